@@ -1,0 +1,65 @@
+import type { ParameterValue } from './core/parameters.js';
+import type { SubsidyDefinition } from './core/subsidy.js';
+import { employerParameters } from './parameters/employers.js';
+import { employmentParameters } from './parameters/employment.js';
+import { labourExportParameters } from './parameters/labour-export.js';
+import { loanParameters } from './parameters/loans.js';
+import { trainingParameters } from './parameters/training.js';
+import { AssistanceBaseAward, InternshipBaseAward } from './subsidies/base-awards.js';
+import { EmployerPostSubsidy } from './subsidies/employer-post-subsidy.js';
+import { EmploymentInternshipSubsidy } from './subsidies/employment-internship.js';
+import { EmploymentWorkshopReward } from './subsidies/employment-workshop-reward.js';
+import { LabourExportJobSeekingSubsidy } from './subsidies/labour-export-job-seeking.js';
+import { LabourExportServiceReward } from './subsidies/labour-export-service-reward.js';
+import { LabourExportTransportSubsidy } from './subsidies/labour-export-transport.js';
+import { OneTimeExpansionSubsidy } from './subsidies/one-time-expansion.js';
+import { OneTimeHiringSubsidy } from './subsidies/one-time-hiring.js';
+import { OneTimeJobSeekingSubsidy } from './subsidies/one-time-job-seeking.js';
+import { OneTimeStartupSubsidy, StartupFollowOnSubsidy } from './subsidies/one-time-startup.js';
+import { PublicWelfarePostSubsidy } from './subsidies/public-welfare-post.js';
+import { SkillEvaluationSubsidy } from './subsidies/skill-evaluation.js';
+import { SkillUpgradingSubsidy } from './subsidies/skill-upgrading.js';
+import { SocialInsuranceEmployerGraduate, SocialInsuranceEmployerHardToEmploy } from './subsidies/social-insurance-employer.js';
+import { SocialInsuranceFlexibleGraduate, SocialInsuranceFlexibleHardToEmploy } from './subsidies/social-insurance-flexible.js';
+import { StartupLoanInterestEnterpriseSubsidy, StartupLoanInterestSubsidy } from './subsidies/startup-loan-interest.js';
+import { TrainingLivingAllowance } from './subsidies/training-living-allowance.js';
+import { UnemploymentInsuranceStabilization } from './subsidies/unemployment-insurance-stabilization.js';
+import { VocationalTrainingSubsidy } from './subsidies/vocational-training.js';
+
+/** Every subsidy the texts define, in the order the public list shows them. */
+export const CATALOGUE: readonly SubsidyDefinition[] = [
+  VocationalTrainingSubsidy,
+  TrainingLivingAllowance,
+  SkillEvaluationSubsidy,
+  SkillUpgradingSubsidy,
+  EmploymentInternshipSubsidy,
+  OneTimeJobSeekingSubsidy,
+  OneTimeStartupSubsidy,
+  StartupFollowOnSubsidy,
+  SocialInsuranceEmployerHardToEmploy,
+  SocialInsuranceFlexibleHardToEmploy,
+  SocialInsuranceEmployerGraduate,
+  SocialInsuranceFlexibleGraduate,
+  PublicWelfarePostSubsidy,
+  EmployerPostSubsidy,
+  OneTimeHiringSubsidy,
+  OneTimeExpansionSubsidy,
+  UnemploymentInsuranceStabilization,
+  LabourExportServiceReward,
+  LabourExportJobSeekingSubsidy,
+  LabourExportTransportSubsidy,
+  EmploymentWorkshopReward,
+  AssistanceBaseAward,
+  InternshipBaseAward,
+  StartupLoanInterestSubsidy,
+  StartupLoanInterestEnterpriseSubsidy,
+] as readonly SubsidyDefinition[];
+
+/** Parameter values stated in the policy texts. Local settings and examples come from the server. */
+export const TEXT_PARAMETERS: readonly ParameterValue[] = [
+  ...trainingParameters,
+  ...employmentParameters,
+  ...employerParameters,
+  ...labourExportParameters,
+  ...loanParameters,
+];

@@ -1,0 +1,67 @@
+import type { ApplicantFacts } from '../facts/facts.js';
+import type { Citation } from './documents.js';
+import { formatYuan, type Fen } from './money.js';
+import type { AmountResult, Condition, ConditionOutcome, EvaluationContext } from './subsidy.js';
+import { text, type Text } from './text.js';
+
+/** Builders that keep subsidy files close to the wording of their articles. */
+
+export function condition<A extends ApplicantFacts>(
+  code: string,
+  rule: Text,
+  citation: Citation,
+  test: (ctx: EvaluationContext<A>) => boolean | ConditionOutcome,
+): Condition<A> {
+  return Object.freeze({ code, rule, citation, test });
+}
+
+export function outcome(met: boolean, zh: string, en: string): ConditionOutcome {
+  return { met, detail: text(zh, en) };
+}
+
+/**
+ * The standard is a parameter the region may not have set yet (the text leaves it to the province
+ * or city). Then the decision is eligible with no amount, and says whose setting is missing.
+ */
+export function standardNotSet(parameter: string, citation: Citation): AmountResult {
+  return {
+    amountFen: null,
+    explanation: text(
+      `补贴标准由当地人社、财政部门确定，本地区尚未设置（参数 ${parameter}）`,
+      `The standard is set locally and this region has not set it yet (parameter ${parameter})`,
+    ),
+    citation,
+  };
+}
+
+/** A per-head amount: `count × standard`. */
+export function perHead(
+  ctx: EvaluationContext,
+  parameter: string,
+  count: number,
+  fallback: Citation,
+  what: Text,
+): AmountResult {
+  const p = ctx.param(parameter);
+  if (!p) return standardNotSet(parameter, fallback);
+  const amountFen: Fen = p.value * count;
+  return {
+    amountFen,
+    explanation: text(
+      `${what.zh}：${formatYuan(p.value)} × ${count} = ${formatYuan(amountFen)}`,
+      `${what.en}: ${formatYuan(p.value)} × ${count} = ${formatYuan(amountFen)}`,
+    ),
+    citation: p.citation ?? fallback,
+  };
+}
+
+/** A one-off amount equal to a parameter. */
+export function fixed(ctx: EvaluationContext, parameter: string, fallback: Citation, what: Text): AmountResult {
+  const p = ctx.param(parameter);
+  if (!p) return standardNotSet(parameter, fallback);
+  return {
+    amountFen: p.value,
+    explanation: text(`${what.zh}：${formatYuan(p.value)}`, `${what.en}: ${formatYuan(p.value)}`),
+    citation: p.citation ?? fallback,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Money is an integer number of 分 (fen). Floats never hold money: 0.1 + 0.2 is not 0.3, and a
+ * subsidy ledger must add up to the fen.
+ */
+export type Fen = number;
+
+/** Whole yuan to fen, for amounts the texts state in 元 or 万元. */
+export function yuan(amount: number): Fen {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`yuan() takes whole yuan, got ${amount}`);
+  return amount * 100;
+}
+
+export function wan(amount: number): Fen {
+  return yuan(amount * 10_000);
+}
+
+export function isFen(value: unknown): value is Fen {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** `123456` → `1,234.56元`; used in explanations, never in arithmetic. */
+export function formatYuan(fen: Fen): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  const cents = abs % 100;
+  return `${sign}${whole}${cents === 0 ? '' : '.' + String(cents).padStart(2, '0')}元`;
+}
+
+/**
+ * `fen × numerator / denominator`, rounded down to the fen. Used for capped shares such as
+ * "不超过其实际缴费的2/3": rounding down keeps the subsidy at or under the cap.
+ */
+export function shareOf(fen: Fen, numerator: number, denominator: number): Fen {
+  return Math.floor((fen * numerator) / denominator);
+}

@@ -1,0 +1,80 @@
+import { formatCitation, type Citation } from './documents.js';
+import { within, type IsoDate } from './dates.js';
+import { regionChain, type RegionCode } from './regions.js';
+import type { Text } from './text.js';
+
+/**
+ * A parameter is a number the law (or a local authority under it) sets: an amount, a rate, a
+ * duration, a cap. Values are data, each with the region and dates it holds for and where it
+ * comes from, so the engine can answer "which value, here, on this day, and why".
+ */
+export type ParameterUnit = 'fen' | 'fen-per-month' | 'fen-per-day' | 'fen-per-year' | 'months' | 'count' | 'permille';
+
+export interface ParameterDefinition {
+  readonly id: string;
+  readonly unit: ParameterUnit;
+  readonly description: Text;
+}
+
+/**
+ * Where a value comes from: `text` — stated in a policy document (then `citation` is required);
+ * `local-setting` — set by the region's bureau where the text leaves it to them (e.g. the local
+ * minimum wage, 财社〔2023〕181号 第十五条); `example` — demonstration data, never for real payments.
+ */
+export type ParameterSource = 'text' | 'local-setting' | 'example';
+
+export interface ParameterValue {
+  readonly parameter: string;
+  readonly region: RegionCode;
+  readonly from: IsoDate;
+  /** Last day in force, inclusive. */
+  readonly to?: IsoDate;
+  readonly value: number;
+  readonly source: ParameterSource;
+  readonly citation?: Citation;
+  readonly note?: string;
+}
+
+/** A stored value with its citation formatted once, as decisions show it. */
+export type ResolvedParameter = ParameterValue & { readonly cites?: string };
+
+/**
+ * The values in force, indexed for lookup. Resolution: the most local region that has a value in
+ * force on the date wins; within one region, the value that started latest wins ("the more local
+ * and the later one stands", shared/policies/INDEX.md).
+ */
+export class ParameterTable {
+  private readonly byParameter = new Map<string, Map<RegionCode, ResolvedParameter[]>>();
+
+  constructor(values: Iterable<ParameterValue>) {
+    for (const raw of values) {
+      const value: ResolvedParameter = Object.freeze(raw.citation ? { ...raw, cites: formatCitation(raw.citation) } : { ...raw });
+      let byRegion = this.byParameter.get(value.parameter);
+      if (!byRegion) this.byParameter.set(value.parameter, (byRegion = new Map()));
+      let list = byRegion.get(value.region);
+      if (!list) byRegion.set(value.region, (list = []));
+      list.push(value);
+    }
+    for (const byRegion of this.byParameter.values()) {
+      for (const list of byRegion.values()) list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+    }
+  }
+
+  resolve(parameter: string, region: RegionCode, date: IsoDate): ResolvedParameter | undefined {
+    const byRegion = this.byParameter.get(parameter);
+    if (!byRegion) return undefined;
+    for (const r of regionChain(region)) {
+      const list = byRegion.get(r);
+      if (!list) continue;
+      for (const value of list) if (within(date, value.from, value.to)) return value;
+    }
+    return undefined;
+  }
+
+  /** Every value of every parameter, for listing and export. */
+  all(): ResolvedParameter[] {
+    const out: ResolvedParameter[] = [];
+    for (const byRegion of this.byParameter.values()) for (const list of byRegion.values()) out.push(...list);
+    return out;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * @huimin/policy — every employment and entrepreneurship subsidy in the policy texts as pure,
+ * explainable rules. No I/O: callers pass facts, get decisions with reasons and citations.
+ */
+export * from './core/dates.js';
+export * from './core/money.js';
+export * from './core/regions.js';
+export * from './core/text.js';
+export * from './core/documents.js';
+export * from './core/parameters.js';
+export * from './core/subsidy.js';
+export * from './core/engine.js';
+export * from './facts/facts.js';
+export * from './facts/validate.js';
+export * from './identity/resident-id.js';
+export * from './identity/credit-code.js';
+export * from './identity/masking.js';
+export * from './retirement/statutory-retirement.js';
+export * from './policy-list.js';
+export { CATALOGUE, TEXT_PARAMETERS } from './catalogue.js';

@@ -1,0 +1,109 @@
+import { condition, standardNotSet } from '../core/build.js';
+import { ageOn } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { formatYuan } from '../core/money.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { Intern, OrganisationFacts } from '../facts/facts.js';
+import { birthDateOf, hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
+import { CS181, QY102, SC2025, SC34 } from '../rules/common.js';
+import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
+
+/**
+ * 就业见习补贴 — paid to the unit that takes on interns: graduates within 2 years of leaving school
+ * and still unemployed, or registered-unemployed young people aged 16–24. A higher standard when
+ * 50% or more of interns are kept on.
+ */
+export const EMPLOYMENT_INTERNSHIP = 'employment-internship';
+
+const internRules = [
+  itemRule<Intern>(
+    'INTERN_GROUP',
+    '见习人员须为离校2年内未就业高校毕业生或16—24岁登记失业青年',
+    'Interns must be graduates within 2 years of leaving school and unemployed, or registered-unemployed aged 16–24',
+    (intern) => {
+      const p = intern.person;
+      if (leftSchoolWithinYears(p, intern.from, 2) && unemployedSinceGraduation(p, intern.from)) return true;
+      const birth = birthDateOf(p);
+      if (!birth) return false;
+      const age = ageOn(birth, intern.from);
+      return age >= 16 && age <= 24 && hasStatus(p, 'registered-unemployed', intern.from);
+    },
+  ),
+  itemRule<Intern>('INTERN_MONTHS', '须申报见习月数', 'The months of internship must be given', (intern) => intern.months > 0),
+];
+
+/** The monthly standard: the local minimum wage where the text says so, else by retention tier. */
+function monthlyStandard(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult | { perMonthFen: number; why: string; whyEn: string; citation: Citation } {
+  if (ctx.param('internship.at-minimum-wage')?.value === 1) {
+    const wage = ctx.param('minimum-wage.monthly');
+    if (!wage) return standardNotSet('minimum-wage.monthly', SC34('（十三）'));
+    return { perMonthFen: wage.value, why: '当地最低工资标准', whyEn: 'local minimum wage', citation: SC34('（十三）') };
+  }
+  const retention = ctx.claim.retentionPermille ?? 0;
+  for (const tier of [700, 600, 500]) {
+    if (retention < tier) continue;
+    const raised = ctx.param(`internship.monthly.retention-${tier}`);
+    if (raised) return { perMonthFen: raised.value, why: `留用率达到${tier / 10}%`, whyEn: `retention at least ${tier / 10}%`, citation: raised.citation ?? basis };
+  }
+  const base = ctx.param('internship.monthly');
+  if (!base) return standardNotSet('internship.monthly', basis);
+  return { perMonthFen: base.value, why: '基本标准', whyEn: 'base standard', citation: base.citation ?? basis };
+}
+
+function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult {
+  const standard = monthlyStandard(ctx, basis);
+  if ('amountFen' in standard) return standard;
+  const { qualifying } = assessItems(ctx, ctx.claim.interns, internRules);
+  const months = qualifying.reduce((sum, i) => sum + i.months, 0);
+  const amountFen = standard.perMonthFen * months;
+  return {
+    amountFen,
+    perMonthFen: standard.perMonthFen,
+    months,
+    explanation: text(
+      `${standard.why}${formatYuan(standard.perMonthFen)}/人·月 × ${months}人·月 = ${formatYuan(amountFen)}`,
+      `${standard.whyEn} ${formatYuan(standard.perMonthFen)} per intern-month × ${months} = ${formatYuan(amountFen)}`,
+    ),
+    citation: standard.citation,
+  };
+}
+
+function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, standard: [string, string]): Scheme<OrganisationFacts> {
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    basis,
+    who: text('吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位', 'Units that take on eligible interns'),
+    standard: text(...standard),
+    materials: [text('见习协议', 'Internship agreements'), text('见习人员名册及考勤', 'Roster and attendance of interns'), text('基本生活费发放凭证', 'Proof of living allowance paid to interns')],
+    parameters: ['internship.monthly', 'internship.monthly.retention-500', 'internship.monthly.retention-600', 'internship.monthly.retention-700', 'minimum-wage.monthly'],
+    conditions: [
+      condition(
+        'INTERNSHIP_UNIT',
+        text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'),
+        basis,
+        (ctx) => ctx.applicant.category !== 'government-organ',
+      ),
+      qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, internRules),
+    ],
+    amount: (ctx) => amount(ctx, basis),
+  };
+}
+
+export const EmploymentInternshipSubsidy = defineSubsidy({
+  id: EMPLOYMENT_INTERNSHIP,
+  name: text('就业见习补贴', 'Employment internship subsidy'),
+  applicant: 'organisation',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    scheme('employment-internship/national-2023', '000000', CS181('第七条'), '2023-12-20', undefined, ['标准由省级确定；留用率50%以上可提高', 'Set by the province; higher at 50% retention']),
+    scheme('employment-internship/qingyang-2023', '621000', QY102('第12条'), '2023-10-27', '2023-12-31', ['每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention']),
+    scheme('employment-internship/sichuan-2024', '510000', SC34('（十三）'), '2024-07-13', '2025-12-31', ['按当地最低工资标准', 'The local minimum wage']),
+    scheme('employment-internship/sichuan-2025', '510000', SC2025('第六条（六）'), '2025-05-01', '2028-04-30', ['按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)']),
+  ],
+});

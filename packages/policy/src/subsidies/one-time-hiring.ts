@@ -1,0 +1,156 @@
+import { formatYuan } from '../core/money.js';
+import { ageOn, wholeMonthsBetween } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { standardNotSet } from '../core/build.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { Hire, OrganisationFacts, PersonFacts } from '../facts/facts.js';
+import { birthDateOf, hasAnyStatus, hasStatus, isGraduatingYear, leftSchoolWithinYears, statusSince, unemployedSinceGraduation } from '../facts/queries.js';
+import { GZ2022, organisationIs, QY102, SC34 } from '../rules/common.js';
+import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
+
+/**
+ * 一次性吸纳就业补贴 — a one-off payment per eligible person a unit hires. 庆阳 1000元 (2023),
+ * 四川 2000元 (2024–2025), 贵州 500元 for hires from the three groups of rural poor. Not paid for
+ * a hire the unit already had 一次性扩岗补助 for (庆政办发〔2023〕102号 第8条).
+ */
+export const ONE_TIME_HIRING = 'one-time-hiring';
+export const ONE_TIME_EXPANSION = 'one-time-expansion';
+
+export function youngRegisteredUnemployed(person: PersonFacts, on: string): boolean {
+  const birth = birthDateOf(person);
+  if (!birth) return false;
+  const age = ageOn(birth, on);
+  return age >= 16 && age <= 24 && hasStatus(person, 'registered-unemployed', on);
+}
+
+export function recentGraduate(person: PersonFacts, on: string): boolean {
+  return isGraduatingYear(person, on) || (leftSchoolWithinYears(person, on, 2) && unemployedSinceGraduation(person, on));
+}
+
+/** The hire was not already claimed for under any of these subsidies, by this unit. */
+export function notClaimedFor(ids: readonly string[], zh: string, en: string): ItemRule<Hire> {
+  return itemRule<Hire>('HIRE_NOT_CLAIMED', zh, en, (hire, ctx) =>
+    !(ctx.applicant.subsidies ?? []).some((s) => ids.includes(s.subsidy) && s.personId === hire.person.idNumber),
+  );
+}
+
+const contractYear = itemRule<Hire>('HIRE_CONTRACT_ONE_YEAR', '须签订1年以上劳动合同', 'The contract must run a year or more', (h) => h.contractMonths === undefined || h.contractMonths >= 12);
+
+function perPerson(ctx: EvaluationContext<OrganisationFacts>, rules: readonly ItemRule<Hire>[], basis: Citation, byHousehold = false): AmountResult {
+  const p = ctx.param('hiring.per-person');
+  if (!p) return standardNotSet('hiring.per-person', basis);
+  const { qualifying } = assessItems(ctx, ctx.claim.hires, rules);
+  const count = byHousehold ? new Set(qualifying.map((h) => h.person.householdId ?? h.person.idNumber)).size : qualifying.length;
+  const amountFen = p.value * count;
+  const unit = byHousehold ? '户' : '人';
+  return {
+    amountFen,
+    explanation: text(`${formatYuan(p.value)}/${unit} × ${count}${unit} = ${formatYuan(amountFen)}`, `${formatYuan(p.value)} × ${count} ${byHousehold ? 'households' : 'people'} = ${formatYuan(amountFen)}`),
+    citation: p.citation ?? basis,
+  };
+}
+
+const qingyangRules = [
+  itemRule<Hire>(
+    'HIRE_GROUP',
+    '须为毕业年度或离校2年内未就业高校毕业生、登记失业的16—24周岁青年，或登记失业半年以上人员',
+    'Must be a recent graduate, a registered-unemployed person aged 16–24, or registered unemployed for 6 months or more',
+    (h) => {
+      const since = statusSince(h.person, 'registered-unemployed', h.contractStart);
+      return (
+        recentGraduate(h.person, h.contractStart) ||
+        youngRegisteredUnemployed(h.person, h.contractStart) ||
+        (since !== undefined && wholeMonthsBetween(since, h.contractStart) >= 6)
+      );
+    },
+  ),
+  contractYear,
+  notClaimedFor([ONE_TIME_HIRING, ONE_TIME_EXPANSION], '同一人员一次性吸纳就业补贴和一次性扩岗补助不能重复享受', 'The hiring subsidy and the expansion subsidy are not both paid for one person'),
+];
+
+const sichuanRules = [
+  itemRule<Hire>('HIRE_GROUP', '须为毕业年度大学生、防止返贫监测对象或就业困难人员', 'Must be a graduating-year graduate, under poverty-return monitoring, or hard to employ', (h) =>
+    isGraduatingYear(h.person, h.contractStart) || hasAnyStatus(h.person, ['poverty-monitoring', 'hard-to-employ'], h.contractStart),
+  ),
+  contractYear,
+  itemRule<Hire>('HIRE_INSURED', '须按规定缴纳社会保险费', 'Insurance must be paid for the hire', (h) => h.insuredMonths >= 1),
+  notClaimedFor([ONE_TIME_HIRING], '同一人员不得重复申领', 'A person is claimed for once'),
+];
+
+const guizhouRules = [
+  itemRule<Hire>('HIRE_GROUP', '须为脱贫人口、农村低收入人口或易地搬迁人口', 'Must be poverty-alleviated, rural low-income or relocated', (h) =>
+    hasAnyStatus(h.person, ['poverty-alleviated', 'rural-low-income', 'relocated'], h.contractStart),
+  ),
+  notClaimedFor([ONE_TIME_HIRING], '同一人员不得重复申领', 'A person is claimed for once'),
+];
+
+const materials = [text('劳动合同', 'Labour contracts'), text('吸纳人员名册', 'Roster of hires'), text('社会保险缴费记录（可共享核验的免交）', 'Insurance records (not needed where shared data shows them)')];
+
+function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, who: [string, string], standard: [string, string], rules: readonly ItemRule<Hire>[], unit: Scheme<OrganisationFacts>['conditions'][number], byHousehold = false): Scheme<OrganisationFacts> {
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis } : {}),
+    basis,
+    who: text(...who),
+    standard: text(...standard),
+    materials,
+    parameters: ['hiring.per-person'],
+    conditions: [unit, qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的吸纳人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules)],
+    amount: (ctx) => perPerson(ctx, rules, basis, byHousehold),
+  };
+}
+
+export const OneTimeHiringSubsidy = defineSubsidy({
+  id: ONE_TIME_HIRING,
+  name: text('一次性吸纳就业补贴', 'One-time hiring subsidy'),
+  applicant: 'organisation',
+  fund: 'employment-fund',
+  periodicity: 'once',
+  disclosure: 'after-payment',
+  schemes: [
+    scheme(
+      'one-time-hiring/qingyang-2023',
+      '621000',
+      QY102('第8条'),
+      '2023-10-27',
+      '2023-12-31',
+      ['招用高校毕业生、登记失业青年或登记失业半年以上人员并签订1年以上劳动合同的企业', 'Enterprises hiring recent graduates, young registered unemployed or the long-term unemployed on 1-year contracts'],
+      ['每人1000元', '1,000 yuan per person'],
+      qingyangRules,
+      organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业或以单位形式参保的个体工商户', en: 'The applicant must be an enterprise or an individual business insured as a unit' }, QY102('第2条')),
+    ),
+    scheme(
+      'one-time-hiring/sichuan-2024',
+      '510000',
+      SC34('（四）'),
+      '2024-07-13',
+      '2025-12-31',
+      ['招用毕业年度大学生、防止返贫监测对象、就业困难人员并签订1年以上劳动合同、缴纳社会保险的企业', 'Enterprises hiring graduating-year graduates, monitored or hard-to-employ people on 1-year contracts with insurance'],
+      ['每人2000元', '2,000 yuan per person'],
+      sichuanRules,
+      organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业', en: 'The applicant must be an enterprise' }, SC34('（四）')),
+    ),
+    scheme(
+      'one-time-hiring/guizhou-2022',
+      '520000',
+      GZ2022('二（五）'),
+      '2022-01-14',
+      undefined,
+      ['吸纳"三类人员"就业的农民合作社、种养大户、家庭农场、就业援助小作坊、小微企业', 'Cooperatives, large growers, family farms, assistance workshops and small/micro enterprises hiring the three groups'],
+      ['每户500元', '500 yuan per household'],
+      guizhouRules,
+      {
+        code: 'APPLICANT_UNIT_KIND',
+        rule: text('申请单位须为农民合作社、种养大户、家庭农场、就业援助小作坊或小微企业', 'The applicant must be a cooperative, large grower, family farm, assistance workshop or small/micro enterprise'),
+        citation: GZ2022('二（五）'),
+        test: (ctx) =>
+          ['farmers-cooperative', 'large-grower', 'family-farm', 'assistance-workshop'].includes(ctx.applicant.category) ||
+          (ctx.applicant.category === 'enterprise' && (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro')),
+      },
+      true,
+    ),
+  ],
+});

@@ -1,0 +1,85 @@
+import { condition, fixed, outcome } from '../core/build.js';
+import type { Citation } from '../core/documents.js';
+import { defineSubsidy, type Condition, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { PersonFacts } from '../facts/facts.js';
+import { hasAnyStatus, isInGraduationAcademicYear } from '../facts/queries.js';
+import { CS181, notCivilServiceStaff, notReceivedBefore, QY102, SC2025, SC34 } from '../rules/common.js';
+
+/**
+ * 一次性求职补贴 — one-time job-seeking subsidy for graduates in their graduation academic year
+ * from low-income, zero-employment, poverty-monitored or 特困 families, disabled graduates and
+ * graduates with a national student loan. Published at the school before payment (181号 第二十八条).
+ */
+export const ONE_TIME_JOB_SEEKING = 'one-time-job-seeking';
+
+function inGraduationYear(citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'GRADUATION_ACADEMIC_YEAR',
+    text('须为毕业学年内的高校毕业生', 'Must be a graduate in the graduation academic year'),
+    citation,
+    (ctx) => {
+      if (!ctx.applicant.graduation) return outcome(false, '无高校毕业信息', 'No graduation on record');
+      return isInGraduationAcademicYear(ctx.applicant, ctx.date)
+        ? true
+        : outcome(false, `毕业时间${ctx.applicant.graduation.date}，申请日不在毕业学年内`, `Graduated ${ctx.applicant.graduation.date}; not in the graduation academic year`);
+    },
+  );
+}
+
+function hardship(citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'JOB_SEEKING_HARDSHIP',
+    text(
+      '须为低保家庭、零就业家庭、防止返贫监测对象家庭、特困人员中的高校毕业生，或残疾、获得国家助学贷款的高校毕业生',
+      'Must be from a 低保, zero-employment or poverty-monitored family, be 特困, disabled, or hold a national student loan',
+    ),
+    citation,
+    (ctx) =>
+      hasAnyStatus(
+        ctx.applicant,
+        ['dibao-household', 'zero-employment-household', 'poverty-monitoring', 'tekun', 'disabled', 'national-student-loan'],
+        ctx.date,
+      ),
+  );
+}
+
+function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, standard: [string, string], exclusion: Citation): Scheme<PersonFacts> {
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    basis,
+    who: text('毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生', 'Graduates in their graduation year from hardship families, disabled, or with a national student loan'),
+    standard: text(...standard),
+    materials: [
+      text('身份证件', 'ID card'),
+      text('困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）', 'Proof of hardship status (not needed where shared data confirms it)'),
+      text('学校出具的在校公示结果', "The school's publicity result"),
+    ],
+    parameters: ['job-seeking.amount'],
+    conditions: [
+      inGraduationYear(basis),
+      hardship(basis),
+      notCivilServiceStaff(exclusion),
+      notReceivedBefore([ONE_TIME_JOB_SEEKING], basis, '一次性求职补贴', 'The job-seeking subsidy'),
+    ],
+    amount: (ctx) => fixed(ctx, 'job-seeking.amount', basis, text('一次性求职补贴', 'Job-seeking subsidy')),
+  };
+}
+
+export const OneTimeJobSeekingSubsidy = defineSubsidy({
+  id: ONE_TIME_JOB_SEEKING,
+  name: text('一次性求职补贴', 'One-time job-seeking subsidy'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'once',
+  disclosure: 'before-payment',
+  schemes: [
+    scheme('one-time-job-seeking/national-2023', '000000', CS181('第八条'), '2023-12-20', undefined, ['标准由省级确定', 'Set by the province'], CS181('第十六条')),
+    scheme('one-time-job-seeking/qingyang-2023', '621000', QY102('第22条'), '2023-10-27', undefined, ['每人1000元', '1,000 yuan per person'], CS181('第十六条')),
+    scheme('one-time-job-seeking/sichuan-2024', '510000', SC34('（十四）'), '2024-07-13', '2025-12-31', ['每人1500元', '1,500 yuan per person'], CS181('第十六条')),
+    scheme('one-time-job-seeking/sichuan-2025', '510000', SC2025('第六条（七）'), '2025-05-01', '2028-04-30', ['标准按规定（2025年底前为1500元）', 'As prescribed (1,500 yuan to the end of 2025)'], SC2025('第十三条')),
+  ],
+});

@@ -1,0 +1,186 @@
+import { condition, fixed, outcome } from '../core/build.js';
+import { wholeMonthsBetween } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { defineSubsidy, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { Business, PersonFacts } from '../facts/facts.js';
+import { hasAnyStatus, leftSchoolWithinYears } from '../facts/queries.js';
+import { CS181, notCivilServiceStaff, notReceivedBefore, QY102, SC2025, SC34 } from '../rules/common.js';
+
+/**
+ * 一次性创业补贴 — one-time start-up subsidy for a first small/micro enterprise or individual
+ * business that has operated normally for a set time, founded by a recent graduate, a person hard
+ * to employ, a returning migrant worker (and, in some regions, a veteran).
+ */
+export const ONE_TIME_STARTUP = 'one-time-startup';
+export const STARTUP_FOLLOW_ON = 'startup-follow-on';
+
+/** The business claimed for: `claim.businessCreditCode`, or the person's earliest business. */
+export function claimedBusiness(ctx: EvaluationContext<PersonFacts>): Business | undefined {
+  const all = ctx.applicant.businesses ?? [];
+  if (ctx.claim.businessCreditCode !== undefined) return all.find((b) => b.creditCode === ctx.claim.businessCreditCode);
+  return [...all].sort((a, b) => (a.registeredOn < b.registeredOn ? -1 : 1))[0];
+}
+
+export function firstBusiness(citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'FIRST_BUSINESS',
+    text('须为首次创办小微企业或从事个体经营', 'Must be the first small/micro enterprise or individual business the person founded'),
+    citation,
+    (ctx) => {
+      const b = claimedBusiness(ctx);
+      if (!b) return outcome(false, '未找到创办的企业或个体工商户', 'No business on record');
+      const earlier = (ctx.applicant.businesses ?? []).some((o) => o.creditCode !== b.creditCode && o.registeredOn < b.registeredOn);
+      if (earlier) return outcome(false, '此前已创办过经营主体', 'An earlier business is on record');
+      if (b.form === 'enterprise' && b.sizeClass !== 'small' && b.sizeClass !== 'micro') {
+        return outcome(false, '所创办企业不属于小微企业', 'The enterprise is not small or micro');
+      }
+      return true;
+    },
+  );
+}
+
+export function operatedFor(months: number, citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'OPERATED_NORMALLY',
+    text(`须自登记注册之日起正常运营${months}个月以上`, `Must have operated normally for ${months} months since registration`),
+    citation,
+    (ctx) => {
+      const b = claimedBusiness(ctx);
+      if (!b) return false;
+      if (b.deregisteredOn !== undefined && b.deregisteredOn <= ctx.date) return outcome(false, `已于${b.deregisteredOn}注销`, `Deregistered on ${b.deregisteredOn}`);
+      if (!b.operatingNormally) return outcome(false, '经营状态异常', 'Not operating normally');
+      const operated = wholeMonthsBetween(b.registeredOn, ctx.date);
+      return operated >= months ? true : outcome(false, `已正常运营${operated}个月`, `Operated ${operated} months`);
+    },
+  );
+}
+
+type Founder = 'graduate-2y' | 'graduate-5y' | 'hard-to-employ' | 'returning-migrant' | 'veteran';
+const FOUNDER_NAMES: Record<Founder, [string, string]> = {
+  'graduate-2y': ['离校2年内高校毕业生', 'graduate within 2 years of leaving school'],
+  'graduate-5y': ['离校5年内高校毕业生', 'graduate within 5 years of leaving school'],
+  'hard-to-employ': ['就业困难人员', 'person hard to employ'],
+  'returning-migrant': ['返乡入乡农民工', 'returning migrant worker'],
+  veteran: ['自主就业退役士兵', 'self-employed veteran'],
+};
+
+export function founderIs(kinds: readonly Founder[], citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'FOUNDER_GROUP',
+    text(`创业者须为${kinds.map((k) => FOUNDER_NAMES[k][0]).join('、')}`, `The founder must be a ${kinds.map((k) => FOUNDER_NAMES[k][1]).join(', ')}`),
+    citation,
+    (ctx) => {
+      const registered = claimedBusiness(ctx)?.registeredOn ?? ctx.date;
+      const p = ctx.applicant;
+      // Group membership is judged on the day the business was registered.
+      return kinds.some((k) => {
+        switch (k) {
+          case 'graduate-2y':
+            return leftSchoolWithinYears(p, registered, 2);
+          case 'graduate-5y':
+            return leftSchoolWithinYears(p, registered, 5);
+          case 'hard-to-employ':
+            return hasAnyStatus(p, ['hard-to-employ'], registered);
+          case 'returning-migrant':
+            return hasAnyStatus(p, ['returning-migrant-worker'], registered);
+          case 'veteran':
+            return hasAnyStatus(p, ['veteran'], registered);
+        }
+      });
+    },
+  );
+}
+
+const materials = [
+  text('身份证件', 'ID card'),
+  text('营业执照（可共享核验的免交）', 'Business licence (not needed where shared data confirms it)'),
+  text('正常经营证明（纳税或社保缴费记录）', 'Proof of normal operation (tax or insurance records)'),
+];
+
+function scheme(
+  id: string,
+  region: string,
+  basis: Citation,
+  from: string,
+  to: string | undefined,
+  founders: readonly Founder[],
+  months: number,
+  standard: [string, string],
+  exclusion: Citation,
+): Scheme<PersonFacts> {
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    basis,
+    who: text(
+      `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${founders.map((k) => FOUNDER_NAMES[k][0]).join('、')}`,
+      `First-time founders (${founders.map((k) => FOUNDER_NAMES[k][1]).join(', ')}) whose business has operated ${months} months`,
+    ),
+    standard: text(...standard),
+    materials,
+    parameters: ['startup.amount'],
+    conditions: [
+      firstBusiness(basis),
+      operatedFor(months, basis),
+      founderIs(founders, basis),
+      notCivilServiceStaff(exclusion),
+      notReceivedBefore([ONE_TIME_STARTUP], basis, '一次性创业补贴', 'The start-up subsidy'),
+    ],
+    amount: (ctx) => fixed(ctx, 'startup.amount', basis, text('一次性创业补贴', 'Start-up subsidy')),
+  };
+}
+
+export const OneTimeStartupSubsidy = defineSubsidy({
+  id: ONE_TIME_STARTUP,
+  name: text('一次性创业补贴', 'One-time start-up subsidy'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'once',
+  disclosure: 'after-payment',
+  schemes: [
+    scheme('one-time-startup/national-2023', '000000', CS181('第九条'), '2023-12-20', undefined, ['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12, ['标准由省级确定', 'Set by the province'], CS181('第十六条')),
+    scheme('one-time-startup/qingyang-2023', '621000', QY102('第14条'), '2023-10-27', undefined, ['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], 12, ['每人5000元', '5,000 yuan'], CS181('第十六条')),
+    scheme('one-time-startup/sichuan-2024', '510000', SC34('（五）'), '2024-07-13', '2025-12-31', ['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12, ['1万元', '10,000 yuan'], CS181('第十六条')),
+    scheme('one-time-startup/sichuan-2025', '510000', SC2025('第六条（四）'), '2025-05-01', '2028-04-30', ['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], 6, ['按规定（2025年底前为1万元）', 'As prescribed (10,000 yuan to the end of 2025)'], SC2025('第十三条')),
+  ],
+});
+
+/** 四川 办法 第六条（四）: after 18 months of normal operation, a further, locally set amount. */
+export const StartupFollowOnSubsidy = defineSubsidy({
+  id: STARTUP_FOLLOW_ON,
+  name: text('创业补贴（运营18个月以上再次补贴）', 'Start-up subsidy, second stage (18 months)'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'once',
+  disclosure: 'after-payment',
+  schemes: [
+    {
+      id: 'startup-follow-on/sichuan-2025',
+      region: '510000',
+      from: '2025-05-01',
+      to: '2028-04-30',
+      basis: SC2025('第六条（四）'),
+      periodClause: SC2025('第三十条'),
+      who: text('已享受创业补贴、正常运营18个月以上的创业者', 'Founders already granted the start-up subsidy whose business has operated 18 months'),
+      standard: text('由各地根据创业规模、所处阶段、吸纳就业人数等确定', 'Set locally by size, stage and jobs created'),
+      materials,
+      parameters: ['startup-follow-on.amount'],
+      conditions: [
+        condition(
+          'INITIAL_STARTUP_GRANTED',
+          text('须已享受首期创业补贴', 'The first-stage start-up subsidy must have been granted'),
+          SC2025('第六条（四）'),
+          (ctx) => (ctx.applicant.subsidies ?? []).some((s) => s.subsidy === ONE_TIME_STARTUP),
+        ),
+        operatedFor(18, SC2025('第六条（四）')),
+        founderIs(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
+        notCivilServiceStaff(SC2025('第十三条')),
+        notReceivedBefore([STARTUP_FOLLOW_ON], SC2025('第六条（四）'), '再次创业补贴', 'The second-stage subsidy'),
+      ],
+      amount: (ctx) => fixed(ctx, 'startup-follow-on.amount', SC2025('第六条（四）'), text('再次创业补贴', 'Second-stage start-up subsidy')),
+    },
+  ],
+});

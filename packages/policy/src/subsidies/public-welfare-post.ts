@@ -1,0 +1,106 @@
+import { condition, outcome, standardNotSet } from '../core/build.js';
+import { monthOf, within, type IsoMonth } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { formatYuan } from '../core/money.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { Employment, PersonFacts } from '../facts/facts.js';
+import { hasStatus } from '../facts/queries.js';
+import { CS181, notCivilServiceStaff, SC2025 } from '../rules/common.js';
+import { entitlementWindow, grantedMonths, monthsIn, priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { windowText } from '../rules/social-insurance.js';
+
+/**
+ * 公益性岗位补贴 — post subsidy for persons hard to employ placed on public-welfare posts, at the
+ * local minimum wage, for 3 years (to retirement when under 5 years from it). A person may be
+ * placed again after the period ends, at most twice in all; the period restarts (181号 第十一条).
+ */
+export const PUBLIC_WELFARE_POST = 'public-welfare-post';
+
+function posts(person: PersonFacts): Employment[] {
+  return (person.employments ?? []).filter((e) => e.kind === 'public-welfare-post');
+}
+
+/** The placement the claim is about: the one covering the claim's first month, else the latest. */
+function currentPost(ctx: EvaluationContext<PersonFacts>): Employment | undefined {
+  const list = posts(ctx.applicant);
+  const at = ctx.claim.fromMonth ? `${ctx.claim.fromMonth}-01` : ctx.date;
+  return list.find((e) => within(at, e.from, e.to)) ?? [...list].sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+}
+
+interface PostPlan {
+  months: IsoMonth[];
+  window: ReturnType<typeof entitlementWindow>;
+}
+
+function plan(ctx: EvaluationContext<PersonFacts>, rule: WindowRule): PostPlan | undefined {
+  const post = currentPost(ctx);
+  if (!post) return undefined;
+  // Each placement has its own period: only grants for this placement count.
+  const prior = priorGrants(ctx.applicant.subsidies, [PUBLIC_WELFARE_POST]).filter((g) => (g.fromMonth ?? '') >= monthOf(post.from));
+  const from = ctx.claim.fromMonth ?? monthOf(post.from);
+  const to = ctx.claim.toMonth ?? monthOf(post.to && post.to < ctx.date ? post.to : ctx.date);
+  const window = entitlementWindow(ctx.applicant, prior, from, ctx.date, rule);
+  const paid = grantedMonths(prior);
+  const months = monthsIn(from, to).filter(
+    (m) => m >= window.firstMonth && m <= window.lastMonth && !paid.has(m) && within(`${m}-01`, monthOf(post.from) + '-01', post.to),
+  );
+  return { months, window };
+}
+
+function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule, exclusion: Citation): Scheme<PersonFacts> {
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    basis,
+    who: text('通过公益性岗位安置的就业困难人员', 'Persons hard to employ placed on public-welfare posts'),
+    standard: text('参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次', 'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements'),
+    materials: [text('公益性岗位安置协议或劳动合同', 'Placement agreement or contract'), text('在岗考勤记录', 'Attendance record')],
+    parameters: ['minimum-wage.monthly'],
+    conditions: [
+      condition('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
+        const post = currentPost(ctx);
+        return hasStatus(ctx.applicant, 'hard-to-employ', post?.from ?? ctx.date);
+      }),
+      condition('PLACED_ON_POST', text('须通过公益性岗位安置', 'Must be placed on a public-welfare post'), basis, (ctx) => currentPost(ctx) !== undefined),
+      condition('AT_MOST_TWO_PLACEMENTS', text('累计安置次数不超过2次', 'At most two placements in all'), basis, (ctx) => {
+        const count = posts(ctx.applicant).length;
+        return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
+      }),
+      condition('WITHIN_POST_PERIOD', text('补贴月份须在补贴期限内', 'The months claimed must fall within the entitlement period'), basis, (ctx) => {
+        const p = plan(ctx, rule);
+        if (!p) return false;
+        return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
+      }),
+      notCivilServiceStaff(exclusion),
+    ],
+    amount: (ctx): AmountResult => {
+      const wage = ctx.param('minimum-wage.monthly');
+      if (!wage) return standardNotSet('minimum-wage.monthly', basis);
+      const months = plan(ctx, rule)?.months.length ?? 0;
+      const amountFen = wage.value * months;
+      return {
+        amountFen,
+        perMonthFen: wage.value,
+        months,
+        explanation: text(`当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`),
+        citation: basis,
+      };
+    },
+  };
+}
+
+export const PublicWelfarePostSubsidy = defineSubsidy({
+  id: PUBLIC_WELFARE_POST,
+  name: text('公益性岗位补贴', 'Public-welfare post subsidy'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    scheme('public-welfare-post/national-2023', '000000', CS181('第十一条'), '2023-12-20', undefined, { months: 36, toRetirement: {} }, CS181('第十六条')),
+    scheme('public-welfare-post/sichuan-2025', '510000', SC2025('第六条（三）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: {} }, SC2025('第十三条')),
+  ],
+});

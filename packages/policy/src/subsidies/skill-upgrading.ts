@@ -1,0 +1,98 @@
+import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
+import type { Citation } from '../core/documents.js';
+import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { PersonFacts } from '../facts/facts.js';
+import { hasStatus } from '../facts/queries.js';
+import {
+  certificateNotClaimed,
+  certificateOfKind,
+  claimedCertificate,
+  noLowerLevelAfterHigher,
+  sameOccupationAndLevelOnce,
+} from '../rules/certificates.js';
+import { QY102, RSB5, SC34 } from '../rules/common.js';
+
+/**
+ * 技能提升补贴 — skill-upgrading subsidy, paid from the unemployment insurance fund to insured
+ * employees of a year or more, or people drawing unemployment benefit, who obtain a qualification
+ * or skill-level certificate. At most 3 a year.
+ */
+export const SKILL_UPGRADING = 'skill-upgrading';
+const SAME_LEVEL_FAMILY = [SKILL_UPGRADING, 'vocational-training'];
+
+function insuredOrOnBenefit(citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'INSURED_ONE_YEAR_OR_ON_BENEFIT',
+    text('须为参加失业保险1年以上的企业职工或领取失业保险金人员', 'Must be an employee insured against unemployment for a year or more, or drawing unemployment benefit'),
+    citation,
+    (ctx) => {
+      const certified = claimedCertificate(ctx)?.issuedOn ?? ctx.date;
+      if (hasStatus(ctx.applicant, 'unemployment-benefit', certified)) return true;
+      const months = new Set<string>();
+      for (const m of ctx.applicant.insurance ?? []) if (m.unemploymentFen > 0 && m.month <= certified.slice(0, 7)) months.add(m.month);
+      return months.size >= 12 ? true : outcome(false, `失业保险参保${months.size}个月`, `Insured against unemployment for ${months.size} months`);
+    },
+  );
+}
+
+function perYearCap(citation: Citation): Condition<PersonFacts> {
+  return condition(
+    'SKILL_UPGRADING_YEARLY_CAP',
+    text('每人每年享受补贴次数最多不超过3次', 'At most 3 skill-upgrading subsidies a year'),
+    citation,
+    (ctx) => {
+      const year = ctx.date.slice(0, 4);
+      const count = (ctx.applicant.subsidies ?? []).filter((s) => s.subsidy === SKILL_UPGRADING && s.grantedOn.startsWith(year)).length;
+      return count < 3 ? true : outcome(false, `${year}年已享受${count}次`, `Granted ${count} times in ${year}`);
+    },
+  );
+}
+
+function byLevel(ctx: EvaluationContext<PersonFacts>, citation: Citation): AmountResult {
+  const level = claimedCertificate(ctx)?.level;
+  if (level === undefined) return standardNotSet('skill-upgrading.level-N', citation);
+  const names = { 5: '初级（五级）', 4: '中级（四级）', 3: '高级（三级）', 2: '技师（二级）', 1: '高级技师（一级）' } as const;
+  return fixed(ctx, `skill-upgrading.level-${level}`, citation, text(`${names[level]}证书补贴标准`, `Standard for a level-${level} certificate`));
+}
+
+function scheme(id: string, basis: Citation, from: string, to: string, extra: readonly Condition<PersonFacts>[]) {
+  return {
+    id,
+    region: basis.document === 'QY-2023-102' ? '621000' : '510000',
+    from,
+    to,
+    basis,
+    periodClause: basis,
+    who: text('参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书', 'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate'),
+    standard:
+      basis.document === 'QY-2023-102'
+        ? text('初级1000元、中级1500元、高级2000元；每年最多3次', 'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year')
+        : text('按规定标准；每年最多3次', 'At the prescribed standard; at most 3 a year'),
+    materials: [text('身份证件', 'ID card'), text('职业资格证书或职业技能等级证书', 'Qualification or skill-level certificate')],
+    parameters: ['skill-upgrading.level-5', 'skill-upgrading.level-4', 'skill-upgrading.level-3'],
+    conditions: [
+      certificateOfKind(['vocational-qualification', 'skill-level'], basis),
+      insuredOrOnBenefit(basis),
+      ...extra,
+      certificateNotClaimed([SKILL_UPGRADING], basis),
+      sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')),
+      noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）')),
+    ],
+    amount: (ctx: EvaluationContext<PersonFacts>) => byLevel(ctx, basis),
+  };
+}
+
+export const SkillUpgradingSubsidy = defineSubsidy({
+  id: SKILL_UPGRADING,
+  name: text('技能提升补贴', 'Skill-upgrading subsidy'),
+  applicant: 'person',
+  fund: 'unemployment-insurance-fund',
+  periodicity: 'per-claim',
+  disclosure: 'after-payment',
+  schemes: [
+    scheme('skill-upgrading/qingyang-2023', QY102('第18条'), '2023-10-27', '2023-12-31', [perYearCap(QY102('第18条'))]),
+    // 川办发〔2024〕34号 (十九) restates who qualifies and leaves standard and frequency "按规定".
+    scheme('skill-upgrading/sichuan-2024', SC34('（十九）'), '2024-07-13', '2024-12-31', []),
+  ],
+});

@@ -1,0 +1,139 @@
+import { condition } from '../core/build.js';
+import type { Citation } from '../core/documents.js';
+import { formatYuan } from '../core/money.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { Hire, OrganisationFacts } from '../facts/facts.js';
+import { hasStatus, isGraduatingYear, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
+import { CS181, SC2025, SC34 } from '../rules/common.js';
+import { priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
+import { insurancePlan, type InsurancePlan } from '../rules/social-insurance.js';
+
+/**
+ * 单位社会保险补贴 — paid to units for the employer share of pension, medical and unemployment
+ * insurance (not the employee's share) of (a) persons hard to employ they hire or place on
+ * public-welfare posts, and (b) graduates hired by small and micro enterprises (1 year).
+ */
+export const SI_EMPLOYER_HARD_TO_EMPLOY = 'social-insurance-employer-hard-to-employ';
+export const SI_EMPLOYER_GRADUATE = 'social-insurance-employer-graduate';
+
+function hirePlan(ctx: EvaluationContext<OrganisationFacts>, hire: Hire, subsidy: string, rule: WindowRule): InsurancePlan | undefined {
+  return insurancePlan(ctx, hire.person, 'employer', ctx.applicant.creditCode, priorGrants(ctx.applicant.subsidies, [subsidy], hire.person.idNumber), rule);
+}
+
+function contributionsRule(subsidy: string, rule: WindowRule): ItemRule<Hire> {
+  return itemRule<Hire>(
+    'HIRE_CONTRIBUTIONS_IN_PERIOD',
+    '须在补贴期限内由本单位为其缴纳社会保险费',
+    'The unit must have paid insurance for the hire within the entitlement period',
+    (hire, ctx) => (hirePlan(ctx, hire, subsidy, rule)?.months.length ?? 0) > 0,
+  );
+}
+
+function employerAmount(ctx: EvaluationContext<OrganisationFacts>, subsidy: string, rules: readonly ItemRule<Hire>[], rule: WindowRule, citation: Citation): AmountResult {
+  const { qualifying } = assessItems(ctx, ctx.claim.hires, rules);
+  let amountFen = 0;
+  let months = 0;
+  for (const hire of qualifying) {
+    const plan = hirePlan(ctx, hire, subsidy, rule);
+    if (!plan) continue;
+    amountFen += plan.contributedFen;
+    months += plan.months.length;
+  }
+  return {
+    amountFen,
+    months,
+    perMonthFen: months ? Math.floor(amountFen / months) : 0,
+    explanation: text(
+      `${qualifying.length}人共${months}个月单位实际缴纳的基本养老、基本医疗、失业保险费合计${formatYuan(amountFen)}（不含个人缴纳部分）`,
+      `Employer share of pension, medical and unemployment insurance for ${qualifying.length} people over ${months} months: ${formatYuan(amountFen)}`,
+    ),
+    citation,
+  };
+}
+
+const materials = [text('劳动合同', 'Labour contracts'), text('单位缴费明细（社保系统可查的免交）', "The unit's contribution records (not needed where the insurance system shows them)")];
+
+function hardToEmployScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule): Scheme<OrganisationFacts> {
+  const rules = [
+    itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用或公益性岗位安置时须为就业困难人员', 'Must be certified as hard to employ when hired or placed', (hire) =>
+      hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
+    ),
+    itemRule<Hire>('HIRE_NOT_CIVIL_SERVICE_STAFF', '不得为机关事业单位在编人员', 'Must not be on a government staff establishment', (hire, ctx) =>
+      !hasStatus(hire.person, 'civil-service-staff', ctx.date),
+    ),
+    contributionsRule(SI_EMPLOYER_HARD_TO_EMPLOY, rule),
+  ];
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    basis,
+    who: text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance'),
+    standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement'),
+    materials,
+    parameters: [],
+    conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules)],
+    amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, rules, rule, basis),
+  };
+}
+
+function graduateScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined): Scheme<OrganisationFacts> {
+  const rule: WindowRule = { months: 12 };
+  const rules = [
+    itemRule<Hire>('HIRE_GRADUATE', '须为毕业年度或离校2年内未就业的高校毕业生', 'Must be a graduate of the graduation year, or within 2 years of leaving school and not employed', (hire) =>
+      isGraduatingYear(hire.person, hire.contractStart) ||
+      (leftSchoolWithinYears(hire.person, hire.contractStart, 2) && unemployedSinceGraduation(hire.person, hire.contractStart)),
+    ),
+    itemRule<Hire>('HIRE_CONTRACT_ONE_YEAR', '须签订1年以上劳动合同', 'The contract must run a year or more', (hire) => hire.contractMonths === undefined || hire.contractMonths >= 12),
+    contributionsRule(SI_EMPLOYER_GRADUATE, rule),
+  ];
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    basis,
+    who: text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more'),
+    standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year'),
+    materials,
+    parameters: [],
+    conditions: [
+      condition('SMALL_OR_MICRO_ENTERPRISE', text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'), basis, (ctx) =>
+        (ctx.applicant.category === 'enterprise' || ctx.applicant.category === 'individual-business') &&
+        (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
+      ),
+      qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), basis, (ctx) => ctx.claim.hires, rules),
+    ],
+    amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, rules, rule, basis),
+  };
+}
+
+export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
+  id: SI_EMPLOYER_HARD_TO_EMPLOY,
+  name: text('单位招用就业困难人员社会保险补贴', 'Social-insurance subsidy: units employing persons hard to employ'),
+  applicant: 'organisation',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    hardToEmployScheme('si-employer-hard-to-employ/national-2023', '000000', CS181('第十条（一）'), '2023-12-20', undefined, { months: 36, toRetirement: {} }),
+    hardToEmployScheme('si-employer-hard-to-employ/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: { capMonths: 60 } }),
+  ],
+});
+
+export const SocialInsuranceEmployerGraduate = defineSubsidy({
+  id: SI_EMPLOYER_GRADUATE,
+  name: text('小微企业招用高校毕业生社会保险补贴', 'Social-insurance subsidy: small and micro enterprises hiring graduates'),
+  applicant: 'organisation',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    graduateScheme('si-employer-graduate/national-2023', '000000', CS181('第十条（二）'), '2023-12-20', undefined),
+    graduateScheme('si-employer-graduate/sichuan-2024', '510000', SC34('（四）'), '2024-07-13', '2025-12-31'),
+    graduateScheme('si-employer-graduate/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30'),
+  ],
+});

@@ -1,0 +1,106 @@
+import { condition, outcome } from '../core/build.js';
+import { monthOf } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { defineSubsidy, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { text } from '../core/text.js';
+import type { PersonFacts } from '../facts/facts.js';
+import { hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
+import { CS181, notCivilServiceStaff, SC2025, SC34 } from '../rules/common.js';
+import { priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { contributionsInWindow, flexibleShareAmount, insurancePlan, type InsurancePlan } from '../rules/social-insurance.js';
+
+/**
+ * 灵活就业社会保险补贴 — for people who pay their own insurance as flexibly employed: persons hard
+ * to employ (3 years, or to retirement when under 5 years from it) and graduates within 2 years of
+ * leaving school and not employed (2 years). At most 2/3 of what they paid.
+ */
+export const SI_FLEXIBLE_HARD_TO_EMPLOY = 'social-insurance-flexible-hard-to-employ';
+export const SI_FLEXIBLE_GRADUATE = 'social-insurance-flexible-graduate';
+
+const materials = [text('身份证件', 'ID card'), text('灵活就业登记', 'Flexible-employment registration'), text('个人缴费记录（社保系统可查的免交）', 'Record of contributions (not needed where the insurance system shows it)')];
+
+function planFor(id: string, rule: WindowRule) {
+  return (ctx: EvaluationContext<PersonFacts>): InsurancePlan | undefined =>
+    insurancePlan(ctx, ctx.applicant, 'self', undefined, priorGrants(ctx.applicant.subsidies, [id]), rule);
+}
+
+function hardToEmployScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule, exclusion: Citation): Scheme<PersonFacts> {
+  const plan = planFor(SI_FLEXIBLE_HARD_TO_EMPLOY, rule);
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    basis,
+    who: text('灵活就业并缴纳社会保险费的就业困难人员', 'People hard to employ who pay their own insurance as flexibly employed'),
+    standard: text(
+      rule.toRetirement?.capMonths ? '不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的最长5年' : '不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的可延长至退休',
+      'At most 2/3 of contributions; 3 years, or to retirement when under 5 years from it',
+    ),
+    materials,
+    parameters: ['social-insurance.flexible-share-permille'],
+    conditions: [
+      condition('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
+        const range = ctx.claim.fromMonth ?? monthOf(ctx.date);
+        return hasStatus(ctx.applicant, 'hard-to-employ', `${range}-01`) || hasStatus(ctx.applicant, 'hard-to-employ', ctx.date);
+      }),
+      contributionsInWindow(basis, plan, { zh: '须在补贴期限内以灵活就业身份缴纳社会保险费', en: 'Must have paid contributions as flexibly employed within the entitlement period' }),
+      notCivilServiceStaff(exclusion),
+    ],
+    amount: (ctx) => flexibleShareAmount(ctx, plan(ctx) as InsurancePlan, basis),
+  };
+}
+
+function graduateScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, exclusion: Citation): Scheme<PersonFacts> {
+  const plan = planFor(SI_FLEXIBLE_GRADUATE, { months: 24 });
+  return {
+    id,
+    region,
+    from,
+    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    basis,
+    who: text('灵活就业并缴纳社会保险费的离校2年内未就业高校毕业生', 'Graduates within 2 years of leaving school, unemployed, who pay their own insurance as flexibly employed'),
+    standard: text('不超过实际缴费的2/3，最长2年', 'At most 2/3 of contributions, for up to 2 years'),
+    materials,
+    parameters: ['social-insurance.flexible-share-permille'],
+    conditions: [
+      condition('GRADUATE_UNEMPLOYED_2Y', text('须为离校2年内未就业的高校毕业生', 'Must be a graduate within 2 years of leaving school, not employed'), basis, (ctx) => {
+        const start = `${ctx.claim.fromMonth ?? monthOf(ctx.date)}-01`;
+        if (!ctx.applicant.graduation) return outcome(false, '无高校毕业信息', 'No graduation on record');
+        return leftSchoolWithinYears(ctx.applicant, start, 2) && unemployedSinceGraduation(ctx.applicant, start)
+          ? true
+          : outcome(false, `毕业时间${ctx.applicant.graduation.date}`, `Graduated ${ctx.applicant.graduation.date}`);
+      }),
+      contributionsInWindow(basis, plan, { zh: '须在补贴期限（最长2年）内以灵活就业身份缴费', en: 'Must have paid as flexibly employed within the 2-year period' }),
+      notCivilServiceStaff(exclusion),
+    ],
+    amount: (ctx) => flexibleShareAmount(ctx, plan(ctx) as InsurancePlan, basis),
+  };
+}
+
+export const SocialInsuranceFlexibleHardToEmploy = defineSubsidy({
+  id: SI_FLEXIBLE_HARD_TO_EMPLOY,
+  name: text('就业困难人员灵活就业社会保险补贴', 'Social-insurance subsidy: flexibly employed persons hard to employ'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    hardToEmployScheme('si-flexible-hard-to-employ/national-2023', '000000', CS181('第十条（一）'), '2023-12-20', undefined, { months: 36, toRetirement: {} }, CS181('第十六条')),
+    hardToEmployScheme('si-flexible-hard-to-employ/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: { capMonths: 60 } }, SC2025('第十三条')),
+  ],
+});
+
+export const SocialInsuranceFlexibleGraduate = defineSubsidy({
+  id: SI_FLEXIBLE_GRADUATE,
+  name: text('高校毕业生灵活就业社会保险补贴', 'Social-insurance subsidy: flexibly employed graduates'),
+  applicant: 'person',
+  fund: 'employment-fund',
+  periodicity: 'monthly',
+  disclosure: 'after-payment',
+  schemes: [
+    graduateScheme('si-flexible-graduate/national-2023', '000000', CS181('第十条（二）'), '2023-12-20', undefined, CS181('第十六条')),
+    graduateScheme('si-flexible-graduate/sichuan-2024', '510000', SC34('（六）'), '2024-07-13', '2025-12-31', CS181('第十六条')),
+    graduateScheme('si-flexible-graduate/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', SC2025('第十三条')),
+  ],
+});
