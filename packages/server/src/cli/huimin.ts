@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import {
+  CATALOGUE,
+  formatYuan,
+  isIsoDate,
+  isRegionCode,
+  listPolicies,
+  PolicyEngine,
+  TEXT_PARAMETERS,
+  validateFacts,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Decision,
+  type ParameterValue,
+} from '@huimin/policy';
+import { Command, InvalidArgumentError } from 'commander';
+import { Value } from 'typebox/value';
+import { todayInShanghai } from '../http/today.js';
+import { EvaluationRequestSchema } from '../policies/facts.schema.js';
+
+/**
+ * `huimin` — the platform's command line. `policy list` and `policy eval` run the policy engine on
+ * the texts' parameters, plus local settings given with --parameters (a JSON array of values).
+ */
+type Lang = 'zh' | 'en';
+
+function region(value: string): string {
+  if (!isRegionCode(value)) throw new InvalidArgumentError('行政区划代码须为6位数字 / a region code is 6 digits');
+  return value;
+}
+function date(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('日期须为存在的YYYY-MM-DD / a real date as YYYY-MM-DD');
+  return value;
+}
+function lang(value: string): Lang {
+  if (value !== 'zh' && value !== 'en') throw new InvalidArgumentError('zh or en');
+  return value;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new CliError(`无法读取 ${path}：${(error as Error).message} / cannot read ${path}`);
+  }
+}
+
+class CliError extends Error {}
+
+function engineWith(parametersFile: string | undefined): PolicyEngine {
+  const local = parametersFile ? (readJson(parametersFile) as ParameterValue[]) : [];
+  if (!Array.isArray(local)) throw new CliError('--parameters must be a JSON array of parameter values');
+  return new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]);
+}
+
+function printDecision(d: Decision, l: Lang): void {
+  const amount = d.amountFen === null ? (l === 'zh' ? '标准未设置' : 'standard not set') : formatYuan(d.amountFen);
+  const verdict = d.eligible ? (l === 'zh' ? '符合' : 'ELIGIBLE') : l === 'zh' ? '不符合' : 'NOT ELIGIBLE';
+  console.log(`\n${d.name[l]} [${d.subsidy}] — ${verdict}${d.eligible ? `, ${amount}` : ''}`);
+  for (const r of d.reasons) {
+    const mark = r.met ? '✓' : '✗';
+    console.log(`  ${mark} ${r.message[l]}${r.detail ? `（${r.detail[l]}）` : ''} — ${r.cites}`);
+  }
+}
+
+const program = new Command('huimin').description('惠民 Huimin — employment and entrepreneurship subsidies').showHelpAfterError();
+const policy = program.command('policy').description('the policy engine');
+
+policy
+  .command('list')
+  .description('subsidies in force for a region on a date (就业补贴政策清单)')
+  .requiredOption('--region <code>', 'GB/T 2260 region code', region)
+  .option('--date <date>', 'YYYY-MM-DD, default today (Asia/Shanghai)', date)
+  .option('--lang <lang>', 'zh or en', lang, 'zh' as Lang)
+  .option('--parameters <file>', 'local parameter values (JSON array)')
+  .option('--json', 'print JSON')
+  .action((opts: { region: string; date?: string; lang: Lang; parameters?: string; json?: boolean }) => {
+    const on = opts.date ?? todayInShanghai();
+    const list = listPolicies(engineWith(opts.parameters), opts.region, on);
+    if (opts.json) return void console.log(JSON.stringify({ region: opts.region, date: on, policies: list }, null, 2));
+    const l = opts.lang;
+    console.log(`${opts.region} ${on}`);
+    for (const p of list) {
+      const status = p.inForce ? (l === 'zh' ? '施行中' : 'in force') : (p.statusReason?.message[l] ?? p.status);
+      console.log(`${p.inForce ? '●' : '○'} ${p.name[l]} [${p.id}] — ${status}`);
+      if (p.scheme) console.log(`    ${p.scheme.standard[l]} — ${p.scheme.basis}`);
+    }
+  });
+
+policy
+  .command('eval')
+  .description('decide subsidies for the applicant in FILE (JSON: subsidy?, region, date?, applicant, claim?)')
+  .argument('<file>', 'evaluation request as JSON')
+  .option('--lang <lang>', 'zh or en', lang, 'zh' as Lang)
+  .option('--parameters <file>', 'local parameter values (JSON array)')
+  .option('--json', 'print JSON')
+  .action((file: string, opts: { lang: Lang; parameters?: string; json?: boolean }) => {
+    const request = readJson(file);
+    const structural = [...Value.Errors(EvaluationRequestSchema, request)].find((e) => e.keyword !== 'boolean' && e.keyword !== 'anyOf');
+    if (structural || !Value.Check(EvaluationRequestSchema, request)) {
+      const where = structural?.instancePath.replaceAll('/', '.').replace(/^\./, '') || '(root)';
+      throw new CliError(`字段 ${where} 不符合要求 / field ${where} is invalid: ${structural?.message ?? 'does not match the facts format'}`);
+    }
+    const semantic = validateFacts({ applicant: request.applicant, claim: request.claim, date: request.date, region: request.region });
+    if (semantic.length) throw new CliError(semantic.map((e) => `${e.field}: ${e.message[opts.lang]}`).join('\n'));
+    const engine = engineWith(opts.parameters);
+    const base = { region: request.region, date: request.date ?? todayInShanghai(), applicant: request.applicant as ApplicantFacts, ...(request.claim ? { claim: request.claim as ClaimFacts } : {}) };
+    if (request.subsidy !== undefined && !engine.subsidy(request.subsidy)) throw new CliError(`没有编号为 ${request.subsidy} 的补贴 / unknown subsidy ${request.subsidy}`);
+    const decisions = request.subsidy !== undefined ? [engine.evaluate({ ...base, subsidy: request.subsidy })] : engine.evaluateAll(base);
+    if (opts.json) return void console.log(JSON.stringify(decisions, null, 2));
+    for (const d of decisions) printDecision(d, opts.lang);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+
+/** Settings from the environment, with the defaults the README documents. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly logLevel: string;
+  readonly webRoot: string;
+  readonly seedDemo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.HUIMIN_DATA_DIR ?? './data',
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webRoot: env.HUIMIN_WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    seedDemo: env.HUIMIN_DEMO !== 'off',
+  };
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from './config.js';
+import { migrate, openDatabase } from './db/database.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { buildApp } from './http/app.js';
+
+/** `npm start`: migrate, seed demo data into an empty database, serve API and web UI. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+  await migrate(database.db);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  const { http } = await buildApp({ db: database.db, databaseKind: database.kind, logger: { level: config.logLevel }, webRoot: config.webRoot });
+  if (seeded) http.log.info('seeded demo data into an empty database');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    http.log.info({ signal }, 'shutting down');
+    await http.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await http.listen({ port: config.port, host: config.host });
+  http.log.info(`惠民 Huimin on http://localhost:${config.port} (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,203 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * The facts format (docs/policy-engine.md) as a JSON schema: structure and types here; check
+ * digits, real dates and money rules in @huimin/policy's validateFacts.
+ */
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Asia/Shanghai', examples: ['2024-09-01'] });
+const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
+export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 code; 000000 = national', examples: ['510104'] });
+const Fen = Type.Integer({ minimum: 0, description: 'Money in 分 (fen)' });
+const Count = Type.Integer({ minimum: 0 });
+const CreditCode = Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' });
+const IdNumber = Type.String({ minLength: 15, maxLength: 18, description: '居民身份证号码' });
+const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4), Type.Literal(5)]);
+
+const options = { additionalProperties: false } as const;
+
+const Dated = (kind: ReturnType<typeof Type.String>) => Type.Object({ kind, from: IsoDate, to: Type.Optional(IsoDate) }, options);
+
+const ReceivedSubsidy = Type.Object(
+  {
+    subsidy: Type.String(),
+    grantedOn: IsoDate,
+    region: RegionCode,
+    fund: Type.Optional(Type.String()),
+    amountFen: Type.Optional(Fen),
+    certificateId: Type.Optional(Type.String()),
+    occupation: Type.Optional(Type.String()),
+    level: Type.Optional(Level),
+    trainingKind: Type.Optional(Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')])),
+    fromMonth: Type.Optional(IsoMonth),
+    toMonth: Type.Optional(IsoMonth),
+    personId: Type.Optional(IdNumber),
+  },
+  options,
+);
+
+export const PersonFactsSchema = Type.Object(
+  {
+    kind: Type.Literal('person'),
+    idNumber: IdNumber,
+    name: Type.Optional(Type.String({ maxLength: 50 })),
+    retirementCategory: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female-cadre'), Type.Literal('female-worker')])),
+    hukouRegion: Type.Optional(RegionCode),
+    rural: Type.Optional(Type.Boolean()),
+    householdId: Type.Optional(Type.String()),
+    statuses: Type.Optional(Type.Array(Dated(Type.String()))),
+    graduation: Type.Optional(Type.Object({ date: IsoDate, institution: Type.Union([Type.Literal('university'), Type.Literal('technical-college')]) }, options)),
+    employments: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: Type.Union([Type.Literal('labour-contract'), Type.Literal('public-welfare-post'), Type.Literal('flexible')]),
+            employer: Type.Optional(CreditCode),
+            from: IsoDate,
+            to: Type.Optional(IsoDate),
+            contractMonths: Type.Optional(Count),
+            placement: Type.Optional(Count),
+            postName: Type.Optional(Type.String()),
+          },
+          options,
+        ),
+      ),
+    ),
+    insurance: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            month: IsoMonth,
+            payer: Type.Union([Type.Literal('employer'), Type.Literal('self')]),
+            employer: Type.Optional(CreditCode),
+            pensionFen: Fen,
+            medicalFen: Fen,
+            unemploymentFen: Fen,
+            injuryFen: Type.Optional(Fen),
+          },
+          options,
+        ),
+      ),
+    ),
+    businesses: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            creditCode: CreditCode,
+            form: Type.Union([Type.Literal('enterprise'), Type.Literal('individual-business')]),
+            sizeClass: Type.Optional(Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')])),
+            registeredOn: IsoDate,
+            deregisteredOn: Type.Optional(IsoDate),
+            operatingNormally: Type.Boolean(),
+          },
+          options,
+        ),
+      ),
+    ),
+    certificates: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String(),
+            kind: Type.Union([Type.Literal('vocational-qualification'), Type.Literal('skill-level'), Type.Literal('special-ability'), Type.Literal('training-completion')]),
+            occupation: Type.String(),
+            level: Type.Optional(Level),
+            issuedOn: IsoDate,
+            firstEvaluation: Type.Optional(Type.Boolean()),
+            training: Type.Optional(
+              Type.Object(
+                { kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]), from: IsoDate, to: IsoDate, subsidised: Type.Optional(Type.Boolean()) },
+                options,
+              ),
+            ),
+          },
+          options,
+        ),
+      ),
+    ),
+    subsidies: Type.Optional(Type.Array(ReceivedSubsidy)),
+  },
+  options,
+);
+
+const SizeClass = Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')]);
+
+export const OrganisationFactsSchema = Type.Object(
+  {
+    kind: Type.Literal('organisation'),
+    creditCode: CreditCode,
+    creditCodeOverride: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    category: Type.String(),
+    sizeClass: Type.Optional(SizeClass),
+    region: RegionCode,
+    unemploymentInsurance: Type.Optional(
+      Type.Array(Type.Object({ year: Type.Integer(), contributedFen: Fen, fullyPaidMonths: Count, insuredStaffAtYearStart: Count, layoffs: Count }, options)),
+    ),
+    designations: Type.Optional(Type.Array(Dated(Type.String()))),
+    subsidies: Type.Optional(Type.Array(ReceivedSubsidy)),
+  },
+  options,
+);
+
+const Worker = Type.Object(
+  {
+    person: PersonFactsSchema,
+    contractMonths: Count,
+    workedMonths: Count,
+    insuredMonths: Count,
+    firstExport: Type.Boolean(),
+    destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]),
+  },
+  options,
+);
+
+export const ClaimFactsSchema = Type.Object(
+  {
+    certificateId: Type.Optional(Type.String()),
+    trainingDays: Type.Optional(Count),
+    trainingScheme: Type.Optional(Type.Union([Type.Literal('labour-preparatory'), Type.Literal('rural-practical')])),
+    catalogueStandardFen: Type.Optional(Fen),
+    feeFen: Type.Optional(Fen),
+    hires: Type.Optional(Type.Array(Type.Object({ person: PersonFactsSchema, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count }, options))),
+    interns: Type.Optional(Type.Array(Type.Object({ person: PersonFactsSchema, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) }, options))),
+    retentionPermille: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    fromMonth: Type.Optional(IsoMonth),
+    toMonth: Type.Optional(IsoMonth),
+    businessCreditCode: Type.Optional(CreditCode),
+    loan: Type.Optional(
+      Type.Object(
+        {
+          borrower: Type.Union([Type.Literal('individual'), Type.Literal('partnership'), Type.Literal('small-micro-enterprise')]),
+          principalFen: Fen,
+          annualRateBp: Count,
+          termMonths: Count,
+          partners: Type.Optional(Count),
+        },
+        options,
+      ),
+    ),
+    export: Type.Optional(
+      Type.Object(
+        { destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]), organised: Type.Boolean(), first: Type.Boolean(), stableMonths: Count },
+        options,
+      ),
+    ),
+    workers: Type.Optional(Type.Array(Worker)),
+    designation: Type.Optional(Type.String()),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  },
+  options,
+);
+
+export const EvaluationRequestSchema = Type.Object(
+  {
+    subsidy: Type.Optional(Type.String({ description: 'One subsidy id; omit to evaluate every subsidy open to the applicant' })),
+    region: RegionCode,
+    date: Type.Optional(IsoDate),
+    applicant: Type.Union([PersonFactsSchema, OrganisationFactsSchema]),
+    claim: Type.Optional(ClaimFactsSchema),
+  },
+  options,
+);
+
+export type EvaluationRequestBody = Static<typeof EvaluationRequestSchema>;

@@ -1,0 +1,79 @@
+import { Type } from 'typebox';
+import { RegionCode } from './facts.schema.js';
+
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+const Reason = Type.Object(
+  { code: Type.String(), met: Type.Boolean(), message: Text, cites: Type.String(), detail: Type.Optional(Text) },
+  { additionalProperties: true },
+);
+const Parameter = Type.Object(
+  { parameter: Type.String(), value: Type.Number(), region: Type.String(), from: Type.String(), to: Type.Optional(Type.String()), source: Type.String(), cites: Type.Optional(Type.String()) },
+  { additionalProperties: true },
+);
+
+export const ListPoliciesQuery = Type.Object(
+  {
+    region: RegionCode,
+    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Defaults to today in Asia/Shanghai' })),
+  },
+  { additionalProperties: false },
+);
+
+export const PolicyListingSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Text,
+    applicant: Type.String(),
+    fund: Type.String(),
+    inForce: Type.Boolean(),
+    status: Type.String(),
+    statusReason: Type.Optional(Reason),
+    scheme: Type.Optional(
+      Type.Object({
+        id: Type.String(),
+        region: Type.String(),
+        from: Type.String(),
+        to: Type.Optional(Type.String()),
+        basis: Type.String(),
+        who: Text,
+        standard: Text,
+        materials: Type.Array(Text),
+        parameters: Type.Array(Parameter),
+      }),
+    ),
+    process: Text,
+    timeLimitWorkingDays: Type.Optional(Type.Integer()),
+    disclosure: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+export const ListPoliciesResponse = Type.Object({ region: Type.String(), date: Type.String(), policies: Type.Array(PolicyListingSchema) });
+
+export const DecisionSchema = Type.Object(
+  {
+    subsidy: Type.String(),
+    name: Text,
+    status: Type.String(),
+    eligible: Type.Boolean(),
+    amountFen: Type.Union([Type.Integer(), Type.Null()]),
+    perMonthFen: Type.Optional(Type.Integer()),
+    months: Type.Optional(Type.Integer()),
+    scheme: Type.Optional(Type.String()),
+    region: Type.String(),
+    date: Type.String(),
+    reasons: Type.Array(Reason),
+    parameters: Type.Array(Parameter),
+    engineVersion: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+export const EvaluateResponse = Type.Object({ decisions: Type.Array(DecisionSchema) });
+
+export const ErrorSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+});

@@ -1,0 +1,66 @@
+import {
+  CATALOGUE,
+  listPolicies,
+  PolicyEngine,
+  TEXT_PARAMETERS,
+  validateFacts,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Decision,
+  type IsoDate,
+  type PolicyListing,
+  type RegionCode,
+} from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { languageOf } from '../i18n/messages.js';
+import { listLocalParameterValues } from '../parameters/parameter-repository.js';
+
+export interface EvaluateInput {
+  readonly subsidy?: string;
+  readonly region: RegionCode;
+  readonly date: IsoDate;
+  readonly applicant: ApplicantFacts;
+  readonly claim?: ClaimFacts;
+}
+
+/**
+ * The policy engine with the text's parameters and the region's local settings from the database.
+ * Built once and rebuilt when local settings change, so a request never pays for it.
+ */
+export class PolicyService {
+  private current: Promise<PolicyEngine> | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  engine(): Promise<PolicyEngine> {
+    this.current ??= listLocalParameterValues(this.db).then((local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]));
+    return this.current;
+  }
+
+  /** Call after local parameter values change. */
+  invalidate(): void {
+    this.current = undefined;
+  }
+
+  async list(region: RegionCode, date: IsoDate): Promise<PolicyListing[]> {
+    return listPolicies(await this.engine(), region, date);
+  }
+
+  /** Decides one subsidy or all open to the applicant; bad facts are refused, naming each field. */
+  async evaluate(input: EvaluateInput, acceptLanguage?: string): Promise<Decision[]> {
+    const language = languageOf(acceptLanguage);
+    const errors = validateFacts({ applicant: input.applicant, claim: input.claim, date: input.date, region: input.region });
+    if (errors.length > 0) {
+      const details = errors.map((e) => ({ field: e.field, code: e.code, message: language === 'en-US' ? e.message.en : e.message.zh }));
+      throw new AppError('INVALID_FACTS', 422, errors[0]?.field, { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') }, details);
+    }
+    const engine = await this.engine();
+    if (input.subsidy !== undefined) {
+      if (!engine.subsidy(input.subsidy)) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
+      return [engine.evaluate({ ...input, subsidy: input.subsidy })];
+    }
+    return engine.evaluateAll(input);
+  }
+}
