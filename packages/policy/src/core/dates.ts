@@ -37,11 +37,12 @@ export function parts(date: IsoDate): { year: number; month: number; day: number
 }
 
 function pad(n: number, width = 2): string {
+  if (width === 2) return n < 10 ? `0${n}` : `${n}`;
   return String(n).padStart(width, '0');
 }
 
 export function makeDate(year: number, month: number, day: number): IsoDate {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return `${year >= 1000 ? year : pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 /** Adds calendar months; the day is clamped to the end of a shorter month (01-31 + 1 month = 02-28). */

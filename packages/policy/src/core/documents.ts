@@ -105,8 +105,15 @@ export function cite(document: DocumentId, article: string): Citation {
 }
 
 /** `财社〔2023〕181号 第九条`; documents without a 文号 are named in 《》. */
+const formatted = new WeakMap<Citation, string>();
+
 export function formatCitation(citation: Citation): string {
-  const doc = DOCUMENTS[citation.document];
-  const name = doc.number.includes('〔') ? doc.number : `《${doc.number}》`;
-  return `${name} ${citation.article}`;
+  let out = formatted.get(citation);
+  if (out === undefined) {
+    const doc = DOCUMENTS[citation.document];
+    const name = doc.number.includes('〔') ? doc.number : `《${doc.number}》`;
+    out = `${name} ${citation.article}`;
+    formatted.set(citation, out);
+  }
+  return out;
 }

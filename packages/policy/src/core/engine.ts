@@ -12,7 +12,7 @@ import {
   type Scheme,
   type SubsidyDefinition,
 } from './subsidy.js';
-import { text, type Text } from './text.js';
+import { text } from './text.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -26,14 +26,35 @@ export interface EvaluationRequest {
 
 /** Which scheme holds for a subsidy in a region on a date, or why none does. */
 type Resolution =
-  | { readonly kind: 'scheme'; readonly scheme: Scheme; readonly params: Map<string, ResolvedParameter | undefined> }
+  | { readonly kind: 'scheme'; readonly scheme: Scheme; readonly checks: readonly CompiledCondition[]; readonly params: Map<string, ResolvedParameter | undefined> }
   | { readonly kind: 'none'; readonly status: DecisionStatus; readonly reason: Reason };
 
 const EMPTY_CLAIM: ClaimFacts = Object.freeze({});
-const RESOLUTION_CACHE_LIMIT = 4096;
+
+/** A condition with its two detail-free reasons built once, when its scheme is first resolved. */
+interface CompiledCondition {
+  readonly condition: Scheme['conditions'][number];
+  readonly met: Reason;
+  readonly unmet: Reason;
+}
+
+function compile(scheme: Scheme): CompiledCondition[] {
+  return scheme.conditions.map((condition) => ({
+    condition,
+    met: reason(condition.code, true, condition.rule, condition.citation),
+    unmet: reason(condition.code, false, condition.rule, condition.citation),
+  }));
+}
+const RESOLUTION_CACHE_LIMIT = 65_536;
+
+const NO_PARAMETERS: readonly ResolvedParameter[] = Object.freeze([]);
 
 class Context implements EvaluationContext {
-  readonly used: ResolvedParameter[] = [];
+  used: ResolvedParameter[] | undefined;
+  // Most evaluations memoise one thing (the claimed certificate or business): one slot, then a map.
+  private memoKey: object | undefined;
+  private memoValue: unknown;
+  private memos: Map<object, unknown> | undefined;
   constructor(
     readonly applicant: ApplicantFacts,
     readonly claim: ClaimFacts,
@@ -43,13 +64,29 @@ class Context implements EvaluationContext {
     private readonly cache: Map<string, ResolvedParameter | undefined>,
   ) {}
 
+  memo<T>(key: object, compute: () => T): T {
+    if (this.memoKey === key) return this.memoValue as T;
+    if (this.memos?.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    if (this.memoKey === undefined) {
+      this.memoKey = key;
+      this.memoValue = value;
+    } else {
+      (this.memos ??= new Map()).set(key, value);
+    }
+    return value;
+  }
+
   param(id: string): ResolvedParameter | undefined {
     let value = this.cache.get(id);
     if (value === undefined && !this.cache.has(id)) {
       value = this.table.resolve(id, this.region, this.date);
       this.cache.set(id, value);
     }
-    if (value && !this.used.includes(value)) this.used.push(value);
+    if (value) {
+      if (!this.used) this.used = [value];
+      else if (!this.used.includes(value)) this.used.push(value);
+    }
     return value;
   }
 }
@@ -61,7 +98,9 @@ class Context implements EvaluationContext {
 export class PolicyEngine {
   readonly parameters: ParameterTable;
   private readonly subsidies = new Map<string, SubsidyDefinition>();
-  private readonly resolutions = new Map<string, Resolution>();
+  /** subsidy → region → date → resolution; nested maps, so a lookup builds no key string. */
+  private readonly resolutions = new Map<SubsidyDefinition, Map<RegionCode, Map<IsoDate, Resolution>>>();
+  private resolutionCount = 0;
 
   constructor(catalogue: readonly SubsidyDefinition[], parameterValues: Iterable<ParameterValue>) {
     for (const subsidy of catalogue) {
@@ -97,12 +136,20 @@ export class PolicyEngine {
 
   /** The scheme in force for a subsidy here and now, or the reason there is none. */
   resolve(subsidy: SubsidyDefinition, region: RegionCode, date: IsoDate): Resolution {
-    const key = `${subsidy.id}|${region}|${date}`;
-    let resolution = this.resolutions.get(key);
+    let byRegion = this.resolutions.get(subsidy);
+    if (!byRegion) this.resolutions.set(subsidy, (byRegion = new Map()));
+    let byDate = byRegion.get(region);
+    if (!byDate) byRegion.set(region, (byDate = new Map()));
+    let resolution = byDate.get(date);
     if (!resolution) {
+      if (this.resolutionCount >= RESOLUTION_CACHE_LIMIT) {
+        this.resolutions.clear();
+        this.resolutionCount = 0;
+        return this.resolve(subsidy, region, date);
+      }
       resolution = resolveScheme(subsidy, region, date);
-      if (this.resolutions.size >= RESOLUTION_CACHE_LIMIT) this.resolutions.clear();
-      this.resolutions.set(key, resolution);
+      byDate.set(date, resolution);
+      this.resolutionCount++;
     }
     return resolution;
   }
@@ -148,12 +195,16 @@ export class PolicyEngine {
     const ctx = new Context(applicant, claim, date, region, this.parameters, resolution.params);
     const reasons: Reason[] = [];
     let eligible = true;
-    for (const condition of scheme.conditions) {
-      const outcome = condition.test(ctx);
-      const met = typeof outcome === 'boolean' ? outcome : outcome.met;
-      const detail = typeof outcome === 'boolean' ? undefined : outcome.detail;
-      if (!met) eligible = false;
-      reasons.push(detail ? reason(condition.code, met, condition.rule, condition.citation, detail) : cachedReason(condition, met));
+    for (const check of resolution.checks) {
+      const outcome = check.condition.test(ctx);
+      if (typeof outcome === 'boolean') {
+        reasons.push(outcome ? check.met : check.unmet);
+        if (!outcome) eligible = false;
+      } else {
+        const c = check.condition;
+        reasons.push(outcome.detail ? reason(c.code, outcome.met, c.rule, c.citation, outcome.detail) : outcome.met ? check.met : check.unmet);
+        if (!outcome.met) eligible = false;
+      }
     }
     if (!eligible) {
       return {
@@ -166,7 +217,7 @@ export class PolicyEngine {
         region,
         date,
         reasons,
-        parameters: ctx.used,
+        parameters: ctx.used ?? NO_PARAMETERS,
         engineVersion: ENGINE_VERSION,
       };
     }
@@ -182,27 +233,12 @@ export class PolicyEngine {
       region,
       date,
       reasons,
-      parameters: ctx.used,
+      parameters: ctx.used ?? NO_PARAMETERS,
       engineVersion: ENGINE_VERSION,
     };
     if (amount.perMonthFen !== undefined) return { ...decision, perMonthFen: amount.perMonthFen, months: amount.months ?? 0 };
     return decision;
   }
-}
-
-const reasonCache = new WeakMap<object, { met: Reason; unmet: Reason }>();
-
-/** The reasons of a condition without detail never change, so each is built once. */
-function cachedReason(condition: { code: string; rule: Text; citation: Citation }, met: boolean): Reason {
-  let pair = reasonCache.get(condition);
-  if (!pair) {
-    pair = {
-      met: reason(condition.code, true, condition.rule, condition.citation),
-      unmet: reason(condition.code, false, condition.rule, condition.citation),
-    };
-    reasonCache.set(condition, pair);
-  }
-  return met ? pair.met : pair.unmet;
 }
 
 function wrongApplicantReason(subsidy: SubsidyDefinition, basis: Citation): Reason {
@@ -221,7 +257,7 @@ function resolveScheme(subsidy: SubsidyDefinition, region: RegionCode, date: Iso
     .filter((s) => isWithinRegion(region, s.region))
     .sort((a, b) => regionDepth(b.region) - regionDepth(a.region) || (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   const inForce = candidates.find((s) => within(date, s.from, s.to));
-  if (inForce) return { kind: 'scheme', scheme: inForce, params: new Map() };
+  if (inForce) return { kind: 'scheme', scheme: inForce, checks: compile(inForce), params: new Map() };
   if (candidates.length === 0) {
     const basis = subsidy.schemes[0]?.basis;
     return {

@@ -18,11 +18,23 @@ export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
+/** Grouping by hand: toLocaleString goes through ICU and is slow on a hot path. */
+function groupThousands(n: number): string {
+  let s = String(n);
+  if (s.length <= 3) return s;
+  let out = '';
+  while (s.length > 3) {
+    out = ',' + s.slice(-3) + out;
+    s = s.slice(0, -3);
+  }
+  return s + out;
+}
+
 /** `123456` → `1,234.56元`; used in explanations, never in arithmetic. */
 export function formatYuan(fen: Fen): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  const whole = groupThousands(Math.floor(abs / 100));
   const cents = abs % 100;
   return `${sign}${whole}${cents === 0 ? '' : '.' + String(cents).padStart(2, '0')}元`;
 }

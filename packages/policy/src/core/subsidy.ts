@@ -17,6 +17,8 @@ export interface EvaluationContext<A extends ApplicantFacts = ApplicantFacts> {
   readonly region: RegionCode;
   /** The value of a parameter in force here and now; recorded in the decision when read. */
   param(id: string): ResolvedParameter | undefined;
+  /** Computes once per evaluation what several rules read (the claimed certificate, a plan). */
+  memo<T>(key: object, compute: () => T): T;
 }
 
 export interface ConditionOutcome {
@@ -96,10 +98,7 @@ export interface Reason {
 }
 
 export function reason(code: string, met: boolean, message: Text, citation: Citation, detail?: Text): Reason {
-  const r: Reason = detail
-    ? { code, met, message, citation, cites: formatCitation(citation), detail }
-    : { code, met, message, citation, cites: formatCitation(citation) };
-  return Object.freeze(r);
+  return detail ? { code, met, message, citation, cites: formatCitation(citation), detail } : { code, met, message, citation, cites: formatCitation(citation) };
 }
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'not-in-force' | 'not-offered' | 'not-applicable';

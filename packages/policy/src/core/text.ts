@@ -5,5 +5,5 @@ export interface Text {
 }
 
 export function text(zh: string, en: string): Text {
-  return Object.freeze({ zh, en });
+  return { zh, en };
 }

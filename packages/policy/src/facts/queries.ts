@@ -1,4 +1,4 @@
-import { addMonths, makeDate, parts, within, type IsoDate } from '../core/dates.js';
+import { within, type IsoDate } from '../core/dates.js';
 import { parseResidentId } from '../identity/resident-id.js';
 import type { RetirementCategory } from '../retirement/statutory-retirement.js';
 import type { Certificate, PersonFacts, PersonStatusKind, ReceivedSubsidy } from './facts.js';
@@ -47,15 +47,18 @@ export function isGraduatingYear(person: PersonFacts, on: IsoDate): boolean {
 /** 毕业学年: the academic year that ends with graduation, 1 September to 31 August. */
 export function isInGraduationAcademicYear(person: PersonFacts, on: IsoDate): boolean {
   if (!person.graduation) return false;
-  const { year, month } = parts(person.graduation.date);
-  const endYear = month >= 9 ? year + 1 : year;
-  return within(on, makeDate(endYear - 1, 9, 1), makeDate(endYear, 8, 31));
+  const date = person.graduation.date;
+  const year = Number(date.slice(0, 4));
+  const endYear = date.slice(5, 7) >= '09' ? year + 1 : year;
+  return on >= `${endYear - 1}-09-01` && on <= `${endYear}-08-31`;
 }
 
 /** 离校N年内: on or after leaving school and no later than N years after it. */
 export function leftSchoolWithinYears(person: PersonFacts, on: IsoDate, years: number): boolean {
   if (!person.graduation) return false;
-  return within(on, person.graduation.date, addMonths(person.graduation.date, years * 12));
+  const left = person.graduation.date;
+  // Whole years later as a string: a 02-29 bound on a common year compares exactly like 02-28.
+  return on >= left && on <= `${Number(left.slice(0, 4)) + years}${left.slice(4)}`;
 }
 
 /** Employed (labour contract or public-welfare post) on the day. */

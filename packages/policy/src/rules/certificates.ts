@@ -11,6 +11,10 @@ import { certificateById } from '../facts/queries.js';
  * the "what can I get" check can answer from the facts alone.
  */
 export function claimedCertificate(ctx: EvaluationContext<PersonFacts>): Certificate | undefined {
+  return ctx.memo(claimedCertificate, () => findCertificate(ctx));
+}
+
+function findCertificate(ctx: EvaluationContext<PersonFacts>): Certificate | undefined {
   const byId = certificateById(ctx.applicant, ctx.claim.certificateId);
   if (byId || ctx.claim.certificateId !== undefined) return byId;
   let newest: Certificate | undefined;

@@ -1,4 +1,4 @@
-import { addMonths, monthFromIndex, monthIndex, type IsoDate, type IsoMonth } from '../core/dates.js';
+import { monthFromIndex, monthIndex, type IsoDate, type IsoMonth } from '../core/dates.js';
 import type { InsuranceMonth, PersonFacts, ReceivedSubsidy } from '../facts/facts.js';
 import { birthDateOf, retirementCategoryOf } from '../facts/queries.js';
 import { isWithinFiveYearsOfRetirement, statutoryRetirementMonth } from '../retirement/statutory-retirement.js';
@@ -81,4 +81,3 @@ export function coveredContribution(m: InsuranceMonth): number {
   return m.pensionFen + m.medicalFen + m.unemploymentFen;
 }
 
-export { addMonths };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Intern } from '../facts/facts.js';
-import { decide, engine, example, organisation, person, unmet } from '../testing/builders.js';
+import { engine, example, organisation, person, unmet } from '../testing/builders.js';
 
 const graduateIntern = (months = 6): Intern => ({ person: person({ graduation: { date: '2023-06-30', institution: 'university' } }), from: '2023-11-01', to: '2024-04-30', months });
 const unit = organisation({ region: '621002' });

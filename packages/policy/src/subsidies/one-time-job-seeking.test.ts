@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DatedStatus, PersonStatusKind } from '../facts/facts.js';
 import { decide, engine, example, person, unmet } from '../testing/builders.js';
 
-const graduate = (statuses = [{ kind: 'dibao-household' as const, from: '2019-01-01' }], date = '2025-06-30') =>
+const graduate = (statuses: DatedStatus<PersonStatusKind>[] = [{ kind: 'dibao-household', from: '2019-01-01' }], date = '2025-06-30') =>
   person({ graduation: { date, institution: 'university' }, statuses });
 const ask = (applicant = graduate(), date = '2025-03-01', region = '510104') => decide({ subsidy: 'one-time-job-seeking', region, date, applicant });
 

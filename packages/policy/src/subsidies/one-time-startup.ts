@@ -17,9 +17,13 @@ export const STARTUP_FOLLOW_ON = 'startup-follow-on';
 
 /** The business claimed for: `claim.businessCreditCode`, or the person's earliest business. */
 export function claimedBusiness(ctx: EvaluationContext<PersonFacts>): Business | undefined {
-  const all = ctx.applicant.businesses ?? [];
-  if (ctx.claim.businessCreditCode !== undefined) return all.find((b) => b.creditCode === ctx.claim.businessCreditCode);
-  return [...all].sort((a, b) => (a.registeredOn < b.registeredOn ? -1 : 1))[0];
+  return ctx.memo(claimedBusiness, () => {
+    const all = ctx.applicant.businesses ?? [];
+    if (ctx.claim.businessCreditCode !== undefined) return all.find((b) => b.creditCode === ctx.claim.businessCreditCode);
+    let earliest: Business | undefined;
+    for (const b of all) if (!earliest || b.registeredOn < earliest.registeredOn) earliest = b;
+    return earliest;
+  });
 }
 
 export function firstBusiness(citation: Citation): Condition<PersonFacts> {

@@ -22,7 +22,7 @@ const share = engine([example('social-insurance.flexible-share-permille', '00000
 
 describe('社会保险补贴 (财社〔2023〕181号 第十条)', () => {
   describe('就业困难人员灵活就业: at most 2/3 of contributions, 3 years or to retirement', () => {
-    const hardToEmploy = (extra: Partial<PersonFacts> = {}) =>
+    const hardToEmploy = (extra: Partial<PersonFacts> & { birthDate?: string } = {}) =>
       person({ birthDate: '1985-03-01', statuses: [{ kind: 'hard-to-employ', from: '2024-01-01' }], insurance: months('2024-01', 12, 'self'), ...extra });
     const ask = (p: PersonFacts, claim = { fromMonth: '2024-01', toMonth: '2024-12' }, date = '2025-01-15') =>
       share.evaluate({ subsidy: 'social-insurance-flexible-hard-to-employ', region: '620102', date, applicant: p, claim });

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
+import { seedDemoIfEmpty } from '../demo/seed.js';
+import { buildApp, type App } from '../http/app.js';
+
+/**
+ * One suite, two databases: PGlite in memory by default, a PostgreSQL server when DATABASE_URL is
+ * set (CI sets it). On PostgreSQL each test app gets a database of its own, dropped afterwards.
+ */
+export interface TestApp extends App {
+  readonly database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const serverUrl = process.env.DATABASE_URL;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let url: string | undefined;
+  if (serverUrl) {
+    const name = `huimin_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const database = await openDatabase({ dataDir: 'memory://', ...(url ? { url } : {}) });
+  await migrate(database.db);
+  await seedDemoIfEmpty(database.db);
+  const app = await buildApp({ db: database.db, databaseKind: database.kind });
+  return {
+    ...app,
+    database,
+    async close() {
+      await app.http.close();
+      await database.close();
+      await dropDatabase?.();
+    },
+  };
+}
