@@ -18,6 +18,16 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
+/** Seconds and ratios to one decimal (not money, which never meets a float). */
+function oneDecimal(x: number): string {
+  const tenths = Math.round(x * 10);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+const twoDecimals = (x: number) => {
+  const h = Math.round(x * 100);
+  return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
+};
+
 const n = arg('n', 200_000);
 const jreN = Math.min(n, arg('jre', 20_000));
 const engine = new PolicyEngine(CATALOGUE, TEXT_PARAMETERS);
@@ -43,7 +53,7 @@ const all = time('catalogue', () => {
   }
   return eligible;
 });
-console.log(`catalogue: ${n} applicants × ${evaluations / n} subsidies = ${evaluations} evaluations in ${all.seconds.toFixed(2)} s`);
+console.log(`catalogue: ${n} applicants × ${evaluations / n} subsidies = ${evaluations} evaluations in ${twoDecimals(all.seconds)} s`);
 console.log(`catalogue: ${Math.round(evaluations / all.seconds).toLocaleString('en-US')} evaluations/s (${all.result} eligible)`);
 
 // 2. Three rules, three ways, same applicants.
@@ -129,5 +139,5 @@ console.log(`three rules, engine:           ${Math.round(engineRate).toLocaleStr
 console.log(`three rules, hand-inlined:     ${Math.round(inlineRate).toLocaleString('en-US')} evaluations/s (${n} applicants)`);
 console.log(`three rules, json-rules-engine: ${Math.round(jreRate).toLocaleString('en-US')} evaluations/s (${jreN} applicants)`);
 console.log(`agreement: ${jreN * 3} decisions compared, 0 differ (amounts: engine ${engineSum}, inline ${inlineSum}, json-rules-engine ${jreSum} on its subset); median of ${rounds} rounds`);
-console.log(`speedup over json-rules-engine: ${(engineRate / jreRate).toFixed(1)}x`);
-console.log(`slowdown vs hand-inlined: ${(inlineRate / engineRate).toFixed(1)}x`);
+console.log(`speedup over json-rules-engine: ${oneDecimal(engineRate / jreRate)}x`);
+console.log(`slowdown vs hand-inlined: ${oneDecimal(inlineRate / engineRate)}x`);
