@@ -1,4 +1,4 @@
-import { condition, fixed, outcome } from '../core/build.js';
+import { condition, fixed, outcome, period } from '../core/build.js';
 import { within } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
@@ -41,8 +41,7 @@ export const AssistanceBaseAward = defineSubsidy({
       id: 'assistance-base-award/sichuan-2024',
       region: '510000',
       from: '2024-07-13',
-      to: '2025-12-31',
-      periodClause: SC34('（十六）'),
+      ...period(SC34('（十六）'), '2025-12-31'),
       basis: SC34('（十六）'),
       who: text('吸纳脱贫人口就业10人以上、认定为就业帮扶基地的企业', 'Enterprises employing 10 or more poverty-alleviated people, designated assistance bases'),
       standard: text('5万元一次性奖补', '50,000 yuan, once'),
@@ -92,8 +91,7 @@ export const InternshipBaseAward = defineSubsidy({
       id: 'internship-base-award/sichuan-2024',
       region: '510000',
       from: '2024-07-13',
-      to: '2025-12-31',
-      periodClause: SC34('（十三）'),
+      ...period(SC34('（十三）'), '2025-12-31'),
       basis: SC34('（十三）'),
       who: text('新评定为国家级、省级就业见习基地的单位', 'Units newly designated national or provincial internship bases'),
       standard: text('国家级30万元、省级20万元', 'National 300,000; provincial 200,000 yuan'),

@@ -1,4 +1,4 @@
-import { condition, standardNotSet } from '../core/build.js';
+import { condition, standardNotSet, period } from '../core/build.js';
 import { ageOn } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
@@ -74,7 +74,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    ...period(basis, to),
     basis,
     who: text('吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位', 'Units that take on eligible interns'),
     standard: text(...standard),

@@ -1,4 +1,4 @@
-import { condition, outcome, standardNotSet } from '../core/build.js';
+import { condition, outcome, standardNotSet, period } from '../core/build.js';
 import { formatYuan } from '../core/money.js';
 import { defineSubsidy, type AmountResult } from '../core/subsidy.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -32,8 +32,7 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
       id: 'labour-export-job-seeking/sichuan-2024',
       region: '510000',
       from: '2024-07-13',
-      to: '2025-12-31',
-      periodClause: SC34('（十六）'),
+      ...period(SC34('（十六）'), '2025-12-31'),
       basis: SC34('（十六）'),
       who: text('通过有组织劳务输出到户籍所在县以外地区就业的脱贫人口', 'Poverty-alleviated people who work outside their home county through organised export'),
       standard: text('不超过400元/人', 'Up to 400 yuan per person'),

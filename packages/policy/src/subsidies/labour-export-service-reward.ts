@@ -1,4 +1,4 @@
-import { perHead } from '../core/build.js';
+import { perHead, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type Scheme } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -37,7 +37,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis } : {}),
+    ...period(basis, to),
     basis,
     who: text('组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人', 'Agencies and brokers that place poverty-alleviated workers in stable jobs'),
     standard: text(...standard),

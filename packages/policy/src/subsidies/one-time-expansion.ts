@@ -1,4 +1,4 @@
-import { perHead } from '../core/build.js';
+import { perHead, period } from '../core/build.js';
 import { defineSubsidy } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire } from '../facts/facts.js';
@@ -32,8 +32,7 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
       id: 'one-time-expansion/qingyang-2023',
       region: '621000',
       from: '2023-10-27',
-      to: '2023-12-31',
-      periodClause: basis,
+      ...period(basis, '2023-12-31'),
       basis,
       who: text('招用高校毕业生、登记失业青年并缴纳社会保险1个月以上的企业', 'Enterprises hiring recent graduates or young registered unemployed with a month of insurance'),
       standard: text('每人1500元，与一次性吸纳就业补贴不重复享受', '1,500 yuan per person; not with the hiring subsidy'),

@@ -1,7 +1,7 @@
 import { formatYuan } from '../core/money.js';
 import { ageOn, wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { standardNotSet } from '../core/build.js';
+import { standardNotSet, period } from '../core/build.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts, PersonFacts } from '../facts/facts.js';
@@ -92,7 +92,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis } : {}),
+    ...period(basis, to),
     basis,
     who: text(...who),
     standard: text(...standard),

@@ -1,4 +1,4 @@
-import { condition, fixed, outcome } from '../core/build.js';
+import { condition, fixed, outcome, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type Condition, type Scheme } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -49,7 +49,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    ...period(basis, to),
     basis,
     who: text('毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生', 'Graduates in their graduation year from hardship families, disabled, or with a national student loan'),
     standard: text(...standard),

@@ -1,4 +1,4 @@
-import { condition, fixed, outcome } from '../core/build.js';
+import { condition, fixed, outcome, period } from '../core/build.js';
 import { wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
@@ -117,7 +117,7 @@ function scheme(
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    ...period(basis, to),
     basis,
     who: text(
       `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${founders.map((k) => FOUNDER_NAMES[k][0]).join('、')}`,

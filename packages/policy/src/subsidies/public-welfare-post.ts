@@ -1,4 +1,4 @@
-import { condition, outcome, standardNotSet } from '../core/build.js';
+import { condition, outcome, standardNotSet, period } from '../core/build.js';
 import { monthOf, within, type IsoMonth } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
@@ -53,7 +53,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    ...period(basis, to),
     basis,
     who: text('通过公益性岗位安置的就业困难人员', 'Persons hard to employ placed on public-welfare posts'),
     standard: text('参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次', 'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements'),

@@ -1,4 +1,4 @@
-import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
+import { condition, fixed, outcome, standardNotSet, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -61,9 +61,8 @@ function scheme(id: string, basis: Citation, from: string, to: string, extra: re
     id,
     region: basis.document === 'QY-2023-102' ? '621000' : '510000',
     from,
-    to,
+    ...period(basis, to),
     basis,
-    periodClause: basis,
     who: text('参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书', 'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate'),
     standard:
       basis.document === 'QY-2023-102'

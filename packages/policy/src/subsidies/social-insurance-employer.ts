@@ -1,4 +1,4 @@
-import { condition } from '../core/build.js';
+import { condition, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
@@ -69,7 +69,7 @@ function hardToEmployScheme(id: string, region: string, basis: Citation, from: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    ...period(basis, to),
     basis,
     who: text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance'),
     standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement'),
@@ -94,7 +94,7 @@ function graduateScheme(id: string, region: string, basis: Citation, from: strin
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    ...period(basis, to),
     basis,
     who: text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more'),
     standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year'),

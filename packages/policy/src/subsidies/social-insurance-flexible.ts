@@ -1,4 +1,4 @@
-import { condition, outcome } from '../core/build.js';
+import { condition, outcome, period } from '../core/build.js';
 import { monthOf } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { defineSubsidy, type EvaluationContext, type Scheme } from '../core/subsidy.js';
@@ -30,7 +30,7 @@ function hardToEmployScheme(id: string, region: string, basis: Citation, from: s
     id,
     region,
     from,
-    ...(to ? { to, periodClause: SC2025('第三十条') } : {}),
+    ...period(basis, to),
     basis,
     who: text('灵活就业并缴纳社会保险费的就业困难人员', 'People hard to employ who pay their own insurance as flexibly employed'),
     standard: text(
@@ -57,7 +57,7 @@ function graduateScheme(id: string, region: string, basis: Citation, from: strin
     id,
     region,
     from,
-    ...(to ? { to, periodClause: basis.document === 'SC-2025-FUND' ? SC2025('第三十条') : basis } : {}),
+    ...period(basis, to),
     basis,
     who: text('灵活就业并缴纳社会保险费的离校2年内未就业高校毕业生', 'Graduates within 2 years of leaving school, unemployed, who pay their own insurance as flexibly employed'),
     standard: text('不超过实际缴费的2/3，最长2年', 'At most 2/3 of contributions, for up to 2 years'),

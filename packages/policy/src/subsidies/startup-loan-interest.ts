@@ -1,4 +1,4 @@
-import { condition, outcome, standardNotSet } from '../core/build.js';
+import { condition, outcome, standardNotSet, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan, shareOf } from '../core/money.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
@@ -69,8 +69,7 @@ function scheme<A extends ApplicantFacts>(id: string, region: string, basis: Cit
     id,
     region,
     from,
-    to,
-    periodClause: basis,
+    ...period(basis, to),
     basis,
     who: text(...who),
     standard: text(...standard),

@@ -1,4 +1,4 @@
-import { condition, outcome, standardNotSet } from '../core/build.js';
+import { condition, outcome, standardNotSet, period } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan, shareOf } from '../core/money.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
@@ -69,8 +69,7 @@ function scheme(id: string, region: string, basis: Citation, from: string, to: s
     id,
     region,
     from,
-    to,
-    periodClause: basis,
+    ...period(basis, to),
     basis,
     who: text('参保企业及社会团体、基金会、社会服务机构、律师事务所、会计师事务所、以单位形式参保的个体工商户', 'Insured enterprises and other insured units'),
     standard: text('大型企业返还上年度实际缴纳失业保险费的30%，中小微企业等返还60%', '30% of last year’s unemployment insurance for large enterprises, 60% for SMEs and others'),
