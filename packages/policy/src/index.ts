@@ -17,4 +17,5 @@ export * from './identity/credit-code.js';
 export * from './identity/masking.js';
 export * from './retirement/statutory-retirement.js';
 export * from './policy-list.js';
+export * from './decide-request.js';
 export { CATALOGUE, TEXT_PARAMETERS } from './catalogue.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import {
   CATALOGUE,
+  decideRequest,
   formatYuan,
   isIsoDate,
   isRegionCode,
   listPolicies,
   PolicyEngine,
   TEXT_PARAMETERS,
-  validateFacts,
   type ApplicantFacts,
   type ClaimFacts,
   type Decision,
@@ -101,12 +101,16 @@ policy
       const where = structural?.instancePath.replaceAll('/', '.').replace(/^\./, '') || '(root)';
       throw new CliError(`字段 ${where} 不符合要求 / field ${where} is invalid: ${structural?.message ?? 'does not match the facts format'}`);
     }
-    const semantic = validateFacts({ applicant: request.applicant, claim: request.claim, date: request.date, region: request.region });
-    if (semantic.length) throw new CliError(semantic.map((e) => `${e.field}: ${e.message[opts.lang]}`).join('\n'));
-    const engine = engineWith(opts.parameters);
-    const base = { region: request.region, date: request.date ?? todayInShanghai(), applicant: request.applicant as ApplicantFacts, ...(request.claim ? { claim: request.claim as ClaimFacts } : {}) };
-    if (request.subsidy !== undefined && !engine.subsidy(request.subsidy)) throw new CliError(`没有编号为 ${request.subsidy} 的补贴 / unknown subsidy ${request.subsidy}`);
-    const decisions = request.subsidy !== undefined ? [engine.evaluate({ ...base, subsidy: request.subsidy })] : engine.evaluateAll(base);
+    const outcome = decideRequest(engineWith(opts.parameters), {
+      ...(request.subsidy !== undefined ? { subsidy: request.subsidy } : {}),
+      region: request.region,
+      date: request.date ?? todayInShanghai(),
+      applicant: request.applicant as ApplicantFacts,
+      ...(request.claim ? { claim: request.claim as ClaimFacts } : {}),
+    });
+    if (outcome.kind === 'invalid-facts') throw new CliError(outcome.errors.map((e) => `${e.field}: ${e.message[opts.lang]}`).join('\n'));
+    if (outcome.kind === 'unknown-subsidy') throw new CliError(`没有编号为 ${outcome.subsidy} 的补贴 / unknown subsidy ${outcome.subsidy}`);
+    const decisions = outcome.decisions;
     if (opts.json) return void console.log(JSON.stringify(decisions, null, 2));
     for (const d of decisions) printDecision(d, opts.lang);
   });

@@ -1,11 +1,10 @@
 import {
   CATALOGUE,
+  decideRequest,
   listPolicies,
   PolicyEngine,
   TEXT_PARAMETERS,
-  validateFacts,
-  type ApplicantFacts,
-  type ClaimFacts,
+  type DecideRequest,
   type Decision,
   type IsoDate,
   type PolicyListing,
@@ -16,14 +15,6 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { languageOf } from '../i18n/messages.js';
 import { listLocalParameterValues } from '../parameters/parameter-repository.js';
-
-export interface EvaluateInput {
-  readonly subsidy?: string;
-  readonly region: RegionCode;
-  readonly date: IsoDate;
-  readonly applicant: ApplicantFacts;
-  readonly claim?: ClaimFacts;
-}
 
 /**
  * The policy engine with the text's parameters and the region's local settings from the database.
@@ -49,18 +40,14 @@ export class PolicyService {
   }
 
   /** Decides one subsidy or all open to the applicant; bad facts are refused, naming each field. */
-  async evaluate(input: EvaluateInput, acceptLanguage?: string): Promise<Decision[]> {
-    const language = languageOf(acceptLanguage);
-    const errors = validateFacts({ applicant: input.applicant, claim: input.claim, date: input.date, region: input.region });
-    if (errors.length > 0) {
-      const details = errors.map((e) => ({ field: e.field, code: e.code, message: language === 'en-US' ? e.message.en : e.message.zh }));
-      throw new AppError('INVALID_FACTS', 422, errors[0]?.field, { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') }, details);
+  async evaluate(input: DecideRequest, acceptLanguage?: string): Promise<Decision[]> {
+    const outcome = decideRequest(await this.engine(), input);
+    if (outcome.kind === 'unknown-subsidy') throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: outcome.subsidy });
+    if (outcome.kind === 'invalid-facts') {
+      const english = languageOf(acceptLanguage) === 'en-US';
+      const details = outcome.errors.map((e) => ({ field: e.field, code: e.code, message: english ? e.message.en : e.message.zh }));
+      throw new AppError('INVALID_FACTS', 422, details[0]?.field, { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') }, details);
     }
-    const engine = await this.engine();
-    if (input.subsidy !== undefined) {
-      if (!engine.subsidy(input.subsidy)) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
-      return [engine.evaluate({ ...input, subsidy: input.subsidy })];
-    }
-    return engine.evaluateAll(input);
+    return outcome.decisions;
   }
 }
