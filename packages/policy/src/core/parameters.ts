@@ -1,22 +1,12 @@
 import { formatCitation, type Citation } from './documents.js';
 import { within, type IsoDate } from './dates.js';
 import { regionChain, type RegionCode } from './regions.js';
-import type { Text } from './text.js';
 
 /**
  * A parameter is a number the law (or a local authority under it) sets: an amount, a rate, a
  * duration, a cap. Values are data, each with the region and dates it holds for and where it
  * comes from, so the engine can answer "which value, here, on this day, and why".
- */
-export type ParameterUnit = 'fen' | 'fen-per-month' | 'fen-per-day' | 'fen-per-year' | 'months' | 'count' | 'permille';
-
-export interface ParameterDefinition {
-  readonly id: string;
-  readonly unit: ParameterUnit;
-  readonly description: Text;
-}
-
-/**
+ *
  * Where a value comes from: `text` — stated in a policy document (then `citation` is required);
  * `local-setting` — set by the region's bureau where the text leaves it to them (e.g. the local
  * minimum wage, 财社〔2023〕181号 第十五条); `example` — demonstration data, never for real payments.
@@ -71,10 +61,4 @@ export class ParameterTable {
     return undefined;
   }
 
-  /** Every value of every parameter, for listing and export. */
-  all(): ResolvedParameter[] {
-    const out: ResolvedParameter[] = [];
-    for (const byRegion of this.byParameter.values()) for (const list of byRegion.values()) out.push(...list);
-    return out;
-  }
 }

@@ -55,12 +55,3 @@ export function isWithinRegion(code: RegionCode, ancestor: RegionCode): boolean 
   if (level === 'city') return code.slice(0, 4) === ancestor.slice(0, 4);
   return code === ancestor;
 }
-
-/** Names of the regions the policy texts speak of; other codes are named by the server's registry. */
-export const REGION_NAMES: Readonly<Record<RegionCode, { zh: string; en: string }>> = {
-  [NATIONAL]: { zh: '全国', en: 'National' },
-  '510000': { zh: '四川省', en: 'Sichuan' },
-  '620000': { zh: '甘肃省', en: 'Gansu' },
-  '621000': { zh: '庆阳市', en: 'Qingyang' },
-  '520000': { zh: '贵州省', en: 'Guizhou' },
-};

@@ -1,7 +1,7 @@
 import { within, type IsoDate } from '../core/dates.js';
 import { parseResidentId } from '../identity/resident-id.js';
 import type { RetirementCategory } from '../retirement/statutory-retirement.js';
-import type { Certificate, PersonFacts, PersonStatusKind, ReceivedSubsidy } from './facts.js';
+import type { Certificate, PersonFacts, PersonStatusKind } from './facts.js';
 
 /** Reading facts "as on" a day. Small, pure helpers the subsidy rules share. */
 
@@ -95,9 +95,4 @@ export function certificateById(person: PersonFacts, id: string | undefined): Ce
   if (id === undefined) return undefined;
   for (const c of person.certificates ?? []) if (c.id === id) return c;
   return undefined;
-}
-
-export function received(subsidies: readonly ReceivedSubsidy[] | undefined, ids: readonly string[]): ReceivedSubsidy[] {
-  if (!subsidies) return [];
-  return subsidies.filter((s) => ids.includes(s.subsidy));
 }

@@ -47,10 +47,6 @@ export function parseResidentId(
   };
 }
 
-export function isValidResidentId(input: string): boolean {
-  return parseResidentId(input).ok;
-}
-
 /** Upgrades a legacy 15-digit number (YYMMDD, no check) to 18 digits: insert 19, append the check. */
 export function upgradeLegacyResidentId(legacy: string): string | undefined {
   if (!/^\d{15}$/.test(legacy)) return undefined;

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Hire, InsuranceMonth, PersonFacts } from '../facts/facts.js';
-import { decide, engine, example, organisation, person, unmet } from '../testing/builders.js';
+import type { Hire, PersonFacts } from '../facts/facts.js';
+import { decide, engine, example, insuranceMonths, organisation, person, unmet } from '../testing/builders.js';
 
-const months = (from: string, n: number, employer: string): InsuranceMonth[] => {
-  const [y, m] = from.split('-').map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) => {
-    const idx = y * 12 + m - 1 + i;
-    return { month: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, payer: 'employer', employer, pensionFen: 50_000, medicalFen: 20_000, unemploymentFen: 2_000 };
-  });
-};
+const months = (from: string, n: number, employer: string) =>
+  insuranceMonths(from, n, { payer: 'employer', employer, pensionFen: 50_000, medicalFen: 20_000, unemploymentFen: 2_000 });
 
 describe('用人单位岗位补贴 (四川 办法 第六条（三）)', () => {
   const unit = organisation();

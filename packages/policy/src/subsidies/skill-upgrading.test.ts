@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Certificate, InsuranceMonth, PersonFacts } from '../facts/facts.js';
-import { decide, person, unmet } from '../testing/builders.js';
+import { monthFromIndex, monthIndex } from '../core/dates.js';
+import type { Certificate, PersonFacts } from '../facts/facts.js';
+import { decide, insuranceMonths, person, unmet } from '../testing/builders.js';
 
-const months = (n: number, end = '2023-09'): InsuranceMonth[] => {
-  const [y, m] = end.split('-').map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) => {
-    const idx = y * 12 + (m - 1) - i;
-    return { month: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, payer: 'employer', employer: '91350100M000100Y43', pensionFen: 40_000, medicalFen: 20_000, unemploymentFen: 1_000 };
-  });
-};
+/** `n` months of employer-paid contributions ending with `end`. */
+const months = (n: number, end = '2023-09') =>
+  insuranceMonths(monthFromIndex(monthIndex(end) - n + 1), n, { payer: 'employer', employer: '91350100M000100Y43', pensionFen: 40_000, medicalFen: 20_000, unemploymentFen: 1_000 });
 const cert = (level: Certificate['level'], extra: Partial<Certificate> = {}): Certificate => ({ id: 'U1', kind: 'skill-level', occupation: '钳工', level, issuedOn: '2023-10-15', ...extra });
 const worker = (level: Certificate['level'] = 4, extra: Partial<PersonFacts> = {}) => person({ insurance: months(12), certificates: [cert(level)], ...extra });
 const ask = (applicant: PersonFacts, date = '2023-11-01') => decide({ subsidy: 'skill-upgrading', region: '621002', date, applicant, claim: { certificateId: 'U1' } });

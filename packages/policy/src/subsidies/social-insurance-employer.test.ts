@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InsuranceMonth } from '../facts/facts.js';
-import { decide, organisation, person, unmet } from '../testing/builders.js';
+import { decide, insuranceMonths, organisation, person, unmet } from '../testing/builders.js';
 
-const months = (from: string, n: number, employer: string): InsuranceMonth[] => {
-  const [y, m] = from.split('-').map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) => {
-    const idx = y * 12 + m - 1 + i;
-    return { month: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, payer: 'employer', employer, pensionFen: 50_000, medicalFen: 20_000, unemploymentFen: 2_000 };
-  });
-};
+const months = (from: string, n: number, employer: string) =>
+  insuranceMonths(from, n, { payer: 'employer', employer, pensionFen: 50_000, medicalFen: 20_000, unemploymentFen: 2_000 });
 
 describe('单位招用就业困难人员社会保险补贴: to retirement when under 5 years from it (财社〔2023〕181号 第十条（一）)', () => {
   const unit = organisation({ region: '620102' });

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Hire, InsuranceMonth, PersonFacts } from '../facts/facts.js';
-import { decide, engine, example, organisation, person, unmet } from '../testing/builders.js';
+import type { Hire, PersonFacts } from '../facts/facts.js';
+import { decide, engine, example, insuranceMonths, organisation, person, unmet } from '../testing/builders.js';
 
-const month = (m: string, payer: 'employer' | 'self', employer?: string): InsuranceMonth => ({
-  month: m,
-  payer,
-  ...(employer ? { employer } : {}),
-  pensionFen: 60_000,
-  medicalFen: 30_000,
-  unemploymentFen: 3_000,
-  injuryFen: 1_000,
-});
-const months = (from: string, n: number, payer: 'employer' | 'self', employer?: string) => {
-  const [y, m] = from.split('-').map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) => {
-    const idx = y * 12 + m - 1 + i;
-    return month(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, payer, employer);
-  });
-};
+const months = (from: string, n: number, payer: 'employer' | 'self', employer?: string) =>
+  insuranceMonths(from, n, { payer, ...(employer ? { employer } : {}), pensionFen: 60_000, medicalFen: 30_000, unemploymentFen: 3_000, injuryFen: 1_000 });
 const share = engine([example('social-insurance.flexible-share-permille', '000000', 667)]);
 
 describe('社会保险补贴 (财社〔2023〕181号 第十条)', () => {

@@ -1,9 +1,9 @@
 import { CATALOGUE, TEXT_PARAMETERS } from '../catalogue.js';
-import type { IsoDate } from '../core/dates.js';
+import { monthFromIndex, monthIndex, type IsoDate, type IsoMonth } from '../core/dates.js';
 import { PolicyEngine, type EvaluationRequest } from '../core/engine.js';
 import type { ParameterValue } from '../core/parameters.js';
 import type { Decision } from '../core/subsidy.js';
-import type { OrganisationFacts, PersonFacts } from '../facts/facts.js';
+import type { InsuranceMonth, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import { creditCodeCheckChar } from '../identity/credit-code.js';
 import { residentIdCheckChar } from '../identity/resident-id.js';
 
@@ -53,4 +53,14 @@ export function unmet(decision: Decision): string[] {
 
 export function decide(request: EvaluationRequest, e: PolicyEngine = defaultEngine): Decision {
   return e.evaluate(request);
+}
+
+/** `count` consecutive months of contributions from `from`, each with the same amounts. */
+export function insuranceMonths(
+  from: IsoMonth,
+  count: number,
+  contribution: Omit<InsuranceMonth, 'month'>,
+): InsuranceMonth[] {
+  const start = monthIndex(from);
+  return Array.from({ length: count }, (_, i) => ({ ...contribution, month: monthFromIndex(start + i) }));
 }

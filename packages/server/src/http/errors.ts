@@ -45,9 +45,7 @@ export function toErrorBody(error: FastifyError | AppError, request: FastifyRequ
   if (error.validation) {
     const first = error.validation[0];
     const params = (first?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
-    const container = error.validationContext && error.validationContext !== 'body' ? error.validationContext : '';
-    const base = fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty);
-    const field = container === 'querystring' || container === 'params' ? base : base;
+    const field = fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty);
     const code: ErrorCode = params.missingProperty ? 'REQUIRED_FIELD' : params.additionalProperty ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED';
     return { status: 400, body: { code, field, message: message(code, language, { field, detail: first?.message ?? '' }) } };
   }

@@ -18,7 +18,7 @@ import { listLocalParameterValues } from '../parameters/parameter-repository.js'
 
 /**
  * The policy engine with the text's parameters and the region's local settings from the database.
- * Built once and rebuilt when local settings change, so a request never pays for it.
+ * Built once, on first use, so a request never pays for it.
  */
 export class PolicyService {
   private current: Promise<PolicyEngine> | undefined;
@@ -28,11 +28,6 @@ export class PolicyService {
   engine(): Promise<PolicyEngine> {
     this.current ??= listLocalParameterValues(this.db).then((local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]));
     return this.current;
-  }
-
-  /** Call after local parameter values change. */
-  invalidate(): void {
-    this.current = undefined;
   }
 
   async list(region: RegionCode, date: IsoDate): Promise<PolicyListing[]> {
