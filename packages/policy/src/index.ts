@@ -19,3 +19,5 @@ export * from './retirement/statutory-retirement.js';
 export * from './policy-list.js';
 export * from './decide-request.js';
 export { CATALOGUE, TEXT_PARAMETERS } from './catalogue.js';
+export * from './calendar/working-days.js';
+export * from './facts/vocabulary.js';

@@ -9,6 +9,8 @@ export interface Config {
   readonly logLevel: string;
   readonly webRoot: string;
   readonly seedDemo: boolean;
+  readonly secureCookies: boolean;
+  readonly sessionIdleMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +24,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webRoot: env.HUIMIN_WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     seedDemo: env.HUIMIN_DEMO !== 'off',
+    secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
+    sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
   };
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got ${value}`);
+  return n;
 }

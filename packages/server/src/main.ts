@@ -2,14 +2,25 @@ import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { buildApp } from './http/app.js';
+import { DEFAULT_SESSION_SETTINGS } from './auth/session-service.js';
+import { loadMasterKey, Vault } from './security/vault.js';
 
 /** `npm start`: migrate, seed demo data into an empty database, serve API and web UI. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
   await migrate(database.db);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
-  const { http } = await buildApp({ db: database.db, databaseKind: database.kind, logger: { level: config.logLevel }, webRoot: config.webRoot });
+  const vault = new Vault(loadMasterKey(process.env, config.dataDir));
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
+  const { http } = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    vault,
+    logger: { level: config.logLevel },
+    webRoot: config.webRoot,
+    secureCookies: config.secureCookies,
+    sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
+  });
   if (seeded) http.log.info('seeded demo data into an empty database');
 
   let closing = false;

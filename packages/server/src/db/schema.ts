@@ -7,6 +7,163 @@ import type { ColumnType, Generated } from 'kysely';
 export interface Database {
   region: RegionTable;
   parameter_value: ParameterValueTable;
+  person: PersonTable;
+  organisation: OrganisationTable;
+  registry_fact: RegistryFactTable;
+  account: AccountTable;
+  password_history: PasswordHistoryTable;
+  session: SessionTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  audit_entry: AuditEntryTable;
+  calendar_year: CalendarYearTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: written as JSON text or a value, read back as a value. */
+export type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface PersonTable {
+  id: Generated<string>;
+  id_number_hmac: string;
+  id_number_cipher: string;
+  id_number_masked: string;
+  name: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  retirement_category: 'male' | 'female-cadre' | 'female-worker' | null;
+  region_code: string;
+  hukou_region: string | null;
+  household_id: string | null;
+  rural: boolean | null;
+  phone_cipher: string | null;
+  phone_masked: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  credit_code: string;
+  credit_code_override: string | null;
+  name: string;
+  category: string;
+  size_class: 'large' | 'medium' | 'small' | 'micro' | null;
+  region_code: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RegistryFactTable {
+  id: Generated<string>;
+  person_id: string | null;
+  organisation_id: string | null;
+  kind: string;
+  data: Json;
+  source: 'manual' | 'import' | 'demo';
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+  retracted_at: Date | null;
+  retracted_by: string | null;
+  retraction_reason: string | null;
+}
+
+export interface AccountTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  roles: string[];
+  region_code: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  password_hash: string;
+  password_changed_at: UpdatedAt;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PasswordHistoryTable {
+  account_id: string;
+  password_hash: string;
+  set_at: CreatedAt;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  ip: string | null;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  ended_at: Date | null;
+}
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  number: string;
+  subsidy_id: string;
+  applicant_kind: 'person' | 'organisation';
+  person_id: string | null;
+  organisation_id: string | null;
+  region_code: string;
+  period_key: string;
+  claim: Json;
+  state: string;
+  version: Generated<number>;
+  requested_by: string;
+  idempotency_key: string;
+  submitted_on: string | null;
+  due_on: string | null;
+  publicity_ends_on: string | null;
+  amount_fen: string | null;
+  recovery_fen: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApplicationEventTable {
+  application_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_roles: string[];
+  step: string | null;
+  reason: string | null;
+  decision: Json | null;
+  facts: Json | null;
+  at: CreatedAt;
+}
+
+export interface AuditEntryTable {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_roles: string[] | null;
+  region_code: string | null;
+  ip: string | null;
+  action: string;
+  outcome: 'success' | 'failure';
+  entity_type: string | null;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  loaded_by: string | null;
+  loaded_at: CreatedAt;
 }
 
 export interface RegionTable {

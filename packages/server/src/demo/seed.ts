@@ -2,6 +2,8 @@ import type { ParameterValue } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { insertParameterValues } from '../parameters/parameter-repository.js';
+import type { Vault } from '../security/vault.js';
+import { seedDemoCity } from './demo-city.js';
 
 /**
  * Demonstration data for a fresh embedded database: the regions the policy texts speak of with a
@@ -12,6 +14,8 @@ const REGIONS: Database['region'][] = [
   { code: '510000', name_zh: '四川省', name_en: 'Sichuan', parent_code: null, level: 'province' },
   { code: '510100', name_zh: '成都市', name_en: 'Chengdu', parent_code: '510000', level: 'city' },
   { code: '510104', name_zh: '锦江区', name_en: 'Jinjiang District', parent_code: '510100', level: 'county' },
+  { code: '510105', name_zh: '青羊区', name_en: 'Qingyang District', parent_code: '510100', level: 'county' },
+  { code: '510106', name_zh: '金牛区', name_en: 'Jinniu District', parent_code: '510100', level: 'county' },
   { code: '620000', name_zh: '甘肃省', name_en: 'Gansu', parent_code: null, level: 'province' },
   { code: '620100', name_zh: '兰州市', name_en: 'Lanzhou', parent_code: '620000', level: 'city' },
   { code: '620102', name_zh: '城关区', name_en: 'Chengguan District', parent_code: '620100', level: 'county' },
@@ -50,8 +54,8 @@ export const DEMO_PARAMETERS: readonly ParameterValue[] = [
   example('labour-export.job-seeking.standard', '510000', 40_000, '2024-07-13'),
 ];
 
-/** Seeds only an empty database; never touches one that holds data. */
-export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
+/** Regions and example local settings, into an empty database only; tests start from this. */
+export async function seedReferenceData(db: Kysely<Database>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('region').select('code').limit(1).executeTakeFirst();
     if (existing) return false;
@@ -59,4 +63,11 @@ export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
     await insertParameterValues(trx, DEMO_PARAMETERS);
     return true;
   });
+}
+
+/** `npm start` on an empty database: the reference data and a believable demo city. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, vault: Vault): Promise<boolean> {
+  if (!(await seedReferenceData(db))) return false;
+  await seedDemoCity(db, vault);
+  return true;
 }

@@ -1,23 +1,76 @@
-import type { RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import type { Permission } from '../auth/roles.js';
+import type { CurrentSession, SessionService } from '../auth/session-service.js';
+import { AppError } from './errors.js';
 
 /**
- * Every route says who may call it. Public routes say so; others name a permission and whether the
- * caller's region limits what they see (the staff modules add these). A route under /api without
- * a declaration refuses to register, so forgetting it fails at start-up and in every test.
+ * Every route says who may call it. Public routes say so; others name the permissions any one of
+ * which admits the caller. A route under /api without a declaration refuses to register, so
+ * forgetting it fails at start-up and in every test. What a permitted caller may see within the
+ * route (their region and below; an applicant, their own) is the service's business.
  */
-export type Access = { readonly public: true } | { readonly permission: string; readonly regionScoped: boolean };
+export type Access =
+  | { readonly public: true }
+  | {
+      readonly permission: Permission | readonly Permission[];
+      /** The few routes an account whose password must change may still use. */
+      readonly allowWithExpiredPassword?: boolean;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyRequest {
+    session: CurrentSession | null;
+  }
 }
 
+export const SESSION_COOKIE = 'huimin_session';
 const UNDECLARED_ALLOWED = [/^\/api\/docs(\/|$)/];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function assertAccessDeclared(route: RouteOptions): void {
   if (!route.url.startsWith('/api')) return;
   if (UNDECLARED_ALLOWED.some((re) => re.test(route.url))) return;
   const access = (route.config as { access?: Access } | undefined)?.access;
   if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The session behind the request, checked against the route's access declaration. */
+export function accessHook(sessions: SessionService) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    request.session = null;
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const session = token ? await sessions.resume(token, request.ip) : null;
+    if ('public' in access) {
+      request.session = session;
+      return;
+    }
+    if (!session) throw new AppError(token ? 'SESSION_EXPIRED' : 'NOT_AUTHENTICATED', 401);
+    // Double-submit: a cross-site form can send the cookie but cannot read the token to echo it.
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_FAILED', 403);
+    if (session.mustChangePassword && !access.allowWithExpiredPassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
+    const wanted = typeof access.permission === 'string' ? [access.permission] : access.permission;
+    if (!wanted.some((p) => session.actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
+    request.session = session;
+  };
+}
+
+/** The caller of a route that requires a session (the hook guarantees it). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('NOT_AUTHENTICATED', 401);
+  return request.session.actor;
 }

@@ -5,36 +5,84 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { AccountService } from '../accounts/account-service.js';
+import { accountsRoutes } from '../accounts/accounts.routes.js';
+import { ApplicationService } from '../applications/application-service.js';
+import { applicationsRoutes } from '../applications/applications.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from '../auth/session-service.js';
+import { CalendarService } from '../calendar/calendar-service.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
 import type { Database } from '../db/schema.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
+import { ImportService } from '../registry/import/import-service.js';
+import { importRoutes } from '../registry/import/import.routes.js';
+import { RegistryService } from '../registry/registry-service.js';
+import { registryRoutes } from '../registry/registry.routes.js';
+import type { Vault } from '../security/vault.js';
 import { SERVER_VERSION } from '../version.js';
-import { assertAccessDeclared } from './access.js';
+import { accessHook, assertAccessDeclared } from './access.js';
+import { systemClock, type Clock } from './clock.js';
 import { AppError, sendError } from './errors.js';
+import { validatorCompiler } from './validation.js';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
   readonly databaseKind: string;
+  readonly vault: Vault;
+  readonly clock?: Clock;
+  readonly sessions?: SessionSettings;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  readonly secureCookies?: boolean;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
   /** The built web UI (packages/web/dist); served at / when present. */
   readonly webRoot?: string;
 }
 
-export interface App {
-  readonly http: FastifyInstance;
+/** The services behind the routes, for tests and jobs that drive them directly. */
+export interface Services {
   readonly policies: PolicyService;
+  readonly sessions: SessionService;
+  readonly accounts: AccountService;
+  readonly registry: RegistryService;
+  readonly applications: ApplicationService;
+  readonly calendar: CalendarService;
+  readonly imports: ImportService;
+}
+
+export interface App extends Services {
+  readonly http: FastifyInstance;
+}
+
+export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions'>): Services {
+  const { db, vault } = options;
+  const clock = options.clock ?? systemClock;
+  const policies = new PolicyService(db);
+  const sessions = new SessionService(db, vault, clock, options.sessions ?? DEFAULT_SESSION_SETTINGS);
+  const registry = new RegistryService(db, vault);
+  const calendar = new CalendarService(db, vault);
+  return {
+    policies,
+    sessions,
+    registry,
+    calendar,
+    accounts: new AccountService(db, vault, sessions, registry),
+    applications: new ApplicationService(db, vault, clock, policies, calendar),
+    imports: new ImportService(db, vault, registry),
+  };
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const http = Fastify({
-    logger: options.logger ?? false,
-    // Unknown fields are errors, not silently dropped: a typo must not change a decision.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-    bodyLimit: 10 * 1024 * 1024,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const http = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true }).withTypeProvider<TypeBoxTypeProvider>();
+  http.setValidatorCompiler(validatorCompiler);
+  const services = buildServices(options);
 
+  http.decorateRequest('session', null);
   http.addHook('onRoute', assertAccessDeclared);
+  http.addHook('onRequest', accessHook(services.sessions));
   http.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
   http.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !options.webRoot) return sendError(reply, request, new AppError('NOT_FOUND', 404));
@@ -44,22 +92,35 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await http.register(fastifySwagger, {
     openapi: {
-      info: { title: '惠民 Huimin API', version: SERVER_VERSION, description: 'Employment and entrepreneurship subsidies, end to end.' },
+      info: { title: '惠民 Huimin API', version: SERVER_VERSION, description: 'Employment and entrepreneurship subsidies, end to end. Log in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on every change.' },
       tags: [
         { name: 'policies', description: 'The policy list and the policy engine' },
+        { name: 'session', description: 'Login, logout, password' },
+        { name: 'accounts', description: 'Staff accounts and applicant registration' },
+        { name: 'registry', description: 'People, units and their dated facts' },
+        { name: 'imports', description: 'Bulk import from Excel and CSV templates' },
+        { name: 'applications', description: 'Applications from draft to payment' },
+        { name: 'audit', description: 'The hash-chained audit trail' },
+        { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
       ],
     },
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const policies = new PolicyService(options.db);
   await http.register(healthRoutes(options.db, options.databaseKind, SERVER_VERSION));
-  await http.register(policiesRoutes(policies));
+  await http.register(policiesRoutes(services.policies));
+  await http.register(authRoutes(services.sessions, { secure: options.secureCookies ?? false }));
+  await http.register(accountsRoutes(services.accounts));
+  await http.register(registryRoutes(services.registry));
+  await http.register(importRoutes(services.imports));
+  await http.register(applicationsRoutes(services.applications));
+  await http.register(auditRoutes(options.db, options.vault));
+  await http.register(calendarRoutes(services.calendar));
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await http.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   }
   await http.ready();
-  return { http, policies };
+  return { http, ...services };
 }

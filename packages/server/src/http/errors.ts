@@ -8,7 +8,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly field?: string,
     readonly values: Record<string, string> = {},
-    readonly details?: readonly { field: string; code: string; message: string }[],
+    /** Several problems at once (each field of a form, each row of an import). */
+    readonly details?: readonly object[],
   ) {
     super(code);
   }
@@ -18,7 +19,7 @@ export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
-  errors?: readonly { field: string; code: string; message: string }[];
+  errors?: readonly object[];
 }
 
 /** JSON-schema paths (`/applicant/idNumber`) read as the fields people see (`applicant.idNumber`). */

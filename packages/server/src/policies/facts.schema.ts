@@ -4,20 +4,20 @@ import { Type, type Static } from 'typebox';
  * The facts format (docs/policy-engine.md) as a JSON schema: structure and types here; check
  * digits, real dates and money rules in @huimin/policy's validateFacts.
  */
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Asia/Shanghai', examples: ['2024-09-01'] });
-const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Asia/Shanghai', examples: ['2024-09-01'] });
+export const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
 export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 code; 000000 = national', examples: ['510104'] });
-const Fen = Type.Integer({ minimum: 0, description: 'Money in 分 (fen)' });
-const Count = Type.Integer({ minimum: 0 });
-const CreditCode = Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' });
-const IdNumber = Type.String({ minLength: 15, maxLength: 18, description: '居民身份证号码' });
+export const Fen = Type.Integer({ minimum: 0, description: 'Money in 分 (fen)' });
+export const Count = Type.Integer({ minimum: 0 });
+export const CreditCode = Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' });
+export const IdNumber = Type.String({ minLength: 15, maxLength: 18, description: '居民身份证号码' });
 const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4), Type.Literal(5)]);
 
-const options = { additionalProperties: false } as const;
+export const options = { additionalProperties: false } as const;
 
-const Dated = (kind: ReturnType<typeof Type.String>) => Type.Object({ kind, from: IsoDate, to: Type.Optional(IsoDate) }, options);
+export const Dated = (kind: ReturnType<typeof Type.String>) => Type.Object({ kind, from: IsoDate, to: Type.Optional(IsoDate) }, options);
 
-const ReceivedSubsidy = Type.Object(
+export const ReceivedSubsidySchema = Type.Object(
   {
     subsidy: Type.String(),
     grantedOn: IsoDate,
@@ -35,91 +35,92 @@ const ReceivedSubsidy = Type.Object(
   options,
 );
 
+export const GraduationSchema = Type.Object({ date: IsoDate, institution: Type.Union([Type.Literal('university'), Type.Literal('technical-college')]) }, options);
+
+export const EmploymentSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('labour-contract'), Type.Literal('public-welfare-post'), Type.Literal('flexible')]),
+    employer: Type.Optional(CreditCode),
+    from: IsoDate,
+    to: Type.Optional(IsoDate),
+    contractMonths: Type.Optional(Count),
+    placement: Type.Optional(Count),
+    postName: Type.Optional(Type.String()),
+  },
+  options,
+);
+
+const insuranceAmounts = {
+  payer: Type.Union([Type.Literal('employer'), Type.Literal('self')]),
+  employer: Type.Optional(CreditCode),
+  pensionFen: Fen,
+  medicalFen: Fen,
+  unemploymentFen: Fen,
+  injuryFen: Type.Optional(Fen),
+};
+
+export const InsuranceMonthSchema = Type.Object({ month: IsoMonth, ...insuranceAmounts }, options);
+/** A run of months with the same contributions, as the registry keeps them. */
+export const InsuranceRunSchema = Type.Object({ fromMonth: IsoMonth, toMonth: IsoMonth, ...insuranceAmounts }, options);
+
+export const BusinessSchema = Type.Object(
+  {
+    creditCode: CreditCode,
+    form: Type.Union([Type.Literal('enterprise'), Type.Literal('individual-business')]),
+    sizeClass: Type.Optional(Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')])),
+    registeredOn: IsoDate,
+    deregisteredOn: Type.Optional(IsoDate),
+    operatingNormally: Type.Boolean(),
+  },
+  options,
+);
+
+export const CertificateSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('vocational-qualification'), Type.Literal('skill-level'), Type.Literal('special-ability'), Type.Literal('training-completion')]),
+    occupation: Type.String(),
+    level: Type.Optional(Level),
+    issuedOn: IsoDate,
+    firstEvaluation: Type.Optional(Type.Boolean()),
+    training: Type.Optional(
+      Type.Object(
+        { kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]), from: IsoDate, to: IsoDate, subsidised: Type.Optional(Type.Boolean()) },
+        options,
+      ),
+    ),
+  },
+  options,
+);
+
+export const RetirementCategorySchema = Type.Union([Type.Literal('male'), Type.Literal('female-cadre'), Type.Literal('female-worker')]);
+
 export const PersonFactsSchema = Type.Object(
   {
     kind: Type.Literal('person'),
     idNumber: IdNumber,
     name: Type.Optional(Type.String({ maxLength: 50 })),
-    retirementCategory: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female-cadre'), Type.Literal('female-worker')])),
+    retirementCategory: Type.Optional(RetirementCategorySchema),
     hukouRegion: Type.Optional(RegionCode),
     rural: Type.Optional(Type.Boolean()),
     householdId: Type.Optional(Type.String()),
     statuses: Type.Optional(Type.Array(Dated(Type.String()))),
-    graduation: Type.Optional(Type.Object({ date: IsoDate, institution: Type.Union([Type.Literal('university'), Type.Literal('technical-college')]) }, options)),
-    employments: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            kind: Type.Union([Type.Literal('labour-contract'), Type.Literal('public-welfare-post'), Type.Literal('flexible')]),
-            employer: Type.Optional(CreditCode),
-            from: IsoDate,
-            to: Type.Optional(IsoDate),
-            contractMonths: Type.Optional(Count),
-            placement: Type.Optional(Count),
-            postName: Type.Optional(Type.String()),
-          },
-          options,
-        ),
-      ),
-    ),
-    insurance: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            month: IsoMonth,
-            payer: Type.Union([Type.Literal('employer'), Type.Literal('self')]),
-            employer: Type.Optional(CreditCode),
-            pensionFen: Fen,
-            medicalFen: Fen,
-            unemploymentFen: Fen,
-            injuryFen: Type.Optional(Fen),
-          },
-          options,
-        ),
-      ),
-    ),
-    businesses: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            creditCode: CreditCode,
-            form: Type.Union([Type.Literal('enterprise'), Type.Literal('individual-business')]),
-            sizeClass: Type.Optional(Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')])),
-            registeredOn: IsoDate,
-            deregisteredOn: Type.Optional(IsoDate),
-            operatingNormally: Type.Boolean(),
-          },
-          options,
-        ),
-      ),
-    ),
-    certificates: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            id: Type.String(),
-            kind: Type.Union([Type.Literal('vocational-qualification'), Type.Literal('skill-level'), Type.Literal('special-ability'), Type.Literal('training-completion')]),
-            occupation: Type.String(),
-            level: Type.Optional(Level),
-            issuedOn: IsoDate,
-            firstEvaluation: Type.Optional(Type.Boolean()),
-            training: Type.Optional(
-              Type.Object(
-                { kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]), from: IsoDate, to: IsoDate, subsidised: Type.Optional(Type.Boolean()) },
-                options,
-              ),
-            ),
-          },
-          options,
-        ),
-      ),
-    ),
-    subsidies: Type.Optional(Type.Array(ReceivedSubsidy)),
+    graduation: Type.Optional(GraduationSchema),
+    employments: Type.Optional(Type.Array(EmploymentSchema)),
+    insurance: Type.Optional(Type.Array(InsuranceMonthSchema)),
+    businesses: Type.Optional(Type.Array(BusinessSchema)),
+    certificates: Type.Optional(Type.Array(CertificateSchema)),
+    subsidies: Type.Optional(Type.Array(ReceivedSubsidySchema)),
   },
   options,
 );
 
-const SizeClass = Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')]);
+export const SizeClass = Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')]);
+
+export const UnemploymentInsuranceYearSchema = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), contributedFen: Fen, fullyPaidMonths: Count, insuredStaffAtYearStart: Count, layoffs: Count },
+  options,
+);
 
 export const OrganisationFactsSchema = Type.Object(
   {
@@ -130,11 +131,9 @@ export const OrganisationFactsSchema = Type.Object(
     category: Type.String(),
     sizeClass: Type.Optional(SizeClass),
     region: RegionCode,
-    unemploymentInsurance: Type.Optional(
-      Type.Array(Type.Object({ year: Type.Integer(), contributedFen: Fen, fullyPaidMonths: Count, insuredStaffAtYearStart: Count, layoffs: Count }, options)),
-    ),
+    unemploymentInsurance: Type.Optional(Type.Array(UnemploymentInsuranceYearSchema)),
     designations: Type.Optional(Type.Array(Dated(Type.String()))),
-    subsidies: Type.Optional(Type.Array(ReceivedSubsidy)),
+    subsidies: Type.Optional(Type.Array(ReceivedSubsidySchema)),
   },
   options,
 );

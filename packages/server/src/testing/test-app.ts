@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
-import { seedDemoIfEmpty } from '../demo/seed.js';
+import { seedReferenceData } from '../demo/seed.js';
 import { buildApp, type App } from '../http/app.js';
+import type { Clock } from '../http/clock.js';
+import { Vault } from '../security/vault.js';
 
 /**
  * One suite, two databases: PGlite in memory by default, a PostgreSQL server when DATABASE_URL is
@@ -10,10 +12,15 @@ import { buildApp, type App } from '../http/app.js';
  */
 export interface TestApp extends App {
   readonly database: DatabaseHandle;
+  readonly vault: Vault;
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  readonly clock?: Clock;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | undefined;
   let url: string | undefined;
@@ -35,11 +42,13 @@ export async function startTestApp(): Promise<TestApp> {
   }
   const database = await openDatabase({ dataDir: 'memory://', ...(url ? { url } : {}) });
   await migrate(database.db);
-  await seedDemoIfEmpty(database.db);
-  const app = await buildApp({ db: database.db, databaseKind: database.kind });
+  await seedReferenceData(database.db);
+  const vault = Vault.random();
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...app,
     database,
+    vault,
     async close() {
       await app.http.close();
       await database.close();

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m20261121_0001_regions_and_parameters } from './20261121-0001-regions-and-parameters.js';
+import { m20261121_0002_registry_accounts_applications_audit } from './20261121-0002-registry-accounts-applications-audit.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -7,6 +8,7 @@ import { m20261121_0001_regions_and_parameters } from './20261121-0001-regions-a
  */
 const MIGRATIONS: Record<string, Migration> = {
   '20261121-0001-regions-and-parameters': m20261121_0001_regions_and_parameters,
+  '20261121-0002-registry-accounts-applications-audit': m20261121_0002_registry_accounts_applications_audit,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,53 @@
+import type { OrganisationCategory, OrganisationDesignationKind, PersonStatusKind } from './facts.js';
+
+/**
+ * The names of the facts' coded values, for forms, import templates and screens. Typed as complete
+ * records so a kind added to the facts format cannot go without its name.
+ */
+type Names<K extends string> = Readonly<Record<K, { readonly zh: string; readonly en: string }>>;
+
+export const PERSON_STATUS_NAMES: Names<PersonStatusKind> = {
+  'registered-unemployed': { zh: '城镇登记失业人员', en: 'Registered unemployed' },
+  'hard-to-employ': { zh: '就业困难人员', en: 'Certified hard to employ' },
+  'poverty-monitoring': { zh: '防止返贫监测对象', en: 'Under poverty-relapse monitoring' },
+  'poverty-alleviated': { zh: '脱贫人口', en: 'Lifted out of poverty' },
+  'rural-low-income': { zh: '农村低收入人口', en: 'Rural low-income' },
+  relocated: { zh: '易地搬迁人口', en: 'Relocated for poverty alleviation' },
+  veteran: { zh: '自主就业退役士兵', en: 'Self-employed veteran' },
+  disabled: { zh: '残疾人', en: 'Person with a disability' },
+  'severely-disabled': { zh: '重度残疾人', en: 'Person with a severe disability' },
+  'dibao-household': { zh: '低保家庭成员', en: 'Member of a minimum-subsistence (dibao) household' },
+  'zero-employment-household': { zh: '零就业家庭成员', en: 'Member of a zero-employment household' },
+  tekun: { zh: '特困人员', en: 'Person in extreme hardship (tekun)' },
+  'civil-service-staff': { zh: '机关事业单位在编人员', en: 'Established staff of a government organ or public institution' },
+  'returning-migrant-worker': { zh: '返乡入乡农民工', en: 'Returning migrant worker' },
+  'rural-transfer-worker': { zh: '农村转移就业劳动者', en: 'Rural worker in transferred employment' },
+  'national-student-loan': { zh: '获得国家助学贷款', en: 'Holder of a national student loan' },
+  'unemployment-benefit': { zh: '领取失业保险金人员', en: 'Receiving unemployment benefit' },
+  'school-leaver': { zh: '未继续升学的应届初高中毕业生', en: 'School leaver not continuing education' },
+  'priority-county-resident': { zh: '重点帮扶县、欠发达县域或集中安置区户籍', en: 'Registered in a priority-assistance county or resettlement area' },
+};
+
+export const ORGANISATION_CATEGORY_NAMES: Names<OrganisationCategory> = {
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  'individual-business': { zh: '个体工商户', en: 'Individual business' },
+  'social-organisation': { zh: '社会组织', en: 'Social organisation' },
+  'law-or-accounting-firm': { zh: '律师事务所、会计师事务所', en: 'Law or accounting firm' },
+  'farmers-cooperative': { zh: '农民专业合作社', en: "Farmers' cooperative" },
+  'family-farm': { zh: '家庭农场', en: 'Family farm' },
+  'large-grower': { zh: '种养大户', en: 'Large grower' },
+  'assistance-workshop': { zh: '就业帮扶车间', en: 'Employment assistance workshop' },
+  'hr-service-agency': { zh: '人力资源服务机构', en: 'HR service agency' },
+  'labour-broker': { zh: '劳务经纪人', en: 'Labour broker' },
+  'training-institution': { zh: '培训机构', en: 'Training institution' },
+  'public-institution': { zh: '事业单位', en: 'Public institution' },
+  'government-organ': { zh: '机关', en: 'Government organ' },
+};
+
+export const DESIGNATION_NAMES: Names<OrganisationDesignationKind> = {
+  'internship-base-national': { zh: '国家级就业见习基地', en: 'National internship base' },
+  'internship-base-provincial': { zh: '省级就业见习基地', en: 'Provincial internship base' },
+  'assistance-base': { zh: '就业帮扶基地', en: 'Employment assistance base' },
+  'assistance-workshop': { zh: '就业援助车间', en: 'Employment assistance workshop' },
+  'assistance-base-provincial-model': { zh: '省级就业援助示范基地', en: 'Provincial model assistance base' },
+};

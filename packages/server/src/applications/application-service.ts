@@ -1,0 +1,441 @@
+import { createHash } from 'node:crypto';
+import {
+  formatYuan,
+  validateFacts,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Decision,
+  type Hire,
+  type Intern,
+  type IsoDate,
+  type PersonFacts,
+  type SubsidyDefinition,
+} from '@huimin/policy';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { CalendarService } from '../calendar/calendar-service.js';
+import type { ApplicationTable, Database } from '../db/schema.js';
+import { failpoint } from '../failpoints.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import { languageOf, message } from '../i18n/messages.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import { regionPrefix } from '../regions/region-scope.js';
+import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
+import type { Vault } from '../security/vault.js';
+import type { ApplicationViewT, ClaimInput, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
+import { periodKey } from './period.js';
+import { stepTimeLimit, publicityWorkingDays } from './time-limits.js';
+import { ACTION_NAMES, actionsAvailable, STATE_NAMES, STEP_OF_STATE, transitionFor, type Action, type ApplicationState } from './workflow.js';
+
+type Row = Selectable<ApplicationTable>;
+type Db = Kysely<Database>;
+
+/** A claim as stored: the people in it by registry id, never by ID number (which is kept encrypted). */
+interface StoredClaim extends Omit<ClaimFacts, 'hires' | 'interns' | 'workers'> {
+  hires?: (Omit<Hire, 'person'> & { personId: string })[];
+  interns?: (Omit<Intern, 'person'> & { personId: string })[];
+  workers?: (Omit<NonNullable<ClaimFacts['workers']>[number], 'person'> & { personId: string })[];
+}
+
+/**
+ * Applications from draft to payment. Every change of state happens in one transaction that locks
+ * the application row, checks the workflow table, the actor's permission and region, separation of
+ * duties, and (where the step decides) the policy engine; then writes the new state, an event with
+ * the engine's decision and the facts it saw (sealed), and an audit entry. A crash at any point
+ * leaves either all of it or none of it.
+ */
+export class ApplicationService {
+  constructor(
+    private readonly db: Db,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly policies: PolicyService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async create(actor: Actor, input: CreateApplication, language?: string): Promise<{ application: ApplicationViewT; created: boolean }> {
+    const engine = await this.policies.engine();
+    const subsidy = engine.subsidy(input.subsidy);
+    if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
+    const applicant = await this.applicantFor(actor, subsidy, input);
+    const claim = await this.storedClaim(input.claim ?? {}, actor);
+    const today = this.clock.today();
+    const fingerprint = createHash('sha256').update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim])).digest('hex');
+    const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
+
+    // A retry with the same key finds the first; the same key for different content is refused.
+    const replay = async () => {
+      const prior = await this.db.selectFrom('application').select(['id', 'idempotency_key']).where('requested_by', '=', actor.accountId).where('idempotency_key', 'like', `${input.idempotencyKey}:%`).executeTakeFirst();
+      if (!prior) return undefined;
+      if (prior.idempotency_key !== key) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422, 'idempotencyKey');
+      return { application: await this.get(actor, prior.id, language), created: false };
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+
+    const id = await this.db.transaction().execute(async (trx) => {
+      const number = await this.nextNumber(trx, applicant.regionCode, today);
+      const inserted = await trx
+        .insertInto('application')
+        .values({
+          number,
+          subsidy_id: subsidy.id,
+          applicant_kind: subsidy.applicant,
+          person_id: applicant.personId,
+          organisation_id: applicant.organisationId,
+          region_code: applicant.regionCode,
+          period_key: periodKey(subsidy, claim, today),
+          claim: JSON.stringify(claim),
+          state: 'draft',
+          requested_by: actor.accountId,
+          idempotency_key: key,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return undefined;
+      await trx.insertInto('application_event').values({ application_id: inserted.id, seq: 1, action: 'create', from_state: null, to_state: 'draft', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'application' }).execute();
+      await appendAudit(trx, this.vault, { actor, action: 'application.created', entityType: 'application', entityId: inserted.id, regionCode: applicant.regionCode, after: { number, subsidy: subsidy.id } });
+      return inserted.id;
+    });
+    if (!id) {
+      const again = await replay();
+      if (again) return again;
+      const existing = await this.db
+        .selectFrom('application')
+        .select('number')
+        .where('subsidy_id', '=', subsidy.id)
+        .where(applicant.personId ? 'person_id' : 'organisation_id', '=', applicant.personId ?? applicant.organisationId ?? '')
+        .where('period_key', '=', periodKey(subsidy, claim, today))
+        .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
+        .executeTakeFirst();
+      throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing?.number ?? '' });
+    }
+    if (input.submit) await this.transition(actor, id, { action: 'submit' }, language);
+    return { application: await this.get(actor, id, language), created: true };
+  }
+
+  async transition(actor: Actor, id: string, input: Transition, language?: string): Promise<ApplicationViewT> {
+    const warnings: string[] = [];
+    // Loaded before the transaction: on the embedded database the transaction holds the only
+    // connection, so a first load inside it would wait for itself.
+    const engine = await this.policies.engine();
+    await this.calendar.calendar();
+    await this.db.transaction().execute(async (trx) => {
+      const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+      const state = app.state as ApplicationState;
+      const rule = transitionFor(input.action, state);
+      const names = (l: 'zh' | 'en') => ({ state: STATE_NAMES[state][l], action: ACTION_NAMES[input.action][l] });
+      if (!rule) {
+        const l = languageOf(language) === 'en-US' ? 'en' : 'zh';
+        throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(l));
+      }
+      if (!rule.permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
+      if (input.version !== undefined && input.version !== app.version) throw new AppError('STALE_VERSION', 409, 'version');
+      const reason = input.reason?.trim();
+      if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
+      await this.assertSeparationOfDuties(trx, actor, app, rule.step);
+
+      const subsidy = engine.subsidy(app.subsidy_id);
+      if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
+      const today = this.clock.today();
+      const judgedOn = input.action === 'submit' || input.action === 'resubmit' ? today : (app.submitted_on ?? today);
+
+      let decision: Decision | undefined;
+      let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
+      if (rule.decides) {
+        facts = await this.engineFacts(trx, app);
+        decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
+      }
+
+      const update: Partial<Record<keyof Row, unknown>> = {};
+      if (input.action === 'submit' || input.action === 'resubmit') update.submitted_on = today;
+      if ((input.action === 'review' || input.action === 'approve') && decision && !decision.eligible) {
+        const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${languageOf(language) === 'en-US' ? r.message.en : r.message.zh}（${r.cites}）`);
+        throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
+      }
+      if (input.action === 'approve' && decision) {
+        if (decision.amountFen === null) {
+          const missing = decision.reasons.find((r) => r.code.includes('standard'))?.code ?? subsidy.id;
+          throw new AppError('AMOUNT_NOT_SET', 422, 'action', { value: missing });
+        }
+        update.amount_fen = String(decision.amountFen);
+      }
+      if (input.action === 'publicise') {
+        if (subsidy.disclosure !== 'before-payment') throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(languageOf(language) === 'en-US' ? 'en' : 'zh'));
+        const days = publicityWorkingDays(engine, app.region_code, today);
+        const ends = await this.calendar.deadline(today, days);
+        if (!ends) throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, { value: String(Number(today.slice(0, 4)) + 1) });
+        update.publicity_ends_on = ends;
+      }
+      if (input.action === 'release') {
+        if (state === 'approved' && subsidy.disclosure === 'before-payment') throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
+        if (state === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on) throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
+      }
+      if (input.action === 'revoke') {
+        const paid = BigInt(app.amount_fen ?? '0');
+        const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
+        if (recovery > paid) throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
+        update.recovery_fen = String(recovery);
+      }
+      if (input.action === 'object') update.amount_fen = null;
+
+      const step = STEP_OF_STATE[rule.to];
+      let dueOn: IsoDate | null = null;
+      if (step) {
+        dueOn = await this.calendar.deadline(today, stepTimeLimit(engine, step, app.region_code, today));
+        if (!dueOn) warnings.push('CALENDAR_NOT_PUBLISHED');
+      }
+      update.due_on = dueOn;
+
+      await trx
+        .updateTable('application')
+        .set({ ...(update as object), state: rule.to, version: app.version + 1, updated_at: this.clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await failpoint('application.transition.after-state-update');
+      const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
+      await trx
+        .insertInto('application_event')
+        .values({
+          application_id: id,
+          seq: Number(seq.seq ?? 0) + 1,
+          action: input.action,
+          from_state: state,
+          to_state: rule.to,
+          actor_id: actor.accountId,
+          actor_roles: [...actor.roles],
+          step: rule.step,
+          reason: [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') || null,
+          decision: decision ? JSON.stringify(decision) : null,
+          facts: facts ? JSON.stringify({ sealed: this.vault.encrypt(JSON.stringify(facts)) }) : null,
+          at: this.clock.now(),
+        })
+        .execute();
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: `application.${input.action}`,
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        before: { state, version: app.version },
+        after: { state: rule.to, version: app.version + 1, reason, ...(decision ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion } : {}) },
+      });
+    });
+    const view = await this.get(actor, id, language);
+    if (warnings.length === 0) return view;
+    const lang = languageOf(language);
+    return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
+  }
+
+  async get(actor: Actor, id: string, _language?: string): Promise<ApplicationViewT> {
+    const app = await this.visible(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    const events = await this.db
+      .selectFrom('application_event')
+      .innerJoin('account', 'account.id', 'application_event.actor_id')
+      .select(['seq', 'action', 'from_state', 'to_state', 'account.display_name', 'actor_roles', 'reason', 'decision', 'at'])
+      .where('application_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    const [view] = await this.views([app], actor);
+    return {
+      ...(view as ApplicationViewT),
+      events: events.map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        actionName: e.action === 'create' ? { zh: '创建', en: 'created' } : ACTION_NAMES[e.action as Action],
+        ...(e.from_state ? { fromState: e.from_state } : {}),
+        toState: e.to_state,
+        actor: e.display_name,
+        actorRoles: e.actor_roles,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.decision ? { decision: e.decision } : {}),
+        at: e.at.toISOString(),
+      })),
+    };
+  }
+
+  async list(actor: Actor, q: ListApplications): Promise<{ total: number; applications: ApplicationViewT[] }> {
+    let query = this.visible(this.db, actor);
+    if (q.state) query = query.where('state', '=', q.state);
+    if (q.subsidy) query = query.where('subsidy_id', '=', q.subsidy);
+    if (q.overdue) query = query.where('due_on', '<', this.clock.today());
+    const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query.selectAll().orderBy('due_on', (ob) => ob.asc().nullsLast()).orderBy('created_at').limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
+    return { total: Number(total.n), applications: await this.views(rows, actor) };
+  }
+
+  /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
+  async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
+    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => a !== 'withdraw'));
+    if (states.length === 0) return [];
+    const today = this.clock.today();
+    const rows = await this.visible(this.db, actor)
+      .select((eb) => [
+        'state',
+        eb.fn.countAll<string>().as('count'),
+        eb.fn.count<string>(eb.case().when('due_on', '<', today).then(1).end()).as('overdue'),
+        eb.fn.count<string>(eb.case().when('due_on', 'is', null).then(1).end()).as('no_deadline'),
+      ])
+      .where('state', 'in', states)
+      .groupBy('state')
+      .execute();
+    return states.map((state) => {
+      const r = rows.find((x) => x.state === state);
+      return { state, count: Number(r?.count ?? 0), overdue: Number(r?.overdue ?? 0), noDeadline: Number(r?.no_deadline ?? 0) };
+    });
+  }
+
+  /** Applications the caller may see: staff, their regions; an applicant, their own. */
+  private visible(db: Db | Transaction<Database>, actor: Actor) {
+    const q = db.selectFrom('application');
+    if (actor.permissions.has('application:read') || actor.permissions.has('application:create')) {
+      return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+    }
+    return q.where((eb) =>
+      eb.or([
+        eb('requested_by', '=', actor.accountId),
+        ...(actor.personId ? [eb('person_id', '=', actor.personId)] : []),
+        ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
+      ]),
+    );
+  }
+
+  /**
+   * One person acts at one step of an application, never on their own claim or their household's
+   * (181号 第二十五条). Checked inside the transaction, against the application's own history.
+   */
+  private async assertSeparationOfDuties(trx: Transaction<Database>, actor: Actor, app: Row, step: string): Promise<void> {
+    if (step !== 'application') {
+      if ((actor.personId && app.person_id === actor.personId) || (actor.organisationId && app.organisation_id === actor.organisationId)) throw new AppError('SOD_OWN_CLAIM', 403);
+      if (actor.householdId) {
+        const people = [app.person_id, ...((app.claim as StoredClaim).hires ?? []).map((h) => h.personId)].filter((p): p is string => p !== null);
+        if (people.length > 0) {
+          const relative = await trx.selectFrom('person').select('id').where('id', 'in', people).where('household_id', '=', actor.householdId).executeTakeFirst();
+          if (relative) throw new AppError('SOD_RELATIVE_CLAIM', 403);
+        }
+      }
+    }
+    const other = await trx
+      .selectFrom('application_event')
+      .select('step')
+      .where('application_id', '=', app.id)
+      .where('actor_id', '=', actor.accountId)
+      .where('step', '<>', step)
+      .where('seq', '>', 1)
+      .executeTakeFirst();
+    const filedOnBehalf = step !== 'application' && app.requested_by === actor.accountId;
+    if (other || filedOnBehalf) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: other?.step ?? 'application' });
+  }
+
+  private async applicantFor(actor: Actor, subsidy: SubsidyDefinition, input: CreateApplication) {
+    const wantsPerson = subsidy.applicant === 'person';
+    if (actor.permissions.has('application:create')) {
+      const given = wantsPerson ? input.personId : input.organisationId;
+      if (!given) throw new AppError('REQUIRED_FIELD', 400, wantsPerson ? 'personId' : 'organisationId');
+      const table = wantsPerson ? 'person' : 'organisation';
+      const row = await this.db.selectFrom(table).select(['id', 'region_code']).where('id', '=', given).where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`).executeTakeFirst();
+      if (!row) throw new AppError(wantsPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND', 404, wantsPerson ? 'personId' : 'organisationId');
+      return { personId: wantsPerson ? row.id : null, organisationId: wantsPerson ? null : row.id, regionCode: row.region_code };
+    }
+    const own = wantsPerson ? actor.personId : actor.organisationId;
+    if (!own) throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'subsidy', { value: subsidy.id });
+    const table = wantsPerson ? 'person' : 'organisation';
+    const row = await this.db.selectFrom(table).select(['id', 'region_code']).where('id', '=', own).executeTakeFirstOrThrow();
+    return { personId: wantsPerson ? row.id : null, organisationId: wantsPerson ? null : row.id, regionCode: row.region_code };
+  }
+
+  /** Checks the claim and replaces each ID number in it with the registry id of that person. */
+  private async storedClaim(input: ClaimInput, actor: Actor): Promise<StoredClaim> {
+    const problems = validateFacts(input, 'claim');
+    const first = problems[0];
+    if (first) throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
+    const resolve = async <T extends { idNumber: string }>(list: readonly T[] | undefined, field: string) => {
+      if (!list) return undefined;
+      const out: (Omit<T, 'idNumber'> & { personId: string })[] = [];
+      for (const [i, item] of list.entries()) {
+        const { idNumber, ...rest } = item;
+        const person = await this.db.selectFrom('person').select('id').where('id_number_hmac', '=', this.vault.lookupHash('id-number', idNumber.toUpperCase())).executeTakeFirst();
+        if (!person) throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, { value: `${idNumber.slice(0, 6)}…` });
+        out.push({ ...rest, personId: person.id });
+      }
+      return out;
+    };
+    void actor;
+    const { hires, interns, workers, ...rest } = input;
+    const stored: StoredClaim = { ...(rest as StoredClaim) };
+    const h = await resolve(hires, 'hires');
+    const i = await resolve(interns, 'interns');
+    const w = await resolve(workers, 'workers');
+    if (h) stored.hires = h;
+    if (i) stored.interns = i;
+    if (w) stored.workers = w;
+    return stored;
+  }
+
+  /** The facts the engine decides on: the applicant and everyone in the claim, from the registry now. */
+  private async engineFacts(db: Db | Transaction<Database>, app: Row): Promise<{ applicant: ApplicantFacts; claim: ClaimFacts }> {
+    const stored = app.claim as StoredClaim;
+    const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
+    const people = await loadPersonFacts(db, this.vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);
+    const person = (id: string): PersonFacts => people.get(id) ?? { kind: 'person', idNumber: '' };
+    const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, app.organisation_id ?? '');
+    if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
+    const { hires, interns, workers, ...rest } = stored;
+    const claim: ClaimFacts = {
+      ...rest,
+      ...(hires ? { hires: hires.map(({ personId, ...h }) => ({ ...h, person: person(personId) })) } : {}),
+      ...(interns ? { interns: interns.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
+      ...(workers ? { workers: workers.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
+    };
+    return { applicant, claim };
+  }
+
+  private async nextNumber(trx: Transaction<Database>, regionCode: string, today: IsoDate): Promise<string> {
+    const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
+    return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
+  }
+
+  private async views(rows: readonly Row[], actor: Actor): Promise<ApplicationViewT[]> {
+    if (rows.length === 0) return [];
+    const engine = await this.policies.engine();
+    const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
+    const orgIds = rows.map((r) => r.organisation_id).filter((x): x is string => x !== null);
+    const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
+    const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
+    const today = this.clock.today();
+    return rows.map((r) => {
+      const subsidy = engine.subsidy(r.subsidy_id);
+      const p = people.find((x) => x.id === r.person_id);
+      const o = orgs.find((x) => x.id === r.organisation_id);
+      const state = r.state as ApplicationState;
+      return {
+        id: r.id,
+        number: r.number,
+        subsidy: r.subsidy_id,
+        subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
+        applicantKind: r.applicant_kind,
+        applicant: p ? { id: p.id, name: p.name, identifier: p.id_number_masked } : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
+        regionCode: r.region_code,
+        periodKey: r.period_key,
+        claim: r.claim,
+        state,
+        stateName: STATE_NAMES[state],
+        version: r.version,
+        ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
+        ...(r.due_on ? { dueOn: r.due_on } : {}),
+        overdue: r.due_on !== null && r.due_on < today,
+        ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
+        ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
+        ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
+        actions: actionsAvailable(state, actor.permissions),
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../http/access.js';
+import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import type { ApplicationService } from './application-service.js';
+import { ApplicationView, CreateApplicationBody, ListApplicationsQuery, TransitionBody } from './applications.schemas.js';
+
+/** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
+export function applicationsRoutes(applications: ApplicationService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['applications'];
+    const anyReader = { access: { permission: ['application:read', 'application:own', 'application:create'] as const } };
+
+    app.post(
+      '/api/v1/applications',
+      {
+        config: { access: { permission: ['application:own', 'application:create'] } },
+        schema: {
+          tags,
+          summary: 'File an application (申请): a draft, or submitted at once; the same idempotency key never files twice',
+          body: CreateApplicationBody,
+          response: { 200: ApplicationView, 201: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const { application, created } = await applications.create(actorOf(request), request.body, request.headers['accept-language']);
+        return reply.status(created ? 201 : 200).send(application);
+      },
+    );
+
+    app.get(
+      '/api/v1/applications',
+      {
+        config: { access: { permission: [...anyReader.access.permission] } },
+        schema: { tags, summary: 'Applications the caller may see, soonest deadline first', querystring: ListApplicationsQuery, response: { 200: Type.Object({ total: Type.Integer(), applications: Type.Array(ApplicationView) }), ...PROTECTED_ERRORS } },
+      },
+      async (request) => applications.list(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/applications/queue',
+      {
+        config: { access: { permission: ['application:accept', 'application:review', 'application:approve', 'application:pay'] } },
+        schema: {
+          tags,
+          summary: 'The caller’s work queue: per state they act on, how many and how many overdue',
+          response: { 200: Type.Object({ queue: Type.Array(Type.Object({ state: Type.String(), count: Type.Integer(), overdue: Type.Integer(), noDeadline: Type.Integer() })) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ queue: await applications.queue(actorOf(request)) }),
+    );
+
+    app.get(
+      '/api/v1/applications/:id',
+      { config: { access: { permission: [...anyReader.access.permission] } }, schema: { tags, summary: 'An application with its history and the engine’s decisions', params: IdParams, response: { 200: ApplicationView, ...PROTECTED_ERRORS } } },
+      async (request) => applications.get(actorOf(request), request.params.id, request.headers['accept-language']),
+    );
+
+    app.post(
+      '/api/v1/applications/:id/transitions',
+      {
+        config: { access: { permission: ['application:own', 'application:create', 'application:accept', 'application:review', 'application:approve', 'application:pay'] } },
+        schema: {
+          tags,
+          summary: 'Act on an application: submit, accept (受理), return for correction (补正), review (审核), approve (复核), publicise (公示), pay (拨付), reject, withdraw, revoke',
+          params: IdParams,
+          body: TransitionBody,
+          response: { 200: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => applications.transition(actorOf(request), request.params.id, request.body, request.headers['accept-language']),
+    );
+  };
+}

@@ -1,0 +1,120 @@
+import { Type, type Static } from 'typebox';
+import { ClaimFactsSchema, Count, IdNumber, IsoDate, options } from '../policies/facts.schema.js';
+import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
+
+/**
+ * What an applicant claims. As the engine's claim facts, except that the people in a unit's list
+ * (hires, interns, workers) are named by ID number and their facts come from the registry.
+ */
+const { hires: _h, interns: _i, workers: _w, ...claimFields } = ClaimFactsSchema.properties;
+
+export const ClaimInputSchema = Type.Object(
+  {
+    ...claimFields,
+    hires: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count }, options), { maxItems: 2000 })),
+    interns: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) }, options), { maxItems: 2000 })),
+    workers: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            idNumber: IdNumber,
+            contractMonths: Count,
+            workedMonths: Count,
+            insuredMonths: Count,
+            firstExport: Type.Boolean(),
+            destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]),
+          },
+          options,
+        ),
+        { maxItems: 2000 },
+      ),
+    ),
+  },
+  options,
+);
+export type ClaimInput = Static<typeof ClaimInputSchema>;
+
+export const CreateApplicationBody = Type.Object(
+  {
+    subsidy: Type.String({ minLength: 1, maxLength: 80 }),
+    claim: Type.Optional(ClaimInputSchema),
+    /** Chosen by the client once per form; a retry or double click sends the same key. */
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }),
+    /** For a clerk filing at the counter: whose application it is. */
+    personId: Type.Optional(Type.String({ format: 'uuid' })),
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** Submit at once instead of keeping a draft. */
+    submit: Type.Optional(Type.Boolean()),
+  },
+  options,
+);
+export type CreateApplication = Static<typeof CreateApplicationBody>;
+
+export const TransitionBody = Type.Object(
+  {
+    action: Type.Unsafe<Action>(Type.String({ enum: [...ACTIONS] })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    /** The version the actor saw; a newer one means someone else acted first. */
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** For `pay`: the bank or treasury reference. */
+    paymentReference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** For `revoke`: the amount to recover, in fen; the whole amount when absent. */
+    recoveryFen: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  options,
+);
+export type Transition = Static<typeof TransitionBody>;
+
+export const ListApplicationsQuery = Type.Object(
+  {
+    state: Type.Optional(Type.Unsafe<ApplicationState>(Type.String({ enum: [...STATES] }))),
+    subsidy: Type.Optional(Type.String()),
+    overdue: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  options,
+);
+export type ListApplications = Static<typeof ListApplicationsQuery>;
+
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const ApplicationEventView = Type.Object({
+  seq: Type.Integer(),
+  action: Type.String(),
+  actionName: Text,
+  fromState: Type.Optional(Type.String()),
+  toState: Type.String(),
+  actor: Type.String(),
+  actorRoles: Type.Array(Type.String()),
+  reason: Type.Optional(Type.String()),
+  decision: Type.Optional(Type.Unknown()),
+  at: Type.String(),
+});
+
+export const ApplicationView = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  subsidy: Type.String(),
+  subsidyName: Text,
+  applicantKind: Type.String(),
+  applicant: Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() }),
+  regionCode: Type.String(),
+  periodKey: Type.String(),
+  claim: Type.Unknown(),
+  state: Type.String(),
+  stateName: Text,
+  version: Type.Integer(),
+  submittedOn: Type.Optional(Type.String()),
+  dueOn: Type.Optional(Type.String()),
+  overdue: Type.Boolean(),
+  publicityEndsOn: Type.Optional(Type.String()),
+  amountFen: Type.Optional(Type.Integer()),
+  recoveryFen: Type.Optional(Type.Integer()),
+  actions: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  events: Type.Optional(Type.Array(ApplicationEventView)),
+  warnings: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }))),
+});
+export type ApplicationViewT = Static<typeof ApplicationView>;

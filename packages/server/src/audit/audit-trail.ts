@@ -1,0 +1,154 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AuditActor } from '../auth/actor.js';
+import type { Vault } from '../security/vault.js';
+
+/**
+ * The audit trail (审计日志): append-only, each entry chained to the one before by an HMAC-SM3 over
+ * its content and the previous entry's hash. The database refuses UPDATE, DELETE and TRUNCATE on
+ * the table (a trigger); the chain catches what the trigger cannot, such as a superuser who
+ * disables it. Entries are written in the same transaction as the change they record, so a change
+ * without its entry, or an entry without its change, cannot be committed.
+ */
+export interface AuditRecord {
+  readonly actor: AuditActor;
+  readonly regionCode?: string | null;
+  readonly action: string;
+  readonly outcome?: 'success' | 'failure';
+  readonly entityType?: string;
+  readonly entityId?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** One lock key for appending, so concurrent transactions extend the chain one at a time. */
+const AUDIT_CHAIN_LOCK = 7_426_001;
+
+export async function appendAudit(trx: Transaction<Database>, vault: Vault, record: AuditRecord): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_entry').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const entry: ChainedFields = {
+    seq: String(last ? BigInt(last.seq) + 1n : 1n),
+    at: new Date().toISOString(),
+    actorId: record.actor?.accountId ?? null,
+    actorName: record.actor?.displayName ?? null,
+    actorRoles: record.actor ? [...record.actor.roles] : null,
+    regionCode: record.regionCode ?? null,
+    ip: record.actor?.ip ?? null,
+    action: record.action,
+    outcome: record.outcome ?? 'success',
+    entityType: record.entityType ?? null,
+    entityId: record.entityId ?? null,
+    before: normalise(record.before),
+    after: normalise(record.after),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_entry')
+    .values({
+      seq: entry.seq,
+      at: new Date(entry.at),
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      actor_roles: entry.actorRoles,
+      region_code: entry.regionCode,
+      ip: entry.ip,
+      action: entry.action,
+      outcome: entry.outcome as 'success' | 'failure',
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      prev_hash: entry.prevHash,
+      hash: vault.auditMac(canonicalJson(entry)),
+    })
+    .execute();
+}
+
+/** Appends in a transaction of its own: for events with no other change, such as a failed login. */
+export function recordAudit(db: Kysely<Database>, vault: Vault, record: AuditRecord): Promise<void> {
+  return db.transaction().execute((trx) => appendAudit(trx, vault, record));
+}
+
+interface ChainedFields {
+  seq: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string[] | null;
+  regionCode: string | null;
+  ip: string | null;
+  action: string;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+}
+
+export type ChainBreak =
+  | { readonly seq: string; readonly problem: 'gap'; readonly expectedSeq: string }
+  | { readonly seq: string; readonly problem: 'broken-link' | 'content-changed' };
+
+export interface ChainReport {
+  readonly entries: number;
+  readonly firstBreak: ChainBreak | null;
+}
+
+/** Walks the chain from the first entry and reports the first entry that does not fit. */
+export async function verifyAuditChain(db: Kysely<Database>, vault: Vault, pageSize = 5000): Promise<ChainReport> {
+  let previousHash = GENESIS_HASH;
+  let expected = 1n;
+  let entries = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '>=', String(expected))
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of page) {
+      if (BigInt(row.seq) !== expected) return { entries, firstBreak: { seq: row.seq, problem: 'gap', expectedSeq: String(expected) } };
+      if (row.prev_hash !== previousHash) return { entries, firstBreak: { seq: row.seq, problem: 'broken-link' } };
+      const fields: ChainedFields = {
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        actorRoles: row.actor_roles,
+        regionCode: row.region_code,
+        ip: row.ip,
+        action: row.action,
+        outcome: row.outcome,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        before: row.before ?? null,
+        after: row.after ?? null,
+        prevHash: row.prev_hash,
+      };
+      if (vault.auditMac(canonicalJson(fields)) !== row.hash) return { entries, firstBreak: { seq: row.seq, problem: 'content-changed' } };
+      previousHash = row.hash;
+      expected++;
+      entries++;
+    }
+    if (page.length < pageSize) return { entries, firstBreak: null };
+  }
+}
+
+/** What JSON storage gives back: undefined fields dropped, dates as strings. */
+function normalise(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/** JSON with object keys sorted, so the same content always hashes the same (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import type { Database } from '../db/schema.js';
+import { actorOf } from '../http/access.js';
+import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { regionPrefix } from '../regions/region-scope.js';
+import type { Vault } from '../security/vault.js';
+import { verifyAuditChain } from './audit-trail.js';
+
+const Entry = Type.Object({
+  seq: Type.String(),
+  at: Type.String(),
+  actorName: Type.Optional(Type.String()),
+  actorRoles: Type.Optional(Type.Array(Type.String())),
+  regionCode: Type.Optional(Type.String()),
+  ip: Type.Optional(Type.String()),
+  action: Type.String(),
+  outcome: Type.String(),
+  entityType: Type.Optional(Type.String()),
+  entityId: Type.Optional(Type.String()),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+  hash: Type.String(),
+});
+
+/** The audit trail, read-only, for auditors of the region. There is no route that changes it. */
+export function auditRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/audit',
+      {
+        config: { access: { permission: 'audit:read' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit entries in the auditor’s regions, newest first',
+          querystring: Type.Object(
+            { entityId: Type.Optional(Type.String()), action: Type.Optional(Type.String()), before: Type.Optional(Type.String({ pattern: '^\\d+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        let q = db.selectFrom('audit_entry').selectAll().where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+        if (request.query.entityId) q = q.where('entity_id', '=', request.query.entityId);
+        if (request.query.action) q = q.where('action', '=', request.query.action);
+        if (request.query.before) q = q.where('seq', '<', request.query.before);
+        const rows = await q.orderBy('seq', 'desc').limit(request.query.limit ?? 100).execute();
+        return {
+          entries: rows.map((r) => ({
+            seq: r.seq,
+            at: r.at.toISOString(),
+            ...(r.actor_name ? { actorName: r.actor_name } : {}),
+            ...(r.actor_roles ? { actorRoles: r.actor_roles } : {}),
+            ...(r.region_code ? { regionCode: r.region_code } : {}),
+            ...(r.ip ? { ip: r.ip } : {}),
+            action: r.action,
+            outcome: r.outcome,
+            ...(r.entity_type ? { entityType: r.entity_type } : {}),
+            ...(r.entity_id ? { entityId: r.entity_id } : {}),
+            ...(r.before !== null ? { before: r.before } : {}),
+            ...(r.after !== null ? { after: r.after } : {}),
+            hash: r.hash,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/audit/verification',
+      {
+        config: { access: { permission: 'audit:read' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Walk the whole chain and report the first broken link',
+          response: { 200: Type.Object({ entries: Type.Integer(), intact: Type.Boolean(), firstBreak: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async () => {
+        const report = await verifyAuditChain(db, vault);
+        return { entries: report.entries, intact: report.firstBreak === null, ...(report.firstBreak ? { firstBreak: { seq: report.firstBreak.seq, problem: report.firstBreak.problem } } : {}) };
+      },
+    );
+  };
+}

@@ -1,0 +1,202 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit, recordAudit } from '../audit/audit-trail.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import type { Vault } from '../security/vault.js';
+import type { Actor } from './actor.js';
+import { decoyHash, hashPassword, PASSWORD_HISTORY, PASSWORD_MAX_AGE_DAYS, passwordMatches, passwordProblem } from './passwords.js';
+import { permissionsOf } from './roles.js';
+
+export interface SessionSettings {
+  /** Idle minutes before a session ends (等保 baseline: 10). */
+  readonly idleMinutes: number;
+  /** A session ends this many hours after login, however active. */
+  readonly absoluteHours: number;
+  /** Failures allowed before the account locks; the next one locks it (baseline: lock after > 5). */
+  readonly maxFailedLogins: number;
+  readonly lockMinutes: number;
+}
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMinutes: 10, absoluteHours: 12, maxFailedLogins: 5, lockMinutes: 30 };
+
+export interface LoginResult {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly actor: Actor;
+  readonly mustChangePassword: boolean;
+}
+
+export interface CurrentSession {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly mustChangePassword: boolean;
+  readonly tokenHash: string;
+}
+
+const MINUTE = 60_000;
+
+/** The session token is only ever stored hashed, so reading the table does not give live sessions. */
+function tokenHash(token: string): string {
+  return createHash('sm3').update(token).digest('hex');
+}
+
+/** Login, sessions, password changes and lockout. */
+export class SessionService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly settings: SessionSettings = DEFAULT_SESSION_SETTINGS,
+  ) {}
+
+  async login(username: string, password: string, ip: string | null): Promise<LoginResult> {
+    const account = await this.db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+    const now = this.clock.now();
+    const failure = (reason: string, entityId?: string, regionCode?: string) =>
+      recordAudit(this.db, this.vault, {
+        actor: null,
+        action: 'session.login',
+        outcome: 'failure',
+        entityType: 'account',
+        ...(entityId ? { entityId } : {}),
+        regionCode: regionCode ?? null,
+        after: { username, reason, ip },
+      });
+    if (!account || !account.active) {
+      await passwordMatches(await decoyHash(), password);
+      await failure(account ? 'inactive' : 'unknown-username', account?.id, account?.region_code);
+      throw new AppError('INVALID_CREDENTIALS', 401);
+    }
+    if (account.locked_until && account.locked_until > now) {
+      await failure('locked', account.id, account.region_code);
+      throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(Math.ceil((account.locked_until.getTime() - now.getTime()) / MINUTE)) });
+    }
+    if (!(await passwordMatches(account.password_hash, password))) {
+      const failures = account.failed_logins + 1;
+      const lock = failures > this.settings.maxFailedLogins;
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('account')
+          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + this.settings.lockMinutes * MINUTE) : account.locked_until })
+          .where('id', '=', account.id)
+          .execute();
+        await appendAudit(trx, this.vault, {
+          actor: null,
+          action: lock ? 'account.locked' : 'session.login',
+          outcome: 'failure',
+          entityType: 'account',
+          entityId: account.id,
+          regionCode: account.region_code,
+          after: { username, reason: 'wrong-password', failures, ip },
+        });
+      });
+      if (lock) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
+      throw new AppError('INVALID_CREDENTIALS', 401);
+    }
+
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expired = now.getTime() - account.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('account').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+      await trx.insertInto('session').values({ token_hash: tokenHash(token), account_id: account.id, csrf_token: csrfToken, ip, created_at: now, last_seen_at: now }).execute();
+      await appendAudit(trx, this.vault, {
+        actor: { accountId: account.id, displayName: account.display_name, roles: account.roles, ip },
+        action: 'session.login',
+        entityType: 'account',
+        entityId: account.id,
+        regionCode: account.region_code,
+      });
+    });
+    const actor = await this.actorOf(account.id, ip);
+    return { token, csrfToken, actor, mustChangePassword: account.must_change_password || expired };
+  }
+
+  /** The live session for a token, touched; null when there is none or it has timed out. */
+  async resume(token: string, ip: string | null): Promise<CurrentSession | null> {
+    const hash = tokenHash(token);
+    const row = await this.db
+      .selectFrom('session')
+      .innerJoin('account', 'account.id', 'session.account_id')
+      .select(['session.account_id', 'session.csrf_token', 'session.created_at', 'session.last_seen_at', 'session.ended_at', 'account.active', 'account.must_change_password', 'account.password_changed_at'])
+      .where('session.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.ended_at || !row.active) return null;
+    const now = this.clock.now();
+    const idle = now.getTime() - row.last_seen_at.getTime() > this.settings.idleMinutes * MINUTE;
+    const tooOld = now.getTime() - row.created_at.getTime() > this.settings.absoluteHours * 60 * MINUTE;
+    if (idle || tooOld) {
+      await this.db.updateTable('session').set({ ended_at: now }).where('token_hash', '=', hash).where('ended_at', 'is', null).execute();
+      return null;
+    }
+    // A write per request would be wasted; a few seconds of idle-time precision are not.
+    if (now.getTime() - row.last_seen_at.getTime() > 15_000) {
+      await this.db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
+    }
+    const expired = now.getTime() - row.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
+    return { actor: await this.actorOf(row.account_id, ip), csrfToken: row.csrf_token, mustChangePassword: row.must_change_password || expired, tokenHash: hash };
+  }
+
+  async logout(session: CurrentSession): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('session').set({ ended_at: this.clock.now() }).where('token_hash', '=', session.tokenHash).execute();
+      await appendAudit(trx, this.vault, { actor: session.actor, action: 'session.logout', entityType: 'account', entityId: session.actor.accountId, regionCode: session.actor.regionCode });
+    });
+  }
+
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    const account = await this.db.selectFrom('account').selectAll().where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+    if (!(await passwordMatches(account.password_hash, current))) throw new AppError('INVALID_CREDENTIALS', 401, 'currentPassword');
+    await this.setPassword(account.id, account.username, next, { by: actor, mustChange: false, action: 'account.password-changed' });
+  }
+
+  /** Sets a password after checking the rules and the history; ends the account's other sessions. */
+  async setPassword(accountId: string, username: string, password: string, how: { by: Actor; mustChange: boolean; action: string }): Promise<void> {
+    const problem = passwordProblem(password, username);
+    if (problem) throw new AppError('WEAK_PASSWORD', 400, how.mustChange ? 'password' : 'newPassword', { rule: problem });
+    const history = await this.db
+      .selectFrom('password_history')
+      .select('password_hash')
+      .where('account_id', '=', accountId)
+      .orderBy('set_at', 'desc')
+      .limit(PASSWORD_HISTORY)
+      .execute();
+    for (const h of history) if (await passwordMatches(h.password_hash, password)) throw new AppError('PASSWORD_REUSED', 400, 'newPassword', { count: String(PASSWORD_HISTORY) });
+    const passwordHash = await hashPassword(password);
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      const account = await trx
+        .updateTable('account')
+        .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: how.mustChange, failed_logins: 0, locked_until: null })
+        .where('id', '=', accountId)
+        .returning(['region_code'])
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('password_history').values({ account_id: accountId, password_hash: passwordHash, set_at: now }).execute();
+      if (how.mustChange) await trx.updateTable('session').set({ ended_at: now }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();
+      await appendAudit(trx, this.vault, { actor: how.by, action: how.action, entityType: 'account', entityId: accountId, regionCode: account.region_code });
+    });
+  }
+
+  async actorOf(accountId: string, ip: string | null): Promise<Actor> {
+    const row = await this.db
+      .selectFrom('account')
+      .leftJoin('person', 'person.id', 'account.person_id')
+      .select(['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.household_id'])
+      .where('account.id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    return {
+      accountId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      permissions: permissionsOf(row.roles),
+      regionCode: row.region_code,
+      personId: row.person_id,
+      householdId: row.household_id,
+      organisationId: row.organisation_id,
+      ip,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { CalendarNotPublishedError, WorkingCalendar, type CalendarYear, type IsoDate } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import type { Vault } from '../security/vault.js';
+
+/**
+ * The official working-day calendar: the years bundled with the code, plus years an administrator
+ * loads after the State Council publishes them each November.
+ */
+export class CalendarService {
+  private current: Promise<WorkingCalendar> | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  calendar(): Promise<WorkingCalendar> {
+    this.current ??= this.db
+      .selectFrom('calendar_year')
+      .select(['year', 'holidays', 'workdays'])
+      .execute()
+      .then((rows) => WorkingCalendar.official(rows));
+    return this.current;
+  }
+
+  /** The nth working day after `date`, or null when that runs into a year not yet loaded. */
+  async deadline(date: IsoDate, workingDays: number): Promise<IsoDate | null> {
+    const calendar = await this.calendar();
+    try {
+      return calendar.addWorkingDays(date, workingDays);
+    } catch (error) {
+      if (error instanceof CalendarNotPublishedError) return null;
+      throw error;
+    }
+  }
+
+  async loadYear(actor: Actor, year: CalendarYear): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('calendar_year')
+        .values({ year: year.year, holidays: [...year.holidays], workdays: [...year.workdays], loaded_by: actor.accountId })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ holidays: [...year.holidays], workdays: [...year.workdays], loaded_by: actor.accountId }))
+        .execute();
+      await appendAudit(trx, this.vault, { actor, action: 'calendar.year-loaded', entityType: 'calendar_year', entityId: String(year.year), after: year });
+    });
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../http/access.js';
+import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { IsoDate } from '../policies/facts.schema.js';
+import type { CalendarService } from './calendar-service.js';
+
+/** The working-day calendar: which years are loaded, and loading the next one when it is published. */
+export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/calendar',
+      { config: { access: { public: true } }, schema: { tags: ['calendar'], summary: 'Years of the official working-day calendar loaded', response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }) } } },
+      async () => ({ years: [...(await calendar.calendar()).coveredYears] }),
+    );
+    app.put(
+      '/api/v1/calendar/:year',
+      {
+        config: { access: { permission: 'calendar:manage' } },
+        schema: {
+          tags: ['calendar'],
+          summary: 'Load a year as the State Council published it (days off, and weekend days worked)',
+          params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200 }) }, { additionalProperties: false }),
+          body: Type.Object({ holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) }, { additionalProperties: false }),
+          response: { 204: Type.Null(), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        await calendar.loadYear(actorOf(request), { year: request.params.year, ...request.body });
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,32 @@
+import { regionLevel } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+
+/**
+ * A staff account sees its own region and every region below it. GB/T 2260 codes nest by prefix
+ * (省 51, 市 5101, 县 510104), so "below" is a prefix match the database can use an index for.
+ */
+export function regionPrefix(code: string): string {
+  switch (regionLevel(code)) {
+    case 'national':
+      return '';
+    case 'province':
+      return code.slice(0, 2);
+    case 'city':
+      return code.slice(0, 4);
+    case 'county':
+      return code;
+  }
+}
+
+export function isInScope(scope: string, code: string): boolean {
+  return code.startsWith(regionPrefix(scope));
+}
+
+/** Refuses a region the system does not know or the caller does not administer. */
+export async function assertRegionInScope(db: Kysely<Database>, scope: string, code: string, field: string): Promise<void> {
+  const known = await db.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
+  if (!known) throw new AppError('UNKNOWN_REGION', 400, field, { value: code });
+  if (!isInScope(scope, code)) throw new AppError('OUT_OF_REGION', 403, field, { value: code });
+}

@@ -1,0 +1,224 @@
+import { parseResidentId } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../../audit/audit-trail.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import { message, type ErrorCode } from '../../i18n/messages.js';
+import { isInScope } from '../../regions/region-scope.js';
+import type { Vault } from '../../security/vault.js';
+import { checkFact, insertOrganisation, insertPerson, type PreparedOrganisation, type PreparedPerson, type RegistryService } from '../registry-service.js';
+import type { FactInput } from '../registry.schemas.js';
+import { headerOf, importKind, IMPORT_KINDS, RowError, type Column, type ImportKind, type Row } from './templates.js';
+import { readTable, toCsv, toXlsx, type Table } from './tabular.js';
+
+/** One problem in an uploaded file: where (row as numbered in the spreadsheet, column), and why. */
+export interface ImportProblem {
+  readonly row: number;
+  readonly column: string;
+  readonly field: string;
+  readonly code: string;
+  readonly message: { readonly zh: string; readonly en: string };
+}
+
+type Prepared =
+  | { readonly row: number; readonly kind: 'person'; readonly p: PreparedPerson }
+  | { readonly row: number; readonly kind: 'organisation'; readonly p: PreparedOrganisation }
+  | { readonly row: number; readonly kind: 'person-fact'; readonly personId: string; readonly fact: FactInput };
+
+const MAX_REPORTED = 1000;
+
+/**
+ * Bulk import into the registry from the system's own templates. All or nothing: every row is
+ * checked first, and a file with any bad row imports nothing and comes back with every problem by
+ * row and column, in Chinese and English. A good file is written in one transaction.
+ */
+export class ImportService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly registry: RegistryService,
+  ) {}
+
+  kinds(): readonly ImportKind[] {
+    return IMPORT_KINDS;
+  }
+
+  async template(kindId: string, format: 'xlsx' | 'csv'): Promise<Buffer> {
+    const kind = this.kind(kindId);
+    const header = kind.columns.map(headerOf);
+    const example = kind.columns.map((c) => c.example);
+    if (format === 'csv') return toCsv([header, example]);
+    const notes = [
+      `${kind.zh}导入模板 / ${kind.en} import template`,
+      '第1行为列名，请勿修改；第2行为示例，导入前请删除或改为真实数据。/ Row 1 names the columns; row 2 is an example to replace.',
+      '任一行有错误时整份文件不导入，并返回逐行错误清单。/ If any row is wrong, nothing is imported and every problem is listed.',
+      ...kind.columns.map((c) => `${c.zh} (${c.key})${c.required ? ' *必填 required' : ''}${c.help ? `：${c.help}` : ''}`),
+    ];
+    return toXlsx(kind.zh, header, [example], notes);
+  }
+
+  async import(actor: Actor, kindId: string, file: Buffer): Promise<{ kind: string; imported: number }> {
+    const kind = this.kind(kindId);
+    let table: Table;
+    try {
+      table = await readTable(file);
+    } catch {
+      throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+    }
+    const problems: ImportProblem[] = [];
+    const prepared = await this.check(actor, kind, table, problems);
+    if (problems.length > 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems.slice(0, MAX_REPORTED));
+    if (prepared.length === 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: '1' }, [problem(2, undefined, 'file', 'REQUIRED_FIELD', { zh: '文件中没有数据行', en: 'The file has no data rows' })]);
+
+    await this.db.transaction().execute(async (trx) => {
+      for (const item of prepared) {
+        if (item.kind === 'person') await insertPerson(trx, item.p, actor.accountId, 'import');
+        else if (item.kind === 'organisation') await insertOrganisation(trx, item.p, actor.accountId, 'import');
+        else
+          await trx
+            .insertInto('registry_fact')
+            .values({ person_id: item.personId, organisation_id: null, kind: item.fact.kind, data: JSON.stringify(item.fact.data), source: 'import', recorded_by: actor.accountId })
+            .execute();
+      }
+      await appendAudit(trx, this.vault, { actor, action: 'registry.imported', entityType: 'import', entityId: kind.id, regionCode: actor.regionCode, after: { kind: kind.id, rows: prepared.length } });
+    });
+    return { kind: kind.id, imported: prepared.length };
+  }
+
+  private kind(id: string): ImportKind {
+    const kind = importKind(id);
+    if (!kind) throw new AppError('UNKNOWN_IMPORT_KIND', 404, 'kind', { value: id });
+    return kind;
+  }
+
+  private async check(actor: Actor, kind: ImportKind, table: Table, problems: ImportProblem[]): Promise<Prepared[]> {
+    const header = table[0] ?? [];
+    const columnAt: (Column | undefined)[] = header.map((cell, i) => {
+      if (!cell.text) return undefined;
+      const m = /\(([A-Za-z]+)\)\s*$/.exec(cell.text);
+      const col = kind.columns.find((c) => c.key === m?.[1] || c.key === cell.text || c.zh === cell.text);
+      if (!col) problems.push(problem(1, undefined, `column ${i + 1}`, 'UNKNOWN_FIELD', { zh: `不认识的列“${cell.text}”`, en: `Unknown column “${cell.text}”` }));
+      return col;
+    });
+    for (const c of kind.columns) {
+      if (c.required && !columnAt.includes(c)) problems.push(problem(1, c, c.key, 'REQUIRED_FIELD', { zh: `缺少必填列“${headerOf(c)}”`, en: `The required column “${headerOf(c)}” is missing` }));
+    }
+    if (problems.length > 0) return [];
+
+    const rows: { number: number; row: Row }[] = [];
+    for (let r = 1; r < table.length; r++) {
+      const cells = table[r] ?? [];
+      if (cells.every((c) => !c.text)) continue;
+      const row: Record<string, string> = {};
+      let bad = false;
+      columnAt.forEach((col, i) => {
+        if (!col) return;
+        const cell = cells[i];
+        if (cell?.numeric && ['idNumber', 'creditCode', 'phone', 'employer'].includes(col.key)) {
+          problems.push(problem(r + 1, col, col.key, 'VALIDATION_FAILED', { zh: '该列须为文本格式（长数字存为数值会丢失末位），请将单元格设为文本后重新填写', en: 'This column must be text (a long number stored as a number loses digits); format the cells as text and re-enter' }));
+          bad = true;
+        }
+        row[col.key] = cell?.text ?? '';
+      });
+      for (const c of kind.columns) {
+        if (c.required && !row[c.key]) {
+          problems.push(problem(r + 1, c, c.key, 'REQUIRED_FIELD', { zh: `必填项“${c.zh}”为空`, en: `The required “${c.en}” is empty` }));
+          bad = true;
+        }
+      }
+      if (!bad) rows.push({ number: r + 1, row });
+    }
+
+    const regions = new Set((await this.db.selectFrom('region').select('code').execute()).map((r) => r.code));
+    const out: Prepared[] = [];
+    const seen = new Map<string, number>();
+    const column = (field: string) => kind.columns.find((c) => c.key === field.replace(/^data\./, '').split(/[.[]/)[0]);
+    for (const { number, row } of rows) {
+      try {
+        const target = kind.read(row);
+        if (target.kind === 'person' || target.kind === 'organisation') {
+          const region = target.input.regionCode;
+          if (!regions.has(region)) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: region });
+          if (!isInScope(actor.regionCode, region)) throw new AppError('OUT_OF_REGION', 403, 'regionCode', { value: region });
+        }
+        if (target.kind === 'person') {
+          const p = this.registry.preparePerson(target.input);
+          const dup = seen.get(p.row.id_number_hmac);
+          if (dup) throw new RowError('idNumber', `与第 ${dup} 行重复`, `duplicates row ${dup}`);
+          seen.set(p.row.id_number_hmac, number);
+          out.push({ row: number, kind: 'person', p });
+        } else if (target.kind === 'organisation') {
+          const p = this.registry.prepareOrganisation(target.input);
+          const dup = seen.get(p.row.credit_code);
+          if (dup) throw new RowError('creditCode', `与第 ${dup} 行重复`, `duplicates row ${dup}`);
+          seen.set(p.row.credit_code, number);
+          out.push({ row: number, kind: 'organisation', p });
+        } else {
+          const parsed = parseResidentId(target.idNumber);
+          if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, 'idNumber', { detail: parsed.error });
+          const fact = checkFact('person', target.fact, '');
+          out.push({ row: number, kind: 'person-fact', personId: this.vault.lookupHash('id-number', parsed.value.number), fact });
+        }
+      } catch (error) {
+        problems.push(fromError(error, number, column));
+      }
+    }
+    if (problems.length > 0) return out;
+    return this.resolveAgainstRegistry(actor, out, problems, column);
+  }
+
+  /** Rows that clash with the registry: a person or unit already there, a fact for someone who is not. */
+  private async resolveAgainstRegistry(actor: Actor, items: Prepared[], problems: ImportProblem[], column: (f: string) => Column | undefined): Promise<Prepared[]> {
+    const hmacs = items.flatMap((i) => (i.kind === 'person' ? [i.p.row.id_number_hmac] : i.kind === 'person-fact' ? [i.personId] : []));
+    const codes = items.flatMap((i) => (i.kind === 'organisation' ? [i.p.row.credit_code] : []));
+    const people = new Map<string, { id: string; region_code: string }>();
+    const units = new Set<string>();
+    for (let i = 0; i < hmacs.length; i += 1000) {
+      const chunk = [...new Set(hmacs.slice(i, i + 1000))];
+      for (const p of await this.db.selectFrom('person').select(['id', 'id_number_hmac', 'region_code']).where('id_number_hmac', 'in', chunk).execute()) people.set(p.id_number_hmac, p);
+    }
+    for (let i = 0; i < codes.length; i += 1000) {
+      for (const o of await this.db.selectFrom('organisation').select('credit_code').where('credit_code', 'in', codes.slice(i, i + 1000)).execute()) units.add(o.credit_code);
+    }
+    const out: Prepared[] = [];
+    for (const item of items) {
+      try {
+        if (item.kind === 'person') {
+          if (people.has(item.p.row.id_number_hmac)) throw new AppError('PERSON_EXISTS', 409, 'idNumber');
+          out.push(item);
+        } else if (item.kind === 'organisation') {
+          if (units.has(item.p.row.credit_code)) throw new AppError('ORGANISATION_EXISTS', 409, 'creditCode');
+          out.push(item);
+        } else {
+          const person = people.get(item.personId);
+          if (!person || !isInScope(actor.regionCode, person.region_code)) throw new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' });
+          out.push({ ...item, personId: person.id });
+        }
+      } catch (error) {
+        problems.push(fromError(error, item.row, column));
+      }
+    }
+    return out;
+  }
+}
+
+function problem(row: number, column: Column | undefined, field: string, code: string, text: { zh: string; en: string }): ImportProblem {
+  return { row, column: column ? headerOf(column) : '', field, code, message: text };
+}
+
+function fromError(error: unknown, row: number, column: (field: string) => Column | undefined): ImportProblem {
+  if (error instanceof RowError) {
+    const col = column(error.column);
+    return problem(row, col, error.column, 'VALIDATION_FAILED', { zh: `${col?.zh ?? error.column}：${error.zh}`, en: `${col?.en ?? error.column}: ${error.en}` });
+  }
+  if (error instanceof AppError) {
+    const col = column(error.field ?? '');
+    const values = (lang: 'zh' | 'en') => ({ ...error.values, field: col ? (lang === 'zh' ? col.zh : col.en) : (error.field ?? '') });
+    return problem(row, col, error.field ?? '', error.code, {
+      zh: message(error.code as ErrorCode, 'zh-CN', values('zh')),
+      en: message(error.code as ErrorCode, 'en-US', values('en')),
+    });
+  }
+  throw error;
+}

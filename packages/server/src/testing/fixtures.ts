@@ -1,0 +1,70 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../auth/passwords.js';
+import type { Clock } from '../http/clock.js';
+import { todayInShanghai } from '../http/today.js';
+import type { TestApp } from './test-app.js';
+
+/** Test helpers: a movable clock, staff accounts, and a logged-in HTTP client per account. */
+
+export const PASSWORD = 'Test-pass-2026';
+
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  static at(iso: string): TestClock {
+    return new TestClock(new Date(iso));
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  today(): string {
+    return todayInShanghai(this.current);
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+  setDate(date: string): void {
+    this.current = new Date(`${date}T10:00:00+08:00`);
+  }
+}
+
+export interface Client {
+  readonly username: string;
+  readonly accountId: string;
+  request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: TestApp, username: string, password = PASSWORD): Promise<Client> {
+  const res = await app.http.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0] ?? '';
+  const { csrfToken, account } = res.json<{ csrfToken: string; account: { id: string } }>();
+  return {
+    username,
+    accountId: account.id,
+    request: (method, url, body, headers = {}) =>
+      app.http.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, ...(body !== undefined ? { payload: body as object } : {}) }),
+  };
+}
+
+let hashed: Promise<string> | undefined;
+
+/** A staff account made directly in the database (the admin API is tested on its own), logged in. */
+export async function staff(app: TestApp, username: string, roles: string[], region: string, personId?: string): Promise<Client> {
+  hashed ??= hashPassword(PASSWORD);
+  await app.database.db
+    .insertInto('account')
+    .values({ username, display_name: username, roles, region_code: region, person_id: personId ?? null, password_hash: await hashed })
+    .execute();
+  return login(app, username);
+}
+
+/** Registers an applicant through the public API and logs them in. */
+export async function applicant(app: TestApp, body: Record<string, unknown>): Promise<Client> {
+  const res = await app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { password: PASSWORD, ...body } });
+  if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
+  return login(app, String(body.username));
+}
+
+export function expectOk(res: LightMyRequestResponse, status = 200): void {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+}
