@@ -15,7 +15,11 @@ import {
 } from '@huimin/policy';
 import { Command, InvalidArgumentError } from 'commander';
 import { Value } from 'typebox/value';
+import { verifyAuditChain } from '../audit/audit-trail.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
 import { todayInShanghai } from '../http/today.js';
+import { loadMasterKey, Vault } from '../security/vault.js';
 import { EvaluationRequestSchema } from '../policies/facts.schema.js';
 
 /**
@@ -113,6 +117,31 @@ policy
     const decisions = outcome.decisions;
     if (opts.json) return void console.log(JSON.stringify(decisions, null, 2));
     for (const d of decisions) printDecision(d, opts.lang);
+  });
+
+const audit = program.command('audit').description('the audit trail');
+
+audit
+  .command('verify')
+  .description('walk the hash chain from the first entry and report the first broken link (uses HUIMIN_DATA_DIR or DATABASE_URL, and HUIMIN_MASTER_KEY or the data folder’s key)')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+    try {
+      const vault = new Vault(loadMasterKey(process.env, config.dataDir));
+      const report = await verifyAuditChain(database.db, vault);
+      if (!report.firstBreak) {
+        console.log(`审计链完整，共 ${report.entries} 条 / audit chain intact: ${report.entries} entries`);
+        return;
+      }
+      const b = report.firstBreak;
+      const why = { gap: ['序号缺失（有记录被删除）', 'missing sequence number (an entry was deleted)'], 'broken-link': ['与前一条的链接断开', 'does not link to the entry before it'], 'content-changed': ['内容被改动', 'content was changed'] }[b.problem];
+      console.log(`审计链在第 ${b.seq} 条处断开：${why[0]} / audit chain broken at entry ${b.seq}: ${why[1]}`);
+      console.log(`此前 ${report.entries} 条完好 / ${report.entries} entries before it are intact`);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
   });
 
 try {

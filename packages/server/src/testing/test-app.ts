@@ -13,11 +13,16 @@ import { Vault } from '../security/vault.js';
 export interface TestApp extends App {
   readonly database: DatabaseHandle;
   readonly vault: Vault;
+  /** The PostgreSQL database of this app, when the suite runs on a server. */
+  readonly databaseUrl?: string;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   readonly clock?: Clock;
+  /** Keep the embedded database in this folder instead of memory (for tests that reopen it). */
+  readonly dataDir?: string;
+  readonly masterKey?: Buffer;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -40,15 +45,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await c.end();
     };
   }
-  const database = await openDatabase({ dataDir: 'memory://', ...(url ? { url } : {}) });
+  const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://', ...(url ? { url } : {}) });
   await migrate(database.db);
   await seedReferenceData(database.db);
-  const vault = Vault.random();
+  const vault = options.masterKey ? new Vault(options.masterKey) : Vault.random();
   const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...app,
     database,
     vault,
+    ...(url ? { databaseUrl: url } : {}),
     async close() {
       await app.http.close();
       await database.close();

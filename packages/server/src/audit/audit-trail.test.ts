@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { openDatabase } from '../db/database.js';
+import { expectOk, staff } from '../testing/fixtures.js';
+import { startTestApp } from '../testing/test-app.js';
+import { verifyAuditChain } from './audit-trail.js';
+
+const bin = fileURLToPath(new URL('../../bin/huimin.js', import.meta.url));
+
+describe('the audit trail', () => {
+  it('chains every change, refuses edits at the database, and `huimin audit verify` finds a tampered row', async () => {
+    const key = randomBytes(32);
+    const dir = mkdtempSync(join(tmpdir(), 'huimin-audit-'));
+    const app = await startTestApp({ dataDir: dir, masterKey: key });
+    const clerk = await staff(app, 'clerk', ['clerk'], '510104');
+    for (const name of ['王一', '王二', '王三']) {
+      expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name, regionCode: '510104' }), 201);
+    }
+    const intact = await verifyAuditChain(app.database.db, app.vault);
+    expect(intact).toEqual({ entries: 4, firstBreak: null }); // a login and three registrations
+
+    // The database itself refuses to change or delete an entry.
+    await expect(sql`update audit_entry set action = 'x' where seq = 2`.execute(app.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_entry where seq = 2`.execute(app.database.db)).rejects.toThrow(/append-only/);
+    // And no route exists to do it.
+    expect((await clerk.request('DELETE', '/api/v1/audit')).statusCode).toBe(404);
+
+    const env = { ...process.env, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_DATA_DIR: dir, ...(app.databaseUrl ? { DATABASE_URL: app.databaseUrl } : {}) };
+    const verify = () => spawnSync(process.execPath, [bin, 'audit', 'verify'], { encoding: 'utf8', env });
+
+    // Someone with superuser access switches the trigger off and rewrites entry 3.
+    const tamper = async (...statements: string[]) => {
+      const db = app.databaseUrl ? app.database : await openDatabase({ dataDir: dir });
+      for (const s of statements) await sql.raw(s).execute(db.db);
+      if (!app.databaseUrl) await db.close();
+    };
+    if (!app.databaseUrl) await app.database.close();
+    const before = verify();
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain('audit chain intact: 4 entries');
+
+    await tamper('alter table audit_entry disable trigger audit_entry_no_update', `update audit_entry set after = jsonb_set(after, '{name}', '"李四"') where seq = 3`);
+    const after = verify();
+    expect(after.status).toBe(1);
+    expect(after.stdout).toContain('audit chain broken at entry 3: content was changed');
+    if (app.databaseUrl) await app.close();
+  }, 60_000);
+});
