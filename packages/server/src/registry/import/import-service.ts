@@ -68,7 +68,11 @@ export class ImportService {
     }
     const problems: ImportProblem[] = [];
     const prepared = await this.check(actor, kind, table, problems);
-    if (problems.length > 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems.slice(0, MAX_REPORTED));
+    if (problems.length > 0) {
+      const position = (p: ImportProblem) => kind.columns.findIndex((c) => headerOf(c) === p.column);
+      problems.sort((a, b) => a.row - b.row || position(a) - position(b));
+      throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems.slice(0, MAX_REPORTED));
+    }
     if (prepared.length === 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: '1' }, [problem(2, undefined, 'file', 'REQUIRED_FIELD', { zh: '文件中没有数据行', en: 'The file has no data rows' })]);
 
     await this.db.transaction().execute(async (trx) => {
