@@ -34,10 +34,11 @@ export type Permission =
   | 'audit:read'
   | 'account:manage'
   | 'calendar:manage'
+  | 'registry:self' // an applicant's own registry record
   | 'self';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['application:own', 'self'],
+  applicant: ['application:own', 'registry:self', 'self'],
   clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'self'],
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'self'],

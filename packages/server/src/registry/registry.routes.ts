@@ -18,7 +18,7 @@ import {
 /** People, units and their facts. Staff see their regions; an applicant sees their own record. */
 export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const read = { access: { permission: ['registry:read', 'self'] as const } } as const;
+    const read = { access: { permission: ['registry:read', 'registry:self'] as const } } as const;
     const write = { access: { permission: 'registry:write' as const } };
     const tags = ['registry'];
 
