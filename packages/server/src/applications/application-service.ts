@@ -9,6 +9,7 @@ import {
   type Intern,
   type IsoDate,
   type PersonFacts,
+  type PolicyEngine,
   type SubsidyDefinition,
 } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
@@ -75,6 +76,8 @@ export class ApplicationService {
     const earlier = await replay();
     if (earlier) return earlier;
 
+    await this.calendar.calendar();
+    const warnings: string[] = [];
     const id = await this.db.transaction().execute(async (trx) => {
       const number = await this.nextNumber(trx, applicant.regionCode, today);
       const inserted = await trx
@@ -98,6 +101,8 @@ export class ApplicationService {
       if (!inserted) return undefined;
       await trx.insertInto('application_event').values({ application_id: inserted.id, seq: 1, action: 'create', from_state: null, to_state: 'draft', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'application' }).execute();
       await appendAudit(trx, this.vault, { actor, action: 'application.created', entityType: 'application', entityId: inserted.id, regionCode: applicant.regionCode, after: { number, subsidy: subsidy.id } });
+      // Filed and submitted in one transaction: a retry never finds a half-submitted draft.
+      if (input.submit) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
       return inserted.id;
     });
     if (!id) {
@@ -113,7 +118,6 @@ export class ApplicationService {
         .executeTakeFirst();
       throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing?.number ?? '' });
     }
-    if (input.submit) await this.transition(actor, id, { action: 'submit' }, language);
     return { application: await this.get(actor, id, language), created: true };
   }
 
@@ -123,112 +127,115 @@ export class ApplicationService {
     // connection, so a first load inside it would wait for itself.
     const engine = await this.policies.engine();
     await this.calendar.calendar();
-    await this.db.transaction().execute(async (trx) => {
-      const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-      const state = app.state as ApplicationState;
-      const rule = transitionFor(input.action, state);
-      const names = (l: 'zh' | 'en') => ({ state: STATE_NAMES[state][l], action: ACTION_NAMES[input.action][l] });
-      if (!rule) {
-        const l = languageOf(language) === 'en-US' ? 'en' : 'zh';
-        throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(l));
-      }
-      if (!rule.permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
-      if (input.version !== undefined && input.version !== app.version) throw new AppError('STALE_VERSION', 409, 'version');
-      const reason = input.reason?.trim();
-      if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
-      await this.assertSeparationOfDuties(trx, actor, app, rule.step);
-
-      const subsidy = engine.subsidy(app.subsidy_id);
-      if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
-      const today = this.clock.today();
-      const judgedOn = input.action === 'submit' || input.action === 'resubmit' ? today : (app.submitted_on ?? today);
-
-      let decision: Decision | undefined;
-      let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
-      if (rule.decides) {
-        facts = await this.engineFacts(trx, app);
-        decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
-      }
-
-      const update: Partial<Record<keyof Row, unknown>> = {};
-      if (input.action === 'submit' || input.action === 'resubmit') update.submitted_on = today;
-      if ((input.action === 'review' || input.action === 'approve') && decision && !decision.eligible) {
-        const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${languageOf(language) === 'en-US' ? r.message.en : r.message.zh}（${r.cites}）`);
-        throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
-      }
-      if (input.action === 'approve' && decision) {
-        if (decision.amountFen === null) {
-          const missing = decision.reasons.find((r) => r.code.includes('standard'))?.code ?? subsidy.id;
-          throw new AppError('AMOUNT_NOT_SET', 422, 'action', { value: missing });
-        }
-        update.amount_fen = String(decision.amountFen);
-      }
-      if (input.action === 'publicise') {
-        if (subsidy.disclosure !== 'before-payment') throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(languageOf(language) === 'en-US' ? 'en' : 'zh'));
-        const days = publicityWorkingDays(engine, app.region_code, today);
-        const ends = await this.calendar.deadline(today, days);
-        if (!ends) throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, { value: String(Number(today.slice(0, 4)) + 1) });
-        update.publicity_ends_on = ends;
-      }
-      if (input.action === 'release') {
-        if (state === 'approved' && subsidy.disclosure === 'before-payment') throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
-        if (state === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on) throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
-      }
-      if (input.action === 'revoke') {
-        const paid = BigInt(app.amount_fen ?? '0');
-        const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
-        if (recovery > paid) throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
-        update.recovery_fen = String(recovery);
-      }
-      if (input.action === 'object') update.amount_fen = null;
-
-      const step = STEP_OF_STATE[rule.to];
-      let dueOn: IsoDate | null = null;
-      if (step) {
-        dueOn = await this.calendar.deadline(today, stepTimeLimit(engine, step, app.region_code, today));
-        if (!dueOn) warnings.push('CALENDAR_NOT_PUBLISHED');
-      }
-      update.due_on = dueOn;
-
-      await trx
-        .updateTable('application')
-        .set({ ...(update as object), state: rule.to, version: app.version + 1, updated_at: this.clock.now() })
-        .where('id', '=', id)
-        .execute();
-      await failpoint('application.transition.after-state-update');
-      const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
-      await trx
-        .insertInto('application_event')
-        .values({
-          application_id: id,
-          seq: Number(seq.seq ?? 0) + 1,
-          action: input.action,
-          from_state: state,
-          to_state: rule.to,
-          actor_id: actor.accountId,
-          actor_roles: [...actor.roles],
-          step: rule.step,
-          reason: [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') || null,
-          decision: decision ? JSON.stringify(decision) : null,
-          facts: facts ? JSON.stringify({ sealed: this.vault.encrypt(JSON.stringify(facts)) }) : null,
-          at: this.clock.now(),
-        })
-        .execute();
-      await appendAudit(trx, this.vault, {
-        actor,
-        action: `application.${input.action}`,
-        entityType: 'application',
-        entityId: id,
-        regionCode: app.region_code,
-        before: { state, version: app.version },
-        after: { state: rule.to, version: app.version + 1, reason, ...(decision ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion } : {}) },
-      });
-    });
+    await this.db.transaction().execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
     const view = await this.get(actor, id, language);
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
     return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
+  }
+
+  /** One transition inside the caller's transaction: checks, decision, new state, event, audit entry. */
+  private async applyTransition(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, input: Transition, warnings: string[], language?: string): Promise<void> {
+    const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    const state = app.state as ApplicationState;
+    const rule = transitionFor(input.action, state);
+    const names = (l: 'zh' | 'en') => ({ state: STATE_NAMES[state][l], action: ACTION_NAMES[input.action][l] });
+    if (!rule) {
+      const l = languageOf(language) === 'en-US' ? 'en' : 'zh';
+      throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(l));
+    }
+    if (!rule.permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
+    if (input.version !== undefined && input.version !== app.version) throw new AppError('STALE_VERSION', 409, 'version');
+    const reason = input.reason?.trim();
+    if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
+    await this.assertSeparationOfDuties(trx, actor, app, rule.step);
+
+    const subsidy = engine.subsidy(app.subsidy_id);
+    if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
+    const today = this.clock.today();
+    const judgedOn = input.action === 'submit' || input.action === 'resubmit' ? today : (app.submitted_on ?? today);
+
+    let decision: Decision | undefined;
+    let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
+    if (rule.decides) {
+      facts = await this.engineFacts(trx, app);
+      decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
+    }
+
+    const update: Partial<Record<keyof Row, unknown>> = {};
+    if (input.action === 'submit' || input.action === 'resubmit') update.submitted_on = today;
+    if ((input.action === 'review' || input.action === 'approve') && decision && !decision.eligible) {
+      const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${languageOf(language) === 'en-US' ? r.message.en : r.message.zh}（${r.cites}）`);
+      throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
+    }
+    if (input.action === 'approve' && decision) {
+      if (decision.amountFen === null) {
+        const missing = decision.reasons.find((r) => r.code.includes('standard'))?.code ?? subsidy.id;
+        throw new AppError('AMOUNT_NOT_SET', 422, 'action', { value: missing });
+      }
+      update.amount_fen = String(decision.amountFen);
+    }
+    if (input.action === 'publicise') {
+      if (subsidy.disclosure !== 'before-payment') throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(languageOf(language) === 'en-US' ? 'en' : 'zh'));
+      const days = publicityWorkingDays(engine, app.region_code, today);
+      const ends = await this.calendar.deadline(today, days);
+      if (!ends) throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, { value: String(Number(today.slice(0, 4)) + 1) });
+      update.publicity_ends_on = ends;
+    }
+    if (input.action === 'release') {
+      if (state === 'approved' && subsidy.disclosure === 'before-payment') throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
+      if (state === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on) throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
+    }
+    if (input.action === 'revoke') {
+      const paid = BigInt(app.amount_fen ?? '0');
+      const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
+      if (recovery > paid) throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
+      update.recovery_fen = String(recovery);
+    }
+    if (input.action === 'object') update.amount_fen = null;
+
+    const step = STEP_OF_STATE[rule.to];
+    let dueOn: IsoDate | null = null;
+    if (step) {
+      dueOn = await this.calendar.deadline(today, stepTimeLimit(engine, step, app.region_code, today));
+      if (!dueOn) warnings.push('CALENDAR_NOT_PUBLISHED');
+    }
+    update.due_on = dueOn;
+
+    await trx
+      .updateTable('application')
+      .set({ ...(update as object), state: rule.to, version: app.version + 1, updated_at: this.clock.now() })
+      .where('id', '=', id)
+      .execute();
+    await failpoint('application.transition.after-state-update');
+    const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
+    await trx
+      .insertInto('application_event')
+      .values({
+        application_id: id,
+        seq: Number(seq.seq ?? 0) + 1,
+        action: input.action,
+        from_state: state,
+        to_state: rule.to,
+        actor_id: actor.accountId,
+        actor_roles: [...actor.roles],
+        step: rule.step,
+        reason: [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') || null,
+        decision: decision ? JSON.stringify(decision) : null,
+        facts: facts ? JSON.stringify({ sealed: this.vault.encrypt(JSON.stringify(facts)) }) : null,
+        at: this.clock.now(),
+      })
+      .execute();
+    await appendAudit(trx, this.vault, {
+      actor,
+      action: `application.${input.action}`,
+      entityType: 'application',
+      entityId: id,
+      regionCode: app.region_code,
+      before: { state, version: app.version },
+      after: { state: rule.to, version: app.version + 1, reason, ...(decision ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion } : {}) },
+    });
   }
 
   async get(actor: Actor, id: string, _language?: string): Promise<ApplicationViewT> {
@@ -271,7 +278,8 @@ export class ApplicationService {
 
   /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
   async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
-    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => a !== 'withdraw'));
+    // States where the caller has a staff step to take (not the applicant's own submit or withdraw).
+    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'));
     if (states.length === 0) return [];
     const today = this.clock.today();
     const rows = await this.visible(this.db, actor)

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/audit-trail.js';
+import { STATES } from '../applications/workflow.js';
+import { login } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemoCity } from './demo-city.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemoCity(app.database.db, app.vault, 600, 40);
+}, 120_000);
+afterAll(() => app.close());
+
+describe('the demo city', () => {
+  it('has applications in every state', async () => {
+    const rows = await app.database.db.selectFrom('application').select('state').distinct().execute();
+    expect(rows.map((r) => r.state).sort()).toEqual([...STATES].sort());
+  });
+
+  it('lets every documented demo account log in, and the clerk finds work waiting, some of it overdue', async () => {
+    for (const s of DEMO_STAFF) await login(app, s.username, DEMO_PASSWORD);
+    const clerk = await login(app, 'clerk', DEMO_PASSWORD);
+    const queue = (await clerk.request('GET', '/api/v1/applications/queue')).json<{ queue: { state: string; count: number; overdue: number }[] }>().queue;
+    const submitted = queue.find((q) => q.state === 'submitted');
+    expect(submitted?.count).toBeGreaterThan(0);
+    const overdue = queue.reduce((n, q) => n + q.overdue, 0);
+    const reviewer = await login(app, 'reviewer', DEMO_PASSWORD);
+    const reviewQueue = (await reviewer.request('GET', '/api/v1/applications/queue')).json<{ queue: { overdue: number }[] }>().queue;
+    expect(overdue + reviewQueue.reduce((n, q) => n + q.overdue, 0)).toBeGreaterThan(0);
+  });
+
+  it('leaves an intact audit chain', async () => {
+    expect((await verifyAuditChain(app.database.db, app.vault)).firstBreak).toBeNull();
+  });
+});
