@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  CATALOGUE,
   formatYuan,
+  PolicyEngine,
   validateFacts,
   type ApplicantFacts,
   type ClaimFacts,
@@ -9,11 +11,10 @@ import {
   type Intern,
   type IsoDate,
   type PersonFacts,
-  type PolicyEngine,
   type SubsidyDefinition,
 } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { appendAudit } from '../audit/audit-trail.js';
+import { appendAudit, canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
@@ -264,6 +265,22 @@ export class ApplicationService {
         at: e.at.toISOString(),
       })),
     };
+  }
+
+  /**
+   * Decides again from what an event recorded: the sealed facts, the date and region, and exactly
+   * the parameter values the decision read. Identical means the recorded decision is reproduced by
+   * the engine running now; a different engine version is reported, not hidden.
+   */
+  async reproduce(actor: Actor, id: string, seq: number): Promise<{ identical: boolean; recordedEngineVersion: string; engineVersion: string; decision: Decision }> {
+    await this.get(actor, id);
+    const event = await this.db.selectFrom('application_event').select(['decision', 'facts']).where('application_id', '=', id).where('seq', '=', seq).executeTakeFirst();
+    if (!event?.decision || !event.facts) throw new AppError('NOT_FOUND', 404, 'seq');
+    const recorded = event.decision as Decision;
+    const facts = JSON.parse(this.vault.decrypt((event.facts as { sealed: string }).sealed)) as { applicant: ApplicantFacts; claim: ClaimFacts };
+    const engine = new PolicyEngine(CATALOGUE, recorded.parameters);
+    const decision = engine.evaluate({ subsidy: recorded.subsidy, region: recorded.region, date: recorded.date, applicant: facts.applicant, claim: facts.claim });
+    return { identical: canonicalJson(decision) === canonicalJson(recorded), recordedEngineVersion: recorded.engineVersion, engineVersion: decision.engineVersion, decision };
   }
 
   async list(actor: Actor, q: ListApplications): Promise<{ total: number; applications: ApplicationViewT[] }> {

@@ -83,5 +83,10 @@ describe('一次性求职补贴 from application to payment', () => {
     ]);
     expect(final.events.find((e) => e.action === 'approve')?.decision).toMatchObject({ eligible: true, engineVersion: expect.any(String) });
     expect((await act(supervisor, id, { action: 'revoke', reason: 'x' })).json()).toMatchObject({ code: 'FORBIDDEN' });
+
+    // Any recorded decision can be reproduced from what the event kept.
+    const approveSeq = final.events.findIndex((e) => e.action === 'approve') + 1;
+    const replay = await supervisor.request('GET', `/api/v1/applications/${id}/events/${approveSeq}/reproduction`);
+    expect(replay.json()).toMatchObject({ identical: true, decision: { eligible: true, amountFen: 150_000 } });
   });
 });

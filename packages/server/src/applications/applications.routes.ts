@@ -56,6 +56,20 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
       async (request) => applications.get(actorOf(request), request.params.id, request.headers['accept-language']),
     );
 
+    app.get(
+      '/api/v1/applications/:id/events/:seq/reproduction',
+      {
+        config: { access: { permission: 'application:read' } },
+        schema: {
+          tags,
+          summary: 'Decide again from what an event recorded (sealed facts, date, region, the parameter values read) and say whether it is identical',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ identical: Type.Boolean(), recordedEngineVersion: Type.String(), engineVersion: Type.String(), decision: Type.Unknown() }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => applications.reproduce(actorOf(request), request.params.id, request.params.seq),
+    );
+
     app.post(
       '/api/v1/applications/:id/transitions',
       {

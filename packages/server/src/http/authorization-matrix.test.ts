@@ -84,6 +84,9 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read a unit', method: 'GET', path: (s) => `/api/v1/organisations/${ids[s].organisation}`, allowed: [...READERS, 'applicant'], notOwn: ['applicant'] },
   { name: 'list applications', method: 'GET', path: () => '/api/v1/applications', allowed: [...READERS, 'applicant'], list: (i) => i.application },
   { name: 'read an application', method: 'GET', path: (s) => `/api/v1/applications/${ids[s].application}`, allowed: [...READERS, 'applicant'], notOwn: ['applicant'] },
+  { name: 'reproduce a decision', method: 'GET', path: (s) => `/api/v1/applications/${ids[s].application}/events/2/reproduction`, allowed: READERS },
+  { name: 'register a unit', method: 'POST', path: () => '/api/v1/organisations', body: (s) => ({ creditCode: creditCode(region(s)), name: '新单位', category: 'enterprise', regionCode: region(s) }), allowed: ['clerk'] },
+  { name: 'record a unit fact', method: 'POST', path: (s) => `/api/v1/organisations/${ids[s].organisation}/facts`, body: () => ({ kind: 'designation', data: { kind: 'assistance-base', from: '2025-01-01' } }), allowed: ['clerk'] },
   { name: 'work queue', method: 'GET', path: () => '/api/v1/applications/queue', allowed: ['clerk', 'reviewer', 'approver', 'finance'], regionless: true },
   {
     name: 'accept an application',
