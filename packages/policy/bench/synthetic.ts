@@ -1,23 +1,13 @@
 import { makeDate } from '../src/core/dates.js';
+import { seededRandom } from '../src/core/random.js';
 import type { PersonFacts, PersonStatusKind } from '../src/facts/facts.js';
 import { residentIdCheckChar } from '../src/identity/resident-id.js';
-
-/** Seeded synthetic applicants, so every run measures the same data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES: PersonStatusKind[] = ['registered-unemployed', 'hard-to-employ', 'dibao-household', 'tekun', 'disabled', 'veteran', 'returning-migrant-worker', 'rural-transfer-worker', 'national-student-loan', 'civil-service-staff'];
 
 export function syntheticPeople(n: number, seed = 20261121): PersonFacts[] {
-  const rand = mulberry32(seed);
+  // Seeded, so every run measures the same data.
+  const rand = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const people: PersonFacts[] = [];
   for (let i = 0; i < n; i++) {

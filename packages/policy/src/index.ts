@@ -21,3 +21,4 @@ export * from './decide-request.js';
 export { CATALOGUE, TEXT_PARAMETERS } from './catalogue.js';
 export * from './calendar/working-days.js';
 export * from './facts/vocabulary.js';
+export * from './core/random.js';

@@ -1,4 +1,4 @@
-import { addDays, addMonths, isIsoDate, maskIdNumber, residentIdCheckChar, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
+import { addDays, addMonths, creditCodeCheckChar, isIsoDate, maskIdNumber, residentIdCheckChar, seededRandom, type IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,18 +37,6 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰�
 const TRADES = ['科技', '餐饮', '物流', '家政', '建筑', '商贸', '电子', '服装', '文化传媒', '农业'];
 const OCCUPATIONS = ['电工', '焊工', '育婴员', '中式烹调师', '美容师', '养老护理员', '电子商务师', '汽车维修工'];
 
-/** Deterministic randomness, so every fresh demo is the same city. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface DemoPerson {
   id?: string;
   idNumber: string;
@@ -61,7 +49,7 @@ interface DemoPerson {
 
 export async function seedDemoCity(db: Kysely<Database>, vault: Vault, peopleCount = 3000, unitCount = 300): Promise<void> {
   const today = todayInShanghai();
-  const rand = random(2026);
+  const rand = seededRandom(2026); // the same city on every fresh start
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const staffIds = await seedStaff(db, vault);
 
