@@ -62,7 +62,7 @@ export class ApplicationService {
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
     const applicant = await this.applicantFor(actor, subsidy, input);
-    const claim = await this.storedClaim(input.claim ?? {}, actor);
+    const claim = await this.storedClaim(input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256').update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim])).digest('hex');
     const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
@@ -72,7 +72,7 @@ export class ApplicationService {
       const prior = await this.db.selectFrom('application').select(['id', 'idempotency_key']).where('requested_by', '=', actor.accountId).where('idempotency_key', 'like', `${input.idempotencyKey}:%`).executeTakeFirst();
       if (!prior) return undefined;
       if (prior.idempotency_key !== key) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422, 'idempotencyKey');
-      return { application: await this.get(actor, prior.id, language), created: false };
+      return { application: await this.get(actor, prior.id), created: false };
     };
     const earlier = await replay();
     if (earlier) return earlier;
@@ -119,7 +119,7 @@ export class ApplicationService {
         .executeTakeFirst();
       throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing?.number ?? '' });
     }
-    return { application: await this.get(actor, id, language), created: true };
+    return { application: await this.get(actor, id), created: true };
   }
 
   async transition(actor: Actor, id: string, input: Transition, language?: string): Promise<ApplicationViewT> {
@@ -129,7 +129,7 @@ export class ApplicationService {
     const engine = await this.policies.engine();
     await this.calendar.calendar();
     await this.db.transaction().execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
-    const view = await this.get(actor, id, language);
+    const view = await this.get(actor, id);
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
     return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
@@ -239,7 +239,7 @@ export class ApplicationService {
     });
   }
 
-  async get(actor: Actor, id: string, _language?: string): Promise<ApplicationViewT> {
+  async get(actor: Actor, id: string): Promise<ApplicationViewT> {
     const app = await this.visible(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const events = await this.db
@@ -375,7 +375,7 @@ export class ApplicationService {
   }
 
   /** Checks the claim and replaces each ID number in it with the registry id of that person. */
-  private async storedClaim(input: ClaimInput, actor: Actor): Promise<StoredClaim> {
+  private async storedClaim(input: ClaimInput): Promise<StoredClaim> {
     const problems = validateFacts(input, 'claim');
     const first = problems[0];
     if (first) throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
@@ -390,7 +390,6 @@ export class ApplicationService {
       }
       return out;
     };
-    void actor;
     const { hires, interns, workers, ...rest } = input;
     const stored: StoredClaim = { ...(rest as StoredClaim) };
     const h = await resolve(hires, 'hires');

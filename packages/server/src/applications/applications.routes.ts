@@ -53,7 +53,7 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
     app.get(
       '/api/v1/applications/:id',
       { config: { access: { permission: [...anyReader.access.permission] } }, schema: { tags, summary: 'An application with its history and the engine’s decisions', params: IdParams, response: { 200: ApplicationView, ...PROTECTED_ERRORS } } },
-      async (request) => applications.get(actorOf(request), request.params.id, request.headers['accept-language']),
+      async (request) => applications.get(actorOf(request), request.params.id),
     );
 
     app.get(

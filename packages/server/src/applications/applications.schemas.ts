@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ClaimFactsSchema, Count, IdNumber, IsoDate, options } from '../policies/facts.schema.js';
+import { ClaimFactsSchema, Count, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
 import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
 
 /**
@@ -7,28 +7,14 @@ import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.
  * (hires, interns, workers) are named by ID number and their facts come from the registry.
  */
 const { hires: _h, interns: _i, workers: _w, ...claimFields } = ClaimFactsSchema.properties;
+const { person: _p, ...workerFields } = Worker.properties;
 
 export const ClaimInputSchema = Type.Object(
   {
     ...claimFields,
     hires: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count }, options), { maxItems: 2000 })),
     interns: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) }, options), { maxItems: 2000 })),
-    workers: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            idNumber: IdNumber,
-            contractMonths: Count,
-            workedMonths: Count,
-            insuredMonths: Count,
-            firstExport: Type.Boolean(),
-            destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]),
-          },
-          options,
-        ),
-        { maxItems: 2000 },
-      ),
-    ),
+    workers: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, ...workerFields }, options), { maxItems: 2000 })),
   },
   options,
 );

@@ -38,9 +38,11 @@ const act = async (c: Client, id: string, action: string, extra: Record<string, 
   return res.json<{ state: string; amountFen?: number }>();
 };
 
+let filings = 0;
+
 /** Files the application (by the registry clerk), then accept → review → approve → release → pay. */
 async function throughPayment(body: Record<string, unknown>): Promise<number | undefined> {
-  const filed = await clerk.request('POST', '/api/v1/applications', { ...body, idempotencyKey: `kinds-${String(body.subsidy)}-${Math.random().toString(36).slice(2)}`, submit: true });
+  const filed = await clerk.request('POST', '/api/v1/applications', { ...body, idempotencyKey: `kinds-${String(body.subsidy)}-${++filings}`, submit: true });
   expectOk(filed, 201);
   const id = filed.json<{ id: string }>().id;
   await act(counter, id, 'accept');

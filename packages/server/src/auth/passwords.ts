@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /**
@@ -26,7 +27,7 @@ export async function passwordMatches(passwordHash: string, password: string): P
 /** A hash of a random password, verified against when the username is unknown, so timing says nothing. */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(`decoy-${Math.random()}`);
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
   return decoy;
 }
 

@@ -138,7 +138,7 @@ export const OrganisationFactsSchema = Type.Object(
   options,
 );
 
-const Worker = Type.Object(
+export const Worker = Type.Object(
   {
     person: PersonFactsSchema,
     contractMonths: Count,
