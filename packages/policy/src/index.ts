@@ -22,3 +22,4 @@ export { CATALOGUE, TEXT_PARAMETERS } from './catalogue.js';
 export * from './calendar/working-days.js';
 export * from './facts/vocabulary.js';
 export * from './core/random.js';
+export * from './allocation/factor-method.js';
