@@ -17,6 +17,10 @@ export interface Database {
   application_event: ApplicationEventTable;
   audit_entry: AuditEntryTable;
   calendar_year: CalendarYearTable;
+  fund: FundTable;
+  ledger_account: LedgerAccountTable;
+  ledger_transaction: LedgerTransactionTable;
+  ledger_entry: LedgerEntryTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -185,4 +189,47 @@ export interface ParameterValueTable {
   source: 'local-setting' | 'example';
   note: string | null;
   created_at: ColumnType<Date, string | undefined, never>;
+}
+
+export type FundSource = 'central-employment' | 'provincial-employment' | 'city-employment' | 'county-employment' | 'unemployment-insurance' | 'rural-revitalisation' | 'east-west-cooperation';
+export type LedgerAccountKind = 'treasury' | 'available' | 'committed' | 'paid' | 'recovered';
+export type LedgerTransactionKind = 'issue' | 'allocate' | 'commit' | 'release' | 'pay' | 'payment-returned' | 'recover';
+
+export interface FundTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  source: FundSource;
+  year: number;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface LedgerAccountTable {
+  id: Generated<string>;
+  fund_id: string;
+  region_code: string;
+  kind: LedgerAccountKind;
+  balance_fen: Generated<string>;
+}
+
+export interface LedgerTransactionTable {
+  id: Generated<string>;
+  kind: LedgerTransactionKind;
+  fund_id: string;
+  amount_fen: string;
+  region_code: string;
+  application_id: string | null;
+  subsidy_id: string | null;
+  attempt: number | null;
+  idempotency_key: string | null;
+  memo: string | null;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+export interface LedgerEntryTable {
+  transaction_id: string;
+  account_id: string;
+  amount_fen: string;
 }

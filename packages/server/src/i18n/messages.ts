@@ -58,6 +58,13 @@ export const ERROR_MESSAGES = {
   STALE_VERSION: { 'zh-CN': '该申请已被他人更新，请刷新后重试', 'en-US': 'Someone else has updated this application; reload and try again' },
   CALENDAR_NOT_PUBLISHED: { 'zh-CN': '{value} 年的法定工作日历尚未导入，无法计算时限，请联系管理员', 'en-US': 'The official working-day calendar for {value} is not loaded; deadlines cannot be computed; ask an administrator' },
   SUBSIDY_NOT_FOR_APPLICANT: { 'zh-CN': '补贴 {value} 不由此类申请人申请', 'en-US': 'Subsidy {value} is not claimed by this kind of applicant' },
+  // ── funds and ledger ──
+  INSUFFICIENT_FUNDS: { 'zh-CN': '资金 {value} 在 {region} 的可用余额不足', 'en-US': 'Fund {value} has too little available in {region}' },
+  ALREADY_PAID: { 'zh-CN': '该申请已拨付，不能重复拨付', 'en-US': 'This application has already been paid; it cannot be paid twice' },
+  PAYMENT_NOT_FOUND: { 'zh-CN': '没有可退回的拨付记录', 'en-US': 'There is no payment to return' },
+  FUND_NOT_FOUND: { 'zh-CN': '资金不存在', 'en-US': 'No such fund' },
+  FUND_CODE_TAKEN: { 'zh-CN': '资金编号 {value} 已存在', 'en-US': 'The fund code {value} is taken' },
+  NOT_BELOW: { 'zh-CN': '字段 {field}：{value} 不是下级行政区划', 'en-US': 'Field {field}: {value} is not below the issuing region' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },

@@ -1,0 +1,100 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, LedgerAccountKind, LedgerTransactionKind } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+
+/**
+ * The double-entry ledger. Every posting moves an amount from one account to another inside the
+ * caller's transaction, so the money and the change it pays for commit together. The database
+ * refuses what must never happen (an unbalanced transaction, an overdraft, a second payment); this
+ * module turns those refusals into errors a person can act on.
+ *
+ * The accounts of a fund in a region: `treasury` (what was issued to the fund from outside; it goes
+ * negative by what it issued), `available`, `committed` (approved, not yet paid), `paid`, and
+ * `recovered` (paid and clawed back, 追回).
+ */
+export interface Posting {
+  readonly kind: LedgerTransactionKind;
+  readonly fundId: string;
+  readonly amountFen: number;
+  readonly from: { readonly region: string; readonly account: LedgerAccountKind };
+  readonly to: { readonly region: string; readonly account: LedgerAccountKind };
+  readonly applicationId?: string;
+  readonly subsidyId?: string;
+  readonly attempt?: number;
+  readonly idempotencyKey?: string;
+  readonly memo?: string;
+  readonly actorId?: string;
+}
+
+export const MOVES: Record<LedgerTransactionKind, readonly [LedgerAccountKind, LedgerAccountKind]> = {
+  issue: ['treasury', 'available'],
+  allocate: ['available', 'available'],
+  commit: ['available', 'committed'],
+  release: ['committed', 'available'],
+  pay: ['committed', 'paid'],
+  'payment-returned': ['paid', 'committed'],
+  recover: ['paid', 'recovered'],
+};
+
+async function accountId(trx: Transaction<Database>, fundId: string, region: string, kind: LedgerAccountKind): Promise<string> {
+  const existing = await trx.selectFrom('ledger_account').select('id').where('fund_id', '=', fundId).where('region_code', '=', region).where('kind', '=', kind).executeTakeFirst();
+  if (existing) return existing.id;
+  const created = await trx
+    .insertInto('ledger_account')
+    .values({ fund_id: fundId, region_code: region, kind })
+    .onConflict((oc) => oc.columns(['fund_id', 'region_code', 'kind']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (created) return created.id;
+  return (await trx.selectFrom('ledger_account').select('id').where('fund_id', '=', fundId).where('region_code', '=', region).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * Posts one transaction. Runs in a savepoint, so a refusal (overdraft, second payment) leaves the
+ * caller's transaction usable and is reported as an AppError.
+ */
+export async function post(trx: Transaction<Database>, posting: Posting, fundCode: string): Promise<string> {
+  const [fromKind, toKind] = MOVES[posting.kind];
+  if (posting.from.account !== fromKind || posting.to.account !== toKind) throw new Error(`a ${posting.kind} moves ${fromKind} → ${toKind}`);
+  if (!Number.isSafeInteger(posting.amountFen) || posting.amountFen <= 0) throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: '> 0' });
+  const from = await accountId(trx, posting.fundId, posting.from.region, fromKind);
+  const to = await accountId(trx, posting.fundId, posting.to.region, toKind);
+  await sql`savepoint ledger_post`.execute(trx);
+  try {
+    const { id } = await trx
+      .insertInto('ledger_transaction')
+      .values({
+        kind: posting.kind,
+        fund_id: posting.fundId,
+        amount_fen: String(posting.amountFen),
+        region_code: posting.to.region,
+        application_id: posting.applicationId ?? null,
+        subsidy_id: posting.subsidyId ?? null,
+        attempt: posting.attempt ?? null,
+        idempotency_key: posting.idempotencyKey ?? null,
+        memo: posting.memo ?? null,
+        actor_id: posting.actorId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('ledger_entry')
+      .values([
+        { transaction_id: id, account_id: from, amount_fen: String(-posting.amountFen) },
+        { transaction_id: id, account_id: to, amount_fen: String(posting.amountFen) },
+      ])
+      .execute();
+    await sql`release savepoint ledger_post`.execute(trx);
+    return id;
+  } catch (error) {
+    await sql`rollback to savepoint ledger_post`.execute(trx);
+    const e = error as { code?: string; constraint?: string; message?: string };
+    if (e.code === '23514' && String(e.message ?? '').includes('ledger_account_not_negative')) {
+      throw new AppError('INSUFFICIENT_FUNDS', 409, 'amountFen', { value: fundCode, region: posting.from.region });
+    }
+    if (e.code === '23505' && (String(e.message ?? '').includes('already paid') || String(e.message ?? '').includes('ledger_one_payment'))) throw new AppError('ALREADY_PAID', 409);
+    if (e.code === '23505' && String(e.message ?? '').includes('ledger_one_return')) throw new AppError('PAYMENT_NOT_FOUND', 409);
+    if (e.code === '23503' && String(e.message ?? '').includes('no payment attempt')) throw new AppError('PAYMENT_NOT_FOUND', 409);
+    throw error;
+  }
+}
