@@ -23,3 +23,4 @@ export * from './calendar/working-days.js';
 export * from './facts/vocabulary.js';
 export * from './core/random.js';
 export * from './allocation/factor-method.js';
+export * from './funds/spending-rules.js';

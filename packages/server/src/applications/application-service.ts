@@ -17,6 +17,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { appendAudit, canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
+import type { FundService } from '../funds/fund-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
@@ -55,6 +56,7 @@ export class ApplicationService {
     private readonly clock: Clock,
     private readonly policies: PolicyService,
     private readonly calendar: CalendarService,
+    private readonly funds: FundService,
   ) {}
 
   async create(actor: Actor, input: CreateApplication, language?: string): Promise<{ application: ApplicationViewT; created: boolean }> {
@@ -195,6 +197,12 @@ export class ApplicationService {
       update.recovery_fen = String(recovery);
     }
     if (input.action === 'object') update.amount_fen = null;
+
+    // The money moves with the state, in the same transaction: commitment, payment, release, recovery.
+    if (input.action === 'approve') await this.funds.commit(trx, actor, app, subsidy, Number(update.amount_fen ?? 0));
+    if ((input.action === 'reject' && (state === 'approved' || state === 'publicised')) || input.action === 'object') await this.funds.release(trx, actor, app);
+    if (input.action === 'pay') await this.funds.pay(trx, actor, app, subsidy, input.paymentReference);
+    if (input.action === 'revoke') await this.funds.recover(trx, actor, app, Number(update.recovery_fen ?? 0));
 
     const step = STEP_OF_STATE[rule.to];
     let dueOn: IsoDate | null = null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
-import { applicant, expectOk, login, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { applicant, expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -13,6 +13,7 @@ let clerk: Client, reviewer: Client, approver: Client, finance: Client, supervis
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 100_000_000);
   clerk = await staff(app, 'clerk', ['clerk'], '510104');
   reviewer = await staff(app, 'reviewer', ['reviewer'], '510100');
   approver = await staff(app, 'approver', ['approver'], '510100');
@@ -68,6 +69,16 @@ describe('一次性求职补贴 from application to payment', () => {
     expectOk(await act(approver, id, { action: 'release' }));
     const paid = await act(finance, id, { action: 'pay', paymentReference: 'BANK-20261201-01' });
     expectOk(paid);
+    // The money moved with it: committed at approval, paid now.
+    const fund = (await finance.request('GET', '/api/v1/funds')).json<{ funds: { balances: { regionCode: string; kind: string; balanceFen: number }[] }[] }>().funds[0];
+    expect(fund?.balances).toEqual(
+      expect.arrayContaining([
+        { regionCode: '510104', kind: 'available', balanceFen: 100_000_000 - 150_000 },
+        { regionCode: '510104', kind: 'committed', balanceFen: 0 },
+        { regionCode: '510104', kind: 'paid', balanceFen: 150_000 },
+      ]),
+    );
+    expect((await act(finance, id, { action: 'pay', paymentReference: 'again' })).json()).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
 
     const final = (await supervisor.request('GET', `/api/v1/applications/${id}`)).json<{ state: string; events: { action: string; actor: string; decision?: { eligible: boolean; engineVersion: string } }[] }>();
     expect(final.state).toBe('paid');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
-import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -14,6 +14,7 @@ let clerk: Client, counter: Client, reviewer: Client, approver: Client, finance:
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 100_000_000);
   clerk = await staff(app, 'registry-clerk', ['clerk'], '510104');
   counter = await staff(app, 'counter-clerk', ['clerk'], '510104');
   reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
-import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { ACTIONS, STATES, transitionFor, type Action, type ApplicationState } from './workflow.js';
 
@@ -15,6 +15,7 @@ const by = {} as Record<'filer' | 'clerk' | 'reviewer' | 'approver' | 'finance',
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 100_000_000);
   by.filer = await staff(app, 'filer', ['clerk'], '510104');
   by.clerk = await staff(app, 'clerk', ['clerk'], '510104');
   by.reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');

@@ -35,16 +35,18 @@ export type Permission =
   | 'account:manage'
   | 'calendar:manage'
   | 'registry:self' // an applicant's own registry record
+  | 'funds:read'
+  | 'funds:manage'
   | 'self';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],
   clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'self'],
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
-  approver: ['application:read', 'application:approve', 'registry:read', 'self'],
-  finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'self'],
-  supervisor: ['application:read', 'registry:read', 'self'],
-  auditor: ['application:read', 'registry:read', 'audit:read', 'self'],
+  approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
+  finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'self'],
+  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
 };
 

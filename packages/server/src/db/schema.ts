@@ -1,3 +1,4 @@
+import type { FundSource } from '@huimin/policy';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -191,7 +192,6 @@ export interface ParameterValueTable {
   created_at: ColumnType<Date, string | undefined, never>;
 }
 
-export type FundSource = 'central-employment' | 'provincial-employment' | 'city-employment' | 'county-employment' | 'unemployment-insurance' | 'rural-revitalisation' | 'east-west-cooperation';
 export type LedgerAccountKind = 'treasury' | 'available' | 'committed' | 'paid' | 'recovered';
 export type LedgerTransactionKind = 'issue' | 'allocate' | 'commit' | 'release' | 'pay' | 'payment-returned' | 'recover';
 

@@ -206,6 +206,11 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
     submit: counter, resubmit: counter, withdraw: counter, accept: undefined, 'not-accept': undefined, return: undefined,
     review: reviewer, reject: reviewer, approve: approver, publicise: approver, object: approver, release: approver, pay: finance, revoke: approver,
   };
+  // The city's employment fund for the year, issued and allocated to the three districts.
+  const fund = await services.funds.create(finance, { code: `CD-JY-${today.slice(0, 4)}`, name: `成都市${today.slice(0, 4)}年就业补助资金（示例）`, source: 'city-employment', year: Number(today.slice(0, 4)), regionCode: '510100' });
+  await services.funds.issue(finance, fund.id, { amountFen: 60_000_000_00, memo: '年度预算（示例数据）' });
+  for (const district of DISTRICTS) await services.funds.allocate(finance, fund.id, { fromRegion: '510100', toRegion: district, amountFen: 15_000_000_00, memo: '下达区县（示例数据）' });
+
   const kinds = [
     { profile: 'evaluation', subsidy: 'skill-evaluation', claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }) },
     { profile: 'training', subsidy: 'vocational-training', claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }) },

@@ -18,6 +18,8 @@ import type { Database } from '../db/schema.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
+import { FundService } from '../funds/fund-service.js';
+import { fundsRoutes } from '../funds/funds.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
 import { RegistryService } from '../registry/registry-service.js';
@@ -51,6 +53,7 @@ export interface Services {
   readonly applications: ApplicationService;
   readonly calendar: CalendarService;
   readonly imports: ImportService;
+  readonly funds: FundService;
 }
 
 export interface App extends Services {
@@ -64,13 +67,15 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const sessions = new SessionService(db, vault, clock, options.sessions ?? DEFAULT_SESSION_SETTINGS);
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
+  const funds = new FundService(db, vault);
   return {
     policies,
     sessions,
     registry,
     calendar,
     accounts: new AccountService(db, vault, sessions, registry),
-    applications: new ApplicationService(db, vault, clock, policies, calendar),
+    funds,
+    applications: new ApplicationService(db, vault, clock, policies, calendar, funds),
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -100,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'registry', description: 'People, units and their dated facts' },
         { name: 'imports', description: 'Bulk import from Excel and CSV templates' },
         { name: 'applications', description: 'Applications from draft to payment' },
+        { name: 'funds', description: 'Funds, budgets and the ledger' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -115,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(registryRoutes(services.registry));
   await http.register(importRoutes(services.imports));
   await http.register(applicationsRoutes(services.applications));
+  await http.register(fundsRoutes(services.funds));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));
 

@@ -97,6 +97,8 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['clerk', 'reviewer', 'approver', 'finance', 'applicant'],
     notOwn: ['reviewer', 'approver', 'finance', 'applicant'],
   },
+  { name: 'funds and balances', method: 'GET', path: () => '/api/v1/funds', allowed: ['approver', 'finance', 'supervisor', 'auditor'], regionless: true },
+  { name: 'create a fund', method: 'POST', path: () => '/api/v1/funds', body: (s) => ({ code: `M-${++unique}`, name: '资金', source: 'county-employment', year: 2026, regionCode: region(s) }), allowed: ['finance'] },
   { name: 'import templates', method: 'GET', path: () => '/api/v1/imports', allowed: ['clerk'], regionless: true },
   { name: 'audit trail', method: 'GET', path: () => '/api/v1/audit?limit=500', allowed: ['auditor'], list: (i) => i.application },
   { name: 'audit verification', method: 'GET', path: () => '/api/v1/audit/verification', allowed: ['auditor'], regionless: true },

@@ -61,6 +61,8 @@ export const ERROR_MESSAGES = {
   // ── funds and ledger ──
   INSUFFICIENT_FUNDS: { 'zh-CN': '资金 {value} 在 {region} 的可用余额不足', 'en-US': 'Fund {value} has too little available in {region}' },
   ALREADY_PAID: { 'zh-CN': '该申请已拨付，不能重复拨付', 'en-US': 'This application has already been paid; it cannot be paid twice' },
+  SPENDING_RULE: { 'zh-CN': '资金用途不符：{detail}', 'en-US': 'Not a permitted use of the fund: {detail}' },
+  NO_FUND: { 'zh-CN': '{region} 没有可支付该补贴的资金（{detail}），请先下达预算', 'en-US': '{region} has no fund that may pay this subsidy ({detail}); issue a budget first' },
   PAYMENT_NOT_FOUND: { 'zh-CN': '没有可退回的拨付记录', 'en-US': 'There is no payment to return' },
   FUND_NOT_FOUND: { 'zh-CN': '资金不存在', 'en-US': 'No such fund' },
   FUND_CODE_TAKEN: { 'zh-CN': '资金编号 {value} 已存在', 'en-US': 'The fund code {value} is taken' },

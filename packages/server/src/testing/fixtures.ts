@@ -68,3 +68,15 @@ export async function applicant(app: TestApp, body: Record<string, unknown>): Pr
 export function expectOk(res: LightMyRequestResponse, status = 200): void {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
 }
+
+let funds = 0;
+
+/** A county fund with money in it, so approvals in that region have something to commit. */
+export async function fundRegion(app: TestApp, region: string, amountFen: number, source = 'county-employment'): Promise<string> {
+  const finance = await staff(app, `fund-officer-${++funds}`, ['finance'], region);
+  const created = await finance.request('POST', '/api/v1/funds', { code: `TEST-${funds}`, name: '测试资金', source, year: 2026, regionCode: region });
+  expectOk(created, 201);
+  const id = created.json<{ id: string }>().id;
+  expectOk(await finance.request('POST', `/api/v1/funds/${id}/issuance`, { amountFen }));
+  return id;
+}

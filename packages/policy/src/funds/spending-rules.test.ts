@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../catalogue.js';
+import { drawOrder, fundMayPay } from './spending-rules.js';
+
+const subsidy = (id: string) => {
+  const s = CATALOGUE.find((x) => x.id === id);
+  if (!s) throw new Error(id);
+  return s;
+};
+
+describe('spending rules', () => {
+  it('四川 provincial funds pay no social-insurance or post subsidy (四川 办法 第十一条)', () => {
+    expect(fundMayPay('provincial-employment', '510000', subsidy('public-welfare-post'))).toMatchObject({ allowed: false, cites: '《四川省中央和省级财政就业创业补助资金管理办法》 第十一条' });
+    expect(fundMayPay('provincial-employment', '510000', subsidy('social-insurance-flexible-hard-to-employ')).allowed).toBe(false);
+    expect(fundMayPay('provincial-employment', '510000', subsidy('vocational-training')).allowed).toBe(true);
+    expect(fundMayPay('central-employment', '510000', subsidy('public-welfare-post')).allowed).toBe(true);
+  });
+
+  it('employment funds pay no start-up loan interest (181号 第十六条（四）)', () => {
+    expect(fundMayPay('central-employment', '510000', subsidy('startup-loan-interest'))).toMatchObject({ allowed: false, cites: '财社〔2023〕181号 第十六条（四）' });
+  });
+
+  it('each subsidy draws only on its own family, the most local source first', () => {
+    expect(fundMayPay('unemployment-insurance', '510000', subsidy('vocational-training')).allowed).toBe(false);
+    expect(drawOrder(subsidy('vocational-training'))[0]).toBe('county-employment');
+    expect(drawOrder(subsidy('skill-upgrading'))).toEqual(['unemployment-insurance']);
+  });
+});

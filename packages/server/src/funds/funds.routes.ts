@@ -1,0 +1,76 @@
+import { FUND_SOURCE_NAMES } from '@huimin/policy';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../http/access.js';
+import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { RegionCode } from '../policies/facts.schema.js';
+import type { FundService } from './fund-service.js';
+
+const FundView = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  source: Type.String(),
+  year: Type.Integer(),
+  regionCode: Type.String(),
+  balances: Type.Array(Type.Object({ regionCode: Type.String(), kind: Type.String(), balanceFen: Type.Integer() })),
+});
+const Amount = Type.Integer({ minimum: 1, description: '分 (fen)' });
+const Key = Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }));
+
+/** Funds and budgets: create, issue, allocate down the region tree, and the balances. */
+export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['funds'];
+    const manage = { access: { permission: 'funds:manage' as const } };
+    app.get(
+      '/api/v1/funds',
+      { config: { access: { permission: 'funds:read' } }, schema: { tags, summary: 'Funds in the caller’s regions, with their balances', response: { 200: Type.Object({ funds: Type.Array(FundView) }), ...PROTECTED_ERRORS } } },
+      async (request) => ({ funds: await funds.list(actorOf(request)) }),
+    );
+    app.post(
+      '/api/v1/funds',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Create a fund where it is received',
+          body: Type.Object(
+            {
+              code: Type.String({ pattern: '^[A-Za-z0-9-]{2,40}$' }),
+              name: Type.String({ minLength: 1, maxLength: 100 }),
+              source: Type.Unsafe<keyof typeof FUND_SOURCE_NAMES>(Type.String({ enum: Object.keys(FUND_SOURCE_NAMES) })),
+              year: Type.Integer({ minimum: 2000, maximum: 2200 }),
+              regionCode: RegionCode,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: FundView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await funds.create(actorOf(request), request.body)),
+    );
+    app.post(
+      '/api/v1/funds/:id/issuance',
+      {
+        config: manage,
+        schema: { tags, summary: 'Budget received into the fund’s region (预算下达到本级)', params: IdParams, body: Type.Object({ amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key }, { additionalProperties: false }), response: { 200: FundView, ...PROTECTED_ERRORS } },
+      },
+      async (request) => funds.issue(actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/funds/:id/allocations',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Allocate down the region tree (下达)',
+          params: IdParams,
+          body: Type.Object({ fromRegion: RegionCode, toRegion: RegionCode, amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key }, { additionalProperties: false }),
+          response: { 200: FundView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => funds.allocate(actorOf(request), request.params.id, request.body),
+    );
+  };
+}
