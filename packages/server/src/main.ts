@@ -8,7 +8,11 @@ import { loadMasterKey, Vault } from './security/vault.js';
 /** `npm start`: migrate, seed demo data into an empty database, serve API and web UI. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    onIdleError: (error) => console.warn(`database connection dropped: ${error.message}`),
+  });
   await migrate(database.db);
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;

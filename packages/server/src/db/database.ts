@@ -12,6 +12,8 @@ export interface DatabaseConfig {
   readonly url?: string;
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   readonly dataDir: string;
+  /** Told when the server drops an idle pooled connection (logged by the app; harmless otherwise). */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -27,6 +29,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) is removed
+    // from the pool and replaced on next use; without a listener it would crash the process.
+    pool.on('error', (error) => config.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
