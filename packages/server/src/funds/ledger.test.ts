@@ -15,18 +15,38 @@ import { post, type Posting } from './ledger.js';
  * application has more than one payment outstanding.
  */
 let app: TestApp;
-const applications: string[] = [];
+let template: { personId: string; accountId: string };
 const CITY = '510100';
 const COUNTY = '510104';
 
 beforeAll(async () => {
   app = await startTestApp();
   const clerk = await staff(app, 'ledger-clerk', ['clerk'], COUNTY);
-  for (let i = 0; i < 3; i++) {
-    const person = (await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: `账${i}`, regionCode: COUNTY })).json<{ id: string }>();
-    applications.push((await clerk.request('POST', '/api/v1/applications', { subsidy: 'one-time-startup', personId: person.id, idempotencyKey: `ledger-app-${i}` })).json<{ id: string }>().id);
-  }
+  const person = (await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: '账', regionCode: COUNTY })).json<{ id: string }>();
+  template = { personId: person.id, accountId: clerk.accountId };
 });
+
+/** Three fresh applications for one run: payment history is per application, across funds. */
+async function freshApplications(run: number): Promise<string[]> {
+  const rows = await app.database.db
+    .insertInto('application')
+    .values([0, 1, 2].map((i) => ({
+      number: `L-${run}-${i}`,
+      subsidy_id: 'one-time-startup',
+      applicant_kind: 'person' as const,
+      person_id: template.personId,
+      organisation_id: null,
+      region_code: COUNTY,
+      period_key: `ledger-run-${run}-${i}`,
+      claim: '{}',
+      state: 'approved',
+      requested_by: template.accountId,
+      idempotency_key: `ledger-run-${run}-${i}`,
+    })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
 afterAll(() => app.close());
 
 type Op =
@@ -54,6 +74,7 @@ describe('the double-entry ledger', () => {
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
         const db = app.database.db;
         const fund = await db.insertInto('fund').values({ code: `F-${++runs}`, name: '测试资金', source: 'central-employment', year: 2026, region_code: CITY }).returning('id').executeTakeFirstOrThrow();
+        const applications = await freshApplications(runs);
         const balance = new Map<string, number>();
         const bal = (region: string, kind: LedgerAccountKind) => balance.get(`${region}:${kind}`) ?? 0;
         const move = (from: [string, LedgerAccountKind], to: [string, LedgerAccountKind], n: number) => {
@@ -121,7 +142,7 @@ describe('the double-entry ledger', () => {
           having count(*) filter (where kind = 'pay') - count(*) filter (where kind = 'payment-returned') not in (0, 1)) t`.execute(db);
         expect(Number(outstanding[0]?.n)).toBe(0);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   }, 120_000);
 
