@@ -46,3 +46,14 @@ export function formatYuan(fen: Fen): string {
 export function shareOf(fen: Fen, numerator: number, denominator: number): Fen {
   return Math.floor((fen * numerator) / denominator);
 }
+
+/** 元 as people write it ("1500", "1,500.5", "1500.00") to 分, by text, never through a float. */
+export function parseYuan(input: string): Fen | undefined {
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(input.replaceAll(',', '').trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : undefined;
+}
+
+/** 分 as 元 with exactly two decimals and no grouping ("1500.00"), for files exchanged with banks. */
+export function yuanText(fen: Fen): string {
+  return `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+}

@@ -137,6 +137,18 @@ export class ApplicationService {
     return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
   }
 
+  /** Loads what transitions need before a caller opens its own transaction (see `transition`). */
+  async prepare(): Promise<PolicyEngine> {
+    const engine = await this.policies.engine();
+    await this.calendar.calendar();
+    return engine;
+  }
+
+  /** A payment the bank confirmed, settled inside the payment batch's transaction. */
+  async markPaid(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, reference: string): Promise<void> {
+    await this.applyTransition(trx, engine, actor, id, { action: 'pay', paymentReference: reference }, []);
+  }
+
   /** One transition inside the caller's transaction: checks, decision, new state, event, audit entry. */
   private async applyTransition(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, input: Transition, warnings: string[], language?: string): Promise<void> {
     const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

@@ -22,6 +22,9 @@ export interface Database {
   ledger_account: LedgerAccountTable;
   ledger_transaction: LedgerTransactionTable;
   ledger_entry: LedgerEntryTable;
+  payment_batch: PaymentBatchTable;
+  payment_item: PaymentItemTable;
+  bank_return: BankReturnTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -30,6 +33,9 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface PersonTable {
+  bank_account_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_masked: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>;
   id_number_hmac: string;
   id_number_cipher: string;
@@ -49,6 +55,9 @@ export interface PersonTable {
 }
 
 export interface OrganisationTable {
+  bank_account_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_masked: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>;
   credit_code: string;
   credit_code_override: string | null;
@@ -232,4 +241,50 @@ export interface LedgerEntryTable {
   transaction_id: string;
   account_id: string;
   amount_fen: string;
+}
+
+export type PaymentChannel = 'social-security-card' | 'bank-account';
+
+export interface PaymentBatchTable {
+  id: Generated<string>;
+  number: string;
+  fund_id: string;
+  channel: PaymentChannel;
+  region_code: string;
+  layout: string;
+  state: 'open' | 'exported' | 'reconciled';
+  item_count: number;
+  total_fen: string;
+  created_by: string;
+  created_at: CreatedAt;
+  exported_at: Date | null;
+  file_sha256: string | null;
+}
+
+export interface PaymentItemTable {
+  id: Generated<string>;
+  batch_id: string;
+  seq: number;
+  application_id: string;
+  attempt: number;
+  amount_fen: string;
+  payee_name: string;
+  account_cipher: string;
+  account_masked: string;
+  state: 'pending' | 'paid' | 'failed';
+  failure_reason: string | null;
+  bank_reference: string | null;
+  settled_at: Date | null;
+}
+
+export interface BankReturnTable {
+  id: Generated<string>;
+  batch_id: string;
+  file_sha256: string;
+  rows: number;
+  paid: number;
+  failed: number;
+  unmatched: number;
+  imported_by: string;
+  imported_at: CreatedAt;
 }

@@ -20,6 +20,8 @@ import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
 import { FundService } from '../funds/fund-service.js';
 import { fundsRoutes } from '../funds/funds.routes.js';
+import { PaymentService } from '../payments/payment-service.js';
+import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
 import { RegistryService } from '../registry/registry-service.js';
@@ -54,6 +56,7 @@ export interface Services {
   readonly calendar: CalendarService;
   readonly imports: ImportService;
   readonly funds: FundService;
+  readonly payments: PaymentService;
 }
 
 export interface App extends Services {
@@ -68,6 +71,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
   const funds = new FundService(db, vault);
+  const applications = new ApplicationService(db, vault, clock, policies, calendar, funds);
   return {
     policies,
     sessions,
@@ -75,7 +79,8 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     calendar,
     accounts: new AccountService(db, vault, sessions, registry),
     funds,
-    applications: new ApplicationService(db, vault, clock, policies, calendar, funds),
+    applications,
+    payments: new PaymentService(db, vault, clock, applications),
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -106,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'imports', description: 'Bulk import from Excel and CSV templates' },
         { name: 'applications', description: 'Applications from draft to payment' },
         { name: 'funds', description: 'Funds, budgets and the ledger' },
+        { name: 'payments', description: 'Payment batches, bank files and reconciliation' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -122,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(importRoutes(services.imports));
   await http.register(applicationsRoutes(services.applications));
   await http.register(fundsRoutes(services.funds));
+  await http.register(paymentsRoutes(services.payments));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));
 

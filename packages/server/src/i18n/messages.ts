@@ -67,6 +67,10 @@ export const ERROR_MESSAGES = {
   FUND_NOT_FOUND: { 'zh-CN': '资金不存在', 'en-US': 'No such fund' },
   FUND_CODE_TAKEN: { 'zh-CN': '资金编号 {value} 已存在', 'en-US': 'The fund code {value} is taken' },
   NOT_BELOW: { 'zh-CN': '字段 {field}：{value} 不是下级行政区划', 'en-US': 'Field {field}: {value} is not below the issuing region' },
+  BANK_ACCOUNT_INVALID: { 'zh-CN': '字段 accountNumber：银行账号应为12至30位数字', 'en-US': 'Field accountNumber: a bank account number is 12 to 30 digits' },
+  BATCH_NOT_FOUND: { 'zh-CN': '拨付批次不存在或不在您的管辖范围内', 'en-US': 'No such payment batch in your regions' },
+  NOTHING_TO_PAY: { 'zh-CN': '没有待拨付且已登记收款账户的申请', 'en-US': 'No payable application with a registered payee account' },
+  UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },

@@ -7,7 +7,7 @@ import {
   PERSON_STATUS_NAMES,
   validateFacts,
 } from '@huimin/policy';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
@@ -29,7 +29,7 @@ type Db = Kysely<Database>;
 
 /** A person ready to insert: validated, the ID number encrypted, the lookup hash computed. */
 export interface PreparedPerson {
-  readonly row: Omit<Database['person'], 'id' | 'created_at' | 'updated_at'> & { id_number_hmac: string };
+  readonly row: Omit<Insertable<Database['person']>, 'id' | 'created_at' | 'updated_at'> & { id_number_hmac: string; id_number_masked: string; name: string; region_code: string; household_id: string | null };
   readonly facts: readonly FactInput[];
 }
 
@@ -215,6 +215,25 @@ export class RegistryService {
       if (done.numUpdatedRows === 0n) throw new AppError('FACT_ALREADY_RETRACTED', 409);
       await appendAudit(trx, this.vault, { actor, action: 'fact.retracted', entityType: 'registry_fact', entityId: factId, regionCode: region, before: { kind: fact.kind, data: fact.data }, after: { reason } });
     });
+  }
+
+  /** Where the subsidy is paid: the social-security card's bank account, or the unit's account. */
+  async setBankAccount(actor: Actor, owner: { personId: string } | { organisationId: string }, input: { accountNumber: string; bankName: string }): Promise<{ accountMasked: string }> {
+    const account = input.accountNumber.replace(/\s/g, '');
+    if (!/^\d{12,30}$/.test(account)) throw new AppError('BANK_ACCOUNT_INVALID', 400, 'accountNumber');
+    const isPerson = 'personId' in owner;
+    const found = isPerson
+      ? await this.visiblePeople(actor).select(['id', 'region_code', 'bank_account_masked']).where('id', '=', owner.personId).executeTakeFirst()
+      : await this.visibleOrganisations(actor).select(['id', 'region_code', 'bank_account_masked']).where('id', '=', owner.organisationId).executeTakeFirst();
+    if (!found) throw new AppError(isPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND', 404);
+    const masked = maskIdNumber(account, 6, 4);
+    const values = { bank_account_cipher: this.vault.encrypt(account), bank_account_masked: masked, bank_name: input.bankName };
+    await this.db.transaction().execute(async (trx) => {
+      if (isPerson) await trx.updateTable('person').set({ ...values, updated_at: new Date() }).where('id', '=', found.id).execute();
+      else await trx.updateTable('organisation').set({ ...values, updated_at: new Date() }).where('id', '=', found.id).execute();
+      await appendAudit(trx, this.vault, { actor, action: 'payee-account.set', entityType: isPerson ? 'person' : 'organisation', entityId: found.id, regionCode: found.region_code, before: { account: found.bank_account_masked }, after: { account: masked, bank: input.bankName } });
+    });
+    return { accountMasked: masked };
   }
 
   /** People the caller may see: staff, their regions; an applicant, themself. */

@@ -78,6 +78,23 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
       async (request, reply) => reply.status(201).send({ id: await registry.addFact(actorOf(request), { organisationId: request.params.id }, request.body) }),
     );
 
+    for (const [path, key] of [['people', 'personId'], ['organisations', 'organisationId']] as const) {
+      app.put(
+        `/api/v1/${path}/:id/bank-account`,
+        {
+          config: { access: { permission: ['registry:write', 'funds:manage'] } },
+          schema: {
+            tags,
+            summary: 'Set where the subsidy is paid (社保卡金融账户 / 单位账户); a failed payment is corrected here and paid again',
+            params: IdParams,
+            body: Type.Object({ accountNumber: Type.String({ minLength: 12, maxLength: 40 }), bankName: Type.String({ minLength: 2, maxLength: 60 }) }, { additionalProperties: false }),
+            response: { 200: Type.Object({ accountMasked: Type.String() }), ...PROTECTED_ERRORS },
+          },
+        },
+        async (request) => registry.setBankAccount(actorOf(request), key === 'personId' ? { personId: request.params.id } : { organisationId: request.params.id }, request.body),
+      );
+    }
+
     app.post(
       '/api/v1/facts/:id/retraction',
       { config: write, schema: { tags, summary: 'Retract a fact recorded in error, with the reason; it stays in the history', params: IdParams, body: RetractBody, response: { 204: Type.Null(), ...PROTECTED_ERRORS } } },

@@ -3,16 +3,14 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/access.js';
 import { PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { AppError } from '../../http/errors.js';
+import { acceptFiles, XLSX_TYPE } from '../../http/files.js';
 import type { ImportService } from './import-service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Templates to download and files to upload. The file is the request body, as .xlsx or .csv. */
 export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    for (const type of [XLSX, 'text/csv', 'application/octet-stream']) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
-    }
+    acceptFiles(app);
     const tags = ['imports'];
 
     app.get(
@@ -43,7 +41,7 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
         const format = request.query.format ?? 'xlsx';
         const body = await imports.template(request.params.kind, format);
         return reply
-          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
           .header('content-disposition', `attachment; filename="huimin-${request.params.kind}-template.${format}"`)
           .send(body);
       },

@@ -1,4 +1,4 @@
-import { ORGANISATION_CATEGORY_NAMES, PERSON_STATUS_NAMES } from '@huimin/policy';
+import { ORGANISATION_CATEGORY_NAMES, parseYuan, PERSON_STATUS_NAMES } from '@huimin/policy';
 import type { CreateOrganisation, CreatePerson, FactInput } from '../registry.schemas.js';
 
 /**
@@ -59,11 +59,11 @@ function integer(row: Row, key: string): number | undefined {
 
 /** 元 as typed ("1234.5", "1,234.50") to 分, by text, never through a float. */
 export function yuanToFen(row: Row, key: string): number | undefined {
-  const v = optional(row, key)?.replaceAll(',', '');
+  const v = optional(row, key);
   if (v === undefined) return undefined;
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
-  if (!m) throw new RowError(key, '金额应为元，最多两位小数', 'must be an amount in yuan with at most 2 decimals');
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  const fen = parseYuan(v);
+  if (fen === undefined) throw new RowError(key, '金额应为元，最多两位小数', 'must be an amount in yuan with at most 2 decimals');
+  return fen;
 }
 
 /** A coded value given by its code or by its Chinese name. */

@@ -1,0 +1,62 @@
+/**
+ * Bank file layouts (代发文件格式). Each bank has its own: which columns, in what order, with what
+ * headers, as CSV or XLSX, and how its return file reports each row. Layouts are data; a region adds
+ * its banks' layouts here. Amounts in the files are 元 with two decimals, written and read as text.
+ */
+export type OutColumn = 'seq' | 'account' | 'name' | 'amount' | 'memo';
+export type ReturnColumn = 'seq' | 'account' | 'name' | 'amount' | 'status' | 'reason' | 'reference';
+
+export interface BankLayout {
+  readonly code: string;
+  readonly name: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly columns: readonly { readonly field: OutColumn; readonly header: string }[];
+  readonly returnColumns: readonly { readonly field: ReturnColumn; readonly header: string }[];
+  /** How the return file says "paid"; anything else is a failure with the reason column. */
+  readonly successValues: readonly string[];
+}
+
+const RETURN_COLUMNS: BankLayout['returnColumns'] = [
+  { field: 'seq', header: '序号' },
+  { field: 'account', header: '账号' },
+  { field: 'name', header: '户名' },
+  { field: 'amount', header: '金额' },
+  { field: 'status', header: '处理结果' },
+  { field: 'reason', header: '失败原因' },
+  { field: 'reference', header: '银行流水号' },
+];
+
+export const BANK_LAYOUTS: readonly BankLayout[] = [
+  {
+    code: 'generic-csv',
+    name: '通用代发格式（CSV）',
+    format: 'csv',
+    columns: [
+      { field: 'seq', header: '序号' },
+      { field: 'account', header: '账号' },
+      { field: 'name', header: '户名' },
+      { field: 'amount', header: '金额' },
+      { field: 'memo', header: '摘要' },
+    ],
+    returnColumns: RETURN_COLUMNS,
+    successValues: ['成功', 'SUCCESS', '00'],
+  },
+  {
+    code: 'generic-xlsx',
+    name: '通用代发格式（Excel）',
+    format: 'xlsx',
+    columns: [
+      { field: 'seq', header: '序号' },
+      { field: 'name', header: '户名' },
+      { field: 'account', header: '账号' },
+      { field: 'amount', header: '金额' },
+      { field: 'memo', header: '摘要' },
+    ],
+    returnColumns: RETURN_COLUMNS,
+    successValues: ['成功', 'SUCCESS', '00'],
+  },
+];
+
+export function bankLayout(code: string): BankLayout | undefined {
+  return BANK_LAYOUTS.find((l) => l.code === code);
+}

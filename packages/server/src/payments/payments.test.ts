@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client, counter: Client, reviewer: Client, approver: Client, finance: Client;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 10_000_000);
+  clerk = await staff(app, 'clerk', ['clerk'], '510104');
+  counter = await staff(app, 'counter', ['clerk'], '510104');
+  reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
+  approver = await staff(app, 'approver', ['approver'], '510104');
+  finance = await staff(app, 'finance', ['finance'], '510100');
+});
+afterAll(() => app.close());
+
+const act = (c: Client, id: string, action: string) => c.request('POST', `/api/v1/applications/${id}/transitions`, { action });
+let n = 0;
+
+/** A person eligible for the skill-evaluation subsidy, taken to "ready for payment". */
+async function payable(account?: string): Promise<{ applicationId: string; personId: string }> {
+  const person = await clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1990-01-01'),
+    name: `收款人${++n}`,
+    regionCode: '510104',
+    facts: [
+      { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
+      { kind: 'certificate', data: { id: 'E1', kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
+    ],
+  });
+  const personId = person.json<{ id: string }>().id;
+  if (account) expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: account, bankName: '示例银行' }));
+  const filed = await clerk.request('POST', '/api/v1/applications', { subsidy: 'skill-evaluation', personId, claim: { certificateId: 'E1' }, idempotencyKey: `pay-${n}-key`, submit: true });
+  const id = filed.json<{ id: string }>().id;
+  for (const [c, a] of [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve'], [approver, 'release']] as const) expectOk(await act(c, id, a));
+  return { applicationId: id, personId };
+}
+
+const state = async (id: string) => (await finance.request('GET', `/api/v1/applications/${id}`)).json<{ state: string }>().state;
+const paidInLedger = async () => {
+  const funds = (await finance.request('GET', '/api/v1/funds')).json<{ funds: { balances: { regionCode: string; kind: string; balanceFen: number }[] }[] }>().funds;
+  return funds.flatMap((f) => f.balances).filter((b) => b.kind === 'paid').reduce((s, b) => s + b.balanceFen, 0);
+};
+
+function returnFile(rows: [seq: number, account: string, name: string, amount: string, status: string, reason: string, reference: string][]): Buffer {
+  const lines = ['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...rows.map((r) => r.join(','))];
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+describe('payment batches, bank files and reconciliation', () => {
+  it('batches by fund and channel, exports the same file twice without paying, then settles each item from the return file once', async () => {
+    const a = await payable('6217000010000000001');
+    const b = await payable('6217000010000000002');
+    const noAccount = await payable();
+
+    const created = await finance.request('POST', '/api/v1/payment-batches', { layout: 'generic-csv' });
+    expectOk(created, 201);
+    const { batches, missingAccount } = created.json<{ batches: { id: string; number: string; itemCount: number; totalFen: number; channel: string }[]; missingAccount: string[] }>();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ itemCount: 2, totalFen: 60_000, channel: 'social-security-card' });
+    expect(missingAccount).toHaveLength(1);
+    const batch = batches[0]!;
+
+    const first = await finance.request('GET', `/api/v1/payment-batches/${batch.id}/file`);
+    const second = await finance.request('GET', `/api/v1/payment-batches/${batch.id}/file`);
+    expect(second.body).toBe(first.body);
+    expect(first.body).toContain('6217000010000000001');
+    expect(first.body).toContain('300.00');
+    expect([await state(a.applicationId), await state(b.applicationId)]).toEqual(['payable', 'payable']);
+    expect(await paidInLedger()).toBe(0);
+
+    // No second batch picks up items already waiting at the bank.
+    expect((await finance.request('POST', '/api/v1/payment-batches', {})).json()).toMatchObject({ code: 'NOTHING_TO_PAY' });
+
+    const file = returnFile([
+      [1, '6217000010000000001', '收款人1', '300.00', '成功', '', 'BK0001'],
+      [2, '6217000010000000002', '收款人2', '300.00', '失败', '社保卡金融账户未激活', ''],
+      [9, '6217000000000000009', '某人', '1.00', '成功', '', 'BK0009'],
+    ]);
+    const imported = await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, { 'content-type': 'text/csv' });
+    expectOk(imported);
+    expect(imported.json()).toMatchObject({ alreadyImported: false, rows: 3, paid: 1, failed: 1, unmatched: [{ row: 4 }] });
+    expect([await state(a.applicationId), await state(b.applicationId)]).toEqual(['paid', 'payable']);
+    expect(await paidInLedger()).toBe(30_000);
+
+    // The same file again, or another file claiming the same item, pays nobody twice.
+    expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, { 'content-type': 'text/csv' })).json()).toMatchObject({ alreadyImported: true });
+    const again = returnFile([[1, '6217000010000000001', '收款人1', '300.00', '成功', '', 'BK0001-DUP']]);
+    expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, again, { 'content-type': 'text/csv' })).json()).toMatchObject({ paid: 0, skipped: 1 });
+    expect(await paidInLedger()).toBe(30_000);
+
+    // The failed one is corrected and goes out in a new batch as its second attempt.
+    expectOk(await clerk.request('PUT', `/api/v1/people/${b.personId}/bank-account`, { accountNumber: '6217000010000000099', bankName: '示例银行' }));
+    const retry = (await finance.request('POST', '/api/v1/payment-batches', {})).json<{ batches: { id: string; itemCount: number }[] }>().batches;
+    expect(retry.map((x) => x.itemCount)).toEqual([1]);
+    const settled = await finance.request('POST', `/api/v1/payment-batches/${retry[0]!.id}/returns`, returnFile([[1, '6217000010000000099', '收款人2', '300.00', '成功', '', 'BK0100']]), { 'content-type': 'text/csv' });
+    expect(settled.json()).toMatchObject({ paid: 1 });
+    expect(await state(b.applicationId)).toBe('paid');
+    expect(await paidInLedger()).toBe(60_000);
+    expect(await state(noAccount.applicationId)).toBe('payable');
+  });
+
+  it('a bank account number must look like one', async () => {
+    const { personId } = await payable();
+    expect((await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: '1234-abcd-0000', bankName: '示例银行' })).json()).toMatchObject({ code: 'BANK_ACCOUNT_INVALID', field: 'accountNumber' });
+  });
+});
