@@ -36,7 +36,8 @@ export const MOVES: Record<LedgerTransactionKind, readonly [LedgerAccountKind, L
   recover: ['paid', 'recovered'],
 };
 
-async function accountId(trx: Transaction<Database>, fundId: string, region: string, kind: LedgerAccountKind): Promise<string> {
+/** The account of a fund in a region, created the first time it is needed. */
+export async function ledgerAccountId(trx: Transaction<Database>, fundId: string, region: string, kind: LedgerAccountKind): Promise<string> {
   const existing = await trx.selectFrom('ledger_account').select('id').where('fund_id', '=', fundId).where('region_code', '=', region).where('kind', '=', kind).executeTakeFirst();
   if (existing) return existing.id;
   const created = await trx
@@ -57,8 +58,8 @@ export async function post(trx: Transaction<Database>, posting: Posting, fundCod
   const [fromKind, toKind] = MOVES[posting.kind];
   if (posting.from.account !== fromKind || posting.to.account !== toKind) throw new Error(`a ${posting.kind} moves ${fromKind} → ${toKind}`);
   if (!Number.isSafeInteger(posting.amountFen) || posting.amountFen <= 0) throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: '> 0' });
-  const from = await accountId(trx, posting.fundId, posting.from.region, fromKind);
-  const to = await accountId(trx, posting.fundId, posting.to.region, toKind);
+  const from = await ledgerAccountId(trx, posting.fundId, posting.from.region, fromKind);
+  const to = await ledgerAccountId(trx, posting.fundId, posting.to.region, toKind);
   await sql`savepoint ledger_post`.execute(trx);
   try {
     const { id } = await trx

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { parseYuan, yuanText } from '@huimin/policy';
-import { sql, type Kysely } from 'kysely';
+import { parseYuan, yuanText, type PolicyEngine } from '@huimin/policy';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ApplicationService } from '../applications/application-service.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import type { Database, PaymentChannel } from '../db/schema.js';
+import type { Database, PaymentChannel, PaymentItemTable } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import { readTable, toCsv, toXlsx } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
+import { ledgerAccountId } from '../funds/ledger.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 
 export interface BatchView {
@@ -34,6 +35,15 @@ export interface ReturnReport {
   failed: number;
   skipped: number;
   unmatched: { row: number; reason: string }[];
+}
+
+const SETTLE_CHUNK = 500;
+
+interface Settlement {
+  readonly item: Selectable<PaymentItemTable>;
+  readonly paid: boolean;
+  readonly reason: string | null;
+  readonly reference: string | null;
 }
 
 /**
@@ -209,6 +219,7 @@ export class PaymentService {
     const engine = await this.applications.prepare();
     const report: ReturnReport = { alreadyImported: false, rows: 0, paid: 0, failed: 0, skipped: 0, unmatched: [] };
 
+    const settlements: Settlement[] = [];
     for (let r = 1; r < table.length; r++) {
       const cells = table[r] ?? [];
       if (cells.every((c) => !c.text)) continue;
@@ -227,21 +238,33 @@ export class PaymentService {
         report.skipped++;
         continue;
       }
-      const success = layout.successValues.includes(get('status'));
-      await this.db.transaction().execute(async (trx) => {
-        // Settled once: a second import, or a re-run after a crash, finds the item no longer pending.
-        const claimed = await trx
-          .updateTable('payment_item')
-          .set({ state: success ? 'paid' : 'failed', failure_reason: success ? null : get('reason') || '银行未说明原因', bank_reference: get('reference') || null, settled_at: this.clock.now() })
-          .where('id', '=', item.id)
-          .where('state', '=', 'pending')
-          .executeTakeFirst();
-        if (claimed.numUpdatedRows === 0n) return;
-        if (success) await this.applications.markPaid(trx, engine, actor, item.application_id, `${batch.number}#${item.seq} ${get('reference')}`.trim());
-        else await appendAudit(trx, this.vault, { actor, action: 'payment.failed', entityType: 'application', entityId: item.application_id, regionCode: batch.regionCode, after: { batch: batch.number, seq: item.seq, reason: get('reason') } });
-      });
-      if (success) report.paid++;
-      else report.failed++;
+      const paid = layout.successValues.includes(get('status'));
+      settlements.push({ item, paid, reason: paid ? null : get('reason') || '银行未说明原因', reference: get('reference') || null });
+    }
+
+    // Settled in chunks, each one transaction: a killed import re-run finds the settled ones done.
+    for (let start = 0; start < settlements.length; start += SETTLE_CHUNK) {
+      const chunk = settlements.slice(start, start + SETTLE_CHUNK);
+      const done = await this.db
+        .transaction()
+        .execute((trx) => this.settleChunk(trx, actor, batch, chunk))
+        .catch(async () => {
+          // Something in the chunk was refused; settle one by one so each refusal stays with its item.
+          let paid = 0;
+          let failed = 0;
+          for (const one of chunk) {
+            const r = await this.db
+              .transaction()
+              .execute((trx) => this.settleOne(trx, engine, actor, batch, one))
+              .catch(() => 'refused' as const);
+            if (r === 'paid') paid++;
+            else if (r === 'failed') failed++;
+            else report.unmatched.push({ row: one.item.seq + 1, reason: '拨付被拒绝（职责分离或账务校验），请人工处理 / payment refused (separation of duties or ledger check); handle by hand' });
+          }
+          return { paid, failed };
+        });
+      report.paid += done.paid;
+      report.failed += done.failed;
     }
 
     await this.db.transaction().execute(async (trx) => {
@@ -251,5 +274,107 @@ export class PaymentService {
       await appendAudit(trx, this.vault, { actor, action: 'payment-batch.return-imported', entityType: 'payment_batch', entityId: id, regionCode: batch.regionCode, after: { sha256: sha, ...report, unmatched: report.unmatched.length } });
     });
     return report;
+  }
+
+  /**
+   * One chunk in one transaction, set-based: the items, the ledger payments, the applications'
+   * state and events, and one audit entry naming every application settled. Separation of duties
+   * is checked for the whole chunk first; anything refused makes the caller settle one by one.
+   */
+  private async settleChunk(trx: Transaction<Database>, actor: Actor, batch: BatchView, chunk: readonly Settlement[]): Promise<{ paid: number; failed: number }> {
+    const now = this.clock.now();
+    const paid = chunk.filter((c) => c.paid);
+    const failed = chunk.filter((c) => !c.paid);
+    const paidIds = paid.map((c) => c.item.application_id);
+    if (paidIds.length > 0) {
+      const conflict = await trx
+        .selectFrom('application_event')
+        .select('application_id')
+        .where('application_id', 'in', paidIds)
+        .where('actor_id', '=', actor.accountId)
+        .where('step', '<>', 'payment')
+        .limit(1)
+        .executeTakeFirst();
+      const own = actor.personId || actor.householdId
+        ? await trx
+            .selectFrom('application')
+            .leftJoin('person', 'person.id', 'application.person_id')
+            .select('application.id')
+            .where('application.id', 'in', paidIds)
+            .where((eb) => eb.or([eb('application.person_id', '=', actor.personId ?? ''), eb('person.household_id', '=', actor.householdId ?? '')]))
+            .limit(1)
+            .executeTakeFirst()
+        : undefined;
+      if (conflict || own || actor.organisationId) throw new AppError('SOD_TWO_STEPS', 403);
+    }
+    for (const f of failed) {
+      const claimed = await trx.updateTable('payment_item').set({ state: 'failed', failure_reason: f.reason, bank_reference: f.reference, settled_at: now }).where('id', '=', f.item.id).where('state', '=', 'pending').executeTakeFirst();
+      if (claimed.numUpdatedRows !== 1n) throw new Error('item no longer pending');
+    }
+    if (paid.length > 0) {
+      const values = sql.join(paid.map((c) => sql`(${c.item.id}::bigint, ${c.reference})`));
+      const claimed = await sql<{ id: string }>`update payment_item as p set state = 'paid', bank_reference = v.ref, settled_at = ${now}
+        from (values ${values}) as v(id, ref) where p.id = v.id and p.state = 'pending' returning p.id`.execute(trx);
+      if (claimed.rows.length !== paid.length) throw new Error('items no longer pending');
+
+      // The ledger: one payment per application, from the batch's fund, committed → paid.
+      const posted = await sql<{ id: string; application_id: string; amount_fen: string; region_code: string }>`
+        insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
+        select 'pay', ${batch.fundId}, i.amount_fen, a.region_code, a.id, a.subsidy_id,
+               (select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned') + 1,
+               ${batch.number} || '#' || i.seq, ${actor.accountId}, ${now}
+          from payment_item i join application a on a.id = i.application_id
+         where i.id in (${sql.join(paid.map((c) => c.item.id))}) and a.state = 'payable'
+        returning id, application_id, amount_fen, region_code`.execute(trx);
+      if (posted.rows.length !== paid.length) throw new Error('applications no longer payable');
+      const accounts = new Map<string, string>();
+      for (const region of new Set(posted.rows.map((r) => r.region_code))) {
+        accounts.set(`${region}:committed`, await ledgerAccountId(trx, batch.fundId, region, 'committed'));
+        accounts.set(`${region}:paid`, await ledgerAccountId(trx, batch.fundId, region, 'paid'));
+      }
+      await trx
+        .insertInto('ledger_entry')
+        .values(
+          posted.rows.flatMap((t) => [
+            { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:committed`) ?? '', amount_fen: `-${t.amount_fen}` },
+            { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:paid`) ?? '', amount_fen: t.amount_fen },
+          ]),
+        )
+        .execute();
+
+      // The applications: paid, with an event each, as a single transition would leave them.
+      const moved = await trx.updateTable('application').set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null })).where('id', 'in', paidIds).where('state', '=', 'payable').executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== paidIds.length) throw new Error('applications no longer payable');
+      const reference = new Map(paid.map((c) => [c.item.application_id, `ref:${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}`]));
+      const seqs = await trx.selectFrom('application_event').select(['application_id', (eb) => eb.fn.max('seq').as('seq')]).where('application_id', 'in', paidIds).groupBy('application_id').execute();
+      const last = new Map(seqs.map((r) => [r.application_id, Number(r.seq)]));
+      await trx
+        .insertInto('application_event')
+        .values(paidIds.map((id) => ({ application_id: id, seq: (last.get(id) ?? 0) + 1, action: 'pay', from_state: 'payable', to_state: 'paid', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'payment', reason: reference.get(id) ?? null, at: now })))
+        .execute();
+    }
+    await appendAudit(trx, this.vault, {
+      actor,
+      action: 'payment-batch.settled',
+      entityType: 'payment_batch',
+      entityId: batch.id,
+      regionCode: batch.regionCode,
+      after: { batch: batch.number, paid: paidIds, failed: failed.map((f) => ({ application: f.item.application_id, reason: f.reason })) },
+    });
+    return { paid: paid.length, failed: failed.length };
+  }
+
+  /** One item in its own transaction, through the full transition (used when a chunk is refused). */
+  private async settleOne(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, batch: BatchView, one: Settlement): Promise<'paid' | 'failed' | 'skipped'> {
+    const claimed = await trx
+      .updateTable('payment_item')
+      .set({ state: one.paid ? 'paid' : 'failed', failure_reason: one.reason, bank_reference: one.reference, settled_at: this.clock.now() })
+      .where('id', '=', one.item.id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return 'skipped';
+    if (one.paid) await this.applications.markPaid(trx, engine, actor, one.item.application_id, `${batch.number}#${one.item.seq} ${one.reference ?? ''}`.trim());
+    else await appendAudit(trx, this.vault, { actor, action: 'payment.failed', entityType: 'application', entityId: one.item.application_id, regionCode: batch.regionCode, after: { batch: batch.number, seq: one.item.seq, reason: one.reason } });
+    return one.paid ? 'paid' : 'failed';
   }
 }

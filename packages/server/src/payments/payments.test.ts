@@ -86,6 +86,11 @@ describe('payment batches, bank files and reconciliation', () => {
     expect(imported.json()).toMatchObject({ alreadyImported: false, rows: 3, paid: 1, failed: 1, unmatched: [{ row: 4 }] });
     expect([await state(a.applicationId), await state(b.applicationId)]).toEqual(['paid', 'payable']);
     expect(await paidInLedger()).toBe(30_000);
+    // Settled as one set (the batch's chunk), leaving the same history a single transition would.
+    const settlements = await app.database.db.selectFrom('audit_entry').select('after').where('action', '=', 'payment-batch.settled').execute();
+    expect(settlements.map((e) => (e.after as { paid: string[] }).paid)).toEqual([[a.applicationId]]);
+    const events = (await finance.request('GET', `/api/v1/applications/${a.applicationId}`)).json<{ events: { action: string; actor: string; reason?: string }[]; version: number }>();
+    expect(events.events.at(-1)).toMatchObject({ action: 'pay', actor: 'finance', reason: expect.stringContaining('BK0001') });
 
     // The same file again, or another file claiming the same item, pays nobody twice.
     expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, { 'content-type': 'text/csv' })).json()).toMatchObject({ alreadyImported: true });
