@@ -37,7 +37,7 @@ export interface ReturnReport {
   unmatched: { row: number; reason: string }[];
 }
 
-const SETTLE_CHUNK = 500;
+const SETTLE_CHUNK = 2000;
 
 interface Settlement {
   readonly item: Selectable<PaymentItemTable>;
@@ -105,7 +105,9 @@ export class PaymentService {
         continue;
       }
       const key = `${a.fund_id}|${a.applicant_kind === 'person' ? 'social-security-card' : 'bank-account'}`;
-      groups.set(key, [...(groups.get(key) ?? []), a]);
+      const group = groups.get(key);
+      if (group) group.push(a);
+      else groups.set(key, [a]);
     }
     if (groups.size === 0) throw new AppError('NOTHING_TO_PAY', 409, undefined, {}, missingAccount.map((n) => ({ field: 'application', code: 'NO_PAYEE_ACCOUNT', message: n })));
 
@@ -121,10 +123,12 @@ export class PaymentService {
           .values({ number, fund_id: fundId, channel, region_code: actor.regionCode, layout: layoutCode, state: 'open', item_count: items.length, total_fen: String(total), created_by: actor.accountId })
           .returning('id')
           .executeTakeFirstOrThrow();
+        // Earlier attempts of the applications in this batch (by subquery: a batch can be larger
+        // than the number of parameters a statement may carry).
         const attempts = await trx
           .selectFrom('payment_item')
           .select(['application_id', (eb) => eb.fn.max('attempt').as('attempt')])
-          .where('application_id', 'in', items.map((i) => i.id))
+          .where('application_id', 'in', (eb) => eb.selectFrom('application').select('id').where('state', '=', 'payable').where('region_code', 'like', `${prefix}%`))
           .groupBy('application_id')
           .execute();
         const previous = new Map(attempts.map((a) => [a.application_id, Number(a.attempt)]));
@@ -321,7 +325,7 @@ export class PaymentService {
       const posted = await sql<{ id: string; application_id: string; amount_fen: string; region_code: string }>`
         insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
         select 'pay', ${batch.fundId}, i.amount_fen, a.region_code, a.id, a.subsidy_id,
-               (select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned') + 1,
+               coalesce((select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned'), 0) + 1,
                ${batch.number} || '#' || i.seq, ${actor.accountId}, ${now}
           from payment_item i join application a on a.id = i.application_id
          where i.id in (${sql.join(paid.map((c) => c.item.id))}) and a.state = 'payable'

@@ -3,6 +3,7 @@ import { m20261121_0001_regions_and_parameters } from './20261121-0001-regions-a
 import { m20261121_0002_registry_accounts_applications_audit } from './20261121-0002-registry-accounts-applications-audit.js';
 import { m20261121_0003_funds_and_ledger } from './20261121-0003-funds-and-ledger.js';
 import { m20261121_0004_payment_batches } from './20261121-0004-payment-batches.js';
+import { m20261121_0005_ledger_balances_per_statement } from './20261121-0005-ledger-balances-per-statement.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0002-registry-accounts-applications-audit': m20261121_0002_registry_accounts_applications_audit,
   '20261121-0003-funds-and-ledger': m20261121_0003_funds_and_ledger,
   '20261121-0004-payment-batches': m20261121_0004_payment_batches,
+  '20261121-0005-ledger-balances-per-statement': m20261121_0005_ledger_balances_per_statement,
 };
 
 export const migrationProvider: MigrationProvider = {
