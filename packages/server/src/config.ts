@@ -11,6 +11,7 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly secureCookies: boolean;
   readonly sessionIdleMinutes: number;
+  readonly settleChunk: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.HUIMIN_DEMO !== 'off',
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
+    settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
   };
 }
 

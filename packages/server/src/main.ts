@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     webRoot: config.webRoot,
     secureCookies: config.secureCookies,
+    settleChunk: config.settleChunk,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');

@@ -1,16 +1,13 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { verifyAuditChain } from '../audit/audit-trail.js';
-import { expectOk, PASSWORD, staff } from '../testing/fixtures.js';
+import { expectOk, staff } from '../testing/fixtures.js';
+import { startServerProcess } from '../testing/server-process.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-
-const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 /**
  * The server process is frozen in the middle of a transition (after the new state is written,
@@ -33,42 +30,11 @@ describe('a process killed in the middle of a transition', () => {
     const url = app.databaseUrl;
     if (!url) await app.database.close();
 
-    const port = 40_000 + Math.floor(Math.random() * 10_000);
-    const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HUIMIN_DATA_DIR: dir, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_FAILPOINTS: 'application.transition.after-state-update', LOG_LEVEL: 'info', ...(url ? { DATABASE_URL: url } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const reached = (text: string) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for “${text}”; output: ${output}`)), 30_000);
-        const check = () => {
-          if (output.includes(text)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          check();
-        });
-        check();
-      });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await reached('Huimin on http');
-
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk2', password: PASSWORD }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    void fetch(`http://127.0.0.1:${port}/api/v1/applications/${id}/transitions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ action: 'accept' }),
-    }).catch(() => undefined);
-    await reached('failpoint reached: application.transition.after-state-update');
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    const server = await startServerProcess({ HUIMIN_DATA_DIR: dir, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_FAILPOINTS: 'application.transition.after-state-update', ...(url ? { DATABASE_URL: url } : {}) });
+    const send = await server.login('clerk2');
+    void send('POST', `/api/v1/applications/${id}/transitions`, { action: 'accept' }).catch(() => undefined);
+    await server.reached('failpoint reached: application.transition.after-state-update');
+    await server.kill();
 
     if (!url) app = await startTestApp({ dataDir: dir, masterKey: key });
     const row = await app.database.db.selectFrom('application').select(['state', 'version']).where('id', '=', id).executeTakeFirstOrThrow();

@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly sessions?: SessionSettings;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Payment items settled per transaction during reconciliation. */
+  readonly settleChunk?: number;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
   /** The built web UI (packages/web/dist); served at / when present. */
   readonly webRoot?: string;
@@ -63,7 +65,7 @@ export interface App extends Services {
   readonly http: FastifyInstance;
 }
 
-export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions'>): Services {
+export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk'>): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
   const policies = new PolicyService(db);
@@ -80,7 +82,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     accounts: new AccountService(db, vault, sessions, registry),
     funds,
     applications,
-    payments: new PaymentService(db, vault, clock, applications),
+    payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     imports: new ImportService(db, vault, registry),
   };
 }

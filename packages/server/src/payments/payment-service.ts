@@ -10,6 +10,7 @@ import { AppError } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import { readTable, toCsv, toXlsx } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
+import { failpoint } from '../failpoints.js';
 import { ledgerAccountId } from '../funds/ledger.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 
@@ -37,7 +38,6 @@ export interface ReturnReport {
   unmatched: { row: number; reason: string }[];
 }
 
-const SETTLE_CHUNK = 2000;
 
 interface Settlement {
   readonly item: Selectable<PaymentItemTable>;
@@ -59,6 +59,8 @@ export class PaymentService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly applications: ApplicationService,
+    /** Items settled per transaction: larger is faster, smaller loses less work to a crash. */
+    private readonly settleChunkSize = 2000,
   ) {}
 
   async createBatches(actor: Actor, layoutCode = 'generic-csv'): Promise<{ batches: BatchView[]; missingAccount: string[] }> {
@@ -247,8 +249,8 @@ export class PaymentService {
     }
 
     // Settled in chunks, each one transaction: a killed import re-run finds the settled ones done.
-    for (let start = 0; start < settlements.length; start += SETTLE_CHUNK) {
-      const chunk = settlements.slice(start, start + SETTLE_CHUNK);
+    for (let start = 0; start < settlements.length; start += this.settleChunkSize) {
+      const chunk = settlements.slice(start, start + this.settleChunkSize);
       const done = await this.db
         .transaction()
         .execute((trx) => this.settleChunk(trx, actor, batch, chunk))
@@ -269,6 +271,7 @@ export class PaymentService {
         });
       report.paid += done.paid;
       report.failed += done.failed;
+      await failpoint('payments.reconcile.after-chunk');
     }
 
     await this.db.transaction().execute(async (trx) => {

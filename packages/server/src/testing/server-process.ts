@@ -1,0 +1,68 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { PASSWORD } from './fixtures.js';
+
+const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/**
+ * The built server as its own process (`npm test` builds before the suites run), for tests that
+ * kill it with SIGKILL at a failpoint and look at what the data looks like after.
+ */
+export interface ServerProcess {
+  readonly port: number;
+  /** Resolves when the output contains `text`. */
+  reached(text: string): Promise<void>;
+  /** Logs in over HTTP and returns a function that sends a request with the session. */
+  login(username: string): Promise<(method: string, path: string, body?: unknown, contentType?: string) => Promise<Response>>;
+  kill(): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const l of listeners) l();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const reached = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for “${text}”; output: ${output}`)), 30_000);
+      const check = () => {
+        if (!output.includes(text)) return;
+        clearTimeout(timer);
+        listeners.delete(check);
+        resolve();
+      };
+      listeners.add(check);
+      check();
+    });
+  await reached('Huimin on http');
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    reached,
+    async login(username) {
+      const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      return (method, path, body, contentType = 'application/json') =>
+        fetch(`${base}${path}`, {
+          method,
+          headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+          ...(body !== undefined ? { body: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
+        });
+    },
+    async kill() {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
