@@ -20,6 +20,8 @@ import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
 import { FundService } from '../funds/fund-service.js';
 import { fundsRoutes } from '../funds/funds.routes.js';
+import { DisclosureService } from '../disclosure/disclosure-service.js';
+import { disclosureRoutes } from '../disclosure/disclosure.routes.js';
 import { PaymentService } from '../payments/payment-service.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -59,6 +61,7 @@ export interface Services {
   readonly imports: ImportService;
   readonly funds: FundService;
   readonly payments: PaymentService;
+  readonly disclosures: DisclosureService;
 }
 
 export interface App extends Services {
@@ -83,6 +86,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     funds,
     applications,
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
+    disclosures: new DisclosureService(db, vault, clock, policies),
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -114,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'applications', description: 'Applications from draft to payment' },
         { name: 'funds', description: 'Funds, budgets and the ledger' },
         { name: 'payments', description: 'Payment batches, bank files and reconciliation' },
+        { name: 'disclosure', description: 'The public lists of recipients (公示)' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -131,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(applicationsRoutes(services.applications));
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
+  await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));
 

@@ -1,0 +1,149 @@
+import { DEFAULT_DISCLOSURE_MASKING, formatYuan, maskIdNumber, maskName, type Decision, type DisclosureMasking, type IsoDate } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import { regionPrefix } from '../regions/region-scope.js';
+import { toXlsx } from '../registry/import/tabular.js';
+import type { Vault } from '../security/vault.js';
+
+/**
+ * Public disclosure lists (公示, 181号 第二十八条; 人社部发〔2024〕5号 (十四)): who received which
+ * subsidy, with the name and ID number partly hidden, the unit, the standard and the amount; for
+ * public-welfare posts also the post, the employing unit and the period. 一次性求职补贴 is listed
+ * from the start of its publicity, before payment; the others once paid. Revoked claims leave the
+ * list. Nothing sensitive under PIPL 第二十八条 (bank accounts, health or disability status) is shown.
+ */
+export interface DisclosureRow {
+  subsidy: string;
+  subsidyName: { zh: string; en: string };
+  regionCode: string;
+  recipient: string;
+  idNumber?: string;
+  unit?: string;
+  post?: string;
+  period?: string;
+  standard: string;
+  amountFen: number;
+  status: 'publicised' | 'paid';
+  publicityEndsOn?: string;
+  date: string;
+}
+
+export interface DisclosureQuery {
+  readonly region: string;
+  readonly subsidy?: string;
+  readonly year?: number;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export class DisclosureService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly policies: PolicyService,
+  ) {}
+
+  async list(q: DisclosureQuery): Promise<{ total: number; masking: DisclosureMasking; rows: DisclosureRow[] }> {
+    const engine = await this.policies.engine();
+    const beforePayment = engine.catalogue().filter((s) => s.disclosure === 'before-payment').map((s) => s.id);
+    let query = this.db
+      .selectFrom('application')
+      .leftJoin('person', 'person.id', 'application.person_id')
+      .leftJoin('organisation', 'organisation.id', 'application.organisation_id')
+      .where('application.region_code', 'like', `${regionPrefix(q.region)}%`)
+      .where((eb) =>
+        eb.or([
+          eb('application.state', '=', 'paid'),
+          ...(beforePayment.length ? [eb.and([eb('application.subsidy_id', 'in', beforePayment), eb('application.state', 'in', ['publicised', 'payable'])])] : []),
+        ]),
+      );
+    if (q.subsidy) query = query.where('application.subsidy_id', '=', q.subsidy);
+    if (q.year) query = query.where('application.updated_at', '>=', new Date(`${q.year}-01-01T00:00:00+08:00`)).where('application.updated_at', '<', new Date(`${q.year + 1}-01-01T00:00:00+08:00`));
+    const total = Number((await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await query
+      .select([
+        'application.id',
+        'application.subsidy_id',
+        'application.region_code',
+        'application.state',
+        'application.amount_fen',
+        'application.claim',
+        'application.publicity_ends_on',
+        'application.updated_at',
+        'application.person_id',
+        'person.name as person_name',
+        'person.id_number_cipher',
+        'organisation.name as organisation_name',
+      ])
+      .orderBy('application.subsidy_id')
+      .orderBy('application.updated_at', 'desc')
+      .orderBy('application.id')
+      .limit(q.limit ?? 200)
+      .offset(q.offset ?? 0)
+      .execute();
+
+    const ids = rows.map((r) => r.id);
+    const decisions = ids.length
+      ? await this.db.selectFrom('application_event').select(['application_id', 'decision']).where('application_id', 'in', ids).where('action', '=', 'approve').execute()
+      : [];
+    const decisionOf = new Map(decisions.map((d) => [d.application_id, d.decision as Decision]));
+    const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
+    const posts = personIds.length
+      ? await this.db.selectFrom('registry_fact').select(['person_id', 'data']).where('person_id', 'in', personIds).where('kind', '=', 'employment').where('retracted_at', 'is', null).execute()
+      : [];
+    const postUnits = new Set(posts.map((p) => (p.data as { employer?: string }).employer).filter((x): x is string => Boolean(x)));
+    const units = postUnits.size ? await this.db.selectFrom('organisation').select(['credit_code', 'name']).where('credit_code', 'in', [...postUnits]).execute() : [];
+    const unitName = new Map(units.map((u) => [u.credit_code, u.name]));
+    const today = this.clock.today();
+    const masking = this.masking(engine, q.region, today);
+
+    return {
+      total,
+      masking,
+      rows: rows.map((r): DisclosureRow => {
+        const subsidy = engine.subsidy(r.subsidy_id);
+        const decision = decisionOf.get(r.id);
+        const claim = r.claim as { fromMonth?: string; toMonth?: string };
+        const post =
+          r.subsidy_id === 'public-welfare-post'
+            ? (posts.find((p) => p.person_id === r.person_id && (p.data as { kind?: string }).kind === 'public-welfare-post')?.data as { employer?: string; postName?: string } | undefined)
+            : undefined;
+        const amount = Number(r.amount_fen ?? 0);
+        return {
+          subsidy: r.subsidy_id,
+          subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
+          regionCode: r.region_code,
+          recipient: r.person_name ? maskName(r.person_name, masking.nameKeepLast) : (r.organisation_name ?? ''),
+          ...(r.id_number_cipher ? { idNumber: maskIdNumber(this.vault.decrypt(r.id_number_cipher), masking.idKeepStart, masking.idKeepEnd) } : {}),
+          ...(r.organisation_name ? { unit: r.organisation_name } : post?.employer ? { unit: unitName.get(post.employer) ?? post.employer } : {}),
+          ...(post?.postName ? { post: post.postName } : {}),
+          ...(claim.fromMonth ? { period: `${claim.fromMonth} — ${claim.toMonth ?? claim.fromMonth}` } : {}),
+          standard: decision?.perMonthFen ? `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月` : formatYuan(amount),
+          amountFen: amount,
+          status: r.state === 'paid' ? 'paid' : 'publicised',
+          ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
+          date: r.updated_at.toISOString().slice(0, 10),
+        };
+      }),
+    };
+  }
+
+  async exportXlsx(q: DisclosureQuery): Promise<Buffer> {
+    const { rows } = await this.list({ ...q, limit: 100_000, offset: 0 });
+    const header = ['补贴项目', '行政区划', '姓名/单位', '身份证号', '工作单位', '岗位', '享受期间', '补贴标准', '补贴金额(元)', '状态', '公示截止'];
+    return toXlsx('公示名单', header, rows.map((r) => [r.subsidyName.zh, r.regionCode, r.recipient, r.idNumber ?? '', r.unit ?? '', r.post ?? '', r.period ?? '', r.standard, formatYuan(r.amountFen).replace('元', ''), r.status === 'paid' ? '已发放' : '公示中', r.publicityEndsOn ?? '']));
+  }
+
+  /** The region's masking rule: parameters `disclosure.id-keep-start`, `…id-keep-end`, `…name-keep-last`. */
+  private masking(engine: Awaited<ReturnType<PolicyService['engine']>>, region: string, date: IsoDate): DisclosureMasking {
+    const p = (id: string) => engine.parameters.resolve(id, region, date)?.value;
+    return {
+      idKeepStart: p('disclosure.id-keep-start') ?? DEFAULT_DISCLOSURE_MASKING.idKeepStart,
+      idKeepEnd: p('disclosure.id-keep-end') ?? DEFAULT_DISCLOSURE_MASKING.idKeepEnd,
+      nameKeepLast: (p('disclosure.name-keep-last') ?? 0) === 1 || DEFAULT_DISCLOSURE_MASKING.nameKeepLast,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { XLSX_TYPE } from '../http/files.js';
+import { ErrorBodySchema } from '../http/common.schemas.js';
+import { RegionCode } from '../policies/facts.schema.js';
+import type { DisclosureService } from './disclosure-service.js';
+
+const Query = Type.Object(
+  {
+    region: RegionCode,
+    subsidy: Type.Optional(Type.String({ maxLength: 80 })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The public lists of recipients (公示), open to everyone, as data and as Excel. */
+export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['disclosure'];
+    app.get(
+      '/api/v1/disclosures',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags,
+          summary: '公示名单: recipients with name and ID number partly hidden, unit, standard and amount',
+          querystring: Query,
+          response: {
+            200: Type.Object({
+              total: Type.Integer(),
+              masking: Type.Object({ idKeepStart: Type.Integer(), idKeepEnd: Type.Integer(), nameKeepLast: Type.Boolean() }),
+              rows: Type.Array(
+                Type.Object({
+                  subsidy: Type.String(),
+                  subsidyName: Type.Object({ zh: Type.String(), en: Type.String() }),
+                  regionCode: Type.String(),
+                  recipient: Type.String(),
+                  idNumber: Type.Optional(Type.String()),
+                  unit: Type.Optional(Type.String()),
+                  post: Type.Optional(Type.String()),
+                  period: Type.Optional(Type.String()),
+                  standard: Type.String(),
+                  amountFen: Type.Integer(),
+                  status: Type.String(),
+                  publicityEndsOn: Type.Optional(Type.String()),
+                  date: Type.String(),
+                }),
+              ),
+            }),
+            400: ErrorBodySchema,
+          },
+        },
+      },
+      async (request) => disclosures.list(request.query),
+    );
+    app.get(
+      '/api/v1/disclosures/export',
+      { config: { access: { public: true } }, schema: { tags, summary: 'The same list as an Excel workbook', querystring: Query } },
+      async (request, reply) => {
+        const body = await disclosures.exportXlsx(request.query);
+        return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="gongshi-${request.query.region}.xlsx"`).send(body);
+      },
+    );
+  };
+}
