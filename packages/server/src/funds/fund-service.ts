@@ -1,8 +1,9 @@
 import { drawOrder, fundMayPay, type FundSource, type SubsidyDefinition } from '@huimin/policy';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -16,6 +17,11 @@ export interface FundView {
   year: number;
   regionCode: string;
   balances: { regionCode: string; kind: string; balanceFen: number }[];
+}
+
+export interface Execution {
+  byRegionFund: { regionCode: string; fundCode: string; receivedFen: number; executedFen: number; ratePermille: number }[];
+  bySubsidyMonth: { subsidy: string; month: string; paidFen: number; payments: number }[];
 }
 
 interface AppMoney {
@@ -35,6 +41,7 @@ export class FundService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: { code: string; name: string; source: FundSource; year: number; regionCode: string }): Promise<FundView> {
@@ -53,7 +60,7 @@ export class FundService {
     const fund = await this.visibleFund(actor, fundId);
     await this.db.transaction().execute(async (trx) => {
       if (input.idempotencyKey && (await trx.selectFrom('ledger_transaction').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst())) return;
-      await post(trx, { kind: 'issue', fundId, amountFen: input.amountFen, from: { region: fund.region_code, account: 'treasury' }, to: { region: fund.region_code, account: 'available' }, actorId: actor.accountId, ...opt(input) }, fund.code);
+      await post(trx, { kind: 'issue', fundId, amountFen: input.amountFen, from: { region: fund.region_code, account: 'treasury' }, to: { region: fund.region_code, account: 'available' }, actorId: actor.accountId, at: this.clock.now(), ...opt(input) }, fund.code);
       await appendAudit(trx, this.vault, { actor, action: 'fund.issued', entityType: 'fund', entityId: fundId, regionCode: fund.region_code, after: input });
     });
     return this.get(actor, fundId);
@@ -67,7 +74,7 @@ export class FundService {
     if (input.toRegion === input.fromRegion || !isInScope(input.fromRegion, input.toRegion)) throw new AppError('NOT_BELOW', 400, 'toRegion', { value: input.toRegion });
     await this.db.transaction().execute(async (trx) => {
       if (input.idempotencyKey && (await trx.selectFrom('ledger_transaction').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst())) return;
-      await post(trx, { kind: 'allocate', fundId, amountFen: input.amountFen, from: { region: input.fromRegion, account: 'available' }, to: { region: input.toRegion, account: 'available' }, actorId: actor.accountId, ...opt(input) }, fund.code);
+      await post(trx, { kind: 'allocate', fundId, amountFen: input.amountFen, from: { region: input.fromRegion, account: 'available' }, to: { region: input.toRegion, account: 'available' }, actorId: actor.accountId, at: this.clock.now(), ...opt(input) }, fund.code);
       await appendAudit(trx, this.vault, { actor, action: 'fund.allocated', entityType: 'fund', entityId: fundId, regionCode: input.fromRegion, after: input });
     });
     return this.get(actor, fundId);
@@ -110,6 +117,54 @@ export class FundService {
     };
   }
 
+  /**
+   * Budget execution (预算执行, the "双监控" of 181号): per region and fund, what was received and what
+   * has been paid in that region and below; and payments by subsidy and month.
+   */
+  async execution(actor: Actor, year?: number): Promise<Execution> {
+    const prefix = regionPrefix(actor.regionCode);
+    const from = year ? new Date(`${year}-01-01T00:00:00+08:00`) : new Date('2000-01-01T00:00:00Z');
+    const to = year ? new Date(`${year + 1}-01-01T00:00:00+08:00`) : new Date('2200-01-01T00:00:00Z');
+    const received = await this.db
+      .selectFrom('ledger_entry')
+      .innerJoin('ledger_transaction as t', 't.id', 'ledger_entry.transaction_id')
+      .innerJoin('ledger_account as a', 'a.id', 'ledger_entry.account_id')
+      .innerJoin('fund', 'fund.id', 'a.fund_id')
+      .select(['a.region_code', 'fund.id as fund_id', 'fund.code', (eb) => eb.fn.sum<string>('ledger_entry.amount_fen').as('received')])
+      .where('a.kind', '=', 'available')
+      .where('t.kind', 'in', ['issue', 'allocate'])
+      .where('ledger_entry.amount_fen', '>', '0')
+      .where('a.region_code', 'like', `${prefix}%`)
+      .where('t.at', '>=', from)
+      .where('t.at', '<', to)
+      .groupBy(['a.region_code', 'fund.id', 'fund.code'])
+      .execute();
+    const paid = await this.db
+      .selectFrom('ledger_transaction')
+      .select(['region_code', 'fund_id', 'subsidy_id', 'kind', (eb) => sql<string>`to_char(${eb.ref('at')} at time zone 'Asia/Shanghai', 'YYYY-MM')`.as('month'), (eb) => eb.fn.sum<string>('amount_fen').as('amount'), (eb) => eb.fn.countAll<string>().as('n')])
+      .where('kind', 'in', ['pay', 'payment-returned', 'recover'])
+      .where('region_code', 'like', `${prefix}%`)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .groupBy(['region_code', 'fund_id', 'subsidy_id', 'kind', 'month'])
+      .execute();
+    const net = (r: (typeof paid)[number]) => (r.kind === 'pay' ? 1 : -1) * Number(r.amount);
+    const byRegionFund = received.map((r) => {
+      const executed = paid.filter((p) => p.fund_id === r.fund_id && p.region_code.startsWith(regionPrefix(r.region_code))).reduce((n, p) => n + net(p), 0);
+      const receivedFen = Number(r.received);
+      return { regionCode: r.region_code, fundCode: r.code, receivedFen, executedFen: executed, ratePermille: receivedFen === 0 ? 0 : Math.floor((executed * 1000) / receivedFen) };
+    });
+    const months = new Map<string, { subsidy: string; month: string; paidFen: number; payments: number }>();
+    for (const p of paid) {
+      const key = `${p.subsidy_id ?? ''}|${p.month}`;
+      const row = months.get(key) ?? { subsidy: p.subsidy_id ?? '', month: p.month, paidFen: 0, payments: 0 };
+      row.paidFen += net(p);
+      if (p.kind === 'pay') row.payments += Number(p.n);
+      months.set(key, row);
+    }
+    return { byRegionFund: byRegionFund.sort((a, b) => (a.regionCode + a.fundCode < b.regionCode + b.fundCode ? -1 : 1)), bySubsidyMonth: [...months.values()].sort((a, b) => (a.month + a.subsidy < b.month + b.subsidy ? -1 : 1)) };
+  }
+
   /** Commitment at approval: the most local fund of the subsidy's family that may pay it and has the money. */
   async commit(trx: Transaction<Database>, actor: Actor, app: AppMoney, subsidy: SubsidyDefinition, amountFen: number): Promise<void> {
     if (amountFen === 0) return;
@@ -137,7 +192,7 @@ export class FundService {
       }
       throw new AppError('NO_FUND', 409, 'action', { region: app.region_code, detail: usable.map((u) => `${u.code} ${u.balance_fen}`).join('，') || '—' });
     }
-    await post(trx, { kind: 'commit', fundId: fund.id, amountFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'available' }, to: { region: app.region_code, account: 'committed' }, actorId: actor.accountId }, fund.code);
+    await post(trx, { kind: 'commit', fundId: fund.id, amountFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'available' }, to: { region: app.region_code, account: 'committed' }, actorId: actor.accountId, at: this.clock.now() }, fund.code);
   }
 
   /** Payment of the committed amount; at most once at a time (the database refuses a second). */
@@ -146,21 +201,21 @@ export class FundService {
     if (!money) return;
     const verdict = fundMayPay(money.source, money.fundRegion, subsidy);
     if (!verdict.allowed) throw new AppError('SPENDING_RULE', 422, 'action', { detail: `${verdict.reason.zh}（${verdict.cites}）` });
-    await post(trx, { kind: 'pay', fundId: money.fundId, amountFen: money.committedFen, applicationId: app.id, subsidyId: app.subsidy_id, attempt: money.returns + 1, ...(reference ? { memo: reference } : {}), from: { region: app.region_code, account: 'committed' }, to: { region: app.region_code, account: 'paid' }, actorId: actor.accountId }, money.fundCode);
+    await post(trx, { kind: 'pay', fundId: money.fundId, amountFen: money.committedFen, applicationId: app.id, subsidyId: app.subsidy_id, attempt: money.returns + 1, ...(reference ? { memo: reference } : {}), from: { region: app.region_code, account: 'committed' }, to: { region: app.region_code, account: 'paid' }, actorId: actor.accountId, at: this.clock.now() }, money.fundCode);
   }
 
   /** A commitment no longer needed (rejected after approval, objection in publicity) goes back. */
   async release(trx: Transaction<Database>, actor: Actor, app: AppMoney): Promise<void> {
     const money = await this.outstanding(trx, app.id);
     if (!money || money.committedFen === 0) return;
-    await post(trx, { kind: 'release', fundId: money.fundId, amountFen: money.committedFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'committed' }, to: { region: app.region_code, account: 'available' }, actorId: actor.accountId }, money.fundCode);
+    await post(trx, { kind: 'release', fundId: money.fundId, amountFen: money.committedFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'committed' }, to: { region: app.region_code, account: 'available' }, actorId: actor.accountId, at: this.clock.now() }, money.fundCode);
   }
 
   /** 追回: money paid and recovered. */
   async recover(trx: Transaction<Database>, actor: Actor, app: AppMoney, amountFen: number): Promise<void> {
     const money = await this.outstanding(trx, app.id);
     if (!money || amountFen === 0) return;
-    await post(trx, { kind: 'recover', fundId: money.fundId, amountFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'paid' }, to: { region: app.region_code, account: 'recovered' }, actorId: actor.accountId }, money.fundCode);
+    await post(trx, { kind: 'recover', fundId: money.fundId, amountFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'paid' }, to: { region: app.region_code, account: 'recovered' }, actorId: actor.accountId, at: this.clock.now() }, money.fundCode);
   }
 
   /** The application's fund and what of it is committed and unpaid, from its ledger history. */

@@ -28,6 +28,25 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
       { config: { access: { permission: 'funds:read' } }, schema: { tags, summary: 'Funds in the caller’s regions, with their balances', response: { 200: Type.Object({ funds: Type.Array(FundView) }), ...PROTECTED_ERRORS } } },
       async (request) => ({ funds: await funds.list(actorOf(request)) }),
     );
+    app.get(
+      '/api/v1/funds/execution',
+      {
+        config: { access: { permission: 'funds:read' } },
+        schema: {
+          tags,
+          summary: 'Budget execution: received and paid per region and fund (rate in ‰), and payments by subsidy and month',
+          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({
+              byRegionFund: Type.Array(Type.Object({ regionCode: Type.String(), fundCode: Type.String(), receivedFen: Type.Integer(), executedFen: Type.Integer(), ratePermille: Type.Integer() })),
+              bySubsidyMonth: Type.Array(Type.Object({ subsidy: Type.String(), month: Type.String(), paidFen: Type.Integer(), payments: Type.Integer() })),
+            }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async (request) => funds.execution(actorOf(request), request.query.year),
+    );
     app.post(
       '/api/v1/funds',
       {

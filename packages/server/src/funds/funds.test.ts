@@ -102,5 +102,10 @@ describe('funds and budgets', () => {
     expect(balance(await fund(), '510105', 'paid')).toBe(2 * 210_000);
     expectOk(await act(approver, paid, 'revoke', { reason: '重复享受', recoveryFen: 210_000 }));
     expect([balance(await fund(), '510105', 'paid'), balance(await fund(), '510105', 'recovered')]).toEqual([210_000, 210_000]);
+
+    // Execution: received 50,000元, paid 4,200元 and recovered 2,100元 → 2,100元, 4.2%.
+    const execution = (await finance.request('GET', '/api/v1/funds/execution?year=2026')).json<{ byRegionFund: object[]; bySubsidyMonth: object[] }>();
+    expect(execution.byRegionFund).toContainEqual({ regionCode: '510105', fundCode: 'QY-2026-C', receivedFen: 5_000_000, executedFen: 210_000, ratePermille: 42 });
+    expect(execution.bySubsidyMonth).toContainEqual({ subsidy: 'public-welfare-post', month: '2026-11', paidFen: 210_000, payments: 1 });
   });
 });

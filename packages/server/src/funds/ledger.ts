@@ -24,6 +24,8 @@ export interface Posting {
   readonly idempotencyKey?: string;
   readonly memo?: string;
   readonly actorId?: string;
+  /** When it happened (the application's clock); the database's time when absent. */
+  readonly at?: Date;
 }
 
 export const MOVES: Record<LedgerTransactionKind, readonly [LedgerAccountKind, LedgerAccountKind]> = {
@@ -75,6 +77,7 @@ export async function post(trx: Transaction<Database>, posting: Posting, fundCod
         idempotency_key: posting.idempotencyKey ?? null,
         memo: posting.memo ?? null,
         actor_id: posting.actorId ?? null,
+        ...(posting.at ? { at: posting.at } : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

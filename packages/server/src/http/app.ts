@@ -75,7 +75,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const sessions = new SessionService(db, vault, clock, options.sessions ?? DEFAULT_SESSION_SETTINGS);
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
-  const funds = new FundService(db, vault);
+  const funds = new FundService(db, vault, clock);
   const applications = new ApplicationService(db, vault, clock, policies, calendar, funds);
   return {
     policies,
