@@ -22,6 +22,7 @@ import { FundService } from '../funds/fund-service.js';
 import { fundsRoutes } from '../funds/funds.routes.js';
 import { DisclosureService } from '../disclosure/disclosure-service.js';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.js';
+import { allocationRoutes } from '../allocation/allocation.routes.js';
 import { PaymentService } from '../payments/payment-service.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(applicationsRoutes(services.applications));
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
+  await http.register(allocationRoutes());
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

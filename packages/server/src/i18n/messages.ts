@@ -71,6 +71,8 @@ export const ERROR_MESSAGES = {
   BATCH_NOT_FOUND: { 'zh-CN': '拨付批次不存在或不在您的管辖范围内', 'en-US': 'No such payment batch in your regions' },
   NOTHING_TO_PAY: { 'zh-CN': '没有待拨付且已登记收款账户的申请', 'en-US': 'No payable application with a registered payee account' },
   UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
+  ALLOCATION_INVALID: { 'zh-CN': '因素法测算无法进行：{detail}', 'en-US': 'The factor-method calculation cannot run: {detail}' },
+  UNKNOWN_SCHEME: { 'zh-CN': '没有编号为 {value} 的分配方案', 'en-US': 'There is no allocation scheme {value}' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },
