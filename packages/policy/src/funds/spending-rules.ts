@@ -74,3 +74,17 @@ const FAMILY_NAMES: Record<SubsidyDefinition['fund'], Text> = {
 export function drawOrder(subsidy: SubsidyDefinition): readonly FundSource[] {
   return FAMILY[subsidy.fund];
 }
+
+/**
+ * 四川 办法 第十二条: central and provincial money spent on employment and entrepreneurship *service*
+ * subsidies (就业创业服务补助) may not pass 15% of the year's funds. Of the subsidies here, the rewards
+ * paid to service providers and bases count as service subsidies (our reading; docs/decisions/008).
+ */
+export const SERVICE_SUBSIDIES: ReadonlySet<string> = new Set(['labour-export-service-reward', 'assistance-base-award', 'internship-base-award']);
+export const SERVICE_CEILING_PERMILLE = 150;
+export const SERVICE_CEILING_CITATION: Citation = SC2025('第十二条');
+
+/** Whether a fund's service-subsidy spending is capped at 15% of what it received. */
+export function serviceCeilingApplies(source: FundSource, fundRegion: RegionCode, subsidyId: string): boolean {
+  return SERVICE_SUBSIDIES.has(subsidyId) && (source === 'central-employment' || source === 'provincial-employment') && fundRegion.startsWith('51');
+}

@@ -1,4 +1,14 @@
-import { drawOrder, fundMayPay, type FundSource, type SubsidyDefinition } from '@huimin/policy';
+import {
+  drawOrder,
+  formatCitation,
+  fundMayPay,
+  SERVICE_CEILING_CITATION,
+  SERVICE_CEILING_PERMILLE,
+  SERVICE_SUBSIDIES,
+  serviceCeilingApplies,
+  type FundSource,
+  type SubsidyDefinition,
+} from '@huimin/policy';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -184,7 +194,18 @@ export class FundService {
         return verdict.allowed;
       })
       .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.year - b.year || (a.code < b.code ? -1 : 1));
-    const fund = usable.find((c) => Number(c.balance_fen) >= amountFen);
+    let ceiling: { detail: string } | undefined;
+    let fund: (typeof usable)[number] | undefined;
+    for (const c of usable) {
+      if (Number(c.balance_fen) < amountFen) continue;
+      if (serviceCeilingApplies(c.source, c.region_code, subsidy.id) && !(await this.withinServiceCeiling(trx, c.id, amountFen))) {
+        ceiling = { detail: `${c.code}: 就业创业服务补助不得超过年度补助资金总额的15%（${formatCitation(SERVICE_CEILING_CITATION)}）` };
+        continue;
+      }
+      fund = c;
+      break;
+    }
+    if (!fund && ceiling) throw new AppError('SPENDING_RULE', 422, 'action', ceiling);
     if (!fund) {
       if (subsidy.fund === 'inclusive-finance' || (usable.length === 0 && refusal)) {
         const verdict = fundMayPay(order[0] ?? 'central-employment', app.region_code, subsidy);
@@ -193,6 +214,19 @@ export class FundService {
       throw new AppError('NO_FUND', 409, 'action', { region: app.region_code, detail: usable.map((u) => `${u.code} ${u.balance_fen}`).join('，') || '—' });
     }
     await post(trx, { kind: 'commit', fundId: fund.id, amountFen, applicationId: app.id, subsidyId: app.subsidy_id, from: { region: app.region_code, account: 'available' }, to: { region: app.region_code, account: 'committed' }, actorId: actor.accountId, at: this.clock.now() }, fund.code);
+  }
+
+  /** Service subsidies committed or paid from the fund, plus this one, within 15% of what it received. */
+  private async withinServiceCeiling(trx: Transaction<Database>, fundId: string, amountFen: number): Promise<boolean> {
+    const received = await trx.selectFrom('ledger_account').select('balance_fen').where('fund_id', '=', fundId).where('kind', '=', 'treasury').executeTakeFirst();
+    const issued = -Number(received?.balance_fen ?? 0);
+    const used = await trx
+      .selectFrom('ledger_transaction')
+      .select((eb) => eb.fn.sum<string>(eb.case().when('kind', '=', 'commit').then(eb.ref('amount_fen')).when('kind', '=', 'release').then(eb.neg(eb.ref('amount_fen'))).else(0).end()).as('net'))
+      .where('fund_id', '=', fundId)
+      .where('subsidy_id', 'in', [...SERVICE_SUBSIDIES])
+      .executeTakeFirst();
+    return (Number(used?.net ?? 0) + amountFen) * 1000 <= issued * SERVICE_CEILING_PERMILLE;
   }
 
   /** Payment of the committed amount; at most once at a time (the database refuses a second). */
