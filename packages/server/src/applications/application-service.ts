@@ -149,6 +149,11 @@ export class ApplicationService {
     await this.applyTransition(trx, engine, actor, id, { action: 'pay', paymentReference: reference }, []);
   }
 
+  /** A payment the bank sent back after it was made, booked inside the return file's transaction. */
+  async markBounced(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, reason: string): Promise<void> {
+    await this.applyTransition(trx, engine, actor, id, { action: 'bounce', reason }, []);
+  }
+
   /** One transition inside the caller's transaction: checks, decision, new state, event, audit entry. */
   private async applyTransition(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, input: Transition, warnings: string[], language?: string): Promise<void> {
     const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -214,6 +219,7 @@ export class ApplicationService {
     if (input.action === 'approve') await this.funds.commit(trx, actor, app, subsidy, Number(update.amount_fen ?? 0));
     if ((input.action === 'reject' && (state === 'approved' || state === 'publicised')) || input.action === 'object') await this.funds.release(trx, actor, app);
     if (input.action === 'pay') await this.funds.pay(trx, actor, app, subsidy, input.paymentReference);
+    if (input.action === 'bounce') await this.funds.returnPayment(trx, actor, app);
     if (input.action === 'revoke') await this.funds.recover(trx, actor, app, Number(update.recovery_fen ?? 0));
 
     const step = STEP_OF_STATE[rule.to];

@@ -29,7 +29,7 @@ const ACTOR: Record<Action, keyof typeof by> = {
   accept: 'clerk', 'not-accept': 'clerk', return: 'clerk',
   review: 'reviewer', reject: 'reviewer',
   approve: 'approver', publicise: 'approver', object: 'approver', release: 'approver', revoke: 'approver',
-  pay: 'finance',
+  pay: 'finance', bounce: 'finance',
 };
 
 /** A person eligible for the subsidy: a 低保-family graduate (求职) or a first skill evaluation (评价). */

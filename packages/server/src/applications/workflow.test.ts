@@ -12,8 +12,8 @@ describe('the application workflow', () => {
     for (const state of TERMINAL_STATES) expect(ACTIONS.filter((a) => transitionFor(a, state))).toEqual([]);
   });
 
-  it('leaves paid only by revocation', () => {
-    expect(ACTIONS.filter((a) => transitionFor(a, 'paid'))).toEqual(['revoke']);
+  it('leaves paid only when the bank returns the money or by revocation', () => {
+    expect(ACTIONS.filter((a) => transitionFor(a, 'paid'))).toEqual(['bounce', 'revoke']);
   });
 
   it('gives each staff role the actions of its own step only', () => {
@@ -29,7 +29,7 @@ describe('the application workflow', () => {
 
   it('requires a reason for every refusal, return, withdrawal, objection and revocation', () => {
     for (const t of TRANSITIONS) {
-      const refuses = ['not-accepted', 'returned', 'rejected', 'withdrawn', 'revoked'].includes(t.to) || t.action === 'object';
+      const refuses = ['not-accepted', 'returned', 'rejected', 'withdrawn', 'revoked'].includes(t.to) || t.action === 'object' || t.action === 'bounce';
       expect(t.reasonRequired, `${t.action} from ${t.from.join(',')}`).toBe(refuses);
     }
   });
@@ -38,7 +38,7 @@ describe('the application workflow', () => {
     // Walk the graph backwards from paid: every path passes through reviewed and approved.
     const into = (state: string) => TRANSITIONS.filter((t) => t.to === state);
     expect(into('paid').flatMap((t) => t.from)).toEqual(['payable']);
-    expect(into('payable').flatMap((t) => t.from)).toEqual(['approved', 'publicised']);
+    expect(into('payable').flatMap((t) => t.from)).toEqual(['approved', 'publicised', 'paid']);
     expect(into('publicised').flatMap((t) => t.from)).toEqual(['approved']);
     expect(into('approved').flatMap((t) => t.from)).toEqual(['reviewed']);
     expect(into('reviewed').flatMap((t) => t.from)).toEqual(['accepted']);

@@ -23,7 +23,7 @@ export const STATES = [
 ] as const;
 export type ApplicationState = (typeof STATES)[number];
 
-export const ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'not-accept', 'return', 'review', 'reject', 'approve', 'publicise', 'object', 'release', 'pay', 'revoke'] as const;
+export const ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'not-accept', 'return', 'review', 'reject', 'approve', 'publicise', 'object', 'release', 'pay', 'bounce', 'revoke'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The stages staff act at; the applicant's own actions are the `application` step. */
@@ -63,6 +63,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'release', from: ['approved', 'publicised'], to: 'payable', permissions: ['application:approve'], step: 'approval', reasonRequired: false, decides: false },
   // 拨付
   { action: 'pay', from: ['payable'], to: 'paid', permissions: ['application:pay'], step: 'payment', reasonRequired: false, decides: false },
+  // The bank sends a payment back after it was made (card cancelled, account closed): the money
+  // returns to the commitment and the application waits for a corrected account (退票).
+  { action: 'bounce', from: ['paid'], to: 'payable', permissions: ['application:pay'], step: 'payment', reasonRequired: true, decides: false },
   // Found wrongly paid: revoked and the money recovered (追回, 181号 第二十九条).
   { action: 'revoke', from: ['paid'], to: 'revoked', permissions: ['application:approve'], step: 'approval', reasonRequired: true, decides: false },
 ];
@@ -117,5 +120,6 @@ export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   object: { zh: '公示异议退回审核', en: 'sent back on objection' },
   release: { zh: '转入待拨付', en: 'released for payment' },
   pay: { zh: '拨付', en: 'paid' },
+  bounce: { zh: '银行退回', en: 'returned by the bank' },
   revoke: { zh: '撤销并追回', en: 'revoked' },
 };

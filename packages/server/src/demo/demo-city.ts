@@ -204,7 +204,7 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
   const finance = await actor('finance');
   const who: Record<Action, Actor | undefined> = {
     submit: counter, resubmit: counter, withdraw: counter, accept: undefined, 'not-accept': undefined, return: undefined,
-    review: reviewer, reject: reviewer, approve: approver, publicise: approver, object: approver, release: approver, pay: finance, revoke: approver,
+    review: reviewer, reject: reviewer, approve: approver, publicise: approver, object: approver, release: approver, pay: finance, bounce: finance, revoke: approver,
   };
   // The city's employment fund for the year, issued and allocated to the three districts.
   const fund = await services.funds.create(finance, { code: `CD-JY-${today.slice(0, 4)}`, name: `成都市${today.slice(0, 4)}年就业补助资金（示例）`, source: 'city-employment', year: Number(today.slice(0, 4)), regionCode: '510100' });

@@ -238,6 +238,15 @@ export class FundService {
     await post(trx, { kind: 'pay', fundId: money.fundId, amountFen: money.committedFen, applicationId: app.id, subsidyId: app.subsidy_id, attempt: money.returns + 1, ...(reference ? { memo: reference } : {}), from: { region: app.region_code, account: 'committed' }, to: { region: app.region_code, account: 'paid' }, actorId: actor.accountId, at: this.clock.now() }, money.fundCode);
   }
 
+  /** 退票: the bank returned a payment; the money goes back to the commitment, to be paid again. */
+  async returnPayment(trx: Transaction<Database>, actor: Actor, app: AppMoney): Promise<void> {
+    const money = await this.outstanding(trx, app.id);
+    if (!money) return;
+    const last = await trx.selectFrom('ledger_transaction').select(['amount_fen', 'attempt']).where('application_id', '=', app.id).where('kind', '=', 'pay').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    if (!last) return;
+    await post(trx, { kind: 'payment-returned', fundId: money.fundId, amountFen: Number(last.amount_fen), applicationId: app.id, subsidyId: app.subsidy_id, attempt: last.attempt ?? 1, from: { region: app.region_code, account: 'paid' }, to: { region: app.region_code, account: 'committed' }, actorId: actor.accountId, at: this.clock.now() }, money.fundCode);
+  }
+
   /** A commitment no longer needed (rejected after approval, objection in publicity) goes back. */
   async release(trx: Transaction<Database>, actor: Actor, app: AppMoney): Promise<void> {
     const money = await this.outstanding(trx, app.id);

@@ -35,6 +35,8 @@ export interface ReturnReport {
   paid: number;
   failed: number;
   skipped: number;
+  /** Paid earlier and now sent back by the bank. */
+  returned: number;
   unmatched: { row: number; reason: string }[];
 }
 
@@ -210,7 +212,7 @@ export class PaymentService {
     const layout = bankLayout(batch.layout) as BankLayout;
     const sha = createHash('sha256').update(file).digest('hex');
     const earlier = await this.db.selectFrom('bank_return').selectAll().where('file_sha256', '=', sha).executeTakeFirst();
-    if (earlier) return { alreadyImported: true, rows: earlier.rows, paid: earlier.paid, failed: earlier.failed, skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched, unmatched: [] };
+    if (earlier) return { alreadyImported: true, rows: earlier.rows, paid: earlier.paid, failed: earlier.failed, skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched, returned: 0, unmatched: [] };
 
     let table;
     try {
@@ -223,7 +225,7 @@ export class PaymentService {
     for (const c of layout.returnColumns) if ((at[c.field] ?? -1) < 0) throw new AppError('REQUIRED_FIELD', 400, c.header);
     const items = new Map((await this.db.selectFrom('payment_item').selectAll().where('batch_id', '=', id).execute()).map((i) => [i.seq, i]));
     const engine = await this.applications.prepare();
-    const report: ReturnReport = { alreadyImported: false, rows: 0, paid: 0, failed: 0, skipped: 0, unmatched: [] };
+    const report: ReturnReport = { alreadyImported: false, rows: 0, paid: 0, failed: 0, skipped: 0, returned: 0, unmatched: [] };
 
     const settlements: Settlement[] = [];
     for (let r = 1; r < table.length; r++) {
@@ -240,11 +242,20 @@ export class PaymentService {
         report.unmatched.push({ row: r + 1, reason: '账号或金额与批次不符 / account or amount differs from the batch' });
         continue;
       }
+      const paid = layout.successValues.includes(get('status'));
+      if (item.state === 'paid' && !paid) {
+        // Paid earlier, now returned by the bank (退票): back to the commitment, and to be paid again.
+        await this.db.transaction().execute(async (trx) => {
+          const claimed = await trx.updateTable('payment_item').set({ state: 'failed', failure_reason: get('reason') || '银行退票', settled_at: this.clock.now() }).where('id', '=', item.id).where('state', '=', 'paid').executeTakeFirst();
+          if (claimed.numUpdatedRows === 1n) await this.applications.markBounced(trx, engine, actor, item.application_id, `${batch.number}#${item.seq} ${get('reason') || '银行退票'}`);
+        });
+        report.returned++;
+        continue;
+      }
       if (item.state !== 'pending') {
         report.skipped++;
         continue;
       }
-      const paid = layout.successValues.includes(get('status'));
       settlements.push({ item, paid, reason: paid ? null : get('reason') || '银行未说明原因', reference: get('reference') || null });
     }
 

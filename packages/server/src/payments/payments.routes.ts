@@ -74,7 +74,7 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
           summary: 'Import the bank’s return file: paid items are paid, failed ones keep the bank’s reason; the same file twice changes nothing',
           params: IdParams,
           response: {
-            200: Type.Object({ alreadyImported: Type.Boolean(), rows: Type.Integer(), paid: Type.Integer(), failed: Type.Integer(), skipped: Type.Integer(), unmatched: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })) }),
+            200: Type.Object({ alreadyImported: Type.Boolean(), rows: Type.Integer(), paid: Type.Integer(), failed: Type.Integer(), skipped: Type.Integer(), returned: Type.Integer(), unmatched: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })) }),
             ...PROTECTED_ERRORS,
           },
         },

@@ -107,6 +107,18 @@ describe('payment batches, bank files and reconciliation', () => {
     expect(await state(b.applicationId)).toBe('paid');
     expect(await paidInLedger()).toBe(60_000);
     expect(await state(noAccount.applicationId)).toBe('payable');
+
+    // Days later the bank sends one back (退票): the money returns to the commitment and the
+    // application waits to be paid again, as its second ledger attempt.
+    const bounced = returnFile([[1, '6217000010000000099', '收款人2', '300.00', '退票', '卡已注销', '']]);
+    expect((await finance.request('POST', `/api/v1/payment-batches/${retry[0]!.id}/returns`, bounced, { 'content-type': 'text/csv' })).json()).toMatchObject({ returned: 1 });
+    expect(await state(b.applicationId)).toBe('payable');
+    expect(await paidInLedger()).toBe(30_000);
+    const again2 = (await finance.request('POST', '/api/v1/payment-batches', {})).json<{ batches: { id: string }[] }>().batches[0]!;
+    expect((await finance.request('POST', `/api/v1/payment-batches/${again2.id}/returns`, returnFile([[1, '6217000010000000099', '收款人2', '300.00', '成功', '', 'BK0200']]), { 'content-type': 'text/csv' })).json()).toMatchObject({ paid: 1 });
+    expect(await paidInLedger()).toBe(60_000);
+    const attempts = await app.database.db.selectFrom('ledger_transaction').select(['kind', 'attempt']).where('application_id', '=', b.applicationId).where('kind', 'in', ['pay', 'payment-returned']).orderBy('id').execute();
+    expect(attempts).toEqual([{ kind: 'pay', attempt: 1 }, { kind: 'payment-returned', attempt: 1 }, { kind: 'pay', attempt: 2 }]);
   });
 
   it('a bank account number must look like one', async () => {
