@@ -1,6 +1,12 @@
-import { ALLOCATION_PRESETS } from '@huimin/policy';
+import { ALLOCATION_PRESETS, type Allocation, type AllocationScheme } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Database } from '../db/schema.js';
+import { actorOf } from '../http/access.js';
+import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
+import type { Vault } from '../security/vault.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import { acceptFiles, XLSX_TYPE } from '../http/files.js';
@@ -30,7 +36,7 @@ const Result = Type.Object({
 });
 
 /** The factor-method calculator: presets, the calculation from JSON or Excel, the result as Excel. */
-export function allocationRoutes(): FastifyPluginAsyncTypebox {
+export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAsyncTypebox {
   return async (app) => {
     acceptFiles(app);
     const tags = ['funds'];
@@ -56,6 +62,64 @@ export function allocationRoutes(): FastifyPluginAsyncTypebox {
         const s = scheme(request.body.scheme, request.body.customScheme as never);
         const result = calculate(s, request.body.totalFen, request.body.regions);
         return { ...result, rows: [...result.rows] };
+      },
+    );
+    app.post(
+      '/api/v1/allocation/publications',
+      {
+        config: { access: { permission: 'funds:manage' } },
+        schema: {
+          tags,
+          summary: 'Calculate and publish an allocation (资金分配结果公开); it is kept exactly as published',
+          body: Type.Object(
+            { title: Type.String({ minLength: 2, maxLength: 200 }), regionCode: Type.String({ pattern: '^\\d{6}$' }), scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0 }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) },
+            { additionalProperties: false },
+          ),
+          response: { 201: Type.Object({ id: Type.String() }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await assertRegionInScope(db, actor.regionCode, request.body.regionCode, 'regionCode');
+        const s = scheme(request.body.scheme, request.body.customScheme as never);
+        const result = calculate(s, request.body.totalFen, request.body.regions);
+        const id = await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .insertInto('allocation_publication')
+            .values({ title: request.body.title, scheme: s.id, region_code: request.body.regionCode, total_fen: String(result.totalFen), result: JSON.stringify({ ...result, schemeName: s.name }), published_by: actor.accountId })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await appendAudit(trx, vault, { actor, action: 'allocation.published', entityType: 'allocation_publication', entityId: row.id, regionCode: request.body.regionCode, after: { title: request.body.title, scheme: s.id, totalFen: result.totalFen } });
+          return row.id;
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+    app.get(
+      '/api/v1/allocation/publications',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['disclosure'],
+          summary: 'Published allocation results of a region and the regions below it',
+          querystring: Type.Object({ region: Type.String({ pattern: '^\\d{6}$' }) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ publications: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), regionCode: Type.String(), totalFen: Type.Integer(), publishedAt: Type.String(), result: Type.Unknown() })) }) },
+        },
+      },
+      async (request) => {
+        const rows = await db.selectFrom('allocation_publication').selectAll().where('region_code', 'like', `${regionPrefix(request.query.region)}%`).orderBy('published_at', 'desc').limit(100).execute();
+        return { publications: rows.map((r) => ({ id: r.id, title: r.title, regionCode: r.region_code, totalFen: Number(r.total_fen), publishedAt: r.published_at.toISOString(), result: r.result })) };
+      },
+    );
+    app.get(
+      '/api/v1/allocation/publications/:id/export',
+      { config: { access: { public: true } }, schema: { tags: ['disclosure'], summary: 'A published allocation as Excel', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+      async (request, reply) => {
+        const row = await db.selectFrom('allocation_publication').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', 404);
+        const result = row.result as Allocation & { schemeName: { zh: string; en: string } };
+        const s = ALLOCATION_PRESETS.find((p) => p.id === row.scheme) ?? ({ name: result.schemeName } as AllocationScheme);
+        return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="allocation-${row.id}.xlsx"`).send(await resultXlsx(s, result));
       },
     );
     app.get(

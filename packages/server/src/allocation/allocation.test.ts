@@ -57,4 +57,26 @@ describe('the factor-method calculator over the API', () => {
     await out.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(out.worksheets[0]?.getRow(2).getCell(2).value).toBe('7826.09');
   });
+
+  it('publishes an allocation for everyone, kept as calculated, as data and Excel', async () => {
+    const published = await finance.request('POST', '/api/v1/allocation/publications', {
+      title: '2026年省级专项人才队伍培训资金分配结果',
+      regionCode: '510000',
+      scheme: 'sichuan-2025-training',
+      totalFen: 30_000_000_00,
+      regions: [
+        { region: '510100', values: { trainees: 3, results: 1 } },
+        { region: '510300', values: { trainees: 1, results: 1 } },
+      ],
+    });
+    expect(published.statusCode).toBe(201);
+    const list = (await app.http.inject({ url: '/api/v1/allocation/publications?region=510000' })).json<{ publications: { id: string; title: string; result: { rows: { amountFen: number }[] } }[] }>();
+    expect(list.publications[0]).toMatchObject({ title: '2026年省级专项人才队伍培训资金分配结果' });
+    expect(list.publications[0]?.result.rows.map((r) => r.amountFen)).toEqual([20_250_000_00, 9_750_000_00]);
+    const xlsx = await app.http.inject({ url: `/api/v1/allocation/publications/${list.publications[0]?.id}/export` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe('20250000.00');
+    expect((await app.http.inject({ url: '/api/v1/allocation/publications?region=620000' })).json()).toEqual({ publications: [] });
+  });
 });

@@ -25,6 +25,7 @@ export interface Database {
   payment_batch: PaymentBatchTable;
   payment_item: PaymentItemTable;
   bank_return: BankReturnTable;
+  allocation_publication: AllocationPublicationTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -287,4 +288,15 @@ export interface BankReturnTable {
   unmatched: number;
   imported_by: string;
   imported_at: CreatedAt;
+}
+
+export interface AllocationPublicationTable {
+  id: Generated<string>;
+  title: string;
+  scheme: string;
+  region_code: string;
+  total_fen: string;
+  result: Json;
+  published_by: string;
+  published_at: CreatedAt;
 }

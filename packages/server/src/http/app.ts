@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(applicationsRoutes(services.applications));
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
-  await http.register(allocationRoutes());
+  await http.register(allocationRoutes(options.db, options.vault));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

@@ -4,6 +4,7 @@ import { m20261121_0002_registry_accounts_applications_audit } from './20261121-
 import { m20261121_0003_funds_and_ledger } from './20261121-0003-funds-and-ledger.js';
 import { m20261121_0004_payment_batches } from './20261121-0004-payment-batches.js';
 import { m20261121_0005_ledger_balances_per_statement } from './20261121-0005-ledger-balances-per-statement.js';
+import { m20261121_0006_allocation_publications } from './20261121-0006-allocation-publications.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0003-funds-and-ledger': m20261121_0003_funds_and_ledger,
   '20261121-0004-payment-batches': m20261121_0004_payment_batches,
   '20261121-0005-ledger-balances-per-statement': m20261121_0005_ledger_balances_per_statement,
+  '20261121-0006-allocation-publications': m20261121_0006_allocation_publications,
 };
 
 export const migrationProvider: MigrationProvider = {
