@@ -1,16 +1,27 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DisclosureList } from './disclosure-list.js';
 import { PolicyList } from './policy-list.js';
 
 /**
- * The web UI's first page: the public policy list. The full interface (applicant, staff, finance)
- * is its own piece of work; this page already shows real data from the API.
+ * The web UI's public pages so far: the policy list (#/) and the disclosure list (#/gongshi). The
+ * full interface (applicant, staff, finance) is its own piece of work; these pages show real data.
  */
+function Pages() {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash === '#/gongshi' ? <DisclosureList /> : <PolicyList />;
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <PolicyList />
+      <Pages />
     </StrictMode>,
   );
 }

@@ -44,6 +44,9 @@ export function PolicyList() {
     <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 960, margin: '0 auto', padding: 16 }}>
       <h1>惠民 · 就业创业补贴政策清单</h1>
       <p>
+        <a href="#/gongshi">公示名单</a>
+      </p>
+      <p>
         <label>
           地区{' '}
           <select value={region} onChange={(e) => setRegion(e.target.value)}>
