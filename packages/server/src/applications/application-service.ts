@@ -18,6 +18,7 @@ import { appendAudit, canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { FundService } from '../funds/fund-service.js';
+import type { FlagView, RiskService } from '../risk/risk-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
@@ -57,6 +58,7 @@ export class ApplicationService {
     private readonly policies: PolicyService,
     private readonly calendar: CalendarService,
     private readonly funds: FundService,
+    private readonly risk: RiskService,
   ) {}
 
   async create(actor: Actor, input: CreateApplication, language?: string): Promise<{ application: ApplicationViewT; created: boolean }> {
@@ -130,11 +132,26 @@ export class ApplicationService {
     // connection, so a first load inside it would wait for itself.
     const engine = await this.policies.engine();
     await this.calendar.calendar();
+    if (input.action === 'release') {
+      // Checked again before payment, and kept even if they then stop the release.
+      await this.db.transaction().execute(async (trx) => {
+        const app = await this.visible(trx, actor).selectAll().where('id', '=', id).executeTakeFirst();
+        if (app && (app.state === 'approved' || app.state === 'publicised')) await this.risk.assess(trx, engine, app, 'payment');
+      });
+    }
     await this.db.transaction().execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
     const view = await this.get(actor, id);
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
     return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
+  }
+
+  /** A reviewer clears a `review` warning after checking it, with the reason. */
+  async clearRiskFlag(actor: Actor, id: string, flagId: string, reason: string): Promise<ApplicationViewT> {
+    const app = await this.visible(this.db, actor).select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    await this.risk.clear(actor, id, flagId, reason, app.region_code);
+    return this.get(actor, id);
   }
 
   /** Loads what transitions need before a caller opens its own transaction (see `transition`). */
@@ -170,6 +187,7 @@ export class ApplicationService {
     const reason = input.reason?.trim();
     if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
     await this.assertSeparationOfDuties(trx, actor, app, rule.step);
+    await this.risk.assertClear(trx, id, input.action, languageOf(language) === 'en-US' ? 'en' : 'zh');
 
     const subsidy = engine.subsidy(app.subsidy_id);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
@@ -236,6 +254,7 @@ export class ApplicationService {
       .where('id', '=', id)
       .execute();
     await failpoint('application.transition.after-state-update');
+    if (input.action === 'submit' || input.action === 'resubmit') await this.risk.assess(trx, engine, app, 'submit');
     const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
     await trx
       .insertInto('application_event')
@@ -276,8 +295,10 @@ export class ApplicationService {
       .orderBy('seq')
       .execute();
     const [view] = await this.views([app], actor);
+    const riskFlags: FlagView[] = await this.risk.flags(this.db, id);
     return {
       ...(view as ApplicationViewT),
+      riskFlags,
       events: events.map((e) => ({
         seq: e.seq,
         action: e.action,

@@ -71,6 +71,21 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
     );
 
     app.post(
+      '/api/v1/applications/:id/risk-flags/:flagId/clearance',
+      {
+        config: { access: { permission: 'application:review' } },
+        schema: {
+          tags,
+          summary: 'Clear a risk warning that needs a manual check, with what was checked (block warnings lift only on a re-check against corrected data)',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }), flagId: Type.String({ pattern: '^\\d+$' }) }, { additionalProperties: false }),
+          body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
+          response: { 200: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => applications.clearRiskFlag(actorOf(request), request.params.id, request.params.flagId, request.body.reason),
+    );
+
+    app.post(
       '/api/v1/applications/:id/transitions',
       {
         config: { access: { permission: ['application:own', 'application:create', 'application:accept', 'application:review', 'application:approve', 'application:pay'] } },

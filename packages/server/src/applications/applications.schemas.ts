@@ -102,5 +102,20 @@ export const ApplicationView = Type.Object({
   updatedAt: Type.String(),
   events: Type.Optional(Type.Array(ApplicationEventView)),
   warnings: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }))),
+  riskFlags: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.String(),
+        stage: Type.String(),
+        code: Type.String(),
+        severity: Type.String(),
+        message: Text,
+        cites: Type.String(),
+        raisedAt: Type.String(),
+        clearedAt: Type.Optional(Type.String()),
+        clearance: Type.Optional(Type.String()),
+      }),
+    ),
+  ),
 });
 export type ApplicationViewT = Static<typeof ApplicationView>;

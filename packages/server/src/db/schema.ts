@@ -26,6 +26,9 @@ export interface Database {
   payment_item: PaymentItemTable;
   bank_return: BankReturnTable;
   allocation_publication: AllocationPublicationTable;
+  reference_snapshot: ReferenceSnapshotTable;
+  reference_record: ReferenceRecordTable;
+  risk_flag: RiskFlagTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -34,6 +37,7 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface PersonTable {
+  bank_account_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_cipher: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_masked: ColumnType<string | null, string | null | undefined, string | null>;
   bank_name: ColumnType<string | null, string | null | undefined, string | null>;
@@ -56,6 +60,7 @@ export interface PersonTable {
 }
 
 export interface OrganisationTable {
+  bank_account_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_cipher: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_masked: ColumnType<string | null, string | null | undefined, string | null>;
   bank_name: ColumnType<string | null, string | null | undefined, string | null>;
@@ -299,4 +304,38 @@ export interface AllocationPublicationTable {
   result: Json;
   published_by: string;
   published_at: CreatedAt;
+}
+
+export type ReferenceKind = 'deaths' | 'civil-service-roster' | 'business-registry' | 'social-insurance' | 'unemployment-registrations' | 'poverty-monitoring';
+
+export interface ReferenceSnapshotTable {
+  id: Generated<string>;
+  kind: ReferenceKind;
+  taken_on: string;
+  source: string;
+  rows: number;
+  imported_by: string;
+  imported_at: CreatedAt;
+}
+
+export interface ReferenceRecordTable {
+  snapshot_id: string;
+  subject: string;
+  data: Json;
+}
+
+export interface RiskFlagTable {
+  id: Generated<string>;
+  application_id: string;
+  stage: 'submit' | 'payment';
+  code: string;
+  severity: 'block' | 'review' | 'note';
+  message_zh: string;
+  message_en: string;
+  cites: string;
+  snapshot_id: string | null;
+  raised_at: Date;
+  cleared_at: Date | null;
+  cleared_by: string | null;
+  clearance: string | null;
 }

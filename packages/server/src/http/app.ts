@@ -24,6 +24,8 @@ import { DisclosureService } from '../disclosure/disclosure-service.js';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.js';
 import { allocationRoutes } from '../allocation/allocation.routes.js';
 import { PaymentService } from '../payments/payment-service.js';
+import { RiskService } from '../risk/risk-service.js';
+import { riskRoutes } from '../risk/risk.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
@@ -63,6 +65,7 @@ export interface Services {
   readonly funds: FundService;
   readonly payments: PaymentService;
   readonly disclosures: DisclosureService;
+  readonly risk: RiskService;
 }
 
 export interface App extends Services {
@@ -77,7 +80,8 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
   const funds = new FundService(db, vault, clock);
-  const applications = new ApplicationService(db, vault, clock, policies, calendar, funds);
+  const risk = new RiskService(db, vault, clock);
+  const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk);
   return {
     policies,
     sessions,
@@ -88,6 +92,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     applications,
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     disclosures: new DisclosureService(db, vault, clock, policies),
+    risk,
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -120,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'funds', description: 'Funds, budgets and the ledger' },
         { name: 'payments', description: 'Payment batches, bank files and reconciliation' },
         { name: 'disclosure', description: 'The public lists of recipients (公示)' },
+        { name: 'risk', description: 'Reference data from other departments and risk checks' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -138,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
   await http.register(allocationRoutes(options.db, options.vault));
+  await http.register(riskRoutes(services.risk));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

@@ -73,6 +73,10 @@ export const ERROR_MESSAGES = {
   UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
   ALLOCATION_INVALID: { 'zh-CN': '因素法测算无法进行：{detail}', 'en-US': 'The factor-method calculation cannot run: {detail}' },
   UNKNOWN_SCHEME: { 'zh-CN': '没有编号为 {value} 的分配方案', 'en-US': 'There is no allocation scheme {value}' },
+  RISK_BLOCKED: { 'zh-CN': '风控预警阻止办理：{detail}；请驳回，或在参考数据更正后重新核查', 'en-US': 'Blocked by a risk check: {detail}; reject the claim, or re-check once the reference data is corrected' },
+  RISK_REVIEW_REQUIRED: { 'zh-CN': '有待人工核查的风控预警：{detail}；请核查后逐条说明理由解除', 'en-US': 'Risk warnings need a manual check: {detail}; check each and clear it with a reason' },
+  FLAG_NOT_FOUND: { 'zh-CN': '该预警不存在、已解除，或须以更正的参考数据重新核查', 'en-US': 'No such open warning, or it can only be lifted by re-checking against corrected reference data' },
+  UNKNOWN_REFERENCE_KIND: { 'zh-CN': '没有名为 {value} 的参考数据类别', 'en-US': 'There is no reference data kind {value}' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },

@@ -227,7 +227,7 @@ export class RegistryService {
       : await this.visibleOrganisations(actor).select(['id', 'region_code', 'bank_account_masked']).where('id', '=', owner.organisationId).executeTakeFirst();
     if (!found) throw new AppError(isPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND', 404);
     const masked = maskIdNumber(account, 6, 4);
-    const values = { bank_account_cipher: this.vault.encrypt(account), bank_account_masked: masked, bank_name: input.bankName };
+    const values = { bank_account_cipher: this.vault.encrypt(account), bank_account_hmac: this.vault.lookupHash('bank-account', account), bank_account_masked: masked, bank_name: input.bankName };
     await this.db.transaction().execute(async (trx) => {
       if (isPerson) await trx.updateTable('person').set({ ...values, updated_at: new Date() }).where('id', '=', found.id).execute();
       else await trx.updateTable('organisation').set({ ...values, updated_at: new Date() }).where('id', '=', found.id).execute();

@@ -1,0 +1,109 @@
+import { cite, formatCitation, monthIndex, type IsoDate, type Text } from '@huimin/policy';
+
+/**
+ * Risk checks (风控预警) on an application, against other departments' data and the platform's own:
+ * each has a code, a severity — `block` (cannot be approved or paid), `review` (a reviewer must
+ * look and clear it with a reason), `note` — and an explanation citing its rule. Pure: the service
+ * gathers what they read.
+ */
+export type Severity = 'block' | 'review' | 'note';
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: Text;
+  readonly cites: string;
+  readonly snapshotId?: string;
+}
+
+export interface Subject {
+  /** The keyed hash of the ID number (how reference data names a person). */
+  readonly subject: string;
+  readonly name: string;
+  readonly role: 'applicant' | 'listed';
+}
+
+export interface Snapshot<T> {
+  readonly id: string;
+  readonly takenOn: IsoDate;
+  readonly records: ReadonlyMap<string, readonly T[]>;
+}
+
+export interface CheckInput {
+  readonly today: IsoDate;
+  readonly people: readonly Subject[];
+  readonly unitCode?: string;
+  readonly claim: { readonly fromMonth?: string; readonly toMonth?: string };
+  readonly deaths?: Snapshot<{ date: IsoDate }>;
+  readonly roster?: Snapshot<{ unit?: string }>;
+  readonly business?: Snapshot<{ status: string; deregisteredOn?: IsoDate }>;
+  readonly insurance?: Snapshot<{ fromMonth: string; toMonth: string }>;
+  /** Other live applications listing the same person for the same subsidy and period. */
+  readonly duplicates: readonly { subject: string; number: string }[];
+  /** How many registered people share the applicant's payee account, and the allowed most. */
+  readonly sharedAccount?: { holders: number; max: number };
+}
+
+type Check = (input: CheckInput) => Finding[];
+
+// 181号 第二十三条: verify claimants are real and entitled, cross-checking other departments' data.
+const VERIFY = formatCitation(cite('CS-2023-181', '第二十三条'));
+const NO_CIVIL_SERVICE = formatCitation(cite('CS-2023-181', '第十六条'));
+
+const text = (zh: string, en: string): Text => ({ zh, en });
+
+const deceased: Check = ({ people, deaths }) =>
+  deaths
+    ? people.flatMap((p) => {
+        const record = deaths.records.get(p.subject)?.[0];
+        return record ? [{ code: 'PERSON_DECEASED', severity: 'block' as const, message: text(`${p.name}：死亡登记（${record.date}）`, `${p.name}: recorded as deceased (${record.date})`), cites: VERIFY, snapshotId: deaths.id }] : [];
+      })
+    : [];
+
+const civilService: Check = ({ people, roster }) =>
+  roster
+    ? people.flatMap((p) =>
+        roster.records.has(p.subject)
+          ? [{ code: 'CIVIL_SERVICE_ROSTER', severity: 'block' as const, message: text(`${p.name}：在机关事业单位在编人员名册中`, `${p.name}: on the roster of established civil-service staff`), cites: NO_CIVIL_SERVICE, snapshotId: roster.id }]
+          : [],
+      )
+    : [];
+
+const deregistered: Check = ({ unitCode, business }) => {
+  const record = unitCode ? business?.records.get(unitCode)?.[0] : undefined;
+  if (!business || !record || record.status !== 'deregistered') return [];
+  return [{ code: 'UNIT_DEREGISTERED', severity: 'block', message: text(`单位已注销（${record.deregisteredOn ?? ''}）`, `The unit is deregistered (${record.deregisteredOn ?? ''})`), cites: VERIFY, snapshotId: business.id }];
+};
+
+const insuranceShort: Check = ({ people, claim, insurance }) => {
+  if (!insurance || !claim.fromMonth) return [];
+  const from = monthIndex(claim.fromMonth);
+  const to = monthIndex(claim.toMonth ?? claim.fromMonth);
+  return people.flatMap((p) => {
+    const runs = insurance.records.get(p.subject) ?? [];
+    let missing = 0;
+    for (let m = from; m <= to; m++) if (!runs.some((r) => monthIndex(r.fromMonth) <= m && m <= monthIndex(r.toMonth))) missing++;
+    return missing === 0
+      ? []
+      : [{ code: 'INSURANCE_SHORT', severity: 'review' as const, message: text(`${p.name}：社保缴费数据中缺少申报期间的 ${missing} 个月`, `${p.name}: ${missing} claimed months are missing from the contribution records`), cites: VERIFY, snapshotId: insurance.id }];
+  });
+};
+
+const duplicate: Check = ({ people, duplicates }) =>
+  duplicates.map((d) => ({
+    code: 'CLAIMED_TWICE',
+    severity: 'block' as const,
+    message: text(`${people.find((p) => p.subject === d.subject)?.name ?? ''}：同一补贴同一期间已在申请 ${d.number} 中申报`, `${people.find((p) => p.subject === d.subject)?.name ?? ''}: already claimed for the same subsidy and period in ${d.number}`),
+    cites: VERIFY,
+  }));
+
+const sharedAccount: Check = ({ sharedAccount }) =>
+  sharedAccount && sharedAccount.holders > sharedAccount.max
+    ? [{ code: 'SHARED_ACCOUNT', severity: 'review', message: text(`收款账户由 ${sharedAccount.holders} 人共用（上限 ${sharedAccount.max}）`, `The payee account is shared by ${sharedAccount.holders} people (at most ${sharedAccount.max})`), cites: VERIFY }]
+    : [];
+
+export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount];
+
+export function runChecks(input: CheckInput): Finding[] {
+  return CHECKS.flatMap((check) => check(input));
+}

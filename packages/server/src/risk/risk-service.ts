@@ -1,0 +1,221 @@
+import { isIsoDate, isIsoMonth, parseResidentId, type PolicyEngine } from '@huimin/policy';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { ApplicationTable, Database, ReferenceKind } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import { readTable } from '../registry/import/tabular.js';
+import type { Vault } from '../security/vault.js';
+import { runChecks, type Finding, type Snapshot, type Subject } from './checks.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The columns of each reference kind's file, and how a row becomes a record. */
+const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[] }> = {
+  deaths: { person: true, columns: ['idNumber', 'date'] },
+  'civil-service-roster': { person: true, columns: ['idNumber', 'unit'] },
+  'business-registry': { person: false, columns: ['creditCode', 'status', 'deregisteredOn'] },
+  'social-insurance': { person: true, columns: ['idNumber', 'fromMonth', 'toMonth', 'employer'] },
+  'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
+  'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
+};
+
+const LIVE = ['draft', 'submitted', 'returned', 'accepted', 'reviewed', 'approved', 'publicised', 'payable', 'paid'];
+
+export interface FlagView {
+  id: string;
+  stage: string;
+  code: string;
+  severity: string;
+  message: { zh: string; en: string };
+  cites: string;
+  raisedAt: string;
+  clearedAt?: string;
+  clearance?: string;
+}
+
+/**
+ * Risk control (风控预警): reference snapshots from other departments, imported all or nothing, and
+ * the checks run on an application when it is submitted and again before payment. Flags are kept:
+ * a re-run supersedes the open flags of its stage (saying so), a reviewer clears a `review` flag
+ * with a reason, and a `block` flag lifts only when a re-run against corrected data no longer
+ * raises it.
+ */
+export class RiskService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+  ) {}
+
+  async importSnapshot(actor: Actor, kind: string, file: Buffer, meta: { takenOn: string; source: string }): Promise<{ snapshotId: string; rows: number }> {
+    const spec = KINDS[kind as ReferenceKind];
+    if (!spec) throw new AppError('UNKNOWN_REFERENCE_KIND', 404, 'kind', { value: kind });
+    if (!isIsoDate(meta.takenOn)) throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: 'YYYY-MM-DD' });
+    let table;
+    try {
+      table = await readTable(file);
+    } catch {
+      throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+    }
+    const header = (table[0] ?? []).map((c) => /\(([A-Za-z]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
+    const problems: { row: number; column: string; code: string; message: { zh: string; en: string } }[] = [];
+    for (const c of spec.columns.slice(0, 1)) if (!header.includes(c)) problems.push({ row: 1, column: c, code: 'REQUIRED_FIELD', message: { zh: `缺少列 ${c}`, en: `Column ${c} is missing` } });
+    const records: { subject: string; data: Record<string, string> }[] = [];
+    for (let r = 1; r < table.length && problems.length === 0; r++) {
+      const cells = table[r] ?? [];
+      if (cells.every((c) => !c.text)) continue;
+      const data: Record<string, string> = {};
+      for (const c of spec.columns) {
+        const v = cells[header.indexOf(c)]?.text ?? '';
+        if (v) data[c] = v;
+      }
+      const bad = (column: string, zh: string, en: string) => problems.push({ row: r + 1, column, code: 'VALIDATION_FAILED', message: { zh, en } });
+      let subject = '';
+      if (spec.person) {
+        const id = parseResidentId(data.idNumber ?? '');
+        if (!id.ok) bad('idNumber', '身份证号码无效', 'Not a valid ID number');
+        else subject = this.vault.lookupHash('id-number', id.value.number);
+        delete data.idNumber;
+      } else {
+        subject = (data.creditCode ?? '').toUpperCase();
+        if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(subject)) bad('creditCode', '统一社会信用代码格式不正确', 'Malformed credit code');
+        delete data.creditCode;
+      }
+      for (const [k, v] of Object.entries(data)) {
+        if (['date', 'from', 'to', 'deregisteredOn'].includes(k) && !isIsoDate(v)) bad(k, '日期应为 YYYY-MM-DD', 'Dates are YYYY-MM-DD');
+        if (['fromMonth', 'toMonth'].includes(k) && !isIsoMonth(v)) bad(k, '月份应为 YYYY-MM', 'Months are YYYY-MM');
+        if (k === 'status' && !['active', 'deregistered'].includes(v)) bad(k, '状态应为 active 或 deregistered', 'Status is active or deregistered');
+      }
+      records.push({ subject, data });
+    }
+    if (problems.length > 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems);
+    return this.db.transaction().execute(async (trx) => {
+      const snapshot = await trx.insertInto('reference_snapshot').values({ kind: kind as ReferenceKind, taken_on: meta.takenOn, source: meta.source, rows: records.length, imported_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
+      for (let i = 0; i < records.length; i += 2000) {
+        await trx
+          .insertInto('reference_record')
+          .values(records.slice(i, i + 2000).map((r) => ({ snapshot_id: snapshot.id, subject: r.subject, data: JSON.stringify(r.data) })))
+          .execute();
+      }
+      await appendAudit(trx, this.vault, { actor, action: 'reference.imported', entityType: 'reference_snapshot', entityId: snapshot.id, regionCode: actor.regionCode, after: { kind, rows: records.length, ...meta } });
+      return { snapshotId: snapshot.id, rows: records.length };
+    });
+  }
+
+  /** Runs every check for a stage and records the findings; earlier open flags of the stage are superseded. */
+  async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment'): Promise<Finding[]> {
+    const claim = app.claim as { fromMonth?: string; toMonth?: string; hires?: { personId: string }[]; interns?: { personId: string }[]; workers?: { personId: string }[] };
+    const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
+    const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
+    const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac']).where('id', 'in', ids).execute() : [];
+    const subjects: Subject[] = people.map((p) => ({ subject: p.id_number_hmac, name: p.name, role: p.id === app.person_id ? 'applicant' : 'listed' }));
+    const unit = app.organisation_id ? await trx.selectFrom('organisation').select(['credit_code', 'bank_account_hmac']).where('id', '=', app.organisation_id).executeTakeFirst() : undefined;
+    const keys = [...subjects.map((s) => s.subject), ...(unit ? [unit.credit_code] : [])];
+    const snapshot = async <T>(kind: ReferenceKind): Promise<Snapshot<T> | undefined> => {
+      const s = await trx.selectFrom('reference_snapshot').select(['id', 'taken_on']).where('kind', '=', kind).orderBy('taken_on', 'desc').orderBy('imported_at', 'desc').limit(1).executeTakeFirst();
+      if (!s || keys.length === 0) return undefined;
+      const rows = await trx.selectFrom('reference_record').select(['subject', 'data']).where('snapshot_id', '=', s.id).where('subject', 'in', keys).execute();
+      const records = new Map<string, T[]>();
+      for (const r of rows) records.set(r.subject, [...(records.get(r.subject) ?? []), r.data as T]);
+      return { id: s.id, takenOn: s.taken_on, records };
+    };
+
+    // The same person listed in another live application for the same subsidy and period.
+    const duplicates: { subject: string; number: string }[] = [];
+    for (const p of people) {
+      const others = await trx
+        .selectFrom('application')
+        .select(['number', 'period_key'])
+        .where('subsidy_id', '=', app.subsidy_id)
+        .where('id', '<>', app.id)
+        .where('state', 'in', LIVE)
+        .where((eb) =>
+          eb.or([
+            eb('person_id', '=', p.id),
+            sql<boolean>`claim @> ${JSON.stringify({ hires: [{ personId: p.id }] })}::jsonb`,
+            sql<boolean>`claim @> ${JSON.stringify({ interns: [{ personId: p.id }] })}::jsonb`,
+            sql<boolean>`claim @> ${JSON.stringify({ workers: [{ personId: p.id }] })}::jsonb`,
+          ]),
+        )
+        .execute();
+      for (const o of others) {
+        const overlaps = o.period_key === app.period_key || o.period_key === 'once' || app.period_key === 'once' || (o.period_key.startsWith('month:') && app.period_key.startsWith('month:'));
+        if (overlaps) duplicates.push({ subject: p.id_number_hmac, number: o.number });
+      }
+    }
+
+    const account = app.person_id ? people.find((p) => p.id === app.person_id)?.bank_account_hmac : unit?.bank_account_hmac;
+    const holders = account ? Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('bank_account_hmac', '=', account).executeTakeFirstOrThrow()).n) : 0;
+    const max = engine.parameters.resolve('risk.shared-account-max', app.region_code, this.clock.today())?.value ?? 3;
+
+    const findings = runChecks({
+      today: this.clock.today(),
+      people: subjects,
+      ...(unit ? { unitCode: unit.credit_code } : {}),
+      claim,
+      ...(await optional('deaths', snapshot<{ date: string }>('deaths'))),
+      ...(await optional('roster', snapshot<{ unit?: string }>('civil-service-roster'))),
+      ...(await optional('business', snapshot<{ status: string; deregisteredOn?: string }>('business-registry'))),
+      ...(await optional('insurance', snapshot<{ fromMonth: string; toMonth: string }>('social-insurance'))),
+      duplicates,
+      ...(account ? { sharedAccount: { holders, max } } : {}),
+    });
+
+    const now = this.clock.now();
+    await trx.updateTable('risk_flag').set({ cleared_at: now, clearance: '已由重新核查取代 / superseded by a re-check' }).where('application_id', '=', app.id).where('stage', '=', stage).where('cleared_at', 'is', null).execute();
+    if (findings.length > 0) {
+      await trx
+        .insertInto('risk_flag')
+        .values(findings.map((f) => ({ application_id: app.id, stage, code: f.code, severity: f.severity, message_zh: f.message.zh, message_en: f.message.en, cites: f.cites, snapshot_id: f.snapshotId ?? null, raised_at: now })))
+        .execute();
+    }
+    return findings;
+  }
+
+  /** Refuses an action that open flags stand in the way of. */
+  async assertClear(trx: Transaction<Database>, applicationId: string, action: string, language: 'zh' | 'en'): Promise<void> {
+    const open = await trx.selectFrom('risk_flag').select(['severity', 'message_zh', 'message_en', 'cites']).where('application_id', '=', applicationId).where('cleared_at', 'is', null).execute();
+    const say = (f: (typeof open)[number]) => `${language === 'en' ? f.message_en : f.message_zh}（${f.cites}）`;
+    const blocks = open.filter((f) => f.severity === 'block');
+    if (blocks.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action)) throw new AppError('RISK_BLOCKED', 409, 'action', { detail: blocks.map(say).join('；') });
+    const reviews = open.filter((f) => f.severity === 'review');
+    if (reviews.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action)) throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: reviews.map(say).join('；') });
+  }
+
+  async flags(db: Db, applicationId: string): Promise<FlagView[]> {
+    const rows = await db.selectFrom('risk_flag').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      stage: r.stage,
+      code: r.code,
+      severity: r.severity,
+      message: { zh: r.message_zh, en: r.message_en },
+      cites: r.cites,
+      raisedAt: r.raised_at.toISOString(),
+      ...(r.cleared_at ? { clearedAt: r.cleared_at.toISOString(), clearance: r.clearance ?? '' } : {}),
+    }));
+  }
+
+  /** A reviewer who checked a `review` warning clears it with the reason. */
+  async clear(actor: Actor, applicationId: string, flagId: string, reason: string, regionCode: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const done = await trx
+        .updateTable('risk_flag')
+        .set({ cleared_at: this.clock.now(), cleared_by: actor.accountId, clearance: reason })
+        .where('id', '=', flagId)
+        .where('application_id', '=', applicationId)
+        .where('severity', '=', 'review')
+        .where('cleared_at', 'is', null)
+        .executeTakeFirst();
+      if (done.numUpdatedRows === 0n) throw new AppError('FLAG_NOT_FOUND', 404);
+      await appendAudit(trx, this.vault, { actor, action: 'risk-flag.cleared', entityType: 'application', entityId: applicationId, regionCode, after: { flag: flagId, reason } });
+    });
+  }
+}
+
+async function optional<K extends string, T>(key: K, value: Promise<T | undefined>): Promise<Partial<Record<K, T>>> {
+  const v = await value;
+  return v === undefined ? {} : ({ [key]: v } as Record<K, T>);
+}

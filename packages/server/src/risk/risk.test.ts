@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
+import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+/** Each check with a planted case it must catch and a clean case it must pass. */
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client, counter: Client, reviewer: Client, approver: Client;
+let n = 0;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 100_000_000);
+  clerk = await staff(app, 'clerk', ['clerk'], '510104');
+  counter = await staff(app, 'counter', ['clerk'], '510104');
+  reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
+  approver = await staff(app, 'approver', ['approver'], '510104');
+});
+afterAll(() => app.close());
+
+const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+const snapshot = (kind: string, lines: string[], takenOn = '2026-11-20') => clerk.request('POST', `/api/v1/reference-snapshots/${kind}?takenOn=${takenOn}&source=${encodeURIComponent('市大数据局')}`, csv(lines), { 'content-type': 'text/csv' });
+const act = (c: Client, id: string, action: string, extra: object = {}) => c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
+const flags = async (id: string) => (await reviewer.request('GET', `/api/v1/applications/${id}`)).json<{ riskFlags: { id: string; code: string; severity: string; stage: string; clearedAt?: string }[] }>().riskFlags.filter((f) => !f.clearedAt);
+
+const evaluation = (certificate = 'E1') => [
+  { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
+  { kind: 'certificate', data: { id: certificate, kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
+];
+
+async function person(facts: object[] = evaluation(), account?: string): Promise<{ id: string; idNumber: string }> {
+  const id = idNumber('1988-03-03');
+  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `风控${++n}`, regionCode: '510104', facts });
+  expectOk(res, 201);
+  const personId = res.json<{ id: string }>().id;
+  if (account) expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: account, bankName: '示例银行' }));
+  return { id: personId, idNumber: id };
+}
+
+async function submit(body: object): Promise<string> {
+  const res = await clerk.request('POST', '/api/v1/applications', { ...body, idempotencyKey: `risk-${++n}-key`, submit: true });
+  expectOk(res, 201);
+  return res.json<{ id: string }>().id;
+}
+
+const evaluationClaim = (p: { id: string }) => ({ subsidy: 'skill-evaluation', personId: p.id, claim: { certificateId: 'E1' } });
+
+describe('risk checks at submission', () => {
+  it('a deceased person is blocked; a living one passes', async () => {
+    const dead = await person();
+    const alive = await person();
+    expectOk(await snapshot('deaths', ['idNumber,date', `${dead.idNumber},2026-10-01`]), 201);
+    const blocked = await submit(evaluationClaim(dead));
+    const clean = await submit(evaluationClaim(alive));
+    expect((await flags(blocked)).map((f) => [f.code, f.severity])).toEqual([['PERSON_DECEASED', 'block']]);
+    expect(await flags(clean)).toEqual([]);
+    expectOk(await act(counter, blocked, 'accept'));
+    expect((await act(reviewer, blocked, 'review')).json()).toMatchObject({ code: 'RISK_BLOCKED', message: expect.stringContaining('财社〔2023〕181号 第二十三条') });
+    expectOk(await act(counter, clean, 'accept'));
+    expectOk(await act(reviewer, clean, 'review'));
+  });
+
+  it('someone on the civil-service roster is blocked (181号 第十六条)', async () => {
+    const staffer = await person();
+    expectOk(await snapshot('civil-service-roster', ['idNumber,unit', `${staffer.idNumber},某局`]), 201);
+    expect((await flags(await submit(evaluationClaim(staffer)))).map((f) => f.code)).toEqual(['CIVIL_SERVICE_ROSTER']);
+    expect(await flags(await submit(evaluationClaim(await person())))).toEqual([]);
+  });
+
+  it('a deregistered unit is blocked; an active one passes', async () => {
+    const graduate = () =>
+      person([
+        { kind: 'graduation', data: { date: '2026-06-30', institution: 'university' } },
+        { kind: 'employment', data: { kind: 'labour-contract', from: '2026-07-01', contractMonths: 12 } },
+      ]);
+    const gone = creditCode('510104');
+    const open = creditCode('510104');
+    expectOk(await snapshot('business-registry', ['creditCode,status,deregisteredOn', `${gone},deregistered,2026-10-15`, `${open},active,`]), 201);
+    const claim = async (code: string) => {
+      const unit = await clerk.request('POST', '/api/v1/organisations', { creditCode: code, name: `单位${code.slice(-4)}`, category: 'enterprise', sizeClass: 'small', regionCode: '510104' });
+      const hire = await graduate();
+      return submit({ subsidy: 'social-insurance-employer-graduate', organisationId: unit.json<{ id: string }>().id, claim: { hires: [{ idNumber: hire.idNumber, contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 }], fromMonth: '2026-07', toMonth: '2026-10' } });
+    };
+    expect((await flags(await claim(gone))).map((f) => f.code)).toEqual(['UNIT_DEREGISTERED']);
+    expect(await flags(await claim(open))).toEqual([]);
+  });
+
+  it('months missing from the contribution records go to manual review, which a reviewer clears with a reason', async () => {
+    const facts = [
+      { kind: 'status', data: { kind: 'hard-to-employ', from: '2025-01-01' } },
+      { kind: 'employment', data: { kind: 'flexible', from: '2025-01-01' } },
+      { kind: 'insurance', data: { fromMonth: '2026-01', toMonth: '2026-06', payer: 'self', pensionFen: 60_000, medicalFen: 30_000, unemploymentFen: 3_000 } },
+    ];
+    const short = await person(facts);
+    const full = await person(facts);
+    expectOk(await snapshot('social-insurance', ['idNumber,fromMonth,toMonth', `${short.idNumber},2026-01,2026-03`, `${full.idNumber},2026-01,2026-06`]), 201);
+    const flagged = await submit({ subsidy: 'social-insurance-flexible-hard-to-employ', personId: short.id, claim: { fromMonth: '2026-01', toMonth: '2026-06' } });
+    expect(await submit({ subsidy: 'social-insurance-flexible-hard-to-employ', personId: full.id, claim: { fromMonth: '2026-01', toMonth: '2026-06' } }).then(flags)).toEqual([]);
+    const [flag] = await flags(flagged);
+    expect(flag).toMatchObject({ code: 'INSURANCE_SHORT', severity: 'review' });
+    expectOk(await act(counter, flagged, 'accept'));
+    expect((await act(reviewer, flagged, 'review')).json()).toMatchObject({ code: 'RISK_REVIEW_REQUIRED' });
+    expectOk(await reviewer.request('POST', `/api/v1/applications/${flagged}/risk-flags/${flag!.id}/clearance`, { reason: '已核对社保局纸质缴费凭证，4—6月为补缴' }));
+    expectOk(await act(reviewer, flagged, 'review'));
+  });
+
+  it('one person listed by two units for the same subsidy and period is blocked the second time', async () => {
+    const shared = await person([
+      { kind: 'graduation', data: { date: '2026-06-30', institution: 'university' } },
+      { kind: 'employment', data: { kind: 'labour-contract', from: '2026-07-01', contractMonths: 12 } },
+    ]);
+    expectOk(await snapshot('social-insurance', ['idNumber,fromMonth,toMonth', `${shared.idNumber},2026-07,2026-10`], '2026-11-21'), 201);
+    const claimBy = async () => {
+      const unit = await clerk.request('POST', '/api/v1/organisations', { creditCode: creditCode('510104'), name: '单位', category: 'enterprise', sizeClass: 'small', regionCode: '510104' });
+      return submit({ subsidy: 'social-insurance-employer-graduate', organisationId: unit.json<{ id: string }>().id, claim: { hires: [{ idNumber: shared.idNumber, contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 }], fromMonth: '2026-07', toMonth: '2026-10' } });
+    };
+    expect(await claimBy().then(flags)).toEqual([]);
+    expect((await claimBy().then(flags)).map((f) => f.code)).toEqual(['CLAIMED_TWICE']);
+  });
+
+  it('a payee account shared by more people than the limit goes to manual review', async () => {
+    for (let i = 0; i < 3; i++) await person(evaluation(), '6217000099990000001');
+    const fourth = await person(evaluation(), '6217000099990000001');
+    const own = await person(evaluation(), '6217000099990000002');
+    expect((await flags(await submit(evaluationClaim(fourth)))).map((f) => f.code)).toEqual(['SHARED_ACCOUNT']);
+    expect(await flags(await submit(evaluationClaim(own)))).toEqual([]);
+  });
+});
+
+describe('risk checks again before payment', () => {
+  it('a death recorded after approval stops the release, and the flag stays', async () => {
+    const p = await person();
+    const id = await submit(evaluationClaim(p));
+    for (const [c, a] of [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve']] as const) expectOk(await act(c, id, a));
+    expectOk(await snapshot('deaths', ['idNumber,date', `${p.idNumber},2026-11-22`], '2026-11-23'), 201);
+    expect((await act(approver, id, 'release')).json()).toMatchObject({ code: 'RISK_BLOCKED' });
+    expect((await flags(id)).map((f) => [f.code, f.stage])).toEqual([['PERSON_DECEASED', 'payment']]);
+  });
+
+  it('a bad snapshot file imports nothing and says where', async () => {
+    const res = await snapshot('deaths', ['idNumber,date', '110105194912310021,2026-01-01']);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_REJECTED', errors: [{ row: 2, column: 'idNumber' }] });
+  });
+});
