@@ -36,6 +36,8 @@ export type Permission =
   | 'calendar:manage'
   | 'registry:self' // an applicant's own registry record
   | 'funds:read'
+  | 'spot-check:draw'
+  | 'spot-check:inspect'
   | 'funds:manage'
   | 'self';
 
@@ -45,8 +47,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'self'],
-  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'self'],
+  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
 };
 

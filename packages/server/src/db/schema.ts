@@ -29,6 +29,8 @@ export interface Database {
   reference_snapshot: ReferenceSnapshotTable;
   reference_record: ReferenceRecordTable;
   risk_flag: RiskFlagTable;
+  spot_check: SpotCheckTable;
+  spot_check_item: SpotCheckItemTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -338,4 +340,27 @@ export interface RiskFlagTable {
   cleared_at: Date | null;
   cleared_by: string | null;
   clearance: string | null;
+}
+
+export interface SpotCheckTable {
+  id: Generated<string>;
+  region_code: string;
+  seed: string;
+  candidates: Json;
+  inspectors: Json;
+  sample_size: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SpotCheckItemTable {
+  id: Generated<string>;
+  spot_check_id: string;
+  rank: number;
+  application_id: string;
+  inspector_id: string;
+  weight: number;
+  outcome: 'no-problem' | 'problem-found' | null;
+  note: string | null;
+  recorded_at: Date | null;
 }

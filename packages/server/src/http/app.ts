@@ -26,6 +26,8 @@ import { allocationRoutes } from '../allocation/allocation.routes.js';
 import { PaymentService } from '../payments/payment-service.js';
 import { RiskService } from '../risk/risk-service.js';
 import { riskRoutes } from '../risk/risk.routes.js';
+import { SpotCheckService } from '../risk/spot-check-service.js';
+import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
@@ -66,6 +68,7 @@ export interface Services {
   readonly payments: PaymentService;
   readonly disclosures: DisclosureService;
   readonly risk: RiskService;
+  readonly spotChecks: SpotCheckService;
 }
 
 export interface App extends Services {
@@ -93,6 +96,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     disclosures: new DisclosureService(db, vault, clock, policies),
     risk,
+    spotChecks: new SpotCheckService(db, vault, clock),
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -145,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(paymentsRoutes(services.payments));
   await http.register(allocationRoutes(options.db, options.vault));
   await http.register(riskRoutes(services.risk));
+  await http.register(spotCheckRoutes(services.spotChecks));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

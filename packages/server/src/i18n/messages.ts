@@ -77,6 +77,9 @@ export const ERROR_MESSAGES = {
   RISK_REVIEW_REQUIRED: { 'zh-CN': '有待人工核查的风控预警：{detail}；请核查后逐条说明理由解除', 'en-US': 'Risk warnings need a manual check: {detail}; check each and clear it with a reason' },
   FLAG_NOT_FOUND: { 'zh-CN': '该预警不存在、已解除，或须以更正的参考数据重新核查', 'en-US': 'No such open warning, or it can only be lifted by re-checking against corrected reference data' },
   UNKNOWN_REFERENCE_KIND: { 'zh-CN': '没有名为 {value} 的参考数据类别', 'en-US': 'There is no reference data kind {value}' },
+  SPOT_CHECK_NOT_FOUND: { 'zh-CN': '抽查不存在或不在您的管辖范围内', 'en-US': 'No such spot check in your regions' },
+  NO_CANDIDATES: { 'zh-CN': '没有可抽查的申请或检查人员', 'en-US': 'There are no applications or inspectors to draw from' },
+  NOT_YOUR_INSPECTION: { 'zh-CN': '该抽查项未分配给您，或已记录结果', 'en-US': 'This item is not assigned to you, or its outcome is already recorded' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },

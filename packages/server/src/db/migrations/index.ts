@@ -6,6 +6,7 @@ import { m20261121_0004_payment_batches } from './20261121-0004-payment-batches.
 import { m20261121_0005_ledger_balances_per_statement } from './20261121-0005-ledger-balances-per-statement.js';
 import { m20261121_0006_allocation_publications } from './20261121-0006-allocation-publications.js';
 import { m20261121_0007_reference_data_and_risk_flags } from './20261121-0007-reference-data-and-risk-flags.js';
+import { m20261121_0008_spot_checks } from './20261121-0008-spot-checks.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0005-ledger-balances-per-statement': m20261121_0005_ledger_balances_per_statement,
   '20261121-0006-allocation-publications': m20261121_0006_allocation_publications,
   '20261121-0007-reference-data-and-risk-flags': m20261121_0007_reference_data_and_risk_flags,
+  '20261121-0008-spot-checks': m20261121_0008_spot_checks,
 };
 
 export const migrationProvider: MigrationProvider = {
