@@ -37,6 +37,7 @@ export type Permission =
   | 'registry:self' // an applicant's own registry record
   | 'funds:read'
   | 'spot-check:draw'
+  | 'sweep:run'
   | 'spot-check:inspect'
   | 'funds:manage'
   | 'self';
@@ -47,7 +48,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'self'],
   auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
 };

@@ -31,6 +31,8 @@ export interface Database {
   risk_flag: RiskFlagTable;
   spot_check: SpotCheckTable;
   spot_check_item: SpotCheckItemTable;
+  sweep_job: SweepJobTable;
+  offer: OfferTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -363,4 +365,33 @@ export interface SpotCheckItemTable {
   outcome: 'no-problem' | 'problem-found' | null;
   note: string | null;
   recorded_at: Date | null;
+}
+
+export interface SweepJobTable {
+  id: Generated<string>;
+  region_code: string;
+  judged_on: string;
+  state: 'running' | 'done' | 'failed';
+  cursor: string | null;
+  people_total: number;
+  people_done: Generated<number>;
+  offers_created: Generated<number>;
+  started_by: string;
+  started_at: CreatedAt;
+  updated_at: UpdatedAt;
+  finished_at: Date | null;
+  error: string | null;
+}
+
+export interface OfferTable {
+  id: Generated<string>;
+  person_id: string;
+  subsidy_id: string;
+  period_key: string;
+  region_code: string;
+  amount_fen: string | null;
+  state: 'open' | 'confirmed' | 'declined';
+  application_id: string | null;
+  sweep_job_id: string;
+  created_at: CreatedAt;
 }

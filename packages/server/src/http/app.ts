@@ -28,6 +28,8 @@ import { RiskService } from '../risk/risk-service.js';
 import { riskRoutes } from '../risk/risk.routes.js';
 import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
+import { SweepService } from '../proactive/sweep-service.js';
+import { proactiveRoutes } from '../proactive/proactive.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
@@ -69,6 +71,7 @@ export interface Services {
   readonly disclosures: DisclosureService;
   readonly risk: RiskService;
   readonly spotChecks: SpotCheckService;
+  readonly sweeps: SweepService;
 }
 
 export interface App extends Services {
@@ -97,6 +100,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     disclosures: new DisclosureService(db, vault, clock, policies),
     risk,
     spotChecks: new SpotCheckService(db, vault, clock),
+    sweeps: new SweepService(db, vault, clock, policies, applications),
     imports: new ImportService(db, vault, registry),
   };
 }
@@ -130,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'payments', description: 'Payment batches, bank files and reconciliation' },
         { name: 'disclosure', description: 'The public lists of recipients (公示)' },
         { name: 'risk', description: 'Reference data from other departments and risk checks' },
+        { name: 'proactive', description: 'The proactive sweep and its offers' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -150,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(allocationRoutes(options.db, options.vault));
   await http.register(riskRoutes(services.risk));
   await http.register(spotCheckRoutes(services.spotChecks));
+  await http.register(proactiveRoutes(services.sweeps));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

@@ -7,6 +7,7 @@ import { m20261121_0005_ledger_balances_per_statement } from './20261121-0005-le
 import { m20261121_0006_allocation_publications } from './20261121-0006-allocation-publications.js';
 import { m20261121_0007_reference_data_and_risk_flags } from './20261121-0007-reference-data-and-risk-flags.js';
 import { m20261121_0008_spot_checks } from './20261121-0008-spot-checks.js';
+import { m20261121_0009_proactive_offers } from './20261121-0009-proactive-offers.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0006-allocation-publications': m20261121_0006_allocation_publications,
   '20261121-0007-reference-data-and-risk-flags': m20261121_0007_reference_data_and_risk_flags,
   '20261121-0008-spot-checks': m20261121_0008_spot_checks,
+  '20261121-0009-proactive-offers': m20261121_0009_proactive_offers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ApplicationView } from '../applications/applications.schemas.js';
+import { actorOf } from '../http/access.js';
+import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import type { SweepService } from './sweep-service.js';
+
+const Sweep = Type.Object({
+  id: Type.String(),
+  regionCode: Type.String(),
+  judgedOn: Type.String(),
+  state: Type.String(),
+  peopleTotal: Type.Integer(),
+  peopleDone: Type.Integer(),
+  offersCreated: Type.Integer(),
+  startedAt: Type.String(),
+  finishedAt: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String()),
+});
+
+/** The proactive sweep and the offers it makes (政策找人, 免申即享). */
+export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['proactive'];
+    const runInBackground = (id: string) => void sweeps.run(id).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
+    app.post(
+      '/api/v1/sweeps',
+      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Start a sweep of the caller’s regions; it runs in the background', response: { 202: Sweep, ...PROTECTED_ERRORS } } },
+      async (request, reply) => {
+        const job = await sweeps.start(actorOf(request));
+        runInBackground(job.id);
+        return reply.status(202).send(job);
+      },
+    );
+    app.get(
+      '/api/v1/sweeps/:id',
+      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'A sweep’s progress', params: IdParams, response: { 200: Sweep, ...PROTECTED_ERRORS } } },
+      async (request) => sweeps.get(actorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/sweeps/:id/resumption',
+      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Resume an interrupted sweep from where it stopped', params: IdParams, response: { 202: Sweep, ...PROTECTED_ERRORS } } },
+      async (request, reply) => {
+        const job = await sweeps.get(actorOf(request), request.params.id);
+        if (job.state !== 'done') runInBackground(job.id);
+        return reply.status(202).send(job);
+      },
+    );
+    app.get(
+      '/api/v1/offers',
+      {
+        config: { access: { permission: ['application:own', 'application:read'] } },
+        schema: {
+          tags,
+          summary: 'Offers: an applicant’s own, or those in the caller’s regions',
+          querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('declined')])) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ offers: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), subsidy: Type.String(), periodKey: Type.String(), amountFen: Type.Optional(Type.Integer()), state: Type.String(), applicationId: Type.Optional(Type.String()), createdAt: Type.String() })) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ offers: await sweeps.offers(actorOf(request), request.query.state) }),
+    );
+    app.post(
+      '/api/v1/offers/:id/confirmation',
+      { config: { access: { permission: 'application:own' } }, schema: { tags, summary: 'Confirm an offer in one step: the application is filed and submitted', params: IdParams, response: { 201: ApplicationView, ...PROTECTED_ERRORS } } },
+      async (request, reply) => reply.status(201).send(await sweeps.confirm(actorOf(request), request.params.id, request.headers['accept-language'])),
+    );
+  };
+}
