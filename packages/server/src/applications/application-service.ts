@@ -454,7 +454,7 @@ export class ApplicationService {
     const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
     const people = await loadPersonFacts(db, this.vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);
     const person = (id: string): PersonFacts => people.get(id) ?? { kind: 'person', idNumber: '' };
-    const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, app.organisation_id ?? '');
+    const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, this.vault, app.organisation_id ?? '');
     if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
     const { hires, interns, workers, ...rest } = stored;
     const claim: ClaimFacts = {

@@ -109,6 +109,18 @@ describe('six subsidy kinds, from filing to payment', () => {
       claim: { hires: [{ idNumber: grad.idNumber, contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 }], fromMonth: '2026-07', toMonth: '2026-10' },
     });
     expect(amount).toBe(4 * 72_000);
+
+    // Those months are paid for this hire now: a second claim for one of them is refused.
+    const again = await clerk.request('POST', '/api/v1/applications', {
+      subsidy: 'social-insurance-employer-graduate',
+      organisationId: unit.json<{ id: string }>().id,
+      claim: { hires: [{ idNumber: grad.idNumber, contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 }], fromMonth: '2026-07', toMonth: '2026-07' },
+      idempotencyKey: 'kinds-employer-again',
+      submit: true,
+    });
+    const againId = again.json<{ id: string }>().id;
+    await act(counter, againId, 'accept');
+    expect((await reviewer.request('POST', `/api/v1/applications/${againId}/transitions`, { action: 'review' })).json()).toMatchObject({ code: 'DECISION_NOT_ELIGIBLE' });
   });
 
   it('一次性求职补贴 waits for its publicity to end before payment', async () => {

@@ -12,7 +12,7 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionPrefix } from '../regions/region-scope.js';
-import { loadPersonFacts } from '../registry/engine-facts.js';
+import { personFactsFrom, receivedFrom } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 
 export interface SweepView {
@@ -80,22 +80,34 @@ export class SweepService {
     let done = job.people_done;
     try {
       for (;;) {
-        let q = this.db.selectFrom('person').select(['id', 'region_code']).where('region_code', 'like', `${prefix}%`).orderBy('id').limit(batchSize);
-        if (cursor) q = q.where('id', '>', cursor);
-        const batch = await q.execute();
+        // One batch: the next people by id, their facts and their applications, each by one query
+        // over the same batch (a subquery rather than two thousand parameters).
+        const after = cursor;
+        const inBatch = this.db
+          .selectFrom('person')
+          .select('id')
+          .where('region_code', 'like', `${prefix}%`)
+          .$if(after !== null, (qb) => qb.where('id', '>', after as string))
+          .orderBy('id')
+          .limit(batchSize);
+        const batch = await this.db
+          .selectFrom('person')
+          .selectAll()
+          .where('region_code', 'like', `${prefix}%`)
+          .$if(after !== null, (qb) => qb.where('id', '>', after as string))
+          .orderBy('id')
+          .limit(batchSize)
+          .execute();
         if (batch.length === 0) break;
         const ids = batch.map((p) => p.id);
-        const facts = await loadPersonFacts(this.db, this.vault, ids);
-        const applied = new Set(
-          (
-            await this.db
-              .selectFrom('application')
-              .select(['person_id', 'subsidy_id', 'period_key'])
-              .where('person_id', 'in', ids)
-              .where('state', 'not in', [...TERMINAL_STATES])
-              .execute()
-          ).map((a) => `${a.person_id}|${a.subsidy_id}|${a.period_key}`),
-        );
+        const factRows = await this.db.selectFrom('registry_fact').select(['person_id', 'kind', 'data']).where('person_id', 'in', inBatch).where('retracted_at', 'is', null).orderBy('recorded_at').execute();
+        const apps = await this.db
+          .selectFrom('application')
+          .select(['person_id', 'organisation_id', 'subsidy_id', 'region_code', 'amount_fen', 'claim', 'updated_at', 'state', 'period_key'])
+          .where('person_id', 'in', inBatch)
+          .execute();
+        const facts = personFactsFrom(this.vault, batch, factRows, receivedFrom(apps.filter((a) => a.state === 'paid'), 'person_id'));
+        const applied = new Set(apps.filter((a) => !TERMINAL_STATES.includes(a.state as never)).map((a) => `${a.person_id}|${a.subsidy_id}|${a.period_key}`));
         const offers: { person_id: string; subsidy_id: string; period_key: string; region_code: string; amount_fen: string | null; state: 'open'; sweep_job_id: string }[] = [];
         for (const p of batch) {
           const applicant = facts.get(p.id) as ApplicantFacts | undefined;
