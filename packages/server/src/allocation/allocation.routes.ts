@@ -1,7 +1,7 @@
-import { ALLOCATION_PRESETS, type Allocation, type AllocationScheme } from '@huimin/policy';
+import { ALLOCATION_PRESETS, DOCUMENTS, type Allocation, type AllocationScheme, type DocumentId } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import { actorOf } from '../http/access.js';
@@ -17,7 +17,7 @@ const SchemeSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 60 }),
     name: Text,
-    citation: Type.Object({ document: Type.String(), article: Type.String() }),
+    citation: Type.Object({ document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })), article: Type.String() }),
     factors: Type.Array(Type.Object({ id: Type.String(), name: Text, indicators: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text, weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }) })) }), { minItems: 1 }),
     coefficients: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text })),
     note: Type.Optional(Text),
@@ -45,7 +45,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
     app.get(
       '/api/v1/allocation/schemes',
       { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'Preset allocation schemes (因素法方案), to use or edit', response: { 200: Type.Object({ schemes: Type.Array(SchemeSchema) }), ...PROTECTED_ERRORS } } },
-      async () => ({ schemes: ALLOCATION_PRESETS as never }),
+      async () => ({ schemes: structuredClone([...ALLOCATION_PRESETS]) as Static<typeof SchemeSchema>[] }),
     );
     app.post(
       '/api/v1/allocation/calculations',
@@ -59,7 +59,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
         },
       },
       async (request) => {
-        const s = scheme(request.body.scheme, request.body.customScheme as never);
+        const s = scheme(request.body.scheme, request.body.customScheme);
         const result = calculate(s, request.body.totalFen, request.body.regions);
         return { ...result, rows: [...result.rows] };
       },
@@ -81,7 +81,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
       async (request, reply) => {
         const actor = actorOf(request);
         await assertRegionInScope(db, actor.regionCode, request.body.regionCode, 'regionCode');
-        const s = scheme(request.body.scheme, request.body.customScheme as never);
+        const s = scheme(request.body.scheme, request.body.customScheme);
         const result = calculate(s, request.body.totalFen, request.body.regions);
         const id = await db.transaction().execute(async (trx) => {
           const row = await trx

@@ -426,22 +426,22 @@ export class ApplicationService {
     const problems = validateFacts(input, 'claim');
     const first = problems[0];
     if (first) throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
-    const resolve = async <T extends { idNumber: string }>(list: readonly T[] | undefined, field: string) => {
-      if (!list) return undefined;
-      const out: (Omit<T, 'idNumber'> & { personId: string })[] = [];
-      for (const [i, item] of list.entries()) {
+    // Every ID number in the lists, looked up in one query by its keyed hash.
+    const listed = [...(input.hires ?? []), ...(input.interns ?? []), ...(input.workers ?? [])].map((x) => this.vault.lookupHash('id-number', x.idNumber.toUpperCase()));
+    const found = listed.length ? await this.db.selectFrom('person').select(['id', 'id_number_hmac']).where('id_number_hmac', 'in', [...new Set(listed)]).execute() : [];
+    const personByHash = new Map(found.map((p) => [p.id_number_hmac, p.id]));
+    const resolve = <T extends { idNumber: string }>(list: readonly T[] | undefined, field: string) =>
+      list?.map((item, i) => {
         const { idNumber, ...rest } = item;
-        const person = await this.db.selectFrom('person').select('id').where('id_number_hmac', '=', this.vault.lookupHash('id-number', idNumber.toUpperCase())).executeTakeFirst();
-        if (!person) throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, { value: `${idNumber.slice(0, 6)}…` });
-        out.push({ ...rest, personId: person.id });
-      }
-      return out;
-    };
+        const personId = personByHash.get(this.vault.lookupHash('id-number', idNumber.toUpperCase()));
+        if (!personId) throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, { value: `${idNumber.slice(0, 6)}…` });
+        return { ...rest, personId };
+      });
     const { hires, interns, workers, ...rest } = input;
     const stored: StoredClaim = { ...(rest as StoredClaim) };
-    const h = await resolve(hires, 'hires');
-    const i = await resolve(interns, 'interns');
-    const w = await resolve(workers, 'workers');
+    const h = resolve(hires, 'hires');
+    const i = resolve(interns, 'interns');
+    const w = resolve(workers, 'workers');
     if (h) stored.hires = h;
     if (i) stored.interns = i;
     if (w) stored.workers = w;
@@ -453,7 +453,12 @@ export class ApplicationService {
     const stored = app.claim as StoredClaim;
     const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
     const people = await loadPersonFacts(db, this.vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);
-    const person = (id: string): PersonFacts => people.get(id) ?? { kind: 'person', idNumber: '' };
+    const person = (id: string): PersonFacts => {
+      const facts = people.get(id);
+      // People are never deleted, so a claim always names someone in the registry.
+      if (!facts) throw new Error(`person ${id} named in application ${app.id} is not in the registry`);
+      return facts;
+    };
     const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, this.vault, app.organisation_id ?? '');
     if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
     const { hires, interns, workers, ...rest } = stored;
@@ -478,11 +483,13 @@ export class ApplicationService {
     const orgIds = rows.map((r) => r.organisation_id).filter((x): x is string => x !== null);
     const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
     const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
+    const personById = new Map(people.map((x) => [x.id, x]));
+    const orgById = new Map(orgs.map((x) => [x.id, x]));
     const today = this.clock.today();
     return rows.map((r) => {
       const subsidy = engine.subsidy(r.subsidy_id);
-      const p = people.find((x) => x.id === r.person_id);
-      const o = orgs.find((x) => x.id === r.organisation_id);
+      const p = r.person_id ? personById.get(r.person_id) : undefined;
+      const o = r.organisation_id ? orgById.get(r.organisation_id) : undefined;
       const state = r.state as ApplicationState;
       return {
         id: r.id,

@@ -120,7 +120,17 @@ export class SessionService {
     const row = await this.db
       .selectFrom('session')
       .innerJoin('account', 'account.id', 'session.account_id')
-      .select(['session.account_id', 'session.csrf_token', 'session.created_at', 'session.last_seen_at', 'session.ended_at', 'account.active', 'account.must_change_password', 'account.password_changed_at'])
+      .leftJoin('person', 'person.id', 'account.person_id')
+      .select([
+        'session.csrf_token',
+        'session.created_at',
+        'session.last_seen_at',
+        'session.ended_at',
+        'account.active',
+        'account.must_change_password',
+        'account.password_changed_at',
+        ...ACTOR_COLUMNS,
+      ])
       .where('session.token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.ended_at || !row.active) return null;
@@ -136,7 +146,7 @@ export class SessionService {
       await this.db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
     }
     const expired = now.getTime() - row.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
-    return { actor: await this.actorOf(row.account_id, ip), csrfToken: row.csrf_token, mustChangePassword: row.must_change_password || expired, tokenHash: hash };
+    return { actor: actorFrom(row, ip), csrfToken: row.csrf_token, mustChangePassword: row.must_change_password || expired, tokenHash: hash };
   }
 
   async logout(session: CurrentSession): Promise<void> {
@@ -180,23 +190,28 @@ export class SessionService {
   }
 
   async actorOf(accountId: string, ip: string | null): Promise<Actor> {
-    const row = await this.db
-      .selectFrom('account')
-      .leftJoin('person', 'person.id', 'account.person_id')
-      .select(['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.household_id'])
-      .where('account.id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return {
-      accountId: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      permissions: permissionsOf(row.roles),
-      regionCode: row.region_code,
-      personId: row.person_id,
-      householdId: row.household_id,
-      organisationId: row.organisation_id,
-      ip,
-    };
+    const row = await this.db.selectFrom('account').leftJoin('person', 'person.id', 'account.person_id').select(ACTOR_COLUMNS).where('account.id', '=', accountId).executeTakeFirstOrThrow();
+    return actorFrom(row, ip);
   }
+}
+
+/** What an actor is made of, read with the session in one query on every request. */
+const ACTOR_COLUMNS = ['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.household_id'] as const;
+
+function actorFrom(
+  row: { id: string; username: string; display_name: string; roles: string[]; region_code: string; person_id: string | null; organisation_id: string | null; household_id: string | null },
+  ip: string | null,
+): Actor {
+  return {
+    accountId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    permissions: permissionsOf(row.roles),
+    regionCode: row.region_code,
+    personId: row.person_id,
+    householdId: row.household_id,
+    organisationId: row.organisation_id,
+    ip,
+  };
 }

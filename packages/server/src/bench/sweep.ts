@@ -78,23 +78,22 @@ try {
       };
     });
     const ids = await db.insertInto('person').values(people).returning('id').execute();
-    const facts = ids.flatMap((p, k) => {
+    const factsOf = (): { kind: string; data: object }[] => {
       const r = rand();
       if (r < 0.2) {
-        const out = [{ kind: 'graduation', data: { date: graduation, institution: 'university' } }];
-        if (rand() < 0.3) out.push({ kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } } as never);
-        return out.map((f) => ({ person_id: p.id, organisation_id: null, kind: f.kind, data: JSON.stringify(f.data), source: 'demo' as const, recorded_by: null }));
+        const graduate = [{ kind: 'graduation', data: { date: graduation, institution: 'university' } }];
+        return rand() < 0.3 ? [...graduate, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } }] : graduate;
       }
       if (r < 0.3)
         return [
           { kind: 'status', data: { kind: 'hard-to-employ', from: '2025-01-01' } },
           { kind: 'employment', data: { kind: 'flexible', from: '2025-01-01' } },
           { kind: 'insurance', data: { fromMonth: '2025-01', toMonth: '2026-10', payer: 'self', pensionFen: 60_000, medicalFen: 30_000, unemploymentFen: 3_000 } },
-        ].map((f) => ({ person_id: p.id, organisation_id: null, kind: f.kind, data: JSON.stringify(f.data), source: 'demo' as const, recorded_by: null }));
-      if (r < 0.6) return [{ person_id: p.id, organisation_id: null, kind: 'employment', data: JSON.stringify({ kind: 'labour-contract', from: '2024-03-01', contractMonths: 36 }), source: 'demo' as const, recorded_by: null }];
-      void k;
+        ];
+      if (r < 0.6) return [{ kind: 'employment', data: { kind: 'labour-contract', from: '2024-03-01', contractMonths: 36 } }];
       return [];
-    });
+    };
+    const facts = ids.flatMap((p) => factsOf().map((f) => ({ person_id: p.id, organisation_id: null, kind: f.kind, data: JSON.stringify(f.data), source: 'demo' as const, recorded_by: null })));
     if (facts.length) await db.insertInto('registry_fact').values(facts).execute();
   }
   console.log(`generate         ${secs((performance.now() - t0) / 1000).padStart(7)} s  (${n.toLocaleString('en-US')} people, ${units.toLocaleString('en-US')} units; not counted)`);

@@ -52,13 +52,10 @@ export function accessHook(sessions: SessionService) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.session = null;
     const access = request.routeOptions.config.access;
-    if (!access) return;
+    // Public routes read no session, so they cost no session lookup.
+    if (!access || 'public' in access) return;
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     const session = token ? await sessions.resume(token, request.ip) : null;
-    if ('public' in access) {
-      request.session = session;
-      return;
-    }
     if (!session) throw new AppError(token ? 'SESSION_EXPIRED' : 'NOT_AUTHENTICATED', 401);
     // Double-submit: a cross-site form can send the cookie but cannot read the token to echo it.
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_FAILED', 403);

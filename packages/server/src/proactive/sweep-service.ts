@@ -15,6 +15,8 @@ import { regionPrefix } from '../regions/region-scope.js';
 import { personFactsFrom, receivedFrom } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 
+const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATES);
+
 export interface SweepView {
   id: string;
   regionCode: string;
@@ -108,7 +110,7 @@ export class SweepService {
           .where('person_id', 'in', inBatch)
           .execute();
         const facts = personFactsFrom(this.vault, batch, factRows, receivedFrom(apps.filter((a) => a.state === 'paid'), 'person_id'));
-        const applied = new Set(apps.filter((a) => !TERMINAL_STATES.includes(a.state as never)).map((a) => `${a.person_id}|${a.subsidy_id}|${a.period_key}`));
+        const applied = new Set(apps.filter((a) => !TERMINAL.has(a.state)).map((a) => `${a.person_id}|${a.subsidy_id}|${a.period_key}`));
         const offers: { person_id: string; subsidy_id: string; period_key: string; region_code: string; amount_fen: string | null; state: 'open'; sweep_job_id: string }[] = [];
         for (const p of batch) {
           const applicant = facts.get(p.id) as ApplicantFacts | undefined;

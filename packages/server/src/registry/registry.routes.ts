@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf } from '../http/access.js';
+import { actorOf, type Access } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { RegistryService } from './registry-service.js';
 import {
@@ -18,7 +18,8 @@ import {
 /** People, units and their facts. Staff see their regions; an applicant sees their own record. */
 export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const read = { access: { permission: ['registry:read', 'registry:self'] as const } } as const;
+    // Staff read their regions; an applicant reads their own record.
+    const readOne = { access: { permission: ['registry:read', 'registry:self'] } } satisfies { access: Access };
     const write = { access: { permission: 'registry:write' as const } };
     const tags = ['registry'];
 
@@ -34,7 +35,7 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
     );
     app.get(
       '/api/v1/people/:id',
-      { config: { access: { permission: [...read.access.permission] } }, schema: { tags, summary: 'A person, masked, with their facts', params: IdParams, response: { 200: PersonView, ...PROTECTED_ERRORS } } },
+      { config: readOne, schema: { tags, summary: 'A person, masked, with their facts', params: IdParams, response: { 200: PersonView, ...PROTECTED_ERRORS } } },
       async (request) => registry.getPerson(actorOf(request), request.params.id),
     );
     app.post(
@@ -69,7 +70,7 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
     );
     app.get(
       '/api/v1/organisations/:id',
-      { config: { access: { permission: [...read.access.permission] } }, schema: { tags, summary: 'A unit with its facts', params: IdParams, response: { 200: OrganisationView, ...PROTECTED_ERRORS } } },
+      { config: readOne, schema: { tags, summary: 'A unit with its facts', params: IdParams, response: { 200: OrganisationView, ...PROTECTED_ERRORS } } },
       async (request) => registry.getOrganisation(actorOf(request), request.params.id),
     );
     app.post(

@@ -21,6 +21,8 @@ const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]
   'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
 };
 
+type StoredLists = { hires?: { personId: string }[]; interns?: { personId: string }[]; workers?: { personId: string }[] };
+
 const LIVE = ['draft', 'submitted', 'returned', 'accepted', 'reviewed', 'approved', 'publicised', 'payable', 'paid'];
 
 export interface FlagView {
@@ -106,7 +108,7 @@ export class RiskService {
 
   /** Runs every check for a stage and records the findings; earlier open flags of the stage are superseded. */
   async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment'): Promise<Finding[]> {
-    const claim = app.claim as { fromMonth?: string; toMonth?: string; hires?: { personId: string }[]; interns?: { personId: string }[]; workers?: { personId: string }[] };
+    const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string };
     const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
     const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
     const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac']).where('id', 'in', ids).execute() : [];
@@ -124,25 +126,30 @@ export class RiskService {
 
     // The same person listed in another live application for the same subsidy and period.
     const duplicates: { subject: string; number: string }[] = [];
-    for (const p of people) {
+    const hashOf = new Map(people.map((p) => [p.id, p.id_number_hmac]));
+    if (people.length > 0) {
+      const ids = people.map((p) => p.id);
       const others = await trx
         .selectFrom('application')
-        .select(['number', 'period_key'])
+        .select(['number', 'period_key', 'person_id', 'claim'])
         .where('subsidy_id', '=', app.subsidy_id)
         .where('id', '<>', app.id)
         .where('state', 'in', LIVE)
         .where((eb) =>
           eb.or([
-            eb('person_id', '=', p.id),
-            sql<boolean>`claim @> ${JSON.stringify({ hires: [{ personId: p.id }] })}::jsonb`,
-            sql<boolean>`claim @> ${JSON.stringify({ interns: [{ personId: p.id }] })}::jsonb`,
-            sql<boolean>`claim @> ${JSON.stringify({ workers: [{ personId: p.id }] })}::jsonb`,
+            eb('person_id', 'in', ids),
+            sql<boolean>`exists (select 1 from jsonb_array_elements(coalesce(claim->'hires', '[]') || coalesce(claim->'interns', '[]') || coalesce(claim->'workers', '[]')) x
+                                  where x->>'personId' = any(${ids}::text[]))`,
           ]),
         )
         .execute();
-      for (const o of others) {
-        const overlaps = o.period_key === app.period_key || o.period_key === 'once' || app.period_key === 'once' || (o.period_key.startsWith('month:') && app.period_key.startsWith('month:'));
-        if (overlaps) duplicates.push({ subject: p.id_number_hmac, number: o.number });
+      const overlaps = (key: string) => key === app.period_key || key === 'once' || app.period_key === 'once' || (key.startsWith('month:') && app.period_key.startsWith('month:'));
+      for (const o of others.filter((x) => overlaps(x.period_key))) {
+        const listedThere = [...((o.claim as StoredLists).hires ?? []), ...((o.claim as StoredLists).interns ?? []), ...((o.claim as StoredLists).workers ?? [])].map((x) => x.personId);
+        for (const id of new Set([...(o.person_id ? [o.person_id] : []), ...listedThere])) {
+          const subject = hashOf.get(id);
+          if (subject) duplicates.push({ subject, number: o.number });
+        }
       }
     }
 
