@@ -12,6 +12,7 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly sessionIdleMinutes: number;
   readonly settleChunk: number;
+  readonly sweepBatch: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
     settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
+    sweepBatch: positive(env.HUIMIN_SWEEP_BATCH, 20_000, 'HUIMIN_SWEEP_BATCH'),
   };
 }
 

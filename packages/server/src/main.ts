@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     webRoot: config.webRoot,
     secureCookies: config.secureCookies,
     settleChunk: config.settleChunk,
+    sweepBatch: config.sweepBatch,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');

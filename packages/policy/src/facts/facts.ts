@@ -133,6 +133,13 @@ export interface ReceivedSubsidy {
 export interface PersonFacts {
   readonly kind: 'person';
   readonly idNumber: string;
+  /**
+   * Birth date and sex as the registry recorded them from the verified ID number. When given the
+   * rules read these and never need the number itself (the sweep decides a million people without
+   * decrypting one); when absent they are read from `idNumber`.
+   */
+  readonly birthDate?: IsoDate;
+  readonly sex?: 'male' | 'female';
   readonly name?: string;
   /** Needed for women; men are `male`. Not derivable from the ID number. */
   readonly retirementCategory?: RetirementCategory;

@@ -24,11 +24,13 @@ export function statusSince(person: PersonFacts, kind: PersonStatusKind, on: Iso
 }
 
 export function birthDateOf(person: PersonFacts): IsoDate | undefined {
+  if (person.birthDate) return person.birthDate;
   const parsed = parseResidentId(person.idNumber);
   return parsed.ok ? parsed.value.birthDate : undefined;
 }
 
 export function sexOf(person: PersonFacts): 'male' | 'female' | undefined {
+  if (person.sex) return person.sex;
   const parsed = parseResidentId(person.idNumber);
   return parsed.ok ? parsed.value.sex : undefined;
 }

@@ -61,11 +61,15 @@ export class ApplicationService {
     private readonly risk: RiskService,
   ) {}
 
-  async create(actor: Actor, input: CreateApplication, language?: string): Promise<{ application: ApplicationViewT; created: boolean }> {
+  /**
+   * Files an application. `prepared`: the sweep files it for a person or unit in the caller's
+   * regions, for a subsidy needing no application, and it goes straight to review.
+   */
+  async create(actor: Actor, input: CreateApplication, language?: string, options: { prepared?: boolean } = {}): Promise<{ application: ApplicationViewT; created: boolean }> {
     const engine = await this.policies.engine();
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
-    const applicant = await this.applicantFor(actor, subsidy, input);
+    const applicant = await this.applicantFor(actor, subsidy, input, options.prepared === true);
     const claim = await this.storedClaim(input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256').update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim])).digest('hex');
@@ -107,7 +111,8 @@ export class ApplicationService {
       await trx.insertInto('application_event').values({ application_id: inserted.id, seq: 1, action: 'create', from_state: null, to_state: 'draft', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'application' }).execute();
       await appendAudit(trx, this.vault, { actor, action: 'application.created', entityType: 'application', entityId: inserted.id, regionCode: applicant.regionCode, after: { number, subsidy: subsidy.id } });
       // Filed and submitted in one transaction: a retry never finds a half-submitted draft.
-      if (input.submit) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
+      if (options.prepared) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'prepare' }, warnings, language);
+      else if (input.submit) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
       return inserted.id;
     });
     if (!id) {
@@ -192,7 +197,8 @@ export class ApplicationService {
     const subsidy = engine.subsidy(app.subsidy_id);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
     const today = this.clock.today();
-    const judgedOn = input.action === 'submit' || input.action === 'resubmit' ? today : (app.submitted_on ?? today);
+    const filing = input.action === 'submit' || input.action === 'resubmit' || input.action === 'prepare';
+    const judgedOn = filing ? today : (app.submitted_on ?? today);
 
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
@@ -202,7 +208,7 @@ export class ApplicationService {
     }
 
     const update: Partial<Record<keyof Row, unknown>> = {};
-    if (input.action === 'submit' || input.action === 'resubmit') update.submitted_on = today;
+    if (filing) update.submitted_on = today;
     if ((input.action === 'review' || input.action === 'approve') && decision && !decision.eligible) {
       const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${languageOf(language) === 'en-US' ? r.message.en : r.message.zh}（${r.cites}）`);
       throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
@@ -254,7 +260,7 @@ export class ApplicationService {
       .where('id', '=', id)
       .execute();
     await failpoint('application.transition.after-state-update');
-    if (input.action === 'submit' || input.action === 'resubmit') await this.risk.assess(trx, engine, app, 'submit');
+    if (filing) await this.risk.assess(trx, engine, app, 'submit', facts && decision ? { ...facts, decision } : undefined);
     const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
     await trx
       .insertInto('application_event')
@@ -404,9 +410,9 @@ export class ApplicationService {
     if (other || filedOnBehalf) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: other?.step ?? 'application' });
   }
 
-  private async applicantFor(actor: Actor, subsidy: SubsidyDefinition, input: CreateApplication) {
+  private async applicantFor(actor: Actor, subsidy: SubsidyDefinition, input: CreateApplication, prepared: boolean) {
     const wantsPerson = subsidy.applicant === 'person';
-    if (actor.permissions.has('application:create')) {
+    if (prepared || actor.permissions.has('application:create')) {
       const given = wantsPerson ? input.personId : input.organisationId;
       if (!given) throw new AppError('REQUIRED_FIELD', 400, wantsPerson ? 'personId' : 'organisationId');
       const table = wantsPerson ? 'person' : 'organisation';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { ACTIONS, STATES, transitionFor, type Action, type ApplicationState } from './workflow.js';
+import { ACTIONS, STATES, transitionFor, type ApplicationState } from './workflow.js';
 
 /**
  * Over the API: an application is brought to each of the 13 states, and from each every action
@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const ACTOR: Record<Action, keyof typeof by> = {
+type ApiAction = (typeof ACTIONS)[number];
+const ACTOR: Record<ApiAction, keyof typeof by> = {
   submit: 'filer', resubmit: 'filer', withdraw: 'filer',
   accept: 'clerk', 'not-accept': 'clerk', return: 'clerk',
   review: 'reviewer', reject: 'reviewer',
@@ -43,7 +44,7 @@ async function eligible(subsidy: 'one-time-job-seeking' | 'skill-evaluation'): P
   return { personId: res.json<{ id: string }>().id, claim: subsidy === 'skill-evaluation' ? { certificateId: 'E1' } : {} };
 }
 
-const PATHS: Record<ApplicationState, { subsidy: 'one-time-job-seeking' | 'skill-evaluation'; actions: Action[] }> = {
+const PATHS: Record<ApplicationState, { subsidy: 'one-time-job-seeking' | 'skill-evaluation'; actions: ApiAction[] }> = {
   draft: { subsidy: 'one-time-job-seeking', actions: [] },
   submitted: { subsidy: 'one-time-job-seeking', actions: ['submit'] },
   returned: { subsidy: 'one-time-job-seeking', actions: ['submit', 'return'] },
@@ -59,7 +60,7 @@ const PATHS: Record<ApplicationState, { subsidy: 'one-time-job-seeking' | 'skill
   revoked: { subsidy: 'skill-evaluation', actions: ['submit', 'accept', 'review', 'approve', 'release', 'pay', 'revoke'] },
 };
 
-const transition = (action: Action, id: string) => by[ACTOR[action]].request('POST', `/api/v1/applications/${id}/transitions`, { action, reason: '理由', paymentReference: 'T' });
+const transition = (action: ApiAction, id: string) => by[ACTOR[action]].request('POST', `/api/v1/applications/${id}/transitions`, { action, reason: '理由', paymentReference: 'T' });
 
 describe('forbidden transitions over the API', () => {
   it.each(STATES.map((s) => [s] as const))('from %s', async (state) => {

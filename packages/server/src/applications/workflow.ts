@@ -23,8 +23,15 @@ export const STATES = [
 ] as const;
 export type ApplicationState = (typeof STATES)[number];
 
+/** What people do to an application over the API. */
 export const ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'not-accept', 'return', 'review', 'reject', 'approve', 'publicise', 'object', 'release', 'pay', 'bounce', 'revoke'] as const;
-export type Action = (typeof ACTIONS)[number];
+/**
+ * What only the system does: `prepare` files an application the region marked as needing none
+ * (免申即享) and sends it straight to review. It is never accepted over the API, so no one can skip
+ * acceptance for a claim a person filed.
+ */
+export const SYSTEM_ACTIONS = ['prepare'] as const;
+export type Action = (typeof ACTIONS)[number] | (typeof SYSTEM_ACTIONS)[number];
 
 /** The stages staff act at; the applicant's own actions are the `application` step. */
 export type Step = 'application' | 'acceptance' | 'review' | 'approval' | 'payment';
@@ -45,6 +52,8 @@ const APPLICANT_SIDE: readonly Permission[] = ['application:own', 'application:c
 
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'submit', from: ['draft'], to: 'submitted', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: false, decides: true },
+  // Filing counts as the application step: whoever starts the sweep never reviews what it filed.
+  { action: 'prepare', from: ['draft'], to: 'accepted', permissions: ['sweep:run'], step: 'application', reasonRequired: false, decides: true },
   { action: 'resubmit', from: ['returned'], to: 'submitted', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: false, decides: true },
   { action: 'withdraw', from: ['draft', 'submitted', 'returned', 'accepted'], to: 'withdrawn', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: true, decides: false },
   // 受理: complete and in order → accepted; not within the policy → not accepted; incomplete → 补正.
@@ -108,6 +117,7 @@ export const STATE_NAMES: Record<ApplicationState, { zh: string; en: string }> =
 
 export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   submit: { zh: '提交', en: 'submitted' },
+  prepare: { zh: '免申即享：系统依数据生成申请并转入审核', en: 'filed by the system from registry data (no application needed)' },
   resubmit: { zh: '补正后重新提交', en: 'resubmitted' },
   withdraw: { zh: '撤回', en: 'withdrawn' },
   accept: { zh: '受理', en: 'accepted' },

@@ -38,6 +38,7 @@ export type Permission =
   | 'funds:read'
   | 'spot-check:draw'
   | 'sweep:run'
+  | 'parameter:set' // a region's local standards, thresholds and 免申即享 choices
   | 'spot-check:inspect'
   | 'funds:manage'
   | 'self';
@@ -48,7 +49,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'parameter:set', 'self'],
   auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
 };

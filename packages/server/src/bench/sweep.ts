@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { buildServices } from '../http/app.js';
+import { todayInShanghai } from '../http/today.js';
 import { Vault } from '../security/vault.js';
 
 /**
@@ -29,7 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'huimin-bench-sweep-'));
 const database = await openDatabase({ dataDir: dir });
 const db = database.db;
 const vault = Vault.random();
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = todayInShanghai();
 const services = buildServices({ db, vault });
 const regions = ['510104', '510105', '510106'];
 
@@ -101,21 +102,36 @@ try {
   const actor = await services.sessions.actorOf(supervisor.id, null);
   const t1 = performance.now();
   const job = await services.sweeps.start(actor);
+  // Each stage's time: people, then units (then filing, where a region marks 免申即享; none here).
+  const stages: { phase: string; start: number; done: number }[] = [];
   let last = 0;
-  await services.sweeps.run(job.id, {
-    batchSize: 20_000,
-    onProgress: (done, total) => {
+  let previousEvent = t1;
+  await services.sweeps.run(job.id, actor, {
+    onProgress: ({ phase, done, total }) => {
+      // A stage starts when the one before it reported its last batch.
+      if (stages[stages.length - 1]?.phase !== phase) {
+        stages.push({ phase, start: previousEvent, done: 0 });
+        last = 0;
+      }
+      previousEvent = performance.now();
+      const stage = stages[stages.length - 1] as { done: number };
+      stage.done = done;
       const pct = Math.floor((done * 100) / total);
       if (pct >= last + 10 || done === total) {
         last = pct;
-        process.stdout.write(`  ${String(pct).padStart(3)}%  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}\n`);
+        process.stdout.write(`  ${phase.padEnd(7)} ${String(pct).padStart(3)}%  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}\n`);
       }
     },
   });
-  const seconds = (performance.now() - t1) / 1000;
+  const end = performance.now();
+  const seconds = (end - t1) / 1000;
   const view = await services.sweeps.get(actor, job.id);
+  stages.forEach((stage, i) => {
+    const took = ((stages[i + 1]?.start ?? end) - stage.start) / 1000;
+    console.log(`${stage.phase.padEnd(16)} ${secs(took).padStart(7)} s  ${Math.round(stage.done / took).toLocaleString('en-US').padStart(10)} ${stage.phase === 'units' ? 'units' : 'people'}/s`);
+  });
   console.log(`sweep            ${secs(seconds).padStart(7)} s  ${Math.round(n / seconds).toLocaleString('en-US').padStart(10)} people/s  (${view.offersCreated.toLocaleString('en-US')} offers)`);
-  if (view.peopleDone !== n) throw new Error(`the sweep saw ${view.peopleDone} of ${n} people`);
+  if (view.peopleDone !== n || view.unitsDone !== units) throw new Error(`the sweep saw ${view.peopleDone} of ${n} people and ${view.unitsDone} of ${units} units`);
   console.log(`sweep: ${secs(seconds)} s`);
 } finally {
   await database.close();

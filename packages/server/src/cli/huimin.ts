@@ -17,10 +17,12 @@ import { Command, InvalidArgumentError } from 'commander';
 import { Value } from 'typebox/value';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { migrate, openDatabase } from '../db/database.js';
+import { buildServices } from '../http/app.js';
 import { todayInShanghai } from '../http/today.js';
 import { loadMasterKey, Vault } from '../security/vault.js';
 import { EvaluationRequestSchema } from '../policies/facts.schema.js';
+import { ProgressBar } from './progress-bar.js';
 
 /**
  * `huimin` — the platform's command line. `policy list` and `policy eval` run the policy engine on
@@ -139,6 +141,41 @@ audit
       console.log(`审计链在第 ${b.seq} 条处断开：${why[0]} / audit chain broken at entry ${b.seq}: ${why[1]}`);
       console.log(`此前 ${report.entries} 条完好 / ${report.entries} entries before it are intact`);
       process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+const sweep = program.command('sweep').description('the proactive sweep (政策找人, 免申即享)');
+
+sweep
+  .command('run')
+  .description('decide every person and unit in the account’s regions for every subsidy and make the offers, with a progress bar; on the embedded database, stop the server first (or start the sweep over the API)')
+  .requiredOption('--as <username>', 'the staff account the sweep runs as (needs the supervisor role)')
+  .option('--resume <id>', 'resume an interrupted sweep from where it stopped')
+  .option('--batch <n>', 'people or units per batch', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number');
+    return n;
+  })
+  .action(async (options: { as: string; resume?: string; batch?: number }) => {
+    const config = loadConfig();
+    const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+    try {
+      await migrate(database.db);
+      const services = buildServices({ db: database.db, vault: new Vault(loadMasterKey(process.env, config.dataDir)), sweepBatch: options.batch ?? config.sweepBatch });
+      const account = await database.db.selectFrom('account').select(['id', 'active']).where('username', '=', options.as).executeTakeFirst();
+      if (!account?.active) throw new CliError(`没有启用的账号 ${options.as} / no active account ${options.as}`);
+      const actor = await services.sessions.actorOf(account.id, null);
+      if (!actor.permissions.has('sweep:run')) throw new CliError(`${options.as} 无权运行排查 / ${options.as} may not run sweeps`);
+      const job = options.resume ? await services.sweeps.get(actor, options.resume) : await services.sweeps.start(actor);
+      console.log(`排查任务 / sweep ${job.id}（${job.regionCode}，${job.peopleTotal.toLocaleString('en-US')} 人 / people，${job.unitsTotal.toLocaleString('en-US')} 单位 / units）`);
+      const bar = new ProgressBar();
+      const labels = { people: '个人 people', units: '单位 units  ', filing: '免申 filing ' } as const;
+      await services.sweeps.run(job.id, actor, { onProgress: (p) => bar.update(labels[p.phase], p.done, p.total) });
+      bar.end();
+      const view = await services.sweeps.get(actor, job.id);
+      console.log(`完成 / done: ${view.offersCreated.toLocaleString('en-US')} 条补贴提醒 / offers, ${view.applicationsFiled.toLocaleString('en-US')} 件免申即享申请 / applications filed`);
     } finally {
       await database.close();
     }

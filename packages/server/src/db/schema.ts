@@ -376,6 +376,11 @@ export interface SweepJobTable {
   people_total: number;
   people_done: Generated<number>;
   offers_created: Generated<number>;
+  phase: Generated<'people' | 'units'>;
+  cursor_region: string | null;
+  units_total: Generated<number>;
+  units_done: Generated<number>;
+  applications_filed: Generated<number>;
   started_by: string;
   started_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -385,12 +390,14 @@ export interface SweepJobTable {
 
 export interface OfferTable {
   id: Generated<string>;
-  person_id: string;
+  person_id: string | null;
+  organisation_id: string | null;
   subsidy_id: string;
   period_key: string;
   region_code: string;
   amount_fen: string | null;
-  state: 'open' | 'confirmed' | 'declined';
+  no_application: Generated<boolean>;
+  state: 'open' | 'confirmed' | 'declined' | 'filed';
   application_id: string | null;
   sweep_job_id: string;
   created_at: CreatedAt;

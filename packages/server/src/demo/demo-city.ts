@@ -203,7 +203,7 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
   const approver = await actor('approver');
   const finance = await actor('finance');
   const who: Record<Action, Actor | undefined> = {
-    submit: counter, resubmit: counter, withdraw: counter, accept: undefined, 'not-accept': undefined, return: undefined,
+    submit: counter, prepare: undefined, resubmit: counter, withdraw: counter, accept: undefined, 'not-accept': undefined, return: undefined,
     review: reviewer, reject: reviewer, approve: approver, publicise: approver, object: approver, release: approver, pay: finance, bounce: finance, revoke: approver,
   };
   // The city's employment fund for the year, issued and allocated to the three districts.

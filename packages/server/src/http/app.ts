@@ -29,6 +29,8 @@ import { riskRoutes } from '../risk/risk.routes.js';
 import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { SweepService } from '../proactive/sweep-service.js';
+import { ParameterService } from '../parameters/parameter-service.js';
+import { parameterRoutes } from '../parameters/parameters.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -52,6 +54,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Payment items settled per transaction during reconciliation. */
   readonly settleChunk?: number;
+  /** People or units decided per batch of the proactive sweep. */
+  readonly sweepBatch?: number;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
   /** The built web UI (packages/web/dist); served at / when present. */
   readonly webRoot?: string;
@@ -72,13 +76,14 @@ export interface Services {
   readonly risk: RiskService;
   readonly spotChecks: SpotCheckService;
   readonly sweeps: SweepService;
+  readonly parameters: ParameterService;
 }
 
 export interface App extends Services {
   readonly http: FastifyInstance;
 }
 
-export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk'>): Services {
+export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch'>): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
   const policies = new PolicyService(db);
@@ -100,8 +105,9 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     disclosures: new DisclosureService(db, vault, clock, policies),
     risk,
     spotChecks: new SpotCheckService(db, vault, clock),
-    sweeps: new SweepService(db, vault, clock, policies, applications),
+    sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),
     imports: new ImportService(db, vault, registry),
+    parameters: new ParameterService(db, vault, policies),
   };
 }
 
@@ -135,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'disclosure', description: 'The public lists of recipients (公示)' },
         { name: 'risk', description: 'Reference data from other departments and risk checks' },
         { name: 'proactive', description: 'The proactive sweep and its offers' },
+        { name: 'parameters', description: 'A region’s own settings: local standards, thresholds, 免申即享' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -156,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(riskRoutes(services.risk));
   await http.register(spotCheckRoutes(services.spotChecks));
   await http.register(proactiveRoutes(services.sweeps));
+  await http.register(parameterRoutes(services.parameters));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

@@ -81,6 +81,7 @@ export const ERROR_MESSAGES = {
   NO_CANDIDATES: { 'zh-CN': '没有可抽查的申请或检查人员', 'en-US': 'There are no applications or inspectors to draw from' },
   NOT_YOUR_INSPECTION: { 'zh-CN': '该抽查项未分配给您，或已记录结果', 'en-US': 'This item is not assigned to you, or its outcome is already recorded' },
   SWEEP_NOT_FOUND: { 'zh-CN': '该排查任务不存在或不在您的管辖范围内', 'en-US': 'No such sweep in your regions' },
+  UNKNOWN_PARAMETER: { 'zh-CN': '参数“{value}”不存在', 'en-US': 'There is no parameter “{value}”' },
   OFFER_NOT_FOUND: { 'zh-CN': '该补贴提醒不存在或已处理', 'en-US': 'No such open offer' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },

@@ -30,6 +30,11 @@ export class PolicyService {
     return this.current;
   }
 
+  /** Local settings changed: the next use builds the engine again from the database. */
+  reload(): void {
+    this.current = undefined;
+  }
+
   async list(region: RegionCode, date: IsoDate): Promise<PolicyListing[]> {
     return listPolicies(await this.engine(), region, date);
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApplicationView } from '../applications/applications.schemas.js';
+import type { Actor } from '../auth/actor.js';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { SweepService } from './sweep-service.js';
@@ -10,25 +11,43 @@ const Sweep = Type.Object({
   regionCode: Type.String(),
   judgedOn: Type.String(),
   state: Type.String(),
+  phase: Type.Union([Type.Literal('people'), Type.Literal('units')]),
   peopleTotal: Type.Integer(),
   peopleDone: Type.Integer(),
+  unitsTotal: Type.Integer(),
+  unitsDone: Type.Integer(),
   offersCreated: Type.Integer(),
+  applicationsFiled: Type.Integer({ description: '免申即享: applications the sweep filed and sent to review' }),
   startedAt: Type.String(),
   finishedAt: Type.Optional(Type.String()),
   error: Type.Optional(Type.String()),
+});
+
+const Offer = Type.Object({
+  id: Type.String(),
+  personId: Type.Optional(Type.String()),
+  organisationId: Type.Optional(Type.String()),
+  subsidy: Type.String(),
+  periodKey: Type.String(),
+  amountFen: Type.Optional(Type.Integer()),
+  noApplication: Type.Boolean({ description: '免申即享: the sweep files the application itself' }),
+  state: Type.String(),
+  applicationId: Type.Optional(Type.String()),
+  createdAt: Type.String(),
 });
 
 /** The proactive sweep and the offers it makes (政策找人, 免申即享). */
 export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['proactive'];
-    const runInBackground = (id: string) => void sweeps.run(id).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
+    const runInBackground = (id: string, actor: Actor) => void sweeps.run(id, actor).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
     app.post(
       '/api/v1/sweeps',
       { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Start a sweep of the caller’s regions; it runs in the background', response: { 202: Sweep, ...PROTECTED_ERRORS } } },
       async (request, reply) => {
-        const job = await sweeps.start(actorOf(request));
-        runInBackground(job.id);
+        const actor = actorOf(request);
+        const job = await sweeps.start(actor);
+        runInBackground(job.id, actor);
         return reply.status(202).send(job);
       },
     );
@@ -41,8 +60,9 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
       '/api/v1/sweeps/:id/resumption',
       { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Resume an interrupted sweep from where it stopped', params: IdParams, response: { 202: Sweep, ...PROTECTED_ERRORS } } },
       async (request, reply) => {
-        const job = await sweeps.get(actorOf(request), request.params.id);
-        if (job.state !== 'done') runInBackground(job.id);
+        const actor = actorOf(request);
+        const job = await sweeps.get(actor, request.params.id);
+        if (job.state !== 'done') runInBackground(job.id, actor);
         return reply.status(202).send(job);
       },
     );
@@ -53,8 +73,8 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
         schema: {
           tags,
           summary: 'Offers: an applicant’s own, or those in the caller’s regions',
-          querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('declined')])) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ offers: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), subsidy: Type.String(), periodKey: Type.String(), amountFen: Type.Optional(Type.Integer()), state: Type.String(), applicationId: Type.Optional(Type.String()), createdAt: Type.String() })) }), ...PROTECTED_ERRORS },
+          querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('declined'), Type.Literal('filed')])) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ offers: Type.Array(Offer) }), ...PROTECTED_ERRORS },
         },
       },
       async (request) => ({ offers: await sweeps.offers(actorOf(request), request.query.state) }),
@@ -63,6 +83,11 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
       '/api/v1/offers/:id/confirmation',
       { config: { access: { permission: 'application:own' } }, schema: { tags, summary: 'Confirm an offer in one step: the application is filed and submitted', params: IdParams, response: { 201: ApplicationView, ...PROTECTED_ERRORS } } },
       async (request, reply) => reply.status(201).send(await sweeps.confirm(actorOf(request), request.params.id, request.headers['accept-language'])),
+    );
+    app.post(
+      '/api/v1/offers/:id/declination',
+      { config: { access: { permission: 'application:own' } }, schema: { tags, summary: 'Decline an offer; it is not made again', params: IdParams, response: { 200: Offer, ...PROTECTED_ERRORS } } },
+      async (request) => sweeps.decline(actorOf(request), request.params.id),
     );
   };
 }

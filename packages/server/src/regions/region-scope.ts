@@ -20,6 +20,16 @@ export function regionPrefix(code: string): string {
   }
 }
 
+/**
+ * A scope's codes as a range: GB/T 2260 codes are six digits, so the codes under a prefix lie
+ * between it padded with 0s and with 9s in any collation, and the range can use a btree index
+ * (a LIKE prefix can only under the C collation).
+ */
+export function regionRange(code: string): { low: string; high: string } {
+  const prefix = regionPrefix(code);
+  return { low: prefix.padEnd(6, '0'), high: prefix.padEnd(6, '9') };
+}
+
 export function isInScope(scope: string, code: string): boolean {
   return code.startsWith(regionPrefix(scope));
 }

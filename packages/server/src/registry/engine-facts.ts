@@ -17,6 +17,7 @@ import {
 } from '@huimin/policy';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
 
 /**
@@ -35,9 +36,12 @@ export async function loadPersonFacts(db: Kysely<Database>, vault: Vault, person
   return personFactsFrom(vault, people, facts, await paidApplications(db, 'person_id', ids));
 }
 
-export type PersonRow = Selectable<Database['person']>;
+/** The person columns the engine reads (the full row, or the sweep's narrower batch). */
+export type PersonRow = Pick<Selectable<Database['person']>, 'id' | 'id_number_cipher' | 'name' | 'birth_date' | 'sex' | 'retirement_category' | 'hukou_region' | 'rural' | 'household_id'>;
+export type OrganisationRow = Pick<Selectable<Database['organisation']>, 'id' | 'credit_code' | 'credit_code_override' | 'name' | 'category' | 'size_class' | 'region_code'>;
 export interface FactRow {
-  readonly person_id: string | null;
+  readonly person_id?: string | null;
+  readonly organisation_id?: string | null;
   readonly kind: string;
   readonly data: unknown;
 }
@@ -46,28 +50,50 @@ export interface FactRow {
 export function personFactsFrom(vault: Vault, people: readonly PersonRow[], facts: readonly FactRow[], received: ReadonlyMap<string, readonly ReceivedSubsidy[]>): Map<string, PersonFacts> {
   const out = new Map<string, PersonFacts>();
   const byPerson = groupBy(facts, (f) => f.person_id ?? '');
-  for (const p of people) {
-    const mine = byPerson.get(p.id) ?? [];
-    const data = <T>(kind: string) => mine.filter((f) => f.kind === kind).map((f) => f.data as T);
-    const graduations = data<Graduation>('graduation');
-    out.set(p.id, {
-      kind: 'person',
-      idNumber: vault.decrypt(p.id_number_cipher),
-      name: p.name,
-      ...(p.retirement_category ? { retirementCategory: p.retirement_category as PersonFacts['retirementCategory'] & string } : {}),
-      ...(p.hukou_region ? { hukouRegion: p.hukou_region } : {}),
-      ...(p.rural !== null ? { rural: p.rural } : {}),
-      ...(p.household_id ? { householdId: p.household_id } : {}),
-      statuses: data<DatedStatus<PersonStatusKind>>('status'),
-      ...(graduations.length > 0 ? { graduation: graduations[graduations.length - 1] as Graduation } : {}),
-      employments: data<Employment>('employment'),
-      insurance: data<InsuranceRun>('insurance').flatMap(expandInsurance),
-      businesses: data<Business>('business'),
-      certificates: data<Certificate>('certificate'),
-      subsidies: [...data<ReceivedSubsidy>('subsidy'), ...(received.get(p.id) ?? [])],
-    });
-  }
+  for (const p of people) out.set(p.id, personFacts(vault, p, byPerson.get(p.id) ?? [], received.get(p.id) ?? []));
   return out;
+}
+
+/**
+ * One person's facts. Birth date and sex come from the registry's columns, so a person's own rules
+ * never need the ID number; it is decrypted only when a rule or a sealed record reads it (decrypting
+ * was most of the cost of deciding the whole registry).
+ */
+export function personFacts(vault: Vault, p: PersonRow, mine: readonly FactRow[], received: readonly ReceivedSubsidy[]): PersonFacts {
+  const data = <T>(kind: string) => mine.filter((f) => f.kind === kind).map((f) => f.data as T);
+  const graduations = data<Graduation>('graduation');
+  const certificates = data<Certificate>('certificate');
+  const facts = {
+    kind: 'person' as const,
+    birthDate: p.birth_date,
+    ...(p.sex === 'male' || p.sex === 'female' ? { sex: p.sex } : {}),
+    name: p.name,
+    ...(p.retirement_category ? { retirementCategory: p.retirement_category as PersonFacts['retirementCategory'] & string } : {}),
+    ...(p.hukou_region ? { hukouRegion: p.hukou_region } : {}),
+    ...(p.rural !== null ? { rural: p.rural } : {}),
+    ...(p.household_id ? { householdId: p.household_id } : {}),
+    statuses: data<DatedStatus<PersonStatusKind>>('status'),
+    ...(graduations.length > 0 ? { graduation: graduations[graduations.length - 1] as Graduation } : {}),
+    employments: data<Employment>('employment'),
+    insurance: data<InsuranceRun>('insurance').flatMap(expandInsurance),
+    businesses: data<Business>('business'),
+    certificates,
+    subsidies: [...data<ReceivedSubsidy>('subsidy'), ...received.map((r) => withCertificate(r, certificates))],
+  };
+  let idNumber: string | undefined;
+  Object.defineProperty(facts, 'idNumber', { enumerable: true, get: () => (idNumber ??= vault.decrypt(p.id_number_cipher)) });
+  return facts as typeof facts & { idNumber: string };
+}
+
+/**
+ * A claim paid here names its certificate; the once-per-occupation and per-level rules compare the
+ * occupation, level and training kind, so a grant carries them from the certificate it was for.
+ */
+function withCertificate(r: ReceivedSubsidy, certificates: readonly Certificate[]): ReceivedSubsidy {
+  if (!r.certificateId || r.occupation !== undefined) return r;
+  const c = certificates.find((x) => x.id === r.certificateId);
+  if (!c) return r;
+  return { ...r, occupation: c.occupation, ...(c.level !== undefined ? { level: c.level } : {}), ...(c.training ? { trainingKind: c.training.kind } : {}) };
 }
 
 export async function loadOrganisationFacts(db: Kysely<Database>, vault: Vault, organisationId: string): Promise<OrganisationFacts | undefined> {
@@ -75,7 +101,12 @@ export async function loadOrganisationFacts(db: Kysely<Database>, vault: Vault, 
   if (!org) return undefined;
   const facts = await db.selectFrom('registry_fact').select(['kind', 'data']).where('organisation_id', '=', organisationId).where('retracted_at', 'is', null).orderBy('recorded_at').execute();
   const paid = await paidApplications(db, 'organisation_id', [organisationId], vault);
-  const data = <T>(kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.data as T);
+  return organisationFacts(org, facts, paid.get(organisationId) ?? []);
+}
+
+/** One unit's facts: its registration, its facts in the order recorded, and what it was granted. */
+export function organisationFacts(org: OrganisationRow, mine: readonly FactRow[], received: readonly ReceivedSubsidy[]): OrganisationFacts {
+  const data = <T>(kind: string) => mine.filter((f) => f.kind === kind).map((f) => f.data as T);
   return {
     kind: 'organisation',
     creditCode: org.credit_code,
@@ -86,8 +117,22 @@ export async function loadOrganisationFacts(db: Kysely<Database>, vault: Vault, 
     region: org.region_code,
     unemploymentInsurance: data<UnemploymentInsuranceYear>('unemployment-insurance-year'),
     designations: data<DatedStatus<OrganisationDesignationKind>>('designation'),
-    subsidies: [...data<ReceivedSubsidy>('subsidy'), ...(paid.get(organisationId) ?? [])],
+    subsidies: [...data<ReceivedSubsidy>('subsidy'), ...received],
   };
+}
+
+/** ID numbers of the people named in paid lists, so per-person rules can match them (one query). */
+export async function idNumbersOf(db: Kysely<Database>, vault: Vault, personIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return out;
+  for (const p of await db.selectFrom('person').select(['id', 'id_number_cipher']).where('id', 'in', ids).execute()) out.set(p.id, vault.decrypt(p.id_number_cipher));
+  return out;
+}
+
+/** The people each paid claim lists (a unit's hires), by registry id. */
+export function listedIn(rows: readonly { claim: unknown }[]): string[] {
+  return rows.flatMap((r) => ((r.claim as { hires?: { personId: string }[] }).hires ?? []).map((h) => h.personId));
 }
 
 async function paidApplications(db: Kysely<Database>, column: 'person_id' | 'organisation_id', ids: readonly string[], vault?: Vault): Promise<Map<string, ReceivedSubsidy[]>> {
@@ -98,11 +143,7 @@ async function paidApplications(db: Kysely<Database>, column: 'person_id' | 'org
     .where('state', '=', 'paid')
     .execute();
   // A unit's paid lists name people by registry id; the engine's per-person rules need ID numbers.
-  const listed = [...new Set(rows.flatMap((r) => ((r.claim as { hires?: { personId: string }[] }).hires ?? []).map((h) => h.personId)))];
-  const idNumbers = new Map<string, string>();
-  if (vault && listed.length > 0) {
-    for (const p of await db.selectFrom('person').select(['id', 'id_number_cipher']).where('id', 'in', listed).execute()) idNumbers.set(p.id, vault.decrypt(p.id_number_cipher));
-  }
+  const idNumbers = vault ? await idNumbersOf(db, vault, listedIn(rows)) : new Map<string, string>();
   return receivedFrom(rows, column, (personId) => idNumbers.get(personId));
 }
 
@@ -113,7 +154,7 @@ export interface PaidRow {
   readonly region_code: string;
   readonly amount_fen: string | null;
   readonly claim: unknown;
-  readonly updated_at: Date;
+  readonly updated_at: Date | string;
 }
 
 /** Paid applications as the subsidies their owners received (a unit's list: one per person listed). */
@@ -124,7 +165,8 @@ export function receivedFrom(rows: readonly PaidRow[], column: 'person_id' | 'or
     const claim = r.claim as { certificateId?: string; fromMonth?: string; toMonth?: string; hires?: { personId: string }[] };
     const base: ReceivedSubsidy = {
       subsidy: r.subsidy_id,
-      grantedOn: r.updated_at.toISOString().slice(0, 10),
+      // The day it was paid, as the bureau counts days.
+      grantedOn: todayInShanghai(typeof r.updated_at === 'string' ? new Date(r.updated_at) : r.updated_at),
       region: r.region_code,
       ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
       ...(claim.certificateId ? { certificateId: claim.certificateId } : {}),
@@ -155,3 +197,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return out;
 }
+

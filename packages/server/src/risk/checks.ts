@@ -1,4 +1,4 @@
-import { cite, formatCitation, monthIndex, type IsoDate, type Text } from '@huimin/policy';
+import { addMonths, cite, formatCitation, monthIndex, type IsoDate, type Text } from '@huimin/policy';
 
 /**
  * Risk checks (风控预警) on an application, against other departments' data and the platform's own:
@@ -42,6 +42,13 @@ export interface CheckInput {
   readonly duplicates: readonly { subject: string; number: string }[];
   /** How many registered people share the applicant's payee account, and the allowed most. */
   readonly sharedAccount?: { holders: number; max: number };
+  /**
+   * The person's claims still in process (in any region), and the rules this claim breaks once
+   * they are counted as granted: caps and exclusive pairs the engine only sees after payment.
+   */
+  readonly pendingElsewhere?: { numbers: readonly string[]; broken: readonly { message: Text; cites: string }[] };
+  /** The unit's earlier paid claims for lists of hires: when each was paid and when each hire left. */
+  readonly earlierHires?: { claims: readonly { number: string; paidOn: IsoDate; leftOn: readonly (IsoDate | null)[] }[]; months: number; min: number };
 }
 
 type Check = (input: CheckInput) => Finding[];
@@ -102,7 +109,39 @@ const sharedAccount: Check = ({ sharedAccount }) =>
     ? [{ code: 'SHARED_ACCOUNT', severity: 'review', message: text(`收款账户由 ${sharedAccount.holders} 人共用（上限 ${sharedAccount.max}）`, `The payee account is shared by ${sharedAccount.holders} people (at most ${sharedAccount.max})`), cites: VERIFY }]
     : [];
 
-export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount];
+const pendingElsewhere: Check = ({ pendingElsewhere }) =>
+  pendingElsewhere && pendingElsewhere.broken.length > 0
+    ? [
+        {
+          code: 'PENDING_CLAIMS_EXCEED',
+          severity: 'review',
+          message: text(
+            `与尚在办理的申请 ${pendingElsewhere.numbers.join('、')} 合并计算后不符合：${pendingElsewhere.broken.map((b) => `${b.message.zh}（${b.cites}）`).join('；')}`,
+            `Counted with claims still in process (${pendingElsewhere.numbers.join(', ')}), this claim breaks: ${pendingElsewhere.broken.map((b) => `${b.message.en} (${b.cites})`).join('; ')}`,
+          ),
+          cites: pendingElsewhere.broken[0]?.cites ?? VERIFY,
+        },
+      ]
+    : [];
+
+/**
+ * A unit whose subsidised hires all left soon after it was paid (hired for the subsidy, not the
+ * job): every hire of an earlier paid claim of at least `min` people left within `months` of payment.
+ */
+const hiresLeft: Check = ({ earlierHires }) => {
+  if (!earlierHires) return [];
+  const { months, min } = earlierHires;
+  return earlierHires.claims
+    .filter((c) => c.leftOn.length >= min && c.leftOn.every((left) => left !== null && left >= c.paidOn && left <= addMonths(c.paidOn, months)))
+    .map((c) => ({
+      code: 'HIRES_LEFT_AFTER_SUBSIDY',
+      severity: 'review' as const,
+      message: text(`单位前次获补贴的申请 ${c.number} 所列 ${c.leftOn.length} 人均在补贴发放（${c.paidOn}）后 ${months} 个月内离职`, `All ${c.leftOn.length} hires of the unit's earlier claim ${c.number} left within ${months} months of its payment (${c.paidOn})`),
+      cites: VERIFY,
+    }));
+};
+
+export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, pendingElsewhere, hiresLeft];
 
 export function runChecks(input: CheckInput): Finding[] {
   return CHECKS.flatMap((check) => check(input));

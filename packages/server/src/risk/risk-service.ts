@@ -1,10 +1,11 @@
-import { isIsoDate, isIsoMonth, parseResidentId, type PolicyEngine } from '@huimin/policy';
+import { isIsoDate, isIsoMonth, parseResidentId, type ApplicantFacts, type ClaimFacts, type Decision, type IsoDate, type PolicyEngine, type ReceivedSubsidy } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database, ReferenceKind } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import { todayInShanghai } from '../http/today.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { runChecks, type Finding, type Snapshot, type Subject } from './checks.js';
@@ -24,6 +25,8 @@ const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]
 type StoredLists = { hires?: { personId: string }[]; interns?: { personId: string }[]; workers?: { personId: string }[] };
 
 const LIVE = ['draft', 'submitted', 'returned', 'accepted', 'reviewed', 'approved', 'publicised', 'payable', 'paid'];
+/** Live but not yet paid: what the engine does not yet count among a person's subsidies. */
+const IN_PROCESS = LIVE.filter((s) => s !== 'paid');
 
 export interface FlagView {
   id: string;
@@ -106,8 +109,12 @@ export class RiskService {
     });
   }
 
-  /** Runs every check for a stage and records the findings; earlier open flags of the stage are superseded. */
-  async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment'): Promise<Finding[]> {
+  /**
+   * Runs every check for a stage and records the findings; earlier open flags of the stage are
+   * superseded. `decided`: the engine's facts and decision at filing, for the check that counts the
+   * person's claims still in process.
+   */
+  async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment', decided?: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision }): Promise<Finding[]> {
     const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string };
     const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
     const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
@@ -157,6 +164,10 @@ export class RiskService {
     const holders = account ? Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('bank_account_hmac', '=', account).executeTakeFirstOrThrow()).n) : 0;
     const max = engine.parameters.resolve('risk.shared-account-max', app.region_code, this.clock.today())?.value ?? 3;
 
+    const today = this.clock.today();
+    const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
+    const earlierHires = unit && app.organisation_id ? await this.earlierHires(trx, engine, app.organisation_id, unit.credit_code, app.region_code, today) : undefined;
+
     const findings = runChecks({
       today: this.clock.today(),
       people: subjects,
@@ -168,6 +179,8 @@ export class RiskService {
       ...(await optional('insurance', snapshot<{ fromMonth: string; toMonth: string }>('social-insurance'))),
       duplicates,
       ...(account ? { sharedAccount: { holders, max } } : {}),
+      ...(pendingElsewhere ? { pendingElsewhere } : {}),
+      ...(earlierHires ? { earlierHires } : {}),
     });
 
     const now = this.clock.now();
@@ -179,6 +192,68 @@ export class RiskService {
         .execute();
     }
     return findings;
+  }
+
+  /**
+   * The engine counts what was paid; a claim still in process in another region (or here) is not
+   * yet among the person's subsidies. Decide this claim again as if those were granted: a rule it
+   * then breaks (a cap, an exclusive pair) is for a reviewer to look at before both are paid.
+   */
+  private async pendingElsewhere(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, decided: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision }, today: IsoDate) {
+    if (!decided.decision.eligible || decided.applicant.kind !== 'person') return undefined;
+    const live = await trx
+      .selectFrom('application')
+      .select(['number', 'subsidy_id', 'region_code', 'amount_fen', 'claim'])
+      .where('person_id', '=', app.person_id)
+      .where('id', '<>', app.id)
+      .where('state', 'in', IN_PROCESS)
+      .orderBy('number')
+      .execute();
+    if (live.length === 0) return undefined;
+    const asIfGranted: ReceivedSubsidy[] = live.map((a) => {
+      const claim = a.claim as { certificateId?: string; fromMonth?: string; toMonth?: string };
+      return {
+        subsidy: a.subsidy_id,
+        grantedOn: today,
+        region: a.region_code,
+        ...(a.amount_fen !== null ? { amountFen: Number(a.amount_fen) } : {}),
+        ...(claim.certificateId ? { certificateId: claim.certificateId } : {}),
+        ...(claim.fromMonth ? { fromMonth: claim.fromMonth } : {}),
+        ...(claim.toMonth ? { toMonth: claim.toMonth } : {}),
+      };
+    });
+    const applicant = { ...decided.applicant, subsidies: [...(decided.applicant.subsidies ?? []), ...asIfGranted] };
+    const again = engine.evaluate({ subsidy: app.subsidy_id, region: app.region_code, date: today, applicant, claim: decided.claim });
+    if (again.eligible) return undefined;
+    return { numbers: live.map((a) => a.number), broken: again.reasons.filter((r) => !r.met).map((r) => ({ message: r.message, cites: r.cites })) };
+  }
+
+  /** The unit's earlier paid claims for lists of hires, with the day each hire left the unit (if they did). */
+  private async earlierHires(trx: Transaction<Database>, engine: PolicyEngine, organisationId: string, creditCode: string, region: string, today: IsoDate) {
+    const paid = await trx.selectFrom('application').select(['number', 'claim', 'updated_at']).where('organisation_id', '=', organisationId).where('state', '=', 'paid').execute();
+    const withHires = paid.map((p) => ({ number: p.number, paidOn: todayInShanghai(p.updated_at), hires: ((p.claim as StoredLists).hires ?? []).map((h) => h.personId) })).filter((p) => p.hires.length > 0);
+    if (withHires.length === 0) return undefined;
+    const employments = await trx
+      .selectFrom('registry_fact')
+      .select(['person_id', 'data'])
+      .where('kind', '=', 'employment')
+      .where('retracted_at', 'is', null)
+      .where('person_id', 'in', [...new Set(withHires.flatMap((p) => p.hires))])
+      .execute();
+    // The last day of the person's job at this unit; null while any job there is still open.
+    const leftOn = new Map<string, IsoDate | null>();
+    for (const e of employments) {
+      const job = e.data as { employer?: string; to?: IsoDate };
+      if (job.employer !== creditCode || !e.person_id) continue;
+      const before = leftOn.get(e.person_id);
+      leftOn.set(e.person_id, before === null || !job.to ? null : before === undefined || job.to > before ? job.to : before);
+    }
+    const param = (name: string, fallback: number) => engine.parameters.resolve(name, region, today)?.value ?? fallback;
+    return {
+      claims: withHires.map((p) => ({ number: p.number, paidOn: p.paidOn, leftOn: p.hires.map((h) => leftOn.get(h) ?? null) })),
+      months: param('risk.hires-left-months', 6),
+      min: param('risk.hires-left-min', 3),
+    };
   }
 
   /** Refuses an action that open flags stand in the way of. */

@@ -1,0 +1,83 @@
+import { CATALOGUE, TEXT_PARAMETERS, type IsoDate, type ResolvedParameter } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
+import type { Vault } from '../security/vault.js';
+
+/**
+ * Parameters the server itself reads, beside those the subsidies name: risk thresholds and the
+ * region's choice of subsidies that need no application (免申即享, value 1).
+ */
+export const SERVER_PARAMETERS: readonly string[] = [
+  'risk.shared-account-max',
+  'risk.shared-phone-max',
+  'risk.hires-left-months',
+  'risk.hires-left-min',
+  ...CATALOGUE.map((s) => `proactive.no-application.${s.id}`),
+];
+
+/** Every parameter a region may set: those the subsidies' schemes read and the server's own. */
+const KNOWN: ReadonlySet<string> = new Set([...CATALOGUE.flatMap((s) => s.schemes.flatMap((scheme) => scheme.parameters)), ...TEXT_PARAMETERS.map((p) => p.parameter), ...SERVER_PARAMETERS]);
+
+export interface SetParameter {
+  parameter: string;
+  regionCode: string;
+  from: IsoDate;
+  to?: IsoDate;
+  value: number;
+  note: string;
+}
+
+/**
+ * A region's own settings for the numbers the texts leave to it (the local standard, a risk
+ * threshold, 免申即享). A value is never changed once set: a new one with a later start date takes
+ * over (the engine takes the latest start in force), so every past decision can still be traced to
+ * the value it used.
+ */
+export class ParameterService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly policies: PolicyService,
+  ) {}
+
+  /** The value in force for a parameter in a region on a day, and where it comes from. */
+  async resolve(parameter: string, region: string, on: IsoDate): Promise<ResolvedParameter | undefined> {
+    if (!KNOWN.has(parameter)) throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: parameter });
+    return (await this.policies.engine()).parameters.resolve(parameter, region, on);
+  }
+
+  async set(actor: Actor, input: SetParameter): Promise<ResolvedParameter> {
+    if (!KNOWN.has(input.parameter)) throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
+    await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
+    if (input.to !== undefined && input.to < input.from) throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
+    if (input.parameter.startsWith('proactive.no-application.') && input.value !== 0 && input.value !== 1) throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
+    const note = input.note.trim();
+    if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('parameter_value')
+        .values({ parameter: input.parameter, region_code: input.regionCode, valid_from: input.from, valid_to: input.to ?? null, value: String(input.value), source: 'local-setting', note })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, this.vault, { actor, action: 'parameter.set', entityType: 'parameter_value', entityId: String(row.id), regionCode: input.regionCode, after: { ...input, note } });
+    });
+    this.policies.reload();
+    const resolved = await this.resolve(input.parameter, input.regionCode, input.from);
+    if (!resolved) throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
+    return resolved;
+  }
+
+  /** The local settings of the caller's regions, newest first. */
+  async list(actor: Actor, parameter?: string): Promise<ResolvedParameter[]> {
+    const range = regionRange(actor.regionCode);
+    let q = this.db.selectFrom('parameter_value').selectAll().where('region_code', '>=', range.low).where('region_code', '<=', range.high).orderBy('id', 'desc').limit(1000);
+    if (parameter) q = q.where('parameter', '=', parameter);
+    const rows = await q.execute();
+    return rows.map((r) => ({ parameter: r.parameter, region: r.region_code, from: r.valid_from, ...(r.valid_to ? { to: r.valid_to } : {}), value: Number(r.value), source: r.source, ...(r.note ? { note: r.note } : {}) }));
+  }
+}

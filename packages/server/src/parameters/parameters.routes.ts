@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../http/access.js';
+import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { IsoDate } from '../policies/facts.schema.js';
+import type { ParameterService } from './parameter-service.js';
+
+const Parameter = Type.Object({
+  parameter: Type.String(),
+  region: Type.String(),
+  from: Type.String(),
+  to: Type.Optional(Type.String()),
+  value: Type.Integer(),
+  source: Type.String({ description: 'text (stated in a policy document), local-setting or example' }),
+  cites: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String()),
+});
+
+/** A region's own parameter settings (local standards, risk thresholds, 免申即享). */
+export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['parameters'];
+    app.get(
+      '/api/v1/parameters',
+      {
+        config: { access: { permission: 'application:read' } },
+        schema: { tags, summary: 'Local settings in the caller’s regions, newest first', querystring: Type.Object({ parameter: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Type.Object({ values: Type.Array(Parameter) }), ...PROTECTED_ERRORS } },
+      },
+      async (request) => ({ values: await parameters.list(actorOf(request), request.query.parameter) }),
+    );
+    app.post(
+      '/api/v1/parameters',
+      {
+        config: { access: { permission: 'parameter:set' } },
+        schema: {
+          tags,
+          summary: 'Set a value from a date; it never replaces the old one, a later start takes over',
+          body: Type.Object(
+            {
+              parameter: Type.String({ minLength: 1, maxLength: 200 }),
+              regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
+              from: IsoDate,
+              to: Type.Optional(IsoDate),
+              value: Type.Integer({ minimum: 0 }),
+              note: Type.String({ minLength: 1, maxLength: 500, description: 'Why, and the local document that sets it' }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: Parameter, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await parameters.set(actorOf(request), request.body)),
+    );
+  };
+}

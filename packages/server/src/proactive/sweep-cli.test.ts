@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { todayInShanghai } from '../http/today.js';
+import { expectOk, staff } from '../testing/fixtures.js';
+import { startTestApp } from '../testing/test-app.js';
+
+/** The CLI judges on today: graduates of the academic year running now (September to August). */
+const graduationYear = () => {
+  const today = todayInShanghai();
+  return Number(today.slice(0, 4)) + (today.slice(5, 7) >= '09' ? 1 : 0);
+};
+const bin = fileURLToPath(new URL('../../bin/huimin.js', import.meta.url));
+
+describe('huimin sweep run', () => {
+  it('sweeps the account’s regions with a progress bar and reports the offers', async () => {
+    const key = randomBytes(32);
+    const dir = mkdtempSync(join(tmpdir(), 'huimin-sweep-cli-'));
+    const app = await startTestApp({ dataDir: dir, masterKey: key });
+    const clerk = await staff(app, 'clerk', ['clerk'], '510104');
+    await staff(app, 'supervisor', ['supervisor'], '510104');
+    const facts = [
+      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
+      { kind: 'graduation', data: { date: `${graduationYear()}-06-30`, institution: 'university' } },
+    ];
+    for (let i = 0; i < 5; i++) expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('2004-05-05'), name: `毕业生${i}`, regionCode: '510104', facts }), 201);
+    const url = app.databaseUrl;
+    if (!url) await app.database.close();
+    const env = { ...process.env, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_DATA_DIR: dir, ...(url ? { DATABASE_URL: url } : {}) };
+
+    const refused = spawnSync(process.execPath, [bin, 'sweep', 'run', '--as', 'clerk'], { encoding: 'utf8', env });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('clerk may not run sweeps');
+
+    const out = spawnSync(process.execPath, [bin, 'sweep', 'run', '--as', 'supervisor', '--batch', '2'], { encoding: 'utf8', env });
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain('] 100%  5/5');
+    expect(out.stderr).toMatch(/^个人 people \[#+\]/m);
+    expect(out.stdout).toContain('done: 5 条补贴提醒 / offers');
+    if (url) await app.close();
+  }, 60_000);
+});
