@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await migrate(database.db);
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
-  const { http } = await buildApp({
+  const { http, ...services } = await buildApp({
     db: database.db,
     databaseKind: database.kind,
     vault,
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');
+  const phones = await services.registry.backfillPhoneHashes();
+  if (phones > 0) http.log.info({ phones }, 'filled in phone lookup hashes');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -58,6 +58,7 @@ export interface PersonTable {
   household_id: string | null;
   rural: boolean | null;
   phone_cipher: string | null;
+  phone_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   phone_masked: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -76,6 +76,7 @@ export class RegistryService {
         household_id: input.householdId ?? null,
         rural: input.rural ?? null,
         phone_cipher: input.phone ? this.vault.encrypt(input.phone) : null,
+        phone_hmac: input.phone ? this.vault.lookupHash('phone', input.phone) : null,
         phone_masked: input.phone ? phoneMask(input.phone) : null,
       },
       facts,
@@ -143,6 +144,19 @@ export class RegistryService {
     const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const rows = await query.selectAll().orderBy('name').orderBy('id').limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
     return { total: Number(total.n), people: rows.map(personView) };
+  }
+
+  /** Phone hashes for rows written before the column existed (migration 0011); a no-op after. */
+  async backfillPhoneHashes(): Promise<number> {
+    let filled = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('person').select(['id', 'phone_cipher']).where('phone_cipher', 'is not', null).where('phone_hmac', 'is', null).limit(1000).execute();
+      if (rows.length === 0) return filled;
+      await this.db.transaction().execute(async (trx) => {
+        for (const r of rows) await trx.updateTable('person').set({ phone_hmac: this.vault.lookupHash('phone', this.vault.decrypt(r.phone_cipher ?? '')) }).where('id', '=', r.id).execute();
+      });
+      filled += rows.length;
+    }
   }
 
   /** The full ID and phone number, for a role that needs them; the view itself is audited. */

@@ -42,6 +42,8 @@ export interface CheckInput {
   readonly duplicates: readonly { subject: string; number: string }[];
   /** How many registered people share the applicant's payee account, and the allowed most. */
   readonly sharedAccount?: { holders: number; max: number };
+  /** How many registered people share the applicant's phone number, and the allowed most. */
+  readonly sharedPhone?: { holders: number; max: number };
   /**
    * The person's claims still in process (in any region), and the rules this claim breaks once
    * they are counted as granted: caps and exclusive pairs the engine only sees after payment.
@@ -109,6 +111,11 @@ const sharedAccount: Check = ({ sharedAccount }) =>
     ? [{ code: 'SHARED_ACCOUNT', severity: 'review', message: text(`收款账户由 ${sharedAccount.holders} 人共用（上限 ${sharedAccount.max}）`, `The payee account is shared by ${sharedAccount.holders} people (at most ${sharedAccount.max})`), cites: VERIFY }]
     : [];
 
+const sharedPhone: Check = ({ sharedPhone }) =>
+  sharedPhone && sharedPhone.holders > sharedPhone.max
+    ? [{ code: 'SHARED_PHONE', severity: 'review', message: text(`联系电话由 ${sharedPhone.holders} 人共用（上限 ${sharedPhone.max}）`, `The phone number is shared by ${sharedPhone.holders} people (at most ${sharedPhone.max})`), cites: VERIFY }]
+    : [];
+
 const pendingElsewhere: Check = ({ pendingElsewhere }) =>
   pendingElsewhere && pendingElsewhere.broken.length > 0
     ? [
@@ -141,7 +148,7 @@ const hiresLeft: Check = ({ earlierHires }) => {
     }));
 };
 
-export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, pendingElsewhere, hiresLeft];
+export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, pendingElsewhere, hiresLeft];
 
 export function runChecks(input: CheckInput): Finding[] {
   return CHECKS.flatMap((check) => check(input));

@@ -29,9 +29,9 @@ const evaluation = (certificate = 'E1') => [
   { kind: 'certificate', data: { id: certificate, kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
 ];
 
-async function person(facts: object[] = evaluation(), account?: string): Promise<{ id: string; idNumber: string }> {
+async function person(facts: object[] = evaluation(), account?: string, phone?: string): Promise<{ id: string; idNumber: string }> {
   const id = idNumber('1988-03-03');
-  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `风控${++n}`, regionCode: '510104', facts });
+  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `风控${++n}`, regionCode: '510104', facts, ...(phone ? { phone } : {}) });
   expectOk(res, 201);
   const personId = res.json<{ id: string }>().id;
   if (account) expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: account, bankName: '示例银行' }));
@@ -125,6 +125,20 @@ describe('risk checks at submission', () => {
     const own = await person(evaluation(), '6217000099990000002');
     expect((await flags(await submit(evaluationClaim(fourth)))).map((f) => f.code)).toEqual(['SHARED_ACCOUNT']);
     expect(await flags(await submit(evaluationClaim(own)))).toEqual([]);
+  });
+
+  it('a phone number shared by more people than the limit goes to manual review; the limit is the region’s parameter', async () => {
+    for (let i = 0; i < 2; i++) await person(evaluation(), undefined, '13800001111');
+    const third = await person(evaluation(), undefined, '13800001111');
+    expect(await flags(await submit(evaluationClaim(third)))).toEqual([]);
+    const fourth = await person(evaluation(), undefined, '13800001111');
+    expect((await flags(await submit(evaluationClaim(fourth)))).map((f) => f.code)).toEqual(['SHARED_PHONE']);
+    // The region lowers the limit to 2: now a third holder is one too many.
+    const supervisor = await staff(app, `supervisor-${++n}`, ['supervisor'], '510104');
+    expectOk(await supervisor.request('POST', '/api/v1/parameters', { parameter: 'risk.shared-phone-max', regionCode: '510104', from: '2026-11-01', value: 2, note: '区局风控口径（测试）' }), 201);
+    await person(evaluation(), undefined, '13800002222');
+    expect(await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).toEqual([]);
+    expect((await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).map((f) => f.code)).toEqual(['SHARED_PHONE']);
   });
 });
 
