@@ -1,3 +1,4 @@
+import { catalogueStandardOf } from '../training/training-queries.js';
 import { createHash } from 'node:crypto';
 import {
   CATALOGUE,
@@ -468,8 +469,11 @@ export class ApplicationService {
     const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, this.vault, app.organisation_id ?? '');
     if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
     const { hires, interns, workers, ...rest } = stored;
+    // A certificate from a class run here carries its catalogue item's standard (5号 (一)(十三)).
+    const catalogueStandardFen = stored.certificateId ? await catalogueStandardOf(db, stored.certificateId) : undefined;
     const claim: ClaimFacts = {
       ...rest,
+      ...(catalogueStandardFen !== undefined ? { catalogueStandardFen } : {}),
       ...(hires ? { hires: hires.map(({ personId, ...h }) => ({ ...h, person: person(personId) })) } : {}),
       ...(interns ? { interns: interns.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
       ...(workers ? { workers: workers.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),

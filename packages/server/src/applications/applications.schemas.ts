@@ -6,7 +6,9 @@ import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.
  * What an applicant claims. As the engine's claim facts, except that the people in a unit's list
  * (hires, interns, workers) are named by ID number and their facts come from the registry.
  */
-const { hires: _h, interns: _i, workers: _w, ...claimFields } = ClaimFactsSchema.properties;
+// The catalogue's standard is looked up by the platform from the class the certificate came from,
+// never taken from the applicant (who could otherwise name their own amount).
+const { hires: _h, interns: _i, workers: _w, catalogueStandardFen: _c, ...claimFields } = ClaimFactsSchema.properties;
 const { person: _p, ...workerFields } = Worker.properties;
 
 export const ClaimInputSchema = Type.Object(

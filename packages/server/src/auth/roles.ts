@@ -38,6 +38,7 @@ export type Permission =
   | 'funds:read'
   | 'spot-check:draw'
   | 'sweep:run'
+  | 'training:manage' // the two catalogues, class approval, inspection and completion
   | 'parameter:set' // a region's local standards, thresholds and 免申即享 choices
   | 'spot-check:inspect'
   | 'funds:manage'
@@ -45,7 +46,7 @@ export type Permission =
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],
-  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'self'],
+  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'training:manage', 'self'],
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],

@@ -33,6 +33,15 @@ export interface Database {
   spot_check_item: SpotCheckItemTable;
   sweep_job: SweepJobTable;
   offer: OfferTable;
+  training_demand_item: TrainingDemandItemTable;
+  training_institution: TrainingInstitutionTable;
+  training_institution_item: { institution_id: string; demand_item_id: string };
+  training_class: TrainingClassTable;
+  training_enrolment: { class_id: string; person_id: string };
+  training_attendance: { class_id: string; session_no: number; person_id: string; checked_in_at: Date | string; recorded_by: string };
+  training_inspection: { id: Generated<string>; class_id: string; inspector_id: string; inspected_on: string; satisfactory: boolean; finding: string };
+  training_assessment: { class_id: string; person_id: string; passed: boolean; score: number | null; recorded_by: string };
+  training_certificate: TrainingCertificateTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -86,7 +95,7 @@ export interface RegistryFactTable {
   organisation_id: string | null;
   kind: string;
   data: Json;
-  source: 'manual' | 'import' | 'demo';
+  source: 'manual' | 'import' | 'demo' | 'training';
   recorded_by: string | null;
   recorded_at: CreatedAt;
   retracted_at: Date | null;
@@ -402,4 +411,70 @@ export interface OfferTable {
   application_id: string | null;
   sweep_job_id: string;
   created_at: CreatedAt;
+}
+
+export interface TrainingDemandItemTable {
+  id: Generated<string>;
+  region_code: string;
+  occupation: string;
+  level: number | null;
+  training_kind: 'employment-skills' | 'entrepreneurship';
+  standard_fen: string;
+  hours: number;
+  urgent: boolean;
+  valid_from: string;
+  valid_to: string | null;
+  removed_on: string | null;
+  removed_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TrainingInstitutionTable {
+  id: Generated<string>;
+  region_code: string;
+  organisation_id: string;
+  name: string;
+  address: string;
+  nature: 'public' | 'private' | 'enterprise' | 'school';
+  capacity: number;
+  status: Generated<'listed' | 'removed'>;
+  removed_on: string | null;
+  removed_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TrainingClassTable {
+  id: Generated<string>;
+  number: string;
+  institution_id: string;
+  demand_item_id: string;
+  region_code: string;
+  starts_on: string;
+  ends_on: string;
+  sessions: number;
+  teaching_plan: string;
+  teachers: Json<{ name: string; qualification: string }[]>;
+  resources: Json<string[]>;
+  assessment_plan: string;
+  state: 'applied' | 'approved' | 'rejected' | 'completed';
+  applied_by: string;
+  decided_by: string | null;
+  decision_reason: string | null;
+  completed_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrainingCertificateTable {
+  serial: string;
+  class_id: string;
+  person_id: string;
+  occupation: string;
+  level: number | null;
+  training_kind: string;
+  institution_name: string;
+  starts_on: string;
+  ends_on: string;
+  issued_on: string;
 }

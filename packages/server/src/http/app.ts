@@ -31,6 +31,8 @@ import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { SweepService } from '../proactive/sweep-service.js';
 import { ParameterService } from '../parameters/parameter-service.js';
 import { parameterRoutes } from '../parameters/parameters.routes.js';
+import { TrainingService } from '../training/training-service.js';
+import { trainingRoutes } from '../training/training.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -77,6 +79,7 @@ export interface Services {
   readonly spotChecks: SpotCheckService;
   readonly sweeps: SweepService;
   readonly parameters: ParameterService;
+  readonly training: TrainingService;
 }
 
 export interface App extends Services {
@@ -108,6 +111,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),
     imports: new ImportService(db, vault, registry),
     parameters: new ParameterService(db, vault, policies),
+    training: new TrainingService(db, vault, clock, applications),
   };
 }
 
@@ -142,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'risk', description: 'Reference data from other departments and risk checks' },
         { name: 'proactive', description: 'The proactive sweep and its offers' },
         { name: 'parameters', description: 'A region’s own settings: local standards, thresholds, 免申即享' },
+        { name: 'training', description: 'Vocational training: the two catalogues and the real-name system (两目录一系统)' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -164,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(spotCheckRoutes(services.spotChecks));
   await http.register(proactiveRoutes(services.sweeps));
   await http.register(parameterRoutes(services.parameters));
+  await http.register(trainingRoutes(services.training));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(auditRoutes(options.db, options.vault));
   await http.register(calendarRoutes(services.calendar));

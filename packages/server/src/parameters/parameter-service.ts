@@ -17,6 +17,8 @@ export const SERVER_PARAMETERS: readonly string[] = [
   'risk.shared-phone-max',
   'risk.hires-left-months',
   'risk.hires-left-min',
+  'risk.training-attendance-min-permille',
+  'risk.training-pass-rate-class-size',
   ...CATALOGUE.map((s) => `proactive.no-application.${s.id}`),
 ];
 

@@ -34,3 +34,21 @@ describe('claims still in process counted together', () => {
     expect(codes({ pendingElsewhere: { numbers: ['510105-2026-000001'], broken: [] } })).toEqual([]);
   });
 });
+
+describe('training risk warnings (人社部发〔2024〕5号 (三)(十四))', () => {
+  const training = (over: Partial<NonNullable<CheckInput['training']>>) => ({
+    training: { classNumber: 'PX-1', sessions: 10, attended: 8, overlapping: [], assessed: 12, passed: 11, minAttendancePermille: 800, passRateClassSize: 20, ...over },
+  });
+  it('attendance at the threshold passes; one session fewer is blocked', () => {
+    expect(codes(training({ attended: 8 }))).toEqual([]);
+    expect(codes(training({ attended: 7 }))).toEqual([['ATTENDANCE_BELOW_THRESHOLD', 'block']]);
+  });
+  it('a trainee on two overlapping rosters is blocked', () => {
+    expect(codes(training({ overlapping: ['PX-2'] }))).toEqual([['TRAINEE_IN_TWO_CLASSES', 'block']]);
+  });
+  it('everyone passing in a class of the threshold size goes to review; one short of it, or one failing, does not', () => {
+    expect(codes(training({ assessed: 20, passed: 20 }))).toEqual([['PASS_RATE_SUSPICIOUS', 'review']]);
+    expect(codes(training({ assessed: 19, passed: 19 }))).toEqual([]);
+    expect(codes(training({ assessed: 20, passed: 19 }))).toEqual([]);
+  });
+});

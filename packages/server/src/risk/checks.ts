@@ -49,6 +49,17 @@ export interface CheckInput {
    * they are counted as granted: caps and exclusive pairs the engine only sees after payment.
    */
   readonly pendingElsewhere?: { numbers: readonly string[]; broken: readonly { message: Text; cites: string }[] };
+  /** A training certificate issued here: its class's attendance, the trainee's other classes, the class's results. */
+  readonly training?: {
+    classNumber: string;
+    sessions: number;
+    attended: number;
+    overlapping: readonly string[];
+    assessed: number;
+    passed: number;
+    minAttendancePermille: number;
+    passRateClassSize: number;
+  };
   /** The unit's earlier paid claims for lists of hires: when each was paid and when each hire left. */
   readonly earlierHires?: { claims: readonly { number: string; paidOn: IsoDate; leftOn: readonly (IsoDate | null)[] }[]; months: number; min: number };
 }
@@ -148,7 +159,36 @@ const hiresLeft: Check = ({ earlierHires }) => {
     }));
 };
 
-export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, pendingElsewhere, hiresLeft];
+// 人社部发〔2024〕5号 (三)(十四): risk warnings in the real-name system; attendance records checked.
+const TRAINING_RISK = formatCitation(cite('RSB-2024-5', '（三）'));
+const TRAINING_AUDIT = formatCitation(cite('RSB-2024-5', '（十四）'));
+
+/** A trainee on the rosters of two classes whose dates overlap cannot have attended both. */
+const overlappingClasses: Check = ({ training }) =>
+  training && training.overlapping.length > 0
+    ? [{ code: 'TRAINEE_IN_TWO_CLASSES', severity: 'block', message: text(`学员同期还在培训班 ${training.overlapping.join('、')} 的名册中`, `The trainee is also on the roster of ${training.overlapping.join(', ')} at the same time`), cites: TRAINING_RISK }]
+    : [];
+
+/** Attendance below the region's threshold (in ‰ of the class's sessions). */
+const lowAttendance: Check = ({ training }) =>
+  training && training.attended * 1000 < training.sessions * training.minAttendancePermille
+    ? [
+        {
+          code: 'ATTENDANCE_BELOW_THRESHOLD',
+          severity: 'block',
+          message: text(`培训班 ${training.classNumber} 考勤 ${training.attended}/${training.sessions} 次，低于 ${training.minAttendancePermille / 10}%`, `Attended ${training.attended} of ${training.sessions} sessions of ${training.classNumber}, below ${training.minAttendancePermille / 10}%`),
+          cites: TRAINING_AUDIT,
+        },
+      ]
+    : [];
+
+/** Everyone in a large class passed: possible, but the pattern of manufactured results; a reviewer looks. */
+const manufacturedPassRate: Check = ({ training }) =>
+  training && training.assessed >= training.passRateClassSize && training.passed === training.assessed
+    ? [{ code: 'PASS_RATE_SUSPICIOUS', severity: 'review', message: text(`培训班 ${training.classNumber} 的 ${training.assessed} 名学员全部考核合格`, `All ${training.assessed} trainees of ${training.classNumber} passed`), cites: TRAINING_AUDIT }]
+    : [];
+
+export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, pendingElsewhere, hiresLeft, overlappingClasses, lowAttendance, manufacturedPassRate];
 
 export function runChecks(input: CheckInput): Finding[] {
   return CHECKS.flatMap((check) => check(input));

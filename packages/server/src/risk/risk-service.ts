@@ -6,6 +6,7 @@ import type { ApplicationTable, Database, ReferenceKind } from '../db/schema.js'
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
+import { trainingRiskFacts } from '../training/training-queries.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { runChecks, type Finding, type Snapshot, type Subject } from './checks.js';
@@ -115,7 +116,7 @@ export class RiskService {
    * person's claims still in process.
    */
   async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment', decided?: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision }): Promise<Finding[]> {
-    const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string };
+    const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string; certificateId?: string };
     const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
     const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
     const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac', 'phone_hmac']).where('id', 'in', ids).execute() : [];
@@ -169,6 +170,12 @@ export class RiskService {
 
     const today = this.clock.today();
     const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
+    const trainingFacts = claim.certificateId ? await trainingRiskFacts(trx, claim.certificateId) : undefined;
+    const training = trainingFacts && {
+      ...trainingFacts,
+      minAttendancePermille: engine.parameters.resolve('risk.training-attendance-min-permille', app.region_code, today)?.value ?? 800,
+      passRateClassSize: engine.parameters.resolve('risk.training-pass-rate-class-size', app.region_code, today)?.value ?? 20,
+    };
     const earlierHires = unit && app.organisation_id ? await this.earlierHires(trx, engine, app.organisation_id, unit.credit_code, app.region_code, today) : undefined;
 
     const findings = runChecks({
@@ -185,6 +192,7 @@ export class RiskService {
       ...(phone ? { sharedPhone: { holders: phoneHolders, max: phoneMax } } : {}),
       ...(pendingElsewhere ? { pendingElsewhere } : {}),
       ...(earlierHires ? { earlierHires } : {}),
+      ...(training ? { training } : {}),
     });
 
     const now = this.clock.now();
