@@ -68,6 +68,8 @@ export interface PersonTable {
   rural: boolean | null;
   phone_cipher: string | null;
   phone_hmac: ColumnType<string | null, string | null | undefined, string | null>;
+  address_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  address_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   phone_masked: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -15,6 +15,7 @@ import type { Vault } from '../security/vault.js';
 export const SERVER_PARAMETERS: readonly string[] = [
   'risk.shared-account-max',
   'risk.shared-phone-max',
+  'risk.shared-address-max',
   'risk.hires-left-months',
   'risk.hires-left-min',
   'risk.training-attendance-min-permille',

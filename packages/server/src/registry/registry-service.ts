@@ -38,6 +38,17 @@ export interface PreparedOrganisation {
   readonly facts: readonly FactInput[];
 }
 
+/**
+ * One address however it was typed: full-width letters and digits as half-width, no spaces or
+ * punctuation, so "成都市 锦江区１号" and "成都市锦江区1号" count as the same place.
+ */
+export function normaliseAddress(address: string): string {
+  return address
+    .normalize('NFKC')
+    .replace(/[\s\p{P}]/gu, '')
+    .toUpperCase();
+}
+
 const phoneMask = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
 /**
@@ -78,6 +89,8 @@ export class RegistryService {
         phone_cipher: input.phone ? this.vault.encrypt(input.phone) : null,
         phone_hmac: input.phone ? this.vault.lookupHash('phone', input.phone) : null,
         phone_masked: input.phone ? phoneMask(input.phone) : null,
+        address_cipher: input.address ? this.vault.encrypt(input.address.trim()) : null,
+        address_hmac: input.address ? this.vault.lookupHash('address', normaliseAddress(input.address)) : null,
       },
       facts,
     };
@@ -159,14 +172,18 @@ export class RegistryService {
     }
   }
 
-  /** The full ID and phone number, for a role that needs them; the view itself is audited. */
-  async revealIdentity(actor: Actor, personId: string, purpose: string): Promise<{ idNumber: string; phone?: string }> {
-    const row = await this.visiblePeople(actor).select(['id', 'id_number_cipher', 'phone_cipher', 'region_code']).where('id', '=', personId).executeTakeFirst();
+  /** The full ID number, phone and address, for a role that needs them; the view itself is audited. */
+  async revealIdentity(actor: Actor, personId: string, purpose: string): Promise<{ idNumber: string; phone?: string; address?: string }> {
+    const row = await this.visiblePeople(actor).select(['id', 'id_number_cipher', 'phone_cipher', 'address_cipher', 'region_code']).where('id', '=', personId).executeTakeFirst();
     if (!row) throw new AppError('PERSON_NOT_FOUND', 404);
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, this.vault, { actor, action: 'person.identity-viewed', entityType: 'person', entityId: personId, regionCode: row.region_code, after: { purpose } }),
     );
-    return { idNumber: this.vault.decrypt(row.id_number_cipher), ...(row.phone_cipher ? { phone: this.vault.decrypt(row.phone_cipher) } : {}) };
+    return {
+      idNumber: this.vault.decrypt(row.id_number_cipher),
+      ...(row.phone_cipher ? { phone: this.vault.decrypt(row.phone_cipher) } : {}),
+      ...(row.address_cipher ? { address: this.vault.decrypt(row.address_cipher) } : {}),
+    };
   }
 
   async getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationViewT> {

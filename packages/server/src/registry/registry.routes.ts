@@ -44,10 +44,10 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
         config: { access: { permission: 'identity:unmask' } },
         schema: {
           tags,
-          summary: 'The full ID and phone number, for a role that needs them; every view is audited',
+          summary: 'The full ID number, phone and address, for a role that needs them; every view is audited',
           params: IdParams,
           body: Type.Object({ purpose: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Optional(Type.String()) }), ...PROTECTED_ERRORS },
+          response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Optional(Type.String()), address: Type.Optional(Type.String()) }), ...PROTECTED_ERRORS },
         },
       },
       async (request) => registry.revealIdentity(actorOf(request), request.params.id, request.body.purpose),

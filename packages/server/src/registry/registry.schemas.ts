@@ -59,6 +59,7 @@ export const CreatePersonBody = Type.Object(
     householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '户籍户号: people with the same one are one household' })),
     rural: Type.Optional(Type.Boolean()),
     phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$', description: 'Mobile number, 11 digits' })),
+    address: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Residential address (居住地址); kept encrypted' })),
     facts: Type.Optional(Type.Array(PersonFactInput, { maxItems: 500 })),
   },
   options,

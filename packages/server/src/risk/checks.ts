@@ -44,6 +44,8 @@ export interface CheckInput {
   readonly sharedAccount?: { holders: number; max: number };
   /** How many registered people share the applicant's phone number, and the allowed most. */
   readonly sharedPhone?: { holders: number; max: number };
+  /** How many registered people share the applicant's address, and the allowed most. */
+  readonly sharedAddress?: { holders: number; max: number };
   /**
    * The person's claims still in process (in any region), and the rules this claim breaks once
    * they are counted as granted: caps and exclusive pairs the engine only sees after payment.
@@ -127,6 +129,11 @@ const sharedPhone: Check = ({ sharedPhone }) =>
     ? [{ code: 'SHARED_PHONE', severity: 'review', message: text(`联系电话由 ${sharedPhone.holders} 人共用（上限 ${sharedPhone.max}）`, `The phone number is shared by ${sharedPhone.holders} people (at most ${sharedPhone.max})`), cites: VERIFY }]
     : [];
 
+const sharedAddress: Check = ({ sharedAddress }) =>
+  sharedAddress && sharedAddress.holders > sharedAddress.max
+    ? [{ code: 'SHARED_ADDRESS', severity: 'review', message: text(`居住地址登记有 ${sharedAddress.holders} 人（上限 ${sharedAddress.max}）`, `${sharedAddress.holders} people are registered at the address (at most ${sharedAddress.max})`), cites: VERIFY }]
+    : [];
+
 const pendingElsewhere: Check = ({ pendingElsewhere }) =>
   pendingElsewhere && pendingElsewhere.broken.length > 0
     ? [
@@ -188,7 +195,7 @@ const manufacturedPassRate: Check = ({ training }) =>
     ? [{ code: 'PASS_RATE_SUSPICIOUS', severity: 'review', message: text(`培训班 ${training.classNumber} 的 ${training.assessed} 名学员全部考核合格`, `All ${training.assessed} trainees of ${training.classNumber} passed`), cites: TRAINING_AUDIT }]
     : [];
 
-export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, pendingElsewhere, hiresLeft, overlappingClasses, lowAttendance, manufacturedPassRate];
+export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, sharedAddress, pendingElsewhere, hiresLeft, overlappingClasses, lowAttendance, manufacturedPassRate];
 
 export function runChecks(input: CheckInput): Finding[] {
   return CHECKS.flatMap((check) => check(input));

@@ -119,7 +119,7 @@ export class RiskService {
     const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string; certificateId?: string };
     const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
     const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
-    const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac', 'phone_hmac']).where('id', 'in', ids).execute() : [];
+    const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac', 'phone_hmac', 'address_hmac']).where('id', 'in', ids).execute() : [];
     const subjects: Subject[] = people.map((p) => ({ subject: p.id_number_hmac, name: p.name, role: p.id === app.person_id ? 'applicant' : 'listed' }));
     const unit = app.organisation_id ? await trx.selectFrom('organisation').select(['credit_code', 'bank_account_hmac']).where('id', '=', app.organisation_id).executeTakeFirst() : undefined;
     const keys = [...subjects.map((s) => s.subject), ...(unit ? [unit.credit_code] : [])];
@@ -161,12 +161,18 @@ export class RiskService {
       }
     }
 
-    const account = app.person_id ? people.find((p) => p.id === app.person_id)?.bank_account_hmac : unit?.bank_account_hmac;
-    const holders = account ? Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('bank_account_hmac', '=', account).executeTakeFirstOrThrow()).n) : 0;
-    const max = engine.parameters.resolve('risk.shared-account-max', app.region_code, this.clock.today())?.value ?? 3;
-    const phone = app.person_id ? people.find((p) => p.id === app.person_id)?.phone_hmac : undefined;
-    const phoneHolders = phone ? Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('phone_hmac', '=', phone).executeTakeFirstOrThrow()).n) : 0;
-    const phoneMax = engine.parameters.resolve('risk.shared-phone-max', app.region_code, this.clock.today())?.value ?? 3;
+    // People registered with the same payee account, phone or address, against the region's limit.
+    const self = app.person_id ? people.find((p) => p.id === app.person_id) : undefined;
+    const shared = async (column: 'bank_account_hmac' | 'phone_hmac' | 'address_hmac', hash: string | null | undefined, parameter: string, fallback: number) =>
+      hash
+        ? {
+            holders: Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where(column, '=', hash).executeTakeFirstOrThrow()).n),
+            max: engine.parameters.resolve(parameter, app.region_code, this.clock.today())?.value ?? fallback,
+          }
+        : undefined;
+    const sharedAccount = await shared('bank_account_hmac', self ? self.bank_account_hmac : unit?.bank_account_hmac, 'risk.shared-account-max', 3);
+    const sharedPhone = await shared('phone_hmac', self?.phone_hmac, 'risk.shared-phone-max', 3);
+    const sharedAddress = await shared('address_hmac', self?.address_hmac, 'risk.shared-address-max', 6);
 
     const today = this.clock.today();
     const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
@@ -188,8 +194,9 @@ export class RiskService {
       ...(await optional('business', snapshot<{ status: string; deregisteredOn?: string }>('business-registry'))),
       ...(await optional('insurance', snapshot<{ fromMonth: string; toMonth: string }>('social-insurance'))),
       duplicates,
-      ...(account ? { sharedAccount: { holders, max } } : {}),
-      ...(phone ? { sharedPhone: { holders: phoneHolders, max: phoneMax } } : {}),
+      ...(sharedAccount ? { sharedAccount } : {}),
+      ...(sharedPhone ? { sharedPhone } : {}),
+      ...(sharedAddress ? { sharedAddress } : {}),
       ...(pendingElsewhere ? { pendingElsewhere } : {}),
       ...(earlierHires ? { earlierHires } : {}),
       ...(training ? { training } : {}),

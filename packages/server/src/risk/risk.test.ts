@@ -29,9 +29,9 @@ const evaluation = (certificate = 'E1') => [
   { kind: 'certificate', data: { id: certificate, kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
 ];
 
-async function person(facts: object[] = evaluation(), account?: string, phone?: string): Promise<{ id: string; idNumber: string }> {
+async function person(facts: object[] = evaluation(), account?: string, phone?: string, address?: string): Promise<{ id: string; idNumber: string }> {
   const id = idNumber('1988-03-03');
-  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `风控${++n}`, regionCode: '510104', facts, ...(phone ? { phone } : {}) });
+  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `风控${++n}`, regionCode: '510104', facts, ...(phone ? { phone } : {}), ...(address ? { address } : {}) });
   expectOk(res, 201);
   const personId = res.json<{ id: string }>().id;
   if (account) expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: account, bankName: '示例银行' }));
@@ -139,6 +139,17 @@ describe('risk checks at submission', () => {
     await person(evaluation(), undefined, '13800002222');
     expect(await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).toEqual([]);
     expect((await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).map((f) => f.code)).toEqual(['SHARED_PHONE']);
+  });
+});
+
+describe('an address shared by many claimants', () => {
+  it('the 7th person registered at one address goes to review, however the address was typed; the 6th does not', async () => {
+    const spellings = ['成都市锦江区示例路8号', '成都市 锦江区 示例路８号', '成都市锦江区示例路8号。'];
+    for (let i = 0; i < 5; i++) await person(evaluation(), undefined, undefined, spellings[i % 3]);
+    const sixth = await person(evaluation(), undefined, undefined, '成都市锦江区示例路8号');
+    expect(await flags(await submit(evaluationClaim(sixth)))).toEqual([]);
+    const seventh = await person(evaluation(), undefined, undefined, '成都市锦江区 示例路 8 号');
+    expect((await flags(await submit(evaluationClaim(seventh)))).map((f) => [f.code, f.severity])).toEqual([['SHARED_ADDRESS', 'review']]);
   });
 });
 

@@ -98,6 +98,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'householdId', zh: '户号', en: 'Household number', required: false, example: 'H510104000001' },
       { key: 'rural', zh: '农村户籍', en: 'Rural hukou', required: false, example: '否', help: '是 / 否' },
       { key: 'phone', zh: '手机号码', en: 'Mobile', required: false, example: '13800000000' },
+      { key: 'address', zh: '居住地址', en: 'Address', required: false, example: '成都市锦江区示例路1号' },
     ],
     read: (row) => {
       const retirementCategory = coded(row, 'retirementCategory', RETIREMENT) as CreatePerson['retirementCategory'];
@@ -113,6 +114,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
           ...(row.householdId ? { householdId: row.householdId } : {}),
           ...(rural !== undefined ? { rural } : {}),
           ...(row.phone ? { phone: row.phone } : {}),
+          ...(row.address ? { address: row.address } : {}),
         },
       };
     },
