@@ -50,13 +50,19 @@ describe('spot checks (双随机)', () => {
   });
 
   it('the assigned inspector records the outcome; nobody else can', async () => {
-    const view = (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 8 })).json<View>();
-    expect(view.seed).toMatch(/^2026-11-23\/510100\/[0-9a-f]{32}$/);
+    const drawn = (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 8 })).json<View>();
+    expect(drawn.seed).toMatch(/^2026-11-23\/510100\/[0-9a-f]{32}$/);
+    // An item someone other than the supervisor inspects (the draw is random: another seed if none is).
+    let view = drawn;
+    for (let k = 0; k < 20 && view.items.every((i) => i.inspector === 'supervisor'); k++) view = (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 8, seed: `2026-11-23/510100/outcome-${k}` })).json<View>();
     const clients: Record<string, Client> = { supervisor, auditor, auditor2 };
-    const item = view.items[0]!;
-    const other = Object.entries(clients).find(([name]) => name !== item.inspector)![1];
-    expect((await other.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, { outcome: 'no-problem', note: '核查无误' })).json()).toMatchObject({ code: 'NOT_YOUR_INSPECTION' });
+    const item = view.items.find((i) => i.inspector !== 'supervisor')!;
+    // The supervisor sees the whole check (their region) but the item is not theirs.
+    expect((await supervisor.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, { outcome: 'no-problem', note: '核查无误' })).json()).toMatchObject({ code: 'NOT_YOUR_INSPECTION' });
+    // Someone outside the region with no item in the check does not see it at all.
+    const outsider = await staff(app, 'auditor-elsewhere', ['auditor'], '510105');
+    expect((await outsider.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, { outcome: 'no-problem', note: '核查无误' })).json()).toMatchObject({ code: 'SPOT_CHECK_NOT_FOUND' });
     const recorded = await clients[item.inspector]!.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, { outcome: 'problem-found', note: '实地核查发现证书与本人不符' });
-    expect(recorded.json<View>().items[0]).toMatchObject({ outcome: 'problem-found' });
+    expect(recorded.json<View>().items.find((i) => i.id === item.id)).toMatchObject({ outcome: 'problem-found' });
   });
 });
