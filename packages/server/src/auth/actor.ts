@@ -18,3 +18,6 @@ export interface Actor {
 
 /** Where an action comes from, for the audit trail: a person, or the system itself (seed, jobs). */
 export type AuditActor = Pick<Actor, 'accountId' | 'displayName' | 'roles' | 'ip'> | null;
+
+/** An id no row has: narrows a query to nothing for an actor without a registry person or unit. */
+export const NO_ONE = '00000000-0000-0000-0000-000000000000';

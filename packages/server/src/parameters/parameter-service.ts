@@ -7,21 +7,7 @@ import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
-
-/**
- * Parameters the server itself reads, beside those the subsidies name: risk thresholds and the
- * region's choice of subsidies that need no application (免申即享, value 1).
- */
-export const SERVER_PARAMETERS: readonly string[] = [
-  'risk.shared-account-max',
-  'risk.shared-phone-max',
-  'risk.shared-address-max',
-  'risk.hires-left-months',
-  'risk.hires-left-min',
-  'risk.training-attendance-min-permille',
-  'risk.training-pass-rate-class-size',
-  ...CATALOGUE.map((s) => `proactive.no-application.${s.id}`),
-];
+import { noApplicationParameter, SERVER_PARAMETERS } from './server-parameters.js';
 
 /** Every parameter a region may set: those the subsidies' schemes read and the server's own. */
 const KNOWN: ReadonlySet<string> = new Set([...CATALOGUE.flatMap((s) => s.schemes.flatMap((scheme) => scheme.parameters)), ...TEXT_PARAMETERS.map((p) => p.parameter), ...SERVER_PARAMETERS]);
@@ -58,7 +44,7 @@ export class ParameterService {
     if (!KNOWN.has(input.parameter)) throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     if (input.to !== undefined && input.to < input.from) throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
-    if (input.parameter.startsWith('proactive.no-application.') && input.value !== 0 && input.value !== 1) throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
+    if (input.parameter.startsWith(noApplicationParameter('')) && input.value !== 0 && input.value !== 1) throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
     await this.db.transaction().execute(async (trx) => {

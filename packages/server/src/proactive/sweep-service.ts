@@ -1,22 +1,22 @@
 import type { ApplicantFacts, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ApplicationService } from '../applications/application-service.js';
 import type { ApplicationViewT } from '../applications/applications.schemas.js';
 import { periodKey } from '../applications/period.js';
 import { TERMINAL_STATES } from '../applications/workflow.js';
 import { appendAudit } from '../audit/audit-trail.js';
-import type { Actor } from '../auth/actor.js';
-import type { Database } from '../db/schema.js';
+import { NO_ONE, type Actor } from '../auth/actor.js';
+import type { Database, OfferTable } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
+import { noApplicationParameter } from '../parameters/server-parameters.js';
 import { regionRange } from '../regions/region-scope.js';
 import { idNumbersOf, listedIn, organisationFacts, personFacts, receivedFrom, type FactRow, type OrganisationRow, type PaidRow, type PersonRow } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 
 const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATES);
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export interface SweepView {
   id: string;
@@ -59,17 +59,7 @@ type BatchApplication = PaidRow & { state: string; period_key: string };
 type PersonInBatch = PersonRow & { region_code: string; facts: FactRow[]; applications: BatchApplication[] };
 type UnitInBatch = OrganisationRow & { facts: FactRow[]; applications: BatchApplication[] };
 
-interface NewOffer {
-  person_id: string | null;
-  organisation_id: string | null;
-  subsidy_id: string;
-  period_key: string;
-  region_code: string;
-  amount_fen: string | null;
-  no_application: boolean;
-  state: 'open';
-  sweep_job_id: string;
-}
+type NewOffer = Insertable<OfferTable>;
 
 /**
  * The proactive sweep (政策找人, 免申即享; 庆阳 方案 第2条; 川办发〔2024〕34号 (一)): every person and
@@ -137,14 +127,14 @@ export class SweepService {
       let phase = job.phase;
       // A job saved before the (region, id) order kept only an id; it starts its phase again (offers are never made twice).
       let cursor = job.cursor !== null && job.cursor_region !== null ? { region: job.cursor_region, id: job.cursor } : null;
-      let done = phase === 'people' ? job.people_done : job.units_done;
-      if (job.cursor_region === null) done = 0;
+      // Without a saved place the phase starts from the beginning, so its count does too.
+      let done = cursor === null ? 0 : phase === 'people' ? job.people_done : job.units_done;
       if (phase === 'people') {
         const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
         for (;;) {
           const batch = await this.batch<PersonInBatch>('person', range, cursor, batchSize);
           if (batch.length === 0) break;
-          const offers = batch.flatMap((p) => this.offersFor(sweep, subsidies, p.id, null, p.region_code, p.applications, () => personFacts(this.vault, p, p.facts, received(p.applications, 'person_id'))));
+          const offers = batch.flatMap((p) => this.offersFor(sweep, subsidies, p.id, null, p.region_code, p.applications, personFacts(this.vault, p, p.facts, received(p.applications, 'person_id'))));
           cursor = lastOf(batch);
           done += batch.length;
           await this.save(jobId, 'people', cursor, done, offers);
@@ -163,7 +153,7 @@ export class SweepService {
         // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
         const idNumbers = await idNumbersOf(this.db, this.vault, listedIn(batch.flatMap((u) => u.applications.filter((a) => a.state === 'paid'))));
         const offers = batch.flatMap((u) =>
-          this.offersFor(sweep, subsidies, null, u.id, u.region_code, u.applications, () => organisationFacts(u, u.facts, received(u.applications, 'organisation_id', (id) => idNumbers.get(id)))),
+          this.offersFor(sweep, subsidies, null, u.id, u.region_code, u.applications, organisationFacts(u, u.facts, received(u.applications, 'organisation_id', (id) => idNumbers.get(id)))),
         );
         cursor = lastOf(batch);
         done += batch.length;
@@ -201,7 +191,8 @@ export class SweepService {
                     where ${applicant} = t.id), '[]') as applications
         from ${sql.table(table)} t
         where t.region_code >= ${range.low} and t.region_code <= ${range.high}
-          and (t.region_code, t.id) > (${cursor?.region ?? ''}, ${cursor?.id ?? NOBODY}::uuid)
+          -- From the start: every region code sorts after '', whatever the id.
+          and (t.region_code, t.id) > (${cursor?.region ?? ''}, ${cursor?.id ?? NO_ONE}::uuid)
         order by t.region_code, t.id
         limit ${size}
       ) b`.execute(this.db);
@@ -217,10 +208,9 @@ export class SweepService {
     organisationId: string | null,
     region: string,
     applications: readonly BatchApplication[],
-    facts: () => ApplicantFacts,
+    applicant: ApplicantFacts,
   ): NewOffer[] {
     const applied = new Set(applications.filter((a) => !TERMINAL.has(a.state)).map((a) => `${a.subsidy_id}|${a.period_key}`));
-    const applicant = facts();
     const out: NewOffer[] = [];
     for (const subsidy of subsidies) {
       const decision = sweep.engine.evaluate({ subsidy: subsidy.id, region, date: sweep.judgedOn, applicant });
@@ -296,7 +286,7 @@ export class SweepService {
 
   private async fileFor(actor: Actor, offer: { id: string; person_id: string | null; organisation_id: string | null; subsidy_id: string; period_key: string }): Promise<string> {
     try {
-      const input = { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, ...(offer.person_id ? { personId: offer.person_id } : { organisationId: offer.organisation_id ?? NOBODY }) };
+      const input = { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, ...(offer.person_id ? { personId: offer.person_id } : { organisationId: offer.organisation_id ?? NO_ONE }) };
       return (await this.applications.create(actor, input, undefined, { prepared: true })).application.id;
     } catch (error) {
       // Applied for in the meantime by the person or at the counter: that application stands for the offer.
@@ -305,7 +295,7 @@ export class SweepService {
         .selectFrom('application')
         .select('id')
         .where('subsidy_id', '=', offer.subsidy_id)
-        .where(offer.person_id ? 'person_id' : 'organisation_id', '=', offer.person_id ?? offer.organisation_id ?? NOBODY)
+        .where(offer.person_id ? 'person_id' : 'organisation_id', '=', offer.person_id ?? offer.organisation_id ?? NO_ONE)
         .where('period_key', '=', offer.period_key)
         .where('state', 'not in', [...TERMINAL_STATES])
         .executeTakeFirstOrThrow();
@@ -341,7 +331,7 @@ export class SweepService {
     if (actor.permissions.has('application:read')) {
       const range = regionRange(actor.regionCode);
       q = q.where('region_code', '>=', range.low).where('region_code', '<=', range.high);
-    } else q = q.where((eb) => eb.or([eb('person_id', '=', actor.personId ?? NOBODY), eb('organisation_id', '=', actor.organisationId ?? NOBODY)]));
+    } else q = q.where((eb) => eb.or([eb('person_id', '=', actor.personId ?? NO_ONE), eb('organisation_id', '=', actor.organisationId ?? NO_ONE)]));
     if (state) q = q.where('state', '=', state as 'open');
     const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
     return rows.map((o) => ({
@@ -380,7 +370,7 @@ export class SweepService {
       .selectFrom('offer')
       .selectAll()
       .where('id', '=', offerId)
-      .where((eb) => eb.or([eb('person_id', '=', actor.personId ?? NOBODY), eb('organisation_id', '=', actor.organisationId ?? NOBODY)]))
+      .where((eb) => eb.or([eb('person_id', '=', actor.personId ?? NO_ONE), eb('organisation_id', '=', actor.organisationId ?? NO_ONE)]))
       .where('state', '=', 'open')
       .where('no_application', '=', false)
       .executeTakeFirst();
@@ -394,11 +384,12 @@ function lastOf(batch: readonly { region_code: string; id: string }[]): { region
   return last ? { region: last.region_code, id: last.id } : null;
 }
 
+/** What one person or unit was paid, from its own applications in the batch. */
 function received(applications: readonly BatchApplication[], column: 'person_id' | 'organisation_id', idNumberOf?: (personId: string) => string | undefined) {
-  return receivedFrom(applications.filter((a) => a.state === 'paid'), column, idNumberOf).get(applications[0]?.[column] ?? '') ?? [];
+  const paid = applications.filter((a) => a.state === 'paid');
+  return paid.length === 0 ? [] : [...receivedFrom(paid, column, idNumberOf).values()].flat();
 }
 
-/** 免申即享: the region marks a subsidy as needing no application with the parameter set to 1. */
 function needsNoApplication(engine: PolicyEngine, subsidy: string, region: string, on: string): boolean {
-  return engine.parameters.resolve(`proactive.no-application.${subsidy}`, region, on)?.value === 1;
+  return engine.parameters.resolve(noApplicationParameter(subsidy), region, on)?.value === 1;
 }

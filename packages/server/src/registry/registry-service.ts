@@ -9,7 +9,7 @@ import {
 } from '@huimin/policy';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
-import type { Actor } from '../auth/actor.js';
+import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertMatches } from '../http/schema-check.js';
@@ -271,13 +271,13 @@ export class RegistryService {
   visiblePeople(actor: Actor) {
     const q = this.db.selectFrom('person');
     if (actor.permissions.has('registry:read')) return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-    return q.where('id', '=', actor.personId ?? '00000000-0000-0000-0000-000000000000');
+    return q.where('id', '=', actor.personId ?? NO_ONE);
   }
 
   visibleOrganisations(actor: Actor) {
     const q = this.db.selectFrom('organisation');
     if (actor.permissions.has('registry:read')) return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-    return q.where('id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
+    return q.where('id', '=', actor.organisationId ?? NO_ONE);
   }
 }
 

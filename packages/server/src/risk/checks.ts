@@ -119,20 +119,17 @@ const duplicate: Check = ({ people, duplicates }) =>
     cites: VERIFY,
   }));
 
-const sharedAccount: Check = ({ sharedAccount }) =>
-  sharedAccount && sharedAccount.holders > sharedAccount.max
-    ? [{ code: 'SHARED_ACCOUNT', severity: 'review', message: text(`收款账户由 ${sharedAccount.holders} 人共用（上限 ${sharedAccount.max}）`, `The payee account is shared by ${sharedAccount.holders} people (at most ${sharedAccount.max})`), cites: VERIFY }]
-    : [];
+/** One payee account, phone or address registered to more people than the region allows. */
+function sharedBy(key: 'sharedAccount' | 'sharedPhone' | 'sharedAddress', code: string, message: (holders: number, max: number) => Text): Check {
+  return (input) => {
+    const shared = input[key];
+    return shared && shared.holders > shared.max ? [{ code, severity: 'review', message: message(shared.holders, shared.max), cites: VERIFY }] : [];
+  };
+}
 
-const sharedPhone: Check = ({ sharedPhone }) =>
-  sharedPhone && sharedPhone.holders > sharedPhone.max
-    ? [{ code: 'SHARED_PHONE', severity: 'review', message: text(`联系电话由 ${sharedPhone.holders} 人共用（上限 ${sharedPhone.max}）`, `The phone number is shared by ${sharedPhone.holders} people (at most ${sharedPhone.max})`), cites: VERIFY }]
-    : [];
-
-const sharedAddress: Check = ({ sharedAddress }) =>
-  sharedAddress && sharedAddress.holders > sharedAddress.max
-    ? [{ code: 'SHARED_ADDRESS', severity: 'review', message: text(`居住地址登记有 ${sharedAddress.holders} 人（上限 ${sharedAddress.max}）`, `${sharedAddress.holders} people are registered at the address (at most ${sharedAddress.max})`), cites: VERIFY }]
-    : [];
+const sharedAccount = sharedBy('sharedAccount', 'SHARED_ACCOUNT', (n, max) => text(`收款账户由 ${n} 人共用（上限 ${max}）`, `The payee account is shared by ${n} people (at most ${max})`));
+const sharedPhone = sharedBy('sharedPhone', 'SHARED_PHONE', (n, max) => text(`联系电话由 ${n} 人共用（上限 ${max}）`, `The phone number is shared by ${n} people (at most ${max})`));
+const sharedAddress = sharedBy('sharedAddress', 'SHARED_ADDRESS', (n, max) => text(`居住地址登记有 ${n} 人（上限 ${max}）`, `${n} people are registered at the address (at most ${max})`));
 
 const pendingElsewhere: Check = ({ pendingElsewhere }) =>
   pendingElsewhere && pendingElsewhere.broken.length > 0

@@ -6,6 +6,7 @@ import type { ApplicationTable, Database, ReferenceKind } from '../db/schema.js'
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
+import { riskThreshold, type RiskThreshold } from '../parameters/server-parameters.js';
 import { trainingRiskFacts } from '../training/training-queries.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
@@ -161,31 +162,24 @@ export class RiskService {
       }
     }
 
+    const today = this.clock.today();
+    const threshold = (name: RiskThreshold) => riskThreshold(engine, name, app.region_code, today);
     // People registered with the same payee account, phone or address, against the region's limit.
     const self = app.person_id ? people.find((p) => p.id === app.person_id) : undefined;
-    const shared = async (column: 'bank_account_hmac' | 'phone_hmac' | 'address_hmac', hash: string | null | undefined, parameter: string, fallback: number) =>
-      hash
-        ? {
-            holders: Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where(column, '=', hash).executeTakeFirstOrThrow()).n),
-            max: engine.parameters.resolve(parameter, app.region_code, this.clock.today())?.value ?? fallback,
-          }
-        : undefined;
-    const sharedAccount = await shared('bank_account_hmac', self ? self.bank_account_hmac : unit?.bank_account_hmac, 'risk.shared-account-max', 3);
-    const sharedPhone = await shared('phone_hmac', self?.phone_hmac, 'risk.shared-phone-max', 3);
-    const sharedAddress = await shared('address_hmac', self?.address_hmac, 'risk.shared-address-max', 6);
+    const shared = async (column: 'bank_account_hmac' | 'phone_hmac' | 'address_hmac', hash: string | null | undefined, limit: RiskThreshold) =>
+      hash ? { holders: Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where(column, '=', hash).executeTakeFirstOrThrow()).n), max: threshold(limit) } : undefined;
+    const sharedAccount = await shared('bank_account_hmac', self ? self.bank_account_hmac : unit?.bank_account_hmac, 'risk.shared-account-max');
+    const sharedPhone = await shared('phone_hmac', self?.phone_hmac, 'risk.shared-phone-max');
+    const sharedAddress = await shared('address_hmac', self?.address_hmac, 'risk.shared-address-max');
 
-    const today = this.clock.today();
     const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
     const trainingFacts = claim.certificateId ? await trainingRiskFacts(trx, claim.certificateId) : undefined;
-    const training = trainingFacts && {
-      ...trainingFacts,
-      minAttendancePermille: engine.parameters.resolve('risk.training-attendance-min-permille', app.region_code, today)?.value ?? 800,
-      passRateClassSize: engine.parameters.resolve('risk.training-pass-rate-class-size', app.region_code, today)?.value ?? 20,
-    };
-    const earlierHires = unit && app.organisation_id ? await this.earlierHires(trx, engine, app.organisation_id, unit.credit_code, app.region_code, today) : undefined;
+    const training = trainingFacts && { ...trainingFacts, minAttendancePermille: threshold('risk.training-attendance-min-permille'), passRateClassSize: threshold('risk.training-pass-rate-class-size') };
+    const earlierHires =
+      unit && app.organisation_id ? await this.earlierHires(trx, app.organisation_id, unit.credit_code, { months: threshold('risk.hires-left-months'), min: threshold('risk.hires-left-min') }) : undefined;
 
     const findings = runChecks({
-      today: this.clock.today(),
+      today,
       people: subjects,
       ...(unit ? { unitCode: unit.credit_code } : {}),
       claim,
@@ -248,7 +242,7 @@ export class RiskService {
   }
 
   /** The unit's earlier paid claims for lists of hires, with the day each hire left the unit (if they did). */
-  private async earlierHires(trx: Transaction<Database>, engine: PolicyEngine, organisationId: string, creditCode: string, region: string, today: IsoDate) {
+  private async earlierHires(trx: Transaction<Database>, organisationId: string, creditCode: string, limits: { months: number; min: number }) {
     const paid = await trx.selectFrom('application').select(['number', 'claim', 'updated_at']).where('organisation_id', '=', organisationId).where('state', '=', 'paid').execute();
     const withHires = paid.map((p) => ({ number: p.number, paidOn: todayInShanghai(p.updated_at), hires: ((p.claim as StoredLists).hires ?? []).map((h) => h.personId) })).filter((p) => p.hires.length > 0);
     if (withHires.length === 0) return undefined;
@@ -267,12 +261,7 @@ export class RiskService {
       const before = leftOn.get(e.person_id);
       leftOn.set(e.person_id, before === null || !job.to ? null : before === undefined || job.to > before ? job.to : before);
     }
-    const param = (name: string, fallback: number) => engine.parameters.resolve(name, region, today)?.value ?? fallback;
-    return {
-      claims: withHires.map((p) => ({ number: p.number, paidOn: p.paidOn, leftOn: p.hires.map((h) => leftOn.get(h) ?? null) })),
-      months: param('risk.hires-left-months', 6),
-      min: param('risk.hires-left-min', 3),
-    };
+    return { claims: withHires.map((p) => ({ number: p.number, paidOn: p.paidOn, leftOn: p.hires.map((h) => leftOn.get(h) ?? null) })), ...limits };
   }
 
   /** Refuses an action that open flags stand in the way of. */

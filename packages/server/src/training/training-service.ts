@@ -1,9 +1,9 @@
-import { parseResidentId, type IsoDate } from '@huimin/policy';
+import { parseResidentId, regionChain, type IsoDate } from '@huimin/policy';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ApplicationService } from '../applications/application-service.js';
 import { appendAudit } from '../audit/audit-trail.js';
-import type { Actor } from '../auth/actor.js';
-import type { Database, TrainingDemandItemTable } from '../db/schema.js';
+import { NO_ONE, type Actor } from '../auth/actor.js';
+import type { Database, TrainingDemandItemTable, TrainingInstitutionTable } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionRange } from '../regions/region-scope.js';
@@ -94,7 +94,6 @@ export interface CertificateView {
   issuedOn: string;
 }
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Vocational training (两目录一系统, 人社部发〔2024〕5号 一、二): the training-demand catalogue and
@@ -152,8 +151,8 @@ export class TrainingService {
   }
 
   /** The public catalogue of a region (and the regions above it) on a day; `history` adds items moved out or expired. */
-  async catalogue(region: string, on: IsoDate, history = false): Promise<DemandItemView[]> {
-    const chain = regionChainOf(region);
+  async catalogue(region: string, on: IsoDate = this.clock.today(), history = false): Promise<DemandItemView[]> {
+    const chain = regionChain(region);
     const rows = await this.db.selectFrom('training_demand_item').selectAll().where('region_code', 'in', chain).orderBy('occupation').orderBy('level').execute();
     return rows.map((r) => itemView(r, on)).filter((v) => history || v.inForce);
   }
@@ -198,17 +197,22 @@ export class TrainingService {
 
   async institutions(region: string, history = false): Promise<InstitutionView[]> {
     const range = regionRange(region);
-    let q = this.db.selectFrom('training_institution').select('id').where('region_code', '>=', range.low).where('region_code', '<=', range.high);
+    let q = this.db.selectFrom('training_institution').selectAll().where('region_code', '>=', range.low).where('region_code', '<=', range.high);
     if (!history) q = q.where('status', '=', 'listed');
-    const rows = await q.orderBy('name').execute();
-    return Promise.all(rows.map((r) => this.institution(r.id)));
+    return this.institutionViews(await q.orderBy('name').execute());
   }
 
   private async institution(id: string): Promise<InstitutionView> {
-    const r = await this.db.selectFrom('training_institution').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw new AppError('INSTITUTION_NOT_FOUND', 404);
-    const items = await this.db.selectFrom('training_institution_item').select('demand_item_id').where('institution_id', '=', id).execute();
-    return {
+    const [view] = await this.institutionViews(await this.db.selectFrom('training_institution').selectAll().where('id', '=', id).execute());
+    if (!view) throw new AppError('INSTITUTION_NOT_FOUND', 404);
+    return view;
+  }
+
+  /** Institutions with the items each may run, in one query for the items. */
+  private async institutionViews(rows: readonly Selectable<TrainingInstitutionTable>[]): Promise<InstitutionView[]> {
+    if (rows.length === 0) return [];
+    const items = await this.db.selectFrom('training_institution_item').selectAll().where('institution_id', 'in', rows.map((r) => r.id)).execute();
+    return rows.map((r) => ({
       id: r.id,
       regionCode: r.region_code,
       organisationId: r.organisation_id,
@@ -217,9 +221,9 @@ export class TrainingService {
       nature: r.nature,
       capacity: r.capacity,
       status: r.status,
-      demandItemIds: items.map((i) => i.demand_item_id),
+      demandItemIds: items.filter((i) => i.institution_id === r.id).map((i) => i.demand_item_id),
       ...(r.removed_on ? { removedOn: r.removed_on, removedReason: r.removed_reason ?? '' } : {}),
-    };
+    }));
   }
 
   private async assertItems(ids: readonly string[], region: string): Promise<void> {
@@ -227,7 +231,7 @@ export class TrainingService {
     const found = await this.db.selectFrom('training_demand_item').select(['id', 'region_code']).where('id', 'in', [...ids]).execute();
     ids.forEach((id, i) => {
       const item = found.find((f) => f.id === id);
-      if (!item || !regionChainOf(region).includes(item.region_code)) throw new AppError('TRAINING_ITEM_NOT_FOUND', 404, `demandItemIds[${i}]`);
+      if (!item || !regionChain(region).includes(item.region_code)) throw new AppError('TRAINING_ITEM_NOT_FOUND', 404, `demandItemIds[${i}]`);
     });
   }
 
@@ -246,15 +250,19 @@ export class TrainingService {
     if (input.endsOn < input.startsOn) throw new AppError('VALIDATION_FAILED', 400, 'endsOn', { detail: `≥ ${input.startsOn}` });
     if (input.roster.length === 0) throw new AppError('REQUIRED_FIELD', 400, 'roster');
     if (input.roster.length > inst.capacity) throw new AppError('ROSTER_OVER_CAPACITY', 422, 'roster', { value: String(inst.capacity) });
-    const people: string[] = [];
-    for (const [i, raw] of input.roster.entries()) {
+    // Every ID number checked, then all looked up in one query by their keyed hashes.
+    const hashes = input.roster.map((raw, i) => {
       const parsed = parseResidentId(raw.toUpperCase());
       if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, `roster[${i}]`);
-      const p = await this.db.selectFrom('person').select('id').where('id_number_hmac', '=', this.vault.lookupHash('id-number', parsed.value.number)).executeTakeFirst();
-      if (!p) throw new AppError('PERSON_NOT_FOUND', 404, `roster[${i}]`);
-      if (people.includes(p.id)) throw new AppError('VALIDATION_FAILED', 400, `roster[${i}]`, { detail: '重复 / listed twice' });
-      people.push(p.id);
-    }
+      return this.vault.lookupHash('id-number', parsed.value.number);
+    });
+    const found = new Map((await this.db.selectFrom('person').select(['id', 'id_number_hmac']).where('id_number_hmac', 'in', hashes).execute()).map((p) => [p.id_number_hmac, p.id]));
+    const people = hashes.map((hash, i) => {
+      const person = found.get(hash);
+      if (!person) throw new AppError('PERSON_NOT_FOUND', 404, `roster[${i}]`);
+      if (hashes.indexOf(hash) !== i) throw new AppError('VALIDATION_FAILED', 400, `roster[${i}]`, { detail: '重复 / listed twice' });
+      return person;
+    });
     const id = await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
       const number = `PX${inst.region_code}-${input.startsOn.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
@@ -337,15 +345,14 @@ export class TrainingService {
     const enrolled = new Set((await this.db.selectFrom('training_enrolment').select('person_id').where('class_id', '=', id).execute()).map((e) => e.person_id));
     results.forEach((r, i) => {
       if (!enrolled.has(r.personId)) throw new AppError('NOT_ENROLLED', 422, `results[${i}].personId`);
+      if (results.findIndex((x) => x.personId === r.personId) !== i) throw new AppError('VALIDATION_FAILED', 400, `results[${i}].personId`, { detail: '重复 / listed twice' });
     });
     await this.db.transaction().execute(async (trx) => {
-      for (const r of results) {
-        await trx
-          .insertInto('training_assessment')
-          .values({ class_id: id, person_id: r.personId, passed: r.passed, score: r.score ?? null, recorded_by: actor.accountId })
-          .onConflict((oc) => oc.columns(['class_id', 'person_id']).doUpdateSet({ passed: r.passed, score: r.score ?? null, recorded_by: actor.accountId }))
-          .execute();
-      }
+      await trx
+        .insertInto('training_assessment')
+        .values(results.map((r) => ({ class_id: id, person_id: r.personId, passed: r.passed, score: r.score ?? null, recorded_by: actor.accountId })))
+        .onConflict((oc) => oc.columns(['class_id', 'person_id']).doUpdateSet((eb) => ({ passed: eb.ref('excluded.passed'), score: eb.ref('excluded.score'), recorded_by: eb.ref('excluded.recorded_by') })))
+        .execute();
       await appendAudit(trx, this.vault, { actor, action: 'training.assessment.recorded', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { results: results.length, passed: results.filter((r) => r.passed).length } });
     });
     return this.getClass(actor, id);
@@ -366,26 +373,24 @@ export class TrainingService {
     const item = await this.db.selectFrom('training_demand_item').selectAll().where('id', '=', cls.demand_item_id).executeTakeFirstOrThrow();
     const inst = await this.db.selectFrom('training_institution').select('name').where('id', '=', cls.institution_id).executeTakeFirstOrThrow();
     const today = this.clock.today();
+    const certificates = results
+      .filter((x) => x.passed)
+      .map((r, k) => ({ serial: `${cls.number}-${String(k + 1).padStart(3, '0')}`, class_id: id, person_id: r.person_id, occupation: item.occupation, level: item.level, training_kind: item.training_kind, institution_name: inst.name, starts_on: cls.starts_on, ends_on: cls.ends_on, issued_on: today }));
+    const facts = certificates.map((c) => ({
+      person_id: c.person_id,
+      organisation_id: null,
+      kind: 'certificate',
+      data: JSON.stringify({ id: c.serial, kind: 'training-completion', occupation: c.occupation, ...(c.level !== null ? { level: c.level } : {}), issuedOn: today, training: { kind: c.training_kind, from: c.starts_on, to: c.ends_on } }),
+      source: 'training' as const,
+      recorded_by: actor.accountId,
+    }));
     await this.db.transaction().execute(async (trx) => {
-      let k = 0;
-      for (const r of results.filter((x) => x.passed)) {
-        const serial = `${cls.number}-${String(++k).padStart(3, '0')}`;
-        await trx
-          .insertInto('training_certificate')
-          .values({ serial, class_id: id, person_id: r.person_id, occupation: item.occupation, level: item.level, training_kind: item.training_kind, institution_name: inst.name, starts_on: cls.starts_on, ends_on: cls.ends_on, issued_on: today })
-          .execute();
-        const certificate = {
-          id: serial,
-          kind: 'training-completion',
-          occupation: item.occupation,
-          ...(item.level !== null ? { level: item.level } : {}),
-          issuedOn: today,
-          training: { kind: item.training_kind, from: cls.starts_on, to: cls.ends_on },
-        };
-        await trx.insertInto('registry_fact').values({ person_id: r.person_id, organisation_id: null, kind: 'certificate', data: JSON.stringify(certificate), source: 'training', recorded_by: actor.accountId }).execute();
+      if (certificates.length > 0) {
+        await trx.insertInto('training_certificate').values(certificates).execute();
+        await trx.insertInto('registry_fact').values(facts).execute();
       }
       await trx.updateTable('training_class').set({ state: 'completed', completed_by: actor.accountId }).where('id', '=', id).where('state', '=', 'approved').execute();
-      await appendAudit(trx, this.vault, { actor, action: 'training.class.completed', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { certificates: k } });
+      await appendAudit(trx, this.vault, { actor, action: 'training.class.completed', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { certificates: certificates.length } });
     });
     return this.getClass(actor, id);
   }
@@ -503,7 +508,7 @@ export class TrainingService {
       .where('c.id', '=', id)
       .executeTakeFirst();
     const staff = cls && actor.permissions.has('training:manage') && isInScope(actor.regionCode, cls.region_code);
-    const own = cls && cls.organisation_id === (actor.organisationId ?? NOBODY);
+    const own = cls && cls.organisation_id === (actor.organisationId ?? NO_ONE);
     if (!cls || (!staff && !own)) throw new AppError('CLASS_NOT_FOUND', 404);
     return cls;
   }
@@ -534,7 +539,3 @@ function itemView(r: Selectable<TrainingDemandItemTable>, on: IsoDate): DemandIt
   };
 }
 
-/** A region and the regions above it (county → city → province), whose catalogues apply to it. */
-function regionChainOf(code: string): string[] {
-  return [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
-}

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { todayInShanghai } from '../http/today.js';
 import { IdNumber, IsoDate } from '../policies/facts.schema.js';
 import type { TrainingService } from './training-service.js';
 
@@ -89,7 +88,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
           response: { 200: Type.Object({ items: Type.Array(DemandItem) }), ...PUBLIC_ERRORS },
         },
       },
-      async (request) => ({ items: await training.catalogue(request.query.region, request.query.date ?? todayInShanghai(), request.query.history ?? false) }),
+      async (request) => ({ items: await training.catalogue(request.query.region, request.query.date, request.query.history ?? false) }),
     );
     app.get(
       '/api/v1/training/institutions',
