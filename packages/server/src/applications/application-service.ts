@@ -24,6 +24,7 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionPrefix } from '../regions/region-scope.js';
@@ -150,6 +151,13 @@ export class ApplicationService {
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
     return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
+  }
+
+  /** The application as the caller may see it (not found otherwise): what other modules check against. */
+  async locate(actor: Actor, id: string): Promise<{ id: string; state: string; subsidyId: string; regionCode: string; createdOn: string }> {
+    const app = await this.visible(this.db, actor).select(['id', 'state', 'subsidy_id', 'region_code', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    return { id: app.id, state: app.state, subsidyId: app.subsidy_id, regionCode: app.region_code, createdOn: todayInShanghai(app.created_at) };
   }
 
   /** A reviewer clears a `review` warning after checking it, with the reason. */

@@ -42,6 +42,7 @@ export interface Database {
   training_inspection: { id: Generated<string>; class_id: string; inspector_id: string; inspected_on: string; satisfactory: boolean; finding: string };
   training_assessment: { class_id: string; person_id: string; passed: boolean; score: number | null; recorded_by: string };
   training_certificate: TrainingCertificateTable;
+  application_evidence: ApplicationEvidenceTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -479,4 +480,18 @@ export interface TrainingCertificateTable {
   starts_on: string;
   ends_on: string;
   issued_on: string;
+}
+
+export interface ApplicationEvidenceTable {
+  id: Generated<string>;
+  application_id: string;
+  material: number;
+  material_name: Json<{ zh: string; en: string }>;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
 }

@@ -9,6 +9,8 @@ import { AccountService } from '../accounts/account-service.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
 import { ApplicationService } from '../applications/application-service.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
+import { EvidenceService } from '../applications/evidence-service.js';
+import { evidenceRoutes } from '../applications/evidence.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from '../auth/session-service.js';
@@ -70,6 +72,7 @@ export interface Services {
   readonly accounts: AccountService;
   readonly registry: RegistryService;
   readonly applications: ApplicationService;
+  readonly evidence: EvidenceService;
   readonly calendar: CalendarService;
   readonly imports: ImportService;
   readonly funds: FundService;
@@ -104,6 +107,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     accounts: new AccountService(db, vault, sessions, registry),
     funds,
     applications,
+    evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     disclosures: new DisclosureService(db, vault, clock, policies),
     risk,
@@ -162,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(registryRoutes(services.registry));
   await http.register(importRoutes(services.imports));
   await http.register(applicationsRoutes(services.applications));
+  await http.register(evidenceRoutes(services.evidence));
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
   await http.register(allocationRoutes(options.db, options.vault));

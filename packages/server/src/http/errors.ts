@@ -53,6 +53,7 @@ export function toErrorBody(error: FastifyError | AppError, request: FastifyRequ
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { status: 400, body: { code: 'MALFORMED_JSON', message: message('MALFORMED_JSON', language) } };
   }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'BODY_TOO_LARGE', message: message('BODY_TOO_LARGE', language) } };
   if (error.statusCode === 404) return { status: 404, body: { code: 'NOT_FOUND', message: message('NOT_FOUND', language) } };
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: message('INTERNAL_ERROR', language) } };
 }

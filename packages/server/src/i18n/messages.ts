@@ -57,6 +57,12 @@ export const ERROR_MESSAGES = {
   PUBLICITY_NOT_ENDED: { 'zh-CN': '公示期至 {value} 结束，结束前不能进入拨付', 'en-US': 'Publicity runs until {value}; payment must wait until it ends' },
   STALE_VERSION: { 'zh-CN': '该申请已被他人更新，请刷新后重试', 'en-US': 'Someone else has updated this application; reload and try again' },
   CALENDAR_NOT_PUBLISHED: { 'zh-CN': '{value} 年的法定工作日历尚未导入，无法计算时限，请联系管理员', 'en-US': 'The official working-day calendar for {value} is not loaded; deadlines cannot be computed; ask an administrator' },
+  EVIDENCE_CLOSED: { 'zh-CN': '字段 file：申请当前状态为「{state}」，只有草稿或待补正的申请可以上传材料', 'en-US': 'Field file: the application is {state}; files can be added only to a draft or an application returned for correction' },
+  EVIDENCE_MATERIAL_UNKNOWN: { 'zh-CN': '字段 material：该补贴的申请材料只有 {count} 项，没有第 {value} 项', 'en-US': 'Field material: this subsidy asks for {count} materials; there is no number {value}' },
+  EVIDENCE_FILE_EMPTY: { 'zh-CN': '字段 file：文件「{name}」是空的，请重新选择', 'en-US': 'Field file: “{name}” is empty; choose the file again' },
+  EVIDENCE_FILE_TOO_LARGE: { 'zh-CN': '字段 file：文件「{name}」超过 {max}，请压缩或分页扫描后上传', 'en-US': 'Field file: “{name}” is larger than {max}; compress it or scan fewer pages per file' },
+  EVIDENCE_FILE_TYPE: { 'zh-CN': '字段 file：文件「{name}」不是 PDF、JPG 或 PNG，请上传扫描件或照片', 'en-US': 'Field file: “{name}” is not a PDF, JPG or PNG; upload a scan or a photo' },
+  EVIDENCE_NOT_FOUND: { 'zh-CN': '该材料文件不存在', 'en-US': 'No such file' },
   SUBSIDY_NOT_FOR_APPLICANT: { 'zh-CN': '补贴 {value} 不由此类申请人申请', 'en-US': 'Subsidy {value} is not claimed by this kind of applicant' },
   // ── funds and ledger ──
   INSUFFICIENT_FUNDS: { 'zh-CN': '资金 {value} 在 {region} 的可用余额不足', 'en-US': 'Fund {value} has too little available in {region}' },
@@ -98,6 +104,7 @@ export const ERROR_MESSAGES = {
   OFFER_NOT_FOUND: { 'zh-CN': '该补贴提醒不存在或已处理', 'en-US': 'No such open offer' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
+  BODY_TOO_LARGE: { 'zh-CN': '上传的内容过大，超过系统允许的上限', 'en-US': 'The upload is larger than the platform accepts' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },
   UNKNOWN_IMPORT_KIND: { 'zh-CN': '没有名为 {value} 的导入模板', 'en-US': 'There is no import template {value}' },
 } as const satisfies Record<string, Record<Language, string>>;

@@ -12,6 +12,7 @@ import { m20261121_0010_sweep_units_and_prepared_applications } from './20261121
 import { m20261121_0011_phone_lookup_hash } from './20261121-0011-phone-lookup-hash.js';
 import { m20261121_0012_training } from './20261121-0012-training.js';
 import { m20261121_0013_person_address } from './20261121-0013-person-address.js';
+import { m20261121_0014_application_evidence } from './20261121-0014-application-evidence.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0011-phone-lookup-hash': m20261121_0011_phone_lookup_hash,
   '20261121-0012-training': m20261121_0012_training,
   '20261121-0013-person-address': m20261121_0013_person_address,
+  '20261121-0014-application-evidence': m20261121_0014_application_evidence,
 };
 
 export const migrationProvider: MigrationProvider = {
