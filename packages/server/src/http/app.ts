@@ -11,6 +11,7 @@ import { ApplicationService } from '../applications/application-service.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { EvidenceService } from '../applications/evidence-service.js';
 import { evidenceRoutes } from '../applications/evidence.routes.js';
+import { regionsRoutes } from '../regions/regions.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from '../auth/session-service.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await http.register(healthRoutes(options.db, options.databaseKind, SERVER_VERSION));
   await http.register(policiesRoutes(services.policies));
+  await http.register(regionsRoutes(options.db));
   await http.register(authRoutes(services.sessions, { secure: options.secureCookies ?? false }));
   await http.register(accountsRoutes(services.accounts));
   await http.register(registryRoutes(services.registry));

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   /** Keep the embedded database in this folder instead of memory (for tests that reopen it). */
   readonly dataDir?: string;
   readonly masterKey?: Buffer;
+  /** Serve the built web UI from this folder (browser tests). */
+  readonly webRoot?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -49,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await migrate(database.db);
   await seedReferenceData(database.db);
   const vault = options.masterKey ? new Vault(options.masterKey) : Vault.random();
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   return {
     ...app,
     database,
