@@ -30,6 +30,14 @@ describe('the demo city', () => {
     expect(overdue + reviewQueue.reduce((n, q) => n + q.overdue, 0)).toBeGreaterThan(0);
   });
 
+  it('gives finance payable applications with payee accounts, so a batch can be made at once', async () => {
+    const finance = await login(app, 'finance', DEMO_PASSWORD);
+    const res = await finance.request('POST', '/api/v1/payment-batches', { layout: 'generic-csv' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ batches: unknown[]; missingAccount: unknown[] }>()).toMatchObject({ missingAccount: [] });
+    expect(res.json<{ batches: unknown[] }>().batches.length).toBeGreaterThan(0);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAuditChain(app.database.db, app.vault)).firstBreak).toBeNull();
   });

@@ -231,6 +231,8 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
       // Some work started three weeks ago, so queues show overdue items.
       clock.date = ['submitted', 'accepted'].includes(state) && i % 2 === 0 ? addDays(today, -21) : today;
       const path = state === 'publicised' ? ['submit', 'accept', 'review', 'approve', 'publicise'] as Action[] : (PATHS[state] ?? []);
+      // Whoever is paid has the social-security card's account on record, so finance can pay them.
+      if (['payable', 'paid', 'revoked'].includes(state)) await services.registry.setBankAccount(counter, { personId: person.id }, { accountNumber: `621700${String(n + 1).padStart(13, '0')}`, bankName: '中国建设银行（示例）' });
       const { application } = await services.applications.create(counter, { subsidy: kind.subsidy, personId: person.id, claim: kind.claim(person), idempotencyKey: `demo-${++n}-${state}` });
       for (const action of path) {
         const by = who[action] ?? clerks[person.region];
