@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { '@huimin/policy': fileURLToPath(new URL('./packages/policy/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

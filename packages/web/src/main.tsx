@@ -1,27 +1,43 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DisclosureList } from './disclosure-list.js';
-import { PolicyList } from './policy-list.js';
+import { useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { HuiminApp } from './app.js';
+import { RegionsProvider } from './components/regions.js';
+import './i18n/index.js';
+import './print.css';
+import { SessionProvider } from './session/session.js';
 
-/**
- * The web UI's public pages so far: the policy list (#/) and the disclosure list (#/gongshi). The
- * full interface (applicant, staff, finance) is its own piece of work; these pages show real data.
- */
-function Pages() {
-  const [hash, setHash] = useState(window.location.hash);
-  useEffect(() => {
-    const onChange = () => setHash(window.location.hash);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return hash === '#/gongshi' ? <DisclosureList /> : <PolicyList />;
+function Root() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  document.documentElement.lang = i18n.language;
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8102e' } }}>
+      <AntApp>
+        <SessionProvider>
+          <RegionsProvider>
+            <HashRouter>
+              <HuiminApp />
+            </HashRouter>
+          </RegionsProvider>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
 }
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Pages />
+      <Root />
     </StrictMode>,
   );
 }

@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect } from 'vitest';
+import { seedDemoCity } from '../../server/src/demo/demo-city.js';
+import { startTestApp, type TestApp } from '../../server/src/testing/test-app.js';
+import { FULL_ID_NUMBER } from '../src/components/format.js';
+
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = '/usr/bin/chromium';
+/** Without a CJK font every Chinese character renders as a box. */
+const CJK_FONTS = '/usr/share/fonts/opentype/noto';
+/** Kept by CI (see .ci/run): every main page in both languages. */
+export const SCREENSHOTS = join(WEB, '..', '..', 'artifacts', 'screenshots');
+
+export type Language = 'zh-CN' | 'en-US';
+
+/**
+ * Debian's Chromium, installed when missing so `npm install && npm test` needs nothing by hand on a
+ * fresh machine of this kind (root, Debian). Elsewhere the error says what to install.
+ */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM) && existsSync(CJK_FONTS)) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('browser tests: installing Debian chromium and CJK fonts (apt-get install chromium fonts-noto-cjk)');
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium`);
+}
+
+export interface Platform {
+  app: TestApp;
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The built UI on a real server with the demo city in it, and a headless Chromium to drive it. */
+export async function startPlatform(): Promise<Platform> {
+  ensureChromium();
+  const outDir = join(WEB, 'dist');
+  // Built from the sources every run (a few seconds), so the browser never tests a stale bundle.
+  await build({ root: WEB, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const app = await startTestApp({ webRoot: outDir });
+  await seedDemoCity(app.database.db, app.vault, 600, 40);
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    app,
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  language: Language;
+  /** Page errors and console errors seen so far; a walk must end with none. */
+  problems: string[];
+}
+
+/** A fresh browser profile in one language, as a person at their own computer or phone. */
+export async function visitor(platform: Platform, language: Language, viewport = { width: 1366, height: 900 }): Promise<Visitor> {
+  const context = await platform.browser.newContext({ baseURL: platform.url, locale: language, viewport, acceptDownloads: true });
+  await context.addInitScript((lang) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('huimin.language', lang), language);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // A refused request is answered on the page in words; the browser's own log line about the
+    // status code is not a fault of the page.
+    // antd's notes to developers about props it will rename are not faults a user could see.
+    if (m.type() === 'error' && !/Failed to load resource|^Warning: \[antd: [^\]]+\] .*deprecated/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  return { context, page, language, problems };
+}
+
+export async function login(v: Visitor, username: string, password: string): Promise<void> {
+  await v.page.goto('/#/login');
+  await v.page.locator('#login-username').fill(username);
+  await v.page.locator('#login-password').fill(password);
+  await v.page.getByTestId('login-submit').click();
+  await v.page.getByTestId('who').waitFor();
+}
+
+/**
+ * What every page must be: no key without its text, no raw error, no whole ID number (the roles
+ * walked here see masked ones only), no script error; then its picture, for people to look at.
+ */
+export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
+  const { page } = v;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300); // animations settle before the picture
+  const text = await page.locator('body').innerText();
+  const missing = await page.evaluate(() => (globalThis as { __huiminMissingKeys?: string[] }).__huiminMissingKeys ?? []);
+  expect(missing, `${name}: untranslated keys`).toEqual([]);
+  expect(text, `${name}: a raw value on the page`).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]|INTERNAL_ERROR|TypeError|HTTP_\d{3}/);
+  expect(text, `${name}: a whole ID number on the page`).not.toMatch(FULL_ID_NUMBER);
+  expect(v.problems, `${name}: errors in the browser`).toEqual([]);
+  const dir = join(SCREENSHOTS, v.language);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { idNumber } from '../../policy/src/testing/builders.js';
+import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { login as apiLogin } from '../../server/src/testing/fixtures.js';
+import { checkAndShoot, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
+
+/**
+ * The platform in a real browser, as its people use it, each with their own account: an applicant
+ * applies (and a bad file is refused in words), a clerk, a reviewer and an approver take that
+ * application to approval, finance pays a batch and reconciles it, and the public checks what they
+ * can get and reads the list of recipients. Every page is checked and photographed in both languages.
+ */
+// A step is a person's visit: several pages, each loaded and checked.
+vi.setConfig({ testTimeout: 90_000 });
+let platform: Platform;
+const open: Visitor[] = [];
+async function as(language: 'zh-CN' | 'en-US', username?: string): Promise<Visitor> {
+  const v = await visitor(platform, language);
+  open.push(v);
+  if (username) await login(v, username, DEMO_PASSWORD);
+  return v;
+}
+
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 180_000);
+beforeEach(() => {
+  // A failed step leaves a picture of where each open page stood.
+  onTestFailed(async () => {
+    for (const [i, v] of open.entries()) await v.page.screenshot({ path: `${SCREENSHOTS}/failed-${i}.png`, fullPage: true }).catch(() => undefined);
+  });
+});
+afterAll(async () => {
+  for (const v of open) await v.context.close();
+  await platform?.close();
+});
+
+const APPLICANT_ID = idNumber('2004-03-05', 'female', '510104');
+let applicationUrl = '';
+
+describe('the public', () => {
+  it('reads the policy list with materials, time limit and article', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/');
+    const card = v.page.getByTestId('policy-one-time-job-seeking');
+    await expect.poll(() => card.innerText()).toContain('申请材料');
+    expect(await card.innerText()).toMatch(/个工作日/);
+    expect(await card.innerText()).toMatch(/依据\s*\S+/);
+    await checkAndShoot(v, 'public-policies');
+  });
+
+  it('checks what a graduate of a dibao family can get, each answer with its article', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/self-check');
+    await v.page.getByTestId('self-check-id').fill(idNumber('2003-05-06', 'male', '510104'));
+    await v.page.getByLabel('低保家庭成员').check();
+    await v.page.locator('#graduationDate').click();
+    await v.page.locator('#graduationDate').fill('2027-06-30');
+    await v.page.keyboard.press('Enter');
+    await v.page.getByTestId('self-check-run').click();
+    const result = v.page.getByTestId('self-check-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('一次性求职补贴');
+    await result.getByText('一次性求职补贴').first().click();
+    await expect.poll(() => v.page.getByTestId('decision-one-time-job-seeking').innerText()).toMatch(/依据: \S+/);
+    await checkAndShoot(v, 'public-self-check');
+  });
+
+  it('refuses a mistyped ID number in words that name the field', async () => {
+    const v = await as('en-US');
+    await v.page.goto('/#/self-check');
+    await v.page.getByTestId('self-check-id').fill('510104200301010000');
+    await v.page.getByTestId('self-check-run').click();
+    await expect.poll(() => v.page.getByTestId('error').innerText()).toMatch(/idNumber|ID number/);
+    await checkAndShoot(v, 'public-self-check-error');
+  });
+
+  it('reads the list of recipients with names and ID numbers partly hidden', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/gongshi');
+    const table = v.page.getByTestId('disclosure-table');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    const text = await table.innerText();
+    expect(text).toMatch(/\d{4}\*+\d{2,4}/);
+    await checkAndShoot(v, 'public-disclosure');
+  });
+
+  it('looks through the training catalogues', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/training');
+    await v.page.getByText('培训需求指导目录').waitFor();
+    await checkAndShoot(v, 'public-training');
+  });
+});
+
+describe('an application from the applicant to approval, each step by its own account', () => {
+  it('the applicant registers, applies, has a bad file refused, hands in a good one and submits', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/register');
+    await v.page.getByLabel('身份证号码').fill(APPLICANT_ID);
+    await v.page.getByLabel('姓名').fill('李小红');
+    await v.page.getByLabel('用户名').fill('lixiaohong');
+    await v.page.getByLabel('密码', { exact: true }).fill('Xiaohong-2026!');
+    await v.page.getByTestId('register-submit').click();
+    await v.page.getByTestId('who').waitFor();
+    await checkAndShoot(v, 'applicant-my-applications-empty');
+
+    // What the registry knows of her, recorded by the clerk: a dibao family, graduating in 2027.
+    const clerk = await apiLogin(platform.app, 'clerk', DEMO_PASSWORD);
+    const people = (await clerk.request('GET', `/api/v1/people?idNumber=${APPLICANT_ID}`)).json<{ people: { id: string }[] }>().people;
+    const personId = people[0]?.id ?? '';
+    expect((await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } })).statusCode).toBe(201);
+    expect((await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } })).statusCode).toBe(201);
+
+    await v.page.goto('/');
+    await v.page.getByTestId('policy-one-time-job-seeking').getByRole('button', { name: '在线申请' }).click();
+    await v.page.getByTestId('apply-save').click();
+    await v.page.getByTestId('evidence').waitFor();
+    applicationUrl = v.page.url();
+    await checkAndShoot(v, 'applicant-draft');
+
+    // A program renamed to look like a scan: refused, named, and nothing kept.
+    let chooser = v.page.waitForEvent('filechooser');
+    await v.page.getByTestId('evidence-upload-0').click();
+    await (await chooser).setFiles({ name: '身份证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00not a scan', 'latin1') });
+    const error = v.page.getByTestId('error');
+    await expect.poll(() => error.innerText()).toContain('文件「身份证.pdf」不是 PDF、JPG 或 PNG');
+    expect(await v.page.getByTestId('evidence').innerText()).toContain('尚未上传');
+    await checkAndShoot(v, 'applicant-bad-upload');
+
+    chooser = v.page.waitForEvent('filechooser');
+    await v.page.getByTestId('evidence-upload-0').click();
+    await (await chooser).setFiles({ name: '身份证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain('身份证.pdf');
+
+    await v.page.getByTestId('action-submit').click();
+    await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
+    const decision = await v.page.getByTestId('decision').innerText();
+    expect(decision).toContain('符合条件');
+    expect(decision).toMatch(/依据: \S+/);
+    await checkAndShoot(v, 'applicant-submitted');
+
+    await v.page.goto('/#/my/applications');
+    await expect.poll(() => v.page.locator('tbody').innerText()).toContain('待受理');
+    await checkAndShoot(v, 'applicant-my-applications');
+  });
+
+  it('the clerk finds it in the queue and accepts it (受理)', async () => {
+    const v = await as('zh-CN', 'clerk');
+    await v.page.getByTestId('queue-submitted').click();
+    await checkAndShoot(v, 'clerk-workbench');
+    await v.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await v.page.getByTestId('action-accept').click();
+    await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('accepted');
+    await checkAndShoot(v, 'clerk-application-accepted');
+    await v.page.getByText('打印受理通知书').click();
+    await expect.poll(() => v.page.getByTestId('notice').innerText()).toContain('决定予以受理');
+    await checkAndShoot(v, 'clerk-notice-acceptance');
+  });
+
+  it('the reviewer passes it (审核) and the approver approves it (复核)', async () => {
+    const reviewer = await as('zh-CN', 'reviewer');
+    await reviewer.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await reviewer.page.getByTestId('action-review').click();
+    await reviewer.page.getByTestId('action-reason').fill('材料齐全，身份信息与人员库一致');
+    await reviewer.page.locator('#action-confirm').click();
+    await expect.poll(() => reviewer.page.locator('[data-state]').first().getAttribute('data-state')).toBe('reviewed');
+    await checkAndShoot(reviewer, 'reviewer-application');
+
+    const approver = await as('zh-CN', 'approver');
+    await approver.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await approver.page.getByTestId('action-approve').click();
+    await approver.page.locator('#action-confirm').click();
+    await expect.poll(() => approver.page.locator('[data-state]').first().getAttribute('data-state')).toBe('approved');
+    expect(await approver.page.locator('body').innerText()).toMatch(/1,500 元/);
+    await checkAndShoot(approver, 'approver-application');
+  });
+
+  it('the applicant sees the result', async () => {
+    const v = await as('zh-CN');
+    await login(v, 'lixiaohong', 'Xiaohong-2026!');
+    await v.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('approved');
+    const history = await v.page.locator('body').innerText();
+    expect(history).toContain('复核通过');
+    expect(history).toContain('材料齐全，身份信息与人员库一致');
+    await checkAndShoot(v, 'applicant-approved');
+  });
+});
+
+describe('finance', () => {
+  it('pays a batch: creates it, hands the bank its file and reconciles the bank’s return file', async () => {
+    const v = await as('zh-CN', 'finance');
+    await v.page.goto('/#/finance/payments');
+    await v.page.getByTestId('create-batches').click();
+    const firstRow = v.page.locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => firstRow.innerText()).toContain('待导出');
+    const number = (await firstRow.locator('td').first().innerText()).trim();
+    await checkAndShoot(v, 'finance-batches');
+
+    const downloading = v.page.waitForEvent('download');
+    await v.page.getByTestId(`bank-file-${number}`).click();
+    const file = readFileSync((await (await downloading).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    const rows = file.trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    // The bank pays every row but the last, which it sends back with its reason.
+    const returned = rows.map((r, i) => [r[0], r[1], r[2], r[3], i === rows.length - 1 && rows.length > 1 ? '失败' : '成功', i === rows.length - 1 && rows.length > 1 ? '账户已销户' : '', `BK${r[0] ?? ''}`].join(','));
+    const returnFile = Buffer.from(['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...returned].join('\r\n'), 'utf8');
+
+    await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已导出');
+    const chooser = v.page.waitForEvent('filechooser');
+    await v.page.getByTestId(`return-file-${number}`).click();
+    await (await chooser).setFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: returnFile });
+    const report = v.page.getByTestId('reconciliation');
+    await expect.poll(() => report.innerText()).toContain(`${rows.length > 1 ? rows.length - 1 : 1}`);
+    await checkAndShoot(v, 'finance-reconciliation');
+    await v.page.keyboard.press('Escape');
+    await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已对账');
+  });
+});
+
+describe('every main page, in both languages', () => {
+  const pages: [string, string | undefined, string, string][] = [
+    // [name, account, path, a text the page must show once loaded (by test id)]
+    ['public-policies', undefined, '/', 'policy-one-time-job-seeking'],
+    ['public-self-check', undefined, '/self-check', 'self-check-run'],
+    ['public-disclosure', undefined, '/gongshi', 'disclosure-table'],
+    ['login', undefined, '/login', 'login-submit'],
+    ['clerk-workbench', 'clerk', '/work', 'queue-submitted'],
+    ['clerk-registry', 'clerk', '/registry', ''],
+    ['finance-payments', 'finance', '/finance/payments', 'create-batches'],
+    ['finance-funds', 'finance', '/finance/funds', ''],
+    ['finance-allocation', 'finance', '/finance/allocation', ''],
+    ['supervisor-dashboard', 'supervisor', '/supervision/dashboard', 'chart-month'],
+    ['supervisor-sweeps', 'supervisor', '/supervision/sweeps', ''],
+    ['auditor-audit', 'auditor', '/supervision/audit', ''],
+  ];
+  for (const language of ['en-US', 'zh-CN'] as const) {
+    it(`shows each in ${language} with every text translated`, async () => {
+      const visitors = new Map<string, Visitor>();
+      for (const [name, account, path, ready] of pages) {
+        const key = account ?? '';
+        let v = visitors.get(key);
+        if (!v) {
+          v = await as(language, account);
+          visitors.set(key, v);
+        }
+        await v.page.goto(`/#${path}`);
+        if (ready) await v.page.getByTestId(ready).first().waitFor();
+        await checkAndShoot(v, `${name}${language === 'zh-CN' ? '' : ''}`);
+      }
+      const applicant = await as(language);
+      await login(applicant, 'lixiaohong', 'Xiaohong-2026!');
+      await applicant.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+      await applicant.page.getByTestId('decision').waitFor();
+      await checkAndShoot(applicant, 'applicant-application');
+      const phone = await visitor(platform, language, { width: 390, height: 844 });
+      open.push(phone);
+      await phone.page.goto('/#/gongshi');
+      await phone.page.getByTestId('disclosure-table').waitFor();
+      await checkAndShoot(phone, 'phone-disclosure');
+    });
+  }
+});

@@ -1,0 +1,188 @@
+/** What the server sends, as the UI reads it. The OpenAPI document at /api/docs is the full contract. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  regionCode: string;
+  personId?: string;
+  organisationId?: string;
+  permissions: string[];
+}
+
+export interface Region {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  parentCode: string | null;
+  level: string;
+}
+
+export interface Reason {
+  code: string;
+  met: boolean;
+  message: Text;
+  cites: string;
+  detail?: Text;
+}
+
+export interface UsedParameter {
+  parameter: string;
+  value: number;
+  region: string;
+  from: string;
+  source: string;
+  note?: string;
+}
+
+export interface Decision {
+  subsidy: string;
+  name: Text;
+  status: string;
+  eligible: boolean;
+  amountFen: number | null;
+  perMonthFen?: number;
+  months?: number;
+  region: string;
+  date: string;
+  reasons: Reason[];
+  parameters: UsedParameter[];
+  engineVersion: string;
+}
+
+export interface PolicyListing {
+  id: string;
+  name: Text;
+  applicant: 'person' | 'organisation';
+  fund: string;
+  inForce: boolean;
+  status: string;
+  statusReason?: Reason;
+  scheme?: { id: string; region: string; from: string; to?: string; basis: string; who: Text; standard: Text; materials: Text[]; parameters: UsedParameter[] };
+  process: Text;
+  timeLimitWorkingDays?: number;
+  disclosure: string;
+}
+
+export interface ApplicationEvent {
+  seq: number;
+  action: string;
+  actionName: Text;
+  fromState?: string;
+  toState: string;
+  actor: string;
+  actorRoles: string[];
+  reason?: string;
+  decision?: Decision;
+  at: string;
+}
+
+export interface RiskFlag {
+  id: string;
+  stage: string;
+  code: string;
+  severity: string;
+  message: Text;
+  cites: string;
+  raisedAt: string;
+  clearedAt?: string;
+  clearance?: string;
+}
+
+export interface Application {
+  id: string;
+  number: string;
+  subsidy: string;
+  subsidyName: Text;
+  applicantKind: string;
+  applicant: { id: string; name: string; identifier: string };
+  regionCode: string;
+  periodKey: string;
+  claim: Record<string, unknown>;
+  state: string;
+  stateName: Text;
+  version: number;
+  submittedOn?: string;
+  dueOn?: string;
+  overdue: boolean;
+  publicityEndsOn?: string;
+  amountFen?: number;
+  recoveryFen?: number;
+  actions: string[];
+  createdAt: string;
+  updatedAt: string;
+  events?: ApplicationEvent[];
+  warnings?: { code: string; message: string }[];
+  riskFlags?: RiskFlag[];
+}
+
+export interface EvidenceFile {
+  id: string;
+  material: number;
+  materialName: Text;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface PaymentBatch {
+  id: string;
+  number: string;
+  fundId: string;
+  channel: string;
+  regionCode: string;
+  layout: string;
+  state: string;
+  itemCount: number;
+  totalFen: number;
+  createdAt: string;
+  exportedAt?: string;
+  counts: { pending: number; paid: number; failed: number };
+}
+
+export interface Fund {
+  id: string;
+  code: string;
+  name: string;
+  source: string;
+  year: number;
+  regionCode: string;
+  balances: { regionCode: string; kind: string; balanceFen: number }[];
+}
+
+export interface Offer {
+  id: string;
+  personId?: string;
+  organisationId?: string;
+  subsidy: string;
+  periodKey: string;
+  amountFen?: number;
+  noApplication: boolean;
+  state: string;
+  applicationId?: string;
+  createdAt: string;
+}
+
+export interface Sweep {
+  id: string;
+  regionCode: string;
+  judgedOn: string;
+  state: string;
+  phase: 'people' | 'units';
+  peopleTotal: number;
+  peopleDone: number;
+  unitsTotal: number;
+  unitsDone: number;
+  offersCreated: number;
+  applicationsFiled: number;
+  startedAt: string;
+  finishedAt?: string;
+}

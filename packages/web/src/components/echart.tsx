@@ -1,0 +1,23 @@
+import * as echarts from 'echarts';
+import { useEffect, useRef } from 'react';
+
+/** One ECharts chart, resized with its box and disposed with the component. */
+export function EChart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts>(undefined);
+  useEffect(() => {
+    if (!box.current) return;
+    const c = echarts.init(box.current, undefined, { renderer: 'svg' });
+    chart.current = c;
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatFen, formatPermille, parseYuan } from './format.js';
+
+describe('money on screen', () => {
+  it('places the decimal point of integer fen, never rounding', () => {
+    expect(formatFen(150_000, 'zh-CN')).toBe('1,500 元');
+    expect(formatFen(150_050, 'zh-CN')).toBe('1,500.50 元');
+    expect(formatFen(1, 'en-US')).toBe('¥0.01');
+    expect(formatFen(-123_456_789, 'en-US')).toBe('-¥1,234,567.89');
+  });
+
+  it('reads an amount typed in 元 as fen, and refuses anything else', () => {
+    expect(parseYuan('1,500.5')).toBe(150_050);
+    expect(parseYuan(' 0.01 ')).toBe(1);
+    expect(parseYuan('1500')).toBe(150_000);
+    expect(parseYuan('1.234')).toBeUndefined();
+    expect(parseYuan('-5')).toBeUndefined();
+    expect(parseYuan('1e3')).toBeUndefined();
+  });
+
+  it('shows a per-mille rate as a percentage', () => {
+    expect(formatPermille(875)).toBe('87.5%');
+    expect(formatPermille(1000)).toBe('100.0%');
+  });
+});

@@ -1,0 +1,58 @@
+import type { Text } from '../api/types.js';
+
+/**
+ * Money on screen. Amounts are integer 分 end to end; these only place the decimal point, so a
+ * figure shown is exactly the figure stored.
+ */
+export function formatFen(fen: number, language: string): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const cents = String(abs % 100).padStart(2, '0');
+  return language === 'en-US' ? `${sign}¥${yuan}.${cents}` : `${sign}${yuan}${cents === '00' ? '' : `.${cents}`} 元`;
+}
+
+/** "1,500.50" or "1500.5" (元, as typed) → 150050 分; undefined when it is not an amount. */
+export function parseYuan(input: string): number | undefined {
+  const m = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(input.replaceAll(',', ''));
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export function pick(text: Text | undefined, language: string): string {
+  if (!text) return '';
+  return language === 'en-US' ? text.en : text.zh;
+}
+
+/** A per-mille rate (as the server computes it, exactly) as a percentage with one decimal. */
+export function formatPermille(permille: number): string {
+  return `${Math.floor(permille / 10)}.${permille % 10}%`;
+}
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The Asia/Shanghai civil date and time of an instant, whatever the browser's zone. */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  return `${SHANGHAI_DATE.format(d)} ${SHANGHAI_TIME.format(d)}`;
+}
+
+export function todayInShanghai(): string {
+  return SHANGHAI_DATE.format(new Date());
+}
+
+/** Anything that looks like a whole 18-digit ID number. Pages for roles that may not see one never show it. */
+export const FULL_ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
+
+/**
+ * A parameter's value in its unit, read from the name's last part as the policy package names
+ * them: rates in ‰, terms in months, head counts, and money (integer fen) otherwise.
+ */
+export function parameterUnit(name: string): 'permille' | 'months' | 'count' | 'flag' | 'fen' {
+  if (name.endsWith('permille')) return 'permille';
+  if (name.endsWith('months')) return 'months';
+  if (/(min-hires|staff|min|max)$/.test(name)) return 'count';
+  if (name.startsWith('proactive.') || name.endsWith('at-minimum-wage')) return 'flag';
+  return 'fen';
+}

@@ -1,0 +1,40 @@
+import { Select } from 'antd';
+import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import type { Region } from '../api/types.js';
+import { useLoad } from './use-load.js';
+
+const RegionsContext = createContext<Region[]>([]);
+
+/** The regions served, loaded once for every picker and every code shown on a page. */
+export function RegionsProvider({ children }: { children: ReactNode }) {
+  const { data } = useLoad(() => api<{ regions: Region[] }>('GET', '/api/v1/regions'), []);
+  return <RegionsContext.Provider value={data?.regions ?? []}>{children}</RegionsContext.Provider>;
+}
+
+export function useRegionName(): (code: string) => string {
+  const regions = useContext(RegionsContext);
+  const { i18n } = useTranslation();
+  return (code) => {
+    const r = regions.find((x) => x.code === code);
+    if (!r) return code;
+    return i18n.language === 'en-US' ? r.nameEn : r.nameZh;
+  };
+}
+
+export function RegionSelect({ value, onChange, within, id }: { value: string; onChange: (code: string) => void; within?: string; id?: string }) {
+  const regions = useContext(RegionsContext);
+  const name = useRegionName();
+  const prefix = within ? within.replace(/(00)+$/, '') : '';
+  return (
+    <Select
+      id={id}
+      style={{ minWidth: 200 }}
+      value={value}
+      onChange={onChange}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={regions.filter((r) => r.code.startsWith(prefix)).map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
+    />
+  );
+}

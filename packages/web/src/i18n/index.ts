@@ -1,0 +1,41 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { enUS } from './en-US.js';
+import { zhCN } from './zh-CN.js';
+
+export const LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'huimin.language';
+
+function initialLanguage(): Language {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return saved === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+declare global {
+  interface Window {
+    /** Keys a page asked for that have no text: the browser tests fail on any. */
+    __huiminMissingKeys?: string[];
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: initialLanguage(),
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  saveMissing: true,
+  missingKeyHandler: (_languages, _namespace, key) => {
+    (window.__huiminMissingKeys ??= []).push(key);
+  },
+});
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+export default i18n;

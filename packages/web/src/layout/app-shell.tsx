@@ -1,0 +1,115 @@
+import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { setLanguage, type Language } from '../i18n/index.js';
+import { useSession } from '../session/session.js';
+
+interface NavItem {
+  path: string;
+  label: string;
+  /** Shown to anyone when absent; otherwise to an account holding any of these. */
+  permissions?: string[];
+}
+
+/** The frame of every page: the platform's name, what the account may open, language, who is logged in. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { account, can, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items: NavItem[] = [
+    { path: '/', label: t('nav.policies') },
+    { path: '/self-check', label: t('nav.selfCheck') },
+    { path: '/gongshi', label: t('nav.disclosure') },
+    { path: '/training', label: t('nav.training') },
+    { path: '/my/applications', label: t('nav.myApplications'), permissions: ['application:own'] },
+    { path: '/my/offers', label: t('nav.myOffers'), permissions: ['application:own'] },
+    { path: '/work', label: t('nav.workbench'), permissions: ['application:accept', 'application:review', 'application:approve', 'application:create'] },
+    { path: '/registry', label: t('nav.registry'), permissions: ['registry:read'] },
+    { path: '/finance/payments', label: t('nav.payments'), permissions: ['application:pay'] },
+    { path: '/finance/funds', label: t('nav.funds'), permissions: ['funds:read'] },
+    { path: '/finance/allocation', label: t('nav.allocation'), permissions: ['funds:manage', 'funds:read'] },
+    { path: '/supervision/dashboard', label: t('nav.dashboard'), permissions: ['funds:read'] },
+    { path: '/supervision/sweeps', label: t('nav.sweeps'), permissions: ['sweep:run'] },
+    { path: '/supervision/audit', label: t('nav.audit'), permissions: ['audit:read'] },
+  ];
+  const visible = items.filter((i) => !i.permissions || can(...i.permissions));
+  const selected = visible
+    .map((i) => i.path)
+    .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
+    .sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected ? [selected] : []}
+          items={visible.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space>
+          <Segmented<Language>
+            size="small"
+            value={i18n.language as Language}
+            onChange={(v) => setLanguage(v)}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en-US', label: 'English' },
+            ]}
+            data-testid="language"
+          />
+          {account ? (
+            <>
+              <Typography.Text style={{ color: '#fff' }} data-testid="who">
+                {account.displayName}
+              </Typography.Text>
+              <Button
+                size="small"
+                onClick={() => {
+                  void logout().then(() => navigate('/'));
+                }}
+              >
+                {t('auth.logout')}
+              </Button>
+            </>
+          ) : (
+            <Button size="small" type="primary" onClick={() => navigate('/login')}>
+              {t('auth.login')}
+            </Button>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+      <Layout.Footer className="no-print" style={{ textAlign: 'center', fontSize: 12 }}>
+        {t('app.footer')}
+      </Layout.Footer>
+    </Layout>
+  );
+}
+
+/** A page that needs a logged-in account with one of the permissions; otherwise it says so and offers the login. */
+export function RequirePermission({ permissions, children }: { permissions: string[]; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { account, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (account === undefined) return null;
+  if (account === null)
+    return (
+      <Space orientation="vertical">
+        <Typography.Text>{t('auth.needLogin')}</Typography.Text>
+        <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}>
+          {t('auth.login')}
+        </Button>
+      </Space>
+    );
+  if (!can(...permissions)) return <Typography.Text type="warning">{t('auth.notPermitted')}</Typography.Text>;
+  return <>{children}</>;
+}

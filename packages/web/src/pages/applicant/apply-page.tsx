@@ -1,0 +1,91 @@
+import { Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError, query } from '../../api/client.js';
+import type { Application, PolicyListing } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { pick, todayInShanghai } from '../../components/format.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+import { ClaimFields, toClaim, type ClaimFormValues } from './claim-fields.js';
+
+/**
+ * 申请: choose a subsidy open to this applicant in their region, answer what its claim asks, and
+ * save a draft; the files and the submission follow on the application's own page.
+ */
+export function ApplyPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { account } = useSession();
+  const navigate = useNavigate();
+  const params = useParams();
+  const [subsidy, setSubsidy] = useState<string | undefined>(params.subsidy);
+  const [form] = Form.useForm<ClaimFormValues>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  // One key per form: a double click or a retry after a lost answer never files twice.
+  const idempotencyKey = useMemo(() => `web-${crypto.randomUUID().replaceAll('-', '')}`, []);
+
+  const kind = account?.organisationId ? 'organisation' : 'person';
+  const region = account?.regionCode ?? '510000';
+  const { data, error: loadError } = useLoad(() => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date: todayInShanghai() })}`), [region, lang]);
+  const open = (data?.policies ?? []).filter((p) => p.inForce && p.applicant === kind);
+  const chosen = open.find((p) => p.id === subsidy);
+
+  const save = async (values: ClaimFormValues) => {
+    if (!subsidy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const application = await api<Application>('POST', '/api/v1/applications', { subsidy, claim: toClaim(subsidy, values), idempotencyKey });
+      navigate(`/applications/${application.id}`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('apply.title')}</Typography.Title>
+      <ErrorAlert error={loadError} />
+      <Card>
+        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item label={t('apply.subsidy')} required>
+            <Select
+              data-testid="apply-subsidy"
+              value={subsidy}
+              onChange={(v: string) => setSubsidy(v)}
+              placeholder={t('apply.choose')}
+              options={open.map((p) => ({ value: p.id, label: pick(p.name, lang) }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+          {chosen?.scheme ? (
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('policies.who')}>{pick(chosen.scheme.who, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('policies.standard')}>{pick(chosen.scheme.standard, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('policies.materials')}>
+                <ol style={{ margin: 0, paddingLeft: 18 }}>
+                  {chosen.scheme.materials.map((m, i) => (
+                    <li key={i}>{pick(m, lang)}</li>
+                  ))}
+                </ol>
+                <Typography.Text type="secondary">{t('apply.filesNext')}</Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('decision.basis')}>{chosen.scheme.basis}</Descriptions.Item>
+            </Descriptions>
+          ) : null}
+          {subsidy ? <ClaimFields subsidy={subsidy} /> : null}
+          <ErrorAlert error={error} />
+          <Button type="primary" htmlType="submit" disabled={!chosen} loading={busy} style={{ marginTop: 16 }} data-testid="apply-save">
+            {t('apply.saveDraft')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

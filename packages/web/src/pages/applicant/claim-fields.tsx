@@ -1,0 +1,166 @@
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { parseYuan } from '../../components/format.js';
+
+/**
+ * What each subsidy's claim asks the applicant for, beyond what the registry already knows. The
+ * engine reads these claim facts (packages/policy, `ClaimFacts`); subsidies absent here need
+ * nothing more than the applicant's registry record.
+ */
+type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export';
+
+const CLAIM_FIELDS: Record<string, readonly Field[]> = {
+  'public-welfare-post': ['fromMonth', 'toMonth'],
+  'social-insurance-flexible-hard-to-employ': ['fromMonth', 'toMonth'],
+  'social-insurance-flexible-graduate': ['fromMonth', 'toMonth'],
+  'one-time-startup': ['businessCreditCode'],
+  'startup-follow-on': ['businessCreditCode'],
+  'skill-evaluation': ['feeYuan'],
+  'unemployment-insurance-stabilization': ['year'],
+  'training-living-allowance': ['trainingDays'],
+  'one-time-hiring': ['hires'],
+  'one-time-expansion': ['hires'],
+  'employer-post-subsidy': ['hires'],
+  'social-insurance-employer-hard-to-employ': ['hires'],
+  'social-insurance-employer-graduate': ['hires'],
+  'labour-export-job-seeking': ['export'],
+  'labour-export-transport': ['export'],
+};
+
+export interface ClaimFormValues {
+  fromMonth?: Dayjs;
+  toMonth?: Dayjs;
+  businessCreditCode?: string;
+  feeYuan?: string;
+  year?: number;
+  trainingDays?: number;
+  hires?: { idNumber: string; contractStart?: Dayjs; contractMonths?: number; insuredMonths?: number }[];
+  export?: { destination?: 'outside-county' | 'other-province'; organised?: boolean; first?: boolean; stableMonths?: number };
+}
+
+export function claimFieldsOf(subsidy: string): readonly Field[] {
+  return CLAIM_FIELDS[subsidy] ?? [];
+}
+
+/** The form's values as the API's claim: months and dates as ISO text, money as integer fen. */
+export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unknown> {
+  const fields = new Set(claimFieldsOf(subsidy));
+  const claim: Record<string, unknown> = {};
+  if (fields.has('fromMonth') && v.fromMonth) claim.fromMonth = v.fromMonth.format('YYYY-MM');
+  if (fields.has('toMonth') && v.toMonth) claim.toMonth = v.toMonth.format('YYYY-MM');
+  if (fields.has('businessCreditCode') && v.businessCreditCode) claim.businessCreditCode = v.businessCreditCode.trim().toUpperCase();
+  if (fields.has('feeYuan') && v.feeYuan) {
+    const fen = parseYuan(v.feeYuan);
+    if (fen !== undefined) claim.feeFen = fen;
+  }
+  if (fields.has('year') && v.year) claim.year = v.year;
+  if (fields.has('trainingDays') && v.trainingDays) claim.trainingDays = v.trainingDays;
+  if (fields.has('hires') && v.hires?.length) {
+    claim.hires = v.hires.map((h) => ({ idNumber: h.idNumber.trim().toUpperCase(), contractStart: h.contractStart?.format('YYYY-MM-DD'), ...(h.contractMonths ? { contractMonths: h.contractMonths } : {}), insuredMonths: h.insuredMonths ?? 0 }));
+  }
+  if (fields.has('export') && v.export?.destination) {
+    claim.export = { destination: v.export.destination, organised: !!v.export.organised, first: !!v.export.first, stableMonths: v.export.stableMonths ?? 0 };
+  }
+  return claim;
+}
+
+export function ClaimFields({ subsidy }: { subsidy: string }) {
+  const { t } = useTranslation();
+  const fields = claimFieldsOf(subsidy);
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  return (
+    <Row gutter={16}>
+      {fields.includes('fromMonth') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="fromMonth" label={t('claim.fromMonth')} rules={required(t('claim.fromMonth'))}>
+            <DatePicker picker="month" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('toMonth') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="toMonth" label={t('claim.toMonth')} rules={required(t('claim.toMonth'))}>
+            <DatePicker picker="month" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('businessCreditCode') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="businessCreditCode" label={t('claim.businessCreditCode')}>
+            <Input maxLength={18} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('feeYuan') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="feeYuan" label={t('claim.feeYuan')} rules={[...required(t('claim.feeYuan')), { validator: async (_, v: string | undefined) => (v === undefined || v === '' || parseYuan(v) !== undefined ? undefined : Promise.reject(new Error(t('validation.amount', { field: t('claim.feeYuan') })))) }]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('year') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="year" label={t('claim.year')} rules={required(t('claim.year'))} initialValue={dayjs().year() - 1}>
+            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('trainingDays') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="trainingDays" label={t('claim.trainingDays')} rules={required(t('claim.trainingDays'))}>
+            <InputNumber min={1} max={366} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('export') ? (
+        <Col xs={24}>
+          <Space wrap align="start">
+            <Form.Item name={['export', 'destination']} label={t('claim.exportDestination')} rules={required(t('claim.exportDestination'))}>
+              <Select style={{ width: 200 }} options={(['outside-county', 'other-province'] as const).map((v) => ({ value: v, label: t(`claim.destinations.${v}`) }))} />
+            </Form.Item>
+            <Form.Item name={['export', 'organised']} label={t('claim.exportOrganised')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            <Form.Item name={['export', 'first']} label={t('claim.exportFirst')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            <Form.Item name={['export', 'stableMonths']} label={t('claim.exportStableMonths')}>
+              <InputNumber min={0} max={120} />
+            </Form.Item>
+          </Space>
+        </Col>
+      ) : null}
+      {fields.includes('hires') ? (
+        <Col xs={24}>
+          <Form.List name="hires">
+            {(rows, { add, remove }) => (
+              <>
+                {rows.map((row) => (
+                  <Space key={row.key} wrap align="start">
+                    <Form.Item name={[row.name, 'idNumber']} label={t('claim.hireIdNumber')} rules={required(t('claim.hireIdNumber'))}>
+                      <Input maxLength={18} style={{ width: 200 }} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'contractStart']} label={t('claim.contractStart')} rules={required(t('claim.contractStart'))}>
+                      <DatePicker />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'contractMonths']} label={t('claim.contractMonths')}>
+                      <InputNumber min={1} max={240} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'insuredMonths']} label={t('claim.insuredMonths')}>
+                      <InputNumber min={0} max={240} />
+                    </Form.Item>
+                    <Button type="link" danger onClick={() => remove(row.name)} style={{ marginTop: 30 }}>
+                      {t('common.remove')}
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ insuredMonths: 1 })}>{t('claim.addHire')}</Button>
+              </>
+            )}
+          </Form.List>
+        </Col>
+      ) : null}
+    </Row>
+  );
+}

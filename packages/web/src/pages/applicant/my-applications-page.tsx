@@ -1,0 +1,45 @@
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.js';
+import type { Application } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, pick } from '../../components/format.js';
+import { useLoad } from '../../components/use-load.js';
+import { StateTag } from '../applications/state-tag.js';
+
+/** "Where is my claim": every application of this applicant, its state and its deadline. */
+export function MyApplicationsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const { data, error, loading } = useLoad(() => api<{ total: number; applications: Application[] }>('GET', '/api/v1/applications?limit=200'), []);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('myApplications.title')}
+        </Typography.Title>
+        <Button type="primary" onClick={() => navigate('/my/apply')} data-testid="new-application">
+          {t('myApplications.new')}
+        </Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<Application>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.applications ?? []}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('myApplications.none') }}
+        columns={[
+          { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
+          { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
+          { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
+          { title: t('application.dueOn'), render: (_, a) => (a.dueOn ? <span>{a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}</span> : '—') },
+          { title: t('application.amount'), align: 'right', render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—') },
+        ]}
+      />
+    </Space>
+  );
+}

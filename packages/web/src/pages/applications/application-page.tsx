@@ -1,0 +1,187 @@
+import { App, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import type { Application, Decision, RiskFlag } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, formatInstant, pick } from '../../components/format.js';
+import { DecisionView } from '../../components/reasons.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+import { ActionsPanel } from './actions-panel.js';
+import { EvidencePanel } from './evidence-panel.js';
+import { NOTICE_OF_STATE } from './notice-page.js';
+import { StateTag } from './state-tag.js';
+
+/**
+ * One application, for the applicant and for staff alike: the facts claimed, the files, the
+ * engine's latest decision with each reason and article, the risk warnings, the history, and the
+ * actions this account may take now.
+ */
+export function ApplicationPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const regionName = useRegionName();
+  const { can } = useSession();
+  const { data, error, reload } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
+  const [current, setCurrent] = useState<Application>();
+  const application = current && current.id === id && data && current.version >= data.version ? current : data;
+
+  if (error) return <ErrorAlert error={error} />;
+  if (!application) return null;
+  const decision = [...(application.events ?? [])].reverse().find((e) => e.decision)?.decision as Decision | undefined;
+  const returnedFor = application.state === 'returned' ? [...(application.events ?? [])].reverse().find((e) => e.action === 'return')?.reason : undefined;
+  const applicantSide = can('application:own', 'application:create');
+  const notice = NOTICE_OF_STATE[application.state];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {pick(application.subsidyName, lang)}
+        </Typography.Title>
+        <StateTag application={application} />
+        {application.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
+      </Space>
+      {returnedFor ? (
+        <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
+          <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
+        </Card>
+      ) : null}
+      <Card size="small">
+        <ActionsPanel application={application} onDone={(a) => { setCurrent(a); reload(); }} />
+        {notice && can('application:read') ? (
+          <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
+            {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
+          </Link>
+        ) : null}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t('application.details')} size="small">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('application.number')}>{application.number}</Descriptions.Item>
+              <Descriptions.Item label={t('application.applicant')}>
+                {can('registry:read') && application.applicantKind === 'person' ? <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link> : application.applicant.name}{' '}
+                <Typography.Text type="secondary">{application.applicant.identifier}</Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.region')}>{regionName(application.regionCode)}</Descriptions.Item>
+              <Descriptions.Item label={t('application.period')}>{application.periodKey}</Descriptions.Item>
+              <Descriptions.Item label={t('application.submittedOn')}>{application.submittedOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('application.dueOn')}>{application.dueOn ?? '—'}</Descriptions.Item>
+              {application.publicityEndsOn ? <Descriptions.Item label={t('application.publicityEndsOn')}>{application.publicityEndsOn}</Descriptions.Item> : null}
+              <Descriptions.Item label={t('application.amount')}>{application.amountFen !== undefined ? formatFen(application.amountFen, lang) : '—'}</Descriptions.Item>
+              {Object.entries(application.claim ?? {}).map(([k, v]) => (
+                <Descriptions.Item key={k} label={t(`claim.${k}`)}>
+                  {typeof v === 'object' ? <ClaimValue value={v} /> : k.endsWith('Fen') && typeof v === 'number' ? formatFen(v, lang) : String(v)}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('application.decision')} size="small" data-testid="decision">
+            {decision ? <DecisionView decision={decision} /> : <Empty description={t('application.noDecisionYet')} />}
+          </Card>
+        </Col>
+        {application.riskFlags && application.riskFlags.length > 0 ? (
+          <Col xs={24}>
+            <RiskFlags application={application} onCleared={() => reload()} />
+          </Col>
+        ) : null}
+        <Col xs={24} lg={12}>
+          <Card title={t('evidence.title')} size="small">
+            <EvidencePanel applicationId={application.id} canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('application.history')} size="small">
+            <Timeline
+              items={(application.events ?? []).map((e) => ({
+                color: e.toState === 'rejected' || e.toState === 'not-accepted' ? 'red' : e.toState === 'returned' ? 'orange' : 'blue',
+                content: (
+                  <div>
+                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> · {e.actor} · {formatInstant(e.at)}
+                    {e.reason ? <div>{t('application.reason')}: {e.reason}</div> : null}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function ClaimValue({ value }: { value: unknown }) {
+  if (Array.isArray(value)) return <span>{value.map((v, i) => <div key={i}>{typeof v === 'object' && v ? Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'personId').map(([k, x]) => `${k}: ${String(x)}`).join(', ') : String(v)}</div>)}</span>;
+  return <span>{Object.entries(value as Record<string, unknown>).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}</span>;
+}
+
+function RiskFlags({ application, onCleared }: { application: Application; onCleared: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const [clearing, setClearing] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const clear = async (flag: RiskFlag) => {
+    setError(undefined);
+    try {
+      await api('POST', `/api/v1/applications/${application.id}/risk-flags/${flag.id}/clearance`, { reason: reason.trim() });
+      void message.success(t('risk.cleared'));
+      setClearing(undefined);
+      setReason('');
+      onCleared();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+  return (
+    <Card title={t('risk.title')} size="small" data-testid="risk-flags">
+      <ErrorAlert error={error} />
+      <List
+        size="small"
+        dataSource={application.riskFlags ?? []}
+        renderItem={(f) => (
+          <List.Item
+            actions={
+              !f.clearedAt && f.severity === 'review' && can('application:review')
+                ? [
+                    clearing === f.id ? (
+                      <Space key="c">
+                        <Input size="small" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('risk.whatChecked')} />
+                        <Button size="small" type="primary" disabled={!reason.trim()} onClick={() => void clear(f)}>
+                          {t('actions.confirm')}
+                        </Button>
+                      </Space>
+                    ) : (
+                      <Button key="c" size="small" onClick={() => setClearing(f.id)}>
+                        {t('risk.clear')}
+                      </Button>
+                    ),
+                  ]
+                : []
+            }
+          >
+            <Space orientation="vertical" size={0}>
+              <Space>
+                <Tag color={f.clearedAt ? 'default' : f.severity === 'block' ? 'red' : 'orange'}>{t(`risk.severity.${f.severity}`)}</Tag>
+                {pick(f.message, i18n.language)}
+              </Space>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('decision.basis')}: {f.cites}
+                {f.clearedAt ? ` · ${t('risk.clearedAt', { at: formatInstant(f.clearedAt) })}: ${f.clearance ?? ''}` : ''}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, List, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, download, query, upload } from '../../api/client.js';
+import type { EvidenceFile, Text } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatInstant, pick } from '../../components/format.js';
+import { useLoad } from '../../components/use-load.js';
+
+/** The subsidy's materials, the files handed in for each, and (while open) a way to add one. */
+export function EvidencePanel({ applicationId, canUpload }: { applicationId: string; canUpload: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { data, error, reload } = useLoad(() => api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${applicationId}/evidence`), [applicationId]);
+  const [uploadError, setUploadError] = useState<ApiError>();
+  const [busy, setBusy] = useState<number>();
+  const input = useRef<HTMLInputElement>(null);
+  const target = useRef(0);
+
+  const choose = (material: number) => {
+    target.current = material;
+    input.current?.click();
+  };
+  const send = async (file: File) => {
+    setUploadError(undefined);
+    setBusy(target.current);
+    try {
+      await upload(`/api/v1/applications/${applicationId}/evidence${query({ material: target.current, fileName: file.name })}`, file);
+      void message.success(t('evidence.uploaded', { name: file.name }));
+      reload();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setUploadError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div data-testid="evidence">
+      <ErrorAlert error={error ?? uploadError} />
+      <input
+        ref={input}
+        type="file"
+        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        style={{ display: 'none' }}
+        data-testid="evidence-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void send(file);
+        }}
+      />
+      <List
+        size="small"
+        dataSource={(data?.materials ?? []).map((m, i) => ({ m, i }))}
+        locale={{ emptyText: t('evidence.noMaterials') }}
+        renderItem={({ m, i }) => {
+          const files = (data?.files ?? []).filter((f) => f.material === i);
+          return (
+            <List.Item
+              actions={
+                canUpload
+                  ? [
+                      <Button key="up" size="small" icon={<UploadOutlined />} loading={busy === i} onClick={() => choose(i)} data-testid={`evidence-upload-${i}`}>
+                        {t('evidence.upload')}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <Space orientation="vertical" size={0}>
+                <Typography.Text>
+                  {i + 1}. {pick(m, i18n.language)}
+                </Typography.Text>
+                {files.length === 0 ? <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text> : null}
+                {files.map((f) => (
+                  <Typography.Link key={f.id} onClick={() => void download(`/api/v1/applications/${applicationId}/evidence/${f.id}`, f.fileName)}>
+                    {f.fileName} · {Math.ceil(f.sizeBytes / 1024)} KB · {f.uploadedBy} · {formatInstant(f.uploadedAt)}
+                  </Typography.Link>
+                ))}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+      {canUpload ? <Typography.Text type="secondary">{t('evidence.rules')}</Typography.Text> : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { homeOf, useSession } from '../../session/session.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const account = await login(v.username.trim(), v.password);
+      navigate(params.get('next') ?? homeOf(account));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('auth.login')} style={{ maxWidth: 420, margin: '40px auto' }}>
+      <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)}>
+        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required', { field: t('auth.username') }) }]}>
+          <Input autoComplete="username" id="login-username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required', { field: t('auth.password') }) }]}>
+          <Input.Password autoComplete="current-password" id="login-password" />
+        </Form.Item>
+        {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+          {t('auth.login')}
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        {t('auth.noAccount')} <Link to="/register">{t('auth.register')}</Link>
+      </Typography.Paragraph>
+    </Card>
+  );
+}

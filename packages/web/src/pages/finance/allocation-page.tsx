@@ -1,0 +1,104 @@
+import { Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.js';
+import type { Text } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, parseYuan, pick } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+
+interface Scheme {
+  id: string;
+  name: Text;
+  factors: { id: string; name: Text; indicators: { id: string; name: Text; weightBp: number }[] }[];
+}
+interface Result {
+  totalFen: number;
+  cites: string;
+  rows: { region: string; amountFen: number; explanation: Text }[];
+}
+
+const CHILDREN: Record<string, string[]> = { '510100': ['510104', '510105', '510106'], '510000': ['510100'] };
+
+/** 因素法分配: a total shared among the regions below by weighted indicators, exact to the fen. */
+export function AllocationPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { account } = useSession();
+  const regionName = useRegionName();
+  const { data } = useLoad(() => api<{ schemes: Scheme[] }>('GET', '/api/v1/allocation/schemes'), []);
+  const [schemeId, setSchemeId] = useState<string>();
+  const [total, setTotal] = useState('1000000');
+  const [values, setValues] = useState<Record<string, Record<string, number>>>({});
+  const [result, setResult] = useState<Result>();
+  const [error, setError] = useState<ApiError>();
+  const scheme = data?.schemes.find((s) => s.id === (schemeId ?? data.schemes[0]?.id));
+  const indicators = scheme?.factors.flatMap((f) => f.indicators) ?? [];
+  const regions = CHILDREN[account?.regionCode ?? ''] ?? ['510104', '510105', '510106'];
+
+  const calculate = async () => {
+    setError(undefined);
+    const totalFen = parseYuan(total);
+    if (totalFen === undefined) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', t('validation.amount', { field: t('allocation.total') }), 'totalFen'));
+      return;
+    }
+    try {
+      setResult(await api<Result>('POST', '/api/v1/allocation/calculations', { scheme: scheme?.id, totalFen, regions: regions.map((r) => ({ region: r, values: Object.fromEntries(indicators.map((i) => [i.id, values[r]?.[i.id] ?? 0])) })) }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('allocation.title')}</Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <Select style={{ width: 320 }} value={scheme?.id} onChange={setSchemeId} options={(data?.schemes ?? []).map((s) => ({ value: s.id, label: pick(s.name, lang) }))} />
+          <label htmlFor="allocation-total">{t('allocation.total')}</label>
+          <Input id="allocation-total" style={{ width: 160 }} value={total} onChange={(e) => setTotal(e.target.value)} suffix={t('dashboard.yuan')} />
+          <Button type="primary" onClick={() => void calculate()}>
+            {t('allocation.calculate')}
+          </Button>
+        </Space>
+        <Table
+          size="small"
+          rowKey="region"
+          style={{ marginTop: 12 }}
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={regions.map((region) => ({ region }))}
+          columns={[
+            { title: t('common.region'), render: (_, r) => regionName(r.region) },
+            ...indicators.map((i) => ({
+              title: `${pick(i.name, lang)} (${i.weightBp / 100}%)`,
+              render: (_: unknown, r: { region: string }) => (
+                <InputNumber min={0} value={values[r.region]?.[i.id] ?? 0} onChange={(v) => setValues((old) => ({ ...old, [r.region]: { ...old[r.region], [i.id]: Number(v ?? 0) } }))} />
+              ),
+            })),
+          ]}
+        />
+      </Card>
+      <ErrorAlert error={error} />
+      {result ? (
+        <Card size="small" title={`${t('allocation.result')} · ${t('decision.basis')}: ${result.cites}`}>
+          <Table
+            size="small"
+            rowKey="region"
+            pagination={false}
+            dataSource={result.rows}
+            columns={[
+              { title: t('common.region'), render: (_, r) => regionName(r.region) },
+              { title: t('allocation.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
+              { title: t('allocation.explanation'), render: (_, r) => pick(r.explanation, lang) },
+            ]}
+          />
+        </Card>
+      ) : null}
+    </Space>
+  );
+}

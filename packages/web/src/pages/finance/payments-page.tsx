@@ -1,0 +1,130 @@
+import { App, Button, Card, Descriptions, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, download, upload } from '../../api/client.js';
+import type { PaymentBatch } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, formatInstant } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+
+interface ReturnReport {
+  alreadyImported: boolean;
+  rows: number;
+  paid: number;
+  failed: number;
+  skipped: number;
+  returned: number;
+  unmatched: { row: number; reason: string }[];
+}
+
+/**
+ * 拨付: put what is payable into batches by fund and channel, hand the bank its file, and read the
+ * bank's return file back: paid items are paid, failed ones keep the bank's reason.
+ */
+export function PaymentsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { message } = App.useApp();
+  const regionName = useRegionName();
+  const batches = useLoad(() => api<{ batches: PaymentBatch[] }>('GET', '/api/v1/payment-batches'), []);
+  const layouts = useLoad(() => api<{ layouts: { code: string; name: string }[] }>('GET', '/api/v1/bank-layouts'), []);
+  const [layout, setLayout] = useState('generic-csv');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<{ batch: string; report: ReturnReport }>();
+
+  const create = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await api<{ batches: PaymentBatch[]; missingAccount: unknown[] }>('POST', '/api/v1/payment-batches', { layout });
+      void message.success(t('payments.created', { count: res.batches.length, missing: res.missingAccount.length }));
+      batches.reload();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const importReturn = async (batch: PaymentBatch, file: File) => {
+    setError(undefined);
+    try {
+      const r = await upload<ReturnReport>(`/api/v1/payment-batches/${batch.id}/returns`, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
+      setReport({ batch: batch.number, report: r });
+      batches.reload();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('payments.title')}</Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <label htmlFor="bank-layout">{t('payments.layout')}</label>
+          <Select id="bank-layout" style={{ width: 240 }} value={layout} onChange={setLayout} options={(layouts.data?.layouts ?? []).map((l) => ({ value: l.code, label: t(`payments.layouts.${l.code}`) }))} />
+          <Button type="primary" loading={busy} onClick={() => void create()} data-testid="create-batches">
+            {t('payments.create')}
+          </Button>
+        </Space>
+      </Card>
+      <ErrorAlert error={error ?? batches.error} />
+      <Table<PaymentBatch>
+        size="small"
+        rowKey="id"
+        loading={batches.loading}
+        dataSource={batches.data?.batches ?? []}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('payments.none') }}
+        columns={[
+          { title: t('payments.number'), dataIndex: 'number' },
+          { title: t('common.region'), render: (_, b) => regionName(b.regionCode) },
+          { title: t('payments.channel'), render: (_, b) => t(`payments.channels.${b.channel}`) },
+          { title: t('payments.items'), dataIndex: 'itemCount' },
+          { title: t('payments.total'), align: 'right', render: (_, b) => formatFen(b.totalFen, lang) },
+          { title: t('common.status'), render: (_, b) => <Tag color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'} data-testid={`batch-state-${b.number}`}>{t(`payments.states.${b.state}`)}</Tag> },
+          { title: t('payments.counts'), render: (_, b) => t('payments.countsText', b.counts) },
+          { title: t('payments.createdAt'), render: (_, b) => formatInstant(b.createdAt) },
+          {
+            title: t('common.actions'),
+            render: (_, b) => (
+              <Space>
+                <Button size="small" onClick={() => void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())} data-testid={`bank-file-${b.number}`}>
+                  {t('payments.bankFile')}
+                </Button>
+                <Upload
+                  accept=".csv,.xlsx"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void importReturn(b, file);
+                    return false;
+                  }}
+                >
+                  <Button size="small" disabled={b.state === 'open'} data-testid={`return-file-${b.number}`}>
+                    {t('payments.returnFile')}
+                  </Button>
+                </Upload>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={report !== undefined} title={t('payments.reconciliation', { batch: report?.batch ?? '' })} onOk={() => setReport(undefined)} onCancel={() => setReport(undefined)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('common.close')}>
+        {report ? (
+          <Descriptions column={1} size="small" data-testid="reconciliation">
+            {report.report.alreadyImported ? <Descriptions.Item label={t('common.status')}>{t('payments.alreadyImported')}</Descriptions.Item> : null}
+            <Descriptions.Item label={t('payments.rows')}>{report.report.rows}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.paid')}>{report.report.paid}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.failed')}>{report.report.failed}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.returned')}>{report.report.returned}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.unmatched')}>{report.report.unmatched.length === 0 ? t('payments.noneUnmatched') : report.report.unmatched.map((u) => t('payments.unmatchedRow', { row: u.row, reason: u.reason })).join('; ')}</Descriptions.Item>
+          </Descriptions>
+        ) : null}
+      </Modal>
+    </Space>
+  );
+}

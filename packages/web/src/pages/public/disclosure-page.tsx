@@ -1,0 +1,77 @@
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, download, query } from '../../api/client.js';
+import type { Text } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, pick } from '../../components/format.js';
+import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+
+interface DisclosureRow {
+  subsidy: string;
+  subsidyName: Text;
+  regionCode: string;
+  recipient: string;
+  idNumber?: string;
+  unit?: string;
+  post?: string;
+  period?: string;
+  standard: string;
+  amountFen: number;
+  status: string;
+  publicityEndsOn?: string;
+  date: string;
+}
+
+const PAGE = 20;
+
+/**
+ * 公示名单: who received what, with names and ID numbers partly hidden by the server (the page
+ * never receives a whole number), so that anyone may object during publicity (181号 第二十八条).
+ */
+export function DisclosurePage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const regionName = useRegionName();
+  const [region, setRegion] = useState('510100');
+  const [year, setYear] = useState('');
+  const [page, setPage] = useState(1);
+  const params = { region, year: /^\d{4}$/.test(year) ? year : undefined, limit: PAGE, offset: (page - 1) * PAGE };
+  const { data, error, loading } = useLoad(() => api<{ total: number; rows: DisclosureRow[] }>('GET', `/api/v1/disclosures${query(params)}`), [region, year, page]);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('disclosure.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('disclosure.intro')}</Typography.Paragraph>
+      <Space wrap>
+        <label htmlFor="disclosure-region">{t('common.region')}</label>
+        <RegionSelect id="disclosure-region" value={region} onChange={(r) => { setRegion(r); setPage(1); }} />
+        <label htmlFor="disclosure-year">{t('common.year')}</label>
+        <Input id="disclosure-year" style={{ width: 100 }} value={year} maxLength={4} onChange={(e) => { setYear(e.target.value); setPage(1); }} placeholder="2026" />
+        <Button onClick={() => void download(`/api/v1/disclosures/export${query({ region, year: params.year })}`, 'gongshi.xlsx')}>{t('common.exportExcel')}</Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<DisclosureRow & { key: string }>
+        data-testid="disclosure-table"
+        size="small"
+        loading={loading}
+        rowKey="key"
+        dataSource={(data?.rows ?? []).map((r, i) => ({ ...r, key: `${page}-${i}` }))}
+        scroll={{ x: true }}
+        pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+        columns={[
+          { title: t('disclosure.subsidy'), render: (_, r) => pick(r.subsidyName, lang) },
+          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+          { title: t('disclosure.recipient'), dataIndex: 'recipient' },
+          { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v?: string) => v ?? '—' },
+          { title: t('disclosure.unit'), dataIndex: 'unit', render: (v?: string) => v ?? '—' },
+          { title: t('disclosure.standard'), dataIndex: 'standard' },
+          { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
+          { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag> },
+          { title: t('common.date'), render: (_, r) => (r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date) },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Card, Descriptions, Progress, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import type { Sweep } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatInstant } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+
+/**
+ * 主动发现: the sweep decides everyone in the account's regions in the background. Its id is in the
+ * address, so the page can be left and come back to (or bookmarked), and an interrupted sweep resumed.
+ */
+export function SweepsPage() {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  const [params, setParams] = useSearchParams();
+  const id = params.get('sweep');
+  const [sweep, setSweep] = useState<Sweep>();
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const s = await api<Sweep>('GET', `/api/v1/sweeps/${id}`);
+        if (!live) return;
+        setSweep(s);
+        if (s.state === 'running') timer = setTimeout(() => void poll(), 1000);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        if (live) setError(e);
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [id]);
+
+  const act = async (path: string) => {
+    setError(undefined);
+    try {
+      const s = await api<Sweep>('POST', path, {});
+      setSweep(s);
+      setParams({ sweep: s.id });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+
+  const total = sweep ? sweep.peopleTotal + sweep.unitsTotal : 0;
+  const done = sweep ? sweep.peopleDone + sweep.unitsDone : 0;
+  const percent = total > 0 ? Math.floor((done * 100) / total) : 0;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('sweeps.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('sweeps.intro')}</Typography.Paragraph>
+      <Space>
+        <Button type="primary" onClick={() => void act('/api/v1/sweeps')} disabled={sweep?.state === 'running'}>
+          {t('sweeps.start')}
+        </Button>
+        {sweep && sweep.state !== 'running' && sweep.state !== 'finished' ? <Button onClick={() => void act(`/api/v1/sweeps/${sweep.id}/resumption`)}>{t('sweeps.resume')}</Button> : null}
+      </Space>
+      <ErrorAlert error={error} />
+      {sweep ? (
+        <Card size="small">
+          <Progress percent={percent} status={sweep.state === 'running' ? 'active' : sweep.state === 'done' ? 'success' : 'exception'} />
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={t('common.status')}>{t(`sweeps.states.${sweep.state}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('common.region')}>{regionName(sweep.regionCode)}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.people')}>{`${sweep.peopleDone} / ${sweep.peopleTotal}`}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.units')}>{`${sweep.unitsDone} / ${sweep.unitsTotal}`}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.offers')}>{sweep.offersCreated}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.filed')}>{sweep.applicationsFiled}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.startedAt')}>{formatInstant(sweep.startedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.finishedAt')}>{sweep.finishedAt ? formatInstant(sweep.finishedAt) : '—'}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      ) : null}
+    </Space>
+  );
+}

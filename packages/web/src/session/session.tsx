@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken } from '../api/client.js';
+import type { Account } from '../api/types.js';
+
+interface SessionState {
+  /** undefined while the first check runs; null when nobody is logged in. */
+  account: Account | null | undefined;
+  login(username: string, password: string): Promise<Account>;
+  logout(): Promise<void>;
+  can(...permissions: string[]): boolean;
+}
+
+const SessionContext = createContext<SessionState | undefined>(undefined);
+
+interface SessionResponse {
+  account: Account;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+/** Who is logged in. The session itself is an HttpOnly cookie; the UI keeps only the CSRF token. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+
+  useEffect(() => {
+    api<SessionResponse>('GET', '/api/v1/session')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setAccount(s.account);
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof ApiError)) throw e;
+        setAccount(null);
+      });
+    const ended = () => {
+      setCsrfToken(undefined);
+      setAccount(null);
+    };
+    window.addEventListener('huimin:session-ended', ended);
+    return () => window.removeEventListener('huimin:session-ended', ended);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api<SessionResponse>('POST', '/api/v1/session', { username, password });
+    setCsrfToken(s.csrfToken);
+    setAccount(s.account);
+    return s.account;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('DELETE', '/api/v1/session');
+    } finally {
+      setCsrfToken(undefined);
+      setAccount(null);
+    }
+  }, []);
+
+  const value = useMemo<SessionState>(
+    () => ({ account, login, logout, can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)) }),
+    [account, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The page an account lands on after logging in: its own work. */
+export function homeOf(account: Account): string {
+  const p = new Set(account.permissions);
+  if (p.has('application:own')) return '/my/applications';
+  if (p.has('application:accept') || p.has('application:review') || p.has('application:approve')) return '/work';
+  if (p.has('application:pay')) return '/finance/payments';
+  if (p.has('audit:read')) return '/supervision/dashboard';
+  if (p.has('funds:read')) return '/supervision/dashboard';
+  return '/';
+}
