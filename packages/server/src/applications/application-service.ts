@@ -162,9 +162,8 @@ export class ApplicationService {
 
   /** A reviewer clears a `review` warning after checking it, with the reason. */
   async clearRiskFlag(actor: Actor, id: string, flagId: string, reason: string): Promise<ApplicationViewT> {
-    const app = await this.visible(this.db, actor).select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
-    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-    await this.risk.clear(actor, id, flagId, reason, app.region_code);
+    const app = await this.locate(actor, id);
+    await this.risk.clear(actor, id, flagId, reason, app.regionCode);
     return this.get(actor, id);
   }
 

@@ -14,10 +14,12 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** States in which the applicant's side may still hand in files: before submission and when asked to correct (补正). */
 const OPEN_STATES = new Set(['draft', 'returned']);
 
+type Text = { zh: string; en: string };
+
 export interface EvidenceView {
   id: string;
   material: number;
-  materialName: { zh: string; en: string };
+  materialName: Text;
   fileName: string;
   mediaType: string;
   sizeBytes: number;
@@ -38,6 +40,13 @@ export function sniffMediaType(content: Uint8Array): 'application/pdf' | 'image/
   return undefined;
 }
 
+function toView(
+  r: { id: string; material: number; material_name: Text; file_name: string; media_type: string; size_bytes: number; sha256: string; uploaded_at: Date },
+  uploadedBy: string,
+): EvidenceView {
+  return { id: r.id, material: r.material, materialName: r.material_name, fileName: r.file_name, mediaType: r.media_type, sizeBytes: r.size_bytes, sha256: r.sha256, uploadedBy, uploadedAt: r.uploaded_at.toISOString() };
+}
+
 /** The files handed in for an application's materials (申请材料), kept whole and never replaced. */
 export class EvidenceService {
   constructor(
@@ -47,33 +56,22 @@ export class EvidenceService {
     private readonly policies: PolicyService,
   ) {}
 
-  /** The materials the subsidy's scheme asks for on the day the application was made. */
-  async materials(actor: Actor, applicationId: string): Promise<{ zh: string; en: string }[]> {
+  /** The materials the subsidy's scheme asked for on the day the application was made, and the files handed in for each. */
+  async evidenceOf(actor: Actor, applicationId: string): Promise<{ materials: Text[]; files: EvidenceView[] }> {
     const app = await this.applications.locate(actor, applicationId);
-    return this.materialsOf(app.subsidyId, app.regionCode, app.createdOn);
-  }
-
-  async list(actor: Actor, applicationId: string): Promise<EvidenceView[]> {
-    await this.applications.locate(actor, applicationId);
-    const rows = await this.db
-      .selectFrom('application_evidence')
-      .innerJoin('account', 'account.id', 'application_evidence.uploaded_by')
-      .select(['application_evidence.id', 'material', 'material_name', 'file_name', 'media_type', 'size_bytes', 'sha256', 'account.display_name', 'uploaded_at'])
-      .where('application_id', '=', applicationId)
-      .orderBy('material')
-      .orderBy('uploaded_at')
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      material: r.material,
-      materialName: r.material_name,
-      fileName: r.file_name,
-      mediaType: r.media_type,
-      sizeBytes: r.size_bytes,
-      sha256: r.sha256,
-      uploadedBy: r.display_name,
-      uploadedAt: r.uploaded_at.toISOString(),
-    }));
+    const [materials, rows] = await Promise.all([
+      this.materialsOf(app.subsidyId, app.regionCode, app.createdOn),
+      this.db
+        .selectFrom('application_evidence')
+        .innerJoin('account', 'account.id', 'application_evidence.uploaded_by')
+        .select(['application_evidence.id', 'material', 'material_name', 'file_name', 'media_type', 'size_bytes', 'sha256', 'account.display_name', 'uploaded_at'])
+        .where('application_id', '=', applicationId)
+        .orderBy('material')
+        .orderBy('uploaded_at')
+        .execute(),
+    ]);
+    const files = rows.map((r) => toView(r, r.display_name));
+    return { materials, files };
   }
 
   async upload(actor: Actor, applicationId: string, input: { material: number; fileName: string; content: Buffer }): Promise<EvidenceView> {
@@ -87,7 +85,7 @@ export class EvidenceService {
     const mediaType = sniffMediaType(input.content);
     if (!mediaType) throw new AppError('EVIDENCE_FILE_TYPE', 415, 'file', { name: input.fileName });
     const sha256 = createHash('sha256').update(input.content).digest('hex');
-    const id = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('application_evidence')
         .values({
@@ -101,7 +99,7 @@ export class EvidenceService {
           content: input.content,
           uploaded_by: actor.accountId,
         })
-        .returning('id')
+        .returning(['id', 'material', 'material_name', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
         .executeTakeFirstOrThrow();
       await appendAudit(trx, this.vault, {
         actor,
@@ -111,11 +109,8 @@ export class EvidenceService {
         regionCode: app.regionCode,
         after: { evidence: row.id, material: input.material, fileName: input.fileName, sizeBytes: input.content.length, sha256 },
       });
-      return row.id;
+      return toView(row, actor.displayName);
     });
-    const view = (await this.list(actor, applicationId)).find((e) => e.id === id);
-    if (!view) throw new AppError('EVIDENCE_NOT_FOUND', 404);
-    return view;
   }
 
   async content(actor: Actor, applicationId: string, evidenceId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
@@ -130,7 +125,7 @@ export class EvidenceService {
     return { fileName: row.file_name, mediaType: row.media_type, content: Buffer.from(row.content) };
   }
 
-  private async materialsOf(subsidyId: string, regionCode: string, date: string): Promise<{ zh: string; en: string }[]> {
+  private async materialsOf(subsidyId: string, regionCode: string, date: string): Promise<Text[]> {
     const listing = (await this.policies.list(regionCode, date)).find((p) => p.id === subsidyId);
     return listing?.scheme ? listing.scheme.materials.map((m) => ({ zh: m.zh, en: m.en })) : [];
   }

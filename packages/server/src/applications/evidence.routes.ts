@@ -33,11 +33,7 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
         config: { access: { permission: [...readers.access.permission] } },
         schema: { tags, summary: 'The materials the subsidy asks for and the files handed in for each', params: IdParams, response: { 200: Type.Object({ materials: Type.Array(Text), files: Type.Array(EvidenceView) }), ...PROTECTED_ERRORS } },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const [materials, files] = await Promise.all([evidence.materials(actor, request.params.id), evidence.list(actor, request.params.id)]);
-        return { materials, files };
-      },
+      async (request) => evidence.evidenceOf(actorOf(request), request.params.id),
     );
 
     app.post(

@@ -1,5 +1,11 @@
-import * as echarts from 'echarts';
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+
+// Only what the dashboard draws, rather than all of ECharts in every page's download.
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** One ECharts chart, resized with its box and disposed with the component. */
 export function EChart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {

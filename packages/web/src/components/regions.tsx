@@ -13,6 +13,10 @@ export function RegionsProvider({ children }: { children: ReactNode }) {
   return <RegionsContext.Provider value={data?.regions ?? []}>{children}</RegionsContext.Provider>;
 }
 
+export function useRegions(): Region[] {
+  return useContext(RegionsContext);
+}
+
 export function useRegionName(): (code: string) => string {
   const regions = useContext(RegionsContext);
   const { i18n } = useTranslation();
@@ -23,10 +27,9 @@ export function useRegionName(): (code: string) => string {
   };
 }
 
-export function RegionSelect({ value, onChange, within, id }: { value: string; onChange: (code: string) => void; within?: string; id?: string }) {
+export function RegionSelect({ value, onChange, id }: { value: string; onChange: (code: string) => void; id?: string }) {
   const regions = useContext(RegionsContext);
   const name = useRegionName();
-  const prefix = within ? within.replace(/(00)+$/, '') : '';
   return (
     <Select
       id={id}
@@ -34,7 +37,7 @@ export function RegionSelect({ value, onChange, within, id }: { value: string; o
       value={value}
       onChange={onChange}
       showSearch={{ optionFilterProp: 'label' }}
-      options={regions.filter((r) => r.code.startsWith(prefix)).map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
+      options={regions.map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
     />
   );
 }

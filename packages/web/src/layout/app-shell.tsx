@@ -3,14 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../i18n/index.js';
+import { PAGES } from '../pages.js';
 import { useSession } from '../session/session.js';
-
-interface NavItem {
-  path: string;
-  label: string;
-  /** Shown to anyone when absent; otherwise to an account holding any of these. */
-  permissions?: string[];
-}
 
 /** The frame of every page: the platform's name, what the account may open, language, who is logged in. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -19,23 +13,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const items: NavItem[] = [
-    { path: '/', label: t('nav.policies') },
-    { path: '/self-check', label: t('nav.selfCheck') },
-    { path: '/gongshi', label: t('nav.disclosure') },
-    { path: '/training', label: t('nav.training') },
-    { path: '/my/applications', label: t('nav.myApplications'), permissions: ['application:own'] },
-    { path: '/my/offers', label: t('nav.myOffers'), permissions: ['application:own'] },
-    { path: '/work', label: t('nav.workbench'), permissions: ['application:accept', 'application:review', 'application:approve', 'application:create'] },
-    { path: '/registry', label: t('nav.registry'), permissions: ['registry:read'] },
-    { path: '/finance/payments', label: t('nav.payments'), permissions: ['application:pay'] },
-    { path: '/finance/funds', label: t('nav.funds'), permissions: ['funds:read'] },
-    { path: '/finance/allocation', label: t('nav.allocation'), permissions: ['funds:manage', 'funds:read'] },
-    { path: '/supervision/dashboard', label: t('nav.dashboard'), permissions: ['funds:read'] },
-    { path: '/supervision/sweeps', label: t('nav.sweeps'), permissions: ['sweep:run'] },
-    { path: '/supervision/audit', label: t('nav.audit'), permissions: ['audit:read'] },
-  ];
-  const visible = items.filter((i) => !i.permissions || can(...i.permissions));
+  const visible = PAGES.filter((p) => p.nav && (!p.permissions || can(...p.permissions))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))

@@ -26,9 +26,7 @@ export function ApplicationPage() {
   const lang = i18n.language;
   const regionName = useRegionName();
   const { can } = useSession();
-  const { data, error, reload } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
-  const [current, setCurrent] = useState<Application>();
-  const application = current && current.id === id && data && current.version >= data.version ? current : data;
+  const { data: application, error, replace } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
 
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
@@ -52,7 +50,7 @@ export function ApplicationPage() {
         </Card>
       ) : null}
       <Card size="small">
-        <ActionsPanel application={application} onDone={(a) => { setCurrent(a); reload(); }} />
+        <ActionsPanel application={application} onDone={replace} />
         {notice && can('application:read') ? (
           <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
             {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
@@ -89,7 +87,7 @@ export function ApplicationPage() {
         </Col>
         {application.riskFlags && application.riskFlags.length > 0 ? (
           <Col xs={24}>
-            <RiskFlags application={application} onCleared={() => reload()} />
+            <RiskFlags application={application} onCleared={replace} />
           </Col>
         ) : null}
         <Col xs={24} lg={12}>
@@ -122,7 +120,7 @@ function ClaimValue({ value }: { value: unknown }) {
   return <span>{Object.entries(value as Record<string, unknown>).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}</span>;
 }
 
-function RiskFlags({ application, onCleared }: { application: Application; onCleared: () => void }) {
+function RiskFlags({ application, onCleared }: { application: Application; onCleared: (a: Application) => void }) {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -132,11 +130,11 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
   const clear = async (flag: RiskFlag) => {
     setError(undefined);
     try {
-      await api('POST', `/api/v1/applications/${application.id}/risk-flags/${flag.id}/clearance`, { reason: reason.trim() });
+      const next = await api<Application>('POST', `/api/v1/applications/${application.id}/risk-flags/${flag.id}/clearance`, { reason: reason.trim() });
       void message.success(t('risk.cleared'));
       setClearing(undefined);
       setReason('');
-      onCleared();
+      onCleared(next);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { Text } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, parseYuan, pick } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
+import { useRegionName, useRegions } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
@@ -19,8 +19,6 @@ interface Result {
   cites: string;
   rows: { region: string; amountFen: number; explanation: Text }[];
 }
-
-const CHILDREN: Record<string, string[]> = { '510100': ['510104', '510105', '510106'], '510000': ['510100'] };
 
 /** 因素法分配: a total shared among the regions below by weighted indicators, exact to the fen. */
 export function AllocationPage() {
@@ -36,7 +34,10 @@ export function AllocationPage() {
   const [error, setError] = useState<ApiError>();
   const scheme = data?.schemes.find((s) => s.id === (schemeId ?? data.schemes[0]?.id));
   const indicators = scheme?.factors.flatMap((f) => f.indicators) ?? [];
-  const regions = CHILDREN[account?.regionCode ?? ''] ?? ['510104', '510105', '510106'];
+  // Shared among the regions directly below the account's own.
+  const regions = useRegions()
+    .filter((r) => r.parentCode === account?.regionCode)
+    .map((r) => r.code);
 
   const calculate = async () => {
     setError(undefined);

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { ApplyPage } from './pages/applicant/apply-page.js';
+import { MyApplicationsPage } from './pages/applicant/my-applications-page.js';
+import { OffersPage } from './pages/applicant/offers-page.js';
+import { ApplicationPage } from './pages/applications/application-page.js';
+import { NoticePage } from './pages/applications/notice-page.js';
+import { LoginPage } from './pages/auth/login-page.js';
+import { RegisterPage } from './pages/auth/register-page.js';
+import { AllocationPage } from './pages/finance/allocation-page.js';
+import { DashboardPage } from './pages/finance/dashboard-page.js';
+import { FundsPage } from './pages/finance/funds-page.js';
+import { PaymentsPage } from './pages/finance/payments-page.js';
+import { DisclosurePage } from './pages/public/disclosure-page.js';
+import { PoliciesPage } from './pages/public/policies-page.js';
+import { SelfCheckPage } from './pages/public/self-check-page.js';
+import { TrainingPage } from './pages/public/training-page.js';
+import { PersonPage, RegistryPage } from './pages/staff/registry-page.js';
+import { WorkbenchPage } from './pages/staff/workbench-page.js';
+import { AuditPage } from './pages/supervision/audit-page.js';
+import { SweepsPage } from './pages/supervision/sweeps-page.js';
+
+export interface PageEntry {
+  path: string;
+  element: ReactNode;
+  /** Open to anyone when absent; otherwise to an account holding any of these (the server checks again). */
+  permissions?: string[];
+  /** The menu entry's key under `nav.`, for pages in the menu. */
+  nav?: string;
+}
+
+/** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */
+export const PAGES: readonly PageEntry[] = [
+  { path: '/', element: <PoliciesPage />, nav: 'policies' },
+  { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck' },
+  { path: '/gongshi', element: <DisclosurePage />, nav: 'disclosure' },
+  { path: '/training', element: <TrainingPage />, nav: 'training' },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  { path: '/my/applications', element: <MyApplicationsPage />, permissions: ['application:own'], nav: 'myApplications' },
+  { path: '/my/apply/:subsidy?', element: <ApplyPage />, permissions: ['application:own'] },
+  { path: '/my/offers', element: <OffersPage />, permissions: ['application:own'], nav: 'myOffers' },
+  { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'] },
+  { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'] },
+  { path: '/work', element: <WorkbenchPage />, permissions: ['application:accept', 'application:review', 'application:approve', 'application:pay', 'application:create'], nav: 'workbench' },
+  { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry' },
+  { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'] },
+  { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments' },
+  { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds' },
+  { path: '/finance/allocation', element: <AllocationPage />, permissions: ['funds:manage', 'funds:read'], nav: 'allocation' },
+  { path: '/supervision/dashboard', element: <DashboardPage />, permissions: ['funds:read'], nav: 'dashboard' },
+  { path: '/supervision/sweeps', element: <SweepsPage />, permissions: ['sweep:run'], nav: 'sweeps' },
+  { path: '/supervision/audit', element: <AuditPage />, permissions: ['audit:read'], nav: 'audit' },
+];
