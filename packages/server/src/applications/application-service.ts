@@ -66,8 +66,10 @@ export class ApplicationService {
   /**
    * Files an application. `prepared`: the sweep files it for a person or unit in the caller's
    * regions, for a subsidy needing no application, and it goes straight to review.
+   * `payeeOrganisationId`: paid into that unit's account instead of the applicant's (set by the
+   * training module for an institution-paid catalogue item, never taken from a request).
    */
-  async create(actor: Actor, input: CreateApplication, language?: string, options: { prepared?: boolean } = {}): Promise<{ application: ApplicationViewT; created: boolean }> {
+  async create(actor: Actor, input: CreateApplication, language?: string, options: { prepared?: boolean; payeeOrganisationId?: string } = {}): Promise<{ application: ApplicationViewT; created: boolean }> {
     const engine = await this.policies.engine();
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
@@ -105,6 +107,7 @@ export class ApplicationService {
           state: 'draft',
           requested_by: actor.accountId,
           idempotency_key: key,
+          payee_organisation_id: options.payeeOrganisationId ?? null,
         })
         .onConflict((oc) => oc.doNothing())
         .returning('id')
@@ -497,7 +500,7 @@ export class ApplicationService {
     if (rows.length === 0) return [];
     const engine = await this.policies.engine();
     const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
-    const orgIds = rows.map((r) => r.organisation_id).filter((x): x is string => x !== null);
+    const orgIds = rows.flatMap((r) => [r.organisation_id, r.payee_organisation_id]).filter((x): x is string => x !== null);
     const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
     const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
     const personById = new Map(people.map((x) => [x.id, x]));
@@ -507,6 +510,7 @@ export class ApplicationService {
       const subsidy = engine.subsidy(r.subsidy_id);
       const p = r.person_id ? personById.get(r.person_id) : undefined;
       const o = r.organisation_id ? orgById.get(r.organisation_id) : undefined;
+      const payee = r.payee_organisation_id ? orgById.get(r.payee_organisation_id) : undefined;
       const state = r.state as ApplicationState;
       return {
         id: r.id,
@@ -515,6 +519,7 @@ export class ApplicationService {
         subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
         applicantKind: r.applicant_kind,
         applicant: p ? { id: p.id, name: p.name, identifier: p.id_number_masked } : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
+        ...(payee ? { payee: { id: payee.id, name: payee.name, identifier: payee.credit_code } } : {}),
         regionCode: r.region_code,
         periodKey: r.period_key,
         claim: r.claim,

@@ -87,6 +87,8 @@ export const ApplicationView = Type.Object({
   subsidyName: Text,
   applicantKind: Type.String(),
   applicant: Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() }),
+  /** Paid into this unit's account rather than the applicant's (a training claim paid to the institution). */
+  payee: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() })),
   regionCode: Type.String(),
   periodKey: Type.String(),
   claim: Type.Unknown(),

@@ -158,6 +158,8 @@ export interface ApplicationTable {
   publicity_ends_on: string | null;
   amount_fen: string | null;
   recovery_fen: string | null;
+  /** Paid into this unit's account instead of the applicant's (a training claim the institution is paid for). */
+  payee_organisation_id: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -425,6 +427,8 @@ export interface TrainingDemandItemTable {
   standard_fen: string;
   hours: number;
   urgent: boolean;
+  /** Paid to the trainee (直补个人) or to the institution (项目制、先垫后补); migration 0015. */
+  payee: Generated<'trainee' | 'institution'>;
   valid_from: string;
   valid_to: string | null;
   removed_on: string | null;

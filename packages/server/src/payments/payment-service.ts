@@ -71,13 +71,13 @@ export class PaymentService {
     const payable = await this.db
       .selectFrom('application')
       .leftJoin('person', 'person.id', 'application.person_id')
-      .leftJoin('organisation', 'organisation.id', 'application.organisation_id')
+      .leftJoin('organisation', (join) => join.on((eb) => eb('organisation.id', '=', eb.fn.coalesce('application.payee_organisation_id', 'application.organisation_id'))))
       .select([
         'application.id',
         'application.number',
         'application.region_code',
-        'application.applicant_kind',
         'application.amount_fen',
+        'application.payee_organisation_id',
         'person.name as person_name',
         'person.bank_account_cipher as person_account',
         'person.bank_account_masked as person_masked',
@@ -100,15 +100,20 @@ export class PaymentService {
       .orderBy('application.number')
       .execute();
 
+    // A person is paid on their social-security card; a unit, or a person's claim paid to an
+    // institution (payee_organisation_id), into the unit's bank account.
+    const payee = (a: (typeof payable)[number]) =>
+      a.person_name !== null && a.payee_organisation_id === null
+        ? { name: a.person_name, account: a.person_account, masked: a.person_masked, channel: 'social-security-card' as const }
+        : { name: a.organisation_name ?? '', account: a.organisation_account, masked: a.organisation_masked, channel: 'bank-account' as const };
     const missingAccount: string[] = [];
     const groups = new Map<string, typeof payable>();
     for (const a of payable) {
-      const account = a.applicant_kind === 'person' ? a.person_account : a.organisation_account;
-      if (!account || !a.fund_id || !a.amount_fen || Number(a.amount_fen) === 0) {
+      if (!payee(a).account || !a.fund_id || !a.amount_fen || Number(a.amount_fen) === 0) {
         missingAccount.push(a.number);
         continue;
       }
-      const key = `${a.fund_id}|${a.applicant_kind === 'person' ? 'social-security-card' : 'bank-account'}`;
+      const key = `${a.fund_id}|${payee(a).channel}`;
       const group = groups.get(key);
       if (group) group.push(a);
       else groups.set(key, [a]);
@@ -146,9 +151,9 @@ export class PaymentService {
                 application_id: i.id,
                 attempt: (previous.get(i.id) ?? 0) + 1,
                 amount_fen: String(i.amount_fen),
-                payee_name: (i.applicant_kind === 'person' ? i.person_name : i.organisation_name) ?? '',
-                account_cipher: (i.applicant_kind === 'person' ? i.person_account : i.organisation_account) ?? '',
-                account_masked: (i.applicant_kind === 'person' ? i.person_masked : i.organisation_masked) ?? '',
+                payee_name: payee(i).name,
+                account_cipher: payee(i).account ?? '',
+                account_masked: payee(i).masked ?? '',
                 state: 'pending' as const,
               })),
             )

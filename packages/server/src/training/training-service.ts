@@ -1,5 +1,5 @@
 import { parseResidentId, regionChain, type IsoDate } from '@huimin/policy';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ApplicationService } from '../applications/application-service.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
@@ -7,7 +7,10 @@ import type { Database, TrainingDemandItemTable, TrainingInstitutionTable } from
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionRange } from '../regions/region-scope.js';
+import { fromError, readRows, rejectIfAny, type ImportProblem } from '../registry/import/sheet.js';
+import { readTable, type Table } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
+import { CATALOGUE_COLUMNS, readCatalogueRow, readRosterRow, ROSTER_COLUMNS } from './training-sheets.js';
 
 export interface DemandItemInput {
   regionCode: string;
@@ -17,12 +20,15 @@ export interface DemandItemInput {
   standardFen: number;
   hours: number;
   urgent: boolean;
+  /** Paid to the trainee (直补个人, the default) or to the institution (项目制、先垫后补). */
+  payee?: 'trainee' | 'institution';
   validFrom: IsoDate;
   validTo?: IsoDate;
 }
 
-export interface DemandItemView extends DemandItemInput {
+export interface DemandItemView extends Omit<DemandItemInput, 'payee'> {
   id: string;
+  payee: 'trainee' | 'institution';
   inForce: boolean;
   removedOn?: string;
   removedReason?: string;
@@ -82,6 +88,23 @@ export interface ClassView {
   inspections: { inspectedOn: string; satisfactory: boolean; finding: string }[];
 }
 
+export type ClassState = 'applied' | 'approved' | 'rejected' | 'completed';
+
+export interface ClassSummary {
+  id: string;
+  number: string;
+  state: string;
+  startsOn: string;
+  endsOn: string;
+  regionCode: string;
+  institutionId: string;
+  institutionName: string;
+  occupation: string;
+  level?: number;
+  trainees: number;
+  certificates: number;
+}
+
 export interface CertificateView {
   serial: string;
   name: string;
@@ -116,9 +139,46 @@ export class TrainingService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     if (input.validTo !== undefined && input.validTo < input.validFrom) throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
     const id = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('training_demand_item')
-        .values({
+      const [added] = await this.insertDemandItems(trx, actor, [input]);
+      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.added', entityType: 'training_demand_item', entityId: added ?? '', regionCode: input.regionCode, after: { ...input } });
+      return added ?? '';
+    });
+    return this.demandItem(id);
+  }
+
+  /**
+   * Catalogue items from a filled-in sheet (the bureau publishes its 目录 as a table). All or
+   * nothing: any bad row refuses the file and lists every problem by row and column.
+   */
+  async importCatalogue(actor: Actor, file: Buffer): Promise<{ imported: number }> {
+    const problems: ImportProblem[] = [];
+    const rows = readRows(await tableOf(file), CATALOGUE_COLUMNS, ['regionCode'], problems);
+    const regions = new Set((await this.db.selectFrom('region').select('code').execute()).map((r) => r.code));
+    const column = (field: string) => CATALOGUE_COLUMNS.find((c) => c.key === field);
+    const inputs: DemandItemInput[] = [];
+    for (const { number, row } of rows) {
+      try {
+        const input = readCatalogueRow(row);
+        if (!regions.has(input.regionCode)) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: input.regionCode });
+        if (!isInScope(actor.regionCode, input.regionCode)) throw new AppError('OUT_OF_REGION', 403, 'regionCode', { value: input.regionCode });
+        inputs.push(input);
+      } catch (error) {
+        problems.push(fromError(error, number, column));
+      }
+    }
+    rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length);
+    await this.db.transaction().execute(async (trx) => {
+      const ids = await this.insertDemandItems(trx, actor, inputs);
+      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue.imported', entityType: 'training_demand_item', entityId: ids[0] ?? '', regionCode: actor.regionCode, after: { items: ids.length } });
+    });
+    return { imported: inputs.length };
+  }
+
+  private async insertDemandItems(trx: Transaction<Database>, actor: Actor, inputs: readonly DemandItemInput[]): Promise<string[]> {
+    const rows = await trx
+      .insertInto('training_demand_item')
+      .values(
+        inputs.map((input) => ({
           region_code: input.regionCode,
           occupation: input.occupation.trim(),
           level: input.level ?? null,
@@ -126,16 +186,15 @@ export class TrainingService {
           standard_fen: String(input.standardFen),
           hours: input.hours,
           urgent: input.urgent,
+          payee: input.payee ?? 'trainee',
           valid_from: input.validFrom,
           valid_to: input.validTo ?? null,
           created_by: actor.accountId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.added', entityType: 'training_demand_item', entityId: row.id, regionCode: input.regionCode, after: { ...input } });
-      return row.id;
-    });
-    return this.demandItem(id);
+        })),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Moved out of the catalogue: no new class may use it; classes already running finish; the row stays. */
@@ -397,21 +456,118 @@ export class TrainingService {
 
   /**
    * Training-subsidy claims from a completed class: for each certificate not yet claimed, the
-   * trainee's 职业培训补贴 is filed and submitted by the clerk (补贴直补个人, 5号 (十六)); the engine,
-   * the catalogue's standard and the risk checks then decide it like any claim.
+   * trainee's 职业培训补贴 is filed and submitted by the clerk; the engine, the catalogue's standard
+   * and the risk checks then decide it like any claim. It is paid to the trainee (补贴发放以直补个人
+   * 为主, 5号 (十六)) unless the catalogue item is paid to the institution (企业和培训机构按有关管理
+   * 规定申领补贴, ibid.; 项目制培训, 财社〔2023〕181号 第九条).
    */
   async fileClaims(actor: Actor, id: string): Promise<{ filed: string[]; alreadyFiled: number }> {
     const cls = await this.staffClass(actor, id);
     if (cls.state !== 'completed') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
     const certificates = await this.db.selectFrom('training_certificate').select(['serial', 'person_id']).where('class_id', '=', id).orderBy('serial').execute();
+    const item = await this.db.selectFrom('training_demand_item').select('payee').where('id', '=', cls.demand_item_id).executeTakeFirstOrThrow();
+    const inst = await this.db.selectFrom('training_institution').select('organisation_id').where('id', '=', cls.institution_id).executeTakeFirstOrThrow();
+    // The trainee's claim either way (the caps count it against them); an institution-paid item
+    // only changes the account it is paid into.
+    const payee = item.payee === 'institution' ? { payeeOrganisationId: inst.organisation_id } : {};
     const filed: string[] = [];
     let alreadyFiled = 0;
     for (const c of certificates) {
-      const { application, created } = await this.applications.create(actor, { subsidy: 'vocational-training', personId: c.person_id, claim: { certificateId: c.serial }, idempotencyKey: `training-${c.serial}`, submit: true });
+      const { application, created } = await this.applications.create(actor, { subsidy: 'vocational-training', personId: c.person_id, claim: { certificateId: c.serial }, idempotencyKey: `training-${c.serial}`, submit: true }, undefined, payee);
       if (created) filed.push(application.id);
       else alreadyFiled++;
     }
     return { filed, alreadyFiled };
+  }
+
+  /** Classes the caller may see: the bureau's within its regions, an institution's own; newest first. */
+  async listClasses(actor: Actor, filter: { state?: ClassState; institutionId?: string } = {}): Promise<ClassSummary[]> {
+    let q = this.db
+      .selectFrom('training_class as c')
+      .innerJoin('training_institution as i', 'i.id', 'c.institution_id')
+      .innerJoin('training_demand_item as d', 'd.id', 'c.demand_item_id')
+      .select((eb) => [
+        'c.id',
+        'c.number',
+        'c.state',
+        'c.starts_on',
+        'c.ends_on',
+        'c.region_code',
+        'c.institution_id',
+        'i.name as institution_name',
+        'd.occupation',
+        'd.level',
+        eb.selectFrom('training_enrolment as e').select((x) => x.fn.countAll<string>().as('n')).whereRef('e.class_id', '=', 'c.id').as('trainees'),
+        eb.selectFrom('training_certificate as t').select((x) => x.fn.countAll<string>().as('n')).whereRef('t.class_id', '=', 'c.id').as('certificates'),
+      ]);
+    if (actor.permissions.has('training:manage')) {
+      const range = regionRange(actor.regionCode);
+      q = q.where('c.region_code', '>=', range.low).where('c.region_code', '<=', range.high);
+    } else q = q.where('i.organisation_id', '=', actor.organisationId ?? NO_ONE);
+    if (filter.state) q = q.where('c.state', '=', filter.state);
+    if (filter.institutionId) q = q.where('c.institution_id', '=', filter.institutionId);
+    const rows = await q.orderBy('c.starts_on', 'desc').orderBy('c.number', 'desc').limit(500).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      state: r.state,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      regionCode: r.region_code,
+      institutionId: r.institution_id,
+      institutionName: r.institution_name,
+      occupation: r.occupation,
+      ...(r.level !== null ? { level: r.level } : {}),
+      trainees: Number(r.trainees ?? 0),
+      certificates: Number(r.certificates ?? 0),
+    }));
+  }
+
+  /** The institutions the caller may open classes for: its own, or (bureau) those listed in its regions. */
+  async institutionsFor(actor: Actor): Promise<InstitutionView[]> {
+    if (actor.permissions.has('training:manage')) return this.institutions(actor.regionCode);
+    const rows = await this.db.selectFrom('training_institution').selectAll().where('organisation_id', '=', actor.organisationId ?? NO_ONE).execute();
+    return this.institutionViews(rows);
+  }
+
+  /**
+   * A roster sheet (培训学员名册) checked before the opening is applied for: every ID number valid,
+   * in the registry and under the name written next to it (real name, 实名制), none twice. All or
+   * nothing, with every problem by row. The uploader gets back the roster it sent, with each
+   * trainee's registry name and masked number for display.
+   */
+  async checkRoster(file: Buffer): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
+    const problems: ImportProblem[] = [];
+    const rows = readRows(await tableOf(file), ROSTER_COLUMNS, ['idNumber'], problems);
+    const column = (field: string) => ROSTER_COLUMNS.find((c) => c.key === field);
+    const read: { row: number; name: string; idNumber: string; hash: string }[] = [];
+    const seen = new Map<string, number>();
+    for (const { number, row } of rows) {
+      try {
+        const r = readRosterRow(row);
+        const hash = this.vault.lookupHash('id-number', r.idNumber);
+        const first = seen.get(hash);
+        if (first !== undefined) throw new AppError('VALIDATION_FAILED', 400, 'idNumber', { detail: `与第 ${first} 行重复 / duplicates row ${first}` });
+        seen.set(hash, number);
+        read.push({ row: number, ...r, hash });
+      } catch (error) {
+        problems.push(fromError(error, number, column));
+      }
+    }
+    const people = new Map<string, { name: string; id_number_masked: string }>();
+    for (let i = 0; i < read.length; i += 1000) {
+      const chunk = read.slice(i, i + 1000).map((r) => r.hash);
+      for (const p of await this.db.selectFrom('person').select(['id_number_hmac', 'name', 'id_number_masked']).where('id_number_hmac', 'in', chunk).execute()) people.set(p.id_number_hmac, p);
+    }
+    const trainees = [];
+    for (const r of read) {
+      const person = people.get(r.hash);
+      if (!person) problems.push(fromError(new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' }), r.row, column));
+      else if (person.name !== r.name) problems.push(fromError(new AppError('NAME_MISMATCH', 422, 'name'), r.row, column));
+      else trainees.push({ row: r.row, idNumber: r.idNumber, name: person.name, idNumberMasked: person.id_number_masked });
+    }
+    rejectIfAny(problems, ROSTER_COLUMNS, trainees.length);
+    return { trainees };
   }
 
   async getClass(actor: Actor, id: string): Promise<ClassView> {
@@ -514,6 +670,14 @@ export class TrainingService {
   }
 }
 
+async function tableOf(file: Buffer): Promise<Table> {
+  try {
+    return await readTable(file);
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+  }
+}
+
 function requiredReason(reason: string): string {
   const r = reason.trim();
   if (!r) throw new AppError('REASON_REQUIRED', 400, 'reason');
@@ -532,6 +696,7 @@ function itemView(r: Selectable<TrainingDemandItemTable>, on: IsoDate): DemandIt
     standardFen: Number(r.standard_fen),
     hours: r.hours,
     urgent: r.urgent,
+    payee: r.payee,
     validFrom: r.valid_from,
     ...(r.valid_to ? { validTo: r.valid_to } : {}),
     inForce,

@@ -2,8 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { AppError } from '../http/errors.js';
+import { acceptFiles, XLSX_TYPE } from '../http/files.js';
 import { IdNumber, IsoDate } from '../policies/facts.schema.js';
 import type { TrainingService } from './training-service.js';
+import { catalogueTemplate, catalogueWorkbook, institutionsWorkbook, rosterTemplate, rosterWorkbook } from './training-sheets.js';
 
 const options = { additionalProperties: false } as const;
 const Region = Type.String({ pattern: '^[0-9]{6}$' });
@@ -18,6 +21,7 @@ const DemandItem = Type.Object({
   standardFen: Type.Integer(),
   hours: Type.Integer(),
   urgent: Type.Boolean({ description: '急需紧缺' }),
+  payee: Type.Union([Type.Literal('trainee'), Type.Literal('institution')], { description: '补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补)' }),
   validFrom: Type.String(),
   validTo: Type.Optional(Type.String()),
   inForce: Type.Boolean(),
@@ -67,11 +71,34 @@ const Certificate = Type.Object({
   endsOn: Type.String(),
   issuedOn: Type.String(),
 });
+const ClassSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  state: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  regionCode: Type.String(),
+  institutionId: Type.String(),
+  institutionName: Type.String(),
+  occupation: Type.String(),
+  level: Type.Optional(Type.Integer()),
+  trainees: Type.Integer(),
+  certificates: Type.Integer(),
+});
+const ClassState = Type.Union([Type.Literal('applied'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('completed')]);
 const PUBLIC_ERRORS = { 400: PROTECTED_ERRORS[400], 404: PROTECTED_ERRORS[404] };
+const FILE_ERRORS = { ...PROTECTED_ERRORS, 415: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
+
+function fileOf(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+  return body;
+}
+const xlsx = (name: string) => ({ 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 
 /** Vocational training: the two catalogues, classes, attendance, completion, certificates (两目录一系统). */
 export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTypebox {
   return async (app) => {
+    acceptFiles(app);
     const tags = ['training'];
     const manage = { access: { permission: 'training:manage' as const } };
     const institutionOrStaff = { access: { permission: ['training:manage' as const, 'application:own' as const] } };
@@ -113,7 +140,37 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
       async (request) => training.verifyCertificate(request.params.serial, request.query.name),
     );
 
+    app.get(
+      '/api/v1/training/demand-catalogue.xlsx',
+      {
+        config: { access: { public: true } },
+        schema: { tags, summary: 'The training-demand catalogue as a spreadsheet (public)', querystring: Type.Object({ region: Region, date: Type.Optional(IsoDate), history: Type.Optional(Type.Boolean()) }, options) },
+      },
+      async (request, reply) => reply.headers(xlsx(`training-demand-catalogue-${request.query.region}`)).send(await catalogueWorkbook(await training.catalogue(request.query.region, request.query.date, request.query.history ?? false))),
+    );
+    app.get(
+      '/api/v1/training/institutions.xlsx',
+      { config: { access: { public: true } }, schema: { tags, summary: 'The institution catalogue as a spreadsheet (public)', querystring: Type.Object({ region: Region, history: Type.Optional(Type.Boolean()) }, options) } },
+      async (request, reply) => {
+        const [institutions, items] = await Promise.all([training.institutions(request.query.region, request.query.history ?? false), training.catalogue(request.query.region, undefined, true)]);
+        return reply.headers(xlsx(`training-institutions-${request.query.region}`)).send(await institutionsWorkbook(institutions, items));
+      },
+    );
+
     // ── the catalogues (bureau) ──
+    app.get(
+      '/api/v1/training/demand-catalogue/template',
+      { config: manage, schema: { tags, summary: 'The catalogue import template (.xlsx)' } },
+      async (_request, reply) => reply.headers(xlsx('training-demand-catalogue-template')).send(await catalogueTemplate()),
+    );
+    app.post(
+      '/api/v1/training/demand-catalogue/import',
+      {
+        config: manage,
+        schema: { tags, summary: 'Import catalogue items from a filled-in template: all rows or none; a bad file returns every problem by row and column', response: { 200: Type.Object({ imported: Type.Integer() }), ...FILE_ERRORS } },
+      },
+      async (request) => training.importCatalogue(actorOf(request), fileOf(request.body)),
+    );
     app.post(
       '/api/v1/training/demand-catalogue',
       {
@@ -130,6 +187,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
               standardFen: Type.Integer({ minimum: 0 }),
               hours: Type.Integer({ minimum: 1, maximum: 2000 }),
               urgent: Type.Boolean(),
+              payee: Type.Optional(Type.Union([Type.Literal('trainee'), Type.Literal('institution')])),
               validFrom: IsoDate,
               validTo: Type.Optional(IsoDate),
             },
@@ -174,6 +232,49 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
     );
 
     // ── classes ──
+    app.get(
+      '/api/v1/training/my-institutions',
+      { config: institutionOrStaff, schema: { tags, summary: 'The institutions the caller may open classes for: its own, or those listed in the bureau’s regions', response: { 200: Type.Object({ institutions: Type.Array(Institution) }), ...PROTECTED_ERRORS } } },
+      async (request) => ({ institutions: await training.institutionsFor(actorOf(request)) }),
+    );
+    app.get(
+      '/api/v1/training/roster-template',
+      { config: institutionOrStaff, schema: { tags, summary: 'The roster template (培训学员名册, .xlsx)' } },
+      async (_request, reply) => reply.headers(xlsx('training-roster-template')).send(await rosterTemplate()),
+    );
+    app.post(
+      '/api/v1/training/roster-check',
+      {
+        config: institutionOrStaff,
+        schema: {
+          tags,
+          summary: 'Check a roster sheet before opening a class: valid ID numbers, in the registry under the names given, none twice; all or none',
+          response: { 200: Type.Object({ trainees: Type.Array(Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() })) }), ...FILE_ERRORS },
+        },
+      },
+      async (request) => training.checkRoster(fileOf(request.body)),
+    );
+    app.get(
+      '/api/v1/training/classes',
+      {
+        config: institutionOrStaff,
+        schema: {
+          tags,
+          summary: 'Classes: the bureau’s in its regions, an institution’s own; newest first',
+          querystring: Type.Object({ state: Type.Optional(ClassState), institutionId: Type.Optional(Type.String({ format: 'uuid' })) }, options),
+          response: { 200: Type.Object({ classes: Type.Array(ClassSummary) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ classes: await training.listClasses(actorOf(request), request.query) }),
+    );
+    app.get(
+      '/api/v1/training/classes/:id/roster.xlsx',
+      { config: institutionOrStaff, schema: { tags, summary: 'The class roster with attendance, results and certificates (ID numbers masked)', params: IdParams } },
+      async (request, reply) => {
+        const cls = await training.getClass(actorOf(request), request.params.id);
+        return reply.headers(xlsx(`roster-${cls.number}`)).send(await rosterWorkbook(cls));
+      },
+    );
     app.post(
       '/api/v1/training/classes',
       {

@@ -4,29 +4,18 @@ import { appendAudit } from '../../audit/audit-trail.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import { message, type ErrorCode } from '../../i18n/messages.js';
 import { isInScope } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { checkFact, insertOrganisation, insertPerson, type PreparedOrganisation, type PreparedPerson, type RegistryService } from '../registry-service.js';
 import type { FactInput } from '../registry.schemas.js';
-import { headerOf, importKind, IMPORT_KINDS, RowError, type Column, type ImportKind, type Row } from './templates.js';
+import { headerOf, importKind, IMPORT_KINDS, RowError, type Column, type ImportKind } from './templates.js';
+import { fromError, readRows, rejectIfAny, type ImportProblem } from './sheet.js';
 import { readTable, toCsv, toXlsx, type Table } from './tabular.js';
-
-/** One problem in an uploaded file: where (row as numbered in the spreadsheet, column), and why. */
-export interface ImportProblem {
-  readonly row: number;
-  readonly column: string;
-  readonly field: string;
-  readonly code: string;
-  readonly message: { readonly zh: string; readonly en: string };
-}
 
 type Prepared =
   | { readonly row: number; readonly kind: 'person'; readonly p: PreparedPerson }
   | { readonly row: number; readonly kind: 'organisation'; readonly p: PreparedOrganisation }
   | { readonly row: number; readonly kind: 'person-fact'; readonly personId: string; readonly fact: FactInput };
-
-const MAX_REPORTED = 1000;
 
 /**
  * Bulk import into the registry from the system's own templates. All or nothing: every row is
@@ -68,12 +57,7 @@ export class ImportService {
     }
     const problems: ImportProblem[] = [];
     const prepared = await this.check(actor, kind, table, problems);
-    if (problems.length > 0) {
-      const position = (p: ImportProblem) => kind.columns.findIndex((c) => headerOf(c) === p.column);
-      problems.sort((a, b) => a.row - b.row || position(a) - position(b));
-      throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems.slice(0, MAX_REPORTED));
-    }
-    if (prepared.length === 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: '1' }, [problem(2, undefined, 'file', 'REQUIRED_FIELD', { zh: '文件中没有数据行', en: 'The file has no data rows' })]);
+    rejectIfAny(problems, kind.columns, prepared.length);
 
     await this.db.transaction().execute(async (trx) => {
       for (const item of prepared) {
@@ -97,42 +81,7 @@ export class ImportService {
   }
 
   private async check(actor: Actor, kind: ImportKind, table: Table, problems: ImportProblem[]): Promise<Prepared[]> {
-    const header = table[0] ?? [];
-    const columnAt: (Column | undefined)[] = header.map((cell, i) => {
-      if (!cell.text) return undefined;
-      const m = /\(([A-Za-z]+)\)\s*$/.exec(cell.text);
-      const col = kind.columns.find((c) => c.key === m?.[1] || c.key === cell.text || c.zh === cell.text);
-      if (!col) problems.push(problem(1, undefined, `column ${i + 1}`, 'UNKNOWN_FIELD', { zh: `不认识的列“${cell.text}”`, en: `Unknown column “${cell.text}”` }));
-      return col;
-    });
-    for (const c of kind.columns) {
-      if (c.required && !columnAt.includes(c)) problems.push(problem(1, c, c.key, 'REQUIRED_FIELD', { zh: `缺少必填列“${headerOf(c)}”`, en: `The required column “${headerOf(c)}” is missing` }));
-    }
-    if (problems.length > 0) return [];
-
-    const rows: { number: number; row: Row }[] = [];
-    for (let r = 1; r < table.length; r++) {
-      const cells = table[r] ?? [];
-      if (cells.every((c) => !c.text)) continue;
-      const row: Record<string, string> = {};
-      let bad = false;
-      columnAt.forEach((col, i) => {
-        if (!col) return;
-        const cell = cells[i];
-        if (cell?.numeric && ['idNumber', 'creditCode', 'phone', 'employer'].includes(col.key)) {
-          problems.push(problem(r + 1, col, col.key, 'VALIDATION_FAILED', { zh: '该列须为文本格式（长数字存为数值会丢失末位），请将单元格设为文本后重新填写', en: 'This column must be text (a long number stored as a number loses digits); format the cells as text and re-enter' }));
-          bad = true;
-        }
-        row[col.key] = cell?.text ?? '';
-      });
-      for (const c of kind.columns) {
-        if (c.required && !row[c.key]) {
-          problems.push(problem(r + 1, c, c.key, 'REQUIRED_FIELD', { zh: `必填项“${c.zh}”为空`, en: `The required “${c.en}” is empty` }));
-          bad = true;
-        }
-      }
-      if (!bad) rows.push({ number: r + 1, row });
-    }
+    const rows = readRows(table, kind.columns, ['idNumber', 'creditCode', 'phone', 'employer'], problems);
 
     const regions = new Set((await this.db.selectFrom('region').select('code').execute()).map((r) => r.code));
     const out: Prepared[] = [];
@@ -205,24 +154,4 @@ export class ImportService {
     }
     return out;
   }
-}
-
-function problem(row: number, column: Column | undefined, field: string, code: string, text: { zh: string; en: string }): ImportProblem {
-  return { row, column: column ? headerOf(column) : '', field, code, message: text };
-}
-
-function fromError(error: unknown, row: number, column: (field: string) => Column | undefined): ImportProblem {
-  if (error instanceof RowError) {
-    const col = column(error.column);
-    return problem(row, col, error.column, 'VALIDATION_FAILED', { zh: `${col?.zh ?? error.column}：${error.zh}`, en: `${col?.en ?? error.column}: ${error.en}` });
-  }
-  if (error instanceof AppError) {
-    const col = column(error.field ?? '');
-    const values = (lang: 'zh' | 'en') => ({ ...error.values, field: col ? (lang === 'zh' ? col.zh : col.en) : (error.field ?? '') });
-    return problem(row, col, error.field ?? '', error.code, {
-      zh: message(error.code as ErrorCode, 'zh-CN', values('zh')),
-      en: message(error.code as ErrorCode, 'en-US', values('en')),
-    });
-  }
-  throw error;
 }

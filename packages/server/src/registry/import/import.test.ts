@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../policy/src/testing/builders.js';
 import { expectOk, staff, type Client } from '../../testing/fixtures.js';
+import { workbook as sheetWorkbook } from '../../testing/sheets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,14 +18,7 @@ afterAll(() => app.close());
 const upload = (kind: string, body: Buffer, type = XLSX) => clerk.request('POST', `/api/v1/imports/${kind}`, body, { 'content-type': type });
 const people = () => app.database.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
 
-/** A workbook as a clerk fills it in: the template's header, then rows. */
-async function workbook(header: string[], rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('人员');
-  sheet.addRow(header);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (header: string[], rows: (string | number)[][]) => sheetWorkbook(header, rows, '人员');
 
 describe('registry import', () => {
   it('offers its templates for download, as .xlsx and .csv', async () => {

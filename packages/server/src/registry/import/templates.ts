@@ -40,9 +40,9 @@ export class RowError extends Error {
   }
 }
 
-const optional = (row: Row, key: string) => (row[key] ? row[key] : undefined);
+export const optional = (row: Row, key: string) => (row[key] ? row[key] : undefined);
 
-function yesNo(row: Row, key: string): boolean | undefined {
+export function yesNo(row: Row, key: string): boolean | undefined {
   const v = optional(row, key);
   if (v === undefined) return undefined;
   if (['是', 'Y', 'y', 'yes', 'true', 'TRUE', '1'].includes(v)) return true;
@@ -50,7 +50,7 @@ function yesNo(row: Row, key: string): boolean | undefined {
   throw new RowError(key, '应填“是”或“否”', 'must be 是 (yes) or 否 (no)');
 }
 
-function integer(row: Row, key: string): number | undefined {
+export function integer(row: Row, key: string): number | undefined {
   const v = optional(row, key);
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v)) throw new RowError(key, '应为非负整数', 'must be a whole number');
@@ -67,7 +67,7 @@ export function yuanToFen(row: Row, key: string): number | undefined {
 }
 
 /** A coded value given by its code or by its Chinese name. */
-function coded(row: Row, key: string, names: Readonly<Record<string, { zh: string }>>): string | undefined {
+export function coded(row: Row, key: string, names: Readonly<Record<string, { zh: string }>>): string | undefined {
   const v = optional(row, key);
   if (v === undefined) return undefined;
   if (v in names) return v;
