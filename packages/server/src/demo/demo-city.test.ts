@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { STATES } from '../applications/workflow.js';
 import { login } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoCity } from './demo-city.js';
+import { DEMO_SCHOOL } from './demo-training.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -36,6 +38,24 @@ describe('the demo city', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json<{ batches: unknown[]; missingAccount: unknown[] }>()).toMatchObject({ missingAccount: [] });
     expect(res.json<{ batches: unknown[] }>().batches.length).toBeGreaterThan(0);
+  });
+
+  it('runs training at every stage: the school sees its classes, the public its catalogues and certificates, and trainees have been paid', async () => {
+    const school = await login(app, DEMO_SCHOOL.username, DEMO_PASSWORD);
+    const classes = (await school.request('GET', '/api/v1/training/classes')).json<{ classes: { id: string; state: string }[] }>().classes;
+    expect(classes.map((c) => c.state).sort()).toEqual(['applied', 'approved', 'completed']);
+    const completed = (await school.request('GET', `/api/v1/training/classes/${classes.find((c) => c.state === 'completed')?.id}`)).json<{ trainees: { name: string; certificate?: string; attended: number }[] }>();
+    const holder = completed.trainees.find((t) => t.certificate);
+    expect((await app.http.inject({ method: 'GET', url: `/api/v1/training/certificates/${holder?.certificate}?name=${encodeURIComponent(holder?.name ?? '')}` })).statusCode).toBe(200);
+    const catalogue = (await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&history=true' })).json<{ items: { inForce: boolean; payee: string }[] }>().items;
+    expect(catalogue.filter((i) => !i.inForce)).toHaveLength(1);
+    expect(catalogue.some((i) => i.payee === 'institution')).toBe(true);
+    const institutions = (await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510100&history=true' })).json<{ institutions: { status: string }[] }>().institutions;
+    expect(institutions.map((i) => i.status).sort()).toEqual(['listed', 'listed', 'removed']);
+    const paid = await app.database.db.selectFrom('application').select('id').where('state', '=', 'paid').where(sql<boolean>`claim->>'certificateId' like 'PX510104-%'`).execute();
+    expect(paid.length).toBeGreaterThan(0);
+    const payees = await app.database.db.selectFrom('application').select('id').where('payee_organisation_id', 'is not', null).execute();
+    expect(payees.length).toBeGreaterThan(0);
   });
 
   it('leaves an intact audit chain', async () => {

@@ -9,6 +9,7 @@ import { buildServices } from '../http/app.js';
 import type { Clock } from '../http/clock.js';
 import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
+import { seedTraining } from './demo-training.js';
 
 /**
  * A believable demo city (成都市, three districts) so a newcomer can log in and see work in
@@ -37,7 +38,7 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰�
 const TRADES = ['科技', '餐饮', '物流', '家政', '建筑', '商贸', '电子', '服装', '文化传媒', '农业'];
 const OCCUPATIONS = ['电工', '焊工', '育婴员', '中式烹调师', '美容师', '养老护理员', '电子商务师', '汽车维修工'];
 
-interface DemoPerson {
+export interface DemoPerson {
   id?: string;
   idNumber: string;
   name: string;
@@ -160,7 +161,7 @@ async function seedStaff(db: Kysely<Database>, vault: Vault): Promise<Map<string
 }
 
 /** A clock the seed moves back and forth, so some work is already overdue when the demo opens. */
-class SeedClock implements Clock {
+export class SeedClock implements Clock {
   date: IsoDate = todayInShanghai();
   now(): Date {
     return new Date(`${this.date}T10:00:00+08:00`);
@@ -241,4 +242,15 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
       }
     }
   }
+
+  // Trainees: people nobody above claimed for, registered unemployed since well before the first class.
+  const trainees: Record<string, string[]> = {};
+  const idNumbers = new Map<string, string>();
+  for (const p of people) {
+    const since = p.facts.find((f) => f.kind === 'status' && f.data.kind === 'registered-unemployed')?.data.from;
+    if (p.profile !== 'ordinary' || !p.id || typeof since !== 'string' || since > addDays(today, -120)) continue;
+    (trainees[p.region] ??= []).push(p.id);
+    idNumbers.set(p.id, p.idNumber);
+  }
+  await seedTraining({ services, clock, today, actor, trainees, idNumbers }, DEMO_PASSWORD);
 }
