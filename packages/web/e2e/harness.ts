@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
 import { seedDemoCity } from '../../server/src/demo/demo-city.js';
+import type { Clock } from '../../server/src/http/clock.js';
 import { startTestApp, type TestApp } from '../../server/src/testing/test-app.js';
 import { FULL_ID_NUMBER } from '../src/components/format.js';
 
@@ -40,13 +42,17 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** The built UI on a real server with the demo city in it, and a headless Chromium to drive it. */
-export async function startPlatform(): Promise<Platform> {
+/**
+ * The built UI on a real server with the demo city in it, and a headless Chromium to drive it.
+ * `clock`: the server's, for a walk that needs days to pass (a class from opening to completion).
+ */
+export async function startPlatform(options: { clock?: Clock } = {}): Promise<Platform> {
   ensureChromium();
-  const outDir = join(WEB, 'dist');
-  // Built from the sources every run (a few seconds), so the browser never tests a stale bundle.
+  // Built from the sources every run (a few seconds), so the browser never tests a stale bundle;
+  // each platform into its own folder, as walks run side by side.
+  const outDir = mkdtempSync(join(tmpdir(), 'huimin-web-'));
   await build({ root: WEB, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const app = await startTestApp({ webRoot: outDir });
+  const app = await startTestApp({ webRoot: outDir, ...(options.clock ? { clock: options.clock } : {}) });
   await seedDemoCity(app.database.db, app.vault, 600, 40);
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
@@ -61,6 +67,7 @@ export async function startPlatform(): Promise<Platform> {
     async close() {
       await browser.close();
       await app.close();
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

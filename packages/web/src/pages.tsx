@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Account } from './api/types.js';
 import { ApplyPage } from './pages/applicant/apply-page.js';
 import { MyApplicationsPage } from './pages/applicant/my-applications-page.js';
 import { OffersPage } from './pages/applicant/offers-page.js';
@@ -16,6 +17,9 @@ import { SelfCheckPage } from './pages/public/self-check-page.js';
 import { TrainingPage } from './pages/public/training-page.js';
 import { PersonPage, RegistryPage } from './pages/staff/registry-page.js';
 import { WorkbenchPage } from './pages/staff/workbench-page.js';
+import { CatalogueAdminPage } from './pages/training/catalogue-admin-page.js';
+import { ClassPage } from './pages/training/class-page.js';
+import { ClassesPage, OpenClassPage } from './pages/training/classes-page.js';
 import { AuditPage } from './pages/supervision/audit-page.js';
 import { SweepsPage } from './pages/supervision/sweeps-page.js';
 
@@ -26,7 +30,13 @@ export interface PageEntry {
   permissions?: string[];
   /** The menu entry's key under `nav.`, for pages in the menu. */
   nav?: string;
+  /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
+  menuFor?: (account: Account) => boolean;
 }
+
+/** Training classes are run by the bureau and by institutions (unit accounts), not by people applying for themselves. */
+const TRAINING_CLASSES = ['training:manage', 'application:own'];
+const runsClasses = (a: Account) => a.permissions.includes('training:manage') || a.organisationId !== undefined;
 
 /** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */
 export const PAGES: readonly PageEntry[] = [
@@ -42,6 +52,10 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'] },
   { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'] },
   { path: '/work', element: <WorkbenchPage />, permissions: ['application:accept', 'application:review', 'application:approve', 'application:pay', 'application:create'], nav: 'workbench' },
+  { path: '/training/classes', element: <ClassesPage />, permissions: TRAINING_CLASSES, nav: 'trainingClasses', menuFor: runsClasses },
+  { path: '/training/classes/new', element: <OpenClassPage />, permissions: TRAINING_CLASSES },
+  { path: '/training/classes/:id', element: <ClassPage />, permissions: TRAINING_CLASSES },
+  { path: '/training/catalogues', element: <CatalogueAdminPage />, permissions: ['training:manage'], nav: 'trainingAdmin' },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry' },
   { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'] },
   { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments' },

@@ -86,7 +86,11 @@ export interface ClassView {
   decisionReason?: string;
   trainees: { personId: string; name: string; idNumberMasked: string; attended: number; passed?: boolean; score?: number; certificate?: string }[];
   inspections: { inspectedOn: string; satisfactory: boolean; finding: string }[];
+  /** What the caller may do next, so a screen offers only those: decide, attend, inspect, assess, complete, claim. */
+  steps: ClassStep[];
 }
+
+export type ClassStep = 'decide' | 'attend' | 'inspect' | 'assess' | 'complete' | 'claim';
 
 export type ClassState = 'applied' | 'approved' | 'rejected' | 'completed';
 
@@ -592,6 +596,18 @@ export class TrainingService {
       .orderBy('p.name')
       .execute();
     const inspections = await this.db.selectFrom('training_inspection').select(['inspected_on', 'satisfactory', 'finding']).where('class_id', '=', id).orderBy('id').execute();
+    // The same checks the steps make, so nothing is offered that would be refused.
+    const staff = actor.permissions.has('training:manage') && isInScope(actor.regionCode, cls.region_code);
+    const ended = this.clock.today() >= cls.ends_on;
+    const steps: ClassStep[] = [];
+    if (cls.state === 'applied' && staff && cls.applied_by !== actor.accountId) steps.push('decide');
+    if (cls.state === 'approved') {
+      steps.push('attend');
+      if (staff) steps.push('inspect');
+      if (ended) steps.push('assess');
+      if (ended && staff && cls.decided_by !== actor.accountId) steps.push('complete');
+    }
+    if (cls.state === 'completed' && staff && actor.permissions.has('application:create')) steps.push('claim');
     return {
       id: cls.id,
       number: cls.number,
@@ -616,6 +632,7 @@ export class TrainingService {
         ...(t.serial ? { certificate: t.serial } : {}),
       })),
       inspections: inspections.map((i) => ({ inspectedOn: i.inspected_on, satisfactory: i.satisfactory, finding: i.finding })),
+      steps,
     };
   }
 

@@ -59,6 +59,7 @@ const ClassView = Type.Object({
     Type.Object({ personId: Type.String(), name: Type.String(), idNumberMasked: Type.String(), attended: Type.Integer(), passed: Type.Optional(Type.Boolean()), score: Type.Optional(Type.Integer()), certificate: Type.Optional(Type.String()) }),
   ),
   inspections: Type.Array(Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() })),
+  steps: Type.Array(Type.Union([Type.Literal('decide'), Type.Literal('attend'), Type.Literal('inspect'), Type.Literal('assess'), Type.Literal('complete'), Type.Literal('claim')]), { description: 'What the caller may do next' }),
 });
 const Certificate = Type.Object({
   serial: Type.String(),

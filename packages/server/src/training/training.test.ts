@@ -89,6 +89,9 @@ describe('a class from opening to paid subsidy', () => {
   });
 
   it('the bureau approves; the institution cannot approve its own class', async () => {
+    // Each side is offered only the steps it may take.
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: [] });
+    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['decide'] });
     expect((await post(school, `/api/v1/training/classes/${classId}/decision`, { approve: true })).statusCode).toBe(403);
     expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: false })).json()).toMatchObject({ code: 'REASON_REQUIRED' });
     expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: true })).json()).toMatchObject({ state: 'approved' });
@@ -111,6 +114,9 @@ describe('a class from opening to paid subsidy', () => {
     school = await login(app, 'jinjiang-school');
     clerk = await login(app, 'clerk');
     clerk2 = await login(app, 'clerk2');
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'assess'] });
+    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'inspect', 'assess'] });
+    expect((await clerk2.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'inspect', 'assess', 'complete'] });
     const results = trainees.map((t, i) => ({ personId: t.id, passed: i !== 10, score: i === 10 ? 45 : 80 }));
     expectOk(await post(school, `/api/v1/training/classes/${classId}/assessment`, { results }));
     // The clerk who approved the opening does not also sign off its completion.

@@ -101,6 +101,8 @@ export interface Application {
   subsidyName: Text;
   applicantKind: string;
   applicant: { id: string; name: string; identifier: string };
+  /** Paid into this unit's account instead of the applicant's (a training claim paid to the institution). */
+  payee?: { id: string; name: string; identifier: string };
   regionCode: string;
   periodKey: string;
   claim: Record<string, unknown>;
@@ -185,4 +187,94 @@ export interface Sweep {
   applicationsFiled: number;
   startedAt: string;
   finishedAt?: string;
+}
+
+// ── training (两目录一系统) ──
+
+export interface DemandItem {
+  id: string;
+  regionCode: string;
+  occupation: string;
+  level?: number;
+  trainingKind: string;
+  standardFen: number;
+  hours: number;
+  urgent: boolean;
+  payee: 'trainee' | 'institution';
+  validFrom: string;
+  validTo?: string;
+  inForce: boolean;
+  removedOn?: string;
+  removedReason?: string;
+}
+
+export interface Institution {
+  id: string;
+  regionCode: string;
+  organisationId: string;
+  name: string;
+  address: string;
+  nature: string;
+  capacity: number;
+  status: string;
+  demandItemIds: string[];
+  removedOn?: string;
+  removedReason?: string;
+}
+
+export interface ClassSummary {
+  id: string;
+  number: string;
+  state: string;
+  startsOn: string;
+  endsOn: string;
+  regionCode: string;
+  institutionId: string;
+  institutionName: string;
+  occupation: string;
+  level?: number;
+  trainees: number;
+  certificates: number;
+}
+
+export interface Trainee {
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  attended: number;
+  passed?: boolean;
+  score?: number;
+  certificate?: string;
+}
+
+export interface TrainingClass {
+  id: string;
+  number: string;
+  institutionId: string;
+  institutionName: string;
+  demandItemId: string;
+  occupation: string;
+  level?: number;
+  regionCode: string;
+  startsOn: string;
+  endsOn: string;
+  sessions: number;
+  state: string;
+  decisionReason?: string;
+  trainees: Trainee[];
+  inspections: { inspectedOn: string; satisfactory: boolean; finding: string }[];
+  /** What the caller may do next (the server's own checks). */
+  steps: ('decide' | 'attend' | 'inspect' | 'assess' | 'complete' | 'claim')[];
+}
+
+export interface Certificate {
+  serial: string;
+  name: string;
+  idNumberMasked: string;
+  occupation: string;
+  level?: number;
+  institution: string;
+  startsOn: string;
+  endsOn: string;
+  issuedOn: string;
 }

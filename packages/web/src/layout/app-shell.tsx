@@ -13,7 +13,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const visible = PAGES.filter((p) => p.nav && (!p.permissions || can(...p.permissions))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
+  const visible = PAGES.filter((p) => p.nav && (!p.permissions || can(...p.permissions)) && (!p.menuFor || (account && p.menuFor(account)))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))

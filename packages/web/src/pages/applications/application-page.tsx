@@ -66,6 +66,11 @@ export function ApplicationPage() {
                 {can('registry:read') && application.applicantKind === 'person' ? <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link> : application.applicant.name}{' '}
                 <Typography.Text type="secondary">{application.applicant.identifier}</Typography.Text>
               </Descriptions.Item>
+              {application.payee ? (
+                <Descriptions.Item label={t('application.payee')}>
+                  {application.payee.name} <Typography.Text type="secondary">{application.payee.identifier}</Typography.Text>
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('common.region')}>{regionName(application.regionCode)}</Descriptions.Item>
               <Descriptions.Item label={t('application.period')}>{application.periodKey}</Descriptions.Item>
               <Descriptions.Item label={t('application.submittedOn')}>{application.submittedOn ?? '—'}</Descriptions.Item>

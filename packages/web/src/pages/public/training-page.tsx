@@ -1,46 +1,12 @@
 import { Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, query } from '../../api/client.js';
+import { api, ApiError, download, query } from '../../api/client.js';
+import type { Certificate, DemandItem, Institution } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, todayInShanghai } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
-
-interface DemandItem {
-  id: string;
-  regionCode: string;
-  occupation: string;
-  level?: number;
-  trainingKind: string;
-  standardFen: number;
-  hours: number;
-  urgent: boolean;
-  validFrom: string;
-  validTo?: string;
-  inForce: boolean;
-}
-interface Institution {
-  id: string;
-  regionCode: string;
-  name: string;
-  address: string;
-  nature: string;
-  capacity: number;
-  status: string;
-  demandItemIds: string[];
-}
-interface Certificate {
-  serial: string;
-  name: string;
-  idNumberMasked: string;
-  occupation: string;
-  level?: number;
-  institution: string;
-  startsOn: string;
-  endsOn: string;
-  issuedOn: string;
-}
 
 /** 两目录 and certificate lookup: the training-demand catalogue, the institution catalogue (人社部发〔2024〕5号 (一)(二)), and verification. */
 export function TrainingPage() {
@@ -67,6 +33,9 @@ export function TrainingPage() {
             children: (
               <>
                 <ErrorAlert error={demand.error} />
+                <Button style={{ marginBottom: 8 }} onClick={() => void download(`/api/v1/training/demand-catalogue.xlsx${query({ region, date: todayInShanghai() })}`, 'training-demand-catalogue.xlsx')}>
+                  {t('common.exportExcel')}
+                </Button>
                 <Table<DemandItem>
                   size="small"
                   rowKey="id"
@@ -80,6 +49,7 @@ export function TrainingPage() {
                     { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, lang) },
                     { title: t('training.hours'), dataIndex: 'hours' },
                     { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
+                    { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
                     { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
                     { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
                   ]}
@@ -93,6 +63,9 @@ export function TrainingPage() {
             children: (
               <>
                 <ErrorAlert error={institutions.error} />
+                <Button style={{ marginBottom: 8 }} onClick={() => void download(`/api/v1/training/institutions.xlsx${query({ region })}`, 'training-institutions.xlsx')}>
+                  {t('common.exportExcel')}
+                </Button>
                 <Table<Institution>
                   size="small"
                   rowKey="id"

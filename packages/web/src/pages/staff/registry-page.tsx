@@ -1,11 +1,11 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, download, query, upload } from '../../api/client.js';
+import { api, ApiError, download, query } from '../../api/client.js';
 import type { Text } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { SheetUpload } from '../../components/sheet-upload.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
@@ -93,22 +93,7 @@ function ImportPanel() {
   const { message } = App.useApp();
   const { data } = useLoad(() => api<{ kinds: ImportKind[] }>('GET', '/api/v1/imports'), []);
   const [kind, setKind] = useState<string>('people');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const chosen = data?.kinds.find((k) => k.id === kind);
-  const send = async (file: File) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await upload<{ imported: number }>(`/api/v1/imports/${kind}`, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
-      void message.success(t('registry.imported', { count: res.imported }));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -121,22 +106,7 @@ function ImportPanel() {
             {t('registry.columns')}: {chosen.columns.map((c) => `${pick({ zh: c.zh, en: c.en } as Text, i18n.language)}${c.required ? '*' : ''}`).join('、')}
           </Typography.Text>
         ) : null}
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(file) => {
-            void send(file);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{t('registry.drop')}</p>
-          <p style={{ color: '#888' }}>{t('registry.allOrNone')}</p>
-        </Upload.Dragger>
-        <ErrorAlert error={error} />
+        <SheetUpload<{ imported: number }> path={`/api/v1/imports/${kind}`} onDone={(res) => void message.success(t('registry.imported', { count: res.imported }))} />
       </Space>
     </Card>
   );

@@ -1,0 +1,323 @@
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { isWithinRegion } from '@huimin/policy/regions';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, download, query } from '../../api/client.js';
+import type { DemandItem, Institution } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, parseYuan } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { SheetUpload } from '../../components/sheet-upload.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+import { ReasonButton, useItemName } from './training-common.js';
+
+/**
+ * The bureau's side of 两目录 (人社部发〔2024〕5号 (一)(二)(十一)): publishing catalogue items one by one
+ * or from a sheet, moving items and institutions out with a reason (their history stays), and
+ * listing registered units as institutions with the items each may run.
+ */
+export function CatalogueAdminPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const region = account?.regionCode ?? '';
+  const [history, setHistory] = useState(false);
+  const catalogue = useLoad(() => api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region, history })}`), [region, history]);
+  const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region, history })}`), [region, history]);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('trainingAdmin.title')}</Typography.Title>
+      <Space>
+        <Switch checked={history} onChange={setHistory} data-testid="history" />
+        <span>{t('trainingAdmin.history')}</span>
+      </Space>
+      <Tabs
+        items={[
+          { key: 'catalogue', label: t('training.demandCatalogue'), children: <CatalogueTab region={region} history={history} items={catalogue.data?.items ?? []} loading={catalogue.loading} error={catalogue.error} reload={catalogue.reload} /> },
+          {
+            key: 'institutions',
+            label: t('training.institutionCatalogue'),
+            children: <InstitutionsTab region={region} history={history} institutions={institutions.data?.institutions ?? []} items={catalogue.data?.items ?? []} loading={institutions.loading} error={institutions.error} reload={institutions.reload} />,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+interface CatalogueTabProps {
+  region: string;
+  history: boolean;
+  items: DemandItem[];
+  loading: boolean;
+  error: ApiError | undefined;
+  reload: () => void;
+}
+
+function CatalogueTab({ region, history, items, loading, error, reload }: CatalogueTabProps) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const regionName = useRegionName();
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const remove = async (id: string, reason: string) => {
+    await api('POST', `/api/v1/training/demand-catalogue/${id}/removal`, { reason });
+    reload();
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setAdding(true)} data-testid="add-item">
+          {t('trainingAdmin.addItem')}
+        </Button>
+        <Button onClick={() => setImporting((v) => !v)} data-testid="import-items">
+          {t('trainingAdmin.importItems')}
+        </Button>
+        <Button onClick={() => void download('/api/v1/training/demand-catalogue/template', 'training-demand-catalogue-template.xlsx')}>{t('registry.template')}</Button>
+        <Button onClick={() => void download(`/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`, 'training-demand-catalogue.xlsx')}>{t('common.exportExcel')}</Button>
+      </Space>
+      {importing ? (
+        <Card size="small">
+          <SheetUpload<{ imported: number }>
+            path="/api/v1/training/demand-catalogue/import"
+            testId="catalogue-upload"
+            onDone={(res) => {
+              void message.success(t('registry.imported', { count: res.imported }));
+              setImporting(false);
+              reload();
+            }}
+          />
+        </Card>
+      ) : null}
+      <ErrorAlert error={error} />
+      <Table<DemandItem>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={items}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('training.occupation'), dataIndex: 'occupation' },
+          { title: t('training.level'), render: (_, r) => (r.level ? t('training.levelN', { level: r.level }) : '—') },
+          { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
+          { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, i18n.language) },
+          { title: t('training.hours'), dataIndex: 'hours' },
+          { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
+          { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
+          { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
+          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+          {
+            title: t('common.status'),
+            render: (_, r) => (r.inForce ? <Tag color="green">{t('trainingAdmin.inForce')}</Tag> : <Tag title={r.removedReason}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t('trainingAdmin.notInForce')}</Tag>),
+          },
+          {
+            title: t('common.actions'),
+            // Items of the regions above are theirs to move out, not this bureau's.
+            render: (_, r) => (r.removedOn ? r.removedReason : isWithinRegion(r.regionCode, region) ? <ReasonButton danger label={t('trainingAdmin.moveOut')} title={t('trainingAdmin.moveOutItem', { name: r.occupation })} onConfirm={(reason) => remove(r.id, reason)} /> : null),
+          },
+        ]}
+      />
+      <AddItemModal open={adding} region={region} onClose={() => setAdding(false)} onAdded={reload} />
+    </Space>
+  );
+}
+
+interface ItemForm {
+  regionCode: string;
+  occupation: string;
+  level?: number;
+  trainingKind: 'employment-skills' | 'entrepreneurship';
+  standardYuan: string;
+  hours: number;
+  urgent: boolean;
+  payee: 'trainee' | 'institution';
+  validFrom: Dayjs;
+  validTo?: Dayjs;
+}
+
+function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; region: string; onClose: () => void; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ItemForm>();
+  const [error, setError] = useState<ApiError>();
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  const submit = async (v: ItemForm) => {
+    setError(undefined);
+    try {
+      await api('POST', '/api/v1/training/demand-catalogue', {
+        regionCode: v.regionCode,
+        occupation: v.occupation.trim(),
+        ...(v.level ? { level: v.level } : {}),
+        trainingKind: v.trainingKind,
+        standardFen: parseYuan(v.standardYuan) ?? 0,
+        hours: v.hours,
+        urgent: v.urgent,
+        payee: v.payee,
+        validFrom: v.validFrom.format('YYYY-MM-DD'),
+        ...(v.validTo ? { validTo: v.validTo.format('YYYY-MM-DD') } : {}),
+      });
+      form.resetFields();
+      onClose();
+      onAdded();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+  return (
+    <Modal open={open} title={t('trainingAdmin.addItem')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form<ItemForm> form={form} layout="vertical" initialValues={{ regionCode: region, trainingKind: 'employment-skills', urgent: false, payee: 'trainee', hours: 80 }} onFinish={(v) => void submit(v)}>
+        <Form.Item name="regionCode" label={t('common.region')} rules={required(t('common.region'))}>
+          <Input maxLength={6} />
+        </Form.Item>
+        <Form.Item name="occupation" label={t('training.occupation')} rules={required(t('training.occupation'))}>
+          <Input maxLength={60} data-testid="item-occupation" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="level" label={t('training.level')}>
+            <Select allowClear style={{ width: 120 }} options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: t('training.levelN', { level: l }) }))} />
+          </Form.Item>
+          <Form.Item name="trainingKind" label={t('training.kind')}>
+            <Select style={{ width: 160 }} options={['employment-skills', 'entrepreneurship'].map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="hours" label={t('training.hours')} rules={required(t('training.hours'))}>
+            <InputNumber min={1} max={2000} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="standardYuan"
+          label={t('trainingAdmin.standardYuan')}
+          rules={[...required(t('trainingAdmin.standardYuan')), { validator: (_, v: string) => (!v || parseYuan(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(t('validation.amount', { field: t('trainingAdmin.standardYuan') })))) }]}
+        >
+          <Input data-testid="item-standard" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="urgent" label={t('training.urgent')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="payee" label={t('training.payee')}>
+            <Select style={{ width: 200 }} options={['trainee', 'institution'].map((p) => ({ value: p, label: t(`training.payees.${p}`) }))} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="validFrom" label={t('trainingAdmin.validFrom')} rules={required(t('trainingAdmin.validFrom'))}>
+            <DatePicker data-testid="item-valid-from" />
+          </Form.Item>
+          <Form.Item name="validTo" label={t('trainingAdmin.validTo')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
+
+interface InstitutionsTabProps {
+  region: string;
+  history: boolean;
+  institutions: Institution[];
+  items: DemandItem[];
+  loading: boolean;
+  error: ApiError | undefined;
+  reload: () => void;
+}
+
+function InstitutionsTab({ region, history, institutions, items, loading, error, reload }: InstitutionsTabProps) {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  const itemName = useItemName();
+  const [listing, setListing] = useState(false);
+  const remove = async (id: string, reason: string) => {
+    await api('POST', `/api/v1/training/institutions/${id}/removal`, { reason });
+    reload();
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setListing(true)} data-testid="list-institution">
+          {t('trainingAdmin.listInstitution')}
+        </Button>
+        <Button onClick={() => void download(`/api/v1/training/institutions.xlsx${query({ region, history })}`, 'training-institutions.xlsx')}>{t('common.exportExcel')}</Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<Institution>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={institutions}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('training.institution'), dataIndex: 'name' },
+          { title: t('training.address'), dataIndex: 'address' },
+          { title: t('training.nature'), render: (_, r) => t(`training.natures.${r.nature}`) },
+          { title: t('training.capacity'), dataIndex: 'capacity' },
+          { title: t('training.projects'), render: (_, r) => r.demandItemIds.map((id) => itemName(items.find((i) => i.id === id))).filter(Boolean).join('、') },
+          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+          { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t(`training.institutionStatus.${r.status}`)}</Tag> },
+          {
+            title: t('common.actions'),
+            render: (_, r) => (r.status === 'removed' ? r.removedReason : <ReasonButton danger label={t('trainingAdmin.moveOut')} title={t('trainingAdmin.moveOutInstitution', { name: r.name })} onConfirm={(reason) => remove(r.id, reason)} />),
+          },
+        ]}
+      />
+      <ListInstitutionModal open={listing} items={items.filter((i) => i.inForce)} onClose={() => setListing(false)} onListed={reload} />
+    </Space>
+  );
+}
+
+interface InstitutionForm {
+  creditCode: string;
+  address: string;
+  nature: string;
+  capacity: number;
+  demandItemIds: string[];
+}
+
+function ListInstitutionModal({ open, items, onClose, onListed }: { open: boolean; items: DemandItem[]; onClose: () => void; onListed: () => void }) {
+  const { t } = useTranslation();
+  const itemName = useItemName();
+  const [form] = Form.useForm<InstitutionForm>();
+  const [error, setError] = useState<ApiError>();
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  const submit = async (v: InstitutionForm) => {
+    setError(undefined);
+    try {
+      // The institution is a registered unit, found by its credit code.
+      const found = await api<{ organisations: { id: string }[] }>('GET', `/api/v1/organisations${query({ creditCode: v.creditCode.trim().toUpperCase() })}`);
+      const organisationId = found.organisations[0]?.id;
+      if (!organisationId) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', t('trainingAdmin.unitNotFound'), 'creditCode');
+      await api('POST', '/api/v1/training/institutions', { organisationId, address: v.address.trim(), nature: v.nature, capacity: v.capacity, demandItemIds: v.demandItemIds });
+      form.resetFields();
+      onClose();
+      onListed();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+  return (
+    <Modal open={open} title={t('trainingAdmin.listInstitution')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Form<InstitutionForm> form={form} layout="vertical" initialValues={{ nature: 'private', capacity: 30 }} onFinish={(v) => void submit(v)}>
+        <Form.Item name="creditCode" label={t('trainingAdmin.creditCode')} rules={required(t('trainingAdmin.creditCode'))}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="address" label={t('training.address')} rules={required(t('training.address'))}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="nature" label={t('training.nature')}>
+            <Select style={{ width: 140 }} options={['public', 'private', 'enterprise', 'school'].map((n) => ({ value: n, label: t(`training.natures.${n}`) }))} />
+          </Form.Item>
+          <Form.Item name="capacity" label={t('training.capacity')} rules={required(t('training.capacity'))}>
+            <InputNumber min={1} max={100000} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="demandItemIds" label={t('training.projects')} rules={required(t('training.projects'))}>
+          <Select mode="multiple" options={items.map((i) => ({ value: i.id, label: itemName(i) }))} />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}

@@ -1,0 +1,280 @@
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError, download } from '../../api/client.js';
+import type { Trainee, TrainingClass } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { todayInShanghai } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { ClassStateTag, ReasonButton } from './training-common.js';
+
+/**
+ * One class through the real-name system (5号 (四)(五)): approval of the opening, check-ins per
+ * session, process inspections, completion assessment, the completion review that issues
+ * certificates, and the trainees' subsidy claims. Each step shows only to whoever may take it.
+ */
+export function ClassPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  const { data: cls, error, replace } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
+  const [actionError, setActionError] = useState<ApiError>();
+  if (error) return <ErrorAlert error={error} />;
+  if (!cls) return null;
+  const may = (s: TrainingClass['steps'][number]) => cls.steps.includes(s);
+
+  /** Runs a step; the class comes back as the server now has it, or the step's error is shown. */
+  const step = async (path: string, body?: unknown): Promise<boolean> => {
+    setActionError(undefined);
+    try {
+      replace(await api<TrainingClass>('POST', `/api/v1/training/classes/${id}/${path}`, body));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setActionError(e);
+      return false;
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>
+        {cls.number} <ClassStateTag state={cls.state} />
+      </Typography.Title>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('training.institution')}>{cls.institutionName}</Descriptions.Item>
+        <Descriptions.Item label={t('training.occupation')}>
+          {cls.occupation}
+          {cls.level ? ` · ${t('training.levelN', { level: cls.level })}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('training.dates')}>
+          {cls.startsOn} – {cls.endsOn}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('trainingClass.sessions')}>{cls.sessions}</Descriptions.Item>
+        <Descriptions.Item label={t('common.region')}>{regionName(cls.regionCode)}</Descriptions.Item>
+        {cls.decisionReason ? <Descriptions.Item label={t('trainingClass.decisionReason')}>{cls.decisionReason}</Descriptions.Item> : null}
+      </Descriptions>
+      <ErrorAlert error={actionError} />
+
+      {may('decide') ? (
+        <Card size="small" title={t('trainingClass.decision')}>
+          <Space>
+            <Button type="primary" onClick={() => void step('decision', { approve: true })} data-testid="class-approve">
+              {t('trainingClass.approve')}
+            </Button>
+            <ReasonButton danger label={t('trainingClass.refuse')} title={t('trainingClass.refuse')} onConfirm={async (reason) => void (await step('decision', { approve: false, reason }))} testId="class-refuse" />
+          </Space>
+        </Card>
+      ) : null}
+
+      {may('attend') ? <AttendanceCard cls={cls} onRecord={(sessionNo, personIds) => step('attendance', { sessionNo, personIds })} /> : null}
+      {may('inspect') ? <InspectionCard onRecord={(v) => step('inspections', v)} /> : null}
+      {may('assess') ? <AssessmentCard cls={cls} onRecord={(results) => step('assessment', { results })} /> : null}
+      {may('complete') ? (
+        <Card size="small" title={t('trainingClass.completion')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('trainingClass.completionHint')}</Typography.Text>
+            <Button type="primary" onClick={() => void step('completion')} data-testid="class-complete">
+              {t('trainingClass.complete')}
+            </Button>
+          </Space>
+        </Card>
+      ) : null}
+      {may('claim') ? <ClaimsCard classId={cls.id} /> : null}
+
+      <Card
+        size="small"
+        data-testid="class-roster"
+        title={t('trainingClass.roster')}
+        extra={
+          <Button size="small" onClick={() => void download(`/api/v1/training/classes/${cls.id}/roster.xlsx`, `${cls.number}.xlsx`)}>
+            {t('common.exportExcel')}
+          </Button>
+        }
+      >
+        <Table<Trainee>
+          size="small"
+          rowKey="personId"
+          pagination={false}
+          dataSource={cls.trainees}
+          scroll={{ x: true }}
+          columns={[
+            { title: t('person.name'), dataIndex: 'name' },
+            { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
+            { title: t('trainingClass.attended'), align: 'right', render: (_, r) => `${r.attended} / ${cls.sessions}` },
+            { title: t('trainingClass.result'), render: (_, r) => (r.passed === undefined ? '—' : <Tag color={r.passed ? 'green' : 'red'}>{t(r.passed ? 'trainingClass.passed' : 'trainingClass.failed')}</Tag>) },
+            { title: t('trainingClass.score'), align: 'right', render: (_, r) => r.score ?? '—' },
+            { title: t('training.serial'), render: (_, r) => r.certificate ?? '—' },
+          ]}
+        />
+      </Card>
+
+      {cls.inspections.length > 0 ? (
+        <Card size="small" title={t('trainingClass.inspections')}>
+          <Table
+            size="small"
+            rowKey={(r) => `${r.inspectedOn}-${r.finding}`}
+            pagination={false}
+            dataSource={cls.inspections}
+            columns={[
+              { title: t('common.date'), dataIndex: 'inspectedOn' },
+              { title: t('trainingClass.satisfactory'), render: (_, r) => <Tag color={r.satisfactory ? 'green' : 'red'}>{t(r.satisfactory ? 'trainingClass.satisfactoryYes' : 'trainingClass.satisfactoryNo')}</Tag> },
+              { title: t('trainingClass.finding'), dataIndex: 'finding' },
+            ]}
+          />
+        </Card>
+      ) : null}
+    </Space>
+  );
+}
+
+/** 考勤: one session's check-ins; everyone on the roster is ticked to start with. */
+function AttendanceCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (sessionNo: number, personIds: string[]) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [sessionNo, setSessionNo] = useState(1);
+  const [present, setPresent] = useState<string[]>(cls.trainees.map((p) => p.personId));
+  return (
+    <Card size="small" title={t('trainingClass.attendance')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space>
+          <span>{t('trainingClass.session')}</span>
+          <Select style={{ width: 120 }} value={sessionNo} onChange={setSessionNo} data-testid="attendance-session" options={Array.from({ length: cls.sessions }, (_, i) => ({ value: i + 1, label: t('trainingClass.sessionN', { n: i + 1 }) }))} />
+        </Space>
+        <Checkbox.Group value={present} onChange={(v) => setPresent(v)} options={cls.trainees.map((p) => ({ value: p.personId, label: p.name }))} />
+        <Button
+          type="primary"
+          disabled={present.length === 0}
+          data-testid="attendance-record"
+          onClick={() =>
+            void onRecord(sessionNo, present).then((recorded) => {
+              if (!recorded) return;
+              void message.success(t('trainingClass.attendanceRecorded', { n: sessionNo, count: present.length }));
+              setSessionNo((n) => Math.min(n + 1, cls.sessions));
+            })
+          }
+        >
+          {t('trainingClass.recordAttendance')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+interface InspectionForm {
+  inspectedOn: Dayjs;
+  satisfactory: boolean;
+  finding: string;
+}
+
+/** 过程检查 by the bureau. */
+function InspectionCard({ onRecord }: { onRecord: (v: { inspectedOn: string; satisfactory: boolean; finding: string }) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<InspectionForm>();
+  return (
+    <Card size="small" title={t('trainingClass.inspect')}>
+      <Form<InspectionForm>
+        form={form}
+        layout="inline"
+        initialValues={{ inspectedOn: dayjs(todayInShanghai()), satisfactory: true }}
+        onFinish={(v) => void onRecord({ inspectedOn: v.inspectedOn.format('YYYY-MM-DD'), satisfactory: v.satisfactory, finding: v.finding.trim() }).then((recorded) => recorded && form.resetFields(['finding']))}
+      >
+        <Form.Item name="inspectedOn" label={t('common.date')} rules={[{ required: true, message: t('validation.required', { field: t('common.date') }) }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="satisfactory" label={t('trainingClass.satisfactory')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="finding" label={t('trainingClass.finding')} rules={[{ required: true, message: t('validation.required', { field: t('trainingClass.finding') }) }]}>
+          <Input style={{ width: 320 }} maxLength={2000} data-testid="inspection-finding" />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="inspection-record">
+          {t('trainingClass.recordInspection')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** 结业考核: pass or fail and the score per trainee, once the class has ended. */
+function AssessmentCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (results: { personId: string; passed: boolean; score?: number }[]) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [results, setResults] = useState<Record<string, { passed: boolean; score?: number }>>(() => Object.fromEntries(cls.trainees.map((p) => [p.personId, { passed: p.passed ?? true, ...(p.score !== undefined ? { score: p.score } : {}) }])));
+  const set = (personId: string, change: Partial<{ passed: boolean; score?: number }>) => setResults((r) => ({ ...r, [personId]: { passed: true, ...r[personId], ...change } }));
+  return (
+    <Card size="small" title={t('trainingClass.assessment')}>
+      <Table<Trainee>
+        size="small"
+        rowKey="personId"
+        pagination={false}
+        dataSource={cls.trainees}
+        columns={[
+          { title: t('person.name'), dataIndex: 'name' },
+          { title: t('trainingClass.passed'), render: (_, r) => <Switch checked={results[r.personId]?.passed ?? true} onChange={(passed) => set(r.personId, { passed })} data-testid={`passed-${r.name}`} /> },
+          {
+            title: t('trainingClass.score'),
+            render: (_, r) => (
+              <InputNumber
+                min={0}
+                max={100}
+                value={results[r.personId]?.score ?? null}
+                onChange={(v) => set(r.personId, v === null ? { score: undefined } : { score: v })}
+                data-testid={`score-${r.name}`}
+              />
+            ),
+          },
+        ]}
+      />
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        data-testid="assessment-record"
+        onClick={() => void onRecord(cls.trainees.map((p) => ({ personId: p.personId, passed: results[p.personId]?.passed ?? true, ...(results[p.personId]?.score !== undefined ? { score: results[p.personId]?.score } : {}) })))}
+      >
+        {t('trainingClass.recordAssessment')}
+      </Button>
+    </Card>
+  );
+}
+
+/** The trainees' training-subsidy claims, filed from their certificates in one go (idempotent). */
+function ClaimsCard({ classId }: { classId: string }) {
+  const { t } = useTranslation();
+  const [filed, setFiled] = useState<{ filed: string[]; alreadyFiled: number }>();
+  const [error, setError] = useState<ApiError>();
+  const file = async () => {
+    setError(undefined);
+    try {
+      setFiled(await api<{ filed: string[]; alreadyFiled: number }>('POST', `/api/v1/training/classes/${classId}/claims`));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    }
+  };
+  return (
+    <Card size="small" title={t('trainingClass.claims')}>
+      <Space orientation="vertical">
+        <Typography.Text type="secondary">{t('trainingClass.claimsHint')}</Typography.Text>
+        <Button type="primary" onClick={() => void file()} data-testid="class-claims">
+          {t('trainingClass.fileClaims')}
+        </Button>
+        <ErrorAlert error={error} />
+        {filed ? (
+          <div data-testid="claims-filed">
+            {t('trainingClass.claimsFiled', { filed: filed.filed.length, already: filed.alreadyFiled })}
+            <ul>
+              {filed.filed.map((id, i) => (
+                <li key={id}>
+                  <Link to={`/applications/${id}`}>{t('trainingClass.openClaim', { n: i + 1 })}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,196 @@
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, download, query } from '../../api/client.js';
+import type { ClassSummary, DemandItem, Institution, TrainingClass } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { SheetUpload } from '../../components/sheet-upload.js';
+import { useLoad } from '../../components/use-load.js';
+import { ClassStateTag, useItemName } from './training-common.js';
+
+const STATES = ['applied', 'approved', 'completed', 'rejected'] as const;
+
+/** Training classes: the bureau's in its regions, an institution's own (实名制培训管理). */
+export function ClassesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [state, setState] = useState<string>();
+  const { data, error, loading } = useLoad(() => api<{ classes: ClassSummary[] }>('GET', `/api/v1/training/classes${query({ state })}`), [state]);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
+      <Space wrap>
+        <Select allowClear placeholder={t('common.status')} style={{ width: 160 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: t(`trainingClass.states.${s}`) }))} />
+        <Button type="primary" onClick={() => void navigate('/training/classes/new')} data-testid="open-class">
+          {t('trainingClass.open')}
+        </Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<ClassSummary>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.classes ?? []}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('trainingClass.number'), render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link> },
+          { title: t('training.institution'), dataIndex: 'institutionName' },
+          { title: t('training.occupation'), render: (_, r) => `${r.occupation}${r.level ? ` · ${t('training.levelN', { level: r.level })}` : ''}` },
+          { title: t('training.dates'), render: (_, r) => `${r.startsOn} – ${r.endsOn}` },
+          { title: t('trainingClass.trainees'), dataIndex: 'trainees', align: 'right' },
+          { title: t('trainingClass.certificates'), dataIndex: 'certificates', align: 'right' },
+          { title: t('common.status'), render: (_, r) => <ClassStateTag state={r.state} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+interface OpeningForm {
+  institutionId: string;
+  demandItemId: string;
+  startsOn: Dayjs;
+  endsOn: Dayjs;
+  sessions: number;
+  teachingPlan: string;
+  teachers: { name: string; qualification: string }[];
+  resources: string[];
+  assessmentPlan: string;
+}
+
+type CheckedTrainee = { row: number; idNumber: string; name: string; idNumberMasked: string };
+
+/**
+ * 开班申请 (5号 (四)): roster by real name, teaching plan, teachers, teaching resources and the
+ * assessment plan. The roster is a sheet checked against the registry before anything is sent.
+ */
+export function OpenClassPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const itemName = useItemName();
+  const [form] = Form.useForm<OpeningForm>();
+  const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', '/api/v1/training/my-institutions'), []);
+  const institutionId = Form.useWatch('institutionId', form);
+  const institution = institutions.data?.institutions.find((i) => i.id === institutionId);
+  const catalogue = useLoad(
+    () => (institution ? api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region: institution.regionCode })}`) : Promise.resolve({ items: [] })),
+    [institution?.regionCode],
+  );
+  const [roster, setRoster] = useState<CheckedTrainee[]>([]);
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  const offered = (catalogue.data?.items ?? []).filter((i) => institution?.demandItemIds.includes(i.id));
+
+  const submit = async (v: OpeningForm) => {
+    setError(undefined);
+    if (roster.length === 0) {
+      setError(new ApiError(400, 'REQUIRED_FIELD', t('validation.required', { field: t('trainingClass.roster') }), 'roster'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const opened = await api<TrainingClass>('POST', '/api/v1/training/classes', {
+        institutionId: v.institutionId,
+        demandItemId: v.demandItemId,
+        startsOn: v.startsOn.format('YYYY-MM-DD'),
+        endsOn: v.endsOn.format('YYYY-MM-DD'),
+        sessions: v.sessions,
+        teachingPlan: v.teachingPlan.trim(),
+        teachers: v.teachers.map((x) => ({ name: x.name.trim(), qualification: x.qualification.trim() })),
+        resources: v.resources ?? [],
+        assessmentPlan: v.assessmentPlan.trim(),
+        roster: roster.map((r) => r.idNumber),
+      });
+      void navigate(`/training/classes/${opened.id}`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('trainingClass.open')}</Typography.Title>
+      <ErrorAlert error={institutions.error} />
+      <Card>
+        <Form<OpeningForm> form={form} layout="vertical" initialValues={{ sessions: 10, teachers: [{ name: '', qualification: '' }], resources: [] }} onFinish={(v) => void submit(v)}>
+          <Space wrap align="start">
+            <Form.Item name="institutionId" label={t('training.institution')} rules={required(t('training.institution'))}>
+              <Select style={{ width: 280 }} data-testid="class-institution" options={(institutions.data?.institutions ?? []).filter((i) => i.status === 'listed').map((i) => ({ value: i.id, label: i.name }))} />
+            </Form.Item>
+            <Form.Item name="demandItemId" label={t('trainingClass.item')} rules={required(t('trainingClass.item'))}>
+              <Select style={{ width: 240 }} data-testid="class-item" options={offered.map((i) => ({ value: i.id, label: itemName(i) }))} />
+            </Form.Item>
+          </Space>
+          <Space wrap align="start">
+            <Form.Item name="startsOn" label={t('trainingClass.startsOn')} rules={required(t('trainingClass.startsOn'))}>
+              <DatePicker data-testid="class-starts" />
+            </Form.Item>
+            <Form.Item name="endsOn" label={t('trainingClass.endsOn')} rules={required(t('trainingClass.endsOn'))}>
+              <DatePicker data-testid="class-ends" />
+            </Form.Item>
+            <Form.Item name="sessions" label={t('trainingClass.sessions')} rules={required(t('trainingClass.sessions'))}>
+              <InputNumber min={1} max={1000} data-testid="class-sessions" />
+            </Form.Item>
+          </Space>
+          <Form.Item name="teachingPlan" label={t('trainingClass.teachingPlan')} rules={required(t('trainingClass.teachingPlan'))}>
+            <Input.TextArea rows={3} maxLength={5000} data-testid="class-plan" />
+          </Form.Item>
+          <Form.List name="teachers">
+            {(fields, { add, remove }) => (
+              <Form.Item label={t('trainingClass.teachers')}>
+                {fields.map((f) => (
+                  <Space key={f.key} wrap align="start">
+                    <Form.Item name={[f.name, 'name']} rules={required(t('trainingClass.teacherName'))}>
+                      <Input placeholder={t('trainingClass.teacherName')} maxLength={60} data-testid={`teacher-name-${f.name}`} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'qualification']} rules={required(t('trainingClass.qualification'))}>
+                      <Input placeholder={t('trainingClass.qualification')} maxLength={200} style={{ width: 280 }} data-testid={`teacher-qualification-${f.name}`} />
+                    </Form.Item>
+                    {fields.length > 1 ? <Button onClick={() => remove(f.name)}>{t('common.remove')}</Button> : null}
+                  </Space>
+                ))}
+                <Button onClick={() => add({ name: '', qualification: '' })}>{t('trainingClass.addTeacher')}</Button>
+              </Form.Item>
+            )}
+          </Form.List>
+          <Form.Item name="resources" label={t('trainingClass.resources')}>
+            <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder={t('trainingClass.resourcesHint')} />
+          </Form.Item>
+          <Form.Item name="assessmentPlan" label={t('trainingClass.assessmentPlan')} rules={required(t('trainingClass.assessmentPlan'))}>
+            <Input.TextArea rows={2} maxLength={5000} data-testid="class-assessment" />
+          </Form.Item>
+          <Form.Item label={t('trainingClass.roster')} required>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Button onClick={() => void download('/api/v1/training/roster-template', 'training-roster-template.xlsx')}>{t('registry.template')}</Button>
+              <SheetUpload<{ trainees: CheckedTrainee[] }> path="/api/v1/training/roster-check" testId="roster-upload" onDone={(res) => setRoster(res.trainees)} />
+              {roster.length > 0 ? (
+                <Table<CheckedTrainee>
+                  size="small"
+                  rowKey="row"
+                  pagination={false}
+                  dataSource={roster}
+                  title={() => t('trainingClass.rosterChecked', { count: roster.length })}
+                  columns={[
+                    { title: t('trainingClass.sheetRow'), dataIndex: 'row', width: 80 },
+                    { title: t('person.name'), dataIndex: 'name' },
+                    { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
+                  ]}
+                />
+              ) : null}
+            </Space>
+          </Form.Item>
+          <ErrorAlert error={error} />
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="class-submit">
+            {t('trainingClass.submitOpening')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}
