@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Upload } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../api/client.js';
+import { upload } from '../api/client.js';
 import { ErrorAlert } from './error-alert.js';
+import { useSubmit } from './use-submit.js';
 
 /**
  * A filled-in sheet (.xlsx or .csv) dropped or chosen, sent as the request body. The server takes
@@ -11,19 +11,10 @@ import { ErrorAlert } from './error-alert.js';
  */
 export function SheetUpload<T>({ path, onDone, testId }: { path: string; onDone: (result: T) => void; testId?: string }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useSubmit();
   const send = async (file: File) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await upload<T>(path, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream'));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => upload<T>(path, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream'));
+    if (result !== undefined) onDone(result);
   };
   return (
     <>

@@ -10,6 +10,7 @@ import { formatFen, parseYuan } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { ReasonButton, useItemName } from './training-common.js';
 
@@ -139,12 +140,11 @@ interface ItemForm {
 function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; region: string; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ItemForm>();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useSubmit();
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   const submit = async (v: ItemForm) => {
-    setError(undefined);
-    try {
-      await api('POST', '/api/v1/training/demand-catalogue', {
+    const added = await run(() =>
+      api('POST', '/api/v1/training/demand-catalogue', {
         regionCode: v.regionCode,
         occupation: v.occupation.trim(),
         ...(v.level ? { level: v.level } : {}),
@@ -155,14 +155,12 @@ function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; regio
         payee: v.payee,
         validFrom: v.validFrom.format('YYYY-MM-DD'),
         ...(v.validTo ? { validTo: v.validTo.format('YYYY-MM-DD') } : {}),
-      });
-      form.resetFields();
-      onClose();
-      onAdded();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    }
+      }).then(() => true),
+    );
+    if (!added) return;
+    form.resetFields();
+    onClose();
+    onAdded();
   };
   return (
     <Modal open={open} title={t('trainingAdmin.addItem')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
@@ -278,23 +276,21 @@ function ListInstitutionModal({ open, items, onClose, onListed }: { open: boolea
   const { t } = useTranslation();
   const itemName = useItemName();
   const [form] = Form.useForm<InstitutionForm>();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useSubmit();
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   const submit = async (v: InstitutionForm) => {
-    setError(undefined);
-    try {
+    const listed = await run(async () => {
       // The institution is a registered unit, found by its credit code.
       const found = await api<{ organisations: { id: string }[] }>('GET', `/api/v1/organisations${query({ creditCode: v.creditCode.trim().toUpperCase() })}`);
       const organisationId = found.organisations[0]?.id;
       if (!organisationId) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', t('trainingAdmin.unitNotFound'), 'creditCode');
       await api('POST', '/api/v1/training/institutions', { organisationId, address: v.address.trim(), nature: v.nature, capacity: v.capacity, demandItemIds: v.demandItemIds });
-      form.resetFields();
-      onClose();
-      onListed();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    }
+      return true;
+    });
+    if (!listed) return;
+    form.resetFields();
+    onClose();
+    onListed();
   };
   return (
     <Modal open={open} title={t('trainingAdmin.listInstitution')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>

@@ -3,12 +3,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, download } from '../../api/client.js';
+import { api, download } from '../../api/client.js';
 import type { Trainee, TrainingClass } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayInShanghai } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { ClassStateTag, ReasonButton } from './training-common.js';
 
 /**
@@ -21,22 +22,16 @@ export function ClassPage() {
   const { t } = useTranslation();
   const regionName = useRegionName();
   const { data: cls, error, replace } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
-  const [actionError, setActionError] = useState<ApiError>();
+  const { run, error: actionError } = useSubmit();
   if (error) return <ErrorAlert error={error} />;
   if (!cls) return null;
   const may = (s: TrainingClass['steps'][number]) => cls.steps.includes(s);
 
   /** Runs a step; the class comes back as the server now has it, or the step's error is shown. */
   const step = async (path: string, body?: unknown): Promise<boolean> => {
-    setActionError(undefined);
-    try {
-      replace(await api<TrainingClass>('POST', `/api/v1/training/classes/${id}/${path}`, body));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setActionError(e);
-      return false;
-    }
+    const next = await run(() => api<TrainingClass>('POST', `/api/v1/training/classes/${id}/${path}`, body));
+    if (next) replace(next);
+    return next !== undefined;
   };
 
   return (
@@ -244,16 +239,8 @@ function AssessmentCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (resu
 function ClaimsCard({ classId }: { classId: string }) {
   const { t } = useTranslation();
   const [filed, setFiled] = useState<{ filed: string[]; alreadyFiled: number }>();
-  const [error, setError] = useState<ApiError>();
-  const file = async () => {
-    setError(undefined);
-    try {
-      setFiled(await api<{ filed: string[]; alreadyFiled: number }>('POST', `/api/v1/training/classes/${classId}/claims`));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    }
-  };
+  const { run, error } = useSubmit();
+  const file = async () => setFiled(await run(() => api<{ filed: string[]; alreadyFiled: number }>('POST', `/api/v1/training/classes/${classId}/claims`)));
   return (
     <Card size="small" title={t('trainingClass.claims')}>
       <Space orientation="vertical">

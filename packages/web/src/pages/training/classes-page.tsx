@@ -7,6 +7,7 @@ import { api, ApiError, download, query } from '../../api/client.js';
 import type { ClassSummary, DemandItem, Institution, TrainingClass } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { useLoad } from '../../components/use-load.js';
 import { ClassStateTag, useItemName } from './training-common.js';
 
@@ -79,20 +80,17 @@ export function OpenClassPage() {
     [institution?.regionCode],
   );
   const [roster, setRoster] = useState<CheckedTrainee[]>([]);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy, fail } = useSubmit();
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   const offered = (catalogue.data?.items ?? []).filter((i) => institution?.demandItemIds.includes(i.id));
 
   const submit = async (v: OpeningForm) => {
-    setError(undefined);
     if (roster.length === 0) {
-      setError(new ApiError(400, 'REQUIRED_FIELD', t('validation.required', { field: t('trainingClass.roster') }), 'roster'));
+      fail(new ApiError(400, 'REQUIRED_FIELD', t('validation.required', { field: t('trainingClass.roster') }), 'roster'));
       return;
     }
-    setBusy(true);
-    try {
-      const opened = await api<TrainingClass>('POST', '/api/v1/training/classes', {
+    const opened = await run(() =>
+      api<TrainingClass>('POST', '/api/v1/training/classes', {
         institutionId: v.institutionId,
         demandItemId: v.demandItemId,
         startsOn: v.startsOn.format('YYYY-MM-DD'),
@@ -103,14 +101,9 @@ export function OpenClassPage() {
         resources: v.resources ?? [],
         assessmentPlan: v.assessmentPlan.trim(),
         roster: roster.map((r) => r.idNumber),
-      });
-      void navigate(`/training/classes/${opened.id}`);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (opened) void navigate(`/training/classes/${opened.id}`);
   };
 
   return (

@@ -1,9 +1,9 @@
 import { Button, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import type { DemandItem } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { useSubmit } from '../../components/use-submit.js';
 
 const STATE_COLOURS: Record<string, string> = { applied: 'gold', approved: 'blue', rejected: 'red', completed: 'green' };
 
@@ -24,21 +24,11 @@ export function ReasonButton({ label, title, onConfirm, danger, testId }: { labe
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, error, busy } = useSubmit();
   const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm(reason.trim());
-      setOpen(false);
-      setReason('');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await run(async () => (await onConfirm(reason.trim()), true))) === undefined) return;
+    setOpen(false);
+    setReason('');
   };
   return (
     <>
