@@ -9,7 +9,7 @@ import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
-import { acceptFiles, XLSX_TYPE } from '../http/files.js';
+import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
 import { calculate, inputTemplate, readInput, resultXlsx, scheme } from './allocation-service.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -119,13 +119,13 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
         if (!row) throw new AppError('NOT_FOUND', 404);
         const result = row.result as Allocation & { schemeName: { zh: string; en: string } };
         const s = ALLOCATION_PRESETS.find((p) => p.id === row.scheme) ?? ({ name: result.schemeName } as AllocationScheme);
-        return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="allocation-${row.id}.xlsx"`).send(await resultXlsx(s, result));
+        return reply.headers(xlsxDownload(`allocation-${row.id}`)).send(await resultXlsx(s, result));
       },
     );
     app.get(
       '/api/v1/allocation/schemes/:scheme/template',
       { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'The Excel input template of a preset scheme', params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }) } },
-      async (request, reply) => reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="allocation-${request.params.scheme}.xlsx"`).send(await inputTemplate(scheme(request.params.scheme))),
+      async (request, reply) => reply.headers(xlsxDownload(`allocation-${request.params.scheme}`)).send(await inputTemplate(scheme(request.params.scheme))),
     );
     app.post(
       '/api/v1/allocation/schemes/:scheme/calculations',
@@ -139,10 +139,9 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
         },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
         const s = scheme(request.params.scheme);
-        const result = calculate(s, request.query.totalFen, await readInput(s, request.body));
-        if (request.query.format === 'xlsx') return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="allocation-result.xlsx"`).send(await resultXlsx(s, result));
+        const result = calculate(s, request.query.totalFen, await readInput(s, uploadedFile(request.body)));
+        if (request.query.format === 'xlsx') return reply.headers(xlsxDownload('allocation-result')).send(await resultXlsx(s, result));
         return result;
       },
     );

@@ -38,7 +38,7 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰�
 const TRADES = ['科技', '餐饮', '物流', '家政', '建筑', '商贸', '电子', '服装', '文化传媒', '农业'];
 const OCCUPATIONS = ['电工', '焊工', '育婴员', '中式烹调师', '美容师', '养老护理员', '电子商务师', '汽车维修工'];
 
-export interface DemoPerson {
+interface DemoPerson {
   id?: string;
   idNumber: string;
   name: string;
@@ -161,7 +161,7 @@ async function seedStaff(db: Kysely<Database>, vault: Vault): Promise<Map<string
 }
 
 /** A clock the seed moves back and forth, so some work is already overdue when the demo opens. */
-export class SeedClock implements Clock {
+class SeedClock implements Clock {
   date: IsoDate = todayInShanghai();
   now(): Date {
     return new Date(`${this.date}T10:00:00+08:00`);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { XLSX_TYPE } from '../http/files.js';
+import { xlsxDownload } from '../http/files.js';
 import { ErrorBodySchema } from '../http/common.schemas.js';
 import { RegionCode } from '../policies/facts.schema.js';
 import type { DisclosureService } from './disclosure-service.js';
@@ -61,7 +61,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
       { config: { access: { public: true } }, schema: { tags, summary: 'The same list as an Excel workbook', querystring: Query } },
       async (request, reply) => {
         const body = await disclosures.exportXlsx(request.query);
-        return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="gongshi-${request.query.region}.xlsx"`).send(body);
+        return reply.headers(xlsxDownload(`gongshi-${request.query.region}`)).send(body);
       },
     );
   };

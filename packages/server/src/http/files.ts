@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -7,4 +8,15 @@ export function acceptFiles(app: FastifyInstance, bodyLimit = 50 * 1024 * 1024):
   for (const type of [XLSX_TYPE, 'text/csv', 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
   }
+}
+
+/** The uploaded file (the raw body); a body of any other type is refused as UNSUPPORTED_FILE. */
+export function uploadedFile(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+  return body;
+}
+
+/** The headers of a spreadsheet the browser saves as `name.xlsx`. */
+export function xlsxDownload(name: string): Record<string, string> {
+  return { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"` };
 }

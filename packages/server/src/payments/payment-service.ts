@@ -102,18 +102,21 @@ export class PaymentService {
 
     // A person is paid on their social-security card; a unit, or a person's claim paid to an
     // institution (payee_organisation_id), into the unit's bank account.
-    const payee = (a: (typeof payable)[number]) =>
-      a.person_name !== null && a.payee_organisation_id === null
-        ? { name: a.person_name, account: a.person_account, masked: a.person_masked, channel: 'social-security-card' as const }
-        : { name: a.organisation_name ?? '', account: a.organisation_account, masked: a.organisation_masked, channel: 'bank-account' as const };
+    const withPayee = payable.map((a) => ({
+      ...a,
+      payee:
+        a.person_name !== null && a.payee_organisation_id === null
+          ? { name: a.person_name, account: a.person_account, masked: a.person_masked, channel: 'social-security-card' as const }
+          : { name: a.organisation_name ?? '', account: a.organisation_account, masked: a.organisation_masked, channel: 'bank-account' as const },
+    }));
     const missingAccount: string[] = [];
-    const groups = new Map<string, typeof payable>();
-    for (const a of payable) {
-      if (!payee(a).account || !a.fund_id || !a.amount_fen || Number(a.amount_fen) === 0) {
+    const groups = new Map<string, typeof withPayee>();
+    for (const a of withPayee) {
+      if (!a.payee.account || !a.fund_id || !a.amount_fen || Number(a.amount_fen) === 0) {
         missingAccount.push(a.number);
         continue;
       }
-      const key = `${a.fund_id}|${payee(a).channel}`;
+      const key = `${a.fund_id}|${a.payee.channel}`;
       const group = groups.get(key);
       if (group) group.push(a);
       else groups.set(key, [a]);
@@ -151,9 +154,9 @@ export class PaymentService {
                 application_id: i.id,
                 attempt: (previous.get(i.id) ?? 0) + 1,
                 amount_fen: String(i.amount_fen),
-                payee_name: payee(i).name,
-                account_cipher: payee(i).account ?? '',
-                account_masked: payee(i).masked ?? '',
+                payee_name: i.payee.name,
+                account_cipher: i.payee.account ?? '',
+                account_masked: i.payee.masked ?? '',
                 state: 'pending' as const,
               })),
             )
@@ -219,12 +222,7 @@ export class PaymentService {
     const earlier = await this.db.selectFrom('bank_return').selectAll().where('file_sha256', '=', sha).executeTakeFirst();
     if (earlier) return { alreadyImported: true, rows: earlier.rows, paid: earlier.paid, failed: earlier.failed, skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched, returned: 0, unmatched: [] };
 
-    let table;
-    try {
-      table = await readTable(file);
-    } catch {
-      throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-    }
+    const table = await readTable(file);
     const header = (table[0] ?? []).map((c) => c.text);
     const at = Object.fromEntries(layout.returnColumns.map((c) => [c.field, header.indexOf(c.header)])) as Record<string, number>;
     for (const c of layout.returnColumns) if ((at[c.field] ?? -1) < 0) throw new AppError('REQUIRED_FIELD', 400, c.header);

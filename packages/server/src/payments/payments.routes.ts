@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { AppError } from '../http/errors.js';
-import { acceptFiles } from '../http/files.js';
+import { acceptFiles, uploadedFile } from '../http/files.js';
 import { BANK_LAYOUTS } from './bank-layouts.js';
 import type { PaymentService } from './payment-service.js';
 
@@ -80,8 +79,7 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-        return payments.importReturn(actorOf(request), request.params.id, request.body);
+        return payments.importReturn(actorOf(request), request.params.id, uploadedFile(request.body));
       },
     );
   };

@@ -60,12 +60,7 @@ export class RiskService {
     const spec = KINDS[kind as ReferenceKind];
     if (!spec) throw new AppError('UNKNOWN_REFERENCE_KIND', 404, 'kind', { value: kind });
     if (!isIsoDate(meta.takenOn)) throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: 'YYYY-MM-DD' });
-    let table;
-    try {
-      table = await readTable(file);
-    } catch {
-      throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-    }
+    const table = await readTable(file);
     const header = (table[0] ?? []).map((c) => /\(([A-Za-z]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
     const problems: { row: number; column: string; code: string; message: { zh: string; en: string } }[] = [];
     for (const c of spec.columns.slice(0, 1)) if (!header.includes(c)) problems.push({ row: 1, column: c, code: 'REQUIRED_FIELD', message: { zh: `缺少列 ${c}`, en: `Column ${c} is missing` } });

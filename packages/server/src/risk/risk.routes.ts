@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { AppError } from '../http/errors.js';
-import { acceptFiles } from '../http/files.js';
+import { acceptFiles, uploadedFile } from '../http/files.js';
 import { IsoDate } from '../policies/facts.schema.js';
 import type { RiskService } from './risk-service.js';
 
@@ -24,8 +23,7 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-        return reply.status(201).send(await risk.importSnapshot(actorOf(request), request.params.kind, request.body, request.query));
+        return reply.status(201).send(await risk.importSnapshot(actorOf(request), request.params.kind, uploadedFile(request.body), request.query));
       },
     );
   };

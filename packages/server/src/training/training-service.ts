@@ -6,9 +6,9 @@ import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database, TrainingDemandItemTable, TrainingInstitutionTable } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { assertRegionInScope, isInScope, regionRange } from '../regions/region-scope.js';
+import { assertRegionInScope, isInScope, regionChecker, regionRange } from '../regions/region-scope.js';
 import { fromError, readRows, rejectIfAny, type ImportProblem } from '../registry/import/sheet.js';
-import { readTable, type Table } from '../registry/import/tabular.js';
+import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { CATALOGUE_COLUMNS, readCatalogueRow, readRosterRow, ROSTER_COLUMNS } from './training-sheets.js';
 
@@ -97,7 +97,7 @@ export type ClassState = 'applied' | 'approved' | 'rejected' | 'completed';
 export interface ClassSummary {
   id: string;
   number: string;
-  state: string;
+  state: ClassState;
   startsOn: string;
   endsOn: string;
   regionCode: string;
@@ -141,7 +141,7 @@ export class TrainingService {
 
   async addDemandItem(actor: Actor, input: DemandItemInput): Promise<DemandItemView> {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
-    if (input.validTo !== undefined && input.validTo < input.validFrom) throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
+    checkItemDates(input);
     const id = await this.db.transaction().execute(async (trx) => {
       const [added] = await this.insertDemandItems(trx, actor, [input]);
       await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.added', entityType: 'training_demand_item', entityId: added ?? '', regionCode: input.regionCode, after: { ...input } });
@@ -156,15 +156,15 @@ export class TrainingService {
    */
   async importCatalogue(actor: Actor, file: Buffer): Promise<{ imported: number }> {
     const problems: ImportProblem[] = [];
-    const rows = readRows(await tableOf(file), CATALOGUE_COLUMNS, ['regionCode'], problems);
-    const regions = new Set((await this.db.selectFrom('region').select('code').execute()).map((r) => r.code));
+    const rows = readRows(await readTable(file), CATALOGUE_COLUMNS, ['regionCode'], problems);
+    const checkRegion = await regionChecker(this.db, actor.regionCode);
     const column = (field: string) => CATALOGUE_COLUMNS.find((c) => c.key === field);
     const inputs: DemandItemInput[] = [];
     for (const { number, row } of rows) {
       try {
         const input = readCatalogueRow(row);
-        if (!regions.has(input.regionCode)) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: input.regionCode });
-        if (!isInScope(actor.regionCode, input.regionCode)) throw new AppError('OUT_OF_REGION', 403, 'regionCode', { value: input.regionCode });
+        checkRegion(input.regionCode, 'regionCode');
+        checkItemDates(input);
         inputs.push(input);
       } catch (error) {
         problems.push(fromError(error, number, column));
@@ -469,11 +469,16 @@ export class TrainingService {
     const cls = await this.staffClass(actor, id);
     if (cls.state !== 'completed') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
     const certificates = await this.db.selectFrom('training_certificate').select(['serial', 'person_id']).where('class_id', '=', id).orderBy('serial').execute();
-    const item = await this.db.selectFrom('training_demand_item').select('payee').where('id', '=', cls.demand_item_id).executeTakeFirstOrThrow();
-    const inst = await this.db.selectFrom('training_institution').select('organisation_id').where('id', '=', cls.institution_id).executeTakeFirstOrThrow();
+    const paid = await this.db
+      .selectFrom('training_class as c')
+      .innerJoin('training_demand_item as d', 'd.id', 'c.demand_item_id')
+      .innerJoin('training_institution as i', 'i.id', 'c.institution_id')
+      .select(['d.payee', 'i.organisation_id'])
+      .where('c.id', '=', id)
+      .executeTakeFirstOrThrow();
     // The trainee's claim either way (the caps count it against them); an institution-paid item
     // only changes the account it is paid into.
-    const payee = item.payee === 'institution' ? { payeeOrganisationId: inst.organisation_id } : {};
+    const payee = paid.payee === 'institution' ? { payeeOrganisationId: paid.organisation_id } : {};
     const filed: string[] = [];
     let alreadyFiled = 0;
     for (const c of certificates) {
@@ -485,7 +490,7 @@ export class TrainingService {
   }
 
   /** Classes the caller may see: the bureau's within its regions, an institution's own; newest first. */
-  async listClasses(actor: Actor, filter: { state?: ClassState; institutionId?: string } = {}): Promise<ClassSummary[]> {
+  async listClasses(actor: Actor, state?: ClassState): Promise<ClassSummary[]> {
     let q = this.db
       .selectFrom('training_class as c')
       .innerJoin('training_institution as i', 'i.id', 'c.institution_id')
@@ -508,8 +513,7 @@ export class TrainingService {
       const range = regionRange(actor.regionCode);
       q = q.where('c.region_code', '>=', range.low).where('c.region_code', '<=', range.high);
     } else q = q.where('i.organisation_id', '=', actor.organisationId ?? NO_ONE);
-    if (filter.state) q = q.where('c.state', '=', filter.state);
-    if (filter.institutionId) q = q.where('c.institution_id', '=', filter.institutionId);
+    if (state) q = q.where('c.state', '=', state);
     const rows = await q.orderBy('c.starts_on', 'desc').orderBy('c.number', 'desc').limit(500).execute();
     return rows.map((r) => ({
       id: r.id,
@@ -542,7 +546,7 @@ export class TrainingService {
    */
   async checkRoster(file: Buffer): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
     const problems: ImportProblem[] = [];
-    const rows = readRows(await tableOf(file), ROSTER_COLUMNS, ['idNumber'], problems);
+    const rows = readRows(await readTable(file), ROSTER_COLUMNS, ['idNumber'], problems);
     const column = (field: string) => ROSTER_COLUMNS.find((c) => c.key === field);
     const read: { row: number; name: string; idNumber: string; hash: string }[] = [];
     const seen = new Map<string, number>();
@@ -687,12 +691,9 @@ export class TrainingService {
   }
 }
 
-async function tableOf(file: Buffer): Promise<Table> {
-  try {
-    return await readTable(file);
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-  }
+/** An item's dates, whether typed in or imported: it cannot end before it starts. */
+function checkItemDates(input: DemandItemInput): void {
+  if (input.validTo !== undefined && input.validTo < input.validFrom) throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
 }
 
 function requiredReason(reason: string): string {

@@ -45,7 +45,6 @@ export function readCatalogueRow(row: Row): DemandItemInput {
   if (hours < 1 || hours > 2000) throw new RowError('hours', '课时应为 1 至 2000', 'must be 1 to 2000');
   const validFrom = date(row, 'validFrom') ?? '';
   const validTo = date(row, 'validTo');
-  if (validTo !== undefined && validTo < validFrom) throw new RowError('validTo', `不能早于生效日期 ${validFrom}`, `must not be before ${validFrom}`);
   return {
     regionCode: row.regionCode ?? '',
     occupation: row.occupation ?? '',

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { AppError } from '../http/errors.js';
-import { acceptFiles, XLSX_TYPE } from '../http/files.js';
+import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
 import { IdNumber, IsoDate } from '../policies/facts.schema.js';
 import type { TrainingService } from './training-service.js';
 import { catalogueTemplate, catalogueWorkbook, institutionsWorkbook, rosterTemplate, rosterWorkbook } from './training-sheets.js';
@@ -90,11 +89,6 @@ const ClassState = Type.Union([Type.Literal('applied'), Type.Literal('approved')
 const PUBLIC_ERRORS = { 400: PROTECTED_ERRORS[400], 404: PROTECTED_ERRORS[404] };
 const FILE_ERRORS = { ...PROTECTED_ERRORS, 415: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
 
-function fileOf(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-  return body;
-}
-const xlsx = (name: string) => ({ 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"` });
 
 /** Vocational training: the two catalogues, classes, attendance, completion, certificates (两目录一系统). */
 export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTypebox {
@@ -147,14 +141,14 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
         config: { access: { public: true } },
         schema: { tags, summary: 'The training-demand catalogue as a spreadsheet (public)', querystring: Type.Object({ region: Region, date: Type.Optional(IsoDate), history: Type.Optional(Type.Boolean()) }, options) },
       },
-      async (request, reply) => reply.headers(xlsx(`training-demand-catalogue-${request.query.region}`)).send(await catalogueWorkbook(await training.catalogue(request.query.region, request.query.date, request.query.history ?? false))),
+      async (request, reply) => reply.headers(xlsxDownload(`training-demand-catalogue-${request.query.region}`)).send(await catalogueWorkbook(await training.catalogue(request.query.region, request.query.date, request.query.history ?? false))),
     );
     app.get(
       '/api/v1/training/institutions.xlsx',
       { config: { access: { public: true } }, schema: { tags, summary: 'The institution catalogue as a spreadsheet (public)', querystring: Type.Object({ region: Region, history: Type.Optional(Type.Boolean()) }, options) } },
       async (request, reply) => {
         const [institutions, items] = await Promise.all([training.institutions(request.query.region, request.query.history ?? false), training.catalogue(request.query.region, undefined, true)]);
-        return reply.headers(xlsx(`training-institutions-${request.query.region}`)).send(await institutionsWorkbook(institutions, items));
+        return reply.headers(xlsxDownload(`training-institutions-${request.query.region}`)).send(await institutionsWorkbook(institutions, items));
       },
     );
 
@@ -162,7 +156,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
     app.get(
       '/api/v1/training/demand-catalogue/template',
       { config: manage, schema: { tags, summary: 'The catalogue import template (.xlsx)' } },
-      async (_request, reply) => reply.headers(xlsx('training-demand-catalogue-template')).send(await catalogueTemplate()),
+      async (_request, reply) => reply.headers(xlsxDownload('training-demand-catalogue-template')).send(await catalogueTemplate()),
     );
     app.post(
       '/api/v1/training/demand-catalogue/import',
@@ -170,7 +164,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
         config: manage,
         schema: { tags, summary: 'Import catalogue items from a filled-in template: all rows or none; a bad file returns every problem by row and column', response: { 200: Type.Object({ imported: Type.Integer() }), ...FILE_ERRORS } },
       },
-      async (request) => training.importCatalogue(actorOf(request), fileOf(request.body)),
+      async (request) => training.importCatalogue(actorOf(request), uploadedFile(request.body)),
     );
     app.post(
       '/api/v1/training/demand-catalogue',
@@ -241,7 +235,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
     app.get(
       '/api/v1/training/roster-template',
       { config: institutionOrStaff, schema: { tags, summary: 'The roster template (培训学员名册, .xlsx)' } },
-      async (_request, reply) => reply.headers(xlsx('training-roster-template')).send(await rosterTemplate()),
+      async (_request, reply) => reply.headers(xlsxDownload('training-roster-template')).send(await rosterTemplate()),
     );
     app.post(
       '/api/v1/training/roster-check',
@@ -253,7 +247,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
           response: { 200: Type.Object({ trainees: Type.Array(Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() })) }), ...FILE_ERRORS },
         },
       },
-      async (request) => training.checkRoster(fileOf(request.body)),
+      async (request) => training.checkRoster(uploadedFile(request.body)),
     );
     app.get(
       '/api/v1/training/classes',
@@ -262,18 +256,18 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
         schema: {
           tags,
           summary: 'Classes: the bureau’s in its regions, an institution’s own; newest first',
-          querystring: Type.Object({ state: Type.Optional(ClassState), institutionId: Type.Optional(Type.String({ format: 'uuid' })) }, options),
+          querystring: Type.Object({ state: Type.Optional(ClassState) }, options),
           response: { 200: Type.Object({ classes: Type.Array(ClassSummary) }), ...PROTECTED_ERRORS },
         },
       },
-      async (request) => ({ classes: await training.listClasses(actorOf(request), request.query) }),
+      async (request) => ({ classes: await training.listClasses(actorOf(request), request.query.state) }),
     );
     app.get(
       '/api/v1/training/classes/:id/roster.xlsx',
       { config: institutionOrStaff, schema: { tags, summary: 'The class roster with attendance, results and certificates (ID numbers masked)', params: IdParams } },
       async (request, reply) => {
         const cls = await training.getClass(actorOf(request), request.params.id);
-        return reply.headers(xlsx(`roster-${cls.number}`)).send(await rosterWorkbook(cls));
+        return reply.headers(xlsxDownload(`roster-${cls.number}`)).send(await rosterWorkbook(cls));
       },
     );
     app.post(

@@ -4,7 +4,7 @@ import { appendAudit } from '../../audit/audit-trail.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import { isInScope } from '../../regions/region-scope.js';
+import { isInScope, regionChecker } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { checkFact, insertOrganisation, insertPerson, type PreparedOrganisation, type PreparedPerson, type RegistryService } from '../registry-service.js';
 import type { FactInput } from '../registry.schemas.js';
@@ -49,12 +49,7 @@ export class ImportService {
 
   async import(actor: Actor, kindId: string, file: Buffer): Promise<{ kind: string; imported: number }> {
     const kind = this.kind(kindId);
-    let table: Table;
-    try {
-      table = await readTable(file);
-    } catch {
-      throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-    }
+    const table = await readTable(file);
     const problems: ImportProblem[] = [];
     const prepared = await this.check(actor, kind, table, problems);
     rejectIfAny(problems, kind.columns, prepared.length);
@@ -83,7 +78,7 @@ export class ImportService {
   private async check(actor: Actor, kind: ImportKind, table: Table, problems: ImportProblem[]): Promise<Prepared[]> {
     const rows = readRows(table, kind.columns, ['idNumber', 'creditCode', 'phone', 'employer'], problems);
 
-    const regions = new Set((await this.db.selectFrom('region').select('code').execute()).map((r) => r.code));
+    const checkRegion = await regionChecker(this.db, actor.regionCode);
     const out: Prepared[] = [];
     const seen = new Map<string, number>();
     const column = (field: string) => kind.columns.find((c) => c.key === field.replace(/^data\./, '').split(/[.[]/)[0]);
@@ -91,9 +86,7 @@ export class ImportService {
       try {
         const target = kind.read(row);
         if (target.kind === 'person' || target.kind === 'organisation') {
-          const region = target.input.regionCode;
-          if (!regions.has(region)) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: region });
-          if (!isInScope(actor.regionCode, region)) throw new AppError('OUT_OF_REGION', 403, 'regionCode', { value: region });
+          checkRegion(target.input.regionCode, 'regionCode');
         }
         if (target.kind === 'person') {
           const p = this.registry.preparePerson(target.input);

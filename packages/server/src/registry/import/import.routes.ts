@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/access.js';
 import { PROTECTED_ERRORS } from '../../http/common.schemas.js';
-import { AppError } from '../../http/errors.js';
-import { acceptFiles, XLSX_TYPE } from '../../http/files.js';
+import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/files.js';
 import type { ImportService } from './import-service.js';
 
 
@@ -59,8 +58,7 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-        return imports.import(actorOf(request), request.params.kind, request.body);
+        return imports.import(actorOf(request), request.params.kind, uploadedFile(request.body));
       },
     );
   };

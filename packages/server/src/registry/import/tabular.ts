@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../../http/errors.js';
 
 /**
  * Reading and writing the tables people exchange with a bureau: .xlsx from Excel or WPS, and .csv
@@ -14,9 +15,14 @@ export interface Cell {
 
 export type Table = Cell[][];
 
+/** The first sheet of an .xlsx, or a .csv; anything it cannot read is refused as UNSUPPORTED_FILE. */
 export async function readTable(file: Buffer): Promise<Table> {
-  if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) return readXlsx(file);
-  return parseCsv(decodeText(file));
+  try {
+    if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) return await readXlsx(file);
+    return parseCsv(decodeText(file));
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+  }
 }
 
 async function readXlsx(file: Buffer): Promise<Table> {

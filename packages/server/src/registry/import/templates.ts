@@ -40,7 +40,7 @@ export class RowError extends Error {
   }
 }
 
-export const optional = (row: Row, key: string) => (row[key] ? row[key] : undefined);
+const optional = (row: Row, key: string) => (row[key] ? row[key] : undefined);
 
 export function yesNo(row: Row, key: string): boolean | undefined {
   const v = optional(row, key);

@@ -1,22 +1,23 @@
 import { Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, download, query } from '../../api/client.js';
+import { api, download, query } from '../../api/client.js';
 import type { Certificate, DemandItem, Institution } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, todayInShanghai } from '../../components/format.js';
-import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { todayInShanghai } from '../../components/format.js';
+import { RegionSelect } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useDemandItemColumns, useInstitutionColumns, useItemName } from '../training/training-common.js';
 
 /** 两目录 and certificate lookup: the training-demand catalogue, the institution catalogue (人社部发〔2024〕5号 (一)(二)), and verification. */
 export function TrainingPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const regionName = useRegionName();
+  const { t } = useTranslation();
   const [region, setRegion] = useState('510104');
   const demand = useLoad(() => api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region, date: todayInShanghai() })}`), [region]);
   const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region })}`), [region]);
-  const occupationOf = (id: string) => demand.data?.items.find((i) => i.id === id)?.occupation;
+  const demandColumns = useDemandItemColumns();
+  const institutionColumns = useInstitutionColumns(demand.data?.items ?? []);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -42,17 +43,7 @@ export function TrainingPage() {
                   loading={demand.loading}
                   dataSource={demand.data?.items ?? []}
                   scroll={{ x: true }}
-                  columns={[
-                    { title: t('training.occupation'), dataIndex: 'occupation' },
-                    { title: t('training.level'), render: (_, r) => (r.level ? t('training.levelN', { level: r.level }) : '—') },
-                    { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
-                    { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, lang) },
-                    { title: t('training.hours'), dataIndex: 'hours' },
-                    { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
-                    { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
-                    { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
-                    { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
-                  ]}
+                  columns={demandColumns}
                 />
               </>
             ),
@@ -73,11 +64,7 @@ export function TrainingPage() {
                   dataSource={institutions.data?.institutions ?? []}
                   scroll={{ x: true }}
                   columns={[
-                    { title: t('training.institution'), dataIndex: 'name' },
-                    { title: t('training.address'), dataIndex: 'address' },
-                    { title: t('training.nature'), render: (_, r) => t(`training.natures.${r.nature}`) },
-                    { title: t('training.capacity'), dataIndex: 'capacity' },
-                    { title: t('training.projects'), render: (_, r) => r.demandItemIds.map((id) => occupationOf(id) ?? '').filter(Boolean).join('、') },
+                    ...institutionColumns,
                     { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{t(`training.institutionStatus.${r.status}`)}</Tag> },
                   ]}
                 />
@@ -93,17 +80,12 @@ export function TrainingPage() {
 
 function CertificateLookup() {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const [certificate, setCertificate] = useState<Certificate>();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useSubmit();
   const verify = async (v: { serial: string; name: string }) => {
-    setError(undefined);
     setCertificate(undefined);
-    try {
-      setCertificate(await api<Certificate>('GET', `/api/v1/training/certificates/${encodeURIComponent(v.serial.trim())}${query({ name: v.name.trim() })}`));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    }
+    setCertificate(await run(() => api<Certificate>('GET', `/api/v1/training/certificates/${encodeURIComponent(v.serial.trim())}${query({ name: v.name.trim() })}`)));
   };
   return (
     <Card>
@@ -125,10 +107,7 @@ function CertificateLookup() {
             <Descriptions.Item label={t('training.serial')}>{certificate.serial}</Descriptions.Item>
             <Descriptions.Item label={t('training.holderName')}>{certificate.name}</Descriptions.Item>
             <Descriptions.Item label={t('person.idNumber')}>{certificate.idNumberMasked}</Descriptions.Item>
-            <Descriptions.Item label={t('training.occupation')}>
-              {certificate.occupation}
-              {certificate.level ? ` · ${t('training.levelN', { level: certificate.level })}` : ''}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('training.occupation')}>{itemName(certificate)}</Descriptions.Item>
             <Descriptions.Item label={t('training.institution')}>{certificate.institution}</Descriptions.Item>
             <Descriptions.Item label={t('training.dates')}>
               {certificate.startsOn} – {certificate.endsOn}

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, download, query } from '../../api/client.js';
 import type { DemandItem, Institution } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, parseYuan } from '../../components/format.js';
+import { parseYuan } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
-import { ReasonButton, useItemName } from './training-common.js';
+import { ReasonButton, useDemandItemColumns, useInstitutionColumns, useItemName } from './training-common.js';
 
 /**
  * The bureau's side of 两目录 (人社部发〔2024〕5号 (一)(二)(十一)): publishing catalogue items one by one
@@ -57,9 +57,9 @@ interface CatalogueTabProps {
 }
 
 function CatalogueTab({ region, history, items, loading, error, reload }: CatalogueTabProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
-  const regionName = useRegionName();
+  const demandColumns = useDemandItemColumns();
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const remove = async (id: string, reason: string) => {
@@ -99,15 +99,7 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
         dataSource={items}
         scroll={{ x: true }}
         columns={[
-          { title: t('training.occupation'), dataIndex: 'occupation' },
-          { title: t('training.level'), render: (_, r) => (r.level ? t('training.levelN', { level: r.level }) : '—') },
-          { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
-          { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, i18n.language) },
-          { title: t('training.hours'), dataIndex: 'hours' },
-          { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
-          { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
-          { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
-          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+          ...demandColumns,
           {
             title: t('common.status'),
             render: (_, r) => (r.inForce ? <Tag color="green">{t('trainingAdmin.inForce')}</Tag> : <Tag title={r.removedReason}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t('trainingAdmin.notInForce')}</Tag>),
@@ -224,7 +216,7 @@ interface InstitutionsTabProps {
 function InstitutionsTab({ region, history, institutions, items, loading, error, reload }: InstitutionsTabProps) {
   const { t } = useTranslation();
   const regionName = useRegionName();
-  const itemName = useItemName();
+  const institutionColumns = useInstitutionColumns(items);
   const [listing, setListing] = useState(false);
   const remove = async (id: string, reason: string) => {
     await api('POST', `/api/v1/training/institutions/${id}/removal`, { reason });
@@ -246,11 +238,7 @@ function InstitutionsTab({ region, history, institutions, items, loading, error,
         dataSource={institutions}
         scroll={{ x: true }}
         columns={[
-          { title: t('training.institution'), dataIndex: 'name' },
-          { title: t('training.address'), dataIndex: 'address' },
-          { title: t('training.nature'), render: (_, r) => t(`training.natures.${r.nature}`) },
-          { title: t('training.capacity'), dataIndex: 'capacity' },
-          { title: t('training.projects'), render: (_, r) => r.demandItemIds.map((id) => itemName(items.find((i) => i.id === id))).filter(Boolean).join('、') },
+          ...institutionColumns,
           { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
           { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t(`training.institutionStatus.${r.status}`)}</Tag> },
           {

@@ -10,7 +10,7 @@ import { todayInShanghai } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
-import { ClassStateTag, ReasonButton } from './training-common.js';
+import { ClassStateTag, ReasonButton, useItemName } from './training-common.js';
 
 /**
  * One class through the real-name system (5号 (四)(五)): approval of the opening, check-ins per
@@ -21,6 +21,7 @@ export function ClassPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const regionName = useRegionName();
+  const itemName = useItemName();
   const { data: cls, error, replace } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
   const { run, error: actionError } = useSubmit();
   if (error) return <ErrorAlert error={error} />;
@@ -41,10 +42,7 @@ export function ClassPage() {
       </Typography.Title>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('training.institution')}>{cls.institutionName}</Descriptions.Item>
-        <Descriptions.Item label={t('training.occupation')}>
-          {cls.occupation}
-          {cls.level ? ` · ${t('training.levelN', { level: cls.level })}` : ''}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('training.occupation')}>{itemName(cls)}</Descriptions.Item>
         <Descriptions.Item label={t('training.dates')}>
           {cls.startsOn} – {cls.endsOn}
         </Descriptions.Item>

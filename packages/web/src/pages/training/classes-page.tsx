@@ -17,6 +17,7 @@ const STATES = ['applied', 'approved', 'completed', 'rejected'] as const;
 export function ClassesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const itemName = useItemName();
   const [state, setState] = useState<string>();
   const { data, error, loading } = useLoad(() => api<{ classes: ClassSummary[] }>('GET', `/api/v1/training/classes${query({ state })}`), [state]);
   return (
@@ -38,7 +39,7 @@ export function ClassesPage() {
         columns={[
           { title: t('trainingClass.number'), render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link> },
           { title: t('training.institution'), dataIndex: 'institutionName' },
-          { title: t('training.occupation'), render: (_, r) => `${r.occupation}${r.level ? ` · ${t('training.levelN', { level: r.level })}` : ''}` },
+          { title: t('training.occupation'), render: (_, r) => itemName(r) },
           { title: t('training.dates'), render: (_, r) => `${r.startsOn} – ${r.endsOn}` },
           { title: t('trainingClass.trainees'), dataIndex: 'trainees', align: 'right' },
           { title: t('trainingClass.certificates'), dataIndex: 'certificates', align: 'right' },

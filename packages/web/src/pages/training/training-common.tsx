@@ -1,8 +1,11 @@
 import { Button, Input, Modal, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemandItem } from '../../api/types.js';
+import type { DemandItem, Institution } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
 import { useSubmit } from '../../components/use-submit.js';
 
 const STATE_COLOURS: Record<string, string> = { applied: 'gold', approved: 'blue', rejected: 'red', completed: 'green' };
@@ -17,6 +20,36 @@ export function ClassStateTag({ state }: { state: string }) {
 export function useItemName(): (item: Pick<DemandItem, 'occupation' | 'level'> | undefined) => string {
   const { t } = useTranslation();
   return (item) => (item ? `${item.occupation}${item.level ? ` · ${t('training.levelN', { level: item.level })}` : ''}` : '');
+}
+
+/** A catalogue item as the public and the bureau both read it: who, what, how much, how long, paid to whom, when, where. */
+export function useDemandItemColumns(): ColumnsType<DemandItem> {
+  const { t, i18n } = useTranslation();
+  const regionName = useRegionName();
+  return [
+    { title: t('training.occupation'), dataIndex: 'occupation' },
+    { title: t('training.level'), render: (_, r) => (r.level ? t('training.levelN', { level: r.level }) : '—') },
+    { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
+    { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, i18n.language) },
+    { title: t('training.hours'), dataIndex: 'hours' },
+    { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
+    { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
+    { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
+    { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+  ];
+}
+
+/** An institution as the public and the bureau both read it, with the catalogue items it may run by name. */
+export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType<Institution> {
+  const { t } = useTranslation();
+  const itemName = useItemName();
+  return [
+    { title: t('training.institution'), dataIndex: 'name' },
+    { title: t('training.address'), dataIndex: 'address' },
+    { title: t('training.nature'), render: (_, r) => t(`training.natures.${r.nature}`) },
+    { title: t('training.capacity'), dataIndex: 'capacity' },
+    { title: t('training.projects'), render: (_, r) => r.demandItemIds.map((id) => itemName(items.find((i) => i.id === id))).filter(Boolean).join('、') },
+  ];
 }
 
 /** A button whose action needs a written reason (a refusal, a removal from a catalogue): confirmed only with one; a refusal by the server shows in the dialog. */
