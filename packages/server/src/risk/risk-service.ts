@@ -193,13 +193,19 @@ export class RiskService {
 
     const now = this.clock.now();
     await trx.updateTable('risk_flag').set({ cleared_at: now, clearance: '已由重新核查取代 / superseded by a re-check' }).where('application_id', '=', app.id).where('stage', '=', stage).where('cleared_at', 'is', null).execute();
-    if (findings.length > 0) {
+    // A reviewer who cleared a warning has decided on those facts: the same warning on the same
+    // facts (its message states them) is not raised again at the next stage or the next release,
+    // or an application with a cleared warning could never be paid. Changed facts raise it anew.
+    const cleared = await trx.selectFrom('risk_flag').select(['code', 'message_zh']).where('application_id', '=', app.id).where('severity', '=', 'review').where('cleared_by', 'is not', null).execute();
+    const settled = new Set(cleared.map((c) => `${c.code}\n${c.message_zh}`));
+    const raised = findings.filter((f) => f.severity !== 'review' || !settled.has(`${f.code}\n${f.message.zh}`));
+    if (raised.length > 0) {
       await trx
         .insertInto('risk_flag')
-        .values(findings.map((f) => ({ application_id: app.id, stage, code: f.code, severity: f.severity, message_zh: f.message.zh, message_en: f.message.en, cites: f.cites, snapshot_id: f.snapshotId ?? null, raised_at: now })))
+        .values(raised.map((f) => ({ application_id: app.id, stage, code: f.code, severity: f.severity, message_zh: f.message.zh, message_en: f.message.en, cites: f.cites, snapshot_id: f.snapshotId ?? null, raised_at: now })))
         .execute();
     }
-    return findings;
+    return raised;
   }
 
   /**

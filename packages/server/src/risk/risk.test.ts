@@ -142,6 +142,35 @@ describe('risk checks at submission', () => {
   });
 });
 
+describe('a warning a reviewer cleared', () => {
+  it('is not raised again on the same facts at release, so the claim can be paid; facts that changed after filing raise it at release', async () => {
+    for (let i = 0; i < 3; i++) await person(evaluation(), undefined, '13800003333');
+    const id = await submit(evaluationClaim(await person(evaluation(), undefined, '13800003333')));
+    const [flag] = await flags(id);
+    expect(flag?.code).toBe('SHARED_PHONE');
+    expectOk(await act(counter, id, 'accept'));
+    expect((await act(reviewer, id, 'review')).json()).toMatchObject({ code: 'RISK_REVIEW_REQUIRED' });
+    expectOk(await reviewer.request('POST', `/api/v1/applications/${id}/risk-flags/${flag!.id}/clearance`, { reason: '已电话核实：四人为同一家庭，共用家长手机号' }));
+    expectOk(await act(reviewer, id, 'review'));
+    expectOk(await act(approver, id, 'approve'));
+    expectOk(await act(approver, id, 'release'));
+    expect(await flags(id)).toEqual([]);
+
+    const again = await submit(evaluationClaim(await person(evaluation(), undefined, '13800004444')));
+    for (let i = 0; i < 3; i++) await person(evaluation(), undefined, '13800004444');
+    const [second] = await flags(again);
+    expect(second).toBeUndefined();
+    expectOk(await act(counter, again, 'accept'));
+    expectOk(await act(reviewer, again, 'review'));
+    expectOk(await act(approver, again, 'approve'));
+    // Four holders by the time of release: raised at the payment stage, and it stops the release.
+    expect((await act(approver, again, 'release')).json()).toMatchObject({ code: 'RISK_REVIEW_REQUIRED' });
+    const [late] = await flags(again);
+    expectOk(await reviewer.request('POST', `/api/v1/applications/${again}/risk-flags/${late!.id}/clearance`, { reason: '已核实' }));
+    expectOk(await act(approver, again, 'release'));
+  });
+});
+
 describe('an address shared by many claimants', () => {
   it('the 7th person registered at one address goes to review, however the address was typed; the 6th does not', async () => {
     const spellings = ['成都市锦江区示例路8号', '成都市 锦江区 示例路８号', '成都市锦江区示例路8号。'];
