@@ -34,6 +34,14 @@ describe('login and lockout (等保 2.0: lock after more than 5 failures, 30 min
     expect((await attempt('locky', PASSWORD)).statusCode).toBe(200);
   });
 
+  it('25 wrong passwords sent at once lock the account: each is counted, and the right password is then refused', async () => {
+    await staff(app, 'raced', ['clerk'], '510104');
+    const answers = await Promise.all(Array.from({ length: 25 }, () => attempt('raced', 'Wrong-pass-1')));
+    expect(answers.every((a) => a.statusCode === 401 || a.statusCode === 423)).toBe(true);
+    expect(answers.filter((a) => a.statusCode === 423).length).toBeGreaterThan(0);
+    expect((await attempt('raced', PASSWORD)).statusCode).toBe(423);
+  });
+
   it('every failure is in the audit trail', async () => {
     const failures = await app.database.db.selectFrom('audit_entry').select('action').where('outcome', '=', 'failure').execute();
     expect(failures.map((f) => f.action)).toContain('account.locked');

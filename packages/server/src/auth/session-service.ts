@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
@@ -74,14 +74,21 @@ export class SessionService {
       throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(Math.ceil((account.locked_until.getTime() - now.getTime()) / MINUTE)) });
     }
     if (!(await passwordMatches(account.password_hash, password))) {
-      const failures = account.failed_logins + 1;
-      const lock = failures > this.settings.maxFailedLogins;
-      await this.db.transaction().execute(async (trx) => {
-        await trx
+      // Counted in the database, not from the row read above: 25 wrong passwords sent at once all
+      // read the same count, and a count written back from it would never reach the limit.
+      const lockUntil = new Date(now.getTime() + this.settings.lockMinutes * MINUTE);
+      const locks = sql<boolean>`failed_logins + 1 > ${this.settings.maxFailedLogins}`;
+      const failures = await this.db.transaction().execute(async (trx) => {
+        const counted = await trx
           .updateTable('account')
-          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + this.settings.lockMinutes * MINUTE) : account.locked_until })
+          .set({
+            failed_logins: sql`case when ${locks} then 0 else failed_logins + 1 end`,
+            locked_until: sql`case when ${locks} then ${lockUntil}::timestamptz else locked_until end`,
+          })
           .where('id', '=', account.id)
-          .execute();
+          .returning(['failed_logins', 'locked_until'])
+          .executeTakeFirstOrThrow();
+        const lock = counted.failed_logins === 0;
         await appendAudit(trx, this.vault, {
           actor: null,
           action: lock ? 'account.locked' : 'session.login',
@@ -89,10 +96,11 @@ export class SessionService {
           entityType: 'account',
           entityId: account.id,
           regionCode: account.region_code,
-          after: { username, reason: 'wrong-password', failures, ip },
+          after: { username, reason: 'wrong-password', failures: lock ? this.settings.maxFailedLogins + 1 : counted.failed_logins, ip },
         });
+        return lock ? null : counted.failed_logins;
       });
-      if (lock) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
+      if (failures === null) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
       throw new AppError('INVALID_CREDENTIALS', 401);
     }
 
@@ -100,7 +108,15 @@ export class SessionService {
     const csrfToken = randomBytes(24).toString('base64url');
     const expired = now.getTime() - account.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('account').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+      // A lock written by a concurrent wrong password since the read above still holds.
+      const unlocked = await trx
+        .updateTable('account')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', account.id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .returning('id')
+        .executeTakeFirst();
+      if (!unlocked) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
       await trx.insertInto('session').values({ token_hash: tokenHash(token), account_id: account.id, csrf_token: csrfToken, ip, created_at: now, last_seen_at: now }).execute();
       await appendAudit(trx, this.vault, {
         actor: { accountId: account.id, displayName: account.display_name, roles: account.roles, ip },
