@@ -2,12 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
-import { isRole, STAFF_ROLES } from '../auth/roles.js';
+import { isRole, ROLE_NAMES, roleConflict, rolePair, STAFF_ROLES, type Role } from '../auth/roles.js';
 import type { SessionService } from '../auth/session-service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
-import { insertOrganisation, insertPerson, type RegistryService } from '../registry/registry-service.js';
+import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
+import { idNumberLookup, type RegistryService } from '../registry/registry-service.js';
 import type { Vault } from '../security/vault.js';
 import type { CreateStaffAccount, Registration } from './accounts.schemas.js';
 
@@ -25,8 +25,8 @@ export interface AccountView {
 
 /**
  * Accounts. Staff accounts are created by an administrator of the region (or above) with a first
- * password the holder must change; applicants register themselves, tied to their registry record
- * by ID number or credit code and name.
+ * password the holder must change; applicants register themselves and are bound to their registry
+ * record by a proof they control (identity-service.ts).
  */
 export class AccountService {
   constructor(
@@ -37,25 +37,23 @@ export class AccountService {
   ) {}
 
   async createStaff(admin: Actor, input: CreateStaffAccount): Promise<AccountView> {
+    const roles: Role[] = [];
     for (const [i, role] of input.roles.entries()) {
       if (!isRole(role) || !STAFF_ROLES.includes(role)) throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
+      roles.push(role);
     }
     await assertRegionInScope(this.db, admin.regionCode, input.regionCode, 'regionCode');
+    await this.assertRolesCompatible(roles, input.regionCode);
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
-    let personId: string | null = null;
-    if (input.idNumber) {
-      const person = await this.db.selectFrom('person').select('id').where('id_number_hmac', '=', this.vault.lookupHash('id-number', input.idNumber.toUpperCase())).executeTakeFirst();
-      if (!person) throw new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: `${input.idNumber.slice(0, 6)}…` });
-      personId = person.id;
-    }
+    const idNumberHmac = idNumberLookup(this.vault, input.idNumber);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst();
       if (taken) throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
       const row = await trx
         .insertInto('account')
-        .values({ username: input.username, display_name: input.displayName, roles: [...input.roles], region_code: input.regionCode, person_id: personId, password_hash: passwordHash, must_change_password: true })
+        .values({ username: input.username, display_name: input.displayName, roles, region_code: input.regionCode, id_number_hmac: idNumberHmac, password_hash: passwordHash, must_change_password: true })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('password_history').values({ account_id: row.id, password_hash: passwordHash }).execute();
@@ -99,44 +97,49 @@ export class AccountService {
     return this.get(admin, id);
   }
 
-  /** Self-registration of an applicant (a person or a unit), tied to or creating its registry record. */
+  /**
+   * Self-registration (申请人注册): an account that claims an identity and is bound to the registry
+   * only when its holder proves it (identity-service.ts). The answer is the same whether or not
+   * the ID number or credit code is known, is already bound, or fits the name: registration must
+   * not tell a stranger any of that, nor let them take or block someone's record.
+   */
   async register(input: Registration, ip: string | null): Promise<{ id: string }> {
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
     const known = await this.db.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst();
     if (!known) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: input.regionCode });
-    const prepared =
-      input.kind === 'person'
-        ? { kind: 'person' as const, p: this.registry.preparePerson({ idNumber: input.idNumber, name: input.name, regionCode: input.regionCode, ...(input.phone ? { phone: input.phone } : {}) }) }
-        : { kind: 'organisation' as const, p: this.registry.prepareOrganisation({ creditCode: input.creditCode, name: input.name, category: input.category, regionCode: input.regionCode }) };
+    const subject = input.kind === 'person' ? idNumberLookup(this.vault, input.idNumber) : this.registry.prepareOrganisation({ creditCode: input.creditCode, name: input.name, category: 'enterprise', regionCode: input.regionCode }).row.credit_code;
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
       if (await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst()) throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
-      let personId: string | null = null;
-      let organisationId: string | null = null;
-      let region = input.regionCode;
-      if (prepared.kind === 'person') {
-        const existing = await trx.selectFrom('person').select(['id', 'name', 'region_code']).where('id_number_hmac', '=', prepared.p.row.id_number_hmac).executeTakeFirst();
-        if (existing && existing.name !== prepared.p.row.name) throw new AppError('NAME_MISMATCH', 422, 'name');
-        personId = existing?.id ?? (await insertPerson(trx, prepared.p, null, 'manual'));
-        region = existing?.region_code ?? region;
-        if (await trx.selectFrom('account').select('id').where('person_id', '=', personId).where(hasRole('applicant')).executeTakeFirst()) throw new AppError('ACCOUNT_EXISTS', 409, 'idNumber');
-      } else {
-        const existing = await trx.selectFrom('organisation').select(['id', 'name', 'region_code']).where('credit_code', '=', prepared.p.row.credit_code).executeTakeFirst();
-        if (existing && existing.name !== prepared.p.row.name) throw new AppError('NAME_MISMATCH', 422, 'name');
-        organisationId = existing?.id ?? (await insertOrganisation(trx, prepared.p, null, 'manual'));
-        region = existing?.region_code ?? region;
-        if (await trx.selectFrom('account').select('id').where('organisation_id', '=', organisationId).where(hasRole('applicant')).executeTakeFirst()) throw new AppError('ACCOUNT_EXISTS', 409, 'creditCode');
-      }
       const row = await trx
         .insertInto('account')
-        .values({ username: input.username, display_name: input.name, roles: ['applicant'], region_code: region, person_id: personId, organisation_id: organisationId, password_hash: passwordHash })
+        .values({
+          username: input.username,
+          display_name: input.name.trim(),
+          roles: ['applicant'],
+          region_code: input.regionCode,
+          claimed_kind: input.kind,
+          claimed_subject_hmac: subject,
+          claimed_name: input.name.trim(),
+          password_hash: passwordHash,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('password_history').values({ account_id: row.id, password_hash: passwordHash }).execute();
-      await appendAudit(trx, this.vault, { actor: { accountId: row.id, displayName: input.name, roles: ['applicant'], ip }, action: 'account.registered', entityType: 'account', entityId: row.id, regionCode: region, after: { username: input.username, kind: input.kind } });
+      await appendAudit(trx, this.vault, { actor: { accountId: row.id, displayName: input.name, roles: ['applicant'], ip }, action: 'account.registered', entityType: 'account', entityId: row.id, regionCode: input.regionCode, after: { username: input.username, kind: input.kind } });
       return { id: row.id };
     });
+  }
+
+  /** Refuses roles one account may not hold together, unless the region declared that pair an exception. */
+  private async assertRolesCompatible(roles: readonly Role[], regionCode: string): Promise<void> {
+    const declared = await this.db.selectFrom('role_exception').select(['roles', 'region_code']).where('revoked_at', 'is', null).execute();
+    const allowed = declared.filter((d) => isInScope(d.region_code, regionCode)).map((d) => rolePair(d.roles[0] ?? '', d.roles[1] ?? ''));
+    const conflict = roleConflict(roles, new Set(allowed));
+    if (!conflict) return;
+    const [a, b] = conflict;
+    throw new AppError('ROLES_INCOMPATIBLE', 400, 'roles', { 'a.zh-CN': ROLE_NAMES[a].zh, 'a.en-US': ROLE_NAMES[a].en, 'b.zh-CN': ROLE_NAMES[b].zh, 'b.en-US': ROLE_NAMES[b].en });
   }
 }
 
@@ -155,4 +158,4 @@ function accountView(row: { id: string; username: string; display_name: string; 
 }
 
 /** True when the account holds the role (roles is a text[] column). */
-const hasRole = (role: string) => sql<boolean>`${role} = any(roles)`;
+export const hasRole = (role: string) => sql<boolean>`${role} = any(roles)`;

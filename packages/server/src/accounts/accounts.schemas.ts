@@ -12,8 +12,8 @@ export const CreateStaffAccountBody = Type.Object(
     regionCode: RegionCode,
     /** The first password; the holder must change it at first login. */
     password: Password,
-    /** The staff member's own 身份证号, if registered: used to keep them off their own and their household's claims. */
-    idNumber: Type.Optional(IdNumber),
+    /** The staff member's own 身份证号: keeps them off their own and their household's claims. */
+    idNumber: IdNumber,
   },
   options,
 );
@@ -25,7 +25,6 @@ export const RegistrationBody = Type.Union([
       kind: Type.Literal('person'),
       idNumber: IdNumber,
       name: Type.String({ minLength: 1, maxLength: 64 }),
-      phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$' })),
       regionCode: RegionCode,
       username: Username,
       password: Password,
@@ -37,7 +36,6 @@ export const RegistrationBody = Type.Union([
       kind: Type.Literal('organisation'),
       creditCode: CreditCode,
       name: Type.String({ minLength: 1, maxLength: 128 }),
-      category: Type.String(),
       regionCode: RegionCode,
       username: Username,
       password: Password,

@@ -1,3 +1,4 @@
+import { idNumber } from '../../../policy/src/testing/builders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk, login, PASSWORD, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -85,9 +86,9 @@ describe('accounts managed by the administrator', () => {
   });
 
   it('creates a staff account whose first password must be changed, under the password rules', async () => {
-    const weak = await admin.request('POST', '/api/v1/accounts', { username: 'newclerk', displayName: '新受理员', roles: ['clerk'], regionCode: '510104', password: 'abcdefgh' });
+    const weak = await admin.request('POST', '/api/v1/accounts', { username: 'newclerk', displayName: '新受理员', roles: ['clerk'], regionCode: '510104', idNumber: idNumber('1990-01-01'), password: 'abcdefgh' });
     expect(weak.json()).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password' });
-    const created = await admin.request('POST', '/api/v1/accounts', { username: 'newclerk', displayName: '新受理员', roles: ['clerk'], regionCode: '510104', password: 'First-pass-1' });
+    const created = await admin.request('POST', '/api/v1/accounts', { username: 'newclerk', displayName: '新受理员', roles: ['clerk'], regionCode: '510104', idNumber: idNumber('1990-01-01'), password: 'First-pass-1' });
     expectOk(created, 201);
     expect(created.json()).toMatchObject({ mustChangePassword: true, roles: ['clerk'] });
 
@@ -99,7 +100,7 @@ describe('accounts managed by the administrator', () => {
   });
 
   it('refuses unknown roles, regions outside its own, and applicant accounts', async () => {
-    const base = { username: 'x-user', displayName: 'X', regionCode: '510104', password: 'First-pass-1' };
+    const base = { username: 'x-user', displayName: 'X', regionCode: '510104', idNumber: idNumber('1991-01-01'), password: 'First-pass-1' };
     expect((await admin.request('POST', '/api/v1/accounts', { ...base, roles: ['king'] })).json()).toMatchObject({ code: 'UNKNOWN_ROLE', field: 'roles[0]' });
     expect((await admin.request('POST', '/api/v1/accounts', { ...base, roles: ['applicant'] })).json()).toMatchObject({ code: 'UNKNOWN_ROLE' });
     expect((await admin.request('POST', '/api/v1/accounts', { ...base, roles: ['clerk'], regionCode: '620100' })).json()).toMatchObject({ code: 'OUT_OF_REGION', field: 'regionCode' });

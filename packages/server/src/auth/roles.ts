@@ -4,7 +4,7 @@
  * accounts, reads neither applications nor the audit trail (等保 2.0: separate system, security
  * and audit administrators).
  */
-export const ROLES = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'administrator'] as const;
+export const ROLES = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'applicant');
 
@@ -14,9 +14,11 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   reviewer: { zh: '审核员', en: 'Reviewer' },
   approver: { zh: '复核员', en: 'Approver' },
   finance: { zh: '财务拨付员', en: 'Finance officer' },
+  'parameter-officer': { zh: '政策参数管理员', en: 'Parameter officer' },
   supervisor: { zh: '监督员', en: 'Supervisor' },
   auditor: { zh: '审计员', en: 'Auditor' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
+  'security-administrator': { zh: '安全管理员', en: 'Security administrator' },
 };
 
 export type Permission =
@@ -42,20 +44,59 @@ export type Permission =
   | 'parameter:set' // a region's local standards, thresholds and 免申即享 choices
   | 'spot-check:inspect'
   | 'funds:manage'
+  | 'identity:bind' // an applicant account not yet bound to its registry record proves who it is
+  | 'identity:verify' // a counter clerk who has seen the ID card issues an activation code
+  | 'security:manage' // declared exceptions to role separation; the demonstration SMS outbox
   | 'self';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],
-  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'training:manage', 'self'],
+  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'identity:verify', 'training:manage', 'self'],
   reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'parameter:set', 'self'],
+  // Sets what claims are paid (local standards, thresholds, 免申即享): a post of its own, never a read-only one.
+  'parameter-officer': ['parameter:set', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'self'],
   auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
+  'security-administrator': ['security:manage', 'self'],
 };
 
-export function permissionsOf(roles: readonly string[]): Set<Permission> {
+/** An applicant account not yet bound to a registry record may only prove who it is. */
+const UNBOUND_APPLICANT: readonly Permission[] = ['identity:bind', 'self'];
+
+/**
+ * 三员分立 (GB/T 22239-2019 三级, 安全管理中心): the system, security and audit administrators are
+ * three people, and none of them also works claims.
+ */
+export const ADMINISTRATIVE_ROLES: readonly Role[] = ['administrator', 'security-administrator', 'auditor'];
+
+/**
+ * 岗位设置权限分设和权限不相容 (财社〔2023〕181号 第二十五条; 四川 办法 第二十二条): the posts a claim
+ * passes through, the post that sets what it pays, and its oversight are held by different people.
+ * A region with too few staff may declare an exception for one pair, audited and shown.
+ */
+export const INCOMPATIBLE_ROLES: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor'];
+
+/** The first pair of roles one account may not hold together, or null. `allowed`: declared exceptions, as sorted pairs. */
+export function roleConflict(roles: readonly Role[], allowed: ReadonlySet<string> = new Set()): readonly [Role, Role] | null {
+  for (const [i, a] of roles.entries()) {
+    for (const b of roles.slice(i + 1)) {
+      if (ADMINISTRATIVE_ROLES.includes(a) || ADMINISTRATIVE_ROLES.includes(b)) return [a, b];
+      if (INCOMPATIBLE_ROLES.includes(a) && INCOMPATIBLE_ROLES.includes(b) && !allowed.has(rolePair(a, b))) return [a, b];
+    }
+  }
+  return null;
+}
+
+/** A pair of roles as one key, in a fixed order. */
+export function rolePair(a: string, b: string): string {
+  return [a, b].sort().join('+');
+}
+
+export function permissionsOf(roles: readonly string[], bound = true): Set<Permission> {
+  if (!bound && roles.length === 1 && roles[0] === 'applicant') return new Set(UNBOUND_APPLICANT);
   const out = new Set<Permission>();
   for (const role of roles) for (const p of PERMISSIONS[role as Role] ?? []) out.add(p);
   return out;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type JoinBuilder, type Kysely } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
@@ -136,7 +136,7 @@ export class SessionService {
     const row = await this.db
       .selectFrom('session')
       .innerJoin('account', 'account.id', 'session.account_id')
-      .leftJoin('person', 'person.id', 'account.person_id')
+      .leftJoin('person', personOfAccount)
       .select([
         'session.csrf_token',
         'session.created_at',
@@ -206,16 +206,23 @@ export class SessionService {
   }
 
   async actorOf(accountId: string, ip: string | null): Promise<Actor> {
-    const row = await this.db.selectFrom('account').leftJoin('person', 'person.id', 'account.person_id').select(ACTOR_COLUMNS).where('account.id', '=', accountId).executeTakeFirstOrThrow();
+    const row = await this.db.selectFrom('account').leftJoin('person', personOfAccount).select(ACTOR_COLUMNS).where('account.id', '=', accountId).executeTakeFirstOrThrow();
     return actorFrom(row, ip);
   }
 }
 
 /** What an actor is made of, read with the session in one query on every request. */
-const ACTOR_COLUMNS = ['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.household_id'] as const;
+const ACTOR_COLUMNS = ['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.id as registry_person_id', 'person.household_id'] as const;
+
+/**
+ * The registry person behind an account: an applicant's bound record, or a member of staff found by
+ * their own ID number, so the own-claim and household checks hold whenever staff are in the registry.
+ */
+const personOfAccount = (join: JoinBuilder<Database & { account: Database['account'] }, 'account' | 'person'>) =>
+  join.on((eb) => eb.or([eb('person.id', '=', eb.ref('account.person_id')), eb('person.id_number_hmac', '=', eb.ref('account.id_number_hmac'))]));
 
 function actorFrom(
-  row: { id: string; username: string; display_name: string; roles: string[]; region_code: string; person_id: string | null; organisation_id: string | null; household_id: string | null },
+  row: { id: string; username: string; display_name: string; roles: string[]; region_code: string; person_id: string | null; organisation_id: string | null; registry_person_id: string | null; household_id: string | null },
   ip: string | null,
 ): Actor {
   return {
@@ -223,9 +230,9 @@ function actorFrom(
     username: row.username,
     displayName: row.display_name,
     roles: row.roles,
-    permissions: permissionsOf(row.roles),
+    permissions: permissionsOf(row.roles, row.person_id !== null || row.organisation_id !== null),
     regionCode: row.region_code,
-    personId: row.person_id,
+    personId: row.person_id ?? row.registry_person_id,
     householdId: row.household_id,
     organisationId: row.organisation_id,
     ip,

@@ -14,6 +14,10 @@ export interface Database {
   account: AccountTable;
   password_history: PasswordHistoryTable;
   session: SessionTable;
+  identity_code: IdentityCodeTable;
+  sms_outbox: { id: Generated<string>; phone_masked: string; body: string; region_code: string; created_at: Date };
+  oidc_login: { state: string; account_id: string; nonce: string; verifier: string; created_at: Date };
+  role_exception: RoleExceptionTable;
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   audit_entry: AuditEntryTable;
@@ -121,6 +125,43 @@ export interface AccountTable {
   locked_until: Date | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** The identity an applicant account claims until it is bound (实名核验). */
+  claimed_kind: 'person' | 'organisation' | null;
+  claimed_subject_hmac: string | null;
+  claimed_name: string | null;
+  bound_at: Date | null;
+  bound_via: 'sms' | 'counter' | 'oidc' | 'legacy' | null;
+  bind_failures: Generated<number>;
+  bind_failed_at: Date | null;
+  /** A member of staff's own ID number, as a keyed hash. */
+  id_number_hmac: string | null;
+}
+
+export interface IdentityCodeTable {
+  id: Generated<string>;
+  via: 'sms' | 'counter';
+  code_hmac: string;
+  account_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  rebind_reason: string | null;
+  issued_by: string | null;
+  issued_at: Date;
+  expires_at: Date;
+  attempts: Generated<number>;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
+export interface RoleExceptionTable {
+  id: Generated<string>;
+  region_code: string;
+  roles: string[];
+  reason: string;
+  declared_by: string;
+  declared_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }
 
 export interface PasswordHistoryTable {

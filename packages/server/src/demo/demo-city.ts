@@ -30,6 +30,8 @@ export const DEMO_STAFF = [
   { username: 'finance', name: '市财政局拨付员 赵丽', roles: ['finance'], region: '510100' },
   { username: 'supervisor', name: '省人社厅监督员 孙伟', roles: ['supervisor'], region: '510000' },
   { username: 'auditor', name: '市审计员 周敏', roles: ['auditor'], region: '510100' },
+  { username: 'security', name: '市人社局安全管理员 吴刚', roles: ['security-administrator'], region: '510100' },
+  { username: 'policy', name: '市就业局政策参数管理员 郑洁', roles: ['parameter-officer'], region: '510100' },
 ] as const;
 
 const DISTRICTS = ['510104', '510105', '510106'] as const;
@@ -151,8 +153,11 @@ export async function seedDemoCity(db: Kysely<Database>, vault: Vault, peopleCou
 async function seedStaff(db: Kysely<Database>, vault: Vault): Promise<Map<string, string>> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
-  for (const s of DEMO_STAFF) {
-    const row = await db.insertInto('account').values({ username: s.username, display_name: s.name, roles: [...s.roles], region_code: s.region, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  for (const [i, s] of DEMO_STAFF.entries()) {
+    // Every member of staff has their own ID number on the account (invented, like everything here).
+    const first17 = `510104198${i % 10}0${(i % 9) + 1}15${String(300 + i).padStart(3, '0')}`;
+    const idNumberHmac = vault.lookupHash('id-number', first17 + residentIdCheckChar(first17));
+    const row = await db.insertInto('account').values({ username: s.username, display_name: s.name, roles: [...s.roles], region_code: s.region, id_number_hmac: idNumberHmac, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('password_history').values({ account_id: row.id, password_hash: hash }).execute();
     ids.set(s.username, row.id);
   }

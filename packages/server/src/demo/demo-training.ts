@@ -57,7 +57,10 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
   const cookery = await training.listInstitution(counter, { organisationId: cookUnit.id, address: '青羊区示例街6号', nature: 'enterprise', capacity: 40, demandItemIds: [cook.id] });
   const gone = await training.listInstitution(counter, { organisationId: goneUnit.id, address: '成华区示例巷3号', nature: 'private', capacity: 30, demandItemIds: [welder.id] });
   await training.removeInstitution(counter, gone.id, '年度质量检查不合格，限期整改未完成（人社部发〔2024〕5号 (十一)）');
-  const registered = await accounts.register({ kind: 'organisation', username: DEMO_SCHOOL.username, password, creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, category: 'training-institution', regionCode: DEMO_SCHOOL.region }, null);
+  // The school registers, and binds its account with the code the counter issued after seeing its licence.
+  const registered = await accounts.register({ kind: 'organisation', username: DEMO_SCHOOL.username, password, creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, regionCode: DEMO_SCHOOL.region }, null);
+  const activation = await services.identity.issueActivationCode(counter, { kind: 'organisation', creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, regionCode: DEMO_SCHOOL.region });
+  await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
   const schoolAccount = await services.sessions.actorOf(registered.id, null);
 
   const plan = { teachingPlan: '理论与实操结合，按国家基本职业培训包组织教学', teachers: [{ name: '王建国', qualification: '高级技师、职业培训师' }], resources: ['国家基本职业培训包', '实训场地'], assessmentPlan: '理论考试与实操考核，均60分及格' };

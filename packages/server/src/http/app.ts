@@ -3,10 +3,16 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AccountService } from '../accounts/account-service.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
+import { OidcBinding } from '../accounts/identity-oidc.js';
+import { IdentityService } from '../accounts/identity-service.js';
+import { identityRoutes } from '../accounts/identity.routes.js';
+import { OidcClient, type OidcSettings } from '../accounts/oidc.js';
+import { SecurityAdminService } from '../accounts/security-admin-service.js';
+import { OutboxSmsSender, type SmsSender } from '../accounts/sms-sender.js';
 import { ApplicationService } from '../applications/application-service.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { EvidenceService } from '../applications/evidence-service.js';
@@ -47,7 +53,9 @@ import { SERVER_VERSION } from '../version.js';
 import { accessHook, assertAccessDeclared } from './access.js';
 import { systemClock, type Clock } from './clock.js';
 import { AppError, sendError } from './errors.js';
-import { validatorCompiler } from './validation.js';
+import { loggerOptions, type LogSettings } from './logging.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { refuseNulCharacters, validatorCompiler } from './validation.js';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
@@ -61,9 +69,18 @@ export interface AppOptions {
   readonly settleChunk?: number;
   /** People or units decided per batch of the proactive sweep. */
   readonly sweepBatch?: number;
-  readonly logger?: boolean | FastifyBaseLogger | { level: string };
+  readonly logger?: false | LogSettings;
+  /**
+   * Which proxies' X-Forwarded-For to believe (a hop count, or their addresses and CIDR ranges).
+   * Off by default: otherwise any caller could write any address into the audit trail.
+   */
+  readonly trustProxy?: false | number | readonly string[];
   /** The built web UI (packages/web/dist); served at / when present. */
   readonly webRoot?: string;
+  /** The province's unified identity service; without it applicants bind by text message or counter code. */
+  readonly oidc?: OidcSettings;
+  /** Where one-time codes go; by default the demonstration outbox. */
+  readonly sms?: SmsSender;
 }
 
 /** The services behind the routes, for tests and jobs that drive them directly. */
@@ -71,6 +88,9 @@ export interface Services {
   readonly policies: PolicyService;
   readonly sessions: SessionService;
   readonly accounts: AccountService;
+  readonly identity: IdentityService;
+  readonly securityAdmin: SecurityAdminService;
+  readonly oidcBinding: OidcBinding | undefined;
   readonly registry: RegistryService;
   readonly applications: ApplicationService;
   readonly evidence: EvidenceService;
@@ -90,7 +110,7 @@ export interface App extends Services {
   readonly http: FastifyInstance;
 }
 
-export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch'>): Services {
+export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms'>): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
   const policies = new PolicyService(db);
@@ -100,7 +120,11 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const funds = new FundService(db, vault, clock);
   const risk = new RiskService(db, vault, clock);
   const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk);
+  const identity = new IdentityService(db, vault, clock, options.sms ?? new OutboxSmsSender(db, () => clock.now()), registry, options.oidc !== undefined);
   return {
+    identity,
+    securityAdmin: new SecurityAdminService(db, vault, clock),
+    oidcBinding: options.oidc && new OidcBinding(db, vault, clock, new OidcClient(options.oidc), identity, (id, ip) => sessions.actorOf(id, ip)),
     policies,
     sessions,
     registry,
@@ -121,8 +145,11 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const http = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true }).withTypeProvider<TypeBoxTypeProvider>();
+  const hops = options.trustProxy;
+  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops ? [...hops] : false;
+  const http = Fastify({ logger: options.logger ? loggerOptions(options.logger) : false, bodyLimit: 10 * 1024 * 1024, trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
+  http.addHook('preValidation', refuseNulCharacters);
   const services = buildServices(options);
 
   http.decorateRequest('session', null);
@@ -135,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.sendFile('index.html');
   });
 
+  await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   await http.register(fastifySwagger, {
     openapi: {
       info: { title: '惠民 Huimin API', version: SERVER_VERSION, description: 'Employment and entrepreneurship subsidies, end to end. Log in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on every change.' },
@@ -165,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(regionsRoutes(options.db));
   await http.register(authRoutes(services.sessions, { secure: options.secureCookies ?? false }));
   await http.register(accountsRoutes(services.accounts));
+  await http.register(identityRoutes(services.identity, services.securityAdmin, services.oidcBinding, { secure: options.secureCookies ?? false }));
   await http.register(registryRoutes(services.registry));
   await http.register(importRoutes(services.imports));
   await http.register(applicationsRoutes(services.applications));

@@ -14,6 +14,10 @@ export const ERROR_MESSAGES = {
   MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的JSON', 'en-US': 'The request body is not valid JSON' },
   INTERNAL_ERROR: { 'zh-CN': '服务器内部错误，已记录，请稍后重试', 'en-US': 'Internal error; it has been logged, please try again later' },
   DATABASE_UNAVAILABLE: { 'zh-CN': '数据库暂时不可用', 'en-US': 'The database is unavailable' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持此请求内容类型（Content-Type），请以 JSON（application/json）或该地址要求的文件格式发送', 'en-US': 'Unsupported content type; send JSON (application/json) or the file format this address asks for' },
+  MALFORMED_REQUEST: { 'zh-CN': '请求格式有误', 'en-US': 'The request is malformed' },
+  /** The message of a VALIDATION_FAILED the database caught: it does not say which field. */
+  INVALID_VALUE: { 'zh-CN': '请求中有数值超出范围或格式不正确，请检查后重试', 'en-US': 'A value in the request is out of range or malformed; check it and try again' },
   // ── sessions and accounts ──
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   ACCOUNT_LOCKED: { 'zh-CN': '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员', 'en-US': 'Too many failed logins: the account is locked; try again in {minutes} minutes or ask an administrator' },
@@ -31,6 +35,23 @@ export const ERROR_MESSAGES = {
   ACCOUNT_NOT_FOUND: { 'zh-CN': '账号不存在', 'en-US': 'No such account' },
   ACCOUNT_EXISTS: { 'zh-CN': '该申请人已注册账号，请直接登录或找回密码', 'en-US': 'This applicant already has an account; log in or reset the password' },
   NAME_MISMATCH: { 'zh-CN': '字段 name：姓名（名称）与登记信息不一致', 'en-US': 'Field name: the name does not match the registry' },
+  ROLES_INCOMPATIBLE: { 'zh-CN': '字段 roles：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）', 'en-US': 'Field roles: {a} and {b} may not be held by one account (separate administrators; incompatible posts)' },
+  ROLE_EXCEPTION_NOT_ALLOWED: { 'zh-CN': '字段 {field}：「{role}」不能设置兼任例外，例外只适用于受理、审核、复核、拨付、参数、监督岗位之间', 'en-US': 'Field {field}: no exception can be declared for {role}; exceptions are only between the clerk, reviewer, approver, finance, parameter and supervisor posts' },
+  ROLE_EXCEPTION_NOT_FOUND: { 'zh-CN': '该兼任例外不存在或已撤销', 'en-US': 'No such exception, or it has been revoked' },
+  // ── real-name binding ──
+  IDENTITY_ALREADY_BOUND: { 'zh-CN': '本账号已完成实名核验', 'en-US': 'This account is already verified' },
+  IDENTITY_CLAIM_MISSING: { 'zh-CN': '本账号没有待核验的身份信息', 'en-US': 'This account claims no identity to verify' },
+  SMS_ONLY_FOR_PEOPLE: { 'zh-CN': '单位账号请持营业执照和法定代表人身份证到服务窗口领取激活码，或通过统一身份认证（法人）登录核验', 'en-US': 'A unit verifies with an activation code from a service counter (bring the business licence and the legal representative’s ID card), or through the unified identity service' },
+  CODE_RATE_LIMITED: { 'zh-CN': '验证码发送过于频繁，请 {seconds} 秒后再试', 'en-US': 'Codes are sent too often; try again in {seconds} seconds' },
+  CODE_DAILY_LIMIT: { 'zh-CN': '今日验证码次数已用完，请明天再试或到服务窗口办理', 'en-US': 'No more codes today; try tomorrow or go to a service counter' },
+  INVALID_CODE: { 'zh-CN': '字段 code：验证码或激活码不正确或已过期', 'en-US': 'Field code: the code is wrong or has expired' },
+  BIND_ATTEMPTS_EXCEEDED: { 'zh-CN': '字段 code：错误次数过多，请 24 小时后再试，或持身份证到服务窗口办理', 'en-US': 'Field code: too many wrong codes; try again in 24 hours or go to a service counter with your ID card' },
+  CODE_NOT_FOR_THIS_ACCOUNT: { 'zh-CN': '字段 code：该激活码不是为本账号注册时填写的身份签发的', 'en-US': 'Field code: this activation code was not issued for the identity this account registered with' },
+  SUBJECT_ALREADY_BOUND: { 'zh-CN': '该身份已绑定其他账号。如非本人操作，请持身份证到服务窗口，由工作人员核实后改绑', 'en-US': 'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it' },
+  REBIND_REASON_REQUIRED: { 'zh-CN': '字段 reason：该身份已绑定其他账号，改绑须填写核实理由', 'en-US': 'Field reason: this identity is bound to another account; re-binding needs the reason you verified' },
+  OIDC_NOT_CONFIGURED: { 'zh-CN': '本平台尚未接入统一身份认证，请使用短信验证码或窗口激活码', 'en-US': 'The unified identity service is not configured here; use a text-message code or a counter activation code' },
+  OIDC_FAILED: { 'zh-CN': '统一身份认证未完成：{detail}', 'en-US': 'The unified identity service did not complete: {detail}' },
+  OIDC_IDENTITY_MISMATCH: { 'zh-CN': '统一身份认证返回的身份与本账号注册时填写的不一致', 'en-US': 'The identity the unified identity service returned is not the one this account registered with' },
   ROLE_NOT_FOR_SELF_REGISTRATION: { 'zh-CN': '工作人员账号由管理员创建，不能自行注册', 'en-US': 'Staff accounts are created by an administrator, not self-registered' },
   // ── registry ──
   INVALID_ID_NUMBER: { 'zh-CN': '字段 {field}：身份证号码无效（{detail}）', 'en-US': 'Field {field}: not a valid resident ID number ({detail})' },
@@ -111,12 +132,27 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
+/** Why a field failed its schema, where Ajv's words would show people a regular expression or a JSON type. */
+export const VALIDATION_DETAILS = {
+  pattern: { 'zh-CN': '格式不正确', 'en-US': 'is not in the expected format' },
+  nul: { 'zh-CN': '含有不允许的空字符（\\u0000）', 'en-US': 'contains a NUL character (\\u0000), which is not allowed' },
+  anyOf: { 'zh-CN': '不是允许的取值之一', 'en-US': 'is not one of the allowed values' },
+  'type.string': { 'zh-CN': '应当是文本', 'en-US': 'must be text' },
+  'type.integer': { 'zh-CN': '应当是整数', 'en-US': 'must be a whole number' },
+  'type.number': { 'zh-CN': '应当是数字', 'en-US': 'must be a number' },
+  'type.boolean': { 'zh-CN': '应当是 true 或 false', 'en-US': 'must be true or false' },
+  'type.object': { 'zh-CN': '应当是一组字段（对象）', 'en-US': 'must be an object' },
+  'type.array': { 'zh-CN': '应当是列表', 'en-US': 'must be a list' },
+  'type.null': { 'zh-CN': '应当为空', 'en-US': 'must be null' },
+} as const satisfies Record<string, Record<Language, string>>;
+
 /** zh-CN unless the caller asks for English first. */
 export function languageOf(acceptLanguage: string | undefined): Language {
   const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
+/** A value may come in both languages (`role.zh-CN`, `role.en-US`): names people read, such as a role's. */
 export function message(code: ErrorCode, language: Language, values: Record<string, string> = {}): string {
-  return ERROR_MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  return ERROR_MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '');
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
-import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { IsoDate } from '../policies/facts.schema.js';
 import type { ParameterService } from './parameter-service.js';
 
@@ -23,7 +23,7 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
     app.get(
       '/api/v1/parameters',
       {
-        config: { access: { permission: 'application:read' } },
+        config: { access: { permission: ['application:read', 'parameter:set'] } },
         schema: { tags, summary: 'Local settings in the caller’s regions, newest first', querystring: Type.Object({ parameter: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Type.Object({ values: Type.Array(Parameter) }), ...PROTECTED_ERRORS } },
       },
       async (request) => ({ values: await parameters.list(actorOf(request), request.query.parameter) }),
@@ -41,7 +41,7 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
               regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
               from: IsoDate,
               to: Type.Optional(IsoDate),
-              value: Type.Integer({ minimum: 0 }),
+              value: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
               note: Type.String({ minLength: 1, maxLength: 500, description: 'Why, and the local document that sets it' }),
             },
             { additionalProperties: false },

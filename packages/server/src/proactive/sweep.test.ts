@@ -99,10 +99,13 @@ describe('the proactive sweep (政策找人)', () => {
   });
 
   it('免申即享: where the region marks a subsidy as needing no application, the sweep files it and sends it to review', async () => {
-    const marked = await supervisor.request('POST', '/api/v1/parameters', { parameter: 'proactive.no-application.one-time-job-seeking', regionCode: '510104', from: '2026-11-01', value: 1, note: '区人社局关于一次性求职补贴免申即享的通知（测试）' });
+    // Setting what is paid is the parameter officer's post; the read-only supervisor may not (issue 14).
+    const officer = await staff(app, 'policy-officer', ['parameter-officer'], '510104');
+    expect((await supervisor.request('POST', '/api/v1/parameters', { parameter: 'proactive.no-application.one-time-job-seeking', regionCode: '510104', from: '2026-11-01', value: 1, note: 'x' })).statusCode).toBe(403);
+    const marked = await officer.request('POST', '/api/v1/parameters', { parameter: 'proactive.no-application.one-time-job-seeking', regionCode: '510104', from: '2026-11-01', value: 1, note: '区人社局关于一次性求职补贴免申即享的通知（测试）' });
     expect(marked.statusCode).toBe(201);
     expect((await clerk.request('POST', '/api/v1/parameters', { parameter: 'proactive.no-application.one-time-job-seeking', regionCode: '510104', from: '2026-11-01', value: 1, note: 'x' })).statusCode).toBe(403);
-    expect((await supervisor.request('POST', '/api/v1/parameters', { parameter: 'no.such.thing', regionCode: '510104', from: '2026-11-01', value: 1, note: 'x' })).json()).toMatchObject({ code: 'UNKNOWN_PARAMETER', field: 'parameter' });
+    expect((await officer.request('POST', '/api/v1/parameters', { parameter: 'no.such.thing', regionCode: '510104', from: '2026-11-01', value: 1, note: 'x' })).json()).toMatchObject({ code: 'UNKNOWN_PARAMETER', field: 'parameter' });
 
     // A graduate registered after the earlier sweeps: the next one files their application.
     const id = idNumber('2004-06-06');

@@ -281,6 +281,13 @@ export class RegistryService {
   }
 }
 
+/** A 身份证号 checked and turned into its lookup hash: how accounts find a person without decrypting anyone. */
+export function idNumberLookup(vault: Vault, idNumber: string, field = 'idNumber'): string {
+  const parsed = parseResidentId(idNumber);
+  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, field, { detail: ID_PROBLEMS[parsed.error] });
+  return vault.lookupHash('id-number', parsed.value.number);
+}
+
 const ID_PROBLEMS = { format: '应为18位，末位可为X / 18 characters, the last may be X', 'birth-date': '出生日期不存在 / the birth date does not exist', 'check-digit': '校验码错误 / wrong check digit' } as const;
 
 /** Checks a fact's data against its kind: structure by schema, then dates, codes and amounts. */

@@ -134,8 +134,8 @@ describe('risk checks at submission', () => {
     const fourth = await person(evaluation(), undefined, '13800001111');
     expect((await flags(await submit(evaluationClaim(fourth)))).map((f) => f.code)).toEqual(['SHARED_PHONE']);
     // The region lowers the limit to 2: now a third holder is one too many.
-    const supervisor = await staff(app, `supervisor-${++n}`, ['supervisor'], '510104');
-    expectOk(await supervisor.request('POST', '/api/v1/parameters', { parameter: 'risk.shared-phone-max', regionCode: '510104', from: '2026-11-01', value: 2, note: '区局风控口径（测试）' }), 201);
+    const officer = await staff(app, `parameter-officer-${++n}`, ['parameter-officer'], '510104');
+    expectOk(await officer.request('POST', '/api/v1/parameters', { parameter: 'risk.shared-phone-max', regionCode: '510104', from: '2026-11-01', value: 2, note: '区局风控口径（测试）' }), 201);
     await person(evaluation(), undefined, '13800002222');
     expect(await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).toEqual([]);
     expect((await flags(await submit(evaluationClaim(await person(evaluation(), undefined, '13800002222'))))).map((f) => f.code)).toEqual(['SHARED_PHONE']);

@@ -50,7 +50,7 @@ export class Vault {
   }
 
   /** Equal inputs give equal hashes, so a unique index finds a person without decrypting anyone. */
-  lookupHash(kind: 'id-number' | 'phone' | 'bank-account' | 'address', value: string): string {
+  lookupHash(kind: 'id-number' | 'phone' | 'bank-account' | 'address' | 'one-time-code', value: string): string {
     return createHmac('sm3', this.lookupKey).update(`${kind}:${value}`).digest('hex');
   }
 

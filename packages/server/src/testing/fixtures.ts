@@ -58,11 +58,30 @@ export async function staff(app: TestApp, username: string, roles: string[], reg
   return login(app, username);
 }
 
-/** Registers an applicant through the public API and logs them in. */
+const counters = new WeakMap<TestApp, Map<string, Promise<Client>>>();
+
+/**
+ * Registers an applicant through the public API, logs them in and binds the account to its registry
+ * record the way a counter does it: a clerk who has seen the ID card issues an activation code (the
+ * record is created if new; `category` is the unit's), and the applicant enters it.
+ */
 export async function applicant(app: TestApp, body: Record<string, unknown>): Promise<Client> {
-  const res = await app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { password: PASSWORD, ...body } });
+  const { category, ...registration } = body;
+  const res = await app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { password: PASSWORD, ...registration } });
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-  return login(app, String(body.username));
+  // A province's counter clerk, made once per app and province.
+  const province = `${String(registration.regionCode).slice(0, 2)}0000`;
+  const ofApp = counters.get(app) ?? new Map<string, Promise<Client>>();
+  counters.set(app, ofApp);
+  if (!ofApp.has(province)) ofApp.set(province, staff(app, `fixture-counter-${province}`, ['clerk'], province));
+  const counter = await (ofApp.get(province) as Promise<Client>);
+  const { username: _u, ...identity } = registration;
+  const issued = await counter.request('POST', '/api/v1/identity/activation-codes', { ...identity, ...(category ? { category } : {}) });
+  if (issued.statusCode !== 201) throw new Error(`activation code: ${issued.statusCode} ${issued.body}`);
+  const client = await login(app, String(body.username));
+  const bound = await client.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code });
+  if (bound.statusCode !== 200) throw new Error(`binding: ${bound.statusCode} ${bound.body}`);
+  return client;
 }
 
 export function expectOk(res: LightMyRequestResponse, status = 200): void {

@@ -14,6 +14,7 @@ import { m20261121_0012_training } from './20261121-0012-training.js';
 import { m20261121_0013_person_address } from './20261121-0013-person-address.js';
 import { m20261121_0014_application_evidence } from './20261121-0014-application-evidence.js';
 import { m20261121_0015_training_payee } from './20261121-0015-training-payee.js';
+import { m20261202_0016_identity_binding_and_roles } from './20261202-0016-identity-binding-and-roles.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0013-person-address': m20261121_0013_person_address,
   '20261121-0014-application-evidence': m20261121_0014_application_evidence,
   '20261121-0015-training-payee': m20261121_0015_training_payee,
+  '20261202-0016-identity-binding-and-roles': m20261202_0016_identity_binding_and_roles,
 };
 
 export const migrationProvider: MigrationProvider = {
