@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { OidcSettings } from '../accounts/oidc.js';
 import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { buildApp, type App } from '../http/app.js';
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   readonly masterKey?: Buffer;
   /** Serve the built web UI from this folder (browser tests). */
   readonly webRoot?: string;
+  /** Connect to an identity provider (a local one in tests). */
+  readonly oidc?: OidcSettings;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -51,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await migrate(database.db);
   await seedReferenceData(database.db);
   const vault = options.masterKey ? new Vault(options.masterKey) : Vault.random();
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
   return {
     ...app,
     database,
