@@ -97,7 +97,7 @@ export interface Row {
 }
 
 // ── who, by hand ──
-const EVERYONE: readonly Role[] = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor', 'administrator'];
+const EVERYONE: readonly Role[] = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator'];
 /** Staff who read applications and the registry of their regions; the administrator reads neither. */
 const READERS: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor'];
 const READERS_AND_APPLICANT: readonly Role[] = [...READERS, 'applicant'];
@@ -136,9 +136,27 @@ export const MATRIX: readonly Row[] = [
   // A weak new password: refused after the role check, and nobody's password changes.
   { method: 'POST', route: '/api/v1/session/password', allowed: EVERYONE, region: 'none', also: [400], call: (f) => ({ url: '/api/v1/session/password', body: { currentPassword: f.password, newPassword: 'x' } }) },
 
+  // ── real-name binding ──
+  { method: 'GET', route: '/api/v1/identity', allowed: EVERYONE, region: 'none', call: () => ({ url: '/api/v1/identity' }) },
+  // Only an applicant account not yet bound may prove who it is; the matrix's applicant is bound
+  // already, so no caller here passes (identity.test.ts walks the unbound account).
+  { method: 'POST', route: '/api/v1/identity/sms-code', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/sms-code' }) },
+  { method: 'POST', route: '/api/v1/identity/binding', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/binding', body: { code: '123456' } }) },
+  { method: 'GET', route: '/api/v1/identity/oidc/authorization', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/oidc/authorization' }) },
+  // The identity service's redirect: no session is sent on it; the round's state and browser key stand in.
+  { method: 'GET', route: '/api/v1/identity/oidc/callback', allowed: 'public', region: 'none', also: [302], call: () => ({ url: '/api/v1/identity/oidc/callback?code=x&state=y' }) },
+  { method: 'POST', route: '/api/v1/identity/activation-codes', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/identity/activation-codes', body: { kind: 'person', idNumber: f.idNumber('1979-01-01'), name: '窗口核验', regionCode: f[s].region } }) },
+
+  // ── the security administrator ──
+  { method: 'GET', route: '/api/v1/sms-outbox', allowed: ['security-administrator'], region: 'none', call: () => ({ url: '/api/v1/sms-outbox' }) },
+  { method: 'GET', route: '/api/v1/role-exceptions', allowed: ['security-administrator'], region: 'none', call: () => ({ url: '/api/v1/role-exceptions' }) },
+  { method: 'POST', route: '/api/v1/role-exceptions', allowed: ['security-administrator'], region: 'create', call: (f, s) => ({ url: '/api/v1/role-exceptions', body: { regionCode: f[s].region, roles: ['clerk', 'reviewer'], reason: '矩阵测试：两人所' } }) },
+  // No such exception: refused past the role check.
+  { method: 'POST', route: '/api/v1/role-exceptions/:id/revocation', allowed: ['security-administrator'], region: 'none', also: [404], call: () => ({ url: '/api/v1/role-exceptions/00000000-0000-4000-8000-000000000001/revocation' }) },
+
   // ── staff accounts and the calendar (administrator) ──
   { method: 'GET', route: '/api/v1/accounts', allowed: ['administrator'], region: 'list', marker: (r) => r.account, call: () => ({ url: '/api/v1/accounts' }) },
-  { method: 'POST', route: '/api/v1/accounts', allowed: ['administrator'], region: 'create', call: (f, s) => ({ url: '/api/v1/accounts', body: { username: `u${f.key()}`, displayName: 'X', roles: ['clerk'], regionCode: f[s].region, password: 'First-pass-1' } }) },
+  { method: 'POST', route: '/api/v1/accounts', allowed: ['administrator'], region: 'create', call: (f, s) => ({ url: '/api/v1/accounts', body: { username: `u${f.key()}`, displayName: 'X', roles: ['clerk'], regionCode: f[s].region, idNumber: f.idNumber('1978-07-07'), password: 'First-pass-1' } }) },
   { method: 'POST', route: '/api/v1/accounts/:id/password-reset', allowed: ['administrator'], region: 'record', call: (f, s) => ({ url: `/api/v1/accounts/${f[s].account}/password-reset`, body: { password: 'Reset-pass-2026' } }) },
   { method: 'POST', route: '/api/v1/accounts/:id/active', allowed: ['administrator'], region: 'record', call: (f, s) => ({ url: `/api/v1/accounts/${f[s].account}/active`, body: { active: true } }) },
   { method: 'PUT', route: '/api/v1/calendar/:year', allowed: ['administrator'], region: 'none', call: () => ({ url: '/api/v1/calendar/2027', body: { holidays: ['2027-01-01'], workdays: [] } }) },
@@ -206,10 +224,9 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/sweeps/:id/resumption', allowed: ['supervisor'], region: 'record', call: (f, s) => ({ url: `/api/v1/sweeps/${f[s].sweep}/resumption` }) },
 
   // ── a region's parameters ──
-  { method: 'GET', route: '/api/v1/parameters', allowed: READERS, region: 'none', call: () => ({ url: '/api/v1/parameters' }) },
-  // MARKER (security issue: "a read-only supervisor sets money"): today only the supervisor holds
-  // parameter:set. The permission is being moved away from the supervisor; change this row with it.
-  { method: 'POST', route: '/api/v1/parameters', allowed: ['supervisor'], region: 'create', call: (f, s) => ({ url: '/api/v1/parameters', body: { parameter: 'risk.shared-address-max', regionCode: f[s].region, from: '2027-01-01', value: 6, note: '矩阵测试：与默认值相同' } }) },
+  { method: 'GET', route: '/api/v1/parameters', allowed: [...READERS, 'parameter-officer'], region: 'none', call: () => ({ url: '/api/v1/parameters' }) },
+  // Setting what claims pay is the parameter officer's post; the supervisor is read-only (issue 14).
+  { method: 'POST', route: '/api/v1/parameters', allowed: ['parameter-officer'], region: 'create', call: (f, s) => ({ url: '/api/v1/parameters', body: { parameter: 'risk.shared-address-max', regionCode: f[s].region, from: '2027-01-01', value: 6, note: '矩阵测试：与默认值相同' } }) },
 
   // ── funds, allocation, payments ──
   { method: 'GET', route: '/api/v1/funds', allowed: FUND_READERS, region: 'list', marker: (r) => r.fund, call: () => ({ url: '/api/v1/funds' }) },
@@ -249,9 +266,9 @@ export const MATRIX: readonly Row[] = [
   // ── training: classes (an institution's own account, or the bureau) ──
   { method: 'GET', route: '/api/v1/training/my-institutions', allowed: TRAINING, region: 'list', marker: (r) => r.institution, call: () => ({ url: '/api/v1/training/my-institutions' }) },
   { method: 'GET', route: '/api/v1/training/roster-template', allowed: TRAINING, region: 'none', call: () => ({ url: '/api/v1/training/roster-template' }) },
-  // BUG (the it.fails tests in authorization-matrix.test.ts): any applicant, and a clerk about any region,
-  // learns who is registered under which name. Allowed at the role level: institutions log in as applicants.
-  { method: 'POST', route: '/api/v1/training/roster-check', allowed: TRAINING, region: 'none', also: [422], call: (f) => ({ url: '/api/v1/training/roster-check', ...csv(`姓名,身份证号码\r\n学员510104,${f.own.traineeIdNumber}\r\n`) }) },
+  // Allowed at the role level (institutions log in as applicants); inside, only a listed institution
+  // or the bureau, each within its regions (the bug tests in authorization-matrix.test.ts).
+  { method: 'POST', route: '/api/v1/training/roster-check', allowed: TRAINING, notOwn: ['applicant'], region: 'none', also: [422], call: (f) => ({ url: '/api/v1/training/roster-check', ...csv(`姓名,身份证号码\r\n学员510104,${f.own.traineeIdNumber}\r\n`) }) },
   { method: 'GET', route: '/api/v1/training/classes', allowed: TRAINING, region: 'list', marker: (r) => r.approvedClass, call: () => ({ url: '/api/v1/training/classes' }) },
   {
     method: 'POST',

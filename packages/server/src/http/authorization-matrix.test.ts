@@ -342,24 +342,19 @@ describe('authorization matrix', () => {
   });
 });
 
-/**
- * Known authorization bugs, stated as the behaviour that is wanted: these fail today, so they are
- * marked `it.fails`. When the bug is fixed the test starts "failing"; make it a plain `it`.
- */
-describe('known authorization bugs', () => {
+/** Authorization bugs this matrix found, kept as the behaviour that is wanted. */
+describe('authorization bugs the matrix found', () => {
   const rosterCheck = (caller: Client, r: Records, name = `学员${r.region}`) =>
     caller.request('POST', '/api/v1/training/roster-check', Buffer.from(`姓名,身份证号码\r\n${name},${r.traineeIdNumber}\r\n`), { 'content-type': 'text/csv' });
 
-  // POST /api/v1/training/roster-check takes no caller: TrainingService.checkRoster(file) looks
-  // every ID number up in the whole registry. Any applicant account (a person, not an institution)
-  // learns whether an ID number is registered (PERSON_NOT_REGISTERED vs NAME_MISMATCH) and, with
-  // the right name, gets the masked number back.
-  it.fails('an applicant who is not a training institution cannot check a roster against the registry', async () => {
+  // POST /api/v1/training/roster-check once looked every ID number up in the whole registry for
+  // any caller: any applicant learnt whether an ID number is registered and under which name.
+  it('an applicant who is not a training institution cannot check a roster against the registry', async () => {
     const res = await rosterCheck(callers.applicant, fixtures.other);
     expect([403, 404]).toContain(res.statusCode);
   });
 
-  it.fails('a clerk checking a roster does not find people outside their regions', async () => {
+  it('a clerk checking a roster does not find people outside their regions', async () => {
     const res = await rosterCheck(callers.clerk, fixtures.other);
     expect(res.statusCode).toBe(422);
   });

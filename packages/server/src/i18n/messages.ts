@@ -52,6 +52,7 @@ export const ERROR_MESSAGES = {
   OIDC_NOT_CONFIGURED: { 'zh-CN': '本平台尚未接入统一身份认证，请使用短信验证码或窗口激活码', 'en-US': 'The unified identity service is not configured here; use a text-message code or a counter activation code' },
   OIDC_FAILED: { 'zh-CN': '统一身份认证未完成：{detail}', 'en-US': 'The unified identity service did not complete: {detail}' },
   OIDC_IDENTITY_MISMATCH: { 'zh-CN': '统一身份认证返回的身份与本账号注册时填写的不一致', 'en-US': 'The identity the unified identity service returned is not the one this account registered with' },
+  NOT_A_TRAINING_INSTITUTION: { 'zh-CN': '只有列入培训机构目录的机构账号或人社部门工作人员可以核对学员名册', 'en-US': 'Only a listed training institution’s account or bureau staff may check a roster against the registry' },
   ROLE_NOT_FOR_SELF_REGISTRATION: { 'zh-CN': '工作人员账号由管理员创建，不能自行注册', 'en-US': 'Staff accounts are created by an administrator, not self-registered' },
   // ── registry ──
   INVALID_ID_NUMBER: { 'zh-CN': '字段 {field}：身份证号码无效（{detail}）', 'en-US': 'Field {field}: not a valid resident ID number ({detail})' },

@@ -544,7 +544,17 @@ export class TrainingService {
    * nothing, with every problem by row. The uploader gets back the roster it sent, with each
    * trainee's registry name and masked number for display.
    */
-  async checkRoster(file: Buffer): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
+  /**
+   * Only the bureau, within its regions, and a listed institution, within its city, may check names
+   * against the registry: to anyone else the answer would say who is registered under which name.
+   */
+  async checkRoster(actor: Actor, file: Buffer): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
+    let scope = actor.regionCode;
+    if (!actor.permissions.has('training:manage')) {
+      const listed = await this.db.selectFrom('training_institution').select('region_code').where('organisation_id', '=', actor.organisationId ?? NO_ONE).where('status', '=', 'listed').executeTakeFirst();
+      if (!listed) throw new AppError('NOT_A_TRAINING_INSTITUTION', 403);
+      scope = `${listed.region_code.slice(0, 4)}00`;
+    }
     const problems: ImportProblem[] = [];
     const rows = readRows(await readTable(file), ROSTER_COLUMNS, ['idNumber'], problems);
     const column = (field: string) => ROSTER_COLUMNS.find((c) => c.key === field);
@@ -565,7 +575,9 @@ export class TrainingService {
     const people = new Map<string, { name: string; id_number_masked: string }>();
     for (let i = 0; i < read.length; i += 1000) {
       const chunk = read.slice(i, i + 1000).map((r) => r.hash);
-      for (const p of await this.db.selectFrom('person').select(['id_number_hmac', 'name', 'id_number_masked']).where('id_number_hmac', 'in', chunk).execute()) people.set(p.id_number_hmac, p);
+      for (const p of await this.db.selectFrom('person').select(['id_number_hmac', 'name', 'id_number_masked', 'region_code']).where('id_number_hmac', 'in', chunk).execute()) {
+        if (isInScope(scope, p.region_code)) people.set(p.id_number_hmac, p);
+      }
     }
     const trainees = [];
     for (const r of read) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
-import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
 import { IdNumber, IsoDate } from '../policies/facts.schema.js';
 import type { TrainingService } from './training-service.js';
@@ -179,7 +179,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
               occupation: Type.String({ minLength: 1, maxLength: 60 }),
               level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
               trainingKind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]),
-              standardFen: Type.Integer({ minimum: 0 }),
+              standardFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
               hours: Type.Integer({ minimum: 1, maximum: 2000 }),
               urgent: Type.Boolean(),
               payee: Type.Optional(Type.Union([Type.Literal('trainee'), Type.Literal('institution')])),
@@ -247,7 +247,7 @@ export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTyp
           response: { 200: Type.Object({ trainees: Type.Array(Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() })) }), ...FILE_ERRORS },
         },
       },
-      async (request) => training.checkRoster(uploadedFile(request.body)),
+      async (request) => training.checkRoster(actorOf(request), uploadedFile(request.body)),
     );
     app.get(
       '/api/v1/training/classes',
