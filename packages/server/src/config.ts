@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** Settings from the environment, with the defaults the README documents. */
@@ -13,6 +14,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly settleChunk: number;
   readonly sweepBatch: number;
+  /** The proxies whose X-Forwarded-For is believed: none, a hop count, or addresses and CIDR ranges. */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
     settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
     sweepBatch: positive(env.HUIMIN_SWEEP_BATCH, 20_000, 'HUIMIN_SWEEP_BATCH'),
+    trustProxy: trustProxy(env.HUIMIN_TRUST_PROXY),
   };
 }
 
@@ -38,4 +42,27 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got ${value}`);
   return n;
+}
+
+/** proxy-addr's names for the private ranges, which Fastify accepts beside addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `1` trusts the one proxy in front; `10.0.0.1, 10.1.0.0/16` trusts those addresses. There is no
+ * "trust everyone": it would let any caller choose the address the audit trail records.
+ */
+export function trustProxy(value: string | undefined): false | number | readonly string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'off') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGES.has(entry) && (family === 0 || !prefixOk || rest.length > 0)) {
+      throw new Error(`HUIMIN_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDR ranges, got ${value}`);
+    }
+  }
+  return entries;
 }

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     settleChunk: config.settleChunk,
     sweepBatch: config.sweepBatch,
+    trustProxy: config.trustProxy,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');

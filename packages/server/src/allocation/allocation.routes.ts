@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.js';
 import { actorOf } from '../http/access.js';
 import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
-import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
 import { calculate, inputTemplate, readInput, resultXlsx, scheme } from './allocation-service.js';
@@ -25,7 +25,7 @@ const SchemeSchema = Type.Object(
   { additionalProperties: false },
 );
 const Region = Type.Object(
-  { region: Type.String({ pattern: '^\\d{6}$' }), values: Type.Record(Type.String(), Type.Integer({ minimum: 0 })), coefficients: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))) },
+  { region: Type.String({ pattern: '^\\d{6}$' }), values: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'People, units or 分' })), coefficients: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))) },
   { additionalProperties: false },
 );
 const Result = Type.Object({
@@ -54,7 +54,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
         schema: {
           tags,
           summary: 'Allocate a total among regions by a scheme (a preset id, or an edited scheme); exact to the 分',
-          body: Type.Object({ scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0 }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
+          body: Type.Object({ scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
           response: { 200: Result, ...PROTECTED_ERRORS },
         },
       },
@@ -72,7 +72,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
           tags,
           summary: 'Calculate and publish an allocation (资金分配结果公开); it is kept exactly as published',
           body: Type.Object(
-            { title: Type.String({ minLength: 2, maxLength: 200 }), regionCode: Type.String({ pattern: '^\\d{6}$' }), scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0 }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) },
+            { title: Type.String({ minLength: 2, maxLength: 200 }), regionCode: Type.String({ pattern: '^\\d{6}$' }), scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) },
             { additionalProperties: false },
           ),
           response: { 201: Type.Object({ id: Type.String() }), ...PROTECTED_ERRORS },
@@ -135,7 +135,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
           tags,
           summary: 'Allocate from a filled Excel template (the request body); ?format=xlsx returns the result as Excel',
           params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }),
-          querystring: Type.Object({ totalFen: Type.Integer({ minimum: 0 }), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }, { additionalProperties: false }),
+          querystring: Type.Object({ totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }, { additionalProperties: false }),
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ClaimFactsSchema, Count, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
+import { ClaimFactsSchema, Count, Fen, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
 import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
 
 /**
@@ -47,7 +47,7 @@ export const TransitionBody = Type.Object(
     /** For `pay`: the bank or treasury reference. */
     paymentReference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     /** For `revoke`: the amount to recover, in fen; the whole amount when absent. */
-    recoveryFen: Type.Optional(Type.Integer({ minimum: 0 })),
+    recoveryFen: Type.Optional(Fen),
   },
   options,
 );

@@ -35,7 +35,7 @@ export function auditRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAs
           tags: ['audit'],
           summary: 'Audit entries in the auditor’s regions, newest first',
           querystring: Type.Object(
-            { entityId: Type.Optional(Type.String()), action: Type.Optional(Type.String()), before: Type.Optional(Type.String({ pattern: '^\\d+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+            { entityId: Type.Optional(Type.String()), action: Type.Optional(Type.String()), before: Type.Optional(Type.String({ pattern: '^\\d{1,18}$', description: 'An entry’s seq (bigint)' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
             { additionalProperties: false },
           ),
           response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...PROTECTED_ERRORS },

@@ -2,7 +2,7 @@ import { FUND_SOURCE_NAMES } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
-import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';
 
@@ -15,7 +15,7 @@ const FundView = Type.Object({
   regionCode: Type.String(),
   balances: Type.Array(Type.Object({ regionCode: Type.String(), kind: Type.String(), balanceFen: Type.Integer() })),
 });
-const Amount = Type.Integer({ minimum: 1, description: '分 (fen)' });
+const Amount = Type.Integer({ minimum: 1, maximum: MAX_FEN, description: '分 (fen)' });
 const Key = Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }));
 
 /** Funds and budgets: create, issue, allocate down the region tree, and the balances. */

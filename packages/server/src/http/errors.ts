@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { languageOf, message, type ErrorCode } from '../i18n/messages.js';
+import type { ErrorObject } from 'ajv';
+import localizeAll from 'ajv-i18n';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { languageOf, message, VALIDATION_DETAILS, type ErrorCode, type Language } from '../i18n/messages.js';
 
 /** A failure the caller can act on: a code, the field it concerns, and values for the message. */
 export class AppError extends Error {
@@ -29,6 +31,28 @@ function fieldOf(instancePath: string, missing?: string): string {
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
+type Localize = (errors: ErrorObject[]) => void;
+const localize = localizeAll as unknown as Record<'zh' | 'en', Localize>;
+
+/** Why the field failed, in the caller's language: ajv-i18n's words, ours where those would show a regex or a JSON type name. */
+function detailOf(failure: FastifySchemaValidationError, language: Language): string {
+  const ours = VALIDATION_DETAILS[(failure.keyword === 'type' ? `type.${String(failure.params.type)}` : failure.keyword === 'format' ? 'pattern' : failure.keyword) as keyof typeof VALIDATION_DETAILS];
+  if (ours) return ours[language];
+  const copy = { ...failure } as unknown as ErrorObject;
+  localize[language === 'zh-CN' ? 'zh' : 'en']([copy]);
+  return copy.message ?? '';
+}
+
+/**
+ * A SQLSTATE of class 22 (data exception: 22021 a NUL byte, 22003 a number out of range, 22P02 bad
+ * syntax, 22007/22008 a bad date) means a value from the request reached the database unchecked. The
+ * schemas should have refused it; if one did not, it is still the caller's input at fault, not a 500.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 export function toErrorBody(error: FastifyError | AppError, request: FastifyRequest): { status: number; body: ErrorBody } {
   const language = languageOf(request.headers['accept-language']);
   if (error instanceof AppError) {
@@ -46,20 +70,29 @@ export function toErrorBody(error: FastifyError | AppError, request: FastifyRequ
   if (error.validation) {
     const first = error.validation[0];
     const params = (first?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
-    const field = fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty);
+    // A body that is not an object at all is named as the body.
+    const field = fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty) || (error.validationContext ?? '');
     const code: ErrorCode = params.missingProperty ? 'REQUIRED_FIELD' : params.additionalProperty ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED';
-    return { status: 400, body: { code, field, message: message(code, language, { field, detail: first?.message ?? '' }) } };
+    return { status: 400, body: { code, field, message: message(code, language, { field, detail: first ? detailOf(first, language) : '' }) } };
   }
+  // No parser for the body's type (a form post, multipart, XML): refused here for every route at once.
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: message('UNSUPPORTED_MEDIA_TYPE', language) } };
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { status: 400, body: { code: 'MALFORMED_JSON', message: message('MALFORMED_JSON', language) } };
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'BODY_TOO_LARGE', message: message('BODY_TOO_LARGE', language) } };
   if (error.statusCode === 404) return { status: 404, body: { code: 'NOT_FOUND', message: message('NOT_FOUND', language) } };
+  if (isDataException(error)) return { status: 400, body: { code: 'VALIDATION_FAILED', message: message('INVALID_VALUE', language) } };
+  // Fastify's own refusals of a request it could not read (a bad Content-Length, a forbidden
+  // __proto__ key) carry a 4xx status: the request's fault, whatever the code.
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { status: error.statusCode, body: { code: 'MALFORMED_REQUEST', message: message('MALFORMED_REQUEST', language) } };
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: message('INTERNAL_ERROR', language) } };
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: FastifyError | AppError): FastifyReply {
   const { status, body } = toErrorBody(error, request);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // The database's own message quotes the value, which may be personal: the SQLSTATE only.
+  else if (isDataException(error)) request.log.warn({ sqlState: (error as { code: string }).code }, 'the database refused a value from the request');
   return reply.status(status).send(body);
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { MAX_FEN } from '../http/common.schemas.js';
 
 /**
  * The facts format (docs/policy-engine.md) as a JSON schema: structure and types here; check
@@ -7,7 +8,7 @@ import { Type, type Static } from 'typebox';
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Asia/Shanghai', examples: ['2024-09-01'] });
 export const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
 export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 code; 000000 = national', examples: ['510104'] });
-export const Fen = Type.Integer({ minimum: 0, description: 'Money in 分 (fen)' });
+export const Fen = Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'Money in 分 (fen)' });
 export const Count = Type.Integer({ minimum: 0 });
 export const CreditCode = Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' });
 export const IdNumber = Type.String({ minLength: 15, maxLength: 18, description: '居民身份证号码' });

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staff } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe('security headers', () => {
+  it('every response forbids framing and sniffing, sends no referrer, and has a content security policy for this origin only', async () => {
+    const res = await app.http.inject({ url: '/api/health' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    // Served over plain HTTP here (no HUIMIN_SECURE_COOKIES): no HSTS, no upgrading.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('API answers are never stored, public or behind a login, errors included', async () => {
+    const clerk = await staff(app, 'headers-clerk', ['clerk'], '510104');
+    for (const res of [await app.http.inject({ url: '/api/v1/policies' }), await clerk.request('GET', '/api/v1/people'), await app.http.inject({ url: '/api/v1/people' }), await app.http.inject({ url: '/api/v1/nothing' })]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('Swagger UI at /api/docs still loads under the policy: its page and its own script files', async () => {
+    const page = await app.http.inject({ url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    // Only script files from this origin; no inline script the policy would block.
+    expect(page.body).not.toMatch(/<script>(?!\s*<\/script>)/);
+    const scripts = [...page.body.matchAll(/<script src="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', 'http://h/api/docs/').pathname);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect((await app.http.inject({ url: src })).statusCode, src).toBe(200);
+    expect((await app.http.inject({ url: '/api/docs/json' })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { staff, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { INT4_MAX, withIntegerBounds } from './validation.js';
+
+let app: TestApp;
+let clerk: Client;
+beforeAll(async () => {
+  app = await startTestApp();
+  clerk = await staff(app, 'validation-clerk', ['clerk'], '510104');
+});
+afterAll(() => app.close());
+
+const EN = { 'accept-language': 'en-US' };
+const item = (standardFen: number) => ({ regionCode: '510104', occupation: '电工', trainingKind: 'employment-skills', standardFen, hours: 80, urgent: false, validFrom: '2026-01-01' });
+
+describe('a body that is not JSON', () => {
+  it('a form post or multipart upload to a JSON route is refused as 415, in the caller’s language', async () => {
+    const form = await clerk.request('POST', '/api/v1/people', 'idNumber=1&name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.statusCode).toBe(415);
+    expect(form.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('不支持此请求内容类型') });
+    const multipart = await app.http.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'multipart/form-data; boundary=b', ...EN }, payload: '--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nx\r\n--b--\r\n' });
+    expect(multipart.statusCode).toBe(415);
+    expect(multipart.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('Unsupported content type') });
+  });
+
+  it('routes that take a file still take it, and refuse a form post the same way', async () => {
+    const csv = await clerk.request('POST', '/api/v1/imports/people', 'idNumber,name,regionCode\n', { 'content-type': 'text/csv' });
+    expect(csv.statusCode).toBeLessThan(500);
+    expect(csv.json<{ code?: string }>().code).not.toBe('UNSUPPORTED_MEDIA_TYPE');
+    const form = await clerk.request('POST', '/api/v1/imports/people', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.statusCode).toBe(415);
+  });
+});
+
+describe('a NUL character, which PostgreSQL text cannot hold', () => {
+  it('is refused in a body field, naming it', async () => {
+    const res = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: '张\u0000三', regionCode: '510104' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name', message: expect.stringContaining('空字符') });
+  });
+
+  it('is refused in the query string and in the path, naming the parameter', async () => {
+    const query = await clerk.request('GET', '/api/v1/people?name=%E5%BC%A0%00');
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
+    const path = await app.http.inject({ url: '/api/v1/training/certificates/AB%00CD?name=x', headers: EN });
+    expect(path.statusCode).toBe(400);
+    expect(path.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'serial', message: expect.stringContaining('NUL') });
+  });
+});
+
+describe('whole numbers past what their column holds', () => {
+  it('an offset past int4, or 1e30, is refused naming the field', async () => {
+    for (const offset of ['99999999999999999999', '1e30', String(INT4_MAX + 1)]) {
+      const res = await clerk.request('GET', `/api/v1/people?offset=${offset}`);
+      expect(res.statusCode, offset).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'offset' });
+    }
+  });
+
+  it('money (a bigint column) may pass int4 but not 2^53', async () => {
+    expect((await clerk.request('POST', '/api/v1/training/demand-catalogue', item(3_000_000_000))).statusCode).toBe(201);
+    for (const fen of [2 ** 60, 1e30]) {
+      const res = await clerk.request('POST', '/api/v1/training/demand-catalogue', item(fen));
+      expect(res.statusCode, String(fen)).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'standardFen' });
+    }
+  });
+
+  it('an integer schema without bounds gets int4’s, one with bounds keeps its own; the route’s schema is not changed', () => {
+    const schema = { type: 'object', properties: { n: { type: 'integer' }, fen: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, list: { type: 'array', items: { type: ['integer', 'null'] } } } };
+    const bounded = withIntegerBounds(schema) as typeof schema & { properties: { n: object; list: { items: object } } };
+    expect(bounded.properties.n).toEqual({ type: 'integer', minimum: -INT4_MAX, maximum: INT4_MAX });
+    expect(bounded.properties.fen).toEqual(schema.properties.fen);
+    expect(bounded.properties.list.items).toMatchObject({ maximum: INT4_MAX });
+    expect(schema.properties.n).toEqual({ type: 'integer' });
+    expect(withIntegerBounds(schema)).toBe(bounded);
+  });
+});
+
+describe('validation messages in the caller’s language', () => {
+  it('zh-CN names the field in Chinese words, with no English from the validator and no regular expression', async () => {
+    for (const body of [{ idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' }, { idNumber: idNumber('1990-01-01'), name: 123, regionCode: '510104' }]) {
+      const res = await clerk.request('POST', '/api/v1/people', body);
+      expect(res.statusCode).toBe(400);
+      const { message, field } = res.json<{ message: string; field: string }>();
+      expect(message).toContain(field);
+      expect(message.replace(field, '')).not.toMatch(/must|should|pattern|string|\^|\\d/);
+      expect(message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('en-US gets English', async () => {
+    const res = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' }, EN);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'regionCode', message: 'Field regionCode is invalid: is not in the expected format' });
+    const limit = await clerk.request('GET', '/api/v1/people?limit=1000', undefined, EN);
+    expect(limit.json<{ message: string }>().message).toBe('Field limit is invalid: must be <= 200');
+  });
+
+  it('a body that is not an object is named as the body', async () => {
+    const res = await clerk.request('POST', '/api/v1/people', [1, 2]);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
+  });
+});
