@@ -1,3 +1,4 @@
+import { oidcSettingsFrom } from './accounts/oidc.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   });
   await migrate(database.db);
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
+  const oidc = oidcSettingsFrom(process.env);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
   const { http, ...services } = await buildApp({
     db: database.db,
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     settleChunk: config.settleChunk,
     sweepBatch: config.sweepBatch,
+    ...(oidc ? { oidc } : {}),
     trustProxy: config.trustProxy,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
