@@ -7,7 +7,10 @@ import { checkAndShoot, login, SCREENSHOTS, startPlatform, visitor, type Platfor
 
 /**
  * The platform in a real browser, as its people use it, each with their own account: an applicant
- * applies (and a bad file is refused in words), a clerk, a reviewer and an approver take that
+ * registers and proves who she is with a code sent to the phone the registry holds (read, as this is a
+ * demonstration, from the security administrator's outbox), then applies (and a bad file is refused
+ * in words); a counter clerk issues an activation code to someone who brings their ID card; a
+ * security administrator declares a role exception; a clerk, a reviewer and an approver take that
  * application to approval, finance pays a batch and reconciles it, and the public checks what they
  * can get and reads the list of recipients. Every page is checked and photographed in both languages.
  */
@@ -37,7 +40,18 @@ afterAll(async () => {
 });
 
 const APPLICANT_ID = idNumber('2004-03-05', 'female', '510104');
+/** Someone new to the registry, who comes to the counter with their ID card. */
+const COUNTER_ID = idNumber('1988-09-10', 'male', '510105');
+/** Registered, never verified: what such an account sees. */
+const UNBOUND = { idNumber: idNumber('1995-04-06', 'male', '510106'), name: '王五', username: 'wangwu' };
 let applicationUrl = '';
+
+async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
+  await v.page.locator(`#${selectId}`).click();
+  await v.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  // The list closes before the next one opens, so an option is never picked from the wrong list.
+  await expect.poll(() => v.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
 
 describe('the public', () => {
   it('reads the policy list with materials, time limit and article', async () => {
@@ -95,7 +109,13 @@ describe('the public', () => {
 });
 
 describe('an application from the applicant to approval, each step by its own account', () => {
-  it('the applicant registers, applies, has a bad file refused, hands in a good one and submits', async () => {
+  it('the applicant registers, proves who she is with a code to the phone on record, applies, has a bad file refused, hands in a good one and submits', async () => {
+    // The registry knows her already, with her phone: the clerk recorded her.
+    const clerk = await apiLogin(platform.app, 'clerk', DEMO_PASSWORD);
+    const created = await clerk.request('POST', '/api/v1/people', { idNumber: APPLICANT_ID, name: '李小红', regionCode: '510104', phone: '13912345678' });
+    expect(created.statusCode).toBe(201);
+    const personId = created.json<{ id: string }>().id;
+
     const v = await as('zh-CN');
     await v.page.goto('/#/register');
     await v.page.getByLabel('身份证号码').fill(APPLICANT_ID);
@@ -104,12 +124,34 @@ describe('an application from the applicant to approval, each step by its own ac
     await v.page.getByLabel('密码', { exact: true }).fill('Xiaohong-2026!');
     await v.page.getByTestId('register-submit').click();
     await v.page.getByTestId('who').waitFor();
+    // Registering ties the account to nothing: she lands on 实名核验 and may open nothing else yet.
+    await v.page.getByTestId('identity-methods').waitFor();
+    expect(await v.page.locator('.ant-menu').innerText()).not.toContain('我的申请');
+    await checkAndShoot(v, 'applicant-identity-unbound');
+    await v.page.getByTestId('sms-send').click();
+    await expect.poll(() => v.page.getByTestId('sms-sent').innerText()).toContain('如果您填写的身份信息与登记一致且预留了手机号码');
+
+    // No SMS gateway here: the security administrator reads the text in the demonstration outbox.
+    const security = await as('zh-CN', 'security');
+    expect(await security.page.getByTestId('outbox-demonstration').innerText()).toContain('演示环境：以下短信并未真正发出');
+    const outbox = security.page.getByTestId('outbox-table');
+    await expect.poll(() => outbox.innerText()).toMatch(/验证码 \d{6}/);
+    expect(await outbox.innerText()).toContain('139****5678');
+    await checkAndShoot(security, 'security-sms-outbox');
+    const code = /验证码 (\d{6})/.exec(await outbox.innerText())?.[1] ?? '';
+
+    await v.page.getByTestId('sms-code').fill(code);
+    await v.page.getByTestId('sms-bind').click();
+    const bound = v.page.getByTestId('identity-bound');
+    await expect.poll(() => bound.innerText()).toContain('短信验证码');
+    expect(await bound.innerText()).toContain('李小红');
+    await expect.poll(() => v.page.locator('.ant-menu').innerText()).toContain('我的申请');
+    await checkAndShoot(v, 'applicant-identity-bound');
+    await v.page.getByTestId('identity-to-applications').click();
+    await v.page.getByTestId('new-application').waitFor();
     await checkAndShoot(v, 'applicant-my-applications-empty');
 
     // What the registry knows of her, recorded by the clerk: a dibao family, graduating in 2027.
-    const clerk = await apiLogin(platform.app, 'clerk', DEMO_PASSWORD);
-    const people = (await clerk.request('GET', `/api/v1/people?idNumber=${APPLICANT_ID}`)).json<{ people: { id: string }[] }>().people;
-    const personId = people[0]?.id ?? '';
     expect((await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } })).statusCode).toBe(201);
     expect((await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } })).statusCode).toBe(201);
 
@@ -189,6 +231,45 @@ describe('an application from the applicant to approval, each step by its own ac
   });
 });
 
+describe('identity at the counter, and the security administrator', () => {
+  it('a counter clerk who has seen the ID card issues an activation code, and the new applicant verifies with it', async () => {
+    const counter = await as('zh-CN', 'counter');
+    await counter.page.goto('/#/registry/activation');
+    await counter.page.getByLabel('身份证号码').fill(COUNTER_ID);
+    await counter.page.getByLabel('姓名').fill('赵小川');
+    await counter.page.getByTestId('activation-issue').click();
+    const result = counter.page.getByTestId('activation-result');
+    await expect.poll(() => counter.page.getByTestId('activation-code').innerText()).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}/);
+    expect(await result.innerText()).toContain('在「实名核验」页面输入');
+    await checkAndShoot(counter, 'counter-activation-code');
+    const code = /[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(await counter.page.getByTestId('activation-code').innerText())?.[0] ?? '';
+
+    const v = await as('zh-CN');
+    await v.page.goto('/#/register');
+    await v.page.getByLabel('身份证号码').fill(COUNTER_ID);
+    await v.page.getByLabel('姓名').fill('赵小川');
+    await v.page.getByLabel('用户名').fill('zhaoxiaochuan');
+    await v.page.getByLabel('密码', { exact: true }).fill('Xiaochuan-2026!');
+    await v.page.getByTestId('register-submit').click();
+    await v.page.getByTestId('counter-code').fill(code);
+    await v.page.getByTestId('counter-bind').click();
+    await expect.poll(() => v.page.getByTestId('identity-bound').innerText()).toContain('窗口激活码');
+  });
+
+  it('the security administrator declares that a district’s clerk may also review', async () => {
+    const v = await as('zh-CN', 'security');
+    await v.page.goto('/#/security/role-exceptions');
+    await choose(v, 'roleA', '受理员');
+    await choose(v, 'roleB', '审核员');
+    await v.page.locator('#reason').fill('经办人员不足，经局务会研究同意受理员兼任审核员');
+    await v.page.getByTestId('role-exception-declare').click();
+    const table = v.page.getByTestId('role-exceptions-table');
+    await expect.poll(() => table.innerText()).toContain('经局务会研究同意');
+    expect(await table.innerText()).toMatch(/受理员[\s\S]*审核员/);
+    await checkAndShoot(v, 'security-role-exceptions');
+  });
+});
+
 describe('finance', () => {
   it('pays a batch: creates it, hands the bank its file and reconciles the bank’s return file', async () => {
     const v = await as('zh-CN', 'finance');
@@ -221,6 +302,10 @@ describe('finance', () => {
 });
 
 describe('every main page, in both languages', () => {
+  beforeAll(async () => {
+    const res = await platform.app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { kind: 'person', ...UNBOUND, regionCode: '510106', password: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(201);
+  });
   const pages: [string, string | undefined, string, string][] = [
     // [name, account, path, a text the page must show once loaded (by test id)]
     ['public-policies', undefined, '/', 'policy-one-time-job-seeking'],
@@ -231,6 +316,10 @@ describe('every main page, in both languages', () => {
     ['clerk-registry', 'clerk', '/registry', ''],
     ['clerk-training-catalogues', 'clerk', '/training/catalogues', 'add-item'],
     ['clerk-training-classes', 'clerk', '/training/classes', 'open-class'],
+    ['applicant-identity-unbound', UNBOUND.username, '/identity', 'identity-methods'],
+    ['counter-activation', 'counter', '/registry/activation', 'activation-form'],
+    ['security-sms-outbox', 'security', '/security/outbox', 'outbox-table'],
+    ['security-role-exceptions', 'security', '/security/role-exceptions', 'role-exceptions-table'],
     ['school-training-classes', 'peixun', '/training/classes', 'open-class'],
     ['finance-payments', 'finance', '/finance/payments', 'create-batches'],
     ['finance-funds', 'finance', '/finance/funds', ''],

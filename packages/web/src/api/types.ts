@@ -278,3 +278,54 @@ export interface Certificate {
   endsOn: string;
   issuedOn: string;
 }
+
+// ── real-name binding (实名核验) and the security administrator ──
+
+export type BindingVia = 'sms' | 'counter' | 'oidc' | 'legacy';
+
+/** GET /api/v1/identity: whether the caller's account is bound to its registry record, and how it may be. */
+export interface IdentityStatus {
+  bound: boolean;
+  kind: 'person' | 'organisation' | null;
+  name: string;
+  /** The bound record's ID number or credit code, masked. */
+  subjectMasked: string | null;
+  via: BindingVia | null;
+  boundAt: string | null;
+  methods: { sms: boolean; counter: boolean; oidc: boolean };
+  /** `outbox`: a demonstration; no text message leaves the machine. */
+  smsSender: 'outbox';
+}
+
+/** POST /api/v1/identity/activation-codes: what a counter clerk hands over on paper. */
+export interface ActivationCode {
+  /** Like ABCDE-FGHJK. */
+  code: string;
+  expiresAt: string;
+  /** The record was bound to another account and moves to the one that enters this code. */
+  rebind: boolean;
+}
+
+export interface OutboxMessage {
+  id: string;
+  phoneMasked: string;
+  body: string;
+  regionCode: string;
+  createdAt: string;
+}
+
+/** GET /api/v1/sms-outbox: the demonstration outbox; nothing in it was sent. */
+export interface SmsOutbox {
+  demonstration: true;
+  messages: OutboxMessage[];
+}
+
+/** A region's declared exception to 权限不相容: one account may hold this pair of posts. */
+export interface RoleException {
+  id: string;
+  regionCode: string;
+  roles: string[];
+  reason: string;
+  declaredBy: string;
+  declaredAt: string;
+}

@@ -7,6 +7,8 @@ interface SessionState {
   account: Account | null | undefined;
   login(username: string, password: string): Promise<Account>;
   logout(): Promise<void>;
+  /** Reads the account again, after a change on the server that alters what it may do (binding it, say). */
+  refresh(): Promise<Account | null>;
   can(...permissions: string[]): boolean;
 }
 
@@ -47,6 +49,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return s.account;
   }, []);
 
+  const refresh = useCallback(async () => {
+    const s = await api<SessionResponse>('GET', '/api/v1/session');
+    setCsrfToken(s.csrfToken);
+    setAccount(s.account);
+    return s.account;
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api('DELETE', '/api/v1/session');
@@ -57,8 +66,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ account, login, logout, can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)) }),
-    [account, login, logout],
+    () => ({ account, login, logout, refresh, can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)) }),
+    [account, login, logout, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -69,13 +78,21 @@ export function useSession(): SessionState {
   return s;
 }
 
+/** An applicant account not yet bound to its registry record: it may only prove who it is (实名核验). */
+export function isUnbound(account: Account): boolean {
+  const p = new Set(account.permissions);
+  return p.has('identity:bind') && !p.has('application:own') && !p.has('registry:self');
+}
+
 /** The page an account lands on after logging in: its own work. */
 export function homeOf(account: Account): string {
   const p = new Set(account.permissions);
+  if (isUnbound(account)) return '/identity';
   if (p.has('application:own')) return '/my/applications';
   if (p.has('application:accept') || p.has('application:review') || p.has('application:approve')) return '/work';
   if (p.has('application:pay')) return '/finance/payments';
   if (p.has('audit:read')) return '/supervision/dashboard';
   if (p.has('funds:read')) return '/supervision/dashboard';
+  if (p.has('security:manage')) return '/security/outbox';
   return '/';
 }

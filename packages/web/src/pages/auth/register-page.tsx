@@ -1,28 +1,28 @@
-import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
-import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
-import { homeOf, useSession } from '../../session/session.js';
+import { useSession } from '../../session/session.js';
 
 interface RegisterForm {
   kind: 'person' | 'organisation';
   idNumber?: string;
   creditCode?: string;
   name: string;
-  category?: string;
-  phone?: string;
   username: string;
   password: string;
 }
 
-/** 申请人注册: a person with their ID number, or a unit with its credit code; checked by the server's check digits. */
+/**
+ * 申请人注册: a person with their ID number, or a unit with its credit code; checked by the server's
+ * check digits. Registering binds the account to nothing: it claims an identity, which the holder
+ * then proves on 实名核验 (a code to the phone on record, a counter code, or the identity service).
+ */
 export function RegisterPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { login } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterForm>();
@@ -37,11 +37,12 @@ export function RegisterPage() {
     try {
       const body =
         v.kind === 'person'
-          ? { kind: 'person', idNumber: (v.idNumber ?? '').trim().toUpperCase(), name: v.name.trim(), regionCode, username: v.username.trim(), password: v.password, ...(v.phone ? { phone: v.phone.trim() } : {}) }
-          : { kind: 'organisation', creditCode: (v.creditCode ?? '').trim().toUpperCase(), name: v.name.trim(), category: v.category, regionCode, username: v.username.trim(), password: v.password };
+          ? { kind: 'person', idNumber: (v.idNumber ?? '').trim().toUpperCase(), name: v.name.trim(), regionCode, username: v.username.trim(), password: v.password }
+          : { kind: 'organisation', creditCode: (v.creditCode ?? '').trim().toUpperCase(), name: v.name.trim(), regionCode, username: v.username.trim(), password: v.password };
       await api('POST', '/api/v1/register', body);
-      const account = await login(v.username.trim(), v.password);
-      navigate(homeOf(account));
+      await login(v.username.trim(), v.password);
+      // A new account is not yet bound to its registry record: it proves who it is first.
+      navigate('/identity');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -55,7 +56,8 @@ export function RegisterPage() {
   return (
     <Card title={t('auth.register')} style={{ maxWidth: 520, margin: '24px auto' }}>
       <Typography.Paragraph type="secondary">{t('auth.registerIntro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'person', category: 'enterprise' }} onFinish={(v) => void submit(v)}>
+      <Typography.Paragraph type="secondary">{t('auth.registerThenVerify')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'person' }} onFinish={(v) => void submit(v)}>
         <Form.Item name="kind" label={t('auth.applicantKind')}>
           <Radio.Group
             options={[
@@ -69,14 +71,9 @@ export function RegisterPage() {
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
         ) : (
-          <>
-            <Form.Item name="creditCode" label={t('organisation.creditCode')} rules={required(t('organisation.creditCode'))}>
-              <Input maxLength={18} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="category" label={t('organisation.category')}>
-              <Select options={Object.entries(ORGANISATION_CATEGORY_NAMES).map(([value, name]) => ({ value, label: pick(name, i18n.language) }))} />
-            </Form.Item>
-          </>
+          <Form.Item name="creditCode" label={t('organisation.creditCode')} rules={required(t('organisation.creditCode'))}>
+            <Input maxLength={18} autoComplete="off" />
+          </Form.Item>
         )}
         <Form.Item name="name" label={kind === 'person' ? t('person.name') : t('organisation.name')} rules={required(t('person.name'))}>
           <Input />
@@ -84,11 +81,6 @@ export function RegisterPage() {
         <Form.Item label={t('common.region')}>
           <RegionSelect value={regionCode} onChange={setRegionCode} />
         </Form.Item>
-        {kind === 'person' ? (
-          <Form.Item name="phone" label={t('person.phone')}>
-            <Input maxLength={11} />
-          </Form.Item>
-        ) : null}
         <Form.Item name="username" label={t('auth.username')} rules={required(t('auth.username'))} extra={t('auth.usernameRule')}>
           <Input autoComplete="username" />
         </Form.Item>
