@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A page or job reaching a state is waited for; vitest's 1 s default fails on a loaded machine.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

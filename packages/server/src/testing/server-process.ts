@@ -25,6 +25,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
+  let exited: string | undefined;
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
@@ -32,14 +33,22 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
+  child.on('exit', (code, signal) => {
+    exited = `the server exited (${signal ?? `code ${String(code)}`})`;
+    for (const l of listeners) l();
+  });
+  // No deadline of its own: a cold start on a loaded machine takes what it takes, and the test's
+  // budget bounds it. A server that dies fails at once, with what it printed.
   const reached = (text: string) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for “${text}”; output: ${output}`)), 30_000);
       const check = () => {
-        if (!output.includes(text)) return;
-        clearTimeout(timer);
-        listeners.delete(check);
-        resolve();
+        if (output.includes(text)) {
+          listeners.delete(check);
+          resolve();
+        } else if (exited) {
+          listeners.delete(check);
+          reject(new Error(`${exited} before “${text}”; output: ${output}`));
+        }
       };
       listeners.add(check);
       check();
