@@ -5,12 +5,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * risk check can count claimants sharing one phone without decrypting anyone. Rows written before
  * it are filled in at start-up (`backfillPhoneHashes`: the key is not in the database).
  */
-const up = [
-  `alter table person add column phone_hmac text`,
-  `create index person_phone on person (phone_hmac) where phone_hmac is not null`,
-  // Start-up asks for rows still to fill in; this keeps the question free once there are none.
-  `create index person_phone_unhashed on person (id) where phone_cipher is not null and phone_hmac is null`,
-];
+const up = [`alter table person add column phone_hmac text`, `create index person_phone on person (phone_hmac) where phone_hmac is not null`];
 
 export const m20261121_0011_phone_lookup_hash: Migration = {
   async up(db: Kysely<unknown>) {

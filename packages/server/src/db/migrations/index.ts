@@ -15,6 +15,7 @@ import { m20261121_0013_person_address } from './20261121-0013-person-address.js
 import { m20261121_0014_application_evidence } from './20261121-0014-application-evidence.js';
 import { m20261121_0015_training_payee } from './20261121-0015-training-payee.js';
 import { m20261202_0016_identity_binding_and_roles } from './20261202-0016-identity-binding-and-roles.js';
+import { m20261202_0017_person_phone_unhashed_index } from './20261202-0017-person-phone-unhashed-index.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261121-0014-application-evidence': m20261121_0014_application_evidence,
   '20261121-0015-training-payee': m20261121_0015_training_payee,
   '20261202-0016-identity-binding-and-roles': m20261202_0016_identity_binding_and_roles,
+  '20261202-0017-person-phone-unhashed-index': m20261202_0017_person_phone_unhashed_index,
 };
 
 export const migrationProvider: MigrationProvider = {
