@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import { actorOf } from '../http/access.js';
 import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
+import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
@@ -38,7 +39,7 @@ const Result = Type.Object({
 /** The factor-method calculator: presets, the calculation from JSON or Excel, the result as Excel. */
 export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAsyncTypebox {
   return async (app) => {
-    acceptFiles(app);
+    acceptFiles(app, SHEET_LIMITS.maxBytes);
     const tags = ['funds'];
     const access = { access: { permission: ['funds:manage', 'funds:read'] as const } } as const;
 

@@ -128,6 +128,11 @@ export const ERROR_MESSAGES = {
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   BODY_TOO_LARGE: { 'zh-CN': '上传的内容过大，超过系统允许的上限', 'en-US': 'The upload is larger than the platform accepts' },
   UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },
+  SHEET_TOO_LARGE: { 'zh-CN': '字段 {field}：表格文件超过 {max}，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet is larger than {max}; split it and upload the parts' },
+  SHEET_UNZIPPED_TOO_LARGE: { 'zh-CN': '字段 {field}：表格解压后超过 {max}，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet unzips to more than {max}; split it and upload the parts' },
+  SHEET_COMPRESSION_SUSPECT: { 'zh-CN': '字段 {field}：表格的压缩比异常（解压后超过压缩前的 {max} 倍，或大于文件自身所记载的大小），已拒绝', 'en-US': 'Field {field}: the spreadsheet unzips out of proportion (over {max} times its compressed size, or larger than it declares); refused' },
+  SHEET_TOO_MANY_ROWS: { 'zh-CN': '字段 {field}：表格超过 {max} 行，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet has more than {max} rows; split it and upload the parts' },
+  SHEET_TOO_COMPLEX: { 'zh-CN': '字段 {field}：表格过大或过于复杂，未能在限定的时间和内存内读完，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet could not be read within the time and memory allowed; split it and upload the parts' },
   UNKNOWN_IMPORT_KIND: { 'zh-CN': '没有名为 {value} 的导入模板', 'en-US': 'There is no import template {value}' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -2,6 +2,9 @@
  * Bank file layouts (代发文件格式). Each bank has its own: which columns, in what order, with what
  * headers, as CSV or XLSX, and how its return file reports each row. Layouts are data; a region adds
  * its banks' layouts here. Amounts in the files are 元 with two decimals, written and read as text.
+ * The payee's name is the one field people type: the writers (toCsv, toXlsx in tabular.ts) keep it
+ * from running as a formula in the bank's spreadsheet; sequence, account and amount (positive, by
+ * the payment_item check) are ours and digits.
  */
 export type OutColumn = 'seq' | 'account' | 'name' | 'amount' | 'memo';
 export type ReturnColumn = 'seq' | 'account' | 'name' | 'amount' | 'status' | 'reason' | 'reference';

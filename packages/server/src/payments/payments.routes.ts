@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, uploadedFile } from '../http/files.js';
+import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import { BANK_LAYOUTS } from './bank-layouts.js';
 import type { PaymentService } from './payment-service.js';
 
@@ -24,7 +25,7 @@ const Batch = Type.Object({
 /** Payment batches, bank files and reconciliation (finance). */
 export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    acceptFiles(app);
+    acceptFiles(app, SHEET_LIMITS.maxBytes);
     const tags = ['payments'];
     const finance = { access: { permission: 'application:pay' as const } };
 

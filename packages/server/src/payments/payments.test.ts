@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
+import { readTable, toCsv } from '../registry/import/tabular.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -22,10 +23,11 @@ const act = (c: Client, id: string, action: string) => c.request('POST', `/api/v
 let n = 0;
 
 /** A person eligible for the skill-evaluation subsidy, taken to "ready for payment". */
-async function payable(account?: string): Promise<{ applicationId: string; personId: string }> {
+async function payable(account?: string, name = `收款人${n + 1}`): Promise<{ applicationId: string; personId: string }> {
+  n++;
   const person = await clerk.request('POST', '/api/v1/people', {
     idNumber: idNumber('1990-01-01'),
-    name: `收款人${++n}`,
+    name,
     regionCode: '510104',
     facts: [
       { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
@@ -119,6 +121,27 @@ describe('payment batches, bank files and reconciliation', () => {
     expect(await paidInLedger()).toBe(60_000);
     const attempts = await app.database.db.selectFrom('ledger_transaction').select(['kind', 'attempt']).where('application_id', '=', b.applicationId).where('kind', 'in', ['pay', 'payment-returned']).orderBy('id').execute();
     expect(attempts).toEqual([{ kind: 'pay', attempt: 1 }, { kind: 'payment-returned', attempt: 1 }, { kind: 'pay', attempt: 2 }]);
+  });
+
+  it('a payee name a spreadsheet would run as a formula reaches the bank file as text, and the return file still settles', async () => {
+    const names = ['=HYPERLINK("http://x","y")', '+1', '@SUM(1)', '-2+3'];
+    for (const [i, name] of names.entries()) await payable(`62170000200000000${i + 1}0`, name);
+    const batch = (await finance.request('POST', '/api/v1/payment-batches', { layout: 'generic-csv' })).json<{ batches: { id: string; itemCount: number }[] }>().batches[0]!;
+    expect(batch.itemCount).toBe(names.length);
+    const file = (await finance.request('GET', `/api/v1/payment-batches/${batch.id}/file`)).body;
+    const lines = file.replace('\uFEFF', '').split('\r\n');
+    // Each line without its memo (the batch and application numbers).
+    expect(lines.slice(1, 5).map((l) => l.slice(0, l.lastIndexOf(',')))).toEqual([
+      `1,6217000020000000010,"'=HYPERLINK(""http://x"",""y"")",300.00`,
+      "2,6217000020000000020,'+1,300.00",
+      "3,6217000020000000030,'@SUM(1),300.00",
+      "4,6217000020000000040,'-2+3,300.00",
+    ]);
+    // The bank echoes each row as it was sent; rows are matched on sequence, account and amount.
+    const sent = (await readTable(Buffer.from(file))).slice(1);
+    const echoed = toCsv([['序号', '账号', '户名', '金额', '处理结果', '失败原因', '银行流水号'], ...sent.map(([seq, account, name, amount]) => [seq!.text, account!.text, name!.text, amount!.text, '成功', '', `BK-F${seq!.text}`])]);
+    expect(echoed.toString()).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, echoed, { 'content-type': 'text/csv' })).json()).toMatchObject({ paid: 4, unmatched: [] });
   });
 
   it('a bank account number must look like one', async () => {

@@ -4,12 +4,13 @@ import { actorOf } from '../http/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, uploadedFile } from '../http/files.js';
 import { IsoDate } from '../policies/facts.schema.js';
+import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { RiskService } from './risk-service.js';
 
 /** Reference snapshots from other departments, imported as files. */
 export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    acceptFiles(app);
+    acceptFiles(app, SHEET_LIMITS.maxBytes);
     app.post(
       '/api/v1/reference-snapshots/:kind',
       {

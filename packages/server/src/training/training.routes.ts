@@ -4,6 +4,7 @@ import { actorOf } from '../http/access.js';
 import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
 import { IdNumber, IsoDate } from '../policies/facts.schema.js';
+import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { TrainingService } from './training-service.js';
 import { catalogueTemplate, catalogueWorkbook, institutionsWorkbook, rosterTemplate, rosterWorkbook } from './training-sheets.js';
 
@@ -93,7 +94,7 @@ const FILE_ERRORS = { ...PROTECTED_ERRORS, 415: PROTECTED_ERRORS[400], 422: PROT
 /** Vocational training: the two catalogues, classes, attendance, completion, certificates (两目录一系统). */
 export function trainingRoutes(training: TrainingService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    acceptFiles(app);
+    acceptFiles(app, SHEET_LIMITS.maxBytes);
     const tags = ['training'];
     const manage = { access: { permission: 'training:manage' as const } };
     const institutionOrStaff = { access: { permission: ['training:manage' as const, 'application:own' as const] } };

@@ -4,12 +4,13 @@ import { actorOf } from '../../http/access.js';
 import { PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/files.js';
 import type { ImportService } from './import-service.js';
+import { SHEET_LIMITS } from './tabular.js';
 
 
 /** Templates to download and files to upload. The file is the request body, as .xlsx or .csv. */
 export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    acceptFiles(app);
+    acceptFiles(app, SHEET_LIMITS.maxBytes);
     const tags = ['imports'];
 
     app.get(

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/errors.js';
+import { readInWorker } from './sheet-readers.js';
+import { checkZip } from './sheet-zip.js';
 
 /**
  * Reading and writing the tables people exchange with a bureau: .xlsx from Excel or WPS, and .csv
@@ -15,94 +17,77 @@ export interface Cell {
 
 export type Table = Cell[][];
 
-/** The first sheet of an .xlsx, or a .csv; anything it cannot read is refused as UNSUPPORTED_FILE. */
-export async function readTable(file: Buffer): Promise<Table> {
-  try {
-    if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) return await readXlsx(file);
-    return parseCsv(decodeText(file));
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', 415, 'file');
-  }
+export interface SheetLimits {
+  /** The file as uploaded. */
+  readonly maxBytes: number;
+  /** An .xlsx's entries inflated, all together. */
+  readonly maxUnzippedBytes: number;
+  /** Inflated ÷ deflated for one large entry: 100, as Apache POI's ZipSecureFile (0.01). */
+  readonly maxRatio: number;
+  /** Rows of the first sheet, header included. */
+  readonly maxRows: number;
+  /** After this the worker reading the file is terminated. */
+  readonly timeLimitMs: number;
 }
 
-async function readXlsx(file: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: Table = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellOf(row.getCell(c).value));
-    rows[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
+const MB = 1024 * 1024;
+
+/**
+ * 20 MB holds a 100,000-row bank return file as CSV (6.5 MB) or .xlsx (3.2 MB, 40 MB unzipped)
+ * with room to spare; 100 MB unzipped is what a worker reads within its heap (sheet-readers.ts).
+ */
+export const SHEET_LIMITS: SheetLimits = { maxBytes: 20 * MB, maxUnzippedBytes: 100 * MB, maxRatio: 100, maxRows: 200_000, timeLimitMs: 120_000 };
+
+const mb = (bytes: number) => `${Math.floor(bytes / MB)} MB`;
+
+/**
+ * The first sheet of an .xlsx, or a .csv, read in a worker thread so that no file, however large or
+ * hostile, holds up other requests. Refusals name the `file` field: too large as uploaded or
+ * unzipped, a zip that inflates out of proportion or beyond what its directory says, too many
+ * rows, or more time or memory than a worker is given; anything else unreadable is UNSUPPORTED_FILE.
+ */
+export async function readTable(file: Buffer, limits: SheetLimits = SHEET_LIMITS): Promise<Table> {
+  if (file.length > limits.maxBytes) throw new AppError('SHEET_TOO_LARGE', 413, 'file', { max: mb(limits.maxBytes) });
+  if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) {
+    const zip = await checkZip(file, limits);
+    if (!zip.ok && zip.reason === 'unzipped') throw new AppError('SHEET_UNZIPPED_TOO_LARGE', 413, 'file', { max: mb(limits.maxUnzippedBytes) });
+    if (!zip.ok && zip.reason === 'ratio') throw new AppError('SHEET_COMPRESSION_SUSPECT', 422, 'file', { max: String(limits.maxRatio) });
+    if (!zip.ok) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
+  }
+  const read = await readInWorker(file, limits);
+  if ('rows' in read) return read.rows;
+  if (read.error === 'rows') throw new AppError('SHEET_TOO_MANY_ROWS', 413, 'file', { max: limits.maxRows.toLocaleString('en-US') });
+  if (read.error === 'time' || read.error === 'memory') throw new AppError('SHEET_TOO_COMPLEX', 422, 'file');
+  throw new AppError('UNSUPPORTED_FILE', 415, 'file');
 }
 
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return { text: '', numeric: false };
-  if (typeof value === 'number') return { text: String(value), numeric: true };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', numeric: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), numeric: false };
-  if (typeof value === 'object') {
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), numeric: false };
-    if ('result' in value) return cellOf(value.result as ExcelJS.CellValue);
-    if ('text' in value) return { text: String(value.text).trim(), numeric: false };
-  }
-  return { text: String(value as string).trim(), numeric: false };
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab or CR first: OWASP's CSV
+ * injection list) gets a leading apostrophe, so a payee named `=HYPERLINK(…)` stays a name in the
+ * bank's Excel. A plain number, negative included, is no formula and is left as it is.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
-/** UTF-8 (with or without BOM), else GB18030. */
-function decodeText(file: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
-  } catch {
-    return new TextDecoder('gb18030').decode(file);
-  }
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): Table {
-  const rows: Table = [];
-  let row: Cell[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push({ text: field.trim(), numeric: false });
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
-
+/** Every cell neutralised, then quoted if it holds a comma, a quote or a line break (RFC 4180). */
 export function toCsv(rows: readonly (readonly string[])[]): Buffer {
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const esc = (cell: string) => {
+    const v = neutraliseCell(cell);
+    return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  };
   // The BOM makes Excel open the file as UTF-8 rather than the system code page.
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
-/** A workbook of one sheet; every column is formatted as text so ID numbers stay text. */
+/**
+ * A workbook of one sheet; every column is formatted as text so ID numbers stay text. Strings are
+ * written as string cells, never formulas, and the text format keeps them so when edited in Excel:
+ * no apostrophe is needed here, and none is added, since it would become part of the value.
+ */
 export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[], notes: readonly string[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
