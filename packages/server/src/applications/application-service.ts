@@ -2,7 +2,6 @@ import { catalogueStandardOf } from '../training/training-queries.js';
 import { createHash } from 'node:crypto';
 import {
   CATALOGUE,
-  formatYuan,
   PolicyEngine,
   validateFacts,
   type ApplicantFacts,
@@ -32,7 +31,8 @@ import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ClaimInput, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
 import { periodKey } from './period.js';
-import { stepTimeLimit, publicityWorkingDays } from './time-limits.js';
+import { stepTimeLimit } from './time-limits.js';
+import { EFFECTS, type RowChanges } from './transition-effects.js';
 import { ACTION_NAMES, actionsAvailable, STATE_NAMES, STEP_OF_STATE, transitionFor, type Action, type ApplicationState } from './workflow.js';
 
 type Row = Selectable<ApplicationTable>;
@@ -193,17 +193,15 @@ export class ApplicationService {
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const state = app.state as ApplicationState;
     const rule = transitionFor(input.action, state);
-    const names = (l: 'zh' | 'en') => ({ state: STATE_NAMES[state][l], action: ACTION_NAMES[input.action][l] });
-    if (!rule) {
-      const l = languageOf(language) === 'en-US' ? 'en' : 'zh';
-      throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(l));
-    }
+    const english = languageOf(language) === 'en-US';
+    const notAllowed = () => new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', { state: STATE_NAMES[state][english ? 'en' : 'zh'], action: ACTION_NAMES[input.action][english ? 'en' : 'zh'] });
+    if (!rule) throw notAllowed();
     if (!rule.permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
     if (input.version !== undefined && input.version !== app.version) throw new AppError('STALE_VERSION', 409, 'version');
     const reason = input.reason?.trim();
     if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
     await this.assertSeparationOfDuties(trx, actor, app, rule.step);
-    await this.risk.assertClear(trx, id, input.action, languageOf(language) === 'en-US' ? 'en' : 'zh');
+    await this.risk.assertClear(trx, id, input.action, english ? 'en' : 'zh');
 
     const subsidy = engine.subsidy(app.subsidy_id);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
@@ -218,44 +216,9 @@ export class ApplicationService {
       decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
     }
 
-    const update: Partial<Record<keyof Row, unknown>> = {};
-    if (filing) update.submitted_on = today;
-    if ((input.action === 'review' || input.action === 'approve') && decision && !decision.eligible) {
-      const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${languageOf(language) === 'en-US' ? r.message.en : r.message.zh}（${r.cites}）`);
-      throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
-    }
-    if (input.action === 'approve' && decision) {
-      if (decision.amountFen === null) {
-        const missing = decision.reasons.find((r) => r.code.includes('standard'))?.code ?? subsidy.id;
-        throw new AppError('AMOUNT_NOT_SET', 422, 'action', { value: missing });
-      }
-      update.amount_fen = String(decision.amountFen);
-    }
-    if (input.action === 'publicise') {
-      if (subsidy.disclosure !== 'before-payment') throw new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', names(languageOf(language) === 'en-US' ? 'en' : 'zh'));
-      const days = publicityWorkingDays(engine, app.region_code, today);
-      const ends = await this.calendar.deadline(today, days);
-      if (!ends) throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, { value: String(Number(today.slice(0, 4)) + 1) });
-      update.publicity_ends_on = ends;
-    }
-    if (input.action === 'release') {
-      if (state === 'approved' && subsidy.disclosure === 'before-payment') throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
-      if (state === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on) throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
-    }
-    if (input.action === 'revoke') {
-      const paid = BigInt(app.amount_fen ?? '0');
-      const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
-      if (recovery > paid) throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
-      update.recovery_fen = String(recovery);
-    }
-    if (input.action === 'object') update.amount_fen = null;
-
-    // The money moves with the state, in the same transaction: commitment, payment, release, recovery.
-    if (input.action === 'approve') await this.funds.commit(trx, actor, app, subsidy, Number(update.amount_fen ?? 0));
-    if ((input.action === 'reject' && (state === 'approved' || state === 'publicised')) || input.action === 'object') await this.funds.release(trx, actor, app);
-    if (input.action === 'pay') await this.funds.pay(trx, actor, app, subsidy, input.paymentReference);
-    if (input.action === 'bounce') await this.funds.returnPayment(trx, actor, app);
-    if (input.action === 'revoke') await this.funds.recover(trx, actor, app, Number(update.recovery_fen ?? 0));
+    const update: RowChanges & { due_on?: IsoDate | null } = {
+      ...(await EFFECTS[input.action]?.({ trx, engine, actor, app, from: state, subsidy, decision, input, today, english, funds: this.funds, calendar: this.calendar, notAllowed })),
+    };
 
     const step = STEP_OF_STATE[rule.to];
     let dueOn: IsoDate | null = null;
@@ -267,7 +230,7 @@ export class ApplicationService {
 
     await trx
       .updateTable('application')
-      .set({ ...(update as object), state: rule.to, version: app.version + 1, updated_at: this.clock.now() })
+      .set({ ...update, state: rule.to, version: app.version + 1, updated_at: this.clock.now() })
       .where('id', '=', id)
       .execute();
     await failpoint('application.transition.after-state-update');
