@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { AppError } from './errors.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Routes in this plugin take an uploaded file as the raw request body (.xlsx, .csv, or bytes). */
-export function acceptFiles(app: FastifyInstance, bodyLimit = 50 * 1024 * 1024): void {
+export function acceptFiles(app: FastifyInstance, bodyLimit: number): void {
   for (const type of [XLSX_TYPE, 'text/csv', 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
   }
@@ -19,4 +20,15 @@ export function uploadedFile(body: unknown): Buffer {
 /** The headers of a spreadsheet the browser saves as `name.xlsx`. */
 export function xlsxDownload(name: string): Record<string, string> {
   return { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"` };
+}
+
+/** The bytes of a file in the OpenAPI document; replies send a Buffer (or CSV text), never serialised. */
+const FileBytes = Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary' });
+
+/**
+ * The response of a route that answers with a file, declared under each media type it may have:
+ * `response: { 200: fileResponse('The workbook', XLSX_TYPE) }`.
+ */
+export function fileResponse(description: string, ...mediaTypes: [string, ...string[]]) {
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: FileBytes }])) as Record<string, { schema: typeof FileBytes }> };
 }
