@@ -102,3 +102,45 @@ export async function post(trx: Transaction<Database>, posting: Posting, fundCod
     throw error;
   }
 }
+
+/** One confirmed payment for `postPayments`: the application, what was paid, and the memo (batch#seq). */
+export interface PaymentPosting {
+  readonly applicationId: string;
+  /** Integer 分 as text (a payment item's amount). */
+  readonly amountFen: string;
+  readonly memo: string;
+}
+
+/**
+ * Many payments from one fund at once, set-based (the payment batch's settlement): one `pay`
+ * transaction per application, committed → paid in the application's region, its attempt one past
+ * the payments returned before, and both entries of each. Inside the caller's transaction and
+ * without a savepoint: a refusal by the database (a second payment) fails the whole set, and the
+ * caller settles one by one. Throws a plain Error when an application is not payable.
+ */
+export async function postPayments(trx: Transaction<Database>, posting: { readonly fundId: string; readonly actorId: string; readonly at: Date; readonly payments: readonly PaymentPosting[] }): Promise<void> {
+  if (posting.payments.length === 0) return;
+  const values = sql.join(posting.payments.map((p) => sql`(${p.applicationId}::uuid, ${p.amountFen}::bigint, ${p.memo})`));
+  const posted = await sql<{ id: string; amount_fen: string; region_code: string }>`
+    insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
+    select 'pay', ${posting.fundId}, v.amount_fen, a.region_code, a.id, a.subsidy_id,
+           coalesce((select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned'), 0) + 1,
+           v.memo, ${posting.actorId}, ${posting.at}
+      from (values ${values}) as v(application_id, amount_fen, memo) join application a on a.id = v.application_id
+    returning id, amount_fen, region_code`.execute(trx);
+  if (posted.rows.length !== posting.payments.length) throw new Error('applications not found');
+  const accounts = new Map<string, string>();
+  for (const region of new Set(posted.rows.map((r) => r.region_code))) {
+    accounts.set(`${region}:committed`, await ledgerAccountId(trx, posting.fundId, region, 'committed'));
+    accounts.set(`${region}:paid`, await ledgerAccountId(trx, posting.fundId, region, 'paid'));
+  }
+  await trx
+    .insertInto('ledger_entry')
+    .values(
+      posted.rows.flatMap((t) => [
+        { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:committed`) ?? '', amount_fen: `-${t.amount_fen}` },
+        { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:paid`) ?? '', amount_fen: t.amount_fen },
+      ]),
+    )
+    .execute();
+}

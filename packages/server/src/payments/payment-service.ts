@@ -11,7 +11,7 @@ import { regionPrefix } from '../regions/region-scope.js';
 import { readTable, toCsv, toXlsx } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { failpoint } from '../failpoints.js';
-import { ledgerAccountId } from '../funds/ledger.js';
+import { postPayments } from '../funds/ledger.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 
 export interface BatchView {
@@ -307,72 +307,19 @@ export class PaymentService {
     const paid = chunk.filter((c) => c.paid);
     const failed = chunk.filter((c) => !c.paid);
     const paidIds = paid.map((c) => c.item.application_id);
-    if (paidIds.length > 0) {
-      const conflict = await trx
-        .selectFrom('application_event')
-        .select('application_id')
-        .where('application_id', 'in', paidIds)
-        .where('actor_id', '=', actor.accountId)
-        .where('step', '<>', 'payment')
-        .limit(1)
-        .executeTakeFirst();
-      const own = actor.personId || actor.householdId
-        ? await trx
-            .selectFrom('application')
-            .leftJoin('person', 'person.id', 'application.person_id')
-            .select('application.id')
-            .where('application.id', 'in', paidIds)
-            .where((eb) => eb.or([eb('application.person_id', '=', actor.personId ?? ''), eb('person.household_id', '=', actor.householdId ?? '')]))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined;
-      if (conflict || own || actor.organisationId) throw new AppError('SOD_TWO_STEPS', 403);
-    }
     for (const f of failed) {
       const claimed = await trx.updateTable('payment_item').set({ state: 'failed', failure_reason: f.reason, bank_reference: f.reference, settled_at: now }).where('id', '=', f.item.id).where('state', '=', 'pending').executeTakeFirst();
       if (claimed.numUpdatedRows !== 1n) throw new Error('item no longer pending');
     }
     if (paid.length > 0) {
+      // The applications first: separation of duties for the whole chunk, then payable → paid.
+      await this.applications.markPaidMany(trx, actor, paid.map((c) => ({ applicationId: c.item.application_id, reference: `${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}` })));
       const values = sql.join(paid.map((c) => sql`(${c.item.id}::bigint, ${c.reference})`));
       const claimed = await sql<{ id: string }>`update payment_item as p set state = 'paid', bank_reference = v.ref, settled_at = ${now}
         from (values ${values}) as v(id, ref) where p.id = v.id and p.state = 'pending' returning p.id`.execute(trx);
       if (claimed.rows.length !== paid.length) throw new Error('items no longer pending');
-
       // The ledger: one payment per application, from the batch's fund, committed → paid.
-      const posted = await sql<{ id: string; application_id: string; amount_fen: string; region_code: string }>`
-        insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
-        select 'pay', ${batch.fundId}, i.amount_fen, a.region_code, a.id, a.subsidy_id,
-               coalesce((select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned'), 0) + 1,
-               ${batch.number} || '#' || i.seq, ${actor.accountId}, ${now}
-          from payment_item i join application a on a.id = i.application_id
-         where i.id in (${sql.join(paid.map((c) => c.item.id))}) and a.state = 'payable'
-        returning id, application_id, amount_fen, region_code`.execute(trx);
-      if (posted.rows.length !== paid.length) throw new Error('applications no longer payable');
-      const accounts = new Map<string, string>();
-      for (const region of new Set(posted.rows.map((r) => r.region_code))) {
-        accounts.set(`${region}:committed`, await ledgerAccountId(trx, batch.fundId, region, 'committed'));
-        accounts.set(`${region}:paid`, await ledgerAccountId(trx, batch.fundId, region, 'paid'));
-      }
-      await trx
-        .insertInto('ledger_entry')
-        .values(
-          posted.rows.flatMap((t) => [
-            { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:committed`) ?? '', amount_fen: `-${t.amount_fen}` },
-            { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:paid`) ?? '', amount_fen: t.amount_fen },
-          ]),
-        )
-        .execute();
-
-      // The applications: paid, with an event each, as a single transition would leave them.
-      const moved = await trx.updateTable('application').set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null })).where('id', 'in', paidIds).where('state', '=', 'payable').executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== paidIds.length) throw new Error('applications no longer payable');
-      const reference = new Map(paid.map((c) => [c.item.application_id, `ref:${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}`]));
-      const seqs = await trx.selectFrom('application_event').select(['application_id', (eb) => eb.fn.max('seq').as('seq')]).where('application_id', 'in', paidIds).groupBy('application_id').execute();
-      const last = new Map(seqs.map((r) => [r.application_id, Number(r.seq)]));
-      await trx
-        .insertInto('application_event')
-        .values(paidIds.map((id) => ({ application_id: id, seq: (last.get(id) ?? 0) + 1, action: 'pay', from_state: 'payable', to_state: 'paid', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'payment', reason: reference.get(id) ?? null, at: now })))
-        .execute();
+      await postPayments(trx, { fundId: batch.fundId, actorId: actor.accountId, at: now, payments: paid.map((c) => ({ applicationId: c.item.application_id, amountFen: c.item.amount_fen, memo: `${batch.number}#${c.item.seq}` })) });
     }
     await appendAudit(trx, this.vault, {
       actor,
