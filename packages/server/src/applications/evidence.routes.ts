@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
-import { acceptFiles } from '../http/files.js';
+import { acceptFiles, fileResponse } from '../http/files.js';
 import { EVIDENCE_MAX_BYTES, type EvidenceService } from './evidence-service.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -59,7 +59,12 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
       '/api/v1/applications/:id/evidence/:evidenceId',
       {
         config: { access: { permission: [...readers.access.permission] } },
-        schema: { tags, summary: 'One file as it was handed in', params: Type.Object({ id: Type.String({ format: 'uuid' }), evidenceId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) },
+        schema: {
+          tags,
+          summary: 'One file as it was handed in',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }), evidenceId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          response: { 200: fileResponse('The file, of the type read from its bytes', 'application/pdf', 'image/jpeg', 'image/png'), ...PROTECTED_ERRORS },
+        },
       },
       async (request, reply) => {
         const file = await evidence.content(actorOf(request), request.params.id, request.params.evidenceId);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { xlsxDownload } from '../http/files.js';
+import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { ErrorBodySchema } from '../http/common.schemas.js';
 import { RegionCode } from '../policies/facts.schema.js';
 import type { DisclosureService } from './disclosure-service.js';
@@ -58,7 +58,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
     );
     app.get(
       '/api/v1/disclosures/export',
-      { config: { access: { public: true } }, schema: { tags, summary: 'The same list as an Excel workbook', querystring: Query } },
+      { config: { access: { public: true } }, schema: { tags, summary: 'The same list as an Excel workbook', querystring: Query, response: { 200: fileResponse('The workbook', XLSX_TYPE), 400: ErrorBodySchema } } },
       async (request, reply) => {
         const body = await disclosures.exportXlsx(request.query);
         return reply.headers(xlsxDownload(`gongshi-${request.query.region}`)).send(body);

@@ -165,6 +165,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   await http.register(fastifySwagger, {
     openapi: {
+      // 3.1: Schema Objects are JSON Schema 2020-12, what TypeBox writes (`examples`, `type: 'null'`),
+      // so the route schemas go out as they are; 3.0 would need them rewritten and still be lossy.
+      openapi: '3.1.0',
       info: { title: '惠民 Huimin API', version: SERVER_VERSION, description: 'Employment and entrepreneurship subsidies, end to end. Log in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on every change.' },
       tags: [
         { name: 'policies', description: 'The policy list and the policy engine' },

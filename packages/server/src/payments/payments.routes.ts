@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { acceptFiles, uploadedFile } from '../http/files.js';
+import { acceptFiles, fileResponse, uploadedFile, XLSX_TYPE } from '../http/files.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import { BANK_LAYOUTS } from './bank-layouts.js';
 import type { PaymentService } from './payment-service.js';
@@ -59,7 +59,7 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
     );
     app.get(
       '/api/v1/payment-batches/:id/file',
-      { config: finance, schema: { tags, summary: 'The bank file (代发文件); the same every time, and it pays nobody', params: IdParams } },
+      { config: finance, schema: { tags, summary: 'The bank file (代发文件); the same every time, and it pays nobody', params: IdParams, response: { 200: fileResponse('The file in the batch’s bank layout', 'text/csv', XLSX_TYPE), ...PROTECTED_ERRORS } } },
       async (request, reply) => {
         const file = await payments.exportFile(actorOf(request), request.params.id);
         return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
