@@ -1,7 +1,7 @@
 import { addDays, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../http/app.js';
-import type { DemandItemInput } from '../training/training-service.js';
+import type { DemandItemInput } from '../training/catalogue/demand-item.js';
 
 /**
  * The demo city's training (两目录一系统): a city catalogue with an item moved out, three listed
@@ -33,14 +33,14 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
 
   // ── the city's training-demand catalogue (5号 (一)) ──
   const item = (occupation: string, input: Partial<DemandItemInput>) =>
-    training.addDemandItem(counter, { regionCode: '510100', occupation, trainingKind: 'employment-skills', standardFen: 1_500_00, hours: 80, urgent: false, validFrom: yearStart, ...input });
+    training.catalogue.addDemandItem(counter, { regionCode: '510100', occupation, trainingKind: 'employment-skills', standardFen: 1_500_00, hours: 80, urgent: false, validFrom: yearStart, ...input });
   const electrician = await item('电工', { level: 4, standardFen: 2_000_00, hours: 120, urgent: true });
   const nanny = await item('育婴员', { level: 5, standardFen: 1_200_00 });
   const cook = await item('中式烹调师', { level: 5, hours: 100, payee: 'institution' });
   const carer = await item('养老护理员', { level: 5, standardFen: 1_600_00, hours: 90, urgent: true });
   const syb = await item('SYB创业培训', { trainingKind: 'entrepreneurship', standardFen: 1_000_00, hours: 56 });
   const welder = await item('焊工', { level: 5, standardFen: 1_400_00 });
-  await training.removeDemandItem(counter, welder.id, '本地焊工已不属急需紧缺，调出目录');
+  await training.catalogue.removeDemandItem(counter, welder.id, '本地焊工已不属急需紧缺，调出目录');
 
   // ── the institution catalogue (5号 (二)(十一)) ──
   const unit = async (n: number, name: string, region: string) => {
@@ -53,10 +53,10 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
   const schoolUnit = await unit(1, DEMO_SCHOOL.name, DEMO_SCHOOL.region);
   const cookUnit = await unit(2, '成都蓉城烹饪技能培训中心', '510105');
   const goneUnit = await unit(3, '成都金牛某职业培训学校', '510106');
-  const school = await training.listInstitution(counter, { organisationId: schoolUnit.id, address: '锦江区东大街示例路18号', nature: 'private', capacity: 60, demandItemIds: [electrician.id, nanny.id, carer.id, syb.id] });
-  const cookery = await training.listInstitution(counter, { organisationId: cookUnit.id, address: '青羊区示例街6号', nature: 'enterprise', capacity: 40, demandItemIds: [cook.id] });
-  const gone = await training.listInstitution(counter, { organisationId: goneUnit.id, address: '成华区示例巷3号', nature: 'private', capacity: 30, demandItemIds: [welder.id] });
-  await training.removeInstitution(counter, gone.id, '年度质量检查不合格，限期整改未完成（人社部发〔2024〕5号 (十一)）');
+  const school = await training.institutions.listInstitution(counter, { organisationId: schoolUnit.id, address: '锦江区东大街示例路18号', nature: 'private', capacity: 60, demandItemIds: [electrician.id, nanny.id, carer.id, syb.id] });
+  const cookery = await training.institutions.listInstitution(counter, { organisationId: cookUnit.id, address: '青羊区示例街6号', nature: 'enterprise', capacity: 40, demandItemIds: [cook.id] });
+  const gone = await training.institutions.listInstitution(counter, { organisationId: goneUnit.id, address: '成华区示例巷3号', nature: 'private', capacity: 30, demandItemIds: [welder.id] });
+  await training.institutions.removeInstitution(counter, gone.id, '年度质量检查不合格，限期整改未完成（人社部发〔2024〕5号 (十一)）');
   // The school registers, and binds its account with the code the counter issued after seeing its licence.
   const registered = await accounts.register({ kind: 'organisation', username: DEMO_SCHOOL.username, password, creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, regionCode: DEMO_SCHOOL.region }, null);
   const activation = await services.identity.issueActivationCode(counter, { kind: 'organisation', creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, regionCode: DEMO_SCHOOL.region });
@@ -69,37 +69,37 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
 
   // ── a class paid out to its trainees: opened, approved, attended, inspected, assessed, completed ──
   const electricians = roster('510104', 0, 10);
-  const electric = await training.openClass(schoolAccount, { institutionId: school.id, demandItemId: electrician.id, startsOn: addDays(today, -55), endsOn: addDays(today, -20), sessions: 8, ...plan, roster: idNumbers(electricians) });
+  const electric = await training.classes.openClass(schoolAccount, { institutionId: school.id, demandItemId: electrician.id, startsOn: addDays(today, -55), endsOn: addDays(today, -20), sessions: 8, ...plan, roster: idNumbers(electricians) });
   clock.date = addDays(today, -58);
-  await training.decideClass(clerk, electric.id, true);
+  await training.classes.decideClass(clerk, electric.id, true);
   for (let s = 1; s <= 8; s++) {
     clock.date = addDays(today, -55 + 4 * s);
     // One trainee missed three sessions: the attendance warning shows on their claim.
-    await training.recordAttendance(schoolAccount, electric.id, s, s <= 5 ? electricians : electricians.slice(1));
+    await training.classes.recordAttendance(schoolAccount, electric.id, s, s <= 5 ? electricians : electricians.slice(1));
   }
   clock.date = addDays(today, -40);
-  await training.inspect(clerk, electric.id, { inspectedOn: clock.date, satisfactory: true, finding: '实到人数与考勤记录一致，实训设备齐全' });
+  await training.classes.inspect(clerk, electric.id, { inspectedOn: clock.date, satisfactory: true, finding: '实到人数与考勤记录一致，实训设备齐全' });
   clock.date = addDays(today, -19);
-  await training.recordAssessment(schoolAccount, electric.id, electricians.map((p, i) => ({ personId: p, passed: i !== 9, score: i === 9 ? 52 : 70 + i * 2 })));
-  await training.complete(counter, electric.id);
+  await training.classes.recordAssessment(schoolAccount, electric.id, electricians.map((p, i) => ({ personId: p, passed: i !== 9, score: i === 9 ? 52 : 70 + i * 2 })));
+  await training.classes.complete(counter, electric.id);
 
   // ── a class paid to its institution (项目制), opened by the district clerk on its behalf ──
   clock.date = addDays(today, -50);
   const cooks = roster('510105', 0, 6);
-  const cooking = await training.openClass(clerk2, { institutionId: cookery.id, demandItemId: cook.id, startsOn: addDays(today, -45), endsOn: addDays(today, -15), sessions: 6, ...plan, roster: idNumbers(cooks) });
-  await training.decideClass(counter, cooking.id, true);
+  const cooking = await training.classes.openClass(clerk2, { institutionId: cookery.id, demandItemId: cook.id, startsOn: addDays(today, -45), endsOn: addDays(today, -15), sessions: 6, ...plan, roster: idNumbers(cooks) });
+  await training.classes.decideClass(counter, cooking.id, true);
   for (let s = 1; s <= 6; s++) {
     clock.date = addDays(today, -45 + 5 * s);
-    await training.recordAttendance(clerk2, cooking.id, s, cooks);
+    await training.classes.recordAttendance(clerk2, cooking.id, s, cooks);
   }
   clock.date = addDays(today, -14);
-  await training.recordAssessment(clerk2, cooking.id, cooks.map((p) => ({ personId: p, passed: true, score: 80 })));
-  await training.complete(clerk2, cooking.id);
+  await training.classes.recordAssessment(clerk2, cooking.id, cooks.map((p) => ({ personId: p, passed: true, score: 80 })));
+  await training.classes.complete(clerk2, cooking.id);
 
   // ── claims from both classes, today; the electricians' go on to be paid ──
   clock.date = today;
-  const electricClaims = await training.fileClaims(counter, electric.id);
-  const cookClaims = await training.fileClaims(clerk2, cooking.id);
+  const electricClaims = await training.claims.fileClaims(counter, electric.id);
+  const cookClaims = await training.claims.fileClaims(clerk2, cooking.id);
   const reviewer = await actor('reviewer');
   const approver = await actor('approver');
   const finance = await actor('finance');
@@ -115,12 +115,12 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
   // ── a class running now, and one waiting for approval ──
   clock.date = addDays(today, -10);
   const nannyIds = roster('510104', 10, 6);
-  const nannies = await training.openClass(schoolAccount, { institutionId: school.id, demandItemId: nanny.id, startsOn: addDays(today, -7), endsOn: addDays(today, 20), sessions: 10, ...plan, roster: idNumbers(nannyIds) });
-  await training.decideClass(clerk, nannies.id, true);
+  const nannies = await training.classes.openClass(schoolAccount, { institutionId: school.id, demandItemId: nanny.id, startsOn: addDays(today, -7), endsOn: addDays(today, 20), sessions: 10, ...plan, roster: idNumbers(nannyIds) });
+  await training.classes.decideClass(clerk, nannies.id, true);
   for (let s = 1; s <= 2; s++) {
     clock.date = addDays(today, -7 + 3 * s);
-    await training.recordAttendance(schoolAccount, nannies.id, s, nannyIds);
+    await training.classes.recordAttendance(schoolAccount, nannies.id, s, nannyIds);
   }
   clock.date = today;
-  await training.openClass(schoolAccount, { institutionId: school.id, demandItemId: carer.id, startsOn: addDays(today, 14), endsOn: addDays(today, 45), sessions: 12, ...plan, roster: idNumbers(roster('510104', 16, 6)) });
+  await training.classes.openClass(schoolAccount, { institutionId: school.id, demandItemId: carer.id, startsOn: addDays(today, 14), endsOn: addDays(today, 45), sessions: 12, ...plan, roster: idNumbers(roster('510104', 16, 6)) });
 }

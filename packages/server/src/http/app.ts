@@ -40,8 +40,12 @@ import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { SweepService } from '../proactive/sweep-service.js';
 import { ParameterService } from '../parameters/parameter-service.js';
 import { parameterRoutes } from '../parameters/parameters.routes.js';
-import { TrainingService } from '../training/training-service.js';
-import { trainingRoutes } from '../training/training.routes.js';
+import { CatalogueService } from '../training/catalogue/catalogue-service.js';
+import { CertificateService } from '../training/certificates/certificate-service.js';
+import { ClaimService } from '../training/claims/claim-service.js';
+import { ClassService } from '../training/classes/class-service.js';
+import { InstitutionService } from '../training/institutions/institution-service.js';
+import { trainingRoutes, type TrainingServices } from '../training/training.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -103,7 +107,7 @@ export interface Services {
   readonly spotChecks: SpotCheckService;
   readonly sweeps: SweepService;
   readonly parameters: ParameterService;
-  readonly training: TrainingService;
+  readonly training: TrainingServices;
 }
 
 export interface App extends Services {
@@ -140,7 +144,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),
     imports: new ImportService(db, vault, registry),
     parameters: new ParameterService(db, vault, policies),
-    training: new TrainingService(db, vault, clock, applications),
+    training: { catalogue: new CatalogueService(db, vault, clock), institutions: new InstitutionService(db, vault, clock), classes: new ClassService(db, vault, clock), certificates: new CertificateService(db), claims: new ClaimService(db, applications) },
   };
 }
 

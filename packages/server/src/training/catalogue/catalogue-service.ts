@@ -1,0 +1,89 @@
+import { regionChain, type IsoDate } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../../audit/audit-trail.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../http/clock.js';
+import { AppError } from '../../http/errors.js';
+import { assertRegionInScope, isInScope, regionChecker } from '../../regions/region-scope.js';
+import { fromError, readRows, rejectIfAny, type ImportProblem } from '../../registry/import/sheet.js';
+import { readTable } from '../../registry/import/tabular.js';
+import type { Vault } from '../../security/vault.js';
+import { requiredReason } from '../required-reason.js';
+import { demandItemsOfRegions, findDemandItem, getDemandItem, insertDemandItems, markDemandItemRemoved } from './catalogue-repository.js';
+import { CATALOGUE_COLUMNS, readCatalogueRow } from './catalogue-sheets.js';
+import { checkItemDates, itemView, type DemandItemInput, type DemandItemView } from './demand-item.js';
+
+/**
+ * The training-demand catalogue (职业技能培训需求指导目录, 人社部发〔2024〕5号 (一)): published by the
+ * bureau for its region, public, and adjusted over time with its history kept — an item moved out
+ * stays, with the day and the reason.
+ */
+export class CatalogueService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+  ) {}
+
+  async addDemandItem(actor: Actor, input: DemandItemInput): Promise<DemandItemView> {
+    await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
+    checkItemDates(input);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const [added] = await insertDemandItems(trx, actor.accountId, [input]);
+      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.added', entityType: 'training_demand_item', entityId: added ?? '', regionCode: input.regionCode, after: { ...input } });
+      return added ?? '';
+    });
+    return this.demandItem(id);
+  }
+
+  /**
+   * Catalogue items from a filled-in sheet (the bureau publishes its 目录 as a table). All or
+   * nothing: any bad row refuses the file and lists every problem by row and column.
+   */
+  async importCatalogue(actor: Actor, file: Buffer): Promise<{ imported: number }> {
+    const problems: ImportProblem[] = [];
+    const rows = readRows(await readTable(file), CATALOGUE_COLUMNS, ['regionCode'], problems);
+    const checkRegion = await regionChecker(this.db, actor.regionCode);
+    const column = (field: string) => CATALOGUE_COLUMNS.find((c) => c.key === field);
+    const inputs: DemandItemInput[] = [];
+    for (const { number, row } of rows) {
+      try {
+        const input = readCatalogueRow(row);
+        checkRegion(input.regionCode, 'regionCode');
+        checkItemDates(input);
+        inputs.push(input);
+      } catch (error) {
+        problems.push(fromError(error, number, column));
+      }
+    }
+    rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length);
+    await this.db.transaction().execute(async (trx) => {
+      const ids = await insertDemandItems(trx, actor.accountId, inputs);
+      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue.imported', entityType: 'training_demand_item', entityId: ids[0] ?? '', regionCode: actor.regionCode, after: { items: ids.length } });
+    });
+    return { imported: inputs.length };
+  }
+
+  /** Moved out of the catalogue: no new class may use it; classes already running finish; the row stays. */
+  async removeDemandItem(actor: Actor, id: string, reason: string): Promise<DemandItemView> {
+    const item = await findDemandItem(this.db, id);
+    if (!item || !isInScope(actor.regionCode, item.region_code)) throw new AppError('TRAINING_ITEM_NOT_FOUND', 404);
+    if (item.removed_on) return this.demandItem(id);
+    await this.db.transaction().execute(async (trx) => {
+      await markDemandItemRemoved(trx, id, this.clock.today(), requiredReason(reason));
+      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.removed', entityType: 'training_demand_item', entityId: id, regionCode: item.region_code, after: { reason } });
+    });
+    return this.demandItem(id);
+  }
+
+  /** The public catalogue of a region (and the regions above it) on a day; `history` adds items moved out or expired. */
+  async catalogue(region: string, on: IsoDate = this.clock.today(), history = false): Promise<DemandItemView[]> {
+    const rows = await demandItemsOfRegions(this.db, regionChain(region));
+    return rows.map((r) => itemView(r, on)).filter((v) => history || v.inForce);
+  }
+
+  private async demandItem(id: string): Promise<DemandItemView> {
+    return itemView(await getDemandItem(this.db, id), this.clock.today());
+  }
+}

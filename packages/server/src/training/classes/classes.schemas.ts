@@ -1,0 +1,68 @@
+import { Type } from 'typebox';
+import { IdNumber, IsoDate } from '../../policies/facts.schema.js';
+import { options } from '../training.schemas.js';
+
+export const ClassViewSchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  institutionId: Type.String(),
+  institutionName: Type.String(),
+  demandItemId: Type.String(),
+  occupation: Type.String(),
+  level: Type.Optional(Type.Integer()),
+  regionCode: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  sessions: Type.Integer(),
+  state: Type.String(),
+  decisionReason: Type.Optional(Type.String()),
+  trainees: Type.Array(
+    Type.Object({ personId: Type.String(), name: Type.String(), idNumberMasked: Type.String(), attended: Type.Integer(), passed: Type.Optional(Type.Boolean()), score: Type.Optional(Type.Integer()), certificate: Type.Optional(Type.String()) }),
+  ),
+  inspections: Type.Array(Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() })),
+  steps: Type.Array(Type.Union([Type.Literal('decide'), Type.Literal('attend'), Type.Literal('inspect'), Type.Literal('assess'), Type.Literal('complete'), Type.Literal('claim')]), { description: 'What the caller may do next' }),
+});
+
+export const ClassSummarySchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  state: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  regionCode: Type.String(),
+  institutionId: Type.String(),
+  institutionName: Type.String(),
+  occupation: Type.String(),
+  level: Type.Optional(Type.Integer()),
+  trainees: Type.Integer(),
+  certificates: Type.Integer(),
+});
+
+export const ClassStateSchema = Type.Union([Type.Literal('applied'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('completed')]);
+
+export const CheckedRoster = Type.Object({ trainees: Type.Array(Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() })) });
+
+/** The opening application (开班申请). */
+export const OpenClassBody = Type.Object(
+  {
+    institutionId: Type.String({ format: 'uuid' }),
+    demandItemId: Type.String({ format: 'uuid' }),
+    startsOn: IsoDate,
+    endsOn: IsoDate,
+    sessions: Type.Integer({ minimum: 1, maximum: 1000 }),
+    teachingPlan: Type.String({ minLength: 1, maxLength: 5000 }),
+    teachers: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 60 }), qualification: Type.String({ minLength: 1, maxLength: 200 }) }, options), { minItems: 1, maxItems: 50 }),
+    resources: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }),
+    assessmentPlan: Type.String({ minLength: 1, maxLength: 5000 }),
+    roster: Type.Array(IdNumber, { minItems: 1, maxItems: 5000 }),
+  },
+  options,
+);
+
+export const DecisionBody = Type.Object({ approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, options);
+
+export const AttendanceBody = Type.Object({ sessionNo: Type.Integer({ minimum: 1 }), personIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 5000 }) }, options);
+
+export const InspectionBody = Type.Object({ inspectedOn: IsoDate, satisfactory: Type.Boolean(), finding: Type.String({ minLength: 1, maxLength: 2000 }) }, options);
+
+export const AssessmentBody = Type.Object({ results: Type.Array(Type.Object({ personId: Type.String({ format: 'uuid' }), passed: Type.Boolean(), score: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }, options), { minItems: 1, maxItems: 5000 }) }, options);
