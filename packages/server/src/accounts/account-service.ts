@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { isRole, ROLE_NAMES, roleConflict, rolePair, STAFF_ROLES, type Role } from '../auth/roles.js';
-import type { SessionService } from '../auth/session-service.js';
+import { endSessions, type SessionService } from '../auth/session-service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
@@ -91,7 +91,7 @@ export class AccountService {
     if (id === admin.accountId) throw new AppError('FORBIDDEN', 403);
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('account').set({ active, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
-      if (!active) await trx.updateTable('session').set({ ended_at: new Date() }).where('account_id', '=', id).where('ended_at', 'is', null).execute();
+      if (!active) await endSessions(trx, id, new Date());
       await appendAudit(trx, this.vault, { actor: admin, action: active ? 'account.activated' : 'account.deactivated', entityType: 'account', entityId: id, regionCode: account.regionCode });
     });
     return this.get(admin, id);

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
+import { endSessions } from '../auth/session-service.js';
 import type { AccountTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
@@ -251,7 +252,7 @@ export class IdentityService {
     if (holder) {
       if (!rebindReason) throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'code');
       await trx.updateTable('account').set({ person_id: null, organisation_id: null, bound_at: null, bound_via: null }).where('id', '=', holder.id).execute();
-      await trx.updateTable('session').set({ ended_at: now }).where('account_id', '=', holder.id).where('ended_at', 'is', null).execute();
+      await endSessions(trx, holder.id, now);
       await appendAudit(trx, this.vault, { actor, action: 'identity.unbound', entityType: 'account', entityId: holder.id, regionCode: holder.region_code, after: { [column]: subject.id, reason: rebindReason, movedTo: account.id } });
     }
     const record =

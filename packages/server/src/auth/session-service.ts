@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type JoinBuilder, type Kysely } from 'kysely';
+import { sql, type JoinBuilder, type Kysely, type Transaction } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
@@ -36,6 +36,14 @@ export interface CurrentSession {
 }
 
 const MINUTE = 60_000;
+
+/**
+ * Ends an account's live sessions inside the caller's transaction (deactivated, unbound, a
+ * password reset): the one way another module ends sessions, since auth owns the session table.
+ */
+export async function endSessions(trx: Transaction<Database>, accountId: string, at: Date): Promise<void> {
+  await trx.updateTable('session').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();
+}
 
 /** The session token is only ever stored hashed, so reading the table does not give live sessions. */
 function tokenHash(token: string): string {
@@ -200,7 +208,7 @@ export class SessionService {
         .returning(['region_code'])
         .executeTakeFirstOrThrow();
       await trx.insertInto('password_history').values({ account_id: accountId, password_hash: passwordHash, set_at: now }).execute();
-      if (how.mustChange) await trx.updateTable('session').set({ ended_at: now }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();
+      if (how.mustChange) await endSessions(trx, accountId, now);
       await appendAudit(trx, this.vault, { actor: how.by, action: how.action, entityType: 'account', entityId: accountId, regionCode: account.region_code });
     });
   }
