@@ -10,7 +10,7 @@ import {
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
-import type { Database } from '../db/schema.js';
+import type { Database, RegistryFactTable } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertMatches } from '../http/schema-check.js';
 import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
@@ -308,6 +308,15 @@ export function checkFact(owner: 'person' | 'organisation', input: FactInput, fi
     throw new AppError('INVALID_FACT', 400, at(d.toMonth ? 'data.toMonth' : 'data.to'), { detail: '结束早于开始 / ends before it starts' });
   }
   return { kind: input.kind, data: input.data };
+}
+
+/**
+ * Facts recorded by another module inside its transaction (training's certificates), many at
+ * once: the registry owns `registry_fact`, so this is the one way in besides its own use cases.
+ */
+export async function insertFacts(trx: Transaction<Database>, facts: readonly Insertable<RegistryFactTable>[]): Promise<void> {
+  if (facts.length === 0) return;
+  await trx.insertInto('registry_fact').values([...facts]).execute();
 }
 
 export async function insertPerson(trx: Transaction<Database> | Db, prepared: PreparedPerson, recordedBy: string | null, source: 'manual' | 'import' | 'demo'): Promise<string> {
