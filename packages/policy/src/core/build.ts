@@ -1,6 +1,5 @@
 import type { ApplicantFacts } from '../facts/facts.js';
-import { cite, DOCUMENTS, type Citation } from './documents.js';
-import type { IsoDate } from './dates.js';
+import type { Citation } from './documents.js';
 import { formatYuan, type Fen } from './money.js';
 import type { AmountResult, Condition, ConditionOutcome, EvaluationContext } from './subsidy.js';
 import { text, type Text } from './text.js';
@@ -65,14 +64,4 @@ export function fixed(ctx: EvaluationContext, parameter: string, fallback: Citat
     explanation: text(`${what.zh}：${formatYuan(p.value)}`, `${what.en}: ${formatYuan(p.value)}`),
     citation: p.citation ?? fallback,
   };
-}
-
-/**
- * A scheme's end and the clause to cite when it has passed: the document's own period clause when
- * the scheme ends with the document, else the article itself (which then states its own end).
- */
-export function period(basis: Citation, to: IsoDate | undefined): { to?: IsoDate; periodClause?: Citation } {
-  if (to === undefined) return {};
-  const doc = DOCUMENTS[basis.document];
-  return { to, periodClause: doc.inForceTo === to && doc.periodClause ? cite(doc.id, doc.periodClause) : basis };
 }

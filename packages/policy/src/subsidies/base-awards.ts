@@ -1,6 +1,7 @@
-import { condition, fixed, outcome, period } from '../core/build.js';
+import { condition, fixed, outcome } from '../core/build.js';
 import { within } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { OrganisationDesignationKind, OrganisationFacts } from '../facts/facts.js';
@@ -37,12 +38,12 @@ export const AssistanceBaseAward = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'assistance-base-award/sichuan-2024',
       region: '510000',
-      from: '2024-07-13',
-      ...period(SC34('（十六）'), '2025-12-31'),
       basis: SC34('（十六）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
       who: text('吸纳脱贫人口就业10人以上、认定为就业帮扶基地的企业', 'Enterprises employing 10 or more poverty-alleviated people, designated assistance bases'),
       standard: text('5万元一次性奖补', '50,000 yuan, once'),
       materials: [text('认定文件', 'Designation document'), text('吸纳脱贫人口名册', 'Roster of poverty-alleviated employees')],
@@ -57,12 +58,12 @@ export const AssistanceBaseAward = defineSubsidy({
         notReceivedBefore<OrganisationFacts>([ASSISTANCE_BASE_AWARD], SC34('（十六）'), '就业帮扶基地奖补', 'The base award'),
       ],
       amount: (ctx) => fixed(ctx, 'assistance-base.award', SC34('（十六）'), text('就业帮扶基地一次性奖补', 'Assistance base award')),
-    },
-    {
+    }),
+    scheme({
       id: 'assistance-base-award/guizhou-2022',
       region: '520000',
-      from: '2022-01-14',
       basis: GZ2022('二（三）'),
+      from: '2022-01-14',
       who: text('吸纳"三类人员"就业人数多、效果好的重点帮扶县就业援助基地、车间，及省级就业援助示范基地', 'Assistance bases and workshops in key counties, and provincial model bases'),
       standard: text('基地3万元、车间1万元、省级示范基地10万元', 'Base 30,000; workshop 10,000; provincial model base 100,000 yuan'),
       materials: [text('认定文件', 'Designation document')],
@@ -75,7 +76,7 @@ export const AssistanceBaseAward = defineSubsidy({
         const kind = designation(ctx, ['assistance-base', 'assistance-workshop', 'assistance-base-provincial-model'])?.kind ?? 'assistance-base';
         return fixed(ctx, `${kind}.award`, GZ2022('二（三）'), text('一次性奖励', 'One-time award'));
       },
-    },
+    }),
   ],
 });
 
@@ -87,12 +88,12 @@ export const InternshipBaseAward = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'internship-base-award/sichuan-2024',
       region: '510000',
-      from: '2024-07-13',
-      ...period(SC34('（十三）'), '2025-12-31'),
       basis: SC34('（十三）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
       who: text('新评定为国家级、省级就业见习基地的单位', 'Units newly designated national or provincial internship bases'),
       standard: text('国家级30万元、省级20万元', 'National 300,000; provincial 200,000 yuan'),
       materials: [text('评定文件', 'Designation document')],
@@ -105,6 +106,6 @@ export const InternshipBaseAward = defineSubsidy({
         const kind = designation(ctx, ['internship-base-national', 'internship-base-provincial'])?.kind ?? 'internship-base-provincial';
         return fixed(ctx, `${kind}.award`, SC34('（十三）'), text(kind === 'internship-base-national' ? '国家级见习基地奖补' : '省级见习基地奖补', 'Internship base award'));
       },
-    },
+    }),
   ],
 });

@@ -1,5 +1,6 @@
 import { standardNotSet } from '../core/build.js';
 import { formatYuan } from '../core/money.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts } from '../facts/facts.js';
@@ -35,13 +36,12 @@ export const EmployerPostSubsidy = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'employer-post-subsidy/sichuan-2025',
       region: '510000',
+      basis,
       from: '2025-05-01',
       to: '2028-04-30',
-      periodClause: SC2025('第三十条'),
-      basis,
       who: text('招用就业困难人员、签订劳动合同并缴纳社会保险费的用人单位', 'Units hiring persons hard to employ on a contract with insurance'),
       standard: text('不高于当地最低工资标准；最长3年，距法定退休年龄不足5年的可延长至退休', 'No higher than the local minimum wage; 3 years, or to retirement'),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
@@ -65,6 +65,6 @@ export const EmployerPostSubsidy = defineSubsidy({
           citation: basis,
         };
       },
-    },
+    }),
   ],
 });

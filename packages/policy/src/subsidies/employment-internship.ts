@@ -1,8 +1,9 @@
-import { condition, standardNotSet, period } from '../core/build.js';
+import { condition, standardNotSet } from '../core/build.js';
 import { ageOn } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
-import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Intern, OrganisationFacts } from '../facts/facts.js';
 import { birthDateOf, hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
@@ -69,29 +70,14 @@ function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): Amo
   };
 }
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, standard: [string, string]): Scheme<OrganisationFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位', 'Units that take on eligible interns'),
-    standard: text(...standard),
-    materials: [text('见习协议', 'Internship agreements'), text('见习人员名册及考勤', 'Roster and attendance of interns'), text('基本生活费发放凭证', 'Proof of living allowance paid to interns')],
-    parameters: ['internship.monthly', 'internship.monthly.retention-500', 'internship.monthly.retention-600', 'internship.monthly.retention-700', 'minimum-wage.monthly'],
-    conditions: [
-      condition(
-        'INTERNSHIP_UNIT',
-        text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'),
-        basis,
-        (ctx) => ctx.applicant.category !== 'government-organ',
-      ),
-      qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, internRules),
-    ],
-    amount: (ctx) => amount(ctx, basis),
-  };
-}
+const who = text('吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位', 'Units that take on eligible interns');
+const materials = [text('见习协议', 'Internship agreements'), text('见习人员名册及考勤', 'Roster and attendance of interns'), text('基本生活费发放凭证', 'Proof of living allowance paid to interns')];
+const parameters = ['internship.monthly', 'internship.monthly.retention-500', 'internship.monthly.retention-600', 'internship.monthly.retention-700', 'minimum-wage.monthly'];
+
+const hostUnit = (basis: Citation) =>
+  condition<OrganisationFacts>('INTERNSHIP_UNIT', text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'), basis, (ctx) => ctx.applicant.category !== 'government-organ');
+/** Who may be an intern is 财社〔2023〕181号 第七条's list, whichever text pays for them. */
+const qualifyingInterns = qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, internRules);
 
 export const EmploymentInternshipSubsidy = defineSubsidy({
   id: EMPLOYMENT_INTERNSHIP,
@@ -101,9 +87,56 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    scheme('employment-internship/national-2023', '000000', CS181('第七条'), '2023-12-20', undefined, ['标准由省级确定；留用率50%以上可提高', 'Set by the province; higher at 50% retention']),
-    scheme('employment-internship/qingyang-2023', '621000', QY102('第12条'), '2023-10-27', '2023-12-31', ['每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention']),
-    scheme('employment-internship/sichuan-2024', '510000', SC34('（十三）'), '2024-07-13', '2025-12-31', ['按当地最低工资标准', 'The local minimum wage']),
-    scheme('employment-internship/sichuan-2025', '510000', SC2025('第六条（六）'), '2025-05-01', '2028-04-30', ['按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)']),
+    scheme({
+      id: 'employment-internship/national-2023',
+      region: '000000',
+      basis: CS181('第七条'),
+      from: '2023-12-20',
+      who,
+      standard: text('标准由省级确定；留用率50%以上可提高', 'Set by the province; higher at 50% retention'),
+      materials,
+      parameters,
+      conditions: [hostUnit(CS181('第七条')), qualifyingInterns],
+      amount: (ctx) => amount(ctx, CS181('第七条')),
+    }),
+    scheme({
+      id: 'employment-internship/qingyang-2023',
+      region: '621000',
+      basis: QY102('第12条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who,
+      standard: text('每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention'),
+      materials,
+      parameters,
+      conditions: [hostUnit(QY102('第12条')), qualifyingInterns],
+      amount: (ctx) => amount(ctx, QY102('第12条')),
+    }),
+    scheme({
+      id: 'employment-internship/sichuan-2024',
+      region: '510000',
+      basis: SC34('（十三）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who,
+      standard: text('按当地最低工资标准', 'The local minimum wage'),
+      materials,
+      parameters,
+      conditions: [hostUnit(SC34('（十三）')), qualifyingInterns],
+      amount: (ctx) => amount(ctx, SC34('（十三）')),
+    }),
+    scheme({
+      id: 'employment-internship/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（六）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who,
+      standard: text('按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)'),
+      materials,
+      parameters,
+      conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns],
+      amount: (ctx) => amount(ctx, SC2025('第六条（六）')),
+    }),
   ],
 });

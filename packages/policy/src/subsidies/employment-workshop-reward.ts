@@ -1,5 +1,6 @@
 import { perHead } from '../core/build.js';
 import { isWithinRegion } from '../core/regions.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ClaimFacts } from '../facts/facts.js';
@@ -31,11 +32,11 @@ export const EmploymentWorkshopReward = defineSubsidy({
   periodicity: 'yearly',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'employment-workshop-reward/qingyang-2023',
       region: '621000',
-      from: '2023-10-27',
       basis,
+      from: '2023-10-27',
       who: text('就地就近吸纳本地户籍脱贫劳动力稳定就业6个月以上的乡村就业工厂（就业帮扶车间）', 'Rural factories and workshops employing local poverty-alleviated workers for 6 months'),
       standard: text('每人每年3000元', '3,000 yuan per worker per year'),
       materials: [text('吸纳人员名册', 'Roster of workers'), text('工资发放记录', 'Payroll records')],
@@ -45,6 +46,6 @@ export const EmploymentWorkshopReward = defineSubsidy({
         qualifyingPeople('QUALIFYING_WORKERS', text('须有符合条件的脱贫劳动力', 'At least one eligible worker'), basis, (ctx) => ctx.claim.workers, rules),
       ],
       amount: (ctx) => perHead(ctx, 'employment-workshop.per-person-year', assessItems(ctx, ctx.claim.workers, rules).qualifying.length, basis, text('每人每年奖补', 'Per worker per year')),
-    },
+    }),
   ],
 });

@@ -1,5 +1,6 @@
-import { condition, outcome, standardNotSet, period } from '../core/build.js';
+import { condition, outcome, standardNotSet } from '../core/build.js';
 import { formatYuan } from '../core/money.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult } from '../core/subsidy.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { text } from '../core/text.js';
@@ -28,12 +29,12 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'labour-export-job-seeking/sichuan-2024',
       region: '510000',
-      from: '2024-07-13',
-      ...period(SC34('（十六）'), '2025-12-31'),
       basis: SC34('（十六）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
       who: text('通过有组织劳务输出到户籍所在县以外地区就业的脱贫人口', 'Poverty-alleviated people who work outside their home county through organised export'),
       standard: text('不超过400元/人', 'Up to 400 yuan per person'),
       materials: [text('身份证件', 'ID card'), text('务工地就业证明', 'Proof of employment where they work')],
@@ -55,12 +56,12 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
           citation: SC34('（十六）'),
         };
       },
-    },
-    {
+    }),
+    scheme({
       id: 'labour-export-job-seeking/guizhou-2022',
       region: '520000',
-      from: '2022-01-14',
       basis: GZ2022('二（三）'),
+      from: '2022-01-14',
       who: text('首次通过有组织劳务输出到县外省内或省外务工的脱贫人口、农村低收入人口和搬迁人口', 'The three groups on their first organised export outside the county or province'),
       standard: text('县外省内每人500元，省外每人1000元', '500 yuan outside the county within the province; 1,000 yuan in another province'),
       materials: [text('身份证件', 'ID card'), text('劳动合同', 'Labour contract')],
@@ -85,6 +86,6 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
           citation: GZ2022('二（三）'),
         };
       },
-    },
+    }),
   ],
 });

@@ -1,6 +1,7 @@
-import { perHead, period } from '../core/build.js';
+import { perHead } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { defineSubsidy, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ClaimFacts, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
@@ -32,21 +33,13 @@ const sichuan: ItemRule<Worker>[] = [
   itemRule<Worker>('WORKER_CONTRACT_YEAR_INSURED', '须协助签订1年以上劳动合同并参加社会保险', 'A contract of a year or more with insurance', (w) => w.contractMonths >= 12 && w.insuredMonths >= 1),
 ];
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rules: readonly ItemRule<Worker>[], standard: [string, string]): Scheme<OrganisationFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人', 'Agencies and brokers that place poverty-alleviated workers in stable jobs'),
-    standard: text(...standard),
-    materials: [text('输转人员名册', 'Roster of placed workers'), text('劳动合同及履约证明', 'Contracts and proof they were served')],
-    parameters: ['labour-export.service-reward'],
-    conditions: [agencies, qualifyingPeople('QUALIFYING_WORKERS', text('须有符合条件的输转人员', 'At least one eligible placed worker'), basis, (ctx) => ctx.claim.workers, rules)],
-    amount: (ctx) => perHead(ctx, 'labour-export.service-reward', assessItems(ctx, ctx.claim.workers, rules).qualifying.length, basis, text('每人奖补', 'Per worker')),
-  };
-}
+const who = text('组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人', 'Agencies and brokers that place poverty-alleviated workers in stable jobs');
+const materials = [text('输转人员名册', 'Roster of placed workers'), text('劳动合同及履约证明', 'Contracts and proof they were served')];
+
+const qualifyingWorkers = (basis: Citation, rules: readonly ItemRule<Worker>[]) =>
+  qualifyingPeople('QUALIFYING_WORKERS', text('须有符合条件的输转人员', 'At least one eligible placed worker'), basis, (ctx) => ctx.claim.workers, rules);
+const perWorker = (basis: Citation, rules: readonly ItemRule<Worker>[]) => (ctx: EvaluationContext<OrganisationFacts>) =>
+  perHead(ctx, 'labour-export.service-reward', assessItems(ctx, ctx.claim.workers, rules).qualifying.length, basis, text('每人奖补', 'Per worker'));
 
 export const LabourExportServiceReward = defineSubsidy({
   id: LABOUR_EXPORT_SERVICE_REWARD,
@@ -56,7 +49,30 @@ export const LabourExportServiceReward = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    scheme('labour-export-service-reward/qingyang-2023', '621000', QY102('第21条'), '2023-10-27', undefined, qingyang, ['每人200元', '200 yuan per worker']),
-    scheme('labour-export-service-reward/sichuan-2024', '510000', SC34('（十六）'), '2024-07-13', '2025-12-31', sichuan, ['每人300元', '300 yuan per worker']),
+    scheme({
+      id: 'labour-export-service-reward/qingyang-2023',
+      region: '621000',
+      basis: QY102('第21条'),
+      from: '2023-10-27',
+      who,
+      standard: text('每人200元', '200 yuan per worker'),
+      materials,
+      parameters: ['labour-export.service-reward'],
+      conditions: [agencies, qualifyingWorkers(QY102('第21条'), qingyang)],
+      amount: perWorker(QY102('第21条'), qingyang),
+    }),
+    scheme({
+      id: 'labour-export-service-reward/sichuan-2024',
+      region: '510000',
+      basis: SC34('（十六）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who,
+      standard: text('每人300元', '300 yuan per worker'),
+      materials,
+      parameters: ['labour-export.service-reward'],
+      conditions: [agencies, qualifyingWorkers(SC34('（十六）'), sichuan)],
+      amount: perWorker(SC34('（十六）'), sichuan),
+    }),
   ],
 });

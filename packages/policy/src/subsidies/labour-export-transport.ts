@@ -1,6 +1,7 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -36,11 +37,11 @@ export const LabourExportTransportSubsidy = defineSubsidy({
   periodicity: 'yearly',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'labour-export-transport/qingyang-2023',
       region: '621000',
-      from: '2023-10-27',
       basis: QY102('第21条'),
+      from: '2023-10-27',
       who: text('外出务工的脱贫劳动力', 'Poverty-alleviated workers who go out to work'),
       standard: text('跨省就业不超过600元、省内就近就业不超过300元，分档给予', 'Up to 600 yuan across provinces, 300 within the province, in tiers'),
       materials: [text('身份证件', 'ID card'), text('务工证明', 'Proof of work')],
@@ -50,12 +51,12 @@ export const LabourExportTransportSubsidy = defineSubsidy({
         condition<PersonFacts>('WORKING_AWAY', text('须外出务工就业（跨省或省内）', 'Must be working away from home'), QY102('第21条'), (ctx) => ctx.claim.export !== undefined),
       ],
       amount: (ctx) => tieredAmount(ctx, QY102('第21条')),
-    },
-    {
+    }),
+    scheme({
       id: 'labour-export-transport/guizhou-2022',
       region: '520000',
-      from: '2022-01-14',
       basis: GZ2022('二（三）'),
+      from: '2022-01-14',
       who: text('在省外稳定就业3个月以上的脱贫人口（含防止返贫监测对象）', 'Poverty-alleviated people (incl. monitored) working stably in another province for 3 months'),
       standard: text('最高不超过500元', 'Up to 500 yuan'),
       materials: [text('身份证件', 'ID card'), text('务工地就业证明', 'Proof of employment')],
@@ -72,6 +73,6 @@ export const LabourExportTransportSubsidy = defineSubsidy({
         notReceivedBefore([LABOUR_EXPORT_TRANSPORT], GZ2022('二（三）'), '一次性交通补贴', 'The travel subsidy'),
       ],
       amount: (ctx) => tieredAmount(ctx, GZ2022('二（三）')),
-    },
+    }),
   ],
 });

@@ -1,4 +1,5 @@
-import { perHead, period } from '../core/build.js';
+import { perHead } from '../core/build.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire } from '../facts/facts.js';
@@ -28,12 +29,12 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'one-time-expansion/qingyang-2023',
       region: '621000',
-      from: '2023-10-27',
-      ...period(basis, '2023-12-31'),
       basis,
+      from: '2023-10-27',
+      to: '2023-12-31',
       who: text('招用高校毕业生、登记失业青年并缴纳社会保险1个月以上的企业', 'Enterprises hiring recent graduates or young registered unemployed with a month of insurance'),
       standard: text('每人1500元，与一次性吸纳就业补贴不重复享受', '1,500 yuan per person; not with the hiring subsidy'),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
@@ -43,6 +44,6 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
         qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的招用人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules),
       ],
       amount: (ctx) => perHead(ctx, 'expansion.per-person', assessItems(ctx, ctx.claim.hires, rules).qualifying.length, basis, text('一次性扩岗补助', 'Expansion subsidy')),
-    },
+    }),
   ],
 });

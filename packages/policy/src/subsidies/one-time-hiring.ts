@@ -1,8 +1,9 @@
 import { formatYuan } from '../core/money.js';
 import { ageOn, wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { standardNotSet, period } from '../core/build.js';
-import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { condition, standardNotSet } from '../core/build.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import { birthDateOf, hasAnyStatus, hasStatus, isGraduatingYear, leftSchoolWithinYears, statusSince, unemployedSinceGraduation } from '../facts/queries.js';
@@ -87,21 +88,8 @@ const guizhouRules = [
 
 const materials = [text('劳动合同', 'Labour contracts'), text('吸纳人员名册', 'Roster of hires'), text('社会保险缴费记录（可共享核验的免交）', 'Insurance records (not needed where shared data shows them)')];
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, who: [string, string], standard: [string, string], rules: readonly ItemRule<Hire>[], unit: Scheme<OrganisationFacts>['conditions'][number], byHousehold = false): Scheme<OrganisationFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text(...who),
-    standard: text(...standard),
-    materials,
-    parameters: ['hiring.per-person'],
-    conditions: [unit, qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的吸纳人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules)],
-    amount: (ctx) => perPerson(ctx, rules, basis, byHousehold),
-  };
-}
+const qualifyingHires = (basis: Citation, rules: readonly ItemRule<Hire>[]) =>
+  qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的吸纳人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules);
 
 export const OneTimeHiringSubsidy = defineSubsidy({
   id: ONE_TIME_HIRING,
@@ -111,46 +99,60 @@ export const OneTimeHiringSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    scheme(
-      'one-time-hiring/qingyang-2023',
-      '621000',
-      QY102('第8条'),
-      '2023-10-27',
-      '2023-12-31',
-      ['招用高校毕业生、登记失业青年或登记失业半年以上人员并签订1年以上劳动合同的企业', 'Enterprises hiring recent graduates, young registered unemployed or the long-term unemployed on 1-year contracts'],
-      ['每人1000元', '1,000 yuan per person'],
-      qingyangRules,
-      organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业或以单位形式参保的个体工商户', en: 'The applicant must be an enterprise or an individual business insured as a unit' }, QY102('第2条')),
-    ),
-    scheme(
-      'one-time-hiring/sichuan-2024',
-      '510000',
-      SC34('（四）'),
-      '2024-07-13',
-      '2025-12-31',
-      ['招用毕业年度大学生、防止返贫监测对象、就业困难人员并签订1年以上劳动合同、缴纳社会保险的企业', 'Enterprises hiring graduating-year graduates, monitored or hard-to-employ people on 1-year contracts with insurance'],
-      ['每人2000元', '2,000 yuan per person'],
-      sichuanRules,
-      organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业', en: 'The applicant must be an enterprise' }, SC34('（四）')),
-    ),
-    scheme(
-      'one-time-hiring/guizhou-2022',
-      '520000',
-      GZ2022('二（五）'),
-      '2022-01-14',
-      undefined,
-      ['吸纳"三类人员"就业的农民合作社、种养大户、家庭农场、就业援助小作坊、小微企业', 'Cooperatives, large growers, family farms, assistance workshops and small/micro enterprises hiring the three groups'],
-      ['每户500元', '500 yuan per household'],
-      guizhouRules,
-      {
-        code: 'APPLICANT_UNIT_KIND',
-        rule: text('申请单位须为农民合作社、种养大户、家庭农场、就业援助小作坊或小微企业', 'The applicant must be a cooperative, large grower, family farm, assistance workshop or small/micro enterprise'),
-        citation: GZ2022('二（五）'),
-        test: (ctx) =>
-          ['farmers-cooperative', 'large-grower', 'family-farm', 'assistance-workshop'].includes(ctx.applicant.category) ||
-          (ctx.applicant.category === 'enterprise' && (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro')),
-      },
-      true,
-    ),
+    scheme({
+      id: 'one-time-hiring/qingyang-2023',
+      region: '621000',
+      basis: QY102('第8条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who: text('招用高校毕业生、登记失业青年或登记失业半年以上人员并签订1年以上劳动合同的企业', 'Enterprises hiring recent graduates, young registered unemployed or the long-term unemployed on 1-year contracts'),
+      standard: text('每人1000元', '1,000 yuan per person'),
+      materials,
+      parameters: ['hiring.per-person'],
+      conditions: [
+        organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业或以单位形式参保的个体工商户', en: 'The applicant must be an enterprise or an individual business insured as a unit' }, QY102('第2条')),
+        qualifyingHires(QY102('第8条'), qingyangRules),
+      ],
+      amount: (ctx) => perPerson(ctx, qingyangRules, QY102('第8条')),
+    }),
+    scheme({
+      id: 'one-time-hiring/sichuan-2024',
+      region: '510000',
+      basis: SC34('（四）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: text('招用毕业年度大学生、防止返贫监测对象、就业困难人员并签订1年以上劳动合同、缴纳社会保险的企业', 'Enterprises hiring graduating-year graduates, monitored or hard-to-employ people on 1-year contracts with insurance'),
+      standard: text('每人2000元', '2,000 yuan per person'),
+      materials,
+      parameters: ['hiring.per-person'],
+      conditions: [
+        organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业', en: 'The applicant must be an enterprise' }, SC34('（四）')),
+        qualifyingHires(SC34('（四）'), sichuanRules),
+      ],
+      amount: (ctx) => perPerson(ctx, sichuanRules, SC34('（四）')),
+    }),
+    scheme({
+      id: 'one-time-hiring/guizhou-2022',
+      region: '520000',
+      basis: GZ2022('二（五）'),
+      from: '2022-01-14',
+      who: text('吸纳"三类人员"就业的农民合作社、种养大户、家庭农场、就业援助小作坊、小微企业', 'Cooperatives, large growers, family farms, assistance workshops and small/micro enterprises hiring the three groups'),
+      standard: text('每户500元', '500 yuan per household'),
+      materials,
+      parameters: ['hiring.per-person'],
+      conditions: [
+        condition<OrganisationFacts>(
+          'APPLICANT_UNIT_KIND',
+          text('申请单位须为农民合作社、种养大户、家庭农场、就业援助小作坊或小微企业', 'The applicant must be a cooperative, large grower, family farm, assistance workshop or small/micro enterprise'),
+          GZ2022('二（五）'),
+          (ctx) =>
+            ['farmers-cooperative', 'large-grower', 'family-farm', 'assistance-workshop'].includes(ctx.applicant.category) ||
+            (ctx.applicant.category === 'enterprise' && (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro')),
+        ),
+        qualifyingHires(GZ2022('二（五）'), guizhouRules),
+      ],
+      // 贵州 pays per household: two hires from one household count once.
+      amount: (ctx) => perPerson(ctx, guizhouRules, GZ2022('二（五）'), true),
+    }),
   ],
 });

@@ -1,6 +1,7 @@
-import { condition, fixed, outcome, period } from '../core/build.js';
+import { condition, fixed, outcome } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { defineSubsidy, type Condition, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus, isInGraduationAcademicYear } from '../facts/queries.js';
@@ -44,30 +45,14 @@ function hardship(citation: Citation): Condition<PersonFacts> {
   );
 }
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, standard: [string, string], exclusion: Citation): Scheme<PersonFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生', 'Graduates in their graduation year from hardship families, disabled, or with a national student loan'),
-    standard: text(...standard),
-    materials: [
-      text('身份证件', 'ID card'),
-      text('困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）', 'Proof of hardship status (not needed where shared data confirms it)'),
-      text('学校出具的在校公示结果', "The school's publicity result"),
-    ],
-    parameters: ['job-seeking.amount'],
-    conditions: [
-      inGraduationYear(basis),
-      hardship(basis),
-      notCivilServiceStaff(exclusion),
-      notReceivedBefore([ONE_TIME_JOB_SEEKING], basis, '一次性求职补贴', 'The job-seeking subsidy'),
-    ],
-    amount: (ctx) => fixed(ctx, 'job-seeking.amount', basis, text('一次性求职补贴', 'Job-seeking subsidy')),
-  };
-}
+const who = text('毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生', 'Graduates in their graduation year from hardship families, disabled, or with a national student loan');
+const materials = [
+  text('身份证件', 'ID card'),
+  text('困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）', 'Proof of hardship status (not needed where shared data confirms it)'),
+  text('学校出具的在校公示结果', "The school's publicity result"),
+];
+const notGrantedBefore = (basis: Citation) => notReceivedBefore<PersonFacts>([ONE_TIME_JOB_SEEKING], basis, '一次性求职补贴', 'The job-seeking subsidy');
+const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fixed(ctx, 'job-seeking.amount', basis, text('一次性求职补贴', 'Job-seeking subsidy'));
 
 export const OneTimeJobSeekingSubsidy = defineSubsidy({
   id: ONE_TIME_JOB_SEEKING,
@@ -77,9 +62,55 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'before-payment',
   schemes: [
-    scheme('one-time-job-seeking/national-2023', '000000', CS181('第八条'), '2023-12-20', undefined, ['标准由省级确定', 'Set by the province'], CS181('第十六条')),
-    scheme('one-time-job-seeking/qingyang-2023', '621000', QY102('第22条'), '2023-10-27', undefined, ['每人1000元', '1,000 yuan per person'], CS181('第十六条')),
-    scheme('one-time-job-seeking/sichuan-2024', '510000', SC34('（十四）'), '2024-07-13', '2025-12-31', ['每人1500元', '1,500 yuan per person'], CS181('第十六条')),
-    scheme('one-time-job-seeking/sichuan-2025', '510000', SC2025('第六条（七）'), '2025-05-01', '2028-04-30', ['标准按规定（2025年底前为1500元）', 'As prescribed (1,500 yuan to the end of 2025)'], SC2025('第十三条')),
+    scheme({
+      id: 'one-time-job-seeking/national-2023',
+      region: '000000',
+      basis: CS181('第八条'),
+      from: '2023-12-20',
+      who,
+      standard: text('标准由省级确定', 'Set by the province'),
+      materials,
+      parameters: ['job-seeking.amount'],
+      conditions: [inGraduationYear(CS181('第八条')), hardship(CS181('第八条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(CS181('第八条'))],
+      amount: amount(CS181('第八条')),
+    }),
+    scheme({
+      id: 'one-time-job-seeking/qingyang-2023',
+      region: '621000',
+      basis: QY102('第22条'),
+      from: '2023-10-27',
+      who,
+      standard: text('每人1000元', '1,000 yuan per person'),
+      materials,
+      parameters: ['job-seeking.amount'],
+      conditions: [inGraduationYear(QY102('第22条')), hardship(QY102('第22条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(QY102('第22条'))],
+      amount: amount(QY102('第22条')),
+    }),
+    scheme({
+      id: 'one-time-job-seeking/sichuan-2024',
+      region: '510000',
+      basis: SC34('（十四）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who,
+      standard: text('每人1500元', '1,500 yuan per person'),
+      materials,
+      parameters: ['job-seeking.amount'],
+      conditions: [inGraduationYear(SC34('（十四）')), hardship(SC34('（十四）')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(SC34('（十四）'))],
+      amount: amount(SC34('（十四）')),
+    }),
+    scheme({
+      id: 'one-time-job-seeking/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（七）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who,
+      standard: text('标准按规定（2025年底前为1500元）', 'As prescribed (1,500 yuan to the end of 2025)'),
+      materials,
+      parameters: ['job-seeking.amount'],
+      conditions: [inGraduationYear(SC2025('第六条（七）')), hardship(SC2025('第六条（七）')), notCivilServiceStaff(SC2025('第十三条')), notGrantedBefore(SC2025('第六条（七）'))],
+      amount: amount(SC2025('第六条（七）')),
+    }),
   ],
 });

@@ -1,8 +1,9 @@
-import { condition, fixed, outcome, period } from '../core/build.js';
+import { condition, fixed, outcome } from '../core/build.js';
 import { wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { defineSubsidy, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
-import { text } from '../core/text.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
+import { text, type Text } from '../core/text.js';
 import type { Business, PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus, leftSchoolWithinYears } from '../facts/queries.js';
 import { CS181, notCivilServiceStaff, notReceivedBefore, QY102, SC2025, SC34 } from '../rules/common.js';
@@ -102,40 +103,16 @@ const materials = [
   text('正常经营证明（纳税或社保缴费记录）', 'Proof of normal operation (tax or insurance records)'),
 ];
 
-function scheme(
-  id: string,
-  region: string,
-  basis: Citation,
-  from: string,
-  to: string | undefined,
-  founders: readonly Founder[],
-  months: number,
-  standard: [string, string],
-  exclusion: Citation,
-): Scheme<PersonFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text(
-      `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${founders.map((k) => FOUNDER_NAMES[k][0]).join('、')}`,
-      `First-time founders (${founders.map((k) => FOUNDER_NAMES[k][1]).join(', ')}) whose business has operated ${months} months`,
-    ),
-    standard: text(...standard),
-    materials,
-    parameters: ['startup.amount'],
-    conditions: [
-      firstBusiness(basis),
-      operatedFor(months, basis),
-      founderIs(founders, basis),
-      notCivilServiceStaff(exclusion),
-      notReceivedBefore([ONE_TIME_STARTUP], basis, '一次性创业补贴', 'The start-up subsidy'),
-    ],
-    amount: (ctx) => fixed(ctx, 'startup.amount', basis, text('一次性创业补贴', 'Start-up subsidy')),
-  };
+/** 首次创办…正常运营N个月以上的…: who a start-up scheme is for, in the article's order. */
+function founders(kinds: readonly Founder[], months: number): Text {
+  return text(
+    `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${kinds.map((k) => FOUNDER_NAMES[k][0]).join('、')}`,
+    `First-time founders (${kinds.map((k) => FOUNDER_NAMES[k][1]).join(', ')}) whose business has operated ${months} months`,
+  );
 }
+
+const notGrantedBefore = (basis: Citation) => notReceivedBefore<PersonFacts>([ONE_TIME_STARTUP], basis, '一次性创业补贴', 'The start-up subsidy');
+const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fixed(ctx, 'startup.amount', basis, text('一次性创业补贴', 'Start-up subsidy'));
 
 export const OneTimeStartupSubsidy = defineSubsidy({
   id: ONE_TIME_STARTUP,
@@ -145,10 +122,80 @@ export const OneTimeStartupSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    scheme('one-time-startup/national-2023', '000000', CS181('第九条'), '2023-12-20', undefined, ['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12, ['标准由省级确定', 'Set by the province'], CS181('第十六条')),
-    scheme('one-time-startup/qingyang-2023', '621000', QY102('第14条'), '2023-10-27', undefined, ['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], 12, ['每人5000元', '5,000 yuan'], CS181('第十六条')),
-    scheme('one-time-startup/sichuan-2024', '510000', SC34('（五）'), '2024-07-13', '2025-12-31', ['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12, ['1万元', '10,000 yuan'], CS181('第十六条')),
-    scheme('one-time-startup/sichuan-2025', '510000', SC2025('第六条（四）'), '2025-05-01', '2028-04-30', ['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], 6, ['按规定（2025年底前为1万元）', 'As prescribed (10,000 yuan to the end of 2025)'], SC2025('第十三条')),
+    scheme({
+      id: 'one-time-startup/national-2023',
+      region: '000000',
+      basis: CS181('第九条'),
+      from: '2023-12-20',
+      who: founders(['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12),
+      standard: text('标准由省级确定', 'Set by the province'),
+      materials,
+      parameters: ['startup.amount'],
+      conditions: [
+        firstBusiness(CS181('第九条')),
+        operatedFor(12, CS181('第九条')),
+        founderIs(['graduate-2y', 'hard-to-employ', 'returning-migrant'], CS181('第九条')),
+        notCivilServiceStaff(CS181('第十六条')),
+        notGrantedBefore(CS181('第九条')),
+      ],
+      amount: amount(CS181('第九条')),
+    }),
+    scheme({
+      id: 'one-time-startup/qingyang-2023',
+      region: '621000',
+      basis: QY102('第14条'),
+      from: '2023-10-27',
+      who: founders(['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], 12),
+      standard: text('每人5000元', '5,000 yuan'),
+      materials,
+      parameters: ['startup.amount'],
+      conditions: [
+        firstBusiness(QY102('第14条')),
+        operatedFor(12, QY102('第14条')),
+        founderIs(['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
+        notCivilServiceStaff(CS181('第十六条')),
+        notGrantedBefore(QY102('第14条')),
+      ],
+      amount: amount(QY102('第14条')),
+    }),
+    scheme({
+      id: 'one-time-startup/sichuan-2024',
+      region: '510000',
+      basis: SC34('（五）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: founders(['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12),
+      standard: text('1万元', '10,000 yuan'),
+      materials,
+      parameters: ['startup.amount'],
+      conditions: [
+        firstBusiness(SC34('（五）')),
+        operatedFor(12, SC34('（五）')),
+        founderIs(['graduate-2y', 'hard-to-employ', 'returning-migrant'], SC34('（五）')),
+        notCivilServiceStaff(CS181('第十六条')),
+        notGrantedBefore(SC34('（五）')),
+      ],
+      amount: amount(SC34('（五）')),
+    }),
+    scheme({
+      id: 'one-time-startup/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（四）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who: founders(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], 6),
+      standard: text('按规定（2025年底前为1万元）', 'As prescribed (10,000 yuan to the end of 2025)'),
+      materials,
+      parameters: ['startup.amount'],
+      conditions: [
+        firstBusiness(SC2025('第六条（四）')),
+        operatedFor(6, SC2025('第六条（四）')),
+        founderIs(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
+        notCivilServiceStaff(SC2025('第十三条')),
+        notGrantedBefore(SC2025('第六条（四）')),
+      ],
+      amount: amount(SC2025('第六条（四）')),
+    }),
   ],
 });
 
@@ -161,13 +208,12 @@ export const StartupFollowOnSubsidy = defineSubsidy({
   periodicity: 'once',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'startup-follow-on/sichuan-2025',
       region: '510000',
+      basis: SC2025('第六条（四）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      basis: SC2025('第六条（四）'),
-      periodClause: SC2025('第三十条'),
       who: text('已享受创业补贴、正常运营18个月以上的创业者', 'Founders already granted the start-up subsidy whose business has operated 18 months'),
       standard: text('由各地根据创业规模、所处阶段、吸纳就业人数等确定', 'Set locally by size, stage and jobs created'),
       materials,
@@ -185,6 +231,6 @@ export const StartupFollowOnSubsidy = defineSubsidy({
         notReceivedBefore([STARTUP_FOLLOW_ON], SC2025('第六条（四）'), '再次创业补贴', 'The second-stage subsidy'),
       ],
       amount: (ctx) => fixed(ctx, 'startup-follow-on.amount', SC2025('第六条（四）'), text('再次创业补贴', 'Second-stage start-up subsidy')),
-    },
+    }),
   ],
 });

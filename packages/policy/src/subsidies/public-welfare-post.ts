@@ -1,8 +1,9 @@
-import { condition, outcome, standardNotSet, period } from '../core/build.js';
+import { condition, outcome, standardNotSet } from '../core/build.js';
 import { monthOf, within, type IsoMonth } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
-import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Employment, PersonFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
@@ -48,49 +49,48 @@ function plan(ctx: EvaluationContext<PersonFacts>, rule: WindowRule): PostPlan |
   return { months, window };
 }
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule, exclusion: Citation): Scheme<PersonFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('通过公益性岗位安置的就业困难人员', 'Persons hard to employ placed on public-welfare posts'),
-    standard: text('参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次', 'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements'),
-    materials: [text('公益性岗位安置协议或劳动合同', 'Placement agreement or contract'), text('在岗考勤记录', 'Attendance record')],
-    parameters: ['minimum-wage.monthly'],
-    conditions: [
-      condition('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
-        const post = currentPost(ctx);
-        return hasStatus(ctx.applicant, 'hard-to-employ', post?.from ?? ctx.date);
-      }),
-      condition('PLACED_ON_POST', text('须通过公益性岗位安置', 'Must be placed on a public-welfare post'), basis, (ctx) => currentPost(ctx) !== undefined),
-      condition('AT_MOST_TWO_PLACEMENTS', text('累计安置次数不超过2次', 'At most two placements in all'), basis, (ctx) => {
-        const count = posts(ctx.applicant).length;
-        return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
-      }),
-      condition('WITHIN_POST_PERIOD', text('补贴月份须在补贴期限内', 'The months claimed must fall within the entitlement period'), basis, (ctx) => {
-        const p = plan(ctx, rule);
-        if (!p) return false;
-        return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
-      }),
-      notCivilServiceStaff(exclusion),
-    ],
-    amount: (ctx): AmountResult => {
-      const wage = ctx.param('minimum-wage.monthly');
-      if (!wage) return standardNotSet('minimum-wage.monthly', basis);
-      const months = plan(ctx, rule)?.months.length ?? 0;
-      const amountFen = wage.value * months;
-      return {
-        amountFen,
-        perMonthFen: wage.value,
-        months,
-        explanation: text(`当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`),
-        citation: basis,
-      };
-    },
+const hardToEmploy = (basis: Citation) =>
+  condition<PersonFacts>('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
+    const post = currentPost(ctx);
+    return hasStatus(ctx.applicant, 'hard-to-employ', post?.from ?? ctx.date);
+  });
+
+const placedOnPost = (basis: Citation) =>
+  condition<PersonFacts>('PLACED_ON_POST', text('须通过公益性岗位安置', 'Must be placed on a public-welfare post'), basis, (ctx) => currentPost(ctx) !== undefined);
+
+const atMostTwoPlacements = (basis: Citation) =>
+  condition<PersonFacts>('AT_MOST_TWO_PLACEMENTS', text('累计安置次数不超过2次', 'At most two placements in all'), basis, (ctx) => {
+    const count = posts(ctx.applicant).length;
+    return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
+  });
+
+const withinPostPeriod = (basis: Citation, rule: WindowRule) =>
+  condition<PersonFacts>('WITHIN_POST_PERIOD', text('补贴月份须在补贴期限内', 'The months claimed must fall within the entitlement period'), basis, (ctx) => {
+    const p = plan(ctx, rule);
+    if (!p) return false;
+    return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
+  });
+
+/** The local minimum wage for each month of the post still within its period. */
+function minimumWageMonths(basis: Citation, rule: WindowRule) {
+  return (ctx: EvaluationContext<PersonFacts>): AmountResult => {
+    const wage = ctx.param('minimum-wage.monthly');
+    if (!wage) return standardNotSet('minimum-wage.monthly', basis);
+    const months = plan(ctx, rule)?.months.length ?? 0;
+    const amountFen = wage.value * months;
+    return {
+      amountFen,
+      perMonthFen: wage.value,
+      months,
+      explanation: text(`当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`),
+      citation: basis,
+    };
   };
 }
+
+const who = text('通过公益性岗位安置的就业困难人员', 'Persons hard to employ placed on public-welfare posts');
+const standard = text('参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次', 'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements');
+const materials = [text('公益性岗位安置协议或劳动合同', 'Placement agreement or contract'), text('在岗考勤记录', 'Attendance record')];
 
 export const PublicWelfarePostSubsidy = defineSubsidy({
   id: PUBLIC_WELFARE_POST,
@@ -100,7 +100,42 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    scheme('public-welfare-post/national-2023', '000000', CS181('第十一条'), '2023-12-20', undefined, { months: 36, toRetirement: {} }, CS181('第十六条')),
-    scheme('public-welfare-post/sichuan-2025', '510000', SC2025('第六条（三）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: {} }, SC2025('第十三条')),
+    scheme({
+      id: 'public-welfare-post/national-2023',
+      region: '000000',
+      basis: CS181('第十一条'),
+      from: '2023-12-20',
+      who,
+      standard,
+      materials,
+      parameters: ['minimum-wage.monthly'],
+      conditions: [
+        hardToEmploy(CS181('第十一条')),
+        placedOnPost(CS181('第十一条')),
+        atMostTwoPlacements(CS181('第十一条')),
+        withinPostPeriod(CS181('第十一条'), { months: 36, toRetirement: {} }),
+        notCivilServiceStaff(CS181('第十六条')),
+      ],
+      amount: minimumWageMonths(CS181('第十一条'), { months: 36, toRetirement: {} }),
+    }),
+    scheme({
+      id: 'public-welfare-post/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（三）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who,
+      standard,
+      materials,
+      parameters: ['minimum-wage.monthly'],
+      conditions: [
+        hardToEmploy(SC2025('第六条（三）')),
+        placedOnPost(SC2025('第六条（三）')),
+        atMostTwoPlacements(SC2025('第六条（三）')),
+        withinPostPeriod(SC2025('第六条（三）'), { months: 36, toRetirement: {} }),
+        notCivilServiceStaff(SC2025('第十三条')),
+      ],
+      amount: minimumWageMonths(SC2025('第六条（三）'), { months: 36, toRetirement: {} }),
+    }),
   ],
 });

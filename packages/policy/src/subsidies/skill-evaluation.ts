@@ -1,5 +1,6 @@
 import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
 import { formatYuan } from '../core/money.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -43,11 +44,11 @@ export const SkillEvaluationSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'skill-evaluation/national-2023',
       region: '000000',
-      from: '2023-12-20',
       basis: CS181('第六条'),
+      from: '2023-12-20',
       who: text('通过初次职业技能评价并取得证书（不含培训合格证）的六类人员', 'The six groups who pass a first skill evaluation (training-completion certificates excluded)'),
       standard: text('由省级确定；每人累计最多3次，同一职业（工种）不重复', 'Set by the province; at most 3 per person, once per occupation'),
       materials,
@@ -60,14 +61,13 @@ export const SkillEvaluationSubsidy = defineSubsidy({
         ...nationalCaps,
       ],
       amount: (ctx) => fixed(ctx, 'skill-evaluation.standard', CS181('第十五条'), text('职业技能评价补贴标准', 'Evaluation subsidy standard')),
-    },
-    {
+    }),
+    scheme({
       id: 'skill-evaluation/sichuan-2025',
       region: '510000',
+      basis: SC2025('第六条（五）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      basis: SC2025('第六条（五）'),
-      periodClause: SC2025('第三十条'),
       who: text('通过初次职业技能评价并取得证书（不含培训合格证）的六类人员', 'The six groups who pass a first skill evaluation'),
       standard: text('每人累计最多3次，同一职业（工种）不重复', 'At most 3 per person, once per occupation'),
       materials,
@@ -80,12 +80,12 @@ export const SkillEvaluationSubsidy = defineSubsidy({
         ...nationalCaps,
       ],
       amount: (ctx) => fixed(ctx, 'skill-evaluation.standard', SC2025('第六条（五）'), text('职业技能评价补贴标准', 'Evaluation subsidy standard')),
-    },
-    {
+    }),
+    scheme({
       id: 'skill-evaluation/qingyang-2023',
       region: '621000',
-      from: '2023-10-27',
       basis: QY102('第19条'),
+      from: '2023-10-27',
       who: text('符合政府补贴性培训条件，培训后通过初次鉴定或等级认定取得职业资格证书或职业技能等级证书的人员', 'People eligible for subsidised training who pass a first evaluation with a qualification or skill-level certificate'),
       standard: text('最高不超过300元/人', 'At most 300 yuan per person'),
       materials: [...materials, text('评价机构收费票据', 'Receipt for the evaluation fee')],
@@ -113,6 +113,6 @@ export const SkillEvaluationSubsidy = defineSubsidy({
           citation: QY102('第19条'),
         };
       },
-    },
+    }),
   ],
 });

@@ -1,5 +1,6 @@
-import { condition, fixed, outcome, standardNotSet, period } from '../core/build.js';
+import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -56,31 +57,11 @@ function byLevel(ctx: EvaluationContext<PersonFacts>, citation: Citation): Amoun
   return fixed(ctx, `skill-upgrading.level-${level}`, citation, text(`${names[level]}证书补贴标准`, `Standard for a level-${level} certificate`));
 }
 
-function scheme(id: string, basis: Citation, from: string, to: string, extra: readonly Condition<PersonFacts>[]) {
-  return {
-    id,
-    region: basis.document === 'QY-2023-102' ? '621000' : '510000',
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书', 'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate'),
-    standard:
-      basis.document === 'QY-2023-102'
-        ? text('初级1000元、中级1500元、高级2000元；每年最多3次', 'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year')
-        : text('按规定标准；每年最多3次', 'At the prescribed standard; at most 3 a year'),
-    materials: [text('身份证件', 'ID card'), text('职业资格证书或职业技能等级证书', 'Qualification or skill-level certificate')],
-    parameters: ['skill-upgrading.level-5', 'skill-upgrading.level-4', 'skill-upgrading.level-3'],
-    conditions: [
-      certificateOfKind(['vocational-qualification', 'skill-level'], basis),
-      insuredOrOnBenefit(basis),
-      ...extra,
-      certificateNotClaimed([SKILL_UPGRADING], basis),
-      sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')),
-      noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）')),
-    ],
-    amount: (ctx: EvaluationContext<PersonFacts>) => byLevel(ctx, basis),
-  };
-}
+const who = text('参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书', 'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate');
+const materials = [text('身份证件', 'ID card'), text('职业资格证书或职业技能等级证书', 'Qualification or skill-level certificate')];
+const parameters = ['skill-upgrading.level-5', 'skill-upgrading.level-4', 'skill-upgrading.level-3'];
+/** 人社部发〔2024〕5号 (十二) counts training and skill-upgrading claims together, whatever the scheme. */
+const levelRules = [sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')), noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）'))];
 
 export const SkillUpgradingSubsidy = defineSubsidy({
   id: SKILL_UPGRADING,
@@ -90,8 +71,43 @@ export const SkillUpgradingSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    scheme('skill-upgrading/qingyang-2023', QY102('第18条'), '2023-10-27', '2023-12-31', [perYearCap(QY102('第18条'))]),
+    scheme({
+      id: 'skill-upgrading/qingyang-2023',
+      region: '621000',
+      basis: QY102('第18条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who,
+      standard: text('初级1000元、中级1500元、高级2000元；每年最多3次', 'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year'),
+      materials,
+      parameters,
+      conditions: [
+        certificateOfKind(['vocational-qualification', 'skill-level'], QY102('第18条')),
+        insuredOrOnBenefit(QY102('第18条')),
+        perYearCap(QY102('第18条')),
+        certificateNotClaimed([SKILL_UPGRADING], QY102('第18条')),
+        ...levelRules,
+      ],
+      amount: (ctx) => byLevel(ctx, QY102('第18条')),
+    }),
     // 川办发〔2024〕34号 (十九) restates who qualifies and leaves standard and frequency "按规定".
-    scheme('skill-upgrading/sichuan-2024', SC34('（十九）'), '2024-07-13', '2024-12-31', []),
+    scheme({
+      id: 'skill-upgrading/sichuan-2024',
+      region: '510000',
+      basis: SC34('（十九）'),
+      from: '2024-07-13',
+      to: '2024-12-31',
+      who,
+      standard: text('按规定标准；每年最多3次', 'At the prescribed standard; at most 3 a year'),
+      materials,
+      parameters,
+      conditions: [
+        certificateOfKind(['vocational-qualification', 'skill-level'], SC34('（十九）')),
+        insuredOrOnBenefit(SC34('（十九）')),
+        certificateNotClaimed([SKILL_UPGRADING], SC34('（十九）')),
+        ...levelRules,
+      ],
+      amount: (ctx) => byLevel(ctx, SC34('（十九）')),
+    }),
   ],
 });

@@ -1,7 +1,8 @@
-import { condition, period } from '../core/build.js';
+import { condition } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
-import { defineSubsidy, type AmountResult, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus, isGraduatingYear, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
@@ -55,61 +56,45 @@ function employerAmount(ctx: EvaluationContext<OrganisationFacts>, subsidy: stri
 
 const materials = [text('劳动合同', 'Labour contracts'), text('单位缴费明细（社保系统可查的免交）', "The unit's contribution records (not needed where the insurance system shows them)")];
 
-function hardToEmployScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule): Scheme<OrganisationFacts> {
-  const rules = [
+/** 招用或公益性岗位安置就业困难人员: each hire checked against these, the months within `window`. */
+function hardToEmployHires(window: WindowRule): ItemRule<Hire>[] {
+  return [
     itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用或公益性岗位安置时须为就业困难人员', 'Must be certified as hard to employ when hired or placed', (hire) =>
       hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
     ),
     itemRule<Hire>('HIRE_NOT_CIVIL_SERVICE_STAFF', '不得为机关事业单位在编人员', 'Must not be on a government staff establishment', (hire, ctx) =>
       !hasStatus(hire.person, 'civil-service-staff', ctx.date),
     ),
-    contributionsRule(SI_EMPLOYER_HARD_TO_EMPLOY, rule),
+    contributionsRule(SI_EMPLOYER_HARD_TO_EMPLOY, window),
   ];
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance'),
-    standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement'),
-    materials,
-    parameters: [],
-    conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules)],
-    amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, rules, rule, basis),
-  };
 }
 
-function graduateScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined): Scheme<OrganisationFacts> {
-  const rule: WindowRule = { months: 12 };
-  const rules = [
+/** 招用毕业年度和离校2年内未就业高校毕业生…签订1年以上劳动合同. */
+function graduateHires(window: WindowRule): ItemRule<Hire>[] {
+  return [
     itemRule<Hire>('HIRE_GRADUATE', '须为毕业年度或离校2年内未就业的高校毕业生', 'Must be a graduate of the graduation year, or within 2 years of leaving school and not employed', (hire) =>
       isGraduatingYear(hire.person, hire.contractStart) ||
       (leftSchoolWithinYears(hire.person, hire.contractStart, 2) && unemployedSinceGraduation(hire.person, hire.contractStart)),
     ),
     itemRule<Hire>('HIRE_CONTRACT_ONE_YEAR', '须签订1年以上劳动合同', 'The contract must run a year or more', (hire) => hire.contractMonths === undefined || hire.contractMonths >= 12),
-    contributionsRule(SI_EMPLOYER_GRADUATE, rule),
+    contributionsRule(SI_EMPLOYER_GRADUATE, window),
   ];
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more'),
-    standard: text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year'),
-    materials,
-    parameters: [],
-    conditions: [
-      condition('SMALL_OR_MICRO_ENTERPRISE', text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'), basis, (ctx) =>
-        (ctx.applicant.category === 'enterprise' || ctx.applicant.category === 'individual-business') &&
-        (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
-      ),
-      qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), basis, (ctx) => ctx.claim.hires, rules),
-    ],
-    amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, rules, rule, basis),
-  };
 }
+
+const smallOrMicro = (basis: Citation) =>
+  condition<OrganisationFacts>('SMALL_OR_MICRO_ENTERPRISE', text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'), basis, (ctx) =>
+    (ctx.applicant.category === 'enterprise' || ctx.applicant.category === 'individual-business') &&
+    (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
+  );
+
+const hardToEmployWho = text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance');
+const hardToEmployStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement');
+const graduateWho = text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more');
+const graduateStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year');
+
+const nationalHardToEmploy = hardToEmployHires({ months: 36, toRetirement: {} });
+const sichuanHardToEmploy = hardToEmployHires({ months: 36, toRetirement: { capMonths: 60 } });
+const graduates = graduateHires({ months: 12 });
 
 export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
   id: SI_EMPLOYER_HARD_TO_EMPLOY,
@@ -119,8 +104,29 @@ export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    hardToEmployScheme('si-employer-hard-to-employ/national-2023', '000000', CS181('第十条（一）'), '2023-12-20', undefined, { months: 36, toRetirement: {} }),
-    hardToEmployScheme('si-employer-hard-to-employ/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: { capMonths: 60 } }),
+    scheme({
+      id: 'si-employer-hard-to-employ/national-2023',
+      region: '000000',
+      basis: CS181('第十条（一）'),
+      from: '2023-12-20',
+      who: hardToEmployWho,
+      standard: hardToEmployStandard,
+      materials,
+      conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), CS181('第十条（一）'), (ctx) => ctx.claim.hires, nationalHardToEmploy)],
+      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, nationalHardToEmploy, { months: 36, toRetirement: {} }, CS181('第十条（一）')),
+    }),
+    scheme({
+      id: 'si-employer-hard-to-employ/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（二）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who: hardToEmployWho,
+      standard: hardToEmployStandard,
+      materials,
+      conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), SC2025('第六条（二）'), (ctx) => ctx.claim.hires, sichuanHardToEmploy)],
+      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, sichuanHardToEmploy, { months: 36, toRetirement: { capMonths: 60 } }, SC2025('第六条（二）')),
+    }),
   ],
 });
 
@@ -132,8 +138,40 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    graduateScheme('si-employer-graduate/national-2023', '000000', CS181('第十条（二）'), '2023-12-20', undefined),
-    graduateScheme('si-employer-graduate/sichuan-2024', '510000', SC34('（四）'), '2024-07-13', '2025-12-31'),
-    graduateScheme('si-employer-graduate/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30'),
+    scheme({
+      id: 'si-employer-graduate/national-2023',
+      region: '000000',
+      basis: CS181('第十条（二）'),
+      from: '2023-12-20',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      conditions: [smallOrMicro(CS181('第十条（二）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), CS181('第十条（二）'), (ctx) => ctx.claim.hires, graduates)],
+      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, CS181('第十条（二）')),
+    }),
+    scheme({
+      id: 'si-employer-graduate/sichuan-2024',
+      region: '510000',
+      basis: SC34('（四）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      conditions: [smallOrMicro(SC34('（四）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), SC34('（四）'), (ctx) => ctx.claim.hires, graduates)],
+      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, SC34('（四）')),
+    }),
+    scheme({
+      id: 'si-employer-graduate/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（二）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      conditions: [smallOrMicro(SC2025('第六条（二）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), SC2025('第六条（二）'), (ctx) => ctx.claim.hires, graduates)],
+      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, SC2025('第六条（二）')),
+    }),
   ],
 });

@@ -1,7 +1,8 @@
-import { condition, outcome, period } from '../core/build.js';
+import { condition, outcome } from '../core/build.js';
 import { monthOf } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { defineSubsidy, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
@@ -19,64 +20,42 @@ export const SI_FLEXIBLE_GRADUATE = 'social-insurance-flexible-graduate';
 
 const materials = [text('身份证件', 'ID card'), text('灵活就业登记', 'Flexible-employment registration'), text('个人缴费记录（社保系统可查的免交）', 'Record of contributions (not needed where the insurance system shows it)')];
 
-function planFor(id: string, rule: WindowRule) {
-  return (ctx: EvaluationContext<PersonFacts>): InsurancePlan | undefined =>
+type Plan = (ctx: EvaluationContext<PersonFacts>) => InsurancePlan | undefined;
+
+function planFor(id: string, rule: WindowRule): Plan {
+  return (ctx) =>
     insurancePlan(ctx, ctx.applicant, 'self', undefined, priorGrants(ctx.applicant.subsidies, [id]), rule);
 }
 
-function hardToEmployScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, rule: WindowRule, exclusion: Citation): Scheme<PersonFacts> {
-  const plan = planFor(SI_FLEXIBLE_HARD_TO_EMPLOY, rule);
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('灵活就业并缴纳社会保险费的就业困难人员', 'People hard to employ who pay their own insurance as flexibly employed'),
-    standard: text(
-      rule.toRetirement?.capMonths ? '不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的最长5年' : '不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的可延长至退休',
-      'At most 2/3 of contributions; 3 years, or to retirement when under 5 years from it',
-    ),
-    materials,
-    parameters: ['social-insurance.flexible-share-permille'],
-    conditions: [
-      condition('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
-        const range = ctx.claim.fromMonth ?? monthOf(ctx.date);
-        return hasStatus(ctx.applicant, 'hard-to-employ', `${range}-01`) || hasStatus(ctx.applicant, 'hard-to-employ', ctx.date);
-      }),
-      contributionsInWindow(basis, plan, { zh: '须在补贴期限内以灵活就业身份缴纳社会保险费', en: 'Must have paid contributions as flexibly employed within the entitlement period' }),
-      notCivilServiceStaff(exclusion),
-    ],
-    amount: (ctx) => flexibleShareAmount(ctx, plan(ctx) as InsurancePlan, basis),
-  };
-}
+const hardToEmploy = (basis: Citation) =>
+  condition<PersonFacts>('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
+    const range = ctx.claim.fromMonth ?? monthOf(ctx.date);
+    return hasStatus(ctx.applicant, 'hard-to-employ', `${range}-01`) || hasStatus(ctx.applicant, 'hard-to-employ', ctx.date);
+  });
 
-function graduateScheme(id: string, region: string, basis: Citation, from: string, to: string | undefined, exclusion: Citation): Scheme<PersonFacts> {
-  const plan = planFor(SI_FLEXIBLE_GRADUATE, { months: 24 });
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('灵活就业并缴纳社会保险费的离校2年内未就业高校毕业生', 'Graduates within 2 years of leaving school, unemployed, who pay their own insurance as flexibly employed'),
-    standard: text('不超过实际缴费的2/3，最长2年', 'At most 2/3 of contributions, for up to 2 years'),
-    materials,
-    parameters: ['social-insurance.flexible-share-permille'],
-    conditions: [
-      condition('GRADUATE_UNEMPLOYED_2Y', text('须为离校2年内未就业的高校毕业生', 'Must be a graduate within 2 years of leaving school, not employed'), basis, (ctx) => {
-        const start = `${ctx.claim.fromMonth ?? monthOf(ctx.date)}-01`;
-        if (!ctx.applicant.graduation) return outcome(false, '无高校毕业信息', 'No graduation on record');
-        return leftSchoolWithinYears(ctx.applicant, start, 2) && unemployedSinceGraduation(ctx.applicant, start)
-          ? true
-          : outcome(false, `毕业时间${ctx.applicant.graduation.date}`, `Graduated ${ctx.applicant.graduation.date}`);
-      }),
-      contributionsInWindow(basis, plan, { zh: '须在补贴期限（最长2年）内以灵活就业身份缴费', en: 'Must have paid as flexibly employed within the 2-year period' }),
-      notCivilServiceStaff(exclusion),
-    ],
-    amount: (ctx) => flexibleShareAmount(ctx, plan(ctx) as InsurancePlan, basis),
-  };
-}
+const graduateUnemployed = (basis: Citation) =>
+  condition<PersonFacts>('GRADUATE_UNEMPLOYED_2Y', text('须为离校2年内未就业的高校毕业生', 'Must be a graduate within 2 years of leaving school, not employed'), basis, (ctx) => {
+    const start = `${ctx.claim.fromMonth ?? monthOf(ctx.date)}-01`;
+    if (!ctx.applicant.graduation) return outcome(false, '无高校毕业信息', 'No graduation on record');
+    return leftSchoolWithinYears(ctx.applicant, start, 2) && unemployedSinceGraduation(ctx.applicant, start)
+      ? true
+      : outcome(false, `毕业时间${ctx.applicant.graduation.date}`, `Graduated ${ctx.applicant.graduation.date}`);
+  });
+
+const hardToEmployPaid = (basis: Citation, plan: Plan) =>
+  contributionsInWindow(basis, plan, { zh: '须在补贴期限内以灵活就业身份缴纳社会保险费', en: 'Must have paid contributions as flexibly employed within the entitlement period' });
+const graduatePaid = (basis: Citation, plan: Plan) =>
+  contributionsInWindow(basis, plan, { zh: '须在补贴期限（最长2年）内以灵活就业身份缴费', en: 'Must have paid as flexibly employed within the 2-year period' });
+const share = (basis: Citation, plan: Plan) => (ctx: EvaluationContext<PersonFacts>) => flexibleShareAmount(ctx, plan(ctx) as InsurancePlan, basis);
+
+const hardToEmployWho = text('灵活就业并缴纳社会保险费的就业困难人员', 'People hard to employ who pay their own insurance as flexibly employed');
+const graduateWho = text('灵活就业并缴纳社会保险费的离校2年内未就业高校毕业生', 'Graduates within 2 years of leaving school, unemployed, who pay their own insurance as flexibly employed');
+const graduateStandard = text('不超过实际缴费的2/3，最长2年', 'At most 2/3 of contributions, for up to 2 years');
+const parameters = ['social-insurance.flexible-share-permille'];
+
+const nationalHardToEmploy = planFor(SI_FLEXIBLE_HARD_TO_EMPLOY, { months: 36, toRetirement: {} });
+const sichuanHardToEmploy = planFor(SI_FLEXIBLE_HARD_TO_EMPLOY, { months: 36, toRetirement: { capMonths: 60 } });
+const graduate = planFor(SI_FLEXIBLE_GRADUATE, { months: 24 });
 
 export const SocialInsuranceFlexibleHardToEmploy = defineSubsidy({
   id: SI_FLEXIBLE_HARD_TO_EMPLOY,
@@ -86,8 +65,31 @@ export const SocialInsuranceFlexibleHardToEmploy = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    hardToEmployScheme('si-flexible-hard-to-employ/national-2023', '000000', CS181('第十条（一）'), '2023-12-20', undefined, { months: 36, toRetirement: {} }, CS181('第十六条')),
-    hardToEmployScheme('si-flexible-hard-to-employ/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', { months: 36, toRetirement: { capMonths: 60 } }, SC2025('第十三条')),
+    scheme({
+      id: 'si-flexible-hard-to-employ/national-2023',
+      region: '000000',
+      basis: CS181('第十条（一）'),
+      from: '2023-12-20',
+      who: hardToEmployWho,
+      standard: text('不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的可延长至退休', 'At most 2/3 of contributions; 3 years, or to retirement when under 5 years from it'),
+      materials,
+      parameters,
+      conditions: [hardToEmploy(CS181('第十条（一）')), hardToEmployPaid(CS181('第十条（一）'), nationalHardToEmploy), notCivilServiceStaff(CS181('第十六条'))],
+      amount: share(CS181('第十条（一）'), nationalHardToEmploy),
+    }),
+    scheme({
+      id: 'si-flexible-hard-to-employ/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（二）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who: hardToEmployWho,
+      standard: text('不超过实际缴费的2/3；最长3年，距法定退休年龄不足5年的最长5年', 'At most 2/3 of contributions; 3 years, or to retirement when under 5 years from it'),
+      materials,
+      parameters,
+      conditions: [hardToEmploy(SC2025('第六条（二）')), hardToEmployPaid(SC2025('第六条（二）'), sichuanHardToEmploy), notCivilServiceStaff(SC2025('第十三条'))],
+      amount: share(SC2025('第六条（二）'), sichuanHardToEmploy),
+    }),
   ],
 });
 
@@ -99,8 +101,43 @@ export const SocialInsuranceFlexibleGraduate = defineSubsidy({
   periodicity: 'monthly',
   disclosure: 'after-payment',
   schemes: [
-    graduateScheme('si-flexible-graduate/national-2023', '000000', CS181('第十条（二）'), '2023-12-20', undefined, CS181('第十六条')),
-    graduateScheme('si-flexible-graduate/sichuan-2024', '510000', SC34('（六）'), '2024-07-13', '2025-12-31', CS181('第十六条')),
-    graduateScheme('si-flexible-graduate/sichuan-2025', '510000', SC2025('第六条（二）'), '2025-05-01', '2028-04-30', SC2025('第十三条')),
+    scheme({
+      id: 'si-flexible-graduate/national-2023',
+      region: '000000',
+      basis: CS181('第十条（二）'),
+      from: '2023-12-20',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      parameters,
+      conditions: [graduateUnemployed(CS181('第十条（二）')), graduatePaid(CS181('第十条（二）'), graduate), notCivilServiceStaff(CS181('第十六条'))],
+      amount: share(CS181('第十条（二）'), graduate),
+    }),
+    scheme({
+      id: 'si-flexible-graduate/sichuan-2024',
+      region: '510000',
+      basis: SC34('（六）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      parameters,
+      conditions: [graduateUnemployed(SC34('（六）')), graduatePaid(SC34('（六）'), graduate), notCivilServiceStaff(CS181('第十六条'))],
+      amount: share(SC34('（六）'), graduate),
+    }),
+    scheme({
+      id: 'si-flexible-graduate/sichuan-2025',
+      region: '510000',
+      basis: SC2025('第六条（二）'),
+      from: '2025-05-01',
+      to: '2028-04-30',
+      who: graduateWho,
+      standard: graduateStandard,
+      materials,
+      parameters,
+      conditions: [graduateUnemployed(SC2025('第六条（二）')), graduatePaid(SC2025('第六条（二）'), graduate), notCivilServiceStaff(SC2025('第十三条'))],
+      amount: share(SC2025('第六条（二）'), graduate),
+    }),
   ],
 });

@@ -1,7 +1,8 @@
-import { condition, outcome, standardNotSet, period } from '../core/build.js';
+import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan, shareOf } from '../core/money.js';
-import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ApplicantFacts, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import { QY102, SC34 } from '../rules/common.js';
@@ -64,21 +65,8 @@ function interestSubsidy(ctx: EvaluationContext<ApplicantFacts>, citation: Citat
   };
 }
 
-function scheme<A extends ApplicantFacts>(id: string, region: string, basis: Citation, from: string, to: string, who: [string, string], standard: [string, string], borrowerOk: Condition<A>): Scheme<A> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text(...who),
-    standard: text(...standard),
-    materials: [text('借款合同', 'Loan contract'), text('经办银行利息结算清单', "The lending bank's interest statement")],
-    parameters: ['startup-loan.individual-limit', 'startup-loan.enterprise-limit', 'startup-loan.interest-share-permille'],
-    conditions: [borrowerOk, withinLimit<A>(basis), withinTerm<A>(basis)],
-    amount: (ctx) => interestSubsidy(ctx, basis),
-  };
-}
+const materials = [text('借款合同', 'Loan contract'), text('经办银行利息结算清单', "The lending bank's interest statement")];
+const parameters = ['startup-loan.individual-limit', 'startup-loan.enterprise-limit', 'startup-loan.interest-share-permille'];
 
 const personBorrower = (citation: Citation): Condition<PersonFacts> =>
   condition('LOAN_BORROWER', text('借款人须为个人或合伙创业者', 'The borrower must be an individual or a partner'), citation, (ctx) =>
@@ -97,8 +85,32 @@ export const StartupLoanInterestSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    scheme('startup-loan-interest/qingyang-2023', '621000', QY102('第16条'), '2023-10-27', '2023-12-31', ['符合条件的个人创业者', 'Eligible individual founders'], ['最高20万元，合伙创业提高10%，期限不超过3年，按规定贴息', 'Up to 200,000 yuan (10% more in partnership), 3 years, interest subsidised as prescribed'], personBorrower(QY102('第16条'))),
-    scheme('startup-loan-interest/sichuan-2024', '510000', SC34('（五）'), '2024-07-13', '2025-12-31', ['符合条件的个人创业者', 'Eligible individual founders'], ['最高30万元，财政贴息50%', 'Up to 300,000 yuan, 50% of interest paid'], personBorrower(SC34('（五）'))),
+    scheme<PersonFacts>({
+      id: 'startup-loan-interest/qingyang-2023',
+      region: '621000',
+      basis: QY102('第16条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who: text('符合条件的个人创业者', 'Eligible individual founders'),
+      standard: text('最高20万元，合伙创业提高10%，期限不超过3年，按规定贴息', 'Up to 200,000 yuan (10% more in partnership), 3 years, interest subsidised as prescribed'),
+      materials,
+      parameters,
+      conditions: [personBorrower(QY102('第16条')), withinLimit(QY102('第16条')), withinTerm(QY102('第16条'))],
+      amount: (ctx) => interestSubsidy(ctx, QY102('第16条')),
+    }),
+    scheme<PersonFacts>({
+      id: 'startup-loan-interest/sichuan-2024',
+      region: '510000',
+      basis: SC34('（五）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: text('符合条件的个人创业者', 'Eligible individual founders'),
+      standard: text('最高30万元，财政贴息50%', 'Up to 300,000 yuan, 50% of interest paid'),
+      materials,
+      parameters,
+      conditions: [personBorrower(SC34('（五）')), withinLimit(SC34('（五）')), withinTerm(SC34('（五）'))],
+      amount: (ctx) => interestSubsidy(ctx, SC34('（五）')),
+    }),
   ],
 });
 
@@ -110,7 +122,31 @@ export const StartupLoanInterestEnterpriseSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    scheme('startup-loan-interest-enterprise/qingyang-2023', '621000', QY102('第16条'), '2023-10-27', '2023-12-31', ['符合条件的小微企业', 'Eligible small and micro enterprises'], ['最高300万元，期限不超过2年，按规定贴息', 'Up to 3 million yuan, 2 years, interest subsidised as prescribed'], enterpriseBorrower(QY102('第16条'))),
-    scheme('startup-loan-interest-enterprise/sichuan-2024', '510000', SC34('（五）'), '2024-07-13', '2025-12-31', ['符合条件的小微企业', 'Eligible small and micro enterprises'], ['最高400万元，财政贴息50%', 'Up to 4 million yuan, 50% of interest paid'], enterpriseBorrower(SC34('（五）'))),
+    scheme<OrganisationFacts>({
+      id: 'startup-loan-interest-enterprise/qingyang-2023',
+      region: '621000',
+      basis: QY102('第16条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who: text('符合条件的小微企业', 'Eligible small and micro enterprises'),
+      standard: text('最高300万元，期限不超过2年，按规定贴息', 'Up to 3 million yuan, 2 years, interest subsidised as prescribed'),
+      materials,
+      parameters,
+      conditions: [enterpriseBorrower(QY102('第16条')), withinLimit(QY102('第16条')), withinTerm(QY102('第16条'))],
+      amount: (ctx) => interestSubsidy(ctx, QY102('第16条')),
+    }),
+    scheme<OrganisationFacts>({
+      id: 'startup-loan-interest-enterprise/sichuan-2024',
+      region: '510000',
+      basis: SC34('（五）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who: text('符合条件的小微企业', 'Eligible small and micro enterprises'),
+      standard: text('最高400万元，财政贴息50%', 'Up to 4 million yuan, 50% of interest paid'),
+      materials,
+      parameters,
+      conditions: [enterpriseBorrower(SC34('（五）')), withinLimit(SC34('（五）')), withinTerm(SC34('（五）'))],
+      amount: (ctx) => interestSubsidy(ctx, SC34('（五）')),
+    }),
   ],
 });

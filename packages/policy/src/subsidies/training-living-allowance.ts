@@ -1,4 +1,5 @@
 import { condition, outcome, perHead } from '../core/build.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -31,11 +32,11 @@ export const TrainingLivingAllowance = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'training-living-allowance/national-2023',
       region: '000000',
-      from: '2023-12-20',
       basis: CS181('第五条（一）'),
+      from: '2023-12-20',
       who: text('参加劳动预备制培训的农村学员和城市低保家庭学员', 'Rural and urban-minimum-living-guarantee trainees in labour-preparatory training'),
       standard: text('按日计发，标准由省级确定', 'Per day, at a standard the province sets'),
       materials: [text('身份证件', 'ID card'), text('劳动预备制培训考勤记录', 'Attendance record of the labour-preparatory training')],
@@ -60,12 +61,12 @@ export const TrainingLivingAllowance = defineSubsidy({
         notCivilServiceStaff(CS181('第十六条')),
       ],
       amount: (ctx) => perHead(ctx, 'training-living-allowance.per-day', days(ctx), CS181('第十五条'), text('每天生活费 × 参训天数', 'Daily allowance × days')),
-    },
-    {
+    }),
+    scheme({
       id: 'training-living-allowance/guizhou-2022',
       region: '520000',
-      from: '2022-01-14',
       basis: GZ2022('三（十）'),
+      from: '2022-01-14',
       who: text('重点帮扶县参加农业农村实用技术培训的贫困劳动力', 'Poverty-alleviated workers in rural practical training in key assistance counties'),
       standard: text('每人每天40元', '40 yuan per person per day'),
       materials: [text('身份证件', 'ID card'), text('培训考勤记录', 'Attendance record')],
@@ -89,6 +90,6 @@ export const TrainingLivingAllowance = defineSubsidy({
         notCivilServiceStaff(CS181('第十六条')),
       ],
       amount: (ctx) => perHead(ctx, 'training-living-allowance.per-day', days(ctx), GZ2022('三（十）'), text('每人每天40元 × 参训天数', '40 yuan a day × days')),
-    },
+    }),
   ],
 });

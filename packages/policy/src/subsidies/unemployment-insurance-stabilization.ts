@@ -1,7 +1,8 @@
-import { condition, outcome, standardNotSet, period } from '../core/build.js';
+import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan, shareOf } from '../core/money.js';
-import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext, type Scheme } from '../core/subsidy.js';
+import { scheme } from '../core/scheme-builder.js';
+import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { OrganisationFacts, UnemploymentInsuranceYear } from '../facts/facts.js';
 import { QY102, SC34 } from '../rules/common.js';
@@ -64,27 +65,15 @@ function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): Amo
 
 const units = ['enterprise', 'individual-business', 'social-organisation', 'law-or-accounting-firm'] as const;
 
-function scheme(id: string, region: string, basis: Citation, from: string, to: string, extra: readonly Condition<OrganisationFacts>[]): Scheme<OrganisationFacts> {
-  return {
-    id,
-    region,
-    from,
-    ...period(basis, to),
-    basis,
-    who: text('参保企业及社会团体、基金会、社会服务机构、律师事务所、会计师事务所、以单位形式参保的个体工商户', 'Insured enterprises and other insured units'),
-    standard: text('大型企业返还上年度实际缴纳失业保险费的30%，中小微企业等返还60%', '30% of last year’s unemployment insurance for large enterprises, 60% for SMEs and others'),
-    materials: [text('上年度失业保险缴费及裁员情况（社保系统可查的免交）', "Last year's contributions and layoffs (not needed where the insurance system shows them)")],
-    parameters: ['stabilization.return-large-permille', 'stabilization.return-sme-permille', 'stabilization.layoff-rate-permille'],
-    conditions: [
-      condition('INSURED_UNIT', text('申请单位须为参加失业保险的企业或规定的其他单位', 'The applicant must be an insured enterprise or other listed unit'), basis, (ctx) =>
-        (units as readonly string[]).includes(ctx.applicant.category),
-      ),
-      layoffRate(basis),
-      ...extra,
-    ],
-    amount: (ctx) => amount(ctx, basis),
-  };
-}
+const insuredUnit = (basis: Citation) =>
+  condition<OrganisationFacts>('INSURED_UNIT', text('申请单位须为参加失业保险的企业或规定的其他单位', 'The applicant must be an insured enterprise or other listed unit'), basis, (ctx) =>
+    (units as readonly string[]).includes(ctx.applicant.category),
+  );
+
+const who = text('参保企业及社会团体、基金会、社会服务机构、律师事务所、会计师事务所、以单位形式参保的个体工商户', 'Insured enterprises and other insured units');
+const standard = text('大型企业返还上年度实际缴纳失业保险费的30%，中小微企业等返还60%', '30% of last year’s unemployment insurance for large enterprises, 60% for SMEs and others');
+const materials = [text('上年度失业保险缴费及裁员情况（社保系统可查的免交）', "Last year's contributions and layoffs (not needed where the insurance system shows them)")];
+const parameters = ['stabilization.return-large-permille', 'stabilization.return-sme-permille', 'stabilization.layoff-rate-permille'];
 
 export const UnemploymentInsuranceStabilization = defineSubsidy({
   id: UI_STABILIZATION,
@@ -94,13 +83,39 @@ export const UnemploymentInsuranceStabilization = defineSubsidy({
   periodicity: 'yearly',
   disclosure: 'after-payment',
   schemes: [
-    scheme('unemployment-insurance-stabilization/qingyang-2023', '621000', QY102('第1条'), '2023-10-27', '2023-12-31', []),
-    scheme('unemployment-insurance-stabilization/sichuan-2024', '510000', SC34('（三）'), '2024-07-13', '2024-12-31', [
-      condition('PAID_TWELVE_MONTHS', text('须足额缴纳失业保险费12个月以上', 'Unemployment insurance fully paid for 12 months or more'), SC34('（三）'), (ctx) => {
-        const need = ctx.param('stabilization.paid-months')?.value ?? 12;
-        const paid = lastYear(ctx)?.fullyPaidMonths ?? 0;
-        return paid >= need ? true : outcome(false, `足额缴费${paid}个月`, `Fully paid for ${paid} months`);
-      }),
-    ]),
+    scheme({
+      id: 'unemployment-insurance-stabilization/qingyang-2023',
+      region: '621000',
+      basis: QY102('第1条'),
+      from: '2023-10-27',
+      to: '2023-12-31',
+      who,
+      standard,
+      materials,
+      parameters,
+      conditions: [insuredUnit(QY102('第1条')), layoffRate(QY102('第1条'))],
+      amount: (ctx) => amount(ctx, QY102('第1条')),
+    }),
+    scheme({
+      id: 'unemployment-insurance-stabilization/sichuan-2024',
+      region: '510000',
+      basis: SC34('（三）'),
+      from: '2024-07-13',
+      to: '2024-12-31',
+      who,
+      standard,
+      materials,
+      parameters,
+      conditions: [
+        insuredUnit(SC34('（三）')),
+        layoffRate(SC34('（三）')),
+        condition<OrganisationFacts>('PAID_TWELVE_MONTHS', text('须足额缴纳失业保险费12个月以上', 'Unemployment insurance fully paid for 12 months or more'), SC34('（三）'), (ctx) => {
+          const need = ctx.param('stabilization.paid-months')?.value ?? 12;
+          const paid = lastYear(ctx)?.fullyPaidMonths ?? 0;
+          return paid >= need ? true : outcome(false, `足额缴费${paid}个月`, `Fully paid for ${paid} months`);
+        }),
+      ],
+      amount: (ctx) => amount(ctx, SC34('（三）')),
+    }),
   ],
 });

@@ -1,6 +1,7 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import { addDays, addMonths } from '../core/dates.js';
 import { formatYuan } from '../core/money.js';
+import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -89,25 +90,24 @@ export const VocationalTrainingSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    {
+    scheme({
       id: 'vocational-training/national-2023',
       region: '000000',
-      from: '2023-12-20',
       basis: CS181('第五条'),
+      from: '2023-12-20',
       who: text('六类人员及符合条件的企业职工，培训后取得符合规定证书', 'The six groups and eligible employees who obtain a certificate after training'),
       standard: text('由省级人社、财政部门确定；急需紧缺目录内可提高；每人累计最多3次', 'Set by the province; higher for the urgently-needed catalogue; at most 3 per person'),
       materials,
       parameters: ['vocational-training.standard'],
       conditions: [...common, lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', { zh: '每人累计最多享受3次职业培训补贴', en: 'At most 3 training subsidies per person' })],
       amount: trainingAmount,
-    },
-    {
+    }),
+    scheme({
       id: 'vocational-training/sichuan-2025',
       region: '510000',
+      basis: SC2025('第六条（一）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      basis: SC2025('第六条（一）'),
-      periodClause: SC2025('第三十条'),
       who: text('六类人员及符合条件的企业职工，培训后取得符合规定证书', 'The six groups and eligible employees who obtain a certificate after training'),
       standard: text('就业技能培训、创业培训各累计最多3次；就业技能培训同一职业（工种）相同等级不重复', 'At most 3 each for employment-skills and entrepreneurship training'),
       materials,
@@ -124,6 +124,6 @@ export const VocationalTrainingSubsidy = defineSubsidy({
         ),
       ],
       amount: trainingAmount,
-    },
+    }),
   ],
 });
