@@ -10,7 +10,7 @@ import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
-import { acceptFiles, uploadedFile, xlsxDownload } from '../http/files.js';
+import { acceptFiles, fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { calculate, inputTemplate, readInput, resultXlsx, scheme } from './allocation-service.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -114,7 +114,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
     );
     app.get(
       '/api/v1/allocation/publications/:id/export',
-      { config: { access: { public: true } }, schema: { tags: ['disclosure'], summary: 'A published allocation as Excel', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+      { config: { access: { public: true } }, schema: { tags: ['disclosure'], summary: 'A published allocation as Excel', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: { 200: fileResponse('The workbook', XLSX_TYPE), 404: PROTECTED_ERRORS[404] } } },
       async (request, reply) => {
         const row = await db.selectFrom('allocation_publication').selectAll().where('id', '=', request.params.id).executeTakeFirst();
         if (!row) throw new AppError('NOT_FOUND', 404);
@@ -125,7 +125,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
     );
     app.get(
       '/api/v1/allocation/schemes/:scheme/template',
-      { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'The Excel input template of a preset scheme', params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }) } },
+      { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'The Excel input template of a preset scheme', params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }), response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS } } },
       async (request, reply) => reply.headers(xlsxDownload(`allocation-${request.params.scheme}`)).send(await inputTemplate(scheme(request.params.scheme))),
     );
     app.post(
@@ -137,13 +137,14 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
           summary: 'Allocate from a filled Excel template (the request body); ?format=xlsx returns the result as Excel',
           params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }),
           querystring: Type.Object({ totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }, { additionalProperties: false }),
+          response: { 200: { description: 'The allocation, or with ?format=xlsx the workbook', content: { 'application/json': { schema: Result }, ...fileResponse('', XLSX_TYPE).content } }, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) => {
         const s = scheme(request.params.scheme);
         const result = calculate(s, request.query.totalFen, await readInput(s, uploadedFile(request.body)));
         if (request.query.format === 'xlsx') return reply.headers(xlsxDownload('allocation-result')).send(await resultXlsx(s, result));
-        return result;
+        return { ...result, rows: [...result.rows] };
       },
     );
   };

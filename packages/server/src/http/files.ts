@@ -29,6 +29,6 @@ const FileBytes = Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary
  * The response of a route that answers with a file, declared under each media type it may have:
  * `response: { 200: fileResponse('The workbook', XLSX_TYPE) }`.
  */
-export function fileResponse(description: string, ...mediaTypes: [string, ...string[]]) {
-  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: FileBytes }])) as Record<string, { schema: typeof FileBytes }> };
+export function fileResponse<const M extends string>(description: string, ...mediaTypes: [M, ...M[]]) {
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: FileBytes }])) as Record<M, { schema: typeof FileBytes }> };
 }
