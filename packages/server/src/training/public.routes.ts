@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { xlsxDownload } from '../http/files.js';
+import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import type { CatalogueService } from './catalogue/catalogue-service.js';
 import { catalogueWorkbook } from './catalogue/catalogue-sheets.js';
 import { CatalogueQuery, DemandItem } from './catalogue/catalogue.schemas.js';
@@ -56,12 +56,12 @@ export function publicTrainingRoutes(services: { catalogue: CatalogueService; in
 
     app.get(
       '/api/v1/training/demand-catalogue.xlsx',
-      { config: PUBLIC, schema: { tags: TAGS, summary: 'The training-demand catalogue as a spreadsheet (public)', querystring: CatalogueQuery } },
+      { config: PUBLIC, schema: { tags: TAGS, summary: 'The training-demand catalogue as a spreadsheet (public)', querystring: CatalogueQuery, response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS } } },
       async (request, reply) => reply.headers(xlsxDownload(`training-demand-catalogue-${request.query.region}`)).send(await catalogueWorkbook(await catalogue.catalogue(request.query.region, request.query.date, request.query.history ?? false))),
     );
     app.get(
       '/api/v1/training/institutions.xlsx',
-      { config: PUBLIC, schema: { tags: TAGS, summary: 'The institution catalogue as a spreadsheet (public)', querystring: InstitutionsQuery } },
+      { config: PUBLIC, schema: { tags: TAGS, summary: 'The institution catalogue as a spreadsheet (public)', querystring: InstitutionsQuery, response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS } } },
       async (request, reply) => {
         const [listed, items] = await Promise.all([institutions.institutions(request.query.region, request.query.history ?? false), catalogue.catalogue(request.query.region, undefined, true)]);
         return reply.headers(xlsxDownload(`training-institutions-${request.query.region}`)).send(await institutionsWorkbook(listed, items));

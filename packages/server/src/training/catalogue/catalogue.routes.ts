@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
-import { uploadedFile, xlsxDownload } from '../../http/files.js';
+import { fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../../http/files.js';
 import { FILE_ERRORS, MANAGE, Reason, TAGS } from '../training.schemas.js';
 import type { CatalogueService } from './catalogue-service.js';
 import { catalogueTemplate } from './catalogue-sheets.js';
@@ -12,7 +12,7 @@ export function catalogueRoutes(catalogue: CatalogueService): FastifyPluginAsync
   return async (app) => {
     app.get(
       '/api/v1/training/demand-catalogue/template',
-      { config: MANAGE, schema: { tags: TAGS, summary: 'The catalogue import template (.xlsx)' } },
+      { config: MANAGE, schema: { tags: TAGS, summary: 'The catalogue import template (.xlsx)', response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS } } },
       async (_request, reply) => reply.headers(xlsxDownload('training-demand-catalogue-template')).send(await catalogueTemplate()),
     );
     app.post(

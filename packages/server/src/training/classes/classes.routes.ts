@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
-import { uploadedFile, xlsxDownload } from '../../http/files.js';
+import { fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../../http/files.js';
 import { FILE_ERRORS, INSTITUTION_OR_STAFF, MANAGE, options, TAGS } from '../training.schemas.js';
 import type { ClassService } from './class-service.js';
 import { AssessmentBody, AttendanceBody, CheckedRoster, ClassStateSchema, ClassSummarySchema, ClassViewSchema, DecisionBody, InspectionBody, OpenClassBody } from './classes.schemas.js';
@@ -13,7 +13,7 @@ export function classRoutes(classes: ClassService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/training/roster-template',
-      { config: INSTITUTION_OR_STAFF, schema: { tags: TAGS, summary: 'The roster template (培训学员名册, .xlsx)' } },
+      { config: INSTITUTION_OR_STAFF, schema: { tags: TAGS, summary: 'The roster template (培训学员名册, .xlsx)', response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS } } },
       async (_request, reply) => reply.headers(xlsxDownload('training-roster-template')).send(await rosterTemplate()),
     );
     app.post(
@@ -39,7 +39,7 @@ export function classRoutes(classes: ClassService): FastifyPluginAsyncTypebox {
     );
     app.get(
       '/api/v1/training/classes/:id/roster.xlsx',
-      { config: INSTITUTION_OR_STAFF, schema: { tags: TAGS, summary: 'The class roster with attendance, results and certificates (ID numbers masked)', params: IdParams } },
+      { config: INSTITUTION_OR_STAFF, schema: { tags: TAGS, summary: 'The class roster with attendance, results and certificates (ID numbers masked)', params: IdParams, response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS } } },
       async (request, reply) => {
         const cls = await classes.getClass(actorOf(request), request.params.id);
         return reply.headers(xlsxDownload(`roster-${cls.number}`)).send(await rosterWorkbook(cls));
