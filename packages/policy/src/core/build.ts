@@ -1,5 +1,6 @@
 import type { ApplicantFacts } from '../facts/facts.js';
 import type { Citation } from './documents.js';
+import type { Duration } from './durations.js';
 import { formatYuan, type Fen } from './money.js';
 import type { AmountResult, Condition, ConditionOutcome, EvaluationContext } from './subsidy.js';
 import { text, type Text } from './text.js';
@@ -11,8 +12,9 @@ export function condition<A extends ApplicantFacts>(
   rule: Text,
   citation: Citation,
   test: (ctx: EvaluationContext<A>) => boolean | ConditionOutcome,
+  durations?: readonly Duration[],
 ): Condition<A> {
-  return Object.freeze({ code, rule, citation, test });
+  return Object.freeze(durations?.length ? { code, rule, citation, test, durations } : { code, rule, citation, test });
 }
 
 export function outcome(met: boolean, zh: string, en: string): ConditionOutcome {

@@ -1,7 +1,7 @@
 import type { ApplicantFacts } from '../facts/facts.js';
-import type { IsoDate } from './dates.js';
+import { within, type IsoDate } from './dates.js';
 import { cite, DOCUMENTS, type Citation } from './documents.js';
-import type { RegionCode } from './regions.js';
+import { isWithinRegion, type RegionCode } from './regions.js';
 import type { AmountRule, Condition, Scheme } from './subsidy.js';
 import type { Text } from './text.js';
 
@@ -29,7 +29,14 @@ export interface SchemeSpec<A extends ApplicantFacts> {
 
 export function scheme<A extends ApplicantFacts>(spec: SchemeSpec<A>): Scheme<A> {
   const { id, region, basis, from, to, who, standard, materials, parameters = [], conditions, amount } = spec;
-  return { id, region, from, ...period(basis, to), basis, who, standard, materials, parameters, conditions, amount };
+  const durations = [...new Set(conditions.flatMap((c) => c.durations ?? []))];
+  for (const d of durations) {
+    // A value bound from the wrong document would silently apply another region's or period's figure.
+    if (!isWithinRegion(region, d.region) || !within(from, d.from, d.to)) {
+      throw new RangeError(`${id}: ${d.parameter} (${d.cites}, ${d.region} ${d.from}–${d.to ?? ''}) is not in force in ${region} on ${from}`);
+    }
+  }
+  return { id, region, from, ...period(basis, to), basis, who, standard, materials, parameters, conditions, amount, durations };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ApplicantFacts, ClaimFacts, Fund, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import type { IsoDate } from './dates.js';
 import { formatCitation, type Citation } from './documents.js';
+import type { Duration } from './durations.js';
 import type { Fen } from './money.js';
 import type { ParameterValue, ResolvedParameter } from './parameters.js';
 import type { RegionCode } from './regions.js';
@@ -33,6 +34,8 @@ export interface Condition<A extends ApplicantFacts = ApplicantFacts> {
   readonly rule: Text;
   readonly citation: Citation;
   readonly test: (ctx: EvaluationContext<A>) => boolean | ConditionOutcome;
+  /** The durations the test applies, each with its own article (it may differ from `citation`). */
+  readonly durations?: readonly Duration[];
 }
 
 export interface AmountResult {
@@ -66,6 +69,8 @@ export interface Scheme<A extends ApplicantFacts = ApplicantFacts> {
   readonly parameters: readonly string[];
   readonly conditions: readonly Condition<A>[];
   readonly amount: AmountRule<A>;
+  /** Every duration the conditions apply, bound when the scheme is defined (docs/policy-index.md lists them). */
+  readonly durations: readonly Duration[];
 }
 
 export type Periodicity = 'once' | 'monthly' | 'per-claim' | 'yearly';

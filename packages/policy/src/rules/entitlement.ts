@@ -1,12 +1,14 @@
 import { monthFromIndex, monthIndex, type IsoDate, type IsoMonth } from '../core/dates.js';
+import { monthsOf, type Duration } from '../core/durations.js';
 import type { InsuranceMonth, PersonFacts, ReceivedSubsidy } from '../facts/facts.js';
 import { birthDateOf, retirementCategoryOf } from '../facts/queries.js';
-import { isWithinFiveYearsOfRetirement, statutoryRetirementMonth } from '../retirement/statutory-retirement.js';
+import { monthsToRetirement, statutoryRetirementMonth } from '../retirement/statutory-retirement.js';
 
 /**
  * Periodic subsidies (social insurance, posts) run for a limited number of months from their first
  * approval: 3 years, or up to retirement for a person under 5 years from it at first approval
- * (财社〔2023〕181号 第十、十一条). This works out the window and the months a claim may cover.
+ * (财社〔2023〕181号 第十、十一条; the figures are durations in src/parameters). This works out the
+ * window and the months a claim may cover.
  */
 export interface EntitlementWindow {
   readonly firstMonth: IsoMonth;
@@ -16,9 +18,20 @@ export interface EntitlementWindow {
 }
 
 export interface WindowRule {
-  readonly months: number;
-  /** Extend to retirement when under 5 years from it at first approval; `cap` bounds the extension. */
-  readonly toRetirement?: { readonly capMonths?: number };
+  /** The longest period, e.g. 最长不超过3年. */
+  readonly months: Duration;
+  /**
+   * 距法定退休年龄不足5年的可延长至退休: extend to retirement when less than `within` from it at
+   * first approval; `cap` bounds the extension where the text does (四川: 最长不超过5年).
+   */
+  readonly toRetirement?: { readonly within: Duration; readonly cap?: Duration };
+}
+
+/** Every duration a window applies, for the condition that checks it. */
+export function windowDurations(rule: WindowRule): Duration[] {
+  const out = [rule.months];
+  if (rule.toRetirement) out.push(rule.toRetirement.within, ...(rule.toRetirement.cap ? [rule.toRetirement.cap] : []));
+  return out;
 }
 
 export function priorGrants(subsidies: readonly ReceivedSubsidy[] | undefined, ids: readonly string[], personId?: string): ReceivedSubsidy[] {
@@ -39,14 +52,15 @@ export function entitlementWindow(
     if (g.grantedOn < firstApproval) firstApproval = g.grantedOn;
   }
   const start = monthIndex(firstMonth);
-  let last = start + rule.months - 1;
+  let last = start + monthsOf(rule.months) - 1;
   let toRetirement = false;
   const birth = birthDateOf(person);
   const category = retirementCategoryOf(person);
-  if (rule.toRetirement && birth && category && isWithinFiveYearsOfRetirement(birth, category, firstApproval)) {
+  const extension = rule.toRetirement;
+  if (extension && birth && category && monthsToRetirement(birth, category, firstApproval) < monthsOf(extension.within)) {
     toRetirement = true;
     last = monthIndex(statutoryRetirementMonth(birth, category)) - 1;
-    if (rule.toRetirement.capMonths !== undefined) last = Math.min(last, start + rule.toRetirement.capMonths - 1);
+    if (extension.cap) last = Math.min(last, start + monthsOf(extension.cap) - 1);
   }
   return { firstMonth, lastMonth: monthFromIndex(last), firstApproval, toRetirement };
 }

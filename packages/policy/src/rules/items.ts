@@ -1,5 +1,6 @@
 import { condition } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import type { Duration } from '../core/durations.js';
 import type { Condition, EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
 import type { OrganisationFacts, PersonFacts } from '../facts/facts.js';
@@ -14,6 +15,7 @@ export interface ItemRule<T> {
   readonly code: string;
   readonly rule: Text;
   readonly test: (item: T, ctx: EvaluationContext<OrganisationFacts>) => boolean;
+  readonly durations?: readonly Duration[];
 }
 
 export interface ItemAssessment<T> {
@@ -52,6 +54,7 @@ export function qualifyingPeople<T extends { readonly person: PersonFacts }>(
   items: (ctx: EvaluationContext<OrganisationFacts>) => readonly T[] | undefined,
   rules: readonly ItemRule<T>[],
 ): Condition<OrganisationFacts> {
+  const durations = rules.flatMap((r) => r.durations ?? []);
   return condition(code, rule, citation, (ctx) => {
     const listed = items(ctx) ?? [];
     const { qualifying, rejected } = assessItems(ctx, listed, rules);
@@ -65,9 +68,9 @@ export function qualifyingPeople<T extends { readonly person: PersonFacts }>(
         `${qualifying.length} of ${listed.length} qualify. ${en.join('. ')}`,
       ),
     };
-  });
+  }, durations);
 }
 
-export function itemRule<T>(code: string, zh: string, en: string, test: ItemRule<T>['test']): ItemRule<T> {
-  return Object.freeze({ code, rule: text(zh, en), test });
+export function itemRule<T>(code: string, zh: string, en: string, test: ItemRule<T>['test'], durations?: readonly Duration[]): ItemRule<T> {
+  return Object.freeze(durations?.length ? { code, rule: text(zh, en), test, durations } : { code, rule: text(zh, en), test });
 }

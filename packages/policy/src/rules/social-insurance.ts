@@ -5,7 +5,8 @@ import { formatYuan, shareOf } from '../core/money.js';
 import type { AmountResult, Condition, EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ApplicantFacts, InsuranceMonth, PersonFacts, ReceivedSubsidy } from '../facts/facts.js';
-import { coveredContribution, entitlementWindow, grantedMonths, monthsIn, type EntitlementWindow, type WindowRule } from './entitlement.js';
+import { duration, statedDuration } from '../parameters/durations.js';
+import { coveredContribution, entitlementWindow, grantedMonths, monthsIn, windowDurations, type EntitlementWindow, type WindowRule } from './entitlement.js';
 
 /**
  * 社会保险补贴 shared arithmetic: which months a claim may cover (inside the entitlement window,
@@ -51,6 +52,18 @@ export function insurancePlan(
   return { window, months, contributedFen };
 }
 
+/**
+ * 就业困难人员社会保险补贴期限 as `article` states it: 最长3年, to retirement when under 5 years from
+ * it, and no more than 5 years in all where the text says so (四川 办法 第六条（二）).
+ */
+export function hardToEmployWindow(article: Citation): WindowRule {
+  const cap = statedDuration('social-insurance.retirement-cap-months', article);
+  return {
+    months: duration('social-insurance.hard-to-employ-period-months', article),
+    toRetirement: { within: duration('social-insurance.retirement-within-months', article), ...(cap ? { cap } : {}) },
+  };
+}
+
 export function windowText(w: EntitlementWindow): string {
   return `补贴期限${w.firstMonth}至${w.lastMonth}${w.toRetirement ? '（距法定退休年龄不足5年，延长至退休）' : ''}`;
 }
@@ -59,14 +72,21 @@ export function contributionsInWindow(
   citation: Citation,
   plan: (ctx: EvaluationContext<PersonFacts>) => InsurancePlan | undefined,
   rule: { zh: string; en: string },
+  window: WindowRule,
 ): Condition<PersonFacts> {
-  return condition('CONTRIBUTIONS_IN_PERIOD', text(rule.zh, rule.en), citation, (ctx) => {
-    const p = plan(ctx);
-    if (!p) return outcome(false, '无缴费记录', 'No contributions on record');
-    return p.months.length > 0
-      ? true
-      : outcome(false, `${windowText(p.window)}，申请期间内无可补贴的缴费月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; no subsidisable month in the claim`);
-  });
+  return condition(
+    'CONTRIBUTIONS_IN_PERIOD',
+    text(rule.zh, rule.en),
+    citation,
+    (ctx) => {
+      const p = plan(ctx);
+      if (!p) return outcome(false, '无缴费记录', 'No contributions on record');
+      return p.months.length > 0
+        ? true
+        : outcome(false, `${windowText(p.window)}，申请期间内无可补贴的缴费月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; no subsidisable month in the claim`);
+    },
+    windowDurations(window),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import { within } from '../core/dates.js';
-import type { Citation } from '../core/documents.js';
+import { DOCUMENTS, type Citation } from '../core/documents.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -19,6 +19,13 @@ export const INTERNSHIP_BASE_AWARD = 'internship-base-award';
 function designation(ctx: EvaluationContext<OrganisationFacts>, kinds: readonly OrganisationDesignationKind[]) {
   const wanted = ctx.claim.designation;
   return (ctx.applicant.designations ?? []).find((d) => kinds.includes(d.kind) && (wanted === undefined || d.kind === wanted) && d.from <= ctx.date);
+}
+
+/** The period a document is in force, for rules about what happened "in the policy period" (政策期内). */
+function policyPeriod(article: Citation): { from: string; to: string } {
+  const doc = DOCUMENTS[article.document];
+  if (doc.inForceTo === undefined) throw new RangeError(`${doc.number} sets no end to its period`);
+  return { from: doc.inForceFrom, to: doc.inForceTo };
 }
 
 function designated(kinds: readonly OrganisationDesignationKind[], citation: Citation, zh: string, en: string, newWithin?: { from: string; to: string }): Condition<OrganisationFacts> {
@@ -99,7 +106,7 @@ export const InternshipBaseAward = defineSubsidy({
       materials: [text('评定文件', 'Designation document')],
       parameters: ['internship-base-national.award', 'internship-base-provincial.award'],
       conditions: [
-        designated(['internship-base-national', 'internship-base-provincial'], SC34('（十三）'), '须在政策期内新评定为国家级或省级就业见习基地', 'Must be newly designated a national or provincial internship base in the policy period', { from: '2024-07-13', to: '2025-12-31' }),
+        designated(['internship-base-national', 'internship-base-provincial'], SC34('（十三）'), '须在政策期内新评定为国家级或省级就业见习基地', 'Must be newly designated a national or provincial internship base in the policy period', policyPeriod(SC34('（十三）'))),
         notReceivedBefore<OrganisationFacts>([INTERNSHIP_BASE_AWARD], SC34('（十三）'), '见习基地奖补', 'The internship base award'),
       ],
       amount: (ctx) => {

@@ -5,8 +5,9 @@ import { defineSubsidy, type AmountResult, type EvaluationContext } from '../cor
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { SC2025 } from '../rules/common.js';
-import { priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { priorGrants, windowDurations, type WindowRule } from '../rules/entitlement.js';
 import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
 import { insurancePlan } from '../rules/social-insurance.js';
 
@@ -17,7 +18,11 @@ import { insurancePlan } from '../rules/social-insurance.js';
  */
 export const EMPLOYER_POST_SUBSIDY = 'employer-post-subsidy';
 const basis = SC2025('第六条（三）');
-const rule: WindowRule = { months: 36, toRetirement: {} };
+/** 岗位补贴期限, the same as for public-welfare posts (第六条（三）3.(1)). */
+const rule: WindowRule = {
+  months: duration('post-subsidy.period-months', basis),
+  toRetirement: { within: duration('post-subsidy.retirement-within-months', basis) },
+};
 
 function months(ctx: EvaluationContext<OrganisationFacts>, hire: Hire): number {
   return insurancePlan(ctx, hire.person, 'employer', ctx.applicant.creditCode, priorGrants(ctx.applicant.subsidies, [EMPLOYER_POST_SUBSIDY], hire.person.idNumber), rule)?.months.length ?? 0;
@@ -25,7 +30,7 @@ function months(ctx: EvaluationContext<OrganisationFacts>, hire: Hire): number {
 
 const rules = [
   itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用时须为就业困难人员', 'Must be certified as hard to employ when hired', (hire) => hasStatus(hire.person, 'hard-to-employ', hire.contractStart)),
-  itemRule<Hire>('HIRE_INSURED_IN_PERIOD', '须签订劳动合同并在补贴期限内缴纳社会保险费', 'Must be on a contract with insurance paid within the period', (hire, ctx) => months(ctx, hire) > 0),
+  itemRule<Hire>('HIRE_INSURED_IN_PERIOD', '须签订劳动合同并在补贴期限内缴纳社会保险费', 'Must be on a contract with insurance paid within the period', (hire, ctx) => months(ctx, hire) > 0, windowDurations(rule)),
 ];
 
 export const EmployerPostSubsidy = defineSubsidy({

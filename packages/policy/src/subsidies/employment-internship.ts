@@ -7,8 +7,9 @@ import { defineSubsidy, type AmountResult, type EvaluationContext } from '../cor
 import { text } from '../core/text.js';
 import type { Intern, OrganisationFacts } from '../facts/facts.js';
 import { birthDateOf, hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { CS181, QY102, SC2025, SC34 } from '../rules/common.js';
-import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
+import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
 
 /**
  * 就业见习补贴 — paid to the unit that takes on interns: graduates within 2 years of leaving school
@@ -17,22 +18,27 @@ import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
  */
 export const EMPLOYMENT_INTERNSHIP = 'employment-internship';
 
-const internRules = [
-  itemRule<Intern>(
-    'INTERN_GROUP',
-    '见习人员须为离校2年内未就业高校毕业生或16—24岁登记失业青年',
-    'Interns must be graduates within 2 years of leaving school and unemployed, or registered-unemployed aged 16–24',
-    (intern) => {
-      const p = intern.person;
-      if (leftSchoolWithinYears(p, intern.from, 2) && unemployedSinceGraduation(p, intern.from)) return true;
-      const birth = birthDateOf(p);
-      if (!birth) return false;
-      const age = ageOn(birth, intern.from);
-      return age >= 16 && age <= 24 && hasStatus(p, 'registered-unemployed', intern.from);
-    },
-  ),
-  itemRule<Intern>('INTERN_MONTHS', '须申报见习月数', 'The months of internship must be given', (intern) => intern.months > 0),
-];
+/** 离校2年内未就业高校毕业生 or 16—24岁登记失业青年, the years since leaving school as `article` states them. */
+function internRules(article: Citation): ItemRule<Intern>[] {
+  const leftSchool = duration('internship.graduate-left-school-years', article);
+  return [
+    itemRule<Intern>(
+      'INTERN_GROUP',
+      `见习人员须为离校${leftSchool.value}年内未就业高校毕业生或16—24岁登记失业青年`,
+      `Interns must be graduates within ${leftSchool.value} years of leaving school and unemployed, or registered-unemployed aged 16–24`,
+      (intern) => {
+        const p = intern.person;
+        if (leftSchoolWithinYears(p, intern.from, leftSchool.value) && unemployedSinceGraduation(p, intern.from)) return true;
+        const birth = birthDateOf(p);
+        if (!birth) return false;
+        const age = ageOn(birth, intern.from);
+        return age >= 16 && age <= 24 && hasStatus(p, 'registered-unemployed', intern.from);
+      },
+      [leftSchool],
+    ),
+    itemRule<Intern>('INTERN_MONTHS', '须申报见习月数', 'The months of internship must be given', (intern) => intern.months > 0),
+  ];
+}
 
 /** The monthly standard: the local minimum wage where the text says so, else by retention tier. */
 function monthlyStandard(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult | { perMonthFen: number; why: string; whyEn: string; citation: Citation } {
@@ -52,10 +58,10 @@ function monthlyStandard(ctx: EvaluationContext<OrganisationFacts>, basis: Citat
   return { perMonthFen: base.value, why: '基本标准', whyEn: 'base standard', citation: base.citation ?? basis };
 }
 
-function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult {
+function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation, rules: readonly ItemRule<Intern>[]): AmountResult {
   const standard = monthlyStandard(ctx, basis);
   if ('amountFen' in standard) return standard;
-  const { qualifying } = assessItems(ctx, ctx.claim.interns, internRules);
+  const { qualifying } = assessItems(ctx, ctx.claim.interns, rules);
   const months = qualifying.reduce((sum, i) => sum + i.months, 0);
   const amountFen = standard.perMonthFen * months;
   return {
@@ -77,7 +83,13 @@ const parameters = ['internship.monthly', 'internship.monthly.retention-500', 'i
 const hostUnit = (basis: Citation) =>
   condition<OrganisationFacts>('INTERNSHIP_UNIT', text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'), basis, (ctx) => ctx.applicant.category !== 'government-organ');
 /** Who may be an intern is 财社〔2023〕181号 第七条's list, whichever text pays for them. */
-const qualifyingInterns = qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, internRules);
+const qualifyingInterns = (rules: readonly ItemRule<Intern>[]) =>
+  qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, rules);
+
+const nationalInterns = internRules(CS181('第七条'));
+const qingyangInterns = internRules(QY102('第12条'));
+const sichuan2024Interns = internRules(SC34('（十三）'));
+const sichuan2025Interns = internRules(SC2025('第六条（六）'));
 
 export const EmploymentInternshipSubsidy = defineSubsidy({
   id: EMPLOYMENT_INTERNSHIP,
@@ -96,8 +108,8 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('标准由省级确定；留用率50%以上可提高', 'Set by the province; higher at 50% retention'),
       materials,
       parameters,
-      conditions: [hostUnit(CS181('第七条')), qualifyingInterns],
-      amount: (ctx) => amount(ctx, CS181('第七条')),
+      conditions: [hostUnit(CS181('第七条')), qualifyingInterns(nationalInterns)],
+      amount: (ctx) => amount(ctx, CS181('第七条'), nationalInterns),
     }),
     scheme({
       id: 'employment-internship/qingyang-2023',
@@ -109,8 +121,8 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention'),
       materials,
       parameters,
-      conditions: [hostUnit(QY102('第12条')), qualifyingInterns],
-      amount: (ctx) => amount(ctx, QY102('第12条')),
+      conditions: [hostUnit(QY102('第12条')), qualifyingInterns(qingyangInterns)],
+      amount: (ctx) => amount(ctx, QY102('第12条'), qingyangInterns),
     }),
     scheme({
       id: 'employment-internship/sichuan-2024',
@@ -122,8 +134,8 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('按当地最低工资标准', 'The local minimum wage'),
       materials,
       parameters,
-      conditions: [hostUnit(SC34('（十三）')), qualifyingInterns],
-      amount: (ctx) => amount(ctx, SC34('（十三）')),
+      conditions: [hostUnit(SC34('（十三）')), qualifyingInterns(sichuan2024Interns)],
+      amount: (ctx) => amount(ctx, SC34('（十三）'), sichuan2024Interns),
     }),
     scheme({
       id: 'employment-internship/sichuan-2025',
@@ -135,8 +147,8 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)'),
       materials,
       parameters,
-      conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns],
-      amount: (ctx) => amount(ctx, SC2025('第六条（六）')),
+      conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns(sichuan2025Interns)],
+      amount: (ctx) => amount(ctx, SC2025('第六条（六）'), sichuan2025Interns),
     }),
   ],
 });

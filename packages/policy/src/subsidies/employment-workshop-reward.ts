@@ -1,10 +1,12 @@
 import { perHead } from '../core/build.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { isWithinRegion } from '../core/regions.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ClaimFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { organisationIs, QY102 } from '../rules/common.js';
 import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
 
@@ -16,12 +18,19 @@ import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
 export const EMPLOYMENT_WORKSHOP_REWARD = 'employment-workshop-reward';
 type Worker = NonNullable<ClaimFacts['workers']>[number];
 const basis = QY102('第21条');
+const worked = duration('employment-workshop.worked-months', basis);
 
 const rules = [
   itemRule<Worker>('WORKER_LOCAL_POVERTY_ALLEVIATED', '须为本地户籍脱贫劳动力', 'Must be a poverty-alleviated worker with local household registration', (w, ctx) =>
     hasStatus(w.person, 'poverty-alleviated', ctx.date) && w.person.hukouRegion !== undefined && isWithinRegion(w.person.hukouRegion, ctx.applicant.region.slice(0, 4) + '00'),
   ),
-  itemRule<Worker>('WORKER_SIX_MONTHS', '须稳定就业6个月以上', 'Must have worked stably for 6 months or more', (w) => w.workedMonths >= 6),
+  itemRule<Worker>(
+    'WORKER_SIX_MONTHS',
+    `须稳定就业${spanText(worked).zh}以上`,
+    `Must have worked stably for ${spanText(worked).en} or more`,
+    (w) => w.workedMonths >= monthsOf(worked),
+    [worked],
+  ),
 ];
 
 export const EmploymentWorkshopReward = defineSubsidy({

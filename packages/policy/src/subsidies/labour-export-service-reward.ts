@@ -1,10 +1,12 @@
 import { perHead } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ClaimFacts, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { organisationIs, QY102, SC34 } from '../rules/common.js';
 import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
 
@@ -22,15 +24,29 @@ const agencies = organisationIs(
   QY102('第21条'),
 );
 
+const qingyangContract = duration('labour-export.service-reward.contract-months', QY102('第21条'));
 const qingyang: ItemRule<Worker>[] = [
   itemRule<Worker>('WORKER_POVERTY_ALLEVIATED', '须为脱贫劳动力', 'Must be a poverty-alleviated worker', (w, ctx) => hasStatus(w.person, 'poverty-alleviated', ctx.date)),
-  itemRule<Worker>('WORKER_SIX_MONTHS', '须签订并实际履行6个月以上劳动合同', 'A contract of 6 months or more, actually served', (w) => w.contractMonths >= 6 && w.workedMonths >= 6),
+  itemRule<Worker>(
+    'WORKER_SIX_MONTHS',
+    `须签订并实际履行${spanText(qingyangContract).zh}以上劳动合同`,
+    `A contract of ${spanText(qingyangContract).en} or more, actually served`,
+    (w) => w.contractMonths >= monthsOf(qingyangContract) && w.workedMonths >= monthsOf(qingyangContract),
+    [qingyangContract],
+  ),
 ];
+const sichuanContract = duration('labour-export.service-reward.contract-months', SC34('（十六）'));
 const sichuan: ItemRule<Worker>[] = [
   itemRule<Worker>('WORKER_POVERTY_ALLEVIATED', '须为乡村振兴重点帮扶县、欠发达县域或易地搬迁集中安置区的脱贫人口', 'Must be poverty-alleviated from a key county, less-developed county or relocation site', (w, ctx) =>
     hasStatus(w.person, 'poverty-alleviated', ctx.date) && hasStatus(w.person, 'priority-county-resident', ctx.date),
   ),
-  itemRule<Worker>('WORKER_CONTRACT_YEAR_INSURED', '须协助签订1年以上劳动合同并参加社会保险', 'A contract of a year or more with insurance', (w) => w.contractMonths >= 12 && w.insuredMonths >= 1),
+  itemRule<Worker>(
+    'WORKER_CONTRACT_YEAR_INSURED',
+    `须协助签订${spanText(sichuanContract).zh}以上劳动合同并参加社会保险`,
+    `A contract of ${spanText(sichuanContract).en} or more with insurance`,
+    (w) => w.contractMonths >= monthsOf(sichuanContract) && w.insuredMonths >= 1,
+    [sichuanContract],
+  ),
 ];
 
 const who = text('组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人', 'Agencies and brokers that place poverty-alleviated workers in stable jobs');

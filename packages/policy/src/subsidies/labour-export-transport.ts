@@ -1,11 +1,13 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { formatYuan } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { GZ2022, notReceivedBefore, QY102 } from '../rules/common.js';
 
 /**
@@ -28,6 +30,8 @@ function tieredAmount(ctx: EvaluationContext<PersonFacts>, citation: Citation): 
     citation,
   };
 }
+
+const stable = duration('labour-export.transport.stable-months', GZ2022('二（三）'));
 
 export const LabourExportTransportSubsidy = defineSubsidy({
   id: LABOUR_EXPORT_TRANSPORT,
@@ -65,11 +69,17 @@ export const LabourExportTransportSubsidy = defineSubsidy({
         condition<PersonFacts>('POVERTY_ALLEVIATED', text('须为脱贫人口或防止返贫监测对象', 'Must be poverty-alleviated or monitored'), GZ2022('二（三）'), (ctx) =>
           hasAnyStatus(ctx.applicant, ['poverty-alleviated', 'poverty-monitoring'], ctx.date),
         ),
-        condition<PersonFacts>('STABLE_THREE_MONTHS_OTHER_PROVINCE', text('须在省外稳定就业3个月及以上', 'Must have worked stably in another province for 3 months'), GZ2022('二（三）'), (ctx) => {
-          const e = ctx.claim.export;
-          if (!e || e.destination !== 'other-province') return outcome(false, '未在省外就业', 'Not working in another province');
-          return e.stableMonths >= 3 ? true : outcome(false, `稳定就业${e.stableMonths}个月`, `Worked ${e.stableMonths} months`);
-        }),
+        condition<PersonFacts>(
+          'STABLE_THREE_MONTHS_OTHER_PROVINCE',
+          text(`须在省外稳定就业${spanText(stable).zh}及以上`, `Must have worked stably in another province for ${spanText(stable).en}`),
+          GZ2022('二（三）'),
+          (ctx) => {
+            const e = ctx.claim.export;
+            if (!e || e.destination !== 'other-province') return outcome(false, '未在省外就业', 'Not working in another province');
+            return e.stableMonths >= monthsOf(stable) ? true : outcome(false, `稳定就业${e.stableMonths}个月`, `Worked ${e.stableMonths} months`);
+          },
+          [stable],
+        ),
         notReceivedBefore([LABOUR_EXPORT_TRANSPORT], GZ2022('二（三）'), '一次性交通补贴', 'The travel subsidy'),
       ],
       amount: (ctx) => tieredAmount(ctx, GZ2022('二（三）')),

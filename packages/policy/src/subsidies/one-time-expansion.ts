@@ -1,8 +1,10 @@
 import { perHead } from '../core/build.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire } from '../facts/facts.js';
+import { duration } from '../parameters/durations.js';
 import { organisationIs, QY102 } from '../rules/common.js';
 import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
 import { notClaimedFor, ONE_TIME_EXPANSION, ONE_TIME_HIRING, recentGraduate, youngRegisteredUnemployed } from './one-time-hiring.js';
@@ -13,11 +15,23 @@ import { notClaimedFor, ONE_TIME_EXPANSION, ONE_TIME_HIRING, recentGraduate, you
  * them. Paid from the unemployment insurance fund; not with 一次性吸纳就业补贴 for the same person.
  */
 const basis = QY102('第8条');
+const leftSchool = duration('hiring.graduate-left-school-years', basis);
+const insured = duration('expansion.insured-months', basis);
 const rules = [
-  itemRule<Hire>('HIRE_GROUP', '须为毕业年度或离校2年内未就业高校毕业生、登记失业的16—24周岁青年', 'Must be a recent graduate or a registered-unemployed person aged 16–24', (h) =>
-    recentGraduate(h.person, h.contractStart) || youngRegisteredUnemployed(h.person, h.contractStart),
+  itemRule<Hire>(
+    'HIRE_GROUP',
+    `须为毕业年度或离校${leftSchool.value}年内未就业高校毕业生、登记失业的16—24周岁青年`,
+    'Must be a recent graduate or a registered-unemployed person aged 16–24',
+    (h) => recentGraduate(h.person, h.contractStart, leftSchool) || youngRegisteredUnemployed(h.person, h.contractStart),
+    [leftSchool],
   ),
-  itemRule<Hire>('HIRE_INSURED_ONE_MONTH', '须签订劳动合同并缴纳失业、工伤、职工养老保险费1个月以上', 'A contract and at least a month of unemployment, injury and pension insurance', (h) => h.insuredMonths >= 1),
+  itemRule<Hire>(
+    'HIRE_INSURED_ONE_MONTH',
+    `须签订劳动合同并缴纳失业、工伤、职工养老保险费${spanText(insured).zh}以上`,
+    `A contract and at least ${insured.value === 1 ? 'a month' : spanText(insured).en} of unemployment, injury and pension insurance`,
+    (h) => h.insuredMonths >= monthsOf(insured),
+    [insured],
+  ),
   notClaimedFor([ONE_TIME_HIRING, ONE_TIME_EXPANSION], '同一人员一次性吸纳就业补贴和一次性扩岗补助不能重复享受', 'The hiring subsidy and the expansion subsidy are not both paid for one person'),
 ];
 

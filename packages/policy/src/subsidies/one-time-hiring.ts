@@ -1,12 +1,14 @@
 import { formatYuan } from '../core/money.js';
 import { ageOn, wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText, type Duration } from '../core/durations.js';
 import { condition, standardNotSet } from '../core/build.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { Hire, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import { birthDateOf, hasAnyStatus, hasStatus, isGraduatingYear, leftSchoolWithinYears, statusSince, unemployedSinceGraduation } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { GZ2022, organisationIs, QY102, SC34 } from '../rules/common.js';
 import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
 
@@ -25,8 +27,9 @@ export function youngRegisteredUnemployed(person: PersonFacts, on: string): bool
   return age >= 16 && age <= 24 && hasStatus(person, 'registered-unemployed', on);
 }
 
-export function recentGraduate(person: PersonFacts, on: string): boolean {
-  return isGraduatingYear(person, on) || (leftSchoolWithinYears(person, on, 2) && unemployedSinceGraduation(person, on));
+/** 毕业年度或离校N年内未就业高校毕业生, N being `leftSchool`. */
+export function recentGraduate(person: PersonFacts, on: string, leftSchool: Duration): boolean {
+  return isGraduatingYear(person, on) || (leftSchoolWithinYears(person, on, leftSchool.value) && unemployedSinceGraduation(person, on));
 }
 
 /** The hire was not already claimed for under any of these subsidies, by this unit. */
@@ -36,7 +39,16 @@ export function notClaimedFor(ids: readonly string[], zh: string, en: string): I
   );
 }
 
-const contractYear = itemRule<Hire>('HIRE_CONTRACT_ONE_YEAR', '须签订1年以上劳动合同', 'The contract must run a year or more', (h) => h.contractMonths === undefined || h.contractMonths >= 12);
+/** 签订1年以上劳动合同; a hire listed without a term is taken to have an open-ended contract. */
+function contractAtLeast(contract: Duration): ItemRule<Hire> {
+  return itemRule<Hire>(
+    'HIRE_CONTRACT_ONE_YEAR',
+    `须签订${spanText(contract).zh}以上劳动合同`,
+    `The contract must run ${spanText(contract).en} or more`,
+    (h) => h.contractMonths === undefined || h.contractMonths >= monthsOf(contract),
+    [contract],
+  );
+}
 
 function perPerson(ctx: EvaluationContext<OrganisationFacts>, rules: readonly ItemRule<Hire>[], basis: Citation, byHousehold = false): AmountResult {
   const p = ctx.param('hiring.per-person');
@@ -52,21 +64,26 @@ function perPerson(ctx: EvaluationContext<OrganisationFacts>, rules: readonly It
   };
 }
 
+const qingyangGraduate = duration('hiring.graduate-left-school-years', QY102('第8条'));
+const qingyangUnemployed = duration('hiring.registered-unemployed-months', QY102('第22条'));
+/** 第22条 says 半年 where the rule texts elsewhere count months. */
+const unemployedSpan = qingyangUnemployed.value === 6 ? '半年' : spanText(qingyangUnemployed).zh;
 const qingyangRules = [
   itemRule<Hire>(
     'HIRE_GROUP',
-    '须为毕业年度或离校2年内未就业高校毕业生、登记失业的16—24周岁青年，或登记失业半年以上人员',
-    'Must be a recent graduate, a registered-unemployed person aged 16–24, or registered unemployed for 6 months or more',
+    `须为毕业年度或离校${qingyangGraduate.value}年内未就业高校毕业生、登记失业的16—24周岁青年，或登记失业${unemployedSpan}以上人员`,
+    `Must be a recent graduate, a registered-unemployed person aged 16–24, or registered unemployed for ${spanText(qingyangUnemployed).en} or more`,
     (h) => {
       const since = statusSince(h.person, 'registered-unemployed', h.contractStart);
       return (
-        recentGraduate(h.person, h.contractStart) ||
+        recentGraduate(h.person, h.contractStart, qingyangGraduate) ||
         youngRegisteredUnemployed(h.person, h.contractStart) ||
-        (since !== undefined && wholeMonthsBetween(since, h.contractStart) >= 6)
+        (since !== undefined && wholeMonthsBetween(since, h.contractStart) >= monthsOf(qingyangUnemployed))
       );
     },
+    [qingyangGraduate, qingyangUnemployed],
   ),
-  contractYear,
+  contractAtLeast(duration('hiring.contract-months', QY102('第8条'))),
   notClaimedFor([ONE_TIME_HIRING, ONE_TIME_EXPANSION], '同一人员一次性吸纳就业补贴和一次性扩岗补助不能重复享受', 'The hiring subsidy and the expansion subsidy are not both paid for one person'),
 ];
 
@@ -74,7 +91,7 @@ const sichuanRules = [
   itemRule<Hire>('HIRE_GROUP', '须为毕业年度大学生、防止返贫监测对象或就业困难人员', 'Must be a graduating-year graduate, under poverty-return monitoring, or hard to employ', (h) =>
     isGraduatingYear(h.person, h.contractStart) || hasAnyStatus(h.person, ['poverty-monitoring', 'hard-to-employ'], h.contractStart),
   ),
-  contractYear,
+  contractAtLeast(duration('hiring.contract-months', SC34('（四）'))),
   itemRule<Hire>('HIRE_INSURED', '须按规定缴纳社会保险费', 'Insurance must be paid for the hire', (h) => h.insuredMonths >= 1),
   notClaimedFor([ONE_TIME_HIRING], '同一人员不得重复申领', 'A person is claimed for once'),
 ];

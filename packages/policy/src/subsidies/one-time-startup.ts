@@ -1,11 +1,13 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import { wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
+import type { Duration } from '../core/durations.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
 import type { Business, PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus, leftSchoolWithinYears } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { CS181, notCivilServiceStaff, notReceivedBefore, QY102, SC2025, SC34 } from '../rules/common.js';
 
 /**
@@ -45,10 +47,11 @@ export function firstBusiness(citation: Citation): Condition<PersonFacts> {
   );
 }
 
-export function operatedFor(months: number, citation: Citation): Condition<PersonFacts> {
+/** 自登记注册之日起正常运营N个月以上; N is the article's figure unless another is given. */
+export function operatedFor(citation: Citation, months: Duration = duration('startup.operated-months', citation)): Condition<PersonFacts> {
   return condition(
     'OPERATED_NORMALLY',
-    text(`须自登记注册之日起正常运营${months}个月以上`, `Must have operated normally for ${months} months since registration`),
+    text(`须自登记注册之日起正常运营${months.value}个月以上`, `Must have operated normally for ${months.value} months since registration`),
     citation,
     (ctx) => {
       const b = claimedBusiness(ctx);
@@ -56,24 +59,33 @@ export function operatedFor(months: number, citation: Citation): Condition<Perso
       if (b.deregisteredOn !== undefined && b.deregisteredOn <= ctx.date) return outcome(false, `已于${b.deregisteredOn}注销`, `Deregistered on ${b.deregisteredOn}`);
       if (!b.operatingNormally) return outcome(false, '经营状态异常', 'Not operating normally');
       const operated = wholeMonthsBetween(b.registeredOn, ctx.date);
-      return operated >= months ? true : outcome(false, `已正常运营${operated}个月`, `Operated ${operated} months`);
+      return operated >= months.value ? true : outcome(false, `已正常运营${operated}个月`, `Operated ${operated} months`);
     },
+    [months],
   );
 }
 
-type Founder = 'graduate-2y' | 'graduate-5y' | 'hard-to-employ' | 'returning-migrant' | 'veteran';
-const FOUNDER_NAMES: Record<Founder, [string, string]> = {
-  'graduate-2y': ['离校2年内高校毕业生', 'graduate within 2 years of leaving school'],
-  'graduate-5y': ['离校5年内高校毕业生', 'graduate within 5 years of leaving school'],
+type Founder = 'graduate' | 'hard-to-employ' | 'returning-migrant' | 'veteran';
+const FOUNDER_NAMES: Record<Exclude<Founder, 'graduate'>, [string, string]> = {
   'hard-to-employ': ['就业困难人员', 'person hard to employ'],
   'returning-migrant': ['返乡入乡农民工', 'returning migrant worker'],
   veteran: ['自主就业退役士兵', 'self-employed veteran'],
 };
 
+/** The founder groups an article names; 离校N年内高校毕业生 takes N from the article. */
+function founderGroups(kinds: readonly Founder[], citation: Citation): { names: [string, string][]; leftSchool?: Duration } {
+  const leftSchool = kinds.includes('graduate') ? duration('startup.graduate-left-school-years', citation) : undefined;
+  const names = kinds.map((k): [string, string] =>
+    k === 'graduate' ? [`离校${leftSchool?.value}年内高校毕业生`, `graduate within ${leftSchool?.value} years of leaving school`] : FOUNDER_NAMES[k],
+  );
+  return leftSchool ? { names, leftSchool } : { names };
+}
+
 export function founderIs(kinds: readonly Founder[], citation: Citation): Condition<PersonFacts> {
+  const { names, leftSchool } = founderGroups(kinds, citation);
   return condition(
     'FOUNDER_GROUP',
-    text(`创业者须为${kinds.map((k) => FOUNDER_NAMES[k][0]).join('、')}`, `The founder must be a ${kinds.map((k) => FOUNDER_NAMES[k][1]).join(', ')}`),
+    text(`创业者须为${names.map((n) => n[0]).join('、')}`, `The founder must be a ${names.map((n) => n[1]).join(', ')}`),
     citation,
     (ctx) => {
       const registered = claimedBusiness(ctx)?.registeredOn ?? ctx.date;
@@ -81,10 +93,8 @@ export function founderIs(kinds: readonly Founder[], citation: Citation): Condit
       // Group membership is judged on the day the business was registered.
       return kinds.some((k) => {
         switch (k) {
-          case 'graduate-2y':
-            return leftSchoolWithinYears(p, registered, 2);
-          case 'graduate-5y':
-            return leftSchoolWithinYears(p, registered, 5);
+          case 'graduate':
+            return leftSchool !== undefined && leftSchoolWithinYears(p, registered, leftSchool.value);
           case 'hard-to-employ':
             return hasAnyStatus(p, ['hard-to-employ'], registered);
           case 'returning-migrant':
@@ -94,6 +104,7 @@ export function founderIs(kinds: readonly Founder[], citation: Citation): Condit
         }
       });
     },
+    leftSchool ? [leftSchool] : [],
   );
 }
 
@@ -103,11 +114,13 @@ const materials = [
   text('正常经营证明（纳税或社保缴费记录）', 'Proof of normal operation (tax or insurance records)'),
 ];
 
-/** 首次创办…正常运营N个月以上的…: who a start-up scheme is for, in the article's order. */
-function founders(kinds: readonly Founder[], months: number): Text {
+/** 首次创办…正常运营N个月以上的…: who a start-up scheme is for, in the article's order and figures. */
+function founders(kinds: readonly Founder[], citation: Citation): Text {
+  const months = duration('startup.operated-months', citation).value;
+  const { names } = founderGroups(kinds, citation);
   return text(
-    `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${kinds.map((k) => FOUNDER_NAMES[k][0]).join('、')}`,
-    `First-time founders (${kinds.map((k) => FOUNDER_NAMES[k][1]).join(', ')}) whose business has operated ${months} months`,
+    `首次创办小微企业或从事个体经营、正常运营${months}个月以上的${names.map((n) => n[0]).join('、')}`,
+    `First-time founders (${names.map((n) => n[1]).join(', ')}) whose business has operated ${months} months`,
   );
 }
 
@@ -127,14 +140,14 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       region: '000000',
       basis: CS181('第九条'),
       from: '2023-12-20',
-      who: founders(['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12),
+      who: founders(['graduate', 'hard-to-employ', 'returning-migrant'], CS181('第九条')),
       standard: text('标准由省级确定', 'Set by the province'),
       materials,
       parameters: ['startup.amount'],
       conditions: [
         firstBusiness(CS181('第九条')),
-        operatedFor(12, CS181('第九条')),
-        founderIs(['graduate-2y', 'hard-to-employ', 'returning-migrant'], CS181('第九条')),
+        operatedFor(CS181('第九条')),
+        founderIs(['graduate', 'hard-to-employ', 'returning-migrant'], CS181('第九条')),
         notCivilServiceStaff(CS181('第十六条')),
         notGrantedBefore(CS181('第九条')),
       ],
@@ -145,14 +158,14 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       region: '621000',
       basis: QY102('第14条'),
       from: '2023-10-27',
-      who: founders(['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], 12),
+      who: founders(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
       standard: text('每人5000元', '5,000 yuan'),
       materials,
       parameters: ['startup.amount'],
       conditions: [
         firstBusiness(QY102('第14条')),
-        operatedFor(12, QY102('第14条')),
-        founderIs(['graduate-2y', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
+        operatedFor(QY102('第14条')),
+        founderIs(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
         notCivilServiceStaff(CS181('第十六条')),
         notGrantedBefore(QY102('第14条')),
       ],
@@ -164,14 +177,14 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       basis: SC34('（五）'),
       from: '2024-07-13',
       to: '2025-12-31',
-      who: founders(['graduate-2y', 'hard-to-employ', 'returning-migrant'], 12),
+      who: founders(['graduate', 'hard-to-employ', 'returning-migrant'], SC34('（五）')),
       standard: text('1万元', '10,000 yuan'),
       materials,
       parameters: ['startup.amount'],
       conditions: [
         firstBusiness(SC34('（五）')),
-        operatedFor(12, SC34('（五）')),
-        founderIs(['graduate-2y', 'hard-to-employ', 'returning-migrant'], SC34('（五）')),
+        operatedFor(SC34('（五）')),
+        founderIs(['graduate', 'hard-to-employ', 'returning-migrant'], SC34('（五）')),
         notCivilServiceStaff(CS181('第十六条')),
         notGrantedBefore(SC34('（五）')),
       ],
@@ -183,14 +196,14 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       basis: SC2025('第六条（四）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      who: founders(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], 6),
+      who: founders(['graduate', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
       standard: text('按规定（2025年底前为1万元）', 'As prescribed (10,000 yuan to the end of 2025)'),
       materials,
       parameters: ['startup.amount'],
       conditions: [
         firstBusiness(SC2025('第六条（四）')),
-        operatedFor(6, SC2025('第六条（四）')),
-        founderIs(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
+        operatedFor(SC2025('第六条（四）')),
+        founderIs(['graduate', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
         notCivilServiceStaff(SC2025('第十三条')),
         notGrantedBefore(SC2025('第六条（四）')),
       ],
@@ -225,8 +238,8 @@ export const StartupFollowOnSubsidy = defineSubsidy({
           SC2025('第六条（四）'),
           (ctx) => (ctx.applicant.subsidies ?? []).some((s) => s.subsidy === ONE_TIME_STARTUP),
         ),
-        operatedFor(18, SC2025('第六条（四）')),
-        founderIs(['graduate-5y', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
+        operatedFor(SC2025('第六条（四）'), duration('startup-follow-on.operated-months', SC2025('第六条（四）'))),
+        founderIs(['graduate', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
         notCivilServiceStaff(SC2025('第十三条')),
         notReceivedBefore([STARTUP_FOLLOW_ON], SC2025('第六条（四）'), '再次创业补贴', 'The second-stage subsidy'),
       ],

@@ -7,8 +7,9 @@ import { defineSubsidy, type AmountResult, type EvaluationContext } from '../cor
 import { text } from '../core/text.js';
 import type { Employment, PersonFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { CS181, notCivilServiceStaff, SC2025 } from '../rules/common.js';
-import { entitlementWindow, grantedMonths, monthsIn, priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { entitlementWindow, grantedMonths, monthsIn, priorGrants, windowDurations, type WindowRule } from '../rules/entitlement.js';
 import { windowText } from '../rules/social-insurance.js';
 
 /**
@@ -64,15 +65,30 @@ const atMostTwoPlacements = (basis: Citation) =>
     return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
   });
 
-const withinPostPeriod = (basis: Citation, rule: WindowRule) =>
-  condition<PersonFacts>('WITHIN_POST_PERIOD', text('补贴月份须在补贴期限内', 'The months claimed must fall within the entitlement period'), basis, (ctx) => {
-    const p = plan(ctx, rule);
-    if (!p) return false;
-    return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
-  });
+/** 岗位补贴期限: 最长3年, 距法定退休年龄不足5年的可延长至退休 — the figures `basis` states. */
+const postWindow = (basis: Citation): WindowRule => ({
+  months: duration('post-subsidy.period-months', basis),
+  toRetirement: { within: duration('post-subsidy.retirement-within-months', basis) },
+});
+
+function withinPostPeriod(basis: Citation) {
+  const rule = postWindow(basis);
+  return condition<PersonFacts>(
+    'WITHIN_POST_PERIOD',
+    text('补贴月份须在补贴期限内', 'The months claimed must fall within the entitlement period'),
+    basis,
+    (ctx) => {
+      const p = plan(ctx, rule);
+      if (!p) return false;
+      return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
+    },
+    windowDurations(rule),
+  );
+}
 
 /** The local minimum wage for each month of the post still within its period. */
-function minimumWageMonths(basis: Citation, rule: WindowRule) {
+function minimumWageMonths(basis: Citation) {
+  const rule = postWindow(basis);
   return (ctx: EvaluationContext<PersonFacts>): AmountResult => {
     const wage = ctx.param('minimum-wage.monthly');
     if (!wage) return standardNotSet('minimum-wage.monthly', basis);
@@ -113,10 +129,10 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
         hardToEmploy(CS181('第十一条')),
         placedOnPost(CS181('第十一条')),
         atMostTwoPlacements(CS181('第十一条')),
-        withinPostPeriod(CS181('第十一条'), { months: 36, toRetirement: {} }),
+        withinPostPeriod(CS181('第十一条')),
         notCivilServiceStaff(CS181('第十六条')),
       ],
-      amount: minimumWageMonths(CS181('第十一条'), { months: 36, toRetirement: {} }),
+      amount: minimumWageMonths(CS181('第十一条')),
     }),
     scheme({
       id: 'public-welfare-post/sichuan-2025',
@@ -132,10 +148,10 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
         hardToEmploy(SC2025('第六条（三）')),
         placedOnPost(SC2025('第六条（三）')),
         atMostTwoPlacements(SC2025('第六条（三）')),
-        withinPostPeriod(SC2025('第六条（三）'), { months: 36, toRetirement: {} }),
+        withinPostPeriod(SC2025('第六条（三）')),
         notCivilServiceStaff(SC2025('第十三条')),
       ],
-      amount: minimumWageMonths(SC2025('第六条（三）'), { months: 36, toRetirement: {} }),
+      amount: minimumWageMonths(SC2025('第六条（三）')),
     }),
   ],
 });

@@ -1,10 +1,12 @@
 import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import {
   certificateNotClaimed,
   certificateOfKind,
@@ -22,18 +24,21 @@ import { QY102, RSB5, SC34 } from '../rules/common.js';
 export const SKILL_UPGRADING = 'skill-upgrading';
 const SAME_LEVEL_FAMILY = [SKILL_UPGRADING, 'vocational-training'];
 
+/** 参加失业保险1年以上…或领取失业保险金, the insured period as `citation` states it. */
 function insuredOrOnBenefit(citation: Citation): Condition<PersonFacts> {
+  const insured = duration('skill-upgrading.insured-months', citation);
   return condition(
     'INSURED_ONE_YEAR_OR_ON_BENEFIT',
-    text('须为参加失业保险1年以上的企业职工或领取失业保险金人员', 'Must be an employee insured against unemployment for a year or more, or drawing unemployment benefit'),
+    text(`须为参加失业保险${spanText(insured).zh}以上的企业职工或领取失业保险金人员`, `Must be an employee insured against unemployment for ${spanText(insured).en} or more, or drawing unemployment benefit`),
     citation,
     (ctx) => {
       const certified = claimedCertificate(ctx)?.issuedOn ?? ctx.date;
       if (hasStatus(ctx.applicant, 'unemployment-benefit', certified)) return true;
       const months = new Set<string>();
       for (const m of ctx.applicant.insurance ?? []) if (m.unemploymentFen > 0 && m.month <= certified.slice(0, 7)) months.add(m.month);
-      return months.size >= 12 ? true : outcome(false, `失业保险参保${months.size}个月`, `Insured against unemployment for ${months.size} months`);
+      return months.size >= monthsOf(insured) ? true : outcome(false, `失业保险参保${months.size}个月`, `Insured against unemployment for ${months.size} months`);
     },
+    [insured],
   );
 }
 

@@ -1,15 +1,17 @@
 import { condition } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { formatYuan } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
-import { text } from '../core/text.js';
+import { text, type Text } from '../core/text.js';
 import type { Hire, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus, isGraduatingYear, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import { CS181, SC2025, SC34 } from '../rules/common.js';
-import { priorGrants, type WindowRule } from '../rules/entitlement.js';
+import { priorGrants, windowDurations, type WindowRule } from '../rules/entitlement.js';
 import { assessItems, itemRule, qualifyingPeople, type ItemRule } from '../rules/items.js';
-import { insurancePlan, type InsurancePlan } from '../rules/social-insurance.js';
+import { hardToEmployWindow, insurancePlan, type InsurancePlan } from '../rules/social-insurance.js';
 
 /**
  * 单位社会保险补贴 — paid to units for the employer share of pension, medical and unemployment
@@ -29,6 +31,7 @@ function contributionsRule(subsidy: string, rule: WindowRule): ItemRule<Hire> {
     '须在补贴期限内由本单位为其缴纳社会保险费',
     'The unit must have paid insurance for the hire within the entitlement period',
     (hire, ctx) => (hirePlan(ctx, hire, subsidy, rule)?.months.length ?? 0) > 0,
+    windowDurations(rule),
   );
 }
 
@@ -56,9 +59,16 @@ function employerAmount(ctx: EvaluationContext<OrganisationFacts>, subsidy: stri
 
 const materials = [text('劳动合同', 'Labour contracts'), text('单位缴费明细（社保系统可查的免交）', "The unit's contribution records (not needed where the insurance system shows them)")];
 
-/** 招用或公益性岗位安置就业困难人员: each hire checked against these, the months within `window`. */
-function hardToEmployHires(window: WindowRule): ItemRule<Hire>[] {
-  return [
+/** The hires a claim lists, checked against `rules`, each paid for the months within `window`. */
+interface HireRules {
+  readonly rules: readonly ItemRule<Hire>[];
+  readonly window: WindowRule;
+}
+
+/** 招用或公益性岗位安置就业困难人员, for the period `article` sets. */
+function hardToEmployHires(article: Citation): HireRules {
+  const window = hardToEmployWindow(article);
+  const rules = [
     itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用或公益性岗位安置时须为就业困难人员', 'Must be certified as hard to employ when hired or placed', (hire) =>
       hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
     ),
@@ -67,19 +77,39 @@ function hardToEmployHires(window: WindowRule): ItemRule<Hire>[] {
     ),
     contributionsRule(SI_EMPLOYER_HARD_TO_EMPLOY, window),
   ];
+  return { rules, window };
 }
 
-/** 招用毕业年度和离校2年内未就业高校毕业生…签订1年以上劳动合同. */
-function graduateHires(window: WindowRule): ItemRule<Hire>[] {
-  return [
-    itemRule<Hire>('HIRE_GRADUATE', '须为毕业年度或离校2年内未就业的高校毕业生', 'Must be a graduate of the graduation year, or within 2 years of leaving school and not employed', (hire) =>
-      isGraduatingYear(hire.person, hire.contractStart) ||
-      (leftSchoolWithinYears(hire.person, hire.contractStart, 2) && unemployedSinceGraduation(hire.person, hire.contractStart)),
+/** 招用毕业年度和离校2年内未就业高校毕业生…签订1年以上劳动合同…最长1年, in `article`'s figures. */
+function graduateHires(article: Citation): HireRules {
+  const leftSchool = duration('social-insurance-employer.graduate-left-school-years', article);
+  const contract = duration('social-insurance-employer.contract-months', article);
+  const window: WindowRule = { months: duration('social-insurance-employer.graduate-period-months', article) };
+  const rules = [
+    itemRule<Hire>(
+      'HIRE_GRADUATE',
+      `须为毕业年度或离校${leftSchool.value}年内未就业的高校毕业生`,
+      `Must be a graduate of the graduation year, or within ${leftSchool.value} years of leaving school and not employed`,
+      (hire) =>
+        isGraduatingYear(hire.person, hire.contractStart) ||
+        (leftSchoolWithinYears(hire.person, hire.contractStart, leftSchool.value) && unemployedSinceGraduation(hire.person, hire.contractStart)),
+      [leftSchool],
     ),
-    itemRule<Hire>('HIRE_CONTRACT_ONE_YEAR', '须签订1年以上劳动合同', 'The contract must run a year or more', (hire) => hire.contractMonths === undefined || hire.contractMonths >= 12),
+    itemRule<Hire>(
+      'HIRE_CONTRACT_ONE_YEAR',
+      `须签订${spanText(contract).zh}以上劳动合同`,
+      `The contract must run ${spanText(contract).en} or more`,
+      (hire) => hire.contractMonths === undefined || hire.contractMonths >= monthsOf(contract),
+      [contract],
+    ),
     contributionsRule(SI_EMPLOYER_GRADUATE, window),
   ];
+  return { rules, window };
 }
+
+const qualifyingHires = (basis: Citation, hires: HireRules, rule: Text) => qualifyingPeople('QUALIFYING_HIRES', rule, basis, (ctx) => ctx.claim.hires, hires.rules);
+const employerShare = (subsidy: string, basis: Citation, hires: HireRules) => (ctx: EvaluationContext<OrganisationFacts>) =>
+  employerAmount(ctx, subsidy, hires.rules, hires.window, basis);
 
 const smallOrMicro = (basis: Citation) =>
   condition<OrganisationFacts>('SMALL_OR_MICRO_ENTERPRISE', text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'), basis, (ctx) =>
@@ -89,12 +119,13 @@ const smallOrMicro = (basis: Citation) =>
 
 const hardToEmployWho = text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance');
 const hardToEmployStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement');
+const hardToEmployHire = text('须有符合条件的就业困难人员', 'At least one eligible hire');
 const graduateWho = text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more');
 const graduateStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year');
+const graduateHire = text('须有符合条件的高校毕业生', 'At least one eligible graduate hire');
 
-const nationalHardToEmploy = hardToEmployHires({ months: 36, toRetirement: {} });
-const sichuanHardToEmploy = hardToEmployHires({ months: 36, toRetirement: { capMonths: 60 } });
-const graduates = graduateHires({ months: 12 });
+const national = hardToEmployHires(CS181('第十条（一）'));
+const sichuan2025 = hardToEmployHires(SC2025('第六条（二）'));
 
 export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
   id: SI_EMPLOYER_HARD_TO_EMPLOY,
@@ -112,8 +143,8 @@ export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
       who: hardToEmployWho,
       standard: hardToEmployStandard,
       materials,
-      conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), CS181('第十条（一）'), (ctx) => ctx.claim.hires, nationalHardToEmploy)],
-      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, nationalHardToEmploy, { months: 36, toRetirement: {} }, CS181('第十条（一）')),
+      conditions: [qualifyingHires(CS181('第十条（一）'), national, hardToEmployHire)],
+      amount: employerShare(SI_EMPLOYER_HARD_TO_EMPLOY, CS181('第十条（一）'), national),
     }),
     scheme({
       id: 'si-employer-hard-to-employ/sichuan-2025',
@@ -124,11 +155,15 @@ export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
       who: hardToEmployWho,
       standard: hardToEmployStandard,
       materials,
-      conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), SC2025('第六条（二）'), (ctx) => ctx.claim.hires, sichuanHardToEmploy)],
-      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_HARD_TO_EMPLOY, sichuanHardToEmploy, { months: 36, toRetirement: { capMonths: 60 } }, SC2025('第六条（二）')),
+      conditions: [qualifyingHires(SC2025('第六条（二）'), sichuan2025, hardToEmployHire)],
+      amount: employerShare(SI_EMPLOYER_HARD_TO_EMPLOY, SC2025('第六条（二）'), sichuan2025),
     }),
   ],
 });
+
+const graduatesNational = graduateHires(CS181('第十条（二）'));
+const graduatesSichuan2024 = graduateHires(SC34('（四）'));
+const graduatesSichuan2025 = graduateHires(SC2025('第六条（二）'));
 
 export const SocialInsuranceEmployerGraduate = defineSubsidy({
   id: SI_EMPLOYER_GRADUATE,
@@ -146,8 +181,8 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
       who: graduateWho,
       standard: graduateStandard,
       materials,
-      conditions: [smallOrMicro(CS181('第十条（二）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), CS181('第十条（二）'), (ctx) => ctx.claim.hires, graduates)],
-      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, CS181('第十条（二）')),
+      conditions: [smallOrMicro(CS181('第十条（二）')), qualifyingHires(CS181('第十条（二）'), graduatesNational, graduateHire)],
+      amount: employerShare(SI_EMPLOYER_GRADUATE, CS181('第十条（二）'), graduatesNational),
     }),
     scheme({
       id: 'si-employer-graduate/sichuan-2024',
@@ -158,8 +193,8 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
       who: graduateWho,
       standard: graduateStandard,
       materials,
-      conditions: [smallOrMicro(SC34('（四）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), SC34('（四）'), (ctx) => ctx.claim.hires, graduates)],
-      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, SC34('（四）')),
+      conditions: [smallOrMicro(SC34('（四）')), qualifyingHires(SC34('（四）'), graduatesSichuan2024, graduateHire)],
+      amount: employerShare(SI_EMPLOYER_GRADUATE, SC34('（四）'), graduatesSichuan2024),
     }),
     scheme({
       id: 'si-employer-graduate/sichuan-2025',
@@ -170,8 +205,8 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
       who: graduateWho,
       standard: graduateStandard,
       materials,
-      conditions: [smallOrMicro(SC2025('第六条（二）')), qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的高校毕业生', 'At least one eligible graduate hire'), SC2025('第六条（二）'), (ctx) => ctx.claim.hires, graduates)],
-      amount: (ctx) => employerAmount(ctx, SI_EMPLOYER_GRADUATE, graduates, { months: 12 }, SC2025('第六条（二）')),
+      conditions: [smallOrMicro(SC2025('第六条（二）')), qualifyingHires(SC2025('第六条（二）'), graduatesSichuan2025, graduateHire)],
+      amount: employerShare(SI_EMPLOYER_GRADUATE, SC2025('第六条（二）'), graduatesSichuan2025),
     }),
   ],
 });

@@ -1,11 +1,14 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import { addDays, addMonths } from '../core/dates.js';
+import type { Citation } from '../core/documents.js';
+import { monthsOf, spanText } from '../core/durations.js';
 import { formatYuan } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { isEmployedOn, isInSixGroups } from '../facts/queries.js';
+import { duration } from '../parameters/durations.js';
 import {
   certificateNotClaimed,
   certificateOfKind,
@@ -24,27 +27,35 @@ export const VOCATIONAL_TRAINING = 'vocational-training';
 /** Claims that count toward "same occupation, same level once" (人社部发〔2024〕5号 (十二) includes 技能提升补贴). */
 const SAME_LEVEL_FAMILY = [VOCATIONAL_TRAINING, 'skill-upgrading'];
 
-const trainee: Condition<PersonFacts> = condition(
-  'TRAINING_TARGET_GROUP',
-  text(
-    '培训对象须为六类人员（防止返贫监测对象、毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者、城镇登记失业人员、就业困难人员），或签订1年以上劳动合同且1年内参加岗位技能培训的新录用职工',
-    'The trainee must be in one of the six groups, or a new hire with a contract of at least one year trained within a year of signing',
-  ),
-  CS181('第五条'),
-  (ctx) => {
-    const c = claimedCertificate(ctx);
-    const trainingStart = c?.training?.from ?? c?.issuedOn ?? ctx.date;
-    if (isInSixGroups(ctx.applicant, trainingStart)) return true;
-    // 第五条(二): 企业新录用的六类人员 with a contract of 1 year or more, trained within a year of it.
-    for (const e of ctx.applicant.employments ?? []) {
-      if (e.kind !== 'labour-contract' || (e.contractMonths !== undefined && e.contractMonths < 12)) continue;
-      const withinYear = trainingStart >= e.from && trainingStart <= addMonths(e.from, 12);
-      // Hired from the six groups: in them on the day before the contract began.
-      if (withinYear && isInSixGroups(ctx.applicant, addDays(e.from, -1)) && isEmployedOn(ctx.applicant, trainingStart)) return true;
-    }
-    return outcome(false, `培训开始时（${trainingStart}）不属于六类人员`, `Not in the six groups when training began (${trainingStart})`);
-  },
-);
+/**
+ * 第五条: the six groups, or 企业新录用的六类人员 with a contract of 1 year or more trained within a
+ * year of signing it — the two figures as `article` states them.
+ */
+function trainee(article: Citation): Condition<PersonFacts> {
+  const contract = duration('vocational-training.new-hire-contract-months', article);
+  const within = duration('vocational-training.new-hire-trained-within-months', article);
+  return condition(
+    'TRAINING_TARGET_GROUP',
+    text(
+      `培训对象须为六类人员（防止返贫监测对象、毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者、城镇登记失业人员、就业困难人员），或签订${spanText(contract).zh}以上劳动合同且${spanText(within).zh}内参加岗位技能培训的新录用职工`,
+      `The trainee must be in one of the six groups, or a new hire with a contract of at least ${contract.value === 12 ? 'one year' : spanText(contract).en} trained within ${spanText(within).en} of signing`,
+    ),
+    CS181('第五条'),
+    (ctx) => {
+      const c = claimedCertificate(ctx);
+      const trainingStart = c?.training?.from ?? c?.issuedOn ?? ctx.date;
+      if (isInSixGroups(ctx.applicant, trainingStart)) return true;
+      for (const e of ctx.applicant.employments ?? []) {
+        if (e.kind !== 'labour-contract' || (e.contractMonths !== undefined && e.contractMonths < monthsOf(contract))) continue;
+        const withinReach = trainingStart >= e.from && trainingStart <= addMonths(e.from, monthsOf(within));
+        // Hired from the six groups: in them on the day before the contract began.
+        if (withinReach && isInSixGroups(ctx.applicant, addDays(e.from, -1)) && isEmployedOn(ctx.applicant, trainingStart)) return true;
+      }
+      return outcome(false, `培训开始时（${trainingStart}）不属于六类人员`, `Not in the six groups when training began (${trainingStart})`);
+    },
+    [contract, within],
+  );
+}
 
 const trainingCompleted: Condition<PersonFacts> = condition(
   'TRAINING_COMPLETED',
@@ -66,10 +77,11 @@ function trainingAmount(ctx: EvaluationContext<PersonFacts>): AmountResult {
   return fixed(ctx, 'vocational-training.standard', CS181('第十五条'), text('职业培训补贴标准', 'Training subsidy standard'));
 }
 
-const common = [
+/** The rules both texts share; who may be a trainee takes its figures from `article`. */
+const common = (article: Citation) => [
   trainingCompleted,
   certificateOfKind(['vocational-qualification', 'skill-level', 'special-ability', 'training-completion'], CS181('第五条（一）')),
-  trainee,
+  trainee(article),
   notCivilServiceStaff(CS181('第十六条')),
   certificateNotClaimed([VOCATIONAL_TRAINING], CS181('第五条')),
   sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')),
@@ -99,7 +111,7 @@ export const VocationalTrainingSubsidy = defineSubsidy({
       standard: text('由省级人社、财政部门确定；急需紧缺目录内可提高；每人累计最多3次', 'Set by the province; higher for the urgently-needed catalogue; at most 3 per person'),
       materials,
       parameters: ['vocational-training.standard'],
-      conditions: [...common, lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', { zh: '每人累计最多享受3次职业培训补贴', en: 'At most 3 training subsidies per person' })],
+      conditions: [...common(CS181('第五条（二）')), lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', { zh: '每人累计最多享受3次职业培训补贴', en: 'At most 3 training subsidies per person' })],
       amount: trainingAmount,
     }),
     scheme({
@@ -113,7 +125,7 @@ export const VocationalTrainingSubsidy = defineSubsidy({
       materials,
       parameters: ['vocational-training.standard'],
       conditions: [
-        ...common,
+        ...common(SC2025('第六条（一）')),
         lifetimeCap(
           [VOCATIONAL_TRAINING],
           3,
