@@ -2,8 +2,8 @@ import { oidcSettingsFrom } from './accounts/oidc.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { buildApp } from './http/app.js';
-import { DEFAULT_SESSION_SETTINGS } from './auth/session-service.js';
+import { buildApp } from './app/build-app.js';
+import { DEFAULT_SESSION_SETTINGS } from './sessions/session-service.js';
 import { loadMasterKey, Vault } from './security/vault.js';
 
 /** `npm start`: migrate, seed demo data into an empty database, serve API and web UI. */

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { isRole, ROLE_NAMES, roleConflict, rolePair, STAFF_ROLES, type Role } from '../auth/roles.js';
-import { endSessions, type SessionService } from '../auth/session-service.js';
+import { endSessions, type SessionService } from '../sessions/session-service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';

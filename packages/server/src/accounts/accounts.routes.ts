@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { ErrorBodySchema, IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { AccountService } from './account-service.js';
 import { AccountViewSchema, CreateStaffAccountBody, RegistrationBody } from './accounts.schemas.js';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { endSessions } from '../auth/session-service.js';
+import { endSessions } from '../sessions/session-service.js';
 import type { AccountTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';

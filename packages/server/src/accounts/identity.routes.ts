@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, readCookie } from '../http/access.js';
+import { actorOf, readCookie } from '../auth/access.js';
 import { ErrorBodySchema, IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import type { OidcBinding } from './identity-oidc.js';

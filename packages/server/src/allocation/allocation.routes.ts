@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../db/schema.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';

@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { ledgerAccountId } from '../funds/ledger.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildServices } from '../http/app.js';
+import { buildServices } from '../app/build-app.js';
 import { readTable, toCsv } from '../registry/import/tabular.js';
 import { Vault } from '../security/vault.js';
 

@@ -6,7 +6,7 @@ import { addDays, creditCodeCheckChar, maskIdNumber, residentIdCheckChar, seeded
 import { hashPassword } from '../auth/passwords.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildServices } from '../http/app.js';
+import { buildServices } from '../app/build-app.js';
 import { todayInShanghai } from '../http/today.js';
 import { Vault } from '../security/vault.js';
 

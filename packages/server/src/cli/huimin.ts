@@ -18,7 +18,7 @@ import { Value } from 'typebox/value';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
-import { buildServices } from '../http/app.js';
+import { buildServices } from '../app/build-app.js';
 import { todayInShanghai } from '../http/today.js';
 import { loadMasterKey, Vault } from '../security/vault.js';
 import { EvaluationRequestSchema } from '../policies/facts.schema.js';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { openApiDocument } from '../http/openapi-document.js';
+import { openApiDocument } from '../app/openapi-document.js';
 
 /**
  * `node packages/server/dist/cli/openapi-dump.js [file]` — the OpenAPI document as JSON, to the file

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Action } from '../applications/workflow.js';
 import type { Database } from '../db/schema.js';
-import { buildServices } from '../http/app.js';
+import { buildServices } from '../app/build-app.js';
 import type { Clock } from '../http/clock.js';
 import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';

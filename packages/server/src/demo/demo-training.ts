@@ -1,6 +1,6 @@
 import { addDays, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
 import type { Actor } from '../auth/actor.js';
-import type { Services } from '../http/app.js';
+import type { Services } from '../app/build-app.js';
 import type { DemandItemInput } from '../training/catalogue/demand-item.js';
 
 /**

@@ -1,7 +1,7 @@
 import { FUND_SOURCE_NAMES } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { apiTypes, GENERATED_HEADER, SCHEMA_FILE } from '../../../web/scripts/api-types.mjs';
-import { openApiDocument } from './openapi-document.js';
+import { openApiDocument } from '../app/openapi-document.js';
 
 /**
  * The web's API types (packages/web/src/api/schema.d.ts) are generated from this server's OpenAPI

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { assertAccessDeclared } from './access.js';
+import { assertAccessDeclared } from '../auth/access.js';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { buildApp, type App } from './app.js';
+import { buildApp, type App } from '../app/build-app.js';
 
 /** The app's own logger, writing into a list, over the test app's database. */
 let test: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { buildApp } from './app.js';
+import { buildApp } from '../app/build-app.js';
 
 /** The address the audit trail records for a login, with a forged X-Forwarded-For. */
 async function loginAddress(http: TestApp['http'], username: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApplicationView } from '../applications/applications.schemas.js';
 import type { Actor } from '../auth/actor.js';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { SweepService } from './sweep-service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf, type Access } from '../http/access.js';
+import { actorOf, type Access } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { RegistryService } from './registry-service.js';
 import {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf } from '../http/access.js';
+import { actorOf } from '../auth/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, uploadedFile } from '../http/files.js';
 import { IsoDate } from '../policies/facts.schema.js';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { OidcSettings } from '../accounts/oidc.js';
 import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp, type App } from '../app/build-app.js';
 import type { Clock } from '../http/clock.js';
 import { Vault } from '../security/vault.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../http/access.js';
+import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../../http/files.js';
 import { FILE_ERRORS, MANAGE, Reason, TAGS } from '../training.schemas.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../http/access.js';
+import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { TAGS } from '../training.schemas.js';
 import type { ClaimService } from './claim-service.js';

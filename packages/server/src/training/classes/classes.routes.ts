@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { actorOf } from '../../http/access.js';
+import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../../http/files.js';
 import { FILE_ERRORS, INSTITUTION_OR_STAFF, MANAGE, options, TAGS } from '../training.schemas.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../../http/access.js';
+import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { INSTITUTION_OR_STAFF, MANAGE, Reason, TAGS } from '../training.schemas.js';
 import type { InstitutionService } from './institution-service.js';

@@ -1,6 +1,6 @@
 import { migrate, openDatabase } from '../db/database.js';
 import { Vault } from '../security/vault.js';
-import { buildApp } from './app.js';
+import { buildApp } from './build-app.js';
 
 /**
  * The app's OpenAPI document as plain JSON, from an app built on an empty in-memory database

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import type { Actor } from '../auth/actor.js';
-import type { Permission } from '../auth/roles.js';
-import type { CurrentSession, SessionService } from '../auth/session-service.js';
-import { AppError } from './errors.js';
+import type { Actor } from './actor.js';
+import type { Permission } from './roles.js';
+import { AppError } from '../http/errors.js';
 
 /**
  * Every route says who may call it. Public routes say so; others name the permissions any one of
@@ -27,6 +26,19 @@ declare module 'fastify' {
   }
 }
 
+/** A live session as the access hook sees it (sessions/session-service.ts finds and touches it). */
+export interface CurrentSession {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly mustChangePassword: boolean;
+  readonly tokenHash: string;
+}
+
+/** What the access hook needs of the session store: the live session behind a token. */
+export interface SessionResumer {
+  resume(token: string, ip: string | null): Promise<CurrentSession | null>;
+}
+
 export const SESSION_COOKIE = 'huimin_session';
 const UNDECLARED_ALLOWED = [/^\/api\/docs(\/|$)/];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -48,7 +60,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 /** The session behind the request, checked against the route's access declaration. */
-export function accessHook(sessions: SessionService) {
+export function accessHook(sessions: SessionResumer) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.session = null;
     const access = request.routeOptions.config.access;

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { actorOf, SESSION_COOKIE } from '../http/access.js';
+import { actorOf, SESSION_COOKIE } from '../auth/access.js';
 import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../auth/actor.js';
 import type { SessionService } from './session-service.js';
 
 const SessionView = Type.Object({
@@ -27,7 +27,7 @@ export interface CookieSettings {
 }
 
 /** Login, logout, the current session, and changing one's own password. */
-export function authRoutes(sessions: SessionService, cookies: CookieSettings): FastifyPluginAsyncTypebox {
+export function sessionRoutes(sessions: SessionService, cookies: CookieSettings): FastifyPluginAsyncTypebox {
   const setCookie = (reply: FastifyReply, value: string, maxAge?: number) =>
     reply.header(
       'set-cookie',

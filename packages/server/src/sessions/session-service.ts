@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type JoinBuilder, type Kysely, type Transaction } from 'kysely';
+import type { JoinBuilder, Kysely, Transaction } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
-import type { Actor } from './actor.js';
-import { decoyHash, hashPassword, PASSWORD_HISTORY, PASSWORD_MAX_AGE_DAYS, passwordMatches, passwordProblem } from './passwords.js';
-import { permissionsOf } from './roles.js';
+import type { CurrentSession } from '../auth/access.js';
+import type { Actor } from '../auth/actor.js';
+import { decoyHash, hashPassword, PASSWORD_HISTORY, PASSWORD_MAX_AGE_DAYS, passwordMatches, passwordProblem } from '../auth/passwords.js';
+import { permissionsOf } from '../auth/roles.js';
 
 export interface SessionSettings {
   /** Idle minutes before a session ends (等保 baseline: 10). */
@@ -28,18 +29,25 @@ export interface LoginResult {
   readonly mustChangePassword: boolean;
 }
 
-export interface CurrentSession {
-  readonly actor: Actor;
-  readonly csrfToken: string;
-  readonly mustChangePassword: boolean;
-  readonly tokenHash: string;
-}
-
 const MINUTE = 60_000;
 
 /**
+ * The account-table writes sign-in needs. Accounts owns the table and supplies them
+ * (`accounts/account-repository.ts`), wired by the composition root: sessions does not import
+ * accounts, which imports sessions.
+ */
+export interface AccountCredentials {
+  /** One wrong password counted in the database; `failedLogins` 0: the account locked now. */
+  countFailedLogin(trx: Transaction<Database>, accountId: string, maxFailedLogins: number, lockUntil: Date): Promise<{ failedLogins: number }>;
+  /** Clears the count after a good password; false when a lock written meanwhile still holds. */
+  clearFailedLogins(trx: Transaction<Database>, accountId: string, now: Date): Promise<boolean>;
+  /** Stores a new password hash with its history entry; lifts a lockout. */
+  storePassword(trx: Transaction<Database>, accountId: string, passwordHash: string, now: Date, mustChange: boolean): Promise<{ regionCode: string }>;
+}
+
+/**
  * Ends an account's live sessions inside the caller's transaction (deactivated, unbound, a
- * password reset): the one way another module ends sessions, since auth owns the session table.
+ * password reset): the one way another module ends sessions, since the sessions module owns the session table.
  */
 export async function endSessions(trx: Transaction<Database>, accountId: string, at: Date): Promise<void> {
   await trx.updateTable('session').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();
@@ -56,6 +64,7 @@ export class SessionService {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
+    private readonly credentials: AccountCredentials,
     private readonly settings: SessionSettings = DEFAULT_SESSION_SETTINGS,
   ) {}
 
@@ -85,18 +94,9 @@ export class SessionService {
       // Counted in the database, not from the row read above: 25 wrong passwords sent at once all
       // read the same count, and a count written back from it would never reach the limit.
       const lockUntil = new Date(now.getTime() + this.settings.lockMinutes * MINUTE);
-      const locks = sql<boolean>`failed_logins + 1 > ${this.settings.maxFailedLogins}`;
       const failures = await this.db.transaction().execute(async (trx) => {
-        const counted = await trx
-          .updateTable('account')
-          .set({
-            failed_logins: sql`case when ${locks} then 0 else failed_logins + 1 end`,
-            locked_until: sql`case when ${locks} then ${lockUntil}::timestamptz else locked_until end`,
-          })
-          .where('id', '=', account.id)
-          .returning(['failed_logins', 'locked_until'])
-          .executeTakeFirstOrThrow();
-        const lock = counted.failed_logins === 0;
+        const counted = await this.credentials.countFailedLogin(trx, account.id, this.settings.maxFailedLogins, lockUntil);
+        const lock = counted.failedLogins === 0;
         await appendAudit(trx, this.vault, {
           actor: null,
           action: lock ? 'account.locked' : 'session.login',
@@ -104,9 +104,9 @@ export class SessionService {
           entityType: 'account',
           entityId: account.id,
           regionCode: account.region_code,
-          after: { username, reason: 'wrong-password', failures: lock ? this.settings.maxFailedLogins + 1 : counted.failed_logins, ip },
+          after: { username, reason: 'wrong-password', failures: lock ? this.settings.maxFailedLogins + 1 : counted.failedLogins, ip },
         });
-        return lock ? null : counted.failed_logins;
+        return lock ? null : counted.failedLogins;
       });
       if (failures === null) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
       throw new AppError('INVALID_CREDENTIALS', 401);
@@ -117,13 +117,7 @@ export class SessionService {
     const expired = now.getTime() - account.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
     await this.db.transaction().execute(async (trx) => {
       // A lock written by a concurrent wrong password since the read above still holds.
-      const unlocked = await trx
-        .updateTable('account')
-        .set({ failed_logins: 0, locked_until: null })
-        .where('id', '=', account.id)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-        .returning('id')
-        .executeTakeFirst();
+      const unlocked = await this.credentials.clearFailedLogins(trx, account.id, now);
       if (!unlocked) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
       await trx.insertInto('session').values({ token_hash: tokenHash(token), account_id: account.id, csrf_token: csrfToken, ip, created_at: now, last_seen_at: now }).execute();
       await appendAudit(trx, this.vault, {
@@ -201,15 +195,9 @@ export class SessionService {
     const passwordHash = await hashPassword(password);
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
-      const account = await trx
-        .updateTable('account')
-        .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: how.mustChange, failed_logins: 0, locked_until: null })
-        .where('id', '=', accountId)
-        .returning(['region_code'])
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('password_history').values({ account_id: accountId, password_hash: passwordHash, set_at: now }).execute();
+      const account = await this.credentials.storePassword(trx, accountId, passwordHash, now, how.mustChange);
       if (how.mustChange) await endSessions(trx, accountId, now);
-      await appendAudit(trx, this.vault, { actor: how.by, action: how.action, entityType: 'account', entityId: accountId, regionCode: account.region_code });
+      await appendAudit(trx, this.vault, { actor: how.by, action: how.action, entityType: 'account', entityId: accountId, regionCode: account.regionCode });
     });
   }
 

@@ -2,7 +2,7 @@ import type * as FastifyModule from 'fastify';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
-import { ROLES, type Role } from '../auth/roles.js';
+import { ROLES, type Role } from './roles.js';
 import { applicant, expectOk, fundRegion, login, PASSWORD, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { MATRIX, type Call, type Fixtures, type Records, type Row, type Scope } from './authorization-matrix.table.js';

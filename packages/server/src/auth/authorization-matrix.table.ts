@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.js';
+import type { Role } from './roles.js';
 
 /**
  * The authorization matrix, written out by hand: every route the server registers under /api,
