@@ -1,4 +1,4 @@
-import type { ParameterValue } from './core/parameters.js';
+import type { ParameterList, ParameterValue } from './core/parameters.js';
 import type { SubsidyDefinition } from './core/subsidy.js';
 import { employerParameters } from './parameters/employers.js';
 import { employmentParameters } from './parameters/employment.js';
@@ -55,11 +55,8 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   StartupLoanInterestEnterpriseSubsidy,
 ] as readonly SubsidyDefinition[];
 
+/** The files of src/parameters whose values the engine reads when it decides. */
+export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [trainingParameters, employmentParameters, employerParameters, labourExportParameters, loanParameters];
+
 /** Parameter values stated in the policy texts. Local settings and examples come from the server. */
-export const TEXT_PARAMETERS: readonly ParameterValue[] = [
-  ...trainingParameters,
-  ...employmentParameters,
-  ...employerParameters,
-  ...labourExportParameters,
-  ...loanParameters,
-];
+export const TEXT_PARAMETERS: readonly ParameterValue[] = TEXT_PARAMETER_LISTS.flatMap((list) => list.values);

@@ -104,15 +104,19 @@ export function cite(document: DocumentId, article: string): Citation {
   return Object.freeze({ document, article });
 }
 
-/** `财社〔2023〕181号 第九条`; documents without a 文号 are named in 《》. */
+/** `财社〔2023〕181号`; a document without a 文号 is named in 《》. */
+export function documentName(id: DocumentId): string {
+  const doc = DOCUMENTS[id];
+  return doc.number.includes('〔') ? doc.number : `《${doc.number}》`;
+}
+
+/** `财社〔2023〕181号 第九条`, as decisions cite it. */
 const formatted = new WeakMap<Citation, string>();
 
 export function formatCitation(citation: Citation): string {
   let out = formatted.get(citation);
   if (out === undefined) {
-    const doc = DOCUMENTS[citation.document];
-    const name = doc.number.includes('〔') ? doc.number : `《${doc.number}》`;
-    out = `${name} ${citation.article}`;
+    out = `${documentName(citation.document)} ${citation.article}`;
     formatted.set(citation, out);
   }
   return out;

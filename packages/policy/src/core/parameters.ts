@@ -25,6 +25,12 @@ export interface ParameterValue {
   readonly note?: string;
 }
 
+/** The values one file of src/parameters states; `source` is its `import.meta.url`, for the policy index. */
+export interface ParameterList {
+  readonly source: string;
+  readonly values: readonly ParameterValue[];
+}
+
 /** A stored value with its citation formatted once, as decisions show it. */
 export type ResolvedParameter = ParameterValue & { readonly cites?: string };
 

@@ -79,6 +79,8 @@ export type Disclosure = 'before-payment' | 'after-payment';
 
 export interface SubsidyDefinition<K extends ApplicantKind = ApplicantKind> {
   readonly id: string;
+  /** The defining module's `import.meta.url`, so docs/policy-index.md can point at the file. */
+  readonly source: string;
   readonly name: Text;
   readonly applicant: K;
   readonly fund: Fund;

@@ -10,7 +10,7 @@ const schemes = CATALOGUE.flatMap((s) => s.schemes);
 
 describe('durations the texts state', () => {
   it('each is cited to a known document and counted in months or years', () => {
-    for (const d of TEXT_DURATIONS) {
+    for (const d of TEXT_DURATIONS.values) {
       expect(d.source).toBe('text');
       expect(d.citation && DOCUMENTS[d.citation.document], d.parameter).toBeTruthy();
       expect(['months', 'years']).toContain(unitOf(d));
@@ -18,7 +18,7 @@ describe('durations the texts state', () => {
   });
 
   it('each scheme applies the value in force in its region on its first day, resolved as amounts are', () => {
-    const table = new ParameterTable(TEXT_DURATIONS);
+    const table = new ParameterTable(TEXT_DURATIONS.values);
     for (const s of schemes) {
       for (const d of s.durations) expect(table.resolve(d.parameter, s.region, s.from), `${s.id} ${d.parameter}`).toEqual(d);
     }
@@ -26,7 +26,7 @@ describe('durations the texts state', () => {
 
   it('every value stated is applied by some scheme', () => {
     const applied = new Set(schemes.flatMap((s) => s.durations.map((d) => `${d.parameter}@${d.region}@${d.from}`)));
-    const unused = TEXT_DURATIONS.filter((d) => !applied.has(`${d.parameter}@${d.region}@${d.from}`)).map((d) => `${d.parameter} ${d.region} ${d.from}`);
+    const unused = TEXT_DURATIONS.values.filter((d) => !applied.has(`${d.parameter}@${d.region}@${d.from}`)).map((d) => `${d.parameter} ${d.region} ${d.from}`);
     expect(unused).toEqual([]);
   });
 });

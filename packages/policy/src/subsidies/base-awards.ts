@@ -39,6 +39,7 @@ function designated(kinds: readonly OrganisationDesignationKind[], citation: Cit
 
 export const AssistanceBaseAward = defineSubsidy({
   id: ASSISTANCE_BASE_AWARD,
+  source: import.meta.url,
   name: text('就业帮扶（援助）基地一次性奖补', 'One-time award for employment assistance bases'),
   applicant: 'organisation',
   fund: 'employment-fund',
@@ -89,6 +90,7 @@ export const AssistanceBaseAward = defineSubsidy({
 
 export const InternshipBaseAward = defineSubsidy({
   id: INTERNSHIP_BASE_AWARD,
+  source: import.meta.url,
   name: text('就业见习基地一次性奖补', 'One-time award for internship bases'),
   applicant: 'organisation',
   fund: 'employment-fund',

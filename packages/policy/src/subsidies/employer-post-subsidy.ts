@@ -35,6 +35,7 @@ const rules = [
 
 export const EmployerPostSubsidy = defineSubsidy({
   id: EMPLOYER_POST_SUBSIDY,
+  source: import.meta.url,
   name: text('用人单位岗位补贴', 'Post subsidy for employers of persons hard to employ'),
   applicant: 'organisation',
   fund: 'employment-fund',

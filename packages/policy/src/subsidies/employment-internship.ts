@@ -93,6 +93,7 @@ const sichuan2025Interns = internRules(SC2025('第六条（六）'));
 
 export const EmploymentInternshipSubsidy = defineSubsidy({
   id: EMPLOYMENT_INTERNSHIP,
+  source: import.meta.url,
   name: text('就业见习补贴', 'Employment internship subsidy'),
   applicant: 'organisation',
   fund: 'employment-fund',

@@ -35,6 +35,7 @@ const rules = [
 
 export const EmploymentWorkshopReward = defineSubsidy({
   id: EMPLOYMENT_WORKSHOP_REWARD,
+  source: import.meta.url,
   name: text('乡村就业工厂（就业帮扶车间）奖补', 'Reward for rural employment factories and assistance workshops'),
   applicant: 'organisation',
   fund: 'rural-revitalisation-fund',

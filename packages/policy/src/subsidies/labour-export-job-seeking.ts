@@ -23,6 +23,7 @@ const organisedOutsideCounty = condition(
 
 export const LabourExportJobSeekingSubsidy = defineSubsidy({
   id: LABOUR_EXPORT_JOB_SEEKING,
+  source: import.meta.url,
   name: text('有组织劳务输出一次性求职补贴', 'One-time job-seeking subsidy for organised labour export'),
   applicant: 'person',
   fund: 'employment-fund',

@@ -59,6 +59,7 @@ const perWorker = (basis: Citation, rules: readonly ItemRule<Worker>[]) => (ctx:
 
 export const LabourExportServiceReward = defineSubsidy({
   id: LABOUR_EXPORT_SERVICE_REWARD,
+  source: import.meta.url,
   name: text('有组织劳务输转奖补', 'Reward for organised labour placement'),
   applicant: 'organisation',
   fund: 'employment-fund',

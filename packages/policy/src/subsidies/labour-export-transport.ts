@@ -35,6 +35,7 @@ const stable = duration('labour-export.transport.stable-months', GZ2022('二（�
 
 export const LabourExportTransportSubsidy = defineSubsidy({
   id: LABOUR_EXPORT_TRANSPORT,
+  source: import.meta.url,
   name: text('一次性往返交通补助', 'One-time travel subsidy for workers going out to work'),
   applicant: 'person',
   fund: 'rural-revitalisation-fund',

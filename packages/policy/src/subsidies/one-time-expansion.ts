@@ -37,6 +37,7 @@ const rules = [
 
 export const OneTimeExpansionSubsidy = defineSubsidy({
   id: ONE_TIME_EXPANSION,
+  source: import.meta.url,
   name: text('一次性扩岗补助', 'One-time job-expansion subsidy'),
   applicant: 'organisation',
   fund: 'unemployment-insurance-fund',

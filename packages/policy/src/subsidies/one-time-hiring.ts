@@ -110,6 +110,7 @@ const qualifyingHires = (basis: Citation, rules: readonly ItemRule<Hire>[]) =>
 
 export const OneTimeHiringSubsidy = defineSubsidy({
   id: ONE_TIME_HIRING,
+  source: import.meta.url,
   name: text('一次性吸纳就业补贴', 'One-time hiring subsidy'),
   applicant: 'organisation',
   fund: 'employment-fund',

@@ -56,6 +56,7 @@ const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fix
 
 export const OneTimeJobSeekingSubsidy = defineSubsidy({
   id: ONE_TIME_JOB_SEEKING,
+  source: import.meta.url,
   name: text('一次性求职补贴', 'One-time job-seeking subsidy'),
   applicant: 'person',
   fund: 'employment-fund',

@@ -129,6 +129,7 @@ const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fix
 
 export const OneTimeStartupSubsidy = defineSubsidy({
   id: ONE_TIME_STARTUP,
+  source: import.meta.url,
   name: text('一次性创业补贴', 'One-time start-up subsidy'),
   applicant: 'person',
   fund: 'employment-fund',
@@ -215,6 +216,7 @@ export const OneTimeStartupSubsidy = defineSubsidy({
 /** 四川 办法 第六条（四）: after 18 months of normal operation, a further, locally set amount. */
 export const StartupFollowOnSubsidy = defineSubsidy({
   id: STARTUP_FOLLOW_ON,
+  source: import.meta.url,
   name: text('创业补贴（运营18个月以上再次补贴）', 'Start-up subsidy, second stage (18 months)'),
   applicant: 'person',
   fund: 'employment-fund',

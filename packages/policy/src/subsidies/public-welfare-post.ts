@@ -110,6 +110,7 @@ const materials = [text('公益性岗位安置协议或劳动合同', 'Placement
 
 export const PublicWelfarePostSubsidy = defineSubsidy({
   id: PUBLIC_WELFARE_POST,
+  source: import.meta.url,
   name: text('公益性岗位补贴', 'Public-welfare post subsidy'),
   applicant: 'person',
   fund: 'employment-fund',

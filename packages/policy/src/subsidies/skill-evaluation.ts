@@ -38,6 +38,7 @@ const materials = [text('身份证件', 'ID card'), text('职业技能评价证�
 
 export const SkillEvaluationSubsidy = defineSubsidy({
   id: SKILL_EVALUATION,
+  source: import.meta.url,
   name: text('职业技能评价补贴', 'Skill evaluation subsidy'),
   applicant: 'person',
   fund: 'employment-fund',

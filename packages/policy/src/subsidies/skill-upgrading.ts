@@ -70,6 +70,7 @@ const levelRules = [sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十�
 
 export const SkillUpgradingSubsidy = defineSubsidy({
   id: SKILL_UPGRADING,
+  source: import.meta.url,
   name: text('技能提升补贴', 'Skill-upgrading subsidy'),
   applicant: 'person',
   fund: 'unemployment-insurance-fund',

@@ -129,6 +129,7 @@ const sichuan2025 = hardToEmployHires(SC2025('第六条（二）'));
 
 export const SocialInsuranceEmployerHardToEmploy = defineSubsidy({
   id: SI_EMPLOYER_HARD_TO_EMPLOY,
+  source: import.meta.url,
   name: text('单位招用就业困难人员社会保险补贴', 'Social-insurance subsidy: units employing persons hard to employ'),
   applicant: 'organisation',
   fund: 'employment-fund',
@@ -167,6 +168,7 @@ const graduatesSichuan2025 = graduateHires(SC2025('第六条（二）'));
 
 export const SocialInsuranceEmployerGraduate = defineSubsidy({
   id: SI_EMPLOYER_GRADUATE,
+  source: import.meta.url,
   name: text('小微企业招用高校毕业生社会保险补贴', 'Social-insurance subsidy: small and micro enterprises hiring graduates'),
   applicant: 'organisation',
   fund: 'employment-fund',

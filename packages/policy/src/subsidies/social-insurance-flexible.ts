@@ -78,6 +78,7 @@ const graduateSichuan2025 = selfPaid(SI_FLEXIBLE_GRADUATE, graduateWindow(SC2025
 
 export const SocialInsuranceFlexibleHardToEmploy = defineSubsidy({
   id: SI_FLEXIBLE_HARD_TO_EMPLOY,
+  source: import.meta.url,
   name: text('就业困难人员灵活就业社会保险补贴', 'Social-insurance subsidy: flexibly employed persons hard to employ'),
   applicant: 'person',
   fund: 'employment-fund',
@@ -114,6 +115,7 @@ export const SocialInsuranceFlexibleHardToEmploy = defineSubsidy({
 
 export const SocialInsuranceFlexibleGraduate = defineSubsidy({
   id: SI_FLEXIBLE_GRADUATE,
+  source: import.meta.url,
   name: text('高校毕业生灵活就业社会保险补贴', 'Social-insurance subsidy: flexibly employed graduates'),
   applicant: 'person',
   fund: 'employment-fund',

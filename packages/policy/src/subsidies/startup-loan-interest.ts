@@ -79,6 +79,7 @@ const enterpriseBorrower = (citation: Citation): Condition<OrganisationFacts> =>
 
 export const StartupLoanInterestSubsidy = defineSubsidy({
   id: STARTUP_LOAN_INTEREST,
+  source: import.meta.url,
   name: text('个人创业担保贷款贴息', 'Interest subsidy on start-up guaranteed loans (individuals)'),
   applicant: 'person',
   fund: 'inclusive-finance',
@@ -116,6 +117,7 @@ export const StartupLoanInterestSubsidy = defineSubsidy({
 
 export const StartupLoanInterestEnterpriseSubsidy = defineSubsidy({
   id: STARTUP_LOAN_INTEREST_ENTERPRISE,
+  source: import.meta.url,
   name: text('小微企业创业担保贷款贴息', 'Interest subsidy on start-up guaranteed loans (small and micro enterprises)'),
   applicant: 'organisation',
   fund: 'inclusive-finance',

@@ -26,6 +26,7 @@ function days(ctx: { claim: { trainingDays?: number } }): number {
 
 export const TrainingLivingAllowance = defineSubsidy({
   id: TRAINING_LIVING_ALLOWANCE,
+  source: import.meta.url,
   name: text('培训期间生活费补贴', 'Living allowance during training'),
   applicant: 'person',
   fund: 'employment-fund',

@@ -77,6 +77,7 @@ const parameters = ['stabilization.return-large-permille', 'stabilization.return
 
 export const UnemploymentInsuranceStabilization = defineSubsidy({
   id: UI_STABILIZATION,
+  source: import.meta.url,
   name: text('失业保险稳岗返还', 'Unemployment insurance job-stabilisation return'),
   applicant: 'organisation',
   fund: 'unemployment-insurance-fund',

@@ -96,6 +96,7 @@ const materials = [
 
 export const VocationalTrainingSubsidy = defineSubsidy({
   id: VOCATIONAL_TRAINING,
+  source: import.meta.url,
   name: text('职业培训补贴', 'Vocational training subsidy'),
   applicant: 'person',
   fund: 'employment-fund',
