@@ -39,6 +39,7 @@ import { riskRoutes } from '../risk/risk.routes.js';
 import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { SweepService } from '../proactive/sweep-service.js';
+import { listLocalParameterValues } from '../parameters/parameter-repository.js';
 import { ParameterService } from '../parameters/parameter-service.js';
 import { parameterRoutes } from '../parameters/parameters.routes.js';
 import { CatalogueService } from '../training/catalogue/catalogue-service.js';
@@ -46,6 +47,7 @@ import { CertificateService } from '../training/certificates/certificate-service
 import { ClaimService } from '../training/claims/claim-service.js';
 import { ClassService } from '../training/classes/class-service.js';
 import { InstitutionService } from '../training/institutions/institution-service.js';
+import { catalogueStandardOf, trainingRiskFacts } from '../training/training-queries.js';
 import { trainingRoutes, type TrainingServices } from '../training/training.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
@@ -118,13 +120,13 @@ export interface App extends Services {
 export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms'>): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
-  const policies = new PolicyService(db);
+  const policies = new PolicyService(db, listLocalParameterValues);
   const sessions = new SessionService(db, vault, clock, accountCredentials, options.sessions ?? DEFAULT_SESSION_SETTINGS);
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
   const funds = new FundService(db, vault, clock);
-  const risk = new RiskService(db, vault, clock);
-  const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk);
+  const risk = new RiskService(db, vault, clock, trainingRiskFacts);
+  const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk, catalogueStandardOf);
   const identity = new IdentityService(db, vault, clock, options.sms ?? new OutboxSmsSender(db, () => clock.now()), registry, options.oidc !== undefined);
   return {
     identity,

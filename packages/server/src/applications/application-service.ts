@@ -1,4 +1,3 @@
-import { catalogueStandardOf } from '../training/training-queries.js';
 import { createHash } from 'node:crypto';
 import {
   CATALOGUE,
@@ -45,6 +44,9 @@ interface StoredClaim extends Omit<ClaimFacts, 'hires' | 'interns' | 'workers'> 
   workers?: (Omit<NonNullable<ClaimFacts['workers']>[number], 'person'> & { personId: string })[];
 }
 
+/** The standard (分) of the catalogue item a certificate's class trained for, if the certificate was issued here. */
+export type CatalogueStandardOf = (db: Kysely<Database> | Transaction<Database>, serial: string) => Promise<number | undefined>;
+
 /**
  * Applications from draft to payment. Every change of state happens in one transaction that locks
  * the application row, checks the workflow table, the actor's permission and region, separation of
@@ -61,6 +63,8 @@ export class ApplicationService {
     private readonly calendar: CalendarService,
     private readonly funds: FundService,
     private readonly risk: RiskService,
+    /** The catalogue standard behind a certificate issued here (training's `catalogueStandardOf`, wired by the composition root: training imports applications). */
+    private readonly catalogueStandardOf: CatalogueStandardOf,
   ) {}
 
   /**
@@ -484,7 +488,7 @@ export class ApplicationService {
     if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
     const { hires, interns, workers, ...rest } = stored;
     // A certificate from a class run here carries its catalogue item's standard (5号 (一)(十三)).
-    const catalogueStandardFen = stored.certificateId ? await catalogueStandardOf(db, stored.certificateId) : undefined;
+    const catalogueStandardFen = stored.certificateId ? await this.catalogueStandardOf(db, stored.certificateId) : undefined;
     const claim: ClaimFacts = {
       ...rest,
       ...(catalogueStandardFen !== undefined ? { catalogueStandardFen } : {}),

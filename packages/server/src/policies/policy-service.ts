@@ -7,6 +7,7 @@ import {
   type DecideRequest,
   type Decision,
   type IsoDate,
+  type ParameterValue,
   type PolicyListing,
   type RegionCode,
 } from '@huimin/policy';
@@ -14,7 +15,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { languageOf } from '../i18n/messages.js';
-import { listLocalParameterValues } from '../parameters/parameter-repository.js';
 
 /**
  * The policy engine with the text's parameters and the region's local settings from the database.
@@ -23,10 +23,14 @@ import { listLocalParameterValues } from '../parameters/parameter-repository.js'
 export class PolicyService {
   private current: Promise<PolicyEngine> | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** The regions' own settings (parameters' `listLocalParameterValues`, wired by the composition root: parameters imports policies to rebuild the engine). */
+    private readonly localValues: (db: Kysely<Database>) => Promise<readonly ParameterValue[]>,
+  ) {}
 
   engine(): Promise<PolicyEngine> {
-    this.current ??= listLocalParameterValues(this.db).then((local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]));
+    this.current ??= this.localValues(this.db).then((local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]));
     return this.current;
   }
 

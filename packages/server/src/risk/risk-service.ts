@@ -7,10 +7,9 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { riskThreshold, type RiskThreshold } from '../parameters/server-parameters.js';
-import { trainingRiskFacts } from '../training/training-queries.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
-import { runChecks, type Finding, type Snapshot, type Subject } from './checks.js';
+import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +41,9 @@ export interface FlagView {
   clearance?: string;
 }
 
+/** A certificate's class as the risk checks read it, if the certificate was issued here. */
+export type TrainingRiskFacts = (db: Kysely<Database> | Transaction<Database>, serial: string) => Promise<Omit<NonNullable<CheckInput['training']>, 'minAttendancePermille' | 'passRateClassSize'> | undefined>;
+
 /**
  * Risk control (风控预警): reference snapshots from other departments, imported all or nothing, and
  * the checks run on an application when it is submitted and again before payment. Flags are kept:
@@ -54,6 +56,8 @@ export class RiskService {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
+    /** What training knows of a certificate issued here (training's `trainingRiskFacts`, wired by the composition root: training imports applications, which imports risk). */
+    private readonly trainingFacts: TrainingRiskFacts,
   ) {}
 
   async importSnapshot(actor: Actor, kind: string, file: Buffer, meta: { takenOn: string; source: string }): Promise<{ snapshotId: string; rows: number }> {
@@ -168,7 +172,7 @@ export class RiskService {
     const sharedAddress = await shared('address_hmac', self?.address_hmac, 'risk.shared-address-max');
 
     const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
-    const trainingFacts = claim.certificateId ? await trainingRiskFacts(trx, claim.certificateId) : undefined;
+    const trainingFacts = claim.certificateId ? await this.trainingFacts(trx, claim.certificateId) : undefined;
     const training = trainingFacts && { ...trainingFacts, minAttendancePermille: threshold('risk.training-attendance-min-permille'), passRateClassSize: threshold('risk.training-pass-rate-class-size') };
     const earlierHires =
       unit && app.organisation_id ? await this.earlierHires(trx, app.organisation_id, unit.credit_code, { months: threshold('risk.hires-left-months'), min: threshold('risk.hires-left-min') }) : undefined;
