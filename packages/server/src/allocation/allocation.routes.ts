@@ -1,17 +1,13 @@
 import { ALLOCATION_PRESETS, DOCUMENTS, type Allocation, type AllocationScheme, type DocumentId } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
-import { appendAudit } from '../audit/audit-trail.js';
-import type { Database } from '../db/schema.js';
 import { actorOf } from '../auth/access.js';
-import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
-import type { Vault } from '../security/vault.js';
 import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import { acceptFiles, fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { calculate, inputTemplate, readInput, resultXlsx, scheme } from './allocation-service.js';
+import type { PublicationService } from './publication-service.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const SchemeSchema = Type.Object(
@@ -37,7 +33,7 @@ const Result = Type.Object({
 });
 
 /** The factor-method calculator: presets, the calculation from JSON or Excel, the result as Excel. */
-export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAsyncTypebox {
+export function allocationRoutes(publications: PublicationService): FastifyPluginAsyncTypebox {
   return async (app) => {
     acceptFiles(app, SHEET_LIMITS.maxBytes);
     const tags = ['funds'];
@@ -81,18 +77,10 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        await assertRegionInScope(db, actor.regionCode, request.body.regionCode, 'regionCode');
+        await publications.assertInScope(actor, request.body.regionCode);
         const s = scheme(request.body.scheme, request.body.customScheme);
         const result = calculate(s, request.body.totalFen, request.body.regions);
-        const id = await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('allocation_publication')
-            .values({ title: request.body.title, scheme: s.id, region_code: request.body.regionCode, total_fen: String(result.totalFen), result: JSON.stringify({ ...result, schemeName: s.name }), published_by: actor.accountId })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await appendAudit(trx, vault, { actor, action: 'allocation.published', entityType: 'allocation_publication', entityId: row.id, regionCode: request.body.regionCode, after: { title: request.body.title, scheme: s.id, totalFen: result.totalFen } });
-          return row.id;
-        });
+        const id = await publications.publish(actor, { title: request.body.title, regionCode: request.body.regionCode, scheme: s, result });
         return reply.status(201).send({ id });
       },
     );
@@ -108,7 +96,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
         },
       },
       async (request) => {
-        const rows = await db.selectFrom('allocation_publication').selectAll().where('region_code', 'like', `${regionPrefix(request.query.region)}%`).orderBy('published_at', 'desc').limit(100).execute();
+        const rows = await publications.list(request.query.region);
         return { publications: rows.map((r) => ({ id: r.id, title: r.title, regionCode: r.region_code, totalFen: Number(r.total_fen), publishedAt: r.published_at.toISOString(), result: r.result })) };
       },
     );
@@ -116,7 +104,7 @@ export function allocationRoutes(db: Kysely<Database>, vault: Vault): FastifyPlu
       '/api/v1/allocation/publications/:id/export',
       { config: { access: { public: true } }, schema: { tags: ['disclosure'], summary: 'A published allocation as Excel', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: { 200: fileResponse('The workbook', XLSX_TYPE), 404: PROTECTED_ERRORS[404] } } },
       async (request, reply) => {
-        const row = await db.selectFrom('allocation_publication').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+        const row = await publications.get(request.params.id);
         if (!row) throw new AppError('NOT_FOUND', 404);
         const result = row.result as Allocation & { schemeName: { zh: string; en: string } };
         const s = ALLOCATION_PRESETS.find((p) => p.id === row.scheme) ?? ({ name: result.schemeName } as AllocationScheme);

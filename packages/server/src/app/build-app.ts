@@ -18,13 +18,16 @@ import { ApplicationService } from '../applications/application-service.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { EvidenceService } from '../applications/evidence-service.js';
 import { evidenceRoutes } from '../applications/evidence.routes.js';
+import { RegionService } from '../regions/region-service.js';
 import { regionsRoutes } from '../regions/regions.routes.js';
+import { AuditService } from '../audit/audit-service.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { sessionRoutes } from '../sessions/sessions.routes.js';
 import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from '../sessions/session-service.js';
 import { CalendarService } from '../calendar/calendar-service.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import type { Database } from '../db/schema.js';
+import { HealthService } from '../health/health-service.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
@@ -33,6 +36,7 @@ import { fundsRoutes } from '../funds/funds.routes.js';
 import { DisclosureService } from '../disclosure/disclosure-service.js';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.js';
 import { allocationRoutes } from '../allocation/allocation.routes.js';
+import { PublicationService } from '../allocation/publication-service.js';
 import { PaymentService } from '../payments/payment-service.js';
 import { RiskService } from '../risk/risk-service.js';
 import { riskRoutes } from '../risk/risk.routes.js';
@@ -111,6 +115,9 @@ export interface Services {
   readonly sweeps: SweepService;
   readonly parameters: ParameterService;
   readonly training: TrainingServices;
+  readonly regions: RegionService;
+  readonly allocations: PublicationService;
+  readonly audit: AuditService;
 }
 
 export interface App extends Services {
@@ -147,6 +154,9 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),
     imports: new ImportService(db, vault, registry),
     parameters: new ParameterService(db, vault, policies),
+    regions: new RegionService(db),
+    allocations: new PublicationService(db, vault),
+    audit: new AuditService(db, vault),
     training: { catalogue: new CatalogueService(db, vault, clock), institutions: new InstitutionService(db, vault, clock), classes: new ClassService(db, vault, clock), certificates: new CertificateService(db), claims: new ClaimService(db, applications) },
   };
 }
@@ -198,9 +208,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  await http.register(healthRoutes(options.db, options.databaseKind, SERVER_VERSION));
+  await http.register(healthRoutes(new HealthService(options.db), options.databaseKind, SERVER_VERSION));
   await http.register(policiesRoutes(services.policies));
-  await http.register(regionsRoutes(options.db));
+  await http.register(regionsRoutes(services.regions));
   await http.register(sessionRoutes(services.sessions, { secure: options.secureCookies ?? false }));
   await http.register(accountsRoutes(services.accounts));
   await http.register(identityRoutes(services.identity, services.securityAdmin, services.oidcBinding, { secure: options.secureCookies ?? false }));
@@ -210,14 +220,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(evidenceRoutes(services.evidence));
   await http.register(fundsRoutes(services.funds));
   await http.register(paymentsRoutes(services.payments));
-  await http.register(allocationRoutes(options.db, options.vault));
+  await http.register(allocationRoutes(services.allocations));
   await http.register(riskRoutes(services.risk));
   await http.register(spotCheckRoutes(services.spotChecks));
   await http.register(proactiveRoutes(services.sweeps));
   await http.register(parameterRoutes(services.parameters));
   await http.register(trainingRoutes(services.training));
   await http.register(disclosureRoutes(services.disclosures));
-  await http.register(auditRoutes(options.db, options.vault));
+  await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));
 
   if (options.webRoot && existsSync(options.webRoot)) {

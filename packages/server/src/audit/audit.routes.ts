@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Database } from '../db/schema.js';
 import { actorOf } from '../auth/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { regionPrefix } from '../regions/region-scope.js';
-import type { Vault } from '../security/vault.js';
-import { verifyAuditChain } from './audit-trail.js';
+import type { AuditService } from './audit-service.js';
 
 const Entry = Type.Object({
   seq: Type.String(),
@@ -25,7 +21,7 @@ const Entry = Type.Object({
 });
 
 /** The audit trail, read-only, for auditors of the region. There is no route that changes it. */
-export function auditRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAsyncTypebox {
+export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/audit',
@@ -43,11 +39,7 @@ export function auditRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAs
       },
       async (request) => {
         const actor = actorOf(request);
-        let q = db.selectFrom('audit_entry').selectAll().where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-        if (request.query.entityId) q = q.where('entity_id', '=', request.query.entityId);
-        if (request.query.action) q = q.where('action', '=', request.query.action);
-        if (request.query.before) q = q.where('seq', '<', request.query.before);
-        const rows = await q.orderBy('seq', 'desc').limit(request.query.limit ?? 100).execute();
+        const rows = await audit.list(actor, request.query);
         return {
           entries: rows.map((r) => ({
             seq: r.seq,
@@ -79,7 +71,7 @@ export function auditRoutes(db: Kysely<Database>, vault: Vault): FastifyPluginAs
         },
       },
       async () => {
-        const report = await verifyAuditChain(db, vault);
+        const report = await audit.verify();
         return { entries: report.entries, intact: report.firstBreak === null, ...(report.firstBreak ? { firstBreak: { seq: report.firstBreak.seq, problem: report.firstBreak.problem } } : {}) };
       },
     );

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql, type Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import type { HealthService } from './health-service.js';
 
 /** Liveness with a real round trip to the database, so a monitor sees a dead database too. */
-export function healthRoutes(db: Kysely<Database>, kind: string, version: string): FastifyPluginAsyncTypebox {
+export function healthRoutes(health: HealthService, kind: string, version: string): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/health',
@@ -17,11 +16,7 @@ export function healthRoutes(db: Kysely<Database>, kind: string, version: string
         },
       },
       async () => {
-        try {
-          await sql`select 1`.execute(db);
-        } catch {
-          throw new AppError('DATABASE_UNAVAILABLE', 503);
-        }
+        if (!(await health.databaseAnswers())) throw new AppError('DATABASE_UNAVAILABLE', 503);
         return { status: 'ok' as const, database: kind, version };
       },
     );

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Database } from '../db/schema.js';
+import type { RegionService } from './region-service.js';
 
 /** The regions the platform serves (GB/T 2260), for pickers and for naming codes on screen. Public. */
-export function regionsRoutes(db: Kysely<Database>): FastifyPluginAsyncTypebox {
+export function regionsRoutes(regions: RegionService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/regions',
@@ -16,10 +15,7 @@ export function regionsRoutes(db: Kysely<Database>): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ regions: Type.Array(Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), parentCode: Type.Union([Type.String(), Type.Null()]), level: Type.String() })) }) },
         },
       },
-      async () => {
-        const rows = await db.selectFrom('region').selectAll().orderBy('code').execute();
-        return { regions: rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, parentCode: r.parent_code, level: r.level })) };
-      },
+      async () => ({ regions: await regions.list() }),
     );
   };
 }
