@@ -1,11 +1,12 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, RegistryFactTable, TrainingCertificateTable } from '../../db/schema.js';
+import { insertFacts } from '../../registry/registry-service.js';
 
-/** Certificates issued here (training_certificate), each also a registry fact of its holder. */
+/** Certificates issued here (training_certificate), each also a registry fact of its holder (recorded by the registry, which owns registry_fact). */
 export async function insertCertificates(trx: Transaction<Database>, certificates: readonly Insertable<TrainingCertificateTable>[], facts: readonly Insertable<RegistryFactTable>[]): Promise<void> {
   if (certificates.length === 0) return;
   await trx.insertInto('training_certificate').values([...certificates]).execute();
-  await trx.insertInto('registry_fact').values([...facts]).execute();
+  await insertFacts(trx, facts);
 }
 
 /** A certificate with its holder's name and masked ID number, by serial. */
