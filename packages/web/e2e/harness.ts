@@ -82,7 +82,7 @@ export interface Visitor {
 
 /** A fresh browser profile in one language, as a person at their own computer or phone. */
 export async function visitor(platform: Platform, language: Language, viewport = { width: 1366, height: 900 }): Promise<Visitor> {
-  const context = await platform.browser.newContext({ baseURL: platform.url, locale: language, viewport, acceptDownloads: true });
+  const context = await platform.browser.newContext({ baseURL: platform.url, locale: language, viewport, acceptDownloads: true, reducedMotion: 'reduce' });
   await context.addInitScript((lang) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('huimin.language', lang), language);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -111,7 +111,6 @@ export async function login(v: Visitor, username: string, password: string): Pro
 export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
   const { page } = v;
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300); // animations settle before the picture
   const text = await page.locator('body').innerText();
   const missing = await page.evaluate(() => (globalThis as { __huiminMissingKeys?: string[] }).__huiminMissingKeys ?? []);
   expect(missing, `${name}: untranslated keys`).toEqual([]);
@@ -120,5 +119,6 @@ export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
   expect(v.problems, `${name}: errors in the browser`).toEqual([]);
   const dir = join(SCREENSHOTS, v.language);
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  // Animations are finished for the picture rather than waited out: no sleep that a slow machine outruns.
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

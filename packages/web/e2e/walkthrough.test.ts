@@ -244,16 +244,20 @@ describe('identity at the counter, and the security administrator', () => {
     await checkAndShoot(counter, 'counter-activation-code');
     const code = /[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(await counter.page.getByTestId('activation-code').innerText())?.[0] ?? '';
 
-    const v = await as('zh-CN');
+    // He reads the site in English: the same binding in the other language.
+    const v = await as('en-US');
     await v.page.goto('/#/register');
-    await v.page.getByLabel('身份证号码').fill(COUNTER_ID);
-    await v.page.getByLabel('姓名').fill('赵小川');
-    await v.page.getByLabel('用户名').fill('zhaoxiaochuan');
-    await v.page.getByLabel('密码', { exact: true }).fill('Xiaochuan-2026!');
+    await v.page.getByLabel('ID number').fill(COUNTER_ID);
+    await v.page.getByLabel('Name', { exact: true }).fill('赵小川');
+    await v.page.getByLabel('Username').fill('zhaoxiaochuan');
+    await v.page.getByLabel('Password', { exact: true }).fill('Xiaochuan-2026!');
     await v.page.getByTestId('register-submit').click();
+    await v.page.getByTestId('counter-code').waitFor();
+    await checkAndShoot(v, 'applicant-identity-counter');
     await v.page.getByTestId('counter-code').fill(code);
     await v.page.getByTestId('counter-bind').click();
-    await expect.poll(() => v.page.getByTestId('identity-bound').innerText()).toContain('窗口激活码');
+    await expect.poll(() => v.page.getByTestId('identity-bound').innerText()).toContain('Counter activation code');
+    await checkAndShoot(v, 'applicant-identity-bound');
   });
 
   it('the security administrator declares that a district’s clerk may also review', async () => {
