@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
@@ -56,9 +57,16 @@ async function choose(v: Visitor, selectId: string, option: string): Promise<voi
 describe('the public', () => {
   it('reads the policy list with materials, time limit and article', async () => {
     const v = await as('zh-CN');
+    // What the first screen downloads, gzipped as a server would send it: printed, not asserted on.
+    const scripts: Promise<number>[] = [];
+    v.page.on('response', (r) => {
+      if (/\.(js|css)$/.test(new URL(r.url()).pathname)) scripts.push(r.body().then((b) => gzipSync(b).length));
+    });
     await v.page.goto('/');
     const card = v.page.getByTestId('policy-one-time-job-seeking');
     await expect.poll(() => card.innerText()).toContain('申请材料');
+    const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    console.log(`first page load: ${scripts.length} scripts and styles, ${Math.round(bytes / 1024)} kB gzip`);
     expect(await card.innerText()).toMatch(/个工作日/);
     expect(await card.innerText()).toMatch(/依据\s*\S+/);
     await checkAndShoot(v, 'public-policies');

@@ -1,32 +1,42 @@
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Account } from './api/types.js';
 import { isUnbound } from './session/session.js';
-import { ApplyPage } from './pages/applicant/apply-page.js';
-import { MyApplicationsPage } from './pages/applicant/my-applications-page.js';
-import { OffersPage } from './pages/applicant/offers-page.js';
-import { ApplicationPage } from './pages/applications/application-page.js';
-import { NoticePage } from './pages/applications/notice-page.js';
-import { IdentityPage } from './pages/auth/identity-page.js';
-import { LoginPage } from './pages/auth/login-page.js';
-import { RegisterPage } from './pages/auth/register-page.js';
-import { AllocationPage } from './pages/finance/allocation-page.js';
-import { DashboardPage } from './pages/finance/dashboard-page.js';
-import { FundsPage } from './pages/finance/funds-page.js';
-import { PaymentsPage } from './pages/finance/payments-page.js';
-import { DisclosurePage } from './pages/public/disclosure-page.js';
 import { PoliciesPage } from './pages/public/policies-page.js';
-import { SelfCheckPage } from './pages/public/self-check-page.js';
-import { TrainingPage } from './pages/public/training-page.js';
-import { OutboxPage } from './pages/security/outbox-page.js';
-import { RoleExceptionsPage } from './pages/security/role-exceptions-page.js';
-import { ActivationPage } from './pages/staff/activation-page.js';
-import { PersonPage, RegistryPage } from './pages/staff/registry-page.js';
-import { WorkbenchPage } from './pages/staff/workbench-page.js';
-import { CatalogueAdminPage } from './pages/training/catalogue-admin-page.js';
-import { ClassPage } from './pages/training/class-page.js';
-import { ClassesPage, OpenClassPage } from './pages/training/classes-page.js';
-import { AuditPage } from './pages/supervision/audit-page.js';
-import { SweepsPage } from './pages/supervision/sweeps-page.js';
+
+/**
+ * Every page but the landing one is loaded when first opened, so the first screen downloads only
+ * what the policy list needs (a phone on a slow network sees it sooner).
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const ApplyPage = lazyPage(() => import('./pages/applicant/apply-page.js'), 'ApplyPage');
+const MyApplicationsPage = lazyPage(() => import('./pages/applicant/my-applications-page.js'), 'MyApplicationsPage');
+const OffersPage = lazyPage(() => import('./pages/applicant/offers-page.js'), 'OffersPage');
+const ApplicationPage = lazyPage(() => import('./pages/applications/application-page.js'), 'ApplicationPage');
+const NoticePage = lazyPage(() => import('./pages/applications/notice-page.js'), 'NoticePage');
+const IdentityPage = lazyPage(() => import('./pages/auth/identity-page.js'), 'IdentityPage');
+const LoginPage = lazyPage(() => import('./pages/auth/login-page.js'), 'LoginPage');
+const RegisterPage = lazyPage(() => import('./pages/auth/register-page.js'), 'RegisterPage');
+const AllocationPage = lazyPage(() => import('./pages/finance/allocation-page.js'), 'AllocationPage');
+const DashboardPage = lazyPage(() => import('./pages/finance/dashboard-page.js'), 'DashboardPage');
+const FundsPage = lazyPage(() => import('./pages/finance/funds-page.js'), 'FundsPage');
+const PaymentsPage = lazyPage(() => import('./pages/finance/payments-page.js'), 'PaymentsPage');
+const DisclosurePage = lazyPage(() => import('./pages/public/disclosure-page.js'), 'DisclosurePage');
+const SelfCheckPage = lazyPage(() => import('./pages/public/self-check-page.js'), 'SelfCheckPage');
+const TrainingPage = lazyPage(() => import('./pages/public/training-page.js'), 'TrainingPage');
+const OutboxPage = lazyPage(() => import('./pages/security/outbox-page.js'), 'OutboxPage');
+const RoleExceptionsPage = lazyPage(() => import('./pages/security/role-exceptions-page.js'), 'RoleExceptionsPage');
+const ActivationPage = lazyPage(() => import('./pages/staff/activation-page.js'), 'ActivationPage');
+const PersonPage = lazyPage(() => import('./pages/staff/registry-page.js'), 'PersonPage');
+const RegistryPage = lazyPage(() => import('./pages/staff/registry-page.js'), 'RegistryPage');
+const WorkbenchPage = lazyPage(() => import('./pages/staff/workbench-page.js'), 'WorkbenchPage');
+const CatalogueAdminPage = lazyPage(() => import('./pages/training/catalogue-admin-page.js'), 'CatalogueAdminPage');
+const ClassPage = lazyPage(() => import('./pages/training/class-page.js'), 'ClassPage');
+const ClassesPage = lazyPage(() => import('./pages/training/classes-page.js'), 'ClassesPage');
+const OpenClassPage = lazyPage(() => import('./pages/training/classes-page.js'), 'OpenClassPage');
+const AuditPage = lazyPage(() => import('./pages/supervision/audit-page.js'), 'AuditPage');
+const SweepsPage = lazyPage(() => import('./pages/supervision/sweeps-page.js'), 'SweepsPage');
 
 export interface PageEntry {
   path: string;
