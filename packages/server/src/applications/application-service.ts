@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  CATALOGUE,
-  PolicyEngine,
-  validateFacts,
-  type ApplicantFacts,
-  type ClaimFacts,
-  type Decision,
-  type Hire,
-  type Intern,
-  type IsoDate,
-  type PersonFacts,
-  type SubsidyDefinition,
-} from '@huimin/policy';
+import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { appendAudit, canonicalJson } from '../audit/audit-trail.js';
+import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { FundService } from '../funds/fund-service.js';
-import type { FlagView, RiskService } from '../risk/risk-service.js';
+import type { RiskService } from '../risk/risk-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
@@ -26,26 +14,18 @@ import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionPrefix } from '../regions/region-scope.js';
-import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
-import type { ApplicationViewT, ClaimInput, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
+import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
+import { ApplicationReads } from './application-reads.js';
+import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
+import { visibleApplications } from './visibility.js';
 import { stepTimeLimit } from './time-limits.js';
 import { EFFECTS, type RowChanges } from './transition-effects.js';
-import { ACTION_NAMES, actionsAvailable, STATE_NAMES, STEP_OF_STATE, transitionFor, type Action, type ApplicationState } from './workflow.js';
+import { ACTION_NAMES, STATE_NAMES, STEP_OF_STATE, transitionFor, type ApplicationState } from './workflow.js';
 
 type Row = Selectable<ApplicationTable>;
 type Db = Kysely<Database>;
-
-/** A claim as stored: the people in it by registry id, never by ID number (which is kept encrypted). */
-interface StoredClaim extends Omit<ClaimFacts, 'hires' | 'interns' | 'workers'> {
-  hires?: (Omit<Hire, 'person'> & { personId: string })[];
-  interns?: (Omit<Intern, 'person'> & { personId: string })[];
-  workers?: (Omit<NonNullable<ClaimFacts['workers']>[number], 'person'> & { personId: string })[];
-}
-
-/** The standard (分) of the catalogue item a certificate's class trained for, if the certificate was issued here. */
-export type CatalogueStandardOf = (db: Kysely<Database> | Transaction<Database>, serial: string) => Promise<number | undefined>;
 
 /**
  * Applications from draft to payment. Every change of state happens in one transaction that locks
@@ -65,7 +45,28 @@ export class ApplicationService {
     private readonly risk: RiskService,
     /** The catalogue standard behind a certificate issued here (training's `catalogueStandardOf`, wired by the composition root: training imports applications). */
     private readonly catalogueStandardOf: CatalogueStandardOf,
-  ) {}
+  ) {
+    this.reads = new ApplicationReads(db, vault, clock, policies, risk);
+  }
+
+  private readonly reads: ApplicationReads;
+
+  /** One application as the caller may see it, with its history and risk flags. */
+  get(actor: Actor, id: string): Promise<ApplicationViewT> {
+    return this.reads.get(actor, id);
+  }
+
+  reproduce(actor: Actor, id: string, seq: number) {
+    return this.reads.reproduce(actor, id, seq);
+  }
+
+  list(actor: Actor, q: ListApplications) {
+    return this.reads.list(actor, q);
+  }
+
+  queue(actor: Actor) {
+    return this.reads.queue(actor);
+  }
 
   /**
    * Files an application. `prepared`: the sweep files it for a person or unit in the caller's
@@ -78,7 +79,7 @@ export class ApplicationService {
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
     const applicant = await this.applicantFor(actor, subsidy, input, options.prepared === true);
-    const claim = await this.storedClaim(input.claim ?? {});
+    const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256').update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim])).digest('hex');
     const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
@@ -149,7 +150,7 @@ export class ApplicationService {
     if (input.action === 'release') {
       // Checked again before payment, and kept even if they then stop the release.
       await this.db.transaction().execute(async (trx) => {
-        const app = await this.visible(trx, actor).selectAll().where('id', '=', id).executeTakeFirst();
+        const app = await visibleApplications(trx, actor).selectAll().where('id', '=', id).executeTakeFirst();
         if (app && (app.state === 'approved' || app.state === 'publicised')) await this.risk.assess(trx, engine, app, 'payment');
       });
     }
@@ -162,7 +163,7 @@ export class ApplicationService {
 
   /** The application as the caller may see it (not found otherwise): what other modules check against. */
   async locate(actor: Actor, id: string): Promise<{ id: string; state: string; subsidyId: string; regionCode: string; createdOn: string }> {
-    const app = await this.visible(this.db, actor).select(['id', 'state', 'subsidy_id', 'region_code', 'created_at']).where('id', '=', id).executeTakeFirst();
+    const app = await visibleApplications(this.db, actor).select(['id', 'state', 'subsidy_id', 'region_code', 'created_at']).where('id', '=', id).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     return { id: app.id, state: app.state, subsidyId: app.subsidy_id, regionCode: app.region_code, createdOn: todayInShanghai(app.created_at) };
   }
@@ -234,7 +235,7 @@ export class ApplicationService {
 
   /** One transition inside the caller's transaction: checks, decision, new state, event, audit entry. */
   private async applyTransition(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, input: Transition, warnings: string[], language?: string): Promise<void> {
-    const app = await this.visible(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const app = await visibleApplications(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const state = app.state as ApplicationState;
     const rule = transitionFor(input.action, state);
@@ -257,7 +258,7 @@ export class ApplicationService {
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
     if (rule.decides) {
-      facts = await this.engineFacts(trx, app);
+      facts = await engineFacts(trx, this.vault, this.catalogueStandardOf, app);
       decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
     }
 
@@ -309,99 +310,6 @@ export class ApplicationService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<ApplicationViewT> {
-    const app = await this.visible(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
-    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-    const events = await this.db
-      .selectFrom('application_event')
-      .innerJoin('account', 'account.id', 'application_event.actor_id')
-      .select(['seq', 'action', 'from_state', 'to_state', 'account.display_name', 'actor_roles', 'reason', 'decision', 'at'])
-      .where('application_id', '=', id)
-      .orderBy('seq')
-      .execute();
-    const [view] = await this.views([app], actor);
-    const riskFlags: FlagView[] = await this.risk.flags(this.db, id);
-    return {
-      ...(view as ApplicationViewT),
-      riskFlags,
-      events: events.map((e) => ({
-        seq: e.seq,
-        action: e.action,
-        actionName: e.action === 'create' ? { zh: '创建', en: 'created' } : ACTION_NAMES[e.action as Action],
-        ...(e.from_state ? { fromState: e.from_state } : {}),
-        toState: e.to_state,
-        actor: e.display_name,
-        actorRoles: e.actor_roles,
-        ...(e.reason ? { reason: e.reason } : {}),
-        ...(e.decision ? { decision: e.decision } : {}),
-        at: e.at.toISOString(),
-      })),
-    };
-  }
-
-  /**
-   * Decides again from what an event recorded: the sealed facts, the date and region, and exactly
-   * the parameter values the decision read. Identical means the recorded decision is reproduced by
-   * the engine running now; a different engine version is reported, not hidden.
-   */
-  async reproduce(actor: Actor, id: string, seq: number): Promise<{ identical: boolean; recordedEngineVersion: string; engineVersion: string; decision: Decision }> {
-    await this.get(actor, id);
-    const event = await this.db.selectFrom('application_event').select(['decision', 'facts']).where('application_id', '=', id).where('seq', '=', seq).executeTakeFirst();
-    if (!event?.decision || !event.facts) throw new AppError('NOT_FOUND', 404, 'seq');
-    const recorded = event.decision as Decision;
-    const facts = JSON.parse(this.vault.decrypt((event.facts as { sealed: string }).sealed)) as { applicant: ApplicantFacts; claim: ClaimFacts };
-    const engine = new PolicyEngine(CATALOGUE, recorded.parameters);
-    const decision = engine.evaluate({ subsidy: recorded.subsidy, region: recorded.region, date: recorded.date, applicant: facts.applicant, claim: facts.claim });
-    return { identical: canonicalJson(decision) === canonicalJson(recorded), recordedEngineVersion: recorded.engineVersion, engineVersion: decision.engineVersion, decision };
-  }
-
-  async list(actor: Actor, q: ListApplications): Promise<{ total: number; applications: ApplicationViewT[] }> {
-    let query = this.visible(this.db, actor);
-    if (q.state) query = query.where('state', '=', q.state);
-    if (q.subsidy) query = query.where('subsidy_id', '=', q.subsidy);
-    if (q.overdue) query = query.where('due_on', '<', this.clock.today());
-    const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('due_on', (ob) => ob.asc().nullsLast()).orderBy('created_at').limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
-    return { total: Number(total.n), applications: await this.views(rows, actor) };
-  }
-
-  /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
-  async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
-    // States where the caller has a staff step to take (not the applicant's own submit or withdraw).
-    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'));
-    if (states.length === 0) return [];
-    const today = this.clock.today();
-    const rows = await this.visible(this.db, actor)
-      .select((eb) => [
-        'state',
-        eb.fn.countAll<string>().as('count'),
-        eb.fn.count<string>(eb.case().when('due_on', '<', today).then(1).end()).as('overdue'),
-        eb.fn.count<string>(eb.case().when('due_on', 'is', null).then(1).end()).as('no_deadline'),
-      ])
-      .where('state', 'in', states)
-      .groupBy('state')
-      .execute();
-    return states.map((state) => {
-      const r = rows.find((x) => x.state === state);
-      return { state, count: Number(r?.count ?? 0), overdue: Number(r?.overdue ?? 0), noDeadline: Number(r?.no_deadline ?? 0) };
-    });
-  }
-
-  /** Applications the caller may see: staff, their regions; an applicant, their own. */
-  private visible(db: Db | Transaction<Database>, actor: Actor) {
-    const q = db.selectFrom('application');
-    if (actor.permissions.has('application:read') || actor.permissions.has('application:create')) {
-      return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
-    }
-    return q.where((eb) =>
-      eb.or([
-        eb('requested_by', '=', actor.accountId),
-        ...(actor.personId ? [eb('person_id', '=', actor.personId)] : []),
-        ...(actor.organisationId ? [eb('organisation_id', '=', actor.organisationId)] : []),
-      ]),
-    );
-  }
-
   /**
    * One person acts at one step of an application, never on their own claim or their household's
    * (181号 第二十五条). Checked inside the transaction, against the application's own history.
@@ -446,104 +354,9 @@ export class ApplicationService {
     return { personId: wantsPerson ? row.id : null, organisationId: wantsPerson ? null : row.id, regionCode: row.region_code };
   }
 
-  /** Checks the claim and replaces each ID number in it with the registry id of that person. */
-  private async storedClaim(input: ClaimInput): Promise<StoredClaim> {
-    const problems = validateFacts(input, 'claim');
-    const first = problems[0];
-    if (first) throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
-    // Every ID number in the lists, looked up in one query by its keyed hash.
-    const listed = [...(input.hires ?? []), ...(input.interns ?? []), ...(input.workers ?? [])].map((x) => this.vault.lookupHash('id-number', x.idNumber.toUpperCase()));
-    const found = listed.length ? await this.db.selectFrom('person').select(['id', 'id_number_hmac']).where('id_number_hmac', 'in', [...new Set(listed)]).execute() : [];
-    const personByHash = new Map(found.map((p) => [p.id_number_hmac, p.id]));
-    const resolve = <T extends { idNumber: string }>(list: readonly T[] | undefined, field: string) =>
-      list?.map((item, i) => {
-        const { idNumber, ...rest } = item;
-        const personId = personByHash.get(this.vault.lookupHash('id-number', idNumber.toUpperCase()));
-        if (!personId) throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, { value: `${idNumber.slice(0, 6)}…` });
-        return { ...rest, personId };
-      });
-    const { hires, interns, workers, ...rest } = input;
-    const stored: StoredClaim = { ...(rest as StoredClaim) };
-    const h = resolve(hires, 'hires');
-    const i = resolve(interns, 'interns');
-    const w = resolve(workers, 'workers');
-    if (h) stored.hires = h;
-    if (i) stored.interns = i;
-    if (w) stored.workers = w;
-    return stored;
-  }
-
-  /** The facts the engine decides on: the applicant and everyone in the claim, from the registry now. */
-  private async engineFacts(db: Db | Transaction<Database>, app: Row): Promise<{ applicant: ApplicantFacts; claim: ClaimFacts }> {
-    const stored = app.claim as StoredClaim;
-    const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
-    const people = await loadPersonFacts(db, this.vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);
-    const person = (id: string): PersonFacts => {
-      const facts = people.get(id);
-      // People are never deleted, so a claim always names someone in the registry.
-      if (!facts) throw new Error(`person ${id} named in application ${app.id} is not in the registry`);
-      return facts;
-    };
-    const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, this.vault, app.organisation_id ?? '');
-    if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
-    const { hires, interns, workers, ...rest } = stored;
-    // A certificate from a class run here carries its catalogue item's standard (5号 (一)(十三)).
-    const catalogueStandardFen = stored.certificateId ? await this.catalogueStandardOf(db, stored.certificateId) : undefined;
-    const claim: ClaimFacts = {
-      ...rest,
-      ...(catalogueStandardFen !== undefined ? { catalogueStandardFen } : {}),
-      ...(hires ? { hires: hires.map(({ personId, ...h }) => ({ ...h, person: person(personId) })) } : {}),
-      ...(interns ? { interns: interns.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
-      ...(workers ? { workers: workers.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
-    };
-    return { applicant, claim };
-  }
-
   private async nextNumber(trx: Transaction<Database>, regionCode: string, today: IsoDate): Promise<string> {
     const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
     return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
   }
 
-  private async views(rows: readonly Row[], actor: Actor): Promise<ApplicationViewT[]> {
-    if (rows.length === 0) return [];
-    const engine = await this.policies.engine();
-    const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
-    const orgIds = rows.flatMap((r) => [r.organisation_id, r.payee_organisation_id]).filter((x): x is string => x !== null);
-    const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
-    const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
-    const personById = new Map(people.map((x) => [x.id, x]));
-    const orgById = new Map(orgs.map((x) => [x.id, x]));
-    const today = this.clock.today();
-    return rows.map((r) => {
-      const subsidy = engine.subsidy(r.subsidy_id);
-      const p = r.person_id ? personById.get(r.person_id) : undefined;
-      const o = r.organisation_id ? orgById.get(r.organisation_id) : undefined;
-      const payee = r.payee_organisation_id ? orgById.get(r.payee_organisation_id) : undefined;
-      const state = r.state as ApplicationState;
-      return {
-        id: r.id,
-        number: r.number,
-        subsidy: r.subsidy_id,
-        subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
-        applicantKind: r.applicant_kind,
-        applicant: p ? { id: p.id, name: p.name, identifier: p.id_number_masked } : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
-        ...(payee ? { payee: { id: payee.id, name: payee.name, identifier: payee.credit_code } } : {}),
-        regionCode: r.region_code,
-        periodKey: r.period_key,
-        claim: r.claim,
-        state,
-        stateName: STATE_NAMES[state],
-        version: r.version,
-        ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
-        ...(r.due_on ? { dueOn: r.due_on } : {}),
-        overdue: r.due_on !== null && r.due_on < today,
-        ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
-        ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
-        ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
-        actions: actionsAvailable(state, actor.permissions),
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      };
-    });
-  }
 }

@@ -1,0 +1,146 @@
+import { CATALOGUE, PolicyEngine, type ApplicantFacts, type ClaimFacts, type Decision } from '@huimin/policy';
+import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { ApplicationTable, Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import type { FlagView, RiskService } from '../risk/risk-service.js';
+import type { Vault } from '../security/vault.js';
+import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
+import { visibleApplications } from './visibility.js';
+import { ACTION_NAMES, actionsAvailable, STATE_NAMES, transitionFor, type Action, type ApplicationState } from './workflow.js';
+
+/** Reading applications: one, a page of a list, the caller's queues, and a decision reproduced. */
+export class ApplicationReads {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly policies: PolicyService,
+    private readonly risk: RiskService,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<ApplicationViewT> {
+    const app = await visibleApplications(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    const events = await this.db
+      .selectFrom('application_event')
+      .innerJoin('account', 'account.id', 'application_event.actor_id')
+      .select(['seq', 'action', 'from_state', 'to_state', 'account.display_name', 'actor_roles', 'reason', 'decision', 'at'])
+      .where('application_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    const [view] = await this.views([app], actor);
+    const riskFlags: FlagView[] = await this.risk.flags(this.db, id);
+    return {
+      ...(view as ApplicationViewT),
+      riskFlags,
+      events: events.map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        actionName: e.action === 'create' ? { zh: '创建', en: 'created' } : ACTION_NAMES[e.action as Action],
+        ...(e.from_state ? { fromState: e.from_state } : {}),
+        toState: e.to_state,
+        actor: e.display_name,
+        actorRoles: e.actor_roles,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.decision ? { decision: e.decision } : {}),
+        at: e.at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Decides again from what an event recorded: the sealed facts, the date and region, and exactly
+   * the parameter values the decision read. Identical means the recorded decision is reproduced by
+   * the engine running now; a different engine version is reported, not hidden.
+   */
+  async reproduce(actor: Actor, id: string, seq: number): Promise<{ identical: boolean; recordedEngineVersion: string; engineVersion: string; decision: Decision }> {
+    await this.get(actor, id);
+    const event = await this.db.selectFrom('application_event').select(['decision', 'facts']).where('application_id', '=', id).where('seq', '=', seq).executeTakeFirst();
+    if (!event?.decision || !event.facts) throw new AppError('NOT_FOUND', 404, 'seq');
+    const recorded = event.decision as Decision;
+    const facts = JSON.parse(this.vault.decrypt((event.facts as { sealed: string }).sealed)) as { applicant: ApplicantFacts; claim: ClaimFacts };
+    const engine = new PolicyEngine(CATALOGUE, recorded.parameters);
+    const decision = engine.evaluate({ subsidy: recorded.subsidy, region: recorded.region, date: recorded.date, applicant: facts.applicant, claim: facts.claim });
+    return { identical: canonicalJson(decision) === canonicalJson(recorded), recordedEngineVersion: recorded.engineVersion, engineVersion: decision.engineVersion, decision };
+  }
+
+  async list(actor: Actor, q: ListApplications): Promise<{ total: number; applications: ApplicationViewT[] }> {
+    let query = visibleApplications(this.db, actor);
+    if (q.state) query = query.where('state', '=', q.state);
+    if (q.subsidy) query = query.where('subsidy_id', '=', q.subsidy);
+    if (q.overdue) query = query.where('due_on', '<', this.clock.today());
+    const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query.selectAll().orderBy('due_on', (ob) => ob.asc().nullsLast()).orderBy('created_at').limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
+    return { total: Number(total.n), applications: await this.views(rows, actor) };
+  }
+
+  /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
+  async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
+    // States where the caller has a staff step to take (not the applicant's own submit or withdraw).
+    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'));
+    if (states.length === 0) return [];
+    const today = this.clock.today();
+    const rows = await visibleApplications(this.db, actor)
+      .select((eb) => [
+        'state',
+        eb.fn.countAll<string>().as('count'),
+        eb.fn.count<string>(eb.case().when('due_on', '<', today).then(1).end()).as('overdue'),
+        eb.fn.count<string>(eb.case().when('due_on', 'is', null).then(1).end()).as('no_deadline'),
+      ])
+      .where('state', 'in', states)
+      .groupBy('state')
+      .execute();
+    return states.map((state) => {
+      const r = rows.find((x) => x.state === state);
+      return { state, count: Number(r?.count ?? 0), overdue: Number(r?.overdue ?? 0), noDeadline: Number(r?.no_deadline ?? 0) };
+    });
+  }
+
+  /** Rows as the caller sees them, with names and masked identifiers read in one query each. */
+  async views(rows: readonly Selectable<ApplicationTable>[], actor: Actor): Promise<ApplicationViewT[]> {
+    if (rows.length === 0) return [];
+    const engine = await this.policies.engine();
+    const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
+    const orgIds = rows.flatMap((r) => [r.organisation_id, r.payee_organisation_id]).filter((x): x is string => x !== null);
+    const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
+    const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
+    const personById = new Map(people.map((x) => [x.id, x]));
+    const orgById = new Map(orgs.map((x) => [x.id, x]));
+    const today = this.clock.today();
+    return rows.map((r) => {
+      const subsidy = engine.subsidy(r.subsidy_id);
+      const p = r.person_id ? personById.get(r.person_id) : undefined;
+      const o = r.organisation_id ? orgById.get(r.organisation_id) : undefined;
+      const payee = r.payee_organisation_id ? orgById.get(r.payee_organisation_id) : undefined;
+      const state = r.state as ApplicationState;
+      return {
+        id: r.id,
+        number: r.number,
+        subsidy: r.subsidy_id,
+        subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
+        applicantKind: r.applicant_kind,
+        applicant: p ? { id: p.id, name: p.name, identifier: p.id_number_masked } : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
+        ...(payee ? { payee: { id: payee.id, name: payee.name, identifier: payee.credit_code } } : {}),
+        regionCode: r.region_code,
+        periodKey: r.period_key,
+        claim: r.claim,
+        state,
+        stateName: STATE_NAMES[state],
+        version: r.version,
+        ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
+        ...(r.due_on ? { dueOn: r.due_on } : {}),
+        overdue: r.due_on !== null && r.due_on < today,
+        ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
+        ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
+        ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
+        actions: actionsAvailable(state, actor.permissions),
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      };
+    });
+  }
+}
