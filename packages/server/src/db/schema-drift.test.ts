@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import ts from 'typescript';
@@ -15,22 +15,24 @@ interface Column {
   readonly nullable: boolean;
 }
 
-/** Tables and their columns as schema.ts declares them, read with the TypeScript compiler. */
+/** Tables and their columns as schema.ts and the table files declare them, read with the TypeScript compiler. */
 function declaredTables(): Map<string, Column[]> {
-  const path = fileURLToPath(new URL('./schema.ts', import.meta.url));
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const folder = fileURLToPath(new URL('.', import.meta.url));
+  const paths = [`${folder}schema.ts`, ...readdirSync(`${folder}tables`).map((f) => `${folder}tables/${f}`)];
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
+  for (const path of paths) {
+    ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true).forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+    });
+  }
   const columnsOf = (members: ts.NodeArray<ts.TypeElement>): Column[] =>
-    members.filter(ts.isPropertySignature).map((m) => ({ name: (m.name as ts.Identifier).text, nullable: /\bnull\b/.test(m.type?.getText(source) ?? '') }));
+    members.filter(ts.isPropertySignature).map((m) => ({ name: (m.name as ts.Identifier).text, nullable: /\bnull\b/.test(m.type?.getText() ?? '') }));
   const tables = new Map<string, Column[]>();
   for (const member of interfaces.get('Database')?.members.filter(ts.isPropertySignature) ?? []) {
     const type = member.type;
     const name = (member.name as ts.Identifier).text;
     if (type && ts.isTypeLiteralNode(type)) tables.set(name, columnsOf(type.members));
-    else if (type && ts.isTypeReferenceNode(type)) tables.set(name, columnsOf(interfaces.get(type.typeName.getText(source))?.members ?? ts.factory.createNodeArray()));
+    else if (type && ts.isTypeReferenceNode(type)) tables.set(name, columnsOf(interfaces.get(type.typeName.getText())?.members ?? ts.factory.createNodeArray()));
   }
   return tables;
 }

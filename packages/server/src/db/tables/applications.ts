@@ -1,0 +1,58 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, Json, UpdatedAt } from './columns.js';
+
+/** Applications, their events and the files handed in for them: owned by the applications module. */
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  number: string;
+  subsidy_id: string;
+  applicant_kind: 'person' | 'organisation';
+  person_id: string | null;
+  organisation_id: string | null;
+  region_code: string;
+  period_key: string;
+  claim: Json;
+  state: string;
+  version: Generated<number>;
+  requested_by: string;
+  idempotency_key: string;
+  submitted_on: string | null;
+  due_on: string | null;
+  publicity_ends_on: string | null;
+  amount_fen: string | null;
+  recovery_fen: string | null;
+  /** Paid into this unit's account instead of the applicant's (a training claim the institution is paid for). */
+  payee_organisation_id: Generated<string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApplicationEventTable {
+  application_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_roles: string[];
+  step: string | null;
+  reason: string | null;
+  decision: Json | null;
+  facts: Json | null;
+  at: CreatedAt;
+}
+
+export interface ApplicationEvidenceTable {
+  id: Generated<string>;
+  application_id: string;
+  material: number;
+  material_name: Json<{ zh: string; en: string }>;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+}

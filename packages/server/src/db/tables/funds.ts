@@ -1,0 +1,104 @@
+import type { FundSource } from '@huimin/policy';
+import type { Generated } from 'kysely';
+import type { CreatedAt, Json } from './columns.js';
+
+/** Funds, the double-entry ledger, payment batches and published allocations. */
+
+export type LedgerAccountKind = 'treasury' | 'available' | 'committed' | 'paid' | 'recovered';
+export type LedgerTransactionKind = 'issue' | 'allocate' | 'commit' | 'release' | 'pay' | 'payment-returned' | 'recover';
+
+export interface FundTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  source: FundSource;
+  year: number;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface LedgerAccountTable {
+  id: Generated<string>;
+  fund_id: string;
+  region_code: string;
+  kind: LedgerAccountKind;
+  balance_fen: Generated<string>;
+}
+
+export interface LedgerTransactionTable {
+  id: Generated<string>;
+  kind: LedgerTransactionKind;
+  fund_id: string;
+  amount_fen: string;
+  region_code: string;
+  application_id: string | null;
+  subsidy_id: string | null;
+  attempt: number | null;
+  idempotency_key: string | null;
+  memo: string | null;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+export interface LedgerEntryTable {
+  transaction_id: string;
+  account_id: string;
+  amount_fen: string;
+}
+
+export type PaymentChannel = 'social-security-card' | 'bank-account';
+
+export interface PaymentBatchTable {
+  id: Generated<string>;
+  number: string;
+  fund_id: string;
+  channel: PaymentChannel;
+  region_code: string;
+  layout: string;
+  state: 'open' | 'exported' | 'reconciled';
+  item_count: number;
+  total_fen: string;
+  created_by: string;
+  created_at: CreatedAt;
+  exported_at: Date | null;
+  file_sha256: string | null;
+}
+
+export interface PaymentItemTable {
+  id: Generated<string>;
+  batch_id: string;
+  seq: number;
+  application_id: string;
+  attempt: number;
+  amount_fen: string;
+  payee_name: string;
+  account_cipher: string;
+  account_masked: string;
+  state: 'pending' | 'paid' | 'failed';
+  failure_reason: string | null;
+  bank_reference: string | null;
+  settled_at: Date | null;
+}
+
+export interface BankReturnTable {
+  id: Generated<string>;
+  batch_id: string;
+  file_sha256: string;
+  rows: number;
+  paid: number;
+  failed: number;
+  unmatched: number;
+  imported_by: string;
+  imported_at: CreatedAt;
+}
+
+export interface AllocationPublicationTable {
+  id: Generated<string>;
+  title: string;
+  scheme: string;
+  region_code: string;
+  total_fen: string;
+  result: Json;
+  published_by: string;
+  published_at: CreatedAt;
+}
