@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Static } from 'typebox';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
@@ -9,19 +10,10 @@ import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import { idNumberLookup, type RegistryService } from '../registry/registry-service.js';
 import type { Vault } from '../security/vault.js';
-import type { CreateStaffAccount, Registration } from './accounts.schemas.js';
+import type { AccountViewSchema, CreateStaffAccount, Registration } from './accounts.schemas.js';
 
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  regionCode: string;
-  active: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+/** A staff account as the administrator sees it: the route's response schema is its one source. */
+export type AccountView = Static<typeof AccountViewSchema>;
 
 /**
  * Accounts. Staff accounts are created by an administrator of the region (or above) with a first
