@@ -4,37 +4,8 @@ import { ApplicationView } from '../applications/applications.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { OfferSchema as Offer, SweepSchema as Sweep } from './proactive.schemas.js';
 import type { SweepService } from './sweep-service.js';
-
-const Sweep = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  judgedOn: Type.String(),
-  state: Type.String(),
-  phase: Type.Union([Type.Literal('people'), Type.Literal('units')]),
-  peopleTotal: Type.Integer(),
-  peopleDone: Type.Integer(),
-  unitsTotal: Type.Integer(),
-  unitsDone: Type.Integer(),
-  offersCreated: Type.Integer(),
-  applicationsFiled: Type.Integer({ description: '免申即享: applications the sweep filed and sent to review' }),
-  startedAt: Type.String(),
-  finishedAt: Type.Optional(Type.String()),
-  error: Type.Optional(Type.String()),
-});
-
-const Offer = Type.Object({
-  id: Type.String(),
-  personId: Type.Optional(Type.String()),
-  organisationId: Type.Optional(Type.String()),
-  subsidy: Type.String(),
-  periodKey: Type.String(),
-  amountFen: Type.Optional(Type.Integer()),
-  noApplication: Type.Boolean({ description: '免申即享: the sweep files the application itself' }),
-  state: Type.String(),
-  applicationId: Type.Optional(Type.String()),
-  createdAt: Type.String(),
-});
 
 /** The proactive sweep and the offers it makes (政策找人, 免申即享). */
 export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox {

@@ -15,38 +15,10 @@ import { noApplicationParameter } from '../parameters/server-parameters.js';
 import { regionRange } from '../regions/region-scope.js';
 import { idNumbersOf, listedIn, organisationFacts, personFacts, receivedFrom, type FactRow, type OrganisationRow, type PaidRow, type PersonRow } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
+import type { OfferView, SweepView } from './proactive.schemas.js';
 
 const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATES);
 
-export interface SweepView {
-  id: string;
-  regionCode: string;
-  judgedOn: string;
-  state: string;
-  phase: 'people' | 'units';
-  peopleTotal: number;
-  peopleDone: number;
-  unitsTotal: number;
-  unitsDone: number;
-  offersCreated: number;
-  applicationsFiled: number;
-  startedAt: string;
-  finishedAt?: string;
-  error?: string;
-}
-
-export interface OfferView {
-  id: string;
-  personId?: string;
-  organisationId?: string;
-  subsidy: string;
-  periodKey: string;
-  amountFen?: number;
-  noApplication: boolean;
-  state: string;
-  applicationId?: string;
-  createdAt: string;
-}
 
 export interface SweepProgress {
   readonly phase: 'people' | 'units' | 'filing';
