@@ -59,3 +59,6 @@ export type OutboxMessage = SmsOutbox['messages'][number];
 
 /** A region's declared exception to 权限不相容: one account may hold this pair of posts. */
 export type RoleException = Json<paths['/api/v1/role-exceptions']['get']['responses'][200]>['exceptions'][number];
+
+/** One entry of the hash-chained audit trail (审计日志). */
+export type AuditEntry = Json<paths['/api/v1/audit']['get']['responses'][200]>['entries'][number];

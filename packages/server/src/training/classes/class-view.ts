@@ -1,7 +1,9 @@
 import type { IsoDate } from '@huimin/policy';
+import type { Static } from 'typebox';
 import type { Actor } from '../../auth/actor.js';
 import { isInScope } from '../../regions/region-scope.js';
 import type { ClassRow } from './class-repository.js';
+import type { ClassStateSchema, ClassSummarySchema, ClassViewSchema } from './classes.schemas.js';
 
 /** What an opening application (开班申请) carries. */
 export interface ClassInput {
@@ -18,44 +20,15 @@ export interface ClassInput {
   roster: string[];
 }
 
-export interface ClassView {
-  id: string;
-  number: string;
-  institutionId: string;
-  institutionName: string;
-  demandItemId: string;
-  occupation: string;
-  level?: number;
-  regionCode: string;
-  startsOn: string;
-  endsOn: string;
-  sessions: number;
-  state: string;
-  decisionReason?: string;
-  trainees: { personId: string; name: string; idNumberMasked: string; attended: number; passed?: boolean; score?: number; certificate?: string }[];
-  inspections: { inspectedOn: string; satisfactory: boolean; finding: string }[];
-  /** What the caller may do next, so a screen offers only those: decide, attend, inspect, assess, complete, claim. */
-  steps: ClassStep[];
-}
+/** A class with its trainees and inspections; `steps` is what the caller may do next, so a screen offers only those. */
+export type ClassView = Static<typeof ClassViewSchema>;
 
-export type ClassStep = 'decide' | 'attend' | 'inspect' | 'assess' | 'complete' | 'claim';
+export type ClassStep = ClassView['steps'][number];
 
-export type ClassState = 'applied' | 'approved' | 'rejected' | 'completed';
+export type ClassState = Static<typeof ClassStateSchema>;
 
-export interface ClassSummary {
-  id: string;
-  number: string;
-  state: ClassState;
-  startsOn: string;
-  endsOn: string;
-  regionCode: string;
-  institutionId: string;
-  institutionName: string;
-  occupation: string;
-  level?: number;
-  trainees: number;
-  certificates: number;
-}
+/** A class in a list: the route's schema, with its state narrowed to the four a class can be in. */
+export type ClassSummary = Static<typeof ClassSummarySchema> & { state: ClassState };
 
 /** The steps the caller may take next: the same checks the steps make, so nothing is offered that would be refused. */
 export function classSteps(actor: Actor, cls: ClassRow, today: IsoDate): ClassStep[] {

@@ -1,5 +1,6 @@
 import { regionChain } from '@huimin/policy';
 import type { Kysely } from 'kysely';
+import type { Static } from 'typebox';
 import { appendAudit } from '../../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
@@ -9,6 +10,7 @@ import { isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { demandItemRegions } from '../catalogue/catalogue-repository.js';
 import { requiredReason } from '../required-reason.js';
+import type { Institution, InstitutionBody } from './institutions.schemas.js';
 import {
   findInstitution,
   findOrganisation,
@@ -21,27 +23,9 @@ import {
   type InstitutionRow,
 } from './institution-repository.js';
 
-export interface InstitutionInput {
-  organisationId: string;
-  address: string;
-  nature: 'public' | 'private' | 'enterprise' | 'school';
-  capacity: number;
-  demandItemIds: string[];
-}
-
-export interface InstitutionView {
-  id: string;
-  regionCode: string;
-  organisationId: string;
-  name: string;
-  address: string;
-  nature: string;
-  capacity: number;
-  status: string;
-  demandItemIds: string[];
-  removedOn?: string;
-  removedReason?: string;
-}
+/** The listing form and the catalogue's view: the routes' schemas are their one source. */
+export type InstitutionInput = Static<typeof InstitutionBody>;
+export type InstitutionView = Static<typeof Institution>;
 
 /**
  * The institution catalogue (培训机构目录, 人社部发〔2024〕5号 (二)): registered units listed with the

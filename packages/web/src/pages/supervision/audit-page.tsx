@@ -2,25 +2,10 @@ import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
+import type { AuditEntry } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
-
-interface AuditEntry {
-  seq: string;
-  at: string;
-  actorName?: string;
-  actorRoles?: string[];
-  regionCode?: string;
-  ip?: string;
-  action: string;
-  outcome: string;
-  entityType?: string;
-  entityId?: string;
-  before?: unknown;
-  after?: unknown;
-  hash: string;
-}
 
 /** 审计日志: who did what to which record, newest first, and a walk of the hash chain on request. */
 export function AuditPage() {
