@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { ADMINISTRATIVE_ROLES, INCOMPATIBLE_ROLES, isRole, ROLE_NAMES } from '../auth/roles.js';
+import { INCOMPATIBLE_ROLES, isRole, ROLE_NAMES } from '../auth/roles.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
@@ -47,20 +47,20 @@ export class SecurityAdminService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     for (const [i, role] of input.roles.entries()) {
       if (!isRole(role)) throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
-      if (ADMINISTRATIVE_ROLES.includes(role) || !INCOMPATIBLE_ROLES.includes(role)) throw new AppError('ROLE_EXCEPTION_NOT_ALLOWED', 400, `roles[${i}]`, { 'role.zh-CN': ROLE_NAMES[role].zh, 'role.en-US': ROLE_NAMES[role].en });
+      if (!INCOMPATIBLE_ROLES.includes(role)) throw new AppError('ROLE_EXCEPTION_NOT_ALLOWED', 400, `roles[${i}]`, { 'role.zh-CN': ROLE_NAMES[role].zh, 'role.en-US': ROLE_NAMES[role].en });
     }
-    const id = await this.db.transaction().execute(async (trx) => {
+    const roles = [...input.roles].sort();
+    const reason = input.reason.trim();
+    const declaredAt = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('role_exception')
-        .values({ region_code: input.regionCode, roles: [...input.roles].sort(), reason: input.reason.trim(), declared_by: actor.accountId, declared_at: this.clock.now() })
+        .values({ region_code: input.regionCode, roles, reason, declared_by: actor.accountId, declared_at: declaredAt })
         .returning('id')
         .executeTakeFirstOrThrow();
       await appendAudit(trx, this.vault, { actor, action: 'role-exception.declared', entityType: 'role_exception', entityId: row.id, regionCode: input.regionCode, after: { roles: input.roles, reason: input.reason } });
-      return row.id;
+      return { id: row.id, regionCode: input.regionCode, roles, reason, declaredBy: actor.displayName, declaredAt: declaredAt.toISOString() };
     });
-    const view = (await this.exceptions(actor)).find((e) => e.id === id);
-    if (!view) throw new AppError('ROLE_EXCEPTION_NOT_FOUND', 404);
-    return view;
   }
 
   /** Revoking stops new accounts combining the pair; accounts already made keep their roles until changed. */
