@@ -122,3 +122,22 @@ export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
   // Animations are finished for the picture rather than waited out: no sleep that a slow machine outruns.
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
+
+/**
+ * Confirms the action dialog and waits until it has closed. A click that lands while the dialog is
+ * still opening is lost (seen once on a fresh clone), so while the dialog stays open and is not
+ * sending, the click is repeated; a click on a sending dialog's button does nothing, so an action
+ * is never sent twice.
+ */
+export async function confirmAction(page: Page): Promise<void> {
+  const button = page.locator('#action-confirm');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt === 0 || !((await button.getAttribute('class')) ?? '').includes('ant-btn-loading')) await button.click();
+    const closed = await button.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+  }
+  throw new Error('the action dialog did not close after confirming');
+}

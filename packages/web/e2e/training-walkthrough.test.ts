@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
 import { expectOk, login as apiLogin, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
-import { checkAndShoot, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
+import { checkAndShoot, confirmAction, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
 
 /**
  * A training class from opening to paid subsidy in a real browser (两目录一系统, 人社部发〔2024〕5号),
@@ -157,11 +157,11 @@ describe('a class from opening to paid subsidy, in the browser', () => {
       await reviewer.page.goto(url);
       await reviewer.page.getByTestId('action-review').click();
       await reviewer.page.getByTestId('action-reason').fill('证书经实名制系统核验');
-      await reviewer.page.locator('#action-confirm').click();
+      await confirmAction(reviewer.page);
       await expect.poll(() => at(reviewer)).toBe('reviewed');
       await approver.page.goto(url);
       await approver.page.getByTestId('action-approve').click();
-      await approver.page.locator('#action-confirm').click();
+      await confirmAction(approver.page);
       await expect.poll(() => at(approver)).toBe('approved');
       await approver.page.getByTestId('action-release').click();
       await expect.poll(() => at(approver)).toBe('payable');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { login as apiLogin } from '../../server/src/testing/fixtures.js';
-import { checkAndShoot, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
+import { checkAndShoot, confirmAction, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
 
 /**
  * The platform in a real browser, as its people use it, each with their own account: an applicant
@@ -214,14 +214,14 @@ describe('an application from the applicant to approval, each step by its own ac
     await reviewer.page.goto(applicationUrl.replace(/^.*#/, '/#'));
     await reviewer.page.getByTestId('action-review').click();
     await reviewer.page.getByTestId('action-reason').fill('材料齐全，身份信息与人员库一致');
-    await reviewer.page.locator('#action-confirm').click();
+    await confirmAction(reviewer.page);
     await expect.poll(() => reviewer.page.locator('[data-state]').first().getAttribute('data-state')).toBe('reviewed');
     await checkAndShoot(reviewer, 'reviewer-application');
 
     const approver = await as('zh-CN', 'approver');
     await approver.page.goto(applicationUrl.replace(/^.*#/, '/#'));
     await approver.page.getByTestId('action-approve').click();
-    await approver.page.locator('#action-confirm').click();
+    await confirmAction(approver.page);
     await expect.poll(() => approver.page.locator('[data-state]').first().getAttribute('data-state')).toBe('approved');
     expect(await approver.page.locator('body').innerText()).toMatch(/1,500 元/);
     await checkAndShoot(approver, 'approver-application');
