@@ -30,6 +30,7 @@ const PUBLIC_FILES = [
   'funds/ledger\\.ts$', // posting to the ledger inside the caller's transaction
   'regions/region-scope\\.ts$', // region prefixes and scope checks
   'registry/engine-facts\\.ts$', // the registry read as the engine's facts
+  'registry/registry-input\\.ts$', // ID numbers, credit codes and facts checked at the edge
   'registry/import/(tabular|sheet|templates)\\.ts$', // reading and writing sheets
   'parameters/server-parameters\\.ts$', // a region's settings as the engine reads them
   'policies/facts\\.schema\\.ts$', // the facts' JSON schema

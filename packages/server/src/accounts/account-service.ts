@@ -8,7 +8,8 @@ import { endSessions, type SessionService } from '../sessions/session-service.js
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
-import { idNumberLookup, type RegistryService } from '../registry/registry-service.js';
+import { idNumberLookup } from '../registry/registry-input.js';
+import type { RegistryService } from '../registry/registry-service.js';
 import type { Vault } from '../security/vault.js';
 import type { AccountViewSchema, CreateStaffAccount, Registration } from './accounts.schemas.js';
 

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, RegistryFactTable, TrainingCertificateTable } from '../../db/schema.js';
-import { insertFacts } from '../../registry/registry-service.js';
+import { insertFacts } from '../../registry/registry-repository.js';
 
 /** Certificates issued here (training_certificate), each also a registry fact of its holder (recorded by the registry, which owns registry_fact). */
 export async function insertCertificates(trx: Transaction<Database>, certificates: readonly Insertable<TrainingCertificateTable>[], facts: readonly Insertable<RegistryFactTable>[]): Promise<void> {

@@ -1,0 +1,136 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, RegistryFactTable } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import type { PreparedOrganisation, PreparedPerson } from './registry-input.js';
+import type { OrganisationViewT, PersonViewT } from './registry.schemas.js';
+
+// The registry's rows: inserts the registry owns and the views it returns.
+
+type Db = Kysely<Database>;
+
+/**
+ * Facts recorded by another module inside its transaction (training's certificates), many at
+ * once: the registry owns `registry_fact`, so this is the one way in besides its own use cases.
+ */
+export async function insertFacts(
+  trx: Transaction<Database>,
+  facts: readonly Insertable<RegistryFactTable>[],
+): Promise<void> {
+  if (facts.length === 0) return;
+  await trx
+    .insertInto('registry_fact')
+    .values([...facts])
+    .execute();
+}
+
+export async function insertPerson(
+  trx: Transaction<Database> | Db,
+  prepared: PreparedPerson,
+  recordedBy: string | null,
+  source: 'manual' | 'import' | 'demo',
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('person')
+    .select('id')
+    .where('id_number_hmac', '=', prepared.row.id_number_hmac)
+    .executeTakeFirst();
+  if (existing) throw new AppError('PERSON_EXISTS', 409, 'idNumber');
+  const { id } = await trx.insertInto('person').values(prepared.row).returning('id').executeTakeFirstOrThrow();
+  if (prepared.facts.length > 0) {
+    await trx
+      .insertInto('registry_fact')
+      .values(
+        prepared.facts.map((f) => ({
+          person_id: id,
+          organisation_id: null,
+          kind: f.kind,
+          data: JSON.stringify(f.data),
+          source,
+          recorded_by: recordedBy,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export async function insertOrganisation(
+  trx: Transaction<Database> | Db,
+  prepared: PreparedOrganisation,
+  recordedBy: string | null,
+  source: 'manual' | 'import' | 'demo',
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('organisation')
+    .select('id')
+    .where('credit_code', '=', prepared.row.credit_code)
+    .executeTakeFirst();
+  if (existing) throw new AppError('ORGANISATION_EXISTS', 409, 'creditCode');
+  const { id } = await trx.insertInto('organisation').values(prepared.row).returning('id').executeTakeFirstOrThrow();
+  if (prepared.facts.length > 0) {
+    await trx
+      .insertInto('registry_fact')
+      .values(
+        prepared.facts.map((f) => ({
+          person_id: null,
+          organisation_id: id,
+          kind: f.kind,
+          data: JSON.stringify(f.data),
+          source,
+          recorded_by: recordedBy,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export function maskedRow(p: PreparedPerson) {
+  return {
+    idNumber: p.row.id_number_masked,
+    name: p.row.name,
+    regionCode: p.row.region_code,
+    householdId: p.row.household_id,
+  };
+}
+
+export function personView(row: Selectable<Database['person']>): PersonViewT {
+  return {
+    id: row.id,
+    idNumberMasked: row.id_number_masked,
+    name: row.name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    regionCode: row.region_code,
+    ...(row.retirement_category ? { retirementCategory: row.retirement_category } : {}),
+    ...(row.hukou_region ? { hukouRegion: row.hukou_region } : {}),
+    ...(row.household_id ? { householdId: row.household_id } : {}),
+    ...(row.rural !== null ? { rural: row.rural } : {}),
+    ...(row.phone_masked ? { phoneMasked: row.phone_masked } : {}),
+  };
+}
+
+export function organisationView(row: Selectable<Database['organisation']>): OrganisationViewT {
+  return {
+    id: row.id,
+    creditCode: row.credit_code,
+    ...(row.credit_code_override ? { creditCodeOverride: row.credit_code_override } : {}),
+    name: row.name,
+    category: row.category,
+    ...(row.size_class ? { sizeClass: row.size_class } : {}),
+    regionCode: row.region_code,
+  };
+}
+
+export function factView(row: Selectable<Database['registry_fact']>) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    data: row.data,
+    source: row.source,
+    recordedAt: row.recorded_at.toISOString(),
+    ...(row.retracted_at
+      ? { retractedAt: row.retracted_at.toISOString(), retractionReason: row.retraction_reason ?? '' }
+      : {}),
+  };
+}
