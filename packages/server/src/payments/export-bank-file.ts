@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { yuanText } from '@huimin/policy';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { toCsv, toXlsx } from '../registry/import/tabular.js';
+import { bankLayout, type BankLayout } from './bank-layouts.js';
+import { getBatch } from './batch-views.js';
+import type { PaymentDeps } from './payment-deps.js';
+
+/** The bank file. The same batch always gives the same file; exporting it moves no money. */
+export async function exportBankFile(
+  deps: PaymentDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ filename: string; contentType: string; body: Buffer }> {
+  const { db, vault, clock } = deps;
+  const batch = await getBatch(db, actor, id);
+  const layout = bankLayout(batch.layout) as BankLayout;
+  const items = await db
+    .selectFrom('payment_item')
+    .innerJoin('application', 'application.id', 'payment_item.application_id')
+    .select(['seq', 'account_cipher', 'payee_name', 'payment_item.amount_fen', 'application.number'])
+    .where('batch_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const cell = (i: (typeof items)[number], field: BankLayout['columns'][number]['field']): string =>
+    ({
+      seq: String(i.seq),
+      account: vault.decrypt(i.account_cipher),
+      name: i.payee_name,
+      amount: yuanText(Number(i.amount_fen)),
+      memo: `${batch.number} ${i.number}`,
+    })[field];
+  const header = layout.columns.map((c) => c.header);
+  const rows = items.map((i) => layout.columns.map((c) => cell(i, c.field)));
+  const body = layout.format === 'csv' ? toCsv([header, ...rows]) : await toXlsx(batch.number, header, rows);
+  const sha = createHash('sha256')
+    .update(header.join(',') + rows.map((r) => r.join(',')).join('\n'))
+    .digest('hex');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('payment_batch')
+      .set({
+        state: (batch.state === 'open' ? 'exported' : batch.state) as 'exported' | 'reconciled',
+        exported_at: batch.exportedAt ? new Date(batch.exportedAt) : clock.now(),
+        file_sha256: sha,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, vault, {
+      actor,
+      action: 'payment-batch.exported',
+      entityType: 'payment_batch',
+      entityId: id,
+      regionCode: batch.regionCode,
+      after: { sha256: sha, items: items.length },
+    });
+  });
+  return {
+    filename: `${batch.number}.${layout.format}`,
+    contentType:
+      layout.format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}

@@ -1,0 +1,295 @@
+import { createHash } from 'node:crypto';
+import { parseYuan, type PolicyEngine } from '@huimin/policy';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { Database, PaymentItemTable } from '../db/schema.js';
+import { failpoint } from '../failpoints.js';
+import { AppError } from '../http/errors.js';
+import { postPayments } from '../funds/ledger.js';
+import { readTable } from '../registry/import/tabular.js';
+import { bankLayout, type BankLayout } from './bank-layouts.js';
+import { getBatch, type BatchView } from './batch-views.js';
+import type { PaymentDeps } from './payment-deps.js';
+
+export interface ReturnReport {
+  alreadyImported: boolean;
+  rows: number;
+  paid: number;
+  failed: number;
+  skipped: number;
+  /** Paid earlier and now sent back by the bank. */
+  returned: number;
+  unmatched: { row: number; reason: string }[];
+}
+
+interface Settlement {
+  readonly item: Selectable<PaymentItemTable>;
+  readonly paid: boolean;
+  readonly reason: string | null;
+  readonly reference: string | null;
+}
+
+/** The bank's return file: each row settles its item, once. */
+export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, file: Buffer): Promise<ReturnReport> {
+  const { db, vault, clock, applications, settleChunkSize } = deps;
+  const batch = await getBatch(db, actor, id);
+  const layout = bankLayout(batch.layout) as BankLayout;
+  const sha = createHash('sha256').update(file).digest('hex');
+  const earlier = await db.selectFrom('bank_return').selectAll().where('file_sha256', '=', sha).executeTakeFirst();
+  if (earlier)
+    return {
+      alreadyImported: true,
+      rows: earlier.rows,
+      paid: earlier.paid,
+      failed: earlier.failed,
+      skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched,
+      returned: 0,
+      unmatched: [],
+    };
+
+  const table = await readTable(file);
+  const header = (table[0] ?? []).map((c) => c.text);
+  const at = Object.fromEntries(layout.returnColumns.map((c) => [c.field, header.indexOf(c.header)])) as Record<
+    string,
+    number
+  >;
+  for (const c of layout.returnColumns)
+    if ((at[c.field] ?? -1) < 0) throw new AppError('REQUIRED_FIELD', 400, c.header);
+  const items = new Map(
+    (await db.selectFrom('payment_item').selectAll().where('batch_id', '=', id).execute()).map((i) => [i.seq, i]),
+  );
+  const engine = await applications.prepare();
+  const report: ReturnReport = {
+    alreadyImported: false,
+    rows: 0,
+    paid: 0,
+    failed: 0,
+    skipped: 0,
+    returned: 0,
+    unmatched: [],
+  };
+
+  const settlements: Settlement[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const cells = table[r] ?? [];
+    if (cells.every((c) => !c.text)) continue;
+    report.rows++;
+    const get = (field: string) => cells[at[field] ?? -1]?.text ?? '';
+    const item = items.get(Number(get('seq')));
+    if (!item) {
+      report.unmatched.push({ row: r + 1, reason: `序号 ${get('seq')} 不在本批次 / sequence not in this batch` });
+      continue;
+    }
+    if (get('account') !== vault.decrypt(item.account_cipher) || parseYuan(get('amount')) !== Number(item.amount_fen)) {
+      report.unmatched.push({ row: r + 1, reason: '账号或金额与批次不符 / account or amount differs from the batch' });
+      continue;
+    }
+    const paid = layout.successValues.includes(get('status'));
+    if (item.state === 'paid' && !paid) {
+      // Paid earlier, now returned by the bank (退票): back to the commitment, and to be paid again.
+      await db.transaction().execute(async (trx) => {
+        const claimed = await trx
+          .updateTable('payment_item')
+          .set({ state: 'failed', failure_reason: get('reason') || '银行退票', settled_at: clock.now() })
+          .where('id', '=', item.id)
+          .where('state', '=', 'paid')
+          .executeTakeFirst();
+        if (claimed.numUpdatedRows === 1n)
+          await applications.markBounced(
+            trx,
+            engine,
+            actor,
+            item.application_id,
+            `${batch.number}#${item.seq} ${get('reason') || '银行退票'}`,
+          );
+      });
+      report.returned++;
+      continue;
+    }
+    if (item.state !== 'pending') {
+      report.skipped++;
+      continue;
+    }
+    settlements.push({
+      item,
+      paid,
+      reason: paid ? null : get('reason') || '银行未说明原因',
+      reference: get('reference') || null,
+    });
+  }
+
+  // Settled in chunks, each one transaction: a killed import re-run finds the settled ones done.
+  for (let start = 0; start < settlements.length; start += settleChunkSize) {
+    const chunk = settlements.slice(start, start + settleChunkSize);
+    const done = await db
+      .transaction()
+      .execute((trx) => settleChunk(deps, trx, actor, batch, chunk))
+      .catch(async () => {
+        // Something in the chunk was refused; settle one by one so each refusal stays with its item.
+        let paid = 0;
+        let failed = 0;
+        for (const one of chunk) {
+          const r = await db
+            .transaction()
+            .execute((trx) => settleOne(deps, trx, engine, actor, batch, one))
+            .catch(() => 'refused' as const);
+          if (r === 'paid') paid++;
+          else if (r === 'failed') failed++;
+          else
+            report.unmatched.push({
+              row: one.item.seq + 1,
+              reason:
+                '拨付被拒绝（职责分离或账务校验），请人工处理 / payment refused (separation of duties or ledger check); handle by hand',
+            });
+        }
+        return { paid, failed };
+      });
+    report.paid += done.paid;
+    report.failed += done.failed;
+    await failpoint('payments.reconcile.after-chunk');
+  }
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('bank_return')
+      .values({
+        batch_id: id,
+        file_sha256: sha,
+        rows: report.rows,
+        paid: report.paid,
+        failed: report.failed,
+        unmatched: report.unmatched.length,
+        imported_by: actor.accountId,
+      })
+      .execute();
+    const pending = await trx
+      .selectFrom('payment_item')
+      .select('id')
+      .where('batch_id', '=', id)
+      .where('state', '=', 'pending')
+      .limit(1)
+      .executeTakeFirst();
+    if (!pending) await trx.updateTable('payment_batch').set({ state: 'reconciled' }).where('id', '=', id).execute();
+    await appendAudit(trx, vault, {
+      actor,
+      action: 'payment-batch.return-imported',
+      entityType: 'payment_batch',
+      entityId: id,
+      regionCode: batch.regionCode,
+      after: { sha256: sha, ...report, unmatched: report.unmatched.length },
+    });
+  });
+  return report;
+}
+
+/**
+ * One chunk in one transaction, set-based: the items, the ledger payments, the applications'
+ * state and events, and one audit entry naming every application settled. Separation of duties
+ * is checked for the whole chunk first; anything refused makes the caller settle one by one.
+ */
+async function settleChunk(
+  deps: PaymentDeps,
+  trx: Transaction<Database>,
+  actor: Actor,
+  batch: BatchView,
+  chunk: readonly Settlement[],
+): Promise<{ paid: number; failed: number }> {
+  const { vault, clock, applications } = deps;
+  const now = clock.now();
+  const paid = chunk.filter((c) => c.paid);
+  const failed = chunk.filter((c) => !c.paid);
+  const paidIds = paid.map((c) => c.item.application_id);
+  for (const f of failed) {
+    const claimed = await trx
+      .updateTable('payment_item')
+      .set({ state: 'failed', failure_reason: f.reason, bank_reference: f.reference, settled_at: now })
+      .where('id', '=', f.item.id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows !== 1n) throw new Error('item no longer pending');
+  }
+  if (paid.length > 0) {
+    // The applications first: separation of duties for the whole chunk, then payable → paid.
+    await applications.markPaidMany(
+      trx,
+      actor,
+      paid.map((c) => ({
+        applicationId: c.item.application_id,
+        reference: `${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}`,
+      })),
+    );
+    const values = sql.join(paid.map((c) => sql`(${c.item.id}::bigint, ${c.reference})`));
+    const claimed = await sql<{
+      id: string;
+    }>`update payment_item as p set state = 'paid', bank_reference = v.ref, settled_at = ${now}
+      from (values ${values}) as v(id, ref) where p.id = v.id and p.state = 'pending' returning p.id`.execute(trx);
+    if (claimed.rows.length !== paid.length) throw new Error('items no longer pending');
+    // The ledger: one payment per application, from the batch's fund, committed → paid.
+    await postPayments(trx, {
+      fundId: batch.fundId,
+      actorId: actor.accountId,
+      at: now,
+      payments: paid.map((c) => ({
+        applicationId: c.item.application_id,
+        amountFen: c.item.amount_fen,
+        memo: `${batch.number}#${c.item.seq}`,
+      })),
+    });
+  }
+  await appendAudit(trx, vault, {
+    actor,
+    action: 'payment-batch.settled',
+    entityType: 'payment_batch',
+    entityId: batch.id,
+    regionCode: batch.regionCode,
+    after: {
+      batch: batch.number,
+      paid: paidIds,
+      failed: failed.map((f) => ({ application: f.item.application_id, reason: f.reason })),
+    },
+  });
+  return { paid: paid.length, failed: failed.length };
+}
+
+/** One item in its own transaction, through the full transition (used when a chunk is refused). */
+async function settleOne(
+  deps: PaymentDeps,
+  trx: Transaction<Database>,
+  engine: PolicyEngine,
+  actor: Actor,
+  batch: BatchView,
+  one: Settlement,
+): Promise<'paid' | 'failed' | 'skipped'> {
+  const { vault, clock, applications } = deps;
+  const claimed = await trx
+    .updateTable('payment_item')
+    .set({
+      state: one.paid ? 'paid' : 'failed',
+      failure_reason: one.reason,
+      bank_reference: one.reference,
+      settled_at: clock.now(),
+    })
+    .where('id', '=', one.item.id)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) return 'skipped';
+  if (one.paid)
+    await applications.markPaid(
+      trx,
+      engine,
+      actor,
+      one.item.application_id,
+      `${batch.number}#${one.item.seq} ${one.reference ?? ''}`.trim(),
+    );
+  else
+    await appendAudit(trx, vault, {
+      actor,
+      action: 'payment.failed',
+      entityType: 'application',
+      entityId: one.item.application_id,
+      regionCode: batch.regionCode,
+      after: { batch: batch.number, seq: one.item.seq, reason: one.reason },
+    });
+  return one.paid ? 'paid' : 'failed';
+}
