@@ -1,30 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine } from '@huimin/policy';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { FundService } from '../funds/fund-service.js';
 import type { RiskService } from '../risk/risk-service.js';
-import type { ApplicationTable, Database } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import type { PolicyService } from '../policies/policy-service.js';
-import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
-import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
+import { applicantFor, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
+import { markPaidInBulk } from './paid-in-bulk.js';
+import { assertSeparationOfDuties } from './separation-of-duties.js';
+import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 import { periodKey } from './period.js';
 import { visibleApplications } from './visibility.js';
 import { stepTimeLimit } from './time-limits.js';
 import { EFFECTS, type RowChanges } from './transition-effects.js';
 import { ACTION_NAMES, STATE_NAMES, STEP_OF_STATE, transitionFor, type ApplicationState } from './workflow.js';
 
-type Row = Selectable<ApplicationTable>;
 type Db = Kysely<Database>;
 
 /**
@@ -74,19 +75,31 @@ export class ApplicationService {
    * `payeeOrganisationId`: paid into that unit's account instead of the applicant's (set by the
    * training module for an institution-paid catalogue item, never taken from a request).
    */
-  async create(actor: Actor, input: CreateApplication, language?: string, options: { prepared?: boolean; payeeOrganisationId?: string } = {}): Promise<{ application: ApplicationViewT; created: boolean }> {
+  async create(
+    actor: Actor,
+    input: CreateApplication,
+    language?: string,
+    options: { prepared?: boolean; payeeOrganisationId?: string } = {},
+  ): Promise<{ application: ApplicationViewT; created: boolean }> {
     const engine = await this.policies.engine();
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
-    const applicant = await this.applicantFor(actor, subsidy, input, options.prepared === true);
+    const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
-    const fingerprint = createHash('sha256').update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim]))
+      .digest('hex');
     const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
 
     // A retry with the same key finds the first; the same key for different content is refused.
     const replay = async () => {
-      const prior = await this.db.selectFrom('application').select(['id', 'idempotency_key']).where('requested_by', '=', actor.accountId).where('idempotency_key', 'like', `${input.idempotencyKey}:%`).executeTakeFirst();
+      const prior = await this.db
+        .selectFrom('application')
+        .select(['id', 'idempotency_key'])
+        .where('requested_by', '=', actor.accountId)
+        .where('idempotency_key', 'like', `${input.idempotencyKey}:%`)
+        .executeTakeFirst();
       if (!prior) return undefined;
       if (prior.idempotency_key !== key) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422, 'idempotencyKey');
       return { application: await this.get(actor, prior.id), created: false };
@@ -97,7 +110,7 @@ export class ApplicationService {
     await this.calendar.calendar();
     const warnings: string[] = [];
     const id = await this.db.transaction().execute(async (trx) => {
-      const number = await this.nextNumber(trx, applicant.regionCode, today);
+      const number = await nextApplicationNumber(trx, applicant.regionCode, today);
       const inserted = await trx
         .insertInto('application')
         .values({
@@ -118,25 +131,39 @@ export class ApplicationService {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return undefined;
-      await trx.insertInto('application_event').values({ application_id: inserted.id, seq: 1, action: 'create', from_state: null, to_state: 'draft', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'application' }).execute();
-      await appendAudit(trx, this.vault, { actor, action: 'application.created', entityType: 'application', entityId: inserted.id, regionCode: applicant.regionCode, after: { number, subsidy: subsidy.id } });
+      await trx
+        .insertInto('application_event')
+        .values({
+          application_id: inserted.id,
+          seq: 1,
+          action: 'create',
+          from_state: null,
+          to_state: 'draft',
+          actor_id: actor.accountId,
+          actor_roles: [...actor.roles],
+          step: 'application',
+        })
+        .execute();
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'application.created',
+        entityType: 'application',
+        entityId: inserted.id,
+        regionCode: applicant.regionCode,
+        after: { number, subsidy: subsidy.id },
+      });
       // Filed and submitted in one transaction: a retry never finds a half-submitted draft.
-      if (options.prepared) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'prepare' }, warnings, language);
-      else if (input.submit) await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
+      if (options.prepared)
+        await this.applyTransition(trx, engine, actor, inserted.id, { action: 'prepare' }, warnings, language);
+      else if (input.submit)
+        await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
       return inserted.id;
     });
     if (!id) {
       const again = await replay();
       if (again) return again;
-      const existing = await this.db
-        .selectFrom('application')
-        .select('number')
-        .where('subsidy_id', '=', subsidy.id)
-        .where(applicant.personId ? 'person_id' : 'organisation_id', '=', applicant.personId ?? applicant.organisationId ?? '')
-        .where('period_key', '=', periodKey(subsidy, claim, today))
-        .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
-        .executeTakeFirst();
-      throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing?.number ?? '' });
+      const existing = await liveClaimNumber(this.db, subsidy.id, applicant, periodKey(subsidy, claim, today));
+      throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing ?? '' });
     }
     return { application: await this.get(actor, id), created: true };
   }
@@ -151,21 +178,42 @@ export class ApplicationService {
       // Checked again before payment, and kept even if they then stop the release.
       await this.db.transaction().execute(async (trx) => {
         const app = await visibleApplications(trx, actor).selectAll().where('id', '=', id).executeTakeFirst();
-        if (app && (app.state === 'approved' || app.state === 'publicised')) await this.risk.assess(trx, engine, app, 'payment');
+        if (app && (app.state === 'approved' || app.state === 'publicised'))
+          await this.risk.assess(trx, engine, app, 'payment');
       });
     }
-    await this.db.transaction().execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
+    await this.db
+      .transaction()
+      .execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
     const view = await this.get(actor, id);
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
-    return { ...view, warnings: warnings.map((code) => ({ code, message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }) })) };
+    return {
+      ...view,
+      warnings: warnings.map((code) => ({
+        code,
+        message: message('CALENDAR_NOT_PUBLISHED', lang, { value: String(Number(this.clock.today().slice(0, 4)) + 1) }),
+      })),
+    };
   }
 
   /** The application as the caller may see it (not found otherwise): what other modules check against. */
-  async locate(actor: Actor, id: string): Promise<{ id: string; state: string; subsidyId: string; regionCode: string; createdOn: string }> {
-    const app = await visibleApplications(this.db, actor).select(['id', 'state', 'subsidy_id', 'region_code', 'created_at']).where('id', '=', id).executeTakeFirst();
+  async locate(
+    actor: Actor,
+    id: string,
+  ): Promise<{ id: string; state: string; subsidyId: string; regionCode: string; createdOn: string }> {
+    const app = await visibleApplications(this.db, actor)
+      .select(['id', 'state', 'subsidy_id', 'region_code', 'created_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-    return { id: app.id, state: app.state, subsidyId: app.subsidy_id, regionCode: app.region_code, createdOn: todayInShanghai(app.created_at) };
+    return {
+      id: app.id,
+      state: app.state,
+      subsidyId: app.subsidy_id,
+      regionCode: app.region_code,
+      createdOn: todayInShanghai(app.created_at),
+    };
   }
 
   /** A reviewer clears a `review` warning after checking it, with the reason. */
@@ -183,70 +231,66 @@ export class ApplicationService {
   }
 
   /** A payment the bank confirmed, settled inside the payment batch's transaction. */
-  async markPaid(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, reference: string): Promise<void> {
+  async markPaid(
+    trx: Transaction<Database>,
+    engine: PolicyEngine,
+    actor: Actor,
+    id: string,
+    reference: string,
+  ): Promise<void> {
     await this.applyTransition(trx, engine, actor, id, { action: 'pay', paymentReference: reference }, []);
   }
 
   /**
-   * Payments the bank confirmed, many at once inside the caller's transaction, set-based: each
-   * application payable → paid with its `pay` event, as a single transition would leave it. The
-   * ledger is the caller's to post (funds' `postPayments`). Separation of duties is checked for the
-   * whole set first; any refusal throws (SOD_TWO_STEPS), and an application no longer payable
-   * throws a plain Error, so the caller can fall back to one transition each.
+   * Payments the bank confirmed, many at once inside the caller's transaction (see
+   * `markPaidInBulk`); the ledger is the caller's to post.
    */
-  async markPaidMany(trx: Transaction<Database>, actor: Actor, paid: readonly { readonly applicationId: string; readonly reference: string }[]): Promise<void> {
-    if (paid.length === 0) return;
-    const ids = paid.map((p) => p.applicationId);
-    const conflict = await trx
-      .selectFrom('application_event')
-      .select('application_id')
-      .where('application_id', 'in', ids)
-      .where('actor_id', '=', actor.accountId)
-      .where('step', '<>', 'payment')
-      .limit(1)
-      .executeTakeFirst();
-    const own = actor.personId || actor.householdId
-      ? await trx
-          .selectFrom('application')
-          .leftJoin('person', 'person.id', 'application.person_id')
-          .select('application.id')
-          .where('application.id', 'in', ids)
-          .where((eb) => eb.or([eb('application.person_id', '=', actor.personId ?? ''), eb('person.household_id', '=', actor.householdId ?? '')]))
-          .limit(1)
-          .executeTakeFirst()
-      : undefined;
-    if (conflict || own || actor.organisationId) throw new AppError('SOD_TWO_STEPS', 403);
-    const now = this.clock.now();
-    const moved = await trx.updateTable('application').set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null })).where('id', 'in', ids).where('state', '=', 'payable').executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== ids.length) throw new Error('applications no longer payable');
-    const reference = new Map(paid.map((p) => [p.applicationId, `ref:${p.reference}`]));
-    const seqs = await trx.selectFrom('application_event').select(['application_id', (eb) => eb.fn.max('seq').as('seq')]).where('application_id', 'in', ids).groupBy('application_id').execute();
-    const last = new Map(seqs.map((r) => [r.application_id, Number(r.seq)]));
-    await trx
-      .insertInto('application_event')
-      .values(ids.map((id) => ({ application_id: id, seq: (last.get(id) ?? 0) + 1, action: 'pay', from_state: 'payable', to_state: 'paid', actor_id: actor.accountId, actor_roles: [...actor.roles], step: 'payment', reason: reference.get(id) ?? null, at: now })))
-      .execute();
+  markPaidMany(
+    trx: Transaction<Database>,
+    actor: Actor,
+    paid: readonly { readonly applicationId: string; readonly reference: string }[],
+  ): Promise<void> {
+    return markPaidInBulk(trx, this.clock.now(), actor, paid);
   }
 
   /** A payment the bank sent back after it was made, booked inside the return file's transaction. */
-  async markBounced(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, reason: string): Promise<void> {
+  async markBounced(
+    trx: Transaction<Database>,
+    engine: PolicyEngine,
+    actor: Actor,
+    id: string,
+    reason: string,
+  ): Promise<void> {
     await this.applyTransition(trx, engine, actor, id, { action: 'bounce', reason }, []);
   }
 
   /** One transition inside the caller's transaction: checks, decision, new state, event, audit entry. */
-  private async applyTransition(trx: Transaction<Database>, engine: PolicyEngine, actor: Actor, id: string, input: Transition, warnings: string[], language?: string): Promise<void> {
+  private async applyTransition(
+    trx: Transaction<Database>,
+    engine: PolicyEngine,
+    actor: Actor,
+    id: string,
+    input: Transition,
+    warnings: string[],
+    language?: string,
+  ): Promise<void> {
     const app = await visibleApplications(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const state = app.state as ApplicationState;
     const rule = transitionFor(input.action, state);
     const english = languageOf(language) === 'en-US';
-    const notAllowed = () => new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', { state: STATE_NAMES[state][english ? 'en' : 'zh'], action: ACTION_NAMES[input.action][english ? 'en' : 'zh'] });
+    const notAllowed = () =>
+      new AppError('TRANSITION_NOT_ALLOWED', 409, 'action', {
+        state: STATE_NAMES[state][english ? 'en' : 'zh'],
+        action: ACTION_NAMES[input.action][english ? 'en' : 'zh'],
+      });
     if (!rule) throw notAllowed();
     if (!rule.permissions.some((p) => actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
-    if (input.version !== undefined && input.version !== app.version) throw new AppError('STALE_VERSION', 409, 'version');
+    if (input.version !== undefined && input.version !== app.version)
+      throw new AppError('STALE_VERSION', 409, 'version');
     const reason = input.reason?.trim();
     if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
-    await this.assertSeparationOfDuties(trx, actor, app, rule.step);
+    await assertSeparationOfDuties(trx, actor, app, rule.step);
     await this.risk.assertClear(trx, id, input.action, english ? 'en' : 'zh');
 
     const subsidy = engine.subsidy(app.subsidy_id);
@@ -259,11 +303,31 @@ export class ApplicationService {
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
     if (rule.decides) {
       facts = await engineFacts(trx, this.vault, this.catalogueStandardOf, app);
-      decision = engine.evaluate({ subsidy: subsidy.id, region: app.region_code, date: judgedOn, applicant: facts.applicant, claim: facts.claim });
+      decision = engine.evaluate({
+        subsidy: subsidy.id,
+        region: app.region_code,
+        date: judgedOn,
+        applicant: facts.applicant,
+        claim: facts.claim,
+      });
     }
 
     const update: RowChanges & { due_on?: IsoDate | null } = {
-      ...(await EFFECTS[input.action]?.({ trx, engine, actor, app, from: state, subsidy, decision, input, today, english, funds: this.funds, calendar: this.calendar, notAllowed })),
+      ...(await EFFECTS[input.action]?.({
+        trx,
+        engine,
+        actor,
+        app,
+        from: state,
+        subsidy,
+        decision,
+        input,
+        today,
+        english,
+        funds: this.funds,
+        calendar: this.calendar,
+        notAllowed,
+      })),
     };
 
     const step = STEP_OF_STATE[rule.to];
@@ -280,8 +344,13 @@ export class ApplicationService {
       .where('id', '=', id)
       .execute();
     await failpoint('application.transition.after-state-update');
-    if (filing) await this.risk.assess(trx, engine, app, 'submit', facts && decision ? { ...facts, decision } : undefined);
-    const seq = await trx.selectFrom('application_event').select((eb) => eb.fn.max('seq').as('seq')).where('application_id', '=', id).executeTakeFirstOrThrow();
+    if (filing)
+      await this.risk.assess(trx, engine, app, 'submit', facts && decision ? { ...facts, decision } : undefined);
+    const seq = await trx
+      .selectFrom('application_event')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('application_id', '=', id)
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('application_event')
       .values({
@@ -293,7 +362,9 @@ export class ApplicationService {
         actor_id: actor.accountId,
         actor_roles: [...actor.roles],
         step: rule.step,
-        reason: [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') || null,
+        reason:
+          [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') ||
+          null,
         decision: decision ? JSON.stringify(decision) : null,
         facts: facts ? JSON.stringify({ sealed: this.vault.encrypt(JSON.stringify(facts)) }) : null,
         at: this.clock.now(),
@@ -306,57 +377,14 @@ export class ApplicationService {
       entityId: id,
       regionCode: app.region_code,
       before: { state, version: app.version },
-      after: { state: rule.to, version: app.version + 1, reason, ...(decision ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion } : {}) },
+      after: {
+        state: rule.to,
+        version: app.version + 1,
+        reason,
+        ...(decision
+          ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion }
+          : {}),
+      },
     });
   }
-
-  /**
-   * One person acts at one step of an application, never on their own claim or their household's
-   * (181号 第二十五条). Checked inside the transaction, against the application's own history.
-   */
-  private async assertSeparationOfDuties(trx: Transaction<Database>, actor: Actor, app: Row, step: string): Promise<void> {
-    if (step !== 'application') {
-      if ((actor.personId && app.person_id === actor.personId) || (actor.organisationId && app.organisation_id === actor.organisationId)) throw new AppError('SOD_OWN_CLAIM', 403);
-      if (actor.householdId) {
-        const people = [app.person_id, ...((app.claim as StoredClaim).hires ?? []).map((h) => h.personId)].filter((p): p is string => p !== null);
-        if (people.length > 0) {
-          const relative = await trx.selectFrom('person').select('id').where('id', 'in', people).where('household_id', '=', actor.householdId).executeTakeFirst();
-          if (relative) throw new AppError('SOD_RELATIVE_CLAIM', 403);
-        }
-      }
-    }
-    const other = await trx
-      .selectFrom('application_event')
-      .select('step')
-      .where('application_id', '=', app.id)
-      .where('actor_id', '=', actor.accountId)
-      .where('step', '<>', step)
-      .where('seq', '>', 1)
-      .executeTakeFirst();
-    const filedOnBehalf = step !== 'application' && app.requested_by === actor.accountId;
-    if (other || filedOnBehalf) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: other?.step ?? 'application' });
-  }
-
-  private async applicantFor(actor: Actor, subsidy: SubsidyDefinition, input: CreateApplication, prepared: boolean) {
-    const wantsPerson = subsidy.applicant === 'person';
-    if (prepared || actor.permissions.has('application:create')) {
-      const given = wantsPerson ? input.personId : input.organisationId;
-      if (!given) throw new AppError('REQUIRED_FIELD', 400, wantsPerson ? 'personId' : 'organisationId');
-      const table = wantsPerson ? 'person' : 'organisation';
-      const row = await this.db.selectFrom(table).select(['id', 'region_code']).where('id', '=', given).where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`).executeTakeFirst();
-      if (!row) throw new AppError(wantsPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND', 404, wantsPerson ? 'personId' : 'organisationId');
-      return { personId: wantsPerson ? row.id : null, organisationId: wantsPerson ? null : row.id, regionCode: row.region_code };
-    }
-    const own = wantsPerson ? actor.personId : actor.organisationId;
-    if (!own) throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'subsidy', { value: subsidy.id });
-    const table = wantsPerson ? 'person' : 'organisation';
-    const row = await this.db.selectFrom(table).select(['id', 'region_code']).where('id', '=', own).executeTakeFirstOrThrow();
-    return { personId: wantsPerson ? row.id : null, organisationId: wantsPerson ? null : row.id, regionCode: row.region_code };
-  }
-
-  private async nextNumber(trx: Transaction<Database>, regionCode: string, today: IsoDate): Promise<string> {
-    const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
-    return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
-  }
-
 }

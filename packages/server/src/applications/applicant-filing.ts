@@ -1,0 +1,83 @@
+import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { regionPrefix } from '../regions/region-scope.js';
+import type { CreateApplication } from './applications.schemas.js';
+
+/**
+ * Whose claim a new application is: the person or unit a clerk names within the clerk's regions,
+ * or the applicant's own bound record.
+ */
+export async function applicantFor(
+  db: Kysely<Database>,
+  actor: Actor,
+  subsidy: SubsidyDefinition,
+  input: CreateApplication,
+  prepared: boolean,
+) {
+  const wantsPerson = subsidy.applicant === 'person';
+  if (prepared || actor.permissions.has('application:create')) {
+    const given = wantsPerson ? input.personId : input.organisationId;
+    if (!given) throw new AppError('REQUIRED_FIELD', 400, wantsPerson ? 'personId' : 'organisationId');
+    const table = wantsPerson ? 'person' : 'organisation';
+    const row = await db
+      .selectFrom(table)
+      .select(['id', 'region_code'])
+      .where('id', '=', given)
+      .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
+      .executeTakeFirst();
+    if (!row)
+      throw new AppError(
+        wantsPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND',
+        404,
+        wantsPerson ? 'personId' : 'organisationId',
+      );
+    return {
+      personId: wantsPerson ? row.id : null,
+      organisationId: wantsPerson ? null : row.id,
+      regionCode: row.region_code,
+    };
+  }
+  const own = wantsPerson ? actor.personId : actor.organisationId;
+  if (!own) throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'subsidy', { value: subsidy.id });
+  const table = wantsPerson ? 'person' : 'organisation';
+  const row = await db.selectFrom(table).select(['id', 'region_code']).where('id', '=', own).executeTakeFirstOrThrow();
+  return {
+    personId: wantsPerson ? row.id : null,
+    organisationId: wantsPerson ? null : row.id,
+    regionCode: row.region_code,
+  };
+}
+
+export async function nextApplicationNumber(
+  trx: Transaction<Database>,
+  regionCode: string,
+  today: IsoDate,
+): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
+  return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
+}
+
+/** The number of the live application that already claims this subsidy for this period, if any. */
+export async function liveClaimNumber(
+  db: Kysely<Database>,
+  subsidyId: string,
+  applicant: { personId: string | null; organisationId: string | null },
+  periodKey: string,
+): Promise<string | undefined> {
+  const existing = await db
+    .selectFrom('application')
+    .select('number')
+    .where('subsidy_id', '=', subsidyId)
+    .where(
+      applicant.personId ? 'person_id' : 'organisation_id',
+      '=',
+      applicant.personId ?? applicant.organisationId ?? '',
+    )
+    .where('period_key', '=', periodKey)
+    .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
+    .executeTakeFirst();
+  return existing?.number;
+}
