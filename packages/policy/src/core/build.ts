@@ -22,6 +22,23 @@ export function outcome(met: boolean, zh: string, en: string): ConditionOutcome 
 }
 
 /**
+ * A rule cannot be judged because a figure it needs is a parameter the region has not set (a
+ * threshold the text leaves to a local authority or to a yearly national figure not yet entered).
+ * Missing is not set, never a refusal: the rule stands as met, and the decision is eligible with no
+ * amount, naming the parameter (`STANDARD_NOT_SET`), until it is set.
+ */
+export function notSet(parameter: string): ConditionOutcome {
+  return {
+    met: true,
+    notSet: parameter,
+    detail: text(
+      `本地区尚未设置参数 ${parameter}，设置后方可核定`,
+      `This region has not set parameter ${parameter}; the claim can be decided once it is set`,
+    ),
+  };
+}
+
+/**
  * The standard is a parameter the region may not have set yet (the text leaves it to the province
  * or city). Then the decision is eligible with no amount, and says whose setting is missing.
  */

@@ -11,7 +11,10 @@ export type DocumentId =
   | 'SC-2025-FUND'
   | 'SC-2024-34'
   | 'QY-2023-102'
-  | 'GZ-2022-RURAL';
+  | 'GZ-2022-RURAL'
+  | 'GWR-2023'
+  | 'GWR-2024'
+  | 'GWR-2025';
 
 export interface PolicyDocument {
   readonly id: DocumentId;
@@ -28,6 +31,10 @@ export interface PolicyDocument {
   readonly periodClause?: string;
   readonly note?: string;
 }
+
+const NATIONAL_TARGET_NOTE =
+  'Not in ../shared/policies: cited only for the year\'s 城镇调查失业率 target (5.5%左右), which 川办发〔2024〕34号 (三) ' +
+  'reads as "上年度全国城镇调查失业率控制目标" (../shared/reference/FACTS.md).';
 
 export const DOCUMENTS: Readonly<Record<DocumentId, PolicyDocument>> = {
   'CS-2023-181': {
@@ -91,6 +98,36 @@ export const DOCUMENTS: Readonly<Record<DocumentId, PolicyDocument>> = {
     region: '520000',
     issuedOn: '2022-01-14',
     inForceFrom: '2022-01-14',
+  },
+  'GWR-2023': {
+    id: 'GWR-2023',
+    number: '2023年政府工作报告',
+    title: '政府工作报告（2023年）',
+    issuer: '国务院',
+    region: '000000',
+    issuedOn: '2023-03-05',
+    inForceFrom: '2023-03-05',
+    note: NATIONAL_TARGET_NOTE,
+  },
+  'GWR-2024': {
+    id: 'GWR-2024',
+    number: '2024年政府工作报告',
+    title: '政府工作报告（2024年）',
+    issuer: '国务院',
+    region: '000000',
+    issuedOn: '2024-03-05',
+    inForceFrom: '2024-03-05',
+    note: NATIONAL_TARGET_NOTE,
+  },
+  'GWR-2025': {
+    id: 'GWR-2025',
+    number: '2025年政府工作报告',
+    title: '政府工作报告（2025年）',
+    issuer: '国务院',
+    region: '000000',
+    issuedOn: '2025-03-05',
+    inForceFrom: '2025-03-05',
+    note: NATIONAL_TARGET_NOTE,
   },
 };
 

@@ -8,7 +8,7 @@ describe('the policy engine', () => {
   it('picks the more local scheme in force: 庆阳 over the national text', () => {
     const graduate = person({ graduation: { date: '2024-06-30', institution: 'university' }, statuses: [{ kind: 'dibao-household', from: '2020-01-01' }] });
     const d = decide({ subsidy: 'one-time-job-seeking', region: '621002', date: '2024-03-01', applicant: graduate });
-    expect(d.scheme).toBe('one-time-job-seeking/qingyang-2023');
+    expect(d.scheme).toBe('one-time-job-seeking/qingyang-2023-12');
     expect(d.amountFen).toBe(100_000);
   });
 

@@ -12,6 +12,7 @@ import {
   type Scheme,
   type SubsidyDefinition,
 } from './subsidy.js';
+import { standardNotSet } from './build.js';
 import { text } from './text.js';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -77,11 +78,16 @@ class Context implements EvaluationContext {
     return value;
   }
 
-  param(id: string): ResolvedParameter | undefined {
-    let value = this.cache.get(id);
-    if (value === undefined && !this.cache.has(id)) {
-      value = this.table.resolve(id, this.region, this.date);
-      this.cache.set(id, value);
+  param(id: string, on?: IsoDate): ResolvedParameter | undefined {
+    let value: ResolvedParameter | undefined;
+    if (on !== undefined && on !== this.date) {
+      value = this.table.resolve(id, this.region, on);
+    } else {
+      value = this.cache.get(id);
+      if (value === undefined && !this.cache.has(id)) {
+        value = this.table.resolve(id, this.region, this.date);
+        this.cache.set(id, value);
+      }
     }
     if (value) {
       if (!this.used) this.used = [value];
@@ -197,6 +203,7 @@ export class PolicyEngine {
     const ctx = new Context(applicant, claim, date, region, this.parameters, resolution.params);
     const reasons: Reason[] = [];
     let eligible = true;
+    let notSet: { readonly parameter: string; readonly citation: Citation } | undefined;
     for (const check of resolution.checks) {
       const outcome = check.condition.test(ctx);
       if (typeof outcome === 'boolean') {
@@ -206,6 +213,7 @@ export class PolicyEngine {
         const c = check.condition;
         reasons.push(outcome.detail ? reason(c.code, outcome.met, c.rule, c.citation, outcome.detail) : outcome.met ? check.met : check.unmet);
         if (!outcome.met) eligible = false;
+        else if (outcome.notSet !== undefined && !notSet) notSet = { parameter: outcome.notSet, citation: c.citation };
       }
     }
     if (!eligible) {
@@ -223,7 +231,8 @@ export class PolicyEngine {
         engineVersion: ENGINE_VERSION,
       };
     }
-    const amount = scheme.amount(ctx);
+    // A rule that could not be judged for a parameter the region has not set leaves the amount open.
+    const amount = notSet ? standardNotSet(notSet.parameter, notSet.citation) : scheme.amount(ctx);
     reasons.push(reason(amount.amountFen === null ? 'STANDARD_NOT_SET' : 'AMOUNT', true, amount.explanation, amount.citation));
     const decision: Decision = {
       subsidy: subsidy.id,

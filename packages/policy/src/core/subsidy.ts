@@ -16,8 +16,12 @@ export interface EvaluationContext<A extends ApplicantFacts = ApplicantFacts> {
   readonly claim: ClaimFacts;
   readonly date: IsoDate;
   readonly region: RegionCode;
-  /** The value of a parameter in force here and now; recorded in the decision when read. */
-  param(id: string): ResolvedParameter | undefined;
+  /**
+   * The value of a parameter in force here and now — or, with `on`, in force here on that day (a
+   * figure of a past year, such as last year's national unemployment-rate target); recorded in the
+   * decision when read.
+   */
+  param(id: string, on?: IsoDate): ResolvedParameter | undefined;
   /** Computes once per evaluation what several rules read (the claimed certificate, a plan). */
   memo<T>(key: object, compute: () => T): T;
 }
@@ -26,6 +30,12 @@ export interface ConditionOutcome {
   readonly met: boolean;
   /** What the facts showed, e.g. "已正常运营8个月". */
   readonly detail?: Text;
+  /**
+   * The parameter the rule needs and the region has not set (a threshold the text leaves to it).
+   * The rule is not refused for it: the decision is eligible with no amount and names the
+   * parameter (`STANDARD_NOT_SET`), as when an amount's standard is missing. Set with `met: true`.
+   */
+  readonly notSet?: string;
 }
 
 /** One rule of a scheme: a stable code, the rule as the text states it, and where it is written. */

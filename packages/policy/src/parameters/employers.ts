@@ -1,6 +1,6 @@
 import { wan, yuan } from '../core/money.js';
 import type { ParameterList } from '../core/parameters.js';
-import { GZ2022, QY102, SC34 } from '../rules/common.js';
+import { GWR, GZ2022, QY102, SC34 } from '../rules/common.js';
 
 /** Amounts and thresholds for employer subsidies stated in the texts. */
 export const employerParameters: ParameterList = {
@@ -12,6 +12,11 @@ export const employerParameters: ParameterList = {
     { parameter: 'hiring.per-person', region: '520000', from: '2022-01-14', value: yuan(500), source: 'text', citation: GZ2022('二（五）') },
     // 一次性扩岗补助
     { parameter: 'expansion.per-person', region: '621000', from: '2023-10-27', to: '2023-12-31', value: yuan(1500), source: 'text', citation: QY102('第8条') },
+    // 全国城镇调查失业率控制目标 of each year, per mille, from the day the report sets it to the year's
+    // end: 川办发〔2024〕34号 (三) caps last year's layoff rate at last year's target, read on 31 December.
+    { parameter: 'unemployment-rate-target-permille', region: '000000', from: '2023-03-05', to: '2023-12-31', value: 55, source: 'text', citation: GWR(2023), note: '城镇调查失业率5.5%左右' },
+    { parameter: 'unemployment-rate-target-permille', region: '000000', from: '2024-03-05', to: '2024-12-31', value: 55, source: 'text', citation: GWR(2024), note: '城镇调查失业率5.5%左右' },
+    { parameter: 'unemployment-rate-target-permille', region: '000000', from: '2025-03-05', to: '2025-12-31', value: 55, source: 'text', citation: GWR(2025), note: '城镇调查失业率5.5%左右' },
     // 失业保险稳岗返还: layoff-rate thresholds and return shares, per mille.
     { parameter: 'stabilization.layoff-rate-permille', region: '621000', from: '2023-10-27', to: '2023-12-31', value: 55, source: 'text', citation: QY102('第1条') },
     { parameter: 'stabilization.small-unit-staff', region: '621000', from: '2023-10-27', to: '2023-12-31', value: 30, source: 'text', citation: QY102('第1条') },

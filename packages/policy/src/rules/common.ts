@@ -12,6 +12,8 @@ export const SC2025 = (article: string): Citation => cite('SC-2025-FUND', articl
 export const SC34 = (item: string): Citation => cite('SC-2024-34', item);
 export const QY102 = (item: string): Citation => cite('QY-2023-102', item);
 export const GZ2022 = (item: string): Citation => cite('GZ-2022-RURAL', item);
+/** 政府工作报告 of a year: the section stating that year's main targets. */
+export const GWR = (year: 2023 | 2024 | 2025): Citation => cite(`GWR-${year}`, '主要预期目标');
 
 /** 不得对机关事业单位在编人员发放本办法中的补贴 (财社〔2023〕181号 第十六条; 四川 办法 第十三条). */
 export function notCivilServiceStaff(citation: Citation): Condition<PersonFacts> {

@@ -1,4 +1,4 @@
-import { condition, fixed, outcome } from '../core/build.js';
+import { condition, fixed, notSet, outcome } from '../core/build.js';
 import { within } from '../core/dates.js';
 import { DOCUMENTS, type Citation } from '../core/documents.js';
 import { scheme } from '../core/scheme-builder.js';
@@ -59,9 +59,10 @@ export const AssistanceBaseAward = defineSubsidy({
       conditions: [
         designated(['assistance-base'], SC34('（十六）'), '须认定为就业帮扶基地', 'Must be designated an employment assistance base'),
         condition('TEN_POVERTY_ALLEVIATED', text('吸纳脱贫人口就业10人以上', 'Must employ 10 or more poverty-alleviated people'), SC34('（十六）'), (ctx) => {
-          const need = ctx.param('assistance-base.min-hires')?.value ?? 10;
+          const need = ctx.param('assistance-base.min-hires');
+          if (!need) return notSet('assistance-base.min-hires');
           const n = (ctx.claim.workers ?? []).filter((w) => hasStatus(w.person, 'poverty-alleviated', ctx.date)).length;
-          return n >= need ? true : outcome(false, `吸纳脱贫人口${n}人`, `${n} poverty-alleviated employees`);
+          return n >= need.value ? true : outcome(false, `吸纳脱贫人口${n}人`, `${n} poverty-alleviated employees`);
         }),
         notReceivedBefore<OrganisationFacts>([ASSISTANCE_BASE_AWARD], SC34('（十六）'), '就业帮扶基地奖补', 'The base award'),
       ],

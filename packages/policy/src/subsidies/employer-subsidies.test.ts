@@ -54,55 +54,6 @@ describe('一次性扩岗补助 (庆政办发〔2023〕102号 第8条)', () => {
   });
 });
 
-describe('失业保险稳岗返还', () => {
-  const unit = (extra: Partial<OrganisationFacts>, layoffs: number, staff: number, paid = 12): OrganisationFacts =>
-    organisation({ region: '621002', unemploymentInsurance: [{ year: 2022, contributedFen: 1_000_000, fullyPaidMonths: paid, insuredStaffAtYearStart: staff, layoffs }], ...extra });
-  const ask = (org: OrganisationFacts, date = '2023-11-01', region = '621002') => decide({ subsidy: 'unemployment-insurance-stabilization', region, date, applicant: org, claim: { year: 2022 } });
-
-  it('庆阳 (第1条): an SME with no layoffs gets 60% back; a large enterprise 30%', () => {
-    expect(ask(unit({ sizeClass: 'small' }, 0, 100))).toMatchObject({ eligible: true, amountFen: 600_000 });
-    expect(ask(unit({ sizeClass: 'large' }, 0, 100))).toMatchObject({ eligible: true, amountFen: 300_000 });
-  });
-
-  it('the layoff rate may reach 5.5% but not pass it', () => {
-    expect(ask(unit({}, 11, 200)).eligible).toBe(true);
-    expect(unmet(ask(unit({}, 12, 200)))).toEqual(['LAYOFF_RATE']);
-  });
-
-  it('a unit of 30 or fewer may lay off up to 20%', () => {
-    expect(ask(unit({}, 6, 30)).eligible).toBe(true);
-    expect(ask(unit({}, 7, 30)).eligible).toBe(false);
-    expect(ask(unit({}, 6, 31)).eligible).toBe(false);
-  });
-
-  it('四川 2024 (川办发〔2024〕34号 (三)) needs 12 months fully paid: 11 is not enough', () => {
-    const sc = (paid: number) => ({ ...unit({}, 0, 50, paid), region: '510104' });
-    expect(decide({ subsidy: 'unemployment-insurance-stabilization', region: '510104', date: '2024-08-01', applicant: sc(12), claim: { year: 2022 } }).eligible).toBe(true);
-    expect(unmet(decide({ subsidy: 'unemployment-insurance-stabilization', region: '510104', date: '2024-08-01', applicant: sc(11), claim: { year: 2022 } }))).toEqual(['PAID_TWELVE_MONTHS']);
-  });
-});
-
-describe('公益性岗位补贴 (财社〔2023〕181号 第十一条)', () => {
-  const wage = engine([example('minimum-wage.monthly', '620000', 198_000)]);
-  const placed = (extra: Partial<PersonFacts> = {}) =>
-    person({ birthDate: '1978-05-01', statuses: [{ kind: 'hard-to-employ', from: '2023-01-01' }], employments: [{ kind: 'public-welfare-post', from: '2024-01-01', placement: 1 }], ...extra });
-  const ask = (p: PersonFacts, claim = { fromMonth: '2024-01', toMonth: '2024-06' }, date = '2024-07-10') =>
-    wage.evaluate({ subsidy: 'public-welfare-post', region: '620102', date, applicant: p, claim });
-
-  it('the local minimum wage for each month on the post', () => {
-    expect(ask(placed())).toMatchObject({ eligible: true, amountFen: 6 * 198_000, perMonthFen: 198_000, months: 6 });
-  });
-
-  it('a third placement is refused', () => {
-    const thrice = placed({ employments: [1, 2, 3].map((n) => ({ kind: 'public-welfare-post' as const, from: `202${n}-01-01`, to: n < 3 ? `202${n}-12-31` : undefined, placement: n })) as PersonFacts['employments'] });
-    expect(unmet(ask(thrice, { fromMonth: '2023-01', toMonth: '2023-06' }))).toContain('AT_MOST_TWO_PLACEMENTS');
-  });
-
-  it('not without 就业困难人员 certification', () => {
-    expect(unmet(ask(placed({ statuses: [] })))).toEqual(['HARD_TO_EMPLOY']);
-  });
-});
-
 describe('organised labour export', () => {
   const poor = (extra: Partial<PersonFacts> = {}) => person({ statuses: [{ kind: 'poverty-alleviated', from: '2020-01-01' }], ...extra });
 

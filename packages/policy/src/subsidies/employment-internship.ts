@@ -82,9 +82,12 @@ const parameters = ['internship.monthly', 'internship.monthly.retention-500', 'i
 
 const hostUnit = (basis: Citation) =>
   condition<OrganisationFacts>('INTERNSHIP_UNIT', text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'), basis, (ctx) => ctx.applicant.category !== 'government-organ');
-/** Who may be an intern is 财社〔2023〕181号 第七条's list, whichever text pays for them. */
-const qualifyingInterns = (rules: readonly ItemRule<Intern>[]) =>
-  qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), CS181('第七条'), (ctx) => ctx.claim.interns, rules);
+/**
+ * Who may be an intern: 离校2年内未就业高校毕业生 and 16—24岁失业青年, as each article paying for them
+ * names them (财社〔2023〕181号 第七条; 庆阳 第12条 names the same two groups before 181号 exists).
+ */
+const qualifyingInterns = (rules: readonly ItemRule<Intern>[], citation: Citation) =>
+  qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), citation, (ctx) => ctx.claim.interns, rules);
 
 const nationalInterns = internRules(CS181('第七条'));
 const qingyangInterns = internRules(QY102('第12条'));
@@ -109,7 +112,7 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('标准由省级确定；留用率50%以上可提高', 'Set by the province; higher at 50% retention'),
       materials,
       parameters,
-      conditions: [hostUnit(CS181('第七条')), qualifyingInterns(nationalInterns)],
+      conditions: [hostUnit(CS181('第七条')), qualifyingInterns(nationalInterns, CS181('第七条'))],
       amount: (ctx) => amount(ctx, CS181('第七条'), nationalInterns),
     }),
     scheme({
@@ -122,7 +125,7 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention'),
       materials,
       parameters,
-      conditions: [hostUnit(QY102('第12条')), qualifyingInterns(qingyangInterns)],
+      conditions: [hostUnit(QY102('第12条')), qualifyingInterns(qingyangInterns, QY102('第12条'))],
       amount: (ctx) => amount(ctx, QY102('第12条'), qingyangInterns),
     }),
     scheme({
@@ -135,7 +138,7 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('按当地最低工资标准', 'The local minimum wage'),
       materials,
       parameters,
-      conditions: [hostUnit(SC34('（十三）')), qualifyingInterns(sichuan2024Interns)],
+      conditions: [hostUnit(SC34('（十三）')), qualifyingInterns(sichuan2024Interns, CS181('第七条'))],
       amount: (ctx) => amount(ctx, SC34('（十三）'), sichuan2024Interns),
     }),
     scheme({
@@ -148,7 +151,7 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       standard: text('按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)'),
       materials,
       parameters,
-      conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns(sichuan2025Interns)],
+      conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns(sichuan2025Interns, CS181('第七条'))],
       amount: (ctx) => amount(ctx, SC2025('第六条（六）'), sichuan2025Interns),
     }),
   ],

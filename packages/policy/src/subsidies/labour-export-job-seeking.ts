@@ -1,6 +1,6 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import { formatYuan } from '../core/money.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult } from '../core/subsidy.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { text } from '../core/text.js';
@@ -58,7 +58,8 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
         };
       },
     }),
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'labour-export-job-seeking/guizhou-2022',
       region: '520000',
       basis: GZ2022('二（三）'),
@@ -87,6 +88,8 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
           citation: GZ2022('二（三）'),
         };
       },
-    }),
+      },
+      { '2023-12-20': 'labour-export-job-seeking/guizhou-2023' },
+    ),
   ],
 });

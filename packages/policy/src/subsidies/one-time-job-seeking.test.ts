@@ -50,6 +50,6 @@ describe('一次性求职补贴 (财社〔2023〕181号 第八条; 川办发〔2
   });
 
   it('庆阳 pays 1000元', () => {
-    expect(ask(graduate([{ kind: 'tekun', from: '2019-01-01' }], '2024-06-30'), '2024-03-01', '621002')).toMatchObject({ amountFen: 100_000, scheme: 'one-time-job-seeking/qingyang-2023' });
+    expect(ask(graduate([{ kind: 'tekun', from: '2019-01-01' }], '2024-06-30'), '2024-03-01', '621002')).toMatchObject({ amountFen: 100_000, scheme: 'one-time-job-seeking/qingyang-2023-12' });
   });
 });

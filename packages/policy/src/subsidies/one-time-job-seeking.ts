@@ -1,6 +1,6 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -75,7 +75,8 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       conditions: [inGraduationYear(CS181('第八条')), hardship(CS181('第八条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(CS181('第八条'))],
       amount: amount(CS181('第八条')),
     }),
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'one-time-job-seeking/qingyang-2023',
       region: '621000',
       basis: QY102('第22条'),
@@ -86,7 +87,9 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       parameters: ['job-seeking.amount'],
       conditions: [inGraduationYear(QY102('第22条')), hardship(QY102('第22条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(QY102('第22条'))],
       amount: amount(QY102('第22条')),
-    }),
+      },
+      { '2023-12-20': 'one-time-job-seeking/qingyang-2023-12' },
+    ),
     scheme({
       id: 'one-time-job-seeking/sichuan-2024',
       region: '510000',

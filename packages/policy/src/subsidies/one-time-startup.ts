@@ -2,7 +2,7 @@ import { condition, fixed, outcome } from '../core/build.js';
 import { wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import type { Duration } from '../core/durations.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
 import type { Business, PersonFacts } from '../facts/facts.js';
@@ -154,7 +154,8 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       ],
       amount: amount(CS181('第九条')),
     }),
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'one-time-startup/qingyang-2023',
       region: '621000',
       basis: QY102('第14条'),
@@ -171,7 +172,9 @@ export const OneTimeStartupSubsidy = defineSubsidy({
         notGrantedBefore(QY102('第14条')),
       ],
       amount: amount(QY102('第14条')),
-    }),
+      },
+      { '2023-12-20': 'one-time-startup/qingyang-2023-12' },
+    ),
     scheme({
       id: 'one-time-startup/sichuan-2024',
       region: '510000',

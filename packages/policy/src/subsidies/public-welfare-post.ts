@@ -61,7 +61,9 @@ const placedOnPost = (basis: Citation) =>
 
 const atMostTwoPlacements = (basis: Citation) =>
   condition<PersonFacts>('AT_MOST_TWO_PLACEMENTS', text('累计安置次数不超过2次', 'At most two placements in all'), basis, (ctx) => {
-    const count = posts(ctx.applicant).length;
+    // The records may hold only the current post: its documented placement number counts as well.
+    const list = posts(ctx.applicant);
+    const count = Math.max(list.length, ...list.map((e) => e.placement ?? 0));
     return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
   });
 

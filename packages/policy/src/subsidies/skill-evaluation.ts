@@ -1,6 +1,7 @@
 import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
+import type { Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -11,22 +12,24 @@ import { CS181, notCivilServiceStaff, QY102, SC2025 } from '../rules/common.js';
 /** 职业技能评价补贴 — skill evaluation subsidy, for a first evaluation that yields a certificate. */
 export const SKILL_EVALUATION = 'skill-evaluation';
 
-const sixGroups: Condition<PersonFacts> = condition(
-  'SIX_GROUPS',
-  text('申请人须为六类人员', 'The applicant must be in one of the six groups'),
-  CS181('第六条'),
-  (ctx) => {
+/**
+ * 六类人员 — the groups subsidised training is for. 庆阳 第19条 states the rule in its own words
+ * ("符合政府补贴性职业技能培训条件的"), so it is cited there from 2023-10-27, before 181号.
+ */
+const sixGroups = (citation: Citation): Condition<PersonFacts> =>
+  condition('SIX_GROUPS', text('申请人须为六类人员', 'The applicant must be in one of the six groups'), citation, (ctx) => {
     const on = claimedCertificate(ctx)?.issuedOn ?? ctx.date;
     return isInSixGroups(ctx.applicant, on) ? true : outcome(false, `取证时（${on}）不属于六类人员`, `Not in the six groups when certified (${on})`);
-  },
-);
+  });
 
-const firstEvaluation: Condition<PersonFacts> = condition(
-  'FIRST_EVALUATION',
-  text('须为通过初次职业技能评价取得的证书', 'The certificate must come from a first skill evaluation'),
-  CS181('第六条'),
-  (ctx) => claimedCertificate(ctx)?.firstEvaluation === true,
-);
+/** 通过初次职业技能鉴定或职业技能等级认定 (181号 第六条; 庆阳 第19条 in the same words). */
+const firstEvaluation = (citation: Citation): Condition<PersonFacts> =>
+  condition(
+    'FIRST_EVALUATION',
+    text('须为通过初次职业技能评价取得的证书', 'The certificate must come from a first skill evaluation'),
+    citation,
+    (ctx) => claimedCertificate(ctx)?.firstEvaluation === true,
+  );
 
 const nationalCaps = [
   lifetimeCap([SKILL_EVALUATION], 3, CS181('第六条'), 'EVALUATION_LIFETIME_CAP', { zh: '每人累计最多享受3次职业技能评价补贴', en: 'At most 3 evaluation subsidies per person' }),
@@ -56,8 +59,8 @@ export const SkillEvaluationSubsidy = defineSubsidy({
       parameters: ['skill-evaluation.standard'],
       conditions: [
         certificateOfKind(['vocational-qualification', 'skill-level', 'special-ability'], CS181('第六条')),
-        firstEvaluation,
-        sixGroups,
+        firstEvaluation(CS181('第六条')),
+        sixGroups(CS181('第六条')),
         notCivilServiceStaff(CS181('第十六条')),
         ...nationalCaps,
       ],
@@ -75,14 +78,15 @@ export const SkillEvaluationSubsidy = defineSubsidy({
       parameters: ['skill-evaluation.standard'],
       conditions: [
         certificateOfKind(['vocational-qualification', 'skill-level', 'special-ability'], SC2025('第六条（五）')),
-        firstEvaluation,
-        sixGroups,
+        firstEvaluation(CS181('第六条')),
+        sixGroups(CS181('第六条')),
         notCivilServiceStaff(SC2025('第十三条')),
         ...nationalCaps,
       ],
       amount: (ctx) => fixed(ctx, 'skill-evaluation.standard', SC2025('第六条（五）'), text('职业技能评价补贴标准', 'Evaluation subsidy standard')),
     }),
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'skill-evaluation/qingyang-2023',
       region: '621000',
       basis: QY102('第19条'),
@@ -93,8 +97,8 @@ export const SkillEvaluationSubsidy = defineSubsidy({
       parameters: ['skill-evaluation.cap', 'skill-evaluation.standard'],
       conditions: [
         certificateOfKind(['vocational-qualification', 'skill-level'], QY102('第19条')),
-        firstEvaluation,
-        sixGroups,
+        firstEvaluation(QY102('第19条')),
+        sixGroups(QY102('第19条')),
         notCivilServiceStaff(CS181('第十六条')),
         ...nationalCaps,
       ],
@@ -114,6 +118,8 @@ export const SkillEvaluationSubsidy = defineSubsidy({
           citation: QY102('第19条'),
         };
       },
-    }),
+      },
+      { '2023-12-20': 'skill-evaluation/qingyang-2023-12' },
+    ),
   ],
 });

@@ -92,7 +92,7 @@ export const SkillUpgradingSubsidy = defineSubsidy({
         insuredOrOnBenefit(QY102('第18条')),
         perYearCap(QY102('第18条')),
         certificateNotClaimed([SKILL_UPGRADING], QY102('第18条')),
-        ...levelRules,
+        // 人社部发〔2024〕5号 (十二) is issued 2024-01-03, after this measure ends: its level rules do not apply.
       ],
       amount: (ctx) => byLevel(ctx, QY102('第18条')),
     }),

@@ -1,4 +1,4 @@
-import { condition, outcome, standardNotSet } from '../core/build.js';
+import { condition, notSet, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { formatYuan, shareOf } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
@@ -31,7 +31,7 @@ function withinLimit<A extends ApplicantFacts>(citation: Citation): Condition<A>
     const loan = ctx.claim.loan;
     if (!loan) return outcome(false, '未提供贷款信息', 'No loan given');
     const limit = limitOf(ctx);
-    if (limit === undefined) return outcome(false, '本地区未设置贷款额度', 'No limit set in this region');
+    if (limit === undefined) return notSet(loan.borrower === 'small-micro-enterprise' ? 'startup-loan.enterprise-limit' : 'startup-loan.individual-limit');
     return loan.principalFen <= limit ? true : outcome(false, `贷款${formatYuan(loan.principalFen)}，最高${formatYuan(limit)}`, `Loan ${formatYuan(loan.principalFen)} over the limit ${formatYuan(limit)}`);
   });
 }

@@ -1,5 +1,5 @@
 import { condition, outcome, perHead } from '../core/build.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -63,7 +63,8 @@ export const TrainingLivingAllowance = defineSubsidy({
       ],
       amount: (ctx) => perHead(ctx, 'training-living-allowance.per-day', days(ctx), CS181('第十五条'), text('每天生活费 × 参训天数', 'Daily allowance × days')),
     }),
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'training-living-allowance/guizhou-2022',
       region: '520000',
       basis: GZ2022('三（十）'),
@@ -91,6 +92,8 @@ export const TrainingLivingAllowance = defineSubsidy({
         notCivilServiceStaff(CS181('第十六条')),
       ],
       amount: (ctx) => perHead(ctx, 'training-living-allowance.per-day', days(ctx), GZ2022('三（十）'), text('每人每天40元 × 参训天数', '40 yuan a day × days')),
-    }),
+      },
+      { '2023-12-20': 'training-living-allowance/guizhou-2023' },
+    ),
   ],
 });

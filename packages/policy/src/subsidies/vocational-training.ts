@@ -3,7 +3,7 @@ import { addDays, addMonths } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
 import { formatYuan } from '../core/money.js';
-import { scheme } from '../core/scheme-builder.js';
+import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -103,7 +103,8 @@ export const VocationalTrainingSubsidy = defineSubsidy({
   periodicity: 'per-claim',
   disclosure: 'after-payment',
   schemes: [
-    scheme({
+    ...schemesAsTextsArrive(
+      {
       id: 'vocational-training/national-2023',
       region: '000000',
       basis: CS181('第五条'),
@@ -114,7 +115,9 @@ export const VocationalTrainingSubsidy = defineSubsidy({
       parameters: ['vocational-training.standard'],
       conditions: [...common(CS181('第五条（二）')), lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', { zh: '每人累计最多享受3次职业培训补贴', en: 'At most 3 training subsidies per person' })],
       amount: trainingAmount,
-    }),
+      },
+      { '2024-01-03': 'vocational-training/national-2024' },
+    ),
     scheme({
       id: 'vocational-training/sichuan-2025',
       region: '510000',
