@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, TEXT_PARAMETER_LISTS } from '../catalogue.js';
-import { TEXT_DURATIONS } from '../parameters/durations.js';
+import { TEXT_DURATION_LISTS } from '../parameters/durations.js';
 import { policyIndex, repoPath } from './policy-index.js';
 
-const index = policyIndex(CATALOGUE, TEXT_PARAMETER_LISTS, TEXT_DURATIONS);
+const index = policyIndex(CATALOGUE, TEXT_PARAMETER_LISTS, TEXT_DURATION_LISTS);
 
 /** The lines of one article's section. */
 function section(heading: string): string[] {

@@ -11,15 +11,17 @@ import type { Scheme, SubsidyDefinition } from '../core/subsidy.js';
  * parameter files by `npm run docs:policy-index`; policy-index.test.ts fails when the committed file
  * differs from what the code gives.
  */
-export function policyIndex(catalogue: readonly SubsidyDefinition[], parameters: readonly ParameterList[], durations: ParameterList): string {
+export function policyIndex(catalogue: readonly SubsidyDefinition[], parameters: readonly ParameterList[], durations: readonly ParameterList[]): string {
   const rows = new Rows();
   for (const subsidy of catalogue) for (const scheme of subsidy.schemes) addScheme(rows, subsidy, scheme);
   addConditions(rows, catalogue);
   for (const list of parameters) for (const value of list.values) rows.add(value.citation, 'parameter', parameterText(value), list.source);
   const appliedBy = durationUses(catalogue);
-  for (const value of durations.values) {
-    const uses = appliedBy.get(durationKey(value)) ?? [];
-    rows.add(value.citation, 'duration', `${parameterText(value)}${uses.length ? ` — applied by ${uses.join(', ')}` : ''}`, durations.source);
+  for (const list of durations) {
+    for (const value of list.values) {
+      const uses = appliedBy.get(durationKey(value)) ?? [];
+      rows.add(value.citation, 'duration', `${parameterText(value)}${uses.length ? ` — applied by ${uses.join(', ')}` : ''}`, list.source);
+    }
   }
   return render(rows);
 }
