@@ -15,6 +15,8 @@ import { OidcClient, type OidcSettings } from '../accounts/oidc.js';
 import { SecurityAdminService } from '../accounts/security-admin-service.js';
 import { OutboxSmsSender, type SmsSender } from '../accounts/sms-sender.js';
 import { ApplicationService } from '../applications/application-service.js';
+import { applicationListRoutes } from '../applications/application-list.routes.js';
+import { ApplicationListService } from '../applications/application-list-service.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { EvidenceService } from '../applications/evidence-service.js';
 import { evidenceRoutes } from '../applications/evidence.routes.js';
@@ -104,6 +106,7 @@ export interface Services {
   readonly oidcBinding: OidcBinding | undefined;
   readonly registry: RegistryService;
   readonly applications: ApplicationService;
+  readonly applicationLists: ApplicationListService;
   readonly evidence: EvidenceService;
   readonly calendar: CalendarService;
   readonly imports: ImportService;
@@ -146,6 +149,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     accounts: new AccountService(db, vault, sessions, registry),
     funds,
     applications,
+    applicationLists: new ApplicationListService(db, vault, clock, policies, risk),
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     disclosures: new DisclosureService(db, vault, clock, policies),
@@ -216,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(identityRoutes(services.identity, services.securityAdmin, services.oidcBinding, { secure: options.secureCookies ?? false }));
   await http.register(registryRoutes(services.registry));
   await http.register(importRoutes(services.imports));
+  await http.register(applicationListRoutes(services.applicationLists));
   await http.register(applicationsRoutes(services.applications));
   await http.register(evidenceRoutes(services.evidence));
   await http.register(fundsRoutes(services.funds));

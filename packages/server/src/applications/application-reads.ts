@@ -1,5 +1,5 @@
 import { CATALOGUE, PolicyEngine, type ApplicantFacts, type ClaimFacts, type Decision } from '@huimin/policy';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
@@ -108,6 +108,7 @@ export class ApplicationReads {
     const orgIds = rows.flatMap((r) => [r.organisation_id, r.payee_organisation_id]).filter((x): x is string => x !== null);
     const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
     const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
+    const decided = await this.decidedAmounts(rows);
     const personById = new Map(people.map((x) => [x.id, x]));
     const orgById = new Map(orgs.map((x) => [x.id, x]));
     const today = this.clock.today();
@@ -136,11 +137,35 @@ export class ApplicationReads {
         overdue: r.due_on !== null && r.due_on < today,
         ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
         ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
+        ...(decided.has(r.id) ? { decidedFen: decided.get(r.id) } : {}),
         ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
         actions: actionsAvailable(state, actor.permissions),
         createdAt: r.created_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
       };
     });
+  }
+
+  /**
+   * The amount the engine decided for each row: the approved amount once there is one, otherwise
+   * the latest deciding step's decision (filing decides too), so a list never shows "—" for an
+   * amount the engine knows. One query for the page of rows.
+   */
+  private async decidedAmounts(rows: readonly Selectable<ApplicationTable>[]): Promise<Map<string, number>> {
+    const amounts = new Map<string, number>();
+    for (const r of rows) if (r.amount_fen !== null) amounts.set(r.id, Number(r.amount_fen));
+    const open = rows.filter((r) => r.amount_fen === null).map((r) => r.id);
+    if (open.length === 0) return amounts;
+    const latest = await this.db
+      .selectFrom('application_event')
+      .distinctOn('application_id')
+      .select(['application_id', sql<string | null>`decision->>'amountFen'`.as('fen')])
+      .where('application_id', 'in', open)
+      .where('decision', 'is not', null)
+      .orderBy('application_id')
+      .orderBy('seq', 'desc')
+      .execute();
+    for (const d of latest) if (d.fen !== null) amounts.set(d.application_id, Number(d.fen));
+    return amounts;
   }
 }

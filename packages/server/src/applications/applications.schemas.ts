@@ -100,6 +100,8 @@ export const ApplicationView = Type.Object({
   overdue: Type.Boolean(),
   publicityEndsOn: Type.Optional(Type.String()),
   amountFen: Type.Optional(Type.Integer()),
+  /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
+  decidedFen: Type.Optional(Type.Integer()),
   recoveryFen: Type.Optional(Type.Integer()),
   actions: Type.Array(Type.String()),
   createdAt: Type.String(),

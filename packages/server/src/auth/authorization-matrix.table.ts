@@ -195,6 +195,9 @@ export const MATRIX: readonly Row[] = [
     selfOnly: ['applicant'],
     call: async (f, s, role) => ({ url: '/api/v1/applications', body: { subsidy: 'one-time-startup', idempotencyKey: `mx-${f.key()}`, ...(role === 'applicant' ? {} : { personId: await f.freshPerson(s) }) } }),
   },
+  { method: 'GET', route: '/api/v1/applications/worklist', allowed: READERS, region: 'list', marker: (r) => r.application, call: () => ({ url: '/api/v1/applications/worklist?limit=200' }) },
+  // A workbook is zipped: its rows are read by the worklist's own test, not searched for here.
+  { method: 'GET', route: '/api/v1/applications/worklist.xlsx', allowed: READERS, region: 'none', call: () => ({ url: '/api/v1/applications/worklist.xlsx' }) },
   { method: 'GET', route: '/api/v1/applications/queue', allowed: ['clerk', 'reviewer', 'approver', 'finance'], region: 'none', call: () => ({ url: '/api/v1/applications/queue' }) },
   { method: 'GET', route: '/api/v1/applications/:id', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].application}` }) },
   { method: 'GET', route: '/api/v1/applications/:id/events/:seq/reproduction', allowed: READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].application}/events/2/reproduction` }) },

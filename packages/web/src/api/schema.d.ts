@@ -5351,6 +5351,370 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications of the caller’s regions, paged, filtered, sorted and searched by name, ID number or number */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "all" | "queue" | "processed";
+                    search?: string;
+                    subsidy?: string;
+                    state?: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
+                    /**
+                     * @description GB/T 2260 code; 000000 = national
+                     * @example 510104
+                     */
+                    region?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    submittedFrom?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    submittedTo?: string;
+                    overdue?: boolean;
+                    sort?: "dueOn" | "submittedOn" | "number" | "updatedAt";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            applications: {
+                                id: string;
+                                number: string;
+                                subsidy: string;
+                                subsidyName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                applicantKind: string;
+                                applicant: {
+                                    id: string;
+                                    name: string;
+                                    identifier: string;
+                                };
+                                payee?: {
+                                    id: string;
+                                    name: string;
+                                    identifier: string;
+                                };
+                                regionCode: string;
+                                periodKey: string;
+                                claim: unknown;
+                                state: string;
+                                stateName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                version: number;
+                                submittedOn?: string;
+                                dueOn?: string;
+                                overdue: boolean;
+                                publicityEndsOn?: string;
+                                amountFen?: number;
+                                decidedFen?: number;
+                                recoveryFen?: number;
+                                actions: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                                events?: {
+                                    seq: number;
+                                    action: string;
+                                    actionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    fromState?: string;
+                                    toState: string;
+                                    actor: string;
+                                    actorRoles: string[];
+                                    reason?: string;
+                                    decision?: unknown;
+                                    at: string;
+                                }[];
+                                warnings?: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                riskFlags?: {
+                                    id: string;
+                                    stage: string;
+                                    code: string;
+                                    severity: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    cites: string;
+                                    raisedAt: string;
+                                    clearedAt?: string;
+                                    clearance?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/worklist.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered worklist as a spreadsheet (at most 10,000 rows), in the caller’s language */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "all" | "queue" | "processed";
+                    search?: string;
+                    subsidy?: string;
+                    state?: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
+                    /**
+                     * @description GB/T 2260 code; 000000 = national
+                     * @example 510104
+                     */
+                    region?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    submittedFrom?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    submittedTo?: string;
+                    overdue?: boolean;
+                    sort?: "dueOn" | "submittedOn" | "number" | "updatedAt";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -5415,6 +5779,7 @@ export interface paths {
                                 overdue: boolean;
                                 publicityEndsOn?: string;
                                 amountFen?: number;
+                                decidedFen?: number;
                                 recoveryFen?: number;
                                 actions: string[];
                                 createdAt: string;
@@ -5674,6 +6039,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -5753,6 +6119,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6070,6 +6437,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6399,6 +6767,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6603,6 +6972,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -8642,7 +9012,7 @@ export interface paths {
                                 };
                                 citation: {
                                     /** @enum {string} */
-                                    document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL";
+                                    document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL" | "GWR-2023" | "GWR-2024" | "GWR-2025";
                                     article: string;
                                 };
                                 factors: {
@@ -8798,7 +9168,7 @@ export interface paths {
                             };
                             citation: {
                                 /** @enum {string} */
-                                document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL";
+                                document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL" | "GWR-2023" | "GWR-2024" | "GWR-2025";
                                 article: string;
                             };
                             factors: {
@@ -9023,7 +9393,7 @@ export interface paths {
                             };
                             citation: {
                                 /** @enum {string} */
-                                document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL";
+                                document: "CS-2023-181" | "RSB-2024-5" | "SC-2025-FUND" | "SC-2024-34" | "QY-2023-102" | "GZ-2022-RURAL" | "GWR-2023" | "GWR-2024" | "GWR-2025";
                                 article: string;
                             };
                             factors: {
@@ -10796,6 +11166,7 @@ export interface paths {
                             overdue: boolean;
                             publicityEndsOn?: string;
                             amountFen?: number;
+                            decidedFen?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;

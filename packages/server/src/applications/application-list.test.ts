@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { readTable } from '../registry/import/tabular.js';
+import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+/**
+ * 工作台列表: a clerk finds an application among many by the applicant's name, ID number or the
+ * application number; filters by subsidy, state, region and date; sorts and pages on the server;
+ * sees what they processed; and exports the filtered rows — each row with the amount the engine
+ * decided, not a dash.
+ */
+const clock = TestClock.at('2026-11-23T10:00:00+08:00'); // a Monday
+let app: TestApp;
+let clerk: Client, cityClerk: Client, accepter: Client, reviewer: Client;
+
+interface Row {
+  id: string;
+  number: string;
+  state: string;
+  regionCode: string;
+  applicant: { name: string; identifier: string };
+  decidedFen?: number;
+  amountFen?: number;
+}
+interface Filed {
+  id: string;
+  number: string;
+  idNumber: string;
+}
+
+/** A graduate of a 低保 family, filed for 一次性求职补贴 by the clerk of their county. */
+async function file(by: Client, name: string, region: string, key: string): Promise<Filed> {
+  const id = idNumber('2004-03-05', 'female', region);
+  const person = await by.request('POST', '/api/v1/people', {
+    idNumber: id,
+    name,
+    regionCode: region,
+    facts: [
+      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
+      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
+    ],
+  });
+  expectOk(person, 201);
+  const filed = await by.request('POST', '/api/v1/applications', {
+    subsidy: 'one-time-job-seeking',
+    personId: person.json<{ id: string }>().id,
+    idempotencyKey: key,
+    submit: true,
+  });
+  expectOk(filed, 201);
+  return { ...filed.json<{ id: string; number: string }>(), idNumber: id };
+}
+
+async function worklist(c: Client, query: string): Promise<{ total: number; applications: Row[] }> {
+  const res = await c.request('GET', `/api/v1/applications/worklist?${query}`);
+  expectOk(res);
+  return res.json();
+}
+
+let wang: Filed, wangTwo: Filed, li: Filed, qingyang: Filed;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  clerk = await staff(app, 'list-clerk', ['clerk'], '510104');
+  cityClerk = await staff(app, 'list-city-clerk', ['clerk'], '510100');
+  accepter = await staff(app, 'list-accepter', ['clerk'], '510104');
+  reviewer = await staff(app, 'list-reviewer', ['reviewer'], '510100');
+  wang = await file(clerk, '王小明', '510104', 'worklist-1');
+  wangTwo = await file(clerk, '王大伟', '510104', 'worklist-2');
+  li = await file(clerk, '李四', '510104', 'worklist-3');
+  qingyang = await file(cityClerk, '赵青', '510105', 'worklist-4');
+});
+afterAll(() => app.close());
+
+describe('finding an application', () => {
+  it('finds one by the applicant’s ID number, which the list shows masked', async () => {
+    const found = await worklist(clerk, `search=${wang.idNumber}`);
+    expect(found.applications.map((a) => a.id)).toEqual([wang.id]);
+    expect(found.applications[0]?.applicant.identifier).not.toContain(wang.idNumber.slice(6, 14));
+  });
+
+  it('finds the applicants whose name starts with what was typed', async () => {
+    const found = await worklist(clerk, `search=${encodeURIComponent('王')}`);
+    expect(found.applications.map((a) => a.id).sort()).toEqual([wang.id, wangTwo.id].sort());
+    expect((await worklist(clerk, `search=${encodeURIComponent('小明')}`)).total).toBe(0);
+  });
+
+  it('finds one by its application number', async () => {
+    expect((await worklist(clerk, `search=${li.number}`)).applications.map((a) => a.id)).toEqual([li.id]);
+  });
+
+  it('shows on every row the amount the engine decided at filing, before any approval', async () => {
+    const rows = (await worklist(clerk, 'limit=50')).applications;
+    expect(rows).toHaveLength(3);
+    const detail = (await clerk.request('GET', `/api/v1/applications/${wang.id}`)).json<{
+      events: { decision?: { amountFen: number } }[];
+    }>();
+    const filedAmount = detail.events.find((e) => e.decision)?.decision?.amountFen;
+    expect(filedAmount).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.amountFen).toBeUndefined();
+      expect(r.decidedFen).toBe(filedAmount);
+    }
+  });
+});
+
+describe('filters, sorting and paging', () => {
+  it('keeps a county clerk inside their county, even when asking for another', async () => {
+    expect((await worklist(clerk, 'region=510105')).total).toBe(0);
+    const city = await worklist(cityClerk, 'region=510105');
+    expect(city.applications.map((a) => a.id)).toEqual([qingyang.id]);
+    expect((await worklist(cityClerk, '')).total).toBe(4);
+  });
+
+  it('filters by state, subsidy and the date of submission', async () => {
+    expect((await worklist(cityClerk, 'state=submitted&subsidy=one-time-job-seeking')).total).toBe(4);
+    expect((await worklist(cityClerk, 'state=accepted')).total).toBe(0);
+    expect((await worklist(cityClerk, 'submittedFrom=2026-11-23&submittedTo=2026-11-23')).total).toBe(4);
+    expect((await worklist(cityClerk, 'submittedFrom=2026-11-24')).total).toBe(0);
+  });
+
+  it('sorts by number either way and pages without losing or repeating a row', async () => {
+    const desc = (await worklist(cityClerk, 'sort=number&order=desc')).applications.map((a) => a.number);
+    expect(desc).toEqual([...desc].sort().reverse());
+    const first = await worklist(cityClerk, 'sort=number&limit=2&offset=0');
+    const second = await worklist(cityClerk, 'sort=number&limit=2&offset=2');
+    expect(first.total).toBe(4);
+    const paged = [...first.applications, ...second.applications].map((a) => a.number);
+    expect(paged).toEqual([...desc].reverse());
+  });
+
+  it('gives the reviewer their queue and, once they act, what they processed', async () => {
+    // Filed by one clerk, accepted by another: one person never takes two steps of one application.
+    expectOk(await accepter.request('POST', `/api/v1/applications/${wang.id}/transitions`, { action: 'accept' }));
+    expectOk(await accepter.request('POST', `/api/v1/applications/${li.id}/transitions`, { action: 'accept' }));
+    const queue = await worklist(reviewer, 'view=queue');
+    expect(queue.applications.map((a) => a.id).sort()).toEqual([wang.id, li.id].sort());
+    expect((await worklist(reviewer, 'view=processed')).total).toBe(0);
+    expectOk(await reviewer.request('POST', `/api/v1/applications/${wang.id}/transitions`, { action: 'review' }));
+    expect((await worklist(reviewer, 'view=processed')).applications.map((a) => a.id)).toEqual([wang.id]);
+    expect((await worklist(reviewer, 'view=queue')).applications.map((a) => a.id)).toEqual([li.id]);
+  });
+});
+
+describe('the Excel export', () => {
+  it('holds the filtered rows in the caller’s language, amounts in 元', async () => {
+    const res = await cityClerk.request('GET', `/api/v1/applications/worklist.xlsx?search=${encodeURIComponent('王')}`);
+    expectOk(res);
+    const table = (await readTable(res.rawPayload)).map((row) => row.map((c) => c.text));
+    expect(table[0]).toContain('申请编号');
+    expect(
+      table
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([wang.number, wangTwo.number].sort());
+    expect(table[1]?.at(-1)).toMatch(/^\d+\.\d{2}$/);
+    expect(table.flat().join(' ')).not.toContain(wang.idNumber);
+
+    const english = await cityClerk.request('GET', '/api/v1/applications/worklist.xlsx', undefined, {
+      'accept-language': 'en-US',
+    });
+    const header = (await readTable(english.rawPayload))[0]?.map((c) => c.text);
+    expect(header).toContain('Application');
+    expect(header).not.toContain('申请编号');
+  });
+});
