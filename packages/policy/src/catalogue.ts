@@ -8,6 +8,7 @@ import { trainingParameters } from './parameters/training.js';
 import { AssistanceBaseAward, InternshipBaseAward } from './subsidies/base-awards.js';
 import { EmployerPostSubsidy } from './subsidies/employer-post-subsidy.js';
 import { EmploymentInternshipSubsidy } from './subsidies/employment-internship.js';
+import { EmploymentServiceSubsidy } from './subsidies/employment-service.js';
 import { EmploymentWorkshopReward } from './subsidies/employment-workshop-reward.js';
 import { LabourExportJobSeekingSubsidy } from './subsidies/labour-export-job-seeking.js';
 import { LabourExportServiceReward } from './subsidies/labour-export-service-reward.js';
@@ -51,6 +52,7 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   EmploymentWorkshopReward,
   AssistanceBaseAward,
   InternshipBaseAward,
+  EmploymentServiceSubsidy,
   StartupLoanInterestSubsidy,
   StartupLoanInterestEnterpriseSubsidy,
 ] as readonly SubsidyDefinition[];

@@ -177,7 +177,37 @@ export type OrganisationDesignationKind =
   | 'internship-base-provincial' // 省级就业见习基地
   | 'assistance-base' // 就业帮扶基地 / 就业援助基地
   | 'assistance-workshop' // 就业援助车间
-  | 'assistance-base-provincial-model'; // 省级就业援助示范基地
+  | 'assistance-base-provincial-model' // 省级就业援助示范基地
+  | 'public-employment-service' // 基层公共就业服务机构
+  | 'home-employment-station' // 政府设立的家门口就业服务站
+  | 'gig-worker-station' // 政府设立的零工驿站、零工市场
+  | 'incubation-base' // 创业孵化基地 / 创新创业园区
+  | 'incubation-base-city' // 市级创业园区（孵化基地）
+  | 'incubation-base-county' // 县级创业园区（孵化基地）
+  | 'incubation-base-excellent' // 评定为优秀等次的创业就业孵化基地
+  | 'high-skill-training-base-national' // 国家级高技能人才培训基地
+  | 'high-skill-training-base-provincial' // 省级高技能人才培训基地
+  | 'skill-master-studio-national' // 国家级技能大师工作室
+  | 'skill-master-studio-provincial'; // 省级技能大师工作室
+
+/** The services 就业创业服务补助 pays providers for (财社〔2023〕181号 第十二条). */
+export type EmploymentServiceKind =
+  | 'public-service' // 免费公共就业服务 (基层公共就业服务机构、家门口就业服务站、零工驿站)
+  | 'incubation' // 创业孵化服务
+  | 'recruitment'; // 招聘活动和创业服务
+
+/** A service claimed for, with the figures the text weighs it by. */
+export interface ServiceClaim {
+  readonly kind: EmploymentServiceKind;
+  /** 工作量 / 服务人数: people (or, for incubation, start-ups) served in the year. */
+  readonly served: number;
+  /** 成效: of them, those placed in work or, for incubation, still operating. */
+  readonly outcomes: number;
+  /** 成本: what the service cost, where the text weighs it (招聘活动). */
+  readonly costFen?: Fen;
+  /** What those served were charged: 免费公共就业服务 is paid for only when nothing was. */
+  readonly chargedFen?: Fen;
+}
 
 export interface UnemploymentInsuranceYear {
   readonly year: number;
@@ -259,4 +289,6 @@ export interface ClaimFacts {
   readonly workers?: readonly { readonly person: PersonFacts; readonly contractMonths: number; readonly workedMonths: number; readonly insuredMonths: number; readonly firstExport: boolean; readonly destination: 'outside-county' | 'other-province' }[];
   readonly designation?: OrganisationDesignationKind;
   readonly year?: number;
+  /** 就业创业服务补助: the service and its figures for `year`. */
+  readonly service?: ServiceClaim;
 }

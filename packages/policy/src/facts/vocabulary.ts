@@ -1,4 +1,4 @@
-import type { OrganisationCategory, OrganisationDesignationKind, PersonStatusKind } from './facts.js';
+import type { EmploymentServiceKind, OrganisationCategory, OrganisationDesignationKind, PersonStatusKind } from './facts.js';
 
 /**
  * The names of the facts' coded values, for forms, import templates and screens. Typed as complete
@@ -50,4 +50,22 @@ export const DESIGNATION_NAMES: Names<OrganisationDesignationKind> = {
   'assistance-base': { zh: '就业帮扶基地', en: 'Employment assistance base' },
   'assistance-workshop': { zh: '就业援助车间', en: 'Employment assistance workshop' },
   'assistance-base-provincial-model': { zh: '省级就业援助示范基地', en: 'Provincial model assistance base' },
+  'public-employment-service': { zh: '基层公共就业服务机构', en: 'Public employment service office' },
+  'home-employment-station': { zh: '家门口就业服务站', en: 'Neighbourhood employment service station' },
+  'gig-worker-station': { zh: '零工驿站（零工市场）', en: 'Gig-work station (gig market)' },
+  'incubation-base': { zh: '创业孵化基地', en: 'Business incubation base' },
+  'incubation-base-city': { zh: '市级创业园区（孵化基地）', en: 'City-level start-up park (incubation base)' },
+  'incubation-base-county': { zh: '县级创业园区（孵化基地）', en: 'County-level start-up park (incubation base)' },
+  'incubation-base-excellent': { zh: '优秀等次创业就业孵化基地', en: 'Incubation base rated excellent' },
+  'high-skill-training-base-national': { zh: '国家级高技能人才培训基地', en: 'National high-skill training base' },
+  'high-skill-training-base-provincial': { zh: '省级高技能人才培训基地', en: 'Provincial high-skill training base' },
+  'skill-master-studio-national': { zh: '国家级技能大师工作室', en: 'National skill-master studio' },
+  'skill-master-studio-provincial': { zh: '省级技能大师工作室', en: 'Provincial skill-master studio' },
+};
+
+/** The services 就业创业服务补助 pays for. */
+export const EMPLOYMENT_SERVICE_NAMES: Names<EmploymentServiceKind> = {
+  'public-service': { zh: '免费公共就业服务', en: 'Free public employment services' },
+  incubation: { zh: '创业孵化服务', en: 'Business incubation services' },
+  recruitment: { zh: '招聘活动和创业服务', en: 'Recruitment events and start-up services' },
 };

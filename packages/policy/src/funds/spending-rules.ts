@@ -80,7 +80,7 @@ export function drawOrder(subsidy: SubsidyDefinition): readonly FundSource[] {
  * subsidies (就业创业服务补助) may not pass 15% of the year's funds. Of the subsidies here, the rewards
  * paid to service providers and bases count as service subsidies (our reading; docs/decisions/008).
  */
-export const SERVICE_SUBSIDIES: ReadonlySet<string> = new Set(['labour-export-service-reward', 'assistance-base-award', 'internship-base-award']);
+export const SERVICE_SUBSIDIES: ReadonlySet<string> = new Set(['labour-export-service-reward', 'assistance-base-award', 'internship-base-award', 'employment-service']);
 export const SERVICE_CEILING_PERMILLE = 150;
 export const SERVICE_CEILING_CITATION: Citation = SC2025('第十二条');
 

@@ -185,6 +185,18 @@ export const ClaimFactsSchema = Type.Object(
     workers: Type.Optional(Type.Array(Worker)),
     designation: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    service: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('public-service'), Type.Literal('incubation'), Type.Literal('recruitment')]),
+          served: Count,
+          outcomes: Count,
+          costFen: Type.Optional(Fen),
+          chargedFen: Type.Optional(Fen),
+        },
+        options,
+      ),
+    ),
   },
   options,
 );
