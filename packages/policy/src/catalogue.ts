@@ -10,6 +10,9 @@ import { EmployerPostSubsidy } from './subsidies/employer-post-subsidy.js';
 import { EmploymentInternshipSubsidy } from './subsidies/employment-internship.js';
 import { EmploymentServiceSubsidy } from './subsidies/employment-service.js';
 import { EmploymentWorkshopReward } from './subsidies/employment-workshop-reward.js';
+import { EnterpriseStaffTrainingSubsidy } from './subsidies/enterprise-staff-training.js';
+import { HighSkillTrainingSubsidy } from './subsidies/high-skill-training.js';
+import { IncubationBaseAward } from './subsidies/incubation-base-award.js';
 import { LabourExportJobSeekingSubsidy } from './subsidies/labour-export-job-seeking.js';
 import { LabourExportServiceReward } from './subsidies/labour-export-service-reward.js';
 import { LabourExportTransportSubsidy } from './subsidies/labour-export-transport.js';
@@ -30,6 +33,7 @@ import { VocationalTrainingSubsidy } from './subsidies/vocational-training.js';
 /** Every subsidy the texts define, in the order the public list shows them. */
 export const CATALOGUE: readonly SubsidyDefinition[] = [
   VocationalTrainingSubsidy,
+  EnterpriseStaffTrainingSubsidy,
   TrainingLivingAllowance,
   SkillEvaluationSubsidy,
   SkillUpgradingSubsidy,
@@ -53,6 +57,8 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   AssistanceBaseAward,
   InternshipBaseAward,
   EmploymentServiceSubsidy,
+  HighSkillTrainingSubsidy,
+  IncubationBaseAward,
   StartupLoanInterestSubsidy,
   StartupLoanInterestEnterpriseSubsidy,
 ] as readonly SubsidyDefinition[];

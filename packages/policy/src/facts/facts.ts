@@ -82,6 +82,12 @@ export type CertificateKind =
 /** Skill levels: 5 初级(五级) … 1 高级技师(一级). Lower number = higher level. */
 export type SkillLevel = 1 | 2 | 3 | 4 | 5;
 
+/**
+ * The training behind a certificate: 就业技能培训 (岗前、在岗初始), 创业培训, and the in-post training of
+ * employed staff under national and provincial rules — 企业新型学徒制 and 技师培训 (181号 第五条（二）).
+ */
+export type TrainingKind = 'employment-skills' | 'entrepreneurship' | 'apprenticeship' | 'technician';
+
 export interface Certificate {
   readonly id: string;
   readonly kind: CertificateKind;
@@ -93,7 +99,7 @@ export interface Certificate {
   readonly firstEvaluation?: boolean;
   /** The training that led to it, where there was one. */
   readonly training?: {
-    readonly kind: 'employment-skills' | 'entrepreneurship';
+    readonly kind: TrainingKind;
     readonly from: IsoDate;
     readonly to: IsoDate;
     readonly subsidised?: boolean;

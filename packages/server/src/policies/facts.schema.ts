@@ -86,7 +86,12 @@ export const CertificateSchema = Type.Object(
     firstEvaluation: Type.Optional(Type.Boolean()),
     training: Type.Optional(
       Type.Object(
-        { kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]), from: IsoDate, to: IsoDate, subsidised: Type.Optional(Type.Boolean()) },
+        {
+          kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship'), Type.Literal('apprenticeship'), Type.Literal('technician')]),
+          from: IsoDate,
+          to: IsoDate,
+          subsidised: Type.Optional(Type.Boolean()),
+        },
         options,
       ),
     ),
