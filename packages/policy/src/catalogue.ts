@@ -16,6 +16,7 @@ import { IncubationBaseAward } from './subsidies/incubation-base-award.js';
 import { LabourExportJobSeekingSubsidy } from './subsidies/labour-export-job-seeking.js';
 import { LabourExportServiceReward } from './subsidies/labour-export-service-reward.js';
 import { LabourExportTransportSubsidy } from './subsidies/labour-export-transport.js';
+import { LabourStationAward } from './subsidies/labour-station-award.js';
 import { OneTimeExpansionSubsidy } from './subsidies/one-time-expansion.js';
 import { OneTimeHiringSubsidy } from './subsidies/one-time-hiring.js';
 import { OneTimeJobSeekingSubsidy } from './subsidies/one-time-job-seeking.js';
@@ -53,6 +54,7 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   LabourExportServiceReward,
   LabourExportJobSeekingSubsidy,
   LabourExportTransportSubsidy,
+  LabourStationAward,
   EmploymentWorkshopReward,
   AssistanceBaseAward,
   InternshipBaseAward,

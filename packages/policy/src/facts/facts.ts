@@ -58,6 +58,8 @@ export interface Employment {
   /** For public-welfare posts: 1 for the first placement, 2 for a re-placement. */
   readonly placement?: number;
   readonly postName?: string;
+  /** A 乡村公益性岗位 (rural public-welfare post), for which a region may set a higher standard. */
+  readonly rural?: boolean;
 }
 
 /** One month of social-insurance contributions (employer share and personal share kept apart). */
@@ -194,7 +196,8 @@ export type OrganisationDesignationKind =
   | 'high-skill-training-base-national' // 国家级高技能人才培训基地
   | 'high-skill-training-base-provincial' // 省级高技能人才培训基地
   | 'skill-master-studio-national' // 国家级技能大师工作室
-  | 'skill-master-studio-provincial'; // 省级技能大师工作室
+  | 'skill-master-studio-provincial' // 省级技能大师工作室
+  | 'labour-station-excellent'; // 省级优秀劳务合作站（点）, rated each year
 
 /** The services 就业创业服务补助 pays providers for (财社〔2023〕181号 第十二条). */
 export type EmploymentServiceKind =

@@ -61,6 +61,7 @@ export const DESIGNATION_NAMES: Names<OrganisationDesignationKind> = {
   'high-skill-training-base-provincial': { zh: '省级高技能人才培训基地', en: 'Provincial high-skill training base' },
   'skill-master-studio-national': { zh: '国家级技能大师工作室', en: 'National skill-master studio' },
   'skill-master-studio-provincial': { zh: '省级技能大师工作室', en: 'Provincial skill-master studio' },
+  'labour-station-excellent': { zh: '省级优秀劳务合作站（点）', en: 'Provincial excellent labour cooperation station' },
 };
 
 /** The services 就业创业服务补助 pays for. */

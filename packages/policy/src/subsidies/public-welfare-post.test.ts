@@ -43,3 +43,52 @@ describe('公益性岗位补贴 (财社〔2023〕181号 第十一条)', () => {
     expect(unmet(ask(placed({ statuses: [] })))).toEqual(['HARD_TO_EMPLOY']);
   });
 });
+
+describe('乡村公益性岗位 (川办发〔2024〕34号 (十八)): a region may set a higher standard', () => {
+  const sichuan = engine([
+    example('minimum-wage.monthly', '510000', 200_000),
+    example('rural-public-welfare-post.monthly', '510100', 230_000),
+  ]);
+  const onPost = (rural: boolean, from = '2024-08-01') =>
+    person({
+      birthDate: '1975-03-01',
+      statuses: [{ kind: 'hard-to-employ', from: '2024-01-01' }],
+      employments: [{ kind: 'public-welfare-post', from, placement: 1, rural }],
+    });
+  const ask = (p: PersonFacts, fromMonth: string, toMonth: string, date: string, region = '510104') =>
+    sichuan.evaluate({ subsidy: 'public-welfare-post', region, date, applicant: p, claim: { fromMonth, toMonth } });
+
+  it('a rural post in a city that raised the standard: 2,300元 a month instead of the minimum wage', () => {
+    const d = ask(onPost(true), '2024-08', '2024-10', '2024-11-05');
+    expect(d).toMatchObject({
+      eligible: true,
+      amountFen: 3 * 230_000,
+      perMonthFen: 230_000,
+      scheme: 'public-welfare-post/sichuan-2024',
+    });
+    expect(d.reasons.at(-1)?.cites).toBe('川办发〔2024〕34号 （十八）');
+  });
+
+  it('an urban post, or a rural one where no higher standard is set, is paid the minimum wage', () => {
+    expect(ask(onPost(false), '2024-08', '2024-10', '2024-11-05')).toMatchObject({ perMonthFen: 200_000 });
+    expect(ask(onPost(true), '2024-08', '2024-10', '2024-11-05', '511302')).toMatchObject({ perMonthFen: 200_000 });
+  });
+
+  it('the same rules as 181号 第十一条: not without 就业困难人员 certification', () => {
+    const p = person({ employments: [{ kind: 'public-welfare-post', from: '2024-08-01', placement: 1, rural: true }] });
+    expect(unmet(ask(p, '2024-08', '2024-10', '2024-11-05'))).toEqual(['HARD_TO_EMPLOY']);
+  });
+
+  it('applies from 2024-07-13; under the 办法 from 2025-05-01 the raised standard holds to 34号’s last day, 2025-12-31', () => {
+    expect(ask(onPost(true), '2024-08', '2024-08', '2024-07-12').scheme).toBe('public-welfare-post/national-2023');
+    expect(ask(onPost(true, '2024-07-01'), '2024-07', '2024-07', '2024-07-13').scheme).toBe(
+      'public-welfare-post/sichuan-2024',
+    );
+    const lastDay = ask(onPost(true), '2025-11', '2025-11', '2025-12-31');
+    expect(lastDay).toMatchObject({ scheme: 'public-welfare-post/sichuan-2025', perMonthFen: 230_000 });
+    expect(ask(onPost(true), '2025-12', '2025-12', '2026-01-01')).toMatchObject({
+      scheme: 'public-welfare-post/sichuan-2025',
+      perMonthFen: 200_000,
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import { monthOf, within, type IsoMonth } from '../core/dates.js';
-import type { Citation } from '../core/documents.js';
+import { DOCUMENTS, type Citation } from '../core/documents.js';
 import { formatYuan } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
@@ -8,7 +8,7 @@ import { text } from '../core/text.js';
 import type { Employment, PersonFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
 import { duration } from '../parameters/durations.js';
-import { CS181, notCivilServiceStaff, SC2025 } from '../rules/common.js';
+import { CS181, notCivilServiceStaff, SC2025, SC34 } from '../rules/common.js';
 import { entitlementWindow, grantedMonths, monthsIn, priorGrants, windowDurations, type WindowRule } from '../rules/entitlement.js';
 import { windowText } from '../rules/social-insurance.js';
 
@@ -88,13 +88,31 @@ function withinPostPeriod(basis: Citation) {
   );
 }
 
-/** The local minimum wage for each month of the post still within its period. */
-function minimumWageMonths(basis: Citation) {
+/**
+ * 川办发〔2024〕34号 (十八): 鼓励各地适当提高乡村公益性岗位补贴标准 — on a rural post, the higher
+ * standard a region sets (`rural-public-welfare-post.monthly`), never below the minimum wage, while
+ * 34号 is in force; elsewhere and otherwise the minimum wage.
+ */
+const RURAL = { parameter: 'rural-public-welfare-post.monthly', article: SC34('（十八）'), until: DOCUMENTS['SC-2024-34'].inForceTo } as const;
+
+/** The local minimum wage (or a rural post's higher standard) for each month of the post within its period. */
+function minimumWageMonths(basis: Citation, ruralStandard = false) {
   const rule = postWindow(basis);
   return (ctx: EvaluationContext<PersonFacts>): AmountResult => {
     const wage = ctx.param('minimum-wage.monthly');
-    if (!wage) return standardNotSet('minimum-wage.monthly', basis);
+    const rural = ruralStandard && currentPost(ctx)?.rural === true && (RURAL.until === undefined || ctx.date <= RURAL.until) ? ctx.param(RURAL.parameter) : undefined;
     const months = plan(ctx, rule)?.months.length ?? 0;
+    if (rural && (!wage || rural.value > wage.value)) {
+      const amountFen = rural.value * months;
+      return {
+        amountFen,
+        perMonthFen: rural.value,
+        months,
+        explanation: text(`乡村公益性岗位补贴标准${formatYuan(rural.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Rural post standard ${formatYuan(rural.value)} a month × ${months} = ${formatYuan(amountFen)}`),
+        citation: RURAL.article,
+      };
+    }
+    if (!wage) return standardNotSet('minimum-wage.monthly', basis);
     const amountFen = wage.value * months;
     return {
       amountFen,
@@ -137,6 +155,29 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
       ],
       amount: minimumWageMonths(CS181('第十一条')),
     }),
+    // 川办发〔2024〕34号 (十八): the national rules, and a higher standard a region may set for 乡村公益性岗位.
+    scheme({
+      id: 'public-welfare-post/sichuan-2024',
+      region: '510000',
+      basis: SC34('（十八）'),
+      from: '2024-07-13',
+      to: '2025-12-31',
+      who,
+      standard: text(
+        '参照当地最低工资标准按月补贴，乡村公益性岗位可按当地提高后的标准；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次',
+        'The local minimum wage monthly, or a rural post’s higher local standard; 3 years, or to retirement when under 5 years from it; at most 2 placements',
+      ),
+      materials,
+      parameters: ['minimum-wage.monthly', RURAL.parameter],
+      conditions: [
+        hardToEmploy(CS181('第十一条')),
+        placedOnPost(CS181('第十一条')),
+        atMostTwoPlacements(CS181('第十一条')),
+        withinPostPeriod(CS181('第十一条')),
+        notCivilServiceStaff(CS181('第十六条')),
+      ],
+      amount: minimumWageMonths(CS181('第十一条'), true),
+    }),
     scheme({
       id: 'public-welfare-post/sichuan-2025',
       region: '510000',
@@ -146,7 +187,7 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
       who,
       standard,
       materials,
-      parameters: ['minimum-wage.monthly'],
+      parameters: ['minimum-wage.monthly', RURAL.parameter],
       conditions: [
         hardToEmploy(SC2025('第六条（三）')),
         placedOnPost(SC2025('第六条（三）')),
@@ -154,7 +195,7 @@ export const PublicWelfarePostSubsidy = defineSubsidy({
         withinPostPeriod(SC2025('第六条（三）')),
         notCivilServiceStaff(SC2025('第十三条')),
       ],
-      amount: minimumWageMonths(SC2025('第六条（三）')),
+      amount: minimumWageMonths(SC2025('第六条（三）'), true),
     }),
   ],
 });

@@ -47,6 +47,7 @@ export const EmploymentSchema = Type.Object(
     contractMonths: Type.Optional(Count),
     placement: Type.Optional(Count),
     postName: Type.Optional(Type.String()),
+    rural: Type.Optional(Type.Boolean()),
   },
   options,
 );
