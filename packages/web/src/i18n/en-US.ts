@@ -365,6 +365,12 @@ export const enUS: Messages = {
     exportOrganised: 'Organised export',
     exportFirst: 'First export',
     exportStableMonths: 'Months in stable work',
+    service: 'Service',
+    serviceKind: 'Service',
+    served: 'People served (incubation: entities hosted)',
+    outcomes: 'Outcomes (placed, or operating)',
+    costYuan: 'Cost of the service (yuan)',
+    chargedYuan: 'Charged to those served (yuan)',
   },
   application: {
     number: 'Number',

@@ -367,6 +367,12 @@ export const zhCN = {
     exportOrganised: '有组织输出',
     exportFirst: '首次输出',
     exportStableMonths: '稳定就业月数',
+    service: '服务项目',
+    serviceKind: '服务项目',
+    served: '服务人数（孵化：入驻实体数）',
+    outcomes: '成效人数（实现就业或正常经营）',
+    costYuan: '服务成本（元）',
+    chargedYuan: '向服务对象收费（元）',
   },
   application: {
     number: '申请编号',

@@ -1,14 +1,17 @@
+import { DESIGNATION_NAMES, EMPLOYMENT_SERVICE_NAMES } from '@huimin/policy/vocabulary';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { parseYuan } from '../../components/format.js';
+import { parseYuan, pick } from '../../components/format.js';
 
 /**
  * What each subsidy's claim asks the applicant for, beyond what the registry already knows. The
  * engine reads these claim facts (packages/policy, `ClaimFacts`); subsidies absent here need
  * nothing more than the applicant's registry record.
  */
-type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export';
+type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service';
+type Designation = keyof typeof DESIGNATION_NAMES;
+type ServiceKind = keyof typeof EMPLOYMENT_SERVICE_NAMES;
 
 const CLAIM_FIELDS: Record<string, readonly Field[]> = {
   'public-welfare-post': ['fromMonth', 'toMonth'],
@@ -26,6 +29,23 @@ const CLAIM_FIELDS: Record<string, readonly Field[]> = {
   'social-insurance-employer-graduate': ['hires'],
   'labour-export-job-seeking': ['export'],
   'labour-export-transport': ['export'],
+  'enterprise-staff-training': ['hires'],
+  'employment-service': ['year', 'service'],
+  'high-skill-training': ['designation', 'year'],
+  'incubation-base-award': ['designation', 'service'],
+  'labour-station-award': ['year'],
+};
+
+/** The designations a subsidy's claim names (the unit's designation the award is for). */
+const DESIGNATIONS: Record<string, readonly Designation[]> = {
+  'high-skill-training': ['high-skill-training-base-national', 'high-skill-training-base-provincial', 'skill-master-studio-national', 'skill-master-studio-provincial'],
+  'incubation-base-award': ['incubation-base-city', 'incubation-base-county', 'incubation-base-excellent', 'incubation-base'],
+};
+
+/** The services a claim may be for: 孵化基地奖补 weighs only incubation figures. */
+const SERVICES: Record<string, readonly ServiceKind[]> = {
+  'employment-service': ['public-service', 'incubation', 'recruitment'],
+  'incubation-base-award': ['incubation'],
 };
 
 export interface ClaimFormValues {
@@ -37,6 +57,8 @@ export interface ClaimFormValues {
   trainingDays?: number;
   hires?: { idNumber: string; contractStart?: Dayjs; contractMonths?: number; insuredMonths?: number }[];
   export?: { destination?: 'outside-county' | 'other-province'; organised?: boolean; first?: boolean; stableMonths?: number };
+  designation?: Designation;
+  service?: { kind?: ServiceKind; served?: number; outcomes?: number; costYuan?: string; chargedYuan?: string };
 }
 
 export function claimFieldsOf(subsidy: string): readonly Field[] {
@@ -62,11 +84,27 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
   if (fields.has('export') && v.export?.destination) {
     claim.export = { destination: v.export.destination, organised: !!v.export.organised, first: !!v.export.first, stableMonths: v.export.stableMonths ?? 0 };
   }
+  if (fields.has('designation') && v.designation) claim.designation = v.designation;
+  if (fields.has('service') && v.service?.kind) {
+    const cost = v.service.costYuan ? parseYuan(v.service.costYuan) : undefined;
+    const charged = v.service.chargedYuan ? parseYuan(v.service.chargedYuan) : undefined;
+    claim.service = {
+      kind: v.service.kind,
+      served: v.service.served ?? 0,
+      outcomes: v.service.outcomes ?? 0,
+      ...(cost !== undefined ? { costFen: cost } : {}),
+      ...(charged !== undefined ? { chargedFen: charged } : {}),
+    };
+  }
   return claim;
 }
 
 export function ClaimFields({ subsidy }: { subsidy: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const yuanRule = (field: string) => ({
+    validator: async (_: unknown, v: string | undefined) => (v === undefined || v === '' || parseYuan(v) !== undefined ? undefined : Promise.reject(new Error(t('validation.amount', { field })))),
+  });
   const fields = claimFieldsOf(subsidy);
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   return (
@@ -127,6 +165,34 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
             </Form.Item>
             <Form.Item name={['export', 'stableMonths']} label={t('claim.exportStableMonths')}>
               <InputNumber min={0} max={120} />
+            </Form.Item>
+          </Space>
+        </Col>
+      ) : null}
+      {fields.includes('designation') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="designation" label={t('claim.designation')} rules={required(t('claim.designation'))}>
+            <Select options={(DESIGNATIONS[subsidy] ?? []).map((d) => ({ value: d, label: pick(DESIGNATION_NAMES[d], lang) }))} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('service') ? (
+        <Col xs={24}>
+          <Space wrap align="start">
+            <Form.Item name={['service', 'kind']} label={t('claim.serviceKind')} rules={required(t('claim.serviceKind'))} initialValue={(SERVICES[subsidy] ?? [])[0]}>
+              <Select style={{ width: 220 }} options={(SERVICES[subsidy] ?? []).map((k) => ({ value: k, label: pick(EMPLOYMENT_SERVICE_NAMES[k], lang) }))} />
+            </Form.Item>
+            <Form.Item name={['service', 'served']} label={t('claim.served')} rules={required(t('claim.served'))}>
+              <InputNumber min={0} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name={['service', 'outcomes']} label={t('claim.outcomes')}>
+              <InputNumber min={0} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name={['service', 'costYuan']} label={t('claim.costYuan')} rules={[yuanRule(t('claim.costYuan'))]}>
+              <Input inputMode="decimal" style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name={['service', 'chargedYuan']} label={t('claim.chargedYuan')} rules={[yuanRule(t('claim.chargedYuan'))]}>
+              <Input inputMode="decimal" style={{ width: 160 }} />
             </Form.Item>
           </Space>
         </Col>
