@@ -40,7 +40,7 @@ const PUBLIC_FILES = [
 const SRC = '^packages/server/src/';
 const FOUNDATION = `${SRC}(http|db|i18n|security)/|${SRC}(failpoints|version|config)\\.ts$`;
 /** Entry points and seeding, allowed to reach anything (they are not imported by modules). */
-const ENTRY = `${SRC}(app|cli|bench|demo|testing|architecture)/|${SRC}main\\.ts$|\\.test\\.ts$`;
+const ENTRY = `${SRC}(app|cli|bench|demo|testing|architecture)/|${SRC}main\\.ts$|\\.test(-kit)?\\.ts$`;
 
 module.exports = {
   forbidden: [
@@ -73,7 +73,7 @@ module.exports = {
       name: 'foundation-is-a-leaf',
       comment: 'http/, db/, i18n/, security/ and the top-level helpers import no domain module: every module may use them.',
       severity: 'error',
-      from: { path: FOUNDATION, pathNot: '\\.test\\.ts$' },
+      from: { path: FOUNDATION, pathNot: '\\.test(-kit)?\\.ts$' },
       to: { path: SRC, pathNot: FOUNDATION },
     },
     {
@@ -93,7 +93,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^packages/[^/]+/dist/|(^|/)fixtures/|\\.test\\.ts$' },
+    exclude: { path: '^packages/[^/]+/dist/|(^|/)fixtures/|\\.test(-kit)?\\.ts$' },
     // Type-only imports count: a type from another module couples the two as much as a value.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.tests.json' },

@@ -5,7 +5,9 @@ const base: CheckInput = { today: '2026-11-23', people: [], claim: {}, duplicate
 const codes = (input: Partial<CheckInput>) => runChecks({ ...base, ...input }).map((f) => [f.code, f.severity]);
 
 describe('hires who all left right after the subsidy', () => {
-  const claim = (leftOn: (string | null)[]) => ({ earlierHires: { claims: [{ number: 'A-1', paidOn: '2026-03-15', leftOn }], months: 6, min: 3 } });
+  const claim = (leftOn: (string | null)[]) => ({
+    earlierHires: { claims: [{ number: 'A-1', paidOn: '2026-03-15', leftOn }], months: 6, min: 3 },
+  });
 
   it('all three left on the last day of the six months: flagged for review', () => {
     expect(codes(claim(['2026-04-01', '2026-05-01', '2026-09-15']))).toEqual([['HIRES_LEFT_AFTER_SUBSIDY', 'review']]);
@@ -26,8 +28,20 @@ describe('hires who all left right after the subsidy', () => {
 
 describe('claims still in process counted together', () => {
   it('flags the rules the claim breaks once the others are counted, citing the first', () => {
-    const [finding] = runChecks({ ...base, pendingElsewhere: { numbers: ['510105-2026-000001'], broken: [{ message: { zh: '同一职业不得重复享受', en: 'Once per occupation' }, cites: '财社〔2023〕181号 第十四条' }] } });
-    expect(finding).toMatchObject({ code: 'PENDING_CLAIMS_EXCEED', severity: 'review', cites: '财社〔2023〕181号 第十四条' });
+    const [finding] = runChecks({
+      ...base,
+      pendingElsewhere: {
+        numbers: ['510105-2026-000001'],
+        broken: [
+          { message: { zh: '同一职业不得重复享受', en: 'Once per occupation' }, cites: '财社〔2023〕181号 第十四条' },
+        ],
+      },
+    });
+    expect(finding).toMatchObject({
+      code: 'PENDING_CLAIMS_EXCEED',
+      severity: 'review',
+      cites: '财社〔2023〕181号 第十四条',
+    });
     expect(finding?.message.zh).toContain('510105-2026-000001');
   });
   it('nothing broken, nothing flagged', () => {
@@ -37,7 +51,17 @@ describe('claims still in process counted together', () => {
 
 describe('training risk warnings (人社部发〔2024〕5号 (三)(十四))', () => {
   const training = (over: Partial<NonNullable<CheckInput['training']>>) => ({
-    training: { classNumber: 'PX-1', sessions: 10, attended: 8, overlapping: [], assessed: 12, passed: 11, minAttendancePermille: 800, passRateClassSize: 20, ...over },
+    training: {
+      classNumber: 'PX-1',
+      sessions: 10,
+      attended: 8,
+      overlapping: [],
+      assessed: 12,
+      passed: 11,
+      minAttendancePermille: 800,
+      passRateClassSize: 20,
+      ...over,
+    },
   });
   it('attendance at the threshold passes; one session fewer is blocked', () => {
     expect(codes(training({ attended: 8 }))).toEqual([]);

@@ -63,7 +63,11 @@ export interface CheckInput {
     passRateClassSize: number;
   };
   /** The unit's earlier paid claims for lists of hires: when each was paid and when each hire left. */
-  readonly earlierHires?: { claims: readonly { number: string; paidOn: IsoDate; leftOn: readonly (IsoDate | null)[] }[]; months: number; min: number };
+  readonly earlierHires?: {
+    claims: readonly { number: string; paidOn: IsoDate; leftOn: readonly (IsoDate | null)[] }[];
+    months: number;
+    min: number;
+  };
 }
 
 type Check = (input: CheckInput) => Finding[];
@@ -78,7 +82,20 @@ const deceased: Check = ({ people, deaths }) =>
   deaths
     ? people.flatMap((p) => {
         const record = deaths.records.get(p.subject)?.[0];
-        return record ? [{ code: 'PERSON_DECEASED', severity: 'block' as const, message: text(`${p.name}：死亡登记（${record.date}）`, `${p.name}: recorded as deceased (${record.date})`), cites: VERIFY, snapshotId: deaths.id }] : [];
+        return record
+          ? [
+              {
+                code: 'PERSON_DECEASED',
+                severity: 'block' as const,
+                message: text(
+                  `${p.name}：死亡登记（${record.date}）`,
+                  `${p.name}: recorded as deceased (${record.date})`,
+                ),
+                cites: VERIFY,
+                snapshotId: deaths.id,
+              },
+            ]
+          : [];
       })
     : [];
 
@@ -86,7 +103,18 @@ const civilService: Check = ({ people, roster }) =>
   roster
     ? people.flatMap((p) =>
         roster.records.has(p.subject)
-          ? [{ code: 'CIVIL_SERVICE_ROSTER', severity: 'block' as const, message: text(`${p.name}：在机关事业单位在编人员名册中`, `${p.name}: on the roster of established civil-service staff`), cites: NO_CIVIL_SERVICE, snapshotId: roster.id }]
+          ? [
+              {
+                code: 'CIVIL_SERVICE_ROSTER',
+                severity: 'block' as const,
+                message: text(
+                  `${p.name}：在机关事业单位在编人员名册中`,
+                  `${p.name}: on the roster of established civil-service staff`,
+                ),
+                cites: NO_CIVIL_SERVICE,
+                snapshotId: roster.id,
+              },
+            ]
           : [],
       )
     : [];
@@ -94,7 +122,18 @@ const civilService: Check = ({ people, roster }) =>
 const deregistered: Check = ({ unitCode, business }) => {
   const record = unitCode ? business?.records.get(unitCode)?.[0] : undefined;
   if (!business || !record || record.status !== 'deregistered') return [];
-  return [{ code: 'UNIT_DEREGISTERED', severity: 'block', message: text(`单位已注销（${record.deregisteredOn ?? ''}）`, `The unit is deregistered (${record.deregisteredOn ?? ''})`), cites: VERIFY, snapshotId: business.id }];
+  return [
+    {
+      code: 'UNIT_DEREGISTERED',
+      severity: 'block',
+      message: text(
+        `单位已注销（${record.deregisteredOn ?? ''}）`,
+        `The unit is deregistered (${record.deregisteredOn ?? ''})`,
+      ),
+      cites: VERIFY,
+      snapshotId: business.id,
+    },
+  ];
 };
 
 const insuranceShort: Check = ({ people, claim, insurance }) => {
@@ -104,10 +143,22 @@ const insuranceShort: Check = ({ people, claim, insurance }) => {
   return people.flatMap((p) => {
     const runs = insurance.records.get(p.subject) ?? [];
     let missing = 0;
-    for (let m = from; m <= to; m++) if (!runs.some((r) => monthIndex(r.fromMonth) <= m && m <= monthIndex(r.toMonth))) missing++;
+    for (let m = from; m <= to; m++)
+      if (!runs.some((r) => monthIndex(r.fromMonth) <= m && m <= monthIndex(r.toMonth))) missing++;
     return missing === 0
       ? []
-      : [{ code: 'INSURANCE_SHORT', severity: 'review' as const, message: text(`${p.name}：社保缴费数据中缺少申报期间的 ${missing} 个月`, `${p.name}: ${missing} claimed months are missing from the contribution records`), cites: VERIFY, snapshotId: insurance.id }];
+      : [
+          {
+            code: 'INSURANCE_SHORT',
+            severity: 'review' as const,
+            message: text(
+              `${p.name}：社保缴费数据中缺少申报期间的 ${missing} 个月`,
+              `${p.name}: ${missing} claimed months are missing from the contribution records`,
+            ),
+            cites: VERIFY,
+            snapshotId: insurance.id,
+          },
+        ];
   });
 };
 
@@ -115,21 +166,36 @@ const duplicate: Check = ({ people, duplicates }) =>
   duplicates.map((d) => ({
     code: 'CLAIMED_TWICE',
     severity: 'block' as const,
-    message: text(`${people.find((p) => p.subject === d.subject)?.name ?? ''}：同一补贴同一期间已在申请 ${d.number} 中申报`, `${people.find((p) => p.subject === d.subject)?.name ?? ''}: already claimed for the same subsidy and period in ${d.number}`),
+    message: text(
+      `${people.find((p) => p.subject === d.subject)?.name ?? ''}：同一补贴同一期间已在申请 ${d.number} 中申报`,
+      `${people.find((p) => p.subject === d.subject)?.name ?? ''}: already claimed for the same subsidy and period in ${d.number}`,
+    ),
     cites: VERIFY,
   }));
 
 /** One payee account, phone or address registered to more people than the region allows. */
-function sharedBy(key: 'sharedAccount' | 'sharedPhone' | 'sharedAddress', code: string, message: (holders: number, max: number) => Text): Check {
+function sharedBy(
+  key: 'sharedAccount' | 'sharedPhone' | 'sharedAddress',
+  code: string,
+  message: (holders: number, max: number) => Text,
+): Check {
   return (input) => {
     const shared = input[key];
-    return shared && shared.holders > shared.max ? [{ code, severity: 'review', message: message(shared.holders, shared.max), cites: VERIFY }] : [];
+    return shared && shared.holders > shared.max
+      ? [{ code, severity: 'review', message: message(shared.holders, shared.max), cites: VERIFY }]
+      : [];
   };
 }
 
-const sharedAccount = sharedBy('sharedAccount', 'SHARED_ACCOUNT', (n, max) => text(`收款账户由 ${n} 人共用（上限 ${max}）`, `The payee account is shared by ${n} people (at most ${max})`));
-const sharedPhone = sharedBy('sharedPhone', 'SHARED_PHONE', (n, max) => text(`联系电话由 ${n} 人共用（上限 ${max}）`, `The phone number is shared by ${n} people (at most ${max})`));
-const sharedAddress = sharedBy('sharedAddress', 'SHARED_ADDRESS', (n, max) => text(`居住地址登记有 ${n} 人（上限 ${max}）`, `${n} people are registered at the address (at most ${max})`));
+const sharedAccount = sharedBy('sharedAccount', 'SHARED_ACCOUNT', (n, max) =>
+  text(`收款账户由 ${n} 人共用（上限 ${max}）`, `The payee account is shared by ${n} people (at most ${max})`),
+);
+const sharedPhone = sharedBy('sharedPhone', 'SHARED_PHONE', (n, max) =>
+  text(`联系电话由 ${n} 人共用（上限 ${max}）`, `The phone number is shared by ${n} people (at most ${max})`),
+);
+const sharedAddress = sharedBy('sharedAddress', 'SHARED_ADDRESS', (n, max) =>
+  text(`居住地址登记有 ${n} 人（上限 ${max}）`, `${n} people are registered at the address (at most ${max})`),
+);
 
 const pendingElsewhere: Check = ({ pendingElsewhere }) =>
   pendingElsewhere && pendingElsewhere.broken.length > 0
@@ -154,11 +220,18 @@ const hiresLeft: Check = ({ earlierHires }) => {
   if (!earlierHires) return [];
   const { months, min } = earlierHires;
   return earlierHires.claims
-    .filter((c) => c.leftOn.length >= min && c.leftOn.every((left) => left !== null && left >= c.paidOn && left <= addMonths(c.paidOn, months)))
+    .filter(
+      (c) =>
+        c.leftOn.length >= min &&
+        c.leftOn.every((left) => left !== null && left >= c.paidOn && left <= addMonths(c.paidOn, months)),
+    )
     .map((c) => ({
       code: 'HIRES_LEFT_AFTER_SUBSIDY',
       severity: 'review' as const,
-      message: text(`单位前次获补贴的申请 ${c.number} 所列 ${c.leftOn.length} 人均在补贴发放（${c.paidOn}）后 ${months} 个月内离职`, `All ${c.leftOn.length} hires of the unit's earlier claim ${c.number} left within ${months} months of its payment (${c.paidOn})`),
+      message: text(
+        `单位前次获补贴的申请 ${c.number} 所列 ${c.leftOn.length} 人均在补贴发放（${c.paidOn}）后 ${months} 个月内离职`,
+        `All ${c.leftOn.length} hires of the unit's earlier claim ${c.number} left within ${months} months of its payment (${c.paidOn})`,
+      ),
       cites: VERIFY,
     }));
 };
@@ -170,7 +243,17 @@ const TRAINING_AUDIT = formatCitation(cite('RSB-2024-5', '（十四）'));
 /** A trainee on the rosters of two classes whose dates overlap cannot have attended both. */
 const overlappingClasses: Check = ({ training }) =>
   training && training.overlapping.length > 0
-    ? [{ code: 'TRAINEE_IN_TWO_CLASSES', severity: 'block', message: text(`学员同期还在培训班 ${training.overlapping.join('、')} 的名册中`, `The trainee is also on the roster of ${training.overlapping.join(', ')} at the same time`), cites: TRAINING_RISK }]
+    ? [
+        {
+          code: 'TRAINEE_IN_TWO_CLASSES',
+          severity: 'block',
+          message: text(
+            `学员同期还在培训班 ${training.overlapping.join('、')} 的名册中`,
+            `The trainee is also on the roster of ${training.overlapping.join(', ')} at the same time`,
+          ),
+          cites: TRAINING_RISK,
+        },
+      ]
     : [];
 
 /** Attendance below the region's threshold (in ‰ of the class's sessions). */
@@ -180,7 +263,10 @@ const lowAttendance: Check = ({ training }) =>
         {
           code: 'ATTENDANCE_BELOW_THRESHOLD',
           severity: 'block',
-          message: text(`培训班 ${training.classNumber} 考勤 ${training.attended}/${training.sessions} 次，低于 ${training.minAttendancePermille / 10}%`, `Attended ${training.attended} of ${training.sessions} sessions of ${training.classNumber}, below ${training.minAttendancePermille / 10}%`),
+          message: text(
+            `培训班 ${training.classNumber} 考勤 ${training.attended}/${training.sessions} 次，低于 ${training.minAttendancePermille / 10}%`,
+            `Attended ${training.attended} of ${training.sessions} sessions of ${training.classNumber}, below ${training.minAttendancePermille / 10}%`,
+          ),
           cites: TRAINING_AUDIT,
         },
       ]
@@ -189,10 +275,34 @@ const lowAttendance: Check = ({ training }) =>
 /** Everyone in a large class passed: possible, but the pattern of manufactured results; a reviewer looks. */
 const manufacturedPassRate: Check = ({ training }) =>
   training && training.assessed >= training.passRateClassSize && training.passed === training.assessed
-    ? [{ code: 'PASS_RATE_SUSPICIOUS', severity: 'review', message: text(`培训班 ${training.classNumber} 的 ${training.assessed} 名学员全部考核合格`, `All ${training.assessed} trainees of ${training.classNumber} passed`), cites: TRAINING_AUDIT }]
+    ? [
+        {
+          code: 'PASS_RATE_SUSPICIOUS',
+          severity: 'review',
+          message: text(
+            `培训班 ${training.classNumber} 的 ${training.assessed} 名学员全部考核合格`,
+            `All ${training.assessed} trainees of ${training.classNumber} passed`,
+          ),
+          cites: TRAINING_AUDIT,
+        },
+      ]
     : [];
 
-export const CHECKS: readonly Check[] = [deceased, civilService, deregistered, insuranceShort, duplicate, sharedAccount, sharedPhone, sharedAddress, pendingElsewhere, hiresLeft, overlappingClasses, lowAttendance, manufacturedPassRate];
+export const CHECKS: readonly Check[] = [
+  deceased,
+  civilService,
+  deregistered,
+  insuranceShort,
+  duplicate,
+  sharedAccount,
+  sharedPhone,
+  sharedAddress,
+  pendingElsewhere,
+  hiresLeft,
+  overlappingClasses,
+  lowAttendance,
+  manufacturedPassRate,
+];
 
 export function runChecks(input: CheckInput): Finding[] {
   return CHECKS.flatMap((check) => check(input));

@@ -1,33 +1,22 @@
-import { isIsoDate, isIsoMonth, parseResidentId, type ApplicantFacts, type ClaimFacts, type Decision, type IsoDate, type PolicyEngine, type ReceivedSubsidy } from '@huimin/policy';
+import type { ApplicantFacts, ClaimFacts, Decision, PolicyEngine } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database, ReferenceKind } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { todayInShanghai } from '../http/today.js';
 import { riskThreshold, type RiskThreshold } from '../parameters/server-parameters.js';
-import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
+import {
+  earlierHires as readEarlierHires,
+  LIVE,
+  pendingElsewhere as claimsPendingElsewhere,
+  type StoredLists,
+} from './claim-history.js';
+import { importReferenceSnapshot } from './reference-snapshots.js';
 import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** The columns of each reference kind's file, and how a row becomes a record. */
-const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[] }> = {
-  deaths: { person: true, columns: ['idNumber', 'date'] },
-  'civil-service-roster': { person: true, columns: ['idNumber', 'unit'] },
-  'business-registry': { person: false, columns: ['creditCode', 'status', 'deregisteredOn'] },
-  'social-insurance': { person: true, columns: ['idNumber', 'fromMonth', 'toMonth', 'employer'] },
-  'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
-  'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
-};
-
-type StoredLists = { hires?: { personId: string }[]; interns?: { personId: string }[]; workers?: { personId: string }[] };
-
-const LIVE = ['draft', 'submitted', 'returned', 'accepted', 'reviewed', 'approved', 'publicised', 'payable', 'paid'];
-/** Live but not yet paid: what the engine does not yet count among a person's subsidies. */
-const IN_PROCESS = LIVE.filter((s) => s !== 'paid');
 
 export interface FlagView {
   id: string;
@@ -42,7 +31,10 @@ export interface FlagView {
 }
 
 /** A certificate's class as the risk checks read it, if the certificate was issued here. */
-export type TrainingRiskFacts = (db: Kysely<Database> | Transaction<Database>, serial: string) => Promise<Omit<NonNullable<CheckInput['training']>, 'minAttendancePermille' | 'passRateClassSize'> | undefined>;
+export type TrainingRiskFacts = (
+  db: Kysely<Database> | Transaction<Database>,
+  serial: string,
+) => Promise<Omit<NonNullable<CheckInput['training']>, 'minAttendancePermille' | 'passRateClassSize'> | undefined>;
 
 /**
  * Risk control (风控预警): reference snapshots from other departments, imported all or nothing, and
@@ -60,54 +52,14 @@ export class RiskService {
     private readonly trainingFacts: TrainingRiskFacts,
   ) {}
 
-  async importSnapshot(actor: Actor, kind: string, file: Buffer, meta: { takenOn: string; source: string }): Promise<{ snapshotId: string; rows: number }> {
-    const spec = KINDS[kind as ReferenceKind];
-    if (!spec) throw new AppError('UNKNOWN_REFERENCE_KIND', 404, 'kind', { value: kind });
-    if (!isIsoDate(meta.takenOn)) throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: 'YYYY-MM-DD' });
-    const table = await readTable(file);
-    const header = (table[0] ?? []).map((c) => /\(([A-Za-z]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
-    const problems: { row: number; column: string; code: string; message: { zh: string; en: string } }[] = [];
-    for (const c of spec.columns.slice(0, 1)) if (!header.includes(c)) problems.push({ row: 1, column: c, code: 'REQUIRED_FIELD', message: { zh: `缺少列 ${c}`, en: `Column ${c} is missing` } });
-    const records: { subject: string; data: Record<string, string> }[] = [];
-    for (let r = 1; r < table.length && problems.length === 0; r++) {
-      const cells = table[r] ?? [];
-      if (cells.every((c) => !c.text)) continue;
-      const data: Record<string, string> = {};
-      for (const c of spec.columns) {
-        const v = cells[header.indexOf(c)]?.text ?? '';
-        if (v) data[c] = v;
-      }
-      const bad = (column: string, zh: string, en: string) => problems.push({ row: r + 1, column, code: 'VALIDATION_FAILED', message: { zh, en } });
-      let subject = '';
-      if (spec.person) {
-        const id = parseResidentId(data.idNumber ?? '');
-        if (!id.ok) bad('idNumber', '身份证号码无效', 'Not a valid ID number');
-        else subject = this.vault.lookupHash('id-number', id.value.number);
-        delete data.idNumber;
-      } else {
-        subject = (data.creditCode ?? '').toUpperCase();
-        if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(subject)) bad('creditCode', '统一社会信用代码格式不正确', 'Malformed credit code');
-        delete data.creditCode;
-      }
-      for (const [k, v] of Object.entries(data)) {
-        if (['date', 'from', 'to', 'deregisteredOn'].includes(k) && !isIsoDate(v)) bad(k, '日期应为 YYYY-MM-DD', 'Dates are YYYY-MM-DD');
-        if (['fromMonth', 'toMonth'].includes(k) && !isIsoMonth(v)) bad(k, '月份应为 YYYY-MM', 'Months are YYYY-MM');
-        if (k === 'status' && !['active', 'deregistered'].includes(v)) bad(k, '状态应为 active 或 deregistered', 'Status is active or deregistered');
-      }
-      records.push({ subject, data });
-    }
-    if (problems.length > 0) throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems);
-    return this.db.transaction().execute(async (trx) => {
-      const snapshot = await trx.insertInto('reference_snapshot').values({ kind: kind as ReferenceKind, taken_on: meta.takenOn, source: meta.source, rows: records.length, imported_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
-      for (let i = 0; i < records.length; i += 2000) {
-        await trx
-          .insertInto('reference_record')
-          .values(records.slice(i, i + 2000).map((r) => ({ snapshot_id: snapshot.id, subject: r.subject, data: JSON.stringify(r.data) })))
-          .execute();
-      }
-      await appendAudit(trx, this.vault, { actor, action: 'reference.imported', entityType: 'reference_snapshot', entityId: snapshot.id, regionCode: actor.regionCode, after: { kind, rows: records.length, ...meta } });
-      return { snapshotId: snapshot.id, rows: records.length };
-    });
+  /** A dataset from another department (deaths, civil servants, business registry …), all or nothing. */
+  importSnapshot(
+    actor: Actor,
+    kind: string,
+    file: Buffer,
+    meta: { takenOn: string; source: string },
+  ): Promise<{ snapshotId: string; rows: number }> {
+    return importReferenceSnapshot(this.db, this.vault, actor, kind, file, meta);
   }
 
   /**
@@ -115,18 +67,52 @@ export class RiskService {
    * superseded. `decided`: the engine's facts and decision at filing, for the check that counts the
    * person's claims still in process.
    */
-  async assess(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, stage: 'submit' | 'payment', decided?: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision }): Promise<Finding[]> {
+  async assess(
+    trx: Transaction<Database>,
+    engine: PolicyEngine,
+    app: Selectable<ApplicationTable>,
+    stage: 'submit' | 'payment',
+    decided?: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision },
+  ): Promise<Finding[]> {
     const claim = app.claim as StoredLists & { fromMonth?: string; toMonth?: string; certificateId?: string };
     const listed = [...(claim.hires ?? []), ...(claim.interns ?? []), ...(claim.workers ?? [])].map((x) => x.personId);
     const ids = [...(app.person_id ? [app.person_id] : []), ...listed];
-    const people = ids.length ? await trx.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'bank_account_hmac', 'phone_hmac', 'address_hmac']).where('id', 'in', ids).execute() : [];
-    const subjects: Subject[] = people.map((p) => ({ subject: p.id_number_hmac, name: p.name, role: p.id === app.person_id ? 'applicant' : 'listed' }));
-    const unit = app.organisation_id ? await trx.selectFrom('organisation').select(['credit_code', 'bank_account_hmac']).where('id', '=', app.organisation_id).executeTakeFirst() : undefined;
+    const people = ids.length
+      ? await trx
+          .selectFrom('person')
+          .select(['id', 'id_number_hmac', 'name', 'bank_account_hmac', 'phone_hmac', 'address_hmac'])
+          .where('id', 'in', ids)
+          .execute()
+      : [];
+    const subjects: Subject[] = people.map((p) => ({
+      subject: p.id_number_hmac,
+      name: p.name,
+      role: p.id === app.person_id ? 'applicant' : 'listed',
+    }));
+    const unit = app.organisation_id
+      ? await trx
+          .selectFrom('organisation')
+          .select(['credit_code', 'bank_account_hmac'])
+          .where('id', '=', app.organisation_id)
+          .executeTakeFirst()
+      : undefined;
     const keys = [...subjects.map((s) => s.subject), ...(unit ? [unit.credit_code] : [])];
     const snapshot = async <T>(kind: ReferenceKind): Promise<Snapshot<T> | undefined> => {
-      const s = await trx.selectFrom('reference_snapshot').select(['id', 'taken_on']).where('kind', '=', kind).orderBy('taken_on', 'desc').orderBy('imported_at', 'desc').limit(1).executeTakeFirst();
+      const s = await trx
+        .selectFrom('reference_snapshot')
+        .select(['id', 'taken_on'])
+        .where('kind', '=', kind)
+        .orderBy('taken_on', 'desc')
+        .orderBy('imported_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (!s || keys.length === 0) return undefined;
-      const rows = await trx.selectFrom('reference_record').select(['subject', 'data']).where('snapshot_id', '=', s.id).where('subject', 'in', keys).execute();
+      const rows = await trx
+        .selectFrom('reference_record')
+        .select(['subject', 'data'])
+        .where('snapshot_id', '=', s.id)
+        .where('subject', 'in', keys)
+        .execute();
       const records = new Map<string, T[]>();
       for (const r of rows) records.set(r.subject, [...(records.get(r.subject) ?? []), r.data as T]);
       return { id: s.id, takenOn: s.taken_on, records };
@@ -151,9 +137,17 @@ export class RiskService {
           ]),
         )
         .execute();
-      const overlaps = (key: string) => key === app.period_key || key === 'once' || app.period_key === 'once' || (key.startsWith('month:') && app.period_key.startsWith('month:'));
+      const overlaps = (key: string) =>
+        key === app.period_key ||
+        key === 'once' ||
+        app.period_key === 'once' ||
+        (key.startsWith('month:') && app.period_key.startsWith('month:'));
       for (const o of others.filter((x) => overlaps(x.period_key))) {
-        const listedThere = [...((o.claim as StoredLists).hires ?? []), ...((o.claim as StoredLists).interns ?? []), ...((o.claim as StoredLists).workers ?? [])].map((x) => x.personId);
+        const listedThere = [
+          ...((o.claim as StoredLists).hires ?? []),
+          ...((o.claim as StoredLists).interns ?? []),
+          ...((o.claim as StoredLists).workers ?? []),
+        ].map((x) => x.personId);
         for (const id of new Set([...(o.person_id ? [o.person_id] : []), ...listedThere])) {
           const subject = hashOf.get(id);
           if (subject) duplicates.push({ subject, number: o.number });
@@ -165,17 +159,48 @@ export class RiskService {
     const threshold = (name: RiskThreshold) => riskThreshold(engine, name, app.region_code, today);
     // People registered with the same payee account, phone or address, against the region's limit.
     const self = app.person_id ? people.find((p) => p.id === app.person_id) : undefined;
-    const shared = async (column: 'bank_account_hmac' | 'phone_hmac' | 'address_hmac', hash: string | null | undefined, limit: RiskThreshold) =>
-      hash ? { holders: Number((await trx.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where(column, '=', hash).executeTakeFirstOrThrow()).n), max: threshold(limit) } : undefined;
-    const sharedAccount = await shared('bank_account_hmac', self ? self.bank_account_hmac : unit?.bank_account_hmac, 'risk.shared-account-max');
+    const shared = async (
+      column: 'bank_account_hmac' | 'phone_hmac' | 'address_hmac',
+      hash: string | null | undefined,
+      limit: RiskThreshold,
+    ) =>
+      hash
+        ? {
+            holders: Number(
+              (
+                await trx
+                  .selectFrom('person')
+                  .select((eb) => eb.fn.countAll<string>().as('n'))
+                  .where(column, '=', hash)
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
+            max: threshold(limit),
+          }
+        : undefined;
+    const sharedAccount = await shared(
+      'bank_account_hmac',
+      self ? self.bank_account_hmac : unit?.bank_account_hmac,
+      'risk.shared-account-max',
+    );
     const sharedPhone = await shared('phone_hmac', self?.phone_hmac, 'risk.shared-phone-max');
     const sharedAddress = await shared('address_hmac', self?.address_hmac, 'risk.shared-address-max');
 
-    const pendingElsewhere = decided && app.person_id ? await this.pendingElsewhere(trx, engine, app, decided, today) : undefined;
+    const pendingElsewhere =
+      decided && app.person_id ? await claimsPendingElsewhere(trx, engine, app, decided, today) : undefined;
     const trainingFacts = claim.certificateId ? await this.trainingFacts(trx, claim.certificateId) : undefined;
-    const training = trainingFacts && { ...trainingFacts, minAttendancePermille: threshold('risk.training-attendance-min-permille'), passRateClassSize: threshold('risk.training-pass-rate-class-size') };
+    const training = trainingFacts && {
+      ...trainingFacts,
+      minAttendancePermille: threshold('risk.training-attendance-min-permille'),
+      passRateClassSize: threshold('risk.training-pass-rate-class-size'),
+    };
     const earlierHires =
-      unit && app.organisation_id ? await this.earlierHires(trx, app.organisation_id, unit.credit_code, { months: threshold('risk.hires-left-months'), min: threshold('risk.hires-left-min') }) : undefined;
+      unit && app.organisation_id
+        ? await readEarlierHires(trx, app.organisation_id, unit.credit_code, {
+            months: threshold('risk.hires-left-months'),
+            min: threshold('risk.hires-left-min'),
+          })
+        : undefined;
 
     const findings = runChecks({
       today,
@@ -196,91 +221,75 @@ export class RiskService {
     });
 
     const now = this.clock.now();
-    await trx.updateTable('risk_flag').set({ cleared_at: now, clearance: '已由重新核查取代 / superseded by a re-check' }).where('application_id', '=', app.id).where('stage', '=', stage).where('cleared_at', 'is', null).execute();
+    await trx
+      .updateTable('risk_flag')
+      .set({ cleared_at: now, clearance: '已由重新核查取代 / superseded by a re-check' })
+      .where('application_id', '=', app.id)
+      .where('stage', '=', stage)
+      .where('cleared_at', 'is', null)
+      .execute();
     // A reviewer who cleared a warning has decided on those facts: the same warning on the same
     // facts (its message states them) is not raised again at the next stage or the next release,
     // or an application with a cleared warning could never be paid. Changed facts raise it anew.
-    const cleared = await trx.selectFrom('risk_flag').select(['code', 'message_zh']).where('application_id', '=', app.id).where('severity', '=', 'review').where('cleared_by', 'is not', null).execute();
+    const cleared = await trx
+      .selectFrom('risk_flag')
+      .select(['code', 'message_zh'])
+      .where('application_id', '=', app.id)
+      .where('severity', '=', 'review')
+      .where('cleared_by', 'is not', null)
+      .execute();
     const settled = new Set(cleared.map((c) => `${c.code}\n${c.message_zh}`));
     const raised = findings.filter((f) => f.severity !== 'review' || !settled.has(`${f.code}\n${f.message.zh}`));
     if (raised.length > 0) {
       await trx
         .insertInto('risk_flag')
-        .values(raised.map((f) => ({ application_id: app.id, stage, code: f.code, severity: f.severity, message_zh: f.message.zh, message_en: f.message.en, cites: f.cites, snapshot_id: f.snapshotId ?? null, raised_at: now })))
+        .values(
+          raised.map((f) => ({
+            application_id: app.id,
+            stage,
+            code: f.code,
+            severity: f.severity,
+            message_zh: f.message.zh,
+            message_en: f.message.en,
+            cites: f.cites,
+            snapshot_id: f.snapshotId ?? null,
+            raised_at: now,
+          })),
+        )
         .execute();
     }
     return raised;
   }
 
-  /**
-   * The engine counts what was paid; a claim still in process in another region (or here) is not
-   * yet among the person's subsidies. Decide this claim again as if those were granted: a rule it
-   * then breaks (a cap, an exclusive pair) is for a reviewer to look at before both are paid.
-   */
-  private async pendingElsewhere(trx: Transaction<Database>, engine: PolicyEngine, app: Selectable<ApplicationTable>, decided: { applicant: ApplicantFacts; claim: ClaimFacts; decision: Decision }, today: IsoDate) {
-    if (!decided.decision.eligible || decided.applicant.kind !== 'person') return undefined;
-    const live = await trx
-      .selectFrom('application')
-      .select(['number', 'subsidy_id', 'region_code', 'amount_fen', 'claim'])
-      .where('person_id', '=', app.person_id)
-      .where('id', '<>', app.id)
-      .where('state', 'in', IN_PROCESS)
-      .orderBy('number')
-      .execute();
-    if (live.length === 0) return undefined;
-    const asIfGranted: ReceivedSubsidy[] = live.map((a) => {
-      const claim = a.claim as { certificateId?: string; fromMonth?: string; toMonth?: string };
-      return {
-        subsidy: a.subsidy_id,
-        grantedOn: today,
-        region: a.region_code,
-        ...(a.amount_fen !== null ? { amountFen: Number(a.amount_fen) } : {}),
-        ...(claim.certificateId ? { certificateId: claim.certificateId } : {}),
-        ...(claim.fromMonth ? { fromMonth: claim.fromMonth } : {}),
-        ...(claim.toMonth ? { toMonth: claim.toMonth } : {}),
-      };
-    });
-    const applicant = { ...decided.applicant, subsidies: [...(decided.applicant.subsidies ?? []), ...asIfGranted] };
-    const again = engine.evaluate({ subsidy: app.subsidy_id, region: app.region_code, date: today, applicant, claim: decided.claim });
-    if (again.eligible) return undefined;
-    return { numbers: live.map((a) => a.number), broken: again.reasons.filter((r) => !r.met).map((r) => ({ message: r.message, cites: r.cites })) };
-  }
-
-  /** The unit's earlier paid claims for lists of hires, with the day each hire left the unit (if they did). */
-  private async earlierHires(trx: Transaction<Database>, organisationId: string, creditCode: string, limits: { months: number; min: number }) {
-    const paid = await trx.selectFrom('application').select(['number', 'claim', 'updated_at']).where('organisation_id', '=', organisationId).where('state', '=', 'paid').execute();
-    const withHires = paid.map((p) => ({ number: p.number, paidOn: todayInShanghai(p.updated_at), hires: ((p.claim as StoredLists).hires ?? []).map((h) => h.personId) })).filter((p) => p.hires.length > 0);
-    if (withHires.length === 0) return undefined;
-    const employments = await trx
-      .selectFrom('registry_fact')
-      .select(['person_id', 'data'])
-      .where('kind', '=', 'employment')
-      .where('retracted_at', 'is', null)
-      .where('person_id', 'in', [...new Set(withHires.flatMap((p) => p.hires))])
-      .execute();
-    // The last day of the person's job at this unit; null while any job there is still open.
-    const leftOn = new Map<string, IsoDate | null>();
-    for (const e of employments) {
-      const job = e.data as { employer?: string; to?: IsoDate };
-      if (job.employer !== creditCode || !e.person_id) continue;
-      const before = leftOn.get(e.person_id);
-      leftOn.set(e.person_id, before === null || !job.to ? null : before === undefined || job.to > before ? job.to : before);
-    }
-    return { claims: withHires.map((p) => ({ number: p.number, paidOn: p.paidOn, leftOn: p.hires.map((h) => leftOn.get(h) ?? null) })), ...limits };
-  }
-
   /** Refuses an action that open flags stand in the way of. */
-  async assertClear(trx: Transaction<Database>, applicationId: string, action: string, language: 'zh' | 'en'): Promise<void> {
-    const open = await trx.selectFrom('risk_flag').select(['severity', 'message_zh', 'message_en', 'cites']).where('application_id', '=', applicationId).where('cleared_at', 'is', null).execute();
+  async assertClear(
+    trx: Transaction<Database>,
+    applicationId: string,
+    action: string,
+    language: 'zh' | 'en',
+  ): Promise<void> {
+    const open = await trx
+      .selectFrom('risk_flag')
+      .select(['severity', 'message_zh', 'message_en', 'cites'])
+      .where('application_id', '=', applicationId)
+      .where('cleared_at', 'is', null)
+      .execute();
     const say = (f: (typeof open)[number]) => `${language === 'en' ? f.message_en : f.message_zh}（${f.cites}）`;
     const blocks = open.filter((f) => f.severity === 'block');
-    if (blocks.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action)) throw new AppError('RISK_BLOCKED', 409, 'action', { detail: blocks.map(say).join('；') });
+    if (blocks.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action))
+      throw new AppError('RISK_BLOCKED', 409, 'action', { detail: blocks.map(say).join('；') });
     const reviews = open.filter((f) => f.severity === 'review');
-    if (reviews.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action)) throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: reviews.map(say).join('；') });
+    if (reviews.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action))
+      throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: reviews.map(say).join('；') });
   }
 
   async flags(db: Db, applicationId: string): Promise<FlagView[]> {
-    const rows = await db.selectFrom('risk_flag').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('risk_flag')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       stage: r.stage,
@@ -305,7 +314,14 @@ export class RiskService {
         .where('cleared_at', 'is', null)
         .executeTakeFirst();
       if (done.numUpdatedRows === 0n) throw new AppError('FLAG_NOT_FOUND', 404);
-      await appendAudit(trx, this.vault, { actor, action: 'risk-flag.cleared', entityType: 'application', entityId: applicationId, regionCode, after: { flag: flagId, reason } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'risk-flag.cleared',
+        entityType: 'application',
+        entityId: applicationId,
+        regionCode,
+        after: { flag: flagId, reason },
+      });
     });
   }
 }

@@ -17,14 +17,26 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
         config: { access: { permission: 'registry:import' } },
         schema: {
           tags: ['risk'],
-          summary: 'Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring): all rows or none',
+          summary:
+            'Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring): all rows or none',
           params: Type.Object({ kind: Type.String() }, { additionalProperties: false }),
-          querystring: Type.Object({ takenOn: IsoDate, source: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
-          response: { 201: Type.Object({ snapshotId: Type.String(), rows: Type.Integer() }), ...PROTECTED_ERRORS, 415: PROTECTED_ERRORS[400] },
+          querystring: Type.Object(
+            { takenOn: IsoDate, source: Type.String({ minLength: 2, maxLength: 200 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            201: Type.Object({ snapshotId: Type.String(), rows: Type.Integer() }),
+            ...PROTECTED_ERRORS,
+            415: PROTECTED_ERRORS[400],
+          },
         },
       },
       async (request, reply) => {
-        return reply.status(201).send(await risk.importSnapshot(actorOf(request), request.params.kind, uploadedFile(request.body), request.query));
+        return reply
+          .status(201)
+          .send(
+            await risk.importSnapshot(actorOf(request), request.params.kind, uploadedFile(request.body), request.query),
+          );
       },
     );
   };

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { draw, uniform, weightOf, type Candidate } from './spot-check-draw.js';
 
 const candidates = (n: number, heavy: number[] = []): Candidate[] =>
-  Array.from({ length: n }, (_, i) => ({ applicationId: `app-${String(i).padStart(3, '0')}`, weight: heavy.includes(i) ? 200 : 1, excluded: [] }));
+  Array.from({ length: n }, (_, i) => ({
+    applicationId: `app-${String(i).padStart(3, '0')}`,
+    weight: heavy.includes(i) ? 200 : 1,
+    excluded: [],
+  }));
 
 describe('the spot-check draw (双随机)', () => {
   it('is the same for the same seed and different for another', () => {
@@ -19,7 +23,8 @@ describe('the spot-check draw (双随机)', () => {
 
   it('favours heavy candidates: over many seeds, weight 200 is drawn far more often than weight 1', () => {
     let heavy = 0;
-    for (let s = 0; s < 200; s++) if (draw(`seed-${s}`, candidates(100, [7]), ['x'], 5).some((i) => i.applicationId === 'app-007')) heavy++;
+    for (let s = 0; s < 200; s++)
+      if (draw(`seed-${s}`, candidates(100, [7]), ['x'], 5).some((i) => i.applicationId === 'app-007')) heavy++;
     expect(heavy).toBeGreaterThan(180);
   });
 

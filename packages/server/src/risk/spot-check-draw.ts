@@ -39,7 +39,12 @@ export function weightOf(amountFen: number, people: number, months: number): num
   return Math.max(1, Math.floor(amountFen / 100_000) + 5 * people + 2 * months);
 }
 
-export function draw(seed: string, candidates: readonly Candidate[], inspectors: readonly string[], sampleSize: number): DrawnItem[] {
+export function draw(
+  seed: string,
+  candidates: readonly Candidate[],
+  inspectors: readonly string[],
+  sampleSize: number,
+): DrawnItem[] {
   const keyed = candidates.map((c, i) => ({ c, key: Math.log(uniform(seed, 'sample', i)) / c.weight }));
   keyed.sort((a, b) => b.key - a.key || (a.c.applicationId < b.c.applicationId ? -1 : 1));
   const chosen = keyed.slice(0, sampleSize);

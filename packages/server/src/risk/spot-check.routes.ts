@@ -12,7 +12,16 @@ const View = Type.Object({
   candidates: Type.Integer(),
   createdAt: Type.String(),
   items: Type.Array(
-    Type.Object({ id: Type.String(), rank: Type.Integer(), applicationId: Type.String(), applicationNumber: Type.String(), inspector: Type.String(), weight: Type.Integer(), outcome: Type.Optional(Type.String()), note: Type.Optional(Type.String()) }),
+    Type.Object({
+      id: Type.String(),
+      rank: Type.Integer(),
+      applicationId: Type.String(),
+      applicationNumber: Type.String(),
+      inspector: Type.String(),
+      weight: Type.Integer(),
+      outcome: Type.Optional(Type.String()),
+      note: Type.Optional(Type.String()),
+    }),
   ),
 });
 
@@ -26,8 +35,15 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         config: { access: { permission: 'spot-check:draw' } },
         schema: {
           tags,
-          summary: 'Draw a weighted random sample of applications and a random inspector for each, from a recorded seed',
-          body: Type.Object({ sampleSize: Type.Integer({ minimum: 1, maximum: 1000 }), seed: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })) }, { additionalProperties: false }),
+          summary:
+            'Draw a weighted random sample of applications and a random inspector for each, from a recorded seed',
+          body: Type.Object(
+            {
+              sampleSize: Type.Integer({ minimum: 1, maximum: 1000 }),
+              seed: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+            },
+            { additionalProperties: false },
+          ),
           response: { 201: View, ...PROTECTED_ERRORS },
         },
       },
@@ -35,12 +51,28 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
     );
     app.get(
       '/api/v1/spot-checks/:id',
-      { config: { access: { permission: ['spot-check:draw', 'spot-check:inspect'] } }, schema: { tags, summary: 'A spot check with its items and outcomes', params: IdParams, response: { 200: View, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: ['spot-check:draw', 'spot-check:inspect'] } },
+        schema: {
+          tags,
+          summary: 'A spot check with its items and outcomes',
+          params: IdParams,
+          response: { 200: View, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => spotChecks.get(actorOf(request), request.params.id),
     );
     app.get(
       '/api/v1/spot-checks/:id/reproduction',
-      { config: { access: { permission: ['spot-check:draw', 'spot-check:inspect', 'audit:read'] } }, schema: { tags, summary: 'Redo the draw from the recorded seed and candidates', params: IdParams, response: { 200: Type.Object({ identical: Type.Boolean() }), ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: ['spot-check:draw', 'spot-check:inspect', 'audit:read'] } },
+        schema: {
+          tags,
+          summary: 'Redo the draw from the recorded seed and candidates',
+          params: IdParams,
+          response: { 200: Type.Object({ identical: Type.Boolean() }), ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => spotChecks.reproduce(actorOf(request), request.params.id),
     );
     app.post(
@@ -50,12 +82,22 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         schema: {
           tags,
           summary: 'The assigned inspector records the outcome',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ pattern: '^\\d+$' }) }, { additionalProperties: false }),
-          body: Type.Object({ outcome: Type.Union([Type.Literal('no-problem'), Type.Literal('problem-found')]), note: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }),
+          params: Type.Object(
+            { id: Type.String({ format: 'uuid' }), itemId: Type.String({ pattern: '^\\d+$' }) },
+            { additionalProperties: false },
+          ),
+          body: Type.Object(
+            {
+              outcome: Type.Union([Type.Literal('no-problem'), Type.Literal('problem-found')]),
+              note: Type.String({ minLength: 2, maxLength: 2000 }),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: View, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => spotChecks.recordOutcome(actorOf(request), request.params.id, request.params.itemId, request.body),
+      async (request) =>
+        spotChecks.recordOutcome(actorOf(request), request.params.id, request.params.itemId, request.body),
     );
   };
 }
