@@ -1,9 +1,14 @@
 import { Result, Spin } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell, RequirePermission } from './layout/app-shell.js';
+import { inBackOffice } from './layout/staff-pages.js';
 import { PAGES } from './pages.js';
+import { useSession } from './session/session.js';
+
+/** The back office's frame (Ant Design Pro) loads with the first staff page, not for the public site. */
+const StaffLayout = lazy(() => import('./layout/staff-layout.js').then((m) => ({ default: m.StaffLayout })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -11,8 +16,13 @@ function NotFound() {
 }
 
 export function HuiminApp() {
+  const { account } = useSession();
+  const { pathname } = useLocation();
+  // Staff work in the back office's frame; the public site and the applicant's pages keep their own.
+  const Frame = inBackOffice(account, pathname) ? StaffLayout : AppShell;
   return (
-    <AppShell>
+    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+    <Frame>
       {/* Pages load when first opened (pages.tsx); the menu stays while one arrives. */}
       <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
       <Routes>
@@ -23,6 +33,7 @@ export function HuiminApp() {
         <Route path="*" element={<NotFound />} />
       </Routes>
       </Suspense>
-    </AppShell>
+    </Frame>
+    </Suspense>
   );
 }

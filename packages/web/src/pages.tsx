@@ -35,6 +35,7 @@ const CatalogueAdminPage = lazyPage(() => import('./pages/training/catalogue-adm
 const ClassPage = lazyPage(() => import('./pages/training/class-page.js'), 'ClassPage');
 const ClassesPage = lazyPage(() => import('./pages/training/classes-page.js'), 'ClassesPage');
 const OpenClassPage = lazyPage(() => import('./pages/training/classes-page.js'), 'OpenClassPage');
+const AccountsPage = lazyPage(() => import('./pages/staff/accounts-page.js'), 'AccountsPage');
 const AuditPage = lazyPage(() => import('./pages/supervision/audit-page.js'), 'AuditPage');
 const SweepsPage = lazyPage(() => import('./pages/supervision/sweeps-page.js'), 'SweepsPage');
 
@@ -47,7 +48,17 @@ export interface PageEntry {
   nav?: string;
   /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
   menuFor?: (account: Account) => boolean;
+  /** The job it belongs to in the staff frame's side menu; a staff account sees it in that frame. */
+  group?: StaffGroup;
+  /** For a page under a list (an application under the workbench): the list's path, for the breadcrumb. */
+  parent?: string;
+  /** The breadcrumb's last item for a page without a menu entry (a translation key). */
+  crumb?: string;
 }
+
+/** The jobs the staff side menu groups its pages by (受理审核, 资金拨付, 培训, 人员库, 监督, 系统管理). */
+export const STAFF_GROUPS = ['review', 'payments', 'training', 'registry', 'supervision', 'system'] as const;
+export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
 /** Training classes are run by the bureau and by institutions (unit accounts), not by people applying for themselves. */
 const TRAINING_CLASSES = ['training:manage', 'application:own'];
@@ -66,22 +77,23 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/my/applications', element: <MyApplicationsPage />, permissions: ['application:own'], nav: 'myApplications' },
   { path: '/my/apply/:subsidy?', element: <ApplyPage />, permissions: ['application:own'] },
   { path: '/my/offers', element: <OffersPage />, permissions: ['application:own'], nav: 'myOffers' },
-  { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'] },
-  { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'] },
-  { path: '/work', element: <WorkbenchPage />, permissions: ['application:accept', 'application:review', 'application:approve', 'application:pay', 'application:create'], nav: 'workbench' },
-  { path: '/training/classes', element: <ClassesPage />, permissions: TRAINING_CLASSES, nav: 'trainingClasses', menuFor: runsClasses },
-  { path: '/training/classes/new', element: <OpenClassPage />, permissions: TRAINING_CLASSES },
-  { path: '/training/classes/:id', element: <ClassPage />, permissions: TRAINING_CLASSES },
-  { path: '/training/catalogues', element: <CatalogueAdminPage />, permissions: ['training:manage'], nav: 'trainingAdmin' },
-  { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry' },
-  { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'] },
-  { path: '/registry/activation', element: <ActivationPage />, permissions: ['identity:verify'], nav: 'activation' },
-  { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments' },
-  { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds' },
-  { path: '/finance/allocation', element: <AllocationPage />, permissions: ['funds:manage', 'funds:read'], nav: 'allocation' },
-  { path: '/supervision/dashboard', element: <DashboardPage />, permissions: ['funds:read'], nav: 'dashboard' },
-  { path: '/supervision/sweeps', element: <SweepsPage />, permissions: ['sweep:run'], nav: 'sweeps' },
-  { path: '/supervision/audit', element: <AuditPage />, permissions: ['audit:read'], nav: 'audit' },
-  { path: '/security/outbox', element: <OutboxPage />, permissions: ['security:manage'], nav: 'smsOutbox' },
-  { path: '/security/role-exceptions', element: <RoleExceptionsPage />, permissions: ['security:manage'], nav: 'roleExceptions' },
+  { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'], parent: '/work', crumb: 'backOffice.frame.application' },
+  { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'], parent: '/work', crumb: 'backOffice.frame.notice' },
+  { path: '/work', element: <WorkbenchPage />, permissions: ['application:read', 'application:create'], nav: 'workbench', group: 'review' },
+  { path: '/training/classes', element: <ClassesPage />, permissions: TRAINING_CLASSES, nav: 'trainingClasses', menuFor: runsClasses, group: 'training' },
+  { path: '/training/classes/new', element: <OpenClassPage />, permissions: TRAINING_CLASSES, parent: '/training/classes' },
+  { path: '/training/classes/:id', element: <ClassPage />, permissions: TRAINING_CLASSES, parent: '/training/classes' },
+  { path: '/training/catalogues', element: <CatalogueAdminPage />, permissions: ['training:manage'], nav: 'trainingAdmin', group: 'training' },
+  { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },
+  { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'], parent: '/registry' },
+  { path: '/registry/activation', element: <ActivationPage />, permissions: ['identity:verify'], nav: 'activation', group: 'registry' },
+  { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments', group: 'payments' },
+  { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds', group: 'payments' },
+  { path: '/finance/allocation', element: <AllocationPage />, permissions: ['funds:manage', 'funds:read'], nav: 'allocation', group: 'payments' },
+  { path: '/supervision/dashboard', element: <DashboardPage />, permissions: ['funds:read'], nav: 'dashboard', group: 'supervision' },
+  { path: '/supervision/sweeps', element: <SweepsPage />, permissions: ['sweep:run'], nav: 'sweeps', group: 'supervision' },
+  { path: '/supervision/audit', element: <AuditPage />, permissions: ['audit:read'], nav: 'audit', group: 'supervision' },
+  { path: '/admin/accounts', element: <AccountsPage />, permissions: ['account:manage'], nav: 'accounts', group: 'system' },
+  { path: '/security/outbox', element: <OutboxPage />, permissions: ['security:manage'], nav: 'smsOutbox', group: 'system' },
+  { path: '/security/role-exceptions', element: <RoleExceptionsPage />, permissions: ['security:manage'], nav: 'roleExceptions', group: 'system' },
 ];

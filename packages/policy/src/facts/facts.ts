@@ -130,7 +130,7 @@ export interface ReceivedSubsidy {
   readonly certificateId?: string;
   readonly occupation?: string;
   readonly level?: SkillLevel;
-  readonly trainingKind?: 'employment-skills' | 'entrepreneurship';
+  readonly trainingKind?: TrainingKind;
   /** For periodic subsidies, the months covered. */
   readonly fromMonth?: IsoMonth;
   readonly toMonth?: IsoMonth;

@@ -28,7 +28,7 @@ export const ReceivedSubsidySchema = Type.Object(
     certificateId: Type.Optional(Type.String()),
     occupation: Type.Optional(Type.String()),
     level: Type.Optional(Level),
-    trainingKind: Type.Optional(Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')])),
+    trainingKind: Type.Optional(Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship'), Type.Literal('apprenticeship'), Type.Literal('technician')])),
     fromMonth: Type.Optional(IsoMonth),
     toMonth: Type.Optional(IsoMonth),
     personId: Type.Optional(IdNumber),

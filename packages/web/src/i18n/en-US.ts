@@ -24,6 +24,7 @@ export const enUS: Messages = {
     activation: 'Activation codes',
     smsOutbox: 'SMS outbox (demo)',
     roleExceptions: 'Role exceptions',
+    accounts: 'Accounts',
   },
   common: {
     region: 'Region',

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { backOfficeEn, backOfficeZh } from './back-office.js';
 import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
 
@@ -21,7 +22,10 @@ declare global {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh } },
+    'en-US': { translation: { ...enUS, backOffice: backOfficeEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

@@ -26,6 +26,7 @@ export const zhCN = {
     activation: '实名激活码',
     smsOutbox: '短信发件箱（演示）',
     roleExceptions: '岗位兼任例外',
+    accounts: '账号管理',
   },
   common: {
     region: '地区',

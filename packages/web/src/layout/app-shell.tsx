@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES } from '../pages.js';
-import { useSession } from '../session/session.js';
+import { homeOf, useSession } from '../session/session.js';
+import { isStaff } from './staff-pages.js';
 
 /** The frame of every page: the platform's name, what the account may open, language, who is logged in. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -13,7 +14,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const visible = PAGES.filter((p) => p.nav && (!p.permissions || can(...p.permissions)) && (!p.menuFor || (account && p.menuFor(account)))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
+  // Staff reach their work through the back office (StaffLayout); here they see the public pages and a way back.
+  const staff = isStaff(account);
+  const visible = PAGES.filter((p) => p.nav && !(staff && p.group) && (!p.permissions || can(...p.permissions)) && (!p.menuFor || (account && p.menuFor(account)))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
@@ -43,6 +46,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             ]}
             data-testid="language"
           />
+          {staff ? (
+            <Button size="small" type="primary" onClick={() => navigate(homeOf(account))} data-testid="back-office">
+              {t('backOffice.frame.title')}
+            </Button>
+          ) : null}
           {account ? (
             <>
               <Typography.Text style={{ color: '#fff' }} data-testid="who">

@@ -94,5 +94,6 @@ export function homeOf(account: Account): string {
   if (p.has('audit:read')) return '/supervision/dashboard';
   if (p.has('funds:read')) return '/supervision/dashboard';
   if (p.has('security:manage')) return '/security/outbox';
+  if (p.has('account:manage')) return '/admin/accounts';
   return '/';
 }

@@ -11,6 +11,7 @@ import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { ActionsPanel } from './actions-panel.js';
+import { ApplicationPager } from './application-pager.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { StateTag } from './state-tag.js';
@@ -44,6 +45,7 @@ export function ApplicationPage() {
         <StateTag application={application} />
         {application.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
       </Space>
+      {can('application:read') ? <ApplicationPager id={application.id} /> : null}
       {returnedFor ? (
         <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
           <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
@@ -76,7 +78,7 @@ export function ApplicationPage() {
               <Descriptions.Item label={t('application.submittedOn')}>{application.submittedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('application.dueOn')}>{application.dueOn ?? '—'}</Descriptions.Item>
               {application.publicityEndsOn ? <Descriptions.Item label={t('application.publicityEndsOn')}>{application.publicityEndsOn}</Descriptions.Item> : null}
-              <Descriptions.Item label={t('application.amount')}>{application.amountFen !== undefined ? formatFen(application.amountFen, lang) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('application.amount')}>{application.decidedFen !== undefined ? formatFen(application.decidedFen, lang) : '—'}</Descriptions.Item>
               {Object.entries(application.claim ?? {}).map(([k, v]) => (
                 <Descriptions.Item key={k} label={t(`claim.${k}`)}>
                   {typeof v === 'object' ? <ClaimValue value={v} /> : k.endsWith('Fen') && typeof v === 'number' ? formatFen(v, lang) : String(v)}

@@ -1,15 +1,15 @@
-import { App, Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { ProTable, type ActionType, type ProFormInstance } from '@ant-design/pro-components';
+import { App, Badge, Button, Card, Col, Row, Segmented, Space, Statistic, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { api, ApiError, query } from '../../api/client.js';
+import { api, ApiError, download } from '../../api/client.js';
 import type { Application } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, pick } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
 import { REASON_REQUIRED } from '../applications/actions-panel.js';
-import { StateTag } from '../applications/state-tag.js';
+import { useWorklistColumns } from './worklist-columns.js';
+import { fetchWorklist, savePosition, worklistExportPath, type WorklistFilter } from './worklist.js';
 
 interface QueueEntry {
   state: string;
@@ -18,31 +18,47 @@ interface QueueEntry {
   noDeadline: number;
 }
 
-/** The action a queue's state is worked with, when it needs no reason and can be done for many at once. */
-const BATCH_ACTION: Record<string, string> = { submitted: 'accept', accepted: 'review', reviewed: 'approve', approved: 'release', publicised: 'release' };
+/** The action a state is worked with, when it needs no reason and can be done for many at once. */
+const BATCH_ACTION: Record<string, string> = {
+  submitted: 'accept',
+  accepted: 'review',
+  reviewed: 'approve',
+  approved: 'release',
+  publicised: 'release',
+};
+const QUEUE_PERMISSIONS = ['application:accept', 'application:review', 'application:approve', 'application:pay'];
+const PAGE_SIZE = 20;
+
+type View = NonNullable<WorklistFilter['view']>;
 
 /**
- * 工作台: the account's queue per state with counts and overdue marks, the applications of one
- * state soonest deadline first, and the same action for several at once.
+ * 工作台: the account's queues with counts and overdue marks above one server-side list of every
+ * application it may see — my queue, what I processed, or all — searched by name, ID number or
+ * application number, filtered by subsidy, state, region and submission dates, sorted, paged,
+ * exported to Excel as filtered, and worked in batches. Each row shows the amount the engine decided.
  */
 export function WorkbenchPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { message } = App.useApp();
-  const regionName = useRegionName();
-  const queue = useLoad(() => api<{ queue: QueueEntry[] }>('GET', '/api/v1/applications/queue'), []);
-  const [state, setState] = useState<string>();
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const active = state ?? queue.data?.queue.find((q) => q.count > 0)?.state ?? queue.data?.queue[0]?.state;
-  const list = useLoad(
-    () => (active ? api<{ total: number; applications: Application[] }>('GET', `/api/v1/applications${query({ state: active, overdue: overdueOnly || undefined, limit: 20, offset: (page - 1) * 20 })}`) : Promise.resolve({ total: 0, applications: [] })),
-    [active, overdueOnly, page],
+  const { can } = useSession();
+  const hasQueue = can(...QUEUE_PERMISSIONS);
+  const queue = useLoad(
+    () =>
+      hasQueue ? api<{ queue: QueueEntry[] }>('GET', '/api/v1/applications/queue') : Promise.resolve({ queue: [] }),
+    [hasQueue],
   );
+  const [view, setView] = useState<View>(hasQueue ? 'queue' : 'all');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [lastFilter, setLastFilter] = useState<WorklistFilter>({});
+  const [rows, setRows] = useState<Application[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [batchError, setBatchError] = useState<ApiError>();
+  const [listError, setListError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const batchAction = active ? BATCH_ACTION[active] : undefined;
+  const action = useRef<ActionType>(undefined);
+  const form = useRef<ProFormInstance>(undefined);
+  const chosenState = lastFilter.state;
+  const batchAction = chosenState ? BATCH_ACTION[chosenState] : undefined;
 
   const runBatch = async () => {
     if (!batchAction) return;
@@ -51,7 +67,7 @@ export function WorkbenchPage() {
     let done = 0;
     const failures: { row: string; message: string }[] = [];
     for (const id of selected) {
-      const a = list.data?.applications.find((x) => x.id === id);
+      const a = rows.find((x) => x.id === id);
       if (!a) continue;
       try {
         await api('POST', `/api/v1/applications/${id}/transitions`, { action: batchAction, version: a.version });
@@ -61,67 +77,165 @@ export function WorkbenchPage() {
         failures.push({ row: a.number, message: e.message });
       }
     }
-    if (failures.length > 0) setBatchError(new ApiError(409, 'BATCH_PARTIAL', t('workbench.batchPartial', { done, failed: failures.length }), undefined, failures.map((f) => ({ column: f.row, message: f.message }))));
+    if (failures.length > 0)
+      setBatchError(
+        new ApiError(
+          409,
+          'BATCH_PARTIAL',
+          t('workbench.batchPartial', { done, failed: failures.length }),
+          undefined,
+          failures.map((f) => ({ column: f.row, message: f.message })),
+        ),
+      );
     else void message.success(t('workbench.batchDone', { done }));
     setSelected([]);
     setBusy(false);
     queue.reload();
-    list.reload();
+    void action.current?.reload();
   };
+
+  const columns = useWorklistColumns();
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('workbench.title')}</Typography.Title>
       <ErrorAlert error={queue.error} />
-      <Row gutter={[12, 12]}>
-        {(queue.data?.queue ?? []).map((q) => (
-          <Col xs={12} md={6} lg={4} key={q.state}>
-            <Card
-              size="small"
-              hoverable
-              onClick={() => {
-                setState(q.state);
-                setPage(1);
-                setSelected([]);
-              }}
-              style={{ borderColor: active === q.state ? '#1677ff' : undefined }}
-              data-testid={`queue-${q.state}`}
-            >
-              <Statistic title={t(`states.${q.state}`)} value={q.count} />
-              {q.overdue > 0 ? <Badge color="red" text={t('workbench.overdueCount', { count: q.overdue })} /> : <Typography.Text type="secondary">{t('workbench.noneOverdue')}</Typography.Text>}
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Space wrap>
-        <Button type={overdueOnly ? 'primary' : 'default'} onClick={() => { setOverdueOnly(!overdueOnly); setPage(1); }}>
-          {t('workbench.overdueOnly')}
-        </Button>
-        {batchAction && !REASON_REQUIRED.has(batchAction) ? (
-          <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={() => void runBatch()} data-testid="batch-action">
-            {t('workbench.batch', { action: t(`actions.names.${batchAction}`), count: selected.length })}
-          </Button>
-        ) : null}
-      </Space>
-      <ErrorAlert error={list.error ?? batchError} />
-      <Table<Application>
-        size="small"
+      {hasQueue ? (
+        <Row gutter={[12, 12]}>
+          {(queue.data?.queue ?? []).map((q) => (
+            <Col xs={12} md={6} lg={4} key={q.state}>
+              <Card
+                size="small"
+                hoverable
+                onClick={() => {
+                  setView('queue');
+                  setSelected([]);
+                  // The card chooses the state in the search form, so the form shows what is listed.
+                  form.current?.setFieldsValue({ state: q.state });
+                  form.current?.submit();
+                }}
+                style={{ borderColor: chosenState === q.state ? '#c8102e' : undefined }}
+                data-testid={`queue-${q.state}`}
+              >
+                <Statistic title={t(`states.${q.state}`)} value={q.count} />
+                {q.overdue > 0 ? (
+                  <Badge color="red" text={t('workbench.overdueCount', { count: q.overdue })} />
+                ) : (
+                  <Typography.Text type="secondary">{t('workbench.noneOverdue')}</Typography.Text>
+                )}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      ) : null}
+      <ErrorAlert error={listError ?? batchError} />
+      <ProTable<Application, Record<string, unknown>>
         rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.applications ?? []}
-        rowSelection={batchAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+        actionRef={action}
+        formRef={form}
+        columns={columns}
+        params={{ view, overdue: overdueOnly }}
+        dateFormatter="string"
+        search={{
+          labelWidth: 'auto',
+          defaultCollapsed: false,
+          searchText: t('backOffice.worklist.query'),
+          resetText: t('backOffice.worklist.reset'),
+        }}
+        pagination={{
+          defaultPageSize: PAGE_SIZE,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
+        options={{ density: true, reload: true, setting: true }}
         scroll={{ x: true }}
-        columns={[
-          { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
-          { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
-          { title: t('application.applicant'), render: (_, a) => `${a.applicant.name} ${a.applicant.identifier}` },
-          { title: t('common.region'), render: (_, a) => regionName(a.regionCode) },
-          { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
-          { title: t('application.dueOn'), render: (_, a) => (a.dueOn ? <span>{a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}</span> : '—') },
-          { title: t('application.amount'), align: 'right', render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—') },
+        request={async (params, sort) => {
+          const [field, direction] = Object.entries(sort ?? {}).find(([, d]) => d) ?? [];
+          const filter: WorklistFilter = {
+            view,
+            ...(overdueOnly ? { overdue: true } : {}),
+            ...pickFilter(params),
+            ...(field
+              ? { sort: field as WorklistFilter['sort'], order: direction === 'descend' ? 'desc' : 'asc' }
+              : {}),
+          };
+          const limit = params.pageSize ?? PAGE_SIZE;
+          const offset = ((params.current ?? 1) - 1) * limit;
+          try {
+            const page = await fetchWorklist(filter, offset, limit);
+            setListError(undefined);
+            setLastFilter(filter);
+            setRows(page.applications);
+            savePosition({ filter, offset, limit, total: page.total, ids: page.applications.map((a) => a.id) });
+            return { data: page.applications, total: page.total, success: true };
+          } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+            setListError(e);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+        rowSelection={
+          batchAction && !REASON_REQUIRED.has(batchAction)
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+            : false
+        }
+        tableAlertRender={false}
+        headerTitle={
+          <Segmented<View>
+            value={view}
+            onChange={(v) => {
+              setView(v);
+              setSelected([]);
+            }}
+            options={(['queue', 'processed', 'all'] as const)
+              .filter((v) => hasQueue || v === 'all')
+              .map((v) => ({ value: v, label: t(`backOffice.worklist.views.${v}`) }))}
+            data-testid="worklist-view"
+          />
+        }
+        toolBarRender={() => [
+          <Button
+            key="overdue"
+            type={overdueOnly ? 'primary' : 'default'}
+            onClick={() => setOverdueOnly(!overdueOnly)}
+            data-testid="overdue-only"
+          >
+            {t('workbench.overdueOnly')}
+          </Button>,
+          batchAction && !REASON_REQUIRED.has(batchAction) ? (
+            <Button
+              key="batch"
+              type="primary"
+              disabled={selected.length === 0}
+              loading={busy}
+              onClick={() => void runBatch()}
+              data-testid="batch-action"
+            >
+              {t('workbench.batch', { action: t(`actions.names.${batchAction}`), count: selected.length })}
+            </Button>
+          ) : null,
+          <Button
+            key="export"
+            title={t('backOffice.worklist.exportLimit')}
+            onClick={() => void download(worklistExportPath(lastFilter), 'applications.xlsx')}
+            data-testid="worklist-export"
+          >
+            {t('backOffice.worklist.export')}
+          </Button>,
         ]}
+        data-testid="worklist"
       />
     </Space>
   );
+}
+
+/** The search form's values the server takes, without ProTable's own paging keys. */
+function pickFilter(params: Record<string, unknown>): WorklistFilter {
+  const text = (k: string) => (typeof params[k] === 'string' && params[k] !== '' ? (params[k] as string) : undefined);
+  const out: WorklistFilter = {};
+  for (const k of ['search', 'subsidy', 'state', 'region', 'submittedFrom', 'submittedTo'] as const) {
+    const v = text(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
 }
