@@ -52,6 +52,11 @@ export const TABLE_OWNERS = {
   training_inspection: 'training',
   training_assessment: 'training',
   training_certificate: 'training',
+  employment_registration: 'employment-services',
+  hardship_certification: 'employment-services',
+  case_worker_area: 'employment-services',
+  assistance_case: 'employment-services',
+  assistance_contact: 'employment-services',
 } as const satisfies Record<string, string>;
 
 /**

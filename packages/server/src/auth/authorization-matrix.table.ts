@@ -46,6 +46,15 @@ export interface Records {
   readonly trainee: string;
   readonly traineeIdNumber: string;
   readonly certificate: string;
+  /** A person registered unemployed (a graduate, so an assistance case is open for them). */
+  readonly registrant: string;
+  readonly registration: string;
+  /** Another open registration, for the route that ends one. */
+  readonly spareRegistration: string;
+  /** A hard-to-employ certification filed and not decided; one certified. */
+  readonly certification: string;
+  readonly certified: string;
+  readonly assistanceCase: string;
 }
 
 export interface Fixtures {
@@ -97,10 +106,18 @@ export interface Row {
 }
 
 // ── who, by hand ──
-const EVERYONE: readonly Role[] = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator'];
+const EVERYONE: readonly Role[] = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator', 'case-worker'];
 /** Staff who read applications and the registry of their regions; the administrator reads neither. */
 const READERS: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor'];
 const READERS_AND_APPLICANT: readonly Role[] = [...READERS, 'applicant'];
+/** The registry is also read by the case worker (就业服务专员), who registers people and works their cases. */
+const REGISTRY_READERS: readonly Role[] = [...READERS, 'case-worker'];
+/** Those who register employment and unemployment, and file certifications. */
+const REGISTRARS: readonly Role[] = ['clerk', 'case-worker'];
+/** Those who see registrations, certifications and assistance cases. */
+const EMPLOYMENT_READERS: readonly Role[] = ['clerk', 'reviewer', 'supervisor', 'auditor', 'case-worker'];
+/** Those who decide a certification someone else filed. */
+const CERTIFIERS: readonly Role[] = ['reviewer', 'case-worker'];
 /** Those who see funds, budgets and payment batches. */
 const FUND_READERS: readonly Role[] = ['approver', 'finance', 'supervisor', 'auditor'];
 /** The bureau's clerk, or a training institution through its own (applicant) account. */
@@ -162,16 +179,16 @@ export const MATRIX: readonly Row[] = [
   { method: 'PUT', route: '/api/v1/calendar/:year', allowed: ['administrator'], region: 'none', call: () => ({ url: '/api/v1/calendar/2027', body: { holidays: ['2027-01-01'], workdays: [] } }) },
 
   // ── the registry ──
-  { method: 'GET', route: '/api/v1/people', allowed: READERS, region: 'list', marker: (r) => r.person, call: () => ({ url: '/api/v1/people' }) },
+  { method: 'GET', route: '/api/v1/people', allowed: REGISTRY_READERS, region: 'list', marker: (r) => r.person, call: () => ({ url: '/api/v1/people' }) },
   { method: 'POST', route: '/api/v1/people', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/people', body: { idNumber: f.idNumber('1980-01-01'), name: '新', regionCode: f[s].region } }) },
-  { method: 'GET', route: '/api/v1/people/:id', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}` }) },
+  { method: 'GET', route: '/api/v1/people/:id', allowed: [...REGISTRY_READERS, 'applicant'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}` }) },
   { method: 'POST', route: '/api/v1/people/:id/identity', allowed: ['clerk', 'reviewer', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/identity`, body: { purpose: '核对身份' } }) },
   { method: 'POST', route: '/api/v1/people/:id/facts', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/facts`, body: { kind: 'status', data: { kind: 'veteran', from: '2020-01-01' } } }) },
   // Finance corrects a failed payment's account; see the report on separation of duties.
   { method: 'PUT', route: '/api/v1/people/:id/bank-account', allowed: ['clerk', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/bank-account`, body: { accountNumber: '621700001000000001', bankName: '示例银行' } }) },
-  { method: 'GET', route: '/api/v1/organisations', allowed: READERS, region: 'list', marker: (r) => r.organisation, call: () => ({ url: '/api/v1/organisations' }) },
+  { method: 'GET', route: '/api/v1/organisations', allowed: REGISTRY_READERS, region: 'list', marker: (r) => r.organisation, call: () => ({ url: '/api/v1/organisations' }) },
   { method: 'POST', route: '/api/v1/organisations', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/organisations', body: { creditCode: f.creditCode(f[s].region), name: '新单位', category: 'enterprise', regionCode: f[s].region } }) },
-  { method: 'GET', route: '/api/v1/organisations/:id', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}` }) },
+  { method: 'GET', route: '/api/v1/organisations/:id', allowed: [...REGISTRY_READERS, 'applicant'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}` }) },
   { method: 'POST', route: '/api/v1/organisations/:id/facts', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}/facts`, body: { kind: 'designation', data: { kind: 'assistance-base', from: '2025-01-01' } } }) },
   { method: 'PUT', route: '/api/v1/organisations/:id/bank-account', allowed: ['clerk', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}/bank-account`, body: { accountNumber: '621700001000000002', bankName: '示例银行' } }) },
   // Retracted once; the second time the fact is already retracted.
@@ -297,4 +314,25 @@ export const MATRIX: readonly Row[] = [
   // ── the audit trail (auditor) ──
   { method: 'GET', route: '/api/v1/audit', allowed: ['auditor'], region: 'list', marker: (r) => r.application, call: () => ({ url: '/api/v1/audit?limit=500' }) },
   { method: 'GET', route: '/api/v1/audit/verification', allowed: ['auditor'], region: 'none', call: () => ({ url: '/api/v1/audit/verification' }) },
+
+  // ── employment services (就业失业登记、就业困难人员认定、就业援助) ──
+  { method: 'POST', route: '/api/v1/employment-services/registrations', allowed: REGISTRARS, region: 'create', call: async (f, s) => ({ url: '/api/v1/employment-services/registrations', body: { personId: await f.freshPerson(s), kind: 'unemployment', regionCode: f[s].region, basis: 'residence', startsOn: '2026-11-01' } }) },
+  { method: 'GET', route: '/api/v1/employment-services/registrations', allowed: EMPLOYMENT_READERS, region: 'list', marker: (r) => r.registration, call: () => ({ url: '/api/v1/employment-services/registrations' }) },
+  { method: 'POST', route: '/api/v1/employment-services/registrations/:id/end', allowed: REGISTRARS, region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/employment-services/registrations/${f[s].spareRegistration}/end`, body: { endsOn: '2026-11-20', reason: 'enrolled' } }) },
+  { method: 'POST', route: '/api/v1/employment-services/registrations/:id/contact', allowed: REGISTRARS, region: 'record', call: (f, s) => ({ url: `/api/v1/employment-services/registrations/${f[s].registration}/contact` }) },
+  { method: 'POST', route: '/api/v1/employment-services/registrations/no-contact-review', allowed: REGISTRARS, region: 'none', call: () => ({ url: '/api/v1/employment-services/registrations/no-contact-review' }) },
+  { method: 'GET', route: '/api/v1/employment-services/people/:id/registrations', allowed: EMPLOYMENT_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/employment-services/people/${f[s].registrant}/registrations` }) },
+  { method: 'GET', route: '/api/v1/employment-services/my-registrations', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-registrations' }) },
+  { method: 'POST', route: '/api/v1/employment-services/my-registrations', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-registrations', body: { regionCode: '510104', basis: 'residence', startsOn: '2026-11-01' } }) },
+  { method: 'POST', route: '/api/v1/employment-services/certifications', allowed: REGISTRARS, region: 'create', call: async (f, s) => ({ url: '/api/v1/employment-services/certifications', body: { personId: await f.freshPerson(s), category: 'disabled', evidence: '残疾人证（示例）' } }) },
+  { method: 'GET', route: '/api/v1/employment-services/certifications', allowed: EMPLOYMENT_READERS, region: 'list', marker: (r) => r.certification, call: () => ({ url: '/api/v1/employment-services/certifications' }) },
+  { method: 'POST', route: '/api/v1/employment-services/certifications/:id/decision', allowed: CERTIFIERS, region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/employment-services/certifications/${f[s].certification}/decision`, body: { certify: true } }) },
+  { method: 'POST', route: '/api/v1/employment-services/certifications/:id/exit', allowed: CERTIFIERS, region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/employment-services/certifications/${f[s].certified}/exit`, body: { exitedOn: '2026-11-23', reason: 'moved-away' } }) },
+  { method: 'GET', route: '/api/v1/employment-services/my-certifications', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-certifications' }) },
+  { method: 'POST', route: '/api/v1/employment-services/my-certifications', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-certifications', body: { category: 'disabled', evidence: '残疾人证（示例）' } }) },
+  { method: 'GET', route: '/api/v1/employment-services/cases', allowed: EMPLOYMENT_READERS, region: 'list', marker: (r) => r.assistanceCase, call: () => ({ url: '/api/v1/employment-services/cases' }) },
+  { method: 'GET', route: '/api/v1/employment-services/cases.xlsx', allowed: EMPLOYMENT_READERS, region: 'none', call: () => ({ url: '/api/v1/employment-services/cases.xlsx?overdue=true' }) },
+  { method: 'POST', route: '/api/v1/employment-services/cases/:id/contacts', allowed: ['case-worker'], region: 'record', call: (f, s) => ({ url: `/api/v1/employment-services/cases/${f[s].assistanceCase}/contacts`, body: { kind: 'contact', happenedOn: '2026-11-23', note: '电话回访' } }) },
+  { method: 'GET', route: '/api/v1/employment-services/households', allowed: EMPLOYMENT_READERS, region: 'none', call: () => ({ url: '/api/v1/employment-services/households' }) },
+  { method: 'GET', route: '/api/v1/employment-services/my-cases', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-cases' }) },
 ];

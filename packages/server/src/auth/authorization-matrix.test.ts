@@ -148,6 +148,7 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
   const { id: _, created_at: __, ...copy } = offer;
   const spareOffer = await app.database.db.insertInto('offer').values({ ...copy, period_key: `${offer.period_key}-matrix` }).returning('id').executeTakeFirstOrThrow();
 
+  const employment = await employmentRecords(s, clerk, reviewer);
   const { trainee, traineeIdNumber, demandItem, spareDemandItem, spareUnit, institution, spareInstitution, appliedClass, approvedClass, completedClass } = training;
   return {
     region,
@@ -177,7 +178,33 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
     trainee,
     traineeIdNumber,
     certificate,
+    ...employment,
   };
+}
+
+/**
+ * A graduate registered unemployed (so a case opens), a spare registration, and certifications
+ * filed and certified. The other region (甘肃 城关区) has no category list in force, so its
+ * certifications are written directly: the routes only have to not find them.
+ */
+async function employmentRecords(s: Scope, clerk: Client, reviewer: Client) {
+  const region = regionOf(s);
+  const register = async (personId: string) => (await post(clerk, '/api/v1/employment-services/registrations', { personId, kind: 'unemployment', regionCode: region, basis: 'residence', startsOn: '2026-11-01' })).id;
+  const registrant = await freshPerson(s, [{ kind: 'graduation', data: { date: '2026-06-30', institution: 'university' } }]);
+  const registration = await register(registrant);
+  const spareRegistration = await register(await freshPerson(s));
+  const assistanceCase = (await app.database.db.selectFrom('assistance_case').select('id').where('person_id', '=', registrant).executeTakeFirstOrThrow()).id;
+  const file = async () => {
+    const personId = await freshPerson(s);
+    if (s === 'own') return (await post(clerk, '/api/v1/employment-services/certifications', { personId, category: 'disabled', evidence: '残疾人证' })).id;
+    const row = { person_id: personId, region_code: region, category: 'disabled', evidence: '残疾人证', state: 'filed' as const, filed_by: clerk.accountId };
+    return (await app.database.db.insertInto('hardship_certification').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  };
+  const certification = await file();
+  const certified = await file();
+  if (s === 'own') await post(reviewer, `/api/v1/employment-services/certifications/${certified}/decision`, { certify: true }, 200);
+  else await app.database.db.updateTable('hardship_certification').set({ state: 'certified', decided_by: reviewer.accountId, valid_from: '2026-11-23' }).where('id', '=', certified).execute();
+  return { registrant, registration, spareRegistration, certification, certified, assistanceCase };
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * accounts, reads neither applications nor the audit trail (等保 2.0: separate system, security
  * and audit administrators).
  */
-export const ROLES = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator'] as const;
+export const ROLES = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator', 'case-worker'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'applicant');
 
@@ -19,6 +19,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   auditor: { zh: '审计员', en: 'Auditor' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
   'security-administrator': { zh: '安全管理员', en: 'Security administrator' },
+  'case-worker': { zh: '就业服务专员', en: 'Case worker' },
 };
 
 export type Permission =
@@ -47,20 +48,28 @@ export type Permission =
   | 'identity:bind' // an applicant account not yet bound to its registry record proves who it is
   | 'identity:verify' // a counter clerk who has seen the ID card issues an activation code
   | 'security:manage' // declared exceptions to role separation; the demonstration SMS outbox
+  | 'employment:register' // 就业登记/失业登记 at the counter, and their end
+  | 'employment:read' // registrations, certifications and assistance cases of one's regions
+  | 'hardship:file' // file a 就业困难人员认定 for a person
+  | 'hardship:decide' // decide one someone else filed (separation of duties), and its exit
+  | 'assistance:work' // 就业援助: one's cases, their contacts, referrals and offers
   | 'self';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],
-  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'identity:verify', 'training:manage', 'self'],
-  reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'self'],
+  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'identity:verify', 'training:manage', 'employment:register', 'employment:read', 'hardship:file', 'self'],
+  reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'employment:read', 'hardship:decide', 'self'],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
   finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
   // Sets what claims are paid (local standards, thresholds, 免申即享): a post of its own, never a read-only one.
   'parameter-officer': ['parameter:set', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'self'],
-  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'self'],
+  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'employment:read', 'self'],
+  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'employment:read', 'self'],
   administrator: ['account:manage', 'calendar:manage', 'self'],
   'security-administrator': ['security:manage', 'self'],
+  // 就业服务专员 (社区网格员): registers, files and decides certifications (never their own filing),
+  // and works the assistance cases of the 街道/社区 they cover; they handle no claim.
+  'case-worker': ['registry:read', 'employment:register', 'employment:read', 'hardship:file', 'hardship:decide', 'assistance:work', 'self'],
 };
 
 /** An applicant account not yet bound to a registry record may only prove who it is. */

@@ -6,6 +6,13 @@ import type { AuditEntryTable, CalendarYearTable, ParameterValueTable, RegionTab
 import type { AllocationPublicationTable, BankReturnTable, FundTable, LedgerAccountTable, LedgerEntryTable, LedgerTransactionTable, PaymentBatchTable, PaymentItemTable } from './tables/funds.js';
 import type { ReferenceRecordTable, ReferenceSnapshotTable, RiskFlagTable, SpotCheckItemTable, SpotCheckTable } from './tables/risk.js';
 import type { OfferTable, SweepJobTable } from './tables/proactive.js';
+import type {
+  AssistanceCaseTable,
+  AssistanceContactTable,
+  CaseWorkerAreaTable,
+  EmploymentRegistrationTable,
+  HardshipCertificationTable,
+} from './tables/employment-services.js';
 import type { TrainingCertificateTable, TrainingClassTable, TrainingDemandItemTable, TrainingInstitutionTable } from './tables/training.js';
 
 /**
@@ -55,6 +62,11 @@ export interface Database {
   training_assessment: { class_id: string; person_id: string; passed: boolean; score: number | null; recorded_by: string };
   training_certificate: TrainingCertificateTable;
   application_evidence: ApplicationEvidenceTable;
+  employment_registration: EmploymentRegistrationTable;
+  hardship_certification: HardshipCertificationTable;
+  case_worker_area: CaseWorkerAreaTable;
+  assistance_case: AssistanceCaseTable;
+  assistance_contact: AssistanceContactTable;
 }
 
 export type { CreatedAt, Json, UpdatedAt } from './tables/columns.js';
@@ -66,3 +78,4 @@ export * from './tables/funds.js';
 export * from './tables/risk.js';
 export * from './tables/proactive.js';
 export * from './tables/training.js';
+export * from './tables/employment-services.js';

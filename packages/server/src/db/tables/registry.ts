@@ -51,7 +51,7 @@ export interface RegistryFactTable {
   organisation_id: string | null;
   kind: string;
   data: Json;
-  source: 'manual' | 'import' | 'demo' | 'training';
+  source: 'manual' | 'import' | 'demo' | 'training' | 'employment-services';
   recorded_by: string | null;
   recorded_at: CreatedAt;
   retracted_at: Date | null;

@@ -1,0 +1,75 @@
+import { addMonths, type IsoDate } from '@huimin/policy';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import type { Vault } from '../security/vault.js';
+import { graduationOf } from './assistance/assistance-repository.js';
+import { AssistanceService } from './assistance/assistance-service.js';
+import { HardshipService } from './hardship/hardship-service.js';
+import type { PersonForRegistration } from './registration/registration-repository.js';
+import { RegistrationService, type RegistrationEffects } from './registration/registration-service.js';
+
+/** Years after leaving school a registered-unemployed graduate is followed as 离校未就业 (川办发〔2024〕34号 (十四)). */
+const GRADUATE_YEARS = 2;
+
+export interface EmploymentServices {
+  readonly registrations: RegistrationService;
+  readonly hardship: HardshipService;
+  readonly assistance: AssistanceService;
+}
+
+/**
+ * The three parts joined up (即时对接, 庆政办发〔2023〕102号 第25条): registering unemployment opens a
+ * graduate's or a zero-employment household's case; starting work closes the person's and the
+ * household's cases, and stable work (a labour contract) ends a hardship certification.
+ */
+export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Clock): EmploymentServices {
+  const assistance = new AssistanceService(db, vault, clock);
+  const hardship = new HardshipService(db, vault, clock, assistance);
+  const effects: RegistrationEffects = {
+    async employed(trx, actor, person, on, employmentKind) {
+      if (employmentKind === 'labour-contract') await hardship.employed(trx, actor, person.id, on);
+      await assistance.employed(trx, actor, person.id, person.household_id, on);
+    },
+    async unemployed(trx, actor, person, registration) {
+      await openCasesForUnemployed(trx, assistance, actor, person, registration);
+    },
+  };
+  return { registrations: new RegistrationService(db, vault, clock, effects), hardship, assistance };
+}
+
+async function openCasesForUnemployed(
+  trx: Transaction<Database>,
+  assistance: AssistanceService,
+  actor: Actor,
+  person: PersonForRegistration,
+  registration: { startsOn: IsoDate; regionCode: string; community: string | null },
+): Promise<void> {
+  const where = {
+    personId: person.id,
+    regionCode: registration.regionCode,
+    community: registration.community,
+    openedOn: registration.startsOn,
+  };
+  const graduated = await graduationOf(trx, person.id);
+  if (
+    graduated &&
+    graduated <= registration.startsOn &&
+    addMonths(graduated, 12 * GRADUATE_YEARS) >= registration.startsOn
+  ) {
+    await assistance.open(trx, actor, { ...where, kind: 'graduate' });
+  }
+  // 城镇零就业家庭: an urban household none of whose members is employed.
+  if (
+    person.household_id &&
+    !person.rural &&
+    (await assistance.householdWithoutWork(trx, person.household_id, registration.startsOn))
+  ) {
+    await assistance.open(trx, actor, {
+      ...where,
+      kind: 'zero-employment-household',
+      householdId: person.household_id,
+    });
+  }
+}

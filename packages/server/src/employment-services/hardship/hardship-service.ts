@@ -1,0 +1,231 @@
+import { addDays, addMonths, type IsoDate } from '@huimin/policy';
+import type { Kysely, Transaction } from 'kysely';
+import type { Static } from 'typebox';
+import { appendAudit } from '../../audit/audit-trail.js';
+import type { Actor } from '../../auth/actor.js';
+import type { CertificationExitReason, Database } from '../../db/schema.js';
+import type { Clock } from '../../http/clock.js';
+import { AppError } from '../../http/errors.js';
+import { isInScope, regionRange } from '../../regions/region-scope.js';
+import { endFact, recordFact } from '../../registry/registry-fact-repository.js';
+import type { Vault } from '../../security/vault.js';
+import type { AssistanceService } from '../assistance/assistance-service.js';
+import { CATEGORY_LISTS, CERTIFICATION_REVIEW_MONTHS, resolveDated } from '../employment-services-parameters.js';
+import { findPerson, latestCommunity } from '../registration/registration-repository.js';
+import {
+  certificationsInRange,
+  certificationsOf,
+  certifiedOf,
+  findCertification,
+  insertCertification,
+  lockCertification,
+  updateCertification,
+  type CertificationRow,
+} from './hardship-repository.js';
+import type { Certification, DecisionBody, ExitBody, FileBody } from './hardship.schemas.js';
+
+export type FileInput = Static<typeof FileBody>;
+export type CertificationView = Static<typeof Certification>;
+const SOURCE = 'employment-services' as const;
+
+/**
+ * 就业困难人员认定 (川办发〔2024〕34号 (十八), 庆政办发〔2023〕102号 第22条): filed by the person or by a
+ * clerk with the evidence, within the region's categories in force (a dated, cited list), decided
+ * by someone other than the filer (separation of duties, also a database check), reviewed after the
+ * region's months, and ended on exit. The certification is the `hard-to-employ` status the engine
+ * reads; its end is the same status with its last day.
+ */
+export class HardshipService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly assistance: AssistanceService,
+  ) {}
+
+  async file(actor: Actor, input: FileInput): Promise<CertificationView> {
+    const person = await findPerson(this.db, input.personId);
+    const own = actor.personId === input.personId;
+    if (!person || (!own && !isInScope(actor.regionCode, person.region_code)))
+      throw new AppError('PERSON_NOT_FOUND', 404, 'personId');
+    const list = resolveDated(CATEGORY_LISTS, person.region_code, this.clock.today());
+    if (!list?.value.includes(input.category)) throw new AppError('CATEGORY_NOT_IN_FORCE', 400, 'category');
+    const id = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const id = await insertCertification(trx, {
+          person_id: person.id,
+          region_code: person.region_code,
+          category: input.category,
+          evidence: input.evidence.trim(),
+          filed_by: actor.accountId,
+        });
+        await appendAudit(trx, this.vault, {
+          actor,
+          action: 'employment-services.certification-filed',
+          entityType: 'hardship_certification',
+          entityId: id,
+          regionCode: person.region_code,
+          after: { ...input },
+        });
+        return id;
+      })
+      .catch((error: { code?: string; message?: string }) => {
+        if (error.code === '23505' && String(error.message).includes('hardship_certification_one_live'))
+          throw new AppError('CERTIFICATION_PENDING', 409, 'personId');
+        throw error;
+      });
+    return this.view(actor, id);
+  }
+
+  /** Certify or refuse, by someone other than the filer; a certification opens an assistance case. */
+  async decide(actor: Actor, id: string, input: Static<typeof DecisionBody>): Promise<CertificationView> {
+    const found = await this.inScope(actor, id);
+    if (found.filed_by === actor.accountId) throw new AppError('OWN_FILING', 403);
+    if (!input.certify && !input.reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
+    const today = this.clock.today();
+    await this.db.transaction().execute(async (trx) => {
+      const c = await lockCertification(trx, id);
+      if (c?.state !== 'filed') throw new AppError('CERTIFICATION_NOT_PENDING', 409);
+      if (!input.certify) {
+        await updateCertification(trx, id, {
+          state: 'refused',
+          decided_by: actor.accountId,
+          decided_on: today,
+          decision_reason: input.reason ?? null,
+        });
+      } else {
+        const months = resolveDated(CERTIFICATION_REVIEW_MONTHS, c.region_code, today)?.value ?? 12;
+        const fact = {
+          personId: c.person_id,
+          kind: 'status',
+          data: { kind: 'hard-to-employ', from: today },
+          source: SOURCE,
+          recordedBy: actor.accountId,
+        };
+        const factId = await recordFact(trx, fact);
+        await updateCertification(trx, id, {
+          state: 'certified',
+          decided_by: actor.accountId,
+          decided_on: today,
+          decision_reason: input.reason ?? null,
+          valid_from: today,
+          review_due: addMonths(today, months),
+          fact_id: factId,
+        });
+        const person = await findPerson(trx, c.person_id);
+        const community = (await latestCommunity(trx, c.person_id)) ?? null;
+        await this.assistance.open(trx, actor, {
+          kind: 'hard-to-employ',
+          personId: c.person_id,
+          regionCode: person?.region_code ?? c.region_code,
+          community,
+          openedOn: today,
+        });
+      }
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: `employment-services.certification-${input.certify ? 'certified' : 'refused'}`,
+        entityType: 'hardship_certification',
+        entityId: id,
+        regionCode: c.region_code,
+        after: { ...input },
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  /** Ends a certification in force on a day, for a reason (employed, review failed, moved away …). */
+  async exit(actor: Actor, id: string, input: Static<typeof ExitBody>): Promise<CertificationView> {
+    const found = await this.inScope(actor, id);
+    if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
+    if (input.exitedOn < (found.valid_from ?? ''))
+      throw new AppError('END_BEFORE_START', 400, 'exitedOn', { date: found.valid_from ?? '' });
+    await this.db.transaction().execute(async (trx) => {
+      await this.end(trx, actor, found, input.exitedOn, input.reason);
+      await this.assistance.certificationEnded(trx, found.person_id, input.exitedOn);
+    });
+    return this.view(actor, id);
+  }
+
+  /** Stable employment by a labour contract ends the certification the day before it starts. */
+  async employed(trx: Transaction<Database>, actor: Actor, personId: string, on: IsoDate): Promise<void> {
+    const c = await certifiedOf(trx, personId);
+    if (c) await this.end(trx, actor, c, on > (c.valid_from ?? on) ? addDays(on, -1) : on, 'employed');
+  }
+
+  async certifications(actor: Actor, state?: CertificationView['state']): Promise<CertificationView[]> {
+    const rows = await certificationsInRange(this.db, regionRange(actor.regionCode), state);
+    return rows.map((r) => this.toView(actor, r, r.name, r.id_number_masked));
+  }
+
+  async mine(actor: Actor): Promise<CertificationView[]> {
+    return actor.personId ? (await certificationsOf(this.db, actor.personId)).map((r) => this.toView(actor, r)) : [];
+  }
+
+  private async end(
+    trx: Transaction<Database>,
+    actor: Actor,
+    c: CertificationRow,
+    on: IsoDate,
+    reason: CertificationExitReason,
+  ): Promise<void> {
+    const by = {
+      recordedBy: actor.accountId,
+      source: SOURCE,
+      reason: `certification ended: ${reason}`,
+      at: this.clock.now(),
+    };
+    const factId = c.fact_id ? await endFact(trx, c.fact_id, on, by) : null;
+    await updateCertification(trx, c.id, {
+      state: 'exited',
+      exited_on: on,
+      exit_reason: reason,
+      valid_to: on,
+      fact_id: factId,
+    });
+    await appendAudit(trx, this.vault, {
+      actor,
+      action: 'employment-services.certification-exited',
+      entityType: 'hardship_certification',
+      entityId: c.id,
+      regionCode: c.region_code,
+      after: { on, reason },
+    });
+  }
+
+  private async inScope(actor: Actor, id: string): Promise<CertificationRow> {
+    const c = await findCertification(this.db, id);
+    if (!c || !isInScope(actor.regionCode, c.region_code)) throw new AppError('CERTIFICATION_NOT_FOUND', 404);
+    return c;
+  }
+
+  private async view(actor: Actor, id: string): Promise<CertificationView> {
+    const c = await findCertification(this.db, id);
+    if (!c) throw new AppError('CERTIFICATION_NOT_FOUND', 404);
+    return this.toView(actor, c);
+  }
+
+  private toView(actor: Actor, c: CertificationRow, name?: string, idNumberMasked?: string): CertificationView {
+    const list = resolveDated(CATEGORY_LISTS, c.region_code, c.decided_on ?? this.clock.today());
+    return {
+      id: c.id,
+      personId: c.person_id,
+      ...(name ? { name } : {}),
+      ...(idNumberMasked ? { idNumberMasked } : {}),
+      regionCode: c.region_code,
+      category: c.category as CertificationView['category'],
+      evidence: c.evidence,
+      state: c.state,
+      filedAt: c.filed_at.toISOString(),
+      filedByCaller: c.filed_by === actor.accountId,
+      ...(c.decided_on ? { decidedOn: c.decided_on } : {}),
+      ...(c.decision_reason ? { decisionReason: c.decision_reason } : {}),
+      ...(c.valid_from ? { validFrom: c.valid_from } : {}),
+      ...(c.review_due ? { reviewDue: c.review_due } : {}),
+      ...(c.exited_on ? { exitedOn: c.exited_on } : {}),
+      ...(c.exit_reason ? { exitReason: c.exit_reason } : {}),
+      ...(list ? { reference: list.reference } : {}),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import {
+  regionNames,
+  registrationsOf,
+  type PersonForRegistration,
+  type RegistrationRow,
+} from './registration-repository.js';
+import type { RegisterInput } from './registration-service.js';
+
+const KIND = {
+  employment: { zh: '就业登记', en: 'employment' },
+  unemployment: { zh: '失业登记', en: 'unemployment' },
+} as const;
+
+/** A period as people read it: "2026-03-01 至 2026-05-31", "2026-03-01 至今". */
+function period(from: string, to: string | null): Record<string, string> {
+  return { 'zh-CN': `${from} 至 ${to ?? '今'}`, 'en-US': `${from} to ${to ?? 'now'}` };
+}
+
+/** Registered at the place of residence (常住地) or of 户籍: the region must be that place. */
+export async function refuseRegionMismatch(
+  db: Kysely<Database>,
+  person: PersonForRegistration,
+  input: RegisterInput,
+): Promise<void> {
+  const expected = input.basis === 'residence' ? person.region_code : person.hukou_region;
+  if (expected === input.regionCode) return;
+  const names = expected ? await regionNames(db, expected) : { zh: '（未登记）', en: '(not recorded)' };
+  throw new AppError(input.basis === 'residence' ? 'NOT_RESIDENCE_REGION' : 'NOT_HUKOU_REGION', 400, 'regionCode', {
+    'expected.zh-CN': names.zh,
+    'expected.en-US': names.en,
+  });
+}
+
+/**
+ * One registration at a time: an open one in another region must be ended there first (named with
+ * its region and date); one of the same kind, or one starting on or after the new one's first day,
+ * overlaps (both periods named); so does a past one that ran past the new first day.
+ */
+export async function refuseOverlap(
+  trx: Transaction<Database>,
+  personId: string,
+  open: RegistrationRow | undefined,
+  input: RegisterInput,
+): Promise<void> {
+  if (open && open.region_code !== input.regionCode) {
+    const region = await regionNames(trx, open.region_code);
+    throw new AppError('REGISTERED_ELSEWHERE', 409, 'regionCode', {
+      date: open.starts_on,
+      'region.zh-CN': region.zh,
+      'region.en-US': region.en,
+      'kind.zh-CN': KIND[open.kind].zh,
+      'kind.en-US': KIND[open.kind].en,
+    });
+  }
+  const clash =
+    open && (open.kind === input.kind || open.starts_on >= input.startsOn)
+      ? open
+      : (await registrationsOf(trx, personId)).find((r) => r.ends_on !== null && r.ends_on >= input.startsOn);
+  if (!clash) return;
+  const mine = period(input.startsOn, null);
+  const theirs = period(clash.starts_on, clash.ends_on);
+  throw new AppError('REGISTRATION_OVERLAPS', 409, 'startsOn', {
+    'new.zh-CN': mine['zh-CN'] ?? '',
+    'new.en-US': mine['en-US'] ?? '',
+    'existing.zh-CN': theirs['zh-CN'] ?? '',
+    'existing.en-US': theirs['en-US'] ?? '',
+    'kind.zh-CN': KIND[clash.kind].zh,
+    'kind.en-US': KIND[clash.kind].en,
+  });
+}

@@ -1,0 +1,159 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, EmploymentRegistrationTable } from '../../db/schema.js';
+
+export type RegistrationRow = Selectable<EmploymentRegistrationTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PersonForRegistration {
+  id: string;
+  name: string;
+  region_code: string;
+  hukou_region: string | null;
+  household_id: string | null;
+  rural: boolean | null;
+  birth_date: string;
+}
+
+export async function findPerson(db: Db, personId: string): Promise<PersonForRegistration | undefined> {
+  return db
+    .selectFrom('person')
+    .select(['id', 'name', 'region_code', 'hukou_region', 'household_id', 'rural', 'birth_date'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The person's open registration, locked for the rest of the transaction. */
+export async function openRegistrationForUpdate(
+  trx: Transaction<Database>,
+  personId: string,
+): Promise<RegistrationRow | undefined> {
+  return trx
+    .selectFrom('employment_registration')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('ends_on', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function registrationsOf(db: Db, personId: string): Promise<RegistrationRow[]> {
+  return db
+    .selectFrom('employment_registration')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('starts_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findRegistration(db: Db, id: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('employment_registration').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The card number the person was issued at an earlier registration, if any (就业创业证 follows the person). */
+export async function cardNumberOf(db: Db, personId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('employment_registration')
+    .select('card_number')
+    .where('person_id', '=', personId)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.card_number;
+}
+
+/** How many cards a region has issued in a year, for the next serial. */
+export async function cardsIssued(db: Db, region: string, year: string): Promise<number> {
+  const row = await db
+    .selectFrom('employment_registration')
+    .select((eb) => eb.fn.count<string>('card_number').distinct().as('n'))
+    .where('card_number', 'like', `${region}${year}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertRegistration(
+  trx: Transaction<Database>,
+  row: Omit<RegistrationRow, 'id' | 'created_at' | 'ends_on' | 'end_reason' | 'ended_by'>,
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('employment_registration')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function endRegistration(
+  trx: Transaction<Database>,
+  id: string,
+  end: {
+    ends_on: string;
+    end_reason: NonNullable<RegistrationRow['end_reason']>;
+    ended_by: string;
+    fact_id: string | null;
+  },
+): Promise<void> {
+  await trx.updateTable('employment_registration').set(end).where('id', '=', id).where('ends_on', 'is', null).execute();
+}
+
+export async function touchContact(trx: Transaction<Database>, id: string, on: string): Promise<void> {
+  await trx
+    .updateTable('employment_registration')
+    .set({ last_contact_on: on })
+    .where('id', '=', id)
+    .where('last_contact_on', '<', on)
+    .execute();
+}
+
+/** Open unemployment registrations whose last contact was on or before `before`, in a region. */
+export async function silentSince(
+  db: Db,
+  range: { low: string; high: string },
+  before: string,
+): Promise<RegistrationRow[]> {
+  return db
+    .selectFrom('employment_registration')
+    .selectAll()
+    .where('kind', '=', 'unemployment')
+    .where('ends_on', 'is', null)
+    .where('region_code', '>=', range.low)
+    .where('region_code', '<=', range.high)
+    .where('last_contact_on', '<=', before)
+    .execute();
+}
+
+/** Open registrations of a region with the person's name, newest first. */
+export async function openInRange(
+  db: Db,
+  range: { low: string; high: string },
+  kind: RegistrationRow['kind'] | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('employment_registration as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .selectAll('r')
+    .select(['p.name', 'p.id_number_masked'])
+    .where('r.ends_on', 'is', null)
+    .where('r.region_code', '>=', range.low)
+    .where('r.region_code', '<=', range.high);
+  if (kind) q = q.where('r.kind', '=', kind);
+  return q.orderBy('r.starts_on', 'desc').limit(limit).execute();
+}
+
+export async function regionNames(db: Db, code: string): Promise<{ zh: string; en: string }> {
+  const row = await db.selectFrom('region').select(['name_zh', 'name_en']).where('code', '=', code).executeTakeFirst();
+  return { zh: row?.name_zh ?? code, en: row?.name_en ?? code };
+}
+
+/** The 街道/社区 the person last registered in, where their case worker is found. */
+export async function latestCommunity(db: Db, personId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('employment_registration')
+    .select('community')
+    .where('person_id', '=', personId)
+    .where('community', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row?.community ?? undefined;
+}
