@@ -1,20 +1,24 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { endSessions } from '../sessions/session-service.js';
-import type { AccountTable, Database } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { assertRegionInScope, isInScope } from '../regions/region-scope.js';
-import { idNumberLookup } from '../registry/registry-input.js';
-import { insertOrganisation, insertPerson } from '../registry/registry-repository.js';
-import type { RegistryService } from '../registry/registry-service.js';
+import { assertRegionInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { hasRole } from './account-service.js';
 import type { IdentityStatus, IssueActivationCode } from './identity.schemas.js';
 import type { OidcClaims } from './oidc.js';
 import type { SmsSender } from './sms-sender.js';
+import {
+  bindTo,
+  claimsRecord,
+  findOrRegister,
+  withUniqueBinding,
+  type Account,
+  type Subject,
+} from './identity-records.js';
 
 const MINUTE = 60_000;
 /** A text-message code lives 10 minutes, may be asked for once a minute and 5 times a day, and allows 5 tries. */
@@ -26,8 +30,6 @@ const MAX_BIND_FAILURES = 10;
 /** Counter codes: no 0/O, 1/I; 10 characters of 32 are 50 bits, beyond guessing at 10 tries a day. */
 const COUNTER_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-type Account = Selectable<AccountTable>;
-type Subject = { kind: 'person'; id: string } | { kind: 'organisation'; id: string };
 type Outcome<T> = { ok: T } | { error: AppError };
 
 /**
@@ -42,22 +44,60 @@ export class IdentityService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly sms: SmsSender,
-    private readonly registry: RegistryService,
     readonly oidcEnabled: boolean,
   ) {}
 
   async status(actor: Actor): Promise<IdentityStatus> {
-    const account = await this.db.selectFrom('account').selectAll().where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+    const account = await this.db
+      .selectFrom('account')
+      .selectAll()
+      .where('id', '=', actor.accountId)
+      .executeTakeFirstOrThrow();
     const methods = { sms: account.claimed_kind === 'person', counter: true, oidc: this.oidcEnabled };
     if (account.person_id) {
-      const p = await this.db.selectFrom('person').select(['name', 'id_number_masked']).where('id', '=', account.person_id).executeTakeFirstOrThrow();
-      return { bound: true, kind: 'person', name: p.name, subjectMasked: p.id_number_masked, via: account.bound_via, boundAt: account.bound_at?.toISOString() ?? null, methods, smsSender: this.sms.kind };
+      const p = await this.db
+        .selectFrom('person')
+        .select(['name', 'id_number_masked'])
+        .where('id', '=', account.person_id)
+        .executeTakeFirstOrThrow();
+      return {
+        bound: true,
+        kind: 'person',
+        name: p.name,
+        subjectMasked: p.id_number_masked,
+        via: account.bound_via,
+        boundAt: account.bound_at?.toISOString() ?? null,
+        methods,
+        smsSender: this.sms.kind,
+      };
     }
     if (account.organisation_id) {
-      const o = await this.db.selectFrom('organisation').select(['name', 'credit_code']).where('id', '=', account.organisation_id).executeTakeFirstOrThrow();
-      return { bound: true, kind: 'organisation', name: o.name, subjectMasked: `${o.credit_code.slice(0, 6)}********${o.credit_code.slice(-4)}`, via: account.bound_via, boundAt: account.bound_at?.toISOString() ?? null, methods, smsSender: this.sms.kind };
+      const o = await this.db
+        .selectFrom('organisation')
+        .select(['name', 'credit_code'])
+        .where('id', '=', account.organisation_id)
+        .executeTakeFirstOrThrow();
+      return {
+        bound: true,
+        kind: 'organisation',
+        name: o.name,
+        subjectMasked: `${o.credit_code.slice(0, 6)}********${o.credit_code.slice(-4)}`,
+        via: account.bound_via,
+        boundAt: account.bound_at?.toISOString() ?? null,
+        methods,
+        smsSender: this.sms.kind,
+      };
     }
-    return { bound: false, kind: account.claimed_kind, name: account.claimed_name ?? account.display_name, subjectMasked: null, via: null, boundAt: null, methods, smsSender: this.sms.kind };
+    return {
+      bound: false,
+      kind: account.claimed_kind,
+      name: account.claimed_name ?? account.display_name,
+      subjectMasked: null,
+      via: null,
+      boundAt: null,
+      methods,
+      smsSender: this.sms.kind,
+    };
   }
 
   /**
@@ -80,7 +120,9 @@ export class IdentityService {
         .execute();
       const last = recent[0]?.issued_at;
       if (last && now.getTime() - last.getTime() < SMS.resendSeconds * 1000) {
-        throw new AppError('CODE_RATE_LIMITED', 429, undefined, { seconds: String(Math.ceil((SMS.resendSeconds * 1000 - (now.getTime() - last.getTime())) / 1000)) });
+        throw new AppError('CODE_RATE_LIMITED', 429, undefined, {
+          seconds: String(Math.ceil((SMS.resendSeconds * 1000 - (now.getTime() - last.getTime())) / 1000)),
+        });
       }
       if (recent.length >= SMS.perDay) throw new AppError('CODE_DAILY_LIMIT', 429);
       const person = await trx
@@ -92,13 +134,30 @@ export class IdentityService {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await trx
         .insertInto('identity_code')
-        .values({ via: 'sms', code_hmac: this.codeHash(code, account.id), account_id: account.id, person_id: person.id, issued_at: now, expires_at: new Date(now.getTime() + SMS.lifeMinutes * MINUTE) })
+        .values({
+          via: 'sms',
+          code_hmac: this.codeHash(code, account.id),
+          account_id: account.id,
+          person_id: person.id,
+          issued_at: now,
+          expires_at: new Date(now.getTime() + SMS.lifeMinutes * MINUTE),
+        })
         .execute();
-      await appendAudit(trx, this.vault, { actor, action: 'identity.sms-code-sent', entityType: 'account', entityId: account.id, regionCode: person.region_code });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'identity.sms-code-sent',
+        entityType: 'account',
+        entityId: account.id,
+        regionCode: person.region_code,
+      });
       return { phone: this.vault.decrypt(person.phone_cipher), regionCode: person.region_code, code };
     });
     if (message) {
-      await this.sms.send({ phone: message.phone, regionCode: message.regionCode, body: `【惠民就业补贴】您正在进行账号实名核验，验证码 ${message.code}，${SMS.lifeMinutes} 分钟内有效。如非本人操作，请勿告知他人。` });
+      await this.sms.send({
+        phone: message.phone,
+        regionCode: message.regionCode,
+        body: `【惠民就业补贴】您正在进行账号实名核验，验证码 ${message.code}，${SMS.lifeMinutes} 分钟内有效。如非本人操作，请勿告知他人。`,
+      });
     }
     return { resendAfterSeconds: SMS.resendSeconds };
   }
@@ -106,22 +165,36 @@ export class IdentityService {
   /** Binds the caller's account with a text-message code (6 digits) or a counter activation code. */
   async bind(actor: Actor, rawCode: string): Promise<IdentityStatus> {
     const code = rawCode.replace(/[\s-]/g, '').toUpperCase();
-    const outcome = await this.withUniqueBinding(() =>
+    const outcome = await withUniqueBinding(() =>
       this.db.transaction().execute(async (trx): Promise<Outcome<true>> => {
         const account = await this.lockUnbound(trx, actor);
         const now = this.clock.now();
-        const recentFailures = account.bind_failed_at && now.getTime() - account.bind_failed_at.getTime() < 24 * 60 * MINUTE ? account.bind_failures : 0;
+        const recentFailures =
+          account.bind_failed_at && now.getTime() - account.bind_failed_at.getTime() < 24 * 60 * MINUTE
+            ? account.bind_failures
+            : 0;
         if (recentFailures >= MAX_BIND_FAILURES) return { error: new AppError('BIND_ATTEMPTS_EXCEEDED', 429, 'code') };
         const failed = async (error: AppError): Promise<Outcome<true>> => {
-          await trx.updateTable('account').set({ bind_failures: recentFailures + 1, bind_failed_at: now }).where('id', '=', account.id).execute();
+          await trx
+            .updateTable('account')
+            .set({ bind_failures: recentFailures + 1, bind_failed_at: now })
+            .where('id', '=', account.id)
+            .execute();
           return { error };
         };
         const found = /^\d{6}$/.test(code) ? await this.smsCode(trx, account, code) : await this.counterCode(trx, code);
         if (!found) return failed(new AppError('INVALID_CODE', 422, 'code'));
-        const subject: Subject = found.person_id ? { kind: 'person', id: found.person_id } : { kind: 'organisation', id: found.organisation_id ?? '' };
-        if (!(await this.claims(trx, account, subject))) return failed(new AppError('CODE_NOT_FOR_THIS_ACCOUNT', 422, 'code'));
-        await trx.updateTable('identity_code').set({ used_at: now, used_by: account.id }).where('id', '=', found.id).execute();
-        await this.bindTo(trx, actor, account, subject, found.via, found.rebind_reason);
+        const subject: Subject = found.person_id
+          ? { kind: 'person', id: found.person_id }
+          : { kind: 'organisation', id: found.organisation_id ?? '' };
+        if (!(await claimsRecord(trx, account, subject)))
+          return failed(new AppError('CODE_NOT_FOR_THIS_ACCOUNT', 422, 'code'));
+        await trx
+          .updateTable('identity_code')
+          .set({ used_at: now, used_by: account.id })
+          .where('id', '=', found.id)
+          .execute();
+        await bindTo(trx, this.vault, this.clock.now(), actor, account, subject, found.via, found.rebind_reason);
         return { ok: true };
       }),
     );
@@ -134,17 +207,31 @@ export class IdentityService {
    * card) and issues a code for that record, creating it in the registry when it is new. A record
    * bound to another account needs the reason the clerk verified; the code then moves it.
    */
-  async issueActivationCode(clerk: Actor, input: IssueActivationCode): Promise<{ code: string; expiresAt: string; rebind: boolean }> {
+  async issueActivationCode(
+    clerk: Actor,
+    input: IssueActivationCode,
+  ): Promise<{ code: string; expiresAt: string; rebind: boolean }> {
     await assertRegionInScope(this.db, clerk.regionCode, input.regionCode, 'regionCode');
     const now = this.clock.now();
     const code = Array.from({ length: 10 }, () => COUNTER_ALPHABET[randomInt(0, COUNTER_ALPHABET.length)]).join('');
     const rebind = await this.db.transaction().execute(async (trx) => {
-      const subject = await this.findOrRegister(trx, clerk, input);
-      const bound = await trx.selectFrom('account').select('id').where(subject.kind === 'person' ? 'person_id' : 'organisation_id', '=', subject.id).where(hasRole('applicant')).executeTakeFirst();
+      const subject = await findOrRegister(trx, this.vault, clerk, input);
+      const bound = await trx
+        .selectFrom('account')
+        .select('id')
+        .where(subject.kind === 'person' ? 'person_id' : 'organisation_id', '=', subject.id)
+        .where(hasRole('applicant'))
+        .executeTakeFirst();
       const reason = input.reason?.trim();
       if (bound && !reason) throw new AppError('REBIND_REASON_REQUIRED', 409, 'reason');
       // A new code replaces any earlier one still unused for the same record.
-      await trx.updateTable('identity_code').set({ expires_at: now }).where('via', '=', 'counter').where('used_at', 'is', null).where(subject.kind === 'person' ? 'person_id' : 'organisation_id', '=', subject.id).execute();
+      await trx
+        .updateTable('identity_code')
+        .set({ expires_at: now })
+        .where('via', '=', 'counter')
+        .where('used_at', 'is', null)
+        .where(subject.kind === 'person' ? 'person_id' : 'organisation_id', '=', subject.id)
+        .execute();
       await trx
         .insertInto('identity_code')
         .values({
@@ -158,20 +245,37 @@ export class IdentityService {
           expires_at: new Date(now.getTime() + COUNTER_LIFE_DAYS * 24 * 60 * MINUTE),
         })
         .execute();
-      await appendAudit(trx, this.vault, { actor: clerk, action: 'identity.activation-code-issued', entityType: subject.kind, entityId: subject.id, regionCode: input.regionCode, after: { rebind: Boolean(bound), ...(bound ? { reason } : {}) } });
+      await appendAudit(trx, this.vault, {
+        actor: clerk,
+        action: 'identity.activation-code-issued',
+        entityType: subject.kind,
+        entityId: subject.id,
+        regionCode: input.regionCode,
+        after: { rebind: Boolean(bound), ...(bound ? { reason } : {}) },
+      });
       return Boolean(bound);
     });
-    return { code: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: new Date(now.getTime() + COUNTER_LIFE_DAYS * 24 * 60 * MINUTE).toISOString(), rebind };
+    return {
+      code: `${code.slice(0, 5)}-${code.slice(5)}`,
+      expiresAt: new Date(now.getTime() + COUNTER_LIFE_DAYS * 24 * 60 * MINUTE).toISOString(),
+      rebind,
+    };
   }
 
   /** Binds with what the province's identity service asserted; a record it vouches for is registered if new. */
   async bindVerified(actor: Actor, claims: OidcClaims): Promise<IdentityStatus> {
-    const outcome = await this.withUniqueBinding(() =>
+    const outcome = await withUniqueBinding(() =>
       this.db.transaction().execute(async (trx): Promise<Outcome<true>> => {
         const account = await this.lockUnbound(trx, actor);
-        const subject = await this.findOrRegister(trx, actor, { ...claims, regionCode: account.region_code }, { trusted: true });
-        if (!(await this.claims(trx, account, subject))) return { error: new AppError('OIDC_IDENTITY_MISMATCH', 422) };
-        await this.bindTo(trx, actor, account, subject, 'oidc', null);
+        const subject = await findOrRegister(
+          trx,
+          this.vault,
+          actor,
+          { ...claims, regionCode: account.region_code },
+          { trusted: true },
+        );
+        if (!(await claimsRecord(trx, account, subject))) return { error: new AppError('OIDC_IDENTITY_MISMATCH', 422) };
+        await bindTo(trx, this.vault, this.clock.now(), actor, account, subject, 'oidc', null);
         return { ok: true };
       }),
     );
@@ -181,7 +285,12 @@ export class IdentityService {
 
   /** The caller's applicant account, locked so concurrent requests for it queue; refused once bound. */
   async lockUnbound(trx: Transaction<Database>, actor: Actor): Promise<Account> {
-    const account = await trx.selectFrom('account').selectAll().where('id', '=', actor.accountId).forUpdate().executeTakeFirstOrThrow();
+    const account = await trx
+      .selectFrom('account')
+      .selectAll()
+      .where('id', '=', actor.accountId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (account.person_id || account.organisation_id) throw new AppError('IDENTITY_ALREADY_BOUND', 409);
     if (!account.claimed_kind || !account.claimed_subject_hmac) throw new AppError('IDENTITY_CLAIM_MISSING', 409);
     return account;
@@ -205,80 +314,22 @@ export class IdentityService {
       .executeTakeFirst();
     if (!live || live.attempts >= SMS.tries) return undefined;
     if (live.code_hmac === this.codeHash(code, account.id)) return live;
-    await trx.updateTable('identity_code').set({ attempts: live.attempts + 1 }).where('id', '=', live.id).execute();
+    await trx
+      .updateTable('identity_code')
+      .set({ attempts: live.attempts + 1 })
+      .where('id', '=', live.id)
+      .execute();
     return undefined;
   }
 
   private async counterCode(trx: Transaction<Database>, code: string) {
-    return trx.selectFrom('identity_code').selectAll().where('via', '=', 'counter').where('code_hmac', '=', this.codeHash(code)).where('used_at', 'is', null).where('expires_at', '>', this.clock.now()).executeTakeFirst();
-  }
-
-  /** Whether the record is the one the account registered as. */
-  private async claims(trx: Transaction<Database>, account: Account, subject: Subject): Promise<boolean> {
-    if (subject.kind !== account.claimed_kind) return false;
-    const row =
-      subject.kind === 'person'
-        ? await trx.selectFrom('person').select('id_number_hmac as key').where('id', '=', subject.id).executeTakeFirst()
-        : await trx.selectFrom('organisation').select('credit_code as key').where('id', '=', subject.id).executeTakeFirst();
-    return row?.key === account.claimed_subject_hmac;
-  }
-
-  private async findOrRegister(trx: Transaction<Database>, actor: Actor, input: IssueActivationCode, how = { trusted: false }): Promise<Subject> {
-    const name = input.name.trim();
-    if (input.kind === 'person') {
-      const hmac = idNumberLookup(this.vault, input.idNumber ?? '', 'idNumber');
-      const found = await trx.selectFrom('person').select(['id', 'name', 'region_code']).where('id_number_hmac', '=', hmac).executeTakeFirst();
-      if (found) {
-        if (!how.trusted && !isInScope(actor.regionCode, found.region_code)) throw new AppError('PERSON_NOT_FOUND', 404, 'idNumber');
-        if (found.name !== name) throw new AppError('NAME_MISMATCH', 422, 'name');
-        return { kind: 'person', id: found.id };
-      }
-      const prepared = this.registry.preparePerson({ idNumber: input.idNumber ?? '', name, regionCode: input.regionCode });
-      return { kind: 'person', id: await insertPerson(trx, prepared, how.trusted ? null : actor.accountId, 'manual') };
-    }
-    const prepared = this.registry.prepareOrganisation({ creditCode: input.creditCode ?? '', name, category: input.category ?? 'enterprise', regionCode: input.regionCode });
-    const found = await trx.selectFrom('organisation').select(['id', 'name', 'region_code']).where('credit_code', '=', prepared.row.credit_code).executeTakeFirst();
-    if (found) {
-      if (!how.trusted && !isInScope(actor.regionCode, found.region_code)) throw new AppError('ORGANISATION_NOT_FOUND', 404, 'creditCode');
-      if (found.name !== name) throw new AppError('NAME_MISMATCH', 422, 'name');
-      return { kind: 'organisation', id: found.id };
-    }
-    if (!input.category) throw new AppError('REQUIRED_FIELD', 400, 'category', { field: 'category' });
-    return { kind: 'organisation', id: await insertOrganisation(trx, prepared, how.trusted ? null : actor.accountId, 'manual') };
-  }
-
-  private async bindTo(trx: Transaction<Database>, actor: Actor, account: Account, subject: Subject, via: 'sms' | 'counter' | 'oidc', rebindReason: string | null): Promise<void> {
-    const column = subject.kind === 'person' ? 'person_id' : 'organisation_id';
-    const holder = await trx.selectFrom('account').select(['id', 'region_code']).where(column, '=', subject.id).where(hasRole('applicant')).executeTakeFirst();
-    const now = this.clock.now();
-    if (holder) {
-      if (!rebindReason) throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'code');
-      await trx.updateTable('account').set({ person_id: null, organisation_id: null, bound_at: null, bound_via: null }).where('id', '=', holder.id).execute();
-      await endSessions(trx, holder.id, now);
-      await appendAudit(trx, this.vault, { actor, action: 'identity.unbound', entityType: 'account', entityId: holder.id, regionCode: holder.region_code, after: { [column]: subject.id, reason: rebindReason, movedTo: account.id } });
-    }
-    const record =
-      subject.kind === 'person'
-        ? await trx.selectFrom('person').select(['name', 'region_code']).where('id', '=', subject.id).executeTakeFirstOrThrow()
-        : await trx.selectFrom('organisation').select(['name', 'region_code']).where('id', '=', subject.id).executeTakeFirstOrThrow();
-    await trx
-      .updateTable('account')
-      .set({ [column]: subject.id, region_code: record.region_code, display_name: record.name, bound_at: now, bound_via: via, bind_failures: 0, bind_failed_at: null })
-      .where('id', '=', account.id)
-      .execute();
-    await appendAudit(trx, this.vault, { actor, action: 'identity.bound', entityType: 'account', entityId: account.id, regionCode: record.region_code, after: { [column]: subject.id, via } });
-  }
-
-  /** Two accounts binding one record at once: the unique index lets one win; the other is told so. */
-  private async withUniqueBinding<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505' && /account_bound_/.test(String((error as { constraint?: string; message?: string }).constraint ?? (error as Error).message))) {
-        throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'code');
-      }
-      throw error;
-    }
+    return trx
+      .selectFrom('identity_code')
+      .selectAll()
+      .where('via', '=', 'counter')
+      .where('code_hmac', '=', this.codeHash(code))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', this.clock.now())
+      .executeTakeFirst();
   }
 }
-
