@@ -56,6 +56,10 @@ import { InstitutionService } from '../training/institutions/institution-service
 import { catalogueStandardOf, trainingRiskFacts } from '../training/training-queries.js';
 import { trainingRoutes, type TrainingServices } from '../training/training.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
+import { assistanceRoutes } from '../employment-services/assistance/assistance.routes.js';
+import { employmentServices, type EmploymentServices } from '../employment-services/employment-services-service.js';
+import { hardshipRoutes } from '../employment-services/hardship/hardship.routes.js';
+import { registrationRoutes } from '../employment-services/registration/registration.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
@@ -121,6 +125,7 @@ export interface Services {
   readonly regions: RegionService;
   readonly allocations: PublicationService;
   readonly audit: AuditService;
+  readonly employment: EmploymentServices;
 }
 
 export interface App extends Services {
@@ -161,6 +166,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     regions: new RegionService(db),
     allocations: new PublicationService(db, vault),
     audit: new AuditService(db, vault),
+    employment: employmentServices(db, vault, clock),
     training: { catalogue: new CatalogueService(db, vault, clock), institutions: new InstitutionService(db, vault, clock), classes: new ClassService(db, vault, clock), certificates: new CertificateService(db), claims: new ClaimService(db, applications) },
   };
 }
@@ -204,6 +210,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'proactive', description: 'The proactive sweep and its offers' },
         { name: 'parameters', description: 'A region’s own settings: local standards, thresholds, 免申即享' },
         { name: 'training', description: 'Vocational training: the two catalogues and the real-name system (两目录一系统)' },
+        { name: 'employment-services', description: 'Employment and unemployment registration, hardship certification, assistance (就业失业登记、困难认定、就业援助)' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -232,6 +239,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(parameterRoutes(services.parameters));
   await http.register(trainingRoutes(services.training));
   await http.register(disclosureRoutes(services.disclosures));
+  await http.register(registrationRoutes(services.employment.registrations));
+  await http.register(hardshipRoutes(services.employment.hardship));
+  await http.register(assistanceRoutes(services.employment.assistance));
   await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));
 
