@@ -1,18 +1,35 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { isWithinRegion } from '@huimin/policy/regions';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, download, query } from '../../api/client.js';
+import type { ApiError } from '../../api/client.js';
+import { api, download, query } from '../../api/client.js';
 import type { DemandItem, Institution } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { parseYuan } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
-import { ReasonButton, useDemandItemColumns, useInstitutionColumns, useItemName } from './training-common.js';
+import { InstitutionsTab } from './institutions-tab.js';
+import { ReasonButton, useDemandItemColumns } from './training-common.js';
 
 /**
  * The bureau's side of 两目录 (人社部发〔2024〕5号 (一)(二)(十一)): publishing catalogue items one by one
@@ -24,8 +41,14 @@ export function CatalogueAdminPage() {
   const { account } = useSession();
   const region = account?.regionCode ?? '';
   const [history, setHistory] = useState(false);
-  const catalogue = useLoad(() => api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region, history })}`), [region, history]);
-  const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region, history })}`), [region, history]);
+  const catalogue = useLoad(
+    () => api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region, history })}`),
+    [region, history],
+  );
+  const institutions = useLoad(
+    () => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region, history })}`),
+    [region, history],
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('trainingAdmin.title')}</Typography.Title>
@@ -35,11 +58,34 @@ export function CatalogueAdminPage() {
       </Space>
       <Tabs
         items={[
-          { key: 'catalogue', label: t('training.demandCatalogue'), children: <CatalogueTab region={region} history={history} items={catalogue.data?.items ?? []} loading={catalogue.loading} error={catalogue.error} reload={catalogue.reload} /> },
+          {
+            key: 'catalogue',
+            label: t('training.demandCatalogue'),
+            children: (
+              <CatalogueTab
+                region={region}
+                history={history}
+                items={catalogue.data?.items ?? []}
+                loading={catalogue.loading}
+                error={catalogue.error}
+                reload={catalogue.reload}
+              />
+            ),
+          },
           {
             key: 'institutions',
             label: t('training.institutionCatalogue'),
-            children: <InstitutionsTab region={region} history={history} institutions={institutions.data?.institutions ?? []} items={catalogue.data?.items ?? []} loading={institutions.loading} error={institutions.error} reload={institutions.reload} />,
+            children: (
+              <InstitutionsTab
+                region={region}
+                history={history}
+                institutions={institutions.data?.institutions ?? []}
+                items={catalogue.data?.items ?? []}
+                loading={institutions.loading}
+                error={institutions.error}
+                reload={institutions.reload}
+              />
+            ),
           },
         ]}
       />
@@ -75,8 +121,23 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
         <Button onClick={() => setImporting((v) => !v)} data-testid="import-items">
           {t('trainingAdmin.importItems')}
         </Button>
-        <Button onClick={() => void download('/api/v1/training/demand-catalogue/template', 'training-demand-catalogue-template.xlsx')}>{t('registry.template')}</Button>
-        <Button onClick={() => void download(`/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`, 'training-demand-catalogue.xlsx')}>{t('common.exportExcel')}</Button>
+        <Button
+          onClick={() =>
+            void download('/api/v1/training/demand-catalogue/template', 'training-demand-catalogue-template.xlsx')
+          }
+        >
+          {t('registry.template')}
+        </Button>
+        <Button
+          onClick={() =>
+            void download(
+              `/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`,
+              'training-demand-catalogue.xlsx',
+            )
+          }
+        >
+          {t('common.exportExcel')}
+        </Button>
       </Space>
       {importing ? (
         <Card size="small">
@@ -102,12 +163,29 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
           ...demandColumns,
           {
             title: t('common.status'),
-            render: (_, r) => (r.inForce ? <Tag color="green">{t('trainingAdmin.inForce')}</Tag> : <Tag title={r.removedReason}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t('trainingAdmin.notInForce')}</Tag>),
+            render: (_, r) =>
+              r.inForce ? (
+                <Tag color="green">{t('trainingAdmin.inForce')}</Tag>
+              ) : (
+                <Tag title={r.removedReason}>
+                  {r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t('trainingAdmin.notInForce')}
+                </Tag>
+              ),
           },
           {
             title: t('common.actions'),
             // Items of the regions above are theirs to move out, not this bureau's.
-            render: (_, r) => (r.removedOn ? r.removedReason : isWithinRegion(r.regionCode, region) ? <ReasonButton danger label={t('trainingAdmin.moveOut')} title={t('trainingAdmin.moveOutItem', { name: r.occupation })} onConfirm={(reason) => remove(r.id, reason)} /> : null),
+            render: (_, r) =>
+              r.removedOn ? (
+                r.removedReason
+              ) : isWithinRegion(r.regionCode, region) ? (
+                <ReasonButton
+                  danger
+                  label={t('trainingAdmin.moveOut')}
+                  title={t('trainingAdmin.moveOutItem', { name: r.occupation })}
+                  onConfirm={(reason) => remove(r.id, reason)}
+                />
+              ) : null,
           },
         ]}
       />
@@ -129,7 +207,17 @@ interface ItemForm {
   validTo?: Dayjs;
 }
 
-function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; region: string; onClose: () => void; onAdded: () => void }) {
+function AddItemModal({
+  open,
+  region,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  region: string;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ItemForm>();
   const { run, error } = useSubmit();
@@ -155,8 +243,27 @@ function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; regio
     onAdded();
   };
   return (
-    <Modal open={open} title={t('trainingAdmin.addItem')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form<ItemForm> form={form} layout="vertical" initialValues={{ regionCode: region, trainingKind: 'employment-skills', urgent: false, payee: 'trainee', hours: 80 }} onFinish={(v) => void submit(v)}>
+    <Modal
+      open={open}
+      title={t('trainingAdmin.addItem')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form<ItemForm>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          regionCode: region,
+          trainingKind: 'employment-skills',
+          urgent: false,
+          payee: 'trainee',
+          hours: 80,
+        }}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item name="regionCode" label={t('common.region')} rules={required(t('common.region'))}>
           <Input maxLength={6} />
         </Form.Item>
@@ -165,10 +272,20 @@ function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; regio
         </Form.Item>
         <Space wrap>
           <Form.Item name="level" label={t('training.level')}>
-            <Select allowClear style={{ width: 120 }} options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: t('training.levelN', { level: l }) }))} />
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: t('training.levelN', { level: l }) }))}
+            />
           </Form.Item>
           <Form.Item name="trainingKind" label={t('training.kind')}>
-            <Select style={{ width: 160 }} options={['employment-skills', 'entrepreneurship'].map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))} />
+            <Select
+              style={{ width: 160 }}
+              options={['employment-skills', 'entrepreneurship'].map((k) => ({
+                value: k,
+                label: t(`training.kinds.${k}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="hours" label={t('training.hours')} rules={required(t('training.hours'))}>
             <InputNumber min={1} max={2000} />
@@ -177,7 +294,15 @@ function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; regio
         <Form.Item
           name="standardYuan"
           label={t('trainingAdmin.standardYuan')}
-          rules={[...required(t('trainingAdmin.standardYuan')), { validator: (_, v: string) => (!v || parseYuan(v) !== undefined ? Promise.resolve() : Promise.reject(new Error(t('validation.amount', { field: t('trainingAdmin.standardYuan') })))) }]}
+          rules={[
+            ...required(t('trainingAdmin.standardYuan')),
+            {
+              validator: (_, v: string) =>
+                !v || parseYuan(v) !== undefined
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.amount', { field: t('trainingAdmin.standardYuan') }))),
+            },
+          ]}
         >
           <Input data-testid="item-standard" />
         </Form.Item>
@@ -186,120 +311,24 @@ function AddItemModal({ open, region, onClose, onAdded }: { open: boolean; regio
             <Switch />
           </Form.Item>
           <Form.Item name="payee" label={t('training.payee')}>
-            <Select style={{ width: 200 }} options={['trainee', 'institution'].map((p) => ({ value: p, label: t(`training.payees.${p}`) }))} />
+            <Select
+              style={{ width: 200 }}
+              options={['trainee', 'institution'].map((p) => ({ value: p, label: t(`training.payees.${p}`) }))}
+            />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="validFrom" label={t('trainingAdmin.validFrom')} rules={required(t('trainingAdmin.validFrom'))}>
+          <Form.Item
+            name="validFrom"
+            label={t('trainingAdmin.validFrom')}
+            rules={required(t('trainingAdmin.validFrom'))}
+          >
             <DatePicker data-testid="item-valid-from" />
           </Form.Item>
           <Form.Item name="validTo" label={t('trainingAdmin.validTo')}>
             <DatePicker />
           </Form.Item>
         </Space>
-      </Form>
-      <ErrorAlert error={error} />
-    </Modal>
-  );
-}
-
-interface InstitutionsTabProps {
-  region: string;
-  history: boolean;
-  institutions: Institution[];
-  items: DemandItem[];
-  loading: boolean;
-  error: ApiError | undefined;
-  reload: () => void;
-}
-
-function InstitutionsTab({ region, history, institutions, items, loading, error, reload }: InstitutionsTabProps) {
-  const { t } = useTranslation();
-  const regionName = useRegionName();
-  const institutionColumns = useInstitutionColumns(items);
-  const [listing, setListing] = useState(false);
-  const remove = async (id: string, reason: string) => {
-    await api('POST', `/api/v1/training/institutions/${id}/removal`, { reason });
-    reload();
-  };
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Button type="primary" onClick={() => setListing(true)} data-testid="list-institution">
-          {t('trainingAdmin.listInstitution')}
-        </Button>
-        <Button onClick={() => void download(`/api/v1/training/institutions.xlsx${query({ region, history })}`, 'training-institutions.xlsx')}>{t('common.exportExcel')}</Button>
-      </Space>
-      <ErrorAlert error={error} />
-      <Table<Institution>
-        size="small"
-        rowKey="id"
-        loading={loading}
-        dataSource={institutions}
-        scroll={{ x: true }}
-        columns={[
-          ...institutionColumns,
-          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
-          { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t(`training.institutionStatus.${r.status}`)}</Tag> },
-          {
-            title: t('common.actions'),
-            render: (_, r) => (r.status === 'removed' ? r.removedReason : <ReasonButton danger label={t('trainingAdmin.moveOut')} title={t('trainingAdmin.moveOutInstitution', { name: r.name })} onConfirm={(reason) => remove(r.id, reason)} />),
-          },
-        ]}
-      />
-      <ListInstitutionModal open={listing} items={items.filter((i) => i.inForce)} onClose={() => setListing(false)} onListed={reload} />
-    </Space>
-  );
-}
-
-interface InstitutionForm {
-  creditCode: string;
-  address: string;
-  nature: string;
-  capacity: number;
-  demandItemIds: string[];
-}
-
-function ListInstitutionModal({ open, items, onClose, onListed }: { open: boolean; items: DemandItem[]; onClose: () => void; onListed: () => void }) {
-  const { t } = useTranslation();
-  const itemName = useItemName();
-  const [form] = Form.useForm<InstitutionForm>();
-  const { run, error } = useSubmit();
-  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
-  const submit = async (v: InstitutionForm) => {
-    const listed = await run(async () => {
-      // The institution is a registered unit, found by its credit code.
-      const found = await api<{ organisations: { id: string }[] }>('GET', `/api/v1/organisations${query({ creditCode: v.creditCode.trim().toUpperCase() })}`);
-      const organisationId = found.organisations[0]?.id;
-      if (!organisationId) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', t('trainingAdmin.unitNotFound'), 'creditCode');
-      await api('POST', '/api/v1/training/institutions', { organisationId, address: v.address.trim(), nature: v.nature, capacity: v.capacity, demandItemIds: v.demandItemIds });
-      return true;
-    });
-    if (!listed) return;
-    form.resetFields();
-    onClose();
-    onListed();
-  };
-  return (
-    <Modal open={open} title={t('trainingAdmin.listInstitution')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form<InstitutionForm> form={form} layout="vertical" initialValues={{ nature: 'private', capacity: 30 }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="creditCode" label={t('trainingAdmin.creditCode')} rules={required(t('trainingAdmin.creditCode'))}>
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item name="address" label={t('training.address')} rules={required(t('training.address'))}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="nature" label={t('training.nature')}>
-            <Select style={{ width: 140 }} options={['public', 'private', 'enterprise', 'school'].map((n) => ({ value: n, label: t(`training.natures.${n}`) }))} />
-          </Form.Item>
-          <Form.Item name="capacity" label={t('training.capacity')} rules={required(t('training.capacity'))}>
-            <InputNumber min={1} max={100000} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="demandItemIds" label={t('training.projects')} rules={required(t('training.projects'))}>
-          <Select mode="multiple" options={items.map((i) => ({ value: i.id, label: itemName(i) }))} />
-        </Form.Item>
       </Form>
       <ErrorAlert error={error} />
     </Modal>

@@ -1,0 +1,198 @@
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, download, query } from '../../api/client.js';
+import type { DemandItem, Institution } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useRegionName } from '../../components/regions.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { ReasonButton, useInstitutionColumns, useItemName } from './training-common.js';
+
+// The institutions tab of the catalogue page: listed institutions, listing one, moving one out.
+
+interface InstitutionsTabProps {
+  region: string;
+  history: boolean;
+  institutions: Institution[];
+  items: DemandItem[];
+  loading: boolean;
+  error: ApiError | undefined;
+  reload: () => void;
+}
+
+export function InstitutionsTab({
+  region,
+  history,
+  institutions,
+  items,
+  loading,
+  error,
+  reload,
+}: InstitutionsTabProps) {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  const institutionColumns = useInstitutionColumns(items);
+  const [listing, setListing] = useState(false);
+  const remove = async (id: string, reason: string) => {
+    await api('POST', `/api/v1/training/institutions/${id}/removal`, { reason });
+    reload();
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setListing(true)} data-testid="list-institution">
+          {t('trainingAdmin.listInstitution')}
+        </Button>
+        <Button
+          onClick={() =>
+            void download(
+              `/api/v1/training/institutions.xlsx${query({ region, history })}`,
+              'training-institutions.xlsx',
+            )
+          }
+        >
+          {t('common.exportExcel')}
+        </Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<Institution>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={institutions}
+        scroll={{ x: true }}
+        columns={[
+          ...institutionColumns,
+          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+          {
+            title: t('common.status'),
+            render: (_, r) => (
+              <Tag color={r.status === 'listed' ? 'green' : 'default'}>
+                {r.removedOn
+                  ? t('trainingAdmin.removedOn', { date: r.removedOn })
+                  : t(`training.institutionStatus.${r.status}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, r) =>
+              r.status === 'removed' ? (
+                r.removedReason
+              ) : (
+                <ReasonButton
+                  danger
+                  label={t('trainingAdmin.moveOut')}
+                  title={t('trainingAdmin.moveOutInstitution', { name: r.name })}
+                  onConfirm={(reason) => remove(r.id, reason)}
+                />
+              ),
+          },
+        ]}
+      />
+      <ListInstitutionModal
+        open={listing}
+        items={items.filter((i) => i.inForce)}
+        onClose={() => setListing(false)}
+        onListed={reload}
+      />
+    </Space>
+  );
+}
+
+interface InstitutionForm {
+  creditCode: string;
+  address: string;
+  nature: string;
+  capacity: number;
+  demandItemIds: string[];
+}
+
+function ListInstitutionModal({
+  open,
+  items,
+  onClose,
+  onListed,
+}: {
+  open: boolean;
+  items: DemandItem[];
+  onClose: () => void;
+  onListed: () => void;
+}) {
+  const { t } = useTranslation();
+  const itemName = useItemName();
+  const [form] = Form.useForm<InstitutionForm>();
+  const { run, error } = useSubmit();
+  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  const submit = async (v: InstitutionForm) => {
+    const listed = await run(async () => {
+      // The institution is a registered unit, found by its credit code.
+      const found = await api<{ organisations: { id: string }[] }>(
+        'GET',
+        `/api/v1/organisations${query({ creditCode: v.creditCode.trim().toUpperCase() })}`,
+      );
+      const organisationId = found.organisations[0]?.id;
+      if (!organisationId)
+        throw new ApiError(404, 'ORGANISATION_NOT_FOUND', t('trainingAdmin.unitNotFound'), 'creditCode');
+      await api('POST', '/api/v1/training/institutions', {
+        organisationId,
+        address: v.address.trim(),
+        nature: v.nature,
+        capacity: v.capacity,
+        demandItemIds: v.demandItemIds,
+      });
+      return true;
+    });
+    if (!listed) return;
+    form.resetFields();
+    onClose();
+    onListed();
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('trainingAdmin.listInstitution')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form<InstitutionForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ nature: 'private', capacity: 30 }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="creditCode"
+          label={t('trainingAdmin.creditCode')}
+          rules={required(t('trainingAdmin.creditCode'))}
+        >
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="address" label={t('training.address')} rules={required(t('training.address'))}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="nature" label={t('training.nature')}>
+            <Select
+              style={{ width: 140 }}
+              options={['public', 'private', 'enterprise', 'school'].map((n) => ({
+                value: n,
+                label: t(`training.natures.${n}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="capacity" label={t('training.capacity')} rules={required(t('training.capacity'))}>
+            <InputNumber min={1} max={100000} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="demandItemIds" label={t('training.projects')} rules={required(t('training.projects'))}>
+          <Select mode="multiple" options={items.map((i) => ({ value: i.id, label: itemName(i) }))} />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
