@@ -21,6 +21,7 @@ import { OneTimeExpansionSubsidy } from './subsidies/one-time-expansion.js';
 import { OneTimeHiringSubsidy } from './subsidies/one-time-hiring.js';
 import { OneTimeJobSeekingSubsidy } from './subsidies/one-time-job-seeking.js';
 import { OneTimeStartupSubsidy, StartupFollowOnSubsidy } from './subsidies/one-time-startup.js';
+import { ProjectTrainingSubsidy } from './subsidies/project-training.js';
 import { PublicWelfarePostSubsidy } from './subsidies/public-welfare-post.js';
 import { SkillEvaluationSubsidy } from './subsidies/skill-evaluation.js';
 import { SkillUpgradingSubsidy } from './subsidies/skill-upgrading.js';
@@ -35,6 +36,7 @@ import { VocationalTrainingSubsidy } from './subsidies/vocational-training.js';
 export const CATALOGUE: readonly SubsidyDefinition[] = [
   VocationalTrainingSubsidy,
   EnterpriseStaffTrainingSubsidy,
+  ProjectTrainingSubsidy,
   TrainingLivingAllowance,
   SkillEvaluationSubsidy,
   SkillUpgradingSubsidy,

@@ -197,13 +197,25 @@ export type OrganisationDesignationKind =
   | 'high-skill-training-base-provincial' // 省级高技能人才培训基地
   | 'skill-master-studio-national' // 国家级技能大师工作室
   | 'skill-master-studio-provincial' // 省级技能大师工作室
-  | 'labour-station-excellent'; // 省级优秀劳务合作站（点）, rated each year
+  | 'labour-station-excellent' // 省级优秀劳务合作站（点）, rated each year
+  | 'project-training-provider'; // 承担政府购买项目制培训任务的培训机构, for the contract's period
 
 /** The services 就业创业服务补助 pays providers for (财社〔2023〕181号 第十二条). */
 export type EmploymentServiceKind =
   | 'public-service' // 免费公共就业服务 (基层公共就业服务机构、家门口就业服务站、零工驿站)
   | 'incubation' // 创业孵化服务
   | 'recruitment'; // 招聘活动和创业服务
+
+/** A 项目制培训 project: whole classes bought from an institution (181号 第五条（三）). */
+export interface TrainingProjectClaim {
+  readonly kind: 'employment-skills' | 'entrepreneurship';
+  /** People who finished the training. */
+  readonly trainees: number;
+  /** Of them, those who obtained a certificate. */
+  readonly certified: number;
+  /** Of the trainees, 国家重大改革中的失业人员 trained under that mandate. */
+  readonly reformUnemployed?: number;
+}
 
 /** A service claimed for, with the figures the text weighs it by. */
 export interface ServiceClaim {
@@ -300,4 +312,6 @@ export interface ClaimFacts {
   readonly year?: number;
   /** 就业创业服务补助: the service and its figures for `year`. */
   readonly service?: ServiceClaim;
+  /** 项目制培训: a training project bought from an institution, and what it delivered. */
+  readonly project?: TrainingProjectClaim;
 }

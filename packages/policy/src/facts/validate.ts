@@ -19,7 +19,7 @@ export interface FieldError {
 const DATE_FIELDS = new Set(['birthDate', 'date', 'from', 'to', 'issuedOn', 'registeredOn', 'deregisteredOn', 'grantedOn', 'contractStart', 'hiredEarlyOn']);
 const MONTH_FIELDS = new Set(['month', 'fromMonth', 'toMonth']);
 const REGION_FIELDS = new Set(['region', 'hukouRegion']);
-const COUNT_FIELDS = new Set(['contractMonths', 'insuredMonths', 'months', 'trainingDays', 'retentionPermille', 'workedMonths', 'stableMonths', 'termMonths', 'annualRateBp', 'layoffs', 'insuredStaffAtYearStart', 'fullyPaidMonths', 'partners', 'placement', 'served', 'outcomes']);
+const COUNT_FIELDS = new Set(['contractMonths', 'insuredMonths', 'months', 'trainingDays', 'retentionPermille', 'workedMonths', 'stableMonths', 'termMonths', 'annualRateBp', 'layoffs', 'insuredStaffAtYearStart', 'fullyPaidMonths', 'partners', 'placement', 'served', 'outcomes', 'trainees', 'certified', 'reformUnemployed']);
 
 function walk(value: unknown, path: string, key: string, errors: FieldError[]): void {
   if (Array.isArray(value)) {

@@ -62,6 +62,7 @@ export const DESIGNATION_NAMES: Names<OrganisationDesignationKind> = {
   'skill-master-studio-national': { zh: '国家级技能大师工作室', en: 'National skill-master studio' },
   'skill-master-studio-provincial': { zh: '省级技能大师工作室', en: 'Provincial skill-master studio' },
   'labour-station-excellent': { zh: '省级优秀劳务合作站（点）', en: 'Provincial excellent labour cooperation station' },
+  'project-training-provider': { zh: '项目制培训承训机构', en: 'Institution contracted for project-based training' },
 };
 
 /** The services 就业创业服务补助 pays for. */

@@ -191,6 +191,17 @@ export const ClaimFactsSchema = Type.Object(
     workers: Type.Optional(Type.Array(Worker)),
     designation: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    project: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship')]),
+          trainees: Count,
+          certified: Count,
+          reformUnemployed: Type.Optional(Count),
+        },
+        options,
+      ),
+    ),
     service: Type.Optional(
       Type.Object(
         {

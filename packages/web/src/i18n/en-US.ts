@@ -372,6 +372,11 @@ export const enUS: Messages = {
     outcomes: 'Outcomes (placed, or operating)',
     costYuan: 'Cost of the service (yuan)',
     chargedYuan: 'Charged to those served (yuan)',
+    project: 'Training project',
+    projectKind: 'Kind of training',
+    trainees: 'Trainees who finished',
+    certified: 'Trainees certified',
+    reformUnemployed: 'Of them, unemployed in a major reform',
   },
   application: {
     number: 'Number',

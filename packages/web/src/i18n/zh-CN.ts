@@ -374,6 +374,11 @@ export const zhCN = {
     outcomes: '成效人数（实现就业或正常经营）',
     costYuan: '服务成本（元）',
     chargedYuan: '向服务对象收费（元）',
+    project: '培训项目',
+    projectKind: '培训类别',
+    trainees: '结业人数',
+    certified: '取得证书人数',
+    reformUnemployed: '其中重大改革中的失业人员',
   },
   application: {
     number: '申请编号',

@@ -9,7 +9,7 @@ import { parseYuan, pick } from '../../components/format.js';
  * engine reads these claim facts (packages/policy, `ClaimFacts`); subsidies absent here need
  * nothing more than the applicant's registry record.
  */
-type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service';
+type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service' | 'project';
 type Designation = keyof typeof DESIGNATION_NAMES;
 type ServiceKind = keyof typeof EMPLOYMENT_SERVICE_NAMES;
 
@@ -34,6 +34,7 @@ const CLAIM_FIELDS: Record<string, readonly Field[]> = {
   'high-skill-training': ['designation', 'year'],
   'incubation-base-award': ['designation', 'service'],
   'labour-station-award': ['year'],
+  'project-training': ['project'],
 };
 
 /** The designations a subsidy's claim names (the unit's designation the award is for). */
@@ -59,6 +60,7 @@ export interface ClaimFormValues {
   export?: { destination?: 'outside-county' | 'other-province'; organised?: boolean; first?: boolean; stableMonths?: number };
   designation?: Designation;
   service?: { kind?: ServiceKind; served?: number; outcomes?: number; costYuan?: string; chargedYuan?: string };
+  project?: { kind?: 'employment-skills' | 'entrepreneurship'; trainees?: number; certified?: number; reformUnemployed?: number };
 }
 
 export function claimFieldsOf(subsidy: string): readonly Field[] {
@@ -95,6 +97,10 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
       ...(cost !== undefined ? { costFen: cost } : {}),
       ...(charged !== undefined ? { chargedFen: charged } : {}),
     };
+  }
+  if (fields.has('project') && v.project?.kind) {
+    const { kind, trainees = 0, certified = 0, reformUnemployed } = v.project;
+    claim.project = { kind, trainees, certified, ...(reformUnemployed !== undefined ? { reformUnemployed } : {}) };
   }
   return claim;
 }
@@ -193,6 +199,24 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
             </Form.Item>
             <Form.Item name={['service', 'chargedYuan']} label={t('claim.chargedYuan')} rules={[yuanRule(t('claim.chargedYuan'))]}>
               <Input inputMode="decimal" style={{ width: 160 }} />
+            </Form.Item>
+          </Space>
+        </Col>
+      ) : null}
+      {fields.includes('project') ? (
+        <Col xs={24}>
+          <Space wrap align="start">
+            <Form.Item name={['project', 'kind']} label={t('claim.projectKind')} rules={required(t('claim.projectKind'))} initialValue="employment-skills">
+              <Select style={{ width: 200 }} options={(['employment-skills', 'entrepreneurship'] as const).map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name={['project', 'trainees']} label={t('claim.trainees')} rules={required(t('claim.trainees'))}>
+              <InputNumber min={0} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name={['project', 'certified']} label={t('claim.certified')} rules={required(t('claim.certified'))}>
+              <InputNumber min={0} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name={['project', 'reformUnemployed']} label={t('claim.reformUnemployed')}>
+              <InputNumber min={0} style={{ width: 140 }} />
             </Form.Item>
           </Space>
         </Col>
