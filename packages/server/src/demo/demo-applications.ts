@@ -9,6 +9,7 @@ import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
 import { DISTRICTS, type DemoPerson } from './demo-people.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
+import { seedEmploymentServices } from './demo-employment-services.js';
 import { seedTraining } from './demo-training.js';
 
 
@@ -110,4 +111,6 @@ async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Ma
     idNumbers.set(p.id, p.idNumber);
   }
   await seedTraining({ services, clock, today, actor, trainees, idNumbers }, DEMO_PASSWORD);
+  clock.date = today;
+  await seedEmploymentServices({ db, services, today, actor });
 }

@@ -58,6 +58,21 @@ describe('the demo city', () => {
     expect(payees.length).toBeGreaterThan(0);
   });
 
+  it('gives the case worker unemployed graduates overdue on their 1+3+1 and an unresolved zero-employment household', async () => {
+    const caseWorker = await login(app, 'caseworker', DEMO_PASSWORD);
+    type Case = { kind: string; overdue: boolean; closeReason?: string; promise?: { guidanceDone: number } };
+    const cases = (await caseWorker.request('GET', '/api/v1/employment-services/cases')).json<{ cases: Case[] }>().cases;
+    const graduates = cases.filter((c) => c.kind === 'graduate');
+    expect(graduates.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(3);
+    expect(graduates.some((c) => c.closeReason === 'promise-kept')).toBe(true);
+    expect(graduates.some((c) => c.overdue && (c.promise?.guidanceDone ?? 0) > 0)).toBe(true);
+    const households = (await caseWorker.request('GET', '/api/v1/employment-services/households')).json<{ regions: { regionCode: string; open: number }[] }>();
+    expect(households.regions.find((r) => r.regionCode === '510104')?.open).toBeGreaterThan(0);
+    const reviewer = await login(app, 'reviewer', DEMO_PASSWORD);
+    const filed = (await reviewer.request('GET', '/api/v1/employment-services/certifications?state=filed')).json<{ certifications: unknown[] }>();
+    expect(filed.certifications.length).toBeGreaterThan(0);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAuditChain(app.database.db, app.vault)).firstBreak).toBeNull();
   });

@@ -20,6 +20,8 @@ export const DEMO_STAFF = [
   { username: 'auditor', name: '市审计员 周敏', roles: ['auditor'], region: '510100' },
   { username: 'security', name: '市人社局安全管理员 吴刚', roles: ['security-administrator'], region: '510100' },
   { username: 'policy', name: '市就业局政策参数管理员 郑洁', roles: ['parameter-officer'], region: '510100' },
+  { username: 'caseworker', name: '锦江区就业服务专员 马晓燕', roles: ['case-worker'], region: '510104' },
+  { username: 'caseworker2', name: '锦江区社区网格员 罗建军', roles: ['case-worker'], region: '510104' },
 ] as const;
 
 /** One account per member of staff above, with its password history; returns their ids by username. */
