@@ -251,6 +251,7 @@ export interface paths {
                                 contractMonths?: number;
                                 placement?: number;
                                 postName?: string;
+                                rural?: boolean;
                             }[];
                             insurance?: {
                                 /** @example 2024-09 */
@@ -296,7 +297,7 @@ export interface paths {
                                 issuedOn: string;
                                 firstEvaluation?: boolean;
                                 training?: {
-                                    kind: "employment-skills" | "entrepreneurship";
+                                    kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                     /**
                                      * @description ISO date, Asia/Shanghai
                                      * @example 2024-09-01
@@ -328,7 +329,7 @@ export interface paths {
                                 certificateId?: string;
                                 occupation?: string;
                                 level?: 1 | 2 | 3 | 4 | 5;
-                                trainingKind?: "employment-skills" | "entrepreneurship";
+                                trainingKind?: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                 /** @example 2024-09 */
                                 fromMonth?: string;
                                 /** @example 2024-09 */
@@ -389,7 +390,7 @@ export interface paths {
                                 certificateId?: string;
                                 occupation?: string;
                                 level?: 1 | 2 | 3 | 4 | 5;
-                                trainingKind?: "employment-skills" | "entrepreneurship";
+                                trainingKind?: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                 /** @example 2024-09 */
                                 fromMonth?: string;
                                 /** @example 2024-09 */
@@ -459,6 +460,7 @@ export interface paths {
                                         contractMonths?: number;
                                         placement?: number;
                                         postName?: string;
+                                        rural?: boolean;
                                     }[];
                                     insurance?: {
                                         /** @example 2024-09 */
@@ -504,7 +506,7 @@ export interface paths {
                                         issuedOn: string;
                                         firstEvaluation?: boolean;
                                         training?: {
-                                            kind: "employment-skills" | "entrepreneurship";
+                                            kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
@@ -536,7 +538,7 @@ export interface paths {
                                         certificateId?: string;
                                         occupation?: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
-                                        trainingKind?: "employment-skills" | "entrepreneurship";
+                                        trainingKind?: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                         /** @example 2024-09 */
                                         fromMonth?: string;
                                         /** @example 2024-09 */
@@ -606,6 +608,7 @@ export interface paths {
                                         contractMonths?: number;
                                         placement?: number;
                                         postName?: string;
+                                        rural?: boolean;
                                     }[];
                                     insurance?: {
                                         /** @example 2024-09 */
@@ -651,7 +654,7 @@ export interface paths {
                                         issuedOn: string;
                                         firstEvaluation?: boolean;
                                         training?: {
-                                            kind: "employment-skills" | "entrepreneurship";
+                                            kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
@@ -683,7 +686,7 @@ export interface paths {
                                         certificateId?: string;
                                         occupation?: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
-                                        trainingKind?: "employment-skills" | "entrepreneurship";
+                                        trainingKind?: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                         /** @example 2024-09 */
                                         fromMonth?: string;
                                         /** @example 2024-09 */
@@ -783,6 +786,7 @@ export interface paths {
                                         contractMonths?: number;
                                         placement?: number;
                                         postName?: string;
+                                        rural?: boolean;
                                     }[];
                                     insurance?: {
                                         /** @example 2024-09 */
@@ -828,7 +832,7 @@ export interface paths {
                                         issuedOn: string;
                                         firstEvaluation?: boolean;
                                         training?: {
-                                            kind: "employment-skills" | "entrepreneurship";
+                                            kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
@@ -860,7 +864,7 @@ export interface paths {
                                         certificateId?: string;
                                         occupation?: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
-                                        trainingKind?: "employment-skills" | "entrepreneurship";
+                                        trainingKind?: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                         /** @example 2024-09 */
                                         fromMonth?: string;
                                         /** @example 2024-09 */
@@ -877,6 +881,12 @@ export interface paths {
                             }[];
                             designation?: string;
                             year?: number;
+                            project?: {
+                                kind: "employment-skills" | "entrepreneurship";
+                                trainees: number;
+                                certified: number;
+                                reformUnemployed?: number;
+                            };
                             service?: {
                                 kind: "public-service" | "incubation" | "recruitment";
                                 served: number;
@@ -5958,6 +5968,12 @@ export interface paths {
                             };
                             designation?: string;
                             year?: number;
+                            project?: {
+                                kind: "employment-skills" | "entrepreneurship";
+                                trainees: number;
+                                certified: number;
+                                reformUnemployed?: number;
+                            };
                             service?: {
                                 kind: "public-service" | "incubation" | "recruitment";
                                 served: number;
