@@ -110,25 +110,36 @@ export class ApplicationListService {
     return search ? this.searched(query, search) : query;
   }
 
+  /**
+   * Applicants found by what was typed, each side by its own index (the ID number's keyed hash, a
+   * unit's credit code, a name's start), joined to their applications: one list of ids rather than
+   * an OR across two columns, which would read every application of the region.
+   */
   private searched(query: ApplicationQuery, search: string): ApplicationQuery {
     const upper = search.toUpperCase();
     if (APPLICATION_NUMBER.test(search)) return query.where('number', '=', search);
+    const byPerson = this.db
+      .selectFrom('application as a')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .select('a.id');
+    const byUnit = this.db
+      .selectFrom('application as a')
+      .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+      .select('a.id');
     if (ID_NUMBER.test(upper) || CREDIT_CODE.test(upper)) {
       const hash = this.vault.lookupHash('id-number', upper);
-      return query.where((eb) =>
-        eb.or([
-          eb('person_id', 'in', eb.selectFrom('person').select('id').where('id_number_hmac', '=', hash)),
-          eb('organisation_id', 'in', eb.selectFrom('organisation').select('id').where('credit_code', '=', upper)),
-        ]),
+      return query.where(
+        'id',
+        'in',
+        byPerson.where('p.id_number_hmac', '=', hash).unionAll(byUnit.where('o.credit_code', '=', upper)),
       );
     }
     // A name: people by its start (a surname finds the family), units by any part of theirs.
     const literal = search.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return query.where((eb) =>
-      eb.or([
-        eb('person_id', 'in', eb.selectFrom('person').select('id').where('name', 'like', `${literal}%`)),
-        eb('organisation_id', 'in', eb.selectFrom('organisation').select('id').where('name', 'like', `%${literal}%`)),
-      ]),
+    return query.where(
+      'id',
+      'in',
+      byPerson.where('p.name', 'like', `${literal}%`).unionAll(byUnit.where('o.name', 'like', `%${literal}%`)),
     );
   }
 

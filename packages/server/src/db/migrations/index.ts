@@ -17,6 +17,7 @@ import { m20261121_0015_training_payee } from './20261121-0015-training-payee.js
 import { m20261202_0016_identity_binding_and_roles } from './20261202-0016-identity-binding-and-roles.js';
 import { m20261202_0017_person_phone_unhashed_index } from './20261202-0017-person-phone-unhashed-index.js';
 import { m20261202_0018_employment_services } from './20261202-0018-employment-services.js';
+import { m20261202_0019_back_office } from './20261202-0019-back-office.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0016-identity-binding-and-roles': m20261202_0016_identity_binding_and_roles,
   '20261202-0017-person-phone-unhashed-index': m20261202_0017_person_phone_unhashed_index,
   '20261202-0018-employment-services': m20261202_0018_employment_services,
+  '20261202-0019-back-office': m20261202_0019_back_office,
 };
 
 export const migrationProvider: MigrationProvider = {

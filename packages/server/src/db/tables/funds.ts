@@ -1,5 +1,5 @@
 import type { FundSource } from '@huimin/policy';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Json } from './columns.js';
 
 /** Funds, the double-entry ledger, payment batches and published allocations. */
@@ -80,6 +80,16 @@ export interface PaymentItemTable {
   settled_at: Date | null;
 }
 
+/** A return-file row that settled nothing: why (a code), and what it said, the account masked. */
+export interface UnmatchedReturnRow {
+  row: number;
+  code: 'NOT_IN_BATCH' | 'ACCOUNT_OR_AMOUNT_DIFFERS' | 'SETTLEMENT_REFUSED';
+  seq: string;
+  accountMasked: string;
+  name: string;
+  amountFen: number | null;
+}
+
 export interface BankReturnTable {
   id: Generated<string>;
   batch_id: string;
@@ -88,6 +98,8 @@ export interface BankReturnTable {
   paid: number;
   failed: number;
   unmatched: number;
+  /** The rows that matched no item of the batch (see payments/import-return.ts). */
+  unmatched_rows: ColumnType<UnmatchedReturnRow[], string | undefined, never>;
   imported_by: string;
   imported_at: CreatedAt;
 }
