@@ -27,6 +27,7 @@ import { SkillEvaluationSubsidy } from './subsidies/skill-evaluation.js';
 import { SkillUpgradingSubsidy } from './subsidies/skill-upgrading.js';
 import { SocialInsuranceEmployerGraduate, SocialInsuranceEmployerHardToEmploy } from './subsidies/social-insurance-employer.js';
 import { SocialInsuranceFlexibleGraduate, SocialInsuranceFlexibleHardToEmploy } from './subsidies/social-insurance-flexible.js';
+import { StartupProjectFund } from './subsidies/startup-project-fund.js';
 import { StartupLoanInterestEnterpriseSubsidy, StartupLoanInterestSubsidy } from './subsidies/startup-loan-interest.js';
 import { TrainingLivingAllowance } from './subsidies/training-living-allowance.js';
 import { UnemploymentInsuranceStabilization } from './subsidies/unemployment-insurance-stabilization.js';
@@ -44,6 +45,7 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   OneTimeJobSeekingSubsidy,
   OneTimeStartupSubsidy,
   StartupFollowOnSubsidy,
+  StartupProjectFund,
   SocialInsuranceEmployerHardToEmploy,
   SocialInsuranceFlexibleHardToEmploy,
   SocialInsuranceEmployerGraduate,

@@ -191,6 +191,7 @@ export const ClaimFactsSchema = Type.Object(
     workers: Type.Optional(Type.Array(Worker)),
     designation: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    projectGrantFen: Type.Optional(Fen),
     project: Type.Optional(
       Type.Object(
         {

@@ -377,6 +377,8 @@ export const enUS: Messages = {
     trainees: 'Trainees who finished',
     certified: 'Trainees certified',
     reformUnemployed: 'Of them, unemployed in a major reform',
+    projectGrantFen: 'Grant as reviewed',
+    projectGrantYuan: 'Grant as the province reviewed it (yuan)',
   },
   application: {
     number: 'Number',

@@ -379,6 +379,8 @@ export const zhCN = {
     trainees: '结业人数',
     certified: '取得证书人数',
     reformUnemployed: '其中重大改革中的失业人员',
+    projectGrantFen: '评审确定的补助额度',
+    projectGrantYuan: '省级评审确定的补助额度（元）',
   },
   application: {
     number: '申请编号',

@@ -9,7 +9,7 @@ import { parseYuan, pick } from '../../components/format.js';
  * engine reads these claim facts (packages/policy, `ClaimFacts`); subsidies absent here need
  * nothing more than the applicant's registry record.
  */
-type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service' | 'project';
+type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service' | 'project' | 'projectGrantYuan';
 type Designation = keyof typeof DESIGNATION_NAMES;
 type ServiceKind = keyof typeof EMPLOYMENT_SERVICE_NAMES;
 
@@ -35,6 +35,7 @@ const CLAIM_FIELDS: Record<string, readonly Field[]> = {
   'incubation-base-award': ['designation', 'service'],
   'labour-station-award': ['year'],
   'project-training': ['project'],
+  'startup-project-fund': ['businessCreditCode', 'projectGrantYuan'],
 };
 
 /** The designations a subsidy's claim names (the unit's designation the award is for). */
@@ -60,6 +61,7 @@ export interface ClaimFormValues {
   export?: { destination?: 'outside-county' | 'other-province'; organised?: boolean; first?: boolean; stableMonths?: number };
   designation?: Designation;
   service?: { kind?: ServiceKind; served?: number; outcomes?: number; costYuan?: string; chargedYuan?: string };
+  projectGrantYuan?: string;
   project?: { kind?: 'employment-skills' | 'entrepreneurship'; trainees?: number; certified?: number; reformUnemployed?: number };
 }
 
@@ -97,6 +99,10 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
       ...(cost !== undefined ? { costFen: cost } : {}),
       ...(charged !== undefined ? { chargedFen: charged } : {}),
     };
+  }
+  if (fields.has('projectGrantYuan') && v.projectGrantYuan) {
+    const fen = parseYuan(v.projectGrantYuan);
+    if (fen !== undefined) claim.projectGrantFen = fen;
   }
   if (fields.has('project') && v.project?.kind) {
     const { kind, trainees = 0, certified = 0, reformUnemployed } = v.project;
@@ -201,6 +207,13 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
               <Input inputMode="decimal" style={{ width: 160 }} />
             </Form.Item>
           </Space>
+        </Col>
+      ) : null}
+      {fields.includes('projectGrantYuan') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="projectGrantYuan" label={t('claim.projectGrantYuan')} rules={[...required(t('claim.projectGrantYuan')), yuanRule(t('claim.projectGrantYuan'))]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
         </Col>
       ) : null}
       {fields.includes('project') ? (
