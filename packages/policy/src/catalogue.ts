@@ -21,6 +21,7 @@ import { OneTimeExpansionSubsidy } from './subsidies/one-time-expansion.js';
 import { OneTimeHiringSubsidy } from './subsidies/one-time-hiring.js';
 import { OneTimeJobSeekingSubsidy } from './subsidies/one-time-job-seeking.js';
 import { OneTimeStartupSubsidy, StartupFollowOnSubsidy } from './subsidies/one-time-startup.js';
+import { PremisesRentSubsidy } from './subsidies/premises-rent.js';
 import { ProjectTrainingSubsidy } from './subsidies/project-training.js';
 import { PublicWelfarePostSubsidy } from './subsidies/public-welfare-post.js';
 import { SkillEvaluationSubsidy } from './subsidies/skill-evaluation.js';
@@ -46,6 +47,7 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   OneTimeStartupSubsidy,
   StartupFollowOnSubsidy,
   StartupProjectFund,
+  PremisesRentSubsidy,
   SocialInsuranceEmployerHardToEmploy,
   SocialInsuranceFlexibleHardToEmploy,
   SocialInsuranceEmployerGraduate,

@@ -312,6 +312,8 @@ export interface ClaimFacts {
   readonly year?: number;
   /** 就业创业服务补助: the service and its figures for `year`. */
   readonly service?: ServiceClaim;
+  /** Rent paid for business premises over the period claimed (贵州 场所租赁补贴). */
+  readonly rentFen?: Fen;
   /** 庆阳 第14条 省级创业带动就业资金: the grant the provincial review set for the project. */
   readonly projectGrantFen?: Fen;
   /** 项目制培训: a training project bought from an institution, and what it delivered. */

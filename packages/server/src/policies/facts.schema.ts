@@ -192,6 +192,7 @@ export const ClaimFactsSchema = Type.Object(
     designation: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
     projectGrantFen: Type.Optional(Fen),
+    rentFen: Type.Optional(Fen),
     project: Type.Optional(
       Type.Object(
         {

@@ -379,6 +379,8 @@ export const enUS: Messages = {
     reformUnemployed: 'Of them, unemployed in a major reform',
     projectGrantFen: 'Grant as reviewed',
     projectGrantYuan: 'Grant as the province reviewed it (yuan)',
+    rentFen: 'Rent paid',
+    rentYuan: 'Rent paid for the premises (yuan)',
   },
   application: {
     number: 'Number',

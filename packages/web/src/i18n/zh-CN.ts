@@ -381,6 +381,8 @@ export const zhCN = {
     reformUnemployed: '其中重大改革中的失业人员',
     projectGrantFen: '评审确定的补助额度',
     projectGrantYuan: '省级评审确定的补助额度（元）',
+    rentFen: '已付场所租金',
+    rentYuan: '已付经营场所租金（元）',
   },
   application: {
     number: '申请编号',

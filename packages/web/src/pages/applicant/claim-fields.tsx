@@ -9,7 +9,7 @@ import { parseYuan, pick } from '../../components/format.js';
  * engine reads these claim facts (packages/policy, `ClaimFacts`); subsidies absent here need
  * nothing more than the applicant's registry record.
  */
-type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service' | 'project' | 'projectGrantYuan';
+type Field = 'fromMonth' | 'toMonth' | 'businessCreditCode' | 'feeYuan' | 'year' | 'trainingDays' | 'hires' | 'export' | 'designation' | 'service' | 'project' | 'projectGrantYuan' | 'rentYuan';
 type Designation = keyof typeof DESIGNATION_NAMES;
 type ServiceKind = keyof typeof EMPLOYMENT_SERVICE_NAMES;
 
@@ -36,6 +36,7 @@ const CLAIM_FIELDS: Record<string, readonly Field[]> = {
   'labour-station-award': ['year'],
   'project-training': ['project'],
   'startup-project-fund': ['businessCreditCode', 'projectGrantYuan'],
+  'premises-rent': ['businessCreditCode', 'rentYuan'],
 };
 
 /** The designations a subsidy's claim names (the unit's designation the award is for). */
@@ -62,6 +63,7 @@ export interface ClaimFormValues {
   designation?: Designation;
   service?: { kind?: ServiceKind; served?: number; outcomes?: number; costYuan?: string; chargedYuan?: string };
   projectGrantYuan?: string;
+  rentYuan?: string;
   project?: { kind?: 'employment-skills' | 'entrepreneurship'; trainees?: number; certified?: number; reformUnemployed?: number };
 }
 
@@ -103,6 +105,10 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
   if (fields.has('projectGrantYuan') && v.projectGrantYuan) {
     const fen = parseYuan(v.projectGrantYuan);
     if (fen !== undefined) claim.projectGrantFen = fen;
+  }
+  if (fields.has('rentYuan') && v.rentYuan) {
+    const fen = parseYuan(v.rentYuan);
+    if (fen !== undefined) claim.rentFen = fen;
   }
   if (fields.has('project') && v.project?.kind) {
     const { kind, trainees = 0, certified = 0, reformUnemployed } = v.project;
@@ -212,6 +218,13 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
       {fields.includes('projectGrantYuan') ? (
         <Col xs={24} md={12}>
           <Form.Item name="projectGrantYuan" label={t('claim.projectGrantYuan')} rules={[...required(t('claim.projectGrantYuan')), yuanRule(t('claim.projectGrantYuan'))]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+        </Col>
+      ) : null}
+      {fields.includes('rentYuan') ? (
+        <Col xs={24} md={12}>
+          <Form.Item name="rentYuan" label={t('claim.rentYuan')} rules={[...required(t('claim.rentYuan')), yuanRule(t('claim.rentYuan'))]}>
             <Input inputMode="decimal" />
           </Form.Item>
         </Col>
