@@ -20,6 +20,8 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const APPLICATION_NUMBER = /^\d{6}-\d{4}-\d+$/;
 /** Rows an export may hold: a sheet for a desk, not a dump of the database. */
 export const EXPORT_LIMIT = 10_000;
+/** Rows a list counts exactly; beyond, it says "at least". */
+export const COUNT_CAP = 10_000;
 
 const SORT_COLUMNS = {
   dueOn: 'due_on',
@@ -48,14 +50,32 @@ export class ApplicationListService {
     this.reads = new ApplicationReads(db, vault, clock, policies, risk);
   }
 
-  async worklist(actor: Actor, q: Worklist): Promise<{ total: number; applications: ApplicationViewT[] }> {
+  async worklist(
+    actor: Actor,
+    q: Worklist,
+  ): Promise<{ total: number; totalIsLowerBound: boolean; applications: ApplicationViewT[] }> {
     const query = this.filtered(actor, q);
-    const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    // Counted up to a cap: an exact count of a whole region's hundred thousand rows costs more than
+    // the page itself, and past ten thousand a clerk narrows the list rather than pages through it.
+    const counted = await this.db
+      .selectFrom(
+        query
+          .select('id')
+          .limit(COUNT_CAP + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const rows = await this.sorted(query.selectAll(), q)
       .limit(q.limit ?? 20)
       .offset(q.offset ?? 0)
       .execute();
-    return { total: Number(total.n), applications: await this.reads.views(rows, actor) };
+    const total = Number(counted.n);
+    return {
+      total: Math.min(total, COUNT_CAP),
+      totalIsLowerBound: total > COUNT_CAP,
+      applications: await this.reads.views(rows, actor),
+    };
   }
 
   /** The filtered rows as a workbook, in the caller's language, amounts in 元. */
@@ -149,8 +169,10 @@ export class ApplicationListService {
   ): SelectQueryBuilder<Database, 'application', O> {
     const column = SORT_COLUMNS[q.sort ?? 'dueOn'];
     const direction = q.order ?? (q.sort === 'updatedAt' ? 'desc' : 'asc');
-    // `id` last: rows that tie keep one order from page to page.
-    return query.orderBy(column, (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast()).orderBy('id');
+    // `id` last, in the same direction: rows that tie keep one order from page to page, and the
+    // order is one of the (column, id) indexes read forwards or backwards (no deadline sorts last
+    // ascending, first descending, as PostgreSQL orders nulls by default).
+    return query.orderBy(column, direction).orderBy('id', direction);
   }
 
   /** States where the caller has a staff step to take (as the queue counts them). */

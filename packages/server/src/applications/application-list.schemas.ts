@@ -33,4 +33,9 @@ export const WorklistQuery = Type.Object(
 );
 export type Worklist = Static<typeof WorklistQuery>;
 
-export const WorklistResponse = Type.Object({ total: Type.Integer(), applications: Type.Array(ApplicationView) });
+export const WorklistResponse = Type.Object({
+  /** At most 10,000: beyond, `totalIsLowerBound` says there are more. */
+  total: Type.Integer(),
+  totalIsLowerBound: Type.Boolean(),
+  applications: Type.Array(ApplicationView),
+});

@@ -5420,6 +5420,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            totalIsLowerBound: boolean;
                             applications: {
                                 id: string;
                                 number: string;

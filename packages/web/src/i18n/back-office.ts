@@ -11,6 +11,7 @@ export const backOfficeZh = {
       review: '受理审核',
       payments: '资金拨付',
       training: '培训',
+      employment: '就业服务',
       registry: '人员库',
       supervision: '监督',
       system: '系统管理',
@@ -30,6 +31,7 @@ export const backOfficeZh = {
     open: '办理',
     reset: '重置',
     query: '查询',
+    totalAtLeast: '{{count}} 条以上，请缩小筛选范围',
   },
   accounts: {
     displayName: '姓名',
@@ -57,6 +59,7 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
       review: 'Acceptance & review',
       payments: 'Payments',
       training: 'Training',
+      employment: 'Employment services',
       registry: 'Registry',
       supervision: 'Supervision',
       system: 'Administration',
@@ -76,6 +79,7 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
     open: 'Open',
     reset: 'Reset',
     query: 'Search',
+    totalAtLeast: 'More than {{count}}: narrow the filters',
   },
   accounts: {
     displayName: 'Name',

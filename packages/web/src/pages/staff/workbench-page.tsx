@@ -51,6 +51,8 @@ export function WorkbenchPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [lastFilter, setLastFilter] = useState<WorklistFilter>({});
   const [rows, setRows] = useState<Application[]>([]);
+  /** The server counts up to 10,000 rows; beyond, the list says "at least". */
+  const [atLeast, setAtLeast] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [batchError, setBatchError] = useState<ApiError>();
   const [listError, setListError] = useState<ApiError>();
@@ -145,7 +147,8 @@ export function WorkbenchPage() {
         pagination={{
           defaultPageSize: PAGE_SIZE,
           showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
+          showTotal: (n) =>
+            atLeast ? t('backOffice.worklist.totalAtLeast', { count: n }) : t('common.total', { count: n }),
         }}
         options={{ density: true, reload: true, setting: true }}
         scroll={{ x: true }}
@@ -166,6 +169,7 @@ export function WorkbenchPage() {
             setListError(undefined);
             setLastFilter(filter);
             setRows(page.applications);
+            setAtLeast(page.totalIsLowerBound);
             savePosition({ filter, offset, limit, total: page.total, ids: page.applications.map((a) => a.id) });
             return { data: page.applications, total: page.total, success: true };
           } catch (e) {

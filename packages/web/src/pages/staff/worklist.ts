@@ -17,6 +17,7 @@ export interface WorklistFilter {
 
 export interface WorklistPage {
   total: number;
+  totalIsLowerBound: boolean;
   applications: Application[];
 }
 
