@@ -66,7 +66,7 @@ export async function cardsIssued(db: Db, region: string, year: string): Promise
   const row = await db
     .selectFrom('employment_registration')
     .select((eb) => eb.fn.count<string>('card_number').distinct().as('n'))
-    .where('card_number', 'like', `${region}${year}%`)
+    .where('card_number', 'like', `${region}-${year}-%`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -252,10 +252,10 @@ export class RegistrationService {
     });
   }
 
-  /** 就业创业证 number: the region, the year, and a serial. */
+  /** 就业创业证 number: the region, the year and a serial (never 18 digits in a row, unlike an ID number). */
   private async newCardNumber(trx: Transaction<Database>, region: string): Promise<string> {
     const year = this.clock.today().slice(0, 4);
-    return `${region}${year}${String((await cardsIssued(trx, region, year)) + 1).padStart(8, '0')}`;
+    return `${region}-${year}-${String((await cardsIssued(trx, region, year)) + 1).padStart(6, '0')}`;
   }
 
   private async personInScope(actor: Actor, personId: string): Promise<PersonForRegistration> {
