@@ -25,6 +25,10 @@ export const enUS: Messages = {
     smsOutbox: 'SMS outbox (demo)',
     roleExceptions: 'Role exceptions',
     accounts: 'Accounts',
+    employmentRegistrations: 'Registration',
+    employmentCertifications: 'Hardship certification',
+    employmentCases: 'Employment assistance',
+    myEmployment: 'Employment services',
   },
   common: {
     region: 'Region',
@@ -76,6 +80,7 @@ export const enUS: Messages = {
     auditor: 'Auditor',
     administrator: 'Administrator',
     'security-administrator': 'Security administrator',
+    'case-worker': 'Case worker',
   },
   identity: {
     title: 'Verify identity',

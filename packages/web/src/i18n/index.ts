@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { backOfficeEn, backOfficeZh } from './back-office.js';
+import { employmentEn, employmentZh } from './employment-services.js';
 import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
 
@@ -23,8 +24,8 @@ declare global {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh } },
-    'en-US': { translation: { ...enUS, backOffice: backOfficeEn } },
+    'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh, employment: employmentZh } },
+    'en-US': { translation: { ...enUS, backOffice: backOfficeEn, employment: employmentEn } },
   },
   lng: initialLanguage(),
   fallbackLng: false,

@@ -27,6 +27,10 @@ export const zhCN = {
     smsOutbox: '短信发件箱（演示）',
     roleExceptions: '岗位兼任例外',
     accounts: '账号管理',
+    employmentRegistrations: '就业失业登记',
+    employmentCertifications: '困难人员认定',
+    employmentCases: '就业援助',
+    myEmployment: '就业服务',
   },
   common: {
     region: '地区',
@@ -78,6 +82,7 @@ export const zhCN = {
     auditor: '审计员',
     administrator: '系统管理员',
     'security-administrator': '安全管理员',
+    'case-worker': '就业服务专员',
   },
   identity: {
     title: '实名核验',

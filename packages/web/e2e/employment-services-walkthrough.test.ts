@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { idNumber } from '../../policy/src/testing/builders.js';
+import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { applicant, expectOk, login as apiLogin } from '../../server/src/testing/fixtures.js';
+import {
+  checkAndShoot,
+  confirmAction,
+  login,
+  SCREENSHOTS,
+  startPlatform,
+  visitor,
+  type Language,
+  type Platform,
+  type Visitor,
+} from './harness.js';
+
+/**
+ * Employment services in a real browser (就业失业登记、就业援助): the district clerk registers an
+ * unemployed graduate, whose case opens with the case worker of their 街道; the case worker logs a
+ * career guidance, three job referrals and a training offer, and the 1+3+1 case closes. Then a
+ * household nobody in which works is registered (零就业家庭): its case opens, and when a member is
+ * registered employed it is cleared. The pages are shot in both languages.
+ */
+vi.setConfig({ testTimeout: 120_000 });
+let platform: Platform;
+const open: Visitor[] = [];
+async function as(username: string, language: Language = 'zh-CN'): Promise<Visitor> {
+  const v = await visitor(platform, language);
+  open.push(v);
+  await login(v, username, DEMO_PASSWORD);
+  return v;
+}
+
+const GRADUATE = { name: '毕业生丙', idNumber: idNumber('2004-03-03', 'female', '510104') };
+const MOTHER = { name: '零就业甲', idNumber: idNumber('1975-05-05', 'female', '510104') };
+const SON = { name: '零就业乙', idNumber: idNumber('2001-09-09', 'male', '510104') };
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  const clerk = await apiLogin(platform.app, 'clerk', DEMO_PASSWORD);
+  const graduated = `${new Date().getUTCFullYear() - (new Date().getUTCMonth() < 6 ? 1 : 0)}-06-30`;
+  const people = [
+    { ...GRADUATE, facts: [{ kind: 'graduation', data: { date: graduated, institution: 'university' } }] },
+    { ...MOTHER, householdId: 'H-WALK-0001', rural: false },
+    { ...SON, householdId: 'H-WALK-0001', rural: false },
+  ];
+  for (const p of people) expectOk(await clerk.request('POST', '/api/v1/people', { regionCode: '510104', ...p }), 201);
+}, 180_000);
+beforeEach(() => {
+  onTestFailed(async () => {
+    for (const [i, v] of open.entries())
+      await v.page
+        .screenshot({ path: `${SCREENSHOTS}/employment-failed-${i}.png`, fullPage: true })
+        .catch(() => undefined);
+  });
+});
+afterAll(async () => {
+  for (const v of open) await v.context.close();
+  await platform?.close();
+});
+
+async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
+  await v.page.locator(`#${selectId}`).click();
+  await v.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** The clerk finds the person by ID number and registers them; the card number is shown. */
+async function register(
+  clerk: Visitor,
+  person: { name: string; idNumber: string },
+  kind: '失业登记' | '就业登记',
+  community?: string,
+): Promise<void> {
+  await clerk.page.goto('/#/employment/registrations');
+  await clerk.page.locator('#person-id-number').fill(person.idNumber);
+  await clerk.page.getByTestId('person-find').click();
+  await clerk.page.getByTestId('person-found').waitFor();
+  if (kind === '就业登记') {
+    await choose(clerk, 'kind', '就业登记');
+    await choose(clerk, 'employmentKind', '灵活就业');
+  }
+  if (community) await clerk.page.locator('#community').fill(community);
+  await clerk.page.getByTestId('register-submit').click();
+  await expect.poll(() => clerk.page.locator('body').innerText()).toMatch(/已登记，就业创业证号：510104-\d{4}-\d{6}/);
+  await expect
+    .poll(() => clerk.page.getByTestId('registrations').innerText())
+    .toMatch(new RegExp(`${person.name}.*${kind}`));
+}
+
+const households = (v: Visitor) => v.page.getByTestId('households').innerText();
+
+describe('registration and one-to-one assistance, in the browser', () => {
+  it('the clerk registers an unemployed graduate; the case opens with the case worker of their 街道', async () => {
+    const clerk = await as('clerk');
+    await register(clerk, GRADUATE, '失业登记', '春熙路街道');
+    await expect.poll(() => clerk.page.getByTestId('registrations').innerText()).toContain(GRADUATE.name);
+    await checkAndShoot(clerk, 'employment-registrations');
+  });
+
+  it('the case worker logs guidance, three referrals and a training offer, and the 1+3+1 case closes', async () => {
+    const worker = await as('caseworker');
+    await worker.page.goto('/#/employment/cases');
+    await expect.poll(() => worker.page.getByTestId('cases').innerText()).toContain(GRADUATE.name);
+    await checkAndShoot(worker, 'employment-cases-mine');
+    const steps = [
+      ['职业指导', '职业指导：梳理求职意向，修改简历'],
+      ['岗位推荐', '推荐至春熙路商圈零售企业'],
+      ['岗位推荐', '推荐至锦江区物流企业'],
+      ['岗位推荐', '推荐至社区养老服务中心'],
+      ['培训推荐', '推荐参加电子商务师培训'],
+    ] as const;
+    for (const [kind, note] of steps) {
+      await worker.page.getByTestId(`log-${GRADUATE.name}`).click();
+      await choose(worker, 'contact-kind', kind);
+      await worker.page.locator('#contact-note').fill(note);
+      await confirmAction(worker.page);
+    }
+    // Kept, the case leaves the open list; the full list shows it closed.
+    await expect.poll(() => worker.page.getByTestId('cases').innerText()).not.toContain(GRADUATE.name);
+    await worker.page.locator('.ant-segmented-item').filter({ hasText: '全部' }).click();
+    await expect.poll(() => worker.page.getByTestId('cases').innerText()).toContain('已结案（“1+3+1”服务已完成）');
+    await checkAndShoot(worker, 'employment-case-kept');
+  });
+
+  it('a zero-employment household is opened when its member registers unemployed, and cleared when a member is employed', async () => {
+    const clerk = await as('clerk');
+    await clerk.page.goto('/#/employment/cases');
+    const before = Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0);
+    await register(clerk, MOTHER, '失业登记', '春熙路街道');
+    await clerk.page.goto('/#/employment/cases');
+    await expect.poll(async () => Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0)).toBe(before + 1);
+    await checkAndShoot(clerk, 'employment-household-open');
+
+    await register(clerk, SON, '就业登记');
+    await clerk.page.goto('/#/employment/cases');
+    await expect.poll(async () => Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0)).toBe(before);
+    await clerk.page.locator('.ant-segmented-item').filter({ hasText: '全部' }).click();
+    await expect
+      .poll(() => clerk.page.getByTestId('cases').innerText())
+      .toMatch(new RegExp(`${MOTHER.name}[\\s\\S]*零就业家庭[\\s\\S]*已结案（已就业）`));
+  });
+
+  it('the pages read in English, and an applicant sees their own registration and case', async () => {
+    const worker = await as('caseworker', 'en-US');
+    for (const [path, name] of [
+      ['/#/employment/cases', 'employment-cases-en'],
+      ['/#/employment/registrations', 'employment-registrations-en'],
+      ['/#/employment/certifications', 'employment-certifications-en'],
+    ] as const) {
+      await worker.page.goto(path);
+      await worker.page.locator('h3').first().waitFor();
+      await checkAndShoot(worker, name);
+    }
+    const person = {
+      kind: 'person',
+      idNumber: idNumber('1990-01-01', 'male', '510104'),
+      name: '自助登记',
+      regionCode: '510104',
+      username: 'walk-applicant',
+    };
+    await applicant(platform.app, person);
+    const v = await visitor(platform, 'en-US');
+    open.push(v);
+    await login(v, 'walk-applicant', 'Test-pass-2026');
+    await v.page.goto('/#/my/employment');
+    await v.page.getByRole('button', { name: 'Register as unemployed' }).click();
+    await expect.poll(() => v.page.locator('body').innerText()).toContain('Unemployment registration');
+    await checkAndShoot(v, 'employment-my-en');
+  });
+});

@@ -1,0 +1,220 @@
+import { Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, download, query } from '../../api/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useSession } from '../../session/session.js';
+import { today, type AssistanceCase, type Households } from './employment-common.js';
+
+const VIEWS = ['mine', 'open', 'overdue', 'all'] as const;
+const KINDS = ['graduate', 'hard-to-employ', 'zero-employment-household'] as const;
+const CONTACTS = ['guidance', 'referral', 'training-offer', 'internship-offer', 'contact'] as const;
+type View = (typeof VIEWS)[number];
+
+/** What a view asks the server for. */
+function filterOf(view: View, kind: string | undefined) {
+  return {
+    kind,
+    ...(view === 'mine'
+      ? { mine: true, open: true }
+      : view === 'open'
+        ? { open: true }
+        : view === 'overdue'
+          ? { overdue: true }
+          : {}),
+  };
+}
+
+/** The 1+3+1 progress of a graduate's case, in words. */
+export function PromiseText({ c }: { c: AssistanceCase }) {
+  const { t } = useTranslation();
+  if (!c.promise) return null;
+  const p = c.promise;
+  return (
+    <>
+      {t('employment.cases.promiseText', {
+        g: p.guidanceDone,
+        gt: p.guidance,
+        r: p.referralsDone,
+        rt: p.referrals,
+        o: p.offersDone,
+        ot: p.offers,
+      })}
+    </>
+  );
+}
+
+/** A case's state: open (overdue or not) or closed, with why. */
+export function CaseState({ c }: { c: AssistanceCase }) {
+  const { t } = useTranslation();
+  if (c.closedOn)
+    return (
+      <Tag color="green">
+        {t('employment.cases.closed', { reason: c.closeReason ? t(`employment.closeReasons.${c.closeReason}`) : '' })}
+      </Tag>
+    );
+  return c.overdue ? (
+    <Tag color="red">{t('employment.cases.overdue')}</Tag>
+  ) : (
+    <Tag color="blue">{t('employment.cases.openState')}</Tag>
+  );
+}
+
+/** 就业援助: the case lists (mine, open, overdue), the service log, the Excel export, 动态清零 by district. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const regionName = useRegionName();
+  const mayWork = account?.permissions.includes('assistance:work') ?? false;
+  const [view, setView] = useState<View>(mayWork ? 'mine' : 'open');
+  const [kind, setKind] = useState<string>();
+  const filter = filterOf(view, kind);
+  const list = useLoad(
+    () => api<{ cases: AssistanceCase[] }>('GET', `/api/v1/employment-services/cases${query(filter)}`),
+    [view, kind],
+  );
+  const households = useLoad(() => api<Households>('GET', '/api/v1/employment-services/households'), []);
+  const [logging, setLogging] = useState<AssistanceCase>();
+  const [form] = Form.useForm<{ kind: string; happenedOn: string; note: string }>();
+  const act = useSubmit();
+
+  const log = async () => {
+    const values = await form.validateFields();
+    if (!logging) return;
+    const updated = await act.run(() =>
+      api<AssistanceCase>('POST', `/api/v1/employment-services/cases/${logging.id}/contacts`, values),
+    );
+    if (!updated) return;
+    setLogging(undefined);
+    list.reload();
+    households.reload();
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('employment.cases.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('employment.cases.intro')}</Typography.Paragraph>
+      <Card size="small" title={t('employment.cases.households')} data-testid="households">
+        {households.data && households.data.regions.length === 0 ? (
+          <Typography.Text>{t('employment.cases.householdsNone')}</Typography.Text>
+        ) : null}
+        {households.data?.regions.map((r) => (
+          <Tag key={r.regionCode} color="orange">
+            {t('employment.cases.householdsOpen', { region: regionName(r.regionCode), count: r.open })}
+          </Tag>
+        ))}
+      </Card>
+      <Space wrap>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v)}
+          options={VIEWS.filter((v) => v !== 'mine' || mayWork).map((v) => ({
+            value: v,
+            label: t(`employment.cases.views.${v}`),
+          }))}
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 220 }}
+          placeholder={t('employment.cases.kind')}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => ({ value: k, label: t(`employment.caseKinds.${k}`) }))}
+        />
+        <Button
+          onClick={() =>
+            void download(`/api/v1/employment-services/cases.xlsx${query(filter)}`, 'assistance-cases.xlsx')
+          }
+        >
+          {t('common.exportExcel')}
+        </Button>
+      </Space>
+      <ErrorAlert error={list.error} />
+      <Table<AssistanceCase>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.cases ?? []}
+        data-testid="cases"
+        pagination={{ pageSize: 20 }}
+        expandable={{
+          rowExpandable: (c) => c.contacts.length > 0,
+          expandedRowRender: (c) => (
+            <List
+              size="small"
+              header={t('employment.cases.contacts')}
+              dataSource={c.contacts}
+              renderItem={(x) => (
+                <List.Item>{`${x.happenedOn} ${t(`employment.contactKinds.${x.kind}`)}：${x.note}`}</List.Item>
+              )}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('employment.person.name'), dataIndex: 'name' },
+          { title: t('employment.cases.kind'), render: (_, c) => t(`employment.caseKinds.${c.kind}`) },
+          {
+            title: t('employment.registrations.community'),
+            render: (_, c) => `${regionName(c.regionCode)}${c.community ? ` ${c.community}` : ''}`,
+          },
+          { title: t('employment.cases.caseWorker'), render: (_, c) => c.caseWorkerName ?? '' },
+          { title: t('employment.cases.openedOn'), dataIndex: 'openedOn' },
+          { title: t('employment.cases.dueOn'), dataIndex: 'dueOn' },
+          { title: t('employment.cases.promise'), render: (_, c) => <PromiseText c={c} /> },
+          { title: t('employment.cases.status'), render: (_, c) => <CaseState c={c} /> },
+          ...(mayWork
+            ? [
+                {
+                  title: t('common.actions'),
+                  render: (_: unknown, c: AssistanceCase) =>
+                    c.closedOn ? null : (
+                      <Button
+                        size="small"
+                        data-testid={`log-${c.name}`}
+                        onClick={() => {
+                          form.setFieldsValue({
+                            kind: c.kind === 'graduate' ? 'guidance' : 'contact',
+                            happenedOn: today(),
+                            note: '',
+                          });
+                          setLogging(c);
+                        }}
+                      >
+                        {t('employment.cases.log')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={logging !== undefined}
+        title={t('employment.cases.logTitle', { name: logging?.name ?? '' })}
+        onCancel={() => setLogging(undefined)}
+        onOk={() => void log()}
+        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="kind" label={t('employment.cases.contactKind')} rules={[{ required: true }]}>
+            <Select
+              id="contact-kind"
+              options={CONTACTS.map((k) => ({ value: k, label: t(`employment.contactKinds.${k}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="happenedOn" label={t('employment.cases.happenedOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="note" label={t('employment.cases.note')} rules={[{ required: true }]}>
+            <Input.TextArea id="contact-note" maxLength={500} rows={2} />
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={act.error} />
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,207 @@
+import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../api/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useSession } from '../../session/session.js';
+import { PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
+
+export const CATEGORIES = [
+  'zero-employment-household',
+  'dibao-household',
+  'poverty-monitoring',
+  'poverty-alleviated',
+  'older-worker',
+  'disabled',
+  'long-term-unemployed',
+] as const;
+const STATES = ['filed', 'certified', 'refused', 'exited'] as const;
+const EXIT_REASONS = ['employed', 'expired', 'review-failed', 'moved-away', 'retired'] as const;
+type State = (typeof STATES)[number];
+
+/** 就业困难人员认定: applications filed, decided by someone other than the filer, and exits. */
+export function CertificationsPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const mayFile = account?.permissions.includes('hardship:file') ?? false;
+  const mayDecide = account?.permissions.includes('hardship:decide') ?? false;
+  const [state, setState] = useState<State>('filed');
+  const list = useLoad(
+    () =>
+      api<{ certifications: Certification[] }>('GET', `/api/v1/employment-services/certifications${query({ state })}`),
+    [state],
+  );
+  const [person, setPerson] = useState<FoundPerson>();
+  const [refusing, setRefusing] = useState<Certification>();
+  const [exiting, setExiting] = useState<Certification>();
+  const [fileForm] = Form.useForm<{ category: string; evidence: string }>();
+  const [refuseForm] = Form.useForm<{ reason: string }>();
+  const [exitForm] = Form.useForm<{ exitedOn: string; reason: string }>();
+  const submit = useSubmit();
+  const act = useSubmit();
+
+  const file = async (values: { category: string; evidence: string }) => {
+    if (!person) return;
+    if (
+      await submit.run(() =>
+        api('POST', '/api/v1/employment-services/certifications', { ...values, personId: person.id }),
+      )
+    ) {
+      fileForm.resetFields();
+      setState('filed');
+      list.reload();
+    }
+  };
+  const decide = async (c: Certification, certify: boolean, reason?: string) => {
+    if (
+      await act.run(() =>
+        api('POST', `/api/v1/employment-services/certifications/${c.id}/decision`, {
+          certify,
+          ...(reason ? { reason } : {}),
+        }),
+      )
+    ) {
+      setRefusing(undefined);
+      list.reload();
+    }
+  };
+  const exit = async () => {
+    const values = await exitForm.validateFields();
+    if (
+      exiting &&
+      (await act.run(() => api('POST', `/api/v1/employment-services/certifications/${exiting.id}/exit`, values)))
+    ) {
+      setExiting(undefined);
+      list.reload();
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('employment.certifications.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('employment.certifications.intro')}</Typography.Paragraph>
+      {mayFile ? (
+        <Card size="small" title={t('employment.certifications.file')}>
+          <PersonLookup onFound={setPerson} />
+          {person ? (
+            <Form
+              form={fileForm}
+              layout="vertical"
+              style={{ marginTop: 16, maxWidth: 640 }}
+              onFinish={(v) => void file(v)}
+            >
+              <Form.Item name="category" label={t('employment.certifications.category')} rules={[{ required: true }]}>
+                <Select
+                  id="category"
+                  options={CATEGORIES.map((c) => ({ value: c, label: t(`employment.categories.${c}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="evidence" label={t('employment.certifications.evidence')} rules={[{ required: true }]}>
+                <Input.TextArea id="evidence" maxLength={1000} rows={2} />
+              </Form.Item>
+              <ErrorAlert error={submit.error} />
+              <Button type="primary" htmlType="submit" loading={submit.busy} data-testid="certification-submit">
+                {t('employment.certifications.submit')}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
+      <Segmented
+        value={state}
+        onChange={(v) => setState(v)}
+        options={STATES.map((s) => ({ value: s, label: t(`employment.states.${s}`) }))}
+      />
+      <ErrorAlert error={list.error ?? act.error} />
+      <Table<Certification>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.certifications ?? []}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t('employment.person.name'), dataIndex: 'name' },
+          { title: t('employment.person.idNumber'), dataIndex: 'idNumberMasked' },
+          {
+            title: t('employment.certifications.category'),
+            render: (_, c) => t(`employment.categories.${c.category}`),
+          },
+          { title: t('employment.certifications.evidence'), dataIndex: 'evidence' },
+          { title: t('common.status'), render: (_, c) => <Tag>{t(`employment.states.${c.state}`)}</Tag> },
+          { title: t('employment.certifications.validFrom'), render: (_, c) => c.validFrom ?? '' },
+          { title: t('employment.certifications.reviewDue'), render: (_, c) => c.reviewDue ?? c.exitedOn ?? '' },
+          { title: t('employment.certifications.basis'), render: (_, c) => c.reference ?? '' },
+          ...(mayDecide
+            ? [
+                {
+                  title: t('common.actions'),
+                  render: (_: unknown, c: Certification) =>
+                    c.state === 'filed' ? (
+                      <Tooltip title={c.filedByCaller ? t('employment.certifications.ownFiling') : undefined}>
+                        <Space>
+                          <Button
+                            size="small"
+                            type="primary"
+                            disabled={c.filedByCaller}
+                            onClick={() => void decide(c, true)}
+                          >
+                            {t('employment.certifications.certify')}
+                          </Button>
+                          <Button size="small" danger disabled={c.filedByCaller} onClick={() => setRefusing(c)}>
+                            {t('employment.certifications.refuse')}
+                          </Button>
+                        </Space>
+                      </Tooltip>
+                    ) : c.state === 'certified' ? (
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          exitForm.setFieldsValue({ exitedOn: today(), reason: 'employed' });
+                          setExiting(c);
+                        }}
+                      >
+                        {t('employment.certifications.exit')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={refusing !== undefined}
+        title={t('employment.certifications.refuse')}
+        onCancel={() => setRefusing(undefined)}
+        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        destroyOnHidden
+        onOk={() => void refuseForm.validateFields().then((v) => refusing && decide(refusing, false, v.reason))}
+      >
+        <Form form={refuseForm} layout="vertical">
+          <Form.Item name="reason" label={t('employment.certifications.refuseReason')} rules={[{ required: true }]}>
+            <Input.TextArea maxLength={500} rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={exiting !== undefined}
+        title={t('employment.certifications.exit')}
+        onCancel={() => setExiting(undefined)}
+        onOk={() => void exit()}
+        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        destroyOnHidden
+      >
+        <Form form={exitForm} layout="vertical">
+          <Form.Item name="exitedOn" label={t('employment.certifications.exitedOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('employment.certifications.exitReason')} rules={[{ required: true }]}>
+            <Select options={EXIT_REASONS.map((r) => ({ value: r, label: t(`employment.exitReasons.${r}`) }))} />
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={act.error} />
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,240 @@
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useSession } from '../../session/session.js';
+import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
+
+const END_REASONS = ['employed', 'enrolled', 'enlisted', 'retired', 'moved-away', 'left-job', 'died'] as const;
+
+interface RegisterForm {
+  kind: 'employment' | 'unemployment';
+  basis: 'residence' | 'hukou';
+  regionCode: string;
+  community?: string;
+  startsOn: string;
+  employmentKind?: 'labour-contract' | 'flexible' | 'public-welfare-post';
+  employerCreditCode?: string;
+}
+
+/** 就业登记 and 失业登记 at the counter, the open registrations of one's regions, and their end. */
+export function RegistrationsPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const { message } = App.useApp();
+  const regionName = useRegionName();
+  const mayRegister = account?.permissions.includes('employment:register') ?? false;
+  const list = useLoad(
+    () => api<{ registrations: RegistrationRow[] }>('GET', '/api/v1/employment-services/registrations'),
+    [],
+  );
+  const [person, setPerson] = useState<FoundPerson>();
+  const [ending, setEnding] = useState<RegistrationRow>();
+  const [form] = Form.useForm<RegisterForm>();
+  const [endForm] = Form.useForm<{ endsOn: string; reason: string }>();
+  const kind = Form.useWatch('kind', form);
+  const employmentKind = Form.useWatch('employmentKind', form);
+  const submit = useSubmit();
+  const act = useSubmit();
+
+  const register = async (values: RegisterForm) => {
+    if (!person) return;
+    const body = { ...values, personId: person.id, community: values.community?.trim() || undefined };
+    const done = await submit.run(() => api<Registration>('POST', '/api/v1/employment-services/registrations', body));
+    if (!done) return;
+    void message.success(t('employment.registrations.done', { card: done.cardNumber }));
+    list.reload();
+  };
+  const contact = async (r: RegistrationRow) => {
+    if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${r.id}/contact`))) list.reload();
+  };
+  const review = async () => {
+    const res = await act.run(() =>
+      api<{ ended: number }>('POST', '/api/v1/employment-services/registrations/no-contact-review'),
+    );
+    if (!res) return;
+    void message.info(t('employment.registrations.reviewed', { count: res.ended }));
+    list.reload();
+  };
+  const end = async () => {
+    const values = await endForm.validateFields();
+    if (!ending) return;
+    if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${ending.id}/end`, values))) {
+      setEnding(undefined);
+      list.reload();
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('employment.registrations.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('employment.registrations.intro')}</Typography.Paragraph>
+      {mayRegister ? (
+        <Card size="small" title={t('employment.registrations.register')}>
+          <PersonLookup
+            onFound={(p) => {
+              setPerson(p);
+              if (p) form.setFieldsValue({ regionCode: p.regionCode });
+            }}
+          />
+          {person ? (
+            <Form
+              form={form}
+              layout="vertical"
+              style={{ marginTop: 16, maxWidth: 640 }}
+              initialValues={{ kind: 'unemployment', basis: 'residence', startsOn: today() }}
+              onFinish={(v) => void register(v)}
+            >
+              <Form.Item name="kind" label={t('employment.registrations.kind')} rules={[{ required: true }]}>
+                <Select
+                  id="kind"
+                  options={(['unemployment', 'employment'] as const).map((k) => ({
+                    value: k,
+                    label: t(`employment.kinds.${k}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="basis" label={t('employment.registrations.basis')} rules={[{ required: true }]}>
+                <Select
+                  id="basis"
+                  options={(['residence', 'hukou'] as const).map((b) => ({
+                    value: b,
+                    label: t(`employment.basis.${b}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="regionCode" label={t('employment.registrations.region')} rules={[{ required: true }]}>
+                <RegionSelect
+                  id="regionCode"
+                  value={form.getFieldValue('regionCode') as string}
+                  onChange={(code) => form.setFieldsValue({ regionCode: code })}
+                />
+              </Form.Item>
+              <Form.Item name="community" label={t('employment.registrations.community')}>
+                <Input id="community" maxLength={100} />
+              </Form.Item>
+              <Form.Item name="startsOn" label={t('employment.registrations.startsOn')} rules={[{ required: true }]}>
+                <Input id="startsOn" type="date" />
+              </Form.Item>
+              {kind === 'employment' ? (
+                <>
+                  <Form.Item
+                    name="employmentKind"
+                    label={t('employment.registrations.employmentKind')}
+                    rules={[{ required: true }]}
+                  >
+                    <Select
+                      id="employmentKind"
+                      options={(['labour-contract', 'flexible', 'public-welfare-post'] as const).map((k) => ({
+                        value: k,
+                        label: t(`employment.employmentKinds.${k}`),
+                      }))}
+                    />
+                  </Form.Item>
+                  {employmentKind === 'labour-contract' ? (
+                    <Form.Item
+                      name="employerCreditCode"
+                      label={t('employment.registrations.employer')}
+                      rules={[{ required: true }]}
+                    >
+                      <Input id="employerCreditCode" maxLength={18} />
+                    </Form.Item>
+                  ) : null}
+                </>
+              ) : null}
+              <ErrorAlert error={submit.error} />
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={submit.busy}
+                data-testid="register-submit"
+                style={{ marginTop: 8 }}
+              >
+                {t('employment.registrations.submit')}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
+      <Card
+        size="small"
+        title={t('employment.registrations.open')}
+        extra={
+          mayRegister ? <Button onClick={() => void review()}>{t('employment.registrations.review')}</Button> : null
+        }
+      >
+        <ErrorAlert error={list.error ?? act.error} />
+        <Table<RegistrationRow>
+          rowKey="id"
+          size="small"
+          loading={list.loading}
+          dataSource={list.data?.registrations ?? []}
+          data-testid="registrations"
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('employment.person.name'), dataIndex: 'name' },
+            { title: t('employment.person.idNumber'), dataIndex: 'idNumberMasked' },
+            { title: t('employment.registrations.kind'), render: (_, r) => t(`employment.kinds.${r.kind}`) },
+            {
+              title: t('employment.registrations.region'),
+              render: (_, r) => `${regionName(r.regionCode)}${r.community ? ` ${r.community}` : ''}`,
+            },
+            { title: t('employment.registrations.startsOn'), dataIndex: 'startsOn' },
+            { title: t('employment.registrations.card'), dataIndex: 'cardNumber' },
+            { title: t('employment.registrations.lastContact'), dataIndex: 'lastContactOn' },
+            ...(mayRegister
+              ? [
+                  {
+                    title: t('common.actions'),
+                    render: (_: unknown, r: RegistrationRow) => (
+                      <Space>
+                        {r.kind === 'unemployment' ? (
+                          <Button size="small" onClick={() => void contact(r)}>
+                            {t('employment.registrations.contact')}
+                          </Button>
+                        ) : null}
+                        <Button
+                          size="small"
+                          onClick={() => {
+                            endForm.setFieldsValue({
+                              endsOn: today(),
+                              reason: r.kind === 'unemployment' ? 'employed' : 'left-job',
+                            });
+                            setEnding(r);
+                          }}
+                        >
+                          {t('employment.registrations.end')}
+                        </Button>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Modal
+        open={ending !== undefined}
+        title={t('employment.registrations.endTitle')}
+        onCancel={() => setEnding(undefined)}
+        onOk={() => void end()}
+        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        destroyOnHidden
+      >
+        <Form form={endForm} layout="vertical">
+          <Form.Item name="endsOn" label={t('employment.registrations.endsOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('employment.registrations.reason')} rules={[{ required: true }]}>
+            <Select options={END_REASONS.map((r) => ({ value: r, label: t(`employment.endReasons.${r}`) }))} />
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={act.error} />
+      </Modal>
+    </Space>
+  );
+}
