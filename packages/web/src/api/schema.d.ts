@@ -881,6 +881,10 @@ export interface paths {
                             }[];
                             designation?: string;
                             year?: number;
+                            /** @description Money in 分 (fen) */
+                            projectGrantFen?: number;
+                            /** @description Money in 分 (fen) */
+                            rentFen?: number;
                             project?: {
                                 kind: "employment-skills" | "entrepreneurship";
                                 trainees: number;
@@ -5969,6 +5973,10 @@ export interface paths {
                             };
                             designation?: string;
                             year?: number;
+                            /** @description Money in 分 (fen) */
+                            projectGrantFen?: number;
+                            /** @description Money in 分 (fen) */
+                            rentFen?: number;
                             project?: {
                                 kind: "employment-skills" | "entrepreneurship";
                                 trainees: number;
