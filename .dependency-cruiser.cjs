@@ -23,6 +23,7 @@
 /** Files of a module other modules may import besides the naming rule above. */
 const PUBLIC_FILES = [
   'auth/actor\\.ts$', // who is calling
+  'accounts/sms-sender\\.ts$', // the text-message port: identity codes and notifications
   'auth/roles\\.ts$', // roles and permissions
   'auth/passwords\\.ts$', // the password rules and hashing accounts share
   'auth/access\\.ts$', // a route's access declaration and its caller

@@ -14,6 +14,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly settleChunk: number;
   readonly sweepBatch: number;
+  /** How often pending text messages are sent (`HUIMIN_NOTIFICATION_DISPATCH_SECONDS`). */
+  readonly notificationDispatchSeconds: number;
   /** The proxies whose X-Forwarded-For is believed: none, a hop count, or addresses and CIDR ranges. */
   readonly trustProxy: false | number | readonly string[];
 }
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
     settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
     sweepBatch: positive(env.HUIMIN_SWEEP_BATCH, 20_000, 'HUIMIN_SWEEP_BATCH'),
+    notificationDispatchSeconds: positive(env.HUIMIN_NOTIFICATION_DISPATCH_SECONDS, 5, 'HUIMIN_NOTIFICATION_DISPATCH_SECONDS'),
     trustProxy: trustProxy(env.HUIMIN_TRUST_PROXY),
   };
 }

@@ -35,10 +35,18 @@ async function main(): Promise<void> {
   const phones = await services.registry.backfillPhoneHashes();
   if (phones > 0) http.log.info({ phones }, 'filled in phone lookup hashes');
 
+  // Text messages are sent after the event that caused them commits; pending ones are picked up
+  // here, including any a crash left behind. Safe with several servers (each message is claimed).
+  const dispatch = setInterval(() => {
+    services.notifications.dispatchPending().catch((error: unknown) => http.log.error({ err: error }, 'notification dispatch failed'));
+  }, config.notificationDispatchSeconds * 1000);
+  dispatch.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(dispatch);
     http.log.info({ signal }, 'shutting down');
     await http.close();
     await database.close();

@@ -56,9 +56,12 @@ import { InstitutionService } from '../training/institutions/institution-service
 import { catalogueStandardOf, trainingRiskFacts } from '../training/training-queries.js';
 import { trainingRoutes, type TrainingServices } from '../training/training.routes.js';
 import { proactiveRoutes } from '../proactive/proactive.routes.js';
+import { NotificationService } from '../notifications/notification-service.js';
+import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { assistanceRoutes } from '../employment-services/assistance/assistance.routes.js';
 import { employmentServices, type EmploymentServices } from '../employment-services/employment-services-service.js';
 import { hardshipRoutes } from '../employment-services/hardship/hardship.routes.js';
+import { registrationImportRoutes } from '../employment-services/registration/registration-import.routes.js';
 import { registrationRoutes } from '../employment-services/registration/registration.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
@@ -96,7 +99,7 @@ export interface AppOptions {
   readonly webRoot?: string;
   /** The province's unified identity service; without it applicants bind by text message or counter code. */
   readonly oidc?: OidcSettings;
-  /** Where one-time codes go; by default the demonstration outbox. */
+  /** Where one-time codes and notifications go; by default the demonstration outbox. */
   readonly sms?: SmsSender;
 }
 
@@ -125,6 +128,7 @@ export interface Services {
   readonly regions: RegionService;
   readonly allocations: PublicationService;
   readonly audit: AuditService;
+  readonly notifications: NotificationService;
   readonly employment: EmploymentServices;
 }
 
@@ -142,7 +146,8 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   const funds = new FundService(db, vault, clock);
   const risk = new RiskService(db, vault, clock, trainingRiskFacts);
   const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk, catalogueStandardOf);
-  const identity = new IdentityService(db, vault, clock, options.sms ?? new OutboxSmsSender(db, () => clock.now()), options.oidc !== undefined);
+  const sms = options.sms ?? new OutboxSmsSender(db, () => clock.now());
+  const identity = new IdentityService(db, vault, clock, sms, options.oidc !== undefined);
   return {
     identity,
     securityAdmin: new SecurityAdminService(db, vault, clock),
@@ -166,6 +171,7 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     regions: new RegionService(db),
     allocations: new PublicationService(db, vault),
     audit: new AuditService(db, vault),
+    notifications: new NotificationService(db, vault, clock, policies, sms),
     employment: employmentServices(db, vault, clock),
     training: { catalogue: new CatalogueService(db, vault, clock), institutions: new InstitutionService(db, vault, clock), classes: new ClassService(db, vault, clock), certificates: new CertificateService(db), claims: new ClaimService(db, applications) },
   };
@@ -236,10 +242,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(riskRoutes(services.risk));
   await http.register(spotCheckRoutes(services.spotChecks));
   await http.register(proactiveRoutes(services.sweeps));
+  await http.register(notificationRoutes(services.notifications));
   await http.register(parameterRoutes(services.parameters));
   await http.register(trainingRoutes(services.training));
   await http.register(disclosureRoutes(services.disclosures));
   await http.register(registrationRoutes(services.employment.registrations));
+  await http.register(registrationImportRoutes(services.employment.imports));
   await http.register(hardshipRoutes(services.employment.hardship));
   await http.register(assistanceRoutes(services.employment.assistance));
   await http.register(auditRoutes(services.audit));

@@ -12,10 +12,12 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
+import { recordNotice } from '../notifications/notification-repository.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
+import { noticeOf } from './applicant-notices.js';
 import { applicantFor, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
@@ -370,6 +372,8 @@ export class ApplicationService {
         at: this.clock.now(),
       })
       .execute();
+    const notice = noticeOf(input.action, app, update, reason);
+    if (notice) await recordNotice(trx, notice);
     await appendAudit(trx, this.vault, {
       actor,
       action: `application.${input.action}`,

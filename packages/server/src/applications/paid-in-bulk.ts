@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import { recordPaidInBulk } from '../notifications/notification-repository.js';
 
 /**
  * Payments the bank confirmed, many at once inside the caller's transaction, set-based: each
@@ -75,4 +76,5 @@ export async function markPaidInBulk(
       })),
     )
     .execute();
+  await recordPaidInBulk(trx, ids);
 }

@@ -43,6 +43,7 @@ export const TABLE_OWNERS = {
   spot_check_item: 'risk',
   sweep_job: 'proactive',
   offer: 'proactive',
+  notification: 'notifications',
   training_demand_item: 'training',
   training_institution: 'training',
   training_institution_item: 'training',

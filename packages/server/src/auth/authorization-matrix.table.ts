@@ -239,6 +239,10 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/offers', allowed: READERS_AND_APPLICANT, region: 'list', marker: (r) => r.offer, call: () => ({ url: '/api/v1/offers' }) },
   { method: 'POST', route: '/api/v1/offers/:id/confirmation', allowed: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/offers/${f[s].offer}/confirmation` }) },
   { method: 'POST', route: '/api/v1/offers/:id/declination', allowed: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/offers/${f[s].spareOffer}/declination` }) },
+  // An applicant's messages: only their own exist for them (another's id is not found).
+  { method: 'GET', route: '/api/v1/notifications', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/notifications' }) },
+  { method: 'POST', route: '/api/v1/notifications/:id/read', allowed: ['applicant'], region: 'none', also: [404], call: () => ({ url: '/api/v1/notifications/00000000-0000-4000-8000-000000000000/read' }) },
+  { method: 'POST', route: '/api/v1/notifications/read-all', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/notifications/read-all' }) },
   { method: 'POST', route: '/api/v1/sweeps', allowed: ['supervisor'], region: 'none', call: () => ({ url: '/api/v1/sweeps' }) },
   { method: 'GET', route: '/api/v1/sweeps/:id', allowed: ['supervisor'], region: 'record', call: (f, s) => ({ url: `/api/v1/sweeps/${f[s].sweep}` }) },
   { method: 'POST', route: '/api/v1/sweeps/:id/resumption', allowed: ['supervisor'], region: 'record', call: (f, s) => ({ url: `/api/v1/sweeps/${f[s].sweep}/resumption` }) },

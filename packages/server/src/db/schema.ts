@@ -5,6 +5,7 @@ import type { ApplicationEventTable, ApplicationEvidenceTable, ApplicationTable 
 import type { AuditEntryTable, CalendarYearTable, ParameterValueTable, RegionTable } from './tables/platform.js';
 import type { AllocationPublicationTable, BankReturnTable, FundTable, LedgerAccountTable, LedgerEntryTable, LedgerTransactionTable, PaymentBatchTable, PaymentItemTable } from './tables/funds.js';
 import type { ReferenceRecordTable, ReferenceSnapshotTable, RiskFlagTable, SpotCheckItemTable, SpotCheckTable } from './tables/risk.js';
+import type { NotificationTable } from './tables/notifications.js';
 import type { OfferTable, SweepJobTable } from './tables/proactive.js';
 import type {
   AssistanceCaseTable,
@@ -52,6 +53,7 @@ export interface Database {
   spot_check_item: SpotCheckItemTable;
   sweep_job: SweepJobTable;
   offer: OfferTable;
+  notification: NotificationTable;
   training_demand_item: TrainingDemandItemTable;
   training_institution: TrainingInstitutionTable;
   training_institution_item: { institution_id: string; demand_item_id: string };

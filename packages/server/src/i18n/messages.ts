@@ -99,6 +99,10 @@ export const ERROR_MESSAGES = {
   BATCH_NOT_FOUND: { 'zh-CN': '拨付批次不存在或不在您的管辖范围内', 'en-US': 'No such payment batch in your regions' },
   NOTHING_TO_PAY: { 'zh-CN': '没有待拨付且已登记收款账户的申请', 'en-US': 'No payable application with a registered payee account' },
   UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
+  PAYMENT_ITEM_NOT_FOUND: { 'zh-CN': '字段 seq：本批次中没有该序号', 'en-US': 'Field seq: there is no such item in this batch' },
+  PAYMENT_ITEM_NOT_FAILED: { 'zh-CN': '字段 seq：只有拨付失败的明细可以重新拨付', 'en-US': 'Field seq: only a failed item can be re-issued' },
+  PAYMENT_ITEM_REISSUED: { 'zh-CN': '字段 seq：该明细已重新拨付', 'en-US': 'Field seq: this item has been re-issued already' },
+  ACCOUNT_NOT_CORRECTED: { 'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员库更正账户', 'en-US': 'The payee account has not been corrected: it is the one the bank refused; correct it in the registry first' },
   ALLOCATION_INVALID: { 'zh-CN': '因素法测算无法进行：{detail}', 'en-US': 'The factor-method calculation cannot run: {detail}' },
   UNKNOWN_SCHEME: { 'zh-CN': '没有编号为 {value} 的分配方案', 'en-US': 'There is no allocation scheme {value}' },
   RISK_BLOCKED: { 'zh-CN': '风控预警阻止办理：{detail}；请驳回，或在参考数据更正后重新核查', 'en-US': 'Blocked by a risk check: {detail}; reject the claim, or re-check once the reference data is corrected' },
@@ -124,6 +128,7 @@ export const ERROR_MESSAGES = {
   ASSESSMENT_INCOMPLETE: { 'zh-CN': '还有 {value} 名学员没有结业考核结果', 'en-US': '{value} trainees have no assessment result yet' },
   CERTIFICATE_NOT_FOUND: { 'zh-CN': '未查到该证书：请核对证书编号和姓名', 'en-US': 'No such certificate: check the serial number and the name' },
   OFFER_NOT_FOUND: { 'zh-CN': '该补贴提醒不存在或已处理', 'en-US': 'No such open offer' },
+  NOTIFICATION_NOT_FOUND: { 'zh-CN': '该消息不存在', 'en-US': 'No such message' },
   // ── imports ──
   IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
   BODY_TOO_LARGE: { 'zh-CN': '上传的内容过大，超过系统允许的上限', 'en-US': 'The upload is larger than the platform accepts' },

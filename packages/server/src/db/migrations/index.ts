@@ -18,6 +18,7 @@ import { m20261202_0016_identity_binding_and_roles } from './20261202-0016-ident
 import { m20261202_0017_person_phone_unhashed_index } from './20261202-0017-person-phone-unhashed-index.js';
 import { m20261202_0018_employment_services } from './20261202-0018-employment-services.js';
 import { m20261202_0019_back_office } from './20261202-0019-back-office.js';
+import { m20261202_0020_notifications } from './20261202-0020-notifications.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0017-person-phone-unhashed-index': m20261202_0017_person_phone_unhashed_index,
   '20261202-0018-employment-services': m20261202_0018_employment_services,
   '20261202-0019-back-office': m20261202_0019_back_office,
+  '20261202-0020-notifications': m20261202_0020_notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,31 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, Json } from './columns.js';
+
+/** Notifications to applicants (消息通知), owned by the notifications module. */
+
+export type NotificationKind =
+  | 'filed-for-you'
+  | 'accepted'
+  | 'returned'
+  | 'not-accepted'
+  | 'rejected'
+  | 'approved'
+  | 'publicised'
+  | 'paid'
+  | 'payment-failed'
+  | 'revoked';
+
+export interface NotificationTable {
+  id: Generated<string>;
+  application_id: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  kind: NotificationKind;
+  /** What the message names besides the application: amounts in fen, dates, the clerk's reason. */
+  params: Json<Record<string, string>>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+  sms_state: 'pending' | 'sent' | 'none' | 'failed';
+  sms_attempts: Generated<number>;
+  sms_sent_at: Date | null;
+}

@@ -1,0 +1,43 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { NotificationKind } from '../db/tables/notifications.js';
+
+/** One event in an application's life that its applicant is told about. */
+export interface ApplicationNotice {
+  readonly applicationId: string;
+  readonly personId: string | null;
+  readonly organisationId: string | null;
+  readonly kind: NotificationKind;
+  /** Named in the message: the clerk's reason, an amount in fen, a date. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/**
+ * Records a notice inside the transaction that made the event, so the two stand or fall together.
+ * Only a person has a phone on record; a unit's notice is read in its message list.
+ */
+export async function recordNotice(trx: Transaction<Database>, notice: ApplicationNotice): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({
+      application_id: notice.applicationId,
+      person_id: notice.personId,
+      organisation_id: notice.personId ? null : notice.organisationId,
+      kind: notice.kind,
+      params: JSON.stringify(notice.params),
+      sms_state: notice.personId ? 'pending' : 'none',
+    })
+    .execute();
+}
+
+/** "Paid" for many applications at once, set-based, inside the payment batch's transaction. */
+export async function recordPaidInBulk(trx: Transaction<Database>, applicationIds: readonly string[]): Promise<void> {
+  if (applicationIds.length === 0) return;
+  await sql`
+    insert into notification (application_id, person_id, organisation_id, kind, params, sms_state)
+    select a.id, a.person_id, case when a.person_id is null then a.organisation_id end, 'paid',
+           jsonb_build_object('amountFen', coalesce(a.amount_fen::text, '0')),
+           case when a.person_id is null then 'none' else 'pending' end
+    from application a
+    where a.id = any(${sql.val([...applicationIds])}::uuid[])`.execute(trx);
+}

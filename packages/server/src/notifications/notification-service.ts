@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { SmsSender } from '../accounts/sms-sender.js';
+import { NO_ONE, type Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import type { Vault } from '../security/vault.js';
+import { noticeText, smsText, type NoticeWords } from './notification-texts.js';
+import type { NotificationListT } from './notifications.schemas.js';
+
+/** A text message is tried this many times before it is given up as failed. */
+const SMS_TRIES = 5;
+
+/**
+ * Notifications to applicants (消息提醒): what happened to their application and what to do next,
+ * in their message list and by text message to the phone on record, through the same sender as
+ * identity codes. Messages are addressed to the person or unit, not to an account.
+ */
+export class NotificationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly policies: PolicyService,
+    private readonly sms: SmsSender,
+  ) {}
+
+  /** The caller's own messages, newest first, in the caller's language. */
+  async list(actor: Actor, language: 'zh' | 'en', q: { unread?: boolean; limit?: number; offset?: number }): Promise<NotificationListT> {
+    const own = this.db
+      .selectFrom('notification as n')
+      .where((eb) =>
+        actor.personId ? eb('n.person_id', '=', actor.personId) : eb('n.organisation_id', '=', actor.organisationId ?? NO_ONE),
+      );
+    const counts = await own
+      .select((eb) => [
+        eb.fn.countAll<string>().as('total'),
+        eb.fn.count<string>('n.id').filterWhere('n.read_at', 'is', null).as('unread'),
+      ])
+      .executeTakeFirstOrThrow();
+    const rows = await (q.unread ? own.where('n.read_at', 'is', null) : own)
+      .innerJoin('application as a', 'a.id', 'n.application_id')
+      .select(['n.id', 'n.kind', 'n.params', 'n.created_at', 'n.read_at', 'a.id as application_id', 'a.number', 'a.subsidy_id'])
+      .orderBy('n.created_at', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(q.limit ?? 20)
+      .offset(q.offset ?? 0)
+      .execute();
+    const engine = await this.policies.engine();
+    return {
+      total: Number(counts.total),
+      unread: Number(counts.unread),
+      notifications: rows.map((r) => {
+        const subsidy = engine.subsidy(r.subsidy_id)?.name[language] ?? r.subsidy_id;
+        return {
+          id: r.id,
+          kind: r.kind,
+          applicationId: r.application_id,
+          applicationNumber: r.number,
+          message: noticeText(r.kind, language, { number: r.number, subsidy, params: r.params }),
+          createdAt: r.created_at.toISOString(),
+          ...(r.read_at ? { readAt: r.read_at.toISOString() } : {}),
+        };
+      }),
+    };
+  }
+
+  /** Marks one of the caller's messages read (again is harmless); another's is not found. */
+  async markRead(actor: Actor, id: string): Promise<void> {
+    const found = await this.db
+      .updateTable('notification')
+      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(this.clock.now())) }))
+      .where('id', '=', id)
+      .where((eb) =>
+        actor.personId ? eb('person_id', '=', actor.personId) : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
+      )
+      .executeTakeFirst();
+    if (Number(found.numUpdatedRows) === 0) throw new AppError('NOTIFICATION_NOT_FOUND', 404);
+  }
+
+  async markAllRead(actor: Actor): Promise<{ updated: number }> {
+    const result = await this.db
+      .updateTable('notification')
+      .set({ read_at: this.clock.now() })
+      .where('read_at', 'is', null)
+      .where((eb) =>
+        actor.personId ? eb('person_id', '=', actor.personId) : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
+      )
+      .executeTakeFirst();
+    return { updated: Number(result.numUpdatedRows) };
+  }
+
+  /**
+   * Sends pending text messages, oldest first. Each is claimed by raising its attempt count where
+   * it still has the count read, so two dispatchers never send one message at once; a message
+   * sent but not yet marked when the process dies is sent again (at least once, never lost).
+   */
+  async dispatchPending(limit = 200): Promise<{ sent: number; none: number; failed: number }> {
+    const outcome = { sent: 0, none: 0, failed: 0 };
+    const pending = await this.db
+      .selectFrom('notification as n')
+      .innerJoin('application as a', 'a.id', 'n.application_id')
+      .leftJoin('person as p', 'p.id', 'n.person_id')
+      .select(['n.id', 'n.kind', 'n.params', 'n.sms_attempts', 'a.number', 'a.subsidy_id', 'p.phone_cipher', 'p.region_code'])
+      .where('n.sms_state', '=', 'pending')
+      .orderBy('n.created_at')
+      .limit(limit)
+      .execute();
+    if (pending.length === 0) return outcome;
+    const engine = await this.policies.engine();
+    for (const n of pending) {
+      const claimed = await this.db
+        .updateTable('notification')
+        .set({ sms_attempts: n.sms_attempts + 1 })
+        .where('id', '=', n.id)
+        .where('sms_state', '=', 'pending')
+        .where('sms_attempts', '=', n.sms_attempts)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
+      if (!n.phone_cipher || !n.region_code) {
+        await this.settle(n.id, 'none');
+        outcome.none++;
+        continue;
+      }
+      const words: NoticeWords = { number: n.number, subsidy: engine.subsidy(n.subsidy_id)?.name.zh ?? n.subsidy_id, params: n.params };
+      try {
+        await this.sms.send({ phone: this.vault.decrypt(n.phone_cipher), body: smsText(n.kind, words), regionCode: n.region_code });
+        await this.settle(n.id, 'sent');
+        outcome.sent++;
+      } catch {
+        // The gateway refused or timed out: tried again by the next dispatch, up to SMS_TRIES.
+        if (n.sms_attempts + 1 >= SMS_TRIES) {
+          await this.settle(n.id, 'failed');
+          outcome.failed++;
+        }
+      }
+    }
+    return outcome;
+  }
+
+  private async settle(id: string, state: 'sent' | 'none' | 'failed'): Promise<void> {
+    await this.db
+      .updateTable('notification')
+      .set({ sms_state: state, ...(state === 'sent' ? { sms_sent_at: this.clock.now() } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+}

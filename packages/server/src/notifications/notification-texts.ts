@@ -1,0 +1,69 @@
+import { formatYuan } from '@huimin/policy';
+import type { NotificationKind } from '../db/tables/notifications.js';
+
+/** What a message names: the application, the subsidy by its name, and the event's own details. */
+export interface NoticeWords {
+  readonly number: string;
+  readonly subsidy: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+type Text = (w: NoticeWords) => string;
+
+const amount = (w: NoticeWords) => formatYuan(Number(w.params.amountFen ?? 0));
+const reason = (w: NoticeWords) => w.params.reason ?? '';
+
+/** Each kind in both languages, saying what happened and what the applicant can do next. */
+const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
+  'filed-for-you': {
+    zh: (w) => `已为您免申办理${w.subsidy}（${w.number}），无需另行申请，现进入审核。`,
+    en: (w) => `${w.subsidy} (${w.number}) was filed for you without an application and is now under review.`,
+  },
+  accepted: {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）已受理，现进入审核。`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) was accepted and is now under review.`,
+  },
+  returned: {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）需补正：${reason(w)}。请按要求补正后重新提交。`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) needs correcting: ${reason(w)}. Correct it and submit it again.`,
+  },
+  'not-accepted': {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）不予受理：${reason(w)}。如有疑问，请咨询经办窗口。`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) was not accepted: ${reason(w)}. Ask at the service counter if in doubt.`,
+  },
+  rejected: {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）未通过审核：${reason(w)}。如有异议，可向经办机构申请复核。`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) was rejected: ${reason(w)}. You may ask the bureau to look at it again.`,
+  },
+  approved: {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）已审批通过，核定金额${amount(w)}。`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) was approved for ${amount(w)}.`,
+  },
+  publicised: {
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）正在公示，公示期至${w.params.publicityEndsOn ?? ''}，期满无异议后拨付。`,
+    en: (w) =>
+      `Your application for ${w.subsidy} (${w.number}) is on public notice until ${w.params.publicityEndsOn ?? ''}; it is paid after that if no one objects.`,
+  },
+  paid: {
+    zh: (w) => `您的${w.subsidy}（${w.number}）${amount(w)}已拨付至您登记的银行账户。`,
+    en: (w) => `${amount(w)} of ${w.subsidy} (${w.number}) was paid to your registered bank account.`,
+  },
+  'payment-failed': {
+    zh: (w) => `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}。请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
+    en: (w) =>
+      `Paying ${w.subsidy} (${w.number}) failed: ${reason(w)}. Check or correct your bank account at the service counter; it is paid again once corrected.`,
+  },
+  revoked: {
+    zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}。已拨付的资金将依法追回。`,
+    en: (w) => `${w.subsidy} (${w.number}) was revoked: ${reason(w)}. Money already paid will be recovered.`,
+  },
+};
+
+export function noticeText(kind: NotificationKind, language: 'zh' | 'en', words: NoticeWords): string {
+  return TEXTS[kind][language](words);
+}
+
+/** The text message: Chinese, signed, as a gateway sends it. */
+export function smsText(kind: NotificationKind, words: NoticeWords): string {
+  return `【惠民】${TEXTS[kind].zh(words)}`;
+}

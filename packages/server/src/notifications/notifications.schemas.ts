@@ -1,0 +1,46 @@
+import { Type, type Static } from 'typebox';
+
+
+export const NotificationSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    kind: Type.Union([
+      Type.Literal('filed-for-you'),
+      Type.Literal('accepted'),
+      Type.Literal('returned'),
+      Type.Literal('not-accepted'),
+      Type.Literal('rejected'),
+      Type.Literal('approved'),
+      Type.Literal('publicised'),
+      Type.Literal('paid'),
+      Type.Literal('payment-failed'),
+      Type.Literal('revoked'),
+    ]),
+    applicationId: Type.String({ format: 'uuid' }),
+    applicationNumber: Type.String(),
+    /** The whole message in the caller's language. */
+    message: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    readAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { $id: 'Notification', additionalProperties: false },
+);
+
+export const NotificationListSchema = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    unread: Type.Integer({ minimum: 0 }),
+    notifications: Type.Array(NotificationSchema),
+  },
+  { additionalProperties: false },
+);
+export type NotificationListT = Static<typeof NotificationListSchema>;
+
+export const NotificationQuery = Type.Object(
+  {
+    unread: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
