@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, TEXT_PARAMETERS } from '../catalogue.js';
 import { TEXT_DURATIONS } from '../parameters/durations.js';
-import { decide, person, unmet } from '../testing/builders.js';
+import { decide, engine, organisation, person, unmet } from '../testing/builders.js';
 import { DOCUMENTS, formatCitation, type Citation } from './documents.js';
 import { scheme } from './scheme-builder.js';
 import { text } from './text.js';
@@ -21,6 +21,22 @@ describe('no rule applies before its document exists', () => {
         for (const c of cited) {
           if (DOCUMENTS[c.document].inForceFrom > s.from)
             late.push(`${s.id} (from ${s.from}) cites ${formatCitation(c)}`);
+        }
+      }
+    }
+    expect(late).toEqual([]);
+  });
+
+  it('no decision gives a reason from a document not yet in force on its date (each scheme, on its first day)', () => {
+    const e = engine();
+    const late: string[] = [];
+    for (const subsidy of CATALOGUE) {
+      const applicant = subsidy.applicant === 'person' ? person() : organisation({ region: '510104' });
+      for (const s of subsidy.schemes) {
+        const d = e.evaluate({ subsidy: subsidy.id, region: s.region, date: s.from, applicant });
+        for (const r of d.reasons) {
+          if (DOCUMENTS[r.citation.document].inForceFrom > s.from)
+            late.push(`${s.id} on ${s.from}: ${r.code} cites ${r.cites}`);
         }
       }
     }
