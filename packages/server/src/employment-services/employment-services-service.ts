@@ -8,6 +8,7 @@ import { graduationOf } from './assistance/assistance-repository.js';
 import { AssistanceService } from './assistance/assistance-service.js';
 import { HardshipService } from './hardship/hardship-service.js';
 import type { PersonForRegistration } from './registration/registration-repository.js';
+import { RegistrationImportService } from './registration/registration-import-service.js';
 import { RegistrationService, type RegistrationEffects } from './registration/registration-service.js';
 
 /** Years after leaving school a registered-unemployed graduate is followed as 离校未就业 (川办发〔2024〕34号 (十四)). */
@@ -15,6 +16,7 @@ const GRADUATE_YEARS = 2;
 
 export interface EmploymentServices {
   readonly registrations: RegistrationService;
+  readonly imports: RegistrationImportService;
   readonly hardship: HardshipService;
   readonly assistance: AssistanceService;
 }
@@ -36,7 +38,12 @@ export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Cl
       await openCasesForUnemployed(trx, assistance, actor, person, registration);
     },
   };
-  return { registrations: new RegistrationService(db, vault, clock, effects), hardship, assistance };
+  return {
+    registrations: new RegistrationService(db, vault, clock, effects),
+    imports: new RegistrationImportService(db, vault, clock),
+    hardship,
+    assistance,
+  };
 }
 
 async function openCasesForUnemployed(

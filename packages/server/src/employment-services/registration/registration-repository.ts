@@ -157,3 +157,20 @@ export async function latestCommunity(db: Db, personId: string): Promise<string 
     .executeTakeFirst();
   return row?.community ?? undefined;
 }
+
+/** A registration from the system before this one, as it was (ended or open). */
+export async function insertHistoricRegistration(
+  trx: Transaction<Database>,
+  row: Omit<RegistrationRow, 'id' | 'created_at'>,
+): Promise<string> {
+  return (await trx.insertInto('employment_registration').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The person with this ID number (by its keyed hash), if in the registry. */
+export async function personByIdHash(db: Db, hmac: string): Promise<PersonForRegistration | undefined> {
+  return db
+    .selectFrom('person')
+    .select(['id', 'name', 'region_code', 'hukou_region', 'household_id', 'rural', 'birth_date'])
+    .where('id_number_hmac', '=', hmac)
+    .executeTakeFirst();
+}

@@ -11,10 +11,10 @@ import { endFact, recordFact } from '../../registry/registry-fact-repository.js'
 import type { Vault } from '../../security/vault.js';
 import { NO_CONTACT_MONTHS, resolveDated } from '../employment-services-parameters.js';
 import { refuseOverlap, refuseRegionMismatch } from './assert-can-register.js';
+import { newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
   cardNumberOf,
-  cardsIssued,
   endRegistration,
   findPerson,
   findRegistration,
@@ -116,7 +116,8 @@ export class RegistrationService {
           addDays(input.startsOn, -1),
           input.kind === 'employment' ? 'employed' : 'unemployed',
         );
-      const card = (await cardNumberOf(trx, person.id)) ?? (await this.newCardNumber(trx, input.regionCode));
+      const card =
+        (await cardNumberOf(trx, person.id)) ?? (await newCardNumber(trx, input.regionCode, this.clock.today()));
       const factId = await recordFact(trx, {
         personId: person.id,
         ...registrationFact(input),
@@ -250,12 +251,6 @@ export class RegistrationService {
       regionCode: open.region_code,
       after: { endsOn, reason },
     });
-  }
-
-  /** 就业创业证 number: the region, the year and a serial (never 18 digits in a row, unlike an ID number). */
-  private async newCardNumber(trx: Transaction<Database>, region: string): Promise<string> {
-    const year = this.clock.today().slice(0, 4);
-    return `${region}-${year}-${String((await cardsIssued(trx, region, year)) + 1).padStart(6, '0')}`;
   }
 
   private async personInScope(actor: Actor, personId: string): Promise<PersonForRegistration> {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../../policy/src/testing/builders.js';
+import { expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
+import { sheetRows, workbook } from '../../testing/sheets.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client;
+const HEADER = [
+  '身份证号码 (idNumber)',
+  '登记类型 (kind)',
+  '登记地行政区划代码 (regionCode)',
+  '登记地 (basis)',
+  '登记日期 (startsOn)',
+  '终止日期 (endsOn)',
+  '终止原因 (endReason)',
+  '就业形式 (employmentKind)',
+  '用人单位统一社会信用代码 (employerCreditCode)',
+];
+
+async function person(): Promise<{ id: string; idNumber: string }> {
+  const id = idNumber('1988-08-08');
+  const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: '历史登记', regionCode: '510104' });
+  expectOk(res, 201);
+  return { id: res.json<{ id: string }>().id, idNumber: id };
+}
+
+const upload = async (rows: string[][], language = 'zh-CN') =>
+  clerk.request('POST', '/api/v1/employment-services/registrations/import', await workbook(HEADER, rows), {
+    'content-type': 'application/octet-stream',
+    'accept-language': language,
+  });
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  clerk = await staff(app, 'imp-clerk', ['clerk'], '510104');
+});
+afterAll(() => app.close());
+
+describe('historic registrations from the system before (Excel, all or nothing)', () => {
+  it('the template names every column', async () => {
+    const res = await clerk.request('GET', '/api/v1/employment-services/registrations/import-template');
+    expectOk(res);
+    expect((await sheetRows(res.rawPayload))[0]).toEqual(
+      expect.arrayContaining(['身份证号码 (idNumber)', '登记类型 (kind)', '终止原因 (endReason)']),
+    );
+  });
+
+  it('a file with mistakes imports nothing and names every problem by row and column', async () => {
+    const a = await person();
+    const b = await person();
+    const res = await upload(
+      [
+        [a.idNumber, '失业登记', '510104', '常住地', '2024-01-01', '2024-06-30', '已就业', '', ''],
+        [a.idNumber, '就业登记', '510104', '常住地', '2024-06-01', '', '', '灵活就业', ''],
+        [b.idNumber, '失业登记', '510104', '常住地', '2024-03-01', '2024-02-01', '升学', '', ''],
+        [idNumber('1970-01-01'), '失业登记', '510104', '常住地', '2024-03-01', '', '', '', ''],
+        [b.idNumber, '就业登记', '510104', '常住地', '2024-05-01', '', '', '签订劳动合同', ''],
+      ],
+      'en-US',
+    );
+    expect(res.statusCode).toBe(422);
+    const errors = res.json<{ code: string; errors: { row: number; field: string; message: { en: string } }[] }>();
+    expect(errors.code).toBe('IMPORT_REJECTED');
+    expect(errors.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'startsOn'],
+      [4, 'endsOn'],
+      [5, 'idNumber'],
+      [6, 'employerCreditCode'],
+    ]);
+    expect(errors.errors[0]?.message.en).toBe('The period 2024-06-01 to now overlaps 2024-01-01 to 2024-06-30');
+    expect(
+      await app.database.db
+        .selectFrom('employment_registration')
+        .select('id')
+        .where('person_id', 'in', [a.id, b.id])
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('a good file records every registration with its fact, one card number per person', async () => {
+    const a = await person();
+    const res = await upload([
+      [a.idNumber, '失业登记', '510104', '常住地', '2024-01-01', '2024-06-30', '已就业', '', ''],
+      [a.idNumber, '就业登记', '510104', '常住地', '2024-07-01', '', '', '签订劳动合同', '91510104MA0000001X'],
+    ]);
+    expectOk(res);
+    expect(res.json()).toEqual({ imported: 2 });
+    const list = (await clerk.request('GET', `/api/v1/employment-services/people/${a.id}/registrations`)).json<{
+      registrations: { kind: string; endsOn?: string; cardNumber: string }[];
+    }>().registrations;
+    expect(list).toMatchObject([{ kind: 'employment' }, { kind: 'unemployment', endsOn: '2024-06-30' }]);
+    expect(new Set(list.map((r) => r.cardNumber)).size).toBe(1);
+    const facts = await app.database.db
+      .selectFrom('registry_fact')
+      .select('data')
+      .where('person_id', '=', a.id)
+      .where('retracted_at', 'is', null)
+      .execute();
+    expect(facts.map((f) => f.data)).toEqual(
+      expect.arrayContaining([
+        { kind: 'registered-unemployed', from: '2024-01-01', to: '2024-06-30' },
+        { kind: 'labour-contract', employer: '91510104MA0000001X', from: '2024-07-01' },
+      ]),
+    );
+  });
+});
