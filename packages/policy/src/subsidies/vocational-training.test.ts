@@ -77,3 +77,31 @@ describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 �
     expect(d).toMatchObject({ eligible: true, amountFen: null });
   });
 });
+
+describe('职业培训补贴 for enterprise staff in 企业新型学徒制 or 技师培训 (181号 第五条（二）: 给予职工个人或企业)', () => {
+  const apprentice = (extra: Partial<PersonFacts> = {}) =>
+    person({
+      employments: [{ kind: 'labour-contract', employer: '91510104MA0000001X', from: '2019-01-01' }],
+      certificates: [cert('C1', { training: { kind: 'apprenticeship', from: '2024-09-01', to: '2025-06-10' } })],
+      ...extra,
+    });
+
+  it('an employed apprentice, certified after training, is paid as a person', () => {
+    expect(ask(apprentice())).toMatchObject({ eligible: true, amountFen: 120_000 });
+  });
+
+  it('not someone without a labour contract when the training began', () => {
+    expect(unmet(ask(apprentice({ employments: [{ kind: 'labour-contract', from: '2024-09-02' }] })))).toEqual([
+      'TRAINING_TARGET_GROUP',
+    ]);
+  });
+
+  it('not a certificate the enterprise was already paid for', () => {
+    const paid = apprentice({
+      subsidies: [
+        { subsidy: 'enterprise-staff-training', grantedOn: '2025-06-25', region: '510104', certificateId: 'C1' },
+      ],
+    });
+    expect(unmet(ask(paid))).toEqual(['CERTIFICATE_NOT_CLAIMED']);
+  });
+});

@@ -21,7 +21,9 @@ import { CS181, notCivilServiceStaff, RSB5, SC2025 } from '../rules/common.js';
 
 /**
  * 职业培训补贴 — vocational training subsidy. Six groups of people (and new hires from them) who
- * finish employment-skills or entrepreneurship training and obtain a certificate.
+ * finish employment-skills or entrepreneurship training, and enterprise staff in 企业新型学徒制 or
+ * 技师培训, who obtain a certificate. Paid to the person; the enterprise's claim for its staff is
+ * 企业职工职业培训补贴 (enterprise-staff-training), and a certificate is paid once, to one of them.
  */
 export const VOCATIONAL_TRAINING = 'vocational-training';
 /** Claims that count toward "same occupation, same level once" (人社部发〔2024〕5号 (十二) includes 技能提升补贴). */
@@ -37,14 +39,16 @@ function trainee(article: Citation): Condition<PersonFacts> {
   return condition(
     'TRAINING_TARGET_GROUP',
     text(
-      `培训对象须为六类人员（防止返贫监测对象、毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者、城镇登记失业人员、就业困难人员），或签订${spanText(contract).zh}以上劳动合同且${spanText(within).zh}内参加岗位技能培训的新录用职工`,
-      `The trainee must be in one of the six groups, or a new hire with a contract of at least ${contract.value === 12 ? 'one year' : spanText(contract).en} trained within ${spanText(within).en} of signing`,
+      `培训对象须为六类人员（防止返贫监测对象、毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者、城镇登记失业人员、就业困难人员），或签订${spanText(contract).zh}以上劳动合同且${spanText(within).zh}内参加岗位技能培训的新录用职工，或参加企业新型学徒制培训、技师培训的企业在职职工`,
+      `The trainee must be in one of the six groups, a new hire with a contract of at least ${contract.value === 12 ? 'one year' : spanText(contract).en} trained within ${spanText(within).en} of signing, or staff in an enterprise apprenticeship or technician training`,
     ),
     CS181('第五条'),
     (ctx) => {
       const c = claimedCertificate(ctx);
       const trainingStart = c?.training?.from ?? c?.issuedOn ?? ctx.date;
       if (isInSixGroups(ctx.applicant, trainingStart)) return true;
+      // 企业在职职工 in 企业新型学徒制 or 技师培训: on a labour contract when the training began.
+      if ((c?.training?.kind === 'apprenticeship' || c?.training?.kind === 'technician') && onContract(ctx.applicant, trainingStart)) return true;
       for (const e of ctx.applicant.employments ?? []) {
         if (e.kind !== 'labour-contract' || (e.contractMonths !== undefined && e.contractMonths < monthsOf(contract))) continue;
         const withinReach = trainingStart >= e.from && trainingStart <= addMonths(e.from, monthsOf(within));
@@ -55,6 +59,10 @@ function trainee(article: Citation): Condition<PersonFacts> {
     },
     [contract, within],
   );
+}
+
+function onContract(person: PersonFacts, on: string): boolean {
+  return (person.employments ?? []).some((e) => e.kind === 'labour-contract' && e.from <= on && (e.to === undefined || e.to >= on));
 }
 
 const trainingCompleted: Condition<PersonFacts> = condition(
@@ -83,7 +91,8 @@ const common = (article: Citation) => [
   certificateOfKind(['vocational-qualification', 'skill-level', 'special-ability', 'training-completion'], CS181('第五条（一）')),
   trainee(article),
   notCivilServiceStaff(CS181('第十六条')),
-  certificateNotClaimed([VOCATIONAL_TRAINING], CS181('第五条')),
+  // 给予职工个人或企业: a certificate the enterprise was paid for is not paid to the person.
+  certificateNotClaimed([VOCATIONAL_TRAINING, 'enterprise-staff-training'], CS181('第五条')),
   sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')),
   noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）')),
 ];
