@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../catalogue.js';
-import { drawOrder, fundMayPay } from './spending-rules.js';
+import { drawOrder, fundMayPay, serviceCeilingApplies } from './spending-rules.js';
 
 const subsidy = (id: string) => {
   const s = CATALOGUE.find((x) => x.id === id);
@@ -24,5 +24,12 @@ describe('spending rules', () => {
     expect(fundMayPay('unemployment-insurance', '510000', subsidy('vocational-training')).allowed).toBe(false);
     expect(drawOrder(subsidy('vocational-training'))[0]).toBe('county-employment');
     expect(drawOrder(subsidy('skill-upgrading'))).toEqual(['unemployment-insurance']);
+  });
+
+  it('就业创业服务补助 counts toward 四川\'s 15% service ceiling; 高技能人才培养补助, a separate item of 第七条, does not', () => {
+    expect(serviceCeilingApplies('central-employment', '510000', 'employment-service')).toBe(true);
+    expect(serviceCeilingApplies('provincial-employment', '510000', 'employment-service')).toBe(true);
+    expect(serviceCeilingApplies('county-employment', '510104', 'employment-service')).toBe(false);
+    expect(serviceCeilingApplies('central-employment', '510000', 'high-skill-training')).toBe(false);
   });
 });
