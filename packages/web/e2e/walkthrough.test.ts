@@ -236,6 +236,11 @@ describe('an application from the applicant to approval, each step by its own ac
     expect(history).toContain('复核通过');
     expect(history).toContain('材料齐全，身份信息与人员库一致');
     await checkAndShoot(v, 'applicant-approved');
+    // Each step she waited on is a message in her list, with the amount in 元.
+    await v.page.goto('/#/my/messages');
+    await v.page.getByTestId('message-approved').first().waitFor();
+    expect(await v.page.getByTestId('message-approved').first().innerText()).toContain('1,500元');
+    await v.page.getByTestId('message-accepted').first().waitFor();
   });
 });
 
@@ -359,11 +364,15 @@ describe('every main page, in both languages', () => {
       await applicant.page.goto(applicationUrl.replace(/^.*#/, '/#'));
       await applicant.page.getByTestId('decision').waitFor();
       await checkAndShoot(applicant, 'applicant-application');
+      await applicant.page.goto('/#/my/messages');
+      await applicant.page.getByTestId('message-approved').first().waitFor();
+      await checkAndShoot(applicant, 'applicant-messages');
       const phone = await visitor(platform, language, { width: 390, height: 844 });
       open.push(phone);
       await phone.page.goto('/#/gongshi');
       await phone.page.getByTestId('disclosure-table').waitFor();
       await checkAndShoot(phone, 'phone-disclosure');
-    });
+      // Twenty-odd pages, each loaded and photographed: minutes on a busy machine.
+    }, 360_000);
   }
 });

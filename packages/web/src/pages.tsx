@@ -13,6 +13,7 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 const ApplyPage = lazyPage(() => import('./pages/applicant/apply-page.js'), 'ApplyPage');
 const MyApplicationsPage = lazyPage(() => import('./pages/applicant/my-applications-page.js'), 'MyApplicationsPage');
 const OffersPage = lazyPage(() => import('./pages/applicant/offers-page.js'), 'OffersPage');
+const MessagesPage = lazyPage(() => import('./pages/applicant/messages-page.js'), 'MessagesPage');
 const ApplicationPage = lazyPage(() => import('./pages/applications/application-page.js'), 'ApplicationPage');
 const NoticePage = lazyPage(() => import('./pages/applications/notice-page.js'), 'NoticePage');
 const IdentityPage = lazyPage(() => import('./pages/auth/identity-page.js'), 'IdentityPage');
@@ -81,6 +82,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/my/applications', element: <MyApplicationsPage />, permissions: ['application:own'], nav: 'myApplications' },
   { path: '/my/apply/:subsidy?', element: <ApplyPage />, permissions: ['application:own'] },
   { path: '/my/offers', element: <OffersPage />, permissions: ['application:own'], nav: 'myOffers' },
+  { path: '/my/messages', element: <MessagesPage />, permissions: ['application:own'], nav: 'myMessages' },
   { path: '/my/employment', element: <MyEmploymentPage />, permissions: ['application:own'], nav: 'myEmployment', menuFor: (a) => a.organisationId === undefined },
   { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'], parent: '/work', crumb: 'backOffice.frame.application' },
   { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'], parent: '/work', crumb: 'backOffice.frame.notice' },

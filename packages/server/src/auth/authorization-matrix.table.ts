@@ -266,11 +266,15 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/allocation/publications', allowed: ['finance'], region: 'create', call: (f, s) => ({ url: '/api/v1/allocation/publications', body: { title: '分配结果', regionCode: f[s].region, scheme: 'sichuan-2025-training', totalFen: 1000, regions: [{ region: f[s].region, values: { trainees: 1, results: 1 } }] } }) },
   { method: 'GET', route: '/api/v1/bank-layouts', allowed: ['finance'], region: 'none', call: () => ({ url: '/api/v1/bank-layouts' }) },
   // Everything payable is already in a batch.
+  { method: 'GET', route: '/api/v1/payment-batches/preview', allowed: ['finance'], region: 'none', call: () => ({ url: '/api/v1/payment-batches/preview' }) },
   { method: 'POST', route: '/api/v1/payment-batches', allowed: ['finance'], region: 'none', also: [409], call: () => ({ url: '/api/v1/payment-batches', body: {} }) },
   { method: 'GET', route: '/api/v1/payment-batches', allowed: FUND_READERS, region: 'list', marker: (r) => r.batch, call: () => ({ url: '/api/v1/payment-batches' }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}` }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id/file', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/file` }) },
   { method: 'POST', route: '/api/v1/payment-batches/:id/returns', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/returns`, ...csv('序号,账号,户名,金额,处理结果,失败原因,银行流水号\r\n9,6217000000000000009,某人,1.00,成功,,BK0009\r\n') }) },
+  { method: 'GET', route: '/api/v1/payment-batches/:id/reconciliation', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/reconciliation` }) },
+  // The fixture's item is not a failed one: refused for that (409), never for the caller's role or region.
+  { method: 'POST', route: '/api/v1/payment-batches/:id/items/:seq/reissue', allowed: ['finance'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/items/1/reissue` }) },
 
   // ── spot checks (双随机) ──
   { method: 'POST', route: '/api/v1/spot-checks', allowed: ['supervisor'], region: 'none', call: () => ({ url: '/api/v1/spot-checks', body: { sampleSize: 1, seed: 'matrix-seed-0001' } }) },

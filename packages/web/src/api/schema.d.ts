@@ -8359,6 +8359,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment-batches/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What creating batches would take now, by fund and channel, and what it would leave out; creates nothing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                fundId: string;
+                                fundCode: string;
+                                fundName: string;
+                                channel: string;
+                                count: number;
+                                totalFen: number;
+                            }[];
+                            count: number;
+                            totalFen: number;
+                            missingAccount: string[];
+                            awaitingCorrection: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment-batches": {
         parameters: {
             query?: never;
@@ -8533,6 +8666,7 @@ export interface paths {
                                 };
                             }[];
                             missingAccount: string[];
+                            awaitingCorrection: string[];
                         };
                     };
                 };
@@ -8926,8 +9060,363 @@ export interface paths {
                             returned: number;
                             unmatched: {
                                 row: number;
+                                code: string;
                                 reason: string;
+                                seq: string;
+                                accountMasked: string;
+                                name: string;
+                                amountFen: number | null;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paid, failed (with the bank’s reason), re-issued and unmatched, with counts and totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batch: {
+                                id: string;
+                                number: string;
+                                fundId: string;
+                                channel: string;
+                                regionCode: string;
+                                layout: string;
+                                state: string;
+                                itemCount: number;
+                                totalFen: number;
+                                createdAt: string;
+                                exportedAt?: string;
+                                counts: {
+                                    pending: number;
+                                    paid: number;
+                                    failed: number;
+                                };
+                            };
+                            reconciled: boolean;
+                            paid: {
+                                count: number;
+                                totalFen: number;
+                            };
+                            pending: {
+                                count: number;
+                                totalFen: number;
+                            };
+                            failed: {
+                                count: number;
+                                totalFen: number;
+                            };
+                            reissued: {
+                                count: number;
+                                totalFen: number;
+                            };
+                            unmatched: {
+                                count: number;
+                                totalFen: number;
+                                rows: {
+                                    row: number;
+                                    code: string;
+                                    reason: string;
+                                    seq: string;
+                                    accountMasked: string;
+                                    name: string;
+                                    amountFen: number | null;
+                                }[];
+                            };
+                            failedItems: {
+                                seq: number;
+                                applicationId: string;
+                                applicationNumber: string;
+                                payeeName: string;
+                                accountMasked: string;
+                                amountFen: number;
+                                bankReason: string | null;
+                                settledAt?: string;
+                                reissuedIn?: string;
+                                accountCorrected: boolean;
+                            }[];
+                            returnFiles: {
+                                importedAt: string;
+                                rows: number;
+                                paid: number;
+                                failed: number;
+                                unmatched: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/items/{seq}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a failed item again, in a batch of its own, once the payee’s account is corrected */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batch: {
+                                id: string;
+                                number: string;
+                                fundId: string;
+                                channel: string;
+                                regionCode: string;
+                                layout: string;
+                                state: string;
+                                itemCount: number;
+                                totalFen: number;
+                                createdAt: string;
+                                exportedAt?: string;
+                                counts: {
+                                    pending: number;
+                                    paid: number;
+                                    failed: number;
+                                };
+                            };
+                            original: {
+                                id: string;
+                                number: string;
+                                fundId: string;
+                                channel: string;
+                                regionCode: string;
+                                layout: string;
+                                state: string;
+                                itemCount: number;
+                                totalFen: number;
+                                createdAt: string;
+                                exportedAt?: string;
+                                counts: {
+                                    pending: number;
+                                    paid: number;
+                                    failed: number;
+                                };
+                            };
                         };
                     };
                 };

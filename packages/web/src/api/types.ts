@@ -28,6 +28,8 @@ export type PaymentBatch = Json<paths['/api/v1/payment-batches/{id}']['get']['re
 
 export type Fund = Json<paths['/api/v1/funds']['get']['responses'][200]>['funds'][number];
 
+export type NotificationList = Json<paths['/api/v1/notifications']['get']['responses'][200]>;
+
 export type Offer = Json<paths['/api/v1/offers']['get']['responses'][200]>['offers'][number];
 
 export type Sweep = Json<paths['/api/v1/sweeps/{id}']['get']['responses'][200]>;

@@ -1,0 +1,99 @@
+import { Badge, Button, List, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import type { NotificationList } from '../../api/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useLoad } from '../../components/use-load.js';
+
+/**
+ * 消息通知: what happened to the applicant's applications and what to do next, newest first, as
+ * cards that read well on a phone. Opening one marks it read.
+ */
+export function MessagesPage() {
+  const { t, i18n } = useTranslation();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const { data, error, loading, reload } = useLoad(
+    () => api<NotificationList>('GET', `/api/v1/notifications${unreadOnly ? '?unread=true' : ''}`),
+    [unreadOnly, i18n.language],
+  );
+  const [actionError, setActionError] = useState<ApiError>();
+  const run = async (call: () => Promise<unknown>) => {
+    setActionError(undefined);
+    try {
+      await call();
+      reload();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setActionError(e);
+    }
+  };
+  const dateTime = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>
+        {t('messages.title')} <Badge count={data?.unread ?? 0} data-testid="messages-unread" />
+      </Typography.Title>
+      <Space wrap>
+        <Button onClick={() => setUnreadOnly(!unreadOnly)} data-testid="messages-filter">
+          {unreadOnly ? t('messages.showAll') : t('messages.showUnread')}
+        </Button>
+        <Button
+          disabled={!data?.unread}
+          onClick={() => void run(() => api('POST', '/api/v1/notifications/read-all', {}))}
+          data-testid="messages-read-all"
+        >
+          {t('messages.readAll')}
+        </Button>
+      </Space>
+      <ErrorAlert error={error ?? actionError} />
+      <List
+        loading={loading}
+        dataSource={data?.notifications ?? []}
+        locale={{ emptyText: t('messages.none') }}
+        renderItem={(n) => (
+          <List.Item
+            data-testid={`message-${n.kind}`}
+            actions={[
+              <Link
+                key="open"
+                to={`/applications/${n.applicationId}`}
+                onClick={() => void (n.readAt ? undefined : api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
+              >
+                {t('messages.open')}
+              </Link>,
+              ...(n.readAt
+                ? []
+                : [
+                    <Button
+                      key="read"
+                      type="link"
+                      size="large"
+                      onClick={() => void run(() => api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
+                    >
+                      {t('messages.markRead')}
+                    </Button>,
+                  ]),
+            ]}
+          >
+            <List.Item.Meta
+              avatar={<Badge status={n.readAt ? 'default' : 'processing'} />}
+              title={t(`messages.kinds.${n.kind}`)}
+              description={
+                <Space orientation="vertical" size={2}>
+                  <Typography.Text>{n.message}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {n.applicationNumber} · {dateTime(n.createdAt)}
+                  </Typography.Text>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
