@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { parseYuan, type PolicyEngine } from '@huimin/policy';
+import { maskIdNumber, parseYuan, type PolicyEngine } from '@huimin/policy';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, PaymentItemTable } from '../db/schema.js';
+import type { UnmatchedReturnRow } from '../db/tables/funds.js';
 import { failpoint } from '../failpoints.js';
 import { AppError } from '../http/errors.js';
 import { postPayments } from '../funds/ledger.js';
@@ -11,6 +12,7 @@ import { readTable } from '../registry/import/tabular.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 import { getBatch, type BatchView } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
+import { reconcileIfSettled } from './settlement.js';
 
 export interface ReturnReport {
   alreadyImported: boolean;
@@ -20,10 +22,18 @@ export interface ReturnReport {
   skipped: number;
   /** Paid earlier and now sent back by the bank. */
   returned: number;
-  unmatched: { row: number; reason: string }[];
+  /** Rows that settled nothing, each with a code the caller words in the reader's language. */
+  unmatched: UnmatchedReturnRow[];
+}
+
+/** An account number as the bank file had it, shown by its first six and last four digits. */
+function maskAccount(account: string): string {
+  return account.length > 10 ? maskIdNumber(account, 6, 4) : account.replace(/./g, '*');
 }
 
 interface Settlement {
+  /** The row of the return file it came from. */
+  readonly row: number;
   readonly item: Selectable<PaymentItemTable>;
   readonly paid: boolean;
   readonly reason: string | null;
@@ -77,12 +87,20 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
     report.rows++;
     const get = (field: string) => cells[at[field] ?? -1]?.text ?? '';
     const item = items.get(Number(get('seq')));
+    // What the row said, kept with the file (the account masked) for the reconciliation page.
+    const said = {
+      row: r + 1,
+      seq: get('seq'),
+      accountMasked: maskAccount(get('account')),
+      name: get('name'),
+      amountFen: parseYuan(get('amount')) ?? null,
+    };
     if (!item) {
-      report.unmatched.push({ row: r + 1, reason: `序号 ${get('seq')} 不在本批次 / sequence not in this batch` });
+      report.unmatched.push({ ...said, code: 'NOT_IN_BATCH' });
       continue;
     }
     if (get('account') !== vault.decrypt(item.account_cipher) || parseYuan(get('amount')) !== Number(item.amount_fen)) {
-      report.unmatched.push({ row: r + 1, reason: '账号或金额与批次不符 / account or amount differs from the batch' });
+      report.unmatched.push({ ...said, code: 'ACCOUNT_OR_AMOUNT_DIFFERS' });
       continue;
     }
     const paid = layout.successValues.includes(get('status'));
@@ -112,6 +130,7 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
       continue;
     }
     settlements.push({
+      row: r + 1,
       item,
       paid,
       reason: paid ? null : get('reason') || '银行未说明原因',
@@ -138,9 +157,12 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
           else if (r === 'failed') failed++;
           else
             report.unmatched.push({
-              row: one.item.seq + 1,
-              reason:
-                '拨付被拒绝（职责分离或账务校验），请人工处理 / payment refused (separation of duties or ledger check); handle by hand',
+              row: one.row,
+              code: 'SETTLEMENT_REFUSED',
+              seq: String(one.item.seq),
+              accountMasked: one.item.account_masked,
+              name: one.item.payee_name,
+              amountFen: Number(one.item.amount_fen),
             });
         }
         return { paid, failed };
@@ -160,17 +182,12 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
         paid: report.paid,
         failed: report.failed,
         unmatched: report.unmatched.length,
+        unmatched_rows: JSON.stringify(report.unmatched),
         imported_by: actor.accountId,
       })
       .execute();
-    const pending = await trx
-      .selectFrom('payment_item')
-      .select('id')
-      .where('batch_id', '=', id)
-      .where('state', '=', 'pending')
-      .limit(1)
-      .executeTakeFirst();
-    if (!pending) await trx.updateTable('payment_batch').set({ state: 'reconciled' }).where('id', '=', id).execute();
+    // Reconciled only when every item is settled: a failed item keeps the batch open until re-issued.
+    await reconcileIfSettled(trx, deps, actor, id);
     await appendAudit(trx, vault, {
       actor,
       action: 'payment-batch.return-imported',

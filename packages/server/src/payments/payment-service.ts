@@ -5,10 +5,12 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { Vault } from '../security/vault.js';
 import { getBatch, listBatches, type BatchView } from './batch-views.js';
-import { createBatches } from './create-batches.js';
+import { createBatches, type CreatedBatches } from './create-batches.js';
 import { exportBankFile } from './export-bank-file.js';
 import { importReturn, type ReturnReport } from './import-return.js';
 import type { PaymentDeps } from './payment-deps.js';
+import { previewBatches, type BatchPreview } from './preview-batches.js';
+import { reconciliation, reissueItem, type ReconciliationView } from './reconciliation.js';
 
 export type { BatchView } from './batch-views.js';
 export type { ReturnReport } from './import-return.js';
@@ -35,7 +37,12 @@ export class PaymentService {
     this.deps = { db, vault, clock, applications, settleChunkSize };
   }
 
-  createBatches(actor: Actor, layoutCode = 'generic-csv'): Promise<{ batches: BatchView[]; missingAccount: string[] }> {
+  /** What creating batches would take now, by fund and channel; creates nothing. */
+  preview(actor: Actor): Promise<BatchPreview> {
+    return previewBatches(this.deps, actor);
+  }
+
+  createBatches(actor: Actor, layoutCode = 'generic-csv'): Promise<CreatedBatches> {
     return createBatches(this.deps, actor, layoutCode);
   }
 
@@ -55,5 +62,15 @@ export class PaymentService {
   /** The bank's return file: each row settles its item, once. */
   importReturn(actor: Actor, id: string, file: Buffer): Promise<ReturnReport> {
     return importReturn(this.deps, actor, id, file);
+  }
+
+  /** Paid, failed, re-issued and unmatched, with counts and totals, after the bank's return files. */
+  reconciliation(actor: Actor, id: string): Promise<ReconciliationView> {
+    return reconciliation(this.deps, actor, id);
+  }
+
+  /** A failed item paid again, in a batch of its own, once its account is corrected. */
+  reissue(actor: Actor, id: string, seq: number): Promise<{ batch: BatchView; original: BatchView }> {
+    return reissueItem(this.deps, actor, id, seq);
   }
 }

@@ -116,8 +116,11 @@ describe('payment batches, bank files and reconciliation', () => {
     expect((await finance.request('POST', `/api/v1/payment-batches/${retry[0]!.id}/returns`, bounced, { 'content-type': 'text/csv' })).json()).toMatchObject({ returned: 1 });
     expect(await state(b.applicationId)).toBe('payable');
     expect(await paidInLedger()).toBe(30_000);
+    // Not to the cancelled card again: it waits until the account is corrected.
+    expect((await finance.request('POST', '/api/v1/payment-batches', {})).json()).toMatchObject({ code: 'NOTHING_TO_PAY', errors: [{ code: 'NO_PAYEE_ACCOUNT' }, { code: 'ACCOUNT_NOT_CORRECTED' }] });
+    expectOk(await clerk.request('PUT', `/api/v1/people/${b.personId}/bank-account`, { accountNumber: '6217000010000000100', bankName: '示例银行' }));
     const again2 = (await finance.request('POST', '/api/v1/payment-batches', {})).json<{ batches: { id: string }[] }>().batches[0]!;
-    expect((await finance.request('POST', `/api/v1/payment-batches/${again2.id}/returns`, returnFile([[1, '6217000010000000099', '收款人2', '300.00', '成功', '', 'BK0200']]), { 'content-type': 'text/csv' })).json()).toMatchObject({ paid: 1 });
+    expect((await finance.request('POST', `/api/v1/payment-batches/${again2.id}/returns`, returnFile([[1, '6217000010000000100', '收款人2', '300.00', '成功', '', 'BK0200']]), { 'content-type': 'text/csv' })).json()).toMatchObject({ paid: 1 });
     expect(await paidInLedger()).toBe(60_000);
     const attempts = await app.database.db.selectFrom('ledger_transaction').select(['kind', 'attempt']).where('application_id', '=', b.applicationId).where('kind', 'in', ['pay', 'payment-returned']).orderBy('id').execute();
     expect(attempts).toEqual([{ kind: 'pay', attempt: 1 }, { kind: 'payment-returned', attempt: 1 }, { kind: 'pay', attempt: 2 }]);

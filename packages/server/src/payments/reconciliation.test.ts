@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+/**
+ * Payments that tell the truth (issue 16): finance sees what a batch would hold before creating
+ * it; a return file with a failed row and a row not in the batch leaves the batch open, not
+ * "reconciled"; the reconciliation says what was paid, what failed and why, and what matched
+ * nothing, in counts and 元; a failed item is paid again only once its account is corrected, and
+ * the batch it failed in is reconciled then.
+ */
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client, counter: Client, reviewer: Client, approver: Client, finance: Client;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 10_000_000);
+  clerk = await staff(app, 'rc-clerk', ['clerk'], '510104');
+  counter = await staff(app, 'rc-counter', ['clerk'], '510104');
+  reviewer = await staff(app, 'rc-reviewer', ['reviewer'], '510104');
+  approver = await staff(app, 'rc-approver', ['approver'], '510104');
+  finance = await staff(app, 'rc-finance', ['finance'], '510100');
+});
+afterAll(() => app.close());
+
+let n = 0;
+/** A person paid the skill-evaluation subsidy (300 元 here), taken to "ready for payment". */
+async function payable(account: string): Promise<{ applicationId: string; personId: string }> {
+  n++;
+  const person = await clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1991-02-02'),
+    name: `收款人${n}`,
+    regionCode: '510104',
+    facts: [
+      { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
+      {
+        kind: 'certificate',
+        data: {
+          id: 'E1',
+          kind: 'skill-level',
+          occupation: '焊工',
+          level: 5,
+          issuedOn: '2026-10-01',
+          firstEvaluation: true,
+        },
+      },
+    ],
+  });
+  const personId = person.json<{ id: string }>().id;
+  expectOk(
+    await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
+      accountNumber: account,
+      bankName: '示例银行',
+    }),
+  );
+  const filed = await clerk.request('POST', '/api/v1/applications', {
+    subsidy: 'skill-evaluation',
+    personId,
+    claim: { certificateId: 'E1' },
+    idempotencyKey: `reconcile-${n}-key`,
+    submit: true,
+  });
+  const id = filed.json<{ id: string }>().id;
+  const steps = [
+    [counter, 'accept'],
+    [reviewer, 'review'],
+    [approver, 'approve'],
+    [approver, 'release'],
+  ] as const;
+  for (const [c, action] of steps)
+    expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
+  return { applicationId: id, personId };
+}
+
+function returnFile(rows: (string | number)[][]): Buffer {
+  const lines = ['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...rows.map((r) => r.join(','))];
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+const csv = { 'content-type': 'text/csv' };
+
+interface Reconciliation {
+  reconciled: boolean;
+  batch: { state: string };
+  paid: { count: number; totalFen: number };
+  failed: { count: number; totalFen: number };
+  reissued: { count: number; totalFen: number };
+  unmatched: { count: number; totalFen: number; rows: { code: string; reason: string; amountFen: number | null }[] };
+  failedItems: { seq: number; bankReason: string; accountCorrected: boolean; reissuedIn?: string }[];
+}
+
+describe('a batch with a failure and a stranger in its return file', () => {
+  let batch: { id: string; number: string };
+  let failing: { applicationId: string; personId: string };
+
+  it('previews the batch by fund and channel, in 元, and creating it takes exactly that', async () => {
+    await payable('6217000020000000001');
+    failing = await payable('6217000020000000002');
+    const preview = await finance.request('GET', '/api/v1/payment-batches/preview');
+    expectOk(preview);
+    const p = preview.json<{
+      count: number;
+      totalFen: number;
+      groups: { channel: string; count: number; totalFen: number; fundName: string }[];
+    }>();
+    expect(p).toMatchObject({ count: 2, totalFen: 60_000 });
+    expect(p.groups).toEqual([
+      expect.objectContaining({ channel: 'social-security-card', count: 2, totalFen: 60_000, fundName: '测试资金' }),
+    ]);
+    // A preview creates nothing.
+    expect((await finance.request('GET', '/api/v1/payment-batches')).json<{ batches: unknown[] }>().batches).toEqual(
+      [],
+    );
+
+    const created = await finance.request('POST', '/api/v1/payment-batches', {});
+    expectOk(created, 201);
+    const batches = created.json<{ batches: { id: string; number: string; itemCount: number; totalFen: number }[] }>()
+      .batches;
+    expect(batches.map((b) => [b.itemCount, b.totalFen])).toEqual([[2, 60_000]]);
+    batch = batches[0]!;
+  });
+
+  it('is not reconciled while an item failed, and says what was paid, what failed and what matched nothing', async () => {
+    const file = returnFile([
+      [1, '6217000020000000001', '收款人1', '300.00', '成功', '', 'BK0001'],
+      [2, '6217000020000000002', '收款人2', '300.00', '失败', 'ACCT CLOSED', ''],
+      [7, '6217000099999999999', '陌生人', '88.00', '成功', '', 'BK0007'],
+    ]);
+    const imported = await finance.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, csv);
+    expectOk(imported);
+    expect(imported.json()).toMatchObject({
+      paid: 1,
+      failed: 1,
+      unmatched: [{ row: 4, code: 'NOT_IN_BATCH', reason: '序号 7 不在本批次中' }],
+    });
+
+    const view = (
+      await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
+    ).json<Reconciliation>();
+    expect(view.reconciled).toBe(false);
+    expect(view.batch.state).not.toBe('reconciled');
+    expect(view).toMatchObject({
+      paid: { count: 1, totalFen: 30_000 },
+      failed: { count: 1, totalFen: 30_000 },
+      reissued: { count: 0, totalFen: 0 },
+      unmatched: { count: 1, totalFen: 8_800 },
+    });
+    // The bank's words are kept as the bank gave them, apart from any sentence of ours.
+    expect(view.failedItems).toEqual([
+      expect.objectContaining({ seq: 2, bankReason: 'ACCT CLOSED', accountCorrected: false }),
+    ]);
+
+    // Each language on its own: no English inside the Chinese, no Chinese inside the English.
+    const english = await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`, undefined, {
+      'accept-language': 'en-US',
+    });
+    expect(english.json<Reconciliation>().unmatched.rows[0]?.reason).toBe('Sequence 7 is not in this batch');
+    expect(view.unmatched.rows[0]?.reason).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('pays the failed item again only once its account is corrected, and then the batch is reconciled', async () => {
+    const refused = await finance.request('POST', `/api/v1/payment-batches/${batch.id}/items/2/reissue`);
+    expect([refused.statusCode, refused.json<{ code: string }>().code]).toEqual([409, 'ACCOUNT_NOT_CORRECTED']);
+    expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/items/1/reissue`)).json()).toMatchObject(
+      {
+        code: 'PAYMENT_ITEM_NOT_FAILED',
+      },
+    );
+    // Nor does a new batch send it to the account the bank refused.
+    expect((await finance.request('POST', '/api/v1/payment-batches', {})).json()).toMatchObject({
+      code: 'NOTHING_TO_PAY',
+      errors: [{ code: 'ACCOUNT_NOT_CORRECTED' }],
+    });
+
+    const correction = { accountNumber: '6217000020000000022', bankName: '示例银行' };
+    expectOk(await clerk.request('PUT', `/api/v1/people/${failing.personId}/bank-account`, correction));
+    const before = (
+      await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
+    ).json<Reconciliation>();
+    expect(before.failedItems[0]?.accountCorrected).toBe(true);
+
+    const reissued = await finance.request('POST', `/api/v1/payment-batches/${batch.id}/items/2/reissue`);
+    expectOk(reissued, 201);
+    const { batch: again, original } = reissued.json<{
+      batch: { id: string; number: string; itemCount: number; totalFen: number };
+      original: { state: string };
+    }>();
+    expect(again).toMatchObject({ itemCount: 1, totalFen: 30_000 });
+    expect(original.state).toBe('reconciled');
+    const after = (
+      await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
+    ).json<Reconciliation>();
+    expect(after).toMatchObject({ reconciled: true, failed: { count: 0 }, reissued: { count: 1, totalFen: 30_000 } });
+    expect(after.failedItems[0]?.reissuedIn).toBe(again.number);
+    expect((await finance.request('POST', `/api/v1/payment-batches/${batch.id}/items/2/reissue`)).json()).toMatchObject(
+      {
+        code: 'PAYMENT_ITEM_REISSUED',
+      },
+    );
+
+    // The new batch goes to the corrected account, and its return file pays the applicant.
+    const file = await finance.request('GET', `/api/v1/payment-batches/${again.id}/file`);
+    expect(file.body).toContain('6217000020000000022');
+    const paid = returnFile([[1, '6217000020000000022', '收款人2', '300.00', '成功', '', 'BK0102']]);
+    expect(
+      (await finance.request('POST', `/api/v1/payment-batches/${again.id}/returns`, paid, csv)).json(),
+    ).toMatchObject({ paid: 1 });
+    const application = (await finance.request('GET', `/api/v1/applications/${failing.applicationId}`)).json<{
+      state: string;
+    }>();
+    expect(application.state).toBe('paid');
+    expect((await finance.request('GET', `/api/v1/payment-batches/${again.id}`)).json()).toMatchObject({
+      state: 'reconciled',
+    });
+  });
+});
