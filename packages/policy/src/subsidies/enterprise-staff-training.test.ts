@@ -110,6 +110,17 @@ describe('企业职工职业培训补贴 (财社〔2023〕181号 第五条（二
     expect(unmet(ask([paid]))).toEqual(['QUALIFYING_TRAINEES']);
   });
 
+  it('the enterprise is not paid twice for one certificate; a later certificate of the same person is paid', () => {
+    const h = newHire('2024-07-01');
+    const claimedBefore = (grantedOn: string) =>
+      organisation({
+        ...firm,
+        subsidies: [{ subsidy: 'enterprise-staff-training', grantedOn, region: '620102', personId: h.person.idNumber }],
+      });
+    expect(unmet(ask([h], claimedBefore('2024-09-10')))).toEqual(['QUALIFYING_TRAINEES']);
+    expect(ask([h], claimedBefore('2024-09-09')).eligible).toBe(true);
+  });
+
   it('is claimed by an enterprise, and pays those who qualify on a mixed list', () => {
     expect(
       unmet(ask([newHire('2024-07-01')], organisation({ region: '620102', category: 'training-institution' }))),

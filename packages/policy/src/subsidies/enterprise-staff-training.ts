@@ -109,9 +109,14 @@ function staffRules(article: Citation): StaffRules {
       'A certificate is paid once, to the person or to the enterprise',
       (h, ctx) => {
         const c = trained(h, ctx)?.certificate;
-        return (
-          !c ||
-          !(h.person.subsidies ?? []).some((s) => CERTIFICATE_FAMILY.includes(s.subsidy) && s.certificateId === c.id)
+        if (!c) return true;
+        if ((h.person.subsidies ?? []).some((s) => CERTIFICATE_FAMILY.includes(s.subsidy) && s.certificateId === c.id))
+          return false;
+        // The enterprise's own grants name the person, not the certificate: one paid for this
+        // person on or after the certificate's date already covered it.
+        return !(ctx.applicant.subsidies ?? []).some(
+          (s) =>
+            s.subsidy === ENTERPRISE_STAFF_TRAINING && s.personId === h.person.idNumber && s.grantedOn >= c.issuedOn,
         );
       },
     ),
