@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { applicant, expectOk, login as apiLogin } from '../../server/src/testing/fixtures.js';
+import { workbook } from '../../server/src/testing/sheets.js';
 import {
   checkAndShoot,
   confirmAction,
@@ -34,6 +35,7 @@ async function as(username: string, language: Language = 'zh-CN'): Promise<Visit
 const GRADUATE = { name: '毕业生丙', idNumber: idNumber('2004-03-03', 'female', '510104') };
 const MOTHER = { name: '零就业甲', idNumber: idNumber('1975-05-05', 'female', '510104') };
 const SON = { name: '零就业乙', idNumber: idNumber('2001-09-09', 'male', '510104') };
+const HISTORIC = { name: '历史登记人', idNumber: idNumber('1983-04-04', 'male', '510104') };
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -43,6 +45,7 @@ beforeAll(async () => {
     { ...GRADUATE, facts: [{ kind: 'graduation', data: { date: graduated, institution: 'university' } }] },
     { ...MOTHER, householdId: 'H-WALK-0001', rural: false },
     { ...SON, householdId: 'H-WALK-0001', rural: false },
+    HISTORIC,
   ];
   for (const p of people) expectOk(await clerk.request('POST', '/api/v1/people', { regionCode: '510104', ...p }), 201);
 }, 180_000);
@@ -99,6 +102,32 @@ describe('registration and one-to-one assistance, in the browser', () => {
     await register(clerk, GRADUATE, '失业登记', '春熙路街道');
     await expect.poll(() => clerk.page.getByTestId('registrations').innerText()).toContain(GRADUATE.name);
     await checkAndShoot(clerk, 'employment-registrations');
+  });
+
+  it('the clerk imports historic registrations: a wrong row refuses the whole file, named; the right one is taken', async () => {
+    const clerk = await as('clerk');
+    await clerk.page.goto('/#/employment/registrations');
+    const header = [
+      '身份证号码 (idNumber)',
+      '登记类型 (kind)',
+      '登记地行政区划代码 (regionCode)',
+      '登记地 (basis)',
+      '登记日期 (startsOn)',
+      '终止日期 (endsOn)',
+      '终止原因 (endReason)',
+    ];
+    const file = async (reason: string) => ({
+      name: '历史登记.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await workbook(header, [
+        [HISTORIC.idNumber, '失业登记', '510104', '常住地', '2024-01-01', '2024-06-30', reason],
+      ]),
+    });
+    await clerk.page.locator('input[type=file]').setInputFiles(await file(''));
+    await expect.poll(() => clerk.page.locator('body').innerText()).toMatch(/第 2 行[\s\S]*终止原因/);
+    await checkAndShoot(clerk, 'employment-import-refused');
+    await clerk.page.locator('input[type=file]').setInputFiles(await file('已就业'));
+    await expect.poll(() => clerk.page.locator('body').innerText()).toContain('已导入 1 条登记');
   });
 
   it('the case worker logs guidance, three referrals and a training offer, and the 1+3+1 case closes', async () => {

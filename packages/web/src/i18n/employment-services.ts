@@ -49,6 +49,9 @@ export const employmentZh = {
     reason: '终止原因',
     review: '清理6个月未联系人员',
     reviewed: '已终止 {{count}} 条连续6个月未联系的失业登记',
+    importTitle: '导入历史登记',
+    template: '下载导入模板',
+    imported: '已导入 {{count}} 条登记',
   },
   categories: {
     'zero-employment-household': '零就业家庭成员',
@@ -192,6 +195,9 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     reason: 'Reason',
     review: 'End registrations without contact for 6 months',
     reviewed: '{{count}} unemployment registrations without contact for 6 months ended',
+    importTitle: 'Import historic registrations',
+    template: 'Download the template',
+    imported: '{{count}} registrations imported',
   },
   categories: {
     'zero-employment-household': 'Member of a zero-employment household',

@@ -7,6 +7,7 @@ import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
+import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
 
 const END_REASONS = ['employed', 'enrolled', 'enlisted', 'retired', 'moved-away', 'left-job', 'died'] as const;
@@ -160,6 +161,7 @@ export function RegistrationsPage() {
           ) : null}
         </Card>
       ) : null}
+      {mayRegister ? <RegistrationImport onImported={list.reload} /> : null}
       <Card
         size="small"
         title={t('employment.registrations.open')}
