@@ -96,4 +96,35 @@ describe('the public policy list', () => {
     const hiring = listPolicies(e, '520000', '2024-09-01').find((p) => p.id === 'one-time-hiring');
     expect(hiring?.scheme?.parameters[0]).toMatchObject({ value: 50_000, cites: expect.stringContaining('二（五）') });
   });
+
+  it('lists the kinds issue 22 added, in force with the article each stands on (2025-06-01)', () => {
+    const basis = (region: string) => new Map(listPolicies(e, region, '2025-06-01').filter((p) => p.inForce).map((p) => [p.id, p.scheme?.basis]));
+    const nationally = {
+      'employment-service': '财社〔2023〕181号 第十二条',
+      'high-skill-training': '财社〔2023〕181号 第十三条',
+      'enterprise-staff-training': '财社〔2023〕181号 第五条（二）',
+      'project-training': '财社〔2023〕181号 第五条（三）',
+    };
+    const 办法 = '《四川省中央和省级财政就业创业补助资金管理办法》';
+    expect(Object.fromEntries(basis('510000'))).toMatchObject({
+      'employment-service': `${办法} 第七条（一）`,
+      'high-skill-training': `${办法} 第七条（二）`,
+      'enterprise-staff-training': `${办法} 第六条（一）`,
+      'project-training': `${办法} 第六条（一）`,
+    });
+    expect(Object.fromEntries(basis('620000'))).toMatchObject(nationally);
+    expect(Object.fromEntries(basis('621000'))).toMatchObject({
+      ...nationally,
+      'startup-project-fund': '庆政办发〔2023〕102号 第14条',
+      'incubation-base-award': '庆政办发〔2023〕102号 第15条',
+    });
+    const guizhou = '《贵州省乡村振兴重点帮扶县人社帮扶实施意见》';
+    expect(Object.fromEntries(basis('520000'))).toMatchObject({
+      ...nationally,
+      'incubation-base-award': `${guizhou} 二（六）`,
+      'premises-rent': `${guizhou} 二（六）`,
+      'labour-station-award': `${guizhou} 二（三）`,
+    });
+    expect(listPolicies(e, '510000', '2024-09-01').find((p) => p.id === 'public-welfare-post')?.scheme?.basis).toBe('川办发〔2024〕34号 （十八）');
+  });
 });
