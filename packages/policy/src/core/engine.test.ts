@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide, person, unmet } from '../testing/builders.js';
-import { CATALOGUE } from '../catalogue.js';
+import { CATALOGUE, TEXT_PARAMETERS } from '../catalogue.js';
 import { DOCUMENTS } from './documents.js';
+import { PolicyEngine } from './engine.js';
 import { ParameterTable } from './parameters.js';
 
 describe('the policy engine', () => {
@@ -86,5 +87,21 @@ describe('parameter resolution', () => {
 
   it('falls back to national after a regional value ends', () => {
     expect(table.resolve('p', '510304', '2025-01-01')?.value).toBe(1);
+  });
+});
+
+describe('a figure a rule needs and nobody has entered', () => {
+  it('is not set, never a refusal: the loan-limit rule stands, the decision has no amount and names the parameter', () => {
+    const withoutLimit = new PolicyEngine(CATALOGUE, TEXT_PARAMETERS.filter((p) => p.parameter !== 'startup-loan.individual-limit'));
+    const d = withoutLimit.evaluate({
+      subsidy: 'startup-loan-interest',
+      region: '510104',
+      date: '2024-10-01',
+      applicant: person(),
+      claim: { loan: { borrower: 'individual', principalFen: 30_000_000, annualRateBp: 345, termMonths: 36 } },
+    });
+    expect(d).toMatchObject({ eligible: true, amountFen: null });
+    expect(d.reasons.find((r) => r.code === 'LOAN_WITHIN_LIMIT')).toMatchObject({ met: true, detail: { zh: expect.stringContaining('startup-loan.individual-limit') } });
+    expect(d.reasons.at(-1)).toMatchObject({ code: 'STANDARD_NOT_SET', cites: '川办发〔2024〕34号 （五）' });
   });
 });
