@@ -15,7 +15,8 @@ import {
 import { standardNotSet } from './build.js';
 import { text } from './text.js';
 
-export const ENGINE_VERSION = '0.1.0';
+/** Semver for the law as coded: a new subsidy or variant is a minor, a corrected rule a patch. */
+export const ENGINE_VERSION = '0.2.0';
 
 export interface EvaluationRequest {
   readonly subsidy: string;
