@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
   checkAndShoot,
@@ -17,8 +18,10 @@ import {
  * The back office in a real browser (issue 16): staff work in a frame of their own — a side menu
  * grouped by job, breadcrumbs — and land on a page of their own; a clerk finds an application by
  * the applicant's ID number, steps through a filtered list with next and previous, and exports the
- * filtered rows to Excel; every row shows the amount the engine decided. In both languages, every
- * page checked and photographed.
+ * filtered rows to Excel; every row shows the amount the engine decided; finance sees a batch before
+ * creating it, reconciles a return file with a failure and a stranger — the batch stays open — and
+ * pays the failed item again once its account is corrected. In both languages, every page checked
+ * and photographed.
  */
 vi.setConfig({ testTimeout: 120_000 });
 let platform: Platform;
@@ -141,4 +144,99 @@ describe('each role lands on a page of its own', () => {
       }
     });
   }
+});
+
+describe('finance reconciles a return file with a failure and a stranger', () => {
+  let detailsUrl = '';
+
+  it('previews, creates, and keeps the batch open until the failed item is paid again', async () => {
+    const v = await as('zh-CN', 'finance');
+    await v.page.goto('/#/finance/payments');
+    await expect.poll(() => v.page.getByTestId('batch-preview').innerText()).toMatch(/元/);
+    const previewTotal = await v.page.getByTestId('batch-preview-total').innerText();
+    await checkAndShoot(v, 'back-office-finance-preview');
+    await v.page.getByTestId('create-batches').click();
+    const firstRow = v.page.locator('tbody tr.ant-table-row').filter({ hasText: 'PB-' }).first();
+    await expect.poll(() => firstRow.innerText()).toContain('待导出');
+    const number = (await firstRow.locator('td').first().innerText()).trim();
+    expect(await firstRow.innerText()).toContain(previewTotal);
+
+    const downloading = v.page.waitForEvent('download');
+    await v.page.getByTestId(`bank-file-${number}`).click();
+    const file = readFileSync((await (await downloading).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    const rows = file
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
+    // The bank pays every row but the first, refuses that one in its own words, and adds a stranger.
+    const answered = rows.map((r, i) => [
+      r[0],
+      r[1],
+      r[2],
+      r[3],
+      i === 0 ? '失败' : '成功',
+      i === 0 ? 'ACCT CLOSED' : '',
+      i === 0 ? '' : `BK${r[0] ?? ''}`,
+    ]);
+    answered.push(['999', '6217009999999999999', '陌生人', '88.00', '成功', '', 'BK999']);
+    const returnFile = Buffer.from(
+      ['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...answered.map((r) => r.join(','))].join('\r\n'),
+      'utf8',
+    );
+    await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已导出');
+    const chooser = v.page.waitForEvent('filechooser');
+    await v.page.getByTestId(`return-file-${number}`).click();
+    await (await chooser).setFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: returnFile });
+    await v.page.getByTestId('reconciliation-details').click();
+
+    await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('未对账');
+    expect(await v.page.getByTestId('tally-failed').innerText()).toMatch(/1/);
+    expect(await v.page.getByTestId('tally-unmatched').innerText()).toContain('88 元');
+    expect(await v.page.getByTestId('unmatched-rows').innerText()).toContain('序号 999 不在本批次中');
+    expect(await v.page.getByTestId('failed-items').innerText()).toContain('ACCT CLOSED');
+    expect(await v.page.getByTestId('reissue-1').isDisabled()).toBe(true);
+    detailsUrl = v.page.url();
+    await checkAndShoot(v, 'back-office-finance-reconciliation');
+
+    // The account is corrected at the counter; then the failed item goes out again.
+    const finance = await apiLogin(platform.app, 'finance', DEMO_PASSWORD);
+    const view = (
+      await finance.request('GET', `/api/v1/payment-batches/${detailsUrl.split('/').pop() ?? ''}/reconciliation`)
+    ).json<{ failedItems: { applicationId: string }[] }>();
+    const application = (
+      await finance.request('GET', `/api/v1/applications/${view.failedItems[0]?.applicationId ?? ''}`)
+    ).json<{ applicantKind: string; applicant: { id: string }; payee?: { id: string } }>();
+    const owner = application.payee
+      ? `organisations/${application.payee.id}`
+      : application.applicantKind === 'person'
+        ? `people/${application.applicant.id}`
+        : `organisations/${application.applicant.id}`;
+    const counter = await apiLogin(platform.app, 'counter', DEMO_PASSWORD);
+    expect(
+      (
+        await counter.request('PUT', `/api/v1/${owner}/bank-account`, {
+          accountNumber: '6217000077777777777',
+          bankName: '示例银行',
+        })
+      ).statusCode,
+    ).toBe(200);
+    await v.page.reload();
+    await v.page.getByTestId('reissue-1').click();
+    await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('已对账');
+    expect(await v.page.getByTestId('failed-items').innerText()).toContain('已在批次');
+    await checkAndShoot(v, 'back-office-finance-reissued');
+  });
+
+  it('reads the same reconciliation in English, with no Chinese sentence of ours in it', async () => {
+    const v = await as('en-US', 'finance');
+    await v.page.goto(detailsUrl.replace(/^.*#/, '/#'));
+    await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('Reconciled');
+    expect(await v.page.getByTestId('unmatched-rows').innerText()).toContain('Sequence 999 is not in this batch');
+    expect(await v.page.getByTestId('unmatched-rows').innerText()).not.toContain('不在本批次');
+    await checkAndShoot(v, 'back-office-finance-reconciliation');
+    await v.page.goto('/#/finance/payments');
+    await v.page.getByTestId('batch-preview').waitFor();
+    await checkAndShoot(v, 'back-office-finance-preview');
+  });
 });

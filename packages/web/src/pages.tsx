@@ -22,6 +22,7 @@ const RegisterPage = lazyPage(() => import('./pages/auth/register-page.js'), 'Re
 const AllocationPage = lazyPage(() => import('./pages/finance/allocation-page.js'), 'AllocationPage');
 const DashboardPage = lazyPage(() => import('./pages/finance/dashboard-page.js'), 'DashboardPage');
 const FundsPage = lazyPage(() => import('./pages/finance/funds-page.js'), 'FundsPage');
+const BatchPage = lazyPage(() => import('./pages/finance/batch-page.js'), 'BatchPage');
 const PaymentsPage = lazyPage(() => import('./pages/finance/payments-page.js'), 'PaymentsPage');
 const DisclosurePage = lazyPage(() => import('./pages/public/disclosure-page.js'), 'DisclosurePage');
 const SelfCheckPage = lazyPage(() => import('./pages/public/self-check-page.js'), 'SelfCheckPage');
@@ -98,6 +99,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'], parent: '/registry' },
   { path: '/registry/activation', element: <ActivationPage />, permissions: ['identity:verify'], nav: 'activation', group: 'registry' },
   { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments', group: 'payments' },
+  { path: '/finance/payments/:id', element: <BatchPage />, permissions: ['application:pay', 'funds:read'], parent: '/finance/payments', crumb: 'backOffice.payments.details' },
   { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds', group: 'payments' },
   { path: '/finance/allocation', element: <AllocationPage />, permissions: ['funds:manage', 'funds:read'], nav: 'allocation', group: 'payments' },
   { path: '/supervision/dashboard', element: <DashboardPage />, permissions: ['funds:read'], nav: 'dashboard', group: 'supervision' },

@@ -1,12 +1,14 @@
 import { App, Button, Card, Descriptions, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
 import type { PaymentBatch } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
+import { BatchPreview } from './batch-preview.js';
 
 interface ReturnReport {
   alreadyImported: boolean;
@@ -15,7 +17,7 @@ interface ReturnReport {
   failed: number;
   skipped: number;
   returned: number;
-  unmatched: { row: number; reason: string }[];
+  unmatched: { row: number; code: string; reason: string }[];
 }
 
 /**
@@ -32,7 +34,9 @@ export function PaymentsPage() {
   const [layout, setLayout] = useState('generic-csv');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<{ batch: string; report: ReturnReport }>();
+  const [report, setReport] = useState<{ batch: string; id: string; report: ReturnReport }>();
+  /** Bumped when batches change, so the preview reads again what is left to pay. */
+  const [version, setVersion] = useState(0);
 
   const create = async () => {
     setBusy(true);
@@ -41,6 +45,7 @@ export function PaymentsPage() {
       const res = await api<{ batches: PaymentBatch[]; missingAccount: unknown[] }>('POST', '/api/v1/payment-batches', { layout });
       void message.success(t('payments.created', { count: res.batches.length, missing: res.missingAccount.length }));
       batches.reload();
+      setVersion((n) => n + 1);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -52,8 +57,9 @@ export function PaymentsPage() {
     setError(undefined);
     try {
       const r = await upload<ReturnReport>(`/api/v1/payment-batches/${batch.id}/returns`, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
-      setReport({ batch: batch.number, report: r });
+      setReport({ batch: batch.number, id: batch.id, report: r });
       batches.reload();
+      setVersion((n) => n + 1);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -72,6 +78,7 @@ export function PaymentsPage() {
           </Button>
         </Space>
       </Card>
+      <BatchPreview version={version} />
       <ErrorAlert error={error ?? batches.error} />
       <Table<PaymentBatch>
         size="small"
@@ -86,13 +93,25 @@ export function PaymentsPage() {
           { title: t('payments.channel'), render: (_, b) => t(`payments.channels.${b.channel}`) },
           { title: t('payments.items'), dataIndex: 'itemCount' },
           { title: t('payments.total'), align: 'right', render: (_, b) => formatFen(b.totalFen, lang) },
-          { title: t('common.status'), render: (_, b) => <Tag color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'} data-testid={`batch-state-${b.number}`}>{t(`payments.states.${b.state}`)}</Tag> },
+          {
+            title: t('common.status'),
+            render: (_, b) =>
+              // Failed items keep a batch open until they are paid again: said so, not shown as waiting.
+              b.state === 'exported' && b.counts.failed > 0 ? (
+                <Tag color="orange" data-testid={`batch-state-${b.number}`}>{t('backOffice.payments.openFailures')}</Tag>
+              ) : (
+                <Tag color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'} data-testid={`batch-state-${b.number}`}>{t(`payments.states.${b.state}`)}</Tag>
+              ),
+          },
           { title: t('payments.counts'), render: (_, b) => t('payments.countsText', b.counts) },
           { title: t('payments.createdAt'), render: (_, b) => formatInstant(b.createdAt) },
           {
             title: t('common.actions'),
             render: (_, b) => (
               <Space>
+                <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
+                  {t('backOffice.payments.details')}
+                </Link>
                 <Button size="small" onClick={() => void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())} data-testid={`bank-file-${b.number}`}>
                   {t('payments.bankFile')}
                 </Button>
@@ -122,6 +141,11 @@ export function PaymentsPage() {
             <Descriptions.Item label={t('payments.failed')}>{report.report.failed}</Descriptions.Item>
             <Descriptions.Item label={t('payments.returned')}>{report.report.returned}</Descriptions.Item>
             <Descriptions.Item label={t('payments.unmatched')}>{report.report.unmatched.length === 0 ? t('payments.noneUnmatched') : report.report.unmatched.map((u) => t('payments.unmatchedRow', { row: u.row, reason: u.reason })).join('; ')}</Descriptions.Item>
+            <Descriptions.Item label={t('backOffice.payments.details')}>
+              <Link to={`/finance/payments/${report.id}`} data-testid="reconciliation-details">
+                {t('backOffice.payments.reconciliation', { batch: report.batch })}
+              </Link>
+            </Descriptions.Item>
           </Descriptions>
         ) : null}
       </Modal>

@@ -1,0 +1,79 @@
+import { Alert, Card, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen } from '../../components/format.js';
+import { useLoad } from '../../components/use-load.js';
+
+type Preview = paths['/api/v1/payment-batches/preview']['get']['responses'][200]['content']['application/json'];
+
+/**
+ * 待拨付预览: before "生成拨付批次", what it would put in batches — per fund and channel how many and
+ * how much in 元 — and what it would leave out and why. `version` reloads it after batches change.
+ */
+export function BatchPreview({ version }: { version: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const preview = useLoad(() => api<Preview>('GET', '/api/v1/payment-batches/preview'), [version]);
+  const p = preview.data;
+  return (
+    <Card size="small" title={t('backOffice.payments.preview')} data-testid="batch-preview">
+      <ErrorAlert error={preview.error} />
+      {p ? (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {p.groups.length > 0 ? (
+            <>
+              <Typography.Text type="secondary">{t('backOffice.payments.previewHint')}</Typography.Text>
+              <Table
+                size="small"
+                rowKey={(g) => `${g.fundId}|${g.channel}`}
+                pagination={false}
+                dataSource={p.groups}
+                columns={[
+                  { title: t('backOffice.payments.fund'), render: (_, g) => `${g.fundName}（${g.fundCode}）` },
+                  { title: t('payments.channel'), render: (_, g) => t(`payments.channels.${g.channel}`) },
+                  { title: t('backOffice.payments.count'), dataIndex: 'count', align: 'right' },
+                  {
+                    title: t('backOffice.payments.total'),
+                    align: 'right',
+                    render: (_, g) => formatFen(g.totalFen, lang),
+                  },
+                ]}
+                summary={() => (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0} colSpan={2}>
+                      {t('common.total', { count: p.count })}
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={2} align="right">
+                      {p.count}
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={3} align="right">
+                      <span data-testid="batch-preview-total">{formatFen(p.totalFen, lang)}</span>
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                )}
+              />
+            </>
+          ) : (
+            <Typography.Text>{t('backOffice.payments.nothing')}</Typography.Text>
+          )}
+          {p.missingAccount.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('backOffice.payments.missingAccount', { count: p.missingAccount.length })}
+            />
+          ) : null}
+          {p.awaitingCorrection.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('backOffice.payments.awaitingCorrection', { count: p.awaitingCorrection.length })}
+            />
+          ) : null}
+        </Space>
+      ) : null}
+    </Card>
+  );
+}
