@@ -17195,6 +17195,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "filed" | "certified" | "refused" | "exited";
+                    dueForReview?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -17631,6 +17632,152 @@ export interface paths {
                          */
                         exitedOn: string;
                         reason: "employed" | "expired" | "review-failed" | "moved-away" | "retired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name?: string;
+                            idNumberMasked?: string;
+                            regionCode: string;
+                            category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
+                            evidence: string;
+                            state: "filed" | "certified" | "refused" | "exited";
+                            filedAt: string;
+                            filedByCaller: boolean;
+                            decidedOn?: string;
+                            decisionReason?: string;
+                            validFrom?: string;
+                            reviewDue?: string;
+                            exitedOn?: string;
+                            exitReason?: "employed" | "expired" | "review-failed" | "moved-away" | "retired";
+                            reference?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employment-services/certifications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A periodic review that finds the person still hard to employ: in force to the next review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
                     };
                 };
             };

@@ -88,6 +88,9 @@ export const employmentZh = {
     validFrom: '认定日期',
     reviewDue: '复核日期',
     basis: '依据',
+    dueForReview: '到期待复核',
+    reviewPassed: '复核通过',
+    reviewNote: '定期复核：仍符合就业困难人员认定条件',
   },
   caseKinds: {
     'hard-to-employ': '就业困难人员',
@@ -235,6 +238,9 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     validFrom: 'Certified on',
     reviewDue: 'Review due',
     basis: 'Basis',
+    dueForReview: 'Due for review',
+    reviewPassed: 'Review passed',
+    reviewNote: 'Periodic review: still meets the hard-to-employ criteria',
   },
   caseKinds: {
     'hard-to-employ': 'Hard to employ',

@@ -56,6 +56,7 @@ export async function certificationsInRange(
   db: Db,
   range: { low: string; high: string },
   state: CertificationRow['state'] | undefined,
+  reviewDueBy?: string,
 ) {
   let q = db
     .selectFrom('hardship_certification as h')
@@ -65,5 +66,6 @@ export async function certificationsInRange(
     .where('h.region_code', '>=', range.low)
     .where('h.region_code', '<=', range.high);
   if (state) q = q.where('h.state', '=', state);
+  if (reviewDueBy) q = q.where('h.state', '=', 'certified').where('h.review_due', '<=', reviewDueBy);
   return q.orderBy('h.filed_at', 'desc').limit(1000).execute();
 }

@@ -154,8 +154,40 @@ export class HardshipService {
     if (c) await this.end(trx, actor, c, on > (c.valid_from ?? on) ? addDays(on, -1) : on, 'employed');
   }
 
-  async certifications(actor: Actor, state?: CertificationView['state']): Promise<CertificationView[]> {
-    const rows = await certificationsInRange(this.db, regionRange(actor.regionCode), state);
+  /**
+   * A periodic review (动态调整) that finds the person still hard to employ: the certification stands
+   * to the next review, the region's months on. One that does not is an exit (`review-failed`).
+   */
+  async review(actor: Actor, id: string, note: string): Promise<CertificationView> {
+    const found = await this.inScope(actor, id);
+    if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
+    const today = this.clock.today();
+    const months = resolveDated(CERTIFICATION_REVIEW_MONTHS, found.region_code, today)?.value ?? 12;
+    await this.db.transaction().execute(async (trx) => {
+      await updateCertification(trx, id, { review_due: addMonths(today, months) });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'employment-services.certification-reviewed',
+        entityType: 'hardship_certification',
+        entityId: id,
+        regionCode: found.region_code,
+        after: { note: note.trim(), nextReview: addMonths(today, months) },
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  async certifications(
+    actor: Actor,
+    state?: CertificationView['state'],
+    dueForReview = false,
+  ): Promise<CertificationView[]> {
+    const rows = await certificationsInRange(
+      this.db,
+      regionRange(actor.regionCode),
+      state,
+      dueForReview ? this.clock.today() : undefined,
+    );
     return rows.map((r) => this.toView(actor, r, r.name, r.id_number_masked));
   }
 

@@ -11,6 +11,7 @@ import {
   DecisionBody,
   ExitBody,
   FileBody,
+  ReviewBody,
   SelfFileBody,
 } from './hardship.schemas.js';
 
@@ -42,7 +43,13 @@ export function hardshipRoutes(hardship: HardshipService): FastifyPluginAsyncTyp
           response: { 200: Certifications, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => ({ certifications: await hardship.certifications(actorOf(request), request.query.state) }),
+      async (request) => ({
+        certifications: await hardship.certifications(
+          actorOf(request),
+          request.query.state,
+          request.query.dueForReview,
+        ),
+      }),
     );
     app.post(
       `${base}/:id/decision`,
@@ -71,6 +78,20 @@ export function hardshipRoutes(hardship: HardshipService): FastifyPluginAsyncTyp
         },
       },
       async (request) => hardship.exit(actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      `${base}/:id/review`,
+      {
+        config: DECIDE,
+        schema: {
+          tags: TAGS,
+          summary: 'A periodic review that finds the person still hard to employ: in force to the next review',
+          params: IdParams,
+          body: ReviewBody,
+          response: { 200: Certification, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => hardship.review(actorOf(request), request.params.id, request.body.note),
     );
     app.get(
       '/api/v1/employment-services/my-certifications',

@@ -42,7 +42,15 @@ export const DecisionBody = Type.Object(
   options,
 );
 export const ExitBody = Type.Object({ exitedOn: IsoDateString, reason: ExitReason }, options);
-export const CertificationsQuery = Type.Object({ state: Type.Optional(State) }, options);
+export const CertificationsQuery = Type.Object(
+  {
+    state: Type.Optional(State),
+    /** Certified ones whose review date has come. */ dueForReview: Type.Optional(Type.Boolean()),
+  },
+  options,
+);
+/** A periodic review that finds the person still hard to employ: the certification stands to the next review. */
+export const ReviewBody = Type.Object({ note: Type.String({ minLength: 1, maxLength: 500 }) }, options);
 
 export const Certification = Type.Object({
   id: Type.String(),

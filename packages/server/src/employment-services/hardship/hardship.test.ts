@@ -187,6 +187,34 @@ describe('就业困难人员认定 (川办发〔2024〕34号 (十八))', () => {
     await moveTo('2026-11-23');
   });
 
+  it('a certification due for review is listed; a review that finds the person still hard to employ carries it to the next', async () => {
+    const id = await person();
+    const certId = (await file(clerk, id, 'disabled')).json<{ id: string }>().id;
+    expectOk(
+      await reviewer.request('POST', `/api/v1/employment-services/certifications/${certId}/decision`, {
+        certify: true,
+      }),
+    );
+    const due = async () =>
+      (await reviewer.request('GET', '/api/v1/employment-services/certifications?dueForReview=true'))
+        .json<{ certifications: { id: string }[] }>()
+        .certifications.map((c) => c.id);
+    expect(await due()).not.toContain(certId);
+    // As if certified a year ago: its review date has come.
+    await app.database.db
+      .updateTable('hardship_certification')
+      .set({ review_due: '2026-11-20' })
+      .where('id', '=', certId)
+      .execute();
+    expect(await due()).toContain(certId);
+    const reviewed = await caseWorker.request('POST', `/api/v1/employment-services/certifications/${certId}/review`, {
+      note: '入户复核，仍未就业',
+    });
+    expectOk(reviewed);
+    expect(reviewed.json()).toMatchObject({ state: 'certified', reviewDue: '2027-11-23' });
+    expect(await due()).not.toContain(certId);
+  });
+
   it('bad input names the field in the caller’s language', async () => {
     const res = await clerk.request(
       'POST',

@@ -17,7 +17,7 @@ export const CATEGORIES = [
   'disabled',
   'long-term-unemployed',
 ] as const;
-const STATES = ['filed', 'certified', 'refused', 'exited'] as const;
+const STATES = ['filed', 'dueForReview', 'certified', 'refused', 'exited'] as const;
 const EXIT_REASONS = ['employed', 'expired', 'review-failed', 'moved-away', 'retired'] as const;
 type State = (typeof STATES)[number];
 
@@ -30,7 +30,10 @@ export function CertificationsPage() {
   const [state, setState] = useState<State>('filed');
   const list = useLoad(
     () =>
-      api<{ certifications: Certification[] }>('GET', `/api/v1/employment-services/certifications${query({ state })}`),
+      api<{ certifications: Certification[] }>(
+        'GET',
+        `/api/v1/employment-services/certifications${query(state === 'dueForReview' ? { dueForReview: true } : { state })}`,
+      ),
     [state],
   );
   const [person, setPerson] = useState<FoundPerson>();
@@ -66,6 +69,11 @@ export function CertificationsPage() {
       setRefusing(undefined);
       list.reload();
     }
+  };
+  const review = async (c: Certification) => {
+    const note = t('employment.certifications.reviewNote');
+    if (await act.run(() => api('POST', `/api/v1/employment-services/certifications/${c.id}/review`, { note })))
+      list.reload();
   };
   const exit = async () => {
     const values = await exitForm.validateFields();
@@ -112,7 +120,10 @@ export function CertificationsPage() {
       <Segmented
         value={state}
         onChange={(v) => setState(v)}
-        options={STATES.map((s) => ({ value: s, label: t(`employment.states.${s}`) }))}
+        options={STATES.map((s) => ({
+          value: s,
+          label: t(s === 'dueForReview' ? 'employment.certifications.dueForReview' : `employment.states.${s}`),
+        }))}
       />
       <ErrorAlert error={list.error ?? act.error} />
       <Table<Certification>
@@ -155,15 +166,20 @@ export function CertificationsPage() {
                         </Space>
                       </Tooltip>
                     ) : c.state === 'certified' ? (
-                      <Button
-                        size="small"
-                        onClick={() => {
-                          exitForm.setFieldsValue({ exitedOn: today(), reason: 'employed' });
-                          setExiting(c);
-                        }}
-                      >
-                        {t('employment.certifications.exit')}
-                      </Button>
+                      <Space>
+                        <Button size="small" onClick={() => void review(c)}>
+                          {t('employment.certifications.reviewPassed')}
+                        </Button>
+                        <Button
+                          size="small"
+                          onClick={() => {
+                            exitForm.setFieldsValue({ exitedOn: today(), reason: 'employed' });
+                            setExiting(c);
+                          }}
+                        >
+                          {t('employment.certifications.exit')}
+                        </Button>
+                      </Space>
                     ) : null,
                 },
               ]
