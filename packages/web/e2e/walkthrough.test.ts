@@ -165,6 +165,10 @@ describe('an application from the applicant to approval, each step by its own ac
 
     await v.page.goto('/');
     await v.page.getByTestId('policy-one-time-job-seeking').getByRole('button', { name: '在线申请' }).click();
+    // Before anything is filed, the engine's answer on what the registry holds: 1,500 元.
+    await v.page.getByTestId('apply-preview').getByTestId('decision-one-time-job-seeking').waitFor();
+    expect(await v.page.getByTestId('apply-preview').innerText()).toContain('1,500');
+    await checkAndShoot(v, 'applicant-apply-preview');
     await v.page.getByTestId('apply-save').click();
     await v.page.getByTestId('evidence').waitFor();
     applicationUrl = v.page.url();

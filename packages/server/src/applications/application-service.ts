@@ -13,11 +13,13 @@ import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import { recordNotice } from '../notifications/notification-repository.js';
+import type { DecisionViewT } from '../policies/policies.schemas.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
-import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
+import type { ApplicationViewT, CreateApplication, DecisionPreview, ListApplications, Transition } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
 import { noticeOf } from './applicant-notices.js';
+import { previewDecision } from './decision-preview.js';
 import { applicantFor, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
@@ -223,6 +225,12 @@ export class ApplicationService {
     const app = await this.locate(actor, id);
     await this.risk.clear(actor, id, flagId, reason, app.regionCode);
     return this.get(actor, id);
+  }
+
+  /** What the engine would decide today for an application as typed so far; nothing is stored. */
+  async preview(actor: Actor, input: DecisionPreview): Promise<DecisionViewT> {
+    const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
+    return previewDecision(deps, await this.policies.engine(), actor, input);
   }
 
   /** Loads what transitions need before a caller opens its own transaction (see `transition`). */

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { ApplicationService } from './application-service.js';
-import { ApplicationView, CreateApplicationBody, ListApplicationsQuery, TransitionBody } from './applications.schemas.js';
+import { ApplicationView, CreateApplicationBody, DecisionPreviewBody, ListApplicationsQuery, TransitionBody } from './applications.schemas.js';
+import { DecisionSchema } from '../policies/policies.schemas.js';
 
 /** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
 export function applicationsRoutes(applications: ApplicationService): FastifyPluginAsyncTypebox {
@@ -35,6 +36,20 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         schema: { tags, summary: 'Applications the caller may see, soonest deadline first', querystring: ListApplicationsQuery, response: { 200: Type.Object({ total: Type.Integer(), applications: Type.Array(ApplicationView) }), ...PROTECTED_ERRORS } },
       },
       async (request) => applications.list(actorOf(request), request.query),
+    );
+
+    app.post(
+      '/api/v1/applications/decision-preview',
+      {
+        config: { access: { permission: ['application:own', 'application:create'] } },
+        schema: {
+          tags,
+          summary: 'What the engine would decide today for an application as typed so far (nothing is filed)',
+          body: DecisionPreviewBody,
+          response: { 200: DecisionSchema, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => applications.preview(actorOf(request), request.body),
     );
 
     app.get(

@@ -38,6 +38,10 @@ export const CreateApplicationBody = Type.Object(
 );
 export type CreateApplication = Static<typeof CreateApplicationBody>;
 
+/** What the engine would decide for an application not yet filed: the same fields, no key, nothing stored. */
+export const DecisionPreviewBody = Type.Omit(CreateApplicationBody, ['idempotencyKey', 'submit'], options);
+export type DecisionPreview = Static<typeof DecisionPreviewBody>;
+
 export const TransitionBody = Type.Object(
   {
     action: Type.Unsafe<Action>(Type.String({ enum: [...ACTIONS] })),
@@ -102,6 +106,8 @@ export const ApplicationView = Type.Object({
   amountFen: Type.Optional(Type.Integer()),
   /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
   decidedFen: Type.Optional(Type.Integer()),
+  /** Working days left to the deadline (negative once passed), on the official calendar; one application only. */
+  workingDaysLeft: Type.Optional(Type.Integer()),
   recoveryFen: Type.Optional(Type.Integer()),
   actions: Type.Array(Type.String()),
   createdAt: Type.String(),

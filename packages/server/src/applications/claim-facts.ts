@@ -44,7 +44,12 @@ export async function storedClaim(db: Kysely<Database>, vault: Vault, input: Cla
 }
 
 /** The facts the engine decides on: the applicant and everyone in the claim, from the registry now. */
-export async function engineFacts(db: Kysely<Database> | Transaction<Database>, vault: Vault, catalogueStandardOf: CatalogueStandardOf, app: Selectable<ApplicationTable>): Promise<{ applicant: ApplicantFacts; claim: ClaimFacts }> {
+export async function engineFacts(
+  db: Kysely<Database> | Transaction<Database>,
+  vault: Vault,
+  catalogueStandardOf: CatalogueStandardOf,
+  app: Pick<Selectable<ApplicationTable>, 'id' | 'claim' | 'person_id' | 'organisation_id'>,
+): Promise<{ applicant: ApplicantFacts; claim: ClaimFacts }> {
   const stored = app.claim as StoredClaim;
   const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
   const people = await loadPersonFacts(db, vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);

@@ -212,6 +212,15 @@ export const MATRIX: readonly Row[] = [
     selfOnly: ['applicant'],
     call: async (f, s, role) => ({ url: '/api/v1/applications', body: { subsidy: 'one-time-startup', idempotencyKey: `mx-${f.key()}`, ...(role === 'applicant' ? {} : { personId: await f.freshPerson(s) }) } }),
   },
+  {
+    method: 'POST',
+    route: '/api/v1/applications/decision-preview',
+    allowed: ['applicant', 'clerk'],
+    region: 'create',
+    // Decided, never filed: the applicant for themself, a clerk for a person of the region.
+    selfOnly: ['applicant'],
+    call: (f, s, role) => ({ url: '/api/v1/applications/decision-preview', body: { subsidy: 'one-time-startup', ...(role === 'applicant' ? {} : { personId: f[s].person }) } }),
+  },
   { method: 'GET', route: '/api/v1/applications/worklist', allowed: READERS, region: 'list', marker: (r) => r.application, call: () => ({ url: '/api/v1/applications/worklist?limit=200' }) },
   // A workbook is zipped: its rows are read by the worklist's own test, not searched for here.
   { method: 'GET', route: '/api/v1/applications/worklist.xlsx', allowed: READERS, region: 'none', call: () => ({ url: '/api/v1/applications/worklist.xlsx' }) },

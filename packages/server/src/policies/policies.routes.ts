@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { todayInShanghai } from '../http/today.js';
 import { EvaluationRequestSchema } from './facts.schema.js';
-import { ErrorSchema, EvaluateResponse, ListPoliciesQuery, ListPoliciesResponse } from './policies.types.js';
+import { ErrorSchema, EvaluateResponse, ListPoliciesQuery, ListPoliciesResponse } from './policies.schemas.js';
 import type { PolicyService } from './policy-service.js';
 
 /** The public policy list and the evaluation endpoint. Routes only map input → service → output. */

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { RegionCode } from './facts.schema.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -68,6 +68,8 @@ export const DecisionSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type DecisionViewT = Static<typeof DecisionSchema>;
 
 export const EvaluateResponse = Type.Object({ decisions: Type.Array(DecisionSchema) });
 

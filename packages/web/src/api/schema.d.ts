@@ -5459,6 +5459,7 @@ export interface paths {
                                 publicityEndsOn?: string;
                                 amountFen?: number;
                                 decidedFen?: number;
+                                workingDaysLeft?: number;
                                 recoveryFen?: number;
                                 actions: string[];
                                 createdAt: string;
@@ -5804,6 +5805,7 @@ export interface paths {
                                 publicityEndsOn?: string;
                                 amountFen?: number;
                                 decidedFen?: number;
+                                workingDaysLeft?: number;
                                 recoveryFen?: number;
                                 actions: string[];
                                 createdAt: string;
@@ -6083,6 +6085,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6163,6 +6166,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6200,6 +6204,266 @@ export interface paths {
                                 clearedAt?: string;
                                 clearance?: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/decision-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the engine would decide today for an application as typed so far (nothing is filed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subsidy: string;
+                        claim?: {
+                            certificateId?: string;
+                            trainingDays?: number;
+                            trainingScheme?: "labour-preparatory" | "rural-practical";
+                            /** @description Money in 分 (fen) */
+                            feeFen?: number;
+                            retentionPermille?: number;
+                            /** @example 2024-09 */
+                            fromMonth?: string;
+                            /** @example 2024-09 */
+                            toMonth?: string;
+                            /** @description 统一社会信用代码 */
+                            businessCreditCode?: string;
+                            loan?: {
+                                borrower: "individual" | "partnership" | "small-micro-enterprise";
+                                /** @description Money in 分 (fen) */
+                                principalFen: number;
+                                annualRateBp: number;
+                                termMonths: number;
+                                partners?: number;
+                            };
+                            export?: {
+                                destination: "outside-county" | "other-province";
+                                organised: boolean;
+                                first: boolean;
+                                stableMonths: number;
+                            };
+                            designation?: string;
+                            year?: number;
+                            /** @description Money in 分 (fen) */
+                            projectGrantFen?: number;
+                            /** @description Money in 分 (fen) */
+                            rentFen?: number;
+                            project?: {
+                                kind: "employment-skills" | "entrepreneurship";
+                                trainees: number;
+                                certified: number;
+                                reformUnemployed?: number;
+                            };
+                            service?: {
+                                kind: "public-service" | "incubation" | "recruitment";
+                                served: number;
+                                outcomes: number;
+                                /** @description Money in 分 (fen) */
+                                costFen?: number;
+                                /** @description Money in 分 (fen) */
+                                chargedFen?: number;
+                            };
+                            hires?: {
+                                /** @description 居民身份证号码 */
+                                idNumber: string;
+                                /**
+                                 * @description ISO date, Asia/Shanghai
+                                 * @example 2024-09-01
+                                 */
+                                contractStart: string;
+                                contractMonths?: number;
+                                insuredMonths: number;
+                            }[];
+                            interns?: {
+                                /** @description 居民身份证号码 */
+                                idNumber: string;
+                                /**
+                                 * @description ISO date, Asia/Shanghai
+                                 * @example 2024-09-01
+                                 */
+                                from: string;
+                                /**
+                                 * @description ISO date, Asia/Shanghai
+                                 * @example 2024-09-01
+                                 */
+                                to: string;
+                                months: number;
+                                /**
+                                 * @description ISO date, Asia/Shanghai
+                                 * @example 2024-09-01
+                                 */
+                                hiredEarlyOn?: string;
+                            }[];
+                            workers?: {
+                                /** @description 居民身份证号码 */
+                                idNumber: string;
+                                contractMonths: number;
+                                workedMonths: number;
+                                insuredMonths: number;
+                                firstExport: boolean;
+                                destination: "outside-county" | "other-province";
+                            }[];
+                        };
+                        /** Format: uuid */
+                        personId?: string;
+                        /** Format: uuid */
+                        organisationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subsidy: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            status: string;
+                            eligible: boolean;
+                            amountFen: number | null;
+                            perMonthFen?: number;
+                            months?: number;
+                            scheme?: string;
+                            region: string;
+                            date: string;
+                            reasons: ({
+                                code: string;
+                                met: boolean;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                cites: string;
+                                detail?: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            parameters: ({
+                                parameter: string;
+                                value: number;
+                                region: string;
+                                from: string;
+                                to?: string;
+                                source: string;
+                                cites?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            engineVersion: string;
                         };
                     };
                 };
@@ -6481,6 +6745,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -6811,6 +7076,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -7016,6 +7282,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;
@@ -11699,6 +11966,7 @@ export interface paths {
                             publicityEndsOn?: string;
                             amountFen?: number;
                             decidedFen?: number;
+                            workingDaysLeft?: number;
                             recoveryFen?: number;
                             actions: string[];
                             createdAt: string;

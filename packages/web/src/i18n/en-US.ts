@@ -343,6 +343,11 @@ export const enUS: Messages = {
     choose: 'Choose the subsidy to apply for',
     filesNext: 'Once the draft is saved you can upload each material, then submit.',
     saveDraft: 'Save draft',
+    preview: {
+      title: 'Before you submit',
+      eligible: 'On what the registry holds and what you entered, you qualify: save and submit.',
+      notYet: 'You do not yet meet the conditions below. Add or correct the information; if the registry holds something wrong, bring your documents to the service counter to correct it first.',
+    },
   },
   claim: {
     fromMonth: 'From month',

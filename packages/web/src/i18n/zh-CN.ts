@@ -345,6 +345,11 @@ export const zhCN = {
     choose: '请选择要申请的补贴',
     filesNext: '保存草稿后即可逐项上传材料，再提交申请。',
     saveDraft: '保存草稿',
+    preview: {
+      title: '提交前预判',
+      eligible: '按人员库登记的信息和您填写的内容，符合条件，可以保存并提交。',
+      notYet: '暂不符合下列条件。请补充或更正相应信息；如信息有误，可携带材料到经办窗口更正后再申请。',
+    },
   },
   claim: {
     fromMonth: '起始月份',

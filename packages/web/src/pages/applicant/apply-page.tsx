@@ -9,6 +9,7 @@ import { pick, todayInShanghai } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { ClaimFields, toClaim, type ClaimFormValues } from './claim-fields.js';
+import { DecisionPreview } from './decision-preview.js';
 
 /**
  * 申请: choose a subsidy open to this applicant in their region, answer what its claim asks, and
@@ -24,12 +25,17 @@ export function ApplyPage() {
   const [form] = Form.useForm<ClaimFormValues>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  // The claim as typed so far, for the engine's answer before anything is filed.
+  const [typed, setTyped] = useState<Record<string, unknown>>({});
   // One key per form: a double click or a retry after a lost answer never files twice.
   const idempotencyKey = useMemo(() => `web-${crypto.randomUUID().replaceAll('-', '')}`, []);
 
   const kind = account?.organisationId ? 'organisation' : 'person';
   const region = account?.regionCode ?? '510000';
-  const { data, error: loadError } = useLoad(() => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date: todayInShanghai() })}`), [region, lang]);
+  const { data, error: loadError } = useLoad(
+    () => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date: todayInShanghai() })}`),
+    [region, lang],
+  );
   const open = (data?.policies ?? []).filter((p) => p.inForce && p.applicant === kind);
   const chosen = open.find((p) => p.id === subsidy);
 
@@ -38,7 +44,11 @@ export function ApplyPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const application = await api<Application>('POST', '/api/v1/applications', { subsidy, claim: toClaim(subsidy, values), idempotencyKey });
+      const application = await api<Application>('POST', '/api/v1/applications', {
+        subsidy,
+        claim: toClaim(subsidy, values),
+        idempotencyKey,
+      });
       navigate(`/applications/${application.id}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -53,7 +63,12 @@ export function ApplyPage() {
       <Typography.Title level={3}>{t('apply.title')}</Typography.Title>
       <ErrorAlert error={loadError} />
       <Card>
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void save(v)}
+          onValuesChange={(_, all) => subsidy && setTyped(toClaim(subsidy, all))}
+        >
           <Form.Item label={t('apply.subsidy')} required>
             <Select
               data-testid="apply-subsidy"
@@ -80,8 +95,16 @@ export function ApplyPage() {
             </Descriptions>
           ) : null}
           {subsidy ? <ClaimFields subsidy={subsidy} /> : null}
+          {chosen ? <DecisionPreview subsidy={chosen.id} claim={typed} /> : null}
           <ErrorAlert error={error} />
-          <Button type="primary" htmlType="submit" disabled={!chosen} loading={busy} style={{ marginTop: 16 }} data-testid="apply-save">
+          <Button
+            type="primary"
+            htmlType="submit"
+            disabled={!chosen}
+            loading={busy}
+            style={{ marginTop: 16 }}
+            data-testid="apply-save"
+          >
             {t('apply.saveDraft')}
           </Button>
         </Form>

@@ -1,0 +1,43 @@
+import type { PolicyEngine } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import type { DecisionViewT } from '../policies/policies.schemas.js';
+import type { Vault } from '../security/vault.js';
+import { applicantFor } from './applicant-filing.js';
+import type { DecisionPreview } from './applications.schemas.js';
+import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
+
+/**
+ * Decided before submitting (issue 17): what the engine would decide today on the registry's facts
+ * and the claim as typed so far, each unmet condition with its article, and nothing stored. The
+ * same checks as filing (whose claim it is, the claim's facts), so what the preview refuses as
+ * bad input, filing refuses too.
+ */
+export async function previewDecision(
+  deps: { db: Kysely<Database>; vault: Vault; clock: Clock; catalogueStandardOf: CatalogueStandardOf },
+  engine: PolicyEngine,
+  actor: Actor,
+  input: DecisionPreview,
+): Promise<DecisionViewT> {
+  const subsidy = engine.subsidy(input.subsidy);
+  if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
+  const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
+  const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
+  const facts = await engineFacts(deps.db, deps.vault, deps.catalogueStandardOf, {
+    id: 'preview',
+    claim,
+    person_id: applicant.personId,
+    organisation_id: applicant.organisationId,
+  });
+  const decision = engine.evaluate({
+    subsidy: subsidy.id,
+    region: applicant.regionCode,
+    date: deps.clock.today(),
+    applicant: facts.applicant,
+    claim: facts.claim,
+  });
+  return { ...decision, reasons: [...decision.reasons], parameters: [...decision.parameters] };
+}
