@@ -35,6 +35,8 @@ async function as(language: Language, username: string): Promise<Visitor> {
 
 /** An application in the clerk's county and its applicant's whole ID number (read as the server would). */
 let target: { number: string; idNumber: string };
+/** An accepted application with none of its materials handed in. */
+let toReview = '';
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -48,6 +50,18 @@ beforeAll(async () => {
     .orderBy('application.number')
     .executeTakeFirstOrThrow();
   target = { number: row.number, idNumber: platform.app.vault.decrypt(row.id_number_cipher) };
+  const accepted = await db
+    .selectFrom('application')
+    .select('id')
+    .where('state', '=', 'accepted')
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('application_evidence').select('id').whereRef('application_id', '=', 'application.id')),
+      ),
+    )
+    .orderBy('number')
+    .executeTakeFirstOrThrow();
+  toReview = accepted.id;
 }, 180_000);
 beforeEach(() => {
   onTestFailed(async () => {
@@ -126,6 +140,32 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     });
   });
 }
+
+describe('the application page says where it stands', () => {
+  for (const language of ['zh-CN', 'en-US'] as const) {
+    it(`in ${language}: steps with who and when, the days left, only the caller's actions, missing materials`, async () => {
+      const clerk = await as(language, 'clerk');
+      await clerk.page.getByTestId('worklist-search').fill(target.number);
+      await clerk.page.getByTestId('worklist-search').press('Enter');
+      await clerk.page.locator('[data-testid="worklist"] tbody tr.ant-table-row td a').first().click();
+      const steps = clerk.page.getByTestId('workflow-steps');
+      await expect.poll(() => steps.innerText()).toContain(language === 'zh-CN' ? '受理' : 'Acceptance');
+      await clerk.page.getByTestId('days-left').waitFor();
+      await clerk.page.getByTestId('action-accept').waitFor();
+      // Withdrawing is the applicant's to ask: the clerk is not offered it.
+      expect(await clerk.page.getByTestId('action-withdraw').count()).toBe(0);
+      await checkAndShoot(clerk, 'back-office-application-clerk');
+
+      const reviewer = await as(language, 'reviewer');
+      await reviewer.page.goto(`/#/applications/${toReview}`);
+      await reviewer.page.getByTestId('materials-missing').waitFor();
+      await reviewer.page.getByTestId('action-review').click();
+      await reviewer.page.getByTestId('materials-warning').waitFor();
+      await checkAndShoot(reviewer, 'back-office-application-missing-materials');
+      await reviewer.page.keyboard.press('Escape');
+    });
+  }
+});
 
 describe('each role lands on a page of its own', () => {
   const landings: [string, string, string][] = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { readTable } from '../registry/import/tabular.js';
-import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { expectOk, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -164,5 +164,22 @@ describe('the Excel export', () => {
     const header = (await readTable(english.rawPayload))[0]?.map((c) => c.text);
     expect(header).toContain('Application');
     expect(header).not.toContain('申请编号');
+  });
+});
+
+describe('the application page', () => {
+  it('counts the working days left to the deadline on the official calendar, below zero once it has passed', async () => {
+    // Days pass: the clerk logs in again each time (a session ends after minutes idle).
+    const view = async () =>
+      (await (await login(app, 'list-clerk')).request('GET', `/api/v1/applications/${wangTwo.id}`)).json<{
+        dueOn: string;
+        workingDaysLeft: number;
+      }>();
+    // Filed on Monday 23 November: five working days to Monday the 30th.
+    expect(await view()).toMatchObject({ dueOn: '2026-11-30', workingDaysLeft: 5 });
+    clock.setDate('2026-11-28'); // a Saturday: Monday is the next working day
+    expect((await view()).workingDaysLeft).toBe(1);
+    clock.setDate('2026-12-02');
+    expect((await view()).workingDaysLeft).toBe(-2);
   });
 });

@@ -1,4 +1,13 @@
-import { CATALOGUE, PolicyEngine, type ApplicantFacts, type ClaimFacts, type Decision } from '@huimin/policy';
+import {
+  CalendarNotPublishedError,
+  CATALOGUE,
+  PolicyEngine,
+  WorkingCalendar,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Decision,
+  type IsoDate,
+} from '@huimin/policy';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -34,8 +43,10 @@ export class ApplicationReads {
       .execute();
     const [view] = await this.views([app], actor);
     const riskFlags: FlagView[] = await this.risk.flags(this.db, id);
+    const daysLeft = app.due_on ? await this.workingDaysLeft(app.due_on) : undefined;
     return {
       ...(view as ApplicationViewT),
+      ...(daysLeft !== undefined ? { workingDaysLeft: daysLeft } : {}),
       riskFlags,
       events: events.map((e) => ({
         seq: e.seq,
@@ -167,5 +178,21 @@ export class ApplicationReads {
       .execute();
     for (const d of latest) if (d.fen !== null) amounts.set(d.application_id, Number(d.fen));
     return amounts;
+  }
+
+  /**
+   * Working days from today to the deadline on the official calendar (办理时限倒计时): 0 on the
+   * day itself, negative once passed; none when the span runs into a year not yet published.
+   */
+  private async workingDaysLeft(due: IsoDate): Promise<number | undefined> {
+    const years = await this.db.selectFrom('calendar_year').select(['year', 'holidays', 'workdays']).execute();
+    const calendar = WorkingCalendar.official(years);
+    const today = this.clock.today();
+    try {
+      return due >= today ? calendar.workingDaysBetween(today, due) : -calendar.workingDaysBetween(due, today);
+    } catch (error) {
+      if (error instanceof CalendarNotPublishedError) return undefined;
+      throw error;
+    }
   }
 }

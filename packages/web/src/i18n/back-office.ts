@@ -82,6 +82,15 @@ export const backOfficeZh = {
     fileCounts: '{{rows}} 行：成功 {{paid}}，失败 {{failed}}，未匹配 {{unmatched}}',
     none: '无',
   },
+  workflow: {
+    steps: { application: '申请', acceptance: '受理', review: '审核', approval: '复核', publicity: '公示', payment: '拨付' },
+    by: '{{who}} · {{when}}',
+    daysLeft: '剩余 {{count}} 个工作日',
+    dueToday: '今日到期',
+    daysOverdue: '已超时 {{count}} 个工作日',
+    missingMaterials: '以下申请材料尚未上传：{{names}}。请核实后再办理。',
+    separator: '、',
+  },
   pager: {
     previous: '上一件',
     next: '下一件',
@@ -169,6 +178,15 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
     importedAt: 'Imported',
     fileCounts: '{{rows}} rows: {{paid}} paid, {{failed}} failed, {{unmatched}} unmatched',
     none: 'None',
+  },
+  workflow: {
+    steps: { application: 'Application', acceptance: 'Acceptance', review: 'Review', approval: 'Approval', publicity: 'Publicity', payment: 'Payment' },
+    by: '{{who}} · {{when}}',
+    daysLeft: '{{count}} working days left',
+    dueToday: 'Due today',
+    daysOverdue: '{{count}} working days overdue',
+    missingMaterials: 'These materials have not been handed in: {{names}}. Check before you go on.',
+    separator: '; ',
   },
   pager: {
     previous: 'Previous',

@@ -1,9 +1,10 @@
-import { App, Button, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { Application } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { useSession } from '../../session/session.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
 export const REASON_REQUIRED = new Set(['withdraw', 'not-accept', 'return', 'reject', 'object', 'bounce', 'revoke']);
@@ -11,9 +12,26 @@ const DANGEROUS = new Set(['not-accept', 'reject', 'revoke', 'withdraw']);
 /** Done by the payment batch, not by hand. */
 const NOT_HERE = new Set(['pay', 'bounce']);
 
-/** The actions the server says this account may take now, each sent with the version the user saw. */
-export function ActionsPanel({ application, onDone }: { application: Application; onDone: (a: Application) => void }) {
+/** The applicant's own decisions: a clerk files at the counter, but withdrawing is the applicant's to ask. */
+const APPLICANTS_ONLY = new Set(['withdraw']);
+/** The steps that judge the materials: before them, a missing one is pointed out. */
+const JUDGES_MATERIALS = new Set(['review', 'approve']);
+
+/**
+ * The actions the server says this account may take now, each sent with the version the user saw;
+ * before review or approval, the materials not yet handed in are named in the confirmation.
+ */
+export function ActionsPanel({
+  application,
+  onDone,
+  missingMaterials = [],
+}: {
+  application: Application;
+  onDone: (a: Application) => void;
+  missingMaterials?: string[];
+}) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const { message } = App.useApp();
   const [pending, setPending] = useState<string>();
   const [reason, setReason] = useState('');
@@ -37,7 +55,7 @@ export function ActionsPanel({ application, onDone }: { application: Application
     }
   };
 
-  const actions = application.actions.filter((a) => !NOT_HERE.has(a));
+  const actions = application.actions.filter((a) => !NOT_HERE.has(a) && (!APPLICANTS_ONLY.has(a) || can('application:own')));
   if (actions.length === 0) return null;
   return (
     <>
@@ -69,6 +87,15 @@ export function ActionsPanel({ application, onDone }: { application: Application
           setError(undefined);
         }}
       >
+        {pending && JUDGES_MATERIALS.has(pending) && missingMaterials.length > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('backOffice.workflow.missingMaterials', { names: missingMaterials.join(t('backOffice.workflow.separator')) })}
+            data-testid="materials-warning"
+          />
+        ) : null}
         <Input.TextArea
           rows={4}
           value={reason}

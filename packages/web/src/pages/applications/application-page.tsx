@@ -1,9 +1,9 @@
-import { App, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import type { Application, Decision, RiskFlag } from '../../api/types.js';
+import type { Application, Decision, EvidenceFile, RiskFlag, Text } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant, pick } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
@@ -15,6 +15,7 @@ import { ApplicationPager } from './application-pager.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { StateTag } from './state-tag.js';
+import { WorkflowSteps } from './workflow-steps.js';
 
 /**
  * One application, for the applicant and for staff alike: the facts claimed, the files, the
@@ -28,6 +29,11 @@ export function ApplicationPage() {
   const regionName = useRegionName();
   const { can } = useSession();
   const { data: application, error, replace } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
+  const judges = can('application:review', 'application:approve');
+  const evidence = useLoad(
+    () => (judges ? api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${id}/evidence`) : Promise.resolve(undefined)),
+    [id, judges],
+  );
 
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
@@ -35,6 +41,8 @@ export function ApplicationPage() {
   const returnedFor = application.state === 'returned' ? [...(application.events ?? [])].reverse().find((e) => e.action === 'return')?.reason : undefined;
   const applicantSide = can('application:own', 'application:create');
   const notice = NOTICE_OF_STATE[application.state];
+  const missingMaterials = (evidence.data?.materials ?? []).filter((_, i) => !evidence.data?.files.some((f) => f.material === i)).map((m) => pick(m, lang));
+  const judgingNow = application.actions.some((a) => a === 'review' || a === 'approve');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -46,13 +54,21 @@ export function ApplicationPage() {
         {application.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
       </Space>
       {can('application:read') ? <ApplicationPager id={application.id} /> : null}
+      {can('application:read') ? (
+        <Card size="small">
+          <WorkflowSteps application={application} />
+        </Card>
+      ) : null}
+      {judgingNow && missingMaterials.length > 0 ? (
+        <Alert type="warning" showIcon title={t('backOffice.workflow.missingMaterials', { names: missingMaterials.join(t('backOffice.workflow.separator')) })} data-testid="materials-missing" />
+      ) : null}
       {returnedFor ? (
         <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
           <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
         </Card>
       ) : null}
       <Card size="small">
-        <ActionsPanel application={application} onDone={replace} />
+        <ActionsPanel application={application} onDone={replace} missingMaterials={judgingNow ? missingMaterials : []} />
         {notice && can('application:read') ? (
           <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
             {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
