@@ -246,7 +246,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(parameterRoutes(services.parameters));
   await http.register(trainingRoutes(services.training));
   await http.register(disclosureRoutes(services.disclosures));
-  await http.register(registrationRoutes(services.employment.registrations));
+  await http.register(registrationRoutes(services.employment.registrations, services.employment.contributions));
   await http.register(registrationImportRoutes(services.employment.imports));
   await http.register(hardshipRoutes(services.employment.hardship));
   await http.register(assistanceRoutes(services.employment.assistance));

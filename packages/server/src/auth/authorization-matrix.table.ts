@@ -340,6 +340,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/employment-services/registrations/import-template', allowed: REGISTRARS, region: 'none', call: () => ({ url: '/api/v1/employment-services/registrations/import-template' }) },
   // A closed historic period for the trainee: the first caller imports it, later ones overlap it (422).
   { method: 'POST', route: '/api/v1/employment-services/registrations/import', allowed: REGISTRARS, region: 'create', also: [422], call: (f, s) => ({ url: '/api/v1/employment-services/registrations/import', ...csv(`身份证号码,登记类型,登记地行政区划代码,登记地,登记日期,终止日期,终止原因\r\n${f[s].traineeIdNumber},失业登记,${f[s].region},常住地,2025-01-01,2025-06-30,已就业\r\n`) }) },
+  { method: 'POST', route: '/api/v1/employment-services/registrations/contribution-review', allowed: REGISTRARS, region: 'none', call: () => ({ url: '/api/v1/employment-services/registrations/contribution-review' }) },
   { method: 'POST', route: '/api/v1/employment-services/registrations/no-contact-review', allowed: REGISTRARS, region: 'none', call: () => ({ url: '/api/v1/employment-services/registrations/no-contact-review' }) },
   { method: 'GET', route: '/api/v1/employment-services/people/:id/registrations', allowed: EMPLOYMENT_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/employment-services/people/${f[s].registrant}/registrations` }) },
   { method: 'GET', route: '/api/v1/employment-services/my-registrations', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-registrations' }) },

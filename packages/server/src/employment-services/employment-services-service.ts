@@ -8,6 +8,7 @@ import { graduationOf } from './assistance/assistance-repository.js';
 import { AssistanceService } from './assistance/assistance-service.js';
 import { HardshipService } from './hardship/hardship-service.js';
 import type { PersonForRegistration } from './registration/registration-repository.js';
+import { ContributionReview } from './registration/contribution-review.js';
 import { RegistrationImportService } from './registration/registration-import-service.js';
 import { RegistrationService, type RegistrationEffects } from './registration/registration-service.js';
 
@@ -17,6 +18,7 @@ const GRADUATE_YEARS = 2;
 export interface EmploymentServices {
   readonly registrations: RegistrationService;
   readonly imports: RegistrationImportService;
+  readonly contributions: ContributionReview;
   readonly hardship: HardshipService;
   readonly assistance: AssistanceService;
 }
@@ -38,9 +40,11 @@ export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Cl
       await openCasesForUnemployed(trx, assistance, actor, person, registration);
     },
   };
+  const registrations = new RegistrationService(db, vault, clock, effects);
   return {
-    registrations: new RegistrationService(db, vault, clock, effects),
+    registrations,
     imports: new RegistrationImportService(db, vault, clock),
+    contributions: new ContributionReview(db, clock, registrations),
     hardship,
     assistance,
   };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, EmploymentRegistrationTable } from '../../db/schema.js';
 
 export type RegistrationRow = Selectable<EmploymentRegistrationTable>;
@@ -173,4 +173,20 @@ export async function personByIdHash(db: Db, hmac: string): Promise<PersonForReg
     .select(['id', 'name', 'region_code', 'hukou_region', 'household_id', 'rural', 'birth_date'])
     .where('id_number_hmac', '=', hmac)
     .executeTakeFirst();
+}
+
+/** Open unemployment registrations of a region whose holder has contributions paid by a unit on record. */
+export async function unemployedWithEmployerContributions(db: Db, range: { low: string; high: string }) {
+  return db
+    .selectFrom('employment_registration as r')
+    .innerJoin('registry_fact as f', 'f.person_id', 'r.person_id')
+    .select(['r.id', 'r.person_id', 'r.region_code', 'r.basis', 'r.community', 'r.starts_on', 'f.data'])
+    .where('r.kind', '=', 'unemployment')
+    .where('r.ends_on', 'is', null)
+    .where('r.region_code', '>=', range.low)
+    .where('r.region_code', '<=', range.high)
+    .where('f.kind', '=', 'insurance')
+    .where('f.retracted_at', 'is', null)
+    .where(sql<string>`f.data->>'payer'`, '=', 'employer')
+    .execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { OWN, READ, REGISTER, TAGS } from '../employment-services.schemas.js';
+import type { ContributionReview } from './contribution-review.js';
 import type { RegistrationService } from './registration-service.js';
 import {
   EndedCount,
@@ -15,7 +16,10 @@ import {
 } from './registration.schemas.js';
 
 /** 就业登记 and 失业登记: at the counter, by the person themself, their end, and the open lists. */
-export function registrationRoutes(registrations: RegistrationService): FastifyPluginAsyncTypebox {
+export function registrationRoutes(
+  registrations: RegistrationService,
+  contributions: ContributionReview,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     const base = '/api/v1/employment-services/registrations';
     app.post(
@@ -82,6 +86,19 @@ export function registrationRoutes(registrations: RegistrationService): FastifyP
         },
       },
       async (request) => registrations.endSilent(actorOf(request)),
+    );
+    app.post(
+      `${base}/contribution-review`,
+      {
+        config: REGISTER,
+        schema: {
+          tags: TAGS,
+          summary:
+            'End unemployment registrations where a unit has since paid contributions: employment registered with it',
+          response: { 200: EndedCount, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => contributions.run(actorOf(request)),
     );
     app.get(
       '/api/v1/employment-services/people/:id/registrations',

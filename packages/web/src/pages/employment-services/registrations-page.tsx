@@ -61,6 +61,14 @@ export function RegistrationsPage() {
     void message.info(t('employment.registrations.reviewed', { count: res.ended }));
     list.reload();
   };
+  const checkContributions = async () => {
+    const res = await act.run(() =>
+      api<{ ended: number }>('POST', '/api/v1/employment-services/registrations/contribution-review'),
+    );
+    if (!res) return;
+    void message.info(t('employment.registrations.contributionsDone', { count: res.ended }));
+    list.reload();
+  };
   const end = async () => {
     const values = await endForm.validateFields();
     if (!ending) return;
@@ -166,7 +174,12 @@ export function RegistrationsPage() {
         size="small"
         title={t('employment.registrations.open')}
         extra={
-          mayRegister ? <Button onClick={() => void review()}>{t('employment.registrations.review')}</Button> : null
+          mayRegister ? (
+            <Space>
+              <Button onClick={() => void checkContributions()}>{t('employment.registrations.contributions')}</Button>
+              <Button onClick={() => void review()}>{t('employment.registrations.review')}</Button>
+            </Space>
+          ) : null
         }
       >
         <ErrorAlert error={list.error ?? act.error} />
