@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import type { Account } from './api/types.js';
+import type { Account, Permission } from './api/types.js';
 import { isUnbound } from './session/session.js';
 import { PoliciesPage } from './pages/public/policies-page.js';
 
@@ -49,7 +49,7 @@ export interface PageEntry {
   path: string;
   element: ReactNode;
   /** Open to anyone when absent; otherwise to an account holding any of these (the server checks again). */
-  permissions?: string[];
+  permissions?: Permission[];
   /** The menu entry's key under `nav.`, for pages in the menu. */
   nav?: string;
   /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
@@ -67,7 +67,7 @@ export const STAFF_GROUPS = ['review', 'payments', 'training', 'employment', 're
 export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
 /** Training classes are run by the bureau and by institutions (unit accounts), not by people applying for themselves. */
-const TRAINING_CLASSES = ['training:manage', 'application:own'];
+const TRAINING_CLASSES: Permission[] = ['training:manage', 'application:own'];
 const runsClasses = (a: Account) => a.permissions.includes('training:manage') || a.organisationId !== undefined;
 
 /** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */

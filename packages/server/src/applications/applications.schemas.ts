@@ -96,7 +96,7 @@ export const ApplicationView = Type.Object({
   regionCode: Type.String(),
   periodKey: Type.String(),
   claim: Type.Unknown(),
-  state: Type.String(),
+  state: Type.Unsafe<ApplicationState>(Type.String({ enum: [...STATES] })),
   stateName: Text,
   version: Type.Integer(),
   submittedOn: Type.Optional(Type.String()),

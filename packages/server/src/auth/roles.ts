@@ -22,38 +22,41 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   'case-worker': { zh: '就业服务专员', en: 'Case worker' },
 };
 
-export type Permission =
-  | 'application:own' // apply, submit, withdraw, answer a correction request, see one's own
-  | 'application:read'
-  | 'application:create' // a clerk files an application at the counter for a person or unit
-  | 'application:accept'
-  | 'application:review'
-  | 'application:approve'
-  | 'application:pay'
-  | 'registry:read'
-  | 'registry:write'
-  | 'registry:import'
-  | 'identity:unmask'
-  | 'audit:read'
-  | 'account:manage'
-  | 'calendar:manage'
-  | 'registry:self' // an applicant's own registry record
-  | 'funds:read'
-  | 'spot-check:draw'
-  | 'sweep:run'
-  | 'training:manage' // the two catalogues, class approval, inspection and completion
-  | 'parameter:set' // a region's local standards, thresholds and 免申即享 choices
-  | 'spot-check:inspect'
-  | 'funds:manage'
-  | 'identity:bind' // an applicant account not yet bound to its registry record proves who it is
-  | 'identity:verify' // a counter clerk who has seen the ID card issues an activation code
-  | 'security:manage' // declared exceptions to role separation; the demonstration SMS outbox
-  | 'employment:register' // 就业登记/失业登记 at the counter, and their end
-  | 'employment:read' // registrations, certifications and assistance cases of one's regions
-  | 'hardship:file' // file a 就业困难人员认定 for a person
-  | 'hardship:decide' // decide one someone else filed (separation of duties), and its exit
-  | 'assistance:work' // 就业援助: one's cases, their contacts, referrals and offers
-  | 'self';
+/** Every permission: the web reads them as a union from the API types (the session's account). */
+export const PERMISSION_NAMES = [
+  'application:own', // apply, submit, withdraw, answer a correction request, see one's own
+  'application:read',
+  'application:create', // a clerk files an application at the counter for a person or unit
+  'application:accept',
+  'application:review',
+  'application:approve',
+  'application:pay',
+  'registry:read',
+  'registry:write',
+  'registry:import',
+  'identity:unmask',
+  'audit:read',
+  'account:manage',
+  'calendar:manage',
+  'registry:self', // an applicant's own registry record
+  'funds:read',
+  'spot-check:draw',
+  'sweep:run',
+  'training:manage', // the two catalogues, class approval, inspection and completion
+  'parameter:set', // a region's local standards, thresholds and 免申即享 choices
+  'spot-check:inspect',
+  'funds:manage',
+  'identity:bind', // an applicant account not yet bound to its registry record proves who it is
+  'identity:verify', // a counter clerk who has seen the ID card issues an activation code
+  'security:manage', // declared exceptions to role separation; the demonstration SMS outbox
+  'employment:register', // 就业登记/失业登记 at the counter, and their end
+  'employment:read', // registrations, certifications and assistance cases of one's regions
+  'hardship:file', // file a 就业困难人员认定 for a person
+  'hardship:decide', // decide one someone else filed (separation of duties), and its exit
+  'assistance:work', // 就业援助: one's cases, their contacts, referrals and offers
+  'self',
+] as const;
+export type Permission = (typeof PERMISSION_NAMES)[number];
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],

@@ -5,6 +5,7 @@ import { actorOf, SESSION_COOKIE } from '../auth/access.js';
 import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import type { Actor } from '../auth/actor.js';
+import { PERMISSION_NAMES, type Permission } from '../auth/roles.js';
 import type { SessionService } from './session-service.js';
 
 const SessionView = Type.Object({
@@ -16,7 +17,7 @@ const SessionView = Type.Object({
     regionCode: Type.String(),
     personId: Type.Optional(Type.String()),
     organisationId: Type.Optional(Type.String()),
-    permissions: Type.Array(Type.String()),
+    permissions: Type.Array(Type.Unsafe<Permission>(Type.String({ enum: [...PERMISSION_NAMES] }))),
   }),
   csrfToken: Type.String(),
   mustChangePassword: Type.Boolean(),

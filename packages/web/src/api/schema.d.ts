@@ -1095,7 +1095,7 @@ export interface paths {
                                 regionCode: string;
                                 personId?: string;
                                 organisationId?: string;
-                                permissions: string[];
+                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "self")[];
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
@@ -1221,7 +1221,7 @@ export interface paths {
                                 regionCode: string;
                                 personId?: string;
                                 organisationId?: string;
-                                permissions: string[];
+                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "self")[];
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
@@ -5447,7 +5447,8 @@ export interface paths {
                                 regionCode: string;
                                 periodKey: string;
                                 claim: unknown;
-                                state: string;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                                 stateName: {
                                     zh: string;
                                     en: string;
@@ -5793,7 +5794,8 @@ export interface paths {
                                 regionCode: string;
                                 periodKey: string;
                                 claim: unknown;
-                                state: string;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                                 stateName: {
                                     zh: string;
                                     en: string;
@@ -6073,7 +6075,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;
@@ -6154,7 +6157,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;
@@ -6733,7 +6737,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;
@@ -7064,7 +7069,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;
@@ -7270,7 +7276,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;
@@ -11954,7 +11961,8 @@ export interface paths {
                             regionCode: string;
                             periodKey: string;
                             claim: unknown;
-                            state: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
                             stateName: {
                                 zh: string;
                                 en: string;

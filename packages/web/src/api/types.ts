@@ -12,6 +12,8 @@ type Json<R extends { content: { 'application/json': unknown } }> = R['content']
 export type Text = PolicyListing['name'];
 
 export type Account = Json<paths['/api/v1/session']['get']['responses'][200]>['account'];
+/** What an account may do, as the server names it: a union, so a misspelt permission fails to compile. */
+export type Permission = Account['permissions'][number];
 
 export type Region = Json<paths['/api/v1/regions']['get']['responses'][200]>['regions'][number];
 

@@ -1,3 +1,4 @@
+import type { Permission } from '../api/types.js';
 import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 }
 
 /** A page that needs a logged-in account with one of the permissions; otherwise it says so and offers the login. */
-export function RequirePermission({ permissions, children }: { permissions: string[]; children: ReactNode }) {
+export function RequirePermission({ permissions, children }: { permissions: Permission[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { account, can } = useSession();
   const navigate = useNavigate();

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client.js';
-import type { Account } from '../api/types.js';
+import type { Account, Permission } from '../api/types.js';
 
 interface SessionState {
   /** undefined while the first check runs; null when nobody is logged in. */
@@ -9,7 +9,7 @@ interface SessionState {
   logout(): Promise<void>;
   /** Reads the account again, after a change on the server that alters what it may do (binding it, say). */
   refresh(): Promise<Account | null>;
-  can(...permissions: string[]): boolean;
+  can(...permissions: Permission[]): boolean;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);

@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Col, Row, Segmented, Space, Statistic, Typogr
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.js';
-import type { Application } from '../../api/types.js';
+import type { Application, Permission } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -26,7 +26,7 @@ const BATCH_ACTION: Record<string, string> = {
   approved: 'release',
   publicised: 'release',
 };
-const QUEUE_PERMISSIONS = ['application:accept', 'application:review', 'application:approve', 'application:pay'];
+const QUEUE_PERMISSIONS: Permission[] = ['application:accept', 'application:review', 'application:approve', 'application:pay'];
 const PAGE_SIZE = 20;
 
 type View = NonNullable<WorklistFilter['view']>;
