@@ -85,7 +85,10 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
       unemployed(id, addDays(today, -60)),
     );
     expectOk(res, 201);
-    expect(res.json()).toMatchObject({ kind: 'unemployment', cardNumber: expect.stringMatching(/^510104-2026-\d{6}$/) });
+    expect(res.json()).toMatchObject({
+      kind: 'unemployment',
+      cardNumber: expect.stringMatching(/^510104-2026-\d{6}$/),
+    });
     expect((await decision(id, 'skill-evaluation', { certificateId: 'ZS-REG-1' })).eligible).toBe(true);
   });
 
