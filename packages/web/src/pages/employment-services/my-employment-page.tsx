@@ -63,15 +63,22 @@ export function MyEmploymentPage() {
             <Descriptions.Item label={t('employment.registrations.kind')}>
               {t(`employment.kinds.${r.kind}`)}
             </Descriptions.Item>
-            <Descriptions.Item
-              label={t('employment.registrations.region')}
-            >{`${regionName(r.regionCode)}（${t(`employment.basis.${r.basis}`)}）`}</Descriptions.Item>
+            <Descriptions.Item label={t('employment.registrations.region')}>
+              {regionName(r.regionCode)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('employment.registrations.basis')}>
+              {t(`employment.basis.${r.basis}`)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('employment.registrations.card')}>{r.cardNumber}</Descriptions.Item>
             <Descriptions.Item label={t('employment.registrations.startsOn')}>{r.startsOn}</Descriptions.Item>
-            <Descriptions.Item label={t('employment.registrations.endsOn')}>{r.endsOn ?? ''}</Descriptions.Item>
-            <Descriptions.Item label={t('employment.registrations.reason')}>
-              {r.endReason ? t(`employment.endReasons.${r.endReason}`) : ''}
-            </Descriptions.Item>
+            {r.endsOn ? (
+              <Descriptions.Item label={t('employment.registrations.endsOn')}>{r.endsOn}</Descriptions.Item>
+            ) : null}
+            {r.endReason ? (
+              <Descriptions.Item label={t('employment.registrations.reason')}>
+                {t(`employment.endReasons.${r.endReason}`)}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
         ))}
         {!open ? (
