@@ -12,13 +12,18 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
-import { recordNotice } from '../notifications/notification-repository.js';
 import type { DecisionViewT } from '../policies/policies.schemas.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
-import type { ApplicationViewT, CreateApplication, DecisionPreview, ListApplications, Transition } from './applications.schemas.js';
+import type {
+  ApplicationViewT,
+  CreateApplication,
+  DecisionPreview,
+  ListApplications,
+  Transition,
+} from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
-import { noticeOf } from './applicant-notices.js';
+import { recordTransition } from './transition-record.js';
 import { previewDecision } from './decision-preview.js';
 import { applicantFor, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
@@ -356,47 +361,15 @@ export class ApplicationService {
     await failpoint('application.transition.after-state-update');
     if (filing)
       await this.risk.assess(trx, engine, app, 'submit', facts && decision ? { ...facts, decision } : undefined);
-    const seq = await trx
-      .selectFrom('application_event')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('application_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('application_event')
-      .values({
-        application_id: id,
-        seq: Number(seq.seq ?? 0) + 1,
-        action: input.action,
-        from_state: state,
-        to_state: rule.to,
-        actor_id: actor.accountId,
-        actor_roles: [...actor.roles],
-        step: rule.step,
-        reason:
-          [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') ||
-          null,
-        decision: decision ? JSON.stringify(decision) : null,
-        facts: facts ? JSON.stringify({ sealed: this.vault.encrypt(JSON.stringify(facts)) }) : null,
-        at: this.clock.now(),
-      })
-      .execute();
-    const notice = noticeOf(input.action, app, update, reason);
-    if (notice) await recordNotice(trx, notice);
-    await appendAudit(trx, this.vault, {
+    await recordTransition(trx, this.vault, this.clock.now(), {
+      app,
       actor,
-      action: `application.${input.action}`,
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      before: { state, version: app.version },
-      after: {
-        state: rule.to,
-        version: app.version + 1,
-        reason,
-        ...(decision
-          ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion }
-          : {}),
-      },
+      rule,
+      input,
+      reason,
+      decision,
+      facts,
+      changes: update,
     });
   }
 }

@@ -1,0 +1,76 @@
+import type { ApplicantFacts, ClaimFacts, Decision } from '@huimin/policy';
+import type { Selectable, Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import type { ApplicationTable, Database } from '../db/schema.js';
+import { recordNotice } from '../notifications/notification-repository.js';
+import type { Vault } from '../security/vault.js';
+import { noticeOf } from './applicant-notices.js';
+import type { Transition } from './applications.schemas.js';
+import type { ApplicationState, TransitionRule } from './workflow.js';
+
+/** One transition as the application's history keeps it, inside the transition's transaction. */
+export interface TransitionRecord {
+  readonly app: Selectable<ApplicationTable>;
+  readonly actor: Actor;
+  readonly rule: TransitionRule;
+  readonly input: Transition;
+  readonly reason: string | undefined;
+  readonly decision: Decision | undefined;
+  /** What the engine saw, sealed on the event so the decision can be reproduced. */
+  readonly facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
+  readonly changes: { amount_fen?: string | null; publicity_ends_on?: string | null };
+}
+
+/** The event with the decision and sealed facts, the applicant's notice, and the audit entry. */
+export async function recordTransition(
+  trx: Transaction<Database>,
+  vault: Vault,
+  now: Date,
+  t: TransitionRecord,
+): Promise<void> {
+  const { app, actor, rule, input, reason, decision, facts } = t;
+  const from = app.state as ApplicationState;
+  const seq = await trx
+    .selectFrom('application_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('application_id', '=', app.id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('application_event')
+    .values({
+      application_id: app.id,
+      seq: Number(seq.seq ?? 0) + 1,
+      action: input.action,
+      from_state: from,
+      to_state: rule.to,
+      actor_id: actor.accountId,
+      actor_roles: [...actor.roles],
+      step: rule.step,
+      reason:
+        [reason, input.paymentReference ? `ref:${input.paymentReference}` : undefined].filter(Boolean).join(' ') ||
+        null,
+      decision: decision ? JSON.stringify(decision) : null,
+      facts: facts ? JSON.stringify({ sealed: vault.encrypt(JSON.stringify(facts)) }) : null,
+      at: now,
+    })
+    .execute();
+  const notice = noticeOf(input.action, app, t.changes, reason);
+  if (notice) await recordNotice(trx, notice);
+  await appendAudit(trx, vault, {
+    actor,
+    action: `application.${input.action}`,
+    entityType: 'application',
+    entityId: app.id,
+    regionCode: app.region_code,
+    before: { state: from, version: app.version },
+    after: {
+      state: rule.to,
+      version: app.version + 1,
+      reason,
+      ...(decision
+        ? { eligible: decision.eligible, amountFen: decision.amountFen, engineVersion: decision.engineVersion }
+        : {}),
+    },
+  });
+}
