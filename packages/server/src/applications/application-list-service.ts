@@ -117,8 +117,14 @@ export class ApplicationListService {
       query = states.length > 0 ? query.where('state', 'in', states) : query.where((eb) => eb.lit(false));
     }
     if (q.view === 'processed') {
-      query = query.where('id', 'in', (eb) =>
-        eb.selectFrom('application_event').select('application_id').where('actor_id', '=', actor.accountId),
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('application_event')
+            .select('application_event.seq')
+            .whereRef('application_event.application_id', '=', 'application.id')
+            .where('application_event.actor_id', '=', actor.accountId),
+        ),
       );
     }
     if (q.state) query = query.where('state', '=', q.state);
