@@ -47,7 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             ]}
             data-testid="language"
           />
-          {staff ? (
+          {staff && homeOf(account) !== '/' ? (
             <Button size="small" type="primary" onClick={() => navigate(homeOf(account))} data-testid="back-office">
               {t('backOffice.frame.title')}
             </Button>
