@@ -15,6 +15,7 @@ import { ApplicationPager } from './application-pager.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { StateTag } from './state-tag.js';
+import { periodText } from './period-text.js';
 import { WorkflowSteps } from './workflow-steps.js';
 
 /**
@@ -90,7 +91,7 @@ export function ApplicationPage() {
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('common.region')}>{regionName(application.regionCode)}</Descriptions.Item>
-              <Descriptions.Item label={t('application.period')}>{application.periodKey}</Descriptions.Item>
+              <Descriptions.Item label={t('application.period')}>{periodText(application.periodKey, t)}</Descriptions.Item>
               <Descriptions.Item label={t('application.submittedOn')}>{application.submittedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('application.dueOn')}>{application.dueOn ?? '—'}</Descriptions.Item>
               {application.publicityEndsOn ? <Descriptions.Item label={t('application.publicityEndsOn')}>{application.publicityEndsOn}</Descriptions.Item> : null}
