@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { expect } from 'vitest';
-import { seedDemoCity } from '../../server/src/demo/demo-city.js';
+import { afterAll, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
+import { DEMO_PASSWORD, seedDemoCity } from '../../server/src/demo/demo-city.js';
 import type { Clock } from '../../server/src/http/clock.js';
 import { startTestApp, type TestApp } from '../../server/src/testing/test-app.js';
 import { FULL_ID_NUMBER } from '../src/components/format.js';
@@ -29,10 +29,17 @@ function ensureChromium(): void {
   if (existsSync(CHROMIUM) && existsSync(CJK_FONTS)) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('browser tests: installing Debian chromium and CJK fonts (apt-get install chromium fonts-noto-cjk)');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['update', '-qq'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium`);
 }
 
 export interface Platform {
@@ -58,7 +65,14 @@ export async function startPlatform(options: { clock?: Clock } = {}): Promise<Pl
   const url = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     app,
@@ -81,9 +95,26 @@ export interface Visitor {
 }
 
 /** A fresh browser profile in one language, as a person at their own computer or phone. */
-export async function visitor(platform: Platform, language: Language, viewport = { width: 1366, height: 900 }): Promise<Visitor> {
-  const context = await platform.browser.newContext({ baseURL: platform.url, locale: language, viewport, acceptDownloads: true, reducedMotion: 'reduce' });
-  await context.addInitScript((lang) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('huimin.language', lang), language);
+export async function visitor(
+  platform: Platform,
+  language: Language,
+  viewport = { width: 1366, height: 900 },
+): Promise<Visitor> {
+  const context = await platform.browser.newContext({
+    baseURL: platform.url,
+    locale: language,
+    viewport,
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
+  await context.addInitScript(
+    (lang) =>
+      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+        'huimin.language',
+        lang,
+      ),
+    language,
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -91,7 +122,8 @@ export async function visitor(platform: Platform, language: Language, viewport =
     // A refused request is answered on the page in words; the browser's own log line about the
     // status code is not a fault of the page.
     // antd's notes to developers about props it will rename are not faults a user could see.
-    if (m.type() === 'error' && !/Failed to load resource|^Warning: \[antd: [^\]]+\] .*deprecated/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/Failed to load resource|^Warning: \[antd: [^\]]+\] .*deprecated/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
   return { context, page, language, problems };
 }
@@ -112,9 +144,13 @@ export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
   const { page } = v;
   await page.waitForLoadState('networkidle');
   const text = await page.locator('body').innerText();
-  const missing = await page.evaluate(() => (globalThis as { __huiminMissingKeys?: string[] }).__huiminMissingKeys ?? []);
+  const missing = await page.evaluate(
+    () => (globalThis as { __huiminMissingKeys?: string[] }).__huiminMissingKeys ?? [],
+  );
   expect(missing, `${name}: untranslated keys`).toEqual([]);
-  expect(text, `${name}: a raw value on the page`).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]|INTERNAL_ERROR|TypeError|HTTP_\d{3}/);
+  expect(text, `${name}: a raw value on the page`).not.toMatch(
+    /\bundefined\b|\bNaN\b|\[object Object\]|INTERNAL_ERROR|TypeError|HTTP_\d{3}/,
+  );
   expect(text, `${name}: a whole ID number on the page`).not.toMatch(FULL_ID_NUMBER);
   expect(v.problems, `${name}: errors in the browser`).toEqual([]);
   const dir = join(SCREENSHOTS, v.language);
@@ -132,7 +168,8 @@ export async function checkAndShoot(v: Visitor, name: string): Promise<void> {
 export async function confirmAction(page: Page): Promise<void> {
   const button = page.locator('#action-confirm');
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (attempt === 0 || !((await button.getAttribute('class')) ?? '').includes('ant-btn-loading')) await button.click();
+    if (attempt === 0 || !((await button.getAttribute('class')) ?? '').includes('ant-btn-loading'))
+      await button.click();
     const closed = await button.waitFor({ state: 'hidden', timeout: 5_000 }).then(
       () => true,
       () => false,
@@ -140,4 +177,40 @@ export async function confirmAction(page: Page): Promise<void> {
     if (closed) return;
   }
   throw new Error('the action dialog did not close after confirming');
+}
+
+/**
+ * One walk's platform and visitors, for a test file: started before its tests, closed after them,
+ * and a picture of every open page when a step fails.
+ */
+export function browserWalk(options: { clock?: Clock } = {}) {
+  let platform: Platform | undefined;
+  const open: Visitor[] = [];
+  beforeAll(async () => {
+    platform = await startPlatform(options);
+  }, 180_000);
+  beforeEach(() => {
+    onTestFailed(async () => {
+      for (const [i, v] of open.entries()) {
+        await v.page.screenshot({ path: `${SCREENSHOTS}/failed-${i}.png`, fullPage: true }).catch(() => undefined);
+      }
+    });
+  });
+  afterAll(async () => {
+    for (const v of open) await v.context.close();
+    await platform?.close();
+  });
+  return {
+    get platform(): Platform {
+      if (!platform) throw new Error('the platform starts in beforeAll');
+      return platform;
+    },
+    /** A new browser visitor, logged in as a demo account when one is named. */
+    async as(language: Language, username?: string, viewport?: { width: number; height: number }): Promise<Visitor> {
+      const v = await visitor(this.platform, language, viewport);
+      open.push(v);
+      if (username) await login(v, username, DEMO_PASSWORD);
+      return v;
+    },
+  };
 }
