@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { pick, todayInShanghai } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { ClaimFields, toClaim, type ClaimFormValues } from './claim-fields.js';
+import { ClaimFields } from './claim-fields.js';
+import { toClaim, type ClaimFormValues } from './claim-model.js';
 import { DecisionPreview } from './decision-preview.js';
 
 /**
