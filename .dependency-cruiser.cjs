@@ -47,7 +47,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-module-cycles',
-      comment: 'Modules (folders under packages/server/src) import each other without cycles: a cycle makes two modules one.',
+      comment:
+        'Modules (folders under packages/server/src) import each other without cycles: a cycle makes two modules one.',
       severity: 'error',
       scope: 'folder',
       from: { path: `${SRC}[^/]+$` },
@@ -55,7 +56,8 @@ module.exports = {
     },
     {
       name: 'no-file-cycles',
-      comment: 'No file imports itself through others at run time (ESM would run one half-initialised). Two files naming each other’s types only are allowed; between modules, types count (no-module-cycles).',
+      comment:
+        'No file imports itself through others at run time (ESM would run one half-initialised). Two files naming each other’s types only are allowed; between modules, types count (no-module-cycles).',
       severity: 'error',
       from: { path: SRC },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
@@ -72,7 +74,8 @@ module.exports = {
     },
     {
       name: 'foundation-is-a-leaf',
-      comment: 'http/, db/, i18n/, security/ and the top-level helpers import no domain module: every module may use them.',
+      comment:
+        'http/, db/, i18n/, security/ and the top-level helpers import no domain module: every module may use them.',
       severity: 'error',
       from: { path: FOUNDATION, pathNot: '\\.test(-kit)?\\.ts$' },
       to: { path: SRC, pathNot: FOUNDATION },

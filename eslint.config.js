@@ -16,7 +16,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is integer fen; do not parse floats.' },
-        { selector: "CallExpression[callee.property.name='toFixed']", message: 'Money is integer fen; format with formatYuan.' },
+        {
+          selector: "CallExpression[callee.property.name='toFixed']",
+          message: 'Money is integer fen; format with formatYuan.',
+        },
       ],
     },
   },
@@ -26,7 +29,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process', '@huimin/server', '**/server/**'], message: 'packages/policy is pure: no I/O and no server code.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process', '@huimin/server', '**/server/**'],
+              message: 'packages/policy is pure: no I/O and no server code.',
+            },
+          ],
+        },
       ],
     },
   },

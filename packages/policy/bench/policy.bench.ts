@@ -47,14 +47,23 @@ let evaluations = 0;
 const all = time('catalogue', () => {
   let eligible = 0;
   for (let i = 0; i < people.length; i++) {
-    const decisions = engine.evaluateAll({ region: REGIONS[i % 4] as string, date: DATE, applicant: people[i] as PersonFacts, claim: { certificateId: 'C', feeFen: fee(i) } });
+    const decisions = engine.evaluateAll({
+      region: REGIONS[i % 4] as string,
+      date: DATE,
+      applicant: people[i] as PersonFacts,
+      claim: { certificateId: 'C', feeFen: fee(i) },
+    });
     evaluations += decisions.length;
     for (const d of decisions) if (d.eligible) eligible++;
   }
   return eligible;
 });
-console.log(`catalogue: ${n} applicants × ${evaluations / n} subsidies = ${evaluations} evaluations in ${twoDecimals(all.seconds)} s`);
-console.log(`catalogue: ${Math.round(evaluations / all.seconds).toLocaleString('en-US')} evaluations/s (${all.result} eligible)`);
+console.log(
+  `catalogue: ${n} applicants × ${evaluations / n} subsidies = ${evaluations} evaluations in ${twoDecimals(all.seconds)} s`,
+);
+console.log(
+  `catalogue: ${Math.round(evaluations / all.seconds).toLocaleString('en-US')} evaluations/s (${all.result} eligible)`,
+);
 
 // 2. Three rules, three ways, same applicants.
 function viaEngine(p: PersonFacts, i: number): Outcome[] {
@@ -64,7 +73,11 @@ function viaEngine(p: PersonFacts, i: number): Outcome[] {
   for (const subsidy of RULES) out.push(engine.evaluate({ subsidy, region: REGION, date: DATE, applicant: p, claim }));
   return out;
 }
-function amountOf(subsidy: string, params: Record<string, unknown> | undefined, f: Record<string, boolean | number>): number {
+function amountOf(
+  subsidy: string,
+  params: Record<string, unknown> | undefined,
+  f: Record<string, boolean | number>,
+): number {
   if (subsidy === 'skill-evaluation') return Math.min(f.feeFen as number, params?.capFen as number);
   return params?.amountFen as number;
 }
@@ -106,7 +119,8 @@ for (let round = -1; round < rounds; round++) {
   (keep ? inlineSecs : []).push(
     time('inline', () => {
       let sum = 0;
-      for (let i = 0; i < n; i++) for (const d of handInlined(flatFacts(people[i] as PersonFacts, fee(i)))) sum += d.amountFen ?? 0;
+      for (let i = 0; i < n; i++)
+        for (const d of handInlined(flatFacts(people[i] as PersonFacts, fee(i)))) sum += d.amountFen ?? 0;
       inlineSum = sum;
     }).seconds,
   );
@@ -125,7 +139,13 @@ for (let i = 0; i < jreN; i++) {
   const b = handInlined(flatFacts(p, fee(i)));
   const c = await viaJre(p, i);
   for (let k = 0; k < 3; k++) {
-    if (a[k]?.eligible !== b[k]?.eligible || a[k]?.amountFen !== b[k]?.amountFen || a[k]?.eligible !== c[k]?.eligible || a[k]?.amountFen !== c[k]?.amountFen) disagreements++;
+    if (
+      a[k]?.eligible !== b[k]?.eligible ||
+      a[k]?.amountFen !== b[k]?.amountFen ||
+      a[k]?.eligible !== c[k]?.eligible ||
+      a[k]?.amountFen !== c[k]?.amountFen
+    )
+      disagreements++;
   }
 }
 if (disagreements > 0) {
@@ -137,9 +157,17 @@ const perSecond = (count: number, s: number) => (count * 3) / s;
 const engineRate = perSecond(n, median(engineSecs));
 const inlineRate = perSecond(n, median(inlineSecs));
 const jreRate = perSecond(jreN, median(jreSecs));
-console.log(`three rules, engine:           ${Math.round(engineRate).toLocaleString('en-US')} evaluations/s (${n} applicants)`);
-console.log(`three rules, hand-inlined:     ${Math.round(inlineRate).toLocaleString('en-US')} evaluations/s (${n} applicants)`);
-console.log(`three rules, json-rules-engine: ${Math.round(jreRate).toLocaleString('en-US')} evaluations/s (${jreN} applicants)`);
-console.log(`agreement: ${jreN * 3} decisions compared, 0 differ (amounts: engine ${engineSum}, inline ${inlineSum}, json-rules-engine ${jreSum} on its subset); median of ${rounds} rounds`);
+console.log(
+  `three rules, engine:           ${Math.round(engineRate).toLocaleString('en-US')} evaluations/s (${n} applicants)`,
+);
+console.log(
+  `three rules, hand-inlined:     ${Math.round(inlineRate).toLocaleString('en-US')} evaluations/s (${n} applicants)`,
+);
+console.log(
+  `three rules, json-rules-engine: ${Math.round(jreRate).toLocaleString('en-US')} evaluations/s (${jreN} applicants)`,
+);
+console.log(
+  `agreement: ${jreN * 3} decisions compared, 0 differ (amounts: engine ${engineSum}, inline ${inlineSum}, json-rules-engine ${jreSum} on its subset); median of ${rounds} rounds`,
+);
 console.log(`speedup over json-rules-engine: ${oneDecimal(engineRate / jreRate)}x`);
 console.log(`slowdown vs hand-inlined: ${oneDecimal(inlineRate / engineRate)}x`);

@@ -3,7 +3,13 @@ import { cite } from '../src/core/documents.js';
 import { reason, type Reason } from '../src/core/subsidy.js';
 import { text } from '../src/core/text.js';
 import type { PersonFacts } from '../src/facts/facts.js';
-import { hasAnyStatus, hasStatus, isInGraduationAcademicYear, isInSixGroups, leftSchoolWithinYears } from '../src/facts/queries.js';
+import {
+  hasAnyStatus,
+  hasStatus,
+  isInGraduationAcademicYear,
+  isInSixGroups,
+  leftSchoolWithinYears,
+} from '../src/facts/queries.js';
 
 /**
  * The same three 庆阳 rules the benchmark runs through the engine (一次性求职补贴 第22条, 一次性创业补贴
@@ -29,27 +35,46 @@ export function flatFacts(p: PersonFacts, feeFen: number): Record<string, boolea
   const registered = b?.registeredOn ?? on;
   return {
     inGraduationYear: isInGraduationAcademicYear(p, on),
-    hardship: hasAnyStatus(p, ['dibao-household', 'zero-employment-household', 'poverty-monitoring', 'tekun', 'disabled', 'national-student-loan'], on),
+    hardship: hasAnyStatus(
+      p,
+      [
+        'dibao-household',
+        'zero-employment-household',
+        'poverty-monitoring',
+        'tekun',
+        'disabled',
+        'national-student-loan',
+      ],
+      on,
+    ),
     civilServant: hasStatus(p, 'civil-service-staff', on),
     receivedJobSeeking: (p.subsidies ?? []).some((s) => s.subsidy === 'one-time-job-seeking'),
     receivedStartup: (p.subsidies ?? []).some((s) => s.subsidy === 'one-time-startup'),
     firstBusiness: b !== undefined && (p.businesses?.length ?? 0) === 1,
-    operatedMonths: b && b.operatingNormally && !(b.deregisteredOn && b.deregisteredOn <= on) ? wholeMonthsBetween(b.registeredOn, on) : -1,
+    operatedMonths:
+      b && b.operatingNormally && !(b.deregisteredOn && b.deregisteredOn <= on)
+        ? wholeMonthsBetween(b.registeredOn, on)
+        : -1,
     founderGroup:
-      leftSchoolWithinYears(p, registered, 2) || hasAnyStatus(p, ['hard-to-employ', 'veteran', 'returning-migrant-worker'], registered),
+      leftSchoolWithinYears(p, registered, 2) ||
+      hasAnyStatus(p, ['hard-to-employ', 'veteran', 'returning-migrant-worker'], registered),
     certKindOk: c !== undefined && (c.kind === 'vocational-qualification' || c.kind === 'skill-level'),
     firstEvaluation: c?.firstEvaluation === true,
     sixGroups: isInSixGroups(p, c?.issuedOn ?? on),
     evaluationsReceived: (p.subsidies ?? []).filter((s) => s.subsidy === 'skill-evaluation').length,
-    sameOccupation: c !== undefined && (p.subsidies ?? []).some((s) => s.subsidy === 'skill-evaluation' && s.occupation === c.occupation),
-    certClaimed: c !== undefined && (p.subsidies ?? []).some((s) => s.subsidy === 'skill-evaluation' && s.certificateId === c.id),
+    sameOccupation:
+      c !== undefined &&
+      (p.subsidies ?? []).some((s) => s.subsidy === 'skill-evaluation' && s.occupation === c.occupation),
+    certClaimed:
+      c !== undefined && (p.subsidies ?? []).some((s) => s.subsidy === 'skill-evaluation' && s.certificateId === c.id),
     feeFen,
   };
 }
 
 const QY = (item: string) => cite('QY-2023-102', item);
 const CS = (article: string) => cite('CS-2023-181', article);
-const pair = (code: string, zh: string, citation: ReturnType<typeof cite>) => [reason(code, true, text(zh, code), citation), reason(code, false, text(zh, code), citation)] as const;
+const pair = (code: string, zh: string, citation: ReturnType<typeof cite>) =>
+  [reason(code, true, text(zh, code), citation), reason(code, false, text(zh, code), citation)] as const;
 
 const R = {
   gradYear: pair('GRADUATION_ACADEMIC_YEAR', '须为毕业学年内的高校毕业生', QY('第22条')),

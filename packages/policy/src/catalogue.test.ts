@@ -6,12 +6,29 @@ import type { PersonFacts, PersonStatusKind } from './facts/facts.js';
 import { listPolicies } from './policy-list.js';
 import { engine, example, idNumber } from './testing/builders.js';
 
-const STATUSES: PersonStatusKind[] = ['registered-unemployed', 'hard-to-employ', 'poverty-monitoring', 'poverty-alleviated', 'veteran', 'disabled', 'dibao-household', 'tekun', 'returning-migrant-worker', 'civil-service-staff', 'national-student-loan', 'unemployment-benefit'];
+const STATUSES: PersonStatusKind[] = [
+  'registered-unemployed',
+  'hard-to-employ',
+  'poverty-monitoring',
+  'poverty-alleviated',
+  'veteran',
+  'disabled',
+  'dibao-household',
+  'tekun',
+  'returning-migrant-worker',
+  'civil-service-staff',
+  'national-student-loan',
+  'unemployment-benefit',
+];
 const REGIONS = ['510104', '620102', '621002', '522601', '110105'];
-const date = fc.tuple(fc.integer({ min: 2022, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => makeDate(y, m, d));
+const date = fc
+  .tuple(fc.integer({ min: 2022, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+  .map(([y, m, d]) => makeDate(y, m, d));
 const personArb: fc.Arbitrary<PersonFacts> = fc
   .record({
-    birth: fc.tuple(fc.integer({ min: 1960, max: 2006 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => makeDate(y, m, d)),
+    birth: fc
+      .tuple(fc.integer({ min: 1960, max: 2006 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => makeDate(y, m, d)),
     statuses: fc.subarray(STATUSES),
     since: date,
     graduated: fc.option(date, { nil: undefined }),
@@ -24,8 +41,29 @@ const personArb: fc.Arbitrary<PersonFacts> = fc
     idNumber: idNumber(birth),
     statuses: statuses.map((kind) => ({ kind, from: since })),
     ...(graduated ? { graduation: { date: graduated, institution: 'university' as const } } : {}),
-    ...(registered ? { businesses: [{ creditCode: '91350100M000100Y43', form: 'individual-business' as const, registeredOn: registered, operatingNormally: true }] } : {}),
-    certificates: [{ id: 'C', kind: 'skill-level', occupation: '电工', level: certLevel as 1 | 2 | 3 | 4 | 5, issuedOn: since, firstEvaluation: true, training: { kind: 'employment-skills', from: since, to: since } }],
+    ...(registered
+      ? {
+          businesses: [
+            {
+              creditCode: '91350100M000100Y43',
+              form: 'individual-business' as const,
+              registeredOn: registered,
+              operatingNormally: true,
+            },
+          ],
+        }
+      : {}),
+    certificates: [
+      {
+        id: 'C',
+        kind: 'skill-level',
+        occupation: '电工',
+        level: certLevel as 1 | 2 | 3 | 4 | 5,
+        issuedOn: since,
+        firstEvaluation: true,
+        training: { kind: 'employment-skills', from: since, to: since },
+      },
+    ],
     insurance: [{ month: since.slice(0, 7), payer: 'self', pensionFen: paid, medicalFen: paid, unemploymentFen: paid }],
   }));
 
@@ -39,21 +77,27 @@ describe('every subsidy, on random facts', () => {
 
   it('never returns a negative, fractional or unexplained amount, and refuses with every reason', () => {
     fc.assert(
-      fc.property(personArb, fc.constantFrom(...REGIONS), date, fc.integer({ min: 0, max: 100_000 }), (p, region, on, feeFen) => {
-        for (const d of e.evaluateAll({ region, date: on, applicant: p, claim: { certificateId: 'C', feeFen } })) {
-          if (d.amountFen !== null) {
-            expect(Number.isSafeInteger(d.amountFen)).toBe(true);
-            expect(d.amountFen).toBeGreaterThanOrEqual(0);
+      fc.property(
+        personArb,
+        fc.constantFrom(...REGIONS),
+        date,
+        fc.integer({ min: 0, max: 100_000 }),
+        (p, region, on, feeFen) => {
+          for (const d of e.evaluateAll({ region, date: on, applicant: p, claim: { certificateId: 'C', feeFen } })) {
+            if (d.amountFen !== null) {
+              expect(Number.isSafeInteger(d.amountFen)).toBe(true);
+              expect(d.amountFen).toBeGreaterThanOrEqual(0);
+            }
+            if (!d.eligible) {
+              expect(d.amountFen).toBe(0);
+              expect(d.reasons.some((r) => !r.met)).toBe(true);
+            } else {
+              expect(d.reasons.every((r) => r.met)).toBe(true);
+            }
+            for (const r of d.reasons) expect(r.cites.length).toBeGreaterThan(0);
           }
-          if (!d.eligible) {
-            expect(d.amountFen).toBe(0);
-            expect(d.reasons.some((r) => !r.met)).toBe(true);
-          } else {
-            expect(d.reasons.every((r) => r.met)).toBe(true);
-          }
-          for (const r of d.reasons) expect(r.cites.length).toBeGreaterThan(0);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -61,9 +105,21 @@ describe('every subsidy, on random facts', () => {
   it('never pays above a cap: 庆阳 evaluation ≤ 300元; flexible insurance ≤ 2/3 of what was paid', () => {
     fc.assert(
       fc.property(personArb, date, fc.integer({ min: 0, max: 1_000_000 }), (p, on, feeFen) => {
-        const evaluation = e.evaluate({ subsidy: 'skill-evaluation', region: '621002', date: on, applicant: p, claim: { certificateId: 'C', feeFen } });
-        if (evaluation.scheme === 'skill-evaluation/qingyang-2023') expect(evaluation.amountFen ?? 0).toBeLessThanOrEqual(30_000);
-        const si = e.evaluate({ subsidy: 'social-insurance-flexible-hard-to-employ', region: '620102', date: on, applicant: p });
+        const evaluation = e.evaluate({
+          subsidy: 'skill-evaluation',
+          region: '621002',
+          date: on,
+          applicant: p,
+          claim: { certificateId: 'C', feeFen },
+        });
+        if (evaluation.scheme === 'skill-evaluation/qingyang-2023')
+          expect(evaluation.amountFen ?? 0).toBeLessThanOrEqual(30_000);
+        const si = e.evaluate({
+          subsidy: 'social-insurance-flexible-hard-to-employ',
+          region: '620102',
+          date: on,
+          applicant: p,
+        });
         const paid = (p.insurance ?? []).reduce((sum, m) => sum + m.pensionFen + m.medicalFen + m.unemploymentFen, 0);
         expect((si.amountFen ?? 0) * 3).toBeLessThanOrEqual(paid * 2);
       }),
@@ -74,15 +130,27 @@ describe('every subsidy, on random facts', () => {
 
 describe('the public policy list', () => {
   const e = engine();
-  const inForce = (region: string, date: string) => listPolicies(e, region, date).filter((p) => p.inForce).map((p) => p.id);
+  const inForce = (region: string, date: string) =>
+    listPolicies(e, region, date)
+      .filter((p) => p.inForce)
+      .map((p) => p.id);
 
   it('lists every subsidy, in force or not, for each of the four regions', () => {
-    for (const region of ['510000', '620000', '621000', '520000']) expect(listPolicies(e, region, '2024-09-01')).toHaveLength(CATALOGUE.length);
+    for (const region of ['510000', '620000', '621000', '520000'])
+      expect(listPolicies(e, region, '2024-09-01')).toHaveLength(CATALOGUE.length);
   });
 
   it('四川 on 2024-09-01: 34号 measures are in force, 庆阳 measures are not offered', () => {
     const list = inForce('510000', '2024-09-01');
-    expect(list).toEqual(expect.arrayContaining(['one-time-hiring', 'internship-base-award', 'assistance-base-award', 'startup-loan-interest', 'unemployment-insurance-stabilization']));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'one-time-hiring',
+        'internship-base-award',
+        'assistance-base-award',
+        'startup-loan-interest',
+        'unemployment-insurance-stabilization',
+      ]),
+    );
     expect(list).not.toContain('one-time-expansion');
   });
 
@@ -98,7 +166,12 @@ describe('the public policy list', () => {
   });
 
   it('lists the kinds issue 22 added, in force with the article each stands on (2025-06-01)', () => {
-    const basis = (region: string) => new Map(listPolicies(e, region, '2025-06-01').filter((p) => p.inForce).map((p) => [p.id, p.scheme?.basis]));
+    const basis = (region: string) =>
+      new Map(
+        listPolicies(e, region, '2025-06-01')
+          .filter((p) => p.inForce)
+          .map((p) => [p.id, p.scheme?.basis]),
+      );
     const nationally = {
       'employment-service': '财社〔2023〕181号 第十二条',
       'high-skill-training': '财社〔2023〕181号 第十三条',
@@ -125,6 +198,8 @@ describe('the public policy list', () => {
       'premises-rent': `${guizhou} 二（六）`,
       'labour-station-award': `${guizhou} 二（三）`,
     });
-    expect(listPolicies(e, '510000', '2024-09-01').find((p) => p.id === 'public-welfare-post')?.scheme?.basis).toBe('川办发〔2024〕34号 （十八）');
+    expect(listPolicies(e, '510000', '2024-09-01').find((p) => p.id === 'public-welfare-post')?.scheme?.basis).toBe(
+      '川办发〔2024〕34号 （十八）',
+    );
   });
 });

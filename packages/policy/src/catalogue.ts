@@ -26,8 +26,14 @@ import { ProjectTrainingSubsidy } from './subsidies/project-training.js';
 import { PublicWelfarePostSubsidy } from './subsidies/public-welfare-post.js';
 import { SkillEvaluationSubsidy } from './subsidies/skill-evaluation.js';
 import { SkillUpgradingSubsidy } from './subsidies/skill-upgrading.js';
-import { SocialInsuranceEmployerGraduate, SocialInsuranceEmployerHardToEmploy } from './subsidies/social-insurance-employer.js';
-import { SocialInsuranceFlexibleGraduate, SocialInsuranceFlexibleHardToEmploy } from './subsidies/social-insurance-flexible.js';
+import {
+  SocialInsuranceEmployerGraduate,
+  SocialInsuranceEmployerHardToEmploy,
+} from './subsidies/social-insurance-employer.js';
+import {
+  SocialInsuranceFlexibleGraduate,
+  SocialInsuranceFlexibleHardToEmploy,
+} from './subsidies/social-insurance-flexible.js';
 import { StartupProjectFund } from './subsidies/startup-project-fund.js';
 import { StartupLoanInterestEnterpriseSubsidy, StartupLoanInterestSubsidy } from './subsidies/startup-loan-interest.js';
 import { TrainingLivingAllowance } from './subsidies/training-living-allowance.js';
@@ -72,7 +78,13 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
 ] as readonly SubsidyDefinition[];
 
 /** The files of src/parameters whose values the engine reads when it decides. */
-export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [trainingParameters, employmentParameters, employerParameters, labourExportParameters, loanParameters];
+export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [
+  trainingParameters,
+  employmentParameters,
+  employerParameters,
+  labourExportParameters,
+  loanParameters,
+];
 
 /** Parameter values stated in the policy texts. Local settings and examples come from the server. */
 export const TEXT_PARAMETERS: readonly ParameterValue[] = TEXT_PARAMETER_LISTS.flatMap((list) => list.values);

@@ -23,9 +23,19 @@ export type DecideOutcome =
  * subsidy open to the applicant. Bad facts decide nothing.
  */
 export function decideRequest(engine: PolicyEngine, request: DecideRequest): DecideOutcome {
-  const errors = validateFacts({ applicant: request.applicant, claim: request.claim, date: request.date, region: request.region });
+  const errors = validateFacts({
+    applicant: request.applicant,
+    claim: request.claim,
+    date: request.date,
+    region: request.region,
+  });
   if (errors.length > 0) return { kind: 'invalid-facts', errors };
-  const base = { region: request.region, date: request.date, applicant: request.applicant, ...(request.claim ? { claim: request.claim } : {}) };
+  const base = {
+    region: request.region,
+    date: request.date,
+    applicant: request.applicant,
+    ...(request.claim ? { claim: request.claim } : {}),
+  };
   if (request.subsidy === undefined) return { kind: 'decisions', decisions: engine.evaluateAll(base) };
   if (!engine.subsidy(request.subsidy)) return { kind: 'unknown-subsidy', subsidy: request.subsidy };
   return { kind: 'decisions', decisions: [engine.evaluate({ ...base, subsidy: request.subsidy })] };

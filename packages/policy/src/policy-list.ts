@@ -37,7 +37,10 @@ export interface PolicyListing {
 }
 
 const PROCESS = text('申请 → 受理 → 审核 → 复核 → 公示 → 拨付', 'Apply → accept → review → approve → publicise → pay');
-const PROCESS_PUBLICISED_FIRST = text('申请 → 受理 → 审核 → 复核 → 在校公示 → 拨付', 'Apply → accept → review → approve → publicise at school → pay');
+const PROCESS_PUBLICISED_FIRST = text(
+  '申请 → 受理 → 审核 → 复核 → 在校公示 → 拨付',
+  'Apply → accept → review → approve → publicise at school → pay',
+);
 
 export function listPolicies(engine: PolicyEngine, region: RegionCode, date: IsoDate): PolicyListing[] {
   const timeLimit = engine.parameters.resolve('handling.time-limit-working-days', region, date)?.value;
@@ -52,7 +55,8 @@ export function listPolicies(engine: PolicyEngine, region: RegionCode, date: Iso
       disclosure: subsidy.disclosure,
       ...(timeLimit !== undefined ? { timeLimitWorkingDays: timeLimit } : {}),
     };
-    if (resolution.kind === 'none') return { ...base, inForce: false, status: resolution.reason.code, statusReason: resolution.reason };
+    if (resolution.kind === 'none')
+      return { ...base, inForce: false, status: resolution.reason.code, statusReason: resolution.reason };
     const s = resolution.scheme;
     const parameters: ResolvedParameter[] = [];
     for (const id of s.parameters) {

@@ -10,10 +10,17 @@ describe('HUIMIN_TRUST_PROXY', () => {
 
   it('takes a hop count or a list of proxy addresses and CIDR ranges', () => {
     expect(loadConfig({ HUIMIN_TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(trustProxy('10.0.0.1, 172.16.0.0/12,::1,fd00::/8, loopback')).toEqual(['10.0.0.1', '172.16.0.0/12', '::1', 'fd00::/8', 'loopback']);
+    expect(trustProxy('10.0.0.1, 172.16.0.0/12,::1,fd00::/8, loopback')).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
 
   it('refuses anything else, "trust everyone" included', () => {
-    for (const value of ['true', 'yes', '10.0.0.0/33', '10.0.0', 'proxy.example.com', '1.2.3.4/8/8']) expect(() => trustProxy(value), value).toThrow(/HUIMIN_TRUST_PROXY/);
+    for (const value of ['true', 'yes', '10.0.0.0/33', '10.0.0', 'proxy.example.com', '1.2.3.4/8/8'])
+      expect(() => trustProxy(value), value).toThrow(/HUIMIN_TRUST_PROXY/);
   });
 });

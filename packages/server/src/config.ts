@@ -22,7 +22,8 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -35,7 +36,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
     settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
     sweepBatch: positive(env.HUIMIN_SWEEP_BATCH, 20_000, 'HUIMIN_SWEEP_BATCH'),
-    notificationDispatchSeconds: positive(env.HUIMIN_NOTIFICATION_DISPATCH_SECONDS, 5, 'HUIMIN_NOTIFICATION_DISPATCH_SECONDS'),
+    notificationDispatchSeconds: positive(
+      env.HUIMIN_NOTIFICATION_DISPATCH_SECONDS,
+      5,
+      'HUIMIN_NOTIFICATION_DISPATCH_SECONDS',
+    ),
     trustProxy: trustProxy(env.HUIMIN_TRUST_PROXY),
   };
 }
@@ -64,7 +69,9 @@ export function trustProxy(value: string | undefined): false | number | readonly
     const family = isIP(address);
     const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!PROXY_RANGES.has(entry) && (family === 0 || !prefixOk || rest.length > 0)) {
-      throw new Error(`HUIMIN_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDR ranges, got ${value}`);
+      throw new Error(
+        `HUIMIN_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDR ranges, got ${value}`,
+      );
     }
   }
   return entries;

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   // Text messages are sent after the event that caused them commits; pending ones are picked up
   // here, including any a crash left behind. Safe with several servers (each message is claimed).
   const dispatch = setInterval(() => {
-    services.notifications.dispatchPending().catch((error: unknown) => http.log.error({ err: error }, 'notification dispatch failed'));
+    services.notifications
+      .dispatchPending()
+      .catch((error: unknown) => http.log.error({ err: error }, 'notification dispatch failed'));
   }, config.notificationDispatchSeconds * 1000);
   dispatch.unref();
 
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await http.listen({ port: config.port, host: config.host });
-  http.log.info(`惠民 Huimin on http://localhost:${config.port} (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+  http.log.info(
+    `惠民 Huimin on http://localhost:${config.port} (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,16 @@ import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
 import { expectOk, login as apiLogin, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
-import { checkAndShoot, confirmAction, login, SCREENSHOTS, startPlatform, visitor, type Platform, type Visitor } from './harness.js';
+import {
+  checkAndShoot,
+  confirmAction,
+  login,
+  SCREENSHOTS,
+  startPlatform,
+  visitor,
+  type Platform,
+  type Visitor,
+} from './harness.js';
 
 /**
  * A training class from opening to paid subsidy in a real browser (两目录一系统, 人社部发〔2024〕5号),
@@ -41,14 +50,27 @@ beforeAll(async () => {
   // The registry already knows the trainees (registered unemployed, with social-security card accounts).
   const clerk = await apiLogin(platform.app, 'clerk', DEMO_PASSWORD);
   for (const [i, t] of TRAINEES.entries()) {
-    const res = await clerk.request('POST', '/api/v1/people', { idNumber: t.idNumber, name: t.name, regionCode: '510104', facts: [{ kind: 'status', data: { kind: 'registered-unemployed', from: '2025-01-01' } }] });
+    const res = await clerk.request('POST', '/api/v1/people', {
+      idNumber: t.idNumber,
+      name: t.name,
+      regionCode: '510104',
+      facts: [{ kind: 'status', data: { kind: 'registered-unemployed', from: '2025-01-01' } }],
+    });
     expectOk(res, 201);
-    expectOk(await clerk.request('PUT', `/api/v1/people/${res.json<{ id: string }>().id}/bank-account`, { accountNumber: `62170088000000000${i}`, bankName: '中国建设银行' }));
+    expectOk(
+      await clerk.request('PUT', `/api/v1/people/${res.json<{ id: string }>().id}/bank-account`, {
+        accountNumber: `62170088000000000${i}`,
+        bankName: '中国建设银行',
+      }),
+    );
   }
 }, 180_000);
 beforeEach(() => {
   onTestFailed(async () => {
-    for (const [i, v] of open.entries()) await v.page.screenshot({ path: `${SCREENSHOTS}/training-failed-${i}.png`, fullPage: true }).catch(() => undefined);
+    for (const [i, v] of open.entries())
+      await v.page
+        .screenshot({ path: `${SCREENSHOTS}/training-failed-${i}.png`, fullPage: true })
+        .catch(() => undefined);
   });
 });
 afterAll(async () => {
@@ -61,7 +83,11 @@ const claimUrls: string[] = [];
 
 async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
   await v.page.locator(`#${selectId}`).click();
-  await v.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await v.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 async function pickDate(v: Visitor, inputId: string, date: string): Promise<void> {
   await v.page.locator(`#${inputId}`).click();
@@ -87,13 +113,23 @@ describe('a class from opening to paid subsidy, in the browser', () => {
 
     // A name that differs from the registry's: the whole sheet is refused, the row named.
     const header = ['姓名 (name)', '身份证号码 (idNumber)'];
-    const wrong = await workbook(header, TRAINEES.map((t, i) => [i === 1 ? '培训己' : t.name, t.idNumber]));
-    await v.page.locator('input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: wrong });
+    const wrong = await workbook(
+      header,
+      TRAINEES.map((t, i) => [i === 1 ? '培训己' : t.name, t.idNumber]),
+    );
+    await v.page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: wrong });
     await expect.poll(() => v.page.getByTestId('error').innerText()).toMatch(/第 3 行[\s\S]*姓名/);
     await checkAndShoot(v, 'training-roster-refused');
 
-    const good = await workbook(header, TRAINEES.map((t) => [t.name, t.idNumber]));
-    await v.page.locator('input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: good });
+    const good = await workbook(
+      header,
+      TRAINEES.map((t) => [t.name, t.idNumber]),
+    );
+    await v.page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: good });
     await expect.poll(() => v.page.locator('body').innerText()).toContain('名册核验通过：3 人');
     await checkAndShoot(v, 'training-open-class');
     await v.page.getByTestId('class-submit').click();
@@ -129,7 +165,10 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     clock.setDate(addDays(endsOn, 1));
     const school = await as(DEMO_SCHOOL.username);
     await school.page.goto(classUrl);
-    await school.page.locator(`input[data-testid="score-${TRAINEES[0]?.name}"], [data-testid="score-${TRAINEES[0]?.name}"] input`).first().fill('88');
+    await school.page
+      .locator(`input[data-testid="score-${TRAINEES[0]?.name}"], [data-testid="score-${TRAINEES[0]?.name}"] input`)
+      .first()
+      .fill('88');
     await school.page.getByTestId('assessment-record').click();
     await expect.poll(() => school.page.getByTestId('class-roster').innerText()).toContain('88');
 
@@ -141,7 +180,8 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     await counter.page.getByTestId('class-claims').click();
     await expect.poll(() => counter.page.getByTestId('claims-filed').innerText()).toContain('新生成 3 份申请');
     await checkAndShoot(counter, 'training-class-completed');
-    for (const link of await counter.page.getByTestId('claims-filed').locator('a').all()) claimUrls.push(((await link.getAttribute('href')) ?? '').replace(/^.*#/, '/#'));
+    for (const link of await counter.page.getByTestId('claims-filed').locator('a').all())
+      claimUrls.push(((await link.getAttribute('href')) ?? '').replace(/^.*#/, '/#'));
     expect(claimUrls).toHaveLength(3);
   });
 
@@ -183,11 +223,21 @@ describe('a class from opening to paid subsidy, in the browser', () => {
       const downloading = v.page.waitForEvent('download');
       await v.page.getByTestId(`bank-file-${number}`).click();
       const file = readFileSync((await (await downloading).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
-      const lines = file.trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+      const lines = file
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(','));
       const returned = lines.map((r) => [r[0], r[1], r[2], r[3], '成功', '', `BK${r[0] ?? ''}`].join(','));
       const chooser = v.page.waitForEvent('filechooser');
       await v.page.getByTestId(`return-file-${number}`).click();
-      await (await chooser).setFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: Buffer.from(['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...returned].join('\r\n'), 'utf8') });
+      await (
+        await chooser
+      ).setFiles({
+        name: 'return.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...returned].join('\r\n'), 'utf8'),
+      });
       await v.page.getByTestId('reconciliation').waitFor();
       await v.page.keyboard.press('Escape');
       await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已对账');
@@ -202,7 +252,9 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     await school.page.goto(classUrl);
     const roster = school.page.getByTestId('class-roster');
     const serial = /PX510104-\d{4}-\d{7}-\d{3}/.exec(await roster.innerText())?.[0] ?? '';
-    const holder = (await roster.locator('tr.ant-table-row').filter({ hasText: serial }).locator('td').first().innerText()).trim();
+    const holder = (
+      await roster.locator('tr.ant-table-row').filter({ hasText: serial }).locator('td').first().innerText()
+    ).trim();
     const visitorV = await as();
     await visitorV.page.goto('/#/training');
     await visitorV.page.getByRole('tab', { name: '证书查询' }).click();

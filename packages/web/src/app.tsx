@@ -22,18 +22,28 @@ export function HuiminApp() {
   const Frame = inBackOffice(account, pathname) ? StaffLayout : AppShell;
   return (
     <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
-    <Frame>
-      {/* Pages load when first opened (pages.tsx); the menu stays while one arrives. */}
-      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
-      <Routes>
-        {PAGES.map((p) => (
-          <Route key={p.path} path={p.path} element={p.permissions ? <RequirePermission permissions={p.permissions}>{p.element}</RequirePermission> : p.element} />
-        ))}
-        <Route path="/my" element={<Navigate to="/my/applications" replace />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-      </Suspense>
-    </Frame>
+      <Frame>
+        {/* Pages load when first opened (pages.tsx); the menu stays while one arrives. */}
+        <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+          <Routes>
+            {PAGES.map((p) => (
+              <Route
+                key={p.path}
+                path={p.path}
+                element={
+                  p.permissions ? (
+                    <RequirePermission permissions={p.permissions}>{p.element}</RequirePermission>
+                  ) : (
+                    p.element
+                  )
+                }
+              />
+            ))}
+            <Route path="/my" element={<Navigate to="/my/applications" replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Frame>
     </Suspense>
   );
 }

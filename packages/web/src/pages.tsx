@@ -38,10 +38,19 @@ const ClassPage = lazyPage(() => import('./pages/training/class-page.js'), 'Clas
 const ClassesPage = lazyPage(() => import('./pages/training/classes-page.js'), 'ClassesPage');
 const OpenClassPage = lazyPage(() => import('./pages/training/classes-page.js'), 'OpenClassPage');
 const AccountsPage = lazyPage(() => import('./pages/staff/accounts-page.js'), 'AccountsPage');
-const RegistrationsPage = lazyPage(() => import('./pages/employment-services/registrations-page.js'), 'RegistrationsPage');
-const CertificationsPage = lazyPage(() => import('./pages/employment-services/certifications-page.js'), 'CertificationsPage');
+const RegistrationsPage = lazyPage(
+  () => import('./pages/employment-services/registrations-page.js'),
+  'RegistrationsPage',
+);
+const CertificationsPage = lazyPage(
+  () => import('./pages/employment-services/certifications-page.js'),
+  'CertificationsPage',
+);
 const CasesPage = lazyPage(() => import('./pages/employment-services/cases-page.js'), 'CasesPage');
-const MyEmploymentPage = lazyPage(() => import('./pages/employment-services/my-employment-page.js'), 'MyEmploymentPage');
+const MyEmploymentPage = lazyPage(
+  () => import('./pages/employment-services/my-employment-page.js'),
+  'MyEmploymentPage',
+);
 const AuditPage = lazyPage(() => import('./pages/supervision/audit-page.js'), 'AuditPage');
 const SweepsPage = lazyPage(() => import('./pages/supervision/sweeps-page.js'), 'SweepsPage');
 
@@ -63,7 +72,15 @@ export interface PageEntry {
 }
 
 /** The jobs the staff side menu groups its pages by (受理审核, 资金拨付, 培训, 就业服务, 人员库, 监督, 系统管理). */
-export const STAFF_GROUPS = ['review', 'payments', 'training', 'employment', 'registry', 'supervision', 'system'] as const;
+export const STAFF_GROUPS = [
+  'review',
+  'payments',
+  'training',
+  'employment',
+  'registry',
+  'supervision',
+  'system',
+] as const;
 export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
 /** Training classes are run by the bureau and by institutions (unit accounts), not by people applying for themselves. */
@@ -79,33 +96,164 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
   // 实名核验: in the menu only while an applicant account is not yet bound to its registry record.
-  { path: '/identity', element: <IdentityPage />, permissions: ['identity:bind', 'self'], nav: 'identity', menuFor: isUnbound },
-  { path: '/my/applications', element: <MyApplicationsPage />, permissions: ['application:own'], nav: 'myApplications' },
+  {
+    path: '/identity',
+    element: <IdentityPage />,
+    permissions: ['identity:bind', 'self'],
+    nav: 'identity',
+    menuFor: isUnbound,
+  },
+  {
+    path: '/my/applications',
+    element: <MyApplicationsPage />,
+    permissions: ['application:own'],
+    nav: 'myApplications',
+  },
   { path: '/my/apply/:subsidy?', element: <ApplyPage />, permissions: ['application:own'] },
   { path: '/my/offers', element: <OffersPage />, permissions: ['application:own'], nav: 'myOffers' },
   { path: '/my/messages', element: <MessagesPage />, permissions: ['application:own'], nav: 'myMessages' },
-  { path: '/my/employment', element: <MyEmploymentPage />, permissions: ['application:own'], nav: 'myEmployment', menuFor: (a) => a.organisationId === undefined },
-  { path: '/applications/:id', element: <ApplicationPage />, permissions: ['application:own', 'application:read', 'application:create'], parent: '/work', crumb: 'backOffice.frame.application' },
-  { path: '/applications/:id/notice/:kind', element: <NoticePage />, permissions: ['application:read'], parent: '/work', crumb: 'backOffice.frame.notice' },
-  { path: '/work', element: <WorkbenchPage />, permissions: ['application:read', 'application:create'], nav: 'workbench', group: 'review' },
-  { path: '/training/classes', element: <ClassesPage />, permissions: TRAINING_CLASSES, nav: 'trainingClasses', menuFor: runsClasses, group: 'training' },
-  { path: '/training/classes/new', element: <OpenClassPage />, permissions: TRAINING_CLASSES, parent: '/training/classes' },
+  {
+    path: '/my/employment',
+    element: <MyEmploymentPage />,
+    permissions: ['application:own'],
+    nav: 'myEmployment',
+    menuFor: (a) => a.organisationId === undefined,
+  },
+  {
+    path: '/applications/:id',
+    element: <ApplicationPage />,
+    permissions: ['application:own', 'application:read', 'application:create'],
+    parent: '/work',
+    crumb: 'backOffice.frame.application',
+  },
+  {
+    path: '/applications/:id/notice/:kind',
+    element: <NoticePage />,
+    permissions: ['application:read'],
+    parent: '/work',
+    crumb: 'backOffice.frame.notice',
+  },
+  {
+    path: '/work',
+    element: <WorkbenchPage />,
+    permissions: ['application:read', 'application:create'],
+    nav: 'workbench',
+    group: 'review',
+  },
+  {
+    path: '/training/classes',
+    element: <ClassesPage />,
+    permissions: TRAINING_CLASSES,
+    nav: 'trainingClasses',
+    menuFor: runsClasses,
+    group: 'training',
+  },
+  {
+    path: '/training/classes/new',
+    element: <OpenClassPage />,
+    permissions: TRAINING_CLASSES,
+    parent: '/training/classes',
+  },
   { path: '/training/classes/:id', element: <ClassPage />, permissions: TRAINING_CLASSES, parent: '/training/classes' },
-  { path: '/training/catalogues', element: <CatalogueAdminPage />, permissions: ['training:manage'], nav: 'trainingAdmin', group: 'training' },
-  { path: '/employment/registrations', element: <RegistrationsPage />, permissions: ['employment:read', 'employment:register'], nav: 'employmentRegistrations', group: 'employment' },
-  { path: '/employment/certifications', element: <CertificationsPage />, permissions: ['employment:read', 'hardship:file', 'hardship:decide'], nav: 'employmentCertifications', group: 'employment' },
-  { path: '/employment/cases', element: <CasesPage />, permissions: ['employment:read', 'assistance:work'], nav: 'employmentCases', group: 'employment' },
+  {
+    path: '/training/catalogues',
+    element: <CatalogueAdminPage />,
+    permissions: ['training:manage'],
+    nav: 'trainingAdmin',
+    group: 'training',
+  },
+  {
+    path: '/employment/registrations',
+    element: <RegistrationsPage />,
+    permissions: ['employment:read', 'employment:register'],
+    nav: 'employmentRegistrations',
+    group: 'employment',
+  },
+  {
+    path: '/employment/certifications',
+    element: <CertificationsPage />,
+    permissions: ['employment:read', 'hardship:file', 'hardship:decide'],
+    nav: 'employmentCertifications',
+    group: 'employment',
+  },
+  {
+    path: '/employment/cases',
+    element: <CasesPage />,
+    permissions: ['employment:read', 'assistance:work'],
+    nav: 'employmentCases',
+    group: 'employment',
+  },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },
   { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'], parent: '/registry' },
-  { path: '/registry/activation', element: <ActivationPage />, permissions: ['identity:verify'], nav: 'activation', group: 'registry' },
-  { path: '/finance/payments', element: <PaymentsPage />, permissions: ['application:pay'], nav: 'payments', group: 'payments' },
-  { path: '/finance/payments/:id', element: <BatchPage />, permissions: ['application:pay', 'funds:read'], parent: '/finance/payments', crumb: 'backOffice.payments.details' },
+  {
+    path: '/registry/activation',
+    element: <ActivationPage />,
+    permissions: ['identity:verify'],
+    nav: 'activation',
+    group: 'registry',
+  },
+  {
+    path: '/finance/payments',
+    element: <PaymentsPage />,
+    permissions: ['application:pay'],
+    nav: 'payments',
+    group: 'payments',
+  },
+  {
+    path: '/finance/payments/:id',
+    element: <BatchPage />,
+    permissions: ['application:pay', 'funds:read'],
+    parent: '/finance/payments',
+    crumb: 'backOffice.payments.details',
+  },
   { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds', group: 'payments' },
-  { path: '/finance/allocation', element: <AllocationPage />, permissions: ['funds:manage', 'funds:read'], nav: 'allocation', group: 'payments' },
-  { path: '/supervision/dashboard', element: <DashboardPage />, permissions: ['funds:read'], nav: 'dashboard', group: 'supervision' },
-  { path: '/supervision/sweeps', element: <SweepsPage />, permissions: ['sweep:run'], nav: 'sweeps', group: 'supervision' },
-  { path: '/supervision/audit', element: <AuditPage />, permissions: ['audit:read'], nav: 'audit', group: 'supervision' },
-  { path: '/admin/accounts', element: <AccountsPage />, permissions: ['account:manage'], nav: 'accounts', group: 'system' },
-  { path: '/security/outbox', element: <OutboxPage />, permissions: ['security:manage'], nav: 'smsOutbox', group: 'system' },
-  { path: '/security/role-exceptions', element: <RoleExceptionsPage />, permissions: ['security:manage'], nav: 'roleExceptions', group: 'system' },
+  {
+    path: '/finance/allocation',
+    element: <AllocationPage />,
+    permissions: ['funds:manage', 'funds:read'],
+    nav: 'allocation',
+    group: 'payments',
+  },
+  {
+    path: '/supervision/dashboard',
+    element: <DashboardPage />,
+    permissions: ['funds:read'],
+    nav: 'dashboard',
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/sweeps',
+    element: <SweepsPage />,
+    permissions: ['sweep:run'],
+    nav: 'sweeps',
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/audit',
+    element: <AuditPage />,
+    permissions: ['audit:read'],
+    nav: 'audit',
+    group: 'supervision',
+  },
+  {
+    path: '/admin/accounts',
+    element: <AccountsPage />,
+    permissions: ['account:manage'],
+    nav: 'accounts',
+    group: 'system',
+  },
+  {
+    path: '/security/outbox',
+    element: <OutboxPage />,
+    permissions: ['security:manage'],
+    nav: 'smsOutbox',
+    group: 'system',
+  },
+  {
+    path: '/security/role-exceptions',
+    element: <RoleExceptionsPage />,
+    permissions: ['security:manage'],
+    nav: 'roleExceptions',
+    group: 'system',
+  },
 ];

@@ -47,7 +47,10 @@ describe('factor-method allocation (因素法: 181号 第十八条; 四川 办�
   });
 
   it('gives the fen left over by rounding to the largest remainders, ties to the lower region code', () => {
-    const three: RegionInput[] = ['510300', '510100', '510400'].map((region) => ({ region, values: { trainees: 1, results: 1 } }));
+    const three: RegionInput[] = ['510300', '510100', '510400'].map((region) => ({
+      region,
+      values: { trainees: 1, results: 1 },
+    }));
     const result = allocate(SICHUAN_TRAINING_SCHEME, 100, three);
     // 33.33… each: floors of 33 and one fen left, to 510100.
     expect(result.rows.map((r) => [r.region, r.amountFen, r.remainderFen])).toEqual([
@@ -60,7 +63,15 @@ describe('factor-method allocation (因素法: 181号 第十八条; 四川 办�
   it('uses 四川’s sub-weights for the basic factor', () => {
     const input = (population: number): RegionInput => ({
       region: population > 1 ? '510100' : '510300',
-      values: { 'resident-population': population, 'registered-unemployed': 1, 'new-urban-jobs': 1, 'hard-to-employ': 1, 'market-entities': 1, effort: 1, 'key-work': 1 },
+      values: {
+        'resident-population': population,
+        'registered-unemployed': 1,
+        'new-urban-jobs': 1,
+        'hard-to-employ': 1,
+        'market-entities': 1,
+        effort: 1,
+        'key-work': 1,
+      },
     });
     const result = allocate(SICHUAN_EMPLOYMENT_SCHEME, 1_000_000, [input(3), input(1)]);
     // Population (20%) splits 75/25; the other 80% halves: 15% + 40% = 55%.
@@ -69,14 +80,35 @@ describe('factor-method allocation (因素法: 181号 第十八条; 四川 办�
 
   it('always sums exactly to the total, never negative, whatever the inputs', () => {
     const region = fc.record({
-      values: fc.record({ basic: fc.nat(10_000_000), input: fc.nat(10_000_000), outcome: fc.nat(10_000_000), 'key-work': fc.nat(10_000_000) }),
-      coefficients: fc.record({ performance: fc.integer({ min: 5_000, max: 15_000 }), fiscal: fc.integer({ min: 5_000, max: 15_000 }) }),
+      values: fc.record({
+        basic: fc.nat(10_000_000),
+        input: fc.nat(10_000_000),
+        outcome: fc.nat(10_000_000),
+        'key-work': fc.nat(10_000_000),
+      }),
+      coefficients: fc.record({
+        performance: fc.integer({ min: 5_000, max: 15_000 }),
+        fiscal: fc.integer({ min: 5_000, max: 15_000 }),
+      }),
     });
     fc.assert(
       fc.property(fc.array(region, { minLength: 1, maxLength: 30 }), fc.nat(2_000_000_000_00), (regions, total) => {
-        const inputs = regions.map((r, i) => ({ region: String(510100 + i * 100), values: { ...r.values, basic: r.values.basic + 1, input: r.values.input + 1, outcome: r.values.outcome + 1, 'key-work': r.values['key-work'] + 1 }, coefficients: r.coefficients }));
+        const inputs = regions.map((r, i) => ({
+          region: String(510100 + i * 100),
+          values: {
+            ...r.values,
+            basic: r.values.basic + 1,
+            input: r.values.input + 1,
+            outcome: r.values.outcome + 1,
+            'key-work': r.values['key-work'] + 1,
+          },
+          coefficients: r.coefficients,
+        }));
         const rows = allocate(NATIONAL_EMPLOYMENT_SCHEME, total, inputs).rows;
-        return rows.reduce((n, r) => n + r.amountFen, 0) === total && rows.every((r) => r.amountFen >= 0 && Number.isInteger(r.amountFen));
+        return (
+          rows.reduce((n, r) => n + r.amountFen, 0) === total &&
+          rows.every((r) => r.amountFen >= 0 && Number.isInteger(r.amountFen))
+        );
       }),
     );
   });
@@ -84,7 +116,14 @@ describe('factor-method allocation (因素法: 181号 第十八条; 四川 办�
   it('refuses weights that do not add up, an indicator nobody has, and a region twice', () => {
     const broken = { ...SICHUAN_TRAINING_SCHEME, factors: [SICHUAN_TRAINING_SCHEME.factors[0]!] };
     expect(() => allocate(broken, 100, [{ region: '510100', values: { trainees: 1 } }])).toThrow(AllocationError);
-    expect(() => allocate(SICHUAN_TRAINING_SCHEME, 100, [{ region: '510100', values: { trainees: 1, results: 0 } }])).toThrow(/INDICATOR_ALL_ZERO/);
-    expect(() => allocate(SICHUAN_TRAINING_SCHEME, 100, [{ region: '510100', values: { trainees: 1, results: 1 } }, { region: '510100', values: { trainees: 1, results: 1 } }])).toThrow(/DUPLICATE_REGION/);
+    expect(() =>
+      allocate(SICHUAN_TRAINING_SCHEME, 100, [{ region: '510100', values: { trainees: 1, results: 0 } }]),
+    ).toThrow(/INDICATOR_ALL_ZERO/);
+    expect(() =>
+      allocate(SICHUAN_TRAINING_SCHEME, 100, [
+        { region: '510100', values: { trainees: 1, results: 1 } },
+        { region: '510100', values: { trainees: 1, results: 1 } },
+      ]),
+    ).toThrow(/DUPLICATE_REGION/);
   });
 });

@@ -123,19 +123,25 @@ export function allocate(scheme: AllocationScheme, totalFen: Fen, inputs: readon
 
   // score_r = Σ_i w_i · v_ri / V_i, as a fraction over the common denominator D = Π V_i.
   const D = sums.reduce((a, b) => a * b, 1n);
-  const scoreNum = inputs.map((r) => indicators.reduce((n, ind, k) => n + BigInt(ind.weightBp) * value(r, ind.id) * (D / (sums[k] as bigint)), 0n));
+  const scoreNum = inputs.map((r) =>
+    indicators.reduce((n, ind, k) => n + BigInt(ind.weightBp) * value(r, ind.id) * (D / (sums[k] as bigint)), 0n),
+  );
   const coeffScale = 10_000n ** BigInt(scheme.coefficients.length);
-  const adjusted = inputs.map((r, j) => scheme.coefficients.reduce((n, c) => n * coefficient(r, c.id), scoreNum[j] as bigint));
+  const adjusted = inputs.map((r, j) =>
+    scheme.coefficients.reduce((n, c) => n * coefficient(r, c.id), scoreNum[j] as bigint),
+  );
   const adjustedSum = adjusted.reduce((a, b) => a + b, 0n);
   const total = BigInt(totalFen);
   const quotas = adjusted.map((a) => (adjustedSum === 0n ? 0n : (total * a) / adjustedSum));
   const remainders = adjusted.map((a) => (adjustedSum === 0n ? 0n : (total * a) % adjustedSum));
   let left = total - quotas.reduce((a, b) => a + b, 0n);
-  const order = inputs.map((_, j) => j).sort((x, y) => {
-    const rx = remainders[x] as bigint;
-    const ry = remainders[y] as bigint;
-    return rx === ry ? ((inputs[x]?.region ?? '') < (inputs[y]?.region ?? '') ? -1 : 1) : rx > ry ? -1 : 1;
-  });
+  const order = inputs
+    .map((_, j) => j)
+    .sort((x, y) => {
+      const rx = remainders[x] as bigint;
+      const ry = remainders[y] as bigint;
+      return rx === ry ? ((inputs[x]?.region ?? '') < (inputs[y]?.region ?? '') ? -1 : 1) : rx > ry ? -1 : 1;
+    });
   const extra = inputs.map(() => 0n);
   for (const j of order) {
     if (left === 0n) break;
@@ -145,12 +151,18 @@ export function allocate(scheme: AllocationScheme, totalFen: Fen, inputs: readon
 
   const ppm = (num: bigint, den: bigint) => Number(den === 0n ? 0n : (num * 1_000_000n) / den);
   const rows = inputs.map((r, j): AllocationRow => {
-    const sharesPpm = Object.fromEntries(indicators.map((ind, k) => [ind.id, ppm(value(r, ind.id), sums[k] as bigint)]));
+    const sharesPpm = Object.fromEntries(
+      indicators.map((ind, k) => [ind.id, ppm(value(r, ind.id), sums[k] as bigint)]),
+    );
     const scorePpm = ppm(scoreNum[j] as bigint, D * 10_000n);
     const adjustedScorePpm = ppm(adjusted[j] as bigint, D * 10_000n * coeffScale);
     const amountFen = Number((quotas[j] as bigint) + (extra[j] as bigint));
-    const shares = indicators.map((ind) => `${ind.name.zh} ${percent(sharesPpm[ind.id] ?? 0)}×${percent(ind.weightBp * 100)}`);
-    const sharesEn = indicators.map((ind) => `${ind.name.en} ${percent(sharesPpm[ind.id] ?? 0)}×${percent(ind.weightBp * 100)}`);
+    const shares = indicators.map(
+      (ind) => `${ind.name.zh} ${percent(sharesPpm[ind.id] ?? 0)}×${percent(ind.weightBp * 100)}`,
+    );
+    const sharesEn = indicators.map(
+      (ind) => `${ind.name.en} ${percent(sharesPpm[ind.id] ?? 0)}×${percent(ind.weightBp * 100)}`,
+    );
     const coeffs = scheme.coefficients.map((c) => `${c.name.zh} ${ratio(Number(coefficient(r, c.id)))}`);
     const coeffsEn = scheme.coefficients.map((c) => `${c.name.en} ${ratio(Number(coefficient(r, c.id)))}`);
     return {
@@ -177,11 +189,20 @@ function percent(ppm: number): string {
 
 /** Ten-thousandths as a decimal (10500 → 1.05). */
 function ratio(tenThousandths: number): string {
-  const frac = String(tenThousandths % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const frac = String(tenThousandths % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return `${Math.floor(tenThousandths / 10_000)}${frac ? `.${frac}` : ''}`;
 }
 
-const single = (id: string, zh: string, en: string, weightBp: number, indicatorZh: string, indicatorEn: string): Factor => ({
+const single = (
+  id: string,
+  zh: string,
+  en: string,
+  weightBp: number,
+  indicatorZh: string,
+  indicatorEn: string,
+): Factor => ({
   id,
   name: text(zh, en),
   indicators: [{ id, name: text(indicatorZh, indicatorEn), weightBp }],
@@ -190,11 +211,21 @@ const single = (id: string, zh: string, en: string, weightBp: number, indicatorZ
 /** 财社〔2023〕181号 第十八条: four factors, adjusted by performance and fiscal capacity. */
 export const NATIONAL_EMPLOYMENT_SCHEME: AllocationScheme = {
   id: 'national-2023',
-  name: text('中央财政就业补助资金因素法（35/15/15/35）', 'Central employment subsidy funds, factor method (35/15/15/35)'),
+  name: text(
+    '中央财政就业补助资金因素法（35/15/15/35）',
+    'Central employment subsidy funds, factor method (35/15/15/35)',
+  ),
   citation: CS181('第十八条'),
   factors: [
     single('basic', '基础因素', 'Basic factor', 3500, '劳动力人口等（就业工作任务量）', 'Labour force and workload'),
-    single('input', '投入因素', 'Input factor', 1500, '地方就业补助资金安排使用', 'Local employment funds arranged and spent'),
+    single(
+      'input',
+      '投入因素',
+      'Input factor',
+      1500,
+      '地方就业补助资金安排使用',
+      'Local employment funds arranged and spent',
+    ),
     single('outcome', '工作成果因素', 'Outcome factor', 1500, '城镇新增就业等', 'New urban jobs and other outcomes'),
     single('key-work', '重点工作因素', 'Key-work factor', 3500, '年度重点任务指标', "The year's key tasks"),
   ],
@@ -236,8 +267,15 @@ export const SICHUAN_TRAINING_SCHEME: AllocationScheme = {
   id: 'sichuan-2025-training',
   name: text('四川省专项人才队伍培训因素法（70/30）', 'Sichuan special training funds, factor method (70/30)'),
   citation: SC2025('第十四条'),
-  factors: [single('trainees', '培训需求人数', 'Trainees', 7000, '培训需求人数', 'Trainees needing training'), single('results', '培训效果', 'Results', 3000, '培训效果评分', 'Training results score')],
+  factors: [
+    single('trainees', '培训需求人数', 'Trainees', 7000, '培训需求人数', 'Trainees needing training'),
+    single('results', '培训效果', 'Results', 3000, '培训效果评分', 'Training results score'),
+  ],
   coefficients: [],
 };
 
-export const ALLOCATION_PRESETS: readonly AllocationScheme[] = [NATIONAL_EMPLOYMENT_SCHEME, SICHUAN_EMPLOYMENT_SCHEME, SICHUAN_TRAINING_SCHEME];
+export const ALLOCATION_PRESETS: readonly AllocationScheme[] = [
+  NATIONAL_EMPLOYMENT_SCHEME,
+  SICHUAN_EMPLOYMENT_SCHEME,
+  SICHUAN_TRAINING_SCHEME,
+];

@@ -61,7 +61,7 @@ export class WorkingCalendar {
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a positive integer, got ${n}`);
     let day = date;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) left--;
     }

@@ -33,7 +33,7 @@ export interface PolicyDocument {
 }
 
 const NATIONAL_TARGET_NOTE =
-  'Not in ../shared/policies: cited only for the year\'s 城镇调查失业率 target (5.5%左右), which 川办发〔2024〕34号 (三) ' +
+  "Not in ../shared/policies: cited only for the year's 城镇调查失业率 target (5.5%左右), which 川办发〔2024〕34号 (三) " +
   'reads as "上年度全国城镇调查失业率控制目标" (../shared/reference/FACTS.md).';
 
 export const DOCUMENTS: Readonly<Record<DocumentId, PolicyDocument>> = {

@@ -28,7 +28,12 @@ export interface EvaluationRequest {
 
 /** Which scheme holds for a subsidy in a region on a date, or why none does. */
 type Resolution =
-  | { readonly kind: 'scheme'; readonly scheme: Scheme; readonly checks: readonly CompiledCondition[]; readonly params: Map<string, ResolvedParameter | undefined> }
+  | {
+      readonly kind: 'scheme';
+      readonly scheme: Scheme;
+      readonly checks: readonly CompiledCondition[];
+      readonly params: Map<string, ResolvedParameter | undefined>;
+    }
   | { readonly kind: 'none'; readonly status: DecisionStatus; readonly reason: Reason };
 
 const EMPTY_CLAIM: ClaimFacts = Object.freeze({});
@@ -212,7 +217,13 @@ export class PolicyEngine {
         if (!outcome) eligible = false;
       } else {
         const c = check.condition;
-        reasons.push(outcome.detail ? reason(c.code, outcome.met, c.rule, c.citation, outcome.detail) : outcome.met ? check.met : check.unmet);
+        reasons.push(
+          outcome.detail
+            ? reason(c.code, outcome.met, c.rule, c.citation, outcome.detail)
+            : outcome.met
+              ? check.met
+              : check.unmet,
+        );
         if (!outcome.met) eligible = false;
         else if (outcome.notSet !== undefined && !notSet) notSet = { parameter: outcome.notSet, citation: c.citation };
       }
@@ -234,7 +245,9 @@ export class PolicyEngine {
     }
     // A rule that could not be judged for a parameter the region has not set leaves the amount open.
     const amount = notSet ? standardNotSet(notSet.parameter, notSet.citation) : scheme.amount(ctx);
-    reasons.push(reason(amount.amountFen === null ? 'STANDARD_NOT_SET' : 'AMOUNT', true, amount.explanation, amount.citation));
+    reasons.push(
+      reason(amount.amountFen === null ? 'STANDARD_NOT_SET' : 'AMOUNT', true, amount.explanation, amount.citation),
+    );
     const decision: Decision = {
       subsidy: subsidy.id,
       name: subsidy.name,
@@ -248,7 +261,8 @@ export class PolicyEngine {
       parameters: ctx.used ?? NO_PARAMETERS,
       engineVersion: ENGINE_VERSION,
     };
-    if (amount.perMonthFen !== undefined) return { ...decision, perMonthFen: amount.perMonthFen, months: amount.months ?? 0 };
+    if (amount.perMonthFen !== undefined)
+      return { ...decision, perMonthFen: amount.perMonthFen, months: amount.months ?? 0 };
     return decision;
   }
 }
@@ -283,7 +297,9 @@ function resolveScheme(subsidy: SubsidyDefinition, region: RegionCode, date: Iso
       ),
     };
   }
-  const ended = candidates.filter((s) => s.to !== undefined && s.to < date).sort((a, b) => ((a.to ?? '') < (b.to ?? '') ? 1 : -1))[0];
+  const ended = candidates
+    .filter((s) => s.to !== undefined && s.to < date)
+    .sort((a, b) => ((a.to ?? '') < (b.to ?? '') ? 1 : -1))[0];
   if (ended) {
     const clause = ended.periodClause ?? ended.basis;
     return {
@@ -292,7 +308,10 @@ function resolveScheme(subsidy: SubsidyDefinition, region: RegionCode, date: Iso
       reason: reason(
         'POLICY_EXPIRED',
         false,
-        text(`该政策已于${ended.to}到期（${formatCitation(clause)}）`, `This policy expired on ${ended.to} (${formatCitation(clause)})`),
+        text(
+          `该政策已于${ended.to}到期（${formatCitation(clause)}）`,
+          `This policy expired on ${ended.to} (${formatCitation(clause)})`,
+        ),
         clause,
       ),
     };

@@ -44,7 +44,9 @@ export class ParameterTable {
 
   constructor(values: Iterable<ParameterValue>) {
     for (const raw of values) {
-      const value: ResolvedParameter = Object.freeze(raw.citation ? { ...raw, cites: formatCitation(raw.citation) } : { ...raw });
+      const value: ResolvedParameter = Object.freeze(
+        raw.citation ? { ...raw, cites: formatCitation(raw.citation) } : { ...raw },
+      );
       let byRegion = this.byParameter.get(value.parameter);
       if (!byRegion) this.byParameter.set(value.parameter, (byRegion = new Map()));
       let list = byRegion.get(value.region);
@@ -66,5 +68,4 @@ export class ParameterTable {
     }
     return undefined;
   }
-
 }

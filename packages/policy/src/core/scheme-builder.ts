@@ -33,15 +33,33 @@ export function scheme<A extends ApplicantFacts>(spec: SchemeSpec<A>): Scheme<A>
   // A rule applies only from its document's date: a scheme cannot cite a text issued after it starts.
   for (const cited of [basis, ...conditions.map((c) => c.citation), ...durations.map((d) => d.citation as Citation)]) {
     const doc = DOCUMENTS[cited.document];
-    if (doc.inForceFrom > from) throw new RangeError(`${id}: cites ${doc.number} ${cited.article}, in force only from ${doc.inForceFrom}, in a scheme from ${from}`);
+    if (doc.inForceFrom > from)
+      throw new RangeError(
+        `${id}: cites ${doc.number} ${cited.article}, in force only from ${doc.inForceFrom}, in a scheme from ${from}`,
+      );
   }
   for (const d of durations) {
     // A value bound from the wrong document would silently apply another region's or period's figure.
     if (!isWithinRegion(region, d.region) || !within(from, d.from, d.to)) {
-      throw new RangeError(`${id}: ${d.parameter} (${d.cites}, ${d.region} ${d.from}–${d.to ?? ''}) is not in force in ${region} on ${from}`);
+      throw new RangeError(
+        `${id}: ${d.parameter} (${d.cites}, ${d.region} ${d.from}–${d.to ?? ''}) is not in force in ${region} on ${from}`,
+      );
     }
   }
-  return { id, region, from, ...period(basis, to), basis, who, standard, materials, parameters, conditions, amount, durations };
+  return {
+    id,
+    region,
+    from,
+    ...period(basis, to),
+    basis,
+    who,
+    standard,
+    materials,
+    parameters,
+    conditions,
+    amount,
+    durations,
+  };
 }
 
 /**
@@ -61,7 +79,10 @@ function period(basis: Citation, to: IsoDate | undefined): { to?: IsoDate; perio
  * `spec.id`; each later one takes the id given for the day its text takes effect, so ids stay
  * stable and readable. Throws when the days given are not exactly the days a cited text arrives.
  */
-export function schemesAsTextsArrive<A extends ApplicantFacts>(spec: SchemeSpec<A>, laterIds: Readonly<Record<IsoDate, string>>): Scheme<A>[] {
+export function schemesAsTextsArrive<A extends ApplicantFacts>(
+  spec: SchemeSpec<A>,
+  laterIds: Readonly<Record<IsoDate, string>>,
+): Scheme<A>[] {
   const inForceFrom = (c: Condition<A>) =>
     [c.citation, ...(c.durations ?? []).map((d) => d.citation as Citation)].reduce((latest, cited) => {
       const day = DOCUMENTS[cited.document].inForceFrom;
@@ -69,8 +90,11 @@ export function schemesAsTextsArrive<A extends ApplicantFacts>(spec: SchemeSpec<
     }, spec.from);
   const arrivals = [...new Set(spec.conditions.map(inForceFrom))].filter((day) => day > spec.from).sort();
   const named = Object.keys(laterIds).sort();
-  if (arrivals.join() !== named.join()) throw new RangeError(`${spec.id}: texts arrive on ${arrivals.join(', ')}, ids given for ${named.join(', ')}`);
-  for (const day of arrivals) if (spec.to !== undefined && day > spec.to) throw new RangeError(`${spec.id}: a rule cites a text in force only after the scheme ends (${day})`);
+  if (arrivals.join() !== named.join())
+    throw new RangeError(`${spec.id}: texts arrive on ${arrivals.join(', ')}, ids given for ${named.join(', ')}`);
+  for (const day of arrivals)
+    if (spec.to !== undefined && day > spec.to)
+      throw new RangeError(`${spec.id}: a rule cites a text in force only after the scheme ends (${day})`);
   const starts = [spec.from, ...arrivals];
   return starts.map((start, i) => {
     const next = starts[i + 1];

@@ -115,7 +115,9 @@ export interface Reason {
 }
 
 export function reason(code: string, met: boolean, message: Text, citation: Citation, detail?: Text): Reason {
-  return detail ? { code, met, message, citation, cites: formatCitation(citation), detail } : { code, met, message, citation, cites: formatCitation(citation) };
+  return detail
+    ? { code, met, message, citation, cites: formatCitation(citation), detail }
+    : { code, met, message, citation, cites: formatCitation(citation) };
 }
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'not-in-force' | 'not-offered' | 'not-applicable';

@@ -118,7 +118,8 @@ export interface Business {
   readonly operatingNormally: boolean;
 }
 
-export type Fund = 'employment-fund' | 'unemployment-insurance-fund' | 'rural-revitalisation-fund' | 'inclusive-finance';
+export type Fund =
+  'employment-fund' | 'unemployment-insurance-fund' | 'rural-revitalisation-fund' | 'inclusive-finance';
 
 /** A subsidy already granted, from the registry; the cross-subsidy rules read these. */
 export interface ReceivedSubsidy {
@@ -307,7 +308,14 @@ export interface ClaimFacts {
     readonly first: boolean;
     readonly stableMonths: number;
   };
-  readonly workers?: readonly { readonly person: PersonFacts; readonly contractMonths: number; readonly workedMonths: number; readonly insuredMonths: number; readonly firstExport: boolean; readonly destination: 'outside-county' | 'other-province' }[];
+  readonly workers?: readonly {
+    readonly person: PersonFacts;
+    readonly contractMonths: number;
+    readonly workedMonths: number;
+    readonly insuredMonths: number;
+    readonly firstExport: boolean;
+    readonly destination: 'outside-county' | 'other-province';
+  }[];
   readonly designation?: OrganisationDesignationKind;
   readonly year?: number;
   /** 就业创业服务补助: the service and its figures for `year`. */

@@ -89,7 +89,11 @@ export function unemployedSinceGraduation(person: PersonFacts, before: IsoDate):
 export function isInSixGroups(person: PersonFacts, on: IsoDate): boolean {
   return (
     isGraduatingYear(person, on) ||
-    hasAnyStatus(person, ['poverty-monitoring', 'school-leaver', 'rural-transfer-worker', 'registered-unemployed', 'hard-to-employ'], on)
+    hasAnyStatus(
+      person,
+      ['poverty-monitoring', 'school-leaver', 'rural-transfer-worker', 'registered-unemployed', 'hard-to-employ'],
+      on,
+    )
   );
 }
 

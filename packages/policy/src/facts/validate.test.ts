@@ -3,12 +3,27 @@ import { validateFacts } from './validate.js';
 
 describe('validating facts at the edge', () => {
   it('accepts valid facts', () => {
-    expect(validateFacts({ applicant: { kind: 'person', idNumber: '11010519491231002X', statuses: [{ kind: 'disabled', from: '2020-02-29' }] }, date: '2024-01-01', region: '510104' })).toEqual([]);
+    expect(
+      validateFacts({
+        applicant: {
+          kind: 'person',
+          idNumber: '11010519491231002X',
+          statuses: [{ kind: 'disabled', from: '2020-02-29' }],
+        },
+        date: '2024-01-01',
+        region: '510104',
+      }),
+    ).toEqual([]);
   });
 
   it('names the field of a bad check digit, an impossible date and a negative amount', () => {
     const errors = validateFacts({
-      applicant: { kind: 'person', idNumber: '110105194912310021', statuses: [{ kind: 'disabled', from: '2023-02-29' }], insurance: [{ month: '2024-13', pensionFen: -1 }] },
+      applicant: {
+        kind: 'person',
+        idNumber: '110105194912310021',
+        statuses: [{ kind: 'disabled', from: '2023-02-29' }],
+        insurance: [{ month: '2024-13', pensionFen: -1 }],
+      },
     });
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['applicant.idNumber', 'INVALID_ID_NUMBER'],
@@ -20,6 +35,9 @@ describe('validating facts at the edge', () => {
   });
 
   it('refuses fractional fen', () => {
-    expect(validateFacts({ claim: { feeFen: 10.5 } })[0]).toMatchObject({ field: 'claim.feeFen', code: 'INVALID_AMOUNT' });
+    expect(validateFacts({ claim: { feeFen: 10.5 } })[0]).toMatchObject({
+      field: 'claim.feeFen',
+      code: 'INVALID_AMOUNT',
+    });
   });
 });

@@ -1,4 +1,9 @@
-import type { EmploymentServiceKind, OrganisationCategory, OrganisationDesignationKind, PersonStatusKind } from './facts.js';
+import type {
+  EmploymentServiceKind,
+  OrganisationCategory,
+  OrganisationDesignationKind,
+  PersonStatusKind,
+} from './facts.js';
 
 /**
  * The names of the facts' coded values, for forms, import templates and screens. Typed as complete
@@ -19,13 +24,19 @@ export const PERSON_STATUS_NAMES: Names<PersonStatusKind> = {
   'dibao-household': { zh: '低保家庭成员', en: 'Member of a minimum-subsistence (dibao) household' },
   'zero-employment-household': { zh: '零就业家庭成员', en: 'Member of a zero-employment household' },
   tekun: { zh: '特困人员', en: 'Person in extreme hardship (tekun)' },
-  'civil-service-staff': { zh: '机关事业单位在编人员', en: 'Established staff of a government organ or public institution' },
+  'civil-service-staff': {
+    zh: '机关事业单位在编人员',
+    en: 'Established staff of a government organ or public institution',
+  },
   'returning-migrant-worker': { zh: '返乡入乡农民工', en: 'Returning migrant worker' },
   'rural-transfer-worker': { zh: '农村转移就业劳动者', en: 'Rural worker in transferred employment' },
   'national-student-loan': { zh: '获得国家助学贷款', en: 'Holder of a national student loan' },
   'unemployment-benefit': { zh: '领取失业保险金人员', en: 'Receiving unemployment benefit' },
   'school-leaver': { zh: '未继续升学的应届初高中毕业生', en: 'School leaver not continuing education' },
-  'priority-county-resident': { zh: '重点帮扶县、欠发达县域或集中安置区户籍', en: 'Registered in a priority-assistance county or resettlement area' },
+  'priority-county-resident': {
+    zh: '重点帮扶县、欠发达县域或集中安置区户籍',
+    en: 'Registered in a priority-assistance county or resettlement area',
+  },
 };
 
 export const ORGANISATION_CATEGORY_NAMES: Names<OrganisationCategory> = {

@@ -45,20 +45,45 @@ const SOCIAL_INSURANCE_AND_POSTS = new Set([
   'employer-post-subsidy',
 ]);
 
-export type SpendingVerdict = { readonly allowed: true } | { readonly allowed: false; readonly reason: Text; readonly citation: Citation; readonly cites: string };
+export type SpendingVerdict =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: Text; readonly citation: Citation; readonly cites: string };
 
-const refuse = (reason: Text, citation: Citation): SpendingVerdict => ({ allowed: false, reason, citation, cites: formatCitation(citation) });
+const refuse = (reason: Text, citation: Citation): SpendingVerdict => ({
+  allowed: false,
+  reason,
+  citation,
+  cites: formatCitation(citation),
+});
 
 /** May a fund of this source, issued by this region, pay this subsidy? */
 export function fundMayPay(source: FundSource, fundRegion: RegionCode, subsidy: SubsidyDefinition): SpendingVerdict {
   if (subsidy.fund === 'inclusive-finance') {
-    return refuse(text('创业担保贷款贴息属普惠金融项下支出，不由就业补助资金列支', 'Start-up loan interest is paid under inclusive finance, not from employment subsidy funds'), CS181('第十六条（四）'));
+    return refuse(
+      text(
+        '创业担保贷款贴息属普惠金融项下支出，不由就业补助资金列支',
+        'Start-up loan interest is paid under inclusive finance, not from employment subsidy funds',
+      ),
+      CS181('第十六条（四）'),
+    );
   }
   if (!FAMILY[subsidy.fund].includes(source)) {
-    return refuse(text(`该补贴由${FAMILY_NAMES[subsidy.fund].zh}列支`, `This subsidy is paid from ${FAMILY_NAMES[subsidy.fund].en}`), CS181('第十六条（七）'));
+    return refuse(
+      text(
+        `该补贴由${FAMILY_NAMES[subsidy.fund].zh}列支`,
+        `This subsidy is paid from ${FAMILY_NAMES[subsidy.fund].en}`,
+      ),
+      CS181('第十六条（七）'),
+    );
   }
   if (source === 'provincial-employment' && fundRegion === '510000' && SOCIAL_INSURANCE_AND_POSTS.has(subsidy.id)) {
-    return refuse(text('四川省级财政补助资金不得用于社会保险补贴和岗位补贴', 'Sichuan provincial funds may not pay social-insurance or post subsidies'), SC2025('第十一条'));
+    return refuse(
+      text(
+        '四川省级财政补助资金不得用于社会保险补贴和岗位补贴',
+        'Sichuan provincial funds may not pay social-insurance or post subsidies',
+      ),
+      SC2025('第十一条'),
+    );
   }
   return { allowed: true };
 }
@@ -80,11 +105,20 @@ export function drawOrder(subsidy: SubsidyDefinition): readonly FundSource[] {
  * subsidies (就业创业服务补助) may not pass 15% of the year's funds. Of the subsidies here, the rewards
  * paid to service providers and bases count as service subsidies (our reading; docs/decisions/008).
  */
-export const SERVICE_SUBSIDIES: ReadonlySet<string> = new Set(['labour-export-service-reward', 'assistance-base-award', 'internship-base-award', 'employment-service']);
+export const SERVICE_SUBSIDIES: ReadonlySet<string> = new Set([
+  'labour-export-service-reward',
+  'assistance-base-award',
+  'internship-base-award',
+  'employment-service',
+]);
 export const SERVICE_CEILING_PERMILLE = 150;
 export const SERVICE_CEILING_CITATION: Citation = SC2025('第十二条');
 
 /** Whether a fund's service-subsidy spending is capped at 15% of what it received. */
 export function serviceCeilingApplies(source: FundSource, fundRegion: RegionCode, subsidyId: string): boolean {
-  return SERVICE_SUBSIDIES.has(subsidyId) && (source === 'central-employment' || source === 'provincial-employment') && fundRegion.startsWith('51');
+  return (
+    SERVICE_SUBSIDIES.has(subsidyId) &&
+    (source === 'central-employment' || source === 'provincial-employment') &&
+    fundRegion.startsWith('51')
+  );
 }

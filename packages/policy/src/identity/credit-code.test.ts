@@ -24,14 +24,21 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('property: changing any one character of a valid code is caught', () => {
     const char = fc.constantFrom(...CREDIT_CODE_CHARSET.split(''));
     fc.assert(
-      fc.property(fc.array(char, { minLength: 17, maxLength: 17 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 30 }), (chars, position, shift) => {
-        const first17 = chars.join('');
-        const code = first17 + creditCodeCheckChar(first17);
-        expect(checkCreditCode(code)).toBe('valid');
-        const replaced = CREDIT_CODE_CHARSET.charAt((CREDIT_CODE_CHARSET.indexOf(first17.charAt(position)) + shift) % 31);
-        const changed = first17.slice(0, position) + replaced + first17.slice(position + 1) + code.charAt(17);
-        expect(checkCreditCode(changed)).toBe('check-digit');
-      }),
+      fc.property(
+        fc.array(char, { minLength: 17, maxLength: 17 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 30 }),
+        (chars, position, shift) => {
+          const first17 = chars.join('');
+          const code = first17 + creditCodeCheckChar(first17);
+          expect(checkCreditCode(code)).toBe('valid');
+          const replaced = CREDIT_CODE_CHARSET.charAt(
+            (CREDIT_CODE_CHARSET.indexOf(first17.charAt(position)) + shift) % 31,
+          );
+          const changed = first17.slice(0, position) + replaced + first17.slice(position + 1) + code.charAt(17);
+          expect(checkCreditCode(changed)).toBe('check-digit');
+        },
+      ),
     );
   });
 });

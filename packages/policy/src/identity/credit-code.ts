@@ -26,12 +26,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
 }
 
 export type OrganisationKind =
-  | 'enterprise'
-  | 'individual-business'
-  | 'farmers-cooperative'
-  | 'government-organ'
-  | 'public-institution'
-  | 'other';
+  'enterprise' | 'individual-business' | 'farmers-cooperative' | 'government-organ' | 'public-institution' | 'other';
 
 /** The organisation type in positions 1–2 (91 企业, 92 个体工商户, 93 农民专业合作社, 11 机关, 12 事业单位). */
 export function organisationKindOf(code: string): OrganisationKind {

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseResidentId, residentIdCheckChar, upgradeLegacyResidentId } from './resident-id.js';
 
 describe('居民身份证号码 (GB 11643-1999)', () => {
-  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X'])('accepts the published example %s', (id) => {
-    expect(parseResidentId(id).ok).toBe(true);
-  });
+  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X'])(
+    'accepts the published example %s',
+    (id) => {
+      expect(parseResidentId(id).ok).toBe(true);
+    },
+  );
 
   it('upper-cases a trailing x before checking', () => {
     expect(parseResidentId('11010519491231002x')).toMatchObject({ ok: true, value: { number: '11010519491231002X' } });
@@ -45,8 +48,15 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
 
   it('property: every valid number fails when any one digit of the first 17 changes', () => {
     const body = fc
-      .tuple(fc.integer({ min: 110000, max: 659999 }), fc.date({ min: new Date('1940-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }))
-      .map(([area, birth, seq]) => `${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`);
+      .tuple(
+        fc.integer({ min: 110000, max: 659999 }),
+        fc.date({ min: new Date('1940-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([area, birth, seq]) =>
+          `${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`,
+      );
     fc.assert(
       fc.property(body, fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (first17, position, delta) => {
         const valid = first17 + residentIdCheckChar(first17);

@@ -11,16 +11,26 @@ import type { Scheme, SubsidyDefinition } from '../core/subsidy.js';
  * parameter files by `npm run docs:policy-index`; policy-index.test.ts fails when the committed file
  * differs from what the code gives.
  */
-export function policyIndex(catalogue: readonly SubsidyDefinition[], parameters: readonly ParameterList[], durations: readonly ParameterList[]): string {
+export function policyIndex(
+  catalogue: readonly SubsidyDefinition[],
+  parameters: readonly ParameterList[],
+  durations: readonly ParameterList[],
+): string {
   const rows = new Rows();
   for (const subsidy of catalogue) for (const scheme of subsidy.schemes) addScheme(rows, subsidy, scheme);
   addConditions(rows, catalogue);
-  for (const list of parameters) for (const value of list.values) rows.add(value.citation, 'parameter', parameterText(value), list.source);
+  for (const list of parameters)
+    for (const value of list.values) rows.add(value.citation, 'parameter', parameterText(value), list.source);
   const appliedBy = durationUses(catalogue);
   for (const list of durations) {
     for (const value of list.values) {
       const uses = appliedBy.get(durationKey(value)) ?? [];
-      rows.add(value.citation, 'duration', `${parameterText(value)}${uses.length ? ` — applied by ${uses.join(', ')}` : ''}`, list.source);
+      rows.add(
+        value.citation,
+        'duration',
+        `${parameterText(value)}${uses.length ? ` — applied by ${uses.join(', ')}` : ''}`,
+        list.source,
+      );
     }
   }
   return render(rows);
@@ -51,7 +61,12 @@ class Rows {
 
 function addScheme(rows: Rows, subsidy: SubsidyDefinition, scheme: Scheme): void {
   const period = scheme.to ? `${scheme.from} – ${scheme.to}` : `from ${scheme.from}`;
-  rows.add(scheme.basis, 'scheme', `${code(scheme.id)} ${subsidy.name.zh} · ${scheme.region} · ${period}`, subsidy.source);
+  rows.add(
+    scheme.basis,
+    'scheme',
+    `${code(scheme.id)} ${subsidy.name.zh} · ${scheme.region} · ${period}`,
+    subsidy.source,
+  );
   const clause = scheme.periodClause;
   if (clause && scheme.to && !sameArticle(clause, scheme.basis)) {
     rows.add(clause, 'period', `ends ${code(scheme.id)} on ${scheme.to}`, subsidy.source);
@@ -60,18 +75,29 @@ function addScheme(rows: Rows, subsidy: SubsidyDefinition, scheme: Scheme): void
 
 /** One row per condition and file, naming every scheme that checks it: shared rules appear once. */
 function addConditions(rows: Rows, catalogue: readonly SubsidyDefinition[]): void {
-  const grouped = new Map<string, { citation: Citation; code: string; rule: string; source: string; schemes: string[] }>();
+  const grouped = new Map<
+    string,
+    { citation: Citation; code: string; rule: string; source: string; schemes: string[] }
+  >();
   for (const subsidy of catalogue) {
     for (const scheme of subsidy.schemes) {
       for (const c of scheme.conditions) {
         const key = [c.citation.document, c.citation.article, c.code, c.rule.zh, subsidy.source].join('\u0000');
         const entry = grouped.get(key);
         if (entry) entry.schemes.push(scheme.id);
-        else grouped.set(key, { citation: c.citation, code: c.code, rule: c.rule.zh, source: subsidy.source, schemes: [scheme.id] });
+        else
+          grouped.set(key, {
+            citation: c.citation,
+            code: c.code,
+            rule: c.rule.zh,
+            source: subsidy.source,
+            schemes: [scheme.id],
+          });
       }
     }
   }
-  for (const g of grouped.values()) rows.add(g.citation, 'condition', `${code(g.code)} ${g.rule} — in ${g.schemes.map(code).join(', ')}`, g.source);
+  for (const g of grouped.values())
+    rows.add(g.citation, 'condition', `${code(g.code)} ${g.rule} — in ${g.schemes.map(code).join(', ')}`, g.source);
 }
 
 /** For each stated duration, the schemes and conditions that apply it. */
@@ -118,12 +144,17 @@ function render(rows: Rows): string {
     '`src/parameters`), and the **durations** it states with the schemes and conditions that apply them.',
     'Values are as stored: money in 分, shares in ‰ where the id says `permille`, durations in the unit',
     'their id ends with. Amount rules cite the parameter they read, so they are found through its row.',
-    'Headings are written as decisions cite the article (`cites`), so a reason\'s citation finds its section.',
+    "Headings are written as decisions cite the article (`cites`), so a reason's citation finds its section.",
     '',
   ];
   for (const [id, doc] of Object.entries(DOCUMENTS) as [DocumentId, (typeof DOCUMENTS)[DocumentId]][]) {
     const period = doc.inForceTo ? `${doc.inForceFrom} – ${doc.inForceTo}` : `from ${doc.inForceFrom}`;
-    out.push(`## ${documentName(id)}`, '', `${doc.title} · ${doc.issuer} · ${doc.region} · in force ${period} · \`${id}\``, '');
+    out.push(
+      `## ${documentName(id)}`,
+      '',
+      `${doc.title} · ${doc.issuer} · ${doc.region} · in force ${period} · \`${id}\``,
+      '',
+    );
     const articles = rows.byDocument.get(id);
     if (!articles) {
       out.push('Nothing in the engine cites it.', '');
@@ -131,7 +162,10 @@ function render(rows: Rows): string {
     }
     for (const article of [...articles.keys()].sort(byArticle)) {
       out.push(`### ${formatCitation(cite(id, article))}`, '', '| | what | file |', '|---|---|---|');
-      const list = [...(articles.get(article) ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.what, b.what) || compare(a.file, b.file));
+      const list = [...(articles.get(article) ?? [])].sort(
+        (a, b) =>
+          KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.what, b.what) || compare(a.file, b.file),
+      );
       for (const row of list) out.push(`| ${row.kind} | ${cell(row.what)} | ${link(row.file)} |`);
       out.push('');
     }
@@ -185,12 +219,15 @@ function byArticle(a: string, b: string): number {
   for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
     const x = ka[i];
     const y = kb[i];
-    if (x === undefined || y === undefined) return x === undefined ? (ka.length === 0 ? 1 : -1) : kb.length === 0 ? -1 : 1;
+    if (x === undefined || y === undefined)
+      return x === undefined ? (ka.length === 0 ? 1 : -1) : kb.length === 0 ? -1 : 1;
     if (x !== y) return x - y;
   }
   return compare(a, b);
 }
 
 function articleNumbers(article: string): number[] {
-  return [...article.matchAll(/[〇零一二三四五六七八九十]+|\d+/g)].map(([m]) => (/^\d+$/.test(m) ? Number(m) : chineseNumber(m)));
+  return [...article.matchAll(/[〇零一二三四五六七八九十]+|\d+/g)].map(([m]) =>
+    /^\d+$/.test(m) ? Number(m) : chineseNumber(m),
+  );
 }

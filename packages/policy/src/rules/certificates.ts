@@ -18,7 +18,8 @@ function findCertificate(ctx: EvaluationContext<PersonFacts>): Certificate | und
   const byId = certificateById(ctx.applicant, ctx.claim.certificateId);
   if (byId || ctx.claim.certificateId !== undefined) return byId;
   let newest: Certificate | undefined;
-  for (const c of ctx.applicant.certificates ?? []) if (c.issuedOn <= ctx.date && (!newest || c.issuedOn > newest.issuedOn)) newest = c;
+  for (const c of ctx.applicant.certificates ?? [])
+    if (c.issuedOn <= ctx.date && (!newest || c.issuedOn > newest.issuedOn)) newest = c;
   return newest;
 }
 
@@ -38,7 +39,9 @@ export function certificateOfKind(kinds: readonly CertificateKind[], citation: C
     (ctx) => {
       const c = claimedCertificate(ctx);
       if (!c) return outcome(false, '未找到所申领的证书', 'The certificate claimed for was not found');
-      return kinds.includes(c.kind) ? true : outcome(false, `所持为${KIND_NAMES[c.kind]}`, `The certificate is a ${c.kind} certificate`);
+      return kinds.includes(c.kind)
+        ? true
+        : outcome(false, `所持为${KIND_NAMES[c.kind]}`, `The certificate is a ${c.kind} certificate`);
     },
   );
 }
@@ -82,7 +85,11 @@ export function sameOccupationAndLevelOnce(subsidyIds: readonly string[], citati
         (s) => subsidyIds.includes(s.subsidy) && sameOccupation(s, c) && s.level === c.level,
       );
       return earlier
-        ? outcome(false, `${c.occupation}该等级已于${earlier.grantedOn}享受`, `${c.occupation} at this level was subsidised on ${earlier.grantedOn}`)
+        ? outcome(
+            false,
+            `${c.occupation}该等级已于${earlier.grantedOn}享受`,
+            `${c.occupation} at this level was subsidised on ${earlier.grantedOn}`,
+          )
         : true;
     },
   );
@@ -92,7 +99,10 @@ export function sameOccupationAndLevelOnce(subsidyIds: readonly string[], citati
 export function noLowerLevelAfterHigher(subsidyIds: readonly string[], citation: Citation): Condition<PersonFacts> {
   return condition(
     'NO_LOWER_LEVEL_AFTER_HIGHER',
-    text('已获高等级证书补贴的，不得再申领同一职业（工种）低等级证书补贴', 'No subsidy for a lower level after a higher level of the same occupation'),
+    text(
+      '已获高等级证书补贴的，不得再申领同一职业（工种）低等级证书补贴',
+      'No subsidy for a lower level after a higher level of the same occupation',
+    ),
     citation,
     (ctx) => {
       const c = claimedCertificate(ctx);
@@ -101,7 +111,13 @@ export function noLowerLevelAfterHigher(subsidyIds: readonly string[], citation:
       const higher = (ctx.applicant.subsidies ?? []).find(
         (s) => subsidyIds.includes(s.subsidy) && sameOccupation(s, c) && s.level !== undefined && s.level < level,
       );
-      return higher ? outcome(false, `已于${higher.grantedOn}享受更高等级补贴`, `A higher level was subsidised on ${higher.grantedOn}`) : true;
+      return higher
+        ? outcome(
+            false,
+            `已于${higher.grantedOn}享受更高等级补贴`,
+            `A higher level was subsidised on ${higher.grantedOn}`,
+          )
+        : true;
     },
   );
 }
@@ -115,8 +131,16 @@ export function sameOccupationOnce(subsidyIds: readonly string[], citation: Cita
     (ctx) => {
       const c = claimedCertificate(ctx);
       if (!c) return true;
-      const earlier = (ctx.applicant.subsidies ?? []).find((s) => subsidyIds.includes(s.subsidy) && sameOccupation(s, c));
-      return earlier ? outcome(false, `${c.occupation}已于${earlier.grantedOn}享受`, `${c.occupation} was subsidised on ${earlier.grantedOn}`) : true;
+      const earlier = (ctx.applicant.subsidies ?? []).find(
+        (s) => subsidyIds.includes(s.subsidy) && sameOccupation(s, c),
+      );
+      return earlier
+        ? outcome(
+            false,
+            `${c.occupation}已于${earlier.grantedOn}享受`,
+            `${c.occupation} was subsidised on ${earlier.grantedOn}`,
+          )
+        : true;
     },
   );
 }

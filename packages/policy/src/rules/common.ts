@@ -19,14 +19,22 @@ export const GWR = (year: 2023 | 2024 | 2025): Citation => cite(`GWR-${year}`, '
 export function notCivilServiceStaff(citation: Citation): Condition<PersonFacts> {
   return condition(
     'NOT_CIVIL_SERVICE_STAFF',
-    text('申请人不得为机关事业单位在编人员', 'The applicant must not be on the staff establishment of a government organ or public institution'),
+    text(
+      '申请人不得为机关事业单位在编人员',
+      'The applicant must not be on the staff establishment of a government organ or public institution',
+    ),
     citation,
     (ctx) => !hasStatus(ctx.applicant, 'civil-service-staff', ctx.date),
   );
 }
 
 /** A subsidy paid once: the applicant must not have received it before. */
-export function notReceivedBefore<A extends ApplicantFacts>(subsidyIds: readonly string[], citation: Citation, what: string, whatEn: string): Condition<A> {
+export function notReceivedBefore<A extends ApplicantFacts>(
+  subsidyIds: readonly string[],
+  citation: Citation,
+  what: string,
+  whatEn: string,
+): Condition<A> {
   return condition<A>(
     'NOT_RECEIVED_BEFORE',
     text(`${what}每人（单位）限享受一次`, `${whatEn} is granted once`),
@@ -44,5 +52,7 @@ export function organisationIs(
   rule: { zh: string; en: string },
   citation: Citation,
 ): Condition<OrganisationFacts> {
-  return condition('APPLICANT_UNIT_KIND', text(rule.zh, rule.en), citation, (ctx) => categories.includes(ctx.applicant.category));
+  return condition('APPLICANT_UNIT_KIND', text(rule.zh, rule.en), citation, (ctx) =>
+    categories.includes(ctx.applicant.category),
+  );
 }

@@ -34,8 +34,14 @@ export function windowDurations(rule: WindowRule): Duration[] {
   return out;
 }
 
-export function priorGrants(subsidies: readonly ReceivedSubsidy[] | undefined, ids: readonly string[], personId?: string): ReceivedSubsidy[] {
-  return (subsidies ?? []).filter((s) => ids.includes(s.subsidy) && (personId === undefined || s.personId === personId));
+export function priorGrants(
+  subsidies: readonly ReceivedSubsidy[] | undefined,
+  ids: readonly string[],
+  personId?: string,
+): ReceivedSubsidy[] {
+  return (subsidies ?? []).filter(
+    (s) => ids.includes(s.subsidy) && (personId === undefined || s.personId === personId),
+  );
 }
 
 export function entitlementWindow(
@@ -57,7 +63,12 @@ export function entitlementWindow(
   const birth = birthDateOf(person);
   const category = retirementCategoryOf(person);
   const extension = rule.toRetirement;
-  if (extension && birth && category && monthsToRetirement(birth, category, firstApproval) < monthsOf(extension.within)) {
+  if (
+    extension &&
+    birth &&
+    category &&
+    monthsToRetirement(birth, category, firstApproval) < monthsOf(extension.within)
+  ) {
     toRetirement = true;
     last = monthIndex(statutoryRetirementMonth(birth, category)) - 1;
     if (extension.cap) last = Math.min(last, start + monthsOf(extension.cap) - 1);
@@ -83,7 +94,12 @@ export function monthsIn(from: IsoMonth, to: IsoMonth): IsoMonth[] {
   return out;
 }
 
-export function insuranceFor(person: PersonFacts, month: IsoMonth, payer: InsuranceMonth['payer'], employer?: string): InsuranceMonth | undefined {
+export function insuranceFor(
+  person: PersonFacts,
+  month: IsoMonth,
+  payer: InsuranceMonth['payer'],
+  employer?: string,
+): InsuranceMonth | undefined {
   for (const m of person.insurance ?? []) {
     if (m.month === month && m.payer === payer && (employer === undefined || m.employer === employer)) return m;
   }
@@ -94,4 +110,3 @@ export function insuranceFor(person: PersonFacts, month: IsoMonth, payer: Insura
 export function coveredContribution(m: InsuranceMonth): number {
   return m.pensionFen + m.medicalFen + m.unemploymentFen;
 }
-

@@ -55,22 +55,40 @@ export function qualifyingPeople<T extends { readonly person: PersonFacts }>(
   rules: readonly ItemRule<T>[],
 ): Condition<OrganisationFacts> {
   const durations = rules.flatMap((r) => r.durations ?? []);
-  return condition(code, rule, citation, (ctx) => {
-    const listed = items(ctx) ?? [];
-    const { qualifying, rejected } = assessItems(ctx, listed, rules);
-    if (rejected.length === 0 && qualifying.length > 0) return true;
-    const zh = rejected.map((r) => `${maskIdNumber(r.item.person.idNumber)}不符合：${r.failed.map((f) => f.rule.zh).join('；')}`);
-    const en = rejected.map((r) => `${maskIdNumber(r.item.person.idNumber)} does not qualify: ${r.failed.map((f) => f.rule.en).join('; ')}`);
-    return {
-      met: qualifying.length > 0,
-      detail: text(
-        `${listed.length}人中${qualifying.length}人符合条件。${zh.join('。')}`,
-        `${qualifying.length} of ${listed.length} qualify. ${en.join('. ')}`,
-      ),
-    };
-  }, durations);
+  return condition(
+    code,
+    rule,
+    citation,
+    (ctx) => {
+      const listed = items(ctx) ?? [];
+      const { qualifying, rejected } = assessItems(ctx, listed, rules);
+      if (rejected.length === 0 && qualifying.length > 0) return true;
+      const zh = rejected.map(
+        (r) => `${maskIdNumber(r.item.person.idNumber)}不符合：${r.failed.map((f) => f.rule.zh).join('；')}`,
+      );
+      const en = rejected.map(
+        (r) => `${maskIdNumber(r.item.person.idNumber)} does not qualify: ${r.failed.map((f) => f.rule.en).join('; ')}`,
+      );
+      return {
+        met: qualifying.length > 0,
+        detail: text(
+          `${listed.length}人中${qualifying.length}人符合条件。${zh.join('。')}`,
+          `${qualifying.length} of ${listed.length} qualify. ${en.join('. ')}`,
+        ),
+      };
+    },
+    durations,
+  );
 }
 
-export function itemRule<T>(code: string, zh: string, en: string, test: ItemRule<T>['test'], durations?: readonly Duration[]): ItemRule<T> {
-  return Object.freeze(durations?.length ? { code, rule: text(zh, en), test, durations } : { code, rule: text(zh, en), test });
+export function itemRule<T>(
+  code: string,
+  zh: string,
+  en: string,
+  test: ItemRule<T>['test'],
+  durations?: readonly Duration[],
+): ItemRule<T> {
+  return Object.freeze(
+    durations?.length ? { code, rule: text(zh, en), test, durations } : { code, rule: text(zh, en), test },
+  );
 }

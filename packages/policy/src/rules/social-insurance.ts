@@ -6,7 +6,15 @@ import type { AmountResult, Condition, EvaluationContext } from '../core/subsidy
 import { text } from '../core/text.js';
 import type { ApplicantFacts, InsuranceMonth, PersonFacts, ReceivedSubsidy } from '../facts/facts.js';
 import { duration, statedDuration } from '../parameters/durations.js';
-import { coveredContribution, entitlementWindow, grantedMonths, monthsIn, windowDurations, type EntitlementWindow, type WindowRule } from './entitlement.js';
+import {
+  coveredContribution,
+  entitlementWindow,
+  grantedMonths,
+  monthsIn,
+  windowDurations,
+  type EntitlementWindow,
+  type WindowRule,
+} from './entitlement.js';
 
 /**
  * 社会保险补贴 shared arithmetic: which months a claim may cover (inside the entitlement window,
@@ -19,11 +27,17 @@ export interface InsurancePlan {
 }
 
 /** The claimed range: `claim.fromMonth`–`claim.toMonth`, or every recorded month before this one. */
-export function claimedRange(ctx: EvaluationContext<ApplicantFacts>, records: readonly InsuranceMonth[]): [IsoMonth, IsoMonth] | undefined {
+export function claimedRange(
+  ctx: EvaluationContext<ApplicantFacts>,
+  records: readonly InsuranceMonth[],
+): [IsoMonth, IsoMonth] | undefined {
   const { fromMonth, toMonth } = ctx.claim;
   if (fromMonth !== undefined) return [fromMonth, toMonth ?? fromMonth];
   const current = monthOf(ctx.date);
-  const past = records.map((r) => r.month).filter((m) => m < current).sort();
+  const past = records
+    .map((r) => r.month)
+    .filter((m) => m < current)
+    .sort();
   return past.length ? [past[0] as IsoMonth, past[past.length - 1] as IsoMonth] : undefined;
 }
 
@@ -35,7 +49,9 @@ export function insurancePlan(
   prior: readonly ReceivedSubsidy[],
   rule: WindowRule,
 ): InsurancePlan | undefined {
-  const records = (person.insurance ?? []).filter((m) => m.payer === payer && (employer === undefined || m.employer === employer));
+  const records = (person.insurance ?? []).filter(
+    (m) => m.payer === payer && (employer === undefined || m.employer === employer),
+  );
   const range = claimedRange(ctx, records);
   if (!range) return undefined;
   const window = entitlementWindow(person, prior, range[0], ctx.date, rule);
@@ -83,7 +99,11 @@ export function contributionsInWindow(
       if (!p) return outcome(false, '无缴费记录', 'No contributions on record');
       return p.months.length > 0
         ? true
-        : outcome(false, `${windowText(p.window)}，申请期间内无可补贴的缴费月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; no subsidisable month in the claim`);
+        : outcome(
+            false,
+            `${windowText(p.window)}，申请期间内无可补贴的缴费月份`,
+            `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; no subsidisable month in the claim`,
+          );
     },
     windowDurations(window),
   );
@@ -93,7 +113,11 @@ export function contributionsInWindow(
  * Flexible-employment subsidies pay a local share of what the person paid, never above 2/3
  * ("补贴标准原则上不超过其实际缴费的2/3").
  */
-export function flexibleShareAmount(ctx: EvaluationContext<PersonFacts>, plan: InsurancePlan, citation: Citation): AmountResult {
+export function flexibleShareAmount(
+  ctx: EvaluationContext<PersonFacts>,
+  plan: InsurancePlan,
+  citation: Citation,
+): AmountResult {
   const local = ctx.param('social-insurance.flexible-share-permille');
   const capped = shareOf(plan.contributedFen, 2, 3);
   if (!local) {

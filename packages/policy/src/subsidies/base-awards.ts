@@ -18,7 +18,9 @@ export const INTERNSHIP_BASE_AWARD = 'internship-base-award';
 
 function designation(ctx: EvaluationContext<OrganisationFacts>, kinds: readonly OrganisationDesignationKind[]) {
   const wanted = ctx.claim.designation;
-  return (ctx.applicant.designations ?? []).find((d) => kinds.includes(d.kind) && (wanted === undefined || d.kind === wanted) && d.from <= ctx.date);
+  return (ctx.applicant.designations ?? []).find(
+    (d) => kinds.includes(d.kind) && (wanted === undefined || d.kind === wanted) && d.from <= ctx.date,
+  );
 }
 
 /** The period a document is in force, for rules about what happened "in the policy period" (政策期内). */
@@ -28,11 +30,18 @@ function policyPeriod(article: Citation): { from: string; to: string } {
   return { from: doc.inForceFrom, to: doc.inForceTo };
 }
 
-function designated(kinds: readonly OrganisationDesignationKind[], citation: Citation, zh: string, en: string, newWithin?: { from: string; to: string }): Condition<OrganisationFacts> {
+function designated(
+  kinds: readonly OrganisationDesignationKind[],
+  citation: Citation,
+  zh: string,
+  en: string,
+  newWithin?: { from: string; to: string },
+): Condition<OrganisationFacts> {
   return condition('DESIGNATED', text(zh, en), citation, (ctx) => {
     const d = designation(ctx, kinds);
     if (!d) return outcome(false, '未获认定', 'Not designated');
-    if (newWithin && !within(d.from, newWithin.from, newWithin.to)) return outcome(false, `认定日期${d.from}不在政策期内`, `Designated ${d.from}, outside the policy period`);
+    if (newWithin && !within(d.from, newWithin.from, newWithin.to))
+      return outcome(false, `认定日期${d.from}不在政策期内`, `Designated ${d.from}, outside the policy period`);
     return true;
   });
 }
@@ -52,37 +61,79 @@ export const AssistanceBaseAward = defineSubsidy({
       basis: SC34('（十六）'),
       from: '2024-07-13',
       to: '2025-12-31',
-      who: text('吸纳脱贫人口就业10人以上、认定为就业帮扶基地的企业', 'Enterprises employing 10 or more poverty-alleviated people, designated assistance bases'),
+      who: text(
+        '吸纳脱贫人口就业10人以上、认定为就业帮扶基地的企业',
+        'Enterprises employing 10 or more poverty-alleviated people, designated assistance bases',
+      ),
       standard: text('5万元一次性奖补', '50,000 yuan, once'),
-      materials: [text('认定文件', 'Designation document'), text('吸纳脱贫人口名册', 'Roster of poverty-alleviated employees')],
+      materials: [
+        text('认定文件', 'Designation document'),
+        text('吸纳脱贫人口名册', 'Roster of poverty-alleviated employees'),
+      ],
       parameters: ['assistance-base.award', 'assistance-base.min-hires'],
       conditions: [
-        designated(['assistance-base'], SC34('（十六）'), '须认定为就业帮扶基地', 'Must be designated an employment assistance base'),
-        condition('TEN_POVERTY_ALLEVIATED', text('吸纳脱贫人口就业10人以上', 'Must employ 10 or more poverty-alleviated people'), SC34('（十六）'), (ctx) => {
-          const need = ctx.param('assistance-base.min-hires');
-          if (!need) return notSet('assistance-base.min-hires');
-          const n = (ctx.claim.workers ?? []).filter((w) => hasStatus(w.person, 'poverty-alleviated', ctx.date)).length;
-          return n >= need.value ? true : outcome(false, `吸纳脱贫人口${n}人`, `${n} poverty-alleviated employees`);
-        }),
-        notReceivedBefore<OrganisationFacts>([ASSISTANCE_BASE_AWARD], SC34('（十六）'), '就业帮扶基地奖补', 'The base award'),
+        designated(
+          ['assistance-base'],
+          SC34('（十六）'),
+          '须认定为就业帮扶基地',
+          'Must be designated an employment assistance base',
+        ),
+        condition(
+          'TEN_POVERTY_ALLEVIATED',
+          text('吸纳脱贫人口就业10人以上', 'Must employ 10 or more poverty-alleviated people'),
+          SC34('（十六）'),
+          (ctx) => {
+            const need = ctx.param('assistance-base.min-hires');
+            if (!need) return notSet('assistance-base.min-hires');
+            const n = (ctx.claim.workers ?? []).filter((w) =>
+              hasStatus(w.person, 'poverty-alleviated', ctx.date),
+            ).length;
+            return n >= need.value ? true : outcome(false, `吸纳脱贫人口${n}人`, `${n} poverty-alleviated employees`);
+          },
+        ),
+        notReceivedBefore<OrganisationFacts>(
+          [ASSISTANCE_BASE_AWARD],
+          SC34('（十六）'),
+          '就业帮扶基地奖补',
+          'The base award',
+        ),
       ],
-      amount: (ctx) => fixed(ctx, 'assistance-base.award', SC34('（十六）'), text('就业帮扶基地一次性奖补', 'Assistance base award')),
+      amount: (ctx) =>
+        fixed(ctx, 'assistance-base.award', SC34('（十六）'), text('就业帮扶基地一次性奖补', 'Assistance base award')),
     }),
     scheme({
       id: 'assistance-base-award/guizhou-2022',
       region: '520000',
       basis: GZ2022('二（三）'),
       from: '2022-01-14',
-      who: text('吸纳"三类人员"就业人数多、效果好的重点帮扶县就业援助基地、车间，及省级就业援助示范基地', 'Assistance bases and workshops in key counties, and provincial model bases'),
-      standard: text('基地3万元、车间1万元、省级示范基地10万元', 'Base 30,000; workshop 10,000; provincial model base 100,000 yuan'),
+      who: text(
+        '吸纳"三类人员"就业人数多、效果好的重点帮扶县就业援助基地、车间，及省级就业援助示范基地',
+        'Assistance bases and workshops in key counties, and provincial model bases',
+      ),
+      standard: text(
+        '基地3万元、车间1万元、省级示范基地10万元',
+        'Base 30,000; workshop 10,000; provincial model base 100,000 yuan',
+      ),
       materials: [text('认定文件', 'Designation document')],
       parameters: ['assistance-base.award', 'assistance-workshop.award', 'assistance-base-provincial-model.award'],
       conditions: [
-        designated(['assistance-base', 'assistance-workshop', 'assistance-base-provincial-model'], GZ2022('二（三）'), '须认定为就业援助基地、车间或省级就业援助示范基地', 'Must be a designated assistance base, workshop or provincial model base'),
-        notReceivedBefore<OrganisationFacts>([ASSISTANCE_BASE_AWARD], GZ2022('二（三）'), '就业援助基地奖励', 'The base award'),
+        designated(
+          ['assistance-base', 'assistance-workshop', 'assistance-base-provincial-model'],
+          GZ2022('二（三）'),
+          '须认定为就业援助基地、车间或省级就业援助示范基地',
+          'Must be a designated assistance base, workshop or provincial model base',
+        ),
+        notReceivedBefore<OrganisationFacts>(
+          [ASSISTANCE_BASE_AWARD],
+          GZ2022('二（三）'),
+          '就业援助基地奖励',
+          'The base award',
+        ),
       ],
       amount: (ctx) => {
-        const kind = designation(ctx, ['assistance-base', 'assistance-workshop', 'assistance-base-provincial-model'])?.kind ?? 'assistance-base';
+        const kind =
+          designation(ctx, ['assistance-base', 'assistance-workshop', 'assistance-base-provincial-model'])?.kind ??
+          'assistance-base';
         return fixed(ctx, `${kind}.award`, GZ2022('二（三）'), text('一次性奖励', 'One-time award'));
       },
     }),
@@ -104,17 +155,41 @@ export const InternshipBaseAward = defineSubsidy({
       basis: SC34('（十三）'),
       from: '2024-07-13',
       to: '2025-12-31',
-      who: text('新评定为国家级、省级就业见习基地的单位', 'Units newly designated national or provincial internship bases'),
+      who: text(
+        '新评定为国家级、省级就业见习基地的单位',
+        'Units newly designated national or provincial internship bases',
+      ),
       standard: text('国家级30万元、省级20万元', 'National 300,000; provincial 200,000 yuan'),
       materials: [text('评定文件', 'Designation document')],
       parameters: ['internship-base-national.award', 'internship-base-provincial.award'],
       conditions: [
-        designated(['internship-base-national', 'internship-base-provincial'], SC34('（十三）'), '须在政策期内新评定为国家级或省级就业见习基地', 'Must be newly designated a national or provincial internship base in the policy period', policyPeriod(SC34('（十三）'))),
-        notReceivedBefore<OrganisationFacts>([INTERNSHIP_BASE_AWARD], SC34('（十三）'), '见习基地奖补', 'The internship base award'),
+        designated(
+          ['internship-base-national', 'internship-base-provincial'],
+          SC34('（十三）'),
+          '须在政策期内新评定为国家级或省级就业见习基地',
+          'Must be newly designated a national or provincial internship base in the policy period',
+          policyPeriod(SC34('（十三）')),
+        ),
+        notReceivedBefore<OrganisationFacts>(
+          [INTERNSHIP_BASE_AWARD],
+          SC34('（十三）'),
+          '见习基地奖补',
+          'The internship base award',
+        ),
       ],
       amount: (ctx) => {
-        const kind = designation(ctx, ['internship-base-national', 'internship-base-provincial'])?.kind ?? 'internship-base-provincial';
-        return fixed(ctx, `${kind}.award`, SC34('（十三）'), text(kind === 'internship-base-national' ? '国家级见习基地奖补' : '省级见习基地奖补', 'Internship base award'));
+        const kind =
+          designation(ctx, ['internship-base-national', 'internship-base-provincial'])?.kind ??
+          'internship-base-provincial';
+        return fixed(
+          ctx,
+          `${kind}.award`,
+          SC34('（十三）'),
+          text(
+            kind === 'internship-base-national' ? '国家级见习基地奖补' : '省级见习基地奖补',
+            'Internship base award',
+          ),
+        );
       },
     }),
   ],

@@ -25,12 +25,32 @@ const rule: WindowRule = {
 };
 
 function months(ctx: EvaluationContext<OrganisationFacts>, hire: Hire): number {
-  return insurancePlan(ctx, hire.person, 'employer', ctx.applicant.creditCode, priorGrants(ctx.applicant.subsidies, [EMPLOYER_POST_SUBSIDY], hire.person.idNumber), rule)?.months.length ?? 0;
+  return (
+    insurancePlan(
+      ctx,
+      hire.person,
+      'employer',
+      ctx.applicant.creditCode,
+      priorGrants(ctx.applicant.subsidies, [EMPLOYER_POST_SUBSIDY], hire.person.idNumber),
+      rule,
+    )?.months.length ?? 0
+  );
 }
 
 const rules = [
-  itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用时须为就业困难人员', 'Must be certified as hard to employ when hired', (hire) => hasStatus(hire.person, 'hard-to-employ', hire.contractStart)),
-  itemRule<Hire>('HIRE_INSURED_IN_PERIOD', '须签订劳动合同并在补贴期限内缴纳社会保险费', 'Must be on a contract with insurance paid within the period', (hire, ctx) => months(ctx, hire) > 0, windowDurations(rule)),
+  itemRule<Hire>(
+    'HIRE_HARD_TO_EMPLOY',
+    '招用时须为就业困难人员',
+    'Must be certified as hard to employ when hired',
+    (hire) => hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
+  ),
+  itemRule<Hire>(
+    'HIRE_INSURED_IN_PERIOD',
+    '须签订劳动合同并在补贴期限内缴纳社会保险费',
+    'Must be on a contract with insurance paid within the period',
+    (hire, ctx) => months(ctx, hire) > 0,
+    windowDurations(rule),
+  ),
 ];
 
 export const EmployerPostSubsidy = defineSubsidy({
@@ -48,11 +68,25 @@ export const EmployerPostSubsidy = defineSubsidy({
       basis,
       from: '2025-05-01',
       to: '2028-04-30',
-      who: text('招用就业困难人员、签订劳动合同并缴纳社会保险费的用人单位', 'Units hiring persons hard to employ on a contract with insurance'),
-      standard: text('不高于当地最低工资标准；最长3年，距法定退休年龄不足5年的可延长至退休', 'No higher than the local minimum wage; 3 years, or to retirement'),
+      who: text(
+        '招用就业困难人员、签订劳动合同并缴纳社会保险费的用人单位',
+        'Units hiring persons hard to employ on a contract with insurance',
+      ),
+      standard: text(
+        '不高于当地最低工资标准；最长3年，距法定退休年龄不足5年的可延长至退休',
+        'No higher than the local minimum wage; 3 years, or to retirement',
+      ),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
       parameters: ['employer-post.monthly', 'minimum-wage.monthly'],
-      conditions: [qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的就业困难人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules)],
+      conditions: [
+        qualifyingPeople(
+          'QUALIFYING_HIRES',
+          text('须有符合条件的就业困难人员', 'At least one eligible hire'),
+          basis,
+          (ctx) => ctx.claim.hires,
+          rules,
+        ),
+      ],
       amount: (ctx): AmountResult => {
         const wage = ctx.param('minimum-wage.monthly');
         const local = ctx.param('employer-post.monthly');

@@ -28,7 +28,8 @@ function internRules(article: Citation): ItemRule<Intern>[] {
       `Interns must be graduates within ${leftSchool.value} years of leaving school and unemployed, or registered-unemployed aged 16–24`,
       (intern) => {
         const p = intern.person;
-        if (leftSchoolWithinYears(p, intern.from, leftSchool.value) && unemployedSinceGraduation(p, intern.from)) return true;
+        if (leftSchoolWithinYears(p, intern.from, leftSchool.value) && unemployedSinceGraduation(p, intern.from))
+          return true;
         const birth = birthDateOf(p);
         if (!birth) return false;
         const age = ageOn(birth, intern.from);
@@ -36,29 +37,52 @@ function internRules(article: Citation): ItemRule<Intern>[] {
       },
       [leftSchool],
     ),
-    itemRule<Intern>('INTERN_MONTHS', '须申报见习月数', 'The months of internship must be given', (intern) => intern.months > 0),
+    itemRule<Intern>(
+      'INTERN_MONTHS',
+      '须申报见习月数',
+      'The months of internship must be given',
+      (intern) => intern.months > 0,
+    ),
   ];
 }
 
 /** The monthly standard: the local minimum wage where the text says so, else by retention tier. */
-function monthlyStandard(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult | { perMonthFen: number; why: string; whyEn: string; citation: Citation } {
+function monthlyStandard(
+  ctx: EvaluationContext<OrganisationFacts>,
+  basis: Citation,
+): AmountResult | { perMonthFen: number; why: string; whyEn: string; citation: Citation } {
   if (ctx.param('internship.at-minimum-wage')?.value === 1) {
     const wage = ctx.param('minimum-wage.monthly');
     if (!wage) return standardNotSet('minimum-wage.monthly', SC34('（十三）'));
-    return { perMonthFen: wage.value, why: '当地最低工资标准', whyEn: 'local minimum wage', citation: SC34('（十三）') };
+    return {
+      perMonthFen: wage.value,
+      why: '当地最低工资标准',
+      whyEn: 'local minimum wage',
+      citation: SC34('（十三）'),
+    };
   }
   const retention = ctx.claim.retentionPermille ?? 0;
   for (const tier of [700, 600, 500]) {
     if (retention < tier) continue;
     const raised = ctx.param(`internship.monthly.retention-${tier}`);
-    if (raised) return { perMonthFen: raised.value, why: `留用率达到${tier / 10}%`, whyEn: `retention at least ${tier / 10}%`, citation: raised.citation ?? basis };
+    if (raised)
+      return {
+        perMonthFen: raised.value,
+        why: `留用率达到${tier / 10}%`,
+        whyEn: `retention at least ${tier / 10}%`,
+        citation: raised.citation ?? basis,
+      };
   }
   const base = ctx.param('internship.monthly');
   if (!base) return standardNotSet('internship.monthly', basis);
   return { perMonthFen: base.value, why: '基本标准', whyEn: 'base standard', citation: base.citation ?? basis };
 }
 
-function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation, rules: readonly ItemRule<Intern>[]): AmountResult {
+function amount(
+  ctx: EvaluationContext<OrganisationFacts>,
+  basis: Citation,
+  rules: readonly ItemRule<Intern>[],
+): AmountResult {
   const standard = monthlyStandard(ctx, basis);
   if ('amountFen' in standard) return standard;
   const { qualifying } = assessItems(ctx, ctx.claim.interns, rules);
@@ -76,18 +100,42 @@ function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation, rule
   };
 }
 
-const who = text('吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位', 'Units that take on eligible interns');
-const materials = [text('见习协议', 'Internship agreements'), text('见习人员名册及考勤', 'Roster and attendance of interns'), text('基本生活费发放凭证', 'Proof of living allowance paid to interns')];
-const parameters = ['internship.monthly', 'internship.monthly.retention-500', 'internship.monthly.retention-600', 'internship.monthly.retention-700', 'minimum-wage.monthly'];
+const who = text(
+  '吸纳离校2年内未就业高校毕业生、16—24岁登记失业青年参加就业见习的单位',
+  'Units that take on eligible interns',
+);
+const materials = [
+  text('见习协议', 'Internship agreements'),
+  text('见习人员名册及考勤', 'Roster and attendance of interns'),
+  text('基本生活费发放凭证', 'Proof of living allowance paid to interns'),
+];
+const parameters = [
+  'internship.monthly',
+  'internship.monthly.retention-500',
+  'internship.monthly.retention-600',
+  'internship.monthly.retention-700',
+  'minimum-wage.monthly',
+];
 
 const hostUnit = (basis: Citation) =>
-  condition<OrganisationFacts>('INTERNSHIP_UNIT', text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'), basis, (ctx) => ctx.applicant.category !== 'government-organ');
+  condition<OrganisationFacts>(
+    'INTERNSHIP_UNIT',
+    text('申请单位须为见习单位（企事业单位、社会组织等）', 'The applicant must be a unit hosting interns'),
+    basis,
+    (ctx) => ctx.applicant.category !== 'government-organ',
+  );
 /**
  * Who may be an intern: 离校2年内未就业高校毕业生 and 16—24岁失业青年, as each article paying for them
  * names them (财社〔2023〕181号 第七条; 庆阳 第12条 names the same two groups before 181号 exists).
  */
 const qualifyingInterns = (rules: readonly ItemRule<Intern>[], citation: Citation) =>
-  qualifyingPeople('QUALIFYING_INTERNS', text('须有符合条件的见习人员', 'At least one eligible intern'), citation, (ctx) => ctx.claim.interns, rules);
+  qualifyingPeople(
+    'QUALIFYING_INTERNS',
+    text('须有符合条件的见习人员', 'At least one eligible intern'),
+    citation,
+    (ctx) => ctx.claim.interns,
+    rules,
+  );
 
 const nationalInterns = internRules(CS181('第七条'));
 const qingyangInterns = internRules(QY102('第12条'));
@@ -122,7 +170,10 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       from: '2023-10-27',
       to: '2023-12-31',
       who,
-      standard: text('每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元', '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention'),
+      standard: text(
+        '每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元',
+        '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention',
+      ),
       materials,
       parameters,
       conditions: [hostUnit(QY102('第12条')), qualifyingInterns(qingyangInterns, QY102('第12条'))],
@@ -148,7 +199,10 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       from: '2025-05-01',
       to: '2028-04-30',
       who,
-      standard: text('按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高', 'As prescribed (the local minimum wage to the end of 2025)'),
+      standard: text(
+        '按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高',
+        'As prescribed (the local minimum wage to the end of 2025)',
+      ),
       materials,
       parameters,
       conditions: [hostUnit(SC2025('第六条（六）')), qualifyingInterns(sichuan2025Interns, CS181('第七条'))],

@@ -21,8 +21,14 @@ const basis = QY102('第21条');
 const worked = duration('employment-workshop.worked-months', basis);
 
 const rules = [
-  itemRule<Worker>('WORKER_LOCAL_POVERTY_ALLEVIATED', '须为本地户籍脱贫劳动力', 'Must be a poverty-alleviated worker with local household registration', (w, ctx) =>
-    hasStatus(w.person, 'poverty-alleviated', ctx.date) && w.person.hukouRegion !== undefined && isWithinRegion(w.person.hukouRegion, ctx.applicant.region.slice(0, 4) + '00'),
+  itemRule<Worker>(
+    'WORKER_LOCAL_POVERTY_ALLEVIATED',
+    '须为本地户籍脱贫劳动力',
+    'Must be a poverty-alleviated worker with local household registration',
+    (w, ctx) =>
+      hasStatus(w.person, 'poverty-alleviated', ctx.date) &&
+      w.person.hukouRegion !== undefined &&
+      isWithinRegion(w.person.hukouRegion, ctx.applicant.region.slice(0, 4) + '00'),
   ),
   itemRule<Worker>(
     'WORKER_SIX_MONTHS',
@@ -47,15 +53,38 @@ export const EmploymentWorkshopReward = defineSubsidy({
       region: '621000',
       basis,
       from: '2023-10-27',
-      who: text('就地就近吸纳本地户籍脱贫劳动力稳定就业6个月以上的乡村就业工厂（就业帮扶车间）', 'Rural factories and workshops employing local poverty-alleviated workers for 6 months'),
+      who: text(
+        '就地就近吸纳本地户籍脱贫劳动力稳定就业6个月以上的乡村就业工厂（就业帮扶车间）',
+        'Rural factories and workshops employing local poverty-alleviated workers for 6 months',
+      ),
       standard: text('每人每年3000元', '3,000 yuan per worker per year'),
       materials: [text('吸纳人员名册', 'Roster of workers'), text('工资发放记录', 'Payroll records')],
       parameters: ['employment-workshop.per-person-year'],
       conditions: [
-        organisationIs(['assistance-workshop', 'enterprise'], { zh: '申请单位须为乡村就业工厂或就业帮扶车间', en: 'The applicant must be a rural employment factory or assistance workshop' }, basis),
-        qualifyingPeople('QUALIFYING_WORKERS', text('须有符合条件的脱贫劳动力', 'At least one eligible worker'), basis, (ctx) => ctx.claim.workers, rules),
+        organisationIs(
+          ['assistance-workshop', 'enterprise'],
+          {
+            zh: '申请单位须为乡村就业工厂或就业帮扶车间',
+            en: 'The applicant must be a rural employment factory or assistance workshop',
+          },
+          basis,
+        ),
+        qualifyingPeople(
+          'QUALIFYING_WORKERS',
+          text('须有符合条件的脱贫劳动力', 'At least one eligible worker'),
+          basis,
+          (ctx) => ctx.claim.workers,
+          rules,
+        ),
       ],
-      amount: (ctx) => perHead(ctx, 'employment-workshop.per-person-year', assessItems(ctx, ctx.claim.workers, rules).qualifying.length, basis, text('每人每年奖补', 'Per worker per year')),
+      amount: (ctx) =>
+        perHead(
+          ctx,
+          'employment-workshop.per-person-year',
+          assessItems(ctx, ctx.claim.workers, rules).qualifying.length,
+          basis,
+          text('每人每年奖补', 'Per worker per year'),
+        ),
     }),
   ],
 });

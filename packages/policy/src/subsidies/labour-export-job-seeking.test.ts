@@ -7,11 +7,15 @@ describe('有组织劳务输出一次性求职补贴, 四川 (川办发〔2024�
     e.evaluate({ subsidy: 'labour-export-job-seeking', region: '510104', date: '2024-10-01', applicant: poor, claim });
 
   it('pays the local standard, capped at 400元', () => {
-    expect(ask({ export: { destination: 'other-province', organised: true, first: true, stableMonths: 1 } })).toMatchObject({ eligible: true, amountFen: 40_000 });
+    expect(
+      ask({ export: { destination: 'other-province', organised: true, first: true, stableMonths: 1 } }),
+    ).toMatchObject({ eligible: true, amountFen: 40_000 });
   });
 
   it('only for organised export', () => {
-    expect(unmet(ask({ export: { destination: 'other-province', organised: false, first: true, stableMonths: 1 } }))).toEqual(['ORGANISED_EXPORT']);
+    expect(
+      unmet(ask({ export: { destination: 'other-province', organised: false, first: true, stableMonths: 1 } })),
+    ).toEqual(['ORGANISED_EXPORT']);
   });
 
   it('ended on 2025-12-31, citing the document’s period clause', () => {

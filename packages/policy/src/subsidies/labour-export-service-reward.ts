@@ -20,13 +20,18 @@ type Worker = NonNullable<ClaimFacts['workers']>[number];
 
 const agencies = organisationIs(
   ['hr-service-agency', 'labour-broker'],
-  { zh: '申请单位须为经营性人力资源服务机构、劳务中介机构、劳务专业合作社或劳务经纪人', en: 'The applicant must be a human-resources agency, labour cooperative or broker' },
+  {
+    zh: '申请单位须为经营性人力资源服务机构、劳务中介机构、劳务专业合作社或劳务经纪人',
+    en: 'The applicant must be a human-resources agency, labour cooperative or broker',
+  },
   QY102('第21条'),
 );
 
 const qingyangContract = duration('labour-export.service-reward.contract-months', QY102('第21条'));
 const qingyang: ItemRule<Worker>[] = [
-  itemRule<Worker>('WORKER_POVERTY_ALLEVIATED', '须为脱贫劳动力', 'Must be a poverty-alleviated worker', (w, ctx) => hasStatus(w.person, 'poverty-alleviated', ctx.date)),
+  itemRule<Worker>('WORKER_POVERTY_ALLEVIATED', '须为脱贫劳动力', 'Must be a poverty-alleviated worker', (w, ctx) =>
+    hasStatus(w.person, 'poverty-alleviated', ctx.date),
+  ),
   itemRule<Worker>(
     'WORKER_SIX_MONTHS',
     `须签订并实际履行${spanText(qingyangContract).zh}以上劳动合同`,
@@ -37,8 +42,12 @@ const qingyang: ItemRule<Worker>[] = [
 ];
 const sichuanContract = duration('labour-export.service-reward.contract-months', SC34('（十六）'));
 const sichuan: ItemRule<Worker>[] = [
-  itemRule<Worker>('WORKER_POVERTY_ALLEVIATED', '须为乡村振兴重点帮扶县、欠发达县域或易地搬迁集中安置区的脱贫人口', 'Must be poverty-alleviated from a key county, less-developed county or relocation site', (w, ctx) =>
-    hasStatus(w.person, 'poverty-alleviated', ctx.date) && hasStatus(w.person, 'priority-county-resident', ctx.date),
+  itemRule<Worker>(
+    'WORKER_POVERTY_ALLEVIATED',
+    '须为乡村振兴重点帮扶县、欠发达县域或易地搬迁集中安置区的脱贫人口',
+    'Must be poverty-alleviated from a key county, less-developed county or relocation site',
+    (w, ctx) =>
+      hasStatus(w.person, 'poverty-alleviated', ctx.date) && hasStatus(w.person, 'priority-county-resident', ctx.date),
   ),
   itemRule<Worker>(
     'WORKER_CONTRACT_YEAR_INSURED',
@@ -49,13 +58,32 @@ const sichuan: ItemRule<Worker>[] = [
   ),
 ];
 
-const who = text('组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人', 'Agencies and brokers that place poverty-alleviated workers in stable jobs');
-const materials = [text('输转人员名册', 'Roster of placed workers'), text('劳动合同及履约证明', 'Contracts and proof they were served')];
+const who = text(
+  '组织脱贫劳动力到企业稳定就业的人力资源服务机构、劳务中介、劳务经纪人',
+  'Agencies and brokers that place poverty-alleviated workers in stable jobs',
+);
+const materials = [
+  text('输转人员名册', 'Roster of placed workers'),
+  text('劳动合同及履约证明', 'Contracts and proof they were served'),
+];
 
 const qualifyingWorkers = (basis: Citation, rules: readonly ItemRule<Worker>[]) =>
-  qualifyingPeople('QUALIFYING_WORKERS', text('须有符合条件的输转人员', 'At least one eligible placed worker'), basis, (ctx) => ctx.claim.workers, rules);
-const perWorker = (basis: Citation, rules: readonly ItemRule<Worker>[]) => (ctx: EvaluationContext<OrganisationFacts>) =>
-  perHead(ctx, 'labour-export.service-reward', assessItems(ctx, ctx.claim.workers, rules).qualifying.length, basis, text('每人奖补', 'Per worker'));
+  qualifyingPeople(
+    'QUALIFYING_WORKERS',
+    text('须有符合条件的输转人员', 'At least one eligible placed worker'),
+    basis,
+    (ctx) => ctx.claim.workers,
+    rules,
+  );
+const perWorker =
+  (basis: Citation, rules: readonly ItemRule<Worker>[]) => (ctx: EvaluationContext<OrganisationFacts>) =>
+    perHead(
+      ctx,
+      'labour-export.service-reward',
+      assessItems(ctx, ctx.claim.workers, rules).qualifying.length,
+      basis,
+      text('每人奖补', 'Per worker'),
+    );
 
 export const LabourExportServiceReward = defineSubsidy({
   id: LABOUR_EXPORT_SERVICE_REWARD,

@@ -26,7 +26,10 @@ function tieredAmount(ctx: EvaluationContext<PersonFacts>, citation: Citation): 
   const amountFen = Math.min(tier.value, cap.value);
   return {
     amountFen,
-    explanation: text(`当地分档标准${formatYuan(tier.value)}，不超过${formatYuan(cap.value)}：${formatYuan(amountFen)}`, `Local tier ${formatYuan(tier.value)}, at most ${formatYuan(cap.value)}: ${formatYuan(amountFen)}`),
+    explanation: text(
+      `当地分档标准${formatYuan(tier.value)}，不超过${formatYuan(cap.value)}：${formatYuan(amountFen)}`,
+      `Local tier ${formatYuan(tier.value)}, at most ${formatYuan(cap.value)}: ${formatYuan(amountFen)}`,
+    ),
     citation,
   };
 }
@@ -48,12 +51,30 @@ export const LabourExportTransportSubsidy = defineSubsidy({
       basis: QY102('第21条'),
       from: '2023-10-27',
       who: text('外出务工的脱贫劳动力', 'Poverty-alleviated workers who go out to work'),
-      standard: text('跨省就业不超过600元、省内就近就业不超过300元，分档给予', 'Up to 600 yuan across provinces, 300 within the province, in tiers'),
+      standard: text(
+        '跨省就业不超过600元、省内就近就业不超过300元，分档给予',
+        'Up to 600 yuan across provinces, 300 within the province, in tiers',
+      ),
       materials: [text('身份证件', 'ID card'), text('务工证明', 'Proof of work')],
-      parameters: ['labour-export.transport.other-province.cap', 'labour-export.transport.within-province.cap', 'labour-export.transport.other-province', 'labour-export.transport.within-province'],
+      parameters: [
+        'labour-export.transport.other-province.cap',
+        'labour-export.transport.within-province.cap',
+        'labour-export.transport.other-province',
+        'labour-export.transport.within-province',
+      ],
       conditions: [
-        condition<PersonFacts>('POVERTY_ALLEVIATED', text('须为脱贫劳动力', 'Must be a poverty-alleviated worker'), QY102('第21条'), (ctx) => hasAnyStatus(ctx.applicant, ['poverty-alleviated'], ctx.date)),
-        condition<PersonFacts>('WORKING_AWAY', text('须外出务工就业（跨省或省内）', 'Must be working away from home'), QY102('第21条'), (ctx) => ctx.claim.export !== undefined),
+        condition<PersonFacts>(
+          'POVERTY_ALLEVIATED',
+          text('须为脱贫劳动力', 'Must be a poverty-alleviated worker'),
+          QY102('第21条'),
+          (ctx) => hasAnyStatus(ctx.applicant, ['poverty-alleviated'], ctx.date),
+        ),
+        condition<PersonFacts>(
+          'WORKING_AWAY',
+          text('须外出务工就业（跨省或省内）', 'Must be working away from home'),
+          QY102('第21条'),
+          (ctx) => ctx.claim.export !== undefined,
+        ),
       ],
       amount: (ctx) => tieredAmount(ctx, QY102('第21条')),
     }),
@@ -62,22 +83,34 @@ export const LabourExportTransportSubsidy = defineSubsidy({
       region: '520000',
       basis: GZ2022('二（三）'),
       from: '2022-01-14',
-      who: text('在省外稳定就业3个月以上的脱贫人口（含防止返贫监测对象）', 'Poverty-alleviated people (incl. monitored) working stably in another province for 3 months'),
+      who: text(
+        '在省外稳定就业3个月以上的脱贫人口（含防止返贫监测对象）',
+        'Poverty-alleviated people (incl. monitored) working stably in another province for 3 months',
+      ),
       standard: text('最高不超过500元', 'Up to 500 yuan'),
       materials: [text('身份证件', 'ID card'), text('务工地就业证明', 'Proof of employment')],
       parameters: ['labour-export.transport.other-province.cap', 'labour-export.transport.other-province'],
       conditions: [
-        condition<PersonFacts>('POVERTY_ALLEVIATED', text('须为脱贫人口或防止返贫监测对象', 'Must be poverty-alleviated or monitored'), GZ2022('二（三）'), (ctx) =>
-          hasAnyStatus(ctx.applicant, ['poverty-alleviated', 'poverty-monitoring'], ctx.date),
+        condition<PersonFacts>(
+          'POVERTY_ALLEVIATED',
+          text('须为脱贫人口或防止返贫监测对象', 'Must be poverty-alleviated or monitored'),
+          GZ2022('二（三）'),
+          (ctx) => hasAnyStatus(ctx.applicant, ['poverty-alleviated', 'poverty-monitoring'], ctx.date),
         ),
         condition<PersonFacts>(
           'STABLE_THREE_MONTHS_OTHER_PROVINCE',
-          text(`须在省外稳定就业${spanText(stable).zh}及以上`, `Must have worked stably in another province for ${spanText(stable).en}`),
+          text(
+            `须在省外稳定就业${spanText(stable).zh}及以上`,
+            `Must have worked stably in another province for ${spanText(stable).en}`,
+          ),
           GZ2022('二（三）'),
           (ctx) => {
             const e = ctx.claim.export;
-            if (!e || e.destination !== 'other-province') return outcome(false, '未在省外就业', 'Not working in another province');
-            return e.stableMonths >= monthsOf(stable) ? true : outcome(false, `稳定就业${e.stableMonths}个月`, `Worked ${e.stableMonths} months`);
+            if (!e || e.destination !== 'other-province')
+              return outcome(false, '未在省外就业', 'Not working in another province');
+            return e.stableMonths >= monthsOf(stable)
+              ? true
+              : outcome(false, `稳定就业${e.stableMonths}个月`, `Worked ${e.stableMonths} months`);
           },
           [stable],
         ),

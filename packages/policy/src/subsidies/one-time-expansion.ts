@@ -7,7 +7,13 @@ import type { Hire } from '../facts/facts.js';
 import { duration } from '../parameters/durations.js';
 import { organisationIs, QY102 } from '../rules/common.js';
 import { assessItems, itemRule, qualifyingPeople } from '../rules/items.js';
-import { notClaimedFor, ONE_TIME_EXPANSION, ONE_TIME_HIRING, recentGraduate, youngRegisteredUnemployed } from './one-time-hiring.js';
+import {
+  notClaimedFor,
+  ONE_TIME_EXPANSION,
+  ONE_TIME_HIRING,
+  recentGraduate,
+  youngRegisteredUnemployed,
+} from './one-time-hiring.js';
 
 /**
  * 一次性扩岗补助 — 庆阳 2023: 1500元 per hire of a recent graduate or a registered-unemployed
@@ -22,7 +28,8 @@ const rules = [
     'HIRE_GROUP',
     `须为毕业年度或离校${leftSchool.value}年内未就业高校毕业生、登记失业的16—24周岁青年`,
     'Must be a recent graduate or a registered-unemployed person aged 16–24',
-    (h) => recentGraduate(h.person, h.contractStart, leftSchool) || youngRegisteredUnemployed(h.person, h.contractStart),
+    (h) =>
+      recentGraduate(h.person, h.contractStart, leftSchool) || youngRegisteredUnemployed(h.person, h.contractStart),
     [leftSchool],
   ),
   itemRule<Hire>(
@@ -32,7 +39,11 @@ const rules = [
     (h) => h.insuredMonths >= monthsOf(insured),
     [insured],
   ),
-  notClaimedFor([ONE_TIME_HIRING, ONE_TIME_EXPANSION], '同一人员一次性吸纳就业补贴和一次性扩岗补助不能重复享受', 'The hiring subsidy and the expansion subsidy are not both paid for one person'),
+  notClaimedFor(
+    [ONE_TIME_HIRING, ONE_TIME_EXPANSION],
+    '同一人员一次性吸纳就业补贴和一次性扩岗补助不能重复享受',
+    'The hiring subsidy and the expansion subsidy are not both paid for one person',
+  ),
 ];
 
 export const OneTimeExpansionSubsidy = defineSubsidy({
@@ -50,15 +61,41 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
       basis,
       from: '2023-10-27',
       to: '2023-12-31',
-      who: text('招用高校毕业生、登记失业青年并缴纳社会保险1个月以上的企业', 'Enterprises hiring recent graduates or young registered unemployed with a month of insurance'),
-      standard: text('每人1500元，与一次性吸纳就业补贴不重复享受', '1,500 yuan per person; not with the hiring subsidy'),
+      who: text(
+        '招用高校毕业生、登记失业青年并缴纳社会保险1个月以上的企业',
+        'Enterprises hiring recent graduates or young registered unemployed with a month of insurance',
+      ),
+      standard: text(
+        '每人1500元，与一次性吸纳就业补贴不重复享受',
+        '1,500 yuan per person; not with the hiring subsidy',
+      ),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
       parameters: ['expansion.per-person'],
       conditions: [
-        organisationIs(['enterprise', 'individual-business'], { zh: '申请单位须为企业或以单位形式参保的个体工商户', en: 'The applicant must be an enterprise or an individual business insured as a unit' }, QY102('第2条')),
-        qualifyingPeople('QUALIFYING_HIRES', text('须有符合条件的招用人员', 'At least one eligible hire'), basis, (ctx) => ctx.claim.hires, rules),
+        organisationIs(
+          ['enterprise', 'individual-business'],
+          {
+            zh: '申请单位须为企业或以单位形式参保的个体工商户',
+            en: 'The applicant must be an enterprise or an individual business insured as a unit',
+          },
+          QY102('第2条'),
+        ),
+        qualifyingPeople(
+          'QUALIFYING_HIRES',
+          text('须有符合条件的招用人员', 'At least one eligible hire'),
+          basis,
+          (ctx) => ctx.claim.hires,
+          rules,
+        ),
       ],
-      amount: (ctx) => perHead(ctx, 'expansion.per-person', assessItems(ctx, ctx.claim.hires, rules).qualifying.length, basis, text('一次性扩岗补助', 'Expansion subsidy')),
+      amount: (ctx) =>
+        perHead(
+          ctx,
+          'expansion.per-person',
+          assessItems(ctx, ctx.claim.hires, rules).qualifying.length,
+          basis,
+          text('一次性扩岗补助', 'Expansion subsidy'),
+        ),
     }),
   ],
 });

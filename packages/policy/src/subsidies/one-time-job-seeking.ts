@@ -23,7 +23,11 @@ function inGraduationYear(citation: Citation): Condition<PersonFacts> {
       if (!ctx.applicant.graduation) return outcome(false, '无高校毕业信息', 'No graduation on record');
       return isInGraduationAcademicYear(ctx.applicant, ctx.date)
         ? true
-        : outcome(false, `毕业时间${ctx.applicant.graduation.date}，申请日不在毕业学年内`, `Graduated ${ctx.applicant.graduation.date}; not in the graduation academic year`);
+        : outcome(
+            false,
+            `毕业时间${ctx.applicant.graduation.date}，申请日不在毕业学年内`,
+            `Graduated ${ctx.applicant.graduation.date}; not in the graduation academic year`,
+          );
     },
   );
 }
@@ -39,20 +43,35 @@ function hardship(citation: Citation): Condition<PersonFacts> {
     (ctx) =>
       hasAnyStatus(
         ctx.applicant,
-        ['dibao-household', 'zero-employment-household', 'poverty-monitoring', 'tekun', 'disabled', 'national-student-loan'],
+        [
+          'dibao-household',
+          'zero-employment-household',
+          'poverty-monitoring',
+          'tekun',
+          'disabled',
+          'national-student-loan',
+        ],
         ctx.date,
       ),
   );
 }
 
-const who = text('毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生', 'Graduates in their graduation year from hardship families, disabled, or with a national student loan');
+const who = text(
+  '毕业学年内积极求职创业的困难家庭高校毕业生、残疾及获得国家助学贷款的高校毕业生',
+  'Graduates in their graduation year from hardship families, disabled, or with a national student loan',
+);
 const materials = [
   text('身份证件', 'ID card'),
-  text('困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）', 'Proof of hardship status (not needed where shared data confirms it)'),
+  text(
+    '困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）',
+    'Proof of hardship status (not needed where shared data confirms it)',
+  ),
   text('学校出具的在校公示结果', "The school's publicity result"),
 ];
-const notGrantedBefore = (basis: Citation) => notReceivedBefore<PersonFacts>([ONE_TIME_JOB_SEEKING], basis, '一次性求职补贴', 'The job-seeking subsidy');
-const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fixed(ctx, 'job-seeking.amount', basis, text('一次性求职补贴', 'Job-seeking subsidy'));
+const notGrantedBefore = (basis: Citation) =>
+  notReceivedBefore<PersonFacts>([ONE_TIME_JOB_SEEKING], basis, '一次性求职补贴', 'The job-seeking subsidy');
+const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) =>
+  fixed(ctx, 'job-seeking.amount', basis, text('一次性求职补贴', 'Job-seeking subsidy'));
 
 export const OneTimeJobSeekingSubsidy = defineSubsidy({
   id: ONE_TIME_JOB_SEEKING,
@@ -72,21 +91,31 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       standard: text('标准由省级确定', 'Set by the province'),
       materials,
       parameters: ['job-seeking.amount'],
-      conditions: [inGraduationYear(CS181('第八条')), hardship(CS181('第八条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(CS181('第八条'))],
+      conditions: [
+        inGraduationYear(CS181('第八条')),
+        hardship(CS181('第八条')),
+        notCivilServiceStaff(CS181('第十六条')),
+        notGrantedBefore(CS181('第八条')),
+      ],
       amount: amount(CS181('第八条')),
     }),
     ...schemesAsTextsArrive(
       {
-      id: 'one-time-job-seeking/qingyang-2023',
-      region: '621000',
-      basis: QY102('第22条'),
-      from: '2023-10-27',
-      who,
-      standard: text('每人1000元', '1,000 yuan per person'),
-      materials,
-      parameters: ['job-seeking.amount'],
-      conditions: [inGraduationYear(QY102('第22条')), hardship(QY102('第22条')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(QY102('第22条'))],
-      amount: amount(QY102('第22条')),
+        id: 'one-time-job-seeking/qingyang-2023',
+        region: '621000',
+        basis: QY102('第22条'),
+        from: '2023-10-27',
+        who,
+        standard: text('每人1000元', '1,000 yuan per person'),
+        materials,
+        parameters: ['job-seeking.amount'],
+        conditions: [
+          inGraduationYear(QY102('第22条')),
+          hardship(QY102('第22条')),
+          notCivilServiceStaff(CS181('第十六条')),
+          notGrantedBefore(QY102('第22条')),
+        ],
+        amount: amount(QY102('第22条')),
       },
       { '2023-12-20': 'one-time-job-seeking/qingyang-2023-12' },
     ),
@@ -100,7 +129,12 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       standard: text('每人1500元', '1,500 yuan per person'),
       materials,
       parameters: ['job-seeking.amount'],
-      conditions: [inGraduationYear(SC34('（十四）')), hardship(SC34('（十四）')), notCivilServiceStaff(CS181('第十六条')), notGrantedBefore(SC34('（十四）'))],
+      conditions: [
+        inGraduationYear(SC34('（十四）')),
+        hardship(SC34('（十四）')),
+        notCivilServiceStaff(CS181('第十六条')),
+        notGrantedBefore(SC34('（十四）')),
+      ],
       amount: amount(SC34('（十四）')),
     }),
     scheme({
@@ -113,7 +147,12 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       standard: text('标准按规定（2025年底前为1500元）', 'As prescribed (1,500 yuan to the end of 2025)'),
       materials,
       parameters: ['job-seeking.amount'],
-      conditions: [inGraduationYear(SC2025('第六条（七）')), hardship(SC2025('第六条（七）')), notCivilServiceStaff(SC2025('第十三条')), notGrantedBefore(SC2025('第六条（七）'))],
+      conditions: [
+        inGraduationYear(SC2025('第六条（七）')),
+        hardship(SC2025('第六条（七）')),
+        notCivilServiceStaff(SC2025('第十三条')),
+        notGrantedBefore(SC2025('第六条（七）')),
+      ],
       amount: amount(SC2025('第六条（七）')),
     }),
   ],

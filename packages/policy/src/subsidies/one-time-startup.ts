@@ -22,7 +22,8 @@ export const STARTUP_FOLLOW_ON = 'startup-follow-on';
 export function claimedBusiness(ctx: EvaluationContext<PersonFacts>): Business | undefined {
   return ctx.memo(claimedBusiness, () => {
     const all = ctx.applicant.businesses ?? [];
-    if (ctx.claim.businessCreditCode !== undefined) return all.find((b) => b.creditCode === ctx.claim.businessCreditCode);
+    if (ctx.claim.businessCreditCode !== undefined)
+      return all.find((b) => b.creditCode === ctx.claim.businessCreditCode);
     let earliest: Business | undefined;
     for (const b of all) if (!earliest || b.registeredOn < earliest.registeredOn) earliest = b;
     return earliest;
@@ -32,12 +33,17 @@ export function claimedBusiness(ctx: EvaluationContext<PersonFacts>): Business |
 export function firstBusiness(citation: Citation): Condition<PersonFacts> {
   return condition(
     'FIRST_BUSINESS',
-    text('须为首次创办小微企业或从事个体经营', 'Must be the first small/micro enterprise or individual business the person founded'),
+    text(
+      '须为首次创办小微企业或从事个体经营',
+      'Must be the first small/micro enterprise or individual business the person founded',
+    ),
     citation,
     (ctx) => {
       const b = claimedBusiness(ctx);
       if (!b) return outcome(false, '未找到创办的企业或个体工商户', 'No business on record');
-      const earlier = (ctx.applicant.businesses ?? []).some((o) => o.creditCode !== b.creditCode && o.registeredOn < b.registeredOn);
+      const earlier = (ctx.applicant.businesses ?? []).some(
+        (o) => o.creditCode !== b.creditCode && o.registeredOn < b.registeredOn,
+      );
       if (earlier) return outcome(false, '此前已创办过经营主体', 'An earlier business is on record');
       if (b.form === 'enterprise' && b.sizeClass !== 'small' && b.sizeClass !== 'micro') {
         return outcome(false, '所创办企业不属于小微企业', 'The enterprise is not small or micro');
@@ -48,18 +54,27 @@ export function firstBusiness(citation: Citation): Condition<PersonFacts> {
 }
 
 /** 自登记注册之日起正常运营N个月以上; N is the article's figure unless another is given. */
-export function operatedFor(citation: Citation, months: Duration = duration('startup.operated-months', citation)): Condition<PersonFacts> {
+export function operatedFor(
+  citation: Citation,
+  months: Duration = duration('startup.operated-months', citation),
+): Condition<PersonFacts> {
   return condition(
     'OPERATED_NORMALLY',
-    text(`须自登记注册之日起正常运营${months.value}个月以上`, `Must have operated normally for ${months.value} months since registration`),
+    text(
+      `须自登记注册之日起正常运营${months.value}个月以上`,
+      `Must have operated normally for ${months.value} months since registration`,
+    ),
     citation,
     (ctx) => {
       const b = claimedBusiness(ctx);
       if (!b) return false;
-      if (b.deregisteredOn !== undefined && b.deregisteredOn <= ctx.date) return outcome(false, `已于${b.deregisteredOn}注销`, `Deregistered on ${b.deregisteredOn}`);
+      if (b.deregisteredOn !== undefined && b.deregisteredOn <= ctx.date)
+        return outcome(false, `已于${b.deregisteredOn}注销`, `Deregistered on ${b.deregisteredOn}`);
       if (!b.operatingNormally) return outcome(false, '经营状态异常', 'Not operating normally');
       const operated = wholeMonthsBetween(b.registeredOn, ctx.date);
-      return operated >= months.value ? true : outcome(false, `已正常运营${operated}个月`, `Operated ${operated} months`);
+      return operated >= months.value
+        ? true
+        : outcome(false, `已正常运营${operated}个月`, `Operated ${operated} months`);
     },
     [months],
   );
@@ -73,10 +88,15 @@ const FOUNDER_NAMES: Record<Exclude<Founder, 'graduate'>, [string, string]> = {
 };
 
 /** The founder groups an article names; 离校N年内高校毕业生 takes N from the article. */
-function founderGroups(kinds: readonly Founder[], citation: Citation): { names: [string, string][]; leftSchool?: Duration } {
+function founderGroups(
+  kinds: readonly Founder[],
+  citation: Citation,
+): { names: [string, string][]; leftSchool?: Duration } {
   const leftSchool = kinds.includes('graduate') ? duration('startup.graduate-left-school-years', citation) : undefined;
   const names = kinds.map((k): [string, string] =>
-    k === 'graduate' ? [`离校${leftSchool?.value}年内高校毕业生`, `graduate within ${leftSchool?.value} years of leaving school`] : FOUNDER_NAMES[k],
+    k === 'graduate'
+      ? [`离校${leftSchool?.value}年内高校毕业生`, `graduate within ${leftSchool?.value} years of leaving school`]
+      : FOUNDER_NAMES[k],
   );
   return leftSchool ? { names, leftSchool } : { names };
 }
@@ -85,7 +105,10 @@ export function founderIs(kinds: readonly Founder[], citation: Citation): Condit
   const { names, leftSchool } = founderGroups(kinds, citation);
   return condition(
     'FOUNDER_GROUP',
-    text(`创业者须为${names.map((n) => n[0]).join('、')}`, `The founder must be a ${names.map((n) => n[1]).join(', ')}`),
+    text(
+      `创业者须为${names.map((n) => n[0]).join('、')}`,
+      `The founder must be a ${names.map((n) => n[1]).join(', ')}`,
+    ),
     citation,
     (ctx) => {
       const registered = claimedBusiness(ctx)?.registeredOn ?? ctx.date;
@@ -124,8 +147,10 @@ function founders(kinds: readonly Founder[], citation: Citation): Text {
   );
 }
 
-const notGrantedBefore = (basis: Citation) => notReceivedBefore<PersonFacts>([ONE_TIME_STARTUP], basis, '一次性创业补贴', 'The start-up subsidy');
-const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) => fixed(ctx, 'startup.amount', basis, text('一次性创业补贴', 'Start-up subsidy'));
+const notGrantedBefore = (basis: Citation) =>
+  notReceivedBefore<PersonFacts>([ONE_TIME_STARTUP], basis, '一次性创业补贴', 'The start-up subsidy');
+const amount = (basis: Citation) => (ctx: EvaluationContext<PersonFacts>) =>
+  fixed(ctx, 'startup.amount', basis, text('一次性创业补贴', 'Start-up subsidy'));
 
 export const OneTimeStartupSubsidy = defineSubsidy({
   id: ONE_TIME_STARTUP,
@@ -156,22 +181,22 @@ export const OneTimeStartupSubsidy = defineSubsidy({
     }),
     ...schemesAsTextsArrive(
       {
-      id: 'one-time-startup/qingyang-2023',
-      region: '621000',
-      basis: QY102('第14条'),
-      from: '2023-10-27',
-      who: founders(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
-      standard: text('每人5000元', '5,000 yuan'),
-      materials,
-      parameters: ['startup.amount'],
-      conditions: [
-        firstBusiness(QY102('第14条')),
-        operatedFor(QY102('第14条')),
-        founderIs(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
-        notCivilServiceStaff(CS181('第十六条')),
-        notGrantedBefore(QY102('第14条')),
-      ],
-      amount: amount(QY102('第14条')),
+        id: 'one-time-startup/qingyang-2023',
+        region: '621000',
+        basis: QY102('第14条'),
+        from: '2023-10-27',
+        who: founders(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
+        standard: text('每人5000元', '5,000 yuan'),
+        materials,
+        parameters: ['startup.amount'],
+        conditions: [
+          firstBusiness(QY102('第14条')),
+          operatedFor(QY102('第14条')),
+          founderIs(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
+          notCivilServiceStaff(CS181('第十六条')),
+          notGrantedBefore(QY102('第14条')),
+        ],
+        amount: amount(QY102('第14条')),
       },
       { '2023-12-20': 'one-time-startup/qingyang-2023-12' },
     ),
@@ -232,7 +257,10 @@ export const StartupFollowOnSubsidy = defineSubsidy({
       basis: SC2025('第六条（四）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      who: text('已享受创业补贴、正常运营18个月以上的创业者', 'Founders already granted the start-up subsidy whose business has operated 18 months'),
+      who: text(
+        '已享受创业补贴、正常运营18个月以上的创业者',
+        'Founders already granted the start-up subsidy whose business has operated 18 months',
+      ),
       standard: text('由各地根据创业规模、所处阶段、吸纳就业人数等确定', 'Set locally by size, stage and jobs created'),
       materials,
       parameters: ['startup-follow-on.amount'],
@@ -248,7 +276,13 @@ export const StartupFollowOnSubsidy = defineSubsidy({
         notCivilServiceStaff(SC2025('第十三条')),
         notReceivedBefore([STARTUP_FOLLOW_ON], SC2025('第六条（四）'), '再次创业补贴', 'The second-stage subsidy'),
       ],
-      amount: (ctx) => fixed(ctx, 'startup-follow-on.amount', SC2025('第六条（四）'), text('再次创业补贴', 'Second-stage start-up subsidy')),
+      amount: (ctx) =>
+        fixed(
+          ctx,
+          'startup-follow-on.amount',
+          SC2025('第六条（四）'),
+          text('再次创业补贴', 'Second-stage start-up subsidy'),
+        ),
     }),
   ],
 });

@@ -9,7 +9,14 @@ import type { Employment, PersonFacts } from '../facts/facts.js';
 import { hasStatus } from '../facts/queries.js';
 import { duration } from '../parameters/durations.js';
 import { CS181, notCivilServiceStaff, SC2025, SC34 } from '../rules/common.js';
-import { entitlementWindow, grantedMonths, monthsIn, priorGrants, windowDurations, type WindowRule } from '../rules/entitlement.js';
+import {
+  entitlementWindow,
+  grantedMonths,
+  monthsIn,
+  priorGrants,
+  windowDurations,
+  type WindowRule,
+} from '../rules/entitlement.js';
 import { windowText } from '../rules/social-insurance.js';
 
 /**
@@ -39,33 +46,54 @@ function plan(ctx: EvaluationContext<PersonFacts>, rule: WindowRule): PostPlan |
   const post = currentPost(ctx);
   if (!post) return undefined;
   // Each placement has its own period: only grants for this placement count.
-  const prior = priorGrants(ctx.applicant.subsidies, [PUBLIC_WELFARE_POST]).filter((g) => (g.fromMonth ?? '') >= monthOf(post.from));
+  const prior = priorGrants(ctx.applicant.subsidies, [PUBLIC_WELFARE_POST]).filter(
+    (g) => (g.fromMonth ?? '') >= monthOf(post.from),
+  );
   const from = ctx.claim.fromMonth ?? monthOf(post.from);
   const to = ctx.claim.toMonth ?? monthOf(post.to && post.to < ctx.date ? post.to : ctx.date);
   const window = entitlementWindow(ctx.applicant, prior, from, ctx.date, rule);
   const paid = grantedMonths(prior);
   const months = monthsIn(from, to).filter(
-    (m) => m >= window.firstMonth && m <= window.lastMonth && !paid.has(m) && within(`${m}-01`, monthOf(post.from) + '-01', post.to),
+    (m) =>
+      m >= window.firstMonth &&
+      m <= window.lastMonth &&
+      !paid.has(m) &&
+      within(`${m}-01`, monthOf(post.from) + '-01', post.to),
   );
   return { months, window };
 }
 
 const hardToEmploy = (basis: Citation) =>
-  condition<PersonFacts>('HARD_TO_EMPLOY', text('须为就业困难人员', 'Must be certified as hard to employ'), basis, (ctx) => {
-    const post = currentPost(ctx);
-    return hasStatus(ctx.applicant, 'hard-to-employ', post?.from ?? ctx.date);
-  });
+  condition<PersonFacts>(
+    'HARD_TO_EMPLOY',
+    text('须为就业困难人员', 'Must be certified as hard to employ'),
+    basis,
+    (ctx) => {
+      const post = currentPost(ctx);
+      return hasStatus(ctx.applicant, 'hard-to-employ', post?.from ?? ctx.date);
+    },
+  );
 
 const placedOnPost = (basis: Citation) =>
-  condition<PersonFacts>('PLACED_ON_POST', text('须通过公益性岗位安置', 'Must be placed on a public-welfare post'), basis, (ctx) => currentPost(ctx) !== undefined);
+  condition<PersonFacts>(
+    'PLACED_ON_POST',
+    text('须通过公益性岗位安置', 'Must be placed on a public-welfare post'),
+    basis,
+    (ctx) => currentPost(ctx) !== undefined,
+  );
 
 const atMostTwoPlacements = (basis: Citation) =>
-  condition<PersonFacts>('AT_MOST_TWO_PLACEMENTS', text('累计安置次数不超过2次', 'At most two placements in all'), basis, (ctx) => {
-    // The records may hold only the current post: its documented placement number counts as well.
-    const list = posts(ctx.applicant);
-    const count = Math.max(list.length, ...list.map((e) => e.placement ?? 0));
-    return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
-  });
+  condition<PersonFacts>(
+    'AT_MOST_TWO_PLACEMENTS',
+    text('累计安置次数不超过2次', 'At most two placements in all'),
+    basis,
+    (ctx) => {
+      // The records may hold only the current post: its documented placement number counts as well.
+      const list = posts(ctx.applicant);
+      const count = Math.max(list.length, ...list.map((e) => e.placement ?? 0));
+      return count <= 2 ? true : outcome(false, `已安置${count}次`, `Placed ${count} times`);
+    },
+  );
 
 /** 岗位补贴期限: 最长3年, 距法定退休年龄不足5年的可延长至退休 — the figures `basis` states. */
 const postWindow = (basis: Citation): WindowRule => ({
@@ -82,7 +110,13 @@ function withinPostPeriod(basis: Citation) {
     (ctx) => {
       const p = plan(ctx, rule);
       if (!p) return false;
-      return p.months.length > 0 ? true : outcome(false, `${windowText(p.window)}，申请期间无可补贴月份`, `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`);
+      return p.months.length > 0
+        ? true
+        : outcome(
+            false,
+            `${windowText(p.window)}，申请期间无可补贴月份`,
+            `Entitled ${p.window.firstMonth}–${p.window.lastMonth}; nothing left to pay`,
+          );
     },
     windowDurations(rule),
   );
@@ -93,14 +127,21 @@ function withinPostPeriod(basis: Citation) {
  * standard a region sets (`rural-public-welfare-post.monthly`), never below the minimum wage, while
  * 34号 is in force; elsewhere and otherwise the minimum wage.
  */
-const RURAL = { parameter: 'rural-public-welfare-post.monthly', article: SC34('（十八）'), until: DOCUMENTS['SC-2024-34'].inForceTo } as const;
+const RURAL = {
+  parameter: 'rural-public-welfare-post.monthly',
+  article: SC34('（十八）'),
+  until: DOCUMENTS['SC-2024-34'].inForceTo,
+} as const;
 
 /** The local minimum wage (or a rural post's higher standard) for each month of the post within its period. */
 function minimumWageMonths(basis: Citation, ruralStandard = false) {
   const rule = postWindow(basis);
   return (ctx: EvaluationContext<PersonFacts>): AmountResult => {
     const wage = ctx.param('minimum-wage.monthly');
-    const rural = ruralStandard && currentPost(ctx)?.rural === true && (RURAL.until === undefined || ctx.date <= RURAL.until) ? ctx.param(RURAL.parameter) : undefined;
+    const rural =
+      ruralStandard && currentPost(ctx)?.rural === true && (RURAL.until === undefined || ctx.date <= RURAL.until)
+        ? ctx.param(RURAL.parameter)
+        : undefined;
     const months = plan(ctx, rule)?.months.length ?? 0;
     if (rural && (!wage || rural.value > wage.value)) {
       const amountFen = rural.value * months;
@@ -108,7 +149,10 @@ function minimumWageMonths(basis: Citation, ruralStandard = false) {
         amountFen,
         perMonthFen: rural.value,
         months,
-        explanation: text(`乡村公益性岗位补贴标准${formatYuan(rural.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Rural post standard ${formatYuan(rural.value)} a month × ${months} = ${formatYuan(amountFen)}`),
+        explanation: text(
+          `乡村公益性岗位补贴标准${formatYuan(rural.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`,
+          `Rural post standard ${formatYuan(rural.value)} a month × ${months} = ${formatYuan(amountFen)}`,
+        ),
         citation: RURAL.article,
       };
     }
@@ -118,15 +162,24 @@ function minimumWageMonths(basis: Citation, ruralStandard = false) {
       amountFen,
       perMonthFen: wage.value,
       months,
-      explanation: text(`当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`, `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`),
+      explanation: text(
+        `当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`,
+        `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`,
+      ),
       citation: basis,
     };
   };
 }
 
 const who = text('通过公益性岗位安置的就业困难人员', 'Persons hard to employ placed on public-welfare posts');
-const standard = text('参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次', 'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements');
-const materials = [text('公益性岗位安置协议或劳动合同', 'Placement agreement or contract'), text('在岗考勤记录', 'Attendance record')];
+const standard = text(
+  '参照当地最低工资标准按月补贴；最长3年，距法定退休年龄不足5年的可延长至退休；累计安置不超过2次',
+  'The local minimum wage monthly; 3 years, or to retirement when under 5 years from it; at most 2 placements',
+);
+const materials = [
+  text('公益性岗位安置协议或劳动合同', 'Placement agreement or contract'),
+  text('在岗考勤记录', 'Attendance record'),
+];
 
 export const PublicWelfarePostSubsidy = defineSubsidy({
   id: PUBLIC_WELFARE_POST,

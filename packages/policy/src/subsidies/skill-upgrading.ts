@@ -29,14 +29,20 @@ function insuredOrOnBenefit(citation: Citation): Condition<PersonFacts> {
   const insured = duration('skill-upgrading.insured-months', citation);
   return condition(
     'INSURED_ONE_YEAR_OR_ON_BENEFIT',
-    text(`须为参加失业保险${spanText(insured).zh}以上的企业职工或领取失业保险金人员`, `Must be an employee insured against unemployment for ${spanText(insured).en} or more, or drawing unemployment benefit`),
+    text(
+      `须为参加失业保险${spanText(insured).zh}以上的企业职工或领取失业保险金人员`,
+      `Must be an employee insured against unemployment for ${spanText(insured).en} or more, or drawing unemployment benefit`,
+    ),
     citation,
     (ctx) => {
       const certified = claimedCertificate(ctx)?.issuedOn ?? ctx.date;
       if (hasStatus(ctx.applicant, 'unemployment-benefit', certified)) return true;
       const months = new Set<string>();
-      for (const m of ctx.applicant.insurance ?? []) if (m.unemploymentFen > 0 && m.month <= certified.slice(0, 7)) months.add(m.month);
-      return months.size >= monthsOf(insured) ? true : outcome(false, `失业保险参保${months.size}个月`, `Insured against unemployment for ${months.size} months`);
+      for (const m of ctx.applicant.insurance ?? [])
+        if (m.unemploymentFen > 0 && m.month <= certified.slice(0, 7)) months.add(m.month);
+      return months.size >= monthsOf(insured)
+        ? true
+        : outcome(false, `失业保险参保${months.size}个月`, `Insured against unemployment for ${months.size} months`);
     },
     [insured],
   );
@@ -49,7 +55,9 @@ function perYearCap(citation: Citation): Condition<PersonFacts> {
     citation,
     (ctx) => {
       const year = ctx.date.slice(0, 4);
-      const count = (ctx.applicant.subsidies ?? []).filter((s) => s.subsidy === SKILL_UPGRADING && s.grantedOn.startsWith(year)).length;
+      const count = (ctx.applicant.subsidies ?? []).filter(
+        (s) => s.subsidy === SKILL_UPGRADING && s.grantedOn.startsWith(year),
+      ).length;
       return count < 3 ? true : outcome(false, `${year}年已享受${count}次`, `Granted ${count} times in ${year}`);
     },
   );
@@ -58,15 +66,35 @@ function perYearCap(citation: Citation): Condition<PersonFacts> {
 function byLevel(ctx: EvaluationContext<PersonFacts>, citation: Citation): AmountResult {
   const level = claimedCertificate(ctx)?.level;
   if (level === undefined) return standardNotSet('skill-upgrading.level-N', citation);
-  const names = { 5: '初级（五级）', 4: '中级（四级）', 3: '高级（三级）', 2: '技师（二级）', 1: '高级技师（一级）' } as const;
-  return fixed(ctx, `skill-upgrading.level-${level}`, citation, text(`${names[level]}证书补贴标准`, `Standard for a level-${level} certificate`));
+  const names = {
+    5: '初级（五级）',
+    4: '中级（四级）',
+    3: '高级（三级）',
+    2: '技师（二级）',
+    1: '高级技师（一级）',
+  } as const;
+  return fixed(
+    ctx,
+    `skill-upgrading.level-${level}`,
+    citation,
+    text(`${names[level]}证书补贴标准`, `Standard for a level-${level} certificate`),
+  );
 }
 
-const who = text('参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书', 'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate');
-const materials = [text('身份证件', 'ID card'), text('职业资格证书或职业技能等级证书', 'Qualification or skill-level certificate')];
+const who = text(
+  '参加失业保险1年以上的企业职工或领取失业保险金人员，取得职业资格证书或职业技能等级证书',
+  'Insured employees of a year or more, or people on unemployment benefit, who obtain a certificate',
+);
+const materials = [
+  text('身份证件', 'ID card'),
+  text('职业资格证书或职业技能等级证书', 'Qualification or skill-level certificate'),
+];
 const parameters = ['skill-upgrading.level-5', 'skill-upgrading.level-4', 'skill-upgrading.level-3'];
 /** 人社部发〔2024〕5号 (十二) counts training and skill-upgrading claims together, whatever the scheme. */
-const levelRules = [sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')), noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）'))];
+const levelRules = [
+  sameOccupationAndLevelOnce(SAME_LEVEL_FAMILY, RSB5('（十二）')),
+  noLowerLevelAfterHigher(SAME_LEVEL_FAMILY, RSB5('（十二）')),
+];
 
 export const SkillUpgradingSubsidy = defineSubsidy({
   id: SKILL_UPGRADING,
@@ -84,7 +112,10 @@ export const SkillUpgradingSubsidy = defineSubsidy({
       from: '2023-10-27',
       to: '2023-12-31',
       who,
-      standard: text('初级1000元、中级1500元、高级2000元；每年最多3次', 'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year'),
+      standard: text(
+        '初级1000元、中级1500元、高级2000元；每年最多3次',
+        'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year',
+      ),
       materials,
       parameters,
       conditions: [

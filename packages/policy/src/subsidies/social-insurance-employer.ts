@@ -21,8 +21,20 @@ import { hardToEmployWindow, insurancePlan, type InsurancePlan } from '../rules/
 export const SI_EMPLOYER_HARD_TO_EMPLOY = 'social-insurance-employer-hard-to-employ';
 export const SI_EMPLOYER_GRADUATE = 'social-insurance-employer-graduate';
 
-function hirePlan(ctx: EvaluationContext<OrganisationFacts>, hire: Hire, subsidy: string, rule: WindowRule): InsurancePlan | undefined {
-  return insurancePlan(ctx, hire.person, 'employer', ctx.applicant.creditCode, priorGrants(ctx.applicant.subsidies, [subsidy], hire.person.idNumber), rule);
+function hirePlan(
+  ctx: EvaluationContext<OrganisationFacts>,
+  hire: Hire,
+  subsidy: string,
+  rule: WindowRule,
+): InsurancePlan | undefined {
+  return insurancePlan(
+    ctx,
+    hire.person,
+    'employer',
+    ctx.applicant.creditCode,
+    priorGrants(ctx.applicant.subsidies, [subsidy], hire.person.idNumber),
+    rule,
+  );
 }
 
 function contributionsRule(subsidy: string, rule: WindowRule): ItemRule<Hire> {
@@ -35,7 +47,13 @@ function contributionsRule(subsidy: string, rule: WindowRule): ItemRule<Hire> {
   );
 }
 
-function employerAmount(ctx: EvaluationContext<OrganisationFacts>, subsidy: string, rules: readonly ItemRule<Hire>[], rule: WindowRule, citation: Citation): AmountResult {
+function employerAmount(
+  ctx: EvaluationContext<OrganisationFacts>,
+  subsidy: string,
+  rules: readonly ItemRule<Hire>[],
+  rule: WindowRule,
+  citation: Citation,
+): AmountResult {
   const { qualifying } = assessItems(ctx, ctx.claim.hires, rules);
   let amountFen = 0;
   let months = 0;
@@ -57,7 +75,13 @@ function employerAmount(ctx: EvaluationContext<OrganisationFacts>, subsidy: stri
   };
 }
 
-const materials = [text('劳动合同', 'Labour contracts'), text('单位缴费明细（社保系统可查的免交）', "The unit's contribution records (not needed where the insurance system shows them)")];
+const materials = [
+  text('劳动合同', 'Labour contracts'),
+  text(
+    '单位缴费明细（社保系统可查的免交）',
+    "The unit's contribution records (not needed where the insurance system shows them)",
+  ),
+];
 
 /** The hires a claim lists, checked against `rules`, each paid for the months within `window`. */
 interface HireRules {
@@ -69,11 +93,17 @@ interface HireRules {
 function hardToEmployHires(article: Citation): HireRules {
   const window = hardToEmployWindow(article);
   const rules = [
-    itemRule<Hire>('HIRE_HARD_TO_EMPLOY', '招用或公益性岗位安置时须为就业困难人员', 'Must be certified as hard to employ when hired or placed', (hire) =>
-      hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
+    itemRule<Hire>(
+      'HIRE_HARD_TO_EMPLOY',
+      '招用或公益性岗位安置时须为就业困难人员',
+      'Must be certified as hard to employ when hired or placed',
+      (hire) => hasStatus(hire.person, 'hard-to-employ', hire.contractStart),
     ),
-    itemRule<Hire>('HIRE_NOT_CIVIL_SERVICE_STAFF', '不得为机关事业单位在编人员', 'Must not be on a government staff establishment', (hire, ctx) =>
-      !hasStatus(hire.person, 'civil-service-staff', ctx.date),
+    itemRule<Hire>(
+      'HIRE_NOT_CIVIL_SERVICE_STAFF',
+      '不得为机关事业单位在编人员',
+      'Must not be on a government staff establishment',
+      (hire, ctx) => !hasStatus(hire.person, 'civil-service-staff', ctx.date),
     ),
     contributionsRule(SI_EMPLOYER_HARD_TO_EMPLOY, window),
   ];
@@ -92,7 +122,8 @@ function graduateHires(article: Citation): HireRules {
       `Must be a graduate of the graduation year, or within ${leftSchool.value} years of leaving school and not employed`,
       (hire) =>
         isGraduatingYear(hire.person, hire.contractStart) ||
-        (leftSchoolWithinYears(hire.person, hire.contractStart, leftSchool.value) && unemployedSinceGraduation(hire.person, hire.contractStart)),
+        (leftSchoolWithinYears(hire.person, hire.contractStart, leftSchool.value) &&
+          unemployedSinceGraduation(hire.person, hire.contractStart)),
       [leftSchool],
     ),
     itemRule<Hire>(
@@ -107,21 +138,39 @@ function graduateHires(article: Citation): HireRules {
   return { rules, window };
 }
 
-const qualifyingHires = (basis: Citation, hires: HireRules, rule: Text) => qualifyingPeople('QUALIFYING_HIRES', rule, basis, (ctx) => ctx.claim.hires, hires.rules);
-const employerShare = (subsidy: string, basis: Citation, hires: HireRules) => (ctx: EvaluationContext<OrganisationFacts>) =>
-  employerAmount(ctx, subsidy, hires.rules, hires.window, basis);
+const qualifyingHires = (basis: Citation, hires: HireRules, rule: Text) =>
+  qualifyingPeople('QUALIFYING_HIRES', rule, basis, (ctx) => ctx.claim.hires, hires.rules);
+const employerShare =
+  (subsidy: string, basis: Citation, hires: HireRules) => (ctx: EvaluationContext<OrganisationFacts>) =>
+    employerAmount(ctx, subsidy, hires.rules, hires.window, basis);
 
 const smallOrMicro = (basis: Citation) =>
-  condition<OrganisationFacts>('SMALL_OR_MICRO_ENTERPRISE', text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'), basis, (ctx) =>
-    (ctx.applicant.category === 'enterprise' || ctx.applicant.category === 'individual-business') &&
-    (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
+  condition<OrganisationFacts>(
+    'SMALL_OR_MICRO_ENTERPRISE',
+    text('申请单位须为小微企业', 'The applicant must be a small or micro enterprise'),
+    basis,
+    (ctx) =>
+      (ctx.applicant.category === 'enterprise' || ctx.applicant.category === 'individual-business') &&
+      (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
   );
 
-const hardToEmployWho = text('招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位', 'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance');
-const hardToEmployStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长', 'The employer share actually paid; 3 years, longer when under 5 years from retirement');
+const hardToEmployWho = text(
+  '招用或通过公益性岗位安置就业困难人员并缴纳社会保险费的单位',
+  'Units that hire, or place on public-welfare posts, persons hard to employ and pay their insurance',
+);
+const hardToEmployStandard = text(
+  '单位实际缴纳的基本养老、基本医疗和失业保险费；最长3年，距法定退休年龄不足5年的可延长',
+  'The employer share actually paid; 3 years, longer when under 5 years from retirement',
+);
 const hardToEmployHire = text('须有符合条件的就业困难人员', 'At least one eligible hire');
-const graduateWho = text('招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业', 'Small and micro enterprises hiring eligible graduates on contracts of a year or more');
-const graduateStandard = text('单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年', 'The employer share actually paid, for up to 1 year');
+const graduateWho = text(
+  '招用毕业年度和离校2年内未就业高校毕业生并签订1年以上劳动合同的小微企业',
+  'Small and micro enterprises hiring eligible graduates on contracts of a year or more',
+);
+const graduateStandard = text(
+  '单位实际缴纳的基本养老、基本医疗和失业保险费，最长1年',
+  'The employer share actually paid, for up to 1 year',
+);
 const graduateHire = text('须有符合条件的高校毕业生', 'At least one eligible graduate hire');
 
 const national = hardToEmployHires(CS181('第十条（一）'));
@@ -169,7 +218,10 @@ const graduatesSichuan2025 = graduateHires(SC2025('第六条（二）'));
 export const SocialInsuranceEmployerGraduate = defineSubsidy({
   id: SI_EMPLOYER_GRADUATE,
   source: import.meta.url,
-  name: text('小微企业招用高校毕业生社会保险补贴', 'Social-insurance subsidy: small and micro enterprises hiring graduates'),
+  name: text(
+    '小微企业招用高校毕业生社会保险补贴',
+    'Social-insurance subsidy: small and micro enterprises hiring graduates',
+  ),
   applicant: 'organisation',
   fund: 'employment-fund',
   periodicity: 'monthly',
@@ -183,7 +235,10 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
       who: graduateWho,
       standard: graduateStandard,
       materials,
-      conditions: [smallOrMicro(CS181('第十条（二）')), qualifyingHires(CS181('第十条（二）'), graduatesNational, graduateHire)],
+      conditions: [
+        smallOrMicro(CS181('第十条（二）')),
+        qualifyingHires(CS181('第十条（二）'), graduatesNational, graduateHire),
+      ],
       amount: employerShare(SI_EMPLOYER_GRADUATE, CS181('第十条（二）'), graduatesNational),
     }),
     scheme({
@@ -207,7 +262,10 @@ export const SocialInsuranceEmployerGraduate = defineSubsidy({
       who: graduateWho,
       standard: graduateStandard,
       materials,
-      conditions: [smallOrMicro(SC2025('第六条（二）')), qualifyingHires(SC2025('第六条（二）'), graduatesSichuan2025, graduateHire)],
+      conditions: [
+        smallOrMicro(SC2025('第六条（二）')),
+        qualifyingHires(SC2025('第六条（二）'), graduatesSichuan2025, graduateHire),
+      ],
       amount: employerShare(SI_EMPLOYER_GRADUATE, SC2025('第六条（二）'), graduatesSichuan2025),
     }),
   ],

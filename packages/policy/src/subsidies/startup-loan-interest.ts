@@ -22,28 +22,60 @@ function limitOf(ctx: EvaluationContext<ApplicantFacts>): number | undefined {
   if (loan.borrower === 'small-micro-enterprise') return ctx.param('startup-loan.enterprise-limit')?.value;
   const base = ctx.param('startup-loan.individual-limit')?.value;
   if (base === undefined) return undefined;
-  const raise = loan.borrower === 'partnership' ? (ctx.param('startup-loan.partnership-raise-permille')?.value ?? 0) : 0;
+  const raise =
+    loan.borrower === 'partnership' ? (ctx.param('startup-loan.partnership-raise-permille')?.value ?? 0) : 0;
   return base + shareOf(base, raise, 1000);
 }
 
 function withinLimit<A extends ApplicantFacts>(citation: Citation): Condition<A> {
-  return condition<A>('LOAN_WITHIN_LIMIT', text('贷款额度不得超过规定的最高额度', 'The loan must not exceed the limit'), citation, (ctx) => {
-    const loan = ctx.claim.loan;
-    if (!loan) return outcome(false, '未提供贷款信息', 'No loan given');
-    const limit = limitOf(ctx);
-    if (limit === undefined) return notSet(loan.borrower === 'small-micro-enterprise' ? 'startup-loan.enterprise-limit' : 'startup-loan.individual-limit');
-    return loan.principalFen <= limit ? true : outcome(false, `贷款${formatYuan(loan.principalFen)}，最高${formatYuan(limit)}`, `Loan ${formatYuan(loan.principalFen)} over the limit ${formatYuan(limit)}`);
-  });
+  return condition<A>(
+    'LOAN_WITHIN_LIMIT',
+    text('贷款额度不得超过规定的最高额度', 'The loan must not exceed the limit'),
+    citation,
+    (ctx) => {
+      const loan = ctx.claim.loan;
+      if (!loan) return outcome(false, '未提供贷款信息', 'No loan given');
+      const limit = limitOf(ctx);
+      if (limit === undefined)
+        return notSet(
+          loan.borrower === 'small-micro-enterprise'
+            ? 'startup-loan.enterprise-limit'
+            : 'startup-loan.individual-limit',
+        );
+      return loan.principalFen <= limit
+        ? true
+        : outcome(
+            false,
+            `贷款${formatYuan(loan.principalFen)}，最高${formatYuan(limit)}`,
+            `Loan ${formatYuan(loan.principalFen)} over the limit ${formatYuan(limit)}`,
+          );
+    },
+  );
 }
 
 function withinTerm<A extends ApplicantFacts>(citation: Citation): Condition<A> {
-  return condition<A>('LOAN_WITHIN_TERM', text('贷款期限不得超过规定期限', 'The loan term must not exceed the maximum'), citation, (ctx) => {
-    const loan = ctx.claim.loan;
-    if (!loan) return false;
-    const max = ctx.param(loan.borrower === 'small-micro-enterprise' ? 'startup-loan.enterprise-term-months' : 'startup-loan.individual-term-months');
-    if (!max) return true;
-    return loan.termMonths <= max.value ? true : outcome(false, `期限${loan.termMonths}个月，最长${max.value}个月`, `Term ${loan.termMonths} months, at most ${max.value}`);
-  });
+  return condition<A>(
+    'LOAN_WITHIN_TERM',
+    text('贷款期限不得超过规定期限', 'The loan term must not exceed the maximum'),
+    citation,
+    (ctx) => {
+      const loan = ctx.claim.loan;
+      if (!loan) return false;
+      const max = ctx.param(
+        loan.borrower === 'small-micro-enterprise'
+          ? 'startup-loan.enterprise-term-months'
+          : 'startup-loan.individual-term-months',
+      );
+      if (!max) return true;
+      return loan.termMonths <= max.value
+        ? true
+        : outcome(
+            false,
+            `期限${loan.termMonths}个月，最长${max.value}个月`,
+            `Term ${loan.termMonths} months, at most ${max.value}`,
+          );
+    },
+  );
 }
 
 /** Interest subsidy over the term: principal × rate × months/12 × share, floored to the fen. */
@@ -53,7 +85,8 @@ function interestSubsidy(ctx: EvaluationContext<ApplicantFacts>, citation: Citat
   if (!loan || !share) return standardNotSet('startup-loan.interest-share-permille', citation);
   // BigInt: 400万元 × rate × months × share overflows 2^53 in fen.
   const amountFen = Number(
-    (BigInt(loan.principalFen) * BigInt(loan.annualRateBp) * BigInt(loan.termMonths) * BigInt(share.value)) / BigInt(10_000 * 12 * 1000),
+    (BigInt(loan.principalFen) * BigInt(loan.annualRateBp) * BigInt(loan.termMonths) * BigInt(share.value)) /
+      BigInt(10_000 * 12 * 1000),
   );
   return {
     amountFen,
@@ -65,16 +98,31 @@ function interestSubsidy(ctx: EvaluationContext<ApplicantFacts>, citation: Citat
   };
 }
 
-const materials = [text('借款合同', 'Loan contract'), text('经办银行利息结算清单', "The lending bank's interest statement")];
-const parameters = ['startup-loan.individual-limit', 'startup-loan.enterprise-limit', 'startup-loan.interest-share-permille'];
+const materials = [
+  text('借款合同', 'Loan contract'),
+  text('经办银行利息结算清单', "The lending bank's interest statement"),
+];
+const parameters = [
+  'startup-loan.individual-limit',
+  'startup-loan.enterprise-limit',
+  'startup-loan.interest-share-permille',
+];
 
 const personBorrower = (citation: Citation): Condition<PersonFacts> =>
-  condition('LOAN_BORROWER', text('借款人须为个人或合伙创业者', 'The borrower must be an individual or a partner'), citation, (ctx) =>
-    ctx.claim.loan?.borrower === 'individual' || ctx.claim.loan?.borrower === 'partnership',
+  condition(
+    'LOAN_BORROWER',
+    text('借款人须为个人或合伙创业者', 'The borrower must be an individual or a partner'),
+    citation,
+    (ctx) => ctx.claim.loan?.borrower === 'individual' || ctx.claim.loan?.borrower === 'partnership',
   );
 const enterpriseBorrower = (citation: Citation): Condition<OrganisationFacts> =>
-  condition('LOAN_BORROWER', text('借款人须为符合条件的小微企业', 'The borrower must be an eligible small or micro enterprise'), citation, (ctx) =>
-    ctx.claim.loan?.borrower === 'small-micro-enterprise' && (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
+  condition(
+    'LOAN_BORROWER',
+    text('借款人须为符合条件的小微企业', 'The borrower must be an eligible small or micro enterprise'),
+    citation,
+    (ctx) =>
+      ctx.claim.loan?.borrower === 'small-micro-enterprise' &&
+      (ctx.applicant.sizeClass === 'small' || ctx.applicant.sizeClass === 'micro'),
   );
 
 export const StartupLoanInterestSubsidy = defineSubsidy({
@@ -93,7 +141,10 @@ export const StartupLoanInterestSubsidy = defineSubsidy({
       from: '2023-10-27',
       to: '2023-12-31',
       who: text('符合条件的个人创业者', 'Eligible individual founders'),
-      standard: text('最高20万元，合伙创业提高10%，期限不超过3年，按规定贴息', 'Up to 200,000 yuan (10% more in partnership), 3 years, interest subsidised as prescribed'),
+      standard: text(
+        '最高20万元，合伙创业提高10%，期限不超过3年，按规定贴息',
+        'Up to 200,000 yuan (10% more in partnership), 3 years, interest subsidised as prescribed',
+      ),
       materials,
       parameters,
       conditions: [personBorrower(QY102('第16条')), withinLimit(QY102('第16条')), withinTerm(QY102('第16条'))],
@@ -131,7 +182,10 @@ export const StartupLoanInterestEnterpriseSubsidy = defineSubsidy({
       from: '2023-10-27',
       to: '2023-12-31',
       who: text('符合条件的小微企业', 'Eligible small and micro enterprises'),
-      standard: text('最高300万元，期限不超过2年，按规定贴息', 'Up to 3 million yuan, 2 years, interest subsidised as prescribed'),
+      standard: text(
+        '最高300万元，期限不超过2年，按规定贴息',
+        'Up to 3 million yuan, 2 years, interest subsidised as prescribed',
+      ),
       materials,
       parameters,
       conditions: [enterpriseBorrower(QY102('第16条')), withinLimit(QY102('第16条')), withinTerm(QY102('第16条'))],

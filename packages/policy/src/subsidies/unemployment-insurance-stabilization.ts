@@ -46,7 +46,8 @@ function layoffRate(citation: Citation): Condition<OrganisationFacts> {
       const smallStaff = ctx.param('stabilization.small-unit-staff');
       const smallRate = ctx.param('stabilization.small-unit-layoff-rate-permille');
       // Integer comparison: layoffs / staff <= rate / 1000.
-      if (smallStaff && smallRate && staff <= smallStaff.value && y.layoffs * 1000 <= staff * smallRate.value) return true;
+      if (smallStaff && smallRate && staff <= smallStaff.value && y.layoffs * 1000 <= staff * smallRate.value)
+        return true;
       const cap = layoffCap(ctx, y.year);
       // A cap not entered for that year is not set, never a refusal (FACTS: 城镇调查失业率控制目标).
       if (!cap) return notSet(NATIONAL_TARGET);
@@ -66,7 +67,9 @@ function isLarge(org: OrganisationFacts): boolean {
 
 function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): AmountResult {
   const y = lastYear(ctx);
-  const share = ctx.param(isLarge(ctx.applicant) ? 'stabilization.return-large-permille' : 'stabilization.return-sme-permille');
+  const share = ctx.param(
+    isLarge(ctx.applicant) ? 'stabilization.return-large-permille' : 'stabilization.return-sme-permille',
+  );
   if (!y || !share) return standardNotSet('stabilization.return-*-permille', basis);
   const amountFen = shareOf(y.contributedFen, share.value, 1000);
   return {
@@ -82,14 +85,36 @@ function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): Amo
 const units = ['enterprise', 'individual-business', 'social-organisation', 'law-or-accounting-firm'] as const;
 
 const insuredUnit = (basis: Citation) =>
-  condition<OrganisationFacts>('INSURED_UNIT', text('申请单位须为参加失业保险的企业或规定的其他单位', 'The applicant must be an insured enterprise or other listed unit'), basis, (ctx) =>
-    (units as readonly string[]).includes(ctx.applicant.category),
+  condition<OrganisationFacts>(
+    'INSURED_UNIT',
+    text(
+      '申请单位须为参加失业保险的企业或规定的其他单位',
+      'The applicant must be an insured enterprise or other listed unit',
+    ),
+    basis,
+    (ctx) => (units as readonly string[]).includes(ctx.applicant.category),
   );
 
-const who = text('参保企业及社会团体、基金会、社会服务机构、律师事务所、会计师事务所、以单位形式参保的个体工商户', 'Insured enterprises and other insured units');
-const standard = text('大型企业返还上年度实际缴纳失业保险费的30%，中小微企业等返还60%', '30% of last year’s unemployment insurance for large enterprises, 60% for SMEs and others');
-const materials = [text('上年度失业保险缴费及裁员情况（社保系统可查的免交）', "Last year's contributions and layoffs (not needed where the insurance system shows them)")];
-const parameters = ['stabilization.return-large-permille', 'stabilization.return-sme-permille', 'stabilization.layoff-rate-permille', NATIONAL_TARGET];
+const who = text(
+  '参保企业及社会团体、基金会、社会服务机构、律师事务所、会计师事务所、以单位形式参保的个体工商户',
+  'Insured enterprises and other insured units',
+);
+const standard = text(
+  '大型企业返还上年度实际缴纳失业保险费的30%，中小微企业等返还60%',
+  '30% of last year’s unemployment insurance for large enterprises, 60% for SMEs and others',
+);
+const materials = [
+  text(
+    '上年度失业保险缴费及裁员情况（社保系统可查的免交）',
+    "Last year's contributions and layoffs (not needed where the insurance system shows them)",
+  ),
+];
+const parameters = [
+  'stabilization.return-large-permille',
+  'stabilization.return-sme-permille',
+  'stabilization.layoff-rate-permille',
+  NATIONAL_TARGET,
+];
 
 export const UnemploymentInsuranceStabilization = defineSubsidy({
   id: UI_STABILIZATION,
@@ -126,12 +151,17 @@ export const UnemploymentInsuranceStabilization = defineSubsidy({
       conditions: [
         insuredUnit(SC34('（三）')),
         layoffRate(SC34('（三）')),
-        condition<OrganisationFacts>('PAID_TWELVE_MONTHS', text('须足额缴纳失业保险费12个月以上', 'Unemployment insurance fully paid for 12 months or more'), SC34('（三）'), (ctx) => {
-          const need = ctx.param('stabilization.paid-months');
-          if (!need) return notSet('stabilization.paid-months');
-          const paid = lastYear(ctx)?.fullyPaidMonths ?? 0;
-          return paid >= need.value ? true : outcome(false, `足额缴费${paid}个月`, `Fully paid for ${paid} months`);
-        }),
+        condition<OrganisationFacts>(
+          'PAID_TWELVE_MONTHS',
+          text('须足额缴纳失业保险费12个月以上', 'Unemployment insurance fully paid for 12 months or more'),
+          SC34('（三）'),
+          (ctx) => {
+            const need = ctx.param('stabilization.paid-months');
+            if (!need) return notSet('stabilization.paid-months');
+            const paid = lastYear(ctx)?.fullyPaidMonths ?? 0;
+            return paid >= need.value ? true : outcome(false, `足额缴费${paid}个月`, `Fully paid for ${paid} months`);
+          },
+        ),
       ],
       amount: (ctx) => amount(ctx, SC34('（三）')),
     }),

@@ -12,15 +12,27 @@ const cert = (id: string, extra: Partial<Certificate> = {}): Certificate => ({
   ...extra,
 });
 const granted = (n: number, extra: Partial<ReceivedSubsidy> = {}): ReceivedSubsidy[] =>
-  Array.from({ length: n }, (_, i) => ({ subsidy: 'vocational-training', grantedOn: `202${i}-03-01`, region: '510104', occupation: `工种${i}`, level: 5 as const, ...extra }));
-const unemployed = (extra: Partial<PersonFacts> = {}) => person({ statuses: [{ kind: 'registered-unemployed', from: '2025-01-01' }], certificates: [cert('C1')], ...extra });
+  Array.from({ length: n }, (_, i) => ({
+    subsidy: 'vocational-training',
+    grantedOn: `202${i}-03-01`,
+    region: '510104',
+    occupation: `工种${i}`,
+    level: 5 as const,
+    ...extra,
+  }));
+const unemployed = (extra: Partial<PersonFacts> = {}) =>
+  person({ statuses: [{ kind: 'registered-unemployed', from: '2025-01-01' }], certificates: [cert('C1')], ...extra });
 const local = engine([example('vocational-training.standard', '510000', 120_000)]);
 const ask = (applicant: PersonFacts, claim = {}, region = '510104', date = '2025-07-01') =>
   decide({ subsidy: 'vocational-training', region, date, applicant, claim: { certificateId: 'C1', ...claim } }, local);
 
 describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 第六条（一）; 人社部发〔2024〕5号 (十二))', () => {
   it('a registered-unemployed trainee with a skill-level certificate is paid the local standard', () => {
-    expect(ask(unemployed())).toMatchObject({ eligible: true, amountFen: 120_000, scheme: 'vocational-training/sichuan-2025' });
+    expect(ask(unemployed())).toMatchObject({
+      eligible: true,
+      amountFen: 120_000,
+      scheme: 'vocational-training/sichuan-2025',
+    });
   });
 
   it('the training-demand catalogue standard, where given, is the amount', () => {
@@ -34,7 +46,9 @@ describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 �
   it('a new hire from the six groups, trained within a year of a 1-year contract, qualifies', () => {
     const hire = person({
       statuses: [{ kind: 'registered-unemployed', from: '2024-06-01', to: '2024-09-30' }],
-      employments: [{ kind: 'labour-contract', employer: '91350100M000100Y43', from: '2024-10-01', contractMonths: 24 }],
+      employments: [
+        { kind: 'labour-contract', employer: '91350100M000100Y43', from: '2024-10-01', contractMonths: 24 },
+      ],
       certificates: [cert('C1')],
     });
     expect(ask(hire).eligible).toBe(true);
@@ -46,14 +60,38 @@ describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 �
   });
 
   it('in 四川, entrepreneurship training is counted apart from employment-skills training', () => {
-    const entrepreneur = unemployed({ subsidies: granted(3), certificates: [cert('C1', { kind: 'training-completion', training: { kind: 'entrepreneurship', from: '2025-05-01', to: '2025-05-20' } })] });
+    const entrepreneur = unemployed({
+      subsidies: granted(3),
+      certificates: [
+        cert('C1', {
+          kind: 'training-completion',
+          training: { kind: 'entrepreneurship', from: '2025-05-01', to: '2025-05-20' },
+        }),
+      ],
+    });
     expect(ask(entrepreneur).eligible).toBe(true);
     // The national text counts all three together.
-    expect(unmet(decide({ subsidy: 'vocational-training', region: '620102', date: '2025-07-01', applicant: entrepreneur, claim: { certificateId: 'C1' } }))).toEqual(['TRAINING_LIFETIME_CAP']);
+    expect(
+      unmet(
+        decide({
+          subsidy: 'vocational-training',
+          region: '620102',
+          date: '2025-07-01',
+          applicant: entrepreneur,
+          claim: { certificateId: 'C1' },
+        }),
+      ),
+    ).toEqual(['TRAINING_LIFETIME_CAP']);
   });
 
   it('the same occupation at the same level is subsidised once, counting skill-upgrading subsidies', () => {
-    const d = ask(unemployed({ subsidies: [{ subsidy: 'skill-upgrading', grantedOn: '2024-03-01', region: '510104', occupation: '电工', level: 4 }] }));
+    const d = ask(
+      unemployed({
+        subsidies: [
+          { subsidy: 'skill-upgrading', grantedOn: '2024-03-01', region: '510104', occupation: '电工', level: 4 },
+        ],
+      }),
+    );
     expect(unmet(d)).toEqual(['SAME_OCCUPATION_LEVEL_ONCE']);
   });
 
@@ -64,7 +102,17 @@ describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 �
   });
 
   it('a certificate is claimed for once', () => {
-    expect(unmet(ask(unemployed({ subsidies: [{ subsidy: 'vocational-training', grantedOn: '2025-06-30', region: '510104', certificateId: 'C1' }] })))).toContain('CERTIFICATE_NOT_CLAIMED');
+    expect(
+      unmet(
+        ask(
+          unemployed({
+            subsidies: [
+              { subsidy: 'vocational-training', grantedOn: '2025-06-30', region: '510104', certificateId: 'C1' },
+            ],
+          }),
+        ),
+      ),
+    ).toContain('CERTIFICATE_NOT_CLAIMED');
   });
 
   it('a certificate without training behind it is not a training claim', () => {
@@ -73,7 +121,13 @@ describe('职业培训补贴 (财社〔2023〕181号 第五条; 四川 办法 �
   });
 
   it('without a local standard the decision is eligible with no amount, and says why', () => {
-    const d = decide({ subsidy: 'vocational-training', region: '620102', date: '2025-07-01', applicant: unemployed(), claim: { certificateId: 'C1' } });
+    const d = decide({
+      subsidy: 'vocational-training',
+      region: '620102',
+      date: '2025-07-01',
+      applicant: unemployed(),
+      claim: { certificateId: 'C1' },
+    });
     expect(d).toMatchObject({ eligible: true, amountFen: null });
   });
 });

@@ -48,26 +48,45 @@ function trainee(article: Citation): Condition<PersonFacts> {
       const trainingStart = c?.training?.from ?? c?.issuedOn ?? ctx.date;
       if (isInSixGroups(ctx.applicant, trainingStart)) return true;
       // 企业在职职工 in 企业新型学徒制 or 技师培训: on a labour contract when the training began.
-      if ((c?.training?.kind === 'apprenticeship' || c?.training?.kind === 'technician') && onContract(ctx.applicant, trainingStart)) return true;
+      if (
+        (c?.training?.kind === 'apprenticeship' || c?.training?.kind === 'technician') &&
+        onContract(ctx.applicant, trainingStart)
+      )
+        return true;
       for (const e of ctx.applicant.employments ?? []) {
-        if (e.kind !== 'labour-contract' || (e.contractMonths !== undefined && e.contractMonths < monthsOf(contract))) continue;
+        if (e.kind !== 'labour-contract' || (e.contractMonths !== undefined && e.contractMonths < monthsOf(contract)))
+          continue;
         const withinReach = trainingStart >= e.from && trainingStart <= addMonths(e.from, monthsOf(within));
         // Hired from the six groups: in them on the day before the contract began.
-        if (withinReach && isInSixGroups(ctx.applicant, addDays(e.from, -1)) && isEmployedOn(ctx.applicant, trainingStart)) return true;
+        if (
+          withinReach &&
+          isInSixGroups(ctx.applicant, addDays(e.from, -1)) &&
+          isEmployedOn(ctx.applicant, trainingStart)
+        )
+          return true;
       }
-      return outcome(false, `培训开始时（${trainingStart}）不属于六类人员`, `Not in the six groups when training began (${trainingStart})`);
+      return outcome(
+        false,
+        `培训开始时（${trainingStart}）不属于六类人员`,
+        `Not in the six groups when training began (${trainingStart})`,
+      );
     },
     [contract, within],
   );
 }
 
 function onContract(person: PersonFacts, on: string): boolean {
-  return (person.employments ?? []).some((e) => e.kind === 'labour-contract' && e.from <= on && (e.to === undefined || e.to >= on));
+  return (person.employments ?? []).some(
+    (e) => e.kind === 'labour-contract' && e.from <= on && (e.to === undefined || e.to >= on),
+  );
 }
 
 const trainingCompleted: Condition<PersonFacts> = condition(
   'TRAINING_COMPLETED',
-  text('须参加就业技能培训或创业培训并结业', 'The applicant must have completed employment-skills or entrepreneurship training'),
+  text(
+    '须参加就业技能培训或创业培训并结业',
+    'The applicant must have completed employment-skills or entrepreneurship training',
+  ),
   CS181('第五条（一）'),
   (ctx) => claimedCertificate(ctx)?.training !== undefined,
 );
@@ -78,17 +97,28 @@ function trainingAmount(ctx: EvaluationContext<PersonFacts>): AmountResult {
   if (fromCatalogue !== undefined) {
     return {
       amountFen: fromCatalogue,
-      explanation: text(`按职业技能培训需求指导目录标准：${formatYuan(fromCatalogue)}`, `At the training-demand catalogue standard: ${formatYuan(fromCatalogue)}`),
+      explanation: text(
+        `按职业技能培训需求指导目录标准：${formatYuan(fromCatalogue)}`,
+        `At the training-demand catalogue standard: ${formatYuan(fromCatalogue)}`,
+      ),
       citation: RSB5('（一）'),
     };
   }
-  return fixed(ctx, 'vocational-training.standard', CS181('第十五条'), text('职业培训补贴标准', 'Training subsidy standard'));
+  return fixed(
+    ctx,
+    'vocational-training.standard',
+    CS181('第十五条'),
+    text('职业培训补贴标准', 'Training subsidy standard'),
+  );
 }
 
 /** The rules both texts share; who may be a trainee takes its figures from `article`. */
 const common = (article: Citation) => [
   trainingCompleted,
-  certificateOfKind(['vocational-qualification', 'skill-level', 'special-ability', 'training-completion'], CS181('第五条（一）')),
+  certificateOfKind(
+    ['vocational-qualification', 'skill-level', 'special-ability', 'training-completion'],
+    CS181('第五条（一）'),
+  ),
   trainee(article),
   notCivilServiceStaff(CS181('第十六条')),
   // 给予职工个人或企业: a certificate the enterprise was paid for is not paid to the person.
@@ -100,7 +130,10 @@ const common = (article: Citation) => [
 const materials = [
   text('身份证件或社会保障卡', 'ID card or social security card'),
   text('培训后取得的证书', 'The certificate obtained after training'),
-  text('培训机构出具的培训结业记录（实名制系统可查的免交）', 'Training completion record (not needed where the real-name system holds it)'),
+  text(
+    '培训机构出具的培训结业记录（实名制系统可查的免交）',
+    'Training completion record (not needed where the real-name system holds it)',
+  ),
 ];
 
 export const VocationalTrainingSubsidy = defineSubsidy({
@@ -114,16 +147,28 @@ export const VocationalTrainingSubsidy = defineSubsidy({
   schemes: [
     ...schemesAsTextsArrive(
       {
-      id: 'vocational-training/national-2023',
-      region: '000000',
-      basis: CS181('第五条'),
-      from: '2023-12-20',
-      who: text('六类人员及符合条件的企业职工，培训后取得符合规定证书', 'The six groups and eligible employees who obtain a certificate after training'),
-      standard: text('由省级人社、财政部门确定；急需紧缺目录内可提高；每人累计最多3次', 'Set by the province; higher for the urgently-needed catalogue; at most 3 per person'),
-      materials,
-      parameters: ['vocational-training.standard'],
-      conditions: [...common(CS181('第五条（二）')), lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', { zh: '每人累计最多享受3次职业培训补贴', en: 'At most 3 training subsidies per person' })],
-      amount: trainingAmount,
+        id: 'vocational-training/national-2023',
+        region: '000000',
+        basis: CS181('第五条'),
+        from: '2023-12-20',
+        who: text(
+          '六类人员及符合条件的企业职工，培训后取得符合规定证书',
+          'The six groups and eligible employees who obtain a certificate after training',
+        ),
+        standard: text(
+          '由省级人社、财政部门确定；急需紧缺目录内可提高；每人累计最多3次',
+          'Set by the province; higher for the urgently-needed catalogue; at most 3 per person',
+        ),
+        materials,
+        parameters: ['vocational-training.standard'],
+        conditions: [
+          ...common(CS181('第五条（二）')),
+          lifetimeCap([VOCATIONAL_TRAINING], 3, CS181('第五条'), 'TRAINING_LIFETIME_CAP', {
+            zh: '每人累计最多享受3次职业培训补贴',
+            en: 'At most 3 training subsidies per person',
+          }),
+        ],
+        amount: trainingAmount,
       },
       { '2024-01-03': 'vocational-training/national-2024' },
     ),
@@ -133,8 +178,14 @@ export const VocationalTrainingSubsidy = defineSubsidy({
       basis: SC2025('第六条（一）'),
       from: '2025-05-01',
       to: '2028-04-30',
-      who: text('六类人员及符合条件的企业职工，培训后取得符合规定证书', 'The six groups and eligible employees who obtain a certificate after training'),
-      standard: text('就业技能培训、创业培训各累计最多3次；就业技能培训同一职业（工种）相同等级不重复', 'At most 3 each for employment-skills and entrepreneurship training'),
+      who: text(
+        '六类人员及符合条件的企业职工，培训后取得符合规定证书',
+        'The six groups and eligible employees who obtain a certificate after training',
+      ),
+      standard: text(
+        '就业技能培训、创业培训各累计最多3次；就业技能培训同一职业（工种）相同等级不重复',
+        'At most 3 each for employment-skills and entrepreneurship training',
+      ),
       materials,
       parameters: ['vocational-training.standard'],
       conditions: [
@@ -144,7 +195,10 @@ export const VocationalTrainingSubsidy = defineSubsidy({
           3,
           SC2025('第六条（一）'),
           'TRAINING_LIFETIME_CAP',
-          { zh: '每人累计最多享受3次职业培训补贴（就业技能培训、创业培训分别计算）', en: 'At most 3 training subsidies per person, counted separately for employment-skills and entrepreneurship training' },
+          {
+            zh: '每人累计最多享受3次职业培训补贴（就业技能培训、创业培训分别计算）',
+            en: 'At most 3 training subsidies per person, counted separately for employment-skills and entrepreneurship training',
+          },
           true,
         ),
       ],

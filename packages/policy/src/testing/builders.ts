@@ -26,13 +26,22 @@ export function creditCode(area = '510104'): string {
   return first17 + (creditCodeCheckChar(first17) as string);
 }
 
-export function person(overrides: Partial<PersonFacts> & { birthDate?: IsoDate; sex?: 'male' | 'female' } = {}): PersonFacts {
+export function person(
+  overrides: Partial<PersonFacts> & { birthDate?: IsoDate; sex?: 'male' | 'female' } = {},
+): PersonFacts {
   const { birthDate = '1995-06-15', sex = 'male', ...rest } = overrides;
   return { kind: 'person', idNumber: idNumber(birthDate, sex), ...rest };
 }
 
 export function organisation(overrides: Partial<OrganisationFacts> = {}): OrganisationFacts {
-  return { kind: 'organisation', creditCode: creditCode(), category: 'enterprise', sizeClass: 'small', region: '510104', ...overrides };
+  return {
+    kind: 'organisation',
+    creditCode: creditCode(),
+    category: 'enterprise',
+    sizeClass: 'small',
+    region: '510104',
+    ...overrides,
+  };
 }
 
 /** Local settings a test region uses; marked `example`, as demo data is. */

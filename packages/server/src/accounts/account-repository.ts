@@ -12,7 +12,12 @@ export const accountCredentials = {
    * sent at once all read the same count). Past `maxFailedLogins` the account locks until
    * `lockUntil` and the count starts again: `failedLogins` 0 means it locked now.
    */
-  async countFailedLogin(trx: Transaction<Database>, accountId: string, maxFailedLogins: number, lockUntil: Date): Promise<{ failedLogins: number }> {
+  async countFailedLogin(
+    trx: Transaction<Database>,
+    accountId: string,
+    maxFailedLogins: number,
+    lockUntil: Date,
+  ): Promise<{ failedLogins: number }> {
     const locks = sql<boolean>`failed_logins + 1 > ${maxFailedLogins}`;
     const counted = await trx
       .updateTable('account')
@@ -39,14 +44,29 @@ export const accountCredentials = {
   },
 
   /** A new password (already hashed), kept in the history; lifts a lockout. */
-  async storePassword(trx: Transaction<Database>, accountId: string, passwordHash: string, now: Date, mustChange: boolean): Promise<{ regionCode: string }> {
+  async storePassword(
+    trx: Transaction<Database>,
+    accountId: string,
+    passwordHash: string,
+    now: Date,
+    mustChange: boolean,
+  ): Promise<{ regionCode: string }> {
     const account = await trx
       .updateTable('account')
-      .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: mustChange, failed_logins: 0, locked_until: null })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        must_change_password: mustChange,
+        failed_logins: 0,
+        locked_until: null,
+      })
       .where('id', '=', accountId)
       .returning(['region_code'])
       .executeTakeFirstOrThrow();
-    await trx.insertInto('password_history').values({ account_id: accountId, password_hash: passwordHash, set_at: now }).execute();
+    await trx
+      .insertInto('password_history')
+      .values({ account_id: accountId, password_hash: passwordHash, set_at: now })
+      .execute();
     return { regionCode: account.region_code };
   },
 };

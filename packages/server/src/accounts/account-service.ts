@@ -32,7 +32,8 @@ export class AccountService {
   async createStaff(admin: Actor, input: CreateStaffAccount): Promise<AccountView> {
     const roles: Role[] = [];
     for (const [i, role] of input.roles.entries()) {
-      if (!isRole(role) || !STAFF_ROLES.includes(role)) throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
+      if (!isRole(role) || !STAFF_ROLES.includes(role))
+        throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
       roles.push(role);
     }
     await assertRegionInScope(this.db, admin.regionCode, input.regionCode, 'regionCode');
@@ -42,15 +43,34 @@ export class AccountService {
     const idNumberHmac = idNumberLookup(this.vault, input.idNumber);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('account')
+        .select('id')
+        .where('username', '=', input.username)
+        .executeTakeFirst();
       if (taken) throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
       const row = await trx
         .insertInto('account')
-        .values({ username: input.username, display_name: input.displayName, roles, region_code: input.regionCode, id_number_hmac: idNumberHmac, password_hash: passwordHash, must_change_password: true })
+        .values({
+          username: input.username,
+          display_name: input.displayName,
+          roles,
+          region_code: input.regionCode,
+          id_number_hmac: idNumberHmac,
+          password_hash: passwordHash,
+          must_change_password: true,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('password_history').values({ account_id: row.id, password_hash: passwordHash }).execute();
-      await appendAudit(trx, this.vault, { actor: admin, action: 'account.created', entityType: 'account', entityId: row.id, regionCode: input.regionCode, after: { username: input.username, roles: input.roles, regionCode: input.regionCode } });
+      await appendAudit(trx, this.vault, {
+        actor: admin,
+        action: 'account.created',
+        entityType: 'account',
+        entityId: row.id,
+        regionCode: input.regionCode,
+        after: { username: input.username, roles: input.roles, regionCode: input.regionCode },
+      });
       return row.id;
     });
     return this.get(admin, id);
@@ -68,7 +88,12 @@ export class AccountService {
   }
 
   async get(admin: Actor, id: string): Promise<AccountView> {
-    const row = await this.db.selectFrom('account').selectAll().where('id', '=', id).where('region_code', 'like', `${regionPrefix(admin.regionCode)}%`).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('account')
+      .selectAll()
+      .where('id', '=', id)
+      .where('region_code', 'like', `${regionPrefix(admin.regionCode)}%`)
+      .executeTakeFirst();
     if (!row) throw new AppError('ACCOUNT_NOT_FOUND', 404);
     return accountView(row);
   }
@@ -76,16 +101,30 @@ export class AccountService {
   /** A new first password, to be changed at next login; also lifts a lockout. */
   async resetPassword(admin: Actor, id: string, password: string): Promise<void> {
     const account = await this.get(admin, id);
-    await this.sessions.setPassword(id, account.username, password, { by: admin, mustChange: true, action: 'account.password-reset' });
+    await this.sessions.setPassword(id, account.username, password, {
+      by: admin,
+      mustChange: true,
+      action: 'account.password-reset',
+    });
   }
 
   async setActive(admin: Actor, id: string, active: boolean): Promise<AccountView> {
     const account = await this.get(admin, id);
     if (id === admin.accountId) throw new AppError('FORBIDDEN', 403);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('account').set({ active, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+      await trx
+        .updateTable('account')
+        .set({ active, failed_logins: 0, locked_until: null })
+        .where('id', '=', id)
+        .execute();
       if (!active) await endSessions(trx, id, new Date());
-      await appendAudit(trx, this.vault, { actor: admin, action: active ? 'account.activated' : 'account.deactivated', entityType: 'account', entityId: id, regionCode: account.regionCode });
+      await appendAudit(trx, this.vault, {
+        actor: admin,
+        action: active ? 'account.activated' : 'account.deactivated',
+        entityType: 'account',
+        entityId: id,
+        regionCode: account.regionCode,
+      });
     });
     return this.get(admin, id);
   }
@@ -99,12 +138,25 @@ export class AccountService {
   async register(input: Registration, ip: string | null): Promise<{ id: string }> {
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
-    const known = await this.db.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst();
+    const known = await this.db
+      .selectFrom('region')
+      .select('code')
+      .where('code', '=', input.regionCode)
+      .executeTakeFirst();
     if (!known) throw new AppError('UNKNOWN_REGION', 400, 'regionCode', { value: input.regionCode });
-    const subject = input.kind === 'person' ? idNumberLookup(this.vault, input.idNumber) : this.registry.prepareOrganisation({ creditCode: input.creditCode, name: input.name, category: 'enterprise', regionCode: input.regionCode }).row.credit_code;
+    const subject =
+      input.kind === 'person'
+        ? idNumberLookup(this.vault, input.idNumber)
+        : this.registry.prepareOrganisation({
+            creditCode: input.creditCode,
+            name: input.name,
+            category: 'enterprise',
+            regionCode: input.regionCode,
+          }).row.credit_code;
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst()) throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
+      if (await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst())
+        throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
       const row = await trx
         .insertInto('account')
         .values({
@@ -120,23 +172,51 @@ export class AccountService {
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('password_history').values({ account_id: row.id, password_hash: passwordHash }).execute();
-      await appendAudit(trx, this.vault, { actor: { accountId: row.id, displayName: input.name, roles: ['applicant'], ip }, action: 'account.registered', entityType: 'account', entityId: row.id, regionCode: input.regionCode, after: { username: input.username, kind: input.kind } });
+      await appendAudit(trx, this.vault, {
+        actor: { accountId: row.id, displayName: input.name, roles: ['applicant'], ip },
+        action: 'account.registered',
+        entityType: 'account',
+        entityId: row.id,
+        regionCode: input.regionCode,
+        after: { username: input.username, kind: input.kind },
+      });
       return { id: row.id };
     });
   }
 
   /** Refuses roles one account may not hold together, unless the region declared that pair an exception. */
   private async assertRolesCompatible(roles: readonly Role[], regionCode: string): Promise<void> {
-    const declared = await this.db.selectFrom('role_exception').select(['roles', 'region_code']).where('revoked_at', 'is', null).execute();
-    const allowed = declared.filter((d) => isInScope(d.region_code, regionCode)).map((d) => rolePair(d.roles[0] ?? '', d.roles[1] ?? ''));
+    const declared = await this.db
+      .selectFrom('role_exception')
+      .select(['roles', 'region_code'])
+      .where('revoked_at', 'is', null)
+      .execute();
+    const allowed = declared
+      .filter((d) => isInScope(d.region_code, regionCode))
+      .map((d) => rolePair(d.roles[0] ?? '', d.roles[1] ?? ''));
     const conflict = roleConflict(roles, new Set(allowed));
     if (!conflict) return;
     const [a, b] = conflict;
-    throw new AppError('ROLES_INCOMPATIBLE', 400, 'roles', { 'a.zh-CN': ROLE_NAMES[a].zh, 'a.en-US': ROLE_NAMES[a].en, 'b.zh-CN': ROLE_NAMES[b].zh, 'b.en-US': ROLE_NAMES[b].en });
+    throw new AppError('ROLES_INCOMPATIBLE', 400, 'roles', {
+      'a.zh-CN': ROLE_NAMES[a].zh,
+      'a.en-US': ROLE_NAMES[a].en,
+      'b.zh-CN': ROLE_NAMES[b].zh,
+      'b.en-US': ROLE_NAMES[b].en,
+    });
   }
 }
 
-function accountView(row: { id: string; username: string; display_name: string; roles: string[]; region_code: string; active: boolean; locked_until: Date | null; must_change_password: boolean; created_at: Date }): AccountView {
+function accountView(row: {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string[];
+  region_code: string;
+  active: boolean;
+  locked_until: Date | null;
+  must_change_password: boolean;
+  created_at: Date;
+}): AccountView {
   return {
     id: row.id,
     username: row.username,

@@ -14,20 +14,45 @@ export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncType
       '/api/v1/register',
       {
         config: { access: { public: true } },
-        schema: { tags: ['accounts'], summary: 'An applicant (person or unit) registers (申请人注册)', body: RegistrationBody, response: { 201: Type.Object({ id: Type.String() }), 400: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'An applicant (person or unit) registers (申请人注册)',
+          body: RegistrationBody,
+          response: {
+            201: Type.Object({ id: Type.String() }),
+            400: ErrorBodySchema,
+            409: ErrorBodySchema,
+            422: ErrorBodySchema,
+          },
+        },
       },
       async (request, reply) => reply.status(201).send(await accounts.register(request.body, request.ip)),
     );
 
     app.get(
       '/api/v1/accounts',
-      { config: admin, schema: { tags: ['accounts'], summary: 'Staff accounts in the administrator’s regions', response: { 200: Type.Object({ accounts: Type.Array(AccountViewSchema) }), ...PROTECTED_ERRORS } } },
+      {
+        config: admin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'Staff accounts in the administrator’s regions',
+          response: { 200: Type.Object({ accounts: Type.Array(AccountViewSchema) }), ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => ({ accounts: await accounts.list(actorOf(request)) }),
     );
 
     app.post(
       '/api/v1/accounts',
-      { config: admin, schema: { tags: ['accounts'], summary: 'Create a staff account', body: CreateStaffAccountBody, response: { 201: AccountViewSchema, ...PROTECTED_ERRORS } } },
+      {
+        config: admin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'Create a staff account',
+          body: CreateStaffAccountBody,
+          response: { 201: AccountViewSchema, ...PROTECTED_ERRORS },
+        },
+      },
       async (request, reply) => reply.status(201).send(await accounts.createStaff(actorOf(request), request.body)),
     );
 
@@ -39,7 +64,10 @@ export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncType
           tags: ['accounts'],
           summary: 'Set a first password the holder must change; lifts a lockout',
           params: IdParams,
-          body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { password: Type.String({ minLength: 1, maxLength: 128 }) },
+            { additionalProperties: false },
+          ),
           response: { 204: Type.Null(), ...PROTECTED_ERRORS },
         },
       },
@@ -53,7 +81,13 @@ export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncType
       '/api/v1/accounts/:id/active',
       {
         config: admin,
-        schema: { tags: ['accounts'], summary: 'Activate or deactivate an account', params: IdParams, body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }), response: { 200: AccountViewSchema, ...PROTECTED_ERRORS } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Activate or deactivate an account',
+          params: IdParams,
+          body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+          response: { 200: AccountViewSchema, ...PROTECTED_ERRORS },
+        },
       },
       async (request) => accounts.setActive(actorOf(request), request.params.id, request.body.active),
     );

@@ -29,7 +29,15 @@ beforeAll(async () => {
       res.end(JSON.stringify(body));
     };
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'] });
+      return json({
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (url.pathname === '/jwks') return json({ keys: [jwk] });
     if (url.pathname === '/token') {
@@ -60,7 +68,17 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
   app = await startTestApp({
-    oidc: { issuer, clientId: 'huimin', clientSecret: 'secret', redirectUri: 'http://localhost/api/v1/identity/oidc/callback', scope: 'openid profile', idNumberClaim: 'id_number', nameClaim: 'name', creditCodeClaim: 'credit_code', allowHttp: true },
+    oidc: {
+      issuer,
+      clientId: 'huimin',
+      clientSecret: 'secret',
+      redirectUri: 'http://localhost/api/v1/identity/oidc/callback',
+      scope: 'openid profile',
+      idNumberClaim: 'id_number',
+      nameClaim: 'name',
+      creditCodeClaim: 'credit_code',
+      allowHttp: true,
+    },
   });
 });
 afterAll(async () => {
@@ -70,12 +88,23 @@ afterAll(async () => {
 
 async function registered(id: string, name: string): Promise<Client> {
   const username = `oidc${++n}`;
-  expectOk(await app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { kind: 'person', idNumber: id, name, regionCode: '510104', username, password: PASSWORD } }), 201);
+  expectOk(
+    await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/register',
+      payload: { kind: 'person', idNumber: id, name, regionCode: '510104', username, password: PASSWORD },
+    }),
+    201,
+  );
   return login(app, username);
 }
 
 /** Starts a round, lets the "provider" vouch for `claims`, and follows the browser back. */
-async function round(me: Client, claims: Record<string, string>, options: { sameBrowser: boolean } = { sameBrowser: true }) {
+async function round(
+  me: Client,
+  claims: Record<string, string>,
+  options: { sameBrowser: boolean } = { sameBrowser: true },
+) {
   const started = await me.request('GET', '/api/v1/identity/oidc/authorization');
   expectOk(started);
   const browserKey = String(started.headers['set-cookie']).split(';')[0] ?? '';
@@ -97,7 +126,11 @@ describe('binding through the unified identity service (统一身份认证)', ()
     const back = await round(me, { id_number: id, name: '认证用户' });
     expect(back.statusCode).toBe(302);
     expect(back.headers.location).toBe('/#/identity?bound=1');
-    expect((await me.request('GET', '/api/v1/identity')).json()).toMatchObject({ bound: true, via: 'oidc', methods: { oidc: true } });
+    expect((await me.request('GET', '/api/v1/identity')).json()).toMatchObject({
+      bound: true,
+      via: 'oidc',
+      methods: { oidc: true },
+    });
   });
 
   it('a round finished in another browser (someone else’s login on the attacker’s round) binds nothing', async () => {

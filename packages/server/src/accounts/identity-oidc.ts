@@ -36,10 +36,19 @@ export class OidcBinding {
     });
     const browserKey = randomBytes(24).toString('base64url');
     const now = this.clock.now();
-    await this.db.deleteFrom('oidc_login').where('created_at', '<', new Date(now.getTime() - ROUND_MINUTES * 60_000)).execute();
+    await this.db
+      .deleteFrom('oidc_login')
+      .where('created_at', '<', new Date(now.getTime() - ROUND_MINUTES * 60_000))
+      .execute();
     await this.db
       .insertInto('oidc_login')
-      .values({ state: hashed(round.state, browserKey), account_id: actor.accountId, nonce: round.nonce, verifier: this.vault.encrypt(round.verifier), created_at: now })
+      .values({
+        state: hashed(round.state, browserKey),
+        account_id: actor.accountId,
+        nonce: round.nonce,
+        verifier: this.vault.encrypt(round.verifier),
+        created_at: now,
+      })
       .execute();
     return { url: round.url, browserKey };
   }
@@ -48,12 +57,19 @@ export class OidcBinding {
   async finish(callbackUrl: URL, browserKey: string | undefined, ip: string | null): Promise<IdentityStatus> {
     const state = callbackUrl.searchParams.get('state') ?? '';
     const providerError = callbackUrl.searchParams.get('error');
-    const round = await this.db.deleteFrom('oidc_login').where('state', '=', hashed(state, browserKey ?? '')).returningAll().executeTakeFirst();
-    if (!round || this.clock.now().getTime() - round.created_at.getTime() > ROUND_MINUTES * 60_000) throw new AppError('OIDC_FAILED', 400, undefined, { detail: 'state' });
+    const round = await this.db
+      .deleteFrom('oidc_login')
+      .where('state', '=', hashed(state, browserKey ?? ''))
+      .returningAll()
+      .executeTakeFirst();
+    if (!round || this.clock.now().getTime() - round.created_at.getTime() > ROUND_MINUTES * 60_000)
+      throw new AppError('OIDC_FAILED', 400, undefined, { detail: 'state' });
     if (providerError) throw new AppError('OIDC_FAILED', 400, undefined, { detail: providerError });
-    const claims = await this.oidc.finish(callbackUrl, { state, nonce: round.nonce, verifier: this.vault.decrypt(round.verifier) }).catch((error: unknown) => {
-      throw new AppError('OIDC_FAILED', 400, undefined, { detail: (error as Error).message });
-    });
+    const claims = await this.oidc
+      .finish(callbackUrl, { state, nonce: round.nonce, verifier: this.vault.decrypt(round.verifier) })
+      .catch((error: unknown) => {
+        throw new AppError('OIDC_FAILED', 400, undefined, { detail: (error as Error).message });
+      });
     return this.identity.bindVerified(await this.actorOf(round.account_id, ip), claims);
   }
 }

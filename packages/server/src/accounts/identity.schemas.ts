@@ -10,7 +10,13 @@ export const IdentityStatusSchema = Type.Object({
   name: Type.String(),
   /** The bound record's ID number or credit code, masked. */
   subjectMasked: Type.Union([Type.String(), Type.Null()]),
-  via: Type.Union([Type.Literal('sms'), Type.Literal('counter'), Type.Literal('oidc'), Type.Literal('legacy'), Type.Null()]),
+  via: Type.Union([
+    Type.Literal('sms'),
+    Type.Literal('counter'),
+    Type.Literal('oidc'),
+    Type.Literal('legacy'),
+    Type.Null(),
+  ]),
   boundAt: Type.Union([Type.String(), Type.Null()]),
   methods: BindingMethods,
   /** `outbox`: a demonstration; no text message leaves the machine. */
@@ -18,7 +24,17 @@ export const IdentityStatusSchema = Type.Object({
 });
 export type IdentityStatus = Static<typeof IdentityStatusSchema>;
 
-export const BindBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 16, pattern: '^[0-9A-Za-z -]+$', description: '6 digits from the text message, or the counter activation code' }) }, options);
+export const BindBody = Type.Object(
+  {
+    code: Type.String({
+      minLength: 6,
+      maxLength: 16,
+      pattern: '^[0-9A-Za-z -]+$',
+      description: '6 digits from the text message, or the counter activation code',
+    }),
+  },
+  options,
+);
 
 /** What a counter clerk copies from the ID card or business licence they have seen. */
 export const IssueActivationCodeBody = Type.Object(
@@ -37,11 +53,23 @@ export const IssueActivationCodeBody = Type.Object(
 );
 export type IssueActivationCode = Static<typeof IssueActivationCodeBody>;
 
-export const ActivationCodeSchema = Type.Object({ code: Type.String(), expiresAt: Type.String(), rebind: Type.Boolean() });
+export const ActivationCodeSchema = Type.Object({
+  code: Type.String(),
+  expiresAt: Type.String(),
+  rebind: Type.Boolean(),
+});
 
 export const SmsOutboxSchema = Type.Object({
   demonstration: Type.Literal(true),
-  messages: Type.Array(Type.Object({ id: Type.String(), phoneMasked: Type.String(), body: Type.String(), regionCode: Type.String(), createdAt: Type.String() })),
+  messages: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      phoneMasked: Type.String(),
+      body: Type.String(),
+      regionCode: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
 });
 
 export const RoleExceptionSchema = Type.Object({

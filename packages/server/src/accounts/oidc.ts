@@ -20,7 +20,8 @@ export interface OidcSettings {
 }
 
 /** What the provider vouches for: a person (ID number and name) or a unit (credit code and name). */
-export type OidcClaims = { kind: 'person'; idNumber: string; name: string } | { kind: 'organisation'; creditCode: string; name: string };
+export type OidcClaims =
+  { kind: 'person'; idNumber: string; name: string } | { kind: 'organisation'; creditCode: string; name: string };
 
 export interface OidcRound {
   readonly url: string;
@@ -54,19 +55,33 @@ export class OidcClient {
   /** Exchanges the code the provider sent back and reads the verified identity from the ID token. */
   async finish(callbackUrl: URL, round: Pick<OidcRound, 'state' | 'nonce' | 'verifier'>): Promise<OidcClaims> {
     const config = await this.config();
-    const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: round.verifier, expectedState: round.state, expectedNonce: round.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: round.verifier,
+      expectedState: round.state,
+      expectedNonce: round.nonce,
+      idTokenExpected: true,
+    });
     const claims: Record<string, unknown> = tokens.claims() ?? {};
     const text = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
     const name = text(this.settings.nameClaim);
     const idNumber = text(this.settings.idNumberClaim);
     const creditCode = text(this.settings.creditCodeClaim);
-    if (!name || (!idNumber && !creditCode)) throw new Error(`the ID token lacks ${this.settings.nameClaim} and ${this.settings.idNumberClaim} or ${this.settings.creditCodeClaim}`);
+    if (!name || (!idNumber && !creditCode))
+      throw new Error(
+        `the ID token lacks ${this.settings.nameClaim} and ${this.settings.idNumberClaim} or ${this.settings.creditCodeClaim}`,
+      );
     return creditCode ? { kind: 'organisation', creditCode, name } : { kind: 'person', idNumber: idNumber ?? '', name };
   }
 
   private config(): Promise<client.Configuration> {
     this.configuration ??= client
-      .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, this.settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        this.settings.clientSecret,
+        undefined,
+        this.settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         // A provider down at the first login is tried again at the next.
         this.configuration = undefined;
@@ -82,7 +97,8 @@ export function oidcSettingsFrom(env: NodeJS.ProcessEnv): OidcSettings | undefin
   if (!issuer) return undefined;
   const clientId = env.HUIMIN_OIDC_CLIENT_ID;
   const redirectUri = env.HUIMIN_OIDC_REDIRECT_URI;
-  if (!clientId || !redirectUri) throw new Error('HUIMIN_OIDC_ISSUER needs HUIMIN_OIDC_CLIENT_ID and HUIMIN_OIDC_REDIRECT_URI');
+  if (!clientId || !redirectUri)
+    throw new Error('HUIMIN_OIDC_ISSUER needs HUIMIN_OIDC_CLIENT_ID and HUIMIN_OIDC_REDIRECT_URI');
   return {
     issuer,
     clientId,

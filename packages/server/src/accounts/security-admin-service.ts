@@ -33,13 +33,27 @@ export class SecurityAdminService {
     const rows = await this.db
       .selectFrom('role_exception')
       .innerJoin('account', 'account.id', 'role_exception.declared_by')
-      .select(['role_exception.id', 'role_exception.region_code', 'role_exception.roles', 'role_exception.reason', 'role_exception.declared_at', 'account.display_name'])
+      .select([
+        'role_exception.id',
+        'role_exception.region_code',
+        'role_exception.roles',
+        'role_exception.reason',
+        'role_exception.declared_at',
+        'account.display_name',
+      ])
       .where('role_exception.revoked_at', 'is', null)
       .orderBy('role_exception.declared_at', 'desc')
       .execute();
     return rows
       .filter((r) => isInScope(actor.regionCode, r.region_code))
-      .map((r) => ({ id: r.id, regionCode: r.region_code, roles: r.roles, reason: r.reason, declaredBy: r.display_name, declaredAt: r.declared_at.toISOString() }));
+      .map((r) => ({
+        id: r.id,
+        regionCode: r.region_code,
+        roles: r.roles,
+        reason: r.reason,
+        declaredBy: r.display_name,
+        declaredAt: r.declared_at.toISOString(),
+      }));
   }
 
   /** A small office may let one account hold two incompatible posts; never one of the three administrators. */
@@ -47,7 +61,11 @@ export class SecurityAdminService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     for (const [i, role] of input.roles.entries()) {
       if (!isRole(role)) throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
-      if (!INCOMPATIBLE_ROLES.includes(role)) throw new AppError('ROLE_EXCEPTION_NOT_ALLOWED', 400, `roles[${i}]`, { 'role.zh-CN': ROLE_NAMES[role].zh, 'role.en-US': ROLE_NAMES[role].en });
+      if (!INCOMPATIBLE_ROLES.includes(role))
+        throw new AppError('ROLE_EXCEPTION_NOT_ALLOWED', 400, `roles[${i}]`, {
+          'role.zh-CN': ROLE_NAMES[role].zh,
+          'role.en-US': ROLE_NAMES[role].en,
+        });
     }
     const roles = [...input.roles].sort();
     const reason = input.reason.trim();
@@ -58,18 +76,48 @@ export class SecurityAdminService {
         .values({ region_code: input.regionCode, roles, reason, declared_by: actor.accountId, declared_at: declaredAt })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, this.vault, { actor, action: 'role-exception.declared', entityType: 'role_exception', entityId: row.id, regionCode: input.regionCode, after: { roles: input.roles, reason: input.reason } });
-      return { id: row.id, regionCode: input.regionCode, roles, reason, declaredBy: actor.displayName, declaredAt: declaredAt.toISOString() };
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'role-exception.declared',
+        entityType: 'role_exception',
+        entityId: row.id,
+        regionCode: input.regionCode,
+        after: { roles: input.roles, reason: input.reason },
+      });
+      return {
+        id: row.id,
+        regionCode: input.regionCode,
+        roles,
+        reason,
+        declaredBy: actor.displayName,
+        declaredAt: declaredAt.toISOString(),
+      };
     });
   }
 
   /** Revoking stops new accounts combining the pair; accounts already made keep their roles until changed. */
   async revokeException(actor: Actor, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('role_exception').select(['region_code']).where('id', '=', id).where('revoked_at', 'is', null).forUpdate().executeTakeFirst();
+      const row = await trx
+        .selectFrom('role_exception')
+        .select(['region_code'])
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row || !isInScope(actor.regionCode, row.region_code)) throw new AppError('ROLE_EXCEPTION_NOT_FOUND', 404);
-      await trx.updateTable('role_exception').set({ revoked_at: this.clock.now(), revoked_by: actor.accountId }).where('id', '=', id).execute();
-      await appendAudit(trx, this.vault, { actor, action: 'role-exception.revoked', entityType: 'role_exception', entityId: id, regionCode: row.region_code });
+      await trx
+        .updateTable('role_exception')
+        .set({ revoked_at: this.clock.now(), revoked_by: actor.accountId })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'role-exception.revoked',
+        entityType: 'role_exception',
+        entityId: id,
+        regionCode: row.region_code,
+      });
     });
   }
 
@@ -82,6 +130,15 @@ export class SecurityAdminService {
       .orderBy('id', 'desc')
       .limit(100)
       .execute();
-    return { demonstration: true as const, messages: rows.map((r) => ({ id: String(r.id), phoneMasked: r.phone_masked, body: r.body, regionCode: r.region_code, createdAt: r.created_at.toISOString() })) };
+    return {
+      demonstration: true as const,
+      messages: rows.map((r) => ({
+        id: String(r.id),
+        phoneMasked: r.phone_masked,
+        body: r.body,
+        regionCode: r.region_code,
+        createdAt: r.created_at.toISOString(),
+      })),
+    };
   }
 }

@@ -23,12 +23,20 @@ export interface SmsSender {
  */
 export class OutboxSmsSender implements SmsSender {
   readonly kind = 'outbox' as const;
-  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
 
   async send(message: TextMessage): Promise<void> {
     await this.db
       .insertInto('sms_outbox')
-      .values({ phone_masked: `${message.phone.slice(0, 3)}****${message.phone.slice(-4)}`, body: message.body, region_code: message.regionCode, created_at: this.now() })
+      .values({
+        phone_masked: `${message.phone.slice(0, 3)}****${message.phone.slice(-4)}`,
+        body: message.body,
+        region_code: message.regionCode,
+        created_at: this.now(),
+      })
       .execute();
   }
 }

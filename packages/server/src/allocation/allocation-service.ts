@@ -1,4 +1,13 @@
-import { ALLOCATION_PRESETS, allocate, AllocationError, formatYuan, yuanText, type Allocation, type AllocationScheme, type RegionInput } from '@huimin/policy';
+import {
+  ALLOCATION_PRESETS,
+  allocate,
+  AllocationError,
+  formatYuan,
+  yuanText,
+  type Allocation,
+  type AllocationScheme,
+  type RegionInput,
+} from '@huimin/policy';
 import { AppError } from '../http/errors.js';
 import { readTable, toXlsx } from '../registry/import/tabular.js';
 
@@ -15,9 +24,12 @@ export function scheme(id: string, custom?: AllocationScheme): AllocationScheme 
 }
 
 const PROBLEMS: Record<string, (p: Record<string, unknown>) => string> = {
-  WEIGHTS_NOT_100: (p) => `权重合计为 ${Number(p.totalBp) / 100}%，应为100% / weights add up to ${Number(p.totalBp) / 100}%, not 100%`,
-  INDICATOR_ALL_ZERO: (p) => `指标 ${String(p.indicator)} 各地均为0 / indicator ${String(p.indicator)} is zero everywhere`,
-  BAD_VALUE: (p) => `${String(p.region)} 的 ${String(p.field)} 应为非负整数 / ${String(p.field)} of ${String(p.region)} must be a whole non-negative number`,
+  WEIGHTS_NOT_100: (p) =>
+    `权重合计为 ${Number(p.totalBp) / 100}%，应为100% / weights add up to ${Number(p.totalBp) / 100}%, not 100%`,
+  INDICATOR_ALL_ZERO: (p) =>
+    `指标 ${String(p.indicator)} 各地均为0 / indicator ${String(p.indicator)} is zero everywhere`,
+  BAD_VALUE: (p) =>
+    `${String(p.region)} 的 ${String(p.field)} 应为非负整数 / ${String(p.field)} of ${String(p.region)} must be a whole non-negative number`,
   NO_REGIONS: () => '没有参与分配的地区 / no regions to allocate to',
   DUPLICATE_REGION: (p) => `地区 ${String(p.region)} 重复 / region ${String(p.region)} appears twice`,
   BAD_TOTAL: () => '分配总额应为非负整数（分）/ the total must be a whole non-negative number of fen',
@@ -39,8 +51,17 @@ const indicatorIds = (s: AllocationScheme) => s.factors.flatMap((f) => f.indicat
 
 /** The input template: a row per region, a column per indicator and coefficient. */
 export function inputTemplate(s: AllocationScheme): Promise<Buffer> {
-  const header = ['行政区划代码 (region)', ...s.factors.flatMap((f) => f.indicators.map((i) => `${i.name.zh} (${i.id})`)), ...s.coefficients.map((c) => `${c.name.zh}（1=不调节）(${c.id})`)];
-  return toXlsx('因素法测算', header, [['510104', ...indicatorIds(s).map(() => '0'), ...s.coefficients.map(() => '1')]], [`${s.name.zh} — ${s.name.en}`, ...(s.note ? [s.note.zh] : [])]);
+  const header = [
+    '行政区划代码 (region)',
+    ...s.factors.flatMap((f) => f.indicators.map((i) => `${i.name.zh} (${i.id})`)),
+    ...s.coefficients.map((c) => `${c.name.zh}（1=不调节）(${c.id})`),
+  ];
+  return toXlsx(
+    '因素法测算',
+    header,
+    [['510104', ...indicatorIds(s).map(() => '0'), ...s.coefficients.map(() => '1')]],
+    [`${s.name.zh} — ${s.name.en}`, ...(s.note ? [s.note.zh] : [])],
+  );
 }
 
 /** Reads the regions from a filled template; coefficients are decimals (1.05), stored in ten-thousandths. */
@@ -57,14 +78,18 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
     const values: Record<string, number> = {};
     for (const id of indicatorIds(s)) {
       const v = get(id);
-      if (!/^\d+$/.test(v)) throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${id}`, { detail: '非负整数 / a whole number' });
+      if (!/^\d+$/.test(v))
+        throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${id}`, { detail: '非负整数 / a whole number' });
       values[id] = Number(v);
     }
     const coefficients: Record<string, number> = {};
     for (const c of s.coefficients) {
       const v = get(c.id) || '1';
       const m = /^(\d+)(?:\.(\d{1,4}))?$/.exec(v);
-      if (!m) throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${c.id}`, { detail: '系数如 1.05 / a coefficient such as 1.05' });
+      if (!m)
+        throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${c.id}`, {
+          detail: '系数如 1.05 / a coefficient such as 1.05',
+        });
       coefficients[c.id] = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
     }
     out.push({ region: get('region'), values, coefficients });
@@ -77,7 +102,14 @@ export function resultXlsx(s: AllocationScheme, result: Allocation): Promise<Buf
   return toXlsx(
     '分配结果',
     header,
-    result.rows.map((r) => [r.region, yuanText(r.amountFen), String(r.scorePpm), String(r.adjustedScorePpm), String(r.remainderFen), r.explanation.zh]),
+    result.rows.map((r) => [
+      r.region,
+      yuanText(r.amountFen),
+      String(r.scorePpm),
+      String(r.adjustedScorePpm),
+      String(r.remainderFen),
+      r.explanation.zh,
+    ]),
     [`${s.name.zh}；依据 ${result.cites}；总额 ${formatYuan(result.totalFen)}`],
   );
 }

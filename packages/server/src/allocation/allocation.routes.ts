@@ -14,22 +14,55 @@ const SchemeSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 60 }),
     name: Text,
-    citation: Type.Object({ document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })), article: Type.String() }),
-    factors: Type.Array(Type.Object({ id: Type.String(), name: Text, indicators: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text, weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }) })) }), { minItems: 1 }),
+    citation: Type.Object({
+      document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })),
+      article: Type.String(),
+    }),
+    factors: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Text,
+        indicators: Type.Array(
+          Type.Object({
+            id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }),
+            name: Text,
+            weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
+          }),
+        ),
+      }),
+      { minItems: 1 },
+    ),
     coefficients: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text })),
     note: Type.Optional(Text),
   },
   { additionalProperties: false },
 );
 const Region = Type.Object(
-  { region: Type.String({ pattern: '^\\d{6}$' }), values: Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'People, units or 分' })), coefficients: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))) },
+  {
+    region: Type.String({ pattern: '^\\d{6}$' }),
+    values: Type.Record(
+      Type.String(),
+      Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'People, units or 分' }),
+    ),
+    coefficients: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+  },
   { additionalProperties: false },
 );
 const Result = Type.Object({
   scheme: Type.String(),
   totalFen: Type.Integer(),
   cites: Type.String(),
-  rows: Type.Array(Type.Object({ region: Type.String(), amountFen: Type.Integer(), sharesPpm: Type.Record(Type.String(), Type.Integer()), scorePpm: Type.Integer(), adjustedScorePpm: Type.Integer(), remainderFen: Type.Integer(), explanation: Text })),
+  rows: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      amountFen: Type.Integer(),
+      sharesPpm: Type.Record(Type.String(), Type.Integer()),
+      scorePpm: Type.Integer(),
+      adjustedScorePpm: Type.Integer(),
+      remainderFen: Type.Integer(),
+      explanation: Text,
+    }),
+  ),
 });
 
 /** The factor-method calculator: presets, the calculation from JSON or Excel, the result as Excel. */
@@ -41,7 +74,14 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
 
     app.get(
       '/api/v1/allocation/schemes',
-      { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'Preset allocation schemes (因素法方案), to use or edit', response: { 200: Type.Object({ schemes: Type.Array(SchemeSchema) }), ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: [...access.access.permission] } },
+        schema: {
+          tags,
+          summary: 'Preset allocation schemes (因素法方案), to use or edit',
+          response: { 200: Type.Object({ schemes: Type.Array(SchemeSchema) }), ...PROTECTED_ERRORS },
+        },
+      },
       async () => ({ schemes: structuredClone([...ALLOCATION_PRESETS]) as Static<typeof SchemeSchema>[] }),
     );
     app.post(
@@ -51,7 +91,15 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
         schema: {
           tags,
           summary: 'Allocate a total among regions by a scheme (a preset id, or an edited scheme); exact to the 分',
-          body: Type.Object({ scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              scheme: Type.String(),
+              customScheme: Type.Optional(SchemeSchema),
+              totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
+              regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: Result, ...PROTECTED_ERRORS },
         },
       },
@@ -69,7 +117,14 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
           tags,
           summary: 'Calculate and publish an allocation (资金分配结果公开); it is kept exactly as published',
           body: Type.Object(
-            { title: Type.String({ minLength: 2, maxLength: 200 }), regionCode: Type.String({ pattern: '^\\d{6}$' }), scheme: Type.String(), customScheme: Type.Optional(SchemeSchema), totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }) },
+            {
+              title: Type.String({ minLength: 2, maxLength: 200 }),
+              regionCode: Type.String({ pattern: '^\\d{6}$' }),
+              scheme: Type.String(),
+              customScheme: Type.Optional(SchemeSchema),
+              totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
+              regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }),
+            },
             { additionalProperties: false },
           ),
           response: { 201: Type.Object({ id: Type.String() }), ...PROTECTED_ERRORS },
@@ -80,7 +135,12 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
         await publications.assertInScope(actor, request.body.regionCode);
         const s = scheme(request.body.scheme, request.body.customScheme);
         const result = calculate(s, request.body.totalFen, request.body.regions);
-        const id = await publications.publish(actor, { title: request.body.title, regionCode: request.body.regionCode, scheme: s, result });
+        const id = await publications.publish(actor, {
+          title: request.body.title,
+          regionCode: request.body.regionCode,
+          scheme: s,
+          result,
+        });
         return reply.status(201).send({ id });
       },
     );
@@ -92,29 +152,71 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
           tags: ['disclosure'],
           summary: 'Published allocation results of a region and the regions below it',
           querystring: Type.Object({ region: Type.String({ pattern: '^\\d{6}$' }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ publications: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), regionCode: Type.String(), totalFen: Type.Integer(), publishedAt: Type.String(), result: Type.Unknown() })) }) },
+          response: {
+            200: Type.Object({
+              publications: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  title: Type.String(),
+                  regionCode: Type.String(),
+                  totalFen: Type.Integer(),
+                  publishedAt: Type.String(),
+                  result: Type.Unknown(),
+                }),
+              ),
+            }),
+          },
         },
       },
       async (request) => {
         const rows = await publications.list(request.query.region);
-        return { publications: rows.map((r) => ({ id: r.id, title: r.title, regionCode: r.region_code, totalFen: Number(r.total_fen), publishedAt: r.published_at.toISOString(), result: r.result })) };
+        return {
+          publications: rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            regionCode: r.region_code,
+            totalFen: Number(r.total_fen),
+            publishedAt: r.published_at.toISOString(),
+            result: r.result,
+          })),
+        };
       },
     );
     app.get(
       '/api/v1/allocation/publications/:id/export',
-      { config: { access: { public: true } }, schema: { tags: ['disclosure'], summary: 'A published allocation as Excel', params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: { 200: fileResponse('The workbook', XLSX_TYPE), 404: PROTECTED_ERRORS[404] } } },
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['disclosure'],
+          summary: 'A published allocation as Excel',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), 404: PROTECTED_ERRORS[404] },
+        },
+      },
       async (request, reply) => {
         const row = await publications.get(request.params.id);
         if (!row) throw new AppError('NOT_FOUND', 404);
         const result = row.result as Allocation & { schemeName: { zh: string; en: string } };
-        const s = ALLOCATION_PRESETS.find((p) => p.id === row.scheme) ?? ({ name: result.schemeName } as AllocationScheme);
+        const s =
+          ALLOCATION_PRESETS.find((p) => p.id === row.scheme) ?? ({ name: result.schemeName } as AllocationScheme);
         return reply.headers(xlsxDownload(`allocation-${row.id}`)).send(await resultXlsx(s, result));
       },
     );
     app.get(
       '/api/v1/allocation/schemes/:scheme/template',
-      { config: { access: { permission: [...access.access.permission] } }, schema: { tags, summary: 'The Excel input template of a preset scheme', params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }), response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS } } },
-      async (request, reply) => reply.headers(xlsxDownload(`allocation-${request.params.scheme}`)).send(await inputTemplate(scheme(request.params.scheme))),
+      {
+        config: { access: { permission: [...access.access.permission] } },
+        schema: {
+          tags,
+          summary: 'The Excel input template of a preset scheme',
+          params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }),
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .headers(xlsxDownload(`allocation-${request.params.scheme}`))
+          .send(await inputTemplate(scheme(request.params.scheme))),
     );
     app.post(
       '/api/v1/allocation/schemes/:scheme/calculations',
@@ -124,14 +226,27 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
           tags,
           summary: 'Allocate from a filled Excel template (the request body); ?format=xlsx returns the result as Excel',
           params: Type.Object({ scheme: Type.String() }, { additionalProperties: false }),
-          querystring: Type.Object({ totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }, { additionalProperties: false }),
-          response: { 200: { description: 'The allocation, or with ?format=xlsx the workbook', content: { 'application/json': { schema: Result }, ...fileResponse('', XLSX_TYPE).content } }, ...PROTECTED_ERRORS },
+          querystring: Type.Object(
+            {
+              totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
+              format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: {
+              description: 'The allocation, or with ?format=xlsx the workbook',
+              content: { 'application/json': { schema: Result }, ...fileResponse('', XLSX_TYPE).content },
+            },
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async (request, reply) => {
         const s = scheme(request.params.scheme);
         const result = calculate(s, request.query.totalFen, await readInput(s, uploadedFile(request.body)));
-        if (request.query.format === 'xlsx') return reply.headers(xlsxDownload('allocation-result')).send(await resultXlsx(s, result));
+        if (request.query.format === 'xlsx')
+          return reply.headers(xlsxDownload('allocation-result')).send(await resultXlsx(s, result));
         return { ...result, rows: [...result.rows] };
       },
     );

@@ -23,7 +23,10 @@ describe('the factor-method calculator over the API', () => {
         { region: '510300', values: { trainees: 1, results: 1 } },
       ],
     });
-    const result = res.json<{ rows: { region: string; amountFen: number; explanation: { zh: string } }[]; cites: string }>();
+    const result = res.json<{
+      rows: { region: string; amountFen: number; explanation: { zh: string } }[];
+      cites: string;
+    }>();
     expect(result.rows.reduce((n, r) => n + r.amountFen, 0)).toBe(1_000_000_01);
     expect(result.rows[0]?.amountFen).toBe(67_500_000 + 1); // 52.5% + 15% = 67.5%, plus the odd fen
     expect(result.cites).toBe('《四川省中央和省级财政就业创业补助资金管理办法》 第十四条');
@@ -33,7 +36,19 @@ describe('the factor-method calculator over the API', () => {
   it('refuses weights that do not add up, saying so', async () => {
     const res = await finance.request('POST', '/api/v1/allocation/calculations', {
       scheme: 'custom',
-      customScheme: { id: 'custom', name: { zh: '自定', en: 'Custom' }, citation: { document: 'CS-2023-181', article: '第十八条' }, factors: [{ id: 'a', name: { zh: 'A', en: 'A' }, indicators: [{ id: 'a', name: { zh: 'A', en: 'A' }, weightBp: 9000 }] }], coefficients: [] },
+      customScheme: {
+        id: 'custom',
+        name: { zh: '自定', en: 'Custom' },
+        citation: { document: 'CS-2023-181', article: '第十八条' },
+        factors: [
+          {
+            id: 'a',
+            name: { zh: 'A', en: 'A' },
+            indicators: [{ id: 'a', name: { zh: 'A', en: 'A' }, weightBp: 9000 }],
+          },
+        ],
+        coefficients: [],
+      },
       totalFen: 100,
       regions: [{ region: '510100', values: { a: 1 } }],
     });
@@ -49,10 +64,20 @@ describe('the factor-method calculator over the API', () => {
     sheet.addRow(['510100', '3', '3', '3', '3', '1', '1.2']);
     sheet.addRow(['510300', '1', '1', '1', '1', '1', '1']);
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
-    const json = await finance.request('POST', '/api/v1/allocation/schemes/national-2023/calculations?totalFen=1000000', filled, { 'content-type': XLSX });
+    const json = await finance.request(
+      'POST',
+      '/api/v1/allocation/schemes/national-2023/calculations?totalFen=1000000',
+      filled,
+      { 'content-type': XLSX },
+    );
     // 75% × 1.2 = 90 against 25: 90/115 and 25/115 of the total.
     expect(json.json<{ rows: { amountFen: number }[] }>().rows.map((r) => r.amountFen)).toEqual([782_609, 217_391]);
-    const xlsx = await finance.request('POST', '/api/v1/allocation/schemes/national-2023/calculations?totalFen=1000000&format=xlsx', filled, { 'content-type': XLSX });
+    const xlsx = await finance.request(
+      'POST',
+      '/api/v1/allocation/schemes/national-2023/calculations?totalFen=1000000&format=xlsx',
+      filled,
+      { 'content-type': XLSX },
+    );
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(out.worksheets[0]?.getRow(2).getCell(2).value).toBe('7826.09');
@@ -70,13 +95,17 @@ describe('the factor-method calculator over the API', () => {
       ],
     });
     expect(published.statusCode).toBe(201);
-    const list = (await app.http.inject({ url: '/api/v1/allocation/publications?region=510000' })).json<{ publications: { id: string; title: string; result: { rows: { amountFen: number }[] } }[] }>();
+    const list = (await app.http.inject({ url: '/api/v1/allocation/publications?region=510000' })).json<{
+      publications: { id: string; title: string; result: { rows: { amountFen: number }[] } }[];
+    }>();
     expect(list.publications[0]).toMatchObject({ title: '2026年省级专项人才队伍培训资金分配结果' });
     expect(list.publications[0]?.result.rows.map((r) => r.amountFen)).toEqual([20_250_000_00, 9_750_000_00]);
     const xlsx = await app.http.inject({ url: `/api/v1/allocation/publications/${list.publications[0]?.id}/export` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe('20250000.00');
-    expect((await app.http.inject({ url: '/api/v1/allocation/publications?region=620000' })).json()).toEqual({ publications: [] });
+    expect((await app.http.inject({ url: '/api/v1/allocation/publications?region=620000' })).json()).toEqual({
+      publications: [],
+    });
   });
 });

@@ -19,21 +19,44 @@ export class PublicationService {
   }
 
   /** Keeps a calculated allocation as published, with its audit entry. */
-  async publish(actor: Actor, input: { title: string; regionCode: string; scheme: AllocationScheme; result: Allocation }): Promise<string> {
+  async publish(
+    actor: Actor,
+    input: { title: string; regionCode: string; scheme: AllocationScheme; result: Allocation },
+  ): Promise<string> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('allocation_publication')
-        .values({ title: input.title, scheme: input.scheme.id, region_code: input.regionCode, total_fen: String(input.result.totalFen), result: JSON.stringify({ ...input.result, schemeName: input.scheme.name }), published_by: actor.accountId })
+        .values({
+          title: input.title,
+          scheme: input.scheme.id,
+          region_code: input.regionCode,
+          total_fen: String(input.result.totalFen),
+          result: JSON.stringify({ ...input.result, schemeName: input.scheme.name }),
+          published_by: actor.accountId,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, this.vault, { actor, action: 'allocation.published', entityType: 'allocation_publication', entityId: row.id, regionCode: input.regionCode, after: { title: input.title, scheme: input.scheme.id, totalFen: input.result.totalFen } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'allocation.published',
+        entityType: 'allocation_publication',
+        entityId: row.id,
+        regionCode: input.regionCode,
+        after: { title: input.title, scheme: input.scheme.id, totalFen: input.result.totalFen },
+      });
       return row.id;
     });
   }
 
   /** The latest 100 published in a region and the regions below it. */
   list(region: string): Promise<Selectable<AllocationPublicationTable>[]> {
-    return this.db.selectFrom('allocation_publication').selectAll().where('region_code', 'like', `${regionPrefix(region)}%`).orderBy('published_at', 'desc').limit(100).execute();
+    return this.db
+      .selectFrom('allocation_publication')
+      .selectAll()
+      .where('region_code', 'like', `${regionPrefix(region)}%`)
+      .orderBy('published_at', 'desc')
+      .limit(100)
+      .execute();
   }
 
   get(id: string): Promise<Selectable<AllocationPublicationTable> | undefined> {

@@ -136,11 +136,19 @@ export interface App extends Services {
   readonly http: FastifyInstance;
 }
 
-export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms'>): Services {
+export function buildServices(
+  options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms'>,
+): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
   const policies = new PolicyService(db, listLocalParameterValues);
-  const sessions = new SessionService(db, vault, clock, accountCredentials, options.sessions ?? DEFAULT_SESSION_SETTINGS);
+  const sessions = new SessionService(
+    db,
+    vault,
+    clock,
+    accountCredentials,
+    options.sessions ?? DEFAULT_SESSION_SETTINGS,
+  );
   const registry = new RegistryService(db, vault);
   const calendar = new CalendarService(db, vault);
   const funds = new FundService(db, vault, clock);
@@ -151,7 +159,9 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
   return {
     identity,
     securityAdmin: new SecurityAdminService(db, vault, clock),
-    oidcBinding: options.oidc && new OidcBinding(db, vault, clock, new OidcClient(options.oidc), identity, (id, ip) => sessions.actorOf(id, ip)),
+    oidcBinding:
+      options.oidc &&
+      new OidcBinding(db, vault, clock, new OidcClient(options.oidc), identity, (id, ip) => sessions.actorOf(id, ip)),
     policies,
     sessions,
     registry,
@@ -173,14 +183,25 @@ export function buildServices(options: Pick<AppOptions, 'db' | 'vault' | 'clock'
     audit: new AuditService(db, vault),
     notifications: new NotificationService(db, vault, clock, policies, sms),
     employment: employmentServices(db, vault, clock),
-    training: { catalogue: new CatalogueService(db, vault, clock), institutions: new InstitutionService(db, vault, clock), classes: new ClassService(db, vault, clock), certificates: new CertificateService(db), claims: new ClaimService(db, applications) },
+    training: {
+      catalogue: new CatalogueService(db, vault, clock),
+      institutions: new InstitutionService(db, vault, clock),
+      classes: new ClassService(db, vault, clock),
+      certificates: new CertificateService(db),
+      claims: new ClaimService(db, applications),
+    },
   };
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const hops = options.trustProxy;
-  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops ? [...hops] : false;
-  const http = Fastify({ logger: options.logger ? loggerOptions(options.logger) : false, bodyLimit: 10 * 1024 * 1024, trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
+  const trustProxy =
+    typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops ? [...hops] : false;
+  const http = Fastify({
+    logger: options.logger ? loggerOptions(options.logger) : false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
   http.addHook('preValidation', refuseNulCharacters);
   const services = buildServices(options);
@@ -190,7 +211,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   http.addHook('onRequest', accessHook(services.sessions));
   http.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
   http.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.webRoot) return sendError(reply, request, new AppError('NOT_FOUND', 404));
+    if (request.url.startsWith('/api') || !options.webRoot)
+      return sendError(reply, request, new AppError('NOT_FOUND', 404));
     // The web UI routes on the client: unknown paths get its index page.
     return reply.sendFile('index.html');
   });
@@ -201,7 +223,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       // 3.1: Schema Objects are JSON Schema 2020-12, what TypeBox writes (`examples`, `type: 'null'`),
       // so the route schemas go out as they are; 3.0 would need them rewritten and still be lossy.
       openapi: '3.1.0',
-      info: { title: '惠民 Huimin API', version: SERVER_VERSION, description: 'Employment and entrepreneurship subsidies, end to end. Log in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on every change.' },
+      info: {
+        title: '惠民 Huimin API',
+        version: SERVER_VERSION,
+        description:
+          'Employment and entrepreneurship subsidies, end to end. Log in with POST /api/v1/session; send the returned csrfToken as X-CSRF-Token on every change.',
+      },
       tags: [
         { name: 'policies', description: 'The policy list and the policy engine' },
         { name: 'session', description: 'Login, logout, password' },
@@ -215,8 +242,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'risk', description: 'Reference data from other departments and risk checks' },
         { name: 'proactive', description: 'The proactive sweep and its offers' },
         { name: 'parameters', description: 'A region’s own settings: local standards, thresholds, 免申即享' },
-        { name: 'training', description: 'Vocational training: the two catalogues and the real-name system (两目录一系统)' },
-        { name: 'employment-services', description: 'Employment and unemployment registration, hardship certification, assistance (就业失业登记、困难认定、就业援助)' },
+        {
+          name: 'training',
+          description: 'Vocational training: the two catalogues and the real-name system (两目录一系统)',
+        },
+        {
+          name: 'employment-services',
+          description:
+            'Employment and unemployment registration, hardship certification, assistance (就业失业登记、困难认定、就业援助)',
+        },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -230,7 +264,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(regionsRoutes(services.regions));
   await http.register(sessionRoutes(services.sessions, { secure: options.secureCookies ?? false }));
   await http.register(accountsRoutes(services.accounts));
-  await http.register(identityRoutes(services.identity, services.securityAdmin, services.oidcBinding, { secure: options.secureCookies ?? false }));
+  await http.register(
+    identityRoutes(services.identity, services.securityAdmin, services.oidcBinding, {
+      secure: options.secureCookies ?? false,
+    }),
+  );
   await http.register(registryRoutes(services.registry));
   await http.register(importRoutes(services.imports));
   await http.register(applicationListRoutes(services.applicationLists));

@@ -19,7 +19,14 @@ import type { FlagView, RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
 import { visibleApplications } from './visibility.js';
-import { ACTION_NAMES, actionsAvailable, STATE_NAMES, transitionFor, type Action, type ApplicationState } from './workflow.js';
+import {
+  ACTION_NAMES,
+  actionsAvailable,
+  STATE_NAMES,
+  transitionFor,
+  type Action,
+  type ApplicationState,
+} from './workflow.js';
 
 /** Reading applications: one, a page of a list, the caller's queues, and a decision reproduced. */
 export class ApplicationReads {
@@ -37,7 +44,17 @@ export class ApplicationReads {
     const events = await this.db
       .selectFrom('application_event')
       .innerJoin('account', 'account.id', 'application_event.actor_id')
-      .select(['seq', 'action', 'from_state', 'to_state', 'account.display_name', 'actor_roles', 'reason', 'decision', 'at'])
+      .select([
+        'seq',
+        'action',
+        'from_state',
+        'to_state',
+        'account.display_name',
+        'actor_roles',
+        'reason',
+        'decision',
+        'at',
+      ])
       .where('application_id', '=', id)
       .orderBy('seq')
       .execute();
@@ -68,15 +85,38 @@ export class ApplicationReads {
    * the parameter values the decision read. Identical means the recorded decision is reproduced by
    * the engine running now; a different engine version is reported, not hidden.
    */
-  async reproduce(actor: Actor, id: string, seq: number): Promise<{ identical: boolean; recordedEngineVersion: string; engineVersion: string; decision: Decision }> {
+  async reproduce(
+    actor: Actor,
+    id: string,
+    seq: number,
+  ): Promise<{ identical: boolean; recordedEngineVersion: string; engineVersion: string; decision: Decision }> {
     await this.get(actor, id);
-    const event = await this.db.selectFrom('application_event').select(['decision', 'facts']).where('application_id', '=', id).where('seq', '=', seq).executeTakeFirst();
+    const event = await this.db
+      .selectFrom('application_event')
+      .select(['decision', 'facts'])
+      .where('application_id', '=', id)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
     if (!event?.decision || !event.facts) throw new AppError('NOT_FOUND', 404, 'seq');
     const recorded = event.decision as Decision;
-    const facts = JSON.parse(this.vault.decrypt((event.facts as { sealed: string }).sealed)) as { applicant: ApplicantFacts; claim: ClaimFacts };
+    const facts = JSON.parse(this.vault.decrypt((event.facts as { sealed: string }).sealed)) as {
+      applicant: ApplicantFacts;
+      claim: ClaimFacts;
+    };
     const engine = new PolicyEngine(CATALOGUE, recorded.parameters);
-    const decision = engine.evaluate({ subsidy: recorded.subsidy, region: recorded.region, date: recorded.date, applicant: facts.applicant, claim: facts.claim });
-    return { identical: canonicalJson(decision) === canonicalJson(recorded), recordedEngineVersion: recorded.engineVersion, engineVersion: decision.engineVersion, decision };
+    const decision = engine.evaluate({
+      subsidy: recorded.subsidy,
+      region: recorded.region,
+      date: recorded.date,
+      applicant: facts.applicant,
+      claim: facts.claim,
+    });
+    return {
+      identical: canonicalJson(decision) === canonicalJson(recorded),
+      recordedEngineVersion: recorded.engineVersion,
+      engineVersion: decision.engineVersion,
+      decision,
+    };
   }
 
   async list(actor: Actor, q: ListApplications): Promise<{ total: number; applications: ApplicationViewT[] }> {
@@ -85,14 +125,22 @@ export class ApplicationReads {
     if (q.subsidy) query = query.where('subsidy_id', '=', q.subsidy);
     if (q.overdue) query = query.where('due_on', '<', this.clock.today());
     const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('due_on', (ob) => ob.asc().nullsLast()).orderBy('created_at').limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
+    const rows = await query
+      .selectAll()
+      .orderBy('due_on', (ob) => ob.asc().nullsLast())
+      .orderBy('created_at')
+      .limit(q.limit ?? 50)
+      .offset(q.offset ?? 0)
+      .execute();
     return { total: Number(total.n), applications: await this.views(rows, actor) };
   }
 
   /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
   async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
     // States where the caller has a staff step to take (not the applicant's own submit or withdraw).
-    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) => actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'));
+    const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) =>
+      actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'),
+    );
     if (states.length === 0) return [];
     const today = this.clock.today();
     const rows = await visibleApplications(this.db, actor)
@@ -107,7 +155,12 @@ export class ApplicationReads {
       .execute();
     return states.map((state) => {
       const r = rows.find((x) => x.state === state);
-      return { state, count: Number(r?.count ?? 0), overdue: Number(r?.overdue ?? 0), noDeadline: Number(r?.no_deadline ?? 0) };
+      return {
+        state,
+        count: Number(r?.count ?? 0),
+        overdue: Number(r?.overdue ?? 0),
+        noDeadline: Number(r?.no_deadline ?? 0),
+      };
     });
   }
 
@@ -116,9 +169,23 @@ export class ApplicationReads {
     if (rows.length === 0) return [];
     const engine = await this.policies.engine();
     const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
-    const orgIds = rows.flatMap((r) => [r.organisation_id, r.payee_organisation_id]).filter((x): x is string => x !== null);
-    const people = personIds.length ? await this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute() : [];
-    const orgs = orgIds.length ? await this.db.selectFrom('organisation').select(['id', 'name', 'credit_code']).where('id', 'in', orgIds).execute() : [];
+    const orgIds = rows
+      .flatMap((r) => [r.organisation_id, r.payee_organisation_id])
+      .filter((x): x is string => x !== null);
+    const people = personIds.length
+      ? await this.db
+          .selectFrom('person')
+          .select(['id', 'name', 'id_number_masked'])
+          .where('id', 'in', personIds)
+          .execute()
+      : [];
+    const orgs = orgIds.length
+      ? await this.db
+          .selectFrom('organisation')
+          .select(['id', 'name', 'credit_code'])
+          .where('id', 'in', orgIds)
+          .execute()
+      : [];
     const decided = await this.decidedAmounts(rows);
     const personById = new Map(people.map((x) => [x.id, x]));
     const orgById = new Map(orgs.map((x) => [x.id, x]));
@@ -135,7 +202,9 @@ export class ApplicationReads {
         subsidy: r.subsidy_id,
         subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
         applicantKind: r.applicant_kind,
-        applicant: p ? { id: p.id, name: p.name, identifier: p.id_number_masked } : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
+        applicant: p
+          ? { id: p.id, name: p.name, identifier: p.id_number_masked }
+          : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
         ...(payee ? { payee: { id: payee.id, name: payee.name, identifier: payee.credit_code } } : {}),
         regionCode: r.region_code,
         periodKey: r.period_key,

@@ -25,19 +25,37 @@ afterAll(() => app.close());
 async function graduateApplicant(username: string): Promise<{ client: Client; personId: string }> {
   const id = idNumber('2004-03-05', 'female', '510104');
   const client = await applicant(app, { kind: 'person', idNumber: id, name: '李小红', regionCode: '510104', username });
-  const personId = (await client.request('GET', '/api/v1/session')).json<{ account: { personId: string } }>().account.personId;
+  const personId = (await client.request('GET', '/api/v1/session')).json<{ account: { personId: string } }>().account
+    .personId;
   // The clerk records what the registry knows: a 低保 family, graduating in 2027.
-  expectOk(await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } }), 201);
-  expectOk(await clerk.request('POST', `/api/v1/people/${personId}/facts`, { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } }), 201);
+  expectOk(
+    await clerk.request('POST', `/api/v1/people/${personId}/facts`, {
+      kind: 'status',
+      data: { kind: 'dibao-household', from: '2020-01-01' },
+    }),
+    201,
+  );
+  expectOk(
+    await clerk.request('POST', `/api/v1/people/${personId}/facts`, {
+      kind: 'graduation',
+      data: { date: '2027-06-30', institution: 'university' },
+    }),
+    201,
+  );
   return { client, personId };
 }
 
-const act = (client: Client, id: string, body: Record<string, unknown>) => client.request('POST', `/api/v1/applications/${id}/transitions`, body);
+const act = (client: Client, id: string, body: Record<string, unknown>) =>
+  client.request('POST', `/api/v1/applications/${id}/transitions`, body);
 
 describe('一次性求职补贴 from application to payment', () => {
   it('runs 申请 → 受理 → 审核 → 复核 → 公示 → 拨付 with a decision at each deciding step', async () => {
     const { client } = await graduateApplicant('lixiaohong');
-    const filed = await client.request('POST', '/api/v1/applications', { subsidy: 'one-time-job-seeking', idempotencyKey: 'form-0001', submit: true });
+    const filed = await client.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-job-seeking',
+      idempotencyKey: 'form-0001',
+      submit: true,
+    });
     expectOk(filed, 201);
     const application = filed.json<{ id: string; state: string; dueOn: string; number: string }>();
     expect(application).toMatchObject({ state: 'submitted', dueOn: '2026-11-30' });
@@ -45,7 +63,10 @@ describe('一次性求职补贴 from application to payment', () => {
     const id = application.id;
 
     expect((await act(reviewer, id, { action: 'review' })).json()).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
-    expect((await act(clerk, id, { action: 'return' })).json()).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
+    expect((await act(clerk, id, { action: 'return' })).json()).toMatchObject({
+      code: 'REASON_REQUIRED',
+      field: 'reason',
+    });
     expectOk(await act(clerk, id, { action: 'accept' }));
     expect((await act(clerk, id, { action: 'review' })).json()).toMatchObject({ code: 'FORBIDDEN' });
     expectOk(await act(reviewer, id, { action: 'review', reason: '材料齐全' }));
@@ -70,7 +91,9 @@ describe('一次性求职补贴 from application to payment', () => {
     const paid = await act(finance, id, { action: 'pay', paymentReference: 'BANK-20261201-01' });
     expectOk(paid);
     // The money moved with it: committed at approval, paid now.
-    const fund = (await finance.request('GET', '/api/v1/funds')).json<{ funds: { balances: { regionCode: string; kind: string; balanceFen: number }[] }[] }>().funds[0];
+    const fund = (await finance.request('GET', '/api/v1/funds')).json<{
+      funds: { balances: { regionCode: string; kind: string; balanceFen: number }[] }[];
+    }>().funds[0];
     expect(fund?.balances).toEqual(
       expect.arrayContaining([
         { regionCode: '510104', kind: 'available', balanceFen: 100_000_000 - 150_000 },
@@ -78,9 +101,14 @@ describe('一次性求职补贴 from application to payment', () => {
         { regionCode: '510104', kind: 'paid', balanceFen: 150_000 },
       ]),
     );
-    expect((await act(finance, id, { action: 'pay', paymentReference: 'again' })).json()).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect((await act(finance, id, { action: 'pay', paymentReference: 'again' })).json()).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+    });
 
-    const final = (await supervisor.request('GET', `/api/v1/applications/${id}`)).json<{ state: string; events: { action: string; actor: string; decision?: { eligible: boolean; engineVersion: string } }[] }>();
+    const final = (await supervisor.request('GET', `/api/v1/applications/${id}`)).json<{
+      state: string;
+      events: { action: string; actor: string; decision?: { eligible: boolean; engineVersion: string } }[];
+    }>();
     expect(final.state).toBe('paid');
     expect(final.events.map((e) => `${e.action}:${e.actor}`)).toEqual([
       'create:李小红',
@@ -92,7 +120,10 @@ describe('一次性求职补贴 from application to payment', () => {
       'release:approver',
       'pay:finance',
     ]);
-    expect(final.events.find((e) => e.action === 'approve')?.decision).toMatchObject({ eligible: true, engineVersion: expect.any(String) });
+    expect(final.events.find((e) => e.action === 'approve')?.decision).toMatchObject({
+      eligible: true,
+      engineVersion: expect.any(String),
+    });
     expect((await act(supervisor, id, { action: 'revoke', reason: 'x' })).json()).toMatchObject({ code: 'FORBIDDEN' });
 
     // Any recorded decision can be reproduced from what the event kept.

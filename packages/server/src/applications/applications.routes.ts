@@ -3,14 +3,22 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { ApplicationService } from './application-service.js';
-import { ApplicationView, CreateApplicationBody, DecisionPreviewBody, ListApplicationsQuery, TransitionBody } from './applications.schemas.js';
+import {
+  ApplicationView,
+  CreateApplicationBody,
+  DecisionPreviewBody,
+  ListApplicationsQuery,
+  TransitionBody,
+} from './applications.schemas.js';
 import { DecisionSchema } from '../policies/policies.schemas.js';
 
 /** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
 export function applicationsRoutes(applications: ApplicationService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['applications'];
-    const anyReader = { access: { permission: ['application:read', 'application:own', 'application:create'] as const } };
+    const anyReader = {
+      access: { permission: ['application:read', 'application:own', 'application:create'] as const },
+    };
 
     app.post(
       '/api/v1/applications',
@@ -18,13 +26,18 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         config: { access: { permission: ['application:own', 'application:create'] } },
         schema: {
           tags,
-          summary: 'File an application (申请): a draft, or submitted at once; the same idempotency key never files twice',
+          summary:
+            'File an application (申请): a draft, or submitted at once; the same idempotency key never files twice',
           body: CreateApplicationBody,
           response: { 200: ApplicationView, 201: ApplicationView, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) => {
-        const { application, created } = await applications.create(actorOf(request), request.body, request.headers['accept-language']);
+        const { application, created } = await applications.create(
+          actorOf(request),
+          request.body,
+          request.headers['accept-language'],
+        );
         return reply.status(created ? 201 : 200).send(application);
       },
     );
@@ -33,7 +46,15 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
       '/api/v1/applications',
       {
         config: { access: { permission: [...anyReader.access.permission] } },
-        schema: { tags, summary: 'Applications the caller may see, soonest deadline first', querystring: ListApplicationsQuery, response: { 200: Type.Object({ total: Type.Integer(), applications: Type.Array(ApplicationView) }), ...PROTECTED_ERRORS } },
+        schema: {
+          tags,
+          summary: 'Applications the caller may see, soonest deadline first',
+          querystring: ListApplicationsQuery,
+          response: {
+            200: Type.Object({ total: Type.Integer(), applications: Type.Array(ApplicationView) }),
+            ...PROTECTED_ERRORS,
+          },
+        },
       },
       async (request) => applications.list(actorOf(request), request.query),
     );
@@ -55,11 +76,27 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
     app.get(
       '/api/v1/applications/queue',
       {
-        config: { access: { permission: ['application:accept', 'application:review', 'application:approve', 'application:pay'] } },
+        config: {
+          access: {
+            permission: ['application:accept', 'application:review', 'application:approve', 'application:pay'],
+          },
+        },
         schema: {
           tags,
           summary: 'The caller’s work queue: per state they act on, how many and how many overdue',
-          response: { 200: Type.Object({ queue: Type.Array(Type.Object({ state: Type.String(), count: Type.Integer(), overdue: Type.Integer(), noDeadline: Type.Integer() })) }), ...PROTECTED_ERRORS },
+          response: {
+            200: Type.Object({
+              queue: Type.Array(
+                Type.Object({
+                  state: Type.String(),
+                  count: Type.Integer(),
+                  overdue: Type.Integer(),
+                  noDeadline: Type.Integer(),
+                }),
+              ),
+            }),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async (request) => ({ queue: await applications.queue(actorOf(request)) }),
@@ -67,7 +104,15 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
 
     app.get(
       '/api/v1/applications/:id',
-      { config: { access: { permission: [...anyReader.access.permission] } }, schema: { tags, summary: 'An application with its history and the engine’s decisions', params: IdParams, response: { 200: ApplicationView, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: [...anyReader.access.permission] } },
+        schema: {
+          tags,
+          summary: 'An application with its history and the engine’s decisions',
+          params: IdParams,
+          response: { 200: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => applications.get(actorOf(request), request.params.id),
     );
 
@@ -77,9 +122,21 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         config: { access: { permission: 'application:read' } },
         schema: {
           tags,
-          summary: 'Decide again from what an event recorded (sealed facts, date, region, the parameter values read) and say whether it is identical',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ identical: Type.Boolean(), recordedEngineVersion: Type.String(), engineVersion: Type.String(), decision: Type.Unknown() }), ...PROTECTED_ERRORS },
+          summary:
+            'Decide again from what an event recorded (sealed facts, date, region, the parameter values read) and say whether it is identical',
+          params: Type.Object(
+            { id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              identical: Type.Boolean(),
+              recordedEngineVersion: Type.String(),
+              engineVersion: Type.String(),
+              decision: Type.Unknown(),
+            }),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async (request) => applications.reproduce(actorOf(request), request.params.id, request.params.seq),
@@ -91,28 +148,49 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         config: { access: { permission: 'application:review' } },
         schema: {
           tags,
-          summary: 'Clear a risk warning that needs a manual check, with what was checked (block warnings lift only on a re-check against corrected data)',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), flagId: Type.String({ pattern: '^\\d+$' }) }, { additionalProperties: false }),
-          body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
+          summary:
+            'Clear a risk warning that needs a manual check, with what was checked (block warnings lift only on a re-check against corrected data)',
+          params: Type.Object(
+            { id: Type.String({ format: 'uuid' }), flagId: Type.String({ pattern: '^\\d+$' }) },
+            { additionalProperties: false },
+          ),
+          body: Type.Object(
+            { reason: Type.String({ minLength: 2, maxLength: 1000 }) },
+            { additionalProperties: false },
+          ),
           response: { 200: ApplicationView, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => applications.clearRiskFlag(actorOf(request), request.params.id, request.params.flagId, request.body.reason),
+      async (request) =>
+        applications.clearRiskFlag(actorOf(request), request.params.id, request.params.flagId, request.body.reason),
     );
 
     app.post(
       '/api/v1/applications/:id/transitions',
       {
-        config: { access: { permission: ['application:own', 'application:create', 'application:accept', 'application:review', 'application:approve', 'application:pay'] } },
+        config: {
+          access: {
+            permission: [
+              'application:own',
+              'application:create',
+              'application:accept',
+              'application:review',
+              'application:approve',
+              'application:pay',
+            ],
+          },
+        },
         schema: {
           tags,
-          summary: 'Act on an application: submit, accept (受理), return for correction (补正), review (审核), approve (复核), publicise (公示), pay (拨付), reject, withdraw, revoke',
+          summary:
+            'Act on an application: submit, accept (受理), return for correction (补正), review (审核), approve (复核), publicise (公示), pay (拨付), reject, withdraw, revoke',
           params: IdParams,
           body: TransitionBody,
           response: { 200: ApplicationView, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => applications.transition(actorOf(request), request.params.id, request.body, request.headers['accept-language']),
+      async (request) =>
+        applications.transition(actorOf(request), request.params.id, request.body, request.headers['accept-language']),
     );
   };
 }

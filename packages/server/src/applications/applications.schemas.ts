@@ -14,9 +14,27 @@ const { person: _p, ...workerFields } = Worker.properties;
 export const ClaimInputSchema = Type.Object(
   {
     ...claimFields,
-    hires: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count }, options), { maxItems: 2000 })),
-    interns: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) }, options), { maxItems: 2000 })),
-    workers: Type.Optional(Type.Array(Type.Object({ idNumber: IdNumber, ...workerFields }, options), { maxItems: 2000 })),
+    hires: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { idNumber: IdNumber, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count },
+          options,
+        ),
+        { maxItems: 2000 },
+      ),
+    ),
+    interns: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { idNumber: IdNumber, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) },
+          options,
+        ),
+        { maxItems: 2000 },
+      ),
+    ),
+    workers: Type.Optional(
+      Type.Array(Type.Object({ idNumber: IdNumber, ...workerFields }, options), { maxItems: 2000 }),
+    ),
   },
   options,
 );

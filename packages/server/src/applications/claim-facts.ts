@@ -1,4 +1,11 @@
-import { validateFacts, type ApplicantFacts, type ClaimFacts, type Hire, type Intern, type PersonFacts } from '@huimin/policy';
+import {
+  validateFacts,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Hire,
+  type Intern,
+  type PersonFacts,
+} from '@huimin/policy';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -14,22 +21,37 @@ export interface StoredClaim extends Omit<ClaimFacts, 'hires' | 'interns' | 'wor
 }
 
 /** The standard (分) of the catalogue item a certificate's class trained for, if the certificate was issued here. */
-export type CatalogueStandardOf = (db: Kysely<Database> | Transaction<Database>, serial: string) => Promise<number | undefined>;
+export type CatalogueStandardOf = (
+  db: Kysely<Database> | Transaction<Database>,
+  serial: string,
+) => Promise<number | undefined>;
 
 /** Checks the claim and replaces each ID number in it with the registry id of that person. */
 export async function storedClaim(db: Kysely<Database>, vault: Vault, input: ClaimInput): Promise<StoredClaim> {
   const problems = validateFacts(input, 'claim');
   const first = problems[0];
-  if (first) throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
+  if (first)
+    throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
   // Every ID number in the lists, looked up in one query by its keyed hash.
-  const listed = [...(input.hires ?? []), ...(input.interns ?? []), ...(input.workers ?? [])].map((x) => vault.lookupHash('id-number', x.idNumber.toUpperCase()));
-  const found = listed.length ? await db.selectFrom('person').select(['id', 'id_number_hmac']).where('id_number_hmac', 'in', [...new Set(listed)]).execute() : [];
+  const listed = [...(input.hires ?? []), ...(input.interns ?? []), ...(input.workers ?? [])].map((x) =>
+    vault.lookupHash('id-number', x.idNumber.toUpperCase()),
+  );
+  const found = listed.length
+    ? await db
+        .selectFrom('person')
+        .select(['id', 'id_number_hmac'])
+        .where('id_number_hmac', 'in', [...new Set(listed)])
+        .execute()
+    : [];
   const personByHash = new Map(found.map((p) => [p.id_number_hmac, p.id]));
   const resolve = <T extends { idNumber: string }>(list: readonly T[] | undefined, field: string) =>
     list?.map((item, i) => {
       const { idNumber, ...rest } = item;
       const personId = personByHash.get(vault.lookupHash('id-number', idNumber.toUpperCase()));
-      if (!personId) throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, { value: `${idNumber.slice(0, 6)}…` });
+      if (!personId)
+        throw new AppError('PERSON_NOT_REGISTERED', 422, `claim.${field}[${i}].idNumber`, {
+          value: `${idNumber.slice(0, 6)}…`,
+        });
       return { ...rest, personId };
     });
   const { hires, interns, workers, ...rest } = input;
@@ -59,7 +81,9 @@ export async function engineFacts(
     if (!facts) throw new Error(`person ${id} named in application ${app.id} is not in the registry`);
     return facts;
   };
-  const applicant = app.person_id ? person(app.person_id) : await loadOrganisationFacts(db, vault, app.organisation_id ?? '');
+  const applicant = app.person_id
+    ? person(app.person_id)
+    : await loadOrganisationFacts(db, vault, app.organisation_id ?? '');
   if (!applicant) throw new AppError('ORGANISATION_NOT_FOUND', 404);
   const { hires, interns, workers, ...rest } = stored;
   // A certificate from a class run here carries its catalogue item's standard (5号 (一)(十三)).

@@ -41,10 +41,29 @@ export function sniffMediaType(content: Uint8Array): 'application/pdf' | 'image/
 }
 
 function toView(
-  r: { id: string; material: number; material_name: Text; file_name: string; media_type: string; size_bytes: number; sha256: string; uploaded_at: Date },
+  r: {
+    id: string;
+    material: number;
+    material_name: Text;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    sha256: string;
+    uploaded_at: Date;
+  },
   uploadedBy: string,
 ): EvidenceView {
-  return { id: r.id, material: r.material, materialName: r.material_name, fileName: r.file_name, mediaType: r.media_type, sizeBytes: r.size_bytes, sha256: r.sha256, uploadedBy, uploadedAt: r.uploaded_at.toISOString() };
+  return {
+    id: r.id,
+    material: r.material,
+    materialName: r.material_name,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    uploadedBy,
+    uploadedAt: r.uploaded_at.toISOString(),
+  };
 }
 
 /** The files handed in for an application's materials (申请材料), kept whole and never replaced. */
@@ -64,7 +83,17 @@ export class EvidenceService {
       this.db
         .selectFrom('application_evidence')
         .innerJoin('account', 'account.id', 'application_evidence.uploaded_by')
-        .select(['application_evidence.id', 'material', 'material_name', 'file_name', 'media_type', 'size_bytes', 'sha256', 'account.display_name', 'uploaded_at'])
+        .select([
+          'application_evidence.id',
+          'material',
+          'material_name',
+          'file_name',
+          'media_type',
+          'size_bytes',
+          'sha256',
+          'account.display_name',
+          'uploaded_at',
+        ])
         .where('application_id', '=', applicationId)
         .orderBy('material')
         .orderBy('uploaded_at')
@@ -74,14 +103,23 @@ export class EvidenceService {
     return { materials, files };
   }
 
-  async upload(actor: Actor, applicationId: string, input: { material: number; fileName: string; content: Buffer }): Promise<EvidenceView> {
+  async upload(
+    actor: Actor,
+    applicationId: string,
+    input: { material: number; fileName: string; content: Buffer },
+  ): Promise<EvidenceView> {
     const app = await this.applications.locate(actor, applicationId);
     if (!OPEN_STATES.has(app.state)) throw new AppError('EVIDENCE_CLOSED', 409, 'file', { state: app.state });
     const materials = await this.materialsOf(app.subsidyId, app.regionCode, app.createdOn);
     const materialName = materials[input.material];
-    if (!materialName) throw new AppError('EVIDENCE_MATERIAL_UNKNOWN', 400, 'material', { value: String(input.material + 1), count: String(materials.length) });
+    if (!materialName)
+      throw new AppError('EVIDENCE_MATERIAL_UNKNOWN', 400, 'material', {
+        value: String(input.material + 1),
+        count: String(materials.length),
+      });
     if (input.content.length === 0) throw new AppError('EVIDENCE_FILE_EMPTY', 400, 'file', { name: input.fileName });
-    if (input.content.length > EVIDENCE_MAX_BYTES) throw new AppError('EVIDENCE_FILE_TOO_LARGE', 413, 'file', { name: input.fileName, max: '10 MB' });
+    if (input.content.length > EVIDENCE_MAX_BYTES)
+      throw new AppError('EVIDENCE_FILE_TOO_LARGE', 413, 'file', { name: input.fileName, max: '10 MB' });
     const mediaType = sniffMediaType(input.content);
     if (!mediaType) throw new AppError('EVIDENCE_FILE_TYPE', 415, 'file', { name: input.fileName });
     const sha256 = createHash('sha256').update(input.content).digest('hex');
@@ -99,7 +137,16 @@ export class EvidenceService {
           content: input.content,
           uploaded_by: actor.accountId,
         })
-        .returning(['id', 'material', 'material_name', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
+        .returning([
+          'id',
+          'material',
+          'material_name',
+          'file_name',
+          'media_type',
+          'size_bytes',
+          'sha256',
+          'uploaded_at',
+        ])
         .executeTakeFirstOrThrow();
       await appendAudit(trx, this.vault, {
         actor,
@@ -107,13 +154,23 @@ export class EvidenceService {
         entityType: 'application',
         entityId: applicationId,
         regionCode: app.regionCode,
-        after: { evidence: row.id, material: input.material, fileName: input.fileName, sizeBytes: input.content.length, sha256 },
+        after: {
+          evidence: row.id,
+          material: input.material,
+          fileName: input.fileName,
+          sizeBytes: input.content.length,
+          sha256,
+        },
       });
       return toView(row, actor.displayName);
     });
   }
 
-  async content(actor: Actor, applicationId: string, evidenceId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  async content(
+    actor: Actor,
+    applicationId: string,
+    evidenceId: string,
+  ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
     await this.applications.locate(actor, applicationId);
     const row = await this.db
       .selectFrom('application_evidence')

@@ -31,7 +31,15 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
       '/api/v1/applications/:id/evidence',
       {
         config: { access: { permission: [...readers.access.permission] } },
-        schema: { tags, summary: 'The materials the subsidy asks for and the files handed in for each', params: IdParams, response: { 200: Type.Object({ materials: Type.Array(Text), files: Type.Array(EvidenceView) }), ...PROTECTED_ERRORS } },
+        schema: {
+          tags,
+          summary: 'The materials the subsidy asks for and the files handed in for each',
+          params: IdParams,
+          response: {
+            200: Type.Object({ materials: Type.Array(Text), files: Type.Array(EvidenceView) }),
+            ...PROTECTED_ERRORS,
+          },
+        },
       },
       async (request) => evidence.evidenceOf(actorOf(request), request.params.id),
     );
@@ -42,15 +50,27 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
         config: { access: { permission: ['application:own', 'application:create'] } },
         schema: {
           tags,
-          summary: 'Hand in a file (PDF, JPG or PNG, at most 10 MB) for one of the materials, while the application is a draft or returned for correction',
+          summary:
+            'Hand in a file (PDF, JPG or PNG, at most 10 MB) for one of the materials, while the application is a draft or returned for correction',
           params: IdParams,
-          querystring: Type.Object({ material: Type.Integer({ minimum: 0, maximum: 50 }), fileName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            {
+              material: Type.Integer({ minimum: 0, maximum: 50 }),
+              fileName: Type.String({ minLength: 1, maxLength: 200 }),
+            },
+            { additionalProperties: false },
+          ),
           response: { 201: EvidenceView, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('EVIDENCE_FILE_TYPE', 415, 'file', { name: request.query.fileName });
-        const view = await evidence.upload(actorOf(request), request.params.id, { material: request.query.material, fileName: request.query.fileName, content: request.body });
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError('EVIDENCE_FILE_TYPE', 415, 'file', { name: request.query.fileName });
+        const view = await evidence.upload(actorOf(request), request.params.id, {
+          material: request.query.material,
+          fileName: request.query.fileName,
+          content: request.body,
+        });
         return reply.status(201).send(view);
       },
     );
@@ -62,8 +82,19 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
         schema: {
           tags,
           summary: 'One file as it was handed in',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), evidenceId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-          response: { 200: fileResponse('The file, of the type read from its bytes', 'application/pdf', 'image/jpeg', 'image/png'), ...PROTECTED_ERRORS },
+          params: Type.Object(
+            { id: Type.String({ format: 'uuid' }), evidenceId: Type.String({ format: 'uuid' }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: fileResponse(
+              'The file, of the type read from its bytes',
+              'application/pdf',
+              'image/jpeg',
+              'image/png',
+            ),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async (request, reply) => {

@@ -7,17 +7,30 @@ let app: TestApp;
 let person: Client;
 beforeAll(async () => {
   app = await startTestApp();
-  person = await applicant(app, { kind: 'person', idNumber: idNumber('1992-02-02'), name: '周八', regionCode: '510104', username: 'zhouba' });
+  person = await applicant(app, {
+    kind: 'person',
+    idNumber: idNumber('1992-02-02'),
+    name: '周八',
+    regionCode: '510104',
+    username: 'zhouba',
+  });
 });
 afterAll(() => app.close());
 
-const count = () => app.database.db.selectFrom('application').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+const count = () =>
+  app.database.db
+    .selectFrom('application')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
 
 describe('submitting twice creates one application', () => {
   it('50 concurrent identical submissions (double click, retries) give exactly one, and each caller sees it', async () => {
     const before = await count();
     const body = { subsidy: 'one-time-startup', idempotencyKey: 'double-click-0001', submit: true };
-    const responses = await Promise.all(Array.from({ length: 50 }, () => person.request('POST', '/api/v1/applications', body)));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => person.request('POST', '/api/v1/applications', body)),
+    );
     expect(responses.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([...Array<number>(49).fill(200), 201]);
     expect(new Set(responses.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
     expect(await count()).toBe(before + 1);
@@ -26,26 +39,66 @@ describe('submitting twice creates one application', () => {
   });
 
   it('two tabs with different keys for the same subsidy and period: the second is told where the first is', async () => {
-    const first = await person.request('POST', '/api/v1/applications', { subsidy: 'social-insurance-flexible-hard-to-employ', claim: { fromMonth: '2026-01', toMonth: '2026-06' }, idempotencyKey: 'tab-one-0001' });
+    const first = await person.request('POST', '/api/v1/applications', {
+      subsidy: 'social-insurance-flexible-hard-to-employ',
+      claim: { fromMonth: '2026-01', toMonth: '2026-06' },
+      idempotencyKey: 'tab-one-0001',
+    });
     expect(first.statusCode).toBe(201);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => person.request('POST', '/api/v1/applications', { subsidy: 'social-insurance-flexible-hard-to-employ', claim: { fromMonth: '2026-01', toMonth: '2026-06' }, idempotencyKey: `tab-two-000${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        person.request('POST', '/api/v1/applications', {
+          subsidy: 'social-insurance-flexible-hard-to-employ',
+          claim: { fromMonth: '2026-01', toMonth: '2026-06' },
+          idempotencyKey: `tab-two-000${i}`,
+        }),
+      ),
     );
-    for (const r of results) expect(r.json()).toMatchObject({ code: 'DUPLICATE_APPLICATION', message: expect.stringContaining(first.json<{ number: string }>().number) });
+    for (const r of results)
+      expect(r.json()).toMatchObject({
+        code: 'DUPLICATE_APPLICATION',
+        message: expect.stringContaining(first.json<{ number: string }>().number),
+      });
     // Another period is another application.
-    const next = await person.request('POST', '/api/v1/applications', { subsidy: 'social-insurance-flexible-hard-to-employ', claim: { fromMonth: '2026-07', toMonth: '2026-12' }, idempotencyKey: 'tab-three-001' });
+    const next = await person.request('POST', '/api/v1/applications', {
+      subsidy: 'social-insurance-flexible-hard-to-employ',
+      claim: { fromMonth: '2026-07', toMonth: '2026-12' },
+      idempotencyKey: 'tab-three-001',
+    });
     expect(next.statusCode).toBe(201);
   });
 
   it('reusing a key for a different application is refused, naming the field', async () => {
-    const res = await person.request('POST', '/api/v1/applications', { subsidy: 'one-time-job-seeking', idempotencyKey: 'double-click-0001' });
+    const res = await person.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-job-seeking',
+      idempotencyKey: 'double-click-0001',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('a withdrawn application frees the period for a new one', async () => {
-    const first = (await person.request('POST', '/api/v1/applications', { subsidy: 'one-time-job-seeking', idempotencyKey: 'withdraw-0001' })).json<{ id: string }>();
-    expect((await person.request('POST', `/api/v1/applications/${first.id}/transitions`, { action: 'withdraw', reason: '填错了' })).statusCode).toBe(200);
-    expect((await person.request('POST', '/api/v1/applications', { subsidy: 'one-time-job-seeking', idempotencyKey: 'withdraw-0002' })).statusCode).toBe(201);
+    const first = (
+      await person.request('POST', '/api/v1/applications', {
+        subsidy: 'one-time-job-seeking',
+        idempotencyKey: 'withdraw-0001',
+      })
+    ).json<{ id: string }>();
+    expect(
+      (
+        await person.request('POST', `/api/v1/applications/${first.id}/transitions`, {
+          action: 'withdraw',
+          reason: '填错了',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await person.request('POST', '/api/v1/applications', {
+          subsidy: 'one-time-job-seeking',
+          idempotencyKey: 'withdraw-0002',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

@@ -8,14 +8,20 @@ import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
  * - monthly: the months claimed;
  * - per claim: the certificate claimed for, or else the month of filing (a unit's list of hires).
  */
-export function periodKey(subsidy: SubsidyDefinition, claim: { year?: number; fromMonth?: string; toMonth?: string; certificateId?: string }, filedOn: IsoDate): string {
+export function periodKey(
+  subsidy: SubsidyDefinition,
+  claim: { year?: number; fromMonth?: string; toMonth?: string; certificateId?: string },
+  filedOn: IsoDate,
+): string {
   switch (subsidy.periodicity) {
     case 'once':
       return 'once';
     case 'yearly':
       return `year:${claim.year ?? filedOn.slice(0, 4)}`;
     case 'monthly':
-      return claim.fromMonth ? `months:${claim.fromMonth}..${claim.toMonth ?? claim.fromMonth}` : `month:${filedOn.slice(0, 7)}`;
+      return claim.fromMonth
+        ? `months:${claim.fromMonth}..${claim.toMonth ?? claim.fromMonth}`
+        : `month:${filedOn.slice(0, 7)}`;
     case 'per-claim':
       return claim.certificateId ? `certificate:${claim.certificateId}` : `month:${filedOn.slice(0, 7)}`;
   }

@@ -16,18 +16,29 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function person(name: string, householdId?: string): Promise<string> {
-  const res = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1988-08-08'), name, regionCode: '510104', ...(householdId ? { householdId } : {}) });
+  const res = await clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1988-08-08'),
+    name,
+    regionCode: '510104',
+    ...(householdId ? { householdId } : {}),
+  });
   expectOk(res, 201);
   return res.json<{ id: string }>().id;
 }
 
 async function file(by: Client, personId: string, key: string): Promise<string> {
-  const res = await by.request('POST', '/api/v1/applications', { subsidy: 'one-time-startup', personId, idempotencyKey: key, submit: true });
+  const res = await by.request('POST', '/api/v1/applications', {
+    subsidy: 'one-time-startup',
+    personId,
+    idempotencyKey: key,
+    submit: true,
+  });
   expectOk(res, 201);
   return res.json<{ id: string }>().id;
 }
 
-const act = (c: Client, id: string, action: string, reason?: string) => c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...(reason ? { reason } : {}) });
+const act = (c: Client, id: string, action: string, reason?: string) =>
+  c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...(reason ? { reason } : {}) });
 
 describe('separation of duties', () => {
   it('the clerk who filed at the counter cannot also accept it; another clerk can', async () => {
@@ -64,8 +75,24 @@ describe('separation of duties', () => {
   it('nor on an employer’s claim for a list that includes a household member', async () => {
     const me = await person('己', 'HH-0003');
     const brother = idNumber('1999-09-09');
-    expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: brother, name: '己弟', regionCode: '510104', householdId: 'HH-0003' }), 201);
-    const unit = (await clerk.request('POST', '/api/v1/organisations', { creditCode: creditCode('510104'), name: '示例公司', category: 'enterprise', sizeClass: 'small', regionCode: '510104' })).json<{ id: string }>();
+    expectOk(
+      await clerk.request('POST', '/api/v1/people', {
+        idNumber: brother,
+        name: '己弟',
+        regionCode: '510104',
+        householdId: 'HH-0003',
+      }),
+      201,
+    );
+    const unit = (
+      await clerk.request('POST', '/api/v1/organisations', {
+        creditCode: creditCode('510104'),
+        name: '示例公司',
+        category: 'enterprise',
+        sizeClass: 'small',
+        regionCode: '510104',
+      })
+    ).json<{ id: string }>();
     const filed = await clerk.request('POST', '/api/v1/applications', {
       subsidy: 'one-time-hiring',
       organisationId: unit.id,
@@ -75,7 +102,9 @@ describe('separation of duties', () => {
     });
     expectOk(filed, 201);
     const relativeClerk = await staff(app, 'relclerk2', ['clerk'], '510104', me);
-    expect((await act(relativeClerk, filed.json<{ id: string }>().id, 'accept')).json()).toMatchObject({ code: 'SOD_RELATIVE_CLAIM' });
+    expect((await act(relativeClerk, filed.json<{ id: string }>().id, 'accept')).json()).toMatchObject({
+      code: 'SOD_RELATIVE_CLAIM',
+    });
   });
 
   it('a reviewer may not act at acceptance even with a clerk’s permissions elsewhere', async () => {

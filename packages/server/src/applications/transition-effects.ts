@@ -28,7 +28,9 @@ export interface EffectContext {
 }
 
 /** The columns an effect sets besides state, version and the next step's due date. */
-export type RowChanges = Partial<Pick<Selectable<ApplicationTable>, 'submitted_on' | 'amount_fen' | 'publicity_ends_on' | 'recovery_fen'>>;
+export type RowChanges = Partial<
+  Pick<Selectable<ApplicationTable>, 'submitted_on' | 'amount_fen' | 'publicity_ends_on' | 'recovery_fen'>
+>;
 
 type Effect = (ctx: EffectContext) => Promise<RowChanges>;
 
@@ -38,7 +40,9 @@ const file: Effect = async ({ today }) => ({ submitted_on: today });
 /** A reviewer or approver passes only what the engine finds eligible; a rejection is the way out. */
 function assertEligible({ decision, english }: EffectContext): void {
   if (!decision || decision.eligible) return;
-  const unmet = decision.reasons.filter((r) => !r.met).map((r) => `${english ? r.message.en : r.message.zh}（${r.cites}）`);
+  const unmet = decision.reasons
+    .filter((r) => !r.met)
+    .map((r) => `${english ? r.message.en : r.message.zh}（${r.cites}）`);
   throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
 }
 
@@ -67,13 +71,21 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
   },
   publicise: async (ctx) => {
     if (ctx.subsidy.disclosure !== 'before-payment') throw ctx.notAllowed();
-    const ends = await ctx.calendar.deadline(ctx.today, publicityWorkingDays(ctx.engine, ctx.app.region_code, ctx.today));
-    if (!ends) throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, { value: String(Number(ctx.today.slice(0, 4)) + 1) });
+    const ends = await ctx.calendar.deadline(
+      ctx.today,
+      publicityWorkingDays(ctx.engine, ctx.app.region_code, ctx.today),
+    );
+    if (!ends)
+      throw new AppError('CALENDAR_NOT_PUBLISHED', 409, undefined, {
+        value: String(Number(ctx.today.slice(0, 4)) + 1),
+      });
     return { publicity_ends_on: ends };
   },
   release: async ({ from, subsidy, app, today }) => {
-    if (from === 'approved' && subsidy.disclosure === 'before-payment') throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
-    if (from === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on) throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
+    if (from === 'approved' && subsidy.disclosure === 'before-payment')
+      throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
+    if (from === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on)
+      throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
     return {};
   },
   reject: async ({ from, trx, actor, app, funds }) => {
@@ -95,7 +107,8 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
   revoke: async ({ trx, actor, app, input, funds }) => {
     const paid = BigInt(app.amount_fen ?? '0');
     const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
-    if (recovery > paid) throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
+    if (recovery > paid)
+      throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
     await funds.recover(trx, actor, app, Number(recovery));
     return { recovery_fen: String(recovery) };
   },

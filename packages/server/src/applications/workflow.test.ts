@@ -5,7 +5,9 @@ import { ACTIONS, actionsAvailable, STATES, TERMINAL_STATES, transitionFor, TRAN
 describe('the application workflow', () => {
   it('allows exactly the transitions in the table, from each state', () => {
     const allowed = new Set(TRANSITIONS.flatMap((t) => t.from.map((f) => `${f}:${t.action}`)));
-    for (const state of STATES) for (const action of ACTIONS) expect(transitionFor(action, state) !== undefined).toBe(allowed.has(`${state}:${action}`));
+    for (const state of STATES)
+      for (const action of ACTIONS)
+        expect(transitionFor(action, state) !== undefined).toBe(allowed.has(`${state}:${action}`));
   });
 
   it('leaves the terminal states by no action at all', () => {
@@ -19,7 +21,12 @@ describe('the application workflow', () => {
   it('gives each staff role the actions of its own step only', () => {
     // A clerk also files and withdraws at the counter for an applicant; separation of duties then
     // keeps that clerk from accepting the same application.
-    expect(actionsAvailable('submitted', permissionsOf(['clerk']))).toEqual(['withdraw', 'accept', 'not-accept', 'return']);
+    expect(actionsAvailable('submitted', permissionsOf(['clerk']))).toEqual([
+      'withdraw',
+      'accept',
+      'not-accept',
+      'return',
+    ]);
     expect(actionsAvailable('submitted', permissionsOf(['reviewer']))).toEqual([]);
     expect(actionsAvailable('accepted', permissionsOf(['reviewer']))).toEqual(['review', 'reject']);
     expect(actionsAvailable('reviewed', permissionsOf(['approver']))).toEqual(['approve', 'reject']);
@@ -29,7 +36,10 @@ describe('the application workflow', () => {
 
   it('requires a reason for every refusal, return, withdrawal, objection and revocation', () => {
     for (const t of TRANSITIONS) {
-      const refuses = ['not-accepted', 'returned', 'rejected', 'withdrawn', 'revoked'].includes(t.to) || t.action === 'object' || t.action === 'bounce';
+      const refuses =
+        ['not-accepted', 'returned', 'rejected', 'withdrawn', 'revoked'].includes(t.to) ||
+        t.action === 'object' ||
+        t.action === 'bounce';
       expect(t.reasonRequired, `${t.action} from ${t.from.join(',')}`).toBe(refuses);
     }
   });

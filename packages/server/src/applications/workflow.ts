@@ -24,7 +24,23 @@ export const STATES = [
 export type ApplicationState = (typeof STATES)[number];
 
 /** What people do to an application over the API. */
-export const ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'not-accept', 'return', 'review', 'reject', 'approve', 'publicise', 'object', 'release', 'pay', 'bounce', 'revoke'] as const;
+export const ACTIONS = [
+  'submit',
+  'resubmit',
+  'withdraw',
+  'accept',
+  'not-accept',
+  'return',
+  'review',
+  'reject',
+  'approve',
+  'publicise',
+  'object',
+  'release',
+  'pay',
+  'bounce',
+  'revoke',
+] as const;
 /**
  * What only the system does: `prepare` files an application the region marked as needing none
  * (免申即享) and sends it straight to review. It is never accepted over the API, so no one can skip
@@ -51,32 +67,168 @@ export interface TransitionRule {
 const APPLICANT_SIDE: readonly Permission[] = ['application:own', 'application:create'];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
-  { action: 'submit', from: ['draft'], to: 'submitted', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: false, decides: true },
+  {
+    action: 'submit',
+    from: ['draft'],
+    to: 'submitted',
+    permissions: APPLICANT_SIDE,
+    step: 'application',
+    reasonRequired: false,
+    decides: true,
+  },
   // Filing counts as the application step: whoever starts the sweep never reviews what it filed.
-  { action: 'prepare', from: ['draft'], to: 'accepted', permissions: ['sweep:run'], step: 'application', reasonRequired: false, decides: true },
-  { action: 'resubmit', from: ['returned'], to: 'submitted', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: false, decides: true },
-  { action: 'withdraw', from: ['draft', 'submitted', 'returned', 'accepted'], to: 'withdrawn', permissions: APPLICANT_SIDE, step: 'application', reasonRequired: true, decides: false },
+  {
+    action: 'prepare',
+    from: ['draft'],
+    to: 'accepted',
+    permissions: ['sweep:run'],
+    step: 'application',
+    reasonRequired: false,
+    decides: true,
+  },
+  {
+    action: 'resubmit',
+    from: ['returned'],
+    to: 'submitted',
+    permissions: APPLICANT_SIDE,
+    step: 'application',
+    reasonRequired: false,
+    decides: true,
+  },
+  {
+    action: 'withdraw',
+    from: ['draft', 'submitted', 'returned', 'accepted'],
+    to: 'withdrawn',
+    permissions: APPLICANT_SIDE,
+    step: 'application',
+    reasonRequired: true,
+    decides: false,
+  },
   // 受理: complete and in order → accepted; not within the policy → not accepted; incomplete → 补正.
-  { action: 'accept', from: ['submitted'], to: 'accepted', permissions: ['application:accept'], step: 'acceptance', reasonRequired: false, decides: true },
-  { action: 'not-accept', from: ['submitted'], to: 'not-accepted', permissions: ['application:accept'], step: 'acceptance', reasonRequired: true, decides: true },
-  { action: 'return', from: ['submitted'], to: 'returned', permissions: ['application:accept'], step: 'acceptance', reasonRequired: true, decides: false },
+  {
+    action: 'accept',
+    from: ['submitted'],
+    to: 'accepted',
+    permissions: ['application:accept'],
+    step: 'acceptance',
+    reasonRequired: false,
+    decides: true,
+  },
+  {
+    action: 'not-accept',
+    from: ['submitted'],
+    to: 'not-accepted',
+    permissions: ['application:accept'],
+    step: 'acceptance',
+    reasonRequired: true,
+    decides: true,
+  },
+  {
+    action: 'return',
+    from: ['submitted'],
+    to: 'returned',
+    permissions: ['application:accept'],
+    step: 'acceptance',
+    reasonRequired: true,
+    decides: false,
+  },
   // 审核
-  { action: 'review', from: ['accepted'], to: 'reviewed', permissions: ['application:review'], step: 'review', reasonRequired: false, decides: true },
-  { action: 'reject', from: ['accepted'], to: 'rejected', permissions: ['application:review'], step: 'review', reasonRequired: true, decides: true },
+  {
+    action: 'review',
+    from: ['accepted'],
+    to: 'reviewed',
+    permissions: ['application:review'],
+    step: 'review',
+    reasonRequired: false,
+    decides: true,
+  },
+  {
+    action: 'reject',
+    from: ['accepted'],
+    to: 'rejected',
+    permissions: ['application:review'],
+    step: 'review',
+    reasonRequired: true,
+    decides: true,
+  },
   // 复核, then 公示 where the subsidy publishes before payment, then release to finance.
-  { action: 'approve', from: ['reviewed'], to: 'approved', permissions: ['application:approve'], step: 'approval', reasonRequired: false, decides: true },
-  { action: 'reject', from: ['reviewed', 'approved', 'publicised'], to: 'rejected', permissions: ['application:approve'], step: 'approval', reasonRequired: true, decides: true },
-  { action: 'publicise', from: ['approved'], to: 'publicised', permissions: ['application:approve'], step: 'approval', reasonRequired: false, decides: false },
+  {
+    action: 'approve',
+    from: ['reviewed'],
+    to: 'approved',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: false,
+    decides: true,
+  },
+  {
+    action: 'reject',
+    from: ['reviewed', 'approved', 'publicised'],
+    to: 'rejected',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: true,
+    decides: true,
+  },
+  {
+    action: 'publicise',
+    from: ['approved'],
+    to: 'publicised',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: false,
+    decides: false,
+  },
   // An objection during publicity sends the claim back to review (公示异议).
-  { action: 'object', from: ['publicised'], to: 'accepted', permissions: ['application:approve'], step: 'approval', reasonRequired: true, decides: false },
-  { action: 'release', from: ['approved', 'publicised'], to: 'payable', permissions: ['application:approve'], step: 'approval', reasonRequired: false, decides: false },
+  {
+    action: 'object',
+    from: ['publicised'],
+    to: 'accepted',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: true,
+    decides: false,
+  },
+  {
+    action: 'release',
+    from: ['approved', 'publicised'],
+    to: 'payable',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: false,
+    decides: false,
+  },
   // 拨付
-  { action: 'pay', from: ['payable'], to: 'paid', permissions: ['application:pay'], step: 'payment', reasonRequired: false, decides: false },
+  {
+    action: 'pay',
+    from: ['payable'],
+    to: 'paid',
+    permissions: ['application:pay'],
+    step: 'payment',
+    reasonRequired: false,
+    decides: false,
+  },
   // The bank sends a payment back after it was made (card cancelled, account closed): the money
   // returns to the commitment and the application waits for a corrected account (退票).
-  { action: 'bounce', from: ['paid'], to: 'payable', permissions: ['application:pay'], step: 'payment', reasonRequired: true, decides: false },
+  {
+    action: 'bounce',
+    from: ['paid'],
+    to: 'payable',
+    permissions: ['application:pay'],
+    step: 'payment',
+    reasonRequired: true,
+    decides: false,
+  },
   // Found wrongly paid: revoked and the money recovered (追回, 181号 第二十九条).
-  { action: 'revoke', from: ['paid'], to: 'revoked', permissions: ['application:approve'], step: 'approval', reasonRequired: true, decides: false },
+  {
+    action: 'revoke',
+    from: ['paid'],
+    to: 'revoked',
+    permissions: ['application:approve'],
+    step: 'approval',
+    reasonRequired: true,
+    decides: false,
+  },
 ];
 
 /** The rule for an action from a state, or undefined when the action is not possible there. */
@@ -86,7 +238,9 @@ export function transitionFor(action: Action, from: ApplicationState): Transitio
 
 /** Actions possible from a state for someone holding these permissions (for screens and queues). */
 export function actionsAvailable(state: ApplicationState, permissions: ReadonlySet<Permission>): Action[] {
-  return TRANSITIONS.filter((t) => t.from.includes(state) && t.permissions.some((p) => permissions.has(p))).map((t) => t.action);
+  return TRANSITIONS.filter((t) => t.from.includes(state) && t.permissions.some((p) => permissions.has(p))).map(
+    (t) => t.action,
+  );
 }
 
 export const TERMINAL_STATES: readonly ApplicationState[] = ['not-accepted', 'rejected', 'withdrawn', 'revoked'];
@@ -117,7 +271,10 @@ export const STATE_NAMES: Record<ApplicationState, { zh: string; en: string }> =
 
 export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   submit: { zh: '提交', en: 'submitted' },
-  prepare: { zh: '免申即享：系统依数据生成申请并转入审核', en: 'filed by the system from registry data (no application needed)' },
+  prepare: {
+    zh: '免申即享：系统依数据生成申请并转入审核',
+    en: 'filed by the system from registry data (no application needed)',
+  },
   resubmit: { zh: '补正后重新提交', en: 'resubmitted' },
   withdraw: { zh: '撤回', en: 'withdrawn' },
   accept: { zh: '受理', en: 'accepted' },

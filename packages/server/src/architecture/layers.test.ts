@@ -12,26 +12,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * dependencies that must pass.
  */
 const config = createRequire(import.meta.url)('../../../../.dependency-cruiser.cjs') as IConfiguration;
-const moved = JSON.parse(JSON.stringify(config.forbidden).replaceAll('packages/server/src/', 'src/')) as NonNullable<IConfiguration['forbidden']>;
+const moved = JSON.parse(JSON.stringify(config.forbidden).replaceAll('packages/server/src/', 'src/')) as NonNullable<
+  IConfiguration['forbidden']
+>;
 
 /** A tiny server: two modules, the foundation, the composition root, and two pairs of files. */
 const TREE: Record<string, string> = {
   'src/db/schema.ts': 'export interface Database { order: { id: string } }\n',
   // foundation-is-a-leaf: http/ reaching into a module.
-  'src/http/errors.ts': "import { orderCount } from '../orders/order-service.js';\nexport const limit = orderCount() + 1;\n",
+  'src/http/errors.ts':
+    "import { orderCount } from '../orders/order-service.js';\nexport const limit = orderCount() + 1;\n",
   'src/http/clock.ts': 'export const now = () => new Date();\n',
   // Passes: a module's service uses the foundation and another module's public service.
-  'src/orders/order-service.ts': "import { now } from '../http/clock.js';\nimport { inStock } from '../stock/stock-service.js';\nexport const orderCount = () => (inStock() && now() ? 1 : 0);\n",
+  'src/orders/order-service.ts':
+    "import { now } from '../http/clock.js';\nimport { inStock } from '../stock/stock-service.js';\nexport const orderCount = () => (inStock() && now() ? 1 : 0);\n",
   'src/orders/order-rules.ts': 'export const MAX_LINES = 50;\n',
   'src/orders/order-queries.ts': 'export const openOrders = () => 0;\n',
   // no-sql-in-routes: a routes file holding a query.
-  'src/orders/orders.routes.ts': "import type { Kysely } from 'kysely';\nimport type { Database } from '../db/schema.js';\nexport const route = (db: Kysely<Database>) => db;\n",
+  'src/orders/orders.routes.ts':
+    "import type { Kysely } from 'kysely';\nimport type { Database } from '../db/schema.js';\nexport const route = (db: Kysely<Database>) => db;\n",
   // only-entry-points-import-the-composition-root.
   'src/orders/order-jobs.ts': "import { build } from '../app/build-app.js';\nexport const job = () => build();\n",
   // no-module-cycles: stock → orders (a public file), while orders → stock.
-  'src/stock/stock-service.ts': "import { openOrders } from '../orders/order-queries.js';\nexport const inStock = () => openOrders() >= 0;\n",
+  'src/stock/stock-service.ts':
+    "import { openOrders } from '../orders/order-queries.js';\nexport const inStock = () => openOrders() >= 0;\n",
   // no-module-internals: stock reaching an internal file of orders.
-  'src/stock/stock-repository.ts': "import { MAX_LINES } from '../orders/order-rules.js';\nexport const lines = () => MAX_LINES;\n",
+  'src/stock/stock-repository.ts':
+    "import { MAX_LINES } from '../orders/order-rules.js';\nexport const lines = () => MAX_LINES;\n",
   // no-file-cycles: two files importing each other's values.
   'src/stock/left.ts': "import { right } from './right.js';\nexport const left = () => right;\n",
   'src/stock/right.ts': "import { left } from './left.js';\nexport const right = () => left;\n",
@@ -39,8 +46,11 @@ const TREE: Record<string, string> = {
   'src/stock/shape.ts': "import type { Size } from './size.js';\nexport interface Shape { size: Size }\n",
   'src/stock/size.ts': "import type { Shape } from './shape.js';\nexport interface Size { of?: Shape }\n",
   // Passes: the composition root imports every module, routes included.
-  'src/app/build-app.ts': "import { route } from '../orders/orders.routes.js';\nimport { lines } from '../stock/stock-repository.js';\nexport const build = () => [route, lines];\n",
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+  'src/app/build-app.ts':
+    "import { route } from '../orders/orders.routes.js';\nimport { lines } from '../stock/stock-repository.js';\nexport const build = () => [route, lines];\n",
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true },
+  }),
 };
 
 let dir: string;
@@ -63,7 +73,12 @@ async function violations(): Promise<string[]> {
     doNotFollow: { path: 'node_modules' },
   });
   if (typeof result.output === 'string') throw new Error('expected a cruise result');
-  return result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.cycle && v.cycle.length > 0 ? v.cycle.map((c) => c.name).join(' → ') : v.to}`).sort();
+  return result.output.summary.violations
+    .map(
+      (v) =>
+        `${v.rule.name}: ${v.from} → ${v.cycle && v.cycle.length > 0 ? v.cycle.map((c) => c.name).join(' → ') : v.to}`,
+    )
+    .sort();
 }
 
 describe('layer rules (.dependency-cruiser.cjs)', () => {
@@ -80,12 +95,23 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'only-entry-points-import-the-composition-root: src/orders/order-jobs.ts → src/app/build-app.ts',
       ]),
     );
-    expect(found.some((v) => v.startsWith('no-sql-in-routes: src/orders/orders.routes.ts → ') && v.includes('kysely'))).toBe(true);
-    expect(found.some((v) => v.startsWith('no-module-cycles: src/orders → ') || v.startsWith('no-module-cycles: src/stock → '))).toBe(true);
+    expect(
+      found.some((v) => v.startsWith('no-sql-in-routes: src/orders/orders.routes.ts → ') && v.includes('kysely')),
+    ).toBe(true);
+    expect(
+      found.some(
+        (v) => v.startsWith('no-module-cycles: src/orders → ') || v.startsWith('no-module-cycles: src/stock → '),
+      ),
+    ).toBe(true);
     expect(found.filter((v) => v.startsWith('no-file-cycles:')).every((v) => /left|right/.test(v))).toBe(true);
     // Allowed: a public service of another module, the composition root, type-only file pairs.
-    expect(found.filter((v) => v.includes('src/app/build-app.ts →') || v.includes('shape.ts') || v.includes('size.ts'))).toEqual([]);
+    expect(
+      found.filter((v) => v.includes('src/app/build-app.ts →') || v.includes('shape.ts') || v.includes('size.ts')),
+    ).toEqual([]);
     // (app/ is nobody's public file either, so the job's import breaks that rule too.)
-    expect(found.filter((v) => v.startsWith('no-module-internals:'))).toEqual(['no-module-internals: src/orders/order-jobs.ts → src/app/build-app.ts', 'no-module-internals: src/stock/stock-repository.ts → src/orders/order-rules.ts']);
+    expect(found.filter((v) => v.startsWith('no-module-internals:'))).toEqual([
+      'no-module-internals: src/orders/order-jobs.ts → src/app/build-app.ts',
+      'no-module-internals: src/stock/stock-repository.ts → src/orders/order-rules.ts',
+    ]);
   });
 });

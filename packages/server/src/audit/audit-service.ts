@@ -13,12 +13,21 @@ export class AuditService {
   ) {}
 
   /** Entries in the actor's regions, newest first, optionally of one entity or action, before a seq. */
-  list(actor: Actor, q: { entityId?: string; action?: string; before?: string; limit?: number }): Promise<Selectable<AuditEntryTable>[]> {
-    let query = this.db.selectFrom('audit_entry').selectAll().where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+  list(
+    actor: Actor,
+    q: { entityId?: string; action?: string; before?: string; limit?: number },
+  ): Promise<Selectable<AuditEntryTable>[]> {
+    let query = this.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
     if (q.entityId) query = query.where('entity_id', '=', q.entityId);
     if (q.action) query = query.where('action', '=', q.action);
     if (q.before) query = query.where('seq', '<', q.before);
-    return query.orderBy('seq', 'desc').limit(q.limit ?? 100).execute();
+    return query
+      .orderBy('seq', 'desc')
+      .limit(q.limit ?? 100)
+      .execute();
   }
 
   /** Walks the whole chain and reports the first broken link. */

@@ -27,7 +27,12 @@ const AUDIT_CHAIN_LOCK = 7_426_001;
 
 export async function appendAudit(trx: Transaction<Database>, vault: Vault, record: AuditRecord): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_entry').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const entry: ChainedFields = {
     seq: String(last ? BigInt(last.seq) + 1n : 1n),
     at: new Date().toISOString(),
@@ -111,7 +116,8 @@ export async function verifyAuditChain(db: Kysely<Database>, vault: Vault, pageS
       .limit(pageSize)
       .execute();
     for (const row of page) {
-      if (BigInt(row.seq) !== expected) return { entries, firstBreak: { seq: row.seq, problem: 'gap', expectedSeq: String(expected) } };
+      if (BigInt(row.seq) !== expected)
+        return { entries, firstBreak: { seq: row.seq, problem: 'gap', expectedSeq: String(expected) } };
       if (row.prev_hash !== previousHash) return { entries, firstBreak: { seq: row.seq, problem: 'broken-link' } };
       const fields: ChainedFields = {
         seq: row.seq,
@@ -129,7 +135,8 @@ export async function verifyAuditChain(db: Kysely<Database>, vault: Vault, pageS
         after: row.after ?? null,
         prevHash: row.prev_hash,
       };
-      if (vault.auditMac(canonicalJson(fields)) !== row.hash) return { entries, firstBreak: { seq: row.seq, problem: 'content-changed' } };
+      if (vault.auditMac(canonicalJson(fields)) !== row.hash)
+        return { entries, firstBreak: { seq: row.seq, problem: 'content-changed' } };
       previousHash = row.hash;
       expected++;
       entries++;

@@ -31,7 +31,12 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
           tags: ['audit'],
           summary: 'Audit entries in the auditor’s regions, newest first',
           querystring: Type.Object(
-            { entityId: Type.Optional(Type.String()), action: Type.Optional(Type.String()), before: Type.Optional(Type.String({ pattern: '^\\d{1,18}$', description: 'An entry’s seq (bigint)' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+            {
+              entityId: Type.Optional(Type.String()),
+              action: Type.Optional(Type.String()),
+              before: Type.Optional(Type.String({ pattern: '^\\d{1,18}$', description: 'An entry’s seq (bigint)' })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            },
             { additionalProperties: false },
           ),
           response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...PROTECTED_ERRORS },
@@ -67,12 +72,25 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['audit'],
           summary: 'Walk the whole chain and report the first broken link',
-          response: { 200: Type.Object({ entries: Type.Integer(), intact: Type.Boolean(), firstBreak: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })) }), ...PROTECTED_ERRORS },
+          response: {
+            200: Type.Object({
+              entries: Type.Integer(),
+              intact: Type.Boolean(),
+              firstBreak: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })),
+            }),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async () => {
         const report = await audit.verify();
-        return { entries: report.entries, intact: report.firstBreak === null, ...(report.firstBreak ? { firstBreak: { seq: report.firstBreak.seq, problem: report.firstBreak.problem } } : {}) };
+        return {
+          entries: report.entries,
+          intact: report.firstBreak === null,
+          ...(report.firstBreak
+            ? { firstBreak: { seq: report.firstBreak.seq, problem: report.firstBreak.problem } }
+            : {}),
+        };
       },
     );
   };

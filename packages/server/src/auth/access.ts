@@ -70,8 +70,10 @@ export function accessHook(sessions: SessionResumer) {
     const session = token ? await sessions.resume(token, request.ip) : null;
     if (!session) throw new AppError(token ? 'SESSION_EXPIRED' : 'NOT_AUTHENTICATED', 401);
     // Double-submit: a cross-site form can send the cookie but cannot read the token to echo it.
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_FAILED', 403);
-    if (session.mustChangePassword && !access.allowWithExpiredPassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken)
+      throw new AppError('CSRF_FAILED', 403);
+    if (session.mustChangePassword && !access.allowWithExpiredPassword)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
     const wanted = typeof access.permission === 'string' ? [access.permission] : access.permission;
     if (!wanted.some((p) => session.actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
     request.session = session;

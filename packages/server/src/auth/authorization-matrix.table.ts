@@ -106,7 +106,19 @@ export interface Row {
 }
 
 // ── who, by hand ──
-const EVERYONE: readonly Role[] = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator', 'case-worker'];
+const EVERYONE: readonly Role[] = [
+  'applicant',
+  'clerk',
+  'reviewer',
+  'approver',
+  'finance',
+  'parameter-officer',
+  'supervisor',
+  'auditor',
+  'administrator',
+  'security-administrator',
+  'case-worker',
+];
 /** Staff who read applications and the registry of their regions; the administrator reads neither. */
 const READERS: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor'];
 const READERS_AND_APPLICANT: readonly Role[] = [...READERS, 'applicant'];
@@ -123,11 +135,22 @@ const FUND_READERS: readonly Role[] = ['approver', 'finance', 'supervisor', 'aud
 /** The bureau's clerk, or a training institution through its own (applicant) account. */
 const TRAINING: readonly Role[] = ['clerk', 'applicant'];
 
-const csv = (text: string): Pick<Call, 'body' | 'headers'> => ({ body: Buffer.from(text, 'utf8'), headers: { 'content-type': 'text/csv' } });
+const csv = (text: string): Pick<Call, 'body' | 'headers'> => ({
+  body: Buffer.from(text, 'utf8'),
+  headers: { 'content-type': 'text/csv' },
+});
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const CLASS_DATES = { startsOn: '2026-12-07', endsOn: '2026-12-18' };
-const STEP: Partial<Record<Role | 'anonymous', string>> = { applicant: 'withdraw', clerk: 'accept', reviewer: 'review', approver: 'approve', finance: 'pay' };
+const STEP: Partial<Record<Role | 'anonymous', string>> = {
+  applicant: 'withdraw',
+  clerk: 'accept',
+  reviewer: 'review',
+  approver: 'approve',
+  finance: 'pay',
+};
 
+// One row per line: the matrix is read as a table, route by route (decision 017).
+// prettier-ignore
 export const MATRIX: readonly Row[] = [
   // ── public ──
   { method: 'GET', route: '/api/health', allowed: 'public', region: 'none', call: () => ({ url: '/api/health' }) },

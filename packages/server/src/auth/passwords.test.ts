@@ -8,7 +8,8 @@ describe('password rules (等保 2.0 baseline)', () => {
   });
   it('refuses 7 characters', () => expect(passwordProblem('Abcde1!', 'clerk01')).toBe('too-short'));
   it('refuses two classes only', () => expect(passwordProblem('abcdefgh12', 'clerk01')).toBe('too-simple'));
-  it('refuses a password that contains the username', () => expect(passwordProblem('Clerk01!x', 'clerk01')).toBe('contains-username'));
+  it('refuses a password that contains the username', () =>
+    expect(passwordProblem('Clerk01!x', 'clerk01')).toBe('contains-username'));
 });
 
 describe('argon2id hashes', () => {

@@ -4,7 +4,19 @@
  * accounts, reads neither applications nor the audit trail (等保 2.0: separate system, security
  * and audit administrators).
  */
-export const ROLES = ['applicant', 'clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor', 'auditor', 'administrator', 'security-administrator', 'case-worker'] as const;
+export const ROLES = [
+  'applicant',
+  'clerk',
+  'reviewer',
+  'approver',
+  'finance',
+  'parameter-officer',
+  'supervisor',
+  'auditor',
+  'administrator',
+  'security-administrator',
+  'case-worker',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'applicant');
 
@@ -60,19 +72,74 @@ export type Permission = (typeof PERMISSION_NAMES)[number];
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['application:own', 'registry:self', 'self'],
-  clerk: ['application:read', 'application:create', 'application:accept', 'registry:read', 'registry:write', 'registry:import', 'identity:unmask', 'identity:verify', 'training:manage', 'employment:register', 'employment:read', 'hardship:file', 'self'],
-  reviewer: ['application:read', 'application:review', 'registry:read', 'identity:unmask', 'employment:read', 'hardship:decide', 'self'],
+  clerk: [
+    'application:read',
+    'application:create',
+    'application:accept',
+    'registry:read',
+    'registry:write',
+    'registry:import',
+    'identity:unmask',
+    'identity:verify',
+    'training:manage',
+    'employment:register',
+    'employment:read',
+    'hardship:file',
+    'self',
+  ],
+  reviewer: [
+    'application:read',
+    'application:review',
+    'registry:read',
+    'identity:unmask',
+    'employment:read',
+    'hardship:decide',
+    'self',
+  ],
   approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
-  finance: ['application:read', 'application:pay', 'registry:read', 'identity:unmask', 'funds:read', 'funds:manage', 'self'],
+  finance: [
+    'application:read',
+    'application:pay',
+    'registry:read',
+    'identity:unmask',
+    'funds:read',
+    'funds:manage',
+    'self',
+  ],
   // Sets what claims are paid (local standards, thresholds, 免申即享): a post of its own, never a read-only one.
   'parameter-officer': ['parameter:set', 'self'],
-  supervisor: ['application:read', 'registry:read', 'funds:read', 'spot-check:draw', 'spot-check:inspect', 'sweep:run', 'employment:read', 'self'],
-  auditor: ['application:read', 'registry:read', 'audit:read', 'funds:read', 'spot-check:inspect', 'employment:read', 'self'],
+  supervisor: [
+    'application:read',
+    'registry:read',
+    'funds:read',
+    'spot-check:draw',
+    'spot-check:inspect',
+    'sweep:run',
+    'employment:read',
+    'self',
+  ],
+  auditor: [
+    'application:read',
+    'registry:read',
+    'audit:read',
+    'funds:read',
+    'spot-check:inspect',
+    'employment:read',
+    'self',
+  ],
   administrator: ['account:manage', 'calendar:manage', 'self'],
   'security-administrator': ['security:manage', 'self'],
   // 就业服务专员 (社区网格员): registers, files and decides certifications (never their own filing),
   // and works the assistance cases of the 街道/社区 they cover; they handle no claim.
-  'case-worker': ['registry:read', 'employment:register', 'employment:read', 'hardship:file', 'hardship:decide', 'assistance:work', 'self'],
+  'case-worker': [
+    'registry:read',
+    'employment:register',
+    'employment:read',
+    'hardship:file',
+    'hardship:decide',
+    'assistance:work',
+    'self',
+  ],
 };
 
 /** An applicant account not yet bound to a registry record may only prove who it is. */
@@ -89,14 +156,25 @@ export const ADMINISTRATIVE_ROLES: readonly Role[] = ['administrator', 'security
  * passes through, the post that sets what it pays, and its oversight are held by different people.
  * A region with too few staff may declare an exception for one pair, audited and shown.
  */
-export const INCOMPATIBLE_ROLES: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'parameter-officer', 'supervisor'];
+export const INCOMPATIBLE_ROLES: readonly Role[] = [
+  'clerk',
+  'reviewer',
+  'approver',
+  'finance',
+  'parameter-officer',
+  'supervisor',
+];
 
 /** The first pair of roles one account may not hold together, or null. `allowed`: declared exceptions, as sorted pairs. */
-export function roleConflict(roles: readonly Role[], allowed: ReadonlySet<string> = new Set()): readonly [Role, Role] | null {
+export function roleConflict(
+  roles: readonly Role[],
+  allowed: ReadonlySet<string> = new Set(),
+): readonly [Role, Role] | null {
   for (const [i, a] of roles.entries()) {
     for (const b of roles.slice(i + 1)) {
       if (ADMINISTRATIVE_ROLES.includes(a) || ADMINISTRATIVE_ROLES.includes(b)) return [a, b];
-      if (INCOMPATIBLE_ROLES.includes(a) && INCOMPATIBLE_ROLES.includes(b) && !allowed.has(rolePair(a, b))) return [a, b];
+      if (INCOMPATIBLE_ROLES.includes(a) && INCOMPATIBLE_ROLES.includes(b) && !allowed.has(rolePair(a, b)))
+        return [a, b];
     }
   }
   return null;

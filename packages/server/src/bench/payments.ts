@@ -39,7 +39,11 @@ async function stage<T>(name: string, rows: number, work: () => Promise<T>): Pro
   const result = await work();
   const seconds = (performance.now() - t) / 1000;
   stages.push([name, seconds, rows]);
-  console.log(`${name.padEnd(16)} ${secs(seconds).padStart(6)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s`);
+  console.log(
+    `${name.padEnd(16)} ${secs(seconds).padStart(6)} s  ${Math.round(rows / seconds)
+      .toLocaleString('en-US')
+      .padStart(10)} rows/s`,
+  );
   return result;
 }
 
@@ -48,10 +52,36 @@ try {
   await migrate(db);
   await seedReferenceData(db);
   const hash = await hashPassword('Bench-pass-2026');
-  const finance = await db.insertInto('account').values({ username: 'bench-finance', display_name: '财务', roles: ['finance'], region_code: '510100', password_hash: hash }).returning('id').executeTakeFirstOrThrow();
-  const filer = await db.insertInto('account').values({ username: 'bench-clerk', display_name: '窗口', roles: ['clerk'], region_code: region, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  const finance = await db
+    .insertInto('account')
+    .values({
+      username: 'bench-finance',
+      display_name: '财务',
+      roles: ['finance'],
+      region_code: '510100',
+      password_hash: hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const filer = await db
+    .insertInto('account')
+    .values({
+      username: 'bench-clerk',
+      display_name: '窗口',
+      roles: ['clerk'],
+      region_code: region,
+      password_hash: hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const actor = await services.sessions.actorOf(finance.id, null);
-  const fund = await services.funds.create(actor, { code: 'BENCH-2026', name: '基准测试资金', source: 'city-employment', year: 2026, regionCode: '510100' });
+  const fund = await services.funds.create(actor, {
+    code: 'BENCH-2026',
+    name: '基准测试资金',
+    source: 'city-employment',
+    year: 2026,
+    regionCode: '510100',
+  });
   const amount = 30_000;
   await services.funds.issue(actor, fund.id, { amountFen: n * amount });
   await services.funds.allocate(actor, fund.id, { fromRegion: '510100', toRegion: region, amountFen: n * amount });
@@ -112,12 +142,18 @@ try {
         select 'commit', ${fund.id}::uuid, ${amount}::bigint, ${region}, a, 'skill-evaluation' from unnest(${apps.map((a) => a.id)}::uuid[]) as a returning id)
       insert into ledger_entry (transaction_id, account_id, amount_fen)
       select t.id, acc.id, case acc.kind when 'available' then ${-amount}::bigint else ${amount}::bigint end
-        from t cross join (select id, kind from ledger_account where fund_id = ${fund.id}::uuid and region_code = ${region} and kind in ('available', 'committed')) acc`.execute(db);
+        from t cross join (select id, kind from ledger_account where fund_id = ${fund.id}::uuid and region_code = ${region} and kind in ('available', 'committed')) acc`.execute(
+      db,
+    );
   }
-  console.log(`set-up           ${secs((performance.now() - setupStart) / 1000).padStart(6)} s  (${n.toLocaleString('en-US')} approved applications, committed, not counted)`);
+  console.log(
+    `set-up           ${secs((performance.now() - setupStart) / 1000).padStart(6)} s  (${n.toLocaleString('en-US')} approved applications, committed, not counted)`,
+  );
 
   const { batches } = await stage('batches', n, () => services.payments.createBatches(actor));
-  const files = await stage('bank file', n, () => Promise.all(batches.map((b) => services.payments.exportFile(actor, b.id))));
+  const files = await stage('bank file', n, () =>
+    Promise.all(batches.map((b) => services.payments.exportFile(actor, b.id))),
+  );
   const returns = await stage('return file', n, async () => {
     const out: Buffer[] = [];
     for (const file of files) {
@@ -125,19 +161,37 @@ try {
       const rows = table.slice(1).map((r, k) => {
         const [seq, account, name, amountText] = r.map((c) => c.text);
         const fails = k % 100 === 99; // 1% fail
-        return [seq ?? '', account ?? '', name ?? '', amountText ?? '', fails ? '失败' : '成功', fails ? '社保卡金融账户未激活' : '', fails ? '' : `BK${seq}`];
+        return [
+          seq ?? '',
+          account ?? '',
+          name ?? '',
+          amountText ?? '',
+          fails ? '失败' : '成功',
+          fails ? '社保卡金融账户未激活' : '',
+          fails ? '' : `BK${seq}`,
+        ];
       });
       out.push(toCsv([['序号', '账号', '户名', '金额', '处理结果', '失败原因', '银行流水号'], ...rows]));
     }
     return out;
   });
-  const reports = await stage('reconciliation', n, () => Promise.all(batches.map((b, i) => services.payments.importReturn(actor, b.id, returns[i] as Buffer))));
+  const reports = await stage('reconciliation', n, () =>
+    Promise.all(batches.map((b, i) => services.payments.importReturn(actor, b.id, returns[i] as Buffer))),
+  );
 
   const paid = reports.reduce((s, r) => s + r.paid, 0);
   const failed = reports.reduce((s, r) => s + r.failed, 0);
-  const ledgerPaid = await db.selectFrom('ledger_account').select('balance_fen').where('fund_id', '=', fund.id).where('kind', '=', 'paid').executeTakeFirst();
-  console.log(`check            paid ${paid}, failed ${failed}, ledger paid ${ledgerPaid?.balance_fen ?? 0} fen (expected ${paid * amount})`);
-  if (paid + failed !== n || Number(ledgerPaid?.balance_fen ?? 0) !== paid * amount) throw new Error('the benchmark did not pay what it should have');
+  const ledgerPaid = await db
+    .selectFrom('ledger_account')
+    .select('balance_fen')
+    .where('fund_id', '=', fund.id)
+    .where('kind', '=', 'paid')
+    .executeTakeFirst();
+  console.log(
+    `check            paid ${paid}, failed ${failed}, ledger paid ${ledgerPaid?.balance_fen ?? 0} fen (expected ${paid * amount})`,
+  );
+  if (paid + failed !== n || Number(ledgerPaid?.balance_fen ?? 0) !== paid * amount)
+    throw new Error('the benchmark did not pay what it should have');
   console.log(`total: ${secs(stages.reduce((s, [, t]) => s + t, 0))} s`);
 } finally {
   await database.close();

@@ -38,7 +38,17 @@ try {
   const t0 = performance.now();
   await migrate(db);
   await seedReferenceData(db);
-  const supervisor = await db.insertInto('account').values({ username: 'bench-supervisor', display_name: '监督', roles: ['supervisor'], region_code: '510100', password_hash: await hashPassword('Bench-pass-2026') }).returning('id').executeTakeFirstOrThrow();
+  const supervisor = await db
+    .insertInto('account')
+    .values({
+      username: 'bench-supervisor',
+      display_name: '监督',
+      roles: ['supervisor'],
+      region_code: '510100',
+      password_hash: await hashPassword('Bench-pass-2026'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   const units = Math.max(1, Math.floor(n / 20));
   for (let start = 0; start < units; start += 5000) {
@@ -46,7 +56,13 @@ try {
       const i = start + k;
       const region = regions[i % 3] as string;
       const first17 = `91${region}MA${String(i).padStart(7, '0')}`;
-      return { credit_code: first17 + (creditCodeCheckChar(first17) as string), name: `单位${i}`, category: 'enterprise', size_class: 'small' as const, region_code: region };
+      return {
+        credit_code: first17 + (creditCodeCheckChar(first17) as string),
+        name: `单位${i}`,
+        category: 'enterprise',
+        size_class: 'small' as const,
+        region_code: region,
+      };
     });
     await db.insertInto('organisation').values(rows).execute();
   }
@@ -83,21 +99,45 @@ try {
       const r = rand();
       if (r < 0.2) {
         const graduate = [{ kind: 'graduation', data: { date: graduation, institution: 'university' } }];
-        return rand() < 0.3 ? [...graduate, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } }] : graduate;
+        return rand() < 0.3
+          ? [...graduate, { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } }]
+          : graduate;
       }
       if (r < 0.3)
         return [
           { kind: 'status', data: { kind: 'hard-to-employ', from: '2025-01-01' } },
           { kind: 'employment', data: { kind: 'flexible', from: '2025-01-01' } },
-          { kind: 'insurance', data: { fromMonth: '2025-01', toMonth: '2026-10', payer: 'self', pensionFen: 60_000, medicalFen: 30_000, unemploymentFen: 3_000 } },
+          {
+            kind: 'insurance',
+            data: {
+              fromMonth: '2025-01',
+              toMonth: '2026-10',
+              payer: 'self',
+              pensionFen: 60_000,
+              medicalFen: 30_000,
+              unemploymentFen: 3_000,
+            },
+          },
         ];
-      if (r < 0.6) return [{ kind: 'employment', data: { kind: 'labour-contract', from: '2024-03-01', contractMonths: 36 } }];
+      if (r < 0.6)
+        return [{ kind: 'employment', data: { kind: 'labour-contract', from: '2024-03-01', contractMonths: 36 } }];
       return [];
     };
-    const facts = ids.flatMap((p) => factsOf().map((f) => ({ person_id: p.id, organisation_id: null, kind: f.kind, data: JSON.stringify(f.data), source: 'demo' as const, recorded_by: null })));
+    const facts = ids.flatMap((p) =>
+      factsOf().map((f) => ({
+        person_id: p.id,
+        organisation_id: null,
+        kind: f.kind,
+        data: JSON.stringify(f.data),
+        source: 'demo' as const,
+        recorded_by: null,
+      })),
+    );
     if (facts.length) await db.insertInto('registry_fact').values(facts).execute();
   }
-  console.log(`generate         ${secs((performance.now() - t0) / 1000).padStart(7)} s  (${n.toLocaleString('en-US')} people, ${units.toLocaleString('en-US')} units; not counted)`);
+  console.log(
+    `generate         ${secs((performance.now() - t0) / 1000).padStart(7)} s  (${n.toLocaleString('en-US')} people, ${units.toLocaleString('en-US')} units; not counted)`,
+  );
 
   const actor = await services.sessions.actorOf(supervisor.id, null);
   const t1 = performance.now();
@@ -119,7 +159,9 @@ try {
       const pct = Math.floor((done * 100) / total);
       if (pct >= last + 10 || done === total) {
         last = pct;
-        process.stdout.write(`  ${phase.padEnd(7)} ${String(pct).padStart(3)}%  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}\n`);
+        process.stdout.write(
+          `  ${phase.padEnd(7)} ${String(pct).padStart(3)}%  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}\n`,
+        );
       }
     },
   });
@@ -128,10 +170,19 @@ try {
   const view = await services.sweeps.get(actor, job.id);
   stages.forEach((stage, i) => {
     const took = ((stages[i + 1]?.start ?? end) - stage.start) / 1000;
-    console.log(`${stage.phase.padEnd(16)} ${secs(took).padStart(7)} s  ${Math.round(stage.done / took).toLocaleString('en-US').padStart(10)} ${stage.phase === 'units' ? 'units' : 'people'}/s`);
+    console.log(
+      `${stage.phase.padEnd(16)} ${secs(took).padStart(7)} s  ${Math.round(stage.done / took)
+        .toLocaleString('en-US')
+        .padStart(10)} ${stage.phase === 'units' ? 'units' : 'people'}/s`,
+    );
   });
-  console.log(`sweep            ${secs(seconds).padStart(7)} s  ${Math.round(n / seconds).toLocaleString('en-US').padStart(10)} people/s  (${view.offersCreated.toLocaleString('en-US')} offers)`);
-  if (view.peopleDone !== n || view.unitsDone !== units) throw new Error(`the sweep saw ${view.peopleDone} of ${n} people and ${view.unitsDone} of ${units} units`);
+  console.log(
+    `sweep            ${secs(seconds).padStart(7)} s  ${Math.round(n / seconds)
+      .toLocaleString('en-US')
+      .padStart(10)} people/s  (${view.offersCreated.toLocaleString('en-US')} offers)`,
+  );
+  if (view.peopleDone !== n || view.unitsDone !== units)
+    throw new Error(`the sweep saw ${view.peopleDone} of ${n} people and ${view.unitsDone} of ${units} units`);
   console.log(`sweep: ${secs(seconds)} s`);
 } finally {
   await database.close();

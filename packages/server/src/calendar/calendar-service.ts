@@ -41,10 +41,25 @@ export class CalendarService {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('calendar_year')
-        .values({ year: year.year, holidays: [...year.holidays], workdays: [...year.workdays], loaded_by: actor.accountId })
-        .onConflict((oc) => oc.column('year').doUpdateSet({ holidays: [...year.holidays], workdays: [...year.workdays], loaded_by: actor.accountId }))
+        .values({
+          year: year.year,
+          holidays: [...year.holidays],
+          workdays: [...year.workdays],
+          loaded_by: actor.accountId,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('year')
+            .doUpdateSet({ holidays: [...year.holidays], workdays: [...year.workdays], loaded_by: actor.accountId }),
+        )
         .execute();
-      await appendAudit(trx, this.vault, { actor, action: 'calendar.year-loaded', entityType: 'calendar_year', entityId: String(year.year), after: year });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'calendar.year-loaded',
+        entityType: 'calendar_year',
+        entityId: String(year.year),
+        after: year,
+      });
     });
     this.current = undefined;
   }

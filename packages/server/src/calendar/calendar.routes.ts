@@ -10,7 +10,14 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
   return async (app) => {
     app.get(
       '/api/v1/calendar',
-      { config: { access: { public: true } }, schema: { tags: ['calendar'], summary: 'Years of the official working-day calendar loaded', response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }) } } },
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['calendar'],
+          summary: 'Years of the official working-day calendar loaded',
+          response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }) },
+        },
+      },
       async () => ({ years: [...(await calendar.calendar()).coveredYears] }),
     );
     app.put(
@@ -20,8 +27,14 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
         schema: {
           tags: ['calendar'],
           summary: 'Load a year as the State Council published it (days off, and weekend days worked)',
-          params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200 }) }, { additionalProperties: false }),
-          body: Type.Object({ holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) }, { additionalProperties: false }),
+          params: Type.Object(
+            { year: Type.Integer({ minimum: 2000, maximum: 2200 }) },
+            { additionalProperties: false },
+          ),
+          body: Type.Object(
+            { holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) },
+            { additionalProperties: false },
+          ),
           response: { 204: Type.Null(), ...PROTECTED_ERRORS },
         },
       },

@@ -18,7 +18,9 @@ function requestFile(body: unknown): string {
 
 describe('huimin policy', () => {
   it('list shows which subsidies are in force for a region on a date', () => {
-    const out = execFileSync(process.execPath, [bin, 'policy', 'list', '--region', '621000', '--date', '2024-09-01'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [bin, 'policy', 'list', '--region', '621000', '--date', '2024-09-01'], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('● 一次性创业补贴 [one-time-startup] — 施行中');
     expect(out).toMatch(/○ 一次性扩岗补助 \[one-time-expansion\] — 该政策已于2023-12-31到期/);
   });
@@ -33,7 +35,12 @@ describe('huimin policy', () => {
       subsidy: 'one-time-job-seeking',
       region: '510104',
       date: '2025-03-01',
-      applicant: { kind: 'person', idNumber: '11010519491231002X', graduation: { date: '2025-06-30', institution: 'university' }, statuses: [{ kind: 'tekun', from: '2020-01-01' }] },
+      applicant: {
+        kind: 'person',
+        idNumber: '11010519491231002X',
+        graduation: { date: '2025-06-30', institution: 'university' },
+        statuses: [{ kind: 'tekun', from: '2020-01-01' }],
+      },
     });
     const out = run('policy', 'eval', file, '--lang', 'en');
     expect(out.status).toBe(0);

@@ -69,7 +69,9 @@ function printDecision(d: Decision, l: Lang): void {
   }
 }
 
-const program = new Command('huimin').description('惠民 Huimin — employment and entrepreneurship subsidies').showHelpAfterError();
+const program = new Command('huimin')
+  .description('惠民 Huimin — employment and entrepreneurship subsidies')
+  .showHelpAfterError();
 const policy = program.command('policy').description('the policy engine');
 
 policy
@@ -102,10 +104,14 @@ policy
   .option('--json', 'print JSON')
   .action((file: string, opts: { lang: Lang; parameters?: string; json?: boolean }) => {
     const request = readJson(file);
-    const structural = [...Value.Errors(EvaluationRequestSchema, request)].find((e) => e.keyword !== 'boolean' && e.keyword !== 'anyOf');
+    const structural = [...Value.Errors(EvaluationRequestSchema, request)].find(
+      (e) => e.keyword !== 'boolean' && e.keyword !== 'anyOf',
+    );
     if (structural || !Value.Check(EvaluationRequestSchema, request)) {
       const where = structural?.instancePath.replaceAll('/', '.').replace(/^\./, '') || '(root)';
-      throw new CliError(`字段 ${where} 不符合要求 / field ${where} is invalid: ${structural?.message ?? 'does not match the facts format'}`);
+      throw new CliError(
+        `字段 ${where} 不符合要求 / field ${where} is invalid: ${structural?.message ?? 'does not match the facts format'}`,
+      );
     }
     const outcome = decideRequest(engineWith(opts.parameters), {
       ...(request.subsidy !== undefined ? { subsidy: request.subsidy } : {}),
@@ -114,8 +120,10 @@ policy
       applicant: request.applicant as ApplicantFacts,
       ...(request.claim ? { claim: request.claim as ClaimFacts } : {}),
     });
-    if (outcome.kind === 'invalid-facts') throw new CliError(outcome.errors.map((e) => `${e.field}: ${e.message[opts.lang]}`).join('\n'));
-    if (outcome.kind === 'unknown-subsidy') throw new CliError(`没有编号为 ${outcome.subsidy} 的补贴 / unknown subsidy ${outcome.subsidy}`);
+    if (outcome.kind === 'invalid-facts')
+      throw new CliError(outcome.errors.map((e) => `${e.field}: ${e.message[opts.lang]}`).join('\n'));
+    if (outcome.kind === 'unknown-subsidy')
+      throw new CliError(`没有编号为 ${outcome.subsidy} 的补贴 / unknown subsidy ${outcome.subsidy}`);
     const decisions = outcome.decisions;
     if (opts.json) return void console.log(JSON.stringify(decisions, null, 2));
     for (const d of decisions) printDecision(d, opts.lang);
@@ -125,10 +133,15 @@ const audit = program.command('audit').description('the audit trail');
 
 audit
   .command('verify')
-  .description('walk the hash chain from the first entry and report the first broken link (uses HUIMIN_DATA_DIR or DATABASE_URL, and HUIMIN_MASTER_KEY or the data folder’s key)')
+  .description(
+    'walk the hash chain from the first entry and report the first broken link (uses HUIMIN_DATA_DIR or DATABASE_URL, and HUIMIN_MASTER_KEY or the data folder’s key)',
+  )
   .action(async () => {
     const config = loadConfig();
-    const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+    const database = await openDatabase({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    });
     try {
       const vault = new Vault(loadMasterKey(process.env, config.dataDir));
       const report = await verifyAuditChain(database.db, vault);
@@ -137,7 +150,11 @@ audit
         return;
       }
       const b = report.firstBreak;
-      const why = { gap: ['序号缺失（有记录被删除）', 'missing sequence number (an entry was deleted)'], 'broken-link': ['与前一条的链接断开', 'does not link to the entry before it'], 'content-changed': ['内容被改动', 'content was changed'] }[b.problem];
+      const why = {
+        gap: ['序号缺失（有记录被删除）', 'missing sequence number (an entry was deleted)'],
+        'broken-link': ['与前一条的链接断开', 'does not link to the entry before it'],
+        'content-changed': ['内容被改动', 'content was changed'],
+      }[b.problem];
       console.log(`审计链在第 ${b.seq} 条处断开：${why[0]} / audit chain broken at entry ${b.seq}: ${why[1]}`);
       console.log(`此前 ${report.entries} 条完好 / ${report.entries} entries before it are intact`);
       process.exitCode = 1;
@@ -150,7 +167,9 @@ const sweep = program.command('sweep').description('the proactive sweep (政策�
 
 sweep
   .command('run')
-  .description('decide every person and unit in the account’s regions for every subsidy and make the offers, with a progress bar; on the embedded database, stop the server first (or start the sweep over the API)')
+  .description(
+    'decide every person and unit in the account’s regions for every subsidy and make the offers, with a progress bar; on the embedded database, stop the server first (or start the sweep over the API)',
+  )
   .requiredOption('--as <username>', 'the staff account the sweep runs as (needs the supervisor role)')
   .option('--resume <id>', 'resume an interrupted sweep from where it stopped')
   .option('--batch <n>', 'people or units per batch', (v) => {
@@ -160,22 +179,40 @@ sweep
   })
   .action(async (options: { as: string; resume?: string; batch?: number }) => {
     const config = loadConfig();
-    const database = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { url: config.databaseUrl } : {}) });
+    const database = await openDatabase({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    });
     try {
       await migrate(database.db);
-      const services = buildServices({ db: database.db, vault: new Vault(loadMasterKey(process.env, config.dataDir)), sweepBatch: options.batch ?? config.sweepBatch });
-      const account = await database.db.selectFrom('account').select(['id', 'active']).where('username', '=', options.as).executeTakeFirst();
+      const services = buildServices({
+        db: database.db,
+        vault: new Vault(loadMasterKey(process.env, config.dataDir)),
+        sweepBatch: options.batch ?? config.sweepBatch,
+      });
+      const account = await database.db
+        .selectFrom('account')
+        .select(['id', 'active'])
+        .where('username', '=', options.as)
+        .executeTakeFirst();
       if (!account?.active) throw new CliError(`没有启用的账号 ${options.as} / no active account ${options.as}`);
       const actor = await services.sessions.actorOf(account.id, null);
-      if (!actor.permissions.has('sweep:run')) throw new CliError(`${options.as} 无权运行排查 / ${options.as} may not run sweeps`);
-      const job = options.resume ? await services.sweeps.get(actor, options.resume) : await services.sweeps.start(actor);
-      console.log(`排查任务 / sweep ${job.id}（${job.regionCode}，${job.peopleTotal.toLocaleString('en-US')} 人 / people，${job.unitsTotal.toLocaleString('en-US')} 单位 / units）`);
+      if (!actor.permissions.has('sweep:run'))
+        throw new CliError(`${options.as} 无权运行排查 / ${options.as} may not run sweeps`);
+      const job = options.resume
+        ? await services.sweeps.get(actor, options.resume)
+        : await services.sweeps.start(actor);
+      console.log(
+        `排查任务 / sweep ${job.id}（${job.regionCode}，${job.peopleTotal.toLocaleString('en-US')} 人 / people，${job.unitsTotal.toLocaleString('en-US')} 单位 / units）`,
+      );
       const bar = new ProgressBar();
       const labels = { people: '个人 people', units: '单位 units  ', filing: '免申 filing ' } as const;
       await services.sweeps.run(job.id, actor, { onProgress: (p) => bar.update(labels[p.phase], p.done, p.total) });
       bar.end();
       const view = await services.sweeps.get(actor, job.id);
-      console.log(`完成 / done: ${view.offersCreated.toLocaleString('en-US')} 条补贴提醒 / offers, ${view.applicationsFiled.toLocaleString('en-US')} 件免申即享申请 / applications filed`);
+      console.log(
+        `完成 / done: ${view.offersCreated.toLocaleString('en-US')} 条补贴提醒 / offers, ${view.applicationsFiled.toLocaleString('en-US')} 件免申即享申请 / applications filed`,
+      );
     } finally {
       await database.close();
     }

@@ -26,13 +26,16 @@ function declaredTables(): Map<string, Column[]> {
     });
   }
   const columnsOf = (members: ts.NodeArray<ts.TypeElement>): Column[] =>
-    members.filter(ts.isPropertySignature).map((m) => ({ name: (m.name as ts.Identifier).text, nullable: /\bnull\b/.test(m.type?.getText() ?? '') }));
+    members
+      .filter(ts.isPropertySignature)
+      .map((m) => ({ name: (m.name as ts.Identifier).text, nullable: /\bnull\b/.test(m.type?.getText() ?? '') }));
   const tables = new Map<string, Column[]>();
   for (const member of interfaces.get('Database')?.members.filter(ts.isPropertySignature) ?? []) {
     const type = member.type;
     const name = (member.name as ts.Identifier).text;
     if (type && ts.isTypeLiteralNode(type)) tables.set(name, columnsOf(type.members));
-    else if (type && ts.isTypeReferenceNode(type)) tables.set(name, columnsOf(interfaces.get(type.typeName.getText())?.members ?? ts.factory.createNodeArray()));
+    else if (type && ts.isTypeReferenceNode(type))
+      tables.set(name, columnsOf(interfaces.get(type.typeName.getText())?.members ?? ts.factory.createNodeArray()));
   }
   return tables;
 }
@@ -50,11 +53,19 @@ describe('db/schema.ts matches the migrated database', () => {
       where table_schema = current_schema() and table_name not like 'kysely_%'
       order by table_name, ordinal_position`.execute(app.database.db);
     const actual = new Map<string, Column[]>();
-    for (const r of rows) actual.set(r.table_name, [...(actual.get(r.table_name) ?? []), { name: r.column_name, nullable: r.is_nullable === 'YES' }]);
+    for (const r of rows)
+      actual.set(r.table_name, [
+        ...(actual.get(r.table_name) ?? []),
+        { name: r.column_name, nullable: r.is_nullable === 'YES' },
+      ]);
     const declared = declaredTables();
     expect(declared.size).toBeGreaterThan(40);
     const describeAll = (tables: Map<string, Column[]>) =>
-      Object.fromEntries([...tables.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([t, cols]) => [t, cols.map((c) => `${c.name}${c.nullable ? '?' : ''}`).sort()]));
+      Object.fromEntries(
+        [...tables.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([t, cols]) => [t, cols.map((c) => `${c.name}${c.nullable ? '?' : ''}`).sort()]),
+      );
     expect(describeAll(declared)).toEqual(describeAll(actual));
   });
 });

@@ -1,10 +1,31 @@
 import type { Generated } from 'kysely';
 import type { OrganisationTable, PersonTable, RegistryFactTable } from './tables/registry.js';
-import type { AccountTable, IdentityCodeTable, PasswordHistoryTable, RoleExceptionTable, SessionTable } from './tables/accounts.js';
+import type {
+  AccountTable,
+  IdentityCodeTable,
+  PasswordHistoryTable,
+  RoleExceptionTable,
+  SessionTable,
+} from './tables/accounts.js';
 import type { ApplicationEventTable, ApplicationEvidenceTable, ApplicationTable } from './tables/applications.js';
 import type { AuditEntryTable, CalendarYearTable, ParameterValueTable, RegionTable } from './tables/platform.js';
-import type { AllocationPublicationTable, BankReturnTable, FundTable, LedgerAccountTable, LedgerEntryTable, LedgerTransactionTable, PaymentBatchTable, PaymentItemTable } from './tables/funds.js';
-import type { ReferenceRecordTable, ReferenceSnapshotTable, RiskFlagTable, SpotCheckItemTable, SpotCheckTable } from './tables/risk.js';
+import type {
+  AllocationPublicationTable,
+  BankReturnTable,
+  FundTable,
+  LedgerAccountTable,
+  LedgerEntryTable,
+  LedgerTransactionTable,
+  PaymentBatchTable,
+  PaymentItemTable,
+} from './tables/funds.js';
+import type {
+  ReferenceRecordTable,
+  ReferenceSnapshotTable,
+  RiskFlagTable,
+  SpotCheckItemTable,
+  SpotCheckTable,
+} from './tables/risk.js';
 import type { NotificationTable } from './tables/notifications.js';
 import type { OfferTable, SweepJobTable } from './tables/proactive.js';
 import type {
@@ -14,7 +35,12 @@ import type {
   EmploymentRegistrationTable,
   HardshipCertificationTable,
 } from './tables/employment-services.js';
-import type { TrainingCertificateTable, TrainingClassTable, TrainingDemandItemTable, TrainingInstitutionTable } from './tables/training.js';
+import type {
+  TrainingCertificateTable,
+  TrainingClassTable,
+  TrainingDemandItemTable,
+  TrainingInstitutionTable,
+} from './tables/training.js';
 
 /**
  * The database as Kysely sees it. Each table is created by a migration in ./migrations; the table
@@ -59,9 +85,28 @@ export interface Database {
   training_institution_item: { institution_id: string; demand_item_id: string };
   training_class: TrainingClassTable;
   training_enrolment: { class_id: string; person_id: string };
-  training_attendance: { class_id: string; session_no: number; person_id: string; checked_in_at: Date | string; recorded_by: string };
-  training_inspection: { id: Generated<string>; class_id: string; inspector_id: string; inspected_on: string; satisfactory: boolean; finding: string };
-  training_assessment: { class_id: string; person_id: string; passed: boolean; score: number | null; recorded_by: string };
+  training_attendance: {
+    class_id: string;
+    session_no: number;
+    person_id: string;
+    checked_in_at: Date | string;
+    recorded_by: string;
+  };
+  training_inspection: {
+    id: Generated<string>;
+    class_id: string;
+    inspector_id: string;
+    inspected_on: string;
+    satisfactory: boolean;
+    finding: string;
+  };
+  training_assessment: {
+    class_id: string;
+    person_id: string;
+    passed: boolean;
+    score: number | null;
+    recorded_by: string;
+  };
   training_certificate: TrainingCertificateTable;
   application_evidence: ApplicationEvidenceTable;
   employment_registration: EmploymentRegistrationTable;

@@ -12,7 +12,6 @@ import { DEMO_PASSWORD } from './demo-staff.js';
 import { seedEmploymentServices } from './demo-employment-services.js';
 import { seedTraining } from './demo-training.js';
 
-
 /** A clock the seed moves back and forth, so some work is already overdue when the demo opens. */
 class SeedClock implements Clock {
   date: IsoDate = todayInShanghai();
@@ -51,52 +50,123 @@ const REASONS: Partial<Record<Action, string>> = {
  * The city's fund and applications in every state, made through the services the API uses, then the
  * training classes of the unemployed nobody claimed for.
  */
-export 
-async function seedApplications(db: Kysely<Database>, vault: Vault, staffIds: Map<string, string>, people: DemoPerson[], today: IsoDate): Promise<void> {
+export async function seedApplications(
+  db: Kysely<Database>,
+  vault: Vault,
+  staffIds: Map<string, string>,
+  people: DemoPerson[],
+  today: IsoDate,
+): Promise<void> {
   const clock = new SeedClock();
   const services = buildServices({ db, vault, clock });
-  const actor = async (username: string): Promise<Actor> => services.sessions.actorOf(staffIds.get(username) ?? '', null);
+  const actor = async (username: string): Promise<Actor> =>
+    services.sessions.actorOf(staffIds.get(username) ?? '', null);
   const counter = await actor('counter');
   const clerks: Record<string, Actor> = { '510104': await actor('clerk'), '510105': await actor('clerk2') };
   const reviewer = await actor('reviewer');
   const approver = await actor('approver');
   const finance = await actor('finance');
   const who: Record<Action, Actor | undefined> = {
-    submit: counter, prepare: undefined, resubmit: counter, withdraw: counter, accept: undefined, 'not-accept': undefined, return: undefined,
-    review: reviewer, reject: reviewer, approve: approver, publicise: approver, object: approver, release: approver, pay: finance, bounce: finance, revoke: approver,
+    submit: counter,
+    prepare: undefined,
+    resubmit: counter,
+    withdraw: counter,
+    accept: undefined,
+    'not-accept': undefined,
+    return: undefined,
+    review: reviewer,
+    reject: reviewer,
+    approve: approver,
+    publicise: approver,
+    object: approver,
+    release: approver,
+    pay: finance,
+    bounce: finance,
+    revoke: approver,
   };
   // The city's employment fund for the year, issued and allocated to the three districts.
-  const fund = await services.funds.create(finance, { code: `CD-JY-${today.slice(0, 4)}`, name: `成都市${today.slice(0, 4)}年就业补助资金（示例）`, source: 'city-employment', year: Number(today.slice(0, 4)), regionCode: '510100' });
+  const fund = await services.funds.create(finance, {
+    code: `CD-JY-${today.slice(0, 4)}`,
+    name: `成都市${today.slice(0, 4)}年就业补助资金（示例）`,
+    source: 'city-employment',
+    year: Number(today.slice(0, 4)),
+    regionCode: '510100',
+  });
   await services.funds.issue(finance, fund.id, { amountFen: 60_000_000_00, memo: '年度预算（示例数据）' });
-  for (const district of DISTRICTS) await services.funds.allocate(finance, fund.id, { fromRegion: '510100', toRegion: district, amountFen: 15_000_000_00, memo: '下达区县（示例数据）' });
+  for (const district of DISTRICTS)
+    await services.funds.allocate(finance, fund.id, {
+      fromRegion: '510100',
+      toRegion: district,
+      amountFen: 15_000_000_00,
+      memo: '下达区县（示例数据）',
+    });
 
   const kinds = [
-    { profile: 'evaluation', subsidy: 'skill-evaluation', claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }) },
-    { profile: 'training', subsidy: 'vocational-training', claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }) },
-    { profile: 'flexible-insurance', subsidy: 'social-insurance-flexible-hard-to-employ', claim: () => ({ fromMonth: addMonths(today, -12).slice(0, 7), toMonth: addMonths(today, -1).slice(0, 7) }) },
-    { profile: 'welfare-post', subsidy: 'public-welfare-post', claim: () => ({ fromMonth: addMonths(today, -10).slice(0, 7), toMonth: addMonths(today, -1).slice(0, 7) }) },
+    {
+      profile: 'evaluation',
+      subsidy: 'skill-evaluation',
+      claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }),
+    },
+    {
+      profile: 'training',
+      subsidy: 'vocational-training',
+      claim: (p: DemoPerson) => ({ certificateId: String(p.facts[1]?.data.id) }),
+    },
+    {
+      profile: 'flexible-insurance',
+      subsidy: 'social-insurance-flexible-hard-to-employ',
+      claim: () => ({ fromMonth: addMonths(today, -12).slice(0, 7), toMonth: addMonths(today, -1).slice(0, 7) }),
+    },
+    {
+      profile: 'welfare-post',
+      subsidy: 'public-welfare-post',
+      claim: () => ({ fromMonth: addMonths(today, -10).slice(0, 7), toMonth: addMonths(today, -1).slice(0, 7) }),
+    },
     { profile: 'job-seeking', subsidy: 'one-time-job-seeking', claim: () => ({}) },
   ] as const;
 
   let n = 0;
   for (const kind of kinds) {
     const pool = people.filter((p) => p.profile === kind.profile && p.id && p.region !== '510106');
-    const states = kind.subsidy === 'one-time-job-seeking' ? [...Object.keys(PATHS).filter((s) => !['payable', 'paid', 'revoked'].includes(s)), 'publicised'] : Object.keys(PATHS);
+    const states =
+      kind.subsidy === 'one-time-job-seeking'
+        ? [...Object.keys(PATHS).filter((s) => !['payable', 'paid', 'revoked'].includes(s)), 'publicised']
+        : Object.keys(PATHS);
     let i = 0;
-    const extra = kind.subsidy === 'one-time-job-seeking' ? ['submitted', 'submitted', 'accepted', 'publicised'] : ['submitted', 'submitted', 'accepted', 'paid', 'paid'];
+    const extra =
+      kind.subsidy === 'one-time-job-seeking'
+        ? ['submitted', 'submitted', 'accepted', 'publicised']
+        : ['submitted', 'submitted', 'accepted', 'paid', 'paid'];
     for (const state of [...states, ...extra]) {
       const person = pool[i++];
       if (!person?.id) break;
       // Some work started three weeks ago, so queues show overdue items.
       clock.date = ['submitted', 'accepted'].includes(state) && i % 2 === 0 ? addDays(today, -21) : today;
-      const path = state === 'publicised' ? ['submit', 'accept', 'review', 'approve', 'publicise'] as Action[] : (PATHS[state] ?? []);
+      const path =
+        state === 'publicised'
+          ? (['submit', 'accept', 'review', 'approve', 'publicise'] as Action[])
+          : (PATHS[state] ?? []);
       // Whoever is paid has the social-security card's account on record, so finance can pay them.
-      if (['payable', 'paid', 'revoked'].includes(state)) await services.registry.setBankAccount(counter, { personId: person.id }, { accountNumber: `621700${String(n + 1).padStart(13, '0')}`, bankName: '中国建设银行（示例）' });
-      const { application } = await services.applications.create(counter, { subsidy: kind.subsidy, personId: person.id, claim: kind.claim(person), idempotencyKey: `demo-${++n}-${state}` });
+      if (['payable', 'paid', 'revoked'].includes(state))
+        await services.registry.setBankAccount(
+          counter,
+          { personId: person.id },
+          { accountNumber: `621700${String(n + 1).padStart(13, '0')}`, bankName: '中国建设银行（示例）' },
+        );
+      const { application } = await services.applications.create(counter, {
+        subsidy: kind.subsidy,
+        personId: person.id,
+        claim: kind.claim(person),
+        idempotencyKey: `demo-${++n}-${state}`,
+      });
       for (const action of path) {
         const by = who[action] ?? clerks[person.region];
         if (!by) break;
-        await services.applications.transition(by, application.id, { action, ...(REASONS[action] ? { reason: REASONS[action] } : {}), ...(action === 'pay' ? { paymentReference: `DEMO-${n}` } : {}) });
+        await services.applications.transition(by, application.id, {
+          action,
+          ...(REASONS[action] ? { reason: REASONS[action] } : {}),
+          ...(action === 'pay' ? { paymentReference: `DEMO-${n}` } : {}),
+        });
       }
     }
   }

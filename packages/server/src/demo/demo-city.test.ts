@@ -23,12 +23,16 @@ describe('the demo city', () => {
   it('lets every documented demo account log in, and the clerk finds work waiting, some of it overdue', async () => {
     for (const s of DEMO_STAFF) await login(app, s.username, DEMO_PASSWORD);
     const clerk = await login(app, 'clerk', DEMO_PASSWORD);
-    const queue = (await clerk.request('GET', '/api/v1/applications/queue')).json<{ queue: { state: string; count: number; overdue: number }[] }>().queue;
+    const queue = (await clerk.request('GET', '/api/v1/applications/queue')).json<{
+      queue: { state: string; count: number; overdue: number }[];
+    }>().queue;
     const submitted = queue.find((q) => q.state === 'submitted');
     expect(submitted?.count).toBeGreaterThan(0);
     const overdue = queue.reduce((n, q) => n + q.overdue, 0);
     const reviewer = await login(app, 'reviewer', DEMO_PASSWORD);
-    const reviewQueue = (await reviewer.request('GET', '/api/v1/applications/queue')).json<{ queue: { overdue: number }[] }>().queue;
+    const reviewQueue = (await reviewer.request('GET', '/api/v1/applications/queue')).json<{
+      queue: { overdue: number }[];
+    }>().queue;
     expect(overdue + reviewQueue.reduce((n, q) => n + q.overdue, 0)).toBeGreaterThan(0);
   });
 
@@ -42,34 +46,63 @@ describe('the demo city', () => {
 
   it('runs training at every stage: the school sees its classes, the public its catalogues and certificates, and trainees have been paid', async () => {
     const school = await login(app, DEMO_SCHOOL.username, DEMO_PASSWORD);
-    const classes = (await school.request('GET', '/api/v1/training/classes')).json<{ classes: { id: string; state: string }[] }>().classes;
+    const classes = (await school.request('GET', '/api/v1/training/classes')).json<{
+      classes: { id: string; state: string }[];
+    }>().classes;
     expect(classes.map((c) => c.state).sort()).toEqual(['applied', 'approved', 'completed']);
-    const completed = (await school.request('GET', `/api/v1/training/classes/${classes.find((c) => c.state === 'completed')?.id}`)).json<{ trainees: { name: string; certificate?: string; attended: number }[] }>();
+    const completed = (
+      await school.request('GET', `/api/v1/training/classes/${classes.find((c) => c.state === 'completed')?.id}`)
+    ).json<{ trainees: { name: string; certificate?: string; attended: number }[] }>();
     const holder = completed.trainees.find((t) => t.certificate);
-    expect((await app.http.inject({ method: 'GET', url: `/api/v1/training/certificates/${holder?.certificate}?name=${encodeURIComponent(holder?.name ?? '')}` })).statusCode).toBe(200);
-    const catalogue = (await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&history=true' })).json<{ items: { inForce: boolean; payee: string }[] }>().items;
+    expect(
+      (
+        await app.http.inject({
+          method: 'GET',
+          url: `/api/v1/training/certificates/${holder?.certificate}?name=${encodeURIComponent(holder?.name ?? '')}`,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const catalogue = (
+      await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&history=true' })
+    ).json<{ items: { inForce: boolean; payee: string }[] }>().items;
     expect(catalogue.filter((i) => !i.inForce)).toHaveLength(1);
     expect(catalogue.some((i) => i.payee === 'institution')).toBe(true);
-    const institutions = (await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510100&history=true' })).json<{ institutions: { status: string }[] }>().institutions;
+    const institutions = (
+      await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510100&history=true' })
+    ).json<{ institutions: { status: string }[] }>().institutions;
     expect(institutions.map((i) => i.status).sort()).toEqual(['listed', 'listed', 'removed']);
-    const paid = await app.database.db.selectFrom('application').select('id').where('state', '=', 'paid').where(sql<boolean>`claim->>'certificateId' like 'PX510104-%'`).execute();
+    const paid = await app.database.db
+      .selectFrom('application')
+      .select('id')
+      .where('state', '=', 'paid')
+      .where(sql<boolean>`claim->>'certificateId' like 'PX510104-%'`)
+      .execute();
     expect(paid.length).toBeGreaterThan(0);
-    const payees = await app.database.db.selectFrom('application').select('id').where('payee_organisation_id', 'is not', null).execute();
+    const payees = await app.database.db
+      .selectFrom('application')
+      .select('id')
+      .where('payee_organisation_id', 'is not', null)
+      .execute();
     expect(payees.length).toBeGreaterThan(0);
   });
 
   it('gives the case worker unemployed graduates overdue on their 1+3+1 and an unresolved zero-employment household', async () => {
     const caseWorker = await login(app, 'caseworker', DEMO_PASSWORD);
     type Case = { kind: string; overdue: boolean; closeReason?: string; promise?: { guidanceDone: number } };
-    const cases = (await caseWorker.request('GET', '/api/v1/employment-services/cases')).json<{ cases: Case[] }>().cases;
+    const cases = (await caseWorker.request('GET', '/api/v1/employment-services/cases')).json<{ cases: Case[] }>()
+      .cases;
     const graduates = cases.filter((c) => c.kind === 'graduate');
     expect(graduates.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(3);
     expect(graduates.some((c) => c.closeReason === 'promise-kept')).toBe(true);
     expect(graduates.some((c) => c.overdue && (c.promise?.guidanceDone ?? 0) > 0)).toBe(true);
-    const households = (await caseWorker.request('GET', '/api/v1/employment-services/households')).json<{ regions: { regionCode: string; open: number }[] }>();
+    const households = (await caseWorker.request('GET', '/api/v1/employment-services/households')).json<{
+      regions: { regionCode: string; open: number }[];
+    }>();
     expect(households.regions.find((r) => r.regionCode === '510104')?.open).toBeGreaterThan(0);
     const reviewer = await login(app, 'reviewer', DEMO_PASSWORD);
-    const filed = (await reviewer.request('GET', '/api/v1/employment-services/certifications?state=filed')).json<{ certifications: unknown[] }>();
+    const filed = (await reviewer.request('GET', '/api/v1/employment-services/certifications?state=filed')).json<{
+      certifications: unknown[];
+    }>();
     expect(filed.certifications.length).toBeGreaterThan(0);
   });
 

@@ -17,7 +17,12 @@ export { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
  * its history, decisions and audit entries). Everything is invented and deterministic; every
  * person's name and number is fictitious. The demo password is documented in the README.
  */
-export async function seedDemoCity(db: Kysely<Database>, vault: Vault, peopleCount = 3000, unitCount = 300): Promise<void> {
+export async function seedDemoCity(
+  db: Kysely<Database>,
+  vault: Vault,
+  peopleCount = 3000,
+  unitCount = 300,
+): Promise<void> {
   const today = todayInShanghai();
   const rand = seededRandom(2026); // the same city on every fresh start
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -25,7 +30,14 @@ export async function seedDemoCity(db: Kysely<Database>, vault: Vault, peopleCou
   const units = await seedUnits(db, pick, unitCount);
   const people = demoPeople(today, rand, pick, units, peopleCount);
   await insertPeople(db, vault, people);
-  await db.transaction().execute((trx) => appendAudit(trx, vault, { actor: null, action: 'demo.seeded', entityType: 'demo', after: { people: people.length, units: units.length } }));
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, vault, {
+      actor: null,
+      action: 'demo.seeded',
+      entityType: 'demo',
+      after: { people: people.length, units: units.length },
+    }),
+  );
 
   await seedApplications(db, vault, staffIds, people, today);
 }

@@ -32,10 +32,28 @@ export async function seedStaff(db: Kysely<Database>, vault: Vault): Promise<Map
     // Every member of staff has their own ID number on the account (invented, like everything here).
     const first17 = `510104198${i % 10}0${(i % 9) + 1}15${String(300 + i).padStart(3, '0')}`;
     const idNumberHmac = vault.lookupHash('id-number', first17 + residentIdCheckChar(first17));
-    const row = await db.insertInto('account').values({ username: s.username, display_name: s.name, roles: [...s.roles], region_code: s.region, id_number_hmac: idNumberHmac, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('account')
+      .values({
+        username: s.username,
+        display_name: s.name,
+        roles: [...s.roles],
+        region_code: s.region,
+        id_number_hmac: idNumberHmac,
+        password_hash: hash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('password_history').values({ account_id: row.id, password_hash: hash }).execute();
     ids.set(s.username, row.id);
   }
-  await db.transaction().execute((trx) => appendAudit(trx, vault, { actor: null, action: 'demo.staff-created', entityType: 'account', after: DEMO_STAFF.map((s) => s.username) }));
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, vault, {
+      actor: null,
+      action: 'demo.staff-created',
+      entityType: 'account',
+      after: DEMO_STAFF.map((s) => s.username),
+    }),
+  );
   return ids;
 }

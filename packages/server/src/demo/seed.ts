@@ -25,7 +25,13 @@ const REGIONS: Database['region'][] = [
   { code: '520000', name_zh: '贵州省', name_en: 'Guizhou', parent_code: null, level: 'province' },
   { code: '520100', name_zh: '贵阳市', name_en: 'Guiyang', parent_code: '520000', level: 'city' },
   { code: '520102', name_zh: '南明区', name_en: 'Nanming District', parent_code: '520100', level: 'county' },
-  { code: '522600', name_zh: '黔东南苗族侗族自治州', name_en: 'Qiandongnan Prefecture', parent_code: '520000', level: 'city' },
+  {
+    code: '522600',
+    name_zh: '黔东南苗族侗族自治州',
+    name_en: 'Qiandongnan Prefecture',
+    parent_code: '520000',
+    level: 'city',
+  },
   { code: '522601', name_zh: '凯里市', name_en: 'Kaili', parent_code: '522600', level: 'county' },
 ];
 

@@ -1,4 +1,12 @@
-import { DEFAULT_DISCLOSURE_MASKING, formatYuan, maskIdNumber, maskName, type Decision, type DisclosureMasking, type IsoDate } from '@huimin/policy';
+import {
+  DEFAULT_DISCLOSURE_MASKING,
+  formatYuan,
+  maskIdNumber,
+  maskName,
+  type Decision,
+  type DisclosureMasking,
+  type IsoDate,
+} from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
@@ -48,7 +56,10 @@ export class DisclosureService {
 
   async list(q: DisclosureQuery): Promise<{ total: number; masking: DisclosureMasking; rows: DisclosureRow[] }> {
     const engine = await this.policies.engine();
-    const beforePayment = engine.catalogue().filter((s) => s.disclosure === 'before-payment').map((s) => s.id);
+    const beforePayment = engine
+      .catalogue()
+      .filter((s) => s.disclosure === 'before-payment')
+      .map((s) => s.id);
     let query = this.db
       .selectFrom('application')
       .leftJoin('person', 'person.id', 'application.person_id')
@@ -57,11 +68,21 @@ export class DisclosureService {
       .where((eb) =>
         eb.or([
           eb('application.state', '=', 'paid'),
-          ...(beforePayment.length ? [eb.and([eb('application.subsidy_id', 'in', beforePayment), eb('application.state', 'in', ['publicised', 'payable'])])] : []),
+          ...(beforePayment.length
+            ? [
+                eb.and([
+                  eb('application.subsidy_id', 'in', beforePayment),
+                  eb('application.state', 'in', ['publicised', 'payable']),
+                ]),
+              ]
+            : []),
         ]),
       );
     if (q.subsidy) query = query.where('application.subsidy_id', '=', q.subsidy);
-    if (q.year) query = query.where('application.updated_at', '>=', new Date(`${q.year}-01-01T00:00:00+08:00`)).where('application.updated_at', '<', new Date(`${q.year + 1}-01-01T00:00:00+08:00`));
+    if (q.year)
+      query = query
+        .where('application.updated_at', '>=', new Date(`${q.year}-01-01T00:00:00+08:00`))
+        .where('application.updated_at', '<', new Date(`${q.year + 1}-01-01T00:00:00+08:00`));
     const total = Number((await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await query
       .select([
@@ -87,15 +108,34 @@ export class DisclosureService {
 
     const ids = rows.map((r) => r.id);
     const decisions = ids.length
-      ? await this.db.selectFrom('application_event').select(['application_id', 'decision']).where('application_id', 'in', ids).where('action', '=', 'approve').execute()
+      ? await this.db
+          .selectFrom('application_event')
+          .select(['application_id', 'decision'])
+          .where('application_id', 'in', ids)
+          .where('action', '=', 'approve')
+          .execute()
       : [];
     const decisionOf = new Map(decisions.map((d) => [d.application_id, d.decision as Decision]));
     const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
     const posts = personIds.length
-      ? await this.db.selectFrom('registry_fact').select(['person_id', 'data']).where('person_id', 'in', personIds).where('kind', '=', 'employment').where('retracted_at', 'is', null).execute()
+      ? await this.db
+          .selectFrom('registry_fact')
+          .select(['person_id', 'data'])
+          .where('person_id', 'in', personIds)
+          .where('kind', '=', 'employment')
+          .where('retracted_at', 'is', null)
+          .execute()
       : [];
-    const postUnits = new Set(posts.map((p) => (p.data as { employer?: string }).employer).filter((x): x is string => Boolean(x)));
-    const units = postUnits.size ? await this.db.selectFrom('organisation').select(['credit_code', 'name']).where('credit_code', 'in', [...postUnits]).execute() : [];
+    const postUnits = new Set(
+      posts.map((p) => (p.data as { employer?: string }).employer).filter((x): x is string => Boolean(x)),
+    );
+    const units = postUnits.size
+      ? await this.db
+          .selectFrom('organisation')
+          .select(['credit_code', 'name'])
+          .where('credit_code', 'in', [...postUnits])
+          .execute()
+      : [];
     const unitName = new Map(units.map((u) => [u.credit_code, u.name]));
     const today = this.clock.today();
     const masking = this.masking(engine, q.region, today);
@@ -109,7 +149,9 @@ export class DisclosureService {
         const claim = r.claim as { fromMonth?: string; toMonth?: string };
         const post =
           r.subsidy_id === 'public-welfare-post'
-            ? (posts.find((p) => p.person_id === r.person_id && (p.data as { kind?: string }).kind === 'public-welfare-post')?.data as { employer?: string; postName?: string } | undefined)
+            ? (posts.find(
+                (p) => p.person_id === r.person_id && (p.data as { kind?: string }).kind === 'public-welfare-post',
+              )?.data as { employer?: string; postName?: string } | undefined)
             : undefined;
         const amount = Number(r.amount_fen ?? 0);
         return {
@@ -117,11 +159,19 @@ export class DisclosureService {
           subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
           regionCode: r.region_code,
           recipient: r.person_name ? maskName(r.person_name, masking.nameKeepLast) : (r.organisation_name ?? ''),
-          ...(r.id_number_cipher ? { idNumber: maskIdNumber(this.vault.decrypt(r.id_number_cipher), masking.idKeepStart, masking.idKeepEnd) } : {}),
-          ...(r.organisation_name ? { unit: r.organisation_name } : post?.employer ? { unit: unitName.get(post.employer) ?? post.employer } : {}),
+          ...(r.id_number_cipher
+            ? { idNumber: maskIdNumber(this.vault.decrypt(r.id_number_cipher), masking.idKeepStart, masking.idKeepEnd) }
+            : {}),
+          ...(r.organisation_name
+            ? { unit: r.organisation_name }
+            : post?.employer
+              ? { unit: unitName.get(post.employer) ?? post.employer }
+              : {}),
           ...(post?.postName ? { post: post.postName } : {}),
           ...(claim.fromMonth ? { period: `${claim.fromMonth} — ${claim.toMonth ?? claim.fromMonth}` } : {}),
-          standard: decision?.perMonthFen ? `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月` : formatYuan(amount),
+          standard: decision?.perMonthFen
+            ? `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月`
+            : formatYuan(amount),
           amountFen: amount,
           status: r.state === 'paid' ? 'paid' : 'publicised',
           ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
@@ -133,12 +183,44 @@ export class DisclosureService {
 
   async exportXlsx(q: DisclosureQuery): Promise<Buffer> {
     const { rows } = await this.list({ ...q, limit: 100_000, offset: 0 });
-    const header = ['补贴项目', '行政区划', '姓名/单位', '身份证号', '工作单位', '岗位', '享受期间', '补贴标准', '补贴金额(元)', '状态', '公示截止'];
-    return toXlsx('公示名单', header, rows.map((r) => [r.subsidyName.zh, r.regionCode, r.recipient, r.idNumber ?? '', r.unit ?? '', r.post ?? '', r.period ?? '', r.standard, formatYuan(r.amountFen).replace('元', ''), r.status === 'paid' ? '已发放' : '公示中', r.publicityEndsOn ?? '']));
+    const header = [
+      '补贴项目',
+      '行政区划',
+      '姓名/单位',
+      '身份证号',
+      '工作单位',
+      '岗位',
+      '享受期间',
+      '补贴标准',
+      '补贴金额(元)',
+      '状态',
+      '公示截止',
+    ];
+    return toXlsx(
+      '公示名单',
+      header,
+      rows.map((r) => [
+        r.subsidyName.zh,
+        r.regionCode,
+        r.recipient,
+        r.idNumber ?? '',
+        r.unit ?? '',
+        r.post ?? '',
+        r.period ?? '',
+        r.standard,
+        formatYuan(r.amountFen).replace('元', ''),
+        r.status === 'paid' ? '已发放' : '公示中',
+        r.publicityEndsOn ?? '',
+      ]),
+    );
   }
 
   /** The region's masking rule: parameters `disclosure.id-keep-start`, `…id-keep-end`, `…name-keep-last`. */
-  private masking(engine: Awaited<ReturnType<PolicyService['engine']>>, region: string, date: IsoDate): DisclosureMasking {
+  private masking(
+    engine: Awaited<ReturnType<PolicyService['engine']>>,
+    region: string,
+    date: IsoDate,
+  ): DisclosureMasking {
     const p = (id: string) => engine.parameters.resolve(id, region, date)?.value;
     return {
       idKeepStart: p('disclosure.id-keep-start') ?? DEFAULT_DISCLOSURE_MASKING.idKeepStart,

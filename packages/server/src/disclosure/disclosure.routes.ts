@@ -31,7 +31,11 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
           response: {
             200: Type.Object({
               total: Type.Integer(),
-              masking: Type.Object({ idKeepStart: Type.Integer(), idKeepEnd: Type.Integer(), nameKeepLast: Type.Boolean() }),
+              masking: Type.Object({
+                idKeepStart: Type.Integer(),
+                idKeepEnd: Type.Integer(),
+                nameKeepLast: Type.Boolean(),
+              }),
               rows: Type.Array(
                 Type.Object({
                   subsidy: Type.String(),
@@ -58,7 +62,15 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
     );
     app.get(
       '/api/v1/disclosures/export',
-      { config: { access: { public: true } }, schema: { tags, summary: 'The same list as an Excel workbook', querystring: Query, response: { 200: fileResponse('The workbook', XLSX_TYPE), 400: ErrorBodySchema } } },
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags,
+          summary: 'The same list as an Excel workbook',
+          querystring: Query,
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), 400: ErrorBodySchema },
+        },
+      },
       async (request, reply) => {
         const body = await disclosures.exportXlsx(request.query);
         return reply.headers(xlsxDownload(`gongshi-${request.query.region}`)).send(body);

@@ -10,14 +10,27 @@ let clerk: Client, counter: Client, reviewer: Client, approver: Client, finance:
 const ids: Record<string, { application: string; idNumber: string }> = {};
 const UNIT = creditCode('510104');
 
-async function take(name: string, subsidy: string, facts: object[], claim: object, actions: [Client, string, object?][]) {
+async function take(
+  name: string,
+  subsidy: string,
+  facts: object[],
+  claim: object,
+  actions: [Client, string, object?][],
+) {
   const id = idNumber('2004-03-05', 'female', '510104');
   const person = await clerk.request('POST', '/api/v1/people', { idNumber: id, name, regionCode: '510104', facts });
   expectOk(person, 201);
-  const filed = await clerk.request('POST', '/api/v1/applications', { subsidy, personId: person.json<{ id: string }>().id, claim, idempotencyKey: `disclose-${Object.keys(ids).length}-key`, submit: true });
+  const filed = await clerk.request('POST', '/api/v1/applications', {
+    subsidy,
+    personId: person.json<{ id: string }>().id,
+    claim,
+    idempotencyKey: `disclose-${Object.keys(ids).length}-key`,
+    submit: true,
+  });
   expectOk(filed, 201);
   const application = filed.json<{ id: string }>().id;
-  for (const [c, action, extra] of actions) expectOk(await c.request('POST', `/api/v1/applications/${application}/transitions`, { action, ...extra }));
+  for (const [c, action, extra] of actions)
+    expectOk(await c.request('POST', `/api/v1/applications/${application}/transitions`, { action, ...extra }));
   ids[name] = { application, idNumber: id };
 }
 
@@ -29,11 +42,53 @@ beforeAll(async () => {
   reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
   approver = await staff(app, 'approver', ['approver'], '510104');
   finance = await staff(app, 'finance', ['finance'], '510104');
-  expectOk(await clerk.request('POST', '/api/v1/organisations', { creditCode: UNIT, name: '锦江区城市管理局', category: 'government-organ', regionCode: '510104' }), 201);
-  const upToApproval: [Client, string][] = [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve']];
-  await take('王小红', 'one-time-job-seeking', [{ kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } }, { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } }], {}, [...upToApproval, [approver, 'publicise']]);
-  await take('李大明', 'public-welfare-post', [{ kind: 'status', data: { kind: 'hard-to-employ', from: '2025-06-01' } }, { kind: 'employment', data: { kind: 'public-welfare-post', employer: UNIT, from: '2026-01-01', placement: 1, postName: '社区保洁' } }], { fromMonth: '2026-01', toMonth: '2026-03' }, [...upToApproval, [approver, 'release'], [finance, 'pay', { paymentReference: 'B1' }]]);
-  await take('赵未批', 'one-time-job-seeking', [{ kind: 'status', data: { kind: 'tekun', from: '2020-01-01' } }, { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } }], {}, [[counter, 'accept']]);
+  expectOk(
+    await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: UNIT,
+      name: '锦江区城市管理局',
+      category: 'government-organ',
+      regionCode: '510104',
+    }),
+    201,
+  );
+  const upToApproval: [Client, string][] = [
+    [counter, 'accept'],
+    [reviewer, 'review'],
+    [approver, 'approve'],
+  ];
+  await take(
+    '王小红',
+    'one-time-job-seeking',
+    [
+      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
+      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
+    ],
+    {},
+    [...upToApproval, [approver, 'publicise']],
+  );
+  await take(
+    '李大明',
+    'public-welfare-post',
+    [
+      { kind: 'status', data: { kind: 'hard-to-employ', from: '2025-06-01' } },
+      {
+        kind: 'employment',
+        data: { kind: 'public-welfare-post', employer: UNIT, from: '2026-01-01', placement: 1, postName: '社区保洁' },
+      },
+    ],
+    { fromMonth: '2026-01', toMonth: '2026-03' },
+    [...upToApproval, [approver, 'release'], [finance, 'pay', { paymentReference: 'B1' }]],
+  );
+  await take(
+    '赵未批',
+    'one-time-job-seeking',
+    [
+      { kind: 'status', data: { kind: 'tekun', from: '2020-01-01' } },
+      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
+    ],
+    {},
+    [[counter, 'accept']],
+  );
 }, 60_000);
 afterAll(() => app.close());
 
@@ -45,16 +100,38 @@ describe('public disclosure lists (公示)', () => {
     expect(masking).toEqual({ idKeepStart: 6, idKeepEnd: 4, nameKeepLast: false });
     expect(rows).toHaveLength(2);
     const jobSeeking = rows.find((r) => r.subsidy === 'one-time-job-seeking');
-    expect(jobSeeking).toMatchObject({ recipient: '王**', status: 'publicised', publicityEndsOn: '2026-11-30', amountFen: 150_000 });
-    expect(jobSeeking?.idNumber).toBe(`${ids['王小红']!.idNumber.slice(0, 6)}********${ids['王小红']!.idNumber.slice(14)}`);
-    expect(rows.find((r) => r.subsidy === 'public-welfare-post')).toMatchObject({ recipient: '李**', unit: '锦江区城市管理局', post: '社区保洁', period: '2026-01 — 2026-03', status: 'paid', standard: '2,100元/月 × 3个月', amountFen: 630_000 });
+    expect(jobSeeking).toMatchObject({
+      recipient: '王**',
+      status: 'publicised',
+      publicityEndsOn: '2026-11-30',
+      amountFen: 150_000,
+    });
+    expect(jobSeeking?.idNumber).toBe(
+      `${ids['王小红']!.idNumber.slice(0, 6)}********${ids['王小红']!.idNumber.slice(14)}`,
+    );
+    expect(rows.find((r) => r.subsidy === 'public-welfare-post')).toMatchObject({
+      recipient: '李**',
+      unit: '锦江区城市管理局',
+      post: '社区保洁',
+      period: '2026-01 — 2026-03',
+      status: 'paid',
+      standard: '2,100元/月 × 3个月',
+      amountFen: 630_000,
+    });
     expect(res.body).not.toContain(ids['王小红']!.idNumber);
     expect(res.body).not.toContain('赵');
   });
 
   it('drops a revoked claim', async () => {
-    expectOk(await approver.request('POST', `/api/v1/applications/${ids['李大明']!.application}/transitions`, { action: 'revoke', reason: '经查未实际上岗' }));
-    const rows = (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{ rows: { subsidy: string }[] }>().rows;
+    expectOk(
+      await approver.request('POST', `/api/v1/applications/${ids['李大明']!.application}/transitions`, {
+        action: 'revoke',
+        reason: '经查未实际上岗',
+      }),
+    );
+    const rows = (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{
+      rows: { subsidy: string }[];
+    }>().rows;
     expect(rows.map((r) => r.subsidy)).toEqual(['one-time-job-seeking']);
   });
 
@@ -63,7 +140,10 @@ describe('public disclosure lists (公示)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.getRow(2).getCell(3).value).toBe('王**');
-    expect((await app.http.inject({ url: '/api/v1/disclosures?region=620102' })).json()).toMatchObject({ total: 0, rows: [] });
+    expect((await app.http.inject({ url: '/api/v1/disclosures?region=620102' })).json()).toMatchObject({
+      total: 0,
+      rows: [],
+    });
   });
 });
 
@@ -73,12 +153,34 @@ describe('the masking rule is the region’s to set', () => {
     await other.database.db
       .insertInto('parameter_value')
       .values([
-        { parameter: 'disclosure.id-keep-start', region_code: '510000', valid_from: '2026-01-01', value: '3', source: 'local-setting', note: '四川：身份证号显示前3位' },
-        { parameter: 'disclosure.name-keep-last', region_code: '510000', valid_from: '2026-01-01', value: '1', source: 'local-setting', note: '四川：姓名显示首尾字' },
+        {
+          parameter: 'disclosure.id-keep-start',
+          region_code: '510000',
+          valid_from: '2026-01-01',
+          value: '3',
+          source: 'local-setting',
+          note: '四川：身份证号显示前3位',
+        },
+        {
+          parameter: 'disclosure.name-keep-last',
+          region_code: '510000',
+          valid_from: '2026-01-01',
+          value: '1',
+          source: 'local-setting',
+          note: '四川：姓名显示首尾字',
+        },
       ])
       .execute();
-    expect((await other.disclosures.list({ region: '510104' })).masking).toEqual({ idKeepStart: 3, idKeepEnd: 4, nameKeepLast: true });
-    expect((await other.disclosures.list({ region: '620102' })).masking).toEqual({ idKeepStart: 6, idKeepEnd: 4, nameKeepLast: false });
+    expect((await other.disclosures.list({ region: '510104' })).masking).toEqual({
+      idKeepStart: 3,
+      idKeepEnd: 4,
+      nameKeepLast: true,
+    });
+    expect((await other.disclosures.list({ region: '620102' })).masking).toEqual({
+      idKeepStart: 6,
+      idKeepEnd: 4,
+      nameKeepLast: false,
+    });
     await other.close();
   });
 });

@@ -25,7 +25,14 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
     const manage = { access: { permission: 'funds:manage' as const } };
     app.get(
       '/api/v1/funds',
-      { config: { access: { permission: 'funds:read' } }, schema: { tags, summary: 'Funds in the caller’s regions, with their balances', response: { 200: Type.Object({ funds: Type.Array(FundView) }), ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'funds:read' } },
+        schema: {
+          tags,
+          summary: 'Funds in the caller’s regions, with their balances',
+          response: { 200: Type.Object({ funds: Type.Array(FundView) }), ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => ({ funds: await funds.list(actorOf(request)) }),
     );
     app.get(
@@ -34,12 +41,31 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
         config: { access: { permission: 'funds:read' } },
         schema: {
           tags,
-          summary: 'Budget execution: received and paid per region and fund (rate in ‰), and payments by subsidy and month',
-          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) }, { additionalProperties: false }),
+          summary:
+            'Budget execution: received and paid per region and fund (rate in ‰), and payments by subsidy and month',
+          querystring: Type.Object(
+            { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) },
+            { additionalProperties: false },
+          ),
           response: {
             200: Type.Object({
-              byRegionFund: Type.Array(Type.Object({ regionCode: Type.String(), fundCode: Type.String(), receivedFen: Type.Integer(), executedFen: Type.Integer(), ratePermille: Type.Integer() })),
-              bySubsidyMonth: Type.Array(Type.Object({ subsidy: Type.String(), month: Type.String(), paidFen: Type.Integer(), payments: Type.Integer() })),
+              byRegionFund: Type.Array(
+                Type.Object({
+                  regionCode: Type.String(),
+                  fundCode: Type.String(),
+                  receivedFen: Type.Integer(),
+                  executedFen: Type.Integer(),
+                  ratePermille: Type.Integer(),
+                }),
+              ),
+              bySubsidyMonth: Type.Array(
+                Type.Object({
+                  subsidy: Type.String(),
+                  month: Type.String(),
+                  paidFen: Type.Integer(),
+                  payments: Type.Integer(),
+                }),
+              ),
             }),
             ...PROTECTED_ERRORS,
           },
@@ -58,7 +84,9 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
             {
               code: Type.String({ pattern: '^[A-Za-z0-9-]{2,40}$' }),
               name: Type.String({ minLength: 1, maxLength: 100 }),
-              source: Type.Unsafe<keyof typeof FUND_SOURCE_NAMES>(Type.String({ enum: Object.keys(FUND_SOURCE_NAMES) })),
+              source: Type.Unsafe<keyof typeof FUND_SOURCE_NAMES>(
+                Type.String({ enum: Object.keys(FUND_SOURCE_NAMES) }),
+              ),
               year: Type.Integer({ minimum: 2000, maximum: 2200 }),
               regionCode: RegionCode,
             },
@@ -73,7 +101,16 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
       '/api/v1/funds/:id/issuance',
       {
         config: manage,
-        schema: { tags, summary: 'Budget received into the fund’s region (预算下达到本级)', params: IdParams, body: Type.Object({ amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key }, { additionalProperties: false }), response: { 200: FundView, ...PROTECTED_ERRORS } },
+        schema: {
+          tags,
+          summary: 'Budget received into the fund’s region (预算下达到本级)',
+          params: IdParams,
+          body: Type.Object(
+            { amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key },
+            { additionalProperties: false },
+          ),
+          response: { 200: FundView, ...PROTECTED_ERRORS },
+        },
       },
       async (request) => funds.issue(actorOf(request), request.params.id, request.body),
     );
@@ -85,7 +122,16 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Allocate down the region tree (下达)',
           params: IdParams,
-          body: Type.Object({ fromRegion: RegionCode, toRegion: RegionCode, amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              fromRegion: RegionCode,
+              toRegion: RegionCode,
+              amountFen: Amount,
+              memo: Type.Optional(Type.String({ maxLength: 200 })),
+              idempotencyKey: Key,
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: FundView, ...PROTECTED_ERRORS },
         },
       },

@@ -20,24 +20,49 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 type Fund = { id: string; balances: { regionCode: string; kind: string; balanceFen: number }[] };
-const balance = (f: Fund, region: string, kind: string) => f.balances.find((b) => b.regionCode === region && b.kind === kind)?.balanceFen ?? 0;
+const balance = (f: Fund, region: string, kind: string) =>
+  f.balances.find((b) => b.regionCode === region && b.kind === kind)?.balanceFen ?? 0;
 
-async function createFund(by: Client, code: string, source: string, region: string, amountFen: number): Promise<string> {
-  const created = await by.request('POST', '/api/v1/funds', { code, name: code, source, year: 2026, regionCode: region });
+async function createFund(
+  by: Client,
+  code: string,
+  source: string,
+  region: string,
+  amountFen: number,
+): Promise<string> {
+  const created = await by.request('POST', '/api/v1/funds', {
+    code,
+    name: code,
+    source,
+    year: 2026,
+    regionCode: region,
+  });
   expectOk(created, 201);
   const id = created.json<{ id: string }>().id;
   expectOk(await by.request('POST', `/api/v1/funds/${id}/issuance`, { amountFen, idempotencyKey: `issue-${code}` }));
   return id;
 }
 
-const act = (c: Client, id: string, action: string, extra: Record<string, unknown> = {}) => c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
+const act = (c: Client, id: string, action: string, extra: Record<string, unknown> = {}) =>
+  c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
 
 let filings = 0;
 
 async function toReviewed(subsidy: string, facts: object[], claim: object = {}): Promise<string> {
-  const person = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1975-05-05'), name: '资金', regionCode: '510105', facts });
+  const person = await clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1975-05-05'),
+    name: '资金',
+    regionCode: '510105',
+    facts,
+  });
   expectOk(person, 201);
-  const filed = await clerk.request('POST', '/api/v1/applications', { subsidy, personId: person.json<{ id: string }>().id, claim, idempotencyKey: `funds-${subsidy}-${++filings}`, submit: true });
+  const filed = await clerk.request('POST', '/api/v1/applications', {
+    subsidy,
+    personId: person.json<{ id: string }>().id,
+    claim,
+    idempotencyKey: `funds-${subsidy}-${++filings}`,
+    submit: true,
+  });
   expectOk(filed, 201);
   const id = filed.json<{ id: string }>().id;
   expectOk(await act(counter, id, 'accept'));
@@ -47,27 +72,71 @@ async function toReviewed(subsidy: string, facts: object[], claim: object = {}):
 
 const welfarePost = [
   { kind: 'status', data: { kind: 'hard-to-employ', from: '2025-06-01' } },
-  { kind: 'employment', data: { kind: 'public-welfare-post', employer: '91510105MA00000013', from: '2026-01-01', placement: 1 } },
+  {
+    kind: 'employment',
+    data: { kind: 'public-welfare-post', employer: '91510105MA00000013', from: '2026-01-01', placement: 1 },
+  },
 ];
 const evaluation = [
   { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-  { kind: 'certificate', data: { id: 'E1', kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
+  {
+    kind: 'certificate',
+    data: {
+      id: 'E1',
+      kind: 'skill-level',
+      occupation: '焊工',
+      level: 5,
+      issuedOn: '2026-10-01',
+      firstEvaluation: true,
+    },
+  },
 ];
 
 describe('funds and budgets', () => {
   it('issues into the fund’s region and allocates down the tree, once per idempotency key', async () => {
     const id = await createFund(city, 'CD-2026-A', 'city-employment', '510100', 1_000_000);
-    expectOk(await city.request('POST', `/api/v1/funds/${id}/issuance`, { amountFen: 1_000_000, idempotencyKey: 'issue-CD-2026-A' }));
-    expectOk(await city.request('POST', `/api/v1/funds/${id}/allocations`, { fromRegion: '510100', toRegion: '510104', amountFen: 400_000 }));
-    const fund = (await city.request('GET', '/api/v1/funds')).json<{ funds: Fund[] }>().funds.find((f) => f.id === id) as Fund;
+    expectOk(
+      await city.request('POST', `/api/v1/funds/${id}/issuance`, {
+        amountFen: 1_000_000,
+        idempotencyKey: 'issue-CD-2026-A',
+      }),
+    );
+    expectOk(
+      await city.request('POST', `/api/v1/funds/${id}/allocations`, {
+        fromRegion: '510100',
+        toRegion: '510104',
+        amountFen: 400_000,
+      }),
+    );
+    const fund = (await city.request('GET', '/api/v1/funds'))
+      .json<{ funds: Fund[] }>()
+      .funds.find((f) => f.id === id) as Fund;
     expect([balance(fund, '510100', 'available'), balance(fund, '510104', 'available')]).toEqual([600_000, 400_000]);
   });
 
   it('refuses to allocate more than is available, or sideways, and changes nothing', async () => {
     const id = await createFund(city, 'CD-2026-B', 'city-employment', '510100', 1_000);
-    expect((await city.request('POST', `/api/v1/funds/${id}/allocations`, { fromRegion: '510100', toRegion: '510104', amountFen: 1_001 })).json()).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
-    expect((await city.request('POST', `/api/v1/funds/${id}/allocations`, { fromRegion: '510104', toRegion: '510105', amountFen: 1 })).json()).toMatchObject({ code: 'NOT_BELOW' });
-    const fund = (await city.request('GET', '/api/v1/funds')).json<{ funds: Fund[] }>().funds.find((f) => f.id === id) as Fund;
+    expect(
+      (
+        await city.request('POST', `/api/v1/funds/${id}/allocations`, {
+          fromRegion: '510100',
+          toRegion: '510104',
+          amountFen: 1_001,
+        })
+      ).json(),
+    ).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(
+      (
+        await city.request('POST', `/api/v1/funds/${id}/allocations`, {
+          fromRegion: '510104',
+          toRegion: '510105',
+          amountFen: 1,
+        })
+      ).json(),
+    ).toMatchObject({ code: 'NOT_BELOW' });
+    const fund = (await city.request('GET', '/api/v1/funds'))
+      .json<{ funds: Fund[] }>()
+      .funds.find((f) => f.id === id) as Fund;
     expect(balance(fund, '510100', 'available')).toBe(1_000);
   });
 
@@ -78,22 +147,37 @@ describe('funds and budgets', () => {
 
   it('四川 provincial money does not pay a post subsidy (四川 办法 第十一条), but does pay an evaluation', async () => {
     const id = await createFund(province, 'SC-2026-P', 'provincial-employment', '510000', 10_000_000);
-    expectOk(await province.request('POST', `/api/v1/funds/${id}/allocations`, { fromRegion: '510000', toRegion: '510105', amountFen: 10_000_000 }));
+    expectOk(
+      await province.request('POST', `/api/v1/funds/${id}/allocations`, {
+        fromRegion: '510000',
+        toRegion: '510105',
+        amountFen: 10_000_000,
+      }),
+    );
     const post = await toReviewed('public-welfare-post', welfarePost, { fromMonth: '2026-01', toMonth: '2026-03' });
-    expect((await act(approver, post, 'approve')).json()).toMatchObject({ code: 'SPENDING_RULE', message: expect.stringContaining('第十一条') });
+    expect((await act(approver, post, 'approve')).json()).toMatchObject({
+      code: 'SPENDING_RULE',
+      message: expect.stringContaining('第十一条'),
+    });
     const evaluationId = await toReviewed('skill-evaluation', evaluation, { certificateId: 'E1' });
-    expect((await act(approver, evaluationId, 'approve')).json()).toMatchObject({ state: 'approved', amountFen: 30_000 });
+    expect((await act(approver, evaluationId, 'approve')).json()).toMatchObject({
+      state: 'approved',
+      amountFen: 30_000,
+    });
   });
 
   it('a county fund pays the post subsidy; rejection after approval releases the commitment; revocation recovers the money', async () => {
     const id = await createFund(finance, 'QY-2026-C', 'county-employment', '510105', 5_000_000);
-    const fund = async () => (await finance.request('GET', '/api/v1/funds')).json<{ funds: Fund[] }>().funds.find((f) => f.id === id) as Fund;
+    const fund = async () =>
+      (await finance.request('GET', '/api/v1/funds')).json<{ funds: Fund[] }>().funds.find((f) => f.id === id) as Fund;
 
     const rejected = await toReviewed('public-welfare-post', welfarePost, { fromMonth: '2026-01', toMonth: '2026-03' });
     expectOk(await act(approver, rejected, 'approve'));
     expect(balance(await fund(), '510105', 'committed')).toBe(3 * 210_000);
     expectOk(await act(approver, rejected, 'reject', { reason: '复核发现岗位未实际上岗' }));
-    expect([balance(await fund(), '510105', 'committed'), balance(await fund(), '510105', 'available')]).toEqual([0, 5_000_000]);
+    expect([balance(await fund(), '510105', 'committed'), balance(await fund(), '510105', 'available')]).toEqual([
+      0, 5_000_000,
+    ]);
 
     const paid = await toReviewed('public-welfare-post', welfarePost, { fromMonth: '2026-04', toMonth: '2026-05' });
     expectOk(await act(approver, paid, 'approve'));
@@ -101,11 +185,27 @@ describe('funds and budgets', () => {
     expectOk(await act(finance, paid, 'pay', { paymentReference: 'B-1' }));
     expect(balance(await fund(), '510105', 'paid')).toBe(2 * 210_000);
     expectOk(await act(approver, paid, 'revoke', { reason: '重复享受', recoveryFen: 210_000 }));
-    expect([balance(await fund(), '510105', 'paid'), balance(await fund(), '510105', 'recovered')]).toEqual([210_000, 210_000]);
+    expect([balance(await fund(), '510105', 'paid'), balance(await fund(), '510105', 'recovered')]).toEqual([
+      210_000, 210_000,
+    ]);
 
     // Execution: received 50,000元, paid 4,200元 and recovered 2,100元 → 2,100元, 4.2%.
-    const execution = (await finance.request('GET', '/api/v1/funds/execution?year=2026')).json<{ byRegionFund: object[]; bySubsidyMonth: object[] }>();
-    expect(execution.byRegionFund).toContainEqual({ regionCode: '510105', fundCode: 'QY-2026-C', receivedFen: 5_000_000, executedFen: 210_000, ratePermille: 42 });
-    expect(execution.bySubsidyMonth).toContainEqual({ subsidy: 'public-welfare-post', month: '2026-11', paidFen: 210_000, payments: 1 });
+    const execution = (await finance.request('GET', '/api/v1/funds/execution?year=2026')).json<{
+      byRegionFund: object[];
+      bySubsidyMonth: object[];
+    }>();
+    expect(execution.byRegionFund).toContainEqual({
+      regionCode: '510105',
+      fundCode: 'QY-2026-C',
+      receivedFen: 5_000_000,
+      executedFen: 210_000,
+      ratePermille: 42,
+    });
+    expect(execution.bySubsidyMonth).toContainEqual({
+      subsidy: 'public-welfare-post',
+      month: '2026-11',
+      paidFen: 210_000,
+      payments: 1,
+    });
   });
 });

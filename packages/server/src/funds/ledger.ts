@@ -39,8 +39,19 @@ export const MOVES: Record<LedgerTransactionKind, readonly [LedgerAccountKind, L
 };
 
 /** The account of a fund in a region, created the first time it is needed. */
-export async function ledgerAccountId(trx: Transaction<Database>, fundId: string, region: string, kind: LedgerAccountKind): Promise<string> {
-  const existing = await trx.selectFrom('ledger_account').select('id').where('fund_id', '=', fundId).where('region_code', '=', region).where('kind', '=', kind).executeTakeFirst();
+export async function ledgerAccountId(
+  trx: Transaction<Database>,
+  fundId: string,
+  region: string,
+  kind: LedgerAccountKind,
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('ledger_account')
+    .select('id')
+    .where('fund_id', '=', fundId)
+    .where('region_code', '=', region)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   if (existing) return existing.id;
   const created = await trx
     .insertInto('ledger_account')
@@ -49,7 +60,15 @@ export async function ledgerAccountId(trx: Transaction<Database>, fundId: string
     .returning('id')
     .executeTakeFirst();
   if (created) return created.id;
-  return (await trx.selectFrom('ledger_account').select('id').where('fund_id', '=', fundId).where('region_code', '=', region).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+  return (
+    await trx
+      .selectFrom('ledger_account')
+      .select('id')
+      .where('fund_id', '=', fundId)
+      .where('region_code', '=', region)
+      .where('kind', '=', kind)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /**
@@ -58,8 +77,10 @@ export async function ledgerAccountId(trx: Transaction<Database>, fundId: string
  */
 export async function post(trx: Transaction<Database>, posting: Posting, fundCode: string): Promise<string> {
   const [fromKind, toKind] = MOVES[posting.kind];
-  if (posting.from.account !== fromKind || posting.to.account !== toKind) throw new Error(`a ${posting.kind} moves ${fromKind} → ${toKind}`);
-  if (!Number.isSafeInteger(posting.amountFen) || posting.amountFen <= 0) throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: '> 0' });
+  if (posting.from.account !== fromKind || posting.to.account !== toKind)
+    throw new Error(`a ${posting.kind} moves ${fromKind} → ${toKind}`);
+  if (!Number.isSafeInteger(posting.amountFen) || posting.amountFen <= 0)
+    throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: '> 0' });
   const from = await ledgerAccountId(trx, posting.fundId, posting.from.region, fromKind);
   const to = await ledgerAccountId(trx, posting.fundId, posting.to.region, toKind);
   await sql`savepoint ledger_post`.execute(trx);
@@ -96,9 +117,15 @@ export async function post(trx: Transaction<Database>, posting: Posting, fundCod
     if (e.code === '23514' && String(e.message ?? '').includes('ledger_account_not_negative')) {
       throw new AppError('INSUFFICIENT_FUNDS', 409, 'amountFen', { value: fundCode, region: posting.from.region });
     }
-    if (e.code === '23505' && (String(e.message ?? '').includes('already paid') || String(e.message ?? '').includes('ledger_one_payment'))) throw new AppError('ALREADY_PAID', 409);
-    if (e.code === '23505' && String(e.message ?? '').includes('ledger_one_return')) throw new AppError('PAYMENT_NOT_FOUND', 409);
-    if (e.code === '23503' && String(e.message ?? '').includes('no payment attempt')) throw new AppError('PAYMENT_NOT_FOUND', 409);
+    if (
+      e.code === '23505' &&
+      (String(e.message ?? '').includes('already paid') || String(e.message ?? '').includes('ledger_one_payment'))
+    )
+      throw new AppError('ALREADY_PAID', 409);
+    if (e.code === '23505' && String(e.message ?? '').includes('ledger_one_return'))
+      throw new AppError('PAYMENT_NOT_FOUND', 409);
+    if (e.code === '23503' && String(e.message ?? '').includes('no payment attempt'))
+      throw new AppError('PAYMENT_NOT_FOUND', 409);
     throw error;
   }
 }
@@ -118,9 +145,19 @@ export interface PaymentPosting {
  * without a savepoint: a refusal by the database (a second payment) fails the whole set, and the
  * caller settles one by one. Throws a plain Error when an application is not payable.
  */
-export async function postPayments(trx: Transaction<Database>, posting: { readonly fundId: string; readonly actorId: string; readonly at: Date; readonly payments: readonly PaymentPosting[] }): Promise<void> {
+export async function postPayments(
+  trx: Transaction<Database>,
+  posting: {
+    readonly fundId: string;
+    readonly actorId: string;
+    readonly at: Date;
+    readonly payments: readonly PaymentPosting[];
+  },
+): Promise<void> {
   if (posting.payments.length === 0) return;
-  const values = sql.join(posting.payments.map((p) => sql`(${p.applicationId}::uuid, ${p.amountFen}::bigint, ${p.memo})`));
+  const values = sql.join(
+    posting.payments.map((p) => sql`(${p.applicationId}::uuid, ${p.amountFen}::bigint, ${p.memo})`),
+  );
   const posted = await sql<{ id: string; amount_fen: string; region_code: string }>`
     insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
     select 'pay', ${posting.fundId}, v.amount_fen, a.region_code, a.id, a.subsidy_id,
@@ -138,7 +175,11 @@ export async function postPayments(trx: Transaction<Database>, posting: { readon
     .insertInto('ledger_entry')
     .values(
       posted.rows.flatMap((t) => [
-        { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:committed`) ?? '', amount_fen: `-${t.amount_fen}` },
+        {
+          transaction_id: t.id,
+          account_id: accounts.get(`${t.region_code}:committed`) ?? '',
+          amount_fen: `-${t.amount_fen}`,
+        },
         { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:paid`) ?? '', amount_fen: t.amount_fen },
       ]),
     )

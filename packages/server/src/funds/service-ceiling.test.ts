@@ -19,10 +19,22 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function fund(code: string, receivedFen: number): Promise<void> {
-  const created = await province.request('POST', '/api/v1/funds', { code, name: code, source: 'central-employment', year: 2025, regionCode: '510000' });
+  const created = await province.request('POST', '/api/v1/funds', {
+    code,
+    name: code,
+    source: 'central-employment',
+    year: 2025,
+    regionCode: '510000',
+  });
   const id = created.json<{ id: string }>().id;
   expectOk(await province.request('POST', `/api/v1/funds/${id}/issuance`, { amountFen: receivedFen }));
-  expectOk(await province.request('POST', `/api/v1/funds/${id}/allocations`, { fromRegion: '510000', toRegion: '510104', amountFen: receivedFen }));
+  expectOk(
+    await province.request('POST', `/api/v1/funds/${id}/allocations`, {
+      fromRegion: '510000',
+      toRegion: '510104',
+      amountFen: receivedFen,
+    }),
+  );
 }
 
 /** An assistance base employing ten poverty-alleviated people, its 50,000元 award reviewed. */
@@ -38,10 +50,31 @@ async function reviewedBaseAward(): Promise<string> {
   const workers = [];
   for (let i = 0; i < 10; i++) {
     const id = idNumber('1990-02-02');
-    expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `工人${i}`, regionCode: '510104', facts: [{ kind: 'status', data: { kind: 'poverty-alleviated', from: '2021-01-01' } }] }), 201);
-    workers.push({ idNumber: id, contractMonths: 12, workedMonths: 6, insuredMonths: 6, firstExport: false, destination: 'outside-county' });
+    expectOk(
+      await clerk.request('POST', '/api/v1/people', {
+        idNumber: id,
+        name: `工人${i}`,
+        regionCode: '510104',
+        facts: [{ kind: 'status', data: { kind: 'poverty-alleviated', from: '2021-01-01' } }],
+      }),
+      201,
+    );
+    workers.push({
+      idNumber: id,
+      contractMonths: 12,
+      workedMonths: 6,
+      insuredMonths: 6,
+      firstExport: false,
+      destination: 'outside-county',
+    });
   }
-  const filed = await clerk.request('POST', '/api/v1/applications', { subsidy: 'assistance-base-award', organisationId: unit.json<{ id: string }>().id, claim: { workers }, idempotencyKey: 'base-award-0001', submit: true });
+  const filed = await clerk.request('POST', '/api/v1/applications', {
+    subsidy: 'assistance-base-award',
+    organisationId: unit.json<{ id: string }>().id,
+    claim: { workers },
+    idempotencyKey: 'base-award-0001',
+    submit: true,
+  });
   expectOk(filed, 201);
   const id = filed.json<{ id: string }>().id;
   expectOk(await counter.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'accept' }));
@@ -58,6 +91,8 @@ describe('the 15% ceiling on service subsidies', () => {
 
     // A second fund of 400,000元 (its 15% is 60,000元) can pay it; the ceiling is kept fund by fund.
     await fund('ZY-2025-B', 40_000_000);
-    expect((await approver.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'approve' })).json()).toMatchObject({ state: 'approved', amountFen: 5_000_000 });
+    expect(
+      (await approver.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'approve' })).json(),
+    ).toMatchObject({ state: 'approved', amountFen: 5_000_000 });
   });
 });

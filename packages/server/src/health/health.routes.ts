@@ -12,7 +12,9 @@ export function healthRoutes(health: HealthService, kind: string, version: strin
         config: { access: { public: true } },
         schema: {
           tags: ['system'],
-          response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), version: Type.String() }) },
+          response: {
+            200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), version: Type.String() }),
+          },
         },
       },
       async () => {

@@ -18,6 +18,8 @@ it('the web’s generated API types match the current OpenAPI document', async (
   const first = line === -1 && a.length === b.length ? undefined : line === -1 ? Math.min(a.length, b.length) : line;
   expect(
     first,
-    first === undefined ? '' : `packages/web/src/api/schema.d.ts is out of date (line ${first + 1}: have ${JSON.stringify(a[first])}, want ${JSON.stringify(b[first])}). Run \`npm run api:types\` and commit the result.`,
+    first === undefined
+      ? ''
+      : `packages/web/src/api/schema.d.ts is out of date (line ${first + 1}: have ${JSON.stringify(a[first])}, want ${JSON.stringify(b[first])}). Run \`npm run api:types\` and commit the result.`,
   ).toBeUndefined();
 }, 120_000);

@@ -21,7 +21,9 @@ describe('the HTTP app', () => {
   it('serves the OpenAPI document, which lists every API route', async () => {
     const res = await app.http.inject({ url: '/api/docs/json' });
     const doc = res.json<{ paths: Record<string, unknown> }>();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/v1/policies', '/api/v1/policies/evaluate']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/v1/policies', '/api/v1/policies/evaluate']),
+    );
   });
 
   it('an unknown API path is a translated 404', async () => {

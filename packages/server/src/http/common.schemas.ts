@@ -8,7 +8,14 @@ export const ErrorBodySchema = Type.Object({
 });
 
 /** The error responses every protected route may give. */
-export const PROTECTED_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema } as const;
+export const PROTECTED_ERRORS = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  422: ErrorBodySchema,
+} as const;
 
 /**
  * The bound of a sum of money in 分: the columns are bigint, but a JSON number is exact only up to

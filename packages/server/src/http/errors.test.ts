@@ -31,7 +31,10 @@ describe('the backstop for data the database refuses', () => {
     bare.get('/x', async () => query.execute(app.database.db));
     const res = await bare.inject({ url: '/x', headers: { 'accept-language': 'en-US' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'A value in the request is out of range or malformed; check it and try again' });
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'A value in the request is out of range or malformed; check it and try again',
+    });
     const logged = lines.map((l) => JSON.parse(l) as { level: number; sqlState?: string });
     expect(logged.some((l) => l.level === 40 && l.sqlState === _code)).toBe(true);
     expect(logged.some((l) => l.level >= 50)).toBe(false);

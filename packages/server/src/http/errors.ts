@@ -36,7 +36,14 @@ const localize = localizeAll as unknown as Record<'zh' | 'en', Localize>;
 
 /** Why the field failed, in the caller's language: ajv-i18n's words, ours where those would show a regex or a JSON type name. */
 function detailOf(failure: FastifySchemaValidationError, language: Language): string {
-  const ours = VALIDATION_DETAILS[(failure.keyword === 'type' ? `type.${String(failure.params.type)}` : failure.keyword === 'format' ? 'pattern' : failure.keyword) as keyof typeof VALIDATION_DETAILS];
+  const ours =
+    VALIDATION_DETAILS[
+      (failure.keyword === 'type'
+        ? `type.${String(failure.params.type)}`
+        : failure.keyword === 'format'
+          ? 'pattern'
+          : failure.keyword) as keyof typeof VALIDATION_DETAILS
+    ];
   if (ours) return ours[language];
   const copy = { ...failure } as unknown as ErrorObject;
   localize[language === 'zh-CN' ? 'zh' : 'en']([copy]);
@@ -53,7 +60,10 @@ function isDataException(error: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
-export function toErrorBody(error: FastifyError | AppError, request: FastifyRequest): { status: number; body: ErrorBody } {
+export function toErrorBody(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+): { status: number; body: ErrorBody } {
   const language = languageOf(request.headers['accept-language']);
   if (error instanceof AppError) {
     const values = { field: error.field ?? '', ...error.values };
@@ -71,21 +81,45 @@ export function toErrorBody(error: FastifyError | AppError, request: FastifyRequ
     const first = error.validation[0];
     const params = (first?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
     // A body that is not an object at all is named as the body.
-    const field = fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty) || (error.validationContext ?? '');
-    const code: ErrorCode = params.missingProperty ? 'REQUIRED_FIELD' : params.additionalProperty ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED';
-    return { status: 400, body: { code, field, message: message(code, language, { field, detail: first ? detailOf(first, language) : '' }) } };
+    const field =
+      fieldOf(first?.instancePath ?? '', params.missingProperty ?? params.additionalProperty) ||
+      (error.validationContext ?? '');
+    const code: ErrorCode = params.missingProperty
+      ? 'REQUIRED_FIELD'
+      : params.additionalProperty
+        ? 'UNKNOWN_FIELD'
+        : 'VALIDATION_FAILED';
+    return {
+      status: 400,
+      body: {
+        code,
+        field,
+        message: message(code, language, { field, detail: first ? detailOf(first, language) : '' }),
+      },
+    };
   }
   // No parser for the body's type (a form post, multipart, XML): refused here for every route at once.
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: message('UNSUPPORTED_MEDIA_TYPE', language) } };
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return {
+      status: 415,
+      body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: message('UNSUPPORTED_MEDIA_TYPE', language) },
+    };
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { status: 400, body: { code: 'MALFORMED_JSON', message: message('MALFORMED_JSON', language) } };
   }
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'BODY_TOO_LARGE', message: message('BODY_TOO_LARGE', language) } };
-  if (error.statusCode === 404) return { status: 404, body: { code: 'NOT_FOUND', message: message('NOT_FOUND', language) } };
-  if (isDataException(error)) return { status: 400, body: { code: 'VALIDATION_FAILED', message: message('INVALID_VALUE', language) } };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, body: { code: 'BODY_TOO_LARGE', message: message('BODY_TOO_LARGE', language) } };
+  if (error.statusCode === 404)
+    return { status: 404, body: { code: 'NOT_FOUND', message: message('NOT_FOUND', language) } };
+  if (isDataException(error))
+    return { status: 400, body: { code: 'VALIDATION_FAILED', message: message('INVALID_VALUE', language) } };
   // Fastify's own refusals of a request it could not read (a bad Content-Length, a forbidden
   // __proto__ key) carry a 4xx status: the request's fault, whatever the code.
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { status: error.statusCode, body: { code: 'MALFORMED_REQUEST', message: message('MALFORMED_REQUEST', language) } };
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return {
+      status: error.statusCode,
+      body: { code: 'MALFORMED_REQUEST', message: message('MALFORMED_REQUEST', language) },
+    };
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: message('INTERNAL_ERROR', language) } };
 }
 
@@ -93,6 +127,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: F
   const { status, body } = toErrorBody(error, request);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   // The database's own message quotes the value, which may be personal: the SQLSTATE only.
-  else if (isDataException(error)) request.log.warn({ sqlState: (error as { code: string }).code }, 'the database refused a value from the request');
+  else if (isDataException(error))
+    request.log.warn({ sqlState: (error as { code: string }).code }, 'the database refused a value from the request');
   return reply.status(status).send(body);
 }

@@ -30,5 +30,11 @@ const FileBytes = Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary
  * `response: { 200: fileResponse('The workbook', XLSX_TYPE) }`.
  */
 export function fileResponse<const M extends string>(description: string, ...mediaTypes: [M, ...M[]]) {
-  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: FileBytes }])) as Record<M, { schema: typeof FileBytes }> };
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: FileBytes }])) as Record<
+      M,
+      { schema: typeof FileBytes }
+    >,
+  };
 }

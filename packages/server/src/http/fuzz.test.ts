@@ -61,7 +61,12 @@ const UUID = '3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c';
 const DEEP = `${'['.repeat(5000)}${']'.repeat(5000)}`;
 const LONG = 'x'.repeat(100_000);
 /** Values the common patterns accept and the services know (a region that exists, a real date). */
-const GOOD: Record<string, string> = { '^\\d{6}$': '510104', '^[0-9]{6}$': '510104', '^\\d{4}-\\d{2}-\\d{2}$': '2026-03-02', '^\\d{4}-\\d{2}$': '2026-03' };
+const GOOD: Record<string, string> = {
+  '^\\d{6}$': '510104',
+  '^[0-9]{6}$': '510104',
+  '^\\d{4}-\\d{2}-\\d{2}$': '2026-03-02',
+  '^\\d{4}-\\d{2}$': '2026-03',
+};
 const MULTIPART = ['--fuzz', 'Content-Disposition: form-data; name="a"', '', '1', '--fuzz--', ''].join('\r\n');
 
 /** A value shaped like the schema, so mutations reach past the first check. */
@@ -77,7 +82,10 @@ function sample(schema: Schema | undefined, depth = 0): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, sub] of Object.entries(schema.properties ?? {})) out[key] = sample(sub, depth + 1);
-      const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : Object.values(schema.patternProperties ?? {})[0];
+      const extra =
+        typeof schema.additionalProperties === 'object'
+          ? schema.additionalProperties
+          : Object.values(schema.patternProperties ?? {})[0];
       if (extra) out.k = sample(extra, depth + 1);
       return out;
     }
@@ -127,7 +135,8 @@ function nonsense(schema: Schema | undefined, value: unknown): unknown {
   if (choice) return nonsense(choice, value);
   if (typeof value === 'string' && schema.pattern) return shaped(schema.pattern);
   if (Array.isArray(value)) return value.map((v) => nonsense(schema.items, v));
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nonsense(schema.properties?.[k], v)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nonsense(schema.properties?.[k], v)]));
   return value;
 }
 
@@ -140,15 +149,19 @@ function variantsOf(op: Operation, ids: Ids): Variant[] {
   const params = (where: 'path' | 'query') => op.parameters.filter((p) => p.in === where);
   const querySample = Object.fromEntries(params('query').map((p) => [p.name, text(p.example ?? sample(p.schema))]));
   const out: Variant[] = [{ name: 'sample' }];
-  const eachPath = (name: string, value: string) => params('path').length && out.push({ name: `path ${name}`, path: Object.fromEntries(params('path').map((p) => [p.name, value])) });
+  const eachPath = (name: string, value: string) =>
+    params('path').length &&
+    out.push({ name: `path ${name}`, path: Object.fromEntries(params('path').map((p) => [p.name, value])) });
   eachPath('not a uuid', 'not-a-uuid');
   eachPath('NUL', 'a\u0000b');
   eachPath('huge number', '99999999999999999999');
   eachPath('negative', '-1');
   eachPath('long', 'x'.repeat(3000));
-  if (params('path').some((p) => p.name === 'id')) out.push({ name: 'path a real record', path: { id: ids.byPath(op.path) } });
+  if (params('path').some((p) => p.name === 'id'))
+    out.push({ name: 'path a real record', path: { id: ids.byPath(op.path) } });
   for (const p of params('query')) {
-    const spoil = (name: string, value: string | string[]) => out.push({ name: `query ${p.name} ${name}`, query: { ...querySample, [p.name]: value } });
+    const spoil = (name: string, value: string | string[]) =>
+      out.push({ name: `query ${p.name} ${name}`, query: { ...querySample, [p.name]: value } });
     spoil('NUL', `${querySample[p.name] ?? ''}\u0000`);
     spoil('1e30', '1e30');
     spoil('huge number', '99999999999999999999');
@@ -156,12 +169,17 @@ function variantsOf(op: Operation, ids: Ids): Variant[] {
     spoil('long', 'x'.repeat(10_000));
     spoil('repeated', [querySample[p.name] ?? '', querySample[p.name] ?? '']);
   }
-  if (params('query').length) out.push({ name: 'query pattern nonsense', query: Object.fromEntries(params('query').map((p) => [p.name, text(nonsense(p.schema, querySample[p.name]))])) });
+  if (params('query').length)
+    out.push({
+      name: 'query pattern nonsense',
+      query: Object.fromEntries(params('query').map((p) => [p.name, text(nonsense(p.schema, querySample[p.name]))])),
+    });
   out.push({ name: 'query unknown field', query: { ...querySample, zzUnknown: '1' } });
   if (!BODY_METHODS.includes(op.method)) return out;
   const body = sample(op.body);
   const json = (name: string, value: unknown) => out.push({ name: `body ${name}`, payload: { json: value } });
-  const raw = (name: string, type: string, value: string) => out.push({ name: `body ${name}`, payload: { type, raw: value } });
+  const raw = (name: string, type: string, value: string) =>
+    out.push({ name: `body ${name}`, payload: { type, raw: value } });
   raw('form-encoded', 'application/x-www-form-urlencoded', 'a=1&b=%00');
   raw('multipart', 'multipart/form-data; boundary=fuzz', MULTIPART);
   raw('text/plain', 'text/plain', 'hello');
@@ -173,14 +191,32 @@ function variantsOf(op: Operation, ids: Ids): Variant[] {
   raw('__proto__', 'application/json', '{"__proto__":{"polluted":true}}');
   json('array instead of object', [body]);
   json('null', null);
-  json('wrong types', mapLeaves(body, (v) => (typeof v === 'string' ? 12345 : typeof v === 'number' ? 'twelve' : typeof v === 'boolean' ? 'yes' : { x: 1 })));
-  json('negative numbers', mapLeaves(body, (v) => (typeof v === 'number' ? -2_147_483_649 : v)));
-  json('numbers as strings', mapLeaves(body, (v) => (typeof v === 'number' ? String(v) : v)));
-  json('long strings', mapLeaves(body, (v) => (typeof v === 'string' ? LONG : v)));
+  json(
+    'wrong types',
+    mapLeaves(body, (v) =>
+      typeof v === 'string' ? 12345 : typeof v === 'number' ? 'twelve' : typeof v === 'boolean' ? 'yes' : { x: 1 },
+    ),
+  );
+  json(
+    'negative numbers',
+    mapLeaves(body, (v) => (typeof v === 'number' ? -2_147_483_649 : v)),
+  );
+  json(
+    'numbers as strings',
+    mapLeaves(body, (v) => (typeof v === 'number' ? String(v) : v)),
+  );
+  json(
+    'long strings',
+    mapLeaves(body, (v) => (typeof v === 'string' ? LONG : v)),
+  );
   json('pattern nonsense', nonsense(op.body, body));
-  json('unknown field', body && typeof body === 'object' && !Array.isArray(body) ? { ...body, zzUnknown: 1 } : { zzUnknown: 1 });
+  json(
+    'unknown field',
+    body && typeof body === 'object' && !Array.isArray(body) ? { ...body, zzUnknown: 1 } : { zzUnknown: 1 },
+  );
   const all = leaves(body);
-  for (const l of all.filter((x) => typeof x.value === 'string').slice(0, MAX_LEAVES)) json(`NUL in ${l.at.join('.')}`, setAt(body, l.at, `${String(l.value)}\u0000`));
+  for (const l of all.filter((x) => typeof x.value === 'string').slice(0, MAX_LEAVES))
+    json(`NUL in ${l.at.join('.')}`, setAt(body, l.at, `${String(l.value)}\u0000`));
   for (const l of all.filter((x) => typeof x.value === 'number').slice(0, MAX_LEAVES)) {
     json(`${l.at.join('.')} past int4`, setAt(body, l.at, 2_147_483_648));
     json(`${l.at.join('.')} past 2^53`, setAt(body, l.at, 2 ** 60));
@@ -197,24 +233,37 @@ interface Request {
 }
 
 function requestOf(op: Operation, v: Variant): Request {
-  const sampled = (where: 'path' | 'query') => Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, text(p.example ?? sample(p.schema))]));
+  const sampled = (where: 'path' | 'query') =>
+    Object.fromEntries(
+      op.parameters.filter((p) => p.in === where).map((p) => [p.name, text(p.example ?? sample(p.schema))]),
+    );
   const path = { ...sampled('path'), ...v.path };
-  const query = Object.entries(v.query ?? sampled('query')).flatMap(([k, value]) => (Array.isArray(value) ? value : [value]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`));
+  const query = Object.entries(v.query ?? sampled('query')).flatMap(([k, value]) =>
+    (Array.isArray(value) ? value : [value]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
+  );
   const url = `${op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? ''))}${query.length ? `?${query.join('&')}` : ''}`;
   const base: Request = { method: op.method as InjectOptions['method'], url };
   if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method)) return base;
   const payload = v.payload ?? { json: sample(op.body) };
-  if ('json' in payload) return { ...base, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload.json) };
+  if ('json' in payload)
+    return { ...base, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload.json) };
   return { ...base, headers: { 'content-type': payload.type }, payload: payload.raw };
 }
 
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> }): Operation[] {
+function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
+}): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       parameters: op.parameters ?? [],
-      ...(op.requestBody?.content['application/json'] ? { body: op.requestBody.content['application/json'].schema } : {}),
+      ...(op.requestBody?.content['application/json']
+        ? { body: op.requestBody.content['application/json'].schema }
+        : {}),
     })),
   );
 }
@@ -234,7 +283,13 @@ class Sessions {
       const username = `fuzz-${role}-${++this.made}`;
       client =
         role === 'applicant'
-          ? applicant(app, { kind: 'person', idNumber: idNumber('1990-03-07'), name: '模糊测试', regionCode: '510104', username })
+          ? applicant(app, {
+              kind: 'person',
+              idNumber: idNumber('1990-03-07'),
+              name: '模糊测试',
+              regionCode: '510104',
+              username,
+            })
           : staff(app, username, [role], '510104');
       this.clients.set(role, client);
     }
@@ -269,12 +324,32 @@ beforeAll(async () => {
   app = await startTestApp();
   sessions = new Sessions();
   const clerk = await sessions.of('clerk');
-  const person = await created(clerk, '/api/v1/people', { idNumber: idNumber('1988-08-08'), name: '测试人', regionCode: '510104' });
+  const person = await created(clerk, '/api/v1/people', {
+    idNumber: idNumber('1988-08-08'),
+    name: '测试人',
+    regionCode: '510104',
+  });
   const records: Record<string, string> = {
     people: person,
-    organisations: await created(clerk, '/api/v1/organisations', { creditCode: creditCode('510104'), name: '测试单位', category: 'enterprise', regionCode: '510104' }),
-    funds: await created(await sessions.of('finance'), '/api/v1/funds', { code: 'FUZZ-1', name: '测试资金', source: 'county-employment', year: 2026, regionCode: '510104' }),
-    applications: await created(clerk, '/api/v1/applications', { subsidy: 'one-time-startup', personId: person, idempotencyKey: 'fuzz-application-1', submit: true }),
+    organisations: await created(clerk, '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '测试单位',
+      category: 'enterprise',
+      regionCode: '510104',
+    }),
+    funds: await created(await sessions.of('finance'), '/api/v1/funds', {
+      code: 'FUZZ-1',
+      name: '测试资金',
+      source: 'county-employment',
+      year: 2026,
+      regionCode: '510104',
+    }),
+    applications: await created(clerk, '/api/v1/applications', {
+      subsidy: 'one-time-startup',
+      personId: person,
+      idempotencyKey: 'fuzz-application-1',
+      submit: true,
+    }),
   };
   ids = { byPath: (path) => records[path.split('/')[3] ?? ''] ?? UUID };
 }, 60_000);
@@ -287,7 +362,8 @@ describe('every route answers malformed input without a server error', () => {
     expect(operations.length).toBeGreaterThan(90);
     const failures: string[] = [];
     const check = (who: string, op: Operation, v: Variant, res: LightMyRequestResponse) => {
-      if (res.statusCode >= 500) failures.push(`${who} ${op.method} ${op.path} [${v.name}] → ${res.statusCode} ${res.body.slice(0, 300)}`);
+      if (res.statusCode >= 500)
+        failures.push(`${who} ${op.method} ${op.path} [${v.name}] → ${res.statusCode} ${res.body.slice(0, 300)}`);
     };
     let sent = 0;
     for (const op of operations) {

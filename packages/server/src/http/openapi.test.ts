@@ -20,9 +20,7 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
  * reworked when the others were declared. Declare each with `fileResponse()` (http/files.ts) and
  * take it off this list. No route may join it.
  */
-const FILES_NOT_YET_DECLARED = [
-  'get /api/v1/imports/{kind}/template',
-];
+const FILES_NOT_YET_DECLARED = ['get /api/v1/imports/{kind}/template'];
 
 let app: TestApp;
 let doc: Document;
@@ -33,7 +31,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method} ${path}`, op })));
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ name: `${method} ${path}`, op })),
+  );
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 that @apidevtools/swagger-parser validates without an error', async () => {
@@ -52,7 +53,8 @@ describe('the OpenAPI document', () => {
     const walk = (node: unknown, at: string): void => {
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'schema' && value && typeof value === 'object' && !ajv.validateSchema(value)) bad.push(`${at}/${key}: ${ajv.errorsText(ajv.errors)}`);
+        if (key === 'schema' && value && typeof value === 'object' && !ajv.validateSchema(value))
+          bad.push(`${at}/${key}: ${ajv.errorsText(ajv.errors)}`);
         else walk(value, `${at}/${key}`);
       }
     };

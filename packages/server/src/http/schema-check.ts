@@ -8,8 +8,16 @@ import { AppError } from './errors.js';
  */
 export function assertMatches(schema: TSchema, value: unknown, field: string): void {
   if (Value.Check(schema, value)) return;
-  const errors = Value.Errors(schema, value) as unknown as { keyword: string; instancePath: string; params: Record<string, unknown>; message: string }[];
-  const first = errors.find((e) => e.keyword === 'required') ?? errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
+  const errors = Value.Errors(schema, value) as unknown as {
+    keyword: string;
+    instancePath: string;
+    params: Record<string, unknown>;
+    message: string;
+  }[];
+  const first =
+    errors.find((e) => e.keyword === 'required') ??
+    errors.find((e) => e.keyword === 'additionalProperties') ??
+    errors[0];
   const path = joinPath(field, first?.instancePath ?? '');
   if (first?.keyword === 'required') {
     const missing = (first.params.requiredProperties as string[] | undefined)?.[0] ?? '';

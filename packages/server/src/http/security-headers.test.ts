@@ -27,7 +27,12 @@ describe('security headers', () => {
 
   it('API answers are never stored, public or behind a login, errors included', async () => {
     const clerk = await staff(app, 'headers-clerk', ['clerk'], '510104');
-    for (const res of [await app.http.inject({ url: '/api/v1/policies' }), await clerk.request('GET', '/api/v1/people'), await app.http.inject({ url: '/api/v1/people' }), await app.http.inject({ url: '/api/v1/nothing' })]) {
+    for (const res of [
+      await app.http.inject({ url: '/api/v1/policies' }),
+      await clerk.request('GET', '/api/v1/people'),
+      await app.http.inject({ url: '/api/v1/people' }),
+      await app.http.inject({ url: '/api/v1/nothing' }),
+    ]) {
       expect(res.headers['cache-control']).toBe('no-store');
     }
   });
@@ -37,7 +42,9 @@ describe('security headers', () => {
     expect(page.statusCode).toBe(200);
     // Only script files from this origin; no inline script the policy would block.
     expect(page.body).not.toMatch(/<script>(?!\s*<\/script>)/);
-    const scripts = [...page.body.matchAll(/<script src="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', 'http://h/api/docs/').pathname);
+    const scripts = [...page.body.matchAll(/<script src="([^"]+)"/g)].map(
+      (m) => new URL(m[1] ?? '', 'http://h/api/docs/').pathname,
+    );
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) expect((await app.http.inject({ url: src })).statusCode, src).toBe(200);
     expect((await app.http.inject({ url: '/api/docs/json' })).statusCode).toBe(200);

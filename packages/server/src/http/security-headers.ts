@@ -8,7 +8,10 @@ import type { FastifyInstance } from 'fastify';
  * may frame the platform (clickjacking a payment approval), and API answers, which carry personal
  * data, are never stored by a browser or a proxy.
  */
-export async function registerSecurityHeaders(http: FastifyInstance, options: { readonly https: boolean }): Promise<void> {
+export async function registerSecurityHeaders(
+  http: FastifyInstance,
+  options: { readonly https: boolean },
+): Promise<void> {
   await http.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -34,7 +37,8 @@ export async function registerSecurityHeaders(http: FastifyInstance, options: { 
   });
   http.addHook('onSend', async (request, reply, payload) => {
     // Swagger UI's own script and style files may be cached; nothing else under /api.
-    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs/static/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs/static/'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -5,10 +5,21 @@ import { buildApp } from '../app/build-app.js';
 
 /** The address the audit trail records for a login, with a forged X-Forwarded-For. */
 async function loginAddress(http: TestApp['http'], username: string): Promise<string | null> {
-  const res = await http.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD }, headers: { 'x-forwarded-for': '203.0.113.66' } });
+  const res = await http.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password: PASSWORD },
+    headers: { 'x-forwarded-for': '203.0.113.66' },
+  });
   expect(res.statusCode).toBe(200);
   const accountId = res.json<{ account: { id: string } }>().account.id;
-  const entry = await app.database.db.selectFrom('audit_entry').select('ip').where('action', '=', 'session.login').where('entity_id', '=', accountId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const entry = await app.database.db
+    .selectFrom('audit_entry')
+    .select('ip')
+    .where('action', '=', 'session.login')
+    .where('entity_id', '=', accountId)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   return entry.ip;
 }
 
@@ -25,7 +36,12 @@ describe('the client address', () => {
   });
 
   it('behind a configured proxy (one hop) the forwarded address is the client’s', async () => {
-    const behindProxy = await buildApp({ db: app.database.db, databaseKind: app.database.kind, vault: app.vault, trustProxy: 1 });
+    const behindProxy = await buildApp({
+      db: app.database.db,
+      databaseKind: app.database.kind,
+      vault: app.vault,
+      trustProxy: 1,
+    });
     try {
       expect(await loginAddress(behindProxy.http, 'proxy-clerk')).toBe('203.0.113.66');
     } finally {
@@ -34,7 +50,12 @@ describe('the client address', () => {
   });
 
   it('a list of proxies is believed only when the connection comes from one of them', async () => {
-    const other = await buildApp({ db: app.database.db, databaseKind: app.database.kind, vault: app.vault, trustProxy: ['10.0.0.0/8'] });
+    const other = await buildApp({
+      db: app.database.db,
+      databaseKind: app.database.kind,
+      vault: app.vault,
+      trustProxy: ['10.0.0.0/8'],
+    });
     try {
       expect(await loginAddress(other.http, 'proxy-clerk')).toBe('127.0.0.1');
     } finally {

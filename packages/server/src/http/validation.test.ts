@@ -13,32 +13,65 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const EN = { 'accept-language': 'en-US' };
-const item = (standardFen: number) => ({ regionCode: '510104', occupation: '电工', trainingKind: 'employment-skills', standardFen, hours: 80, urgent: false, validFrom: '2026-01-01' });
+const item = (standardFen: number) => ({
+  regionCode: '510104',
+  occupation: '电工',
+  trainingKind: 'employment-skills',
+  standardFen,
+  hours: 80,
+  urgent: false,
+  validFrom: '2026-01-01',
+});
 
 describe('a body that is not JSON', () => {
   it('a form post or multipart upload to a JSON route is refused as 415, in the caller’s language', async () => {
-    const form = await clerk.request('POST', '/api/v1/people', 'idNumber=1&name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await clerk.request('POST', '/api/v1/people', 'idNumber=1&name=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.statusCode).toBe(415);
-    expect(form.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('不支持此请求内容类型') });
-    const multipart = await app.http.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'multipart/form-data; boundary=b', ...EN }, payload: '--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nx\r\n--b--\r\n' });
+    expect(form.json()).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('不支持此请求内容类型'),
+    });
+    const multipart = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'content-type': 'multipart/form-data; boundary=b', ...EN },
+      payload: '--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nx\r\n--b--\r\n',
+    });
     expect(multipart.statusCode).toBe(415);
-    expect(multipart.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('Unsupported content type') });
+    expect(multipart.json()).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('Unsupported content type'),
+    });
   });
 
   it('routes that take a file still take it, and refuse a form post the same way', async () => {
-    const csv = await clerk.request('POST', '/api/v1/imports/people', 'idNumber,name,regionCode\n', { 'content-type': 'text/csv' });
+    const csv = await clerk.request('POST', '/api/v1/imports/people', 'idNumber,name,regionCode\n', {
+      'content-type': 'text/csv',
+    });
     expect(csv.statusCode).toBeLessThan(500);
     expect(csv.json<{ code?: string }>().code).not.toBe('UNSUPPORTED_MEDIA_TYPE');
-    const form = await clerk.request('POST', '/api/v1/imports/people', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await clerk.request('POST', '/api/v1/imports/people', 'a=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.statusCode).toBe(415);
   });
 });
 
 describe('a NUL character, which PostgreSQL text cannot hold', () => {
   it('is refused in a body field, naming it', async () => {
-    const res = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: '张\u0000三', regionCode: '510104' });
+    const res = await clerk.request('POST', '/api/v1/people', {
+      idNumber: idNumber('1990-01-01'),
+      name: '张\u0000三',
+      regionCode: '510104',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name', message: expect.stringContaining('空字符') });
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'name',
+      message: expect.stringContaining('空字符'),
+    });
   });
 
   it('is refused in the query string and in the path, naming the parameter', async () => {
@@ -47,7 +80,11 @@ describe('a NUL character, which PostgreSQL text cannot hold', () => {
     expect(query.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
     const path = await app.http.inject({ url: '/api/v1/training/certificates/AB%00CD?name=x', headers: EN });
     expect(path.statusCode).toBe(400);
-    expect(path.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'serial', message: expect.stringContaining('NUL') });
+    expect(path.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'serial',
+      message: expect.stringContaining('NUL'),
+    });
   });
 });
 
@@ -61,7 +98,9 @@ describe('whole numbers past what their column holds', () => {
   });
 
   it('money (a bigint column) may pass int4 but not 2^53', async () => {
-    expect((await clerk.request('POST', '/api/v1/training/demand-catalogue', item(3_000_000_000))).statusCode).toBe(201);
+    expect((await clerk.request('POST', '/api/v1/training/demand-catalogue', item(3_000_000_000))).statusCode).toBe(
+      201,
+    );
     for (const fen of [2 ** 60, 1e30]) {
       const res = await clerk.request('POST', '/api/v1/training/demand-catalogue', item(fen));
       expect(res.statusCode, String(fen)).toBe(400);
@@ -70,7 +109,14 @@ describe('whole numbers past what their column holds', () => {
   });
 
   it('an integer schema without bounds gets int4’s, one with bounds keeps its own; the route’s schema is not changed', () => {
-    const schema = { type: 'object', properties: { n: { type: 'integer' }, fen: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, list: { type: 'array', items: { type: ['integer', 'null'] } } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        n: { type: 'integer' },
+        fen: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+        list: { type: 'array', items: { type: ['integer', 'null'] } },
+      },
+    };
     const bounded = withIntegerBounds(schema) as typeof schema & { properties: { n: object; list: { items: object } } };
     expect(bounded.properties.n).toEqual({ type: 'integer', minimum: -INT4_MAX, maximum: INT4_MAX });
     expect(bounded.properties.fen).toEqual(schema.properties.fen);
@@ -82,7 +128,10 @@ describe('whole numbers past what their column holds', () => {
 
 describe('validation messages in the caller’s language', () => {
   it('zh-CN names the field in Chinese words, with no English from the validator and no regular expression', async () => {
-    for (const body of [{ idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' }, { idNumber: idNumber('1990-01-01'), name: 123, regionCode: '510104' }]) {
+    for (const body of [
+      { idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' },
+      { idNumber: idNumber('1990-01-01'), name: 123, regionCode: '510104' },
+    ]) {
       const res = await clerk.request('POST', '/api/v1/people', body);
       expect(res.statusCode).toBe(400);
       const { message, field } = res.json<{ message: string; field: string }>();
@@ -93,8 +142,17 @@ describe('validation messages in the caller’s language', () => {
   });
 
   it('en-US gets English', async () => {
-    const res = await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' }, EN);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'regionCode', message: 'Field regionCode is invalid: is not in the expected format' });
+    const res = await clerk.request(
+      'POST',
+      '/api/v1/people',
+      { idNumber: idNumber('1990-01-01'), name: '张三', regionCode: 'abc' },
+      EN,
+    );
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'regionCode',
+      message: 'Field regionCode is invalid: is not in the expected format',
+    });
     const limit = await clerk.request('GET', '/api/v1/people?limit=1000', undefined, EN);
     expect(limit.json<{ message: string }>().message).toBe('Field limit is invalid: must be <= 200');
   });

@@ -38,7 +38,8 @@ function bound(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(bound);
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = key === 'const' || key === 'default' || key === 'enum' || key === 'examples' ? value : bound(value);
+  for (const [key, value] of Object.entries(node))
+    out[key] = key === 'const' || key === 'default' || key === 'enum' || key === 'examples' ? value : bound(value);
   const types = Array.isArray(out.type) ? out.type : [out.type];
   if (types.includes('integer')) {
     if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INT4_MAX;
@@ -48,7 +49,9 @@ function bound(node: unknown): unknown {
 }
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? exact : coercing).compile(withIntegerBounds(schema as object)) as ReturnType<FastifySchemaCompiler<unknown>>;
+  (httpPart === 'body' ? exact : coercing).compile(withIntegerBounds(schema as object)) as ReturnType<
+    FastifySchemaCompiler<unknown>
+  >;
 
 /**
  * PostgreSQL text cannot hold U+0000 (22021), and no form has a use for it, so it is refused in the

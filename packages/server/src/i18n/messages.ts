@@ -12,148 +12,454 @@ export const ERROR_MESSAGES = {
   UNKNOWN_SUBSIDY: { 'zh-CN': '没有编号为 {value} 的补贴项目', 'en-US': 'There is no subsidy with id {value}' },
   NOT_FOUND: { 'zh-CN': '请求的地址不存在', 'en-US': 'Nothing is found at this address' },
   MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的JSON', 'en-US': 'The request body is not valid JSON' },
-  INTERNAL_ERROR: { 'zh-CN': '服务器内部错误，已记录，请稍后重试', 'en-US': 'Internal error; it has been logged, please try again later' },
+  INTERNAL_ERROR: {
+    'zh-CN': '服务器内部错误，已记录，请稍后重试',
+    'en-US': 'Internal error; it has been logged, please try again later',
+  },
   DATABASE_UNAVAILABLE: { 'zh-CN': '数据库暂时不可用', 'en-US': 'The database is unavailable' },
-  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持此请求内容类型（Content-Type），请以 JSON（application/json）或该地址要求的文件格式发送', 'en-US': 'Unsupported content type; send JSON (application/json) or the file format this address asks for' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '不支持此请求内容类型（Content-Type），请以 JSON（application/json）或该地址要求的文件格式发送',
+    'en-US': 'Unsupported content type; send JSON (application/json) or the file format this address asks for',
+  },
   MALFORMED_REQUEST: { 'zh-CN': '请求格式有误', 'en-US': 'The request is malformed' },
   /** The message of a VALIDATION_FAILED the database caught: it does not say which field. */
-  INVALID_VALUE: { 'zh-CN': '请求中有数值超出范围或格式不正确，请检查后重试', 'en-US': 'A value in the request is out of range or malformed; check it and try again' },
+  INVALID_VALUE: {
+    'zh-CN': '请求中有数值超出范围或格式不正确，请检查后重试',
+    'en-US': 'A value in the request is out of range or malformed; check it and try again',
+  },
   // ── sessions and accounts ──
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
-  ACCOUNT_LOCKED: { 'zh-CN': '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员', 'en-US': 'Too many failed logins: the account is locked; try again in {minutes} minutes or ask an administrator' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员',
+    'en-US': 'Too many failed logins: the account is locked; try again in {minutes} minutes or ask an administrator',
+  },
   NOT_AUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please log in first' },
   SESSION_EXPIRED: { 'zh-CN': '登录已超时，请重新登录', 'en-US': 'Your session has timed out; please log in again' },
-  CSRF_FAILED: { 'zh-CN': '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试', 'en-US': 'The request lacks a valid anti-forgery token (X-CSRF-Token); reload the page and try again' },
+  CSRF_FAILED: {
+    'zh-CN': '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试',
+    'en-US': 'The request lacks a valid anti-forgery token (X-CSRF-Token); reload the page and try again',
+  },
   FORBIDDEN: { 'zh-CN': '您的角色无权进行此操作', 'en-US': 'Your role may not do this' },
-  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '密码已过期或由管理员重置，请先修改密码', 'en-US': 'Your password has expired or was reset; change it first' },
-  WEAK_PASSWORD: { 'zh-CN': '{field} 不符合密码规则：至少8位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名（{rule}）', 'en-US': '{field} breaks the password rules: at least 8 characters from 3 of upper case, lower case, digits and symbols, not containing the username ({rule})' },
-  PASSWORD_REUSED: { 'zh-CN': '新密码不能与最近 {count} 次使用过的密码相同', 'en-US': 'The new password may not be one of the last {count} used' },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '密码已过期或由管理员重置，请先修改密码',
+    'en-US': 'Your password has expired or was reset; change it first',
+  },
+  WEAK_PASSWORD: {
+    'zh-CN': '{field} 不符合密码规则：至少8位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名（{rule}）',
+    'en-US':
+      '{field} breaks the password rules: at least 8 characters from 3 of upper case, lower case, digits and symbols, not containing the username ({rule})',
+  },
+  PASSWORD_REUSED: {
+    'zh-CN': '新密码不能与最近 {count} 次使用过的密码相同',
+    'en-US': 'The new password may not be one of the last {count} used',
+  },
   USERNAME_TAKEN: { 'zh-CN': '用户名 {value} 已被使用', 'en-US': 'The username {value} is taken' },
   UNKNOWN_ROLE: { 'zh-CN': '没有名为 {value} 的角色', 'en-US': 'There is no role {value}' },
-  UNKNOWN_REGION: { 'zh-CN': '字段 {field}：行政区划 {value} 不在本系统中', 'en-US': 'Field {field}: region {value} is not in the system' },
-  OUT_OF_REGION: { 'zh-CN': '字段 {field}：{value} 不在您管辖的行政区划内', 'en-US': 'Field {field}: {value} is outside the regions you administer' },
+  UNKNOWN_REGION: {
+    'zh-CN': '字段 {field}：行政区划 {value} 不在本系统中',
+    'en-US': 'Field {field}: region {value} is not in the system',
+  },
+  OUT_OF_REGION: {
+    'zh-CN': '字段 {field}：{value} 不在您管辖的行政区划内',
+    'en-US': 'Field {field}: {value} is outside the regions you administer',
+  },
   ACCOUNT_NOT_FOUND: { 'zh-CN': '账号不存在', 'en-US': 'No such account' },
-  ACCOUNT_EXISTS: { 'zh-CN': '该申请人已注册账号，请直接登录或找回密码', 'en-US': 'This applicant already has an account; log in or reset the password' },
-  NAME_MISMATCH: { 'zh-CN': '字段 name：姓名（名称）与登记信息不一致', 'en-US': 'Field name: the name does not match the registry' },
-  ROLES_INCOMPATIBLE: { 'zh-CN': '字段 roles：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）', 'en-US': 'Field roles: {a} and {b} may not be held by one account (separate administrators; incompatible posts)' },
-  ROLE_EXCEPTION_NOT_ALLOWED: { 'zh-CN': '字段 {field}：「{role}」不能设置兼任例外，例外只适用于受理、审核、复核、拨付、参数、监督岗位之间', 'en-US': 'Field {field}: no exception can be declared for {role}; exceptions are only between the clerk, reviewer, approver, finance, parameter and supervisor posts' },
-  ROLE_EXCEPTION_NOT_FOUND: { 'zh-CN': '该兼任例外不存在或已撤销', 'en-US': 'No such exception, or it has been revoked' },
+  ACCOUNT_EXISTS: {
+    'zh-CN': '该申请人已注册账号，请直接登录或找回密码',
+    'en-US': 'This applicant already has an account; log in or reset the password',
+  },
+  NAME_MISMATCH: {
+    'zh-CN': '字段 name：姓名（名称）与登记信息不一致',
+    'en-US': 'Field name: the name does not match the registry',
+  },
+  ROLES_INCOMPATIBLE: {
+    'zh-CN': '字段 roles：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）',
+    'en-US': 'Field roles: {a} and {b} may not be held by one account (separate administrators; incompatible posts)',
+  },
+  ROLE_EXCEPTION_NOT_ALLOWED: {
+    'zh-CN': '字段 {field}：「{role}」不能设置兼任例外，例外只适用于受理、审核、复核、拨付、参数、监督岗位之间',
+    'en-US':
+      'Field {field}: no exception can be declared for {role}; exceptions are only between the clerk, reviewer, approver, finance, parameter and supervisor posts',
+  },
+  ROLE_EXCEPTION_NOT_FOUND: {
+    'zh-CN': '该兼任例外不存在或已撤销',
+    'en-US': 'No such exception, or it has been revoked',
+  },
   // ── real-name binding ──
   IDENTITY_ALREADY_BOUND: { 'zh-CN': '本账号已完成实名核验', 'en-US': 'This account is already verified' },
-  IDENTITY_CLAIM_MISSING: { 'zh-CN': '本账号没有待核验的身份信息', 'en-US': 'This account claims no identity to verify' },
-  SMS_ONLY_FOR_PEOPLE: { 'zh-CN': '单位账号请持营业执照和法定代表人身份证到服务窗口领取激活码，或通过统一身份认证（法人）登录核验', 'en-US': 'A unit verifies with an activation code from a service counter (bring the business licence and the legal representative’s ID card), or through the unified identity service' },
-  CODE_RATE_LIMITED: { 'zh-CN': '验证码发送过于频繁，请 {seconds} 秒后再试', 'en-US': 'Codes are sent too often; try again in {seconds} seconds' },
-  CODE_DAILY_LIMIT: { 'zh-CN': '今日验证码次数已用完，请明天再试或到服务窗口办理', 'en-US': 'No more codes today; try tomorrow or go to a service counter' },
-  INVALID_CODE: { 'zh-CN': '字段 code：验证码或激活码不正确或已过期', 'en-US': 'Field code: the code is wrong or has expired' },
-  BIND_ATTEMPTS_EXCEEDED: { 'zh-CN': '字段 code：错误次数过多，请 24 小时后再试，或持身份证到服务窗口办理', 'en-US': 'Field code: too many wrong codes; try again in 24 hours or go to a service counter with your ID card' },
-  CODE_NOT_FOR_THIS_ACCOUNT: { 'zh-CN': '字段 code：该激活码不是为本账号注册时填写的身份签发的', 'en-US': 'Field code: this activation code was not issued for the identity this account registered with' },
-  SUBJECT_ALREADY_BOUND: { 'zh-CN': '该身份已绑定其他账号。如非本人操作，请持身份证到服务窗口，由工作人员核实后改绑', 'en-US': 'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it' },
-  REBIND_REASON_REQUIRED: { 'zh-CN': '字段 reason：该身份已绑定其他账号，改绑须填写核实理由', 'en-US': 'Field reason: this identity is bound to another account; re-binding needs the reason you verified' },
-  OIDC_NOT_CONFIGURED: { 'zh-CN': '本平台尚未接入统一身份认证，请使用短信验证码或窗口激活码', 'en-US': 'The unified identity service is not configured here; use a text-message code or a counter activation code' },
-  OIDC_FAILED: { 'zh-CN': '统一身份认证未完成：{detail}', 'en-US': 'The unified identity service did not complete: {detail}' },
-  OIDC_IDENTITY_MISMATCH: { 'zh-CN': '统一身份认证返回的身份与本账号注册时填写的不一致', 'en-US': 'The identity the unified identity service returned is not the one this account registered with' },
-  NOT_A_TRAINING_INSTITUTION: { 'zh-CN': '只有列入培训机构目录的机构账号或人社部门工作人员可以核对学员名册', 'en-US': 'Only a listed training institution’s account or bureau staff may check a roster against the registry' },
-  ROLE_NOT_FOR_SELF_REGISTRATION: { 'zh-CN': '工作人员账号由管理员创建，不能自行注册', 'en-US': 'Staff accounts are created by an administrator, not self-registered' },
+  IDENTITY_CLAIM_MISSING: {
+    'zh-CN': '本账号没有待核验的身份信息',
+    'en-US': 'This account claims no identity to verify',
+  },
+  SMS_ONLY_FOR_PEOPLE: {
+    'zh-CN': '单位账号请持营业执照和法定代表人身份证到服务窗口领取激活码，或通过统一身份认证（法人）登录核验',
+    'en-US':
+      'A unit verifies with an activation code from a service counter (bring the business licence and the legal representative’s ID card), or through the unified identity service',
+  },
+  CODE_RATE_LIMITED: {
+    'zh-CN': '验证码发送过于频繁，请 {seconds} 秒后再试',
+    'en-US': 'Codes are sent too often; try again in {seconds} seconds',
+  },
+  CODE_DAILY_LIMIT: {
+    'zh-CN': '今日验证码次数已用完，请明天再试或到服务窗口办理',
+    'en-US': 'No more codes today; try tomorrow or go to a service counter',
+  },
+  INVALID_CODE: {
+    'zh-CN': '字段 code：验证码或激活码不正确或已过期',
+    'en-US': 'Field code: the code is wrong or has expired',
+  },
+  BIND_ATTEMPTS_EXCEEDED: {
+    'zh-CN': '字段 code：错误次数过多，请 24 小时后再试，或持身份证到服务窗口办理',
+    'en-US': 'Field code: too many wrong codes; try again in 24 hours or go to a service counter with your ID card',
+  },
+  CODE_NOT_FOR_THIS_ACCOUNT: {
+    'zh-CN': '字段 code：该激活码不是为本账号注册时填写的身份签发的',
+    'en-US': 'Field code: this activation code was not issued for the identity this account registered with',
+  },
+  SUBJECT_ALREADY_BOUND: {
+    'zh-CN': '该身份已绑定其他账号。如非本人操作，请持身份证到服务窗口，由工作人员核实后改绑',
+    'en-US':
+      'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it',
+  },
+  REBIND_REASON_REQUIRED: {
+    'zh-CN': '字段 reason：该身份已绑定其他账号，改绑须填写核实理由',
+    'en-US': 'Field reason: this identity is bound to another account; re-binding needs the reason you verified',
+  },
+  OIDC_NOT_CONFIGURED: {
+    'zh-CN': '本平台尚未接入统一身份认证，请使用短信验证码或窗口激活码',
+    'en-US':
+      'The unified identity service is not configured here; use a text-message code or a counter activation code',
+  },
+  OIDC_FAILED: {
+    'zh-CN': '统一身份认证未完成：{detail}',
+    'en-US': 'The unified identity service did not complete: {detail}',
+  },
+  OIDC_IDENTITY_MISMATCH: {
+    'zh-CN': '统一身份认证返回的身份与本账号注册时填写的不一致',
+    'en-US': 'The identity the unified identity service returned is not the one this account registered with',
+  },
+  NOT_A_TRAINING_INSTITUTION: {
+    'zh-CN': '只有列入培训机构目录的机构账号或人社部门工作人员可以核对学员名册',
+    'en-US': 'Only a listed training institution’s account or bureau staff may check a roster against the registry',
+  },
+  ROLE_NOT_FOR_SELF_REGISTRATION: {
+    'zh-CN': '工作人员账号由管理员创建，不能自行注册',
+    'en-US': 'Staff accounts are created by an administrator, not self-registered',
+  },
   // ── registry ──
-  INVALID_ID_NUMBER: { 'zh-CN': '字段 {field}：身份证号码无效（{detail}）', 'en-US': 'Field {field}: not a valid resident ID number ({detail})' },
-  INVALID_CREDIT_CODE: { 'zh-CN': '字段 {field}：统一社会信用代码无效（{detail}）', 'en-US': 'Field {field}: not a valid unified social credit code ({detail})' },
+  INVALID_ID_NUMBER: {
+    'zh-CN': '字段 {field}：身份证号码无效（{detail}）',
+    'en-US': 'Field {field}: not a valid resident ID number ({detail})',
+  },
+  INVALID_CREDIT_CODE: {
+    'zh-CN': '字段 {field}：统一社会信用代码无效（{detail}）',
+    'en-US': 'Field {field}: not a valid unified social credit code ({detail})',
+  },
   PERSON_EXISTS: { 'zh-CN': '该身份证号码已登记', 'en-US': 'A person with this ID number is already registered' },
-  ORGANISATION_EXISTS: { 'zh-CN': '该统一社会信用代码已登记', 'en-US': 'A unit with this credit code is already registered' },
+  ORGANISATION_EXISTS: {
+    'zh-CN': '该统一社会信用代码已登记',
+    'en-US': 'A unit with this credit code is already registered',
+  },
   PERSON_NOT_FOUND: { 'zh-CN': '人员不存在或不在您的管辖范围内', 'en-US': 'No such person in your regions' },
-  PERSON_NOT_REGISTERED: { 'zh-CN': '字段 {field}：身份证号码 {value} 尚未在人员库登记', 'en-US': 'Field {field}: ID number {value} is not in the registry' },
+  PERSON_NOT_REGISTERED: {
+    'zh-CN': '字段 {field}：身份证号码 {value} 尚未在人员库登记',
+    'en-US': 'Field {field}: ID number {value} is not in the registry',
+  },
   ORGANISATION_NOT_FOUND: { 'zh-CN': '单位不存在或不在您的管辖范围内', 'en-US': 'No such unit in your regions' },
   FACT_NOT_FOUND: { 'zh-CN': '该记录不存在', 'en-US': 'No such record' },
   FACT_ALREADY_RETRACTED: { 'zh-CN': '该记录已被撤销', 'en-US': 'This record has already been retracted' },
   INVALID_FACT: { 'zh-CN': '字段 {field}：{detail}', 'en-US': 'Field {field}: {detail}' },
   // ── applications ──
   APPLICATION_NOT_FOUND: { 'zh-CN': '申请不存在或不在您的管辖范围内', 'en-US': 'No such application in your regions' },
-  DUPLICATE_APPLICATION: { 'zh-CN': '同一申请人、同一补贴、同一期间已有申请（编号 {value}），请在原申请上继续', 'en-US': 'There is already an application for this applicant, subsidy and period ({value}); continue with it' },
-  IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '字段 idempotencyKey：该幂等键已用于另一份不同内容的申请', 'en-US': 'Field idempotencyKey: this key was already used for a different application' },
-  TRANSITION_NOT_ALLOWED: { 'zh-CN': '申请当前状态为「{state}」，不能进行「{action}」操作', 'en-US': 'The application is {state}; it cannot be {action}' },
+  DUPLICATE_APPLICATION: {
+    'zh-CN': '同一申请人、同一补贴、同一期间已有申请（编号 {value}），请在原申请上继续',
+    'en-US': 'There is already an application for this applicant, subsidy and period ({value}); continue with it',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '字段 idempotencyKey：该幂等键已用于另一份不同内容的申请',
+    'en-US': 'Field idempotencyKey: this key was already used for a different application',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    'zh-CN': '申请当前状态为「{state}」，不能进行「{action}」操作',
+    'en-US': 'The application is {state}; it cannot be {action}',
+  },
   REASON_REQUIRED: { 'zh-CN': '字段 reason：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
-  SOD_TWO_STEPS: { 'zh-CN': '同一人不能在同一申请的两个环节办理（您已办理过「{step}」环节）', 'en-US': 'One person may not act at two steps of the same application (you acted at the {step} step)' },
+  SOD_TWO_STEPS: {
+    'zh-CN': '同一人不能在同一申请的两个环节办理（您已办理过「{step}」环节）',
+    'en-US': 'One person may not act at two steps of the same application (you acted at the {step} step)',
+  },
   SOD_OWN_CLAIM: { 'zh-CN': '不能办理本人的申请', 'en-US': 'You may not act on your own claim' },
-  SOD_RELATIVE_CLAIM: { 'zh-CN': '不能办理同户籍家庭成员的申请', 'en-US': 'You may not act on a claim of a member of your registered household' },
-  DECISION_NOT_ELIGIBLE: { 'zh-CN': '政策引擎判定不符合条件：{detail}；请驳回而非通过', 'en-US': 'The policy engine finds the claim ineligible: {detail}; reject it instead' },
-  AMOUNT_NOT_SET: { 'zh-CN': '本地区尚未设置补贴标准（参数 {value}），不能核定金额', 'en-US': 'The region has not set the standard (parameter {value}); the amount cannot be fixed' },
-  PUBLICITY_NOT_ENDED: { 'zh-CN': '公示期至 {value} 结束，结束前不能进入拨付', 'en-US': 'Publicity runs until {value}; payment must wait until it ends' },
-  STALE_VERSION: { 'zh-CN': '该申请已被他人更新，请刷新后重试', 'en-US': 'Someone else has updated this application; reload and try again' },
-  CALENDAR_NOT_PUBLISHED: { 'zh-CN': '{value} 年的法定工作日历尚未导入，无法计算时限，请联系管理员', 'en-US': 'The official working-day calendar for {value} is not loaded; deadlines cannot be computed; ask an administrator' },
-  EVIDENCE_CLOSED: { 'zh-CN': '字段 file：申请当前状态为「{state}」，只有草稿或待补正的申请可以上传材料', 'en-US': 'Field file: the application is {state}; files can be added only to a draft or an application returned for correction' },
-  EVIDENCE_MATERIAL_UNKNOWN: { 'zh-CN': '字段 material：该补贴的申请材料只有 {count} 项，没有第 {value} 项', 'en-US': 'Field material: this subsidy asks for {count} materials; there is no number {value}' },
-  EVIDENCE_FILE_EMPTY: { 'zh-CN': '字段 file：文件「{name}」是空的，请重新选择', 'en-US': 'Field file: “{name}” is empty; choose the file again' },
-  EVIDENCE_FILE_TOO_LARGE: { 'zh-CN': '字段 file：文件「{name}」超过 {max}，请压缩或分页扫描后上传', 'en-US': 'Field file: “{name}” is larger than {max}; compress it or scan fewer pages per file' },
-  EVIDENCE_FILE_TYPE: { 'zh-CN': '字段 file：文件「{name}」不是 PDF、JPG 或 PNG，请上传扫描件或照片', 'en-US': 'Field file: “{name}” is not a PDF, JPG or PNG; upload a scan or a photo' },
+  SOD_RELATIVE_CLAIM: {
+    'zh-CN': '不能办理同户籍家庭成员的申请',
+    'en-US': 'You may not act on a claim of a member of your registered household',
+  },
+  DECISION_NOT_ELIGIBLE: {
+    'zh-CN': '政策引擎判定不符合条件：{detail}；请驳回而非通过',
+    'en-US': 'The policy engine finds the claim ineligible: {detail}; reject it instead',
+  },
+  AMOUNT_NOT_SET: {
+    'zh-CN': '本地区尚未设置补贴标准（参数 {value}），不能核定金额',
+    'en-US': 'The region has not set the standard (parameter {value}); the amount cannot be fixed',
+  },
+  PUBLICITY_NOT_ENDED: {
+    'zh-CN': '公示期至 {value} 结束，结束前不能进入拨付',
+    'en-US': 'Publicity runs until {value}; payment must wait until it ends',
+  },
+  STALE_VERSION: {
+    'zh-CN': '该申请已被他人更新，请刷新后重试',
+    'en-US': 'Someone else has updated this application; reload and try again',
+  },
+  CALENDAR_NOT_PUBLISHED: {
+    'zh-CN': '{value} 年的法定工作日历尚未导入，无法计算时限，请联系管理员',
+    'en-US':
+      'The official working-day calendar for {value} is not loaded; deadlines cannot be computed; ask an administrator',
+  },
+  EVIDENCE_CLOSED: {
+    'zh-CN': '字段 file：申请当前状态为「{state}」，只有草稿或待补正的申请可以上传材料',
+    'en-US':
+      'Field file: the application is {state}; files can be added only to a draft or an application returned for correction',
+  },
+  EVIDENCE_MATERIAL_UNKNOWN: {
+    'zh-CN': '字段 material：该补贴的申请材料只有 {count} 项，没有第 {value} 项',
+    'en-US': 'Field material: this subsidy asks for {count} materials; there is no number {value}',
+  },
+  EVIDENCE_FILE_EMPTY: {
+    'zh-CN': '字段 file：文件「{name}」是空的，请重新选择',
+    'en-US': 'Field file: “{name}” is empty; choose the file again',
+  },
+  EVIDENCE_FILE_TOO_LARGE: {
+    'zh-CN': '字段 file：文件「{name}」超过 {max}，请压缩或分页扫描后上传',
+    'en-US': 'Field file: “{name}” is larger than {max}; compress it or scan fewer pages per file',
+  },
+  EVIDENCE_FILE_TYPE: {
+    'zh-CN': '字段 file：文件「{name}」不是 PDF、JPG 或 PNG，请上传扫描件或照片',
+    'en-US': 'Field file: “{name}” is not a PDF, JPG or PNG; upload a scan or a photo',
+  },
   EVIDENCE_NOT_FOUND: { 'zh-CN': '该材料文件不存在', 'en-US': 'No such file' },
-  SUBSIDY_NOT_FOR_APPLICANT: { 'zh-CN': '补贴 {value} 不由此类申请人申请', 'en-US': 'Subsidy {value} is not claimed by this kind of applicant' },
+  SUBSIDY_NOT_FOR_APPLICANT: {
+    'zh-CN': '补贴 {value} 不由此类申请人申请',
+    'en-US': 'Subsidy {value} is not claimed by this kind of applicant',
+  },
   // ── funds and ledger ──
-  INSUFFICIENT_FUNDS: { 'zh-CN': '资金 {value} 在 {region} 的可用余额不足', 'en-US': 'Fund {value} has too little available in {region}' },
-  ALREADY_PAID: { 'zh-CN': '该申请已拨付，不能重复拨付', 'en-US': 'This application has already been paid; it cannot be paid twice' },
+  INSUFFICIENT_FUNDS: {
+    'zh-CN': '资金 {value} 在 {region} 的可用余额不足',
+    'en-US': 'Fund {value} has too little available in {region}',
+  },
+  ALREADY_PAID: {
+    'zh-CN': '该申请已拨付，不能重复拨付',
+    'en-US': 'This application has already been paid; it cannot be paid twice',
+  },
   SPENDING_RULE: { 'zh-CN': '资金用途不符：{detail}', 'en-US': 'Not a permitted use of the fund: {detail}' },
-  NO_FUND: { 'zh-CN': '{region} 没有可支付该补贴的资金（{detail}），请先下达预算', 'en-US': '{region} has no fund that may pay this subsidy ({detail}); issue a budget first' },
+  NO_FUND: {
+    'zh-CN': '{region} 没有可支付该补贴的资金（{detail}），请先下达预算',
+    'en-US': '{region} has no fund that may pay this subsidy ({detail}); issue a budget first',
+  },
   PAYMENT_NOT_FOUND: { 'zh-CN': '没有可退回的拨付记录', 'en-US': 'There is no payment to return' },
   FUND_NOT_FOUND: { 'zh-CN': '资金不存在', 'en-US': 'No such fund' },
   FUND_CODE_TAKEN: { 'zh-CN': '资金编号 {value} 已存在', 'en-US': 'The fund code {value} is taken' },
-  NOT_BELOW: { 'zh-CN': '字段 {field}：{value} 不是下级行政区划', 'en-US': 'Field {field}: {value} is not below the issuing region' },
-  BANK_ACCOUNT_INVALID: { 'zh-CN': '字段 accountNumber：银行账号应为12至30位数字', 'en-US': 'Field accountNumber: a bank account number is 12 to 30 digits' },
+  NOT_BELOW: {
+    'zh-CN': '字段 {field}：{value} 不是下级行政区划',
+    'en-US': 'Field {field}: {value} is not below the issuing region',
+  },
+  BANK_ACCOUNT_INVALID: {
+    'zh-CN': '字段 accountNumber：银行账号应为12至30位数字',
+    'en-US': 'Field accountNumber: a bank account number is 12 to 30 digits',
+  },
   BATCH_NOT_FOUND: { 'zh-CN': '拨付批次不存在或不在您的管辖范围内', 'en-US': 'No such payment batch in your regions' },
-  NOTHING_TO_PAY: { 'zh-CN': '没有待拨付且已登记收款账户的申请', 'en-US': 'No payable application with a registered payee account' },
+  NOTHING_TO_PAY: {
+    'zh-CN': '没有待拨付且已登记收款账户的申请',
+    'en-US': 'No payable application with a registered payee account',
+  },
   UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
-  PAYMENT_ITEM_NOT_FOUND: { 'zh-CN': '字段 seq：本批次中没有该序号', 'en-US': 'Field seq: there is no such item in this batch' },
-  PAYMENT_ITEM_NOT_FAILED: { 'zh-CN': '字段 seq：只有拨付失败的明细可以重新拨付', 'en-US': 'Field seq: only a failed item can be re-issued' },
-  PAYMENT_ITEM_REISSUED: { 'zh-CN': '字段 seq：该明细已重新拨付', 'en-US': 'Field seq: this item has been re-issued already' },
-  ACCOUNT_NOT_CORRECTED: { 'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员库更正账户', 'en-US': 'The payee account has not been corrected: it is the one the bank refused; correct it in the registry first' },
-  ALLOCATION_INVALID: { 'zh-CN': '因素法测算无法进行：{detail}', 'en-US': 'The factor-method calculation cannot run: {detail}' },
+  PAYMENT_ITEM_NOT_FOUND: {
+    'zh-CN': '字段 seq：本批次中没有该序号',
+    'en-US': 'Field seq: there is no such item in this batch',
+  },
+  PAYMENT_ITEM_NOT_FAILED: {
+    'zh-CN': '字段 seq：只有拨付失败的明细可以重新拨付',
+    'en-US': 'Field seq: only a failed item can be re-issued',
+  },
+  PAYMENT_ITEM_REISSUED: {
+    'zh-CN': '字段 seq：该明细已重新拨付',
+    'en-US': 'Field seq: this item has been re-issued already',
+  },
+  ACCOUNT_NOT_CORRECTED: {
+    'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员库更正账户',
+    'en-US':
+      'The payee account has not been corrected: it is the one the bank refused; correct it in the registry first',
+  },
+  ALLOCATION_INVALID: {
+    'zh-CN': '因素法测算无法进行：{detail}',
+    'en-US': 'The factor-method calculation cannot run: {detail}',
+  },
   UNKNOWN_SCHEME: { 'zh-CN': '没有编号为 {value} 的分配方案', 'en-US': 'There is no allocation scheme {value}' },
-  RISK_BLOCKED: { 'zh-CN': '风控预警阻止办理：{detail}；请驳回，或在参考数据更正后重新核查', 'en-US': 'Blocked by a risk check: {detail}; reject the claim, or re-check once the reference data is corrected' },
-  RISK_REVIEW_REQUIRED: { 'zh-CN': '有待人工核查的风控预警：{detail}；请核查后逐条说明理由解除', 'en-US': 'Risk warnings need a manual check: {detail}; check each and clear it with a reason' },
-  FLAG_NOT_FOUND: { 'zh-CN': '该预警不存在、已解除，或须以更正的参考数据重新核查', 'en-US': 'No such open warning, or it can only be lifted by re-checking against corrected reference data' },
-  UNKNOWN_REFERENCE_KIND: { 'zh-CN': '没有名为 {value} 的参考数据类别', 'en-US': 'There is no reference data kind {value}' },
+  RISK_BLOCKED: {
+    'zh-CN': '风控预警阻止办理：{detail}；请驳回，或在参考数据更正后重新核查',
+    'en-US': 'Blocked by a risk check: {detail}; reject the claim, or re-check once the reference data is corrected',
+  },
+  RISK_REVIEW_REQUIRED: {
+    'zh-CN': '有待人工核查的风控预警：{detail}；请核查后逐条说明理由解除',
+    'en-US': 'Risk warnings need a manual check: {detail}; check each and clear it with a reason',
+  },
+  FLAG_NOT_FOUND: {
+    'zh-CN': '该预警不存在、已解除，或须以更正的参考数据重新核查',
+    'en-US': 'No such open warning, or it can only be lifted by re-checking against corrected reference data',
+  },
+  UNKNOWN_REFERENCE_KIND: {
+    'zh-CN': '没有名为 {value} 的参考数据类别',
+    'en-US': 'There is no reference data kind {value}',
+  },
   SPOT_CHECK_NOT_FOUND: { 'zh-CN': '抽查不存在或不在您的管辖范围内', 'en-US': 'No such spot check in your regions' },
-  NO_CANDIDATES: { 'zh-CN': '没有可抽查的申请或检查人员', 'en-US': 'There are no applications or inspectors to draw from' },
-  NOT_YOUR_INSPECTION: { 'zh-CN': '该抽查项未分配给您，或已记录结果', 'en-US': 'This item is not assigned to you, or its outcome is already recorded' },
+  NO_CANDIDATES: {
+    'zh-CN': '没有可抽查的申请或检查人员',
+    'en-US': 'There are no applications or inspectors to draw from',
+  },
+  NOT_YOUR_INSPECTION: {
+    'zh-CN': '该抽查项未分配给您，或已记录结果',
+    'en-US': 'This item is not assigned to you, or its outcome is already recorded',
+  },
   SWEEP_NOT_FOUND: { 'zh-CN': '该排查任务不存在或不在您的管辖范围内', 'en-US': 'No such sweep in your regions' },
   UNKNOWN_PARAMETER: { 'zh-CN': '参数“{value}”不存在', 'en-US': 'There is no parameter “{value}”' },
-  TRAINING_ITEM_NOT_FOUND: { 'zh-CN': '培训需求目录中没有该项目，或不在您的管辖范围内', 'en-US': 'No such training-demand catalogue item in your regions' },
-  INSTITUTION_NOT_FOUND: { 'zh-CN': '培训机构不存在或不在您的管辖范围内', 'en-US': 'No such training institution in your regions' },
-  INSTITUTION_ALREADY_LISTED: { 'zh-CN': '该单位已在培训机构目录中', 'en-US': 'This unit is already in the institution catalogue' },
-  INSTITUTION_REMOVED: { 'zh-CN': '该培训机构已于 {value} 移出目录，不能开设新的培训班', 'en-US': 'The institution was moved out of the catalogue on {value}; it may open no new class' },
-  ITEM_NOT_OFFERED: { 'zh-CN': '该培训机构不能开展此培训项目', 'en-US': 'The institution may not run this training item' },
-  ITEM_NOT_IN_FORCE: { 'zh-CN': '该培训项目在开班日期 {value} 不在培训需求目录内', 'en-US': 'The training item is not in the catalogue on the start date {value}' },
-  ROSTER_OVER_CAPACITY: { 'zh-CN': '学员人数超过机构培训能力（{value} 人）', 'en-US': 'The roster is larger than the institution’s capacity ({value})' },
+  TRAINING_ITEM_NOT_FOUND: {
+    'zh-CN': '培训需求目录中没有该项目，或不在您的管辖范围内',
+    'en-US': 'No such training-demand catalogue item in your regions',
+  },
+  INSTITUTION_NOT_FOUND: {
+    'zh-CN': '培训机构不存在或不在您的管辖范围内',
+    'en-US': 'No such training institution in your regions',
+  },
+  INSTITUTION_ALREADY_LISTED: {
+    'zh-CN': '该单位已在培训机构目录中',
+    'en-US': 'This unit is already in the institution catalogue',
+  },
+  INSTITUTION_REMOVED: {
+    'zh-CN': '该培训机构已于 {value} 移出目录，不能开设新的培训班',
+    'en-US': 'The institution was moved out of the catalogue on {value}; it may open no new class',
+  },
+  ITEM_NOT_OFFERED: {
+    'zh-CN': '该培训机构不能开展此培训项目',
+    'en-US': 'The institution may not run this training item',
+  },
+  ITEM_NOT_IN_FORCE: {
+    'zh-CN': '该培训项目在开班日期 {value} 不在培训需求目录内',
+    'en-US': 'The training item is not in the catalogue on the start date {value}',
+  },
+  ROSTER_OVER_CAPACITY: {
+    'zh-CN': '学员人数超过机构培训能力（{value} 人）',
+    'en-US': 'The roster is larger than the institution’s capacity ({value})',
+  },
   CLASS_NOT_FOUND: { 'zh-CN': '培训班不存在或不在您的管辖范围内', 'en-US': 'No such training class in your regions' },
-  CLASS_STATE: { 'zh-CN': '培训班当前状态为「{value}」，不能进行此操作', 'en-US': 'The class is {value}; this cannot be done now' },
-  CLASS_NOT_ENDED: { 'zh-CN': '培训班 {value} 结束后才能录入结业考核结果', 'en-US': 'Assessment results can be recorded once the class ends on {value}' },
+  CLASS_STATE: {
+    'zh-CN': '培训班当前状态为「{value}」，不能进行此操作',
+    'en-US': 'The class is {value}; this cannot be done now',
+  },
+  CLASS_NOT_ENDED: {
+    'zh-CN': '培训班 {value} 结束后才能录入结业考核结果',
+    'en-US': 'Assessment results can be recorded once the class ends on {value}',
+  },
   NOT_ENROLLED: { 'zh-CN': '该人员不在本班学员名册中', 'en-US': 'This person is not on the class roster' },
-  ASSESSMENT_INCOMPLETE: { 'zh-CN': '还有 {value} 名学员没有结业考核结果', 'en-US': '{value} trainees have no assessment result yet' },
-  CERTIFICATE_NOT_FOUND: { 'zh-CN': '未查到该证书：请核对证书编号和姓名', 'en-US': 'No such certificate: check the serial number and the name' },
+  ASSESSMENT_INCOMPLETE: {
+    'zh-CN': '还有 {value} 名学员没有结业考核结果',
+    'en-US': '{value} trainees have no assessment result yet',
+  },
+  CERTIFICATE_NOT_FOUND: {
+    'zh-CN': '未查到该证书：请核对证书编号和姓名',
+    'en-US': 'No such certificate: check the serial number and the name',
+  },
   OFFER_NOT_FOUND: { 'zh-CN': '该补贴提醒不存在或已处理', 'en-US': 'No such open offer' },
   NOTIFICATION_NOT_FOUND: { 'zh-CN': '该消息不存在', 'en-US': 'No such message' },
   // ── imports ──
-  IMPORT_REJECTED: { 'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传', 'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again' },
-  BODY_TOO_LARGE: { 'zh-CN': '上传的内容过大，超过系统允许的上限', 'en-US': 'The upload is larger than the platform accepts' },
-  UNSUPPORTED_FILE: { 'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件', 'en-US': 'Unsupported file; upload .xlsx or .csv made from the template' },
-  SHEET_TOO_LARGE: { 'zh-CN': '字段 {field}：表格文件超过 {max}，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet is larger than {max}; split it and upload the parts' },
-  SHEET_UNZIPPED_TOO_LARGE: { 'zh-CN': '字段 {field}：表格解压后超过 {max}，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet unzips to more than {max}; split it and upload the parts' },
-  SHEET_COMPRESSION_SUSPECT: { 'zh-CN': '字段 {field}：表格的压缩比异常（解压后超过压缩前的 {max} 倍，或大于文件自身所记载的大小），已拒绝', 'en-US': 'Field {field}: the spreadsheet unzips out of proportion (over {max} times its compressed size, or larger than it declares); refused' },
-  SHEET_TOO_MANY_ROWS: { 'zh-CN': '字段 {field}：表格超过 {max} 行，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet has more than {max} rows; split it and upload the parts' },
-  SHEET_TOO_COMPLEX: { 'zh-CN': '字段 {field}：表格过大或过于复杂，未能在限定的时间和内存内读完，请拆分后分批上传', 'en-US': 'Field {field}: the spreadsheet could not be read within the time and memory allowed; split it and upload the parts' },
+  IMPORT_REJECTED: {
+    'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传',
+    'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again',
+  },
+  BODY_TOO_LARGE: {
+    'zh-CN': '上传的内容过大，超过系统允许的上限',
+    'en-US': 'The upload is larger than the platform accepts',
+  },
+  UNSUPPORTED_FILE: {
+    'zh-CN': '文件格式不支持，请上传系统提供模板的 .xlsx 或 .csv 文件',
+    'en-US': 'Unsupported file; upload .xlsx or .csv made from the template',
+  },
+  SHEET_TOO_LARGE: {
+    'zh-CN': '字段 {field}：表格文件超过 {max}，请拆分后分批上传',
+    'en-US': 'Field {field}: the spreadsheet is larger than {max}; split it and upload the parts',
+  },
+  SHEET_UNZIPPED_TOO_LARGE: {
+    'zh-CN': '字段 {field}：表格解压后超过 {max}，请拆分后分批上传',
+    'en-US': 'Field {field}: the spreadsheet unzips to more than {max}; split it and upload the parts',
+  },
+  SHEET_COMPRESSION_SUSPECT: {
+    'zh-CN': '字段 {field}：表格的压缩比异常（解压后超过压缩前的 {max} 倍，或大于文件自身所记载的大小），已拒绝',
+    'en-US':
+      'Field {field}: the spreadsheet unzips out of proportion (over {max} times its compressed size, or larger than it declares); refused',
+  },
+  SHEET_TOO_MANY_ROWS: {
+    'zh-CN': '字段 {field}：表格超过 {max} 行，请拆分后分批上传',
+    'en-US': 'Field {field}: the spreadsheet has more than {max} rows; split it and upload the parts',
+  },
+  SHEET_TOO_COMPLEX: {
+    'zh-CN': '字段 {field}：表格过大或过于复杂，未能在限定的时间和内存内读完，请拆分后分批上传',
+    'en-US':
+      'Field {field}: the spreadsheet could not be read within the time and memory allowed; split it and upload the parts',
+  },
   // ── employment services (就业失业登记、就业困难人员认定、就业援助) ──
-  REGISTERED_ELSEWHERE: { 'zh-CN': '字段 {field}：该人员已于 {date} 在{region}办理{kind}，请先在当地终止该登记', 'en-US': 'Field {field}: this person has had an open {kind} registration in {region} since {date}; end it there first' },
-  REGISTRATION_OVERLAPS: { 'zh-CN': '字段 {field}：新登记期间（{new}）与已有的{kind}期间（{existing}）重叠', 'en-US': 'Field {field}: the new registration ({new}) overlaps the {kind} registration of {existing}' },
-  ALREADY_REGISTERED: { 'zh-CN': '字段 {field}：该人员已有一条未终止的登记（可能刚由他人办理），请刷新后查看', 'en-US': 'Field {field}: this person already has an open registration (perhaps just made by someone else); reload to see it' },
-  NOT_RESIDENCE_REGION: { 'zh-CN': '字段 {field}：按常住地登记，须在常住地 {expected} 办理', 'en-US': 'Field {field}: a registration at the place of residence must be made in {expected}' },
-  NOT_HUKOU_REGION: { 'zh-CN': '字段 {field}：按户籍地登记，须在户籍地 {expected} 办理', 'en-US': 'Field {field}: a registration at the place of 户籍 must be made in {expected}' },
-  DATE_IN_FUTURE: { 'zh-CN': '字段 {field}：日期不能晚于今天', 'en-US': 'Field {field}: the date may not be after today' },
-  END_BEFORE_START: { 'zh-CN': '字段 {field}：终止日期不能早于登记日期 {date}', 'en-US': 'Field {field}: the end may not be before the registration began ({date})' },
-  REGISTRATION_NOT_FOUND: { 'zh-CN': '登记不存在或不在您的管辖范围内', 'en-US': 'No such registration in your regions' },
+  REGISTERED_ELSEWHERE: {
+    'zh-CN': '字段 {field}：该人员已于 {date} 在{region}办理{kind}，请先在当地终止该登记',
+    'en-US':
+      'Field {field}: this person has had an open {kind} registration in {region} since {date}; end it there first',
+  },
+  REGISTRATION_OVERLAPS: {
+    'zh-CN': '字段 {field}：新登记期间（{new}）与已有的{kind}期间（{existing}）重叠',
+    'en-US': 'Field {field}: the new registration ({new}) overlaps the {kind} registration of {existing}',
+  },
+  ALREADY_REGISTERED: {
+    'zh-CN': '字段 {field}：该人员已有一条未终止的登记（可能刚由他人办理），请刷新后查看',
+    'en-US':
+      'Field {field}: this person already has an open registration (perhaps just made by someone else); reload to see it',
+  },
+  NOT_RESIDENCE_REGION: {
+    'zh-CN': '字段 {field}：按常住地登记，须在常住地 {expected} 办理',
+    'en-US': 'Field {field}: a registration at the place of residence must be made in {expected}',
+  },
+  NOT_HUKOU_REGION: {
+    'zh-CN': '字段 {field}：按户籍地登记，须在户籍地 {expected} 办理',
+    'en-US': 'Field {field}: a registration at the place of 户籍 must be made in {expected}',
+  },
+  DATE_IN_FUTURE: {
+    'zh-CN': '字段 {field}：日期不能晚于今天',
+    'en-US': 'Field {field}: the date may not be after today',
+  },
+  END_BEFORE_START: {
+    'zh-CN': '字段 {field}：终止日期不能早于登记日期 {date}',
+    'en-US': 'Field {field}: the end may not be before the registration began ({date})',
+  },
+  REGISTRATION_NOT_FOUND: {
+    'zh-CN': '登记不存在或不在您的管辖范围内',
+    'en-US': 'No such registration in your regions',
+  },
   REGISTRATION_ENDED: { 'zh-CN': '该登记已终止', 'en-US': 'This registration has already ended' },
-  CATEGORY_NOT_IN_FORCE: { 'zh-CN': '字段 {field}：本地区现行就业困难人员认定范围不含所选类别', 'en-US': 'Field {field}: the chosen group is not among this region’s hard-to-employ categories in force' },
-  CERTIFICATION_PENDING: { 'zh-CN': '字段 {field}：该人员已有一份在办或有效的就业困难人员认定', 'en-US': 'Field {field}: this person already has a hard-to-employ certification filed or in force' },
-  CERTIFICATION_NOT_FOUND: { 'zh-CN': '认定申请不存在或不在您的管辖范围内', 'en-US': 'No such certification in your regions' },
-  CERTIFICATION_NOT_PENDING: { 'zh-CN': '该认定申请已作出决定', 'en-US': 'This certification has already been decided' },
+  CATEGORY_NOT_IN_FORCE: {
+    'zh-CN': '字段 {field}：本地区现行就业困难人员认定范围不含所选类别',
+    'en-US': 'Field {field}: the chosen group is not among this region’s hard-to-employ categories in force',
+  },
+  CERTIFICATION_PENDING: {
+    'zh-CN': '字段 {field}：该人员已有一份在办或有效的就业困难人员认定',
+    'en-US': 'Field {field}: this person already has a hard-to-employ certification filed or in force',
+  },
+  CERTIFICATION_NOT_FOUND: {
+    'zh-CN': '认定申请不存在或不在您的管辖范围内',
+    'en-US': 'No such certification in your regions',
+  },
+  CERTIFICATION_NOT_PENDING: {
+    'zh-CN': '该认定申请已作出决定',
+    'en-US': 'This certification has already been decided',
+  },
   CERTIFICATION_NOT_IN_FORCE: { 'zh-CN': '该认定当前不在有效期内', 'en-US': 'This certification is not in force' },
-  OWN_FILING: { 'zh-CN': '认定申请须由提交人以外的人员决定（岗位分离）', 'en-US': 'A certification must be decided by someone other than the person who filed it (separation of duties)' },
+  OWN_FILING: {
+    'zh-CN': '认定申请须由提交人以外的人员决定（岗位分离）',
+    'en-US': 'A certification must be decided by someone other than the person who filed it (separation of duties)',
+  },
   CASE_NOT_FOUND: { 'zh-CN': '援助对象不存在或不在您的管辖范围内', 'en-US': 'No such assistance case in your regions' },
   CASE_CLOSED: { 'zh-CN': '该援助已结案', 'en-US': 'This assistance case is closed' },
   UNKNOWN_IMPORT_KIND: { 'zh-CN': '没有名为 {value} 的导入模板', 'en-US': 'There is no import template {value}' },
@@ -164,7 +470,10 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** Why a field failed its schema, where Ajv's words would show people a regular expression or a JSON type. */
 export const VALIDATION_DETAILS = {
   pattern: { 'zh-CN': '格式不正确', 'en-US': 'is not in the expected format' },
-  nul: { 'zh-CN': '含有不允许的空字符（\\u0000）', 'en-US': 'contains a NUL character (\\u0000), which is not allowed' },
+  nul: {
+    'zh-CN': '含有不允许的空字符（\\u0000）',
+    'en-US': 'contains a NUL character (\\u0000), which is not allowed',
+  },
   anyOf: { 'zh-CN': '不是允许的取值之一', 'en-US': 'is not one of the allowed values' },
   'type.string': { 'zh-CN': '应当是文本', 'en-US': 'must be text' },
   'type.integer': { 'zh-CN': '应当是整数', 'en-US': 'must be a whole number' },
@@ -183,5 +492,8 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 
 /** A value may come in both languages (`role.zh-CN`, `role.en-US`): names people read, such as a role's. */
 export function message(code: ErrorCode, language: Language, values: Record<string, string> = {}): string {
-  return ERROR_MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '');
+  return ERROR_MESSAGES[code][language].replace(
+    /\{(\w+)\}/g,
+    (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '',
+  );
 }

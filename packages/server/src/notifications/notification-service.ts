@@ -27,11 +27,17 @@ export class NotificationService {
   ) {}
 
   /** The caller's own messages, newest first, in the caller's language. */
-  async list(actor: Actor, language: 'zh' | 'en', q: { unread?: boolean; limit?: number; offset?: number }): Promise<NotificationListT> {
+  async list(
+    actor: Actor,
+    language: 'zh' | 'en',
+    q: { unread?: boolean; limit?: number; offset?: number },
+  ): Promise<NotificationListT> {
     const own = this.db
       .selectFrom('notification as n')
       .where((eb) =>
-        actor.personId ? eb('n.person_id', '=', actor.personId) : eb('n.organisation_id', '=', actor.organisationId ?? NO_ONE),
+        actor.personId
+          ? eb('n.person_id', '=', actor.personId)
+          : eb('n.organisation_id', '=', actor.organisationId ?? NO_ONE),
       );
     const counts = await own
       .select((eb) => [
@@ -41,7 +47,16 @@ export class NotificationService {
       .executeTakeFirstOrThrow();
     const rows = await (q.unread ? own.where('n.read_at', 'is', null) : own)
       .innerJoin('application as a', 'a.id', 'n.application_id')
-      .select(['n.id', 'n.kind', 'n.params', 'n.created_at', 'n.read_at', 'a.id as application_id', 'a.number', 'a.subsidy_id'])
+      .select([
+        'n.id',
+        'n.kind',
+        'n.params',
+        'n.created_at',
+        'n.read_at',
+        'a.id as application_id',
+        'a.number',
+        'a.subsidy_id',
+      ])
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id', 'desc')
       .limit(q.limit ?? 20)
@@ -73,7 +88,9 @@ export class NotificationService {
       .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(this.clock.now())) }))
       .where('id', '=', id)
       .where((eb) =>
-        actor.personId ? eb('person_id', '=', actor.personId) : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
+        actor.personId
+          ? eb('person_id', '=', actor.personId)
+          : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
       )
       .executeTakeFirst();
     if (Number(found.numUpdatedRows) === 0) throw new AppError('NOTIFICATION_NOT_FOUND', 404);
@@ -85,7 +102,9 @@ export class NotificationService {
       .set({ read_at: this.clock.now() })
       .where('read_at', 'is', null)
       .where((eb) =>
-        actor.personId ? eb('person_id', '=', actor.personId) : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
+        actor.personId
+          ? eb('person_id', '=', actor.personId)
+          : eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
       )
       .executeTakeFirst();
     return { updated: Number(result.numUpdatedRows) };
@@ -102,7 +121,16 @@ export class NotificationService {
       .selectFrom('notification as n')
       .innerJoin('application as a', 'a.id', 'n.application_id')
       .leftJoin('person as p', 'p.id', 'n.person_id')
-      .select(['n.id', 'n.kind', 'n.params', 'n.sms_attempts', 'a.number', 'a.subsidy_id', 'p.phone_cipher', 'p.region_code'])
+      .select([
+        'n.id',
+        'n.kind',
+        'n.params',
+        'n.sms_attempts',
+        'a.number',
+        'a.subsidy_id',
+        'p.phone_cipher',
+        'p.region_code',
+      ])
       .where('n.sms_state', '=', 'pending')
       .orderBy('n.created_at')
       .limit(limit)
@@ -123,9 +151,17 @@ export class NotificationService {
         outcome.none++;
         continue;
       }
-      const words: NoticeWords = { number: n.number, subsidy: engine.subsidy(n.subsidy_id)?.name.zh ?? n.subsidy_id, params: n.params };
+      const words: NoticeWords = {
+        number: n.number,
+        subsidy: engine.subsidy(n.subsidy_id)?.name.zh ?? n.subsidy_id,
+        params: n.params,
+      };
       try {
-        await this.sms.send({ phone: this.vault.decrypt(n.phone_cipher), body: smsText(n.kind, words), regionCode: n.region_code });
+        await this.sms.send({
+          phone: this.vault.decrypt(n.phone_cipher),
+          body: smsText(n.kind, words),
+          regionCode: n.region_code,
+        });
         await this.settle(n.id, 'sent');
         outcome.sent++;
       } catch {

@@ -25,22 +25,26 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
   },
   returned: {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）需补正：${reason(w)}。请按要求补正后重新提交。`,
-    en: (w) => `Your application for ${w.subsidy} (${w.number}) needs correcting: ${reason(w)}. Correct it and submit it again.`,
+    en: (w) =>
+      `Your application for ${w.subsidy} (${w.number}) needs correcting: ${reason(w)}. Correct it and submit it again.`,
   },
   'not-accepted': {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）不予受理：${reason(w)}。如有疑问，请咨询经办窗口。`,
-    en: (w) => `Your application for ${w.subsidy} (${w.number}) was not accepted: ${reason(w)}. Ask at the service counter if in doubt.`,
+    en: (w) =>
+      `Your application for ${w.subsidy} (${w.number}) was not accepted: ${reason(w)}. Ask at the service counter if in doubt.`,
   },
   rejected: {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）未通过审核：${reason(w)}。如有异议，可向经办机构申请复核。`,
-    en: (w) => `Your application for ${w.subsidy} (${w.number}) was rejected: ${reason(w)}. You may ask the bureau to look at it again.`,
+    en: (w) =>
+      `Your application for ${w.subsidy} (${w.number}) was rejected: ${reason(w)}. You may ask the bureau to look at it again.`,
   },
   approved: {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）已审批通过，核定金额${amount(w)}。`,
     en: (w) => `Your application for ${w.subsidy} (${w.number}) was approved for ${amount(w)}.`,
   },
   publicised: {
-    zh: (w) => `您的${w.subsidy}申请（${w.number}）正在公示，公示期至${w.params.publicityEndsOn ?? ''}，期满无异议后拨付。`,
+    zh: (w) =>
+      `您的${w.subsidy}申请（${w.number}）正在公示，公示期至${w.params.publicityEndsOn ?? ''}，期满无异议后拨付。`,
     en: (w) =>
       `Your application for ${w.subsidy} (${w.number}) is on public notice until ${w.params.publicityEndsOn ?? ''}; it is paid after that if no one objects.`,
   },
@@ -49,7 +53,8 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
     en: (w) => `${amount(w)} of ${w.subsidy} (${w.number}) was paid to your registered bank account.`,
   },
   'payment-failed': {
-    zh: (w) => `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}。请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
+    zh: (w) =>
+      `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}。请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
     en: (w) =>
       `Paying ${w.subsidy} (${w.number}) failed: ${reason(w)}. Check or correct your bank account at the service counter; it is paid again once corrected.`,
   },

@@ -31,7 +31,12 @@ export function notificationRoutes(notifications: NotificationService): FastifyP
       '/api/v1/notifications/:id/read',
       {
         config: { access },
-        schema: { tags, summary: 'Mark one message read', params: IdParams, response: { 204: Type.Null(), ...PROTECTED_ERRORS } },
+        schema: {
+          tags,
+          summary: 'Mark one message read',
+          params: IdParams,
+          response: { 204: Type.Null(), ...PROTECTED_ERRORS },
+        },
       },
       async (request, reply) => {
         await notifications.markRead(actorOf(request), request.params.id);

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
 
-
 export const NotificationSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),

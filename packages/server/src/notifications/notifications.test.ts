@@ -43,13 +43,22 @@ async function graduate(phone?: string): Promise<{ client: Client; personId: str
   return { client, personId: created.json<{ id: string }>().id, username };
 }
 
-const act = (c: Client, id: string, body: Record<string, unknown>) => c.request('POST', `/api/v1/applications/${id}/transitions`, body);
+const act = (c: Client, id: string, body: Record<string, unknown>) =>
+  c.request('POST', `/api/v1/applications/${id}/transitions`, body);
 const file = async (c: Client) => {
-  const res = await c.request('POST', '/api/v1/applications', { subsidy: 'one-time-job-seeking', idempotencyKey: `notify-${++people}`, submit: true });
+  const res = await c.request('POST', '/api/v1/applications', {
+    subsidy: 'one-time-job-seeking',
+    idempotencyKey: `notify-${++people}`,
+    submit: true,
+  });
   expectOk(res, 201);
   return res.json<{ id: string; number: string }>();
 };
-type List = { total: number; unread: number; notifications: { id: string; kind: string; message: string; applicationNumber: string; readAt?: string }[] };
+type List = {
+  total: number;
+  unread: number;
+  notifications: { id: string; kind: string; message: string; applicationNumber: string; readAt?: string }[];
+};
 const messages = async (c: Client, language = 'zh-CN') =>
   (await c.request('GET', '/api/v1/notifications', undefined, { 'accept-language': language })).json<List>();
 const outbox = () => app.database.db.selectFrom('sms_outbox').selectAll().orderBy('created_at').execute();
@@ -68,7 +77,9 @@ describe('an applicant is told what happened and what to do next', () => {
     expect(zh.notifications[0]?.message).toContain('重新提交');
     expect(zh.notifications[0]?.message).toContain('一次性求职补贴');
     const en = await messages(client, 'en-US');
-    expect(en.notifications[0]?.message).toMatch(/needs correcting: 毕业证书复印件不清晰\. Correct it and submit it again/);
+    expect(en.notifications[0]?.message).toMatch(
+      /needs correcting: 毕业证书复印件不清晰\. Correct it and submit it again/,
+    );
   });
 
   it('read one, then the rest; another applicant cannot touch them', async () => {
@@ -78,7 +89,9 @@ describe('an applicant is told what happened and what to do next', () => {
     expectOk(await act(reviewer, id, { action: 'reject', reason: '不属于本补贴对象' }));
     const [first] = (await messages(client)).notifications;
     const stranger = (await graduate()).client;
-    expect((await stranger.request('POST', `/api/v1/notifications/${first?.id}/read`)).json()).toMatchObject({ code: 'NOTIFICATION_NOT_FOUND' });
+    expect((await stranger.request('POST', `/api/v1/notifications/${first?.id}/read`)).json()).toMatchObject({
+      code: 'NOTIFICATION_NOT_FOUND',
+    });
     expectOk(await client.request('POST', `/api/v1/notifications/${first?.id}/read`), 204);
     expect(await messages(client)).toMatchObject({ total: 2, unread: 1 });
     expect((await client.request('POST', '/api/v1/notifications/read-all')).json()).toEqual({ updated: 1 });
@@ -121,7 +134,10 @@ describe('text messages to the phone on record', () => {
     await app.notifications.dispatchPending();
     expectOk(await act(counter, id, { action: 'accept' }));
     let calls = 0;
-    const failing: SmsSender = { kind: 'outbox', send: async () => void (calls++, await Promise.reject(new Error('gateway down'))) };
+    const failing: SmsSender = {
+      kind: 'outbox',
+      send: async () => void (calls++, await Promise.reject(new Error('gateway down'))),
+    };
     const service = new NotificationService(app.database.db, app.vault, clock, app.policies, failing);
     for (let i = 1; i <= 4; i++) expect(await service.dispatchPending()).toEqual({ sent: 0, none: 0, failed: 0 });
     expect(await service.dispatchPending()).toEqual({ sent: 0, none: 0, failed: 1 });

@@ -10,7 +10,11 @@ import type { Vault } from '../security/vault.js';
 import { noApplicationParameter, SERVER_PARAMETERS } from './server-parameters.js';
 
 /** Every parameter a region may set: those the subsidies' schemes read and the server's own. */
-const KNOWN: ReadonlySet<string> = new Set([...CATALOGUE.flatMap((s) => s.schemes.flatMap((scheme) => scheme.parameters)), ...TEXT_PARAMETERS.map((p) => p.parameter), ...SERVER_PARAMETERS]);
+const KNOWN: ReadonlySet<string> = new Set([
+  ...CATALOGUE.flatMap((s) => s.schemes.flatMap((scheme) => scheme.parameters)),
+  ...TEXT_PARAMETERS.map((p) => p.parameter),
+  ...SERVER_PARAMETERS,
+]);
 
 export interface SetParameter {
   parameter: string;
@@ -41,19 +45,37 @@ export class ParameterService {
   }
 
   async set(actor: Actor, input: SetParameter): Promise<ResolvedParameter> {
-    if (!KNOWN.has(input.parameter)) throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
+    if (!KNOWN.has(input.parameter))
+      throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
-    if (input.to !== undefined && input.to < input.from) throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
-    if (input.parameter.startsWith(noApplicationParameter('')) && input.value !== 0 && input.value !== 1) throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
+    if (input.to !== undefined && input.to < input.from)
+      throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
+    if (input.parameter.startsWith(noApplicationParameter('')) && input.value !== 0 && input.value !== 1)
+      throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
     await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('parameter_value')
-        .values({ parameter: input.parameter, region_code: input.regionCode, valid_from: input.from, valid_to: input.to ?? null, value: String(input.value), source: 'local-setting', note })
+        .values({
+          parameter: input.parameter,
+          region_code: input.regionCode,
+          valid_from: input.from,
+          valid_to: input.to ?? null,
+          value: String(input.value),
+          source: 'local-setting',
+          note,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, this.vault, { actor, action: 'parameter.set', entityType: 'parameter_value', entityId: String(row.id), regionCode: input.regionCode, after: { ...input, note } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'parameter.set',
+        entityType: 'parameter_value',
+        entityId: String(row.id),
+        regionCode: input.regionCode,
+        after: { ...input, note },
+      });
     });
     this.policies.reload();
     const resolved = await this.resolve(input.parameter, input.regionCode, input.from);
@@ -64,9 +86,23 @@ export class ParameterService {
   /** The local settings of the caller's regions, newest first. */
   async list(actor: Actor, parameter?: string): Promise<ResolvedParameter[]> {
     const range = regionRange(actor.regionCode);
-    let q = this.db.selectFrom('parameter_value').selectAll().where('region_code', '>=', range.low).where('region_code', '<=', range.high).orderBy('id', 'desc').limit(1000);
+    let q = this.db
+      .selectFrom('parameter_value')
+      .selectAll()
+      .where('region_code', '>=', range.low)
+      .where('region_code', '<=', range.high)
+      .orderBy('id', 'desc')
+      .limit(1000);
     if (parameter) q = q.where('parameter', '=', parameter);
     const rows = await q.execute();
-    return rows.map((r) => ({ parameter: r.parameter, region: r.region_code, from: r.valid_from, ...(r.valid_to ? { to: r.valid_to } : {}), value: Number(r.value), source: r.source, ...(r.note ? { note: r.note } : {}) }));
+    return rows.map((r) => ({
+      parameter: r.parameter,
+      region: r.region_code,
+      from: r.valid_from,
+      ...(r.valid_to ? { to: r.valid_to } : {}),
+      value: Number(r.value),
+      source: r.source,
+      ...(r.note ? { note: r.note } : {}),
+    }));
   }
 }

@@ -24,7 +24,15 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
       '/api/v1/parameters',
       {
         config: { access: { permission: ['application:read', 'parameter:set'] } },
-        schema: { tags, summary: 'Local settings in the caller’s regions, newest first', querystring: Type.Object({ parameter: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Type.Object({ values: Type.Array(Parameter) }), ...PROTECTED_ERRORS } },
+        schema: {
+          tags,
+          summary: 'Local settings in the caller’s regions, newest first',
+          querystring: Type.Object(
+            { parameter: Type.Optional(Type.String({ maxLength: 200 })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ values: Type.Array(Parameter) }), ...PROTECTED_ERRORS },
+        },
       },
       async (request) => ({ values: await parameters.list(actorOf(request), request.query.parameter) }),
     );
@@ -42,7 +50,11 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
               from: IsoDate,
               to: Type.Optional(IsoDate),
               value: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
-              note: Type.String({ minLength: 1, maxLength: 500, description: 'Why, and the local document that sets it' }),
+              note: Type.String({
+                minLength: 1,
+                maxLength: 500,
+                description: 'Why, and the local document that sets it',
+              }),
             },
             { additionalProperties: false },
           ),

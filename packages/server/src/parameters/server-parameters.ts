@@ -27,7 +27,10 @@ export type RiskThreshold = keyof typeof RISK_THRESHOLDS;
 export const noApplicationParameter = (subsidy: string) => `proactive.no-application.${subsidy}`;
 
 /** Every server parameter a region may set. */
-export const SERVER_PARAMETERS: readonly string[] = [...Object.keys(RISK_THRESHOLDS), ...CATALOGUE.map((s) => noApplicationParameter(s.id))];
+export const SERVER_PARAMETERS: readonly string[] = [
+  ...Object.keys(RISK_THRESHOLDS),
+  ...CATALOGUE.map((s) => noApplicationParameter(s.id)),
+];
 
 /** The region's threshold in force on a day, or the default. */
 export function riskThreshold(engine: PolicyEngine, name: RiskThreshold, region: string, on: IsoDate): number {

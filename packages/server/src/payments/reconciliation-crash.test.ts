@@ -18,7 +18,11 @@ describe('a reconciliation killed half-way', () => {
   it('resumes without paying anyone twice or losing anyone', async () => {
     const key = randomBytes(32);
     const dir = mkdtempSync(join(tmpdir(), 'huimin-reconcile-'));
-    let app: TestApp = await startTestApp({ dataDir: dir, masterKey: key, clock: TestClock.at('2026-11-23T10:00:00+08:00') });
+    let app: TestApp = await startTestApp({
+      dataDir: dir,
+      masterKey: key,
+      clock: TestClock.at('2026-11-23T10:00:00+08:00'),
+    });
     await fundRegion(app, '510104', 10_000_000);
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     const counter = await staff(app, 'counter', ['clerk'], '510104');
@@ -34,23 +38,57 @@ describe('a reconciliation killed half-way', () => {
         regionCode: '510104',
         facts: [
           { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-          { kind: 'certificate', data: { id: 'E1', kind: 'skill-level', occupation: '焊工', level: 5, issuedOn: '2026-10-01', firstEvaluation: true } },
+          {
+            kind: 'certificate',
+            data: {
+              id: 'E1',
+              kind: 'skill-level',
+              occupation: '焊工',
+              level: 5,
+              issuedOn: '2026-10-01',
+              firstEvaluation: true,
+            },
+          },
         ],
       });
       const personId = person.json<{ id: string }>().id;
-      expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, { accountNumber: `62170000100000000${i}`, bankName: '示例银行' }));
-      const filed = await clerk.request('POST', '/api/v1/applications', { subsidy: 'skill-evaluation', personId, claim: { certificateId: 'E1' }, idempotencyKey: `crash-pay-${i}`, submit: true });
+      expectOk(
+        await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
+          accountNumber: `62170000100000000${i}`,
+          bankName: '示例银行',
+        }),
+      );
+      const filed = await clerk.request('POST', '/api/v1/applications', {
+        subsidy: 'skill-evaluation',
+        personId,
+        claim: { certificateId: 'E1' },
+        idempotencyKey: `crash-pay-${i}`,
+        submit: true,
+      });
       const id = filed.json<{ id: string }>().id;
-      for (const [c, a] of [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve'], [approver, 'release']] as const) expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action: a }));
+      for (const [c, a] of [
+        [counter, 'accept'],
+        [reviewer, 'review'],
+        [approver, 'approve'],
+        [approver, 'release'],
+      ] as const)
+        expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action: a }));
       ids.push(id);
       rows.push(`${i},62170000100000000${i},收款${i},300.00,成功,,BK${i}`);
     }
-    const batch = (await finance.request('POST', '/api/v1/payment-batches', {})).json<{ batches: { id: string }[] }>().batches[0]!;
+    const batch = (await finance.request('POST', '/api/v1/payment-batches', {})).json<{ batches: { id: string }[] }>()
+      .batches[0]!;
     const file = Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf8');
     const url = app.databaseUrl;
     if (!url) await app.database.close();
 
-    const server = await startServerProcess({ HUIMIN_DATA_DIR: dir, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_SETTLE_CHUNK: '2', HUIMIN_FAILPOINTS: 'payments.reconcile.after-chunk', ...(url ? { DATABASE_URL: url } : {}) });
+    const server = await startServerProcess({
+      HUIMIN_DATA_DIR: dir,
+      HUIMIN_MASTER_KEY: key.toString('hex'),
+      HUIMIN_SETTLE_CHUNK: '2',
+      HUIMIN_FAILPOINTS: 'payments.reconcile.after-chunk',
+      ...(url ? { DATABASE_URL: url } : {}),
+    });
     const send = await server.login('finance');
     void send('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, 'text/csv').catch(() => undefined);
     await server.reached('failpoint reached: payments.reconcile.after-chunk');
@@ -58,14 +96,22 @@ describe('a reconciliation killed half-way', () => {
 
     if (!url) app = await startTestApp({ dataDir: dir, masterKey: key });
     const db = app.database.db;
-    const states = async () => (await db.selectFrom('application').select('state').where('id', 'in', ids).execute()).map((r) => r.state).sort();
+    const states = async () =>
+      (await db.selectFrom('application').select('state').where('id', 'in', ids).execute()).map((r) => r.state).sort();
     expect(await states()).toEqual(['paid', 'paid', 'payable', 'payable', 'payable']);
 
     const again = await staff(app, 'finance2', ['finance'], '510100');
-    const report = await again.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, { 'content-type': 'text/csv' });
+    const report = await again.request('POST', `/api/v1/payment-batches/${batch.id}/returns`, file, {
+      'content-type': 'text/csv',
+    });
     expect(report.json()).toMatchObject({ alreadyImported: false, paid: 3, skipped: 2 });
     expect(await states()).toEqual(['paid', 'paid', 'paid', 'paid', 'paid']);
-    const payments = await db.selectFrom('ledger_transaction').select(['application_id']).where('kind', '=', 'pay').where('application_id', 'in', ids).execute();
+    const payments = await db
+      .selectFrom('ledger_transaction')
+      .select(['application_id'])
+      .where('kind', '=', 'pay')
+      .where('application_id', 'in', ids)
+      .execute();
     expect(payments.length).toBe(5);
     expect(new Set(payments.map((p) => p.application_id)).size).toBe(5);
     expect((await verifyAuditChain(db, app.vault)).firstBreak).toBeNull();

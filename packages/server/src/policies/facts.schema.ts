@@ -5,9 +5,17 @@ import { MAX_FEN } from '../http/common.schemas.js';
  * The facts format (docs/policy-engine.md) as a JSON schema: structure and types here; check
  * digits, real dates and money rules in @huimin/policy's validateFacts.
  */
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, Asia/Shanghai', examples: ['2024-09-01'] });
+export const IsoDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'ISO date, Asia/Shanghai',
+  examples: ['2024-09-01'],
+});
 export const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
-export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 code; 000000 = national', examples: ['510104'] });
+export const RegionCode = Type.String({
+  pattern: '^\\d{6}$',
+  description: 'GB/T 2260 code; 000000 = national',
+  examples: ['510104'],
+});
 export const Fen = Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'Money in 分 (fen)' });
 export const Count = Type.Integer({ minimum: 0 });
 export const CreditCode = Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' });
@@ -16,7 +24,8 @@ const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Typ
 
 export const options = { additionalProperties: false } as const;
 
-export const Dated = (kind: ReturnType<typeof Type.String>) => Type.Object({ kind, from: IsoDate, to: Type.Optional(IsoDate) }, options);
+export const Dated = (kind: ReturnType<typeof Type.String>) =>
+  Type.Object({ kind, from: IsoDate, to: Type.Optional(IsoDate) }, options);
 
 export const ReceivedSubsidySchema = Type.Object(
   {
@@ -28,7 +37,14 @@ export const ReceivedSubsidySchema = Type.Object(
     certificateId: Type.Optional(Type.String()),
     occupation: Type.Optional(Type.String()),
     level: Type.Optional(Level),
-    trainingKind: Type.Optional(Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship'), Type.Literal('apprenticeship'), Type.Literal('technician')])),
+    trainingKind: Type.Optional(
+      Type.Union([
+        Type.Literal('employment-skills'),
+        Type.Literal('entrepreneurship'),
+        Type.Literal('apprenticeship'),
+        Type.Literal('technician'),
+      ]),
+    ),
     fromMonth: Type.Optional(IsoMonth),
     toMonth: Type.Optional(IsoMonth),
     personId: Type.Optional(IdNumber),
@@ -36,7 +52,10 @@ export const ReceivedSubsidySchema = Type.Object(
   options,
 );
 
-export const GraduationSchema = Type.Object({ date: IsoDate, institution: Type.Union([Type.Literal('university'), Type.Literal('technical-college')]) }, options);
+export const GraduationSchema = Type.Object(
+  { date: IsoDate, institution: Type.Union([Type.Literal('university'), Type.Literal('technical-college')]) },
+  options,
+);
 
 export const EmploymentSchema = Type.Object(
   {
@@ -69,7 +88,9 @@ export const BusinessSchema = Type.Object(
   {
     creditCode: CreditCode,
     form: Type.Union([Type.Literal('enterprise'), Type.Literal('individual-business')]),
-    sizeClass: Type.Optional(Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')])),
+    sizeClass: Type.Optional(
+      Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')]),
+    ),
     registeredOn: IsoDate,
     deregisteredOn: Type.Optional(IsoDate),
     operatingNormally: Type.Boolean(),
@@ -80,7 +101,12 @@ export const BusinessSchema = Type.Object(
 export const CertificateSchema = Type.Object(
   {
     id: Type.String(),
-    kind: Type.Union([Type.Literal('vocational-qualification'), Type.Literal('skill-level'), Type.Literal('special-ability'), Type.Literal('training-completion')]),
+    kind: Type.Union([
+      Type.Literal('vocational-qualification'),
+      Type.Literal('skill-level'),
+      Type.Literal('special-ability'),
+      Type.Literal('training-completion'),
+    ]),
     occupation: Type.String(),
     level: Type.Optional(Level),
     issuedOn: IsoDate,
@@ -88,7 +114,12 @@ export const CertificateSchema = Type.Object(
     training: Type.Optional(
       Type.Object(
         {
-          kind: Type.Union([Type.Literal('employment-skills'), Type.Literal('entrepreneurship'), Type.Literal('apprenticeship'), Type.Literal('technician')]),
+          kind: Type.Union([
+            Type.Literal('employment-skills'),
+            Type.Literal('entrepreneurship'),
+            Type.Literal('apprenticeship'),
+            Type.Literal('technician'),
+          ]),
           from: IsoDate,
           to: IsoDate,
           subsidised: Type.Optional(Type.Boolean()),
@@ -100,7 +131,11 @@ export const CertificateSchema = Type.Object(
   options,
 );
 
-export const RetirementCategorySchema = Type.Union([Type.Literal('male'), Type.Literal('female-cadre'), Type.Literal('female-worker')]);
+export const RetirementCategorySchema = Type.Union([
+  Type.Literal('male'),
+  Type.Literal('female-cadre'),
+  Type.Literal('female-worker'),
+]);
 
 export const PersonFactsSchema = Type.Object(
   {
@@ -122,10 +157,21 @@ export const PersonFactsSchema = Type.Object(
   options,
 );
 
-export const SizeClass = Type.Union([Type.Literal('large'), Type.Literal('medium'), Type.Literal('small'), Type.Literal('micro')]);
+export const SizeClass = Type.Union([
+  Type.Literal('large'),
+  Type.Literal('medium'),
+  Type.Literal('small'),
+  Type.Literal('micro'),
+]);
 
 export const UnemploymentInsuranceYearSchema = Type.Object(
-  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), contributedFen: Fen, fullyPaidMonths: Count, insuredStaffAtYearStart: Count, layoffs: Count },
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    contributedFen: Fen,
+    fullyPaidMonths: Count,
+    insuredStaffAtYearStart: Count,
+    layoffs: Count,
+  },
   options,
 );
 
@@ -164,8 +210,33 @@ export const ClaimFactsSchema = Type.Object(
     trainingScheme: Type.Optional(Type.Union([Type.Literal('labour-preparatory'), Type.Literal('rural-practical')])),
     catalogueStandardFen: Type.Optional(Fen),
     feeFen: Type.Optional(Fen),
-    hires: Type.Optional(Type.Array(Type.Object({ person: PersonFactsSchema, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count }, options))),
-    interns: Type.Optional(Type.Array(Type.Object({ person: PersonFactsSchema, from: IsoDate, to: IsoDate, months: Count, hiredEarlyOn: Type.Optional(IsoDate) }, options))),
+    hires: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            person: PersonFactsSchema,
+            contractStart: IsoDate,
+            contractMonths: Type.Optional(Count),
+            insuredMonths: Count,
+          },
+          options,
+        ),
+      ),
+    ),
+    interns: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            person: PersonFactsSchema,
+            from: IsoDate,
+            to: IsoDate,
+            months: Count,
+            hiredEarlyOn: Type.Optional(IsoDate),
+          },
+          options,
+        ),
+      ),
+    ),
     retentionPermille: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     fromMonth: Type.Optional(IsoMonth),
     toMonth: Type.Optional(IsoMonth),
@@ -173,7 +244,11 @@ export const ClaimFactsSchema = Type.Object(
     loan: Type.Optional(
       Type.Object(
         {
-          borrower: Type.Union([Type.Literal('individual'), Type.Literal('partnership'), Type.Literal('small-micro-enterprise')]),
+          borrower: Type.Union([
+            Type.Literal('individual'),
+            Type.Literal('partnership'),
+            Type.Literal('small-micro-enterprise'),
+          ]),
           principalFen: Fen,
           annualRateBp: Count,
           termMonths: Count,
@@ -184,7 +259,12 @@ export const ClaimFactsSchema = Type.Object(
     ),
     export: Type.Optional(
       Type.Object(
-        { destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]), organised: Type.Boolean(), first: Type.Boolean(), stableMonths: Count },
+        {
+          destination: Type.Union([Type.Literal('outside-county'), Type.Literal('other-province')]),
+          organised: Type.Boolean(),
+          first: Type.Boolean(),
+          stableMonths: Count,
+        },
         options,
       ),
     ),
@@ -222,7 +302,9 @@ export const ClaimFactsSchema = Type.Object(
 
 export const EvaluationRequestSchema = Type.Object(
   {
-    subsidy: Type.Optional(Type.String({ description: 'One subsidy id; omit to evaluate every subsidy open to the applicant' })),
+    subsidy: Type.Optional(
+      Type.String({ description: 'One subsidy id; omit to evaluate every subsidy open to the applicant' }),
+    ),
     region: RegionCode,
     date: Type.Optional(IsoDate),
     applicant: Type.Union([PersonFactsSchema, OrganisationFactsSchema]),

@@ -23,7 +23,9 @@ export function policiesRoutes(service: PolicyService): FastifyPluginAsyncTypebo
       async (request) => {
         const date = request.query.date ?? todayInShanghai();
         // The engine's readonly results are the response's shape; the schema serialises them.
-        const policies = (await service.list(request.query.region, date)) as Static<typeof ListPoliciesResponse>['policies'];
+        const policies = (await service.list(request.query.region, date)) as Static<
+          typeof ListPoliciesResponse
+        >['policies'];
         return { region: request.query.region, date, policies };
       },
     );

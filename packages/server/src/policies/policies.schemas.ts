@@ -7,14 +7,24 @@ const Reason = Type.Object(
   { additionalProperties: true },
 );
 const Parameter = Type.Object(
-  { parameter: Type.String(), value: Type.Number(), region: Type.String(), from: Type.String(), to: Type.Optional(Type.String()), source: Type.String(), cites: Type.Optional(Type.String()) },
+  {
+    parameter: Type.String(),
+    value: Type.Number(),
+    region: Type.String(),
+    from: Type.String(),
+    to: Type.Optional(Type.String()),
+    source: Type.String(),
+    cites: Type.Optional(Type.String()),
+  },
   { additionalProperties: true },
 );
 
 export const ListPoliciesQuery = Type.Object(
   {
     region: RegionCode,
-    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Defaults to today in Asia/Shanghai' })),
+    date: Type.Optional(
+      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Defaults to today in Asia/Shanghai' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,7 +58,11 @@ export const PolicyListingSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ListPoliciesResponse = Type.Object({ region: Type.String(), date: Type.String(), policies: Type.Array(PolicyListingSchema) });
+export const ListPoliciesResponse = Type.Object({
+  region: Type.String(),
+  date: Type.String(),
+  policies: Type.Array(PolicyListingSchema),
+});
 
 export const DecisionSchema = Type.Object(
   {

@@ -30,7 +30,9 @@ export class PolicyService {
   ) {}
 
   engine(): Promise<PolicyEngine> {
-    this.current ??= this.localValues(this.db).then((local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]));
+    this.current ??= this.localValues(this.db).then(
+      (local) => new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]),
+    );
     return this.current;
   }
 
@@ -46,11 +48,22 @@ export class PolicyService {
   /** Decides one subsidy or all open to the applicant; bad facts are refused, naming each field. */
   async evaluate(input: DecideRequest, acceptLanguage?: string): Promise<Decision[]> {
     const outcome = decideRequest(await this.engine(), input);
-    if (outcome.kind === 'unknown-subsidy') throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: outcome.subsidy });
+    if (outcome.kind === 'unknown-subsidy')
+      throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: outcome.subsidy });
     if (outcome.kind === 'invalid-facts') {
       const english = languageOf(acceptLanguage) === 'en-US';
-      const details = outcome.errors.map((e) => ({ field: e.field, code: e.code, message: english ? e.message.en : e.message.zh }));
-      throw new AppError('INVALID_FACTS', 422, details[0]?.field, { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') }, details);
+      const details = outcome.errors.map((e) => ({
+        field: e.field,
+        code: e.code,
+        message: english ? e.message.en : e.message.zh,
+      }));
+      throw new AppError(
+        'INVALID_FACTS',
+        422,
+        details[0]?.field,
+        { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') },
+        details,
+      );
     }
     return outcome.decisions;
   }

@@ -11,10 +11,18 @@ import type { SweepService } from './sweep-service.js';
 export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['proactive'];
-    const runInBackground = (id: string, actor: Actor) => void sweeps.run(id, actor).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
+    const runInBackground = (id: string, actor: Actor) =>
+      void sweeps.run(id, actor).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
     app.post(
       '/api/v1/sweeps',
-      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Start a sweep of the caller’s regions; it runs in the background', response: { 202: Sweep, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'sweep:run' } },
+        schema: {
+          tags,
+          summary: 'Start a sweep of the caller’s regions; it runs in the background',
+          response: { 202: Sweep, ...PROTECTED_ERRORS },
+        },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         const job = await sweeps.start(actor);
@@ -24,12 +32,28 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
     );
     app.get(
       '/api/v1/sweeps/:id',
-      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'A sweep’s progress', params: IdParams, response: { 200: Sweep, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'sweep:run' } },
+        schema: {
+          tags,
+          summary: 'A sweep’s progress',
+          params: IdParams,
+          response: { 200: Sweep, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => sweeps.get(actorOf(request), request.params.id),
     );
     app.post(
       '/api/v1/sweeps/:id/resumption',
-      { config: { access: { permission: 'sweep:run' } }, schema: { tags, summary: 'Resume an interrupted sweep from where it stopped', params: IdParams, response: { 202: Sweep, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'sweep:run' } },
+        schema: {
+          tags,
+          summary: 'Resume an interrupted sweep from where it stopped',
+          params: IdParams,
+          response: { 202: Sweep, ...PROTECTED_ERRORS },
+        },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         const job = await sweeps.get(actor, request.params.id);
@@ -44,7 +68,19 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
         schema: {
           tags,
           summary: 'Offers: an applicant’s own, or those in the caller’s regions',
-          querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('declined'), Type.Literal('filed')])) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            {
+              state: Type.Optional(
+                Type.Union([
+                  Type.Literal('open'),
+                  Type.Literal('confirmed'),
+                  Type.Literal('declined'),
+                  Type.Literal('filed'),
+                ]),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: Type.Object({ offers: Type.Array(Offer) }), ...PROTECTED_ERRORS },
         },
       },
@@ -52,12 +88,31 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
     );
     app.post(
       '/api/v1/offers/:id/confirmation',
-      { config: { access: { permission: 'application:own' } }, schema: { tags, summary: 'Confirm an offer in one step: the application is filed and submitted', params: IdParams, response: { 201: ApplicationView, ...PROTECTED_ERRORS } } },
-      async (request, reply) => reply.status(201).send(await sweeps.confirm(actorOf(request), request.params.id, request.headers['accept-language'])),
+      {
+        config: { access: { permission: 'application:own' } },
+        schema: {
+          tags,
+          summary: 'Confirm an offer in one step: the application is filed and submitted',
+          params: IdParams,
+          response: { 201: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await sweeps.confirm(actorOf(request), request.params.id, request.headers['accept-language'])),
     );
     app.post(
       '/api/v1/offers/:id/declination',
-      { config: { access: { permission: 'application:own' } }, schema: { tags, summary: 'Decline an offer; it is not made again', params: IdParams, response: { 200: Offer, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'application:own' } },
+        schema: {
+          tags,
+          summary: 'Decline an offer; it is not made again',
+          params: IdParams,
+          response: { 200: Offer, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => sweeps.decline(actorOf(request), request.params.id),
     );
   };

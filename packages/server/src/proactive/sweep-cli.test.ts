@@ -26,10 +26,24 @@ describe('huimin sweep run', () => {
       { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
       { kind: 'graduation', data: { date: `${graduationYear()}-06-30`, institution: 'university' } },
     ];
-    for (let i = 0; i < 5; i++) expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('2004-05-05'), name: `毕业生${i}`, regionCode: '510104', facts }), 201);
+    for (let i = 0; i < 5; i++)
+      expectOk(
+        await clerk.request('POST', '/api/v1/people', {
+          idNumber: idNumber('2004-05-05'),
+          name: `毕业生${i}`,
+          regionCode: '510104',
+          facts,
+        }),
+        201,
+      );
     const url = app.databaseUrl;
     if (!url) await app.database.close();
-    const env = { ...process.env, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_DATA_DIR: dir, ...(url ? { DATABASE_URL: url } : {}) };
+    const env = {
+      ...process.env,
+      HUIMIN_MASTER_KEY: key.toString('hex'),
+      HUIMIN_DATA_DIR: dir,
+      ...(url ? { DATABASE_URL: url } : {}),
+    };
 
     const refused = await runCli(['sweep', 'run', '--as', 'clerk'], env);
     expect(refused.status).toBe(2);
@@ -41,6 +55,6 @@ describe('huimin sweep run', () => {
     expect(out.stderr).toMatch(/^个人 people \[#+\]/m);
     expect(out.stdout).toContain('done: 5 条补贴提醒 / offers');
     if (url) await app.close();
-  // Two CLI processes, each opening the database: a budget for a machine under load, not a speed test.
+    // Two CLI processes, each opening the database: a budget for a machine under load, not a speed test.
   }, 240_000);
 });

@@ -17,18 +17,37 @@ describe('a sweep killed half-way', () => {
   it('resumes where it stopped without offering anything twice', async () => {
     const key = randomBytes(32);
     const dir = mkdtempSync(join(tmpdir(), 'huimin-sweep-'));
-    let app: TestApp = await startTestApp({ dataDir: dir, masterKey: key, clock: TestClock.at('2026-11-23T10:00:00+08:00') });
+    let app: TestApp = await startTestApp({
+      dataDir: dir,
+      masterKey: key,
+      clock: TestClock.at('2026-11-23T10:00:00+08:00'),
+    });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     await staff(app, 'supervisor', ['supervisor'], '510104');
     const facts = [
       { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
       { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
     ];
-    for (let i = 0; i < 10; i++) expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: idNumber('2004-05-05'), name: `毕业生${i}`, regionCode: '510104', facts }), 201);
+    for (let i = 0; i < 10; i++)
+      expectOk(
+        await clerk.request('POST', '/api/v1/people', {
+          idNumber: idNumber('2004-05-05'),
+          name: `毕业生${i}`,
+          regionCode: '510104',
+          facts,
+        }),
+        201,
+      );
     const url = app.databaseUrl;
     if (!url) await app.database.close();
 
-    const server = await startServerProcess({ HUIMIN_DATA_DIR: dir, HUIMIN_MASTER_KEY: key.toString('hex'), HUIMIN_SWEEP_BATCH: '4', HUIMIN_FAILPOINTS: 'sweep.after-batch', ...(url ? { DATABASE_URL: url } : {}) });
+    const server = await startServerProcess({
+      HUIMIN_DATA_DIR: dir,
+      HUIMIN_MASTER_KEY: key.toString('hex'),
+      HUIMIN_SWEEP_BATCH: '4',
+      HUIMIN_FAILPOINTS: 'sweep.after-batch',
+      ...(url ? { DATABASE_URL: url } : {}),
+    });
     const send = await server.login('supervisor');
     const started = await send('POST', '/api/v1/sweeps');
     expect(started.status).toBe(202);
@@ -36,15 +55,31 @@ describe('a sweep killed half-way', () => {
     await server.reached('failpoint reached: sweep.after-batch');
     await server.kill();
 
-    if (!url) app = await startTestApp({ dataDir: dir, masterKey: key, clock: TestClock.at('2026-11-23T10:00:00+08:00') });
+    if (!url)
+      app = await startTestApp({ dataDir: dir, masterKey: key, clock: TestClock.at('2026-11-23T10:00:00+08:00') });
     const db = app.database.db;
-    expect(await db.selectFrom('sweep_job').select(['state', 'people_done', 'offers_created']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ state: 'running', people_done: 4, offers_created: 4 });
+    expect(
+      await db
+        .selectFrom('sweep_job')
+        .select(['state', 'people_done', 'offers_created'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ state: 'running', people_done: 4, offers_created: 4 });
     expect((await db.selectFrom('offer').select('id').execute()).length).toBe(4);
 
     const supervisor = await staff(app, 'supervisor2', ['supervisor'], '510104');
     expect((await supervisor.request('POST', `/api/v1/sweeps/${id}/resumption`)).statusCode).toBe(202);
-    await vi.waitFor(async () => expect((await supervisor.request('GET', `/api/v1/sweeps/${id}`)).json()).toMatchObject({ state: 'done' }), { timeout: 150_000, interval: 50 });
-    expect((await supervisor.request('GET', `/api/v1/sweeps/${id}`)).json()).toMatchObject({ state: 'done', peopleTotal: 10, peopleDone: 10, offersCreated: 10 });
+    await vi.waitFor(
+      async () =>
+        expect((await supervisor.request('GET', `/api/v1/sweeps/${id}`)).json()).toMatchObject({ state: 'done' }),
+      { timeout: 150_000, interval: 50 },
+    );
+    expect((await supervisor.request('GET', `/api/v1/sweeps/${id}`)).json()).toMatchObject({
+      state: 'done',
+      peopleTotal: 10,
+      peopleDone: 10,
+      offersCreated: 10,
+    });
     const offers = await db.selectFrom('offer').select(['person_id', 'subsidy_id']).execute();
     expect(offers.length).toBe(10);
     expect(new Set(offers.map((o) => o.person_id)).size).toBe(10);

@@ -35,13 +35,21 @@ export function isInScope(scope: string, code: string): boolean {
 }
 
 /** Refuses a region the system does not know or the caller does not administer. */
-export async function assertRegionInScope(db: Kysely<Database>, scope: string, code: string, field: string): Promise<void> {
+export async function assertRegionInScope(
+  db: Kysely<Database>,
+  scope: string,
+  code: string,
+  field: string,
+): Promise<void> {
   const known = await db.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
   refuseRegion(known !== undefined, scope, code, field);
 }
 
 /** The same check for the many rows of an imported file: the known regions are read once. */
-export async function regionChecker(db: Kysely<Database>, scope: string): Promise<(code: string, field: string) => void> {
+export async function regionChecker(
+  db: Kysely<Database>,
+  scope: string,
+): Promise<(code: string, field: string) => void> {
   const known = new Set((await db.selectFrom('region').select('code').execute()).map((r) => r.code));
   return (code, field) => refuseRegion(known.has(code), scope, code, field);
 }

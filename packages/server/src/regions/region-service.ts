@@ -15,6 +15,12 @@ export class RegionService {
 
   async list(): Promise<RegionView[]> {
     const rows = await this.db.selectFrom('region').selectAll().orderBy('code').execute();
-    return rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, parentCode: r.parent_code, level: r.level }));
+    return rows.map((r) => ({
+      code: r.code,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      parentCode: r.parent_code,
+      level: r.level,
+    }));
   }
 }

@@ -12,7 +12,13 @@ describe('GET /api/v1/regions', () => {
     const res = await app.http.inject({ url: '/api/v1/regions' });
     expect(res.statusCode).toBe(200);
     const { regions } = res.json<{ regions: { code: string; nameZh: string; parentCode: string | null }[] }>();
-    expect(regions).toContainEqual({ code: '510104', nameZh: '锦江区', nameEn: 'Jinjiang District', parentCode: '510100', level: 'county' });
+    expect(regions).toContainEqual({
+      code: '510104',
+      nameZh: '锦江区',
+      nameEn: 'Jinjiang District',
+      parentCode: '510100',
+      level: 'county',
+    });
     expect(regions.find((r) => r.code === '510000')?.parentCode).toBeNull();
   });
 });

@@ -12,7 +12,19 @@ export function regionsRoutes(regions: RegionService): FastifyPluginAsyncTypebox
         schema: {
           tags: ['policies'],
           summary: 'The regions served, province → city → county',
-          response: { 200: Type.Object({ regions: Type.Array(Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), parentCode: Type.Union([Type.String(), Type.Null()]), level: Type.String() })) }) },
+          response: {
+            200: Type.Object({
+              regions: Type.Array(
+                Type.Object({
+                  code: Type.String(),
+                  nameZh: Type.String(),
+                  nameEn: Type.String(),
+                  parentCode: Type.Union([Type.String(), Type.Null()]),
+                  level: Type.String(),
+                }),
+              ),
+            }),
+          },
         },
       },
       async () => ({ regions: await regions.list() }),

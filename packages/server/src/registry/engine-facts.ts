@@ -28,17 +28,41 @@ import type { Vault } from '../security/vault.js';
  */
 type InsuranceRun = Omit<InsuranceMonth, 'month'> & { fromMonth: string; toMonth: string };
 
-export async function loadPersonFacts(db: Kysely<Database>, vault: Vault, personIds: readonly string[]): Promise<Map<string, PersonFacts>> {
+export async function loadPersonFacts(
+  db: Kysely<Database>,
+  vault: Vault,
+  personIds: readonly string[],
+): Promise<Map<string, PersonFacts>> {
   if (personIds.length === 0) return new Map();
   const ids = [...new Set(personIds)];
   const people = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
-  const facts = await db.selectFrom('registry_fact').select(['person_id', 'kind', 'data']).where('person_id', 'in', ids).where('retracted_at', 'is', null).orderBy('recorded_at').execute();
+  const facts = await db
+    .selectFrom('registry_fact')
+    .select(['person_id', 'kind', 'data'])
+    .where('person_id', 'in', ids)
+    .where('retracted_at', 'is', null)
+    .orderBy('recorded_at')
+    .execute();
   return personFactsFrom(vault, people, facts, await paidApplications(db, 'person_id', ids));
 }
 
 /** The person columns the engine reads (the full row, or the sweep's narrower batch). */
-export type PersonRow = Pick<Selectable<Database['person']>, 'id' | 'id_number_cipher' | 'name' | 'birth_date' | 'sex' | 'retirement_category' | 'hukou_region' | 'rural' | 'household_id'>;
-export type OrganisationRow = Pick<Selectable<Database['organisation']>, 'id' | 'credit_code' | 'credit_code_override' | 'name' | 'category' | 'size_class' | 'region_code'>;
+export type PersonRow = Pick<
+  Selectable<Database['person']>,
+  | 'id'
+  | 'id_number_cipher'
+  | 'name'
+  | 'birth_date'
+  | 'sex'
+  | 'retirement_category'
+  | 'hukou_region'
+  | 'rural'
+  | 'household_id'
+>;
+export type OrganisationRow = Pick<
+  Selectable<Database['organisation']>,
+  'id' | 'credit_code' | 'credit_code_override' | 'name' | 'category' | 'size_class' | 'region_code'
+>;
 export interface FactRow {
   readonly person_id?: string | null;
   readonly organisation_id?: string | null;
@@ -47,7 +71,12 @@ export interface FactRow {
 }
 
 /** People, their facts (in the order recorded) and what they were granted, as the engine's facts. */
-export function personFactsFrom(vault: Vault, people: readonly PersonRow[], facts: readonly FactRow[], received: ReadonlyMap<string, readonly ReceivedSubsidy[]>): Map<string, PersonFacts> {
+export function personFactsFrom(
+  vault: Vault,
+  people: readonly PersonRow[],
+  facts: readonly FactRow[],
+  received: ReadonlyMap<string, readonly ReceivedSubsidy[]>,
+): Map<string, PersonFacts> {
   const out = new Map<string, PersonFacts>();
   const byPerson = groupBy(facts, (f) => f.person_id ?? '');
   for (const p of people) out.set(p.id, personFacts(vault, p, byPerson.get(p.id) ?? [], received.get(p.id) ?? []));
@@ -59,7 +88,12 @@ export function personFactsFrom(vault: Vault, people: readonly PersonRow[], fact
  * never need the ID number; it is decrypted only when a rule or a sealed record reads it (decrypting
  * was most of the cost of deciding the whole registry).
  */
-export function personFacts(vault: Vault, p: PersonRow, mine: readonly FactRow[], received: readonly ReceivedSubsidy[]): PersonFacts {
+export function personFacts(
+  vault: Vault,
+  p: PersonRow,
+  mine: readonly FactRow[],
+  received: readonly ReceivedSubsidy[],
+): PersonFacts {
   const data = <T>(kind: string) => mine.filter((f) => f.kind === kind).map((f) => f.data as T);
   const graduations = data<Graduation>('graduation');
   const certificates = data<Certificate>('certificate');
@@ -68,7 +102,9 @@ export function personFacts(vault: Vault, p: PersonRow, mine: readonly FactRow[]
     birthDate: p.birth_date,
     ...(p.sex === 'male' || p.sex === 'female' ? { sex: p.sex } : {}),
     name: p.name,
-    ...(p.retirement_category ? { retirementCategory: p.retirement_category as PersonFacts['retirementCategory'] & string } : {}),
+    ...(p.retirement_category
+      ? { retirementCategory: p.retirement_category as PersonFacts['retirementCategory'] & string }
+      : {}),
     ...(p.hukou_region ? { hukouRegion: p.hukou_region } : {}),
     ...(p.rural !== null ? { rural: p.rural } : {}),
     ...(p.household_id ? { householdId: p.household_id } : {}),
@@ -81,7 +117,10 @@ export function personFacts(vault: Vault, p: PersonRow, mine: readonly FactRow[]
     subsidies: [...data<ReceivedSubsidy>('subsidy'), ...received.map((r) => withCertificate(r, certificates))],
   };
   let idNumber: string | undefined;
-  Object.defineProperty(facts, 'idNumber', { enumerable: true, get: () => (idNumber ??= vault.decrypt(p.id_number_cipher)) });
+  Object.defineProperty(facts, 'idNumber', {
+    enumerable: true,
+    get: () => (idNumber ??= vault.decrypt(p.id_number_cipher)),
+  });
   return facts as typeof facts & { idNumber: string };
 }
 
@@ -93,19 +132,38 @@ function withCertificate(r: ReceivedSubsidy, certificates: readonly Certificate[
   if (!r.certificateId || r.occupation !== undefined) return r;
   const c = certificates.find((x) => x.id === r.certificateId);
   if (!c) return r;
-  return { ...r, occupation: c.occupation, ...(c.level !== undefined ? { level: c.level } : {}), ...(c.training ? { trainingKind: c.training.kind } : {}) };
+  return {
+    ...r,
+    occupation: c.occupation,
+    ...(c.level !== undefined ? { level: c.level } : {}),
+    ...(c.training ? { trainingKind: c.training.kind } : {}),
+  };
 }
 
-export async function loadOrganisationFacts(db: Kysely<Database>, vault: Vault, organisationId: string): Promise<OrganisationFacts | undefined> {
+export async function loadOrganisationFacts(
+  db: Kysely<Database>,
+  vault: Vault,
+  organisationId: string,
+): Promise<OrganisationFacts | undefined> {
   const org = await db.selectFrom('organisation').selectAll().where('id', '=', organisationId).executeTakeFirst();
   if (!org) return undefined;
-  const facts = await db.selectFrom('registry_fact').select(['kind', 'data']).where('organisation_id', '=', organisationId).where('retracted_at', 'is', null).orderBy('recorded_at').execute();
+  const facts = await db
+    .selectFrom('registry_fact')
+    .select(['kind', 'data'])
+    .where('organisation_id', '=', organisationId)
+    .where('retracted_at', 'is', null)
+    .orderBy('recorded_at')
+    .execute();
   const paid = await paidApplications(db, 'organisation_id', [organisationId], vault);
   return organisationFacts(org, facts, paid.get(organisationId) ?? []);
 }
 
 /** One unit's facts: its registration, its facts in the order recorded, and what it was granted. */
-export function organisationFacts(org: OrganisationRow, mine: readonly FactRow[], received: readonly ReceivedSubsidy[]): OrganisationFacts {
+export function organisationFacts(
+  org: OrganisationRow,
+  mine: readonly FactRow[],
+  received: readonly ReceivedSubsidy[],
+): OrganisationFacts {
   const data = <T>(kind: string) => mine.filter((f) => f.kind === kind).map((f) => f.data as T);
   return {
     kind: 'organisation',
@@ -122,11 +180,16 @@ export function organisationFacts(org: OrganisationRow, mine: readonly FactRow[]
 }
 
 /** ID numbers of the people named in paid lists, so per-person rules can match them (one query). */
-export async function idNumbersOf(db: Kysely<Database>, vault: Vault, personIds: readonly string[]): Promise<Map<string, string>> {
+export async function idNumbersOf(
+  db: Kysely<Database>,
+  vault: Vault,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return out;
-  for (const p of await db.selectFrom('person').select(['id', 'id_number_cipher']).where('id', 'in', ids).execute()) out.set(p.id, vault.decrypt(p.id_number_cipher));
+  for (const p of await db.selectFrom('person').select(['id', 'id_number_cipher']).where('id', 'in', ids).execute())
+    out.set(p.id, vault.decrypt(p.id_number_cipher));
   return out;
 }
 
@@ -135,7 +198,12 @@ export function listedIn(rows: readonly { claim: unknown }[]): string[] {
   return rows.flatMap((r) => ((r.claim as { hires?: { personId: string }[] }).hires ?? []).map((h) => h.personId));
 }
 
-async function paidApplications(db: Kysely<Database>, column: 'person_id' | 'organisation_id', ids: readonly string[], vault?: Vault): Promise<Map<string, ReceivedSubsidy[]>> {
+async function paidApplications(
+  db: Kysely<Database>,
+  column: 'person_id' | 'organisation_id',
+  ids: readonly string[],
+  vault?: Vault,
+): Promise<Map<string, ReceivedSubsidy[]>> {
   const rows = await db
     .selectFrom('application')
     .select(['person_id', 'organisation_id', 'subsidy_id', 'region_code', 'amount_fen', 'claim', 'updated_at'])
@@ -158,11 +226,20 @@ export interface PaidRow {
 }
 
 /** Paid applications as the subsidies their owners received (a unit's list: one per person listed). */
-export function receivedFrom(rows: readonly PaidRow[], column: 'person_id' | 'organisation_id', idNumberOf: (personId: string) => string | undefined = () => undefined): Map<string, ReceivedSubsidy[]> {
+export function receivedFrom(
+  rows: readonly PaidRow[],
+  column: 'person_id' | 'organisation_id',
+  idNumberOf: (personId: string) => string | undefined = () => undefined,
+): Map<string, ReceivedSubsidy[]> {
   const out = new Map<string, ReceivedSubsidy[]>();
   for (const r of rows) {
     const owner = (column === 'person_id' ? r.person_id : r.organisation_id) ?? '';
-    const claim = r.claim as { certificateId?: string; fromMonth?: string; toMonth?: string; hires?: { personId: string }[] };
+    const claim = r.claim as {
+      certificateId?: string;
+      fromMonth?: string;
+      toMonth?: string;
+      hires?: { personId: string }[];
+    };
     const base: ReceivedSubsidy = {
       subsidy: r.subsidy_id,
       // The day it was paid, as the bureau counts days.
@@ -174,7 +251,9 @@ export function receivedFrom(rows: readonly PaidRow[], column: 'person_id' | 'or
       ...(claim.toMonth ? { toMonth: claim.toMonth } : {}),
     };
     // A claim for a list of hires was granted once per hire, for the per-person rules.
-    const granted = claim.hires?.length ? claim.hires.map((h) => ({ ...base, personId: idNumberOf(h.personId) ?? h.personId })) : [base];
+    const granted = claim.hires?.length
+      ? claim.hires.map((h) => ({ ...base, personId: idNumberOf(h.personId) ?? h.personId }))
+      : [base];
     out.set(owner, [...(out.get(owner) ?? []), ...granted]);
   }
   return out;
@@ -183,7 +262,8 @@ export function receivedFrom(rows: readonly PaidRow[], column: 'person_id' | 'or
 function expandInsurance(run: InsuranceRun): InsuranceMonth[] {
   const { fromMonth, toMonth, ...amounts } = run;
   const months: InsuranceMonth[] = [];
-  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++) months.push({ ...amounts, month: monthFromIndex(i) });
+  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++)
+    months.push({ ...amounts, month: monthFromIndex(i) });
   return months;
 }
 
@@ -197,4 +277,3 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return out;
 }
-

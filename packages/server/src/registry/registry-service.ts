@@ -156,18 +156,16 @@ export class RegistryService {
       .where('id', '=', personId)
       .executeTakeFirst();
     if (!row) throw new AppError('PERSON_NOT_FOUND', 404);
-    await this.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, this.vault, {
-          actor,
-          action: 'person.identity-viewed',
-          entityType: 'person',
-          entityId: personId,
-          regionCode: row.region_code,
-          after: { purpose },
-        }),
-      );
+    await this.db.transaction().execute((trx) =>
+      appendAudit(trx, this.vault, {
+        actor,
+        action: 'person.identity-viewed',
+        entityType: 'person',
+        entityId: personId,
+        regionCode: row.region_code,
+        after: { purpose },
+      }),
+    );
     return {
       idNumber: this.vault.decrypt(row.id_number_cipher),
       ...(row.phone_cipher ? { phone: this.vault.decrypt(row.phone_cipher) } : {}),

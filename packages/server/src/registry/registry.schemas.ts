@@ -40,11 +40,17 @@ export type OrganisationFactKind = keyof typeof ORGANISATION_FACT_SCHEMAS;
 
 // The kind picks the schema `data` is checked against (in the service, which names the field).
 export const PersonFactInput = Type.Object(
-  { kind: Type.String({ description: Object.keys(PERSON_FACT_SCHEMAS).join(' | ') }), data: Type.Record(Type.String(), Type.Unknown()) },
+  {
+    kind: Type.String({ description: Object.keys(PERSON_FACT_SCHEMAS).join(' | ') }),
+    data: Type.Record(Type.String(), Type.Unknown()),
+  },
   options,
 );
 export const OrganisationFactInput = Type.Object(
-  { kind: Type.String({ description: Object.keys(ORGANISATION_FACT_SCHEMAS).join(' | ') }), data: Type.Record(Type.String(), Type.Unknown()) },
+  {
+    kind: Type.String({ description: Object.keys(ORGANISATION_FACT_SCHEMAS).join(' | ') }),
+    data: Type.Record(Type.String(), Type.Unknown()),
+  },
   options,
 );
 export type FactInput = { kind: string; data: Record<string, unknown> };
@@ -56,10 +62,14 @@ export const CreatePersonBody = Type.Object(
     regionCode: RegionCode,
     retirementCategory: Type.Optional(RetirementCategorySchema),
     hukouRegion: Type.Optional(RegionCode),
-    householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '户籍户号: people with the same one are one household' })),
+    householdId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: '户籍户号: people with the same one are one household' }),
+    ),
     rural: Type.Optional(Type.Boolean()),
     phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$', description: 'Mobile number, 11 digits' })),
-    address: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Residential address (居住地址); kept encrypted' })),
+    address: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 200, description: 'Residential address (居住地址); kept encrypted' }),
+    ),
     facts: Type.Optional(Type.Array(PersonFactInput, { maxItems: 500 })),
   },
   options,

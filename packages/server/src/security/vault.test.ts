@@ -6,7 +6,12 @@ describe('the vault', () => {
   const vault = Vault.random();
 
   it('decrypts what it encrypted, for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 64 }), (text) => vault.decrypt(vault.encrypt(text)) === text));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 64 }),
+        (text) => vault.decrypt(vault.encrypt(text)) === text,
+      ),
+    );
   });
 
   it('never encrypts the same ID number to the same ciphertext', () => {
@@ -20,7 +25,11 @@ describe('the vault', () => {
   });
 
   it('gives a stable lookup hash under one key and a different one under another', () => {
-    expect(vault.lookupHash('id-number', '11010519491231002X')).toBe(vault.lookupHash('id-number', '11010519491231002X'));
-    expect(Vault.random().lookupHash('id-number', '11010519491231002X')).not.toBe(vault.lookupHash('id-number', '11010519491231002X'));
+    expect(vault.lookupHash('id-number', '11010519491231002X')).toBe(
+      vault.lookupHash('id-number', '11010519491231002X'),
+    );
+    expect(Vault.random().lookupHash('id-number', '11010519491231002X')).not.toBe(
+      vault.lookupHash('id-number', '11010519491231002X'),
+    );
   });
 });

@@ -67,7 +67,8 @@ export class Vault {
 export function loadMasterKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   const fromEnv = env.HUIMIN_MASTER_KEY;
   if (fromEnv) {
-    if (!/^[0-9a-fA-F]{64,}$/.test(fromEnv)) throw new Error('HUIMIN_MASTER_KEY must be at least 64 hexadecimal characters');
+    if (!/^[0-9a-fA-F]{64,}$/.test(fromEnv))
+      throw new Error('HUIMIN_MASTER_KEY must be at least 64 hexadecimal characters');
     return Buffer.from(fromEnv, 'hex');
   }
   if (dataDir.startsWith('memory://')) return randomBytes(32);

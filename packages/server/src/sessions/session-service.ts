@@ -7,7 +7,14 @@ import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import type { CurrentSession } from '../auth/access.js';
 import type { Actor } from '../auth/actor.js';
-import { decoyHash, hashPassword, PASSWORD_HISTORY, PASSWORD_MAX_AGE_DAYS, passwordMatches, passwordProblem } from '../auth/passwords.js';
+import {
+  decoyHash,
+  hashPassword,
+  PASSWORD_HISTORY,
+  PASSWORD_MAX_AGE_DAYS,
+  passwordMatches,
+  passwordProblem,
+} from '../auth/passwords.js';
 import { permissionsOf } from '../auth/roles.js';
 
 export interface SessionSettings {
@@ -20,7 +27,12 @@ export interface SessionSettings {
   readonly lockMinutes: number;
 }
 
-export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMinutes: 10, absoluteHours: 12, maxFailedLogins: 5, lockMinutes: 30 };
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  idleMinutes: 10,
+  absoluteHours: 12,
+  maxFailedLogins: 5,
+  lockMinutes: 30,
+};
 
 export interface LoginResult {
   readonly token: string;
@@ -38,11 +50,22 @@ const MINUTE = 60_000;
  */
 export interface AccountCredentials {
   /** One wrong password counted in the database; `failedLogins` 0: the account locked now. */
-  countFailedLogin(trx: Transaction<Database>, accountId: string, maxFailedLogins: number, lockUntil: Date): Promise<{ failedLogins: number }>;
+  countFailedLogin(
+    trx: Transaction<Database>,
+    accountId: string,
+    maxFailedLogins: number,
+    lockUntil: Date,
+  ): Promise<{ failedLogins: number }>;
   /** Clears the count after a good password; false when a lock written meanwhile still holds. */
   clearFailedLogins(trx: Transaction<Database>, accountId: string, now: Date): Promise<boolean>;
   /** Stores a new password hash with its history entry; lifts a lockout. */
-  storePassword(trx: Transaction<Database>, accountId: string, passwordHash: string, now: Date, mustChange: boolean): Promise<{ regionCode: string }>;
+  storePassword(
+    trx: Transaction<Database>,
+    accountId: string,
+    passwordHash: string,
+    now: Date,
+    mustChange: boolean,
+  ): Promise<{ regionCode: string }>;
 }
 
 /**
@@ -50,7 +73,12 @@ export interface AccountCredentials {
  * password reset): the one way another module ends sessions, since the sessions module owns the session table.
  */
 export async function endSessions(trx: Transaction<Database>, accountId: string, at: Date): Promise<void> {
-  await trx.updateTable('session').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();
+  await trx
+    .updateTable('session')
+    .set({ ended_at: at })
+    .where('account_id', '=', accountId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** The session token is only ever stored hashed, so reading the table does not give live sessions. */
@@ -88,14 +116,21 @@ export class SessionService {
     }
     if (account.locked_until && account.locked_until > now) {
       await failure('locked', account.id, account.region_code);
-      throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(Math.ceil((account.locked_until.getTime() - now.getTime()) / MINUTE)) });
+      throw new AppError('ACCOUNT_LOCKED', 423, undefined, {
+        minutes: String(Math.ceil((account.locked_until.getTime() - now.getTime()) / MINUTE)),
+      });
     }
     if (!(await passwordMatches(account.password_hash, password))) {
       // Counted in the database, not from the row read above: 25 wrong passwords sent at once all
       // read the same count, and a count written back from it would never reach the limit.
       const lockUntil = new Date(now.getTime() + this.settings.lockMinutes * MINUTE);
       const failures = await this.db.transaction().execute(async (trx) => {
-        const counted = await this.credentials.countFailedLogin(trx, account.id, this.settings.maxFailedLogins, lockUntil);
+        const counted = await this.credentials.countFailedLogin(
+          trx,
+          account.id,
+          this.settings.maxFailedLogins,
+          lockUntil,
+        );
         const lock = counted.failedLogins === 0;
         await appendAudit(trx, this.vault, {
           actor: null,
@@ -104,11 +139,17 @@ export class SessionService {
           entityType: 'account',
           entityId: account.id,
           regionCode: account.region_code,
-          after: { username, reason: 'wrong-password', failures: lock ? this.settings.maxFailedLogins + 1 : counted.failedLogins, ip },
+          after: {
+            username,
+            reason: 'wrong-password',
+            failures: lock ? this.settings.maxFailedLogins + 1 : counted.failedLogins,
+            ip,
+          },
         });
         return lock ? null : counted.failedLogins;
       });
-      if (failures === null) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
+      if (failures === null)
+        throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
       throw new AppError('INVALID_CREDENTIALS', 401);
     }
 
@@ -118,8 +159,19 @@ export class SessionService {
     await this.db.transaction().execute(async (trx) => {
       // A lock written by a concurrent wrong password since the read above still holds.
       const unlocked = await this.credentials.clearFailedLogins(trx, account.id, now);
-      if (!unlocked) throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
-      await trx.insertInto('session').values({ token_hash: tokenHash(token), account_id: account.id, csrf_token: csrfToken, ip, created_at: now, last_seen_at: now }).execute();
+      if (!unlocked)
+        throw new AppError('ACCOUNT_LOCKED', 423, undefined, { minutes: String(this.settings.lockMinutes) });
+      await trx
+        .insertInto('session')
+        .values({
+          token_hash: tokenHash(token),
+          account_id: account.id,
+          csrf_token: csrfToken,
+          ip,
+          created_at: now,
+          last_seen_at: now,
+        })
+        .execute();
       await appendAudit(trx, this.vault, {
         actor: { accountId: account.id, displayName: account.display_name, roles: account.roles, ip },
         action: 'session.login',
@@ -156,7 +208,12 @@ export class SessionService {
     const idle = now.getTime() - row.last_seen_at.getTime() > this.settings.idleMinutes * MINUTE;
     const tooOld = now.getTime() - row.created_at.getTime() > this.settings.absoluteHours * 60 * MINUTE;
     if (idle || tooOld) {
-      await this.db.updateTable('session').set({ ended_at: now }).where('token_hash', '=', hash).where('ended_at', 'is', null).execute();
+      await this.db
+        .updateTable('session')
+        .set({ ended_at: now })
+        .where('token_hash', '=', hash)
+        .where('ended_at', 'is', null)
+        .execute();
       return null;
     }
     // A write per request would be wasted; a few seconds of idle-time precision are not.
@@ -164,26 +221,56 @@ export class SessionService {
       await this.db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
     }
     const expired = now.getTime() - row.password_changed_at.getTime() > PASSWORD_MAX_AGE_DAYS * 24 * 60 * MINUTE;
-    return { actor: actorFrom(row, ip), csrfToken: row.csrf_token, mustChangePassword: row.must_change_password || expired, tokenHash: hash };
+    return {
+      actor: actorFrom(row, ip),
+      csrfToken: row.csrf_token,
+      mustChangePassword: row.must_change_password || expired,
+      tokenHash: hash,
+    };
   }
 
   async logout(session: CurrentSession): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('session').set({ ended_at: this.clock.now() }).where('token_hash', '=', session.tokenHash).execute();
-      await appendAudit(trx, this.vault, { actor: session.actor, action: 'session.logout', entityType: 'account', entityId: session.actor.accountId, regionCode: session.actor.regionCode });
+      await trx
+        .updateTable('session')
+        .set({ ended_at: this.clock.now() })
+        .where('token_hash', '=', session.tokenHash)
+        .execute();
+      await appendAudit(trx, this.vault, {
+        actor: session.actor,
+        action: 'session.logout',
+        entityType: 'account',
+        entityId: session.actor.accountId,
+        regionCode: session.actor.regionCode,
+      });
     });
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const account = await this.db.selectFrom('account').selectAll().where('id', '=', actor.accountId).executeTakeFirstOrThrow();
-    if (!(await passwordMatches(account.password_hash, current))) throw new AppError('INVALID_CREDENTIALS', 401, 'currentPassword');
-    await this.setPassword(account.id, account.username, next, { by: actor, mustChange: false, action: 'account.password-changed' });
+    const account = await this.db
+      .selectFrom('account')
+      .selectAll()
+      .where('id', '=', actor.accountId)
+      .executeTakeFirstOrThrow();
+    if (!(await passwordMatches(account.password_hash, current)))
+      throw new AppError('INVALID_CREDENTIALS', 401, 'currentPassword');
+    await this.setPassword(account.id, account.username, next, {
+      by: actor,
+      mustChange: false,
+      action: 'account.password-changed',
+    });
   }
 
   /** Sets a password after checking the rules and the history; ends the account's other sessions. */
-  async setPassword(accountId: string, username: string, password: string, how: { by: Actor; mustChange: boolean; action: string }): Promise<void> {
+  async setPassword(
+    accountId: string,
+    username: string,
+    password: string,
+    how: { by: Actor; mustChange: boolean; action: string },
+  ): Promise<void> {
     const problem = passwordProblem(password, username);
-    if (problem) throw new AppError('WEAK_PASSWORD', 400, how.mustChange ? 'password' : 'newPassword', { rule: problem });
+    if (problem)
+      throw new AppError('WEAK_PASSWORD', 400, how.mustChange ? 'password' : 'newPassword', { rule: problem });
     const history = await this.db
       .selectFrom('password_history')
       .select('password_hash')
@@ -191,34 +278,72 @@ export class SessionService {
       .orderBy('set_at', 'desc')
       .limit(PASSWORD_HISTORY)
       .execute();
-    for (const h of history) if (await passwordMatches(h.password_hash, password)) throw new AppError('PASSWORD_REUSED', 400, 'newPassword', { count: String(PASSWORD_HISTORY) });
+    for (const h of history)
+      if (await passwordMatches(h.password_hash, password))
+        throw new AppError('PASSWORD_REUSED', 400, 'newPassword', { count: String(PASSWORD_HISTORY) });
     const passwordHash = await hashPassword(password);
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const account = await this.credentials.storePassword(trx, accountId, passwordHash, now, how.mustChange);
       if (how.mustChange) await endSessions(trx, accountId, now);
-      await appendAudit(trx, this.vault, { actor: how.by, action: how.action, entityType: 'account', entityId: accountId, regionCode: account.regionCode });
+      await appendAudit(trx, this.vault, {
+        actor: how.by,
+        action: how.action,
+        entityType: 'account',
+        entityId: accountId,
+        regionCode: account.regionCode,
+      });
     });
   }
 
   async actorOf(accountId: string, ip: string | null): Promise<Actor> {
-    const row = await this.db.selectFrom('account').leftJoin('person', personOfAccount).select(ACTOR_COLUMNS).where('account.id', '=', accountId).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('account')
+      .leftJoin('person', personOfAccount)
+      .select(ACTOR_COLUMNS)
+      .where('account.id', '=', accountId)
+      .executeTakeFirstOrThrow();
     return actorFrom(row, ip);
   }
 }
 
 /** What an actor is made of, read with the session in one query on every request. */
-const ACTOR_COLUMNS = ['account.id', 'account.username', 'account.display_name', 'account.roles', 'account.region_code', 'account.person_id', 'account.organisation_id', 'person.id as registry_person_id', 'person.household_id'] as const;
+const ACTOR_COLUMNS = [
+  'account.id',
+  'account.username',
+  'account.display_name',
+  'account.roles',
+  'account.region_code',
+  'account.person_id',
+  'account.organisation_id',
+  'person.id as registry_person_id',
+  'person.household_id',
+] as const;
 
 /**
  * The registry person behind an account: an applicant's bound record, or a member of staff found by
  * their own ID number, so the own-claim and household checks hold whenever staff are in the registry.
  */
 const personOfAccount = (join: JoinBuilder<Database & { account: Database['account'] }, 'account' | 'person'>) =>
-  join.on((eb) => eb.or([eb('person.id', '=', eb.ref('account.person_id')), eb('person.id_number_hmac', '=', eb.ref('account.id_number_hmac'))]));
+  join.on((eb) =>
+    eb.or([
+      eb('person.id', '=', eb.ref('account.person_id')),
+      eb('person.id_number_hmac', '=', eb.ref('account.id_number_hmac')),
+    ]),
+  );
 
 function actorFrom(
-  row: { id: string; username: string; display_name: string; roles: string[]; region_code: string; person_id: string | null; organisation_id: string | null; registry_person_id: string | null; household_id: string | null },
+  row: {
+    id: string;
+    username: string;
+    display_name: string;
+    roles: string[];
+    region_code: string;
+    person_id: string | null;
+    organisation_id: string | null;
+    registry_person_id: string | null;
+    household_id: string | null;
+  },
   ip: string | null,
 ): Actor {
   return {

@@ -43,7 +43,13 @@ export function sessionRoutes(sessions: SessionService, cookies: CookieSettings)
         schema: {
           tags: ['session'],
           summary: 'Log in (登录): sets an HttpOnly session cookie and returns the CSRF token to send as X-CSRF-Token',
-          body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              username: Type.String({ minLength: 1, maxLength: 64 }),
+              password: Type.String({ minLength: 1, maxLength: 128 }),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: SessionView, 400: ErrorBodySchema, 401: ErrorBodySchema, 423: ErrorBodySchema },
         },
       },
@@ -56,7 +62,14 @@ export function sessionRoutes(sessions: SessionService, cookies: CookieSettings)
 
     app.get(
       '/api/v1/session',
-      { config: { access: { permission: 'self', allowWithExpiredPassword: true } }, schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionView, ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'self', allowWithExpiredPassword: true } },
+        schema: {
+          tags: ['session'],
+          summary: 'The current session',
+          response: { 200: SessionView, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => {
         const session = request.session;
         if (!session) throw new AppError('NOT_AUTHENTICATED', 401);
@@ -66,7 +79,10 @@ export function sessionRoutes(sessions: SessionService, cookies: CookieSettings)
 
     app.delete(
       '/api/v1/session',
-      { config: { access: { permission: 'self', allowWithExpiredPassword: true } }, schema: { tags: ['session'], summary: 'Log out (退出)', response: { 204: Type.Null(), ...PROTECTED_ERRORS } } },
+      {
+        config: { access: { permission: 'self', allowWithExpiredPassword: true } },
+        schema: { tags: ['session'], summary: 'Log out (退出)', response: { 204: Type.Null(), ...PROTECTED_ERRORS } },
+      },
       async (request, reply) => {
         if (request.session) await sessions.logout(request.session);
         setCookie(reply, '', 0);
@@ -81,7 +97,13 @@ export function sessionRoutes(sessions: SessionService, cookies: CookieSettings)
         schema: {
           tags: ['session'],
           summary: 'Change one’s own password (修改密码)',
-          body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 128 }), newPassword: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
+              newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+            },
+            { additionalProperties: false },
+          ),
           response: { 204: Type.Null(), ...PROTECTED_ERRORS },
         },
       },

@@ -30,7 +30,12 @@ export class TestClock implements Clock {
 export interface Client {
   readonly username: string;
   readonly accountId: string;
-  request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: TestApp, username: string, password = PASSWORD): Promise<Client> {
@@ -42,18 +47,36 @@ export async function login(app: TestApp, username: string, password = PASSWORD)
     username,
     accountId: account.id,
     request: (method, url, body, headers = {}) =>
-      app.http.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, ...(body !== undefined ? { payload: body as object } : {}) }),
+      app.http.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...headers },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
   };
 }
 
 let hashed: Promise<string> | undefined;
 
 /** A staff account made directly in the database (the admin API is tested on its own), logged in. */
-export async function staff(app: TestApp, username: string, roles: string[], region: string, personId?: string): Promise<Client> {
+export async function staff(
+  app: TestApp,
+  username: string,
+  roles: string[],
+  region: string,
+  personId?: string,
+): Promise<Client> {
   hashed ??= hashPassword(PASSWORD);
   await app.database.db
     .insertInto('account')
-    .values({ username, display_name: username, roles, region_code: region, person_id: personId ?? null, password_hash: await hashed })
+    .values({
+      username,
+      display_name: username,
+      roles,
+      region_code: region,
+      person_id: personId ?? null,
+      password_hash: await hashed,
+    })
     .execute();
   return login(app, username);
 }
@@ -67,7 +90,11 @@ const counters = new WeakMap<TestApp, Map<string, Promise<Client>>>();
  */
 export async function applicant(app: TestApp, body: Record<string, unknown>): Promise<Client> {
   const { category, ...registration } = body;
-  const res = await app.http.inject({ method: 'POST', url: '/api/v1/register', payload: { password: PASSWORD, ...registration } });
+  const res = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/register',
+    payload: { password: PASSWORD, ...registration },
+  });
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
   // A province's counter clerk, made once per app and province.
   const province = `${String(registration.regionCode).slice(0, 2)}0000`;
@@ -76,10 +103,15 @@ export async function applicant(app: TestApp, body: Record<string, unknown>): Pr
   if (!ofApp.has(province)) ofApp.set(province, staff(app, `fixture-counter-${province}`, ['clerk'], province));
   const counter = await (ofApp.get(province) as Promise<Client>);
   const { username: _u, ...identity } = registration;
-  const issued = await counter.request('POST', '/api/v1/identity/activation-codes', { ...identity, ...(category ? { category } : {}) });
+  const issued = await counter.request('POST', '/api/v1/identity/activation-codes', {
+    ...identity,
+    ...(category ? { category } : {}),
+  });
   if (issued.statusCode !== 201) throw new Error(`activation code: ${issued.statusCode} ${issued.body}`);
   const client = await login(app, String(body.username));
-  const bound = await client.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code });
+  const bound = await client.request('POST', '/api/v1/identity/binding', {
+    code: issued.json<{ code: string }>().code,
+  });
   if (bound.statusCode !== 200) throw new Error(`binding: ${bound.statusCode} ${bound.body}`);
   return client;
 }
@@ -91,9 +123,20 @@ export function expectOk(res: LightMyRequestResponse, status = 200): void {
 let funds = 0;
 
 /** A county fund with money in it, so approvals in that region have something to commit. */
-export async function fundRegion(app: TestApp, region: string, amountFen: number, source = 'county-employment'): Promise<string> {
+export async function fundRegion(
+  app: TestApp,
+  region: string,
+  amountFen: number,
+  source = 'county-employment',
+): Promise<string> {
   const finance = await staff(app, `fund-officer-${++funds}`, ['finance'], region);
-  const created = await finance.request('POST', '/api/v1/funds', { code: `TEST-${funds}`, name: '测试资金', source, year: 2026, regionCode: region });
+  const created = await finance.request('POST', '/api/v1/funds', {
+    code: `TEST-${funds}`,
+    name: '测试资金',
+    source,
+    year: 2026,
+    regionCode: region,
+  });
   expectOk(created, 201);
   const id = created.json<{ id: string }>().id;
   expectOk(await finance.request('POST', `/api/v1/funds/${id}/issuance`, { amountFen }));

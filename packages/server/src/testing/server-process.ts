@@ -14,7 +14,9 @@ export interface ServerProcess {
   /** Resolves when the output contains `text`. */
   reached(text: string): Promise<void>;
   /** Logs in over HTTP and returns a function that sends a request with the session. */
-  login(username: string): Promise<(method: string, path: string, body?: unknown, contentType?: string) => Promise<Response>>;
+  login(
+    username: string,
+  ): Promise<(method: string, path: string, body?: unknown, contentType?: string) => Promise<Response>>;
   kill(): Promise<void>;
 }
 
@@ -59,13 +61,21 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     port,
     reached,
     async login(username) {
-      const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      const res = await fetch(`${base}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const { csrfToken } = (await res.json()) as { csrfToken: string };
       return (method, path, body, contentType = 'application/json') =>
         fetch(`${base}${path}`, {
           method,
-          headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+          headers: {
+            cookie,
+            'x-csrf-token': csrfToken,
+            ...(body !== undefined ? { 'content-type': contentType } : {}),
+          },
           ...(body !== undefined ? { body: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
         });
     },

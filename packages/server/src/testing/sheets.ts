@@ -14,6 +14,10 @@ export async function sheetRows(file: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  wb.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string)))));
+  wb.worksheets[0]?.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string))),
+    ),
+  );
   return rows;
 }

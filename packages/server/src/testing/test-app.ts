@@ -54,7 +54,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await migrate(database.db);
   await seedReferenceData(database.db);
   const vault = options.masterKey ? new Vault(options.masterKey) : Vault.random();
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false, ...(options.clock ? { clock: options.clock } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    vault,
+    logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+  });
   return {
     ...app,
     database,

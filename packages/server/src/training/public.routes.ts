@@ -18,7 +18,11 @@ const PUBLIC = { access: { public: true as const } };
  * as JSON and as spreadsheets, and certificate verification (证书查验). They are registered
  * together, before the bureau's routes, so the API document lists them first.
  */
-export function publicTrainingRoutes(services: { catalogue: CatalogueService; institutions: InstitutionService; certificates: CertificateService }): FastifyPluginAsyncTypebox {
+export function publicTrainingRoutes(services: {
+  catalogue: CatalogueService;
+  institutions: InstitutionService;
+  certificates: CertificateService;
+}): FastifyPluginAsyncTypebox {
   const { catalogue, institutions, certificates } = services;
   return async (app) => {
     app.get(
@@ -27,17 +31,30 @@ export function publicTrainingRoutes(services: { catalogue: CatalogueService; in
         config: PUBLIC,
         schema: {
           tags: TAGS,
-          summary: 'The training-demand guidance catalogue of a region on a day (public, 5号 (一)(十六)); history=true adds items moved out',
+          summary:
+            'The training-demand guidance catalogue of a region on a day (public, 5号 (一)(十六)); history=true adds items moved out',
           querystring: CatalogueQuery,
           response: { 200: Type.Object({ items: Type.Array(DemandItem) }), ...PUBLIC_ERRORS },
         },
       },
-      async (request) => ({ items: await catalogue.catalogue(request.query.region, request.query.date, request.query.history ?? false) }),
+      async (request) => ({
+        items: await catalogue.catalogue(request.query.region, request.query.date, request.query.history ?? false),
+      }),
     );
     app.get(
       '/api/v1/training/institutions',
-      { config: PUBLIC, schema: { tags: TAGS, summary: 'The institution catalogue of a region (public, 5号 (二))', querystring: InstitutionsQuery, response: { 200: Institutions, ...PUBLIC_ERRORS } } },
-      async (request) => ({ institutions: await institutions.institutions(request.query.region, request.query.history ?? false) }),
+      {
+        config: PUBLIC,
+        schema: {
+          tags: TAGS,
+          summary: 'The institution catalogue of a region (public, 5号 (二))',
+          querystring: InstitutionsQuery,
+          response: { 200: Institutions, ...PUBLIC_ERRORS },
+        },
+      },
+      async (request) => ({
+        institutions: await institutions.institutions(request.query.region, request.query.history ?? false),
+      }),
     );
     app.get(
       '/api/v1/training/certificates/:serial',
@@ -45,7 +62,8 @@ export function publicTrainingRoutes(services: { catalogue: CatalogueService; in
         config: PUBLIC,
         schema: {
           tags: TAGS,
-          summary: 'Verify a training certificate by its serial number and the holder’s name (public; the ID number is masked)',
+          summary:
+            'Verify a training certificate by its serial number and the holder’s name (public; the ID number is masked)',
           params: CertificateParams,
           querystring: HolderQuery,
           response: { 200: Certificate, ...PUBLIC_ERRORS },
@@ -56,15 +74,43 @@ export function publicTrainingRoutes(services: { catalogue: CatalogueService; in
 
     app.get(
       '/api/v1/training/demand-catalogue.xlsx',
-      { config: PUBLIC, schema: { tags: TAGS, summary: 'The training-demand catalogue as a spreadsheet (public)', querystring: CatalogueQuery, response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS } } },
-      async (request, reply) => reply.headers(xlsxDownload(`training-demand-catalogue-${request.query.region}`)).send(await catalogueWorkbook(await catalogue.catalogue(request.query.region, request.query.date, request.query.history ?? false))),
+      {
+        config: PUBLIC,
+        schema: {
+          tags: TAGS,
+          summary: 'The training-demand catalogue as a spreadsheet (public)',
+          querystring: CatalogueQuery,
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .headers(xlsxDownload(`training-demand-catalogue-${request.query.region}`))
+          .send(
+            await catalogueWorkbook(
+              await catalogue.catalogue(request.query.region, request.query.date, request.query.history ?? false),
+            ),
+          ),
     );
     app.get(
       '/api/v1/training/institutions.xlsx',
-      { config: PUBLIC, schema: { tags: TAGS, summary: 'The institution catalogue as a spreadsheet (public)', querystring: InstitutionsQuery, response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS } } },
+      {
+        config: PUBLIC,
+        schema: {
+          tags: TAGS,
+          summary: 'The institution catalogue as a spreadsheet (public)',
+          querystring: InstitutionsQuery,
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PUBLIC_ERRORS },
+        },
+      },
       async (request, reply) => {
-        const [listed, items] = await Promise.all([institutions.institutions(request.query.region, request.query.history ?? false), catalogue.catalogue(request.query.region, undefined, true)]);
-        return reply.headers(xlsxDownload(`training-institutions-${request.query.region}`)).send(await institutionsWorkbook(listed, items));
+        const [listed, items] = await Promise.all([
+          institutions.institutions(request.query.region, request.query.history ?? false),
+          catalogue.catalogue(request.query.region, undefined, true),
+        ]);
+        return reply
+          .headers(xlsxDownload(`training-institutions-${request.query.region}`))
+          .send(await institutionsWorkbook(listed, items));
       },
     );
   };

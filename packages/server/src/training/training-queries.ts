@@ -7,10 +7,27 @@ import type { Database } from '../db/schema.js';
  */
 /** What the risk checks read about a training certificate's class, if it was issued here. */
 export async function trainingRiskFacts(db: Kysely<Database> | Transaction<Database>, serial: string) {
-  const cert = await db.selectFrom('training_certificate').select(['class_id', 'person_id']).where('serial', '=', serial).executeTakeFirst();
+  const cert = await db
+    .selectFrom('training_certificate')
+    .select(['class_id', 'person_id'])
+    .where('serial', '=', serial)
+    .executeTakeFirst();
   if (!cert) return undefined;
-  const cls = await db.selectFrom('training_class').select(['id', 'number', 'starts_on', 'ends_on', 'sessions']).where('id', '=', cert.class_id).executeTakeFirstOrThrow();
-  const attended = Number((await db.selectFrom('training_attendance').select((eb) => eb.fn.countAll<string>().as('n')).where('class_id', '=', cls.id).where('person_id', '=', cert.person_id).executeTakeFirstOrThrow()).n);
+  const cls = await db
+    .selectFrom('training_class')
+    .select(['id', 'number', 'starts_on', 'ends_on', 'sessions'])
+    .where('id', '=', cert.class_id)
+    .executeTakeFirstOrThrow();
+  const attended = Number(
+    (
+      await db
+        .selectFrom('training_attendance')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('class_id', '=', cls.id)
+        .where('person_id', '=', cert.person_id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const overlapping = await db
     .selectFrom('training_enrolment as e')
     .innerJoin('training_class as c', 'c.id', 'e.class_id')
@@ -33,7 +50,10 @@ export async function trainingRiskFacts(db: Kysely<Database> | Transaction<Datab
 }
 
 /** The catalogue standard of the item a certificate's class trained for (5号 (一)(十三)), if issued here. */
-export async function catalogueStandardOf(db: Kysely<Database> | Transaction<Database>, serial: string): Promise<number | undefined> {
+export async function catalogueStandardOf(
+  db: Kysely<Database> | Transaction<Database>,
+  serial: string,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('training_certificate as t')
     .innerJoin('training_class as c', 'c.id', 't.class_id')

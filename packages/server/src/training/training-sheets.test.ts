@@ -14,7 +14,17 @@ let app: TestApp;
 let clerk: Client;
 const trainees: { id: string; idNumber: string; name: string }[] = [];
 
-const CATALOGUE_HEADER = ['行政区划代码 (regionCode)', '职业（工种） (occupation)', '等级 (level)', '培训类型 (trainingKind)', '补贴标准（元） (standard)', '课时 (hours)', '急需紧缺 (urgent)', '补贴发放对象 (payee)', '生效日期 (validFrom)'];
+const CATALOGUE_HEADER = [
+  '行政区划代码 (regionCode)',
+  '职业（工种） (occupation)',
+  '等级 (level)',
+  '培训类型 (trainingKind)',
+  '补贴标准（元） (standard)',
+  '课时 (hours)',
+  '急需紧缺 (urgent)',
+  '补贴发放对象 (payee)',
+  '生效日期 (validFrom)',
+];
 const ROSTER_HEADER = ['姓名 (name)', '身份证号码 (idNumber)'];
 
 beforeAll(async () => {
@@ -23,7 +33,12 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) {
     const id = idNumber('1996-06-06');
     const name = `名册${i}`;
-    const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name, regionCode: '510104', facts: [{ kind: 'status', data: { kind: 'registered-unemployed', from: '2026-01-01' } }] });
+    const res = await clerk.request('POST', '/api/v1/people', {
+      idNumber: id,
+      name,
+      regionCode: '510104',
+      facts: [{ kind: 'status', data: { kind: 'registered-unemployed', from: '2026-01-01' } }],
+    });
     expectOk(res, 201);
     trainees.push({ id: res.json<{ id: string }>().id, idNumber: id, name });
   }
@@ -72,7 +87,9 @@ describe('the catalogue as a spreadsheet', () => {
     ]);
     const imported = await upload(clerk, '/api/v1/training/demand-catalogue/import', file);
     expect(imported.json(), imported.body).toEqual({ imported: 3 });
-    const items = (await publicGet('/api/v1/training/demand-catalogue?region=510104')).json<{ items: { occupation: string; standardFen: number; payee: string; urgent: boolean }[] }>().items;
+    const items = (await publicGet('/api/v1/training/demand-catalogue?region=510104')).json<{
+      items: { occupation: string; standardFen: number; payee: string; urgent: boolean }[];
+    }>().items;
     expect(items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ occupation: '育婴员', standardFen: 120_000, urgent: true, payee: 'trainee' }),
@@ -82,12 +99,29 @@ describe('the catalogue as a spreadsheet', () => {
     );
     const sheet = await sheetRows((await publicGet('/api/v1/training/demand-catalogue.xlsx?region=510104')).rawPayload);
     expect(sheet).toHaveLength(4);
-    expect(sheet.find((r) => r[1] === '中式烹调师')).toEqual(['510104', '中式烹调师', '5', '就业技能培训', '1500.50', '100', '否', '培训机构', '2026-01-01', '', '在目录', '', '']);
+    expect(sheet.find((r) => r[1] === '中式烹调师')).toEqual([
+      '510104',
+      '中式烹调师',
+      '5',
+      '就业技能培训',
+      '1500.50',
+      '100',
+      '否',
+      '培训机构',
+      '2026-01-01',
+      '',
+      '在目录',
+      '',
+      '',
+    ]);
   });
 
   it('only the bureau imports', async () => {
     const reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
-    expect((await upload(reviewer, '/api/v1/training/demand-catalogue/import', await workbook(CATALOGUE_HEADER, []))).statusCode).toBe(403);
+    expect(
+      (await upload(reviewer, '/api/v1/training/demand-catalogue/import', await workbook(CATALOGUE_HEADER, [])))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -96,21 +130,59 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
   const schoolCode = creditCode('510104');
 
   it('the institution is listed and the public downloads the institution catalogue', async () => {
-    cookItem = (await publicGet('/api/v1/training/demand-catalogue?region=510104')).json<{ items: { id: string; occupation: string }[] }>().items.find((i) => i.occupation === '中式烹调师')?.id ?? '';
-    const unit = await clerk.request('POST', '/api/v1/organisations', { creditCode: schoolCode, name: '锦江烹饪技能培训学校', category: 'training-institution', regionCode: '510104' });
+    cookItem =
+      (await publicGet('/api/v1/training/demand-catalogue?region=510104'))
+        .json<{ items: { id: string; occupation: string }[] }>()
+        .items.find((i) => i.occupation === '中式烹调师')?.id ?? '';
+    const unit = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: schoolCode,
+      name: '锦江烹饪技能培训学校',
+      category: 'training-institution',
+      regionCode: '510104',
+    });
     expectOk(unit, 201);
     const organisationId = unit.json<{ id: string }>().id;
-    expectOk(await clerk.request('PUT', `/api/v1/organisations/${organisationId}/bank-account`, { accountNumber: '510104000012345678', bankName: '成都银行锦江支行' }));
-    const listed = await clerk.request('POST', '/api/v1/training/institutions', { organisationId, address: '锦江区示例路9号', nature: 'private', capacity: 40, demandItemIds: [cookItem] });
+    expectOk(
+      await clerk.request('PUT', `/api/v1/organisations/${organisationId}/bank-account`, {
+        accountNumber: '510104000012345678',
+        bankName: '成都银行锦江支行',
+      }),
+    );
+    const listed = await clerk.request('POST', '/api/v1/training/institutions', {
+      organisationId,
+      address: '锦江区示例路9号',
+      nature: 'private',
+      capacity: 40,
+      demandItemIds: [cookItem],
+    });
     expectOk(listed, 201);
     institutionId = listed.json<{ id: string }>().id;
     const sheet = await sheetRows((await publicGet('/api/v1/training/institutions.xlsx?region=510104')).rawPayload);
-    expect(sheet[1]).toEqual(['锦江烹饪技能培训学校', '510104', '锦江区示例路9号', '民办', '40', '中式烹调师（5级）', '在目录', '', '']);
+    expect(sheet[1]).toEqual([
+      '锦江烹饪技能培训学校',
+      '510104',
+      '锦江区示例路9号',
+      '民办',
+      '40',
+      '中式烹调师（5级）',
+      '在目录',
+      '',
+      '',
+    ]);
   });
 
   it('a roster sheet is checked by real name: a bad check digit, a stranger, a wrong name and a repeated row are each named', async () => {
-    school = await applicant(app, { kind: 'organisation', creditCode: schoolCode, name: '锦江烹饪技能培训学校', category: 'training-institution', regionCode: '510104', username: 'cook-school' });
-    expect((await school.request('GET', '/api/v1/training/my-institutions')).json()).toMatchObject({ institutions: [{ id: institutionId }] });
+    school = await applicant(app, {
+      kind: 'organisation',
+      creditCode: schoolCode,
+      name: '锦江烹饪技能培训学校',
+      category: 'training-institution',
+      regionCode: '510104',
+      username: 'cook-school',
+    });
+    expect((await school.request('GET', '/api/v1/training/my-institutions')).json()).toMatchObject({
+      institutions: [{ id: institutionId }],
+    });
     const bad = await workbook(ROSTER_HEADER, [
       [trainees[0]!.name, trainees[0]!.idNumber],
       ['某某', '110105194912310021'],
@@ -120,7 +192,11 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
     ]);
     const res = await upload(school, '/api/v1/training/roster-check', bad);
     expect(res.statusCode).toBe(422);
-    expect(res.json<{ errors: { row: number; column: string; code: string }[] }>().errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    expect(
+      res
+        .json<{ errors: { row: number; column: string; code: string }[] }>()
+        .errors.map((e) => [e.row, e.column, e.code]),
+    ).toEqual([
       [3, '身份证号码 (idNumber)', 'VALIDATION_FAILED'],
       [4, '身份证号码 (idNumber)', 'PERSON_NOT_REGISTERED'],
       [5, '姓名 (name)', 'NAME_MISMATCH'],
@@ -128,12 +204,20 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
     ]);
     // An ID number Excel stored as a number has already lost its last digits.
     const numeric = await workbook(ROSTER_HEADER, [[trainees[0]!.name, 510104199606060000]]);
-    expect((await upload(school, '/api/v1/training/roster-check', numeric)).json<{ errors: { message: { zh: string } }[] }>().errors[0]?.message.zh).toContain('文本格式');
+    expect(
+      (await upload(school, '/api/v1/training/roster-check', numeric)).json<{ errors: { message: { zh: string } }[] }>()
+        .errors[0]?.message.zh,
+    ).toContain('文本格式');
 
-    const good = await workbook(ROSTER_HEADER, trainees.map((t) => [t.name, t.idNumber]));
+    const good = await workbook(
+      ROSTER_HEADER,
+      trainees.map((t) => [t.name, t.idNumber]),
+    );
     const checked = await upload(school, '/api/v1/training/roster-check', good);
     expectOk(checked);
-    expect(checked.json<{ trainees: { name: string; idNumberMasked: string }[] }>().trainees.map((t) => t.name)).toEqual(trainees.map((t) => t.name));
+    expect(
+      checked.json<{ trainees: { name: string; idNumberMasked: string }[] }>().trainees.map((t) => t.name),
+    ).toEqual(trainees.map((t) => t.name));
   });
 
   it('the class runs; claims are the trainees’ own, paid into the institution’s account', async () => {
@@ -151,28 +235,56 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
     });
     expectOk(opened, 201);
     classId = opened.json<{ id: string }>().id;
-    expect((await school.request('GET', '/api/v1/training/classes')).json()).toMatchObject({ classes: [{ id: classId, state: 'applied', trainees: 4, certificates: 0 }] });
+    expect((await school.request('GET', '/api/v1/training/classes')).json()).toMatchObject({
+      classes: [{ id: classId, state: 'applied', trainees: 4, certificates: 0 }],
+    });
 
     const clerk2 = await staff(app, 'clerk2', ['clerk'], '510104');
     expectOk(await clerk.request('POST', `/api/v1/training/classes/${classId}/decision`, { approve: true }));
-    for (let s = 1; s <= 4; s++) expectOk(await school.request('POST', `/api/v1/training/classes/${classId}/attendance`, { sessionNo: s, personIds: trainees.map((t) => t.id) }));
+    for (let s = 1; s <= 4; s++)
+      expectOk(
+        await school.request('POST', `/api/v1/training/classes/${classId}/attendance`, {
+          sessionNo: s,
+          personIds: trainees.map((t) => t.id),
+        }),
+      );
     clock.setDate('2026-09-21');
     school = await login(app, 'cook-school');
     clerk = await login(app, 'clerk');
     const c2 = await login(app, clerk2.username);
-    expectOk(await school.request('POST', `/api/v1/training/classes/${classId}/assessment`, { results: trainees.map((t, i) => ({ personId: t.id, passed: i < 3, score: i < 3 ? 85 : 50 })) }));
+    expectOk(
+      await school.request('POST', `/api/v1/training/classes/${classId}/assessment`, {
+        results: trainees.map((t, i) => ({ personId: t.id, passed: i < 3, score: i < 3 ? 85 : 50 })),
+      }),
+    );
     expectOk(await c2.request('POST', `/api/v1/training/classes/${classId}/completion`));
 
-    const roster = await sheetRows((await school.request('GET', `/api/v1/training/classes/${classId}/roster.xlsx`)).rawPayload);
+    const roster = await sheetRows(
+      (await school.request('GET', `/api/v1/training/classes/${classId}/roster.xlsx`)).rawPayload,
+    );
     expect(roster).toHaveLength(5);
-    expect(roster[1]).toEqual(['1', trainees[0]!.name, expect.stringMatching(/^\d{6}\*+\d{2,4}[\dX]?$/), '4', '合格', '85', expect.stringMatching(/^PX510104-2026-\d{7}-\d{3}$/)]);
+    expect(roster[1]).toEqual([
+      '1',
+      trainees[0]!.name,
+      expect.stringMatching(/^\d{6}\*+\d{2,4}[\dX]?$/),
+      '4',
+      '合格',
+      '85',
+      expect.stringMatching(/^PX510104-2026-\d{7}-\d{3}$/),
+    ]);
     expect(roster.find((r) => r[1] === trainees[3]!.name)?.[4]).toBe('不合格');
     expect(roster.flat().join()).not.toContain(trainees[0]!.idNumber);
 
     await fundRegion(app, '510104', 10_000_000);
-    const filed = (await clerk.request('POST', `/api/v1/training/classes/${classId}/claims`)).json<{ filed: string[] }>().filed;
+    const filed = (await clerk.request('POST', `/api/v1/training/classes/${classId}/claims`)).json<{
+      filed: string[];
+    }>().filed;
     expect(filed).toHaveLength(3);
-    const view = (await clerk.request('GET', `/api/v1/applications/${filed[0]}`)).json<{ applicantKind: string; applicant: { id: string }; payee: { name: string } }>();
+    const view = (await clerk.request('GET', `/api/v1/applications/${filed[0]}`)).json<{
+      applicantKind: string;
+      applicant: { id: string };
+      payee: { name: string };
+    }>();
     expect(view).toMatchObject({ applicantKind: 'person', payee: { name: '锦江烹饪技能培训学校' } });
     expect(trainees.map((t) => t.id)).toContain(view.applicant.id);
 
@@ -181,11 +293,18 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
     const approver = await staff(app, 'approver', ['approver'], '510104');
     const finance = await staff(app, 'finance', ['finance'], '510104');
     for (const id of filed) {
-      for (const [c, action] of [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve'], [approver, 'release']] as const) expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
+      for (const [c, action] of [
+        [counter, 'accept'],
+        [reviewer, 'review'],
+        [approver, 'approve'],
+        [approver, 'release'],
+      ] as const)
+        expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
     }
     const batches = await finance.request('POST', '/api/v1/payment-batches', {});
     expectOk(batches, 201);
-    const [batch] = batches.json<{ batches: { id: string; channel: string; itemCount: number; totalFen: number }[] }>().batches;
+    const [batch] = batches.json<{ batches: { id: string; channel: string; itemCount: number; totalFen: number }[] }>()
+      .batches;
     expect(batch).toMatchObject({ channel: 'bank-account', itemCount: 3, totalFen: 3 * 150_050 });
     const bankFile = (await finance.request('GET', `/api/v1/payment-batches/${batch?.id}/file`)).body;
     expect(bankFile.match(/锦江烹饪技能培训学校/g)).toHaveLength(3);

@@ -4,7 +4,9 @@ import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 /** What the training routes share: the tag, who may call them, and the common schemas. */
 export const TAGS = ['training'];
 export const MANAGE = { access: { permission: 'training:manage' as const } };
-export const INSTITUTION_OR_STAFF = { access: { permission: ['training:manage' as const, 'application:own' as const] } };
+export const INSTITUTION_OR_STAFF = {
+  access: { permission: ['training:manage' as const, 'application:own' as const] },
+};
 
 export const options = { additionalProperties: false } as const;
 export const Region = Type.String({ pattern: '^[0-9]{6}$' });

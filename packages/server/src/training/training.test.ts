@@ -20,7 +20,12 @@ beforeAll(async () => {
   clerk2 = await staff(app, 'clerk2', ['clerk'], '510104');
   for (let i = 0; i < 12; i++) {
     const id = idNumber('1995-04-04');
-    const res = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `学员${String(i).padStart(2, '0')}`, regionCode: '510104', facts: [{ kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } }] });
+    const res = await clerk.request('POST', '/api/v1/people', {
+      idNumber: id,
+      name: `学员${String(i).padStart(2, '0')}`,
+      regionCode: '510104',
+      facts: [{ kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } }],
+    });
     expectOk(res, 201);
     trainees.push({ id: res.json<{ id: string }>().id, idNumber: id, name: `学员${String(i).padStart(2, '0')}` });
   }
@@ -44,7 +49,16 @@ const classBody = (demandItemId: string, roster: string[], startsOn = '2026-09-0
 describe('the two catalogues', () => {
   it('the bureau publishes catalogue items; the public reads them by region and day', async () => {
     const add = (occupation: string, standardFen: number, urgent: boolean) =>
-      post(clerk, '/api/v1/training/demand-catalogue', { regionCode: '510104', occupation, level: 5, trainingKind: 'employment-skills', standardFen, hours: 80, urgent, validFrom: '2026-01-01' });
+      post(clerk, '/api/v1/training/demand-catalogue', {
+        regionCode: '510104',
+        occupation,
+        level: 5,
+        trainingKind: 'employment-skills',
+        standardFen,
+        hours: 80,
+        urgent,
+        validFrom: '2026-01-01',
+      });
     const e = await add('电工', 180_000, true);
     expect(e.statusCode).toBe(201);
     electrician = e.json<{ id: string }>().id;
@@ -56,18 +70,43 @@ describe('the two catalogues', () => {
     ]);
     // Only the bureau edits the catalogue.
     const reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
-    expect((await post(reviewer, '/api/v1/training/demand-catalogue', { regionCode: '510104', occupation: '车工', trainingKind: 'employment-skills', standardFen: 1, hours: 1, urgent: false, validFrom: '2026-01-01' })).statusCode).toBe(403);
+    expect(
+      (
+        await post(reviewer, '/api/v1/training/demand-catalogue', {
+          regionCode: '510104',
+          occupation: '车工',
+          trainingKind: 'employment-skills',
+          standardFen: 1,
+          hours: 1,
+          urgent: false,
+          validFrom: '2026-01-01',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('an institution is listed with the items it may run, and the public sees it', async () => {
     unitCode = creditCode('510104');
-    const unit = await post(clerk, '/api/v1/organisations', { creditCode: unitCode, name: '锦江职业技能培训学校', category: 'training-institution', regionCode: '510104' });
+    const unit = await post(clerk, '/api/v1/organisations', {
+      creditCode: unitCode,
+      name: '锦江职业技能培训学校',
+      category: 'training-institution',
+      regionCode: '510104',
+    });
     expectOk(unit, 201);
-    const listed = await post(clerk, '/api/v1/training/institutions', { organisationId: unit.json<{ id: string }>().id, address: '锦江区示例路1号', nature: 'private', capacity: 30, demandItemIds: [electrician] });
+    const listed = await post(clerk, '/api/v1/training/institutions', {
+      organisationId: unit.json<{ id: string }>().id,
+      address: '锦江区示例路1号',
+      nature: 'private',
+      capacity: 30,
+      demandItemIds: [electrician],
+    });
     expect(listed.statusCode).toBe(201);
     institutionId = listed.json<{ id: string }>().id;
     const pub = await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510104' });
-    expect(pub.json()).toMatchObject({ institutions: [{ name: '锦江职业技能培训学校', nature: 'private', demandItemIds: [electrician] }] });
+    expect(pub.json()).toMatchObject({
+      institutions: [{ name: '锦江职业技能培训学校', nature: 'private', demandItemIds: [electrician] }],
+    });
   });
 });
 
@@ -75,60 +114,160 @@ describe('a class from opening to paid subsidy', () => {
   let school: Client, classId: string, overlapId: string;
 
   it('the institution applies to open a class with its roster; only items it may run, within its capacity', async () => {
-    school = await applicant(app, { kind: 'organisation', creditCode: unitCode, name: '锦江职业技能培训学校', category: 'training-institution', regionCode: '510104', username: 'jinjiang-school' });
-    expect((await post(school, '/api/v1/training/classes', classBody(welder, [trainees[0]!.idNumber]))).json()).toMatchObject({ code: 'ITEM_NOT_OFFERED', field: 'demandItemId' });
+    school = await applicant(app, {
+      kind: 'organisation',
+      creditCode: unitCode,
+      name: '锦江职业技能培训学校',
+      category: 'training-institution',
+      regionCode: '510104',
+      username: 'jinjiang-school',
+    });
+    expect(
+      (await post(school, '/api/v1/training/classes', classBody(welder, [trainees[0]!.idNumber]))).json(),
+    ).toMatchObject({ code: 'ITEM_NOT_OFFERED', field: 'demandItemId' });
     const unknown = idNumber('1990-01-01');
-    expect((await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber, unknown]))).json()).toMatchObject({ code: 'PERSON_NOT_FOUND', field: 'roster[1]' });
-    expect((await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber], '2026-08-01'))).json()).toMatchObject({ field: 'startsOn' });
-    const opened = await post(school, '/api/v1/training/classes', classBody(electrician, trainees.map((t) => t.idNumber)));
+    expect(
+      (await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber, unknown]))).json(),
+    ).toMatchObject({ code: 'PERSON_NOT_FOUND', field: 'roster[1]' });
+    expect(
+      (
+        await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber], '2026-08-01'))
+      ).json(),
+    ).toMatchObject({ field: 'startsOn' });
+    const opened = await post(
+      school,
+      '/api/v1/training/classes',
+      classBody(
+        electrician,
+        trainees.map((t) => t.idNumber),
+      ),
+    );
     expect(opened.statusCode).toBe(201);
-    expect(opened.json()).toMatchObject({ state: 'applied', occupation: '电工', trainees: expect.arrayContaining([expect.objectContaining({ name: '学员00', idNumberMasked: expect.stringMatching(/\*/) })]) });
+    expect(opened.json()).toMatchObject({
+      state: 'applied',
+      occupation: '电工',
+      trainees: expect.arrayContaining([
+        expect.objectContaining({ name: '学员00', idNumberMasked: expect.stringMatching(/\*/) }),
+      ]),
+    });
     classId = opened.json<{ id: string }>().id;
     // The same trainee on a second class at the same time.
-    overlapId = (await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber], '2026-09-14', '2026-09-20'))).json<{ id: string }>().id;
+    overlapId = (
+      await post(
+        school,
+        '/api/v1/training/classes',
+        classBody(electrician, [trainees[0]!.idNumber], '2026-09-14', '2026-09-20'),
+      )
+    ).json<{ id: string }>().id;
   });
 
   it('the bureau approves; the institution cannot approve its own class', async () => {
     // Each side is offered only the steps it may take.
     expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: [] });
-    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['decide'] });
-    expect((await post(school, `/api/v1/training/classes/${classId}/decision`, { approve: true })).statusCode).toBe(403);
-    expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: false })).json()).toMatchObject({ code: 'REASON_REQUIRED' });
-    expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: true })).json()).toMatchObject({ state: 'approved' });
+    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      steps: ['decide'],
+    });
+    expect((await post(school, `/api/v1/training/classes/${classId}/decision`, { approve: true })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: false })).json(),
+    ).toMatchObject({ code: 'REASON_REQUIRED' });
+    expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: true })).json()).toMatchObject(
+      { state: 'approved' },
+    );
     expectOk(await post(clerk, `/api/v1/training/classes/${overlapId}/decision`, { approve: true }));
   });
 
   it('attendance is recorded per session for trainees on the roster; the bureau inspects', async () => {
     const everyone = trainees.map((t) => t.id);
-    for (let s = 1; s <= 10; s++) expectOk(await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: s, personIds: s <= 7 ? everyone : everyone.slice(0, 11) }));
-    expect((await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: 11, personIds: [everyone[0]] })).json()).toMatchObject({ field: 'sessionNo' });
-    const stranger = (await post(clerk, '/api/v1/people', { idNumber: idNumber('1991-01-01'), name: '旁人', regionCode: '510104' })).json<{ id: string }>().id;
-    expect((await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: 1, personIds: [stranger] })).json()).toMatchObject({ code: 'NOT_ENROLLED', field: 'personIds[0]' });
-    const inspected = await post(clerk, `/api/v1/training/classes/${classId}/inspections`, { inspectedOn: '2026-09-15', satisfactory: true, finding: '到课人数与考勤一致，场地设备符合要求' });
+    for (let s = 1; s <= 10; s++)
+      expectOk(
+        await post(school, `/api/v1/training/classes/${classId}/attendance`, {
+          sessionNo: s,
+          personIds: s <= 7 ? everyone : everyone.slice(0, 11),
+        }),
+      );
+    expect(
+      (
+        await post(school, `/api/v1/training/classes/${classId}/attendance`, {
+          sessionNo: 11,
+          personIds: [everyone[0]],
+        })
+      ).json(),
+    ).toMatchObject({ field: 'sessionNo' });
+    const stranger = (
+      await post(clerk, '/api/v1/people', { idNumber: idNumber('1991-01-01'), name: '旁人', regionCode: '510104' })
+    ).json<{ id: string }>().id;
+    expect(
+      (
+        await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: 1, personIds: [stranger] })
+      ).json(),
+    ).toMatchObject({ code: 'NOT_ENROLLED', field: 'personIds[0]' });
+    const inspected = await post(clerk, `/api/v1/training/classes/${classId}/inspections`, {
+      inspectedOn: '2026-09-15',
+      satisfactory: true,
+      finding: '到课人数与考勤一致，场地设备符合要求',
+    });
     expect(inspected.json()).toMatchObject({ inspections: [{ satisfactory: true }] });
   });
 
   it('results are recorded after the class ends; the completion review issues certificates to those who passed', async () => {
-    expect((await post(school, `/api/v1/training/classes/${classId}/assessment`, { results: [{ personId: trainees[0]!.id, passed: true }] })).json()).toMatchObject({ code: 'CLASS_NOT_ENDED' });
+    expect(
+      (
+        await post(school, `/api/v1/training/classes/${classId}/assessment`, {
+          results: [{ personId: trainees[0]!.id, passed: true }],
+        })
+      ).json(),
+    ).toMatchObject({ code: 'CLASS_NOT_ENDED' });
     clock.setDate('2026-10-08');
     school = await login(app, 'jinjiang-school');
     clerk = await login(app, 'clerk');
     clerk2 = await login(app, 'clerk2');
-    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'assess'] });
-    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'inspect', 'assess'] });
-    expect((await clerk2.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: ['attend', 'inspect', 'assess', 'complete'] });
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      steps: ['attend', 'assess'],
+    });
+    expect((await clerk.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      steps: ['attend', 'inspect', 'assess'],
+    });
+    expect((await clerk2.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      steps: ['attend', 'inspect', 'assess', 'complete'],
+    });
     const results = trainees.map((t, i) => ({ personId: t.id, passed: i !== 10, score: i === 10 ? 45 : 80 }));
     expectOk(await post(school, `/api/v1/training/classes/${classId}/assessment`, { results }));
     // The clerk who approved the opening does not also sign off its completion.
-    expect((await post(clerk, `/api/v1/training/classes/${classId}/completion`)).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
-    const completed = (await post(clerk2, `/api/v1/training/classes/${classId}/completion`)).json<{ state: string; trainees: { name: string; certificate?: string }[] }>();
+    expect((await post(clerk, `/api/v1/training/classes/${classId}/completion`)).json()).toMatchObject({
+      code: 'SOD_TWO_STEPS',
+    });
+    const completed = (await post(clerk2, `/api/v1/training/classes/${classId}/completion`)).json<{
+      state: string;
+      trainees: { name: string; certificate?: string }[];
+    }>();
     expect(completed.state).toBe('completed');
     expect(completed.trainees.filter((t) => t.certificate)).toHaveLength(11);
     const serial = completed.trainees.find((t) => t.name === '学员00')?.certificate ?? '';
 
-    const verified = await app.http.inject({ method: 'GET', url: `/api/v1/training/certificates/${serial}?name=${encodeURIComponent('学员00')}` });
-    expect(verified.json()).toMatchObject({ serial, name: '学员00', occupation: '电工', institution: '锦江职业技能培训学校', startsOn: '2026-09-07', endsOn: '2026-09-30', idNumberMasked: expect.stringMatching(/\*/) });
-    expect((await app.http.inject({ method: 'GET', url: `/api/v1/training/certificates/${serial}?name=${encodeURIComponent('别人')}` })).statusCode).toBe(404);
+    const verified = await app.http.inject({
+      method: 'GET',
+      url: `/api/v1/training/certificates/${serial}?name=${encodeURIComponent('学员00')}`,
+    });
+    expect(verified.json()).toMatchObject({
+      serial,
+      name: '学员00',
+      occupation: '电工',
+      institution: '锦江职业技能培训学校',
+      startsOn: '2026-09-07',
+      endsOn: '2026-09-30',
+      idNumberMasked: expect.stringMatching(/\*/),
+    });
+    expect(
+      (
+        await app.http.inject({
+          method: 'GET',
+          url: `/api/v1/training/certificates/${serial}?name=${encodeURIComponent('别人')}`,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('claims are filed from the certificates, at the catalogue standard, with the training risk warnings, and one is paid', async () => {
@@ -136,12 +275,24 @@ describe('a class from opening to paid subsidy', () => {
     const filed = await post(clerk, `/api/v1/training/classes/${classId}/claims`);
     expect(filed.json()).toMatchObject({ alreadyFiled: 0 });
     expect(filed.json<{ filed: string[] }>().filed).toHaveLength(11);
-    expect((await post(clerk, `/api/v1/training/classes/${classId}/claims`)).json()).toMatchObject({ filed: [], alreadyFiled: 11 });
+    expect((await post(clerk, `/api/v1/training/classes/${classId}/claims`)).json()).toMatchObject({
+      filed: [],
+      alreadyFiled: 11,
+    });
     // Nobody names their own standard: the catalogue's comes from the class the certificate is from.
-    const own = await post(clerk, '/api/v1/applications', { subsidy: 'vocational-training', personId: trainees[2]!.id, claim: { certificateId: 'X', catalogueStandardFen: 99_999_999 }, idempotencyKey: 'own-standard' });
+    const own = await post(clerk, '/api/v1/applications', {
+      subsidy: 'vocational-training',
+      personId: trainees[2]!.id,
+      claim: { certificateId: 'X', catalogueStandardFen: 99_999_999 },
+      idempotencyKey: 'own-standard',
+    });
     expect(own.statusCode).toBe(400);
 
-    const view = async (id: string) => (await clerk.request('GET', `/api/v1/applications/${id}`)).json<{ applicant: { id: string }; riskFlags: { code: string }[] }>();
+    const view = async (id: string) =>
+      (await clerk.request('GET', `/api/v1/applications/${id}`)).json<{
+        applicant: { id: string };
+        riskFlags: { code: string }[];
+      }>();
     const byPerson = new Map<string, { id: string; codes: string[] }>();
     for (const id of filed.json<{ filed: string[] }>().filed) {
       const v = await view(id);
@@ -156,29 +307,63 @@ describe('a class from opening to paid subsidy', () => {
     const reviewer = await staff(app, 'reviewer2', ['reviewer'], '510104');
     const approver = await staff(app, 'approver', ['approver'], '510104');
     const finance = await staff(app, 'finance', ['finance'], '510104');
-    for (const [c, action] of [[counter, 'accept'], [reviewer, 'review'], [approver, 'approve'], [approver, 'release']] as const) expectOk(await post(c, `/api/v1/applications/${id}/transitions`, { action }));
-    const paid = await post(finance, `/api/v1/applications/${id}/transitions`, { action: 'pay', paymentReference: 'BANK-T1' });
+    for (const [c, action] of [
+      [counter, 'accept'],
+      [reviewer, 'review'],
+      [approver, 'approve'],
+      [approver, 'release'],
+    ] as const)
+      expectOk(await post(c, `/api/v1/applications/${id}/transitions`, { action }));
+    const paid = await post(finance, `/api/v1/applications/${id}/transitions`, {
+      action: 'pay',
+      paymentReference: 'BANK-T1',
+    });
     expect(paid.json()).toMatchObject({ state: 'paid', amountFen: 180_000 });
   });
 });
 
 describe('moving out of the catalogues', () => {
   it('an institution moved out opens no new class and leaves the public list, staying in the history', async () => {
-    const removed = await post(clerk, `/api/v1/training/institutions/${institutionId}/removal`, { reason: '年度检查不合格，限期整改未完成' });
+    const removed = await post(clerk, `/api/v1/training/institutions/${institutionId}/removal`, {
+      reason: '年度检查不合格，限期整改未完成',
+    });
     expect(removed.json()).toMatchObject({ status: 'removed', removedOn: '2026-10-08' });
     const school = await login(app, 'jinjiang-school');
-    expect((await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[2]!.idNumber], '2026-11-01', '2026-11-20'))).json()).toMatchObject({ code: 'INSTITUTION_REMOVED' });
-    expect((await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510104' })).json()).toEqual({ institutions: [] });
-    expect((await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510104&history=true' })).json()).toMatchObject({ institutions: [{ status: 'removed', removedReason: '年度检查不合格，限期整改未完成' }] });
+    expect(
+      (
+        await post(
+          school,
+          '/api/v1/training/classes',
+          classBody(electrician, [trainees[2]!.idNumber], '2026-11-01', '2026-11-20'),
+        )
+      ).json(),
+    ).toMatchObject({ code: 'INSTITUTION_REMOVED' });
+    expect(
+      (await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510104' })).json(),
+    ).toEqual({ institutions: [] });
+    expect(
+      (
+        await app.http.inject({ method: 'GET', url: '/api/v1/training/institutions?region=510104&history=true' })
+      ).json(),
+    ).toMatchObject({ institutions: [{ status: 'removed', removedReason: '年度检查不合格，限期整改未完成' }] });
   });
 
   it('an item moved out leaves the catalogue from that day, and its history keeps it', async () => {
     expectOk(await post(clerk, `/api/v1/training/demand-catalogue/${welder}/removal`, { reason: '本地已不紧缺' }));
-    const now = (await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104' })).json<{ items: { occupation: string }[] }>();
+    const now = (
+      await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104' })
+    ).json<{ items: { occupation: string }[] }>();
     expect(now.items.map((i) => i.occupation)).toEqual(['电工']);
-    const before = (await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&date=2026-10-07' })).json<{ items: { occupation: string }[] }>();
+    const before = (
+      await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&date=2026-10-07' })
+    ).json<{ items: { occupation: string }[] }>();
     expect(before.items.map((i) => i.occupation).sort()).toEqual(['焊工', '电工'].sort());
-    const history = (await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&history=true' })).json<{ items: { occupation: string; removedOn?: string }[] }>();
-    expect(history.items.find((i) => i.occupation === '焊工')).toMatchObject({ removedOn: '2026-10-08', inForce: false });
+    const history = (
+      await app.http.inject({ method: 'GET', url: '/api/v1/training/demand-catalogue?region=510104&history=true' })
+    ).json<{ items: { occupation: string; removedOn?: string }[] }>();
+    expect(history.items.find((i) => i.occupation === '焊工')).toMatchObject({
+      removedOn: '2026-10-08',
+      inForce: false,
+    });
   });
 });

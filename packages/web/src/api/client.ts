@@ -44,12 +44,18 @@ async function send(method: Method, path: string, body?: BodyInit, contentType?:
   }
   const code = parsed.code ?? `HTTP_${res.status}`;
   const message = parsed.message ?? i18n.t('errors.http', { status: res.status });
-  if (res.status === 401 && code !== 'INVALID_CREDENTIALS') window.dispatchEvent(new CustomEvent('huimin:session-ended'));
+  if (res.status === 401 && code !== 'INVALID_CREDENTIALS')
+    window.dispatchEvent(new CustomEvent('huimin:session-ended'));
   throw new ApiError(res.status, code, message, parsed.field, parsed.errors);
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
+  const res = await send(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? undefined : 'application/json',
+  );
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 

@@ -8,7 +8,15 @@ import { useEffect, useRef } from 'react';
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** One ECharts chart, resized with its box and disposed with the component. */
-export function EChart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  height = 320,
+  testId,
+}: {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  testId?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(undefined);
   useEffect(() => {

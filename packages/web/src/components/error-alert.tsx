@@ -22,7 +22,10 @@ export function ErrorAlert({ error }: { error: ApiError | undefined }) {
             {rows.slice(0, 50).map((r, i) => (
               <li key={i}>
                 {r.row !== undefined ? t('errors.row', { row: String(r.row) }) : ''}
-                {r.column !== undefined ? ` ${String(r.column)}` : ''} {typeof r.message === 'object' && r.message !== null ? pick(r.message as Text, i18n.language) : String(r.message ?? '')}
+                {r.column !== undefined ? ` ${String(r.column)}` : ''}{' '}
+                {typeof r.message === 'object' && r.message !== null
+                  ? pick(r.message as Text, i18n.language)
+                  : String(r.message ?? '')}
               </li>
             ))}
             {rows.length > 50 ? <li>{t('errors.more', { count: rows.length - 50 })}</li> : null}

@@ -12,10 +12,16 @@ export function DecisionView({ decision }: { decision: Decision }) {
     <div data-testid={`decision-${decision.subsidy}`}>
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag color={decision.eligible ? 'green' : 'default'}>{t(`decision.status.${decision.status}`)}</Tag>
-        {decision.eligible && decision.amountFen !== null ? <Typography.Text strong>{formatFen(decision.amountFen, lang)}</Typography.Text> : null}
-        {decision.eligible && decision.amountFen === null ? <Typography.Text type="warning">{t('decision.amountNotSet')}</Typography.Text> : null}
+        {decision.eligible && decision.amountFen !== null ? (
+          <Typography.Text strong>{formatFen(decision.amountFen, lang)}</Typography.Text>
+        ) : null}
+        {decision.eligible && decision.amountFen === null ? (
+          <Typography.Text type="warning">{t('decision.amountNotSet')}</Typography.Text>
+        ) : null}
         {decision.perMonthFen !== undefined && decision.months !== undefined ? (
-          <Typography.Text type="secondary">{t('decision.perMonth', { amount: formatFen(decision.perMonthFen, lang), months: decision.months })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('decision.perMonth', { amount: formatFen(decision.perMonthFen, lang), months: decision.months })}
+          </Typography.Text>
         ) : null}
       </Space>
       <List
@@ -40,7 +46,12 @@ export function DecisionView({ decision }: { decision: Decision }) {
       {decision.parameters.length > 0 ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
           {t('decision.parameters')}:{' '}
-          {decision.parameters.map((p) => `${p.parameter} = ${p.value} (${p.region}, ${p.from}${p.source === 'example' ? `, ${t('decision.example')}` : ''})`).join('; ')}
+          {decision.parameters
+            .map(
+              (p) =>
+                `${p.parameter} = ${p.value} (${p.region}, ${p.from}${p.source === 'example' ? `, ${t('decision.example')}` : ''})`,
+            )
+            .join('; ')}
         </Typography.Paragraph>
       ) : null}
     </div>

@@ -27,7 +27,15 @@ export function useRegionName(): (code: string) => string {
   };
 }
 
-export function RegionSelect({ value, onChange, id }: { value: string; onChange: (code: string) => void; id?: string }) {
+export function RegionSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  id?: string;
+}) {
   const regions = useContext(RegionsContext);
   const name = useRegionName();
   return (

@@ -9,11 +9,21 @@ import { useSubmit } from './use-submit.js';
  * A filled-in sheet (.xlsx or .csv) dropped or chosen, sent as the request body. The server takes
  * all of it or none; a refused file shows every problem by row and column.
  */
-export function SheetUpload<T>({ path, onDone, testId }: { path: string; onDone: (result: T) => void; testId?: string }) {
+export function SheetUpload<T>({
+  path,
+  onDone,
+  testId,
+}: {
+  path: string;
+  onDone: (result: T) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { run, error, busy } = useSubmit();
   const send = async (file: File) => {
-    const result = await run(() => upload<T>(path, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream'));
+    const result = await run(() =>
+      upload<T>(path, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream'),
+    );
     if (result !== undefined) onDone(result);
   };
   return (

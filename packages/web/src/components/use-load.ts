@@ -5,7 +5,16 @@ import { ApiError } from '../api/client.js';
  * Loads data for a page and reloads it on demand. An error is kept as the server's ApiError so
  * the page shows its message (in the user's language), never a raw exception.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void; replace: (data: T) => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+  replace: (data: T) => void;
+} {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);

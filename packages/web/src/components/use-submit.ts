@@ -5,10 +5,15 @@ import { ApiError } from '../api/client.js';
  * A change sent to the server from a form or a button: busy while it runs, and a refusal kept as the
  * server's ApiError for the page to show in the user's language. `run` answers undefined when refused.
  */
-export function useSubmit(): { run: <T>(work: () => Promise<T>) => Promise<T | undefined>; error: ApiError | undefined; busy: boolean; fail: (error: ApiError | undefined) => void } {
+export function useSubmit(): {
+  run: <T>(work: () => Promise<T>) => Promise<T | undefined>;
+  error: ApiError | undefined;
+  busy: boolean;
+  fail: (error: ApiError | undefined) => void;
+} {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
     try {

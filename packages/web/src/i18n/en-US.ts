@@ -2,7 +2,11 @@ import type { Messages } from './zh-CN.js';
 
 /** English, complete: typed against the Chinese, so no key can be missing. */
 export const enUS: Messages = {
-  app: { name: 'Huimin · Employment subsidies', footer: 'Huimin — employment and entrepreneurship subsidies from application to payment (open source). Demo figures are examples, not real standards.' },
+  app: {
+    name: 'Huimin · Employment subsidies',
+    footer:
+      'Huimin — employment and entrepreneurship subsidies from application to payment (open source). Demo figures are examples, not real standards.',
+  },
   nav: {
     policies: 'Policies',
     selfCheck: 'What can I get',
@@ -54,7 +58,10 @@ export const enUS: Messages = {
     more: '{{count}} more problems not listed',
     pageNotFound: 'No such page',
   },
-  validation: { required: 'Enter the {{field}}', amount: 'The {{field}} must be an amount in yuan with at most two decimals' },
+  validation: {
+    required: 'Enter the {{field}}',
+    amount: 'The {{field}} must be an amount in yuan with at most two decimals',
+  },
   auth: {
     login: 'Log in',
     logout: 'Log out',
@@ -64,11 +71,13 @@ export const enUS: Messages = {
     needLogin: 'Log in to see this page.',
     notPermitted: 'Your account may not see this page.',
     noAccount: 'No account yet?',
-    registerIntro: 'People register with their resident ID number, units with their unified social credit code. Both are checked against the national standards.',
+    registerIntro:
+      'People register with their resident ID number, units with their unified social credit code. Both are checked against the national standards.',
     applicantKind: 'Applicant',
     usernameRule: '3–64 letters, digits, _ . @ -',
     passwordRule: 'At least 8 characters from 3 of: upper case, lower case, digits, symbols',
-    registerThenVerify: 'After registering you verify your identity, to show the account is yours (or your unit’s): a code sent to the phone number the registry holds, or an activation code from a service counter. You can apply once verified.',
+    registerThenVerify:
+      'After registering you verify your identity, to show the account is yours (or your unit’s): a code sent to the phone number the registry holds, or an activation code from a service counter. You can apply once verified.',
   },
   roles: {
     applicant: 'Applicant',
@@ -85,12 +94,15 @@ export const enUS: Messages = {
   },
   identity: {
     title: 'Verify identity',
-    intro: 'Your account is registered but not yet tied to your record in the registry. So that no one can use your identity, show in one of these ways that you are {{name}}, as you registered. Once verified you can apply for subsidies.',
-    introUnit: 'This unit’s account is registered but not yet tied to the unit’s record in the registry. So that no one can use it, show in one of these ways that the account belongs to {{name}}. Once verified you can apply for subsidies.',
+    intro:
+      'Your account is registered but not yet tied to your record in the registry. So that no one can use your identity, show in one of these ways that you are {{name}}, as you registered. Once verified you can apply for subsidies.',
+    introUnit:
+      'This unit’s account is registered but not yet tied to the unit’s record in the registry. So that no one can use it, show in one of these ways that the account belongs to {{name}}. Once verified you can apply for subsidies.',
     notApplicable: 'This is a staff account; it needs no identity verification.',
     sms: {
       title: 'Text-message code',
-      intro: 'The code goes only to the phone number the registry holds for you, not to a number given when registering. If that number is wrong or no longer yours, use a counter activation code.',
+      intro:
+        'The code goes only to the phone number the registry holds for you, not to a number given when registering. If that number is wrong or no longer yours, use a counter activation code.',
       demo: 'This demonstration sends no real text messages: a security administrator can read them on the “SMS outbox (demo)” page',
       send: 'Send code',
       resend: 'Send again ({{seconds}} s)',
@@ -100,52 +112,70 @@ export const enUS: Messages = {
     },
     counter: {
       title: 'Counter activation code',
-      intro: 'Bring your resident ID card to an employment service counter (government service hall). Staff check it in person and give you an activation code on paper, valid for 7 days.',
-      introUnit: 'Bring the business licence and the legal representative’s resident ID card to an employment service counter (government service hall). Staff check them in person and give you an activation code on paper, valid for 7 days.',
+      intro:
+        'Bring your resident ID card to an employment service counter (government service hall). Staff check it in person and give you an activation code on paper, valid for 7 days.',
+      introUnit:
+        'Bring the business licence and the legal representative’s resident ID card to an employment service counter (government service hall). Staff check them in person and give you an activation code on paper, valid for 7 days.',
       code: 'Activation code',
       bind: 'Verify with the code',
     },
     oidc: {
       title: 'Unified identity service',
-      intro: 'Log in with the province’s government-services identity; once it confirms who you are you come back here, verified.',
+      intro:
+        'Log in with the province’s government-services identity; once it confirms who you are you come back here, verified.',
       start: 'Go to the identity service',
     },
     boundTitle: 'Identity verified',
     justBound: 'Your identity is verified; you can now apply for subsidies.',
     via: 'Verified by',
-    vias: { sms: 'Text-message code', counter: 'Counter activation code', oidc: 'Unified identity service', legacy: 'Registered before the upgrade' },
+    vias: {
+      sms: 'Text-message code',
+      counter: 'Counter activation code',
+      oidc: 'Unified identity service',
+      legacy: 'Registered before the upgrade',
+    },
     boundAt: 'Verified at',
     toMyApplications: 'Go to my applications',
     returnErrors: {
-      OIDC_FAILED: 'The unified identity service did not complete and the account is not verified. Try again, or use a text-message or counter code.',
-      OIDC_IDENTITY_MISMATCH: 'The identity service vouched for someone other than the identity this account registered with; the account is not verified. Check what you registered, or go to a service counter.',
-      OIDC_NOT_CONFIGURED: 'The unified identity service is not available here; use a text-message code or a counter activation code.',
-      SUBJECT_ALREADY_BOUND: 'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it.',
+      OIDC_FAILED:
+        'The unified identity service did not complete and the account is not verified. Try again, or use a text-message or counter code.',
+      OIDC_IDENTITY_MISMATCH:
+        'The identity service vouched for someone other than the identity this account registered with; the account is not verified. Check what you registered, or go to a service counter.',
+      OIDC_NOT_CONFIGURED:
+        'The unified identity service is not available here; use a text-message code or a counter activation code.',
+      SUBJECT_ALREADY_BOUND:
+        'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it.',
       IDENTITY_ALREADY_BOUND: 'This account is already verified.',
     },
   },
   activation: {
     title: 'Activation codes',
-    intro: 'When an applicant comes to the counter to verify their identity, check the original resident ID card in person (for a unit: the business licence and the legal representative’s card), then issue a code. Someone not yet in the registry is recorded from the card.',
+    intro:
+      'When an applicant comes to the counter to verify their identity, check the original resident ID card in person (for a unit: the business licence and the legal representative’s card), then issue a code. Someone not yet in the registry is recorded from the card.',
     category: 'Unit category (needed when the unit is not yet in the registry)',
     issue: 'Checked: issue a code',
     issueRebind: 'Re-bind: issue a code',
-    rebindNeeded: 'This identity is bound to another account. If you have confirmed the person before you is its holder, say what you checked: once the new code is used, the other account loses the binding and is logged out. This is recorded in the audit log.',
+    rebindNeeded:
+      'This identity is bound to another account. If you have confirmed the person before you is its holder, say what you checked: once the new code is used, the other account loses the binding and is logged out. This is recorded in the audit log.',
     reason: 'Reason for re-binding (what you checked)',
     reasonRule: 'Say what you checked, in at least 4 characters',
-    reasonPlaceholder: 'e.g. came in person with the original ID card, photo matches; says the other account is not theirs',
+    reasonPlaceholder:
+      'e.g. came in person with the original ID card, photo matches; says the other account is not theirs',
     codeTitle: 'Activation code',
     for: 'Applicant: {{name}}',
     expires: 'Valid until {{at}} (Beijing time), for one use',
-    rebind: 'Re-binding: once this code is used, the identity moves from the other account to the applicant’s new one, and the other account is logged out.',
-    tellApplicant: 'Hand this slip to the applicant: log in to Huimin and enter the code above on “Verify identity”. Do not tell the code to anyone else.',
+    rebind:
+      'Re-binding: once this code is used, the identity moves from the other account to the applicant’s new one, and the other account is logged out.',
+    tellApplicant:
+      'Hand this slip to the applicant: log in to Huimin and enter the code above on “Verify identity”. Do not tell the code to anyone else.',
     print: 'Print the slip',
     next: 'Issue for the next applicant',
   },
   outbox: {
     title: 'SMS outbox (demo)',
     demo: 'Demonstration: these messages were not sent.',
-    demoDetail: 'This platform reaches no SMS gateway: the code messages that would have gone to applicants’ phones are kept here for the demonstration. A real deployment connects an SMS service, and this page goes.',
+    demoDetail:
+      'This platform reaches no SMS gateway: the code messages that would have gone to applicants’ phones are kept here for the demonstration. A real deployment connects an SMS service, and this page goes.',
     refresh: 'Refresh',
     none: 'No messages',
     at: 'Time',
@@ -154,7 +184,8 @@ export const enUS: Messages = {
   },
   roleExceptions: {
     title: 'Role exceptions',
-    intro: 'The clerk, reviewer, approver, finance, parameter and supervisor posts are held by different people (财社〔2023〕181号, art. 25). A region short of staff may, by collective decision, declare an exception for one pair of them; declaring and revoking are recorded in the audit log. The administrator, security administrator and auditor hold no other post.',
+    intro:
+      'The clerk, reviewer, approver, finance, parameter and supervisor posts are held by different people (财社〔2023〕181号, art. 25). A region short of staff may, by collective decision, declare an exception for one pair of them; declaring and revoking are recorded in the audit log. The administrator, security administrator and auditor hold no other post.',
     roles: 'Posts held together',
     reason: 'Reason',
     reasonRule: 'Give the reason, in at least 4 characters',
@@ -168,7 +199,8 @@ export const enUS: Messages = {
     samePair: 'Choose two different posts',
     declared: 'Exception declared',
     revoke: 'Revoke',
-    revokeConfirm: 'Once revoked, new accounts may not hold these two posts together; existing accounts keep their roles until changed. Revoke?',
+    revokeConfirm:
+      'Once revoked, new accounts may not hold these two posts together; existing accounts keep their roles until changed. Revoke?',
     revoked: 'Exception revoked',
   },
   applicantKind: { person: 'Person', organisation: 'Unit' },
@@ -201,7 +233,13 @@ export const enUS: Messages = {
     apply: 'Apply online',
   },
   decision: {
-    status: { eligible: 'Eligible', ineligible: 'Not eligible', 'not-in-force': 'Not in force', 'not-offered': 'Not offered in this region', 'not-applicable': 'Not applicable' },
+    status: {
+      eligible: 'Eligible',
+      ineligible: 'Not eligible',
+      'not-in-force': 'Not in force',
+      'not-offered': 'Not offered in this region',
+      'not-applicable': 'Not applicable',
+    },
     amountNotSet: 'The region has not set the standard',
     perMonth: '{{amount}} a month for {{months}} months',
     basis: 'Basis',
@@ -210,7 +248,8 @@ export const enUS: Messages = {
   },
   selfCheck: {
     title: 'What can I get?',
-    intro: 'Answer the questions below. Every subsidy in force is decided and each answer explained with its article. The result is a guide; the bureau’s review decides.',
+    intro:
+      'Answer the questions below. Every subsidy in force is decided and each answer explained with its article. The result is a guide; the bureau’s review decides.',
     idNotKept: 'Only read for age and sex; not kept',
     statuses: 'Groups you belong to (tick all that apply)',
     statusSince: 'Since when',
@@ -224,7 +263,8 @@ export const enUS: Messages = {
   },
   disclosure: {
     title: 'Published list of recipients',
-    intro: 'Recipients are published as 财社〔2023〕181号 requires. Names and ID numbers are partly hidden to protect personal information. Objections can be raised with the bureau during publicity.',
+    intro:
+      'Recipients are published as 财社〔2023〕181号 requires. Names and ID numbers are partly hidden to protect personal information. Objections can be raised with the bureau during publicity.',
     subsidy: 'Subsidy',
     recipient: 'Recipient',
     unit: 'Unit',
@@ -273,7 +313,8 @@ export const enUS: Messages = {
     removedOn: 'Moved out {{date}}',
     moveOut: 'Move out',
     moveOutItem: 'Move “{{name}}” out of the training-demand catalogue',
-    moveOutInstitution: 'Move “{{name}}” out of the institution catalogue (no new classes; classes already open may finish)',
+    moveOutInstitution:
+      'Move “{{name}}” out of the institution catalogue (no new classes; classes already open may finish)',
     standardYuan: 'Standard (yuan)',
     validFrom: 'Valid from',
     validTo: 'Valid to',
@@ -309,7 +350,8 @@ export const enUS: Messages = {
     approve: 'Approve the opening',
     refuse: 'Refuse',
     completion: 'Completion review',
-    completionHint: 'On approval every trainee who passed gets a training certificate, recorded in the registry, on which the training subsidy can be claimed.',
+    completionHint:
+      'On approval every trainee who passed gets a training certificate, recorded in the registry, on which the training subsidy can be claimed.',
     complete: 'Approve completion and issue certificates',
     attended: 'Attended',
     result: 'Result',
@@ -336,7 +378,11 @@ export const enUS: Messages = {
     claimsFiled: '{{filed}} claims filed, {{already}} already on file.',
     openClaim: 'Claim {{n}}',
   },
-  myApplications: { title: 'My applications', new: 'Apply for a subsidy', none: 'No applications yet. Try “What can I get” to see what you qualify for.' },
+  myApplications: {
+    title: 'My applications',
+    new: 'Apply for a subsidy',
+    none: 'No applications yet. Try “What can I get” to see what you qualify for.',
+  },
   apply: {
     title: 'Apply for a subsidy',
     subsidy: 'Subsidy',
@@ -346,7 +392,8 @@ export const enUS: Messages = {
     preview: {
       title: 'Before you submit',
       eligible: 'On what the registry holds and what you entered, you qualify: save and submit.',
-      notYet: 'You do not yet meet the conditions below. Add or correct the information; if the registry holds something wrong, bring your documents to the service counter to correct it first.',
+      notYet:
+        'You do not yet meet the conditions below. Add or correct the information; if the registry holds something wrong, bring your documents to the service counter to correct it first.',
     },
   },
   claim: {
@@ -468,18 +515,26 @@ export const enUS: Messages = {
   notice: {
     print: 'Print the {{name}}',
     printButton: 'Print',
-    kinds: { acceptance: 'Notice of acceptance', 'non-acceptance': 'Notice of non-acceptance', correction: 'Notice to correct materials' },
+    kinds: {
+      acceptance: 'Notice of acceptance',
+      'non-acceptance': 'Notice of non-acceptance',
+      correction: 'Notice to correct materials',
+    },
     number: 'Application {{number}}',
     to: 'To {{name}}:',
     body: {
-      acceptance: 'Your application for the {{subsidy}}, submitted on {{date}}, is complete and in due form. This bureau accepts it and will decide it by {{due}}.',
-      'non-acceptance': 'Your application for the {{subsidy}}, submitted on {{date}}, is outside this bureau’s remit or does not meet the conditions for acceptance. This bureau does not accept it.',
-      correction: 'Your application for the {{subsidy}}, submitted on {{date}}, is incomplete or not in due form. Please correct it as set out below and submit it again.',
+      acceptance:
+        'Your application for the {{subsidy}}, submitted on {{date}}, is complete and in due form. This bureau accepts it and will decide it by {{due}}.',
+      'non-acceptance':
+        'Your application for the {{subsidy}}, submitted on {{date}}, is outside this bureau’s remit or does not meet the conditions for acceptance. This bureau does not accept it.',
+      correction:
+        'Your application for the {{subsidy}}, submitted on {{date}}, is incomplete or not in due form. Please correct it as set out below and submit it again.',
     },
     reason: 'Reason',
     closing: {
       acceptance: 'This is to notify you.',
-      'non-acceptance': 'You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.',
+      'non-acceptance':
+        'You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.',
       correction: 'The time limit runs again from the day you resubmit.',
     },
     issuer: 'Human Resources and Social Security Bureau of {{region}} (seal)',
@@ -549,10 +604,16 @@ export const enUS: Messages = {
   },
   offers: {
     title: 'Offers for me',
-    intro: 'The platform found these subsidies you qualify for from what the registry holds. Confirm to apply in one step, or decline and it will not be offered again.',
+    intro:
+      'The platform found these subsidies you qualify for from what the registry holds. Confirm to apply in one step, or decline and it will not be offered again.',
     none: 'No offers at the moment',
     period: 'Period',
-    states: { open: 'Waiting for you', confirmed: 'Confirmed', declined: 'Declined', filed: 'Filed for you (no application needed)' },
+    states: {
+      open: 'Waiting for you',
+      confirmed: 'Confirmed',
+      declined: 'Declined',
+      filed: 'Filed for you (no application needed)',
+    },
     confirm: 'Confirm and apply',
     decline: 'Decline',
     confirmed: 'Application submitted',
@@ -598,9 +659,22 @@ export const enUS: Messages = {
       'rural-revitalisation': 'Rural revitalisation funds',
       'east-west-cooperation': 'East–west cooperation funds',
     },
-    kinds: { treasury: 'Treasury', available: 'Available', committed: 'Committed', paid: 'Paid', recovered: 'Recovered' },
+    kinds: {
+      treasury: 'Treasury',
+      available: 'Available',
+      committed: 'Committed',
+      paid: 'Paid',
+      recovered: 'Recovered',
+    },
   },
-  allocation: { title: 'Allocation by factors', total: 'Total to allocate', calculate: 'Calculate', result: 'Result', amount: 'Amount', explanation: 'How it was calculated' },
+  allocation: {
+    title: 'Allocation by factors',
+    total: 'Total to allocate',
+    calculate: 'Calculate',
+    result: 'Result',
+    amount: 'Amount',
+    explanation: 'How it was calculated',
+  },
   dashboard: {
     title: 'Dashboard',
     received: 'Received',
@@ -615,7 +689,8 @@ export const enUS: Messages = {
   },
   sweeps: {
     title: 'Proactive sweep (no application needed)',
-    intro: 'Decides every person and unit in your regions from what the registry holds and makes offers to confirm; for subsidies the region marked as needing no application, the application is filed and sent to review. It runs in the background: you can leave this page and come back; an interrupted sweep resumes where it stopped.',
+    intro:
+      'Decides every person and unit in your regions from what the registry holds and makes offers to confirm; for subsidies the region marked as needing no application, the application is filed and sent to review. It runs in the background: you can leave this page and come back; an interrupted sweep resumes where it stopped.',
     start: 'Start a new sweep',
     resume: 'Resume where it stopped',
     states: { running: 'Running', done: 'Done', failed: 'Interrupted' },

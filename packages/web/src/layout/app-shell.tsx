@@ -17,7 +17,13 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   // Staff reach their work through the back office (StaffLayout); here they see the public pages and a way back.
   const staff = isStaff(account);
-  const visible = PAGES.filter((p) => p.nav && !(staff && p.group) && (!p.permissions || can(...p.permissions)) && (!p.menuFor || (account && p.menuFor(account)))).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
+  const visible = PAGES.filter(
+    (p) =>
+      p.nav &&
+      !(staff && p.group) &&
+      (!p.permissions || can(...p.permissions)) &&
+      (!p.menuFor || (account && p.menuFor(account))),
+  ).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
@@ -73,7 +79,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        {children}
+      </Layout.Content>
       <Layout.Footer className="no-print" style={{ textAlign: 'center', fontSize: 12 }}>
         {t('app.footer')}
       </Layout.Footer>

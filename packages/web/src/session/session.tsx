@@ -66,7 +66,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ account, login, logout, refresh, can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)) }),
+    () => ({
+      account,
+      login,
+      logout,
+      refresh,
+      can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)),
+    }),
     [account, login, logout, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

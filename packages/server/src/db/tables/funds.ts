@@ -5,7 +5,8 @@ import type { CreatedAt, Json } from './columns.js';
 /** Funds, the double-entry ledger, payment batches and published allocations. */
 
 export type LedgerAccountKind = 'treasury' | 'available' | 'committed' | 'paid' | 'recovered';
-export type LedgerTransactionKind = 'issue' | 'allocate' | 'commit' | 'release' | 'pay' | 'payment-returned' | 'recover';
+export type LedgerTransactionKind =
+  'issue' | 'allocate' | 'commit' | 'release' | 'pay' | 'payment-returned' | 'recover';
 
 export interface FundTable {
   id: Generated<string>;

@@ -3,7 +3,13 @@ import type { CreatedAt, Json } from './columns.js';
 
 /** Reference data from other departments, risk flags and spot checks. */
 
-export type ReferenceKind = 'deaths' | 'civil-service-roster' | 'business-registry' | 'social-insurance' | 'unemployment-registrations' | 'poverty-monitoring';
+export type ReferenceKind =
+  | 'deaths'
+  | 'civil-service-roster'
+  | 'business-registry'
+  | 'social-insurance'
+  | 'unemployment-registrations'
+  | 'poverty-monitoring';
 
 export interface ReferenceSnapshotTable {
   id: Generated<string>;

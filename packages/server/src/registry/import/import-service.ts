@@ -44,7 +44,9 @@ export class ImportService {
       `${kind.zh}导入模板 / ${kind.en} import template`,
       '第1行为列名，请勿修改；第2行为示例，导入前请删除或改为真实数据。/ Row 1 names the columns; row 2 is an example to replace.',
       '任一行有错误时整份文件不导入，并返回逐行错误清单。/ If any row is wrong, nothing is imported and every problem is listed.',
-      ...kind.columns.map((c) => `${c.zh} (${c.key})${c.required ? ' *必填 required' : ''}${c.help ? `：${c.help}` : ''}`),
+      ...kind.columns.map(
+        (c) => `${c.zh} (${c.key})${c.required ? ' *必填 required' : ''}${c.help ? `：${c.help}` : ''}`,
+      ),
     ];
     return toXlsx(kind.zh, header, [example], notes);
   }
@@ -63,10 +65,24 @@ export class ImportService {
         else
           await trx
             .insertInto('registry_fact')
-            .values({ person_id: item.personId, organisation_id: null, kind: item.fact.kind, data: JSON.stringify(item.fact.data), source: 'import', recorded_by: actor.accountId })
+            .values({
+              person_id: item.personId,
+              organisation_id: null,
+              kind: item.fact.kind,
+              data: JSON.stringify(item.fact.data),
+              source: 'import',
+              recorded_by: actor.accountId,
+            })
             .execute();
       }
-      await appendAudit(trx, this.vault, { actor, action: 'registry.imported', entityType: 'import', entityId: kind.id, regionCode: actor.regionCode, after: { kind: kind.id, rows: prepared.length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'registry.imported',
+        entityType: 'import',
+        entityId: kind.id,
+        regionCode: actor.regionCode,
+        after: { kind: kind.id, rows: prepared.length },
+      });
     });
     return { kind: kind.id, imported: prepared.length };
   }
@@ -106,7 +122,12 @@ export class ImportService {
           const parsed = parseResidentId(target.idNumber);
           if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, 'idNumber', { detail: parsed.error });
           const fact = checkFact('person', target.fact, '');
-          out.push({ row: number, kind: 'person-fact', personId: this.vault.lookupHash('id-number', parsed.value.number), fact });
+          out.push({
+            row: number,
+            kind: 'person-fact',
+            personId: this.vault.lookupHash('id-number', parsed.value.number),
+            fact,
+          });
         }
       } catch (error) {
         problems.push(fromError(error, number, column));
@@ -117,17 +138,34 @@ export class ImportService {
   }
 
   /** Rows that clash with the registry: a person or unit already there, a fact for someone who is not. */
-  private async resolveAgainstRegistry(actor: Actor, items: Prepared[], problems: ImportProblem[], column: (f: string) => Column | undefined): Promise<Prepared[]> {
-    const hmacs = items.flatMap((i) => (i.kind === 'person' ? [i.p.row.id_number_hmac] : i.kind === 'person-fact' ? [i.personId] : []));
+  private async resolveAgainstRegistry(
+    actor: Actor,
+    items: Prepared[],
+    problems: ImportProblem[],
+    column: (f: string) => Column | undefined,
+  ): Promise<Prepared[]> {
+    const hmacs = items.flatMap((i) =>
+      i.kind === 'person' ? [i.p.row.id_number_hmac] : i.kind === 'person-fact' ? [i.personId] : [],
+    );
     const codes = items.flatMap((i) => (i.kind === 'organisation' ? [i.p.row.credit_code] : []));
     const people = new Map<string, { id: string; region_code: string }>();
     const units = new Set<string>();
     for (let i = 0; i < hmacs.length; i += 1000) {
       const chunk = [...new Set(hmacs.slice(i, i + 1000))];
-      for (const p of await this.db.selectFrom('person').select(['id', 'id_number_hmac', 'region_code']).where('id_number_hmac', 'in', chunk).execute()) people.set(p.id_number_hmac, p);
+      for (const p of await this.db
+        .selectFrom('person')
+        .select(['id', 'id_number_hmac', 'region_code'])
+        .where('id_number_hmac', 'in', chunk)
+        .execute())
+        people.set(p.id_number_hmac, p);
     }
     for (let i = 0; i < codes.length; i += 1000) {
-      for (const o of await this.db.selectFrom('organisation').select('credit_code').where('credit_code', 'in', codes.slice(i, i + 1000)).execute()) units.add(o.credit_code);
+      for (const o of await this.db
+        .selectFrom('organisation')
+        .select('credit_code')
+        .where('credit_code', 'in', codes.slice(i, i + 1000))
+        .execute())
+        units.add(o.credit_code);
     }
     const out: Prepared[] = [];
     for (const item of items) {
@@ -140,7 +178,8 @@ export class ImportService {
           out.push(item);
         } else {
           const person = people.get(item.personId);
-          if (!person || !isInScope(actor.regionCode, person.region_code)) throw new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' });
+          if (!person || !isInScope(actor.regionCode, person.region_code))
+            throw new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' });
           out.push({ ...item, personId: person.id });
         }
       } catch (error) {

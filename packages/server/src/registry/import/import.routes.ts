@@ -6,7 +6,6 @@ import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/files.js';
 import type { ImportService } from './import-service.js';
 import { SHEET_LIMITS } from './tabular.js';
 
-
 /** Templates to download and files to upload. The file is the request body, as .xlsx or .csv. */
 export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -20,10 +19,31 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
         schema: {
           tags,
           summary: 'The import templates on offer',
-          response: { 200: Type.Object({ kinds: Type.Array(Type.Object({ id: Type.String(), zh: Type.String(), en: Type.String(), columns: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), required: Type.Boolean() })) })) }), ...PROTECTED_ERRORS },
+          response: {
+            200: Type.Object({
+              kinds: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  zh: Type.String(),
+                  en: Type.String(),
+                  columns: Type.Array(
+                    Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), required: Type.Boolean() }),
+                  ),
+                }),
+              ),
+            }),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
-      async () => ({ kinds: imports.kinds().map((k) => ({ id: k.id, zh: k.zh, en: k.en, columns: k.columns.map((c) => ({ key: c.key, zh: c.zh, en: c.en, required: c.required })) })) }),
+      async () => ({
+        kinds: imports.kinds().map((k) => ({
+          id: k.id,
+          zh: k.zh,
+          en: k.en,
+          columns: k.columns.map((c) => ({ key: c.key, zh: c.zh, en: c.en, required: c.required })),
+        })),
+      }),
     );
 
     app.get(
@@ -34,7 +54,10 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
           tags,
           summary: 'Download a template (.xlsx by default, or ?format=csv)',
           params: Type.Object({ kind: Type.String() }, { additionalProperties: false }),
-          querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            { format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },
+            { additionalProperties: false },
+          ),
         },
       },
       async (request, reply) => {
@@ -55,7 +78,11 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
           tags,
           summary: 'Import a filled template: all rows or none; a bad file returns every problem by row and column',
           params: Type.Object({ kind: Type.String() }, { additionalProperties: false }),
-          response: { 200: Type.Object({ kind: Type.String(), imported: Type.Integer() }), ...PROTECTED_ERRORS, 415: PROTECTED_ERRORS[400] },
+          response: {
+            200: Type.Object({ kind: Type.String(), imported: Type.Integer() }),
+            ...PROTECTED_ERRORS,
+            415: PROTECTED_ERRORS[400],
+          },
         },
       },
       async (request) => {

@@ -33,7 +33,8 @@ export async function checkZip(file: Buffer, limits: ZipLimits): Promise<ZipVerd
   for (const e of entries) {
     total += e.uncompressed;
     if (total > limits.maxUnzippedBytes) return { ok: false, reason: 'unzipped' };
-    if (e.uncompressed > RATIO_FLOOR && e.uncompressed > e.compressed * limits.maxRatio) return { ok: false, reason: 'ratio' };
+    if (e.uncompressed > RATIO_FLOOR && e.uncompressed > e.compressed * limits.maxRatio)
+      return { ok: false, reason: 'ratio' };
   }
   for (const e of entries) {
     if (e.method !== 8) continue; // stored entries are as large as they are; JSZip refuses other methods
@@ -101,7 +102,7 @@ function centralDirectory(file: Buffer): Entry[] | undefined {
     let localHeader = file.readUInt32LE(offset + 42);
     // Zip64: a field set to all ones is in the extra block (id 1), in this order, if present.
     const extra = offset + 46 + nameLength;
-    for (let x = extra; x + 4 <= extra + extraLength && x + 4 <= file.length; ) {
+    for (let x = extra; x + 4 <= extra + extraLength && x + 4 <= file.length;) {
       const id = file.readUInt16LE(x);
       const size = file.readUInt16LE(x + 2);
       if (id === 1) {
@@ -126,7 +127,8 @@ function centralDirectory(file: Buffer): Entry[] | undefined {
 
 /** The compressed bytes, where JSZip finds them: after the local header's own name and extra. */
 function entryData(file: Buffer, e: Entry): Buffer | undefined {
-  if (!Number.isFinite(e.localHeader) || e.localHeader + 30 > file.length || file.readUInt32LE(e.localHeader) !== LOCAL) return undefined;
+  if (!Number.isFinite(e.localHeader) || e.localHeader + 30 > file.length || file.readUInt32LE(e.localHeader) !== LOCAL)
+    return undefined;
   const start = e.localHeader + 30 + file.readUInt16LE(e.localHeader + 26) + file.readUInt16LE(e.localHeader + 28);
   if (start + e.compressed > file.length) return undefined;
   return file.subarray(start, start + e.compressed);

@@ -24,17 +24,34 @@ const MAX_REPORTED = 1000;
  * The data rows of a sheet as records by column key. Header and cell problems are added to
  * `problems`; a row with one is left out, so callers check only rows whose cells are all present.
  */
-export function readRows(table: Table, columns: readonly Column[], textKeys: readonly string[], problems: ImportProblem[]): { number: number; row: Row }[] {
+export function readRows(
+  table: Table,
+  columns: readonly Column[],
+  textKeys: readonly string[],
+  problems: ImportProblem[],
+): { number: number; row: Row }[] {
   const header = table[0] ?? [];
   const columnAt: (Column | undefined)[] = header.map((cell, i) => {
     if (!cell.text) return undefined;
     const m = /\(([A-Za-z]+)\)\s*$/.exec(cell.text);
     const col = columns.find((c) => c.key === m?.[1] || c.key === cell.text || c.zh === cell.text);
-    if (!col) problems.push(problem(1, undefined, `column ${i + 1}`, 'UNKNOWN_FIELD', { zh: `不认识的列“${cell.text}”`, en: `Unknown column “${cell.text}”` }));
+    if (!col)
+      problems.push(
+        problem(1, undefined, `column ${i + 1}`, 'UNKNOWN_FIELD', {
+          zh: `不认识的列“${cell.text}”`,
+          en: `Unknown column “${cell.text}”`,
+        }),
+      );
     return col;
   });
   for (const c of columns) {
-    if (c.required && !columnAt.includes(c)) problems.push(problem(1, c, c.key, 'REQUIRED_FIELD', { zh: `缺少必填列“${headerOf(c)}”`, en: `The required column “${headerOf(c)}” is missing` }));
+    if (c.required && !columnAt.includes(c))
+      problems.push(
+        problem(1, c, c.key, 'REQUIRED_FIELD', {
+          zh: `缺少必填列“${headerOf(c)}”`,
+          en: `The required column “${headerOf(c)}” is missing`,
+        }),
+      );
   }
   if (problems.length > 0) return [];
 
@@ -48,14 +65,24 @@ export function readRows(table: Table, columns: readonly Column[], textKeys: rea
       if (!col) return;
       const cell = cells[i];
       if (cell?.numeric && textKeys.includes(col.key)) {
-        problems.push(problem(r + 1, col, col.key, 'VALIDATION_FAILED', { zh: '该列须为文本格式（长数字存为数值会丢失末位），请将单元格设为文本后重新填写', en: 'This column must be text (a long number stored as a number loses digits); format the cells as text and re-enter' }));
+        problems.push(
+          problem(r + 1, col, col.key, 'VALIDATION_FAILED', {
+            zh: '该列须为文本格式（长数字存为数值会丢失末位），请将单元格设为文本后重新填写',
+            en: 'This column must be text (a long number stored as a number loses digits); format the cells as text and re-enter',
+          }),
+        );
         bad = true;
       }
       row[col.key] = cell?.text ?? '';
     });
     for (const c of columns) {
       if (c.required && !row[c.key]) {
-        problems.push(problem(r + 1, c, c.key, 'REQUIRED_FIELD', { zh: `必填项“${c.zh}”为空`, en: `The required “${c.en}” is empty` }));
+        problems.push(
+          problem(r + 1, c, c.key, 'REQUIRED_FIELD', {
+            zh: `必填项“${c.zh}”为空`,
+            en: `The required “${c.en}” is empty`,
+          }),
+        );
         bad = true;
       }
     }
@@ -67,13 +94,28 @@ export function readRows(table: Table, columns: readonly Column[], textKeys: rea
 /** Refuses the whole file when anything is wrong, or when it has no data rows. */
 export function rejectIfAny(problems: ImportProblem[], columns: readonly Column[], rows: number): void {
   if (problems.length === 0 && rows > 0) return;
-  if (problems.length === 0) problems.push(problem(2, undefined, 'file', 'REQUIRED_FIELD', { zh: '文件中没有数据行', en: 'The file has no data rows' }));
+  if (problems.length === 0)
+    problems.push(
+      problem(2, undefined, 'file', 'REQUIRED_FIELD', { zh: '文件中没有数据行', en: 'The file has no data rows' }),
+    );
   const position = (p: ImportProblem) => columns.findIndex((c) => headerOf(c) === p.column);
   problems.sort((a, b) => a.row - b.row || position(a) - position(b));
-  throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems.slice(0, MAX_REPORTED));
+  throw new AppError(
+    'IMPORT_REJECTED',
+    422,
+    'file',
+    { value: String(problems.length) },
+    problems.slice(0, MAX_REPORTED),
+  );
 }
 
-export function problem(row: number, column: Column | undefined, field: string, code: string, text: { zh: string; en: string }): ImportProblem {
+export function problem(
+  row: number,
+  column: Column | undefined,
+  field: string,
+  code: string,
+  text: { zh: string; en: string },
+): ImportProblem {
   return { row, column: column ? headerOf(column) : '', field, code, message: text };
 }
 
@@ -81,11 +123,17 @@ export function problem(row: number, column: Column | undefined, field: string, 
 export function fromError(error: unknown, row: number, column: (field: string) => Column | undefined): ImportProblem {
   if (error instanceof RowError) {
     const col = column(error.column);
-    return problem(row, col, error.column, 'VALIDATION_FAILED', { zh: `${col?.zh ?? error.column}：${error.zh}`, en: `${col?.en ?? error.column}: ${error.en}` });
+    return problem(row, col, error.column, 'VALIDATION_FAILED', {
+      zh: `${col?.zh ?? error.column}：${error.zh}`,
+      en: `${col?.en ?? error.column}: ${error.en}`,
+    });
   }
   if (error instanceof AppError) {
     const col = column(error.field ?? '');
-    const values = (lang: 'zh' | 'en') => ({ ...error.values, field: col ? (lang === 'zh' ? col.zh : col.en) : (error.field ?? '') });
+    const values = (lang: 'zh' | 'en') => ({
+      ...error.values,
+      field: col ? (lang === 'zh' ? col.zh : col.en) : (error.field ?? ''),
+    });
     return problem(row, col, error.field ?? '', error.code, {
       zh: message(error.code as ErrorCode, 'zh-CN', values('zh')),
       en: message(error.code as ErrorCode, 'en-US', values('en')),

@@ -70,7 +70,14 @@ function cellOf(value) {
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', numeric: false };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10), numeric: false };
   if (typeof value === 'object') {
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), numeric: false };
+    if ('richText' in value)
+      return {
+        text: value.richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+        numeric: false,
+      };
     if ('result' in value) return cellOf(/** @type {import('exceljs').CellValue} */ (value.result));
     if ('text' in value) return { text: String(value.text).trim(), numeric: false };
   }

@@ -56,24 +56,49 @@ function zip(entries: { name: string; data: Buffer; claims?: number }[]): Buffer
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') };
-const upload = (body: Buffer, language = 'zh-CN') => clerk.request('POST', '/api/v1/imports/people', body, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'accept-language': language });
+const CONTENT_TYPES = {
+  name: '[Content_Types].xml',
+  data: Buffer.from(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
+};
+const upload = (body: Buffer, language = 'zh-CN') =>
+  clerk.request('POST', '/api/v1/imports/people', body, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'accept-language': language,
+  });
 
 describe('reading uploaded sheets within limits', () => {
   it('refuses a small .xlsx that unzips past the limit before inflating it, naming the file field', async () => {
-    const bomb = zip([CONTENT_TYPES, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(SHEET_LIMITS.maxUnzippedBytes + MB, 0x20) }]);
+    const bomb = zip([
+      CONTENT_TYPES,
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(SHEET_LIMITS.maxUnzippedBytes + MB, 0x20) },
+    ]);
     expect(bomb.length).toBeLessThan(MB);
     const zh = await upload(bomb);
     expect(zh.statusCode).toBe(413);
-    expect(zh.json()).toEqual({ code: 'SHEET_UNZIPPED_TOO_LARGE', field: 'file', message: '字段 file：表格解压后超过 100 MB，请拆分后分批上传' });
-    expect((await upload(bomb, 'en-US')).json<{ message: string }>().message).toBe('Field file: the spreadsheet unzips to more than 100 MB; split it and upload the parts');
+    expect(zh.json()).toEqual({
+      code: 'SHEET_UNZIPPED_TOO_LARGE',
+      field: 'file',
+      message: '字段 file：表格解压后超过 100 MB，请拆分后分批上传',
+    });
+    expect((await upload(bomb, 'en-US')).json<{ message: string }>().message).toBe(
+      'Field file: the spreadsheet unzips to more than 100 MB; split it and upload the parts',
+    );
   });
 
   it('refuses an entry that inflates out of proportion, or past the size its directory claims', async () => {
     const dense = zip([CONTENT_TYPES, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * MB, 0x20) }]);
-    await expect(readTable(dense)).rejects.toMatchObject({ code: 'SHEET_COMPRESSION_SUSPECT', statusCode: 422, field: 'file' });
+    await expect(readTable(dense)).rejects.toMatchObject({
+      code: 'SHEET_COMPRESSION_SUSPECT',
+      statusCode: 422,
+      field: 'file',
+    });
     // Claims 1 KB, inflates to 20 MB: JSZip would only notice after inflating it all.
-    const lying = zip([CONTENT_TYPES, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * MB, 0x20), claims: 1024 }]);
+    const lying = zip([
+      CONTENT_TYPES,
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * MB, 0x20), claims: 1024 },
+    ]);
     await expect(readTable(lying)).rejects.toMatchObject({ code: 'SHEET_COMPRESSION_SUSPECT', statusCode: 422 });
     const message = (await upload(lying)).json<{ message: string }>().message;
     expect(message).toContain('压缩比异常');
@@ -82,21 +107,35 @@ describe('reading uploaded sheets within limits', () => {
   });
 
   it('refuses a file over the upload size, and rows past the limit, in CSV as in .xlsx', async () => {
-    await expect(readTable(Buffer.alloc(SHEET_LIMITS.maxBytes + 1, 0x41))).rejects.toMatchObject({ code: 'SHEET_TOO_LARGE', statusCode: 413, field: 'file' });
+    await expect(readTable(Buffer.alloc(SHEET_LIMITS.maxBytes + 1, 0x41))).rejects.toMatchObject({
+      code: 'SHEET_TOO_LARGE',
+      statusCode: 413,
+      field: 'file',
+    });
     const over = await upload(Buffer.alloc(SHEET_LIMITS.maxBytes + 1, 0x41));
     expect(over.statusCode).toBe(413);
 
     const rows = (n: number) => Buffer.from('x\r\n'.repeat(n));
-    await expect(readTable(rows(SHEET_LIMITS.maxRows + 1))).rejects.toMatchObject({ code: 'SHEET_TOO_MANY_ROWS', statusCode: 413, values: { max: '200,000' } });
+    await expect(readTable(rows(SHEET_LIMITS.maxRows + 1))).rejects.toMatchObject({
+      code: 'SHEET_TOO_MANY_ROWS',
+      statusCode: 413,
+      values: { max: '200,000' },
+    });
     expect(await readTable(rows(SHEET_LIMITS.maxRows))).toHaveLength(SHEET_LIMITS.maxRows);
     const wide = await workbook(['a'], [['1'], ['2'], ['3']]);
-    await expect(readTable(wide, { ...SHEET_LIMITS, maxRows: 3 })).rejects.toMatchObject({ code: 'SHEET_TOO_MANY_ROWS' });
+    await expect(readTable(wide, { ...SHEET_LIMITS, maxRows: 3 })).rejects.toMatchObject({
+      code: 'SHEET_TOO_MANY_ROWS',
+    });
     expect(await readTable(wide, { ...SHEET_LIMITS, maxRows: 4 })).toHaveLength(4);
   });
 
   it('stops a read that runs past its time, and the next file is read by a fresh worker', async () => {
     const csv = Buffer.from('甲,乙,丙\r\n'.repeat(50_000));
-    await expect(readTable(csv, { ...SHEET_LIMITS, timeLimitMs: 1 })).rejects.toMatchObject({ code: 'SHEET_TOO_COMPLEX', statusCode: 422, field: 'file' });
+    await expect(readTable(csv, { ...SHEET_LIMITS, timeLimitMs: 1 })).rejects.toMatchObject({
+      code: 'SHEET_TOO_COMPLEX',
+      statusCode: 422,
+      field: 'file',
+    });
     expect((await readTable(csv)).at(-1)?.map((c) => c.text)).toEqual(['甲', '乙', '丙']);
   });
 
@@ -104,7 +143,15 @@ describe('reading uploaded sheets within limits', () => {
     await app.http.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.http.server.address() as AddressInfo;
     const n = 3000;
-    const xlsx = await workbook(['身份证号码', '姓名', '行政区划代码', '备注'], Array.from({ length: n }, (_, i) => [`51010419900101${String(i).padStart(4, '0')}`, `姓名${i}`, '510104', '同意'.repeat(i % 7)]));
+    const xlsx = await workbook(
+      ['身份证号码', '姓名', '行政区划代码', '备注'],
+      Array.from({ length: n }, (_, i) => [
+        `51010419900101${String(i).padStart(4, '0')}`,
+        `姓名${i}`,
+        '510104',
+        '同意'.repeat(i % 7),
+      ]),
+    );
     const csv = Buffer.from('510104199001010000,姓名,510104,同意同意\r\n'.repeat(150_000));
     expect(csv.length).toBeLessThan(SHEET_LIMITS.maxBytes);
     // Real sockets: a request only gets through when the event loop is free to read it.
@@ -126,7 +173,12 @@ describe('reading uploaded sheets within limits', () => {
     expect(order).toHaveLength(3);
     expect(csvTable).toHaveLength(150_000);
     expect(xlsxTable).toHaveLength(n + 1);
-    expect(xlsxTable[n]?.map((c) => c.text)).toEqual([`51010419900101${String(n - 1).padStart(4, '0')}`, `姓名${n - 1}`, '510104', '同意'.repeat((n - 1) % 7)]);
+    expect(xlsxTable[n]?.map((c) => c.text)).toEqual([
+      `51010419900101${String(n - 1).padStart(4, '0')}`,
+      `姓名${n - 1}`,
+      '510104',
+      '同意'.repeat((n - 1) % 7),
+    ]);
   });
 });
 
@@ -149,7 +201,11 @@ describe('formula injection in written files', () => {
   });
 
   it('xlsx: strings are string cells in text-formatted columns, never formulas', async () => {
-    const file = await toXlsx('名单', ['姓名'], hostile.map((h) => [h]));
+    const file = await toXlsx(
+      '名单',
+      ['姓名'],
+      hostile.map((h) => [h]),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;

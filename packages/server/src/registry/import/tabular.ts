@@ -36,7 +36,13 @@ const MB = 1024 * 1024;
  * 20 MB holds a 100,000-row bank return file as CSV (6.5 MB) or .xlsx (3.2 MB, 40 MB unzipped)
  * with room to spare; 100 MB unzipped is what a worker reads within its heap (sheet-readers.ts).
  */
-export const SHEET_LIMITS: SheetLimits = { maxBytes: 20 * MB, maxUnzippedBytes: 100 * MB, maxRatio: 100, maxRows: 200_000, timeLimitMs: 120_000 };
+export const SHEET_LIMITS: SheetLimits = {
+  maxBytes: 20 * MB,
+  maxUnzippedBytes: 100 * MB,
+  maxRatio: 100,
+  maxRows: 200_000,
+  timeLimitMs: 120_000,
+};
 
 const mb = (bytes: number) => `${Math.floor(bytes / MB)} MB`;
 
@@ -50,13 +56,16 @@ export async function readTable(file: Buffer, limits: SheetLimits = SHEET_LIMITS
   if (file.length > limits.maxBytes) throw new AppError('SHEET_TOO_LARGE', 413, 'file', { max: mb(limits.maxBytes) });
   if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) {
     const zip = await checkZip(file, limits);
-    if (!zip.ok && zip.reason === 'unzipped') throw new AppError('SHEET_UNZIPPED_TOO_LARGE', 413, 'file', { max: mb(limits.maxUnzippedBytes) });
-    if (!zip.ok && zip.reason === 'ratio') throw new AppError('SHEET_COMPRESSION_SUSPECT', 422, 'file', { max: String(limits.maxRatio) });
+    if (!zip.ok && zip.reason === 'unzipped')
+      throw new AppError('SHEET_UNZIPPED_TOO_LARGE', 413, 'file', { max: mb(limits.maxUnzippedBytes) });
+    if (!zip.ok && zip.reason === 'ratio')
+      throw new AppError('SHEET_COMPRESSION_SUSPECT', 422, 'file', { max: String(limits.maxRatio) });
     if (!zip.ok) throw new AppError('UNSUPPORTED_FILE', 415, 'file');
   }
   const read = await readInWorker(file, limits);
   if ('rows' in read) return read.rows;
-  if (read.error === 'rows') throw new AppError('SHEET_TOO_MANY_ROWS', 413, 'file', { max: limits.maxRows.toLocaleString('en-US') });
+  if (read.error === 'rows')
+    throw new AppError('SHEET_TOO_MANY_ROWS', 413, 'file', { max: limits.maxRows.toLocaleString('en-US') });
   if (read.error === 'time' || read.error === 'memory') throw new AppError('SHEET_TOO_COMPLEX', 422, 'file');
   throw new AppError('UNSUPPORTED_FILE', 415, 'file');
 }
@@ -88,7 +97,12 @@ export function toCsv(rows: readonly (readonly string[])[]): Buffer {
  * written as string cells, never formulas, and the text format keeps them so when edited in Excel:
  * no apostrophe is needed here, and none is added, since it would become part of the value.
  */
-export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[], notes: readonly string[] = []): Promise<Buffer> {
+export async function toXlsx(
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  notes: readonly string[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = header.map((h) => ({ header: h, width: Math.max(14, h.length * 2), style: { numFmt: '@' } }));

@@ -62,7 +62,8 @@ export function yuanToFen(row: Row, key: string): number | undefined {
   const v = optional(row, key);
   if (v === undefined) return undefined;
   const fen = parseYuan(v);
-  if (fen === undefined) throw new RowError(key, '金额应为元，最多两位小数', 'must be an amount in yuan with at most 2 decimals');
+  if (fen === undefined)
+    throw new RowError(key, '金额应为元，最多两位小数', 'must be an amount in yuan with at most 2 decimals');
   return fen;
 }
 
@@ -76,12 +77,27 @@ export function coded(row: Row, key: string, names: Readonly<Record<string, { zh
   throw new RowError(key, `不认识的取值“${v}”`, `unknown value “${v}”`);
 }
 
-const ID = { key: 'idNumber', zh: '身份证号码', en: 'ID number', required: true, example: '11010519491231002X', help: '单元格设为文本 / format the cell as text' } as const;
+const ID = {
+  key: 'idNumber',
+  zh: '身份证号码',
+  en: 'ID number',
+  required: true,
+  example: '11010519491231002X',
+  help: '单元格设为文本 / format the cell as text',
+} as const;
 const REGION = { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true, example: '510104' } as const;
 
-const RETIREMENT = { male: { zh: '男' }, 'female-cadre': { zh: '女干部(55岁)' }, 'female-worker': { zh: '女工人(50岁)' } } as const;
+const RETIREMENT = {
+  male: { zh: '男' },
+  'female-cadre': { zh: '女干部(55岁)' },
+  'female-worker': { zh: '女工人(50岁)' },
+} as const;
 const SIZE = { large: { zh: '大型' }, medium: { zh: '中型' }, small: { zh: '小型' }, micro: { zh: '微型' } } as const;
-const EMPLOYMENT = { 'labour-contract': { zh: '劳动合同' }, 'public-welfare-post': { zh: '公益性岗位' }, flexible: { zh: '灵活就业' } } as const;
+const EMPLOYMENT = {
+  'labour-contract': { zh: '劳动合同' },
+  'public-welfare-post': { zh: '公益性岗位' },
+  flexible: { zh: '灵活就业' },
+} as const;
 const PAYER = { employer: { zh: '单位缴纳' }, self: { zh: '个人缴纳' } } as const;
 
 export const IMPORT_KINDS: readonly ImportKind[] = [
@@ -93,7 +109,14 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       ID,
       { key: 'name', zh: '姓名', en: 'Name', required: true, example: '张三' },
       REGION,
-      { key: 'retirementCategory', zh: '退休类别', en: 'Retirement category', required: false, example: '', help: '男 / 女干部(55岁) / 女工人(50岁)' },
+      {
+        key: 'retirementCategory',
+        zh: '退休类别',
+        en: 'Retirement category',
+        required: false,
+        example: '',
+        help: '男 / 女干部(55岁) / 女工人(50岁)',
+      },
       { key: 'hukouRegion', zh: '户籍地区划代码', en: 'Hukou region', required: false, example: '510104' },
       { key: 'householdId', zh: '户号', en: 'Household number', required: false, example: 'H510104000001' },
       { key: 'rural', zh: '农村户籍', en: 'Rural hukou', required: false, example: '否', help: '是 / 否' },
@@ -126,10 +149,32 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     columns: [
       { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', required: true, example: '91510104MA00000002' },
       { key: 'name', zh: '单位名称', en: 'Name', required: true, example: '成都示例科技有限公司' },
-      { key: 'category', zh: '单位类别', en: 'Category', required: true, example: '企业', help: Object.values(ORGANISATION_CATEGORY_NAMES).map((n) => n.zh).join(' / ') },
-      { key: 'sizeClass', zh: '企业规模', en: 'Size class', required: false, example: '小型', help: '大型 / 中型 / 小型 / 微型' },
+      {
+        key: 'category',
+        zh: '单位类别',
+        en: 'Category',
+        required: true,
+        example: '企业',
+        help: Object.values(ORGANISATION_CATEGORY_NAMES)
+          .map((n) => n.zh)
+          .join(' / '),
+      },
+      {
+        key: 'sizeClass',
+        zh: '企业规模',
+        en: 'Size class',
+        required: false,
+        example: '小型',
+        help: '大型 / 中型 / 小型 / 微型',
+      },
       REGION,
-      { key: 'creditCodeOverride', zh: '校验码例外说明', en: 'Check-digit override reason', required: false, example: '' },
+      {
+        key: 'creditCodeOverride',
+        zh: '校验码例外说明',
+        en: 'Check-digit override reason',
+        required: false,
+        example: '',
+      },
     ],
     read: (row) => {
       const sizeClass = coded(row, 'sizeClass', SIZE) as CreateOrganisation['sizeClass'];
@@ -152,14 +197,30 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     en: 'Person statuses',
     columns: [
       ID,
-      { key: 'kind', zh: '身份类别', en: 'Status', required: true, example: '城镇登记失业人员', help: Object.values(PERSON_STATUS_NAMES).map((n) => n.zh).join(' / ') },
+      {
+        key: 'kind',
+        zh: '身份类别',
+        en: 'Status',
+        required: true,
+        example: '城镇登记失业人员',
+        help: Object.values(PERSON_STATUS_NAMES)
+          .map((n) => n.zh)
+          .join(' / '),
+      },
       { key: 'from', zh: '开始日期', en: 'From', required: true, example: '2025-03-01' },
       { key: 'to', zh: '结束日期', en: 'To', required: false, example: '' },
     ],
     read: (row) => ({
       kind: 'person-fact',
       idNumber: row.idNumber ?? '',
-      fact: { kind: 'status', data: { kind: coded(row, 'kind', PERSON_STATUS_NAMES) ?? '', from: row.from ?? '', ...(row.to ? { to: row.to } : {}) } },
+      fact: {
+        kind: 'status',
+        data: {
+          kind: coded(row, 'kind', PERSON_STATUS_NAMES) ?? '',
+          from: row.from ?? '',
+          ...(row.to ? { to: row.to } : {}),
+        },
+      },
     }),
   },
   {
@@ -168,8 +229,21 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     en: 'Employment',
     columns: [
       ID,
-      { key: 'kind', zh: '就业形式', en: 'Kind', required: true, example: '劳动合同', help: '劳动合同 / 公益性岗位 / 灵活就业' },
-      { key: 'employer', zh: '用人单位信用代码', en: 'Employer credit code', required: false, example: '91510104MA00000002' },
+      {
+        key: 'kind',
+        zh: '就业形式',
+        en: 'Kind',
+        required: true,
+        example: '劳动合同',
+        help: '劳动合同 / 公益性岗位 / 灵活就业',
+      },
+      {
+        key: 'employer',
+        zh: '用人单位信用代码',
+        en: 'Employer credit code',
+        required: false,
+        example: '91510104MA00000002',
+      },
       { key: 'from', zh: '开始日期', en: 'From', required: true, example: '2025-07-01' },
       { key: 'to', zh: '结束日期', en: 'To', required: false, example: '' },
       { key: 'contractMonths', zh: '合同期限(月)', en: 'Contract months', required: false, example: '36' },
@@ -203,7 +277,13 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'fromMonth', zh: '起始月份', en: 'From month', required: true, example: '2025-01' },
       { key: 'toMonth', zh: '截止月份', en: 'To month', required: true, example: '2025-12' },
       { key: 'payer', zh: '缴费方式', en: 'Payer', required: true, example: '单位缴纳', help: '单位缴纳 / 个人缴纳' },
-      { key: 'employer', zh: '缴费单位信用代码', en: 'Employer credit code', required: false, example: '91510104MA00000002' },
+      {
+        key: 'employer',
+        zh: '缴费单位信用代码',
+        en: 'Employer credit code',
+        required: false,
+        example: '91510104MA00000002',
+      },
       { key: 'pension', zh: '养老保险(元/月)', en: 'Pension (yuan/month)', required: true, example: '640.00' },
       { key: 'medical', zh: '医疗保险(元/月)', en: 'Medical (yuan/month)', required: true, example: '320.00' },
       { key: 'unemployment', zh: '失业保险(元/月)', en: 'Unemployment (yuan/month)', required: true, example: '20.00' },

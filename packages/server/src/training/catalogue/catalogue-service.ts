@@ -10,7 +10,13 @@ import { fromError, readRows, rejectIfAny, type ImportProblem } from '../../regi
 import { readTable } from '../../registry/import/tabular.js';
 import type { Vault } from '../../security/vault.js';
 import { requiredReason } from '../required-reason.js';
-import { demandItemsOfRegions, findDemandItem, getDemandItem, insertDemandItems, markDemandItemRemoved } from './catalogue-repository.js';
+import {
+  demandItemsOfRegions,
+  findDemandItem,
+  getDemandItem,
+  insertDemandItems,
+  markDemandItemRemoved,
+} from './catalogue-repository.js';
 import { CATALOGUE_COLUMNS, readCatalogueRow } from './catalogue-sheets.js';
 import { checkItemDates, itemView, type DemandItemInput, type DemandItemView } from './demand-item.js';
 
@@ -31,7 +37,14 @@ export class CatalogueService {
     checkItemDates(input);
     const id = await this.db.transaction().execute(async (trx) => {
       const [added] = await insertDemandItems(trx, actor.accountId, [input]);
-      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.added', entityType: 'training_demand_item', entityId: added ?? '', regionCode: input.regionCode, after: { ...input } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.catalogue-item.added',
+        entityType: 'training_demand_item',
+        entityId: added ?? '',
+        regionCode: input.regionCode,
+        after: { ...input },
+      });
       return added ?? '';
     });
     return this.demandItem(id);
@@ -60,7 +73,14 @@ export class CatalogueService {
     rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length);
     await this.db.transaction().execute(async (trx) => {
       const ids = await insertDemandItems(trx, actor.accountId, inputs);
-      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue.imported', entityType: 'training_demand_item', entityId: ids[0] ?? '', regionCode: actor.regionCode, after: { items: ids.length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.catalogue.imported',
+        entityType: 'training_demand_item',
+        entityId: ids[0] ?? '',
+        regionCode: actor.regionCode,
+        after: { items: ids.length },
+      });
     });
     return { imported: inputs.length };
   }
@@ -72,7 +92,14 @@ export class CatalogueService {
     if (item.removed_on) return this.demandItem(id);
     await this.db.transaction().execute(async (trx) => {
       await markDemandItemRemoved(trx, id, this.clock.today(), requiredReason(reason));
-      await appendAudit(trx, this.vault, { actor, action: 'training.catalogue-item.removed', entityType: 'training_demand_item', entityId: id, regionCode: item.region_code, after: { reason } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.catalogue-item.removed',
+        entityType: 'training_demand_item',
+        entityId: id,
+        regionCode: item.region_code,
+        after: { reason },
+      });
     });
     return this.demandItem(id);
   }

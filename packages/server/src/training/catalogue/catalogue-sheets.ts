@@ -9,20 +9,54 @@ import type { DemandItemInput, DemandItemView } from './demand-item.js';
  * and the catalogue as it is exported.
  */
 
-export const TRAINING_KIND_NAMES = { 'employment-skills': { zh: '就业技能培训', en: 'Employment skills' }, entrepreneurship: { zh: '创业培训', en: 'Entrepreneurship' } } as const;
-export const PAYEE_NAMES = { trainee: { zh: '学员', en: 'Trainee' }, institution: { zh: '培训机构', en: 'Institution' } } as const;
+export const TRAINING_KIND_NAMES = {
+  'employment-skills': { zh: '就业技能培训', en: 'Employment skills' },
+  entrepreneurship: { zh: '创业培训', en: 'Entrepreneurship' },
+} as const;
+export const PAYEE_NAMES = {
+  trainee: { zh: '学员', en: 'Trainee' },
+  institution: { zh: '培训机构', en: 'Institution' },
+} as const;
 
 export const CATALOGUE_COLUMNS: readonly Column[] = [
   { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true, example: '510100' },
   { key: 'occupation', zh: '职业（工种）', en: 'Occupation', required: true, example: '电工' },
-  { key: 'level', zh: '等级', en: 'Level', required: false, example: '4', help: '1（一级/高级技师）至 5（五级/初级工），可空 / 1 to 5, may be empty' },
-  { key: 'trainingKind', zh: '培训类型', en: 'Training kind', required: true, example: '就业技能培训', help: '就业技能培训 或 创业培训' },
+  {
+    key: 'level',
+    zh: '等级',
+    en: 'Level',
+    required: false,
+    example: '4',
+    help: '1（一级/高级技师）至 5（五级/初级工），可空 / 1 to 5, may be empty',
+  },
+  {
+    key: 'trainingKind',
+    zh: '培训类型',
+    en: 'Training kind',
+    required: true,
+    example: '就业技能培训',
+    help: '就业技能培训 或 创业培训',
+  },
   { key: 'standard', zh: '补贴标准（元）', en: 'Standard (yuan)', required: true, example: '1800' },
   { key: 'hours', zh: '课时', en: 'Hours', required: true, example: '80' },
   { key: 'urgent', zh: '急需紧缺', en: 'Urgently needed', required: true, example: '是', help: '是 / 否' },
-  { key: 'payee', zh: '补贴发放对象', en: 'Paid to', required: false, example: '学员', help: '学员（直补个人，默认）或 培训机构（项目制、先垫后补）' },
+  {
+    key: 'payee',
+    zh: '补贴发放对象',
+    en: 'Paid to',
+    required: false,
+    example: '学员',
+    help: '学员（直补个人，默认）或 培训机构（项目制、先垫后补）',
+  },
   { key: 'validFrom', zh: '生效日期', en: 'Valid from', required: true, example: '2026-01-01', help: 'YYYY-MM-DD' },
-  { key: 'validTo', zh: '截止日期', en: 'Valid to', required: false, example: '', help: 'YYYY-MM-DD，可空 / may be empty' },
+  {
+    key: 'validTo',
+    zh: '截止日期',
+    en: 'Valid to',
+    required: false,
+    example: '',
+    help: 'YYYY-MM-DD，可空 / may be empty',
+  },
 ];
 
 function date(row: Row, key: string): string | undefined {
@@ -62,13 +96,20 @@ export function catalogueTemplate(): Promise<Buffer> {
     [
       '职业技能培训需求指导目录导入模板 / Training-demand catalogue import template（人社部发〔2024〕5号 (一)）',
       '任一行有错误时整份文件不导入，并返回逐行错误清单。/ If any row is wrong, nothing is imported and every problem is listed.',
-      ...CATALOGUE_COLUMNS.map((c) => `${c.zh} (${c.key})${c.required ? ' *必填 required' : ''}${c.help ? `：${c.help}` : ''}`),
+      ...CATALOGUE_COLUMNS.map(
+        (c) => `${c.zh} (${c.key})${c.required ? ' *必填 required' : ''}${c.help ? `：${c.help}` : ''}`,
+      ),
     ],
   );
 }
 
 export function catalogueWorkbook(items: readonly DemandItemView[]): Promise<Buffer> {
-  const columns = [...CATALOGUE_COLUMNS, { zh: '状态', en: 'Status' }, { zh: '移出日期', en: 'Moved out on' }, { zh: '移出原因', en: 'Reason' }];
+  const columns = [
+    ...CATALOGUE_COLUMNS,
+    { zh: '状态', en: 'Status' },
+    { zh: '移出日期', en: 'Moved out on' },
+    { zh: '移出原因', en: 'Reason' },
+  ];
   return toXlsx(
     '培训需求目录',
     header(columns),

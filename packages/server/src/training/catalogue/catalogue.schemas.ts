@@ -12,7 +12,9 @@ export const DemandItem = Type.Object({
   standardFen: Type.Integer(),
   hours: Type.Integer(),
   urgent: Type.Boolean({ description: '急需紧缺' }),
-  payee: Type.Union([Type.Literal('trainee'), Type.Literal('institution')], { description: '补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补)' }),
+  payee: Type.Union([Type.Literal('trainee'), Type.Literal('institution')], {
+    description: '补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补)',
+  }),
   validFrom: Type.String(),
   validTo: Type.Optional(Type.String()),
   inForce: Type.Boolean(),
@@ -21,7 +23,10 @@ export const DemandItem = Type.Object({
 });
 
 /** A region's catalogue on a day; `history` adds items moved out or expired. */
-export const CatalogueQuery = Type.Object({ region: Region, date: Type.Optional(IsoDate), history: Type.Optional(Type.Boolean()) }, options);
+export const CatalogueQuery = Type.Object(
+  { region: Region, date: Type.Optional(IsoDate), history: Type.Optional(Type.Boolean()) },
+  options,
+);
 
 export const DemandItemBody = Type.Object(
   {

@@ -28,12 +28,14 @@ export interface DemandItemView extends Omit<DemandItemInput, 'payee'> {
 
 /** An item's dates, whether typed in or imported: it cannot end before it starts. */
 export function checkItemDates(input: DemandItemInput): void {
-  if (input.validTo !== undefined && input.validTo < input.validFrom) throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
+  if (input.validTo !== undefined && input.validTo < input.validFrom)
+    throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
 }
 
 /** In force on a day: within its dates and not yet moved out. */
 export function itemView(r: Selectable<TrainingDemandItemTable>, on: IsoDate): DemandItemView {
-  const inForce = r.valid_from <= on && (r.valid_to === null || on <= r.valid_to) && (r.removed_on === null || on < r.removed_on);
+  const inForce =
+    r.valid_from <= on && (r.valid_to === null || on <= r.valid_to) && (r.removed_on === null || on < r.removed_on);
   return {
     id: r.id,
     regionCode: r.region_code,

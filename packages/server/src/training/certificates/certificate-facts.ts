@@ -19,7 +19,12 @@ export interface CompletedClass {
  * numbered after the class in the order given, and each as the trainee's registry fact, so the
  * training subsidy is decided on it like any other certificate.
  */
-export function certificatesFor(cls: CompletedClass, passed: readonly string[], issuedOn: IsoDate, recordedBy: string): { certificates: Insertable<TrainingCertificateTable>[]; facts: Insertable<RegistryFactTable>[] } {
+export function certificatesFor(
+  cls: CompletedClass,
+  passed: readonly string[],
+  issuedOn: IsoDate,
+  recordedBy: string,
+): { certificates: Insertable<TrainingCertificateTable>[]; facts: Insertable<RegistryFactTable>[] } {
   const certificates = passed.map((personId, k) => ({
     serial: `${cls.number}-${String(k + 1).padStart(3, '0')}`,
     class_id: cls.id,
@@ -36,7 +41,14 @@ export function certificatesFor(cls: CompletedClass, passed: readonly string[], 
     person_id: c.person_id,
     organisation_id: null,
     kind: 'certificate',
-    data: JSON.stringify({ id: c.serial, kind: 'training-completion', occupation: c.occupation, ...(c.level !== null ? { level: c.level } : {}), issuedOn, training: { kind: c.training_kind, from: c.starts_on, to: c.ends_on } }),
+    data: JSON.stringify({
+      id: c.serial,
+      kind: 'training-completion',
+      occupation: c.occupation,
+      ...(c.level !== null ? { level: c.level } : {}),
+      issuedOn,
+      training: { kind: c.training_kind, from: c.starts_on, to: c.ends_on },
+    }),
     source: 'training' as const,
     recorded_by: recordedBy,
   }));

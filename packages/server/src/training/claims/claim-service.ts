@@ -32,7 +32,18 @@ export class ClaimService {
     const filed: string[] = [];
     let alreadyFiled = 0;
     for (const c of certificates) {
-      const { application, created } = await this.applications.create(actor, { subsidy: 'vocational-training', personId: c.person_id, claim: { certificateId: c.serial }, idempotencyKey: `training-${c.serial}`, submit: true }, undefined, payee);
+      const { application, created } = await this.applications.create(
+        actor,
+        {
+          subsidy: 'vocational-training',
+          personId: c.person_id,
+          claim: { certificateId: c.serial },
+          idempotencyKey: `training-${c.serial}`,
+          submit: true,
+        },
+        undefined,
+        payee,
+      );
       if (created) filed.push(application.id);
       else alreadyFiled++;
     }

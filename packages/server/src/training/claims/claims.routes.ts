@@ -12,7 +12,12 @@ export function claimRoutes(claims: ClaimService): FastifyPluginAsyncTypebox {
       '/api/v1/training/classes/:id/claims',
       {
         config: { access: { permission: 'application:create' } },
-        schema: { tags: TAGS, summary: 'File each certified trainee’s training-subsidy claim (职业培训补贴)', params: IdParams, response: { 201: FiledClaims, ...PROTECTED_ERRORS } },
+        schema: {
+          tags: TAGS,
+          summary: 'File each certified trainee’s training-subsidy claim (职业培训补贴)',
+          params: IdParams,
+          response: { 201: FiledClaims, ...PROTECTED_ERRORS },
+        },
       },
       async (request, reply) => reply.status(201).send(await claims.fileClaims(actorOf(request), request.params.id)),
     );

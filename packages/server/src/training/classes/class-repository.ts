@@ -11,9 +11,16 @@ export async function nextClassSequence(trx: Transaction<Database>): Promise<str
   return rows[0]?.n ?? '0';
 }
 
-export async function insertClass(trx: Transaction<Database>, values: Insertable<TrainingClassTable>, personIds: readonly string[]): Promise<string> {
+export async function insertClass(
+  trx: Transaction<Database>,
+  values: Insertable<TrainingClassTable>,
+  personIds: readonly string[],
+): Promise<string> {
   const row = await trx.insertInto('training_class').values(values).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('training_enrolment').values(personIds.map((p) => ({ class_id: row.id, person_id: p }))).execute();
+  await trx
+    .insertInto('training_enrolment')
+    .values(personIds.map((p) => ({ class_id: row.id, person_id: p })))
+    .execute();
   return row.id;
 }
 
@@ -22,52 +29,121 @@ export function findClass(db: Kysely<Database>, id: string): Promise<ClassRow | 
 }
 
 /** The class with the registered unit of its institution. */
-export function findClassWithOrganisation(db: Kysely<Database>, id: string): Promise<(ClassRow & { organisation_id: string }) | undefined> {
-  return db.selectFrom('training_class as c').innerJoin('training_institution as i', 'i.id', 'c.institution_id').selectAll('c').select('i.organisation_id').where('c.id', '=', id).executeTakeFirst();
+export function findClassWithOrganisation(
+  db: Kysely<Database>,
+  id: string,
+): Promise<(ClassRow & { organisation_id: string }) | undefined> {
+  return db
+    .selectFrom('training_class as c')
+    .innerJoin('training_institution as i', 'i.id', 'c.institution_id')
+    .selectAll('c')
+    .select('i.organisation_id')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Registry people by the keyed hashes of their ID numbers. */
 export function peopleByIdHashes(db: Kysely<Database>, hashes: readonly string[]) {
-  return db.selectFrom('person').select(['id', 'id_number_hmac', 'name', 'id_number_masked', 'region_code']).where('id_number_hmac', 'in', [...hashes]).execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'id_number_hmac', 'name', 'id_number_masked', 'region_code'])
+    .where('id_number_hmac', 'in', [...hashes])
+    .execute();
 }
 
 export async function enrolledPersonIds(db: Kysely<Database>, classId: string): Promise<string[]> {
-  return (await db.selectFrom('training_enrolment').select('person_id').where('class_id', '=', classId).execute()).map((e) => e.person_id);
+  return (await db.selectFrom('training_enrolment').select('person_id').where('class_id', '=', classId).execute()).map(
+    (e) => e.person_id,
+  );
 }
 
 /** Approved or refused, if the class is still waiting for the decision. */
-export async function recordDecision(trx: Transaction<Database>, id: string, decision: { state: 'approved' | 'rejected'; decidedBy: string; reason: string | null }): Promise<void> {
-  await trx.updateTable('training_class').set({ state: decision.state, decided_by: decision.decidedBy, decision_reason: decision.reason }).where('id', '=', id).where('state', '=', 'applied').execute();
+export async function recordDecision(
+  trx: Transaction<Database>,
+  id: string,
+  decision: { state: 'approved' | 'rejected'; decidedBy: string; reason: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('training_class')
+    .set({ state: decision.state, decided_by: decision.decidedBy, decision_reason: decision.reason })
+    .where('id', '=', id)
+    .where('state', '=', 'applied')
+    .execute();
 }
 
 /** Check-ins for one session; a trainee already checked in for it stays as first recorded. */
-export async function insertAttendance(trx: Transaction<Database>, classId: string, sessionNo: number, personIds: readonly string[], at: Date, recordedBy: string): Promise<void> {
+export async function insertAttendance(
+  trx: Transaction<Database>,
+  classId: string,
+  sessionNo: number,
+  personIds: readonly string[],
+  at: Date,
+  recordedBy: string,
+): Promise<void> {
   await trx
     .insertInto('training_attendance')
-    .values(personIds.map((p) => ({ class_id: classId, session_no: sessionNo, person_id: p, checked_in_at: at, recorded_by: recordedBy })))
+    .values(
+      personIds.map((p) => ({
+        class_id: classId,
+        session_no: sessionNo,
+        person_id: p,
+        checked_in_at: at,
+        recorded_by: recordedBy,
+      })),
+    )
     .onConflict((oc) => oc.columns(['class_id', 'session_no', 'person_id']).doNothing())
     .execute();
 }
 
-export async function insertInspection(trx: Transaction<Database>, values: Insertable<Database['training_inspection']>): Promise<void> {
+export async function insertInspection(
+  trx: Transaction<Database>,
+  values: Insertable<Database['training_inspection']>,
+): Promise<void> {
   await trx.insertInto('training_inspection').values(values).execute();
 }
 
 /** Assessment results; a trainee's later result replaces the earlier one. */
-export async function upsertAssessments(trx: Transaction<Database>, classId: string, results: readonly { personId: string; passed: boolean; score?: number }[], recordedBy: string): Promise<void> {
+export async function upsertAssessments(
+  trx: Transaction<Database>,
+  classId: string,
+  results: readonly { personId: string; passed: boolean; score?: number }[],
+  recordedBy: string,
+): Promise<void> {
   await trx
     .insertInto('training_assessment')
-    .values(results.map((r) => ({ class_id: classId, person_id: r.personId, passed: r.passed, score: r.score ?? null, recorded_by: recordedBy })))
-    .onConflict((oc) => oc.columns(['class_id', 'person_id']).doUpdateSet((eb) => ({ passed: eb.ref('excluded.passed'), score: eb.ref('excluded.score'), recorded_by: eb.ref('excluded.recorded_by') })))
+    .values(
+      results.map((r) => ({
+        class_id: classId,
+        person_id: r.personId,
+        passed: r.passed,
+        score: r.score ?? null,
+        recorded_by: recordedBy,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['class_id', 'person_id']).doUpdateSet((eb) => ({
+        passed: eb.ref('excluded.passed'),
+        score: eb.ref('excluded.score'),
+        recorded_by: eb.ref('excluded.recorded_by'),
+      })),
+    )
     .execute();
 }
 
-export function assessmentResults(db: Kysely<Database>, classId: string): Promise<{ person_id: string; passed: boolean }[]> {
+export function assessmentResults(
+  db: Kysely<Database>,
+  classId: string,
+): Promise<{ person_id: string; passed: boolean }[]> {
   return db.selectFrom('training_assessment').select(['person_id', 'passed']).where('class_id', '=', classId).execute();
 }
 
 export async function markClassCompleted(trx: Transaction<Database>, id: string, completedBy: string): Promise<void> {
-  await trx.updateTable('training_class').set({ state: 'completed', completed_by: completedBy }).where('id', '=', id).where('state', '=', 'approved').execute();
+  await trx
+    .updateTable('training_class')
+    .set({ state: 'completed', completed_by: completedBy })
+    .where('id', '=', id)
+    .where('state', '=', 'approved')
+    .execute();
 }
 
 /** Each trainee on the roster with sessions attended, result and certificate, by name. */
@@ -75,8 +151,12 @@ export function classTrainees(db: Kysely<Database>, classId: string) {
   return db
     .selectFrom('training_enrolment as e')
     .innerJoin('person as p', 'p.id', 'e.person_id')
-    .leftJoin('training_assessment as a', (j) => j.onRef('a.class_id', '=', 'e.class_id').onRef('a.person_id', '=', 'e.person_id'))
-    .leftJoin('training_certificate as c', (j) => j.onRef('c.class_id', '=', 'e.class_id').onRef('c.person_id', '=', 'e.person_id'))
+    .leftJoin('training_assessment as a', (j) =>
+      j.onRef('a.class_id', '=', 'e.class_id').onRef('a.person_id', '=', 'e.person_id'),
+    )
+    .leftJoin('training_certificate as c', (j) =>
+      j.onRef('c.class_id', '=', 'e.class_id').onRef('c.person_id', '=', 'e.person_id'),
+    )
     .select((eb) => [
       'p.id',
       'p.name',
@@ -84,7 +164,12 @@ export function classTrainees(db: Kysely<Database>, classId: string) {
       'a.passed',
       'a.score',
       'c.serial',
-      eb.selectFrom('training_attendance as t').select((x) => x.fn.countAll<string>().as('n')).whereRef('t.class_id', '=', 'e.class_id').whereRef('t.person_id', '=', 'e.person_id').as('attended'),
+      eb
+        .selectFrom('training_attendance as t')
+        .select((x) => x.fn.countAll<string>().as('n'))
+        .whereRef('t.class_id', '=', 'e.class_id')
+        .whereRef('t.person_id', '=', 'e.person_id')
+        .as('attended'),
     ])
     .where('e.class_id', '=', classId)
     .orderBy('p.name')
@@ -92,11 +177,20 @@ export function classTrainees(db: Kysely<Database>, classId: string) {
 }
 
 export function classInspections(db: Kysely<Database>, classId: string) {
-  return db.selectFrom('training_inspection').select(['inspected_on', 'satisfactory', 'finding']).where('class_id', '=', classId).orderBy('id').execute();
+  return db
+    .selectFrom('training_inspection')
+    .select(['inspected_on', 'satisfactory', 'finding'])
+    .where('class_id', '=', classId)
+    .orderBy('id')
+    .execute();
 }
 
 /** Classes within a range of region codes, or of one unit's institution; newest first, at most 500. */
-export function classSummaries(db: Kysely<Database>, scope: { range: { low: string; high: string } } | { organisationId: string }, state?: ClassState) {
+export function classSummaries(
+  db: Kysely<Database>,
+  scope: { range: { low: string; high: string } } | { organisationId: string },
+  state?: ClassState,
+) {
   let q = db
     .selectFrom('training_class as c')
     .innerJoin('training_institution as i', 'i.id', 'c.institution_id')
@@ -112,17 +206,29 @@ export function classSummaries(db: Kysely<Database>, scope: { range: { low: stri
       'i.name as institution_name',
       'd.occupation',
       'd.level',
-      eb.selectFrom('training_enrolment as e').select((x) => x.fn.countAll<string>().as('n')).whereRef('e.class_id', '=', 'c.id').as('trainees'),
-      eb.selectFrom('training_certificate as t').select((x) => x.fn.countAll<string>().as('n')).whereRef('t.class_id', '=', 'c.id').as('certificates'),
+      eb
+        .selectFrom('training_enrolment as e')
+        .select((x) => x.fn.countAll<string>().as('n'))
+        .whereRef('e.class_id', '=', 'c.id')
+        .as('trainees'),
+      eb
+        .selectFrom('training_certificate as t')
+        .select((x) => x.fn.countAll<string>().as('n'))
+        .whereRef('t.class_id', '=', 'c.id')
+        .as('certificates'),
     ]);
-  if ('range' in scope) q = q.where('c.region_code', '>=', scope.range.low).where('c.region_code', '<=', scope.range.high);
+  if ('range' in scope)
+    q = q.where('c.region_code', '>=', scope.range.low).where('c.region_code', '<=', scope.range.high);
   else q = q.where('i.organisation_id', '=', scope.organisationId);
   if (state) q = q.where('c.state', '=', state);
   return q.orderBy('c.starts_on', 'desc').orderBy('c.number', 'desc').limit(500).execute();
 }
 
 /** Whom a class's subsidy is paid to: its catalogue item's payee, and its institution's unit. */
-export function classPayee(db: Kysely<Database>, classId: string): Promise<{ payee: 'trainee' | 'institution'; organisation_id: string }> {
+export function classPayee(
+  db: Kysely<Database>,
+  classId: string,
+): Promise<{ payee: 'trainee' | 'institution'; organisation_id: string }> {
   return db
     .selectFrom('training_class as c')
     .innerJoin('training_demand_item as d', 'd.id', 'c.demand_item_id')

@@ -49,15 +49,21 @@ export class ClassService {
   /** The institution (its own account) or a clerk on its behalf applies to open a class with its roster. */
   async openClass(actor: Actor, input: ClassInput): Promise<ClassView> {
     const inst = await institutionFor(this.db, actor, input.institutionId);
-    if (inst.status !== 'listed') throw new AppError('INSTITUTION_REMOVED', 409, 'institutionId', { value: inst.removed_on ?? '' });
-    if (!(await offersItem(this.db, inst.id, input.demandItemId))) throw new AppError('ITEM_NOT_OFFERED', 422, 'demandItemId');
+    if (inst.status !== 'listed')
+      throw new AppError('INSTITUTION_REMOVED', 409, 'institutionId', { value: inst.removed_on ?? '' });
+    if (!(await offersItem(this.db, inst.id, input.demandItemId)))
+      throw new AppError('ITEM_NOT_OFFERED', 422, 'demandItemId');
     const item = await getDemandItem(this.db, input.demandItemId);
-    if (!itemView(item, input.startsOn).inForce) throw new AppError('ITEM_NOT_IN_FORCE', 422, 'demandItemId', { value: input.startsOn });
+    if (!itemView(item, input.startsOn).inForce)
+      throw new AppError('ITEM_NOT_IN_FORCE', 422, 'demandItemId', { value: input.startsOn });
     // The opening is applied for before the class starts (开班申请), not filed afterwards.
-    if (input.startsOn < this.clock.today()) throw new AppError('VALIDATION_FAILED', 400, 'startsOn', { detail: `≥ ${this.clock.today()}` });
-    if (input.endsOn < input.startsOn) throw new AppError('VALIDATION_FAILED', 400, 'endsOn', { detail: `≥ ${input.startsOn}` });
+    if (input.startsOn < this.clock.today())
+      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', { detail: `≥ ${this.clock.today()}` });
+    if (input.endsOn < input.startsOn)
+      throw new AppError('VALIDATION_FAILED', 400, 'endsOn', { detail: `≥ ${input.startsOn}` });
     if (input.roster.length === 0) throw new AppError('REQUIRED_FIELD', 400, 'roster');
-    if (input.roster.length > inst.capacity) throw new AppError('ROSTER_OVER_CAPACITY', 422, 'roster', { value: String(inst.capacity) });
+    if (input.roster.length > inst.capacity)
+      throw new AppError('ROSTER_OVER_CAPACITY', 422, 'roster', { value: String(inst.capacity) });
     // Every ID number checked, then all looked up in one query by their keyed hashes.
     const hashes = input.roster.map((raw, i) => {
       const parsed = parseResidentId(raw.toUpperCase());
@@ -68,7 +74,8 @@ export class ClassService {
     const people = hashes.map((hash, i) => {
       const person = found.get(hash);
       if (!person) throw new AppError('PERSON_NOT_FOUND', 404, `roster[${i}]`);
-      if (hashes.indexOf(hash) !== i) throw new AppError('VALIDATION_FAILED', 400, `roster[${i}]`, { detail: '重复 / listed twice' });
+      if (hashes.indexOf(hash) !== i)
+        throw new AppError('VALIDATION_FAILED', 400, `roster[${i}]`, { detail: '重复 / listed twice' });
       return person;
     });
     const id = await this.db.transaction().execute(async (trx) => {
@@ -92,7 +99,14 @@ export class ClassService {
         },
         people,
       );
-      await appendAudit(trx, this.vault, { actor, action: 'training.class.applied', entityType: 'training_class', entityId: classId, regionCode: inst.region_code, after: { number, trainees: people.length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.class.applied',
+        entityType: 'training_class',
+        entityId: classId,
+        regionCode: inst.region_code,
+        after: { number, trainees: people.length },
+      });
       return classId;
     });
     return this.getClass(actor, id);
@@ -102,56 +116,111 @@ export class ClassService {
   async decideClass(actor: Actor, id: string, approve: boolean, reason?: string): Promise<ClassView> {
     const cls = await staffClass(this.db, actor, id);
     if (cls.state !== 'applied') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
-    if (cls.applied_by === actor.accountId) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: 'application' });
+    if (cls.applied_by === actor.accountId)
+      throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: 'application' });
     if (!approve && !reason?.trim()) throw new AppError('REASON_REQUIRED', 400, 'reason');
     const inst = await getInstitution(this.db, cls.institution_id);
-    if (approve && inst.status !== 'listed') throw new AppError('INSTITUTION_REMOVED', 409, 'institutionId', { value: inst.removed_on ?? '' });
+    if (approve && inst.status !== 'listed')
+      throw new AppError('INSTITUTION_REMOVED', 409, 'institutionId', { value: inst.removed_on ?? '' });
     await this.db.transaction().execute(async (trx) => {
-      await recordDecision(trx, id, { state: approve ? 'approved' : 'rejected', decidedBy: actor.accountId, reason: reason?.trim() || null });
-      await appendAudit(trx, this.vault, { actor, action: approve ? 'training.class.approved' : 'training.class.rejected', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { reason } });
+      await recordDecision(trx, id, {
+        state: approve ? 'approved' : 'rejected',
+        decidedBy: actor.accountId,
+        reason: reason?.trim() || null,
+      });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: approve ? 'training.class.approved' : 'training.class.rejected',
+        entityType: 'training_class',
+        entityId: id,
+        regionCode: cls.region_code,
+        after: { reason },
+      });
     });
     return this.getClass(actor, id);
   }
 
   /** Check-ins for one session (考勤): each trainee once per session; only trainees on the roster. */
-  async recordAttendance(actor: Actor, id: string, sessionNo: number, personIds: readonly string[]): Promise<ClassView> {
+  async recordAttendance(
+    actor: Actor,
+    id: string,
+    sessionNo: number,
+    personIds: readonly string[],
+  ): Promise<ClassView> {
     const cls = await classForInstitutionOrStaff(this.db, actor, id);
     if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'sessionNo', { value: cls.state });
-    if (sessionNo > cls.sessions) throw new AppError('VALIDATION_FAILED', 400, 'sessionNo', { detail: `≤ ${cls.sessions}` });
+    if (sessionNo > cls.sessions)
+      throw new AppError('VALIDATION_FAILED', 400, 'sessionNo', { detail: `≤ ${cls.sessions}` });
     const enrolled = new Set(await enrolledPersonIds(this.db, id));
     personIds.forEach((p, i) => {
       if (!enrolled.has(p)) throw new AppError('NOT_ENROLLED', 422, `personIds[${i}]`);
     });
     await this.db.transaction().execute(async (trx) => {
       await insertAttendance(trx, id, sessionNo, personIds, this.clock.now(), actor.accountId);
-      await appendAudit(trx, this.vault, { actor, action: 'training.attendance.recorded', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { sessionNo, present: personIds.length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.attendance.recorded',
+        entityType: 'training_class',
+        entityId: id,
+        regionCode: cls.region_code,
+        after: { sessionNo, present: personIds.length },
+      });
     });
     return this.getClass(actor, id);
   }
 
   /** A process inspection (过程检查) by the bureau. */
-  async inspect(actor: Actor, id: string, input: { inspectedOn: IsoDate; satisfactory: boolean; finding: string }): Promise<ClassView> {
+  async inspect(
+    actor: Actor,
+    id: string,
+    input: { inspectedOn: IsoDate; satisfactory: boolean; finding: string },
+  ): Promise<ClassView> {
     const cls = await staffClass(this.db, actor, id);
     await this.db.transaction().execute(async (trx) => {
-      await insertInspection(trx, { class_id: id, inspector_id: actor.accountId, inspected_on: input.inspectedOn, satisfactory: input.satisfactory, finding: requiredReason(input.finding) });
-      await appendAudit(trx, this.vault, { actor, action: 'training.class.inspected', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { ...input } });
+      await insertInspection(trx, {
+        class_id: id,
+        inspector_id: actor.accountId,
+        inspected_on: input.inspectedOn,
+        satisfactory: input.satisfactory,
+        finding: requiredReason(input.finding),
+      });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.class.inspected',
+        entityType: 'training_class',
+        entityId: id,
+        regionCode: cls.region_code,
+        after: { ...input },
+      });
     });
     return this.getClass(actor, id);
   }
 
   /** Completion assessment results (结业考核), recorded by the institution once the class has ended. */
-  async recordAssessment(actor: Actor, id: string, results: readonly { personId: string; passed: boolean; score?: number }[]): Promise<ClassView> {
+  async recordAssessment(
+    actor: Actor,
+    id: string,
+    results: readonly { personId: string; passed: boolean; score?: number }[],
+  ): Promise<ClassView> {
     const cls = await classForInstitutionOrStaff(this.db, actor, id);
     if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'results', { value: cls.state });
     if (this.clock.today() < cls.ends_on) throw new AppError('CLASS_NOT_ENDED', 409, 'results', { value: cls.ends_on });
     const enrolled = new Set(await enrolledPersonIds(this.db, id));
     results.forEach((r, i) => {
       if (!enrolled.has(r.personId)) throw new AppError('NOT_ENROLLED', 422, `results[${i}].personId`);
-      if (results.findIndex((x) => x.personId === r.personId) !== i) throw new AppError('VALIDATION_FAILED', 400, `results[${i}].personId`, { detail: '重复 / listed twice' });
+      if (results.findIndex((x) => x.personId === r.personId) !== i)
+        throw new AppError('VALIDATION_FAILED', 400, `results[${i}].personId`, { detail: '重复 / listed twice' });
     });
     await this.db.transaction().execute(async (trx) => {
       await upsertAssessments(trx, id, results, actor.accountId);
-      await appendAudit(trx, this.vault, { actor, action: 'training.assessment.recorded', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { results: results.length, passed: results.filter((r) => r.passed).length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.assessment.recorded',
+        entityType: 'training_class',
+        entityId: id,
+        regionCode: cls.region_code,
+        after: { results: results.length, passed: results.filter((r) => r.passed).length },
+      });
     });
     return this.getClass(actor, id);
   }
@@ -167,11 +236,21 @@ export class ClassService {
     if (cls.decided_by === actor.accountId) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: 'approval' });
     const results = await assessmentResults(this.db, id);
     const enrolled = await enrolledPersonIds(this.db, id);
-    if (results.length < enrolled.length) throw new AppError('ASSESSMENT_INCOMPLETE', 409, 'results', { value: String(enrolled.length - results.length) });
+    if (results.length < enrolled.length)
+      throw new AppError('ASSESSMENT_INCOMPLETE', 409, 'results', { value: String(enrolled.length - results.length) });
     const item = await getDemandItem(this.db, cls.demand_item_id);
     const inst = await getInstitution(this.db, cls.institution_id);
     const { certificates, facts } = certificatesFor(
-      { id, number: cls.number, startsOn: cls.starts_on, endsOn: cls.ends_on, occupation: item.occupation, level: item.level, trainingKind: item.training_kind, institutionName: inst.name },
+      {
+        id,
+        number: cls.number,
+        startsOn: cls.starts_on,
+        endsOn: cls.ends_on,
+        occupation: item.occupation,
+        level: item.level,
+        trainingKind: item.training_kind,
+        institutionName: inst.name,
+      },
       results.filter((r) => r.passed).map((r) => r.person_id),
       this.clock.today(),
       actor.accountId,
@@ -179,14 +258,23 @@ export class ClassService {
     await this.db.transaction().execute(async (trx) => {
       await insertCertificates(trx, certificates, facts);
       await markClassCompleted(trx, id, actor.accountId);
-      await appendAudit(trx, this.vault, { actor, action: 'training.class.completed', entityType: 'training_class', entityId: id, regionCode: cls.region_code, after: { certificates: certificates.length } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.class.completed',
+        entityType: 'training_class',
+        entityId: id,
+        regionCode: cls.region_code,
+        after: { certificates: certificates.length },
+      });
     });
     return this.getClass(actor, id);
   }
 
   /** Classes the caller may see: the bureau's within its regions, an institution's own; newest first. */
   async listClasses(actor: Actor, state?: ClassState): Promise<ClassSummary[]> {
-    const scope = actor.permissions.has('training:manage') ? { range: regionRange(actor.regionCode) } : { organisationId: actor.organisationId ?? NO_ONE };
+    const scope = actor.permissions.has('training:manage')
+      ? { range: regionRange(actor.regionCode) }
+      : { organisationId: actor.organisationId ?? NO_ONE };
     const rows = await classSummaries(this.db, scope, state);
     return rows.map((r) => ({
       id: r.id,
@@ -213,7 +301,10 @@ export class ClassService {
    * Only the bureau, within its regions, and a listed institution, within its city, may check names
    * against the registry: to anyone else the answer would say who is registered under which name.
    */
-  async checkRoster(actor: Actor, file: Buffer): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
+  async checkRoster(
+    actor: Actor,
+    file: Buffer,
+  ): Promise<{ trainees: { row: number; idNumber: string; name: string; idNumberMasked: string }[] }> {
     let scope = actor.regionCode;
     if (!actor.permissions.has('training:manage')) {
       const listed = await listedRegionOf(this.db, actor.organisationId ?? NO_ONE);
@@ -230,7 +321,10 @@ export class ClassService {
         const r = readRosterRow(row);
         const hash = this.vault.lookupHash('id-number', r.idNumber);
         const first = seen.get(hash);
-        if (first !== undefined) throw new AppError('VALIDATION_FAILED', 400, 'idNumber', { detail: `与第 ${first} 行重复 / duplicates row ${first}` });
+        if (first !== undefined)
+          throw new AppError('VALIDATION_FAILED', 400, 'idNumber', {
+            detail: `与第 ${first} 行重复 / duplicates row ${first}`,
+          });
         seen.set(hash, number);
         read.push({ row: number, ...r, hash });
       } catch (error) {
@@ -247,9 +341,12 @@ export class ClassService {
     const trainees = [];
     for (const r of read) {
       const person = people.get(r.hash);
-      if (!person) problems.push(fromError(new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' }), r.row, column));
-      else if (person.name !== r.name) problems.push(fromError(new AppError('NAME_MISMATCH', 422, 'name'), r.row, column));
-      else trainees.push({ row: r.row, idNumber: r.idNumber, name: person.name, idNumberMasked: person.id_number_masked });
+      if (!person)
+        problems.push(fromError(new AppError('PERSON_NOT_REGISTERED', 422, 'idNumber', { value: '' }), r.row, column));
+      else if (person.name !== r.name)
+        problems.push(fromError(new AppError('NAME_MISMATCH', 422, 'name'), r.row, column));
+      else
+        trainees.push({ row: r.row, idNumber: r.idNumber, name: person.name, idNumberMasked: person.id_number_masked });
     }
     rejectIfAny(problems, ROSTER_COLUMNS, trainees.length);
     return { trainees };
@@ -285,7 +382,11 @@ export class ClassService {
         ...(t.score !== null ? { score: t.score } : {}),
         ...(t.serial ? { certificate: t.serial } : {}),
       })),
-      inspections: inspections.map((i) => ({ inspectedOn: i.inspected_on, satisfactory: i.satisfactory, finding: i.finding })),
+      inspections: inspections.map((i) => ({
+        inspectedOn: i.inspected_on,
+        satisfactory: i.satisfactory,
+        finding: i.finding,
+      })),
       steps: classSteps(actor, cls, this.clock.today()),
     };
   }

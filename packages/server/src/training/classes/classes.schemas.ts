@@ -17,10 +17,30 @@ export const ClassViewSchema = Type.Object({
   state: Type.String(),
   decisionReason: Type.Optional(Type.String()),
   trainees: Type.Array(
-    Type.Object({ personId: Type.String(), name: Type.String(), idNumberMasked: Type.String(), attended: Type.Integer(), passed: Type.Optional(Type.Boolean()), score: Type.Optional(Type.Integer()), certificate: Type.Optional(Type.String()) }),
+    Type.Object({
+      personId: Type.String(),
+      name: Type.String(),
+      idNumberMasked: Type.String(),
+      attended: Type.Integer(),
+      passed: Type.Optional(Type.Boolean()),
+      score: Type.Optional(Type.Integer()),
+      certificate: Type.Optional(Type.String()),
+    }),
   ),
-  inspections: Type.Array(Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() })),
-  steps: Type.Array(Type.Union([Type.Literal('decide'), Type.Literal('attend'), Type.Literal('inspect'), Type.Literal('assess'), Type.Literal('complete'), Type.Literal('claim')]), { description: 'What the caller may do next' }),
+  inspections: Type.Array(
+    Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() }),
+  ),
+  steps: Type.Array(
+    Type.Union([
+      Type.Literal('decide'),
+      Type.Literal('attend'),
+      Type.Literal('inspect'),
+      Type.Literal('assess'),
+      Type.Literal('complete'),
+      Type.Literal('claim'),
+    ]),
+    { description: 'What the caller may do next' },
+  ),
 });
 
 export const ClassSummarySchema = Type.Object({
@@ -38,9 +58,18 @@ export const ClassSummarySchema = Type.Object({
   certificates: Type.Integer(),
 });
 
-export const ClassStateSchema = Type.Union([Type.Literal('applied'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('completed')]);
+export const ClassStateSchema = Type.Union([
+  Type.Literal('applied'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+  Type.Literal('completed'),
+]);
 
-export const CheckedRoster = Type.Object({ trainees: Type.Array(Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() })) });
+export const CheckedRoster = Type.Object({
+  trainees: Type.Array(
+    Type.Object({ row: Type.Integer(), idNumber: Type.String(), name: Type.String(), idNumberMasked: Type.String() }),
+  ),
+});
 
 /** The opening application (开班申请). */
 export const OpenClassBody = Type.Object(
@@ -51,7 +80,16 @@ export const OpenClassBody = Type.Object(
     endsOn: IsoDate,
     sessions: Type.Integer({ minimum: 1, maximum: 1000 }),
     teachingPlan: Type.String({ minLength: 1, maxLength: 5000 }),
-    teachers: Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 60 }), qualification: Type.String({ minLength: 1, maxLength: 200 }) }, options), { minItems: 1, maxItems: 50 }),
+    teachers: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 60 }),
+          qualification: Type.String({ minLength: 1, maxLength: 200 }),
+        },
+        options,
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
     resources: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }),
     assessmentPlan: Type.String({ minLength: 1, maxLength: 5000 }),
     roster: Type.Array(IdNumber, { minItems: 1, maxItems: 5000 }),
@@ -59,10 +97,37 @@ export const OpenClassBody = Type.Object(
   options,
 );
 
-export const DecisionBody = Type.Object({ approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, options);
+export const DecisionBody = Type.Object(
+  { approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  options,
+);
 
-export const AttendanceBody = Type.Object({ sessionNo: Type.Integer({ minimum: 1 }), personIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 5000 }) }, options);
+export const AttendanceBody = Type.Object(
+  {
+    sessionNo: Type.Integer({ minimum: 1 }),
+    personIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 5000 }),
+  },
+  options,
+);
 
-export const InspectionBody = Type.Object({ inspectedOn: IsoDate, satisfactory: Type.Boolean(), finding: Type.String({ minLength: 1, maxLength: 2000 }) }, options);
+export const InspectionBody = Type.Object(
+  { inspectedOn: IsoDate, satisfactory: Type.Boolean(), finding: Type.String({ minLength: 1, maxLength: 2000 }) },
+  options,
+);
 
-export const AssessmentBody = Type.Object({ results: Type.Array(Type.Object({ personId: Type.String({ format: 'uuid' }), passed: Type.Boolean(), score: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }, options), { minItems: 1, maxItems: 5000 }) }, options);
+export const AssessmentBody = Type.Object(
+  {
+    results: Type.Array(
+      Type.Object(
+        {
+          personId: Type.String({ format: 'uuid' }),
+          passed: Type.Boolean(),
+          score: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+        },
+        options,
+      ),
+      { minItems: 1, maxItems: 5000 },
+    ),
+  },
+  options,
+);

@@ -11,18 +11,31 @@ import type { ClassView } from './class-view.js';
 
 export const ROSTER_COLUMNS: readonly Column[] = [
   { key: 'name', zh: '姓名', en: 'Name', required: true, example: '张三' },
-  { key: 'idNumber', zh: '身份证号码', en: 'ID number', required: true, example: '11010519491231002X', help: '单元格设为文本 / format the cell as text' },
+  {
+    key: 'idNumber',
+    zh: '身份证号码',
+    en: 'ID number',
+    required: true,
+    example: '11010519491231002X',
+    help: '单元格设为文本 / format the cell as text',
+  },
 ];
 
 /** One roster row: the ID number checked (GB 11643), the name kept to compare with the registry's. */
 export function readRosterRow(row: Row): { name: string; idNumber: string } {
   const parsed = parseResidentId((row.idNumber ?? '').toUpperCase());
-  if (!parsed.ok) throw new RowError('idNumber', '身份证号码无效（校验位不符或格式错误）', 'not a valid resident ID number');
+  if (!parsed.ok)
+    throw new RowError('idNumber', '身份证号码无效（校验位不符或格式错误）', 'not a valid resident ID number');
   return { name: (row.name ?? '').trim(), idNumber: parsed.value.number };
 }
 
 export function rosterTemplate(): Promise<Buffer> {
-  return toXlsx('培训学员名册', ROSTER_COLUMNS.map((c) => `${c.zh} (${c.key})`), [ROSTER_COLUMNS.map((c) => c.example)], ['培训学员名册（实名制）/ Class roster by real name', '姓名须与登记信息一致。/ Names must match the registry.']);
+  return toXlsx(
+    '培训学员名册',
+    ROSTER_COLUMNS.map((c) => `${c.zh} (${c.key})`),
+    [ROSTER_COLUMNS.map((c) => c.example)],
+    ['培训学员名册（实名制）/ Class roster by real name', '姓名须与登记信息一致。/ Names must match the registry.'],
+  );
 }
 
 /** A class's roster with attendance, results and certificates; ID numbers masked. */

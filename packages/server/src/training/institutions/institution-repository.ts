@@ -6,12 +6,18 @@ import type { Database, TrainingInstitutionTable } from '../../db/schema.js';
 export type InstitutionRow = Selectable<TrainingInstitutionTable>;
 
 /** The registered unit an institution is listed as. */
-export function findOrganisation(db: Kysely<Database>, id: string): Promise<{ id: string; name: string; region_code: string } | undefined> {
+export function findOrganisation(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ id: string; name: string; region_code: string } | undefined> {
   return db.selectFrom('organisation').select(['id', 'name', 'region_code']).where('id', '=', id).executeTakeFirst();
 }
 
 /** The new institution's id, or nothing when the unit is already listed. */
-export async function insertInstitution(trx: Transaction<Database>, values: Insertable<TrainingInstitutionTable>): Promise<string | undefined> {
+export async function insertInstitution(
+  trx: Transaction<Database>,
+  values: Insertable<TrainingInstitutionTable>,
+): Promise<string | undefined> {
   const row = await trx
     .insertInto('training_institution')
     .values(values)
@@ -21,12 +27,28 @@ export async function insertInstitution(trx: Transaction<Database>, values: Inse
   return row?.id;
 }
 
-export async function insertInstitutionItems(trx: Transaction<Database>, institutionId: string, demandItemIds: readonly string[]): Promise<void> {
-  await trx.insertInto('training_institution_item').values(demandItemIds.map((d) => ({ institution_id: institutionId, demand_item_id: d }))).execute();
+export async function insertInstitutionItems(
+  trx: Transaction<Database>,
+  institutionId: string,
+  demandItemIds: readonly string[],
+): Promise<void> {
+  await trx
+    .insertInto('training_institution_item')
+    .values(demandItemIds.map((d) => ({ institution_id: institutionId, demand_item_id: d })))
+    .execute();
 }
 
-export async function markInstitutionRemoved(trx: Transaction<Database>, id: string, on: IsoDate, reason: string): Promise<void> {
-  await trx.updateTable('training_institution').set({ status: 'removed', removed_on: on, removed_reason: reason }).where('id', '=', id).execute();
+export async function markInstitutionRemoved(
+  trx: Transaction<Database>,
+  id: string,
+  on: IsoDate,
+  reason: string,
+): Promise<void> {
+  await trx
+    .updateTable('training_institution')
+    .set({ status: 'removed', removed_on: on, removed_reason: reason })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function findInstitution(db: Kysely<Database>, id: string): Promise<InstitutionRow | undefined> {
@@ -39,8 +61,16 @@ export function getInstitution(db: Kysely<Database>, id: string): Promise<Instit
 }
 
 /** The institutions of a range of region codes, by name; `listedOnly` leaves out those moved out. */
-export function institutionsInRange(db: Kysely<Database>, range: { low: string; high: string }, listedOnly: boolean): Promise<InstitutionRow[]> {
-  let q = db.selectFrom('training_institution').selectAll().where('region_code', '>=', range.low).where('region_code', '<=', range.high);
+export function institutionsInRange(
+  db: Kysely<Database>,
+  range: { low: string; high: string },
+  listedOnly: boolean,
+): Promise<InstitutionRow[]> {
+  let q = db
+    .selectFrom('training_institution')
+    .selectAll()
+    .where('region_code', '>=', range.low)
+    .where('region_code', '<=', range.high);
   if (listedOnly) q = q.where('status', '=', 'listed');
   return q.orderBy('name').execute();
 }
@@ -51,16 +81,36 @@ export function institutionsOfOrganisation(db: Kysely<Database>, organisationId:
 }
 
 /** The region of the institution a unit is listed as, if it is listed now. */
-export function listedRegionOf(db: Kysely<Database>, organisationId: string): Promise<{ region_code: string } | undefined> {
-  return db.selectFrom('training_institution').select('region_code').where('organisation_id', '=', organisationId).where('status', '=', 'listed').executeTakeFirst();
+export function listedRegionOf(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<{ region_code: string } | undefined> {
+  return db
+    .selectFrom('training_institution')
+    .select('region_code')
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'listed')
+    .executeTakeFirst();
 }
 
 /** The items these institutions may run, in one query. */
-export function institutionItems(db: Kysely<Database>, institutionIds: readonly string[]): Promise<{ institution_id: string; demand_item_id: string }[]> {
-  return db.selectFrom('training_institution_item').selectAll().where('institution_id', 'in', [...institutionIds]).execute();
+export function institutionItems(
+  db: Kysely<Database>,
+  institutionIds: readonly string[],
+): Promise<{ institution_id: string; demand_item_id: string }[]> {
+  return db
+    .selectFrom('training_institution_item')
+    .selectAll()
+    .where('institution_id', 'in', [...institutionIds])
+    .execute();
 }
 
 export async function offersItem(db: Kysely<Database>, institutionId: string, demandItemId: string): Promise<boolean> {
-  const row = await db.selectFrom('training_institution_item').select('demand_item_id').where('institution_id', '=', institutionId).where('demand_item_id', '=', demandItemId).executeTakeFirst();
+  const row = await db
+    .selectFrom('training_institution_item')
+    .select('demand_item_id')
+    .where('institution_id', '=', institutionId)
+    .where('demand_item_id', '=', demandItemId)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -40,13 +40,29 @@ export class InstitutionService {
 
   async listInstitution(actor: Actor, input: InstitutionInput): Promise<InstitutionView> {
     const unit = await findOrganisation(this.db, input.organisationId);
-    if (!unit || !isInScope(actor.regionCode, unit.region_code)) throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
+    if (!unit || !isInScope(actor.regionCode, unit.region_code))
+      throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
     await this.assertItems(input.demandItemIds, unit.region_code);
     const id = await this.db.transaction().execute(async (trx) => {
-      const listed = await insertInstitution(trx, { region_code: unit.region_code, organisation_id: unit.id, name: unit.name, address: input.address.trim(), nature: input.nature, capacity: input.capacity, created_by: actor.accountId });
+      const listed = await insertInstitution(trx, {
+        region_code: unit.region_code,
+        organisation_id: unit.id,
+        name: unit.name,
+        address: input.address.trim(),
+        nature: input.nature,
+        capacity: input.capacity,
+        created_by: actor.accountId,
+      });
       if (!listed) throw new AppError('INSTITUTION_ALREADY_LISTED', 409, 'organisationId');
       await insertInstitutionItems(trx, listed, input.demandItemIds);
-      await appendAudit(trx, this.vault, { actor, action: 'training.institution.listed', entityType: 'training_institution', entityId: listed, regionCode: unit.region_code, after: { ...input } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.institution.listed',
+        entityType: 'training_institution',
+        entityId: listed,
+        regionCode: unit.region_code,
+        after: { ...input },
+      });
       return listed;
     });
     return this.institution(id);
@@ -59,7 +75,14 @@ export class InstitutionService {
     if (inst.status === 'removed') return this.institution(id);
     await this.db.transaction().execute(async (trx) => {
       await markInstitutionRemoved(trx, id, this.clock.today(), requiredReason(reason));
-      await appendAudit(trx, this.vault, { actor, action: 'training.institution.removed', entityType: 'training_institution', entityId: id, regionCode: inst.region_code, after: { reason } });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'training.institution.removed',
+        entityType: 'training_institution',
+        entityId: id,
+        regionCode: inst.region_code,
+        after: { reason },
+      });
     });
     return this.institution(id);
   }
@@ -85,7 +108,10 @@ export class InstitutionService {
   /** Institutions with the items each may run, in one query for the items. */
   private async institutionViews(rows: readonly InstitutionRow[]): Promise<InstitutionView[]> {
     if (rows.length === 0) return [];
-    const items = await institutionItems(this.db, rows.map((r) => r.id));
+    const items = await institutionItems(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       id: r.id,
       regionCode: r.region_code,
@@ -106,7 +132,8 @@ export class InstitutionService {
     const found = await demandItemRegions(this.db, ids);
     ids.forEach((id, i) => {
       const item = found.find((f) => f.id === id);
-      if (!item || !regionChain(region).includes(item.region_code)) throw new AppError('TRAINING_ITEM_NOT_FOUND', 404, `demandItemIds[${i}]`);
+      if (!item || !regionChain(region).includes(item.region_code))
+        throw new AppError('TRAINING_ITEM_NOT_FOUND', 404, `demandItemIds[${i}]`);
     });
   }
 }

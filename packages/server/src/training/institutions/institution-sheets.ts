@@ -3,11 +3,21 @@ import type { DemandItemView } from '../catalogue/demand-item.js';
 import { header } from '../workbook-header.js';
 import type { InstitutionView } from './institution-service.js';
 
-export const NATURE_NAMES = { public: { zh: '公办', en: 'Public' }, private: { zh: '民办', en: 'Private' }, enterprise: { zh: '企业', en: 'Enterprise' }, school: { zh: '院校', en: 'School' } } as const;
+export const NATURE_NAMES = {
+  public: { zh: '公办', en: 'Public' },
+  private: { zh: '民办', en: 'Private' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  school: { zh: '院校', en: 'School' },
+} as const;
 
 /** The institution catalogue as exported, each institution with the catalogue items it may run. */
-export function institutionsWorkbook(institutions: readonly InstitutionView[], items: readonly DemandItemView[]): Promise<Buffer> {
-  const occupation = new Map(items.map((i) => [i.id, i.level === undefined ? i.occupation : `${i.occupation}（${i.level}级）`]));
+export function institutionsWorkbook(
+  institutions: readonly InstitutionView[],
+  items: readonly DemandItemView[],
+): Promise<Buffer> {
+  const occupation = new Map(
+    items.map((i) => [i.id, i.level === undefined ? i.occupation : `${i.occupation}（${i.level}级）`]),
+  );
   const columns = [
     { zh: '机构名称', en: 'Name' },
     { zh: '行政区划代码', en: 'Region code' },
@@ -28,7 +38,10 @@ export function institutionsWorkbook(institutions: readonly InstitutionView[], i
       i.address,
       NATURE_NAMES[i.nature as keyof typeof NATURE_NAMES]?.zh ?? i.nature,
       String(i.capacity),
-      i.demandItemIds.map((d) => occupation.get(d) ?? '').filter(Boolean).join('、'),
+      i.demandItemIds
+        .map((d) => occupation.get(d) ?? '')
+        .filter(Boolean)
+        .join('、'),
       i.status === 'listed' ? '在目录' : '已移出',
       i.removedOn ?? '',
       i.removedReason ?? '',

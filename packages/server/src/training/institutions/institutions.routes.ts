@@ -10,17 +10,42 @@ export function institutionRoutes(institutions: InstitutionService): FastifyPlug
   return async (app) => {
     app.post(
       '/api/v1/training/institutions',
-      { config: MANAGE, schema: { tags: TAGS, summary: 'List a registered unit in the institution catalogue, with the items it may run', body: InstitutionBody, response: { 201: Institution, ...PROTECTED_ERRORS } } },
-      async (request, reply) => reply.status(201).send(await institutions.listInstitution(actorOf(request), request.body)),
+      {
+        config: MANAGE,
+        schema: {
+          tags: TAGS,
+          summary: 'List a registered unit in the institution catalogue, with the items it may run',
+          body: InstitutionBody,
+          response: { 201: Institution, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await institutions.listInstitution(actorOf(request), request.body)),
     );
     app.post(
       '/api/v1/training/institutions/:id/removal',
-      { config: MANAGE, schema: { tags: TAGS, summary: 'Move an institution out of the catalogue (移出目录): it opens no new class', params: IdParams, body: Reason, response: { 200: Institution, ...PROTECTED_ERRORS } } },
+      {
+        config: MANAGE,
+        schema: {
+          tags: TAGS,
+          summary: 'Move an institution out of the catalogue (移出目录): it opens no new class',
+          params: IdParams,
+          body: Reason,
+          response: { 200: Institution, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => institutions.removeInstitution(actorOf(request), request.params.id, request.body.reason),
     );
     app.get(
       '/api/v1/training/my-institutions',
-      { config: INSTITUTION_OR_STAFF, schema: { tags: TAGS, summary: 'The institutions the caller may open classes for: its own, or those listed in the bureau’s regions', response: { 200: Institutions, ...PROTECTED_ERRORS } } },
+      {
+        config: INSTITUTION_OR_STAFF,
+        schema: {
+          tags: TAGS,
+          summary: 'The institutions the caller may open classes for: its own, or those listed in the bureau’s regions',
+          response: { 200: Institutions, ...PROTECTED_ERRORS },
+        },
+      },
       async (request) => ({ institutions: await institutions.institutionsFor(actorOf(request)) }),
     );
   };

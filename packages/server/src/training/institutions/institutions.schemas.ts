@@ -24,7 +24,12 @@ export const InstitutionBody = Type.Object(
   {
     organisationId: Type.String({ format: 'uuid' }),
     address: Type.String({ minLength: 2, maxLength: 200 }),
-    nature: Type.Union([Type.Literal('public'), Type.Literal('private'), Type.Literal('enterprise'), Type.Literal('school')]),
+    nature: Type.Union([
+      Type.Literal('public'),
+      Type.Literal('private'),
+      Type.Literal('enterprise'),
+      Type.Literal('school'),
+    ]),
     capacity: Type.Integer({ minimum: 1, maximum: 100_000 }),
     demandItemIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 500 }),
   },

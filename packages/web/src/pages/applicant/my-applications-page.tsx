@@ -13,7 +13,10 @@ export function MyApplicationsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const { data, error, loading } = useLoad(() => api<{ total: number; applications: Application[] }>('GET', '/api/v1/applications?limit=200'), []);
+  const { data, error, loading } = useLoad(
+    () => api<{ total: number; applications: Application[] }>('GET', '/api/v1/applications?limit=200'),
+    [],
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -36,8 +39,22 @@ export function MyApplicationsPage() {
           { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
           { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
           { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
-          { title: t('application.dueOn'), render: (_, a) => (a.dueOn ? <span>{a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}</span> : '—') },
-          { title: t('application.amount'), align: 'right', render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—') },
+          {
+            title: t('application.dueOn'),
+            render: (_, a) =>
+              a.dueOn ? (
+                <span>
+                  {a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('application.amount'),
+            align: 'right',
+            render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—'),
+          },
         ]}
       />
     </Space>

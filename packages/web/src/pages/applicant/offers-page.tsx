@@ -53,7 +53,11 @@ export function OffersPage() {
         columns={[
           { title: t('application.subsidy'), render: (_, o) => subsidyName(o.subsidy) },
           { title: t('offers.period'), dataIndex: 'periodKey' },
-          { title: t('application.amount'), align: 'right', render: (_, o) => (o.amountFen !== undefined ? formatFen(o.amountFen, i18n.language) : '—') },
+          {
+            title: t('application.amount'),
+            align: 'right',
+            render: (_, o) => (o.amountFen !== undefined ? formatFen(o.amountFen, i18n.language) : '—'),
+          },
           { title: t('common.status'), render: (_, o) => <Tag>{t(`offers.states.${o.state}`)}</Tag> },
           {
             title: t('common.actions'),

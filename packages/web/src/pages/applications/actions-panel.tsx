@@ -42,7 +42,11 @@ export function ActionsPanel({
     setBusy(true);
     setError(undefined);
     try {
-      const next = await api<Application>('POST', `/api/v1/applications/${application.id}/transitions`, { action, version: application.version, ...(why ? { reason: why } : {}) });
+      const next = await api<Application>('POST', `/api/v1/applications/${application.id}/transitions`, {
+        action,
+        version: application.version,
+        ...(why ? { reason: why } : {}),
+      });
       void message.success(t('actions.done', { action: t(`actions.names.${action}`) }));
       setPending(undefined);
       setReason('');
@@ -55,7 +59,9 @@ export function ActionsPanel({
     }
   };
 
-  const actions = application.actions.filter((a) => !NOT_HERE.has(a) && (!APPLICANTS_ONLY.has(a) || can('application:own')));
+  const actions = application.actions.filter(
+    (a) => !NOT_HERE.has(a) && (!APPLICANTS_ONLY.has(a) || can('application:own')),
+  );
   if (actions.length === 0) return null;
   return (
     <>
@@ -80,7 +86,10 @@ export function ActionsPanel({
         okText={t('actions.confirm')}
         cancelText={t('common.cancel')}
         confirmLoading={busy}
-        okButtonProps={{ disabled: pending !== undefined && REASON_REQUIRED.has(pending) && reason.trim() === '', id: 'action-confirm' }}
+        okButtonProps={{
+          disabled: pending !== undefined && REASON_REQUIRED.has(pending) && reason.trim() === '',
+          id: 'action-confirm',
+        }}
         onOk={() => pending && void run(pending, reason.trim() || undefined)}
         onCancel={() => {
           setPending(undefined);
@@ -92,7 +101,9 @@ export function ActionsPanel({
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('backOffice.workflow.missingMaterials', { names: missingMaterials.join(t('backOffice.workflow.separator')) })}
+            title={t('backOffice.workflow.missingMaterials', {
+              names: missingMaterials.join(t('backOffice.workflow.separator')),
+            })}
             data-testid="materials-warning"
           />
         ) : null}
@@ -100,7 +111,9 @@ export function ActionsPanel({
           rows={4}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder={pending && REASON_REQUIRED.has(pending) ? t('actions.reasonRequired') : t('actions.reasonOptional')}
+          placeholder={
+            pending && REASON_REQUIRED.has(pending) ? t('actions.reasonRequired') : t('actions.reasonOptional')
+          }
           data-testid="action-reason"
           maxLength={2000}
         />

@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Row,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -29,20 +44,32 @@ export function ApplicationPage() {
   const lang = i18n.language;
   const regionName = useRegionName();
   const { can } = useSession();
-  const { data: application, error, replace } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
+  const {
+    data: application,
+    error,
+    replace,
+  } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
   const judges = can('application:review', 'application:approve');
   const evidence = useLoad(
-    () => (judges ? api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${id}/evidence`) : Promise.resolve(undefined)),
+    () =>
+      judges
+        ? api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${id}/evidence`)
+        : Promise.resolve(undefined),
     [id, judges],
   );
 
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
   const decision = [...(application.events ?? [])].reverse().find((e) => e.decision)?.decision as Decision | undefined;
-  const returnedFor = application.state === 'returned' ? [...(application.events ?? [])].reverse().find((e) => e.action === 'return')?.reason : undefined;
+  const returnedFor =
+    application.state === 'returned'
+      ? [...(application.events ?? [])].reverse().find((e) => e.action === 'return')?.reason
+      : undefined;
   const applicantSide = can('application:own', 'application:create');
   const notice = NOTICE_OF_STATE[application.state];
-  const missingMaterials = (evidence.data?.materials ?? []).filter((_, i) => !evidence.data?.files.some((f) => f.material === i)).map((m) => pick(m, lang));
+  const missingMaterials = (evidence.data?.materials ?? [])
+    .filter((_, i) => !evidence.data?.files.some((f) => f.material === i))
+    .map((m) => pick(m, lang));
   const judgingNow = application.actions.some((a) => a === 'review' || a === 'approve');
 
   return (
@@ -61,7 +88,14 @@ export function ApplicationPage() {
         </Card>
       ) : null}
       {judgingNow && missingMaterials.length > 0 ? (
-        <Alert type="warning" showIcon title={t('backOffice.workflow.missingMaterials', { names: missingMaterials.join(t('backOffice.workflow.separator')) })} data-testid="materials-missing" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('backOffice.workflow.missingMaterials', {
+            names: missingMaterials.join(t('backOffice.workflow.separator')),
+          })}
+          data-testid="materials-missing"
+        />
       ) : null}
       {returnedFor ? (
         <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
@@ -69,7 +103,11 @@ export function ApplicationPage() {
         </Card>
       ) : null}
       <Card size="small">
-        <ActionsPanel application={application} onDone={replace} missingMaterials={judgingNow ? missingMaterials : []} />
+        <ActionsPanel
+          application={application}
+          onDone={replace}
+          missingMaterials={judgingNow ? missingMaterials : []}
+        />
         {notice && can('application:read') ? (
           <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
             {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
@@ -82,23 +120,44 @@ export function ApplicationPage() {
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('application.number')}>{application.number}</Descriptions.Item>
               <Descriptions.Item label={t('application.applicant')}>
-                {can('registry:read') && application.applicantKind === 'person' ? <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link> : application.applicant.name}{' '}
+                {can('registry:read') && application.applicantKind === 'person' ? (
+                  <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link>
+                ) : (
+                  application.applicant.name
+                )}{' '}
                 <Typography.Text type="secondary">{application.applicant.identifier}</Typography.Text>
               </Descriptions.Item>
               {application.payee ? (
                 <Descriptions.Item label={t('application.payee')}>
-                  {application.payee.name} <Typography.Text type="secondary">{application.payee.identifier}</Typography.Text>
+                  {application.payee.name}{' '}
+                  <Typography.Text type="secondary">{application.payee.identifier}</Typography.Text>
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('common.region')}>{regionName(application.regionCode)}</Descriptions.Item>
-              <Descriptions.Item label={t('application.period')}>{periodText(application.periodKey, t)}</Descriptions.Item>
-              <Descriptions.Item label={t('application.submittedOn')}>{application.submittedOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('application.period')}>
+                {periodText(application.periodKey, t)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('application.submittedOn')}>
+                {application.submittedOn ?? '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('application.dueOn')}>{application.dueOn ?? '—'}</Descriptions.Item>
-              {application.publicityEndsOn ? <Descriptions.Item label={t('application.publicityEndsOn')}>{application.publicityEndsOn}</Descriptions.Item> : null}
-              <Descriptions.Item label={t('application.amount')}>{application.decidedFen !== undefined ? formatFen(application.decidedFen, lang) : '—'}</Descriptions.Item>
+              {application.publicityEndsOn ? (
+                <Descriptions.Item label={t('application.publicityEndsOn')}>
+                  {application.publicityEndsOn}
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('application.amount')}>
+                {application.decidedFen !== undefined ? formatFen(application.decidedFen, lang) : '—'}
+              </Descriptions.Item>
               {Object.entries(application.claim ?? {}).map(([k, v]) => (
                 <Descriptions.Item key={k} label={t(`claim.${k}`)}>
-                  {typeof v === 'object' ? <ClaimValue value={v} /> : k.endsWith('Fen') && typeof v === 'number' ? formatFen(v, lang) : String(v)}
+                  {typeof v === 'object' ? (
+                    <ClaimValue value={v} />
+                  ) : k.endsWith('Fen') && typeof v === 'number' ? (
+                    formatFen(v, lang)
+                  ) : (
+                    String(v)
+                  )}
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -116,18 +175,31 @@ export function ApplicationPage() {
         ) : null}
         <Col xs={24} lg={12}>
           <Card title={t('evidence.title')} size="small">
-            <EvidencePanel applicationId={application.id} canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')} />
+            <EvidencePanel
+              applicationId={application.id}
+              canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('application.history')} size="small">
             <Timeline
               items={(application.events ?? []).map((e) => ({
-                color: e.toState === 'rejected' || e.toState === 'not-accepted' ? 'red' : e.toState === 'returned' ? 'orange' : 'blue',
+                color:
+                  e.toState === 'rejected' || e.toState === 'not-accepted'
+                    ? 'red'
+                    : e.toState === 'returned'
+                      ? 'orange'
+                      : 'blue',
                 content: (
                   <div>
-                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> · {e.actor} · {formatInstant(e.at)}
-                    {e.reason ? <div>{t('application.reason')}: {e.reason}</div> : null}
+                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> · {e.actor} ·{' '}
+                    {formatInstant(e.at)}
+                    {e.reason ? (
+                      <div>
+                        {t('application.reason')}: {e.reason}
+                      </div>
+                    ) : null}
                   </div>
                 ),
               }))}
@@ -140,8 +212,28 @@ export function ApplicationPage() {
 }
 
 function ClaimValue({ value }: { value: unknown }) {
-  if (Array.isArray(value)) return <span>{value.map((v, i) => <div key={i}>{typeof v === 'object' && v ? Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'personId').map(([k, x]) => `${k}: ${String(x)}`).join(', ') : String(v)}</div>)}</span>;
-  return <span>{Object.entries(value as Record<string, unknown>).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}</span>;
+  if (Array.isArray(value))
+    return (
+      <span>
+        {value.map((v, i) => (
+          <div key={i}>
+            {typeof v === 'object' && v
+              ? Object.entries(v as Record<string, unknown>)
+                  .filter(([k]) => k !== 'personId')
+                  .map(([k, x]) => `${k}: ${String(x)}`)
+                  .join(', ')
+              : String(v)}
+          </div>
+        ))}
+      </span>
+    );
+  return (
+    <span>
+      {Object.entries(value as Record<string, unknown>)
+        .map(([k, x]) => `${k}: ${String(x)}`)
+        .join(', ')}
+    </span>
+  );
 }
 
 function RiskFlags({ application, onCleared }: { application: Application; onCleared: (a: Application) => void }) {
@@ -154,7 +246,11 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
   const clear = async (flag: RiskFlag) => {
     setError(undefined);
     try {
-      const next = await api<Application>('POST', `/api/v1/applications/${application.id}/risk-flags/${flag.id}/clearance`, { reason: reason.trim() });
+      const next = await api<Application>(
+        'POST',
+        `/api/v1/applications/${application.id}/risk-flags/${flag.id}/clearance`,
+        { reason: reason.trim() },
+      );
       void message.success(t('risk.cleared'));
       setClearing(undefined);
       setReason('');
@@ -177,7 +273,12 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
                 ? [
                     clearing === f.id ? (
                       <Space key="c">
-                        <Input size="small" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('risk.whatChecked')} />
+                        <Input
+                          size="small"
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                          placeholder={t('risk.whatChecked')}
+                        />
                         <Button size="small" type="primary" disabled={!reason.trim()} onClick={() => void clear(f)}>
                           {t('actions.confirm')}
                         </Button>
@@ -193,12 +294,16 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
           >
             <Space orientation="vertical" size={0}>
               <Space>
-                <Tag color={f.clearedAt ? 'default' : f.severity === 'block' ? 'red' : 'orange'}>{t(`risk.severity.${f.severity}`)}</Tag>
+                <Tag color={f.clearedAt ? 'default' : f.severity === 'block' ? 'red' : 'orange'}>
+                  {t(`risk.severity.${f.severity}`)}
+                </Tag>
                 {pick(f.message, i18n.language)}
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('decision.basis')}: {f.cites}
-                {f.clearedAt ? ` · ${t('risk.clearedAt', { at: formatInstant(f.clearedAt) })}: ${f.clearance ?? ''}` : ''}
+                {f.clearedAt
+                  ? ` · ${t('risk.clearedAt', { at: formatInstant(f.clearedAt) })}: ${f.clearance ?? ''}`
+                  : ''}
               </Typography.Text>
             </Space>
           </List.Item>

@@ -12,7 +12,10 @@ import { useLoad } from '../../components/use-load.js';
 export function EvidencePanel({ applicationId, canUpload }: { applicationId: string; canUpload: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { data, error, reload } = useLoad(() => api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${applicationId}/evidence`), [applicationId]);
+  const { data, error, reload } = useLoad(
+    () => api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${applicationId}/evidence`),
+    [applicationId],
+  );
   const [uploadError, setUploadError] = useState<ApiError>();
   const [busy, setBusy] = useState<number>();
   const input = useRef<HTMLInputElement>(null);
@@ -26,7 +29,10 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
     setUploadError(undefined);
     setBusy(target.current);
     try {
-      await upload(`/api/v1/applications/${applicationId}/evidence${query({ material: target.current, fileName: file.name })}`, file);
+      await upload(
+        `/api/v1/applications/${applicationId}/evidence${query({ material: target.current, fileName: file.name })}`,
+        file,
+      );
       void message.success(t('evidence.uploaded', { name: file.name }));
       reload();
     } catch (e) {
@@ -63,7 +69,14 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
               actions={
                 canUpload
                   ? [
-                      <Button key="up" size="small" icon={<UploadOutlined />} loading={busy === i} onClick={() => choose(i)} data-testid={`evidence-upload-${i}`}>
+                      <Button
+                        key="up"
+                        size="small"
+                        icon={<UploadOutlined />}
+                        loading={busy === i}
+                        onClick={() => choose(i)}
+                        data-testid={`evidence-upload-${i}`}
+                      >
                         {t('evidence.upload')}
                       </Button>,
                     ]
@@ -76,7 +89,10 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
                 </Typography.Text>
                 {files.length === 0 ? <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text> : null}
                 {files.map((f) => (
-                  <Typography.Link key={f.id} onClick={() => void download(`/api/v1/applications/${applicationId}/evidence/${f.id}`, f.fileName)}>
+                  <Typography.Link
+                    key={f.id}
+                    onClick={() => void download(`/api/v1/applications/${applicationId}/evidence/${f.id}`, f.fileName)}
+                  >
                     {f.fileName} · {Math.ceil(f.sizeBytes / 1024)} KB · {f.uploadedBy} · {formatInstant(f.uploadedAt)}
                   </Typography.Link>
                 ))}

@@ -34,7 +34,9 @@ export function NoticePage() {
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const noticeKind = kind as keyof typeof EVENT_OF_NOTICE;
-  const event = [...(data.events ?? [])].reverse().find((e) => e.action === EVENT_OF_NOTICE[noticeKind] || (noticeKind === 'acceptance' && e.action === 'prepare'));
+  const event = [...(data.events ?? [])]
+    .reverse()
+    .find((e) => e.action === EVENT_OF_NOTICE[noticeKind] || (noticeKind === 'acceptance' && e.action === 'prepare'));
   const on = event ? event.at.slice(0, 10) : '';
   return (
     <div className="a4" data-testid="notice">
@@ -44,9 +46,17 @@ export function NoticePage() {
       <Typography.Title level={2} style={{ textAlign: 'center' }}>
         {t(`notice.kinds.${noticeKind}`)}
       </Typography.Title>
-      <Typography.Paragraph style={{ textAlign: 'right' }}>{t('notice.number', { number: data.number })}</Typography.Paragraph>
+      <Typography.Paragraph style={{ textAlign: 'right' }}>
+        {t('notice.number', { number: data.number })}
+      </Typography.Paragraph>
       <Typography.Paragraph>{t('notice.to', { name: data.applicant.name })}</Typography.Paragraph>
-      <Typography.Paragraph>{t(`notice.body.${noticeKind}`, { date: data.submittedOn ?? '', subsidy: pick(data.subsidyName, i18n.language), due: data.dueOn ?? '' })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(`notice.body.${noticeKind}`, {
+          date: data.submittedOn ?? '',
+          subsidy: pick(data.subsidyName, i18n.language),
+          due: data.dueOn ?? '',
+        })}
+      </Typography.Paragraph>
       {event?.reason ? (
         <Typography.Paragraph>
           {t('notice.reason')}: {event.reason}

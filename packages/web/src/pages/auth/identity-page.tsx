@@ -11,7 +11,13 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 
 /** Where the identity service sends the browser back with `?error=`: each has its own sentence. */
-const RETURN_ERRORS = ['OIDC_FAILED', 'OIDC_IDENTITY_MISMATCH', 'OIDC_NOT_CONFIGURED', 'SUBJECT_ALREADY_BOUND', 'IDENTITY_ALREADY_BOUND'] as const;
+const RETURN_ERRORS = [
+  'OIDC_FAILED',
+  'OIDC_IDENTITY_MISMATCH',
+  'OIDC_NOT_CONFIGURED',
+  'SUBJECT_ALREADY_BOUND',
+  'IDENTITY_ALREADY_BOUND',
+] as const;
 type ReturnError = (typeof RETURN_ERRORS)[number];
 
 /**
@@ -27,7 +33,9 @@ export function IdentityPage() {
   const [justBound, setJustBound] = useState(false);
 
   const returned = params.get('error');
-  const returnError: ReturnError | undefined = returned ? (RETURN_ERRORS.find((c) => c === returned) ?? 'OIDC_FAILED') : undefined;
+  const returnError: ReturnError | undefined = returned
+    ? (RETURN_ERRORS.find((c) => c === returned) ?? 'OIDC_FAILED')
+    : undefined;
   const returnedBound = params.get('bound') === '1';
 
   const bound = async (status: IdentityStatus) => {
@@ -42,7 +50,14 @@ export function IdentityPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="identity">
       <Typography.Title level={3}>{t('identity.title')}</Typography.Title>
-      {returnError ? <Alert type={returnError === 'IDENTITY_ALREADY_BOUND' ? 'info' : 'error'} showIcon title={t(`identity.returnErrors.${returnError}`)} data-testid="identity-return-error" /> : null}
+      {returnError ? (
+        <Alert
+          type={returnError === 'IDENTITY_ALREADY_BOUND' ? 'info' : 'error'}
+          showIcon
+          title={t(`identity.returnErrors.${returnError}`)}
+          data-testid="identity-return-error"
+        />
+      ) : null}
       {data.bound ? (
         <BoundView status={data} success={justBound || returnedBound} />
       ) : can('identity:bind') ? (
@@ -63,11 +78,22 @@ function BoundView({ status, success }: { status: IdentityStatus; success: boole
       {success ? <Alert type="success" showIcon title={t('identity.justBound')} style={{ marginBottom: 16 }} /> : null}
       <Descriptions column={{ xs: 1, md: 2 }} title={t('identity.boundTitle')} size="small">
         <Descriptions.Item label={unit ? t('organisation.name') : t('person.name')}>{status.name}</Descriptions.Item>
-        <Descriptions.Item label={unit ? t('organisation.creditCode') : t('person.idNumber')}>{status.subjectMasked ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('identity.via')}>{status.via ? t(`identity.vias.${status.via}`) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('identity.boundAt')}>{status.boundAt ? formatInstant(status.boundAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={unit ? t('organisation.creditCode') : t('person.idNumber')}>
+          {status.subjectMasked ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('identity.via')}>
+          {status.via ? t(`identity.vias.${status.via}`) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('identity.boundAt')}>
+          {status.boundAt ? formatInstant(status.boundAt) : '—'}
+        </Descriptions.Item>
       </Descriptions>
-      <Button type="primary" style={{ marginTop: 16 }} onClick={() => navigate('/my/applications')} data-testid="identity-to-applications">
+      <Button
+        type="primary"
+        style={{ marginTop: 16 }}
+        onClick={() => navigate('/my/applications')}
+        data-testid="identity-to-applications"
+      >
         {t('identity.toMyApplications')}
       </Button>
     </Card>
@@ -80,7 +106,9 @@ function Unbound({ status, onBound }: { status: IdentityStatus; onBound: (status
   const sms = status.methods.sms && !unit;
   return (
     <>
-      <Typography.Paragraph>{t(unit ? 'identity.introUnit' : 'identity.intro', { name: status.name })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(unit ? 'identity.introUnit' : 'identity.intro', { name: status.name })}
+      </Typography.Paragraph>
       <Row gutter={[16, 16]} data-testid="identity-methods">
         {sms ? (
           <Col xs={24} lg={12}>
@@ -150,7 +178,13 @@ function SmsCard({ status, onBound }: { status: IdentityStatus; onBound: (status
             onPressEnter={() => (code.length === 6 ? void bind() : undefined)}
             data-testid="sms-code"
           />
-          <Button type="primary" onClick={() => void bind()} loading={binding.busy} disabled={code.length !== 6} data-testid="sms-bind">
+          <Button
+            type="primary"
+            onClick={() => void bind()}
+            loading={binding.busy}
+            disabled={code.length !== 6}
+            data-testid="sms-bind"
+          >
             {t('identity.sms.bind')}
           </Button>
         </Space.Compact>
@@ -172,7 +206,9 @@ function CounterCard({ unit, onBound }: { unit: boolean; onBound: (status: Ident
   return (
     <Card title={t('identity.counter.title')} style={{ height: '100%' }} data-testid="identity-counter">
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary">{t(unit ? 'identity.counter.introUnit' : 'identity.counter.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(unit ? 'identity.counter.introUnit' : 'identity.counter.intro')}
+        </Typography.Paragraph>
         <Typography.Text>{t('identity.counter.code')}</Typography.Text>
         <Space.Compact style={{ width: '100%', maxWidth: 360 }}>
           <Input
@@ -185,7 +221,13 @@ function CounterCard({ unit, onBound }: { unit: boolean; onBound: (status: Ident
             onPressEnter={() => (trimmed.length >= 6 ? void bind() : undefined)}
             data-testid="counter-code"
           />
-          <Button type="primary" onClick={() => void bind()} loading={binding.busy} disabled={trimmed.length < 6} data-testid="counter-bind">
+          <Button
+            type="primary"
+            onClick={() => void bind()}
+            loading={binding.busy}
+            disabled={trimmed.length < 6}
+            data-testid="counter-bind"
+          >
             {t('identity.counter.bind')}
           </Button>
         </Space.Compact>

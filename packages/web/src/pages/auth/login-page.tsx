@@ -31,10 +31,18 @@ export function LoginPage() {
   return (
     <Card title={t('auth.login')} style={{ maxWidth: 420, margin: '40px auto' }}>
       <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)}>
-        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required', { field: t('auth.username') }) }]}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[{ required: true, message: t('validation.required', { field: t('auth.username') }) }]}
+        >
           <Input autoComplete="username" id="login-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required', { field: t('auth.password') }) }]}>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[{ required: true, message: t('validation.required', { field: t('auth.password') }) }]}
+        >
           <Input.Password autoComplete="current-password" id="login-password" />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}

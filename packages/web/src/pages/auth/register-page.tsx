@@ -37,8 +37,22 @@ export function RegisterPage() {
     try {
       const body =
         v.kind === 'person'
-          ? { kind: 'person', idNumber: (v.idNumber ?? '').trim().toUpperCase(), name: v.name.trim(), regionCode, username: v.username.trim(), password: v.password }
-          : { kind: 'organisation', creditCode: (v.creditCode ?? '').trim().toUpperCase(), name: v.name.trim(), regionCode, username: v.username.trim(), password: v.password };
+          ? {
+              kind: 'person',
+              idNumber: (v.idNumber ?? '').trim().toUpperCase(),
+              name: v.name.trim(),
+              regionCode,
+              username: v.username.trim(),
+              password: v.password,
+            }
+          : {
+              kind: 'organisation',
+              creditCode: (v.creditCode ?? '').trim().toUpperCase(),
+              name: v.name.trim(),
+              regionCode,
+              username: v.username.trim(),
+              password: v.password,
+            };
       await api('POST', '/api/v1/register', body);
       await login(v.username.trim(), v.password);
       // A new account is not yet bound to its registry record: it proves who it is first.
@@ -46,7 +60,8 @@ export function RegisterPage() {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
-      if (e.field && form.getFieldInstance(e.field as keyof RegisterForm)) form.setFields([{ name: e.field as keyof RegisterForm, errors: [e.message] }]);
+      if (e.field && form.getFieldInstance(e.field as keyof RegisterForm))
+        form.setFields([{ name: e.field as keyof RegisterForm, errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
@@ -71,24 +86,49 @@ export function RegisterPage() {
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
         ) : (
-          <Form.Item name="creditCode" label={t('organisation.creditCode')} rules={required(t('organisation.creditCode'))}>
+          <Form.Item
+            name="creditCode"
+            label={t('organisation.creditCode')}
+            rules={required(t('organisation.creditCode'))}
+          >
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
         )}
-        <Form.Item name="name" label={kind === 'person' ? t('person.name') : t('organisation.name')} rules={required(t('person.name'))}>
+        <Form.Item
+          name="name"
+          label={kind === 'person' ? t('person.name') : t('organisation.name')}
+          rules={required(t('person.name'))}
+        >
           <Input />
         </Form.Item>
         <Form.Item label={t('common.region')}>
           <RegionSelect value={regionCode} onChange={setRegionCode} />
         </Form.Item>
-        <Form.Item name="username" label={t('auth.username')} rules={required(t('auth.username'))} extra={t('auth.usernameRule')}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={required(t('auth.username'))}
+          extra={t('auth.usernameRule')}
+        >
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={required(t('auth.password'))} extra={t('auth.passwordRule')}>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={required(t('auth.password'))}
+          extra={t('auth.passwordRule')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <ErrorAlert error={error} />
-        <Button type="primary" htmlType="submit" block loading={busy} style={{ marginTop: 16 }} data-testid="register-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={busy}
+          style={{ marginTop: 16 }}
+          data-testid="register-submit"
+        >
           {t('auth.register')}
         </Button>
       </Form>

@@ -43,11 +43,22 @@ export function AllocationPage() {
     setError(undefined);
     const totalFen = parseYuan(total);
     if (totalFen === undefined) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', t('validation.amount', { field: t('allocation.total') }), 'totalFen'));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', t('validation.amount', { field: t('allocation.total') }), 'totalFen'),
+      );
       return;
     }
     try {
-      setResult(await api<Result>('POST', '/api/v1/allocation/calculations', { scheme: scheme?.id, totalFen, regions: regions.map((r) => ({ region: r, values: Object.fromEntries(indicators.map((i) => [i.id, values[r]?.[i.id] ?? 0])) })) }));
+      setResult(
+        await api<Result>('POST', '/api/v1/allocation/calculations', {
+          scheme: scheme?.id,
+          totalFen,
+          regions: regions.map((r) => ({
+            region: r,
+            values: Object.fromEntries(indicators.map((i) => [i.id, values[r]?.[i.id] ?? 0])),
+          })),
+        }),
+      );
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -59,9 +70,20 @@ export function AllocationPage() {
       <Typography.Title level={3}>{t('allocation.title')}</Typography.Title>
       <Card size="small">
         <Space wrap>
-          <Select style={{ width: 320 }} value={scheme?.id} onChange={setSchemeId} options={(data?.schemes ?? []).map((s) => ({ value: s.id, label: pick(s.name, lang) }))} />
+          <Select
+            style={{ width: 320 }}
+            value={scheme?.id}
+            onChange={setSchemeId}
+            options={(data?.schemes ?? []).map((s) => ({ value: s.id, label: pick(s.name, lang) }))}
+          />
           <label htmlFor="allocation-total">{t('allocation.total')}</label>
-          <Input id="allocation-total" style={{ width: 160 }} value={total} onChange={(e) => setTotal(e.target.value)} suffix={t('dashboard.yuan')} />
+          <Input
+            id="allocation-total"
+            style={{ width: 160 }}
+            value={total}
+            onChange={(e) => setTotal(e.target.value)}
+            suffix={t('dashboard.yuan')}
+          />
           <Button type="primary" onClick={() => void calculate()}>
             {t('allocation.calculate')}
           </Button>
@@ -78,7 +100,13 @@ export function AllocationPage() {
             ...indicators.map((i) => ({
               title: `${pick(i.name, lang)} (${i.weightBp / 100}%)`,
               render: (_: unknown, r: { region: string }) => (
-                <InputNumber min={0} value={values[r.region]?.[i.id] ?? 0} onChange={(v) => setValues((old) => ({ ...old, [r.region]: { ...old[r.region], [i.id]: Number(v ?? 0) } }))} />
+                <InputNumber
+                  min={0}
+                  value={values[r.region]?.[i.id] ?? 0}
+                  onChange={(v) =>
+                    setValues((old) => ({ ...old, [r.region]: { ...old[r.region], [i.id]: Number(v ?? 0) } }))
+                  }
+                />
               ),
             })),
           ]}

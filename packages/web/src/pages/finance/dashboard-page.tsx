@@ -11,7 +11,13 @@ import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
 interface Execution {
-  byRegionFund: { regionCode: string; fundCode: string; receivedFen: number; executedFen: number; ratePermille: number }[];
+  byRegionFund: {
+    regionCode: string;
+    fundCode: string;
+    receivedFen: number;
+    executedFen: number;
+    ratePermille: number;
+  }[];
   bySubsidyMonth: { subsidy: string; month: string; paidFen: number; payments: number }[];
 }
 
@@ -27,7 +33,14 @@ export function DashboardPage() {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const { data, error } = useLoad(() => api<Execution>('GET', `/api/v1/funds/execution${query({ year })}`), [year]);
   const overdue = useLoad(
-    () => Promise.all(DEADLINE_STATES.map((state) => api<{ total: number }>('GET', `/api/v1/applications${query({ state, overdue: true, limit: 1 })}`).then((r) => ({ state, total: r.total })))),
+    () =>
+      Promise.all(
+        DEADLINE_STATES.map((state) =>
+          api<{ total: number }>('GET', `/api/v1/applications${query({ state, overdue: true, limit: 1 })}`).then(
+            (r) => ({ state, total: r.total }),
+          ),
+        ),
+      ),
     [],
   );
 
@@ -45,8 +58,16 @@ export function DashboardPage() {
       xAxis: { type: 'category', data: regions.map(regionName) },
       yAxis: { type: 'value', name: t('dashboard.yuan') },
       series: [
-        { name: t('dashboard.received'), type: 'bar', data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.receivedFen, 0))) },
-        { name: t('dashboard.executed'), type: 'bar', data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.executedFen, 0))) },
+        {
+          name: t('dashboard.received'),
+          type: 'bar',
+          data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.receivedFen, 0))),
+        },
+        {
+          name: t('dashboard.executed'),
+          type: 'bar',
+          data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.executedFen, 0))),
+        },
       ],
     };
   }, [data, t, regionName]);
@@ -60,7 +81,12 @@ export function DashboardPage() {
       legend: { type: 'scroll', data: subsidies.map(subsidyName) },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: t('dashboard.yuan') },
-      series: subsidies.map((s) => ({ name: subsidyName(s), type: 'bar', stack: 'paid', data: months.map((m) => yuan(rows.find((r) => r.subsidy === s && r.month === m)?.paidFen ?? 0)) })),
+      series: subsidies.map((s) => ({
+        name: subsidyName(s),
+        type: 'bar',
+        stack: 'paid',
+        data: months.map((m) => yuan(rows.find((r) => r.subsidy === s && r.month === m)?.paidFen ?? 0)),
+      })),
     };
   }, [data, t, subsidyName]);
 
@@ -69,7 +95,16 @@ export function DashboardPage() {
     const subsidies = [...new Set(rows.map((r) => r.subsidy))];
     return {
       tooltip: { trigger: 'item' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], data: subsidies.map((s) => ({ name: subsidyName(s), value: rows.filter((r) => r.subsidy === s).reduce((n, r) => n + r.payments, 0) })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          data: subsidies.map((s) => ({
+            name: subsidyName(s),
+            value: rows.filter((r) => r.subsidy === s).reduce((n, r) => n + r.payments, 0),
+          })),
+        },
+      ],
     };
   }, [data, subsidyName]);
 
@@ -103,7 +138,11 @@ export function DashboardPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('dashboard.overdue')} value={(overdue.data ?? []).reduce((n, o) => n + o.total, 0)} styles={{ content: { color: '#cf1322' } }} />
+            <Statistic
+              title={t('dashboard.overdue')}
+              value={(overdue.data ?? []).reduce((n, o) => n + o.total, 0)}
+              styles={{ content: { color: '#cf1322' } }}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {(overdue.data ?? []).map((o) => `${t(`states.${o.state}`)} ${o.total}`).join(' · ')}
             </Typography.Text>
@@ -128,7 +167,8 @@ export function DashboardPage() {
           <Card size="small" title={t('dashboard.rateByRegion')}>
             {(data?.byRegionFund ?? []).map((r) => (
               <div key={`${r.regionCode}-${r.fundCode}`}>
-                {regionName(r.regionCode)} · {r.fundCode}: {formatFen(r.executedFen, lang)} / {formatFen(r.receivedFen, lang)} = {formatPermille(r.ratePermille)}
+                {regionName(r.regionCode)} · {r.fundCode}: {formatFen(r.executedFen, lang)} /{' '}
+                {formatFen(r.receivedFen, lang)} = {formatPermille(r.ratePermille)}
               </div>
             ))}
           </Card>

@@ -21,9 +21,22 @@ export function FundsPage() {
       <ErrorAlert error={error} />
       {(data?.funds ?? []).map((f) => {
         const regions = [...new Set(f.balances.map((b) => b.regionCode))].sort();
-        const rows = regions.map((r) => ({ region: r, ...Object.fromEntries(KINDS.map((k) => [k, f.balances.find((b) => b.regionCode === r && b.kind === k)?.balanceFen ?? 0])) }) as { region: string } & Record<(typeof KINDS)[number], number>);
+        const rows = regions.map(
+          (r) =>
+            ({
+              region: r,
+              ...Object.fromEntries(
+                KINDS.map((k) => [k, f.balances.find((b) => b.regionCode === r && b.kind === k)?.balanceFen ?? 0]),
+              ),
+            }) as { region: string } & Record<(typeof KINDS)[number], number>,
+        );
         return (
-          <Card key={f.id} size="small" title={`${t(`funds.sources.${f.source}`)} · ${f.year} · ${regionName(f.regionCode)}`} extra={f.code}>
+          <Card
+            key={f.id}
+            size="small"
+            title={`${t(`funds.sources.${f.source}`)} · ${f.year} · ${regionName(f.regionCode)}`}
+            extra={f.code}
+          >
             <Table
               size="small"
               rowKey="region"
@@ -31,7 +44,14 @@ export function FundsPage() {
               dataSource={rows}
               pagination={false}
               scroll={{ x: true }}
-              columns={[{ title: t('common.region'), render: (_, r) => regionName(r.region) }, ...KINDS.map((k) => ({ title: t(`funds.kinds.${k}`), align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => formatFen(r[k], lang) }))]}
+              columns={[
+                { title: t('common.region'), render: (_, r) => regionName(r.region) },
+                ...KINDS.map((k) => ({
+                  title: t(`funds.kinds.${k}`),
+                  align: 'right' as const,
+                  render: (_: unknown, r: (typeof rows)[number]) => formatFen(r[k], lang),
+                })),
+              ]}
             />
           </Card>
         );

@@ -42,7 +42,9 @@ export function PaymentsPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await api<{ batches: PaymentBatch[]; missingAccount: unknown[] }>('POST', '/api/v1/payment-batches', { layout });
+      const res = await api<{ batches: PaymentBatch[]; missingAccount: unknown[] }>('POST', '/api/v1/payment-batches', {
+        layout,
+      });
       void message.success(t('payments.created', { count: res.batches.length, missing: res.missingAccount.length }));
       batches.reload();
       setVersion((n) => n + 1);
@@ -56,7 +58,11 @@ export function PaymentsPage() {
   const importReturn = async (batch: PaymentBatch, file: File) => {
     setError(undefined);
     try {
-      const r = await upload<ReturnReport>(`/api/v1/payment-batches/${batch.id}/returns`, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream');
+      const r = await upload<ReturnReport>(
+        `/api/v1/payment-batches/${batch.id}/returns`,
+        file,
+        file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+      );
       setReport({ batch: batch.number, id: batch.id, report: r });
       batches.reload();
       setVersion((n) => n + 1);
@@ -72,7 +78,16 @@ export function PaymentsPage() {
       <Card size="small">
         <Space wrap>
           <label htmlFor="bank-layout">{t('payments.layout')}</label>
-          <Select id="bank-layout" style={{ width: 240 }} value={layout} onChange={setLayout} options={(layouts.data?.layouts ?? []).map((l) => ({ value: l.code, label: t(`payments.layouts.${l.code}`) }))} />
+          <Select
+            id="bank-layout"
+            style={{ width: 240 }}
+            value={layout}
+            onChange={setLayout}
+            options={(layouts.data?.layouts ?? []).map((l) => ({
+              value: l.code,
+              label: t(`payments.layouts.${l.code}`),
+            }))}
+          />
           <Button type="primary" loading={busy} onClick={() => void create()} data-testid="create-batches">
             {t('payments.create')}
           </Button>
@@ -98,9 +113,16 @@ export function PaymentsPage() {
             render: (_, b) =>
               // Failed items keep a batch open until they are paid again: said so, not shown as waiting.
               b.state === 'exported' && b.counts.failed > 0 ? (
-                <Tag color="orange" data-testid={`batch-state-${b.number}`}>{t('backOffice.payments.openFailures')}</Tag>
+                <Tag color="orange" data-testid={`batch-state-${b.number}`}>
+                  {t('backOffice.payments.openFailures')}
+                </Tag>
               ) : (
-                <Tag color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'} data-testid={`batch-state-${b.number}`}>{t(`payments.states.${b.state}`)}</Tag>
+                <Tag
+                  color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'}
+                  data-testid={`batch-state-${b.number}`}
+                >
+                  {t(`payments.states.${b.state}`)}
+                </Tag>
               ),
           },
           { title: t('payments.counts'), render: (_, b) => t('payments.countsText', b.counts) },
@@ -112,7 +134,15 @@ export function PaymentsPage() {
                 <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
                   {t('backOffice.payments.details')}
                 </Link>
-                <Button size="small" onClick={() => void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())} data-testid={`bank-file-${b.number}`}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() =>
+                      batches.reload(),
+                    )
+                  }
+                  data-testid={`bank-file-${b.number}`}
+                >
                   {t('payments.bankFile')}
                 </Button>
                 <Upload
@@ -132,15 +162,30 @@ export function PaymentsPage() {
           },
         ]}
       />
-      <Modal open={report !== undefined} title={t('payments.reconciliation', { batch: report?.batch ?? '' })} onOk={() => setReport(undefined)} onCancel={() => setReport(undefined)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('common.close')}>
+      <Modal
+        open={report !== undefined}
+        title={t('payments.reconciliation', { batch: report?.batch ?? '' })}
+        onOk={() => setReport(undefined)}
+        onCancel={() => setReport(undefined)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText={t('common.close')}
+      >
         {report ? (
           <Descriptions column={1} size="small" data-testid="reconciliation">
-            {report.report.alreadyImported ? <Descriptions.Item label={t('common.status')}>{t('payments.alreadyImported')}</Descriptions.Item> : null}
+            {report.report.alreadyImported ? (
+              <Descriptions.Item label={t('common.status')}>{t('payments.alreadyImported')}</Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('payments.rows')}>{report.report.rows}</Descriptions.Item>
             <Descriptions.Item label={t('payments.paid')}>{report.report.paid}</Descriptions.Item>
             <Descriptions.Item label={t('payments.failed')}>{report.report.failed}</Descriptions.Item>
             <Descriptions.Item label={t('payments.returned')}>{report.report.returned}</Descriptions.Item>
-            <Descriptions.Item label={t('payments.unmatched')}>{report.report.unmatched.length === 0 ? t('payments.noneUnmatched') : report.report.unmatched.map((u) => t('payments.unmatchedRow', { row: u.row, reason: u.reason })).join('; ')}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.unmatched')}>
+              {report.report.unmatched.length === 0
+                ? t('payments.noneUnmatched')
+                : report.report.unmatched
+                    .map((u) => t('payments.unmatchedRow', { row: u.row, reason: u.reason }))
+                    .join('; ')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('backOffice.payments.details')}>
               <Link to={`/finance/payments/${report.id}`} data-testid="reconciliation-details">
                 {t('backOffice.payments.reconciliation', { batch: report.batch })}

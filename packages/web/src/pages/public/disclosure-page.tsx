@@ -38,7 +38,10 @@ export function DisclosurePage() {
   const [year, setYear] = useState('');
   const [page, setPage] = useState(1);
   const params = { region, year: /^\d{4}$/.test(year) ? year : undefined, limit: PAGE, offset: (page - 1) * PAGE };
-  const { data, error, loading } = useLoad(() => api<{ total: number; rows: DisclosureRow[] }>('GET', `/api/v1/disclosures${query(params)}`), [region, year, page]);
+  const { data, error, loading } = useLoad(
+    () => api<{ total: number; rows: DisclosureRow[] }>('GET', `/api/v1/disclosures${query(params)}`),
+    [region, year, page],
+  );
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -46,10 +49,33 @@ export function DisclosurePage() {
       <Typography.Paragraph type="secondary">{t('disclosure.intro')}</Typography.Paragraph>
       <Space wrap>
         <label htmlFor="disclosure-region">{t('common.region')}</label>
-        <RegionSelect id="disclosure-region" value={region} onChange={(r) => { setRegion(r); setPage(1); }} />
+        <RegionSelect
+          id="disclosure-region"
+          value={region}
+          onChange={(r) => {
+            setRegion(r);
+            setPage(1);
+          }}
+        />
         <label htmlFor="disclosure-year">{t('common.year')}</label>
-        <Input id="disclosure-year" style={{ width: 100 }} value={year} maxLength={4} onChange={(e) => { setYear(e.target.value); setPage(1); }} placeholder="2026" />
-        <Button onClick={() => void download(`/api/v1/disclosures/export${query({ region, year: params.year })}`, 'gongshi.xlsx')}>{t('common.exportExcel')}</Button>
+        <Input
+          id="disclosure-year"
+          style={{ width: 100 }}
+          value={year}
+          maxLength={4}
+          onChange={(e) => {
+            setYear(e.target.value);
+            setPage(1);
+          }}
+          placeholder="2026"
+        />
+        <Button
+          onClick={() =>
+            void download(`/api/v1/disclosures/export${query({ region, year: params.year })}`, 'gongshi.xlsx')
+          }
+        >
+          {t('common.exportExcel')}
+        </Button>
       </Space>
       <ErrorAlert error={error} />
       <Table<DisclosureRow & { key: string }>
@@ -59,7 +85,13 @@ export function DisclosurePage() {
         rowKey="key"
         dataSource={(data?.rows ?? []).map((r, i) => ({ ...r, key: `${page}-${i}` }))}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         columns={[
           { title: t('disclosure.subsidy'), render: (_, r) => pick(r.subsidyName, lang) },
           { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
@@ -68,8 +100,16 @@ export function DisclosurePage() {
           { title: t('disclosure.unit'), dataIndex: 'unit', render: (v?: string) => v ?? '—' },
           { title: t('disclosure.standard'), dataIndex: 'standard' },
           { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
-          { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag> },
-          { title: t('common.date'), render: (_, r) => (r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date) },
+          {
+            title: t('common.status'),
+            render: (_, r) => (
+              <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag>
+            ),
+          },
+          {
+            title: t('common.date'),
+            render: (_, r) => (r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date),
+          },
         ]}
       />
     </Space>

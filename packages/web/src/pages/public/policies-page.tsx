@@ -22,7 +22,10 @@ export function PoliciesPage() {
   const navigate = useNavigate();
   const [region, setRegion] = useState('510104');
   const [date, setDate] = useState(todayInShanghai());
-  const { data, error } = useLoad(() => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date })}`), [region, date, lang]);
+  const { data, error } = useLoad(
+    () => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date })}`),
+    [region, date, lang],
+  );
   const inForce = (data?.policies ?? []).filter((p) => p.inForce);
   const showParameter = (name: string, value: number): string => {
     const unit = parameterUnit(name);
@@ -39,7 +42,12 @@ export function PoliciesPage() {
         <label htmlFor="policy-region">{t('common.region')}</label>
         <RegionSelect id="policy-region" value={region} onChange={setRegion} />
         <label htmlFor="policy-date">{t('common.date')}</label>
-        <DatePicker id="policy-date" value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
+        <DatePicker
+          id="policy-date"
+          value={dayjs(date)}
+          allowClear={false}
+          onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+        />
       </Space>
       <ErrorAlert error={error} />
       {data && inForce.length === 0 ? <Empty description={t('policies.none')} /> : null}
@@ -50,7 +58,15 @@ export function PoliciesPage() {
               title={pick(p.name, lang)}
               extra={<Tag>{t(`applicantKind.${p.applicant}`)}</Tag>}
               data-testid={`policy-${p.id}`}
-              actions={can('application:own') ? [<Button key="apply" type="link" onClick={() => navigate(`/my/apply/${p.id}`)}>{t('policies.apply')}</Button>] : undefined}
+              actions={
+                can('application:own')
+                  ? [
+                      <Button key="apply" type="link" onClick={() => navigate(`/my/apply/${p.id}`)}>
+                        {t('policies.apply')}
+                      </Button>,
+                    ]
+                  : undefined
+              }
             >
               {p.scheme ? (
                 <Descriptions column={1} size="small">
@@ -60,7 +76,11 @@ export function PoliciesPage() {
                     {p.scheme.parameters.length > 0 ? (
                       <div>
                         {p.scheme.parameters.map((v) => (
-                          <Typography.Text type="secondary" key={v.parameter} style={{ display: 'block', fontSize: 12 }}>
+                          <Typography.Text
+                            type="secondary"
+                            key={v.parameter}
+                            style={{ display: 'block', fontSize: 12 }}
+                          >
                             {v.parameter}: {showParameter(v.parameter, v.value)}
                             {v.source === 'example' ? ` (${t('decision.example')})` : ''}
                           </Typography.Text>
@@ -77,7 +97,9 @@ export function PoliciesPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('policies.process')}>{pick(p.process, lang)}</Descriptions.Item>
                   <Descriptions.Item label={t('policies.timeLimit')}>
-                    {p.timeLimitWorkingDays !== undefined ? t('policies.workingDays', { count: p.timeLimitWorkingDays }) : t('policies.timeLimitNotSet')}
+                    {p.timeLimitWorkingDays !== undefined
+                      ? t('policies.workingDays', { count: p.timeLimitWorkingDays })
+                      : t('policies.timeLimitNotSet')}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('policies.validity')}>
                     {p.scheme.from} – {p.scheme.to ?? t('policies.noEnd')}

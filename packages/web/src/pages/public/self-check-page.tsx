@@ -1,5 +1,19 @@
 import { PERSON_STATUS_NAMES } from '@huimin/policy/vocabulary';
-import { Button, Card, Checkbox, Col, Collapse, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Collapse,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +36,17 @@ interface SelfCheckForm {
 }
 
 /** The statuses people most often know they have; the full list is the registry's business. */
-const COMMON_STATUSES = ['registered-unemployed', 'hard-to-employ', 'dibao-household', 'zero-employment-household', 'disabled', 'veteran', 'returning-migrant-worker', 'poverty-alleviated', 'national-student-loan'] as const;
+const COMMON_STATUSES = [
+  'registered-unemployed',
+  'hard-to-employ',
+  'dibao-household',
+  'zero-employment-household',
+  'disabled',
+  'veteran',
+  'returning-migrant-worker',
+  'poverty-alleviated',
+  'national-student-loan',
+] as const;
 
 /**
  * 政策计算器 ("what can I get"): the public answers a few questions and the engine decides every
@@ -53,7 +77,14 @@ export function SelfCheckPage() {
           ...(values.hukouRegion ? { hukouRegion: values.hukouRegion } : {}),
           ...(values.rural !== undefined ? { rural: values.rural } : {}),
           statuses: (values.statuses ?? []).map((kind) => ({ kind, from: since })),
-          ...(values.graduationDate ? { graduation: { date: values.graduationDate.format('YYYY-MM-DD'), institution: values.institution ?? 'university' } } : {}),
+          ...(values.graduationDate
+            ? {
+                graduation: {
+                  date: values.graduationDate.format('YYYY-MM-DD'),
+                  institution: values.institution ?? 'university',
+                },
+              }
+            : {}),
         },
       });
       setDecisions(res.decisions);
@@ -61,7 +92,8 @@ export function SelfCheckPage() {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
       setDecisions(undefined);
-      if (e.field) form.setFields([{ name: e.field.replace(/^applicant\./, '') as keyof SelfCheckForm, errors: [e.message] }]);
+      if (e.field)
+        form.setFields([{ name: e.field.replace(/^applicant\./, '') as keyof SelfCheckForm, errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
@@ -83,13 +115,24 @@ export function SelfCheckPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="idNumber" label={t('person.idNumber')} rules={[{ required: true, message: t('validation.required', { field: t('person.idNumber') }) }]} extra={t('selfCheck.idNotKept')}>
+              <Form.Item
+                name="idNumber"
+                label={t('person.idNumber')}
+                rules={[{ required: true, message: t('validation.required', { field: t('person.idNumber') }) }]}
+                extra={t('selfCheck.idNotKept')}
+              >
                 <Input autoComplete="off" maxLength={18} data-testid="self-check-id" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="retirementCategory" label={t('person.retirementCategory')}>
-                <Select allowClear options={(['male', 'female-cadre', 'female-worker'] as const).map((v) => ({ value: v, label: t(`person.retirement.${v}`) }))} />
+                <Select
+                  allowClear
+                  options={(['male', 'female-cadre', 'female-worker'] as const).map((v) => ({
+                    value: v,
+                    label: t(`person.retirement.${v}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -99,7 +142,9 @@ export function SelfCheckPage() {
             </Col>
             <Col xs={24}>
               <Form.Item name="statuses" label={t('selfCheck.statuses')}>
-                <Checkbox.Group options={COMMON_STATUSES.map((k) => ({ value: k, label: pick(PERSON_STATUS_NAMES[k], lang) }))} />
+                <Checkbox.Group
+                  options={COMMON_STATUSES.map((k) => ({ value: k, label: pick(PERSON_STATUS_NAMES[k], lang) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -114,7 +159,12 @@ export function SelfCheckPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="institution" label={t('selfCheck.institution')}>
-                <Select options={(['university', 'technical-college'] as const).map((v) => ({ value: v, label: t(`selfCheck.institutions.${v}`) }))} />
+                <Select
+                  options={(['university', 'technical-college'] as const).map((v) => ({
+                    value: v,
+                    label: t(`selfCheck.institutions.${v}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -144,7 +194,14 @@ export function SelfCheckPage() {
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {t('selfCheck.notEligibleTitle')}
               </Typography.Title>
-              <Collapse size="small" items={others.map((d) => ({ key: d.subsidy, label: pick(d.name, lang), children: <DecisionView decision={d} /> }))} />
+              <Collapse
+                size="small"
+                items={others.map((d) => ({
+                  key: d.subsidy,
+                  label: pick(d.name, lang),
+                  children: <DecisionView decision={d} />,
+                }))}
+              />
             </>
           ) : null}
         </Card>

@@ -14,8 +14,18 @@ import { useDemandItemColumns, useInstitutionColumns, useItemName } from '../tra
 export function TrainingPage() {
   const { t } = useTranslation();
   const [region, setRegion] = useState('510104');
-  const demand = useLoad(() => api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region, date: todayInShanghai() })}`), [region]);
-  const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region })}`), [region]);
+  const demand = useLoad(
+    () =>
+      api<{ items: DemandItem[] }>(
+        'GET',
+        `/api/v1/training/demand-catalogue${query({ region, date: todayInShanghai() })}`,
+      ),
+    [region],
+  );
+  const institutions = useLoad(
+    () => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region })}`),
+    [region],
+  );
   const demandColumns = useDemandItemColumns();
   const institutionColumns = useInstitutionColumns(demand.data?.items ?? []);
 
@@ -34,7 +44,15 @@ export function TrainingPage() {
             children: (
               <>
                 <ErrorAlert error={demand.error} />
-                <Button style={{ marginBottom: 8 }} onClick={() => void download(`/api/v1/training/demand-catalogue.xlsx${query({ region, date: todayInShanghai() })}`, 'training-demand-catalogue.xlsx')}>
+                <Button
+                  style={{ marginBottom: 8 }}
+                  onClick={() =>
+                    void download(
+                      `/api/v1/training/demand-catalogue.xlsx${query({ region, date: todayInShanghai() })}`,
+                      'training-demand-catalogue.xlsx',
+                    )
+                  }
+                >
                   {t('common.exportExcel')}
                 </Button>
                 <Table<DemandItem>
@@ -54,7 +72,15 @@ export function TrainingPage() {
             children: (
               <>
                 <ErrorAlert error={institutions.error} />
-                <Button style={{ marginBottom: 8 }} onClick={() => void download(`/api/v1/training/institutions.xlsx${query({ region })}`, 'training-institutions.xlsx')}>
+                <Button
+                  style={{ marginBottom: 8 }}
+                  onClick={() =>
+                    void download(
+                      `/api/v1/training/institutions.xlsx${query({ region })}`,
+                      'training-institutions.xlsx',
+                    )
+                  }
+                >
                   {t('common.exportExcel')}
                 </Button>
                 <Table<Institution>
@@ -65,7 +91,14 @@ export function TrainingPage() {
                   scroll={{ x: true }}
                   columns={[
                     ...institutionColumns,
-                    { title: t('common.status'), render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{t(`training.institutionStatus.${r.status}`)}</Tag> },
+                    {
+                      title: t('common.status'),
+                      render: (_, r) => (
+                        <Tag color={r.status === 'listed' ? 'green' : 'default'}>
+                          {t(`training.institutionStatus.${r.status}`)}
+                        </Tag>
+                      ),
+                    },
                   ]}
                 />
               </>
@@ -85,15 +118,30 @@ function CertificateLookup() {
   const { run, error } = useSubmit();
   const verify = async (v: { serial: string; name: string }) => {
     setCertificate(undefined);
-    setCertificate(await run(() => api<Certificate>('GET', `/api/v1/training/certificates/${encodeURIComponent(v.serial.trim())}${query({ name: v.name.trim() })}`)));
+    setCertificate(
+      await run(() =>
+        api<Certificate>(
+          'GET',
+          `/api/v1/training/certificates/${encodeURIComponent(v.serial.trim())}${query({ name: v.name.trim() })}`,
+        ),
+      ),
+    );
   };
   return (
     <Card>
       <Form layout="inline" onFinish={(v: { serial: string; name: string }) => void verify(v)}>
-        <Form.Item name="serial" label={t('training.serial')} rules={[{ required: true, message: t('validation.required', { field: t('training.serial') }) }]}>
+        <Form.Item
+          name="serial"
+          label={t('training.serial')}
+          rules={[{ required: true, message: t('validation.required', { field: t('training.serial') }) }]}
+        >
           <Input style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="name" label={t('training.holderName')} rules={[{ required: true, message: t('validation.required', { field: t('training.holderName') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('training.holderName')}
+          rules={[{ required: true, message: t('validation.required', { field: t('training.holderName') }) }]}
+        >
           <Input style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit">

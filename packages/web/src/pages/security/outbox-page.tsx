@@ -18,7 +18,13 @@ export function OutboxPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('outbox.title')}</Typography.Title>
-      <Alert type="warning" showIcon title={t('outbox.demo')} description={t('outbox.demoDetail')} data-testid="outbox-demonstration" />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('outbox.demo')}
+        description={t('outbox.demoDetail')}
+        data-testid="outbox-demonstration"
+      />
       <Space>
         <Button onClick={reload} loading={loading} data-testid="outbox-refresh">
           {t('outbox.refresh')}

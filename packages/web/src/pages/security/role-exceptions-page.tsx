@@ -29,7 +29,10 @@ export function RoleExceptionsPage() {
   const { message } = App.useApp();
   const { account } = useSession();
   const regionName = useRegionName();
-  const { data, error, loading, reload } = useLoad(() => api<{ exceptions: RoleException[] }>('GET', '/api/v1/role-exceptions'), []);
+  const { data, error, loading, reload } = useLoad(
+    () => api<{ exceptions: RoleException[] }>('GET', '/api/v1/role-exceptions'),
+    [],
+  );
   const [form] = Form.useForm<DeclareForm>();
   const [regionCode, setRegionCode] = useState(account?.regionCode ?? '');
   const declaring = useSubmit();
@@ -37,7 +40,13 @@ export function RoleExceptionsPage() {
   const roleOptions = INCOMPATIBLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   const declare = async (v: DeclareForm) => {
-    const done = await declaring.run(() => api<RoleException>('POST', '/api/v1/role-exceptions', { regionCode, roles: [v.roleA, v.roleB], reason: v.reason.trim() }));
+    const done = await declaring.run(() =>
+      api<RoleException>('POST', '/api/v1/role-exceptions', {
+        regionCode,
+        roles: [v.roleA, v.roleB],
+        reason: v.reason.trim(),
+      }),
+    );
     if (!done) return;
     void message.success(t('roleExceptions.declared'));
     form.resetFields();
@@ -85,7 +94,12 @@ export function RoleExceptionsPage() {
           {
             title: t('common.actions'),
             render: (_, e) => (
-              <Popconfirm title={t('roleExceptions.revokeConfirm')} onConfirm={() => void revoke(e.id)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+              <Popconfirm
+                title={t('roleExceptions.revokeConfirm')}
+                onConfirm={() => void revoke(e.id)}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+              >
                 <Button size="small" danger data-testid={`revoke-${e.id}`}>
                   {t('roleExceptions.revoke')}
                 </Button>
@@ -100,7 +114,11 @@ export function RoleExceptionsPage() {
             <RegionSelect value={regionCode} onChange={setRegionCode} />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item name="roleA" label={t('roleExceptions.roleA')} rules={[{ required: true, message: t('validation.required', { field: t('roleExceptions.roleA') }) }]}>
+            <Form.Item
+              name="roleA"
+              label={t('roleExceptions.roleA')}
+              rules={[{ required: true, message: t('validation.required', { field: t('roleExceptions.roleA') }) }]}
+            >
               <Select style={{ width: 200 }} options={roleOptions} data-testid="role-a" />
             </Form.Item>
             <Form.Item
@@ -119,11 +137,21 @@ export function RoleExceptionsPage() {
               <Select style={{ width: 200 }} options={roleOptions} data-testid="role-b" />
             </Form.Item>
           </Space>
-          <Form.Item name="reason" label={t('roleExceptions.reason')} rules={[{ required: true, min: 4, message: t('roleExceptions.reasonRule') }]}>
+          <Form.Item
+            name="reason"
+            label={t('roleExceptions.reason')}
+            rules={[{ required: true, min: 4, message: t('roleExceptions.reasonRule') }]}
+          >
             <Input.TextArea rows={3} maxLength={500} placeholder={t('roleExceptions.reasonPlaceholder')} />
           </Form.Item>
           <ErrorAlert error={declaring.error} />
-          <Button type="primary" htmlType="submit" loading={declaring.busy} style={{ marginTop: 16 }} data-testid="role-exception-declare">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={declaring.busy}
+            style={{ marginTop: 16 }}
+            data-testid="role-exception-declare"
+          >
             {t('roleExceptions.declare')}
           </Button>
         </Form>

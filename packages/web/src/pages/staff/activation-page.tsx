@@ -42,7 +42,9 @@ export function ActivationPage() {
   const submit = async (v: ActivationForm) => {
     const body = {
       kind: v.kind,
-      ...(v.kind === 'person' ? { idNumber: (v.idNumber ?? '').trim().toUpperCase() } : { creditCode: (v.creditCode ?? '').trim().toUpperCase(), ...(v.category ? { category: v.category } : {}) }),
+      ...(v.kind === 'person'
+        ? { idNumber: (v.idNumber ?? '').trim().toUpperCase() }
+        : { creditCode: (v.creditCode ?? '').trim().toUpperCase(), ...(v.category ? { category: v.category } : {}) }),
       name: v.name.trim(),
       regionCode,
       ...(needReason && v.reason?.trim() ? { reason: v.reason.trim() } : {}),
@@ -75,7 +77,16 @@ export function ActivationPage() {
         <Card data-testid="activation-result" style={{ maxWidth: 640 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">{t('activation.codeTitle')}</Typography.Text>
-            <Typography.Text strong style={{ fontSize: 40, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', letterSpacing: 4 }} data-testid="activation-code" copyable={{ text: issued.code }}>
+            <Typography.Text
+              strong
+              style={{
+                fontSize: 40,
+                fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                letterSpacing: 4,
+              }}
+              data-testid="activation-code"
+              copyable={{ text: issued.code }}
+            >
               {issued.code}
             </Typography.Text>
             <Typography.Text>{t('activation.for', { name: issued.name })}</Typography.Text>
@@ -119,11 +130,19 @@ export function ActivationPage() {
                 <Input maxLength={18} autoComplete="off" />
               </Form.Item>
             ) : (
-              <Form.Item name="creditCode" label={t('organisation.creditCode')} rules={required(t('organisation.creditCode'))}>
+              <Form.Item
+                name="creditCode"
+                label={t('organisation.creditCode')}
+                rules={required(t('organisation.creditCode'))}
+              >
                 <Input maxLength={18} autoComplete="off" />
               </Form.Item>
             )}
-            <Form.Item name="name" label={kind === 'person' ? t('person.name') : t('organisation.name')} rules={required(kind === 'person' ? t('person.name') : t('organisation.name'))}>
+            <Form.Item
+              name="name"
+              label={kind === 'person' ? t('person.name') : t('organisation.name')}
+              rules={required(kind === 'person' ? t('person.name') : t('organisation.name'))}
+            >
               <Input autoComplete="off" />
             </Form.Item>
             <Form.Item label={t('common.region')}>
@@ -131,19 +150,35 @@ export function ActivationPage() {
             </Form.Item>
             {kind === 'organisation' ? (
               <Form.Item name="category" label={t('activation.category')}>
-                <Select allowClear options={Object.entries(ORGANISATION_CATEGORY_NAMES).map(([value, name]) => ({ value, label: pick(name, i18n.language) }))} />
+                <Select
+                  allowClear
+                  options={Object.entries(ORGANISATION_CATEGORY_NAMES).map(([value, name]) => ({
+                    value,
+                    label: pick(name, i18n.language),
+                  }))}
+                />
               </Form.Item>
             ) : null}
             {needReason ? (
               <>
                 <Alert type="warning" showIcon title={t('activation.rebindNeeded')} style={{ marginBottom: 16 }} />
-                <Form.Item name="reason" label={t('activation.reason')} rules={[{ required: true, min: 4, message: t('activation.reasonRule') }]}>
+                <Form.Item
+                  name="reason"
+                  label={t('activation.reason')}
+                  rules={[{ required: true, min: 4, message: t('activation.reasonRule') }]}
+                >
                   <Input.TextArea rows={3} maxLength={500} placeholder={t('activation.reasonPlaceholder')} />
                 </Form.Item>
               </>
             ) : null}
             <ErrorAlert error={error?.code === 'REBIND_REASON_REQUIRED' && needReason ? undefined : error} />
-            <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }} data-testid="activation-issue">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={busy}
+              style={{ marginTop: 16 }}
+              data-testid="activation-issue"
+            >
               {needReason ? t('activation.issueRebind') : t('activation.issue')}
             </Button>
           </Form>

@@ -21,7 +21,15 @@ interface PersonView {
   hukouRegion?: string;
   rural?: boolean;
   phoneMasked?: string;
-  facts?: { id: string; kind: string; data: Record<string, unknown>; source: string; recordedAt: string; retractedAt?: string; retractionReason?: string }[];
+  facts?: {
+    id: string;
+    kind: string;
+    data: Record<string, unknown>;
+    source: string;
+    recordedAt: string;
+    retractedAt?: string;
+    retractionReason?: string;
+  }[];
 }
 interface ImportKind {
   id: string;
@@ -37,7 +45,14 @@ export function RegistryPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('registry.title')}</Typography.Title>
-      <Tabs items={[{ key: 'search', label: t('registry.search'), children: <PeopleSearch /> }, ...(can('registry:import') ? [{ key: 'import', label: t('registry.import'), children: <ImportPanel /> }] : [])]} />
+      <Tabs
+        items={[
+          { key: 'search', label: t('registry.search'), children: <PeopleSearch /> },
+          ...(can('registry:import')
+            ? [{ key: 'import', label: t('registry.import'), children: <ImportPanel /> }]
+            : []),
+        ]}
+      />
     </Space>
   );
 }
@@ -47,7 +62,14 @@ function PeopleSearch() {
   const regionName = useRegionName();
   const [filters, setFilters] = useState<{ idNumber?: string; name?: string }>({});
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useLoad(() => api<{ total: number; people: PersonView[] }>('GET', `/api/v1/people${query({ ...filters, limit: 20, offset: (page - 1) * 20 })}`), [filters, page]);
+  const { data, error, loading } = useLoad(
+    () =>
+      api<{ total: number; people: PersonView[] }>(
+        'GET',
+        `/api/v1/people${query({ ...filters, limit: 20, offset: (page - 1) * 20 })}`,
+      ),
+    [filters, page],
+  );
   return (
     <>
       <Form
@@ -75,7 +97,13 @@ function PeopleSearch() {
         loading={loading}
         dataSource={data?.people ?? []}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         columns={[
           { title: t('person.name'), render: (_, p) => <Link to={`/registry/people/${p.id}`}>{p.name}</Link> },
           { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
@@ -98,15 +126,28 @@ function ImportPanel() {
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Select style={{ width: 240 }} value={kind} onChange={setKind} options={(data?.kinds ?? []).map((k) => ({ value: k.id, label: i18n.language === 'en-US' ? k.en : k.zh }))} />
-          <Button onClick={() => void download(`/api/v1/imports/${kind}/template`, `${kind}.xlsx`)}>{t('registry.template')}</Button>
+          <Select
+            style={{ width: 240 }}
+            value={kind}
+            onChange={setKind}
+            options={(data?.kinds ?? []).map((k) => ({ value: k.id, label: i18n.language === 'en-US' ? k.en : k.zh }))}
+          />
+          <Button onClick={() => void download(`/api/v1/imports/${kind}/template`, `${kind}.xlsx`)}>
+            {t('registry.template')}
+          </Button>
         </Space>
         {chosen ? (
           <Typography.Text type="secondary">
-            {t('registry.columns')}: {chosen.columns.map((c) => `${pick({ zh: c.zh, en: c.en } as Text, i18n.language)}${c.required ? '*' : ''}`).join('、')}
+            {t('registry.columns')}:{' '}
+            {chosen.columns
+              .map((c) => `${pick({ zh: c.zh, en: c.en } as Text, i18n.language)}${c.required ? '*' : ''}`)
+              .join('、')}
           </Typography.Text>
         ) : null}
-        <SheetUpload<{ imported: number }> path={`/api/v1/imports/${kind}`} onDone={(res) => void message.success(t('registry.imported', { count: res.imported }))} />
+        <SheetUpload<{ imported: number }>
+          path={`/api/v1/imports/${kind}`}
+          onDone={(res) => void message.success(t('registry.imported', { count: res.imported }))}
+        />
       </Space>
     </Card>
   );
@@ -140,9 +181,13 @@ export function PersonPage() {
       <Typography.Title level={3}>{data.name}</Typography.Title>
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('person.idNumber')}>{identity?.idNumber ?? data.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label={t('person.idNumber')}>
+            {identity?.idNumber ?? data.idNumberMasked}
+          </Descriptions.Item>
           <Descriptions.Item label={t('person.phone')}>{identity?.phone ?? data.phoneMasked ?? '—'}</Descriptions.Item>
-          {identity?.address ? <Descriptions.Item label={t('person.address')}>{identity.address}</Descriptions.Item> : null}
+          {identity?.address ? (
+            <Descriptions.Item label={t('person.address')}>{identity.address}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('person.sex')}>{t(`person.sexes.${data.sex}`)}</Descriptions.Item>
           <Descriptions.Item label={t('person.birthDate')}>{data.birthDate}</Descriptions.Item>
           <Descriptions.Item label={t('common.region')}>{regionName(data.regionCode)}</Descriptions.Item>
@@ -162,14 +207,32 @@ export function PersonPage() {
           scroll={{ x: true }}
           columns={[
             { title: t('registry.factKind'), render: (_, f) => t(`registry.factKinds.${f.kind}`) },
-            { title: t('registry.factData'), render: (_, f) => Object.entries(f.data).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('; ') },
+            {
+              title: t('registry.factData'),
+              render: (_, f) =>
+                Object.entries(f.data)
+                  .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+                  .join('; '),
+            },
             { title: t('registry.source'), render: (_, f) => t(`registry.sources.${f.source}`) },
             { title: t('registry.recordedAt'), render: (_, f) => formatInstant(f.recordedAt) },
-            { title: t('common.status'), render: (_, f) => (f.retractedAt ? <Tag>{t('registry.retracted')}</Tag> : <Tag color="green">{t('registry.current')}</Tag>) },
+            {
+              title: t('common.status'),
+              render: (_, f) =>
+                f.retractedAt ? <Tag>{t('registry.retracted')}</Tag> : <Tag color="green">{t('registry.current')}</Tag>,
+            },
           ]}
         />
       </Card>
-      <Modal open={asking} title={t('registry.showIdentity')} onOk={() => void reveal()} onCancel={() => setAsking(false)} okButtonProps={{ disabled: purpose.trim().length < 2 }} okText={t('actions.confirm')} cancelText={t('common.cancel')}>
+      <Modal
+        open={asking}
+        title={t('registry.showIdentity')}
+        onOk={() => void reveal()}
+        onCancel={() => setAsking(false)}
+        okButtonProps={{ disabled: purpose.trim().length < 2 }}
+        okText={t('actions.confirm')}
+        cancelText={t('common.cancel')}
+      >
         <Typography.Paragraph type="secondary">{t('registry.identityAudited')}</Typography.Paragraph>
         <Input value={purpose} onChange={(e) => setPurpose(e.target.value)} placeholder={t('registry.purpose')} />
         <ErrorAlert error={identityError} />

@@ -26,7 +26,12 @@ const BATCH_ACTION: Record<string, string> = {
   approved: 'release',
   publicised: 'release',
 };
-const QUEUE_PERMISSIONS: Permission[] = ['application:accept', 'application:review', 'application:approve', 'application:pay'];
+const QUEUE_PERMISSIONS: Permission[] = [
+  'application:accept',
+  'application:review',
+  'application:approve',
+  'application:pay',
+];
 const PAGE_SIZE = 20;
 
 type View = NonNullable<WorklistFilter['view']>;

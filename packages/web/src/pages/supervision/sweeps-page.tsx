@@ -65,21 +65,32 @@ export function SweepsPage() {
         <Button type="primary" onClick={() => void act('/api/v1/sweeps')} disabled={sweep?.state === 'running'}>
           {t('sweeps.start')}
         </Button>
-        {sweep && sweep.state !== 'running' && sweep.state !== 'finished' ? <Button onClick={() => void act(`/api/v1/sweeps/${sweep.id}/resumption`)}>{t('sweeps.resume')}</Button> : null}
+        {sweep && sweep.state !== 'running' && sweep.state !== 'finished' ? (
+          <Button onClick={() => void act(`/api/v1/sweeps/${sweep.id}/resumption`)}>{t('sweeps.resume')}</Button>
+        ) : null}
       </Space>
       <ErrorAlert error={error} />
       {sweep ? (
         <Card size="small">
-          <Progress percent={percent} status={sweep.state === 'running' ? 'active' : sweep.state === 'done' ? 'success' : 'exception'} />
+          <Progress
+            percent={percent}
+            status={sweep.state === 'running' ? 'active' : sweep.state === 'done' ? 'success' : 'exception'}
+          />
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('common.status')}>{t(`sweeps.states.${sweep.state}`)}</Descriptions.Item>
             <Descriptions.Item label={t('common.region')}>{regionName(sweep.regionCode)}</Descriptions.Item>
-            <Descriptions.Item label={t('sweeps.people')}>{`${sweep.peopleDone} / ${sweep.peopleTotal}`}</Descriptions.Item>
-            <Descriptions.Item label={t('sweeps.units')}>{`${sweep.unitsDone} / ${sweep.unitsTotal}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('sweeps.people')}
+            >{`${sweep.peopleDone} / ${sweep.peopleTotal}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('sweeps.units')}
+            >{`${sweep.unitsDone} / ${sweep.unitsTotal}`}</Descriptions.Item>
             <Descriptions.Item label={t('sweeps.offers')}>{sweep.offersCreated}</Descriptions.Item>
             <Descriptions.Item label={t('sweeps.filed')}>{sweep.applicationsFiled}</Descriptions.Item>
             <Descriptions.Item label={t('sweeps.startedAt')}>{formatInstant(sweep.startedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('sweeps.finishedAt')}>{sweep.finishedAt ? formatInstant(sweep.finishedAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('sweeps.finishedAt')}>
+              {sweep.finishedAt ? formatInstant(sweep.finishedAt) : '—'}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       ) : null}

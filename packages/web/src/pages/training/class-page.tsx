@@ -1,4 +1,20 @@
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +38,11 @@ export function ClassPage() {
   const { t } = useTranslation();
   const regionName = useRegionName();
   const itemName = useItemName();
-  const { data: cls, error, replace } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
+  const {
+    data: cls,
+    error,
+    replace,
+  } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
   const { run, error: actionError } = useSubmit();
   if (error) return <ErrorAlert error={error} />;
   if (!cls) return null;
@@ -48,7 +68,9 @@ export function ClassPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('trainingClass.sessions')}>{cls.sessions}</Descriptions.Item>
         <Descriptions.Item label={t('common.region')}>{regionName(cls.regionCode)}</Descriptions.Item>
-        {cls.decisionReason ? <Descriptions.Item label={t('trainingClass.decisionReason')}>{cls.decisionReason}</Descriptions.Item> : null}
+        {cls.decisionReason ? (
+          <Descriptions.Item label={t('trainingClass.decisionReason')}>{cls.decisionReason}</Descriptions.Item>
+        ) : null}
       </Descriptions>
       <ErrorAlert error={actionError} />
 
@@ -58,12 +80,20 @@ export function ClassPage() {
             <Button type="primary" onClick={() => void step('decision', { approve: true })} data-testid="class-approve">
               {t('trainingClass.approve')}
             </Button>
-            <ReasonButton danger label={t('trainingClass.refuse')} title={t('trainingClass.refuse')} onConfirm={async (reason) => void (await step('decision', { approve: false, reason }))} testId="class-refuse" />
+            <ReasonButton
+              danger
+              label={t('trainingClass.refuse')}
+              title={t('trainingClass.refuse')}
+              onConfirm={async (reason) => void (await step('decision', { approve: false, reason }))}
+              testId="class-refuse"
+            />
           </Space>
         </Card>
       ) : null}
 
-      {may('attend') ? <AttendanceCard cls={cls} onRecord={(sessionNo, personIds) => step('attendance', { sessionNo, personIds })} /> : null}
+      {may('attend') ? (
+        <AttendanceCard cls={cls} onRecord={(sessionNo, personIds) => step('attendance', { sessionNo, personIds })} />
+      ) : null}
       {may('inspect') ? <InspectionCard onRecord={(v) => step('inspections', v)} /> : null}
       {may('assess') ? <AssessmentCard cls={cls} onRecord={(results) => step('assessment', { results })} /> : null}
       {may('complete') ? (
@@ -83,7 +113,10 @@ export function ClassPage() {
         data-testid="class-roster"
         title={t('trainingClass.roster')}
         extra={
-          <Button size="small" onClick={() => void download(`/api/v1/training/classes/${cls.id}/roster.xlsx`, `${cls.number}.xlsx`)}>
+          <Button
+            size="small"
+            onClick={() => void download(`/api/v1/training/classes/${cls.id}/roster.xlsx`, `${cls.number}.xlsx`)}
+          >
             {t('common.exportExcel')}
           </Button>
         }
@@ -98,7 +131,17 @@ export function ClassPage() {
             { title: t('person.name'), dataIndex: 'name' },
             { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
             { title: t('trainingClass.attended'), align: 'right', render: (_, r) => `${r.attended} / ${cls.sessions}` },
-            { title: t('trainingClass.result'), render: (_, r) => (r.passed === undefined ? '—' : <Tag color={r.passed ? 'green' : 'red'}>{t(r.passed ? 'trainingClass.passed' : 'trainingClass.failed')}</Tag>) },
+            {
+              title: t('trainingClass.result'),
+              render: (_, r) =>
+                r.passed === undefined ? (
+                  '—'
+                ) : (
+                  <Tag color={r.passed ? 'green' : 'red'}>
+                    {t(r.passed ? 'trainingClass.passed' : 'trainingClass.failed')}
+                  </Tag>
+                ),
+            },
             { title: t('trainingClass.score'), align: 'right', render: (_, r) => r.score ?? '—' },
             { title: t('training.serial'), render: (_, r) => r.certificate ?? '—' },
           ]}
@@ -114,7 +157,14 @@ export function ClassPage() {
             dataSource={cls.inspections}
             columns={[
               { title: t('common.date'), dataIndex: 'inspectedOn' },
-              { title: t('trainingClass.satisfactory'), render: (_, r) => <Tag color={r.satisfactory ? 'green' : 'red'}>{t(r.satisfactory ? 'trainingClass.satisfactoryYes' : 'trainingClass.satisfactoryNo')}</Tag> },
+              {
+                title: t('trainingClass.satisfactory'),
+                render: (_, r) => (
+                  <Tag color={r.satisfactory ? 'green' : 'red'}>
+                    {t(r.satisfactory ? 'trainingClass.satisfactoryYes' : 'trainingClass.satisfactoryNo')}
+                  </Tag>
+                ),
+              },
               { title: t('trainingClass.finding'), dataIndex: 'finding' },
             ]}
           />
@@ -125,7 +175,13 @@ export function ClassPage() {
 }
 
 /** 考勤: one session's check-ins; everyone on the roster is ticked to start with. */
-function AttendanceCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (sessionNo: number, personIds: string[]) => Promise<boolean> }) {
+function AttendanceCard({
+  cls,
+  onRecord,
+}: {
+  cls: TrainingClass;
+  onRecord: (sessionNo: number, personIds: string[]) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [sessionNo, setSessionNo] = useState(1);
@@ -135,9 +191,22 @@ function AttendanceCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (sess
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space>
           <span>{t('trainingClass.session')}</span>
-          <Select style={{ width: 120 }} value={sessionNo} onChange={setSessionNo} data-testid="attendance-session" options={Array.from({ length: cls.sessions }, (_, i) => ({ value: i + 1, label: t('trainingClass.sessionN', { n: i + 1 }) }))} />
+          <Select
+            style={{ width: 120 }}
+            value={sessionNo}
+            onChange={setSessionNo}
+            data-testid="attendance-session"
+            options={Array.from({ length: cls.sessions }, (_, i) => ({
+              value: i + 1,
+              label: t('trainingClass.sessionN', { n: i + 1 }),
+            }))}
+          />
         </Space>
-        <Checkbox.Group value={present} onChange={(v) => setPresent(v)} options={cls.trainees.map((p) => ({ value: p.personId, label: p.name }))} />
+        <Checkbox.Group
+          value={present}
+          onChange={(v) => setPresent(v)}
+          options={cls.trainees.map((p) => ({ value: p.personId, label: p.name }))}
+        />
         <Button
           type="primary"
           disabled={present.length === 0}
@@ -164,7 +233,11 @@ interface InspectionForm {
 }
 
 /** 过程检查 by the bureau. */
-function InspectionCard({ onRecord }: { onRecord: (v: { inspectedOn: string; satisfactory: boolean; finding: string }) => Promise<boolean> }) {
+function InspectionCard({
+  onRecord,
+}: {
+  onRecord: (v: { inspectedOn: string; satisfactory: boolean; finding: string }) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<InspectionForm>();
   return (
@@ -173,15 +246,29 @@ function InspectionCard({ onRecord }: { onRecord: (v: { inspectedOn: string; sat
         form={form}
         layout="inline"
         initialValues={{ inspectedOn: dayjs(todayInShanghai()), satisfactory: true }}
-        onFinish={(v) => void onRecord({ inspectedOn: v.inspectedOn.format('YYYY-MM-DD'), satisfactory: v.satisfactory, finding: v.finding.trim() }).then((recorded) => recorded && form.resetFields(['finding']))}
+        onFinish={(v) =>
+          void onRecord({
+            inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+            satisfactory: v.satisfactory,
+            finding: v.finding.trim(),
+          }).then((recorded) => recorded && form.resetFields(['finding']))
+        }
       >
-        <Form.Item name="inspectedOn" label={t('common.date')} rules={[{ required: true, message: t('validation.required', { field: t('common.date') }) }]}>
+        <Form.Item
+          name="inspectedOn"
+          label={t('common.date')}
+          rules={[{ required: true, message: t('validation.required', { field: t('common.date') }) }]}
+        >
           <DatePicker />
         </Form.Item>
         <Form.Item name="satisfactory" label={t('trainingClass.satisfactory')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="finding" label={t('trainingClass.finding')} rules={[{ required: true, message: t('validation.required', { field: t('trainingClass.finding') }) }]}>
+        <Form.Item
+          name="finding"
+          label={t('trainingClass.finding')}
+          rules={[{ required: true, message: t('validation.required', { field: t('trainingClass.finding') }) }]}
+        >
           <Input style={{ width: 320 }} maxLength={2000} data-testid="inspection-finding" />
         </Form.Item>
         <Button htmlType="submit" data-testid="inspection-record">
@@ -193,10 +280,24 @@ function InspectionCard({ onRecord }: { onRecord: (v: { inspectedOn: string; sat
 }
 
 /** 结业考核: pass or fail and the score per trainee, once the class has ended. */
-function AssessmentCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (results: { personId: string; passed: boolean; score?: number }[]) => Promise<boolean> }) {
+function AssessmentCard({
+  cls,
+  onRecord,
+}: {
+  cls: TrainingClass;
+  onRecord: (results: { personId: string; passed: boolean; score?: number }[]) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
-  const [results, setResults] = useState<Record<string, { passed: boolean; score?: number }>>(() => Object.fromEntries(cls.trainees.map((p) => [p.personId, { passed: p.passed ?? true, ...(p.score !== undefined ? { score: p.score } : {}) }])));
-  const set = (personId: string, change: Partial<{ passed: boolean; score?: number }>) => setResults((r) => ({ ...r, [personId]: { passed: true, ...r[personId], ...change } }));
+  const [results, setResults] = useState<Record<string, { passed: boolean; score?: number }>>(() =>
+    Object.fromEntries(
+      cls.trainees.map((p) => [
+        p.personId,
+        { passed: p.passed ?? true, ...(p.score !== undefined ? { score: p.score } : {}) },
+      ]),
+    ),
+  );
+  const set = (personId: string, change: Partial<{ passed: boolean; score?: number }>) =>
+    setResults((r) => ({ ...r, [personId]: { passed: true, ...r[personId], ...change } }));
   return (
     <Card size="small" title={t('trainingClass.assessment')}>
       <Table<Trainee>
@@ -206,7 +307,16 @@ function AssessmentCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (resu
         dataSource={cls.trainees}
         columns={[
           { title: t('person.name'), dataIndex: 'name' },
-          { title: t('trainingClass.passed'), render: (_, r) => <Switch checked={results[r.personId]?.passed ?? true} onChange={(passed) => set(r.personId, { passed })} data-testid={`passed-${r.name}`} /> },
+          {
+            title: t('trainingClass.passed'),
+            render: (_, r) => (
+              <Switch
+                checked={results[r.personId]?.passed ?? true}
+                onChange={(passed) => set(r.personId, { passed })}
+                data-testid={`passed-${r.name}`}
+              />
+            ),
+          },
           {
             title: t('trainingClass.score'),
             render: (_, r) => (
@@ -225,7 +335,15 @@ function AssessmentCard({ cls, onRecord }: { cls: TrainingClass; onRecord: (resu
         type="primary"
         style={{ marginTop: 8 }}
         data-testid="assessment-record"
-        onClick={() => void onRecord(cls.trainees.map((p) => ({ personId: p.personId, passed: results[p.personId]?.passed ?? true, ...(results[p.personId]?.score !== undefined ? { score: results[p.personId]?.score } : {}) })))}
+        onClick={() =>
+          void onRecord(
+            cls.trainees.map((p) => ({
+              personId: p.personId,
+              passed: results[p.personId]?.passed ?? true,
+              ...(results[p.personId]?.score !== undefined ? { score: results[p.personId]?.score } : {}),
+            })),
+          )
+        }
       >
         {t('trainingClass.recordAssessment')}
       </Button>
@@ -238,7 +356,12 @@ function ClaimsCard({ classId }: { classId: string }) {
   const { t } = useTranslation();
   const [filed, setFiled] = useState<{ filed: string[]; alreadyFiled: number }>();
   const { run, error } = useSubmit();
-  const file = async () => setFiled(await run(() => api<{ filed: string[]; alreadyFiled: number }>('POST', `/api/v1/training/classes/${classId}/claims`)));
+  const file = async () =>
+    setFiled(
+      await run(() =>
+        api<{ filed: string[]; alreadyFiled: number }>('POST', `/api/v1/training/classes/${classId}/claims`),
+      ),
+    );
   return (
     <Card size="small" title={t('trainingClass.claims')}>
       <Space orientation="vertical">

@@ -19,12 +19,22 @@ export function ClassesPage() {
   const navigate = useNavigate();
   const itemName = useItemName();
   const [state, setState] = useState<string>();
-  const { data, error, loading } = useLoad(() => api<{ classes: ClassSummary[] }>('GET', `/api/v1/training/classes${query({ state })}`), [state]);
+  const { data, error, loading } = useLoad(
+    () => api<{ classes: ClassSummary[] }>('GET', `/api/v1/training/classes${query({ state })}`),
+    [state],
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
       <Space wrap>
-        <Select allowClear placeholder={t('common.status')} style={{ width: 160 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: t(`trainingClass.states.${s}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('common.status')}
+          style={{ width: 160 }}
+          value={state}
+          onChange={setState}
+          options={STATES.map((s) => ({ value: s, label: t(`trainingClass.states.${s}`) }))}
+        />
         <Button type="primary" onClick={() => void navigate('/training/classes/new')} data-testid="open-class">
           {t('trainingClass.open')}
         </Button>
@@ -37,7 +47,10 @@ export function ClassesPage() {
         dataSource={data?.classes ?? []}
         scroll={{ x: true }}
         columns={[
-          { title: t('trainingClass.number'), render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link> },
+          {
+            title: t('trainingClass.number'),
+            render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link>,
+          },
           { title: t('training.institution'), dataIndex: 'institutionName' },
           { title: t('training.occupation'), render: (_, r) => itemName(r) },
           { title: t('training.dates'), render: (_, r) => `${r.startsOn} – ${r.endsOn}` },
@@ -73,11 +86,20 @@ export function OpenClassPage() {
   const navigate = useNavigate();
   const itemName = useItemName();
   const [form] = Form.useForm<OpeningForm>();
-  const institutions = useLoad(() => api<{ institutions: Institution[] }>('GET', '/api/v1/training/my-institutions'), []);
+  const institutions = useLoad(
+    () => api<{ institutions: Institution[] }>('GET', '/api/v1/training/my-institutions'),
+    [],
+  );
   const institutionId = Form.useWatch('institutionId', form);
   const institution = institutions.data?.institutions.find((i) => i.id === institutionId);
   const catalogue = useLoad(
-    () => (institution ? api<{ items: DemandItem[] }>('GET', `/api/v1/training/demand-catalogue${query({ region: institution.regionCode })}`) : Promise.resolve({ items: [] })),
+    () =>
+      institution
+        ? api<{ items: DemandItem[] }>(
+            'GET',
+            `/api/v1/training/demand-catalogue${query({ region: institution.regionCode })}`,
+          )
+        : Promise.resolve({ items: [] }),
     [institution?.regionCode],
   );
   const [roster, setRoster] = useState<CheckedTrainee[]>([]);
@@ -87,7 +109,9 @@ export function OpenClassPage() {
 
   const submit = async (v: OpeningForm) => {
     if (roster.length === 0) {
-      fail(new ApiError(400, 'REQUIRED_FIELD', t('validation.required', { field: t('trainingClass.roster') }), 'roster'));
+      fail(
+        new ApiError(400, 'REQUIRED_FIELD', t('validation.required', { field: t('trainingClass.roster') }), 'roster'),
+      );
       return;
     }
     const opened = await run(() =>
@@ -112,27 +136,58 @@ export function OpenClassPage() {
       <Typography.Title level={3}>{t('trainingClass.open')}</Typography.Title>
       <ErrorAlert error={institutions.error} />
       <Card>
-        <Form<OpeningForm> form={form} layout="vertical" initialValues={{ sessions: 10, teachers: [{ name: '', qualification: '' }], resources: [] }} onFinish={(v) => void submit(v)}>
+        <Form<OpeningForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ sessions: 10, teachers: [{ name: '', qualification: '' }], resources: [] }}
+          onFinish={(v) => void submit(v)}
+        >
           <Space wrap align="start">
-            <Form.Item name="institutionId" label={t('training.institution')} rules={required(t('training.institution'))}>
-              <Select style={{ width: 280 }} data-testid="class-institution" options={(institutions.data?.institutions ?? []).filter((i) => i.status === 'listed').map((i) => ({ value: i.id, label: i.name }))} />
+            <Form.Item
+              name="institutionId"
+              label={t('training.institution')}
+              rules={required(t('training.institution'))}
+            >
+              <Select
+                style={{ width: 280 }}
+                data-testid="class-institution"
+                options={(institutions.data?.institutions ?? [])
+                  .filter((i) => i.status === 'listed')
+                  .map((i) => ({ value: i.id, label: i.name }))}
+              />
             </Form.Item>
             <Form.Item name="demandItemId" label={t('trainingClass.item')} rules={required(t('trainingClass.item'))}>
-              <Select style={{ width: 240 }} data-testid="class-item" options={offered.map((i) => ({ value: i.id, label: itemName(i) }))} />
+              <Select
+                style={{ width: 240 }}
+                data-testid="class-item"
+                options={offered.map((i) => ({ value: i.id, label: itemName(i) }))}
+              />
             </Form.Item>
           </Space>
           <Space wrap align="start">
-            <Form.Item name="startsOn" label={t('trainingClass.startsOn')} rules={required(t('trainingClass.startsOn'))}>
+            <Form.Item
+              name="startsOn"
+              label={t('trainingClass.startsOn')}
+              rules={required(t('trainingClass.startsOn'))}
+            >
               <DatePicker data-testid="class-starts" />
             </Form.Item>
             <Form.Item name="endsOn" label={t('trainingClass.endsOn')} rules={required(t('trainingClass.endsOn'))}>
               <DatePicker data-testid="class-ends" />
             </Form.Item>
-            <Form.Item name="sessions" label={t('trainingClass.sessions')} rules={required(t('trainingClass.sessions'))}>
+            <Form.Item
+              name="sessions"
+              label={t('trainingClass.sessions')}
+              rules={required(t('trainingClass.sessions'))}
+            >
               <InputNumber min={1} max={1000} data-testid="class-sessions" />
             </Form.Item>
           </Space>
-          <Form.Item name="teachingPlan" label={t('trainingClass.teachingPlan')} rules={required(t('trainingClass.teachingPlan'))}>
+          <Form.Item
+            name="teachingPlan"
+            label={t('trainingClass.teachingPlan')}
+            rules={required(t('trainingClass.teachingPlan'))}
+          >
             <Input.TextArea rows={3} maxLength={5000} data-testid="class-plan" />
           </Form.Item>
           <Form.List name="teachers">
@@ -141,10 +196,19 @@ export function OpenClassPage() {
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="start">
                     <Form.Item name={[f.name, 'name']} rules={required(t('trainingClass.teacherName'))}>
-                      <Input placeholder={t('trainingClass.teacherName')} maxLength={60} data-testid={`teacher-name-${f.name}`} />
+                      <Input
+                        placeholder={t('trainingClass.teacherName')}
+                        maxLength={60}
+                        data-testid={`teacher-name-${f.name}`}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'qualification']} rules={required(t('trainingClass.qualification'))}>
-                      <Input placeholder={t('trainingClass.qualification')} maxLength={200} style={{ width: 280 }} data-testid={`teacher-qualification-${f.name}`} />
+                      <Input
+                        placeholder={t('trainingClass.qualification')}
+                        maxLength={200}
+                        style={{ width: 280 }}
+                        data-testid={`teacher-qualification-${f.name}`}
+                      />
                     </Form.Item>
                     {fields.length > 1 ? <Button onClick={() => remove(f.name)}>{t('common.remove')}</Button> : null}
                   </Space>
@@ -156,13 +220,25 @@ export function OpenClassPage() {
           <Form.Item name="resources" label={t('trainingClass.resources')}>
             <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder={t('trainingClass.resourcesHint')} />
           </Form.Item>
-          <Form.Item name="assessmentPlan" label={t('trainingClass.assessmentPlan')} rules={required(t('trainingClass.assessmentPlan'))}>
+          <Form.Item
+            name="assessmentPlan"
+            label={t('trainingClass.assessmentPlan')}
+            rules={required(t('trainingClass.assessmentPlan'))}
+          >
             <Input.TextArea rows={2} maxLength={5000} data-testid="class-assessment" />
           </Form.Item>
           <Form.Item label={t('trainingClass.roster')} required>
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Button onClick={() => void download('/api/v1/training/roster-template', 'training-roster-template.xlsx')}>{t('registry.template')}</Button>
-              <SheetUpload<{ trainees: CheckedTrainee[] }> path="/api/v1/training/roster-check" testId="roster-upload" onDone={(res) => setRoster(res.trainees)} />
+              <Button
+                onClick={() => void download('/api/v1/training/roster-template', 'training-roster-template.xlsx')}
+              >
+                {t('registry.template')}
+              </Button>
+              <SheetUpload<{ trainees: CheckedTrainee[] }>
+                path="/api/v1/training/roster-check"
+                testId="roster-upload"
+                onDone={(res) => setRoster(res.trainees)}
+              />
               {roster.length > 0 ? (
                 <Table<CheckedTrainee>
                   size="small"

@@ -8,7 +8,12 @@ import { formatFen } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useSubmit } from '../../components/use-submit.js';
 
-const STATE_COLOURS: Record<string, string> = { applied: 'gold', approved: 'blue', rejected: 'red', completed: 'green' };
+const STATE_COLOURS: Record<string, string> = {
+  applied: 'gold',
+  approved: 'blue',
+  rejected: 'red',
+  completed: 'green',
+};
 
 /** A class's state (待审批, 已开班, 未批准, 已结业) as a coloured tag. */
 export function ClassStateTag({ state }: { state: string }) {
@@ -19,7 +24,8 @@ export function ClassStateTag({ state }: { state: string }) {
 /** “电工 · 4 级” — an item as people name it. */
 export function useItemName(): (item: Pick<DemandItem, 'occupation' | 'level'> | undefined) => string {
   const { t } = useTranslation();
-  return (item) => (item ? `${item.occupation}${item.level ? ` · ${t('training.levelN', { level: item.level })}` : ''}` : '');
+  return (item) =>
+    item ? `${item.occupation}${item.level ? ` · ${t('training.levelN', { level: item.level })}` : ''}` : '';
 }
 
 /** A catalogue item as the public and the bureau both read it: who, what, how much, how long, paid to whom, when, where. */
@@ -32,7 +38,10 @@ export function useDemandItemColumns(): ColumnsType<DemandItem> {
     { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
     { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, i18n.language) },
     { title: t('training.hours'), dataIndex: 'hours' },
-    { title: t('training.urgent'), render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null) },
+    {
+      title: t('training.urgent'),
+      render: (_, r) => (r.urgent ? <Tag color="red">{t('training.urgentYes')}</Tag> : null),
+    },
     { title: t('training.payee'), render: (_, r) => t(`training.payees.${r.payee}`) },
     { title: t('policies.validity'), render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('policies.noEnd')}` },
     { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
@@ -48,12 +57,31 @@ export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType
     { title: t('training.address'), dataIndex: 'address' },
     { title: t('training.nature'), render: (_, r) => t(`training.natures.${r.nature}`) },
     { title: t('training.capacity'), dataIndex: 'capacity' },
-    { title: t('training.projects'), render: (_, r) => r.demandItemIds.map((id) => itemName(items.find((i) => i.id === id))).filter(Boolean).join('、') },
+    {
+      title: t('training.projects'),
+      render: (_, r) =>
+        r.demandItemIds
+          .map((id) => itemName(items.find((i) => i.id === id)))
+          .filter(Boolean)
+          .join('、'),
+    },
   ];
 }
 
 /** A button whose action needs a written reason (a refusal, a removal from a catalogue): confirmed only with one; a refusal by the server shows in the dialog. */
-export function ReasonButton({ label, title, onConfirm, danger, testId }: { label: string; title: string; onConfirm: (reason: string) => Promise<void>; danger?: boolean; testId?: string }) {
+export function ReasonButton({
+  label,
+  title,
+  onConfirm,
+  danger,
+  testId,
+}: {
+  label: string;
+  title: string;
+  onConfirm: (reason: string) => Promise<void>;
+  danger?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -78,7 +106,13 @@ export function ReasonButton({ label, title, onConfirm, danger, testId }: { labe
         onCancel={() => setOpen(false)}
         onOk={() => void confirm()}
       >
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('actions.reasonRequired')} data-testid={testId ? `${testId}-reason` : undefined} />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('actions.reasonRequired')}
+          data-testid={testId ? `${testId}-reason` : undefined}
+        />
         <ErrorAlert error={error} />
       </Modal>
     </>
