@@ -81,7 +81,8 @@ export interface Write {
   readonly how: string;
 }
 
-const KYSELY_WRITE = /\b(insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*['"`]([A-Za-z_][\w.]*)(?:\s+as\s+\w+)?['"`]/g;
+const KYSELY_WRITE =
+  /\b(insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*['"`]([A-Za-z_][\w.]*)(?:\s+as\s+\w+)?['"`]/g;
 const SQL_WRITE = /\b(insert\s+into|update|delete\s+from|merge\s+into)\s+(?:only\s+)?([A-Za-z_][\w.]*)/gi;
 /** Words that follow `update` in SQL without being a table written: `on conflict … do update set`. */
 const NOT_A_TABLE = new Set(['set']);
@@ -129,12 +130,18 @@ const bareTable = (name: string) => name.replace(/^public\./, '').toLowerCase();
 /** Every table write in one file's text: Kysely builder calls, and statements in `sql` templates. */
 export function writesIn(file: string, text: string): Write[] {
   const writes: Write[] = [];
-  for (const m of text.matchAll(KYSELY_WRITE)) writes.push({ file, line: lineAt(text, m.index), table: bareTable(m[2] ?? ''), how: m[1] ?? '' });
+  for (const m of text.matchAll(KYSELY_WRITE))
+    writes.push({ file, line: lineAt(text, m.index), table: bareTable(m[2] ?? ''), how: m[1] ?? '' });
   for (const t of sqlTemplates(text)) {
     for (const m of t.body.matchAll(SQL_WRITE)) {
       const table = bareTable(m[2] ?? '');
       if (NOT_A_TABLE.has(table)) continue;
-      writes.push({ file, line: lineAt(text, t.offset) + (t.body.slice(0, m.index).split('\n').length - 1), table, how: (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ') });
+      writes.push({
+        file,
+        line: lineAt(text, t.offset) + (t.body.slice(0, m.index).split('\n').length - 1),
+        table,
+        how: (m[1] ?? '').toLowerCase().replace(/\s+/g, ' '),
+      });
     }
   }
   return writes;
@@ -144,12 +151,17 @@ export function writesIn(file: string, text: string): Write[] {
 export const moduleOf = (file: string) => (file.includes('/') ? (file.split('/')[0] ?? '') : '(root)');
 
 /** A write by a module that does not own the table, or to a table the map does not know. */
-export function violations(writes: readonly Write[], owners: Readonly<Record<string, string>> = TABLE_OWNERS): string[] {
+export function violations(
+  writes: readonly Write[],
+  owners: Readonly<Record<string, string>> = TABLE_OWNERS,
+): string[] {
   return writes.flatMap((w) => {
     const owner = owners[w.table];
     if (!owner) return [`${w.file}:${w.line} writes ${w.table} (${w.how}), a table with no owner in TABLE_OWNERS`];
     const by = moduleOf(w.file);
-    return by === owner ? [] : [`${w.file}:${w.line} writes ${w.table} (${w.how}) from ${by}; ${w.table} is owned by ${owner}: call it`];
+    return by === owner
+      ? []
+      : [`${w.file}:${w.line} writes ${w.table} (${w.how}) from ${by}; ${w.table} is owned by ${owner}: call it`];
   });
 }
 
@@ -159,7 +171,12 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.test.ts') &&
+      !entry.name.endsWith('.test-kit.ts') &&
+      !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -172,7 +189,7 @@ describe('table ownership', () => {
     expect(Object.keys(TABLE_OWNERS).sort()).toEqual([...tables].sort());
   });
 
-  it('every write under packages/server/src comes from the table\'s owner', () => {
+  it("every write under packages/server/src comes from the table's owner", () => {
     const files = sourceFiles(SRC)
       .map((path) => relative(SRC, path).split(sep).join('/'))
       .filter((file) => !EXEMPT.some((prefix) => file.startsWith(prefix)));
@@ -192,7 +209,7 @@ describe('table ownership', () => {
       '  returning id`.execute(trx);',
       'await sql`update public.ledger_entry as e set amount_fen = 0`.execute(trx);',
       "await trx.insertInto('payment_item').values(items).onConflict((oc) => oc.doUpdateSet({ state: 'paid' })).execute();",
-      "await sql`insert into offer (id) values (1) on conflict (id) do update set id = 1`.execute(trx);",
+      'await sql`insert into offer (id) values (1) on conflict (id) do update set id = 1`.execute(trx);',
       "await trx.insertInto('no_such_table').values({}).execute();",
     ].join('\n');
     expect(violations(writesIn('payments/rogue.ts', foreign))).toEqual([
@@ -204,7 +221,11 @@ describe('table ownership', () => {
       'payments/rogue.ts:8 writes offer (insert into) from payments; offer is owned by proactive: call it',
     ]);
     // The same text in the owner's folder passes for the tables it owns.
-    expect(violations(writesIn('funds/ledger.ts', 'await sql`insert into ledger_transaction (kind) values (1)`.execute(trx);'))).toEqual([]);
+    expect(
+      violations(
+        writesIn('funds/ledger.ts', 'await sql`insert into ledger_transaction (kind) values (1)`.execute(trx);'),
+      ),
+    ).toEqual([]);
     expect(moduleOf('main.ts')).toBe('(root)');
   });
 });
