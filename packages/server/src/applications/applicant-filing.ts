@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
-import type { CreateApplication } from './applications.schemas.js';
+import type { ClaimInput, CreateApplication } from './applications.schemas.js';
 
 /**
  * Whose claim a new application is: the person or unit a clerk names within the clerk's regions,
@@ -80,4 +80,19 @@ export async function liveClaimNumber(
     .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
     .executeTakeFirst();
   return existing?.number;
+}
+
+/**
+ * A person claims for themself: lists of hires, interns or workers belong to a unit's claim. Refused
+ * before any of their ID numbers is looked up, so a person's form cannot probe the registry.
+ */
+export function assertListsFit(subsidy: SubsidyDefinition, claim: ClaimInput): void {
+  if (subsidy.applicant !== 'person') return;
+  for (const list of ['hires', 'interns', 'workers'] as const) {
+    if (claim[list] !== undefined) {
+      throw new AppError('VALIDATION_FAILED', 400, `claim.${list}`, {
+        detail: '个人申请不填写人员名单 / a person’s application lists no people',
+      });
+    }
+  }
 }

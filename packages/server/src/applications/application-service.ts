@@ -25,7 +25,7 @@ import type {
 import { ApplicationReads } from './application-reads.js';
 import { recordTransition } from './transition-record.js';
 import { previewDecision } from './decision-preview.js';
-import { applicantFor, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
+import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
@@ -94,6 +94,7 @@ export class ApplicationService {
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
     const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
+    assertListsFit(subsidy, input.claim ?? {});
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256')

@@ -86,4 +86,52 @@ describe('what the engine would decide, before the applicant files', () => {
     });
     expect(listed.json()).toMatchObject({ code: 'PERSON_NOT_REGISTERED', field: 'claim.hires[0].idNumber' });
   });
+
+  it('a person’s form cannot list people, so it cannot probe the registry with their ID numbers', async () => {
+    const client = await graduate([DIBAO, GRADUATING]);
+    const someone = idNumber('1990-01-01', 'male', '620102');
+    const res = await preview(client, {
+      subsidy: 'one-time-job-seeking',
+      claim: { hires: [{ idNumber: someone, contractStart: '2026-01-01', insuredMonths: 3 }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'claim.hires' });
+  });
+
+  it('naming a unit’s hires is kept in the audit trail', async () => {
+    const org = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '审计单位',
+      category: 'enterprise',
+      sizeClass: 'small',
+      regionCode: '510104',
+    });
+    const hire = idNumber('2003-02-02', 'male', '510104');
+    expectOk(
+      await clerk.request('POST', '/api/v1/people', { idNumber: hire, name: '被列人员', regionCode: '510104' }),
+      201,
+    );
+    const before = await app.database.db
+      .selectFrom('audit_entry')
+      .select('seq')
+      .where('action', '=', 'application.previewed')
+      .execute();
+    expectOk(
+      await preview(clerk, {
+        subsidy: 'social-insurance-employer-graduate',
+        organisationId: org.json<{ id: string }>().id,
+        claim: {
+          hires: [{ idNumber: hire, contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 }],
+          fromMonth: '2026-07',
+          toMonth: '2026-10',
+        },
+      }),
+    );
+    const after = await app.database.db
+      .selectFrom('audit_entry')
+      .select('seq')
+      .where('action', '=', 'application.previewed')
+      .execute();
+    expect(after.length).toBe(before.length + 1);
+  });
 });

@@ -1,12 +1,13 @@
 import type { PolicyEngine } from '@huimin/policy';
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { DecisionViewT } from '../policies/policies.schemas.js';
 import type { Vault } from '../security/vault.js';
-import { applicantFor } from './applicant-filing.js';
+import { applicantFor, assertListsFit } from './applicant-filing.js';
 import type { DecisionPreview } from './applications.schemas.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 
@@ -25,7 +26,22 @@ export async function previewDecision(
   const subsidy = engine.subsidy(input.subsidy);
   if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
   const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
+  assertListsFit(subsidy, input.claim ?? {});
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
+  const listed = (claim.hires?.length ?? 0) + (claim.interns?.length ?? 0) + (claim.workers?.length ?? 0);
+  // Naming people shows what the registry holds of them: kept in the audit trail, as filing is.
+  if (listed > 0) {
+    await deps.db.transaction().execute((trx) =>
+      appendAudit(trx, deps.vault, {
+        actor,
+        action: 'application.previewed',
+        entityType: subsidy.applicant === 'person' ? 'person' : 'organisation',
+        entityId: applicant.personId ?? applicant.organisationId ?? '',
+        regionCode: applicant.regionCode,
+        after: { subsidy: subsidy.id, listed },
+      }),
+    );
+  }
   const facts = await engineFacts(deps.db, deps.vault, deps.catalogueStandardOf, {
     id: 'preview',
     claim,

@@ -7,9 +7,14 @@ import { MAX_FEN } from '../http/common.schemas.js';
  */
 export const IsoDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  // A day that exists: 2026-02-30 is refused naming the field, not by the database.
+  format: 'date',
   description: 'ISO date, Asia/Shanghai',
   examples: ['2024-09-01'],
 });
+/** Identifiers and names in facts and claims: bounded, so a claim cannot carry megabytes of text. */
+const Short = Type.String({ maxLength: 200 });
+
 export const IsoMonth = Type.String({ pattern: '^\\d{4}-\\d{2}$', examples: ['2024-09'] });
 export const RegionCode = Type.String({
   pattern: '^\\d{6}$',
@@ -29,13 +34,13 @@ export const Dated = (kind: ReturnType<typeof Type.String>) =>
 
 export const ReceivedSubsidySchema = Type.Object(
   {
-    subsidy: Type.String(),
+    subsidy: Short,
     grantedOn: IsoDate,
     region: RegionCode,
-    fund: Type.Optional(Type.String()),
+    fund: Type.Optional(Short),
     amountFen: Type.Optional(Fen),
-    certificateId: Type.Optional(Type.String()),
-    occupation: Type.Optional(Type.String()),
+    certificateId: Type.Optional(Short),
+    occupation: Type.Optional(Short),
     level: Type.Optional(Level),
     trainingKind: Type.Optional(
       Type.Union([
@@ -65,7 +70,7 @@ export const EmploymentSchema = Type.Object(
     to: Type.Optional(IsoDate),
     contractMonths: Type.Optional(Count),
     placement: Type.Optional(Count),
-    postName: Type.Optional(Type.String()),
+    postName: Type.Optional(Short),
     rural: Type.Optional(Type.Boolean()),
   },
   options,
@@ -100,14 +105,14 @@ export const BusinessSchema = Type.Object(
 
 export const CertificateSchema = Type.Object(
   {
-    id: Type.String(),
+    id: Short,
     kind: Type.Union([
       Type.Literal('vocational-qualification'),
       Type.Literal('skill-level'),
       Type.Literal('special-ability'),
       Type.Literal('training-completion'),
     ]),
-    occupation: Type.String(),
+    occupation: Short,
     level: Type.Optional(Level),
     issuedOn: IsoDate,
     firstEvaluation: Type.Optional(Type.Boolean()),
@@ -145,8 +150,8 @@ export const PersonFactsSchema = Type.Object(
     retirementCategory: Type.Optional(RetirementCategorySchema),
     hukouRegion: Type.Optional(RegionCode),
     rural: Type.Optional(Type.Boolean()),
-    householdId: Type.Optional(Type.String()),
-    statuses: Type.Optional(Type.Array(Dated(Type.String()))),
+    householdId: Type.Optional(Short),
+    statuses: Type.Optional(Type.Array(Dated(Short))),
     graduation: Type.Optional(GraduationSchema),
     employments: Type.Optional(Type.Array(EmploymentSchema)),
     insurance: Type.Optional(Type.Array(InsuranceMonthSchema)),
@@ -179,13 +184,13 @@ export const OrganisationFactsSchema = Type.Object(
   {
     kind: Type.Literal('organisation'),
     creditCode: CreditCode,
-    creditCodeOverride: Type.Optional(Type.String()),
+    creditCodeOverride: Type.Optional(Short),
     name: Type.Optional(Type.String({ maxLength: 200 })),
-    category: Type.String(),
+    category: Short,
     sizeClass: Type.Optional(SizeClass),
     region: RegionCode,
     unemploymentInsurance: Type.Optional(Type.Array(UnemploymentInsuranceYearSchema)),
-    designations: Type.Optional(Type.Array(Dated(Type.String()))),
+    designations: Type.Optional(Type.Array(Dated(Short))),
     subsidies: Type.Optional(Type.Array(ReceivedSubsidySchema)),
   },
   options,
@@ -205,7 +210,7 @@ export const Worker = Type.Object(
 
 export const ClaimFactsSchema = Type.Object(
   {
-    certificateId: Type.Optional(Type.String()),
+    certificateId: Type.Optional(Short),
     trainingDays: Type.Optional(Count),
     trainingScheme: Type.Optional(Type.Union([Type.Literal('labour-preparatory'), Type.Literal('rural-practical')])),
     catalogueStandardFen: Type.Optional(Fen),
@@ -269,7 +274,7 @@ export const ClaimFactsSchema = Type.Object(
       ),
     ),
     workers: Type.Optional(Type.Array(Worker)),
-    designation: Type.Optional(Type.String()),
+    designation: Type.Optional(Short),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
     projectGrantFen: Type.Optional(Fen),
     rentFen: Type.Optional(Fen),
