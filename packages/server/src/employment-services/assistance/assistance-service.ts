@@ -123,12 +123,14 @@ export class AssistanceService {
     if (input.happenedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'happenedOn');
     if (input.happenedOn < c.opened_on)
       throw new AppError('END_BEFORE_START', 400, 'happenedOn', { date: c.opened_on });
+    const note = input.note.trim();
+    if (!note) throw new AppError('REQUIRED_FIELD', 400, 'note', { field: 'note' });
     await this.db.transaction().execute(async (trx) => {
       await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,
         happened_on: input.happenedOn,
-        note: input.note.trim(),
+        note,
         recorded_by: actor.accountId,
       });
       await appendAudit(trx, this.vault, {

@@ -46,8 +46,12 @@ export class HardshipService {
   async file(actor: Actor, input: FileInput): Promise<CertificationView> {
     const person = await findPerson(this.db, input.personId);
     const own = actor.personId === input.personId;
+    // A person files their own online; staff never file for themselves (181号 第二十五条).
+    if (own && actor.permissions.has('hardship:file')) throw new AppError('SOD_OWN_CLAIM', 403, 'personId');
     if (!person || (!own && !isInScope(actor.regionCode, person.region_code)))
       throw new AppError('PERSON_NOT_FOUND', 404, 'personId');
+    const evidence = input.evidence.trim();
+    if (!evidence) throw new AppError('REQUIRED_FIELD', 400, 'evidence', { field: 'evidence' });
     const list = resolveDated(CATEGORY_LISTS, person.region_code, this.clock.today());
     if (!list?.value.includes(input.category)) throw new AppError('CATEGORY_NOT_IN_FORCE', 400, 'category');
     const id = await this.db
@@ -57,7 +61,7 @@ export class HardshipService {
           person_id: person.id,
           region_code: person.region_code,
           category: input.category,
-          evidence: input.evidence.trim(),
+          evidence,
           filed_by: actor.accountId,
         });
         await appendAudit(trx, this.vault, {
@@ -82,7 +86,12 @@ export class HardshipService {
   async decide(actor: Actor, id: string, input: Static<typeof DecisionBody>): Promise<CertificationView> {
     const found = await this.inScope(actor, id);
     if (found.filed_by === actor.accountId) throw new AppError('OWN_FILING', 403);
-    if (!input.certify && !input.reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
+    // Never on one's own certification or a relative's (181号 第二十五条), as with applications.
+    if (actor.personId === found.person_id) throw new AppError('SOD_OWN_CLAIM', 403);
+    if (actor.householdId && (await findPerson(this.db, found.person_id))?.household_id === actor.householdId)
+      throw new AppError('SOD_RELATIVE_CLAIM', 403);
+    const reason = input.reason?.trim();
+    if (!input.certify && !reason) throw new AppError('REQUIRED_FIELD', 400, 'reason', { field: 'reason' });
     const today = this.clock.today();
     await this.db.transaction().execute(async (trx) => {
       const c = await lockCertification(trx, id);
@@ -92,7 +101,7 @@ export class HardshipService {
           state: 'refused',
           decided_by: actor.accountId,
           decided_on: today,
-          decision_reason: input.reason ?? null,
+          decision_reason: reason ?? null,
         });
       } else {
         const months = resolveDated(CERTIFICATION_REVIEW_MONTHS, c.region_code, today)?.value ?? 12;
@@ -108,7 +117,7 @@ export class HardshipService {
           state: 'certified',
           decided_by: actor.accountId,
           decided_on: today,
-          decision_reason: input.reason ?? null,
+          decision_reason: reason ?? null,
           valid_from: today,
           review_due: addMonths(today, months),
           fact_id: factId,
@@ -139,6 +148,7 @@ export class HardshipService {
   async exit(actor: Actor, id: string, input: Static<typeof ExitBody>): Promise<CertificationView> {
     const found = await this.inScope(actor, id);
     if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
+    if (input.exitedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'exitedOn');
     if (input.exitedOn < (found.valid_from ?? ''))
       throw new AppError('END_BEFORE_START', 400, 'exitedOn', { date: found.valid_from ?? '' });
     await this.db.transaction().execute(async (trx) => {

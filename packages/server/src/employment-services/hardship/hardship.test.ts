@@ -226,3 +226,43 @@ describe('就业困难人员认定 (川办发〔2024〕34号 (十八))', () => {
     expect(res.json()).toMatchObject({ field: 'category', message: expect.stringContaining('category') });
   });
 });
+
+describe('what an attack on the routes found', () => {
+  it('a reviewer never decides their own certification (181号 第二十五条)', async () => {
+    const own = await person();
+    const selfReviewer = await staff(app, `hs-self-${++drafts}`, ['reviewer'], '510104', own);
+    const filed = await file(clerk, own);
+    expectOk(filed, 201);
+    const res = await selfReviewer.request(
+      'POST',
+      `/api/v1/employment-services/certifications/${filed.json<{ id: string }>().id}/decision`,
+      { certify: true },
+    );
+    expect(res.json()).toMatchObject({ code: 'SOD_OWN_CLAIM' });
+  });
+
+  it('blank evidence or a blank refusal reason is refused naming the field, and a future exit too', async () => {
+    const blank = await clerk.request('POST', '/api/v1/employment-services/certifications', {
+      personId: await person(),
+      category: 'older-worker',
+      evidence: ' \u3000\t',
+    });
+    expect(blank.json()).toMatchObject({ code: 'REQUIRED_FIELD', field: 'evidence' });
+
+    const filed = (await file(clerk, await person())).json<{ id: string }>().id;
+    const refusal = await reviewer.request('POST', `/api/v1/employment-services/certifications/${filed}/decision`, {
+      certify: false,
+      reason: '   ',
+    });
+    expect(refusal.json()).toMatchObject({ code: 'REQUIRED_FIELD', field: 'reason' });
+
+    expectOk(
+      await reviewer.request('POST', `/api/v1/employment-services/certifications/${filed}/decision`, { certify: true }),
+    );
+    const exit = await caseWorker.request('POST', `/api/v1/employment-services/certifications/${filed}/exit`, {
+      exitedOn: '2099-12-31',
+      reason: 'employed',
+    });
+    expect(exit.json()).toMatchObject({ code: 'DATE_IN_FUTURE', field: 'exitedOn' });
+  });
+});

@@ -87,6 +87,12 @@ export class RegistrationService {
     const person = actor.personId ? await findPerson(this.db, actor.personId) : undefined;
     if (!person) throw new AppError('PERSON_NOT_FOUND', 404);
     await assertRegionInScope(this.db, '000000', input.regionCode, 'regionCode');
+    // Registered on the day it is made: a back-dated start would count months nobody verified.
+    if (input.startsOn !== this.clock.today()) {
+      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', {
+        detail: '自助登记自登记当日起算 / a registration made online starts on the day it is made',
+      });
+    }
     return this.registerPerson(actor, person, { ...input, personId: person.id, kind: 'unemployment' });
   }
 
@@ -101,6 +107,12 @@ export class RegistrationService {
   ): Promise<RegistrationView> {
     await refuseRegionMismatch(this.db, person, input);
     if (input.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
+    // 劳动法 第十五条: no one is employed before 16, so no registration starts before then.
+    if (input.startsOn < addMonths(person.birth_date, 16 * 12)) {
+      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', {
+        detail: '登记日期不得早于年满16周岁之日 / a registration cannot start before the person turned 16',
+      });
+    }
     if (input.kind === 'employment' && !input.employmentKind)
       throw new AppError('REQUIRED_FIELD', 400, 'employmentKind');
     if (input.employmentKind === 'labour-contract' && !input.employerCreditCode)
@@ -255,8 +267,9 @@ export class RegistrationService {
 
   private async personInScope(actor: Actor, personId: string): Promise<PersonForRegistration> {
     const person = await findPerson(this.db, personId);
-    const mine = actor.personId === personId;
-    if (!person || (!mine && !isInScope(actor.regionCode, person.region_code)))
+    // Staff never register themselves (181号 第二十五条): their own record goes through a colleague.
+    if (actor.personId === personId) throw new AppError('SOD_OWN_CLAIM', 403, 'personId');
+    if (!person || !isInScope(actor.regionCode, person.region_code))
       throw new AppError('PERSON_NOT_FOUND', 404, 'personId');
     return person;
   }

@@ -1,7 +1,7 @@
 import { addDays } from '@huimin/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../policy/src/testing/builders.js';
-import { expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
+import { applicant, expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
@@ -223,5 +223,49 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
       registrations: { endsOn?: string }[];
     }>();
     expect(open.registrations[0]?.endsOn).toBeUndefined();
+  });
+});
+
+describe('what an attack on the routes found', () => {
+  it('an applicant’s own registration starts on the day it is made, not earlier', async () => {
+    const id = idNumber('1992-02-02', 'female', '510104');
+    const own = await applicant(app, {
+      kind: 'person',
+      idNumber: id,
+      name: '自助登记',
+      regionCode: '510104',
+      username: `reg-self-${++drafts}`,
+    });
+    const body = { regionCode: '510104', basis: 'residence' };
+    const backDated = await own.request('POST', '/api/v1/employment-services/my-registrations', {
+      ...body,
+      startsOn: '2015-01-01',
+    });
+    expect(backDated.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'startsOn' });
+    expectOk(
+      await own.request('POST', '/api/v1/employment-services/my-registrations', { ...body, startsOn: today }),
+      201,
+    );
+  });
+
+  it('no registration starts before the person turned 16 (劳动法 第十五条)', async () => {
+    const id = await person();
+    const tooEarly = await clerk.request(
+      'POST',
+      '/api/v1/employment-services/registrations',
+      unemployed(id, '2006-04-03'),
+    );
+    expect(tooEarly.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'startsOn' });
+    expectOk(
+      await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(id, '2006-04-04')),
+      201,
+    );
+  });
+
+  it('staff never register themselves', async () => {
+    const own = await person();
+    const self = await staff(app, `reg-own-${++drafts}`, ['clerk'], '510104', own);
+    const res = await self.request('POST', '/api/v1/employment-services/registrations', unemployed(own, today));
+    expect(res.json()).toMatchObject({ code: 'SOD_OWN_CLAIM', field: 'personId' });
   });
 });
