@@ -46,17 +46,18 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
   const batch = await getBatch(db, actor, id);
   const layout = bankLayout(batch.layout) as BankLayout;
   const sha = createHash('sha256').update(file).digest('hex');
-  const earlier = await db.selectFrom('bank_return').selectAll().where('file_sha256', '=', sha).executeTakeFirst();
-  if (earlier)
-    return {
-      alreadyImported: true,
-      rows: earlier.rows,
-      paid: earlier.paid,
-      failed: earlier.failed,
-      skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched,
-      returned: 0,
-      unmatched: [],
-    };
+  // The same file for this batch again (a retry, a double click): its first import's report.
+  const imported = async () => {
+    const earlier = await db
+      .selectFrom('bank_return')
+      .selectAll()
+      .where('batch_id', '=', id)
+      .where('file_sha256', '=', sha)
+      .executeTakeFirst();
+    return earlier && alreadyImported(earlier);
+  };
+  const earlier = await imported();
+  if (earlier) return earlier;
 
   const table = await readTable(file);
   const header = (table[0] ?? []).map((c) => c.text);
@@ -172,31 +173,40 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
     await failpoint('payments.reconcile.after-chunk');
   }
 
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('bank_return')
-      .values({
-        batch_id: id,
-        file_sha256: sha,
-        rows: report.rows,
-        paid: report.paid,
-        failed: report.failed,
-        unmatched: report.unmatched.length,
-        unmatched_rows: JSON.stringify(report.unmatched),
-        imported_by: actor.accountId,
-      })
-      .execute();
-    // Reconciled only when every item is settled: a failed item keeps the batch open until re-issued.
-    await reconcileIfSettled(trx, deps, actor, id);
-    await appendAudit(trx, vault, {
-      actor,
-      action: 'payment-batch.return-imported',
-      entityType: 'payment_batch',
-      entityId: id,
-      regionCode: batch.regionCode,
-      after: { sha256: sha, ...report, unmatched: report.unmatched.length },
+  const recorded = await db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto('bank_return')
+        .values({
+          batch_id: id,
+          file_sha256: sha,
+          rows: report.rows,
+          paid: report.paid,
+          failed: report.failed,
+          unmatched: report.unmatched.length,
+          unmatched_rows: JSON.stringify(report.unmatched),
+          imported_by: actor.accountId,
+        })
+        .execute();
+      // Reconciled only when every item is settled: a failed item keeps the batch open until re-issued.
+      await reconcileIfSettled(trx, deps, actor, id);
+      await appendAudit(trx, vault, {
+        actor,
+        action: 'payment-batch.return-imported',
+        entityType: 'payment_batch',
+        entityId: id,
+        regionCode: batch.regionCode,
+        after: { sha256: sha, ...report, unmatched: report.unmatched.length },
+      });
+      return true;
+    })
+    .catch((error: { code?: string; message?: string }) => {
+      // Imported at the same moment by another request: the items were settled once either way.
+      if (error.code === '23505' && String(error.message).includes('bank_return_batch_file')) return false;
+      throw error;
     });
-  });
+  if (!recorded) return (await imported()) ?? report;
   return report;
 }
 
@@ -309,4 +319,16 @@ async function settleOne(
       after: { batch: batch.number, seq: one.item.seq, reason: one.reason },
     });
   return one.paid ? 'paid' : 'failed';
+}
+
+function alreadyImported(earlier: { rows: number; paid: number; failed: number; unmatched: number }): ReturnReport {
+  return {
+    alreadyImported: true,
+    rows: earlier.rows,
+    paid: earlier.paid,
+    failed: earlier.failed,
+    skipped: earlier.rows - earlier.paid - earlier.failed - earlier.unmatched,
+    returned: 0,
+    unmatched: [],
+  };
 }

@@ -166,16 +166,24 @@ export async function reissueItem(
   if (awaitingCorrection.length > 0) throw new AppError('ACCOUNT_NOT_CORRECTED', 409, 'seq');
   const ready = [...groups.values()].flat();
   if (ready.length === 0 || missingAccount.length > 0) throw new AppError('NOTHING_TO_PAY', 409, 'seq');
-  const id = await db.transaction().execute(async (trx) => {
-    const created = await insertBatch(trx, deps, actor, {
-      fundId: ready[0]?.fundId ?? original.fundId,
-      channel: ready[0]?.payee.channel ?? original.channel,
-      layout: original.layout,
-      items: ready,
-      reissueOf: `${original.number}#${seq}`,
+  const id = await db
+    .transaction()
+    .execute(async (trx) => {
+      const created = await insertBatch(trx, deps, actor, {
+        fundId: ready[0]?.fundId ?? original.fundId,
+        channel: ready[0]?.payee.channel ?? original.channel,
+        layout: original.layout,
+        items: ready,
+        reissueOf: `${original.number}#${seq}`,
+      });
+      await reconcileIfSettled(trx, deps, actor, batchId);
+      return created;
+    })
+    .catch((error: { code?: string; message?: string }) => {
+      // Re-issued at the same moment by another request: one new item stands, this one is told so.
+      if (error.code === '23505' && String(error.message).includes('payment_item_one_pending'))
+        throw new AppError('PAYMENT_ITEM_REISSUED', 409, 'seq');
+      throw error;
     });
-    await reconcileIfSettled(trx, deps, actor, batchId);
-    return created;
-  });
   return { batch: await getBatch(db, actor, id), original: await getBatch(db, actor, batchId) };
 }

@@ -19,6 +19,7 @@ import { m20261202_0017_person_phone_unhashed_index } from './20261202-0017-pers
 import { m20261202_0018_employment_services } from './20261202-0018-employment-services.js';
 import { m20261202_0019_back_office } from './20261202-0019-back-office.js';
 import { m20261202_0020_notifications } from './20261202-0020-notifications.js';
+import { m20261202_0021_bank_return_per_batch } from './20261202-0021-bank-return-per-batch.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0018-employment-services': m20261202_0018_employment_services,
   '20261202-0019-back-office': m20261202_0019_back_office,
   '20261202-0020-notifications': m20261202_0020_notifications,
+  '20261202-0021-bank-return-per-batch': m20261202_0021_bank_return_per_batch,
 };
 
 export const migrationProvider: MigrationProvider = {
