@@ -47,6 +47,9 @@ function detailOf(failure: FastifySchemaValidationError, language: Language): st
   if (ours) return ours[language];
   const copy = { ...failure } as unknown as ErrorObject;
   localize[language === 'zh-CN' ? 'zh' : 'en']([copy]);
+  const allowed =
+    failure.keyword === 'enum' ? (failure.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+  if (allowed) return `${copy.message ?? ''}${language === 'zh-CN' ? '：' : ': '}${allowed.map(String).join(', ')}`;
   return copy.message ?? '';
 }
 

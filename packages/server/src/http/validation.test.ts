@@ -162,3 +162,24 @@ describe('validation messages in the caller’s language', () => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
   });
 });
+
+describe('a value outside a fixed list', () => {
+  it('is told the values allowed, in the caller’s language, naming the field', async () => {
+    const zh = await clerk.request('GET', '/api/v1/offers?state=bogus');
+    expect(zh.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'state' });
+    expect(zh.json<{ message: string }>().message).toContain('open, confirmed, declined, filed');
+    const en = await clerk.request('GET', '/api/v1/offers?state=bogus', undefined, EN);
+    expect(en.json<{ message: string }>().message).toMatch(/allowed values: open, confirmed, declined, filed/);
+  });
+});
+
+describe('a day that does not exist', () => {
+  it('2026-02-30 is refused naming the field, before it reaches the database', async () => {
+    const res = await clerk.request('POST', '/api/v1/training/demand-catalogue', {
+      ...item(180_000),
+      validFrom: '2026-02-30',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'validFrom' });
+  });
+});

@@ -40,12 +40,27 @@ function bound(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node))
     out[key] = key === 'const' || key === 'default' || key === 'enum' || key === 'examples' ? value : bound(value);
+  // A union of literals (TypeBox's Type.Union of Type.Literal) checked as one enum, so a wrong value
+  // is told the values allowed, not "must be equal to constant" of the first.
+  if (Array.isArray(out.anyOf) && out.anyOf.length > 0 && out.anyOf.every(isLiteral)) {
+    const { anyOf, ...rest } = out;
+    return { ...rest, enum: (anyOf as { const: unknown }[]).map((b) => b.const) };
+  }
   const types = Array.isArray(out.type) ? out.type : [out.type];
   if (types.includes('integer')) {
     if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INT4_MAX;
     if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = -INT4_MAX;
   }
   return out;
+}
+
+function isLiteral(node: unknown): boolean {
+  return (
+    !!node &&
+    typeof node === 'object' &&
+    'const' in node &&
+    Object.keys(node).every((k) => k === 'const' || k === 'type' || k === 'description')
+  );
 }
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>

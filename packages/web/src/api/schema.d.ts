@@ -195,6 +195,7 @@ export interface paths {
                          */
                         region: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -216,11 +217,13 @@ export interface paths {
                             statuses?: {
                                 kind: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -228,6 +231,7 @@ export interface paths {
                             }[];
                             graduation?: {
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -239,11 +243,13 @@ export interface paths {
                                 /** @description 统一社会信用代码 */
                                 employer?: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -274,11 +280,13 @@ export interface paths {
                                 form: "enterprise" | "individual-business";
                                 sizeClass?: "large" | "medium" | "small" | "micro";
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 registeredOn: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -291,6 +299,7 @@ export interface paths {
                                 occupation: string;
                                 level?: 1 | 2 | 3 | 4 | 5;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -299,11 +308,13 @@ export interface paths {
                                 training?: {
                                     kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                     /**
+                                     * Format: date
                                      * @description ISO date, Asia/Shanghai
                                      * @example 2024-09-01
                                      */
                                     from: string;
                                     /**
+                                     * Format: date
                                      * @description ISO date, Asia/Shanghai
                                      * @example 2024-09-01
                                      */
@@ -314,6 +325,7 @@ export interface paths {
                             subsidies?: {
                                 subsidy: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -362,11 +374,13 @@ export interface paths {
                             designations?: {
                                 kind: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -375,6 +389,7 @@ export interface paths {
                             subsidies?: {
                                 subsidy: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -425,11 +440,13 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -437,6 +454,7 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -448,11 +466,13 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -483,11 +503,13 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -500,6 +522,7 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -508,11 +531,13 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -523,6 +548,7 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -548,6 +574,7 @@ export interface paths {
                                     }[];
                                 };
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -573,11 +600,13 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -585,6 +614,7 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -596,11 +626,13 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -631,11 +663,13 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -648,6 +682,7 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -656,11 +691,13 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -671,6 +708,7 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -696,17 +734,20 @@ export interface paths {
                                     }[];
                                 };
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -751,11 +792,13 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -763,6 +806,7 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -774,11 +818,13 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -809,11 +855,13 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -826,6 +874,7 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -834,11 +883,13 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
+                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -849,6 +900,7 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
+                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -6000,6 +6052,7 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6011,17 +6064,20 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6376,6 +6432,7 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6387,17 +6444,20 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
+                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -12752,11 +12812,13 @@ export interface paths {
                         parameter: string;
                         regionCode: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         from: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -12983,11 +13045,13 @@ export interface paths {
                         urgent: boolean;
                         payee?: "trainee" | "institution";
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         validFrom: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -14621,11 +14685,13 @@ export interface paths {
                         /** Format: uuid */
                         demandItemId: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         startsOn: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -15389,6 +15455,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -16267,6 +16334,7 @@ export interface paths {
                         basis: "residence" | "hukou";
                         community?: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -16416,6 +16484,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -17202,6 +17271,7 @@ export interface paths {
                         basis: "residence" | "hukou";
                         community?: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -18025,6 +18095,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -18872,6 +18943,7 @@ export interface paths {
                     "application/json": {
                         kind: "contact" | "guidance" | "referral" | "training-offer" | "internship-offer";
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
