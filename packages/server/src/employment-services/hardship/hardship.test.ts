@@ -34,28 +34,15 @@ async function person(facts: unknown[] = []): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
-/** The decision the engine takes when the claim is filed today (then withdrawn again). */
+/** What the engine decides for the person today, asked as a clerk would before filing. */
 async function decision(
   personId: string,
   subsidy: string,
   claim: Record<string, unknown>,
 ): Promise<{ eligible: boolean }> {
-  const res = await clerk.request('POST', '/api/v1/applications', {
-    subsidy,
-    personId,
-    claim,
-    idempotencyKey: `hardship-${++drafts}`,
-    submit: true,
-  });
-  expectOk(res, 201);
-  const { id } = res.json<{ id: string }>();
-  const read = (await clerk.request('GET', `/api/v1/applications/${id}`)).json<{
-    events: { action: string; decision?: { eligible: boolean } }[];
-  }>();
-  expectOk(
-    await clerk.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'withdraw', reason: '测试后撤回' }),
-  );
-  return read.events.find((e) => e.action === 'submit')?.decision as { eligible: boolean };
+  const res = await clerk.request('POST', '/api/v1/applications/decision-preview', { subsidy, personId, claim });
+  expectOk(res);
+  return res.json<{ eligible: boolean }>();
 }
 
 const file = (by: Client, personId: string, category = 'older-worker') =>
