@@ -215,7 +215,10 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     const v = await as('finance');
     await v.page.goto('/#/finance/payments');
     await v.page.getByTestId('create-batches').click();
-    const rows = v.page.locator('tbody tr.ant-table-row');
+    // The batches' rows, not the preview's above them (rows by fund and channel before creation).
+    const rows = v.page
+      .locator('tbody tr.ant-table-row')
+      .filter({ has: v.page.locator('[data-testid^="bank-file-"]') });
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     // Every batch made now is handed to the bank and comes back paid in full.
     for (const row of await rows.all()) {
