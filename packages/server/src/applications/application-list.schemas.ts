@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, options, RegionCode } from '../policies/facts.schema.js';
+import { CalendarDate, options, RegionCode } from '../policies/facts.schema.js';
 import { ApplicationView } from './applications.schemas.js';
 import { STATES, type ApplicationState } from './workflow.js';
 
@@ -14,8 +14,8 @@ export const WorklistQuery = Type.Object(
     /** Narrows to a region inside the caller's own. */
     region: Type.Optional(RegionCode),
     /** Submitted on or after / on or before. */
-    submittedFrom: Type.Optional(IsoDate),
-    submittedTo: Type.Optional(IsoDate),
+    submittedFrom: Type.Optional(CalendarDate),
+    submittedTo: Type.Optional(CalendarDate),
     overdue: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
       Type.Union([

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDate } from '../policies/facts.schema.js';
+import { CalendarDate } from '../policies/facts.schema.js';
 
 /** What the employment-services routes share: the tag, who may call them, common schemas. */
 export const TAGS = ['employment-services'];
@@ -12,6 +12,6 @@ export const WORK_CASES = { access: { permission: 'assistance:work' as const } }
 export const READ_CASES = { access: { permission: ['assistance:work' as const, 'employment:read' as const] } };
 
 export const options = { additionalProperties: false } as const;
-export const IsoDateString = IsoDate;
+export const IsoDateString = CalendarDate;
 export const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
 export const Community = Type.String({ minLength: 1, maxLength: 100 });

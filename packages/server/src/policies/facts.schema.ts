@@ -7,11 +7,16 @@ import { MAX_FEN } from '../http/common.schemas.js';
  */
 export const IsoDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  // A day that exists: 2026-02-30 is refused naming the field, not by the database.
-  format: 'date',
   description: 'ISO date, Asia/Shanghai',
   examples: ['2024-09-01'],
 });
+/**
+ * A date a route takes outside the facts (a registration's start, a list's filter): the day must
+ * exist, so 2026-02-30 is refused naming the field, not by the database. Facts keep IsoDate: their
+ * dates are checked by validateFacts, in its own words.
+ */
+export const CalendarDate = Type.String({ ...IsoDate, format: 'date' });
+
 /** Identifiers and names in facts and claims: bounded, so a claim cannot carry megabytes of text. */
 const Short = Type.String({ maxLength: 200 });
 

@@ -195,7 +195,6 @@ export interface paths {
                          */
                         region: string;
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -217,13 +216,11 @@ export interface paths {
                             statuses?: {
                                 kind: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -231,7 +228,6 @@ export interface paths {
                             }[];
                             graduation?: {
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -243,13 +239,11 @@ export interface paths {
                                 /** @description 统一社会信用代码 */
                                 employer?: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -280,13 +274,11 @@ export interface paths {
                                 form: "enterprise" | "individual-business";
                                 sizeClass?: "large" | "medium" | "small" | "micro";
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 registeredOn: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -299,7 +291,6 @@ export interface paths {
                                 occupation: string;
                                 level?: 1 | 2 | 3 | 4 | 5;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -308,13 +299,11 @@ export interface paths {
                                 training?: {
                                     kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                     /**
-                                     * Format: date
                                      * @description ISO date, Asia/Shanghai
                                      * @example 2024-09-01
                                      */
                                     from: string;
                                     /**
-                                     * Format: date
                                      * @description ISO date, Asia/Shanghai
                                      * @example 2024-09-01
                                      */
@@ -325,7 +314,6 @@ export interface paths {
                             subsidies?: {
                                 subsidy: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -374,13 +362,11 @@ export interface paths {
                             designations?: {
                                 kind: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -389,7 +375,6 @@ export interface paths {
                             subsidies?: {
                                 subsidy: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -440,13 +425,11 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -454,7 +437,6 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -466,13 +448,11 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -503,13 +483,11 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -522,7 +500,6 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -531,13 +508,11 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -548,7 +523,6 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -574,7 +548,6 @@ export interface paths {
                                     }[];
                                 };
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -600,13 +573,11 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -614,7 +585,6 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -626,13 +596,11 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -663,13 +631,11 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -682,7 +648,6 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -691,13 +656,11 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -708,7 +671,6 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -734,20 +696,17 @@ export interface paths {
                                     }[];
                                 };
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -792,13 +751,11 @@ export interface paths {
                                     statuses?: {
                                         kind: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -806,7 +763,6 @@ export interface paths {
                                     }[];
                                     graduation?: {
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -818,13 +774,11 @@ export interface paths {
                                         /** @description 统一社会信用代码 */
                                         employer?: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         from: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -855,13 +809,11 @@ export interface paths {
                                         form: "enterprise" | "individual-business";
                                         sizeClass?: "large" | "medium" | "small" | "micro";
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
                                         registeredOn: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -874,7 +826,6 @@ export interface paths {
                                         occupation: string;
                                         level?: 1 | 2 | 3 | 4 | 5;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -883,13 +834,11 @@ export interface paths {
                                         training?: {
                                             kind: "employment-skills" | "entrepreneurship" | "apprenticeship" | "technician";
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
                                             from: string;
                                             /**
-                                             * Format: date
                                              * @description ISO date, Asia/Shanghai
                                              * @example 2024-09-01
                                              */
@@ -900,7 +849,6 @@ export interface paths {
                                     subsidies?: {
                                         subsidy: string;
                                         /**
-                                         * Format: date
                                          * @description ISO date, Asia/Shanghai
                                          * @example 2024-09-01
                                          */
@@ -6052,7 +6000,6 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6064,20 +6011,17 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6432,7 +6376,6 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -6444,20 +6387,17 @@ export interface paths {
                                 /** @description 居民身份证号码 */
                                 idNumber: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 from: string;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
                                 to: string;
                                 months: number;
                                 /**
-                                 * Format: date
                                  * @description ISO date, Asia/Shanghai
                                  * @example 2024-09-01
                                  */
@@ -12812,13 +12752,11 @@ export interface paths {
                         parameter: string;
                         regionCode: string;
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         from: string;
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -14685,13 +14623,11 @@ export interface paths {
                         /** Format: uuid */
                         demandItemId: string;
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         startsOn: string;
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -15455,7 +15391,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */

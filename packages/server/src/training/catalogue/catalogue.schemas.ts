@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_FEN } from '../../http/common.schemas.js';
-import { IsoDate } from '../../policies/facts.schema.js';
+import { CalendarDate } from '../../policies/facts.schema.js';
 import { options, Region } from '../training.schemas.js';
 
 export const DemandItem = Type.Object({
@@ -24,7 +24,7 @@ export const DemandItem = Type.Object({
 
 /** A region's catalogue on a day; `history` adds items moved out or expired. */
 export const CatalogueQuery = Type.Object(
-  { region: Region, date: Type.Optional(IsoDate), history: Type.Optional(Type.Boolean()) },
+  { region: Region, date: Type.Optional(CalendarDate), history: Type.Optional(Type.Boolean()) },
   options,
 );
 
@@ -38,8 +38,8 @@ export const DemandItemBody = Type.Object(
     hours: Type.Integer({ minimum: 1, maximum: 2000 }),
     urgent: Type.Boolean(),
     payee: Type.Optional(Type.Union([Type.Literal('trainee'), Type.Literal('institution')])),
-    validFrom: IsoDate,
-    validTo: Type.Optional(IsoDate),
+    validFrom: CalendarDate,
+    validTo: Type.Optional(CalendarDate),
   },
   options,
 );
