@@ -181,7 +181,8 @@ export async function reissueItem(
     })
     .catch((error: { code?: string; message?: string }) => {
       // Re-issued at the same moment by another request: one new item stands, this one is told so.
-      if (error.code === '23505' && String(error.message).includes('payment_item_one_pending'))
+      // Whichever of the item's unique indexes refuses it (one pending item; one item per attempt).
+      if (error.code === '23505' && /payment_item_(one_pending|application_id_attempt_key)/.test(String(error.message)))
         throw new AppError('PAYMENT_ITEM_REISSUED', 409, 'seq');
       throw error;
     });
