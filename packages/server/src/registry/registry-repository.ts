@@ -36,21 +36,7 @@ export async function insertPerson(
     .executeTakeFirst();
   if (existing) throw new AppError('PERSON_EXISTS', 409, 'idNumber');
   const { id } = await trx.insertInto('person').values(prepared.row).returning('id').executeTakeFirstOrThrow();
-  if (prepared.facts.length > 0) {
-    await trx
-      .insertInto('registry_fact')
-      .values(
-        prepared.facts.map((f) => ({
-          person_id: id,
-          organisation_id: null,
-          kind: f.kind,
-          data: JSON.stringify(f.data),
-          source,
-          recorded_by: recordedBy,
-        })),
-      )
-      .execute();
-  }
+  await insertInitialFacts(trx, { person_id: id, organisation_id: null }, prepared.facts, source, recordedBy);
   return id;
 }
 
@@ -67,22 +53,25 @@ export async function insertOrganisation(
     .executeTakeFirst();
   if (existing) throw new AppError('ORGANISATION_EXISTS', 409, 'creditCode');
   const { id } = await trx.insertInto('organisation').values(prepared.row).returning('id').executeTakeFirstOrThrow();
-  if (prepared.facts.length > 0) {
-    await trx
-      .insertInto('registry_fact')
-      .values(
-        prepared.facts.map((f) => ({
-          person_id: null,
-          organisation_id: id,
-          kind: f.kind,
-          data: JSON.stringify(f.data),
-          source,
-          recorded_by: recordedBy,
-        })),
-      )
-      .execute();
-  }
+  await insertInitialFacts(trx, { person_id: null, organisation_id: id }, prepared.facts, source, recordedBy);
   return id;
+}
+
+/** The facts a new person or unit is recorded with, in the transaction that creates it. */
+async function insertInitialFacts(
+  trx: Transaction<Database> | Db,
+  owner: { person_id: string | null; organisation_id: string | null },
+  facts: PreparedPerson['facts'],
+  source: 'manual' | 'import' | 'demo',
+  recordedBy: string | null,
+): Promise<void> {
+  if (facts.length === 0) return;
+  await trx
+    .insertInto('registry_fact')
+    .values(
+      facts.map((f) => ({ ...owner, kind: f.kind, data: JSON.stringify(f.data), source, recorded_by: recordedBy })),
+    )
+    .execute();
 }
 
 export function maskedRow(p: PreparedPerson) {
