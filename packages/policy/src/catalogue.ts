@@ -1,4 +1,11 @@
-import type { ParameterList, ParameterValue } from './core/parameters.js';
+import {
+  labelIndex,
+  labelledValues,
+  type ParameterLabel,
+  type ParameterList,
+  type ParameterValue,
+} from './core/parameters.js';
+import { TEXT_DURATION_LISTS } from './parameters/durations.js';
 import type { SubsidyDefinition } from './core/subsidy.js';
 import { employerParameters } from './parameters/employers.js';
 import { employmentParameters } from './parameters/employment.js';
@@ -87,4 +94,13 @@ export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [
 ];
 
 /** Parameter values stated in the policy texts. Local settings and examples come from the server. */
-export const TEXT_PARAMETERS: readonly ParameterValue[] = TEXT_PARAMETER_LISTS.flatMap((list) => list.values);
+export const TEXT_PARAMETERS: readonly ParameterValue[] = TEXT_PARAMETER_LISTS.flatMap(labelledValues);
+
+/**
+ * The name and unit of every parameter the policy package declares, amounts and durations alike,
+ * by id: what screens show instead of the id. The server adds its own (risk thresholds) beside it.
+ */
+export const PARAMETER_LABELS: Readonly<Record<string, ParameterLabel>> = labelIndex([
+  ...TEXT_PARAMETER_LISTS,
+  ...TEXT_DURATION_LISTS,
+]);

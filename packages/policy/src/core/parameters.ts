@@ -13,6 +13,19 @@ import { regionChain, type RegionCode } from './regions.js';
  */
 export type ParameterSource = 'text' | 'local-setting' | 'example';
 
+/**
+ * What a parameter's number counts, so a screen can show it in its unit: integer fen (shown in 元),
+ * a rate in ‰ (shown as %), months, years, days, a head count, or a 0/1 switch.
+ */
+export type ParameterUnit = 'fen' | 'permille' | 'months' | 'years' | 'days' | 'count' | 'flag';
+
+/** A parameter's name in both languages and its unit: what people see instead of its id. */
+export interface ParameterLabel {
+  readonly zh: string;
+  readonly en: string;
+  readonly unit: ParameterUnit;
+}
+
 export interface ParameterValue {
   readonly parameter: string;
   readonly region: RegionCode;
@@ -23,12 +36,41 @@ export interface ParameterValue {
   readonly source: ParameterSource;
   readonly citation?: Citation;
   readonly note?: string;
+  /** Set from the declaring list's `labels` (see `labelledValues`); a stored local value gets it on reading. */
+  readonly label?: ParameterLabel;
 }
 
 /** The values one file of src/parameters states; `source` is its `import.meta.url`, for the policy index. */
 export interface ParameterList {
   readonly source: string;
+  /**
+   * The name and unit of every parameter this file is about, including those the texts leave to a
+   * region (then only a local setting gives it a value). One entry per id, beside its values.
+   */
+  readonly labels: Readonly<Record<string, ParameterLabel>>;
   readonly values: readonly ParameterValue[];
+}
+
+/** A list's values, each carrying its parameter's label, so a decision that uses it can name it. */
+export function labelledValues(list: ParameterList): ParameterValue[] {
+  return list.values.map((v) => {
+    const label = list.labels[v.parameter];
+    return label ? { ...v, label } : v;
+  });
+}
+
+/** The labels of several lists as one index; an id declared twice must be declared alike. */
+export function labelIndex(lists: readonly ParameterList[]): Readonly<Record<string, ParameterLabel>> {
+  const index: Record<string, ParameterLabel> = {};
+  for (const list of lists) {
+    for (const [id, label] of Object.entries(list.labels)) {
+      const seen = index[id];
+      if (seen && (seen.zh !== label.zh || seen.en !== label.en || seen.unit !== label.unit))
+        throw new Error(`parameter ${id} is labelled twice, differently`);
+      index[id] = label;
+    }
+  }
+  return index;
 }
 
 /** A stored value with its citation formatted once, as decisions show it. */

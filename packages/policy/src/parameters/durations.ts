@@ -1,6 +1,6 @@
 import { DOCUMENTS, type Citation } from '../core/documents.js';
 import type { Duration } from '../core/durations.js';
-import { ParameterTable, type ParameterList } from '../core/parameters.js';
+import { labelIndex, labelledValues, ParameterTable, type ParameterList } from '../core/parameters.js';
 import { HIRING_DURATIONS } from './durations/hiring.js';
 import { INTERNSHIP_DURATIONS } from './durations/internship.js';
 import { LABOUR_EXPORT_DURATIONS } from './durations/labour-export.js';
@@ -28,7 +28,8 @@ export const TEXT_DURATION_LISTS: readonly ParameterList[] = [
 /** Every duration the texts state, as one list. */
 export const TEXT_DURATIONS: ParameterList = {
   source: import.meta.url,
-  values: TEXT_DURATION_LISTS.flatMap((list) => list.values),
+  labels: labelIndex(TEXT_DURATION_LISTS),
+  values: TEXT_DURATION_LISTS.flatMap(labelledValues),
 };
 
 const table = new ParameterTable(TEXT_DURATIONS.values);

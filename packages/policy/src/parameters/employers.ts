@@ -5,6 +5,134 @@ import { GWR, GZ2022, QY102, SC34 } from '../rules/common.js';
 /** Amounts and thresholds for employer subsidies stated in the texts. */
 export const employerParameters: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'hiring.per-person': { zh: '一次性吸纳就业补贴标准（每人）', en: 'One-off hiring subsidy per person', unit: 'fen' },
+    'expansion.per-person': {
+      zh: '一次性扩岗补助标准（每人）',
+      en: 'One-off job-expansion grant per person',
+      unit: 'fen',
+    },
+    'unemployment-rate-target-permille': {
+      zh: '全国城镇调查失业率控制目标',
+      en: 'National surveyed urban unemployment-rate target',
+      unit: 'permille',
+    },
+    'stabilization.layoff-rate-permille': {
+      zh: '稳岗返还裁员率上限',
+      en: 'Job-retention refund: layoff-rate ceiling',
+      unit: 'permille',
+    },
+    'stabilization.small-unit-staff': {
+      zh: '稳岗返还小微企业职工人数上限',
+      en: 'Job-retention refund: small-unit staff ceiling',
+      unit: 'count',
+    },
+    'stabilization.small-unit-layoff-rate-permille': {
+      zh: '稳岗返还小微企业裁员率上限',
+      en: 'Job-retention refund: small-unit layoff-rate ceiling',
+      unit: 'permille',
+    },
+    'stabilization.return-large-permille': {
+      zh: '稳岗返还比例（大型企业）',
+      en: 'Job-retention refund share (large employers)',
+      unit: 'permille',
+    },
+    'stabilization.return-sme-permille': {
+      zh: '稳岗返还比例（中小微企业）',
+      en: 'Job-retention refund share (small and medium employers)',
+      unit: 'permille',
+    },
+    'stabilization.paid-months': {
+      zh: '稳岗返还参保缴费月数',
+      en: 'Job-retention refund: months of contributions',
+      unit: 'months',
+    },
+    'assistance-base.award': {
+      zh: '就业帮扶基地一次性奖补',
+      en: 'One-off award to an employment-assistance base',
+      unit: 'fen',
+    },
+    'assistance-base.min-hires': {
+      zh: '就业帮扶基地最少吸纳人数',
+      en: 'Employment-assistance base: fewest hires',
+      unit: 'count',
+    },
+    'assistance-workshop.award': {
+      zh: '就业帮扶车间一次性奖补',
+      en: 'One-off award to an assistance workshop',
+      unit: 'fen',
+    },
+    'assistance-base-provincial-model.award': {
+      zh: '省级示范就业帮扶基地奖补',
+      en: 'Award to a provincial model assistance base',
+      unit: 'fen',
+    },
+    'internship-base-national.award': {
+      zh: '国家级就业见习示范单位奖补',
+      en: 'Award to a national model internship base',
+      unit: 'fen',
+    },
+    'internship-base-provincial.award': {
+      zh: '省级就业见习示范单位奖补',
+      en: 'Award to a provincial model internship base',
+      unit: 'fen',
+    },
+    'employer-post.monthly': {
+      zh: '用人单位岗位补贴（每人每月）',
+      en: 'Employer post subsidy per person per month',
+      unit: 'fen',
+    },
+    'rural-public-welfare-post.monthly': {
+      zh: '乡村公益性岗位补贴（每人每月）',
+      en: 'Rural public-welfare post subsidy per person per month',
+      unit: 'fen',
+    },
+    'employment-service.recruitment.per-served': {
+      zh: '招聘服务补助（每服务一人）',
+      en: 'Recruitment service grant per person served',
+      unit: 'fen',
+    },
+    'employment-service.recruitment.per-outcome': {
+      zh: '招聘服务补助（每成功就业一人）',
+      en: 'Recruitment service grant per person placed',
+      unit: 'fen',
+    },
+    'employment-service.recruitment.cost-share-permille': {
+      zh: '招聘服务补助占成本比例上限',
+      en: 'Recruitment service grant: share of cost',
+      unit: 'permille',
+    },
+    'employment-service.public-service.per-served': {
+      zh: '公共就业服务补助（每服务一人）',
+      en: 'Public employment service grant per person served',
+      unit: 'fen',
+    },
+    'employment-service.public-service.per-outcome': {
+      zh: '公共就业服务补助（每成功就业一人）',
+      en: 'Public employment service grant per person placed',
+      unit: 'fen',
+    },
+    'employment-service.public-service.cost-share-permille': {
+      zh: '公共就业服务补助占成本比例上限',
+      en: 'Public employment service grant: share of cost',
+      unit: 'permille',
+    },
+    'employment-service.incubation.per-served': {
+      zh: '创业孵化服务补助（每服务一户）',
+      en: 'Incubation service grant per entity served',
+      unit: 'fen',
+    },
+    'employment-service.incubation.per-outcome': {
+      zh: '创业孵化服务补助（每成功孵化一户）',
+      en: 'Incubation service grant per entity incubated',
+      unit: 'fen',
+    },
+    'employment-service.incubation.cost-share-permille': {
+      zh: '创业孵化服务补助占成本比例上限',
+      en: 'Incubation service grant: share of cost',
+      unit: 'permille',
+    },
+  },
   values: [
     // 一次性吸纳就业补贴
     {

@@ -5,6 +5,71 @@ import { QY102, SC34 } from '../rules/common.js';
 /** Amounts for job-seeking, start-up and internship subsidies stated in the texts. */
 export const employmentParameters: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'job-seeking.amount': { zh: '一次性求职补贴标准', en: 'One-off job-seeking subsidy', unit: 'fen' },
+    'startup.amount': { zh: '一次性创业补贴标准', en: 'One-off start-up subsidy', unit: 'fen' },
+    'startup-project.min': { zh: '创业带动就业项目补助下限', en: 'Start-up project grant: lowest', unit: 'fen' },
+    'startup-project.max': { zh: '创业带动就业项目补助上限', en: 'Start-up project grant: highest', unit: 'fen' },
+    'startup-follow-on.amount': { zh: '创业补贴（后续）标准', en: 'Follow-on start-up subsidy', unit: 'fen' },
+    'internship.monthly': {
+      zh: '就业见习补贴（每人每月）',
+      en: 'Internship subsidy per person per month',
+      unit: 'fen',
+    },
+    'internship.monthly.retention-500': {
+      zh: '就业见习补贴（留用率达50%，每人每月）',
+      en: 'Internship subsidy per month at 50% retention',
+      unit: 'fen',
+    },
+    'internship.monthly.retention-600': {
+      zh: '就业见习补贴（留用率达60%，每人每月）',
+      en: 'Internship subsidy per month at 60% retention',
+      unit: 'fen',
+    },
+    'internship.monthly.retention-700': {
+      zh: '就业见习补贴（留用率达70%，每人每月）',
+      en: 'Internship subsidy per month at 70% retention',
+      unit: 'fen',
+    },
+    'internship.at-minimum-wage': {
+      zh: '就业见习补贴按当地最低工资标准',
+      en: 'Internship subsidy at the local minimum wage',
+      unit: 'flag',
+    },
+    'minimum-wage.monthly': { zh: '当地月最低工资标准', en: 'Local monthly minimum wage', unit: 'fen' },
+    'social-insurance.flexible-share-permille': {
+      zh: '灵活就业社会保险补贴比例',
+      en: 'Flexible-employment insurance subsidy share',
+      unit: 'permille',
+    },
+    'premises-rent.share-permille': { zh: '场所租赁补贴比例', en: 'Premises rent subsidy share', unit: 'permille' },
+    'premises-rent.cap': { zh: '场所租赁补贴上限', en: 'Premises rent subsidy cap', unit: 'fen' },
+    'incubation-award.incubation-base-city': {
+      zh: '市级创业孵化基地奖补',
+      en: 'Award to a city-level incubation base',
+      unit: 'fen',
+    },
+    'incubation-award.incubation-base-county': {
+      zh: '县级创业孵化基地奖补',
+      en: 'Award to a county-level incubation base',
+      unit: 'fen',
+    },
+    'incubation-award.incubation-base-excellent': {
+      zh: '优秀创业孵化基地奖补',
+      en: 'Award to an excellent incubation base',
+      unit: 'fen',
+    },
+    'incubation-award.per-entity': {
+      zh: '创业孵化基地奖补（每孵化一户）',
+      en: 'Incubation base award per entity incubated',
+      unit: 'fen',
+    },
+    'incubation-award.per-job': {
+      zh: '创业孵化基地奖补（每带动就业一人）',
+      en: 'Incubation base award per job created',
+      unit: 'fen',
+    },
+  },
   values: [
     // 一次性求职补贴
     {

@@ -5,6 +5,59 @@ import { GZ2022, QY102, SC34 } from '../rules/common.js';
 /** Organised labour-export rewards, job-seeking payments and transport subsidies (庆阳, 四川, 贵州). */
 export const labourExportParameters: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'labour-export.service-reward': {
+      zh: '有组织劳务输出奖补（每人）',
+      en: 'Organised labour-export reward per person',
+      unit: 'fen',
+    },
+    'labour-export.job-seeking.cap': {
+      zh: '跨区域求职补贴上限',
+      en: 'Labour-export job-seeking subsidy cap',
+      unit: 'fen',
+    },
+    'labour-export.job-seeking.standard': {
+      zh: '跨区域求职补贴标准',
+      en: 'Labour-export job-seeking subsidy',
+      unit: 'fen',
+    },
+    'labour-export.job-seeking.outside-county': {
+      zh: '跨区域求职补贴（县外省内）',
+      en: 'Labour-export job-seeking, outside the county',
+      unit: 'fen',
+    },
+    'labour-export.job-seeking.other-province': {
+      zh: '跨区域求职补贴（省外）',
+      en: 'Labour-export job-seeking, another province',
+      unit: 'fen',
+    },
+    'labour-export.transport.other-province': {
+      zh: '一次性往返交通补助（省外）',
+      en: 'Return-travel subsidy, another province',
+      unit: 'fen',
+    },
+    'labour-export.transport.within-province': {
+      zh: '一次性往返交通补助（省内）',
+      en: 'Return-travel subsidy, within the province',
+      unit: 'fen',
+    },
+    'labour-export.transport.other-province.cap': {
+      zh: '一次性往返交通补助上限（省外）',
+      en: 'Return-travel subsidy cap, another province',
+      unit: 'fen',
+    },
+    'labour-export.transport.within-province.cap': {
+      zh: '一次性往返交通补助上限（省内）',
+      en: 'Return-travel subsidy cap, within the province',
+      unit: 'fen',
+    },
+    'employment-workshop.per-person-year': {
+      zh: '就业帮扶车间吸纳就业奖补（每人每年）',
+      en: 'Employment workshop award per person per year',
+      unit: 'fen',
+    },
+    'labour-station.award': { zh: '劳务合作站奖补', en: 'Labour cooperation station award', unit: 'fen' },
+  },
   values: [
     {
       parameter: 'labour-export.service-reward',

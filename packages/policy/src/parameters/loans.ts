@@ -5,6 +5,48 @@ import { QY102, SC34 } from '../rules/common.js';
 /** 创业担保贷款 limits, terms and the share of interest the budget pays (贴息). */
 export const loanParameters: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'startup-loan.individual-limit': {
+      zh: '个人创业担保贷款额度上限',
+      en: 'Start-up guaranteed loan limit (individual)',
+      unit: 'fen',
+    },
+    'startup-loan.partnership-raise-permille': {
+      zh: '合伙创业贷款额度上浮比例',
+      en: 'Partnership start-up loan raise',
+      unit: 'permille',
+    },
+    'startup-loan.individual-term-months': {
+      zh: '个人创业担保贷款期限',
+      en: 'Start-up guaranteed loan term (individual)',
+      unit: 'months',
+    },
+    'startup-loan.enterprise-limit': {
+      zh: '小微企业创业担保贷款额度上限',
+      en: 'Start-up guaranteed loan limit (small business)',
+      unit: 'fen',
+    },
+    'startup-loan.enterprise-term-months': {
+      zh: '小微企业创业担保贷款期限',
+      en: 'Start-up guaranteed loan term (small business)',
+      unit: 'months',
+    },
+    'startup-loan.interest-share-permille': {
+      zh: '创业担保贷款财政贴息比例',
+      en: 'Share of loan interest the budget pays',
+      unit: 'permille',
+    },
+    'startup-loan.counter-guarantee-waiver-limit': {
+      zh: '免除反担保的个人贷款额度',
+      en: 'Individual loan guaranteed without a counter-guarantee, up to',
+      unit: 'fen',
+    },
+    'startup-loan.extension-max-months': {
+      zh: '创业担保贷款展期最长期限',
+      en: 'Longest loan extension',
+      unit: 'months',
+    },
+  },
   values: [
     {
       parameter: 'startup-loan.individual-limit',

@@ -4,6 +4,13 @@ import { CS181, QY102, SC2025, SC34 } from '../../rules/common.js';
 /** Durations the texts state for 就业见习补贴: how recently a graduate left school. */
 export const INTERNSHIP_DURATIONS: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'internship.graduate-left-school-years': {
+      zh: '就业见习：离校年限',
+      en: 'Internship: years since leaving school',
+      unit: 'years',
+    },
+  },
   values: [
     // 就业见习补贴: 离校2年内未就业高校毕业生.
     {

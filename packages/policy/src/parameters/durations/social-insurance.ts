@@ -4,6 +4,48 @@ import { CS181, SC2025, SC34 } from '../../rules/common.js';
 /** Durations the texts state for 社会保险补贴: the periods paid, the extension to retirement, and the graduates and contracts counted. */
 export const SOCIAL_INSURANCE_DURATIONS: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'social-insurance-employer.contract-months': {
+      zh: '单位社保补贴：最短合同期限',
+      en: 'Employer insurance subsidy: shortest contract',
+      unit: 'months',
+    },
+    'social-insurance-employer.graduate-left-school-years': {
+      zh: '单位社保补贴：离校年限',
+      en: 'Employer insurance subsidy: years since leaving school',
+      unit: 'years',
+    },
+    'social-insurance-employer.graduate-period-months': {
+      zh: '单位社保补贴：高校毕业生补贴期限',
+      en: 'Employer insurance subsidy: graduate period',
+      unit: 'months',
+    },
+    'social-insurance-flexible.graduate-left-school-years': {
+      zh: '灵活就业社保补贴：离校年限',
+      en: 'Flexible insurance subsidy: years since leaving school',
+      unit: 'years',
+    },
+    'social-insurance-flexible.graduate-period-months': {
+      zh: '灵活就业社保补贴：高校毕业生补贴期限',
+      en: 'Flexible insurance subsidy: graduate period',
+      unit: 'months',
+    },
+    'social-insurance.hard-to-employ-period-months': {
+      zh: '社保补贴：就业困难人员补贴期限',
+      en: 'Insurance subsidy: period for the hard to employ',
+      unit: 'months',
+    },
+    'social-insurance.retirement-cap-months': {
+      zh: '社保补贴：距退休延长期限',
+      en: 'Insurance subsidy: extension up to retirement',
+      unit: 'months',
+    },
+    'social-insurance.retirement-within-months': {
+      zh: '社保补贴：距退休月数',
+      en: 'Insurance subsidy: months before retirement',
+      unit: 'months',
+    },
+  },
   values: [
     // 社会保险补贴: 就业困难人员最长3年 (距法定退休年龄不足5年的延长至退休; 四川: 最长5年),
     // 小微企业招用高校毕业生最长1年, 高校毕业生灵活就业最长2年.

@@ -4,6 +4,23 @@ import { CS181, QY102, SC2025, SC34 } from '../../rules/common.js';
 /** Durations the texts state for 一次性创业补贴: how long the business has run, how recently a graduate left school. */
 export const STARTUP_DURATIONS: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'startup-follow-on.operated-months': {
+      zh: '后续创业补贴：最短经营月数',
+      en: 'Follow-on start-up: shortest months in business',
+      unit: 'months',
+    },
+    'startup.graduate-left-school-years': {
+      zh: '创业补贴：离校年限',
+      en: 'Start-up subsidy: years since leaving school',
+      unit: 'years',
+    },
+    'startup.operated-months': {
+      zh: '创业补贴：最短经营月数',
+      en: 'Start-up subsidy: shortest months in business',
+      unit: 'months',
+    },
+  },
   values: [
     // 一次性创业补贴: 正常运营1年以上 (四川 2025: 6个月), 离校2年内 (四川 2025: 5年内) 高校毕业生.
     {

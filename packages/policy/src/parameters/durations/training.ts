@@ -4,6 +4,23 @@ import { CS181, QY102, SC2025, SC34 } from '../../rules/common.js';
 /** Durations the texts state for 职业培训补贴 for new hires, and 技能提升补贴: contract, training window, insured months. */
 export const TRAINING_DURATIONS: ParameterList = {
   source: import.meta.url,
+  labels: {
+    'skill-upgrading.insured-months': {
+      zh: '技能提升补贴：参保月数',
+      en: 'Skill upgrading: months insured',
+      unit: 'months',
+    },
+    'vocational-training.new-hire-contract-months': {
+      zh: '新录用职工培训：最短合同期限',
+      en: 'New-hire training: shortest contract',
+      unit: 'months',
+    },
+    'vocational-training.new-hire-trained-within-months': {
+      zh: '新录用职工培训：录用后培训期限',
+      en: 'New-hire training: months after hiring',
+      unit: 'months',
+    },
+  },
   values: [
     // 职业培训补贴, 企业新录用职工: 签订1年以上期限劳动合同, 签订之日起1年内参加培训.
     {
