@@ -120,5 +120,26 @@ export const loanParameters: ParameterList = {
       source: 'text',
       citation: SC34('（五）'),
     },
+    // 庆阳 第16条 "对符合10万元以下个人创业担保贷款条件的要免除反担保": an individual loan up to this
+    // amount is guaranteed without a counter-guarantee (反担保).
+    {
+      parameter: 'startup-loan.counter-guarantee-waiver-limit',
+      region: '621000',
+      from: '2023-10-27',
+      to: '2023-12-31',
+      value: wan(10),
+      source: 'text',
+      citation: QY102('第16条'),
+    },
+    // 庆阳 第16条 "可申请展期还款，期限原则上不超过1年": one extension of at most 12 months.
+    {
+      parameter: 'startup-loan.extension-max-months',
+      region: '621000',
+      from: '2023-10-27',
+      to: '2023-12-31',
+      value: 12,
+      source: 'text',
+      citation: QY102('第16条'),
+    },
   ],
 };
