@@ -25,10 +25,12 @@ export class WorkingCalendar {
   private readonly holidays = new Set<IsoDate>();
   private readonly workdays = new Set<IsoDate>();
   private readonly years = new Set<number>();
+  private readonly byYear = new Map<number, CalendarYear>();
 
   constructor(years: readonly CalendarYear[]) {
     for (const y of years) {
       this.years.add(y.year);
+      this.byYear.set(y.year, y);
       for (const d of y.holidays) this.holidays.add(d);
       for (const d of y.workdays) this.workdays.add(d);
     }
@@ -42,6 +44,11 @@ export class WorkingCalendar {
 
   get coveredYears(): readonly number[] {
     return [...this.years].sort((a, b) => a - b);
+  }
+
+  /** A covered year's days off and weekend days worked, as published; undefined for a year not covered. */
+  year(year: number): CalendarYear | undefined {
+    return this.byYear.get(year);
   }
 
   covers(date: IsoDate): boolean {

@@ -100,6 +100,17 @@ export class ParameterTable {
     }
   }
 
+  /**
+   * Every value of a parameter that can apply in a region — its own and its parents' — most local
+   * first, then latest start first: the order `resolve` tries them in, so the history reads as the
+   * resolution does.
+   */
+  history(parameter: string, region: RegionCode): ResolvedParameter[] {
+    const byRegion = this.byParameter.get(parameter);
+    if (!byRegion) return [];
+    return regionChain(region).flatMap((r) => byRegion.get(r) ?? []);
+  }
+
   resolve(parameter: string, region: RegionCode, date: IsoDate): ResolvedParameter | undefined {
     const byRegion = this.byParameter.get(parameter);
     if (!byRegion) return undefined;

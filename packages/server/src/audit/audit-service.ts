@@ -5,6 +5,21 @@ import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { verifyAuditChain } from './audit-trail.js';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export interface AuditQuery {
+  entityId?: string;
+  entityType?: string;
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+  limit?: number;
+}
+
 /** The audit trail read by auditors of a region; nothing here changes it. */
 export class AuditService {
   constructor(
@@ -12,17 +27,23 @@ export class AuditService {
     private readonly vault: Vault,
   ) {}
 
-  /** Entries in the actor's regions, newest first, optionally of one entity or action, before a seq. */
-  list(
-    actor: Actor,
-    q: { entityId?: string; action?: string; before?: string; limit?: number },
-  ): Promise<Selectable<AuditEntryTable>[]> {
+  /**
+   * Entries in the actor's regions, newest first, before a seq; narrowed to one subject (entity type
+   * and/or id), an action (or an action prefix ending in "."), an actor's name, and days [from, to]
+   * in Asia/Shanghai.
+   */
+  list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
     let query = this.db
       .selectFrom('audit_entry')
       .selectAll()
       .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
     if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-    if (q.action) query = query.where('action', '=', q.action);
+    if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+    if (q.action?.endsWith('.')) query = query.where('action', 'like', `${escapeLike(q.action)}%`);
+    else if (q.action) query = query.where('action', '=', q.action);
+    if (q.actor) query = query.where('actor_name', '=', q.actor);
+    if (q.from) query = query.where('at', '>=', new Date(`${q.from}T00:00:00+08:00`));
+    if (q.to) query = query.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS));
     if (q.before) query = query.where('seq', '<', q.before);
     return query
       .orderBy('seq', 'desc')

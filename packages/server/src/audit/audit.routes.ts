@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { CalendarDate } from '../policies/facts.schema.js';
 import type { AuditService } from './audit-service.js';
 
 const Entry = Type.Object({
@@ -32,8 +33,14 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
           summary: 'Audit entries in the auditor’s regions, newest first',
           querystring: Type.Object(
             {
-              entityId: Type.Optional(Type.String()),
-              action: Type.Optional(Type.String()),
+              entityId: Type.Optional(Type.String({ maxLength: 200 })),
+              entityType: Type.Optional(Type.String({ maxLength: 100 })),
+              action: Type.Optional(
+                Type.String({ maxLength: 100, description: 'An action, or a prefix ending in "." (parameter.)' }),
+              ),
+              actor: Type.Optional(Type.String({ maxLength: 64, description: 'The actor’s display name' })),
+              from: Type.Optional(CalendarDate),
+              to: Type.Optional(CalendarDate),
               before: Type.Optional(Type.String({ pattern: '^\\d{1,18}$', description: 'An entry’s seq (bigint)' })),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             },

@@ -169,6 +169,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/disclosures', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/disclosures?region=510104' }) },
   { method: 'GET', route: '/api/v1/disclosures/export', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/disclosures/export?region=510104' }) },
   { method: 'GET', route: '/api/v1/calendar', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/calendar' }) },
+  { method: 'GET', route: '/api/v1/calendar/:year', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/calendar/2026' }) },
 
   // ── one's own session ──
   { method: 'GET', route: '/api/v1/session', allowed: EVERYONE, region: 'none', call: () => ({ url: '/api/v1/session' }) },
@@ -223,6 +224,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/imports/:kind', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/imports/people', ...csv(`身份证号码,姓名,行政区划代码\r\n${f.idNumber('1981-01-01')},导入,${f[s].region}\r\n`) }) },
   // SUSPECTED BUG (see the report): one county's clerk replaces the reference data every region's risk checks read.
   { method: 'POST', route: '/api/v1/reference-snapshots/:kind', allowed: ['clerk'], region: 'none', also: [400, 422], call: (f) => ({ url: `/api/v1/reference-snapshots/deaths?takenOn=2026-11-20&source=${encodeURIComponent('民政部门')}`, ...csv(`身份证号码,死亡日期\r\n${f.idNumber('1930-01-01')},2026-11-01\r\n`) }) },
+  { method: 'GET', route: '/api/v1/reference-snapshots', allowed: ['clerk', 'auditor'], region: 'none', call: () => ({ url: '/api/v1/reference-snapshots' }) },
 
   // ── applications ──
   { method: 'GET', route: '/api/v1/applications', allowed: READERS_AND_APPLICANT, region: 'list', marker: (r) => r.application, call: () => ({ url: '/api/v1/applications' }) },
@@ -283,6 +285,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/parameters', allowed: [...READERS, 'parameter-officer'], region: 'none', call: () => ({ url: '/api/v1/parameters' }) },
   // Setting what claims pay is the parameter officer's post; the supervisor is read-only (issue 14).
   { method: 'POST', route: '/api/v1/parameters', allowed: ['parameter-officer'], region: 'create', call: (f, s) => ({ url: '/api/v1/parameters', body: { parameter: 'risk.shared-address-max', regionCode: f[s].region, from: '2027-01-01', value: 6, note: '矩阵测试：与默认值相同' } }) },
+  { method: 'GET', route: '/api/v1/parameters/regions/:regionCode', allowed: [...READERS, 'parameter-officer'], region: 'create', call: (f, s) => ({ url: `/api/v1/parameters/regions/${f[s].region}?on=2026-12-01` }) },
 
   // ── funds, allocation, payments ──
   { method: 'GET', route: '/api/v1/funds', allowed: FUND_READERS, region: 'list', marker: (r) => r.fund, call: () => ({ url: '/api/v1/funds' }) },

@@ -26,6 +26,14 @@ export class CalendarService {
     return this.current;
   }
 
+  /** A year's days off and weekend days worked, and whether an administrator loaded it (else it is bundled). */
+  async year(year: number): Promise<{ holidays: IsoDate[]; workdays: IsoDate[]; loaded: boolean } | undefined> {
+    const found = (await this.calendar()).year(year);
+    if (!found) return undefined;
+    const loaded = await this.db.selectFrom('calendar_year').select('year').where('year', '=', year).executeTakeFirst();
+    return { holidays: [...found.holidays].sort(), workdays: [...found.workdays].sort(), loaded: loaded !== undefined };
+  }
+
   /** The nth working day after `date`, or null when that runs into a year not yet loaded. */
   async deadline(date: IsoDate, workingDays: number): Promise<IsoDate | null> {
     const calendar = await this.calendar();

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
-import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { AppError } from '../http/errors.js';
 import { IsoDate } from '../policies/facts.schema.js';
 import type { CalendarService } from './calendar-service.js';
+
+const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200 }) }, { additionalProperties: false });
 
 /** The working-day calendar: which years are loaded, and loading the next one when it is published. */
 export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTypebox {
@@ -20,6 +23,31 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
       },
       async () => ({ years: [...(await calendar.calendar()).coveredYears] }),
     );
+    app.get(
+      '/api/v1/calendar/:year',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['calendar'],
+          summary: 'A loaded year: its days off and weekend days worked, and whether it was loaded or bundled',
+          params: Year,
+          response: {
+            200: Type.Object({
+              year: Type.Integer(),
+              holidays: Type.Array(Type.String()),
+              workdays: Type.Array(Type.String()),
+              loaded: Type.Boolean({ description: 'Loaded by an administrator; otherwise bundled with the code' }),
+            }),
+            404: ErrorBodySchema,
+          },
+        },
+      },
+      async (request) => {
+        const found = await calendar.year(request.params.year);
+        if (!found) throw new AppError('NOT_FOUND', 404, 'year', { value: String(request.params.year) });
+        return { year: request.params.year, ...found };
+      },
+    );
     app.put(
       '/api/v1/calendar/:year',
       {
@@ -27,10 +55,7 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
         schema: {
           tags: ['calendar'],
           summary: 'Load a year as the State Council published it (days off, and weekend days worked)',
-          params: Type.Object(
-            { year: Type.Integer({ minimum: 2000, maximum: 2200 }) },
-            { additionalProperties: false },
-          ),
+          params: Year,
           body: Type.Object(
             { holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) },
             { additionalProperties: false },

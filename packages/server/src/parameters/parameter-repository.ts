@@ -1,11 +1,12 @@
 import type { ParameterValue } from '@huimin/policy';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ParameterValueTable } from '../db/schema.js';
+import { parameterLabel } from './parameter-labels.js';
 
-/** Locally set parameter values as the engine takes them. */
-export async function listLocalParameterValues(db: Kysely<Database>): Promise<ParameterValue[]> {
-  const rows = await db.selectFrom('parameter_value').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
+/** A stored value as the engine takes it, named as its declaration names it. */
+function toParameterValue(r: Selectable<ParameterValueTable>): ParameterValue {
+  const label = parameterLabel(r.parameter);
+  return {
     parameter: r.parameter,
     region: r.region_code,
     from: r.valid_from,
@@ -13,7 +14,14 @@ export async function listLocalParameterValues(db: Kysely<Database>): Promise<Pa
     value: Number(r.value),
     source: r.source,
     ...(r.note ? { note: r.note } : {}),
-  }));
+    ...(label ? { label } : {}),
+  };
+}
+
+/** Locally set parameter values as the engine takes them, each named as its declaration names it. */
+export async function listLocalParameterValues(db: Kysely<Database>): Promise<ParameterValue[]> {
+  const rows = await db.selectFrom('parameter_value').selectAll().orderBy('id').execute();
+  return rows.map(toParameterValue);
 }
 
 export async function insertParameterValues(db: Kysely<Database>, values: readonly ParameterValue[]): Promise<void> {
@@ -32,4 +40,22 @@ export async function insertParameterValues(db: Kysely<Database>, values: readon
       })),
     )
     .execute();
+}
+
+/** The local settings of regions in [low, high], newest first, at most 1000; optionally one parameter. */
+export async function listRegionParameterValues(
+  db: Kysely<Database>,
+  range: { low: string; high: string },
+  parameter?: string,
+): Promise<ParameterValue[]> {
+  let q = db
+    .selectFrom('parameter_value')
+    .selectAll()
+    .where('region_code', '>=', range.low)
+    .where('region_code', '<=', range.high)
+    .orderBy('id', 'desc')
+    .limit(1000);
+  if (parameter) q = q.where('parameter', '=', parameter);
+  const rows = await q.execute();
+  return rows.map(toParameterValue);
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE, TEXT_PARAMETERS, type IsoDate, type ResolvedParameter } from '@huimin/policy';
+import { CATALOGUE, TEXT_PARAMETERS, type IsoDate, type ParameterLabel, type ResolvedParameter } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -7,6 +7,8 @@ import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
+import { parameterLabel } from './parameter-labels.js';
+import { listRegionParameterValues } from './parameter-repository.js';
 import { noApplicationParameter, SERVER_PARAMETERS } from './server-parameters.js';
 
 /** Every parameter a region may set: those the subsidies' schemes read and the server's own. */
@@ -84,25 +86,34 @@ export class ParameterService {
   }
 
   /** The local settings of the caller's regions, newest first. */
-  async list(actor: Actor, parameter?: string): Promise<ResolvedParameter[]> {
-    const range = regionRange(actor.regionCode);
-    let q = this.db
-      .selectFrom('parameter_value')
-      .selectAll()
-      .where('region_code', '>=', range.low)
-      .where('region_code', '<=', range.high)
-      .orderBy('id', 'desc')
-      .limit(1000);
-    if (parameter) q = q.where('parameter', '=', parameter);
-    const rows = await q.execute();
-    return rows.map((r) => ({
-      parameter: r.parameter,
-      region: r.region_code,
-      from: r.valid_from,
-      ...(r.valid_to ? { to: r.valid_to } : {}),
-      value: Number(r.value),
-      source: r.source,
-      ...(r.note ? { note: r.note } : {}),
-    }));
+  list(actor: Actor, parameter?: string): Promise<ResolvedParameter[]> {
+    return listRegionParameterValues(this.db, regionRange(actor.regionCode), parameter);
   }
+
+  /**
+   * Every parameter a region may set, named, with the value in force there on a day (its source and
+   * citation) and every value that can apply there — the texts', the parents' and its own.
+   */
+  async regionView(actor: Actor, regionCode: string, on: IsoDate): Promise<RegionParameter[]> {
+    await assertRegionInScope(this.db, actor.regionCode, regionCode, 'regionCode');
+    const table = (await this.policies.engine()).parameters;
+    return [...KNOWN].sort().map((parameter) => {
+      const label = parameterLabel(parameter);
+      const inForce = table.resolve(parameter, regionCode, on);
+      return {
+        parameter,
+        ...(label ? { label } : {}),
+        ...(inForce ? { inForce } : {}),
+        history: table.history(parameter, regionCode),
+      };
+    });
+  }
+}
+
+/** One parameter as a region sees it: its name, the value in force, and every value that can apply. */
+export interface RegionParameter {
+  parameter: string;
+  label?: ParameterLabel;
+  inForce?: ResolvedParameter;
+  history: ResolvedParameter[];
 }

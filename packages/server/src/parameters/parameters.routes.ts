@@ -2,19 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { IsoDate } from '../policies/facts.schema.js';
+import { CalendarDate, IsoDate } from '../policies/facts.schema.js';
 import type { ParameterService } from './parameter-service.js';
-
-const Parameter = Type.Object({
-  parameter: Type.String(),
-  region: Type.String(),
-  from: Type.String(),
-  to: Type.Optional(Type.String()),
-  value: Type.Integer(),
-  source: Type.String({ description: 'text (stated in a policy document), local-setting or example' }),
-  cites: Type.Optional(Type.String()),
-  note: Type.Optional(Type.String()),
-});
+import { ParameterSchema as Parameter, RegionParametersResponse } from './parameters.schemas.js';
+import { todayInShanghai } from '../http/today.js';
 
 /** A region's own parameter settings (local standards, risk thresholds, 免申即享). */
 export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyncTypebox {
@@ -35,6 +26,26 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
         },
       },
       async (request) => ({ values: await parameters.list(actorOf(request), request.query.parameter) }),
+    );
+    app.get(
+      '/api/v1/parameters/regions/:regionCode',
+      {
+        config: { access: { permission: ['application:read', 'parameter:set'] } },
+        schema: {
+          tags,
+          summary: 'Every parameter a region may set: its name, the value in force on a day, and its history',
+          params: Type.Object({ regionCode: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false }),
+          querystring: Type.Object({ on: Type.Optional(CalendarDate) }, { additionalProperties: false }),
+          response: { 200: RegionParametersResponse, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({
+        parameters: await parameters.regionView(
+          actorOf(request),
+          request.params.regionCode,
+          request.query.on ?? todayInShanghai(),
+        ),
+      }),
     );
     app.post(
       '/api/v1/parameters',

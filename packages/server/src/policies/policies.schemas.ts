@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ParameterLabelSchema } from '../parameters/parameters.schemas.js';
 import { RegionCode } from './facts.schema.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -15,6 +16,7 @@ const Parameter = Type.Object(
     to: Type.Optional(Type.String()),
     source: Type.String(),
     cites: Type.Optional(Type.String()),
+    label: Type.Optional(ParameterLabelSchema),
   },
   { additionalProperties: true },
 );

@@ -11,7 +11,11 @@ import type { Vault } from '../security/vault.js';
 const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[] }> = {
   deaths: { person: true, columns: ['idNumber', 'date'] },
   'civil-service-roster': { person: true, columns: ['idNumber', 'unit'] },
-  'business-registry': { person: false, columns: ['creditCode', 'status', 'deregisteredOn'] },
+  // 市场监管 登记数据: the founder (经营者/法定代表人) is kept as a keyed hash, never the ID number.
+  'business-registry': {
+    person: false,
+    columns: ['creditCode', 'status', 'deregisteredOn', 'name', 'form', 'sizeClass', 'registeredOn', 'founderIdNumber'],
+  },
   'social-insurance': { person: true, columns: ['idNumber', 'fromMonth', 'toMonth', 'employer'] },
   'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
   'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
@@ -65,13 +69,23 @@ export async function importReferenceSnapshot(
       if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(subject))
         bad('creditCode', '统一社会信用代码格式不正确', 'Malformed credit code');
       delete data.creditCode;
+      if (data.founderIdNumber !== undefined) {
+        const founder = parseResidentId(data.founderIdNumber);
+        if (!founder.ok) bad('founderIdNumber', '经营者身份证号码无效', 'Not a valid ID number');
+        else data.founderHash = vault.lookupHash('id-number', founder.value.number);
+        delete data.founderIdNumber;
+      }
     }
     for (const [k, v] of Object.entries(data)) {
-      if (['date', 'from', 'to', 'deregisteredOn'].includes(k) && !isIsoDate(v))
+      if (['date', 'from', 'to', 'deregisteredOn', 'registeredOn'].includes(k) && !isIsoDate(v))
         bad(k, '日期应为 YYYY-MM-DD', 'Dates are YYYY-MM-DD');
       if (['fromMonth', 'toMonth'].includes(k) && !isIsoMonth(v)) bad(k, '月份应为 YYYY-MM', 'Months are YYYY-MM');
       if (k === 'status' && !['active', 'deregistered'].includes(v))
         bad(k, '状态应为 active 或 deregistered', 'Status is active or deregistered');
+      if (k === 'form' && !['enterprise', 'individual-business'].includes(v))
+        bad(k, '主体类型应为 enterprise 或 individual-business', 'Form is enterprise or individual-business');
+      if (k === 'sizeClass' && !['large', 'medium', 'small', 'micro'].includes(v))
+        bad(k, '规模应为 large、medium、small 或 micro', 'Size class is large, medium, small or micro');
     }
     records.push({ subject, data });
   }
@@ -109,4 +123,14 @@ export async function importReferenceSnapshot(
     });
     return { snapshotId: snapshot.id, rows: records.length };
   });
+}
+
+/** The snapshots loaded, newest first (at most 200): what each is, when it was taken, from where, how many rows. */
+export function listReferenceSnapshots(db: Kysely<Database>) {
+  return db
+    .selectFrom('reference_snapshot')
+    .select(['id', 'kind', 'taken_on', 'source', 'rows', 'imported_at'])
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
 }

@@ -13,7 +13,7 @@ import {
   pendingElsewhere as claimsPendingElsewhere,
   type StoredLists,
 } from './claim-history.js';
-import { importReferenceSnapshot } from './reference-snapshots.js';
+import { importReferenceSnapshot, listReferenceSnapshots } from './reference-snapshots.js';
 import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,6 +60,21 @@ export class RiskService {
     meta: { takenOn: string; source: string },
   ): Promise<{ snapshotId: string; rows: number }> {
     return importReferenceSnapshot(this.db, this.vault, actor, kind, file, meta);
+  }
+
+  /** The reference snapshots loaded, newest first. */
+  async snapshots(): Promise<
+    { id: string; kind: string; takenOn: string; source: string; rows: number; importedAt: string }[]
+  > {
+    const rows = await listReferenceSnapshots(this.db);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      takenOn: r.taken_on,
+      source: r.source,
+      rows: r.rows,
+      importedAt: r.imported_at.toISOString(),
+    }));
   }
 
   /**

@@ -11,6 +11,32 @@ import type { RiskService } from './risk-service.js';
 export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
   return async (app) => {
     acceptFiles(app, SHEET_LIMITS.maxBytes);
+    app.get(
+      '/api/v1/reference-snapshots',
+      {
+        config: { access: { permission: ['registry:import', 'audit:read'] } },
+        schema: {
+          tags: ['risk'],
+          summary: 'Reference snapshots loaded, newest first (at most 200)',
+          response: {
+            200: Type.Object({
+              snapshots: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  kind: Type.String(),
+                  takenOn: Type.String(),
+                  source: Type.String(),
+                  rows: Type.Integer(),
+                  importedAt: Type.String(),
+                }),
+              ),
+            }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async () => ({ snapshots: await risk.snapshots() }),
+    );
     app.post(
       '/api/v1/reference-snapshots/:kind',
       {
