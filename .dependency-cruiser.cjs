@@ -32,6 +32,7 @@ const PUBLIC_FILES = [
   'regions/region-scope\\.ts$', // region prefixes and scope checks
   'registry/engine-facts\\.ts$', // the registry read as the engine's facts
   'registry/registry-input\\.ts$', // ID numbers, credit codes and facts checked at the edge
+  'registry/fact-sources\\.ts$', // where each fact the engine reads comes from
   'registry/import/(tabular|sheet|templates)\\.ts$', // reading and writing sheets
   'parameters/server-parameters\\.ts$', // a region's settings as the engine reads them
   'policies/facts\\.schema\\.ts$', // the facts' JSON schema

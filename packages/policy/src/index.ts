@@ -10,6 +10,7 @@ export * from './core/documents.js';
 export * from './core/parameters.js';
 export * from './core/subsidy.js';
 export * from './core/engine.js';
+export * from './core/fact-reads.js';
 export * from './facts/facts.js';
 export * from './facts/validate.js';
 export * from './identity/resident-id.js';

@@ -18,6 +18,8 @@ import type { PolicyService } from '../policies/policy-service.js';
 import type { FlagView, RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
+import { declarationsOf } from './declarations.js';
+import { applicationFacts } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import {
   ACTION_NAMES,
@@ -61,9 +63,14 @@ export class ApplicationReads {
     const [view] = await this.views([app], actor);
     const riskFlags: FlagView[] = await this.risk.flags(this.db, id);
     const daysLeft = app.due_on ? await this.workingDaysLeft(app.due_on) : undefined;
+    const declarations = await declarationsOf(this.db, id);
+    const engine = await this.policies.engine();
+    const facts = await applicationFacts(this.db, this.vault, engine, app, declarations, this.clock.today());
     return {
       ...(view as ApplicationViewT),
       ...(daysLeft !== undefined ? { workingDaysLeft: daysLeft } : {}),
+      declarations,
+      facts,
       riskFlags,
       events: events.map((e) => ({
         seq: e.seq,

@@ -12,7 +12,6 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
-import type { DecisionViewT } from '../policies/policies.schemas.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
 import type {
@@ -20,6 +19,8 @@ import type {
   CreateApplication,
   DecisionPreview,
   ListApplications,
+  DeclarationDecision,
+  DecisionPreviewViewT,
   Transition,
 } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
@@ -27,8 +28,10 @@ import { recordTransition } from './transition-record.js';
 import { previewDecision } from './decision-preview.js';
 import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
+import { checkDeclarations, decideDeclaration, recordDeclarations } from './declarations.js';
+import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
-import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
+import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
 import { visibleApplications } from './visibility.js';
 import { stepTimeLimit } from './time-limits.js';
@@ -95,10 +98,19 @@ export class ApplicationService {
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
     const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
     assertListsFit(subsidy, input.claim ?? {});
+    const declared = checkDeclarations(subsidy, input.declarations);
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([input.subsidy, applicant.personId, applicant.organisationId, claim]))
+      .update(
+        JSON.stringify([
+          input.subsidy,
+          applicant.personId,
+          applicant.organisationId,
+          claim,
+          ...(declared.length ? [declared] : []),
+        ]),
+      )
       .digest('hex');
     const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
 
@@ -118,6 +130,11 @@ export class ApplicationService {
     if (earlier) return earlier;
 
     await this.calendar.calendar();
+    // 免证办: the business the claim names, from the business registry rather than a licence on paper.
+    const verified =
+      applicant.personId && claim.businessCreditCode
+        ? await verifyClaimedBusiness(this.db, applicant.personId, claim.businessCreditCode)
+        : undefined;
     const warnings: string[] = [];
     const id = await this.db.transaction().execute(async (trx) => {
       const number = await nextApplicationNumber(trx, applicant.regionCode, today);
@@ -141,6 +158,9 @@ export class ApplicationService {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return undefined;
+      if (verified && applicant.personId)
+        await keepVerifiedBusiness(trx, applicant.personId, verified, actor.accountId);
+      await recordDeclarations(trx, inserted.id, declared);
       await trx
         .insertInto('application_event')
         .values({
@@ -234,9 +254,20 @@ export class ApplicationService {
   }
 
   /** What the engine would decide today for an application as typed so far; nothing is stored. */
-  async preview(actor: Actor, input: DecisionPreview): Promise<DecisionViewT> {
+  async preview(actor: Actor, input: DecisionPreview): Promise<DecisionPreviewViewT> {
     const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
     return previewDecision(deps, await this.policies.engine(), actor, input);
+  }
+
+  /** The clerk confirms, corrects or rejects one declared fact at acceptance. */
+  async decideDeclaration(
+    actor: Actor,
+    id: string,
+    declarationId: string,
+    input: DeclarationDecision,
+  ): Promise<ApplicationViewT> {
+    await decideDeclaration(this.db, this.vault, actor, id, declarationId, input);
+    return this.get(actor, id);
   }
 
   /** Loads what transitions need before a caller opens its own transaction (see `transition`). */
@@ -313,7 +344,9 @@ export class ApplicationService {
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
     const today = this.clock.today();
     const filing = input.action === 'submit' || input.action === 'resubmit' || input.action === 'prepare';
-    const judgedOn = filing ? today : (app.submitted_on ?? today);
+    // A claim for a period of a contracted loan is judged under the rules of the contract day.
+    const contractedOn = (app.claim as StoredClaim).loan?.contractedOn;
+    const judgedOn = contractedOn ?? (filing ? today : (app.submitted_on ?? today));
 
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;

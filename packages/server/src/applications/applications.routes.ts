@@ -6,11 +6,13 @@ import type { ApplicationService } from './application-service.js';
 import {
   ApplicationView,
   CreateApplicationBody,
+  DeclarationDecisionBody,
+  DeclarationParams,
   DecisionPreviewBody,
+  DecisionPreviewView,
   ListApplicationsQuery,
   TransitionBody,
 } from './applications.schemas.js';
-import { DecisionSchema } from '../policies/policies.schemas.js';
 
 /** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
 export function applicationsRoutes(applications: ApplicationService): FastifyPluginAsyncTypebox {
@@ -67,7 +69,7 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
           tags,
           summary: 'What the engine would decide today for an application as typed so far (nothing is filed)',
           body: DecisionPreviewBody,
-          response: { 200: DecisionSchema, ...PROTECTED_ERRORS },
+          response: { 200: DecisionPreviewView, ...PROTECTED_ERRORS },
         },
       },
       async (request) => applications.preview(actorOf(request), request.body),
@@ -191,6 +193,23 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
       },
       async (request) =>
         applications.transition(actorOf(request), request.params.id, request.body, request.headers['accept-language']),
+    );
+
+    app.post(
+      '/api/v1/applications/:id/declarations/:declarationId',
+      {
+        config: { access: { permission: ['application:accept'] } },
+        schema: {
+          tags,
+          summary:
+            'At acceptance (受理), confirm, correct or reject one fact the applicant declared; a confirmed fact becomes a registry fact',
+          params: DeclarationParams,
+          body: DeclarationDecisionBody,
+          response: { 200: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) =>
+        applications.decideDeclaration(actorOf(request), request.params.id, request.params.declarationId, request.body),
     );
   };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ClaimFactsSchema, Count, Fen, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
+import { DecisionSchema } from '../policies/policies.schemas.js';
 import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
 
 /**
@@ -51,6 +52,22 @@ export const CreateApplicationBody = Type.Object(
     organisationId: Type.Optional(Type.String({ format: 'uuid' })),
     /** Submit at once instead of keeping a draft. */
     submit: Type.Optional(Type.Boolean()),
+    /**
+     * 申报: facts no dataset or office here holds (graduation, a veteran's or disability status),
+     * declared by a person applying; the clerk confirms each at acceptance before the engine reads it.
+     */
+    declarations: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: Type.String({ minLength: 1, maxLength: 40, description: 'graduation | status' }),
+            data: Type.Record(Type.String(), Type.Unknown()),
+          },
+          options,
+        ),
+        { maxItems: 10 },
+      ),
+    ),
   },
   options,
 );
@@ -74,6 +91,28 @@ export const TransitionBody = Type.Object(
   options,
 );
 export type Transition = Static<typeof TransitionBody>;
+
+/** A clerk's word at acceptance on one fact the applicant declared. */
+export const DeclarationDecisionBody = Type.Object(
+  {
+    outcome: Type.Unsafe<'confirmed' | 'corrected' | 'rejected'>(
+      Type.String({ enum: ['confirmed', 'corrected', 'rejected'] }),
+    ),
+    /** For `corrected`: the fact as the evidence shows it. */
+    data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** The file on the application the fact was checked against. */
+    evidenceId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** Required when rejecting: what the evidence shows instead. */
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  options,
+);
+export type DeclarationDecision = Static<typeof DeclarationDecisionBody>;
+
+export const DeclarationParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  declarationId: Type.String({ format: 'uuid' }),
+});
 
 export const ListApplicationsQuery = Type.Object(
   {
@@ -101,6 +140,68 @@ export const ApplicationEventView = Type.Object({
   decision: Type.Optional(Type.Unknown()),
   at: Type.String(),
 });
+
+/** `claim`: a field of the application form itself. */
+const FactSourceKind = Type.Unsafe<'reference' | 'platform' | 'declaration' | 'claim'>(
+  Type.String({ enum: ['reference', 'platform', 'declaration', 'claim'] }),
+);
+
+/** Where a fact the decision read stands: from a dataset, confirmed, merely declared, or recorded here. */
+export const FactProvenanceView = Type.Object({
+  field: Type.String(),
+  label: Text,
+  entries: Type.Array(
+    Type.Object({
+      provenance: Type.Unsafe<'verified' | 'confirmed' | 'declared' | 'recorded'>(
+        Type.String({ enum: ['verified', 'confirmed', 'declared', 'recorded'] }),
+      ),
+      summary: Text,
+      source: Text,
+    }),
+  ),
+});
+
+/** For an unmet condition: which facts would change it, where each comes from, and what to do. */
+export const FactNeedView = Type.Object({
+  condition: Type.String(),
+  rule: Text,
+  cites: Type.String(),
+  facts: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      label: Text,
+      source: FactSourceKind,
+      how: Text,
+      /** The registry fact kind to declare, when the applicant may declare it. */
+      declare: Type.Optional(Type.String()),
+      evidence: Type.Optional(Text),
+    }),
+  ),
+});
+
+export const DeclarationView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  label: Text,
+  data: Type.Record(Type.String(), Type.Unknown()),
+  evidence: Text,
+  state: Type.Unsafe<'declared' | 'confirmed' | 'corrected' | 'rejected'>(
+    Type.String({ enum: ['declared', 'confirmed', 'corrected', 'rejected'] }),
+  ),
+  decidedAt: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String()),
+});
+
+/** What the engine would decide before filing, what would change each unmet condition, and where each fact stands. */
+export const DecisionPreviewView = Type.Object(
+  {
+    ...DecisionSchema.properties,
+    needs: Type.Array(FactNeedView),
+    facts: Type.Array(FactProvenanceView),
+  },
+  { additionalProperties: false },
+);
+export type DecisionPreviewViewT = Static<typeof DecisionPreviewView>;
 
 export const ApplicationView = Type.Object({
   id: Type.String(),
@@ -132,6 +233,10 @@ export const ApplicationView = Type.Object({
   updatedAt: Type.String(),
   events: Type.Optional(Type.Array(ApplicationEventView)),
   warnings: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }))),
+  /** What the applicant declared, and the clerk's word on each (one application only). */
+  declarations: Type.Optional(Type.Array(DeclarationView)),
+  /** Each fact the decision reads, marked verified, confirmed, declared or recorded (one application only). */
+  facts: Type.Optional(Type.Array(FactProvenanceView)),
   riskFlags: Type.Optional(
     Type.Array(
       Type.Object({

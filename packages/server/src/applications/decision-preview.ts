@@ -5,11 +5,13 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import type { DecisionViewT } from '../policies/policies.schemas.js';
 import type { Vault } from '../security/vault.js';
 import { applicantFor, assertListsFit } from './applicant-filing.js';
-import type { DecisionPreview } from './applications.schemas.js';
+import type { DecisionPreview, DecisionPreviewViewT } from './applications.schemas.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
+import { checkDeclarations } from './declarations.js';
+import { factNeeds, factProvenance, fieldsRead, withDeclared } from './fact-provenance.js';
+import { verifyClaimedBusiness } from './verified-facts.js';
 
 /**
  * Decided before submitting (issue 17): what the engine would decide today on the registry's facts
@@ -22,12 +24,17 @@ export async function previewDecision(
   engine: PolicyEngine,
   actor: Actor,
   input: DecisionPreview,
-): Promise<DecisionViewT> {
+): Promise<DecisionPreviewViewT> {
   const subsidy = engine.subsidy(input.subsidy);
   if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
   const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
   assertListsFit(subsidy, input.claim ?? {});
+  const declared = checkDeclarations(subsidy, input.declarations);
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
+  const verified =
+    applicant.personId && claim.businessCreditCode
+      ? await verifyClaimedBusiness(deps.db, applicant.personId, claim.businessCreditCode)
+      : undefined;
   const listed = (claim.hires?.length ?? 0) + (claim.interns?.length ?? 0) + (claim.workers?.length ?? 0);
   // Naming people shows what the registry holds of them: kept in the audit trail, as filing is.
   if (listed > 0) {
@@ -48,12 +55,21 @@ export async function previewDecision(
     person_id: applicant.personId,
     organisation_id: applicant.organisationId,
   });
-  const decision = engine.evaluate({
+  const request = {
     subsidy: subsidy.id,
     region: applicant.regionCode,
     date: deps.clock.today(),
-    applicant: facts.applicant,
+    // What the applicant declares counts here, marked as declared; the workflow decides without it.
+    applicant: facts.applicant.kind === 'person' ? withDeclared(facts.applicant, declared, verified) : facts.applicant,
     claim: facts.claim,
-  });
-  return { ...decision, reasons: [...decision.reasons], parameters: [...decision.parameters] };
+  };
+  const decision = engine.evaluate(request);
+  const provenance = await factProvenance(deps.db, applicant, fieldsRead(engine, request), { declared, verified });
+  return {
+    ...decision,
+    reasons: [...decision.reasons],
+    parameters: [...decision.parameters],
+    needs: factNeeds(engine, request, decision),
+    facts: provenance,
+  };
 }

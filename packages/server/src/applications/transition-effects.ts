@@ -6,6 +6,7 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import type { FundService } from '../funds/fund-service.js';
 import { AppError } from '../http/errors.js';
 import type { Transition } from './applications.schemas.js';
+import { assertDeclarationsDecided } from './declarations.js';
 import { publicityWorkingDays } from './time-limits.js';
 import type { Action, ApplicationState } from './workflow.js';
 
@@ -55,6 +56,11 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
   submit: file,
   resubmit: file,
   prepare: file,
+  // 受理 waits until the clerk has confirmed, corrected or rejected every declared fact.
+  accept: async ({ trx, app }) => {
+    await assertDeclarationsDecided(trx, app.id);
+    return {};
+  },
   review: async (ctx) => {
     assertEligible(ctx);
     return {};

@@ -26,6 +26,7 @@ export const TABLE_OWNERS = {
   application: 'applications',
   application_event: 'applications',
   application_evidence: 'applications',
+  application_declaration: 'applications',
   audit_entry: 'audit',
   calendar_year: 'calendar',
   fund: 'funds',

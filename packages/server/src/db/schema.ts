@@ -7,7 +7,12 @@ import type {
   RoleExceptionTable,
   SessionTable,
 } from './tables/accounts.js';
-import type { ApplicationEventTable, ApplicationEvidenceTable, ApplicationTable } from './tables/applications.js';
+import type {
+  ApplicationDeclarationTable,
+  ApplicationEventTable,
+  ApplicationEvidenceTable,
+  ApplicationTable,
+} from './tables/applications.js';
 import type { AuditEntryTable, CalendarYearTable, ParameterValueTable, RegionTable } from './tables/platform.js';
 import type {
   AllocationPublicationTable,
@@ -109,6 +114,7 @@ export interface Database {
   };
   training_certificate: TrainingCertificateTable;
   application_evidence: ApplicationEvidenceTable;
+  application_declaration: ApplicationDeclarationTable;
   employment_registration: EmploymentRegistrationTable;
   hardship_certification: HardshipCertificationTable;
   case_worker_area: CaseWorkerAreaTable;

@@ -170,6 +170,35 @@ export const ERROR_MESSAGES = {
   FACT_ALREADY_RETRACTED: { 'zh-CN': '该记录已被撤销', 'en-US': 'This record has already been retracted' },
   INVALID_FACT: { 'zh-CN': '字段 {field}：{detail}', 'en-US': 'Field {field}: {detail}' },
   // ── applications ──
+  BUSINESS_NOT_REGISTERED: {
+    'zh-CN': '字段 {field}：统一社会信用代码 {value} 未在市场监管登记数据中找到，请核对后重填',
+    'en-US': 'Field {field}: credit code {value} is not in the business registry; check it and try again',
+  },
+  NOT_BUSINESS_FOUNDER: {
+    'zh-CN': '字段 {field}：登记数据显示该经营主体的经营者或法定代表人不是申请人本人',
+    'en-US': 'Field {field}: the business registry names someone else as this business’s founder',
+  },
+  BUSINESS_RECORD_INCOMPLETE: {
+    'zh-CN': '字段 {field}：登记数据缺少该经营主体的成立日期或类型，请携带营业执照到经办窗口办理',
+    'en-US': 'Field {field}: the registry lacks this business’s founding date or form; bring the licence to a counter',
+  },
+  NOT_DECLARABLE: {
+    'zh-CN': '字段 {field}：该事项由数据共享或经办机构认定取得，不能由申请人申报',
+    'en-US': 'Field {field}: this fact comes from shared data or an office’s certification and cannot be declared',
+  },
+  DECLARATIONS_PENDING: {
+    'zh-CN': '还有 {value} 项申报事项未确认：受理前请逐项确认、更正或不予认可',
+    'en-US': '{value} declared facts are not yet confirmed: confirm, correct or reject each before accepting',
+  },
+  DECLARATION_DECIDED: {
+    'zh-CN': '该申报事项已处理，请刷新后查看',
+    'en-US': 'This declared fact has already been decided; reload to see it',
+  },
+  DECLARATION_NOT_NOW: {
+    'zh-CN': '申报事项在受理环节确认：只有已提交、待受理的申请可以确认',
+    'en-US': 'Declared facts are confirmed at acceptance: only a submitted application awaiting it',
+  },
+  DECLARATION_NOT_FOUND: { 'zh-CN': '申报事项不存在', 'en-US': 'No such declared fact' },
   APPLICATION_NOT_FOUND: { 'zh-CN': '申请不存在或不在您的管辖范围内', 'en-US': 'No such application in your regions' },
   DUPLICATE_APPLICATION: {
     'zh-CN': '同一申请人、同一补贴、同一期间已有申请（编号 {value}），请在原申请上继续',

@@ -12,6 +12,8 @@ export interface OwnedFact {
   readonly data: Record<string, unknown>;
   readonly source: RegistryFactTable['source'];
   readonly recordedBy: string;
+  /** Where it came from, when not typed in by staff: a reference snapshot, a confirmed declaration. */
+  readonly provenance?: Record<string, unknown>;
 }
 
 /** Records one fact and returns its id, so its owner can end it later. */
@@ -25,6 +27,7 @@ export async function recordFact(trx: Transaction<Database>, fact: OwnedFact): P
       data: JSON.stringify(fact.data),
       source: fact.source,
       recorded_by: fact.recordedBy,
+      provenance: fact.provenance ? JSON.stringify(fact.provenance) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

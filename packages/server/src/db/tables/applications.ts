@@ -56,3 +56,19 @@ export interface ApplicationEvidenceTable {
   uploaded_by: string;
   uploaded_at: CreatedAt;
 }
+
+/** What an applicant declared with an application, until the clerk confirms, corrects or rejects it at acceptance. */
+export interface ApplicationDeclarationTable {
+  id: Generated<string>;
+  application_id: string;
+  seq: number;
+  kind: string;
+  data: Json;
+  state: Generated<'declared' | 'confirmed' | 'corrected' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  evidence_id: string | null;
+  registry_fact_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}

@@ -51,7 +51,9 @@ export interface RegistryFactTable {
   organisation_id: string | null;
   kind: string;
   data: Json;
-  source: 'manual' | 'import' | 'demo' | 'training' | 'employment-services';
+  source: 'manual' | 'import' | 'demo' | 'training' | 'employment-services' | 'reference' | 'declaration';
+  /** For `reference`: the snapshot; for `declaration`: the application, declaration and evidence it was confirmed from. */
+  provenance: ColumnType<unknown, string | null | undefined, string | null>;
   recorded_by: string | null;
   recorded_at: CreatedAt;
   retracted_at: Date | null;

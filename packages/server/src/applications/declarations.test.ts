@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
+import { applicant, expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+/**
+ * 一网通办、免证办 (issue 17): the business a graduate founded is verified against the business
+ * registry the bureau loaded; the graduation no dataset holds is declared, and counts only once the
+ * clerk confirms it at acceptance from the diploma.
+ */
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client, reviewer: Client;
+const FOUNDED = '2025-06-01';
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  await fundRegion(app, '510104', 100_000_000);
+  clerk = await staff(app, 'clerk', ['clerk'], '510104');
+  reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
+});
+afterAll(() => app.close());
+
+let n = 0;
+/** A founder with nothing in the registry but their name, and their business in the registry snapshot. */
+async function founder(): Promise<{ client: Client; code: string; idNumber: string }> {
+  const id = idNumber('2002-04-05', 'male', '510104');
+  const name = `创业${++n}`;
+  expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: id, name, regionCode: '510104' }), 201);
+  const client = await applicant(app, {
+    kind: 'person',
+    idNumber: id,
+    name,
+    regionCode: '510104',
+    username: `founder-${n}`,
+  });
+  return { client, code: creditCode('510104'), idNumber: id };
+}
+
+async function loadRegistry(rows: { code: string; founder: string }[]) {
+  const lines = [
+    'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber',
+    ...rows.map((r) => `${r.code},active,,小店,individual-business,micro,${FOUNDED},${r.founder}`),
+  ];
+  const res = await clerk.request(
+    'POST',
+    `/api/v1/reference-snapshots/business-registry?takenOn=2026-11-20&source=${encodeURIComponent('市市场监管局')}`,
+    Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+    { 'content-type': 'text/csv' },
+  );
+  expectOk(res, 201);
+}
+
+const GRADUATED = { kind: 'graduation', data: { date: '2024-06-30', institution: 'university' } };
+type Provenance = { field: string; entries: { provenance: string }[] };
+type Preview = {
+  eligible: boolean;
+  needs: { condition: string; facts: { field: string; source: string; declare?: string }[] }[];
+  facts: Provenance[];
+};
+const preview = (c: Client, body: object) => c.request('POST', '/api/v1/applications/decision-preview', body);
+const stand = (facts: Provenance[], field: string) =>
+  facts.find((f) => f.field === field)?.entries.map((e) => e.provenance);
+const act = (c: Client, id: string, action: string, extra: object = {}) =>
+  c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
+const decide = (c: Client, id: string, declarationId: string, body: object) =>
+  c.request('POST', `/api/v1/applications/${id}/declarations/${declarationId}`, body);
+
+async function file(c: Client, code: string, declarations: object[] = [GRADUATED]) {
+  const res = await c.request('POST', '/api/v1/applications', {
+    subsidy: 'one-time-startup',
+    claim: { businessCreditCode: code },
+    declarations,
+    idempotencyKey: `founder-${++n}-key`,
+    submit: true,
+  });
+  expectOk(res, 201);
+  return res.json<{ id: string; state: string; declarations: { id: string; state: string }[] }>();
+}
+
+describe('the business a graduate founded, from the business registry', () => {
+  it('is verified from the snapshot, and the graduation the engine still needs is named as declarable', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const res = await preview(f.client, { subsidy: 'one-time-startup', claim: { businessCreditCode: f.code } });
+    expectOk(res);
+    const p = res.json<Preview>();
+    expect(p.eligible).toBe(false);
+    expect(stand(p.facts, 'businesses')).toEqual(['verified']);
+    const group = p.needs.find((x) => x.condition === 'FOUNDER_GROUP');
+    expect(group?.facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'graduation', source: 'declaration', declare: 'graduation' }),
+      ]),
+    );
+    expect(p.needs.map((x) => x.condition)).not.toContain('FIRST_BUSINESS');
+  });
+
+  it('a credit code the registry lacks is refused naming the field', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const res = await preview(f.client, { subsidy: 'one-time-startup', claim: { businessCreditCode: creditCode() } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'BUSINESS_NOT_REGISTERED', field: 'claim.businessCreditCode' });
+  });
+
+  it('a business someone else founded is refused, and nothing is filed', async () => {
+    const f = await founder();
+    const other = await founder();
+    await loadRegistry([{ code: other.code, founder: other.idNumber }]);
+    const res = await f.client.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-startup',
+      claim: { businessCreditCode: other.code },
+      idempotencyKey: 'not-mine-123',
+    });
+    expect(res.json()).toMatchObject({ code: 'NOT_BUSINESS_FOUNDER', field: 'claim.businessCreditCode' });
+    const mine = await f.client.request('GET', '/api/v1/applications');
+    expect(mine.json<{ total: number }>().total).toBe(0);
+  });
+});
+
+describe('a declared graduation, confirmed at acceptance', () => {
+  it('counts in the preview as declared, so the applicant sees they would qualify', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const res = await preview(f.client, {
+      subsidy: 'one-time-startup',
+      claim: { businessCreditCode: f.code },
+      declarations: [GRADUATED],
+    });
+    const p = res.json<Preview>();
+    expect(p.eligible).toBe(true);
+    expect(stand(p.facts, 'graduation')).toEqual(['declared']);
+  });
+
+  it('a status an office certifies cannot be declared', async () => {
+    const f = await founder();
+    const res = await preview(f.client, {
+      subsidy: 'one-time-startup',
+      declarations: [{ kind: 'status', data: { kind: 'registered-unemployed', from: '2026-01-01' } }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'NOT_DECLARABLE', field: 'declarations[0].data.kind' });
+  });
+
+  it('acceptance waits for the clerk’s word on each declaration; confirmed, it becomes a registry fact', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const filed = await file(f.client, f.code);
+    expect(filed.state).toBe('submitted');
+    expect((await act(clerk, filed.id, 'accept')).json()).toMatchObject({ code: 'DECLARATIONS_PENDING' });
+    const declaration = filed.declarations[0]?.id ?? '';
+    expect((await decide(f.client, filed.id, declaration, { outcome: 'confirmed' })).statusCode).toBe(403);
+    const confirmed = await decide(clerk, filed.id, declaration, { outcome: 'confirmed' });
+    expectOk(confirmed);
+    expect(stand(confirmed.json<{ facts: Provenance[] }>().facts, 'graduation')).toEqual(['confirmed']);
+    expect(stand(confirmed.json<{ facts: Provenance[] }>().facts, 'businesses')).toEqual(['verified']);
+    expectOk(await act(clerk, filed.id, 'accept'));
+    expectOk(await act(reviewer, filed.id, 'review'));
+  });
+
+  it('a declaration never confirmed never reaches the engine: rejected, the review finds the claim ineligible', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const filed = await file(f.client, f.code);
+    const declaration = filed.declarations[0]?.id ?? '';
+    expect((await decide(clerk, filed.id, declaration, { outcome: 'rejected' })).json()).toMatchObject({
+      code: 'REQUIRED_FIELD',
+      field: 'note',
+    });
+    expectOk(await decide(clerk, filed.id, declaration, { outcome: 'rejected', note: '毕业证书显示2019年毕业' }));
+    expectOk(await act(clerk, filed.id, 'accept'));
+    const review = await act(reviewer, filed.id, 'review');
+    expect(review.statusCode).toBe(422);
+    expect(review.json()).toMatchObject({ code: 'DECISION_NOT_ELIGIBLE' });
+  });
+
+  it('two clerks deciding the same declaration at once: one decides, the other is told it is done', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const filed = await file(f.client, f.code);
+    const declaration = filed.declarations[0]?.id ?? '';
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => decide(clerk, filed.id, declaration, { outcome: 'confirmed' })),
+    );
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.statusCode !== 200)) expect(a.statusCode).toBe(409);
+    const facts = await app.database.db
+      .selectFrom('registry_fact')
+      .select('source')
+      .where('kind', '=', 'graduation')
+      .where('source', '=', 'declaration')
+      .where('provenance', 'is not', null)
+      .execute();
+    expect(facts.length).toBeGreaterThan(0);
+  });
+});

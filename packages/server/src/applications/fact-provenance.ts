@@ -1,0 +1,251 @@
+import {
+  factsRead,
+  PERSON_STATUS_NAMES,
+  type Business,
+  type ClaimFacts,
+  type Decision,
+  type EvaluationRequest,
+  type Graduation,
+  type IsoDate,
+  type PersonFacts,
+  type PersonStatusKind,
+  type PolicyEngine,
+  type Text,
+} from '@huimin/policy';
+import type { Static } from 'typebox';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ApplicationTable, Database } from '../db/schema.js';
+import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
+import type { Vault } from '../security/vault.js';
+import {
+  CLAIM_FIELD_NAMES,
+  ORGANISATION_FACT_FIELDS,
+  PERSON_FACT_FIELDS,
+  type FactField,
+} from '../registry/fact-sources.js';
+import type { FactNeedView, FactProvenanceView } from './applications.schemas.js';
+import type { DeclarationView, DeclaredFactInput } from './declarations.js';
+import type { VerifiedBusiness } from './verified-facts.js';
+
+type Need = Static<typeof FactNeedView>;
+type Provenance = Static<typeof FactProvenanceView>;
+type Entry = Provenance['entries'][number];
+
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+function fieldOf(kind: 'person' | 'organisation', field: string): FactField | undefined {
+  const fields: Record<string, FactField> = kind === 'person' ? PERSON_FACT_FIELDS : ORGANISATION_FACT_FIELDS;
+  return fields[field];
+}
+
+/** The person's registry facts with what they declared (not yet confirmed) and what a dataset verified. */
+export function withDeclared(
+  applicant: PersonFacts,
+  declared: readonly DeclaredFactInput[],
+  verified: VerifiedBusiness | undefined,
+): PersonFacts {
+  const graduation = declared.find((d) => d.kind === 'graduation')?.data as Graduation | undefined;
+  const statuses = declared.filter((d) => d.kind === 'status').map((d) => d.data) as unknown as PersonFacts['statuses'];
+  return {
+    ...applicant,
+    ...(graduation && !applicant.graduation ? { graduation } : {}),
+    statuses: [...(applicant.statuses ?? []), ...(statuses ?? [])],
+    businesses: [...(applicant.businesses ?? []), ...(verified ? [verified.business] : [])],
+    idNumber: applicant.idNumber,
+  };
+}
+
+/**
+ * For each unmet condition, the facts that would change it: where each comes from and what the
+ * applicant does about it (fill in the claim, declare with evidence, go to an office, nothing —
+ * it is checked against shared data).
+ */
+export function factNeeds(engine: PolicyEngine, request: EvaluationRequest, decision: Decision): Need[] {
+  const reads = factsRead(engine, request);
+  const kind = request.applicant.kind;
+  return reads
+    .filter((r) => !r.met)
+    .map((r) => {
+      const reason = decision.reasons.find((x) => x.code === r.code);
+      const facts: Need['facts'] = [];
+      for (const name of r.claim) {
+        const label = CLAIM_FIELD_NAMES[name as keyof typeof CLAIM_FIELD_NAMES];
+        if (label)
+          facts.push({
+            field: `claim.${name}`,
+            label,
+            source: 'claim',
+            how: t('在申请表中填写', 'Fill it in on the form'),
+          });
+      }
+      for (const name of r.applicant) {
+        const field = fieldOf(kind, name);
+        if (!field) continue;
+        const declare =
+          kind === 'person' && name === 'graduation'
+            ? 'graduation'
+            : kind === 'person' && name === 'statuses'
+              ? 'status'
+              : undefined;
+        facts.push({
+          field: name,
+          label: field.label,
+          source: field.source.kind,
+          how: field.how,
+          ...(declare ? { declare } : {}),
+          ...(field.source.kind === 'declaration' ? { evidence: field.source.evidence } : {}),
+        });
+      }
+      return { condition: r.code, rule: reason?.message ?? t(r.code, r.code), cites: reason?.cites ?? '', facts };
+    });
+}
+
+/** The fields of the applicant's facts any condition of the scheme read. */
+export function fieldsRead(engine: PolicyEngine, request: EvaluationRequest): string[] {
+  return [...new Set(factsRead(engine, request).flatMap((r) => r.applicant))].sort();
+}
+
+const SOURCE_TEXT: Record<string, Text> = {
+  manual: t('经办人员录入', 'Recorded by staff'),
+  import: t('经办机构批量导入', 'Imported by the bureau'),
+  demo: t('演示数据', 'Demo data'),
+  training: t('本平台培训评价记录', 'Training record on this platform'),
+  'employment-services': t('本平台就业服务记录', 'Employment-services record on this platform'),
+};
+
+function summaryOf(kind: string, data: Record<string, unknown>): Text {
+  if (kind === 'graduation') {
+    const g = data as unknown as Graduation;
+    return g.institution === 'university'
+      ? t(`${g.date} 高校毕业`, `Graduated from university on ${g.date}`)
+      : t(`${g.date} 技工院校毕业`, `Graduated from a technical college on ${g.date}`);
+  }
+  if (kind === 'business') {
+    const b = data as unknown as Business;
+    return t(`${b.creditCode}，${b.registeredOn} 登记`, `${b.creditCode}, registered on ${b.registeredOn}`);
+  }
+  if (kind === 'status') {
+    const name = PERSON_STATUS_NAMES[data.kind as PersonStatusKind] ?? t(String(data.kind), String(data.kind));
+    return t(`${name.zh}（${String(data.from)} 起）`, `${name.en} (from ${String(data.from)})`);
+  }
+  const from = typeof data.from === 'string' ? data.from : typeof data.issuedOn === 'string' ? data.issuedOn : '';
+  return from ? t(`${from} 起`, `From ${from}`) : t('已记录', 'Recorded');
+}
+
+/**
+ * Each fact a decision reads, marked where it stands (issue 17): `verified` from a dataset the
+ * bureau loaded, `confirmed` by a clerk from evidence, `declared` by the applicant and not yet
+ * confirmed (which the engine never decides on in the workflow), or `recorded` here by staff,
+ * import or another module.
+ */
+export async function factProvenance(
+  db: Kysely<Database> | Transaction<Database>,
+  owner: { personId: string | null; organisationId: string | null },
+  fields: readonly string[],
+  pending: { declared: readonly DeclaredFactInput[]; verified?: VerifiedBusiness },
+): Promise<Provenance[]> {
+  const kind = owner.personId ? 'person' : 'organisation';
+  const wanted = fields
+    .map((name) => ({ name, field: fieldOf(kind, name) }))
+    .filter((f): f is { name: string; field: FactField } => f.field?.registryKind !== undefined);
+  const kinds = wanted.map((w) => w.field.registryKind as string);
+  const rows = kinds.length
+    ? await db
+        .selectFrom('registry_fact')
+        .select(['kind', 'data', 'source', 'provenance', 'recorded_at'])
+        .where(owner.personId ? 'person_id' : 'organisation_id', '=', owner.personId ?? owner.organisationId ?? '')
+        .where('kind', 'in', kinds)
+        .where('retracted_at', 'is', null)
+        .orderBy('recorded_at')
+        .execute()
+    : [];
+  return wanted.map(({ name, field }) => {
+    const entries: Entry[] = rows
+      .filter((r) => r.kind === field.registryKind)
+      .map((r) => {
+        const data = r.data as Record<string, unknown>;
+        const p = (r.provenance ?? {}) as { takenOn?: string };
+        const on = r.recorded_at.toISOString().slice(0, 10);
+        if (r.source === 'reference')
+          return {
+            provenance: 'verified' as const,
+            summary: summaryOf(r.kind, data),
+            source: t(
+              `市场监管登记数据（${p.takenOn ?? ''} 快照）`,
+              `Business registry (snapshot of ${p.takenOn ?? ''})`,
+            ),
+          };
+        if (r.source === 'declaration')
+          return {
+            provenance: 'confirmed' as const,
+            summary: summaryOf(r.kind, data),
+            source: t(
+              `申请人申报，${on} 受理时核验证明材料后确认`,
+              `Declared; confirmed from evidence at acceptance on ${on}`,
+            ),
+          };
+        return {
+          provenance: 'recorded' as const,
+          summary: summaryOf(r.kind, data),
+          source: SOURCE_TEXT[r.source] ?? t(r.source, r.source),
+        };
+      });
+    for (const d of pending.declared.filter((x) => x.kind === field.registryKind))
+      entries.push({
+        provenance: 'declared',
+        summary: summaryOf(d.kind, d.data),
+        source: t('申请人申报，待受理时核验确认', 'Declared by the applicant; to be confirmed at acceptance'),
+      });
+    if (pending.verified && field.registryKind === 'business')
+      entries.push({
+        provenance: 'verified',
+        summary: summaryOf('business', pending.verified.business as unknown as Record<string, unknown>),
+        source: t(
+          `市场监管登记数据（${pending.verified.provenance.takenOn} 快照）`,
+          `Business registry (snapshot of ${pending.verified.provenance.takenOn})`,
+        ),
+      });
+    return { field: name, label: field.label, entries };
+  });
+}
+
+/**
+ * The provenance of the facts one filed application's decision reads, as staff see it beside the
+ * decision: the applicant's facts now, with declarations not yet confirmed marked as such.
+ */
+export async function applicationFacts(
+  db: Kysely<Database>,
+  vault: Vault,
+  engine: PolicyEngine,
+  app: Pick<
+    Selectable<ApplicationTable>,
+    'subsidy_id' | 'region_code' | 'claim' | 'person_id' | 'organisation_id' | 'submitted_on'
+  >,
+  declarations: readonly DeclarationView[],
+  today: IsoDate,
+): Promise<Provenance[]> {
+  const applicant = app.person_id
+    ? (await loadPersonFacts(db, vault, [app.person_id])).get(app.person_id)
+    : app.organisation_id
+      ? await loadOrganisationFacts(db, vault, app.organisation_id)
+      : undefined;
+  if (!applicant || !engine.subsidy(app.subsidy_id)) return [];
+  // The people in a unit's list are not the applicant's facts; the rest of the claim is read as filed.
+  const { hires: _h, interns: _i, workers: _w, ...claim } = app.claim as Record<string, unknown>;
+  const request = {
+    subsidy: app.subsidy_id,
+    region: app.region_code,
+    date: app.submitted_on ?? today,
+    applicant,
+    claim: claim as ClaimFacts,
+  };
+  const pending = declarations.filter((d) => d.state === 'declared');
+  return factProvenance(
+    db,
+    { personId: app.person_id, organisationId: app.organisation_id },
+    fieldsRead(engine, request),
+    {
+      declared: pending,
+    },
+  );
+}

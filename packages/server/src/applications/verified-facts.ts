@@ -1,0 +1,97 @@
+import type { Business, SizeClass } from '@huimin/policy';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { recordFact } from '../registry/registry-fact-repository.js';
+import { latestReferenceRecord } from '../risk/reference-queries.js';
+
+/** A business-registry record as the reference import keeps it (founder by keyed hash). */
+interface BusinessRecord {
+  status?: 'active' | 'deregistered';
+  deregisteredOn?: string;
+  name?: string;
+  form?: Business['form'];
+  sizeClass?: SizeClass;
+  registeredOn?: string;
+  founderHash?: string;
+}
+
+/** A fact taken from a reference dataset, with the snapshot it came from. */
+export interface VerifiedBusiness {
+  readonly business: Business;
+  readonly provenance: { dataset: 'business-registry'; snapshotId: string; takenOn: string; source: string };
+}
+
+const FIELD = 'claim.businessCreditCode';
+
+/**
+ * 免证办: the business an applicant names by its credit code, looked up in the business registry
+ * (市场监管 登记数据) the bureau loaded, instead of asking for the licence on paper (181号 第二十三条).
+ * Nothing to do when the registry already holds the business for this person, or when no registry
+ * snapshot has been loaded (then there is nothing to verify against). A code the registry lacks, or
+ * a business founded by someone else, is refused naming the field.
+ */
+export async function verifyClaimedBusiness(
+  db: Kysely<Database> | Transaction<Database>,
+  personId: string,
+  creditCode: string,
+): Promise<VerifiedBusiness | undefined> {
+  const code = creditCode.toUpperCase();
+  const known = await db
+    .selectFrom('registry_fact')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'business')
+    .where('retracted_at', 'is', null)
+    .where(({ eb, ref }) => eb(eb.fn('jsonb_extract_path_text', [ref('data'), eb.val('creditCode')]), '=', code))
+    .executeTakeFirst();
+  if (known) return undefined;
+  const found = await latestReferenceRecord<BusinessRecord>(db, 'business-registry', code);
+  if (!found.loaded) return undefined;
+  const record = found.record;
+  if (!record) throw new AppError('BUSINESS_NOT_REGISTERED', 422, FIELD, { value: code });
+  const person = await db
+    .selectFrom('person')
+    .select('id_number_hmac')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const data = record.data;
+  // Compared as keyed hashes, made with the key the registry uses for the person's own ID number.
+  if (!data.founderHash || data.founderHash !== person.id_number_hmac)
+    throw new AppError('NOT_BUSINESS_FOUNDER', 422, FIELD);
+  if (!data.registeredOn || !data.form) throw new AppError('BUSINESS_RECORD_INCOMPLETE', 422, FIELD);
+  const business: Business = {
+    creditCode: code,
+    form: data.form,
+    ...(data.sizeClass ? { sizeClass: data.sizeClass } : {}),
+    registeredOn: data.registeredOn,
+    ...(data.deregisteredOn ? { deregisteredOn: data.deregisteredOn } : {}),
+    operatingNormally: data.status !== 'deregistered',
+  };
+  return {
+    business,
+    provenance: {
+      dataset: 'business-registry',
+      snapshotId: record.snapshotId,
+      takenOn: found.takenOn,
+      source: record.source,
+    },
+  };
+}
+
+/** Keeps a verified business as a registry fact of the person, in the filing's transaction. */
+export async function keepVerifiedBusiness(
+  trx: Transaction<Database>,
+  personId: string,
+  verified: VerifiedBusiness,
+  recordedBy: string,
+): Promise<string> {
+  return recordFact(trx, {
+    personId,
+    kind: 'business',
+    data: { ...verified.business },
+    source: 'reference',
+    recordedBy,
+    provenance: verified.provenance,
+  });
+}

@@ -1,0 +1,44 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, ReferenceKind } from '../db/schema.js';
+
+/** One subject's record in the latest snapshot of a reference dataset, with the snapshot it came from. */
+export interface ReferenceRecord<T> {
+  readonly snapshotId: string;
+  readonly takenOn: string;
+  readonly source: string;
+  readonly data: T;
+}
+
+/**
+ * Looks a subject up in the latest snapshot of a dataset (a snapshot is the whole dataset on its
+ * day, so a subject missing from the latest one is not in the dataset). `undefined` for the
+ * snapshot when none has been loaded: then nothing can be verified, which is not the same as
+ * "not found".
+ */
+export async function latestReferenceRecord<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  kind: ReferenceKind,
+  subject: string,
+): Promise<{ loaded: false } | { loaded: true; record: ReferenceRecord<T> | undefined; takenOn: string }> {
+  const snapshot = await db
+    .selectFrom('reference_snapshot')
+    .select(['id', 'taken_on', 'source'])
+    .where('kind', '=', kind)
+    .orderBy('taken_on', 'desc')
+    .orderBy('imported_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!snapshot) return { loaded: false };
+  const row = await db
+    .selectFrom('reference_record')
+    .select('data')
+    .where('snapshot_id', '=', snapshot.id)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  const takenOn = String(snapshot.taken_on);
+  return {
+    loaded: true,
+    takenOn,
+    record: row ? { snapshotId: snapshot.id, takenOn, source: snapshot.source, data: row.data as T } : undefined,
+  };
+}
