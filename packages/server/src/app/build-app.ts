@@ -61,6 +61,8 @@ import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { assistanceRoutes } from '../employment-services/assistance/assistance.routes.js';
 import { employmentServices, type EmploymentServices } from '../employment-services/employment-services-service.js';
 import { hardshipRoutes } from '../employment-services/hardship/hardship.routes.js';
+import { postingRoutes } from '../employment-services/labour-market/posting.routes.js';
+import { seekerRoutes } from '../employment-services/labour-market/seeker.routes.js';
 import { registrationImportRoutes } from '../employment-services/registration/registration-import.routes.js';
 import { registrationRoutes } from '../employment-services/registration/registration.routes.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
@@ -251,6 +253,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
           description:
             'Employment and unemployment registration, hardship certification, assistance (就业失业登记、困难认定、就业援助)',
         },
+        {
+          name: 'labour-market',
+          description: 'The public labour market: job postings, seekers, matching, referrals (岗位、求职、岗位推荐)',
+        },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -288,6 +294,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(registrationImportRoutes(services.employment.imports));
   await http.register(hardshipRoutes(services.employment.hardship));
   await http.register(assistanceRoutes(services.employment.assistance));
+  await http.register(postingRoutes(services.employment.labourMarket));
+  await http.register(seekerRoutes(services.employment.labourMarket));
   await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));
 

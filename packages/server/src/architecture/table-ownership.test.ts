@@ -59,6 +59,9 @@ export const TABLE_OWNERS = {
   case_worker_area: 'employment-services',
   assistance_case: 'employment-services',
   assistance_contact: 'employment-services',
+  job_posting: 'employment-services',
+  job_seeker: 'employment-services',
+  job_referral: 'employment-services',
 } as const satisfies Record<string, string>;
 
 /**

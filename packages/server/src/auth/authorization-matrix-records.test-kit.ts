@@ -176,3 +176,53 @@ export async function employmentRecords(
       .execute();
   return { registrant, registration, spareRegistration, certification, certified, assistanceCase };
 }
+
+/**
+ * The labour market's records: a posting the region's clerk posts for the region's unit, published
+ * directly (a second clerk would review it), a spare one left waiting, the registrant's job-seeking
+ * profile, and their referral to the posting.
+ */
+export async function labourRecords(
+  s: Scope,
+  clerk: Client,
+  reviewer: Client,
+  deps: { db: Kysely<Database>; organisation: string; registrant: string },
+) {
+  const region = regionOf(s);
+  const job = {
+    organisationId: deps.organisation,
+    title: `数控车工${region}`,
+    occupationCode: '6-18-01-01',
+    headcount: 2,
+    payMinFen: 450_000,
+    payMaxFen: 650_000,
+    regionCode: region,
+    place: '示例路1号',
+    requirements: '',
+    description: '',
+    contact: '人事部',
+    validFrom: '2026-11-23',
+    validTo: '2027-01-31',
+  };
+  const posting = (await post(clerk, '/api/v1/labour-market/postings', job)).id;
+  const sparePosting = (await post(clerk, '/api/v1/labour-market/postings', job)).id;
+  await deps.db
+    .updateTable('job_posting')
+    .set({ state: 'published', reviewed_by: reviewer.accountId, reviewed_at: new Date() })
+    .where('id', '=', posting)
+    .execute();
+  const seeker = (
+    await clerk.request('PUT', '/api/v1/labour-market/seekers', {
+      personId: deps.registrant,
+      regionCode: region,
+      occupationCodes: ['6-18-01-01'],
+      payMinFen: 400_000,
+      availableFrom: '2026-11-23',
+      skills: '',
+    })
+  ).json<{ id: string }>().id;
+  const referral = (
+    await post(clerk, '/api/v1/labour-market/referrals', { seekerId: seeker, postingId: posting, note: '' })
+  ).id;
+  return { posting, sparePosting, seeker, referral };
+}

@@ -55,6 +55,11 @@ export interface Records {
   readonly certification: string;
   readonly certified: string;
   readonly assistanceCase: string;
+  /** A published posting; a spare one to correct and withdraw; a seeker (the registrant) referred to the posting. */
+  readonly posting: string;
+  readonly sparePosting: string;
+  readonly seeker: string;
+  readonly referral: string;
 }
 
 export interface Fixtures {
@@ -128,6 +133,21 @@ const REGISTRY_READERS: readonly Role[] = [...READERS, 'case-worker'];
 const REGISTRARS: readonly Role[] = ['clerk', 'case-worker'];
 /** Those who see registrations, certifications and assistance cases. */
 const EMPLOYMENT_READERS: readonly Role[] = ['clerk', 'reviewer', 'supervisor', 'auditor', 'case-worker'];
+/** Those who see the labour market's postings, seekers, matches and referrals. */
+const LABOUR_READERS: readonly Role[] = ['clerk', 'case-worker'];
+const JOB = {
+  title: '车工',
+  occupationCode: '6-18-01-01',
+  headcount: 2,
+  payMinFen: 400_000,
+  payMaxFen: 600_000,
+  place: '示例路1号',
+  requirements: '',
+  description: '',
+  contact: '人事部',
+  validFrom: '2026-11-23',
+  validTo: '2027-01-31',
+};
 /** Those who decide a certification someone else filed. */
 const CERTIFIERS: readonly Role[] = ['reviewer', 'case-worker'];
 /** Those who see funds, budgets and payment batches. */
@@ -385,4 +405,35 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/employment-services/cases/:id/contacts', allowed: ['case-worker'], region: 'record', call: (f, s) => ({ url: `/api/v1/employment-services/cases/${f[s].assistanceCase}/contacts`, body: { kind: 'contact', happenedOn: '2026-11-23', note: '电话回访' } }) },
   { method: 'GET', route: '/api/v1/employment-services/households', allowed: EMPLOYMENT_READERS, region: 'none', call: () => ({ url: '/api/v1/employment-services/households' }) },
   { method: 'GET', route: '/api/v1/employment-services/my-cases', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/employment-services/my-cases' }) },
+
+  // ── the labour market (岗位、求职、岗位推荐) ──
+  { method: 'GET', route: '/api/v1/labour-market/occupations', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/labour-market/occupations' }) },
+  { method: 'GET', route: '/api/v1/labour-market/jobs', allowed: 'public', region: 'none', call: () => ({ url: `/api/v1/labour-market/jobs?region=510104&q=${encodeURIComponent('车工')}` }) },
+  { method: 'GET', route: '/api/v1/labour-market/jobs/:id', allowed: 'public', region: 'none', call: (f) => ({ url: `/api/v1/labour-market/jobs/${f.own.posting}` }) },
+  // The matrix's applicant is a person, not a unit: past the role check, the unit's routes refuse them (NOT_A_UNIT).
+  { method: 'GET', route: '/api/v1/labour-market/my-postings', allowed: ['applicant'], region: 'none', also: [403], call: () => ({ url: '/api/v1/labour-market/my-postings' }) },
+  { method: 'POST', route: '/api/v1/labour-market/my-postings', allowed: ['applicant'], region: 'none', also: [403], call: () => ({ url: '/api/v1/labour-market/my-postings', body: { ...JOB, regionCode: '510104' } }) },
+  { method: 'PUT', route: '/api/v1/labour-market/my-postings/:id', allowed: ['applicant'], region: 'none', also: [403], call: (f) => ({ url: `/api/v1/labour-market/my-postings/${f.own.sparePosting}`, body: { ...JOB, regionCode: '510104' } }) },
+  { method: 'POST', route: '/api/v1/labour-market/my-postings/:id/withdrawal', allowed: ['applicant'], region: 'none', also: [403], call: (f) => ({ url: `/api/v1/labour-market/my-postings/${f.own.sparePosting}/withdrawal` }) },
+  { method: 'GET', route: '/api/v1/labour-market/my-referrals', allowed: ['applicant'], region: 'none', also: [403], call: () => ({ url: '/api/v1/labour-market/my-referrals' }) },
+  { method: 'POST', route: '/api/v1/labour-market/my-referrals/:id/answer', allowed: ['applicant'], region: 'none', also: [404], call: (f) => ({ url: `/api/v1/labour-market/my-referrals/${f.own.referral}/answer`, body: { answer: 'interview' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/my-profile', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile' }) },
+  { method: 'PUT', route: '/api/v1/labour-market/my-profile', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile', body: { regionCode: '510104', occupationCodes: ['6-18-01-01'], payMinFen: 400_000, availableFrom: '2026-11-23', skills: '' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/my-matches', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-matches' }) },
+  { method: 'GET', route: '/api/v1/labour-market/postings', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.posting, call: () => ({ url: '/api/v1/labour-market/postings' }) },
+  { method: 'POST', route: '/api/v1/labour-market/postings', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/labour-market/postings', body: { organisationId: f[s].organisation, ...JOB, regionCode: f[s].region } }) },
+  { method: 'GET', route: '/api/v1/labour-market/postings/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].posting}` }) },
+  // The spare posting is corrected (back to review) and withdrawn; whichever runs second may find it withdrawn.
+  { method: 'PUT', route: '/api/v1/labour-market/postings/:id', allowed: ['clerk'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].sparePosting}`, body: { ...JOB, regionCode: f[s].region } }) },
+  { method: 'POST', route: '/api/v1/labour-market/postings/:id/withdrawal', allowed: ['clerk'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].sparePosting}/withdrawal` }) },
+  // Reviewed once; afterwards it is no longer waiting (409), or the clerk corrected it themself (403 SOD_OWN_POSTING).
+  { method: 'POST', route: '/api/v1/labour-market/postings/:id/review', allowed: ['clerk'], region: 'record', also: [403, 409], call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].sparePosting}/review`, body: { publish: false, reason: '矩阵测试' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/postings/:id/matches', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].posting}/matches` }) },
+  { method: 'GET', route: '/api/v1/labour-market/seekers', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.seeker, call: () => ({ url: '/api/v1/labour-market/seekers' }) },
+  { method: 'PUT', route: '/api/v1/labour-market/seekers', allowed: ['clerk'], region: 'create', call: async (f, s) => ({ url: '/api/v1/labour-market/seekers', body: { personId: await f.freshPerson(s), regionCode: f[s].region, occupationCodes: ['6-31-01-03'], payMinFen: 300_000, availableFrom: '2026-11-23', skills: '' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/seekers/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/seekers/${f[s].seeker}` }) },
+  { method: 'GET', route: '/api/v1/labour-market/seekers/:id/matches', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/seekers/${f[s].seeker}/matches` }) },
+  { method: 'GET', route: '/api/v1/labour-market/referrals', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.referral, call: () => ({ url: '/api/v1/labour-market/referrals' }) },
+  // The seeker is referred to the posting already: past the role check, a second referral is 409.
+  { method: 'POST', route: '/api/v1/labour-market/referrals', allowed: ['clerk', 'case-worker'], region: 'create', also: [409], call: (f, s) => ({ url: '/api/v1/labour-market/referrals', body: { seekerId: f[s].seeker, postingId: f[s].posting, note: '' } }) },
 ];

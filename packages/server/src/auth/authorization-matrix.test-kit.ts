@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import type { Fixtures, Records, Scope } from './authorization-matrix.table.js';
 import {
   employmentRecords,
+  labourRecords,
   key,
   openClasses,
   OWN,
@@ -223,6 +224,11 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
     .executeTakeFirstOrThrow();
 
   const employment = await employmentRecords(s, clerk, reviewer, { db: app.database.db, freshPerson });
+  const labour = await labourRecords(s, clerk, reviewer, {
+    db: app.database.db,
+    organisation,
+    registrant: employment.registrant,
+  });
   const {
     trainee,
     traineeIdNumber,
@@ -264,6 +270,7 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
     traineeIdNumber,
     certificate,
     ...employment,
+    ...labour,
   };
 }
 

@@ -66,6 +66,8 @@ export const PERMISSION_NAMES = [
   'hardship:file', // file a 就业困难人员认定 for a person
   'hardship:decide', // decide one someone else filed (separation of duties), and its exit
   'assistance:work', // 就业援助: one's cases, their contacts, referrals and offers
+  'labour-market:manage', // job postings for units, their review (not one's own) and the seeker register
+  'labour-market:refer', // 岗位推荐: refer a seeker to a posting; see postings, seekers and matches
   'self',
 ] as const;
 export type Permission = (typeof PERMISSION_NAMES)[number];
@@ -85,6 +87,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'employment:register',
     'employment:read',
     'hardship:file',
+    'labour-market:manage',
+    'labour-market:refer',
     'self',
   ],
   reviewer: [
@@ -138,6 +142,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hardship:file',
     'hardship:decide',
     'assistance:work',
+    'labour-market:refer',
     'self',
   ],
 };

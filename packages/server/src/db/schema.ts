@@ -40,6 +40,7 @@ import type {
   EmploymentRegistrationTable,
   HardshipCertificationTable,
 } from './tables/employment-services.js';
+import type { JobPostingTable, JobReferralTable, JobSeekerTable } from './tables/labour-market.js';
 import type {
   TrainingCertificateTable,
   TrainingClassTable,
@@ -120,6 +121,9 @@ export interface Database {
   case_worker_area: CaseWorkerAreaTable;
   assistance_case: AssistanceCaseTable;
   assistance_contact: AssistanceContactTable;
+  job_posting: JobPostingTable;
+  job_seeker: JobSeekerTable;
+  job_referral: JobReferralTable;
 }
 
 export type { CreatedAt, Json, UpdatedAt } from './tables/columns.js';
@@ -132,3 +136,4 @@ export * from './tables/risk.js';
 export * from './tables/proactive.js';
 export * from './tables/training.js';
 export * from './tables/employment-services.js';
+export * from './tables/labour-market.js';

@@ -7,6 +7,7 @@ import type { Vault } from '../security/vault.js';
 import { graduationOf } from './assistance/assistance-repository.js';
 import { AssistanceService } from './assistance/assistance-service.js';
 import { HardshipService } from './hardship/hardship-service.js';
+import { labourMarket, type LabourMarket } from './labour-market/labour-market-service.js';
 import type { PersonForRegistration } from './registration/registration-repository.js';
 import { ContributionReview } from './registration/contribution-review.js';
 import { RegistrationImportService } from './registration/registration-import-service.js';
@@ -21,6 +22,7 @@ export interface EmploymentServices {
   readonly contributions: ContributionReview;
   readonly hardship: HardshipService;
   readonly assistance: AssistanceService;
+  readonly labourMarket: LabourMarket;
 }
 
 /**
@@ -47,6 +49,7 @@ export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Cl
     contributions: new ContributionReview(db, clock, registrations),
     hardship,
     assistance,
+    labourMarket: labourMarket(db, vault, clock, registrations),
   };
 }
 

@@ -492,6 +492,65 @@ export const ERROR_MESSAGES = {
   CASE_NOT_FOUND: { 'zh-CN': '援助对象不存在或不在您的管辖范围内', 'en-US': 'No such assistance case in your regions' },
   CASE_CLOSED: { 'zh-CN': '该援助已结案', 'en-US': 'This assistance case is closed' },
   UNKNOWN_IMPORT_KIND: { 'zh-CN': '没有名为 {value} 的导入模板', 'en-US': 'There is no import template {value}' },
+  // ── the labour market (岗位、求职、岗位推荐) ──
+  PAY_RANGE_INVERTED: {
+    'zh-CN': '字段 {field}：薪酬上限 {max} 低于下限 {min}',
+    'en-US': 'Field {field}: the highest pay ({max}) is below the lowest ({min})',
+  },
+  UNKNOWN_OCCUPATION: {
+    'zh-CN': '字段 {field}：不是职业分类大典中已收录的职业编码',
+    'en-US': 'Field {field}: not an occupation code of the classification',
+  },
+  DATES_REVERSED: {
+    'zh-CN': '字段 {field}：结束日期不能早于开始日期 {date}',
+    'en-US': 'Field {field}: the end may not be before the start ({date})',
+  },
+  POSTING_PAST: {
+    'zh-CN': '字段 {field}：有效期已过，请填写今天或以后的日期',
+    'en-US': 'Field {field}: the validity has ended; give today or a later day',
+  },
+  POSTING_TOO_LONG: {
+    'zh-CN': '字段 {field}：岗位信息有效期最长 {months} 个月，到期后请重新发布',
+    'en-US': 'Field {field}: a posting runs {months} months at most; post it again afterwards',
+  },
+  DISCRIMINATORY_CONTENT: {
+    'zh-CN': '字段 {field} 含有{ground}的歧视性内容：{words}（依据{cite}），请修改后重新提交',
+    'en-US':
+      'Field {field} contains {ground}, which is discriminatory: {words} (under {cite}); correct it and submit again',
+  },
+  EMPLOYER_DEREGISTERED: {
+    'zh-CN': '字段 {field}：单位“{name}”在市场主体登记中已注销（{date}），不能发布岗位',
+    'en-US': 'Field {field}: the unit “{name}” is deregistered in the business registry ({date}) and may not post jobs',
+  },
+  NOT_A_UNIT: {
+    'zh-CN': '只有单位账号可以发布和管理本单位的岗位',
+    'en-US': 'Only a unit’s account can post and manage its jobs',
+  },
+  POSTING_NOT_FOUND: { 'zh-CN': '岗位不存在或不在您的管辖范围内', 'en-US': 'No such posting in your regions' },
+  POSTING_WITHDRAWN: { 'zh-CN': '该岗位已撤回', 'en-US': 'This posting has been withdrawn' },
+  POSTING_NOT_SUBMITTED: {
+    'zh-CN': '该岗位不在待审核状态（可能刚由他人审核），请刷新后查看',
+    'en-US': 'This posting is not waiting for review (perhaps someone just reviewed it); reload to see it',
+  },
+  SOD_OWN_POSTING: {
+    'zh-CN': '不能审核本人发布或修改的岗位',
+    'en-US': 'You may not review a posting you posted or corrected',
+  },
+  POSTING_NOT_OPEN: {
+    'zh-CN': '字段 {field}：该岗位已过期或未发布（有效期至 {date}），不能推荐',
+    'en-US': 'Field {field}: the posting has expired or is not published (valid to {date}); no referral can be made',
+  },
+  SEEKER_NOT_FOUND: { 'zh-CN': '求职人员不存在或不在您的管辖范围内', 'en-US': 'No such job seeker in your regions' },
+  ALREADY_REFERRED: {
+    'zh-CN': '字段 {field}：已向该岗位推荐过此人（可能刚由他人推荐），请刷新后查看',
+    'en-US':
+      'Field {field}: this person was already referred to this posting (perhaps just now by someone else); reload to see it',
+  },
+  REFERRAL_NOT_FOUND: { 'zh-CN': '推荐记录不存在', 'en-US': 'No such referral' },
+  REFERRAL_ANSWERED: {
+    'zh-CN': '字段 {field}：该推荐已有结果，不能再作此答复',
+    'en-US': 'Field {field}: this referral has been answered already; this answer is no longer possible',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

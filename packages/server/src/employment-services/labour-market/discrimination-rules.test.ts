@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findDiscrimination } from './discrimination-rules.js';
+import { queryTerms, searchTerms } from './search-terms.js';
+
+const words = (text: string) => findDiscrimination({ requirements: text }).map((f) => [f.rule.ground, f.words]);
+
+describe('discriminatory content (就业促进法 第三条、第二十六至三十一条; 人力资源市场暂行条例 第二十四条)', () => {
+  it('a restriction by sex, age, ethnicity, origin, marriage or health is named with its words', () => {
+    expect(words('仅限女性')).toEqual([['sex', '仅限女性']]);
+    expect(words('年龄不超过40岁')).toEqual([['age', '不超过40岁']]);
+    expect(words('限汉族')).toEqual([['ethnicity', '限汉族']]);
+    expect(words('外地户口勿扰')).toEqual([['origin', '外地户口勿扰']]);
+    expect(words('已婚已育优先')).toEqual([['marital-status', '已婚已育优先']]);
+    expect(words('入职3年内不得生育')).toEqual([
+      ['marital-status', '3年内不得生育'],
+      ['marital-status', '不得生育'],
+    ]);
+    expect(words('乙肝携带者勿扰')).toEqual([['health', '乙肝携带者勿扰']]);
+  });
+
+  it('neutral wording and the law’s own age bounds pass', () => {
+    expect(words('男女不限，性别不限，民族不限')).toEqual([]);
+    expect(words('年满18周岁，18-60岁')).toEqual([]);
+    expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
+  });
+
+  it('names each field it was found in', () => {
+    expect(findDiscrimination({ title: '男士优先', description: '30岁以下' }).map((f) => f.field)).toEqual([
+      'title',
+      'description',
+    ]);
+  });
+});
+
+describe('keyword terms without a word segmenter (decision 019)', () => {
+  it('a text is indexed by its characters and bigrams; Latin runs lower-cased whole', () => {
+    expect(searchTerms('数控车工 PLC')).toEqual(['plc', '车', '车工', '工', '控', '控车', '数', '数控'].sort());
+  });
+
+  it('a query asks for its bigrams, or its one character, across words', () => {
+    expect(queryTerms('车工')).toEqual(['车工']);
+    expect(queryTerms('电')).toEqual(['电']);
+    expect(queryTerms('数控车工 PLC')).toEqual(['plc', '控车', '数控', '车工'].sort());
+  });
+});

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../http/clock.js';
+import type { Vault } from '../../security/vault.js';
+import type { RegistrationService } from '../registration/registration-service.js';
+import { MatchingService } from './matching-service.js';
+import { PostingService } from './posting-service.js';
+import { ReferralService } from './referral-service.js';
+import { SeekerService } from './seeker-service.js';
+
+/** The public labour market's services (岗位、求职、匹配、岗位推荐). */
+export interface LabourMarket {
+  readonly postings: PostingService;
+  readonly seekers: SeekerService;
+  readonly matching: MatchingService;
+  readonly referrals: ReferralService;
+}
+
+export function labourMarket(
+  db: Kysely<Database>,
+  vault: Vault,
+  clock: Clock,
+  registrations: RegistrationService,
+): LabourMarket {
+  const postings = new PostingService(db, vault, clock);
+  const seekers = new SeekerService(db, vault, clock);
+  return {
+    postings,
+    seekers,
+    matching: new MatchingService(db, clock, postings, seekers),
+    referrals: new ReferralService(db, vault, clock, seekers, registrations),
+  };
+}

@@ -1,0 +1,142 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Database, JobPostingTable, PostingState } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type PostingRow = Selectable<JobPostingTable> & {
+  organisation_name: string;
+  region_zh: string;
+  region_en: string;
+};
+
+export interface Employer {
+  id: string;
+  name: string;
+  credit_code: string;
+  region_code: string;
+}
+
+export async function findEmployer(db: Db, id: string): Promise<Employer | undefined> {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'credit_code', 'region_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The unit's entry in the latest business-registry snapshot (市场监管 登记), if it is there: a
+ * deregistered (注销) unit posts nothing.
+ */
+export async function businessStatus(
+  db: Db,
+  creditCode: string,
+): Promise<{ status: string; deregisteredOn?: string } | undefined> {
+  const row = await db
+    .selectFrom('reference_record as r')
+    .innerJoin('reference_snapshot as s', 's.id', 'r.snapshot_id')
+    .select('r.data')
+    .where('s.kind', '=', 'business-registry')
+    .where('r.subject', '=', creditCode)
+    .where(
+      's.id',
+      '=',
+      (eb) =>
+        eb
+          .selectFrom('reference_snapshot')
+          .select('id')
+          .where('kind', '=', 'business-registry')
+          .orderBy('taken_on', 'desc')
+          .orderBy('imported_at', 'desc')
+          .limit(1) as never,
+    )
+    .executeTakeFirst();
+  return row?.data as { status: string; deregisteredOn?: string } | undefined;
+}
+
+function postings(db: Db) {
+  return db
+    .selectFrom('job_posting as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .innerJoin('region as g', 'g.code', 'p.region_code')
+    .selectAll('p')
+    .select(['o.name as organisation_name', 'g.name_zh as region_zh', 'g.name_en as region_en']);
+}
+
+export async function findPosting(db: Db, id: string): Promise<PostingRow | undefined> {
+  return postings(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+export async function findPostingForUpdate(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('job_posting').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function postingsOfUnit(db: Db, organisationId: string): Promise<PostingRow[]> {
+  return postings(db).where('p.organisation_id', '=', organisationId).orderBy('p.created_at', 'desc').execute();
+}
+
+export async function postingsInRange(
+  db: Db,
+  range: { low: string; high: string },
+  state: PostingState | undefined,
+  limit: number,
+): Promise<PostingRow[]> {
+  let q = postings(db).where('p.region_code', '>=', range.low).where('p.region_code', '<=', range.high);
+  if (state) q = q.where('p.state', '=', state);
+  return q.orderBy('p.created_at', 'desc').orderBy('p.id').limit(limit).execute();
+}
+
+export async function insertPosting(trx: Transaction<Database>, row: Insertable<JobPostingTable>): Promise<string> {
+  return (await trx.insertInto('job_posting').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updatePosting(
+  trx: Transaction<Database>,
+  id: string,
+  set: Updateable<JobPostingTable>,
+): Promise<void> {
+  await trx
+    .updateTable('job_posting')
+    .set({ ...set, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface BoardFilter {
+  today: string;
+  range?: { low: string; high: string };
+  /** An occupation code or a prefix of one (`6-31`). */
+  occupation?: string;
+  payMinFen?: number;
+  /** Terms every match must hold (the keyword's bigrams), and the runs its text must contain. */
+  terms: string[];
+  like: string[];
+  limit: number;
+  offset: number;
+}
+
+/** The public board: published, open today, newest first; the total counted up to 10,000. */
+export async function board(db: Db, f: BoardFilter): Promise<{ total: number; rows: PostingRow[] }> {
+  let q = postings(db)
+    .where('p.state', '=', 'published')
+    .where('p.valid_from', '<=', f.today)
+    .where('p.valid_to', '>=', f.today);
+  if (f.range) q = q.where('p.region_code', '>=', f.range.low).where('p.region_code', '<=', f.range.high);
+  if (f.occupation)
+    q =
+      f.occupation.length === 10
+        ? q.where('p.occupation_code', '=', f.occupation)
+        : q.where('p.occupation_code', '>=', f.occupation).where('p.occupation_code', '<', `${f.occupation}.`);
+  if (f.payMinFen !== undefined) q = q.where('p.pay_max_fen', '>=', f.payMinFen);
+  if (f.terms.length > 0) q = q.where(sql<boolean>`p.search_terms @> ${sql.val(f.terms)}::text[]`);
+  for (const run of f.like) q = q.where('p.search_text', 'like', `%${escapeLike(run)}%`);
+  const rows = await q.orderBy('p.valid_from', 'desc').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
+  const counted = await db
+    .selectFrom(q.clearSelect().select('p.id').limit(10_000).as('c'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { total: Number(counted.n), rows };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,194 @@
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit } from '../../audit/audit-trail.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../http/clock.js';
+import { AppError } from '../../http/errors.js';
+import { isInScope, regionRange } from '../../regions/region-scope.js';
+import type { Vault } from '../../security/vault.js';
+import type { RegistrationService } from '../registration/registration-service.js';
+import type { AnswerInput, ReferralView } from './labour-market.schemas.js';
+import { findEmployer, findPosting } from './posting-repository.js';
+import {
+  answerReferral,
+  findReferral,
+  insertReferral,
+  logOnOpenCases,
+  noteRegistration,
+  referralsInRange,
+  referralsOfUnit,
+  type ReferralRow,
+} from './referral-repository.js';
+import { findPersonRecord } from './seeker-repository.js';
+import type { SeekerService } from './seeker-service.js';
+
+/** Which answers may follow which: an interview may come first; a hire or a refusal ends it. */
+const NEXT: Record<string, readonly string[]> = {
+  referred: ['interview', 'hired', 'refused'],
+  interview: ['hired', 'refused'],
+};
+
+/**
+ * Referrals (岗位推荐): a clerk or case worker refers a seeker to an open posting — once per seeker
+ * and posting (a unique constraint, so two at once give one and the other is told) — and the unit
+ * answers: an interview, a hire, or a refusal with its reason. A hire registers the employment
+ * (就业登记) through the registration service, as the unit's own act (用人单位 办理就业登记); where
+ * that cannot be done (the person lives outside the unit's county, or is already registered
+ * employed), the hire stands and the reason is kept for a clerk. A referral of someone with an open
+ * assistance case is logged on the case as a referral contact (川办发〔2024〕34号 (十四): 3 referrals).
+ */
+export class ReferralService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly seekers: SeekerService,
+    private readonly registrations: RegistrationService,
+  ) {}
+
+  async refer(actor: Actor, input: { seekerId: string; postingId: string; note: string }): Promise<ReferralView> {
+    const seeker = await this.seekers.inScope(actor, input.seekerId).catch(() => {
+      throw new AppError('SEEKER_NOT_FOUND', 404, 'seekerId');
+    });
+    const posting = await findPosting(this.db, input.postingId);
+    if (!posting || posting.state === 'submitted' || posting.state === 'refused')
+      throw new AppError('POSTING_NOT_FOUND', 404, 'postingId');
+    const today = this.clock.today();
+    if (posting.state !== 'published' || posting.valid_to < today || posting.valid_from > today)
+      throw new AppError('POSTING_NOT_OPEN', 400, 'postingId', { date: posting.valid_to });
+    const id = await this.inTransaction(async (trx) => {
+      const id = await insertReferral(trx, {
+        posting_id: posting.id,
+        seeker_id: seeker.id,
+        referred_by: actor.accountId,
+        referred_on: today,
+        note: input.note.trim(),
+        state: 'referred',
+      });
+      await logOnOpenCases(trx, seeker.person_id, {
+        happened_on: today,
+        note: `岗位推荐：${posting.organisation_name} ${posting.title}`.slice(0, 500),
+        recorded_by: actor.accountId,
+      });
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: 'labour-market.referred',
+        entityType: 'job_referral',
+        entityId: id,
+        regionCode: posting.region_code,
+        after: input,
+      });
+      return id;
+    });
+    return this.view(id);
+  }
+
+  /** The unit answers a referral to one of its postings. */
+  async answer(actor: Actor, id: string, input: AnswerInput): Promise<ReferralView> {
+    const found = await findReferral(this.db, id);
+    if (!found || !actor.organisationId || found.organisation_id !== actor.organisationId)
+      throw new AppError('REFERRAL_NOT_FOUND', 404);
+    if (input.answer === 'refused' && !input.reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
+    const today = this.clock.today();
+    const hiredOn = input.answer === 'hired' ? (input.hiredOn ?? today) : null;
+    if (hiredOn && hiredOn > today) throw new AppError('DATE_IN_FUTURE', 400, 'hiredOn');
+    if (hiredOn && hiredOn < found.referred_on)
+      throw new AppError('DATES_REVERSED', 400, 'hiredOn', { date: found.referred_on });
+    if (!(NEXT[found.state] ?? []).includes(input.answer)) throw new AppError('REFERRAL_ANSWERED', 409, 'answer');
+    await this.db.transaction().execute(async (trx) => {
+      const moved = await answerReferral(trx, id, found.state, {
+        state: input.answer,
+        reason: input.reason?.trim() ?? null,
+        answered_by: actor.accountId,
+        answered_on: today,
+        hired_on: hiredOn,
+      });
+      if (!moved) throw new AppError('REFERRAL_ANSWERED', 409, 'answer');
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: `labour-market.referral-${input.answer}`,
+        entityType: 'job_referral',
+        entityId: id,
+        regionCode: found.posting_region,
+        after: input,
+      });
+    });
+    if (hiredOn) await this.registerHire(actor, found, hiredOn);
+    return this.view(id);
+  }
+
+  /** 就业登记 for the hire, at the person's place of residence, with the unit's credit code. */
+  private async registerHire(actor: Actor, r: ReferralRow, hiredOn: string): Promise<void> {
+    const person = await findPersonRecord(this.db, r.person_id);
+    const employer = await findEmployer(this.db, r.organisation_id);
+    if (!person || !employer) return;
+    try {
+      const registration = await this.registrations.register(actor, {
+        personId: person.id,
+        kind: 'employment',
+        employmentKind: 'labour-contract',
+        employerCreditCode: employer.credit_code,
+        regionCode: person.region_code,
+        basis: 'residence',
+        startsOn: hiredOn,
+      });
+      await noteRegistration(this.db, r.id, { registration_id: registration.id, registration_error: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // Left for a clerk at the counter: the hire is recorded, the registration is not.
+      await noteRegistration(this.db, r.id, { registration_id: null, registration_error: error.code });
+    }
+  }
+
+  async ofMyUnit(actor: Actor): Promise<ReferralView[]> {
+    if (!actor.organisationId) throw new AppError('NOT_A_UNIT', 403);
+    return (await referralsOfUnit(this.db, actor.organisationId)).map(view);
+  }
+
+  async list(actor: Actor): Promise<ReferralView[]> {
+    return (await referralsInRange(this.db, regionRange(actor.regionCode), 500)).map(view);
+  }
+
+  async get(actor: Actor, id: string): Promise<ReferralView> {
+    const r = await findReferral(this.db, id);
+    if (!r || !isInScope(actor.regionCode, r.posting_region)) throw new AppError('REFERRAL_NOT_FOUND', 404);
+    return view(r);
+  }
+
+  private async view(id: string): Promise<ReferralView> {
+    const r = await findReferral(this.db, id);
+    if (!r) throw new AppError('REFERRAL_NOT_FOUND', 404);
+    return view(r);
+  }
+
+  /** Two clerks referring the same seeker to the same posting at once: the constraint lets one through. */
+  private async inTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } catch (error) {
+      const e = error as { code?: string; message?: string; constraint?: string };
+      if (e.code === '23505' && `${e.constraint ?? ''} ${e.message ?? ''}`.includes('job_referral_once'))
+        throw new AppError('ALREADY_REFERRED', 409, 'seekerId');
+      throw error;
+    }
+  }
+}
+
+function view(r: ReferralRow): ReferralView {
+  return {
+    id: r.id,
+    postingId: r.posting_id,
+    postingTitle: r.posting_title,
+    organisationName: r.organisation_name,
+    seekerId: r.seeker_id,
+    seekerName: r.seeker_name,
+    referredOn: r.referred_on,
+    note: r.note,
+    state: r.state,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.answered_on ? { answeredOn: r.answered_on } : {}),
+    ...(r.hired_on ? { hiredOn: r.hired_on } : {}),
+    ...(r.registration_id ? { registrationId: r.registration_id } : {}),
+    ...(r.registration_error ? { registrationError: r.registration_error } : {}),
+  };
+}
