@@ -173,8 +173,10 @@ export const FactNeedView = Type.Object({
       source: FactSourceKind,
       how: Text,
       /** The registry fact kind to declare, when the applicant may declare it. */
-      declare: Type.Optional(Type.String()),
+      declare: Type.Optional(Type.Unsafe<'graduation' | 'status'>(Type.String({ enum: ['graduation', 'status'] }))),
       evidence: Type.Optional(Text),
+      /** For a status: the ones that may be declared, each with the evidence it needs. */
+      options: Type.Optional(Type.Array(Type.Object({ value: Type.String(), label: Text, evidence: Text }))),
     }),
   ),
 });

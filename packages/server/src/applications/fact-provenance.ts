@@ -19,6 +19,7 @@ import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts
 import type { Vault } from '../security/vault.js';
 import {
   CLAIM_FIELD_NAMES,
+  DECLARABLE_STATUSES,
   ORGANISATION_FACT_FIELDS,
   PERSON_FACT_FIELDS,
   type FactField,
@@ -94,11 +95,18 @@ export function factNeeds(engine: PolicyEngine, request: EvaluationRequest, deci
           how: field.how,
           ...(declare ? { declare } : {}),
           ...(field.source.kind === 'declaration' ? { evidence: field.source.evidence } : {}),
+          ...(declare === 'status' ? { options: STATUS_OPTIONS } : {}),
         });
       }
       return { condition: r.code, rule: reason?.message ?? t(r.code, r.code), cites: reason?.cites ?? '', facts };
     });
 }
+
+const STATUS_OPTIONS = Object.entries(DECLARABLE_STATUSES).map(([value, evidence]) => ({
+  value,
+  label: PERSON_STATUS_NAMES[value as PersonStatusKind],
+  evidence: evidence as Text,
+}));
 
 /** The fields of the applicant's facts any condition of the scheme read. */
 export function fieldsRead(engine: PolicyEngine, request: EvaluationRequest): string[] {

@@ -9,6 +9,7 @@ import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
 import { DISTRICTS, type DemoPerson } from './demo-people.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
+import { seedDemoApplicants } from './demo-applicants.js';
 import { seedEmploymentServices } from './demo-employment-services.js';
 import { seedTraining } from './demo-training.js';
 
@@ -183,4 +184,5 @@ export async function seedApplications(
   await seedTraining({ services, clock, today, actor, trainees, idNumbers }, DEMO_PASSWORD);
   clock.date = today;
   await seedEmploymentServices({ db, services, today, actor });
+  await seedDemoApplicants({ services, today, actor }, DEMO_PASSWORD);
 }

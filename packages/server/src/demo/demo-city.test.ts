@@ -1,10 +1,13 @@
+import { addMonths } from '@huimin/policy';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { STATES } from '../applications/workflow.js';
+import { todayInShanghai } from '../http/today.js';
 import { login } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoCity } from './demo-city.js';
+import { DEMO_APPLICANTS, demoBusinessCode } from './demo-applicants.js';
 import { DEMO_SCHOOL } from './demo-training.js';
 
 let app: TestApp;
@@ -104,6 +107,32 @@ describe('the demo city', () => {
       certifications: unknown[];
     }>();
     expect(filed.certifications.length).toBeGreaterThan(0);
+  });
+
+  it('has applicants a newcomer can log in as and be found eligible, from the data the bureau holds', async () => {
+    const [founder, graduate] = DEMO_APPLICANTS;
+    const zhang = await login(app, founder.username, DEMO_PASSWORD);
+    type Preview = { eligible: boolean; facts: { field: string; entries: { provenance: string }[] }[] };
+    const claim = { businessCreditCode: demoBusinessCode(founder.region) };
+    const before = (
+      await zhang.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-startup', claim })
+    ).json<Preview>();
+    expect(before.eligible).toBe(false);
+    expect(before.facts.find((f) => f.field === 'businesses')?.entries.map((e) => e.provenance)).toEqual(['verified']);
+    // The business was founded 14 months ago; a graduate of the year before that qualifies.
+    const graduated = {
+      kind: 'graduation',
+      data: { date: addMonths(todayInShanghai(), -26), institution: 'university' },
+    };
+    const after = await zhang.request('POST', '/api/v1/applications/decision-preview', {
+      subsidy: 'one-time-startup',
+      claim,
+      declarations: [graduated],
+    });
+    expect(after.json<Preview>().eligible).toBe(true);
+    const li = await login(app, graduate.username, DEMO_PASSWORD);
+    const job = await li.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-job-seeking' });
+    expect(job.json<Preview>().eligible).toBe(true);
   });
 
   it('leaves an intact audit chain', async () => {

@@ -125,6 +125,12 @@ export interface paths {
                                         to?: string;
                                         source: string;
                                         cites?: string;
+                                        label?: {
+                                            zh: string;
+                                            en: string;
+                                            /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                            unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                        };
                                     } & {
                                         [key: string]: unknown;
                                     })[];
@@ -949,6 +955,12 @@ export interface paths {
                                     to?: string;
                                     source: string;
                                     cites?: string;
+                                    label?: {
+                                        zh: string;
+                                        en: string;
+                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    };
                                 } & {
                                     [key: string]: unknown;
                                 })[];
@@ -1095,7 +1107,7 @@ export interface paths {
                                 regionCode: string;
                                 personId?: string;
                                 organisationId?: string;
-                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "self")[];
+                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "labour-market:manage" | "labour-market:refer" | "loan:read" | "loan:manage" | "loan:qualify" | "loan:bank" | "loan:guarantee" | "self")[];
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
@@ -1221,7 +1233,7 @@ export interface paths {
                                 regionCode: string;
                                 personId?: string;
                                 organisationId?: string;
-                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "self")[];
+                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "labour-market:manage" | "labour-market:refer" | "loan:read" | "loan:manage" | "loan:qualify" | "loan:bank" | "loan:guarantee" | "self")[];
                             };
                             csrfToken: string;
                             mustChangePassword: boolean;
@@ -5484,6 +5496,44 @@ export interface paths {
                                     code: string;
                                     message: string;
                                 }[];
+                                declarations?: {
+                                    id: string;
+                                    kind: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    evidence: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    state: "declared" | "confirmed" | "corrected" | "rejected";
+                                    decidedAt?: string;
+                                    note?: string;
+                                }[];
+                                facts?: {
+                                    field: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    entries: {
+                                        /** @enum {string} */
+                                        provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                        summary: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        source: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
                                 riskFlags?: {
                                     id: string;
                                     stage: string;
@@ -5831,6 +5881,44 @@ export interface paths {
                                     code: string;
                                     message: string;
                                 }[];
+                                declarations?: {
+                                    id: string;
+                                    kind: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    evidence: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    state: "declared" | "confirmed" | "corrected" | "rejected";
+                                    decidedAt?: string;
+                                    note?: string;
+                                }[];
+                                facts?: {
+                                    field: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    entries: {
+                                        /** @enum {string} */
+                                        provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                        summary: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        source: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
                                 riskFlags?: {
                                     id: string;
                                     stage: string;
@@ -6043,6 +6131,13 @@ export interface paths {
                         /** Format: uuid */
                         organisationId?: string;
                         submit?: boolean;
+                        declarations?: {
+                            /** @description graduation | status */
+                            kind: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
             };
@@ -6111,6 +6206,44 @@ export interface paths {
                             warnings?: {
                                 code: string;
                                 message: string;
+                            }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
                             }[];
                             riskFlags?: {
                                 id: string;
@@ -6193,6 +6326,44 @@ export interface paths {
                             warnings?: {
                                 code: string;
                                 message: string;
+                            }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
                             }[];
                             riskFlags?: {
                                 id: string;
@@ -6417,6 +6588,13 @@ export interface paths {
                         personId?: string;
                         /** Format: uuid */
                         organisationId?: string;
+                        declarations?: {
+                            /** @description graduation | status */
+                            kind: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
             };
@@ -6464,10 +6642,73 @@ export interface paths {
                                 to?: string;
                                 source: string;
                                 cites?: string;
+                                label?: {
+                                    zh: string;
+                                    en: string;
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                };
                             } & {
                                 [key: string]: unknown;
                             })[];
                             engineVersion: string;
+                            needs: {
+                                condition: string;
+                                rule: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                cites: string;
+                                facts: {
+                                    field: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    source: "reference" | "platform" | "declaration" | "claim";
+                                    how: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    declare?: "graduation" | "status";
+                                    evidence?: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        evidence: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            }[];
+                            facts: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -6773,6 +7014,44 @@ export interface paths {
                             warnings?: {
                                 code: string;
                                 message: string;
+                            }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
                             }[];
                             riskFlags?: {
                                 id: string;
@@ -7106,6 +7385,44 @@ export interface paths {
                                 code: string;
                                 message: string;
                             }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
                             riskFlags?: {
                                 id: string;
                                 stage: string;
@@ -7312,6 +7629,291 @@ export interface paths {
                             warnings?: {
                                 code: string;
                                 message: string;
+                            }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                            riskFlags?: {
+                                id: string;
+                                stage: string;
+                                code: string;
+                                severity: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                cites: string;
+                                raisedAt: string;
+                                clearedAt?: string;
+                                clearance?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/declarations/{declarationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At acceptance (受理), confirm, correct or reject one fact the applicant declared; a confirmed fact becomes a registry fact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    declarationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "confirmed" | "corrected" | "rejected";
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        evidenceId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subsidy: string;
+                            subsidyName: {
+                                zh: string;
+                                en: string;
+                            };
+                            applicantKind: string;
+                            applicant: {
+                                id: string;
+                                name: string;
+                                identifier: string;
+                            };
+                            payee?: {
+                                id: string;
+                                name: string;
+                                identifier: string;
+                            };
+                            regionCode: string;
+                            periodKey: string;
+                            claim: unknown;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
+                            stateName: {
+                                zh: string;
+                                en: string;
+                            };
+                            version: number;
+                            submittedOn?: string;
+                            dueOn?: string;
+                            overdue: boolean;
+                            publicityEndsOn?: string;
+                            amountFen?: number;
+                            decidedFen?: number;
+                            workingDaysLeft?: number;
+                            recoveryFen?: number;
+                            actions: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                            events?: {
+                                seq: number;
+                                action: string;
+                                actionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fromState?: string;
+                                toState: string;
+                                actor: string;
+                                actorRoles: string[];
+                                reason?: string;
+                                decision?: unknown;
+                                at: string;
+                            }[];
+                            warnings?: {
+                                code: string;
+                                message: string;
+                            }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
                             }[];
                             riskFlags?: {
                                 id: string;
@@ -7951,7 +8553,7 @@ export interface paths {
                         code: string;
                         name: string;
                         /** @enum {string} */
-                        source: "central-employment" | "provincial-employment" | "city-employment" | "county-employment" | "unemployment-insurance" | "rural-revitalisation" | "east-west-cooperation";
+                        source: "central-employment" | "provincial-employment" | "city-employment" | "county-employment" | "unemployment-insurance" | "rural-revitalisation" | "east-west-cooperation" | "inclusive-finance";
                         year: number;
                         /**
                          * @description GB/T 2260 code; 000000 = national
@@ -10664,6 +11266,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reference snapshots loaded, newest first (at most 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshots: {
+                                id: string;
+                                kind: string;
+                                takenOn: string;
+                                source: string;
+                                rows: number;
+                                importedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference-snapshots/{kind}": {
         parameters: {
             query?: never;
@@ -11998,6 +12729,44 @@ export interface paths {
                                 code: string;
                                 message: string;
                             }[];
+                            declarations?: {
+                                id: string;
+                                kind: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                evidence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "declared" | "confirmed" | "corrected" | "rejected";
+                                decidedAt?: string;
+                                note?: string;
+                            }[];
+                            facts?: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entries: {
+                                    /** @enum {string} */
+                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                                    summary: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    source: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
                             riskFlags?: {
                                 id: string;
                                 stage: string;
@@ -12639,6 +13408,12 @@ export interface paths {
                         "application/json": {
                             values: {
                                 parameter: string;
+                                label?: {
+                                    zh: string;
+                                    en: string;
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                };
                                 region: string;
                                 from: string;
                                 to?: string;
@@ -12776,6 +13551,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             parameter: string;
+                            label?: {
+                                zh: string;
+                                en: string;
+                                /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                            };
                             region: string;
                             from: string;
                             to?: string;
@@ -12873,6 +13654,178 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parameters/regions/{regionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every parameter a region may set: its name, the value in force on a day, and its history */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    regionCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parameters: {
+                                parameter: string;
+                                label?: {
+                                    zh: string;
+                                    en: string;
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                };
+                                inForce?: {
+                                    parameter: string;
+                                    label?: {
+                                        zh: string;
+                                        en: string;
+                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    };
+                                    region: string;
+                                    from: string;
+                                    to?: string;
+                                    value: number;
+                                    /** @description text (stated in a policy document), local-setting or example */
+                                    source: string;
+                                    cites?: string;
+                                    note?: string;
+                                };
+                                history: {
+                                    parameter: string;
+                                    label?: {
+                                        zh: string;
+                                        en: string;
+                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    };
+                                    region: string;
+                                    from: string;
+                                    to?: string;
+                                    value: number;
+                                    /** @description text (stated in a policy document), local-setting or example */
+                                    source: string;
+                                    cites?: string;
+                                    note?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19294,6 +20247,6138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/labour-market/occupations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occupation codes (职业分类大典) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classification: string;
+                            majorGroups: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            occupations: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public job board: open postings by region, occupation, pay and keywords */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    occupation?: string;
+                    payMinFen?: number;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            postings: {
+                                id: string;
+                                organisationId: string;
+                                organisationName: string;
+                                title: string;
+                                occupation: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                headcount: number;
+                                payMinFen: number;
+                                payMaxFen: number;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                place: string;
+                                requirements: string;
+                                description: string;
+                                minLevel?: number;
+                                contact: string;
+                                validFrom: string;
+                                validTo: string;
+                                state: "submitted" | "refused" | "published" | "withdrawn";
+                                open: boolean;
+                                refusal?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One open posting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s unit’s postings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postings: {
+                                id: string;
+                                organisationId: string;
+                                organisationName: string;
+                                title: string;
+                                occupation: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                headcount: number;
+                                payMinFen: number;
+                                payMaxFen: number;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                place: string;
+                                requirements: string;
+                                description: string;
+                                minLevel?: number;
+                                contact: string;
+                                validFrom: string;
+                                validTo: string;
+                                state: "submitted" | "refused" | "published" | "withdrawn";
+                                open: boolean;
+                                refusal?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a job for the caller’s unit (reviewed before publication) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        occupationCode: string;
+                        headcount: number;
+                        payMinFen: number;
+                        payMaxFen: number;
+                        regionCode: string;
+                        place: string;
+                        requirements: string;
+                        description: string;
+                        minLevel?: number;
+                        contact: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct one of the unit’s postings: it is reviewed again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        occupationCode: string;
+                        headcount: number;
+                        payMinFen: number;
+                        payMaxFen: number;
+                        regionCode: string;
+                        place: string;
+                        requirements: string;
+                        description: string;
+                        minLevel?: number;
+                        contact: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-postings/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one of the unit’s postings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postings in the caller’s regions, by state */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "submitted" | "refused" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postings: {
+                                id: string;
+                                organisationId: string;
+                                organisationName: string;
+                                title: string;
+                                occupation: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                headcount: number;
+                                payMinFen: number;
+                                payMaxFen: number;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                place: string;
+                                requirements: string;
+                                description: string;
+                                minLevel?: number;
+                                contact: string;
+                                validFrom: string;
+                                validTo: string;
+                                state: "submitted" | "refused" | "published" | "withdrawn";
+                                open: boolean;
+                                refusal?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a job on a unit’s behalf */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        title: string;
+                        occupationCode: string;
+                        headcount: number;
+                        payMinFen: number;
+                        payMaxFen: number;
+                        regionCode: string;
+                        place: string;
+                        requirements: string;
+                        description: string;
+                        minLevel?: number;
+                        contact: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One posting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Correct a posting on the unit’s behalf: it is reviewed again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        occupationCode: string;
+                        headcount: number;
+                        payMinFen: number;
+                        payMaxFen: number;
+                        regionCode: string;
+                        place: string;
+                        requirements: string;
+                        description: string;
+                        minLevel?: number;
+                        contact: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/postings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a submitted posting, or refuse it with a reason (never one’s own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publish: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/postings/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a posting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisationName: string;
+                            title: string;
+                            occupation: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            };
+                            headcount: number;
+                            payMinFen: number;
+                            payMaxFen: number;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            place: string;
+                            requirements: string;
+                            description: string;
+                            minLevel?: number;
+                            contact: string;
+                            validFrom: string;
+                            validTo: string;
+                            state: "submitted" | "refused" | "published" | "withdrawn";
+                            open: boolean;
+                            refusal?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/postings/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The best seekers for a posting, with the reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: {
+                                score: number;
+                                reasons: {
+                                    kind: "occupation" | "region" | "pay" | "certificate";
+                                    points: number;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                posting?: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                                seeker?: {
+                                    id: string;
+                                    name: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    payMinFen: number;
+                                    occupations: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s job-seeking profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seeker?: {
+                                id: string;
+                                personId: string;
+                                name: string;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                occupations: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                payMinFen: number;
+                                availableFrom: string;
+                                skills: string;
+                                active: boolean;
+                                certificates: {
+                                    occupation: string;
+                                    level?: number;
+                                    issuedOn: string;
+                                }[];
+                                unemployedSince?: string;
+                                registrationCard?: string;
+                                assistanceCase?: {
+                                    id: string;
+                                    kind: string;
+                                    openedOn: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Make or change one’s job-seeking profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        occupationCodes: string[];
+                        payMinFen: number;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        availableFrom: string;
+                        skills: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            occupations: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            payMinFen: number;
+                            availableFrom: string;
+                            skills: string;
+                            active: boolean;
+                            certificates: {
+                                occupation: string;
+                                level?: number;
+                                issuedOn: string;
+                            }[];
+                            unemployedSince?: string;
+                            registrationCard?: string;
+                            assistanceCase?: {
+                                id: string;
+                                kind: string;
+                                openedOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open postings that fit the caller’s profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: {
+                                score: number;
+                                reasons: {
+                                    kind: "occupation" | "region" | "pay" | "certificate";
+                                    points: number;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                posting?: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                                seeker?: {
+                                    id: string;
+                                    name: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    payMinFen: number;
+                                    occupations: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/seekers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job seekers in the caller’s regions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seekers: {
+                                id: string;
+                                personId: string;
+                                name: string;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                occupations: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                payMinFen: number;
+                                availableFrom: string;
+                                skills: string;
+                                active: boolean;
+                                certificates: {
+                                    occupation: string;
+                                    level?: number;
+                                    issuedOn: string;
+                                }[];
+                                unemployedSince?: string;
+                                registrationCard?: string;
+                                assistanceCase?: {
+                                    id: string;
+                                    kind: string;
+                                    openedOn: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Make or change a person’s job-seeking profile at the counter */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        regionCode: string;
+                        occupationCodes: string[];
+                        payMinFen: number;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        availableFrom: string;
+                        skills: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            occupations: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            payMinFen: number;
+                            availableFrom: string;
+                            skills: string;
+                            active: boolean;
+                            certificates: {
+                                occupation: string;
+                                level?: number;
+                                issuedOn: string;
+                            }[];
+                            unemployedSince?: string;
+                            registrationCard?: string;
+                            assistanceCase?: {
+                                id: string;
+                                kind: string;
+                                openedOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/seekers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seeker with their certificates, registration and assistance case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            occupations: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            payMinFen: number;
+                            availableFrom: string;
+                            skills: string;
+                            active: boolean;
+                            certificates: {
+                                occupation: string;
+                                level?: number;
+                                issuedOn: string;
+                            }[];
+                            unemployedSince?: string;
+                            registrationCard?: string;
+                            assistanceCase?: {
+                                id: string;
+                                kind: string;
+                                openedOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/seekers/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The best open postings for a seeker, with the reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: {
+                                score: number;
+                                reasons: {
+                                    kind: "occupation" | "region" | "pay" | "certificate";
+                                    points: number;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                posting?: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                                seeker?: {
+                                    id: string;
+                                    name: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    payMinFen: number;
+                                    occupations: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals to postings in the caller’s regions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                id: string;
+                                postingId: string;
+                                postingTitle: string;
+                                organisationName: string;
+                                seekerId: string;
+                                seekerName: string;
+                                referredOn: string;
+                                note: string;
+                                state: "referred" | "interview" | "hired" | "refused";
+                                reason?: string;
+                                answeredOn?: string;
+                                hiredOn?: string;
+                                registrationId?: string;
+                                registrationError?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Refer a seeker to an open posting (岗位推荐), once per seeker and posting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        seekerId: string;
+                        /** Format: uuid */
+                        postingId: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            postingId: string;
+                            postingTitle: string;
+                            organisationName: string;
+                            seekerId: string;
+                            seekerName: string;
+                            referredOn: string;
+                            note: string;
+                            state: "referred" | "interview" | "hired" | "refused";
+                            reason?: string;
+                            answeredOn?: string;
+                            hiredOn?: string;
+                            registrationId?: string;
+                            registrationError?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals to the caller’s unit’s postings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                id: string;
+                                postingId: string;
+                                postingTitle: string;
+                                organisationName: string;
+                                seekerId: string;
+                                seekerName: string;
+                                referredOn: string;
+                                note: string;
+                                state: "referred" | "interview" | "hired" | "refused";
+                                reason?: string;
+                                answeredOn?: string;
+                                hiredOn?: string;
+                                registrationId?: string;
+                                registrationError?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-referrals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unit answers a referral: interview, hired (registers the employment), or refused with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: "interview" | "hired" | "refused";
+                        reason?: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        hiredOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            postingId: string;
+                            postingTitle: string;
+                            organisationName: string;
+                            seekerId: string;
+                            seekerName: string;
+                            referredOn: string;
+                            note: string;
+                            state: "referred" | "interview" | "hired" | "refused";
+                            reason?: string;
+                            answeredOn?: string;
+                            hiredOn?: string;
+                            registrationId?: string;
+                            registrationError?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lending banks and guarantee institutions serving a region (经办银行、担保机构) */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            name: string;
+                            kind: "bank" | "guarantor";
+                            regionCode: string;
+                            rateCapBp: number | null;
+                            guaranteeFundFen: number | null;
+                            compensatedFen: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a unit as a lending bank (with its rate cap) or a guarantee institution (with its fund) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        kind: "bank" | "guarantor";
+                        /** @description Annual rate in basis points (1% = 100) */
+                        rateCapBp?: number;
+                        /** @description Money in 分 (fen) */
+                        guaranteeFundFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            name: string;
+                            kind: "bank" | "guarantor";
+                            regionCode: string;
+                            rateCapBp: number | null;
+                            guaranteeFundFen: number | null;
+                            compensatedFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loans the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for a start-up guaranteed loan (创业担保贷款), within the region’s cited limits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        borrower: "individual" | "partnership" | "small-micro-enterprise";
+                        requestedFen: number;
+                        termMonths: number;
+                        purpose: string;
+                        /** Format: uuid */
+                        bankId: string;
+                        /** Format: uuid */
+                        guarantorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan register’s totals per region: count, balance, subsidy paid, default rate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            count: number;
+                            active: number;
+                            balanceFen: number;
+                            subsidyPaidFen: number;
+                            defaulted: number;
+                            defaultRatePermille: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One loan with its schedule and quarters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 人社 qualification review (资格审核) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/guarantee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The guarantee institution guarantees or refuses */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        counterGuarantee?: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The bank records the contract and disbursement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        principalFen: number;
+                        /** @description Annual rate in basis points (1% = 100) */
+                        annualRateBp: number;
+                        termMonths: number;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        disbursedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One extension (展期) where the text allows it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        extendedTo: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/repayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repaid in full (early or at maturity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The loan is in default */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/compensation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The guarantee fund compensates the bank (代偿) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        compensatedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            borrowerName: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            state: "applied" | "qualified" | "not-qualified" | "guaranteed" | "guarantee-refused" | "active" | "repaid" | "defaulted" | "compensated" | "withdrawn";
+                            requestedFen: number;
+                            termMonths: number;
+                            purpose: string;
+                            bank: {
+                                id: string;
+                                name: string;
+                            };
+                            guarantor: {
+                                id: string;
+                                name: string;
+                            };
+                            appliedOn: string;
+                            counterGuaranteeWaived: boolean | null;
+                            principalFen: number | null;
+                            annualRateBp: number | null;
+                            disbursedOn: string | null;
+                            maturesOn: string | null;
+                            extendedTo: string | null;
+                            endedOn: string | null;
+                            reason: string | null;
+                            limits: {
+                                parameter: string;
+                                value: number;
+                                cites: string;
+                            }[];
+                            schedule: {
+                                seq: number;
+                                dueOn: string;
+                                principalFen: number;
+                            }[];
+                            periods: {
+                                period: string;
+                                interestFen: number;
+                                repaidOnTime: boolean;
+                                outcome: string;
+                                subsidyFen: number;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claimState: string | null;
+                                claimNumber: string | null;
+                            }[];
+                            subsidyPaidFen: number;
+                            compensationFen: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the 贴息 claims of every quarter computed and not yet claimed, paid to the banks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filed: number;
+                            subsidyFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/statements/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly statement template (.xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a quarterly interest statement: all rows or none; every problem by row and column */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statementId: string;
+                            period: string;
+                            rows: number;
+                            subsidyFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -19306,7 +26391,21 @@ export interface paths {
             parameters: {
                 query?: {
                     entityId?: string;
+                    entityType?: string;
+                    /** @description An action, or a prefix ending in "." (parameter.) */
                     action?: string;
+                    /** @description The actor’s display name */
+                    actor?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    from?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    to?: string;
                     /** @description An entry’s seq (bigint) */
                     before?: string;
                     limit?: number;
@@ -19608,7 +26707,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A loaded year: its days off and weekend days worked, and whether it was loaded or bundled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            holidays: string[];
+                            workdays: string[];
+                            /** @description Loaded by an administrator; otherwise bundled with the code */
+                            loaded: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
         /** Load a year as the State Council published it (days off, and weekend days worked) */
         put: {
             parameters: {

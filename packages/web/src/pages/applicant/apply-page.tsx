@@ -10,7 +10,9 @@ import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { ClaimFields } from './claim-fields.js';
 import { toClaim, type ClaimFormValues } from './claim-model.js';
+import { completeDeclarations, DeclarationFields, type Declaration } from './declaration-fields.js';
 import { DecisionPreview } from './decision-preview.js';
+import type { PreviewAnswer } from './fact-needs.js';
 
 /**
  * 申请: choose a subsidy open to this applicant in their region, answer what its claim asks, and
@@ -28,6 +30,17 @@ export function ApplyPage() {
   const [busy, setBusy] = useState(false);
   // The claim as typed so far, for the engine's answer before anything is filed.
   const [typed, setTyped] = useState<Record<string, unknown>>({});
+  // What the applicant declares because no shared data holds it (申报), confirmed at acceptance.
+  const [declared, setDeclared] = useState<Declaration[]>([]);
+  const [answer, setAnswer] = useState<PreviewAnswer>();
+  const statusOptions =
+    answer?.needs
+      .flatMap((n) => n.facts.flatMap((f) => f.options ?? []))
+      .filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i) ?? [];
+  const declare = (kind: 'graduation' | 'status') => {
+    if (kind === 'graduation' && declared.some((d) => d.kind === 'graduation')) return;
+    setDeclared([...declared, kind === 'graduation' ? { kind, data: {} } : { kind, data: {} }]);
+  };
   // One key per form: a double click or a retry after a lost answer never files twice.
   const idempotencyKey = useMemo(() => `web-${crypto.randomUUID().replaceAll('-', '')}`, []);
 
@@ -48,6 +61,7 @@ export function ApplyPage() {
       const application = await api<Application>('POST', '/api/v1/applications', {
         subsidy,
         claim: toClaim(subsidy, values),
+        ...(completeDeclarations(declared).length ? { declarations: completeDeclarations(declared) } : {}),
         idempotencyKey,
       });
       navigate(`/applications/${application.id}`);
@@ -74,7 +88,10 @@ export function ApplyPage() {
             <Select
               data-testid="apply-subsidy"
               value={subsidy}
-              onChange={(v: string) => setSubsidy(v)}
+              onChange={(v: string) => {
+                setSubsidy(v);
+                setDeclared([]);
+              }}
               placeholder={t('apply.choose')}
               options={open.map((p) => ({ value: p.id, label: pick(p.name, lang) }))}
               showSearch={{ optionFilterProp: 'label' }}
@@ -96,7 +113,16 @@ export function ApplyPage() {
             </Descriptions>
           ) : null}
           {subsidy ? <ClaimFields subsidy={subsidy} /> : null}
-          {chosen ? <DecisionPreview subsidy={chosen.id} claim={typed} /> : null}
+          <DeclarationFields value={declared} onChange={setDeclared} statusOptions={statusOptions} />
+          {chosen ? (
+            <DecisionPreview
+              subsidy={chosen.id}
+              claim={typed}
+              declarations={completeDeclarations(declared)}
+              onAnswer={setAnswer}
+              onDeclare={declare}
+            />
+          ) : null}
           <ErrorAlert error={error} />
           <Button
             type="primary"

@@ -2,32 +2,54 @@ import { Alert, Card, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
-import type { Decision } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { DecisionView } from '../../components/reasons.js';
+import type { Declaration } from './declaration-fields.js';
+import { FactNeeds, FactStandings, type PreviewAnswer } from './fact-needs.js';
 
 /**
- * 提交前预判: what the engine would decide today on the registry's facts and the claim as typed,
- * each unmet condition with its article, asked again a moment after the applicant stops typing.
+ * 提交前预判: what the engine would decide today on the registry's facts, the claim as typed and
+ * what the applicant declares, each unmet condition with its article and what would change it,
+ * asked again a moment after the applicant stops typing.
  */
-export function DecisionPreview({ subsidy, claim }: { subsidy: string; claim: Record<string, unknown> }) {
+export function DecisionPreview({
+  subsidy,
+  claim,
+  declarations,
+  onAnswer,
+  onDeclare,
+}: {
+  subsidy: string;
+  claim: Record<string, unknown>;
+  declarations: readonly Declaration[];
+  onAnswer?: (answer: PreviewAnswer | undefined) => void;
+  onDeclare?: (kind: 'graduation' | 'status') => void;
+}) {
   const { t, i18n } = useTranslation();
-  const [decision, setDecision] = useState<Decision>();
+  const [decision, setDecision] = useState<PreviewAnswer>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(false);
-  const key = JSON.stringify(claim);
+  const key = JSON.stringify({ claim, declarations });
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       setLoading(true);
-      api<Decision>('POST', '/api/v1/applications/decision-preview', { subsidy, claim: JSON.parse(key) as object })
+      const typed = JSON.parse(key) as { claim: object; declarations: Declaration[] };
+      api<PreviewAnswer>('POST', '/api/v1/applications/decision-preview', {
+        subsidy,
+        claim: typed.claim,
+        ...(typed.declarations.length ? { declarations: typed.declarations } : {}),
+      })
         .then((d) => {
           if (!live) return;
           setDecision(d);
           setError(undefined);
+          onAnswer?.(d);
         })
         .catch((e: unknown) => {
-          if (live) setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+          if (!live) return;
+          setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+          onAnswer?.(undefined);
         })
         .finally(() => {
           if (live) setLoading(false);
@@ -37,6 +59,7 @@ export function DecisionPreview({ subsidy, claim }: { subsidy: string; claim: Re
       live = false;
       clearTimeout(timer);
     };
+    // The callbacks change on every render of the page; what is asked depends only on these.
   }, [subsidy, key, i18n.language]);
 
   return (
@@ -52,6 +75,8 @@ export function DecisionPreview({ subsidy, claim }: { subsidy: string; claim: Re
               title={decision.eligible ? t('apply.preview.eligible') : t('apply.preview.notYet')}
             />
             <DecisionView decision={decision} />
+            <FactNeeds needs={decision.needs} onDeclare={onDeclare} />
+            <FactStandings facts={decision.facts} />
           </>
         ) : null}
       </Spin>

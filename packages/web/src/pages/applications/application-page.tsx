@@ -27,6 +27,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { ActionsPanel } from './actions-panel.js';
 import { ApplicationPager } from './application-pager.js';
+import { DeclarationsCard } from './declarations-card.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { StateTag } from './state-tag.js';
@@ -168,6 +169,11 @@ export function ApplicationPage() {
             {decision ? <DecisionView decision={decision} /> : <Empty description={t('application.noDecisionYet')} />}
           </Card>
         </Col>
+        {(application.declarations ?? []).length > 0 || (application.facts ?? []).length > 0 ? (
+          <Col xs={24}>
+            <DeclarationsCard application={application} onDone={replace} />
+          </Col>
+        ) : null}
         {application.riskFlags && application.riskFlags.length > 0 ? (
           <Col xs={24}>
             <RiskFlags application={application} onCleared={replace} />

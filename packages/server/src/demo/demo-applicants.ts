@@ -1,0 +1,88 @@
+import { addMonths, creditCodeCheckChar, residentIdCheckChar, type IsoDate } from '@huimin/policy';
+import type { Actor } from '../auth/actor.js';
+import type { Services } from '../app/build-app.js';
+
+/**
+ * Demo applicants a newcomer can log in as and apply with on their own (issue 17): their facts come
+ * from what the bureau holds — the business registry snapshot loaded below, and records a counter
+ * made — not from anything typed in for them. Documented in the README.
+ */
+export const DEMO_APPLICANTS = [
+  {
+    username: 'zhangwei',
+    name: '张伟',
+    region: '510104',
+    birthDate: '2002-05-12',
+    // 2024届高校毕业生, founded an individual business 14 months ago: the business is in the registry
+    // snapshot; the graduation is declared when applying for 一次性创业补贴 and confirmed at acceptance.
+    story: 'founder',
+  },
+  {
+    username: 'lina',
+    name: '李娜',
+    region: '510104',
+    birthDate: '2005-03-08',
+    // A graduate of this school year from a 低保 family, recorded at the counter: 一次性求职补贴.
+    story: 'graduating',
+  },
+] as const;
+
+export interface ApplicantSeed {
+  services: Services;
+  today: IsoDate;
+  actor: (username: string) => Promise<Actor>;
+}
+
+/** A valid ID number for a demo person (invented, as everything in the demo). */
+function demoIdNumber(region: string, birthDate: string, sequence: number): string {
+  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** The credit code of 张伟's individual business (个体工商户 codes begin 92). */
+export function demoBusinessCode(region: string): string {
+  const first17 = `92${region}MA6CW8K7X`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export async function seedDemoApplicants(seed: ApplicantSeed, password: string): Promise<void> {
+  const { services, today } = seed;
+  const counter = await seed.actor('counter');
+  const year = Number(today.slice(0, 4));
+  const graduating = `${Number(today.slice(5, 7)) <= 8 ? year : year + 1}-06-30`;
+  const founded = addMonths(today, -14);
+  const registryRows: string[] = [];
+  for (const [i, a] of DEMO_APPLICANTS.entries()) {
+    const idNumber = demoIdNumber(a.region, a.birthDate, 210 + i * 2 + (a.story === 'founder' ? 1 : 0));
+    const facts =
+      a.story === 'graduating'
+        ? [
+            { kind: 'status', data: { kind: 'dibao-household', from: '2019-01-01' } },
+            { kind: 'graduation', data: { date: graduating, institution: 'university' } },
+          ]
+        : [];
+    await services.registry.createPerson(counter, { idNumber, name: a.name, regionCode: a.region, facts });
+    if (a.story === 'founder') {
+      const code = demoBusinessCode(a.region);
+      registryRows.push(`${code},active,,${a.name}小吃店,individual-business,micro,${founded},${idNumber}`);
+    }
+    // The applicant registers and binds the account with the code the counter issued after seeing the ID card.
+    const registered = await services.accounts.register(
+      { kind: 'person', username: a.username, password, idNumber, name: a.name, regionCode: a.region },
+      null,
+    );
+    const activation = await services.identity.issueActivationCode(counter, {
+      kind: 'person',
+      idNumber,
+      name: a.name,
+      regionCode: a.region,
+    });
+    await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
+  }
+  // 市场监管 登记数据, as the bureau loads it through data sharing (a demonstration snapshot).
+  const header = 'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber';
+  await services.risk.importSnapshot(counter, 'business-registry', Buffer.from([header, ...registryRows].join('\n')), {
+    takenOn: today,
+    source: '成都市市场监督管理局（示例数据）',
+  });
+}
