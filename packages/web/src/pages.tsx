@@ -51,6 +51,9 @@ const MyEmploymentPage = lazyPage(
   () => import('./pages/employment-services/my-employment-page.js'),
   'MyEmploymentPage',
 );
+const CalendarPage = lazyPage(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
+const ParametersPage = lazyPage(() => import('./pages/admin/parameters-page.js'), 'ParametersPage');
+const ReferenceDataPage = lazyPage(() => import('./pages/admin/reference-data-page.js'), 'ReferenceDataPage');
 const AuditPage = lazyPage(() => import('./pages/supervision/audit-page.js'), 'AuditPage');
 const SweepsPage = lazyPage(() => import('./pages/supervision/sweeps-page.js'), 'SweepsPage');
 
@@ -241,6 +244,27 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['account:manage'],
     nav: 'accounts',
     group: 'system',
+  },
+  {
+    path: '/admin/calendar',
+    element: <CalendarPage />,
+    permissions: ['calendar:manage'],
+    nav: 'calendar',
+    group: 'system',
+  },
+  {
+    path: '/admin/parameters',
+    element: <ParametersPage />,
+    permissions: ['parameter:set', 'application:read'],
+    nav: 'parameters',
+    group: 'system',
+  },
+  {
+    path: '/registry/reference-data',
+    element: <ReferenceDataPage />,
+    permissions: ['registry:import', 'audit:read'],
+    nav: 'referenceData',
+    group: 'registry',
   },
   {
     path: '/security/outbox',

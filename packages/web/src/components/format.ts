@@ -55,14 +55,31 @@ export function todayInShanghai(): string {
 /** Anything that looks like a whole 18-digit ID number. Pages for roles that may not see one never show it. */
 export const FULL_ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 
+/** A parameter's name and unit as the policy package declares it (the server sends it with each value). */
+export interface ParameterLabel {
+  zh: string;
+  en: string;
+  unit: 'fen' | 'permille' | 'months' | 'years' | 'days' | 'count' | 'flag';
+}
+
 /**
- * A parameter's value in its unit, read from the name's last part as the policy package names
- * them: rates in ‰, terms in months, head counts, and money (integer fen) otherwise.
+ * A parameter's value in its declared unit: money in 元, rates as %, terms in months or years, head
+ * counts, and 0/1 switches as yes/no; `t` is the page's translation function.
  */
-export function parameterUnit(name: string): 'permille' | 'months' | 'count' | 'flag' | 'fen' {
-  if (name.endsWith('permille')) return 'permille';
-  if (name.endsWith('months')) return 'months';
-  if (/(min-hires|staff|min|max)$/.test(name)) return 'count';
-  if (name.startsWith('proactive.') || name.endsWith('at-minimum-wage')) return 'flag';
-  return 'fen';
+export function formatParameterValue(
+  value: number,
+  unit: ParameterLabel['unit'],
+  language: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  switch (unit) {
+    case 'fen':
+      return formatFen(value, language);
+    case 'permille':
+      return formatPermille(value);
+    case 'flag':
+      return t(value === 0 ? 'admin.units.flagOff' : 'admin.units.flagOn');
+    default:
+      return t(`admin.units.${unit}`, { count: value });
+  }
 }

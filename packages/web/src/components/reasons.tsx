@@ -2,12 +2,14 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../api/types.js';
-import { formatFen, pick } from './format.js';
+import { formatFen, formatParameterValue, pick } from './format.js';
+import { useRegionName } from './regions.js';
 
 /** The engine's decision as people read it: the outcome, then every rule with its article. */
 export function DecisionView({ decision }: { decision: Decision }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const regionName = useRegionName();
   return (
     <div data-testid={`decision-${decision.subsidy}`}>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -49,9 +51,14 @@ export function DecisionView({ decision }: { decision: Decision }) {
           {decision.parameters
             .map(
               (p) =>
-                `${p.parameter} = ${p.value} (${p.region}, ${p.from}${p.source === 'example' ? `, ${t('decision.example')}` : ''})`,
+                t('admin.parameterValue', {
+                  label: p.label ? pick(p.label, lang) : t('decision.unnamedParameter'),
+                  value: p.label ? formatParameterValue(p.value, p.label.unit, lang, t) : '',
+                  region: regionName(p.region),
+                  from: p.from,
+                }) + (p.source === 'example' ? ` ${t('decision.example')}` : ''),
             )
-            .join('; ')}
+            .join('；')}
         </Typography.Paragraph>
       ) : null}
     </div>

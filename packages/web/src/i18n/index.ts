@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { factsEn, factsZh } from './applicant-facts.js';
+import { adminEn, adminZh } from './admin.js';
 import { backOfficeEn, backOfficeZh } from './back-office.js';
 import { employmentEn, employmentZh } from './employment-services.js';
 import { enUS } from './en-US.js';
@@ -25,8 +26,12 @@ declare global {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh, employment: employmentZh, facts: factsZh } },
-    'en-US': { translation: { ...enUS, backOffice: backOfficeEn, employment: employmentEn, facts: factsEn } },
+    'zh-CN': {
+      translation: { ...zhCN, backOffice: backOfficeZh, employment: employmentZh, admin: adminZh, facts: factsZh },
+    },
+    'en-US': {
+      translation: { ...enUS, backOffice: backOfficeEn, employment: employmentEn, admin: adminEn, facts: factsEn },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: false,

@@ -101,5 +101,6 @@ export function homeOf(account: Account): string {
   if (p.has('funds:read')) return '/supervision/dashboard';
   if (p.has('security:manage')) return '/security/outbox';
   if (p.has('account:manage')) return '/admin/accounts';
+  if (p.has('parameter:set')) return '/admin/parameters';
   return '/';
 }

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { api, query } from '../../api/client.js';
 import type { PolicyListing } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatPermille, parameterUnit, pick, todayInShanghai } from '../../components/format.js';
+import { formatParameterValue, pick, todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -27,13 +27,6 @@ export function PoliciesPage() {
     [region, date, lang],
   );
   const inForce = (data?.policies ?? []).filter((p) => p.inForce);
-  const showParameter = (name: string, value: number): string => {
-    const unit = parameterUnit(name);
-    if (unit === 'fen') return formatFen(value, lang);
-    if (unit === 'permille') return formatPermille(value);
-    if (unit === 'months') return t('common.months', { count: value });
-    return String(value);
-  };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -81,7 +74,9 @@ export function PoliciesPage() {
                             key={v.parameter}
                             style={{ display: 'block', fontSize: 12 }}
                           >
-                            {v.parameter}: {showParameter(v.parameter, v.value)}
+                            {v.label
+                              ? `${pick(v.label, lang)}：${formatParameterValue(v.value, v.label.unit, lang, t)}`
+                              : t('decision.unnamedParameter')}
                             {v.source === 'example' ? ` (${t('decision.example')})` : ''}
                           </Typography.Text>
                         ))}

@@ -1,22 +1,58 @@
-import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Space, Tag, Typography } from 'antd';
+import {
+  ModalForm,
+  ProFormSelect,
+  ProFormText,
+  ProTable,
+  type ActionType,
+  type ProColumns,
+} from '@ant-design/pro-components';
+import { Alert, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
+import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
+import { useRegionName, useRegions } from '../../components/regions.js';
+import { useSession } from '../../session/session.js';
 
 type StaffAccount =
   paths['/api/v1/accounts']['get']['responses'][200]['content']['application/json']['accounts'][number];
+type NewAccount = paths['/api/v1/accounts']['post']['requestBody']['content']['application/json'];
 
 /**
  * 账号管理: the administrator's landing page — the staff accounts of their regions with roles,
- * region and whether each is active, locked or waiting for a first password change. Creating,
- * resetting and locking accounts are API calls for now (`/api/v1/accounts`).
+ * region and state; creating one (roles within the separation rules, which the server enforces and
+ * names when it refuses), resetting a first password (which also lifts a lockout), and
+ * deactivating or reactivating an account.
  */
 export function AccountsPage() {
   const { t } = useTranslation();
   const regionName = useRegionName();
+  const regions = useRegions();
+  const { account: me } = useSession();
+  const action = useRef<ActionType>(undefined);
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<string>();
+  // Every staff role the UI names (the server refuses a combination it does not allow, naming both).
+  const roleNames = t('roles', { returnObjects: true }) as Record<string, string>;
+  const staffRoles = Object.keys(roleNames).filter((r) => r !== 'applicant');
+  const ownPrefix = (me?.regionCode ?? '').replace(/(00)+$/, '');
+
+  const attempt = async (work: () => Promise<unknown>): Promise<boolean> => {
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await work();
+      await action.current?.reload();
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+      return false;
+    }
+  };
+
   const columns: ProColumns<StaffAccount>[] = [
     { title: t('auth.username'), dataIndex: 'username' },
     { title: t('backOffice.accounts.displayName'), dataIndex: 'displayName' },
@@ -46,15 +82,114 @@ export function AccountsPage() {
       ),
     },
     { title: t('backOffice.accounts.createdAt'), dataIndex: 'createdAt', render: (_, a) => formatInstant(a.createdAt) },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      render: (_, a) => [
+        <ModalForm<{ password: string }>
+          key="reset"
+          title={`${t('admin.accounts.reset')} · ${a.displayName}`}
+          trigger={
+            <Button size="small" data-testid={`reset-${a.username}`}>
+              {t('admin.accounts.reset')}
+            </Button>
+          }
+          modalProps={{ destroyOnHidden: true }}
+          onFinish={async ({ password }) => {
+            const ok = await attempt(() => api('POST', `/api/v1/accounts/${a.id}/password-reset`, { password }));
+            if (ok) setDone(t('admin.accounts.resetDone'));
+            return ok;
+          }}
+        >
+          <ProFormText.Password
+            name="password"
+            label={t('admin.accounts.password')}
+            extra={t('admin.accounts.passwordHint')}
+            rules={[{ required: true }]}
+          />
+        </ModalForm>,
+        a.id === me?.id ? null : a.active ? (
+          <Popconfirm
+            key="deactivate"
+            title={t('admin.accounts.confirmDeactivate')}
+            onConfirm={() => attempt(() => api('POST', `/api/v1/accounts/${a.id}/active`, { active: false }))}
+          >
+            <Button size="small" danger data-testid={`deactivate-${a.username}`}>
+              {t('admin.accounts.deactivate')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button
+            key="activate"
+            size="small"
+            onClick={() => void attempt(() => api('POST', `/api/v1/accounts/${a.id}/active`, { active: true }))}
+            data-testid={`activate-${a.username}`}
+          >
+            {t('admin.accounts.activate')}
+          </Button>
+        ),
+      ],
+    },
   ];
+
+  const createForm = (
+    <ModalForm<NewAccount>
+      title={t('admin.accounts.create')}
+      trigger={
+        <Button type="primary" data-testid="account-create">
+          {t('admin.accounts.create')}
+        </Button>
+      }
+      modalProps={{ destroyOnHidden: true }}
+      onFinish={async (values) => {
+        const ok = await attempt(() => api('POST', '/api/v1/accounts', values));
+        if (ok) setDone(t('admin.accounts.created', { username: values.username }));
+        return ok;
+      }}
+    >
+      <ProFormText name="username" label={t('auth.username')} rules={[{ required: true }]} />
+      <ProFormText name="displayName" label={t('backOffice.accounts.displayName')} rules={[{ required: true }]} />
+      <ProFormSelect
+        name="roles"
+        label={t('backOffice.accounts.roles')}
+        mode="multiple"
+        extra={t('admin.accounts.rolesHint')}
+        options={staffRoles.map((r) => ({ value: r, label: roleNames[r] }))}
+        rules={[{ required: true }]}
+        fieldProps={{ 'data-testid': 'account-roles' } as object}
+      />
+      <ProFormSelect
+        name="regionCode"
+        label={t('admin.accounts.region')}
+        showSearch
+        options={regions
+          .filter((r) => r.code.startsWith(ownPrefix))
+          .map((r) => ({ value: r.code, label: regionName(r.code) }))}
+        rules={[{ required: true }]}
+        fieldProps={{ 'data-testid': 'account-region' } as object}
+      />
+      <ProFormText name="idNumber" label={t('admin.accounts.idNumber')} rules={[{ required: true }]} />
+      <ProFormText.Password
+        name="password"
+        label={t('admin.accounts.password')}
+        extra={t('admin.accounts.passwordHint')}
+        rules={[{ required: true }]}
+      />
+    </ModalForm>
+  );
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('nav.accounts')}</Typography.Title>
+      {done ? <Alert type="success" showIcon title={done} data-testid="account-done" /> : null}
+      <ErrorAlert error={error} />
       <ProTable<StaffAccount>
         rowKey="id"
+        actionRef={action}
         columns={columns}
         search={false}
         options={{ density: true, reload: true, setting: true }}
+        toolBarRender={() => [createForm]}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
         request={async () => {
           try {

@@ -1,25 +1,38 @@
-import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { AuditEntry } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
+import { useAuditLabels } from './audit-labels.js';
 
-/** 审计日志: who did what to which record, newest first, and a walk of the hash chain on request. */
+interface Filter {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * 审计日志: who did what to which record, newest first, narrowed by actor, action, subject and
+ * dates, each action and subject by its name; and a walk of the hash chain on request.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [action, setAction] = useState('');
+  const labels = useAuditLabels();
+  const [draft, setDraft] = useState<Filter>({});
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<string[]>([]);
   const before = pages[pages.length - 1];
   const { data, error, loading } = useLoad(
-    () =>
-      api<{ entries: AuditEntry[] }>(
-        'GET',
-        `/api/v1/audit${query({ action: action || undefined, before, limit: 50 })}`,
-      ),
-    [action, before],
+    () => api<{ entries: AuditEntry[] }>('GET', `/api/v1/audit${query({ ...filter, before, limit: 50 })}`),
+    [filter, before],
   );
   const [verification, setVerification] = useState<{ ok: boolean; text: string }>();
   const [verifyError, setVerifyError] = useState<ApiError>();
@@ -43,23 +56,80 @@ export function AuditPage() {
       setVerifyError(e);
     }
   };
+  const search = () => {
+    const [from, to] = range ?? [];
+    const clean = (v?: string) => (v?.trim() ? v.trim() : undefined);
+    setFilter({
+      actor: clean(draft.actor),
+      action: draft.action,
+      entityType: draft.entityType,
+      entityId: clean(draft.entityId),
+      from: from?.format('YYYY-MM-DD'),
+      to: to?.format('YYYY-MM-DD'),
+    });
+    setPages([]);
+  };
+  const reset = () => {
+    setDraft({});
+    setRange(null);
+    setFilter({});
+    setPages([]);
+  };
+  const actionOptions = useMemo(() => labels.actionOptions(), [labels]);
+  const subjectOptions = useMemo(() => labels.subjectOptions(), [labels]);
   const entries = data?.entries ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-      <Space wrap>
-        <Input.Search
-          placeholder={t('audit.actionFilter')}
-          allowClear
-          onSearch={(v) => {
-            setAction(v.trim());
-            setPages([]);
-          }}
-          style={{ width: 280 }}
+      <Space wrap data-testid="audit-filters">
+        <Input
+          placeholder={t('admin.audit.actor')}
+          value={draft.actor ?? ''}
+          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          style={{ width: 160 }}
+          data-testid="audit-actor"
         />
-        <Button onClick={() => void verify()}>{t('audit.verify')}</Button>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('admin.audit.action')}
+          value={draft.action}
+          onChange={(action: string | undefined) => setDraft({ ...draft, action })}
+          options={actionOptions}
+          style={{ width: 220 }}
+          data-testid="audit-action"
+        />
+        <Select
+          allowClear
+          placeholder={t('admin.audit.subject')}
+          value={draft.entityType}
+          onChange={(entityType: string | undefined) => setDraft({ ...draft, entityType })}
+          options={subjectOptions}
+          style={{ width: 160 }}
+        />
+        <Input
+          placeholder={t('admin.audit.subjectId')}
+          value={draft.entityId ?? ''}
+          onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
+          style={{ width: 160 }}
+        />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label={t('admin.audit.dates')} />
+        <Button type="primary" onClick={search} data-testid="audit-search">
+          {t('admin.audit.query')}
+        </Button>
+        <Button onClick={reset}>{t('admin.audit.reset')}</Button>
+        <Button onClick={() => void verify()} data-testid="audit-verify">
+          {t('audit.verify')}
+        </Button>
       </Space>
-      {verification ? <Alert type={verification.ok ? 'success' : 'error'} showIcon title={verification.text} /> : null}
+      {verification ? (
+        <Alert
+          type={verification.ok ? 'success' : 'error'}
+          showIcon
+          title={verification.text}
+          data-testid="audit-verification"
+        />
+      ) : null}
       <ErrorAlert error={error ?? verifyError} />
       <Table<AuditEntry>
         size="small"
@@ -79,14 +149,17 @@ export function AuditPage() {
           { title: '#', dataIndex: 'seq' },
           { title: t('audit.at'), render: (_, e) => formatInstant(e.at) },
           { title: t('audit.actor'), render: (_, e) => e.actorName ?? t('audit.system') },
-          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.action'), render: (_, e) => labels.action(e.action) },
           {
             title: t('audit.outcome'),
             render: (_, e) => (
               <Tag color={e.outcome === 'success' ? 'green' : 'red'}>{t(`audit.outcomes.${e.outcome}`)}</Tag>
             ),
           },
-          { title: t('audit.entity'), render: (_, e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—') },
+          {
+            title: t('audit.entity'),
+            render: (_, e) => (e.entityType ? `${labels.subject(e.entityType)} ${e.entityId ?? ''}` : '—'),
+          },
           { title: 'IP', render: (_, e) => e.ip ?? '—' },
         ]}
       />

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { rawValues } from './raw-values.js';
+
+describe('the raw-value check fails what a person should never read', () => {
+  it('finds the raw values issue 16 saw on screen', () => {
+    expect(rawValues('所用参数: job-seeking.amount = 150000 (000000, 2024-07-13)', 'zh-CN')).toEqual(
+      expect.arrayContaining([
+        'parameter id job-seeking.amount',
+        'an amount not in 元: = 150000',
+        'the national region code 000000',
+      ]),
+    );
+    expect(rawValues('补贴方式 once', 'zh-CN')).toContain('an enum literal: once');
+    expect(rawValues('State not-accepted', 'en-US')).toContain('an enum literal: not-accepted');
+    expect(rawValues('金额 150000 元', 'zh-CN')).toContain('an amount not in 元: 150000 元');
+    expect(rawValues('对账结果：sequence not in this batch', 'zh-CN')).toContain(
+      'English text: sequence not in this batch',
+    );
+    expect(rawValues('来源 local-setting', 'zh-CN')).toContain('an enum literal: local-setting');
+  });
+
+  it('passes labels, money in 元, dates and data allowed on the page', () => {
+    expect(rawValues('一次性求职补贴标准 1,500 元（四川省，2024-07-13 起）导出 Excel', 'zh-CN')).toEqual([]);
+    expect(rawValues('One-off job-seeking subsidy ¥1,500.00 (Sichuan, from 2024-07-13)', 'en-US')).toEqual([]);
+    expect(rawValues('失败原因 ACCT CLOSED 用户名 clerk', 'zh-CN', ['ACCT CLOSED', 'clerk'])).toEqual([]);
+    expect(rawValues('申请编号 SQ202612010001 共 1234 条', 'zh-CN')).toEqual([]);
+  });
+});

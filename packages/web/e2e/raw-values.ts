@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CATALOGUE, PARAMETER_LABELS } from '../../policy/src/catalogue.js';
+import {
+  DESIGNATION_NAMES,
+  EMPLOYMENT_SERVICE_NAMES,
+  ORGANISATION_CATEGORY_NAMES,
+  PERSON_STATUS_NAMES,
+} from '../../policy/src/facts/vocabulary.js';
+import { ACTIONS, STATES } from '../../server/src/applications/workflow.js';
+import { ROLES } from '../../server/src/auth/roles.js';
+import { RISK_THRESHOLDS } from '../../server/src/parameters/server-parameters.js';
+import type { Language } from './harness.js';
+
+/** Every parameter id a page could show raw: the policy package's and the server's own. */
+const PARAMETER_IDS = [...Object.keys(PARAMETER_LABELS), ...Object.keys(RISK_THRESHOLDS)];
+
+/**
+ * Codes the server speaks in and people must never read: application states and actions, roles,
+ * subsidy ids, fact kinds, parameter sources and units. Single plain words among them ("pay",
+ * "text") are English words too, so on an English page only codes with a hyphen or a dot count.
+ */
+const ENUM_LITERALS = new Set<string>([
+  ...STATES,
+  ...ACTIONS,
+  ...ROLES,
+  ...CATALOGUE.map((s) => s.id),
+  ...Object.keys(PERSON_STATUS_NAMES),
+  ...Object.keys(ORGANISATION_CATEGORY_NAMES),
+  ...Object.keys(DESIGNATION_NAMES),
+  ...Object.keys(EMPLOYMENT_SERVICE_NAMES),
+  'local-setting',
+  'permille',
+  'once',
+]);
+
+const WORD = /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g;
+
+/** What on a page's text is a raw value; empty when the page shows only labels and 元. */
+export function rawValues(text: string, language: Language, allow: readonly string[] = []): string[] {
+  let rest = text;
+  for (const a of allow) rest = rest.replaceAll(a, ' ');
+  const found: string[] = [];
+  for (const id of PARAMETER_IDS)
+    if (new RegExp(`(?<![\\w.-])${id.replaceAll('.', '\\.')}(?![\\w-])`).test(rest)) found.push(`parameter id ${id}`);
+  for (const m of rest.matchAll(/(?<![\d,.])\d{4,}(?:\.\d{1,2})?\s*元|¥\s?\d{4,}|=\s*\d{3,}/g))
+    found.push(`an amount not in 元: ${m[0]}`);
+  if (/(?<![\d-])000000(?!\d)/.test(rest)) found.push('the national region code 000000');
+  for (const m of rest.matchAll(WORD)) {
+    const word = m[0];
+    const coded = /[-.]/.test(word) && /^[a-z]/.test(word);
+    if (ENUM_LITERALS.has(word) && (language === 'zh-CN' || coded)) found.push(`an enum literal: ${word}`);
+    else if (language === 'zh-CN' && coded) found.push(`a code: ${word}`);
+  }
+  if (language === 'zh-CN')
+    for (const m of rest.matchAll(/[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,}){1,}/g)) found.push(`English text: ${m[0]}`);
+  return [...new Set(found)];
+}
+
+/**
+ * Fails a page that shows a parameter id, an amount in fen, `000000`, an enum literal, or (in the
+ * Chinese UI) English text. `allow`: data that is legitimately in Latin script on this page — a
+ * login name, the bank's own words in a return file.
+ */
+export async function expectNoRawValues(
+  page: Page,
+  language: Language,
+  name: string,
+  allow: readonly string[] = [],
+): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(rawValues(text, language, allow), `${name}: raw values on the page`).toEqual([]);
+}

@@ -1,0 +1,25 @@
+import { parseYuan, type ParameterLabel } from '../../components/format.js';
+
+/**
+ * A parameter's value as typed in its unit — 元 for money, % for a rate (one decimal), whole
+ * months, years, days or people, 0/1 for a switch — as the integer the server stores (fen, ‰, …);
+ * undefined when it is not such a value.
+ */
+export function parseParameterInput(input: string, unit: ParameterLabel['unit']): number | undefined {
+  const text = input.trim();
+  if (unit === 'fen') return parseYuan(text);
+  if (unit === 'permille') {
+    const m = /^(\d{1,3})(?:\.(\d))?\s*%?$/.exec(text);
+    return m ? Number(m[1]) * 10 + Number(m[2] ?? '0') : undefined;
+  }
+  if (unit === 'flag') return text === '0' || text === '1' ? Number(text) : undefined;
+  return /^\d{1,6}$/.test(text) ? Number(text) : undefined;
+}
+
+/** What the value field is typed in, shown after it. */
+export function unitSuffix(unit: ParameterLabel['unit'], t: (key: string) => string): string {
+  if (unit === 'fen') return t('admin.parameters.unitYuan');
+  if (unit === 'permille') return t('admin.parameters.unitPercent');
+  if (unit === 'flag') return '0 / 1';
+  return t(`admin.units.${unit}`).replace(/\{\{count\}\}\s*/, '');
+}

@@ -1,0 +1,201 @@
+import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea, ProTable } from '@ant-design/pro-components';
+import { Alert, Button, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, query } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatParameterValue, pick, todayInShanghai, type ParameterLabel } from '../../components/format.js';
+import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+import { parseParameterInput, unitSuffix } from './parameter-input.js';
+
+type RegionParameters =
+  paths['/api/v1/parameters/regions/{regionCode}']['get']['responses'][200]['content']['application/json'];
+type Row = RegionParameters['parameters'][number];
+type Value = NonNullable<Row['inForce']>;
+
+/**
+ * 地区参数: every parameter a region may set, by its name, with the value in force on a day, where
+ * it comes from (the text and its article, or the local document) and every value that can apply
+ * there. The parameter officer sets a new value from a date; the old one is kept.
+ */
+export function ParametersPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { account, can } = useSession();
+  const regionName = useRegionName();
+  const [region, setRegion] = useState(account?.regionCode ?? '510104');
+  const [on, setOn] = useState(todayInShanghai());
+  const [find, setFind] = useState('');
+  const [saved, setSaved] = useState<string>();
+  const [setError, setSetError] = useState<ApiError>();
+  const [version, setVersion] = useState(0);
+  const { data, error, loading } = useLoad(
+    () => api<RegionParameters>('GET', `/api/v1/parameters/regions/${region}${query({ on })}`),
+    [region, on, version],
+  );
+  const name = (p: { parameter: string; label?: ParameterLabel }) =>
+    p.label ? pick(p.label, lang) : t('decision.unnamedParameter');
+  const rows = useMemo(
+    () => (data?.parameters ?? []).filter((p) => !find || name(p).toLowerCase().includes(find.trim().toLowerCase())),
+    [data, find, lang],
+  );
+  const show = (v: Value) => (v.label ? formatParameterValue(v.value, v.label.unit, lang, t) : '');
+  const basis = (v: Value) => v.cites ?? v.note ?? '—';
+  const period = (v: Value) => `${v.from} – ${v.to ?? t('policies.noEnd')}`;
+  const source = (v: Value) => (
+    <Tag color={v.source === 'text' ? 'blue' : v.source === 'local-setting' ? 'green' : 'default'}>
+      {t(`admin.sources.${v.source}`)}
+    </Tag>
+  );
+
+  const setForm = (p: Row) =>
+    p.label ? (
+      <ModalForm<{ value: string; from: string; to?: string; note: string }>
+        key="set"
+        title={t('admin.parameters.setTitle', { label: name(p) })}
+        trigger={
+          <Button size="small" type="link" data-testid={`set-${p.parameter}`}>
+            {t('admin.parameters.set')}
+          </Button>
+        }
+        modalProps={{ destroyOnHidden: true }}
+        initialValues={{ from: on }}
+        onFinish={async (values) => {
+          setSetError(undefined);
+          const unit = p.label!.unit;
+          const value = parseParameterInput(values.value, unit);
+          if (value === undefined) {
+            setSetError(new ApiError(400, 'VALIDATION_FAILED', `${t('admin.parameters.value')}: ${values.value}`));
+            return false;
+          }
+          try {
+            await api('POST', '/api/v1/parameters', {
+              parameter: p.parameter,
+              regionCode: region,
+              from: values.from,
+              ...(values.to ? { to: values.to } : {}),
+              value,
+              note: values.note,
+            });
+          } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+            setSetError(e);
+            return false;
+          }
+          setSaved(
+            t('admin.parameters.saved', {
+              label: name(p),
+              value: formatParameterValue(value, unit, lang, t),
+              from: values.from,
+            }),
+          );
+          setVersion((n) => n + 1);
+          return true;
+        }}
+      >
+        <ErrorAlert error={setError} />
+        <ProFormText
+          name="value"
+          label={t('admin.parameters.value')}
+          fieldProps={{ suffix: unitSuffix(p.label.unit, t), 'data-testid': 'parameter-value' } as object}
+          rules={[{ required: true }]}
+        />
+        <ProFormDatePicker
+          name="from"
+          label={t('admin.parameters.from')}
+          rules={[{ required: true }]}
+          fieldProps={{ 'data-testid': 'parameter-from' } as object}
+        />
+        <ProFormDatePicker name="to" label={t('admin.parameters.to')} />
+        <ProFormTextArea
+          name="note"
+          label={t('admin.parameters.note')}
+          placeholder={t('admin.parameters.noteHint')}
+          rules={[{ required: true }]}
+          fieldProps={{ 'data-testid': 'parameter-note' } as object}
+        />
+      </ModalForm>
+    ) : null;
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('admin.parameters.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('admin.parameters.intro')}</Typography.Paragraph>
+      <Space wrap>
+        <label htmlFor="parameter-region">{t('common.region')}</label>
+        <RegionSelect id="parameter-region" value={region} onChange={setRegion} />
+        <label htmlFor="parameter-on">{t('admin.parameters.on')}</label>
+        <DatePicker
+          id="parameter-on"
+          value={dayjs(on)}
+          allowClear={false}
+          onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('admin.parameters.search')}
+          onSearch={setFind}
+          style={{ width: 240 }}
+          data-testid="parameter-find"
+        />
+      </Space>
+      {saved ? <Alert type="success" showIcon title={saved} data-testid="parameter-saved" /> : null}
+      <ErrorAlert error={error} />
+      <ProTable<Row>
+        rowKey="parameter"
+        loading={loading}
+        dataSource={rows}
+        search={false}
+        options={{ density: true, reload: () => setVersion((n) => n + 1), setting: true }}
+        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
+        headerTitle={regionName(region)}
+        expandable={{
+          expandedRowRender: (p) => (
+            <Table<Value>
+              size="small"
+              rowKey={(v) => `${v.region}-${v.from}-${v.source}-${v.value}`}
+              pagination={false}
+              dataSource={p.history}
+              columns={[
+                { title: t('common.region'), render: (_, v) => regionName(v.region) },
+                { title: t('admin.parameters.value'), render: (_, v) => show(v) },
+                { title: t('admin.parameters.period'), render: (_, v) => period(v) },
+                { title: t('admin.parameters.source'), render: (_, v) => source(v) },
+                { title: t('admin.parameters.basis'), render: (_, v) => basis(v) },
+              ]}
+            />
+          ),
+          rowExpandable: (p) => p.history.length > 0,
+        }}
+        columns={[
+          { title: t('admin.parameters.name'), render: (_, p) => name(p) },
+          {
+            title: t('admin.parameters.inForce'),
+            render: (_, p) => (p.inForce ? show(p.inForce) : <Tag color="orange">{t('admin.parameters.notSet')}</Tag>),
+          },
+          { title: t('admin.parameters.source'), render: (_, p) => (p.inForce ? source(p.inForce) : '—') },
+          {
+            title: t('admin.parameters.basis'),
+            ellipsis: true,
+            render: (_, p) => (p.inForce ? basis(p.inForce) : '—'),
+          },
+          { title: t('admin.parameters.period'), render: (_, p) => (p.inForce ? period(p.inForce) : '—') },
+          ...(can('parameter:set')
+            ? [
+                {
+                  title: t('common.actions'),
+                  valueType: 'option' as const,
+                  render: (_: unknown, p: Row) => [setForm(p)],
+                },
+              ]
+            : []),
+        ]}
+        data-testid="parameters-table"
+      />
+    </Space>
+  );
+}
