@@ -51,6 +51,22 @@ const MyEmploymentPage = lazyPage(
   () => import('./pages/employment-services/my-employment-page.js'),
   'MyEmploymentPage',
 );
+const JobBoardPage = lazyPage(
+  () => import('./pages/employment-services/labour-market/job-board-page.js'),
+  'JobBoardPage',
+);
+const MyJobSearchPage = lazyPage(
+  () => import('./pages/employment-services/labour-market/my-job-search-page.js'),
+  'MyJobSearchPage',
+);
+const MyPostingsPage = lazyPage(
+  () => import('./pages/employment-services/labour-market/my-postings-page.js'),
+  'MyPostingsPage',
+);
+const LabourMarketPage = lazyPage(
+  () => import('./pages/employment-services/labour-market/labour-market-page.js'),
+  'LabourMarketPage',
+);
 const CalendarPage = lazyPage(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
 const ParametersPage = lazyPage(() => import('./pages/admin/parameters-page.js'), 'ParametersPage');
 const ReferenceDataPage = lazyPage(() => import('./pages/admin/reference-data-page.js'), 'ReferenceDataPage');
@@ -96,6 +112,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck' },
   { path: '/gongshi', element: <DisclosurePage />, nav: 'disclosure' },
   { path: '/training', element: <TrainingPage />, nav: 'training' },
+  { path: '/jobs', element: <JobBoardPage />, nav: 'jobs' },
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
   // 实名核验: in the menu only while an applicant account is not yet bound to its registry record.
@@ -121,6 +138,20 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['application:own'],
     nav: 'myEmployment',
     menuFor: (a) => a.organisationId === undefined,
+  },
+  {
+    path: '/my/jobs',
+    element: <MyJobSearchPage />,
+    permissions: ['application:own'],
+    nav: 'myJobs',
+    menuFor: (a) => a.organisationId === undefined,
+  },
+  {
+    path: '/my/postings',
+    element: <MyPostingsPage />,
+    permissions: ['application:own'],
+    nav: 'myPostings',
+    menuFor: (a) => a.organisationId !== undefined,
   },
   {
     path: '/applications/:id',
@@ -184,6 +215,13 @@ export const PAGES: readonly PageEntry[] = [
     element: <CasesPage />,
     permissions: ['employment:read', 'assistance:work'],
     nav: 'employmentCases',
+    group: 'employment',
+  },
+  {
+    path: '/employment/labour-market',
+    element: <LabourMarketPage />,
+    permissions: ['labour-market:manage', 'labour-market:refer'],
+    nav: 'labourMarket',
     group: 'employment',
   },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },

@@ -1,9 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { factsEn, factsZh } from './applicant-facts.js';
 import { adminEn, adminZh } from './admin.js';
+import { factsEn, factsZh } from './applicant-facts.js';
 import { backOfficeEn, backOfficeZh } from './back-office.js';
 import { employmentEn, employmentZh } from './employment-services.js';
+import { labourEn, labourZh } from './labour-market.js';
 import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
 
@@ -27,10 +28,24 @@ declare global {
 void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, backOffice: backOfficeZh, employment: employmentZh, admin: adminZh, facts: factsZh },
+      translation: {
+        ...zhCN,
+        backOffice: backOfficeZh,
+        employment: employmentZh,
+        admin: adminZh,
+        facts: factsZh,
+        labour: labourZh,
+      },
     },
     'en-US': {
-      translation: { ...enUS, backOffice: backOfficeEn, employment: employmentEn, admin: adminEn, facts: factsEn },
+      translation: {
+        ...enUS,
+        backOffice: backOfficeEn,
+        employment: employmentEn,
+        admin: adminEn,
+        facts: factsEn,
+        labour: labourEn,
+      },
     },
   },
   lng: initialLanguage(),

@@ -41,7 +41,16 @@ export function assertPostingFields(input: PostingInput, today: IsoDate): void {
         'ground.en-US': first.rule.en,
         cite: first.rule.cite,
       },
-      findings.map((f) => ({ field: f.field, words: f.words, ground: f.rule.ground, cite: f.rule.cite })),
+      findings.map((f) => ({
+        column: f.field,
+        words: f.words,
+        ground: f.rule.ground,
+        cite: f.rule.cite,
+        message: {
+          zh: `${f.rule.zh}：“${f.words}”（${f.rule.cite}）`,
+          en: `${f.rule.en}: “${f.words}” (${f.rule.cite})`,
+        },
+      })),
     );
 }
 

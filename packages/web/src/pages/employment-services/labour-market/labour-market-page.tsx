@@ -1,0 +1,283 @@
+import { Button, Card, Descriptions, Drawer, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../../api/client.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { formatFen, pick } from '../../../components/format.js';
+import { useLoad } from '../../../components/use-load.js';
+import { useSubmit } from '../../../components/use-submit.js';
+import { useSession } from '../../../session/session.js';
+import {
+  MatchReasons,
+  PayText,
+  PostingCard,
+  PostingState,
+  type Match,
+  type Posting,
+  type Referral,
+  type Seeker,
+} from './labour-common.js';
+
+type State = Posting['state'];
+
+/**
+ * The bureau's labour-market desk (岗位与求职): review postings (publish, or return with a reason —
+ * never one's own), the job seekers with their certificates, registration and assistance case, the
+ * best postings for each with the reasons, and referrals (岗位推荐).
+ */
+export function LabourMarketPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const manages = account?.permissions.includes('labour-market:manage') ?? false;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('labour.staff.title')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'postings', label: t('labour.staff.postings'), children: <Postings manages={manages} /> },
+          { key: 'seekers', label: t('labour.staff.seekers'), children: <Seekers /> },
+          { key: 'referrals', label: t('labour.staff.referrals'), children: <Referrals /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Postings({ manages }: { manages: boolean }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State | undefined>('submitted');
+  const list = useLoad(
+    () => api<{ postings: Posting[] }>('GET', `/api/v1/labour-market/postings${query({ state })}`),
+    [state],
+  );
+  const review = useSubmit();
+  const [refusing, setRefusing] = useState<Posting>();
+  const [reason, setReason] = useState('');
+  const decide = async (p: Posting, publish: boolean) => {
+    const body = publish ? { publish } : { publish, reason: reason.trim() };
+    if (await review.run(() => api('POST', `/api/v1/labour-market/postings/${p.id}/review`, body))) {
+      setRefusing(undefined);
+      setReason('');
+      list.reload();
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <label htmlFor="posting-state">{t('labour.staff.stateFilter')}</label>
+        <Select<State | 'all'>
+          id="posting-state"
+          style={{ minWidth: 160 }}
+          value={state ?? 'all'}
+          onChange={(v) => setState(v === 'all' ? undefined : v)}
+          options={[
+            { value: 'all', label: t('labour.staff.all') },
+            ...(['submitted', 'published', 'refused', 'withdrawn'] as const).map((s) => ({
+              value: s,
+              label: t(`labour.posting.states.${s}`),
+            })),
+          ]}
+        />
+      </Space>
+      <ErrorAlert error={list.error ?? review.error} />
+      {list.data?.postings.map((p) => (
+        <Space key={p.id} orientation="vertical" style={{ width: '100%' }} size={4}>
+          <Space wrap>
+            <PostingState posting={p} />
+            {p.refusal ? <Typography.Text type="danger">{p.refusal}</Typography.Text> : null}
+          </Space>
+          <PostingCard
+            posting={p}
+            extra={
+              manages && p.state === 'submitted' ? (
+                <Space>
+                  <Button size="small" type="primary" data-testid="publish" onClick={() => void decide(p, true)}>
+                    {t('labour.staff.publish')}
+                  </Button>
+                  <Button size="small" danger data-testid="return" onClick={() => setRefusing(p)}>
+                    {t('labour.staff.refuse')}
+                  </Button>
+                </Space>
+              ) : null
+            }
+          />
+        </Space>
+      ))}
+      <Modal
+        open={refusing !== undefined}
+        title={t('labour.staff.refuseReason')}
+        onCancel={() => setRefusing(undefined)}
+        onOk={() => refusing && void decide(refusing, false)}
+        okButtonProps={{ disabled: reason.trim() === '', id: 'confirm-return' }}
+      >
+        <Typography.Paragraph type="secondary">{t('labour.staff.refuseReasonHint')}</Typography.Paragraph>
+        <Input.TextArea
+          id="return-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          rows={3}
+        />
+      </Modal>
+    </Space>
+  );
+}
+
+function Seekers() {
+  const { t, i18n } = useTranslation();
+  const list = useLoad(() => api<{ seekers: Seeker[] }>('GET', '/api/v1/labour-market/seekers'), []);
+  const [open, setOpen] = useState<Seeker>();
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <Table<Seeker>
+        size="small"
+        rowKey="id"
+        scroll={{ x: true }}
+        loading={list.loading}
+        dataSource={list.data?.seekers ?? []}
+        columns={[
+          { title: t('labour.seeker.name'), dataIndex: 'name' },
+          { title: t('labour.seeker.region'), render: (_, s) => pick(s.regionName, i18n.language) },
+          {
+            title: t('labour.seeker.occupations'),
+            render: (_, s) => s.occupations.map((o) => <Tag key={o.code}>{pick(o, i18n.language)}</Tag>),
+          },
+          { title: t('labour.seeker.payMin'), render: (_, s) => formatFen(s.payMinFen, i18n.language) },
+          {
+            title: t('labour.seeker.certificates'),
+            render: (_, s) => s.certificates.map((c, i) => <Tag key={i}>{c.occupation}</Tag>),
+          },
+          {
+            title: t('labour.staff.matches'),
+            render: (_, s) => (
+              <Button size="small" data-testid={`matches-${s.name}`} onClick={() => setOpen(s)}>
+                {t('labour.staff.matches')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Drawer open={open !== undefined} size="large" onClose={() => setOpen(undefined)} title={open?.name}>
+        {open ? <SeekerMatches seeker={open} /> : null}
+      </Drawer>
+    </>
+  );
+}
+
+function SeekerMatches({ seeker }: { seeker: Seeker }) {
+  const { t, i18n } = useTranslation();
+  const full = useLoad(() => api<Seeker>('GET', `/api/v1/labour-market/seekers/${seeker.id}`), [seeker.id]);
+  const matches = useLoad(
+    () => api<{ matches: Match[] }>('GET', `/api/v1/labour-market/seekers/${seeker.id}/matches`),
+    [seeker.id],
+  );
+  const refer = useSubmit();
+  const [done, setDone] = useState<Set<string>>(new Set());
+  const [note, setNote] = useState('');
+  const s = full.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <ErrorAlert error={full.error ?? matches.error ?? refer.error} />
+      {s ? (
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('labour.seeker.certificates')}>
+            {s.certificates.length === 0
+              ? t('labour.seeker.noCertificates')
+              : s.certificates
+                  .map(
+                    (c) => `${c.occupation}${c.level ? ` ${t(`labour.levels.${c.level}` as 'labour.levels.5')}` : ''}`,
+                  )
+                  .join('、')}
+          </Descriptions.Item>
+          {s.unemployedSince ? (
+            <Descriptions.Item label={t('labour.seeker.unemployedSince')}>{s.unemployedSince}</Descriptions.Item>
+          ) : null}
+          {s.assistanceCase ? (
+            <Descriptions.Item label={t('labour.seeker.assistance')}>
+              {t(`labour.caseKinds.${s.assistanceCase.kind}` as 'labour.caseKinds.graduate')}（
+              {s.assistanceCase.openedOn}）
+            </Descriptions.Item>
+          ) : null}
+          <Descriptions.Item label={t('labour.seeker.skills')}>{s.skills}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+      <Input
+        id="refer-note"
+        placeholder={t('labour.staff.referNote')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+      />
+      {matches.data?.matches.map((m) =>
+        m.posting ? (
+          <Card
+            key={m.posting.id}
+            size="small"
+            title={`${m.posting.title} · ${m.posting.organisationName}`}
+            extra={
+              done.has(m.posting.id) ? (
+                <Tag color="green">{t('labour.staff.referred')}</Tag>
+              ) : (
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid="refer"
+                  onClick={() => {
+                    const postingId = m.posting?.id ?? '';
+                    void refer
+                      .run(() =>
+                        api('POST', '/api/v1/labour-market/referrals', {
+                          seekerId: seeker.id,
+                          postingId,
+                          note: note.trim(),
+                        }),
+                      )
+                      .then((r) => r && setDone(new Set([...done, postingId])));
+                  }}
+                >
+                  {t('labour.staff.refer')}
+                </Button>
+              )
+            }
+          >
+            <Space orientation="vertical" size={4}>
+              <Typography.Text>
+                <PayText posting={m.posting} /> · {pick(m.posting.regionName, i18n.language)}
+              </Typography.Text>
+              <MatchReasons match={m} />
+            </Space>
+          </Card>
+        ) : null,
+      )}
+    </Space>
+  );
+}
+
+function Referrals() {
+  const { t } = useTranslation();
+  const list = useLoad(() => api<{ referrals: Referral[] }>('GET', '/api/v1/labour-market/referrals'), []);
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <Table<Referral>
+        size="small"
+        rowKey="id"
+        scroll={{ x: true }}
+        loading={list.loading}
+        dataSource={list.data?.referrals ?? []}
+        columns={[
+          { title: t('labour.referral.seeker'), dataIndex: 'seekerName' },
+          { title: t('labour.referral.posting'), dataIndex: 'postingTitle' },
+          { title: t('labour.staff.organisation'), dataIndex: 'organisationName' },
+          { title: t('labour.referral.referredOn'), dataIndex: 'referredOn' },
+          {
+            title: t('labour.referral.state'),
+            render: (_, r) => <Tag>{t(`labour.referral.states.${r.state}`)}</Tag>,
+          },
+          { title: t('labour.referral.reason'), render: (_, r) => r.reason ?? '' },
+        ]}
+      />
+    </>
+  );
+}

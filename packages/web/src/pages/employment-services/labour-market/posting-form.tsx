@@ -1,0 +1,163 @@
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../api/client.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { todayInShanghai } from '../../../components/format.js';
+import { RegionSelect } from '../../../components/regions.js';
+import { LEVELS, OccupationSelect, type Posting } from './labour-common.js';
+
+export interface PostingFields {
+  title: string;
+  occupationCode: string;
+  headcount: number;
+  payMinFen: number;
+  payMaxFen: number;
+  regionCode: string;
+  place: string;
+  requirements: string;
+  description: string;
+  minLevel?: number;
+  contact: string;
+  validFrom: string;
+  validTo: string;
+}
+
+interface FormValues extends Omit<PostingFields, 'payMinFen' | 'payMaxFen' | 'minLevel'> {
+  payMinYuan: number;
+  payMaxYuan: number;
+  minLevel?: string;
+}
+
+/** The posting form, for a unit's own jobs and for a clerk posting on a unit's behalf. Pay is typed in 元. */
+export function PostingForm({
+  initial,
+  onSubmit,
+  busy,
+  error,
+  submitLabel,
+  onCancel,
+}: {
+  initial?: Posting;
+  onSubmit: (fields: PostingFields) => void;
+  busy: boolean;
+  error: ApiError | undefined;
+  submitLabel: string;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const today = todayInShanghai();
+  const values: FormValues = initial
+    ? {
+        ...initial,
+        occupationCode: initial.occupation.code,
+        payMinYuan: initial.payMinFen / 100,
+        payMaxYuan: initial.payMaxFen / 100,
+        minLevel: initial.minLevel ? String(initial.minLevel) : undefined,
+        validFrom: initial.validFrom < today ? today : initial.validFrom,
+      }
+    : {
+        title: '',
+        occupationCode: '',
+        headcount: 1,
+        payMinYuan: 4000,
+        payMaxYuan: 6000,
+        regionCode: '510104',
+        place: '',
+        requirements: '',
+        description: '',
+        contact: '',
+        validFrom: today,
+        validTo: addDaysIso(today, 60),
+      };
+  return (
+    <Form<FormValues>
+      layout="vertical"
+      style={{ maxWidth: 640 }}
+      initialValues={values}
+      onFinish={(v) =>
+        onSubmit({
+          title: v.title.trim(),
+          occupationCode: v.occupationCode,
+          headcount: v.headcount,
+          payMinFen: Math.round(v.payMinYuan * 100),
+          payMaxFen: Math.round(v.payMaxYuan * 100),
+          regionCode: v.regionCode,
+          place: v.place.trim(),
+          requirements: v.requirements?.trim() ?? '',
+          description: v.description?.trim() ?? '',
+          ...(v.minLevel ? { minLevel: Number(v.minLevel) } : {}),
+          contact: v.contact.trim(),
+          validFrom: v.validFrom,
+          validTo: v.validTo,
+        })
+      }
+    >
+      <Form.Item label={t('labour.posting.title')} name="title" rules={[{ required: true, max: 60 }]}>
+        <Input id="posting-title" />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.occupation')} name="occupationCode" rules={[{ required: true }]}>
+        <OccupationSelect id="posting-occupation" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item label={t('labour.posting.headcount')} name="headcount" rules={[{ required: true }]}>
+          <InputNumber id="posting-headcount" min={1} max={10000} />
+        </Form.Item>
+        <Form.Item label={t('labour.posting.payMin')} name="payMinYuan" rules={[{ required: true }]}>
+          <InputNumber id="posting-pay-min" min={0} max={1_000_000} step={500} />
+        </Form.Item>
+        <Form.Item label={t('labour.posting.payMax')} name="payMaxYuan" rules={[{ required: true }]}>
+          <InputNumber id="posting-pay-max" min={0} max={1_000_000} step={500} />
+        </Form.Item>
+      </Space>
+      <Form.Item label={t('labour.posting.region')} name="regionCode" rules={[{ required: true }]}>
+        <RegionInput />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.place')} name="place" rules={[{ required: true, max: 200 }]}>
+        <Input id="posting-place" />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.requirements')} name="requirements" rules={[{ max: 1000 }]}>
+        <Input.TextArea id="posting-requirements" rows={2} />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.description')} name="description" rules={[{ max: 2000 }]}>
+        <Input.TextArea id="posting-description" rows={2} />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.minLevel')} name="minLevel">
+        <Select
+          id="posting-level"
+          allowClear
+          placeholder={t('labour.posting.noLevel')}
+          options={LEVELS.map((l) => ({ value: l, label: t(`labour.levels.${l}`) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('labour.posting.contact')} name="contact" rules={[{ required: true, max: 100 }]}>
+        <Input id="posting-contact" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item label={t('labour.posting.validFrom')} name="validFrom" rules={[{ required: true }]}>
+          <Input id="posting-from" type="date" />
+        </Form.Item>
+        <Form.Item label={t('labour.posting.validTo')} name="validTo" rules={[{ required: true }]}>
+          <Input id="posting-to" type="date" />
+        </Form.Item>
+      </Space>
+      <ErrorAlert error={error} />
+      <Space style={{ marginTop: 8 }}>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="posting-submit">
+          {submitLabel}
+        </Button>
+        {onCancel ? <Button onClick={onCancel}>{t('labour.mine.cancel')}</Button> : null}
+      </Space>
+    </Form>
+  );
+}
+
+function RegionInput({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+  return <RegionSelect id="posting-region" value={value ?? '510104'} onChange={(v) => onChange?.(v)} />;
+}
+
+/** A civil date some days on (a posting's default validity), computed on the calendar, not the clock. */
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
