@@ -11,6 +11,7 @@ import { DISTRICTS, type DemoPerson } from './demo-people.js';
 import { DEMO_PASSWORD } from './demo-staff.js';
 import { seedDemoApplicants } from './demo-applicants.js';
 import { seedEmploymentServices } from './demo-employment-services.js';
+import { seedLabourMarket } from './demo-labour-market.js';
 import { seedTraining } from './demo-training.js';
 
 /** A clock the seed moves back and forth, so some work is already overdue when the demo opens. */
@@ -185,4 +186,5 @@ export async function seedApplications(
   clock.date = today;
   await seedEmploymentServices({ db, services, today, actor });
   await seedDemoApplicants({ services, today, actor }, DEMO_PASSWORD);
+  await seedLabourMarket({ db, services, today, actor }, DEMO_PASSWORD);
 }

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoCity } from './demo-city.js';
 import { DEMO_APPLICANTS, demoBusinessCode } from './demo-applicants.js';
 import { DEMO_SCHOOL } from './demo-training.js';
+import { DEMO_EMPLOYER } from './demo-labour-market.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -133,6 +134,30 @@ describe('the demo city', () => {
     const li = await login(app, graduate.username, DEMO_PASSWORD);
     const job = await li.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-job-seeking' });
     expect(job.json<Preview>().eligible).toBe(true);
+  });
+
+  it('has a labour market: open jobs on the board, seekers, referrals, and an employer with answered referrals', async () => {
+    const board = (await app.http.inject({ method: 'GET', url: '/api/v1/labour-market/jobs?region=510100' })).json<{
+      total: number;
+    }>();
+    expect(board.total).toBeGreaterThan(20);
+    const clerk = await login(app, 'clerk', DEMO_PASSWORD);
+    const waiting = (await clerk.request('GET', '/api/v1/labour-market/postings?state=submitted')).json<{
+      postings: unknown[];
+    }>();
+    expect(waiting.postings.length).toBeGreaterThan(0);
+    const seekers = (await clerk.request('GET', '/api/v1/labour-market/seekers')).json<{ seekers: unknown[] }>();
+    expect(seekers.seekers.length).toBeGreaterThan(0);
+    const employer = await login(app, DEMO_EMPLOYER.username, DEMO_PASSWORD);
+    const mine = (await employer.request('GET', '/api/v1/labour-market/my-postings')).json<{
+      postings: { state: string }[];
+    }>();
+    expect(mine.postings.map((p) => p.state).sort()).toEqual(['published', 'refused']);
+    const answered = (await employer.request('GET', '/api/v1/labour-market/my-referrals')).json<{
+      referrals: { state: string; registrationId?: string }[];
+    }>().referrals;
+    expect(answered.map((r) => r.state).sort()).toEqual(['hired', 'interview', 'refused']);
+    expect(answered.find((r) => r.state === 'hired')?.registrationId).toBeDefined();
   });
 
   it('leaves an intact audit chain', async () => {
