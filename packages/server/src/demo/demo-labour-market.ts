@@ -146,7 +146,7 @@ async function seedEmployer(
   const clerk = await actor('clerk');
   const first17 = `91${DEMO_EMPLOYER.region}MA6JC8K2P`;
   const creditCode = first17 + (creditCodeCheckChar(first17) as string);
-  const unit = await services.registry.createOrganisation(counter, {
+  await services.registry.createOrganisation(counter, {
     creditCode,
     name: DEMO_EMPLOYER.name,
     category: 'enterprise',
