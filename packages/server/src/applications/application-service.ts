@@ -30,6 +30,7 @@ import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } 
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { checkDeclarations, decideDeclaration, recordDeclarations } from './declarations.js';
 import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
+import { selfCheckQuestions } from './self-check-questions.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
@@ -257,6 +258,11 @@ export class ApplicationService {
   async preview(actor: Actor, input: DecisionPreview): Promise<DecisionPreviewViewT> {
     const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
     return previewDecision(deps, await this.policies.engine(), actor, input);
+  }
+
+  /** The self-check's questions for a region and day (政策计算器). */
+  async questions(region: string, date: IsoDate) {
+    return selfCheckQuestions(await this.policies.engine(), region, date);
   }
 
   /** The clerk confirms, corrects or rejects one declared fact at acceptance. */

@@ -11,8 +11,11 @@ import {
   DecisionPreviewBody,
   DecisionPreviewView,
   ListApplicationsQuery,
+  SelfCheckQuestionsView,
   TransitionBody,
 } from './applications.schemas.js';
+import { ErrorSchema, ListPoliciesQuery } from '../policies/policies.schemas.js';
+import { todayInShanghai } from '../http/today.js';
 
 /** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
 export function applicationsRoutes(applications: ApplicationService): FastifyPluginAsyncTypebox {
@@ -59,6 +62,28 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         },
       },
       async (request) => applications.list(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/self-check/questions',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags,
+          summary:
+            'The self-check’s questions for a region: the facts its subsidies’ conditions read, with the subsidies',
+          querystring: ListPoliciesQuery,
+          response: { 200: SelfCheckQuestionsView, 400: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const date = request.query.date ?? todayInShanghai();
+        return {
+          region: request.query.region,
+          date,
+          questions: await applications.questions(request.query.region, date),
+        };
+      },
     );
 
     app.post(

@@ -256,3 +256,17 @@ export const ApplicationView = Type.Object({
   ),
 });
 export type ApplicationViewT = Static<typeof ApplicationView>;
+
+/** The self-check's questions for a region: the facts its subsidies' conditions read. */
+export const SelfCheckQuestionsView = Type.Object({
+  region: Type.String(),
+  date: Type.String(),
+  questions: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      label: Text,
+      how: Text,
+      subsidies: Type.Array(Type.Object({ id: Type.String(), name: Text })),
+    }),
+  ),
+});

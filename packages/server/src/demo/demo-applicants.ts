@@ -48,6 +48,15 @@ export function demoBusinessCode(region: string): string {
 export async function seedDemoApplicants(seed: ApplicantSeed, password: string): Promise<void> {
   const { services, today } = seed;
   const counter = await seed.actor('counter');
+  // 四川 办法 第六条（四） pays 一次性创业补贴 "按规定" after 2025: the city's parameter officer keeps
+  // 2025's 1万元 as its example standard, so 张伟's claim can be paid in the demo.
+  await services.parameters.set(await seed.actor('policy'), {
+    parameter: 'startup.amount',
+    regionCode: '510100',
+    from: `${today.slice(0, 4)}-01-01`,
+    value: 1_000_000,
+    note: '示例数据：沿用2025年一次性创业补贴标准1万元',
+  });
   const year = Number(today.slice(0, 4));
   const graduating = `${Number(today.slice(5, 7)) <= 8 ? year : year + 1}-06-30`;
   const founded = addMonths(today, -14);

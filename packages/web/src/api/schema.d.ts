@@ -6474,6 +6474,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/self-check/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The self-check’s questions for a region: the facts its subsidies’ conditions read, with the subsidies */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description GB/T 2260 code; 000000 = national
+                     * @example 510104
+                     */
+                    region: string;
+                    /** @description Defaults to today in Asia/Shanghai */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: string;
+                            date: string;
+                            questions: {
+                                field: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                how: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                subsidies: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/decision-preview": {
         parameters: {
             query?: never;

@@ -45,6 +45,19 @@ export const factsZh = {
     states: { declared: '待确认', confirmed: '已确认', corrected: '已更正', rejected: '不予认可' },
     decidedAt: '{{at}} 处理',
   },
+  selfCheck: {
+    askedBy: '用于：{{names}}',
+    basedOn: '以下问题来自本地区现行 {{count}} 项个人补贴政策的条件',
+    notAsked: '另有 {{names}} 等条件，需登录后由系统按共享数据或平台记录核验。',
+    business: '创办的企业或个体工商户',
+    businessCode: '统一社会信用代码',
+    businessRegisteredOn: '登记注册日期',
+    businessForm: '主体类型',
+    forms: { 'individual-business': '个体工商户', enterprise: '小微企业' },
+    hukouRegion: '户籍所在地',
+    apply: '去申请',
+    carried: '已带入政策计算器中的回答，请核对后继续',
+  },
 };
 
 export const factsEn: typeof factsZh = {
@@ -88,5 +101,18 @@ export const factsEn: typeof factsZh = {
     noEvidence: '(no file named)',
     states: { declared: 'To confirm', confirmed: 'Confirmed', corrected: 'Corrected', rejected: 'Rejected' },
     decidedAt: 'decided {{at}}',
+  },
+  selfCheck: {
+    askedBy: 'Asked for: {{names}}',
+    basedOn: 'These questions come from the conditions of the {{count}} personal subsidies in force here',
+    notAsked: 'Other conditions ({{names}}) are checked against shared data or platform records once you log in.',
+    business: 'Business you founded',
+    businessCode: 'Credit code',
+    businessRegisteredOn: 'Registered on',
+    businessForm: 'Form',
+    forms: { 'individual-business': 'Individual business', enterprise: 'Small or micro enterprise' },
+    hukouRegion: 'Household registration',
+    apply: 'Apply',
+    carried: 'Your self-check answers are filled in; check them and go on',
   },
 };

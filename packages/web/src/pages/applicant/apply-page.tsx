@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { ClaimFields } from './claim-fields.js';
 import { toClaim, type ClaimFormValues } from './claim-model.js';
 import { completeDeclarations, DeclarationFields, type Declaration } from './declaration-fields.js';
 import { DecisionPreview } from './decision-preview.js';
+import { carriedFor, clearCarried } from '../public/self-check-carry.js';
 import type { PreviewAnswer } from './fact-needs.js';
 
 /**
@@ -29,9 +30,14 @@ export function ApplyPage() {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   // The claim as typed so far, for the engine's answer before anything is filed.
-  const [typed, setTyped] = useState<Record<string, unknown>>({});
+  const [typed, setTyped] = useState<Record<string, unknown>>(() => {
+    const c = carriedFor(params.subsidy);
+    return c ? { ...c.claim } : {};
+  });
   // What the applicant declares because no shared data holds it (申报), confirmed at acceptance.
-  const [declared, setDeclared] = useState<Declaration[]>([]);
+  // Answers the self-check carried here (政策计算器 → 申请): the business's code and the graduation.
+  const [carried] = useState(() => carriedFor(params.subsidy));
+  const [declared, setDeclared] = useState<Declaration[]>(carried?.declarations ?? []);
   const [answer, setAnswer] = useState<PreviewAnswer>();
   const statusOptions =
     answer?.needs
@@ -64,6 +70,7 @@ export function ApplyPage() {
         ...(completeDeclarations(declared).length ? { declarations: completeDeclarations(declared) } : {}),
         idempotencyKey,
       });
+      clearCarried();
       navigate(`/applications/${application.id}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -78,8 +85,12 @@ export function ApplyPage() {
       <Typography.Title level={3}>{t('apply.title')}</Typography.Title>
       <ErrorAlert error={loadError} />
       <Card>
+        {carried ? (
+          <Alert type="success" showIcon title={t('facts.selfCheck.carried')} style={{ marginBottom: 16 }} />
+        ) : null}
         <Form
           form={form}
+          initialValues={carried?.claim}
           layout="vertical"
           onFinish={(v) => void save(v)}
           onValuesChange={(_, all) => subsidy && setTyped(toClaim(subsidy, all))}

@@ -1,102 +1,90 @@
-import { PERSON_STATUS_NAMES } from '@huimin/policy/vocabulary';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Collapse,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Col, Collapse, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.js';
+import { useNavigate } from 'react-router';
+import { api, ApiError, query } from '../../api/client.js';
 import type { Decision } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, pick, todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
 import { DecisionView } from '../../components/reasons.js';
-
-interface SelfCheckForm {
-  idNumber: string;
-  retirementCategory?: 'male' | 'female-cadre' | 'female-worker';
-  hukouRegion?: string;
-  rural?: boolean;
-  statuses?: string[];
-  statusSince?: Dayjs;
-  graduationDate?: Dayjs;
-  institution?: string;
-}
-
-/** The statuses people most often know they have; the full list is the registry's business. */
-const COMMON_STATUSES = [
-  'registered-unemployed',
-  'hard-to-employ',
-  'dibao-household',
-  'zero-employment-household',
-  'disabled',
-  'veteran',
-  'returning-migrant-worker',
-  'poverty-alleviated',
-  'national-student-loan',
-] as const;
+import { useLoad } from '../../components/use-load.js';
+import { carryIntoApplication } from './self-check-carry.js';
+import {
+  answersAsFacts,
+  ASKABLE,
+  QuestionFields,
+  type Question,
+  type SelfCheckAnswers,
+} from './self-check-questions.js';
 
 /**
- * 政策计算器 ("what can I get"): the public answers a few questions and the engine decides every
- * subsidy, explaining each answer with its article. Nothing is stored; the ID number is only read
- * for age and sex and is not kept.
+ * 政策计算器 ("what can I get"): the questions are the facts the conditions of the region's
+ * subsidies in force read — a region that pays a start-up subsidy asks about a business — and the
+ * engine decides every subsidy, explaining each answer with its article. Nothing is stored; the ID
+ * number is only read for age and sex. An eligible result goes straight into an application, with
+ * the answers carried over.
  */
 export function SelfCheckPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [form] = Form.useForm<SelfCheckForm>();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<SelfCheckAnswers>();
   const [region, setRegion] = useState('510104');
   const [decisions, setDecisions] = useState<Decision[]>();
+  const [answers, setAnswers] = useState<SelfCheckAnswers>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const today = todayInShanghai();
+  const { data, error: loadError } = useLoad(
+    () => api<{ questions: Question[] }>('GET', `/api/v1/self-check/questions${query({ region, date: today })}`),
+    [region, today],
+  );
+  const questions = data?.questions ?? [];
+  const asked = questions.filter((q) => ASKABLE.includes(q.field));
+  const notAsked = questions.filter((q) => !ASKABLE.includes(q.field));
+  const subsidyCount = new Set(questions.flatMap((q) => q.subsidies.map((s) => s.id))).size;
 
-  const run = async (values: SelfCheckForm) => {
+  const run = async (values: SelfCheckAnswers) => {
     setBusy(true);
     setError(undefined);
-    const since = values.statusSince?.format('YYYY-MM-DD') ?? '2020-01-01';
     try {
       const res = await api<{ decisions: Decision[] }>('POST', '/api/v1/policies/evaluate', {
         region,
-        date: todayInShanghai(),
-        applicant: {
-          kind: 'person',
-          idNumber: values.idNumber.trim().toUpperCase(),
-          ...(values.retirementCategory ? { retirementCategory: values.retirementCategory } : {}),
-          ...(values.hukouRegion ? { hukouRegion: values.hukouRegion } : {}),
-          ...(values.rural !== undefined ? { rural: values.rural } : {}),
-          statuses: (values.statuses ?? []).map((kind) => ({ kind, from: since })),
-          ...(values.graduationDate
-            ? {
-                graduation: {
-                  date: values.graduationDate.format('YYYY-MM-DD'),
-                  institution: values.institution ?? 'university',
-                },
-              }
-            : {}),
-        },
+        date: today,
+        applicant: answersAsFacts(values),
       });
       setDecisions(res.decisions);
+      setAnswers(values);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
       setDecisions(undefined);
       if (e.field)
-        form.setFields([{ name: e.field.replace(/^applicant\./, '') as keyof SelfCheckForm, errors: [e.message] }]);
+        form.setFields([{ name: e.field.replace(/^applicant\./, '') as keyof SelfCheckAnswers, errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
+  };
+
+  const apply = (subsidy: string) => {
+    const code = answers?.businessCode?.trim().toUpperCase();
+    carryIntoApplication({
+      subsidy,
+      claim: code ? { businessCreditCode: code } : {},
+      declarations: answers?.graduationDate
+        ? [
+            {
+              kind: 'graduation',
+              data: {
+                date: answers.graduationDate.format('YYYY-MM-DD'),
+                institution: answers.institution ?? 'university',
+              },
+            },
+          ]
+        : [],
+    });
+    navigate(`/my/apply/${subsidy}`);
   };
 
   const eligible = (decisions ?? []).filter((d) => d.eligible);
@@ -106,6 +94,7 @@ export function SelfCheckPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('selfCheck.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('selfCheck.intro')}</Typography.Paragraph>
+      <ErrorAlert error={loadError} />
       <Card>
         <Form form={form} layout="vertical" onFinish={(v) => void run(v)} initialValues={{ institution: 'university' }}>
           <Row gutter={16}>
@@ -124,51 +113,23 @@ export function SelfCheckPage() {
                 <Input autoComplete="off" maxLength={18} data-testid="self-check-id" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="retirementCategory" label={t('person.retirementCategory')}>
-                <Select
-                  allowClear
-                  options={(['male', 'female-cadre', 'female-worker'] as const).map((v) => ({
-                    value: v,
-                    label: t(`person.retirement.${v}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="rural" valuePropName="checked" label={t('person.rural')}>
-                <Checkbox>{t('person.ruralYes')}</Checkbox>
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item name="statuses" label={t('selfCheck.statuses')}>
-                <Checkbox.Group
-                  options={COMMON_STATUSES.map((k) => ({ value: k, label: pick(PERSON_STATUS_NAMES[k], lang) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="statusSince" label={t('selfCheck.statusSince')}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="graduationDate" label={t('selfCheck.graduationDate')}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="institution" label={t('selfCheck.institution')}>
-                <Select
-                  options={(['university', 'technical-college'] as const).map((v) => ({
-                    value: v,
-                    label: t(`selfCheck.institutions.${v}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
+            {subsidyCount > 0 ? (
+              <Col xs={24}>
+                <Alert type="info" showIcon title={t('facts.selfCheck.basedOn', { count: subsidyCount })} />
+              </Col>
+            ) : null}
+            {asked.map((q) => (
+              <QuestionFields key={q.field} question={q} />
+            ))}
+            {notAsked.length > 0 ? (
+              <Col xs={24}>
+                <Typography.Paragraph type="secondary">
+                  {t('facts.selfCheck.notAsked', { names: notAsked.map((q) => pick(q.label, lang)).join('、') })}
+                </Typography.Paragraph>
+              </Col>
+            ) : null}
           </Row>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="self-check-run">
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="self-check-run" size="large">
             {t('selfCheck.run')}
           </Button>
         </Form>
@@ -181,10 +142,23 @@ export function SelfCheckPage() {
             items={eligible.map((d) => ({
               key: d.subsidy,
               label: (
-                <Space>
+                <Space wrap>
                   <Tag color="green">{pick(d.name, lang)}</Tag>
                   {d.amountFen !== null ? formatFen(d.amountFen, lang) : t('decision.amountNotSet')}
                 </Space>
+              ),
+              extra: (
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid={`self-check-apply-${d.subsidy}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    apply(d.subsidy);
+                  }}
+                >
+                  {t('facts.selfCheck.apply')}
+                </Button>
               ),
               children: <DecisionView decision={d} />,
             }))}
