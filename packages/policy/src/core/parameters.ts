@@ -95,8 +95,13 @@ export class ParameterTable {
       if (!list) byRegion.set(value.region, (list = []));
       list.push(value);
     }
+    // Latest start first; of two starting the same day, the one given later (a region's correction
+    // set the same day) — the values arrive in the order they were set.
     for (const byRegion of this.byParameter.values()) {
-      for (const list of byRegion.values()) list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+      for (const list of byRegion.values()) {
+        list.reverse();
+        list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+      }
     }
   }
 

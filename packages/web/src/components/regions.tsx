@@ -19,8 +19,10 @@ export function useRegions(): Region[] {
 
 export function useRegionName(): (code: string) => string {
   const regions = useContext(RegionsContext);
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (code) => {
+    // National parameters and targets are keyed 000000, which is no region the platform serves.
+    if (code === '000000') return t('admin.national');
     const r = regions.find((x) => x.code === code);
     if (!r) return code;
     return i18n.language === 'en-US' ? r.nameEn : r.nameZh;

@@ -4,6 +4,7 @@
  * key missing in either fails the type check.
  */
 export const adminZh = {
+  national: '全国',
   units: {
     months: '{{count}} 个月',
     years: '{{count}} 年',
@@ -259,6 +260,7 @@ export const adminZh = {
 };
 
 export const adminEn: typeof adminZh = {
+  national: 'National',
   units: {
     months: '{{count}} months',
     years: '{{count}} years',

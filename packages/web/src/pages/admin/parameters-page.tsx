@@ -44,7 +44,8 @@ export function ParametersPage() {
     [data, find, lang],
   );
   const show = (v: Value) => (v.label ? formatParameterValue(v.value, v.label.unit, lang, t) : '');
-  const basis = (v: Value) => v.cites ?? v.note ?? '—';
+  // Example values carry the seed's own bilingual note; their source tag already says what they are.
+  const basis = (v: Value) => (v.source === 'example' ? t('admin.sources.example') : (v.cites ?? v.note ?? '—'));
   const period = (v: Value) => `${v.from} – ${v.to ?? t('policies.noEnd')}`;
   const source = (v: Value) => (
     <Tag color={v.source === 'text' ? 'blue' : v.source === 'local-setting' ? 'green' : 'default'}>

@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest';
+import { idNumber } from '../../policy/src/testing/builders.js';
+import { DEMO_STAFF } from '../../server/src/demo/demo-staff.js';
+import { browserWalk, checkAndShoot, type Language, type Visitor } from './harness.js';
+import { expectNoRawValues } from './raw-values.js';
+
+/**
+ * The administration pages in a real browser (issue 16, item 5): the administrator creates a staff
+ * account within the separation rules and reads the working-day calendar; the parameter officer
+ * sets a region's standard, typed in 元, and sees it in force with its basis beside the text's;
+ * the auditor finds that change in the audit trail and verifies the chain; the clerk reads the
+ * reference data loaded. Every page in both languages is checked for raw values and photographed.
+ */
+vi.setConfig({ testTimeout: 120_000 });
+const walk = browserWalk();
+
+/** Login names are data in Latin script the accounts page rightly shows. */
+const USERNAMES = DEMO_STAFF.map((s) => s.username);
+
+async function checkPage(v: Visitor, name: string, allow: readonly string[] = []): Promise<void> {
+  await checkAndShoot(v, name);
+  await expectNoRawValues(v.page, v.language, name, allow);
+}
+
+const TEXT: Record<Language, { clerk: string; standard: string; setting: string; parameterSet: string }> = {
+  'zh-CN': { clerk: '受理员', standard: '职业技能培训补贴标准', setting: '本地设置', parameterSet: '设置参数' },
+  'en-US': {
+    clerk: 'Clerk',
+    standard: 'Vocational training subsidy',
+    setting: 'Local setting',
+    parameterSet: 'Parameter set',
+  },
+};
+
+/** Picks an option of an antd select by its visible text, typed first: long lists render only what is in view. */
+async function choose(v: Visitor, testId: string, option: string): Promise<void> {
+  await v.page.getByTestId(testId).click();
+  await v.page.keyboard.type(option);
+  await v.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
+  describe(`administration (${language})`, () => {
+    const username = `newclerk${n}`;
+
+    it('the administrator creates a clerk’s account', async () => {
+      const v = await walk.as(language, 'admin');
+      await v.page.getByTestId('accounts-table').waitFor();
+      await v.page.getByTestId('account-create').click();
+      const dialog = v.page.locator('.ant-modal:visible');
+      await dialog.locator('#username').fill(username);
+      await dialog.locator('#displayName').fill(language === 'zh-CN' ? '锦江区受理员 新同事' : 'New clerk');
+      await choose(v, 'account-roles', TEXT[language].clerk);
+      await v.page.keyboard.press('Escape');
+      await choose(v, 'account-region', language === 'zh-CN' ? '锦江区' : 'Jinjiang');
+      await dialog.locator('#idNumber').fill(idNumber('1990-03-0' + String(n + 1)));
+      await dialog.locator('#password').fill('First-pass-2026');
+      await checkPage(v, 'admin-account-create', USERNAMES);
+      await dialog.locator('button[type="submit"], .ant-btn-primary').last().click();
+      await expect.poll(() => v.page.getByTestId('account-done').count()).toBe(1);
+      await expect.poll(() => v.page.getByTestId('accounts-table').innerText()).toContain(username);
+      await checkPage(v, 'admin-accounts', [...USERNAMES, username]);
+    });
+
+    it('the administrator reads the working-day calendar', async () => {
+      const v = await walk.as(language, 'admin');
+      await v.page.goto('/#/admin/calendar');
+      await expect.poll(() => v.page.getByTestId('calendar-holidays').innerText()).toMatch(/\d{4}-10-01/);
+      await checkPage(v, 'admin-calendar');
+    });
+
+    it('the parameter officer sets a region’s standard in 元, and it is in force with its basis', async () => {
+      const v = await walk.as(language, 'policy');
+      await expect.poll(() => new URL(v.page.url()).hash).toBe('#/admin/parameters');
+      await v.page.getByTestId('parameter-find').locator('input').fill(TEXT[language].standard);
+      await v.page.getByTestId('parameter-find').locator('input').press('Enter');
+      const row = v.page.locator('[data-testid="parameters-table"] tr[data-row-key="vocational-training.standard"]');
+      await expect.poll(() => row.innerText()).toContain(TEXT[language].standard);
+      await checkPage(v, 'admin-parameters');
+      await v.page.getByTestId('set-vocational-training.standard').click();
+      const dialog = v.page.locator('.ant-modal:visible');
+      await v.page.getByTestId('parameter-value').fill(String(1800 + n * 100));
+      await v.page
+        .getByTestId('parameter-note')
+        .fill(language === 'zh-CN' ? '成人社发〔2026〕1号' : 'Chengdu notice 2026 No. 1');
+      await dialog.locator('.ant-btn-primary').last().click();
+      await v.page.getByTestId('parameter-saved').waitFor();
+      const amount = language === 'zh-CN' ? '1,800 元' : '¥1,900.00';
+      await expect.poll(() => row.innerText()).toContain(amount);
+      expect(await row.innerText()).toContain(TEXT[language].setting);
+      await row.locator('.ant-table-row-expand-icon').click();
+      await expect.poll(() => v.page.locator('.ant-table-expanded-row').innerText()).toContain(TEXT[language].setting);
+      await checkPage(v, 'admin-parameter-set');
+    });
+
+    it('the auditor finds the change in the audit trail and the chain is intact', async () => {
+      const v = await walk.as(language, 'auditor');
+      await v.page.goto('/#/supervision/audit');
+      await choose(v, 'audit-action', TEXT[language].parameterSet);
+      await v.page.getByTestId('audit-search').click();
+      const rows = v.page.locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      expect(await rows.first().innerText()).toContain(TEXT[language].parameterSet);
+      await v.page.getByTestId('audit-verify').click();
+      await v.page.getByTestId('audit-verification').waitFor();
+      expect(await v.page.getByTestId('audit-verification').getAttribute('class')).toContain('success');
+      await checkPage(v, 'admin-audit');
+    });
+
+    it('the clerk reads the reference data loaded', async () => {
+      const v = await walk.as(language, 'clerk');
+      await v.page.goto('/#/registry/reference-data');
+      await v.page.getByTestId('reference-table').waitFor();
+      await checkPage(v, 'admin-reference-data');
+    });
+  });
+}
