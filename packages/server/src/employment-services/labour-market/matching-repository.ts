@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -10,6 +10,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * - region: the same county 30, the same city 20 (candidates are in the same city, 就近就业);
  * - pay: the posting's lowest pay meets the seeker's wish 20, only its highest does 10;
  * - certificate: the seeker holds one for the posting's occupation at the level asked for 10.
+ * Each is a plain expression over the row (no correlated subquery but the certificate lookup of a
+ * seeker), so scoring a candidate costs little.
  */
 export interface ScoredRow {
   id: string;
@@ -20,50 +22,60 @@ export interface ScoredRow {
   certificate_points: number;
 }
 
-const occupationPoints = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) =>
-  sql<number>`case when ${a} = ${b} then 40 when left(${a}, 7) = left(${b}, 7) then 25 else 15 end`;
-const regionPoints = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) =>
-  sql<number>`case when ${a} = ${b} then 30 else 20 end`;
-const payPoints = (postMin: ReturnType<typeof sql>, postMax: ReturnType<typeof sql>, wish: ReturnType<typeof sql>) =>
-  sql<number>`case when ${postMin} >= ${wish} then 20 when ${postMax} >= ${wish} then 10 else 0 end`;
+const SCORE = sql`occupation_points + region_points + pay_points + certificate_points`;
 
-/** The best open postings for a seeker. `certificates`: the seeker's certificates as occupation codes and levels. */
+/** The best open postings for a seeker. `certificates`: the seeker's best level per occupation code. */
 export async function postingsForSeeker(
   db: Db,
+  ...args: Parameters<typeof postingsForSeekerQuery>
+): Promise<ScoredRow[]> {
+  return (await postingsForSeekerQuery(...args).execute(db)).rows.map(numbers);
+}
+
+/** The query behind `postingsForSeeker`, for the benchmark's plan. */
+export function postingsForSeekerQuery(
   seeker: { region_code: string; occupation_codes: string[]; occupation_groups: string[]; pay_min_fen: number },
   certificates: { code: string; level: number }[],
   today: string,
   limit: number,
-): Promise<ScoredRow[]> {
+) {
   const city = seeker.region_code.slice(0, 4);
-  const codes = certificates.map((c) => c.code);
-  const levels = certificates.map((c) => c.level);
-  const best = sql<string>`(select c from unnest(${sql.val(seeker.occupation_codes)}::text[]) c
-      order by (c = p.occupation_code) desc, (left(c, 7) = left(p.occupation_code, 7)) desc limit 1)`;
-  const { rows } = await sql<ScoredRow>`
-    select id, occupation_points + region_points + pay_points + certificate_points as score,
-      occupation_points, region_points, pay_points, certificate_points
+  const best = new Map<string, number>();
+  for (const c of certificates) best.set(c.code, Math.min(c.level, best.get(c.code) ?? 9));
+  const codes = sql.val([...best.keys()]);
+  const levels = sql.val([...best.values()]);
+  const minors = sql.val([...new Set(seeker.occupation_codes.map((c) => c.slice(0, 7)))]);
+  const at = sql`array_position(${codes}::text[], p.occupation_code)`;
+  return sql<ScoredRow>`
+    select id, ${SCORE} as score, occupation_points, region_points, pay_points, certificate_points
     from (
       select p.id,
-        ${occupationPoints(best, sql`p.occupation_code`)} as occupation_points,
-        ${regionPoints(sql`p.region_code`, sql.val(seeker.region_code))} as region_points,
-        ${payPoints(sql`p.pay_min_fen`, sql`p.pay_max_fen`, sql.val(seeker.pay_min_fen))} as pay_points,
-        coalesce((select 10 from unnest(${sql.val(codes)}::text[], ${sql.val(levels)}::int[]) as c(code, level)
-           where c.code = p.occupation_code and (p.min_level is null or c.level <= p.min_level) limit 1), 0)
-          as certificate_points
+        case when p.occupation_code = any(${sql.val(seeker.occupation_codes)}::text[]) then 40
+             when left(p.occupation_code, 7) = any(${minors}::text[]) then 25 else 15 end as occupation_points,
+        case when p.region_code = ${seeker.region_code} then 30 else 20 end as region_points,
+        case when p.pay_min_fen >= ${seeker.pay_min_fen} then 20
+             when p.pay_max_fen >= ${seeker.pay_min_fen} then 10 else 0 end as pay_points,
+        case when ${at} is not null and (p.min_level is null or (${levels}::int[])[${at}] <= p.min_level)
+             then 10 else 0 end as certificate_points
       from job_posting p
       where p.state = 'published' and p.valid_from <= ${today} and p.valid_to >= ${today}
         and left(p.occupation_code, 4) = any(${sql.val(seeker.occupation_groups)}::text[])
         and p.region_code >= ${city.padEnd(6, '0')} and p.region_code <= ${city.padEnd(6, '9')}
     ) scored
     order by score desc, id
-    limit ${limit}`.execute(db);
-  return rows.map(numbers);
+    limit ${limit}`;
 }
 
-/** The best active seekers for a posting, among those available by `today`'s posting validity end. */
+/** The best active seekers for a posting, among those available before the posting ends. */
 export async function seekersForPosting(
   db: Db,
+  ...args: Parameters<typeof seekersForPostingQuery>
+): Promise<ScoredRow[]> {
+  return (await seekersForPostingQuery(...args).execute(db)).rows.map(numbers);
+}
+
+/** The query behind `seekersForPosting`, for the benchmark's plan. */
+export function seekersForPostingQuery(
   posting: {
     occupation_code: string;
     occupation_name: string;
@@ -74,19 +86,20 @@ export async function seekersForPosting(
     valid_to: string;
   },
   limit: number,
-): Promise<ScoredRow[]> {
+) {
   const city = posting.region_code.slice(0, 4);
   const group = posting.occupation_code.slice(0, 4);
-  const best = sql<string>`(select c from unnest(s.occupation_codes) c
-      order by (c = ${posting.occupation_code}) desc, (left(c, 7) = ${posting.occupation_code.slice(0, 7)}) desc limit 1)`;
-  const { rows } = await sql<ScoredRow>`
-    select id, occupation_points + region_points + pay_points + certificate_points as score,
-      occupation_points, region_points, pay_points, certificate_points
+  const minor = posting.occupation_code.slice(0, 7);
+  return sql<ScoredRow>`
+    select id, ${SCORE} as score, occupation_points, region_points, pay_points, certificate_points
     from (
       select s.id,
-        ${occupationPoints(best, sql.val(posting.occupation_code))} as occupation_points,
-        ${regionPoints(sql`s.region_code`, sql.val(posting.region_code))} as region_points,
-        ${payPoints(sql.val(posting.pay_min_fen), sql.val(posting.pay_max_fen), sql`s.pay_min_fen`)} as pay_points,
+        case when ${posting.occupation_code} = any(s.occupation_codes) then 40
+             when exists (select 1 from unnest(s.occupation_codes) c where left(c, 7) = ${minor}) then 25
+             else 15 end as occupation_points,
+        case when s.region_code = ${posting.region_code} then 30 else 20 end as region_points,
+        case when ${posting.pay_min_fen}::int >= s.pay_min_fen then 20
+             when ${posting.pay_max_fen}::int >= s.pay_min_fen then 10 else 0 end as pay_points,
         case when exists (select 1 from registry_fact f where f.person_id = s.person_id and f.retracted_at is null
             and f.kind = 'certificate' and f.data->>'occupation' = ${posting.occupation_name}
             and (${posting.min_level}::int is null or (f.data->>'level')::int <= ${posting.min_level}::int))
@@ -97,13 +110,12 @@ export async function seekersForPosting(
         and s.available_from <= ${posting.valid_to}
     ) scored
     order by score desc, id
-    limit ${limit}`.execute(db);
-  return rows.map(numbers);
+    limit ${limit}`;
 }
 
-/** The plan the database chose for a query, for the benchmark's printout. */
-export async function explain(db: Db, query: string): Promise<string> {
-  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(db);
+/** The plan the database chose for a query, with its timings, for the benchmark's printout. */
+export async function explain(db: Db, query: Expression<unknown>): Promise<string> {
+  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain analyze ${query}`.execute(db);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 

@@ -4,10 +4,10 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import type { PostingView, SeekerView } from './labour-market.schemas.js';
 import { occupation, occupationCodeOf } from './occupations.js';
-import { findPosting } from './posting-repository.js';
+import { findPosting, findPostings } from './posting-repository.js';
 import { postingsForSeeker, seekersForPosting, type ScoredRow } from './matching-repository.js';
 import type { PostingService } from './posting-service.js';
-import { certificatesOf, findSeeker } from './seeker-repository.js';
+import { certificatesOf, findSeeker, findSeekers } from './seeker-repository.js';
 import type { SeekerService } from './seeker-service.js';
 import { AppError } from '../../http/errors.js';
 import { isInScope } from '../../regions/region-scope.js';
@@ -64,12 +64,20 @@ export class MatchingService {
       },
     );
     const rows = await postingsForSeeker(this.db, seeker, certificates, this.clock.today(), TOP);
-    const out: MatchView[] = [];
-    for (const r of rows) {
-      const posting = await this.postings.view(r.id);
-      out.push({ score: r.score, reasons: reasons(r, posting, seeker.pay_min_fen), posting });
-    }
-    return out;
+    const found = new Map(
+      (
+        await findPostings(
+          this.db,
+          rows.map((r) => r.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    return rows.flatMap((r) => {
+      const row = found.get(r.id);
+      if (!row) return [];
+      const posting = this.postings.toView(row);
+      return [{ score: r.score, reasons: reasons(r, posting, seeker.pay_min_fen), posting }];
+    });
   }
 
   async forPosting(actor: Actor, postingId: string): Promise<MatchView[]> {
@@ -81,9 +89,17 @@ export class MatchingService {
       { ...p, occupation_name: occupation(p.occupation_code)?.zh ?? p.occupation_code },
       TOP,
     );
+    const found = new Map(
+      (
+        await findSeekers(
+          this.db,
+          rows.map((r) => r.id),
+        )
+      ).map((s) => [s.id, s]),
+    );
     const out: MatchView[] = [];
     for (const r of rows) {
-      const s = await findSeeker(this.db, r.id);
+      const s = found.get(r.id);
       if (!s) continue;
       out.push({
         score: r.score,

@@ -66,6 +66,15 @@ export async function findPosting(db: Db, id: string): Promise<PostingRow | unde
   return postings(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** Several postings at once (a page of matches), in no particular order. */
+export async function findPostings(db: Db, ids: readonly string[]): Promise<PostingRow[]> {
+  return ids.length === 0
+    ? []
+    : postings(db)
+        .where('p.id', 'in', [...ids])
+        .execute();
+}
+
 export async function findPostingForUpdate(trx: Transaction<Database>, id: string) {
   return trx.selectFrom('job_posting').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -116,6 +125,17 @@ export interface BoardFilter {
 
 /** The public board: published, open today, newest first; the total counted up to 10,000. */
 export async function board(db: Db, f: BoardFilter): Promise<{ total: number; rows: PostingRow[] }> {
+  const q = boardQuery(db, f);
+  const rows = await q.orderBy('p.valid_from', 'desc').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
+  const counted = await db
+    .selectFrom(q.clearSelect().select('p.id').limit(10_000).as('c'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { total: Number(counted.n), rows };
+}
+
+/** The board's filters as a query, unordered (the benchmark prints its plan). */
+export function boardQuery(db: Db, f: Omit<BoardFilter, 'limit' | 'offset'>) {
   let q = postings(db)
     .where('p.state', '=', 'published')
     .where('p.valid_from', '<=', f.today)
@@ -129,12 +149,7 @@ export async function board(db: Db, f: BoardFilter): Promise<{ total: number; ro
   if (f.payMinFen !== undefined) q = q.where('p.pay_max_fen', '>=', f.payMinFen);
   if (f.terms.length > 0) q = q.where(sql<boolean>`p.search_terms @> ${sql.val(f.terms)}::text[]`);
   for (const run of f.like) q = q.where('p.search_text', 'like', `%${escapeLike(run)}%`);
-  const rows = await q.orderBy('p.valid_from', 'desc').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
-  const counted = await db
-    .selectFrom(q.clearSelect().select('p.id').limit(10_000).as('c'))
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { total: Number(counted.n), rows };
+  return q;
 }
 
 function escapeLike(text: string): string {

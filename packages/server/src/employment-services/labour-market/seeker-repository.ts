@@ -17,6 +17,15 @@ export async function findSeeker(db: Db, id: string): Promise<SeekerRow | undefi
   return seekers(db).where('s.id', '=', id).executeTakeFirst();
 }
 
+/** Several seekers at once (a page of matches), in no particular order. */
+export async function findSeekers(db: Db, ids: readonly string[]): Promise<SeekerRow[]> {
+  return ids.length === 0
+    ? []
+    : seekers(db)
+        .where('s.id', 'in', [...ids])
+        .execute();
+}
+
 export async function seekerOfPerson(db: Db, personId: string): Promise<SeekerRow | undefined> {
   return seekers(db).where('s.person_id', '=', personId).executeTakeFirst();
 }
