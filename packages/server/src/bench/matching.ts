@@ -197,7 +197,9 @@ async function timed(name: string, work: (i: number) => Promise<number>): Promis
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  const [p50, p95] = [percentile(times, 50), percentile(times, 95)].map((x) => String(Math.round(x * 10) / 10).padStart(8));
+  const [p50, p95] = [percentile(times, 50), percentile(times, 95)].map((x) =>
+    String(Math.round(x * 10) / 10).padStart(8),
+  );
   console.log(`${name.padEnd(34)} ${String(Math.round(rows / queries)).padStart(8)} ${p50} ${p95}`);
 }
 
