@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { DEMO_STAFF } from '../../server/src/demo/demo-staff.js';
 import { login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
@@ -13,6 +14,7 @@ import {
   type Platform,
   type Visitor,
 } from './harness.js';
+import { expectNoRawValues } from './raw-values.js';
 
 /**
  * The back office in a real browser (issue 16): staff work in a frame of their own — a side menu
@@ -31,6 +33,15 @@ async function as(language: Language, username: string): Promise<Visitor> {
   open.push(v);
   await login(v, username, DEMO_PASSWORD);
   return v;
+}
+
+/**
+ * Every page of this walk: the harness's checks and picture, then no raw value (issue 16, item 6).
+ * Login names and the bank's own words in a return file are data in Latin script, rightly shown.
+ */
+async function checkPage(v: Visitor, name: string): Promise<void> {
+  await checkAndShoot(v, name);
+  await expectNoRawValues(v.page, v.language, name, [...DEMO_STAFF.map((s) => s.username), 'ACCT CLOSED']);
 }
 
 /** An application in the clerk's county and its applicant's whole ID number (read as the server would). */
@@ -97,7 +108,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       // The engine's amount on every row: none shows a dash in the amount column.
       const amounts = await rows.locator('td:last-child').allInnerTexts();
       expect(amounts.every((a) => /\d/.test(a))).toBe(true);
-      await checkAndShoot(v, 'back-office-clerk-workbench');
+      await checkPage(v, 'back-office-clerk-workbench');
     });
 
     it('finds an application by the applicant’s ID number, never showing it whole', async () => {
@@ -107,7 +118,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       const rows = v.page.locator('[data-testid="worklist"] tbody tr.ant-table-row');
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.first().innerText()).toContain(target.number);
-      await checkAndShoot(v, 'back-office-clerk-search');
+      await checkPage(v, 'back-office-clerk-search');
     });
 
     it('steps through the filtered list with next and previous, and exports it', async () => {
@@ -123,7 +134,7 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await v.page.getByTestId('pager-next').click();
       await expect.poll(() => v.page.url()).not.toBe(first);
       await expect.poll(() => v.page.locator('body').innerText()).toContain(numbers[1] ?? '');
-      await checkAndShoot(v, 'back-office-application-next');
+      await checkPage(v, 'back-office-application-next');
       await v.page.getByTestId('pager-previous').click();
       await expect.poll(() => v.page.url()).toBe(first);
 
@@ -154,14 +165,14 @@ describe('the application page says where it stands', () => {
       await clerk.page.getByTestId('action-accept').waitFor();
       // Withdrawing is the applicant's to ask: the clerk is not offered it.
       expect(await clerk.page.getByTestId('action-withdraw').count()).toBe(0);
-      await checkAndShoot(clerk, 'back-office-application-clerk');
+      await checkPage(clerk, 'back-office-application-clerk');
 
       const reviewer = await as(language, 'reviewer');
       await reviewer.page.goto(`/#/applications/${toReview}`);
       await reviewer.page.getByTestId('materials-missing').waitFor();
       await reviewer.page.getByTestId('action-review').click();
       await reviewer.page.getByTestId('materials-warning').waitFor();
-      await checkAndShoot(reviewer, 'back-office-application-missing-materials');
+      await checkPage(reviewer, 'back-office-application-missing-materials');
       await reviewer.page.keyboard.press('Escape');
     });
   }
@@ -180,7 +191,7 @@ describe('each role lands on a page of its own', () => {
         await expect.poll(() => new URL(v.page.url()).hash).toBe(hash);
         await v.page.getByTestId(ready).first().waitFor();
         await v.page.locator('.ant-pro-sider').waitFor();
-        await checkAndShoot(v, `back-office-${username}-landing`);
+        await checkPage(v, `back-office-${username}-landing`);
       }
     });
   }
@@ -194,7 +205,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     await v.page.goto('/#/finance/payments');
     await expect.poll(() => v.page.getByTestId('batch-preview').innerText()).toMatch(/元/);
     const previewTotal = await v.page.getByTestId('batch-preview-total').innerText();
-    await checkAndShoot(v, 'back-office-finance-preview');
+    await checkPage(v, 'back-office-finance-preview');
     await v.page.getByTestId('create-batches').click();
     const firstRow = v.page.locator('tbody tr.ant-table-row').filter({ hasText: 'PB-' }).first();
     await expect.poll(() => firstRow.innerText()).toContain('待导出');
@@ -237,7 +248,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     expect(await v.page.getByTestId('failed-items').innerText()).toContain('ACCT CLOSED');
     expect(await v.page.getByTestId('reissue-1').isDisabled()).toBe(true);
     detailsUrl = v.page.url();
-    await checkAndShoot(v, 'back-office-finance-reconciliation');
+    await checkPage(v, 'back-office-finance-reconciliation');
 
     // The account is corrected at the counter; then the failed item goes out again.
     const finance = await apiLogin(platform.app, 'finance', DEMO_PASSWORD);
@@ -265,7 +276,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     await v.page.getByTestId('reissue-1').click();
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('已对账');
     expect(await v.page.getByTestId('failed-items').innerText()).toContain('已在批次');
-    await checkAndShoot(v, 'back-office-finance-reissued');
+    await checkPage(v, 'back-office-finance-reissued');
   });
 
   it('reads the same reconciliation in English, with no Chinese sentence of ours in it', async () => {
@@ -274,9 +285,9 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('Reconciled');
     expect(await v.page.getByTestId('unmatched-rows').innerText()).toContain('Sequence 999 is not in this batch');
     expect(await v.page.getByTestId('unmatched-rows').innerText()).not.toContain('不在本批次');
-    await checkAndShoot(v, 'back-office-finance-reconciliation');
+    await checkPage(v, 'back-office-finance-reconciliation');
     await v.page.goto('/#/finance/payments');
     await v.page.getByTestId('batch-preview').waitFor();
-    await checkAndShoot(v, 'back-office-finance-preview');
+    await checkPage(v, 'back-office-finance-preview');
   });
 });
