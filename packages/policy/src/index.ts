@@ -25,3 +25,5 @@ export * from './facts/vocabulary.js';
 export * from './core/random.js';
 export * from './allocation/factor-method.js';
 export * from './funds/spending-rules.js';
+export * from './loans/loan-terms.js';
+export * from './loans/period-subsidy.js';

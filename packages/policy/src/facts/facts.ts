@@ -282,6 +282,26 @@ export interface Loan {
   readonly annualRateBp: number;
   readonly termMonths: number;
   readonly partners?: number;
+  /**
+   * The day the contract was signed. A claim for a period of a contracted loan is judged under the
+   * rules in force that day, for the whole term (the loans module files such claims).
+   */
+  readonly contractedOn?: IsoDate;
+  /** One period's 贴息 claimed, as the lending bank's statement states it (see periodSubsidy). */
+  readonly period?: LoanPeriodClaim;
+}
+
+/** A quarter of a contracted loan, from the bank's statement. */
+export interface LoanPeriodClaim {
+  /** `2025-Q3`. */
+  readonly key: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly interestFen: Fen;
+  readonly repaidOnTime: boolean;
+  readonly disbursedOn: IsoDate;
+  readonly maturesOn: IsoDate;
+  readonly endsOn?: IsoDate;
 }
 
 /** What is being claimed, beyond who claims it. Each subsidy reads the fields it needs. */

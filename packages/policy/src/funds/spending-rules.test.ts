@@ -28,6 +28,12 @@ describe('spending rules', () => {
     });
   });
 
+  it('the inclusive-finance fund (普惠金融发展专项资金) pays loan interest and nothing else', () => {
+    expect(fundMayPay('inclusive-finance', '510000', subsidy('startup-loan-interest')).allowed).toBe(true);
+    expect(drawOrder(subsidy('startup-loan-interest'))).toEqual(['inclusive-finance']);
+    expect(fundMayPay('inclusive-finance', '510000', subsidy('vocational-training')).allowed).toBe(false);
+  });
+
   it('each subsidy draws only on its own family, the most local source first', () => {
     expect(fundMayPay('unemployment-insurance', '510000', subsidy('vocational-training')).allowed).toBe(false);
     expect(drawOrder(subsidy('vocational-training'))[0]).toBe('county-employment');

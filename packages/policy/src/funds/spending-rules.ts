@@ -16,7 +16,8 @@ export type FundSource =
   | 'county-employment' // 县级就业资金
   | 'unemployment-insurance' // 失业保险基金
   | 'rural-revitalisation' // 衔接推进乡村振兴补助资金
-  | 'east-west-cooperation'; // 东西部协作资金
+  | 'east-west-cooperation' // 东西部协作资金
+  | 'inclusive-finance'; // 普惠金融发展专项资金: pays 创业担保贷款贴息 (181号 第十六条（四）)
 
 export const FUND_SOURCE_NAMES: Readonly<Record<FundSource, Text>> = {
   'central-employment': text('中央财政就业补助资金', 'Central employment subsidy funds'),
@@ -26,6 +27,7 @@ export const FUND_SOURCE_NAMES: Readonly<Record<FundSource, Text>> = {
   'unemployment-insurance': text('失业保险基金', 'Unemployment insurance fund'),
   'rural-revitalisation': text('衔接推进乡村振兴补助资金', 'Rural revitalisation link funds'),
   'east-west-cooperation': text('东西部协作资金', 'East–west cooperation funds'),
+  'inclusive-finance': text('普惠金融发展专项资金', 'Inclusive finance development fund'),
 };
 
 /** The sources of each fund family, in the order a payment draws on them: the most local first. */
@@ -33,7 +35,7 @@ const FAMILY: Record<SubsidyDefinition['fund'], readonly FundSource[]> = {
   'employment-fund': ['county-employment', 'city-employment', 'provincial-employment', 'central-employment'],
   'unemployment-insurance-fund': ['unemployment-insurance'],
   'rural-revitalisation-fund': ['rural-revitalisation', 'east-west-cooperation'],
-  'inclusive-finance': [],
+  'inclusive-finance': ['inclusive-finance'],
 };
 
 const SOCIAL_INSURANCE_AND_POSTS = new Set([
@@ -58,7 +60,7 @@ const refuse = (reason: Text, citation: Citation): SpendingVerdict => ({
 
 /** May a fund of this source, issued by this region, pay this subsidy? */
 export function fundMayPay(source: FundSource, fundRegion: RegionCode, subsidy: SubsidyDefinition): SpendingVerdict {
-  if (subsidy.fund === 'inclusive-finance') {
+  if (subsidy.fund === 'inclusive-finance' && source !== 'inclusive-finance') {
     return refuse(
       text(
         '创业担保贷款贴息属普惠金融项下支出，不由就业补助资金列支',

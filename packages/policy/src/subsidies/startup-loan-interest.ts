@@ -4,6 +4,7 @@ import { formatYuan, shareOf } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
+import { periodSubsidy } from '../loans/period-subsidy.js';
 import type { ApplicantFacts, OrganisationFacts, PersonFacts } from '../facts/facts.js';
 import { QY102, SC34 } from '../rules/common.js';
 
@@ -78,11 +79,36 @@ function withinTerm<A extends ApplicantFacts>(citation: Citation): Condition<A> 
   );
 }
 
-/** Interest subsidy over the term: principal × rate × months/12 × share, floored to the fen. */
+/**
+ * Interest subsidy over the term: principal × rate × months/12 × share, floored to the fen — an
+ * estimate before the loan runs. A claim for one period of a contracted loan is paid on the
+ * interest the bank charged for it instead (periodSubsidy: on time only, none for an extension).
+ */
 function interestSubsidy(ctx: EvaluationContext<ApplicantFacts>, citation: Citation): AmountResult {
   const loan = ctx.claim.loan;
   const share = ctx.param('startup-loan.interest-share-permille');
   if (!loan || !share) return standardNotSet('startup-loan.interest-share-permille', citation);
+  if (loan.period) {
+    const { key, ...period } = loan.period;
+    const result = periodSubsidy(
+      {
+        region: ctx.region,
+        on: ctx.date,
+        borrower: loan.borrower,
+        interestSharePermille: {
+          value: share.value,
+          parameter: share.parameter,
+          ...(share.cites ? { cites: share.cites } : {}),
+        },
+      },
+      { ...period, period: { from: period.from, to: period.to } },
+    );
+    return {
+      amountFen: result.subsidyFen,
+      explanation: text(`${key}：${result.explanation.zh}`, `${key}: ${result.explanation.en}`),
+      citation: share.citation ?? citation,
+    };
+  }
   // BigInt: 400万元 × rate × months × share overflows 2^53 in fen.
   const amountFen = Number(
     (BigInt(loan.principalFen) * BigInt(loan.annualRateBp) * BigInt(loan.termMonths) * BigInt(share.value)) /

@@ -65,6 +65,9 @@ import { postingRoutes } from '../employment-services/labour-market/posting.rout
 import { seekerRoutes } from '../employment-services/labour-market/seeker.routes.js';
 import { registrationImportRoutes } from '../employment-services/registration/registration-import.routes.js';
 import { registrationRoutes } from '../employment-services/registration/registration.routes.js';
+import { LoanService } from '../loans/loan-service.js';
+import { loanRoutes } from '../loans/loans.routes.js';
+import { StatementImport } from '../loans/statement-import.js';
 import { paymentsRoutes } from '../payments/payments.routes.js';
 import { ImportService } from '../registry/import/import-service.js';
 import { importRoutes } from '../registry/import/import.routes.js';
@@ -132,6 +135,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly notifications: NotificationService;
   readonly employment: EmploymentServices;
+  readonly loans: { readonly loans: LoanService; readonly statements: StatementImport };
 }
 
 export interface App extends Services {
@@ -185,6 +189,7 @@ export function buildServices(
     audit: new AuditService(db, vault),
     notifications: new NotificationService(db, vault, clock, policies, sms),
     employment: employmentServices(db, vault, clock),
+    loans: { loans: new LoanService(db, vault, clock), statements: new StatementImport(db, vault) },
     training: {
       catalogue: new CatalogueService(db, vault, clock),
       institutions: new InstitutionService(db, vault, clock),
@@ -257,6 +262,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           name: 'labour-market',
           description: 'The public labour market: job postings, seekers, matching, referrals (岗位、求职、岗位推荐)',
         },
+        { name: 'loans', description: 'Start-up guaranteed loans and their interest subsidy (创业担保贷款及贴息)' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'calendar', description: 'The official working-day calendar' },
         { name: 'system', description: 'Health' },
@@ -296,6 +302,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(assistanceRoutes(services.employment.assistance));
   await http.register(postingRoutes(services.employment.labourMarket));
   await http.register(seekerRoutes(services.employment.labourMarket));
+  await http.register(loanRoutes(services.loans.loans, services.loans.statements, services.applications));
   await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));
 

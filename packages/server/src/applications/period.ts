@@ -6,11 +6,18 @@ import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
  * - once-only subsidies: one live application at a time;
  * - yearly: the year claimed, or the year of filing;
  * - monthly: the months claimed;
- * - per claim: the certificate claimed for, or else the month of filing (a unit's list of hires).
+ * - per claim: the certificate claimed for, a loan's period (贴息 per quarter), or else the month of
+ *   filing (a unit's list of hires).
  */
 export function periodKey(
   subsidy: SubsidyDefinition,
-  claim: { year?: number; fromMonth?: string; toMonth?: string; certificateId?: string },
+  claim: {
+    year?: number;
+    fromMonth?: string;
+    toMonth?: string;
+    certificateId?: string;
+    loan?: { period?: { key: string } };
+  },
   filedOn: IsoDate,
 ): string {
   switch (subsidy.periodicity) {
@@ -23,6 +30,7 @@ export function periodKey(
         ? `months:${claim.fromMonth}..${claim.toMonth ?? claim.fromMonth}`
         : `month:${filedOn.slice(0, 7)}`;
     case 'per-claim':
+      if (claim.loan?.period) return `loan-period:${claim.loan.period.key}`;
       return claim.certificateId ? `certificate:${claim.certificateId}` : `month:${filedOn.slice(0, 7)}`;
   }
 }

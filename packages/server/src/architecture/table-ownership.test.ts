@@ -62,6 +62,12 @@ export const TABLE_OWNERS = {
   job_posting: 'employment-services',
   job_seeker: 'employment-services',
   job_referral: 'employment-services',
+  loan_institution: 'loans',
+  loan: 'loans',
+  loan_instalment: 'loans',
+  loan_statement: 'loans',
+  loan_period: 'loans',
+  loan_compensation: 'loans',
 } as const satisfies Record<string, string>;
 
 /**

@@ -123,6 +123,8 @@ const EVERYONE: readonly Role[] = [
   'administrator',
   'security-administrator',
   'case-worker',
+  'bank-officer',
+  'guarantee-officer',
 ];
 /** Staff who read applications and the registry of their regions; the administrator reads neither. */
 const READERS: readonly Role[] = ['clerk', 'reviewer', 'approver', 'finance', 'supervisor', 'auditor'];
@@ -437,4 +439,24 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/labour-market/referrals', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.referral, call: () => ({ url: '/api/v1/labour-market/referrals' }) },
   // The seeker is referred to the posting already: past the role check, a second referral is 409.
   { method: 'POST', route: '/api/v1/labour-market/referrals', allowed: ['clerk', 'case-worker'], region: 'create', also: [409], call: (f, s) => ({ url: '/api/v1/labour-market/referrals', body: { seekerId: f[s].seeker, postingId: f[s].posting, note: '' } }) },
+  // ── start-up guaranteed loans (创业担保贷款) ──
+  // The matrix's bank and guarantee officers belong to no institution, so their routes answer 404
+  // past the role check; loans.test.ts walks them with institutions and loans in two regions' worth.
+  { method: 'GET', route: '/api/v1/loans/institutions', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/loans/institutions?region=510104' }) },
+  { method: 'POST', route: '/api/v1/loans/institutions', allowed: ['clerk'], region: 'create', also: [409], call: (f, s) => ({ url: '/api/v1/loans/institutions', body: { organisationId: f[s].organisation, kind: 'guarantor', guaranteeFundFen: 100_000_000 } }) },
+  // No loan policy is in force in 510104 on the matrix's day (四川 34号 ended 2025-12-31).
+  { method: 'POST', route: '/api/v1/loans', allowed: ['applicant'], region: 'none', selfOnly: ['applicant'], also: [422], call: () => ({ url: '/api/v1/loans', body: { borrower: 'individual', requestedFen: 10_000_000, termMonths: 36, purpose: '开店', bankId: '00000000-0000-4000-8000-000000000001', guarantorId: '00000000-0000-4000-8000-000000000002' } }) },
+  { method: 'GET', route: '/api/v1/loans', allowed: [...READERS, 'applicant', 'bank-officer', 'guarantee-officer'], region: 'none', call: () => ({ url: '/api/v1/loans' }) },
+  { method: 'GET', route: '/api/v1/loans/register', allowed: READERS, region: 'none', call: () => ({ url: '/api/v1/loans/register' }) },
+  { method: 'GET', route: '/api/v1/loans/:id', allowed: [...READERS, 'applicant', 'bank-officer', 'guarantee-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003' }) },
+  { method: 'POST', route: '/api/v1/loans/:id/qualification', allowed: ['reviewer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/qualification', body: { approve: true } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/guarantee', allowed: ['guarantee-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/guarantee', body: { approve: true } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/contract', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/contract', body: { principalFen: 100, annualRateBp: 300, termMonths: 12, disbursedOn: '2026-11-01' } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/extension', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/extension', body: { extendedTo: '2027-11-01', reason: '受灾' } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/repayment', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/repayment', body: { on: '2026-11-01' } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/default', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/default', body: { on: '2026-11-01', reason: '逾期' } }) },
+  { method: 'POST', route: '/api/v1/loans/:id/compensation', allowed: ['guarantee-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/compensation', body: { amountFen: 100, compensatedOn: '2026-11-01' } }) },
+  { method: 'POST', route: '/api/v1/loans/claims', allowed: ['clerk'], region: 'none', call: () => ({ url: '/api/v1/loans/claims' }) },
+  { method: 'GET', route: '/api/v1/loans/statements/template', allowed: ['bank-officer'], region: 'none', call: () => ({ url: '/api/v1/loans/statements/template' }) },
+  { method: 'POST', route: '/api/v1/loans/statements', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/statements', ...csv('贷款编号,结息期间,贷款余额（元）,执行年利率（%）,本期利息（元）,是否按期还款\r\nDB1,2026-Q3,1.00,3.00,0.01,是\r\n') }) },
 ];

@@ -16,6 +16,8 @@ export const ROLES = [
   'administrator',
   'security-administrator',
   'case-worker',
+  'bank-officer',
+  'guarantee-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'applicant');
@@ -32,6 +34,8 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   administrator: { zh: '系统管理员', en: 'Administrator' },
   'security-administrator': { zh: '安全管理员', en: 'Security administrator' },
   'case-worker': { zh: '就业服务专员', en: 'Case worker' },
+  'bank-officer': { zh: '经办银行信贷员', en: 'Lending bank officer' },
+  'guarantee-officer': { zh: '担保机构经办人', en: 'Guarantee institution officer' },
 };
 
 /** Every permission: the web reads them as a union from the API types (the session's account). */
@@ -68,6 +72,11 @@ export const PERMISSION_NAMES = [
   'assistance:work', // 就业援助: one's cases, their contacts, referrals and offers
   'labour-market:manage', // job postings for units, their review (not one's own) and the seeker register
   'labour-market:refer', // 岗位推荐: refer a seeker to a posting; see postings, seekers and matches
+  'loan:read', // 创业担保贷款: the loans of one's regions and the register's totals
+  'loan:manage', // register lending banks and guarantee institutions; file 贴息 claims from statements
+  'loan:qualify', // 人社 review of a borrower's qualification (资格审核)
+  'loan:bank', // a lending bank's staff: its loans' contracts, statements, extensions and ends
+  'loan:guarantee', // a guarantee institution's staff: guarantees and compensation (代偿)
   'self',
 ] as const;
 export type Permission = (typeof PERMISSION_NAMES)[number];
@@ -87,6 +96,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'employment:register',
     'employment:read',
     'hardship:file',
+    'loan:read',
+    'loan:manage',
     'labour-market:manage',
     'labour-market:refer',
     'self',
@@ -98,9 +109,11 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity:unmask',
     'employment:read',
     'hardship:decide',
+    'loan:read',
+    'loan:qualify',
     'self',
   ],
-  approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'self'],
+  approver: ['application:read', 'application:approve', 'registry:read', 'funds:read', 'loan:read', 'self'],
   finance: [
     'application:read',
     'application:pay',
@@ -108,6 +121,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity:unmask',
     'funds:read',
     'funds:manage',
+    'loan:read',
     'self',
   ],
   // Sets what claims are paid (local standards, thresholds, 免申即享): a post of its own, never a read-only one.
@@ -120,6 +134,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'spot-check:inspect',
     'sweep:run',
     'employment:read',
+    'loan:read',
     'self',
   ],
   auditor: [
@@ -129,6 +144,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'funds:read',
     'spot-check:inspect',
     'employment:read',
+    'loan:read',
     'self',
   ],
   administrator: ['account:manage', 'calendar:manage', 'self'],
@@ -145,6 +161,10 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'labour-market:refer',
     'self',
   ],
+  // The staff of a lending bank or a guarantee institution: an account tied to its institution
+  // (the account's unit), acting on that institution's loans only; they see no claim or registry.
+  'bank-officer': ['loan:bank', 'self'],
+  'guarantee-officer': ['loan:guarantee', 'self'],
 };
 
 /** An applicant account not yet bound to a registry record may only prove who it is. */

@@ -42,6 +42,14 @@ import type {
 } from './tables/employment-services.js';
 import type { JobPostingTable, JobReferralTable, JobSeekerTable } from './tables/labour-market.js';
 import type {
+  LoanCompensationTable,
+  LoanInstalmentTable,
+  LoanInstitutionTable,
+  LoanPeriodTable,
+  LoanStatementTable,
+  LoanTable,
+} from './tables/loans.js';
+import type {
   TrainingCertificateTable,
   TrainingClassTable,
   TrainingDemandItemTable,
@@ -124,6 +132,12 @@ export interface Database {
   job_posting: JobPostingTable;
   job_seeker: JobSeekerTable;
   job_referral: JobReferralTable;
+  loan_institution: LoanInstitutionTable;
+  loan: LoanTable;
+  loan_instalment: LoanInstalmentTable;
+  loan_statement: LoanStatementTable;
+  loan_period: LoanPeriodTable;
+  loan_compensation: LoanCompensationTable;
 }
 
 export type { CreatedAt, Json, UpdatedAt } from './tables/columns.js';
@@ -137,3 +151,4 @@ export * from './tables/proactive.js';
 export * from './tables/training.js';
 export * from './tables/employment-services.js';
 export * from './tables/labour-market.js';
+export * from './tables/loans.js';

@@ -76,7 +76,7 @@ export class ApplicationMoney {
     }
     if (!fund && ceiling) throw new AppError('SPENDING_RULE', 422, 'action', ceiling);
     if (!fund) {
-      if (subsidy.fund === 'inclusive-finance' || (usable.length === 0 && refusal)) {
+      if (usable.length === 0 && (subsidy.fund === 'inclusive-finance' || refusal)) {
         const verdict = fundMayPay(order[0] ?? 'central-employment', app.region_code, subsidy);
         throw new AppError('SPENDING_RULE', 422, 'action', {
           detail: refusal?.detail ?? (verdict.allowed ? '' : `${verdict.reason.zh}（${verdict.cites}）`),

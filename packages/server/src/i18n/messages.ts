@@ -492,6 +492,56 @@ export const ERROR_MESSAGES = {
   CASE_NOT_FOUND: { 'zh-CN': '援助对象不存在或不在您的管辖范围内', 'en-US': 'No such assistance case in your regions' },
   CASE_CLOSED: { 'zh-CN': '该援助已结案', 'en-US': 'This assistance case is closed' },
   UNKNOWN_IMPORT_KIND: { 'zh-CN': '没有名为 {value} 的导入模板', 'en-US': 'There is no import template {value}' },
+  // ── start-up guaranteed loans (创业担保贷款) ──
+  LOAN_NOT_FOUND: { 'zh-CN': '贷款不存在或不在您的管辖范围内', 'en-US': 'No such loan in your reach' },
+  LOAN_INSTITUTION_NOT_FOUND: {
+    'zh-CN': '字段 {field} 所指的经办银行或担保机构不存在或不在本地区',
+    'en-US': 'The bank or guarantee institution in {field} does not exist in the region',
+  },
+  LOAN_INSTITUTION_EXISTS: {
+    'zh-CN': '该单位已登记为同类贷款机构',
+    'en-US': 'This unit is already registered as such an institution',
+  },
+  LOAN_NOT_OFFERED: {
+    'zh-CN': '本地区在 {value} 没有施行中的创业担保贷款政策',
+    'en-US': 'No start-up guaranteed loan policy is in force here on {value}',
+  },
+  LOAN_OVER_LIMIT: {
+    'zh-CN': '字段 {field}：贷款额度超过最高额度 {detail}',
+    'en-US': 'Field {field}: the loan is over the limit {detail}',
+  },
+  LOAN_TERM_TOO_LONG: {
+    'zh-CN': '字段 {field}：贷款期限超过最长期限 {detail}',
+    'en-US': 'Field {field}: the term is longer than {detail}',
+  },
+  LOAN_LIVE_EXISTS: {
+    'zh-CN': '已有一笔未结清的创业担保贷款，结清后方可再次申请',
+    'en-US': 'A start-up guaranteed loan is still open; apply again once it is repaid',
+  },
+  LOAN_STATE: {
+    'zh-CN': '该贷款当前状态为“{state}”，不能办理此事项',
+    'en-US': 'The loan is {state}; this cannot be done now',
+  },
+  LOAN_RATE_OVER_CAP: {
+    'zh-CN': '字段 {field}：利率高于经办银行约定的上限 {detail}',
+    'en-US': "Field {field}: the rate is above the bank's agreed cap {detail}",
+  },
+  LOAN_EXTENSION_NOT_ALLOWED: {
+    'zh-CN': '本地区政策未规定展期，或已展期一次，或展期超过 {detail}',
+    'en-US': 'No extension is allowed here, the loan was extended already, or it is longer than {detail}',
+  },
+  LOAN_PERIOD_SUBSIDISED: {
+    'zh-CN': '该贷款 {value} 的贴息已经计算过',
+    'en-US': 'The interest subsidy for {value} of this loan was computed already',
+  },
+  GUARANTEE_FUND_EXHAUSTED: {
+    'zh-CN': '担保基金余额不足以代偿：尚余 {detail}',
+    'en-US': 'The guarantee fund cannot cover this compensation: {detail} left',
+  },
+  STATEMENT_ALREADY_IMPORTED: {
+    'zh-CN': '该结息清单已导入，未重复计算贴息',
+    'en-US': 'This statement was imported already; nothing was computed twice',
+  },
   // ── the labour market (岗位、求职、岗位推荐) ──
   PAY_RANGE_INVERTED: {
     'zh-CN': '字段 {field}：薪酬上限 {max} 低于下限 {min}',

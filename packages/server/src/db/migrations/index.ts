@@ -20,6 +20,7 @@ import { m20261202_0018_employment_services } from './20261202-0018-employment-s
 import { m20261202_0019_back_office } from './20261202-0019-back-office.js';
 import { m20261202_0020_notifications } from './20261202-0020-notifications.js';
 import { m20261202_0021_bank_return_per_batch } from './20261202-0021-bank-return-per-batch.js';
+import { m20261202_0023_loans } from './20261202-0023-loans.js';
 import { m20261202_0022_labour_market } from './20261202-0022-labour-market.js';
 import { m20261202_0027_fact_provenance_and_declarations } from './20261202-0027-fact-provenance-and-declarations.js';
 
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0019-back-office': m20261202_0019_back_office,
   '20261202-0020-notifications': m20261202_0020_notifications,
   '20261202-0021-bank-return-per-batch': m20261202_0021_bank_return_per_batch,
+  '20261202-0023-loans': m20261202_0023_loans,
   '20261202-0022-labour-market': m20261202_0022_labour_market,
   '20261202-0027-fact-provenance-and-declarations': m20261202_0027_fact_provenance_and_declarations,
 };
