@@ -666,6 +666,7 @@ export const enUS: Messages = {
       'unemployment-insurance': 'Unemployment insurance fund',
       'rural-revitalisation': 'Rural revitalisation funds',
       'east-west-cooperation': 'East–west cooperation funds',
+      'inclusive-finance': 'Inclusive finance development fund',
     },
     kinds: {
       treasury: 'Treasury',

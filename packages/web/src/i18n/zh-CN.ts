@@ -631,6 +631,7 @@ export const zhCN = {
       'unemployment-insurance': '失业保险基金',
       'rural-revitalisation': '衔接推进乡村振兴补助资金',
       'east-west-cooperation': '东西部协作资金',
+      'inclusive-finance': '普惠金融发展专项资金',
     },
     kinds: { treasury: '国库', available: '可用', committed: '已承诺', paid: '已支付', recovered: '已追回' },
   },
