@@ -135,6 +135,11 @@ const materials = [
   text('身份证件', 'ID card'),
   text('营业执照（可共享核验的免交）', 'Business licence (not needed where shared data confirms it)'),
   text('正常经营证明（纳税或社保缴费记录）', 'Proof of normal operation (tax or insurance records)'),
+  // The founder's group is declared where no shared data holds it, and confirmed from this at acceptance.
+  text(
+    '创业者身份证明（高校毕业生的毕业证书等，可共享核验的免交）',
+    'Proof of the founder’s group (a graduate’s diploma …; not needed where shared data confirms it)',
+  ),
 ];
 
 /** 首次创办…正常运营N个月以上的…: who a start-up scheme is for, in the article's order and figures. */

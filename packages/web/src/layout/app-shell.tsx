@@ -1,5 +1,5 @@
 import type { Permission } from '../api/types.js';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { account, can, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  // On a phone (narrower than antd's `sm`, 576px) the bar keeps to the screen: the name shortens,
+  // the languages are initials, the menu folds into its overflow button.
+  const narrow = !Grid.useBreakpoint().sm;
 
   // Staff reach their work through the back office (StaffLayout); here they see the public pages and a way back.
   const staff = isStaff(account);
@@ -31,8 +34,22 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+      <Layout.Header
+        className="no-print"
+        style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, paddingInline: narrow ? 8 : 16 }}
+      >
+        <Link
+          to="/"
+          style={{
+            color: '#fff',
+            fontWeight: 600,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            minWidth: 0,
+            maxWidth: narrow ? '30vw' : undefined,
+          }}
+        >
           {t('app.name')}
         </Link>
         <Menu
@@ -42,14 +59,14 @@ export function AppShell({ children }: { children: ReactNode }) {
           items={visible.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
           style={{ flex: 1, minWidth: 0 }}
         />
-        <Space>
+        <Space size={narrow ? 4 : 8}>
           <Segmented<Language>
             size="small"
             value={i18n.language as Language}
             onChange={(v) => setLanguage(v)}
             options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en-US', label: 'English' },
+              { value: 'zh-CN', label: narrow ? '中' : '中文' },
+              { value: 'en-US', label: narrow ? 'EN' : 'English' },
             ]}
             data-testid="language"
           />
@@ -60,7 +77,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
           {account ? (
             <>
-              <Typography.Text style={{ color: '#fff' }} data-testid="who">
+              <Typography.Text
+                style={{ color: '#fff', whiteSpace: 'nowrap', maxWidth: narrow ? 64 : undefined }}
+                ellipsis
+                data-testid="who"
+              >
                 {account.displayName}
               </Typography.Text>
               <Button
