@@ -67,6 +67,8 @@ const LabourMarketPage = lazyPage(
   () => import('./pages/employment-services/labour-market/labour-market-page.js'),
   'LabourMarketPage',
 );
+const MyLoansPage = lazyPage(() => import('./pages/loans/my-loans-page.js'), 'MyLoansPage');
+const LoansDeskPage = lazyPage(() => import('./pages/loans/loans-desk-page.js'), 'LoansDeskPage');
 const CalendarPage = lazyPage(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
 const ParametersPage = lazyPage(() => import('./pages/admin/parameters-page.js'), 'ParametersPage');
 const ReferenceDataPage = lazyPage(() => import('./pages/admin/reference-data-page.js'), 'ReferenceDataPage');
@@ -139,6 +141,7 @@ export const PAGES: readonly PageEntry[] = [
     nav: 'myEmployment',
     menuFor: (a) => a.organisationId === undefined,
   },
+  { path: '/my/loans', element: <MyLoansPage />, permissions: ['application:own'], nav: 'myLoans' },
   {
     path: '/my/jobs',
     element: <MyJobSearchPage />,
@@ -223,6 +226,13 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['labour-market:manage', 'labour-market:refer'],
     nav: 'labourMarket',
     group: 'employment',
+  },
+  {
+    path: '/loans',
+    element: <LoansDeskPage />,
+    permissions: ['loan:read', 'loan:qualify', 'loan:manage', 'loan:bank', 'loan:guarantee'],
+    nav: 'loans',
+    group: 'review',
   },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },
   { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'], parent: '/registry' },

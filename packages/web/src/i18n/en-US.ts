@@ -37,6 +37,8 @@ export const enUS: Messages = {
     employmentCertifications: 'Hardship certification',
     employmentCases: 'Employment assistance',
     myEmployment: 'Employment services',
+    myLoans: 'Start-up loans',
+    loans: 'Start-up loans',
     jobs: 'Jobs',
     myJobs: 'My job search',
     myPostings: 'Our jobs',
@@ -98,6 +100,8 @@ export const enUS: Messages = {
     administrator: 'Administrator',
     'security-administrator': 'Security administrator',
     'case-worker': 'Case worker',
+    'bank-officer': 'Lending bank officer',
+    'guarantee-officer': 'Guarantee institution officer',
   },
   identity: {
     title: 'Verify identity',

@@ -38,6 +38,8 @@ export const zhCN = {
     employmentCertifications: '困难人员认定',
     employmentCases: '就业援助',
     myEmployment: '就业服务',
+    myLoans: '创业担保贷款',
+    loans: '创业担保贷款',
     jobs: '招聘岗位',
     myJobs: '我的求职',
     myPostings: '本单位岗位',
@@ -95,6 +97,8 @@ export const zhCN = {
     administrator: '系统管理员',
     'security-administrator': '安全管理员',
     'case-worker': '就业服务专员',
+    'bank-officer': '经办银行信贷员',
+    'guarantee-officer': '担保机构经办人',
   },
   identity: {
     title: '实名核验',

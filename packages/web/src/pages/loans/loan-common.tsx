@@ -1,0 +1,150 @@
+import { Descriptions, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { paths } from '../../api/schema.js';
+import { formatFen, formatPermille, pick } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+
+/** What the loan routes answer, from the generated API types. */
+type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
+export type Loan = Json<paths['/api/v1/loans/{id}']['get']['responses'][200]>;
+export type LoanRow = Json<paths['/api/v1/loans']['get']['responses'][200]>[number];
+export type Institution = Json<paths['/api/v1/loans/institutions']['get']['responses'][200]>[number];
+export type RegisterRow = Json<paths['/api/v1/loans/register']['get']['responses'][200]>[number];
+
+const COLOURS: Record<string, string> = {
+  applied: 'processing',
+  qualified: 'processing',
+  guaranteed: 'processing',
+  active: 'success',
+  repaid: 'default',
+  'not-qualified': 'error',
+  'guarantee-refused': 'error',
+  defaulted: 'error',
+  compensated: 'warning',
+};
+
+export function LoanState({ state }: { state: LoanRow['state'] }) {
+  const { t } = useTranslation();
+  return <Tag color={COLOURS[state]}>{t(`loans.states.${state}`)}</Tag>;
+}
+
+/** A rate in basis points as a percentage ("3.45%"). */
+export const ratePercent = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+
+/** One loan in full: its terms, the cited limits, the schedule, and each quarter's subsidy and claim. */
+export function LoanDetails({ loan }: { loan: Loan }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const regionName = useRegionName();
+  const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen, lang));
+  return (
+    <>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+        <Descriptions.Item label={t('loans.number')}>{loan.number}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.borrowerName')}>{loan.borrowerName}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.region')}>{regionName(loan.regionCode)}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.state')}>
+          <LoanState state={loan.state} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loans.borrower')}>{t(`loans.borrowers.${loan.borrower}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.requested')}>{money(loan.requestedFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.bank')}>{loan.bank.name}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.guarantor')}>{loan.guarantor.name}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.appliedOn')}>{loan.appliedOn}</Descriptions.Item>
+        {loan.counterGuaranteeWaived !== null ? (
+          <Descriptions.Item label={t('loans.counterGuarantee')}>
+            {loan.counterGuaranteeWaived ? t('loans.counterWaived') : t('loans.counterRequired')}
+          </Descriptions.Item>
+        ) : null}
+        {loan.principalFen !== null ? (
+          <Descriptions.Item label={t('loans.principal')}>{money(loan.principalFen)}</Descriptions.Item>
+        ) : null}
+        {loan.annualRateBp !== null ? (
+          <Descriptions.Item label={t('loans.rate')}>{ratePercent(loan.annualRateBp)}</Descriptions.Item>
+        ) : null}
+        {loan.disbursedOn ? (
+          <Descriptions.Item label={t('loans.disbursedOn')}>{loan.disbursedOn}</Descriptions.Item>
+        ) : null}
+        {loan.maturesOn ? <Descriptions.Item label={t('loans.maturesOn')}>{loan.maturesOn}</Descriptions.Item> : null}
+        {loan.extendedTo ? (
+          <Descriptions.Item label={t('loans.extendedTo')}>{loan.extendedTo}</Descriptions.Item>
+        ) : null}
+        {loan.endedOn ? <Descriptions.Item label={t('loans.endedOn')}>{loan.endedOn}</Descriptions.Item> : null}
+        {loan.reason ? <Descriptions.Item label={t('loans.reason')}>{loan.reason}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('loans.subsidyPaid')}>
+          <span data-testid="loan-subsidy-paid">{money(loan.subsidyPaidFen)}</span>
+        </Descriptions.Item>
+        {loan.compensationFen !== null ? (
+          <Descriptions.Item label={t('loans.compensation')}>{money(loan.compensationFen)}</Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      <Typography.Title level={5}>{t('loans.limits')}</Typography.Title>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+        {loan.limits.map((l) => (
+          <Descriptions.Item key={l.parameter} label={t(`loans.parameters.${l.parameter}`, { defaultValue: '—' })}>
+            {l.parameter.endsWith('-permille')
+              ? formatPermille(l.value)
+              : l.parameter.endsWith('-months')
+                ? l.value
+                : money(l.value)}
+            {l.cites ? `（${l.cites}）` : ''}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {loan.schedule.length > 0 ? (
+        <>
+          <Typography.Title level={5}>{t('loans.schedule')}</Typography.Title>
+          <Table
+            size="small"
+            rowKey="seq"
+            pagination={false}
+            dataSource={loan.schedule}
+            columns={[
+              { title: t('loans.seq'), dataIndex: 'seq' },
+              { title: t('loans.dueOn'), dataIndex: 'dueOn' },
+              { title: t('loans.instalment'), dataIndex: 'principalFen', render: (v: number) => money(v) },
+            ]}
+          />
+        </>
+      ) : null}
+      {loan.periods.length > 0 ? (
+        <>
+          <Typography.Title level={5}>{t('loans.periods')}</Typography.Title>
+          <Table
+            size="small"
+            rowKey="period"
+            pagination={false}
+            dataSource={loan.periods}
+            data-testid="loan-periods"
+            columns={[
+              { title: t('loans.period'), dataIndex: 'period' },
+              { title: t('loans.interest'), dataIndex: 'interestFen', render: (v: number) => money(v) },
+              {
+                title: t('loans.onTime'),
+                dataIndex: 'repaidOnTime',
+                render: (v: boolean) => (v ? t('loans.yes') : t('loans.no')),
+              },
+              { title: t('loans.subsidy'), dataIndex: 'subsidyFen', render: (v: number) => money(v) },
+              {
+                title: t('loans.state'),
+                dataIndex: 'outcome',
+                render: (_: string, p: Loan['periods'][number]) =>
+                  `${t(`loans.outcomes.${p.outcome}`, { defaultValue: '—' })} · ${pick(p.explanation, lang)}`,
+              },
+              {
+                title: t('loans.claim'),
+                dataIndex: 'claimState',
+                render: (v: string | null) =>
+                  v === null
+                    ? t('loans.claimStates.none')
+                    : v === 'paid'
+                      ? t('loans.claimStates.paid')
+                      : t('loans.claimStates.other'),
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

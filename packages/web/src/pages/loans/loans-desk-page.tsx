@@ -1,0 +1,308 @@
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+  message,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, download, query } from '../../api/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatFen, formatPermille, parseYuan } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { SheetUpload } from '../../components/sheet-upload.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useSession } from '../../session/session.js';
+import { LoanDetails, LoanState, type Loan, type LoanRow, type RegisterRow } from './loan-common.js';
+
+const STATES = ['applied', 'qualified', 'guaranteed', 'active', 'repaid', 'defaulted', 'compensated'] as const;
+const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD') ?? '';
+
+/**
+ * One desk for everyone who handles a loan after it is applied for, each seeing the loans and the
+ * buttons of their part: 人社 reviews the qualification and files the 贴息 claims; the guarantee
+ * institution guarantees and compensates; the bank records the contract, the ends and its quarterly
+ * statement; the bureau's readers see the register's totals.
+ */
+export function LoansDeskPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { account } = useSession();
+  const can = (p: string) => account?.permissions.includes(p as never) ?? false;
+  const regionName = useRegionName();
+  const [state, setState] = useState<string>();
+  const [open, setOpen] = useState<string>();
+  const [contracting, setContracting] = useState<string>();
+  const loans = useLoad(() => api<LoanRow[]>('GET', `/api/v1/loans${query({ state })}`), [state]);
+  const detail = useLoad(() => (open ? api<Loan>('GET', `/api/v1/loans/${open}`) : Promise.resolve(undefined)), [open]);
+  const register = useLoad(
+    () => (can('loan:read') ? api<RegisterRow[]>('GET', '/api/v1/loans/register') : Promise.resolve([])),
+    [],
+  );
+  const act = useSubmit();
+  const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen, lang));
+
+  const post = async (id: string, path: string, body: unknown) => {
+    if (await act.run(() => api('POST', `/api/v1/loans/${id}/${path}`, body))) {
+      loans.reload();
+      if (open === id) detail.reload();
+      register.reload();
+    }
+  };
+  const refuse = (id: string, path: string) => {
+    let reason = '';
+    Modal.confirm({
+      title: t('loans.reason'),
+      content: <Input.TextArea data-testid="loan-reason" onChange={(e) => (reason = e.target.value)} />,
+      onOk: () => post(id, path, { approve: false, reason: reason.trim() || undefined }),
+    });
+  };
+  const fileClaims = async () => {
+    const done = await act.run(() => api<{ filed: number; subsidyFen: number }>('POST', '/api/v1/loans/claims'));
+    if (done) void message.success(t('loans.claimsDone', { filed: done.filed, amount: money(done.subsidyFen) }));
+    loans.reload();
+  };
+
+  const actions = (l: LoanRow) => (
+    <Space wrap>
+      <Button size="small" onClick={() => setOpen(open === l.id ? undefined : l.id)}>
+        {l.number}
+      </Button>
+      {can('loan:qualify') && l.state === 'applied' ? (
+        <>
+          <Button size="small" type="primary" onClick={() => void post(l.id, 'qualification', { approve: true })}>
+            {t('loans.qualify')}
+          </Button>
+          <Button size="small" danger onClick={() => refuse(l.id, 'qualification')}>
+            {t('loans.refuse')}
+          </Button>
+        </>
+      ) : null}
+      {can('loan:guarantee') && l.state === 'qualified' ? (
+        <>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void post(l.id, 'guarantee', { approve: true, counterGuarantee: false })}
+          >
+            {t('loans.guarantee')}
+          </Button>
+          <Button size="small" onClick={() => void post(l.id, 'guarantee', { approve: true, counterGuarantee: true })}>
+            {t('loans.guaranteeCounter')}
+          </Button>
+          <Button size="small" danger onClick={() => refuse(l.id, 'guarantee')}>
+            {t('loans.refuseGuarantee')}
+          </Button>
+        </>
+      ) : null}
+      {can('loan:bank') && l.state === 'guaranteed' ? (
+        <Button size="small" type="primary" onClick={() => setContracting(l.id)}>
+          {t('loans.contract')}
+        </Button>
+      ) : null}
+      {can('loan:bank') && l.state === 'active' ? (
+        <EndButtons onEnd={(path, body) => void post(l.id, path, body)} />
+      ) : null}
+      {can('loan:guarantee') && l.state === 'defaulted' ? (
+        <Button
+          size="small"
+          onClick={() => void post(l.id, 'compensation', { amountFen: l.principalFen, compensatedOn: l.endedOn })}
+        >
+          {t('loans.compensate')} {money(l.principalFen)}
+        </Button>
+      ) : null}
+    </Space>
+  );
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('loans.deskTitle')}</Typography.Title>
+      <ErrorAlert error={act.error} />
+      {can('loan:read') ? (
+        <Card size="small" title={t('loans.register')}>
+          <ErrorAlert error={register.error} />
+          <Table
+            size="small"
+            rowKey="regionCode"
+            pagination={false}
+            dataSource={register.data ?? []}
+            data-testid="loan-register"
+            columns={[
+              { title: t('loans.region'), dataIndex: 'regionCode', render: (v: string) => regionName(v) },
+              { title: t('loans.count'), dataIndex: 'count' },
+              { title: t('loans.active'), dataIndex: 'active' },
+              { title: t('loans.balance'), dataIndex: 'balanceFen', render: (v: number) => money(v) },
+              { title: t('loans.subsidyPaid'), dataIndex: 'subsidyPaidFen', render: (v: number) => money(v) },
+              { title: t('loans.defaulted'), dataIndex: 'defaulted' },
+              {
+                title: t('loans.defaultRate'),
+                dataIndex: 'defaultRatePermille',
+                render: (v: number) => formatPermille(v),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+      {can('loan:manage') ? (
+        <Button type="primary" onClick={() => void fileClaims()} loading={act.busy} data-testid="loan-claims">
+          {t('loans.claims')}
+        </Button>
+      ) : null}
+      {can('loan:bank') ? (
+        <Card size="small" title={t('loans.statement')}>
+          <Button onClick={() => void download('/api/v1/loans/statements/template', 'loan-statement-template.xlsx')}>
+            {t('loans.statementTemplate')}
+          </Button>
+          <SheetUpload<{ period: string; rows: number; subsidyFen: number }>
+            path="/api/v1/loans/statements"
+            testId="loan-statement"
+            onDone={(r) => {
+              void message.success(
+                t('loans.statementDone', { period: r.period, rows: r.rows, amount: money(r.subsidyFen) }),
+              );
+              loans.reload();
+            }}
+          />
+        </Card>
+      ) : null}
+      <Select
+        allowClear
+        placeholder={t('loans.filter')}
+        style={{ width: 240 }}
+        value={state}
+        onChange={(v?: string) => setState(v)}
+        options={STATES.map((s) => ({ value: s, label: t(`loans.states.${s}`) }))}
+      />
+      <ErrorAlert error={loans.error} />
+      <Table
+        size="small"
+        rowKey="id"
+        loading={loans.loading}
+        dataSource={loans.data ?? []}
+        data-testid="loan-table"
+        columns={[
+          { title: t('loans.actions'), key: 'actions', render: (_: unknown, l: LoanRow) => actions(l) },
+          { title: t('loans.borrowerName'), dataIndex: 'borrowerName' },
+          {
+            title: t('loans.state'),
+            dataIndex: 'state',
+            render: (_: unknown, l: LoanRow) => <LoanState state={l.state} />,
+          },
+          { title: t('loans.requested'), dataIndex: 'requestedFen', render: (v: number) => money(v) },
+          { title: t('loans.bank'), dataIndex: ['bank', 'name'] },
+          { title: t('loans.appliedOn'), dataIndex: 'appliedOn' },
+          { title: t('loans.subsidyPaid'), dataIndex: 'subsidyPaidFen', render: (v: number) => money(v) },
+        ]}
+      />
+      {open && detail.data ? (
+        <Card size="small">
+          <LoanDetails loan={detail.data} />
+        </Card>
+      ) : null}
+      <ContractModal
+        open={contracting !== undefined}
+        busy={act.busy}
+        onCancel={() => setContracting(undefined)}
+        onSave={async (body) => {
+          if (contracting) await post(contracting, 'contract', body);
+          setContracting(undefined);
+        }}
+      />
+    </Space>
+  );
+}
+
+/** The bank's record of the contract: principal in 元, rate in %, term and disbursement day. */
+function ContractModal(props: {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSave: (body: {
+    principalFen: number;
+    annualRateBp: number;
+    termMonths: number;
+    disbursedOn: string;
+  }) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  return (
+    <Modal
+      open={props.open}
+      title={t('loans.contractTitle')}
+      okText={t('loans.save')}
+      confirmLoading={props.busy}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ termMonths: 36 }}
+        onFinish={(v: { principal: string; rate: string; termMonths: number; disbursedOn: Dayjs }) =>
+          props.onSave({
+            principalFen: parseYuan(v.principal) ?? 0,
+            // A rate in percent with two decimals is, digit for digit, basis points.
+            annualRateBp: parseYuan(v.rate) ?? 0,
+            termMonths: v.termMonths,
+            disbursedOn: day(v.disbursedOn),
+          })
+        }
+      >
+        <Form.Item name="principal" label={t('loans.requested')} rules={[{ required: true }]}>
+          <Input inputMode="decimal" data-testid="contract-principal" />
+        </Form.Item>
+        <Form.Item name="rate" label={t('loans.ratePercent')} rules={[{ required: true }]}>
+          <Input inputMode="decimal" data-testid="contract-rate" />
+        </Form.Item>
+        <Form.Item name="termMonths" label={t('loans.term')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={120} />
+        </Form.Item>
+        <Form.Item name="disbursedOn" label={t('loans.disbursedOn')} rules={[{ required: true }]}>
+          <DatePicker data-testid="contract-date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Repaid in full, or in default, on a day the bank gives. */
+function EndButtons({ onEnd }: { onEnd: (path: string, body: unknown) => void }) {
+  const { t } = useTranslation();
+  const ask = (path: 'repayment' | 'default') => {
+    let on = '';
+    let reason = '';
+    Modal.confirm({
+      title: path === 'repayment' ? t('loans.repay') : t('loans.default'),
+      content: (
+        <Space orientation="vertical">
+          <DatePicker onChange={(d: Dayjs | null) => (on = d?.format('YYYY-MM-DD') ?? '')} />
+          {path === 'default' ? (
+            <Input placeholder={t('loans.reason')} onChange={(e) => (reason = e.target.value)} />
+          ) : null}
+        </Space>
+      ),
+      onOk: () => onEnd(path, path === 'default' ? { on, reason: reason.trim() } : { on }),
+    });
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => ask('repayment')}>
+        {t('loans.repay')}
+      </Button>
+      <Button size="small" danger onClick={() => ask('default')}>
+        {t('loans.default')}
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../api/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { parseYuan } from '../../components/format.js';
+import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
+import { useSession } from '../../session/session.js';
+import { LoanDetails, type Institution, type Loan, type LoanRow } from './loan-common.js';
+
+/** The borrower's own: apply online for a loan, then its schedule and the subsidy the bank received for it. */
+export function MyLoansPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  const region = account?.regionCode ?? '';
+  const enterprise = account?.organisationId !== undefined;
+  const institutions = useLoad(
+    () => api<Institution[]>('GET', `/api/v1/loans/institutions${query({ region })}`),
+    [region],
+  );
+  const loans = useLoad(async () => {
+    const rows = await api<LoanRow[]>('GET', '/api/v1/loans');
+    return Promise.all(rows.map((r) => api<Loan>('GET', `/api/v1/loans/${r.id}`)));
+  }, []);
+  const apply = useSubmit();
+  const banks = (institutions.data ?? []).filter((i) => i.kind === 'bank');
+  const guarantors = (institutions.data ?? []).filter((i) => i.kind === 'guarantor');
+  const open = loans.data?.some((l) => ['applied', 'qualified', 'guaranteed', 'active', 'defaulted'].includes(l.state));
+
+  const submit = async (values: {
+    borrower: string;
+    requested: string;
+    termMonths: number;
+    purpose: string;
+    bankId: string;
+    guarantorId: string;
+  }) => {
+    const { requested, ...rest } = values;
+    if (await apply.run(() => api('POST', '/api/v1/loans', { ...rest, requestedFen: parseYuan(requested) ?? 0 })))
+      loans.reload();
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('loans.title')}</Typography.Title>
+      {open ? null : (
+        <Card size="small" title={t('loans.apply')}>
+          <ErrorAlert error={institutions.error ?? apply.error} />
+          <Form
+            layout="vertical"
+            onFinish={submit}
+            initialValues={{ borrower: enterprise ? 'small-micro-enterprise' : 'individual', termMonths: 36 }}
+            data-testid="loan-apply"
+          >
+            <Form.Item name="borrower" label={t('loans.borrower')} rules={[{ required: true }]}>
+              <Select
+                options={(enterprise ? ['small-micro-enterprise'] : ['individual', 'partnership']).map((b) => ({
+                  value: b,
+                  label: t(`loans.borrowers.${b}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="requested" label={t('loans.requested')} rules={[{ required: true }]}>
+              <Input inputMode="decimal" data-testid="loan-requested" />
+            </Form.Item>
+            <Form.Item name="termMonths" label={t('loans.term')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={120} />
+            </Form.Item>
+            <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={500} data-testid="loan-purpose" />
+            </Form.Item>
+            <Form.Item name="bankId" label={t('loans.bank')} rules={[{ required: true }]}>
+              <Select data-testid="loan-bank" options={banks.map((b) => ({ value: b.id, label: b.name }))} />
+            </Form.Item>
+            <Form.Item name="guarantorId" label={t('loans.guarantor')} rules={[{ required: true }]}>
+              <Select data-testid="loan-guarantor" options={guarantors.map((g) => ({ value: g.id, label: g.name }))} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={apply.busy}>
+              {t('loans.submit')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <ErrorAlert error={loans.error} />
+      {loans.data?.length === 0 ? <Empty description={t('loans.none')} /> : null}
+      {loans.data?.map((l) => (
+        <Card key={l.id} size="small" data-testid="my-loan">
+          <LoanDetails loan={l} />
+        </Card>
+      ))}
+    </Space>
+  );
+}
