@@ -1,25 +1,5 @@
 import { Type } from 'typebox';
-
-/** A parameter's name in both languages and the unit its value counts, as the policy package declares it. */
-export const ParameterLabelSchema = Type.Object(
-  {
-    zh: Type.String(),
-    en: Type.String(),
-    unit: Type.Union(
-      [
-        Type.Literal('fen'),
-        Type.Literal('permille'),
-        Type.Literal('months'),
-        Type.Literal('years'),
-        Type.Literal('days'),
-        Type.Literal('count'),
-        Type.Literal('flag'),
-      ],
-      { description: 'fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1)' },
-    ),
-  },
-  { additionalProperties: false },
-);
+import { ParameterLabelSchema } from '../policies/policies.schemas.js';
 
 export const ParameterSchema = Type.Object({
   parameter: Type.String(),

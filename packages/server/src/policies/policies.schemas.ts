@@ -1,5 +1,4 @@
 import { Type, type Static } from 'typebox';
-import { ParameterLabelSchema } from '../parameters/parameters.schemas.js';
 import { RegionCode } from './facts.schema.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -7,6 +6,27 @@ const Reason = Type.Object(
   { code: Type.String(), met: Type.Boolean(), message: Text, cites: Type.String(), detail: Type.Optional(Text) },
   { additionalProperties: true },
 );
+/** A parameter's name in both languages and the unit its value counts, as the policy package declares it. */
+export const ParameterLabelSchema = Type.Object(
+  {
+    zh: Type.String(),
+    en: Type.String(),
+    unit: Type.Union(
+      [
+        Type.Literal('fen'),
+        Type.Literal('permille'),
+        Type.Literal('months'),
+        Type.Literal('years'),
+        Type.Literal('days'),
+        Type.Literal('count'),
+        Type.Literal('flag'),
+      ],
+      { description: 'fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1)' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const Parameter = Type.Object(
   {
     parameter: Type.String(),
