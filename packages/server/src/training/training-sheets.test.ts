@@ -110,6 +110,7 @@ describe('the catalogue as a spreadsheet', () => {
       '培训机构',
       '2026-01-01',
       '',
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
       '在目录',
       '',
       '',

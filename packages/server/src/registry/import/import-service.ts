@@ -11,7 +11,7 @@ import { insertOrganisation, insertPerson } from '../registry-repository.js';
 import type { RegistryService } from '../registry-service.js';
 import type { FactInput } from '../registry.schemas.js';
 import { headerOf, importKind, IMPORT_KINDS, RowError, type Column, type ImportKind } from './templates.js';
-import { fromError, readRows, rejectIfAny, type ImportProblem } from './sheet.js';
+import { fromError, fromErrors, readRows, rejectIfAny, type ImportProblem } from './sheet.js';
 import { readTable, toCsv, toXlsx, type Table } from './tabular.js';
 
 type Prepared =
@@ -101,8 +101,15 @@ export class ImportService {
     const seen = new Map<string, number>();
     const column = (field: string) => kind.columns.find((c) => c.key === field.replace(/^data\./, '').split(/[.[]/)[0]);
     for (const { number, row } of rows) {
+      let target: ReturnType<ImportKind['read']>;
       try {
-        const target = kind.read(row);
+        target = kind.read(row);
+      } catch (error) {
+        // The row's cells are wrong; its ID number and region are told in the same report.
+        problems.push(...fromErrors(error, number, column), ...this.keyProblems(row, number, checkRegion, column));
+        continue;
+      }
+      try {
         if (target.kind === 'person' || target.kind === 'organisation') {
           checkRegion(target.input.regionCode, 'regionCode');
         }
@@ -130,11 +137,36 @@ export class ImportService {
           });
         }
       } catch (error) {
-        problems.push(fromError(error, number, column));
+        problems.push(...fromErrors(error, number, column));
       }
     }
     if (problems.length > 0) return out;
     return this.resolveAgainstRegistry(actor, out, problems, column);
+  }
+
+  /** A row's ID number and region, checked on their own for a row whose other cells failed. */
+  private keyProblems(
+    row: Record<string, string>,
+    number: number,
+    checkRegion: (code: string, field: string) => void,
+    column: (f: string) => Column | undefined,
+  ): ImportProblem[] {
+    const found: ImportProblem[] = [];
+    if (row.idNumber !== undefined) {
+      const parsed = parseResidentId(row.idNumber);
+      if (!parsed.ok)
+        found.push(
+          fromError(new AppError('INVALID_ID_NUMBER', 400, 'idNumber', { detail: parsed.error }), number, column),
+        );
+    }
+    if (row.regionCode !== undefined) {
+      try {
+        checkRegion(row.regionCode, 'regionCode');
+      } catch (error) {
+        found.push(fromError(error, number, column));
+      }
+    }
+    return found;
   }
 
   /** Rows that clash with the registry: a person or unit already there, a fact for someone who is not. */

@@ -124,8 +124,9 @@ describe('registry import', () => {
         [[idNumber('1998-08-08'), '城镇登记失业人员', '2026-02-30']],
       ),
     );
-    expect(bad.json<{ errors: { row: number; code: string }[] }>().errors).toEqual([
-      expect.objectContaining({ row: 2, code: 'INVALID_FACT' }),
+    // A day that does not exist is told by its column, as the sheet names it.
+    expect(bad.json<{ errors: { row: number; column: string }[] }>().errors).toEqual([
+      expect.objectContaining({ row: 2, column: '开始日期 (from)' }),
     ]);
   });
 

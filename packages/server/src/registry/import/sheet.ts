@@ -1,7 +1,7 @@
 import { AppError } from '../../http/errors.js';
 import { message, type ErrorCode } from '../../i18n/messages.js';
 import type { Table } from './tabular.js';
-import { headerOf, RowError, type Column, type Row } from './templates.js';
+import { headerOf, RowError, RowErrors, type Column, type Row } from './templates.js';
 
 /**
  * What every import of a filled-in sheet shares (registry, training catalogues, rosters): columns
@@ -119,8 +119,30 @@ export function problem(
   return { row, column: column ? headerOf(column) : '', field, code, message: text };
 }
 
-/** A RowError or an AppError raised while checking one row, as that row's problem. */
+/** Whatever checking one row raised — one problem, or every problem of the row — as that row's problems. */
+export function fromErrors(
+  error: unknown,
+  row: number,
+  column: (field: string) => Column | undefined,
+): ImportProblem[] {
+  if (error instanceof RowErrors) return error.errors.map((e) => fromError(e, row, column));
+  return [fromError(error, row, column)];
+}
+
+/**
+ * A RowError or an AppError raised while checking one row, as that row's problem; several problems
+ * of a row (RowErrors) are told in one, so a caller that reports one problem a row still tells all.
+ */
 export function fromError(error: unknown, row: number, column: (field: string) => Column | undefined): ImportProblem {
+  if (error instanceof RowErrors) {
+    const all = error.errors.map((e) => fromError(e, row, column));
+    const first = all[0];
+    if (first)
+      return {
+        ...first,
+        message: { zh: all.map((p) => p.message.zh).join('；'), en: all.map((p) => p.message.en).join('; ') },
+      };
+  }
   if (error instanceof RowError) {
     const col = column(error.column);
     return problem(row, col, error.column, 'VALIDATION_FAILED', {

@@ -1,4 +1,5 @@
-import { ORGANISATION_CATEGORY_NAMES, parseYuan, PERSON_STATUS_NAMES } from '@huimin/policy';
+import { ORGANISATION_CATEGORY_NAMES, PERSON_STATUS_NAMES } from '@huimin/policy';
+import { coded, dateCell, integer, mobile, RowReader, yesNo, yuanToFen, type Row } from './cells.js';
 import type { CreateOrganisation, CreatePerson, FactInput } from '../registry.schemas.js';
 
 /**
@@ -14,12 +15,13 @@ export interface Column {
   readonly help?: string;
 }
 
-export type Row = Readonly<Record<string, string>>;
-
 export type ImportTarget =
   | { readonly kind: 'person'; readonly input: CreatePerson }
   | { readonly kind: 'organisation'; readonly input: CreateOrganisation }
   | { readonly kind: 'person-fact'; readonly idNumber: string; readonly fact: FactInput };
+
+export { coded, dateCell, integer, mobile, RowError, RowErrors, RowReader, yesNo, yuanToFen } from './cells.js';
+export type { Row } from './cells.js';
 
 export interface ImportKind {
   readonly id: string;
@@ -28,53 +30,6 @@ export interface ImportKind {
   readonly columns: readonly Column[];
   /** Reads one row; throws a RowError naming the column for what a column alone can tell. */
   read(row: Row): ImportTarget;
-}
-
-export class RowError extends Error {
-  constructor(
-    readonly column: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-const optional = (row: Row, key: string) => (row[key] ? row[key] : undefined);
-
-export function yesNo(row: Row, key: string): boolean | undefined {
-  const v = optional(row, key);
-  if (v === undefined) return undefined;
-  if (['是', 'Y', 'y', 'yes', 'true', 'TRUE', '1'].includes(v)) return true;
-  if (['否', 'N', 'n', 'no', 'false', 'FALSE', '0'].includes(v)) return false;
-  throw new RowError(key, '应填“是”或“否”', 'must be 是 (yes) or 否 (no)');
-}
-
-export function integer(row: Row, key: string): number | undefined {
-  const v = optional(row, key);
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new RowError(key, '应为非负整数', 'must be a whole number');
-  return Number(v);
-}
-
-/** 元 as typed ("1234.5", "1,234.50") to 分, by text, never through a float. */
-export function yuanToFen(row: Row, key: string): number | undefined {
-  const v = optional(row, key);
-  if (v === undefined) return undefined;
-  const fen = parseYuan(v);
-  if (fen === undefined)
-    throw new RowError(key, '金额应为元，最多两位小数', 'must be an amount in yuan with at most 2 decimals');
-  return fen;
-}
-
-/** A coded value given by its code or by its Chinese name. */
-export function coded(row: Row, key: string, names: Readonly<Record<string, { zh: string }>>): string | undefined {
-  const v = optional(row, key);
-  if (v === undefined) return undefined;
-  if (v in names) return v;
-  const byName = Object.entries(names).find(([, n]) => n.zh === v);
-  if (byName) return byName[0];
-  throw new RowError(key, `不认识的取值“${v}”`, `unknown value “${v}”`);
 }
 
 const ID = {
@@ -124,8 +79,12 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'address', zh: '居住地址', en: 'Address', required: false, example: '成都市锦江区示例路1号' },
     ],
     read: (row) => {
-      const retirementCategory = coded(row, 'retirementCategory', RETIREMENT) as CreatePerson['retirementCategory'];
-      const rural = yesNo(row, 'rural');
+      const r = new RowReader();
+      const retirementCategory = r.take(() => coded(row, 'retirementCategory', RETIREMENT)) as
+        CreatePerson['retirementCategory'] | undefined;
+      const rural = r.take(() => yesNo(row, 'rural'));
+      const phone = r.take(() => mobile(row, 'phone'));
+      r.done();
       return {
         kind: 'person',
         input: {
@@ -136,7 +95,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
           ...(row.hukouRegion ? { hukouRegion: row.hukouRegion } : {}),
           ...(row.householdId ? { householdId: row.householdId } : {}),
           ...(rural !== undefined ? { rural } : {}),
-          ...(row.phone ? { phone: row.phone } : {}),
+          ...(phone ? { phone } : {}),
           ...(row.address ? { address: row.address } : {}),
         },
       };
@@ -177,13 +136,16 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       },
     ],
     read: (row) => {
-      const sizeClass = coded(row, 'sizeClass', SIZE) as CreateOrganisation['sizeClass'];
+      const r = new RowReader();
+      const sizeClass = r.take(() => coded(row, 'sizeClass', SIZE)) as CreateOrganisation['sizeClass'] | undefined;
+      const category = r.take(() => coded(row, 'category', ORGANISATION_CATEGORY_NAMES)) ?? '';
+      r.done();
       return {
         kind: 'organisation',
         input: {
           creditCode: row.creditCode ?? '',
           name: row.name ?? '',
-          category: coded(row, 'category', ORGANISATION_CATEGORY_NAMES) ?? '',
+          category,
           regionCode: row.regionCode ?? '',
           ...(sizeClass ? { sizeClass } : {}),
           ...(row.creditCodeOverride ? { creditCodeOverride: row.creditCodeOverride } : {}),
@@ -210,18 +172,18 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'from', zh: '开始日期', en: 'From', required: true, example: '2025-03-01' },
       { key: 'to', zh: '结束日期', en: 'To', required: false, example: '' },
     ],
-    read: (row) => ({
-      kind: 'person-fact',
-      idNumber: row.idNumber ?? '',
-      fact: {
-        kind: 'status',
-        data: {
-          kind: coded(row, 'kind', PERSON_STATUS_NAMES) ?? '',
-          from: row.from ?? '',
-          ...(row.to ? { to: row.to } : {}),
-        },
-      },
-    }),
+    read: (row) => {
+      const r = new RowReader();
+      const kind = r.take(() => coded(row, 'kind', PERSON_STATUS_NAMES)) ?? '';
+      const from = r.take(() => dateCell(row, 'from')) ?? '';
+      const to = r.take(() => dateCell(row, 'to'));
+      r.done();
+      return {
+        kind: 'person-fact',
+        idNumber: row.idNumber ?? '',
+        fact: { kind: 'status', data: { kind, from, ...(to ? { to } : {}) } },
+      };
+    },
   },
   {
     id: 'employments',
@@ -250,17 +212,22 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'postName', zh: '岗位名称', en: 'Post', required: false, example: '' },
     ],
     read: (row) => {
-      const contractMonths = integer(row, 'contractMonths');
+      const r = new RowReader();
+      const contractMonths = r.take(() => integer(row, 'contractMonths'));
+      const kind = r.take(() => coded(row, 'kind', EMPLOYMENT)) ?? '';
+      const from = r.take(() => dateCell(row, 'from')) ?? '';
+      const to = r.take(() => dateCell(row, 'to'));
+      r.done();
       return {
         kind: 'person-fact',
         idNumber: row.idNumber ?? '',
         fact: {
           kind: 'employment',
           data: {
-            kind: coded(row, 'kind', EMPLOYMENT) ?? '',
-            from: row.from ?? '',
+            kind,
+            from,
             ...(row.employer ? { employer: row.employer } : {}),
-            ...(row.to ? { to: row.to } : {}),
+            ...(to ? { to } : {}),
             ...(contractMonths !== undefined ? { contractMonths } : {}),
             ...(row.postName ? { postName: row.postName } : {}),
           },
@@ -288,22 +255,30 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       { key: 'medical', zh: '医疗保险(元/月)', en: 'Medical (yuan/month)', required: true, example: '320.00' },
       { key: 'unemployment', zh: '失业保险(元/月)', en: 'Unemployment (yuan/month)', required: true, example: '20.00' },
     ],
-    read: (row) => ({
-      kind: 'person-fact',
-      idNumber: row.idNumber ?? '',
-      fact: {
-        kind: 'insurance',
-        data: {
-          fromMonth: row.fromMonth ?? '',
-          toMonth: row.toMonth ?? '',
-          payer: coded(row, 'payer', PAYER) ?? '',
-          ...(row.employer ? { employer: row.employer } : {}),
-          pensionFen: yuanToFen(row, 'pension') ?? 0,
-          medicalFen: yuanToFen(row, 'medical') ?? 0,
-          unemploymentFen: yuanToFen(row, 'unemployment') ?? 0,
+    read: (row) => {
+      const r = new RowReader();
+      const payer = r.take(() => coded(row, 'payer', PAYER)) ?? '';
+      const pensionFen = r.take(() => yuanToFen(row, 'pension')) ?? 0;
+      const medicalFen = r.take(() => yuanToFen(row, 'medical')) ?? 0;
+      const unemploymentFen = r.take(() => yuanToFen(row, 'unemployment')) ?? 0;
+      r.done();
+      return {
+        kind: 'person-fact',
+        idNumber: row.idNumber ?? '',
+        fact: {
+          kind: 'insurance',
+          data: {
+            fromMonth: row.fromMonth ?? '',
+            toMonth: row.toMonth ?? '',
+            payer,
+            ...(row.employer ? { employer: row.employer } : {}),
+            pensionFen,
+            medicalFen,
+            unemploymentFen,
+          },
         },
-      },
-    }),
+      };
+    },
   },
 ];
 

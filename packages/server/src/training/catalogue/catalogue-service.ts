@@ -6,7 +6,8 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError } from '../../http/errors.js';
 import { assertRegionInScope, isInScope, regionChecker } from '../../regions/region-scope.js';
-import { fromError, readRows, rejectIfAny, type ImportProblem } from '../../registry/import/sheet.js';
+import { fromError, fromErrors, readRows, rejectIfAny, type ImportProblem } from '../../registry/import/sheet.js';
+import { RowError } from '../../registry/import/templates.js';
 import { readTable } from '../../registry/import/tabular.js';
 import type { Vault } from '../../security/vault.js';
 import { requiredReason } from '../required-reason.js';
@@ -17,7 +18,7 @@ import {
   insertDemandItems,
   markDemandItemRemoved,
 } from './catalogue-repository.js';
-import { CATALOGUE_COLUMNS, readCatalogueRow } from './catalogue-sheets.js';
+import { CATALOGUE_COLUMNS, readCatalogueRow, sameItem } from './catalogue-sheets.js';
 import { checkItemDates, itemView, type DemandItemInput, type DemandItemView } from './demand-item.js';
 
 /**
@@ -60,17 +61,44 @@ export class CatalogueService {
     const checkRegion = await regionChecker(this.db, actor.regionCode);
     const column = (field: string) => CATALOGUE_COLUMNS.find((c) => c.key === field);
     const inputs: DemandItemInput[] = [];
+    let unchanged = 0;
     for (const { number, row } of rows) {
+      let read: ReturnType<typeof readCatalogueRow>;
       try {
-        const input = readCatalogueRow(row);
+        read = readCatalogueRow(row);
+      } catch (error) {
+        problems.push(...fromErrors(error, number, column));
+        try {
+          checkRegion(row.regionCode ?? '', 'regionCode');
+        } catch (regionError) {
+          problems.push(fromError(regionError, number, column));
+        }
+        continue;
+      }
+      try {
+        const { id, ...input } = read;
         checkRegion(input.regionCode, 'regionCode');
         checkItemDates(input);
+        // An exported item comes back as it was: left alone. Changing one is moving it out and adding anew.
+        if (id !== undefined) {
+          const existing = await findDemandItem(this.db, id);
+          if (!existing || !isInScope(actor.regionCode, existing.region_code))
+            throw new RowError('id', '没有这个目录编号', 'no such item number');
+          if (!sameItem(itemView(existing, this.clock.today()), input))
+            throw new RowError(
+              'id',
+              '已有项目不能在导入中修改：请先移出该项目，再不带编号新增一行',
+              'an existing item cannot be changed by import: move it out, then add a row without a number',
+            );
+          unchanged++;
+          continue;
+        }
         inputs.push(input);
       } catch (error) {
-        problems.push(fromError(error, number, column));
+        problems.push(...fromErrors(error, number, column));
       }
     }
-    rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length);
+    rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length + unchanged);
     await this.db.transaction().execute(async (trx) => {
       const ids = await insertDemandItems(trx, actor.accountId, inputs);
       await appendAudit(trx, this.vault, {

@@ -1,7 +1,17 @@
-import { isIsoDate, yuanText } from '@huimin/policy';
-import { coded, integer, RowError, yesNo, yuanToFen, type Column, type Row } from '../../registry/import/templates.js';
+import { yuanText } from '@huimin/policy';
+import {
+  coded,
+  dateCell,
+  headerOf,
+  integer,
+  RowError,
+  RowReader,
+  yesNo,
+  yuanToFen,
+  type Column,
+  type Row,
+} from '../../registry/import/templates.js';
 import { toXlsx } from '../../registry/import/tabular.js';
-import { header } from '../workbook-header.js';
 import type { DemandItemInput, DemandItemView } from './demand-item.js';
 
 /**
@@ -57,41 +67,87 @@ export const CATALOGUE_COLUMNS: readonly Column[] = [
     example: '',
     help: 'YYYY-MM-DD，可空 / may be empty',
   },
+  // What the export adds: the item's number and where it stands. The same columns head the
+  // template, so an exported catalogue with rows added is an import file; rows that carry a number
+  // are items already in the catalogue and are left as they are.
+  {
+    key: 'id',
+    zh: '目录编号',
+    en: 'Item number',
+    required: false,
+    example: '',
+    help: '新增项目留空；导出的已有项目保留原编号，导入时不变 / empty for a new item',
+  },
+  { key: 'status', zh: '状态', en: 'Status', required: false, example: '', help: '导出时填写，导入时忽略 / ignored' },
+  { key: 'removedOn', zh: '移出日期', en: 'Moved out on', required: false, example: '', help: '导入时忽略 / ignored' },
+  { key: 'removedReason', zh: '移出原因', en: 'Reason', required: false, example: '', help: '导入时忽略 / ignored' },
 ];
 
-function date(row: Row, key: string): string | undefined {
-  const v = row[key];
-  if (!v) return undefined;
-  if (!isIsoDate(v)) throw new RowError(key, '日期应为 YYYY-MM-DD', 'must be a date as YYYY-MM-DD');
-  return v;
-}
-
-/** One catalogue row as the input `addDemandItem` takes; what a column alone can tell is checked here. */
-export function readCatalogueRow(row: Row): DemandItemInput {
-  const level = integer(row, 'level');
-  if (level !== undefined && (level < 1 || level > 5)) throw new RowError('level', '等级应为 1 至 5', 'must be 1 to 5');
-  const hours = integer(row, 'hours') ?? 0;
-  if (hours < 1 || hours > 2000) throw new RowError('hours', '课时应为 1 至 2000', 'must be 1 to 2000');
-  const validFrom = date(row, 'validFrom') ?? '';
-  const validTo = date(row, 'validTo');
+/**
+ * One catalogue row as the input `addDemandItem` takes, and the number it carries when it is an
+ * exported item; what the columns alone can tell is checked here, every problem of the row at once.
+ */
+export function readCatalogueRow(row: Row): DemandItemInput & { id?: string } {
+  const r = new RowReader();
+  const level = r.take(() => {
+    const v = integer(row, 'level');
+    if (v !== undefined && (v < 1 || v > 5)) throw new RowError('level', '等级应为 1 至 5', 'must be 1 to 5');
+    return v;
+  });
+  const hours =
+    r.take(() => {
+      const v = integer(row, 'hours') ?? 0;
+      if (v < 1 || v > 2000) throw new RowError('hours', '课时应为 1 至 2000', 'must be 1 to 2000');
+      return v;
+    }) ?? 0;
+  const validFrom = r.take(() => dateCell(row, 'validFrom')) ?? '';
+  const validTo = r.take(() => dateCell(row, 'validTo'));
+  const trainingKind = r.take(() => coded(row, 'trainingKind', TRAINING_KIND_NAMES)) as DemandItemInput['trainingKind'];
+  const standardFen = r.take(() => yuanToFen(row, 'standard')) ?? 0;
+  const urgent = r.take(() => yesNo(row, 'urgent')) ?? false;
+  const payee = (r.take(() => coded(row, 'payee', PAYEE_NAMES)) ?? 'trainee') as DemandItemInput['payee'];
+  const id = r.take(() => {
+    const v = row.id?.trim();
+    if (v && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+      throw new RowError('id', '目录编号不正确', 'not an item number');
+    return v || undefined;
+  });
+  r.done();
   return {
     regionCode: row.regionCode ?? '',
     occupation: row.occupation ?? '',
     ...(level !== undefined ? { level } : {}),
-    trainingKind: coded(row, 'trainingKind', TRAINING_KIND_NAMES) as DemandItemInput['trainingKind'],
-    standardFen: yuanToFen(row, 'standard') ?? 0,
+    trainingKind,
+    standardFen,
     hours,
-    urgent: yesNo(row, 'urgent') ?? false,
-    payee: (coded(row, 'payee', PAYEE_NAMES) ?? 'trainee') as DemandItemInput['payee'],
+    urgent,
+    payee,
     validFrom,
     ...(validTo ? { validTo } : {}),
+    ...(id ? { id } : {}),
   };
+}
+
+/** An exported item's columns as they read back, to tell an untouched row from an edited one. */
+export function sameItem(a: DemandItemInput, b: DemandItemInput): boolean {
+  return (
+    a.regionCode === b.regionCode &&
+    a.occupation === b.occupation &&
+    a.level === b.level &&
+    a.trainingKind === b.trainingKind &&
+    a.standardFen === b.standardFen &&
+    a.hours === b.hours &&
+    a.urgent === b.urgent &&
+    (a.payee ?? 'trainee') === (b.payee ?? 'trainee') &&
+    a.validFrom === b.validFrom &&
+    a.validTo === b.validTo
+  );
 }
 
 export function catalogueTemplate(): Promise<Buffer> {
   return toXlsx(
     '培训需求目录',
-    CATALOGUE_COLUMNS.map((c) => `${c.zh} (${c.key})`),
+    CATALOGUE_COLUMNS.map(headerOf),
     [CATALOGUE_COLUMNS.map((c) => c.example)],
     [
       '职业技能培训需求指导目录导入模板 / Training-demand catalogue import template（人社部发〔2024〕5号 (一)）',
@@ -103,16 +159,11 @@ export function catalogueTemplate(): Promise<Buffer> {
   );
 }
 
+/** The catalogue as exported: the template's own columns, so it can be edited and imported back. */
 export function catalogueWorkbook(items: readonly DemandItemView[]): Promise<Buffer> {
-  const columns = [
-    ...CATALOGUE_COLUMNS,
-    { zh: '状态', en: 'Status' },
-    { zh: '移出日期', en: 'Moved out on' },
-    { zh: '移出原因', en: 'Reason' },
-  ];
   return toXlsx(
     '培训需求目录',
-    header(columns),
+    CATALOGUE_COLUMNS.map(headerOf),
     items.map((i) => [
       i.regionCode,
       i.occupation,
@@ -124,6 +175,7 @@ export function catalogueWorkbook(items: readonly DemandItemView[]): Promise<Buf
       PAYEE_NAMES[i.payee].zh,
       i.validFrom,
       i.validTo ?? '',
+      i.id,
       i.inForce ? '在目录' : i.removedOn ? '已移出' : '不在有效期',
       i.removedOn ?? '',
       i.removedReason ?? '',
