@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from './demo-staff.js';
 import { seedDemoApplicants } from './demo-applicants.js';
 import { seedEmploymentServices } from './demo-employment-services.js';
 import { seedLabourMarket } from './demo-labour-market.js';
+import { seedLoans } from './demo-loans.js';
 import { seedTraining } from './demo-training.js';
 
 /** A clock the seed moves back and forth, so some work is already overdue when the demo opens. */
@@ -187,4 +188,6 @@ export async function seedApplications(
   await seedEmploymentServices({ db, services, today, actor });
   await seedDemoApplicants({ services, today, actor }, DEMO_PASSWORD);
   await seedLabourMarket({ db, services, today, actor }, DEMO_PASSWORD);
+  await seedLoans({ db, services, clock, actor }, DEMO_PASSWORD);
+  clock.date = today;
 }

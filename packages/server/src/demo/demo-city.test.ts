@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedDemoCity } from './demo-city.js';
 import { DEMO_APPLICANTS, demoBusinessCode } from './demo-applicants.js';
 import { DEMO_SCHOOL } from './demo-training.js';
 import { DEMO_EMPLOYER } from './demo-labour-market.js';
+import { DEMO_LOAN_STAFF } from './demo-loans.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -162,5 +163,24 @@ describe('the demo city', () => {
 
   it('leaves an intact audit chain', async () => {
     expect((await verifyAuditChain(app.database.db, app.vault)).firstBreak).toBeNull();
+  });
+
+  it('has start-up loans in every state, a quarter subsidised and paid to the bank, and their officers log in', async () => {
+    const states = await app.database.db.selectFrom('loan').select('state').distinct().execute();
+    expect(states.map((r) => r.state).sort()).toEqual([
+      'active',
+      'applied',
+      'compensated',
+      'defaulted',
+      'guarantee-refused',
+      'guaranteed',
+      'not-qualified',
+      'qualified',
+      'repaid',
+    ]);
+    const bank = await login(app, DEMO_LOAN_STAFF[0].username, DEMO_PASSWORD);
+    const loans = (await bank.request('GET', '/api/v1/loans')).json<{ subsidyPaidFen: number }[]>();
+    expect(loans.reduce((n, l) => n + l.subsidyPaidFen, 0)).toBeGreaterThan(0);
+    await login(app, DEMO_LOAN_STAFF[1].username, DEMO_PASSWORD);
   });
 });

@@ -35,7 +35,7 @@ import {
 } from './loans.schemas.js';
 import type { StatementImport } from './statement-import.js';
 import { statementTemplate } from './statement-sheet.js';
-import { fileSubsidyClaims } from './subsidy-claims.js';
+import { fileSubsidyClaims } from './subsidy-claim-service.js';
 
 /** 创业担保贷款: parties, the loan's steps, the banks' statements, the 贴息 claims and the register. */
 export function loanRoutes(
