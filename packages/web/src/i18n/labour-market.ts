@@ -65,7 +65,7 @@ export const labourZh = {
     refuseReason: '不录用理由',
     hiredOn: '入职日期',
     registered: '已办理就业登记',
-    notRegistered: '就业登记未能自动办理（{{reason}}），请到服务窗口办理',
+    notRegistered: '就业登记未能自动办理（如求职者不在本区居住或已有登记），请到服务窗口办理',
   },
   referral: {
     seeker: '求职者',

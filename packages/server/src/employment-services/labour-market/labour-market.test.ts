@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
-let clerk: Client, clerk2: Client, caseWorker: Client, employer: Client, graduate: Client;
+let clerk: Client, clerk2: Client, cityClerk: Client, caseWorker: Client, employer: Client, graduate: Client;
 let unitId: string, graduateId: string;
 
 const job = (extra: Record<string, unknown> = {}) => ({
@@ -37,6 +37,7 @@ beforeAll(async () => {
   app = await startTestApp({ clock });
   clerk = await staff(app, 'lm-clerk', ['clerk'], '510104');
   clerk2 = await staff(app, 'lm-clerk2', ['clerk'], '510104');
+  cityClerk = await staff(app, 'lm-city', ['clerk'], '510100');
   caseWorker = await staff(app, 'lm-case', ['case-worker'], '510104');
   const code = creditCode('510104');
   employer = await applicant(app, {
@@ -234,6 +235,39 @@ describe('seekers, matching and referrals', () => {
       (await post(employer, `/api/v1/labour-market/my-referrals/${id}/answer`, { answer: 'refused', reason: 'x' }))
         .statusCode,
     ).toBe(409);
+  });
+
+  it('a hire of someone living outside the unit’s county stands; the registration is left to a clerk, with why', async () => {
+    const made = await post(cityClerk, '/api/v1/people', {
+      idNumber: idNumber('1995-05-05', 'male', '510105'),
+      name: '青羊求职者',
+      regionCode: '510105',
+    });
+    expectOk(made, 201);
+    const seeker = await cityClerk.request('PUT', '/api/v1/labour-market/seekers', {
+      personId: made.json<{ id: string }>().id,
+      regionCode: '510104',
+      occupationCodes: ['6-18-02-04'],
+      payMinFen: 400_000,
+      availableFrom: '2026-11-23',
+      skills: '',
+    });
+    expectOk(seeker);
+    const referral = await post(cityClerk, '/api/v1/labour-market/referrals', {
+      seekerId: seeker.json<{ id: string }>().id,
+      postingId,
+      note: '',
+    });
+    expectOk(referral, 201);
+    const hired = await post(
+      employer,
+      `/api/v1/labour-market/my-referrals/${referral.json<{ id: string }>().id}/answer`,
+      {
+        answer: 'hired',
+      },
+    );
+    expect(hired.json()).toMatchObject({ state: 'hired', registrationError: 'PERSON_NOT_FOUND' });
+    expect(hired.json<{ registrationId?: string }>().registrationId).toBeUndefined();
   });
 
   it('a person’s account is not a unit’s: it posts nothing', async () => {

@@ -47,8 +47,8 @@ export class ReferralService {
   ) {}
 
   async refer(actor: Actor, input: { seekerId: string; postingId: string; note: string }): Promise<ReferralView> {
-    const seeker = await this.seekers.inScope(actor, input.seekerId).catch(() => {
-      throw new AppError('SEEKER_NOT_FOUND', 404, 'seekerId');
+    const seeker = await this.seekers.inScope(actor, input.seekerId).catch((error: unknown) => {
+      throw error instanceof AppError ? new AppError('SEEKER_NOT_FOUND', 404, 'seekerId') : error;
     });
     const posting = await findPosting(this.db, input.postingId);
     if (!posting || posting.state === 'submitted' || posting.state === 'refused')

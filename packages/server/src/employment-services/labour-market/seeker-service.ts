@@ -135,8 +135,4 @@ export class SeekerService {
       certificates,
     };
   }
-
-  today(): string {
-    return this.clock.today();
-  }
 }

@@ -130,9 +130,7 @@ export function MyPostingsPage() {
                     </Typography.Text>
                   ) : null}
                   {r.registrationError ? (
-                    <Typography.Text type="warning">
-                      {t('labour.mine.notRegistered', { reason: r.registrationError })}
-                    </Typography.Text>
+                    <Typography.Text type="warning">{t('labour.mine.notRegistered')}</Typography.Text>
                   ) : null}
                 </Space>
               ),
