@@ -3,7 +3,7 @@ import { formatCitation } from './core/documents.js';
 import type { PolicyEngine } from './core/engine.js';
 import type { ResolvedParameter } from './core/parameters.js';
 import type { RegionCode } from './core/regions.js';
-import type { Reason, SubsidyDefinition } from './core/subsidy.js';
+import type { Material, Reason, SubsidyDefinition } from './core/subsidy.js';
 import { text, type Text } from './core/text.js';
 
 /**
@@ -27,7 +27,7 @@ export interface PolicyListing {
     readonly basis: string;
     readonly who: Text;
     readonly standard: Text;
-    readonly materials: readonly Text[];
+    readonly materials: readonly Material[];
     readonly parameters: readonly ResolvedParameter[];
   };
   readonly process: Text;

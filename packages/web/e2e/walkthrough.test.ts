@@ -189,7 +189,13 @@ describe('an application from the applicant to approval, each step by its own ac
     ).setFiles({ name: '身份证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain('身份证.pdf');
 
+    // One file of the materials: before filing she is told which are still missing, and may file anyway.
     await v.page.getByTestId('action-submit').click();
+    const check = v.page.getByTestId('submission-check');
+    await expect.poll(() => check.innerText()).toContain('以下材料尚未上传');
+    expect(await check.innerText()).not.toContain('身份证件');
+    await checkAndShoot(v, 'applicant-submission-check');
+    await confirmAction(v.page);
     await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
     const decision = await v.page.getByTestId('decision').innerText();
     expect(decision).toContain('符合条件');

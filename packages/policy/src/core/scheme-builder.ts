@@ -2,7 +2,7 @@ import type { ApplicantFacts } from '../facts/facts.js';
 import { addDays, within, type IsoDate } from './dates.js';
 import { cite, DOCUMENTS, type Citation } from './documents.js';
 import { isWithinRegion, type RegionCode } from './regions.js';
-import type { AmountRule, Condition, Scheme } from './subsidy.js';
+import type { AmountRule, Condition, Material, Scheme } from './subsidy.js';
 import type { Text } from './text.js';
 
 /**
@@ -20,7 +20,7 @@ export interface SchemeSpec<A extends ApplicantFacts> {
   readonly to?: IsoDate;
   readonly who: Text;
   readonly standard: Text;
-  readonly materials: readonly Text[];
+  readonly materials: readonly Material[];
   /** Parameters the amount reads, shown with their values in the public policy list. */
   readonly parameters?: readonly string[];
   readonly conditions: readonly Condition<A>[];

@@ -8,6 +8,19 @@ import type { RegionCode } from './regions.js';
 import type { Text } from './text.js';
 
 export type ApplicantKind = 'person' | 'organisation';
+
+/**
+ * One item of a scheme's materials (申请材料). `waivedBy`: the applicant's fact that, once the
+ * platform holds it from a shared source or a clerk's confirmation, makes the paper unnecessary
+ * (181号 第二十三条 "对能依托信息系统…获得的信息和资料，不再要求提供纸质材料").
+ */
+export interface Material extends Text {
+  readonly waivedBy?: 'businesses' | 'graduation' | 'statuses' | 'insurance' | 'certificates' | 'employments';
+}
+
+export function material(zh: string, en: string, waivedBy?: Material['waivedBy']): Material {
+  return waivedBy ? { zh, en, waivedBy } : { zh, en };
+}
 export type ApplicantOf<K extends ApplicantKind> = K extends 'person' ? PersonFacts : OrganisationFacts;
 
 /** What a condition or amount rule sees: the applicant, the claim, the day and place, the parameters. */
@@ -74,7 +87,7 @@ export interface Scheme<A extends ApplicantFacts = ApplicantFacts> {
   readonly periodClause?: Citation;
   readonly who: Text;
   readonly standard: Text;
-  readonly materials: readonly Text[];
+  readonly materials: readonly Material[];
   /** Parameters the amount rule reads, shown with their values in the public policy list. */
   readonly parameters: readonly string[];
   readonly conditions: readonly Condition<A>[];

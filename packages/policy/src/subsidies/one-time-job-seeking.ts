@@ -1,7 +1,7 @@
 import { condition, fixed, outcome } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
-import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
+import { defineSubsidy, material, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus, isInGraduationAcademicYear } from '../facts/queries.js';
@@ -62,9 +62,10 @@ const who = text(
 );
 const materials = [
   text('身份证件', 'ID card'),
-  text(
+  material(
     '困难身份证明（低保证、残疾证、助学贷款合同等，可共享核验的免交）',
     'Proof of hardship status (not needed where shared data confirms it)',
+    'statuses',
   ),
   text('学校出具的在校公示结果', "The school's publicity result"),
 ];

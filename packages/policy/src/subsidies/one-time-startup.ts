@@ -3,7 +3,7 @@ import { wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import type { Duration } from '../core/durations.js';
 import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
-import { defineSubsidy, type Condition, type EvaluationContext } from '../core/subsidy.js';
+import { defineSubsidy, material, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
 import type { Business, PersonFacts } from '../facts/facts.js';
 import { hasAnyStatus, leftSchoolWithinYears } from '../facts/queries.js';
@@ -133,12 +133,13 @@ export function founderIs(kinds: readonly Founder[], citation: Citation): Condit
 
 const materials = [
   text('身份证件', 'ID card'),
-  text('营业执照（可共享核验的免交）', 'Business licence (not needed where shared data confirms it)'),
+  material('营业执照（可共享核验的免交）', 'Business licence (not needed where shared data confirms it)', 'businesses'),
   text('正常经营证明（纳税或社保缴费记录）', 'Proof of normal operation (tax or insurance records)'),
   // The founder's group is declared where no shared data holds it, and confirmed from this at acceptance.
-  text(
+  material(
     '创业者身份证明（高校毕业生的毕业证书等，可共享核验的免交）',
     'Proof of the founder’s group (a graduate’s diploma …; not needed where shared data confirms it)',
+    'graduation',
   ),
 ];
 

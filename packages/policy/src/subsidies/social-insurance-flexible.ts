@@ -3,7 +3,7 @@ import { monthOf } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
 import { scheme } from '../core/scheme-builder.js';
-import { defineSubsidy, type EvaluationContext } from '../core/subsidy.js';
+import { defineSubsidy, material, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { PersonFacts } from '../facts/facts.js';
 import { hasStatus, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
@@ -29,9 +29,10 @@ export const SI_FLEXIBLE_GRADUATE = 'social-insurance-flexible-graduate';
 const materials = [
   text('身份证件', 'ID card'),
   text('灵活就业登记', 'Flexible-employment registration'),
-  text(
+  material(
     '个人缴费记录（社保系统可查的免交）',
     'Record of contributions (not needed where the insurance system shows it)',
+    'insurance',
   ),
 ];
 

@@ -31,6 +31,7 @@ import { markPaidInBulk } from './paid-in-bulk.js';
 import { checkDeclarations, decideDeclaration, recordDeclarations } from './declarations.js';
 import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
 import { selfCheckQuestions } from './self-check-questions.js';
+import { submissionCheck } from './submission-check.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
@@ -99,7 +100,7 @@ export class ApplicationService {
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
     const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
     assertListsFit(subsidy, input.claim ?? {});
-    const declared = checkDeclarations(subsidy, input.declarations);
+    const declared = checkDeclarations(subsidy, input.declarations, this.clock.today());
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
     const fingerprint = createHash('sha256')
@@ -258,6 +259,12 @@ export class ApplicationService {
   async preview(actor: Actor, input: DecisionPreview): Promise<DecisionPreviewViewT> {
     const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
     return previewDecision(deps, await this.policies.engine(), actor, input);
+  }
+
+  /** Before submitting: would the engine refuse, and which materials are missing (提交前确认). */
+  async submissionCheck(actor: Actor, id: string) {
+    const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
+    return submissionCheck(deps, await this.policies.engine(), actor, id);
   }
 
   /** The self-check's questions for a region and day (政策计算器). */

@@ -12,6 +12,7 @@ import {
   DecisionPreviewView,
   ListApplicationsQuery,
   SelfCheckQuestionsView,
+  SubmissionCheckView,
   TransitionBody,
 } from './applications.schemas.js';
 import { ErrorSchema, ListPoliciesQuery } from '../policies/policies.schemas.js';
@@ -218,6 +219,21 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
       },
       async (request) =>
         applications.transition(actorOf(request), request.params.id, request.body, request.headers['accept-language']),
+    );
+
+    app.get(
+      '/api/v1/applications/:id/submission-check',
+      {
+        config: { access: { permission: ['application:own', 'application:create'] } },
+        schema: {
+          tags,
+          summary:
+            'Before submitting: whether the engine would refuse the claim (counting what was declared) and which materials are missing',
+          params: IdParams,
+          response: { 200: SubmissionCheckView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => applications.submissionCheck(actorOf(request), request.params.id),
     );
 
     app.post(

@@ -270,3 +270,11 @@ export const SelfCheckQuestionsView = Type.Object({
     }),
   ),
 });
+
+/** Before submitting: would the engine refuse, and which materials are still missing. */
+export const SubmissionCheckView = Type.Object({
+  eligible: Type.Boolean(),
+  unmet: Type.Array(Type.Object({ message: Text, cites: Type.String(), detail: Type.Optional(Text) })),
+  missingMaterials: Type.Array(Text),
+  waivedMaterials: Type.Array(Text),
+});

@@ -29,7 +29,7 @@ export async function previewDecision(
   if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
   const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
   assertListsFit(subsidy, input.claim ?? {});
-  const declared = checkDeclarations(subsidy, input.declarations);
+  const declared = checkDeclarations(subsidy, input.declarations, deps.clock.today());
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
   const verified =
     applicant.personId && claim.businessCreditCode

@@ -1,57 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
-import { applicant, expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { creditCode } from '../../../policy/src/testing/builders.js';
+import { expectOk, type Client } from '../testing/fixtures.js';
+import { app, clerk, file, founder, GRADUATED, loadRegistry, reviewer } from './applicant-facts.test-kit.js';
 
 /**
  * 一网通办、免证办 (issue 17): the business a graduate founded is verified against the business
  * registry the bureau loaded; the graduation no dataset holds is declared, and counts only once the
  * clerk confirms it at acceptance from the diploma.
  */
-const clock = TestClock.at('2026-11-23T10:00:00+08:00');
-let app: TestApp;
-let clerk: Client, reviewer: Client;
-const FOUNDED = '2025-06-01';
-
-beforeAll(async () => {
-  app = await startTestApp({ clock });
-  await fundRegion(app, '510104', 100_000_000);
-  clerk = await staff(app, 'clerk', ['clerk'], '510104');
-  reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
-});
-afterAll(() => app.close());
-
-let n = 0;
-/** A founder with nothing in the registry but their name, and their business in the registry snapshot. */
-async function founder(): Promise<{ client: Client; code: string; idNumber: string }> {
-  const id = idNumber('2002-04-05', 'male', '510104');
-  const name = `创业${++n}`;
-  expectOk(await clerk.request('POST', '/api/v1/people', { idNumber: id, name, regionCode: '510104' }), 201);
-  const client = await applicant(app, {
-    kind: 'person',
-    idNumber: id,
-    name,
-    regionCode: '510104',
-    username: `founder-${n}`,
-  });
-  return { client, code: creditCode('510104'), idNumber: id };
-}
-
-async function loadRegistry(rows: { code: string; founder: string }[]) {
-  const lines = [
-    'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber',
-    ...rows.map((r) => `${r.code},active,,小店,individual-business,micro,${FOUNDED},${r.founder}`),
-  ];
-  const res = await clerk.request(
-    'POST',
-    `/api/v1/reference-snapshots/business-registry?takenOn=2026-11-20&source=${encodeURIComponent('市市场监管局')}`,
-    Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
-    { 'content-type': 'text/csv' },
-  );
-  expectOk(res, 201);
-}
-
-const GRADUATED = { kind: 'graduation', data: { date: '2024-06-30', institution: 'university' } };
 type Provenance = { field: string; entries: { provenance: string }[] };
 type Preview = {
   eligible: boolean;
@@ -65,18 +21,6 @@ const act = (c: Client, id: string, action: string, extra: object = {}) =>
   c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
 const decide = (c: Client, id: string, declarationId: string, body: object) =>
   c.request('POST', `/api/v1/applications/${id}/declarations/${declarationId}`, body);
-
-async function file(c: Client, code: string, declarations: object[] = [GRADUATED]) {
-  const res = await c.request('POST', '/api/v1/applications', {
-    subsidy: 'one-time-startup',
-    claim: { businessCreditCode: code },
-    declarations,
-    idempotencyKey: `founder-${++n}-key`,
-    submit: true,
-  });
-  expectOk(res, 201);
-  return res.json<{ id: string; state: string; declarations: { id: string; state: string }[] }>();
-}
 
 describe('the business a graduate founded, from the business registry', () => {
   it('is verified from the snapshot, and the graduation the engine still needs is named as declarable', async () => {
@@ -131,6 +75,16 @@ describe('a declared graduation, confirmed at acceptance', () => {
     const p = res.json<Preview>();
     expect(p.eligible).toBe(true);
     expect(stand(p.facts, 'graduation')).toEqual(['declared']);
+  });
+
+  it('a graduation in the future cannot be declared: no diploma evidences it yet', async () => {
+    const f = await founder();
+    const res = await preview(f.client, {
+      subsidy: 'one-time-startup',
+      declarations: [{ kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_FACT', field: 'declarations[0].data.date' });
   });
 
   it('a status an office certifies cannot be declared', async () => {

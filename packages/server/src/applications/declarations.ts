@@ -1,4 +1,10 @@
-import { PERSON_STATUS_NAMES, type PersonStatusKind, type SubsidyDefinition, type Text } from '@huimin/policy';
+import {
+  PERSON_STATUS_NAMES,
+  type IsoDate,
+  type PersonStatusKind,
+  type SubsidyDefinition,
+  type Text,
+} from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,6 +43,7 @@ export interface DeclarationView {
 export function checkDeclarations(
   subsidy: SubsidyDefinition,
   declarations: readonly DeclaredFactInput[] | undefined,
+  today: IsoDate,
 ): DeclaredFactInput[] {
   if (!declarations?.length) return [];
   if (subsidy.applicant !== 'person')
@@ -45,6 +52,12 @@ export function checkDeclarations(
     const fact = checkFact('person', d, `declarations[${i}]`);
     if (!declarable(fact.kind, fact.data))
       throw new AppError('NOT_DECLARABLE', 400, `declarations[${i}].${fact.kind === 'status' ? 'data.kind' : 'kind'}`);
+    // What is declared is evidenced by a document that exists: a diploma not yet awarded is not one.
+    const day = fact.kind === 'graduation' ? 'date' : 'from';
+    if (String(fact.data[day]) > today)
+      throw new AppError('INVALID_FACT', 400, `declarations[${i}].data.${day}`, {
+        detail: '申报事项的日期不能晚于今天 / a declared fact cannot date from the future',
+      });
     return { kind: fact.kind, data: fact.data };
   });
 }

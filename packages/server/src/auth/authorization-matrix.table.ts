@@ -288,6 +288,7 @@ export const MATRIX: readonly Row[] = [
     call: async (f, s, role) => ({ url: `/api/v1/applications/${await f.submitted(s)}/transitions`, body: { action: STEP[role] ?? 'accept' } }),
   },
   { method: 'GET', route: '/api/v1/self-check/questions', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/self-check/questions?region=510104' }) },
+  { method: 'GET', route: '/api/v1/applications/:id/submission-check', allowed: ['applicant', 'clerk'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/submission-check` }) },
   // The fixture's application declares nothing: the clerk is past the role check and told there is no such declaration.
   { method: 'POST', route: '/api/v1/applications/:id/declarations/:declarationId', allowed: ['clerk'], region: 'record', also: [404], call: async (f, s) => ({ url: `/api/v1/applications/${await f.submitted(s)}/declarations/00000000-0000-4000-8000-000000000000`, body: { outcome: 'confirmed' } }) },
   { method: 'GET', route: '/api/v1/applications/:id/evidence', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/evidence` }) },

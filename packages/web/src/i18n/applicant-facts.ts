@@ -58,6 +58,12 @@ export const factsZh = {
     apply: '去申请',
     carried: '已带入政策计算器中的回答，请核对后继续',
   },
+  submit: {
+    notEligible: '按目前的信息，系统预判暂不符合以下条件：',
+    missing: '以下材料尚未上传：{{names}}',
+    waived: '以下材料所证明的信息平台已掌握（数据共享或经办记录），无需上传：{{names}}',
+    anyway: '仍可提交，由经办机构审核决定。确定提交吗？',
+  },
 };
 
 export const factsEn: typeof factsZh = {
@@ -114,5 +120,11 @@ export const factsEn: typeof factsZh = {
     hukouRegion: 'Household registration',
     apply: 'Apply',
     carried: 'Your self-check answers are filled in; check them and go on',
+  },
+  submit: {
+    notEligible: 'On what is known now, the system expects these conditions to be unmet:',
+    missing: 'Not uploaded yet: {{names}}',
+    waived: 'Not needed, the platform already holds what they prove (shared data or an office record): {{names}}',
+    anyway: 'You may still submit; the bureau decides. Submit now?',
   },
 };

@@ -79,7 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <>
               <Typography.Text
                 style={{ color: '#fff', whiteSpace: 'nowrap', maxWidth: narrow ? 64 : undefined }}
-                ellipsis
+                ellipsis={narrow}
                 data-testid="who"
               >
                 {account.displayName}

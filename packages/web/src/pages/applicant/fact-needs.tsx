@@ -70,13 +70,13 @@ export function FactNeeds({
 }
 
 /** Each fact the decision reads, marked verified from data, confirmed, merely declared, or recorded here. */
-export function FactStandings({ facts }: { facts: readonly FactStanding[] }) {
+export function FactStandings({ facts, heading = true }: { facts: readonly FactStanding[]; heading?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   if (facts.length === 0) return null;
   return (
     <div data-testid="fact-standing" style={{ marginTop: 8 }}>
-      <Typography.Text strong>{t('facts.standing.title')}</Typography.Text>
+      {heading ? <Typography.Text strong>{t('facts.standing.title')}</Typography.Text> : null}
       <List
         size="small"
         dataSource={[...facts]}

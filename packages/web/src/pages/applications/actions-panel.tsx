@@ -2,8 +2,10 @@ import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
 import type { Application } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { pick } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
@@ -16,6 +18,10 @@ const NOT_HERE = new Set(['pay', 'bounce']);
 const APPLICANTS_ONLY = new Set(['withdraw']);
 /** The steps that judge the materials: before them, a missing one is pointed out. */
 const JUDGES_MATERIALS = new Set(['review', 'approve']);
+/** Filing: before it, the applicant hears what the engine would refuse and which files are missing. */
+const FILES = new Set(['submit', 'resubmit']);
+type SubmissionCheck =
+  paths['/api/v1/applications/{id}/submission-check']['get']['responses'][200]['content']['application/json'];
 
 /**
  * The actions the server says this account may take now, each sent with the version the user saw;
@@ -30,13 +36,35 @@ export function ActionsPanel({
   onDone: (a: Application) => void;
   missingMaterials?: string[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const { can } = useSession();
   const { message } = App.useApp();
   const [pending, setPending] = useState<string>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [check, setCheck] = useState<SubmissionCheck>();
+
+  // 提交前确认: asked only when something would be refused or is missing; otherwise it files at once.
+  const file = async (action: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
+      if (found.eligible && found.missingMaterials.length === 0) {
+        await run(action);
+        return;
+      }
+      setCheck(found);
+      setPending(action);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const run = async (action: string, why?: string) => {
     setBusy(true);
@@ -73,7 +101,13 @@ export function ActionsPanel({
             danger={DANGEROUS.has(a)}
             loading={busy && pending === undefined}
             data-testid={`action-${a}`}
-            onClick={() => (REASON_REQUIRED.has(a) || a === 'review' || a === 'approve' ? setPending(a) : void run(a))}
+            onClick={() =>
+              FILES.has(a) && can('application:own')
+                ? void file(a)
+                : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve'
+                  ? setPending(a)
+                  : void run(a)
+            }
           >
             {t(`actions.names.${a}`)}
           </Button>
@@ -107,7 +141,51 @@ export function ActionsPanel({
             data-testid="materials-warning"
           />
         ) : null}
+        {pending && FILES.has(pending) && check ? (
+          <div data-testid="submission-check">
+            {!check.eligible ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={t('facts.submit.notEligible')}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {check.unmet.map((r, i) => (
+                      <li key={i}>
+                        {pick(r.message, lang)}
+                        {r.detail ? `（${pick(r.detail, lang)}）` : ''} · {r.cites}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+            {check.missingMaterials.length > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={t('facts.submit.missing', {
+                  names: check.missingMaterials.map((m) => pick(m, lang)).join(t('backOffice.workflow.separator')),
+                })}
+              />
+            ) : null}
+            {check.waivedMaterials.length > 0 ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={t('facts.submit.waived', {
+                  names: check.waivedMaterials.map((m) => pick(m, lang)).join(t('backOffice.workflow.separator')),
+                })}
+              />
+            ) : null}
+            <p>{t('facts.submit.anyway')}</p>
+          </div>
+        ) : null}
         <Input.TextArea
+          style={pending && FILES.has(pending) ? { display: 'none' } : undefined}
           rows={4}
           value={reason}
           onChange={(e) => setReason(e.target.value)}

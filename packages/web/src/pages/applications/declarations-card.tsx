@@ -161,7 +161,7 @@ export function DeclarationsCard({
         locale={{ emptyText: ' ' }}
         style={declarations.length === 0 ? { display: 'none' } : undefined}
       />
-      <FactStandings facts={application.facts ?? []} />
+      <FactStandings facts={application.facts ?? []} heading={declarations.length > 0} />
     </Card>
   );
 }

@@ -1,0 +1,75 @@
+import type { PolicyEngine, Text } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
+import { AppError } from '../http/errors.js';
+import type { Vault } from '../security/vault.js';
+import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
+import { declarationsOf } from './declarations.js';
+import { applicationFacts, withDeclared } from './fact-provenance.js';
+import { todayInShanghai } from '../http/today.js';
+import { visibleApplications } from './visibility.js';
+
+export interface SubmissionCheck {
+  eligible: boolean;
+  /** The conditions the engine finds unmet today, counting what the applicant declared. */
+  unmet: { message: Text; cites: string; detail?: Text }[];
+  /** Materials with no file handed in that the platform does not already hold from a source. */
+  missingMaterials: Text[];
+  /** Materials not needed: the platform holds their fact from shared data or a confirmation. */
+  waivedMaterials: Text[];
+}
+
+/**
+ * What the applicant is told before submitting (提交前确认): whether the engine would refuse the
+ * claim and why, and which materials are still missing — a licence the business registry already
+ * confirms is not among them (181号 第二十三条). The applicant may still submit: the bureau decides.
+ */
+export async function submissionCheck(
+  deps: { db: Kysely<Database>; vault: Vault; clock: Clock; catalogueStandardOf: CatalogueStandardOf },
+  engine: PolicyEngine,
+  actor: Actor,
+  id: string,
+): Promise<SubmissionCheck> {
+  const app = await visibleApplications(deps.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+  if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+  const subsidy = engine.subsidy(app.subsidy_id);
+  if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
+  const today = deps.clock.today();
+  const declarations = await declarationsOf(deps.db, id);
+  const pending = declarations.filter((d) => d.state === 'declared');
+  const facts = await engineFacts(deps.db, deps.vault, deps.catalogueStandardOf, app);
+  const applicant =
+    facts.applicant.kind === 'person' ? withDeclared(facts.applicant, pending, undefined) : facts.applicant;
+  const decision = engine.evaluate({
+    subsidy: subsidy.id,
+    region: app.region_code,
+    date: today,
+    applicant,
+    claim: facts.claim,
+  });
+  const resolution = engine.resolve(subsidy, app.region_code, todayInShanghai(app.created_at));
+  const materials = resolution.kind === 'scheme' ? resolution.scheme.materials : [];
+  const handedIn = new Set(
+    (
+      await deps.db.selectFrom('application_evidence').select('material').where('application_id', '=', id).execute()
+    ).map((r) => r.material),
+  );
+  const standing = await applicationFacts(deps.db, deps.vault, engine, app, declarations, today);
+  const held = (field: string) =>
+    standing.some((f) => f.field === field && f.entries.some((e) => e.provenance !== 'declared'));
+  const waived = (i: number) => {
+    const m = materials[i];
+    return m?.waivedBy !== undefined && held(m.waivedBy);
+  };
+  const text = (m: Text): Text => ({ zh: m.zh, en: m.en });
+  return {
+    eligible: decision.eligible,
+    unmet: decision.reasons
+      .filter((r) => !r.met)
+      .map((r) => ({ message: r.message, cites: r.cites, ...(r.detail ? { detail: r.detail } : {}) })),
+    missingMaterials: materials.filter((_, i) => !handedIn.has(i) && !waived(i)).map(text),
+    waivedMaterials: materials.filter((_, i) => !handedIn.has(i) && waived(i)).map(text),
+  };
+}
