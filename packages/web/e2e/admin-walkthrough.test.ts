@@ -111,6 +111,24 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await checkPage(v, 'admin-audit');
     });
 
+    it('the auditor reads execution by region and fund, and opens the payments behind a figure', async () => {
+      const v = await walk.as(language, 'auditor');
+      await v.page.goto('/#/supervision/dashboard');
+      const rows = v.page.locator('[data-testid="execution-table"] tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      await expect.poll(() => v.page.getByTestId('chart-rate').locator('text').count()).toBeGreaterThan(0);
+      await checkPage(v, 'admin-dashboard');
+      // A row with money spent: its list holds the payments, each with its application.
+      const executed = await rows.locator('td:nth-child(4)').allInnerTexts();
+      const spent = executed.findIndex((text) => /[1-9]/.test(text));
+      expect(spent).toBeGreaterThanOrEqual(0);
+      await rows.nth(spent).locator('button').click();
+      const items = v.page.locator('[data-testid="execution-items"] tbody tr.ant-table-row');
+      await expect.poll(() => items.count()).toBeGreaterThan(0);
+      expect(await items.first().locator('a').count()).toBe(1);
+      await checkPage(v, 'admin-dashboard-drill');
+    });
+
     it('the clerk reads the reference data loaded', async () => {
       const v = await walk.as(language, 'clerk');
       await v.page.goto('/#/registry/reference-data');

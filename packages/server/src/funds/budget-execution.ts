@@ -6,7 +6,9 @@ import { regionPrefix } from '../regions/region-scope.js';
 export interface Execution {
   byRegionFund: {
     regionCode: string;
+    fundId: string;
     fundCode: string;
+    fundName: string;
     receivedFen: number;
     executedFen: number;
     ratePermille: number;
@@ -14,14 +16,34 @@ export interface Execution {
   bySubsidyMonth: { subsidy: string; month: string; paidFen: number; payments: number }[];
 }
 
+/** The days an execution figure covers, in Asia/Shanghai: a year, or [from, to]; all time when neither. */
+export interface ExecutionWindow {
+  year?: number;
+  from?: string;
+  to?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The window as instants [from, to), Shanghai days. */
+export function instants(w: ExecutionWindow): { from: Date; to: Date } {
+  if (w.from || w.to)
+    return {
+      from: new Date(`${w.from ?? '2000-01-01'}T00:00:00+08:00`),
+      to: new Date(new Date(`${w.to ?? '2199-12-31'}T00:00:00+08:00`).getTime() + DAY_MS),
+    };
+  if (w.year)
+    return { from: new Date(`${w.year}-01-01T00:00:00+08:00`), to: new Date(`${w.year + 1}-01-01T00:00:00+08:00`) };
+  return { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2200-01-01T00:00:00Z') };
+}
+
 /**
  * Budget execution (预算执行, the "双监控" of 181号): per region and fund, what was received and what
  * has been paid in that region and below; and payments by subsidy and month.
  */
-export async function budgetExecution(db: Kysely<Database>, actor: Actor, year?: number): Promise<Execution> {
+export async function budgetExecution(db: Kysely<Database>, actor: Actor, window: ExecutionWindow): Promise<Execution> {
   const prefix = regionPrefix(actor.regionCode);
-  const from = year ? new Date(`${year}-01-01T00:00:00+08:00`) : new Date('2000-01-01T00:00:00Z');
-  const to = year ? new Date(`${year + 1}-01-01T00:00:00+08:00`) : new Date('2200-01-01T00:00:00Z');
+  const { from, to } = instants(window);
   const received = await db
     .selectFrom('ledger_entry')
     .innerJoin('ledger_transaction as t', 't.id', 'ledger_entry.transaction_id')
@@ -31,6 +53,7 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, year?:
       'a.region_code',
       'fund.id as fund_id',
       'fund.code',
+      'fund.name',
       (eb) => eb.fn.sum<string>('ledger_entry.amount_fen').as('received'),
     ])
     .where('a.kind', '=', 'available')
@@ -39,7 +62,7 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, year?:
     .where('a.region_code', 'like', `${prefix}%`)
     .where('t.at', '>=', from)
     .where('t.at', '<', to)
-    .groupBy(['a.region_code', 'fund.id', 'fund.code'])
+    .groupBy(['a.region_code', 'fund.id', 'fund.code', 'fund.name'])
     .execute();
   const paid = await db
     .selectFrom('ledger_transaction')
@@ -66,7 +89,9 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, year?:
     const receivedFen = Number(r.received);
     return {
       regionCode: r.region_code,
+      fundId: r.fund_id,
       fundCode: r.code,
+      fundName: r.name,
       receivedFen,
       executedFen: executed,
       ratePermille: receivedFen === 0 ? 0 : Math.floor((executed * 1000) / receivedFen),
@@ -83,5 +108,55 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, year?:
   return {
     byRegionFund: byRegionFund.sort((a, b) => (a.regionCode + a.fundCode < b.regionCode + b.fundCode ? -1 : 1)),
     bySubsidyMonth: [...months.values()].sort((a, b) => (a.month + a.subsidy < b.month + b.subsidy ? -1 : 1)),
+  };
+}
+
+/** One payment behind an executed figure: a payment, or money coming back (returned by the bank, recovered). */
+export interface ExecutionItem {
+  applicationId?: string;
+  applicationNumber?: string;
+  subsidy?: string;
+  kind: 'pay' | 'payment-returned' | 'recover';
+  amountFen: number;
+  at: string;
+}
+
+/**
+ * The list behind one region and fund's executed figure (下钻): its payments and returns in the
+ * region and below, newest first, a page at a time, with the total count.
+ */
+export async function executionItems(
+  db: Kysely<Database>,
+  q: { regionCode: string; fundId: string; window: ExecutionWindow; limit: number; offset: number },
+): Promise<{ total: number; items: ExecutionItem[] }> {
+  const { from, to } = instants(q.window);
+  const base = db
+    .selectFrom('ledger_transaction as t')
+    .where('t.kind', 'in', ['pay', 'payment-returned', 'recover'])
+    .where('t.fund_id', '=', q.fundId)
+    .where('t.region_code', 'like', `${regionPrefix(q.regionCode)}%`)
+    .where('t.at', '>=', from)
+    .where('t.at', '<', to);
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .leftJoin('application as a', 'a.id', 't.application_id')
+      .select(['t.id', 't.kind', 't.amount_fen', 't.at', 't.subsidy_id', 't.application_id', 'a.number'])
+      .orderBy('t.at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      ...(r.application_id ? { applicationId: r.application_id } : {}),
+      ...(r.number ? { applicationNumber: r.number } : {}),
+      ...(r.subsidy_id ? { subsidy: r.subsidy_id } : {}),
+      kind: r.kind as ExecutionItem['kind'],
+      amountFen: Number(r.amount_fen),
+      at: r.at.toISOString(),
+    })),
   };
 }

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { ApplicationMoney, type AppMoney } from './application-money.js';
-import { budgetExecution, type Execution } from './budget-execution.js';
+import { budgetExecution, executionItems, type Execution, type ExecutionWindow } from './budget-execution.js';
 import { post } from './ledger.js';
 
 export interface FundView {
@@ -209,8 +209,17 @@ export class FundService {
    * Budget execution (预算执行, the "双监控" of 181号): per region and fund, what was received and what
    * has been paid in that region and below; and payments by subsidy and month.
    */
-  execution(actor: Actor, year?: number): Promise<Execution> {
-    return budgetExecution(this.db, actor, year);
+  execution(actor: Actor, window: ExecutionWindow): Promise<Execution> {
+    return budgetExecution(this.db, actor, window);
+  }
+
+  /** The payments behind one region and fund's executed figure; a region outside the caller's is not found. */
+  executionItems(
+    actor: Actor,
+    q: { regionCode: string; fundId: string; window: ExecutionWindow; limit: number; offset: number },
+  ): ReturnType<typeof executionItems> {
+    if (!isInScope(actor.regionCode, q.regionCode)) throw new AppError('NOT_FOUND', 404, 'regionCode');
+    return executionItems(this.db, q);
   }
 
   /** Commitment at approval: the most local fund of the subsidy's family that may pay it and has the money. */

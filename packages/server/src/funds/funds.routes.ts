@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { RegionCode } from '../policies/facts.schema.js';
+import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';
 
 const FundView = Type.Object({
@@ -44,7 +44,11 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           summary:
             'Budget execution: received and paid per region and fund (rate in ‰), and payments by subsidy and month',
           querystring: Type.Object(
-            { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })) },
+            {
+              year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+              from: Type.Optional(CalendarDate),
+              to: Type.Optional(CalendarDate),
+            },
             { additionalProperties: false },
           ),
           response: {
@@ -52,7 +56,9 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
               byRegionFund: Type.Array(
                 Type.Object({
                   regionCode: Type.String(),
+                  fundId: Type.String(),
                   fundCode: Type.String(),
+                  fundName: Type.String(),
                   receivedFen: Type.Integer(),
                   executedFen: Type.Integer(),
                   ratePermille: Type.Integer(),
@@ -71,7 +77,55 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           },
         },
       },
-      async (request) => funds.execution(actorOf(request), request.query.year),
+      async (request) => funds.execution(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/funds/execution/items',
+      {
+        config: { access: { permission: 'funds:read' } },
+        schema: {
+          tags,
+          summary: 'The payments and returns behind one region and fund’s executed figure (下钻), newest first',
+          querystring: Type.Object(
+            {
+              regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
+              fundId: Type.String({ format: 'uuid' }),
+              year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
+              from: Type.Optional(CalendarDate),
+              to: Type.Optional(CalendarDate),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              total: Type.Integer(),
+              items: Type.Array(
+                Type.Object({
+                  applicationId: Type.Optional(Type.String()),
+                  applicationNumber: Type.Optional(Type.String()),
+                  subsidy: Type.Optional(Type.String()),
+                  kind: Type.Union([Type.Literal('pay'), Type.Literal('payment-returned'), Type.Literal('recover')]),
+                  amountFen: Type.Integer(),
+                  at: Type.String(),
+                }),
+              ),
+            }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async (request) => {
+        const { regionCode, fundId, year, from, to, limit, offset } = request.query;
+        return funds.executionItems(actorOf(request), {
+          regionCode,
+          fundId,
+          window: { ...(year ? { year } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+          limit: limit ?? 50,
+          offset: offset ?? 0,
+        });
+      },
     );
     app.post(
       '/api/v1/funds',

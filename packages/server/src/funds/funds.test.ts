@@ -196,7 +196,9 @@ describe('funds and budgets', () => {
     }>();
     expect(execution.byRegionFund).toContainEqual({
       regionCode: '510105',
+      fundId: id,
       fundCode: 'QY-2026-C',
+      fundName: expect.any(String),
       receivedFen: 5_000_000,
       executedFen: 210_000,
       ratePermille: 42,
@@ -207,5 +209,29 @@ describe('funds and budgets', () => {
       paidFen: 210_000,
       payments: 1,
     });
+
+    // Behind the 2,100元: the payment and the recovery, each with its application; none before 2026.
+    const items = (
+      await finance.request('GET', `/api/v1/funds/execution/items?regionCode=510105&fundId=${id}&year=2026`)
+    ).json<{ total: number; items: { kind: string; amountFen: number; applicationId?: string }[] }>();
+    expect(items.total).toBe(2);
+    expect(items.items.map((i) => [i.kind, i.amountFen, i.applicationId])).toEqual(
+      expect.arrayContaining([
+        ['pay', 420_000, paid],
+        ['recover', 210_000, paid],
+      ]),
+    );
+    const before = `/api/v1/funds/execution/items?regionCode=510105&fundId=${id}&from=2025-01-01&to=2025-12-31`;
+    expect((await finance.request('GET', before)).json()).toEqual({ total: 0, items: [] });
+    expect(
+      (await finance.request('GET', `/api/v1/funds/execution?from=2025-01-01&to=2025-12-31`))
+        .json<{
+          byRegionFund: { fundId: string }[];
+        }>()
+        .byRegionFund.filter((r) => r.fundId === id),
+    ).toEqual([]);
+    expect(
+      (await finance.request('GET', `/api/v1/funds/execution/items?regionCode=620102&fundId=${id}`)).statusCode,
+    ).toBe(404);
   });
 });

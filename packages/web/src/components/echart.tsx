@@ -12,17 +12,23 @@ export function EChart({
   option,
   height = 320,
   testId,
+  onClick,
 }: {
   option: echarts.EChartsCoreOption;
   height?: number;
   testId?: string;
+  /** A bar or slice clicked, by its index in the series' data (a drill-down). */
+  onClick?: (dataIndex: number) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(undefined);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
   useEffect(() => {
     if (!box.current) return;
     const c = echarts.init(box.current, undefined, { renderer: 'svg' });
     chart.current = c;
+    c.on('click', (p) => clicked.current?.((p as { dataIndex: number }).dataIndex));
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(box.current);
     return () => {
@@ -33,5 +39,8 @@ export function EChart({
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
+  useEffect(() => {
+    chart.current?.resize();
+  }, [height]);
   return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -1,25 +1,18 @@
-import { Card, Col, InputNumber, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
 import { EChart } from '../../components/echart.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatPermille } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
+import { formatFen, formatPermille, todayInShanghai } from '../../components/format.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { ExecutionPanel, type Window } from './execution-panel.js';
 
-interface Execution {
-  byRegionFund: {
-    regionCode: string;
-    fundCode: string;
-    receivedFen: number;
-    executedFen: number;
-    ratePermille: number;
-  }[];
-  bySubsidyMonth: { subsidy: string; month: string; paidFen: number; payments: number }[];
-}
+type Execution = paths['/api/v1/funds/execution']['get']['responses'][200]['content']['application/json'];
 
 const DEADLINE_STATES = ['submitted', 'accepted', 'reviewed', 'payable'] as const;
 
@@ -28,10 +21,16 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { account } = useSession();
-  const regionName = useRegionName();
   const subsidyName = useSubsidyNames(account?.regionCode ?? '510000');
-  const [year, setYear] = useState(() => new Date().getFullYear());
-  const { data, error } = useLoad(() => api<Execution>('GET', `/api/v1/funds/execution${query({ year })}`), [year]);
+  // The year so far by default; any days [from, to] in Asia/Shanghai.
+  const [window, setWindow] = useState<Window>(() => ({
+    from: `${todayInShanghai().slice(0, 4)}-01-01`,
+    to: todayInShanghai(),
+  }));
+  const { data, error } = useLoad(
+    () => api<Execution>('GET', `/api/v1/funds/execution${query({ ...window })}`),
+    [window.from, window.to],
+  );
   const overdue = useLoad(
     () =>
       Promise.all(
@@ -48,29 +47,6 @@ export function DashboardPage() {
   const received = (data?.byRegionFund ?? []).reduce((s, r) => s + r.receivedFen, 0);
   const executed = (data?.byRegionFund ?? []).reduce((s, r) => s + r.executedFen, 0);
   const rate = received > 0 ? Math.floor((executed * 1000) / received) : 0;
-
-  const byRegion = useMemo(() => {
-    const rows = data?.byRegionFund ?? [];
-    const regions = [...new Set(rows.map((r) => r.regionCode))].sort();
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { data: [t('dashboard.received'), t('dashboard.executed')] },
-      xAxis: { type: 'category', data: regions.map(regionName) },
-      yAxis: { type: 'value', name: t('dashboard.yuan') },
-      series: [
-        {
-          name: t('dashboard.received'),
-          type: 'bar',
-          data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.receivedFen, 0))),
-        },
-        {
-          name: t('dashboard.executed'),
-          type: 'bar',
-          data: regions.map((r) => yuan(rows.filter((x) => x.regionCode === r).reduce((s, x) => s + x.executedFen, 0))),
-        },
-      ],
-    };
-  }, [data, t, regionName]);
 
   const byMonth = useMemo(() => {
     const rows = data?.bySubsidyMonth ?? [];
@@ -115,8 +91,17 @@ export function DashboardPage() {
           {t('dashboard.title')}
         </Typography.Title>
         <Space>
-          <label htmlFor="dashboard-year">{t('common.year')}</label>
-          <InputNumber id="dashboard-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <label htmlFor="dashboard-dates">{t('admin.dashboard.dates')}</label>
+          <DatePicker.RangePicker
+            id="dashboard-dates"
+            allowClear={false}
+            value={[dayjs(window.from), dayjs(window.to)]}
+            onChange={(v) => {
+              const [from, to] = v ?? [];
+              if (from && to) setWindow({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
+            }}
+            data-testid="dashboard-dates"
+          />
         </Space>
       </Space>
       <ErrorAlert error={error ?? overdue.error} />
@@ -148,12 +133,10 @@ export function DashboardPage() {
             </Typography.Text>
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.byRegion')}>
-            <EChart option={byRegion} testId="chart-region" />
-          </Card>
+        <Col xs={24} lg={14}>
+          <ExecutionPanel rows={data?.byRegionFund ?? []} window={window} subsidyName={subsidyName} />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={10}>
           <Card size="small" title={t('dashboard.bySubsidy')}>
             <EChart option={bySubsidy} testId="chart-subsidy" />
           </Card>
@@ -161,16 +144,6 @@ export function DashboardPage() {
         <Col xs={24}>
           <Card size="small" title={t('dashboard.byMonth')}>
             <EChart option={byMonth} testId="chart-month" />
-          </Card>
-        </Col>
-        <Col xs={24}>
-          <Card size="small" title={t('dashboard.rateByRegion')}>
-            {(data?.byRegionFund ?? []).map((r) => (
-              <div key={`${r.regionCode}-${r.fundCode}`}>
-                {regionName(r.regionCode)} · {r.fundCode}: {formatFen(r.executedFen, lang)} /{' '}
-                {formatFen(r.receivedFen, lang)} = {formatPermille(r.ratePermille)}
-              </div>
-            ))}
           </Card>
         </Col>
       </Row>
