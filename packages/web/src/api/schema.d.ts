@@ -20711,6 +20711,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            totalIsLowerBound: boolean;
                             postings: {
                                 id: string;
                                 organisationId: string;

@@ -101,7 +101,12 @@ export const BoardQuery = Type.Object(
   options,
 );
 export type BoardQueryT = Static<typeof BoardQuery>;
-export const Board = Type.Object({ total: Type.Integer(), postings: Type.Array(Posting) });
+export const Board = Type.Object({
+  total: Type.Integer(),
+  /** The total was counted only up to a cap: there are at least this many. */
+  totalIsLowerBound: Type.Boolean(),
+  postings: Type.Array(Posting),
+});
 
 export const Occupations = Type.Object({
   classification: Type.String(),

@@ -59,7 +59,10 @@ export function postingsForSeekerQuery(
              then 10 else 0 end as certificate_points
       from job_posting p
       where p.state = 'published' and p.valid_from <= ${today} and p.valid_to >= ${today}
-        and left(p.occupation_code, 4) = any(${sql.val(seeker.occupation_groups)}::text[])
+        and (${sql.join(
+          seeker.occupation_groups.map((g) => sql`(p.occupation_code >= ${g} and p.occupation_code < ${`${g}.`})`),
+          sql` or `,
+        )})
         and p.region_code >= ${city.padEnd(6, '0')} and p.region_code <= ${city.padEnd(6, '9')}
     ) scored
     order by score desc, id

@@ -11,6 +11,7 @@ import { occupation } from './occupations.js';
 import { assertEmployerActive, assertPostingFields } from './posting-checks.js';
 import {
   board,
+  BOARD_COUNT_CAP,
   findEmployer,
   findPosting,
   findPostingForUpdate,
@@ -159,7 +160,7 @@ export class PostingService {
   }
 
   /** The public board: by region (and the regions below), occupation or its group, pay and keywords. */
-  async search(query: BoardQueryT): Promise<{ total: number; postings: PostingView[] }> {
+  async search(query: BoardQueryT): Promise<{ total: number; totalIsLowerBound: boolean; postings: PostingView[] }> {
     const keyword = query.q ?? '';
     const { total, rows } = await board(this.db, {
       today: this.clock.today(),
@@ -171,7 +172,7 @@ export class PostingService {
       limit: query.limit ?? 20,
       offset: query.offset ?? 0,
     });
-    return { total, postings: rows.map((r) => this.toView(r)) };
+    return { total, totalIsLowerBound: total >= BOARD_COUNT_CAP, postings: rows.map((r) => this.toView(r)) };
   }
 
   toView(r: PostingRow): PostingView {

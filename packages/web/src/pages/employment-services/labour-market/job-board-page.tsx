@@ -26,7 +26,7 @@ export function JobBoardPage() {
   const [limit, setLimit] = useState(PAGE);
   const board = useLoad(
     () =>
-      api<{ total: number; postings: Posting[] }>(
+      api<{ total: number; totalIsLowerBound: boolean; postings: Posting[] }>(
         'GET',
         `/api/v1/labour-market/jobs${query({
           region: filter.region,
@@ -74,7 +74,14 @@ export function JobBoardPage() {
         </Space>
       </Form>
       <ErrorAlert error={board.error} />
-      {board.data ? <Typography.Text>{t('labour.board.found', { count: board.data.total })}</Typography.Text> : null}
+      {board.data ? (
+        <Typography.Text>
+          {t('labour.board.found', {
+            count: board.data.total,
+            total: `${board.data.total.toLocaleString()}${board.data.totalIsLowerBound ? '+' : ''}`,
+          })}
+        </Typography.Text>
+      ) : null}
       {board.data?.postings.length === 0 ? <Empty description={t('labour.board.none')} /> : null}
       {board.data?.postings.map((p) => (
         <PostingCard key={p.id} posting={p} />
