@@ -1,5 +1,4 @@
-import { Button, Card, Col, DatePicker, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -35,11 +34,15 @@ export function PoliciesPage() {
         <label htmlFor="policy-region">{t('common.region')}</label>
         <RegionSelect id="policy-region" value={region} onChange={setRegion} />
         <label htmlFor="policy-date">{t('common.date')}</label>
-        <DatePicker
+        {/* The browser's own date field: on a phone it opens the system's picker, and the first
+            screen does not download a calendar widget (issue 17: the first page under 200 kB). */}
+        <Input
           id="policy-date"
-          value={dayjs(date)}
-          allowClear={false}
-          onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+          type="date"
+          value={date}
+          required
+          style={{ width: 160 }}
+          onChange={(e) => e.target.value && setDate(e.target.value)}
         />
       </Space>
       <ErrorAlert error={error} />
