@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_STAFF } from '../../server/src/demo/demo-staff.js';
+import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
 import { browserWalk, checkAndShoot, type Language, type Visitor } from './harness.js';
 import { expectNoRawValues } from './raw-values.js';
 
@@ -137,3 +138,14 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
     });
   });
 }
+
+describe('the training school lands on its classes, not on an empty list of applications', () => {
+  for (const language of ['zh-CN', 'en-US'] as const) {
+    it(`in ${language}`, async () => {
+      const v = await walk.as(language, DEMO_SCHOOL.username);
+      await expect.poll(() => new URL(v.page.url()).hash).toBe('#/training/classes');
+      await v.page.getByTestId('open-class').waitFor();
+      await checkPage(v, 'school-landing', [DEMO_SCHOOL.username]);
+    });
+  }
+});

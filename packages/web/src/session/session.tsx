@@ -90,6 +90,23 @@ export function isUnbound(account: Account): boolean {
   return p.has('identity:bind') && !p.has('application:own') && !p.has('registry:self');
 }
 
+/**
+ * Where an account lands after logging in: `homeOf`, except that a unit running a training school
+ * (培训机构) lands on its classes rather than on an empty list of its own applications. Whether it
+ * runs one is the server's to say; if it cannot say, the account lands as `homeOf` has it.
+ */
+export async function landingOf(account: Account): Promise<string> {
+  const home = homeOf(account);
+  if (home !== '/my/applications' || account.organisationId === undefined) return home;
+  try {
+    const { institutions } = await api<{ institutions: unknown[] }>('GET', '/api/v1/training/my-institutions');
+    return institutions.length > 0 ? '/training/classes' : home;
+  } catch (e) {
+    if (e instanceof ApiError) return home;
+    throw e;
+  }
+}
+
 /** The page an account lands on after logging in: its own work. */
 export function homeOf(account: Account): string {
   const p = new Set(account.permissions);

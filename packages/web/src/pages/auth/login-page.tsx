@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { homeOf, isUnbound, useSession } from '../../session/session.js';
+import { homeOf, isUnbound, landingOf, useSession } from '../../session/session.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function LoginPage() {
     try {
       const account = await login(v.username.trim(), v.password);
       // An account not yet verified can open nothing else, wherever it was heading.
-      navigate(isUnbound(account) ? homeOf(account) : (params.get('next') ?? homeOf(account)));
+      navigate(isUnbound(account) ? homeOf(account) : (params.get('next') ?? (await landingOf(account))));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.message);
