@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { buildApp } from '../app/build-app.js';
+import { migrate, openDatabase } from '../db/database.js';
+import { DEMO_PASSWORD, seedDemoCity } from '../demo/demo-city.js';
+import { seedReferenceData } from '../demo/seed.js';
+import { Vault } from '../security/vault.js';
+
+/**
+ * `npm run bench:http [-- --seconds 10 --connections 20]`: the server under load over loopback, beside
+ * a bare Fastify "hello" started in the same run, so each route's figure is read as a share of what
+ * this machine can serve at all. Public reads (the policy list, the disclosure list), login, the
+ * clerk's worklist, and filing an application at a fixed 200 requests a second. On the embedded
+ * database by default; `DATABASE_URL` (an empty database) runs it on PostgreSQL. A benchmark prints;
+ * it never fails on a time.
+ */
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+};
+const seconds = option('seconds', 10);
+const connections = option('connections', 20);
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+function run(name: string, opts: autocannon.Options): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections, duration: seconds, ...opts }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+      });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'huimin-bench-http-'));
+const database = await openDatabase({
+  dataDir: dir,
+  ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
+});
+await migrate(database.db);
+const vault = Vault.random();
+await seedReferenceData(database.db);
+process.stdout.write('seeding the demo city… ');
+await seedDemoCity(database.db, vault);
+console.log('done');
+const { http } = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: false });
+await http.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+
+const hello = Fastify({ logger: false });
+hello.get('/', async () => ({ hello: 'world' }));
+await hello.listen({ port: 0, host: '127.0.0.1' });
+const bare = `http://127.0.0.1:${(hello.server.address() as AddressInfo).port}`;
+
+/** A session cookie and CSRF token for a demo account, for the routes behind login. */
+async function session(username: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const body = (await res.json()) as { csrfToken?: string };
+  return { cookie, ...(body.csrfToken ? { 'x-csrf-token': body.csrfToken } : {}) };
+}
+
+const results: Figures[] = [];
+results.push(await run('bare Fastify hello', { url: bare }));
+results.push(await run('GET /api/v1/policies (public)', { url: `${base}/api/v1/policies?region=510104` }));
+results.push(await run('GET /api/v1/disclosures (public)', { url: `${base}/api/v1/disclosures?region=510100` }));
+const clerk = await session('clerk');
+results.push(
+  await run('GET /api/v1/applications/worklist (clerk)', {
+    url: `${base}/api/v1/applications/worklist?limit=20`,
+    headers: clerk,
+  }),
+);
+// Logging in hashes the password on purpose (slow by design) and is rate limited per account.
+results.push(
+  await run('POST /api/v1/session (login)', {
+    url: `${base}/api/v1/session`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'reviewer', password: DEMO_PASSWORD }),
+    connections: 4,
+  }),
+);
+
+// Filing: the counter files 一次性求职补贴 for people with nothing filed, each once, 200 a second.
+const people = await database.db
+  .selectFrom('person')
+  .select('id')
+  .where('region_code', 'like', '5101%')
+  .where(({ not, exists, selectFrom }) =>
+    not(exists(selectFrom('application').select('id').whereRef('application.person_id', '=', 'person.id'))),
+  )
+  .limit(seconds * 200)
+  .execute();
+const counter = await session('counter');
+let next = 0;
+results.push(
+  await run('POST /api/v1/applications (file, 200/s)', {
+    url: `${base}/api/v1/applications`,
+    method: 'POST',
+    headers: { ...counter, 'content-type': 'application/json' },
+    overallRate: 200,
+    amount: people.length,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const person = people[next++ % people.length];
+          return {
+            ...req,
+            body: JSON.stringify({
+              subsidy: 'one-time-job-seeking',
+              personId: person?.id,
+              idempotencyKey: `bench-${next}-${person?.id.slice(0, 8) ?? ''}`,
+            }),
+          };
+        },
+      },
+    ],
+  }),
+);
+
+const floor = results[0]?.rps ?? 1;
+console.log(`\nbench:http — ${seconds} s per route, ${connections} connections, database: ${database.kind}`);
+console.log(
+  'route'.padEnd(46),
+  'req/s'.padStart(9),
+  'of bare'.padStart(8),
+  'p50 ms'.padStart(8),
+  'p99 ms'.padStart(8),
+  'non-2xx'.padStart(8),
+);
+for (const r of results)
+  console.log(
+    r.name.padEnd(46),
+    r.rps.toFixed(0).padStart(9),
+    `${((100 * r.rps) / floor).toFixed(1)}%`.padStart(8),
+    String(r.p50).padStart(8),
+    String(r.p99).padStart(8),
+    String(r.non2xx).padStart(8),
+  );
+
+await hello.close();
+await http.close();
+await database.close();
+rmSync(dir, { recursive: true, force: true });
