@@ -212,6 +212,12 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     const number = (await firstRow.locator('td').first().innerText()).trim();
     expect(await firstRow.innerText()).toContain(previewTotal);
 
+    // The schedule to print and sign: every line, adding up to what the preview said.
+    await v.page.getByTestId(`batch-schedule-${number}`).click();
+    await expect.poll(() => v.page.getByTestId('schedule-total').innerText()).toBe(previewTotal);
+    await checkPage(v, 'back-office-finance-schedule');
+    await v.page.goBack();
+
     const downloading = v.page.waitForEvent('download');
     await v.page.getByTestId(`bank-file-${number}`).click();
     const file = readFileSync((await (await downloading).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');

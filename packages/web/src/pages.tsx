@@ -69,6 +69,7 @@ const LabourMarketPage = lazyPage(
 );
 const MyLoansPage = lazyPage(() => import('./pages/loans/my-loans-page.js'), 'MyLoansPage');
 const LoansDeskPage = lazyPage(() => import('./pages/loans/loans-desk-page.js'), 'LoansDeskPage');
+const SchedulePage = lazyPage(() => import('./pages/finance/schedule-page.js'), 'SchedulePage');
 const CalendarPage = lazyPage(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
 const ParametersPage = lazyPage(() => import('./pages/admin/parameters-page.js'), 'ParametersPage');
 const ReferenceDataPage = lazyPage(() => import('./pages/admin/reference-data-page.js'), 'ReferenceDataPage');
@@ -256,6 +257,13 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['application:pay', 'funds:read'],
     parent: '/finance/payments',
     crumb: 'backOffice.payments.details',
+  },
+  {
+    path: '/finance/payments/:id/schedule',
+    element: <SchedulePage />,
+    permissions: ['application:pay', 'funds:read'],
+    parent: '/finance/payments',
+    crumb: 'admin.schedule.title',
   },
   { path: '/finance/funds', element: <FundsPage />, permissions: ['funds:read'], nav: 'funds', group: 'payments' },
   {

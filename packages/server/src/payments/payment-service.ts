@@ -6,6 +6,7 @@ import type { Clock } from '../http/clock.js';
 import type { Vault } from '../security/vault.js';
 import { getBatch, listBatches, type BatchView } from './batch-views.js';
 import { createBatches, type CreatedBatches } from './create-batches.js';
+import { batchSchedule } from './batch-schedule.js';
 import { exportBankFile } from './export-bank-file.js';
 import { importReturn, type ReturnReport } from './import-return.js';
 import type { PaymentDeps } from './payment-deps.js';
@@ -52,6 +53,11 @@ export class PaymentService {
 
   get(actor: Actor, id: string): Promise<BatchView> {
     return getBatch(this.deps.db, actor, id);
+  }
+
+  /** The batch's payment schedule (拨付明细表), line by line, for printing. */
+  schedule(actor: Actor, id: string): ReturnType<typeof batchSchedule> {
+    return batchSchedule(this.deps.db, actor, id);
   }
 
   /** The bank file. The same batch always gives the same file; exporting it moves no money. */

@@ -86,6 +86,36 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
       async (request) => payments.get(actorOf(request), request.params.id),
     );
     app.get(
+      '/api/v1/payment-batches/:id/schedule',
+      {
+        config: readers,
+        schema: {
+          tags,
+          summary: 'The batch’s payment schedule (拨付明细表): every line in order, for printing and signing',
+          params: IdParams,
+          response: {
+            200: Type.Object({
+              batch: Batch,
+              fundName: Type.String(),
+              lines: Type.Array(
+                Type.Object({
+                  seq: Type.Integer(),
+                  payeeName: Type.String(),
+                  accountMasked: Type.String(),
+                  amountFen: Type.Integer(),
+                  state: Type.Union([Type.Literal('pending'), Type.Literal('paid'), Type.Literal('failed')]),
+                  applicationNumber: Type.String(),
+                  subsidy: Type.String(),
+                }),
+              ),
+            }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async (request) => payments.schedule(actorOf(request), request.params.id),
+    );
+    app.get(
       '/api/v1/payment-batches/:id/file',
       {
         config: finance,

@@ -118,6 +118,18 @@ describe('payment batches, bank files and reconciliation', () => {
     expect(missingAccount).toHaveLength(1);
     const batch = batches[0]!;
 
+    // The schedule to print: every line in order, the accounts masked, adding up to the batch.
+    const schedule = (await finance.request('GET', `/api/v1/payment-batches/${batch.id}/schedule`)).json<{
+      fundName: string;
+      lines: { seq: number; amountFen: number; accountMasked: string; applicationNumber: string }[];
+    }>();
+    expect(schedule.lines).toHaveLength(2);
+    expect(schedule.lines[0]!.seq).toBeLessThan(schedule.lines[1]!.seq);
+    expect(schedule.lines.reduce((n, l) => n + l.amountFen, 0)).toBe(60_000);
+    expect(JSON.stringify(schedule)).not.toContain('6217000010000000001');
+    expect(schedule.lines.every((l) => l.applicationNumber !== '')).toBe(true);
+    expect(schedule.fundName).not.toBe('');
+
     const first = await finance.request('GET', `/api/v1/payment-batches/${batch.id}/file`);
     const second = await finance.request('GET', `/api/v1/payment-batches/${batch.id}/file`);
     expect(second.body).toBe(first.body);

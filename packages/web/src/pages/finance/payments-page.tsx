@@ -134,6 +134,9 @@ export function PaymentsPage() {
                 <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
                   {t('backOffice.payments.details')}
                 </Link>
+                <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
+                  {t('admin.schedule.print')}
+                </Link>
                 <Button
                   size="small"
                   onClick={() =>
