@@ -1,17 +1,4 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-  message,
-} from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +25,7 @@ export function LoansDeskPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { account } = useSession();
+  const { message, modal } = App.useApp();
   const can = (p: string) => account?.permissions.includes(p as never) ?? false;
   const regionName = useRegionName();
   const [state, setState] = useState<string>();
@@ -61,7 +49,7 @@ export function LoansDeskPage() {
   };
   const refuse = (id: string, path: string) => {
     let reason = '';
-    Modal.confirm({
+    modal.confirm({
       title: t('loans.reason'),
       content: <Input.TextArea data-testid="loan-reason" onChange={(e) => (reason = e.target.value)} />,
       onOk: () => post(id, path, { approve: false, reason: reason.trim() || undefined }),
@@ -241,6 +229,7 @@ function ContractModal(props: {
       open={props.open}
       title={t('loans.contractTitle')}
       okText={t('loans.save')}
+      okButtonProps={{ id: 'contract-save' }}
       confirmLoading={props.busy}
       onCancel={props.onCancel}
       onOk={() => form.submit()}
@@ -279,10 +268,11 @@ function ContractModal(props: {
 /** Repaid in full, or in default, on a day the bank gives. */
 function EndButtons({ onEnd }: { onEnd: (path: string, body: unknown) => void }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const ask = (path: 'repayment' | 'default') => {
     let on = '';
     let reason = '';
-    Modal.confirm({
+    modal.confirm({
       title: path === 'repayment' ? t('loans.repay') : t('loans.default'),
       content: (
         <Space orientation="vertical">

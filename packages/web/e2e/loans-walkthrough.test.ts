@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { TestClock } from '../../server/src/testing/fixtures.js';
+import { workbook } from '../../server/src/testing/sheets.js';
+import { browserWalk, checkAndShoot, confirmAction, type Visitor } from './harness.js';
+
+/**
+ * 创业担保贷款 end to end in a real browser (issue 20): a graduate (the demo's 李娜, 锦江区) applies
+ * online for 20万元; 人社's reviewer approves her qualification; the guarantee institution guarantees
+ * without a counter-guarantee; the bank records the loan; a quarter later the bank imports its
+ * statement, the clerk files the 贴息 claim, it is accepted, reviewed, approved and paid to the bank
+ * through a payment batch; and she sees the subsidy on her loan. The walk runs on 2025's days:
+ * 川办发〔2024〕34号 （五）, which sets 四川's 30万元 and 50% 贴息, was in force until 2025-12-31.
+ */
+vi.setConfig({ testTimeout: 120_000 });
+const clock = TestClock.at('2025-06-10T10:00:00+08:00');
+const walk = browserWalk({ clock });
+const as = (username: string) => walk.as('zh-CN', username);
+const f: { loanNumber?: string; applicationId?: string } = {};
+
+async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
+  await v.page.locator(`#${selectId}`).click();
+  await v.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  await expect.poll(() => v.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+const row = (v: Visitor) => v.page.locator('tr', { hasText: '李娜' });
+
+describe('a graduate’s start-up guaranteed loan and its interest subsidy', () => {
+  it('she applies online for 20万元 to the district’s bank and guarantor', async () => {
+    const v = await as('lina');
+    await v.page.goto('/#/my/loans');
+    await v.page.getByTestId('loan-apply').waitFor();
+    await v.page.locator('#requested').fill('200000');
+    await v.page.locator('#purpose').fill('开办社区烘焙工作室');
+    await choose(v, 'bankId', '锦江农商银行');
+    await choose(v, 'guarantorId', '成都创业融资担保');
+    await checkAndShoot(v, 'loans-applicant-apply');
+    await v.page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => v.page.getByTestId('my-loan').first().innerText()).toContain('待资格审核');
+    expect(await v.page.getByTestId('my-loan').first().innerText()).toContain('川办发〔2024〕34号');
+  });
+
+  it('人社 approves her qualification; the guarantor guarantees without counter-guarantee; the bank lends', async () => {
+    const reviewer = await as('reviewer');
+    await reviewer.page.goto('/#/loans');
+    await row(reviewer).getByRole('button', { name: '资格审核通过' }).click();
+    await expect.poll(() => row(reviewer).innerText()).toContain('待担保');
+    await checkAndShoot(reviewer, 'loans-reviewer-desk');
+
+    const guarantor = await as('guarantor');
+    await guarantor.page.goto('/#/loans');
+    await row(guarantor).getByRole('button', { name: '同意担保（免反担保）' }).click();
+    await expect.poll(() => row(guarantor).innerText()).toContain('待银行放款');
+
+    const bank = await as('bank');
+    await bank.page.goto('/#/loans');
+    await row(bank).getByRole('button', { name: '登记放款' }).click();
+    await bank.page.locator('#principal').fill('200000');
+    await bank.page.locator('#rate').fill('3.45');
+    await bank.page.locator('#disbursedOn').fill('2025-06-10');
+    await bank.page.locator('#disbursedOn').press('Enter');
+    await bank.page.locator('#contract-save').click();
+    await expect.poll(() => row(bank).innerText()).toContain('还款中');
+    await checkAndShoot(bank, 'loans-bank-desk');
+    f.loanNumber = (await row(bank).getByRole('button').first().innerText()).trim();
+    expect(f.loanNumber).toMatch(/^DB510104-2025-/);
+  });
+
+  it('a quarter later the bank imports its statement and the clerk files the subsidy claim', async () => {
+    clock.setDate('2025-10-10');
+    const bank = await as('bank');
+    await bank.page.goto('/#/loans');
+    const file = await workbook(
+      ['贷款编号', '结息期间', '贷款余额（元）', '执行年利率（%）', '本期利息（元）', '是否按期还款'],
+      [[f.loanNumber ?? '', '2025-Q3', '200000.00', '3.45', '1743.33', '是']],
+    );
+    await bank.page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'statement.xlsx', mimeType: 'application/octet-stream', buffer: file });
+    // 1743.33元 × 50% = 871.665元, rounded down to the fen.
+    await expect.poll(() => bank.page.locator('body').innerText()).toContain('贴息合计 871.66 元');
+
+    const clerk = await as('clerk');
+    await clerk.page.goto('/#/loans');
+    await clerk.page.getByTestId('loan-claims').click();
+    await expect.poll(() => clerk.page.locator('body').innerText()).toMatch(/已申报 \d+ 笔贴息/);
+    await checkAndShoot(clerk, 'loans-clerk-desk');
+    const db = walk.platform.app.database.db;
+    const period = await db
+      .selectFrom('loan_period')
+      .innerJoin('loan', 'loan.id', 'loan_period.loan_id')
+      .select('loan_period.application_id')
+      .where('loan.number', '=', f.loanNumber ?? '')
+      .executeTakeFirstOrThrow();
+    f.applicationId = period.application_id ?? '';
+    expect(f.applicationId).not.toBe('');
+  });
+
+  it('the claim is accepted, reviewed, approved and paid to the bank through a payment batch', async () => {
+    const url = `/#/applications/${f.applicationId ?? ''}`;
+    const at = (v: Visitor) => v.page.locator('[data-state]').first().getAttribute('data-state');
+    const counter = await as('counter');
+    await counter.page.goto(url);
+    await counter.page.getByTestId('action-accept').click();
+    await expect.poll(() => at(counter)).toBe('accepted');
+    const reviewer = await as('reviewer');
+    await reviewer.page.goto(url);
+    await reviewer.page.getByTestId('action-review').click();
+    await reviewer.page.getByTestId('action-reason').fill('结息清单与借款合同一致，按期还款');
+    await confirmAction(reviewer.page);
+    await expect.poll(() => at(reviewer)).toBe('reviewed');
+    const approver = await as('approver');
+    await approver.page.goto(url);
+    await approver.page.getByTestId('action-approve').click();
+    await confirmAction(approver.page);
+    await expect.poll(() => at(approver)).toBe('approved');
+    await approver.page.getByTestId('action-release').click();
+    await expect.poll(() => at(approver)).toBe('payable');
+    expect(await approver.page.locator('body').innerText()).toMatch(/871\.66 元/);
+
+    const finance = await as('finance');
+    await finance.page.goto('/#/finance/payments');
+    await finance.page.getByTestId('create-batches').click();
+    const batch = finance.page.locator('tbody tr.ant-table-row', { hasText: '871.66' }).first();
+    await batch.waitFor();
+    const number = (await batch.locator('td').first().innerText()).trim();
+    const downloading = finance.page.waitForEvent('download');
+    await finance.page.getByTestId(`bank-file-${number}`).click();
+    const lines = readFileSync((await (await downloading).path()) ?? '', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(lines.map((l) => l[2])).toEqual(['锦江农商银行春熙支行（示例）']);
+    const returned = lines.map((r) => [r[0], r[1], r[2], r[3], '成功', '', `BK${r[0] ?? ''}`].join(','));
+    await expect.poll(() => finance.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已导出');
+    const chooser = finance.page.waitForEvent('filechooser');
+    await finance.page.getByTestId(`return-file-${number}`).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'return.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...returned].join('\r\n'), 'utf8'),
+    });
+    await finance.page.getByTestId('reconciliation').waitFor();
+    await finance.page.keyboard.press('Escape');
+    await expect.poll(() => finance.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已对账');
+  });
+
+  it('she sees the subsidy the bank received for her quarter', async () => {
+    const v = await as('lina');
+    await v.page.goto('/#/my/loans');
+    const loan = v.page.getByTestId('my-loan').first();
+    await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66 元');
+    expect(await loan.innerText()).toContain('已拨付给银行');
+    await checkAndShoot(v, 'loans-applicant-paid');
+  });
+});
