@@ -189,7 +189,7 @@ export function buildServices(
     audit: new AuditService(db, vault),
     notifications: new NotificationService(db, vault, clock, policies, sms),
     employment: employmentServices(db, vault, clock),
-    loans: { loans: new LoanService(db, vault, clock), statements: new StatementImport(db, vault) },
+    loans: { loans: new LoanService(db, vault, clock), statements: new StatementImport(db, vault, clock) },
     training: {
       catalogue: new CatalogueService(db, vault, clock),
       institutions: new InstitutionService(db, vault, clock),

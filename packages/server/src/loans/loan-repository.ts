@@ -300,12 +300,12 @@ export function borrowerRegion(db: Db, personId: string | null, organisationId: 
   if (personId)
     return db
       .selectFrom('person')
-      .select(['region_code', 'household_id'])
+      .select(['region_code', 'household_id', sql<string | null>`null`.as('size_class')])
       .where('id', '=', personId)
       .executeTakeFirst();
   return db
     .selectFrom('organisation')
-    .select(['region_code', sql<string | null>`null`.as('household_id')])
+    .select(['region_code', sql<string | null>`null`.as('household_id'), 'size_class'])
     .where('id', '=', organisationId ?? NO_ONE)
     .executeTakeFirst();
 }

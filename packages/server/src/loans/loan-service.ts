@@ -111,6 +111,9 @@ export class LoanService {
       throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'borrower', { value: input.borrower });
     const home = await borrowerRegion(this.db, personId, organisationId);
     if (!home) throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'borrower', { value: input.borrower });
+    // "符合条件的小微企业": a unit registered as small or micro (the texts set no hiring condition).
+    if (enterprise && home.size_class !== 'small' && home.size_class !== 'micro')
+      throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'borrower', { value: input.borrower });
     const today = this.clock.today();
     assertWithinTerms(termsOn(home.region_code, today, input.borrower), input.requestedFen, input.termMonths, {
       amount: 'requestedFen',

@@ -169,6 +169,12 @@ describe('创业担保贷款 end to end (四川)', () => {
     expect(twice.json<{ errors: { row: number; field: string }[] }>().errors).toMatchObject([
       { row: 2, field: 'period' },
     ]);
+    // A quarter still running cannot be settled yet.
+    const early = await statement([[a.number, '2025-Q4', '200000.00', '3.45', '1743.33', '是']]);
+    const running = await sichuan.bankOfficer.request('POST', '/api/v1/loans/statements', early, xlsx);
+    expect(running.json<{ errors: { row: number; field: string }[] }>().errors).toMatchObject([
+      { row: 2, field: 'period' },
+    ]);
     const late = (await graduate.request('GET', `/api/v1/loans/${a.id}`)).json<LoanT>();
     expect(late.periods).toMatchObject([{ period: '2025-Q3', outcome: 'subsidised', subsidyFen: 87_166 }]);
     const lateB = (await sichuan.bankOfficer.request('GET', `/api/v1/loans/${b.id}`)).json<LoanT>();

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { NO_ONE } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
+import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import { problem, readRows, rejectIfAny, fromError, type ImportProblem } from '../registry/import/sheet.js';
 import { readTable } from '../registry/import/tabular.js';
@@ -39,6 +40,7 @@ export class StatementImport {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly clock: Clock,
   ) {}
 
   async import(actor: Actor, file: Buffer) {
@@ -132,6 +134,9 @@ export class StatementImport {
           ),
         );
       const dates = quarterDates(row.period);
+      // A quarter is settled after it ends: a statement for one still running is a mistake.
+      if (dates.to >= this.clock.today())
+        problems.push(say(number, 'period', '该季度尚未结束', 'the quarter has not ended yet'));
       if (dates.to < loan.disbursed_on)
         problems.push(say(number, 'period', '早于放款日期', 'before the loan was disbursed'));
       if (problems.length > before) continue;
