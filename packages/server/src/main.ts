@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     sweepBatch: config.sweepBatch,
     ...(oidc ? { oidc } : {}),
     trustProxy: config.trustProxy,
+    publicCacheSeconds: config.publicCacheSeconds,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');

@@ -45,7 +45,7 @@ import { riskRoutes } from '../risk/risk.routes.js';
 import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { SweepService } from '../proactive/sweep-service.js';
-import { listLocalParameterValues } from '../parameters/parameter-repository.js';
+import { listLocalParameterValues, parameterVersion } from '../parameters/parameter-repository.js';
 import { ParameterService } from '../parameters/parameter-service.js';
 import { parameterRoutes } from '../parameters/parameters.routes.js';
 import { CatalogueService } from '../training/catalogue/catalogue-service.js';
@@ -106,6 +106,8 @@ export interface AppOptions {
   readonly oidc?: OidcSettings;
   /** Where one-time codes and notifications go; by default the demonstration outbox. */
   readonly sms?: SmsSender;
+  /** Seconds a public list page (公示名单) is answered from memory; 0, the default, never. */
+  readonly publicCacheSeconds?: number;
 }
 
 /** The services behind the routes, for tests and jobs that drive them directly. */
@@ -143,11 +145,15 @@ export interface App extends Services {
 }
 
 export function buildServices(
-  options: Pick<AppOptions, 'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms'>,
+  options: Pick<
+    AppOptions,
+    'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms' | 'publicCacheSeconds'
+  >,
 ): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
-  const policies = new PolicyService(db, listLocalParameterValues);
+  // Settings made by another server process on the same database are seen within five seconds.
+  const policies = new PolicyService(db, listLocalParameterValues, { version: parameterVersion, checkEveryMs: 5_000 });
   const sessions = new SessionService(
     db,
     vault,
@@ -178,7 +184,7 @@ export function buildServices(
     applicationLists: new ApplicationListService(db, vault, clock, policies, risk),
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
-    disclosures: new DisclosureService(db, vault, clock, policies),
+    disclosures: new DisclosureService(db, vault, clock, policies, options.publicCacheSeconds ?? 0),
     risk,
     spotChecks: new SpotCheckService(db, vault, clock),
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),

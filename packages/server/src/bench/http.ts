@@ -61,7 +61,14 @@ await seedReferenceData(database.db);
 process.stdout.write('seeding the demo city… ');
 await seedDemoCity(database.db, vault);
 console.log('done');
-const { http } = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: false });
+// As `npm start` runs it: public list pages kept for 30 seconds (HUIMIN_PUBLIC_CACHE_SECONDS).
+const { http } = await buildApp({
+  db: database.db,
+  databaseKind: database.kind,
+  vault,
+  logger: false,
+  publicCacheSeconds: 30,
+});
 await http.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 

@@ -7,7 +7,8 @@ import {
   type DisclosureMasking,
   type IsoDate,
 } from '@huimin/policy';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { PolicyService } from '../policies/policy-service.js';
@@ -46,15 +47,33 @@ export interface DisclosureQuery {
   readonly offset?: number;
 }
 
+type DisclosureList = { total: number; masking: DisclosureMasking; rows: DisclosureRow[] };
+
 export class DisclosureService {
+  /** The same page asked again within `cacheSeconds` is answered from memory: a public list anyone can hammer. */
+  private readonly pages: LRUCache<string, DisclosureList> | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly policies: PolicyService,
-  ) {}
+    readonly cacheSeconds = 0,
+  ) {
+    this.pages = cacheSeconds > 0 ? new LRUCache({ max: 1_000, ttl: cacheSeconds * 1000 }) : undefined;
+  }
 
-  async list(q: DisclosureQuery): Promise<{ total: number; masking: DisclosureMasking; rows: DisclosureRow[] }> {
+  async list(q: DisclosureQuery): Promise<DisclosureList> {
+    if (!this.pages) return this.read(q);
+    const key = JSON.stringify([this.clock.today(), q.region, q.subsidy, q.year, q.limit, q.offset]);
+    const kept = this.pages.get(key);
+    if (kept) return kept;
+    const page = await this.read(q);
+    this.pages.set(key, page);
+    return page;
+  }
+
+  private async read(q: DisclosureQuery): Promise<DisclosureList> {
     const engine = await this.policies.engine();
     const beforePayment = engine
       .catalogue()
@@ -107,16 +126,33 @@ export class DisclosureService {
       .execute();
 
     const ids = rows.map((r) => r.id);
+    // Only the monthly figures of the approval's decision are shown: read those, not the whole decision.
     const decisions = ids.length
       ? await this.db
           .selectFrom('application_event')
-          .select(['application_id', 'decision'])
+          .select([
+            'application_id',
+            sql<string | null>`decision->>'perMonthFen'`.as('per_month_fen'),
+            sql<string | null>`decision->>'months'`.as('months'),
+          ])
           .where('application_id', 'in', ids)
           .where('action', '=', 'approve')
           .execute()
       : [];
-    const decisionOf = new Map(decisions.map((d) => [d.application_id, d.decision as Decision]));
-    const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
+    const decisionOf = new Map(
+      decisions.map((d) => [
+        d.application_id,
+        {
+          ...(d.per_month_fen !== null ? { perMonthFen: Number(d.per_month_fen) } : {}),
+          ...(d.months !== null ? { months: Number(d.months) } : {}),
+        } as Pick<Decision, 'perMonthFen' | 'months'>,
+      ]),
+    );
+    // Posts are shown for public-welfare posts only.
+    const personIds = rows
+      .filter((r) => r.subsidy_id === 'public-welfare-post')
+      .map((r) => r.person_id)
+      .filter((x): x is string => x !== null);
     const posts = personIds.length
       ? await this.db
           .selectFrom('registry_fact')

@@ -58,7 +58,11 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
           },
         },
       },
-      async (request) => disclosures.list(request.query),
+      async (request, reply) => {
+        // Browsers and proxies may keep it as long as the server does.
+        if (disclosures.cacheSeconds > 0) reply.header('cache-control', `public, max-age=${disclosures.cacheSeconds}`);
+        return disclosures.list(request.query);
+      },
     );
     app.get(
       '/api/v1/disclosures/export',

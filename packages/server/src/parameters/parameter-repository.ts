@@ -24,6 +24,15 @@ export async function listLocalParameterValues(db: Kysely<Database>): Promise<Pa
   return rows.map(toParameterValue);
 }
 
+/** The local settings' version: values are only ever added, so the newest id changes with every setting. */
+export async function parameterVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('parameter_value')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return String(row?.id ?? 0);
+}
+
 export async function insertParameterValues(db: Kysely<Database>, values: readonly ParameterValue[]): Promise<void> {
   if (values.length === 0) return;
   await db

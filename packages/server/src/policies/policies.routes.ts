@@ -20,13 +20,24 @@ export function policiesRoutes(service: PolicyService): FastifyPluginAsyncTypebo
           response: { 200: ListPoliciesResponse, 400: ErrorSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const date = request.query.date ?? todayInShanghai();
-        // The engine's readonly results are the response's shape; the schema serialises them.
-        const policies = (await service.list(request.query.region, date)) as Static<
-          typeof ListPoliciesResponse
-        >['policies'];
-        return { region: request.query.region, date, policies };
+        const region = request.query.region;
+        // The same for everyone asking about a region and day: serialised once (by the response
+        // schema) and sent as it is until the region's settings change.
+        const body = await service.listBody(region, date, (listing) =>
+          String(
+            reply.serialize({
+              region,
+              date,
+              policies: listing as unknown as Static<typeof ListPoliciesResponse>['policies'],
+            }),
+          ),
+        );
+        // Already serialised: Fastify sends a string as it is.
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(body as unknown as Static<typeof ListPoliciesResponse>);
       },
     );
 
