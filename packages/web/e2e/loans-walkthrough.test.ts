@@ -127,7 +127,9 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await finance.page.getByTestId('create-batches').click();
     const batch = finance.page.locator('tbody tr.ant-table-row', { hasText: '871.66' }).first();
     await batch.waitFor();
-    const number = (await batch.locator('td').first().innerText()).trim();
+    // The batch's number, from its bank-file button (the row's first cell is not the same on every layout).
+    const testId = (await batch.locator('[data-testid^="bank-file-"]').first().getAttribute('data-testid')) ?? '';
+    const number = testId.replace(/^bank-file-/, '');
     const downloading = finance.page.waitForEvent('download');
     await finance.page.getByTestId(`bank-file-${number}`).click();
     const lines = readFileSync((await (await downloading).path()) ?? '', 'utf8')
@@ -159,6 +161,17 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const loan = v.page.getByTestId('my-loan').first();
     await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66 元');
     expect(await loan.innerText()).toContain('已拨付给银行');
+    await checkAndShoot(v, 'loans-applicant-paid');
+  });
+
+  it('reads in English too: the bank’s desk and her loans', async () => {
+    const bank = await walk.as('en-US', 'bank');
+    await bank.page.goto('/#/loans');
+    await expect.poll(() => row(bank).innerText()).toContain('Repaying');
+    await checkAndShoot(bank, 'loans-bank-desk');
+    const v = await walk.as('en-US', 'lina');
+    await v.page.goto('/#/my/loans');
+    await expect.poll(() => v.page.getByTestId('loan-subsidy-paid').first().innerText()).toBe('¥871.66');
     await checkAndShoot(v, 'loans-applicant-paid');
   });
 });
