@@ -162,7 +162,8 @@ export function buildServices(
     options.sessions ?? DEFAULT_SESSION_SETTINGS,
   );
   const registry = new RegistryService(db, vault);
-  const calendar = new CalendarService(db, vault);
+  // A year loaded through another server process is seen within five seconds.
+  const calendar = new CalendarService(db, vault, 5_000);
   const funds = new FundService(db, vault, clock);
   const risk = new RiskService(db, vault, clock, trainingRiskFacts);
   const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk, catalogueStandardOf);

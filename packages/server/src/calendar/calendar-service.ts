@@ -1,4 +1,5 @@
 import { CalendarNotPublishedError, WorkingCalendar, type CalendarYear, type IsoDate } from '@huimin/policy';
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -7,23 +8,40 @@ import type { Vault } from '../security/vault.js';
 
 /**
  * The official working-day calendar: the years bundled with the code, plus years an administrator
- * loads after the State Council publishes them each November.
+ * loads after the State Council publishes them each November. Kept in memory and read again at
+ * most every `checkEveryMs` (a handful of rows), so a year loaded through another server process is
+ * seen without a restart.
  */
 export class CalendarService {
-  private current: Promise<WorkingCalendar> | undefined;
+  private current: Promise<{ calendar: WorkingCalendar; rows: string }> | undefined;
+  private checkedAt = -Infinity;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly checkEveryMs = Infinity,
   ) {}
 
-  calendar(): Promise<WorkingCalendar> {
-    this.current ??= this.db
+  async calendar(): Promise<WorkingCalendar> {
+    const now = performance.now();
+    if (this.current && now - this.checkedAt < this.checkEveryMs) return (await this.current).calendar;
+    this.checkedAt = now;
+    const previous = this.current;
+    const loaded = this.db
       .selectFrom('calendar_year')
       .select(['year', 'holidays', 'workdays'])
+      .orderBy('year')
       .execute()
-      .then((rows) => WorkingCalendar.official(rows));
-    return this.current;
+      .then(async (found) => {
+        const rows = JSON.stringify(found);
+        const before = previous ? await previous.catch(() => undefined) : undefined;
+        return before?.rows === rows ? before : { calendar: WorkingCalendar.official(found), rows };
+      });
+    this.current = loaded;
+    loaded.catch(() => {
+      if (this.current === loaded) this.current = undefined;
+    });
+    return (await loaded).calendar;
   }
 
   /** A year's days off and weekend days worked, and whether an administrator loaded it (else it is bundled). */
