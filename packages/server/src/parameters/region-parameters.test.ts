@@ -112,10 +112,18 @@ describe('the other administration reads', () => {
     expect((await load('民政部门 二')).statusCode).toBe(201);
     const res = await clerk.request('GET', '/api/v1/reference-snapshots');
     expect(res.statusCode).toBe(200);
-    const list = res.json<{ snapshots: { kind: string; source: string; rows: number; takenOn: string }[] }>().snapshots;
-    expect(list.slice(0, 2)).toMatchObject([
-      { kind: 'deaths', source: '民政部门 二', rows: 1, takenOn: '2026-11-20' },
-      { kind: 'deaths', source: '民政部门 一', rows: 1 },
-    ]);
+    const list = res.json<{
+      snapshots: { kind: string; source: string; rows: number; takenOn: string; importedAt: string }[];
+    }>().snapshots;
+    // Two loads may fall in the same instant; the order is by the time of loading, newest first.
+    expect(
+      list
+        .slice(0, 2)
+        .map((x) => x.source)
+        .sort(),
+    ).toEqual(['民政部门 一', '民政部门 二']);
+    expect(list[0]).toMatchObject({ kind: 'deaths', rows: 1, takenOn: '2026-11-20' });
+    const times = list.map((x) => x.importedAt);
+    expect([...times].sort().reverse()).toEqual(times);
   });
 });

@@ -127,10 +127,14 @@ export async function importReferenceSnapshot(
 
 /** The snapshots loaded, newest first (at most 200): what each is, when it was taken, from where, how many rows. */
 export function listReferenceSnapshots(db: Kysely<Database>) {
-  return db
-    .selectFrom('reference_snapshot')
-    .select(['id', 'kind', 'taken_on', 'source', 'rows', 'imported_at'])
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
+  return (
+    db
+      .selectFrom('reference_snapshot')
+      .select(['id', 'kind', 'taken_on', 'source', 'rows', 'imported_at'])
+      // Ids are random (uuid): the order is the time of loading.
+      .orderBy('imported_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute()
+  );
 }
