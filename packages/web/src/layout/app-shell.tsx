@@ -77,13 +77,21 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
           {account ? (
             <>
-              <Typography.Text
-                style={{ color: '#fff', whiteSpace: 'nowrap', maxWidth: narrow ? 64 : undefined }}
-                ellipsis={narrow}
+              <span
+                style={{
+                  color: '#fff',
+                  whiteSpace: 'nowrap',
+                  display: 'inline-block',
+                  verticalAlign: 'middle',
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  maxWidth: narrow ? 64 : 200,
+                }}
+                title={account.displayName}
                 data-testid="who"
               >
                 {account.displayName}
-              </Typography.Text>
+              </span>
               <Button
                 size="small"
                 onClick={() => {

@@ -96,7 +96,12 @@ export function SelfCheckPage() {
       <Typography.Paragraph type="secondary">{t('selfCheck.intro')}</Typography.Paragraph>
       <ErrorAlert error={loadError} />
       <Card>
-        <Form form={form} layout="vertical" onFinish={(v) => void run(v)} initialValues={{ institution: 'university' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void run(v)}
+          initialValues={{ institution: 'university', businessForm: 'individual-business' }}
+        >
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label={t('common.region')}>
