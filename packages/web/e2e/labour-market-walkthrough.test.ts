@@ -66,6 +66,15 @@ async function asGraduate(language: Language, viewport?: { width: number; height
   return v;
 }
 
+/**
+ * Opens a page once the login has landed: the login page moves on to the account's landing page
+ * after the header shows who is in, and a page opened before that would be left again.
+ */
+async function go(v: Visitor, path: string): Promise<void> {
+  await v.page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  await v.page.goto(path);
+}
+
 function card(v: Visitor, text: string) {
   return v.page.getByTestId('posting').filter({ hasText: text }).first();
 }
@@ -76,7 +85,7 @@ describe('a job from posting to hire (zh-CN)', () => {
   it('the employer posts; a discriminatory requirement is refused naming the words and the law', async () => {
     employer = await walk.as('zh-CN', DEMO_EMPLOYER.username);
     const { page } = employer;
-    await page.goto('/#/my/postings');
+    await go(employer, '/#/my/postings');
     await page.getByTestId('new-posting').click();
     await page.locator('#posting-title').fill(TITLE);
     await choose(employer, 'posting-occupation', '焊工');
@@ -100,7 +109,7 @@ describe('a job from posting to hire (zh-CN)', () => {
 
   it('the clerk returns it with a reason; the employer corrects it; the clerk publishes it', async () => {
     clerk = await walk.as('zh-CN', 'clerk');
-    await clerk.page.goto('/#/employment/labour-market');
+    await go(clerk, '/#/employment/labour-market');
     const waiting = card(clerk, TITLE);
     await waiting.waitFor();
     await checkAndShoot(clerk, 'labour-review');
@@ -128,7 +137,7 @@ describe('a job from posting to hire (zh-CN)', () => {
   it('the graduate finds it on the phone-size board and saves a job search that matches it', async () => {
     const graduate = await asGraduate('zh-CN', PHONE);
     const { page } = graduate;
-    await page.goto('/#/jobs');
+    await go(graduate, '/#/jobs');
     await page.locator('#board-q').fill('焊工');
     await page.getByTestId('board-search').click();
     await card(graduate, TITLE).waitFor();
@@ -152,7 +161,7 @@ describe('a job from posting to hire (zh-CN)', () => {
 
   it('the case worker refers the graduate; the employer records the hire; the employment is registered', async () => {
     const caseWorker = await walk.as('zh-CN', 'caseworker');
-    await caseWorker.page.goto('/#/employment/labour-market');
+    await go(caseWorker, '/#/employment/labour-market');
     await caseWorker.page.getByRole('tab', { name: '求职者' }).click();
     await caseWorker.page.getByTestId(`matches-${GRADUATE.name}`).click();
     const match = caseWorker.page.locator('.ant-drawer .ant-card').filter({ hasText: TITLE }).first();
@@ -168,7 +177,7 @@ describe('a job from posting to hire (zh-CN)', () => {
     await checkAndShoot(employer, 'labour-hired');
 
     const graduate = await asGraduate('zh-CN');
-    await graduate.page.goto('/#/my/employment');
+    await go(graduate, '/#/my/employment');
     await graduate.page.getByText('就业登记').first().waitFor();
     await checkAndShoot(graduate, 'labour-employment-registered');
   });
@@ -177,20 +186,20 @@ describe('a job from posting to hire (zh-CN)', () => {
 describe('the same pages in English', () => {
   it('the board, a job search, a unit’s jobs and the desk read in English', async () => {
     const board = await walk.as('en-US', undefined, PHONE);
-    await board.page.goto('/#/jobs');
+    await go(board, '/#/jobs');
     await board.page.getByTestId('posting').first().waitFor();
     await checkAndShoot(board, 'labour-board-phone');
     const employer = await walk.as('en-US', DEMO_EMPLOYER.username);
-    await employer.page.goto('/#/my/postings');
+    await go(employer, '/#/my/postings');
     await employer.page.getByTestId('posting').first().waitFor();
     await checkAndShoot(employer, 'labour-my-postings');
     const clerk = await walk.as('en-US', 'clerk');
-    await clerk.page.goto('/#/employment/labour-market');
+    await go(clerk, '/#/employment/labour-market');
     await clerk.page.getByRole('tab', { name: 'Job seekers' }).click();
     await clerk.page.locator('.ant-table-row').first().waitFor();
     await checkAndShoot(clerk, 'labour-desk-seekers');
     const graduate = await asGraduate('en-US');
-    await graduate.page.goto('/#/my/jobs');
+    await go(graduate, '/#/my/jobs');
     await graduate.page.getByTestId('save-profile').waitFor();
     await checkAndShoot(graduate, 'labour-my-jobs');
   });
