@@ -149,3 +149,14 @@ describe('the training school lands on its classes, not on an empty list of appl
     });
   }
 });
+
+describe('on a narrow screen the side menu folds to its jobs’ icons', () => {
+  it('each group shows an icon, not the first character of its name', async () => {
+    const v = await walk.as('zh-CN', 'auditor', { width: 770, height: 900 });
+    await expect.poll(() => v.page.locator('.ant-pro-sider').count()).toBe(1);
+    const titles = v.page.locator('.ant-pro-sider .ant-menu-submenu-title');
+    await expect.poll(() => titles.count()).toBeGreaterThan(0);
+    expect(await titles.locator('.anticon').count()).toBe(await titles.count());
+    await checkPage(v, 'narrow-menu');
+  });
+});

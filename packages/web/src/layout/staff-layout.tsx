@@ -1,3 +1,13 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  EyeOutlined,
+  IdcardOutlined,
+  PayCircleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { PageContainer, ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Button, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,6 +18,20 @@ import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
 import { homeOf, useSession } from '../session/session.js';
 import { isStaff, pageAt } from './staff-pages.js';
+
+/**
+ * Each job's icon. Below the large breakpoint the side menu folds to icons; a group without one
+ * showed only its first character (受, 资, 人 …), which is what read as a broken menu on narrow screens.
+ */
+const GROUP_ICONS: Partial<Record<StaffGroup, ReactNode>> = {
+  review: <AuditOutlined />,
+  payments: <PayCircleOutlined />,
+  training: <BookOutlined />,
+  employment: <TeamOutlined />,
+  registry: <IdcardOutlined />,
+  supervision: <EyeOutlined />,
+  system: <SettingOutlined />,
+};
 
 function visibleTo(account: Account, page: PageEntry): boolean {
   const can = !page.permissions || page.permissions.some((p) => account.permissions.includes(p));
@@ -31,6 +55,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
     key: `group-${group}`,
     path: `/group/${group}`,
     name: t(`backOffice.frame.groups.${group}`),
+    icon: GROUP_ICONS[group] ?? <AppstoreOutlined />,
     children: PAGES.filter((p) => p.group === group && p.nav && visibleTo(account, p)).map((p) => ({
       key: p.path,
       path: p.path,
