@@ -79,6 +79,13 @@ beforeAll(async () => {
   expect(loaded.statusCode).toBe(201);
 });
 
+/** How wide the page is laid out: wider than the screen means scrolling sideways. */
+const pageWidth = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+        .scrollWidth,
+  );
 const stateOf = (page: Page) => page.locator('[data-state]').first().getAttribute('data-state');
 
 describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)', (language) => {
@@ -135,7 +142,7 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
     expect(await preview.innerText()).toMatch(/10,000|1万/);
     expect(await v.page.getByTestId('declarations').isVisible()).toBe(true);
     await checkAndShoot(v, shot('apply'));
-    const width = await v.page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await pageWidth(v.page);
     expect(width, 'no sideways scrolling at phone size').toBeLessThanOrEqual(PHONE.width);
 
     await v.page.getByTestId('apply-save').click();
@@ -194,8 +201,27 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
     await v.page.goto(f.applicationUrl ?? '/');
     await expect.poll(() => stateOf(v.page)).toBe('paid');
     await checkAndShoot(v, shot('paid'));
+    // Her applications, as cards on the phone rather than a table to scroll sideways.
+    await v.page.goto('/#/my/applications');
+    await expect.poll(() => v.page.getByTestId('my-applications-cards').innerText()).toMatch(/已拨付|paid/i);
+    expect(await pageWidth(v.page)).toBeLessThanOrEqual(PHONE.width);
+    await checkAndShoot(v, shot('my-applications'));
     await v.page.goto('/#/my/messages');
     await expect.poll(() => v.page.locator('body').innerText()).toMatch(/拨付|paid/i);
     await checkAndShoot(v, shot('messages'));
+  });
+
+  it('the public policy list on the phone: searchable, nothing to scroll sideways', async () => {
+    const v = await walk.as(language, undefined, PHONE);
+    await v.page.goto('/');
+    await v.page.getByTestId('policy-one-time-startup').waitFor();
+    await v.page
+      .getByTestId('policy-search')
+      .locator('input')
+      .fill(language === 'zh-CN' ? '营业执照' : 'business licence');
+    await expect.poll(() => v.page.locator('[data-testid^="policy-"][data-testid$="-job-seeking"]').count()).toBe(0);
+    expect(await v.page.getByTestId('policy-one-time-startup').count()).toBe(1);
+    expect(await pageWidth(v.page)).toBeLessThanOrEqual(PHONE.width);
+    await checkAndShoot(v, shot('policies-search'));
   });
 });

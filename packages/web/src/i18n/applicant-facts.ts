@@ -64,6 +64,10 @@ export const factsZh = {
     waived: '以下材料所证明的信息平台已掌握（数据共享或经办记录），无需上传：{{names}}',
     anyway: '仍可提交，由经办机构审核决定。确定提交吗？',
   },
+  phone: {
+    search: '搜索补贴名称、享受对象或材料',
+    noMatch: '没有与「{{text}}」相符的补贴',
+  },
 };
 
 export const factsEn: typeof factsZh = {
@@ -126,5 +130,9 @@ export const factsEn: typeof factsZh = {
     missing: 'Not uploaded yet: {{names}}',
     waived: 'Not needed, the platform already holds what they prove (shared data or an office record): {{names}}',
     anyway: 'You may still submit; the bureau decides. Submit now?',
+  },
+  phone: {
+    search: 'Search subsidies by name, who qualifies or materials',
+    noMatch: 'No subsidy matches “{{text}}”',
   },
 };

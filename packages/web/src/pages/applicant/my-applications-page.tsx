@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
@@ -13,6 +13,8 @@ export function MyApplicationsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
+  // On a phone, one card per application rather than a table to scroll sideways.
+  const narrow = !Grid.useBreakpoint().md;
   const { data, error, loading } = useLoad(
     () => api<{ total: number; applications: Application[] }>('GET', '/api/v1/applications?limit=200'),
     [],
@@ -28,35 +30,66 @@ export function MyApplicationsPage() {
         </Button>
       </Space>
       <ErrorAlert error={error} />
-      <Table<Application>
-        size="small"
-        rowKey="id"
-        loading={loading}
-        dataSource={data?.applications ?? []}
-        scroll={{ x: true }}
-        locale={{ emptyText: t('myApplications.none') }}
-        columns={[
-          { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
-          { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
-          { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
-          {
-            title: t('application.dueOn'),
-            render: (_, a) =>
-              a.dueOn ? (
-                <span>
-                  {a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
-                </span>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('application.amount'),
-            align: 'right',
-            render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—'),
-          },
-        ]}
-      />
+      {narrow ? (
+        <List<Application>
+          loading={loading}
+          dataSource={data?.applications ?? []}
+          locale={{ emptyText: t('myApplications.none') }}
+          data-testid="my-applications-cards"
+          renderItem={(a) => (
+            <List.Item style={{ padding: '6px 0', border: 'none' }}>
+              <Card size="small" style={{ width: '100%' }} onClick={() => navigate(`/applications/${a.id}`)} hoverable>
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+                    <Typography.Text strong>{pick(a.subsidyName, lang)}</Typography.Text>
+                    <StateTag application={a} />
+                  </Space>
+                  <Link to={`/applications/${a.id}`}>{a.number}</Link>
+                  <Space wrap size={12}>
+                    {a.amountFen !== undefined ? <span>{formatFen(a.amountFen, lang)}</span> : null}
+                    {a.dueOn ? (
+                      <Typography.Text type="secondary">
+                        {t('application.dueOn')} {a.dueOn}{' '}
+                        {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
+                      </Typography.Text>
+                    ) : null}
+                  </Space>
+                </Space>
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Application>
+          size="small"
+          rowKey="id"
+          loading={loading}
+          dataSource={data?.applications ?? []}
+          scroll={{ x: true }}
+          locale={{ emptyText: t('myApplications.none') }}
+          columns={[
+            { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
+            { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
+            { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
+            {
+              title: t('application.dueOn'),
+              render: (_, a) =>
+                a.dueOn ? (
+                  <span>
+                    {a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('application.amount'),
+              align: 'right',
+              render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—'),
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }

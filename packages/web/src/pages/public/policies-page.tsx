@@ -25,7 +25,15 @@ export function PoliciesPage() {
     () => api<{ policies: PolicyListing[] }>('GET', `/api/v1/policies${query({ region, date })}`),
     [region, date, lang],
   );
-  const inForce = (data?.policies ?? []).filter((p) => p.inForce);
+  const [search, setSearch] = useState('');
+  const wanted = search.trim().toLowerCase();
+  // Found by any words of its name, who it is for, its standard or its materials, in either language.
+  const matches = (p: PolicyListing) =>
+    !wanted ||
+    [p.name, p.scheme?.who, p.scheme?.standard, ...(p.scheme?.materials ?? [])].some(
+      (x) => x !== undefined && (x.zh.includes(wanted) || x.en.toLowerCase().includes(wanted)),
+    );
+  const inForce = (data?.policies ?? []).filter((p) => p.inForce && matches(p));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -45,8 +53,19 @@ export function PoliciesPage() {
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
       </Space>
+      <Input.Search
+        allowClear
+        size="large"
+        placeholder={t('facts.phone.search')}
+        aria-label={t('facts.phone.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        data-testid="policy-search"
+      />
       <ErrorAlert error={error} />
-      {data && inForce.length === 0 ? <Empty description={t('policies.none')} /> : null}
+      {data && inForce.length === 0 ? (
+        <Empty description={wanted ? t('facts.phone.noMatch', { text: search.trim() }) : t('policies.none')} />
+      ) : null}
       <Row gutter={[16, 16]}>
         {inForce.map((p) => (
           <Col xs={24} lg={12} key={p.id}>
