@@ -9,6 +9,7 @@ import { migrate, openDatabase } from '../db/database.js';
 import { DEMO_PASSWORD, seedDemoCity } from '../demo/demo-city.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { Vault } from '../security/vault.js';
+import { wholeNumberOption } from './options.js';
 
 /**
  * `npm run bench:http [-- --seconds 10 --connections 20]`: the server under load over loopback, beside
@@ -18,14 +19,8 @@ import { Vault } from '../security/vault.js';
  * database by default; `DATABASE_URL` (an empty database) runs it on PostgreSQL. A benchmark prints;
  * it never fails on a time.
  */
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-};
-const seconds = option('seconds', 10);
-const connections = option('connections', 20);
+const seconds = wholeNumberOption('seconds', 10);
+const connections = wholeNumberOption('connections', 20);
 
 interface Figures {
   name: string;
@@ -162,8 +157,8 @@ console.log(
 for (const r of results)
   console.log(
     r.name.padEnd(46),
-    r.rps.toFixed(0).padStart(9),
-    `${((100 * r.rps) / floor).toFixed(1)}%`.padStart(8),
+    String(Math.round(r.rps)).padStart(9),
+    `${Math.round((1000 * r.rps) / floor) / 10}%`.padStart(8),
     String(r.p50).padStart(8),
     String(r.p99).padStart(8),
     String(r.non2xx).padStart(8),

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { Vault } from '../security/vault.js';
+import { wholeNumberOption } from './options.js';
 
 /**
  * `npm run bench:lists [-- --n 100000 --runs 30]`: N applications in one county (锦江区), each with
@@ -19,14 +20,8 @@ import { Vault } from '../security/vault.js';
  * milliseconds of server time (the service call, without HTTP). A benchmark prints; it never fails
  * on a time.
  */
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-};
-const n = option('n', 100_000);
-const runs = option('runs', 30);
+const n = wholeNumberOption('n', 100_000);
+const runs = wholeNumberOption('runs', 30);
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '霞'];

@@ -17,6 +17,7 @@ import { OCCUPATIONS, mediumGroup } from '../employment-services/labour-market/o
 import { boardQuery } from '../employment-services/labour-market/posting-repository.js';
 import { queryTerms, runs, searchTerms } from '../employment-services/labour-market/search-terms.js';
 import { Vault } from '../security/vault.js';
+import { wholeNumberOption } from './options.js';
 
 /**
  * `npm run bench:matching [-- --seekers 200000 --postings 50000 --queries 1000]`: job seekers and
@@ -26,15 +27,9 @@ import { Vault } from '../security/vault.js';
  * in milliseconds of server time (the service call, without HTTP), and each query's plan. A
  * benchmark prints; it never fails on a time.
  */
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-};
-const seekerCount = option('seekers', 200_000);
-const postingCount = option('postings', 50_000);
-const queries = option('queries', 1000);
+const seekerCount = wholeNumberOption('seekers', 200_000);
+const postingCount = wholeNumberOption('postings', 50_000);
+const queries = wholeNumberOption('queries', 1000);
 
 const TODAY = '2026-11-23';
 /** Where people and jobs are: the three 成都 districts weigh most. */

@@ -32,6 +32,19 @@ const identity = (zh: string, en: string): FactField => ({
   how: t('来自实名登记的身份信息；如有误请到经办窗口更正', 'From the real-name record; a counter corrects it if wrong'),
 });
 
+/** Contributions, as social insurance shares them. */
+const SHARED_INSURANCE = {
+  source: { kind: 'reference', dataset: 'social-insurance' },
+  how: t('按社保经办机构共享的缴费记录核验', 'Checked against the contribution records shared by social insurance'),
+} as const;
+
+const SUBSIDIES_RECEIVED: FactField = {
+  label: t('已享受的补贴', 'Subsidies received'),
+  source: { kind: 'platform', record: 'payments' },
+  how: t('按已发放记录判断，无需提供', 'Read from payments already made; nothing to provide'),
+  registryKind: 'subsidy',
+};
+
 export const PERSON_FACT_FIELDS: Readonly<Record<Exclude<keyof PersonFacts, 'kind'>, FactField>> = {
   idNumber: identity('身份证号码', 'ID number'),
   birthDate: identity('出生日期', 'Date of birth'),
@@ -66,9 +79,8 @@ export const PERSON_FACT_FIELDS: Readonly<Record<Exclude<keyof PersonFacts, 'kin
     registryKind: 'employment',
   },
   insurance: {
+    ...SHARED_INSURANCE,
     label: t('社会保险缴费', 'Social-insurance contributions'),
-    source: { kind: 'reference', dataset: 'social-insurance' },
-    how: t('按社保经办机构共享的缴费记录核验', 'Checked against the contribution records shared by social insurance'),
     registryKind: 'insurance',
   },
   businesses: {
@@ -89,12 +101,7 @@ export const PERSON_FACT_FIELDS: Readonly<Record<Exclude<keyof PersonFacts, 'kin
     ),
     registryKind: 'certificate',
   },
-  subsidies: {
-    label: t('已享受的补贴', 'Subsidies received'),
-    source: { kind: 'platform', record: 'payments' },
-    how: t('按已发放记录判断，无需提供', 'Read from payments already made; nothing to provide'),
-    registryKind: 'subsidy',
-  },
+  subsidies: SUBSIDIES_RECEIVED,
 };
 
 export const ORGANISATION_FACT_FIELDS: Readonly<Record<Exclude<keyof OrganisationFacts, 'kind'>, FactField>> = {
@@ -105,9 +112,8 @@ export const ORGANISATION_FACT_FIELDS: Readonly<Record<Exclude<keyof Organisatio
   sizeClass: identity('企业规模', 'Size class'),
   region: identity('所在地区', 'Region'),
   unemploymentInsurance: {
+    ...SHARED_INSURANCE,
     label: t('失业保险参保缴费', 'Unemployment insurance'),
-    source: { kind: 'reference', dataset: 'social-insurance' },
-    how: t('按社保经办机构共享的缴费记录核验', 'Checked against the contribution records shared by social insurance'),
     registryKind: 'unemployment-insurance-year',
   },
   designations: {
@@ -116,12 +122,7 @@ export const ORGANISATION_FACT_FIELDS: Readonly<Record<Exclude<keyof Organisatio
     how: t('由人社部门认定后记录', 'Recorded once the bureau designates the unit'),
     registryKind: 'designation',
   },
-  subsidies: {
-    label: t('已享受的补贴', 'Subsidies received'),
-    source: { kind: 'platform', record: 'payments' },
-    how: t('按已发放记录判断，无需提供', 'Read from payments already made; nothing to provide'),
-    registryKind: 'subsidy',
-  },
+  subsidies: SUBSIDIES_RECEIVED,
 };
 
 /** The claim's own fields, which the applicant fills in on the form. */

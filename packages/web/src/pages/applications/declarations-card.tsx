@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Application, EvidenceFile, Text } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { FactStandings } from '../applicant/fact-needs.js';
 
@@ -54,31 +55,24 @@ export function DeclarationsCard({
   const [evidence, setEvidence] = useState<Record<string, string>>({});
   const [rejecting, setRejecting] = useState<string>();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useSubmit();
 
   if (declarations.length === 0 && (application.facts ?? []).length === 0) return null;
   const pending = declarations.filter((d) => d.state === 'declared').length;
 
   const decide = async (d: DeclarationItem, outcome: 'confirmed' | 'rejected') => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const next = await api<Application>('POST', `/api/v1/applications/${application.id}/declarations/${d.id}`, {
+    const next = await run(() =>
+      api<Application>('POST', `/api/v1/applications/${application.id}/declarations/${d.id}`, {
         outcome,
         ...(evidence[d.id] ? { evidenceId: evidence[d.id] } : {}),
         ...(outcome === 'rejected' ? { note: note.trim() } : {}),
-      });
-      void message.success(t(`facts.decision.states.${outcome}`));
-      setRejecting(undefined);
-      setNote('');
-      onDone(next);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!next) return;
+    void message.success(t(`facts.decision.states.${outcome}`));
+    setRejecting(undefined);
+    setNote('');
+    onDone(next);
   };
 
   return (
