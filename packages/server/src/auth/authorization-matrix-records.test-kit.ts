@@ -224,5 +224,36 @@ export async function labourRecords(
   const referral = (
     await post(clerk, '/api/v1/labour-market/referrals', { seekerId: seeker, postingId: posting, note: '' })
   ).id;
-  return { posting, sparePosting, seeker, referral };
+  // A gig station (零工驿站) run by the region's unit, a gig it posted (published directly) and a worker it registered.
+  const gigStation = (
+    await post(clerk, '/api/v1/labour-market/gig-stations', {
+      name: `驿站${region}`,
+      regionCode: region,
+      operatorId: deps.organisation,
+      address: '示例路2号',
+      openedOn: '2026-06-01',
+    })
+  ).id;
+  const gig = (
+    await post<{ posting: { id: string } }>(clerk, `/api/v1/labour-market/gig-stations/${gigStation}/gigs`, {
+      ...job,
+      payUnit: 'day',
+      payMinFen: 20_000,
+      payMaxFen: 25_000,
+      validTo: '2026-12-10',
+    })
+  ).posting.id;
+  await deps.db
+    .updateTable('job_posting')
+    .set({ state: 'published', reviewed_by: reviewer.accountId, reviewed_at: new Date() })
+    .where('id', '=', gig)
+    .execute();
+  const gigWorker = (
+    await clerk.request('PUT', `/api/v1/labour-market/gig-stations/${gigStation}/workers`, {
+      personId: deps.registrant,
+      skills: '',
+      registeredOn: '2026-11-23',
+    })
+  ).json<{ id: string }>().id;
+  return { posting, sparePosting, seeker, referral, gigStation, gig, gigWorker };
 }

@@ -58,6 +58,10 @@ export interface Records {
   /** A published posting; a spare one to correct and withdraw; a seeker (the registrant) referred to the posting. */
   readonly posting: string;
   readonly sparePosting: string;
+  /** A gig station, a published gig of it and a worker registered there (the registrant). */
+  readonly gigStation: string;
+  readonly gig: string;
+  readonly gigWorker: string;
   readonly seeker: string;
   readonly referral: string;
 }
@@ -435,6 +439,17 @@ export const MATRIX: readonly Row[] = [
   // Reviewed once; afterwards it is no longer waiting (409), or the clerk corrected it themself (403 SOD_OWN_POSTING).
   { method: 'POST', route: '/api/v1/labour-market/postings/:id/review', allowed: ['clerk'], region: 'record', also: [403, 409], call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].sparePosting}/review`, body: { publish: false, reason: '矩阵测试' } }) },
   { method: 'GET', route: '/api/v1/labour-market/postings/:id/matches', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].posting}/matches` }) },
+  // ── the gig market (零工市场、零工驿站) ──
+  { method: 'GET', route: '/api/v1/labour-market/gigs', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/labour-market/gigs?region=510104' }) },
+  { method: 'GET', route: '/api/v1/labour-market/gig-stations', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.gigStation, call: () => ({ url: '/api/v1/labour-market/gig-stations' }) },
+  { method: 'POST', route: '/api/v1/labour-market/gig-stations', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/labour-market/gig-stations', body: { name: `矩阵驿站${f.key()}`, regionCode: f[s].region, operatorId: f[s].organisation, address: '示例路3号', openedOn: '2026-06-01' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/gig-stations/:id/gigs', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/gigs` }) },
+  { method: 'POST', route: '/api/v1/labour-market/gig-stations/:id/gigs', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/gigs`, body: { organisationId: f[s].organisation, payUnit: 'piece', ...JOB, validTo: '2026-12-10', regionCode: f[s].region } }) },
+  { method: 'GET', route: '/api/v1/labour-market/gig-stations/:id/workers', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/workers` }) },
+  { method: 'PUT', route: '/api/v1/labour-market/gig-stations/:id/workers', allowed: ['clerk'], region: 'record', call: async (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/workers`, body: { personId: await f.freshPerson(s), skills: '', registeredOn: '2026-11-23' } }) },
+  // The worker is placed in the gig once; a second permitted caller finds the pair matched (409).
+  { method: 'POST', route: '/api/v1/labour-market/gig-stations/:id/matches', allowed: ['clerk'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/matches`, body: { postingId: f[s].gig, workerId: f[s].gigWorker, matchedOn: '2026-11-23' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/gig-stations/:id/figures', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/figures?month=2026-11` }) },
   { method: 'GET', route: '/api/v1/labour-market/seekers', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.seeker, call: () => ({ url: '/api/v1/labour-market/seekers' }) },
   { method: 'PUT', route: '/api/v1/labour-market/seekers', allowed: ['clerk'], region: 'create', call: async (f, s) => ({ url: '/api/v1/labour-market/seekers', body: { personId: await f.freshPerson(s), regionCode: f[s].region, occupationCodes: ['6-31-01-03'], payMinFen: 300_000, availableFrom: '2026-11-23', skills: '' } }) },
   { method: 'GET', route: '/api/v1/labour-market/seekers/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/seekers/${f[s].seeker}` }) },

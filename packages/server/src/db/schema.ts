@@ -41,6 +41,7 @@ import type {
   HardshipCertificationTable,
 } from './tables/employment-services.js';
 import type { JobPostingTable, JobReferralTable, JobSeekerTable } from './tables/labour-market.js';
+import type { GigMatchTable, GigPostingTable, GigStationTable, GigWorkerTable } from './tables/gig-market.js';
 import type {
   LoanCompensationTable,
   LoanInstalmentTable,
@@ -132,6 +133,10 @@ export interface Database {
   job_posting: JobPostingTable;
   job_seeker: JobSeekerTable;
   job_referral: JobReferralTable;
+  gig_station: GigStationTable;
+  gig_posting: GigPostingTable;
+  gig_worker: GigWorkerTable;
+  gig_match: GigMatchTable;
   loan_institution: LoanInstitutionTable;
   loan: LoanTable;
   loan_instalment: LoanInstalmentTable;
@@ -151,4 +156,5 @@ export * from './tables/proactive.js';
 export * from './tables/training.js';
 export * from './tables/employment-services.js';
 export * from './tables/labour-market.js';
+export * from './tables/gig-market.js';
 export * from './tables/loans.js';

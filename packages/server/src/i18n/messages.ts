@@ -601,6 +601,31 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：该推荐已有结果，不能再作此答复',
     'en-US': 'Field {field}: this referral has been answered already; this answer is no longer possible',
   },
+  GIG_STATION_NOT_FOUND: {
+    'zh-CN': '零工驿站不存在或不在您的管辖范围内',
+    'en-US': 'No such gig station in your regions',
+  },
+  GIG_STATION_EXISTS: {
+    'zh-CN': '字段 {field}：该地区已有同名零工驿站（可能刚由他人建立）',
+    'en-US': 'Field {field}: the region already has a gig station of this name (perhaps just added by someone else)',
+  },
+  GIG_TOO_LONG: {
+    'zh-CN': '字段 {field}：零工岗位有效期最长 {days} 天',
+    'en-US': 'Field {field}: a gig posting is valid for at most {days} days',
+  },
+  GIG_NOT_OPEN: {
+    'zh-CN': '字段 {field}：该零工岗位不属于本驿站，或在 {date} 未发布、不在有效期内',
+    'en-US': 'Field {field}: the gig is not this station’s, or was not published and open on {date}',
+  },
+  GIG_WORKER_NOT_FOUND: {
+    'zh-CN': '字段 {field}：此人未在本驿站登记为零工',
+    'en-US': 'Field {field}: this person is not registered as a gig worker at this station',
+  },
+  GIG_ALREADY_MATCHED: {
+    'zh-CN': '字段 {field}：此人已与该零工岗位对接过（可能刚由他人登记），请刷新后查看',
+    'en-US':
+      'Field {field}: this worker was already matched to this gig (perhaps just now by someone else); reload to see it',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

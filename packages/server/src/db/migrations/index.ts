@@ -23,6 +23,7 @@ import { m20261202_0021_bank_return_per_batch } from './20261202-0021-bank-retur
 import { m20261202_0023_loans } from './20261202-0023-loans.js';
 import { m20261202_0022_labour_market } from './20261202-0022-labour-market.js';
 import { m20261202_0027_fact_provenance_and_declarations } from './20261202-0027-fact-provenance-and-declarations.js';
+import { m20261202_0028_gig_market } from './20261202-0028-gig-market.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0023-loans': m20261202_0023_loans,
   '20261202-0022-labour-market': m20261202_0022_labour_market,
   '20261202-0027-fact-provenance-and-declarations': m20261202_0027_fact_provenance_and_declarations,
+  '20261202-0028-gig-market': m20261202_0028_gig_market,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import type { Vault } from '../../security/vault.js';
 import type { RegistrationService } from '../registration/registration-service.js';
+import { GigService } from './gig-service.js';
 import { MatchingService } from './matching-service.js';
 import { PostingService } from './posting-service.js';
 import { ReferralService } from './referral-service.js';
@@ -14,6 +15,7 @@ export interface LabourMarket {
   readonly seekers: SeekerService;
   readonly matching: MatchingService;
   readonly referrals: ReferralService;
+  readonly gigs: GigService;
 }
 
 export function labourMarket(
@@ -29,5 +31,6 @@ export function labourMarket(
     seekers,
     matching: new MatchingService(db, clock, postings, seekers),
     referrals: new ReferralService(db, vault, clock, seekers, registrations),
+    gigs: new GigService(db, vault, clock, postings),
   };
 }

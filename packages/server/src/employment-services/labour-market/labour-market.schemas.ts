@@ -27,7 +27,7 @@ const ReferralState = Type.Union([
   Type.Literal('refused'),
 ]);
 
-const postingFields = {
+export const postingFields = {
   title: Text(60, 1),
   occupationCode: OccupationCode,
   headcount: Type.Integer({ minimum: 1, maximum: 10_000 }),

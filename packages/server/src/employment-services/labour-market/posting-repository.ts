@@ -161,7 +161,11 @@ export function boardQuery(db: Db, f: Omit<BoardFilter, 'limit' | 'offset'>) {
     .select(['p.id', 'p.valid_from'])
     .where('p.state', '=', 'published')
     .where('p.valid_from', '<=', f.today)
-    .where('p.valid_to', '>=', f.today);
+    .where('p.valid_to', '>=', f.today)
+    // Gig postings are paid by the day or piece: they have their own board (gig-repository).
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('gig_posting as g').select('g.posting_id').whereRef('g.posting_id', '=', 'p.id'))),
+    );
   if (f.range) q = q.where('p.region_code', '>=', f.range.low).where('p.region_code', '<=', f.range.high);
   if (f.occupation)
     q =

@@ -24,6 +24,9 @@ import {
 } from './posting-repository.js';
 import { queryTerms, runs, searchTerms } from './search-terms.js';
 
+/** What another kind of posting (a gig's station and pay unit) writes beside the posting, in its transaction. */
+export type AlsoInTransaction = (trx: Transaction<Database>, postingId: string) => Promise<void>;
+
 /**
  * Job postings (岗位信息): posted by a unit through its own account or by a clerk on its behalf,
  * reviewed by a clerk who did not post it before anyone sees it (川办发〔2024〕34号 (一) 岗位收集;
@@ -45,16 +48,25 @@ export class PostingService {
   }
 
   /** A clerk posts on a unit's behalf, in the clerk's regions. */
-  async postFor(actor: Actor, input: PostingInput & { organisationId: string }): Promise<PostingView> {
+  async postFor(
+    actor: Actor,
+    input: PostingInput & { organisationId: string },
+    within?: AlsoInTransaction,
+  ): Promise<PostingView> {
     const employer = await findEmployer(this.db, input.organisationId);
     if (!employer || !isInScope(actor.regionCode, employer.region_code))
       throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     const { organisationId: _, ...fields } = input;
-    return this.post(actor, employer, fields);
+    return this.post(actor, employer, fields, within);
   }
 
-  private async post(actor: Actor, employer: Employer, input: PostingInput): Promise<PostingView> {
+  private async post(
+    actor: Actor,
+    employer: Employer,
+    input: PostingInput,
+    within?: AlsoInTransaction,
+  ): Promise<PostingView> {
     assertPostingFields(input, this.clock.today());
     await assertEmployerActive(this.db, employer);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -65,6 +77,7 @@ export class PostingService {
         posted_by: actor.accountId,
       });
       await this.audit(trx, actor, 'labour-market.posting-submitted', id, input.regionCode, input);
+      if (within) await within(trx, id);
       return id;
     });
     return this.view(id);
