@@ -75,7 +75,11 @@ export interface paths {
                             region: string;
                             date: string;
                             policies: {
-                                id: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                id: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 name: {
                                     zh: string;
                                     en: string;
@@ -919,7 +923,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             decisions: {
-                                subsidy: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 name: {
                                     zh: string;
                                     en: string;
@@ -5440,7 +5448,11 @@ export interface paths {
                             applications: {
                                 id: string;
                                 number: string;
-                                subsidy: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 subsidyName: {
                                     zh: string;
                                     en: string;
@@ -5825,7 +5837,11 @@ export interface paths {
                             applications: {
                                 id: string;
                                 number: string;
-                                subsidy: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 subsidyName: {
                                     zh: string;
                                     en: string;
@@ -6151,7 +6167,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -6271,7 +6291,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -6689,7 +6713,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             name: {
                                 zh: string;
                                 en: string;
@@ -7042,7 +7070,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -7412,7 +7444,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -7657,7 +7693,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -8047,7 +8087,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -13072,7 +13116,11 @@ export interface paths {
                                 id: string;
                                 personId?: string;
                                 organisationId?: string;
-                                subsidy: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 periodKey: string;
                                 amountFen?: number;
                                 /** @description 免申即享: the sweep files the application itself */
@@ -13208,7 +13256,11 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             subsidyName: {
                                 zh: string;
                                 en: string;
@@ -13442,7 +13494,11 @@ export interface paths {
                             id: string;
                             personId?: string;
                             organisationId?: string;
-                            subsidy: string;
+                            /**
+                             * @description A subsidy in the catalogue
+                             * @enum {string}
+                             */
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                             periodKey: string;
                             amountFen?: number;
                             /** @description 免申即享: the sweep files the application itself */
@@ -17501,7 +17557,11 @@ export interface paths {
                                 nameKeepLast: boolean;
                             };
                             rows: {
-                                subsidy: string;
+                                /**
+                                 * @description A subsidy in the catalogue
+                                 * @enum {string}
+                                 */
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
                                 subsidyName: {
                                     zh: string;
                                     en: string;
@@ -24424,6 +24484,1217 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gigs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public gig board: open gigs by region */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gigs: {
+                                posting: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                                stationId: string;
+                                payUnit: "day" | "piece";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gig-stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gig stations (零工驿站) in the caller’s regions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stations: {
+                                id: string;
+                                name: string;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                operatorId: string;
+                                operatorName: string;
+                                address: string;
+                                openedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a gig station run by an organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        regionCode: string;
+                        /** Format: uuid */
+                        operatorId: string;
+                        address: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        openedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            operatorId: string;
+                            operatorName: string;
+                            address: string;
+                            openedOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gig-stations/{id}/gigs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A station’s gig postings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gigs: {
+                                posting: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                                stationId: string;
+                                payUnit: "day" | "piece";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a gig for a unit through the station (reviewed before publication) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        payUnit: "day" | "piece";
+                        title: string;
+                        occupationCode: string;
+                        headcount: number;
+                        payMinFen: number;
+                        payMaxFen: number;
+                        regionCode: string;
+                        place: string;
+                        requirements: string;
+                        description: string;
+                        minLevel?: number;
+                        contact: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            posting: {
+                                id: string;
+                                organisationId: string;
+                                organisationName: string;
+                                title: string;
+                                occupation: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                headcount: number;
+                                payMinFen: number;
+                                payMaxFen: number;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                place: string;
+                                requirements: string;
+                                description: string;
+                                minLevel?: number;
+                                contact: string;
+                                validFrom: string;
+                                validTo: string;
+                                state: "submitted" | "refused" | "published" | "withdrawn";
+                                open: boolean;
+                                refusal?: string;
+                            };
+                            stationId: string;
+                            payUnit: "day" | "piece";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gig-stations/{id}/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A station’s register of gig workers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workers: {
+                                id: string;
+                                personId: string;
+                                name: string;
+                                skills: string;
+                                registeredOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Register a person as a gig worker at the station */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        skills: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        registeredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            skills: string;
+                            registeredOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gig-stations/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the station placed one of its workers in one of its gigs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        postingId: string;
+                        /** Format: uuid */
+                        workerId: string;
+                        /**
+                         * Format: date
+                         * @description ISO date, Asia/Shanghai
+                         * @example 2024-09-01
+                         */
+                        matchedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            postingId: string;
+                            workerId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/gig-stations/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month’s service figures of a station, as its 就业创业服务补助 claim reads them */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stationId: string;
+                            month: string;
+                            postings: number;
+                            workersServed: number;
+                            matches: number;
+                            workersMatched: number;
+                            service: {
+                                /** @enum {string} */
+                                kind: "public-service";
+                                served: number;
+                                outcomes: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

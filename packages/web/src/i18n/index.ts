@@ -5,6 +5,7 @@ import { factsEn, factsZh } from './applicant-facts.js';
 import { backOfficeEn, backOfficeZh } from './back-office.js';
 import { employmentEn, employmentZh } from './employment-services.js';
 import { labourEn, labourZh } from './labour-market.js';
+import { gigEn, gigZh } from './gig-market.js';
 import { loansEn, loansZh } from './loans.js';
 import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
@@ -36,6 +37,7 @@ void i18n.use(initReactI18next).init({
         admin: adminZh,
         facts: factsZh,
         labour: labourZh,
+        gig: gigZh,
         loans: loansZh,
       },
     },
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
         admin: adminEn,
         facts: factsEn,
         labour: labourEn,
+        gig: gigEn,
         loans: loansEn,
       },
     },

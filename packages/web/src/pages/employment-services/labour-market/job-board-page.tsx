@@ -5,6 +5,7 @@ import { api, query } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { useLoad } from '../../../components/use-load.js';
+import { GigBoard } from './gig-market.js';
 import { OccupationSelect, PostingCard, type Posting } from './labour-common.js';
 
 interface Filter {
@@ -89,6 +90,7 @@ export function JobBoardPage() {
       {board.data && board.data.total > board.data.postings.length && limit < 100 ? (
         <Button onClick={() => setLimit((l) => Math.min(100, l + PAGE))}>{t('labour.board.more')}</Button>
       ) : null}
+      <GigBoard region={filter.region} />
     </Space>
   );
 }

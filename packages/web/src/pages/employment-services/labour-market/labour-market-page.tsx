@@ -7,6 +7,7 @@ import { formatFen, pick } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { useSession } from '../../../session/session.js';
+import { GigStationsTab } from './gig-market.js';
 import {
   MatchReasons,
   PayText,
@@ -37,6 +38,7 @@ export function LabourMarketPage() {
           { key: 'postings', label: t('labour.staff.postings'), children: <Postings manages={manages} /> },
           { key: 'seekers', label: t('labour.staff.seekers'), children: <Seekers /> },
           { key: 'referrals', label: t('labour.staff.referrals'), children: <Referrals /> },
+          { key: 'gigs', label: t('gig.tab'), children: <GigStationsTab manages={manages} /> },
         ]}
       />
     </Space>

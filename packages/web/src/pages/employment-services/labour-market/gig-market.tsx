@@ -1,0 +1,230 @@
+import { Button, Card, Empty, Form, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../../api/client.js';
+import type { paths } from '../../../api/schema.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { formatFen, pick } from '../../../components/format.js';
+import { useLoad } from '../../../components/use-load.js';
+import { useSubmit } from '../../../components/use-submit.js';
+import { PostingState } from './labour-common.js';
+
+type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
+type Station = Json<paths['/api/v1/labour-market/gig-stations']['get']['responses'][200]>['stations'][number];
+export type Gig = Json<paths['/api/v1/labour-market/gigs']['get']['responses'][200]>['gigs'][number];
+type Worker = Json<
+  paths['/api/v1/labour-market/gig-stations/{id}/workers']['get']['responses'][200]
+>['workers'][number];
+type Figures = Json<paths['/api/v1/labour-market/gig-stations/{id}/figures']['get']['responses'][200]>;
+
+/** A gig's pay, per day or per piece, in 元. */
+export function GigPay({ gig }: { gig: Gig }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {t(`gig.payPer.${gig.payUnit}`, {
+        min: formatFen(gig.posting.payMinFen, i18n.language),
+        max: formatFen(gig.posting.payMaxFen, i18n.language),
+      })}
+    </>
+  );
+}
+
+/**
+ * The public gig board (零工信息): reviewed gigs open today in the region, as cards that read on a phone.
+ */
+export function GigBoard({ region }: { region: string }) {
+  const { t, i18n } = useTranslation();
+  const board = useLoad(() => api<{ gigs: Gig[] }>('GET', `/api/v1/labour-market/gigs${query({ region })}`), [region]);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="gig-board">
+      <Typography.Title level={4}>{t('gig.board')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('gig.boardIntro')}</Typography.Paragraph>
+      <ErrorAlert error={board.error} />
+      {board.data?.gigs.length === 0 ? <Empty description={t('gig.boardNone')} /> : null}
+      {board.data?.gigs.map((g) => (
+        <Card key={g.posting.id} size="small" title={g.posting.title}>
+          <Space orientation="vertical" size={2}>
+            <Typography.Text strong>
+              <GigPay gig={g} />
+            </Typography.Text>
+            <Typography.Text>
+              {g.posting.organisationName} · {pick(g.posting.regionName, i18n.language)} · {g.posting.place}
+            </Typography.Text>
+            {g.posting.requirements ? (
+              <Typography.Text type="secondary">{g.posting.requirements}</Typography.Text>
+            ) : null}
+            <Typography.Text>{g.posting.contact}</Typography.Text>
+            <Typography.Text type="secondary">{t('gig.validTo', { date: g.posting.validTo })}</Typography.Text>
+          </Space>
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+/**
+ * The staff's gig stations (零工驿站): each station's gigs, its registered workers, a placement
+ * recorded, and the month's service figures a region weighs its 就业创业服务补助 by.
+ */
+export function GigStationsTab({ manages }: { manages: boolean }) {
+  const { t, i18n } = useTranslation();
+  const stations = useLoad(() => api<{ stations: Station[] }>('GET', '/api/v1/labour-market/gig-stations'), []);
+  const [chosen, setChosen] = useState<string>();
+  const station = stations.data?.stations.find((s) => s.id === (chosen ?? stations.data?.stations[0]?.id));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <ErrorAlert error={stations.error} />
+      <Table<Station>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={stations.loading}
+        dataSource={stations.data?.stations ?? []}
+        locale={{ emptyText: t('gig.noStations') }}
+        rowSelection={{
+          type: 'radio',
+          selectedRowKeys: station ? [station.id] : [],
+          onChange: (keys) => setChosen(String(keys[0])),
+        }}
+        columns={[
+          { title: t('gig.station'), dataIndex: 'name' },
+          { title: t('labour.posting.region'), render: (_, s) => pick(s.regionName, i18n.language) },
+          { title: t('gig.operator'), dataIndex: 'operatorName' },
+          { title: t('gig.address'), dataIndex: 'address' },
+          { title: t('gig.openedOn'), dataIndex: 'openedOn' },
+        ]}
+      />
+      {station ? <StationDetail key={station.id} station={station} manages={manages} /> : null}
+    </Space>
+  );
+}
+
+function StationDetail({ station, manages }: { station: Station; manages: boolean }) {
+  const { t } = useTranslation();
+  const url = `/api/v1/labour-market/gig-stations/${station.id}`;
+  const gigs = useLoad(() => api<{ gigs: Gig[] }>('GET', `${url}/gigs`), [url]);
+  const workers = useLoad(() => api<{ workers: Worker[] }>('GET', `${url}/workers`), [url]);
+  const [month, setMonth] = useState(() => shanghaiToday().slice(0, 7));
+  const figures = useLoad(() => api<Figures>('GET', `${url}/figures${query({ month })}`), [url, month]);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Card size="small" title={`${station.name} · ${t('gig.figures')}`}>
+        <Space wrap align="center">
+          <label htmlFor="gig-month">{t('gig.month')}</label>
+          <Input
+            id="gig-month"
+            type="month"
+            value={month}
+            style={{ width: 180 }}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </Space>
+        <ErrorAlert error={figures.error} />
+        {figures.data ? (
+          <Space wrap size="large" style={{ marginTop: 12 }}>
+            <Statistic title={t('gig.figurePostings')} value={figures.data.postings} />
+            <Statistic title={t('gig.figureServed')} value={figures.data.workersServed} />
+            <Statistic title={t('gig.figureMatches')} value={figures.data.matches} />
+            <Statistic title={t('gig.figurePlaced')} value={figures.data.workersMatched} />
+          </Space>
+        ) : null}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('gig.figuresNote')}
+        </Typography.Paragraph>
+      </Card>
+      <ErrorAlert error={gigs.error ?? workers.error} />
+      <Typography.Title level={5}>{t('gig.gigs')}</Typography.Title>
+      <Table<Gig>
+        rowKey={(g) => g.posting.id}
+        size="small"
+        pagination={false}
+        dataSource={gigs.data?.gigs ?? []}
+        columns={[
+          { title: t('labour.posting.title'), render: (_, g) => g.posting.title },
+          { title: t('labour.staff.organisation'), render: (_, g) => g.posting.organisationName },
+          { title: t('labour.posting.pay'), render: (_, g) => <GigPay gig={g} /> },
+          { title: t('gig.validToColumn'), render: (_, g) => g.posting.validTo },
+          { title: t('labour.staff.stateFilter'), render: (_, g) => <PostingState posting={g.posting} /> },
+        ]}
+      />
+      <Typography.Title level={5}>{t('gig.workers')}</Typography.Title>
+      <Table<Worker>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={workers.data?.workers ?? []}
+        columns={[
+          { title: t('gig.workerName'), dataIndex: 'name' },
+          { title: t('gig.skills'), dataIndex: 'skills' },
+          { title: t('gig.registeredOn'), dataIndex: 'registeredOn' },
+        ]}
+      />
+      {manages ? (
+        <MatchForm
+          url={url}
+          gigs={gigs.data?.gigs ?? []}
+          workers={workers.data?.workers ?? []}
+          onDone={figures.reload}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
+function MatchForm({
+  url,
+  gigs,
+  workers,
+  onDone,
+}: {
+  url: string;
+  gigs: Gig[];
+  workers: Worker[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [done, setDone] = useState(false);
+  return (
+    <Card size="small" title={t('gig.match')}>
+      <Form<{ postingId: string; workerId: string }>
+        layout="inline"
+        onFinish={async (v) => {
+          setDone(false);
+          if (await submit.run(() => api('POST', `${url}/matches`, { ...v, matchedOn: shanghaiToday() }))) {
+            setDone(true);
+            onDone();
+          }
+        }}
+      >
+        <Form.Item label={t('gig.matchGig')} name="postingId" rules={[{ required: true }]}>
+          <Select
+            id="gig-match-gig"
+            style={{ minWidth: 220 }}
+            options={gigs.filter((g) => g.posting.open).map((g) => ({ value: g.posting.id, label: g.posting.title }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('gig.matchWorker')} name="workerId" rules={[{ required: true }]}>
+          <Select
+            id="gig-match-worker"
+            style={{ minWidth: 160 }}
+            options={workers.map((w) => ({ value: w.id, label: w.name }))}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={submit.busy}>
+            {t('gig.match')}
+          </Button>
+        </Form.Item>
+        {done ? <Tag color="green">{t('gig.matched')}</Tag> : null}
+      </Form>
+      <ErrorAlert error={submit.error} />
+    </Card>
+  );
+}
+
+/** Today in Asia/Shanghai, the bureau's calendar, as an ISO date. */
+function shanghaiToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
