@@ -161,6 +161,28 @@ describe('the demo city', () => {
     expect(answered.find((r) => r.state === 'hired')?.registrationId).toBeDefined();
   });
 
+  it('has a gig station with open gigs on the board, registered workers and a month of placements', async () => {
+    const gigs = (await app.http.inject({ method: 'GET', url: '/api/v1/labour-market/gigs?region=510104' })).json<{
+      gigs: unknown[];
+    }>();
+    expect(gigs.gigs).toHaveLength(6);
+    const clerk = await login(app, 'clerk', DEMO_PASSWORD);
+    const [station] = (await clerk.request('GET', '/api/v1/labour-market/gig-stations')).json<{
+      stations: { id: string }[];
+    }>().stations;
+    const workers = (await clerk.request('GET', `/api/v1/labour-market/gig-stations/${station?.id}/workers`)).json<{
+      workers: unknown[];
+    }>();
+    expect(workers.workers).toHaveLength(12);
+    const months = [todayInShanghai().slice(0, 7), addMonths(todayInShanghai(), -1).slice(0, 7)];
+    let matches = 0;
+    for (const month of months)
+      matches += (
+        await clerk.request('GET', `/api/v1/labour-market/gig-stations/${station?.id}/figures?month=${month}`)
+      ).json<{ matches: number }>().matches;
+    expect(matches).toBe(8);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAuditChain(app.database.db, app.vault)).firstBreak).toBeNull();
   });
