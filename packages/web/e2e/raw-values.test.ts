@@ -24,5 +24,7 @@ describe('the raw-value check fails what a person should never read', () => {
     expect(rawValues('One-off job-seeking subsidy ¥1,500.00 (Sichuan, from 2024-07-13)', 'en-US')).toEqual([]);
     expect(rawValues('失败原因 ACCT CLOSED 用户名 clerk', 'zh-CN', ['ACCT CLOSED', 'clerk'])).toEqual([]);
     expect(rawValues('申请编号 SQ202612010001 共 1234 条', 'zh-CN')).toEqual([]);
+    // An engine explanation's result, in 元 (a loan period's 贴息), is money shown as money.
+    expect(rawValues('利息880.83元 × 贴息50% = 440.41元（分以下舍去）', 'zh-CN')).toEqual([]);
   });
 });

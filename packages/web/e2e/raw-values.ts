@@ -43,7 +43,7 @@ export function rawValues(text: string, language: Language, allow: readonly stri
   const found: string[] = [];
   for (const id of PARAMETER_IDS)
     if (new RegExp(`(?<![\\w.-])${id.replaceAll('.', '\\.')}(?![\\w-])`).test(rest)) found.push(`parameter id ${id}`);
-  for (const m of rest.matchAll(/(?<![\d,.])\d{4,}(?:\.\d{1,2})?\s*元|¥\s?\d{4,}|=\s*\d{3,}/g))
+  for (const m of rest.matchAll(/(?<![\d,.])\d{4,}(?:\.\d{1,2})?\s*元|¥\s?\d{4,}|=\s*\d{3,}(?![\d,.]*\s*(?:元|yuan))/g))
     found.push(`an amount not in 元: ${m[0]}`);
   if (/(?<![\d-])000000(?!\d)/.test(rest)) found.push('the national region code 000000');
   for (const m of rest.matchAll(WORD)) {

@@ -104,6 +104,7 @@ export const backOfficeZh = {
     month: '{{month}}',
     months: '{{from}} 至 {{to}}',
     certificate: '证书 {{certificate}}',
+    loanPeriod: '贷款结息期 {{quarter}}',
   },
   pager: {
     previous: '上一件',
@@ -215,6 +216,7 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
     month: '{{month}}',
     months: '{{from}} to {{to}}',
     certificate: 'Certificate {{certificate}}',
+    loanPeriod: 'Loan interest period {{quarter}}',
   },
   pager: {
     previous: 'Previous',

@@ -28,6 +28,7 @@ import { useSession } from '../../session/session.js';
 import { ActionsPanel } from './actions-panel.js';
 import { ApplicationPager } from './application-pager.js';
 import { DeclarationsCard } from './declarations-card.js';
+import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { StateTag } from './state-tag.js';
@@ -152,7 +153,9 @@ export function ApplicationPage() {
               </Descriptions.Item>
               {Object.entries(application.claim ?? {}).map(([k, v]) => (
                 <Descriptions.Item key={k} label={t(`claim.${k}`)}>
-                  {typeof v === 'object' ? (
+                  {k === 'loan' && v && typeof v === 'object' ? (
+                    <LoanClaim value={v} />
+                  ) : typeof v === 'object' ? (
                     <ClaimValue value={v} />
                   ) : k.endsWith('Fen') && typeof v === 'number' ? (
                     formatFen(v, lang)

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 
 /**
  * The period an application claims for, as a person reads it: the server's key (`once`,
- * `year:2026`, `months:2025-12..2026-11`, `month:2026-11`, `certificate:ZS00000026`) in words of
+ * `year:2026`, `months:2025-12..2026-11`, `month:2026-11`, `certificate:ZS00000026`,
+ * `loan-period:2025-Q3`) in words of
  * the page's language; a key of another shape is shown as it is rather than hidden.
  */
 export function periodText(key: string, t: TFunction): string {
@@ -22,6 +23,8 @@ export function periodText(key: string, t: TFunction): string {
     }
     case 'certificate':
       return t('backOffice.period.certificate', { certificate: value });
+    case 'loan-period':
+      return t('backOffice.period.loanPeriod', { quarter: value });
     default:
       return key;
   }
