@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ClaimFactsSchema, Count, Fen, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
-import { DecisionSchema } from '../policies/policies.schemas.js';
+import { DecisionSchema, SubsidyIdSchema } from '../policies/policies.schemas.js';
 import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
 
 /**
@@ -208,7 +208,7 @@ export type DecisionPreviewViewT = Static<typeof DecisionPreviewView>;
 export const ApplicationView = Type.Object({
   id: Type.String(),
   number: Type.String(),
-  subsidy: Type.String(),
+  subsidy: SubsidyIdSchema,
   subsidyName: Text,
   applicantKind: Type.String(),
   applicant: Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() }),

@@ -1,3 +1,4 @@
+import { SubsidyIdSchema } from '../policies/policies.schemas.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
@@ -38,7 +39,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
               }),
               rows: Type.Array(
                 Type.Object({
-                  subsidy: Type.String(),
+                  subsidy: SubsidyIdSchema,
                   subsidyName: Type.Object({ zh: Type.String(), en: Type.String() }),
                   regionCode: Type.String(),
                   recipient: Type.String(),

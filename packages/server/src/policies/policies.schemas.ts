@@ -1,5 +1,15 @@
+import { CATALOGUE } from '@huimin/policy';
 import { Type, type Static } from 'typebox';
 import { RegionCode } from './facts.schema.js';
+
+/**
+ * A subsidy's id in an answer: one of the catalogue's, listed in the OpenAPI document, so the web's
+ * generated types know every id and a misspelt one does not compile. (Requests keep a plain string:
+ * an unknown id there is answered as UNKNOWN_SUBSIDY, naming it.)
+ */
+export const SubsidyIdSchema = Type.Unsafe<string>(
+  Type.String({ enum: CATALOGUE.map((s) => s.id), description: 'A subsidy in the catalogue' }),
+);
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Reason = Type.Object(
@@ -53,7 +63,7 @@ export const ListPoliciesQuery = Type.Object(
 
 export const PolicyListingSchema = Type.Object(
   {
-    id: Type.String(),
+    id: SubsidyIdSchema,
     name: Text,
     applicant: Type.String(),
     fund: Type.String(),
@@ -88,7 +98,7 @@ export const ListPoliciesResponse = Type.Object({
 
 export const DecisionSchema = Type.Object(
   {
-    subsidy: Type.String(),
+    subsidy: SubsidyIdSchema,
     name: Text,
     status: Type.String(),
     eligible: Type.Boolean(),

@@ -1,3 +1,4 @@
+import { SubsidyIdSchema } from '../policies/policies.schemas.js';
 import { Type, type Static } from 'typebox';
 
 /** One run of the sweep and how far it has come. */
@@ -23,7 +24,7 @@ export const OfferSchema = Type.Object({
   id: Type.String(),
   personId: Type.Optional(Type.String()),
   organisationId: Type.Optional(Type.String()),
-  subsidy: Type.String(),
+  subsidy: SubsidyIdSchema,
   periodKey: Type.String(),
   amountFen: Type.Optional(Type.Integer()),
   noApplication: Type.Boolean({ description: '免申即享: the sweep files the application itself' }),

@@ -21,6 +21,9 @@ export type Decision = Json<paths['/api/v1/policies/evaluate']['post']['response
 
 export type PolicyListing = Json<paths['/api/v1/policies']['get']['responses'][200]>['policies'][number];
 
+/** A subsidy of the catalogue, as the server names it: a union, so a misspelt id fails to compile. */
+export type SubsidyId = PolicyListing['id'];
+
 export type Application = Json<paths['/api/v1/applications/{id}']['get']['responses'][200]>;
 export type RiskFlag = NonNullable<Application['riskFlags']>[number];
 

@@ -1,5 +1,6 @@
 import type { DESIGNATION_NAMES, EMPLOYMENT_SERVICE_NAMES } from '@huimin/policy/vocabulary';
 import type { Dayjs } from 'dayjs';
+import type { SubsidyId } from '../../api/types.js';
 import { parseYuan } from '../../components/format.js';
 
 /**
@@ -24,7 +25,7 @@ export type Field =
 type Designation = keyof typeof DESIGNATION_NAMES;
 type ServiceKind = keyof typeof EMPLOYMENT_SERVICE_NAMES;
 
-const CLAIM_FIELDS: Record<string, readonly Field[]> = {
+const CLAIM_FIELDS: Partial<Record<SubsidyId, readonly Field[]>> = {
   'public-welfare-post': ['fromMonth', 'toMonth'],
   'social-insurance-flexible-hard-to-employ': ['fromMonth', 'toMonth'],
   'social-insurance-flexible-graduate': ['fromMonth', 'toMonth'],
@@ -99,7 +100,7 @@ export interface ClaimFormValues {
 }
 
 export function claimFieldsOf(subsidy: string): readonly Field[] {
-  return CLAIM_FIELDS[subsidy] ?? [];
+  return CLAIM_FIELDS[subsidy as SubsidyId] ?? [];
 }
 
 /** The form's values as the API's claim: months and dates as ISO text, money as integer fen. */
