@@ -64,6 +64,7 @@ import { hardshipRoutes } from '../employment-services/hardship/hardship.routes.
 import { postingRoutes } from '../employment-services/labour-market/posting.routes.js';
 import { seekerRoutes } from '../employment-services/labour-market/seeker.routes.js';
 import { gigRoutes } from '../employment-services/labour-market/gig.routes.js';
+import { eventRoutes } from '../employment-services/labour-market/event.routes.js';
 import { registrationImportRoutes } from '../employment-services/registration/registration-import.routes.js';
 import { registrationRoutes } from '../employment-services/registration/registration.routes.js';
 import { LoanService } from '../loans/loan-service.js';
@@ -311,6 +312,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(postingRoutes(services.employment.labourMarket));
   await http.register(seekerRoutes(services.employment.labourMarket));
   await http.register(gigRoutes(services.employment.labourMarket));
+  await http.register(eventRoutes(services.employment.labourMarket));
   await http.register(loanRoutes(services.loans.loans, services.loans.statements, services.applications));
   await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));

@@ -255,5 +255,29 @@ export async function labourRecords(
       registeredOn: '2026-11-23',
     })
   ).json<{ id: string }>().id;
-  return { posting, sparePosting, seeker, referral, gigStation, gig, gigWorker };
+  // A live stream presenting the posting, running at the matrix's 10:00; one that ended yesterday.
+  const stream = {
+    kind: 'live-stream',
+    title: `直播带岗${region}`,
+    regionCode: region,
+    base: '直播基地',
+    brand: '就选',
+    anchor: '主播',
+    postingIds: [posting],
+  };
+  const event = (
+    await post(clerk, '/api/v1/labour-market/events', {
+      ...stream,
+      startsAt: '2026-11-23T08:00:00+08:00',
+      endsAt: '2026-11-23T18:00:00+08:00',
+    })
+  ).id;
+  const pastEvent = (
+    await post(clerk, '/api/v1/labour-market/events', {
+      ...stream,
+      startsAt: '2026-11-22T08:00:00+08:00',
+      endsAt: '2026-11-22T10:00:00+08:00',
+    })
+  ).id;
+  return { posting, sparePosting, seeker, referral, gigStation, gig, gigWorker, event, pastEvent };
 }

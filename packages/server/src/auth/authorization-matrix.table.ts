@@ -62,6 +62,9 @@ export interface Records {
   readonly gigStation: string;
   readonly gig: string;
   readonly gigWorker: string;
+  /** A live stream running now, presenting the posting; one already over. */
+  readonly event: string;
+  readonly pastEvent: string;
   readonly seeker: string;
   readonly referral: string;
 }
@@ -450,6 +453,14 @@ export const MATRIX: readonly Row[] = [
   // The worker is placed in the gig once; a second permitted caller finds the pair matched (409).
   { method: 'POST', route: '/api/v1/labour-market/gig-stations/:id/matches', allowed: ['clerk'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/matches`, body: { postingId: f[s].gig, workerId: f[s].gigWorker, matchedOn: '2026-11-23' } }) },
   { method: 'GET', route: '/api/v1/labour-market/gig-stations/:id/figures', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/gig-stations/${f[s].gigStation}/figures?month=2026-11` }) },
+  // ── recruitment events and live streams (招聘活动、直播带岗) ──
+  { method: 'GET', route: '/api/v1/labour-market/events', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.event, call: () => ({ url: '/api/v1/labour-market/events' }) },
+  { method: 'POST', route: '/api/v1/labour-market/events', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/labour-market/events', body: { kind: 'fair', title: '招聘会', regionCode: f[s].region, base: '人力资源市场', brand: '', anchor: '', startsAt: '2026-11-30T09:00:00+08:00', endsAt: '2026-11-30T12:00:00+08:00', postingIds: [f[s].posting] } }) },
+  { method: 'GET', route: '/api/v1/labour-market/events/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/events/${f[s].event}` }) },
+  { method: 'GET', route: '/api/v1/labour-market/events/:id/cvs', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/events/${f[s].event}/cvs` }) },
+  // A person sends a CV to the live stream's posting: once (409 after), or 409 until they have a job-seeking profile.
+  { method: 'POST', route: '/api/v1/labour-market/events/:id/cvs', allowed: ['applicant'], region: 'none', also: [409], call: (f) => ({ url: `/api/v1/labour-market/events/${f.own.event}/cvs`, body: { postingId: f.own.posting } }) },
+  { method: 'PUT', route: '/api/v1/labour-market/events/:id/results', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/events/${f[s].pastEvent}/results`, body: { views: 100, cvs: 3, interviews: 2, hires: 1 } }) },
   { method: 'GET', route: '/api/v1/labour-market/seekers', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.seeker, call: () => ({ url: '/api/v1/labour-market/seekers' }) },
   { method: 'PUT', route: '/api/v1/labour-market/seekers', allowed: ['clerk'], region: 'create', call: async (f, s) => ({ url: '/api/v1/labour-market/seekers', body: { personId: await f.freshPerson(s), regionCode: f[s].region, occupationCodes: ['6-31-01-03'], payMinFen: 300_000, availableFrom: '2026-11-23', skills: '' } }) },
   { method: 'GET', route: '/api/v1/labour-market/seekers/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/seekers/${f[s].seeker}` }) },

@@ -43,6 +43,11 @@ import type {
 import type { JobPostingTable, JobReferralTable, JobSeekerTable } from './tables/labour-market.js';
 import type { GigMatchTable, GigPostingTable, GigStationTable, GigWorkerTable } from './tables/gig-market.js';
 import type {
+  RecruitmentCvTable,
+  RecruitmentEventPostingTable,
+  RecruitmentEventTable,
+} from './tables/recruitment-events.js';
+import type {
   LoanCompensationTable,
   LoanInstalmentTable,
   LoanInstitutionTable,
@@ -137,6 +142,9 @@ export interface Database {
   gig_posting: GigPostingTable;
   gig_worker: GigWorkerTable;
   gig_match: GigMatchTable;
+  recruitment_event: RecruitmentEventTable;
+  recruitment_event_posting: RecruitmentEventPostingTable;
+  recruitment_cv: RecruitmentCvTable;
   loan_institution: LoanInstitutionTable;
   loan: LoanTable;
   loan_instalment: LoanInstalmentTable;
@@ -157,4 +165,5 @@ export * from './tables/training.js';
 export * from './tables/employment-services.js';
 export * from './tables/labour-market.js';
 export * from './tables/gig-market.js';
+export * from './tables/recruitment-events.js';
 export * from './tables/loans.js';

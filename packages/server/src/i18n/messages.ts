@@ -626,6 +626,44 @@ export const ERROR_MESSAGES = {
     'en-US':
       'Field {field}: this worker was already matched to this gig (perhaps just now by someone else); reload to see it',
   },
+  EVENT_NOT_FOUND: {
+    'zh-CN': '招聘活动不存在或不在您的管辖范围内',
+    'en-US': 'No such recruitment event in your regions',
+  },
+  EVENT_ENDS_BEFORE_START: {
+    'zh-CN': '字段 {field}：结束时间须晚于开始时间',
+    'en-US': 'Field {field}: the end must be after the start',
+  },
+  EVENT_POSTING_NOT_OPEN: {
+    'zh-CN': '字段 {field}：只能推介已审核发布、在 {date} 仍有效的本辖区岗位',
+    'en-US':
+      'Field {field}: only reviewed postings in your regions, published and still valid on {date}, can be presented',
+  },
+  EVENT_NEEDS_PROFILE: {
+    'zh-CN': '请先填写求职登记，再投递简历',
+    'en-US': 'Fill in your job-seeking profile before sending a CV',
+  },
+  EVENT_NOT_LIVE: {
+    'zh-CN': '该活动不在进行中，不能投递简历',
+    'en-US': 'The event is not running; no CV can be sent now',
+  },
+  EVENT_POSTING_NOT_PRESENTED: {
+    'zh-CN': '字段 {field}：该岗位不在本场活动推介的岗位中',
+    'en-US': 'Field {field}: this posting is not among those the event presents',
+  },
+  ALREADY_APPLIED_AT_EVENT: {
+    'zh-CN': '字段 {field}：您已在本场活动向该岗位投递过简历',
+    'en-US': 'Field {field}: you already sent a CV to this posting at this event',
+  },
+  EVENT_NOT_OVER: {
+    'zh-CN': '活动尚未结束，结束后才能填报成效',
+    'en-US': 'The event is not over; results are entered after it',
+  },
+  EVENT_RESULTS_INCONSISTENT: {
+    'zh-CN': '字段 {field}：数字不合逻辑（录用≤面试≤简历，简历不少于平台收到的份数），此处界限为 {value}',
+    'en-US':
+      'Field {field}: the figures do not add up (hires ≤ interviews ≤ CVs ≥ CVs received); the bound here is {value}',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

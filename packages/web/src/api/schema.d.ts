@@ -1671,6 +1671,7 @@ export interface paths {
                                 locked: boolean;
                                 mustChangePassword: boolean;
                                 createdAt: string;
+                                institution?: string;
                             }[];
                         };
                     };
@@ -1785,6 +1786,8 @@ export interface paths {
                         password: string;
                         /** @description 居民身份证号码 */
                         idNumber: string;
+                        /** Format: uuid */
+                        organisationId?: string;
                     };
                 };
             };
@@ -1805,6 +1808,7 @@ export interface paths {
                             locked: boolean;
                             mustChangePassword: boolean;
                             createdAt: string;
+                            institution?: string;
                         };
                     };
                 };
@@ -2069,6 +2073,7 @@ export interface paths {
                             locked: boolean;
                             mustChangePassword: boolean;
                             createdAt: string;
+                            institution?: string;
                         };
                     };
                 };

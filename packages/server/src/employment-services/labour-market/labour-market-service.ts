@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import type { Vault } from '../../security/vault.js';
 import type { RegistrationService } from '../registration/registration-service.js';
+import { EventService } from './event-service.js';
 import { GigService } from './gig-service.js';
 import { MatchingService } from './matching-service.js';
 import { PostingService } from './posting-service.js';
@@ -16,6 +17,7 @@ export interface LabourMarket {
   readonly matching: MatchingService;
   readonly referrals: ReferralService;
   readonly gigs: GigService;
+  readonly events: EventService;
 }
 
 export function labourMarket(
@@ -32,5 +34,6 @@ export function labourMarket(
     matching: new MatchingService(db, clock, postings, seekers),
     referrals: new ReferralService(db, vault, clock, seekers, registrations),
     gigs: new GigService(db, vault, clock, postings),
+    events: new EventService(db, vault, clock),
   };
 }
