@@ -3,7 +3,15 @@ import type { Static } from 'typebox';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
-import { isRole, ROLE_NAMES, roleConflict, rolePair, STAFF_ROLES, type Role } from '../auth/roles.js';
+import {
+  INSTITUTION_ROLES,
+  isRole,
+  ROLE_NAMES,
+  roleConflict,
+  rolePair,
+  STAFF_ROLES,
+  type Role,
+} from '../auth/roles.js';
 import { endSessions, type SessionService } from '../sessions/session-service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -38,6 +46,7 @@ export class AccountService {
     }
     await assertRegionInScope(this.db, admin.regionCode, input.regionCode, 'regionCode');
     await this.assertRolesCompatible(roles, input.regionCode);
+    const organisationId = await this.institutionFor(admin, roles, input.organisationId);
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
     const idNumberHmac = idNumberLookup(this.vault, input.idNumber);
@@ -59,6 +68,7 @@ export class AccountService {
           id_number_hmac: idNumberHmac,
           password_hash: passwordHash,
           must_change_password: true,
+          organisation_id: organisationId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -79,8 +89,10 @@ export class AccountService {
   async list(admin: Actor): Promise<AccountView[]> {
     const staff = await this.db
       .selectFrom('account')
-      .selectAll()
-      .where('region_code', 'like', `${regionPrefix(admin.regionCode)}%`)
+      .leftJoin('organisation', 'organisation.id', 'account.organisation_id')
+      .selectAll('account')
+      .select('organisation.name as organisation_name')
+      .where('account.region_code', 'like', `${regionPrefix(admin.regionCode)}%`)
       .where((eb) => eb.not(hasRole('applicant')))
       .orderBy('username')
       .execute();
@@ -90,9 +102,11 @@ export class AccountService {
   async get(admin: Actor, id: string): Promise<AccountView> {
     const row = await this.db
       .selectFrom('account')
-      .selectAll()
-      .where('id', '=', id)
-      .where('region_code', 'like', `${regionPrefix(admin.regionCode)}%`)
+      .leftJoin('organisation', 'organisation.id', 'account.organisation_id')
+      .selectAll('account')
+      .select('organisation.name as organisation_name')
+      .where('account.id', '=', id)
+      .where('account.region_code', 'like', `${regionPrefix(admin.regionCode)}%`)
       .executeTakeFirst();
     if (!row) throw new AppError('ACCOUNT_NOT_FOUND', 404);
     return accountView(row);
@@ -185,6 +199,35 @@ export class AccountService {
   }
 
   /** Refuses roles one account may not hold together, unless the region declared that pair an exception. */
+  /**
+   * The institution an officer's account acts for: a registered lending bank or guarantee
+   * institution of the matching kind, in the administrator's regions. No other account is tied to one.
+   */
+  private async institutionFor(
+    admin: Actor,
+    roles: readonly Role[],
+    organisationId: string | undefined,
+  ): Promise<string | null> {
+    const kind = roles.map((r) => INSTITUTION_ROLES[r]).find((k) => k !== undefined);
+    if (!kind) {
+      if (organisationId !== undefined)
+        throw new AppError('VALIDATION_FAILED', 400, 'organisationId', {
+          detail: '只有银行或担保机构经办人员的账号关联机构 / only a bank’s or guarantor’s officer is tied to one',
+        });
+      return null;
+    }
+    if (organisationId === undefined) throw new AppError('REQUIRED_FIELD', 400, 'organisationId');
+    const institution = await this.db
+      .selectFrom('loan_institution')
+      .select(['organisation_id', 'region_code'])
+      .where('organisation_id', '=', organisationId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    if (!institution || !isInScope(admin.regionCode, institution.region_code))
+      throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
+    return institution.organisation_id;
+  }
+
   private async assertRolesCompatible(roles: readonly Role[], regionCode: string): Promise<void> {
     const declared = await this.db
       .selectFrom('role_exception')
@@ -216,6 +259,7 @@ function accountView(row: {
   locked_until: Date | null;
   must_change_password: boolean;
   created_at: Date;
+  organisation_name: string | null;
 }): AccountView {
   return {
     id: row.id,
@@ -227,6 +271,7 @@ function accountView(row: {
     locked: row.locked_until !== null && row.locked_until > new Date(),
     mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
+    ...(row.organisation_name ? { institution: row.organisation_name } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export const CreateStaffAccountBody = Type.Object(
     password: Password,
     /** The staff member's own 身份证号: keeps them off their own and their household's claims. */
     idNumber: IdNumber,
+    /** For a bank's or guarantee institution's officer: the registered institution they act for. */
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
   },
   options,
 );
@@ -55,4 +57,6 @@ export const AccountViewSchema = Type.Object({
   locked: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   createdAt: Type.String(),
+  /** The bank or guarantee institution an officer's account acts for. */
+  institution: Type.Optional(Type.String()),
 });

@@ -190,6 +190,15 @@ export const INCOMPATIBLE_ROLES: readonly Role[] = [
   'supervisor',
 ];
 
+/**
+ * Officers of a lending bank or guarantee institution (创业担保贷款) act for that institution, not
+ * for the bureau: their account is tied to it and holds no other role.
+ */
+export const INSTITUTION_ROLES: Readonly<Partial<Record<Role, 'bank' | 'guarantor'>>> = {
+  'bank-officer': 'bank',
+  'guarantee-officer': 'guarantor',
+};
+
 /** The first pair of roles one account may not hold together, or null. `allowed`: declared exceptions, as sorted pairs. */
 export function roleConflict(
   roles: readonly Role[],
@@ -198,6 +207,7 @@ export function roleConflict(
   for (const [i, a] of roles.entries()) {
     for (const b of roles.slice(i + 1)) {
       if (ADMINISTRATIVE_ROLES.includes(a) || ADMINISTRATIVE_ROLES.includes(b)) return [a, b];
+      if (INSTITUTION_ROLES[a] || INSTITUTION_ROLES[b]) return [a, b];
       if (INCOMPATIBLE_ROLES.includes(a) && INCOMPATIBLE_ROLES.includes(b) && !allowed.has(rolePair(a, b)))
         return [a, b];
     }

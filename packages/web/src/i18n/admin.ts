@@ -28,6 +28,7 @@ export const adminZh = {
     rolesHint: '系统管理员、安全管理员、审计员不得兼任其他岗位；受理、审核、审批、财务、参数管理、监督岗位不得相互兼任',
     created: '账号 {{username}} 已创建',
     region: '所属地区',
+    institution: '所属银行或担保机构',
   },
   calendar: {
     title: '工作日历',
@@ -313,6 +314,7 @@ export const adminEn: typeof adminZh = {
       'The system, security and audit administrators hold no other role; clerk, reviewer, approver, finance, parameter officer and supervisor are never combined',
     created: 'Account {{username}} created',
     region: 'Region',
+    institution: 'Bank or guarantee institution',
   },
   calendar: {
     title: 'Working-day calendar',

@@ -1,5 +1,6 @@
 import {
   ModalForm,
+  ProFormDependency,
   ProFormSelect,
   ProFormText,
   ProTable,
@@ -19,6 +20,7 @@ import { useSession } from '../../session/session.js';
 type StaffAccount =
   paths['/api/v1/accounts']['get']['responses'][200]['content']['application/json']['accounts'][number];
 type NewAccount = paths['/api/v1/accounts']['post']['requestBody']['content']['application/json'];
+type Institution = paths['/api/v1/loans/institutions']['get']['responses'][200]['content']['application/json'][number];
 
 /**
  * 账号管理: the administrator's landing page — the staff accounts of their regions with roles,
@@ -61,6 +63,7 @@ export function AccountsPage() {
       dataIndex: 'roles',
       render: (_, a) => (
         <Space wrap size={4}>
+          {a.institution ? <Tag color="blue">{a.institution}</Tag> : null}
           {a.roles.map((r) => (
             <Tag key={r}>{t(`roles.${r}`)}</Tag>
           ))}
@@ -168,6 +171,31 @@ export function AccountsPage() {
         rules={[{ required: true }]}
         fieldProps={{ 'data-testid': 'account-region' } as object}
       />
+      {/* A bank's or guarantee institution's officer acts for that institution, chosen here. */}
+      <ProFormDependency name={['roles', 'regionCode']}>
+        {({ roles, regionCode }: { roles?: string[]; regionCode?: string }) => {
+          const kind = roles?.includes('bank-officer')
+            ? 'bank'
+            : roles?.includes('guarantee-officer')
+              ? 'guarantor'
+              : undefined;
+          if (!kind || !regionCode) return null;
+          return (
+            <ProFormSelect
+              key={`${kind}-${regionCode}`}
+              name="organisationId"
+              label={t('admin.accounts.institution')}
+              rules={[{ required: true }]}
+              request={async () =>
+                (await api<Institution[]>('GET', `/api/v1/loans/institutions?region=${regionCode}`))
+                  .filter((i) => i.kind === kind)
+                  .map((i) => ({ value: i.organisationId, label: i.name }))
+              }
+              fieldProps={{ 'data-testid': 'account-institution' } as object}
+            />
+          );
+        }}
+      </ProFormDependency>
       <ProFormText name="idNumber" label={t('admin.accounts.idNumber')} rules={[{ required: true }]} />
       <ProFormText.Password
         name="password"
