@@ -181,6 +181,10 @@ describe('the demo city', () => {
         await clerk.request('GET', `/api/v1/labour-market/gig-stations/${station?.id}/figures?month=${month}`)
       ).json<{ matches: number }>().matches;
     expect(matches).toBe(8);
+    const events = (await clerk.request('GET', '/api/v1/labour-market/events')).json<{
+      events: { kind: string; postingIds: unknown[]; results?: { hires: number } }[];
+    }>().events;
+    expect(events.map((e) => [e.kind, e.postingIds.length, e.results?.hires])).toEqual([['live-stream', 10, 9]]);
   });
 
   it('leaves an intact audit chain', async () => {

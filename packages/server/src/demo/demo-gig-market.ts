@@ -82,3 +82,42 @@ export async function seedGigMarket(seed: LabourSeed, clerk: Actor, counter: Act
     await gigs.match(clerk, station.id, { postingId: gig.id, workerId: worker.id, matchedOn: on });
   }
 }
+
+/**
+ * One past live stream (直播带岗) in 锦江区 a week ago, presenting ten of the district's published
+ * postings, with its results entered afterwards. Invented.
+ */
+export async function seedLiveStream(seed: LabourSeed, clerk: Actor): Promise<void> {
+  const { db, services, today } = seed;
+  const published = await db
+    .selectFrom('job_posting')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('region_code', '=', '510104')
+    .where('valid_to', '>=', addDays(today, -7))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('gig_posting as g').select('g.posting_id').whereRef('g.posting_id', '=', 'job_posting.id'),
+        ),
+      ),
+    )
+    .orderBy('created_at')
+    .limit(10)
+    .execute();
+  if (published.length === 0) return;
+  const day = addDays(today, -7);
+  const { events } = services.employment.labourMarket;
+  const event = await events.create(clerk, {
+    kind: 'live-stream',
+    title: '“就选锦江”直播带岗 第12期',
+    regionCode: '510104',
+    base: '锦江区直播带岗基地（春熙路）',
+    brand: '就选锦江',
+    anchor: '就业服务专员 李老师',
+    startsAt: `${day}T19:00:00+08:00`,
+    endsAt: `${day}T21:00:00+08:00`,
+    postingIds: published.map((p) => p.id),
+  });
+  await events.enterResults(clerk, event.id, { views: 18_640, cvs: 57, interviews: 23, hires: 9 });
+}

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { PostingInput } from '../employment-services/labour-market/labour-market.schemas.js';
 import { OCCUPATIONS } from '../employment-services/labour-market/occupations.js';
-import { seedGigMarket } from './demo-gig-market.js';
+import { seedGigMarket, seedLiveStream } from './demo-gig-market.js';
 
 /**
  * The demo city's labour market (岗位、求职、岗位推荐), made through the services the API uses: a few
@@ -135,6 +135,7 @@ export async function seedLabourMarket(seed: LabourSeed, password: string): Prom
     await referrals.refer(by, { seekerId: s.id, postingId: best.id, note: '符合岗位要求，推荐面试' });
   }
   await seedGigMarket(seed, posters['510104'] ?? counter, counter);
+  await seedLiveStream(seed, posters['510104'] ?? counter);
 }
 
 /** The demo employer: registers and binds its account, posts its own jobs, answers its referrals. */
