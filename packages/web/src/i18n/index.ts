@@ -6,6 +6,7 @@ import { backOfficeEn, backOfficeZh } from './back-office.js';
 import { employmentEn, employmentZh } from './employment-services.js';
 import { labourEn, labourZh } from './labour-market.js';
 import { gigEn, gigZh } from './gig-market.js';
+import { eventsEn, eventsZh } from './recruitment-events.js';
 import { loansEn, loansZh } from './loans.js';
 import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
@@ -38,6 +39,7 @@ void i18n.use(initReactI18next).init({
         facts: factsZh,
         labour: labourZh,
         gig: gigZh,
+        events: eventsZh,
         loans: loansZh,
       },
     },
@@ -50,6 +52,7 @@ void i18n.use(initReactI18next).init({
         facts: factsEn,
         labour: labourEn,
         gig: gigEn,
+        events: eventsEn,
         loans: loansEn,
       },
     },

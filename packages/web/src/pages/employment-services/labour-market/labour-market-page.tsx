@@ -7,6 +7,7 @@ import { formatFen, pick } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { useSession } from '../../../session/session.js';
+import { EventsTab } from './events-tab.js';
 import { GigStationsTab } from './gig-market.js';
 import {
   MatchReasons,
@@ -39,6 +40,7 @@ export function LabourMarketPage() {
           { key: 'seekers', label: t('labour.staff.seekers'), children: <Seekers /> },
           { key: 'referrals', label: t('labour.staff.referrals'), children: <Referrals /> },
           { key: 'gigs', label: t('gig.tab'), children: <GigStationsTab manages={manages} /> },
+          { key: 'events', label: t('events.tab'), children: <EventsTab manages={manages} /> },
         ]}
       />
     </Space>

@@ -1,0 +1,51 @@
+/**
+ * Texts of recruitment events and live streams (招聘活动、直播带岗), under `events.` in both languages;
+ * the English is typed against the Chinese.
+ */
+export const eventsZh = {
+  tab: '招聘活动与直播带岗',
+  none: '管辖范围内还没有招聘活动',
+  title: '活动名称',
+  kind: '形式',
+  kinds: { fair: '招聘会', 'live-stream': '直播带岗' },
+  base: '直播基地/场地',
+  brand: '品牌',
+  anchor: '主播',
+  startsAt: '开始时间',
+  postings: '推介岗位数',
+  cvsReceived: '平台收到简历',
+  results: '活动成效',
+  resultsText: '观看 {{views}} · 简历 {{cvs}} · 面试 {{interviews}} · 录用 {{hires}}',
+  noResults: '待填报',
+  cvs: '活动期间投递的简历',
+  seeker: '求职者',
+  posting: '岗位',
+  submittedAt: '投递时间',
+  enterResults: '填报活动成效',
+  figures: { views: '观看人次', cvs: '收到简历', interviews: '面试人数', hires: '录用人数' },
+  save: '保存',
+};
+
+export const eventsEn: typeof eventsZh = {
+  tab: 'Recruitment events and live streams',
+  none: 'No recruitment event in your regions yet',
+  title: 'Event',
+  kind: 'Form',
+  kinds: { fair: 'Job fair', 'live-stream': 'Live-stream recruitment' },
+  base: 'Base or venue',
+  brand: 'Brand',
+  anchor: 'Anchor',
+  startsAt: 'Starts',
+  postings: 'Postings presented',
+  cvsReceived: 'CVs through the platform',
+  results: 'Results',
+  resultsText: '{{views}} views · {{cvs}} CVs · {{interviews}} interviews · {{hires}} hires',
+  noResults: 'Not yet entered',
+  cvs: 'CVs sent during the event',
+  seeker: 'Job seeker',
+  posting: 'Posting',
+  submittedAt: 'Sent at',
+  enterResults: 'Enter the results',
+  figures: { views: 'Views', cvs: 'CVs received', interviews: 'Interviews', hires: 'Hires' },
+  save: 'Save',
+};
