@@ -118,6 +118,21 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
     expect(shown.gigs.map((g) => [g.posting.id, g.payUnit, g.posting.payMinFen])).toEqual([[gigId, 'day', 20_000]]);
     const jobs = await app.http.inject({ method: 'GET', url: `${base}/jobs?region=510104` });
     expect(jobs.json<{ postings: { id: string }[] }>().postings.map((p) => p.id)).not.toContain(gigId);
+    // Nor is it among a seeker's matches, whose pay is monthly.
+    const seeker = await clerk.request('PUT', `${base}/seekers`, {
+      personId: workerPersonId,
+      regionCode: '510104',
+      occupationCodes: ['4-10-01-06'],
+      payMinFen: 10_000,
+      availableFrom: '2026-11-23',
+      skills: '',
+    });
+    expectOk(seeker);
+    const matches = await clerk.request('GET', `${base}/seekers/${seeker.json<{ id: string }>().id}/matches`);
+    expectOk(matches);
+    expect(matches.json<{ matches: { posting: { id: string } }[] }>().matches.map((m) => m.posting.id)).not.toContain(
+      gigId,
+    );
   });
 
   it('a worker registered at the station is placed once; two clerks at once give one match', async () => {

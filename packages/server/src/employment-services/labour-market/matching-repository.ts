@@ -59,6 +59,8 @@ export function postingsForSeekerQuery(
              then 10 else 0 end as certificate_points
       from job_posting p
       where p.state = 'published' and p.valid_from <= ${today} and p.valid_to >= ${today}
+        -- a gig's pay is per day or piece: it is not weighed against a monthly wish (decision 023)
+        and not exists (select 1 from gig_posting g where g.posting_id = p.id)
         and (${sql.join(
           seeker.occupation_groups.map((g) => sql`(p.occupation_code >= ${g} and p.occupation_code < ${`${g}.`})`),
           sql` or `,
