@@ -434,6 +434,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'PUT', route: '/api/v1/labour-market/my-profile', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile', body: { regionCode: '510104', occupationCodes: ['6-18-01-01'], payMinFen: 400_000, availableFrom: '2026-11-23', skills: '' } }) },
   { method: 'GET', route: '/api/v1/labour-market/my-matches', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-matches' }) },
   { method: 'GET', route: '/api/v1/labour-market/postings', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.posting, call: () => ({ url: '/api/v1/labour-market/postings' }) },
+  { method: 'GET', route: '/api/v1/labour-market/postings.xlsx', allowed: LABOUR_READERS, region: 'none', call: () => ({ url: '/api/v1/labour-market/postings.xlsx?state=published' }) },
   { method: 'POST', route: '/api/v1/labour-market/postings', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/labour-market/postings', body: { organisationId: f[s].organisation, ...JOB, regionCode: f[s].region } }) },
   { method: 'GET', route: '/api/v1/labour-market/postings/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].posting}` }) },
   // The spare posting is corrected (back to review) and withdrawn; whichever runs second may find it withdrawn.

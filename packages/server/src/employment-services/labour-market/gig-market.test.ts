@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, engine, example, idNumber, organisation } from '../../../../policy/src/testing/builders.js';
 import { applicant, expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
@@ -118,6 +119,18 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
     expect(shown.gigs.map((g) => [g.posting.id, g.payUnit, g.posting.payMinFen])).toEqual([[gigId, 'day', 20_000]]);
     const jobs = await app.http.inject({ method: 'GET', url: `${base}/jobs?region=510104` });
     expect(jobs.json<{ postings: { id: string }[] }>().postings.map((p) => p.id)).not.toContain(gigId);
+    // The desk's list exports with words and 元, in the reader's language.
+    const sheet = await clerk.request('GET', `${base}/postings.xlsx?state=published`, undefined, {
+      'accept-language': 'en-US',
+    });
+    expectOk(sheet);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const cells = (book.worksheets[0]?.getSheetValues() ?? []).flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
+    expect(cells).toEqual(
+      expect.arrayContaining(['家政保洁（日结）', 'Published', '200 yuan', 'Domestic service worker']),
+    );
+    expect(cells).not.toContain('published');
     // Nor is it among a seeker's matches, whose pay is monthly.
     const seeker = await clerk.request('PUT', `${base}/seekers`, {
       personId: workerPersonId,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../auth/access.js';
 import { ErrorBodySchema, IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
+import { fileResponse, XLSX_TYPE, xlsxDownload } from '../../http/files.js';
+import { languageOf } from '../../i18n/messages.js';
 import { OWN } from '../employment-services.schemas.js';
 import {
   Board,
@@ -20,6 +22,7 @@ import {
 } from './labour-market.schemas.js';
 import type { LabourMarket } from './labour-market-service.js';
 import { CLASSIFICATION, MAJOR_GROUPS, OCCUPATIONS } from './occupations.js';
+import { postingsWorkbook } from './postings-workbook.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBodySchema, 404: ErrorBodySchema } as const;
 
@@ -126,6 +129,24 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => ({ postings: await postings.list(actorOf(request), request.query.state) }),
+    );
+    app.get(
+      `${base}/postings.xlsx`,
+      {
+        config: LABOUR_READ,
+        schema: {
+          tags: TAGS,
+          summary: 'The same list as an Excel workbook, in the caller’s language',
+          querystring: PostingsQuery,
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const list = await postings.list(actorOf(request), request.query.state);
+        return reply
+          .headers(xlsxDownload('job-postings'))
+          .send(await postingsWorkbook(list, languageOf(request.headers['accept-language'])));
+      },
     );
     app.post(
       `${base}/postings`,

@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Drawer, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../../api/client.js';
+import { api, download, query } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { formatFen, pick } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
@@ -82,6 +82,11 @@ function Postings({ manages }: { manages: boolean }) {
             })),
           ]}
         />
+        <Button
+          onClick={() => void download(`/api/v1/labour-market/postings.xlsx${query({ state })}`, 'job-postings.xlsx')}
+        >
+          {t('common.exportExcel')}
+        </Button>
       </Space>
       <ErrorAlert error={list.error ?? review.error} />
       {list.data?.postings.map((p) => (
