@@ -158,6 +158,8 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
       await (await chooser).setFiles(PDF(name));
       await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain(name);
     }
+    // The licence is not asked for: the business registry already confirms the business.
+    await v.page.getByTestId('evidence-waived-1').waitFor();
     await v.page.getByTestId('action-submit').click();
     await expect.poll(() => stateOf(v.page)).toBe('submitted');
     await checkAndShoot(v, shot('submitted'));

@@ -28,10 +28,10 @@ import { recordTransition } from './transition-record.js';
 import { previewDecision } from './decision-preview.js';
 import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
-import { checkDeclarations, decideDeclaration, recordDeclarations } from './declarations.js';
+import { checkDeclarations, decideDeclaration, declarationsOf, recordDeclarations } from './declarations.js';
 import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
 import { selfCheckQuestions } from './self-check-questions.js';
-import { submissionCheck } from './submission-check.js';
+import { materialStanding, submissionCheck } from './submission-check.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
@@ -265,6 +265,21 @@ export class ApplicationService {
   async submissionCheck(actor: Actor, id: string) {
     const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
     return submissionCheck(deps, await this.policies.engine(), actor, id);
+  }
+
+  /** The materials the platform does not need on paper for this application (by index). */
+  async waivedMaterials(actor: Actor, id: string): Promise<number[]> {
+    const app = await visibleApplications(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
+    const declarations = await declarationsOf(this.db, id);
+    const { waived } = await materialStanding(
+      { db: this.db, vault: this.vault },
+      await this.policies.engine(),
+      app,
+      declarations,
+      this.clock.today(),
+    );
+    return [...waived].sort((a, b) => a - b);
   }
 
   /** The self-check's questions for a region and day (政策计算器). */

@@ -76,7 +76,10 @@ export class EvidenceService {
   ) {}
 
   /** The materials the subsidy's scheme asked for on the day the application was made, and the files handed in for each. */
-  async evidenceOf(actor: Actor, applicationId: string): Promise<{ materials: Text[]; files: EvidenceView[] }> {
+  async evidenceOf(
+    actor: Actor,
+    applicationId: string,
+  ): Promise<{ materials: Text[]; files: EvidenceView[]; waived: number[] }> {
     const app = await this.applications.locate(actor, applicationId);
     const [materials, rows] = await Promise.all([
       this.materialsOf(app.subsidyId, app.regionCode, app.createdOn),
@@ -100,7 +103,9 @@ export class EvidenceService {
         .execute(),
     ]);
     const files = rows.map((r) => toView(r, r.display_name));
-    return { materials, files };
+    // Not needed on paper: what the platform already holds (a licence the business registry confirms).
+    const waived = await this.applications.waivedMaterials(actor, applicationId);
+    return { materials, files, waived };
   }
 
   async upload(

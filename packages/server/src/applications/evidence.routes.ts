@@ -36,7 +36,12 @@ export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTyp
           summary: 'The materials the subsidy asks for and the files handed in for each',
           params: IdParams,
           response: {
-            200: Type.Object({ materials: Type.Array(Text), files: Type.Array(EvidenceView) }),
+            200: Type.Object({
+              materials: Type.Array(Text),
+              files: Type.Array(EvidenceView),
+              /** Materials not needed on paper: the platform holds what they prove (by index). */
+              waived: Type.Array(Type.Integer()),
+            }),
             ...PROTECTED_ERRORS,
           },
         },

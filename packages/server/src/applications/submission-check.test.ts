@@ -40,6 +40,15 @@ describe('before submitting', () => {
     ]);
   });
 
+  it('the application’s materials say which the platform holds, for staff as for the applicant', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const id = await draft(f.client, f.code, [GRADUATED]);
+    const evidence = await clerk.request('GET', `/api/v1/applications/${id}/evidence`);
+    expectOk(evidence);
+    expect(evidence.json<{ waived: number[] }>().waived).toEqual([1]);
+  });
+
   it('a file handed in is no longer missing', async () => {
     const f = await founder();
     await loadRegistry([{ code: f.code, founder: f.idNumber }]);

@@ -1,12 +1,12 @@
-import type { PolicyEngine, Text } from '@huimin/policy';
-import type { Kysely } from 'kysely';
+import type { IsoDate, Material, PolicyEngine, Text } from '@huimin/policy';
+import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import type { Database } from '../db/schema.js';
+import type { ApplicationTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
-import { declarationsOf } from './declarations.js';
+import { declarationsOf, type DeclarationView } from './declarations.js';
 import { applicationFacts, withDeclared } from './fact-provenance.js';
 import { todayInShanghai } from '../http/today.js';
 import { visibleApplications } from './visibility.js';
@@ -49,27 +49,46 @@ export async function submissionCheck(
     applicant,
     claim: facts.claim,
   });
-  const resolution = engine.resolve(subsidy, app.region_code, todayInShanghai(app.created_at));
-  const materials = resolution.kind === 'scheme' ? resolution.scheme.materials : [];
-  const handedIn = new Set(
-    (
-      await deps.db.selectFrom('application_evidence').select('material').where('application_id', '=', id).execute()
-    ).map((r) => r.material),
-  );
-  const standing = await applicationFacts(deps.db, deps.vault, engine, app, declarations, today);
-  const held = (field: string) =>
-    standing.some((f) => f.field === field && f.entries.some((e) => e.provenance !== 'declared'));
-  const waived = (i: number) => {
-    const m = materials[i];
-    return m?.waivedBy !== undefined && held(m.waivedBy);
-  };
+  const { materials, handedIn, waived } = await materialStanding(deps, engine, app, declarations, today);
   const text = (m: Text): Text => ({ zh: m.zh, en: m.en });
   return {
     eligible: decision.eligible,
     unmet: decision.reasons
       .filter((r) => !r.met)
       .map((r) => ({ message: r.message, cites: r.cites, ...(r.detail ? { detail: r.detail } : {}) })),
-    missingMaterials: materials.filter((_, i) => !handedIn.has(i) && !waived(i)).map(text),
-    waivedMaterials: materials.filter((_, i) => !handedIn.has(i) && waived(i)).map(text),
+    missingMaterials: materials.filter((_, i) => !handedIn.has(i) && !waived.has(i)).map(text),
+    waivedMaterials: materials.filter((_, i) => !handedIn.has(i) && waived.has(i)).map(text),
   };
+}
+
+/**
+ * The scheme's materials for an application, which have a file, and which the platform does not
+ * need on paper: those whose `waivedBy` fact it holds from a source, a confirmation or an office
+ * record (a declaration not yet confirmed waives nothing).
+ */
+export async function materialStanding(
+  deps: { db: Kysely<Database>; vault: Vault },
+  engine: PolicyEngine,
+  app: Selectable<ApplicationTable>,
+  declarations: readonly DeclarationView[],
+  today: IsoDate,
+): Promise<{ materials: readonly Material[]; handedIn: Set<number>; waived: Set<number> }> {
+  const subsidy = engine.subsidy(app.subsidy_id);
+  const resolution = subsidy ? engine.resolve(subsidy, app.region_code, todayInShanghai(app.created_at)) : undefined;
+  const materials = resolution?.kind === 'scheme' ? resolution.scheme.materials : [];
+  const handedIn = new Set(
+    (
+      await deps.db.selectFrom('application_evidence').select('material').where('application_id', '=', app.id).execute()
+    ).map((r) => r.material),
+  );
+  const standing = materials.some((m) => m.waivedBy)
+    ? await applicationFacts(deps.db, deps.vault, engine, app, declarations, today)
+    : [];
+  const held = (field: string) =>
+    standing.some((f) => f.field === field && f.entries.some((e) => e.provenance !== 'declared'));
+  const waived = new Set<number>();
+  materials.forEach((m, i) => {
+    if (m.waivedBy !== undefined && held(m.waivedBy)) waived.add(i);
+  });
+  return { materials, handedIn, waived };
 }

@@ -64,6 +64,7 @@ export const factsZh = {
     waived: '以下材料所证明的信息平台已掌握（数据共享或经办记录），无需上传：{{names}}',
     anyway: '仍可提交，由经办机构审核决定。确定提交吗？',
   },
+  evidenceWaived: '无需上传：平台已通过数据共享或经办记录掌握',
   phone: {
     search: '搜索补贴名称、享受对象或材料',
     noMatch: '没有与「{{text}}」相符的补贴',
@@ -131,6 +132,7 @@ export const factsEn: typeof factsZh = {
     waived: 'Not needed, the platform already holds what they prove (shared data or an office record): {{names}}',
     anyway: 'You may still submit; the bureau decides. Submit now?',
   },
+  evidenceWaived: 'Not needed: the platform holds it from shared data or an office record',
   phone: {
     search: 'Search subsidies by name, who qualifies or materials',
     noMatch: 'No subsidy matches “{{text}}”',

@@ -13,7 +13,11 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { data, error, reload } = useLoad(
-    () => api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${applicationId}/evidence`),
+    () =>
+      api<{ materials: Text[]; files: EvidenceFile[]; waived: number[] }>(
+        'GET',
+        `/api/v1/applications/${applicationId}/evidence`,
+      ),
     [applicationId],
   );
   const [uploadError, setUploadError] = useState<ApiError>();
@@ -87,7 +91,13 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
                 <Typography.Text>
                   {i + 1}. {pick(m, i18n.language)}
                 </Typography.Text>
-                {files.length === 0 ? <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text> : null}
+                {files.length === 0 && data?.waived.includes(i) ? (
+                  <Typography.Text type="success" data-testid={`evidence-waived-${i}`}>
+                    {t('facts.evidenceWaived')}
+                  </Typography.Text>
+                ) : files.length === 0 ? (
+                  <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text>
+                ) : null}
                 {files.map((f) => (
                   <Typography.Link
                     key={f.id}
