@@ -14,24 +14,14 @@ import { todayInShanghai } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
-import type {
-  ApplicationViewT,
-  CreateApplication,
-  DecisionPreview,
-  ListApplications,
-  DeclarationDecision,
-  DecisionPreviewViewT,
-  Transition,
-} from './applications.schemas.js';
+import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
 import { recordTransition } from './transition-record.js';
-import { previewDecision } from './decision-preview.js';
 import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
+import { ApplicantPath } from './applicant-path.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
-import { checkDeclarations, decideDeclaration, declarationsOf, recordDeclarations } from './declarations.js';
+import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
-import { selfCheckQuestions } from './self-check-questions.js';
-import { materialStanding, submissionCheck } from './submission-check.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey } from './period.js';
@@ -62,9 +52,12 @@ export class ApplicationService {
     private readonly catalogueStandardOf: CatalogueStandardOf,
   ) {
     this.reads = new ApplicationReads(db, vault, clock, policies, risk);
+    this.applicant = new ApplicantPath(db, vault, clock, policies, catalogueStandardOf, this.reads);
   }
 
   private readonly reads: ApplicationReads;
+  /** The applicant's side before and at filing: the preview, the self-check, declarations, materials. */
+  readonly applicant: ApplicantPath;
 
   /** One application as the caller may see it, with its history and risk flags. */
   get(actor: Actor, id: string): Promise<ApplicationViewT> {
@@ -252,49 +245,6 @@ export class ApplicationService {
   async clearRiskFlag(actor: Actor, id: string, flagId: string, reason: string): Promise<ApplicationViewT> {
     const app = await this.locate(actor, id);
     await this.risk.clear(actor, id, flagId, reason, app.regionCode);
-    return this.get(actor, id);
-  }
-
-  /** What the engine would decide today for an application as typed so far; nothing is stored. */
-  async preview(actor: Actor, input: DecisionPreview): Promise<DecisionPreviewViewT> {
-    const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
-    return previewDecision(deps, await this.policies.engine(), actor, input);
-  }
-
-  /** Before submitting: would the engine refuse, and which materials are missing (提交前确认). */
-  async submissionCheck(actor: Actor, id: string) {
-    const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
-    return submissionCheck(deps, await this.policies.engine(), actor, id);
-  }
-
-  /** The materials the platform does not need on paper for this application (by index). */
-  async waivedMaterials(actor: Actor, id: string): Promise<number[]> {
-    const app = await visibleApplications(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
-    if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-    const declarations = await declarationsOf(this.db, id);
-    const { waived } = await materialStanding(
-      { db: this.db, vault: this.vault },
-      await this.policies.engine(),
-      app,
-      declarations,
-      this.clock.today(),
-    );
-    return [...waived].sort((a, b) => a - b);
-  }
-
-  /** The self-check's questions for a region and day (政策计算器). */
-  async questions(region: string, date: IsoDate) {
-    return selfCheckQuestions(await this.policies.engine(), region, date);
-  }
-
-  /** The clerk confirms, corrects or rejects one declared fact at acceptance. */
-  async decideDeclaration(
-    actor: Actor,
-    id: string,
-    declarationId: string,
-    input: DeclarationDecision,
-  ): Promise<ApplicationViewT> {
-    await decideDeclaration(this.db, this.vault, actor, id, declarationId, input);
     return this.get(actor, id);
   }
 

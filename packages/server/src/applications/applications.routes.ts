@@ -82,7 +82,7 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         return {
           region: request.query.region,
           date,
-          questions: await applications.questions(request.query.region, date),
+          questions: await applications.applicant.questions(request.query.region, date),
         };
       },
     );
@@ -98,7 +98,7 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
           response: { 200: DecisionPreviewView, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => applications.preview(actorOf(request), request.body),
+      async (request) => applications.applicant.preview(actorOf(request), request.body),
     );
 
     app.get(
@@ -233,7 +233,7 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
           response: { 200: SubmissionCheckView, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => applications.submissionCheck(actorOf(request), request.params.id),
+      async (request) => applications.applicant.submissionCheck(actorOf(request), request.params.id),
     );
 
     app.post(
@@ -250,7 +250,12 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         },
       },
       async (request) =>
-        applications.decideDeclaration(actorOf(request), request.params.id, request.params.declarationId, request.body),
+        applications.applicant.decideDeclaration(
+          actorOf(request),
+          request.params.id,
+          request.params.declarationId,
+          request.body,
+        ),
     );
   };
 }

@@ -104,7 +104,7 @@ export class EvidenceService {
     ]);
     const files = rows.map((r) => toView(r, r.display_name));
     // Not needed on paper: what the platform already holds (a licence the business registry confirms).
-    const waived = await this.applications.waivedMaterials(actor, applicationId);
+    const waived = await this.applications.applicant.waivedMaterials(actor, applicationId);
     return { materials, files, waived };
   }
 
