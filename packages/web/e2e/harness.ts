@@ -186,9 +186,11 @@ export async function confirmAction(page: Page): Promise<void> {
 export function browserWalk(options: { clock?: Clock } = {}) {
   let platform: Platform | undefined;
   const open: Visitor[] = [];
+  // A budget that fits the work on a loaded machine: a vite build and the demo city (now with its
+  // labour market, loans and gig station) took over 180 s once when several walks started together.
   beforeAll(async () => {
     platform = await startPlatform(options);
-  }, 180_000);
+  }, 600_000);
   beforeEach(() => {
     onTestFailed(async () => {
       for (const [i, v] of open.entries()) {
