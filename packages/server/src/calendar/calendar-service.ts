@@ -26,6 +26,17 @@ export class CalendarService {
     const now = performance.now();
     if (this.current && now - this.checkedAt < this.checkEveryMs) return (await this.current).calendar;
     this.checkedAt = now;
+    // Once read, the re-read runs in the background: a caller inside a transaction must never wait
+    // on a query of its own (the embedded database's one connection is the transaction's).
+    if (this.current) {
+      const kept = this.current;
+      void this.reread().catch(() => undefined);
+      return (await kept).calendar;
+    }
+    return (await this.reread()).calendar;
+  }
+
+  private reread(): Promise<{ calendar: WorkingCalendar; rows: string }> {
     const previous = this.current;
     const loaded = this.db
       .selectFrom('calendar_year')
@@ -37,11 +48,20 @@ export class CalendarService {
         const before = previous ? await previous.catch(() => undefined) : undefined;
         return before?.rows === rows ? before : { calendar: WorkingCalendar.official(found), rows };
       });
-    this.current = loaded;
-    loaded.catch(() => {
-      if (this.current === loaded) this.current = undefined;
-    });
-    return (await loaded).calendar;
+    if (!previous) {
+      this.current = loaded;
+      loaded.catch(() => {
+        if (this.current === loaded) this.current = undefined;
+      });
+    } else
+      // The calendar in use is replaced only once the new one is read, never by a pending query.
+      loaded.then(
+        (value) => {
+          if (this.current === previous) this.current = Promise.resolve(value);
+        },
+        () => undefined,
+      );
+    return loaded;
   }
 
   /** A year's days off and weekend days worked, and whether an administrator loaded it (else it is bundled). */

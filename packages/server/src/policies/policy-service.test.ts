@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   insertParameterValues,
   listLocalParameterValues,
@@ -25,7 +25,8 @@ describe('the policy engine across server processes', () => {
     await insertParameterValues(db, [
       { parameter: 'job-seeking.amount', region: '510104', from: '2026-12-01', value: 180_000, source: 'example' },
     ]);
-    expect(await jobSeeking(other)).toBe(180_000);
+    // The check runs behind the use that starts it; the new value is in use once it is read.
+    await vi.waitFor(async () => expect(await jobSeeking(other)).toBe(180_000), { timeout: 20_000 });
     expect(before).not.toBe(180_000);
   });
 

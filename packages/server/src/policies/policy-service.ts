@@ -54,20 +54,44 @@ export class PolicyService {
     const now = performance.now();
     if (this.current && now - this.checkedAt < this.settings.checkEveryMs) return this.current;
     this.checkedAt = now;
+    // Once built, the check runs in the background and this use gets the engine it has: a caller
+    // inside a transaction must never wait on a query of its own (the embedded database has one
+    // connection, which the transaction holds).
+    if (this.current) {
+      const kept = this.current;
+      void this.rebuildIfChanged().catch(() => undefined);
+      return kept;
+    }
+    return this.rebuildIfChanged();
+  }
+
+  private async rebuildIfChanged(): Promise<{ engine: PolicyEngine; version: string }> {
     const version = await this.settings.version(this.db);
-    const built = this.current ? await this.current.catch(() => undefined) : undefined;
+    const previous = this.current;
+    const built = previous ? await previous.catch(() => undefined) : undefined;
     if (built?.version === version) return built;
     const building = this.localValues(this.db).then((local) => ({
       engine: new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]),
       version,
     }));
-    this.current = building;
+    if (!previous) {
+      this.current = building;
+      // A failed build is not kept: the next use tries again.
+      building.catch(() => {
+        if (this.current === building) this.current = undefined;
+      });
+    } else {
+      // The engine in use is replaced only once the new one is built, never by a pending query.
+      const value = await building;
+      if (this.current === previous) {
+        this.current = Promise.resolve(value);
+        this.listings.clear();
+        this.serialized.clear();
+      }
+      return value;
+    }
     this.listings.clear();
     this.serialized.clear();
-    // A failed build is not kept: the next use tries again.
-    building.catch(() => {
-      if (this.current === building) this.current = undefined;
-    });
     return building;
   }
 
