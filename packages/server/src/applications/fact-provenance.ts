@@ -52,7 +52,6 @@ export function withDeclared(
     ...(graduation && !applicant.graduation ? { graduation } : {}),
     statuses: [...(applicant.statuses ?? []), ...(statuses ?? [])],
     businesses: [...(applicant.businesses ?? []), ...(verified ? [verified.business] : [])],
-    idNumber: applicant.idNumber,
   };
 }
 
