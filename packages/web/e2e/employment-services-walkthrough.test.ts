@@ -158,6 +158,8 @@ describe('registration and one-to-one assistance, in the browser', () => {
   it('a zero-employment household is opened when its member registers unemployed, and cleared when a member is employed', async () => {
     const clerk = await as('clerk');
     await clerk.page.goto('/#/employment/cases');
+    // Read the count only once the card has loaded: either a tally or "all cleared".
+    await expect.poll(() => households(clerk)).toMatch(/户未清零|已全部清零/);
     const before = Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0);
     await register(clerk, MOTHER, '失业登记', '春熙路街道');
     await clerk.page.goto('/#/employment/cases');

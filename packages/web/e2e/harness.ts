@@ -134,6 +134,9 @@ export async function login(v: Visitor, username: string, password: string): Pro
   await v.page.locator('#login-password').fill(password);
   await v.page.getByTestId('login-submit').click();
   await v.page.getByTestId('who').waitFor();
+  // The login page moves on to the account's landing page after one more request; a walk that
+  // navigates before then would be sent there a moment later, away from where it went.
+  await v.page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
 /**
