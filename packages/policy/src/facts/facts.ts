@@ -221,6 +221,12 @@ export interface TrainingProjectClaim {
 /** A service claimed for, with the figures the text weighs it by. */
 export interface ServiceClaim {
   readonly kind: EmploymentServiceKind;
+  /**
+   * 服务载体: the station (家门口就业服务站, 零工驿站), incubation base or recruitment event the claim is
+   * for, by its name or the platform's id for it. The texts pay per station, base and event, so a unit
+   * running several claims each once per period; a claim naming none is the unit's one claim.
+   */
+  readonly site?: string;
   /** 工作量 / 服务人数: people (or, for incubation, start-ups) served in the year. */
   readonly served: number;
   /** 成效: of them, those placed in work or, for incubation, still operating. */

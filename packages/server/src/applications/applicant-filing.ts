@@ -60,12 +60,16 @@ export async function nextApplicationNumber(
   return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
 }
 
-/** The number of the live application that already claims this subsidy for this period, if any. */
+/**
+ * The number of the live application that already claims this subsidy for this period (and, for a
+ * service claim, this station, base or event: `serviceSite()`), if any.
+ */
 export async function liveClaimNumber(
   db: Kysely<Database>,
   subsidyId: string,
   applicant: { personId: string | null; organisationId: string | null },
   periodKey: string,
+  site = '',
 ): Promise<string | undefined> {
   const existing = await db
     .selectFrom('application')
@@ -77,6 +81,7 @@ export async function liveClaimNumber(
       applicant.personId ?? applicant.organisationId ?? '',
     )
     .where('period_key', '=', periodKey)
+    .where('service_site', '=', site)
     .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
     .executeTakeFirst();
   return existing?.number;

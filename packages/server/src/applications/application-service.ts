@@ -24,7 +24,8 @@ import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedBusiness, verifyClaimedBusiness } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
-import { periodKey } from './period.js';
+import { periodKey, serviceSite } from './period.js';
+import { assertServiceClaimFits, duplicateServiceClaim } from './service-site-claims.js';
 import { visibleApplications } from './visibility.js';
 import { stepTimeLimit } from './time-limits.js';
 import { EFFECTS, type RowChanges } from './transition-effects.js';
@@ -131,7 +132,11 @@ export class ApplicationService {
         ? await verifyClaimedBusiness(this.db, applicant.personId, claim.businessCreditCode)
         : undefined;
     const warnings: string[] = [];
+    const period = periodKey(subsidy, claim, today);
+    const site = serviceSite(claim);
     const id = await this.db.transaction().execute(async (trx) => {
+      if (claim.service)
+        await assertServiceClaimFits(trx, { subsidyId: subsidy.id, applicant, periodKey: period, site });
       const number = await nextApplicationNumber(trx, applicant.regionCode, today);
       const inserted = await trx
         .insertInto('application')
@@ -142,7 +147,8 @@ export class ApplicationService {
           person_id: applicant.personId,
           organisation_id: applicant.organisationId,
           region_code: applicant.regionCode,
-          period_key: periodKey(subsidy, claim, today),
+          period_key: period,
+          service_site: site,
           claim: JSON.stringify(claim),
           state: 'draft',
           requested_by: actor.accountId,
@@ -187,7 +193,8 @@ export class ApplicationService {
     if (!id) {
       const again = await replay();
       if (again) return again;
-      const existing = await liveClaimNumber(this.db, subsidy.id, applicant, periodKey(subsidy, claim, today));
+      const existing = await liveClaimNumber(this.db, subsidy.id, applicant, period, site);
+      if (site && claim.service?.site) throw duplicateServiceClaim(claim.service.site, existing, period);
       throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing ?? '' });
     }
     return { application: await this.get(actor, id), created: true };

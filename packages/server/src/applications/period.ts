@@ -34,3 +34,14 @@ export function periodKey(
       return claim.certificateId ? `certificate:${claim.certificateId}` : `month:${filedOn.slice(0, 7)}`;
   }
 }
+
+/**
+ * What a claim is for within its period, beside the period itself: a 就业创业服务补助 claim names the
+ * station, base or event (`claim.service.site`; the texts pay per 零工驿站, 家门口就业服务站, 孵化基地 and
+ * 招聘活动), kept with the service's kind. Normalised (full-width forms, spaces, case), so
+ * `春熙路 零工驿站` and `春熙路零工驿站` are one station. '' when the claim names none.
+ */
+export function serviceSite(claim: { service?: { kind: string; site?: string } }): string {
+  const site = claim.service?.site?.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return claim.service && site ? `${claim.service.kind}:${site}` : '';
+}

@@ -204,6 +204,18 @@ export const ERROR_MESSAGES = {
     'zh-CN': '同一申请人、同一补贴、同一期间已有申请（编号 {value}），请在原申请上继续',
     'en-US': 'There is already an application for this applicant, subsidy and period ({value}); continue with it',
   },
+  DUPLICATE_SERVICE_CLAIM: {
+    'zh-CN':
+      '字段 {field}：「{site}」{period}已有申请（编号 {value}），同一服务站点（基地、活动）同一期间只申请一次，请在原申请上继续',
+    'en-US':
+      'Field {field}: “{site}” already has an application {period} ({value}); one per station, base or event and period — continue with it',
+  },
+  SERVICE_SITE_CONFLICT: {
+    'zh-CN':
+      '字段 {field}：本单位{period}已有{kind}的申请（编号 {value}）；同一期间的服务要么一次申请，要么按服务站点（基地、活动）逐个申请，不能两者兼有',
+    'en-US':
+      'Field {field}: this unit already has an application {period} {kind} ({value}); a period’s services are claimed either at once or one per station, base or event, not both',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '字段 idempotencyKey：该幂等键已用于另一份不同内容的申请',
     'en-US': 'Field idempotencyKey: this key was already used for a different application',

@@ -298,6 +298,13 @@ export const ClaimFactsSchema = Type.Object(
       Type.Object(
         {
           kind: Type.Union([Type.Literal('public-service'), Type.Literal('incubation'), Type.Literal('recruitment')]),
+          site: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 100,
+              description: '服务载体: the station, incubation base or recruitment event claimed for (name or id)',
+            }),
+          ),
           served: Count,
           outcomes: Count,
           costFen: Type.Optional(Fen),

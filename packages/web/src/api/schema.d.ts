@@ -903,6 +903,8 @@ export interface paths {
                             };
                             service?: {
                                 kind: "public-service" | "incubation" | "recruitment";
+                                /** @description 服务载体: the station, incubation base or recruitment event claimed for (name or id) */
+                                site?: string;
                                 served: number;
                                 outcomes: number;
                                 /** @description Money in 分 (fen) */
@@ -6098,6 +6100,8 @@ export interface paths {
                             };
                             service?: {
                                 kind: "public-service" | "incubation" | "recruitment";
+                                /** @description 服务载体: the station, incubation base or recruitment event claimed for (name or id) */
+                                site?: string;
                                 served: number;
                                 outcomes: number;
                                 /** @description Money in 分 (fen) */
@@ -6648,6 +6652,8 @@ export interface paths {
                             };
                             service?: {
                                 kind: "public-service" | "incubation" | "recruitment";
+                                /** @description 服务载体: the station, incubation base or recruitment event claimed for (name or id) */
+                                site?: string;
                                 served: number;
                                 outcomes: number;
                                 /** @description Money in 分 (fen) */

@@ -25,6 +25,7 @@ import { m20261202_0022_labour_market } from './20261202-0022-labour-market.js';
 import { m20261202_0027_fact_provenance_and_declarations } from './20261202-0027-fact-provenance-and-declarations.js';
 import { m20261202_0028_gig_market } from './20261202-0028-gig-market.js';
 import { m20261202_0029_recruitment_events } from './20261202-0029-recruitment-events.js';
+import { m20261202_0031_application_service_site } from './20261202-0031-application-service-site.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0027-fact-provenance-and-declarations': m20261202_0027_fact_provenance_and_declarations,
   '20261202-0028-gig-market': m20261202_0028_gig_market,
   '20261202-0029-recruitment-events': m20261202_0029_recruitment_events,
+  '20261202-0031-application-service-site': m20261202_0031_application_service_site,
 };
 
 export const migrationProvider: MigrationProvider = {

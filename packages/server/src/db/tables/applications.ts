@@ -12,6 +12,11 @@ export interface ApplicationTable {
   organisation_id: string | null;
   region_code: string;
   period_key: string;
+  /**
+   * What a 就业创业服务补助 claim is for within its period (`public-service:春熙路零工驿站`, normalised),
+   * '' when it names nothing: part of the one-live-application key (migration 0031).
+   */
+  service_site: Generated<string>;
   claim: Json;
   state: string;
   version: Generated<number>;
