@@ -133,6 +133,7 @@ describe('企业职工职业培训补贴 (财社〔2023〕181号 第五条（二
 
   it('in force from 2023-12-20; a route whose standard is not set leaves the amount open', () => {
     expect(ask([newHire('2024-07-01')], firm, '2023-12-19').status).toBe('not-in-force');
+    expect(ask([newHire('2024-07-01')], firm, '2023-12-20').scheme).toBe('enterprise-staff-training/national-2023');
     const d = engine().evaluate({
       subsidy: 'enterprise-staff-training',
       region: '620102',
@@ -171,5 +172,8 @@ describe('企业职工职业培训补贴 in 四川 (办法 第六条（一） �
       scheme: 'enterprise-staff-training/sichuan-2025',
     });
     expect(ask('2025-05-01').reasons.find((r) => r.code === 'QUALIFYING_TRAINEES')?.cites).toContain('第六条（一）');
+    // The 办法 runs to 2028-04-30; the day after, 181号 第五条（二） alone again.
+    expect(ask('2028-04-30').scheme).toBe('enterprise-staff-training/sichuan-2025');
+    expect(ask('2028-05-01').scheme).toBe('enterprise-staff-training/national-2023');
   });
 });

@@ -82,6 +82,9 @@ describe('高技能人才培养补助 (财社〔2023〕181号 第十三条, 第�
     expect(
       ask(host('skill-master-studio-provincial'), 'skill-master-studio-provincial', '2023-12-19', 2023).status,
     ).toBe('not-in-force');
+    expect(
+      ask(host('skill-master-studio-provincial'), 'skill-master-studio-provincial', '2023-12-20', 2023),
+    ).toMatchObject({ eligible: true, scheme: 'high-skill-training/national-2023' });
     const d = ask(host('skill-master-studio-national'), 'skill-master-studio-national');
     expect(d).toMatchObject({ eligible: true, amountFen: null });
     expect(d.reasons.at(-1)).toMatchObject({ code: 'STANDARD_NOT_SET', cites: '财社〔2023〕181号 第二十条' });

@@ -99,7 +99,11 @@ describe('项目制培训补贴 in 四川 (办法 第六条（一）): for 国�
     expect(unmet(ask(project({ reformUnemployed: 49 })))).toEqual(['REFORM_UNEMPLOYED']);
   });
 
-  it('the national article before 2025-05-01', () => {
+  it('the national article before 2025-05-01, the 办法 from that day to 2028-04-30, the national one after', () => {
     expect(ask(project(), '2025-04-30')).toMatchObject({ eligible: true, scheme: 'project-training/national-2023' });
+    expect(unmet(ask(project(), '2025-05-01'))).toEqual(['REFORM_UNEMPLOYED']);
+    expect(ask(project({ reformUnemployed: 50 }), '2025-05-01').scheme).toBe('project-training/sichuan-2025');
+    expect(ask(project({ reformUnemployed: 50 }), '2028-04-30').scheme).toBe('project-training/sichuan-2025');
+    expect(ask(project(), '2028-05-01')).toMatchObject({ eligible: true, scheme: 'project-training/national-2023' });
   });
 });

@@ -42,6 +42,39 @@ describe('公益性岗位补贴 (财社〔2023〕181号 第十一条)', () => {
   it('not without 就业困难人员 certification', () => {
     expect(unmet(ask(placed({ statuses: [] })))).toEqual(['HARD_TO_EMPLOY']);
   });
+
+  it('通过公益性岗位安置: not someone on an ordinary labour contract', () => {
+    const hired = placed({ employments: [{ kind: 'labour-contract', employer: 'X', from: '2024-01-01' }] });
+    expect(unmet(ask(hired))).toContain('PLACED_ON_POST');
+  });
+
+  it('not 机关事业单位在编人员', () => {
+    const staff = placed({
+      statuses: [
+        { kind: 'hard-to-employ', from: '2023-01-01' },
+        { kind: 'civil-service-staff', from: '2024-01-01' },
+      ],
+    });
+    expect(unmet(ask(staff))).toEqual(['NOT_CIVIL_SERVICE_STAFF']);
+  });
+
+  it('最长不超过3年 from the first month subsidised: paid since January 2021, December 2023 is the last month', () => {
+    const since2021 = placed({
+      statuses: [{ kind: 'hard-to-employ', from: '2020-06-01' }],
+      employments: [{ kind: 'public-welfare-post', from: '2021-01-01', placement: 1 }],
+      subsidies: [
+        {
+          subsidy: 'public-welfare-post',
+          grantedOn: '2021-02-10',
+          region: '620102',
+          fromMonth: '2021-01',
+          toMonth: '2023-11',
+        },
+      ],
+    });
+    expect(ask(since2021, { fromMonth: '2023-12', toMonth: '2023-12' })).toMatchObject({ eligible: true, months: 1 });
+    expect(unmet(ask(since2021, { fromMonth: '2024-01', toMonth: '2024-01' }))).toEqual(['WITHIN_POST_PERIOD']);
+  });
 });
 
 describe('乡村公益性岗位 (川办发〔2024〕34号 (十八)): a region may set a higher standard', () => {
