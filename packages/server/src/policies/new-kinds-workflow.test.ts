@@ -10,28 +10,48 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
  */
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
-let officer: Client, clerk: Client, counter: Client, reviewer: Client, approver: Client, finance: Client;
 
+/** The accounts one county's subsidies pass through, each a different person (separation of duties). */
+interface Desk {
+  readonly region: string;
+  readonly officer: Client;
+  readonly clerk: Client;
+  readonly counter: Client;
+  readonly reviewer: Client;
+  readonly approver: Client;
+  readonly finance: Client;
+}
+
+async function desk(county: string, city: string): Promise<Desk> {
+  await fundRegion(app, county, 100_000_000);
+  return {
+    region: county,
+    officer: await staff(app, `officer-${county}`, ['parameter-officer'], county),
+    clerk: await staff(app, `clerk-${county}`, ['clerk'], county),
+    counter: await staff(app, `counter-${county}`, ['clerk'], county),
+    reviewer: await staff(app, `reviewer-${county}`, ['reviewer'], county),
+    approver: await staff(app, `approver-${county}`, ['approver'], city),
+    finance: await staff(app, `finance-${county}`, ['finance'], city),
+  };
+}
+
+let chengdu: Desk, qingyang: Desk, guizhou: Desk;
 beforeAll(async () => {
   app = await startTestApp({ clock });
-  await fundRegion(app, '510104', 100_000_000);
-  officer = await staff(app, 'parameter-officer', ['parameter-officer'], '510104');
-  clerk = await staff(app, 'registry-clerk', ['clerk'], '510104');
-  counter = await staff(app, 'counter-clerk', ['clerk'], '510104');
-  reviewer = await staff(app, 'reviewer', ['reviewer'], '510104');
-  approver = await staff(app, 'approver', ['approver'], '510100');
-  finance = await staff(app, 'finance', ['finance'], '510100');
+  chengdu = await desk('510104', '510100');
+  qingyang = await desk('621002', '621000');
+  guizhou = await desk('522601', '522600');
 });
 afterAll(() => app.close());
 
-async function setStandard(parameter: string, value: number): Promise<void> {
+async function setStandard(parameter: string, value: number, at: Desk = chengdu): Promise<void> {
   expectOk(
-    await officer.request('POST', '/api/v1/parameters', {
+    await at.officer.request('POST', '/api/v1/parameters', {
       parameter,
-      regionCode: '510104',
+      regionCode: at.region,
       from: '2026-01-01',
       value,
-      note: '锦江区示例标准（测试）',
+      note: '示例标准（测试）',
     }),
     201,
   );
@@ -40,18 +60,30 @@ async function setStandard(parameter: string, value: number): Promise<void> {
 async function organisation(
   category: string,
   facts: { kind: string; data: Record<string, unknown> }[],
+  at: Desk = chengdu,
 ): Promise<{ id: string; code: string }> {
-  const code = creditCode('510104');
-  const res = await clerk.request('POST', '/api/v1/organisations', {
+  const code = creditCode(at.region);
+  const res = await at.clerk.request('POST', '/api/v1/organisations', {
     creditCode: code,
     name: '测试单位',
     category,
     sizeClass: 'small',
-    regionCode: '510104',
+    regionCode: at.region,
     facts,
   });
   expectOk(res, 201);
   return { id: res.json<{ id: string }>().id, code };
+}
+
+async function registeredPerson(facts: { kind: string; data: Record<string, unknown> }[], at: Desk): Promise<string> {
+  const res = await at.clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1990-04-04', 'male', at.region),
+    name: '测试申请人',
+    regionCode: at.region,
+    facts,
+  });
+  expectOk(res, 201);
+  return res.json<{ id: string }>().id;
 }
 
 const act = async (c: Client, id: string, action: string, extra: Record<string, unknown> = {}) => {
@@ -61,19 +93,19 @@ const act = async (c: Client, id: string, action: string, extra: Record<string, 
 };
 
 let filings = 0;
-async function throughPayment(body: Record<string, unknown>): Promise<number | undefined> {
-  const filed = await clerk.request('POST', '/api/v1/applications', {
+async function throughPayment(body: Record<string, unknown>, at: Desk = chengdu): Promise<number | undefined> {
+  const filed = await at.clerk.request('POST', '/api/v1/applications', {
     ...body,
     idempotencyKey: `new-kinds-${++filings}`,
     submit: true,
   });
   expectOk(filed, 201);
   const id = filed.json<{ id: string }>().id;
-  await act(counter, id, 'accept');
-  await act(reviewer, id, 'review');
-  const approved = await act(approver, id, 'approve');
-  await act(approver, id, 'release');
-  expect((await act(finance, id, 'pay', { paymentReference: 'T-1' })).state).toBe('paid');
+  await act(at.counter, id, 'accept');
+  await act(at.reviewer, id, 'review');
+  const approved = await act(at.approver, id, 'approve');
+  await act(at.approver, id, 'release');
+  expect((await act(at.finance, id, 'pay', { paymentReference: 'T-1' })).state).toBe('paid');
   return approved.amountFen;
 }
 
@@ -89,6 +121,19 @@ describe('the new subsidy kinds, from filing to payment', () => {
       claim: { year: 2026, service: { kind: 'public-service', served: 300, outcomes: 80 } },
     });
     expect(amount).toBe(300 * 2_000);
+  });
+
+  it('就业创业服务补助: a unit running two 零工驿站 is paid for each', async () => {
+    const operator = await organisation('public-institution', [
+      { kind: 'designation', data: { kind: 'gig-worker-station', from: '2025-01-01' } },
+    ]);
+    const claim = (site: string, served: number) => ({
+      subsidy: 'employment-service',
+      organisationId: operator.id,
+      claim: { year: 2026, service: { kind: 'public-service', site, served, outcomes: 10 } },
+    });
+    expect(await throughPayment(claim('春熙路零工驿站', 120))).toBe(120 * 2_000);
+    expect(await throughPayment(claim('盐市口零工驿站', 80))).toBe(80 * 2_000);
   });
 
   it('高技能人才培养补助: a provincial skill-master studio’s project', async () => {
@@ -110,7 +155,7 @@ describe('the new subsidy kinds, from filing to payment', () => {
     const firm = await organisation('enterprise', []);
     const id = idNumber('1988-08-08', 'male', '510104');
     expectOk(
-      await clerk.request('POST', '/api/v1/people', {
+      await chengdu.clerk.request('POST', '/api/v1/people', {
         idNumber: id,
         name: '技师',
         regionCode: '510104',
@@ -150,5 +195,82 @@ describe('the new subsidy kinds, from filing to payment', () => {
       claim: { project: { kind: 'employment-skills', trainees: 20, certified: 18, reformUnemployed: 20 } },
     });
     expect(amount).toBe(18 * 150_000);
+  });
+});
+
+describe('the new kinds of 庆阳 and 贵州, from filing to payment', () => {
+  it('庆阳 第15条 创业孵化基地奖补: a city-level start-up park', async () => {
+    await setStandard('incubation-award.incubation-base-city', 5_000_000, qingyang);
+    const park = await organisation(
+      'enterprise',
+      [{ kind: 'designation', data: { kind: 'incubation-base-city', from: '2025-03-01' } }],
+      qingyang,
+    );
+    expect(
+      await throughPayment(
+        { subsidy: 'incubation-base-award', organisationId: park.id, claim: { designation: 'incubation-base-city' } },
+        qingyang,
+      ),
+    ).toBe(5_000_000);
+  });
+
+  it('庆阳 第14条 省级创业带动就业资金: the grant the provincial review set, for a migrant worker’s business', async () => {
+    const code = creditCode('621002');
+    const founder = await registeredPerson(
+      [
+        { kind: 'status', data: { kind: 'returning-migrant-worker', from: '2024-01-01' } },
+        {
+          kind: 'business',
+          data: { creditCode: code, form: 'individual-business', registeredOn: '2025-04-01', operatingNormally: true },
+        },
+      ],
+      qingyang,
+    );
+    expect(
+      await throughPayment(
+        {
+          subsidy: 'startup-project-fund',
+          personId: founder,
+          claim: { businessCreditCode: code, projectGrantFen: 8_000_000 },
+        },
+        qingyang,
+      ),
+    ).toBe(8_000_000);
+  });
+
+  it('贵州 二（六） 场所租赁补贴: half the rent of a returning migrant worker’s premises', async () => {
+    await setStandard('premises-rent.share-permille', 500, guizhou);
+    const code = creditCode('522601');
+    const returnee = await registeredPerson(
+      [
+        { kind: 'status', data: { kind: 'returning-migrant-worker', from: '2025-01-01' } },
+        {
+          kind: 'business',
+          data: { creditCode: code, form: 'individual-business', registeredOn: '2025-06-01', operatingNormally: true },
+        },
+      ],
+      guizhou,
+    );
+    expect(
+      await throughPayment(
+        { subsidy: 'premises-rent', personId: returnee, claim: { businessCreditCode: code, rentFen: 1_200_000 } },
+        guizhou,
+      ),
+    ).toBe(600_000);
+  });
+
+  it('贵州 二（三） 省级优秀劳务合作站（点）一次性奖励, for the year rated', async () => {
+    await setStandard('labour-station.award', 2_000_000, guizhou);
+    const station = await organisation(
+      'hr-service-agency',
+      [{ kind: 'designation', data: { kind: 'labour-station-excellent', from: '2026-06-30' } }],
+      guizhou,
+    );
+    expect(
+      await throughPayment(
+        { subsidy: 'labour-station-award', organisationId: station.id, claim: { year: 2026 } },
+        guizhou,
+      ),
+    ).toBe(2_000_000);
   });
 });
