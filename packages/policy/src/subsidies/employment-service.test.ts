@@ -39,6 +39,14 @@ describe('就业创业服务补助 (财社〔2023〕181号 第十二条)', () =>
     });
   });
 
+  it('each 零工驿站 a unit runs is claimed for on its own, and the decision names it', () => {
+    const d = ask(provider('gig-worker-station'), service({ site: '东岗零工驿站' }));
+    expect(d).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(d.reasons.at(-1)?.message.zh).toBe(
+      '免费公共就业服务（东岗零工驿站）：服务400人 × 20元 + 成效120人 × 100元 = 20,000元',
+    );
+  });
+
   it('零工驿站 and 基层公共就业服务机构 are paid for the same free services', () => {
     expect(ask(provider('gig-worker-station'), service()).eligible).toBe(true);
     expect(ask(provider('public-employment-service'), service()).eligible).toBe(true);

@@ -130,11 +130,13 @@ function amount(articles: Articles) {
     }
     const amountFen = parts.reduce((sum, p) => sum + p.fen, 0);
     const name = EMPLOYMENT_SERVICE_NAMES[service.kind];
+    // The station, base or event claimed for, so a unit's several claims read apart.
+    const site = service.site ? { zh: `（${service.site}）`, en: ` (${service.site})` } : { zh: '', en: '' };
     return {
       amountFen,
       explanation: text(
-        `${name.zh}：${parts.map((p) => p.zh).join(' + ') || '无可计补助的项目'} = ${formatYuan(amountFen)}`,
-        `${name.en}: ${parts.map((p) => p.en).join(' + ') || 'nothing to count'} = ${formatYuan(amountFen)}`,
+        `${name.zh}${site.zh}：${parts.map((p) => p.zh).join(' + ') || '无可计补助的项目'} = ${formatYuan(amountFen)}`,
+        `${name.en}${site.en}: ${parts.map((p) => p.en).join(' + ') || 'nothing to count'} = ${formatYuan(amountFen)}`,
       ),
       citation: perServed?.citation ?? perOutcome?.citation ?? costShare?.citation ?? citation,
     };
