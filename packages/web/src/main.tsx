@@ -1,5 +1,4 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -9,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { HuiminApp } from './app.js';
 import { RegionsProvider } from './components/regions.js';
-import './i18n/index.js';
+import { antdLocale, i18nReady } from './i18n/index.js';
 import './print.css';
 import { SessionProvider } from './session/session.js';
 
@@ -19,7 +18,7 @@ function Root() {
   dayjs.locale(en ? 'en' : 'zh-cn');
   document.documentElement.lang = i18n.language;
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8102e' } }}>
+    <ConfigProvider locale={antdLocale(i18n.language) ?? zhCN} theme={{ token: { colorPrimary: '#c8102e' } }}>
       <AntApp>
         <SessionProvider>
           <RegionsProvider>
@@ -33,11 +32,14 @@ function Root() {
   );
 }
 
+// The page renders once the texts of its language are in, so no key is ever shown raw.
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <Root />
-    </StrictMode>,
+  void i18nReady.then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <Root />
+      </StrictMode>,
+    ),
   );
 }

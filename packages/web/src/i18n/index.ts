@@ -1,14 +1,14 @@
+import type { Locale } from 'antd/es/locale';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { adminEn, adminZh } from './admin.js';
-import { factsEn, factsZh } from './applicant-facts.js';
-import { backOfficeEn, backOfficeZh } from './back-office.js';
-import { employmentEn, employmentZh } from './employment-services.js';
-import { labourEn, labourZh } from './labour-market.js';
-import { gigEn, gigZh } from './gig-market.js';
-import { eventsEn, eventsZh } from './recruitment-events.js';
-import { loansEn, loansZh } from './loans.js';
-import { enUS } from './en-US.js';
+import { adminZh } from './admin.js';
+import { factsZh } from './applicant-facts.js';
+import { backOfficeZh } from './back-office.js';
+import { employmentZh } from './employment-services.js';
+import { labourZh } from './labour-market.js';
+import { gigZh } from './gig-market.js';
+import { eventsZh } from './recruitment-events.js';
+import { loansZh } from './loans.js';
 import { zhCN } from './zh-CN.js';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -28,7 +28,7 @@ declare global {
   }
 }
 
-void i18n.use(initReactI18next).init({
+const initialised = i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': {
       translation: {
@@ -43,19 +43,6 @@ void i18n.use(initReactI18next).init({
         loans: loansZh,
       },
     },
-    'en-US': {
-      translation: {
-        ...enUS,
-        backOffice: backOfficeEn,
-        employment: employmentEn,
-        admin: adminEn,
-        facts: factsEn,
-        labour: labourEn,
-        gig: gigEn,
-        events: eventsEn,
-        loans: loansEn,
-      },
-    },
   },
   lng: initialLanguage(),
   fallbackLng: false,
@@ -67,10 +54,30 @@ void i18n.use(initReactI18next).init({
   },
 });
 
+let antdEnglish: Locale | undefined;
+
+/** Fetches the English texts the first time they are needed; Chinese is always there. */
+async function load(language: Language): Promise<void> {
+  if (language !== 'en-US' || antdEnglish) return;
+  const english = await import('./english.js');
+  i18n.addResourceBundle('en-US', 'translation', english.english);
+  antdEnglish = english.antdEnglish;
+}
+
+/** Settled once the starting language's texts are in: the page renders after it, so no key shows raw. */
+export const i18nReady: Promise<void> = initialised.then(() => load(initialLanguage()));
+
+/** Ant Design's own texts in the page language; English is there once `load` has run. */
+export function antdLocale(language: string): Locale | undefined {
+  return language === 'en-US' ? antdEnglish : undefined;
+}
+
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
+  void load(language).then(async () => {
+    await i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  });
 }
 
 export default i18n;

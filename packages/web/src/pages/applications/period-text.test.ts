@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backOfficeEn, backOfficeZh } from '../../i18n/back-office.js';
+import { backOfficeEn } from '../../i18n/back-office.en.js';
+import { backOfficeZh } from '../../i18n/back-office.js';
 import { periodText } from './period-text.js';
 
 /** No key of the server's reaches a person: each period reads as words, in each language. */

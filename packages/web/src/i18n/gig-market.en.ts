@@ -1,0 +1,37 @@
+/** English texts under `gig.`, loaded only when a page is read in English; typed against the Chinese in ./gig-market.ts. */
+import type { gigZh } from './gig-market.js';
+
+export const gigEn: typeof gigZh = {
+  tab: 'Gig stations',
+  stations: 'Gig stations',
+  station: 'Station',
+  operator: 'Run by',
+  address: 'Address',
+  openedOn: 'Opened on',
+  noStations: 'No gig station in your regions yet',
+  gigs: 'Gigs',
+  workers: 'Registered gig workers',
+  registeredOn: 'Registered on',
+  skills: 'Skills',
+  payUnit: { day: 'yuan a day', piece: 'yuan a piece' },
+  payPer: { day: 'By the day {{min}} – {{max}}', piece: 'By the piece {{min}} – {{max}}' },
+  figures: 'Monthly service figures',
+  month: 'Month',
+  figurePostings: 'Gigs posted',
+  figureServed: 'People served',
+  figureMatches: 'Placements',
+  figurePlaced: 'People placed',
+  figuresNote:
+    'People served and people placed are the workload and results of a claim for the employment service subsidy (free public services).',
+  match: 'Record a placement',
+  matchGig: 'Gig',
+  matchWorker: 'Gig worker',
+  matchedOn: 'Placed on',
+  matched: 'Recorded',
+  board: 'Gigs',
+  boardIntro: 'Short jobs posted by gig stations and reviewed, paid by the day or the piece.',
+  boardNone: 'No gigs at the moment',
+  validTo: 'Valid to {{date}}',
+  validToColumn: 'Valid to',
+  workerName: 'Name',
+};
