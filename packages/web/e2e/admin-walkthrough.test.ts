@@ -35,13 +35,23 @@ const TEXT: Record<Language, { clerk: string; standard: string; setting: string;
 
 /** Picks an option of an antd select by its visible text, typed first: long lists render only what is in view. */
 async function choose(v: Visitor, testId: string, option: string): Promise<void> {
-  await v.page.getByTestId(testId).click();
-  await v.page.keyboard.type(option);
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const select = v.page.getByTestId(testId);
+  // On a loaded machine the click can land while the list is still filtering: try again until the
+  // select shows the choice (checked before each try, so a multiple select is never toggled back).
+  await vi.waitFor(
+    async () => {
+      if ((await select.innerText()).includes(option)) return;
+      await select.click();
+      await select.locator('input').first().fill(option);
+      await v.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 5_000 });
+      await expect.poll(() => select.innerText(), { timeout: 2_000 }).toContain(option);
+    },
+    { timeout: 30_000, interval: 200 },
+  );
 }
 
 for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
