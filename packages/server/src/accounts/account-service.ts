@@ -19,7 +19,7 @@ import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-
 import { idNumberLookup } from '../registry/registry-input.js';
 import type { RegistryService } from '../registry/registry-service.js';
 import type { Vault } from '../security/vault.js';
-import type { AccountViewSchema, CreateStaffAccount, Registration } from './accounts.schemas.js';
+import type { AccountViewSchema, ChangeStaffRoles, CreateStaffAccount, Registration } from './accounts.schemas.js';
 
 /** A staff account as the administrator sees it: the route's response schema is its one source. */
 export type AccountView = Static<typeof AccountViewSchema>;
@@ -38,15 +38,7 @@ export class AccountService {
   ) {}
 
   async createStaff(admin: Actor, input: CreateStaffAccount): Promise<AccountView> {
-    const roles: Role[] = [];
-    for (const [i, role] of input.roles.entries()) {
-      if (!isRole(role) || !STAFF_ROLES.includes(role))
-        throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
-      roles.push(role);
-    }
-    await assertRegionInScope(this.db, admin.regionCode, input.regionCode, 'regionCode');
-    await this.assertRolesCompatible(roles, input.regionCode);
-    const organisationId = await this.institutionFor(admin, roles, input.organisationId);
+    const { roles, organisationId } = await this.checkStaffRoles(admin, input);
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
     const idNumberHmac = idNumberLookup(this.vault, input.idNumber);
@@ -144,6 +136,51 @@ export class AccountService {
   }
 
   /**
+   * Changes a staff account's roles and region under the rules its creation obeys (三员分立,
+   * 权限不相容 and its declared exceptions, an officer tied to their institution). An administrator
+   * never changes their own: a second administrator does, and the trail shows both sides.
+   */
+  async changeRoles(admin: Actor, id: string, input: ChangeStaffRoles): Promise<AccountView> {
+    if (id === admin.accountId) throw new AppError('OWN_ACCOUNT_ROLES', 403, 'roles');
+    const account = await this.get(admin, id);
+    if (account.roles.includes('applicant')) throw new AppError('ACCOUNT_NOT_FOUND', 404);
+    const { roles, organisationId } = await this.checkStaffRoles(admin, input);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('account')
+        .set({ roles, region_code: input.regionCode, organisation_id: organisationId })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(trx, this.vault, {
+        actor: admin,
+        action: 'account.roles-changed',
+        entityType: 'account',
+        entityId: id,
+        regionCode: input.regionCode,
+        before: { roles: account.roles, regionCode: account.regionCode },
+        after: { roles, regionCode: input.regionCode },
+      });
+    });
+    return this.get(admin, id);
+  }
+
+  /** Roles a staff account may hold in the region, and the institution an officer's acts for. */
+  private async checkStaffRoles(
+    admin: Actor,
+    input: { roles: readonly string[]; regionCode: string; organisationId?: string | undefined },
+  ): Promise<{ roles: Role[]; organisationId: string | null }> {
+    const roles: Role[] = [];
+    for (const [i, role] of input.roles.entries()) {
+      if (!isRole(role) || !STAFF_ROLES.includes(role))
+        throw new AppError('UNKNOWN_ROLE', 400, `roles[${i}]`, { value: role });
+      roles.push(role);
+    }
+    await assertRegionInScope(this.db, admin.regionCode, input.regionCode, 'regionCode');
+    await this.assertRolesCompatible(roles, input.regionCode);
+    return { roles, organisationId: await this.institutionFor(admin, roles, input.organisationId) };
+  }
+
+  /**
    * Self-registration (申请人注册): an account that claims an identity and is bound to the registry
    * only when its holder proves it (identity-service.ts). The answer is the same whether or not
    * the ID number or credit code is known, is already bound, or fits the name: registration must
@@ -198,7 +235,6 @@ export class AccountService {
     });
   }
 
-  /** Refuses roles one account may not hold together, unless the region declared that pair an exception. */
   /**
    * The institution an officer's account acts for: a registered lending bank or guarantee
    * institution of the matching kind, in the administrator's regions. No other account is tied to one.
@@ -228,6 +264,7 @@ export class AccountService {
     return institution.organisation_id;
   }
 
+  /** Refuses roles one account may not hold together, unless the region declared that pair an exception. */
   private async assertRolesCompatible(roles: readonly Role[], regionCode: string): Promise<void> {
     const declared = await this.db
       .selectFrom('role_exception')
@@ -259,6 +296,7 @@ function accountView(row: {
   locked_until: Date | null;
   must_change_password: boolean;
   created_at: Date;
+  organisation_id: string | null;
   organisation_name: string | null;
 }): AccountView {
   return {
@@ -271,7 +309,9 @@ function accountView(row: {
     locked: row.locked_until !== null && row.locked_until > new Date(),
     mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
-    ...(row.organisation_name ? { institution: row.organisation_name } : {}),
+    ...(row.organisation_name && row.organisation_id
+      ? { institution: row.organisation_name, institutionId: row.organisation_id }
+      : {}),
   };
 }
 

@@ -3,7 +3,12 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { ErrorBodySchema, IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { AccountService } from './account-service.js';
-import { AccountViewSchema, CreateStaffAccountBody, RegistrationBody } from './accounts.schemas.js';
+import {
+  AccountViewSchema,
+  ChangeStaffRolesBody,
+  CreateStaffAccountBody,
+  RegistrationBody,
+} from './accounts.schemas.js';
 
 /** Staff accounts (administrator) and applicant self-registration (public). */
 export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncTypebox {
@@ -75,6 +80,21 @@ export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncType
         await accounts.resetPassword(actorOf(request), request.params.id, request.body.password);
         return reply.status(204).send(null);
       },
+    );
+
+    app.put(
+      '/api/v1/accounts/:id/roles',
+      {
+        config: admin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'Change another staff account’s roles and region, within the separation rules',
+          params: IdParams,
+          body: ChangeStaffRolesBody,
+          response: { 200: AccountViewSchema, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => accounts.changeRoles(actorOf(request), request.params.id, request.body),
     );
 
     app.post(

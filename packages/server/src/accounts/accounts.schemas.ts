@@ -21,6 +21,18 @@ export const CreateStaffAccountBody = Type.Object(
 );
 export type CreateStaffAccount = Static<typeof CreateStaffAccountBody>;
 
+/** An existing staff account's roles and region, under the rules its creation obeys. */
+export const ChangeStaffRolesBody = Type.Object(
+  {
+    roles: Type.Array(Type.String(), { minItems: 1, maxItems: 7, uniqueItems: true }),
+    regionCode: RegionCode,
+    /** For a bank's or guarantee institution's officer: the registered institution they act for. */
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  options,
+);
+export type ChangeStaffRoles = Static<typeof ChangeStaffRolesBody>;
+
 export const RegistrationBody = Type.Union([
   Type.Object(
     {
@@ -59,4 +71,5 @@ export const AccountViewSchema = Type.Object({
   createdAt: Type.String(),
   /** The bank or guarantee institution an officer's account acts for. */
   institution: Type.Optional(Type.String()),
+  institutionId: Type.Optional(Type.String()),
 });

@@ -181,6 +181,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/accounts', allowed: ['administrator'], region: 'create', call: (f, s) => ({ url: '/api/v1/accounts', body: { username: `u${f.key()}`, displayName: 'X', roles: ['clerk'], regionCode: f[s].region, idNumber: f.idNumber('1978-07-07'), password: 'First-pass-1' } }) },
   { method: 'POST', route: '/api/v1/accounts/:id/password-reset', allowed: ['administrator'], region: 'record', call: (f, s) => ({ url: `/api/v1/accounts/${f[s].account}/password-reset`, body: { password: 'Reset-pass-2026' } }) },
   { method: 'POST', route: '/api/v1/accounts/:id/active', allowed: ['administrator'], region: 'record', call: (f, s) => ({ url: `/api/v1/accounts/${f[s].account}/active`, body: { active: true } }) },
+  { method: 'PUT', route: '/api/v1/accounts/:id/roles', allowed: ['administrator'], region: 'record', call: (f, s) => ({ url: `/api/v1/accounts/${f[s].account}/roles`, body: { roles: ['clerk'], regionCode: f[s].region } }) },
   { method: 'PUT', route: '/api/v1/calendar/:year', allowed: ['administrator'], region: 'none', call: () => ({ url: '/api/v1/calendar/2027', body: { holidays: ['2027-01-01'], workdays: [] } }) },
 
   // ── the registry ──

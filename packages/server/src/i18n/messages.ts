@@ -76,6 +76,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 roles：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）',
     'en-US': 'Field roles: {a} and {b} may not be held by one account (separate administrators; incompatible posts)',
   },
+  OWN_ACCOUNT_ROLES: {
+    'zh-CN': '不能修改本人账号的角色，请由另一名系统管理员办理',
+    'en-US': 'You may not change your own account’s roles; another administrator must',
+  },
   ROLE_EXCEPTION_NOT_ALLOWED: {
     'zh-CN': '字段 {field}：「{role}」不能设置兼任例外，例外只适用于受理、审核、复核、拨付、参数、监督岗位之间',
     'en-US':
@@ -637,6 +641,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：此人已与该零工岗位对接过（可能刚由他人登记），请刷新后查看',
     'en-US':
       'Field {field}: this worker was already matched to this gig (perhaps just now by someone else); reload to see it',
+  },
+  FIGURES_PERIOD: {
+    'zh-CN': '字段 {field}：请给出月份（month）或年度（year）其中之一',
+    'en-US': 'Field {field}: give either a month or a year, one of them',
   },
   EVENT_NOT_FOUND: {
     'zh-CN': '招聘活动不存在或不在您的管辖范围内',

@@ -1674,6 +1674,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 createdAt: string;
                                 institution?: string;
+                                institutionId?: string;
                             }[];
                         };
                     };
@@ -1811,6 +1812,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             createdAt: string;
                             institution?: string;
+                            institutionId?: string;
                         };
                     };
                 };
@@ -2032,6 +2034,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change another staff account’s roles and region, within the separation rules */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: string[];
+                        /**
+                         * @description GB/T 2260 code; 000000 = national
+                         * @example 510104
+                         */
+                        regionCode: string;
+                        /** Format: uuid */
+                        organisationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: string[];
+                            regionCode: string;
+                            active: boolean;
+                            locked: boolean;
+                            mustChangePassword: boolean;
+                            createdAt: string;
+                            institution?: string;
+                            institutionId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/active": {
         parameters: {
             query?: never;
@@ -2076,6 +2225,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             createdAt: string;
                             institution?: string;
+                            institutionId?: string;
                         };
                     };
                 };
