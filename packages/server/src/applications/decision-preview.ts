@@ -11,7 +11,7 @@ import type { DecisionPreview, DecisionPreviewViewT } from './applications.schem
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 import { checkDeclarations } from './declarations.js';
 import { factNeeds, factProvenance, fieldsRead, withDeclared } from './fact-provenance.js';
-import { verifyClaimedBusiness } from './verified-facts.js';
+import { verifyFacts } from './verified-facts.js';
 
 /**
  * Decided before submitting (issue 17): what the engine would decide today on the registry's facts
@@ -31,10 +31,7 @@ export async function previewDecision(
   assertListsFit(subsidy, input.claim ?? {});
   const declared = checkDeclarations(subsidy, input.declarations, deps.clock.today());
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
-  const verified =
-    applicant.personId && claim.businessCreditCode
-      ? await verifyClaimedBusiness(deps.db, applicant.personId, claim.businessCreditCode)
-      : undefined;
+  const verified = await verifyFacts(deps.db, applicant.personId, claim.businessCreditCode);
   const listed = (claim.hires?.length ?? 0) + (claim.interns?.length ?? 0) + (claim.workers?.length ?? 0);
   // Naming people shows what the registry holds of them: kept in the audit trail, as filing is.
   if (listed > 0) {

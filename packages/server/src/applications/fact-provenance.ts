@@ -26,7 +26,7 @@ import {
 } from '../registry/fact-sources.js';
 import type { FactNeedView, FactProvenanceView } from './applications.schemas.js';
 import type { DeclarationView, DeclaredFactInput } from './declarations.js';
-import type { VerifiedBusiness } from './verified-facts.js';
+import type { ReferenceProvenance, VerifiedFacts } from './verified-facts.js';
 
 type Need = Static<typeof FactNeedView>;
 type Provenance = Static<typeof FactProvenanceView>;
@@ -43,15 +43,16 @@ function fieldOf(kind: 'person' | 'organisation', field: string): FactField | un
 export function withDeclared(
   applicant: PersonFacts,
   declared: readonly DeclaredFactInput[],
-  verified: VerifiedBusiness | undefined,
+  verified: VerifiedFacts,
 ): PersonFacts {
-  const graduation = declared.find((d) => d.kind === 'graduation')?.data as Graduation | undefined;
+  const graduation =
+    verified.graduation?.graduation ?? (declared.find((d) => d.kind === 'graduation')?.data as Graduation | undefined);
   const statuses = declared.filter((d) => d.kind === 'status').map((d) => d.data) as unknown as PersonFacts['statuses'];
   return {
     ...applicant,
     ...(graduation && !applicant.graduation ? { graduation } : {}),
     statuses: [...(applicant.statuses ?? []), ...(statuses ?? [])],
-    businesses: [...(applicant.businesses ?? []), ...(verified ? [verified.business] : [])],
+    businesses: [...(applicant.businesses ?? []), ...(verified.business ? [verified.business.business] : [])],
   };
 }
 
@@ -120,6 +121,17 @@ const SOURCE_TEXT: Record<string, Text> = {
   'employment-services': t('本平台就业服务记录', 'Employment-services record on this platform'),
 };
 
+const DATASET_NAMES: Readonly<Record<string, Text>> = {
+  'business-registry': t('市场监管登记数据', 'Business registry'),
+  'graduate-records': t('教育部门毕业生数据', 'Graduate records of the education authorities'),
+};
+
+/** Which dataset verified a fact, and the snapshot's day. */
+function datasetText(p: Partial<ReferenceProvenance>): Text {
+  const name = DATASET_NAMES[p.dataset ?? ''] ?? t('部门共享数据', 'Data shared by another department');
+  return t(`${name.zh}（${p.takenOn ?? ''} 快照）`, `${name.en} (snapshot of ${p.takenOn ?? ''})`);
+}
+
 function summaryOf(kind: string, data: Record<string, unknown>): Text {
   if (kind === 'graduation') {
     const g = data as unknown as Graduation;
@@ -149,7 +161,7 @@ export async function factProvenance(
   db: Kysely<Database> | Transaction<Database>,
   owner: { personId: string | null; organisationId: string | null },
   fields: readonly string[],
-  pending: { declared: readonly DeclaredFactInput[]; verified?: VerifiedBusiness },
+  pending: { declared: readonly DeclaredFactInput[]; verified?: VerifiedFacts },
 ): Promise<Provenance[]> {
   const kind = owner.personId ? 'person' : 'organisation';
   const wanted = fields
@@ -171,16 +183,12 @@ export async function factProvenance(
       .filter((r) => r.kind === field.registryKind)
       .map((r) => {
         const data = r.data as Record<string, unknown>;
-        const p = (r.provenance ?? {}) as { takenOn?: string };
         const on = r.recorded_at.toISOString().slice(0, 10);
         if (r.source === 'reference')
           return {
             provenance: 'verified' as const,
             summary: summaryOf(r.kind, data),
-            source: t(
-              `市场监管登记数据（${p.takenOn ?? ''} 快照）`,
-              `Business registry (snapshot of ${p.takenOn ?? ''})`,
-            ),
+            source: datasetText((r.provenance ?? {}) as Partial<ReferenceProvenance>),
           };
         if (r.source === 'declaration')
           return {
@@ -203,14 +211,19 @@ export async function factProvenance(
         summary: summaryOf(d.kind, d.data),
         source: t('申请人申报，待受理时核验确认', 'Declared by the applicant; to be confirmed at acceptance'),
       });
-    if (pending.verified && field.registryKind === 'business')
+    const verified = field.registryKind === 'business' ? pending.verified?.business : undefined;
+    if (verified)
       entries.push({
         provenance: 'verified',
-        summary: summaryOf('business', pending.verified.business as unknown as Record<string, unknown>),
-        source: t(
-          `市场监管登记数据（${pending.verified.provenance.takenOn} 快照）`,
-          `Business registry (snapshot of ${pending.verified.provenance.takenOn})`,
-        ),
+        summary: summaryOf('business', verified.business as unknown as Record<string, unknown>),
+        source: datasetText(verified.provenance),
+      });
+    const graduation = field.registryKind === 'graduation' ? pending.verified?.graduation : undefined;
+    if (graduation)
+      entries.push({
+        provenance: 'verified',
+        summary: summaryOf('graduation', graduation.graduation as unknown as Record<string, unknown>),
+        source: datasetText(graduation.provenance),
       });
     return { field: name, label: field.label, entries };
   });

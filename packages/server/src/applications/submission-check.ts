@@ -40,8 +40,7 @@ export async function submissionCheck(
   const declarations = await declarationsOf(deps.db, id);
   const pending = declarations.filter((d) => d.state === 'declared');
   const facts = await engineFacts(deps.db, deps.vault, deps.catalogueStandardOf, app);
-  const applicant =
-    facts.applicant.kind === 'person' ? withDeclared(facts.applicant, pending, undefined) : facts.applicant;
+  const applicant = facts.applicant.kind === 'person' ? withDeclared(facts.applicant, pending, {}) : facts.applicant;
   const decision = engine.evaluate({
     subsidy: subsidy.id,
     region: app.region_code,

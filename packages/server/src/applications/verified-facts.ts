@@ -1,6 +1,6 @@
-import type { Business, SizeClass } from '@huimin/policy';
+import type { Business, Graduation, SizeClass } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, ReferenceKind } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
 import { latestReferenceRecord } from '../risk/reference-queries.js';
@@ -16,10 +16,30 @@ interface BusinessRecord {
   founderHash?: string;
 }
 
+/** The snapshot a verified fact was taken from. */
+export interface ReferenceProvenance {
+  readonly dataset: ReferenceKind;
+  readonly snapshotId: string;
+  readonly takenOn: string;
+  readonly source: string;
+}
+
 /** A fact taken from a reference dataset, with the snapshot it came from. */
 export interface VerifiedBusiness {
   readonly business: Business;
-  readonly provenance: { dataset: 'business-registry'; snapshotId: string; takenOn: string; source: string };
+  readonly provenance: ReferenceProvenance & { dataset: 'business-registry' };
+}
+
+/** A graduation the education records hold (学信/教育部门 毕业生数据). */
+export interface VerifiedGraduation {
+  readonly graduation: Graduation;
+  readonly provenance: ReferenceProvenance & { dataset: 'graduate-records' };
+}
+
+/** What the loaded datasets confirm of an applicant at filing, beyond the registry's own facts. */
+export interface VerifiedFacts {
+  readonly business?: VerifiedBusiness;
+  readonly graduation?: VerifiedGraduation;
 }
 
 const FIELD = 'claim.businessCreditCode';
@@ -80,7 +100,7 @@ export async function verifyClaimedBusiness(
 }
 
 /** Keeps a verified business as a registry fact of the person, in the filing's transaction. */
-export async function keepVerifiedBusiness(
+async function keepVerifiedBusiness(
   trx: Transaction<Database>,
   personId: string,
   verified: VerifiedBusiness,
@@ -92,6 +112,81 @@ export async function keepVerifiedBusiness(
     data: { ...verified.business },
     source: 'reference',
     recordedBy,
-    provenance: verified.provenance,
+    provenance: { ...verified.provenance },
   });
+}
+
+/** A graduate record as the reference import keeps it. */
+interface GraduateRecord {
+  graduatedOn?: string;
+  institution?: Graduation['institution'];
+}
+
+/**
+ * 免证办 for a graduation: when the registry holds none for the person, the latest graduate
+ * records the bureau loaded are asked by the person's keyed ID hash. Found, the graduation is
+ * verified and needs no diploma on paper; not found (a graduate of another province, or no
+ * records loaded), the applicant declares it with evidence, as before.
+ */
+export async function verifyGraduation(
+  db: Kysely<Database> | Transaction<Database>,
+  personId: string,
+): Promise<VerifiedGraduation | undefined> {
+  const known = await db
+    .selectFrom('registry_fact')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'graduation')
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst();
+  if (known) return undefined;
+  const person = await db
+    .selectFrom('person')
+    .select('id_number_hmac')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const found = await latestReferenceRecord<GraduateRecord>(db, 'graduate-records', person.id_number_hmac);
+  if (!found.loaded || !found.record) return undefined;
+  const { graduatedOn, institution } = found.record.data;
+  if (!graduatedOn || !institution) return undefined;
+  return {
+    graduation: { date: graduatedOn, institution },
+    provenance: {
+      dataset: 'graduate-records',
+      snapshotId: found.record.snapshotId,
+      takenOn: found.takenOn,
+      source: found.record.source,
+    },
+  };
+}
+
+/** What the datasets confirm for a person's filing: the business the claim names, and the graduation. */
+export async function verifyFacts(
+  db: Kysely<Database> | Transaction<Database>,
+  personId: string | null,
+  businessCreditCode: string | undefined,
+): Promise<VerifiedFacts> {
+  if (!personId) return {};
+  const business = businessCreditCode ? await verifyClaimedBusiness(db, personId, businessCreditCode) : undefined;
+  const graduation = await verifyGraduation(db, personId);
+  return { ...(business ? { business } : {}), ...(graduation ? { graduation } : {}) };
+}
+
+/** Keeps what a dataset verified as registry facts of the person, in the filing's transaction. */
+export async function keepVerifiedFacts(
+  trx: Transaction<Database>,
+  personId: string,
+  verified: VerifiedFacts,
+  recordedBy: string,
+): Promise<void> {
+  if (verified.business) await keepVerifiedBusiness(trx, personId, verified.business, recordedBy);
+  if (verified.graduation)
+    await recordFact(trx, {
+      personId,
+      kind: 'graduation',
+      data: { ...verified.graduation.graduation },
+      source: 'reference',
+      recordedBy,
+      provenance: { ...verified.graduation.provenance },
+    });
 }

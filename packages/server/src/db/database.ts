@@ -46,7 +46,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 /** Brings the schema up to date; throws (and start-up stops) if a migration fails. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Migrations are independent of one another's order within a release: work merged side by side
+  // can land a lower number after a higher one has run on a database that already exists.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

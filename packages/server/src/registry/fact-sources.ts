@@ -66,9 +66,11 @@ export const PERSON_FACT_FIELDS: Readonly<Record<Exclude<keyof PersonFacts, 'kin
   graduation: {
     label: t('毕业（离校）时间及院校类别', 'Graduation date and kind of school'),
     source: { kind: 'declaration', evidence: t('毕业证书或学历证明', 'Diploma or certificate of education') },
+    // Verified from the graduate records when the bureau has loaded them and they hold the person;
+    // otherwise (another province, an older year) declared with the diploma.
     how: t(
-      '申报毕业时间和院校类别，并上传毕业证书',
-      'Declare when you graduated and from what kind of school, with your diploma',
+      '教育部门毕业生数据已收录的自动核验；未收录的申报毕业时间和院校类别，并上传毕业证书',
+      'Checked against the graduate records where they hold you; otherwise declare when you graduated and from what kind of school, with your diploma',
     ),
     registryKind: 'graduation',
   },

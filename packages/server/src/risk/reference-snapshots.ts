@@ -19,6 +19,8 @@ const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]
   'social-insurance': { person: true, columns: ['idNumber', 'fromMonth', 'toMonth', 'employer'] },
   'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
   'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
+  // 学信/教育部门 毕业生数据: the graduation (or expected graduation) date and the kind of school.
+  'graduate-records': { person: true, columns: ['idNumber', 'graduatedOn', 'institution'] },
 };
 
 /**
@@ -48,7 +50,9 @@ export async function importReferenceSnapshot(
         message: { zh: `缺少列 ${c}`, en: `Column ${c} is missing` },
       });
   const records: { subject: string; data: Record<string, string> }[] = [];
-  for (let r = 1; r < table.length && problems.length === 0; r++) {
+  // Every row checked, so one answer names every problem (a missing key column makes rows unreadable).
+  const readable = problems.length === 0;
+  for (let r = 1; readable && r < table.length; r++) {
     const cells = table[r] ?? [];
     if (cells.every((c) => !c.text)) continue;
     const data: Record<string, string> = {};
@@ -77,13 +81,15 @@ export async function importReferenceSnapshot(
       }
     }
     for (const [k, v] of Object.entries(data)) {
-      if (['date', 'from', 'to', 'deregisteredOn', 'registeredOn'].includes(k) && !isIsoDate(v))
+      if (['date', 'from', 'to', 'deregisteredOn', 'registeredOn', 'graduatedOn'].includes(k) && !isIsoDate(v))
         bad(k, '日期应为 YYYY-MM-DD', 'Dates are YYYY-MM-DD');
       if (['fromMonth', 'toMonth'].includes(k) && !isIsoMonth(v)) bad(k, '月份应为 YYYY-MM', 'Months are YYYY-MM');
       if (k === 'status' && !['active', 'deregistered'].includes(v))
         bad(k, '状态应为 active 或 deregistered', 'Status is active or deregistered');
       if (k === 'form' && !['enterprise', 'individual-business'].includes(v))
         bad(k, '主体类型应为 enterprise 或 individual-business', 'Form is enterprise or individual-business');
+      if (k === 'institution' && !['university', 'technical-college'].includes(v))
+        bad(k, '院校类别应为 university 或 technical-college', 'Institution is university or technical-college');
       if (k === 'sizeClass' && !['large', 'medium', 'small', 'micro'].includes(v))
         bad(k, '规模应为 large、medium、small 或 micro', 'Size class is large, medium, small or micro');
     }

@@ -44,7 +44,7 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['risk'],
           summary:
-            'Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring): all rows or none',
+            'Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records): all rows or none',
           params: Type.Object({ kind: Type.String() }, { additionalProperties: false }),
           querystring: Type.Object(
             { takenOn: IsoDate, source: Type.String({ minLength: 2, maxLength: 200 }) },

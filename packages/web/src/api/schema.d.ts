@@ -12145,7 +12145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring): all rows or none */
+        /** Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records): all rows or none */
         post: {
             parameters: {
                 query: {
@@ -12845,7 +12845,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a sweep of the caller’s regions; it runs in the background */
+        /** Start a sweep of the caller’s regions; a worker process runs it from the job queue */
         post: {
             parameters: {
                 query?: never;
@@ -25855,11 +25855,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A month’s service figures of a station, as its 就业创业服务补助 claim reads them */
+        /** A station’s service figures for a month or a year, as its 就业创业服务补助 claim reads them */
         get: {
             parameters: {
-                query: {
-                    month: string;
+                query?: {
+                    month?: string;
+                    year?: number;
                 };
                 header?: never;
                 path: {
@@ -25877,7 +25878,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             stationId: string;
-                            month: string;
+                            period: string;
+                            from: string;
+                            to: string;
                             postings: number;
                             workersServed: number;
                             matches: number;
@@ -25885,6 +25888,7 @@ export interface paths {
                             service: {
                                 /** @enum {string} */
                                 kind: "public-service";
+                                site: string;
                                 served: number;
                                 outcomes: number;
                             };

@@ -26,6 +26,7 @@ import { m20261202_0027_fact_provenance_and_declarations } from './20261202-0027
 import { m20261202_0028_gig_market } from './20261202-0028-gig-market.js';
 import { m20261202_0029_recruitment_events } from './20261202-0029-recruitment-events.js';
 import { m20261202_0031_application_service_site } from './20261202-0031-application-service-site.js';
+import { m20261202_0033_graduate_records } from './20261202-0033-graduate-records.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0028-gig-market': m20261202_0028_gig_market,
   '20261202-0029-recruitment-events': m20261202_0029_recruitment_events,
   '20261202-0031-application-service-site': m20261202_0031_application_service_site,
+  '20261202-0033-graduate-records': m20261202_0033_graduate_records,
 };
 
 export const migrationProvider: MigrationProvider = {

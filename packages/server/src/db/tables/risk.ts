@@ -9,7 +9,8 @@ export type ReferenceKind =
   | 'business-registry'
   | 'social-insurance'
   | 'unemployment-registrations'
-  | 'poverty-monitoring';
+  | 'poverty-monitoring'
+  | 'graduate-records';
 
 export interface ReferenceSnapshotTable {
   id: Generated<string>;
