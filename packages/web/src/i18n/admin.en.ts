@@ -284,6 +284,7 @@ export const adminEn: typeof adminZh = {
       'social-insurance': 'Social insurance contributions',
       'unemployment-registrations': 'Unemployment registrations',
       'poverty-monitoring': 'Poverty-relapse monitoring',
+      'graduate-records': 'Graduate records',
     },
   },
 };

@@ -284,6 +284,7 @@ export const adminZh = {
       'social-insurance': '社会保险参保缴费',
       'unemployment-registrations': '失业登记',
       'poverty-monitoring': '防止返贫监测对象',
+      'graduate-records': '高校毕业生学历数据',
     },
   },
 };

@@ -21,6 +21,7 @@ const KINDS = [
   'social-insurance',
   'unemployment-registrations',
   'poverty-monitoring',
+  'graduate-records',
 ] as const;
 
 /**
