@@ -3,6 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
+import type { Language } from '../i18n/messages.js';
+import { auditNames, type NamedEntry } from './audit-names.js';
 import { verifyAuditChain } from './audit-trail.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,6 +51,11 @@ export class AuditService {
       .orderBy('seq', 'desc')
       .limit(q.limit ?? 100)
       .execute();
+  }
+
+  /** The names of the records a page of entries speaks of, by id (audit-names.ts). */
+  names(entries: readonly NamedEntry[], language: Language): Promise<Record<string, string>> {
+    return auditNames(this.db, entries, language);
   }
 
   /** Walks the whole chain and reports the first broken link. */

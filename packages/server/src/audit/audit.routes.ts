@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { languageOf } from '../i18n/messages.js';
 import { CalendarDate } from '../policies/facts.schema.js';
 import type { AuditService } from './audit-service.js';
 
@@ -46,13 +47,24 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...PROTECTED_ERRORS },
+          response: {
+            200: Type.Object({
+              entries: Type.Array(Entry),
+              /**
+               * The name of every record the entries speak of (subjects and ids inside before and
+               * after), and each parameter id's label in the caller's language, by id.
+               */
+              names: Type.Record(Type.String(), Type.String()),
+            }),
+            ...PROTECTED_ERRORS,
+          },
         },
       },
       async (request) => {
         const actor = actorOf(request);
         const rows = await audit.list(actor, request.query);
         return {
+          names: await audit.names(rows, languageOf(request.headers['accept-language'])),
           entries: rows.map((r) => ({
             seq: r.seq,
             at: r.at.toISOString(),

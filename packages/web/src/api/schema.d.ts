@@ -29346,6 +29346,9 @@ export interface paths {
                                 after?: unknown;
                                 hash: string;
                             }[];
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
