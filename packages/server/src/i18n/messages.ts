@@ -642,6 +642,10 @@ export const ERROR_MESSAGES = {
     'en-US':
       'Field {field}: this worker was already matched to this gig (perhaps just now by someone else); reload to see it',
   },
+  FIGURES_PERIOD: {
+    'zh-CN': '字段 {field}：请给出月份（month）或年度（year）其中之一',
+    'en-US': 'Field {field}: give either a month or a year, one of them',
+  },
   EVENT_NOT_FOUND: {
     'zh-CN': '招聘活动不存在或不在您的管辖范围内',
     'en-US': 'No such recruitment event in your regions',

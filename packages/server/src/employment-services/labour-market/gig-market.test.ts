@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, engine, example, idNumber, organisation } from '../../../../policy/src/testing/builders.js';
-import { applicant, expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
+import { applicant, expectOk, login, staff, TestClock, type Client } from '../../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
@@ -9,6 +9,7 @@ const base = '/api/v1/labour-market';
 let app: TestApp;
 let clerk: Client, clerk2: Client, otherClerk: Client;
 let unitId: string, workerPersonId: string, stationId: string;
+let gigId: string, workerId: string;
 
 const gig = (extra: Record<string, unknown> = {}) => ({
   organisationId: unitId,
@@ -91,8 +92,6 @@ describe('gig stations (零工驿站)', () => {
 });
 
 describe('gigs: short postings paid by the day, reviewed like any posting', () => {
-  let gigId: string, workerId: string;
-
   it('a gig valid longer than 30 days is refused, naming the field; nothing is saved', async () => {
     const res = await post(clerk, `${base}/gig-stations/${stationId}/gigs`, gig({ validTo: '2026-12-23' }));
     expect(res.statusCode).toBe(400);
@@ -181,20 +180,29 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
   it('a month’s figures count postings, people served and placements, and are a 就业创业服务补助 claim', async () => {
     const res = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?month=2026-11`);
     expectOk(res);
-    const figures = res.json<{ service: { kind: 'public-service'; served: number; outcomes: number } }>();
+    const figures = res.json<{
+      service: { kind: 'public-service'; site: string; served: number; outcomes: number };
+    }>();
     expect(figures).toEqual({
       stationId,
-      month: '2026-11',
+      period: '2026-11',
+      from: '2026-11-01',
+      to: '2026-11-30',
       postings: 1,
       workersServed: 1,
       matches: 1,
       workersMatched: 1,
-      service: { kind: 'public-service', served: 1, outcomes: 1 },
+      service: { kind: 'public-service', site: '锦江区零工驿站', served: 1, outcomes: 1 },
     });
     const december = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?month=2026-12`);
     expect(december.json()).toMatchObject({ postings: 0, workersServed: 0, matches: 0 });
     const bad = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?month=2026-13`);
     expect(bad.statusCode).toBe(400);
+    // A month or a year, one of them, the field named.
+    const neither = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures`);
+    expect(neither.json()).toMatchObject({ code: 'FIGURES_PERIOD', field: 'month' });
+    const both = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?month=2026-11&year=2026`);
+    expect(both.json()).toMatchObject({ code: 'FIGURES_PERIOD', field: 'year' });
     // Read as the station's claim by the policy engine, at example rates of 20元 a person served and 100元 a placement.
     const decision = engine([
       example('employment-service.public-service.per-served', '620000', 2_000),
@@ -211,5 +219,83 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
       claim: { year: 2026, service: figures.service },
     });
     expect(decision).toMatchObject({ eligible: true, amountFen: 12_000 });
+  });
+});
+
+describe('a station’s figures are that station’s 就业创业服务补助 claim, for a month or the year', () => {
+  it('a year counts a person once however many months; a person served in November and December is one', async () => {
+    // The worker placed in November is registered again (skills updated) and placed in a December gig.
+    clock.setDate('2026-12-02');
+    [clerk, clerk2] = await Promise.all([login(app, 'gig-clerk'), login(app, 'gig-clerk2')]);
+    const december = await post(clerk, `${base}/gig-stations/${stationId}/gigs`, {
+      ...gig({ title: '仓库理货（日结）', validFrom: '2026-12-02', validTo: '2026-12-08' }),
+    });
+    expectOk(december, 201);
+    const decemberId = december.json<{ posting: { id: string } }>().posting.id;
+    expectOk(await post(clerk2, `${base}/postings/${decemberId}/review`, { publish: true }));
+    expectOk(
+      await post(clerk, `${base}/gig-stations/${stationId}/matches`, {
+        postingId: decemberId,
+        workerId,
+        matchedOn: '2026-12-02',
+      }),
+      201,
+    );
+    const month = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?month=2026-12`);
+    expect(month.json()).toMatchObject({ matches: 1, workersServed: 1, workersMatched: 1 });
+    const year = await clerk.request('GET', `${base}/gig-stations/${stationId}/figures?year=2026`);
+    expectOk(year);
+    expect(year.json()).toEqual({
+      stationId,
+      period: '2026',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      postings: 2,
+      workersServed: 1,
+      matches: 2,
+      workersMatched: 1,
+      service: { kind: 'public-service', site: '锦江区零工驿站', served: 1, outcomes: 1 },
+    });
+  });
+
+  it('two stations of one operator are two claims for the year; the same station’s again is refused', async () => {
+    // The operator: a 基层公共就业服务机构 designated to run 零工驿站.
+    const centre = await post(clerk, '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '锦江区就业服务中心',
+      category: 'public-institution',
+      regionCode: '510104',
+      facts: [{ kind: 'designation', data: { kind: 'gig-worker-station', from: '2026-01-01' } }],
+    });
+    expectOk(centre, 201);
+    const operatorId = centre.json<{ id: string }>().id;
+    const claims: Record<string, unknown>[] = [];
+    for (const name of ['锦江区盐市口零工驿站', '锦江区牛市口零工驿站']) {
+      const opened = await post(clerk, `${base}/gig-stations`, {
+        name,
+        regionCode: '510104',
+        operatorId,
+        address: '锦江区',
+        openedOn: '2026-03-01',
+      });
+      expectOk(opened, 201);
+      const year = await clerk.request(
+        'GET',
+        `${base}/gig-stations/${opened.json<{ id: string }>().id}/figures?year=2026`,
+      );
+      expectOk(year);
+      claims.push(year.json<{ service: Record<string, unknown> }>().service);
+    }
+    expect(claims.map((c) => c.site)).toEqual(['锦江区盐市口零工驿站', '锦江区牛市口零工驿站']);
+    const file = (service: Record<string, unknown>, key: string) =>
+      post(clerk, '/api/v1/applications', {
+        subsidy: 'employment-service',
+        organisationId: operatorId,
+        claim: { year: 2026, service },
+        idempotencyKey: key,
+      });
+    for (const [i, service] of claims.entries()) expectOk(await file(service, `station-claim-${i}`), 201);
+    const again = await file(claims[0] ?? {}, 'station-claim-again');
+    expect(again.json()).toMatchObject({ code: 'DUPLICATE_SERVICE_CLAIM', field: 'claim.service.site' });
   });
 });

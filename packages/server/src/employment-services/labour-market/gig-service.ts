@@ -171,19 +171,32 @@ export class GigService {
   }
 
   /**
-   * A month's figures: gig postings opened, people served (registered or placed), placements. As a
-   * 就业创业服务补助 claim they are the free public service's workload (served) and results (placed).
+   * A month's or a year's figures: gig postings opened, people served (registered or placed),
+   * placements. As a 就业创业服务补助 claim they are the free public service's workload (served) and
+   * results (placed) at this station, named as the claim's site, so each station is its own claim
+   * (财社〔2023〕181号 第十二条 pays per 零工驿站). The subsidy is claimed per year: a year's figure
+   * counts each person once, which twelve months summed would not.
    */
-  async figures(actor: Actor, stationId: string, month: string): Promise<FiguresView> {
-    await this.station(actor, stationId);
-    const from = `${month}-01`;
-    const to = addDays(`${monthFromIndex(monthIndex(month) + 1)}-01`, -1);
+  async figures(actor: Actor, stationId: string, period: { month?: string; year?: number }): Promise<FiguresView> {
+    const station = await this.station(actor, stationId);
+    const { month, year } = period;
+    if ((month === undefined) === (year === undefined))
+      throw new AppError('FIGURES_PERIOD', 400, month === undefined ? 'month' : 'year');
+    const from = month !== undefined ? `${month}-01` : `${year}-01-01`;
+    const to = month !== undefined ? addDays(`${monthFromIndex(monthIndex(month) + 1)}-01`, -1) : `${year}-12-31`;
     const f = await monthFigures(this.db, stationId, from, to);
     return {
       stationId,
-      month,
+      period: month ?? String(year),
+      from,
+      to,
       ...f,
-      service: { kind: 'public-service', served: f.workersServed, outcomes: f.workersMatched } satisfies ServiceClaim,
+      service: {
+        kind: 'public-service',
+        site: station.name,
+        served: f.workersServed,
+        outcomes: f.workersMatched,
+      } satisfies ServiceClaim,
     };
   }
 

@@ -139,13 +139,13 @@ export function gigRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
         config: LABOUR_READ,
         schema: {
           tags: TAGS,
-          summary: 'A month’s service figures of a station, as its 就业创业服务补助 claim reads them',
+          summary: 'A station’s service figures for a month or a year, as its 就业创业服务补助 claim reads them',
           params: IdParams,
           querystring: FiguresQuery,
           response: { 200: Figures, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => gigs.figures(actorOf(request), request.params.id, request.query.month),
+      async (request) => gigs.figures(actorOf(request), request.params.id, request.query),
     );
   };
 }

@@ -68,20 +68,33 @@ export const MatchBody = Type.Object(
 );
 export const GigMatch = Type.Object({ id: Type.String(), postingId: Type.String(), workerId: Type.String() });
 
-export const FiguresQuery = Type.Object({ month: Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' }) }, options);
+/** A month (`month=2026-11`) or a whole year (`year=2026`, what the subsidy is claimed for): one of them. */
+export const FiguresQuery = Type.Object(
+  {
+    month: Type.Optional(Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2099 })),
+  },
+  options,
+);
 /**
- * A month's service figures of a station, and the same as the 就业创业服务补助 claim reads them
- * (`service`: public-service, served = workers served, outcomes = workers placed in a gig).
+ * A station's service figures for a month or a year, and the same as the 就业创业服务补助 claim reads
+ * them (`service`: public-service, site = the station, served = workers served, outcomes = workers
+ * placed in a gig). A year counts each person once, however many months they were served in.
  */
 export const Figures = Type.Object({
   stationId: Type.String(),
-  month: Type.String(),
+  /** `2026-11` or `2026`. */
+  period: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
   postings: Type.Integer(),
   workersServed: Type.Integer(),
   matches: Type.Integer(),
   workersMatched: Type.Integer(),
   service: Type.Object({
     kind: Type.Literal('public-service'),
+    /** The station's name: a claim per station (claim.service.site, migration 0031). */
+    site: Type.String(),
     served: Type.Integer(),
     outcomes: Type.Integer(),
   }),
