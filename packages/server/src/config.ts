@@ -7,6 +7,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** A streaming replica for the public reads (`DATABASE_REPLICA_URL`); needs DATABASE_URL. */
+  readonly databaseReplicaUrl?: string;
   readonly logLevel: string;
   readonly webRoot: string;
   readonly seedDemo: boolean;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: env.HUIMIN_DATA_DIR ?? './data',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_REPLICA_URL ? { databaseReplicaUrl: replicaOf(env) } : {}),
     logLevel: env.LOG_LEVEL ?? 'info',
     webRoot: env.HUIMIN_WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     seedDemo: env.HUIMIN_DEMO !== 'off',
@@ -49,6 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : positive(env.HUIMIN_PUBLIC_CACHE_SECONDS, 30, 'HUIMIN_PUBLIC_CACHE_SECONDS'),
     trustProxy: trustProxy(env.HUIMIN_TRUST_PROXY),
   };
+}
+
+function replicaOf(env: NodeJS.ProcessEnv): string {
+  if (!env.DATABASE_URL) throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica of which primary?');
+  return env.DATABASE_REPLICA_URL ?? '';
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}),
     onIdleError: (error) => console.warn(`database connection dropped: ${error.message}`),
   });
   await migrate(database.db);
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
   const { http, ...services } = await buildApp({
     db: database.db,
+    readDb: database.read,
     databaseKind: database.kind,
     vault,
     logger: { level: config.logLevel },

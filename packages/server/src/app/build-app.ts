@@ -149,7 +149,16 @@ export interface App extends Services {
 export function buildServices(
   options: Pick<
     AppOptions,
-    'db' | 'vault' | 'clock' | 'sessions' | 'settleChunk' | 'sweepBatch' | 'oidc' | 'sms' | 'publicCacheSeconds'
+    | 'db'
+    | 'readDb'
+    | 'vault'
+    | 'clock'
+    | 'sessions'
+    | 'settleChunk'
+    | 'sweepBatch'
+    | 'oidc'
+    | 'sms'
+    | 'publicCacheSeconds'
   >,
 ): Services {
   const { db, vault } = options;

@@ -12,12 +12,22 @@ export interface DatabaseConfig {
   readonly url?: string;
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   readonly dataDir: string;
+  /**
+   * A streaming replica of `url` (`DATABASE_REPLICA_URL`): the public reads go there, so a crowd
+   * reading lists does not load the primary. Only with `url`.
+   */
+  readonly replicaUrl?: string;
   /** Told when the server drops an idle pooled connection (logged by the app; harmless otherwise). */
   readonly onIdleError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
+  /**
+   * Where public reads go: the replica when one is configured, otherwise `db`. Never for a read
+   * that must see a write just made (a replica lags) or one inside a transaction.
+   */
+  readonly read: Kysely<Database>;
   readonly kind: 'postgresql' | 'pglite';
   close(): Promise<void>;
 }
@@ -28,12 +38,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    // An idle connection the server closes (restart, failover, a dropped test database) is removed
-    // from the pool and replaced on next use; without a listener it would crash the process.
-    pool.on('error', (error) => config.onIdleError?.(error));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    const db = serverDatabase(config.url, config);
+    // Read-only by session default too: a write sent there by mistake fails here, not on the standby.
+    const read = config.replicaUrl ? serverDatabase(config.replicaUrl, config, true) : db;
+    return {
+      db,
+      read,
+      kind: 'postgresql',
+      close: async () => {
+        if (read !== db) await read.destroy();
+        await db.destroy();
+      },
+    };
   }
   const inMemory = config.dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(resolve(config.dataDir), { recursive: true });
@@ -41,7 +57,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     parsers: { 1082: (v: string) => v, 20: (v: string) => v },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, read: db, kind: 'pglite', close: () => db.destroy() };
+}
+
+function serverDatabase(url: string, config: DatabaseConfig, readOnly = false): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
+  // An idle connection the server closes (restart, failover, a dropped test database) is removed
+  // from the pool and replaced on next use; without a listener it would crash the process.
+  pool.on('error', (error) => config.onIdleError?.(error));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Brings the schema up to date; throws (and start-up stops) if a migration fails. */

@@ -34,6 +34,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | undefined;
   let url: string | undefined;
+  let replicaUrl: string | undefined;
   if (serverUrl) {
     const name = `huimin_test_${randomUUID().replaceAll('-', '')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -43,6 +44,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
     url = u.toString();
+    // The standby replays the primary's whole cluster, so the new database is there too.
+    if (process.env.DATABASE_REPLICA_URL) {
+      const r = new URL(process.env.DATABASE_REPLICA_URL);
+      r.pathname = `/${name}`;
+      replicaUrl = r.toString();
+    }
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -50,12 +57,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await c.end();
     };
   }
-  const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://', ...(url ? { url } : {}) });
+  const database = await openDatabase({
+    dataDir: options.dataDir ?? 'memory://',
+    ...(url ? { url } : {}),
+    ...(replicaUrl ? { replicaUrl } : {}),
+  });
   await migrate(database.db);
   await seedReferenceData(database.db);
   const vault = options.masterKey ? new Vault(options.masterKey) : Vault.random();
   const app = await buildApp({
     db: database.db,
+    readDb: database.read,
     databaseKind: database.kind,
     vault,
     logger: process.env.HUIMIN_TEST_LOG ? { level: process.env.HUIMIN_TEST_LOG } : false,
