@@ -86,6 +86,8 @@ import { refuseNulCharacters, validatorCompiler } from '../http/validation.js';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
+  /** Where the public lists read (a streaming replica, `DATABASE_REPLICA_URL`); `db` when absent. */
+  readonly readDb?: Kysely<Database>;
   readonly databaseKind: string;
   readonly vault: Vault;
   readonly clock?: Clock;
@@ -196,7 +198,8 @@ export function buildServices(
     applicationLists: new ApplicationListService(db, vault, clock, policies, risk),
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
-    disclosures: new DisclosureService(db, vault, clock, policies, options.publicCacheSeconds ?? 0),
+    // Public reads only, so a replica may answer them: a list published a moment late is no harm.
+    disclosures: new DisclosureService(options.readDb ?? db, vault, clock, policies, options.publicCacheSeconds ?? 0),
     risk,
     spotChecks: new SpotCheckService(db, vault, clock),
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),
@@ -212,7 +215,7 @@ export function buildServices(
       catalogue: new CatalogueService(db, vault, clock),
       institutions: new InstitutionService(db, vault, clock),
       classes: new ClassService(db, vault, clock),
-      certificates: new CertificateService(db),
+      certificates: new CertificateService(options.readDb ?? db),
       claims: new ClaimService(db, applications),
     },
   };
