@@ -3,12 +3,27 @@ import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { buildApp } from './app/build-app.js';
+import { jobOptionsFrom } from './app/background-jobs.js';
 import { DEFAULT_SESSION_SETTINGS } from './sessions/session-service.js';
 import { loadMasterKey, Vault } from './security/vault.js';
 
-/** `npm start`: migrate, seed demo data into an empty database, serve API and web UI. */
+/**
+ * `npm start` (`huimin start`): migrate, seed demo data into an empty database, serve API and web UI
+ * and run the background jobs. With PostgreSQL the two halves can be separate processes
+ * (decision 024): `huimin serve` (HUIMIN_ROLE=serve) answers HTTP and only enqueues;
+ * `huimin worker` (HUIMIN_ROLE=worker) runs the jobs and serves nothing.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const jobs = jobOptionsFrom(process.env);
+  const role = jobs.role ?? 'all';
+  if (role !== 'all' && !config.databaseUrl)
+    throw new Error(
+      `huimin ${role} needs DATABASE_URL: the embedded database is opened by one process, which serves and runs jobs (npm start)`,
+    );
+  // Every process must hold the same key; one made beside each process's data folder would differ.
+  if (role !== 'all' && !process.env.HUIMIN_MASTER_KEY)
+    throw new Error(`huimin ${role} needs HUIMIN_MASTER_KEY: every process sharing the database must use the same key`);
   const database = await openDatabase({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
@@ -18,7 +33,8 @@ async function main(): Promise<void> {
   await migrate(database.db);
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
   const oidc = oidcSettingsFrom(process.env);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
+  const serves = role !== 'worker';
+  const seeded = serves && config.seedDemo ? await seedDemoIfEmpty(database.db, vault) : false;
   const { http, ...services } = await buildApp({
     db: database.db,
     readDb: database.read,
@@ -33,26 +49,22 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicCacheSeconds: config.publicCacheSeconds,
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
+    // Text messages are sent after the event that caused them commits; a worker's tick sends the
+    // pending ones, including any a crash left behind (each message is claimed: safe with several).
+    jobs: { ...jobs, notificationDispatchSeconds: config.notificationDispatchSeconds },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');
-  const phones = await services.registry.backfillPhoneHashes();
-  if (phones > 0) http.log.info({ phones }, 'filled in phone lookup hashes');
-
-  // Text messages are sent after the event that caused them commits; pending ones are picked up
-  // here, including any a crash left behind. Safe with several servers (each message is claimed).
-  const dispatch = setInterval(() => {
-    services.notifications
-      .dispatchPending()
-      .catch((error: unknown) => http.log.error({ err: error }, 'notification dispatch failed'));
-  }, config.notificationDispatchSeconds * 1000);
-  dispatch.unref();
+  if (serves) {
+    const phones = await services.registry.backfillPhoneHashes();
+    if (phones > 0) http.log.info({ phones }, 'filled in phone lookup hashes');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(dispatch);
     http.log.info({ signal }, 'shutting down');
+    // Stops taking jobs, lets running ones finish (30 s at most, then they are failed and retried).
     await http.close();
     await database.close();
     process.exit(0);
@@ -60,10 +72,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const where = `database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`;
+  if (!serves) {
+    http.log.info(`惠民 Huimin worker running ${services.jobs.runs.join(', ')} (${where})`);
+    return;
+  }
   await http.listen({ port: config.port, host: config.host });
-  http.log.info(
-    `惠民 Huimin on http://localhost:${config.port} (database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
-  );
+  http.log.info(`惠民 Huimin on http://localhost:${config.port} (${role === 'serve' ? 'serve only, ' : ''}${where})`);
 }
 
 main().catch((error: unknown) => {

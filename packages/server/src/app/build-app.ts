@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { JobQueue } from '../jobs/job-queue-service.js';
 import { accountCredentials } from '../accounts/account-repository.js';
 import { AccountService } from '../accounts/account-service.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
@@ -78,6 +79,7 @@ import { registryRoutes } from '../registry/registry.routes.js';
 import type { Vault } from '../security/vault.js';
 import { SERVER_VERSION } from '../version.js';
 import { accessHook, assertAccessDeclared } from '../auth/access.js';
+import { startJobs, type JobOptions } from './background-jobs.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import { AppError, sendError } from '../http/errors.js';
 import { loggerOptions, type LogSettings } from '../http/logging.js';
@@ -112,6 +114,8 @@ export interface AppOptions {
   readonly sms?: SmsSender;
   /** Seconds a public list page (公示名单) is answered from memory; 0, the default, never. */
   readonly publicCacheSeconds?: number;
+  /** Background work: this process's role on the job queue (decision 024); by default it does all. */
+  readonly jobs?: JobOptions;
 }
 
 /** The services behind the routes, for tests and jobs that drive them directly. */
@@ -146,6 +150,8 @@ export interface Services {
 
 export interface App extends Services {
   readonly http: FastifyInstance;
+  /** The job queue, stopped when `http` closes. */
+  readonly jobs: JobQueue;
 }
 
 export function buildServices(
@@ -332,6 +338,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (options.webRoot && existsSync(options.webRoot)) {
     await http.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   }
+  const jobs = await startJobs(options.db, services, options.jobs ?? {}, http.log);
+  // Running jobs finish (or are failed, to be retried elsewhere) before the database closes after it.
+  http.addHook('onClose', () => jobs.stop());
   await http.ready();
-  return { http, ...services };
+  return { http, jobs, ...services };
 }

@@ -163,6 +163,21 @@ audit
     }
   });
 
+// The server's processes (decision 024). On PostgreSQL any number of `serve` and `worker` processes
+// share one database; the embedded database is one `start` process that does both.
+for (const [name, role, description] of [
+  ['start', 'all', 'serve the API and web UI and run the background jobs, in one process (what npm start runs)'],
+  ['serve', 'serve', 'serve the API and web UI only; jobs are queued for workers (needs DATABASE_URL)'],
+  ['worker', 'worker', 'run the background jobs: sweeps, text messages (needs DATABASE_URL); serves nothing'],
+] as const)
+  program
+    .command(name)
+    .description(description)
+    .action(async () => {
+      process.env.HUIMIN_ROLE = role;
+      await import('../main.js');
+    });
+
 const sweep = program.command('sweep').description('the proactive sweep (政策找人, 免申即享)');
 
 sweep

@@ -12,6 +12,13 @@ export type JobRole = 'serve' | 'worker' | 'all';
 
 export const JOB_ROLES: readonly JobRole[] = ['serve', 'worker', 'all'];
 
+/** `HUIMIN_ROLE`: `all` when unset. */
+export function jobRoleFrom(value: string | undefined): JobRole {
+  if (value === undefined || value === '') return 'all';
+  if ((JOB_ROLES as readonly string[]).includes(value)) return value as JobRole;
+  throw new Error(`HUIMIN_ROLE must be serve, worker or all, got ${value}`);
+}
+
 /** The run of one job, as its handler sees it. */
 export interface JobContext {
   readonly id: string;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApplicationView } from '../applications/applications.schemas.js';
-import type { Actor } from '../auth/actor.js';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { OfferSchema as Offer, SweepSchema as Sweep } from './proactive.schemas.js';
@@ -11,24 +10,17 @@ import type { SweepService } from './sweep-service.js';
 export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['proactive'];
-    const runInBackground = (id: string, actor: Actor) =>
-      void sweeps.run(id, actor).catch((error: unknown) => app.log.error({ err: error, sweep: id }, 'sweep failed'));
     app.post(
       '/api/v1/sweeps',
       {
         config: { access: { permission: 'sweep:run' } },
         schema: {
           tags,
-          summary: 'Start a sweep of the caller’s regions; it runs in the background',
+          summary: 'Start a sweep of the caller’s regions; a worker process runs it from the job queue',
           response: { 202: Sweep, ...PROTECTED_ERRORS },
         },
       },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const job = await sweeps.start(actor);
-        runInBackground(job.id, actor);
-        return reply.status(202).send(job);
-      },
+      async (request, reply) => reply.status(202).send(await sweeps.startInBackground(actorOf(request))),
     );
     app.get(
       '/api/v1/sweeps/:id',
@@ -54,12 +46,8 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
           response: { 202: Sweep, ...PROTECTED_ERRORS },
         },
       },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const job = await sweeps.get(actor, request.params.id);
-        if (job.state !== 'done') runInBackground(job.id, actor);
-        return reply.status(202).send(job);
-      },
+      async (request, reply) =>
+        reply.status(202).send(await sweeps.resumeInBackground(actorOf(request), request.params.id)),
     );
     app.get(
       '/api/v1/offers',

@@ -102,12 +102,26 @@ export function offersFor(
   return out;
 }
 
-/** A batch's offers and the job's new place, in one transaction. */
+/**
+ * Another runner of the same sweep saved its place first: this one's batch is rolled back and it
+ * stops (decision 024 — a queued job can run twice when a slow run outlives its expiry).
+ */
+export class SweepMovedOn extends Error {
+  constructor() {
+    super('the sweep’s saved place moved on: another runner has it');
+  }
+}
+
+/**
+ * A batch's offers and the job's new place, in one transaction, if the saved place is still `from`
+ * (the place the batch was read after); otherwise nothing is saved and `SweepMovedOn` is thrown.
+ */
 export async function saveBatch(
   db: Kysely<Database>,
   now: Date,
   jobId: string,
   phase: 'people' | 'units',
+  from: { region: string; id: string } | null,
   cursor: { region: string; id: string } | null,
   done: number,
   offers: readonly NewOffer[],
@@ -115,6 +129,20 @@ export async function saveBatch(
   const people = offers.filter((o) => o.person_id !== null);
   const units = offers.filter((o) => o.organisation_id !== null);
   await db.transaction().execute(async (trx) => {
+    // First, so a second runner waits here on the row until the first commits, then finds the place moved.
+    const moved = await trx
+      .updateTable('sweep_job')
+      .set({ cursor: cursor?.id ?? null, cursor_region: cursor?.region ?? null, updated_at: now })
+      .where('id', '=', jobId)
+      .where('phase', '=', phase)
+      .where((eb) =>
+        from
+          ? eb.and([eb('cursor', '=', from.id), eb('cursor_region', '=', from.region)])
+          : // From the phase's start; a place saved before the (region, id) order had no region and starts over too.
+            eb.or([eb('cursor', 'is', null), eb('cursor_region', 'is', null)]),
+      )
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) throw new SweepMovedOn();
     let created = 0;
     if (people.length > 0)
       created += (
@@ -142,8 +170,6 @@ export async function saveBatch(
     await trx
       .updateTable('sweep_job')
       .set((eb) => ({
-        cursor: cursor?.id ?? null,
-        cursor_region: cursor?.region ?? null,
         ...(phase === 'people' ? { people_done: done } : { units_done: done }),
         offers_created: eb('offers_created', '+', created),
         updated_at: now,

@@ -55,11 +55,14 @@ export class NoApplicationFiling {
       for (const offer of offers) {
         const applicationId = await this.fileFor(actor, offer);
         await this.db.transaction().execute(async (trx) => {
-          await trx
+          const marked = await trx
             .updateTable('offer')
             .set({ state: 'filed', application_id: applicationId })
             .where('id', '=', offer.id)
-            .execute();
+            .where('application_id', 'is', null)
+            .executeTakeFirst();
+          // Another runner of the same sweep marked it first (decision 024): counted once, by that one.
+          if (Number(marked.numUpdatedRows) === 0) return;
           await trx
             .updateTable('sweep_job')
             .set((eb) => ({ applications_filed: eb('applications_filed', '+', 1), updated_at: this.clock.now() }))

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import type { JobDefinition, JobQueue } from '../jobs/job-queue-service.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionRange } from '../regions/region-scope.js';
 import { idNumbersOf, listedIn, organisationFacts, personFacts } from '../registry/engine-facts.js';
@@ -18,11 +19,16 @@ import {
   readBatch,
   received,
   saveBatch,
+  SweepMovedOn,
   type PersonInBatch,
   type SweepProgress,
   type UnitInBatch,
 } from './sweep-batch.js';
 import { NoApplicationFiling } from './sweep-filing.js';
+import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
+
+/** How a run ended: to the end, or left to another runner of the same job (decision 024). */
+export type SweepOutcome = 'done' | 'paused' | 'running in this process' | 'moved on elsewhere';
 
 /**
  * The proactive sweep (政策找人, 免申即享; 庆阳 方案 第2条; 川办发〔2024〕34号 (一)): every person and
@@ -35,6 +41,9 @@ import { NoApplicationFiling } from './sweep-filing.js';
  * the same transaction as the batch's offers, so a killed job resumes where it stopped and a second
  * run creates nothing twice. Applications are filed last, from the offers, each under the offer's
  * own idempotency key, so a filing interrupted half-way is found again, not repeated.
+ *
+ * Started over the API, a sweep is a job on the queue (`sweep.run`, decision 024) that a worker
+ * process runs; the command line and the benchmark run it here, in the caller's process.
  */
 export class SweepService {
   constructor(
@@ -54,7 +63,64 @@ export class SweepService {
   /** Jobs this process is running, so a second request to resume one does not run it twice. */
   private readonly running = new Set<string>();
 
-  async start(actor: Actor): Promise<SweepView> {
+  private background: { queue: JobQueue; job: JobDefinition<SweepRunData> } | undefined;
+
+  /** Sweeps started over the API go to this queue; the composition root calls this once. */
+  runOn(queue: JobQueue, actorOf: ActorOf, settings: SweepJobSettings = {}): void {
+    this.background = { queue, job: queue.define(sweepRunJob(this, actorOf, settings)) };
+  }
+
+  /** Starts a sweep and queues it for a worker, in one transaction: no job without its row, nor a row without its job. */
+  async startInBackground(actor: Actor): Promise<SweepView> {
+    const { queue, job } = this.queue();
+    return this.start(actor, (trx, sweepJobId) =>
+      queue.send(job, { sweepJobId }, { key: `sweep-${sweepJobId}`, trx: trx as unknown as Kysely<never> }),
+    );
+  }
+
+  /** Queues an interrupted sweep again; a run already going elsewhere is not disturbed (its place is the guard). */
+  async resumeInBackground(actor: Actor, id: string): Promise<SweepView> {
+    const view = await this.get(actor, id);
+    if (view.state !== 'done') {
+      const { queue, job } = this.queue();
+      await queue.send(job, { sweepJobId: id });
+    }
+    return view;
+  }
+
+  /**
+   * Queues the sweep's next slice. Keyed by the place it starts from, so a slice retried after it
+   * had already queued its successor queues nothing more.
+   */
+  async continueInBackground(id: string): Promise<void> {
+    const row = await this.db
+      .selectFrom('sweep_job')
+      .select(['phase', 'cursor', 'people_done', 'units_done'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const { queue, job } = this.queue();
+    await queue.send(job, { sweepJobId: id }, { key: `sweep-${id}-${row.phase}-${row.cursor ?? 'start'}` });
+  }
+
+  /** Who started an unfinished sweep (it runs as them); undefined once it is done. */
+  async startedByIfUnfinished(id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('sweep_job')
+      .select(['started_by', 'state'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && row.state !== 'done' ? row.started_by : undefined;
+  }
+
+  private queue(): { queue: JobQueue; job: JobDefinition<SweepRunData> } {
+    if (!this.background) throw new Error('sweeps are run in the background only with a job queue (runOn)');
+    return this.background;
+  }
+
+  async start(
+    actor: Actor,
+    alsoInTransaction?: (trx: Kysely<Database>, sweepJobId: string) => Promise<unknown>,
+  ): Promise<SweepView> {
     const range = regionRange(actor.regionCode);
     const count = async (table: 'person' | 'organisation') =>
       Number(
@@ -90,6 +156,7 @@ export class SweepService {
         regionCode: actor.regionCode,
         after: { people, units },
       });
+      await alsoInTransaction?.(trx, row.id);
       return row;
     });
     return this.get(actor, job.id);
@@ -99,12 +166,22 @@ export class SweepService {
   async run(
     jobId: string,
     actor: Actor,
-    options: { batchSize?: number; onProgress?: (progress: SweepProgress) => void } = {},
-  ): Promise<void> {
-    if (this.running.has(jobId)) return;
+    options: {
+      batchSize?: number;
+      onProgress?: (progress: SweepProgress) => void;
+      /** Stop after this many batches, the place saved ('paused'): one queued slice of the sweep. */
+      maxBatches?: number;
+    } = {},
+  ): Promise<SweepOutcome> {
+    if (this.running.has(jobId)) return 'running in this process';
     this.running.add(jobId);
     try {
-      await this.runToEnd(jobId, actor, options.batchSize ?? this.batchSize, options.onProgress);
+      const slice = { left: options.maxBatches ?? Infinity };
+      return await this.runToEnd(jobId, actor, options.batchSize ?? this.batchSize, slice, options.onProgress);
+    } catch (error) {
+      // Another runner of the same sweep saved a batch first (a retry that overtook a slow run): it goes on.
+      if (error instanceof SweepMovedOn) return 'moved on elsewhere';
+      throw error;
     } finally {
       this.running.delete(jobId);
     }
@@ -114,11 +191,12 @@ export class SweepService {
     jobId: string,
     actor: Actor,
     batchSize: number,
+    slice: { left: number },
     onProgress?: (progress: SweepProgress) => void,
-  ): Promise<void> {
+  ): Promise<'done' | 'paused'> {
     const engine = await this.policies.engine();
     const job = await this.db.selectFrom('sweep_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
-    if (job.state === 'done') return;
+    if (job.state === 'done') return 'done';
     await this.db
       .updateTable('sweep_job')
       .set({ state: 'running', error: null, updated_at: this.clock.now() })
@@ -127,7 +205,7 @@ export class SweepService {
     const range = regionRange(job.region_code);
     const sweep = { jobId, judgedOn: job.judged_on, engine };
     try {
-      let phase = job.phase;
+      const phase = job.phase;
       // A job saved before the (region, id) order kept only an id; it starts its phase again (offers are never made twice).
       let cursor =
         job.cursor !== null && job.cursor_region !== null ? { region: job.cursor_region, id: job.cursor } : null;
@@ -136,6 +214,7 @@ export class SweepService {
       if (phase === 'people') {
         const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
         for (;;) {
+          const from = cursor;
           const batch = await readBatch<PersonInBatch>(this.db, 'person', range, cursor, batchSize);
           if (batch.length === 0) break;
           const offers = batch.flatMap((p) =>
@@ -151,21 +230,27 @@ export class SweepService {
           );
           cursor = lastOf(batch);
           done += batch.length;
-          await saveBatch(this.db, this.clock.now(), jobId, 'people', cursor, done, offers);
+          await saveBatch(this.db, this.clock.now(), jobId, 'people', from, cursor, done, offers);
           onProgress?.({ phase: 'people', done, total: job.people_total });
           await failpoint('sweep.after-batch');
+          if (--slice.left <= 0) return 'paused';
         }
-        phase = 'units';
+        // Only the runner whose place is the saved one turns the phase (decision 024).
+        const last = cursor;
+        const turned = await this.db
+          .updateTable('sweep_job')
+          .set({ phase: 'units', cursor: null, cursor_region: null, updated_at: this.clock.now() })
+          .where('id', '=', jobId)
+          .where('phase', '=', 'people')
+          .where((eb) => (last ? eb('cursor', '=', last.id) : eb('cursor', 'is', null)))
+          .executeTakeFirst();
+        if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
         cursor = null;
         done = 0;
-        await this.db
-          .updateTable('sweep_job')
-          .set({ phase, cursor: null, cursor_region: null, updated_at: this.clock.now() })
-          .where('id', '=', jobId)
-          .execute();
       }
       const subsidies = engine.catalogue().filter((s) => s.applicant === 'organisation');
       for (;;) {
+        const from = cursor;
         const batch = await readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize);
         if (batch.length === 0) break;
         // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
@@ -191,9 +276,10 @@ export class SweepService {
         );
         cursor = lastOf(batch);
         done += batch.length;
-        await saveBatch(this.db, this.clock.now(), jobId, 'units', cursor, done, offers);
+        await saveBatch(this.db, this.clock.now(), jobId, 'units', from, cursor, done, offers);
         onProgress?.({ phase: 'units', done, total: job.units_total });
         await failpoint('sweep.after-batch');
+        if (--slice.left <= 0) return 'paused';
       }
       await this.filing.fileWhatNeedsNoApplication(jobId, actor, onProgress);
       await this.db
@@ -201,7 +287,9 @@ export class SweepService {
         .set({ state: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
         .where('id', '=', jobId)
         .execute();
+      return 'done';
     } catch (error) {
+      if (error instanceof SweepMovedOn) throw error;
       await this.db
         .updateTable('sweep_job')
         .set({ state: 'failed', error: String(error), updated_at: this.clock.now() })

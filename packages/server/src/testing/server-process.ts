@@ -20,7 +20,11 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/** `ready`: what the process prints once started — a worker (HUIMIN_ROLE=worker) listens on no port. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { ready?: string } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
@@ -55,7 +59,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       listeners.add(check);
       check();
     });
-  await reached('Huimin on http');
+  await reached(options.ready ?? 'Huimin on http');
   const base = `http://127.0.0.1:${port}`;
   return {
     port,
@@ -80,6 +84,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         });
     },
     async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGKILL');
       await exited;

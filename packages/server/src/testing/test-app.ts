@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { OidcSettings } from '../accounts/oidc.js';
 import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
+import type { JobOptions } from '../app/background-jobs.js';
 import { buildApp, type App } from '../app/build-app.js';
 import type { Clock } from '../http/clock.js';
 import { Vault } from '../security/vault.js';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   readonly webRoot?: string;
   /** Connect to an identity provider (a local one in tests). */
   readonly oidc?: OidcSettings;
+  /** The app's role on the job queue (decision 024); by default it runs jobs too, polling twice a second. */
+  readonly jobs?: JobOptions;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -74,6 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
+    jobs: { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, ...options.jobs },
   });
   return {
     ...app,
