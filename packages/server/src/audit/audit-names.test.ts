@@ -16,6 +16,7 @@ afterAll(() => app.close());
 interface Page {
   entries: { action: string; entityId?: string; after?: Record<string, unknown> }[];
   names: Record<string, string>;
+  units: Record<string, string>;
 }
 
 describe('the audit trail names what it speaks of', () => {
@@ -55,6 +56,7 @@ describe('the audit trail names what it speaks of', () => {
     const set = zh.entries.find((e) => e.action === 'parameter.set');
     expect(set?.after?.parameter).toBe('startup.amount');
     expect(zh.names['startup.amount']).toBe('一次性创业补贴标准');
+    expect(zh.units['startup.amount']).toBe('fen');
 
     const en = (await auditor.request('GET', '/api/v1/audit', undefined, { 'accept-language': 'en-US' })).json<Page>();
     expect(en.names['startup.amount']).toMatch(/start-up/i);

@@ -73,17 +73,25 @@ const LOOKUPS: readonly Lookup[] = [
 /**
  * The names behind the ids a page of entries holds — its subjects and the ids inside what each
  * recorded (a posting, a seeker, the account that signed a contract) — and each parameter id by
- * its label in the reader's language, so the page never shows an id where a person reads a name.
+ * its label in the reader's language (and its unit, so a value in fen is shown in 元), so the page
+ * never shows an id where a person reads a name.
  * An id of a record since gone, or of a kind not named here, is left out: the page says so.
  */
-export async function auditNames(db: Kysely<Database>, entries: readonly NamedEntry[], language: Language) {
+export async function auditNames(
+  db: Kysely<Database>,
+  entries: readonly NamedEntry[],
+  language: Language,
+): Promise<{ names: Names; units: Names }> {
   const ids = new Set<string>();
   const names: Names = {};
+  const units: Names = {};
   const collect = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
       if (UUID.test(value)) ids.add(value.toLowerCase());
-      else if (key === 'parameter' && PARAMETER_LABELS[value])
+      else if (key === 'parameter' && PARAMETER_LABELS[value]) {
         names[value] = PARAMETER_LABELS[value][language === 'en-US' ? 'en' : 'zh'];
+        units[value] = PARAMETER_LABELS[value].unit;
+      }
     } else if (Array.isArray(value)) for (const v of value) collect(v, key);
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
   };
@@ -92,8 +100,7 @@ export async function auditNames(db: Kysely<Database>, entries: readonly NamedEn
     collect(e.before);
     collect(e.after);
   }
-  if (ids.size === 0) return names;
   const list = [...ids];
-  for (const lookup of LOOKUPS) for (const row of await lookup(db, list)) names[row.id] = row.name;
-  return names;
+  if (list.length > 0) for (const lookup of LOOKUPS) for (const row of await lookup(db, list)) names[row.id] = row.name;
+  return { names, units };
 }

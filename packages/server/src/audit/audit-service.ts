@@ -54,7 +54,7 @@ export class AuditService {
   }
 
   /** The names of the records a page of entries speaks of, by id (audit-names.ts). */
-  names(entries: readonly NamedEntry[], language: Language): Promise<Record<string, string>> {
+  names(entries: readonly NamedEntry[], language: Language): ReturnType<typeof auditNames> {
     return auditNames(this.db, entries, language);
   }
 

@@ -55,6 +55,8 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
                * after), and each parameter id's label in the caller's language, by id.
                */
               names: Type.Record(Type.String(), Type.String()),
+              /** Each named parameter's unit (fen, permille, months …), by parameter id. */
+              units: Type.Record(Type.String(), Type.String()),
             }),
             ...PROTECTED_ERRORS,
           },
@@ -64,7 +66,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
         const actor = actorOf(request);
         const rows = await audit.list(actor, request.query);
         return {
-          names: await audit.names(rows, languageOf(request.headers['accept-language'])),
+          ...(await audit.names(rows, languageOf(request.headers['accept-language']))),
           entries: rows.map((r) => ({
             seq: r.seq,
             at: r.at.toISOString(),

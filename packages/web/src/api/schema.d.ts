@@ -29349,6 +29349,9 @@ export interface paths {
                             names: {
                                 [key: string]: string;
                             };
+                            units: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };

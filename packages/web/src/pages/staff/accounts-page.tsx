@@ -20,13 +20,14 @@ import { useSession } from '../../session/session.js';
 type StaffAccount =
   paths['/api/v1/accounts']['get']['responses'][200]['content']['application/json']['accounts'][number];
 type NewAccount = paths['/api/v1/accounts']['post']['requestBody']['content']['application/json'];
+type RolesChange = paths['/api/v1/accounts/{id}/roles']['put']['requestBody']['content']['application/json'];
 type Institution = paths['/api/v1/loans/institutions']['get']['responses'][200]['content']['application/json'][number];
 
 /**
  * 账号管理: the administrator's landing page — the staff accounts of their regions with roles,
- * region and state; creating one (roles within the separation rules, which the server enforces and
- * names when it refuses), resetting a first password (which also lifts a lockout), and
- * deactivating or reactivating an account.
+ * region and state; creating one and moving one to other posts or another region (roles within the
+ * separation rules, which the server enforces and names when it refuses; never one's own), resetting
+ * a first password (which also lifts a lockout), and deactivating or reactivating an account.
  */
 export function AccountsPage() {
   const { t } = useTranslation();
@@ -54,6 +55,56 @@ export function AccountsPage() {
       return false;
     }
   };
+
+  /** Roles, region and (for a bank's or guarantor's officer) the institution: the same on creating and on moving. */
+  const postFields = (testId: string) => (
+    <>
+      <ProFormSelect
+        name="roles"
+        label={t('backOffice.accounts.roles')}
+        mode="multiple"
+        extra={t('admin.accounts.rolesHint')}
+        options={staffRoles.map((r) => ({ value: r, label: roleNames[r] }))}
+        rules={[{ required: true }]}
+        fieldProps={{ 'data-testid': `${testId}-roles` } as object}
+      />
+      <ProFormSelect
+        name="regionCode"
+        label={t('admin.accounts.region')}
+        showSearch
+        options={regions
+          .filter((r) => r.code.startsWith(ownPrefix))
+          .map((r) => ({ value: r.code, label: regionName(r.code) }))}
+        rules={[{ required: true }]}
+        fieldProps={{ 'data-testid': `${testId}-region` } as object}
+      />
+      {/* A bank's or guarantee institution's officer acts for that institution, chosen here. */}
+      <ProFormDependency name={['roles', 'regionCode']}>
+        {({ roles, regionCode }: { roles?: string[]; regionCode?: string }) => {
+          const kind = roles?.includes('bank-officer')
+            ? 'bank'
+            : roles?.includes('guarantee-officer')
+              ? 'guarantor'
+              : undefined;
+          if (!kind || !regionCode) return null;
+          return (
+            <ProFormSelect
+              key={`${kind}-${regionCode}`}
+              name="organisationId"
+              label={t('admin.accounts.institution')}
+              rules={[{ required: true }]}
+              request={async () =>
+                (await api<Institution[]>('GET', `/api/v1/loans/institutions?region=${regionCode}`))
+                  .filter((i) => i.kind === kind)
+                  .map((i) => ({ value: i.organisationId, label: i.name }))
+              }
+              fieldProps={{ 'data-testid': `${testId}-institution` } as object}
+            />
+          );
+        }}
+      </ProFormDependency>
+    </>
+  );
 
   const columns: ProColumns<StaffAccount>[] = [
     { title: t('auth.username'), dataIndex: 'username' },
@@ -111,6 +162,31 @@ export function AccountsPage() {
             rules={[{ required: true }]}
           />
         </ModalForm>,
+        // One's own roles are changed by another administrator (the server refuses it too).
+        a.id === me?.id ? null : (
+          <ModalForm<RolesChange>
+            key="roles"
+            title={`${t('admin.accounts.changeRoles')} · ${a.displayName}`}
+            trigger={
+              <Button size="small" data-testid={`roles-${a.username}`}>
+                {t('admin.accounts.changeRoles')}
+              </Button>
+            }
+            initialValues={{
+              roles: a.roles,
+              regionCode: a.regionCode,
+              ...(a.institutionId ? { organisationId: a.institutionId } : {}),
+            }}
+            modalProps={{ destroyOnHidden: true }}
+            onFinish={async (values) => {
+              const ok = await attempt(() => api('PUT', `/api/v1/accounts/${a.id}/roles`, values));
+              if (ok) setDone(t('admin.accounts.rolesChanged', { name: a.displayName }));
+              return ok;
+            }}
+          >
+            {postFields('change')}
+          </ModalForm>
+        ),
         a.id === me?.id ? null : a.active ? (
           <Popconfirm
             key="deactivate"
@@ -152,50 +228,7 @@ export function AccountsPage() {
     >
       <ProFormText name="username" label={t('auth.username')} rules={[{ required: true }]} />
       <ProFormText name="displayName" label={t('backOffice.accounts.displayName')} rules={[{ required: true }]} />
-      <ProFormSelect
-        name="roles"
-        label={t('backOffice.accounts.roles')}
-        mode="multiple"
-        extra={t('admin.accounts.rolesHint')}
-        options={staffRoles.map((r) => ({ value: r, label: roleNames[r] }))}
-        rules={[{ required: true }]}
-        fieldProps={{ 'data-testid': 'account-roles' } as object}
-      />
-      <ProFormSelect
-        name="regionCode"
-        label={t('admin.accounts.region')}
-        showSearch
-        options={regions
-          .filter((r) => r.code.startsWith(ownPrefix))
-          .map((r) => ({ value: r.code, label: regionName(r.code) }))}
-        rules={[{ required: true }]}
-        fieldProps={{ 'data-testid': 'account-region' } as object}
-      />
-      {/* A bank's or guarantee institution's officer acts for that institution, chosen here. */}
-      <ProFormDependency name={['roles', 'regionCode']}>
-        {({ roles, regionCode }: { roles?: string[]; regionCode?: string }) => {
-          const kind = roles?.includes('bank-officer')
-            ? 'bank'
-            : roles?.includes('guarantee-officer')
-              ? 'guarantor'
-              : undefined;
-          if (!kind || !regionCode) return null;
-          return (
-            <ProFormSelect
-              key={`${kind}-${regionCode}`}
-              name="organisationId"
-              label={t('admin.accounts.institution')}
-              rules={[{ required: true }]}
-              request={async () =>
-                (await api<Institution[]>('GET', `/api/v1/loans/institutions?region=${regionCode}`))
-                  .filter((i) => i.kind === kind)
-                  .map((i) => ({ value: i.organisationId, label: i.name }))
-              }
-              fieldProps={{ 'data-testid': 'account-institution' } as object}
-            />
-          );
-        }}
-      </ProFormDependency>
+      {postFields('account')}
       <ProFormText name="idNumber" label={t('admin.accounts.idNumber')} rules={[{ required: true }]} />
       <ProFormText.Password
         name="password"

@@ -7,7 +7,18 @@ import type { AuditEntry } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSubsidyNames } from '../../components/subsidy-names.js';
+import { useSession } from '../../session/session.js';
+import { ChangeLines, useAuditChanges, type AuditNames } from './audit-changes.js';
 import { useAuditLabels } from './audit-labels.js';
+
+/** Subjects with a page of their own, opened from the trail. */
+const SUBJECT_PAGES: Record<string, (id: string) => string> = {
+  application: (id) => `#/applications/${id}`,
+  person: (id) => `#/registry/people/${id}`,
+  payment_batch: (id) => `#/finance/payments/${id}`,
+  training_class: (id) => `#/training/classes/${id}`,
+};
 
 interface Filter {
   actor?: string;
@@ -25,13 +36,15 @@ interface Filter {
 export function AuditPage() {
   const { t } = useTranslation();
   const labels = useAuditLabels();
+  const { account } = useSession();
+  const changesOf = useAuditChanges(useSubsidyNames(account?.regionCode ?? ''));
   const [draft, setDraft] = useState<Filter>({});
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<string[]>([]);
   const before = pages[pages.length - 1];
   const { data, error, loading } = useLoad(
-    () => api<{ entries: AuditEntry[] }>('GET', `/api/v1/audit${query({ ...filter, before, limit: 50 })}`),
+    () => api<{ entries: AuditEntry[] } & AuditNames>('GET', `/api/v1/audit${query({ ...filter, before, limit: 50 })}`),
     [filter, before],
   );
   const [verification, setVerification] = useState<{ ok: boolean; text: string }>();
@@ -78,6 +91,20 @@ export function AuditPage() {
   const actionOptions = useMemo(() => labels.actionOptions(), [labels]);
   const subjectOptions = useMemo(() => labels.subjectOptions(), [labels]);
   const entries = data?.entries ?? [];
+  const named: AuditNames = { names: data?.names ?? {}, units: data?.units ?? {} };
+  /** The record an entry is about: its kind, and its number or name, opened where it has a page. */
+  const subjectOf = (e: AuditEntry) => {
+    if (!e.entityType) return '—';
+    const kind = labels.subject(e.entityType);
+    const name = e.entityId ? named.names[e.entityId.toLowerCase()] : undefined;
+    const page = e.entityId ? SUBJECT_PAGES[e.entityType] : undefined;
+    if (!name) return kind;
+    return (
+      <span>
+        {kind} {page && e.entityId ? <a href={page(e.entityId)}>{name}</a> : name}
+      </span>
+    );
+  };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
@@ -139,16 +166,35 @@ export function AuditPage() {
         pagination={false}
         scroll={{ x: true }}
         expandable={{
+          rowExpandable: (e) => changesOf(e, named).length > 0 || e.entityId !== undefined,
           expandedRowRender: (e) => (
-            <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
-              {JSON.stringify({ before: e.before, after: e.after }, null, 2)}
-            </pre>
+            <Space orientation="vertical" size={4}>
+              <ChangeLines changes={changesOf(e, named)} />
+              {e.entityId ? (
+                <Typography.Text type="secondary">
+                  {t('admin.audit.recordId')} {e.entityId}
+                </Typography.Text>
+              ) : null}
+            </Space>
           ),
         }}
         columns={[
           { title: '#', dataIndex: 'seq' },
           { title: t('audit.at'), render: (_, e) => formatInstant(e.at) },
-          { title: t('audit.actor'), render: (_, e) => e.actorName ?? t('audit.system') },
+          {
+            title: t('audit.actor'),
+            render: (_, e) => (
+              <span>
+                {e.actorName ?? t('audit.system')}
+                {e.actorRoles?.length ? (
+                  <Typography.Text type="secondary">
+                    {' '}
+                    {e.actorRoles.map((r) => t(`roles.${r}`)).join('、')}
+                  </Typography.Text>
+                ) : null}
+              </span>
+            ),
+          },
           { title: t('audit.action'), render: (_, e) => labels.action(e.action) },
           {
             title: t('audit.outcome'),
@@ -156,9 +202,10 @@ export function AuditPage() {
               <Tag color={e.outcome === 'success' ? 'green' : 'red'}>{t(`audit.outcomes.${e.outcome}`)}</Tag>
             ),
           },
+          { title: t('audit.entity'), render: (_, e) => subjectOf(e) },
           {
-            title: t('audit.entity'),
-            render: (_, e) => (e.entityType ? `${labels.subject(e.entityType)} ${e.entityId ?? ''}` : '—'),
+            title: t('admin.audit.changes'),
+            render: (_, e) => <ChangeLines changes={changesOf(e, named)} limit={3} />,
           },
           { title: 'IP', render: (_, e) => e.ip ?? '—' },
         ]}
