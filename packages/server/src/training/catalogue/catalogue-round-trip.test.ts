@@ -54,6 +54,34 @@ describe('the catalogue round trip', () => {
     expect(after.find((r) => r[1] === '电工')?.[8]).toBe('2026-03-01');
   });
 
+  it('a county’s export holds the city’s items too; imported back, they are left alone', async () => {
+    const cityClerk = await staff(app, 'city-clerk', ['clerk'], '510100');
+    const header = (await download('/api/v1/training/demand-catalogue.xlsx?region=510104'))[0] ?? [];
+    const city = await cityClerk.request(
+      'POST',
+      '/api/v1/training/demand-catalogue/import',
+      await workbook(header, [
+        ['510100', '中式烹调师', '5', '就业技能培训', '1500', '100', '否', '学员', '2026-01-01'],
+      ]),
+      { 'content-type': XLSX },
+    );
+    expect(city.json(), city.body).toEqual({ imported: 1 });
+    const exported = await download('/api/v1/training/demand-catalogue.xlsx?region=510104');
+    expect(exported.map((r) => r[1])).toContain('中式烹调师');
+    const added = ['510104', '美发师', '', '就业技能培训', '900', '60', '否', '学员', '2026-03-01'];
+    const again = await upload(
+      '/api/v1/training/demand-catalogue/import',
+      await workbook(header, [...exported.slice(1), added]),
+    );
+    expect(again.json(), again.body).toEqual({ imported: 1 });
+    // A new row for the city is still the city's to add, not the county's.
+    const above = await upload(
+      '/api/v1/training/demand-catalogue/import',
+      await workbook(header, [['510100', '焊工', '', '就业技能培训', '1500', '60', '否', '学员', '2026-03-01']]),
+    );
+    expect(above.json<Problems>().errors).toEqual([expect.objectContaining({ column: '行政区划代码 (regionCode)' })]);
+  });
+
   it('an exported item edited in the sheet is refused, not silently ignored', async () => {
     const exported = await download('/api/v1/training/demand-catalogue.xlsx?region=510104');
     const edited = exported.slice(1).map((r) => (r[1] === '育婴员' ? r.map((c, i) => (i === 4 ? '9999' : c)) : r));

@@ -77,13 +77,15 @@ export class CatalogueService {
       }
       try {
         const { id, ...input } = read;
-        checkRegion(input.regionCode, 'regionCode');
-        checkItemDates(input);
         // An exported item comes back as it was: left alone. Changing one is moving it out and adding anew.
+        // The export holds the items of the regions above too (they apply here), so an exported
+        // city item in a county's sheet is left alone as well, though the county may not add one there.
         if (id !== undefined) {
           const existing = await findDemandItem(this.db, id);
-          if (!existing || !isInScope(actor.regionCode, existing.region_code))
-            throw new RowError('id', '没有这个目录编号', 'no such item number');
+          const applies =
+            existing &&
+            (isInScope(actor.regionCode, existing.region_code) || isInScope(existing.region_code, actor.regionCode));
+          if (!existing || !applies) throw new RowError('id', '没有这个目录编号', 'no such item number');
           if (!sameItem(itemView(existing, this.clock.today()), input))
             throw new RowError(
               'id',
@@ -93,6 +95,8 @@ export class CatalogueService {
           unchanged++;
           continue;
         }
+        checkRegion(input.regionCode, 'regionCode');
+        checkItemDates(input);
         inputs.push(input);
       } catch (error) {
         problems.push(...fromErrors(error, number, column));
