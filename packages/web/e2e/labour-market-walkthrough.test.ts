@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
-import { todayInShanghai } from '../../server/src/http/today.js';
-import { applicant, expectOk, login as apiLogin, PASSWORD } from '../../server/src/testing/fixtures.js';
+import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
 import { browserWalk, checkAndShoot, login, type Language, type Visitor } from './harness.js';
 
 /**
@@ -16,7 +15,9 @@ import { browserWalk, checkAndShoot, login, type Language, type Visitor } from '
  * graduate's employment registration shows on their own page. Every page in both languages.
  */
 vi.setConfig({ testTimeout: 120_000 });
-const walk = browserWalk();
+// The server's clock, started at now: a live stream's results are entered once it is over, two hours on.
+const clock = TestClock.at(new Date().toISOString());
+const walk = browserWalk({ clock });
 const TITLE = '电焊工（走查岗位）';
 const GRADUATE = { name: '求职毕业生', idNumber: idNumber('2003-08-08', 'female', '510104'), username: 'lm-graduate' };
 const PHONE = { width: 390, height: 844 };
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const graduate = await applicant(app, { kind: 'person', regionCode: '510104', ...GRADUATE });
   const me = (await graduate.request('GET', '/api/v1/session')).json<{ account: { personId: string } }>().account;
   const clerk = await apiLogin(app, 'clerk', DEMO_PASSWORD);
-  const today = todayInShanghai();
+  const today = clock.today();
   const graduated = `${Number(today.slice(0, 4)) - 1}-06-30`;
   expectOk(
     await clerk.request('POST', `/api/v1/people/${me.personId}/facts`, {
@@ -52,6 +53,16 @@ beforeAll(async () => {
 async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
   await v.page.locator(`#${selectId}`).click();
   await v.page.locator(`#${selectId}`).fill(option);
+  await v.page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** Picks an option of a select that has no search box. */
+async function pick(v: Visitor, selectId: string, option: string): Promise<void> {
+  await v.page.locator(`#${selectId}`).click();
   await v.page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: option })
@@ -180,6 +191,168 @@ describe('a job from posting to hire (zh-CN)', () => {
     await go(graduate, '/#/my/employment');
     await graduate.page.getByText('就业登记').first().waitFor();
     await checkAndShoot(graduate, 'labour-employment-registered');
+  });
+});
+
+/** Two enterprises of 锦江区 from the demo registry: a station's operator and a gig's employer. */
+async function demoUnits(): Promise<{ operator: string; employer: string }> {
+  const rows = await walk.platform.app.database.db
+    .selectFrom('organisation')
+    .select('credit_code')
+    .where('category', '=', 'enterprise')
+    .where('region_code', '=', '510104')
+    .orderBy('credit_code', 'desc')
+    .limit(2)
+    .execute();
+  const [operator, employer] = rows.map((r) => r.credit_code);
+  if (!operator || !employer) throw new Error('the demo city has no two enterprises in 锦江区');
+  return { operator, employer };
+}
+
+const STATION = '锦江区东大街零工驿站（走查）';
+const GIG = '快递分拣装车（走查零工）';
+
+describe('a gig station from opening to a placement (zh-CN)', () => {
+  it('the clerk opens a station; an empty form names each missing field', async () => {
+    const { operator } = await demoUnits();
+    const clerk = await walk.as('zh-CN', 'clerk');
+    const { page } = clerk;
+    await go(clerk, '/#/employment/labour-market');
+    await page.getByRole('tab', { name: '零工驿站' }).click();
+    await page.getByTestId('open-station').click();
+    await page.locator('#station-submit').click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByText('请填写驿站名称').waitFor();
+    expect(await modal.getByText('请填写运营单位统一社会信用代码').isVisible()).toBe(true);
+    await checkAndShoot(clerk, 'gig-station-form-errors');
+    await page.locator('#station-name').fill(STATION);
+    await page.locator('#station-operator').fill(operator);
+    await page.locator('#station-address').fill('锦江区东大街88号一楼');
+    await page.locator('#station-submit').click();
+    await page.getByTestId('done').filter({ hasText: STATION }).waitFor();
+    await page.locator('tr').filter({ hasText: STATION }).locator('.ant-radio-input').check();
+    await page.getByText(`${STATION} · 月度服务数据`).waitFor();
+  });
+
+  it('the clerk posts a gig (an upside-down pay named); the counter publishes it; a placement counts', async () => {
+    const { employer } = await demoUnits();
+    const clerk = await walk.as('zh-CN', 'clerk');
+    const { page } = clerk;
+    const toStation = async () => {
+      await go(clerk, '/#/employment/labour-market');
+      await page.getByRole('tab', { name: '零工驿站' }).click();
+      await page.locator('tr').filter({ hasText: STATION }).locator('.ant-radio-input').check();
+      await page.getByText(`${STATION} · 月度服务数据`).waitFor();
+    };
+    await toStation();
+    await page.getByTestId('post-gig').click();
+    await page.locator('#gig-unit').fill(employer);
+    await page.locator('#gig-title').fill(GIG);
+    await choose(clerk, 'gig-occupation', '快递员');
+    await page.locator('#gig-pay-min').fill('200');
+    await page.locator('#gig-pay-max').fill('150');
+    await page.locator('#gig-place').fill('锦江区东大街快递分拨点');
+    await page.locator('#gig-contact').fill('驿站 028-86661111');
+    await page.locator('#gig-submit').click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByText('最高报酬（元）不能低于最低报酬（元）').waitFor();
+    await checkAndShoot(clerk, 'gig-post-form-errors');
+    await page.locator('#gig-pay-max').fill('260');
+    await page.locator('#gig-submit').click();
+    const row = page.locator('tr').filter({ hasText: GIG });
+    await row.getByText('待审核').waitFor();
+
+    // Reviewed by someone who did not post it: the city's counter clerk.
+    const counter = await walk.as('zh-CN', 'counter');
+    await go(counter, '/#/employment/labour-market');
+    await card(counter, GIG).getByTestId('publish').click();
+    await expect.poll(() => card(counter, GIG).count()).toBe(0);
+
+    await page.reload();
+    await toStation();
+    await page.getByTestId('register-worker').click();
+    await page.locator('#worker-id-number').fill(GRADUATE.idNumber);
+    await page.locator('#worker-skills').fill('搬运、会使用手动叉车');
+    await page.locator('#worker-submit').click();
+    await page.locator('tr').filter({ hasText: GRADUATE.name }).waitFor();
+    await pick(clerk, 'gig-match-gig', GIG);
+    await pick(clerk, 'gig-match-worker', GRADUATE.name);
+    await page.getByRole('button', { name: '登记撮合' }).click();
+    await page.getByText('已登记').first().waitFor();
+    const placed = page.locator('.ant-statistic').filter({ hasText: '成功对接人数' });
+    await expect.poll(() => placed.innerText()).toContain('1');
+    await checkAndShoot(clerk, 'gig-station-placement');
+  });
+});
+
+/** A civil minute in 成都 as a `datetime-local` field takes it. */
+function shanghaiMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+describe('a live stream from set-up to its results (zh-CN)', () => {
+  const EVENT = '春风行动直播带岗（走查）';
+
+  it('the clerk sets up a live stream presenting the reviewed job; the graduate sends a CV while it runs', async () => {
+    const clerk = await walk.as('zh-CN', 'clerk');
+    const { page } = clerk;
+    await go(clerk, '/#/employment/labour-market');
+    await page.getByRole('tab', { name: '招聘活动与直播带岗' }).click();
+    await page.getByTestId('create-event').click();
+    await page.locator('#event-title').fill(EVENT);
+    await page.locator('#event-base').fill('锦江区直播带岗基地');
+    await page.locator('#event-brand').fill('蓉漂人才荟');
+    await page.locator('#event-starts').fill(shanghaiMinute(new Date(clock.now().getTime() - 5 * 60_000)));
+    await page.locator('#event-ends').fill(shanghaiMinute(new Date(clock.now().getTime() + 60 * 60_000)));
+    await choose(clerk, 'event-postings', TITLE);
+    await page.keyboard.press('Escape');
+    await page.locator('#event-submit').click();
+    // A live stream without its anchor is refused, naming the field.
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByText('请填写主播').waitFor();
+    await page.locator('#event-anchor').fill('就业服务专员小李');
+    await page.locator('#event-submit').click();
+    await page.getByTestId('done').filter({ hasText: EVENT }).waitFor();
+
+    const graduate = await apiLogin(walk.platform.app, GRADUATE.username, PASSWORD);
+    const clerkApi = await apiLogin(walk.platform.app, 'clerk', DEMO_PASSWORD);
+    const { events } = (await clerkApi.request('GET', '/api/v1/labour-market/events')).json<{
+      events: { id: string; title: string; postingIds: string[] }[];
+    }>();
+    const live = events.find((e) => e.title === EVENT);
+    if (!live?.postingIds[0]) throw new Error('the live stream was not set up');
+    expectOk(
+      await graduate.request('POST', `/api/v1/labour-market/events/${live.id}/cvs`, { postingId: live.postingIds[0] }),
+      201,
+    );
+    await page.reload();
+    await page.getByRole('tab', { name: '招聘活动与直播带岗' }).click();
+    const row = page.locator('tr').filter({ hasText: EVENT });
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.locator('.ant-table-expanded-row').getByText(GRADUATE.name).waitFor();
+    await checkAndShoot(clerk, 'event-live-cv');
+  });
+
+  it('two hours on, the clerk enters its results', async () => {
+    clock.advanceMinutes(120);
+    const clerk = await walk.as('zh-CN');
+    // The page decides "over" by the browser's clock: the same moment as the server's.
+    await clerk.page.clock.install({ time: clock.now() });
+    await login(clerk, 'clerk', DEMO_PASSWORD);
+    const { page } = clerk;
+    await go(clerk, '/#/employment/labour-market');
+    await page.getByRole('tab', { name: '招聘活动与直播带岗' }).click();
+    const row = page.locator('tr').filter({ hasText: EVENT });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const expanded = page.locator('.ant-table-expanded-row');
+    await expanded.locator('#event-views').fill('3200');
+    await expanded.locator('#event-cvs').fill('45');
+    await expanded.locator('#event-interviews').fill('12');
+    await expanded.locator('#event-hires').fill('4');
+    // antd spaces a two-character button: “保 存”.
+    await expanded.getByRole('button', { name: /保\s*存/ }).click();
+    await row.getByText('观看 3200 · 简历 45 · 面试 12 · 录用 4').waitFor();
+    await checkAndShoot(clerk, 'event-results');
   });
 });
 

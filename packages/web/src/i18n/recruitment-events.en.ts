@@ -23,4 +23,10 @@ export const eventsEn: typeof eventsZh = {
   enterResults: 'Enter the results',
   figures: { views: 'Views', cvs: 'CVs received', interviews: 'Interviews', hires: 'Hires' },
   save: 'Save',
+  create: 'Set up an event',
+  endsAt: 'Ends',
+  region: 'Region',
+  presented: 'Postings presented (published)',
+  endsBeforeStart: 'The {{end}} must be after the {{start}}',
+  created: '{{title}} is set up',
 };

@@ -24,4 +24,10 @@ export const eventsZh = {
   enterResults: '填报活动成效',
   figures: { views: '观看人次', cvs: '收到简历', interviews: '面试人数', hires: '录用人数' },
   save: '保存',
+  create: '设置活动',
+  endsAt: '结束时间',
+  region: '所在地区',
+  presented: '推介岗位（已发布）',
+  endsBeforeStart: '{{end}}须晚于{{start}}',
+  created: '已设置 {{title}}',
 };

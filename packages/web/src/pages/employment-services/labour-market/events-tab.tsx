@@ -1,4 +1,4 @@
-import { Button, Card, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
@@ -6,6 +6,7 @@ import type { paths } from '../../../api/schema.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
+import { SetUpEventForm } from './event-form.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
 type Event = Json<paths['/api/v1/labour-market/events']['get']['responses'][200]>['events'][number];
@@ -25,8 +26,20 @@ export function EventsTab({ manages }: { manages: boolean }) {
   const { t, i18n } = useTranslation();
   const events = useLoad(() => api<{ events: Event[] }>('GET', '/api/v1/labour-market/events'), []);
   const [open, setOpen] = useState<string>();
+  const [created, setCreated] = useState<string>();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {manages ? (
+        <SetUpEventForm
+          onCreated={(title) => {
+            setCreated(title);
+            events.reload();
+          }}
+        />
+      ) : null}
+      {created ? (
+        <Alert type="success" showIcon data-testid="done" title={t('events.created', { title: created })} />
+      ) : null}
       <ErrorAlert error={events.error} />
       <Table<Event>
         rowKey="id"

@@ -1,4 +1,19 @@
-import { Button, Card, Empty, Form, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../../api/client.js';
@@ -7,6 +22,7 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { formatFen, pick } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
+import { OpenStationForm, PostGigForm, RegisterWorkerForm } from './gig-forms.js';
 import { PostingState } from './labour-common.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
@@ -71,9 +87,21 @@ export function GigStationsTab({ manages }: { manages: boolean }) {
   const { t, i18n } = useTranslation();
   const stations = useLoad(() => api<{ stations: Station[] }>('GET', '/api/v1/labour-market/gig-stations'), []);
   const [chosen, setChosen] = useState<string>();
+  const [opened, setOpened] = useState<string>();
   const station = stations.data?.stations.find((s) => s.id === (chosen ?? stations.data?.stations[0]?.id));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {manages ? (
+        <OpenStationForm
+          onOpened={(name) => {
+            setOpened(name);
+            stations.reload();
+          }}
+        />
+      ) : null}
+      {opened ? (
+        <Alert type="success" showIcon data-testid="done" title={t('gig.stationOpened', { name: opened })} />
+      ) : null}
       <ErrorAlert error={stations.error} />
       <Table<Station>
         rowKey="id"
@@ -106,19 +134,48 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
   const gigs = useLoad(() => api<{ gigs: Gig[] }>('GET', `${url}/gigs`), [url]);
   const workers = useLoad(() => api<{ workers: Worker[] }>('GET', `${url}/workers`), [url]);
   const [month, setMonth] = useState(() => shanghaiToday().slice(0, 7));
-  const figures = useLoad(() => api<Figures>('GET', `${url}/figures${query({ month })}`), [url, month]);
+  // The subsidy is claimed for a year: the year's figures count each person once.
+  const [byYear, setByYear] = useState(false);
+  const period = byYear ? { year: Number(month.slice(0, 4)) } : { month };
+  const figures = useLoad(() => api<Figures>('GET', `${url}/figures${query(period)}`), [url, month, byYear]);
+  const [posted, setPosted] = useState(false);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={`${station.name} · ${t('gig.figures')}`}>
         <Space wrap align="center">
-          <label htmlFor="gig-month">{t('gig.month')}</label>
-          <Input
-            id="gig-month"
-            type="month"
-            value={month}
-            style={{ width: 180 }}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          <Segmented<'month' | 'year'>
+            data-testid="figures-period"
+            value={byYear ? 'year' : 'month'}
+            onChange={(v) => setByYear(v === 'year')}
+            options={[
+              { value: 'month', label: t('gig.byMonth') },
+              { value: 'year', label: t('gig.byYear') },
+            ]}
           />
+          {byYear ? (
+            <>
+              <label htmlFor="gig-year">{t('gig.year')}</label>
+              <InputNumber
+                id="gig-year"
+                min={2000}
+                max={2099}
+                precision={0}
+                value={Number(month.slice(0, 4))}
+                onChange={(y) => y && setMonth(`${y}-${month.slice(5, 7)}`)}
+              />
+            </>
+          ) : (
+            <>
+              <label htmlFor="gig-month">{t('gig.month')}</label>
+              <Input
+                id="gig-month"
+                type="month"
+                value={month}
+                style={{ width: 180 }}
+                onChange={(e) => e.target.value && setMonth(e.target.value)}
+              />
+            </>
+          )}
         </Space>
         <ErrorAlert error={figures.error} />
         {figures.data ? (
@@ -130,11 +187,26 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
           </Space>
         ) : null}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('gig.figuresNote')}
+          {t(byYear ? 'gig.figuresYearNote' : 'gig.figuresNote', { site: station.name })}
         </Typography.Paragraph>
       </Card>
       <ErrorAlert error={gigs.error ?? workers.error} />
-      <Typography.Title level={5}>{t('gig.gigs')}</Typography.Title>
+      <Space wrap align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('gig.gigs')}
+        </Typography.Title>
+        {manages ? (
+          <PostGigForm
+            stationId={station.id}
+            regionCode={station.regionCode}
+            onPosted={() => {
+              setPosted(true);
+              gigs.reload();
+            }}
+          />
+        ) : null}
+        {posted ? <Tag color="blue">{t('gig.gigPosted')}</Tag> : null}
+      </Space>
       <Table<Gig>
         rowKey={(g) => g.posting.id}
         size="small"
@@ -148,7 +220,12 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
           { title: t('labour.staff.stateFilter'), render: (_, g) => <PostingState posting={g.posting} /> },
         ]}
       />
-      <Typography.Title level={5}>{t('gig.workers')}</Typography.Title>
+      <Space wrap align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('gig.workers')}
+        </Typography.Title>
+        {manages ? <RegisterWorkerForm url={url} onRegistered={workers.reload} /> : null}
+      </Space>
       <Table<Worker>
         rowKey="id"
         size="small"
