@@ -135,6 +135,14 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
                 }))}
               />
             </Form.Item>
+            <Form.Item
+              name={['service', 'site']}
+              label={t('claim.serviceSite')}
+              extra={t('claim.serviceSiteHint')}
+              rules={[{ max: 100, message: t('claim.serviceSiteTooLong', { field: t('claim.serviceSite') }) }]}
+            >
+              <Input id="claim-service-site" style={{ width: 240 }} maxLength={100} />
+            </Form.Item>
             <Form.Item name={['service', 'served']} label={t('claim.served')} rules={required(t('claim.served'))}>
               <InputNumber min={0} style={{ width: 140 }} />
             </Form.Item>

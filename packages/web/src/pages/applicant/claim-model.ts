@@ -88,7 +88,15 @@ export interface ClaimFormValues {
     stableMonths?: number;
   };
   designation?: Designation;
-  service?: { kind?: ServiceKind; served?: number; outcomes?: number; costYuan?: string; chargedYuan?: string };
+  service?: {
+    kind?: ServiceKind;
+    /** 服务站点（基地、活动）: the station, base or event the claim is for; empty for the unit's one claim. */
+    site?: string;
+    served?: number;
+    outcomes?: number;
+    costYuan?: string;
+    chargedYuan?: string;
+  };
   projectGrantYuan?: string;
   rentYuan?: string;
   project?: {
@@ -137,8 +145,10 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
   if (fields.has('service') && v.service?.kind) {
     const cost = v.service.costYuan ? parseYuan(v.service.costYuan) : undefined;
     const charged = v.service.chargedYuan ? parseYuan(v.service.chargedYuan) : undefined;
+    const site = v.service.site?.trim();
     claim.service = {
       kind: v.service.kind,
+      ...(site ? { site } : {}),
       served: v.service.served ?? 0,
       outcomes: v.service.outcomes ?? 0,
       ...(cost !== undefined ? { costFen: cost } : {}),

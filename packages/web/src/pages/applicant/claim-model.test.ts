@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { toClaim } from './claim-model.js';
+
+/**
+ * 就业创业服务补助 is claimed per station, base or event (财社〔2023〕181号 第十二条): the form's
+ * 服务站点（基地、活动） becomes `claim.service.site`, trimmed; left empty, the claim names none.
+ */
+describe('the service claim’s station, base or event', () => {
+  const service = { kind: 'public-service' as const, served: 120, outcomes: 30 };
+
+  it('a station typed in the form is the claim’s site, without the spaces around it', () => {
+    expect(toClaim('employment-service', { year: 2026, service: { ...service, site: ' 春熙路零工驿站 ' } })).toEqual({
+      year: 2026,
+      service: { kind: 'public-service', site: '春熙路零工驿站', served: 120, outcomes: 30 },
+    });
+  });
+
+  it('left empty (or only spaces), the claim names no site: the unit’s one claim for the year', () => {
+    for (const site of [undefined, '', '   '])
+      expect(toClaim('employment-service', { year: 2026, service: { ...service, site } })).toEqual({
+        year: 2026,
+        service: { kind: 'public-service', served: 120, outcomes: 30 },
+      });
+  });
+});
