@@ -7,6 +7,7 @@ import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, staff, TestClock } from '../testing/fixtures.js';
 import { startServerProcess } from '../testing/server-process.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { buildApp } from '../app/build-app.js';
 
 /**
  * The server is killed with SIGKILL in the middle of a sweep (after its first batch of four people
@@ -17,10 +18,12 @@ describe('a sweep killed half-way', () => {
   it('resumes where it stopped without offering anything twice', async () => {
     const key = randomBytes(32);
     const dir = mkdtempSync(join(tmpdir(), 'huimin-sweep-'));
+    // Only serves: on PostgreSQL it stays open beside the server process, whose worker must be the one to take the sweep.
     let app: TestApp = await startTestApp({
       dataDir: dir,
       masterKey: key,
       clock: TestClock.at('2026-11-23T10:00:00+08:00'),
+      jobs: { role: 'serve' },
     });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     await staff(app, 'supervisor', ['supervisor'], '510104');
@@ -55,8 +58,20 @@ describe('a sweep killed half-way', () => {
     await server.reached('failpoint reached: sweep.after-batch');
     await server.kill();
 
-    if (!url)
-      app = await startTestApp({ dataDir: dir, masterKey: key, clock: TestClock.at('2026-11-23T10:00:00+08:00') });
+    // After the restart: on the embedded database one app that serves and works; on PostgreSQL a
+    // worker beside the serving app.
+    const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+    if (!url) app = await startTestApp({ dataDir: dir, masterKey: key, clock });
+    const worker = url
+      ? await buildApp({
+          db: app.database.db,
+          databaseKind: app.database.kind,
+          vault: app.vault,
+          clock,
+          logger: false,
+          jobs: { role: 'worker', pollingIntervalSeconds: 0.5 },
+        })
+      : undefined;
     const db = app.database.db;
     expect(
       await db
@@ -83,6 +98,7 @@ describe('a sweep killed half-way', () => {
     const offers = await db.selectFrom('offer').select(['person_id', 'subsidy_id']).execute();
     expect(offers.length).toBe(10);
     expect(new Set(offers.map((o) => o.person_id)).size).toBe(10);
+    await worker?.http.close();
     await app.close();
     // A server process's cold start and a sweep on a loaded machine: a budget for the work, not a speed test.
   }, 240_000);
