@@ -45,6 +45,7 @@ import { RiskService } from '../risk/risk-service.js';
 import { riskRoutes } from '../risk/risk.routes.js';
 import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
+import { HireOfferService } from '../proactive/hire-offer-service.js';
 import { SweepService } from '../proactive/sweep-service.js';
 import { listLocalParameterValues, parameterVersion } from '../parameters/parameter-repository.js';
 import { ParameterService } from '../parameters/parameter-service.js';
@@ -215,7 +216,12 @@ export function buildServices(
     allocations: new PublicationService(db, vault),
     audit: new AuditService(db, vault),
     notifications: new NotificationService(db, vault, clock, policies, sms),
-    employment: employmentServices(db, vault, clock),
+    // A hire recorded in the labour market starts the unit's hiring-subsidy offer (proactive).
+    employment: employmentServices(db, vault, clock, {
+      hireStarted: (actor, hire) => new HireOfferService(db, vault, clock, policies).offerForHire(actor, hire),
+      hiredByUnit: (actor, employment) =>
+        new HireOfferService(db, vault, clock, policies).offerForRegisteredEmployment(actor, employment),
+    }),
     loans: { loans: new LoanService(db, vault, clock), statements: new StatementImport(db, vault, clock) },
     training: {
       catalogue: new CatalogueService(db, vault, clock),

@@ -8,6 +8,7 @@ import { graduationOf } from './assistance/assistance-repository.js';
 import { AssistanceService } from './assistance/assistance-service.js';
 import { HardshipService } from './hardship/hardship-service.js';
 import { labourMarket, type LabourMarket } from './labour-market/labour-market-service.js';
+import type { HireStarted } from './labour-market/referral-service.js';
 import type { PersonForRegistration } from './registration/registration-repository.js';
 import { ContributionReview } from './registration/contribution-review.js';
 import { RegistrationImportService } from './registration/registration-import-service.js';
@@ -30,7 +31,12 @@ export interface EmploymentServices {
  * graduate's or a zero-employment household's case; starting work closes the person's and the
  * household's cases, and stable work (a labour contract) ends a hardship certification.
  */
-export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Clock): EmploymentServices {
+export function employmentServices(
+  db: Kysely<Database>,
+  vault: Vault,
+  clock: Clock,
+  ports: { hireStarted?: HireStarted; hiredByUnit?: RegistrationEffects['hiredByUnit'] } = {},
+): EmploymentServices {
   const assistance = new AssistanceService(db, vault, clock);
   const hardship = new HardshipService(db, vault, clock, assistance);
   const effects: RegistrationEffects = {
@@ -38,6 +44,7 @@ export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Cl
       if (employmentKind === 'labour-contract') await hardship.employed(trx, actor, person.id, on);
       await assistance.employed(trx, actor, person.id, person.household_id, on);
     },
+    ...(ports.hiredByUnit ? { hiredByUnit: ports.hiredByUnit } : {}),
     async unemployed(trx, actor, person, registration) {
       await openCasesForUnemployed(trx, assistance, actor, person, registration);
     },
@@ -49,7 +56,7 @@ export function employmentServices(db: Kysely<Database>, vault: Vault, clock: Cl
     contributions: new ContributionReview(db, clock, registrations),
     hardship,
     assistance,
-    labourMarket: labourMarket(db, vault, clock, registrations),
+    labourMarket: labourMarket(db, vault, clock, registrations, ports.hireStarted),
   };
 }
 

@@ -26,6 +26,7 @@ import { m20261202_0027_fact_provenance_and_declarations } from './20261202-0027
 import { m20261202_0028_gig_market } from './20261202-0028-gig-market.js';
 import { m20261202_0029_recruitment_events } from './20261202-0029-recruitment-events.js';
 import { m20261202_0031_application_service_site } from './20261202-0031-application-service-site.js';
+import { m20261202_0032_offer_from_a_hire } from './20261202-0032-offer-from-a-hire.js';
 import { m20261202_0033_graduate_records } from './20261202-0033-graduate-records.js';
 
 /**
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0028-gig-market': m20261202_0028_gig_market,
   '20261202-0029-recruitment-events': m20261202_0029_recruitment_events,
   '20261202-0031-application-service-site': m20261202_0031_application_service_site,
+  '20261202-0032-offer-from-a-hire': m20261202_0032_offer_from_a_hire,
   '20261202-0033-graduate-records': m20261202_0033_graduate_records,
 };
 

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, UpdatedAt } from './columns.js';
+import type { CreatedAt, Json, UpdatedAt } from './columns.js';
 
 /** The proactive sweep and its offers. */
 
@@ -35,6 +35,12 @@ export interface OfferTable {
   no_application: Generated<boolean>;
   state: 'open' | 'confirmed' | 'declined' | 'filed';
   application_id: string | null;
-  sweep_job_id: string;
+  /** The sweep that made it; null for an offer a hire made (origin 'hire', migration 0032). */
+  sweep_job_id: string | null;
   created_at: CreatedAt;
+  origin: Generated<'sweep' | 'hire'>;
+  /** A hire's offer: the hires it is for (`HireOfferHire[]` in proactive/hire-offer-service.ts). */
+  hires: Json | null;
+  /** A hire's offer: the engine's decision that made it, with its articles. */
+  decision: Json | null;
 }

@@ -7,7 +7,7 @@ import { EventService } from './event-service.js';
 import { GigService } from './gig-service.js';
 import { MatchingService } from './matching-service.js';
 import { PostingService } from './posting-service.js';
-import { ReferralService } from './referral-service.js';
+import { ReferralService, type HireStarted } from './referral-service.js';
 import { SeekerService } from './seeker-service.js';
 
 /** The public labour market's services (岗位、求职、匹配、岗位推荐). */
@@ -25,6 +25,7 @@ export function labourMarket(
   vault: Vault,
   clock: Clock,
   registrations: RegistrationService,
+  hireStarted?: HireStarted,
 ): LabourMarket {
   const postings = new PostingService(db, vault, clock);
   const seekers = new SeekerService(db, vault, clock);
@@ -32,7 +33,7 @@ export function labourMarket(
     postings,
     seekers,
     matching: new MatchingService(db, clock, postings, seekers),
-    referrals: new ReferralService(db, vault, clock, seekers, registrations),
+    referrals: new ReferralService(db, vault, clock, seekers, registrations, hireStarted),
     gigs: new GigService(db, vault, clock, postings),
     events: new EventService(db, vault, clock),
   };

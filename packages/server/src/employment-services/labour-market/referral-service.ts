@@ -22,6 +22,21 @@ import {
 import { findPersonRecord } from './seeker-repository.js';
 import type { SeekerService } from './seeker-service.js';
 
+/**
+ * What a hire starts outside the labour market: the hiring unit's subsidy offers (政策找人), which are
+ * the proactive module's; the composition root hands its function in. Called once the hire is
+ * committed, as the unit.
+ */
+export type HireStarted = (
+  actor: Actor,
+  hire: {
+    organisationId: string;
+    personId: string;
+    hiredOn: string;
+    source: { kind: 'referral' | 'registration'; id: string };
+  },
+) => Promise<unknown>;
+
 /** Which answers may follow which: an interview may come first; a hire or a refusal ends it. */
 const NEXT: Record<string, readonly string[]> = {
   referred: ['interview', 'hired', 'refused'],
@@ -44,6 +59,7 @@ export class ReferralService {
     private readonly clock: Clock,
     private readonly seekers: SeekerService,
     private readonly registrations: RegistrationService,
+    private readonly hireStarted?: HireStarted,
   ) {}
 
   async refer(actor: Actor, input: { seekerId: string; postingId: string; note: string }): Promise<ReferralView> {
@@ -113,7 +129,16 @@ export class ReferralService {
         after: input,
       });
     });
-    if (hiredOn) await this.registerHire(actor, found, hiredOn);
+    if (hiredOn) {
+      await this.registerHire(actor, found, hiredOn);
+      // The unit may now claim a hiring subsidy for this person: offered without applying (政策找人).
+      await this.hireStarted?.(actor, {
+        organisationId: found.organisation_id,
+        personId: found.person_id,
+        hiredOn,
+        source: { kind: 'referral', id },
+      });
+    }
     return this.view(id);
   }
 

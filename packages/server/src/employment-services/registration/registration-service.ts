@@ -50,6 +50,14 @@ export interface RegistrationEffects {
     on: IsoDate,
     employmentKind: string | null,
   ): Promise<void>;
+  /**
+   * After a labour contract with a unit is registered and committed: the unit's hiring subsidy may
+   * now be offered (the proactive module's, handed in by the composition root).
+   */
+  hiredByUnit?(
+    actor: Actor,
+    employment: { personId: string; employerCreditCode: string; startsOn: IsoDate; registrationId: string },
+  ): Promise<unknown>;
   /** A person registered unemployed: an unemployed graduate or a zero-employment household gets a case. */
   unemployed(
     trx: Transaction<Database>,
@@ -168,6 +176,13 @@ export class RegistrationService {
       });
       return id;
     });
+    if (input.kind === 'employment' && input.employmentKind === 'labour-contract' && input.employerCreditCode)
+      await this.effects.hiredByUnit?.(actor, {
+        personId: person.id,
+        employerCreditCode: input.employerCreditCode,
+        startsOn: input.startsOn,
+        registrationId: id,
+      });
     return this.view(id);
   }
 
