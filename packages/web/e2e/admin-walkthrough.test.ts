@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_STAFF } from '../../server/src/demo/demo-staff.js';
 import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
+import { sheetRows, workbook } from '../../server/src/testing/sheets.js';
 import { browserWalk, checkAndShoot, type Language, type Visitor } from './harness.js';
 import { expectNoRawValues } from './raw-values.js';
 
 /**
  * The administration pages in a real browser (issue 16, item 5): the administrator creates a staff
- * account within the separation rules and reads the working-day calendar; the parameter officer
+ * account within the separation rules, moves it to another county (a forbidden pair of posts is
+ * refused by name), and reads the working-day calendar; the auditor reads that move and a loan's
+ * events by name; the clerk exports the training catalogue, adds a row and imports it back; the parameter officer
  * sets a region's standard, typed in 元, and sees it in force with its basis beside the text's;
  * the auditor finds that change in the audit trail and verifies the chain; the clerk reads the
  * reference data loaded. Every page in both languages is checked for raw values and photographed.
@@ -23,15 +27,46 @@ async function checkPage(v: Visitor, name: string, allow: readonly string[] = []
   await expectNoRawValues(v.page, v.language, name, allow);
 }
 
-const TEXT: Record<Language, { clerk: string; standard: string; setting: string; parameterSet: string }> = {
-  'zh-CN': { clerk: '受理员', standard: '职业技能培训补贴标准', setting: '本地设置', parameterSet: '设置参数' },
+const TEXT: Record<
+  Language,
+  {
+    clerk: string;
+    finance: string;
+    county: string;
+    standard: string;
+    setting: string;
+    parameterSet: string;
+    rolesChanged: string;
+    compensated: string;
+    occupation: string;
+  }
+> = {
+  'zh-CN': {
+    clerk: '受理员',
+    finance: '财务拨付员',
+    county: '青羊区',
+    standard: '职业技能培训补贴标准',
+    setting: '本地设置',
+    parameterSet: '设置参数',
+    rolesChanged: '调整岗位',
+    compensated: '担保基金代偿',
+    occupation: '茶艺师',
+  },
   'en-US': {
     clerk: 'Clerk',
+    finance: 'Finance officer',
+    county: 'Qingyang',
     standard: 'Vocational training subsidy',
     setting: 'Local setting',
     parameterSet: 'Parameter set',
+    rolesChanged: 'Posts changed',
+    compensated: 'Paid by the guarantee fund',
+    occupation: '美发师',
   },
 };
+
+/** An id as the database keeps it: the audit page must show the record's name instead. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Picks an option of an antd select by its visible text, typed first: long lists render only what is in view. */
 async function choose(v: Visitor, testId: string, option: string): Promise<void> {
@@ -75,6 +110,86 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await expect.poll(() => v.page.getByTestId('account-done').count()).toBe(1);
       await expect.poll(() => v.page.getByTestId('accounts-table').innerText()).toContain(username);
       await checkPage(v, 'admin-accounts', [...USERNAMES, username]);
+    });
+
+    it('the administrator moves that clerk to another county; posts the rules forbid are refused by name', async () => {
+      const v = await walk.as(language, 'admin');
+      await expect.poll(() => v.page.getByTestId('accounts-table').innerText()).toContain(username);
+      // The administrator's own row offers no change of posts.
+      expect(await v.page.getByTestId('roles-admin').count()).toBe(0);
+      await v.page.getByTestId(`roles-${username}`).click();
+      const dialog = v.page.locator('.ant-modal:visible');
+      await choose(v, 'change-roles', TEXT[language].finance);
+      await v.page.keyboard.press('Escape');
+      await dialog.locator('.ant-btn-primary').last().click();
+      await expect.poll(() => v.page.getByTestId('error').innerText()).toContain(TEXT[language].finance);
+      expect(await v.page.getByTestId('error').innerText()).toContain(TEXT[language].clerk);
+      await checkPage(v, 'admin-account-roles-refused', [...USERNAMES, username]);
+      await dialog.locator('.ant-modal-close').click();
+      await expect.poll(() => v.page.locator('.ant-modal:visible').count()).toBe(0);
+
+      await v.page.getByTestId(`roles-${username}`).click();
+      await choose(v, 'change-region', TEXT[language].county);
+      await v.page.locator('.ant-modal:visible .ant-btn-primary').last().click();
+      await expect.poll(() => v.page.getByTestId('account-done').count()).toBe(1);
+      const row = v.page.locator('[data-testid="accounts-table"] tr').filter({ hasText: username });
+      await expect.poll(() => row.innerText()).toContain(TEXT[language].county);
+      expect(await row.innerText()).not.toContain(TEXT[language].finance);
+      await checkPage(v, 'admin-account-roles-changed', [...USERNAMES, username]);
+    });
+
+    it('the auditor reads the move and a loan’s events by name, with no id as the main text', async () => {
+      const v = await walk.as(language, 'auditor');
+      await v.page.goto('/#/supervision/audit');
+      const rows = v.page.locator('tbody tr.ant-table-row');
+      await choose(v, 'audit-action', TEXT[language].rolesChanged);
+      await v.page.getByTestId('audit-search').click();
+      // Newest first: this language's move (the other walk made one too).
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      const moved = await rows.first().innerText();
+      expect(moved).toContain(language === 'zh-CN' ? '锦江区受理员 新同事' : 'New clerk');
+      expect(moved).toContain(TEXT[language].county);
+      expect(await v.page.locator('tbody').innerText()).not.toMatch(UUID);
+      await checkPage(v, 'admin-audit-roles-changed');
+
+      await choose(v, 'audit-action', TEXT[language].compensated);
+      await v.page.getByTestId('audit-search').click();
+      await expect.poll(() => rows.first().innerText()).toContain(TEXT[language].compensated);
+      expect(await rows.first().innerText()).toMatch(/DB\d{6}-\d{4}-\d{5}/);
+      expect(await v.page.locator('tbody').innerText()).not.toMatch(UUID);
+      await checkPage(v, 'admin-audit-loans');
+    });
+
+    it('the clerk exports the training catalogue, adds a row and imports it back; every error is named', async () => {
+      const v = await walk.as(language, 'clerk');
+      await v.page.goto('/#/training/catalogues');
+      await v.page.getByTestId('export-items').waitFor();
+      const downloading = v.page.waitForEvent('download');
+      await v.page.getByTestId('export-items').click();
+      const exported = await sheetRows(readFileSync((await (await downloading).path()) ?? ''));
+      const [header = [], model = []] = exported;
+      // A new row like the first, with no catalogue number: the county's own item.
+      const row = (cells: Record<number, string>) => model.map((c, i) => cells[i] ?? (i >= 10 ? '' : c));
+      const upload = async (rows: string[][]) => {
+        if ((await v.page.getByTestId('catalogue-upload').count()) === 0)
+          await v.page.getByTestId('import-items').click();
+        // The dragger's own file input: what choosing a file in the dialog fills.
+        await v.page.getByTestId('catalogue-upload').setInputFiles({
+          name: 'catalogue.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: await workbook(header, [...exported.slice(1), ...rows]),
+        });
+      };
+      await upload([row({ 0: '510104', 1: TEXT[language].occupation, 4: '12.345', 5: '0', 8: '2026-02-30' })]);
+      const error = v.page.getByTestId('error');
+      await expect.poll(() => error.locator('li').count()).toBe(3);
+      for (const column of ['(standard)', '(hours)', '(validFrom)']) expect(await error.innerText()).toContain(column);
+      await checkPage(v, 'admin-catalogue-import-errors', header);
+
+      await upload([row({ 0: '510104', 1: TEXT[language].occupation, 4: '900', 5: '60', 8: '2026-12-01' })]);
+      await expect.poll(() => v.page.locator('.ant-table').first().innerText()).toContain(TEXT[language].occupation);
+      expect(await v.page.getByTestId('error').count()).toBe(0);
+      await checkPage(v, 'admin-catalogue-imported');
     });
 
     it('the administrator reads the working-day calendar', async () => {

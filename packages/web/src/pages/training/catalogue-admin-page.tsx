@@ -129,6 +129,7 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
           {t('registry.template')}
         </Button>
         <Button
+          data-testid="export-items"
           onClick={() =>
             void download(
               `/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`,
