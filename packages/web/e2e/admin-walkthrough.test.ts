@@ -155,8 +155,14 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await choose(v, 'audit-action', TEXT[language].compensated);
       await v.page.getByTestId('audit-search').click();
       await expect.poll(() => rows.first().innerText()).toContain(TEXT[language].compensated);
-      expect(await rows.first().innerText()).toMatch(/DB\d{6}-\d{4}-\d{5}/);
+      const loan = /DB\d{6}-\d{4}-\d{5}/.exec(await rows.first().innerText())?.[0] ?? '';
+      expect(loan).not.toBe('');
       expect(await v.page.locator('tbody').innerText()).not.toMatch(UUID);
+      // The loan's whole story, from the application to the guarantee fund paying the bank.
+      await rows.first().locator('.ant-table-row-expand-icon').click();
+      await v.page.locator('[data-testid^="audit-history-"]').first().click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(3);
+      for (const text of await rows.allInnerTexts()) expect(text).toContain(loan);
       await checkPage(v, 'admin-audit-loans');
     });
 

@@ -72,6 +72,7 @@ export const adminEn: typeof adminZh = {
     unitPercent: '%',
   },
   audit: {
+    history: 'Everything done to this record',
     changes: 'Changes',
     before: 'Before',
     after: 'After',

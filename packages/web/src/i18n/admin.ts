@@ -72,6 +72,7 @@ export const adminZh = {
     unitPercent: '%',
   },
   audit: {
+    history: '该记录的全部操作',
     changes: '变更内容',
     before: '变更前',
     after: '变更后',

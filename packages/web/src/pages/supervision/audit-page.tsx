@@ -171,9 +171,24 @@ export function AuditPage() {
             <Space orientation="vertical" size={4}>
               <ChangeLines changes={changesOf(e, named)} />
               {e.entityId ? (
-                <Typography.Text type="secondary">
-                  {t('admin.audit.recordId')} {e.entityId}
-                </Typography.Text>
+                <Space wrap>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      const narrowed = { entityType: e.entityType, entityId: e.entityId };
+                      setDraft(narrowed);
+                      setRange(null);
+                      setFilter(narrowed);
+                      setPages([]);
+                    }}
+                    data-testid={`audit-history-${e.seq}`}
+                  >
+                    {t('admin.audit.history')}
+                  </Button>
+                  <Typography.Text type="secondary">
+                    {t('admin.audit.recordId')} {e.entityId}
+                  </Typography.Text>
+                </Space>
               ) : null}
             </Space>
           ),
