@@ -19,8 +19,8 @@ import { expectNoRawValues } from './raw-values.js';
 /**
  * The back office in a real browser (issue 16): staff work in a frame of their own — a side menu
  * grouped by job, breadcrumbs — and land on a page of their own; a clerk finds an application by
- * the applicant's ID number, steps through a filtered list with next and previous, and exports the
- * filtered rows to Excel; every row shows the amount the engine decided; finance sees a batch before
+ * the applicant's ID number, steps through a filtered list with next and previous, exports the
+ * filtered rows to Excel and accepts two of a filtered queue as a batch; every row shows the amount the engine decided; finance sees a batch before
  * creating it, reconciles a return file with a failure and a stranger — the batch stays open — and
  * pays the failed item again once its account is corrected. In both languages, every page checked
  * and photographed.
@@ -174,6 +174,41 @@ describe('the application page says where it stands', () => {
       await reviewer.page.getByTestId('materials-warning').waitFor();
       await checkPage(reviewer, 'back-office-application-missing-materials');
       await reviewer.page.keyboard.press('Escape');
+    });
+  }
+});
+
+describe('the clerk works a filtered queue as a batch', () => {
+  for (const language of ['zh-CN', 'en-US'] as const) {
+    it(`in ${language}: two submitted applications chosen and accepted at once`, async () => {
+      const v = await as(language, 'clerk');
+      await v.page.getByTestId('queue-submitted').click();
+      const rows = v.page.locator('[data-testid="worklist"] tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(2);
+      // Any two but the application the other tests open.
+      const others = rows.filter({ hasNotText: target.number });
+      const chosen = [
+        (await others.nth(0).locator('td a').first().innerText()).trim(),
+        (await others.nth(1).locator('td a').first().innerText()).trim(),
+      ];
+      for (const i of [0, 1]) await others.nth(i).locator('.ant-checkbox-input').check();
+      await expect.poll(() => v.page.getByTestId('batch-action').innerText()).toContain('2');
+      await checkPage(v, 'back-office-clerk-batch');
+      await v.page.getByTestId('batch-action').click();
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).some((r) => chosen.some((n) => r.includes(n))))
+        .toBe(false);
+      expect(await v.page.getByTestId('error').count()).toBe(0);
+      // They are in the clerk's own record of what they did, once the status filter is cleared.
+      await v.page
+        .locator('.ant-pro-query-filter button')
+        .filter({ hasText: /重\s*置|Reset/ })
+        .click();
+      await v.page
+        .getByTestId('worklist-view')
+        .getByText(language === 'zh-CN' ? '我经办的' : 'Processed by me')
+        .click();
+      await expect.poll(() => v.page.getByTestId('worklist').innerText()).toContain(chosen[0]);
     });
   }
 });

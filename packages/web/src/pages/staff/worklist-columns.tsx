@@ -88,7 +88,11 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       dataIndex: 'state',
       valueType: 'select',
       valueEnum: Object.fromEntries(STATES.map((s) => [s, { text: t(`states.${s}`) }])),
-      render: (_, a) => <StateTag application={a} />,
+      // Named as the status filter names it ("To accept"), in the colour the application page uses.
+      render: (_, a) => {
+        const label = t(`states.${a.state}`);
+        return <StateTag application={{ state: a.state, stateName: { zh: label, en: label } }} />;
+      },
     },
     {
       title: t('backOffice.worklist.submitted'),
