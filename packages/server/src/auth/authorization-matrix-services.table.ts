@@ -58,6 +58,8 @@ export const SERVICE_ROWS: readonly Row[] = [
   { method: 'GET', route: '/api/v1/labour-market/my-matches', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-matches' }) },
   { method: 'GET', route: '/api/v1/labour-market/postings', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.posting, call: () => ({ url: '/api/v1/labour-market/postings' }) },
   { method: 'GET', route: '/api/v1/labour-market/postings.xlsx', allowed: LABOUR_READERS, region: 'none', call: () => ({ url: '/api/v1/labour-market/postings.xlsx?state=published' }) },
+  { method: 'GET', route: '/api/v1/labour-market/postings/import-template', allowed: ['clerk'], region: 'none', call: () => ({ url: '/api/v1/labour-market/postings/import-template' }) },
+  { method: 'POST', route: '/api/v1/labour-market/postings/import', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/import?organisationId=${f[s].organisation}`, ...csv(`岗位名称,职业,招聘人数,月薪下限（元）,月薪上限（元）,工作地区代码,工作地点,联系方式,有效期起,有效期至\r\n矩阵导入,车工,1,4000,5000,${f[s].region},示例路1号,人事部,2026-11-23,2027-01-31\r\n`) }) },
   { method: 'POST', route: '/api/v1/labour-market/postings', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/labour-market/postings', body: { organisationId: f[s].organisation, ...JOB, regionCode: f[s].region } }) },
   { method: 'GET', route: '/api/v1/labour-market/postings/:id', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/postings/${f[s].posting}` }) },
   // The spare posting is corrected (back to review) and withdrawn; whichever runs second may find it withdrawn.

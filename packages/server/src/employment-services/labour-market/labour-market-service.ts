@@ -7,6 +7,7 @@ import { EventService } from './event-service.js';
 import { GigService } from './gig-service.js';
 import { MatchingService } from './matching-service.js';
 import { PostingService } from './posting-service.js';
+import { PostingImport } from './postings-import.js';
 import { ReferralService, type HireStarted } from './referral-service.js';
 import { SeekerService } from './seeker-service.js';
 
@@ -18,6 +19,7 @@ export interface LabourMarket {
   readonly referrals: ReferralService;
   readonly gigs: GigService;
   readonly events: EventService;
+  readonly imports: PostingImport;
 }
 
 export function labourMarket(
@@ -36,5 +38,6 @@ export function labourMarket(
     referrals: new ReferralService(db, vault, clock, seekers, registrations, hireStarted),
     gigs: new GigService(db, vault, clock, postings),
     events: new EventService(db, vault, clock),
+    imports: new PostingImport(db, vault, clock),
   };
 }

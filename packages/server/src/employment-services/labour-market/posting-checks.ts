@@ -12,18 +12,31 @@ const LONGEST_VALIDITY_MONTHS = 6;
 
 /** What is wrong with a posting's own fields: pay upside down, dates, an unknown occupation, discrimination. */
 export function assertPostingFields(input: PostingInput, today: IsoDate): void {
+  const [first] = postingFieldErrors(input, today);
+  if (first) throw first;
+}
+
+/**
+ * Every problem of a posting's own fields, not only the first: an import names each of a row's
+ * problems at once (the form stops at the first, as one field is corrected at a time).
+ */
+export function postingFieldErrors(input: PostingInput, today: IsoDate): AppError[] {
+  const errors: AppError[] = [];
   if (input.payMaxFen < input.payMinFen)
-    throw new AppError('PAY_RANGE_INVERTED', 400, 'payMaxFen', {
-      'min.zh-CN': yuan(input.payMinFen),
-      'min.en-US': yuan(input.payMinFen, 'en'),
-      'max.zh-CN': yuan(input.payMaxFen),
-      'max.en-US': yuan(input.payMaxFen, 'en'),
-    });
-  if (!occupation(input.occupationCode)) throw new AppError('UNKNOWN_OCCUPATION', 400, 'occupationCode');
-  if (input.validTo < input.validFrom) throw new AppError('DATES_REVERSED', 400, 'validTo', { date: input.validFrom });
-  if (input.validTo < today) throw new AppError('POSTING_PAST', 400, 'validTo');
-  if (input.validTo > addMonths(input.validFrom, LONGEST_VALIDITY_MONTHS))
-    throw new AppError('POSTING_TOO_LONG', 400, 'validTo', { months: String(LONGEST_VALIDITY_MONTHS) });
+    errors.push(
+      new AppError('PAY_RANGE_INVERTED', 400, 'payMaxFen', {
+        'min.zh-CN': yuan(input.payMinFen),
+        'min.en-US': yuan(input.payMinFen, 'en'),
+        'max.zh-CN': yuan(input.payMaxFen),
+        'max.en-US': yuan(input.payMaxFen, 'en'),
+      }),
+    );
+  if (!occupation(input.occupationCode)) errors.push(new AppError('UNKNOWN_OCCUPATION', 400, 'occupationCode'));
+  if (input.validTo < input.validFrom)
+    errors.push(new AppError('DATES_REVERSED', 400, 'validTo', { date: input.validFrom }));
+  else if (input.validTo < today) errors.push(new AppError('POSTING_PAST', 400, 'validTo'));
+  else if (input.validTo > addMonths(input.validFrom, LONGEST_VALIDITY_MONTHS))
+    errors.push(new AppError('POSTING_TOO_LONG', 400, 'validTo', { months: String(LONGEST_VALIDITY_MONTHS) }));
   const findings = findDiscrimination({
     title: input.title,
     requirements: input.requirements,
@@ -31,27 +44,30 @@ export function assertPostingFields(input: PostingInput, today: IsoDate): void {
   });
   const first = findings[0];
   if (first)
-    throw new AppError(
-      'DISCRIMINATORY_CONTENT',
-      400,
-      first.field,
-      {
-        words: findings.map((f) => `“${f.words}”`).join('、'),
-        'ground.zh-CN': first.rule.zh,
-        'ground.en-US': first.rule.en,
-        cite: first.rule.cite,
-      },
-      findings.map((f) => ({
-        column: f.field,
-        words: f.words,
-        ground: f.rule.ground,
-        cite: f.rule.cite,
-        message: {
-          zh: `${f.rule.zh}：“${f.words}”（${f.rule.cite}）`,
-          en: `${f.rule.en}: “${f.words}” (${f.rule.cite})`,
+    errors.push(
+      new AppError(
+        'DISCRIMINATORY_CONTENT',
+        400,
+        first.field,
+        {
+          words: findings.map((f) => `“${f.words}”`).join('、'),
+          'ground.zh-CN': first.rule.zh,
+          'ground.en-US': first.rule.en,
+          cite: first.rule.cite,
         },
-      })),
+        findings.map((f) => ({
+          column: f.field,
+          words: f.words,
+          ground: f.rule.ground,
+          cite: f.rule.cite,
+          message: {
+            zh: `${f.rule.zh}：“${f.words}”（${f.rule.cite}）`,
+            en: `${f.rule.en}: “${f.words}” (${f.rule.cite})`,
+          },
+        })),
+      ),
     );
+  return errors;
 }
 
 /**

@@ -260,7 +260,8 @@ export class PostingService {
   }
 }
 
-function columns(input: PostingInput, organisationName: string) {
+/** A posting's columns, with its search text and terms (decision 019). */
+export function columns(input: PostingInput, organisationName: string) {
   const occ = occupation(input.occupationCode);
   const searchText = [input.title, occ?.zh ?? '', organisationName, input.place, input.requirements, input.description]
     .join(' ')

@@ -22,6 +22,7 @@ import {
 } from './labour-market.schemas.js';
 import type { LabourMarket } from './labour-market-service.js';
 import { CLASSIFICATION, MAJOR_GROUPS, OCCUPATIONS } from './occupations.js';
+import { postingImportRoutes } from './postings-import.routes.js';
 import { postingsWorkbook } from './postings-workbook.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBodySchema, 404: ErrorBodySchema } as const;
@@ -30,6 +31,8 @@ const PUBLIC_ERRORS = { 400: ErrorBodySchema, 404: ErrorBodySchema } as const;
 export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
   const { postings, matching } = market;
   return async (app) => {
+    // In a plugin of its own: the sheet's body parsers stay with the import.
+    await app.register(postingImportRoutes(market.imports));
     const base = '/api/v1/labour-market';
     app.get(
       `${base}/occupations`,
