@@ -4,6 +4,7 @@ import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
 import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
+import { workbook } from '../../server/src/testing/sheets.js';
 import { browserWalk, checkAndShoot, login, type Language, type Visitor } from './harness.js';
 
 /**
@@ -285,6 +286,70 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
   });
 });
 
+const SHEET_HEADER = [
+  '岗位名称 (title)',
+  '职业 (occupation)',
+  '招聘人数 (headcount)',
+  '月薪下限（元） (payMin)',
+  '月薪上限（元） (payMax)',
+  '工作地区代码 (regionCode)',
+  '工作地点 (place)',
+  '任职要求 (requirements)',
+  '联系方式 (contact)',
+  '有效期起 (validFrom)',
+  '有效期至 (validTo)',
+];
+
+describe('an employer’s postings from a sheet (zh-CN)', () => {
+  it('a sheet with mistakes names every problem of every row; the corrected sheet imports whole', async () => {
+    const { employer } = await demoUnits();
+    const clerk = await walk.as('zh-CN', 'clerk');
+    const { page } = clerk;
+    await go(clerk, '/#/employment/labour-market');
+    await page.getByTestId('import-postings').click();
+    await page.getByTestId('import-find').click();
+    await page.getByText('请填写用人单位统一社会信用代码').waitFor();
+    await page.locator('#import-unit').fill(employer);
+    await page.getByTestId('import-find').click();
+    await page.getByTestId('import-unit-name').waitFor();
+    const [from, to] = [clock.today(), addDays(clock.today(), 60)];
+    const row = (title: string, extra: Partial<Record<'payMax' | 'requirements' | 'occupation', string>> = {}) => [
+      title,
+      extra.occupation ?? '电工',
+      '2',
+      '5000',
+      extra.payMax ?? '7000',
+      '510104',
+      '锦江区东大街100号',
+      extra.requirements ?? '持电工证',
+      '人事部 028-80001111',
+      from,
+      to,
+    ];
+    const upload = async (rows: string[][]) =>
+      page.getByTestId('import-sheet').setInputFiles({
+        name: 'postings.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await workbook(SHEET_HEADER, rows),
+      });
+    await upload([
+      row('维修电工（导入一）', { payMax: '4000', requirements: '限男性' }),
+      row('维修电工（导入二）', { occupation: '魔术师' }),
+    ]);
+    const error = page.locator('.ant-modal').getByTestId('error');
+    await expect.poll(() => error.innerText()).toContain('第 3 行');
+    const text = await error.innerText();
+    expect(text).toContain('限男性');
+    expect(text).toContain('4,000元');
+    expect(text).toContain('不认识的职业“魔术师”');
+    await checkAndShoot(clerk, 'labour-import-errors');
+    await upload([row('维修电工（导入一）'), row('维修电工（导入二）')]);
+    await page.getByTestId('done').filter({ hasText: '已导入 2 个岗位' }).waitFor();
+    await card(clerk, '维修电工（导入二）').waitFor();
+    await checkAndShoot(clerk, 'labour-imported');
+  });
+});
+
 /** A civil minute in 成都 as a `datetime-local` field takes it. */
 function shanghaiMinute(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -371,6 +436,18 @@ describe('the same pages in English', () => {
     await clerk.page.getByRole('tab', { name: 'Job seekers' }).click();
     await clerk.page.locator('.ant-table-row').first().waitFor();
     await checkAndShoot(clerk, 'labour-desk-seekers');
+    // The staff forms in English: a missing field is named in English.
+    await clerk.page.getByRole('tab', { name: 'Gig stations' }).click();
+    await clerk.page.getByTestId('open-station').click();
+    await clerk.page.locator('#station-submit').click();
+    await clerk.page.locator('.ant-modal:visible').getByText('Enter the Station name').waitFor();
+    await checkAndShoot(clerk, 'gig-station-form-errors');
+    await clerk.page.keyboard.press('Escape');
+    await clerk.page.getByRole('tab', { name: 'Recruitment events and live streams' }).click();
+    await clerk.page.getByTestId('create-event').click();
+    await clerk.page.locator('.ant-modal:visible').getByText('Postings presented (published)').waitFor();
+    await checkAndShoot(clerk, 'event-form');
+    await clerk.page.keyboard.press('Escape');
     const graduate = await asGraduate('en-US');
     await go(graduate, '/#/my/jobs');
     await graduate.page.getByTestId('save-profile').waitFor();

@@ -123,6 +123,16 @@ export const labourEn: typeof labourZh = {
     all: 'All',
     organisation: 'Employer',
   },
+  import: {
+    button: 'Import postings',
+    title: 'Import an employer’s postings from a sheet',
+    unitCode: 'Employer’s unified social credit code',
+    find: 'Find the employer',
+    unitNotFound: 'No unit has the credit code {{code}}',
+    template: 'Download the template',
+    hint: 'The whole sheet is imported or none of it; a sheet with mistakes lists every problem of every row. Imported postings wait for review by a clerk other than the importer.',
+    done: '{{count}} postings imported, waiting for review',
+  },
   reasons: { occupation: 'Occupation', region: 'Region', pay: 'Pay', certificate: 'Certificate' },
   caseKinds: {
     'hard-to-employ': 'Hard to employ',

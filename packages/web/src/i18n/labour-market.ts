@@ -114,6 +114,16 @@ export const labourZh = {
     all: '全部',
     organisation: '招聘单位',
   },
+  import: {
+    button: '导入岗位',
+    title: '从表格导入用人单位岗位',
+    unitCode: '用人单位统一社会信用代码',
+    find: '查找单位',
+    unitNotFound: '没有统一社会信用代码为 {{code}} 的单位',
+    template: '下载导入模板',
+    hint: '整份表格全部导入或全不导入；有错误时逐行列出每个错误。导入的岗位待审核，须由导入人以外的经办人审核发布。',
+    done: '已导入 {{count}} 个岗位，待审核',
+  },
   reasons: { occupation: '职业', region: '地区', pay: '薪酬', certificate: '证书' },
   caseKinds: {
     'hard-to-employ': '就业困难人员',

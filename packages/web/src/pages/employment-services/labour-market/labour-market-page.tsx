@@ -9,6 +9,7 @@ import { useSubmit } from '../../../components/use-submit.js';
 import { useSession } from '../../../session/session.js';
 import { EventsTab } from './events-tab.js';
 import { GigStationsTab } from './gig-market.js';
+import { ImportPostings } from './postings-import.js';
 import {
   MatchReasons,
   PayText,
@@ -87,6 +88,7 @@ function Postings({ manages }: { manages: boolean }) {
         >
           {t('common.exportExcel')}
         </Button>
+        {manages ? <ImportPostings onImported={list.reload} /> : null}
       </Space>
       <ErrorAlert error={list.error ?? review.error} />
       {list.data?.postings.map((p) => (
