@@ -17,6 +17,10 @@ describe('the raw-value check fails what a person should never read', () => {
       'English text: sequence not in this batch',
     );
     expect(rawValues('来源 local-setting', 'zh-CN')).toContain('an enum literal: local-setting');
+    // The audit page once named each record by its uuid.
+    expect(rawValues('对象 申请 afc88e5c-09e7-431d-a4f0-90ffd4fbbe6d', 'zh-CN')).toContain(
+      'a record id: afc88e5c-09e7-431d-a4f0-90ffd4fbbe6d',
+    );
   });
 
   it('passes labels, money in 元, dates and data allowed on the page', () => {

@@ -46,6 +46,8 @@ export function rawValues(text: string, language: Language, allow: readonly stri
   for (const m of rest.matchAll(/(?<![\d,.])\d{4,}(?:\.\d{1,2})?\s*元|¥\s?\d{4,}|=\s*\d{3,}(?![\d,.]*\s*(?:元|yuan))/g))
     found.push(`an amount not in 元: ${m[0]}`);
   if (/(?<![\d-])000000(?!\d)/.test(rest)) found.push('the national region code 000000');
+  for (const m of rest.matchAll(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi))
+    found.push(`a record id: ${m[0]}`);
   for (const m of rest.matchAll(WORD)) {
     const word = m[0];
     const coded = /[-.]/.test(word) && /^[a-z]/.test(word);
@@ -58,8 +60,8 @@ export function rawValues(text: string, language: Language, allow: readonly stri
 }
 
 /**
- * Fails a page that shows a parameter id, an amount in fen, `000000`, an enum literal, or (in the
- * Chinese UI) English text. `allow`: data that is legitimately in Latin script on this page — a
+ * Fails a page that shows a parameter id, an amount in fen, `000000`, a record's uuid, an enum
+ * literal, or (in the Chinese UI) English text. `allow`: data that is legitimately in Latin script on this page — a
  * login name, the bank's own words in a return file.
  */
 export async function expectNoRawValues(

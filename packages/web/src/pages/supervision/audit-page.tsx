@@ -1,6 +1,6 @@
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { AuditEntry } from '../../api/types.js';
@@ -42,7 +42,10 @@ export function AuditPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<string[]>([]);
+  // Closed again whenever other entries are shown: an open row belongs to the list it was opened in.
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const before = pages[pages.length - 1];
+  useEffect(() => setExpanded([]), [filter, before]);
   const { data, error, loading } = useLoad(
     () => api<{ entries: AuditEntry[] } & AuditNames>('GET', `/api/v1/audit${query({ ...filter, before, limit: 50 })}`),
     [filter, before],
@@ -166,6 +169,8 @@ export function AuditPage() {
         pagination={false}
         scroll={{ x: true }}
         expandable={{
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: setExpanded,
           rowExpandable: (e) => changesOf(e, named).length > 0 || e.entityId !== undefined,
           expandedRowRender: (e) => (
             <Space orientation="vertical" size={4}>
