@@ -86,6 +86,7 @@ export const SERVICE_ROWS: readonly Row[] = [
   { method: 'GET', route: '/api/v1/labour-market/events/:id/cvs', allowed: LABOUR_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/events/${f[s].event}/cvs` }) },
   // A person sends a CV to the live stream's posting: once (409 after), or 409 until they have a job-seeking profile.
   { method: 'POST', route: '/api/v1/labour-market/events/:id/cvs', allowed: ['applicant'], region: 'none', also: [409], call: (f) => ({ url: `/api/v1/labour-market/events/${f.own.event}/cvs`, body: { postingId: f.own.posting } }) },
+  { method: 'GET', route: '/api/v1/labour-market/live-events', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/live-events' }) },
   { method: 'PUT', route: '/api/v1/labour-market/events/:id/results', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/labour-market/events/${f[s].pastEvent}/results`, body: { views: 100, cvs: 3, interviews: 2, hires: 1 } }) },
   { method: 'GET', route: '/api/v1/labour-market/seekers', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.seeker, call: () => ({ url: '/api/v1/labour-market/seekers' }) },
   { method: 'PUT', route: '/api/v1/labour-market/seekers', allowed: ['clerk'], region: 'create', call: async (f, s) => ({ url: '/api/v1/labour-market/seekers', body: { personId: await f.freshPerson(s), regionCode: f[s].region, occupationCodes: ['6-31-01-03'], payMinFen: 300_000, availableFrom: '2026-11-23', skills: '' } }) },

@@ -32,6 +32,17 @@ export async function eventsInRange(db: Db, range: { low: string; high: string }
     .execute()) as EventRow[];
 }
 
+/** Events running at `now`, soonest to end first. */
+export async function liveEvents(db: Db, now: Date): Promise<EventRow[]> {
+  return (await events(db)
+    .where('e.starts_at', '<=', now)
+    .where('e.ends_at', '>=', now)
+    .orderBy('e.ends_at')
+    .orderBy('e.id')
+    .limit(50)
+    .execute()) as EventRow[];
+}
+
 export async function insertEvent(
   trx: Transaction<Database>,
   row: Insertable<RecruitmentEventTable>,

@@ -12,11 +12,12 @@ import {
   findEvent,
   insertCv,
   insertEvent,
+  liveEvents,
   lockEvent,
   setResults,
   type EventRow,
 } from './event-repository.js';
-import type { EventInput, EventView, ResultsInput } from './event.schemas.js';
+import type { EventInput, EventView, LiveEventView, ResultsInput } from './event.schemas.js';
 import { assertRegionInScope, isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { findPosting } from './posting-repository.js';
@@ -76,6 +77,33 @@ export class EventService {
 
   async get(actor: Actor, id: string): Promise<EventView> {
     return this.toView(await this.inScope(actor, id));
+  }
+
+  /** Events running now, for a seeker to send CVs to: the postings each presents, and those already sent to. */
+  async live(actor: Actor): Promise<LiveEventView[]> {
+    const seeker = actor.personId ? await seekerOfPerson(this.db, actor.personId) : undefined;
+    return Promise.all(
+      (await liveEvents(this.db, this.clock.now())).map(async (e) => {
+        const postings = await Promise.all(
+          (await eventPostingIds(this.db, e.id)).map((id) => findPosting(this.db, id)),
+        );
+        const sent = seeker ? (await cvsOf(this.db, e.id)).filter((c) => c.seeker_id === seeker.id) : [];
+        return {
+          id: e.id,
+          kind: e.kind,
+          title: e.title,
+          base: e.base,
+          brand: e.brand,
+          anchor: e.anchor,
+          startsAt: e.starts_at.toISOString(),
+          endsAt: e.ends_at.toISOString(),
+          postings: postings.flatMap((p) =>
+            p ? [{ id: p.id, title: p.title, organisationName: p.organisation_name }] : [],
+          ),
+          sent: sent.map((c) => c.posting_id),
+        };
+      }),
+    );
   }
 
   /** A seeker sends their profile (the CV) to one of the postings while the event runs; once per posting. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { OWN } from '../employment-services.schemas.js';
-import { CvBody, CvReceipt, Cvs, Event, EventBody, Events, Results } from './event.schemas.js';
+import { CvBody, CvReceipt, Cvs, Event, EventBody, Events, LiveEvents, Results } from './event.schemas.js';
 import { LABOUR, LABOUR_READ, TAGS } from './labour-market.schemas.js';
 import type { LabourMarket } from './labour-market-service.js';
 
@@ -22,6 +22,18 @@ export function eventRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => ({ events: await events.list(actorOf(request)) }),
+    );
+    app.get(
+      '/api/v1/labour-market/live-events',
+      {
+        config: OWN,
+        schema: {
+          tags: TAGS,
+          summary: 'Events running now, for a seeker to send a CV to a posting presented',
+          response: { 200: LiveEvents, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ events: await events.live(actorOf(request)) }),
     );
     app.post(
       base,

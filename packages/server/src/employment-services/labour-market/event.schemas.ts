@@ -44,6 +44,23 @@ export const Event = Type.Object({
 export type EventView = Static<typeof Event>;
 export const Events = Type.Object({ events: Type.Array(Event) });
 
+/** An event running now, as a seeker sees it: the postings it presents, and those they sent a CV to. */
+export const LiveEvent = Type.Object({
+  id: Type.String(),
+  kind: Kind,
+  title: Type.String(),
+  base: Type.String(),
+  brand: Type.String(),
+  anchor: Type.String(),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  postings: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), organisationName: Type.String() })),
+  /** The presented postings the caller has sent a CV to. */
+  sent: Type.Array(Type.String()),
+});
+export type LiveEventView = Static<typeof LiveEvent>;
+export const LiveEvents = Type.Object({ events: Type.Array(LiveEvent) });
+
 export const CvBody = Type.Object({ postingId: Type.String({ format: 'uuid' }) }, options);
 export const Cv = Type.Object({
   id: Type.String(),

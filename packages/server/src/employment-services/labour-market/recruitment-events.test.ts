@@ -113,8 +113,17 @@ describe('a live stream (直播带岗): reviewed postings, CVs while live, resul
 
   it('takes CVs only while live, for its postings, once each, from a seeker with a profile', async () => {
     const send = (c: Client, postingId = published) => post(c, `${base}/${eventId}/cvs`, { postingId });
+    const live = async () =>
+      (await seekerClient.request('GET', '/api/v1/labour-market/live-events')).json<{
+        events: { id: string; postings: { id: string }[]; sent: string[] }[];
+      }>().events;
     expect((await send(seekerClient)).json()).toMatchObject({ code: 'EVENT_NOT_LIVE' });
+    expect(await live()).toEqual([]);
     clock.advanceMinutes(10); // 10:10
+    // While it runs, the seeker sees it with the postings it presents, none sent to yet.
+    expect(await live()).toEqual([
+      expect.objectContaining({ id: eventId, postings: [expect.objectContaining({ id: published })], sent: [] }),
+    ]);
     expect((await send(noProfile)).json()).toMatchObject({ code: 'EVENT_NEEDS_PROFILE' });
     expect((await send(seekerClient, waiting)).json()).toMatchObject({
       code: 'EVENT_POSTING_NOT_PRESENTED',
@@ -124,6 +133,7 @@ describe('a live stream (直播带岗): reviewed postings, CVs while live, resul
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const cvs = (await clerk.request('GET', `${base}/${eventId}/cvs`)).json<{ cvs: { name: string }[] }>().cvs;
     expect(cvs.map((c) => c.name)).toEqual(['求职者乙']);
+    expect((await live())[0]?.sent).toEqual([published]);
   });
 
   it('takes results once over, hires ≤ interviews ≤ CVs and no fewer CVs than the platform received', async () => {
