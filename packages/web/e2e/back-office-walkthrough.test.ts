@@ -121,6 +121,20 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await checkPage(v, 'back-office-clerk-search');
     });
 
+    it('finds the applicant in the registry by ID number, masked', async () => {
+      const v = await as(language, 'clerk');
+      await v.page.goto('/#/registry');
+      const table = v.page.getByTestId('people-table');
+      await v.page.getByTestId('people-search-id').fill(target.idNumber);
+      await v.page.getByTestId('people-search-id').press('Enter');
+      const rows = table.locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toContain(
+        `${target.idNumber.slice(0, 6)}********${target.idNumber.slice(-4)}`,
+      );
+      await checkPage(v, 'back-office-clerk-registry');
+    });
+
     it('steps through the filtered list with next and previous, and exports it', async () => {
       const v = await as(language, 'clerk');
       await v.page.getByTestId('queue-submitted').click();

@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import { App, Button, Card, Descriptions, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -57,60 +58,60 @@ export function RegistryPage() {
   );
 }
 
+/**
+ * The people of the caller's regions, found by ID number or name, paged on the server; each ID
+ * number masked. A ProTable like every staff list: its search form, column settings and density.
+ */
 function PeopleSearch() {
   const { t } = useTranslation();
   const regionName = useRegionName();
-  const [filters, setFilters] = useState<{ idNumber?: string; name?: string }>({});
-  const [page, setPage] = useState(1);
-  const { data, error, loading } = useLoad(
-    () =>
-      api<{ total: number; people: PersonView[] }>(
-        'GET',
-        `/api/v1/people${query({ ...filters, limit: 20, offset: (page - 1) * 20 })}`,
-      ),
-    [filters, page],
-  );
+  const [error, setError] = useState<ApiError>();
+  const columns: ProColumns<PersonView>[] = [
+    {
+      title: t('person.name'),
+      dataIndex: 'name',
+      render: (_, p) => <Link to={`/registry/people/${p.id}`}>{p.name}</Link>,
+    },
+    {
+      title: t('person.idNumber'),
+      dataIndex: 'idNumber',
+      fieldProps: { maxLength: 18, 'data-testid': 'people-search-id' },
+      render: (_, p) => p.idNumberMasked,
+    },
+    { title: t('person.sex'), dataIndex: 'sex', search: false, render: (_, p) => t(`person.sexes.${p.sex}`) },
+    { title: t('person.birthDate'), dataIndex: 'birthDate', search: false },
+    { title: t('common.region'), dataIndex: 'regionCode', search: false, render: (_, p) => regionName(p.regionCode) },
+  ];
   return (
     <>
-      <Form
-        layout="inline"
-        onFinish={(v: { idNumber?: string; name?: string }) => {
-          setFilters({ idNumber: v.idNumber?.trim().toUpperCase() || undefined, name: v.name?.trim() || undefined });
-          setPage(1);
-        }}
-        style={{ marginBottom: 16 }}
-      >
-        <Form.Item name="idNumber" label={t('person.idNumber')}>
-          <Input maxLength={18} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="name" label={t('person.name')}>
-          <Input style={{ width: 140 }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('registry.searchButton')}
-        </Button>
-      </Form>
       <ErrorAlert error={error} />
-      <Table<PersonView>
-        size="small"
+      <ProTable<PersonView, { idNumber?: string; name?: string; current?: number; pageSize?: number }>
         rowKey="id"
-        loading={loading}
-        dataSource={data?.people ?? []}
+        size="small"
+        columns={columns}
         scroll={{ x: true }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { count: n }),
+        options={{ density: true, reload: true, setting: true }}
+        search={{ labelWidth: 'auto', searchText: t('registry.searchButton') }}
+        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
+        request={async ({ idNumber, name, current = 1, pageSize = 20 }) => {
+          setError(undefined);
+          try {
+            const filters = {
+              idNumber: idNumber?.trim().toUpperCase() || undefined,
+              name: name?.trim() || undefined,
+            };
+            const page = await api<{ total: number; people: PersonView[] }>(
+              'GET',
+              `/api/v1/people${query({ ...filters, limit: pageSize, offset: (current - 1) * pageSize })}`,
+            );
+            return { data: page.people, total: page.total, success: true };
+          } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+            setError(e);
+            return { data: [], total: 0, success: false };
+          }
         }}
-        columns={[
-          { title: t('person.name'), render: (_, p) => <Link to={`/registry/people/${p.id}`}>{p.name}</Link> },
-          { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
-          { title: t('person.sex'), render: (_, p) => t(`person.sexes.${p.sex}`) },
-          { title: t('person.birthDate'), dataIndex: 'birthDate' },
-          { title: t('common.region'), render: (_, p) => regionName(p.regionCode) },
-        ]}
+        data-testid="people-table"
       />
     </>
   );
