@@ -379,17 +379,14 @@ describe('a live stream from set-up to its results (zh-CN)', () => {
     await page.locator('#event-submit').click();
     await page.getByTestId('done').filter({ hasText: EVENT }).waitFor();
 
-    const graduate = await apiLogin(walk.platform.app, GRADUATE.username, PASSWORD);
-    const clerkApi = await apiLogin(walk.platform.app, 'clerk', DEMO_PASSWORD);
-    const { events } = (await clerkApi.request('GET', '/api/v1/labour-market/events')).json<{
-      events: { id: string; title: string; postingIds: string[] }[];
-    }>();
-    const live = events.find((e) => e.title === EVENT);
-    if (!live?.postingIds[0]) throw new Error('the live stream was not set up');
-    expectOk(
-      await graduate.request('POST', `/api/v1/labour-market/events/${live.id}/cvs`, { postingId: live.postingIds[0] }),
-      201,
-    );
+    // The graduate, on their own job-search page, sends a CV to the job the stream presents.
+    const graduate = await asGraduate('zh-CN', PHONE);
+    await go(graduate, '/#/my/jobs');
+    const live = graduate.page.getByTestId('live-events').locator('.ant-card').filter({ hasText: EVENT });
+    await live.waitFor();
+    await live.locator('.ant-space').filter({ hasText: TITLE }).getByTestId('send-cv').first().click();
+    await live.getByText('已投递').waitFor();
+    await checkAndShoot(graduate, 'event-send-cv-phone');
     await page.reload();
     await page.getByRole('tab', { name: '招聘活动与直播带岗' }).click();
     const row = page.locator('tr').filter({ hasText: EVENT });

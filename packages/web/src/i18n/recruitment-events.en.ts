@@ -29,4 +29,8 @@ export const eventsEn: typeof eventsZh = {
   presented: 'Postings presented (published)',
   endsBeforeStart: 'The {{end}} must be after the {{start}}',
   created: '{{title}} is set up',
+  liveNow: 'Recruitment events on now',
+  liveDetail: '{{base}} · anchor {{anchor}} · ends at {{until}}',
+  sendCv: 'Send my CV',
+  cvSent: 'CV sent',
 };

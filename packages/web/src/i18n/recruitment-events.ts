@@ -30,4 +30,8 @@ export const eventsZh = {
   presented: '推介岗位（已发布）',
   endsBeforeStart: '{{end}}须晚于{{start}}',
   created: '已设置 {{title}}',
+  liveNow: '正在进行的招聘活动',
+  liveDetail: '{{base}} · 主播 {{anchor}} · {{until}} 结束',
+  sendCv: '投递简历',
+  cvSent: '已投递',
 };

@@ -6,6 +6,7 @@ import { todayInShanghai } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
+import { LiveEvents } from './live-events.js';
 import { MatchReasons, OccupationSelect, PostingCard, type Match, type Seeker } from './labour-common.js';
 
 interface ProfileForm {
@@ -101,6 +102,7 @@ export function MyJobSearchPage() {
           </Descriptions>
         </Card>
       ) : null}
+      {seeker ? <LiveEvents /> : null}
       {seeker ? (
         <>
           <Typography.Title level={4}>{t('labour.seeker.matches')}</Typography.Title>
