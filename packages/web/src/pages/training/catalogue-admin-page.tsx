@@ -1,3 +1,4 @@
+import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import {
   App,
   Button,
@@ -10,7 +11,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -114,32 +114,6 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Button type="primary" onClick={() => setAdding(true)} data-testid="add-item">
-          {t('trainingAdmin.addItem')}
-        </Button>
-        <Button onClick={() => setImporting((v) => !v)} data-testid="import-items">
-          {t('trainingAdmin.importItems')}
-        </Button>
-        <Button
-          onClick={() =>
-            void download('/api/v1/training/demand-catalogue/template', 'training-demand-catalogue-template.xlsx')
-          }
-        >
-          {t('registry.template')}
-        </Button>
-        <Button
-          data-testid="export-items"
-          onClick={() =>
-            void download(
-              `/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`,
-              'training-demand-catalogue.xlsx',
-            )
-          }
-        >
-          {t('common.exportExcel')}
-        </Button>
-      </Space>
       {importing ? (
         <Card size="small">
           <SheetUpload<{ imported: number }>
@@ -154,14 +128,45 @@ function CatalogueTab({ region, history, items, loading, error, reload }: Catalo
         </Card>
       ) : null}
       <ErrorAlert error={error} />
-      <Table<DemandItem>
-        size="small"
+      <ProTable<DemandItem>
         rowKey="id"
+        size="small"
         loading={loading}
         dataSource={items}
+        search={false}
         scroll={{ x: true }}
+        options={{ density: true, reload: () => reload(), setting: true }}
+        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
+        toolBarRender={() => [
+          <Button key="add" type="primary" onClick={() => setAdding(true)} data-testid="add-item">
+            {t('trainingAdmin.addItem')}
+          </Button>,
+          <Button key="import" onClick={() => setImporting((v) => !v)} data-testid="import-items">
+            {t('trainingAdmin.importItems')}
+          </Button>,
+          <Button
+            key="template"
+            onClick={() =>
+              void download('/api/v1/training/demand-catalogue/template', 'training-demand-catalogue-template.xlsx')
+            }
+          >
+            {t('registry.template')}
+          </Button>,
+          <Button
+            key="export"
+            data-testid="export-items"
+            onClick={() =>
+              void download(
+                `/api/v1/training/demand-catalogue.xlsx${query({ region, history })}`,
+                'training-demand-catalogue.xlsx',
+              )
+            }
+          >
+            {t('common.exportExcel')}
+          </Button>,
+        ]}
         columns={[
-          ...demandColumns,
+          ...(demandColumns as ProColumns<DemandItem>[]),
           {
             title: t('common.status'),
             render: (_, r) =>
