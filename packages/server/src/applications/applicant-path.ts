@@ -75,7 +75,7 @@ export class ApplicantPath {
     declarationId: string,
     input: DeclarationDecision,
   ): Promise<ApplicationViewT> {
-    await decideDeclaration(this.db, this.vault, actor, id, declarationId, input);
+    await decideDeclaration(this.db, this.vault, actor, id, declarationId, input, this.clock.today());
     return this.reads.get(actor, id);
   }
 }

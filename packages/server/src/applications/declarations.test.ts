@@ -97,6 +97,39 @@ describe('a declared graduation, confirmed at acceptance', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_DECLARABLE', field: 'declarations[0].data.kind' });
   });
 
+  it('a status named like a built-in of every object (constructor, __proto__) is no status, and nothing is filed', async () => {
+    const f = await founder();
+    for (const kind of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const res = await f.client.request('POST', '/api/v1/applications', {
+        subsidy: 'one-time-startup',
+        declarations: [{ kind: 'status', data: { kind, from: '2024-01-01' } }],
+        idempotencyKey: `proto-${kind}-key`,
+      });
+      expect(res.statusCode, kind).toBe(400);
+      expect(res.json(), kind).toMatchObject({ field: 'declarations[0].data.kind' });
+    }
+    expect((await f.client.request('GET', '/api/v1/applications')).json<{ total: number }>().total).toBe(0);
+  });
+
+  it('a clerk’s correction may not make what the applicant could not declare', async () => {
+    const f = await founder();
+    await loadRegistry([{ code: f.code, founder: f.idNumber }]);
+    const filed = await file(f.client, f.code);
+    const declaration = filed.declarations[0]?.id ?? '';
+    const future = await decide(clerk, filed.id, declaration, {
+      outcome: 'corrected',
+      data: { date: '2030-06-30', institution: 'university' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ code: 'INVALID_FACT', field: 'data.date' });
+    expectOk(
+      await decide(clerk, filed.id, declaration, {
+        outcome: 'corrected',
+        data: { date: '2024-07-01', institution: 'university' },
+      }),
+    );
+  });
+
   it('acceptance waits for the clerk’s word on each declaration; confirmed, it becomes a registry fact', async () => {
     const f = await founder();
     await loadRegistry([{ code: f.code, founder: f.idNumber }]);

@@ -48,18 +48,25 @@ export function checkDeclarations(
   if (!declarations?.length) return [];
   if (subsidy.applicant !== 'person')
     throw new AppError('NOT_DECLARABLE', 400, 'declarations', { detail: 'organisation' });
-  return declarations.map((d, i) => {
-    const fact = checkFact('person', d, `declarations[${i}]`);
-    if (!declarable(fact.kind, fact.data))
-      throw new AppError('NOT_DECLARABLE', 400, `declarations[${i}].${fact.kind === 'status' ? 'data.kind' : 'kind'}`);
-    // What is declared is evidenced by a document that exists: a diploma not yet awarded is not one.
-    const day = fact.kind === 'graduation' ? 'date' : 'from';
-    if (String(fact.data[day]) > today)
-      throw new AppError('INVALID_FACT', 400, `declarations[${i}].data.${day}`, {
-        detail: '申报事项的日期不能晚于今天 / a declared fact cannot date from the future',
-      });
-    return { kind: fact.kind, data: fact.data };
-  });
+  return declarations.map((d, i) => checkDeclarable(d, `declarations[${i}]`, today));
+}
+
+/**
+ * One declared fact, as filed or as a clerk corrects it: well-formed, of a kind an applicant may
+ * declare, and not dated in the future — a correction may not make what filing would refuse.
+ */
+function checkDeclarable(d: DeclaredFactInput, field: string, today: IsoDate): DeclaredFactInput {
+  const at = (f: string) => (field ? `${field}.${f}` : f);
+  const fact = checkFact('person', d, field);
+  if (!declarable(fact.kind, fact.data))
+    throw new AppError('NOT_DECLARABLE', 400, at(fact.kind === 'status' ? 'data.kind' : 'kind'));
+  // What is declared is evidenced by a document that exists: a diploma not yet awarded is not one.
+  const day = fact.kind === 'graduation' ? 'date' : 'from';
+  if (String(fact.data[day]) > today)
+    throw new AppError('INVALID_FACT', 400, at(`data.${day}`), {
+      detail: '申报事项的日期不能晚于今天 / a declared fact cannot date from the future',
+    });
+  return { kind: fact.kind, data: fact.data };
 }
 
 export async function recordDeclarations(
@@ -142,6 +149,7 @@ export async function decideDeclaration(
   applicationId: string,
   declarationId: string,
   input: DeclarationDecision,
+  today: IsoDate,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const app = await visibleApplications(trx, actor)
@@ -171,7 +179,7 @@ export async function decideDeclaration(
     let data = declaration.data as Record<string, unknown>;
     if (input.outcome === 'corrected') {
       if (!input.data) throw new AppError('REQUIRED_FIELD', 400, 'data');
-      data = checkFact('person', { kind: declaration.kind, data: input.data }, '').data;
+      data = checkDeclarable({ kind: declaration.kind, data: input.data }, '', today).data;
     }
     if (input.outcome === 'rejected' && !input.note) throw new AppError('REQUIRED_FIELD', 400, 'note');
     const factId =

@@ -168,6 +168,7 @@ export const DECLARABLE_STATUSES: Readonly<Partial<Record<PersonStatusKind, Text
 export function declarable(kind: string, data: Record<string, unknown>): Text | undefined {
   if (kind === 'graduation' && PERSON_FACT_FIELDS.graduation.source.kind === 'declaration')
     return PERSON_FACT_FIELDS.graduation.source.evidence;
-  if (kind === 'status') return DECLARABLE_STATUSES[data.kind as PersonStatusKind];
+  if (kind === 'status' && Object.hasOwn(DECLARABLE_STATUSES, String(data.kind)))
+    return DECLARABLE_STATUSES[data.kind as PersonStatusKind];
   return undefined;
 }

@@ -103,7 +103,7 @@ export function prepareOrganisation(input: CreateOrganisation, field = ''): Prep
         '校验码错误，如确为早期试点代码请填写 creditCodeOverride 说明理由 / wrong check character; give creditCodeOverride with a reason if it is a genuine early-pilot code',
     });
   }
-  if (!(input.category in ORGANISATION_CATEGORY_NAMES))
+  if (!Object.hasOwn(ORGANISATION_CATEGORY_NAMES, input.category))
     throw new AppError('VALIDATION_FAILED', 400, at('category'), {
       detail: Object.keys(ORGANISATION_CATEGORY_NAMES).join(', '),
     });
@@ -139,7 +139,8 @@ export function checkFact(owner: 'person' | 'organisation', input: FactInput, fi
   const schemas: Record<string, Parameters<typeof assertMatches>[0]> =
     owner === 'person' ? PERSON_FACT_SCHEMAS : ORGANISATION_FACT_SCHEMAS;
   const at = (f: string) => (field ? `${field}.${f}` : f);
-  const schema = schemas[input.kind];
+  // Own keys only: a kind named like an object's built-in (`constructor`) is not a kind.
+  const schema = Object.hasOwn(schemas, input.kind) ? schemas[input.kind] : undefined;
   if (!schema) throw new AppError('VALIDATION_FAILED', 400, at('kind'), { detail: Object.keys(schemas).join(', ') });
   assertMatches(schema, input.data, at('data'));
   const problems = validateFacts(input.data, at('data'));
@@ -147,11 +148,11 @@ export function checkFact(owner: 'person' | 'organisation', input: FactInput, fi
   if (first)
     throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
   const kind = (input.data as { kind?: string }).kind;
-  if (input.kind === 'status' && !(String(kind) in PERSON_STATUS_NAMES))
+  if (input.kind === 'status' && !Object.hasOwn(PERSON_STATUS_NAMES, String(kind)))
     throw new AppError('VALIDATION_FAILED', 400, at('data.kind'), {
       detail: Object.keys(PERSON_STATUS_NAMES).join(', '),
     });
-  if (input.kind === 'designation' && !(String(kind) in DESIGNATION_NAMES))
+  if (input.kind === 'designation' && !Object.hasOwn(DESIGNATION_NAMES, String(kind)))
     throw new AppError('VALIDATION_FAILED', 400, at('data.kind'), {
       detail: Object.keys(DESIGNATION_NAMES).join(', '),
     });
