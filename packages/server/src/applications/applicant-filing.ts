@@ -92,6 +92,19 @@ export async function liveClaimNumber(
  * before any of their ID numbers is looked up, so a person's form cannot probe the registry.
  */
 export function assertListsFit(subsidy: SubsidyDefinition, claim: ClaimInput): void {
+  // A unit's list names each person once: listed twice, they would be paid twice.
+  for (const list of ['hires', 'interns', 'workers'] as const) {
+    const seen = new Map<string, number>();
+    for (const [i, entry] of (claim[list] ?? []).entries()) {
+      const id = entry.idNumber.toUpperCase();
+      const first = seen.get(id);
+      if (first !== undefined)
+        throw new AppError('VALIDATION_FAILED', 400, `claim.${list}[${i}].idNumber`, {
+          detail: `与第 ${first + 1} 人重复 / the same person as entry ${first + 1}`,
+        });
+      seen.set(id, i);
+    }
+  }
   if (subsidy.applicant !== 'person') return;
   for (const list of ['hires', 'interns', 'workers'] as const) {
     if (claim[list] !== undefined) {

@@ -92,8 +92,8 @@ export class ApplicationService {
     const engine = await this.policies.engine();
     const subsidy = engine.subsidy(input.subsidy);
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
-    const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
     assertListsFit(subsidy, input.claim ?? {});
+    const applicant = await applicantFor(this.db, actor, subsidy, input, options.prepared === true);
     const declared = checkDeclarations(subsidy, input.declarations, this.clock.today());
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();

@@ -87,6 +87,23 @@ describe('what the engine would decide, before the applicant files', () => {
     expect(listed.json()).toMatchObject({ code: 'PERSON_NOT_REGISTERED', field: 'claim.hires[0].idNumber' });
   });
 
+  it('a unit lists each hire once: the same person twice would be paid twice', async () => {
+    const hire = idNumber('2001-05-05', 'female', '510104');
+    const entry = { contractStart: '2026-07-01', contractMonths: 12, insuredMonths: 4 };
+    const res = await preview(clerk, {
+      subsidy: 'social-insurance-employer-graduate',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      claim: {
+        hires: [
+          { idNumber: hire, ...entry },
+          { idNumber: hire.toLowerCase(), ...entry },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'claim.hires[1].idNumber' });
+  });
+
   it('a person’s form cannot list people, so it cannot probe the registry with their ID numbers', async () => {
     const client = await graduate([DIBAO, GRADUATING]);
     const someone = idNumber('1990-01-01', 'male', '620102');

@@ -27,8 +27,8 @@ export async function previewDecision(
 ): Promise<DecisionPreviewViewT> {
   const subsidy = engine.subsidy(input.subsidy);
   if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: input.subsidy });
-  const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
   assertListsFit(subsidy, input.claim ?? {});
+  const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
   const declared = checkDeclarations(subsidy, input.declarations, deps.clock.today());
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
   const verified = await verifyFacts(deps.db, applicant.personId, claim.businessCreditCode);
