@@ -42,6 +42,43 @@ describe('a graduation from the graduate records', () => {
     expect(graduation(p.facts)).toEqual([]);
   });
 
+  it('a snapshot dated ahead, empty, of an unknown kind, or naming a person twice is refused whole', async () => {
+    const f = await founder();
+    const ahead = await clerk.request(
+      'POST',
+      `/api/v1/reference-snapshots/graduate-records?takenOn=2099-12-31&source=${encodeURIComponent('省教育厅')}`,
+      Buffer.from(`idNumber,graduatedOn,institution\r\n${f.idNumber},2024-06-30,university\r\n`, 'utf8'),
+      { 'content-type': 'text/csv' },
+    );
+    expect(ahead.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'takenOn' });
+    expect((await loadGraduates([])).json()).toMatchObject({ code: 'IMPORT_REJECTED' });
+    const twice = await loadGraduates([`${f.idNumber},2024-06-30,university`, `${f.idNumber},2019-06-30,university`]);
+    expect(twice.json<{ errors: { row: number; column: string }[] }>().errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'idNumber' }),
+    ]);
+    const missing = await clerk.request(
+      'POST',
+      `/api/v1/reference-snapshots/graduate-records?takenOn=2026-11-20&source=${encodeURIComponent('省教育厅')}`,
+      Buffer.from(`idNumber\r\n${f.idNumber}\r\n`, 'utf8'),
+      { 'content-type': 'text/csv' },
+    );
+    expect(missing.json<{ errors: { column: string }[] }>().errors.map((e) => e.column)).toEqual([
+      'graduatedOn',
+      'institution',
+    ]);
+    for (const kind of ['constructor', '__proto__', 'toString']) {
+      const res = await clerk.request(
+        'POST',
+        `/api/v1/reference-snapshots/${kind}?takenOn=2026-11-20&source=${encodeURIComponent('某部门')}`,
+        Buffer.from('idNumber\r\n', 'utf8'),
+        { 'content-type': 'text/csv' },
+      );
+      expect(res.statusCode, kind).toBe(404);
+    }
+    const stored = await app.database.db.selectFrom('reference_snapshot').select('id').execute();
+    expect(stored).toHaveLength(0);
+  });
+
   it('held by the records: verified in the preview, nothing declared, and accepted with no diploma to confirm', async () => {
     const f = await founder();
     await loadRegistry([{ code: f.code, founder: f.idNumber }]);

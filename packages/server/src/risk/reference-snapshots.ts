@@ -8,7 +8,7 @@ import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 
 /** The columns of each reference kind's file, and how a row becomes a record. */
-const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[] }> = {
+const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]; required?: readonly string[] }> = {
   deaths: { person: true, columns: ['idNumber', 'date'] },
   'civil-service-roster': { person: true, columns: ['idNumber', 'unit'] },
   // 市场监管 登记数据: the founder (经营者/法定代表人) is kept as a keyed hash, never the ID number.
@@ -20,7 +20,11 @@ const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]
   'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
   'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
   // 学信/教育部门 毕业生数据: the graduation (or expected graduation) date and the kind of school.
-  'graduate-records': { person: true, columns: ['idNumber', 'graduatedOn', 'institution'] },
+  'graduate-records': {
+    person: true,
+    columns: ['idNumber', 'graduatedOn', 'institution'],
+    required: ['idNumber', 'graduatedOn', 'institution'],
+  },
 };
 
 /**
@@ -34,14 +38,18 @@ export async function importReferenceSnapshot(
   kind: string,
   file: Buffer,
   meta: { takenOn: string; source: string },
+  today: string,
 ): Promise<{ snapshotId: string; rows: number }> {
-  const spec = KINDS[kind as ReferenceKind];
+  const spec = Object.hasOwn(KINDS, kind) ? KINDS[kind as ReferenceKind] : undefined;
   if (!spec) throw new AppError('UNKNOWN_REFERENCE_KIND', 404, 'kind', { value: kind });
   if (!isIsoDate(meta.takenOn)) throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: 'YYYY-MM-DD' });
+  // The latest snapshot is the dataset: one dated ahead would shadow every real one loaded after it.
+  if (meta.takenOn > today)
+    throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: `${meta.takenOn} > ${today}` });
   const table = await readTable(file);
   const header = (table[0] ?? []).map((c) => /\(([A-Za-z]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
   const problems: { row: number; column: string; code: string; message: { zh: string; en: string } }[] = [];
-  for (const c of spec.columns.slice(0, 1))
+  for (const c of spec.required ?? spec.columns.slice(0, 1))
     if (!header.includes(c))
       problems.push({
         row: 1,
@@ -52,6 +60,7 @@ export async function importReferenceSnapshot(
   const records: { subject: string; data: Record<string, string> }[] = [];
   // Every row checked, so one answer names every problem (a missing key column makes rows unreadable).
   const readable = problems.length === 0;
+  const firstRow = new Map<string, number>();
   for (let r = 1; readable && r < table.length; r++) {
     const cells = table[r] ?? [];
     if (cells.every((c) => !c.text)) continue;
@@ -62,6 +71,8 @@ export async function importReferenceSnapshot(
     }
     const bad = (column: string, zh: string, en: string) =>
       problems.push({ row: r + 1, column, code: 'VALIDATION_FAILED', message: { zh, en } });
+    for (const c of spec.required ?? [])
+      if (c !== 'idNumber' && !data[c]) bad(c, '此列不能为空', 'This column may not be empty');
     let subject = '';
     if (spec.person) {
       const id = parseResidentId(data.idNumber ?? '');
@@ -93,8 +104,23 @@ export async function importReferenceSnapshot(
       if (k === 'sizeClass' && !['large', 'medium', 'small', 'micro'].includes(v))
         bad(k, '规模应为 large、medium、small 或 micro', 'Size class is large, medium, small or micro');
     }
+    // One record per subject: two differing rows would leave which one counts to chance.
+    const first = subject ? firstRow.get(subject) : undefined;
+    if (first !== undefined)
+      bad(spec.person ? 'idNumber' : 'creditCode', `与第 ${first} 行重复`, `Repeats row ${first}`);
+    else if (subject) firstRow.set(subject, r + 1);
     records.push({ subject, data });
   }
+  if (readable && problems.length === 0 && records.length === 0)
+    problems.push({
+      row: 2,
+      column: spec.columns[0] ?? '',
+      code: 'REQUIRED_FIELD',
+      message: {
+        zh: '文件没有数据行：空快照会清空整个数据集',
+        en: 'The file has no rows: an empty snapshot would empty the dataset',
+      },
+    });
   if (problems.length > 0)
     throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems);
   return db.transaction().execute(async (trx) => {

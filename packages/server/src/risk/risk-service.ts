@@ -59,7 +59,7 @@ export class RiskService {
     file: Buffer,
     meta: { takenOn: string; source: string },
   ): Promise<{ snapshotId: string; rows: number }> {
-    return importReferenceSnapshot(this.db, this.vault, actor, kind, file, meta);
+    return importReferenceSnapshot(this.db, this.vault, actor, kind, file, meta, this.clock.today());
   }
 
   /** The reference snapshots loaded, newest first. */
