@@ -42,6 +42,10 @@ export function periodKey(
  * `春熙路 零工驿站` and `春熙路零工驿站` are one station. '' when the claim names none.
  */
 export function serviceSite(claim: { service?: { kind: string; site?: string } }): string {
-  const site = claim.service?.site?.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  // Invisible format characters (zero-width space, soft hyphen, word joiner) do not make a new site.
+  const site = claim.service?.site
+    ?.normalize('NFKC')
+    .replace(/[\s\p{Cf}]+/gu, '')
+    .toLowerCase();
   return claim.service && site ? `${claim.service.kind}:${site}` : '';
 }

@@ -69,6 +69,11 @@ describe('就业创业服务补助: one claim per station, base or event and yea
     // Spaces and full-width letters do not make another station.
     const spaced = await file(unit, 2026, { site: ' 春熙路 零工驿站' });
     expect(spaced.json()).toMatchObject({ code: 'DUPLICATE_SERVICE_CLAIM', field: 'claim.service.site' });
+    // Nor do invisible characters: a zero-width space, a soft hyphen, a word joiner.
+    for (const hidden of ['春熙路\u200b零工驿站', '春熙路\u00ad零工驿站', '春\u2060熙\u2060路零工驿站']) {
+      const sneaked = await file(unit, 2026, { site: hidden });
+      expect(sneaked.json()).toMatchObject({ code: 'DUPLICATE_SERVICE_CLAIM', field: 'claim.service.site' });
+    }
     // The next year is another claim.
     expect((await file(unit, 2027, { site: '春熙路零工驿站' })).statusCode).toBe(201);
   });
