@@ -30,6 +30,17 @@ export function daysInclusive(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
+/**
+ * The most interest a period can carry: the whole principal outstanding every day at the period's
+ * rate, on the 360-day year banks count by (the larger of the usual bases), rounded up. A statement
+ * claiming more is not interest on this loan, and half of it must not be paid as 贴息.
+ */
+export function maxPeriodInterest(principalFen: Fen, annualRateBp: number, loanDays: number): Fen {
+  const numerator = BigInt(principalFen) * BigInt(annualRateBp) * BigInt(loanDays);
+  const denominator = 10_000n * 360n;
+  return Number((numerator + denominator - 1n) / denominator);
+}
+
 /** What one period of one loan is: as the bank's statement states it, and the loan's dates. */
 export interface LoanPeriod {
   readonly period: { readonly from: IsoDate; readonly to: IsoDate };

@@ -49,11 +49,17 @@ export async function insertLoan(trx: Transaction<Database>, values: Insertable<
   return id;
 }
 
+/**
+ * The next number of a region's year (DB510104-2026-00001). Numbering waits for the region-year's
+ * lock, held until the transaction ends, so two borrowers applying at once never draw the same one.
+ */
 export async function nextLoanNumber(trx: Transaction<Database>, region: string, year: string): Promise<string> {
-  const { rows } = await sql<{
-    n: string;
-  }>`select count(*)::text as n from loan where number like ${`DB${region}-${year}-%`}`.execute(trx);
-  return `DB${region}-${year}-${String(Number(rows[0]?.n ?? '0') + 1).padStart(5, '0')}`;
+  const prefix = `DB${region}-${year}-`;
+  await sql`select pg_advisory_xact_lock(hashtext(${`loan-number:${prefix}`}))`.execute(trx);
+  const { rows } = await sql<{ n: string | null }>`
+    select max(substring(number from ${prefix.length + 1}::int)::int)::text as n
+    from loan where number like ${`${prefix}%`}`.execute(trx);
+  return `${prefix}${String(Number(rows[0]?.n ?? '0') + 1).padStart(5, '0')}`;
 }
 
 export async function insertInstalments(
@@ -202,7 +208,7 @@ export function unclaimedPeriods(db: Db, actor: Actor) {
     .execute();
 }
 
-export async function markClaimed(db: Db, periodId: string, applicationId: string) {
+export async function markClaimed(db: Db, periodId: string, applicationId: string): Promise<void> {
   await db
     .updateTable('loan_period')
     .set({ state: 'claimed', application_id: applicationId })

@@ -141,7 +141,9 @@ export class LoanService {
         await this.audit(trx, actor, loanId, home.region_code, 'loans.applied', { requestedFen: input.requestedFen });
         return loanId;
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new AppError('LOAN_LIVE_EXISTS', 409);
+        // Only the one-live-loan indexes mean the borrower already has one.
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        if (code === '23505' && constraint?.startsWith('loan_one_live_')) throw new AppError('LOAN_LIVE_EXISTS', 409);
         throw error;
       }
     });
@@ -194,6 +196,9 @@ export class LoanService {
         throw new AppError('VALIDATION_FAILED', 400, 'disbursedOn', { detail: `≥ ${loan.applied_on}` });
       if (input.principalFen > Number(loan.requested_fen))
         throw new AppError('VALIDATION_FAILED', 400, 'principalFen', { detail: `≤ ${loan.requested_fen}` });
+      // The guarantee was given for the term applied for; a longer one is a loan nobody qualified.
+      if (input.termMonths > loan.term_months)
+        throw new AppError('VALIDATION_FAILED', 400, 'termMonths', { detail: `≤ ${loan.term_months}` });
       const terms = termsOn(loan.region_code, input.disbursedOn, loan.borrower);
       assertWithinTerms(terms, input.principalFen, input.termMonths, { amount: 'principalFen', term: 'termMonths' });
       // Inside the transaction, read through it: on the embedded database the outer handle would wait.

@@ -92,6 +92,14 @@ describe('创业担保贷款 end to end (四川)', () => {
     expectOk(
       await sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${applied.id}/guarantee`, { approve: true }),
     );
+    // Guaranteed for 36 months: a contract of 120 is a loan nobody qualified or guaranteed.
+    const longer = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${applied.id}/contract`, {
+      principalFen: 10_000_000,
+      annualRateBp: 445,
+      termMonths: 120,
+      disbursedOn: '2025-06-10',
+    });
+    expect(longer.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'termMonths' });
     const capped = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${applied.id}/contract`, {
       principalFen: 10_000_000,
       annualRateBp: 446,
@@ -149,6 +157,18 @@ describe('创业担保贷款 end to end (四川)', () => {
       [5, 'period'],
     ]);
     expect(await app.database.db.selectFrom('loan_period').select('id').execute()).toHaveLength(0);
+
+    // 20万元 at 3.45% for Q3's 92 days bears at most 1,763.34 元 (360-day year, rounded up): a
+    // statement claiming more, whatever balance and rate it shows, is not this loan's interest.
+    const inflated = await statement([[a.number, '2025-Q3', '1.00', '0.01', '9999999.99', '是']]);
+    const refused = await sichuan.bankOfficer.request('POST', '/api/v1/loans/statements', inflated, xlsx);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<{ errors: { row: number; field: string }[] }>().errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'interest'],
+    ]);
+    const most = await statement([[a.number, '2025-Q3', '200000.00', '3.45', '1763.35', '是']]);
+    const over = await sichuan.bankOfficer.request('POST', '/api/v1/loans/statements', most, xlsx);
+    expect(over.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['interest']);
   }, 60_000);
 
   it('a quarter repaid on time earns half its interest, rounded down; one repaid late earns nothing', async () => {

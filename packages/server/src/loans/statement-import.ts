@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { formatYuan, periodSubsidy, quarterDates, type PeriodSubsidy } from '@huimin/policy';
+import {
+  daysInclusive,
+  formatYuan,
+  maxPeriodInterest,
+  periodSubsidy,
+  quarterDates,
+  type PeriodSubsidy,
+} from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -139,6 +146,21 @@ export class StatementImport {
         problems.push(say(number, 'period', '该季度尚未结束', 'the quarter has not ended yet'));
       if (dates.to < loan.disbursed_on)
         problems.push(say(number, 'period', '早于放款日期', 'before the loan was disbursed'));
+      const endsOn = loan.ended_on ?? loan.extended_to ?? loan.matures_on;
+      const loanDays = daysInclusive(
+        dates.from > loan.disbursed_on ? dates.from : loan.disbursed_on,
+        dates.to < endsOn ? dates.to : endsOn,
+      );
+      const most = maxPeriodInterest(principal, row.annualRateBp, loanDays);
+      if (row.interestFen > most)
+        problems.push(
+          say(
+            number,
+            'interest',
+            `超过本金按年利率计 ${loanDays} 天的利息 ${formatYuan(most)}`,
+            `over the interest the principal bears at the rate for ${loanDays} days, ${formatYuan(most)}`,
+          ),
+        );
       if (problems.length > before) continue;
       const subsidy = periodSubsidy(terms, {
         period: dates,
@@ -146,7 +168,7 @@ export class StatementImport {
         repaidOnTime: row.repaidOnTime,
         disbursedOn: loan.disbursed_on,
         maturesOn: loan.matures_on,
-        endsOn: loan.ended_on ?? loan.extended_to ?? loan.matures_on,
+        endsOn,
       });
       computed.push({ number, loan, row, subsidy });
     }

@@ -24,6 +24,7 @@ export async function fileSubsidyClaims(
 ): Promise<{ filed: number; subsidyFen: number }> {
   const periods = await unclaimedPeriods(db, actor);
   let subsidyFen = 0;
+  let filed = 0;
   for (const p of periods) {
     const enterprise = p.borrower === 'small-micro-enterprise';
     const dates = quarterDates(p.period);
@@ -53,11 +54,15 @@ export async function fileSubsidyClaims(
       // claim schema over HTTP has neither): they decide which rules judge the claim.
       claim: { loan } as CreateApplication['claim'],
     };
-    const { application } = await applications.create(actor, input, language, {
+    const { application, created } = await applications.create(actor, input, language, {
       payeeOrganisationId: p.bank_organisation_id,
     });
     await markClaimed(db, p.id, application.id);
-    subsidyFen += Number(p.subsidy_fen);
+    // Runs side by side file each quarter once (its idempotency key): only the run that filed it counts it.
+    if (created) {
+      filed += 1;
+      subsidyFen += Number(p.subsidy_fen);
+    }
   }
-  return { filed: periods.length, subsidyFen };
+  return { filed, subsidyFen };
 }
