@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { sendError } from './errors.js';
-import { loggerOptions } from './logging.js';
+import { errorLine, loggerOptions } from './logging.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -47,5 +47,40 @@ describe('the backstop for data the database refuses', () => {
     bare.get('/x', async () => sql`select * from no_such_table`.execute(app.database.db));
     expect((await bare.inject({ url: '/x' })).statusCode).toBe(500);
     await bare.close();
+  });
+});
+
+/**
+ * A CHECK constraint refusing a value (a text of spaces only, which a minimum length lets through)
+ * is the caller's input too: 400 naming the column, and the row the database quotes never logged.
+ */
+describe('a value a CHECK constraint refuses', () => {
+  it('is 400 naming the field, and neither the answer nor the log quotes the row', async () => {
+    await sql`create temporary table if not exists stall (id int, stall_name text check (length(trim(stall_name)) > 0))`.execute(
+      app.database.db,
+    );
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) });
+    const bare = Fastify({ logger: loggerOptions({ level: 'info', stream }) });
+    bare.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
+    bare.get('/x', async () => sql`insert into stall values (1, ${'   '})`.execute(app.database.db));
+    const res = await bare.inject({ url: '/x', headers: { 'accept-language': 'zh-CN' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'stallName' });
+    expect(res.json<{ message: string }>().message).toContain('stallName');
+    expect(lines.join('')).not.toContain('Failing row');
+    await bare.close();
+  });
+
+  it('an error logged at 500 leaves out what the database quotes of the row', () => {
+    const error = Object.assign(new Error('new row violates something'), {
+      detail: 'Failing row contains (1, 张三, 13800000000).',
+      where: 'SQL function',
+      params: ['张三'],
+      code: 'XX000',
+    });
+    const line = errorLine(error);
+    expect(line).toMatchObject({ message: 'new row violates something', code: 'XX000' });
+    expect(JSON.stringify(line)).not.toContain('张三');
   });
 });

@@ -63,6 +63,20 @@ function isDataException(error: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
+/**
+ * A CHECK constraint of the database (23514) refused a value the request carried — a text of spaces
+ * only, say, which the schema's length let through. The caller's input, named by the constraint's
+ * column where its name follows `<table>_<column>_check`.
+ */
+function checkViolationField(error: unknown): string | undefined {
+  const { code, constraint, table } = error as { code?: unknown; constraint?: unknown; table?: unknown };
+  if (code !== '23514') return undefined;
+  if (typeof constraint !== 'string' || typeof table !== 'string') return '';
+  const column =
+    constraint.startsWith(`${table}_`) && constraint.endsWith('_check') ? constraint.slice(table.length + 1, -6) : '';
+  return /^[a-z][a-z0-9_]*$/.test(column) ? column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : '';
+}
+
 export function toErrorBody(
   error: FastifyError | AppError,
   request: FastifyRequest,
@@ -116,6 +130,21 @@ export function toErrorBody(
     return { status: 404, body: { code: 'NOT_FOUND', message: message('NOT_FOUND', language) } };
   if (isDataException(error))
     return { status: 400, body: { code: 'VALIDATION_FAILED', message: message('INVALID_VALUE', language) } };
+  const checked = checkViolationField(error);
+  if (checked !== undefined)
+    return {
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        ...(checked ? { field: checked } : {}),
+        message: checked
+          ? message('VALIDATION_FAILED', language, {
+              field: checked,
+              detail: language === 'en-US' ? 'blank or not an allowed value' : '不能只有空白，或不是允许的值',
+            })
+          : message('INVALID_VALUE', language),
+      },
+    };
   // Fastify's own refusals of a request it could not read (a bad Content-Length, a forbidden
   // __proto__ key) carry a 4xx status: the request's fault, whatever the code.
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
@@ -130,7 +159,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: F
   const { status, body } = toErrorBody(error, request);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   // The database's own message quotes the value, which may be personal: the SQLSTATE only.
-  else if (isDataException(error))
+  else if (isDataException(error) || checkViolationField(error) !== undefined)
     request.log.warn({ sqlState: (error as { code: string }).code }, 'the database refused a value from the request');
   return reply.status(status).send(body);
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
 
 /**
  * The one logger configuration (the server and the tests share it). Logs leave the platform for
@@ -44,11 +44,26 @@ export function requestLine(request: FastifyRequest): Record<string, unknown> {
   return { method: request.method, url: request.url.split('?', 1)[0], remoteAddress: request.ip };
 }
 
+/**
+ * An error as its log line shows it. A database error's `detail` and `where` quote the row or the
+ * value it refused ("Failing row contains (…)"), and the embedded driver's `params` are the values
+ * sent: personal data, so they are left out.
+ */
+export function errorLine(error: Error): Record<string, unknown> {
+  const {
+    detail: _detail,
+    where: _where,
+    params: _params,
+    ...kept
+  } = stdSerializers.err(error) as Record<string, unknown>;
+  return kept;
+}
+
 export function loggerOptions(settings: LogSettings): LoggerOptions & { stream?: DestinationStream } {
   return {
     level: settings.level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { req: requestLine as never },
+    serializers: { req: requestLine as never, err: errorLine as never },
     ...(settings.stream ? { stream: settings.stream } : {}),
   };
 }
