@@ -9,6 +9,7 @@ import { formatFen } from '../../components/format.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { periodText } from '../applications/period-text.js';
 
 /** 主动服务: what the platform found this applicant qualifies for; confirmed in one step, or declined. */
 export function OffersPage() {
@@ -52,7 +53,7 @@ export function OffersPage() {
         scroll={{ x: true }}
         columns={[
           { title: t('application.subsidy'), render: (_, o) => subsidyName(o.subsidy) },
-          { title: t('offers.period'), dataIndex: 'periodKey' },
+          { title: t('offers.period'), render: (_, o) => periodText(o.periodKey, t) },
           {
             title: t('application.amount'),
             align: 'right',
