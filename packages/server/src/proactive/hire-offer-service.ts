@@ -1,4 +1,4 @@
-import { type Decision, type Hire, type IsoDate, type PolicyEngine } from '@huimin/policy';
+import { type Decision, type Hire, type IsoDate, type PersonFacts, type PolicyEngine } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -190,12 +190,11 @@ export class HireOfferService {
       .select('credit_code')
       .where('id', '=', hire.organisationId)
       .executeTakeFirstOrThrow();
-    const insuredMonths = new Set(
-      (person.insurance ?? [])
-        .filter((m) => m.payer === 'employer' && m.employer === unit.credit_code && m.month >= hire.hiredOn.slice(0, 7))
-        .map((m) => m.month),
-    ).size;
-    return { person, contractStart: hire.hiredOn, insuredMonths };
+    return {
+      person,
+      contractStart: hire.hiredOn,
+      insuredMonths: insuredMonthsSince(person, unit.credit_code, hire.hiredOn),
+    };
   }
 
   private async audit(
@@ -214,4 +213,48 @@ export class HireOfferService {
       after,
     });
   }
+}
+
+/** Months of insurance the registry shows the unit paid for the person since the day of hiring. */
+function insuredMonthsSince(person: PersonFacts, creditCode: string, hiredOn: IsoDate): number {
+  return new Set(
+    (person.insurance ?? [])
+      .filter((m) => m.payer === 'employer' && m.employer === creditCode && m.month >= hiredOn.slice(0, 7))
+      .map((m) => m.month),
+  ).size;
+}
+
+/**
+ * The hires a hire offer is for, as the unit's claim lists them when it confirms the offer: each
+ * person by ID number, hired on the day recorded, with the insured months the registry shows now.
+ */
+export async function offeredHiresClaim(
+  db: Kysely<Database>,
+  vault: Vault,
+  offer: { organisation_id: string | null; hires: unknown },
+): Promise<{ idNumber: string; contractStart: IsoDate; insuredMonths: number }[]> {
+  const hires = (offer.hires ?? []) as OfferedHire[];
+  if (!offer.organisation_id || hires.length === 0) return [];
+  const unit = await db
+    .selectFrom('organisation')
+    .select('credit_code')
+    .where('id', '=', offer.organisation_id)
+    .executeTakeFirstOrThrow();
+  const people = await loadPersonFacts(
+    db,
+    vault,
+    hires.map((h) => h.personId),
+  );
+  return hires.flatMap((h) => {
+    const person = people.get(h.personId);
+    return person
+      ? [
+          {
+            idNumber: person.idNumber,
+            contractStart: h.hiredOn,
+            insuredMonths: insuredMonthsSince(person, unit.credit_code, h.hiredOn),
+          },
+        ]
+      : [];
+  });
 }

@@ -24,6 +24,7 @@ import {
   type SweepProgress,
   type UnitInBatch,
 } from './sweep-batch.js';
+import { offeredHiresClaim } from './hire-offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
 
@@ -359,9 +360,12 @@ export class SweepService {
   /** The person or unit confirms in one step: their application is filed and submitted. */
   async confirm(actor: Actor, offerId: string, language?: string): Promise<ApplicationViewT> {
     const offer = await this.ownOpenOffer(actor, offerId);
+    // A hire's offer is claimed with the hires it was made for; a sweep's names no one.
+    const hires = offer.origin === 'hire' ? await offeredHiresClaim(this.db, this.vault, offer) : [];
+    const claim = hires.length ? { claim: { hires } } : {};
     const { application } = await this.applications.create(
       actor,
-      { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, submit: true },
+      { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, submit: true, ...claim },
       language,
     );
     await this.db

@@ -171,6 +171,17 @@ describe('a hire starts the unit’s 一次性吸纳就业补贴 offer', () => {
     expect(offer?.amount_fen).toBe('100000');
   });
 
+  it('confirmed, the offer is claimed with the hires it was made for, at the amount it offered', async () => {
+    const [offer] = await offersOfUnit();
+    const res = await post(unit, `/api/v1/offers/${offer?.id}/confirmation`);
+    expectOk(res, 201);
+    const application = res.json<{ state: string; decidedFen?: number; claim: { hires?: unknown[] } }>();
+    expect(application).toMatchObject({ state: 'submitted', decidedFen: 100_000 });
+    expect(application.claim.hires).toHaveLength(3);
+    const [after] = await offersOfUnit();
+    expect(after).toMatchObject({ state: 'confirmed' });
+  });
+
   it('two hires at once in a new month: one offer lists both', async () => {
     clock.setDate('2026-12-01');
     [clerk, clerk2, unit] = await Promise.all([login('ho-clerk'), login('ho-clerk2'), login('ho-unit')]);
