@@ -9,7 +9,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Starting an app (migrations, the job queue's schema, reference data) takes seconds when quiet
+    // and far longer on a machine running two suites at once: a set-up may take three minutes.
+    hookTimeout: 180_000,
     // A page or job reaching a state is waited for; vitest's 1 s default fails on a loaded machine.
     expect: { poll: { timeout: 20_000, interval: 100 } },
   },
