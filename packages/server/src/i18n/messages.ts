@@ -642,6 +642,14 @@ export const ERROR_MESSAGES = {
     'en-US':
       'Field {field}: this worker was already matched to this gig (perhaps just now by someone else); reload to see it',
   },
+  GIG_WORKER_REGISTERED: {
+    'zh-CN': '字段 {field}：此人已于 {value} 在本驿站登记，登记日期不能改动',
+    'en-US': 'Field {field}: this person registered at this station on {value}; the date cannot change',
+  },
+  GIG_FULL: {
+    'zh-CN': '字段 {field}：该零工岗位招 {value} 人，已全部对接',
+    'en-US': 'Field {field}: the gig takes {value} people and all are placed',
+  },
   FIGURES_PERIOD: {
     'zh-CN': '字段 {field}：请给出月份（month）或年度（year）其中之一',
     'en-US': 'Field {field}: give either a month or a year, one of them',

@@ -299,3 +299,53 @@ describe('a station’s figures are that station’s 就业创业服务补助 cl
     expect(again.json()).toMatchObject({ code: 'DUPLICATE_SERVICE_CLAIM', field: 'claim.service.site' });
   });
 });
+
+describe('the register and placements the figures count', () => {
+  it('the register counts toward the figures: no day before the station opened, no day moved, no gig over-filled', async () => {
+    const register = (personId: string, registeredOn: string) =>
+      clerk.request('PUT', `${base}/gig-stations/${stationId}/workers`, { personId, skills: '叉车', registeredOn });
+    // The station opened on 2026-06-01.
+    expect((await register(workerPersonId, '2020-01-01')).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'registeredOn',
+    });
+    const moved = await register(workerPersonId, '2026-11-01');
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json()).toMatchObject({ code: 'GIG_WORKER_REGISTERED', field: 'registeredOn' });
+    expectOk(await register(workerPersonId, '2026-11-23'));
+
+    // A gig for one person: the second placement is refused, as is one before the worker registered.
+    const single = await post(
+      clerk,
+      `${base}/gig-stations/${stationId}/gigs`,
+      gig({ title: '搬家（日结）', headcount: 1, validFrom: '2026-12-02', validTo: '2026-12-08' }),
+    );
+    expectOk(single, 201);
+    const singleId = single.json<{ posting: { id: string } }>().posting.id;
+    expectOk(await post(clerk2, `${base}/postings/${singleId}/review`, { publish: true }));
+    const other = await clerk.request('POST', '/api/v1/people', {
+      idNumber: idNumber('1988-08-08', 'male', '510104'),
+      name: '零工乙',
+      regionCode: '510104',
+    });
+    expectOk(other, 201);
+    const second = await register(other.json<{ id: string }>().id, '2026-12-02');
+    expectOk(second);
+    const secondId = second.json<{ id: string }>().id;
+    expectOk(
+      await post(clerk, `${base}/gig-stations/${stationId}/matches`, {
+        postingId: singleId,
+        workerId,
+        matchedOn: '2026-12-02',
+      }),
+      201,
+    );
+    const full = await post(clerk, `${base}/gig-stations/${stationId}/matches`, {
+      postingId: singleId,
+      workerId: secondId,
+      matchedOn: '2026-12-02',
+    });
+    expect(full.statusCode).toBe(409);
+    expect(full.json()).toMatchObject({ code: 'GIG_FULL', field: 'postingId' });
+  });
+});

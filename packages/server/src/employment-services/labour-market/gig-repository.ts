@@ -115,6 +115,37 @@ export async function workersOf(db: Db, stationId: string): Promise<WorkerRow[]>
     .execute();
 }
 
+export async function findWorkerOf(db: Db, stationId: string, personId: string) {
+  return db
+    .selectFrom('gig_worker')
+    .select(['id', 'registered_on'])
+    .where('station_id', '=', stationId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/**
+ * How many people a gig takes and how many it has placed, with the gig's row locked until the
+ * transaction ends, so placements made at once are counted one after the other.
+ */
+export async function gigPlaces(
+  trx: Transaction<Database>,
+  postingId: string,
+): Promise<{ headcount: number; placed: number }> {
+  const posting = await trx
+    .selectFrom('job_posting')
+    .select('headcount')
+    .where('id', '=', postingId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const placed = await trx
+    .selectFrom('gig_match')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('posting_id', '=', postingId)
+    .executeTakeFirstOrThrow();
+  return { headcount: posting.headcount, placed: Number(placed.n) };
+}
+
 export async function findWorker(db: Db, id: string) {
   return db.selectFrom('gig_worker').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -13,6 +13,8 @@ import {
   findWorker,
   gigPostingsOf,
   insertGigPosting,
+  findWorkerOf,
+  gigPlaces,
   insertMatch,
   insertStation,
   monthFigures,
@@ -113,6 +115,13 @@ export class GigService {
     if (!person || !isInScope(actor.regionCode, person.region_code))
       throw new AppError('PERSON_NOT_FOUND', 404, 'personId');
     if (input.registeredOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'registeredOn');
+    // The register counts toward the station's yearly figures: nobody registers before it opened,
+    // and a registration's day is not moved by registering again.
+    if (input.registeredOn < station.opened_on)
+      throw new AppError('VALIDATION_FAILED', 400, 'registeredOn', { detail: `≥ ${station.opened_on}` });
+    const earlier = await findWorkerOf(this.db, stationId, input.personId);
+    if (earlier && earlier.registered_on !== input.registeredOn)
+      throw new AppError('GIG_WORKER_REGISTERED', 409, 'registeredOn', { value: earlier.registered_on });
     const id = await this.db.transaction().execute(async (trx) => {
       const id = await upsertWorker(trx, {
         station_id: stationId,
@@ -155,7 +164,13 @@ export class GigService {
       throw new AppError('GIG_NOT_OPEN', 400, 'postingId', { date: input.matchedOn });
     const worker = await findWorker(this.db, input.workerId);
     if (worker?.station_id !== stationId) throw new AppError('GIG_WORKER_NOT_FOUND', 400, 'workerId');
+    if (input.matchedOn < worker.registered_on)
+      throw new AppError('VALIDATION_FAILED', 400, 'matchedOn', { detail: `≥ ${worker.registered_on}` });
     const id = await this.db.transaction().execute(async (trx) => {
+      // Placements are results the station is paid for: no more than the gig takes.
+      const places = await gigPlaces(trx, input.postingId);
+      if (places.placed >= places.headcount)
+        throw new AppError('GIG_FULL', 409, 'postingId', { value: String(places.headcount) });
       const id = await insertMatch(trx, {
         station_id: stationId,
         posting_id: input.postingId,
