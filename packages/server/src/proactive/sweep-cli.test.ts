@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { todayInShanghai } from '../http/today.js';
 import { runCli } from '../testing/cli-process.js';
-import { expectOk, staff } from '../testing/fixtures.js';
+import { staff } from '../testing/fixtures.js';
 import { startTestApp } from '../testing/test-app.js';
+import { dibaoGraduates } from './sweep.test-kit.js';
 
 /** The CLI judges on today: graduates of the academic year running now (September to August). */
 const graduationYear = () => {
@@ -22,20 +22,7 @@ describe('huimin sweep run', () => {
     const app = await startTestApp({ dataDir: dir, masterKey: key });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     await staff(app, 'supervisor', ['supervisor'], '510104');
-    const facts = [
-      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-      { kind: 'graduation', data: { date: `${graduationYear()}-06-30`, institution: 'university' } },
-    ];
-    for (let i = 0; i < 5; i++)
-      expectOk(
-        await clerk.request('POST', '/api/v1/people', {
-          idNumber: idNumber('2004-05-05'),
-          name: `毕业生${i}`,
-          regionCode: '510104',
-          facts,
-        }),
-        201,
-      );
+    await dibaoGraduates(clerk, 5, `${graduationYear()}-06-30`);
     const url = app.databaseUrl;
     if (!url) await app.database.close();
     const env = {

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
-import { expectOk, staff, TestClock } from '../testing/fixtures.js';
+import { staff, TestClock } from '../testing/fixtures.js';
 import { startServerProcess } from '../testing/server-process.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { buildApp } from '../app/build-app.js';
+import { dibaoGraduates } from './sweep.test-kit.js';
 
 /**
  * The server is killed with SIGKILL in the middle of a sweep (after its first batch of four people
@@ -27,20 +27,7 @@ describe('a sweep killed half-way', () => {
     });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     await staff(app, 'supervisor', ['supervisor'], '510104');
-    const facts = [
-      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
-    ];
-    for (let i = 0; i < 10; i++)
-      expectOk(
-        await clerk.request('POST', '/api/v1/people', {
-          idNumber: idNumber('2004-05-05'),
-          name: `毕业生${i}`,
-          regionCode: '510104',
-          facts,
-        }),
-        201,
-      );
+    await dibaoGraduates(clerk, 10);
     const url = app.databaseUrl;
     if (!url) await app.database.close();
 

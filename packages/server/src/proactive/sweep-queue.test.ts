@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { buildApp } from '../app/build-app.js';
-import { expectOk, staff, TestClock } from '../testing/fixtures.js';
+import { staff, TestClock } from '../testing/fixtures.js';
 import { startTestApp } from '../testing/test-app.js';
+import { dibaoGraduates } from './sweep.test-kit.js';
 
 /**
  * Over the API a sweep is a job on the queue (decision 024). A `serve` app only queues it; a
@@ -16,20 +16,7 @@ describe('a sweep started on a serve process', () => {
     const app = await startTestApp({ clock, jobs: { role: 'serve' } });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     const supervisor = await staff(app, 'supervisor', ['supervisor'], '510104');
-    const facts = [
-      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
-    ];
-    for (let i = 0; i < 10; i++)
-      expectOk(
-        await clerk.request('POST', '/api/v1/people', {
-          idNumber: idNumber('2004-05-05'),
-          name: `毕业生${i}`,
-          regionCode: '510104',
-          facts,
-        }),
-        201,
-      );
+    await dibaoGraduates(clerk, 10);
     expect(app.jobs.role).toBe('serve');
     expect(app.jobs.runs).toEqual([]);
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
-import { expectOk, PASSWORD, staff } from '../testing/fixtures.js';
+import { PASSWORD, staff } from '../testing/fixtures.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startTestApp } from '../testing/test-app.js';
+import { dibaoGraduates } from './sweep.test-kit.js';
 
 /**
  * Issue 21's test of stateless servers (decision 024): two `huimin serve` processes and a `huimin
@@ -18,20 +18,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers and a worker on one Post
     const app = await startTestApp({ masterKey: key, jobs: { role: 'serve' } });
     const clerk = await staff(app, 'clerk', ['clerk'], '510104');
     await staff(app, 'supervisor', ['supervisor'], '510104');
-    const facts = [
-      { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-      { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
-    ];
-    for (let i = 0; i < 10; i++)
-      expectOk(
-        await clerk.request('POST', '/api/v1/people', {
-          idNumber: idNumber('2004-05-05'),
-          name: `毕业生${i}`,
-          regionCode: '510104',
-          facts,
-        }),
-        201,
-      );
+    await dibaoGraduates(clerk, 10);
     const env = {
       DATABASE_URL: app.databaseUrl ?? '',
       HUIMIN_MASTER_KEY: key.toString('hex'),
