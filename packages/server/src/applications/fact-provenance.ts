@@ -211,19 +211,21 @@ export async function factProvenance(
         summary: summaryOf(d.kind, d.data),
         source: t('申请人申报，待受理时核验确认', 'Declared by the applicant; to be confirmed at acceptance'),
       });
-    const verified = field.registryKind === 'business' ? pending.verified?.business : undefined;
-    if (verified)
+    // What a dataset verified for this filing and the registry does not hold yet.
+    const found =
+      field.registryKind === 'business'
+        ? pending.verified?.business && { data: pending.verified.business.business, from: pending.verified.business }
+        : field.registryKind === 'graduation'
+          ? pending.verified?.graduation && {
+              data: pending.verified.graduation.graduation,
+              from: pending.verified.graduation,
+            }
+          : undefined;
+    if (found)
       entries.push({
         provenance: 'verified',
-        summary: summaryOf('business', verified.business as unknown as Record<string, unknown>),
-        source: datasetText(verified.provenance),
-      });
-    const graduation = field.registryKind === 'graduation' ? pending.verified?.graduation : undefined;
-    if (graduation)
-      entries.push({
-        provenance: 'verified',
-        summary: summaryOf('graduation', graduation.graduation as unknown as Record<string, unknown>),
-        source: datasetText(graduation.provenance),
+        summary: summaryOf(field.registryKind ?? '', found.data as unknown as Record<string, unknown>),
+        source: datasetText(found.from.provenance),
       });
     return { field: name, label: field.label, entries };
   });
