@@ -48,6 +48,14 @@ describe('GET /api/v1/policies', () => {
     expect(en.json<{ message: string }>().message).toContain('Field region');
   });
 
+  it('refuses a day that does not exist, for the list and the self-check alike', async () => {
+    for (const url of ['/api/v1/policies', '/api/v1/self-check/questions']) {
+      const res = await app.http.inject({ url: `${url}?region=510104&date=2026-02-30` });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({ code: 'VALIDATION_FAILED', field: 'date' });
+    }
+  });
+
   it('requires the region', async () => {
     const res = await app.http.inject({ url: '/api/v1/policies' });
     expect(res.json()).toMatchObject({ code: 'REQUIRED_FIELD', field: 'region' });

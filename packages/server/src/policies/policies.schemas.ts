@@ -1,6 +1,6 @@
 import { CATALOGUE } from '@huimin/policy';
 import { Type, type Static } from 'typebox';
-import { RegionCode } from './facts.schema.js';
+import { CalendarDate, RegionCode } from './facts.schema.js';
 
 /**
  * A subsidy's id in an answer: one of the catalogue's, listed in the OpenAPI document, so the web's
@@ -54,9 +54,8 @@ const Parameter = Type.Object(
 export const ListPoliciesQuery = Type.Object(
   {
     region: RegionCode,
-    date: Type.Optional(
-      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Defaults to today in Asia/Shanghai' }),
-    ),
+    // The day must exist: 2026-02-30 is refused naming the field, not answered as if it did.
+    date: Type.Optional(Type.String({ ...CalendarDate, description: 'Defaults to today in Asia/Shanghai' })),
   },
   { additionalProperties: false },
 );

@@ -56,7 +56,10 @@ export interface paths {
                      * @example 510104
                      */
                     region: string;
-                    /** @description Defaults to today in Asia/Shanghai */
+                    /**
+                     * @description Defaults to today in Asia/Shanghai
+                     * @example 2024-09-01
+                     */
                     date?: string;
                 };
                 header?: never;
@@ -6673,7 +6676,10 @@ export interface paths {
                      * @example 510104
                      */
                     region: string;
-                    /** @description Defaults to today in Asia/Shanghai */
+                    /**
+                     * @description Defaults to today in Asia/Shanghai
+                     * @example 2024-09-01
+                     */
                     date?: string;
                 };
                 header?: never;
