@@ -219,7 +219,7 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
   const { id: _, created_at: __, ...copy } = offer;
   const spareOffer = await app.database.db
     .insertInto('offer')
-    .values({ ...copy, period_key: `${offer.period_key}-matrix` })
+    .values({ ...copy, hires: null, decision: null, period_key: `${offer.period_key}-matrix` })
     .returning('id')
     .executeTakeFirstOrThrow();
 
