@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatPermille, parseYuan } from './format.js';
+import { formatFen, formatPermille, parseYuan, yuanToFen } from './format.js';
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
@@ -16,6 +16,12 @@ describe('money on screen', () => {
     expect(parseYuan('1.234')).toBeUndefined();
     expect(parseYuan('-5')).toBeUndefined();
     expect(parseYuan('1e3')).toBeUndefined();
+  });
+
+  it('turns a form’s amount in 元 into fen, whatever the float makes of the cents', () => {
+    expect(yuanToFen(19.99)).toBe(1999);
+    expect(yuanToFen(0.29)).toBe(29);
+    expect(yuanToFen(250)).toBe(25_000);
   });
 
   it('shows a per-mille rate as a percentage', () => {

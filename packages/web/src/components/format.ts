@@ -19,6 +19,14 @@ export function parseYuan(input: string): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+/**
+ * An amount a form's number input holds in 元 (at most two decimals) → 分. Rounded, because the
+ * binary float of 19.99 × 100 is 1998.999…, not 1999.
+ */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
 export function pick(text: Text | undefined, language: string): string {
   if (!text) return '';
   return language === 'en-US' ? text.en : text.zh;

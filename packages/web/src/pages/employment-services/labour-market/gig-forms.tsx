@@ -11,7 +11,7 @@ import type { Rule } from 'antd/es/form/index.js';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { todayInShanghai } from '../../../components/format.js';
+import { todayInShanghai, yuanToFen } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { OccupationSelect } from './labour-common.js';
@@ -197,8 +197,8 @@ export function PostGigForm({
             title: v.title.trim(),
             occupationCode: v.occupationCode,
             headcount: v.headcount,
-            payMinFen: Math.round(v.payMinYuan * 100),
-            payMaxFen: Math.round(v.payMaxYuan * 100),
+            payMinFen: yuanToFen(v.payMinYuan),
+            payMaxFen: yuanToFen(v.payMaxYuan),
             regionCode: v.regionCode,
             place: v.place.trim(),
             requirements: v.requirements?.trim() ?? '',

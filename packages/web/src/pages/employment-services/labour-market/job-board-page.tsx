@@ -7,6 +7,7 @@ import { RegionSelect } from '../../../components/regions.js';
 import { useLoad } from '../../../components/use-load.js';
 import { GigBoard } from './gig-market.js';
 import { OccupationSelect, PostingCard, type Posting } from './labour-common.js';
+import { yuanToFen } from '../../../components/format.js';
 
 interface Filter {
   region: string;
@@ -32,7 +33,7 @@ export function JobBoardPage() {
         `/api/v1/labour-market/jobs${query({
           region: filter.region,
           occupation: filter.occupation,
-          payMinFen: filter.payYuan !== undefined ? String(Math.round(filter.payYuan * 100)) : undefined,
+          payMinFen: filter.payYuan !== undefined ? String(yuanToFen(filter.payYuan)) : undefined,
           q: filter.q?.trim() || undefined,
           limit: String(limit),
         })}`,

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Spa
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { todayInShanghai } from '../../../components/format.js';
+import { todayInShanghai, yuanToFen } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
@@ -29,7 +29,7 @@ export function MyJobSearchPage() {
       api<Seeker>('PUT', '/api/v1/labour-market/my-profile', {
         regionCode: v.regionCode,
         occupationCodes: v.occupationCodes,
-        payMinFen: Math.round(v.payYuan * 100),
+        payMinFen: yuanToFen(v.payYuan),
         availableFrom: v.availableFrom,
         skills: v.skills?.trim() ?? '',
       }),

@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { todayInShanghai } from '../../../components/format.js';
+import { todayInShanghai, yuanToFen } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { LEVELS, OccupationSelect, type Posting } from './labour-common.js';
 
@@ -79,8 +79,8 @@ export function PostingForm({
           title: v.title.trim(),
           occupationCode: v.occupationCode,
           headcount: v.headcount,
-          payMinFen: Math.round(v.payMinYuan * 100),
-          payMaxFen: Math.round(v.payMaxYuan * 100),
+          payMinFen: yuanToFen(v.payMinYuan),
+          payMaxFen: yuanToFen(v.payMaxYuan),
           regionCode: v.regionCode,
           place: v.place.trim(),
           requirements: v.requirements?.trim() ?? '',
