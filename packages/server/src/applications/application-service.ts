@@ -127,7 +127,7 @@ export class ApplicationService {
 
     await this.calendar.calendar();
     // 免证办: the business the claim names and the graduation, from the datasets rather than on paper.
-    const verified = await verifyFacts(this.db, applicant.personId, claim.businessCreditCode);
+    const verified = await verifyFacts(this.db, applicant, claim.businessCreditCode);
     const warnings: string[] = [];
     const period = periodKey(subsidy, claim, today);
     const site = serviceSite(claim);

@@ -31,7 +31,7 @@ export async function previewDecision(
   const applicant = await applicantFor(deps.db, actor, subsidy, { ...input, idempotencyKey: 'preview-only' }, false);
   const declared = checkDeclarations(subsidy, input.declarations, deps.clock.today());
   const claim = await storedClaim(deps.db, deps.vault, input.claim ?? {});
-  const verified = await verifyFacts(deps.db, applicant.personId, claim.businessCreditCode);
+  const verified = await verifyFacts(deps.db, applicant, claim.businessCreditCode);
   const listed = (claim.hires?.length ?? 0) + (claim.interns?.length ?? 0) + (claim.workers?.length ?? 0);
   // Naming people shows what the registry holds of them: kept in the audit trail, as filing is.
   if (listed > 0) {

@@ -54,6 +54,7 @@ const FIELD = 'claim.businessCreditCode';
 export async function verifyClaimedBusiness(
   db: Kysely<Database> | Transaction<Database>,
   personId: string,
+  regionCode: string,
   creditCode: string,
 ): Promise<VerifiedBusiness | undefined> {
   const code = creditCode.toUpperCase();
@@ -66,7 +67,7 @@ export async function verifyClaimedBusiness(
     .where(({ eb, ref }) => eb(eb.fn('jsonb_extract_path_text', [ref('data'), eb.val('creditCode')]), '=', code))
     .executeTakeFirst();
   if (known) return undefined;
-  const found = await latestReferenceRecord<BusinessRecord>(db, 'business-registry', code);
+  const found = await latestReferenceRecord<BusinessRecord>(db, 'business-registry', code, regionCode);
   if (!found.loaded) return undefined;
   const record = found.record;
   if (!record) throw new AppError('BUSINESS_NOT_REGISTERED', 422, FIELD, { value: code });
@@ -131,6 +132,7 @@ interface GraduateRecord {
 export async function verifyGraduation(
   db: Kysely<Database> | Transaction<Database>,
   personId: string,
+  regionCode: string,
 ): Promise<VerifiedGraduation | undefined> {
   const known = await db
     .selectFrom('registry_fact')
@@ -145,7 +147,7 @@ export async function verifyGraduation(
     .select('id_number_hmac')
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
-  const found = await latestReferenceRecord<GraduateRecord>(db, 'graduate-records', person.id_number_hmac);
+  const found = await latestReferenceRecord<GraduateRecord>(db, 'graduate-records', person.id_number_hmac, regionCode);
   if (!found.loaded || !found.record) return undefined;
   const { graduatedOn, institution } = found.record.data;
   if (!graduatedOn || !institution) return undefined;
@@ -160,15 +162,21 @@ export async function verifyGraduation(
   };
 }
 
-/** What the datasets confirm for a person's filing: the business the claim names, and the graduation. */
+/**
+ * What the datasets serving the applicant's region confirm for a person's filing: the business the
+ * claim names, and the graduation.
+ */
 export async function verifyFacts(
   db: Kysely<Database> | Transaction<Database>,
-  personId: string | null,
+  applicant: { personId: string | null; regionCode: string },
   businessCreditCode: string | undefined,
 ): Promise<VerifiedFacts> {
+  const { personId, regionCode } = applicant;
   if (!personId) return {};
-  const business = businessCreditCode ? await verifyClaimedBusiness(db, personId, businessCreditCode) : undefined;
-  const graduation = await verifyGraduation(db, personId);
+  const business = businessCreditCode
+    ? await verifyClaimedBusiness(db, personId, regionCode, businessCreditCode)
+    : undefined;
+  const graduation = await verifyGraduation(db, personId, regionCode);
   return { ...(business ? { business } : {}), ...(graduation ? { graduation } : {}) };
 }
 

@@ -1,3 +1,4 @@
+import { regionChain } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReferenceKind } from '../db/schema.js';
 
@@ -10,24 +11,39 @@ export interface ReferenceRecord<T> {
 }
 
 /**
- * Looks a subject up in the latest snapshot of a dataset (a snapshot is the whole dataset on its
- * day, so a subject missing from the latest one is not in the dataset). `undefined` for the
- * snapshot when none has been loaded: then nothing can be verified, which is not the same as
+ * The snapshot of a dataset that serves a region: the latest loaded for the region or a region
+ * above it. A snapshot is tied to the region of the clerk who loaded it, so one loaded elsewhere
+ * (another province, a neighbouring county) never answers for this region, however recent.
+ */
+export function latestSnapshotFor(
+  db: Kysely<Database> | Transaction<Database>,
+  kind: ReferenceKind,
+  regionCode: string,
+): Promise<{ id: string; taken_on: string; source: string } | undefined> {
+  return db
+    .selectFrom('reference_snapshot')
+    .select(['id', 'taken_on', 'source'])
+    .where('kind', '=', kind)
+    .where('region_code', 'in', regionChain(regionCode))
+    .orderBy('taken_on', 'desc')
+    .orderBy('imported_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Looks a subject up in the latest snapshot of a dataset serving the region (a snapshot is the whole
+ * dataset on its day, so a subject missing from the latest one is not in the dataset). `loaded:
+ * false` when none serves the region: then nothing can be verified, which is not the same as
  * "not found".
  */
 export async function latestReferenceRecord<T>(
   db: Kysely<Database> | Transaction<Database>,
   kind: ReferenceKind,
   subject: string,
+  regionCode: string,
 ): Promise<{ loaded: false } | { loaded: true; record: ReferenceRecord<T> | undefined; takenOn: string }> {
-  const snapshot = await db
-    .selectFrom('reference_snapshot')
-    .select(['id', 'taken_on', 'source'])
-    .where('kind', '=', kind)
-    .orderBy('taken_on', 'desc')
-    .orderBy('imported_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const snapshot = await latestSnapshotFor(db, kind, regionCode);
   if (!snapshot) return { loaded: false };
   const row = await db
     .selectFrom('reference_record')

@@ -1,35 +1,31 @@
-import { isIsoDate, isIsoMonth, parseResidentId } from '@huimin/policy';
+import { createHash } from 'node:crypto';
+import { isIsoDate, parseResidentId, regionChain } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, ReferenceKind } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import { regionRange } from '../regions/region-scope.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
+import { badValue, REFERENCE_KINDS, type ListedStatusRecord } from './reference-kinds.js';
 
-/** The columns of each reference kind's file, and how a row becomes a record. */
-const KINDS: Record<ReferenceKind, { person: boolean; columns: readonly string[]; required?: readonly string[] }> = {
-  deaths: { person: true, columns: ['idNumber', 'date'] },
-  'civil-service-roster': { person: true, columns: ['idNumber', 'unit'] },
-  // 市场监管 登记数据: the founder (经营者/法定代表人) is kept as a keyed hash, never the ID number.
-  'business-registry': {
-    person: false,
-    columns: ['creditCode', 'status', 'deregisteredOn', 'name', 'form', 'sizeClass', 'registeredOn', 'founderIdNumber'],
-  },
-  'social-insurance': { person: true, columns: ['idNumber', 'fromMonth', 'toMonth', 'employer'] },
-  'unemployment-registrations': { person: true, columns: ['idNumber', 'from', 'to'] },
-  'poverty-monitoring': { person: true, columns: ['idNumber', 'from'] },
-  // 学信/教育部门 毕业生数据: the graduation (or expected graduation) date and the kind of school.
-  'graduate-records': {
-    person: true,
-    columns: ['idNumber', 'graduatedOn', 'institution'],
-    required: ['idNumber', 'graduatedOn', 'institution'],
-  },
-};
+/** What one import did: the snapshot (the earlier one, when the same rows were loaded before) and its rows. */
+export interface SnapshotReport {
+  snapshotId: string;
+  rows: number;
+  /** False when the same dataset, region, day and rows were already loaded: nothing new was stored. */
+  created: boolean;
+}
+
+type Problem = { row: number; column: string; code: string; message: { zh: string; en: string } };
 
 /**
- * Imports one snapshot of a reference dataset: every row checked first, every problem reported at
- * once, and nothing stored unless all rows are good.
+ * Imports one snapshot of a reference dataset for the importing clerk's region: every row checked
+ * first, every problem reported at once, and nothing stored unless all rows are good. The snapshot
+ * serves that region and the regions below it only, so a clerk elsewhere can neither load nor
+ * shadow the dataset a region relies on. Loading the same rows for the same day again (a retried
+ * upload, the file sent twice) stores nothing and answers with the first load.
  */
 export async function importReferenceSnapshot(
   db: Kysely<Database>,
@@ -39,8 +35,8 @@ export async function importReferenceSnapshot(
   file: Buffer,
   meta: { takenOn: string; source: string },
   today: string,
-): Promise<{ snapshotId: string; rows: number }> {
-  const spec = Object.hasOwn(KINDS, kind) ? KINDS[kind as ReferenceKind] : undefined;
+): Promise<SnapshotReport> {
+  const spec = Object.hasOwn(REFERENCE_KINDS, kind) ? REFERENCE_KINDS[kind as ReferenceKind] : undefined;
   if (!spec) throw new AppError('UNKNOWN_REFERENCE_KIND', 404, 'kind', { value: kind });
   if (!isIsoDate(meta.takenOn)) throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: 'YYYY-MM-DD' });
   // The latest snapshot is the dataset: one dated ahead would shadow every real one loaded after it.
@@ -48,7 +44,7 @@ export async function importReferenceSnapshot(
     throw new AppError('VALIDATION_FAILED', 400, 'takenOn', { detail: `${meta.takenOn} > ${today}` });
   const table = await readTable(file);
   const header = (table[0] ?? []).map((c) => /\(([A-Za-z]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
-  const problems: { row: number; column: string; code: string; message: { zh: string; en: string } }[] = [];
+  const problems: Problem[] = [];
   for (const c of spec.required ?? spec.columns.slice(0, 1))
     if (!header.includes(c))
       problems.push({
@@ -57,7 +53,7 @@ export async function importReferenceSnapshot(
         code: 'REQUIRED_FIELD',
         message: { zh: `缺少列 ${c}`, en: `Column ${c} is missing` },
       });
-  const records: { subject: string; data: Record<string, string> }[] = [];
+  const records: { subject: string; data: Record<string, unknown> }[] = [];
   // Every row checked, so one answer names every problem (a missing key column makes rows unreadable).
   const readable = problems.length === 0;
   const firstRow = new Map<string, number>();
@@ -92,23 +88,17 @@ export async function importReferenceSnapshot(
       }
     }
     for (const [k, v] of Object.entries(data)) {
-      if (['date', 'from', 'to', 'deregisteredOn', 'registeredOn', 'graduatedOn'].includes(k) && !isIsoDate(v))
-        bad(k, '日期应为 YYYY-MM-DD', 'Dates are YYYY-MM-DD');
-      if (['fromMonth', 'toMonth'].includes(k) && !isIsoMonth(v)) bad(k, '月份应为 YYYY-MM', 'Months are YYYY-MM');
-      if (k === 'status' && !['active', 'deregistered'].includes(v))
-        bad(k, '状态应为 active 或 deregistered', 'Status is active or deregistered');
-      if (k === 'form' && !['enterprise', 'individual-business'].includes(v))
-        bad(k, '主体类型应为 enterprise 或 individual-business', 'Form is enterprise or individual-business');
-      if (k === 'institution' && !['university', 'technical-college'].includes(v))
-        bad(k, '院校类别应为 university 或 technical-college', 'Institution is university or technical-college');
-      if (k === 'sizeClass' && !['large', 'medium', 'small', 'micro'].includes(v))
-        bad(k, '规模应为 large、medium、small 或 micro', 'Size class is large, medium, small or micro');
+      const problem = badValue(spec, k, v);
+      if (problem) bad(k, problem.zh, problem.en);
     }
-    // One record per subject: two differing rows would leave which one counts to chance.
-    const first = subject ? firstRow.get(subject) : undefined;
+    if (spec.statuses && data.from && data.to && data.to < data.from)
+      bad('to', '结束日期早于开始日期', 'Ends before it begins');
+    // One record per subject (per status, in a list): two differing rows would leave which one counts to chance.
+    const key = spec.statuses ? `${subject}|${data.status ?? ''}` : subject;
+    const first = subject ? firstRow.get(key) : undefined;
     if (first !== undefined)
       bad(spec.person ? 'idNumber' : 'creditCode', `与第 ${first} 行重复`, `Repeats row ${first}`);
-    else if (subject) firstRow.set(subject, r + 1);
+    else if (subject) firstRow.set(key, r + 1);
     records.push({ subject, data });
   }
   if (readable && problems.length === 0 && records.length === 0)
@@ -123,23 +113,42 @@ export async function importReferenceSnapshot(
     });
   if (problems.length > 0)
     throw new AppError('IMPORT_REJECTED', 422, 'file', { value: String(problems.length) }, problems);
-  return db.transaction().execute(async (trx) => {
+  const stored = spec.statuses ? byPerson(records) : records;
+  const contentHash = hashOf(stored);
+  const rowCount = records.length;
+  const earlier = () =>
+    db
+      .selectFrom('reference_snapshot')
+      .select(['id', 'rows'])
+      .where('kind', '=', kind as ReferenceKind)
+      .where('region_code', '=', actor.regionCode)
+      .where('taken_on', '=', meta.takenOn)
+      .where('content_hash', '=', contentHash)
+      .executeTakeFirst();
+  const loaded = await earlier();
+  if (loaded) return { snapshotId: loaded.id, rows: loaded.rows, created: false };
+  const created = await db.transaction().execute(async (trx) => {
     const snapshot = await trx
       .insertInto('reference_snapshot')
       .values({
         kind: kind as ReferenceKind,
         taken_on: meta.takenOn,
         source: meta.source,
-        rows: records.length,
+        rows: rowCount,
         imported_by: actor.accountId,
+        region_code: actor.regionCode,
+        content_hash: contentHash,
       })
+      // The same file sent twice at once: the second finds the first's row and stores nothing.
+      .onConflict((oc) => oc.columns(['kind', 'region_code', 'taken_on', 'content_hash']).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
-    for (let i = 0; i < records.length; i += 2000) {
+      .executeTakeFirst();
+    if (!snapshot) return undefined;
+    for (let i = 0; i < stored.length; i += 2000) {
       await trx
         .insertInto('reference_record')
         .values(
-          records
+          stored
             .slice(i, i + 2000)
             .map((r) => ({ snapshot_id: snapshot.id, subject: r.subject, data: JSON.stringify(r.data) })),
         )
@@ -151,18 +160,57 @@ export async function importReferenceSnapshot(
       entityType: 'reference_snapshot',
       entityId: snapshot.id,
       regionCode: actor.regionCode,
-      after: { kind, rows: records.length, ...meta },
+      after: { kind, rows: rowCount, ...meta },
     });
-    return { snapshotId: snapshot.id, rows: records.length };
+    return { snapshotId: snapshot.id, rows: rowCount, created: true };
   });
+  if (created) return created;
+  const raced = await earlier();
+  if (!raced) throw new Error('reference snapshot neither stored nor found');
+  return { snapshotId: raced.id, rows: raced.rows, created: false };
 }
 
-/** The snapshots loaded, newest first (at most 200): what each is, when it was taken, from where, how many rows. */
-export function listReferenceSnapshots(db: Kysely<Database>) {
+/** A list's rows kept as one record per person, holding each status the list names them with. */
+function byPerson(
+  records: readonly { subject: string; data: Record<string, unknown> }[],
+): { subject: string; data: Record<string, unknown> }[] {
+  const people = new Map<string, ListedStatusRecord['statuses'][number][]>();
+  for (const { subject, data } of records) {
+    const { status, from, to } = data as {
+      status: ListedStatusRecord['statuses'][number]['kind'];
+      from: string;
+      to?: string;
+    };
+    people.set(subject, [...(people.get(subject) ?? []), { kind: status, from, ...(to ? { to } : {}) }]);
+  }
+  return [...people].map(([subject, statuses]) => ({
+    subject,
+    data: { statuses: statuses.sort((a, b) => (a.kind < b.kind ? -1 : 1)) } satisfies ListedStatusRecord,
+  }));
+}
+
+/** The rows' content, independent of their order in the file and of the file's format. */
+function hashOf(records: readonly { subject: string; data: Record<string, unknown> }[]): string {
+  const lines = records.map((r) => JSON.stringify([r.subject, r.data])).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+/**
+ * The snapshots a member of staff works with, newest first (at most 200): those serving their region
+ * (loaded there or above it) and those loaded in the regions below it.
+ */
+export function listReferenceSnapshots(db: Kysely<Database>, regionCode: string) {
+  const { low, high } = regionRange(regionCode);
   return (
     db
       .selectFrom('reference_snapshot')
-      .select(['id', 'kind', 'taken_on', 'source', 'rows', 'imported_at'])
+      .select(['id', 'kind', 'taken_on', 'source', 'rows', 'imported_at', 'region_code'])
+      .where((eb) =>
+        eb.or([
+          eb('region_code', 'in', regionChain(regionCode)),
+          eb.and([eb('region_code', '>=', low), eb('region_code', '<=', high)]),
+        ]),
+      )
       // Ids are random (uuid): the order is the time of loading.
       .orderBy('imported_at', 'desc')
       .orderBy('id', 'desc')

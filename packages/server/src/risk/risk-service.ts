@@ -13,7 +13,8 @@ import {
   pendingElsewhere as claimsPendingElsewhere,
   type StoredLists,
 } from './claim-history.js';
-import { importReferenceSnapshot, listReferenceSnapshots } from './reference-snapshots.js';
+import { latestSnapshotFor } from './reference-queries.js';
+import { importReferenceSnapshot, listReferenceSnapshots, type SnapshotReport } from './reference-snapshots.js';
 import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -58,21 +59,30 @@ export class RiskService {
     kind: string,
     file: Buffer,
     meta: { takenOn: string; source: string },
-  ): Promise<{ snapshotId: string; rows: number }> {
+  ): Promise<SnapshotReport> {
     return importReferenceSnapshot(this.db, this.vault, actor, kind, file, meta, this.clock.today());
   }
 
-  /** The reference snapshots loaded, newest first. */
-  async snapshots(): Promise<
-    { id: string; kind: string; takenOn: string; source: string; rows: number; importedAt: string }[]
+  /** The reference snapshots serving the actor's region or loaded below it, newest first. */
+  async snapshots(actor: Actor): Promise<
+    {
+      id: string;
+      kind: string;
+      takenOn: string;
+      source: string;
+      rows: number;
+      regionCode: string;
+      importedAt: string;
+    }[]
   > {
-    const rows = await listReferenceSnapshots(this.db);
+    const rows = await listReferenceSnapshots(this.db, actor.regionCode);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       takenOn: r.taken_on,
       source: r.source,
       rows: r.rows,
+      regionCode: r.region_code,
       importedAt: r.imported_at.toISOString(),
     }));
   }
@@ -113,14 +123,8 @@ export class RiskService {
       : undefined;
     const keys = [...subjects.map((s) => s.subject), ...(unit ? [unit.credit_code] : [])];
     const snapshot = async <T>(kind: ReferenceKind): Promise<Snapshot<T> | undefined> => {
-      const s = await trx
-        .selectFrom('reference_snapshot')
-        .select(['id', 'taken_on'])
-        .where('kind', '=', kind)
-        .orderBy('taken_on', 'desc')
-        .orderBy('imported_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      // Only a snapshot loaded for the application's region or above it speaks for it.
+      const s = await latestSnapshotFor(trx, kind, app.region_code);
       if (!s || keys.length === 0) return undefined;
       const rows = await trx
         .selectFrom('reference_record')

@@ -7,6 +7,8 @@ import { IsoDate } from '../policies/facts.schema.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { RiskService } from './risk-service.js';
 
+const SnapshotReport = Type.Object({ snapshotId: Type.String(), rows: Type.Integer() });
+
 /** Reference snapshots from other departments, imported as files. */
 export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -17,7 +19,7 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
         config: { access: { permission: ['registry:import', 'audit:read'] } },
         schema: {
           tags: ['risk'],
-          summary: 'Reference snapshots loaded, newest first (at most 200)',
+          summary: 'Reference snapshots serving the caller’s region or loaded below it, newest first (at most 200)',
           response: {
             200: Type.Object({
               snapshots: Type.Array(
@@ -27,6 +29,9 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
                   takenOn: Type.String(),
                   source: Type.String(),
                   rows: Type.Integer(),
+                  regionCode: Type.String({
+                    description: 'The importing clerk’s region: the snapshot serves it and below',
+                  }),
                   importedAt: Type.String(),
                 }),
               ),
@@ -35,7 +40,7 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
           },
         },
       },
-      async () => ({ snapshots: await risk.snapshots() }),
+      async (request) => ({ snapshots: await risk.snapshots(actorOf(request)) }),
     );
     app.post(
       '/api/v1/reference-snapshots/:kind',
@@ -44,25 +49,28 @@ export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['risk'],
           summary:
-            'Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records): all rows or none',
+            'Import a dated snapshot for the caller’s region (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records, social-assistance): all rows or none; the same rows for the same day again answer 200 with the first snapshot',
           params: Type.Object({ kind: Type.String() }, { additionalProperties: false }),
           querystring: Type.Object(
             { takenOn: IsoDate, source: Type.String({ minLength: 2, maxLength: 200 }) },
             { additionalProperties: false },
           ),
           response: {
-            201: Type.Object({ snapshotId: Type.String(), rows: Type.Integer() }),
+            200: SnapshotReport,
+            201: SnapshotReport,
             ...PROTECTED_ERRORS,
             415: PROTECTED_ERRORS[400],
           },
         },
       },
       async (request, reply) => {
-        return reply
-          .status(201)
-          .send(
-            await risk.importSnapshot(actorOf(request), request.params.kind, uploadedFile(request.body), request.query),
-          );
+        const { created, ...report } = await risk.importSnapshot(
+          actorOf(request),
+          request.params.kind,
+          uploadedFile(request.body),
+          request.query,
+        );
+        return reply.status(created ? 201 : 200).send(report);
       },
     );
   };

@@ -12020,7 +12020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reference snapshots loaded, newest first (at most 200) */
+        /** Reference snapshots serving the caller’s region or loaded below it, newest first (at most 200) */
         get: {
             parameters: {
                 query?: never;
@@ -12043,6 +12043,8 @@ export interface paths {
                                 takenOn: string;
                                 source: string;
                                 rows: number;
+                                /** @description The importing clerk’s region: the snapshot serves it and below */
+                                regionCode: string;
                                 importedAt: string;
                             }[];
                         };
@@ -12151,7 +12153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a dated snapshot (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records): all rows or none */
+        /** Import a dated snapshot for the caller’s region (deaths, civil-service-roster, business-registry, social-insurance, unemployment-registrations, poverty-monitoring, graduate-records, social-assistance): all rows or none; the same rows for the same day again answer 200 with the first snapshot */
         post: {
             parameters: {
                 query: {
@@ -12170,6 +12172,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshotId: string;
+                            rows: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {

@@ -10,7 +10,8 @@ export type ReferenceKind =
   | 'social-insurance'
   | 'unemployment-registrations'
   | 'poverty-monitoring'
-  | 'graduate-records';
+  | 'graduate-records'
+  | 'social-assistance';
 
 export interface ReferenceSnapshotTable {
   id: Generated<string>;
@@ -20,6 +21,10 @@ export interface ReferenceSnapshotTable {
   rows: number;
   imported_by: string;
   imported_at: CreatedAt;
+  /** The importing clerk's region: the snapshot serves the applications of this region and below. */
+  region_code: string;
+  /** The rows as imported (sha256): one snapshot per dataset, region, day and content. Null before 0034. */
+  content_hash: string | null;
 }
 
 export interface ReferenceRecordTable {
