@@ -1,13 +1,18 @@
 /** English texts under `admin.`, loaded only when a page is read in English; typed against the Chinese in ./admin.ts. */
 import type { adminZh } from './admin.js';
+import type { Translation } from './zh-CN.js';
 
-export const adminEn: typeof adminZh = {
+export const adminEn: Translation<typeof adminZh> = {
   national: 'National',
   units: {
     months: '{{count}} months',
+    months_one: '{{count}} month',
     years: '{{count}} years',
+    years_one: '{{count}} year',
     days: '{{count}} days',
+    days_one: '{{count}} day',
     count: '{{count}} people',
+    count_one: '{{count}} person',
     flagOn: 'Yes',
     flagOff: 'No',
   },
@@ -451,6 +456,7 @@ export const adminEn: typeof adminZh = {
     createdAt: 'Created',
     total: 'Total',
     totalText: '{{count}} payments, {{amount}}',
+    totalText_one: '{{count}} payment, {{amount}}',
     seq: 'No.',
     payee: 'Payee',
     account: 'Account',

@@ -1,7 +1,8 @@
 /** English texts under `facts.`, loaded only when a page is read in English; typed against the Chinese in ./applicant-facts.ts. */
 import type { factsZh } from './applicant-facts.js';
+import type { Translation } from './zh-CN.js';
 
-export const factsEn: typeof factsZh = {
+export const factsEn: Translation<typeof factsZh> = {
   standing: {
     title: 'Facts used and where they come from',
     verified: 'Verified from data',
@@ -35,6 +36,7 @@ export const factsEn: typeof factsZh = {
   decision: {
     title: 'Declared facts to confirm',
     pendingAlert: '{{count}} declared facts are still to be confirmed before acceptance',
+    pendingAlert_one: '{{count}} declared fact is still to be confirmed before acceptance',
     confirm: 'Confirm',
     reject: 'Reject',
     rejectNote: 'Why it is rejected (what the evidence shows)',
@@ -46,6 +48,7 @@ export const factsEn: typeof factsZh = {
   selfCheck: {
     askedBy: 'Asked for: {{names}}',
     basedOn: 'These questions come from the conditions of the {{count}} personal subsidies in force here',
+    basedOn_one: 'These questions come from the conditions of the {{count}} personal subsidy in force here',
     notAsked: 'Other conditions ({{names}}) are checked against shared data or platform records once you log in.',
     business: 'Business you founded',
     businessCode: 'Credit code',

@@ -1,9 +1,8 @@
 /** English texts under `employment.`, loaded only when a page is read in English; typed against the Chinese in ./employment-services.ts. */
 import type { employmentZh } from './employment-services.js';
+import type { Translation } from './zh-CN.js';
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
-
-export const employmentEn: DeepStrings<typeof employmentZh> = {
+export const employmentEn: Translation<typeof employmentZh> = {
   person: {
     idNumber: 'ID number',
     find: 'Find',
@@ -53,11 +52,14 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     reason: 'Reason',
     review: 'End registrations without contact for 6 months',
     reviewed: '{{count}} unemployment registrations without contact for 6 months ended',
+    reviewed_one: '{{count}} unemployment registration without contact for 6 months ended',
     importTitle: 'Import historic registrations',
     contributions: 'Check against contributions',
     contributionsDone: 'Employment registered for {{count}} people from contributions paid by a unit',
+    contributionsDone_one: 'Employment registered for {{count}} person from contributions paid by a unit',
     template: 'Download the template',
     imported: '{{count}} registrations imported',
+    imported_one: '{{count}} registration imported',
   },
   categories: {
     'zero-employment-household': 'Member of a zero-employment household',
@@ -97,7 +99,7 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     basis: 'Basis',
     dueForReview: 'Due for review',
     reviewPassed: 'Review passed',
-    reviewNote: 'Periodic review: still meets the hard-to-employ criteria',
+    reviewNote: 'Periodic review: still certified as hard to employ',
   },
   caseKinds: {
     'hard-to-employ': 'Hard to employ',
@@ -139,6 +141,7 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     note: 'What was done',
     households: 'Zero-employment households (动态清零)',
     householdsOpen: '{{region}}: {{count}} households not yet cleared',
+    householdsOpen_one: '{{region}}: {{count}} household not yet cleared',
     householdsNone: 'Every zero-employment household in your regions is cleared',
     contacts: 'Service log',
   },
@@ -146,7 +149,7 @@ export const employmentEn: DeepStrings<typeof employmentZh> = {
     title: 'My employment services',
     registrations: 'My registrations',
     registerUnemployed: 'Register as unemployed',
-    certifications: 'My hard-to-employ certifications',
+    certifications: 'My certifications as hard to employ',
     apply: 'Apply for certification',
     cases: 'Assistance for me',
     none: 'None',

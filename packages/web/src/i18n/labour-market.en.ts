@@ -1,7 +1,8 @@
 /** English texts under `labour.`, loaded only when a page is read in English; typed against the Chinese in ./labour-market.ts. */
 import type { labourZh } from './labour-market.js';
+import type { Translation } from './zh-CN.js';
 
-export const labourEn: typeof labourZh = {
+export const labourEn: Translation<typeof labourZh> = {
   board: {
     title: 'Jobs',
     intro:
@@ -132,6 +133,7 @@ export const labourEn: typeof labourZh = {
     template: 'Download the template',
     hint: 'The whole sheet is imported or none of it; a sheet with mistakes lists every problem of every row. Imported postings wait for review by a clerk other than the importer.',
     done: '{{count}} postings imported, waiting for review',
+    done_one: '{{count}} posting imported, waiting for review',
   },
   reasons: { occupation: 'Occupation', region: 'Region', pay: 'Pay', certificate: 'Certificate' },
   caseKinds: {

@@ -678,7 +678,6 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志',
-    actionFilter: '按操作筛选，例如 application.accept',
     verify: '校验哈希链',
     chainIntact: '哈希链完整（共 {{count}} 条）',
     chainBroken: '哈希链在第 {{seq}} 条断开：{{problem}}',
@@ -692,6 +691,13 @@ export const zhCN = {
   },
 };
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/**
+ * Another language's texts for a Chinese message tree, key for key. Chinese has no plural, English
+ * has: beside any text it may give a `_one` form, which i18next picks when `count` is 1 (the plain
+ * key serves every other count), so "1 row imported" is not "1 rows imported".
+ */
+export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & {
+  [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string;
+};
 /** The shape every language must fill, key for key. */
-export type Messages = DeepStrings<typeof zhCN>;
+export type Messages = Translation<typeof zhCN>;

@@ -1,0 +1,40 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { adminEn } from './admin.en.js';
+import { enUS } from './en-US.js';
+import { employmentEn } from './employment-services.en.js';
+import { zhCN } from './zh-CN.js';
+
+/** The English as the page reads it: i18next picks `_one` for a count of 1 and the plain key otherwise. */
+async function translator(language: 'zh-CN' | 'en-US') {
+  const t = i18next.createInstance();
+  await t.init({
+    lng: language,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    resources: {
+      'zh-CN': { translation: zhCN },
+      'en-US': { translation: { ...enUS, employment: employmentEn, admin: adminEn } },
+    },
+  });
+  return t.t.bind(t);
+}
+
+describe('counts read as English counts', () => {
+  it('one row imported, two rows imported', async () => {
+    const t = await translator('en-US');
+    expect(t('registry.imported', { count: 1 })).toBe('1 row imported');
+    expect(t('registry.imported', { count: 2 })).toBe('2 rows imported');
+    expect(t('registry.imported', { count: 0 })).toBe('0 rows imported');
+    expect(t('payments.created', { count: 1, missing: 0 })).toBe('1 batch created; 0 without a payee account left out');
+    expect(t('employment.registrations.imported', { count: 1 })).toBe('1 registration imported');
+    // A parameter's duration: "1 month", "6 months".
+    expect(t('admin.units.months', { count: 1 })).toBe('1 month');
+    expect(t('admin.units.months', { count: 6 })).toBe('6 months');
+  });
+
+  it('Chinese has one form for every count', async () => {
+    const t = await translator('zh-CN');
+    expect(t('registry.imported', { count: 1 })).toBe(t('registry.imported', { count: 2 }).replace('2', '1'));
+  });
+});
