@@ -21,7 +21,7 @@ import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } 
 import { ApplicantPath } from './applicant-path.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { checkDeclarations, recordDeclarations } from './declarations.js';
-import { keepVerifiedFacts, verifyFacts } from './verified-facts.js';
+import { keepVerifiedFacts, unansweredDeclarations, verifyFacts } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey, serviceSite } from './period.js';
@@ -126,7 +126,8 @@ export class ApplicationService {
     if (earlier) return earlier;
 
     await this.calendar.calendar();
-    // 免证办: the business the claim names and the graduation, from the datasets rather than on paper.
+    // 免证办: the business the claim names, the graduation and the statuses the household and poverty
+    // lists hold, from the datasets rather than on paper.
     const verified = await verifyFacts(this.db, applicant, claim.businessCreditCode);
     const warnings: string[] = [];
     const period = periodKey(subsidy, claim, today);
@@ -156,13 +157,10 @@ export class ApplicationService {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return undefined;
-      if (applicant.personId) await keepVerifiedFacts(trx, applicant.personId, verified, actor.accountId);
-      // A graduation the education records hold needs no declaration for the clerk to confirm.
-      await recordDeclarations(
-        trx,
-        inserted.id,
-        declared.filter((d) => !(verified.graduation && d.kind === 'graduation')),
-      );
+      if (applicant.personId)
+        await keepVerifiedFacts(trx, applicant.personId, verified, actor.accountId, this.clock.now());
+      // What the records or lists hold needs no declaration for the clerk to confirm.
+      await recordDeclarations(trx, inserted.id, unansweredDeclarations(declared, verified));
       await trx
         .insertInto('application_event')
         .values({

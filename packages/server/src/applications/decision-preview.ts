@@ -11,7 +11,7 @@ import type { DecisionPreview, DecisionPreviewViewT } from './applications.schem
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 import { checkDeclarations } from './declarations.js';
 import { factNeeds, factProvenance, fieldsRead, withDeclared } from './fact-provenance.js';
-import { verifyFacts } from './verified-facts.js';
+import { unansweredDeclarations, verifyFacts } from './verified-facts.js';
 
 /**
  * Decided before submitting (issue 17): what the engine would decide today on the registry's facts
@@ -61,7 +61,10 @@ export async function previewDecision(
     claim: facts.claim,
   };
   const decision = engine.evaluate(request);
-  const provenance = await factProvenance(deps.db, applicant, fieldsRead(engine, request), { declared, verified });
+  const provenance = await factProvenance(deps.db, applicant, fieldsRead(engine, request), {
+    declared: unansweredDeclarations(declared, verified),
+    verified,
+  });
   return {
     ...decision,
     reasons: [...decision.reasons],

@@ -26,7 +26,8 @@ import {
 } from '../registry/fact-sources.js';
 import type { FactNeedView, FactProvenanceView } from './applications.schemas.js';
 import type { DeclarationView, DeclaredFactInput } from './declarations.js';
-import type { ReferenceProvenance, VerifiedFacts } from './verified-facts.js';
+import { unansweredDeclarations, type ReferenceProvenance, type VerifiedFacts } from './verified-facts.js';
+import { withListedStatuses } from './verified-statuses.js';
 
 type Need = Static<typeof FactNeedView>;
 type Provenance = Static<typeof FactProvenanceView>;
@@ -39,19 +40,27 @@ function fieldOf(kind: 'person' | 'organisation', field: string): FactField | un
   return fields[field];
 }
 
-/** The person's registry facts with what they declared (not yet confirmed) and what a dataset verified. */
+/**
+ * The person's registry facts with what they declared (not yet confirmed) and what a dataset
+ * verified: a status a list holds stands as the list dates it, so a declaration of it is not counted.
+ */
 export function withDeclared(
   applicant: PersonFacts,
   declared: readonly DeclaredFactInput[],
   verified: VerifiedFacts,
 ): PersonFacts {
+  const unanswered = unansweredDeclarations(declared, verified);
   const graduation =
-    verified.graduation?.graduation ?? (declared.find((d) => d.kind === 'graduation')?.data as Graduation | undefined);
-  const statuses = declared.filter((d) => d.kind === 'status').map((d) => d.data) as unknown as PersonFacts['statuses'];
+    verified.graduation?.graduation ??
+    (unanswered.find((d) => d.kind === 'graduation')?.data as Graduation | undefined);
+  const statuses = unanswered.filter((d) => d.kind === 'status').map((d) => d.data) as unknown as NonNullable<
+    PersonFacts['statuses']
+  >;
+  const held = withListedStatuses(applicant.statuses ?? [], verified.statuses) as NonNullable<PersonFacts['statuses']>;
   return {
     ...applicant,
     ...(graduation && !applicant.graduation ? { graduation } : {}),
-    statuses: [...(applicant.statuses ?? []), ...(statuses ?? [])],
+    statuses: [...held, ...statuses],
     businesses: [...(applicant.businesses ?? []), ...(verified.business ? [verified.business.business] : [])],
   };
 }
@@ -124,6 +133,11 @@ const SOURCE_TEXT: Record<string, Text> = {
 const DATASET_NAMES: Readonly<Record<string, Text>> = {
   'business-registry': t('市场监管登记数据', 'Business registry'),
   'graduate-records': t('教育部门毕业生数据', 'Graduate records of the education authorities'),
+  'social-assistance': t('民政部门低保、特困人员名单', 'Dibao and tekun lists of civil affairs'),
+  'poverty-monitoring': t(
+    '乡村振兴部门脱贫人口和防止返贫监测对象名单',
+    'Lists of people lifted out of poverty and under relapse monitoring (rural revitalisation)',
+  ),
 };
 
 /** Which dataset verified a fact, and the snapshot's day. */
@@ -145,7 +159,10 @@ function summaryOf(kind: string, data: Record<string, unknown>): Text {
   }
   if (kind === 'status') {
     const name = PERSON_STATUS_NAMES[data.kind as PersonStatusKind] ?? t(String(data.kind), String(data.kind));
-    return t(`${name.zh}（${String(data.from)} 起）`, `${name.en} (from ${String(data.from)})`);
+    const from = String(data.from);
+    return typeof data.to === 'string'
+      ? t(`${name.zh}（${from} 至 ${data.to}）`, `${name.en} (${from} to ${data.to})`)
+      : t(`${name.zh}（${from} 起）`, `${name.en} (from ${from})`);
   }
   const from = typeof data.from === 'string' ? data.from : typeof data.issuedOn === 'string' ? data.issuedOn : '';
   return from ? t(`${from} 起`, `From ${from}`) : t('已记录', 'Recorded');
@@ -171,16 +188,18 @@ export async function factProvenance(
   const rows = kinds.length
     ? await db
         .selectFrom('registry_fact')
-        .select(['kind', 'data', 'source', 'provenance', 'recorded_at'])
+        .select(['id', 'kind', 'data', 'source', 'provenance', 'recorded_at'])
         .where(owner.personId ? 'person_id' : 'organisation_id', '=', owner.personId ?? owner.organisationId ?? '')
         .where('kind', 'in', kinds)
         .where('retracted_at', 'is', null)
         .orderBy('recorded_at')
         .execute()
     : [];
+  // A status the latest list no longer holds as recorded is shown as the list now has it.
+  const stale = new Set(pending.verified?.statuses?.stale.map((x) => x.factId));
   return wanted.map(({ name, field }) => {
     const entries: Entry[] = rows
-      .filter((r) => r.kind === field.registryKind)
+      .filter((r) => r.kind === field.registryKind && !stale.has(r.id))
       .map((r) => {
         const data = r.data as Record<string, unknown>;
         const on = r.recorded_at.toISOString().slice(0, 10);
@@ -227,6 +246,13 @@ export async function factProvenance(
         summary: summaryOf(field.registryKind ?? '', found.data as unknown as Record<string, unknown>),
         source: datasetText(found.from.provenance),
       });
+    if (field.registryKind === 'status')
+      for (const v of pending.verified?.statuses?.fresh ?? [])
+        entries.push({
+          provenance: 'verified',
+          summary: summaryOf('status', { ...v.status }),
+          source: datasetText(v.provenance),
+        });
     return { field: name, label: field.label, entries };
   });
 }

@@ -4,6 +4,8 @@ import type { Database, ReferenceKind } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
 import { latestReferenceRecord } from '../risk/reference-queries.js';
+import type { DeclaredFactInput } from './declarations.js';
+import { keepListedStatuses, verifyListedStatuses, type ListedStatuses } from './verified-statuses.js';
 
 /** A business-registry record as the reference import keeps it (founder by keyed hash). */
 interface BusinessRecord {
@@ -40,6 +42,8 @@ export interface VerifiedGraduation {
 export interface VerifiedFacts {
   readonly business?: VerifiedBusiness;
   readonly graduation?: VerifiedGraduation;
+  /** What the household and poverty lists hold (民政, 乡村振兴). */
+  readonly statuses?: ListedStatuses;
 }
 
 const FIELD = 'claim.businessCreditCode';
@@ -164,7 +168,7 @@ export async function verifyGraduation(
 
 /**
  * What the datasets serving the applicant's region confirm for a person's filing: the business the
- * claim names, and the graduation.
+ * claim names, the graduation, and the statuses the household and poverty lists hold.
  */
 export async function verifyFacts(
   db: Kysely<Database> | Transaction<Database>,
@@ -177,7 +181,25 @@ export async function verifyFacts(
     ? await verifyClaimedBusiness(db, personId, regionCode, businessCreditCode)
     : undefined;
   const graduation = await verifyGraduation(db, personId, regionCode);
-  return { ...(business ? { business } : {}), ...(graduation ? { graduation } : {}) };
+  const statuses = await verifyListedStatuses(db, personId, regionCode);
+  return { ...(business ? { business } : {}), ...(graduation ? { graduation } : {}), statuses };
+}
+
+/**
+ * The declarations a source does not already answer: a graduation the records hold, a status a
+ * list holds (whatever its dates: the list, not the applicant, says when it began) is not put to
+ * the clerk.
+ */
+export function unansweredDeclarations<D extends DeclaredFactInput>(
+  declared: readonly D[],
+  verified: VerifiedFacts,
+): D[] {
+  const listed: readonly string[] = verified.statuses?.kinds ?? [];
+  return declared.filter(
+    (d) =>
+      !(verified.graduation && d.kind === 'graduation') &&
+      !(d.kind === 'status' && listed.includes(String(d.data.kind))),
+  );
 }
 
 /** Keeps what a dataset verified as registry facts of the person, in the filing's transaction. */
@@ -186,6 +208,7 @@ export async function keepVerifiedFacts(
   personId: string,
   verified: VerifiedFacts,
   recordedBy: string,
+  at: Date,
 ): Promise<void> {
   if (verified.business) await keepVerifiedBusiness(trx, personId, verified.business, recordedBy);
   if (verified.graduation)
@@ -197,4 +220,5 @@ export async function keepVerifiedFacts(
       recordedBy,
       provenance: { ...verified.graduation.provenance },
     });
+  if (verified.statuses) await keepListedStatuses(trx, personId, verified.statuses, recordedBy, at);
 }

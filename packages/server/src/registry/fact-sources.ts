@@ -57,9 +57,11 @@ export const PERSON_FACT_FIELDS: Readonly<Record<Exclude<keyof PersonFacts, 'kin
   statuses: {
     label: t('人员身份', 'Statuses'),
     source: { kind: 'platform', record: 'employment-services' },
+    // 低保、特困 (民政) and 脱贫人口、防止返贫监测对象 (乡村振兴) are verified from the lists the bureau
+    // loads where they hold the person; otherwise declared with the certificate, as veterans' status is.
     how: t(
-      '失业登记、就业困难人员认定由就业服务机构办理；监测帮扶对象等按部门共享数据核验；退役、残疾等身份可申报并上传证件',
-      'Unemployment registration and hardship certification are done by an employment office; monitored groups are checked against shared data; veteran or disability status can be declared with its certificate',
+      '失业登记、就业困难人员认定由就业服务机构办理；低保、特困、脱贫人口、防止返贫监测对象按民政和乡村振兴部门名单自动核验，名单未收录的可申报并上传证明；退役、残疾等身份可申报并上传证件',
+      'Unemployment registration and hardship certification are done by an employment office; dibao, tekun, poverty-alleviated and monitored status is checked against the civil-affairs and rural-revitalisation lists, and can be declared with proof where they do not hold you; veteran or disability status can be declared with its certificate',
     ),
     registryKind: 'status',
   },
@@ -152,10 +154,22 @@ export const CLAIM_FIELD_NAMES: Readonly<Record<keyof ClaimFacts, Text>> = {
 };
 
 /**
- * The statuses an applicant may declare with evidence: those no dataset loaded here holds and no
- * office of this platform certifies. The others come from their source and cannot be declared.
+ * The statuses an applicant may declare with evidence: those no office of this platform certifies.
+ * The household and poverty lists' statuses are among them for a person the lists do not hold (a
+ * list not loaded for the region, or older than the certificate); where a list holds the person it
+ * answers instead, and a declaration of that status is not put to the clerk.
  */
 export const DECLARABLE_STATUSES: Readonly<Partial<Record<PersonStatusKind, Text>>> = {
+  'dibao-household': t('最低生活保障证或民政部门证明', 'Dibao certificate or a letter from civil affairs'),
+  tekun: t('特困人员救助供养证或民政部门证明', 'Tekun support certificate or a letter from civil affairs'),
+  'poverty-alleviated': t(
+    '乡镇或乡村振兴部门出具的脱贫人口证明',
+    'A letter from the township or the rural revitalisation office',
+  ),
+  'poverty-monitoring': t(
+    '乡镇或乡村振兴部门出具的防止返贫监测对象证明',
+    'A letter from the township or the rural revitalisation office',
+  ),
   veteran: t('退役证', 'Discharge certificate'),
   disabled: t('残疾人证', 'Disability certificate'),
   'severely-disabled': t('残疾人证（一、二级）', 'Disability certificate (grade 1 or 2)'),

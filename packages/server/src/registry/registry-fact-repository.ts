@@ -61,3 +61,21 @@ export async function endFact(
     recordedBy: by.recordedBy,
   });
 }
+
+/**
+ * Retracts a fact its source no longer holds (a person off a list in the latest snapshot), with
+ * the reason, in the caller's transaction. False when someone retracted it first.
+ */
+export async function retractFact(
+  trx: Transaction<Database>,
+  factId: string,
+  by: { recordedBy: string; reason: string; at: Date },
+): Promise<boolean> {
+  const done = await trx
+    .updateTable('registry_fact')
+    .set({ retracted_at: by.at, retracted_by: by.recordedBy, retraction_reason: by.reason })
+    .where('id', '=', factId)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst();
+  return done.numUpdatedRows > 0n;
+}
