@@ -466,7 +466,8 @@ export const adminEn: Translation<typeof adminZh> = {
   },
   reference: {
     title: 'Reference data',
-    intro: 'Snapshots other departments provide, for the risk checks. A file is loaded only when every row passes.',
+    intro:
+      'Snapshots other departments provide, to verify applicants’ facts and for the risk checks, serving your region and those below it. A file is loaded only when every row passes; the same file loaded again is kept once.',
     kind: 'Dataset',
     takenOn: 'As of',
     source: 'Provided by',
@@ -480,8 +481,9 @@ export const adminEn: Translation<typeof adminZh> = {
       'business-registry': 'Business registry',
       'social-insurance': 'Social insurance contributions',
       'unemployment-registrations': 'Unemployment registrations',
-      'poverty-monitoring': 'Poverty-relapse monitoring',
+      'poverty-monitoring': 'Poverty-alleviated and relapse-monitored people (rural revitalisation)',
       'graduate-records': 'Graduate records',
+      'social-assistance': 'Dibao household members and tekun (civil affairs)',
     },
   },
 };

@@ -460,7 +460,8 @@ export const adminZh = {
   },
   reference: {
     title: '参照数据',
-    intro: '其他部门提供的数据快照，用于风险核查。整份文件全部通过校验才载入。',
+    intro:
+      '其他部门提供的数据快照，用于核验申请人信息和风险核查，只用于本辖区及下级地区。整份文件全部通过校验才载入，同一文件重复载入只保存一次。',
     kind: '数据类别',
     takenOn: '数据截止日期',
     source: '提供部门',
@@ -474,8 +475,9 @@ export const adminZh = {
       'business-registry': '市场主体登记',
       'social-insurance': '社会保险参保缴费',
       'unemployment-registrations': '失业登记',
-      'poverty-monitoring': '防止返贫监测对象',
+      'poverty-monitoring': '脱贫人口和防止返贫监测对象（乡村振兴）',
       'graduate-records': '高校毕业生学历数据',
+      'social-assistance': '低保家庭成员和特困人员（民政）',
     },
   },
 };

@@ -22,6 +22,7 @@ const KINDS = [
   'unemployment-registrations',
   'poverty-monitoring',
   'graduate-records',
+  'social-assistance',
 ] as const;
 
 /**
