@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -18,11 +18,13 @@ export async function markPaidInBulk(
   paid: readonly { readonly applicationId: string; readonly reference: string }[],
 ): Promise<void> {
   if (paid.length === 0) return;
+  // Arrays, not a parameter per row: one statement takes any number of applications.
   const ids = paid.map((p) => p.applicationId);
+  const idArray = sql<string[]>`${sql.val(ids)}::uuid[]`;
   const conflict = await trx
     .selectFrom('application_event')
     .select('application_id')
-    .where('application_id', 'in', ids)
+    .where((eb) => eb('application_id', '=', eb.fn.any(idArray)))
     .where('actor_id', '=', actor.accountId)
     .where('step', '<>', 'payment')
     .limit(1)
@@ -33,7 +35,7 @@ export async function markPaidInBulk(
           .selectFrom('application')
           .leftJoin('person', 'person.id', 'application.person_id')
           .select('application.id')
-          .where('application.id', 'in', ids)
+          .where((eb) => eb('application.id', '=', eb.fn.any(idArray)))
           .where((eb) =>
             eb.or([
               eb('application.person_id', '=', actor.personId ?? ''),
@@ -47,34 +49,14 @@ export async function markPaidInBulk(
   const moved = await trx
     .updateTable('application')
     .set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null }))
-    .where('id', 'in', ids)
+    .where((eb) => eb('id', '=', eb.fn.any(idArray)))
     .where('state', '=', 'payable')
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== ids.length) throw new Error('applications no longer payable');
-  const reference = new Map(paid.map((p) => [p.applicationId, `ref:${p.reference}`]));
-  const seqs = await trx
-    .selectFrom('application_event')
-    .select(['application_id', (eb) => eb.fn.max('seq').as('seq')])
-    .where('application_id', 'in', ids)
-    .groupBy('application_id')
-    .execute();
-  const last = new Map(seqs.map((r) => [r.application_id, Number(r.seq)]));
-  await trx
-    .insertInto('application_event')
-    .values(
-      ids.map((id) => ({
-        application_id: id,
-        seq: (last.get(id) ?? 0) + 1,
-        action: 'pay',
-        from_state: 'payable',
-        to_state: 'paid',
-        actor_id: actor.accountId,
-        actor_roles: [...actor.roles],
-        step: 'payment',
-        reason: reference.get(id) ?? null,
-        at: now,
-      })),
-    )
-    .execute();
+  // Each event numbered one past the application's last, in the same statement.
+  await sql`insert into application_event (application_id, seq, action, from_state, to_state, actor_id, actor_roles, step, reason, at)
+    select v.id, coalesce((select max(e.seq) from application_event e where e.application_id = v.id), 0) + 1,
+           'pay', 'payable', 'paid', ${actor.accountId}, ${sql.val([...actor.roles])}::text[], 'payment', v.reason, ${now}
+      from unnest(${idArray}, ${sql.val(paid.map((p) => `ref:${p.reference}`))}::text[]) as v(id, reason)`.execute(trx);
   await recordPaidInBulk(trx, ids);
 }

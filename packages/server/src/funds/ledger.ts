@@ -155,33 +155,35 @@ export async function postPayments(
   },
 ): Promise<void> {
   if (posting.payments.length === 0) return;
-  const values = sql.join(
-    posting.payments.map((p) => sql`(${p.applicationId}::uuid, ${p.amountFen}::bigint, ${p.memo})`),
-  );
-  const posted = await sql<{ id: string; amount_fen: string; region_code: string }>`
-    insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
-    select 'pay', ${posting.fundId}, v.amount_fen, a.region_code, a.id, a.subsidy_id,
-           coalesce((select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned'), 0) + 1,
-           v.memo, ${posting.actorId}, ${posting.at}
-      from (values ${values}) as v(application_id, amount_fen, memo) join application a on a.id = v.application_id
-    returning id, amount_fen, region_code`.execute(trx);
-  if (posted.rows.length !== posting.payments.length) throw new Error('applications not found');
-  const accounts = new Map<string, string>();
-  for (const region of new Set(posted.rows.map((r) => r.region_code))) {
-    accounts.set(`${region}:committed`, await ledgerAccountId(trx, posting.fundId, region, 'committed'));
-    accounts.set(`${region}:paid`, await ledgerAccountId(trx, posting.fundId, region, 'paid'));
-  }
-  await trx
-    .insertInto('ledger_entry')
-    .values(
-      posted.rows.flatMap((t) => [
-        {
-          transaction_id: t.id,
-          account_id: accounts.get(`${t.region_code}:committed`) ?? '',
-          amount_fen: `-${t.amount_fen}`,
-        },
-        { transaction_id: t.id, account_id: accounts.get(`${t.region_code}:paid`) ?? '', amount_fen: t.amount_fen },
-      ]),
-    )
+  const ids = sql<string[]>`${sql.val(posting.payments.map((p) => p.applicationId))}::uuid[]`;
+  // The accounts first (the paid one may be the region's first): the entries below join on them.
+  const regions = await trx
+    .selectFrom('application')
+    .select('region_code')
+    .distinct()
+    .where((eb) => eb('id', '=', eb.fn.any(ids)))
     .execute();
+  for (const { region_code } of regions) {
+    await ledgerAccountId(trx, posting.fundId, region_code, 'committed');
+    await ledgerAccountId(trx, posting.fundId, region_code, 'paid');
+  }
+  // The transactions and both entries of each in one statement, the payments passed as arrays.
+  const posted = await sql`
+    with posted as (
+      insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
+      select 'pay', ${posting.fundId}, v.amount_fen, a.region_code, a.id, a.subsidy_id,
+             (select count(*) from ledger_transaction r where r.application_id = a.id and r.kind = 'payment-returned') + 1,
+             v.memo, ${posting.actorId}, ${posting.at}
+        from unnest(${ids}, ${sql.val(posting.payments.map((p) => p.amountFen))}::bigint[],
+                    ${sql.val(posting.payments.map((p) => p.memo))}::text[]) as v(application_id, amount_fen, memo)
+        join application a on a.id = v.application_id
+      returning id, amount_fen, region_code)
+    insert into ledger_entry (transaction_id, account_id, amount_fen)
+    select p.id, acc.id, case acc.kind when 'committed' then -p.amount_fen else p.amount_fen end
+      from posted p join ledger_account acc
+        on acc.fund_id = ${posting.fundId} and acc.region_code = p.region_code and acc.kind in ('committed', 'paid')`.execute(
+    trx,
+  );
+  // Two entries a payment: fewer means an application was not found.
+  if (Number(posted.numAffectedRows ?? 0n) !== 2 * posting.payments.length) throw new Error('applications not found');
 }

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { maskIdNumber, parseYuan, type PolicyEngine } from '@huimin/policy';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { maskIdNumber, parseYuan } from '@huimin/policy';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import type { Database, PaymentItemTable } from '../db/schema.js';
 import type { UnmatchedReturnRow } from '../db/tables/funds.js';
 import { failpoint } from '../failpoints.js';
 import { AppError } from '../http/errors.js';
-import { postPayments } from '../funds/ledger.js';
 import { readTable } from '../registry/import/tabular.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
-import { getBatch, type BatchView } from './batch-views.js';
+import { getBatch } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
+import { settleChunk, settleOne, type ReturnItem, type Settlement } from './settle-chunk.js';
 import { reconcileIfSettled } from './settlement.js';
 
 export interface ReturnReport {
@@ -29,15 +27,6 @@ export interface ReturnReport {
 /** An account number as the bank file had it, shown by its first six and last four digits. */
 function maskAccount(account: string): string {
   return account.length > 10 ? maskIdNumber(account, 6, 4) : account.replace(/./g, '*');
-}
-
-interface Settlement {
-  /** The row of the return file it came from. */
-  readonly row: number;
-  readonly item: Selectable<PaymentItemTable>;
-  readonly paid: boolean;
-  readonly reason: string | null;
-  readonly reference: string | null;
 }
 
 /** The bank's return file: each row settles its item, once. */
@@ -67,8 +56,15 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
   >;
   for (const c of layout.returnColumns)
     if ((at[c.field] ?? -1) < 0) throw new AppError('REQUIRED_FIELD', 400, c.header);
-  const items = new Map(
-    (await db.selectFrom('payment_item').selectAll().where('batch_id', '=', id).execute()).map((i) => [i.seq, i]),
+  // Only what matching needs: a batch can hold a hundred thousand items.
+  const items = new Map<number, ReturnItem>(
+    (
+      await db
+        .selectFrom('payment_item')
+        .select(['id', 'seq', 'application_id', 'state', 'amount_fen', 'account_cipher'])
+        .where('batch_id', '=', id)
+        .execute()
+    ).map((i) => [i.seq, i]),
   );
   const engine = await applications.prepare();
   const report: ReturnReport = {
@@ -156,15 +152,21 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
             .catch(() => 'refused' as const);
           if (r === 'paid') paid++;
           else if (r === 'failed') failed++;
-          else
+          else if (r === 'refused') {
+            const shown = await db
+              .selectFrom('payment_item')
+              .select(['payee_name', 'account_masked'])
+              .where('id', '=', one.item.id)
+              .executeTakeFirstOrThrow();
             report.unmatched.push({
               row: one.row,
               code: 'SETTLEMENT_REFUSED',
               seq: String(one.item.seq),
-              accountMasked: one.item.account_masked,
-              name: one.item.payee_name,
+              accountMasked: shown.account_masked,
+              name: shown.payee_name,
               amountFen: Number(one.item.amount_fen),
             });
+          }
         }
         return { paid, failed };
       });
@@ -208,117 +210,6 @@ export async function importReturn(deps: PaymentDeps, actor: Actor, id: string, 
     });
   if (!recorded) return (await imported()) ?? report;
   return report;
-}
-
-/**
- * One chunk in one transaction, set-based: the items, the ledger payments, the applications'
- * state and events, and one audit entry naming every application settled. Separation of duties
- * is checked for the whole chunk first; anything refused makes the caller settle one by one.
- */
-async function settleChunk(
-  deps: PaymentDeps,
-  trx: Transaction<Database>,
-  actor: Actor,
-  batch: BatchView,
-  chunk: readonly Settlement[],
-): Promise<{ paid: number; failed: number }> {
-  const { vault, clock, applications } = deps;
-  const now = clock.now();
-  const paid = chunk.filter((c) => c.paid);
-  const failed = chunk.filter((c) => !c.paid);
-  const paidIds = paid.map((c) => c.item.application_id);
-  for (const f of failed) {
-    const claimed = await trx
-      .updateTable('payment_item')
-      .set({ state: 'failed', failure_reason: f.reason, bank_reference: f.reference, settled_at: now })
-      .where('id', '=', f.item.id)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (claimed.numUpdatedRows !== 1n) throw new Error('item no longer pending');
-  }
-  if (paid.length > 0) {
-    // The applications first: separation of duties for the whole chunk, then payable → paid.
-    await applications.markPaidMany(
-      trx,
-      actor,
-      paid.map((c) => ({
-        applicationId: c.item.application_id,
-        reference: `${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}`,
-      })),
-    );
-    const values = sql.join(paid.map((c) => sql`(${c.item.id}::bigint, ${c.reference})`));
-    const claimed = await sql<{
-      id: string;
-    }>`update payment_item as p set state = 'paid', bank_reference = v.ref, settled_at = ${now}
-      from (values ${values}) as v(id, ref) where p.id = v.id and p.state = 'pending' returning p.id`.execute(trx);
-    if (claimed.rows.length !== paid.length) throw new Error('items no longer pending');
-    // The ledger: one payment per application, from the batch's fund, committed → paid.
-    await postPayments(trx, {
-      fundId: batch.fundId,
-      actorId: actor.accountId,
-      at: now,
-      payments: paid.map((c) => ({
-        applicationId: c.item.application_id,
-        amountFen: c.item.amount_fen,
-        memo: `${batch.number}#${c.item.seq}`,
-      })),
-    });
-  }
-  await appendAudit(trx, vault, {
-    actor,
-    action: 'payment-batch.settled',
-    entityType: 'payment_batch',
-    entityId: batch.id,
-    regionCode: batch.regionCode,
-    after: {
-      batch: batch.number,
-      paid: paidIds,
-      failed: failed.map((f) => ({ application: f.item.application_id, reason: f.reason })),
-    },
-  });
-  return { paid: paid.length, failed: failed.length };
-}
-
-/** One item in its own transaction, through the full transition (used when a chunk is refused). */
-async function settleOne(
-  deps: PaymentDeps,
-  trx: Transaction<Database>,
-  engine: PolicyEngine,
-  actor: Actor,
-  batch: BatchView,
-  one: Settlement,
-): Promise<'paid' | 'failed' | 'skipped'> {
-  const { vault, clock, applications } = deps;
-  const claimed = await trx
-    .updateTable('payment_item')
-    .set({
-      state: one.paid ? 'paid' : 'failed',
-      failure_reason: one.reason,
-      bank_reference: one.reference,
-      settled_at: clock.now(),
-    })
-    .where('id', '=', one.item.id)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  if (claimed.numUpdatedRows === 0n) return 'skipped';
-  if (one.paid)
-    await applications.markPaid(
-      trx,
-      engine,
-      actor,
-      one.item.application_id,
-      `${batch.number}#${one.item.seq} ${one.reference ?? ''}`.trim(),
-    );
-  else
-    await appendAudit(trx, vault, {
-      actor,
-      action: 'payment.failed',
-      entityType: 'application',
-      entityId: one.item.application_id,
-      regionCode: batch.regionCode,
-      after: { batch: batch.number, seq: one.item.seq, reason: one.reason },
-    });
-  return one.paid ? 'paid' : 'failed';
 }
 
 function alreadyImported(earlier: { rows: number; paid: number; failed: number; unmatched: number }): ReturnReport {

@@ -27,7 +27,7 @@ afterAll(() => app.close());
 
 let n = 0;
 /** A person paid the skill-evaluation subsidy (300 元 here), taken to "ready for payment". */
-async function payable(account: string): Promise<{ applicationId: string; personId: string }> {
+async function payable(account: string, approvedBy?: Client): Promise<{ applicationId: string; personId: string }> {
   n++;
   const person = await clerk.request('POST', '/api/v1/people', {
     idNumber: idNumber('1991-02-02'),
@@ -66,7 +66,7 @@ async function payable(account: string): Promise<{ applicationId: string; person
   const steps = [
     [counter, 'accept'],
     [reviewer, 'review'],
-    [approver, 'approve'],
+    [approvedBy ?? approver, 'approve'],
     [approver, 'release'],
   ] as const;
   for (const [c, action] of steps)
@@ -219,5 +219,52 @@ describe('a batch with a failure and a stranger in its return file', () => {
     expect((await finance.request('GET', `/api/v1/payment-batches/${again.id}`)).json()).toMatchObject({
       state: 'reconciled',
     });
+  });
+});
+
+describe('a chunk with one item its importer may not settle', () => {
+  it('settles the others as a set and names the refused one, which another finance officer settles later', async () => {
+    // An account that approved one of the applications may not also pay it (separation of duties).
+    const dual = await staff(app, 'rc-approver-finance', ['approver', 'finance'], '510104');
+    const a = await payable('6217000020000000031');
+    const b = await payable('6217000020000000032', dual);
+    const created = await dual.request('POST', '/api/v1/payment-batches', {});
+    expectOk(created, 201);
+    const batch = created.json<{ batches: { id: string; itemCount: number }[] }>().batches[0]!;
+    expect(batch.itemCount).toBe(2);
+    const imported = await dual.request(
+      'POST',
+      `/api/v1/payment-batches/${batch.id}/returns`,
+      returnFile([
+        [1, '6217000020000000031', '收款人3', '300.00', '成功', '', 'BK0301'],
+        [2, '6217000020000000032', '收款人4', '300.00', '成功', '', 'BK0302'],
+      ]),
+      csv,
+    );
+    expectOk(imported);
+    expect(imported.json()).toMatchObject({
+      paid: 1,
+      failed: 0,
+      unmatched: [{ row: 3, code: 'SETTLEMENT_REFUSED', seq: '2', amountFen: 30_000 }],
+    });
+    const state = async (id: string) =>
+      (await finance.request('GET', `/api/v1/applications/${id}`)).json<{ state: string }>().state;
+    expect([await state(a.applicationId), await state(b.applicationId)]).toEqual(['paid', 'payable']);
+
+    const later = await finance.request(
+      'POST',
+      `/api/v1/payment-batches/${batch.id}/returns`,
+      returnFile([[2, '6217000020000000032', '收款人4', '300.00', '成功', '', 'BK0302']]),
+      csv,
+    );
+    expect(later.json()).toMatchObject({ paid: 1, unmatched: [] });
+    expect(await state(b.applicationId)).toBe('paid');
+    const payments = await app.database.db
+      .selectFrom('ledger_transaction')
+      .select('application_id')
+      .where('kind', '=', 'pay')
+      .where('application_id', 'in', [a.applicationId, b.applicationId])
+      .execute();
+    expect(payments).toHaveLength(2);
   });
 });
