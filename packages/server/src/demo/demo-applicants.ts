@@ -4,8 +4,8 @@ import type { Services } from '../app/build-app.js';
 
 /**
  * Demo applicants a newcomer can log in as and apply with on their own (issue 17): their facts come
- * from what the bureau holds — the business registry snapshot loaded below, and records a counter
- * made — not from anything typed in for them. Documented in the README.
+ * from what the bureau holds — the business registry, graduate records and 民政 list snapshots
+ * loaded below — not from anything typed in for them. Documented in the README.
  */
 export const DEMO_APPLICANTS = [
   {
@@ -22,7 +22,8 @@ export const DEMO_APPLICANTS = [
     name: '李娜',
     region: '510104',
     birthDate: '2005-03-08',
-    // A graduate of this school year from a 低保 family, recorded at the counter: 一次性求职补贴.
+    // A graduate of this school year from a 低保 family: the graduate records and the 民政 list loaded
+    // below hold both, so she applies for 一次性求职补贴 with nothing to declare.
     story: 'graduating',
   },
 ] as const;
@@ -61,16 +62,15 @@ export async function seedDemoApplicants(seed: ApplicantSeed, password: string):
   const graduating = `${Number(today.slice(5, 7)) <= 8 ? year : year + 1}-06-30`;
   const founded = addMonths(today, -14);
   const registryRows: string[] = [];
+  const graduateRows: string[] = [];
+  const assistanceRows: string[] = [];
   for (const [i, a] of DEMO_APPLICANTS.entries()) {
     const idNumber = demoIdNumber(a.region, a.birthDate, 210 + i * 2 + (a.story === 'founder' ? 1 : 0));
-    const facts =
-      a.story === 'graduating'
-        ? [
-            { kind: 'status', data: { kind: 'dibao-household', from: '2019-01-01' } },
-            { kind: 'graduation', data: { date: graduating, institution: 'university' } },
-          ]
-        : [];
-    await services.registry.createPerson(counter, { idNumber, name: a.name, regionCode: a.region, facts });
+    if (a.story === 'graduating') {
+      graduateRows.push(`${idNumber},${graduating},university`);
+      assistanceRows.push(`${idNumber},dibao-household,2019-01-01,`);
+    }
+    await services.registry.createPerson(counter, { idNumber, name: a.name, regionCode: a.region, facts: [] });
     if (a.story === 'founder') {
       const code = demoBusinessCode(a.region);
       registryRows.push(`${code},active,,${a.name}小吃店,individual-business,micro,${founded},${idNumber}`);
@@ -88,10 +88,16 @@ export async function seedDemoApplicants(seed: ApplicantSeed, password: string):
     });
     await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
   }
-  // 市场监管 登记数据, as the bureau loads it through data sharing (a demonstration snapshot).
-  const header = 'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber';
-  await services.risk.importSnapshot(counter, 'business-registry', Buffer.from([header, ...registryRows].join('\n')), {
-    takenOn: today,
-    source: '成都市市场监督管理局（示例数据）',
-  });
+  // The datasets the bureau loads through data sharing (demonstration snapshots, for the city).
+  const load = (kind: string, header: string, rows: string[], source: string) =>
+    services.risk.importSnapshot(counter, kind, Buffer.from([header, ...rows].join('\n')), { takenOn: today, source });
+  await load(
+    'business-registry',
+    'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber',
+    registryRows,
+    '成都市市场监督管理局（示例数据）',
+  );
+  // 学信/教育部门 毕业生数据 and 民政 低保 list: 李娜's graduation and 低保 status are verified, not declared.
+  await load('graduate-records', 'idNumber,graduatedOn,institution', graduateRows, '四川省教育厅（示例数据）');
+  await load('social-assistance', 'idNumber,status,from,to', assistanceRows, '成都市民政局（示例数据）');
 }

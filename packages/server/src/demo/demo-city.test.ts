@@ -133,8 +133,13 @@ describe('the demo city', () => {
     });
     expect(after.json<Preview>().eligible).toBe(true);
     const li = await login(app, graduate.username, DEMO_PASSWORD);
-    const job = await li.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-job-seeking' });
-    expect(job.json<Preview>().eligible).toBe(true);
+    const job = (
+      await li.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-job-seeking' })
+    ).json<Preview>();
+    expect(job.eligible).toBe(true);
+    // Her graduation and 低保 status come from the graduate records and the 民政 list, not a declaration.
+    for (const field of ['graduation', 'statuses'])
+      expect(job.facts.find((f) => f.field === field)?.entries.map((e) => e.provenance)).toEqual(['verified']);
   });
 
   it('has a labour market: open jobs on the board, seekers, referrals, and an employer with answered referrals', async () => {
