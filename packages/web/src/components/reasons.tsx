@@ -22,7 +22,11 @@ export function DecisionView({ decision }: { decision: Decision }) {
         ) : null}
         {decision.perMonthFen !== undefined && decision.months !== undefined ? (
           <Typography.Text type="secondary">
-            {t('decision.perMonth', { amount: formatFen(decision.perMonthFen, lang), months: decision.months })}
+            {t('decision.perMonth', {
+              amount: formatFen(decision.perMonthFen, lang),
+              months: decision.months,
+              count: decision.months,
+            })}
           </Typography.Text>
         ) : null}
       </Space>

@@ -1,9 +1,8 @@
 /** English texts under `backOffice.`, loaded only when a page is read in English; typed against the Chinese in ./back-office.ts. */
 import type { backOfficeZh } from './back-office.js';
+import type { Translation } from './zh-CN.js';
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
-
-export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
+export const backOfficeEn: Translation<typeof backOfficeZh> = {
   frame: {
     title: 'Huimin · Back office',
     publicSite: 'Public site',
@@ -79,9 +78,12 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
     why: 'Why',
     returnFiles: 'Return files imported',
     importedAt: 'Imported',
-    fileCounts: '{{rows}} rows: {{paid}} paid, {{failed}} failed, {{unmatched}} unmatched',
+    fileCounts: '{{count}} rows: {{paid}} paid, {{failed}} failed, {{unmatched}} unmatched',
+    fileCounts_one: '{{count}} row: {{paid}} paid, {{failed}} failed, {{unmatched}} unmatched',
     none: 'None',
   },
+  funds: { year: 'Year', code: 'Fund code' },
+  classes: { search: 'Class number, institution or occupation' },
   workflow: {
     steps: {
       application: 'Application',
@@ -93,8 +95,10 @@ export const backOfficeEn: DeepStrings<typeof backOfficeZh> = {
     },
     by: '{{who}} · {{when}}',
     daysLeft: '{{count}} working days left',
+    daysLeft_one: '{{count}} working day left',
     dueToday: 'Due today',
     daysOverdue: '{{count}} working days overdue',
+    daysOverdue_one: '{{count}} working day overdue',
     missingMaterials: 'These materials have not been handed in: {{names}}. Check before you go on.',
     separator: '; ',
   },

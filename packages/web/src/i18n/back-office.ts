@@ -82,6 +82,8 @@ export const backOfficeZh = {
     fileCounts: '{{rows}} 行：成功 {{paid}}，失败 {{failed}}，未匹配 {{unmatched}}',
     none: '无',
   },
+  funds: { year: '年度', code: '资金编号' },
+  classes: { search: '班级编号、机构或职业' },
   workflow: {
     steps: {
       application: '申请',

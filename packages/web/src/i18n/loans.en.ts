@@ -1,9 +1,8 @@
 /** English texts under `loans.`, loaded only when a page is read in English; typed against the Chinese in ./loans.ts. */
 import type { loansZh } from './loans.js';
+import type { Translation } from './zh-CN.js';
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const loansEn: Shape<typeof loansZh> = {
+export const loansEn: Translation<typeof loansZh> = {
   title: 'Start-up guaranteed loans',
   deskTitle: 'Start-up guaranteed loans',
   apply: 'Apply for a loan',
@@ -95,7 +94,8 @@ export const loansEn: Shape<typeof loansZh> = {
   reasonRequired: 'Give a reason',
   statement: 'Import a quarterly interest statement',
   statementTemplate: 'Download the statement template',
-  statementDone: 'Imported {{rows}} rows of {{period}}; subsidy {{amount}} in all',
+  statementDone: 'Imported {{count}} rows of {{period}}; subsidy {{amount}} in all',
+  statementDone_one: 'Imported {{count}} row of {{period}}; subsidy {{amount}} in all',
   claims: 'File subsidy claims',
   claimsDone: 'Filed {{filed}} subsidy claims, {{amount}} in all; they are now in the review queue',
   register: 'Loan register by region',

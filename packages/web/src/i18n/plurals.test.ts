@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { adminEn } from './admin.en.js';
 import { enUS } from './en-US.js';
 import { employmentEn } from './employment-services.en.js';
+import { loansEn } from './loans.en.js';
 import { zhCN } from './zh-CN.js';
 
 /** The English as the page reads it: i18next picks `_one` for a count of 1 and the plain key otherwise. */
@@ -14,7 +15,7 @@ async function translator(language: 'zh-CN' | 'en-US') {
     interpolation: { escapeValue: false },
     resources: {
       'zh-CN': { translation: zhCN },
-      'en-US': { translation: { ...enUS, employment: employmentEn, admin: adminEn } },
+      'en-US': { translation: { ...enUS, employment: employmentEn, admin: adminEn, loans: loansEn } },
     },
   });
   return t.t.bind(t);
@@ -31,6 +32,10 @@ describe('counts read as English counts', () => {
     // A parameter's duration: "1 month", "6 months".
     expect(t('admin.units.months', { count: 1 })).toBe('1 month');
     expect(t('admin.units.months', { count: 6 })).toBe('6 months');
+    expect(t('decision.perMonth', { amount: '¥500.00', months: 1, count: 1 })).toBe('¥500.00 a month for 1 month');
+    expect(t('loans.statementDone', { period: '2026-Q3', rows: 1, count: 1, amount: '¥1.00' })).toBe(
+      'Imported 1 row of 2026-Q3; subsidy ¥1.00 in all',
+    );
   });
 
   it('Chinese has one form for every count', async () => {

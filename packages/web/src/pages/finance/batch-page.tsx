@@ -161,7 +161,7 @@ export function BatchPage() {
         ) : (
           v.returnFiles.map((f) => (
             <div key={f.importedAt}>
-              {formatInstant(f.importedAt)} · {t('backOffice.payments.fileCounts', f)}
+              {formatInstant(f.importedAt)} · {t('backOffice.payments.fileCounts', { ...f, count: f.rows })}
             </div>
           ))
         )}

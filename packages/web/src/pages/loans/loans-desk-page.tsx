@@ -156,7 +156,12 @@ export function LoansDeskPage() {
             testId="loan-statement"
             onDone={(r) => {
               void message.success(
-                t('loans.statementDone', { period: r.period, rows: r.rows, amount: money(r.subsidyFen) }),
+                t('loans.statementDone', {
+                  period: r.period,
+                  rows: r.rows,
+                  count: r.rows,
+                  amount: money(r.subsidyFen),
+                }),
               );
               loans.reload();
             }}
