@@ -18,7 +18,12 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../src/api/schema.d.ts', impor
  * @returns {Promise<string>}
  */
 export async function apiTypes(document) {
-  const ast = await openapiTS(/** @type {never} */ (structuredClone(document)), { silent: true });
+  const ast = await openapiTS(/** @type {never} */ (structuredClone(document)), {
+    silent: true,
+    // Each named component also as a type of its own: `Application` beside `components['schemas']['Application']`.
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+  });
   return `${GENERATED_HEADER}\n${astToString(ast)}`;
 }
 

@@ -4,24 +4,27 @@ import { CreditCode, IdNumber, options, RegionCode } from '../policies/facts.sch
 const BindingMethods = Type.Object({ sms: Type.Boolean(), counter: Type.Boolean(), oidc: Type.Boolean() });
 
 /** Whether the caller's account is bound to its registry record (实名核验), and how it may be. */
-export const IdentityStatusSchema = Type.Object({
-  bound: Type.Boolean(),
-  kind: Type.Union([Type.Literal('person'), Type.Literal('organisation'), Type.Null()]),
-  name: Type.String(),
-  /** The bound record's ID number or credit code, masked. */
-  subjectMasked: Type.Union([Type.String(), Type.Null()]),
-  via: Type.Union([
-    Type.Literal('sms'),
-    Type.Literal('counter'),
-    Type.Literal('oidc'),
-    Type.Literal('legacy'),
-    Type.Null(),
-  ]),
-  boundAt: Type.Union([Type.String(), Type.Null()]),
-  methods: BindingMethods,
-  /** `outbox`: a demonstration; no text message leaves the machine. */
-  smsSender: Type.Literal('outbox'),
-});
+export const IdentityStatusSchema = Type.Object(
+  {
+    bound: Type.Boolean(),
+    kind: Type.Union([Type.Literal('person'), Type.Literal('organisation'), Type.Null()]),
+    name: Type.String(),
+    /** The bound record's ID number or credit code, masked. */
+    subjectMasked: Type.Union([Type.String(), Type.Null()]),
+    via: Type.Union([
+      Type.Literal('sms'),
+      Type.Literal('counter'),
+      Type.Literal('oidc'),
+      Type.Literal('legacy'),
+      Type.Null(),
+    ]),
+    boundAt: Type.Union([Type.String(), Type.Null()]),
+    methods: BindingMethods,
+    /** `outbox`: a demonstration; no text message leaves the machine. */
+    smsSender: Type.Literal('outbox'),
+  },
+  { $id: 'IdentityStatus' },
+);
 export type IdentityStatus = Static<typeof IdentityStatusSchema>;
 
 export const BindBody = Type.Object(
@@ -53,33 +56,46 @@ export const IssueActivationCodeBody = Type.Object(
 );
 export type IssueActivationCode = Static<typeof IssueActivationCodeBody>;
 
-export const ActivationCodeSchema = Type.Object({
-  code: Type.String(),
-  expiresAt: Type.String(),
-  rebind: Type.Boolean(),
-});
+export const ActivationCodeSchema = Type.Object(
+  {
+    code: Type.String(),
+    expiresAt: Type.String(),
+    rebind: Type.Boolean(),
+  },
+  { $id: 'ActivationCode' },
+);
 
-export const SmsOutboxSchema = Type.Object({
-  demonstration: Type.Literal(true),
-  messages: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      phoneMasked: Type.String(),
-      body: Type.String(),
-      regionCode: Type.String(),
-      createdAt: Type.String(),
-    }),
-  ),
-});
+/** A text message in the demonstration outbox; it never left the machine. */
+const OutboxMessage = Type.Object(
+  {
+    id: Type.String(),
+    phoneMasked: Type.String(),
+    body: Type.String(),
+    regionCode: Type.String(),
+    createdAt: Type.String(),
+  },
+  { $id: 'OutboxMessage' },
+);
 
-export const RoleExceptionSchema = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  roles: Type.Array(Type.String()),
-  reason: Type.String(),
-  declaredBy: Type.String(),
-  declaredAt: Type.String(),
-});
+export const SmsOutboxSchema = Type.Object(
+  {
+    demonstration: Type.Literal(true),
+    messages: Type.Array(OutboxMessage),
+  },
+  { $id: 'SmsOutbox' },
+);
+
+export const RoleExceptionSchema = Type.Object(
+  {
+    id: Type.String(),
+    regionCode: Type.String(),
+    roles: Type.Array(Type.String()),
+    reason: Type.String(),
+    declaredBy: Type.String(),
+    declaredAt: Type.String(),
+  },
+  { $id: 'RoleException' },
+);
 
 export const DeclareRoleExceptionBody = Type.Object(
   {

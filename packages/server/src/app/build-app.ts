@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { componentName, nameWholeAnswers, withComponents } from './openapi-names.js';
 import type { JobQueue } from '../jobs/job-queue-service.js';
 import { accountCredentials } from '../accounts/account-repository.js';
 import { AccountService } from '../accounts/account-service.js';
@@ -34,6 +35,7 @@ import { HealthService } from '../health/health-service.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
+import { SubsidyIdSchema, Text } from '../policies/policies.schemas.js';
 import { FundService } from '../funds/fund-service.js';
 import { fundsRoutes } from '../funds/funds.routes.js';
 import { DisclosureService } from '../disclosure/disclosure-service.js';
@@ -259,6 +261,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   await http.register(fastifySwagger, {
+    refResolver: { buildLocalReference: componentName },
+    transform: nameWholeAnswers,
+    transformObject: withComponents({ Text, SubsidyId: SubsidyIdSchema }),
     openapi: {
       // 3.1: Schema Objects are JSON Schema 2020-12, what TypeBox writes (`examples`, `type: 'null'`),
       // so the route schemas go out as they are; 3.0 would need them rewritten and still be lossy.

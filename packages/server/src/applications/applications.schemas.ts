@@ -205,56 +205,61 @@ export const DecisionPreviewView = Type.Object(
 );
 export type DecisionPreviewViewT = Static<typeof DecisionPreviewView>;
 
-export const ApplicationView = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  subsidy: SubsidyIdSchema,
-  subsidyName: Text,
-  applicantKind: Type.String(),
-  applicant: Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() }),
-  /** Paid into this unit's account rather than the applicant's (a training claim paid to the institution). */
-  payee: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() })),
-  regionCode: Type.String(),
-  periodKey: Type.String(),
-  claim: Type.Unknown(),
-  state: Type.Unsafe<ApplicationState>(Type.String({ enum: [...STATES] })),
-  stateName: Text,
-  version: Type.Integer(),
-  submittedOn: Type.Optional(Type.String()),
-  dueOn: Type.Optional(Type.String()),
-  overdue: Type.Boolean(),
-  publicityEndsOn: Type.Optional(Type.String()),
-  amountFen: Type.Optional(Type.Integer()),
-  /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
-  decidedFen: Type.Optional(Type.Integer()),
-  /** Working days left to the deadline (negative once passed), on the official calendar; one application only. */
-  workingDaysLeft: Type.Optional(Type.Integer()),
-  recoveryFen: Type.Optional(Type.Integer()),
-  actions: Type.Array(Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  events: Type.Optional(Type.Array(ApplicationEventView)),
-  warnings: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }))),
-  /** What the applicant declared, and the clerk's word on each (one application only). */
-  declarations: Type.Optional(Type.Array(DeclarationView)),
-  /** Each fact the decision reads, marked verified, confirmed, declared or recorded (one application only). */
-  facts: Type.Optional(Type.Array(FactProvenanceView)),
-  riskFlags: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.String(),
-        stage: Type.String(),
-        code: Type.String(),
-        severity: Type.String(),
-        message: Text,
-        cites: Type.String(),
-        raisedAt: Type.String(),
-        clearedAt: Type.Optional(Type.String()),
-        clearance: Type.Optional(Type.String()),
-      }),
-    ),
-  ),
-});
+/** A risk check's warning on an application (风险提示), and whether a reviewer cleared it. */
+const RiskFlagView = Type.Object(
+  {
+    id: Type.String(),
+    stage: Type.String(),
+    code: Type.String(),
+    severity: Type.String(),
+    message: Text,
+    cites: Type.String(),
+    raisedAt: Type.String(),
+    clearedAt: Type.Optional(Type.String()),
+    clearance: Type.Optional(Type.String()),
+  },
+  { $id: 'RiskFlag' },
+);
+
+export const ApplicationView = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    subsidy: SubsidyIdSchema,
+    subsidyName: Text,
+    applicantKind: Type.String(),
+    applicant: Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() }),
+    /** Paid into this unit's account rather than the applicant's (a training claim paid to the institution). */
+    payee: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() })),
+    regionCode: Type.String(),
+    periodKey: Type.String(),
+    claim: Type.Unknown(),
+    state: Type.Unsafe<ApplicationState>(Type.String({ enum: [...STATES] })),
+    stateName: Text,
+    version: Type.Integer(),
+    submittedOn: Type.Optional(Type.String()),
+    dueOn: Type.Optional(Type.String()),
+    overdue: Type.Boolean(),
+    publicityEndsOn: Type.Optional(Type.String()),
+    amountFen: Type.Optional(Type.Integer()),
+    /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
+    decidedFen: Type.Optional(Type.Integer()),
+    /** Working days left to the deadline (negative once passed), on the official calendar; one application only. */
+    workingDaysLeft: Type.Optional(Type.Integer()),
+    recoveryFen: Type.Optional(Type.Integer()),
+    actions: Type.Array(Type.String()),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    events: Type.Optional(Type.Array(ApplicationEventView)),
+    warnings: Type.Optional(Type.Array(Type.Object({ code: Type.String(), message: Type.String() }))),
+    /** What the applicant declared, and the clerk's word on each (one application only). */
+    declarations: Type.Optional(Type.Array(DeclarationView)),
+    /** Each fact the decision reads, marked verified, confirmed, declared or recorded (one application only). */
+    facts: Type.Optional(Type.Array(FactProvenanceView)),
+    riskFlags: Type.Optional(Type.Array(RiskFlagView)),
+  },
+  { $id: 'Application' },
+);
 export type ApplicationViewT = Static<typeof ApplicationView>;
 
 /** The self-check's questions for a region: the facts its subsidies' conditions read. */

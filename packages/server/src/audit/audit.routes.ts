@@ -6,21 +6,24 @@ import { languageOf } from '../i18n/messages.js';
 import { CalendarDate } from '../policies/facts.schema.js';
 import type { AuditService } from './audit-service.js';
 
-const Entry = Type.Object({
-  seq: Type.String(),
-  at: Type.String(),
-  actorName: Type.Optional(Type.String()),
-  actorRoles: Type.Optional(Type.Array(Type.String())),
-  regionCode: Type.Optional(Type.String()),
-  ip: Type.Optional(Type.String()),
-  action: Type.String(),
-  outcome: Type.String(),
-  entityType: Type.Optional(Type.String()),
-  entityId: Type.Optional(Type.String()),
-  before: Type.Optional(Type.Unknown()),
-  after: Type.Optional(Type.Unknown()),
-  hash: Type.String(),
-});
+const Entry = Type.Object(
+  {
+    seq: Type.String(),
+    at: Type.String(),
+    actorName: Type.Optional(Type.String()),
+    actorRoles: Type.Optional(Type.Array(Type.String())),
+    regionCode: Type.Optional(Type.String()),
+    ip: Type.Optional(Type.String()),
+    action: Type.String(),
+    outcome: Type.String(),
+    entityType: Type.Optional(Type.String()),
+    entityId: Type.Optional(Type.String()),
+    before: Type.Optional(Type.Unknown()),
+    after: Type.Optional(Type.Unknown()),
+    hash: Type.String(),
+  },
+  { $id: 'AuditEntry' },
+);
 
 /** The audit trail, read-only, for auditors of the region. There is no route that changes it. */
 export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {

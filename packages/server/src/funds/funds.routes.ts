@@ -6,15 +6,18 @@ import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';
 
-const FundView = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  source: Type.String(),
-  year: Type.Integer(),
-  regionCode: Type.String(),
-  balances: Type.Array(Type.Object({ regionCode: Type.String(), kind: Type.String(), balanceFen: Type.Integer() })),
-});
+const FundView = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    source: Type.String(),
+    year: Type.Integer(),
+    regionCode: Type.String(),
+    balances: Type.Array(Type.Object({ regionCode: Type.String(), kind: Type.String(), balanceFen: Type.Integer() })),
+  },
+  { $id: 'Fund' },
+);
 const Amount = Type.Integer({ minimum: 1, maximum: MAX_FEN, description: '分 (fen)' });
 const Key = Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }));
 

@@ -13,7 +13,11 @@ interface Response {
 interface Operation {
   responses?: Record<string, Response>;
 }
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
+};
 
 /**
  * Routes that answer a file but do not declare it yet: the registry import's files were being
@@ -81,5 +85,22 @@ describe('the OpenAPI document', () => {
     const evidence = doc.paths['/api/v1/applications/{id}/evidence/{evidenceId}']?.get?.responses?.['200']?.content;
     expect(Object.keys(evidence ?? {})).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
     expect(evidence?.['application/pdf']?.schema).toEqual({ type: 'string', format: 'binary' });
+  });
+
+  it('names the views the web reads, and every answer that is one refers to it', () => {
+    const named = Object.keys(doc.components?.schemas ?? {});
+    expect(named).toEqual(expect.arrayContaining(['Application', 'Decision', 'PolicyListing', 'Text', 'SubsidyId']));
+    expect(named.filter((name) => /^def-\d+$/.test(name))).toEqual([]);
+    const json = (path: string, method: string, status: string) =>
+      doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+    expect(json('/api/v1/applications/{id}', 'get', '200')).toEqual({
+      allOf: [{ $ref: '#/components/schemas/Application' }],
+    });
+    expect(JSON.stringify(json('/api/v1/applications', 'get', '200'))).toContain('#/components/schemas/Application');
+    // A repeated schema is named without an `$id`: the copy among components is the routes' own.
+    expect(doc.components?.schemas?.SubsidyId).toMatchObject({
+      type: 'string',
+      enum: expect.arrayContaining(['one-time-startup']),
+    });
   });
 });

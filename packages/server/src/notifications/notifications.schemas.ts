@@ -31,7 +31,7 @@ export const NotificationListSchema = Type.Object(
     unread: Type.Integer({ minimum: 0 }),
     notifications: Type.Array(NotificationSchema),
   },
-  { additionalProperties: false },
+  { $id: 'NotificationList', additionalProperties: false },
 );
 export type NotificationListT = Static<typeof NotificationListSchema>;
 

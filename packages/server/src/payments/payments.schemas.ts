@@ -1,19 +1,22 @@
 import { Type } from 'typebox';
 
-export const Batch = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  fundId: Type.String(),
-  channel: Type.String(),
-  regionCode: Type.String(),
-  layout: Type.String(),
-  state: Type.String(),
-  itemCount: Type.Integer(),
-  totalFen: Type.Integer(),
-  createdAt: Type.String(),
-  exportedAt: Type.Optional(Type.String()),
-  counts: Type.Object({ pending: Type.Integer(), paid: Type.Integer(), failed: Type.Integer() }),
-});
+export const Batch = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    fundId: Type.String(),
+    channel: Type.String(),
+    regionCode: Type.String(),
+    layout: Type.String(),
+    state: Type.String(),
+    itemCount: Type.Integer(),
+    totalFen: Type.Integer(),
+    createdAt: Type.String(),
+    exportedAt: Type.Optional(Type.String()),
+    counts: Type.Object({ pending: Type.Integer(), paid: Type.Integer(), failed: Type.Integer() }),
+  },
+  { $id: 'PaymentBatch' },
+);
 
 export const CreatedBatches = Type.Object({
   batches: Type.Array(Batch),

@@ -11,7 +11,8 @@ export const SubsidyIdSchema = Type.Unsafe<string>(
   Type.String({ enum: CATALOGUE.map((s) => s.id), description: 'A subsidy in the catalogue' }),
 );
 
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+/** A text in both languages. */
+export const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Reason = Type.Object(
   { code: Type.String(), met: Type.Boolean(), message: Text, cites: Type.String(), detail: Type.Optional(Text) },
   { additionalProperties: true },
@@ -86,7 +87,7 @@ export const PolicyListingSchema = Type.Object(
     timeLimitWorkingDays: Type.Optional(Type.Integer()),
     disclosure: Type.String(),
   },
-  { additionalProperties: false },
+  { $id: 'PolicyListing', additionalProperties: false },
 );
 
 export const ListPoliciesResponse = Type.Object({
@@ -111,7 +112,7 @@ export const DecisionSchema = Type.Object(
     parameters: Type.Array(Parameter),
     engineVersion: Type.String(),
   },
-  { additionalProperties: false },
+  { $id: 'Decision', additionalProperties: false },
 );
 
 export type DecisionViewT = Static<typeof DecisionSchema>;

@@ -8,8 +8,12 @@ import type { Actor } from '../auth/actor.js';
 import { PERMISSION_NAMES, type Permission } from '../auth/roles.js';
 import type { SessionService } from './session-service.js';
 
-const SessionView = Type.Object({
-  account: Type.Object({
+/** What an account may do, as the server names it: a union in the web's types too. */
+const PermissionName = Type.Unsafe<Permission>(Type.String({ enum: [...PERMISSION_NAMES], $id: 'Permission' }));
+
+/** The logged-in account, as the web reads it. */
+const AccountView = Type.Object(
+  {
     id: Type.String(),
     username: Type.String(),
     displayName: Type.String(),
@@ -17,8 +21,13 @@ const SessionView = Type.Object({
     regionCode: Type.String(),
     personId: Type.Optional(Type.String()),
     organisationId: Type.Optional(Type.String()),
-    permissions: Type.Array(Type.Unsafe<Permission>(Type.String({ enum: [...PERMISSION_NAMES] }))),
-  }),
+    permissions: Type.Array(PermissionName),
+  },
+  { $id: 'Account' },
+);
+
+const SessionView = Type.Object({
+  account: AccountView,
   csrfToken: Type.String(),
   mustChangePassword: Type.Boolean(),
 });

@@ -77,78 +77,7 @@ export interface paths {
                         "application/json": {
                             region: string;
                             date: string;
-                            policies: {
-                                /**
-                                 * @description A subsidy in the catalogue
-                                 * @enum {string}
-                                 */
-                                id: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                                name: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                applicant: string;
-                                fund: string;
-                                inForce: boolean;
-                                status: string;
-                                statusReason?: {
-                                    code: string;
-                                    met: boolean;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    cites: string;
-                                    detail?: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                                scheme?: {
-                                    id: string;
-                                    region: string;
-                                    from: string;
-                                    to?: string;
-                                    basis: string;
-                                    who: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    standard: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    materials: {
-                                        zh: string;
-                                        en: string;
-                                    }[];
-                                    parameters: ({
-                                        parameter: string;
-                                        value: number;
-                                        region: string;
-                                        from: string;
-                                        to?: string;
-                                        source: string;
-                                        cites?: string;
-                                        label?: {
-                                            zh: string;
-                                            en: string;
-                                            /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                            unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
-                                        };
-                                    } & {
-                                        [key: string]: unknown;
-                                    })[];
-                                };
-                                process: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                timeLimitWorkingDays?: number;
-                                disclosure: string;
-                            }[];
+                            policies: components["schemas"]["PolicyListing"][];
                         };
                     };
                 };
@@ -927,58 +856,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            decisions: {
-                                /**
-                                 * @description A subsidy in the catalogue
-                                 * @enum {string}
-                                 */
-                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                                name: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                status: string;
-                                eligible: boolean;
-                                amountFen: number | null;
-                                perMonthFen?: number;
-                                months?: number;
-                                scheme?: string;
-                                region: string;
-                                date: string;
-                                reasons: ({
-                                    code: string;
-                                    met: boolean;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    cites: string;
-                                    detail?: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                parameters: ({
-                                    parameter: string;
-                                    value: number;
-                                    region: string;
-                                    from: string;
-                                    to?: string;
-                                    source: string;
-                                    cites?: string;
-                                    label?: {
-                                        zh: string;
-                                        en: string;
-                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
-                                    };
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                engineVersion: string;
-                            }[];
+                            decisions: components["schemas"]["Decision"][];
                         };
                     };
                 };
@@ -1068,13 +946,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            regions: {
-                                code: string;
-                                nameZh: string;
-                                nameEn: string;
-                                parentCode: string | null;
-                                level: string;
-                            }[];
+                            regions: components["schemas"]["Region"][];
                         };
                     };
                 };
@@ -1112,16 +984,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            account: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                roles: string[];
-                                regionCode: string;
-                                personId?: string;
-                                organisationId?: string;
-                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "labour-market:manage" | "labour-market:refer" | "loan:read" | "loan:manage" | "loan:qualify" | "loan:bank" | "loan:guarantee" | "self")[];
-                            };
+                            account: components["schemas"]["Account"];
                             csrfToken: string;
                             mustChangePassword: boolean;
                         };
@@ -1238,16 +1101,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            account: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                roles: string[];
-                                regionCode: string;
-                                personId?: string;
-                                organisationId?: string;
-                                permissions: ("application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "labour-market:manage" | "labour-market:refer" | "loan:read" | "loan:manage" | "loan:qualify" | "loan:bank" | "loan:guarantee" | "self")[];
-                            };
+                            account: components["schemas"]["Account"];
                             csrfToken: string;
                             mustChangePassword: boolean;
                         };
@@ -2347,21 +2201,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bound: boolean;
-                            kind: "person" | "organisation" | null;
-                            name: string;
-                            subjectMasked: string | null;
-                            via: "sms" | "counter" | "oidc" | "legacy" | null;
-                            boundAt: string | null;
-                            methods: {
-                                sms: boolean;
-                                counter: boolean;
-                                oidc: boolean;
-                            };
-                            /** @enum {string} */
-                            smsSender: "outbox";
-                        };
+                        "application/json": components["schemas"]["IdentityStatus"];
                     };
                 };
                 /** @description Default Response */
@@ -2626,21 +2466,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bound: boolean;
-                            kind: "person" | "organisation" | null;
-                            name: string;
-                            subjectMasked: string | null;
-                            via: "sms" | "counter" | "oidc" | "legacy" | null;
-                            boundAt: string | null;
-                            methods: {
-                                sms: boolean;
-                                counter: boolean;
-                                oidc: boolean;
-                            };
-                            /** @enum {string} */
-                            smsSender: "outbox";
-                        };
+                        "application/json": components["schemas"]["IdentityStatus"];
                     };
                 };
                 /** @description Default Response */
@@ -2792,11 +2618,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            expiresAt: string;
-                            rebind: boolean;
-                        };
+                        "application/json": components["schemas"]["ActivationCode"];
                     };
                 };
                 /** @description Default Response */
@@ -3088,17 +2910,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            demonstration: true;
-                            messages: {
-                                id: string;
-                                phoneMasked: string;
-                                body: string;
-                                regionCode: string;
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SmsOutbox"];
                     };
                 };
                 /** @description Default Response */
@@ -3219,14 +3031,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            exceptions: {
-                                id: string;
-                                regionCode: string;
-                                roles: string[];
-                                reason: string;
-                                declaredBy: string;
-                                declaredAt: string;
-                            }[];
+                            exceptions: components["schemas"]["RoleException"][];
                         };
                     };
                 };
@@ -3345,14 +3150,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            roles: string[];
-                            reason: string;
-                            declaredBy: string;
-                            declaredAt: string;
-                        };
+                        "application/json": components["schemas"]["RoleException"];
                     };
                 };
                 /** @description Default Response */
@@ -5605,122 +5403,7 @@ export interface paths {
                         "application/json": {
                             total: number;
                             totalIsLowerBound: boolean;
-                            applications: {
-                                id: string;
-                                number: string;
-                                /**
-                                 * @description A subsidy in the catalogue
-                                 * @enum {string}
-                                 */
-                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                                subsidyName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                applicantKind: string;
-                                applicant: {
-                                    id: string;
-                                    name: string;
-                                    identifier: string;
-                                };
-                                payee?: {
-                                    id: string;
-                                    name: string;
-                                    identifier: string;
-                                };
-                                regionCode: string;
-                                periodKey: string;
-                                claim: unknown;
-                                /** @enum {string} */
-                                state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                                stateName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                version: number;
-                                submittedOn?: string;
-                                dueOn?: string;
-                                overdue: boolean;
-                                publicityEndsOn?: string;
-                                amountFen?: number;
-                                decidedFen?: number;
-                                workingDaysLeft?: number;
-                                recoveryFen?: number;
-                                actions: string[];
-                                createdAt: string;
-                                updatedAt: string;
-                                events?: {
-                                    seq: number;
-                                    action: string;
-                                    actionName: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    fromState?: string;
-                                    toState: string;
-                                    actor: string;
-                                    actorRoles: string[];
-                                    reason?: string;
-                                    decision?: unknown;
-                                    at: string;
-                                }[];
-                                warnings?: {
-                                    code: string;
-                                    message: string;
-                                }[];
-                                declarations?: {
-                                    id: string;
-                                    kind: string;
-                                    label: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    data: {
-                                        [key: string]: unknown;
-                                    };
-                                    evidence: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    /** @enum {string} */
-                                    state: "declared" | "confirmed" | "corrected" | "rejected";
-                                    decidedAt?: string;
-                                    note?: string;
-                                }[];
-                                facts?: {
-                                    field: string;
-                                    label: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    entries: {
-                                        /** @enum {string} */
-                                        provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                        summary: {
-                                            zh: string;
-                                            en: string;
-                                        };
-                                        source: {
-                                            zh: string;
-                                            en: string;
-                                        };
-                                    }[];
-                                }[];
-                                riskFlags?: {
-                                    id: string;
-                                    stage: string;
-                                    code: string;
-                                    severity: string;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    cites: string;
-                                    raisedAt: string;
-                                    clearedAt?: string;
-                                    clearance?: string;
-                                }[];
-                            }[];
+                            applications: components["schemas"]["Application"][];
                         };
                     };
                 };
@@ -5994,122 +5677,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
-                            applications: {
-                                id: string;
-                                number: string;
-                                /**
-                                 * @description A subsidy in the catalogue
-                                 * @enum {string}
-                                 */
-                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                                subsidyName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                applicantKind: string;
-                                applicant: {
-                                    id: string;
-                                    name: string;
-                                    identifier: string;
-                                };
-                                payee?: {
-                                    id: string;
-                                    name: string;
-                                    identifier: string;
-                                };
-                                regionCode: string;
-                                periodKey: string;
-                                claim: unknown;
-                                /** @enum {string} */
-                                state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                                stateName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                version: number;
-                                submittedOn?: string;
-                                dueOn?: string;
-                                overdue: boolean;
-                                publicityEndsOn?: string;
-                                amountFen?: number;
-                                decidedFen?: number;
-                                workingDaysLeft?: number;
-                                recoveryFen?: number;
-                                actions: string[];
-                                createdAt: string;
-                                updatedAt: string;
-                                events?: {
-                                    seq: number;
-                                    action: string;
-                                    actionName: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    fromState?: string;
-                                    toState: string;
-                                    actor: string;
-                                    actorRoles: string[];
-                                    reason?: string;
-                                    decision?: unknown;
-                                    at: string;
-                                }[];
-                                warnings?: {
-                                    code: string;
-                                    message: string;
-                                }[];
-                                declarations?: {
-                                    id: string;
-                                    kind: string;
-                                    label: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    data: {
-                                        [key: string]: unknown;
-                                    };
-                                    evidence: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    /** @enum {string} */
-                                    state: "declared" | "confirmed" | "corrected" | "rejected";
-                                    decidedAt?: string;
-                                    note?: string;
-                                }[];
-                                facts?: {
-                                    field: string;
-                                    label: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    entries: {
-                                        /** @enum {string} */
-                                        provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                        summary: {
-                                            zh: string;
-                                            en: string;
-                                        };
-                                        source: {
-                                            zh: string;
-                                            en: string;
-                                        };
-                                    }[];
-                                }[];
-                                riskFlags?: {
-                                    id: string;
-                                    stage: string;
-                                    code: string;
-                                    severity: string;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    cites: string;
-                                    raisedAt: string;
-                                    clearedAt?: string;
-                                    clearance?: string;
-                                }[];
-                            }[];
+                            applications: components["schemas"]["Application"][];
                         };
                     };
                 };
@@ -6326,122 +5894,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -6450,122 +5903,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -7234,122 +6572,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -7608,122 +6831,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -7857,122 +6965,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -8251,122 +7244,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -8491,20 +7369,7 @@ export interface paths {
                                 zh: string;
                                 en: string;
                             }[];
-                            files: {
-                                id: string;
-                                material: number;
-                                materialName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fileName: string;
-                                mediaType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                uploadedBy: string;
-                                uploadedAt: string;
-                            }[];
+                            files: components["schemas"]["EvidenceFile"][];
                             waived: number[];
                         };
                     };
@@ -8617,20 +7482,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            material: number;
-                            materialName: {
-                                zh: string;
-                                en: string;
-                            };
-                            fileName: string;
-                            mediaType: string;
-                            sizeBytes: number;
-                            sha256: string;
-                            uploadedBy: string;
-                            uploadedAt: string;
-                        };
+                        "application/json": components["schemas"]["EvidenceFile"];
                     };
                 };
                 /** @description Default Response */
@@ -8874,19 +7726,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            funds: {
-                                id: string;
-                                code: string;
-                                name: string;
-                                source: string;
-                                year: number;
-                                regionCode: string;
-                                balances: {
-                                    regionCode: string;
-                                    kind: string;
-                                    balanceFen: number;
-                                }[];
-                            }[];
+                            funds: components["schemas"]["Fund"][];
                         };
                     };
                 };
@@ -9008,19 +7848,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            name: string;
-                            source: string;
-                            year: number;
-                            regionCode: string;
-                            balances: {
-                                regionCode: string;
-                                kind: string;
-                                balanceFen: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Fund"];
                     };
                 };
                 /** @description Default Response */
@@ -9445,19 +8273,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            name: string;
-                            source: string;
-                            year: number;
-                            regionCode: string;
-                            balances: {
-                                regionCode: string;
-                                kind: string;
-                                balanceFen: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Fund"];
                     };
                 };
                 /** @description Default Response */
@@ -9598,19 +8414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            name: string;
-                            source: string;
-                            year: number;
-                            regionCode: string;
-                            balances: {
-                                regionCode: string;
-                                kind: string;
-                                balanceFen: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Fund"];
                     };
                 };
                 /** @description Default Response */
@@ -9988,24 +8792,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            batches: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            }[];
+                            batches: components["schemas"]["PaymentBatch"][];
                         };
                     };
                 };
@@ -10119,24 +8906,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            batches: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            }[];
+                            batches: components["schemas"]["PaymentBatch"][];
                             missingAccount: string[];
                             awaitingCorrection: string[];
                         };
@@ -10259,24 +9029,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            fundId: string;
-                            channel: string;
-                            regionCode: string;
-                            layout: string;
-                            state: string;
-                            itemCount: number;
-                            totalFen: number;
-                            createdAt: string;
-                            exportedAt?: string;
-                            counts: {
-                                pending: number;
-                                paid: number;
-                                failed: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["PaymentBatch"];
                     };
                 };
                 /** @description Default Response */
@@ -10399,24 +9152,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            batch: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            };
+                            batch: components["schemas"]["PaymentBatch"];
                             fundName: string;
                             lines: {
                                 seq: number;
@@ -10811,24 +9547,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            batch: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            };
+                            batch: components["schemas"]["PaymentBatch"];
                             reconciled: boolean;
                             paid: {
                                 count: number;
@@ -11004,42 +9723,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            batch: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            };
-                            original: {
-                                id: string;
-                                number: string;
-                                fundId: string;
-                                channel: string;
-                                regionCode: string;
-                                layout: string;
-                                state: string;
-                                itemCount: number;
-                                totalFen: number;
-                                createdAt: string;
-                                exportedAt?: string;
-                                counts: {
-                                    pending: number;
-                                    paid: number;
-                                    failed: number;
-                                };
-                            };
+                            batch: components["schemas"]["PaymentBatch"];
+                            original: components["schemas"]["PaymentBatch"];
                         };
                     };
                 };
@@ -12881,23 +11566,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            judgedOn: string;
-                            state: string;
-                            phase: "people" | "units";
-                            peopleTotal: number;
-                            peopleDone: number;
-                            unitsTotal: number;
-                            unitsDone: number;
-                            offersCreated: number;
-                            /** @description 免申即享: applications the sweep filed and sent to review */
-                            applicationsFiled: number;
-                            startedAt: string;
-                            finishedAt?: string;
-                            error?: string;
-                        };
+                        "application/json": components["schemas"]["Sweep"];
                     };
                 };
                 /** @description Default Response */
@@ -13017,23 +11686,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            judgedOn: string;
-                            state: string;
-                            phase: "people" | "units";
-                            peopleTotal: number;
-                            peopleDone: number;
-                            unitsTotal: number;
-                            unitsDone: number;
-                            offersCreated: number;
-                            /** @description 免申即享: applications the sweep filed and sent to review */
-                            applicationsFiled: number;
-                            startedAt: string;
-                            finishedAt?: string;
-                            error?: string;
-                        };
+                        "application/json": components["schemas"]["Sweep"];
                     };
                 };
                 /** @description Default Response */
@@ -13157,23 +11810,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            judgedOn: string;
-                            state: string;
-                            phase: "people" | "units";
-                            peopleTotal: number;
-                            peopleDone: number;
-                            unitsTotal: number;
-                            unitsDone: number;
-                            offersCreated: number;
-                            /** @description 免申即享: applications the sweep filed and sent to review */
-                            applicationsFiled: number;
-                            startedAt: string;
-                            finishedAt?: string;
-                            error?: string;
-                        };
+                        "application/json": components["schemas"]["Sweep"];
                     };
                 };
                 /** @description Default Response */
@@ -13294,23 +11931,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            offers: {
-                                id: string;
-                                personId?: string;
-                                organisationId?: string;
-                                /**
-                                 * @description A subsidy in the catalogue
-                                 * @enum {string}
-                                 */
-                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                                periodKey: string;
-                                amountFen?: number;
-                                /** @description 免申即享: the sweep files the application itself */
-                                noApplication: boolean;
-                                state: string;
-                                applicationId?: string;
-                                createdAt: string;
-                            }[];
+                            offers: components["schemas"]["Offer"][];
                         };
                     };
                 };
@@ -13435,122 +12056,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            subsidyName: {
-                                zh: string;
-                                en: string;
-                            };
-                            applicantKind: string;
-                            applicant: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            payee?: {
-                                id: string;
-                                name: string;
-                                identifier: string;
-                            };
-                            regionCode: string;
-                            periodKey: string;
-                            claim: unknown;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
-                            stateName: {
-                                zh: string;
-                                en: string;
-                            };
-                            version: number;
-                            submittedOn?: string;
-                            dueOn?: string;
-                            overdue: boolean;
-                            publicityEndsOn?: string;
-                            amountFen?: number;
-                            decidedFen?: number;
-                            workingDaysLeft?: number;
-                            recoveryFen?: number;
-                            actions: string[];
-                            createdAt: string;
-                            updatedAt: string;
-                            events?: {
-                                seq: number;
-                                action: string;
-                                actionName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fromState?: string;
-                                toState: string;
-                                actor: string;
-                                actorRoles: string[];
-                                reason?: string;
-                                decision?: unknown;
-                                at: string;
-                            }[];
-                            warnings?: {
-                                code: string;
-                                message: string;
-                            }[];
-                            declarations?: {
-                                id: string;
-                                kind: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                evidence: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** @enum {string} */
-                                state: "declared" | "confirmed" | "corrected" | "rejected";
-                                decidedAt?: string;
-                                note?: string;
-                            }[];
-                            facts?: {
-                                field: string;
-                                label: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                entries: {
-                                    /** @enum {string} */
-                                    provenance: "verified" | "confirmed" | "declared" | "recorded";
-                                    summary: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    source: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            }[];
-                            riskFlags?: {
-                                id: string;
-                                stage: string;
-                                code: string;
-                                severity: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                cites: string;
-                                raisedAt: string;
-                                clearedAt?: string;
-                                clearance?: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Application"];
                     };
                 };
                 /** @description Default Response */
@@ -13672,23 +12178,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            personId?: string;
-                            organisationId?: string;
-                            /**
-                             * @description A subsidy in the catalogue
-                             * @enum {string}
-                             */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
-                            periodKey: string;
-                            amountFen?: number;
-                            /** @description 免申即享: the sweep files the application itself */
-                            noApplication: boolean;
-                            state: string;
-                            applicationId?: string;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["Offer"];
                     };
                 };
                 /** @description Default Response */
@@ -13810,11 +12300,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            total: number;
-                            unread: number;
-                            notifications: components["schemas"]["def-0"][];
-                        };
+                        "application/json": components["schemas"]["NotificationList"];
                     };
                 };
                 /** @description Default Response */
@@ -14637,24 +13123,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                regionCode: string;
-                                occupation: string;
-                                level?: number;
-                                trainingKind: string;
-                                standardFen: number;
-                                hours: number;
-                                /** @description 急需紧缺 */
-                                urgent: boolean;
-                                /** @description 补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补) */
-                                payee: "trainee" | "institution";
-                                validFrom: string;
-                                validTo?: string;
-                                inForce: boolean;
-                                removedOn?: string;
-                                removedReason?: string;
-                            }[];
+                            items: components["schemas"]["DemandItem"][];
                         };
                     };
                 };
@@ -14730,24 +13199,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            occupation: string;
-                            level?: number;
-                            trainingKind: string;
-                            standardFen: number;
-                            hours: number;
-                            /** @description 急需紧缺 */
-                            urgent: boolean;
-                            /** @description 补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补) */
-                            payee: "trainee" | "institution";
-                            validFrom: string;
-                            validTo?: string;
-                            inForce: boolean;
-                            removedOn?: string;
-                            removedReason?: string;
-                        };
+                        "application/json": components["schemas"]["DemandItem"];
                     };
                 };
                 /** @description Default Response */
@@ -14869,19 +13321,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            institutions: {
-                                id: string;
-                                regionCode: string;
-                                organisationId: string;
-                                name: string;
-                                address: string;
-                                nature: string;
-                                capacity: number;
-                                status: string;
-                                demandItemIds: string[];
-                                removedOn?: string;
-                                removedReason?: string;
-                            }[];
+                            institutions: components["schemas"]["TrainingInstitution"][];
                         };
                     };
                 };
@@ -14943,19 +13383,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            organisationId: string;
-                            name: string;
-                            address: string;
-                            nature: string;
-                            capacity: number;
-                            status: string;
-                            demandItemIds: string[];
-                            removedOn?: string;
-                            removedReason?: string;
-                        };
+                        "application/json": components["schemas"]["TrainingInstitution"];
                     };
                 };
                 /** @description Default Response */
@@ -15077,17 +13505,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            serial: string;
-                            name: string;
-                            idNumberMasked: string;
-                            occupation: string;
-                            level?: number;
-                            institution: string;
-                            startsOn: string;
-                            endsOn: string;
-                            issuedOn: string;
-                        };
+                        "application/json": components["schemas"]["Certificate"];
                     };
                 };
                 /** @description Default Response */
@@ -15556,24 +13974,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            occupation: string;
-                            level?: number;
-                            trainingKind: string;
-                            standardFen: number;
-                            hours: number;
-                            /** @description 急需紧缺 */
-                            urgent: boolean;
-                            /** @description 补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补) */
-                            payee: "trainee" | "institution";
-                            validFrom: string;
-                            validTo?: string;
-                            inForce: boolean;
-                            removedOn?: string;
-                            removedReason?: string;
-                        };
+                        "application/json": components["schemas"]["DemandItem"];
                     };
                 };
                 /** @description Default Response */
@@ -15701,19 +14102,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            regionCode: string;
-                            organisationId: string;
-                            name: string;
-                            address: string;
-                            nature: string;
-                            capacity: number;
-                            status: string;
-                            demandItemIds: string[];
-                            removedOn?: string;
-                            removedReason?: string;
-                        };
+                        "application/json": components["schemas"]["TrainingInstitution"];
                     };
                 };
                 /** @description Default Response */
@@ -15832,19 +14221,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            institutions: {
-                                id: string;
-                                regionCode: string;
-                                organisationId: string;
-                                name: string;
-                                address: string;
-                                nature: string;
-                                capacity: number;
-                                status: string;
-                                demandItemIds: string[];
-                                removedOn?: string;
-                                removedReason?: string;
-                            }[];
+                            institutions: components["schemas"]["TrainingInstitution"][];
                         };
                     };
                 };
@@ -16229,20 +14606,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            classes: {
-                                id: string;
-                                number: string;
-                                state: string;
-                                startsOn: string;
-                                endsOn: string;
-                                regionCode: string;
-                                institutionId: string;
-                                institutionName: string;
-                                occupation: string;
-                                level?: number;
-                                trainees: number;
-                                certificates: number;
-                            }[];
+                            classes: components["schemas"]["TrainingClassSummary"][];
                         };
                     };
                 };
@@ -16377,37 +14741,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -16649,37 +14983,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -16810,37 +15114,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -16969,37 +15243,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -17133,37 +15377,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -17296,37 +15510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -17448,37 +15632,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            institutionId: string;
-                            institutionName: string;
-                            demandItemId: string;
-                            occupation: string;
-                            level?: number;
-                            regionCode: string;
-                            startsOn: string;
-                            endsOn: string;
-                            sessions: number;
-                            state: string;
-                            decisionReason?: string;
-                            trainees: {
-                                personId: string;
-                                name: string;
-                                idNumberMasked: string;
-                                attended: number;
-                                passed?: boolean;
-                                score?: number;
-                                certificate?: string;
-                            }[];
-                            inspections: {
-                                inspectedOn: string;
-                                satisfactory: boolean;
-                                finding: string;
-                            }[];
-                            /** @description What the caller may do next */
-                            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
-                        };
+                        "application/json": components["schemas"]["TrainingClass"];
                     };
                 };
                 /** @description Default Response */
@@ -29746,21 +27900,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            entries: {
-                                seq: string;
-                                at: string;
-                                actorName?: string;
-                                actorRoles?: string[];
-                                regionCode?: string;
-                                ip?: string;
-                                action: string;
-                                outcome: string;
-                                entityType?: string;
-                                entityId?: string;
-                                before?: unknown;
-                                after?: unknown;
-                                hash: string;
-                            }[];
+                            entries: components["schemas"]["AuditEntry"][];
                             names: {
                                 [key: string]: string;
                             };
@@ -30202,8 +28342,391 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Notification */
-        "def-0": {
+        PolicyListing: {
+            /**
+             * @description A subsidy in the catalogue
+             * @enum {string}
+             */
+            id: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            name: {
+                zh: string;
+                en: string;
+            };
+            applicant: string;
+            fund: string;
+            inForce: boolean;
+            status: string;
+            statusReason?: {
+                code: string;
+                met: boolean;
+                message: {
+                    zh: string;
+                    en: string;
+                };
+                cites: string;
+                detail?: {
+                    zh: string;
+                    en: string;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            scheme?: {
+                id: string;
+                region: string;
+                from: string;
+                to?: string;
+                basis: string;
+                who: {
+                    zh: string;
+                    en: string;
+                };
+                standard: {
+                    zh: string;
+                    en: string;
+                };
+                materials: {
+                    zh: string;
+                    en: string;
+                }[];
+                parameters: ({
+                    parameter: string;
+                    value: number;
+                    region: string;
+                    from: string;
+                    to?: string;
+                    source: string;
+                    cites?: string;
+                    label?: {
+                        zh: string;
+                        en: string;
+                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                    };
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
+            process: {
+                zh: string;
+                en: string;
+            };
+            timeLimitWorkingDays?: number;
+            disclosure: string;
+        };
+        Decision: {
+            /**
+             * @description A subsidy in the catalogue
+             * @enum {string}
+             */
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            name: {
+                zh: string;
+                en: string;
+            };
+            status: string;
+            eligible: boolean;
+            amountFen: number | null;
+            perMonthFen?: number;
+            months?: number;
+            scheme?: string;
+            region: string;
+            date: string;
+            reasons: ({
+                code: string;
+                met: boolean;
+                message: {
+                    zh: string;
+                    en: string;
+                };
+                cites: string;
+                detail?: {
+                    zh: string;
+                    en: string;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            parameters: ({
+                parameter: string;
+                value: number;
+                region: string;
+                from: string;
+                to?: string;
+                source: string;
+                cites?: string;
+                label?: {
+                    zh: string;
+                    en: string;
+                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
+                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            engineVersion: string;
+        };
+        Region: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            parentCode: string | null;
+            level: string;
+        };
+        Account: {
+            id: string;
+            username: string;
+            displayName: string;
+            roles: string[];
+            regionCode: string;
+            personId?: string;
+            organisationId?: string;
+            permissions: components["schemas"]["Permission"][];
+        };
+        /** @enum {string} */
+        Permission: "application:own" | "application:read" | "application:create" | "application:accept" | "application:review" | "application:approve" | "application:pay" | "registry:read" | "registry:write" | "registry:import" | "identity:unmask" | "audit:read" | "account:manage" | "calendar:manage" | "registry:self" | "funds:read" | "spot-check:draw" | "sweep:run" | "training:manage" | "parameter:set" | "spot-check:inspect" | "funds:manage" | "identity:bind" | "identity:verify" | "security:manage" | "employment:register" | "employment:read" | "hardship:file" | "hardship:decide" | "assistance:work" | "labour-market:manage" | "labour-market:refer" | "loan:read" | "loan:manage" | "loan:qualify" | "loan:bank" | "loan:guarantee" | "self";
+        IdentityStatus: {
+            bound: boolean;
+            kind: "person" | "organisation" | null;
+            name: string;
+            subjectMasked: string | null;
+            via: "sms" | "counter" | "oidc" | "legacy" | null;
+            boundAt: string | null;
+            methods: {
+                sms: boolean;
+                counter: boolean;
+                oidc: boolean;
+            };
+            /** @enum {string} */
+            smsSender: "outbox";
+        };
+        ActivationCode: {
+            code: string;
+            expiresAt: string;
+            rebind: boolean;
+        };
+        SmsOutbox: {
+            /** @enum {boolean} */
+            demonstration: true;
+            messages: components["schemas"]["OutboxMessage"][];
+        };
+        OutboxMessage: {
+            id: string;
+            phoneMasked: string;
+            body: string;
+            regionCode: string;
+            createdAt: string;
+        };
+        RoleException: {
+            id: string;
+            regionCode: string;
+            roles: string[];
+            reason: string;
+            declaredBy: string;
+            declaredAt: string;
+        };
+        Application: {
+            id: string;
+            number: string;
+            /**
+             * @description A subsidy in the catalogue
+             * @enum {string}
+             */
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            subsidyName: {
+                zh: string;
+                en: string;
+            };
+            applicantKind: string;
+            applicant: {
+                id: string;
+                name: string;
+                identifier: string;
+            };
+            payee?: {
+                id: string;
+                name: string;
+                identifier: string;
+            };
+            regionCode: string;
+            periodKey: string;
+            claim: unknown;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "not-accepted" | "accepted" | "reviewed" | "approved" | "rejected" | "publicised" | "payable" | "paid" | "withdrawn" | "revoked";
+            stateName: {
+                zh: string;
+                en: string;
+            };
+            version: number;
+            submittedOn?: string;
+            dueOn?: string;
+            overdue: boolean;
+            publicityEndsOn?: string;
+            amountFen?: number;
+            decidedFen?: number;
+            workingDaysLeft?: number;
+            recoveryFen?: number;
+            actions: string[];
+            createdAt: string;
+            updatedAt: string;
+            events?: {
+                seq: number;
+                action: string;
+                actionName: {
+                    zh: string;
+                    en: string;
+                };
+                fromState?: string;
+                toState: string;
+                actor: string;
+                actorRoles: string[];
+                reason?: string;
+                decision?: unknown;
+                at: string;
+            }[];
+            warnings?: {
+                code: string;
+                message: string;
+            }[];
+            declarations?: {
+                id: string;
+                kind: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                data: {
+                    [key: string]: unknown;
+                };
+                evidence: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                state: "declared" | "confirmed" | "corrected" | "rejected";
+                decidedAt?: string;
+                note?: string;
+            }[];
+            facts?: {
+                field: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                entries: {
+                    /** @enum {string} */
+                    provenance: "verified" | "confirmed" | "declared" | "recorded";
+                    summary: {
+                        zh: string;
+                        en: string;
+                    };
+                    source: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            riskFlags?: components["schemas"]["RiskFlag"][];
+        };
+        RiskFlag: {
+            id: string;
+            stage: string;
+            code: string;
+            severity: string;
+            message: {
+                zh: string;
+                en: string;
+            };
+            cites: string;
+            raisedAt: string;
+            clearedAt?: string;
+            clearance?: string;
+        };
+        EvidenceFile: {
+            id: string;
+            material: number;
+            materialName: {
+                zh: string;
+                en: string;
+            };
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            uploadedAt: string;
+        };
+        Fund: {
+            id: string;
+            code: string;
+            name: string;
+            source: string;
+            year: number;
+            regionCode: string;
+            balances: {
+                regionCode: string;
+                kind: string;
+                balanceFen: number;
+            }[];
+        };
+        PaymentBatch: {
+            id: string;
+            number: string;
+            fundId: string;
+            channel: string;
+            regionCode: string;
+            layout: string;
+            state: string;
+            itemCount: number;
+            totalFen: number;
+            createdAt: string;
+            exportedAt?: string;
+            counts: {
+                pending: number;
+                paid: number;
+                failed: number;
+            };
+        };
+        Sweep: {
+            id: string;
+            regionCode: string;
+            judgedOn: string;
+            state: string;
+            phase: "people" | "units";
+            peopleTotal: number;
+            peopleDone: number;
+            unitsTotal: number;
+            unitsDone: number;
+            offersCreated: number;
+            /** @description 免申即享: applications the sweep filed and sent to review */
+            applicationsFiled: number;
+            startedAt: string;
+            finishedAt?: string;
+            error?: string;
+        };
+        Offer: {
+            id: string;
+            personId?: string;
+            organisationId?: string;
+            /**
+             * @description A subsidy in the catalogue
+             * @enum {string}
+             */
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            periodKey: string;
+            amountFen?: number;
+            /** @description 免申即享: the sweep files the application itself */
+            noApplication: boolean;
+            state: string;
+            applicationId?: string;
+            createdAt: string;
+        };
+        NotificationList: {
+            total: number;
+            unread: number;
+            notifications: components["schemas"]["Notification"][];
+        };
+        Notification: {
             /** Format: uuid */
             id: string;
             kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked";
@@ -30216,6 +28739,118 @@ export interface components {
             /** Format: date-time */
             readAt?: string;
         };
+        DemandItem: {
+            id: string;
+            regionCode: string;
+            occupation: string;
+            level?: number;
+            trainingKind: string;
+            standardFen: number;
+            hours: number;
+            /** @description 急需紧缺 */
+            urgent: boolean;
+            /** @description 补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补) */
+            payee: "trainee" | "institution";
+            validFrom: string;
+            validTo?: string;
+            inForce: boolean;
+            removedOn?: string;
+            removedReason?: string;
+        };
+        TrainingInstitution: {
+            id: string;
+            regionCode: string;
+            organisationId: string;
+            name: string;
+            address: string;
+            nature: string;
+            capacity: number;
+            status: string;
+            demandItemIds: string[];
+            removedOn?: string;
+            removedReason?: string;
+        };
+        Certificate: {
+            serial: string;
+            name: string;
+            idNumberMasked: string;
+            occupation: string;
+            level?: number;
+            institution: string;
+            startsOn: string;
+            endsOn: string;
+            issuedOn: string;
+        };
+        TrainingClassSummary: {
+            id: string;
+            number: string;
+            state: string;
+            startsOn: string;
+            endsOn: string;
+            regionCode: string;
+            institutionId: string;
+            institutionName: string;
+            occupation: string;
+            level?: number;
+            trainees: number;
+            certificates: number;
+        };
+        TrainingClass: {
+            id: string;
+            number: string;
+            institutionId: string;
+            institutionName: string;
+            demandItemId: string;
+            occupation: string;
+            level?: number;
+            regionCode: string;
+            startsOn: string;
+            endsOn: string;
+            sessions: number;
+            state: string;
+            decisionReason?: string;
+            trainees: components["schemas"]["Trainee"][];
+            inspections: {
+                inspectedOn: string;
+                satisfactory: boolean;
+                finding: string;
+            }[];
+            /** @description What the caller may do next */
+            steps: ("decide" | "attend" | "inspect" | "assess" | "complete" | "claim")[];
+        };
+        Trainee: {
+            personId: string;
+            name: string;
+            idNumberMasked: string;
+            attended: number;
+            passed?: boolean;
+            score?: number;
+            certificate?: string;
+        };
+        AuditEntry: {
+            seq: string;
+            at: string;
+            actorName?: string;
+            actorRoles?: string[];
+            regionCode?: string;
+            ip?: string;
+            action: string;
+            outcome: string;
+            entityType?: string;
+            entityId?: string;
+            before?: unknown;
+            after?: unknown;
+            hash: string;
+        };
+        Text: {
+            zh: string;
+            en: string;
+        };
+        /**
+         * @description A subsidy in the catalogue
+         * @enum {string}
+         */
+        SubsidyId: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
     };
     responses: never;
     parameters: never;
@@ -30223,5 +28858,33 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type PolicyListing = components['schemas']['PolicyListing'];
+export type Decision = components['schemas']['Decision'];
+export type Region = components['schemas']['Region'];
+export type Account = components['schemas']['Account'];
+export type Permission = components['schemas']['Permission'];
+export type IdentityStatus = components['schemas']['IdentityStatus'];
+export type ActivationCode = components['schemas']['ActivationCode'];
+export type SmsOutbox = components['schemas']['SmsOutbox'];
+export type OutboxMessage = components['schemas']['OutboxMessage'];
+export type RoleException = components['schemas']['RoleException'];
+export type Application = components['schemas']['Application'];
+export type RiskFlag = components['schemas']['RiskFlag'];
+export type EvidenceFile = components['schemas']['EvidenceFile'];
+export type Fund = components['schemas']['Fund'];
+export type PaymentBatch = components['schemas']['PaymentBatch'];
+export type Sweep = components['schemas']['Sweep'];
+export type Offer = components['schemas']['Offer'];
+export type NotificationList = components['schemas']['NotificationList'];
+export type Notification = components['schemas']['Notification'];
+export type DemandItem = components['schemas']['DemandItem'];
+export type TrainingInstitution = components['schemas']['TrainingInstitution'];
+export type Certificate = components['schemas']['Certificate'];
+export type TrainingClassSummary = components['schemas']['TrainingClassSummary'];
+export type TrainingClass = components['schemas']['TrainingClass'];
+export type Trainee = components['schemas']['Trainee'];
+export type AuditEntry = components['schemas']['AuditEntry'];
+export type Text = components['schemas']['Text'];
+export type SubsidyId = components['schemas']['SubsidyId'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

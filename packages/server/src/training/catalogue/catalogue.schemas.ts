@@ -3,24 +3,27 @@ import { MAX_FEN } from '../../http/common.schemas.js';
 import { CalendarDate } from '../../policies/facts.schema.js';
 import { options, Region } from '../training.schemas.js';
 
-export const DemandItem = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  occupation: Type.String(),
-  level: Type.Optional(Type.Integer()),
-  trainingKind: Type.String(),
-  standardFen: Type.Integer(),
-  hours: Type.Integer(),
-  urgent: Type.Boolean({ description: '急需紧缺' }),
-  payee: Type.Union([Type.Literal('trainee'), Type.Literal('institution')], {
-    description: '补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补)',
-  }),
-  validFrom: Type.String(),
-  validTo: Type.Optional(Type.String()),
-  inForce: Type.Boolean(),
-  removedOn: Type.Optional(Type.String()),
-  removedReason: Type.Optional(Type.String()),
-});
+export const DemandItem = Type.Object(
+  {
+    id: Type.String(),
+    regionCode: Type.String(),
+    occupation: Type.String(),
+    level: Type.Optional(Type.Integer()),
+    trainingKind: Type.String(),
+    standardFen: Type.Integer(),
+    hours: Type.Integer(),
+    urgent: Type.Boolean({ description: '急需紧缺' }),
+    payee: Type.Union([Type.Literal('trainee'), Type.Literal('institution')], {
+      description: '补贴发放对象: the trainee (直补个人) or the institution (项目制、先垫后补)',
+    }),
+    validFrom: Type.String(),
+    validTo: Type.Optional(Type.String()),
+    inForce: Type.Boolean(),
+    removedOn: Type.Optional(Type.String()),
+    removedReason: Type.Optional(Type.String()),
+  },
+  { $id: 'DemandItem' },
+);
 
 /** A region's catalogue on a day; `history` adds items moved out or expired. */
 export const CatalogueQuery = Type.Object(

@@ -2,61 +2,71 @@ import { Type } from 'typebox';
 import { IdNumber, IsoDate } from '../../policies/facts.schema.js';
 import { options } from '../training.schemas.js';
 
-export const ClassViewSchema = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  institutionId: Type.String(),
-  institutionName: Type.String(),
-  demandItemId: Type.String(),
-  occupation: Type.String(),
-  level: Type.Optional(Type.Integer()),
-  regionCode: Type.String(),
-  startsOn: Type.String(),
-  endsOn: Type.String(),
-  sessions: Type.Integer(),
-  state: Type.String(),
-  decisionReason: Type.Optional(Type.String()),
-  trainees: Type.Array(
-    Type.Object({
-      personId: Type.String(),
-      name: Type.String(),
-      idNumberMasked: Type.String(),
-      attended: Type.Integer(),
-      passed: Type.Optional(Type.Boolean()),
-      score: Type.Optional(Type.Integer()),
-      certificate: Type.Optional(Type.String()),
-    }),
-  ),
-  inspections: Type.Array(
-    Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() }),
-  ),
-  steps: Type.Array(
-    Type.Union([
-      Type.Literal('decide'),
-      Type.Literal('attend'),
-      Type.Literal('inspect'),
-      Type.Literal('assess'),
-      Type.Literal('complete'),
-      Type.Literal('claim'),
-    ]),
-    { description: 'What the caller may do next' },
-  ),
-});
+/** One trainee of a class (实名制): attendance, assessment, certificate. */
+const Trainee = Type.Object(
+  {
+    personId: Type.String(),
+    name: Type.String(),
+    idNumberMasked: Type.String(),
+    attended: Type.Integer(),
+    passed: Type.Optional(Type.Boolean()),
+    score: Type.Optional(Type.Integer()),
+    certificate: Type.Optional(Type.String()),
+  },
+  { $id: 'Trainee' },
+);
 
-export const ClassSummarySchema = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  state: Type.String(),
-  startsOn: Type.String(),
-  endsOn: Type.String(),
-  regionCode: Type.String(),
-  institutionId: Type.String(),
-  institutionName: Type.String(),
-  occupation: Type.String(),
-  level: Type.Optional(Type.Integer()),
-  trainees: Type.Integer(),
-  certificates: Type.Integer(),
-});
+export const ClassViewSchema = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    institutionId: Type.String(),
+    institutionName: Type.String(),
+    demandItemId: Type.String(),
+    occupation: Type.String(),
+    level: Type.Optional(Type.Integer()),
+    regionCode: Type.String(),
+    startsOn: Type.String(),
+    endsOn: Type.String(),
+    sessions: Type.Integer(),
+    state: Type.String(),
+    decisionReason: Type.Optional(Type.String()),
+    trainees: Type.Array(Trainee),
+    inspections: Type.Array(
+      Type.Object({ inspectedOn: Type.String(), satisfactory: Type.Boolean(), finding: Type.String() }),
+    ),
+    steps: Type.Array(
+      Type.Union([
+        Type.Literal('decide'),
+        Type.Literal('attend'),
+        Type.Literal('inspect'),
+        Type.Literal('assess'),
+        Type.Literal('complete'),
+        Type.Literal('claim'),
+      ]),
+      { description: 'What the caller may do next' },
+    ),
+  },
+  { $id: 'TrainingClass' },
+);
+
+export const ClassSummarySchema = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    state: Type.String(),
+    startsOn: Type.String(),
+    endsOn: Type.String(),
+    regionCode: Type.String(),
+    institutionId: Type.String(),
+    institutionName: Type.String(),
+    occupation: Type.String(),
+    level: Type.Optional(Type.Integer()),
+    trainees: Type.Integer(),
+    certificates: Type.Integer(),
+  },
+  { $id: 'TrainingClassSummary' },
+);
 
 export const ClassStateSchema = Type.Union([
   Type.Literal('applied'),

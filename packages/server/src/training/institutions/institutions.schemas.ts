@@ -1,19 +1,22 @@
 import { Type } from 'typebox';
 import { options, Region } from '../training.schemas.js';
 
-export const Institution = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  organisationId: Type.String(),
-  name: Type.String(),
-  address: Type.String(),
-  nature: Type.String(),
-  capacity: Type.Integer(),
-  status: Type.String(),
-  demandItemIds: Type.Array(Type.String()),
-  removedOn: Type.Optional(Type.String()),
-  removedReason: Type.Optional(Type.String()),
-});
+export const Institution = Type.Object(
+  {
+    id: Type.String(),
+    regionCode: Type.String(),
+    organisationId: Type.String(),
+    name: Type.String(),
+    address: Type.String(),
+    nature: Type.String(),
+    capacity: Type.Integer(),
+    status: Type.String(),
+    demandItemIds: Type.Array(Type.String()),
+    removedOn: Type.Optional(Type.String()),
+    removedReason: Type.Optional(Type.String()),
+  },
+  { $id: 'TrainingInstitution' },
+);
 
 export const Institutions = Type.Object({ institutions: Type.Array(Institution) });
 
