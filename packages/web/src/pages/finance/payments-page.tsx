@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { ProTable } from '@ant-design/pro-components';
+import { App, Button, Card, Descriptions, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +8,14 @@ import type { PaymentBatch } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import {
+  ExportButton,
+  filterColumn,
+  staffOptions,
+  useStaffPagination,
+  useStaffTable,
+  type StaffColumn,
+} from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { BatchPreview } from './batch-preview.js';
 
@@ -22,7 +31,8 @@ interface ReturnReport {
 
 /**
  * 拨付: put what is payable into batches by fund and channel, hand the bank its file, and read the
- * bank's return file back: paid items are paid, failed ones keep the bank's reason.
+ * bank's return file back: paid items are paid, failed ones keep the bank's reason. The batches
+ * are a ProTable filtered by region, channel and state, sorted, and exported as filtered.
  */
 export function PaymentsPage() {
   const { t, i18n } = useTranslation();
@@ -72,6 +82,118 @@ export function PaymentsPage() {
     }
   };
 
+  const rows = batches.data?.batches ?? [];
+  /** Failed items keep a batch open until they are paid again: said so, not shown as waiting. */
+  const stateOf = (b: PaymentBatch) => (b.state === 'exported' && b.counts.failed > 0 ? 'openFailures' : b.state);
+  const stateLabel = (state: string) =>
+    state === 'openFailures' ? t('backOffice.payments.openFailures') : t(`payments.states.${state}`);
+  const columns: StaffColumn<PaymentBatch>[] = [
+    {
+      title: t('payments.number'),
+      dataIndex: 'number',
+      key: 'number',
+      sorter: (a, b) => a.number.localeCompare(b.number),
+      sheet: (b) => b.number,
+    },
+    {
+      title: t('common.region'),
+      key: 'region',
+      render: (_, b) => regionName(b.regionCode),
+      ...filterColumn(rows, (b) => b.regionCode, regionName),
+      sheet: (b) => regionName(b.regionCode),
+    },
+    {
+      title: t('payments.channel'),
+      key: 'channel',
+      render: (_, b) => t(`payments.channels.${b.channel}`),
+      ...filterColumn(
+        rows,
+        (b) => b.channel,
+        (c) => t(`payments.channels.${c}`),
+      ),
+      sheet: (b) => t(`payments.channels.${b.channel}`),
+    },
+    {
+      title: t('payments.items'),
+      dataIndex: 'itemCount',
+      key: 'items',
+      align: 'right',
+      sorter: (a, b) => a.itemCount - b.itemCount,
+      sheet: (b) => b.itemCount,
+    },
+    {
+      title: t('payments.total'),
+      key: 'total',
+      align: 'right',
+      render: (_, b) => formatFen(b.totalFen, lang),
+      sorter: (a, b) => a.totalFen - b.totalFen,
+      sheet: (b) => formatFen(b.totalFen, lang),
+    },
+    {
+      title: t('common.status'),
+      key: 'state',
+      render: (_, b) => (
+        <Tag
+          color={{ openFailures: 'orange', reconciled: 'green', exported: 'blue' }[stateOf(b)] ?? 'default'}
+          data-testid={`batch-state-${b.number}`}
+        >
+          {stateLabel(stateOf(b))}
+        </Tag>
+      ),
+      ...filterColumn(rows, stateOf, stateLabel),
+      sheet: (b) => stateLabel(stateOf(b)),
+    },
+    {
+      title: t('payments.counts'),
+      key: 'counts',
+      render: (_, b) => t('payments.countsText', b.counts),
+      sheet: (b) => t('payments.countsText', b.counts),
+    },
+    {
+      title: t('payments.createdAt'),
+      key: 'createdAt',
+      render: (_, b) => formatInstant(b.createdAt),
+      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      sheet: (b) => formatInstant(b.createdAt),
+    },
+    {
+      title: t('common.actions'),
+      render: (_, b) => (
+        <Space>
+          <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
+            {t('backOffice.payments.details')}
+          </Link>
+          <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
+            {t('admin.schedule.print')}
+          </Link>
+          <Button
+            size="small"
+            onClick={() =>
+              void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())
+            }
+            data-testid={`bank-file-${b.number}`}
+          >
+            {t('payments.bankFile')}
+          </Button>
+          <Upload
+            accept=".csv,.xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void importReturn(b, file);
+              return false;
+            }}
+          >
+            <Button size="small" disabled={b.state === 'open'} data-testid={`return-file-${b.number}`}>
+              {t('payments.returnFile')}
+            </Button>
+          </Upload>
+        </Space>
+      ),
+    },
+  ];
+  const table = useStaffTable(rows, columns);
+  const pagination = useStaffPagination();
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('payments.title')}</Typography.Title>
@@ -95,75 +217,22 @@ export function PaymentsPage() {
       </Card>
       <BatchPreview version={version} />
       <ErrorAlert error={error ?? batches.error} />
-      <Table<PaymentBatch>
+      <ProTable<PaymentBatch>
         size="small"
         rowKey="id"
         loading={batches.loading}
-        dataSource={batches.data?.batches ?? []}
+        dataSource={rows}
+        columns={columns}
+        onChange={table.onChange}
+        search={false}
         scroll={{ x: true }}
+        options={staffOptions(() => batches.reload())}
+        pagination={pagination}
         locale={{ emptyText: t('payments.none') }}
-        columns={[
-          { title: t('payments.number'), dataIndex: 'number' },
-          { title: t('common.region'), render: (_, b) => regionName(b.regionCode) },
-          { title: t('payments.channel'), render: (_, b) => t(`payments.channels.${b.channel}`) },
-          { title: t('payments.items'), dataIndex: 'itemCount' },
-          { title: t('payments.total'), align: 'right', render: (_, b) => formatFen(b.totalFen, lang) },
-          {
-            title: t('common.status'),
-            render: (_, b) =>
-              // Failed items keep a batch open until they are paid again: said so, not shown as waiting.
-              b.state === 'exported' && b.counts.failed > 0 ? (
-                <Tag color="orange" data-testid={`batch-state-${b.number}`}>
-                  {t('backOffice.payments.openFailures')}
-                </Tag>
-              ) : (
-                <Tag
-                  color={b.state === 'reconciled' ? 'green' : b.state === 'exported' ? 'blue' : 'default'}
-                  data-testid={`batch-state-${b.number}`}
-                >
-                  {t(`payments.states.${b.state}`)}
-                </Tag>
-              ),
-          },
-          { title: t('payments.counts'), render: (_, b) => t('payments.countsText', b.counts) },
-          { title: t('payments.createdAt'), render: (_, b) => formatInstant(b.createdAt) },
-          {
-            title: t('common.actions'),
-            render: (_, b) => (
-              <Space>
-                <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
-                  {t('backOffice.payments.details')}
-                </Link>
-                <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
-                  {t('admin.schedule.print')}
-                </Link>
-                <Button
-                  size="small"
-                  onClick={() =>
-                    void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() =>
-                      batches.reload(),
-                    )
-                  }
-                  data-testid={`bank-file-${b.number}`}
-                >
-                  {t('payments.bankFile')}
-                </Button>
-                <Upload
-                  accept=".csv,.xlsx"
-                  showUploadList={false}
-                  beforeUpload={(file) => {
-                    void importReturn(b, file);
-                    return false;
-                  }}
-                >
-                  <Button size="small" disabled={b.state === 'open'} data-testid={`return-file-${b.number}`}>
-                    {t('payments.returnFile')}
-                  </Button>
-                </Upload>
-              </Space>
-            ),
-          },
+        toolBarRender={() => [
+          <ExportButton key="export" fileName="payment-batches.xlsx" columns={columns} rows={table.shown} />,
         ]}
+        data-testid="batches"
       />
       <Modal
         open={report !== undefined}
