@@ -1,12 +1,12 @@
-import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState, type Key } from 'react';
+import { ProTable, type ActionType, type ProFormInstance } from '@ant-design/pro-components';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { useMemo, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { AuditEntry } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
-import { useLoad } from '../../components/use-load.js';
+import { exportRows, staffOptions, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useSession } from '../../session/session.js';
 import { ChangeLines, useAuditChanges, type AuditNames } from './audit-changes.js';
@@ -20,6 +20,11 @@ const SUBJECT_PAGES: Record<string, (id: string) => string> = {
   training_class: (id) => `#/training/classes/${id}`,
 };
 
+/** The server's page of entries, and the most one export gathers (ten pages of the route's largest). */
+const PAGE = 50;
+const EXPORT_PAGE = 500;
+const EXPORT_MOST = 5_000;
+
 interface Filter {
   actor?: string;
   action?: string;
@@ -28,28 +33,59 @@ interface Filter {
   from?: string;
   to?: string;
 }
+/** An entry with the names its page of the trail gave, so a row reads the same wherever it is shown. */
+type Row = AuditEntry & { named: AuditNames };
+type Page = { entries: AuditEntry[] } & AuditNames;
+
+/** The search form's values as the route takes them. */
+function filterOf(params: Record<string, unknown>): Filter {
+  const text = (k: string) => {
+    const v = params[k];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const dates = Array.isArray(params.dates) ? (params.dates as string[]) : [];
+  return {
+    actor: text('actor'),
+    action: text('action'),
+    entityType: text('entityType'),
+    entityId: text('entityId'),
+    from: dates[0],
+    to: dates[1],
+  };
+}
+
+async function fetchPage(filter: Filter, before: string | undefined, limit: number): Promise<Row[]> {
+  const page = await api<Page>('GET', `/api/v1/audit${query({ ...filter, before, limit })}`);
+  const named = { names: page.names, units: page.units };
+  return page.entries.map((e) => ({ ...e, named }));
+}
 
 /**
- * 审计日志: who did what to which record, newest first, narrowed by actor, action, subject and
- * dates, each action and subject by its name; and a walk of the hash chain on request.
+ * 审计日志: who did what to which record, newest first, in a ProTable: its search form narrows by
+ * actor, action, subject and dates, each action and subject by its name; pages go newer and older
+ * (the trail is paged by its sequence, not counted); the filtered entries export to Excel; and a
+ * walk of the hash chain on request.
  */
 export function AuditPage() {
   const { t } = useTranslation();
   const labels = useAuditLabels();
   const { account } = useSession();
   const changesOf = useAuditChanges(useSubsidyNames(account?.regionCode ?? ''));
-  const [draft, setDraft] = useState<Filter>({});
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const action = useRef<ActionType>(undefined);
+  const form = useRef<ProFormInstance>(undefined);
+  /** The seq each older page starts below; read by the request, so a new search starts at the newest. */
+  const pagesRef = useRef<string[]>([]);
+  const [pages, setPagesState] = useState<string[]>([]);
+  const setPages = (next: string[]) => {
+    pagesRef.current = next;
+    setPagesState(next);
+  };
   const [filter, setFilter] = useState<Filter>({});
-  const [pages, setPages] = useState<string[]>([]);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [error, setError] = useState<ApiError>();
+  const [exporting, setExporting] = useState(false);
   // Closed again whenever other entries are shown: an open row belongs to the list it was opened in.
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
-  const before = pages[pages.length - 1];
-  useEffect(() => setExpanded([]), [filter, before]);
-  const { data, error, loading } = useLoad(
-    () => api<{ entries: AuditEntry[] } & AuditNames>('GET', `/api/v1/audit${query({ ...filter, before, limit: 50 })}`),
-    [filter, before],
-  );
   const [verification, setVerification] = useState<{ ok: boolean; text: string }>();
   const [verifyError, setVerifyError] = useState<ApiError>();
   const verify = async () => {
@@ -72,86 +108,136 @@ export function AuditPage() {
       setVerifyError(e);
     }
   };
-  const search = () => {
-    const [from, to] = range ?? [];
-    const clean = (v?: string) => (v?.trim() ? v.trim() : undefined);
-    setFilter({
-      actor: clean(draft.actor),
-      action: draft.action,
-      entityType: draft.entityType,
-      entityId: clean(draft.entityId),
-      from: from?.format('YYYY-MM-DD'),
-      to: to?.format('YYYY-MM-DD'),
-    });
-    setPages([]);
-  };
-  const reset = () => {
-    setDraft({});
-    setRange(null);
-    setFilter({});
-    setPages([]);
-  };
   const actionOptions = useMemo(() => labels.actionOptions(), [labels]);
   const subjectOptions = useMemo(() => labels.subjectOptions(), [labels]);
-  const entries = data?.entries ?? [];
-  const named: AuditNames = { names: data?.names ?? {}, units: data?.units ?? {} };
-  /** The record an entry is about: its kind, and its number or name, opened where it has a page. */
-  const subjectOf = (e: AuditEntry) => {
+  /** The record an entry is about: its kind, and its number or name. */
+  const subjectText = (e: Row) => {
     if (!e.entityType) return '—';
     const kind = labels.subject(e.entityType);
-    const name = e.entityId ? named.names[e.entityId.toLowerCase()] : undefined;
-    const page = e.entityId ? SUBJECT_PAGES[e.entityType] : undefined;
-    if (!name) return kind;
+    const name = e.entityId ? e.named.names[e.entityId.toLowerCase()] : undefined;
+    return name ? `${kind} ${name}` : kind;
+  };
+  /** The same, opened where the record has a page. */
+  const subjectOf = (e: Row) => {
+    const name = e.entityId ? e.named.names[e.entityId.toLowerCase()] : undefined;
+    const page = e.entityId ? SUBJECT_PAGES[e.entityType ?? ''] : undefined;
+    if (!e.entityType || !name || !page || !e.entityId) return subjectText(e);
     return (
       <span>
-        {kind} {page && e.entityId ? <a href={page(e.entityId)}>{name}</a> : name}
+        {labels.subject(e.entityType)} <a href={page(e.entityId)}>{name}</a>
       </span>
     );
+  };
+  const actorText = (e: Row) =>
+    [e.actorName ?? t('audit.system'), e.actorRoles?.map((r) => t(`roles.${r}`)).join('、')].filter(Boolean).join(' ');
+  const changeText = (e: Row) =>
+    changesOf(e, e.named)
+      .map(
+        (c) =>
+          `${c.label}: ${c.before !== undefined && c.after !== undefined ? `${c.before} → ${c.after}` : (c.after ?? c.before)}`,
+      )
+      .join('\n');
+  const history = (e: Row) => {
+    form.current?.resetFields();
+    form.current?.setFieldsValue({ entityType: e.entityType, entityId: e.entityId });
+    form.current?.submit();
+  };
+  const columns: StaffColumn<Row>[] = [
+    { title: '#', dataIndex: 'seq', key: 'seq', search: false, sheet: (e) => e.seq },
+    {
+      title: t('audit.at'),
+      key: 'at',
+      search: false,
+      render: (_, e) => formatInstant(e.at),
+      sorter: (a, b) => a.at.localeCompare(b.at),
+      sheet: (e) => formatInstant(e.at),
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actor',
+      key: 'actor',
+      fieldProps: { placeholder: t('admin.audit.actor'), maxLength: 64, 'data-testid': 'audit-actor' },
+      render: (_, e) => (
+        <span>
+          {e.actorName ?? t('audit.system')}
+          {e.actorRoles?.length ? (
+            <Typography.Text type="secondary"> {e.actorRoles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
+          ) : null}
+        </span>
+      ),
+      sheet: actorText,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      valueType: 'select',
+      fieldProps: {
+        options: actionOptions,
+        showSearch: { optionFilterProp: 'label' },
+        placeholder: t('admin.audit.action'),
+        'data-testid': 'audit-action',
+      },
+      render: (_, e) => labels.action(e.action),
+      sheet: (e) => labels.action(e.action),
+    },
+    {
+      title: t('audit.outcome'),
+      key: 'outcome',
+      search: false,
+      render: (_, e) => <Tag color={e.outcome === 'success' ? 'green' : 'red'}>{t(`audit.outcomes.${e.outcome}`)}</Tag>,
+      sheet: (e) => t(`audit.outcomes.${e.outcome}`),
+    },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entityType',
+      key: 'entityType',
+      valueType: 'select',
+      fieldProps: { options: subjectOptions, placeholder: t('admin.audit.subject') },
+      render: (_, e) => subjectOf(e),
+      sheet: subjectText,
+    },
+    {
+      title: t('admin.audit.subjectId'),
+      dataIndex: 'entityId',
+      key: 'entityId',
+      hideInTable: true,
+      fieldProps: { maxLength: 200 },
+    },
+    { title: t('admin.audit.dates'), dataIndex: 'dates', key: 'dates', valueType: 'dateRange', hideInTable: true },
+    {
+      title: t('admin.audit.changes'),
+      key: 'changes',
+      search: false,
+      render: (_, e) => <ChangeLines changes={changesOf(e, e.named)} limit={3} />,
+      sheet: changeText,
+    },
+    { title: 'IP', key: 'ip', search: false, render: (_, e) => e.ip ?? '—', sheet: (e) => e.ip ?? '' },
+  ];
+  /** Every entry the search finds, newest first, up to the export's limit, page by page. */
+  const exportFiltered = async () => {
+    setExporting(true);
+    setError(undefined);
+    try {
+      const all: Row[] = [];
+      let before: string | undefined;
+      while (all.length < EXPORT_MOST) {
+        const page = await fetchPage(filter, before, EXPORT_PAGE);
+        all.push(...page);
+        if (page.length < EXPORT_PAGE) break;
+        before = page[page.length - 1]?.seq;
+      }
+      await exportRows('audit.xlsx', columns, all);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setExporting(false);
+    }
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-      <Space wrap data-testid="audit-filters">
-        <Input
-          placeholder={t('admin.audit.actor')}
-          value={draft.actor ?? ''}
-          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-          style={{ width: 160 }}
-          data-testid="audit-actor"
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('admin.audit.action')}
-          value={draft.action}
-          onChange={(action: string | undefined) => setDraft({ ...draft, action })}
-          options={actionOptions}
-          style={{ width: 220 }}
-          data-testid="audit-action"
-        />
-        <Select
-          allowClear
-          placeholder={t('admin.audit.subject')}
-          value={draft.entityType}
-          onChange={(entityType: string | undefined) => setDraft({ ...draft, entityType })}
-          options={subjectOptions}
-          style={{ width: 160 }}
-        />
-        <Input
-          placeholder={t('admin.audit.subjectId')}
-          value={draft.entityId ?? ''}
-          onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
-          style={{ width: 160 }}
-        />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label={t('admin.audit.dates')} />
-        <Button type="primary" onClick={search} data-testid="audit-search">
-          {t('admin.audit.query')}
-        </Button>
-        <Button onClick={reset}>{t('admin.audit.reset')}</Button>
-        <Button onClick={() => void verify()} data-testid="audit-verify">
-          {t('audit.verify')}
-        </Button>
-      </Space>
       {verification ? (
         <Alert
           type={verification.ok ? 'success' : 'error'}
@@ -161,82 +247,92 @@ export function AuditPage() {
         />
       ) : null}
       <ErrorAlert error={error ?? verifyError} />
-      <Table<AuditEntry>
+      <ProTable<Row, Record<string, unknown>>
         size="small"
         rowKey="seq"
-        loading={loading}
-        dataSource={entries}
-        pagination={false}
+        actionRef={action}
+        formRef={form}
+        columns={columns}
+        dateFormatter="string"
         scroll={{ x: true }}
+        pagination={false}
+        options={staffOptions(() => void action.current?.reload())}
+        onSubmit={() => setPages([])}
+        onReset={() => setPages([])}
+        search={{
+          labelWidth: 'auto',
+          defaultCollapsed: false,
+          optionRender: (_config, { form: searchForm }) => [
+            <Button
+              key="reset"
+              onClick={() => {
+                searchForm?.resetFields();
+                searchForm?.submit();
+              }}
+            >
+              {t('admin.audit.reset')}
+            </Button>,
+            <Button key="search" type="primary" onClick={() => searchForm?.submit()} data-testid="audit-search">
+              {t('admin.audit.query')}
+            </Button>,
+          ],
+        }}
+        request={async (params) => {
+          const next = filterOf(params);
+          try {
+            const page = await fetchPage(next, pagesRef.current[pagesRef.current.length - 1], PAGE);
+            setError(undefined);
+            setFilter(next);
+            setRows(page);
+            setExpanded([]);
+            return { data: page, success: true };
+          } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+            setError(e);
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() => [
+          <Button key="verify" onClick={() => void verify()} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>,
+          <Button key="export" loading={exporting} onClick={() => void exportFiltered()} data-testid="audit-export">
+            {t('common.exportExcel')}
+          </Button>,
+        ]}
         expandable={{
           expandedRowKeys: expanded,
           onExpandedRowsChange: setExpanded,
-          rowExpandable: (e) => changesOf(e, named).length > 0 || e.entityId !== undefined,
+          rowExpandable: (e) => changesOf(e, e.named).length > 0 || e.entityId !== undefined,
           expandedRowRender: (e) => (
             <Space orientation="vertical" size={4}>
-              <ChangeLines changes={changesOf(e, named)} />
+              <ChangeLines changes={changesOf(e, e.named)} />
               {e.entityId ? (
-                <Space wrap>
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      const narrowed = { entityType: e.entityType, entityId: e.entityId };
-                      setDraft(narrowed);
-                      setRange(null);
-                      setFilter(narrowed);
-                      setPages([]);
-                    }}
-                    data-testid={`audit-history-${e.seq}`}
-                  >
-                    {t('admin.audit.history')}
-                  </Button>
-                  <Typography.Text type="secondary">
-                    {t('admin.audit.recordId')} {e.entityId}
-                  </Typography.Text>
-                </Space>
+                <Button size="small" onClick={() => history(e)} data-testid={`audit-history-${e.seq}`}>
+                  {t('admin.audit.history')}
+                </Button>
               ) : null}
             </Space>
           ),
         }}
-        columns={[
-          { title: '#', dataIndex: 'seq' },
-          { title: t('audit.at'), render: (_, e) => formatInstant(e.at) },
-          {
-            title: t('audit.actor'),
-            render: (_, e) => (
-              <span>
-                {e.actorName ?? t('audit.system')}
-                {e.actorRoles?.length ? (
-                  <Typography.Text type="secondary">
-                    {' '}
-                    {e.actorRoles.map((r) => t(`roles.${r}`)).join('、')}
-                  </Typography.Text>
-                ) : null}
-              </span>
-            ),
-          },
-          { title: t('audit.action'), render: (_, e) => labels.action(e.action) },
-          {
-            title: t('audit.outcome'),
-            render: (_, e) => (
-              <Tag color={e.outcome === 'success' ? 'green' : 'red'}>{t(`audit.outcomes.${e.outcome}`)}</Tag>
-            ),
-          },
-          { title: t('audit.entity'), render: (_, e) => subjectOf(e) },
-          {
-            title: t('admin.audit.changes'),
-            render: (_, e) => <ChangeLines changes={changesOf(e, named)} limit={3} />,
-          },
-          { title: 'IP', render: (_, e) => e.ip ?? '—' },
-        ]}
+        data-testid="audit-table"
       />
       <Space>
-        <Button disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
+        <Button
+          disabled={pages.length === 0}
+          onClick={() => {
+            setPages(pages.slice(0, -1));
+            void action.current?.reload();
+          }}
+        >
           {t('common.newer')}
         </Button>
         <Button
-          disabled={entries.length < 50}
-          onClick={() => setPages([...pages, entries[entries.length - 1]?.seq ?? ''])}
+          disabled={rows.length < PAGE}
+          onClick={() => {
+            setPages([...pages, rows[rows.length - 1]?.seq ?? '']);
+            void action.current?.reload();
+          }}
         >
           {t('common.older')}
         </Button>
