@@ -55,7 +55,8 @@ describe('a reference snapshot serves the region of the clerk who loaded it', ()
 
   it('each clerk sees the snapshots serving their region and those loaded below it, each with its region', async () => {
     const f = await founder();
-    expectOk(await upload(jinjiang, 'deaths', `idNumber,date\r\n${f.idNumber},2026-11-02\r\n`), 201);
+    for (const c of [jinjiang, sichuan, gansu])
+      expectOk(await upload(c, 'deaths', `idNumber,date\r\n${f.idNumber},2026-11-02\r\n`), 201);
     const regions = async (c: Client) => new Set((await snapshots(c)).map((s) => s.regionCode));
     expect(await regions(gansu)).toEqual(new Set(['620102']));
     expect(await regions(jinjiang)).toEqual(new Set(['510104', '510000']));
