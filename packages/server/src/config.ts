@@ -18,7 +18,7 @@ export interface Config {
   readonly sweepBatch: number;
   /** How often pending text messages are sent (`HUIMIN_NOTIFICATION_DISPATCH_SECONDS`). */
   readonly notificationDispatchSeconds: number;
-  /** Seconds the public disclosure list is answered from memory (`HUIMIN_PUBLIC_CACHE_SECONDS`, 0 for never). */
+  /** Seconds browsers and proxies may reuse a public list without asking (`HUIMIN_PUBLIC_CACHE_SECONDS`; 0: ask each time). */
   readonly publicCacheSeconds: number;
   /** The proxies whose X-Forwarded-For is believed: none, a hop count, or addresses and CIDR ranges. */
   readonly trustProxy: false | number | readonly string[];
@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicCacheSeconds:
       env.HUIMIN_PUBLIC_CACHE_SECONDS === '0'
         ? 0
-        : positive(env.HUIMIN_PUBLIC_CACHE_SECONDS, 30, 'HUIMIN_PUBLIC_CACHE_SECONDS'),
+        : positive(env.HUIMIN_PUBLIC_CACHE_SECONDS, 0, 'HUIMIN_PUBLIC_CACHE_SECONDS'),
     trustProxy: trustProxy(env.HUIMIN_TRUST_PROXY),
   };
 }

@@ -115,7 +115,11 @@ export interface AppOptions {
   readonly oidc?: OidcSettings;
   /** Where one-time codes and notifications go; by default the demonstration outbox. */
   readonly sms?: SmsSender;
-  /** Seconds a public list page (公示名单) is answered from memory; 0, the default, never. */
+  /**
+   * Seconds browsers and proxies may reuse a public list (the policy list, 公示名单) without asking
+   * again; 0, the default, has them ask each time (a 304 when unchanged). The server keeps each list
+   * per version of its data whatever this says (decision 025).
+   */
   readonly publicCacheSeconds?: number;
   /** Background work: this process's role on the job queue (decision 024); by default it does all. */
   readonly jobs?: JobOptions;
@@ -310,7 +314,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await http.register(healthRoutes(new HealthService(options.db), options.databaseKind, SERVER_VERSION));
-  await http.register(policiesRoutes(services.policies));
+  await http.register(policiesRoutes(services.policies, { maxAgeSeconds: options.publicCacheSeconds ?? 0 }));
   await http.register(regionsRoutes(services.regions));
   await http.register(sessionRoutes(services.sessions, { secure: options.secureCookies ?? false }));
   await http.register(accountsRoutes(services.accounts));

@@ -71,6 +71,20 @@ export async function appendAudit(trx: Transaction<Database>, vault: Vault, reco
     .execute();
 }
 
+/**
+ * The newest entry's number: a version of everything the platform records. Entries are appended one
+ * at a time under the chain's lock, in the transaction of the change they record, so the number
+ * grows with each committed change and never skips one committed late (it is gap-free, in commit
+ * order). A public list keyed by it is rebuilt after any change, here or in another process.
+ */
+export async function latestAuditSeq(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('audit_entry')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return String(row?.seq ?? 0);
+}
+
 /** Appends in a transaction of its own: for events with no other change, such as a failed login. */
 export function recordAudit(db: Kysely<Database>, vault: Vault, record: AuditRecord): Promise<void> {
   return db.transaction().execute((trx) => appendAudit(trx, vault, record));

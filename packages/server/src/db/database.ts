@@ -36,6 +36,18 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
+const embedded = new WeakMap<Kysely<Database>, PGliteDialect>();
+
+/**
+ * For the embedded database, which only this process can open: a count of the statements run so far
+ * that may have changed data, so a cheap version read can be skipped while it stays the same. For a
+ * database server (other processes write to it) or any other handle: `undefined`, read every time.
+ */
+export function localWriteCount(db: Kysely<Database>): (() => number) | undefined {
+  const dialect = embedded.get(db);
+  return dialect && (() => dialect.writes);
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const db = serverDatabase(config.url, config);
@@ -56,7 +68,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const pglite = new PGlite(inMemory ? config.dataDir : resolve(config.dataDir), {
     parsers: { 1082: (v: string) => v, 20: (v: string) => v },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<Database>({ dialect });
+  embedded.set(db, dialect);
   return { db, read: db, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -18,12 +18,23 @@ import {
  * other queries wait, which keeps concurrent requests from interleaving inside a transaction.
  */
 export class PGliteDialect implements Dialect {
+  private readonly counter = { writes: 0 };
+
   constructor(private readonly pglite: PGlite) {}
+
+  /**
+   * Statements run so far that may have changed data (all but plain SELECTs; BEGIN, COMMIT and
+   * ROLLBACK too), counted as each ends. The embedded database has one process, so an unchanged
+   * count means nothing changed: a version read can be skipped (decision 025).
+   */
+  get writes(): number {
+    return this.counter.writes;
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.counter);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -33,11 +44,22 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+const PLAIN_SELECT = /^\s*select\b/i;
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly counter: { writes: number },
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    const write = !PLAIN_SELECT.test(query.sql);
+    let result;
+    try {
+      result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    } finally {
+      if (write) this.counter.writes += 1;
+    }
     const affected = result.affectedRows;
     return {
       rows: result.rows,
@@ -56,8 +78,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    private readonly pglite: PGlite,
+    counter: { writes: number },
+  ) {
+    this.connection = new PGliteConnection(pglite, counter);
   }
 
   async init(): Promise<void> {

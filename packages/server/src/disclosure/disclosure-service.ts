@@ -6,11 +6,15 @@ import {
   type Decision,
   type DisclosureMasking,
   type IsoDate,
+  type PolicyEngine,
 } from '@huimin/policy';
 import { sql, type Kysely } from 'kysely';
-import { LRUCache } from 'lru-cache';
+import { latestAuditSeq } from '../audit/audit-trail.js';
+import { localWriteCount } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
+import { FreshRead } from '../http/fresh-read.js';
+import { PublicResponses, type PublicBody } from '../http/public-response.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import { toXlsx } from '../registry/import/tabular.js';
@@ -47,34 +51,46 @@ export interface DisclosureQuery {
   readonly offset?: number;
 }
 
-type DisclosureList = { total: number; masking: DisclosureMasking; rows: DisclosureRow[] };
+export type DisclosureList = { total: number; masking: DisclosureMasking; rows: DisclosureRow[] };
 
 export class DisclosureService {
-  /** The same page asked again within `cacheSeconds` is answered from memory: a public list anyone can hammer. */
-  private readonly pages: LRUCache<string, DisclosureList> | undefined;
+  /** Pages as sent, keyed by the question and the version of what they were built from (decision 025). */
+  private readonly answers = new PublicResponses();
+  /** The audit trail's newest entry as of each request, one query for all the requests waiting on it. */
+  private readonly changes: FreshRead<string>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly policies: PolicyService,
-    readonly cacheSeconds = 0,
+    /** Seconds browsers and proxies may reuse a page without asking again (`HUIMIN_PUBLIC_CACHE_SECONDS`). */
+    readonly maxAgeSeconds = 0,
   ) {
-    this.pages = cacheSeconds > 0 ? new LRUCache({ max: 1_000, ttl: cacheSeconds * 1000 }) : undefined;
+    this.changes = new FreshRead(() => latestAuditSeq(this.db), localWriteCount(this.db));
   }
 
+  /**
+   * A page as the response body, serialised by the route's own serialiser. Anything that can change
+   * a page (a claim publicised, paid or revoked, a name corrected, a masking setting) is recorded in
+   * the audit trail in its own transaction, so the trail's newest entry, read for each request on the
+   * database the page is read from, versions every page: a page is built once per change and day,
+   * and a change made through any server process shows in the next answer.
+   */
+  async page(q: DisclosureQuery, serialise: (list: DisclosureList) => string): Promise<PublicBody> {
+    // Read before the page, so a page kept under a version has at least what the version counts.
+    const [changes, { engine, version }] = await Promise.all([this.changes.read(), this.policies.fresh()]);
+    const today = this.clock.today();
+    const key = JSON.stringify([changes, version, today, q.region, q.subsidy, q.year, q.limit, q.offset]);
+    return this.answers.get(key, async () => serialise(await this.read(q, engine, today)));
+  }
+
+  /** A page read now (the Excel export; nothing kept). */
   async list(q: DisclosureQuery): Promise<DisclosureList> {
-    if (!this.pages) return this.read(q);
-    const key = JSON.stringify([this.clock.today(), q.region, q.subsidy, q.year, q.limit, q.offset]);
-    const kept = this.pages.get(key);
-    if (kept) return kept;
-    const page = await this.read(q);
-    this.pages.set(key, page);
-    return page;
+    return this.read(q, await this.policies.engine(), this.clock.today());
   }
 
-  private async read(q: DisclosureQuery): Promise<DisclosureList> {
-    const engine = await this.policies.engine();
+  private async read(q: DisclosureQuery, engine: PolicyEngine, today: IsoDate): Promise<DisclosureList> {
     const beforePayment = engine
       .catalogue()
       .filter((s) => s.disclosure === 'before-payment')
@@ -173,7 +189,6 @@ export class DisclosureService {
           .execute()
       : [];
     const unitName = new Map(units.map((u) => [u.credit_code, u.name]));
-    const today = this.clock.today();
     const masking = this.masking(engine, q.region, today);
 
     return {
@@ -252,11 +267,7 @@ export class DisclosureService {
   }
 
   /** The region's masking rule: parameters `disclosure.id-keep-start`, `…id-keep-end`, `…name-keep-last`. */
-  private masking(
-    engine: Awaited<ReturnType<PolicyService['engine']>>,
-    region: string,
-    date: IsoDate,
-  ): DisclosureMasking {
+  private masking(engine: PolicyEngine, region: string, date: IsoDate): DisclosureMasking {
     const p = (id: string) => engine.parameters.resolve(id, region, date)?.value;
     return {
       idKeepStart: p('disclosure.id-keep-start') ?? DEFAULT_DISCLOSURE_MASKING.idKeepStart,

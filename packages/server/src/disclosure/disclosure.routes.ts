@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { ErrorBodySchema } from '../http/common.schemas.js';
+import { sendPublic } from '../http/public-response.js';
 import { RegionCode } from '../policies/facts.schema.js';
 import type { DisclosureService } from './disclosure-service.js';
 
@@ -60,9 +61,10 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
         },
       },
       async (request, reply) => {
-        // Browsers and proxies may keep it as long as the server does.
-        if (disclosures.cacheSeconds > 0) reply.header('cache-control', `public, max-age=${disclosures.cacheSeconds}`);
-        return disclosures.list(request.query);
+        // The same for everyone asking the same question: serialised (by the response schema) once
+        // per change, sent as it is, or a 304 to a client that already has it.
+        const page = await disclosures.page(request.query, (list) => String(reply.serialize(list)));
+        return sendPublic(request, reply, page, disclosures.maxAgeSeconds);
       },
     );
     app.get(

@@ -29,11 +29,21 @@ describe('security headers', () => {
     const clerk = await staff(app, 'headers-clerk', ['clerk'], '510104');
     for (const res of [
       await app.http.inject({ url: '/api/v1/policies' }),
+      await app.http.inject({ url: '/api/v1/regions' }),
       await clerk.request('GET', '/api/v1/people'),
       await app.http.inject({ url: '/api/v1/people' }),
       await app.http.inject({ url: '/api/v1/nothing' }),
     ]) {
       expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('but the public lists, the same for everyone, may be kept on condition of asking again (decision 025)', async () => {
+    for (const url of ['/api/v1/policies?region=510104', '/api/v1/disclosures?region=510104']) {
+      const res = await app.http.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('public, no-cache');
+      expect(res.headers.etag, url).toMatch(/^"[\w-]+"$/);
     }
   });
 

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
  * origin: the web UI (Vite's module scripts; antd writes its CSS-in-JS into <style> elements, hence
  * inline styles but no inline scripts) and Swagger UI at /api/docs (its own files only). Nothing
  * may frame the platform (clickjacking a payment approval), and API answers, which carry personal
- * data, are never stored by a browser or a proxy.
+ * data, are never stored by a browser or a proxy — except the public lists, which are the same for
+ * everyone and are kept only on condition of asking again (decision 025).
  */
 export async function registerSecurityHeaders(
   http: FastifyInstance,
@@ -36,8 +37,10 @@ export async function registerSecurityHeaders(
     hsts: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   http.addHook('onSend', async (request, reply, payload) => {
-    // Swagger UI's own script and style files may be cached; nothing else under /api.
-    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs/static/'))
+    // Swagger UI's own script and style files may be cached, and the public lists that say so
+    // themselves (`sendPublic`: the same for everyone, revalidated); nothing else under /api.
+    const publicAnswer = String(reply.getHeader('cache-control') ?? '').startsWith('public');
+    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs/static/') && !publicAnswer)
       reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -24,13 +24,17 @@ export async function listLocalParameterValues(db: Kysely<Database>): Promise<Pa
   return rows.map(toParameterValue);
 }
 
-/** The local settings' version: values are only ever added, so the newest id changes with every setting. */
+/**
+ * The local settings' version. Values are only ever added, so their count grows with every one
+ * committed; the newest id alone would not do, as two settings committed out of the order their ids
+ * were drawn in would leave the later commit's lower id unseen.
+ */
 export async function parameterVersion(db: Kysely<Database>): Promise<string> {
   const row = await db
     .selectFrom('parameter_value')
-    .select((eb) => eb.fn.max('id').as('id'))
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('id').as('id')])
     .executeTakeFirst();
-  return String(row?.id ?? 0);
+  return `${row?.n ?? 0}:${row?.id ?? 0}`;
 }
 
 export async function insertParameterValues(db: Kysely<Database>, values: readonly ParameterValue[]): Promise<void> {

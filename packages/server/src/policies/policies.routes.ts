@@ -1,13 +1,18 @@
 import type { ApplicantFacts, ClaimFacts } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
+import { sendPublic } from '../http/public-response.js';
 import { todayInShanghai } from '../http/today.js';
 import { EvaluationRequestSchema } from './facts.schema.js';
 import { ErrorSchema, EvaluateResponse, ListPoliciesQuery, ListPoliciesResponse } from './policies.schemas.js';
 import type { PolicyService } from './policy-service.js';
 
 /** The public policy list and the evaluation endpoint. Routes only map input → service → output. */
-export function policiesRoutes(service: PolicyService): FastifyPluginAsyncTypebox {
+export function policiesRoutes(
+  service: PolicyService,
+  /** Seconds browsers and proxies may reuse the public list without asking again (0: ask each time). */
+  options: { readonly maxAgeSeconds?: number } = {},
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/policies',
@@ -24,8 +29,8 @@ export function policiesRoutes(service: PolicyService): FastifyPluginAsyncTypebo
         const date = request.query.date ?? todayInShanghai();
         const region = request.query.region;
         // The same for everyone asking about a region and day: serialised once (by the response
-        // schema) and sent as it is until the region's settings change.
-        const body = await service.listBody(region, date, (listing) =>
+        // schema) per version of the settings and sent as it is, or a 304 to a client that has it.
+        const answer = await service.listBody(region, date, (listing) =>
           String(
             reply.serialize({
               region,
@@ -34,10 +39,7 @@ export function policiesRoutes(service: PolicyService): FastifyPluginAsyncTypebo
             }),
           ),
         );
-        // Already serialised: Fastify sends a string as it is.
-        return reply
-          .type('application/json; charset=utf-8')
-          .send(body as unknown as Static<typeof ListPoliciesResponse>);
+        return sendPublic(request, reply, answer, options.maxAgeSeconds);
       },
     );
 

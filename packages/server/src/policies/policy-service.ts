@@ -14,8 +14,11 @@ import {
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { localWriteCount } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import { FreshRead } from '../http/fresh-read.js';
+import { PublicResponses, type PublicBody } from '../http/public-response.js';
 import { languageOf } from '../i18n/messages.js';
 
 /** How the engine learns of settings another server process made: it asks at most this often. */
@@ -26,104 +29,128 @@ export interface PolicySettings {
   readonly checkEveryMs: number;
 }
 
+/** The engine and the version of the local settings it was built from. */
+interface Built {
+  readonly engine: PolicyEngine;
+  readonly version: string;
+}
+
 /**
  * The policy engine with the text's parameters and the region's local settings from the database.
  * Built once, on first use, so a request never pays for it; built again when the settings change —
- * here (`reload`) or in another server process on the same database (seen within `checkEveryMs`).
- * The public policy list, the same for everyone who asks about a region and day, is kept per
- * version of the settings.
+ * here (`reload`) or in another server process on the same database (seen within `checkEveryMs`,
+ * or at once by `listBody`, which reads the version for each request).
  */
 export class PolicyService {
-  private current: Promise<{ engine: PolicyEngine; version: string }> | undefined;
+  /** The engine in use; replaced only once a newer one is built, never by a pending query. */
+  private built: Built | undefined;
+  private building: { readonly version: string; readonly built: Promise<Built> } | undefined;
+  /** Bumped by `reload`, so an engine whose build began before it is not put in use after it. */
+  private generation = 0;
   private checkedAt = -Infinity;
   private readonly listings = new LRUCache<string, PolicyListing[]>({ max: 4_096 });
-  private readonly serialized = new LRUCache<string, string>({ max: 4_096 });
+  private readonly answers = new PublicResponses();
+  /** The settings' version as of each public request, one query for all the requests waiting on it. */
+  private readonly versions: FreshRead<string>;
 
   constructor(
     private readonly db: Kysely<Database>,
     /** The regions' own settings (parameters' `listLocalParameterValues`, wired by the composition root: parameters imports policies to rebuild the engine). */
     private readonly localValues: (db: Kysely<Database>) => Promise<readonly ParameterValue[]>,
     private readonly settings: PolicySettings = { version: async () => '', checkEveryMs: Infinity },
-  ) {}
+  ) {
+    this.versions = new FreshRead(() => this.settings.version(this.db), localWriteCount(this.db));
+  }
 
   async engine(): Promise<PolicyEngine> {
     return (await this.state()).engine;
   }
 
-  private async state(): Promise<{ engine: PolicyEngine; version: string }> {
+  private async state(): Promise<Built> {
     const now = performance.now();
-    if (this.current && now - this.checkedAt < this.settings.checkEveryMs) return this.current;
+    if (this.built && now - this.checkedAt < this.settings.checkEveryMs) return this.built;
     this.checkedAt = now;
     // Once built, the check runs in the background and this use gets the engine it has: a caller
     // inside a transaction must never wait on a query of its own (the embedded database has one
     // connection, which the transaction holds).
-    if (this.current) {
-      const kept = this.current;
-      void this.rebuildIfChanged().catch(() => undefined);
-      return kept;
+    if (this.built) {
+      void this.settings
+        .version(this.db)
+        .then((version) => this.at(version))
+        .catch(() => undefined);
+      return this.built;
     }
-    return this.rebuildIfChanged();
+    return this.at(await this.settings.version(this.db));
   }
 
-  private async rebuildIfChanged(): Promise<{ engine: PolicyEngine; version: string }> {
-    const version = await this.settings.version(this.db);
-    const previous = this.current;
-    const built = previous ? await previous.catch(() => undefined) : undefined;
-    if (built?.version === version) return built;
-    const building = this.localValues(this.db).then((local) => ({
+  /**
+   * The engine for the settings at `version`: the one in use if it is that version, else built from
+   * settings read after the version was (so it has at least what the version counts), once however
+   * many ask at the same time. A failed build is not kept: the next use tries again.
+   */
+  private async at(version: string): Promise<Built> {
+    if (this.built?.version === version) return this.built;
+    if (this.building?.version === version) return this.building.built;
+    const generation = this.generation;
+    const built = this.localValues(this.db).then((local) => ({
       engine: new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]),
       version,
     }));
-    if (!previous) {
-      this.current = building;
-      // A failed build is not kept: the next use tries again.
-      building.catch(() => {
-        if (this.current === building) this.current = undefined;
-      });
-    } else {
-      // The engine in use is replaced only once the new one is built, never by a pending query.
-      const value = await building;
-      if (this.current === previous) {
-        this.current = Promise.resolve(value);
-        this.listings.clear();
-        this.serialized.clear();
-      }
+    this.building = { version, built };
+    try {
+      const value = await built;
+      if (generation === this.generation) this.built = value;
       return value;
+    } finally {
+      if (this.building?.built === built) this.building = undefined;
     }
-    this.listings.clear();
-    this.serialized.clear();
-    return building;
   }
 
   /** Local settings changed: the next use builds the engine again from the database. */
   reload(): void {
-    this.current = undefined;
+    this.generation += 1;
+    this.built = undefined;
+    this.building = undefined;
     this.listings.clear();
-    this.serialized.clear();
+    this.answers.clear();
   }
 
   /**
-   * The public list as the response body, serialised once per version, region and day by the
-   * route's own serialiser (so the response schema still decides what is sent).
+   * The engine as of this call, for a public read outside any transaction: the settings' version is
+   * read now (shared with the requests waiting at the same time) and the engine rebuilt if another
+   * process changed them. Never inside a transaction: it waits on a query.
    */
-  async listBody(region: RegionCode, date: IsoDate, serialise: (listing: PolicyListing[]) => string): Promise<string> {
-    const { version } = await this.state();
-    const key = `${version}|${region}|${date}`;
-    const kept = this.serialized.get(key);
-    if (kept !== undefined) return kept;
-    const body = serialise(await this.list(region, date));
-    if ((await this.current)?.version === version) this.serialized.set(key, body);
-    return body;
+  async fresh(): Promise<Built> {
+    return this.at(await this.versions.read());
+  }
+
+  /**
+   * The public list as the response body, serialised once per settings version, region and day by
+   * the route's own serialiser (so the response schema still decides what is sent). The version is
+   * read for each request, so a setting made through any server process shows in the next answer.
+   */
+  async listBody(
+    region: RegionCode,
+    date: IsoDate,
+    serialise: (listing: PolicyListing[]) => string,
+  ): Promise<PublicBody> {
+    const { engine, version } = await this.fresh();
+    return this.answers.get(`${version}|${region}|${date}`, async () =>
+      serialise(this.listOf(engine, version, region, date)),
+    );
   }
 
   async list(region: RegionCode, date: IsoDate): Promise<PolicyListing[]> {
     const { engine, version } = await this.state();
+    return this.listOf(engine, version, region, date);
+  }
+
+  private listOf(engine: PolicyEngine, version: string, region: RegionCode, date: IsoDate): PolicyListing[] {
     const key = `${version}|${region}|${date}`;
     const kept = this.listings.get(key);
     if (kept) return kept;
     const listing = listPolicies(engine, region, date);
-    // Only while the engine it came from is still the current one.
-    if ((await this.current)?.engine === engine) this.listings.set(key, listing);
+    this.listings.set(key, listing);
     return listing;
   }
 
