@@ -1,3 +1,4 @@
+import { ProTable } from '@ant-design/pro-components';
 import { Button, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,6 +7,7 @@ import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import { ExportButton, staffOptions, useStaffTable, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 
@@ -15,18 +17,62 @@ type Line = Schedule['lines'][number];
 /**
  * 拨付明细表: a payment batch laid out for A4 and the print dialog — the batch, its fund and channel,
  * every line with the payee, the masked account, the application and the amount, the total, and
- * lines for the signatures that go on file with the bank file.
+ * lines for the signatures that go on file with the bank file. On screen the lines are a ProTable
+ * to sort and export; its toolbar stays off the printed sheet.
  */
 export function SchedulePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
-  const { data, error } = useLoad(() => api<Schedule>('GET', `/api/v1/payment-batches/${id}/schedule`), [id]);
-  const subsidyName = useSubsidyNames(data?.batch.regionCode ?? '510000');
-  if (!data) return <ErrorAlert error={error} />;
+  const { data, error, reload } = useLoad(() => api<Schedule>('GET', `/api/v1/payment-batches/${id}/schedule`), [id]);
+  // The names of the batch's own region: asked for once the batch is known, and waited for, so the
+  // printed sheet never names a subsidy by its code.
+  const subsidyName = useSubsidyNames(data?.batch.regionCode ?? '');
+  const lines = data?.lines ?? [];
+  const columns: StaffColumn<Line>[] = [
+    {
+      title: t('admin.schedule.seq'),
+      dataIndex: 'seq',
+      key: 'seq',
+      width: 56,
+      sorter: (a, b) => a.seq - b.seq,
+      sheet: (l) => l.seq,
+    },
+    {
+      title: t('admin.schedule.payee'),
+      key: 'payee',
+      render: (_, l) => <span className="nowrap">{l.payeeName}</span>,
+      sorter: (a, b) => a.payeeName.localeCompare(b.payeeName, 'zh-CN'),
+      sheet: (l) => l.payeeName,
+    },
+    { title: t('admin.schedule.account'), dataIndex: 'accountMasked', key: 'account', sheet: (l) => l.accountMasked },
+    {
+      title: t('admin.dashboard.application'),
+      dataIndex: 'applicationNumber',
+      key: 'application',
+      sorter: (a, b) => a.applicationNumber.localeCompare(b.applicationNumber),
+      sheet: (l) => l.applicationNumber,
+    },
+    {
+      title: t('admin.dashboard.subsidy'),
+      key: 'subsidy',
+      render: (_, l) => subsidyName(l.subsidy),
+      sheet: (l) => subsidyName(l.subsidy),
+    },
+    {
+      title: t('admin.dashboard.amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, l) => <span className="nowrap">{formatFen(l.amountFen, lang)}</span>,
+      sorter: (a, b) => a.amountFen - b.amountFen,
+      sheet: (l) => formatFen(l.amountFen, lang),
+    },
+  ];
+  const table = useStaffTable(lines, columns);
+  if (!data || !subsidyName.loaded) return <ErrorAlert error={error} />;
   const { batch } = data;
-  const total = data.lines.reduce((n, l) => n + l.amountFen, 0);
+  const total = lines.reduce((n, l) => n + l.amountFen, 0);
   return (
     <div className="a4 schedule" data-testid="schedule">
       <Button className="no-print" onClick={() => window.print()} style={{ marginBottom: 16 }}>
@@ -47,24 +93,19 @@ export function SchedulePage() {
           {t('admin.schedule.totalText', { count: data.lines.length, amount: formatFen(total, lang) })}
         </Descriptions.Item>
       </Descriptions>
-      <Table<Line>
+      <ProTable<Line>
         size="small"
         rowKey="seq"
         pagination={false}
-        dataSource={data.lines}
-        style={{ marginTop: 16 }}
-        columns={[
-          { title: t('admin.schedule.seq'), dataIndex: 'seq', width: 56 },
-          { title: t('admin.schedule.payee'), render: (_, l) => <span className="nowrap">{l.payeeName}</span> },
-          { title: t('admin.schedule.account'), dataIndex: 'accountMasked' },
-          { title: t('admin.dashboard.application'), dataIndex: 'applicationNumber' },
-          { title: t('admin.dashboard.subsidy'), render: (_, l) => subsidyName(l.subsidy) },
-          {
-            title: t('admin.dashboard.amount'),
-            align: 'right',
-            render: (_, l) => <span className="nowrap">{formatFen(l.amountFen, lang)}</span>,
-          },
+        dataSource={lines}
+        columns={columns}
+        onChange={table.onChange}
+        search={false}
+        options={staffOptions(reload)}
+        toolBarRender={() => [
+          <ExportButton key="export" fileName={`${batch.number}.xlsx`} columns={columns} rows={table.shown} />,
         ]}
+        style={{ marginTop: 16 }}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={5}>
