@@ -227,6 +227,8 @@ export function buildServices(
       hireStarted: (actor, hire) => new HireOfferService(db, vault, clock, policies).offerForHire(actor, hire),
       hiredByUnit: (actor, employment) =>
         new HireOfferService(db, vault, clock, policies).offerForRegisteredEmployment(actor, employment),
+      // The public job and gig boards: a replica may answer them, like the disclosure list.
+      ...(options.readDb ? { publicDb: options.readDb } : {}),
     }),
     loans: { loans: new LoanService(db, vault, clock), statements: new StatementImport(db, vault, clock) },
     training: {

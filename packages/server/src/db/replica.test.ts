@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
- * The public lists read from a streaming replica when DATABASE_REPLICA_URL names one (issue 21).
+ * The public reads from a streaming replica when DATABASE_REPLICA_URL names one (issue 21): the
+ * disclosure list and the job board here; certificate verification and the gig board the same way.
  * CI starts a primary and a standby (`pg_basebackup -R`) and runs this file against the pair; with
  * no replica there is nothing to test here.
  */
@@ -20,6 +21,9 @@ const inRecovery = async (db: TestApp['database']['db']) =>
   (await sql<{ r: boolean }>`select pg_is_in_recovery() as r`.execute(db)).rows[0]?.r;
 const published = async () =>
   (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{ rows: unknown[] }>().rows.length;
+const onBoard = async () =>
+  (await app.http.inject({ url: '/api/v1/labour-market/jobs?region=510104' })).json<{ postings: { id: string }[] }>()
+    .postings;
 
 describe.runIf(replica)('public reads on a streaming replica', () => {
   beforeAll(async () => {
@@ -86,5 +90,47 @@ describe.runIf(replica)('public reads on a streaming replica', () => {
     expect(await published()).toBe(0);
     await standby.query('select pg_wal_replay_resume()');
     await vi.waitFor(async () => expect(await published()).toBe(1), { timeout: 60_000, interval: 200 });
+  });
+
+  it('the public job board is served from the standby too: a posting shows once replayed', async () => {
+    const unit = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '锦江精密机械有限公司',
+      category: 'enterprise',
+      regionCode: '510104',
+    });
+    expectOk(unit, 201);
+    expect(await onBoard()).toEqual([]);
+    await standby.query('select pg_wal_replay_pause()');
+    const posted = await clerk.request('POST', '/api/v1/labour-market/postings', {
+      organisationId: unit.json<{ id: string }>().id,
+      title: '数控车床操作工',
+      occupationCode: '6-18-01-01',
+      headcount: 3,
+      payMinFen: 450_000,
+      payMaxFen: 650_000,
+      regionCode: '510104',
+      place: '锦江区工业园1号',
+      requirements: '持车工证书优先',
+      description: '操作数控车床加工零件',
+      contact: '人事部 028-0000000',
+      validFrom: '2026-11-23',
+      validTo: '2027-01-31',
+    });
+    expectOk(posted, 201);
+    const id = posted.json<{ id: string }>().id;
+    // Reviewed by a clerk who did not post it, on the primary; the clerk's own view reads there.
+    expectOk(await counter.request('POST', `/api/v1/labour-market/postings/${id}/review`, { publish: true }));
+    expect((await clerk.request('GET', `/api/v1/labour-market/postings/${id}`)).json()).toMatchObject({
+      state: 'published',
+    });
+    expect(await onBoard()).toEqual([]);
+    expect((await app.http.inject({ url: `/api/v1/labour-market/jobs/${id}` })).statusCode).toBe(404);
+    await standby.query('select pg_wal_replay_resume()');
+    await vi.waitFor(async () => expect((await onBoard()).map((p) => p.id)).toEqual([id]), {
+      timeout: 60_000,
+      interval: 200,
+    });
+    expect((await app.http.inject({ url: `/api/v1/labour-market/jobs/${id}` })).statusCode).toBe(200);
   });
 });

@@ -35,7 +35,12 @@ export function employmentServices(
   db: Kysely<Database>,
   vault: Vault,
   clock: Clock,
-  ports: { hireStarted?: HireStarted; hiredByUnit?: RegistrationEffects['hiredByUnit'] } = {},
+  ports: {
+    hireStarted?: HireStarted;
+    hiredByUnit?: RegistrationEffects['hiredByUnit'];
+    /** Where the public job board reads (a streaming replica); `db` when absent. */
+    publicDb?: Kysely<Database>;
+  } = {},
 ): EmploymentServices {
   const assistance = new AssistanceService(db, vault, clock);
   const hardship = new HardshipService(db, vault, clock, assistance);
@@ -56,7 +61,7 @@ export function employmentServices(
     contributions: new ContributionReview(db, clock, registrations),
     hardship,
     assistance,
-    labourMarket: labourMarket(db, vault, clock, registrations, ports.hireStarted),
+    labourMarket: labourMarket(db, vault, clock, registrations, ports.hireStarted, ports.publicDb),
   };
 }
 

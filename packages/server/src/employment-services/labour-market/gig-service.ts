@@ -45,6 +45,8 @@ export class GigService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly postings: PostingService,
+    /** Where the public gig board reads: a streaming replica when there is one. */
+    private readonly publicDb: Kysely<Database> = db,
   ) {}
 
   async createStation(actor: Actor, input: StationInput): Promise<StationView> {
@@ -94,10 +96,10 @@ export class GigService {
 
   /** The public gig board: open gigs in a region and below, newest first. */
   async board(region: string | undefined): Promise<GigView[]> {
-    const rows = await openGigs(this.db, regionRange(region ?? '000000'), this.clock.today(), 50);
+    const rows = await openGigs(this.publicDb, regionRange(region ?? '000000'), this.clock.today(), 50);
     return Promise.all(
       rows.map(async (r) => ({
-        posting: await this.postings.view(r.posting_id),
+        posting: await this.postings.onBoard(r.posting_id),
         stationId: r.station_id,
         payUnit: r.pay_unit,
       })),

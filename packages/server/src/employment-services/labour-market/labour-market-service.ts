@@ -28,15 +28,17 @@ export function labourMarket(
   clock: Clock,
   registrations: RegistrationService,
   hireStarted?: HireStarted,
+  /** Where the public board reads (a streaming replica): never a read that must see a write just made. */
+  publicDb: Kysely<Database> = db,
 ): LabourMarket {
-  const postings = new PostingService(db, vault, clock);
+  const postings = new PostingService(db, vault, clock, publicDb);
   const seekers = new SeekerService(db, vault, clock);
   return {
     postings,
     seekers,
     matching: new MatchingService(db, clock, postings, seekers),
     referrals: new ReferralService(db, vault, clock, seekers, registrations, hireStarted),
-    gigs: new GigService(db, vault, clock, postings),
+    gigs: new GigService(db, vault, clock, postings, publicDb),
     events: new EventService(db, vault, clock),
     imports: new PostingImport(db, vault, clock),
   };

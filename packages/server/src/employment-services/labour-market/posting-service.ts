@@ -38,6 +38,11 @@ export class PostingService {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
+    /**
+     * Where the public board reads: a streaming replica when there is one (a posting shows there a
+     * moment after it is published). Nothing that writes, or reads what it just wrote, uses it.
+     */
+    private readonly publicDb: Kysely<Database> = db,
   ) {}
 
   /** A unit posts for itself. */
@@ -166,7 +171,7 @@ export class PostingService {
 
   /** The public board: one posting, published and open today. */
   async published(id: string): Promise<PostingView> {
-    const row = await findPosting(this.db, id);
+    const row = await findPosting(this.publicDb, id);
     const view = row && this.toView(row);
     if (!view?.open) throw new AppError('POSTING_NOT_FOUND', 404);
     return view;
@@ -175,7 +180,7 @@ export class PostingService {
   /** The public board: by region (and the regions below), occupation or its group, pay and keywords. */
   async search(query: BoardQueryT): Promise<{ total: number; totalIsLowerBound: boolean; postings: PostingView[] }> {
     const keyword = query.q ?? '';
-    const { total, rows } = await board(this.db, {
+    const { total, rows } = await board(this.publicDb, {
       today: this.clock.today(),
       ...(query.region ? { range: regionRange(query.region) } : {}),
       ...(query.occupation ? { occupation: query.occupation } : {}),
@@ -221,6 +226,13 @@ export class PostingService {
 
   async view(id: string): Promise<PostingView> {
     const row = await findPosting(this.db, id);
+    if (!row) throw new AppError('POSTING_NOT_FOUND', 404);
+    return this.toView(row);
+  }
+
+  /** A posting as the public boards show it, read where they read (a replica may lag a moment). */
+  async onBoard(id: string): Promise<PostingView> {
+    const row = await findPosting(this.publicDb, id);
     if (!row) throw new AppError('POSTING_NOT_FOUND', 404);
     return this.toView(row);
   }
