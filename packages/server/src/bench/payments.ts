@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addDays, maskIdNumber, residentIdCheckChar } from '@huimin/policy';
@@ -16,7 +16,8 @@ import { Vault } from '../security/vault.js';
  * `npm run bench:payments [-- --n 100000]`: N approved applications → payment batches → the bank
  * file → a simulated return file with 1% failures → reconciliation, on the embedded database in a
  * fresh folder. Prints each stage with rows per second and ends with `total: X s` (the stages,
- * without the set-up that creates the applications).
+ * without the set-up that creates the applications). The machine's load average is printed before
+ * and after the timed stages: on a shared machine the same code can take twice as long.
  */
 const flag = process.argv.indexOf('--n');
 const n = flag >= 0 ? Number(process.argv[flag + 1]) : 100_000;
@@ -29,6 +30,8 @@ const vault = Vault.random();
 const services = buildServices({ db, vault });
 const region = '510104';
 const stages: [string, number, number][] = [];
+/** The 1-minute load average beside the number of cores, e.g. `load 3.2 on 2 cores`. */
+const load = () => `load ${Math.round((loadavg()[0] ?? 0) * 10) / 10} on ${cpus().length} cores`;
 /** Seconds with one decimal (the lint rule keeps toFixed away from money, so not here either). */
 const secs = (s: number) => {
   const tenths = Math.round(s * 10);
@@ -36,13 +39,16 @@ const secs = (s: number) => {
 };
 async function stage<T>(name: string, rows: number, work: () => Promise<T>): Promise<T> {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const result = await work();
   const seconds = (performance.now() - t) / 1000;
+  // The process's own CPU time (the embedded database runs in it): less swayed by others' load.
+  const used = process.cpuUsage(cpu);
   stages.push([name, seconds, rows]);
   console.log(
     `${name.padEnd(16)} ${secs(seconds).padStart(6)} s  ${Math.round(rows / seconds)
       .toLocaleString('en-US')
-      .padStart(10)} rows/s`,
+      .padStart(10)} rows/s  (CPU ${secs((used.user + used.system) / 1e6)} s)`,
   );
   return result;
 }
@@ -150,6 +156,7 @@ try {
     `set-up           ${secs((performance.now() - setupStart) / 1000).padStart(6)} s  (${n.toLocaleString('en-US')} approved applications, committed, not counted)`,
   );
 
+  console.log(`machine          ${load()} before the timed stages`);
   const { batches } = await stage('batches', n, () => services.payments.createBatches(actor));
   const files = await stage('bank file', n, () =>
     Promise.all(batches.map((b) => services.payments.exportFile(actor, b.id))),
@@ -192,6 +199,7 @@ try {
   );
   if (paid + failed !== n || Number(ledgerPaid?.balance_fen ?? 0) !== paid * amount)
     throw new Error('the benchmark did not pay what it should have');
+  console.log(`machine          ${load()} after`);
   console.log(`total: ${secs(stages.reduce((s, [, t]) => s + t, 0))} s`);
 } finally {
   await database.close();
