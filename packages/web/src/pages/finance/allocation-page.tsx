@@ -1,3 +1,4 @@
+import { ProTable } from '@ant-design/pro-components';
 import { Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { Text } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, parseYuan, pick } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
+import { ExportButton, staffOptions, useStaffTable, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
@@ -20,7 +22,12 @@ interface Result {
   rows: { region: string; amountFen: number; explanation: Text }[];
 }
 
-/** 因素法分配: a total shared among the regions below by weighted indicators, exact to the fen. */
+type ResultRow = Result['rows'][number];
+
+/**
+ * 因素法分配: a total shared among the regions below by weighted indicators, exact to the fen. The
+ * indicators are typed into a grid (a form, not a list); the result is a ProTable to sort and export.
+ */
 export function AllocationPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -38,6 +45,32 @@ export function AllocationPage() {
   const regions = useRegions()
     .filter((r) => r.parentCode === account?.regionCode)
     .map((r) => r.code);
+
+  const resultColumns: StaffColumn<ResultRow>[] = [
+    {
+      title: t('common.region'),
+      key: 'region',
+      render: (_, r) => regionName(r.region),
+      sorter: (a, b) => a.region.localeCompare(b.region),
+      sheet: (r) => regionName(r.region),
+    },
+    {
+      title: t('allocation.amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, r) => formatFen(r.amountFen, lang),
+      sorter: (a, b) => a.amountFen - b.amountFen,
+      sheet: (r) => formatFen(r.amountFen, lang),
+    },
+    {
+      title: t('allocation.explanation'),
+      key: 'explanation',
+      render: (_, r) => pick(r.explanation, lang),
+      sheet: (r) => pick(r.explanation, lang),
+    },
+  ];
+  const resultRows = result?.rows ?? [];
+  const table = useStaffTable(resultRows, resultColumns);
 
   const calculate = async () => {
     setError(undefined);
@@ -115,16 +148,19 @@ export function AllocationPage() {
       <ErrorAlert error={error} />
       {result ? (
         <Card size="small" title={`${t('allocation.result')} · ${t('decision.basis')}: ${result.cites}`}>
-          <Table
+          <ProTable<ResultRow>
             size="small"
             rowKey="region"
             pagination={false}
-            dataSource={result.rows}
-            columns={[
-              { title: t('common.region'), render: (_, r) => regionName(r.region) },
-              { title: t('allocation.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
-              { title: t('allocation.explanation'), render: (_, r) => pick(r.explanation, lang) },
+            search={false}
+            dataSource={resultRows}
+            columns={resultColumns}
+            onChange={table.onChange}
+            options={staffOptions(() => void calculate())}
+            toolBarRender={() => [
+              <ExportButton key="export" fileName="allocation.xlsx" columns={resultColumns} rows={table.shown} />,
             ]}
+            data-testid="allocation-result"
           />
         </Card>
       ) : null}
