@@ -1,3 +1,4 @@
+import { ProTable } from '@ant-design/pro-components';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,58 +7,133 @@ import { Link, useNavigate } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
 import type { ClassSummary, DemandItem, Institution, TrainingClass } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
+import {
+  ExportButton,
+  filterColumn,
+  staffOptions,
+  useStaffPagination,
+  useStaffTable,
+  type StaffColumn,
+} from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useLoad } from '../../components/use-load.js';
 import { ClassStateTag, useItemName } from './training-common.js';
 
-const STATES = ['applied', 'approved', 'completed', 'rejected'] as const;
-
-/** Training classes: the bureau's in its regions, an institution's own (实名制培训管理). */
+/**
+ * Training classes: the bureau's in its regions, an institution's own (实名制培训管理). A ProTable:
+ * searched by number, institution or occupation, filtered by state, institution and region in the
+ * headers, sorted by dates and counts, exported as filtered.
+ */
 export function ClassesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const itemName = useItemName();
-  const [state, setState] = useState<string>();
-  const { data, error, loading } = useLoad(
-    () => api<{ classes: ClassSummary[] }>('GET', `/api/v1/training/classes${query({ state })}`),
-    [state],
+  const regionName = useRegionName();
+  const [search, setSearch] = useState('');
+  const { data, error, loading, reload } = useLoad(
+    () => api<{ classes: ClassSummary[] }>('GET', '/api/v1/training/classes'),
+    [],
   );
+  const all = data?.classes ?? [];
+  const words = search.trim().toLowerCase();
+  const rows = words
+    ? all.filter((c) => [c.number, c.institutionName, itemName(c)].some((x) => x.toLowerCase().includes(words)))
+    : all;
+  const stateName = (s: string) => t(`trainingClass.states.${s}`);
+  const columns: StaffColumn<ClassSummary>[] = [
+    {
+      title: t('trainingClass.number'),
+      key: 'number',
+      render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link>,
+      sorter: (a, b) => a.number.localeCompare(b.number),
+      sheet: (r) => r.number,
+    },
+    {
+      title: t('training.institution'),
+      key: 'institution',
+      dataIndex: 'institutionName',
+      ...filterColumn(all, (r) => r.institutionName, String),
+      sheet: (r) => r.institutionName,
+    },
+    { title: t('training.occupation'), key: 'occupation', render: (_, r) => itemName(r), sheet: (r) => itemName(r) },
+    {
+      title: t('common.region'),
+      key: 'region',
+      render: (_, r) => regionName(r.regionCode),
+      ...filterColumn(all, (r) => r.regionCode, regionName),
+      sheet: (r) => regionName(r.regionCode),
+    },
+    {
+      title: t('training.dates'),
+      key: 'dates',
+      render: (_, r) => `${r.startsOn} – ${r.endsOn}`,
+      sorter: (a, b) => a.startsOn.localeCompare(b.startsOn),
+      sheet: (r) => `${r.startsOn} – ${r.endsOn}`,
+    },
+    {
+      title: t('trainingClass.trainees'),
+      key: 'trainees',
+      dataIndex: 'trainees',
+      align: 'right',
+      sorter: (a, b) => a.trainees - b.trainees,
+      sheet: (r) => r.trainees,
+    },
+    {
+      title: t('trainingClass.certificates'),
+      key: 'certificates',
+      dataIndex: 'certificates',
+      align: 'right',
+      sorter: (a, b) => a.certificates - b.certificates,
+      sheet: (r) => r.certificates,
+    },
+    {
+      title: t('common.status'),
+      key: 'state',
+      render: (_, r) => <ClassStateTag state={r.state} />,
+      ...filterColumn(all, (r) => r.state, stateName),
+      sheet: (r) => stateName(r.state),
+    },
+  ];
+  const table = useStaffTable(rows, columns);
+  const pagination = useStaffPagination();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
-      <Space wrap>
-        <Select
-          allowClear
-          placeholder={t('common.status')}
-          style={{ width: 160 }}
-          value={state}
-          onChange={setState}
-          options={STATES.map((s) => ({ value: s, label: t(`trainingClass.states.${s}`) }))}
-        />
-        <Button type="primary" onClick={() => void navigate('/training/classes/new')} data-testid="open-class">
-          {t('trainingClass.open')}
-        </Button>
-      </Space>
       <ErrorAlert error={error} />
-      <Table<ClassSummary>
+      <ProTable<ClassSummary>
         size="small"
         rowKey="id"
         loading={loading}
-        dataSource={data?.classes ?? []}
+        dataSource={rows}
+        columns={columns}
+        onChange={table.onChange}
+        search={false}
         scroll={{ x: true }}
-        columns={[
-          {
-            title: t('trainingClass.number'),
-            render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link>,
-          },
-          { title: t('training.institution'), dataIndex: 'institutionName' },
-          { title: t('training.occupation'), render: (_, r) => itemName(r) },
-          { title: t('training.dates'), render: (_, r) => `${r.startsOn} – ${r.endsOn}` },
-          { title: t('trainingClass.trainees'), dataIndex: 'trainees', align: 'right' },
-          { title: t('trainingClass.certificates'), dataIndex: 'certificates', align: 'right' },
-          { title: t('common.status'), render: (_, r) => <ClassStateTag state={r.state} /> },
+        options={staffOptions(reload)}
+        pagination={pagination}
+        headerTitle={
+          <Input.Search
+            allowClear
+            placeholder={t('backOffice.classes.search')}
+            onSearch={setSearch}
+            style={{ width: 280 }}
+            data-testid="classes-search"
+          />
+        }
+        toolBarRender={() => [
+          <Button
+            key="open"
+            type="primary"
+            onClick={() => void navigate('/training/classes/new')}
+            data-testid="open-class"
+          >
+            {t('trainingClass.open')}
+          </Button>,
+          <ExportButton key="export" fileName="training-classes.xlsx" columns={columns} rows={table.shown} />,
         ]}
+        data-testid="classes"
       />
     </Space>
   );
