@@ -1,4 +1,4 @@
-import { ALLOCATION_PRESETS, DOCUMENTS, type Allocation, type AllocationScheme, type DocumentId } from '@huimin/policy';
+import { ALLOCATION_PRESETS, type Allocation, type AllocationScheme } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../auth/access.js';
@@ -8,62 +8,7 @@ import { AppError } from '../http/errors.js';
 import { acceptFiles, fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { calculate, inputTemplate, readInput, resultXlsx, scheme } from './allocation-service.js';
 import type { PublicationService } from './publication-service.js';
-
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-const SchemeSchema = Type.Object(
-  {
-    id: Type.String({ minLength: 1, maxLength: 60 }),
-    name: Text,
-    citation: Type.Object({
-      document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })),
-      article: Type.String(),
-    }),
-    factors: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        name: Text,
-        indicators: Type.Array(
-          Type.Object({
-            id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }),
-            name: Text,
-            weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
-          }),
-        ),
-      }),
-      { minItems: 1 },
-    ),
-    coefficients: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text })),
-    note: Type.Optional(Text),
-  },
-  { additionalProperties: false },
-);
-const Region = Type.Object(
-  {
-    region: Type.String({ pattern: '^\\d{6}$' }),
-    values: Type.Record(
-      Type.String(),
-      Type.Integer({ minimum: 0, maximum: MAX_FEN, description: 'People, units or 分' }),
-    ),
-    coefficients: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
-  },
-  { additionalProperties: false },
-);
-const Result = Type.Object({
-  scheme: Type.String(),
-  totalFen: Type.Integer(),
-  cites: Type.String(),
-  rows: Type.Array(
-    Type.Object({
-      region: Type.String(),
-      amountFen: Type.Integer(),
-      sharesPpm: Type.Record(Type.String(), Type.Integer()),
-      scorePpm: Type.Integer(),
-      adjustedScorePpm: Type.Integer(),
-      remainderFen: Type.Integer(),
-      explanation: Text,
-    }),
-  ),
-});
+import { RegionFigures, AllocationResult, SchemeSchema } from './allocation.schemas.js';
 
 /** The factor-method calculator: presets, the calculation from JSON or Excel, the result as Excel. */
 export function allocationRoutes(publications: PublicationService): FastifyPluginAsyncTypebox {
@@ -96,11 +41,11 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
               scheme: Type.String(),
               customScheme: Type.Optional(SchemeSchema),
               totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
-              regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }),
+              regions: Type.Array(RegionFigures, { minItems: 1, maxItems: 5000 }),
             },
             { additionalProperties: false },
           ),
-          response: { 200: Result, ...PROTECTED_ERRORS },
+          response: { 200: AllocationResult, ...PROTECTED_ERRORS },
         },
       },
       async (request) => {
@@ -123,7 +68,7 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
               scheme: Type.String(),
               customScheme: Type.Optional(SchemeSchema),
               totalFen: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
-              regions: Type.Array(Region, { minItems: 1, maxItems: 5000 }),
+              regions: Type.Array(RegionFigures, { minItems: 1, maxItems: 5000 }),
             },
             { additionalProperties: false },
           ),
@@ -236,7 +181,7 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
           response: {
             200: {
               description: 'The allocation, or with ?format=xlsx the workbook',
-              content: { 'application/json': { schema: Result }, ...fileResponse('', XLSX_TYPE).content },
+              content: { 'application/json': { schema: AllocationResult }, ...fileResponse('', XLSX_TYPE).content },
             },
             ...PROTECTED_ERRORS,
           },

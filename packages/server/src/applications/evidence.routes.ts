@@ -5,22 +5,7 @@ import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import { acceptFiles, fileResponse } from '../http/files.js';
 import { EVIDENCE_MAX_BYTES, type EvidenceService } from './evidence-service.js';
-
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-const EvidenceView = Type.Object(
-  {
-    id: Type.String(),
-    material: Type.Integer(),
-    materialName: Text,
-    fileName: Type.String(),
-    mediaType: Type.String(),
-    sizeBytes: Type.Integer(),
-    sha256: Type.String(),
-    uploadedBy: Type.String(),
-    uploadedAt: Type.String(),
-  },
-  { $id: 'EvidenceFile' },
-);
+import { EvidenceView, Text } from './evidence.schemas.js';
 
 /** The files handed in with an application. A file is the raw request body; its type is read from its bytes. */
 export function evidenceRoutes(evidence: EvidenceService): FastifyPluginAsyncTypebox {

@@ -5,25 +5,7 @@ import { PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { languageOf } from '../i18n/messages.js';
 import { CalendarDate } from '../policies/facts.schema.js';
 import type { AuditService } from './audit-service.js';
-
-const Entry = Type.Object(
-  {
-    seq: Type.String(),
-    at: Type.String(),
-    actorName: Type.Optional(Type.String()),
-    actorRoles: Type.Optional(Type.Array(Type.String())),
-    regionCode: Type.Optional(Type.String()),
-    ip: Type.Optional(Type.String()),
-    action: Type.String(),
-    outcome: Type.String(),
-    entityType: Type.Optional(Type.String()),
-    entityId: Type.Optional(Type.String()),
-    before: Type.Optional(Type.Unknown()),
-    after: Type.Optional(Type.Unknown()),
-    hash: Type.String(),
-  },
-  { $id: 'AuditEntry' },
-);
+import { AuditEntryView } from './audit.schemas.js';
 
 /** The audit trail, read-only, for auditors of the region. There is no route that changes it. */
 export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
@@ -52,7 +34,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
           ),
           response: {
             200: Type.Object({
-              entries: Type.Array(Entry),
+              entries: Type.Array(AuditEntryView),
               /**
                * The name of every record the entries speak of (subjects and ids inside before and
                * after), and each parameter id's label in the caller's language, by id.

@@ -5,8 +5,7 @@ import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import { IsoDate } from '../policies/facts.schema.js';
 import type { CalendarService } from './calendar-service.js';
-
-const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200 }) }, { additionalProperties: false });
+import { YearParams } from './calendar.schemas.js';
 
 /** The working-day calendar: which years are loaded, and loading the next one when it is published. */
 export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTypebox {
@@ -30,7 +29,7 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
         schema: {
           tags: ['calendar'],
           summary: 'A loaded year: its days off and weekend days worked, and whether it was loaded or bundled',
-          params: Year,
+          params: YearParams,
           response: {
             200: Type.Object({
               year: Type.Integer(),
@@ -55,7 +54,7 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
         schema: {
           tags: ['calendar'],
           summary: 'Load a year as the State Council published it (days off, and weekend days worked)',
-          params: Year,
+          params: YearParams,
           body: Type.Object(
             { holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) },
             { additionalProperties: false },

@@ -2,24 +2,10 @@ import { FUND_SOURCE_NAMES } from '@huimin/policy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
-import { IdParams, MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';
-
-const FundView = Type.Object(
-  {
-    id: Type.String(),
-    code: Type.String(),
-    name: Type.String(),
-    source: Type.String(),
-    year: Type.Integer(),
-    regionCode: Type.String(),
-    balances: Type.Array(Type.Object({ regionCode: Type.String(), kind: Type.String(), balanceFen: Type.Integer() })),
-  },
-  { $id: 'Fund' },
-);
-const Amount = Type.Integer({ minimum: 1, maximum: MAX_FEN, description: '分 (fen)' });
-const Key = Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }));
+import { AmountFen, FundView, IdempotencyKey } from './funds.schemas.js';
 
 /** Funds and budgets: create, issue, allocate down the region tree, and the balances. */
 export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
@@ -163,7 +149,11 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           summary: 'Budget received into the fund’s region (预算下达到本级)',
           params: IdParams,
           body: Type.Object(
-            { amountFen: Amount, memo: Type.Optional(Type.String({ maxLength: 200 })), idempotencyKey: Key },
+            {
+              amountFen: AmountFen,
+              memo: Type.Optional(Type.String({ maxLength: 200 })),
+              idempotencyKey: IdempotencyKey,
+            },
             { additionalProperties: false },
           ),
           response: { 200: FundView, ...PROTECTED_ERRORS },
@@ -183,9 +173,9 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
             {
               fromRegion: RegionCode,
               toRegion: RegionCode,
-              amountFen: Amount,
+              amountFen: AmountFen,
               memo: Type.Optional(Type.String({ maxLength: 200 })),
-              idempotencyKey: Key,
+              idempotencyKey: IdempotencyKey,
             },
             { additionalProperties: false },
           ),

@@ -1,18 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RegionService } from './region-service.js';
-
-/** A region (GB/T 2260) with its names in both languages. */
-const RegionView = Type.Object(
-  {
-    code: Type.String(),
-    nameZh: Type.String(),
-    nameEn: Type.String(),
-    parentCode: Type.Union([Type.String(), Type.Null()]),
-    level: Type.String(),
-  },
-  { $id: 'Region' },
-);
+import { RegionView } from './regions.schemas.js';
 
 /** The regions the platform serves (GB/T 2260), for pickers and for naming codes on screen. Public. */
 export function regionsRoutes(regions: RegionService): FastifyPluginAsyncTypebox {

@@ -5,32 +5,8 @@ import { actorOf, SESSION_COOKIE } from '../auth/access.js';
 import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { PERMISSION_NAMES, type Permission } from '../auth/roles.js';
 import type { SessionService } from './session-service.js';
-
-/** What an account may do, as the server names it: a union in the web's types too. */
-const PermissionName = Type.Unsafe<Permission>(Type.String({ enum: [...PERMISSION_NAMES], $id: 'Permission' }));
-
-/** The logged-in account, as the web reads it. */
-const AccountView = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    roles: Type.Array(Type.String()),
-    regionCode: Type.String(),
-    personId: Type.Optional(Type.String()),
-    organisationId: Type.Optional(Type.String()),
-    permissions: Type.Array(PermissionName),
-  },
-  { $id: 'Account' },
-);
-
-const SessionView = Type.Object({
-  account: AccountView,
-  csrfToken: Type.String(),
-  mustChangePassword: Type.Boolean(),
-});
+import { SessionView } from './sessions.schemas.js';
 
 export interface CookieSettings {
   readonly secure: boolean;
