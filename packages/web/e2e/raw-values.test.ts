@@ -13,6 +13,8 @@ describe('the raw-value check fails what a person should never read', () => {
     expect(rawValues('补贴方式 once', 'zh-CN')).toContain('an enum literal: once');
     expect(rawValues('State not-accepted', 'en-US')).toContain('an enum literal: not-accepted');
     expect(rawValues('金额 150000 元', 'zh-CN')).toContain('an amount not in 元: 150000 元');
+    expect(rawValues('金额 1500 元', 'zh-CN')).toContain('an amount not in 元: 1500 元');
+    expect(rawValues('金额150000元', 'zh-CN')).toContain('an amount not in 元: 150000元');
     expect(rawValues('对账结果：sequence not in this batch', 'zh-CN')).toContain(
       'English text: sequence not in this batch',
     );
@@ -27,6 +29,8 @@ describe('the raw-value check fails what a person should never read', () => {
     expect(rawValues('一次性求职补贴标准 1,500 元（四川省，2024-07-13 起）导出 Excel', 'zh-CN')).toEqual([]);
     expect(rawValues('One-off job-seeking subsidy ¥1,500.00 (Sichuan, from 2024-07-13)', 'en-US')).toEqual([]);
     expect(rawValues('失败原因 ACCT CLOSED 用户名 clerk', 'zh-CN', ['ACCT CLOSED', 'clerk'])).toEqual([]);
+    // A policy's standard in the document's own words.
+    expect(rawValues('标准 每人1500元；初级1000元、中级1500元', 'zh-CN')).toEqual([]);
     expect(rawValues('申请编号 SQ202612010001 共 1234 条', 'zh-CN')).toEqual([]);
     // An engine explanation's result, in 元 (a loan period's 贴息), is money shown as money.
     expect(rawValues('利息880.83元 × 贴息50% = 440.41元（分以下舍去）', 'zh-CN')).toEqual([]);
