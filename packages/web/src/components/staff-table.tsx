@@ -70,7 +70,11 @@ export function filterColumn<T>(
 /** The paging every staff list has: a page-size changer and "共 n 条". */
 export function useStaffPagination(pageSize = 20) {
   const { t } = useTranslation();
-  return { defaultPageSize: pageSize, showSizeChanger: true, showTotal: (n: number) => t('common.total', { count: n }) };
+  return {
+    defaultPageSize: pageSize,
+    showSizeChanger: true,
+    showTotal: (n: number) => t('common.total', { count: n }),
+  };
 }
 
 /** The toolbar's own buttons: density, refresh (re-reading the list) and column settings. */
