@@ -47,8 +47,14 @@ function detailOf(failure: FastifySchemaValidationError, language: Language): st
   if (ours) return ours[language];
   const copy = { ...failure } as unknown as ErrorObject;
   localize[language === 'zh-CN' ? 'zh' : 'en']([copy]);
+  // A list or a single value the field must take: name it, so the caller need not read the schema.
+  const params = failure.params as { allowedValues?: unknown[]; allowedValue?: unknown };
   const allowed =
-    failure.keyword === 'enum' ? (failure.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+    failure.keyword === 'enum'
+      ? params.allowedValues
+      : failure.keyword === 'const' && params.allowedValue !== undefined
+        ? [params.allowedValue]
+        : undefined;
   if (allowed) return `${copy.message ?? ''}${language === 'zh-CN' ? '：' : ': '}${allowed.map(String).join(', ')}`;
   return copy.message ?? '';
 }

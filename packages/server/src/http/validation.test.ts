@@ -1,8 +1,11 @@
+import Fastify from 'fastify';
+import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { staff, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { INT4_MAX, withIntegerBounds } from './validation.js';
+import { sendError } from './errors.js';
+import { INT4_MAX, validatorCompiler, withIntegerBounds } from './validation.js';
 
 let app: TestApp;
 let clerk: Client;
@@ -170,6 +173,20 @@ describe('a value outside a fixed list', () => {
     expect(zh.json<{ message: string }>().message).toContain('open, confirmed, declined, filed');
     const en = await clerk.request('GET', '/api/v1/offers?state=bogus', undefined, EN);
     expect(en.json<{ message: string }>().message).toMatch(/allowed values: open, confirmed, declined, filed/);
+  });
+});
+
+describe('a value that must be one thing', () => {
+  it('is told that value, in the caller’s language, naming the field', async () => {
+    const bare = Fastify();
+    bare.setValidatorCompiler(validatorCompiler);
+    bare.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
+    bare.post('/x', { schema: { body: Type.Object({ kind: Type.Literal('person') }) } }, async () => ({}));
+    const zh = await bare.inject({ method: 'POST', url: '/x', payload: { kind: 'organisation' } });
+    expect(zh.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'kind' });
+    expect(zh.json<{ message: string }>().message).toMatch(/[\u4e00-\u9fff].*：person$/);
+    const en = await bare.inject({ method: 'POST', url: '/x', payload: { kind: 'organisation' }, headers: EN });
+    expect(en.json<{ message: string }>().message).toMatch(/: person$/);
   });
 });
 
