@@ -662,6 +662,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：结束时间须晚于开始时间',
     'en-US': 'Field {field}: the end must be after the start',
   },
+  EVENT_TOO_LONG: {
+    'zh-CN': '字段 {field}：一场招聘活动最长 {days} 天，请检查结束日期',
+    'en-US': 'Field {field}: an event lasts at most {days} days; check the end date',
+  },
   EVENT_POSTING_NOT_OPEN: {
     'zh-CN': '字段 {field}：只能推介已审核发布、在 {date} 仍有效的本辖区岗位',
     'en-US':

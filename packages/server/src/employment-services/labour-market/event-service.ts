@@ -23,6 +23,10 @@ import type { Vault } from '../../security/vault.js';
 import { findPosting } from './posting-repository.js';
 import { seekerOfPerson } from './seeker-repository.js';
 
+/** The longest event the platform takes, in days (a bound of ours, not of a text). */
+export const MAX_EVENT_DAYS = 31;
+const DAY_MS = 86_400_000;
+
 /**
  * Recruitment events and live streams (招聘活动、直播带岗; 人社部办公厅 2023-12-28 notice; 川办发〔2024〕34号
  * (八) "月月有专场、周周有招聘"): a clerk sets up the event with its base, brand, anchor and time and
@@ -41,12 +45,16 @@ export class EventService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     if (endsAt <= startsAt) throw new AppError('EVENT_ENDS_BEFORE_START', 400, 'endsAt');
+    // No text bounds an event; a 专场 runs a day or a few and a stream some hours, so a month is
+    // the platform's sanity bound: a typo in the year must not publish an event for a decade.
+    if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * DAY_MS)
+      throw new AppError('EVENT_TOO_LONG', 400, 'endsAt', { days: MAX_EVENT_DAYS });
     if (input.kind === 'live-stream' && !input.anchor.trim()) throw new AppError('REQUIRED_FIELD', 400, 'anchor');
     const day = todayInShanghai(startsAt);
     for (const [i, postingId] of input.postingIds.entries()) {
       const p = await findPosting(this.db, postingId);
       if (!p || !isInScope(actor.regionCode, p.region_code) || p.state !== 'published' || p.valid_to < day)
-        throw new AppError('EVENT_POSTING_NOT_OPEN', 400, `postingIds/${i}`, { date: day });
+        throw new AppError('EVENT_POSTING_NOT_OPEN', 400, `postingIds[${i}]`, { date: day });
     }
     const id = await this.db.transaction().execute(async (trx) => {
       const id = await insertEvent(

@@ -92,13 +92,22 @@ describe('a live stream (直播带岗): reviewed postings, CVs while live, resul
   it('presents only reviewed, published postings, names the one that is not', async () => {
     const res = await post(clerk, base, stream({ postingIds: [published, waiting] }));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'EVENT_POSTING_NOT_OPEN', field: 'postingIds/1' });
+    expect(res.json()).toMatchObject({ code: 'EVENT_POSTING_NOT_OPEN', field: 'postingIds[1]' });
     expect((await clerk.request('GET', base)).json()).toEqual({ events: [] });
   });
 
   it('refuses an end before the start, a stream without an anchor, and another region', async () => {
     const reversed = await post(clerk, base, stream({ endsAt: '2026-11-23T10:04:00+08:00' }));
     expect(reversed.json()).toMatchObject({ code: 'EVENT_ENDS_BEFORE_START', field: 'endsAt' });
+    // 31 days is taken (a January event, not live in this test's November); a second more, or a
+    // year typed as 2037, is not.
+    const january = { startsAt: '2027-01-01T09:00:00+08:00' };
+    expectOk(await post(clerk, base, stream({ ...january, endsAt: '2027-02-01T09:00:00+08:00' })), 201);
+    for (const endsAt of ['2027-02-01T09:00:01+08:00', '2037-01-01T12:00:00+08:00'])
+      expect((await post(clerk, base, stream({ ...january, endsAt }))).json()).toMatchObject({
+        code: 'EVENT_TOO_LONG',
+        field: 'endsAt',
+      });
     expect((await post(clerk, base, stream({ anchor: ' ' }))).json()).toMatchObject({ field: 'anchor' });
     expect((await post(otherClerk, base, stream())).json()).toMatchObject({ code: 'OUT_OF_REGION' });
   });
