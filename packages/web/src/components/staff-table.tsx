@@ -1,9 +1,9 @@
 import type { ProColumns } from '@ant-design/pro-components';
 import { Button } from 'antd';
 import type { TableProps } from 'antd';
-import type { FilterValue, SorterResult } from 'antd/es/table/interface.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { visibleRows, type TableState } from './visible-rows.js';
 
 /**
  * What the staff lists held in the browser share (issue 16: ProTable everywhere staff list
@@ -18,29 +18,6 @@ import { useTranslation } from 'react-i18next';
  * A column that filters or sorts carries a `key`, by which the table reports its state.
  */
 export type StaffColumn<T> = ProColumns<T> & { sheet?: (row: T) => string | number };
-
-interface TableState<T> {
-  filters: Record<string, FilterValue | null>;
-  sorter: SorterResult<T> | SorterResult<T>[];
-}
-
-/** The rows the header filters leave, sorted as the table sorts them. */
-function visibleRows<T>(rows: readonly T[], columns: readonly StaffColumn<T>[], state: TableState<T>): T[] {
-  let out = [...rows];
-  for (const column of columns) {
-    const chosen = column.key === undefined ? undefined : state.filters[String(column.key)];
-    const onFilter = column.onFilter;
-    if (!chosen?.length || typeof onFilter !== 'function') continue;
-    out = out.filter((r) => chosen.some((v) => onFilter(v as string, r)));
-  }
-  const sorter = Array.isArray(state.sorter) ? state.sorter[0] : state.sorter;
-  const compare = sorter?.order ? sorter.column?.sorter : undefined;
-  if (typeof compare === 'function') {
-    const sign = sorter?.order === 'descend' ? -1 : 1;
-    out.sort((a, b) => sign * compare(a, b, sorter?.order ?? undefined));
-  }
-  return out;
-}
 
 /**
  * A staff list held in the browser: the table's `onChange` to pass on, and the rows now shown
