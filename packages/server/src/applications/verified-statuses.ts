@@ -2,8 +2,7 @@ import type { DatedStatus } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordFact, retractFact } from '../registry/registry-fact-repository.js';
-import type { ListedStatus, ListedStatusRecord } from '../risk/reference-kinds.js';
-import { latestReferenceRecord } from '../risk/reference-queries.js';
+import { latestReferenceRecord, type ListedStatus, type ListedStatusRecord } from '../risk/reference-queries.js';
 import type { ReferenceProvenance } from './verified-facts.js';
 
 /** The lists that hold hardship and poverty statuses: 民政 低保/特困, 乡村振兴 脱贫人口/防止返贫监测对象. */
