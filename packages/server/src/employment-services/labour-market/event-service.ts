@@ -48,7 +48,7 @@ export class EventService {
     // No text bounds an event; a 专场 runs a day or a few and a stream some hours, so a month is
     // the platform's sanity bound: a typo in the year must not publish an event for a decade.
     if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * DAY_MS)
-      throw new AppError('EVENT_TOO_LONG', 400, 'endsAt', { days: MAX_EVENT_DAYS });
+      throw new AppError('EVENT_TOO_LONG', 400, 'endsAt', { days: String(MAX_EVENT_DAYS) });
     if (input.kind === 'live-stream' && !input.anchor.trim()) throw new AppError('REQUIRED_FIELD', 400, 'anchor');
     const day = todayInShanghai(startsAt);
     for (const [i, postingId] of input.postingIds.entries()) {
