@@ -474,7 +474,8 @@ export const adminEn: Translation<typeof adminZh> = {
     rows: 'Records',
     importedAt: 'Loaded at',
     load: 'Load a snapshot',
-    loaded: '{{rows}} records loaded',
+    loaded: '{{count}} records loaded',
+    loaded_one: '{{count}} record loaded',
     kinds: {
       deaths: 'Deaths',
       'civil-service-roster': 'Established civil-service staff',

@@ -32,6 +32,7 @@ describe('counts read as English counts', () => {
     // A parameter's duration: "1 month", "6 months".
     expect(t('admin.units.months', { count: 1 })).toBe('1 month');
     expect(t('admin.units.months', { count: 6 })).toBe('6 months');
+    expect(t('admin.reference.loaded', { rows: 1, count: 1 })).toBe('1 record loaded');
     expect(t('decision.perMonth', { amount: '¥500.00', months: 1, count: 1 })).toBe('¥500.00 a month for 1 month');
     expect(t('loans.statementDone', { period: '2026-Q3', rows: 1, count: 1, amount: '¥1.00' })).toBe(
       'Imported 1 row of 2026-Q3; subsidy ¥1.00 in all',

@@ -14,7 +14,7 @@ export const eventsEn: typeof eventsZh = {
   postings: 'Postings presented',
   cvsReceived: 'CVs through the platform',
   results: 'Results',
-  resultsText: '{{views}} views · {{cvs}} CVs · {{interviews}} interviews · {{hires}} hires',
+  resultsText: 'Views {{views}} · CVs {{cvs}} · Interviews {{interviews}} · Hires {{hires}}',
   noResults: 'Not yet entered',
   cvs: 'CVs sent during the event',
   seeker: 'Job seeker',

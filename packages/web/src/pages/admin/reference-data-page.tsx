@@ -81,7 +81,7 @@ export function ReferenceDataPage() {
             />
           ) : null}
           {loaded !== undefined ? (
-            <Alert type="success" showIcon title={t('admin.reference.loaded', { rows: loaded })} />
+            <Alert type="success" showIcon title={t('admin.reference.loaded', { rows: loaded, count: loaded })} />
           ) : null}
         </Card>
       ) : null}
