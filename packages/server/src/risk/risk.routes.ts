@@ -6,8 +6,7 @@ import { acceptFiles, uploadedFile } from '../http/files.js';
 import { IsoDate } from '../policies/facts.schema.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import type { RiskService } from './risk-service.js';
-
-const SnapshotReport = Type.Object({ snapshotId: Type.String(), rows: Type.Integer() });
+import { SnapshotReport } from './risk.schemas.js';
 
 /** Reference snapshots from other departments, imported as files. */
 export function riskRoutes(risk: RiskService): FastifyPluginAsyncTypebox {

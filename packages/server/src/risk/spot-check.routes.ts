@@ -3,27 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { SpotCheckService } from './spot-check-service.js';
-
-const View = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  seed: Type.String(),
-  sampleSize: Type.Integer(),
-  candidates: Type.Integer(),
-  createdAt: Type.String(),
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      rank: Type.Integer(),
-      applicationId: Type.String(),
-      applicationNumber: Type.String(),
-      inspector: Type.String(),
-      weight: Type.Integer(),
-      outcome: Type.Optional(Type.String()),
-      note: Type.Optional(Type.String()),
-    }),
-  ),
-});
+import { SpotCheckView } from './spot-check.schemas.js';
 
 /** Spot checks (双随机一公开). */
 export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyncTypebox {
@@ -44,7 +24,7 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
             },
             { additionalProperties: false },
           ),
-          response: { 201: View, ...PROTECTED_ERRORS },
+          response: { 201: SpotCheckView, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) => reply.status(201).send(await spotChecks.draw(actorOf(request), request.body)),
@@ -57,7 +37,7 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
           tags,
           summary: 'A spot check with its items and outcomes',
           params: IdParams,
-          response: { 200: View, ...PROTECTED_ERRORS },
+          response: { 200: SpotCheckView, ...PROTECTED_ERRORS },
         },
       },
       async (request) => spotChecks.get(actorOf(request), request.params.id),
@@ -93,7 +73,7 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
             },
             { additionalProperties: false },
           ),
-          response: { 200: View, ...PROTECTED_ERRORS },
+          response: { 200: SpotCheckView, ...PROTECTED_ERRORS },
         },
       },
       async (request) =>
