@@ -143,6 +143,20 @@ describe('job postings: checked, reviewed by someone else, then on the board', (
     const res = await post(clerk, '/api/v1/labour-market/postings', { organisationId: goneId, ...job() });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'EMPLOYER_DEREGISTERED', field: 'organisationId' });
+    // A newer file loaded in 甘肃 that shows the code active speaks for 甘肃 only: 锦江区's own still holds.
+    const gansu = await staff(app, 'lm-gansu', ['clerk'], '620102');
+    const active = Buffer.from(`creditCode,status\r\n${gone},active\r\n`, 'utf8');
+    expectOk(
+      await gansu.request(
+        'POST',
+        `/api/v1/reference-snapshots/business-registry?takenOn=2026-11-22&source=${encodeURIComponent('市场监管局')}`,
+        active,
+        { 'content-type': 'text/csv' },
+      ),
+      201,
+    );
+    const again = await post(clerk, '/api/v1/labour-market/postings', { organisationId: goneId, ...job() });
+    expect(again.json()).toMatchObject({ code: 'EMPLOYER_DEREGISTERED', field: 'organisationId' });
   });
 
   it('the board finds by region (and below), occupation group, pay and a Chinese keyword of one or more characters', async () => {

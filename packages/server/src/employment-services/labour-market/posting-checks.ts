@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { findDiscrimination } from './discrimination-rules.js';
 import { occupation } from './occupations.js';
-import { businessStatus, type Employer } from './posting-repository.js';
+import { latestReferenceRecord } from '../../risk/reference-queries.js';
+import type { Employer } from './posting-repository.js';
 import type { PostingInput } from './labour-market.schemas.js';
 
 /** A posting is shown at most this long before it must be posted again (岗位信息 kept current). */
@@ -75,7 +76,14 @@ export function postingFieldErrors(input: PostingInput, today: IsoDate): AppErro
  * checked): a unit the latest business-registry snapshot shows deregistered (注销) posts nothing.
  */
 export async function assertEmployerActive(db: Kysely<Database> | Transaction<Database>, employer: Employer) {
-  const status = await businessStatus(db, employer.credit_code);
+  // The snapshot serving the employer's region: another province's newer file says nothing of it.
+  const found = await latestReferenceRecord<{ status: string; deregisteredOn?: string }>(
+    db,
+    'business-registry',
+    employer.credit_code,
+    employer.region_code,
+  );
+  const status = found.loaded ? found.record?.data : undefined;
   if (status?.status === 'deregistered')
     throw new AppError('EMPLOYER_DEREGISTERED', 400, 'organisationId', {
       name: employer.name,

@@ -23,36 +23,6 @@ export async function findEmployer(db: Db, id: string): Promise<Employer | undef
     .executeTakeFirst();
 }
 
-/**
- * The unit's entry in the latest business-registry snapshot (市场监管 登记), if it is there: a
- * deregistered (注销) unit posts nothing.
- */
-export async function businessStatus(
-  db: Db,
-  creditCode: string,
-): Promise<{ status: string; deregisteredOn?: string } | undefined> {
-  const row = await db
-    .selectFrom('reference_record as r')
-    .innerJoin('reference_snapshot as s', 's.id', 'r.snapshot_id')
-    .select('r.data')
-    .where('s.kind', '=', 'business-registry')
-    .where('r.subject', '=', creditCode)
-    .where(
-      's.id',
-      '=',
-      (eb) =>
-        eb
-          .selectFrom('reference_snapshot')
-          .select('id')
-          .where('kind', '=', 'business-registry')
-          .orderBy('taken_on', 'desc')
-          .orderBy('imported_at', 'desc')
-          .limit(1) as never,
-    )
-    .executeTakeFirst();
-  return row?.data as { status: string; deregisteredOn?: string } | undefined;
-}
-
 function postings(db: Db) {
   return db
     .selectFrom('job_posting as p')
