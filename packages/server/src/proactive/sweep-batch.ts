@@ -26,7 +26,14 @@ export interface SweepProgress {
 
 /** A person or unit in a batch, with its facts and its applications, as the batch query returns it. */
 export type BatchApplication = PaidRow & { state: string; period_key: string };
-export type PersonInBatch = PersonRow & { region_code: string; facts: FactRow[]; applications: BatchApplication[] };
+/** A fact as the batch reads it: `dataset` names the list a status was verified from, if one was. */
+export type BatchFact = FactRow & { dataset?: string | null };
+export type PersonInBatch = PersonRow & {
+  region_code: string;
+  id_number_hmac: string;
+  facts: BatchFact[];
+  applications: BatchApplication[];
+};
 export type UnitInBatch = OrganisationRow & { facts: FactRow[]; applications: BatchApplication[] };
 
 export type NewOffer = Insertable<OfferTable>;
@@ -47,12 +54,12 @@ export async function readBatch<T>(
   const applicant = table === 'person' ? sql.ref('a.person_id') : sql.ref('a.organisation_id');
   const columns =
     table === 'person'
-      ? sql`t.id, t.region_code, t.id_number_cipher, t.name, t.birth_date, t.sex, t.retirement_category, t.hukou_region, t.rural, t.household_id`
+      ? sql`t.id, t.region_code, t.id_number_cipher, t.id_number_hmac, t.name, t.birth_date, t.sex, t.retirement_category, t.hukou_region, t.rural, t.household_id`
       : sql`t.id, t.region_code, t.credit_code, t.credit_code_override, t.name, t.category, t.size_class`;
   const { rows } = await sql<{ batch: string | null }>`
     select json_agg(b order by b.region_code, b.id)::text as batch from (
       select ${columns},
-        coalesce((select json_agg(json_build_object('kind', f.kind, 'data', f.data) order by f.recorded_at) from registry_fact f
+        coalesce((select json_agg(json_build_object('kind', f.kind, 'data', f.data, 'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end) order by f.recorded_at) from registry_fact f
                   where ${owner} = t.id and f.retracted_at is null), '[]') as facts,
         coalesce((select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
                     'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key)) from application a

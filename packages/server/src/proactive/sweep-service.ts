@@ -24,6 +24,7 @@ import {
   type SweepProgress,
   type UnitInBatch,
 } from './sweep-batch.js';
+import { withListedStatuses } from './sweep-listed-statuses.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
@@ -219,7 +220,10 @@ export class SweepService {
         const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
         for (;;) {
           const from = cursor;
-          const batch = await readBatch<PersonInBatch>(this.db, 'person', range, cursor, batchSize);
+          const batch = await withListedStatuses(
+            this.db,
+            await readBatch<PersonInBatch>(this.db, 'person', range, cursor, batchSize),
+          );
           if (batch.length === 0) break;
           const offers = batch.flatMap((p) =>
             offersFor(

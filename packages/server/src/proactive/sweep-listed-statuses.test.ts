@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../policy/src/testing/builders.js';
+import { recordFact } from '../registry/registry-fact-repository.js';
+import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+/**
+ * 政策找人 from the 民政 list (decision 022): graduates of this school year from 低保 families
+ * qualify for 一次性求职补贴 (181号 第八条). The sweep finds those the list serving 锦江区 holds
+ * before anyone applies or records the status, as filing would verify it. The clock stands at
+ * 2026-11-23; 锦江区's list is as of 2026-11-20.
+ */
+const clock = TestClock.at('2026-11-23T10:00:00+08:00');
+let app: TestApp;
+let clerk: Client, gansu: Client, supervisor: Client;
+const graduate = { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } };
+const dibao = { kind: 'status', data: { kind: 'dibao-household', from: '2019-03-01' } };
+const people = {
+  listed: idNumber('2004-05-05'),
+  unlisted: idNumber('2004-05-05'),
+  leftTheList: idNumber('2004-05-05'),
+  recordedByHand: idNumber('2004-05-05'),
+  listedInGansuOnly: idNumber('2004-05-05'),
+};
+
+async function person(id: string, facts: object[]): Promise<string> {
+  const res = await clerk.request('POST', '/api/v1/people', {
+    idNumber: id,
+    name: '毕业生',
+    regionCode: '510104',
+    facts,
+  });
+  expectOk(res, 201);
+  return res.json<{ id: string }>().id;
+}
+
+const assistanceList = (c: Client, ids: string[]) =>
+  c.request(
+    'POST',
+    `/api/v1/reference-snapshots/social-assistance?takenOn=2026-11-20&source=${encodeURIComponent('民政部门')}`,
+    Buffer.from(
+      ['idNumber,status,from,to', ...ids.map((id) => `${id},dibao-household,2019-03-01,`)].join('\r\n'),
+      'utf8',
+    ),
+    { 'content-type': 'text/csv' },
+  );
+
+const offered = async () =>
+  (
+    await app.database.db
+      .selectFrom('offer')
+      .innerJoin('person', 'person.id', 'offer.person_id')
+      .select('person.id_number_hmac')
+      .where('offer.subsidy_id', '=', 'one-time-job-seeking')
+      .execute()
+  ).map((r) => r.id_number_hmac);
+const hmac = (id: string) => app.vault.lookupHash('id-number', id);
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  clerk = await staff(app, 'list-clerk', ['clerk'], '510104');
+  gansu = await staff(app, 'list-gansu', ['clerk'], '620102');
+  supervisor = await staff(app, 'list-supervisor', ['supervisor'], '510104');
+  await person(people.listed, [graduate]);
+  await person(people.unlisted, [graduate]);
+  await person(people.recordedByHand, [graduate, dibao]);
+  await person(people.listedInGansuOnly, [graduate]);
+  // Verified from an earlier 民政 list at a filing; the latest list no longer holds it.
+  const left = await person(people.leftTheList, [graduate]);
+  await app.database.db.transaction().execute((trx) =>
+    recordFact(trx, {
+      personId: left,
+      kind: 'status',
+      data: dibao.data,
+      source: 'reference',
+      recordedBy: supervisor.accountId,
+      provenance: { dataset: 'social-assistance', snapshotId: 'earlier', takenOn: '2026-05-20', source: '民政部门' },
+    }),
+  );
+  expectOk(await assistanceList(clerk, [people.listed]), 201);
+  expectOk(await assistanceList(gansu, [people.listedInGansuOnly]), 201);
+});
+afterAll(() => app.close());
+
+describe('the sweep reads the household lists', () => {
+  it('offers those the list serving their region holds; not one who left it; a hand-recorded status stands', async () => {
+    const actor = await app.sessions.actorOf(supervisor.accountId, null);
+    const job = await app.sweeps.start(actor);
+    await app.sweeps.run(job.id, actor, { batchSize: 2 });
+    expect(await app.sweeps.get(actor, job.id)).toMatchObject({ state: 'done' });
+    expect(new Set(await offered())).toEqual(new Set([hmac(people.listed), hmac(people.recordedByHand)]));
+  });
+});
