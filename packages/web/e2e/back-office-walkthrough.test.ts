@@ -253,6 +253,27 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     const number = (await firstRow.locator('td').first().innerText()).trim();
     expect(await firstRow.innerText()).toContain(previewTotal);
 
+    // The batches narrowed by state in the column's header and exported: the sheet holds exactly
+    // those rows, by label and in 元.
+    const batches = v.page.getByTestId('batches');
+    await batches.locator('th').filter({ hasText: '状态' }).locator('.ant-table-filter-trigger').click();
+    const filter = v.page.locator('.ant-table-filter-dropdown:visible');
+    await filter.locator('.ant-dropdown-menu-item').filter({ hasText: '待导出' }).click();
+    await filter.locator('.ant-btn-primary').click();
+    await expect.poll(() => filter.count()).toBe(0);
+    const exporting = v.page.waitForEvent('download');
+    await v.page.getByTestId('batches-export').click();
+    const sheet = await readTable(readFileSync((await (await exporting).path()) ?? ''));
+    expect(sheet[0]?.map((c) => c.text)).toEqual(expect.arrayContaining(['批次号', '状态', '金额']));
+    expect(sheet.slice(1).map((r) => r[0]?.text)).toContain(number);
+    for (const r of sheet.slice(1)) expect(r.map((c) => c.text)).toContain('待导出');
+    expect(
+      sheet
+        .slice(1)
+        .find((r) => r[0]?.text === number)
+        ?.map((c) => c.text),
+    ).toContain(previewTotal);
+
     // The schedule to print and sign: every line, adding up to what the preview said.
     await v.page.getByTestId(`batch-schedule-${number}`).click();
     await expect.poll(() => v.page.getByTestId('schedule-total').innerText()).toBe(previewTotal);

@@ -230,7 +230,13 @@ export function PaymentsPage() {
         pagination={pagination}
         locale={{ emptyText: t('payments.none') }}
         toolBarRender={() => [
-          <ExportButton key="export" fileName="payment-batches.xlsx" columns={columns} rows={table.shown} />,
+          <ExportButton
+            key="export"
+            fileName="payment-batches.xlsx"
+            columns={columns}
+            rows={table.shown}
+            testId="batches-export"
+          />,
         ]}
         data-testid="batches"
       />
