@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReferenceKind } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
-import { latestReferenceRecord } from '../risk/reference-queries.js';
+import { latestReferenceRecord, type GraduateRecord } from '../risk/reference-queries.js';
 import type { DeclaredFactInput } from './declarations.js';
 import { keepListedStatuses, verifyListedStatuses, type ListedStatuses } from './verified-statuses.js';
 
@@ -119,12 +119,6 @@ async function keepVerifiedBusiness(
     recordedBy,
     provenance: { ...verified.provenance },
   });
-}
-
-/** A graduate record as the reference import keeps it. */
-interface GraduateRecord {
-  graduatedOn?: string;
-  institution?: Graduation['institution'];
 }
 
 /**

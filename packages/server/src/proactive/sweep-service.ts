@@ -24,7 +24,7 @@ import {
   type SweepProgress,
   type UnitInBatch,
 } from './sweep-batch.js';
-import { withListedStatuses } from './sweep-listed-statuses.js';
+import { withReferenceFacts } from './sweep-reference-facts.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
@@ -220,7 +220,7 @@ export class SweepService {
         const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
         for (;;) {
           const from = cursor;
-          const batch = await withListedStatuses(
+          const batch = await withReferenceFacts(
             this.db,
             await readBatch<PersonInBatch>(this.db, 'person', range, cursor, batchSize),
           );

@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoMonth, type PersonStatusKind, type Text } from '@huimin/policy';
+import { isIsoDate, isIsoMonth, type Graduation, type PersonStatusKind, type Text } from '@huimin/policy';
 import type { ReferenceKind } from '../db/schema.js';
 
 /** The columns of a reference kind's file, and what a row must hold. */
@@ -20,6 +20,12 @@ export type ListedStatus = Extract<
   PersonStatusKind,
   'dibao-household' | 'tekun' | 'poverty-alleviated' | 'poverty-monitoring'
 >;
+
+/** A person's record in the graduate records (学信/教育部门): the day they graduate and the school's kind. */
+export interface GraduateRecord {
+  readonly graduatedOn?: string;
+  readonly institution?: Graduation['institution'];
+}
 
 /** A person's record in a status list: each status the list holds, with its days. */
 export interface ListedStatusRecord {

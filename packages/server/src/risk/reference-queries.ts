@@ -2,8 +2,8 @@ import { regionChain } from '@huimin/policy';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, ReferenceKind } from '../db/schema.js';
 
-// What other modules read of a household or poverty list's record: the shapes, with the queries.
-export type { ListedStatus, ListedStatusRecord } from './reference-kinds.js';
+// What other modules read of a graduate or status list record: the shapes, with the queries.
+export type { GraduateRecord, ListedStatus, ListedStatusRecord } from './reference-kinds.js';
 
 /** One subject's record in the latest snapshot of a reference dataset, with the snapshot it came from. */
 export interface ReferenceRecord<T> {

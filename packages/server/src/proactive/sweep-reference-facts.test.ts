@@ -5,10 +5,10 @@ import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js'
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
- * 政策找人 from the 民政 list (decision 022): graduates of this school year from 低保 families
- * qualify for 一次性求职补贴 (181号 第八条). The sweep finds those the list serving 锦江区 holds
- * before anyone applies or records the status, as filing would verify it. The clock stands at
- * 2026-11-23; 锦江区's list is as of 2026-11-20.
+ * 政策找人 from the datasets the bureau loads (decision 022): graduates of this school year from 低保
+ * families qualify for 一次性求职补贴 (181号 第八条). The sweep finds those the 民政 list serving
+ * 锦江区 holds, and those the graduate records show graduating, before anyone applies or records a
+ * fact, as filing would verify them. The clock stands at 2026-11-23; the datasets are as of 2026-11-20.
  */
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
@@ -21,6 +21,7 @@ const people = {
   leftTheList: idNumber('2004-05-05'),
   recordedByHand: idNumber('2004-05-05'),
   listedInGansuOnly: idNumber('2004-05-05'),
+  graduationInRecordsOnly: idNumber('2004-05-05'),
 };
 
 async function person(id: string, facts: object[]): Promise<string> {
@@ -77,17 +78,31 @@ beforeAll(async () => {
       provenance: { dataset: 'social-assistance', snapshotId: 'earlier', takenOn: '2026-05-20', source: '民政部门' },
     }),
   );
-  expectOk(await assistanceList(clerk, [people.listed]), 201);
+  // On the 民政 list; the graduation is in the graduate records, not on record.
+  await person(people.graduationInRecordsOnly, []);
+  expectOk(await assistanceList(clerk, [people.listed, people.graduationInRecordsOnly]), 201);
+  const records = ['idNumber,graduatedOn,institution', `${people.graduationInRecordsOnly},2027-06-30,university`];
+  expectOk(
+    await clerk.request(
+      'POST',
+      `/api/v1/reference-snapshots/graduate-records?takenOn=2026-11-20&source=${encodeURIComponent('教育部门')}`,
+      Buffer.from(records.join('\r\n'), 'utf8'),
+      { 'content-type': 'text/csv' },
+    ),
+    201,
+  );
   expectOk(await assistanceList(gansu, [people.listedInGansuOnly]), 201);
 });
 afterAll(() => app.close());
 
 describe('the sweep reads the household lists', () => {
-  it('offers those the list serving their region holds; not one who left it; a hand-recorded status stands', async () => {
+  it('offers those the datasets serving their region show; not one who left the list; a hand-recorded status stands', async () => {
     const actor = await app.sessions.actorOf(supervisor.accountId, null);
     const job = await app.sweeps.start(actor);
     await app.sweeps.run(job.id, actor, { batchSize: 2 });
     expect(await app.sweeps.get(actor, job.id)).toMatchObject({ state: 'done' });
-    expect(new Set(await offered())).toEqual(new Set([hmac(people.listed), hmac(people.recordedByHand)]));
+    expect(new Set(await offered())).toEqual(
+      new Set([hmac(people.listed), hmac(people.recordedByHand), hmac(people.graduationInRecordsOnly)]),
+    );
   });
 });
