@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -14,8 +14,9 @@ import { wholeNumberOption } from './options.js';
 /**
  * `npm run bench:http [-- --seconds 10 --connections 20]`: the server under load over loopback, beside
  * a bare Fastify "hello" started in the same run, so each route's figure is read as a share of what
- * this machine can serve at all. Public reads (the policy list, the disclosure list), login, the
- * clerk's worklist, and filing an application at a fixed 200 requests a second. On the embedded
+ * this machine can serve at all. Public reads (the policy list, the disclosure list; each as a
+ * client that takes no compression and as a browser asks, `Accept-Encoding: gzip, deflate, br`),
+ * login, the clerk's worklist, and filing an application at a fixed 200 requests a second. On the embedded
  * database by default; `DATABASE_URL` (an empty database) runs it on PostgreSQL. A benchmark prints;
  * it never fails on a time.
  */
@@ -56,14 +57,8 @@ await seedReferenceData(database.db);
 process.stdout.write('seeding the demo city… ');
 await seedDemoCity(database.db, vault);
 console.log('done');
-// As `npm start` runs it: public list pages kept for 30 seconds (HUIMIN_PUBLIC_CACHE_SECONDS).
-const { http } = await buildApp({
-  db: database.db,
-  databaseKind: database.kind,
-  vault,
-  logger: false,
-  publicCacheSeconds: 30,
-});
+// As `npm start` runs it (the public lists kept per version of their data, decision 025).
+const { http } = await buildApp({ db: database.db, databaseKind: database.kind, vault, logger: false });
 await http.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 
@@ -85,10 +80,17 @@ async function session(username: string): Promise<Record<string, string>> {
   return { cookie, ...(body.csrfToken ? { 'x-csrf-token': body.csrfToken } : {}) };
 }
 
+// Others may be working on the machine: the load is printed with the figures.
+const loadBefore = loadavg()[0] ?? 0;
 const results: Figures[] = [];
 results.push(await run('bare Fastify hello', { url: bare }));
-results.push(await run('GET /api/v1/policies (public)', { url: `${base}/api/v1/policies?region=510104` }));
-results.push(await run('GET /api/v1/disclosures (public)', { url: `${base}/api/v1/disclosures?region=510100` }));
+const policies = `${base}/api/v1/policies?region=510104`;
+const disclosures = `${base}/api/v1/disclosures?region=510100`;
+const browser = { 'accept-encoding': 'gzip, deflate, br' };
+results.push(await run('GET /api/v1/policies (public)', { url: policies }));
+results.push(await run('GET /api/v1/policies (public, compressed)', { url: policies, headers: browser }));
+results.push(await run('GET /api/v1/disclosures (public)', { url: disclosures }));
+results.push(await run('GET /api/v1/disclosures (public, compressed)', { url: disclosures, headers: browser }));
 const clerk = await session('clerk');
 results.push(
   await run('GET /api/v1/applications/worklist (clerk)', {
@@ -147,7 +149,10 @@ results.push(
 const floor = results[0]?.rps ?? 1;
 console.log(`\nbench:http — ${seconds} s per route, ${connections} connections, database: ${database.kind}`);
 console.log(
-  'route'.padEnd(46),
+  `load average (1 min): ${Math.round(loadBefore * 10) / 10} before, ${Math.round((loadavg()[0] ?? 0) * 10) / 10} after`,
+);
+console.log(
+  'route'.padEnd(50),
   'req/s'.padStart(9),
   'of bare'.padStart(8),
   'p50 ms'.padStart(8),
@@ -156,7 +161,7 @@ console.log(
 );
 for (const r of results)
   console.log(
-    r.name.padEnd(46),
+    r.name.padEnd(50),
     String(Math.round(r.rps)).padStart(9),
     `${Math.round((1000 * r.rps) / floor) / 10}%`.padStart(8),
     String(r.p50).padStart(8),
