@@ -135,9 +135,11 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await choose(v, 'audit-action', TEXT[language].rolesChanged);
       await v.page.getByTestId('audit-search').click();
       // Newest first: this language's move (the other walk made one too).
-      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      // The list shown before the search has rows too: wait for the searched one.
+      await expect
+        .poll(() => rows.first().innerText())
+        .toContain(language === 'zh-CN' ? '锦江区受理员 新同事' : 'New clerk');
       const moved = await rows.first().innerText();
-      expect(moved).toContain(language === 'zh-CN' ? '锦江区受理员 新同事' : 'New clerk');
       expect(moved).toContain(TEXT[language].county);
       expect(await v.page.locator('tbody').innerText()).not.toMatch(UUID);
       await checkAndShoot(v, 'admin-audit-roles-changed');
@@ -225,8 +227,7 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await choose(v, 'audit-action', TEXT[language].parameterSet);
       await v.page.getByTestId('audit-search').click();
       const rows = v.page.locator('tbody tr.ant-table-row');
-      await expect.poll(() => rows.count()).toBeGreaterThan(0);
-      expect(await rows.first().innerText()).toContain(TEXT[language].parameterSet);
+      await expect.poll(() => rows.first().innerText()).toContain(TEXT[language].parameterSet);
       await v.page.getByTestId('audit-verify').click();
       await v.page.getByTestId('audit-verification').waitFor();
       expect(await v.page.getByTestId('audit-verification').getAttribute('class')).toContain('success');

@@ -67,7 +67,7 @@ async function fetchPage(filter: Filter, before: string | undefined, limit: numb
  * walk of the hash chain on request.
  */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useAuditLabels();
   const { account } = useSession();
   const changesOf = useAuditChanges(useSubsidyNames(account?.regionCode ?? ''));
@@ -81,6 +81,13 @@ export function AuditPage() {
     setPagesState(next);
   };
   const [filter, setFilter] = useState<Filter>({});
+  /** The record whose history is shown, read by the request like the older pages. */
+  const recordRef = useRef<{ id: string; label: string }>(undefined);
+  const [record, setRecordState] = useState<{ id: string; label: string }>();
+  const setRecord = (next: { id: string; label: string } | undefined) => {
+    recordRef.current = next;
+    setRecordState(next);
+  };
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<ApiError>();
   const [exporting, setExporting] = useState(false);
@@ -137,10 +144,21 @@ export function AuditPage() {
           `${c.label}: ${c.before !== undefined && c.after !== undefined ? `${c.before} → ${c.after}` : (c.after ?? c.before)}`,
       )
       .join('\n');
+  /**
+   * One record's whole story. The record is named above the list (its id is for the server, not for
+   * a person to read in a search field) until the narrowing is closed or the form reset.
+   */
   const history = (e: Row) => {
+    if (!e.entityId) return;
+    setRecord({ id: e.entityId, label: subjectText(e) });
     form.current?.resetFields();
-    form.current?.setFieldsValue({ entityType: e.entityType, entityId: e.entityId });
+    form.current?.setFieldsValue({ entityType: e.entityType });
     form.current?.submit();
+  };
+  const clearRecord = () => {
+    setRecord(undefined);
+    setPages([]);
+    void action.current?.reload();
   };
   const columns: StaffColumn<Row>[] = [
     { title: '#', dataIndex: 'seq', key: 'seq', search: false, sheet: (e) => e.seq },
@@ -197,13 +215,6 @@ export function AuditPage() {
       render: (_, e) => subjectOf(e),
       sheet: subjectText,
     },
-    {
-      title: t('admin.audit.subjectId'),
-      dataIndex: 'entityId',
-      key: 'entityId',
-      hideInTable: true,
-      fieldProps: { maxLength: 200 },
-    },
     { title: t('admin.audit.dates'), dataIndex: 'dates', key: 'dates', valueType: 'dateRange', hideInTable: true },
     {
       title: t('admin.audit.changes'),
@@ -258,7 +269,10 @@ export function AuditPage() {
         pagination={false}
         options={staffOptions(() => void action.current?.reload())}
         onSubmit={() => setPages([])}
-        onReset={() => setPages([])}
+        onReset={() => {
+          setPages([]);
+          setRecord(undefined);
+        }}
         search={{
           labelWidth: 'auto',
           defaultCollapsed: false,
@@ -266,6 +280,7 @@ export function AuditPage() {
             <Button
               key="reset"
               onClick={() => {
+                setRecord(undefined);
                 searchForm?.resetFields();
                 searchForm?.submit();
               }}
@@ -278,7 +293,7 @@ export function AuditPage() {
           ],
         }}
         request={async (params) => {
-          const next = filterOf(params);
+          const next = { ...filterOf(params), entityId: recordRef.current?.id };
           try {
             const page = await fetchPage(next, pagesRef.current[pagesRef.current.length - 1], PAGE);
             setError(undefined);
@@ -292,6 +307,15 @@ export function AuditPage() {
             return { data: [], success: false };
           }
         }}
+        headerTitle={
+          record ? (
+            <Tag closable onClose={clearRecord} data-testid="audit-record">
+              {t('admin.audit.history')}
+              {i18n.language === 'en-US' ? ': ' : '：'}
+              {record.label}
+            </Tag>
+          ) : undefined
+        }
         toolBarRender={() => [
           <Button key="verify" onClick={() => void verify()} data-testid="audit-verify">
             {t('audit.verify')}
