@@ -4,19 +4,8 @@ import { Type } from 'typebox';
 import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { ErrorBodySchema } from '../http/common.schemas.js';
 import { sendPublic } from '../http/public-response.js';
-import { RegionCode } from '../policies/facts.schema.js';
 import type { DisclosureService } from './disclosure-service.js';
-
-const Query = Type.Object(
-  {
-    region: RegionCode,
-    subsidy: Type.Optional(Type.String({ maxLength: 80 })),
-    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
-  },
-  { additionalProperties: false },
-);
+import { DisclosureListQuery } from './disclosure.schemas.js';
 
 /** The public lists of recipients (公示), open to everyone, as data and as Excel. */
 export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginAsyncTypebox {
@@ -29,7 +18,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
         schema: {
           tags,
           summary: '公示名单: recipients with name and ID number partly hidden, unit, standard and amount',
-          querystring: Query,
+          querystring: DisclosureListQuery,
           response: {
             200: Type.Object({
               total: Type.Integer(),
@@ -74,7 +63,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
         schema: {
           tags,
           summary: 'The same list as an Excel workbook',
-          querystring: Query,
+          querystring: DisclosureListQuery,
           response: { 200: fileResponse('The workbook', XLSX_TYPE), 400: ErrorBodySchema },
         },
       },
