@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import type { Account, Permission } from './api/types.js';
+import type { Account, Permission } from './api/schema.js';
 import { isUnbound } from './session/session.js';
 import { PoliciesPage } from './pages/public/policies-page.js';
 

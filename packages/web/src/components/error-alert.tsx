@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client.js';
-import type { Text } from '../api/types.js';
+import type { Text } from '../api/schema.js';
 import { pick } from './format.js';
 
 /** The server's message for a failure, with each row's problem for a file that was refused as a whole. */

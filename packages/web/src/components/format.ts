@@ -1,4 +1,4 @@
-import type { Text } from '../api/types.js';
+import type { Text } from '../api/schema.js';
 
 /**
  * Money on screen. Amounts are integer 分 end to end; these only place the decimal point, so a

@@ -1,7 +1,7 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../api/types.js';
+import type { Decision } from '../api/schema.js';
 import { formatFen, formatParameterValue, pick } from './format.js';
 import { useRegionName } from './regions.js';
 

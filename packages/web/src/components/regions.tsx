@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import type { Region } from '../api/types.js';
+import type { Region } from '../api/schema.js';
 import { useLoad } from './use-load.js';
 
 const RegionsContext = createContext<Region[]>([]);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.js';
-import type { PolicyListing } from '../api/types.js';
+import type { PolicyListing } from '../api/schema.js';
 import { pick, todayInShanghai } from './format.js';
 import { useLoad } from './use-load.js';
 

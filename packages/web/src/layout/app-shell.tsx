@@ -1,4 +1,4 @@
-import type { Permission } from '../api/types.js';
+import type { Permission } from '../api/schema.js';
 import { Button, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -13,7 +13,7 @@ import { Button, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Account } from '../api/types.js';
+import type { Account } from '../api/schema.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
 import { homeOf, useSession } from '../session/session.js';

@@ -1,5 +1,5 @@
 import { matchPath } from 'react-router';
-import type { Account } from '../api/types.js';
+import type { Account } from '../api/schema.js';
 import { PAGES, type PageEntry } from '../pages.js';
 
 /** An account that works in the bureau: any role but the applicant's. */

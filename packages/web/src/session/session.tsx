@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client.js';
-import type { Account, Permission } from '../api/types.js';
+import type { Account, Permission } from '../api/schema.js';
 
 interface SessionState {
   /** undefined while the first check runs; null when nobody is logged in. */

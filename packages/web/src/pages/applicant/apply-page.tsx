@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
-import type { Application, PolicyListing } from '../../api/types.js';
+import type { Application, PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick, todayInShanghai } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';

@@ -1,6 +1,6 @@
 import type { DESIGNATION_NAMES, EMPLOYMENT_SERVICE_NAMES } from '@huimin/policy/vocabulary';
 import type { Dayjs } from 'dayjs';
-import type { SubsidyId } from '../../api/types.js';
+import type { SubsidyId } from '../../api/schema.js';
 import { parseYuan } from '../../components/format.js';
 
 /**

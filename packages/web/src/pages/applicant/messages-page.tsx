@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import type { NotificationList } from '../../api/types.js';
+import type { NotificationList } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
 

@@ -2,7 +2,7 @@ import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';

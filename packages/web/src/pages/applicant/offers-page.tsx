@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import type { Application, Offer } from '../../api/types.js';
+import type { Application, Offer } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen } from '../../components/format.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
 import { useSession } from '../../session/session.js';

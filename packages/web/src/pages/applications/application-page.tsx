@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import type { Application, Decision, EvidenceFile, RiskFlag, Text } from '../../api/types.js';
+import type { Application, Decision, EvidenceFile, RiskFlag, Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant, pick } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Input, List, Select, Space, Tag, Typography }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import type { Application, EvidenceFile, Text } from '../../api/types.js';
+import type { Application, EvidenceFile, Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';

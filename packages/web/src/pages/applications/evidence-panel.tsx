@@ -3,7 +3,7 @@ import { App, Button, List, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download, query, upload } from '../../api/client.js';
-import type { EvidenceFile, Text } from '../../api/types.js';
+import type { EvidenceFile, Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';

@@ -2,7 +2,7 @@ import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api/client.js';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';

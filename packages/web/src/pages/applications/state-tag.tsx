@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 import { pick } from '../../components/format.js';
 
 const COLOURS: Record<string, string> = {

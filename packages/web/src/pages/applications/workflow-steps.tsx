@@ -1,6 +1,6 @@
 import { Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 import { formatInstant } from '../../components/format.js';
 
 /** The workflow's steps in order, and the actions that complete each (the server's workflow). */

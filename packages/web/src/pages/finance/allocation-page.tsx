@@ -3,7 +3,7 @@ import { Button, Card, Input, InputNumber, Select, Space, Table, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
-import type { Text } from '../../api/types.js';
+import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, parseYuan, pick } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';

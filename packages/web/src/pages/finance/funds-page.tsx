@@ -2,7 +2,7 @@ import { ProTable } from '@ant-design/pro-components';
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import type { Fund } from '../../api/types.js';
+import type { Fund } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
-import type { PaymentBatch } from '../../api/types.js';
+import type { PaymentBatch } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';

@@ -2,7 +2,7 @@ import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
-import type { Text } from '../../api/types.js';
+import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, pick } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';

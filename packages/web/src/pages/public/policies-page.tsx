@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, query } from '../../api/client.js';
-import type { PolicyListing } from '../../api/types.js';
+import type { PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatParameterValue, pick, todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';

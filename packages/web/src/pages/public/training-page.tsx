@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Tag, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
-import type { Certificate, DemandItem, Institution } from '../../api/types.js';
+import type { Certificate, DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
@@ -23,7 +23,7 @@ export function TrainingPage() {
     [region],
   );
   const institutions = useLoad(
-    () => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region })}`),
+    () => api<{ institutions: TrainingInstitution[] }>('GET', `/api/v1/training/institutions${query({ region })}`),
     [region],
   );
   const demandColumns = useDemandItemColumns();
@@ -83,7 +83,7 @@ export function TrainingPage() {
                 >
                   {t('common.exportExcel')}
                 </Button>
-                <Table<Institution>
+                <Table<TrainingInstitution>
                   size="small"
                   rowKey="id"
                   loading={institutions.loading}

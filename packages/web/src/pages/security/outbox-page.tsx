@@ -1,7 +1,7 @@
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import type { OutboxMessage, SmsOutbox } from '../../api/types.js';
+import type { OutboxMessage, SmsOutbox } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';

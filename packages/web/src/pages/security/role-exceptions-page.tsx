@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import type { RoleException } from '../../api/types.js';
+import type { RoleException } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';

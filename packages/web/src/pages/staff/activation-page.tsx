@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
-import type { ActivationCode } from '../../api/types.js';
+import type { ActivationCode } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { RegionSelect, useRegions } from '../../components/regions.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
-import type { Text } from '../../api/types.js';
+import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { formatInstant, pick } from '../../components/format.js';

@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Col, Row, Segmented, Space, Statistic, Typogr
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.js';
-import type { Application, Permission } from '../../api/types.js';
+import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
-import type { Application, PolicyListing } from '../../api/types.js';
+import type { Application, PolicyListing } from '../../api/schema.js';
 import { formatFen, pick, todayInShanghai } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';

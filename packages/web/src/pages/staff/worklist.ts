@@ -1,5 +1,5 @@
 import { api, query } from '../../api/client.js';
-import type { Application } from '../../api/types.js';
+import type { Application } from '../../api/schema.js';
 
 /** The worklist's filters as the server takes them (GET /api/v1/applications/worklist). */
 export interface WorklistFilter {

@@ -1,7 +1,7 @@
 import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/types.js';
+import type { AuditEntry } from '../../api/schema.js';
 import { formatFen, formatParameterValue, pick, type ParameterLabel } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 

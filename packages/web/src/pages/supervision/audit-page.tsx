@@ -3,7 +3,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
-import type { AuditEntry } from '../../api/types.js';
+import type { AuditEntry } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { exportRows, staffOptions, type StaffColumn } from '../../components/staff-table.js';

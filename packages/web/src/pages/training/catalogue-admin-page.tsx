@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.js';
 import { api, download, query } from '../../api/client.js';
-import type { DemandItem, Institution } from '../../api/types.js';
+import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { parseYuan } from '../../components/format.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
@@ -46,7 +46,8 @@ export function CatalogueAdminPage() {
     [region, history],
   );
   const institutions = useLoad(
-    () => api<{ institutions: Institution[] }>('GET', `/api/v1/training/institutions${query({ region, history })}`),
+    () =>
+      api<{ institutions: TrainingInstitution[] }>('GET', `/api/v1/training/institutions${query({ region, history })}`),
     [region, history],
   );
   return (

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, download } from '../../api/client.js';
-import type { Trainee, TrainingClass } from '../../api/types.js';
+import type { Trainee, TrainingClass } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayInShanghai } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
-import type { ClassSummary, DemandItem, Institution, TrainingClass } from '../../api/types.js';
+import type { TrainingClassSummary, DemandItem, TrainingInstitution, TrainingClass } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
@@ -33,7 +33,7 @@ export function ClassesPage() {
   const regionName = useRegionName();
   const [search, setSearch] = useState('');
   const { data, error, loading, reload } = useLoad(
-    () => api<{ classes: ClassSummary[] }>('GET', '/api/v1/training/classes'),
+    () => api<{ classes: TrainingClassSummary[] }>('GET', '/api/v1/training/classes'),
     [],
   );
   const all = data?.classes ?? [];
@@ -42,7 +42,7 @@ export function ClassesPage() {
     ? all.filter((c) => [c.number, c.institutionName, itemName(c)].some((x) => x.toLowerCase().includes(words)))
     : all;
   const stateName = (s: string) => t(`trainingClass.states.${s}`);
-  const columns: StaffColumn<ClassSummary>[] = [
+  const columns: StaffColumn<TrainingClassSummary>[] = [
     {
       title: t('trainingClass.number'),
       key: 'number',
@@ -102,7 +102,7 @@ export function ClassesPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
       <ErrorAlert error={error} />
-      <ProTable<ClassSummary>
+      <ProTable<TrainingClassSummary>
         size="small"
         rowKey="id"
         loading={loading}
@@ -163,7 +163,7 @@ export function OpenClassPage() {
   const itemName = useItemName();
   const [form] = Form.useForm<OpeningForm>();
   const institutions = useLoad(
-    () => api<{ institutions: Institution[] }>('GET', '/api/v1/training/my-institutions'),
+    () => api<{ institutions: TrainingInstitution[] }>('GET', '/api/v1/training/my-institutions'),
     [],
   );
   const institutionId = Form.useWatch('institutionId', form);

@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download, query } from '../../api/client.js';
-import type { DemandItem, Institution } from '../../api/types.js';
+import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { useSubmit } from '../../components/use-submit.js';
@@ -13,7 +13,7 @@ import { ReasonButton, useInstitutionColumns, useItemName } from './training-com
 interface InstitutionsTabProps {
   region: string;
   history: boolean;
-  institutions: Institution[];
+  institutions: TrainingInstitution[];
   items: DemandItem[];
   loading: boolean;
   error: ApiError | undefined;
@@ -55,7 +55,7 @@ export function InstitutionsTab({
         </Button>
       </Space>
       <ErrorAlert error={error} />
-      <Table<Institution>
+      <Table<TrainingInstitution>
         size="small"
         rowKey="id"
         loading={loading}

@@ -2,7 +2,7 @@ import { Button, Input, Modal, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemandItem, Institution } from '../../api/types.js';
+import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
@@ -49,7 +49,7 @@ export function useDemandItemColumns(): ColumnsType<DemandItem> {
 }
 
 /** An institution as the public and the bureau both read it, with the catalogue items it may run by name. */
-export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType<Institution> {
+export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType<TrainingInstitution> {
   const { t } = useTranslation();
   const itemName = useItemName();
   return [
