@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
-import { browserWalk, checkAndShoot, type Language, type Visitor } from './harness.js';
+import { browserWalk, chooseOption, checkAndShoot, type Language } from './harness.js';
 
 /**
  * The counter and the back office in a real browser, each with their own account: a counter clerk
@@ -15,17 +15,6 @@ const as = (language: Language, username?: string) => walk.as(language, username
 
 /** Someone new to the registry, who comes to the counter with their ID card. */
 const COUNTER_ID = idNumber('1988-09-10', 'male', '510105');
-
-async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  // The list closes before the next one opens, so an option is never picked from the wrong list.
-  await expect.poll(() => v.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 describe('identity at the counter, and the security administrator', () => {
   it('a counter clerk who has seen the ID card issues an activation code, and the new applicant verifies with it', async () => {
@@ -60,8 +49,8 @@ describe('identity at the counter, and the security administrator', () => {
   it('the security administrator declares that a district’s clerk may also review', async () => {
     const v = await as('zh-CN', 'security');
     await v.page.goto('/#/security/role-exceptions');
-    await choose(v, 'roleA', '受理员');
-    await choose(v, 'roleB', '审核员');
+    await chooseOption(v, 'roleA', '受理员', { untilClosed: true });
+    await chooseOption(v, 'roleB', '审核员', { untilClosed: true });
     await v.page.locator('#reason').fill('经办人员不足，经局务会研究同意受理员兼任审核员');
     await v.page.getByTestId('role-exception-declare').click();
     const table = v.page.getByTestId('role-exceptions-table');

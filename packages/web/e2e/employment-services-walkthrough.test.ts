@@ -5,6 +5,7 @@ import { applicant, expectOk, login as apiLogin } from '../../server/src/testing
 import { workbook } from '../../server/src/testing/sheets.js';
 import {
   checkAndShoot,
+  chooseOption,
   confirmAction,
   login,
   SCREENSHOTS,
@@ -62,15 +63,6 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
 /** The clerk finds the person by ID number and registers them; the card number is shown. */
 async function register(
   clerk: Visitor,
@@ -83,8 +75,8 @@ async function register(
   await clerk.page.getByTestId('person-find').click();
   await clerk.page.getByTestId('person-found').waitFor();
   if (kind === '就业登记') {
-    await choose(clerk, 'kind', '就业登记');
-    await choose(clerk, 'employmentKind', '灵活就业');
+    await chooseOption(clerk, 'kind', '就业登记');
+    await chooseOption(clerk, 'employmentKind', '灵活就业');
   }
   if (community) await clerk.page.locator('#community').fill(community);
   await clerk.page.getByTestId('register-submit').click();
@@ -144,7 +136,7 @@ describe('registration and one-to-one assistance, in the browser', () => {
     ] as const;
     for (const [kind, note] of steps) {
       await worker.page.getByTestId(`log-${GRADUATE.name}`).click();
-      await choose(worker, 'contact-kind', kind);
+      await chooseOption(worker, 'contact-kind', kind);
       await worker.page.locator('#contact-note').fill(note);
       await confirmAction(worker.page);
     }

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
 import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
-import { browserWalk, checkAndShoot, login, type Language, type Visitor } from './harness.js';
+import { browserWalk, chooseOption, checkAndShoot, login, type Language, type Visitor } from './harness.js';
 
 /**
  * The labour market in a real browser (issue 19, "Done when"): the demo employer posts a job — a
@@ -51,26 +51,6 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page.locator(`#${selectId}`).fill(option);
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-/** Picks an option of a select that has no search box. */
-async function pick(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
 /** The graduate's own account was made with the test password, not the demo one. */
 async function asGraduate(language: Language, viewport?: { width: number; height: number }): Promise<Visitor> {
   const v = await walk.as(language, undefined, viewport);
@@ -100,7 +80,7 @@ describe('a job from posting to hire (zh-CN)', () => {
     await go(employer, '/#/my/postings');
     await page.getByTestId('new-posting').click();
     await page.locator('#posting-title').fill(TITLE);
-    await choose(employer, 'posting-occupation', '焊工');
+    await chooseOption(employer, 'posting-occupation', '焊工', { search: true });
     await page.locator('#posting-pay-min').fill('5000');
     await page.locator('#posting-pay-max').fill('7000');
     await page.locator('#posting-place').fill('锦江区工业园焊接车间');
@@ -162,7 +142,7 @@ describe('a job from posting to hire (zh-CN)', () => {
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await checkAndShoot(graduate, 'labour-board-phone');
     await page.goto('/#/my/jobs');
-    await choose(graduate, 'seeker-occupations', '焊工');
+    await chooseOption(graduate, 'seeker-occupations', '焊工', { search: true });
     await page.keyboard.press('Escape');
     await page.locator('#seeker-pay').fill('5000');
     await page.getByTestId('save-profile').click();
@@ -249,7 +229,7 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
     await page.getByTestId('post-gig').click();
     await page.locator('#gig-unit').fill(employer);
     await page.locator('#gig-title').fill(GIG);
-    await choose(clerk, 'gig-occupation', '快递员');
+    await chooseOption(clerk, 'gig-occupation', '快递员', { search: true });
     await page.locator('#gig-pay-min').fill('200');
     await page.locator('#gig-pay-max').fill('150');
     await page.locator('#gig-place').fill('锦江区东大街快递分拨点');
@@ -276,8 +256,8 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
     await page.locator('#worker-skills').fill('搬运、会使用手动叉车');
     await page.locator('#worker-submit').click();
     await page.locator('tr').filter({ hasText: GRADUATE.name }).waitFor();
-    await pick(clerk, 'gig-match-gig', GIG);
-    await pick(clerk, 'gig-match-worker', GRADUATE.name);
+    await chooseOption(clerk, 'gig-match-gig', GIG, { untilClosed: true });
+    await chooseOption(clerk, 'gig-match-worker', GRADUATE.name, { untilClosed: true });
     await page.getByRole('button', { name: '登记撮合' }).click();
     await page.getByText('已登记').first().waitFor();
     const placed = page.locator('.ant-statistic').filter({ hasText: '成功对接人数' });
@@ -369,7 +349,7 @@ describe('a live stream from set-up to its results (zh-CN)', () => {
     await page.locator('#event-brand').fill('蓉漂人才荟');
     await page.locator('#event-starts').fill(shanghaiMinute(new Date(clock.now().getTime() - 5 * 60_000)));
     await page.locator('#event-ends').fill(shanghaiMinute(new Date(clock.now().getTime() + 60 * 60_000)));
-    await choose(clerk, 'event-postings', TITLE);
+    await chooseOption(clerk, 'event-postings', TITLE, { search: true });
     await page.keyboard.press('Escape');
     await page.locator('#event-submit').click();
     // A live stream without its anchor is refused, naming the field.

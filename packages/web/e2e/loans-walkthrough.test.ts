@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
-import { browserWalk, checkAndShoot, confirmAction, type Visitor } from './harness.js';
+import { browserWalk, chooseOption, checkAndShoot, confirmAction, type Visitor } from './harness.js';
 
 /**
  * 创业担保贷款 end to end in a real browser (issue 20): a graduate (the demo's 李娜, 锦江区) applies
@@ -18,15 +18,6 @@ const walk = browserWalk({ clock });
 const as = (username: string) => walk.as('zh-CN', username);
 const f: { loanNumber?: string; applicationId?: string } = {};
 
-async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  await expect.poll(() => v.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 const row = (v: Visitor) => v.page.locator('tr', { hasText: '李娜' });
 
 describe('a graduate’s start-up guaranteed loan and its interest subsidy', () => {
@@ -36,8 +27,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await v.page.getByTestId('loan-apply').waitFor();
     await v.page.locator('#requested').fill('200000');
     await v.page.locator('#purpose').fill('开办社区烘焙工作室');
-    await choose(v, 'bankId', '锦江农商银行');
-    await choose(v, 'guarantorId', '成都创业融资担保');
+    await chooseOption(v, 'bankId', '锦江农商银行', { untilClosed: true });
+    await chooseOption(v, 'guarantorId', '成都创业融资担保', { untilClosed: true });
     await checkAndShoot(v, 'loans-applicant-apply');
     await v.page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => v.page.getByTestId('my-loan').first().innerText()).toContain('待资格审核');

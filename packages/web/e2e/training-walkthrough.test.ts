@@ -8,6 +8,7 @@ import { expectOk, login as apiLogin, TestClock } from '../../server/src/testing
 import { workbook } from '../../server/src/testing/sheets.js';
 import {
   checkAndShoot,
+  chooseOption,
   confirmAction,
   login,
   SCREENSHOTS,
@@ -81,14 +82,6 @@ afterAll(async () => {
 let classUrl = '';
 const claimUrls: string[] = [];
 
-async function choose(v: Visitor, selectId: string, option: string): Promise<void> {
-  await v.page.locator(`#${selectId}`).click();
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 async function pickDate(v: Visitor, inputId: string, date: string): Promise<void> {
   await v.page.locator(`#${inputId}`).click();
   await v.page.locator(`#${inputId}`).fill(date);
@@ -101,8 +94,8 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     const v = await as(DEMO_SCHOOL.username);
     await v.page.goto('/#/training/classes');
     await v.page.getByTestId('open-class').click();
-    await choose(v, 'institutionId', DEMO_SCHOOL.name);
-    await choose(v, 'demandItemId', '育婴员');
+    await chooseOption(v, 'institutionId', DEMO_SCHOOL.name);
+    await chooseOption(v, 'demandItemId', '育婴员');
     await pickDate(v, 'startsOn', startsOn);
     await pickDate(v, 'endsOn', endsOn);
     await v.page.locator('#sessions').fill('2');
