@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
 import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
 import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
+import { demoUnits, shanghaiMinute, SHEET_HEADER } from './labour-market-walk.js';
 import { browserWalk, chooseOption, checkAndShoot, login, type Language, type Visitor } from './harness.js';
 
 /**
@@ -175,27 +176,12 @@ describe('a job from posting to hire (zh-CN)', () => {
   });
 });
 
-/** Two enterprises of 锦江区 from the demo registry: a station's operator and a gig's employer. */
-async function demoUnits(): Promise<{ operator: string; employer: string }> {
-  const rows = await walk.platform.app.database.db
-    .selectFrom('organisation')
-    .select('credit_code')
-    .where('category', '=', 'enterprise')
-    .where('region_code', '=', '510104')
-    .orderBy('credit_code', 'desc')
-    .limit(2)
-    .execute();
-  const [operator, employer] = rows.map((r) => r.credit_code);
-  if (!operator || !employer) throw new Error('the demo city has no two enterprises in 锦江区');
-  return { operator, employer };
-}
-
 const STATION = '锦江区东大街零工驿站（走查）';
 const GIG = '快递分拣装车（走查零工）';
 
 describe('a gig station from opening to a placement (zh-CN)', () => {
   it('the clerk opens a station; an empty form names each missing field', async () => {
-    const { operator } = await demoUnits();
+    const { operator } = await demoUnits(walk.platform.app.database.db);
     const clerk = await walk.as('zh-CN', 'clerk');
     const { page } = clerk;
     await go(clerk, '/#/employment/labour-market');
@@ -216,7 +202,7 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
   });
 
   it('the clerk posts a gig (an upside-down pay named); the counter publishes it; a placement counts', async () => {
-    const { employer } = await demoUnits();
+    const { employer } = await demoUnits(walk.platform.app.database.db);
     const clerk = await walk.as('zh-CN', 'clerk');
     const { page } = clerk;
     const toStation = async () => {
@@ -266,23 +252,9 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
   });
 });
 
-const SHEET_HEADER = [
-  '岗位名称 (title)',
-  '职业 (occupation)',
-  '招聘人数 (headcount)',
-  '月薪下限（元） (payMin)',
-  '月薪上限（元） (payMax)',
-  '工作地区代码 (regionCode)',
-  '工作地点 (place)',
-  '任职要求 (requirements)',
-  '联系方式 (contact)',
-  '有效期起 (validFrom)',
-  '有效期至 (validTo)',
-];
-
 describe('an employer’s postings from a sheet (zh-CN)', () => {
   it('a sheet with mistakes names every problem of every row; the corrected sheet imports whole', async () => {
-    const { employer } = await demoUnits();
+    const { employer } = await demoUnits(walk.platform.app.database.db);
     const clerk = await walk.as('zh-CN', 'clerk');
     const { page } = clerk;
     await go(clerk, '/#/employment/labour-market');
@@ -329,11 +301,6 @@ describe('an employer’s postings from a sheet (zh-CN)', () => {
     await checkAndShoot(clerk, 'labour-imported');
   });
 });
-
-/** A civil minute in 成都 as a `datetime-local` field takes it. */
-function shanghaiMinute(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
-}
 
 describe('a live stream from set-up to its results (zh-CN)', () => {
   const EVENT = '春风行动直播带岗（走查）';
