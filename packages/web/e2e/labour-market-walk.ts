@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
+import { POSTING_COLUMNS } from '../../server/src/employment-services/labour-market/postings-sheet.js';
+import { headerOf } from '../../server/src/registry/import/templates.js';
 
 // What the labour-market walk reads from the demo city and writes into its forms.
 
@@ -18,20 +20,10 @@ export async function demoUnits(db: Kysely<Database>): Promise<{ operator: strin
   return { operator, employer };
 }
 
-/** The postings sheet's header row, as the import template names its columns. */
-export const SHEET_HEADER = [
-  '岗位名称 (title)',
-  '职业 (occupation)',
-  '招聘人数 (headcount)',
-  '月薪下限（元） (payMin)',
-  '月薪上限（元） (payMax)',
-  '工作地区代码 (regionCode)',
-  '工作地点 (place)',
-  '任职要求 (requirements)',
-  '联系方式 (contact)',
-  '有效期起 (validFrom)',
-  '有效期至 (validTo)',
-];
+/** The postings template's columns a posting needs, in its order (description and level left out). */
+export const SHEET_HEADER = POSTING_COLUMNS.filter((c) => c.key !== 'description' && c.key !== 'minLevel').map(
+  headerOf,
+);
 
 /** A civil minute in 成都 as a `datetime-local` field takes it. */
 export function shanghaiMinute(at: Date): string {

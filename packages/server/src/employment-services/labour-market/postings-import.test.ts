@@ -3,6 +3,8 @@ import { creditCode } from '../../../../policy/src/testing/builders.js';
 import { expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
 import { sheetRows, workbook } from '../../testing/sheets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { headerOf } from '../../registry/import/templates.js';
+import { POSTING_COLUMNS } from './postings-sheet.js';
 
 /**
  * A clerk imports an employer's postings from a sheet (issue 19 item 7): all or nothing, every
@@ -13,19 +15,8 @@ const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
 let clerk: Client, clerk2: Client;
 let unitId: string;
-const HEADER = [
-  '岗位名称 (title)',
-  '职业 (occupation)',
-  '招聘人数 (headcount)',
-  '月薪下限（元） (payMin)',
-  '月薪上限（元） (payMax)',
-  '工作地区代码 (regionCode)',
-  '工作地点 (place)',
-  '任职要求 (requirements)',
-  '联系方式 (contact)',
-  '有效期起 (validFrom)',
-  '有效期至 (validTo)',
-];
+/** The template's columns a posting needs, in its order (the optional description and level left out). */
+const HEADER = POSTING_COLUMNS.filter((c) => c.key !== 'description' && c.key !== 'minLevel').map(headerOf);
 const good = (title: string) => [
   title,
   '车工',
