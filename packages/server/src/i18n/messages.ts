@@ -488,6 +488,16 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：本地区现行就业困难人员认定范围不含所选类别',
     'en-US': 'Field {field}: the chosen group is not among this region’s hard-to-employ categories in force',
   },
+  NOT_ON_CATEGORY_LIST: {
+    'zh-CN': '字段 {field}：{date} 的名单未载明此人今日属于所选类别，请附证明材料（如低保证、乡镇出具的证明）',
+    'en-US':
+      'Field {field}: the list of {date} does not hold this person in the chosen group today; attach the evidence (a 低保 certificate, the township’s letter …)',
+  },
+  LIST_DOES_NOT_HOLD: {
+    'zh-CN': '字段 {field}：{date} 的名单未载明此人今日属于所选类别；如仍予认定，请写明理由',
+    'en-US':
+      'Field {field}: the list of {date} does not hold this person in the chosen group today; to certify all the same, give the reason',
+  },
   CERTIFICATION_PENDING: {
     'zh-CN': '字段 {field}：该人员已有一份在办或有效的就业困难人员认定',
     'en-US': 'Field {field}: this person already has a hard-to-employ certification filed or in force',

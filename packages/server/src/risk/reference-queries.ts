@@ -62,41 +62,51 @@ export async function latestReferenceRecord<T>(
   };
 }
 
+/** What the latest snapshot of a dataset serving a person's region holds for them (`data` unset: not listed). */
+export interface LatestEntry<T> {
+  readonly snapshotId: string;
+  readonly takenOn: string;
+  readonly data: T | undefined;
+}
+
 /**
- * The sweep's form of `latestReferenceRecord` for many people at once: for each person (by keyed ID
- * hash), the records of the given datasets in the latest snapshot serving their region. A dataset
- * with no snapshot serving a region is absent from that person's map; one loaded that does not list
- * them maps to `undefined`. Two queries whatever the number of people.
+ * `latestReferenceRecord` for many people at once: for each person (by keyed ID hash), the entry of
+ * each given dataset in the latest snapshot serving their region. A dataset with no snapshot serving
+ * a region is absent from that person's map; one loaded that does not list them has no `data`. Two
+ * queries whatever the number of people.
  */
-export async function latestRecordsOfMany<T>(
+export async function latestEntriesOfMany<T>(
   db: Kysely<Database> | Transaction<Database>,
   kinds: readonly ReferenceKind[],
   people: readonly { readonly hmac: string; readonly regionCode: string }[],
-): Promise<Map<string, Map<ReferenceKind, T | undefined>>> {
-  const out = new Map<string, Map<ReferenceKind, T | undefined>>();
+): Promise<Map<string, Map<ReferenceKind, LatestEntry<T>>>> {
+  const out = new Map<string, Map<ReferenceKind, LatestEntry<T>>>();
   if (people.length === 0 || kinds.length === 0) return out;
   const snapshots = await db
     .selectFrom('reference_snapshot')
-    .select(['id', 'kind', 'region_code'])
+    .select(['id', 'kind', 'region_code', 'taken_on'])
     .where('kind', 'in', kinds)
     .orderBy('taken_on', 'desc')
     .orderBy('imported_at', 'desc')
     .execute();
   if (snapshots.length === 0) return out;
   // The latest serving a region is the first, newest first, whose region is the region or above it.
-  const serving = new Map<string, Map<ReferenceKind, string>>();
+  type Serving = { id: string; takenOn: string };
+  const serving = new Map<string, Map<ReferenceKind, Serving>>();
   const servingFor = (region: string) => {
     let found = serving.get(region);
     if (!found) {
       const chain = new Set(regionChain(region));
       found = new Map();
-      for (const s of snapshots) if (chain.has(s.region_code) && !found.has(s.kind)) found.set(s.kind, s.id);
+      for (const s of snapshots)
+        if (chain.has(s.region_code) && !found.has(s.kind))
+          found.set(s.kind, { id: s.id, takenOn: String(s.taken_on) });
       serving.set(region, found);
     }
     return found;
   };
   const wanted = new Set<string>();
-  for (const p of people) for (const id of servingFor(p.regionCode).values()) wanted.add(id);
+  for (const p of people) for (const s of servingFor(p.regionCode).values()) wanted.add(s.id);
   const rows =
     wanted.size === 0
       ? []
@@ -109,10 +119,20 @@ export async function latestRecordsOfMany<T>(
           .execute();
   const bySnapshotAndSubject = new Map(rows.map((r) => [`${r.snapshot_id}|${r.subject}`, r.data as T]));
   for (const p of people) {
-    const records = new Map<ReferenceKind, T | undefined>();
-    for (const [kind, snapshotId] of servingFor(p.regionCode))
-      records.set(kind, bySnapshotAndSubject.get(`${snapshotId}|${p.hmac}`));
-    if (records.size > 0) out.set(p.hmac, records);
+    const entries = new Map<ReferenceKind, LatestEntry<T>>();
+    for (const [kind, s] of servingFor(p.regionCode))
+      entries.set(kind, { snapshotId: s.id, takenOn: s.takenOn, data: bySnapshotAndSubject.get(`${s.id}|${p.hmac}`) });
+    if (entries.size > 0) out.set(p.hmac, entries);
   }
   return out;
+}
+
+/** The sweep's form of `latestEntriesOfMany`: the records alone (`undefined`: loaded, not listed). */
+export async function latestRecordsOfMany<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  kinds: readonly ReferenceKind[],
+  people: readonly { readonly hmac: string; readonly regionCode: string }[],
+): Promise<Map<string, Map<ReferenceKind, T | undefined>>> {
+  const entries = await latestEntriesOfMany<T>(db, kinds, people);
+  return new Map([...entries].map(([hmac, byKind]) => [hmac, new Map([...byKind].map(([kind, e]) => [kind, e.data]))]));
 }

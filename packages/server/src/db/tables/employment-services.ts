@@ -45,7 +45,10 @@ export interface HardshipCertificationTable {
   person_id: string;
   region_code: string;
   category: string;
-  evidence: string;
+  /** What the filer attached; none when the list that holds the category verified it. */
+  evidence: string | null;
+  /** The 民政/乡村振兴 list snapshot that held the person in the category on the filing day. */
+  verified_by_snapshot: string | null;
   state: CertificationState;
   filed_by: string;
   filed_at: CreatedAt;

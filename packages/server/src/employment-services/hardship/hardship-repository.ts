@@ -2,11 +2,19 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, HardshipCertificationTable } from '../../db/schema.js';
 
 export type CertificationRow = Selectable<HardshipCertificationTable>;
+/** A certification with the day of the list snapshot that verified its category at filing, if one did. */
+export type CertificationWithList = CertificationRow & {
+  verified_dataset: string | null;
+  verified_taken_on: string | null;
+};
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertCertification(
   trx: Transaction<Database>,
-  row: Pick<CertificationRow, 'person_id' | 'region_code' | 'category' | 'evidence' | 'filed_by'>,
+  row: Pick<
+    CertificationRow,
+    'person_id' | 'region_code' | 'category' | 'evidence' | 'verified_by_snapshot' | 'filed_by'
+  >,
 ): Promise<string> {
   return (
     await trx
@@ -17,8 +25,16 @@ export async function insertCertification(
   ).id;
 }
 
-export async function findCertification(db: Db, id: string): Promise<CertificationRow | undefined> {
-  return db.selectFrom('hardship_certification').selectAll().where('id', '=', id).executeTakeFirst();
+function withList(db: Db) {
+  return db
+    .selectFrom('hardship_certification as h')
+    .leftJoin('reference_snapshot as rs', 'rs.id', 'h.verified_by_snapshot')
+    .selectAll('h')
+    .select(['rs.kind as verified_dataset', 'rs.taken_on as verified_taken_on']);
+}
+
+export async function findCertification(db: Db, id: string): Promise<CertificationWithList | undefined> {
+  return withList(db).where('h.id', '=', id).executeTakeFirst();
 }
 
 export async function lockCertification(trx: Transaction<Database>, id: string): Promise<CertificationRow | undefined> {
@@ -43,13 +59,8 @@ export async function certifiedOf(trx: Db, personId: string): Promise<Certificat
     .executeTakeFirst();
 }
 
-export async function certificationsOf(db: Db, personId: string): Promise<CertificationRow[]> {
-  return db
-    .selectFrom('hardship_certification')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .orderBy('filed_at', 'desc')
-    .execute();
+export async function certificationsOf(db: Db, personId: string): Promise<CertificationWithList[]> {
+  return withList(db).where('h.person_id', '=', personId).orderBy('h.filed_at', 'desc').execute();
 }
 
 export async function certificationsInRange(
@@ -58,11 +69,9 @@ export async function certificationsInRange(
   state: CertificationRow['state'] | undefined,
   reviewDueBy?: string,
 ) {
-  let q = db
-    .selectFrom('hardship_certification as h')
+  let q = withList(db)
     .innerJoin('person as p', 'p.id', 'h.person_id')
-    .selectAll('h')
-    .select(['p.name', 'p.id_number_masked'])
+    .select(['p.name', 'p.id_number_masked', 'p.id_number_hmac'])
     .where('h.region_code', '>=', range.low)
     .where('h.region_code', '<=', range.high);
   if (state) q = q.where('h.state', '=', state);

@@ -13,6 +13,13 @@ import type { AssistanceService } from '../assistance/assistance-service.js';
 import { CATEGORY_LISTS, CERTIFICATION_REVIEW_MONTHS, resolveDated } from '../employment-services-parameters.js';
 import { findPerson, latestCommunity } from '../registration/registration-repository.js';
 import {
+  checkCategoriesOnLists,
+  checkCategoryOnList,
+  listCheckView,
+  type CategoryListCheck,
+  type ListDataset,
+} from './category-lists.js';
+import {
   certificationsInRange,
   certificationsOf,
   certifiedOf,
@@ -21,6 +28,7 @@ import {
   lockCertification,
   updateCertification,
   type CertificationRow,
+  type CertificationWithList,
 } from './hardship-repository.js';
 import type { Certification, DecisionBody, ExitBody, FileBody } from './hardship.schemas.js';
 
@@ -50,10 +58,17 @@ export class HardshipService {
     if (own && actor.permissions.has('hardship:file')) throw new AppError('SOD_OWN_CLAIM', 403, 'personId');
     if (!person || (!own && !isInScope(actor.regionCode, person.region_code)))
       throw new AppError('PERSON_NOT_FOUND', 404, 'personId');
-    const evidence = input.evidence.trim();
-    if (!evidence) throw new AppError('REQUIRED_FIELD', 400, 'evidence', { field: 'evidence' });
-    const list = resolveDated(CATEGORY_LISTS, person.region_code, this.clock.today());
+    const today = this.clock.today();
+    const list = resolveDated(CATEGORY_LISTS, person.region_code, today);
     if (!list?.value.includes(input.category)) throw new AppError('CATEGORY_NOT_IN_FORCE', 400, 'category');
+    // What the list holds is not asked for again on paper (181号 第二十三条); what it does not, is.
+    const subject = { hmac: person.id_number_hmac, regionCode: person.region_code, category: input.category };
+    const check = await checkCategoryOnList(this.db, subject, today);
+    const evidence = input.evidence?.trim() || null;
+    if (!evidence && !check?.holds)
+      throw check
+        ? new AppError('NOT_ON_CATEGORY_LIST', 400, 'evidence', { date: check.takenOn })
+        : new AppError('REQUIRED_FIELD', 400, 'evidence', { field: 'evidence' });
     const id = await this.db
       .transaction()
       .execute(async (trx) => {
@@ -62,6 +77,7 @@ export class HardshipService {
           region_code: person.region_code,
           category: input.category,
           evidence,
+          verified_by_snapshot: check?.holds ? check.snapshotId : null,
           filed_by: actor.accountId,
         });
         await appendAudit(trx, this.vault, {
@@ -70,7 +86,7 @@ export class HardshipService {
           entityType: 'hardship_certification',
           entityId: id,
           regionCode: person.region_code,
-          after: { ...input },
+          after: { ...input, ...(check ? { listCheck: { ...check } } : {}) },
         });
         return id;
       })
@@ -93,6 +109,11 @@ export class HardshipService {
     const reason = input.reason?.trim();
     if (!input.certify && !reason) throw new AppError('REQUIRED_FIELD', 400, 'reason', { field: 'reason' });
     const today = this.clock.today();
+    // A list that no longer holds the person (they left 低保, the risk was removed) is not overruled
+    // silently: certifying all the same takes a reason on the record.
+    const check = input.certify ? await this.listCheck(found, today) : undefined;
+    if (check && !check.holds && !reason)
+      throw new AppError('LIST_DOES_NOT_HOLD', 400, 'reason', { date: check.takenOn });
     await this.db.transaction().execute(async (trx) => {
       const c = await lockCertification(trx, id);
       if (c?.state !== 'filed') throw new AppError('CERTIFICATION_NOT_PENDING', 409);
@@ -111,6 +132,9 @@ export class HardshipService {
           data: { kind: 'hard-to-employ', from: today },
           source: SOURCE,
           recordedBy: actor.accountId,
+          ...(check?.holds
+            ? { provenance: { dataset: check.dataset, snapshotId: check.snapshotId, takenOn: check.takenOn } }
+            : {}),
         };
         const factId = await recordFact(trx, fact);
         await updateCertification(trx, id, {
@@ -138,7 +162,7 @@ export class HardshipService {
         entityType: 'hardship_certification',
         entityId: id,
         regionCode: c.region_code,
-        after: { ...input },
+        after: { ...input, ...(check ? { listCheck: { ...check } } : {}) },
       });
     });
     return this.view(actor, id);
@@ -173,6 +197,8 @@ export class HardshipService {
     if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
     const today = this.clock.today();
     const months = resolveDated(CERTIFICATION_REVIEW_MONTHS, found.region_code, today)?.value ?? 12;
+    // 动态调整: what the list said at the review is kept with the note that kept the certification.
+    const check = await this.listCheck(found, today);
     await this.db.transaction().execute(async (trx) => {
       await updateCertification(trx, id, { review_due: addMonths(today, months) });
       await appendAudit(trx, this.vault, {
@@ -181,7 +207,11 @@ export class HardshipService {
         entityType: 'hardship_certification',
         entityId: id,
         regionCode: found.region_code,
-        after: { note: note.trim(), nextReview: addMonths(today, months) },
+        after: {
+          note: note.trim(),
+          nextReview: addMonths(today, months),
+          ...(check ? { listCheck: { ...check } } : {}),
+        },
       });
     });
     return this.view(actor, id);
@@ -198,11 +228,43 @@ export class HardshipService {
       state,
       dueForReview ? this.clock.today() : undefined,
     );
-    return rows.map((r) => this.toView(actor, r, r.name, r.id_number_masked));
+    const checks = await this.listChecks(rows.map((r) => ({ ...r, hmac: r.id_number_hmac })));
+    return rows.map((r, i) => this.toView(actor, r, checks[i], r.name, r.id_number_masked));
   }
 
   async mine(actor: Actor): Promise<CertificationView[]> {
-    return actor.personId ? (await certificationsOf(this.db, actor.personId)).map((r) => this.toView(actor, r)) : [];
+    const person = actor.personId ? await findPerson(this.db, actor.personId) : undefined;
+    if (!person) return [];
+    const rows = await certificationsOf(this.db, person.id);
+    const checks = await this.listChecks(rows.map((r) => ({ ...r, hmac: person.id_number_hmac })));
+    return rows.map((r, i) => this.toView(actor, r, checks[i]));
+  }
+
+  /** The lists' word on pending and live certifications today; a decided-against or ended one has none. */
+  private listChecks(
+    rows: readonly (CertificationRow & { hmac: string })[],
+  ): Promise<(CategoryListCheck | undefined)[]> {
+    const live = (r: CertificationRow) => r.state === 'filed' || r.state === 'certified';
+    const today = this.clock.today();
+    return checkCategoriesOnLists(
+      this.db,
+      rows.map((r) => ({
+        hmac: live(r) ? r.hmac : '',
+        regionCode: r.region_code,
+        category: live(r) ? r.category : '',
+      })),
+      today,
+    );
+  }
+
+  private async listCheck(c: CertificationRow, on: string): Promise<CategoryListCheck | undefined> {
+    const person = await findPerson(this.db, c.person_id);
+    if (!person) return undefined;
+    return checkCategoryOnList(
+      this.db,
+      { hmac: person.id_number_hmac, regionCode: c.region_code, category: c.category },
+      on,
+    );
   }
 
   private async end(
@@ -236,7 +298,7 @@ export class HardshipService {
     });
   }
 
-  private async inScope(actor: Actor, id: string): Promise<CertificationRow> {
+  private async inScope(actor: Actor, id: string): Promise<CertificationWithList> {
     const c = await findCertification(this.db, id);
     if (!c || !isInScope(actor.regionCode, c.region_code)) throw new AppError('CERTIFICATION_NOT_FOUND', 404);
     return c;
@@ -244,11 +306,19 @@ export class HardshipService {
 
   private async view(actor: Actor, id: string): Promise<CertificationView> {
     const c = await findCertification(this.db, id);
-    if (!c) throw new AppError('CERTIFICATION_NOT_FOUND', 404);
-    return this.toView(actor, c);
+    const person = c && (await findPerson(this.db, c.person_id));
+    if (!c || !person) throw new AppError('CERTIFICATION_NOT_FOUND', 404);
+    const [check] = await this.listChecks([{ ...c, hmac: person.id_number_hmac }]);
+    return this.toView(actor, c, check);
   }
 
-  private toView(actor: Actor, c: CertificationRow, name?: string, idNumberMasked?: string): CertificationView {
+  private toView(
+    actor: Actor,
+    c: CertificationWithList,
+    check: CategoryListCheck | undefined,
+    name?: string,
+    idNumberMasked?: string,
+  ): CertificationView {
     const list = resolveDated(CATEGORY_LISTS, c.region_code, c.decided_on ?? this.clock.today());
     return {
       id: c.id,
@@ -257,7 +327,11 @@ export class HardshipService {
       ...(idNumberMasked ? { idNumberMasked } : {}),
       regionCode: c.region_code,
       category: c.category as CertificationView['category'],
-      evidence: c.evidence,
+      ...(c.evidence ? { evidence: c.evidence } : {}),
+      ...(c.verified_dataset && c.verified_taken_on
+        ? { verifiedByList: { dataset: c.verified_dataset as ListDataset, takenOn: String(c.verified_taken_on) } }
+        : {}),
+      ...(check ? { listCheck: listCheckView(check) } : {}),
       state: c.state,
       filedAt: c.filed_at.toISOString(),
       filedByCaller: c.filed_by === actor.accountId,

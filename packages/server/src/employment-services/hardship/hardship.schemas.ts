@@ -25,18 +25,13 @@ const ExitReason = Type.Union([
   Type.Literal('retired'),
 ]);
 
+/** What is attached; may be left out for a category the loaded list holds the person in (181号 第二十三条). */
+const Evidence = Type.Optional(Type.String({ minLength: 1, maxLength: 1000 }));
 export const FileBody = Type.Object(
-  {
-    personId: Type.String({ format: 'uuid' }),
-    category: Category,
-    evidence: Type.String({ minLength: 1, maxLength: 1000 }),
-  },
+  { personId: Type.String({ format: 'uuid' }), category: Category, evidence: Evidence },
   options,
 );
-export const SelfFileBody = Type.Object(
-  { category: Category, evidence: Type.String({ minLength: 1, maxLength: 1000 }) },
-  options,
-);
+export const SelfFileBody = Type.Object({ category: Category, evidence: Evidence }, options);
 export const DecisionBody = Type.Object(
   { certify: Type.Boolean(), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
   options,
@@ -52,6 +47,23 @@ export const CertificationsQuery = Type.Object(
 /** A periodic review that finds the person still hard to employ: the certification stands to the next review. */
 export const ReviewBody = Type.Object({ note: Type.String({ minLength: 1, maxLength: 500 }) }, options);
 
+const ListDataset = Type.Union([Type.Literal('social-assistance'), Type.Literal('poverty-monitoring')]);
+
+/** What the latest 民政 or 乡村振兴 list serving the region says of the person's category on a day. */
+export const CategoryListCheck = Type.Object(
+  {
+    dataset: ListDataset,
+    /** The day of the list's snapshot. */
+    takenOn: Type.String(),
+    on: Type.String(),
+    holds: Type.Boolean(),
+    /** The days the list gives the status, when it lists the person in the category at all. */
+    from: Type.Optional(Type.String()),
+    to: Type.Optional(Type.String()),
+  },
+  { $id: 'CategoryListCheck' },
+);
+
 export const Certification = Type.Object({
   id: Type.String(),
   personId: Type.String(),
@@ -59,7 +71,11 @@ export const Certification = Type.Object({
   idNumberMasked: Type.Optional(Type.String()),
   regionCode: Type.String(),
   category: Category,
-  evidence: Type.String(),
+  evidence: Type.Optional(Type.String()),
+  /** The list whose snapshot held the person in the category on the filing day, in place of evidence. */
+  verifiedByList: Type.Optional(Type.Object({ dataset: ListDataset, takenOn: Type.String() })),
+  /** Today's word of the list, for a filed or certified one whose category a loaded list decides. */
+  listCheck: Type.Optional(CategoryListCheck),
   state: State,
   filedAt: Type.String(),
   /** Whether the caller filed it: who filed it may not decide it. */

@@ -6,6 +6,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export interface PersonForRegistration {
   id: string;
+  /** The keyed hash the reference lists are looked up by. */
+  id_number_hmac: string;
   name: string;
   region_code: string;
   hukou_region: string | null;
@@ -14,10 +16,21 @@ export interface PersonForRegistration {
   birth_date: string;
 }
 
+const PERSON_COLUMNS = [
+  'id',
+  'id_number_hmac',
+  'name',
+  'region_code',
+  'hukou_region',
+  'household_id',
+  'rural',
+  'birth_date',
+] as const;
+
 export async function findPerson(db: Db, personId: string): Promise<PersonForRegistration | undefined> {
   return db
     .selectFrom('person')
-    .select(['id', 'name', 'region_code', 'hukou_region', 'household_id', 'rural', 'birth_date'])
+    .select(PERSON_COLUMNS)
     .where('id', '=', personId)
     .executeTakeFirst();
 }
@@ -170,7 +183,7 @@ export async function insertHistoricRegistration(
 export async function personByIdHash(db: Db, hmac: string): Promise<PersonForRegistration | undefined> {
   return db
     .selectFrom('person')
-    .select(['id', 'name', 'region_code', 'hukou_region', 'household_id', 'rural', 'birth_date'])
+    .select(PERSON_COLUMNS)
     .where('id_number_hmac', '=', hmac)
     .executeTakeFirst();
 }
