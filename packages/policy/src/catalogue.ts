@@ -5,6 +5,7 @@ import {
   type ParameterList,
   type ParameterValue,
 } from './core/parameters.js';
+import { acceptanceParameters } from './parameters/acceptance.js';
 import { TEXT_DURATION_LISTS } from './parameters/durations.js';
 import type { SubsidyDefinition } from './core/subsidy.js';
 import { employerParameters } from './parameters/employers.js';
@@ -91,6 +92,7 @@ export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [
   employerParameters,
   labourExportParameters,
   loanParameters,
+  acceptanceParameters(CATALOGUE),
 ];
 
 /** Parameter values stated in the policy texts. Local settings and examples come from the server. */

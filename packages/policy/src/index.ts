@@ -21,6 +21,7 @@ export * from './policy-list.js';
 export * from './decide-request.js';
 export { CATALOGUE, PARAMETER_LABELS, TEXT_PARAMETERS } from './catalogue.js';
 export * from './calendar/working-days.js';
+export * from './parameters/acceptance.js';
 export * from './facts/vocabulary.js';
 export * from './core/random.js';
 export * from './allocation/factor-method.js';

@@ -1,4 +1,12 @@
-import { CATALOGUE, TEXT_PARAMETERS, type IsoDate, type ParameterLabel, type ResolvedParameter } from '@huimin/policy';
+import {
+  CATALOGUE,
+  DEFERRED_MATERIALS_WORKING_DAYS,
+  deferredMaterialsParameter,
+  TEXT_PARAMETERS,
+  type IsoDate,
+  type ParameterLabel,
+  type ResolvedParameter,
+} from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -16,7 +24,13 @@ const KNOWN: ReadonlySet<string> = new Set([
   ...CATALOGUE.flatMap((s) => s.schemes.flatMap((scheme) => scheme.parameters)),
   ...TEXT_PARAMETERS.map((p) => p.parameter),
   ...SERVER_PARAMETERS,
+  // 容缺受理's deadline: no text states one, so only a region's own setting gives it a value.
+  DEFERRED_MATERIALS_WORKING_DAYS,
 ]);
+
+/** Parameters that are switches: 1 turns a thing on, 0 off, nothing else. */
+const isSwitch = (parameter: string) =>
+  parameter.startsWith(noApplicationParameter('')) || parameter.startsWith(deferredMaterialsParameter(''));
 
 export interface SetParameter {
   parameter: string;
@@ -52,8 +66,10 @@ export class ParameterService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     if (input.to !== undefined && input.to < input.from)
       throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
-    if (input.parameter.startsWith(noApplicationParameter('')) && input.value !== 0 && input.value !== 1)
+    if (isSwitch(input.parameter) && input.value !== 0 && input.value !== 1)
       throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
+    if (input.parameter === DEFERRED_MATERIALS_WORKING_DAYS && (!Number.isInteger(input.value) || input.value < 1))
+      throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '≥ 1' });
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
     await this.db.transaction().execute(async (trx) => {
