@@ -1,23 +1,27 @@
-import type { ProColumns } from '@ant-design/pro-components';
-import { Button } from 'antd';
+import { ProTable } from '@ant-design/pro-components';
+import { Button, Input } from 'antd';
 import type { TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sheetOf, staffColumns, type StaffColumn, type StaffColumnKit } from './staff-columns.js';
 import { visibleRows, type TableState } from './visible-rows.js';
+
+export { compareNumbers, compareTexts, filterColumn, type StaffColumn } from './staff-columns.js';
 
 /**
  * What the staff lists held in the browser share (issue 16: ProTable everywhere staff list
- * things): header filters and sorting done here, the toolbar's density, refresh and column
- * settings, and an export to Excel of exactly the rows the filters leave, in the order shown.
- * Lists paged by the server (the workbench, the registry) export through their own routes.
+ * things): columns built alike (`useStaffColumns`), header filters and sorting done here, a
+ * keyword search, the toolbar's density, refresh and column settings, and an export to Excel of
+ * exactly the rows the filters leave, in the order shown, money as numbers of 元. Lists paged by
+ * the server (the workbench, the registry, the audit trail) export through their own reads.
  */
 
-/**
- * A column of a staff list. `sheet`: the cell as the exported sheet holds it, in the page's
- * language (a label, 元, a date); a column without one (its buttons) stays out of the sheet.
- * A column that filters or sorts carries a `key`, by which the table reports its state.
- */
-export type StaffColumn<T> = ProColumns<T> & { sheet?: (row: T) => string | number };
+/** The column builders of `staffColumns` in the page's language. */
+export function useStaffColumns<T>(): StaffColumnKit<T> {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => staffColumns<T>(language, t('dashboard.yuan')), [language, t]);
+}
 
 /**
  * A staff list held in the browser: the table's `onChange` to pass on, and the rows now shown
@@ -29,19 +33,6 @@ export function useStaffTable<T>(rows: readonly T[], columns: readonly StaffColu
   const onChange: NonNullable<TableProps<T>['onChange']> = (_pagination, filters, sorter) =>
     setState({ filters, sorter });
   return { shown, onChange };
-}
-
-/** A header filter offering each value the rows hold, by its label, in the labels' order. */
-export function filterColumn<T>(
-  rows: readonly T[],
-  value: (row: T) => string,
-  label: (value: string) => string,
-): Pick<StaffColumn<T>, 'filters' | 'onFilter'> {
-  const values = [...new Set(rows.map(value))];
-  return {
-    filters: values.map((v) => ({ text: label(v), value: v })).sort((a, b) => a.text.localeCompare(b.text)),
-    onFilter: (chosen, row) => value(row) === chosen,
-  };
 }
 
 /** The paging every staff list has: a page-size changer and "共 n 条". */
@@ -65,16 +56,18 @@ export function staffOptions(reload: () => void) {
  */
 export async function exportRows<T>(fileName: string, columns: readonly StaffColumn<T>[], rows: readonly T[]) {
   const { default: ExcelJS } = await import('exceljs');
-  const sheetColumns = columns.filter(
-    (c): c is StaffColumn<T> & { sheet: (row: T) => string | number } =>
-      typeof c.title === 'string' && c.sheet !== undefined,
-  );
+  const { header, rows: cells, formats } = sheetOf(columns, rows);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
-  sheet.addRow(sheetColumns.map((c) => c.title as string));
-  for (const r of rows) sheet.addRow(sheetColumns.map((c) => c.sheet(r)));
+  sheet.addRow(header);
+  for (const r of cells) {
+    const row = sheet.addRow(r);
+    formats.forEach((f, i) => {
+      if (f && typeof r[i] === 'number') row.getCell(i + 1).numFmt = f;
+    });
+  }
   sheet.getRow(1).font = { bold: true };
-  sheetColumns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.max(10, (c.title as string).length * 2 + 4)));
+  header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4)));
   const blob = new Blob([await workbook.xlsx.writeBuffer()], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
@@ -109,5 +102,100 @@ export function ExportButton<T>(props: {
     >
       {t('common.exportExcel')}
     </Button>
+  );
+}
+
+/** A keyword search over a list held in the browser: the texts of a row it looks in, and what they are. */
+export interface StaffSearch<T> {
+  placeholder: string;
+  texts: (row: T) => readonly (string | null | undefined)[];
+  testId?: string;
+}
+
+export interface StaffTableProps<T> {
+  rows: readonly T[];
+  columns: StaffColumn<T>[];
+  rowKey: TableProps<T>['rowKey'];
+  loading?: boolean;
+  /** Re-reads the list (the toolbar's refresh). */
+  reload?: () => void;
+  /** The exported sheet's file name; a list without one has no export. */
+  exportAs?: string;
+  exportTestId?: string;
+  search?: StaffSearch<T>;
+  /** Buttons of the page's own, before the export. */
+  toolbar?: ReactNode[];
+  /** Rows a page, 20 unless said; `false` shows the list whole. */
+  pageSize?: number | false;
+  emptyText?: string;
+  headerTitle?: ReactNode;
+  expandable?: TableProps<T>['expandable'];
+  summary?: TableProps<T>['summary'];
+  style?: CSSProperties;
+  testId?: string;
+}
+
+/**
+ * A staff list held in the browser as a ProTable with the conventions every such list shares:
+ * the keyword search above it, header filters and sorting, density, refresh and column settings,
+ * "共 n 条" paging, and the export of the rows shown.
+ */
+// ProTable takes only records keyed by string, and says so with `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function StaffTable<T extends Record<string, any>>(props: StaffTableProps<T>) {
+  const [words, setWords] = useState('');
+  const { rows: all, search } = props;
+  const rows = useMemo(() => {
+    const w = words.trim().toLowerCase();
+    if (!w || !search) return all;
+    return all.filter((r) => search.texts(r).some((x) => x?.toLowerCase().includes(w)));
+  }, [all, search, words]);
+  const table = useStaffTable(rows, props.columns);
+  const pagination = useStaffPagination(props.pageSize || 20);
+  return (
+    <ProTable<T>
+      size="small"
+      rowKey={props.rowKey}
+      loading={props.loading}
+      dataSource={rows as T[]}
+      columns={props.columns}
+      onChange={table.onChange}
+      search={false}
+      scroll={{ x: true }}
+      options={{ density: true, reload: props.reload ?? false, setting: true }}
+      pagination={props.pageSize === false ? false : pagination}
+      locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
+      headerTitle={
+        search ? (
+          <Input.Search
+            allowClear
+            placeholder={search.placeholder}
+            onSearch={setWords}
+            style={{ width: 280 }}
+            data-testid={search.testId}
+          />
+        ) : (
+          props.headerTitle
+        )
+      }
+      toolBarRender={() => [
+        ...(props.toolbar ?? []),
+        ...(props.exportAs
+          ? [
+              <ExportButton
+                key="export"
+                fileName={props.exportAs}
+                columns={props.columns}
+                rows={table.shown}
+                testId={props.exportTestId}
+              />,
+            ]
+          : []),
+      ]}
+      expandable={props.expandable}
+      summary={props.summary}
+      style={props.style}
+      data-testid={props.testId}
+    />
   );
 }

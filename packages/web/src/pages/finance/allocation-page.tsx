@@ -1,13 +1,12 @@
-import { ProTable } from '@ant-design/pro-components';
 import { Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, parseYuan, pick } from '../../components/format.js';
+import { parseYuan, pick } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
-import { ExportButton, staffOptions, useStaffTable, type StaffColumn } from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
@@ -32,6 +31,7 @@ export function AllocationPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { account } = useSession();
+  const col = useStaffColumns<ResultRow>();
   const regionName = useRegionName();
   const { data } = useLoad(() => api<{ schemes: Scheme[] }>('GET', '/api/v1/allocation/schemes'), []);
   const [schemeId, setSchemeId] = useState<string>();
@@ -47,30 +47,10 @@ export function AllocationPage() {
     .map((r) => r.code);
 
   const resultColumns: StaffColumn<ResultRow>[] = [
-    {
-      title: t('common.region'),
-      key: 'region',
-      render: (_, r) => regionName(r.region),
-      sorter: (a, b) => a.region.localeCompare(b.region),
-      sheet: (r) => regionName(r.region),
-    },
-    {
-      title: t('allocation.amount'),
-      key: 'amount',
-      align: 'right',
-      render: (_, r) => formatFen(r.amountFen, lang),
-      sorter: (a, b) => a.amountFen - b.amountFen,
-      sheet: (r) => formatFen(r.amountFen, lang),
-    },
-    {
-      title: t('allocation.explanation'),
-      key: 'explanation',
-      render: (_, r) => pick(r.explanation, lang),
-      sheet: (r) => pick(r.explanation, lang),
-    },
+    col.text(t('common.region'), 'region', (r) => regionName(r.region), { sorted: true }),
+    col.money(t('allocation.amount'), 'amount', (r) => r.amountFen),
+    col.text(t('allocation.explanation'), 'explanation', (r) => pick(r.explanation, lang)),
   ];
-  const resultRows = result?.rows ?? [];
-  const table = useStaffTable(resultRows, resultColumns);
 
   const calculate = async () => {
     setError(undefined);
@@ -148,19 +128,14 @@ export function AllocationPage() {
       <ErrorAlert error={error} />
       {result ? (
         <Card size="small" title={`${t('allocation.result')} · ${t('decision.basis')}: ${result.cites}`}>
-          <ProTable<ResultRow>
-            size="small"
+          <StaffTable<ResultRow>
             rowKey="region"
-            pagination={false}
-            search={false}
-            dataSource={resultRows}
+            rows={result.rows}
             columns={resultColumns}
-            onChange={table.onChange}
-            options={staffOptions(() => void calculate())}
-            toolBarRender={() => [
-              <ExportButton key="export" fileName="allocation.xlsx" columns={resultColumns} rows={table.shown} />,
-            ]}
-            data-testid="allocation-result"
+            reload={() => void calculate()}
+            pageSize={false}
+            exportAs="allocation.xlsx"
+            testId="allocation-result"
           />
         </Card>
       ) : null}

@@ -1,4 +1,3 @@
-import { ProTable } from '@ant-design/pro-components';
 import { App, Button, Card, Descriptions, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +5,8 @@ import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
 import type { PaymentBatch } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
-import {
-  ExportButton,
-  filterColumn,
-  staffOptions,
-  useStaffPagination,
-  useStaffTable,
-  type StaffColumn,
-} from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { BatchPreview } from './batch-preview.js';
 
@@ -35,8 +26,8 @@ interface ReturnReport {
  * are a ProTable filtered by region, channel and state, sorted, and exported as filtered.
  */
 export function PaymentsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const col = useStaffColumns<PaymentBatch>();
   const { message } = App.useApp();
   const regionName = useRegionName();
   const batches = useLoad(() => api<{ batches: PaymentBatch[] }>('GET', '/api/v1/payment-batches'), []);
@@ -88,50 +79,18 @@ export function PaymentsPage() {
   const stateLabel = (state: string) =>
     state === 'openFailures' ? t('backOffice.payments.openFailures') : t(`payments.states.${state}`);
   const columns: StaffColumn<PaymentBatch>[] = [
-    {
-      title: t('payments.number'),
-      dataIndex: 'number',
-      key: 'number',
-      sorter: (a, b) => a.number.localeCompare(b.number),
-      sheet: (b) => b.number,
-    },
-    {
-      title: t('common.region'),
-      key: 'region',
-      render: (_, b) => regionName(b.regionCode),
-      ...filterColumn(rows, (b) => b.regionCode, regionName),
-      sheet: (b) => regionName(b.regionCode),
-    },
-    {
-      title: t('payments.channel'),
-      key: 'channel',
-      render: (_, b) => t(`payments.channels.${b.channel}`),
-      ...filterColumn(
-        rows,
-        (b) => b.channel,
-        (c) => t(`payments.channels.${c}`),
-      ),
-      sheet: (b) => t(`payments.channels.${b.channel}`),
-    },
-    {
-      title: t('payments.items'),
-      dataIndex: 'itemCount',
-      key: 'items',
-      align: 'right',
-      sorter: (a, b) => a.itemCount - b.itemCount,
-      sheet: (b) => b.itemCount,
-    },
-    {
-      title: t('payments.total'),
-      key: 'total',
-      align: 'right',
-      render: (_, b) => formatFen(b.totalFen, lang),
-      sorter: (a, b) => a.totalFen - b.totalFen,
-      sheet: (b) => formatFen(b.totalFen, lang),
-    },
-    {
-      title: t('common.status'),
-      key: 'state',
+    col.text(t('payments.number'), 'number', (b) => b.number, { sorted: true }),
+    col.choice(t('common.region'), 'region', rows, (b) => b.regionCode, regionName),
+    col.choice(
+      t('payments.channel'),
+      'channel',
+      rows,
+      (b) => b.channel,
+      (c) => t(`payments.channels.${c}`),
+    ),
+    col.count(t('payments.items'), 'items', (b) => b.itemCount),
+    col.money(t('payments.total'), 'total', (b) => b.totalFen),
+    col.choice(t('common.status'), 'state', rows, stateOf, stateLabel, {
       render: (_, b) => (
         <Tag
           color={{ openFailures: 'orange', reconciled: 'green', exported: 'blue' }[stateOf(b)] ?? 'default'}
@@ -140,22 +99,9 @@ export function PaymentsPage() {
           {stateLabel(stateOf(b))}
         </Tag>
       ),
-      ...filterColumn(rows, stateOf, stateLabel),
-      sheet: (b) => stateLabel(stateOf(b)),
-    },
-    {
-      title: t('payments.counts'),
-      key: 'counts',
-      render: (_, b) => t('payments.countsText', b.counts),
-      sheet: (b) => t('payments.countsText', b.counts),
-    },
-    {
-      title: t('payments.createdAt'),
-      key: 'createdAt',
-      render: (_, b) => formatInstant(b.createdAt),
-      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-      sheet: (b) => formatInstant(b.createdAt),
-    },
+    }),
+    col.text(t('payments.counts'), 'counts', (b) => t('payments.countsText', b.counts)),
+    col.instant(t('payments.createdAt'), 'createdAt', (b) => b.createdAt),
     {
       title: t('common.actions'),
       render: (_, b) => (
@@ -191,8 +137,6 @@ export function PaymentsPage() {
       ),
     },
   ];
-  const table = useStaffTable(rows, columns);
-  const pagination = useStaffPagination();
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -217,28 +161,16 @@ export function PaymentsPage() {
       </Card>
       <BatchPreview version={version} />
       <ErrorAlert error={error ?? batches.error} />
-      <ProTable<PaymentBatch>
-        size="small"
+      <StaffTable<PaymentBatch>
         rowKey="id"
         loading={batches.loading}
-        dataSource={rows}
+        rows={rows}
         columns={columns}
-        onChange={table.onChange}
-        search={false}
-        scroll={{ x: true }}
-        options={staffOptions(() => batches.reload())}
-        pagination={pagination}
-        locale={{ emptyText: t('payments.none') }}
-        toolBarRender={() => [
-          <ExportButton
-            key="export"
-            fileName="payment-batches.xlsx"
-            columns={columns}
-            rows={table.shown}
-            testId="batches-export"
-          />,
-        ]}
-        data-testid="batches"
+        reload={batches.reload}
+        emptyText={t('payments.none')}
+        exportAs="payment-batches.xlsx"
+        exportTestId="batches-export"
+        testId="batches"
       />
       <Modal
         open={report !== undefined}

@@ -1,4 +1,3 @@
-import { ProTable } from '@ant-design/pro-components';
 import { Button, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,7 +6,7 @@ import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
-import { ExportButton, staffOptions, useStaffTable, type StaffColumn } from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 
@@ -25,51 +24,23 @@ export function SchedulePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
+  const col = useStaffColumns<Line>();
   const { data, error, reload } = useLoad(() => api<Schedule>('GET', `/api/v1/payment-batches/${id}/schedule`), [id]);
   // The names of the batch's own region: asked for once the batch is known, and waited for, so the
   // printed sheet never names a subsidy by its code.
   const subsidyName = useSubsidyNames(data?.batch.regionCode ?? '');
   const lines = data?.lines ?? [];
   const columns: StaffColumn<Line>[] = [
-    {
-      title: t('admin.schedule.seq'),
-      dataIndex: 'seq',
-      key: 'seq',
-      width: 56,
-      sorter: (a, b) => a.seq - b.seq,
-      sheet: (l) => l.seq,
-    },
-    {
-      title: t('admin.schedule.payee'),
-      key: 'payee',
+    col.count(t('admin.schedule.seq'), 'seq', (l) => l.seq, { align: undefined, width: 56 }),
+    col.text(t('admin.schedule.payee'), 'payee', (l) => l.payeeName, {
+      sorted: true,
       render: (_, l) => <span className="nowrap">{l.payeeName}</span>,
-      sorter: (a, b) => a.payeeName.localeCompare(b.payeeName, 'zh-CN'),
-      sheet: (l) => l.payeeName,
-    },
-    { title: t('admin.schedule.account'), dataIndex: 'accountMasked', key: 'account', sheet: (l) => l.accountMasked },
-    {
-      title: t('admin.dashboard.application'),
-      dataIndex: 'applicationNumber',
-      key: 'application',
-      sorter: (a, b) => a.applicationNumber.localeCompare(b.applicationNumber),
-      sheet: (l) => l.applicationNumber,
-    },
-    {
-      title: t('admin.dashboard.subsidy'),
-      key: 'subsidy',
-      render: (_, l) => subsidyName(l.subsidy),
-      sheet: (l) => subsidyName(l.subsidy),
-    },
-    {
-      title: t('admin.dashboard.amount'),
-      key: 'amount',
-      align: 'right',
-      render: (_, l) => <span className="nowrap">{formatFen(l.amountFen, lang)}</span>,
-      sorter: (a, b) => a.amountFen - b.amountFen,
-      sheet: (l) => formatFen(l.amountFen, lang),
-    },
+    }),
+    col.text(t('admin.schedule.account'), 'account', (l) => l.accountMasked),
+    col.text(t('admin.dashboard.application'), 'application', (l) => l.applicationNumber, { sorted: true }),
+    col.text(t('admin.dashboard.subsidy'), 'subsidy', (l) => subsidyName(l.subsidy)),
+    col.money(t('admin.dashboard.amount'), 'amount', (l) => l.amountFen, { className: 'nowrap' }),
   ];
-  const table = useStaffTable(lines, columns);
   if (!data || !subsidyName.loaded) return <ErrorAlert error={error} />;
   const { batch } = data;
   const total = lines.reduce((n, l) => n + l.amountFen, 0);
@@ -93,18 +64,13 @@ export function SchedulePage() {
           {t('admin.schedule.totalText', { count: data.lines.length, amount: formatFen(total, lang) })}
         </Descriptions.Item>
       </Descriptions>
-      <ProTable<Line>
-        size="small"
+      <StaffTable<Line>
         rowKey="seq"
-        pagination={false}
-        dataSource={lines}
+        pageSize={false}
+        rows={lines}
         columns={columns}
-        onChange={table.onChange}
-        search={false}
-        options={staffOptions(reload)}
-        toolBarRender={() => [
-          <ExportButton key="export" fileName={`${batch.number}.xlsx`} columns={columns} rows={table.shown} />,
-        ]}
+        reload={reload}
+        exportAs={`${batch.number}.xlsx`}
         style={{ marginTop: 16 }}
         summary={() => (
           <Table.Summary.Row>

@@ -1,4 +1,3 @@
-import { ProTable } from '@ant-design/pro-components';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,14 +8,7 @@ import type { TrainingClassSummary, DemandItem, TrainingInstitution, TrainingCla
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
-import {
-  ExportButton,
-  filterColumn,
-  staffOptions,
-  useStaffPagination,
-  useStaffTable,
-  type StaffColumn,
-} from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useLoad } from '../../components/use-load.js';
 import { ClassStateTag, useItemName } from './training-common.js';
@@ -31,98 +23,44 @@ export function ClassesPage() {
   const navigate = useNavigate();
   const itemName = useItemName();
   const regionName = useRegionName();
-  const [search, setSearch] = useState('');
+  const col = useStaffColumns<TrainingClassSummary>();
   const { data, error, loading, reload } = useLoad(
     () => api<{ classes: TrainingClassSummary[] }>('GET', '/api/v1/training/classes'),
     [],
   );
-  const all = data?.classes ?? [];
-  const words = search.trim().toLowerCase();
-  const rows = words
-    ? all.filter((c) => [c.number, c.institutionName, itemName(c)].some((x) => x.toLowerCase().includes(words)))
-    : all;
+  const rows = data?.classes ?? [];
   const stateName = (s: string) => t(`trainingClass.states.${s}`);
   const columns: StaffColumn<TrainingClassSummary>[] = [
-    {
-      title: t('trainingClass.number'),
-      key: 'number',
+    col.text(t('trainingClass.number'), 'number', (r) => r.number, {
+      sorted: true,
       render: (_, r) => <Link to={`/training/classes/${r.id}`}>{r.number}</Link>,
-      sorter: (a, b) => a.number.localeCompare(b.number),
-      sheet: (r) => r.number,
-    },
-    {
-      title: t('training.institution'),
-      key: 'institution',
-      dataIndex: 'institutionName',
-      ...filterColumn(all, (r) => r.institutionName, String),
-      sheet: (r) => r.institutionName,
-    },
-    { title: t('training.occupation'), key: 'occupation', render: (_, r) => itemName(r), sheet: (r) => itemName(r) },
-    {
-      title: t('common.region'),
-      key: 'region',
-      render: (_, r) => regionName(r.regionCode),
-      ...filterColumn(all, (r) => r.regionCode, regionName),
-      sheet: (r) => regionName(r.regionCode),
-    },
-    {
-      title: t('training.dates'),
-      key: 'dates',
-      render: (_, r) => `${r.startsOn} – ${r.endsOn}`,
-      sorter: (a, b) => a.startsOn.localeCompare(b.startsOn),
-      sheet: (r) => `${r.startsOn} – ${r.endsOn}`,
-    },
-    {
-      title: t('trainingClass.trainees'),
-      key: 'trainees',
-      dataIndex: 'trainees',
-      align: 'right',
-      sorter: (a, b) => a.trainees - b.trainees,
-      sheet: (r) => r.trainees,
-    },
-    {
-      title: t('trainingClass.certificates'),
-      key: 'certificates',
-      dataIndex: 'certificates',
-      align: 'right',
-      sorter: (a, b) => a.certificates - b.certificates,
-      sheet: (r) => r.certificates,
-    },
-    {
-      title: t('common.status'),
-      key: 'state',
+    }),
+    col.choice(t('training.institution'), 'institution', rows, (r) => r.institutionName, String),
+    col.text(t('training.occupation'), 'occupation', (r) => itemName(r)),
+    col.choice(t('common.region'), 'region', rows, (r) => r.regionCode, regionName),
+    col.date(t('training.dates'), 'dates', (r) => `${r.startsOn} – ${r.endsOn}`),
+    col.count(t('trainingClass.trainees'), 'trainees', (r) => r.trainees),
+    col.count(t('trainingClass.certificates'), 'certificates', (r) => r.certificates),
+    col.choice(t('common.status'), 'state', rows, (r) => r.state, stateName, {
       render: (_, r) => <ClassStateTag state={r.state} />,
-      ...filterColumn(all, (r) => r.state, stateName),
-      sheet: (r) => stateName(r.state),
-    },
+    }),
   ];
-  const table = useStaffTable(rows, columns);
-  const pagination = useStaffPagination();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
       <ErrorAlert error={error} />
-      <ProTable<TrainingClassSummary>
-        size="small"
+      <StaffTable<TrainingClassSummary>
         rowKey="id"
         loading={loading}
-        dataSource={rows}
+        rows={rows}
         columns={columns}
-        onChange={table.onChange}
-        search={false}
-        scroll={{ x: true }}
-        options={staffOptions(reload)}
-        pagination={pagination}
-        headerTitle={
-          <Input.Search
-            allowClear
-            placeholder={t('backOffice.classes.search')}
-            onSearch={setSearch}
-            style={{ width: 280 }}
-            data-testid="classes-search"
-          />
-        }
-        toolBarRender={() => [
+        reload={reload}
+        search={{
+          placeholder: t('backOffice.classes.search'),
+          texts: (c) => [c.number, c.institutionName, itemName(c)],
+          testId: 'classes-search',
+        }}
+        toolbar={[
           <Button
             key="open"
             type="primary"
@@ -131,9 +69,9 @@ export function ClassesPage() {
           >
             {t('trainingClass.open')}
           </Button>,
-          <ExportButton key="export" fileName="training-classes.xlsx" columns={columns} rows={table.shown} />,
         ]}
-        data-testid="classes"
+        exportAs="training-classes.xlsx"
+        testId="classes"
       />
     </Space>
   );

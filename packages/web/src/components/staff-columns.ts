@@ -1,0 +1,203 @@
+import type { ProColumns } from '@ant-design/pro-components';
+import { formatFen, formatInstant } from './format.js';
+
+/** A cell of an exported sheet: text, or a number Excel can add up. */
+export type SheetValue = string | number;
+
+/**
+ * A column of a staff list. `sheet`: the cell as the exported sheet holds it, in the page's
+ * language (a label, a date) or as a number (元, a count), with `sheetFormat` its Excel number
+ * format and `sheetTitle` a header saying the unit where the title does not; a column without
+ * `sheet` (its buttons) stays out of the sheet. A column that filters or sorts carries a `key`,
+ * by which the table reports its state.
+ */
+export type StaffColumn<T> = ProColumns<T> & {
+  sheet?: (row: T) => SheetValue;
+  sheetFormat?: string;
+  sheetTitle?: string;
+};
+
+/** What a builder's caller may add to or change in the column it builds (a link, a tag, a width). */
+export type ColumnExtras<T> = Partial<StaffColumn<T>>;
+
+/** 元 with two decimals and thousands separators, as finance reads a sheet. */
+export const YUAN_FORMAT = '#,##0.00';
+const COUNT_FORMAT = '#,##0';
+
+/** Two possibly missing numbers in order, a missing one first. */
+export function compareNumbers(a: number | null | undefined, b: number | null | undefined): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
+  if (b === null || b === undefined) return 1;
+  return a - b;
+}
+
+/** Two possibly missing texts in the order of the Chinese collation (pinyin), a missing one first. */
+export function compareTexts(a: string | null | undefined, b: string | null | undefined): number {
+  return (a ?? '').localeCompare(b ?? '', 'zh-CN');
+}
+
+/** A header filter offering each value the rows hold, by its label, in the labels' (pinyin) order. */
+export function filterColumn<T>(
+  rows: readonly T[],
+  value: (row: T) => string,
+  label: (value: string) => string,
+): Pick<StaffColumn<T>, 'filters' | 'onFilter'> {
+  const values = [...new Set(rows.map(value))];
+  return {
+    filters: values.map((v) => ({ text: label(v), value: v })).sort((a, b) => compareTexts(a.text, b.text)),
+    onFilter: (chosen, row) => value(row) === chosen,
+  };
+}
+
+/**
+ * The columns every staff list has, built alike everywhere: money shown in 元 from fen and
+ * exported as a number of 元; counts right-aligned and exported as numbers; dates and instants;
+ * text; and a choice (a state, a kind) by its label with a header filter of the values present.
+ * Each sorts, and exports, the way its kind should. `yuan` is the unit's name in the page language.
+ *
+ * @example
+ *   const col = staffColumns<PaymentBatch>('zh-CN', '元');
+ *   col.money('金额', 'total', (b) => b.totalFen); // 30000 → "300 元"; in the sheet 300.00
+ */
+export function staffColumns<T>(language: string, yuan: string) {
+  const withUnit = (title: string) => (language === 'en-US' ? `${title} (${yuan})` : `${title}（${yuan}）`);
+  return {
+    /** Text as it is; sortable by pinyin when `sorted`. */
+    text(
+      title: string,
+      key: string,
+      value: (row: T) => string | null | undefined,
+      extras: ColumnExtras<T> & { sorted?: boolean } = {},
+    ): StaffColumn<T> {
+      const { sorted, ...rest } = extras;
+      return {
+        title,
+        key,
+        render: (_, r) => value(r) ?? '—',
+        ...(sorted ? { sorter: (a: T, b: T) => compareTexts(value(a), value(b)) } : {}),
+        sheet: (r) => value(r) ?? '',
+        ...rest,
+      };
+    },
+    /** An amount in fen, shown in 元, exported as a number of 元 under "title（元）". */
+    money(
+      title: string,
+      key: string,
+      fen: (row: T) => number | null | undefined,
+      extras: ColumnExtras<T> = {},
+    ): StaffColumn<T> {
+      return {
+        title,
+        key,
+        align: 'right',
+        render: (_, r) => {
+          const v = fen(r);
+          return v === null || v === undefined ? '—' : formatFen(v, language);
+        },
+        sorter: (a: T, b: T) => compareNumbers(fen(a), fen(b)),
+        sheet: (r) => {
+          const v = fen(r);
+          return v === null || v === undefined ? '' : v / 100;
+        },
+        sheetFormat: YUAN_FORMAT,
+        sheetTitle: withUnit(title),
+        ...extras,
+      };
+    },
+    /** A number of people, items, days: right-aligned, sorted, exported as a number. */
+    count(
+      title: string,
+      key: string,
+      n: (row: T) => number | null | undefined,
+      extras: ColumnExtras<T> = {},
+    ): StaffColumn<T> {
+      return {
+        title,
+        key,
+        align: 'right',
+        render: (_, r) => n(r) ?? '—',
+        sorter: (a: T, b: T) => compareNumbers(n(a), n(b)),
+        sheet: (r) => n(r) ?? '',
+        sheetFormat: COUNT_FORMAT,
+        ...extras,
+      };
+    },
+    /** A day (YYYY-MM-DD), sorted in time. */
+    date(
+      title: string,
+      key: string,
+      day: (row: T) => string | null | undefined,
+      extras: ColumnExtras<T> = {},
+    ): StaffColumn<T> {
+      return {
+        title,
+        key,
+        render: (_, r) => day(r) ?? '—',
+        sorter: (a: T, b: T) => compareTexts(day(a), day(b)),
+        sheet: (r) => day(r) ?? '',
+        ...extras,
+      };
+    },
+    /** A moment (an ISO instant), shown in Beijing time, sorted in time. */
+    instant(
+      title: string,
+      key: string,
+      at: (row: T) => string | null | undefined,
+      extras: ColumnExtras<T> = {},
+    ): StaffColumn<T> {
+      const shown = (r: T) => {
+        const v = at(r);
+        return v ? formatInstant(v) : '';
+      };
+      return {
+        title,
+        key,
+        render: (_, r) => shown(r) || '—',
+        sorter: (a: T, b: T) => compareTexts(at(a), at(b)),
+        sheet: shown,
+        ...extras,
+      };
+    },
+    /** One of a few values (a state, a kind) by its label, filtered in the header by the values present. */
+    choice(
+      title: string,
+      key: string,
+      rows: readonly T[],
+      value: (row: T) => string,
+      label: (value: string) => string,
+      extras: ColumnExtras<T> = {},
+    ): StaffColumn<T> {
+      return {
+        title,
+        key,
+        render: (_, r) => label(value(r)),
+        ...filterColumn(rows, value, label),
+        sheet: (r) => label(value(r)),
+        ...extras,
+      };
+    },
+  };
+}
+
+/** The builders of `staffColumns` for rows of one type. */
+export type StaffColumnKit<T> = ReturnType<typeof staffColumns<T>>;
+
+/** An exported sheet: the header, each row's cells, and each column's number format. */
+export interface Sheet {
+  header: string[];
+  rows: SheetValue[][];
+  formats: (string | undefined)[];
+}
+
+/** The rows as a sheet: one column per titled column with a `sheet`, in the columns' order. */
+export function sheetOf<T>(columns: readonly StaffColumn<T>[], rows: readonly T[]): Sheet {
+  const exported = columns.filter(
+    (c): c is StaffColumn<T> & { sheet: (row: T) => SheetValue } =>
+      typeof c.title === 'string' && c.sheet !== undefined,
+  );
+  return {
+    header: exported.map((c) => c.sheetTitle ?? (c.title as string)),
+    rows: rows.map((r) => exported.map((c) => c.sheet(r))),
+    formats: exported.map((c) => c.sheetFormat),
+  };
+}
