@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { JobQueue, jobRoleFrom, type JobDefinition, type JobRole } from '../jobs/job-queue-service.js';
+import type { ReturnImportJobSettings } from '../payments/return-import-job.js';
 import type { SweepJobSettings } from '../proactive/sweep-jobs.js';
 import type { Services } from './build-app.js';
 
@@ -17,6 +18,8 @@ export interface JobOptions {
   readonly notificationDispatchSeconds?: number;
   /** The sweep's slices: their size and expiry. */
   readonly sweep?: SweepJobSettings;
+  /** Which return files are imported by a worker, and how long one may run. */
+  readonly returnImports?: ReturnImportJobSettings;
 }
 
 /**
@@ -69,7 +72,9 @@ export async function startJobs(
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     onError: (error) => log.error({ err: error }, 'job queue error'),
   });
-  services.sweeps.runOn(queue, (accountId) => services.sessions.actorOf(accountId, null), options.sweep);
+  const actorOf = (accountId: string) => services.sessions.actorOf(accountId, null);
+  services.sweeps.runOn(queue, actorOf, options.sweep);
+  services.payments.runOn(queue, actorOf, options.returnImports);
   const dispatch = queue.define(notificationDispatchJob(services));
   await queue.start();
   if (options.notificationDispatchSeconds) queue.every(dispatch, options.notificationDispatchSeconds, {});

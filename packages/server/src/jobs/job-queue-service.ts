@@ -131,16 +131,18 @@ export class JobQueue {
   /**
    * Enqueues a job. With `key`, the job's id is derived from it, so sending the same key again while
    * the first is kept (two weeks) enqueues nothing and returns null. With `trx`, the job is part of
-   * the caller's transaction: it exists only if that commits.
+   * the caller's transaction: it exists only if that commits. With `afterSeconds`, no worker takes
+   * it before then (a safety net behind work done elsewhere first).
    */
   async send<T extends object>(
     definition: JobDefinition<T>,
     data: T,
-    options: { key?: string; trx?: Kysely<never> } = {},
+    options: { key?: string; trx?: Kysely<never>; afterSeconds?: number } = {},
   ): Promise<string | null> {
     return this.boss.send(definition.name, data, {
       ...(options.key ? { id: keyedId(definition.name, options.key) } : {}),
       ...(options.trx ? { db: queueDatabase(options.trx) } : {}),
+      ...(options.afterSeconds ? { startAfter: options.afterSeconds } : {}),
     });
   }
 

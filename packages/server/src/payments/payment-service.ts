@@ -1,17 +1,21 @@
 import type { Kysely } from 'kysely';
+import type { JobQueue } from '../jobs/job-queue-service.js';
 import type { ApplicationService } from '../applications/application-service.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { Vault } from '../security/vault.js';
+import { AppError } from '../http/errors.js';
 import { getBatch, listBatches, type BatchView } from './batch-views.js';
 import { createBatches, type CreatedBatches } from './create-batches.js';
 import { batchSchedule } from './batch-schedule.js';
 import { exportBankFile } from './export-bank-file.js';
-import { importReturn, type ReturnReport } from './import-return.js';
+import { importReturn, type ReturnImportQueue, type ReturnReport } from './import-return.js';
 import type { PaymentDeps } from './payment-deps.js';
 import { previewBatches, type BatchPreview } from './preview-batches.js';
 import { reconciliation, reissueItem, type ReconciliationView } from './reconciliation.js';
+import { returnImportJob, type ReturnImportJobSettings } from './return-import-job.js';
+import { importReport } from './return-imports.js';
 
 export type { BatchView } from './batch-views.js';
 export type { ReturnReport } from './import-return.js';
@@ -65,9 +69,41 @@ export class PaymentService {
     return exportBankFile(this.deps, actor, id);
   }
 
-  /** The bank's return file: each row settles its item, once. */
+  private imports: ReturnImportQueue | undefined;
+
+  /**
+   * Large return files go to this queue, and small ones are queued late as a safety net; the
+   * composition root calls this once. Without it every file is imported within its upload.
+   */
+  runOn(queue: JobQueue, actorOf: (accountId: string) => Promise<Actor>, settings: ReturnImportJobSettings = {}): void {
+    const job = queue.define(returnImportJob(this.deps, actorOf, settings));
+    this.imports = {
+      inlineRows: settings.inlineRows ?? 5000,
+      send: (returnId, { trx, afterSeconds }) =>
+        queue.send(
+          job,
+          { returnId },
+          { ...(trx ? { trx: trx as unknown as Kysely<never> } : {}), ...(afterSeconds ? { afterSeconds } : {}) },
+        ),
+    };
+  }
+
+  /** The bank's return file: each row settles its item, once; a large file is imported by a worker. */
   importReturn(actor: Actor, id: string, file: Buffer): Promise<ReturnReport> {
-    return importReturn(this.deps, actor, id, file);
+    return importReturn(this.deps, actor, id, file, this.imports);
+  }
+
+  /** A return file's import as it stands: its progress while under way, its report when done. */
+  async returnImport(actor: Actor, batchId: string, returnId: string): Promise<ReturnReport> {
+    await getBatch(this.deps.db, actor, batchId);
+    const row = await this.deps.db
+      .selectFrom('bank_return')
+      .select('id')
+      .where('id', '=', returnId)
+      .where('batch_id', '=', batchId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 404, 'returnId');
+    return importReport(this.deps.db, returnId, true);
   }
 
   /** Paid, failed, re-issued and unmatched, with counts and totals, after the bank's return files. */

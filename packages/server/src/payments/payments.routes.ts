@@ -7,11 +7,22 @@ import { languageOf, type Language } from '../i18n/messages.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
 import { BANK_LAYOUTS } from './bank-layouts.js';
 import type { PaymentService } from './payment-service.js';
-import { Batch, BatchPreview, CreatedBatches, ItemParams, Reconciliation, ReturnReport } from './payments.schemas.js';
+import {
+  Batch,
+  BatchPreview,
+  CreatedBatches,
+  ItemParams,
+  Reconciliation,
+  ReturnParams,
+  ReturnReport,
+} from './payments.schemas.js';
+import type { ReturnReport as Report } from './return-imports.js';
 import { unmatchedReason, type UnmatchedReturnRow } from './return-messages.js';
 
 const worded = (rows: readonly UnmatchedReturnRow[], language: Language) =>
   rows.map((r) => ({ ...r, reason: unmatchedReason(r, language) }));
+
+const reportIn = (report: Report, language: Language) => ({ ...report, unmatched: worded(report.unmatched, language) });
 
 /** Payment batches, bank files and reconciliation (finance). */
 export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncTypebox {
@@ -144,15 +155,34 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
         schema: {
           tags,
           summary:
-            'Import the bank’s return file: paid items are paid, failed ones keep the bank’s reason; the same file twice changes nothing',
+            'Import the bank’s return file: paid items are paid, failed ones keep the bank’s reason; the same file twice changes nothing. A large file is imported by a worker: 202 with the import to ask after',
           params: IdParams,
+          response: { 200: ReturnReport, 202: ReturnReport, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const report = await payments.importReturn(actorOf(request), request.params.id, uploadedFile(request.body));
+        return reply
+          .status(report.state === 'imported' ? 200 : 202)
+          .send(reportIn(report, languageOf(request.headers['accept-language'])));
+      },
+    );
+    app.get(
+      '/api/v1/payment-batches/:id/returns/:returnId',
+      {
+        config: finance,
+        schema: {
+          tags,
+          summary: 'A return file’s import: the items settled so far while under way, its report when done',
+          params: ReturnParams,
           response: { 200: ReturnReport, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => {
-        const report = await payments.importReturn(actorOf(request), request.params.id, uploadedFile(request.body));
-        return { ...report, unmatched: worded(report.unmatched, languageOf(request.headers['accept-language'])) };
-      },
+      async (request) =>
+        reportIn(
+          await payments.returnImport(actorOf(request), request.params.id, request.params.returnId),
+          languageOf(request.headers['accept-language']),
+        ),
     );
     app.get(
       '/api/v1/payment-batches/:id/reconciliation',

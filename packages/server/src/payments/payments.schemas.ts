@@ -54,7 +54,13 @@ export const UnmatchedRow = Type.Object({
   amountFen: Type.Union([Type.Integer(), Type.Null()]),
 });
 
+/**
+ * A return file's import: done (`imported`, the file's report) or under way (`importing`, the
+ * items settled so far; a large file is imported by a worker — ask again by its id).
+ */
 export const ReturnReport = Type.Object({
+  id: Type.String(),
+  state: Type.Union([Type.Literal('importing'), Type.Literal('imported')]),
   alreadyImported: Type.Boolean(),
   rows: Type.Integer(),
   paid: Type.Integer(),
@@ -102,5 +108,10 @@ export const Reconciliation = Type.Object({
 
 export const ItemParams = Type.Object(
   { id: Type.String({ format: 'uuid' }), seq: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const ReturnParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }), returnId: Type.String({ format: 'uuid' }) },
   { additionalProperties: false },
 );

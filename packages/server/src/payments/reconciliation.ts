@@ -94,6 +94,8 @@ export async function reconciliation(deps: PaymentDeps, actor: Actor, batchId: s
     .selectFrom('bank_return')
     .select(['imported_at', 'rows', 'paid', 'failed', 'unmatched', 'unmatched_rows'])
     .where('batch_id', '=', batchId)
+    // A file still being imported is not yet a report (its progress is asked after by its id).
+    .where('state', '=', 'imported')
     .orderBy('imported_at')
     .execute();
   const unmatched = returns.flatMap((r) => r.unmatched_rows);

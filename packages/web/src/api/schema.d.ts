@@ -9392,7 +9392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import the bank’s return file: paid items are paid, failed ones keep the bank’s reason; the same file twice changes nothing */
+        /** Import the bank’s return file: paid items are paid, failed ones keep the bank’s reason; the same file twice changes nothing. A large file is imported by a worker: 202 with the import to ask after */
         post: {
             parameters: {
                 query?: never;
@@ -9411,6 +9411,174 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            id: string;
+                            state: "importing" | "imported";
+                            alreadyImported: boolean;
+                            rows: number;
+                            paid: number;
+                            failed: number;
+                            skipped: number;
+                            returned: number;
+                            unmatched: {
+                                row: number;
+                                code: string;
+                                reason: string;
+                                seq: string;
+                                accountMasked: string;
+                                name: string;
+                                amountFen: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            state: "importing" | "imported";
+                            alreadyImported: boolean;
+                            rows: number;
+                            paid: number;
+                            failed: number;
+                            skipped: number;
+                            returned: number;
+                            unmatched: {
+                                row: number;
+                                code: string;
+                                reason: string;
+                                seq: string;
+                                accountMasked: string;
+                                name: string;
+                                amountFen: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/returns/{returnId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A return file’s import: the items settled so far while under way, its report when done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    returnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            state: "importing" | "imported";
                             alreadyImported: boolean;
                             rows: number;
                             paid: number;
@@ -9814,6 +9982,8 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

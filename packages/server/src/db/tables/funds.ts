@@ -100,9 +100,18 @@ export interface BankReturnTable {
   failed: number;
   unmatched: number;
   /** The rows that matched no item of the batch (see payments/import-return.ts). */
-  unmatched_rows: ColumnType<UnmatchedReturnRow[], string | undefined, never>;
+  unmatched_rows: ColumnType<UnmatchedReturnRow[], string | undefined, string>;
   imported_by: string;
   imported_at: CreatedAt;
+  /** `importing` while its rows are being settled (migration 0036), then `imported`. */
+  state: Generated<'importing' | 'imported'>;
+  /** Items paid earlier and sent back by the bank with this file (退票). */
+  returned: Generated<number>;
+  /** The file, encrypted, while it is being imported. */
+  file_cipher: string | null;
+  /** The run importing the file is taken as alive until then. */
+  lease_until: Date | null;
+  finished_at: Date | null;
 }
 
 export interface AllocationPublicationTable {
