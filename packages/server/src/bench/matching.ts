@@ -183,7 +183,9 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
-async function timed(name: string, work: (i: number) => Promise<number>): Promise<void> {
+const ratio = (a: number, b: number) => `${Math.round((a / b) * 100)}%`.padStart(8);
+
+async function timed(name: string, work: (i: number) => Promise<number>): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < queries; i++) {
@@ -192,10 +194,10 @@ async function timed(name: string, work: (i: number) => Promise<number>): Promis
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  const [p50, p95] = [percentile(times, 50), percentile(times, 95)].map((x) =>
-    String(Math.round(x * 10) / 10).padStart(8),
-  );
+  const figures = { p50: percentile(times, 50), p95: percentile(times, 95) };
+  const [p50, p95] = [figures.p50, figures.p95].map((x) => String(Math.round(x * 10) / 10).padStart(8));
   console.log(`${name.padEnd(34)} ${String(Math.round(rows / queries)).padStart(8)} ${p50} ${p95}`);
+  return figures;
 }
 
 try {
@@ -210,6 +212,39 @@ try {
   console.log(`${'query'.padEnd(34)} ${'rows'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
   await timed('top 20 postings for a seeker', async () => (await matching.forSeeker(pick(seekers))).length);
   await timed('top 20 seekers for a posting', async () => (await matching.forPosting(actor, pick(postings))).length);
+  // The query alone, with its cut and without it (every candidate's certificate looked up): the
+  // baseline in the same run, on the same postings.
+  const sample = await db
+    .selectFrom('job_posting')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      Array.from({ length: Math.min(queries, 200) }, () => pick(postings)),
+    )
+    .execute();
+  const forQuery = sample.map((p) => ({
+    ...p,
+    occupation_name: OCCUPATIONS.find((o) => o.code === p.occupation_code)?.zh ?? '',
+  }));
+  const cut = await timed(
+    '  query, certificates past the cut',
+    async (i) => (await seekersForPostingQuery(forQuery[i % forQuery.length]!, 20).execute(db)).rows.length,
+  );
+  const uncut = await timed(
+    '  query, every certificate (baseline)',
+    async (i) =>
+      (
+        await sql<{
+          id: string;
+        }>`select * from (${seekersForPostingQuery(forQuery[i % forQuery.length]!, 1_000_000)}) q order by score desc, id limit 20`.execute(
+          db,
+        )
+      ).rows.length,
+  );
+  console.log(
+    `${'  cut / baseline'.padEnd(34)} ${''.padStart(8)} ${ratio(cut.p50, uncut.p50)} ${ratio(cut.p95, uncut.p95)}`,
+  );
   await timed('board: keyword', async () => (await board.search({ q: pick(WORDS) })).postings.length);
   await timed(
     'board: keyword + city + pay',
