@@ -27,16 +27,18 @@ let applicationUrl = '';
 describe('the public', () => {
   it('reads the policy list with materials, time limit and article', async () => {
     const v = await as('zh-CN');
-    // What the first screen downloads, gzipped as a server would send it: printed, not asserted on.
-    const scripts: Promise<number>[] = [];
+    // What the first screen downloads: the page's own files (not the API's answers), each gzipped as
+    // a server sends it. Issue 17 wants it under 200 kB on a phone; it was one 672 kB bundle.
+    const files: Promise<number>[] = [];
     v.page.on('response', (r) => {
-      if (/\.(js|css)$/.test(new URL(r.url()).pathname)) scripts.push(r.body().then((b) => gzipSync(b).length));
+      if (!new URL(r.url()).pathname.startsWith('/api/')) files.push(r.body().then((b) => gzipSync(b).length));
     });
     await v.page.goto('/');
     const card = v.page.getByTestId('policy-one-time-job-seeking');
     await expect.poll(() => card.innerText()).toContain('申请材料');
-    const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-    console.log(`first page load: ${scripts.length} scripts and styles, ${Math.round(bytes / 1024)} kB gzip`);
+    const bytes = (await Promise.all(files)).reduce((a, b) => a + b, 0);
+    console.log(`first page load: ${files.length} files, ${Math.round(bytes / 1024)} kB gzip`);
+    expect(bytes, 'the first screen under 200 kB gzip').toBeLessThan(200 * 1024);
     expect(await card.innerText()).toMatch(/个工作日/);
     expect(await card.innerText()).toMatch(/依据\s*\S+/);
     await checkAndShoot(v, 'public-policies');
@@ -109,7 +111,7 @@ describe('an application from the applicant to approval, each step by its own ac
     await v.page.getByTestId('who').waitFor();
     // Registering ties the account to nothing: she lands on 实名核验 and may open nothing else yet.
     await v.page.getByTestId('identity-methods').waitFor();
-    expect(await v.page.locator('.ant-menu').innerText()).not.toContain('我的申请');
+    expect(await v.page.getByTestId('site-menu').innerText()).not.toContain('我的申请');
     await checkAndShoot(v, 'applicant-identity-unbound');
     await v.page.getByTestId('sms-send').click();
     await expect
@@ -132,7 +134,7 @@ describe('an application from the applicant to approval, each step by its own ac
     const bound = v.page.getByTestId('identity-bound');
     await expect.poll(() => bound.innerText()).toContain('短信验证码');
     expect(await bound.innerText()).toContain('李小红');
-    await expect.poll(() => v.page.locator('.ant-menu').innerText()).toContain('我的申请');
+    await expect.poll(() => v.page.getByTestId('site-menu').innerText()).toContain('我的申请');
     await checkAndShoot(v, 'applicant-identity-bound');
     await v.page.getByTestId('identity-to-applications').click();
     await v.page.getByTestId('new-application').waitFor();
@@ -157,7 +159,7 @@ describe('an application from the applicant to approval, each step by its own ac
     ).toBe(201);
 
     await v.page.goto('/');
-    await v.page.getByTestId('policy-one-time-job-seeking').getByRole('button', { name: '在线申请' }).click();
+    await v.page.getByTestId('policy-one-time-job-seeking').getByRole('link', { name: '在线申请' }).click();
     // Before anything is filed, the engine's answer on what the registry holds: 1,500 元.
     await v.page.getByTestId('apply-preview').getByTestId('decision-one-time-job-seeking').waitFor();
     expect(await v.page.getByTestId('apply-preview').innerText()).toContain('1,500');

@@ -1,18 +1,28 @@
-import { Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { PageLoading } from './components/page-loading.js';
+import { loadAllTexts } from './i18n/index.js';
 import { AppShell, RequirePermission } from './layout/app-shell.js';
 import { inBackOffice } from './layout/staff-pages.js';
 import { PAGES } from './pages.js';
 import { useSession } from './session/session.js';
 
 /** The back office's frame (Ant Design Pro) loads with the first staff page, not for the public site. */
-const StaffLayout = lazy(() => import('./layout/staff-layout.js').then((m) => ({ default: m.StaffLayout })));
+const StaffLayout = lazy(async () => {
+  const [module] = await Promise.all([import('./layout/staff-layout.js'), loadAllTexts()]);
+  return { default: module.StaffLayout };
+});
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title={t('errors.pageNotFound')} />;
+  return (
+    <section className="hm-result">
+      <p className="hm-result-code">404</p>
+      <h1>{t('errors.pageNotFound')}</h1>
+      <Link to="/">{t('nav.policies')}</Link>
+    </section>
+  );
 }
 
 export function HuiminApp() {
@@ -21,10 +31,10 @@ export function HuiminApp() {
   // Staff work in the back office's frame; the public site and the applicant's pages keep their own.
   const Frame = inBackOffice(account, pathname) ? StaffLayout : AppShell;
   return (
-    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+    <Suspense fallback={<PageLoading />}>
       <Frame>
         {/* Pages load when first opened (pages.tsx); the menu stays while one arrives. */}
-        <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+        <Suspense fallback={<PageLoading />}>
           <Routes>
             {PAGES.map((p) => (
               <Route

@@ -1,15 +1,11 @@
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Account, Permission } from './api/schema.js';
+import { lazyPage } from './layout/lazy-page.js';
 import { isUnbound } from './session/session.js';
 import { PoliciesPage } from './pages/public/policies-page.js';
 
-/**
- * Every page but the landing one is loaded when first opened, so the first screen downloads only
- * what the policy list needs (a phone on a slow network sees it sooner).
- */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
+// Every page but the landing one is loaded when first opened (layout/lazy-page.ts), so the first
+// screen downloads only what the policy list needs (a phone on a slow network sees it sooner).
 const ApplyPage = lazyPage(() => import('./pages/applicant/apply-page.js'), 'ApplyPage');
 const MyApplicationsPage = lazyPage(() => import('./pages/applicant/my-applications-page.js'), 'MyApplicationsPage');
 const OffersPage = lazyPage(() => import('./pages/applicant/offers-page.js'), 'OffersPage');

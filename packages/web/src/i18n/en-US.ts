@@ -8,6 +8,8 @@ export const enUS: Messages = {
       'Huimin — employment and entrepreneurship subsidies from application to payment (open source). Demo figures are examples, not real standards.',
   },
   nav: {
+    menu: 'Menu',
+    language: 'Language',
     policies: 'Policies',
     selfCheck: 'What can I get',
     disclosure: 'Recipients',
@@ -60,6 +62,7 @@ export const enUS: Messages = {
     months_one: '{{count}} month',
     newer: 'Newer',
     older: 'Older',
+    loading: 'Loading',
   },
   errors: {
     network: 'Cannot reach the server; check the connection and try again',

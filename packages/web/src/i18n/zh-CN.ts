@@ -9,6 +9,8 @@ export const zhCN = {
     footer: '惠民 —— 就业创业补贴申请、受理、审核、拨付一体化平台（开源）。演示数据均为示例，不是真实标准。',
   },
   nav: {
+    menu: '菜单',
+    language: '语言',
     policies: '政策清单',
     selfCheck: '政策计算器',
     disclosure: '公示名单',
@@ -60,6 +62,7 @@ export const zhCN = {
     months: '{{count}} 个月',
     newer: '较新',
     older: '较早',
+    loading: '正在加载',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',

@@ -1,6 +1,5 @@
 import type { Permission } from '../api/schema.js';
-import { Button, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../i18n/index.js';
@@ -8,15 +7,35 @@ import { PAGES } from '../pages.js';
 import { homeOf, useSession } from '../session/session.js';
 import { isStaff } from './staff-pages.js';
 
-/** The frame of every page: the platform's name, what the account may open, language, who is logged in. */
+/** Below antd's `sm` breakpoint (576px): a phone. */
+const PHONE = '(max-width: 575.98px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
+
+/**
+ * The frame of the public site and the applicant's pages: the platform's name, what the account
+ * may open, language, who is logged in. Plain HTML in antd's look (frame.css), as it is part of
+ * the first screen a phone downloads (issue 17; decision 027).
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { account, can, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  // On a phone (narrower than antd's `sm`, 576px) the bar keeps to the screen: the name shortens,
-  // the languages are initials, the menu folds into its overflow button.
-  const narrow = !Grid.useBreakpoint().sm;
+  // On a phone the bar keeps to the screen: the name shortens, the languages are initials, the
+  // menu folds behind a button.
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   // Staff reach their work through the back office (StaffLayout); here they see the public pages and a way back.
   const staff = isStaff(account);
@@ -31,90 +50,83 @@ export function AppShell({ children }: { children: ReactNode }) {
     .map((i) => i.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
     .sort((a, b) => b.length - a.length)[0];
+  const languages: [Language, string][] = [
+    ['zh-CN', narrow ? '中' : '中文'],
+    ['en-US', narrow ? 'EN' : 'English'],
+  ];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        className="no-print"
-        style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, paddingInline: narrow ? 8 : 16 }}
-      >
-        <Link
-          to="/"
-          style={{
-            color: '#fff',
-            fontWeight: 600,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            minWidth: 0,
-            maxWidth: narrow ? '30vw' : undefined,
-          }}
-        >
+    <div className="hm-site">
+      <header className="hm-header no-print">
+        <Link to="/" className="hm-brand">
           {t('app.name')}
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected ? [selected] : []}
-          items={visible.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        <Space size={narrow ? 4 : 8}>
-          <Segmented<Language>
-            size="small"
-            value={i18n.language as Language}
-            onChange={(v) => setLanguage(v)}
-            options={[
-              { value: 'zh-CN', label: narrow ? '中' : '中文' },
-              { value: 'en-US', label: narrow ? 'EN' : 'English' },
-            ]}
-            data-testid="language"
-          />
+        <button
+          type="button"
+          className="hm-button on-dark hm-menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-menu"
+          aria-label={t('nav.menu')}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          ☰
+        </button>
+        <nav id="site-menu" className={menuOpen ? 'hm-nav open' : 'hm-nav'} data-testid="site-menu">
+          {visible.map((i) => (
+            <Link key={i.path} to={i.path} aria-current={i.path === selected ? 'page' : undefined}>
+              {i.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="hm-tools">
+          <div className="hm-switch" role="group" aria-label={t('nav.language')} data-testid="language">
+            {languages.map(([value, label]) => (
+              <button
+                key={value}
+                type="button"
+                lang={value}
+                aria-pressed={i18n.language === value}
+                onClick={() => setLanguage(value)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
           {staff && homeOf(account) !== '/' ? (
-            <Button size="small" type="primary" onClick={() => navigate(homeOf(account))} data-testid="back-office">
+            <button
+              type="button"
+              className="hm-button small primary"
+              onClick={() => navigate(homeOf(account))}
+              data-testid="back-office"
+            >
               {t('backOffice.frame.title')}
-            </Button>
+            </button>
           ) : null}
           {account ? (
             <>
-              <span
-                style={{
-                  color: '#fff',
-                  whiteSpace: 'nowrap',
-                  display: 'inline-block',
-                  verticalAlign: 'middle',
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  maxWidth: narrow ? 64 : 200,
-                }}
-                title={account.displayName}
-                data-testid="who"
-              >
+              <span className="hm-who" title={account.displayName} data-testid="who">
                 {account.displayName}
               </span>
-              <Button
-                size="small"
+              <button
+                type="button"
+                className="hm-button small"
                 onClick={() => {
                   void logout().then(() => navigate('/'));
                 }}
               >
                 {t('auth.logout')}
-              </Button>
+              </button>
             </>
           ) : (
-            <Button size="small" type="primary" onClick={() => navigate('/login')}>
+            <Link className="hm-button small primary" to="/login">
               {t('auth.login')}
-            </Button>
+            </Link>
           )}
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-        {children}
-      </Layout.Content>
-      <Layout.Footer className="no-print" style={{ textAlign: 'center', fontSize: 12 }}>
-        {t('app.footer')}
-      </Layout.Footer>
-    </Layout>
+        </div>
+      </header>
+      <main className="hm-main">{children}</main>
+      <footer className="hm-footer no-print">{t('app.footer')}</footer>
+    </div>
   );
 }
 
@@ -122,18 +134,17 @@ export function AppShell({ children }: { children: ReactNode }) {
 export function RequirePermission({ permissions, children }: { permissions: Permission[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { account, can } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
   if (account === undefined) return null;
   if (account === null)
     return (
-      <Space orientation="vertical">
-        <Typography.Text>{t('auth.needLogin')}</Typography.Text>
-        <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}>
+      <section className="hm-result">
+        <p>{t('auth.needLogin')}</p>
+        <Link className="hm-button primary" to={`/login?next=${encodeURIComponent(location.pathname)}`}>
           {t('auth.login')}
-        </Button>
-      </Space>
+        </Link>
+      </section>
     );
-  if (!can(...permissions)) return <Typography.Text type="warning">{t('auth.notPermitted')}</Typography.Text>;
+  if (!can(...permissions)) return <p className="hm-result">{t('auth.notPermitted')}</p>;
   return <>{children}</>;
 }

@@ -1,24 +1,28 @@
-import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Typography } from 'antd';
+import { Descriptions, Empty } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import type { PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatParameterValue, pick, todayInShanghai } from '../../components/format.js';
-import { RegionSelect } from '../../components/regions.js';
+import { useRegionName, useRegions } from '../../components/regions-context.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import './policies-page.css';
 
 /**
  * 就业补贴政策清单: every subsidy in force in a region on a date, with who, how much, the
  * materials, the process, the time limit and the article (181号 第二十三条 requires it public).
+ * The page a visitor lands on, so it is drawn with the browser's own fields and a few of antd's
+ * light parts: its first screen stays under 200 kB on a phone (issue 17; decision 027).
  */
 export function PoliciesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { can } = useSession();
-  const navigate = useNavigate();
+  const regions = useRegions();
+  const regionName = useRegionName();
   const [region, setRegion] = useState('510104');
   const [date, setDate] = useState(todayInShanghai());
   const { data, error } = useLoad(
@@ -36,53 +40,57 @@ export function PoliciesPage() {
   const inForce = (data?.policies ?? []).filter((p) => p.inForce && matches(p));
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3}>{t('policies.title')}</Typography.Title>
-      <Space wrap>
+    <div className="policies">
+      <h1 className="policies-title">{t('policies.title')}</h1>
+      <div className="policies-filters">
         <label htmlFor="policy-region">{t('common.region')}</label>
-        <RegionSelect id="policy-region" value={region} onChange={setRegion} />
+        {/* The browser's own fields: on a phone they open the system's pickers, and the first
+            screen downloads no select or calendar widget (issue 17: the first page under 200 kB). */}
+        <select id="policy-region" className="hm-field" value={region} onChange={(e) => setRegion(e.target.value)}>
+          {regions.length === 0 ? <option value={region}>{regionName(region)}</option> : null}
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {`${regionName(r.code)} ${r.code}`}
+            </option>
+          ))}
+        </select>
         <label htmlFor="policy-date">{t('common.date')}</label>
-        {/* The browser's own date field: on a phone it opens the system's picker, and the first
-            screen does not download a calendar widget (issue 17: the first page under 200 kB). */}
-        <Input
+        <input
           id="policy-date"
+          className="hm-field"
           type="date"
           value={date}
           required
-          style={{ width: 160 }}
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
-      </Space>
-      <Input.Search
-        allowClear
-        size="large"
-        placeholder={t('facts.phone.search')}
-        aria-label={t('facts.phone.search')}
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        data-testid="policy-search"
-      />
+      </div>
+      <div data-testid="policy-search">
+        <input
+          type="search"
+          className="hm-field large"
+          placeholder={t('facts.phone.search')}
+          aria-label={t('facts.phone.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </div>
       <ErrorAlert error={error} />
       {data && inForce.length === 0 ? (
         <Empty description={wanted ? t('facts.phone.noMatch', { text: search.trim() }) : t('policies.none')} />
       ) : null}
-      <Row gutter={[16, 16]}>
+      <div className="policies-list">
         {inForce.map((p) => (
-          <Col xs={24} lg={12} key={p.id}>
-            <Card
-              title={pick(p.name, lang)}
-              extra={<Tag>{t(`applicantKind.${p.applicant}`)}</Tag>}
-              data-testid={`policy-${p.id}`}
-              actions={
-                can('application:own')
-                  ? [
-                      <Button key="apply" type="link" onClick={() => navigate(`/my/apply/${p.id}`)}>
-                        {t('policies.apply')}
-                      </Button>,
-                    ]
-                  : undefined
-              }
-            >
+          <section
+            className="policy-card"
+            key={p.id}
+            data-testid={`policy-${p.id}`}
+            aria-labelledby={`policy-name-${p.id}`}
+          >
+            <header>
+              <h2 id={`policy-name-${p.id}`}>{pick(p.name, lang)}</h2>
+              <span className="policy-tag">{t(`applicantKind.${p.applicant}`)}</span>
+            </header>
+            <div className="policy-card-body">
               {p.scheme ? (
                 <Descriptions column={1} size="small">
                   <Descriptions.Item label={t('policies.who')}>{pick(p.scheme.who, lang)}</Descriptions.Item>
@@ -91,16 +99,12 @@ export function PoliciesPage() {
                     {p.scheme.parameters.length > 0 ? (
                       <div>
                         {p.scheme.parameters.map((v) => (
-                          <Typography.Text
-                            type="secondary"
-                            key={v.parameter}
-                            style={{ display: 'block', fontSize: 12 }}
-                          >
+                          <span className="policy-parameter" key={v.parameter}>
                             {v.label
                               ? `${pick(v.label, lang)}：${formatParameterValue(v.value, v.label.unit, lang, t)}`
                               : t('decision.unnamedParameter')}
                             {v.source === 'example' ? ` (${t('decision.example')})` : ''}
-                          </Typography.Text>
+                          </span>
                         ))}
                       </div>
                     ) : null}
@@ -124,10 +128,15 @@ export function PoliciesPage() {
                   <Descriptions.Item label={t('decision.basis')}>{p.scheme.basis}</Descriptions.Item>
                 </Descriptions>
               ) : null}
-            </Card>
-          </Col>
+            </div>
+            {can('application:own') ? (
+              <footer>
+                <Link to={`/my/apply/${p.id}`}>{t('policies.apply')}</Link>
+              </footer>
+            ) : null}
+          </section>
         ))}
-      </Row>
-    </Space>
+      </div>
+    </div>
   );
 }
