@@ -84,6 +84,15 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
   },
   funds: { year: 'Year', code: 'Fund code' },
   classes: { search: 'Class number, institution or occupation' },
+  lists: {
+    loans: 'Loan number, borrower or bank',
+    people: 'Name or ID number',
+    registrations: 'Name, ID number, employment card or community',
+    roleExceptions: 'Reason or declared by',
+    outbox: 'Phone or message',
+    referrals: 'Seeker, post or employer',
+    gigs: 'Gig, station or contact',
+  },
   workflow: {
     steps: {
       application: 'Application',

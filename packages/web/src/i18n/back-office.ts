@@ -84,6 +84,16 @@ export const backOfficeZh = {
   },
   funds: { year: '年度', code: '资金编号' },
   classes: { search: '班级编号、机构或职业' },
+  /** What the keyword search above a staff list looks in. */
+  lists: {
+    loans: '贷款编号、借款人或银行',
+    people: '姓名或证件号',
+    registrations: '姓名、证件号、就业创业证号或社区',
+    roleExceptions: '理由或声明人',
+    outbox: '手机号或短信内容',
+    referrals: '求职者、岗位或单位',
+    gigs: '零工内容、驿站或联系人',
+  },
   workflow: {
     steps: {
       application: '申请',

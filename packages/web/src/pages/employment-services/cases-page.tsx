@@ -1,13 +1,17 @@
-import { Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
+import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { today, type AssistanceCase, type Households } from './employment-common.js';
+import { useCaseColumns } from './employment-columns.js';
+
+export { CaseState, PromiseText } from './case-state.js';
 
 const VIEWS = ['mine', 'open', 'overdue', 'all'] as const;
 const KINDS = ['graduate', 'hard-to-employ', 'zero-employment-household'] as const;
@@ -26,41 +30,6 @@ function filterOf(view: View, kind: string | undefined) {
           ? { overdue: true }
           : {}),
   };
-}
-
-/** The 1+3+1 progress of a graduate's case, in words. */
-export function PromiseText({ c }: { c: AssistanceCase }) {
-  const { t } = useTranslation();
-  if (!c.promise) return null;
-  const p = c.promise;
-  return (
-    <>
-      {t('employment.cases.promiseText', {
-        g: p.guidanceDone,
-        gt: p.guidance,
-        r: p.referralsDone,
-        rt: p.referrals,
-        o: p.offersDone,
-        ot: p.offers,
-      })}
-    </>
-  );
-}
-
-/** A case's state: open (overdue or not) or closed, with why. */
-export function CaseState({ c }: { c: AssistanceCase }) {
-  const { t } = useTranslation();
-  if (c.closedOn)
-    return (
-      <Tag color="green">
-        {t('employment.cases.closed', { reason: c.closeReason ? t(`employment.closeReasons.${c.closeReason}`) : '' })}
-      </Tag>
-    );
-  return c.overdue ? (
-    <Tag color="red">{t('employment.cases.overdue')}</Tag>
-  ) : (
-    <Tag color="blue">{t('employment.cases.openState')}</Tag>
-  );
 }
 
 /** 就业援助: the case lists (mine, open, overdue), the service log, the Excel export, 动态清零 by district. */
@@ -93,6 +62,30 @@ export function CasesPage() {
     households.reload();
   };
 
+  const cases = list.data?.cases ?? [];
+  const columns = useCaseColumns(
+    cases,
+    mayWork
+      ? (c) =>
+          c.closedOn ? null : (
+            <Button
+              size="small"
+              data-testid={`log-${c.name}`}
+              onClick={() => {
+                form.setFieldsValue({
+                  kind: c.kind === 'graduate' ? 'guidance' : 'contact',
+                  happenedOn: today(),
+                  note: '',
+                });
+                setLogging(c);
+              }}
+            >
+              {t('employment.cases.log')}
+            </Button>
+          )
+      : undefined,
+  );
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('employment.cases.title')}</Typography.Title>
@@ -107,39 +100,47 @@ export function CasesPage() {
           </Tag>
         ))}
       </Card>
-      <Space wrap>
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v)}
-          options={VIEWS.filter((v) => v !== 'mine' || mayWork).map((v) => ({
-            value: v,
-            label: t(`employment.cases.views.${v}`),
-          }))}
-        />
-        <Select
-          allowClear
-          style={{ minWidth: 220 }}
-          placeholder={t('employment.cases.kind')}
-          value={kind}
-          onChange={setKind}
-          options={KINDS.map((k) => ({ value: k, label: t(`employment.caseKinds.${k}`) }))}
-        />
-        <Button
-          onClick={() =>
-            void download(`/api/v1/employment-services/cases.xlsx${query(filter)}`, 'assistance-cases.xlsx')
-          }
-        >
-          {t('common.exportExcel')}
-        </Button>
-      </Space>
       <ErrorAlert error={list.error} />
-      <Table<AssistanceCase>
+      <StaffTable<AssistanceCase>
         rowKey="id"
-        size="small"
         loading={list.loading}
-        dataSource={list.data?.cases ?? []}
-        data-testid="cases"
-        pagination={{ pageSize: 20 }}
+        rows={cases}
+        columns={columns}
+        reload={list.reload}
+        search={{
+          placeholder: t('backOffice.lists.people'),
+          texts: (c) => [c.name, c.community, c.caseWorkerName],
+          testId: 'cases-search',
+        }}
+        toolbar={[
+          <Segmented
+            key="view"
+            value={view}
+            onChange={(v) => setView(v)}
+            options={VIEWS.filter((v) => v !== 'mine' || mayWork).map((v) => ({
+              value: v,
+              label: t(`employment.cases.views.${v}`),
+            }))}
+          />,
+          <Select
+            key="kind"
+            allowClear
+            style={{ minWidth: 220 }}
+            placeholder={t('employment.cases.kind')}
+            value={kind}
+            onChange={setKind}
+            options={KINDS.map((k) => ({ value: k, label: t(`employment.caseKinds.${k}`) }))}
+          />,
+          // The server's sheet of the view and kind chosen, with every contact of each case.
+          <Button
+            key="export"
+            onClick={() =>
+              void download(`/api/v1/employment-services/cases.xlsx${query(filter)}`, 'assistance-cases.xlsx')
+            }
+          >
+            {t('common.exportExcel')}
+          </Button>,
+        ]}
         expandable={{
           rowExpandable: (c) => c.contacts.length > 0,
           expandedRowRender: (c) => (
@@ -153,43 +154,7 @@ export function CasesPage() {
             />
           ),
         }}
-        columns={[
-          { title: t('employment.person.name'), dataIndex: 'name' },
-          { title: t('employment.cases.kind'), render: (_, c) => t(`employment.caseKinds.${c.kind}`) },
-          {
-            title: t('employment.registrations.community'),
-            render: (_, c) => `${regionName(c.regionCode)}${c.community ? ` ${c.community}` : ''}`,
-          },
-          { title: t('employment.cases.caseWorker'), render: (_, c) => c.caseWorkerName ?? '' },
-          { title: t('employment.cases.openedOn'), dataIndex: 'openedOn' },
-          { title: t('employment.cases.dueOn'), dataIndex: 'dueOn' },
-          { title: t('employment.cases.promise'), render: (_, c) => <PromiseText c={c} /> },
-          { title: t('employment.cases.status'), render: (_, c) => <CaseState c={c} /> },
-          ...(mayWork
-            ? [
-                {
-                  title: t('common.actions'),
-                  render: (_: unknown, c: AssistanceCase) =>
-                    c.closedOn ? null : (
-                      <Button
-                        size="small"
-                        data-testid={`log-${c.name}`}
-                        onClick={() => {
-                          form.setFieldsValue({
-                            kind: c.kind === 'graduate' ? 'guidance' : 'contact',
-                            happenedOn: today(),
-                            note: '',
-                          });
-                          setLogging(c);
-                        }}
-                      >
-                        {t('employment.cases.log')}
-                      </Button>
-                    ),
-                },
-              ]
-            : []),
-        ]}
+        testId="cases"
       />
       <Modal
         open={logging !== undefined}

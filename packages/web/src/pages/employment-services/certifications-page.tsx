@@ -1,12 +1,14 @@
-import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
+import { useCertificationColumns } from './employment-columns.js';
 
 export const CATEGORIES = [
   'zero-employment-household',
@@ -86,6 +88,41 @@ export function CertificationsPage() {
     }
   };
 
+  const certifications = list.data?.certifications ?? [];
+  const columns = useCertificationColumns(
+    certifications,
+    mayDecide
+      ? (c) =>
+          c.state === 'filed' ? (
+            <Tooltip title={c.filedByCaller ? t('employment.certifications.ownFiling') : undefined}>
+              <Space>
+                <Button size="small" type="primary" disabled={c.filedByCaller} onClick={() => void decide(c, true)}>
+                  {t('employment.certifications.certify')}
+                </Button>
+                <Button size="small" danger disabled={c.filedByCaller} onClick={() => setRefusing(c)}>
+                  {t('employment.certifications.refuse')}
+                </Button>
+              </Space>
+            </Tooltip>
+          ) : c.state === 'certified' ? (
+            <Space>
+              <Button size="small" onClick={() => void review(c)}>
+                {t('employment.certifications.reviewPassed')}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  exitForm.setFieldsValue({ exitedOn: today(), reason: 'employed' });
+                  setExiting(c);
+                }}
+              >
+                {t('employment.certifications.exit')}
+              </Button>
+            </Space>
+          ) : null
+      : undefined,
+  );
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('employment.certifications.title')}</Typography.Title>
@@ -126,65 +163,19 @@ export function CertificationsPage() {
         }))}
       />
       <ErrorAlert error={list.error ?? act.error} />
-      <Table<Certification>
+      <StaffTable<Certification>
         rowKey="id"
-        size="small"
         loading={list.loading}
-        dataSource={list.data?.certifications ?? []}
-        pagination={{ pageSize: 20 }}
-        columns={[
-          { title: t('employment.person.name'), dataIndex: 'name' },
-          { title: t('employment.person.idNumber'), dataIndex: 'idNumberMasked' },
-          {
-            title: t('employment.certifications.category'),
-            render: (_, c) => t(`employment.categories.${c.category}`),
-          },
-          { title: t('employment.certifications.evidence'), dataIndex: 'evidence' },
-          { title: t('common.status'), render: (_, c) => <Tag>{t(`employment.states.${c.state}`)}</Tag> },
-          { title: t('employment.certifications.validFrom'), render: (_, c) => c.validFrom ?? '' },
-          { title: t('employment.certifications.reviewDue'), render: (_, c) => c.reviewDue ?? c.exitedOn ?? '' },
-          { title: t('employment.certifications.basis'), render: (_, c) => c.reference ?? '' },
-          ...(mayDecide
-            ? [
-                {
-                  title: t('common.actions'),
-                  render: (_: unknown, c: Certification) =>
-                    c.state === 'filed' ? (
-                      <Tooltip title={c.filedByCaller ? t('employment.certifications.ownFiling') : undefined}>
-                        <Space>
-                          <Button
-                            size="small"
-                            type="primary"
-                            disabled={c.filedByCaller}
-                            onClick={() => void decide(c, true)}
-                          >
-                            {t('employment.certifications.certify')}
-                          </Button>
-                          <Button size="small" danger disabled={c.filedByCaller} onClick={() => setRefusing(c)}>
-                            {t('employment.certifications.refuse')}
-                          </Button>
-                        </Space>
-                      </Tooltip>
-                    ) : c.state === 'certified' ? (
-                      <Space>
-                        <Button size="small" onClick={() => void review(c)}>
-                          {t('employment.certifications.reviewPassed')}
-                        </Button>
-                        <Button
-                          size="small"
-                          onClick={() => {
-                            exitForm.setFieldsValue({ exitedOn: today(), reason: 'employed' });
-                            setExiting(c);
-                          }}
-                        >
-                          {t('employment.certifications.exit')}
-                        </Button>
-                      </Space>
-                    ) : null,
-                },
-              ]
-            : []),
-        ]}
+        rows={certifications}
+        columns={columns}
+        reload={list.reload}
+        search={{
+          placeholder: t('backOffice.lists.people'),
+          texts: (c) => [c.name, c.idNumberMasked],
+          testId: 'certifications-search',
+        }}
+        exportAs="certifications.xlsx"
+        testId="certifications"
       />
       <Modal
         open={refusing !== undefined}

@@ -1,12 +1,14 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { RegionSelect } from '../../components/regions.js';
+import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
+import { useRegistrationColumns } from './employment-columns.js';
 import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
 
@@ -27,7 +29,6 @@ export function RegistrationsPage() {
   const { t } = useTranslation();
   const { account } = useSession();
   const { message } = App.useApp();
-  const regionName = useRegionName();
   const mayRegister = account?.permissions.includes('employment:register') ?? false;
   const list = useLoad(
     () => api<{ registrations: RegistrationRow[] }>('GET', '/api/v1/employment-services/registrations'),
@@ -77,6 +78,34 @@ export function RegistrationsPage() {
       list.reload();
     }
   };
+
+  const registrations = list.data?.registrations ?? [];
+  const columns = useRegistrationColumns(
+    registrations,
+    mayRegister
+      ? (r) => (
+          <Space>
+            {r.kind === 'unemployment' ? (
+              <Button size="small" onClick={() => void contact(r)}>
+                {t('employment.registrations.contact')}
+              </Button>
+            ) : null}
+            <Button
+              size="small"
+              onClick={() => {
+                endForm.setFieldsValue({
+                  endsOn: today(),
+                  reason: r.kind === 'unemployment' ? 'employed' : 'left-job',
+                });
+                setEnding(r);
+              }}
+            >
+              {t('employment.registrations.end')}
+            </Button>
+          </Space>
+        )
+      : undefined,
+  );
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -183,53 +212,19 @@ export function RegistrationsPage() {
         }
       >
         <ErrorAlert error={list.error ?? act.error} />
-        <Table<RegistrationRow>
+        <StaffTable<RegistrationRow>
           rowKey="id"
-          size="small"
           loading={list.loading}
-          dataSource={list.data?.registrations ?? []}
-          data-testid="registrations"
-          pagination={{ pageSize: 20 }}
-          columns={[
-            { title: t('employment.person.name'), dataIndex: 'name' },
-            { title: t('employment.person.idNumber'), dataIndex: 'idNumberMasked' },
-            { title: t('employment.registrations.kind'), render: (_, r) => t(`employment.kinds.${r.kind}`) },
-            {
-              title: t('employment.registrations.region'),
-              render: (_, r) => `${regionName(r.regionCode)}${r.community ? ` ${r.community}` : ''}`,
-            },
-            { title: t('employment.registrations.startsOn'), dataIndex: 'startsOn' },
-            { title: t('employment.registrations.card'), dataIndex: 'cardNumber' },
-            { title: t('employment.registrations.lastContact'), dataIndex: 'lastContactOn' },
-            ...(mayRegister
-              ? [
-                  {
-                    title: t('common.actions'),
-                    render: (_: unknown, r: RegistrationRow) => (
-                      <Space>
-                        {r.kind === 'unemployment' ? (
-                          <Button size="small" onClick={() => void contact(r)}>
-                            {t('employment.registrations.contact')}
-                          </Button>
-                        ) : null}
-                        <Button
-                          size="small"
-                          onClick={() => {
-                            endForm.setFieldsValue({
-                              endsOn: today(),
-                              reason: r.kind === 'unemployment' ? 'employed' : 'left-job',
-                            });
-                            setEnding(r);
-                          }}
-                        >
-                          {t('employment.registrations.end')}
-                        </Button>
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          rows={registrations}
+          columns={columns}
+          reload={list.reload}
+          search={{
+            placeholder: t('backOffice.lists.registrations'),
+            texts: (r) => [r.name, r.idNumberMasked, r.cardNumber, r.community],
+            testId: 'registrations-search',
+          }}
+          exportAs="registrations.xlsx"
+          testId="registrations"
         />
       </Card>
       <Modal
