@@ -201,8 +201,14 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
       [3, '身份证号码 (idNumber)', 'VALIDATION_FAILED'],
       [4, '身份证号码 (idNumber)', 'PERSON_NOT_REGISTERED'],
       [5, '姓名 (name)', 'NAME_MISMATCH'],
-      [6, '身份证号码 (idNumber)', 'VALIDATION_FAILED'],
+      [6, '身份证号码 (idNumber)', 'DUPLICATE_ROW'],
     ]);
+    // Each message in one language: the page shows the one it is in.
+    const duplicate = res.json<{ errors: { row: number; message: { zh: string; en: string } }[] }>().errors.at(-1);
+    expect(duplicate?.message).toEqual({
+      zh: '字段 身份证号码：与第 2 行重复',
+      en: 'Field ID number: duplicates row 2',
+    });
     // An ID number Excel stored as a number has already lost its last digits.
     const numeric = await workbook(ROSTER_HEADER, [[trainees[0]!.name, 510104199606060000]]);
     expect(

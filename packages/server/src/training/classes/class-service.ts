@@ -74,8 +74,7 @@ export class ClassService {
     const people = hashes.map((hash, i) => {
       const person = found.get(hash);
       if (!person) throw new AppError('PERSON_NOT_FOUND', 404, `roster[${i}]`);
-      if (hashes.indexOf(hash) !== i)
-        throw new AppError('VALIDATION_FAILED', 400, `roster[${i}]`, { detail: '重复 / listed twice' });
+      if (hashes.indexOf(hash) !== i) throw new AppError('LISTED_TWICE', 400, `roster[${i}]`);
       return person;
     });
     const id = await this.db.transaction().execute(async (trx) => {
@@ -209,7 +208,7 @@ export class ClassService {
     results.forEach((r, i) => {
       if (!enrolled.has(r.personId)) throw new AppError('NOT_ENROLLED', 422, `results[${i}].personId`);
       if (results.findIndex((x) => x.personId === r.personId) !== i)
-        throw new AppError('VALIDATION_FAILED', 400, `results[${i}].personId`, { detail: '重复 / listed twice' });
+        throw new AppError('LISTED_TWICE', 400, `results[${i}].personId`);
     });
     await this.db.transaction().execute(async (trx) => {
       await upsertAssessments(trx, id, results, actor.accountId);
@@ -321,10 +320,7 @@ export class ClassService {
         const r = readRosterRow(row);
         const hash = this.vault.lookupHash('id-number', r.idNumber);
         const first = seen.get(hash);
-        if (first !== undefined)
-          throw new AppError('VALIDATION_FAILED', 400, 'idNumber', {
-            detail: `与第 ${first} 行重复 / duplicates row ${first}`,
-          });
+        if (first !== undefined) throw new AppError('DUPLICATE_ROW', 400, 'idNumber', { row: String(first) });
         seen.set(hash, number);
         read.push({ row: number, ...r, hash });
       } catch (error) {
