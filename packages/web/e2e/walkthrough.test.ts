@@ -24,23 +24,38 @@ const APPLICANT_ID = idNumber('2004-03-05', 'female', '510104');
 const UNBOUND = { idNumber: idNumber('1995-04-06', 'male', '510106'), name: '王五', username: 'wangwu' };
 let applicationUrl = '';
 
+/**
+ * Opens the policy list as a visitor lands on it and sums what that first screen downloads: the
+ * page's own files (not the API's answers), each gzipped as a server sends it. Issue 17 wants it
+ * under 200 kB for a phone; it was one 672 kB bundle. Printed, and the test fails above the limit.
+ */
+async function firstScreen(v: Visitor, materials: string) {
+  const files: Promise<number>[] = [];
+  v.page.on('response', (r) => {
+    if (!new URL(r.url()).pathname.startsWith('/api/')) files.push(r.body().then((b) => gzipSync(b).length));
+  });
+  await v.page.goto('/');
+  const card = v.page.getByTestId('policy-one-time-job-seeking');
+  await expect.poll(() => card.innerText()).toContain(materials);
+  const bytes = (await Promise.all(files)).reduce((a, b) => a + b, 0);
+  console.log(`first page load (${v.language}): ${files.length} files, ${Math.round(bytes / 1024)} kB gzip`);
+  expect(bytes, 'the first screen under 200 kB gzip').toBeLessThan(200 * 1024);
+  return card;
+}
+
 describe('the public', () => {
   it('reads the policy list with materials, time limit and article', async () => {
     const v = await as('zh-CN');
-    // What the first screen downloads: the page's own files (not the API's answers), each gzipped as
-    // a server sends it. Issue 17 wants it under 200 kB on a phone; it was one 672 kB bundle.
-    const files: Promise<number>[] = [];
-    v.page.on('response', (r) => {
-      if (!new URL(r.url()).pathname.startsWith('/api/')) files.push(r.body().then((b) => gzipSync(b).length));
-    });
-    await v.page.goto('/');
-    const card = v.page.getByTestId('policy-one-time-job-seeking');
-    await expect.poll(() => card.innerText()).toContain('申请材料');
-    const bytes = (await Promise.all(files)).reduce((a, b) => a + b, 0);
-    console.log(`first page load: ${files.length} files, ${Math.round(bytes / 1024)} kB gzip`);
-    expect(bytes, 'the first screen under 200 kB gzip').toBeLessThan(200 * 1024);
+    const card = await firstScreen(v, '申请材料');
     expect(await card.innerText()).toMatch(/个工作日/);
     expect(await card.innerText()).toMatch(/依据\s*\S+/);
+    await checkAndShoot(v, 'public-policies');
+  });
+
+  it('reads it in English, the translation fetched with a first screen still under 200 kB', async () => {
+    const v = await as('en-US');
+    const card = await firstScreen(v, 'Materials');
+    expect(await card.innerText()).toMatch(/working days/);
     await checkAndShoot(v, 'public-policies');
   });
 
