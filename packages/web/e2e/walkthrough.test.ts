@@ -59,6 +59,20 @@ describe('the public', () => {
     await checkAndShoot(v, 'public-policies');
   });
 
+  it('on a phone, finds the other public pages behind the menu button', async () => {
+    const v = await walk.as('zh-CN', undefined, { width: 390, height: 844 });
+    await v.page.goto('/');
+    await v.page.getByTestId('policy-one-time-job-seeking').waitFor();
+    const menu = v.page.getByTestId('site-menu');
+    expect(await menu.isVisible()).toBe(false);
+    await v.page.getByRole('button', { name: '菜单' }).click();
+    await menu.getByRole('link', { name: '公示名单' }).waitFor();
+    await checkAndShoot(v, 'phone-menu');
+    await menu.getByRole('link', { name: '公示名单' }).click();
+    await v.page.getByTestId('disclosure-table').waitFor();
+    expect(await menu.isVisible(), 'the menu folds again once a page is chosen').toBe(false);
+  });
+
   it('checks what a graduate of a dibao family can get, each answer with its article', async () => {
     const v = await as('zh-CN');
     await v.page.goto('/#/self-check');
