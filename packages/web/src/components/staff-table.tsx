@@ -130,6 +130,8 @@ export interface StaffTableProps<T> {
   emptyText?: string;
   headerTitle?: ReactNode;
   expandable?: TableProps<T>['expandable'];
+  /** Rows chosen (a station to work in, rows for a batch action); no "n chosen" bar above. */
+  rowSelection?: TableProps<T>['rowSelection'];
   summary?: TableProps<T>['summary'];
   style?: CSSProperties;
   testId?: string;
@@ -193,6 +195,8 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
           : []),
       ]}
       expandable={props.expandable}
+      rowSelection={props.rowSelection}
+      tableAlertRender={false}
       summary={props.summary}
       style={props.style}
       data-testid={props.testId}

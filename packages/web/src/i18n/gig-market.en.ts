@@ -49,6 +49,7 @@ export const gigEn: typeof gigZh = {
   unitCode: 'Employer’s unified social credit code',
   payUnitLabel: 'Paid',
   payUnits: { day: 'By the day', piece: 'By the piece' },
+  pay: 'Pay',
   payMin: 'Lowest pay (yuan)',
   payMax: 'Highest pay (yuan)',
   payUpsideDown: 'The {{max}} cannot be below the {{min}}',

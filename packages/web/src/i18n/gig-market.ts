@@ -50,6 +50,7 @@ export const gigZh = {
   unitCode: '用工单位统一社会信用代码',
   payUnitLabel: '计酬方式',
   payUnits: { day: '按天计酬', piece: '按件计酬' },
+  pay: '报酬',
   payMin: '最低报酬（元）',
   payMax: '最高报酬（元）',
   payUpsideDown: '{{max}}不能低于{{min}}',

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import type { paths } from '../../../api/schema.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { compareTexts, StaffTable, useStaffColumns, type StaffColumn } from '../../../components/staff-table.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { SetUpEventForm } from './event-form.js';
@@ -27,6 +28,27 @@ export function EventsTab({ manages }: { manages: boolean }) {
   const events = useLoad(() => api<{ events: Event[] }>('GET', '/api/v1/labour-market/events'), []);
   const [open, setOpen] = useState<string>();
   const [created, setCreated] = useState<string>();
+  const col = useStaffColumns<Event>();
+  const rows = events.data?.events ?? [];
+  const kindName = (k: string) => t(`events.kinds.${k}`);
+  const results = (e: Event) => (e.results ? t('events.resultsText', { ...e.results }) : t('events.noResults'));
+  const columns: StaffColumn<Event>[] = [
+    col.text(t('events.title'), 'title', (e) => e.title, { sorted: true }),
+    col.choice(t('events.kind'), 'kind', rows, (e) => e.kind, kindName, {
+      render: (_, e) => <Tag>{kindName(e.kind)}</Tag>,
+    }),
+    col.text(t('events.base'), 'base', (e) => e.base),
+    col.text(t('events.brand'), 'brand', (e) => e.brand),
+    col.text(t('events.anchor'), 'anchor', (e) => e.anchor),
+    col.text(t('events.startsAt'), 'startsAt', (e) => localTime(e.startsAt, i18n.language), {
+      sorter: (a, b) => compareTexts(a.startsAt, b.startsAt),
+    }),
+    col.count(t('events.postings'), 'postings', (e) => e.postingIds.length),
+    col.count(t('events.cvsReceived'), 'cvsReceived', (e) => e.cvsReceived),
+    col.text(t('events.results'), 'results', results, {
+      render: (_, e) => (e.results ? results(e) : <Tag>{results(e)}</Tag>),
+    }),
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {manages ? (
@@ -41,33 +63,20 @@ export function EventsTab({ manages }: { manages: boolean }) {
         <Alert type="success" showIcon data-testid="done" title={t('events.created', { title: created })} />
       ) : null}
       <ErrorAlert error={events.error} />
-      <Table<Event>
+      <StaffTable<Event>
         rowKey="id"
-        size="small"
-        pagination={false}
         loading={events.loading}
-        dataSource={events.data?.events ?? []}
-        locale={{ emptyText: t('events.none') }}
+        rows={rows}
+        columns={columns}
+        reload={events.reload}
+        emptyText={t('events.none')}
         expandable={{
           expandedRowKeys: open ? [open] : [],
           onExpand: (expanded, e) => setOpen(expanded ? e.id : undefined),
           expandedRowRender: (e) => <EventDetail event={e} manages={manages} onSaved={events.reload} />,
         }}
-        columns={[
-          { title: t('events.title'), dataIndex: 'title' },
-          { title: t('events.kind'), render: (_, e) => <Tag>{t(`events.kinds.${e.kind}`)}</Tag> },
-          { title: t('events.base'), dataIndex: 'base' },
-          { title: t('events.brand'), dataIndex: 'brand' },
-          { title: t('events.anchor'), dataIndex: 'anchor' },
-          { title: t('events.startsAt'), render: (_, e) => localTime(e.startsAt, i18n.language) },
-          { title: t('events.postings'), render: (_, e) => e.postingIds.length },
-          { title: t('events.cvsReceived'), dataIndex: 'cvsReceived' },
-          {
-            title: t('events.results'),
-            render: (_, e) =>
-              e.results ? t('events.resultsText', { ...e.results }) : <Tag>{t('events.noResults')}</Tag>,
-          },
-        ]}
+        exportAs="recruitment-events.xlsx"
+        testId="events"
       />
     </Space>
   );
@@ -78,20 +87,26 @@ function EventDetail({ event, manages, onSaved }: { event: Event; manages: boole
   const cvs = useLoad(() => api<{ cvs: Cv[] }>('GET', `/api/v1/labour-market/events/${event.id}/cvs`), [event.id]);
   const submit = useSubmit();
   const over = new Date(event.endsAt) <= new Date();
+  const col = useStaffColumns<Cv>();
+  const cvColumns: StaffColumn<Cv>[] = [
+    col.text(t('events.seeker'), 'seeker', (c) => c.name, { sorted: true }),
+    col.text(t('events.posting'), 'posting', (c) => c.postingTitle, { sorted: true }),
+    col.text(t('events.submittedAt'), 'submittedAt', (c) => localTime(c.submittedAt, i18n.language), {
+      sorter: (a, b) => compareTexts(a.submittedAt, b.submittedAt),
+    }),
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ErrorAlert error={cvs.error} />
       <Typography.Text strong>{t('events.cvs')}</Typography.Text>
-      <Table<Cv>
+      <StaffTable<Cv>
         rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={cvs.data?.cvs ?? []}
-        columns={[
-          { title: t('events.seeker'), dataIndex: 'name' },
-          { title: t('events.posting'), dataIndex: 'postingTitle' },
-          { title: t('events.submittedAt'), render: (_, c) => localTime(c.submittedAt, i18n.language) },
-        ]}
+        loading={cvs.loading}
+        rows={cvs.data?.cvs ?? []}
+        columns={cvColumns}
+        reload={cvs.reload}
+        pageSize={false}
+        exportAs={`${event.title}-cvs.xlsx`}
       />
       {manages && over ? (
         <Card size="small" title={t('events.enterResults')}>

@@ -10,7 +10,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -20,6 +19,7 @@ import { api, query } from '../../../api/client.js';
 import type { paths } from '../../../api/schema.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { formatFen, pick } from '../../../components/format.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../../components/staff-table.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { OpenStationForm, PostGigForm, RegisterWorkerForm } from './gig-forms.js';
@@ -89,6 +89,14 @@ export function GigStationsTab({ manages }: { manages: boolean }) {
   const [chosen, setChosen] = useState<string>();
   const [opened, setOpened] = useState<string>();
   const station = stations.data?.stations.find((s) => s.id === (chosen ?? stations.data?.stations[0]?.id));
+  const col = useStaffColumns<Station>();
+  const stationColumns: StaffColumn<Station>[] = [
+    col.text(t('gig.station'), 'name', (s) => s.name, { sorted: true }),
+    col.text(t('labour.posting.region'), 'region', (s) => pick(s.regionName, i18n.language)),
+    col.text(t('gig.operator'), 'operator', (s) => s.operatorName),
+    col.text(t('gig.address'), 'address', (s) => s.address),
+    col.date(t('gig.openedOn'), 'openedOn', (s) => s.openedOn),
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {manages ? (
@@ -103,25 +111,20 @@ export function GigStationsTab({ manages }: { manages: boolean }) {
         <Alert type="success" showIcon data-testid="done" title={t('gig.stationOpened', { name: opened })} />
       ) : null}
       <ErrorAlert error={stations.error} />
-      <Table<Station>
+      <StaffTable<Station>
         rowKey="id"
-        size="small"
-        pagination={false}
         loading={stations.loading}
-        dataSource={stations.data?.stations ?? []}
-        locale={{ emptyText: t('gig.noStations') }}
+        rows={stations.data?.stations ?? []}
+        columns={stationColumns}
+        reload={stations.reload}
+        pageSize={false}
+        emptyText={t('gig.noStations')}
         rowSelection={{
           type: 'radio',
           selectedRowKeys: station ? [station.id] : [],
           onChange: (keys) => setChosen(String(keys[0])),
         }}
-        columns={[
-          { title: t('gig.station'), dataIndex: 'name' },
-          { title: t('labour.posting.region'), render: (_, s) => pick(s.regionName, i18n.language) },
-          { title: t('gig.operator'), dataIndex: 'operatorName' },
-          { title: t('gig.address'), dataIndex: 'address' },
-          { title: t('gig.openedOn'), dataIndex: 'openedOn' },
-        ]}
+        testId="gig-stations"
       />
       {station ? <StationDetail key={station.id} station={station} manages={manages} /> : null}
     </Space>
@@ -139,6 +142,7 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
   const period = byYear ? { year: Number(month.slice(0, 4)) } : { month };
   const figures = useLoad(() => api<Figures>('GET', `${url}/figures${query(period)}`), [url, month, byYear]);
   const [posted, setPosted] = useState(false);
+  const { gigColumns, workerColumns } = useStationColumns(gigs.data?.gigs ?? []);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={`${station.name} · ${t('gig.figures')}`}>
@@ -207,18 +211,18 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
         ) : null}
         {posted ? <Tag color="blue">{t('gig.gigPosted')}</Tag> : null}
       </Space>
-      <Table<Gig>
+      <StaffTable<Gig>
         rowKey={(g) => g.posting.id}
-        size="small"
-        pagination={false}
-        dataSource={gigs.data?.gigs ?? []}
-        columns={[
-          { title: t('labour.posting.title'), render: (_, g) => g.posting.title },
-          { title: t('labour.staff.organisation'), render: (_, g) => g.posting.organisationName },
-          { title: t('labour.posting.pay'), render: (_, g) => <GigPay gig={g} /> },
-          { title: t('gig.validToColumn'), render: (_, g) => g.posting.validTo },
-          { title: t('labour.staff.stateFilter'), render: (_, g) => <PostingState posting={g.posting} /> },
-        ]}
+        loading={gigs.loading}
+        rows={gigs.data?.gigs ?? []}
+        columns={gigColumns}
+        reload={gigs.reload}
+        search={{
+          placeholder: t('backOffice.lists.gigs'),
+          texts: (g) => [g.posting.title, g.posting.organisationName, g.posting.contact],
+        }}
+        exportAs={`${station.name}-gigs.xlsx`}
+        testId="gigs"
       />
       <Space wrap align="center">
         <Typography.Title level={5} style={{ margin: 0 }}>
@@ -226,16 +230,15 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
         </Typography.Title>
         {manages ? <RegisterWorkerForm url={url} onRegistered={workers.reload} /> : null}
       </Space>
-      <Table<Worker>
+      <StaffTable<Worker>
         rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={workers.data?.workers ?? []}
-        columns={[
-          { title: t('gig.workerName'), dataIndex: 'name' },
-          { title: t('gig.skills'), dataIndex: 'skills' },
-          { title: t('gig.registeredOn'), dataIndex: 'registeredOn' },
-        ]}
+        loading={workers.loading}
+        rows={workers.data?.workers ?? []}
+        columns={workerColumns}
+        reload={workers.reload}
+        search={{ placeholder: t('backOffice.lists.people'), texts: (w) => [w.name, w.skills] }}
+        exportAs={`${station.name}-workers.xlsx`}
+        testId="gig-workers"
       />
       {manages ? (
         <MatchForm
@@ -304,4 +307,40 @@ function MatchForm({
 /** Today in Asia/Shanghai, the bureau's calendar, as an ISO date. */
 function shanghaiToday(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** A station's gigs (by title, unit, pay, last day and state) and its registered workers. */
+function useStationColumns(gigs: readonly Gig[]) {
+  const { t } = useTranslation();
+  const gig = useStaffColumns<Gig>();
+  const worker = useStaffColumns<Worker>();
+  const gigColumns: StaffColumn<Gig>[] = [
+    gig.text(t('labour.posting.title'), 'title', (g) => g.posting.title, { sorted: true }),
+    gig.choice(t('labour.staff.organisation'), 'organisation', gigs, (g) => g.posting.organisationName, String),
+    {
+      title: t('gig.pay'),
+      key: 'pay',
+      render: (_, g) => <GigPay gig={g} />,
+      sorter: (a, b) => a.posting.payMinFen - b.posting.payMinFen,
+    },
+    // The sheet has the pay as two amounts of 元 (their titles say so), not the sentence shown.
+    ...(['payMin', 'payMax'] as const).map((k) =>
+      gig.money(t(`gig.${k}`), k, (g) => g.posting[`${k}Fen`], { hideInTable: true, sheetTitle: t(`gig.${k}`) }),
+    ),
+    gig.date(t('gig.validToColumn'), 'validTo', (g) => g.posting.validTo),
+    gig.choice(
+      t('labour.staff.stateFilter'),
+      'state',
+      gigs,
+      (g) => g.posting.state,
+      (s) => t(`labour.posting.states.${s}`),
+      { render: (_, g) => <PostingState posting={g.posting} /> },
+    ),
+  ];
+  const workerColumns: StaffColumn<Worker>[] = [
+    worker.text(t('gig.workerName'), 'name', (w) => w.name, { sorted: true }),
+    worker.text(t('gig.skills'), 'skills', (w) => w.skills),
+    worker.date(t('gig.registeredOn'), 'registeredOn', (w) => w.registeredOn),
+  ];
+  return { gigColumns, workerColumns };
 }

@@ -1,9 +1,10 @@
-import { Button, Card, Descriptions, Drawer, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { formatFen, pick } from '../../../components/format.js';
+import { pick } from '../../../components/format.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../../components/staff-table.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { useSession } from '../../../session/session.js';
@@ -138,36 +139,47 @@ function Seekers() {
   const { t, i18n } = useTranslation();
   const list = useLoad(() => api<{ seekers: Seeker[] }>('GET', '/api/v1/labour-market/seekers'), []);
   const [open, setOpen] = useState<Seeker>();
+  const col = useStaffColumns<Seeker>();
+  const seekers = list.data?.seekers ?? [];
+  const lang = i18n.language;
+  const occupations = (x: Seeker) => x.occupations.map((o) => pick(o, lang)).join('、');
+  const columns: StaffColumn<Seeker>[] = [
+    col.text(t('labour.seeker.name'), 'name', (x) => x.name, { sorted: true }),
+    col.choice(t('labour.seeker.region'), 'region', seekers, (x) => pick(x.regionName, lang), String),
+    col.text(t('labour.seeker.occupations'), 'occupations', occupations, {
+      render: (_, x) => x.occupations.map((o) => <Tag key={o.code}>{pick(o, lang)}</Tag>),
+    }),
+    col.money(t('labour.seeker.payMin'), 'payMin', (x) => x.payMinFen),
+    col.text(
+      t('labour.seeker.certificates'),
+      'certificates',
+      (x) => x.certificates.map((c) => c.occupation).join('、'),
+      {
+        render: (_, x) => x.certificates.map((c, i) => <Tag key={i}>{c.occupation}</Tag>),
+      },
+    ),
+    {
+      title: t('labour.staff.matches'),
+      key: 'matches',
+      render: (_, x) => (
+        <Button size="small" data-testid={`matches-${x.name}`} onClick={() => setOpen(x)}>
+          {t('labour.staff.matches')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <>
       <ErrorAlert error={list.error} />
-      <Table<Seeker>
-        size="small"
+      <StaffTable<Seeker>
         rowKey="id"
-        scroll={{ x: true }}
         loading={list.loading}
-        dataSource={list.data?.seekers ?? []}
-        columns={[
-          { title: t('labour.seeker.name'), dataIndex: 'name' },
-          { title: t('labour.seeker.region'), render: (_, s) => pick(s.regionName, i18n.language) },
-          {
-            title: t('labour.seeker.occupations'),
-            render: (_, s) => s.occupations.map((o) => <Tag key={o.code}>{pick(o, i18n.language)}</Tag>),
-          },
-          { title: t('labour.seeker.payMin'), render: (_, s) => formatFen(s.payMinFen, i18n.language) },
-          {
-            title: t('labour.seeker.certificates'),
-            render: (_, s) => s.certificates.map((c, i) => <Tag key={i}>{c.occupation}</Tag>),
-          },
-          {
-            title: t('labour.staff.matches'),
-            render: (_, s) => (
-              <Button size="small" data-testid={`matches-${s.name}`} onClick={() => setOpen(s)}>
-                {t('labour.staff.matches')}
-              </Button>
-            ),
-          },
-        ]}
+        rows={seekers}
+        columns={columns}
+        reload={list.reload}
+        search={{ placeholder: t('backOffice.lists.people'), texts: (x) => [x.name], testId: 'seekers-search' }}
+        exportAs="job-seekers.xlsx"
+        testId="seekers"
       />
       <Drawer open={open !== undefined} size="large" onClose={() => setOpen(undefined)} title={open?.name}>
         {open ? <SeekerMatches seeker={open} /> : null}
@@ -268,26 +280,35 @@ function SeekerMatches({ seeker }: { seeker: Seeker }) {
 function Referrals() {
   const { t } = useTranslation();
   const list = useLoad(() => api<{ referrals: Referral[] }>('GET', '/api/v1/labour-market/referrals'), []);
+  const col = useStaffColumns<Referral>();
+  const referrals = list.data?.referrals ?? [];
+  const stateName = (s: string) => t(`labour.referral.states.${s}`);
+  const columns: StaffColumn<Referral>[] = [
+    col.text(t('labour.referral.seeker'), 'seeker', (r) => r.seekerName, { sorted: true }),
+    col.text(t('labour.referral.posting'), 'posting', (r) => r.postingTitle, { sorted: true }),
+    col.choice(t('labour.staff.organisation'), 'organisation', referrals, (r) => r.organisationName, String),
+    col.date(t('labour.referral.referredOn'), 'referredOn', (r) => r.referredOn),
+    col.choice(t('labour.referral.state'), 'state', referrals, (r) => r.state, stateName, {
+      render: (_, r) => <Tag>{stateName(r.state)}</Tag>,
+    }),
+    col.text(t('labour.referral.reason'), 'reason', (r) => r.reason),
+  ];
   return (
     <>
       <ErrorAlert error={list.error} />
-      <Table<Referral>
-        size="small"
+      <StaffTable<Referral>
         rowKey="id"
-        scroll={{ x: true }}
         loading={list.loading}
-        dataSource={list.data?.referrals ?? []}
-        columns={[
-          { title: t('labour.referral.seeker'), dataIndex: 'seekerName' },
-          { title: t('labour.referral.posting'), dataIndex: 'postingTitle' },
-          { title: t('labour.staff.organisation'), dataIndex: 'organisationName' },
-          { title: t('labour.referral.referredOn'), dataIndex: 'referredOn' },
-          {
-            title: t('labour.referral.state'),
-            render: (_, r) => <Tag>{t(`labour.referral.states.${r.state}`)}</Tag>,
-          },
-          { title: t('labour.referral.reason'), render: (_, r) => r.reason ?? '' },
-        ]}
+        rows={referrals}
+        columns={columns}
+        reload={list.reload}
+        search={{
+          placeholder: t('backOffice.lists.referrals'),
+          texts: (r) => [r.seekerName, r.postingTitle, r.organisationName],
+          testId: 'referrals-search',
+        }}
+        exportAs="referrals.xlsx"
+        testId="referrals"
       />
     </>
   );
