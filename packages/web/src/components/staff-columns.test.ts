@@ -54,6 +54,8 @@ describe('a staff list shows money in 元 and exports it as a number of 元', ()
     expect(sheet.formats[3]).toBe(YUAN_FORMAT);
     expect(sheet.formats[0]).toBeUndefined();
     expect(sheetOf(columnsIn('en-US', 'yuan'), ROWS).header[3]).toBe('金额 (yuan)');
+    const named = staffColumns<Batch>('zh-CN', '元').money('申请金额（元）', 'total', (b) => b.totalFen);
+    expect(sheetOf([named], ROWS).header).toEqual(['申请金额（元）']);
   });
 
   it('sorts amounts and counts as numbers and dates in time, a missing amount first', () => {

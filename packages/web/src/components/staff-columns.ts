@@ -49,6 +49,43 @@ export function filterColumn<T>(
   };
 }
 
+/** How a kind of value is shown, exported and ordered. */
+interface ValueKind<V> {
+  show: (value: V) => string | number;
+  sheet: (value: V) => SheetValue;
+  compare: (a: V | null | undefined, b: V | null | undefined) => number;
+  align?: 'right';
+}
+
+/** A column of one value a row may lack: a dash on screen and an empty cell in the sheet where it does. */
+function valueColumn<T, V>(
+  title: string,
+  key: string,
+  value: (row: T) => V | null | undefined,
+  kind: ValueKind<V>,
+  extras: ColumnExtras<T>,
+): StaffColumn<T> {
+  const present = (r: T) => {
+    const v = value(r);
+    return v === null || v === undefined ? undefined : v;
+  };
+  return {
+    title,
+    key,
+    ...(kind.align ? { align: kind.align } : {}),
+    render: (_, r) => {
+      const v = present(r);
+      return v === undefined ? '—' : kind.show(v);
+    },
+    sorter: (a: T, b: T) => kind.compare(value(a), value(b)),
+    sheet: (r) => {
+      const v = present(r);
+      return v === undefined ? '' : kind.sheet(v);
+    },
+    ...extras,
+  };
+}
+
 /**
  * The columns every staff list has, built alike everywhere: money shown in 元 from fen and
  * exported as a number of 元; counts right-aligned and exported as numbers; dates and instants;
@@ -60,7 +97,11 @@ export function filterColumn<T>(
  *   col.money('金额', 'total', (b) => b.totalFen); // 30000 → "300 元"; in the sheet 300.00
  */
 export function staffColumns<T>(language: string, yuan: string) {
-  const withUnit = (title: string) => (language === 'en-US' ? `${title} (${yuan})` : `${title}（${yuan}）`);
+  // A title that already names the unit ("申请金额（元）") keeps it once.
+  const withUnit = (title: string) =>
+    title.includes(yuan) ? title : language === 'en-US' ? `${title} (${yuan})` : `${title}（${yuan}）`;
+  const texts = { show: (v: string) => v, sheet: (v: string) => v, compare: compareTexts };
+  const numbers = { show: (v: number) => v, sheet: (v: number) => v, compare: compareNumbers, align: 'right' as const };
   return {
     /** Text as it is; sortable by pinyin when `sorted`. */
     text(
@@ -70,93 +111,26 @@ export function staffColumns<T>(language: string, yuan: string) {
       extras: ColumnExtras<T> & { sorted?: boolean } = {},
     ): StaffColumn<T> {
       const { sorted, ...rest } = extras;
-      return {
-        title,
-        key,
-        render: (_, r) => value(r) ?? '—',
-        ...(sorted ? { sorter: (a: T, b: T) => compareTexts(value(a), value(b)) } : {}),
-        sheet: (r) => value(r) ?? '',
-        ...rest,
-      };
+      const column = valueColumn(title, key, value, texts, rest);
+      return sorted ? column : { ...column, sorter: rest.sorter };
     },
     /** An amount in fen, shown in 元, exported as a number of 元 under "title（元）". */
-    money(
-      title: string,
-      key: string,
-      fen: (row: T) => number | null | undefined,
-      extras: ColumnExtras<T> = {},
-    ): StaffColumn<T> {
-      return {
-        title,
-        key,
-        align: 'right',
-        render: (_, r) => {
-          const v = fen(r);
-          return v === null || v === undefined ? '—' : formatFen(v, language);
-        },
-        sorter: (a: T, b: T) => compareNumbers(fen(a), fen(b)),
-        sheet: (r) => {
-          const v = fen(r);
-          return v === null || v === undefined ? '' : v / 100;
-        },
-        sheetFormat: YUAN_FORMAT,
-        sheetTitle: withUnit(title),
-        ...extras,
-      };
+    money(title: string, key: string, fen: (row: T) => number | null | undefined, extras: ColumnExtras<T> = {}) {
+      const yuanOf = { ...numbers, show: (v: number) => formatFen(v, language), sheet: (v: number) => v / 100 };
+      return valueColumn(title, key, fen, yuanOf, { sheetFormat: YUAN_FORMAT, sheetTitle: withUnit(title), ...extras });
     },
     /** A number of people, items, days: right-aligned, sorted, exported as a number. */
-    count(
-      title: string,
-      key: string,
-      n: (row: T) => number | null | undefined,
-      extras: ColumnExtras<T> = {},
-    ): StaffColumn<T> {
-      return {
-        title,
-        key,
-        align: 'right',
-        render: (_, r) => n(r) ?? '—',
-        sorter: (a: T, b: T) => compareNumbers(n(a), n(b)),
-        sheet: (r) => n(r) ?? '',
-        sheetFormat: COUNT_FORMAT,
-        ...extras,
-      };
+    count(title: string, key: string, n: (row: T) => number | null | undefined, extras: ColumnExtras<T> = {}) {
+      return valueColumn(title, key, n, numbers, { sheetFormat: COUNT_FORMAT, ...extras });
     },
     /** A day (YYYY-MM-DD), sorted in time. */
-    date(
-      title: string,
-      key: string,
-      day: (row: T) => string | null | undefined,
-      extras: ColumnExtras<T> = {},
-    ): StaffColumn<T> {
-      return {
-        title,
-        key,
-        render: (_, r) => day(r) ?? '—',
-        sorter: (a: T, b: T) => compareTexts(day(a), day(b)),
-        sheet: (r) => day(r) ?? '',
-        ...extras,
-      };
+    date(title: string, key: string, day: (row: T) => string | null | undefined, extras: ColumnExtras<T> = {}) {
+      return valueColumn(title, key, day, texts, extras);
     },
     /** A moment (an ISO instant), shown in Beijing time, sorted in time. */
-    instant(
-      title: string,
-      key: string,
-      at: (row: T) => string | null | undefined,
-      extras: ColumnExtras<T> = {},
-    ): StaffColumn<T> {
-      const shown = (r: T) => {
-        const v = at(r);
-        return v ? formatInstant(v) : '';
-      };
-      return {
-        title,
-        key,
-        render: (_, r) => shown(r) || '—',
-        sorter: (a: T, b: T) => compareTexts(at(a), at(b)),
-        sheet: shown,
-        ...extras,
-      };
+    instant(title: string, key: string, at: (row: T) => string | null | undefined, extras: ColumnExtras<T> = {}) {
+      const beijing = { ...texts, show: formatInstant, sheet: formatInstant };
+      return valueColumn(title, key, at, beijing, extras);
     },
     /** One of a few values (a state, a kind) by its label, filtered in the header by the values present. */
     choice(

@@ -1,18 +1,18 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, download, query } from '../../api/client.js';
+import { api, download } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatPermille, parseYuan } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
+import { formatFen, parseYuan } from '../../components/format.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
+import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
-import { LoanDetails, LoanState, type Loan, type LoanRow, type RegisterRow } from './loan-common.js';
+import { LoanDetails, type Loan, type LoanRow, type RegisterRow } from './loan-common.js';
+import { useLoanColumns, useRegisterColumns } from './loan-columns.js';
 
-const STATES = ['applied', 'qualified', 'guaranteed', 'active', 'repaid', 'defaulted', 'compensated'] as const;
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD') ?? '';
 
 /**
@@ -27,11 +27,9 @@ export function LoansDeskPage() {
   const { account } = useSession();
   const { message, modal } = App.useApp();
   const can = (p: string) => account?.permissions.includes(p as never) ?? false;
-  const regionName = useRegionName();
-  const [state, setState] = useState<string>();
   const [open, setOpen] = useState<string>();
   const [contracting, setContracting] = useState<string>();
-  const loans = useLoad(() => api<LoanRow[]>('GET', `/api/v1/loans${query({ state })}`), [state]);
+  const loans = useLoad(() => api<LoanRow[]>('GET', '/api/v1/loans'), []);
   const detail = useLoad(() => (open ? api<Loan>('GET', `/api/v1/loans/${open}`) : Promise.resolve(undefined)), [open]);
   const register = useLoad(
     () => (can('loan:read') ? api<RegisterRow[]>('GET', '/api/v1/loans/register') : Promise.resolve([])),
@@ -61,11 +59,12 @@ export function LoansDeskPage() {
     loans.reload();
   };
 
-  const actions = (l: LoanRow) => (
+  const actions = {
+    open: (l: LoanRow) => setOpen(open === l.id ? undefined : l.id),
+    buttons: (l: LoanRow) => buttons(l),
+  };
+  const buttons = (l: LoanRow) => (
     <Space wrap>
-      <Button size="small" onClick={() => setOpen(open === l.id ? undefined : l.id)}>
-        {l.number}
-      </Button>
       {can('loan:qualify') && l.state === 'applied' ? (
         <>
           <Button size="small" type="primary" onClick={() => void post(l.id, 'qualification', { approve: true })}>
@@ -112,6 +111,9 @@ export function LoansDeskPage() {
     </Space>
   );
 
+  const registerColumns = useRegisterColumns();
+  const loanColumns = useLoanColumns(loans.data ?? [], actions);
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('loans.deskTitle')}</Typography.Title>
@@ -119,25 +121,14 @@ export function LoansDeskPage() {
       {can('loan:read') ? (
         <Card size="small" title={t('loans.register')}>
           <ErrorAlert error={register.error} />
-          <Table
-            size="small"
+          <StaffTable<RegisterRow>
             rowKey="regionCode"
-            pagination={false}
-            dataSource={register.data ?? []}
-            data-testid="loan-register"
-            columns={[
-              { title: t('loans.region'), dataIndex: 'regionCode', render: (v: string) => regionName(v) },
-              { title: t('loans.count'), dataIndex: 'count' },
-              { title: t('loans.active'), dataIndex: 'active' },
-              { title: t('loans.balance'), dataIndex: 'balanceFen', render: (v: number) => money(v) },
-              { title: t('loans.subsidyPaid'), dataIndex: 'subsidyPaidFen', render: (v: number) => money(v) },
-              { title: t('loans.defaulted'), dataIndex: 'defaulted' },
-              {
-                title: t('loans.defaultRate'),
-                dataIndex: 'defaultRatePermille',
-                render: (v: number) => formatPermille(v),
-              },
-            ]}
+            rows={register.data ?? []}
+            columns={registerColumns}
+            reload={register.reload}
+            pageSize={false}
+            exportAs="loan-register.xlsx"
+            testId="loan-register"
           />
         </Card>
       ) : null}
@@ -168,34 +159,20 @@ export function LoansDeskPage() {
           />
         </Card>
       ) : null}
-      <Select
-        allowClear
-        placeholder={t('loans.filter')}
-        style={{ width: 240 }}
-        value={state}
-        onChange={(v?: string) => setState(v)}
-        options={STATES.map((s) => ({ value: s, label: t(`loans.states.${s}`) }))}
-      />
       <ErrorAlert error={loans.error} />
-      <Table
-        size="small"
+      <StaffTable<LoanRow>
         rowKey="id"
         loading={loans.loading}
-        dataSource={loans.data ?? []}
-        data-testid="loan-table"
-        columns={[
-          { title: t('loans.actions'), key: 'actions', render: (_: unknown, l: LoanRow) => actions(l) },
-          { title: t('loans.borrowerName'), dataIndex: 'borrowerName' },
-          {
-            title: t('loans.state'),
-            dataIndex: 'state',
-            render: (_: unknown, l: LoanRow) => <LoanState state={l.state} />,
-          },
-          { title: t('loans.requested'), dataIndex: 'requestedFen', render: (v: number) => money(v) },
-          { title: t('loans.bank'), dataIndex: ['bank', 'name'] },
-          { title: t('loans.appliedOn'), dataIndex: 'appliedOn' },
-          { title: t('loans.subsidyPaid'), dataIndex: 'subsidyPaidFen', render: (v: number) => money(v) },
-        ]}
+        rows={loans.data ?? []}
+        columns={loanColumns}
+        reload={loans.reload}
+        search={{
+          placeholder: t('backOffice.lists.loans'),
+          texts: (l) => [l.number, l.borrowerName, l.bank.name],
+          testId: 'loan-search',
+        }}
+        exportAs="loans.xlsx"
+        testId="loan-table"
       />
       {open && detail.data ? (
         <Card size="small">
