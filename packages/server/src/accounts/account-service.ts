@@ -14,7 +14,7 @@ import {
 } from '../auth/roles.js';
 import { endSessions, type SessionService } from '../sessions/session-service.js';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import { idNumberLookup } from '../registry/registry-input.js';
 import type { RegistryService } from '../registry/registry-service.js';
@@ -247,9 +247,16 @@ export class AccountService {
     const kind = roles.map((r) => INSTITUTION_ROLES[r]).find((k) => k !== undefined);
     if (!kind) {
       if (organisationId !== undefined)
-        throw new AppError('VALIDATION_FAILED', 400, 'organisationId', {
-          detail: '只有银行或担保机构经办人员的账号关联机构 / only a bank’s or guarantor’s officer is tied to one',
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          'organisationId',
+          inBoth(
+            'detail',
+            '只有银行或担保机构经办人员的账号关联机构',
+            'only a bank’s or guarantor’s officer is tied to one',
+          ),
+        );
       return null;
     }
     if (organisationId === undefined) throw new AppError('REQUIRED_FIELD', 400, 'organisationId');

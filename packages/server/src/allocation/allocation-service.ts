@@ -8,7 +8,7 @@ import {
   type AllocationScheme,
   type RegionInput,
 } from '@huimin/policy';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { readTable, toXlsx } from '../registry/import/tabular.js';
 
 /**
@@ -23,16 +23,22 @@ export function scheme(id: string, custom?: AllocationScheme): AllocationScheme 
   return preset;
 }
 
-const PROBLEMS: Record<string, (p: Record<string, unknown>) => string> = {
-  WEIGHTS_NOT_100: (p) =>
-    `权重合计为 ${Number(p.totalBp) / 100}%，应为100% / weights add up to ${Number(p.totalBp) / 100}%, not 100%`,
-  INDICATOR_ALL_ZERO: (p) =>
-    `指标 ${String(p.indicator)} 各地均为0 / indicator ${String(p.indicator)} is zero everywhere`,
-  BAD_VALUE: (p) =>
-    `${String(p.region)} 的 ${String(p.field)} 应为非负整数 / ${String(p.field)} of ${String(p.region)} must be a whole non-negative number`,
-  NO_REGIONS: () => '没有参与分配的地区 / no regions to allocate to',
-  DUPLICATE_REGION: (p) => `地区 ${String(p.region)} 重复 / region ${String(p.region)} appears twice`,
-  BAD_TOTAL: () => '分配总额应为非负整数（分）/ the total must be a whole non-negative number of fen',
+const PROBLEMS: Record<string, (p: Record<string, unknown>) => [zh: string, en: string]> = {
+  WEIGHTS_NOT_100: (p) => [
+    `权重合计为 ${Number(p.totalBp) / 100}%，应为100%`,
+    `weights add up to ${Number(p.totalBp) / 100}%, not 100%`,
+  ],
+  INDICATOR_ALL_ZERO: (p) => [
+    `指标 ${String(p.indicator)} 各地均为0`,
+    `indicator ${String(p.indicator)} is zero everywhere`,
+  ],
+  BAD_VALUE: (p) => [
+    `${String(p.region)} 的 ${String(p.field)} 应为非负整数`,
+    `${String(p.field)} of ${String(p.region)} must be a whole non-negative number`,
+  ],
+  NO_REGIONS: () => ['没有参与分配的地区', 'no regions to allocate to'],
+  DUPLICATE_REGION: (p) => [`地区 ${String(p.region)} 重复`, `region ${String(p.region)} appears twice`],
+  BAD_TOTAL: () => ['分配总额应为非负整数（分）', 'the total must be a whole non-negative number of fen'],
 };
 
 export function calculate(s: AllocationScheme, totalFen: number, regions: readonly RegionInput[]): Allocation {
@@ -41,7 +47,12 @@ export function calculate(s: AllocationScheme, totalFen: number, regions: readon
   } catch (error) {
     if (error instanceof AllocationError) {
       const p = error.problem as unknown as Record<string, unknown> & { code: string };
-      throw new AppError('ALLOCATION_INVALID', 422, 'regions', { detail: PROBLEMS[p.code]?.(p) ?? p.code });
+      throw new AppError(
+        'ALLOCATION_INVALID',
+        422,
+        'regions',
+        inBoth('detail', ...(PROBLEMS[p.code]?.(p) ?? [p.code, p.code])),
+      );
     }
     throw error;
   }
@@ -79,7 +90,12 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
     for (const id of indicatorIds(s)) {
       const v = get(id);
       if (!/^\d+$/.test(v))
-        throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${id}`, { detail: '非负整数 / a whole number' });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          `row ${r + 1}: ${id}`,
+          inBoth('detail', '非负整数', 'a whole number'),
+        );
       values[id] = Number(v);
     }
     const coefficients: Record<string, number> = {};
@@ -87,9 +103,12 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
       const v = get(c.id) || '1';
       const m = /^(\d+)(?:\.(\d{1,4}))?$/.exec(v);
       if (!m)
-        throw new AppError('VALIDATION_FAILED', 400, `row ${r + 1}: ${c.id}`, {
-          detail: '系数如 1.05 / a coefficient such as 1.05',
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          `row ${r + 1}: ${c.id}`,
+          inBoth('detail', '系数如 1.05', 'a coefficient such as 1.05'),
+        );
       coefficients[c.id] = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
     }
     out.push({ region: get('region'), values, coefficients });

@@ -17,6 +17,11 @@ export class AppError extends Error {
   }
 }
 
+/** A message value in both languages (`detail.zh-CN`, `detail.en-US`): the caller sees theirs alone. */
+export function inBoth(key: string, zh: string, en: string): Record<string, string> {
+  return { [`${key}.zh-CN`]: zh, [`${key}.en-US`]: en };
+}
+
 export interface ErrorBody {
   code: string;
   message: string;

@@ -9,7 +9,7 @@ import {
 } from '@huimin/policy';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { assertMatches } from '../http/schema-check.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -63,7 +63,8 @@ const phoneMask = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`
 export function preparePerson(vault: Vault, input: CreatePerson, field = ''): PreparedPerson {
   const at = (f: string) => (field ? `${field}.${f}` : f);
   const parsed = parseResidentId(input.idNumber);
-  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, at('idNumber'), { detail: ID_PROBLEMS[parsed.error] });
+  if (!parsed.ok)
+    throw new AppError('INVALID_ID_NUMBER', 400, at('idNumber'), inBoth('detail', ...ID_PROBLEMS[parsed.error]));
   const id = parsed.value;
   if (id.sex === 'male' && input.retirementCategory && input.retirementCategory !== 'male') {
     throw new AppError('VALIDATION_FAILED', 400, at('retirementCategory'), { detail: 'male / 男性' });
@@ -96,12 +97,19 @@ export function prepareOrganisation(input: CreateOrganisation, field = ''): Prep
   const at = (f: string) => (field ? `${field}.${f}` : f);
   const code = input.creditCode.toUpperCase();
   const check = checkCreditCode(code);
-  if (check === 'format') throw new AppError('INVALID_CREDIT_CODE', 400, at('creditCode'), { detail: '格式 / format' });
+  if (check === 'format')
+    throw new AppError('INVALID_CREDIT_CODE', 400, at('creditCode'), inBoth('detail', '格式', 'format'));
   if (check === 'check-digit' && !input.creditCodeOverride) {
-    throw new AppError('INVALID_CREDIT_CODE', 400, at('creditCode'), {
-      detail:
-        '校验码错误，如确为早期试点代码请填写 creditCodeOverride 说明理由 / wrong check character; give creditCodeOverride with a reason if it is a genuine early-pilot code',
-    });
+    throw new AppError(
+      'INVALID_CREDIT_CODE',
+      400,
+      at('creditCode'),
+      inBoth(
+        'detail',
+        '校验码错误，如确为早期试点代码请填写 creditCodeOverride 说明理由',
+        'wrong check character; give creditCodeOverride with a reason if it is a genuine early-pilot code',
+      ),
+    );
   }
   if (!Object.hasOwn(ORGANISATION_CATEGORY_NAMES, input.category))
     throw new AppError('VALIDATION_FAILED', 400, at('category'), {
@@ -124,15 +132,15 @@ export function prepareOrganisation(input: CreateOrganisation, field = ''): Prep
 /** A 身份证号 checked and turned into its lookup hash: how accounts find a person without decrypting anyone. */
 export function idNumberLookup(vault: Vault, idNumber: string, field = 'idNumber'): string {
   const parsed = parseResidentId(idNumber);
-  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, field, { detail: ID_PROBLEMS[parsed.error] });
+  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, field, inBoth('detail', ...ID_PROBLEMS[parsed.error]));
   return vault.lookupHash('id-number', parsed.value.number);
 }
 
-const ID_PROBLEMS = {
-  format: '应为18位，末位可为X / 18 characters, the last may be X',
-  'birth-date': '出生日期不存在 / the birth date does not exist',
-  'check-digit': '校验码错误 / wrong check digit',
-} as const;
+const ID_PROBLEMS: Record<'format' | 'birth-date' | 'check-digit', [string, string]> = {
+  format: ['应为18位，末位可为X', '18 characters, the last may be X'],
+  'birth-date': ['出生日期不存在', 'the birth date does not exist'],
+  'check-digit': ['校验码错误', 'wrong check digit'],
+};
 
 /** Checks a fact's data against its kind: structure by schema, then dates, codes and amounts. */
 export function checkFact(owner: 'person' | 'organisation', input: FactInput, field: string): FactInput {
@@ -145,8 +153,7 @@ export function checkFact(owner: 'person' | 'organisation', input: FactInput, fi
   assertMatches(schema, input.data, at('data'));
   const problems = validateFacts(input.data, at('data'));
   const first = problems[0];
-  if (first)
-    throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
+  if (first) throw new AppError('INVALID_FACT', 400, first.field, inBoth('detail', first.message.zh, first.message.en));
   const kind = (input.data as { kind?: string }).kind;
   if (input.kind === 'status' && !Object.hasOwn(PERSON_STATUS_NAMES, String(kind)))
     throw new AppError('VALIDATION_FAILED', 400, at('data.kind'), {
@@ -158,9 +165,12 @@ export function checkFact(owner: 'person' | 'organisation', input: FactInput, fi
     });
   const d = input.data as { from?: string; to?: string; fromMonth?: string; toMonth?: string };
   if ((d.to && d.from && d.to < d.from) || (d.toMonth && d.fromMonth && d.toMonth < d.fromMonth)) {
-    throw new AppError('INVALID_FACT', 400, at(d.toMonth ? 'data.toMonth' : 'data.to'), {
-      detail: '结束早于开始 / ends before it starts',
-    });
+    throw new AppError(
+      'INVALID_FACT',
+      400,
+      at(d.toMonth ? 'data.toMonth' : 'data.to'),
+      inBoth('detail', '结束早于开始', 'ends before it starts'),
+    );
   }
   return { kind: input.kind, data: input.data };
 }

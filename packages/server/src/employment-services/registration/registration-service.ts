@@ -5,7 +5,7 @@ import { appendAudit } from '../../audit/audit-trail.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database, RegistrationEndReason } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, inBoth } from '../../http/errors.js';
 import { assertRegionInScope, isInScope, regionRange } from '../../regions/region-scope.js';
 import { endFact, recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
@@ -97,9 +97,12 @@ export class RegistrationService {
     await assertRegionInScope(this.db, '000000', input.regionCode, 'regionCode');
     // Registered on the day it is made: a back-dated start would count months nobody verified.
     if (input.startsOn !== this.clock.today()) {
-      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', {
-        detail: '自助登记自登记当日起算 / a registration made online starts on the day it is made',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        'startsOn',
+        inBoth('detail', '自助登记自登记当日起算', 'a registration made online starts on the day it is made'),
+      );
     }
     return this.registerPerson(actor, person, { ...input, personId: person.id, kind: 'unemployment' });
   }
@@ -117,9 +120,12 @@ export class RegistrationService {
     if (input.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
     // 劳动法 第十五条: no one is employed before 16, so no registration starts before then.
     if (input.startsOn < addMonths(person.birth_date, 16 * 12)) {
-      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', {
-        detail: '登记日期不得早于年满16周岁之日 / a registration cannot start before the person turned 16',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        'startsOn',
+        inBoth('detail', '登记日期不得早于年满16周岁之日', 'a registration cannot start before the person turned 16'),
+      );
     }
     if (input.kind === 'employment' && !input.employmentKind)
       throw new AppError('REQUIRED_FIELD', 400, 'employmentKind');

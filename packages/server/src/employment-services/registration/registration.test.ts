@@ -242,7 +242,20 @@ describe('what an attack on the routes found', () => {
       '/api/v1/employment-services/registrations',
       unemployed(id, '2006-04-03'),
     );
-    expect(tooEarly.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'startsOn' });
+    expect(tooEarly.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'startsOn',
+      message: '字段 startsOn 不符合要求：登记日期不得早于年满16周岁之日',
+    });
+    const inEnglish = await clerk.request(
+      'POST',
+      '/api/v1/employment-services/registrations',
+      unemployed(id, '2006-04-03'),
+      { 'accept-language': 'en-US' },
+    );
+    expect(inEnglish.json<{ message: string }>().message).toBe(
+      'Field startsOn is invalid: a registration cannot start before the person turned 16',
+    );
     expectOk(
       await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(id, '2006-04-04')),
       201,
