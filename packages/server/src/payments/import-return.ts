@@ -73,7 +73,7 @@ export async function importReturn(
     if (!first) throw new Error(`return file ${sha} for batch ${batchId}: claimed, yet not found`);
     return sentAgain(deps, actor, first, queue);
   }
-  if (!queued) await runReturnImport(deps, actor, claimed);
+  if (!queued) await runReturnImport(deps, actor, claimed, rows);
   return importReport(db, claimed, false);
 }
 

@@ -6,7 +6,7 @@ import { failpoint } from '../failpoints.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 import { getBatch } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
-import { readReturnFile, rowAsSaid } from './return-file.js';
+import { readReturnFile, rowAsSaid, type ReturnRow } from './return-file.js';
 import { closeImport, countSettled } from './return-imports.js';
 import { settleChunk, settleOne, type ReturnItem, type Settlement } from './settle-chunk.js';
 import { reconcileIfSettled } from './settlement.js';
@@ -18,7 +18,13 @@ import { reconcileIfSettled } from './settlement.js';
  * one transaction that finds it pending, and counted there, and the report kept is the file's true
  * one. The import is closed once, by the run that finds it still open.
  */
-export async function runReturnImport(deps: PaymentDeps, actor: Actor, returnId: string): Promise<void> {
+export async function runReturnImport(
+  deps: PaymentDeps,
+  actor: Actor,
+  returnId: string,
+  /** The file's rows, when the caller has just read them (the upload); else read from the claim. */
+  read?: readonly ReturnRow[],
+): Promise<void> {
   const { db, vault, clock, applications, settleChunkSize } = deps;
   const claimed = await db
     .selectFrom('bank_return')
@@ -28,7 +34,7 @@ export async function runReturnImport(deps: PaymentDeps, actor: Actor, returnId:
   if (claimed.state === 'imported' || !claimed.file_cipher) return;
   const batch = await getBatch(db, actor, claimed.batch_id);
   const layout = bankLayout(batch.layout) as BankLayout;
-  const rows = await readReturnFile(Buffer.from(vault.decrypt(claimed.file_cipher), 'base64'), layout);
+  const rows = read ?? (await readReturnFile(Buffer.from(vault.decrypt(claimed.file_cipher), 'base64'), layout));
   // Only what matching needs: a batch can hold a hundred thousand items.
   const items = new Map<number, ReturnItem>(
     (
