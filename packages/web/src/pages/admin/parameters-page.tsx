@@ -1,13 +1,14 @@
-import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea, ProTable } from '@ant-design/pro-components';
-import { Alert, Button, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import { Alert, Button, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatParameterValue, pick, todayInShanghai, type ParameterLabel } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { parseParameterInput, unitSuffix } from './parameter-input.js';
@@ -29,7 +30,6 @@ export function ParametersPage() {
   const regionName = useRegionName();
   const [region, setRegion] = useState(account?.regionCode ?? '510104');
   const [on, setOn] = useState(todayInShanghai());
-  const [find, setFind] = useState('');
   const [saved, setSaved] = useState<string>();
   const [setError, setSetError] = useState<ApiError>();
   const [version, setVersion] = useState(0);
@@ -39,10 +39,8 @@ export function ParametersPage() {
   );
   const name = (p: { parameter: string; label?: ParameterLabel }) =>
     p.label ? pick(p.label, lang) : t('decision.unnamedParameter');
-  const rows = useMemo(
-    () => (data?.parameters ?? []).filter((p) => !find || name(p).toLowerCase().includes(find.trim().toLowerCase())),
-    [data, find, lang],
-  );
+  const rows = data?.parameters ?? [];
+  const col = useStaffColumns<Row>();
   const show = (v: Value) => (v.label ? formatParameterValue(v.value, v.label.unit, lang, t) : '');
   // Example values carry the seed's own bilingual note; their source tag already says what they are.
   const basis = (v: Value) => (v.source === 'example' ? t('admin.sources.example') : (v.cites ?? v.note ?? '—'));
@@ -122,6 +120,29 @@ export function ParametersPage() {
       </ModalForm>
     ) : null;
 
+  const sourceName = (s: string) => (s ? t(`admin.sources.${s}`) : '—');
+  const columns: StaffColumn<Row>[] = [
+    col.text(t('admin.parameters.name'), 'name', name, { sorted: true }),
+    col.text(
+      t('admin.parameters.inForce'),
+      'inForce',
+      (p) => (p.inForce ? show(p.inForce) : t('admin.parameters.notSet')),
+      {
+        render: (_, p) => (p.inForce ? show(p.inForce) : <Tag color="orange">{t('admin.parameters.notSet')}</Tag>),
+      },
+    ),
+    col.choice(t('admin.parameters.source'), 'source', rows, (p) => p.inForce?.source ?? '', sourceName, {
+      render: (_, p) => (p.inForce ? source(p.inForce) : '—'),
+    }),
+    col.text(t('admin.parameters.basis'), 'basis', (p) => (p.inForce ? basis(p.inForce) : undefined), {
+      ellipsis: true,
+    }),
+    col.text(t('admin.parameters.period'), 'period', (p) => (p.inForce ? period(p.inForce) : undefined)),
+    ...(can('parameter:set')
+      ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, p: Row) => setForm(p) }]
+      : []),
+  ];
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('admin.parameters.title')}</Typography.Title>
@@ -136,24 +157,17 @@ export function ParametersPage() {
           allowClear={false}
           onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
         />
-        <Input.Search
-          allowClear
-          placeholder={t('admin.parameters.search')}
-          onSearch={setFind}
-          style={{ width: 240 }}
-          data-testid="parameter-find"
-        />
       </Space>
       {saved ? <Alert type="success" showIcon title={saved} data-testid="parameter-saved" /> : null}
       <ErrorAlert error={error} />
-      <ProTable<Row>
+      <StaffTable<Row>
         rowKey="parameter"
         loading={loading}
-        dataSource={rows}
-        search={false}
-        options={{ density: true, reload: () => setVersion((n) => n + 1), setting: true }}
-        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        headerTitle={regionName(region)}
+        rows={rows}
+        columns={columns}
+        reload={() => setVersion((n) => n + 1)}
+        search={{ placeholder: t('admin.parameters.search'), texts: (p) => [name(p)], testId: 'parameter-find' }}
+        exportAs={`parameters-${region}-${on}.xlsx`}
         expandable={{
           expandedRowRender: (p) => (
             <Table<Value>
@@ -172,30 +186,7 @@ export function ParametersPage() {
           ),
           rowExpandable: (p) => p.history.length > 0,
         }}
-        columns={[
-          { title: t('admin.parameters.name'), render: (_, p) => name(p) },
-          {
-            title: t('admin.parameters.inForce'),
-            render: (_, p) => (p.inForce ? show(p.inForce) : <Tag color="orange">{t('admin.parameters.notSet')}</Tag>),
-          },
-          { title: t('admin.parameters.source'), render: (_, p) => (p.inForce ? source(p.inForce) : '—') },
-          {
-            title: t('admin.parameters.basis'),
-            ellipsis: true,
-            render: (_, p) => (p.inForce ? basis(p.inForce) : '—'),
-          },
-          { title: t('admin.parameters.period'), render: (_, p) => (p.inForce ? period(p.inForce) : '—') },
-          ...(can('parameter:set')
-            ? [
-                {
-                  title: t('common.actions'),
-                  valueType: 'option' as const,
-                  render: (_: unknown, p: Row) => [setForm(p)],
-                },
-              ]
-            : []),
-        ]}
-        data-testid="parameters-table"
+        testId="parameters-table"
       />
     </Space>
   );
