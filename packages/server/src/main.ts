@@ -1,3 +1,4 @@
+import { DEFERRED_MATERIALS_SWEEP_SECONDS } from './applications/deferred-materials-job.js';
 import { oidcSettingsFrom } from './accounts/oidc.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
@@ -51,7 +52,12 @@ async function main(): Promise<void> {
     sessions: { ...DEFAULT_SESSION_SETTINGS, idleMinutes: config.sessionIdleMinutes },
     // Text messages are sent after the event that caused them commits; a worker's tick sends the
     // pending ones, including any a crash left behind (each message is claimed: safe with several).
-    jobs: { ...jobs, notificationDispatchSeconds: config.notificationDispatchSeconds },
+    // 容缺受理: an application whose promise lapsed is returned within the hour (decision 026).
+    jobs: {
+      ...jobs,
+      notificationDispatchSeconds: config.notificationDispatchSeconds,
+      deferredMaterialsSweepSeconds: DEFERRED_MATERIALS_SWEEP_SECONDS,
+    },
   });
   if (seeded) http.log.info('seeded demo data into an empty database');
   if (serves) {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { applicant, expectOk, fundRegion, staff, TestClock } from '../testing/fixtures.js';
 import { startTestApp } from '../testing/test-app.js';
+import { fileOnline } from '../applications/online-filing.test-kit.js';
 import { buildApp } from './build-app.js';
 import { jobOptionsFrom } from './background-jobs.js';
 
@@ -34,12 +35,12 @@ describe('background work in its roles (decision 024)', () => {
         regionCode: '510104',
         username: 'sms-person',
       });
-      const filed = await person.request('POST', '/api/v1/applications', {
+      const filed = await fileOnline(person, {
         subsidy: 'one-time-job-seeking',
         idempotencyKey: 'sms-dispatch-1',
         submit: true,
       });
-      expectOk(filed, 201);
+      expectOk(filed);
       const { id: applicationId, number } = filed.json<{ id: string; number: string }>();
       expectOk(
         await counter.request('POST', `/api/v1/applications/${applicationId}/transitions`, { action: 'accept' }),

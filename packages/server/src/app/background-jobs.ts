@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { deferredMaterialsJob } from '../applications/deferred-materials-job.js';
 import type { Database } from '../db/schema.js';
 import { JobQueue, jobRoleFrom, type JobDefinition, type JobRole } from '../jobs/job-queue-service.js';
 import type { ReturnImportJobSettings } from '../payments/return-import-job.js';
@@ -16,6 +17,8 @@ export interface JobOptions {
   readonly maintenanceIntervalSeconds?: number;
   /** Seconds between sendings of pending text messages (a worker's tick); none when absent. */
   readonly notificationDispatchSeconds?: number;
+  /** Seconds between runs of 容缺受理's deadline sweep (a worker's tick, decision 026); none when absent. */
+  readonly deferredMaterialsSweepSeconds?: number;
   /** The sweep's slices: their size and expiry. */
   readonly sweep?: SweepJobSettings;
   /** Which return files are imported by a worker, and how long one may run. */
@@ -76,7 +79,9 @@ export async function startJobs(
   services.sweeps.runOn(queue, actorOf, options.sweep);
   services.payments.runOn(queue, actorOf, options.returnImports);
   const dispatch = queue.define(notificationDispatchJob(services));
+  const deferred = queue.define(deferredMaterialsJob(services.applications));
   await queue.start();
   if (options.notificationDispatchSeconds) queue.every(dispatch, options.notificationDispatchSeconds, {});
+  if (options.deferredMaterialsSweepSeconds) queue.every(deferred, options.deferredMaterialsSweepSeconds, {});
   return queue;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { applicant, expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { fileOnline } from './online-filing.test-kit.js';
 
 export const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 export let app: TestApp;
@@ -49,15 +50,14 @@ export async function loadRegistry(rows: { code: string; founder: string }[]) {
 }
 
 export const GRADUATED = { kind: 'graduation', data: { date: '2024-06-30', institution: 'university' } };
-/** Files and submits 一次性创业补贴 for the founder's business, declaring the graduation. */
+/** Files and submits 一次性创业补贴 for the founder's business, declaring the graduation, its materials handed in. */
 export async function file(c: Client, code: string, declarations: object[] = [GRADUATED]) {
-  const res = await c.request('POST', '/api/v1/applications', {
+  const res = await fileOnline(c, {
     subsidy: 'one-time-startup',
     claim: { businessCreditCode: code },
     declarations,
     idempotencyKey: `founder-${++n}-key`,
-    submit: true,
   });
-  expectOk(res, 201);
+  expectOk(res);
   return res.json<{ id: string; state: string; declarations: { id: string; state: string }[] }>();
 }

@@ -9,6 +9,7 @@ const KIND_OF: Partial<Record<Action, NotificationKind>> = {
   prepare: 'filed-for-you',
   accept: 'accepted',
   return: 'returned',
+  lapse: 'returned',
   'not-accept': 'not-accepted',
   reject: 'rejected',
   approve: 'approved',

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
+import type { CalendarService } from '../calendar/calendar-service.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
@@ -34,6 +35,7 @@ export class ApplicantPath {
     private readonly policies: PolicyService,
     private readonly catalogueStandardOf: CatalogueStandardOf,
     private readonly reads: ApplicationReads,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** What the engine would decide today for an application as typed so far; nothing is stored. */
@@ -44,7 +46,13 @@ export class ApplicantPath {
 
   /** Before submitting: would the engine refuse, and which materials are missing (提交前确认). */
   async submissionCheck(actor: Actor, id: string) {
-    const deps = { db: this.db, vault: this.vault, clock: this.clock, catalogueStandardOf: this.catalogueStandardOf };
+    const deps = {
+      db: this.db,
+      vault: this.vault,
+      clock: this.clock,
+      calendar: this.calendar,
+      catalogueStandardOf: this.catalogueStandardOf,
+    };
     return submissionCheck(deps, await this.policies.engine(), actor, id);
   }
 

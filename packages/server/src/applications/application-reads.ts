@@ -19,6 +19,7 @@ import type { FlagView, RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
 import { declarationsOf } from './declarations.js';
+import { deferredMaterialsOf } from './deferred-materials.js';
 import { applicationFacts } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import {
@@ -45,7 +46,8 @@ export class ApplicationReads {
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const events = await this.db
       .selectFrom('application_event')
-      .innerJoin('account', 'account.id', 'application_event.actor_id')
+      // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
+      .leftJoin('account', 'account.id', 'application_event.actor_id')
       .select([
         'seq',
         'action',
@@ -72,13 +74,14 @@ export class ApplicationReads {
       declarations,
       facts,
       riskFlags,
+      deferredMaterials: await deferredMaterialsOf(this.db, id),
       events: events.map((e) => ({
         seq: e.seq,
         action: e.action,
         actionName: e.action === 'create' ? { zh: '创建', en: 'created' } : ACTION_NAMES[e.action as Action],
         ...(e.from_state ? { fromState: e.from_state } : {}),
         toState: e.to_state,
-        actor: e.display_name,
+        actor: e.display_name ?? '',
         actorRoles: e.actor_roles,
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.decision ? { decision: e.decision } : {}),

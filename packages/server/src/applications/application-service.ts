@@ -19,6 +19,8 @@ import { ApplicationReads } from './application-reads.js';
 import { recordTransition } from './transition-record.js';
 import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
 import { ApplicantPath } from './applicant-path.js';
+import { DeferredMaterialsDesk } from './deferred-materials-desk.js';
+import { filesOnline, fileWithMaterials } from './file-with-promise.js';
 import { markPaidInBulk } from './paid-in-bulk.js';
 import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedFacts, unansweredDeclarations, verifyFacts } from './verified-facts.js';
@@ -53,12 +55,15 @@ export class ApplicationService {
     private readonly catalogueStandardOf: CatalogueStandardOf,
   ) {
     this.reads = new ApplicationReads(db, vault, clock, policies, risk);
-    this.applicant = new ApplicantPath(db, vault, clock, policies, catalogueStandardOf, this.reads);
+    this.applicant = new ApplicantPath(db, vault, clock, policies, catalogueStandardOf, this.reads, calendar);
+    this.deferrals = new DeferredMaterialsDesk(db, vault, clock, this.reads);
   }
 
   private readonly reads: ApplicationReads;
   /** The applicant's side before and at filing: the preview, the self-check, declarations, materials. */
   readonly applicant: ApplicantPath;
+  /** 容缺受理 after filing: supplying what was promised, the clerk's check, the deadline sweep. */
+  readonly deferrals: DeferredMaterialsDesk;
 
   /** One application as the caller may see it, with its history and risk flags. */
   get(actor: Actor, id: string): Promise<ApplicationViewT> {
@@ -82,12 +87,14 @@ export class ApplicationService {
    * regions, for a subsidy needing no application, and it goes straight to review.
    * `payeeOrganisationId`: paid into that unit's account instead of the applicant's (set by the
    * training module for an institution-paid catalogue item, never taken from a request).
+   * `fromOffer`: filed from an offer the platform made on what it holds (政策找人); the materials it
+   * still needs on paper are asked for at acceptance, as at a counter.
    */
   async create(
     actor: Actor,
     input: CreateApplication,
     language?: string,
-    options: { prepared?: boolean; payeeOrganisationId?: string } = {},
+    options: { prepared?: boolean; payeeOrganisationId?: string; fromOffer?: boolean } = {},
   ): Promise<{ application: ApplicationViewT; created: boolean }> {
     const engine = await this.policies.engine();
     const subsidy = engine.subsidy(input.subsidy);
@@ -131,6 +138,8 @@ export class ApplicationService {
     const verified = await verifyFacts(this.db, applicant, claim.businessCreditCode);
     const warnings: string[] = [];
     const period = periodKey(subsidy, claim, today);
+    const submit: Transition = { action: 'submit', ...(input.promise ? { promise: input.promise } : {}) };
+    const online = options.fromOffer !== true && filesOnline(actor);
     const site = serviceSite(claim);
     const id = await this.db.transaction().execute(async (trx) => {
       if (claim.service)
@@ -186,7 +195,7 @@ export class ApplicationService {
       if (options.prepared)
         await this.applyTransition(trx, engine, actor, inserted.id, { action: 'prepare' }, warnings, language);
       else if (input.submit)
-        await this.applyTransition(trx, engine, actor, inserted.id, { action: 'submit' }, warnings, language);
+        await this.applyTransition(trx, engine, actor, inserted.id, submit, warnings, language, online);
       return inserted.id;
     });
     if (!id) {
@@ -215,7 +224,7 @@ export class ApplicationService {
     }
     await this.db
       .transaction()
-      .execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language));
+      .execute((trx) => this.applyTransition(trx, engine, actor, id, input, warnings, language, filesOnline(actor)));
     const view = await this.get(actor, id);
     if (warnings.length === 0) return view;
     const lang = languageOf(language);
@@ -304,6 +313,7 @@ export class ApplicationService {
     input: Transition,
     warnings: string[],
     language?: string,
+    materialsRequired = false,
   ): Promise<void> {
     const app = await visibleApplications(trx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
@@ -328,6 +338,10 @@ export class ApplicationService {
     if (!subsidy) throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: app.subsidy_id });
     const today = this.clock.today();
     const filing = input.action === 'submit' || input.action === 'resubmit' || input.action === 'prepare';
+    if (input.action === 'submit' || input.action === 'resubmit') {
+      const ctx = { trx, vault: this.vault, engine, calendar: this.calendar, actor, app, today, english };
+      await fileWithMaterials({ ...ctx, materialsRequired, promise: input.promise });
+    } else if (input.promise) throw new AppError('VALIDATION_FAILED', 400, 'promise', { detail: 'submit / resubmit' });
     // A claim for a period of a contracted loan is judged under the rules of the contract day.
     const contractedOn = (app.claim as StoredClaim).loan?.contractedOn;
     const judgedOn = contractedOn ?? (filing ? today : (app.submitted_on ?? today));

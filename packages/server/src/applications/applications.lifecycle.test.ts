@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { applicant, expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { fileOnline } from './online-filing.test-kit.js';
 
 /**
  * One application through every step over the API, each step by its own account, and the
@@ -51,12 +52,12 @@ const act = (client: Client, id: string, body: Record<string, unknown>) =>
 describe('一次性求职补贴 from application to payment', () => {
   it('runs 申请 → 受理 → 审核 → 复核 → 公示 → 拨付 with a decision at each deciding step', async () => {
     const { client } = await graduateApplicant('lixiaohong');
-    const filed = await client.request('POST', '/api/v1/applications', {
+    const filed = await fileOnline(client, {
       subsidy: 'one-time-job-seeking',
       idempotencyKey: 'form-0001',
       submit: true,
     });
-    expectOk(filed, 201);
+    expectOk(filed);
     const application = filed.json<{ id: string; state: string; dueOn: string; number: string }>();
     expect(application).toMatchObject({ state: 'submitted', dueOn: '2026-11-30' });
     expect(application.number).toMatch(/^510104-2026-\d{7}$/);

@@ -16,6 +16,7 @@ import {
   TransitionBody,
 } from './applications.schemas.js';
 import { ErrorSchema, ListPoliciesQuery } from '../policies/policies.schemas.js';
+import { DeferredCheckBody, DeferredMaterialParams } from './deferred-materials.schemas.js';
 import { todayInShanghai } from '../http/today.js';
 
 /** Applications and their transitions. Routes map input → service → output; the rules are in the service. */
@@ -256,6 +257,23 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
           request.params.declarationId,
           request.body,
         ),
+    );
+
+    app.post(
+      '/api/v1/applications/:id/deferred-materials/:material/check',
+      {
+        config: { access: { permission: ['application:accept'] } },
+        schema: {
+          tags,
+          summary:
+            'Check a material supplied under a 容缺 promise (核验): accepted, or refused with what is wrong (supplied again by the deadline)',
+          params: DeferredMaterialParams,
+          body: DeferredCheckBody,
+          response: { 200: ApplicationView, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) =>
+        applications.deferrals.check(actorOf(request), request.params.id, request.params.material, request.body),
     );
   };
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ClaimFactsSchema, Count, Fen, IdNumber, IsoDate, options, Worker } from '../policies/facts.schema.js';
 import { DecisionSchema, SubsidyIdSchema } from '../policies/policies.schemas.js';
+import { DeferralOfferView, DeferredMaterialView, PromiseBody } from './deferred-materials.schemas.js';
 import { ACTIONS, STATES, type Action, type ApplicationState } from './workflow.js';
 
 /**
@@ -52,6 +53,8 @@ export const CreateApplicationBody = Type.Object(
     organisationId: Type.Optional(Type.String({ format: 'uuid' })),
     /** Submit at once instead of keeping a draft. */
     submit: Type.Optional(Type.Boolean()),
+    /** With `submit`: the materials promised under 容缺受理 (see the transition's `promise`). */
+    promise: Type.Optional(PromiseBody),
     /**
      * 申报: facts no dataset or office here holds (graduation, a veteran's or disability status),
      * declared by a person applying; the clerk confirms each at acceptance before the engine reads it.
@@ -74,7 +77,7 @@ export const CreateApplicationBody = Type.Object(
 export type CreateApplication = Static<typeof CreateApplicationBody>;
 
 /** What the engine would decide for an application not yet filed: the same fields, no key, nothing stored. */
-export const DecisionPreviewBody = Type.Omit(CreateApplicationBody, ['idempotencyKey', 'submit'], options);
+export const DecisionPreviewBody = Type.Omit(CreateApplicationBody, ['idempotencyKey', 'submit', 'promise'], options);
 export type DecisionPreview = Static<typeof DecisionPreviewBody>;
 
 export const TransitionBody = Type.Object(
@@ -87,6 +90,8 @@ export const TransitionBody = Type.Object(
     paymentReference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     /** For `revoke`: the amount to recover, in fen; the whole amount when absent. */
     recoveryFen: Type.Optional(Fen),
+    /** For `submit` and `resubmit`: the missing materials promised under 容缺受理, where the region allows it. */
+    promise: Type.Optional(PromiseBody),
   },
   options,
 );
@@ -257,6 +262,8 @@ export const ApplicationView = Type.Object(
     /** Each fact the decision reads, marked verified, confirmed, declared or recorded (one application only). */
     facts: Type.Optional(Type.Array(FactProvenanceView)),
     riskFlags: Type.Optional(Type.Array(RiskFlagView)),
+    /** 容缺受理: the materials promised at filing and where each stands (one application only). */
+    deferredMaterials: Type.Optional(Type.Array(DeferredMaterialView)),
   },
   { $id: 'Application' },
 );
@@ -282,4 +289,6 @@ export const SubmissionCheckView = Type.Object({
   unmet: Type.Array(Type.Object({ message: Text, cites: Type.String(), detail: Type.Optional(Text) })),
   missingMaterials: Type.Array(Text),
   waivedMaterials: Type.Array(Text),
+  /** Whether the missing materials may be promised (容缺受理), and the promise to sign. */
+  deferral: DeferralOfferView,
 });

@@ -114,7 +114,8 @@ export class EvidenceService {
     input: { material: number; fileName: string; content: Buffer },
   ): Promise<EvidenceView> {
     const app = await this.applications.locate(actor, applicationId);
-    if (!OPEN_STATES.has(app.state)) throw new AppError('EVIDENCE_CLOSED', 409, 'file', { state: app.state });
+    // After filing, only a material promised under 容缺受理 may be supplied, by its last day.
+    await this.applications.deferrals.assertSuppliable(this.db, app, input.material, OPEN_STATES.has(app.state));
     const materials = await this.materialsOf(app.subsidyId, app.regionCode, app.createdOn);
     const materialName = materials[input.material];
     if (!materialName)
@@ -129,6 +130,15 @@ export class EvidenceService {
     if (!mediaType) throw new AppError('EVIDENCE_FILE_TYPE', 415, 'file', { name: input.fileName });
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     return this.db.transaction().execute(async (trx) => {
+      // Again with the row locked: a deadline sweep, a clerk's step or another upload may have come first.
+      const locked = await trx
+        .selectFrom('application')
+        .select(['id', 'state'])
+        .where('id', '=', applicationId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const deferrals = this.applications.deferrals;
+      const supplies = await deferrals.assertSuppliable(trx, locked, input.material, OPEN_STATES.has(locked.state));
       const row = await trx
         .insertInto('application_evidence')
         .values({
@@ -153,6 +163,7 @@ export class EvidenceService {
           'uploaded_at',
         ])
         .executeTakeFirstOrThrow();
+      if (supplies) await deferrals.supplied(trx, applicationId, input.material, row.id);
       await appendAudit(trx, this.vault, {
         actor,
         action: 'application.evidence',

@@ -3,6 +3,7 @@ import { idNumber } from '../../../policy/src/testing/builders.js';
 import { applicant, expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { sniffMediaType } from './evidence-service.js';
+import { handInMissing } from './online-filing.test-kit.js';
 
 /** Files handed in for an application's materials: read by their bytes, kept whole, audited. */
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
@@ -141,6 +142,7 @@ describe('handing in files', () => {
   });
 
   it('closes once the application is submitted, and opens again when it is returned for correction', async () => {
+    await handInMissing(owner, draftId);
     expectOk(await owner.request('POST', `/api/v1/applications/${draftId}/transitions`, { action: 'submit' }));
     expect((await upload(owner, draftId, 0, 'late.pdf', PDF)).json()).toMatchObject({
       code: 'EVIDENCE_CLOSED',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectOk, type Client } from '../testing/fixtures.js';
 import { app, clerk, founder } from './applicant-facts.test-kit.js';
+import { fileOnline } from './online-filing.test-kit.js';
 
 /**
  * 免证办 for hardship and poverty statuses (issue 17; 181号 第二十三条): the 民政 lists of 低保 and
@@ -45,13 +46,13 @@ const preview = async (c: Client, declarations: object[] = []) => {
 };
 let n = 0;
 const fileJobSeeking = async (c: Client, declarations: object[] = []) => {
-  const res = await c.request('POST', '/api/v1/applications', {
+  const res = await fileOnline(c, {
     subsidy: 'one-time-job-seeking',
     declarations,
     idempotencyKey: `job-seeking-${++n}-key`,
     submit: true,
   });
-  expectOk(res, 201);
+  expectOk(res);
   return res.json<Filed>();
 };
 const keptStatuses = (personIdNumber: string) =>

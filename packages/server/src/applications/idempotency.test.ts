@@ -24,10 +24,11 @@ const count = () =>
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
 
-describe('submitting twice creates one application', () => {
-  it('50 concurrent identical submissions (double click, retries) give exactly one, and each caller sees it', async () => {
+describe('filing twice creates one application', () => {
+  // Filed as a draft: online, missing materials block submitting (decision 026); the key is the create's.
+  it('50 concurrent identical filings (double click, retries) give exactly one, and each caller sees it', async () => {
     const before = await count();
-    const body = { subsidy: 'one-time-startup', idempotencyKey: 'double-click-0001', submit: true };
+    const body = { subsidy: 'one-time-startup', idempotencyKey: 'double-click-0001' };
     const responses = await Promise.all(
       Array.from({ length: 50 }, () => person.request('POST', '/api/v1/applications', body)),
     );
@@ -35,7 +36,7 @@ describe('submitting twice creates one application', () => {
     expect(new Set(responses.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
     expect(await count()).toBe(before + 1);
     const [created] = responses.map((r) => r.json<{ id: string; state: string }>());
-    expect(created?.state).toBe('submitted');
+    expect(created?.state).toBe('draft');
   });
 
   it('two tabs with different keys for the same subsidy and period: the second is told where the first is', async () => {

@@ -1,12 +1,15 @@
-import type { IsoDate, Material, PolicyEngine, Text } from '@huimin/policy';
+import { deferredMaterialsRule, type IsoDate, type Material, type PolicyEngine, type Text } from '@huimin/policy';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
+import type { CalendarService } from '../calendar/calendar-service.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
 import { declarationsOf, type DeclarationView } from './declarations.js';
+import { promisedMaterials, promiseLapsedBefore } from './deferred-materials.js';
+import { promiseText } from './file-with-promise.js';
 import { applicationFacts, withDeclared } from './fact-provenance.js';
 import { todayInShanghai } from '../http/today.js';
 import { visibleApplications } from './visibility.js';
@@ -19,15 +22,32 @@ export interface SubmissionCheck {
   missingMaterials: Text[];
   /** Materials not needed: the platform holds their fact from shared data or a confirmation. */
   waivedMaterials: Text[];
+  /** 容缺受理: whether the missing materials may be promised, by when, and the words to sign. */
+  deferral: {
+    allowed: boolean;
+    materials: number[];
+    dueOn?: string;
+    basis?: string;
+    promise?: Text;
+    cites?: string;
+  };
 }
 
 /**
  * What the applicant is told before submitting (提交前确认): whether the engine would refuse the
  * claim and why, and which materials are still missing — a licence the business registry already
- * confirms is not among them (181号 第二十三条). The applicant may still submit: the bureau decides.
+ * confirms is not among them (181号 第二十三条). An ineligible claim may still be submitted (the
+ * bureau decides); missing materials block it online unless they may be promised (容缺受理), in
+ * which case the promise to sign is given with its deadline.
  */
 export async function submissionCheck(
-  deps: { db: Kysely<Database>; vault: Vault; clock: Clock; catalogueStandardOf: CatalogueStandardOf },
+  deps: {
+    db: Kysely<Database>;
+    vault: Vault;
+    clock: Clock;
+    calendar: CalendarService;
+    catalogueStandardOf: CatalogueStandardOf;
+  },
   engine: PolicyEngine,
   actor: Actor,
   id: string,
@@ -50,13 +70,32 @@ export async function submissionCheck(
   });
   const { materials, handedIn, waived } = await materialStanding(deps, engine, app, declarations, today);
   const text = (m: Text): Text => ({ zh: m.zh, en: m.en });
+  const promised = await promisedMaterials(deps.db, id, today);
+  const missing = materials.map((_, i) => i).filter((i) => !handedIn.has(i) && !waived.has(i) && !promised.has(i));
+  const lapsedBefore = await promiseLapsedBefore(deps.db, id);
+  const rule = deferredMaterialsRule(engine.parameters, app.subsidy_id, app.region_code, today);
+  const dueOn = rule.allowed && !lapsedBefore ? await deps.calendar.deadline(today, rule.workingDays) : null;
+  const deferral: SubmissionCheck['deferral'] =
+    rule.allowed && dueOn
+      ? {
+          allowed: true,
+          materials: missing,
+          dueOn,
+          basis: rule.basis,
+          promise: promiseText(
+            missing.map((i) => text(materials[i] ?? { zh: '', en: '' })),
+            dueOn,
+          ),
+        }
+      : { allowed: false, materials: missing, ...(!rule.allowed && rule.cites ? { cites: rule.cites } : {}) };
   return {
     eligible: decision.eligible,
     unmet: decision.reasons
       .filter((r) => !r.met)
       .map((r) => ({ message: r.message, cites: r.cites, ...(r.detail ? { detail: r.detail } : {}) })),
-    missingMaterials: materials.filter((_, i) => !handedIn.has(i) && !waived.has(i)).map(text),
+    missingMaterials: missing.map((i) => text(materials[i] ?? { zh: '', en: '' })),
     waivedMaterials: materials.filter((_, i) => !handedIn.has(i) && waived.has(i)).map(text),
+    deferral,
   };
 }
 

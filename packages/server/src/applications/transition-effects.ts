@@ -7,6 +7,7 @@ import type { FundService } from '../funds/fund-service.js';
 import { AppError } from '../http/errors.js';
 import type { Transition } from './applications.schemas.js';
 import { assertDeclarationsDecided } from './declarations.js';
+import { assertPromisesKept } from './deferred-materials.js';
 import { publicityWorkingDays } from './time-limits.js';
 import type { Action, ApplicationState } from './workflow.js';
 
@@ -65,8 +66,11 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
     assertEligible(ctx);
     return {};
   },
+  // 容缺受理's gate: approval commits the money and leads to publicity and payment, so it waits
+  // until every promised material is supplied and checked (decision 026).
   approve: async (ctx) => {
     assertEligible(ctx);
+    await assertPromisesKept(ctx.trx, ctx.app.id);
     if (!ctx.decision) return {};
     if (ctx.decision.amountFen === null) {
       const missing = ctx.decision.reasons.find((r) => r.code.includes('standard'))?.code ?? ctx.subsidy.id;

@@ -44,9 +44,10 @@ export const ACTIONS = [
 /**
  * What only the system does: `prepare` files an application the region marked as needing none
  * (免申即享) and sends it straight to review. It is never accepted over the API, so no one can skip
- * acceptance for a claim a person filed.
+ * acceptance for a claim a person filed. `lapse` returns an application whose 容缺 promise was not
+ * kept by its deadline (deferred-materials.ts); no account takes it, so no permission admits it.
  */
-export const SYSTEM_ACTIONS = ['prepare'] as const;
+export const SYSTEM_ACTIONS = ['prepare', 'lapse'] as const;
 export type Action = (typeof ACTIONS)[number] | (typeof SYSTEM_ACTIONS)[number];
 
 /** The stages staff act at; the applicant's own actions are the `application` step. */
@@ -128,6 +129,16 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     from: ['submitted'],
     to: 'returned',
     permissions: ['application:accept'],
+    step: 'acceptance',
+    reasonRequired: true,
+    decides: false,
+  },
+  // 容缺受理: the materials promised were not supplied by the deadline; back to the applicant.
+  {
+    action: 'lapse',
+    from: ['submitted', 'accepted', 'reviewed'],
+    to: 'returned',
+    permissions: [],
     step: 'acceptance',
     reasonRequired: true,
     decides: false,
@@ -280,6 +291,7 @@ export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   accept: { zh: '受理', en: 'accepted' },
   'not-accept': { zh: '不予受理', en: 'refused acceptance' },
   return: { zh: '退回补正', en: 'returned for correction' },
+  lapse: { zh: '容缺材料逾期未补齐，退回补正', en: 'returned: promised materials not supplied in time' },
   review: { zh: '审核通过', en: 'passed review' },
   reject: { zh: '驳回', en: 'rejected' },
   approve: { zh: '复核通过', en: 'approved' },

@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   application_event: 'applications',
   application_evidence: 'applications',
   application_declaration: 'applications',
+  application_deferred_material: 'applications',
   audit_entry: 'audit',
   calendar_year: 'calendar',
   fund: 'funds',

@@ -9,6 +9,7 @@ import type {
 } from './tables/accounts.js';
 import type {
   ApplicationDeclarationTable,
+  ApplicationDeferredMaterialTable,
   ApplicationEventTable,
   ApplicationEvidenceTable,
   ApplicationTable,
@@ -130,6 +131,7 @@ export interface Database {
   training_certificate: TrainingCertificateTable;
   application_evidence: ApplicationEvidenceTable;
   application_declaration: ApplicationDeclarationTable;
+  application_deferred_material: ApplicationDeferredMaterialTable;
   employment_registration: EmploymentRegistrationTable;
   hardship_certification: HardshipCertificationTable;
   case_worker_area: CaseWorkerAreaTable;

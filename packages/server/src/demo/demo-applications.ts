@@ -77,6 +77,7 @@ export async function seedApplications(
     accept: undefined,
     'not-accept': undefined,
     return: undefined,
+    lapse: undefined,
     review: reviewer,
     reject: reviewer,
     approve: approver,

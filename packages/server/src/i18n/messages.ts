@@ -286,6 +286,51 @@ export const ERROR_MESSAGES = {
     'en-US': 'Field file: “{name}” is not a PDF, JPG or PNG; upload a scan or a photo',
   },
   EVIDENCE_NOT_FOUND: { 'zh-CN': '该材料文件不存在', 'en-US': 'No such file' },
+  // ── 容缺受理 (decision 026) ──
+  MATERIALS_MISSING: {
+    'zh-CN': '字段 {field}：尚缺申请材料：{names}。请上传后再提交',
+    'en-US': 'Field {field}: materials still missing: {names}. Hand them in, then submit',
+  },
+  MATERIALS_MISSING_MAY_PROMISE: {
+    'zh-CN': '字段 {field}：尚缺申请材料：{names}。请上传后再提交，或签署容缺承诺、于 {date} 前补齐',
+    'en-US':
+      'Field {field}: materials still missing: {names}. Hand them in, or sign a promise to supply them by {date}, then submit',
+  },
+  DEFERRAL_NOT_ALLOWED: {
+    'zh-CN': '字段 {field}：本地区此项补贴不实行容缺受理（{cites}），请补齐材料后提交',
+    'en-US':
+      'Field {field}: this subsidy is not accepted with materials to follow here ({cites}); hand in every material, then submit',
+  },
+  DEFERRAL_LAPSED_BEFORE: {
+    'zh-CN': '字段 {field}：此申请的容缺承诺曾逾期未履行，不能再次容缺受理，请补齐材料后提交',
+    'en-US':
+      'Field {field}: a promise on this application already lapsed; it cannot be accepted with materials to follow again — hand them all in',
+  },
+  PROMISE_NOT_MISSING: {
+    'zh-CN': '字段 {field}：第 {value} 项材料已提交或无需提交，不能列入容缺承诺',
+    'en-US': 'Field {field}: material number {value} is handed in or not needed; it cannot be promised',
+  },
+  DEFERRED_LAPSED: {
+    'zh-CN': '字段 {field}：容缺材料的补交期限已于 {date} 届满，不能再补交；申请将退回补正',
+    'en-US':
+      'Field {field}: the last day to supply this material was {date}; it can no longer be supplied and the application goes back for correction',
+  },
+  DEFERRED_MATERIAL_NOT_FOUND: {
+    'zh-CN': '字段 {field}：此申请没有该项待补交的容缺材料',
+    'en-US': 'Field {field}: this application has no such material promised and open',
+  },
+  DEFERRED_NOT_SUPPLIED: {
+    'zh-CN': '字段 {field}：该容缺材料尚未补交，不能核验',
+    'en-US': 'Field {field}: this promised material has not been supplied yet; there is nothing to check',
+  },
+  DEFERRED_ALREADY_CHECKED: {
+    'zh-CN': '字段 {field}：该容缺材料已核验（可能刚由他人核验），请刷新后查看',
+    'en-US': 'Field {field}: this material was already checked (perhaps just now by someone else); reload to see it',
+  },
+  DEFERRED_MATERIALS_OUTSTANDING: {
+    'zh-CN': '容缺材料尚未补齐并核验：{names}（补交期限 {date}），核验通过前不能复核通过',
+    'en-US': 'Promised materials not yet supplied and checked: {names} (due {date}); approval waits until they are',
+  },
   SUBSIDY_NOT_FOR_APPLICANT: {
     'zh-CN': '补贴 {value} 不由此类申请人申请',
     'en-US': 'Subsidy {value} is not claimed by this kind of applicant',

@@ -3,6 +3,7 @@ import { idNumber } from '../../../policy/src/testing/builders.js';
 import type { SmsSender } from '../accounts/sms-sender.js';
 import { applicant, expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { fileOnline } from '../applications/online-filing.test-kit.js';
 import { NotificationService } from './notification-service.js';
 
 /** What an applicant is told, step by step, in the message list and by text to the phone on record. */
@@ -46,12 +47,12 @@ async function graduate(phone?: string): Promise<{ client: Client; personId: str
 const act = (c: Client, id: string, body: Record<string, unknown>) =>
   c.request('POST', `/api/v1/applications/${id}/transitions`, body);
 const file = async (c: Client) => {
-  const res = await c.request('POST', '/api/v1/applications', {
+  const res = await fileOnline(c, {
     subsidy: 'one-time-job-seeking',
     idempotencyKey: `notify-${++people}`,
     submit: true,
   });
-  expectOk(res, 201);
+  expectOk(res);
   return res.json<{ id: string; number: string }>();
 };
 type List = {

@@ -56,6 +56,8 @@ export class OfferService {
       actor,
       { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, submit: true, ...claim },
       language,
+      // Made from what the platform holds: what it still needs on paper is asked for at acceptance.
+      { fromOffer: true },
     );
     await this.db
       .updateTable('offer')

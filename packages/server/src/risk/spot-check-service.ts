@@ -89,7 +89,7 @@ export class SpotCheckService {
       return {
         applicationId: a.id,
         weight: weightOf(Number(a.amount_fen ?? 0), people, months),
-        excluded: actors.filter((x) => x.application_id === a.id).map((x) => x.actor_id),
+        excluded: actors.flatMap((x) => (x.application_id === a.id && x.actor_id ? [x.actor_id] : [])),
       };
     });
     const seed = input.seed ?? `${this.clock.today()}/${actor.regionCode}/${randomBytes(16).toString('hex')}`;

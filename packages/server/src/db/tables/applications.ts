@@ -39,7 +39,8 @@ export interface ApplicationEventTable {
   action: string;
   from_state: string | null;
   to_state: string;
-  actor_id: string;
+  /** Empty only for the platform's own step: returning an application whose 容缺 promise lapsed (`lapse`). */
+  actor_id: string | null;
   actor_roles: string[];
   step: string | null;
   reason: string | null;
@@ -76,4 +77,27 @@ export interface ApplicationDeclarationTable {
   registry_fact_id: string | null;
   note: string | null;
   created_at: CreatedAt;
+}
+
+/**
+ * 容缺受理: a material the applicant promised to supply after submitting, by `due_on`; the file that
+ * supplied it, the clerk who checked it (or `check_note` on a refusal), or when the promise lapsed.
+ */
+export interface ApplicationDeferredMaterialTable {
+  application_id: string;
+  material: number;
+  material_name: Json<{ zh: string; en: string }>;
+  /** The promise as the applicant signed it, in the language they read it in. */
+  promise: string;
+  promised_by: string;
+  promised_on: string;
+  due_on: string;
+  /** The region's document allowing it (the parameters' notes or citations). */
+  basis: string;
+  supplied_evidence_id: string | null;
+  supplied_at: Date | null;
+  checked_by: string | null;
+  checked_at: Date | null;
+  check_note: string | null;
+  lapsed_at: Date | null;
 }
