@@ -5877,6 +5877,11 @@ export interface paths {
                         /** Format: uuid */
                         organisationId?: string;
                         submit?: boolean;
+                        promise?: {
+                            materials: number[];
+                            /** @enum {boolean} */
+                            agreed: true;
+                        };
                         declarations?: {
                             /** @description graduation | status */
                             kind: string;
@@ -6955,6 +6960,11 @@ export interface paths {
                         paymentReference?: string;
                         /** @description Money in 分 (fen) */
                         recoveryFen?: number;
+                        promise?: {
+                            materials: number[];
+                            /** @enum {boolean} */
+                            agreed: true;
+                        };
                     };
                 };
             };
@@ -7106,6 +7116,17 @@ export interface paths {
                                 zh: string;
                                 en: string;
                             }[];
+                            deferral: {
+                                allowed: boolean;
+                                materials: number[];
+                                dueOn?: string;
+                                basis?: string;
+                                promise?: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                cites?: string;
+                            };
                         };
                     };
                 };
@@ -7233,6 +7254,137 @@ export interface paths {
                         };
                         /** Format: uuid */
                         evidenceId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/deferred-materials/{material}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a material supplied under a 容缺 promise (核验): accepted, or refused with what is wrong (supplied again by the deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    material: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "accepted" | "refused";
                         note?: string;
                     };
                 };
@@ -9683,6 +9835,8 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9982,8 +10136,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -17674,7 +17826,12 @@ export interface paths {
                                 idNumberMasked?: string;
                                 regionCode: string;
                                 category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                                evidence: string;
+                                evidence?: string;
+                                verifiedByList?: {
+                                    dataset: "social-assistance" | "poverty-monitoring";
+                                    takenOn: string;
+                                };
+                                listCheck?: components["schemas"]["CategoryListCheck"];
                                 state: "filed" | "certified" | "refused" | "exited";
                                 filedAt: string;
                                 filedByCaller: boolean;
@@ -17790,7 +17947,7 @@ export interface paths {
                         /** Format: uuid */
                         personId: string;
                         category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                        evidence: string;
+                        evidence?: string;
                     };
                 };
             };
@@ -17808,7 +17965,12 @@ export interface paths {
                             idNumberMasked?: string;
                             regionCode: string;
                             category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                            evidence: string;
+                            evidence?: string;
+                            verifiedByList?: {
+                                dataset: "social-assistance" | "poverty-monitoring";
+                                takenOn: string;
+                            };
+                            listCheck?: components["schemas"]["CategoryListCheck"];
                             state: "filed" | "certified" | "refused" | "exited";
                             filedAt: string;
                             filedByCaller: boolean;
@@ -17955,7 +18117,12 @@ export interface paths {
                             idNumberMasked?: string;
                             regionCode: string;
                             category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                            evidence: string;
+                            evidence?: string;
+                            verifiedByList?: {
+                                dataset: "social-assistance" | "poverty-monitoring";
+                                takenOn: string;
+                            };
+                            listCheck?: components["schemas"]["CategoryListCheck"];
                             state: "filed" | "certified" | "refused" | "exited";
                             filedAt: string;
                             filedByCaller: boolean;
@@ -18107,7 +18274,12 @@ export interface paths {
                             idNumberMasked?: string;
                             regionCode: string;
                             category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                            evidence: string;
+                            evidence?: string;
+                            verifiedByList?: {
+                                dataset: "social-assistance" | "poverty-monitoring";
+                                takenOn: string;
+                            };
+                            listCheck?: components["schemas"]["CategoryListCheck"];
                             state: "filed" | "certified" | "refused" | "exited";
                             filedAt: string;
                             filedByCaller: boolean;
@@ -18253,7 +18425,12 @@ export interface paths {
                             idNumberMasked?: string;
                             regionCode: string;
                             category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                            evidence: string;
+                            evidence?: string;
+                            verifiedByList?: {
+                                dataset: "social-assistance" | "poverty-monitoring";
+                                takenOn: string;
+                            };
+                            listCheck?: components["schemas"]["CategoryListCheck"];
                             state: "filed" | "certified" | "refused" | "exited";
                             filedAt: string;
                             filedByCaller: boolean;
@@ -18390,7 +18567,12 @@ export interface paths {
                                 idNumberMasked?: string;
                                 regionCode: string;
                                 category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                                evidence: string;
+                                evidence?: string;
+                                verifiedByList?: {
+                                    dataset: "social-assistance" | "poverty-monitoring";
+                                    takenOn: string;
+                                };
+                                listCheck?: components["schemas"]["CategoryListCheck"];
                                 state: "filed" | "certified" | "refused" | "exited";
                                 filedAt: string;
                                 filedByCaller: boolean;
@@ -18504,7 +18686,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                        evidence: string;
+                        evidence?: string;
                     };
                 };
             };
@@ -18522,7 +18704,12 @@ export interface paths {
                             idNumberMasked?: string;
                             regionCode: string;
                             category: "zero-employment-household" | "dibao-household" | "poverty-monitoring" | "poverty-alleviated" | "older-worker" | "disabled" | "long-term-unemployed";
-                            evidence: string;
+                            evidence?: string;
+                            verifiedByList?: {
+                                dataset: "social-assistance" | "poverty-monitoring";
+                                takenOn: string;
+                            };
+                            listCheck?: components["schemas"]["CategoryListCheck"];
                             state: "filed" | "certified" | "refused" | "exited";
                             filedAt: string;
                             filedByCaller: boolean;
@@ -28797,6 +28984,7 @@ export interface components {
                 }[];
             }[];
             riskFlags?: components["schemas"]["RiskFlag"][];
+            deferredMaterials?: components["schemas"]["DeferredMaterial"][];
         };
         RiskFlag: {
             id: string;
@@ -28811,6 +28999,22 @@ export interface components {
             raisedAt: string;
             clearedAt?: string;
             clearance?: string;
+        };
+        DeferredMaterial: {
+            material: number;
+            name: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            state: "promised" | "supplied" | "checked" | "lapsed";
+            promisedOn: string;
+            dueOn: string;
+            basis: string;
+            promise: string;
+            suppliedAt?: string;
+            checkedAt?: string;
+            checkNote?: string;
         };
         EvidenceFile: {
             id: string;
@@ -28997,6 +29201,14 @@ export interface components {
             score?: number;
             certificate?: string;
         };
+        CategoryListCheck: {
+            dataset: "social-assistance" | "poverty-monitoring";
+            takenOn: string;
+            on: string;
+            holds: boolean;
+            from?: string;
+            to?: string;
+        };
         AuditEntry: {
             seq: string;
             at: string;
@@ -29040,6 +29252,7 @@ export type OutboxMessage = components['schemas']['OutboxMessage'];
 export type RoleException = components['schemas']['RoleException'];
 export type Application = components['schemas']['Application'];
 export type RiskFlag = components['schemas']['RiskFlag'];
+export type DeferredMaterial = components['schemas']['DeferredMaterial'];
 export type EvidenceFile = components['schemas']['EvidenceFile'];
 export type Fund = components['schemas']['Fund'];
 export type PaymentBatch = components['schemas']['PaymentBatch'];
@@ -29053,6 +29266,7 @@ export type Certificate = components['schemas']['Certificate'];
 export type TrainingClassSummary = components['schemas']['TrainingClassSummary'];
 export type TrainingClass = components['schemas']['TrainingClass'];
 export type Trainee = components['schemas']['Trainee'];
+export type CategoryListCheck = components['schemas']['CategoryListCheck'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type Text = components['schemas']['Text'];
 export type SubsidyId = components['schemas']['SubsidyId'];

@@ -66,6 +66,29 @@ export const factsEn: Translation<typeof factsZh> = {
     anyway: 'You may still submit; the bureau decides. Submit now?',
   },
   evidenceWaived: 'Not needed: the platform holds it from shared data or an office record',
+  deferred: {
+    blocked: 'Materials are missing, so this cannot be submitted yet. Upload first: {{names}}',
+    mayPromise:
+      'Here this subsidy may be accepted with materials to follow: submit now and promise to hand in by {{date}}: {{names}}',
+    basis: 'Basis: {{basis}}',
+    agree: 'I have read and agree to this promise',
+    title: 'Materials to follow',
+    dueOn: 'Due',
+    states: {
+      promised: 'to supply',
+      supplied: 'supplied, to check',
+      checked: 'checked',
+      lapsed: 'not supplied in time',
+    },
+    accept: 'Accept',
+    refuse: 'Send back',
+    refuseNote: 'What is wrong with the file (required)',
+    checked: 'Check recorded',
+    gate: 'Approval waits until the promised materials are supplied and checked',
+    supplyHint:
+      'Upload these materials by the due date; if they are not supplied in time, the application is returned for correction',
+    platform: 'The platform (deadline passed)',
+  },
   phone: {
     search: 'Search subsidies by name, who qualifies or materials',
     noMatch: 'No subsidy matches “{{text}}”',

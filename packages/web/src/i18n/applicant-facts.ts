@@ -65,6 +65,23 @@ export const factsZh = {
     anyway: '仍可提交，由经办机构审核决定。确定提交吗？',
   },
   evidenceWaived: '无需上传：平台已通过数据共享或经办记录掌握',
+  // 容缺受理 (decision 026)
+  deferred: {
+    blocked: '材料不全，暂不能提交。请先上传：{{names}}',
+    mayPromise: '本地区此项补贴实行容缺受理：可先提交，并承诺于 {{date}} 前补交：{{names}}',
+    basis: '依据：{{basis}}',
+    agree: '我已阅读并同意上述承诺',
+    title: '容缺材料',
+    dueOn: '补交期限',
+    states: { promised: '待补交', supplied: '已补交待核验', checked: '已核验', lapsed: '逾期未补交' },
+    accept: '核验通过',
+    refuse: '退回重交',
+    refuseNote: '请写明材料存在的问题（必填）',
+    checked: '已记录核验结果',
+    gate: '容缺材料补交并核验通过前，不能复核通过',
+    supplyHint: '请在补交期限前上传上述材料；逾期未补交的，申请将退回补正',
+    platform: '平台（到期处理）',
+  },
   phone: {
     search: '搜索补贴名称、享受对象或材料',
     noMatch: '没有与「{{text}}」相符的补贴',

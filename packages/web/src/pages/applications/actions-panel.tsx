@@ -1,4 +1,4 @@
-import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
@@ -45,6 +45,11 @@ export function ActionsPanel({
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<SubmissionCheck>();
+  const [agreed, setAgreed] = useState(false);
+  // 容缺受理: materials missing block filing unless the region allows them to follow on a promise.
+  const missing = pending && FILES.has(pending) && check ? check.missingMaterials.length > 0 : false;
+  const blocked = missing && !check?.deferral.allowed;
+  const promising = missing && check?.deferral.allowed === true;
 
   // 提交前确认: asked only when something would be refused or is missing; otherwise it files at once.
   const file = async (action: string) => {
@@ -57,6 +62,7 @@ export function ActionsPanel({
         return;
       }
       setCheck(found);
+      setAgreed(false);
       setPending(action);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -74,6 +80,9 @@ export function ActionsPanel({
         action,
         version: application.version,
         ...(why ? { reason: why } : {}),
+        ...(FILES.has(action) && promising && check
+          ? { promise: { materials: check.deferral.materials, agreed } }
+          : {}),
       });
       void message.success(t('actions.done', { action: t(`actions.names.${action}`) }));
       setPending(undefined);
@@ -121,7 +130,10 @@ export function ActionsPanel({
         cancelText={t('common.cancel')}
         confirmLoading={busy}
         okButtonProps={{
-          disabled: pending !== undefined && REASON_REQUIRED.has(pending) && reason.trim() === '',
+          disabled:
+            (pending !== undefined && REASON_REQUIRED.has(pending) && reason.trim() === '') ||
+            blocked ||
+            (promising && !agreed),
           id: 'action-confirm',
         }}
         onOk={() => pending && void run(pending, reason.trim() || undefined)}
@@ -161,14 +173,44 @@ export function ActionsPanel({
                 }
               />
             ) : null}
-            {check.missingMaterials.length > 0 ? (
+            {blocked ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 8 }}
+                data-testid="materials-blocked"
+                title={t('facts.deferred.blocked', {
+                  names: check.missingMaterials.map((m) => pick(m, lang)).join(t('backOffice.workflow.separator')),
+                })}
+              />
+            ) : null}
+            {promising ? (
               <Alert
                 type="warning"
                 showIcon
                 style={{ marginBottom: 8 }}
-                title={t('facts.submit.missing', {
+                data-testid="materials-promise"
+                title={t('facts.deferred.mayPromise', {
+                  date: check.deferral.dueOn ?? '',
                   names: check.missingMaterials.map((m) => pick(m, lang)).join(t('backOffice.workflow.separator')),
                 })}
+                description={
+                  <>
+                    <p style={{ margin: '8px 0' }}>
+                      {check.deferral.promise ? pick(check.deferral.promise, lang) : ''}
+                    </p>
+                    <p style={{ margin: '0 0 8px' }}>
+                      {t('facts.deferred.basis', { basis: check.deferral.basis ?? '' })}
+                    </p>
+                    <Checkbox
+                      checked={agreed}
+                      onChange={(e) => setAgreed(e.target.checked)}
+                      data-testid="promise-agree"
+                    >
+                      {t('facts.deferred.agree')}
+                    </Checkbox>
+                  </>
+                }
               />
             ) : null}
             {check.waivedMaterials.length > 0 ? (
@@ -181,7 +223,7 @@ export function ActionsPanel({
                 })}
               />
             ) : null}
-            <p>{t('facts.submit.anyway')}</p>
+            {blocked ? null : <p>{t('facts.submit.anyway')}</p>}
           </div>
         ) : null}
         <Input.TextArea

@@ -28,6 +28,7 @@ import { useSession } from '../../session/session.js';
 import { ActionsPanel } from './actions-panel.js';
 import { ApplicationPager } from './application-pager.js';
 import { DeclarationsCard } from './declarations-card.js';
+import { DeferredMaterialsCard } from './deferred-materials-card.js';
 import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
@@ -177,6 +178,11 @@ export function ApplicationPage() {
             <DeclarationsCard application={application} onDone={replace} />
           </Col>
         ) : null}
+        {(application.deferredMaterials ?? []).length > 0 ? (
+          <Col xs={24}>
+            <DeferredMaterialsCard application={application} onDone={replace} />
+          </Col>
+        ) : null}
         {application.riskFlags && application.riskFlags.length > 0 ? (
           <Col xs={24}>
             <RiskFlags application={application} onCleared={replace} />
@@ -187,6 +193,13 @@ export function ApplicationPage() {
             <EvidencePanel
               applicationId={application.id}
               canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')}
+              uploadable={
+                applicantSide
+                  ? (application.deferredMaterials ?? [])
+                      .filter((d) => d.state === 'promised' || d.state === 'supplied')
+                      .map((d) => d.material)
+                  : []
+              }
             />
           </Card>
         </Col>
@@ -202,8 +215,8 @@ export function ApplicationPage() {
                       : 'blue',
                 content: (
                   <div>
-                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> · {e.actor} ·{' '}
-                    {formatInstant(e.at)}
+                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> ·{' '}
+                    {e.actor || t('facts.deferred.platform')} · {formatInstant(e.at)}
                     {e.reason ? (
                       <div>
                         {t('application.reason')}: {e.reason}

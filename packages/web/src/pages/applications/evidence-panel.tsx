@@ -8,8 +8,19 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 
-/** The subsidy's materials, the files handed in for each, and (while open) a way to add one. */
-export function EvidencePanel({ applicationId, canUpload }: { applicationId: string; canUpload: boolean }) {
+/**
+ * The subsidy's materials, the files handed in for each, and (while open) a way to add one; after
+ * filing, only the materials promised under 容缺受理 (`uploadable`) may still be supplied.
+ */
+export function EvidencePanel({
+  applicationId,
+  canUpload,
+  uploadable = [],
+}: {
+  applicationId: string;
+  canUpload: boolean;
+  uploadable?: number[];
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { data, error, reload } = useLoad(
@@ -71,7 +82,7 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
           return (
             <List.Item
               actions={
-                canUpload
+                canUpload || uploadable.includes(i)
                   ? [
                       <Button
                         key="up"
@@ -111,7 +122,9 @@ export function EvidencePanel({ applicationId, canUpload }: { applicationId: str
           );
         }}
       />
-      {canUpload ? <Typography.Text type="secondary">{t('evidence.rules')}</Typography.Text> : null}
+      {canUpload || uploadable.length > 0 ? (
+        <Typography.Text type="secondary">{t('evidence.rules')}</Typography.Text>
+      ) : null}
     </div>
   );
 }
