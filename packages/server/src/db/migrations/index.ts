@@ -29,6 +29,8 @@ import { m20261202_0031_application_service_site } from './20261202-0031-applica
 import { m20261202_0032_offer_from_a_hire } from './20261202-0032-offer-from-a-hire.js';
 import { m20261202_0033_graduate_records } from './20261202-0033-graduate-records.js';
 import { m20261202_0034_assistance_lists_and_snapshot_scope } from './20261202-0034-assistance-lists-and-snapshot-scope.js';
+import { m20261202_0035_deferred_materials } from './20261202-0035-deferred-materials.js';
+import { m20261202_0036_return_imports } from './20261202-0036-return-imports.js';
 import { m20261202_0037_certification_verified_by_list } from './20261202-0037-certification-verified-by-list.js';
 
 /**
@@ -66,6 +68,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0032-offer-from-a-hire': m20261202_0032_offer_from_a_hire,
   '20261202-0033-graduate-records': m20261202_0033_graduate_records,
   '20261202-0034-assistance-lists-and-snapshot-scope': m20261202_0034_assistance_lists_and_snapshot_scope,
+  '20261202-0035-deferred-materials': m20261202_0035_deferred_materials,
+  '20261202-0036-return-imports': m20261202_0036_return_imports,
   '20261202-0037-certification-verified-by-list': m20261202_0037_certification_verified_by_list,
 };
 
