@@ -185,3 +185,12 @@ export async function assertPromisesKept(trx: Transaction<Database>, application
 export function namesOf(names: readonly Text[]): Record<string, string> {
   return { 'names.zh-CN': names.map((n) => n.zh).join('、'), 'names.en-US': names.map((n) => n.en).join(', ') };
 }
+
+/** What the applicant signs: the materials, the last day, and what happens if the day passes. */
+export function promiseText(names: readonly Text[], dueOn: IsoDate): Text {
+  const { 'names.zh-CN': zh = '', 'names.en-US': en = '' } = namesOf(names);
+  return {
+    zh: `本人承诺于 ${dueOn} 前补交以下申请材料：${zh}，并对所补材料的真实性负责；逾期未补交的，申请退回补正，不再继续办理。`,
+    en: `I promise to hand in the following materials by ${dueOn}: ${en}, and answer for their truth; if I do not, the application is returned for correction and goes no further.`,
+  };
+}

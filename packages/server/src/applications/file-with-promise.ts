@@ -6,22 +6,13 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import { declarationsOf } from './declarations.js';
-import { insertPromises, namesOf, promisedMaterials, promiseLapsedBefore } from './deferred-materials.js';
+import { insertPromises, namesOf, promisedMaterials, promiseLapsedBefore, promiseText } from './deferred-materials.js';
 import { materialStanding } from './submission-check.js';
 
 /** The applicant's promise (承诺) at filing: the materials, by number, they will supply later. */
 export interface PromiseInput {
   readonly materials: readonly number[];
   readonly agreed: true;
-}
-
-/** What the applicant signs: the materials, the last day, and what happens if the day passes. */
-export function promiseText(names: readonly Text[], dueOn: IsoDate): Text {
-  const { 'names.zh-CN': zh = '', 'names.en-US': en = '' } = namesOf(names);
-  return {
-    zh: `本人承诺于 ${dueOn} 前补交以下申请材料：${zh}，并对所补材料的真实性负责；逾期未补交的，申请退回补正，不再继续办理。`,
-    en: `I promise to hand in the following materials by ${dueOn}: ${en}, and answer for their truth; if I do not, the application is returned for correction and goes no further.`,
-  };
 }
 
 export interface FilingContext {
