@@ -37,6 +37,9 @@ const GRADUATE = { name: '毕业生丙', idNumber: idNumber('2004-03-03', 'femal
 const MOTHER = { name: '零就业甲', idNumber: idNumber('1975-05-05', 'female', '510104') };
 const SON = { name: '零就业乙', idNumber: idNumber('2001-09-09', 'male', '510104') };
 const HISTORIC = { name: '历史登记人', idNumber: idNumber('1983-04-04', 'male', '510104') };
+/** On the 民政 list of 低保 households, and one who left it last month. */
+const DIBAO = { name: '低保甲', idNumber: idNumber('1970-07-07', 'female', '510104') };
+const LEFT_DIBAO = { name: '退保乙', idNumber: idNumber('1971-08-08', 'male', '510104') };
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -47,8 +50,22 @@ beforeAll(async () => {
     { ...MOTHER, householdId: 'H-WALK-0001', rural: false },
     { ...SON, householdId: 'H-WALK-0001', rural: false },
     HISTORIC,
+    DIBAO,
+    LEFT_DIBAO,
   ];
   for (const p of people) expectOk(await clerk.request('POST', '/api/v1/people', { regionCode: '510104', ...p }), 201);
+  // As of today, so it is the latest the district's lists have (the demo city loads one too).
+  const list = ['idNumber,status,from,to', `${DIBAO.idNumber},dibao-household,2023-03-01,`];
+  list.push(`${LEFT_DIBAO.idNumber},dibao-household,2022-01-01,${daysAgo(30)}`);
+  expectOk(
+    await clerk.request(
+      'POST',
+      `/api/v1/reference-snapshots/social-assistance?takenOn=${daysAgo(0)}&source=${encodeURIComponent('锦江区民政局')}`,
+      Buffer.from(list.join('\r\n') + '\r\n', 'utf8'),
+      { 'content-type': 'text/csv' },
+    ),
+    201,
+  );
 }, 180_000);
 beforeEach(() => {
   onTestFailed(async () => {
@@ -87,6 +104,21 @@ async function register(
 }
 
 const households = (v: Visitor) => v.page.getByTestId('households').innerText();
+
+function daysAgo(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The clerk files a certification for a 低保 household member, with or without evidence. */
+async function fileCertification(clerk: Visitor, person: { idNumber: string }, evidence?: string): Promise<void> {
+  await clerk.page.goto('/#/employment/certifications');
+  await clerk.page.locator('#person-id-number').fill(person.idNumber);
+  await clerk.page.getByTestId('person-find').click();
+  await clerk.page.getByTestId('person-found').waitFor();
+  await chooseOption(clerk, 'category', '低保家庭成员');
+  if (evidence) await clerk.page.locator('#evidence').fill(evidence);
+  await clerk.page.getByTestId('certification-submit').click();
+}
 
 describe('registration and one-to-one assistance, in the browser', () => {
   it('the clerk registers an unemployed graduate; the case opens with the case worker of their 街道', async () => {
@@ -165,6 +197,41 @@ describe('registration and one-to-one assistance, in the browser', () => {
     await expect
       .poll(() => clerk.page.getByTestId('cases').innerText())
       .toMatch(new RegExp(`${MOTHER.name}[\\s\\S]*零就业家庭[\\s\\S]*已结案（已就业）`));
+  });
+
+  it('a 低保 member the 民政 list holds is certified with no paper; one who left it, only with a reason', async () => {
+    const clerk = await as('clerk');
+    await fileCertification(clerk, DIBAO);
+    await expect
+      .poll(() => clerk.page.getByTestId('certifications').innerText())
+      .toMatch(new RegExp(`${DIBAO.name}[\\s\\S]*经民政社会救助名单核验[\\s\\S]*载有，自 2023-03-01 起`));
+    // Left the list: the form asks for the evidence, naming the list's day.
+    await fileCertification(clerk, LEFT_DIBAO);
+    await expect.poll(() => clerk.page.locator('body').innerText()).toContain(`${daysAgo(0)} 的名单未载明此人`);
+    await clerk.page.locator('#evidence').fill('乡镇出具的低保复核期间证明');
+    await clerk.page.getByTestId('certification-submit').click();
+    await expect.poll(() => clerk.page.getByTestId('certifications').innerText()).toContain(LEFT_DIBAO.name);
+    await checkAndShoot(clerk, 'employment-certifications-lists');
+
+    const reviewer = await as('reviewer');
+    await reviewer.page.goto('/#/employment/certifications');
+    const row = (name: string) => reviewer.page.locator('tr').filter({ hasText: name });
+    await row(DIBAO.name)
+      .getByRole('button', { name: /^认 ?定$/ })
+      .click();
+    await expect.poll(() => reviewer.page.getByTestId('certifications').innerText()).not.toContain(DIBAO.name);
+    await row(LEFT_DIBAO.name)
+      .getByRole('button', { name: /^认 ?定$/ })
+      .click();
+    await expect.poll(() => reviewer.page.locator('.ant-modal').innerText()).toContain(`载至 ${daysAgo(30)}`);
+    await checkAndShoot(reviewer, 'employment-certify-with-reason');
+    await reviewer.page.locator('.ant-modal textarea').fill('民政复核期间仍享受低保待遇');
+    await confirmAction(reviewer.page);
+    await expect.poll(() => reviewer.page.getByTestId('certifications').innerText()).not.toContain(LEFT_DIBAO.name);
+    await reviewer.page.locator('.ant-segmented-item').filter({ hasText: '已认定' }).click();
+    await expect
+      .poll(() => reviewer.page.getByTestId('certifications').innerText())
+      .toMatch(new RegExp(`${LEFT_DIBAO.name}[\\s\\S]*乡镇出具的低保复核期间证明`));
   });
 
   it('the pages read in English, and an applicant sees their own registration and case', async () => {

@@ -100,6 +100,19 @@ export const employmentEn: Translation<typeof employmentZh> = {
     dueForReview: 'Due for review',
     reviewPassed: 'Review passed',
     reviewNote: 'Periodic review: still certified as hard to employ',
+    evidenceHelp:
+      '低保 households, people lifted out of poverty and those under poverty monitoring: no evidence when the loaded list holds them; otherwise attach it (a 低保 certificate, the township’s letter …).',
+    listCheck: 'List check',
+    listHolds: 'Held by the {{list}} ({{date}}) from {{from}}',
+    listNotHolds: 'Not held today by the {{list}} ({{date}})',
+    listEnded: 'The {{list}} ({{date}}) holds it to {{to}}',
+    verifiedByList: 'Verified by the {{list}} ({{date}}): no evidence needed',
+    certifyReason: 'The list does not hold this person today: why certify all the same',
+    certifyWithReason: 'Certify all the same',
+  },
+  lists: {
+    'social-assistance': 'civil-affairs social-assistance list',
+    'poverty-monitoring': 'rural-revitalisation poverty-monitoring list',
   },
   caseKinds: {
     'hard-to-employ': 'Hard to employ',

@@ -93,6 +93,19 @@ export const employmentZh = {
     dueForReview: '到期待复核',
     reviewPassed: '复核通过',
     reviewNote: '定期复核：仍符合就业困难人员认定条件',
+    evidenceHelp:
+      '低保家庭、脱贫人口、防止返贫监测对象：名单载有的，无需证明材料；名单未载有的，请附证明（如低保证、乡镇出具的证明）。',
+    listCheck: '名单核验',
+    listHolds: '{{list}}（{{date}}）载有，自 {{from}} 起',
+    listNotHolds: '{{list}}（{{date}}）今日未载有',
+    listEnded: '{{list}}（{{date}}）载至 {{to}}',
+    verifiedByList: '经{{list}}核验（{{date}}），无需材料',
+    certifyReason: '名单今日未载有此人，仍予认定的理由',
+    certifyWithReason: '仍予认定',
+  },
+  lists: {
+    'social-assistance': '民政社会救助名单',
+    'poverty-monitoring': '乡村振兴防返贫监测名单',
   },
   caseKinds: {
     'hard-to-employ': '就业困难人员',

@@ -28,11 +28,7 @@ const PERSON_COLUMNS = [
 ] as const;
 
 export async function findPerson(db: Db, personId: string): Promise<PersonForRegistration | undefined> {
-  return db
-    .selectFrom('person')
-    .select(PERSON_COLUMNS)
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  return db.selectFrom('person').select(PERSON_COLUMNS).where('id', '=', personId).executeTakeFirst();
 }
 
 /** The person's open registration, locked for the rest of the transaction. */
@@ -181,11 +177,7 @@ export async function insertHistoricRegistration(
 
 /** The person with this ID number (by its keyed hash), if in the registry. */
 export async function personByIdHash(db: Db, hmac: string): Promise<PersonForRegistration | undefined> {
-  return db
-    .selectFrom('person')
-    .select(PERSON_COLUMNS)
-    .where('id_number_hmac', '=', hmac)
-    .executeTakeFirst();
+  return db.selectFrom('person').select(PERSON_COLUMNS).where('id_number_hmac', '=', hmac).executeTakeFirst();
 }
 
 /** Open unemployment registrations of a region whose holder has contributions paid by a unit on record. */

@@ -7,7 +7,7 @@ import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
-import { PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
+import { listCheckText, PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
 import { useCertificationColumns } from './employment-columns.js';
 
 export const CATEGORIES = [
@@ -40,20 +40,20 @@ export function CertificationsPage() {
   );
   const [person, setPerson] = useState<FoundPerson>();
   const [refusing, setRefusing] = useState<Certification>();
+  // Certifying someone the latest list no longer holds takes a reason on the record.
+  const [overruling, setOverruling] = useState<Certification>();
   const [exiting, setExiting] = useState<Certification>();
-  const [fileForm] = Form.useForm<{ category: string; evidence: string }>();
+  const [fileForm] = Form.useForm<{ category: string; evidence?: string }>();
   const [refuseForm] = Form.useForm<{ reason: string }>();
+  const [overruleForm] = Form.useForm<{ reason: string }>();
   const [exitForm] = Form.useForm<{ exitedOn: string; reason: string }>();
   const submit = useSubmit();
   const act = useSubmit();
 
-  const file = async (values: { category: string; evidence: string }) => {
+  const file = async (values: { category: string; evidence?: string }) => {
     if (!person) return;
-    if (
-      await submit.run(() =>
-        api('POST', '/api/v1/employment-services/certifications', { ...values, personId: person.id }),
-      )
-    ) {
+    const body = { category: values.category, evidence: values.evidence?.trim() || undefined, personId: person.id };
+    if (await submit.run(() => api('POST', '/api/v1/employment-services/certifications', body))) {
       fileForm.resetFields();
       setState('filed');
       list.reload();
@@ -69,6 +69,7 @@ export function CertificationsPage() {
       )
     ) {
       setRefusing(undefined);
+      setOverruling(undefined);
       list.reload();
     }
   };
@@ -96,7 +97,12 @@ export function CertificationsPage() {
           c.state === 'filed' ? (
             <Tooltip title={c.filedByCaller ? t('employment.certifications.ownFiling') : undefined}>
               <Space>
-                <Button size="small" type="primary" disabled={c.filedByCaller} onClick={() => void decide(c, true)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={c.filedByCaller}
+                  onClick={() => (c.listCheck && !c.listCheck.holds ? setOverruling(c) : void decide(c, true))}
+                >
                   {t('employment.certifications.certify')}
                 </Button>
                 <Button size="small" danger disabled={c.filedByCaller} onClick={() => setRefusing(c)}>
@@ -143,7 +149,11 @@ export function CertificationsPage() {
                   options={CATEGORIES.map((c) => ({ value: c, label: t(`employment.categories.${c}`) }))}
                 />
               </Form.Item>
-              <Form.Item name="evidence" label={t('employment.certifications.evidence')} rules={[{ required: true }]}>
+              <Form.Item
+                name="evidence"
+                label={t('employment.certifications.evidence')}
+                extra={t('employment.certifications.evidenceHelp')}
+              >
                 <Input.TextArea id="evidence" maxLength={1000} rows={2} />
               </Form.Item>
               <ErrorAlert error={submit.error} />
@@ -190,6 +200,22 @@ export function CertificationsPage() {
             <Input.TextArea maxLength={500} rows={2} />
           </Form.Item>
         </Form>
+      </Modal>
+      <Modal
+        open={overruling !== undefined}
+        title={t('employment.certifications.certifyWithReason')}
+        onCancel={() => setOverruling(undefined)}
+        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        destroyOnHidden
+        onOk={() => void overruleForm.validateFields().then((v) => overruling && decide(overruling, true, v.reason))}
+      >
+        <Typography.Paragraph type="warning">{overruling ? listCheckText(t, overruling) : null}</Typography.Paragraph>
+        <Form form={overruleForm} layout="vertical">
+          <Form.Item name="reason" label={t('employment.certifications.certifyReason')} rules={[{ required: true }]}>
+            <Input.TextArea maxLength={500} rows={2} />
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={act.error} />
       </Modal>
       <Modal
         open={exiting !== undefined}

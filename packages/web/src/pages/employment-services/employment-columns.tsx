@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRegionName } from '../../components/regions.js';
 import { useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { CaseState, PromiseText } from './case-state.js';
-import type { AssistanceCase, Certification, RegistrationRow } from './employment-common.js';
+import { listCheckText, type AssistanceCase, type Certification, type RegistrationRow } from './employment-common.js';
 
 /** A column of the row's buttons, only for those who may press them. */
 function actionsColumn<T>(title: string, render: ((row: T) => ReactNode) | undefined): StaffColumn<T>[] {
@@ -66,7 +66,22 @@ export function useCertificationColumns(
       (c) => c.category,
       (k) => t(`employment.categories.${k}`),
     ),
-    col.text(t('employment.certifications.evidence'), 'evidence', (c) => c.evidence),
+    col.text(
+      t('employment.certifications.evidence'),
+      'evidence',
+      (c) =>
+        c.evidence ??
+        (c.verifiedByList
+          ? t('employment.certifications.verifiedByList', {
+              list: t(`employment.lists.${c.verifiedByList.dataset}`),
+              date: c.verifiedByList.takenOn,
+            })
+          : undefined),
+    ),
+    col.text(t('employment.certifications.listCheck'), 'listCheck', (c) => listCheckText(t, c), {
+      render: (_, c) =>
+        c.listCheck ? <Tag color={c.listCheck.holds ? 'green' : 'orange'}>{listCheckText(t, c)}</Tag> : '—',
+    }),
     col.choice(t('common.status'), 'state', rows, (c) => c.state, stateName, {
       render: (_, c) => <Tag>{stateName(c.state)}</Tag>,
     }),

@@ -1,5 +1,6 @@
 import { Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
@@ -64,4 +65,13 @@ export function PersonLookup({ onFound }: { onFound: (person: FoundPerson | unde
       <ErrorAlert error={error} />
     </Space>
   );
+}
+
+/** What the latest 民政 or 乡村振兴 list says of the person's category today, in words. */
+export function listCheckText(t: TFunction, c: Certification): string | undefined {
+  const check = c.listCheck;
+  if (!check) return undefined;
+  const values = { list: t(`employment.lists.${check.dataset}`), date: check.takenOn, from: check.from, to: check.to };
+  if (check.holds) return t('employment.certifications.listHolds', values);
+  return t(check.to ? 'employment.certifications.listEnded' : 'employment.certifications.listNotHolds', values);
 }

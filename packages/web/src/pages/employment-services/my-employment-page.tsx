@@ -8,7 +8,13 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { CaseState, PromiseText } from './cases-page.js';
 import { CATEGORIES } from './certifications-page.js';
-import { today, type AssistanceCase, type Certification, type Registration } from './employment-common.js';
+import {
+  listCheckText,
+  today,
+  type AssistanceCase,
+  type Certification,
+  type Registration,
+} from './employment-common.js';
 
 /** The applicant's own: registrations (and registering as unemployed), certifications (and applying), assistance. */
 export function MyEmploymentPage() {
@@ -47,8 +53,9 @@ export function MyEmploymentPage() {
       cases.reload();
     }
   };
-  const applyCertification = async (values: { category: string; evidence: string }) => {
-    if (await apply.run(() => api('POST', '/api/v1/employment-services/my-certifications', values)))
+  const applyCertification = async (values: { category: string; evidence?: string }) => {
+    const body = { category: values.category, evidence: values.evidence?.trim() || undefined };
+    if (await apply.run(() => api('POST', '/api/v1/employment-services/my-certifications', body)))
       certifications.reload();
   };
 
@@ -123,6 +130,11 @@ export function MyEmploymentPage() {
               <Tag>{t(`employment.states.${c.state}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('employment.certifications.reviewDue')}>{c.reviewDue ?? ''}</Descriptions.Item>
+            {c.listCheck ? (
+              <Descriptions.Item label={t('employment.certifications.listCheck')}>
+                {listCheckText(t, c)}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
         ))}
         {!live ? (
@@ -130,7 +142,11 @@ export function MyEmploymentPage() {
             <Form.Item name="category" label={t('employment.certifications.category')} rules={[{ required: true }]}>
               <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`employment.categories.${c}`) }))} />
             </Form.Item>
-            <Form.Item name="evidence" label={t('employment.certifications.evidence')} rules={[{ required: true }]}>
+            <Form.Item
+              name="evidence"
+              label={t('employment.certifications.evidence')}
+              extra={t('employment.certifications.evidenceHelp')}
+            >
               <Input.TextArea maxLength={1000} rows={2} />
             </Form.Item>
             <Button htmlType="submit" loading={apply.busy}>
