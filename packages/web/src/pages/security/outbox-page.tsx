@@ -1,10 +1,10 @@
-import { Alert, Button, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { OutboxMessage, SmsOutbox } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 
 /**
@@ -14,7 +14,18 @@ import { useLoad } from '../../components/use-load.js';
 export function OutboxPage() {
   const { t } = useTranslation();
   const regionName = useRegionName();
+  const col = useStaffColumns<OutboxMessage>();
   const { data, error, loading, reload } = useLoad(() => api<SmsOutbox>('GET', '/api/v1/sms-outbox'), []);
+  const rows = data?.messages ?? [];
+  // No export: the codes are for reading out to the person at the counter, not for a sheet.
+  const columns: StaffColumn<OutboxMessage>[] = [
+    col.instant(t('outbox.at'), 'at', (m) => m.createdAt, { width: 150 }),
+    col.text(t('outbox.phone'), 'phone', (m) => m.phoneMasked, { width: 130 }),
+    col.choice(t('common.region'), 'region', rows, (m) => m.regionCode, regionName, { width: 150 }),
+    col.text(t('outbox.body'), 'body', (m) => m.body, {
+      render: (_, m) => <span data-testid="outbox-body">{m.body}</span>,
+    }),
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('outbox.title')}</Typography.Title>
@@ -25,27 +36,21 @@ export function OutboxPage() {
         description={t('outbox.demoDetail')}
         data-testid="outbox-demonstration"
       />
-      <Space>
-        <Button onClick={reload} loading={loading} data-testid="outbox-refresh">
-          {t('outbox.refresh')}
-        </Button>
-      </Space>
       <ErrorAlert error={error} />
-      <Table<OutboxMessage>
-        size="small"
+      <StaffTable<OutboxMessage>
         rowKey="id"
         loading={loading}
-        dataSource={data?.messages ?? []}
-        pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        scroll={{ x: true }}
-        locale={{ emptyText: t('outbox.none') }}
-        data-testid="outbox-table"
-        columns={[
-          { title: t('outbox.at'), width: 150, render: (_, m) => formatInstant(m.createdAt) },
-          { title: t('outbox.phone'), width: 130, dataIndex: 'phoneMasked' },
-          { title: t('common.region'), width: 150, render: (_, m) => regionName(m.regionCode) },
-          { title: t('outbox.body'), render: (_, m) => <span data-testid="outbox-body">{m.body}</span> },
+        rows={rows}
+        columns={columns}
+        reload={reload}
+        emptyText={t('outbox.none')}
+        search={{ placeholder: t('backOffice.lists.outbox'), texts: (m) => [m.phoneMasked, m.body] }}
+        toolbar={[
+          <Button key="refresh" onClick={reload} loading={loading} data-testid="outbox-refresh">
+            {t('outbox.refresh')}
+          </Button>,
         ]}
+        testId="outbox-table"
       />
     </Space>
   );

@@ -1,11 +1,11 @@
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { RoleException } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatInstant } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
@@ -37,6 +37,40 @@ export function RoleExceptionsPage() {
   const [regionCode, setRegionCode] = useState(account?.regionCode ?? '');
   const declaring = useSubmit();
   const revoking = useSubmit();
+  const col = useStaffColumns<RoleException>();
+  const rows = data?.exceptions ?? [];
+  const roleNames = (e: RoleException) => e.roles.map((r) => t(`roles.${r}`)).join('、');
+  const columns: StaffColumn<RoleException>[] = [
+    col.choice(t('common.region'), 'region', rows, (e) => e.regionCode, regionName),
+    col.text(t('roleExceptions.roles'), 'roles', roleNames, {
+      render: (_, e) => (
+        <Space size={4} wrap>
+          {e.roles.map((r) => (
+            <Tag key={r}>{t(`roles.${r}`)}</Tag>
+          ))}
+        </Space>
+      ),
+    }),
+    col.text(t('roleExceptions.reason'), 'reason', (e) => e.reason),
+    col.text(t('roleExceptions.declaredBy'), 'declaredBy', (e) => e.declaredBy, { sorted: true }),
+    col.instant(t('roleExceptions.declaredAt'), 'declaredAt', (e) => e.declaredAt),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, e) => (
+        <Popconfirm
+          title={t('roleExceptions.revokeConfirm')}
+          onConfirm={() => void revoke(e.id)}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+        >
+          <Button size="small" danger data-testid={`revoke-${e.id}`}>
+            {t('roleExceptions.revoke')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
   const roleOptions = INCOMPATIBLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   const declare = async (v: DeclareForm) => {
@@ -67,46 +101,16 @@ export function RoleExceptionsPage() {
       <Typography.Title level={3}>{t('roleExceptions.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('roleExceptions.intro')}</Typography.Paragraph>
       <ErrorAlert error={error ?? revoking.error} />
-      <Table<RoleException>
-        size="small"
+      <StaffTable<RoleException>
         rowKey="id"
         loading={loading}
-        dataSource={data?.exceptions ?? []}
-        pagination={false}
-        scroll={{ x: true }}
-        locale={{ emptyText: t('roleExceptions.none') }}
-        data-testid="role-exceptions-table"
-        columns={[
-          { title: t('common.region'), render: (_, e) => regionName(e.regionCode) },
-          {
-            title: t('roleExceptions.roles'),
-            render: (_, e) => (
-              <Space size={4} wrap>
-                {e.roles.map((r) => (
-                  <Tag key={r}>{t(`roles.${r}`)}</Tag>
-                ))}
-              </Space>
-            ),
-          },
-          { title: t('roleExceptions.reason'), dataIndex: 'reason' },
-          { title: t('roleExceptions.declaredBy'), dataIndex: 'declaredBy' },
-          { title: t('roleExceptions.declaredAt'), render: (_, e) => formatInstant(e.declaredAt) },
-          {
-            title: t('common.actions'),
-            render: (_, e) => (
-              <Popconfirm
-                title={t('roleExceptions.revokeConfirm')}
-                onConfirm={() => void revoke(e.id)}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-              >
-                <Button size="small" danger data-testid={`revoke-${e.id}`}>
-                  {t('roleExceptions.revoke')}
-                </Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
+        rows={rows}
+        columns={columns}
+        reload={reload}
+        emptyText={t('roleExceptions.none')}
+        search={{ placeholder: t('backOffice.lists.roleExceptions'), texts: (e) => [e.reason, e.declaredBy] }}
+        exportAs="role-exceptions.xlsx"
+        testId="role-exceptions-table"
       />
       <Card title={t('roleExceptions.declare')} style={{ maxWidth: 720 }}>
         <Form form={form} layout="vertical" onFinish={(v) => void declare(v)} data-testid="role-exception-form">
