@@ -251,6 +251,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/applications/:id/submission-check', allowed: ['applicant', 'clerk'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/submission-check` }) },
   // The fixture's application declares nothing: the clerk is past the role check and told there is no such declaration.
   { method: 'POST', route: '/api/v1/applications/:id/declarations/:declarationId', allowed: ['clerk'], region: 'record', also: [404], call: async (f, s) => ({ url: `/api/v1/applications/${await f.submitted(s)}/declarations/00000000-0000-4000-8000-000000000000`, body: { outcome: 'confirmed' } }) },
+  { method: 'POST', route: '/api/v1/applications/:id/deferred-materials/:material/check', allowed: ['clerk'], region: 'record', also: [404], call: (f, s) => ({ url: `/api/v1/applications/${f[s].application}/deferred-materials/0/check`, body: { outcome: 'accepted' } }) },
   { method: 'GET', route: '/api/v1/applications/:id/evidence', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/evidence` }) },
   { method: 'POST', route: '/api/v1/applications/:id/evidence', allowed: ['applicant', 'clerk'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/evidence?material=0&fileName=a.pdf`, body: PDF, headers: { 'content-type': 'application/octet-stream' } }) },
   { method: 'GET', route: '/api/v1/applications/:id/evidence/:evidenceId', allowed: READERS_AND_APPLICANT, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/evidence/${f[s].evidence}` }) },
@@ -295,6 +296,8 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/payment-batches/:id/schedule', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/schedule` }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id/file', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/file` }) },
   { method: 'POST', route: '/api/v1/payment-batches/:id/returns', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/returns`, ...csv('序号,账号,户名,金额,处理结果,失败原因,银行流水号\r\n9,6217000000000000009,某人,1.00,成功,,BK0009\r\n') }) },
+  // No import of that id in the fixture's batch: not found (404), never refused for the caller's role or region.
+  { method: 'GET', route: '/api/v1/payment-batches/:id/returns/:returnId', allowed: ['finance'], region: 'record', also: [404], call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/returns/00000000-0000-4000-8000-000000000000` }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id/reconciliation', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/reconciliation` }) },
   // The fixture's item is not a failed one: refused for that (409), never for the caller's role or region.
   { method: 'POST', route: '/api/v1/payment-batches/:id/items/:seq/reissue', allowed: ['finance'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/items/1/reissue` }) },
