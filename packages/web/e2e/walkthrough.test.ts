@@ -220,13 +220,24 @@ describe('an application from the applicant to approval, each step by its own ac
     ).setFiles({ name: '身份证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain('身份证.pdf');
 
-    // One file of the materials: before filing she is told which are still missing, and may file anyway.
+    // One file of the materials: before filing she is told which are still missing, and cannot file
+    // without them — 锦江区 has no document allowing 容缺受理 (decision 026).
     await v.page.getByTestId('action-submit').click();
     const check = v.page.getByTestId('submission-check');
-    await expect.poll(() => check.innerText()).toContain('以下材料尚未上传');
+    await expect.poll(() => check.innerText()).toContain('材料不全，暂不能提交');
+    expect(await check.innerText()).toContain('学校出具的在校公示结果');
     expect(await check.innerText()).not.toContain('身份证件');
     await checkAndShoot(v, 'applicant-submission-check');
-    await confirmAction(v.page);
+    await v.page.keyboard.press('Escape');
+    await check.waitFor({ state: 'hidden' });
+    chooser = v.page.waitForEvent('filechooser');
+    await v.page.getByTestId('evidence-upload-2').click();
+    await (
+      await chooser
+    ).setFiles({ name: '公示结果.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain('公示结果.pdf');
+    // Complete and eligible: filed at once.
+    await v.page.getByTestId('action-submit').click();
     await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
     const decision = await v.page.getByTestId('decision').innerText();
     expect(decision).toContain('符合条件');
