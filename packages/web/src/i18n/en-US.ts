@@ -650,6 +650,7 @@ export const enUS: Messages = {
     layouts: { 'generic-csv': 'Generic payroll layout (CSV)', 'generic-xlsx': 'Generic payroll layout (Excel)' },
     create: 'Create payment batches',
     created: '{{count}} batches created; {{missing}} without a payee account left out',
+    importing: 'A large return file is being imported in the background: {{settled}} of {{rows}} rows settled',
     created_one: '{{count}} batch created; {{missing}} without a payee account left out',
     none: 'No payment batches',
     number: 'Batch',

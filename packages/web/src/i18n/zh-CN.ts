@@ -610,6 +610,7 @@ export const zhCN = {
     create: '生成拨付批次',
     created: '已生成 {{count}} 个批次；{{missing}} 件缺少收款账户，未纳入',
     none: '暂无拨付批次',
+    importing: '回盘文件较大，正在后台导入：已处理 {{settled}} / {{rows}} 行',
     number: '批次号',
     channel: '渠道',
     channels: { 'social-security-card': '社会保障卡', 'bank-account': '单位账户' },

@@ -11,6 +11,9 @@ import { useLoad } from '../../components/use-load.js';
 import { BatchPreview } from './batch-preview.js';
 
 interface ReturnReport {
+  id: string;
+  /** A large file is imported by a worker: `importing` until done, asked after by its id. */
+  state: 'importing' | 'imported';
   alreadyImported: boolean;
   rows: number;
   paid: number;
@@ -59,11 +62,23 @@ export function PaymentsPage() {
   const importReturn = async (batch: PaymentBatch, file: File) => {
     setError(undefined);
     try {
-      const r = await upload<ReturnReport>(
-        `/api/v1/payment-batches/${batch.id}/returns`,
+      const url = `/api/v1/payment-batches/${batch.id}/returns`;
+      let r = await upload<ReturnReport>(
+        url,
         file,
         file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
       );
+      // A large file is settled by a worker: its progress shown, asked after every two seconds.
+      while (r.state === 'importing') {
+        void message.loading({
+          key: r.id,
+          content: t('payments.importing', { settled: r.paid + r.failed + r.returned, rows: r.rows }),
+          duration: 0,
+        });
+        await new Promise((done) => setTimeout(done, 2000));
+        r = await api<ReturnReport>('GET', `${url}/${r.id}`);
+      }
+      message.destroy(r.id);
       setReport({ batch: batch.number, id: batch.id, report: r });
       batches.reload();
       setVersion((n) => n + 1);
