@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,11 +6,15 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
 type Reconciliation =
   paths['/api/v1/payment-batches/{id}/reconciliation']['get']['responses'][200]['content']['application/json'];
+type FailedItem = Reconciliation['failedItems'][number];
+const STATUS_COLOURS = { reissued: 'green', accountCorrected: 'blue', accountNotCorrected: 'red' } as const;
+type UnmatchedRow = Reconciliation['unmatched']['rows'][number];
 
 /**
  * 对账: one batch after the bank's return files — paid, awaiting the bank, failed (each with the
@@ -27,6 +31,8 @@ export function BatchPage() {
   const view = useLoad(() => api<Reconciliation>('GET', `/api/v1/payment-batches/${id}/reconciliation`), [id]);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<number>();
+  const failedColumns = useFailedColumns(can('application:pay'), busy, (seq) => void reissue(seq));
+  const unmatchedColumns = useUnmatchedColumns();
   const v = view.data;
   if (view.error) return <ErrorAlert error={view.error} />;
   if (!v) return null;
@@ -78,81 +84,24 @@ export function BatchPage() {
       </Row>
       <ErrorAlert error={error} />
       <Card size="small" title={t('backOffice.payments.failedItems')}>
-        <Table
-          size="small"
+        <StaffTable<FailedItem>
           rowKey="seq"
-          pagination={false}
-          dataSource={v.failedItems}
-          locale={{ emptyText: t('backOffice.payments.none') }}
-          scroll={{ x: true }}
-          data-testid="failed-items"
-          columns={[
-            { title: t('backOffice.payments.seq'), dataIndex: 'seq' },
-            {
-              title: t('backOffice.payments.application'),
-              render: (_, f) => <Link to={`/applications/${f.applicationId}`}>{f.applicationNumber}</Link>,
-            },
-            { title: t('backOffice.payments.payee'), dataIndex: 'payeeName' },
-            { title: t('backOffice.payments.account'), dataIndex: 'accountMasked' },
-            { title: t('backOffice.payments.total'), align: 'right', render: (_, f) => formatFen(f.amountFen, lang) },
-            {
-              title: t('backOffice.payments.bankReason'),
-              render: (_, f) => f.bankReason ?? t('backOffice.payments.noBankReason'),
-            },
-            {
-              title: t('common.status'),
-              render: (_, f) =>
-                f.reissuedIn ? (
-                  <Tag color="green">{t('backOffice.payments.reissuedIn', { batch: f.reissuedIn })}</Tag>
-                ) : (
-                  <Tag color={f.accountCorrected ? 'blue' : 'red'}>
-                    {t(
-                      f.accountCorrected
-                        ? 'backOffice.payments.accountCorrected'
-                        : 'backOffice.payments.accountNotCorrected',
-                    )}
-                  </Tag>
-                ),
-            },
-            {
-              title: t('common.actions'),
-              render: (_, f) =>
-                !f.reissuedIn && can('application:pay') ? (
-                  <Button
-                    size="small"
-                    type="primary"
-                    disabled={!f.accountCorrected}
-                    loading={busy === f.seq}
-                    onClick={() => void reissue(f.seq)}
-                    data-testid={`reissue-${f.seq}`}
-                  >
-                    {t('backOffice.payments.reissue')}
-                  </Button>
-                ) : null,
-            },
-          ]}
+          rows={v.failedItems}
+          columns={failedColumns}
+          reload={view.reload}
+          emptyText={t('backOffice.payments.none')}
+          exportAs={`${v.batch.number}-failed.xlsx`}
+          testId="failed-items"
         />
       </Card>
       <Card size="small" title={t('backOffice.payments.unmatchedRows')}>
-        <Table
-          size="small"
+        <StaffTable<UnmatchedRow>
           rowKey={(u) => `${u.row}-${u.seq}`}
-          pagination={false}
-          dataSource={v.unmatched.rows}
-          locale={{ emptyText: t('backOffice.payments.none') }}
-          scroll={{ x: true }}
-          data-testid="unmatched-rows"
-          columns={[
-            { title: t('backOffice.payments.row'), dataIndex: 'row' },
-            { title: t('backOffice.payments.why'), dataIndex: 'reason' },
-            { title: t('backOffice.payments.payee'), dataIndex: 'name' },
-            { title: t('backOffice.payments.account'), dataIndex: 'accountMasked' },
-            {
-              title: t('backOffice.payments.total'),
-              align: 'right',
-              render: (_, u) => (u.amountFen === null ? '—' : formatFen(u.amountFen, lang)),
-            },
-          ]}
+          rows={v.unmatched.rows}
+          columns={unmatchedColumns}
+          emptyText={t('backOffice.payments.none')}
+          exportAs={`${v.batch.number}-unmatched.xlsx`}
+          testId="unmatched-rows"
         />
       </Card>
       <Card size="small" title={t('backOffice.payments.returnFiles')}>
@@ -168,4 +117,71 @@ export function BatchPage() {
       </Card>
     </Space>
   );
+}
+
+/** The failed items: each with the bank's words, whether the account is corrected, and its re-issue. */
+function useFailedColumns(mayPay: boolean, busy: number | undefined, reissue: (seq: number) => void) {
+  const { t } = useTranslation();
+  const col = useStaffColumns<FailedItem>();
+  const status = (f: FailedItem): keyof typeof STATUS_COLOURS =>
+    f.reissuedIn ? 'reissued' : f.accountCorrected ? 'accountCorrected' : 'accountNotCorrected';
+  const statusText = (f: FailedItem) =>
+    f.reissuedIn ? t('backOffice.payments.reissuedIn', { batch: f.reissuedIn }) : t(`backOffice.payments.${status(f)}`);
+  const columns: StaffColumn<FailedItem>[] = [
+    col.count(t('backOffice.payments.seq'), 'seq', (f) => f.seq, { align: undefined }),
+    col.text(t('backOffice.payments.application'), 'application', (f) => f.applicationNumber, {
+      sorted: true,
+      render: (_, f) => <Link to={`/applications/${f.applicationId}`}>{f.applicationNumber}</Link>,
+    }),
+    col.text(t('backOffice.payments.payee'), 'payee', (f) => f.payeeName, { sorted: true }),
+    col.text(t('backOffice.payments.account'), 'account', (f) => f.accountMasked),
+    col.money(t('backOffice.payments.total'), 'total', (f) => f.amountFen),
+    col.text(
+      t('backOffice.payments.bankReason'),
+      'bankReason',
+      (f) => f.bankReason ?? t('backOffice.payments.noBankReason'),
+    ),
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_, f) => <Tag color={STATUS_COLOURS[status(f)]}>{statusText(f)}</Tag>,
+      filters: (['accountNotCorrected', 'accountCorrected', 'reissued'] as const).map((s) => ({
+        text: t(`backOffice.payments.${s}`),
+        value: s,
+      })),
+      onFilter: (chosen, f) => status(f) === chosen,
+      sheet: statusText,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, f) =>
+        !f.reissuedIn && mayPay ? (
+          <Button
+            size="small"
+            type="primary"
+            disabled={!f.accountCorrected}
+            loading={busy === f.seq}
+            onClick={() => reissue(f.seq)}
+            data-testid={`reissue-${f.seq}`}
+          >
+            {t('backOffice.payments.reissue')}
+          </Button>
+        ) : null,
+    },
+  ];
+  return columns;
+}
+
+/** The return file's rows that matched no item of the batch, with why. */
+function useUnmatchedColumns(): StaffColumn<UnmatchedRow>[] {
+  const { t } = useTranslation();
+  const col = useStaffColumns<UnmatchedRow>();
+  return [
+    col.count(t('backOffice.payments.row'), 'row', (u) => u.row, { align: undefined }),
+    col.text(t('backOffice.payments.why'), 'why', (u) => u.reason),
+    col.text(t('backOffice.payments.payee'), 'payee', (u) => u.name),
+    col.text(t('backOffice.payments.account'), 'account', (u) => u.accountMasked),
+    col.money(t('backOffice.payments.total'), 'total', (u) => u.amountFen),
+  ];
 }
