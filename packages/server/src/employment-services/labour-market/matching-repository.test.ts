@@ -43,7 +43,7 @@ const POSTING = {
 };
 
 interface Seeker {
-  region: '510104' | '510105' | '620102';
+  region: string;
   codes: string[];
   payMinFen: number;
   availableFrom: string;
@@ -151,7 +151,10 @@ async function insert(seekers: (Seeker & { id?: string })[]): Promise<(Seeker & 
 describe('the seekers for a posting', () => {
   it('one a certificate lifts to the score at the cut is ranked by id with those already there', async () => {
     await app.database.db.deleteFrom('job_seeker').execute();
-    const near = { region: '510104', codes: ['4-01-02-01'], availableFrom: '2026-12-01', active: true } as const;
+    const near = { region: '510104', codes: ['4-01-02-01'], availableFrom: '2026-12-01', active: true } satisfies Omit<
+      Seeker,
+      'payMinFen'
+    >;
     // 40 + 30 + 20: the best without a certificate.
     const payFits = { ...near, payMinFen: 400_000, id: '00000000-0000-4000-8000-000000000002' };
     // 40 + 30 + 10, and the 营销员 certificate at level 4: 90 as well, and the smaller id.
