@@ -2,7 +2,7 @@ import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { ClaimInput, CreateApplication } from './applications.schemas.js';
 
@@ -99,18 +99,19 @@ export function assertListsFit(subsidy: SubsidyDefinition, claim: ClaimInput): v
       const id = entry.idNumber.toUpperCase();
       const first = seen.get(id);
       if (first !== undefined)
-        throw new AppError('VALIDATION_FAILED', 400, `claim.${list}[${i}].idNumber`, {
-          detail: `与第 ${first + 1} 人重复 / the same person as entry ${first + 1}`,
-        });
+        throw new AppError('DUPLICATE_ENTRY', 400, `claim.${list}[${i}].idNumber`, { entry: String(first + 1) });
       seen.set(id, i);
     }
   }
   if (subsidy.applicant !== 'person') return;
   for (const list of ['hires', 'interns', 'workers'] as const) {
     if (claim[list] !== undefined) {
-      throw new AppError('VALIDATION_FAILED', 400, `claim.${list}`, {
-        detail: '个人申请不填写人员名单 / a person’s application lists no people',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        `claim.${list}`,
+        inBoth('detail', '个人申请不填写人员名单', 'a person’s application lists no people'),
+      );
     }
   }
 }

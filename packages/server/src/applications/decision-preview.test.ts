@@ -101,7 +101,11 @@ describe('what the engine would decide, before the applicant files', () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'claim.hires[1].idNumber' });
+    expect(res.json()).toMatchObject({
+      code: 'DUPLICATE_ENTRY',
+      field: 'claim.hires[1].idNumber',
+      message: '字段 claim.hires[1].idNumber：与第 1 人重复',
+    });
   });
 
   it('a person’s form cannot list people, so it cannot probe the registry with their ID numbers', async () => {

@@ -10,6 +10,10 @@ export const ERROR_MESSAGES = {
     'en-US': 'Field {field}: the same person is listed twice',
   },
   DUPLICATE_ROW: { 'zh-CN': '字段 {field}：与第 {row} 行重复', 'en-US': 'Field {field}: duplicates row {row}' },
+  DUPLICATE_ENTRY: {
+    'zh-CN': '字段 {field}：与第 {entry} 人重复',
+    'en-US': 'Field {field}: the same person as entry {entry}',
+  },
   VALIDATION_FAILED: { 'zh-CN': '字段 {field} 不符合要求：{detail}', 'en-US': 'Field {field} is invalid: {detail}' },
   REQUIRED_FIELD: { 'zh-CN': '缺少必填字段 {field}', 'en-US': 'The field {field} is required' },
   UNKNOWN_FIELD: { 'zh-CN': '不认识的字段 {field}', 'en-US': 'Unknown field {field}' },
