@@ -164,9 +164,10 @@ export function PaymentsPage() {
             style={{ width: 240 }}
             value={layout}
             onChange={setLayout}
-            options={(layouts.data?.layouts ?? []).map((l) => ({
-              value: l.code,
-              label: t(`payments.layouts.${l.code}`),
+            // Until the list arrives the chosen layout is still shown by its name, never its code.
+            options={(layouts.data?.layouts.map((l) => l.code) ?? [layout]).map((code) => ({
+              value: code,
+              label: t(`payments.layouts.${code}`),
             }))}
           />
           <Button type="primary" loading={busy} onClick={() => void create()} data-testid="create-batches">
