@@ -8,6 +8,68 @@ export function returnFile(rows: readonly (string | number)[][]): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** Who takes a claim to "ready for payment": files, accepts, reviews, approves and releases. */
+export interface PayingDesk {
+  readonly clerk: Client;
+  readonly counter: Client;
+  readonly reviewer: Client;
+  readonly approver: Client;
+}
+
+/**
+ * A person in 510104 eligible for the skill-evaluation subsidy (300 元 here), with a bank account
+ * when one is given, filed and taken to "ready for payment" (approved by `approvedBy` if given).
+ */
+export async function payableClaim(
+  desk: PayingDesk,
+  options: { key: string; name: string; account?: string; approvedBy?: Client },
+): Promise<{ applicationId: string; personId: string }> {
+  const person = await desk.clerk.request('POST', '/api/v1/people', {
+    idNumber: idNumber('1991-03-03'),
+    name: options.name,
+    regionCode: '510104',
+    facts: [
+      { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
+      {
+        kind: 'certificate',
+        data: {
+          id: 'E1',
+          kind: 'skill-level',
+          occupation: '焊工',
+          level: 5,
+          issuedOn: '2026-10-01',
+          firstEvaluation: true,
+        },
+      },
+    ],
+  });
+  expectOk(person, 201);
+  const personId = person.json<{ id: string }>().id;
+  if (options.account)
+    expectOk(
+      await desk.clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
+        accountNumber: options.account,
+        bankName: '示例银行',
+      }),
+    );
+  const filed = await desk.clerk.request('POST', '/api/v1/applications', {
+    subsidy: 'skill-evaluation',
+    personId,
+    claim: { certificateId: 'E1' },
+    idempotencyKey: options.key,
+    submit: true,
+  });
+  const id = filed.json<{ id: string }>().id;
+  for (const [c, action] of [
+    [desk.counter, 'accept'],
+    [desk.reviewer, 'review'],
+    [options.approvedBy ?? desk.approver, 'approve'],
+    [desk.approver, 'release'],
+  ] as const)
+    expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
+  return { applicationId: id, personId };
+}
+
 /**
  * `count` people in 510104 each granted the skill-evaluation subsidy (300 元) and taken to
  * "ready for payment", put in one batch by finance; with the return file in which the bank paid
@@ -28,48 +90,11 @@ export async function exportedBatch(
   const rows: (string | number)[][] = [];
   for (let i = 1; i <= count; i++) {
     const account = `6217000010000${String(i).padStart(6, '0')}`;
-    const person = await clerk.request('POST', '/api/v1/people', {
-      idNumber: idNumber('1991-03-03'),
-      name: `收款${i}`,
-      regionCode: '510104',
-      facts: [
-        { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-        {
-          kind: 'certificate',
-          data: {
-            id: 'E1',
-            kind: 'skill-level',
-            occupation: '焊工',
-            level: 5,
-            issuedOn: '2026-10-01',
-            firstEvaluation: true,
-          },
-        },
-      ],
-    });
-    const personId = person.json<{ id: string }>().id;
-    expectOk(
-      await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
-        accountNumber: account,
-        bankName: '示例银行',
-      }),
+    const { applicationId } = await payableClaim(
+      { clerk, counter, reviewer, approver },
+      { account, name: `收款${i}`, key: `${prefix}-pay-${i}` },
     );
-    const filed = await clerk.request('POST', '/api/v1/applications', {
-      subsidy: 'skill-evaluation',
-      personId,
-      claim: { certificateId: 'E1' },
-      idempotencyKey: `${prefix}-pay-${i}`,
-      submit: true,
-    });
-    const id = filed.json<{ id: string }>().id;
-    for (const [c, action] of [
-      [counter, 'accept'],
-      [reviewer, 'review'],
-      [approver, 'approve'],
-      [approver, 'release'],
-    ] as const)
-      expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
-    applicationIds.push(id);
+    applicationIds.push(applicationId);
   }
   const created = await finance.request('POST', '/api/v1/payment-batches', {});
   const batch = created.json<{ batches: { id: string }[] }>().batches[0];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { readTable, toCsv } from '../registry/import/tabular.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { payableClaim } from './payable.test-kit.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
@@ -19,8 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const act = (c: Client, id: string, action: string) =>
-  c.request('POST', `/api/v1/applications/${id}/transitions`, { action });
 let n = 0;
 
 /** A person eligible for the skill-evaluation subsidy, taken to "ready for payment". */
@@ -29,49 +27,8 @@ async function payable(
   name = `收款人${n + 1}`,
 ): Promise<{ applicationId: string; personId: string }> {
   n++;
-  const person = await clerk.request('POST', '/api/v1/people', {
-    idNumber: idNumber('1990-01-01'),
-    name,
-    regionCode: '510104',
-    facts: [
-      { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-      {
-        kind: 'certificate',
-        data: {
-          id: 'E1',
-          kind: 'skill-level',
-          occupation: '焊工',
-          level: 5,
-          issuedOn: '2026-10-01',
-          firstEvaluation: true,
-        },
-      },
-    ],
-  });
-  const personId = person.json<{ id: string }>().id;
-  if (account)
-    expectOk(
-      await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
-        accountNumber: account,
-        bankName: '示例银行',
-      }),
-    );
-  const filed = await clerk.request('POST', '/api/v1/applications', {
-    subsidy: 'skill-evaluation',
-    personId,
-    claim: { certificateId: 'E1' },
-    idempotencyKey: `pay-${n}-key`,
-    submit: true,
-  });
-  const id = filed.json<{ id: string }>().id;
-  for (const [c, a] of [
-    [counter, 'accept'],
-    [reviewer, 'review'],
-    [approver, 'approve'],
-    [approver, 'release'],
-  ] as const)
-    expectOk(await act(c, id, a));
-  return { applicationId: id, personId };
+  const desk = { clerk, counter, reviewer, approver };
+  return payableClaim(desk, { name, key: `pay-${n}-key`, ...(account ? { account } : {}) });
 }
 
 const state = async (id: string) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { payableClaim, returnFile } from './payable.test-kit.js';
 
 /**
  * Payments that tell the truth (issue 16): finance sees what a batch would hold before creating
@@ -29,55 +29,15 @@ let n = 0;
 /** A person paid the skill-evaluation subsidy (300 元 here), taken to "ready for payment". */
 async function payable(account: string, approvedBy?: Client): Promise<{ applicationId: string; personId: string }> {
   n++;
-  const person = await clerk.request('POST', '/api/v1/people', {
-    idNumber: idNumber('1991-02-02'),
+  const desk = { clerk, counter, reviewer, approver };
+  return payableClaim(desk, {
+    account,
     name: `收款人${n}`,
-    regionCode: '510104',
-    facts: [
-      { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-      {
-        kind: 'certificate',
-        data: {
-          id: 'E1',
-          kind: 'skill-level',
-          occupation: '焊工',
-          level: 5,
-          issuedOn: '2026-10-01',
-          firstEvaluation: true,
-        },
-      },
-    ],
+    key: `reconcile-${n}-key`,
+    ...(approvedBy ? { approvedBy } : {}),
   });
-  const personId = person.json<{ id: string }>().id;
-  expectOk(
-    await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, {
-      accountNumber: account,
-      bankName: '示例银行',
-    }),
-  );
-  const filed = await clerk.request('POST', '/api/v1/applications', {
-    subsidy: 'skill-evaluation',
-    personId,
-    claim: { certificateId: 'E1' },
-    idempotencyKey: `reconcile-${n}-key`,
-    submit: true,
-  });
-  const id = filed.json<{ id: string }>().id;
-  const steps = [
-    [counter, 'accept'],
-    [reviewer, 'review'],
-    [approvedBy ?? approver, 'approve'],
-    [approver, 'release'],
-  ] as const;
-  for (const [c, action] of steps)
-    expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action }));
-  return { applicationId: id, personId };
 }
 
-function returnFile(rows: (string | number)[][]): Buffer {
-  const lines = ['序号,账号,户名,金额,处理结果,失败原因,银行流水号', ...rows.map((r) => r.join(','))];
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-}
 const csv = { 'content-type': 'text/csv' };
 
 interface Reconciliation {
