@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
@@ -25,6 +24,7 @@ import { markPaidInBulk } from './paid-in-bulk.js';
 import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedFacts, unansweredDeclarations, verifyFacts } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
+import { filingKey, priorFiling } from './filing-idempotency.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey, serviceSite } from './period.js';
 import { assertServiceClaimFits, duplicateServiceClaim } from './service-site-claims.js';
@@ -104,30 +104,17 @@ export class ApplicationService {
     const declared = checkDeclarations(subsidy, input.declarations, this.clock.today());
     const claim = await storedClaim(this.db, this.vault, input.claim ?? {});
     const today = this.clock.today();
-    const fingerprint = createHash('sha256')
-      .update(
-        JSON.stringify([
-          input.subsidy,
-          applicant.personId,
-          applicant.organisationId,
-          claim,
-          ...(declared.length ? [declared] : []),
-        ]),
-      )
-      .digest('hex');
-    const key = `${input.idempotencyKey}:${fingerprint.slice(0, 16)}`;
-
+    const key = filingKey(input.idempotencyKey, [
+      input.subsidy,
+      applicant.personId,
+      applicant.organisationId,
+      claim,
+      ...(declared.length ? [declared] : []),
+    ]);
     // A retry with the same key finds the first; the same key for different content is refused.
     const replay = async () => {
-      const prior = await this.db
-        .selectFrom('application')
-        .select(['id', 'idempotency_key'])
-        .where('requested_by', '=', actor.accountId)
-        .where('idempotency_key', 'like', `${input.idempotencyKey}:%`)
-        .executeTakeFirst();
-      if (!prior) return undefined;
-      if (prior.idempotency_key !== key) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422, 'idempotencyKey');
-      return { application: await this.get(actor, prior.id), created: false };
+      const prior = await priorFiling(this.db, actor.accountId, input.idempotencyKey, key);
+      return prior ? { application: await this.get(actor, prior), created: false } : undefined;
     };
     const earlier = await replay();
     if (earlier) return earlier;
