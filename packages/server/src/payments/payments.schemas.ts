@@ -58,17 +58,20 @@ export const UnmatchedRow = Type.Object({
  * A return file's import: done (`imported`, the file's report) or under way (`importing`, the
  * items settled so far; a large file is imported by a worker — ask again by its id).
  */
-export const ReturnReport = Type.Object({
-  id: Type.String(),
-  state: Type.Union([Type.Literal('importing'), Type.Literal('imported')]),
-  alreadyImported: Type.Boolean(),
-  rows: Type.Integer(),
-  paid: Type.Integer(),
-  failed: Type.Integer(),
-  skipped: Type.Integer(),
-  returned: Type.Integer(),
-  unmatched: Type.Array(UnmatchedRow),
-});
+export const ReturnReport = Type.Object(
+  {
+    id: Type.String(),
+    state: Type.Union([Type.Literal('importing'), Type.Literal('imported')]),
+    alreadyImported: Type.Boolean(),
+    rows: Type.Integer(),
+    paid: Type.Integer(),
+    failed: Type.Integer(),
+    skipped: Type.Integer(),
+    returned: Type.Integer(),
+    unmatched: Type.Array(UnmatchedRow),
+  },
+  { $id: 'ReturnReport' },
+);
 
 const Tally = Type.Object({ count: Type.Integer(), totalFen: Type.Integer() });
 

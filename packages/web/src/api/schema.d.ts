@@ -9562,25 +9562,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            state: "importing" | "imported";
-                            alreadyImported: boolean;
-                            rows: number;
-                            paid: number;
-                            failed: number;
-                            skipped: number;
-                            returned: number;
-                            unmatched: {
-                                row: number;
-                                code: string;
-                                reason: string;
-                                seq: string;
-                                accountMasked: string;
-                                name: string;
-                                amountFen: number | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReturnReport"];
                     };
                 };
                 /** @description Default Response */
@@ -9589,25 +9571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            state: "importing" | "imported";
-                            alreadyImported: boolean;
-                            rows: number;
-                            paid: number;
-                            failed: number;
-                            skipped: number;
-                            returned: number;
-                            unmatched: {
-                                row: number;
-                                code: string;
-                                reason: string;
-                                seq: string;
-                                accountMasked: string;
-                                name: string;
-                                amountFen: number | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReturnReport"];
                     };
                 };
                 /** @description Default Response */
@@ -9728,25 +9692,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            state: "importing" | "imported";
-                            alreadyImported: boolean;
-                            rows: number;
-                            paid: number;
-                            failed: number;
-                            skipped: number;
-                            returned: number;
-                            unmatched: {
-                                row: number;
-                                code: string;
-                                reason: string;
-                                seq: string;
-                                accountMasked: string;
-                                name: string;
-                                amountFen: number | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReturnReport"];
                     };
                 };
                 /** @description Default Response */
@@ -29061,6 +29007,25 @@ export interface components {
                 failed: number;
             };
         };
+        ReturnReport: {
+            id: string;
+            state: "importing" | "imported";
+            alreadyImported: boolean;
+            rows: number;
+            paid: number;
+            failed: number;
+            skipped: number;
+            returned: number;
+            unmatched: {
+                row: number;
+                code: string;
+                reason: string;
+                seq: string;
+                accountMasked: string;
+                name: string;
+                amountFen: number | null;
+            }[];
+        };
         Sweep: {
             id: string;
             regionCode: string;
@@ -29256,6 +29221,7 @@ export type DeferredMaterial = components['schemas']['DeferredMaterial'];
 export type EvidenceFile = components['schemas']['EvidenceFile'];
 export type Fund = components['schemas']['Fund'];
 export type PaymentBatch = components['schemas']['PaymentBatch'];
+export type ReturnReport = components['schemas']['ReturnReport'];
 export type Sweep = components['schemas']['Sweep'];
 export type Offer = components['schemas']['Offer'];
 export type NotificationList = components['schemas']['NotificationList'];

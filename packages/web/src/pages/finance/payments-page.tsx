@@ -3,25 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
-import type { PaymentBatch } from '../../api/schema.js';
+import type { PaymentBatch, ReturnReport } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { BatchPreview } from './batch-preview.js';
-
-interface ReturnReport {
-  id: string;
-  /** A large file is imported by a worker: `importing` until done, asked after by its id. */
-  state: 'importing' | 'imported';
-  alreadyImported: boolean;
-  rows: number;
-  paid: number;
-  failed: number;
-  skipped: number;
-  returned: number;
-  unmatched: { row: number; code: string; reason: string }[];
-}
 
 /**
  * 拨付: put what is payable into batches by fund and channel, hand the bank its file, and read the
