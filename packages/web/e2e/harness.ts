@@ -204,13 +204,27 @@ export async function chooseOption(
   { search = false, untilClosed = false }: { search?: boolean; untilClosed?: boolean } = {},
 ): Promise<void> {
   const select = v.page.locator(`#${selectId}`);
-  await select.click();
-  if (search) await select.fill(option);
-  await v.page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const shown = v.page.locator('.ant-select').filter({ has: select }).locator('.ant-select-selection-item');
+  // On a loaded machine a click can land while a searched list is still re-rendering, and the choice
+  // is lost without a sound (seen on a fresh clone): the choice is checked, and made again if lost.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await select.fill(option);
+    await v.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    const taken = await expect
+      .poll(async () => (await shown.allInnerTexts()).some((text) => text.includes(option)), { timeout: 5_000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (taken || attempt === 3) break;
+    console.warn(`chooseOption ${selectId}: ${option} not shown, again`);
+  }
   if (untilClosed) await expect.poll(() => v.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
