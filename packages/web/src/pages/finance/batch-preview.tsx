@@ -4,19 +4,32 @@ import { api } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen } from '../../components/format.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 
 type Preview = paths['/api/v1/payment-batches/preview']['get']['responses'][200]['content']['application/json'];
+type Group = Preview['groups'][number];
 
 /**
  * 待拨付预览: before "生成拨付批次", what it would put in batches — per fund and channel how many and
  * how much in 元 — and what it would leave out and why. `version` reloads it after batches change.
+ * The groups are a staff ProTable: filtered by fund and channel, sorted, exported with the total.
  */
 export function BatchPreview({ version }: { version: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const col = useStaffColumns<Group>();
   const preview = useLoad(() => api<Preview>('GET', '/api/v1/payment-batches/preview'), [version]);
   const p = preview.data;
+  const groups = p?.groups ?? [];
+  const fundName = (g: Group) => `${g.fundName}（${g.fundCode}）`;
+  const channelName = (c: string) => t(`payments.channels.${c}`);
+  const columns: StaffColumn<Group>[] = [
+    col.choice(t('backOffice.payments.fund'), 'fund', groups, fundName, (f) => f),
+    col.choice(t('payments.channel'), 'channel', groups, (g) => g.channel, channelName),
+    col.count(t('backOffice.payments.count'), 'count', (g) => g.count),
+    col.money(t('backOffice.payments.total'), 'total', (g) => g.totalFen),
+  ];
   return (
     <Card size="small" title={t('backOffice.payments.preview')} data-testid="batch-preview">
       <ErrorAlert error={preview.error} />
@@ -25,21 +38,14 @@ export function BatchPreview({ version }: { version: number }) {
           {p.groups.length > 0 ? (
             <>
               <Typography.Text type="secondary">{t('backOffice.payments.previewHint')}</Typography.Text>
-              <Table
-                size="small"
+              <StaffTable<Group>
                 rowKey={(g) => `${g.fundId}|${g.channel}`}
-                pagination={false}
-                dataSource={p.groups}
-                columns={[
-                  { title: t('backOffice.payments.fund'), render: (_, g) => `${g.fundName}（${g.fundCode}）` },
-                  { title: t('payments.channel'), render: (_, g) => t(`payments.channels.${g.channel}`) },
-                  { title: t('backOffice.payments.count'), dataIndex: 'count', align: 'right' },
-                  {
-                    title: t('backOffice.payments.total'),
-                    align: 'right',
-                    render: (_, g) => formatFen(g.totalFen, lang),
-                  },
-                ]}
+                pageSize={false}
+                rows={groups}
+                columns={columns}
+                reload={preview.reload}
+                exportAs="payment-preview.xlsx"
+                testId="batch-preview-groups"
                 summary={() => (
                   <Table.Summary.Row>
                     <Table.Summary.Cell index={0} colSpan={2}>
