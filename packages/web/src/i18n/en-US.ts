@@ -340,6 +340,7 @@ export const enUS: Messages = {
     listInstitution: 'List an institution',
     creditCode: 'Unified social credit code (the unit must be registered)',
     unitNotFound: 'No registered unit has this credit code; register the unit first',
+    findInstitution: 'Find by institution name or address',
   },
   trainingClass: {
     listTitle: 'Training classes',
@@ -377,6 +378,8 @@ export const enUS: Messages = {
     result: 'Result',
     passed: 'Passed',
     failed: 'Failed',
+    notAssessed: 'Not assessed',
+    findTrainee: 'Find a trainee by name',
     score: 'Score',
     inspections: 'Process inspections',
     satisfactory: 'Conclusion',

@@ -319,6 +319,7 @@ export const zhCN = {
     listInstitution: '纳入机构目录',
     creditCode: '统一社会信用代码（须已在单位库登记）',
     unitNotFound: '单位库中没有该统一社会信用代码，请先登记单位',
+    findInstitution: '按机构名称或地址查找',
   },
   trainingClass: {
     listTitle: '培训班',
@@ -354,6 +355,8 @@ export const zhCN = {
     result: '考核结果',
     passed: '合格',
     failed: '不合格',
+    notAssessed: '未考核',
+    findTrainee: '按学员姓名查找',
     score: '成绩',
     inspections: '过程检查记录',
     satisfactory: '检查结论',

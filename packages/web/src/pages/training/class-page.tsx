@@ -12,20 +12,20 @@ import {
   Space,
   Switch,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, download } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Trainee, TrainingClass } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayInShanghai } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
+import { InspectionsCard, RosterCard } from './class-lists.js';
 import { ClassStateTag, ReasonButton, useItemName } from './training-common.js';
 
 /**
@@ -42,6 +42,7 @@ export function ClassPage() {
     data: cls,
     error,
     replace,
+    reload,
   } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
   const { run, error: actionError } = useSubmit();
   if (error) return <ErrorAlert error={error} />;
@@ -108,68 +109,8 @@ export function ClassPage() {
       ) : null}
       {may('claim') ? <ClaimsCard classId={cls.id} /> : null}
 
-      <Card
-        size="small"
-        data-testid="class-roster"
-        title={t('trainingClass.roster')}
-        extra={
-          <Button
-            size="small"
-            onClick={() => void download(`/api/v1/training/classes/${cls.id}/roster.xlsx`, `${cls.number}.xlsx`)}
-          >
-            {t('common.exportExcel')}
-          </Button>
-        }
-      >
-        <Table<Trainee>
-          size="small"
-          rowKey="personId"
-          pagination={false}
-          dataSource={cls.trainees}
-          scroll={{ x: true }}
-          columns={[
-            { title: t('person.name'), dataIndex: 'name' },
-            { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
-            { title: t('trainingClass.attended'), align: 'right', render: (_, r) => `${r.attended} / ${cls.sessions}` },
-            {
-              title: t('trainingClass.result'),
-              render: (_, r) =>
-                r.passed === undefined ? (
-                  '—'
-                ) : (
-                  <Tag color={r.passed ? 'green' : 'red'}>
-                    {t(r.passed ? 'trainingClass.passed' : 'trainingClass.failed')}
-                  </Tag>
-                ),
-            },
-            { title: t('trainingClass.score'), align: 'right', render: (_, r) => r.score ?? '—' },
-            { title: t('training.serial'), render: (_, r) => r.certificate ?? '—' },
-          ]}
-        />
-      </Card>
-
-      {cls.inspections.length > 0 ? (
-        <Card size="small" title={t('trainingClass.inspections')}>
-          <Table
-            size="small"
-            rowKey={(r) => `${r.inspectedOn}-${r.finding}`}
-            pagination={false}
-            dataSource={cls.inspections}
-            columns={[
-              { title: t('common.date'), dataIndex: 'inspectedOn' },
-              {
-                title: t('trainingClass.satisfactory'),
-                render: (_, r) => (
-                  <Tag color={r.satisfactory ? 'green' : 'red'}>
-                    {t(r.satisfactory ? 'trainingClass.satisfactoryYes' : 'trainingClass.satisfactoryNo')}
-                  </Tag>
-                ),
-              },
-              { title: t('trainingClass.finding'), dataIndex: 'finding' },
-            ]}
-          />
-        </Card>
-      ) : null}
+      <RosterCard cls={cls} reload={reload} />
+      {cls.inspections.length > 0 ? <InspectionsCard cls={cls} reload={reload} /> : null}
     </Space>
   );
 }

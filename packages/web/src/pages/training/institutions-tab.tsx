@@ -1,14 +1,17 @@
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, download, query } from '../../api/client.js';
+import { api, ApiError, query } from '../../api/client.js';
 import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
-import { ReasonButton, useInstitutionColumns, useItemName } from './training-common.js';
+import { ReasonButton, useItemName } from './training-common.js';
 
-// The institutions tab of the catalogue page: listed institutions, listing one, moving one out.
+// The institutions tab of the catalogue page: listed institutions, listing one, moving one out. A
+// staff ProTable: found by name or address, filtered by nature, region and status, sorted, and the
+// rows the filters leave exported as the page shows them.
 
 interface InstitutionsTabProps {
   region: string;
@@ -31,64 +34,81 @@ export function InstitutionsTab({
 }: InstitutionsTabProps) {
   const { t } = useTranslation();
   const regionName = useRegionName();
-  const institutionColumns = useInstitutionColumns(items);
+  const itemName = useItemName();
+  const col = useStaffColumns<TrainingInstitution>();
   const [listing, setListing] = useState(false);
   const remove = async (id: string, reason: string) => {
     await api('POST', `/api/v1/training/institutions/${id}/removal`, { reason });
     reload();
   };
+  const projects = (r: TrainingInstitution) =>
+    r.demandItemIds
+      .map((id) => itemName(items.find((i) => i.id === id)))
+      .filter(Boolean)
+      .join('、');
+  const status = (r: TrainingInstitution) =>
+    r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t(`training.institutionStatus.${r.status}`);
+  const columns: StaffColumn<TrainingInstitution>[] = [
+    col.text(t('training.institution'), 'name', (r) => r.name, { sorted: true }),
+    col.text(t('training.address'), 'address', (r) => r.address),
+    col.choice(
+      t('training.nature'),
+      'nature',
+      institutions,
+      (r) => r.nature,
+      (n) => t(`training.natures.${n}`),
+    ),
+    col.count(t('training.capacity'), 'capacity', (r) => r.capacity),
+    col.text(t('training.projects'), 'projects', projects),
+    col.choice(t('common.region'), 'region', institutions, (r) => r.regionCode, regionName),
+    col.choice(
+      t('common.status'),
+      'status',
+      institutions,
+      (r) => r.status,
+      (s) => t(`training.institutionStatus.${s}`),
+      {
+        render: (_, r) => <Tag color={r.status === 'listed' ? 'green' : 'default'}>{status(r)}</Tag>,
+        sheet: status,
+      },
+    ),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, r) =>
+        r.status === 'removed' ? (
+          r.removedReason
+        ) : (
+          <ReasonButton
+            danger
+            label={t('trainingAdmin.moveOut')}
+            title={t('trainingAdmin.moveOutInstitution', { name: r.name })}
+            onConfirm={(reason) => remove(r.id, reason)}
+          />
+        ),
+    },
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Button type="primary" onClick={() => setListing(true)} data-testid="list-institution">
-          {t('trainingAdmin.listInstitution')}
-        </Button>
-        <Button
-          onClick={() =>
-            void download(
-              `/api/v1/training/institutions.xlsx${query({ region, history })}`,
-              'training-institutions.xlsx',
-            )
-          }
-        >
-          {t('common.exportExcel')}
-        </Button>
-      </Space>
       <ErrorAlert error={error} />
-      <Table<TrainingInstitution>
-        size="small"
+      <StaffTable<TrainingInstitution>
         rowKey="id"
         loading={loading}
-        dataSource={institutions}
-        scroll={{ x: true }}
-        columns={[
-          ...institutionColumns,
-          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
-          {
-            title: t('common.status'),
-            render: (_, r) => (
-              <Tag color={r.status === 'listed' ? 'green' : 'default'}>
-                {r.removedOn
-                  ? t('trainingAdmin.removedOn', { date: r.removedOn })
-                  : t(`training.institutionStatus.${r.status}`)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            render: (_, r) =>
-              r.status === 'removed' ? (
-                r.removedReason
-              ) : (
-                <ReasonButton
-                  danger
-                  label={t('trainingAdmin.moveOut')}
-                  title={t('trainingAdmin.moveOutInstitution', { name: r.name })}
-                  onConfirm={(reason) => remove(r.id, reason)}
-                />
-              ),
-          },
+        rows={institutions}
+        columns={columns}
+        reload={reload}
+        search={{
+          placeholder: t('trainingAdmin.findInstitution'),
+          texts: (r) => [r.name, r.address],
+          testId: 'institution-find',
+        }}
+        toolbar={[
+          <Button key="list" type="primary" onClick={() => setListing(true)} data-testid="list-institution">
+            {t('trainingAdmin.listInstitution')}
+          </Button>,
         ]}
+        exportAs={`training-institutions-${region}${history ? '-history' : ''}.xlsx`}
+        testId="institutions-table"
       />
       <ListInstitutionModal
         open={listing}
