@@ -11,6 +11,7 @@ import type { SubsidyDefinition } from './core/subsidy.js';
 import { employerParameters } from './parameters/employers.js';
 import { employmentParameters } from './parameters/employment.js';
 import { labourExportParameters } from './parameters/labour-export.js';
+import { loanAwardParameters } from './loans/loan-awards.js';
 import { loanParameters } from './parameters/loans.js';
 import { trainingParameters } from './parameters/training.js';
 import { AssistanceBaseAward, InternshipBaseAward } from './subsidies/base-awards.js';
@@ -43,6 +44,7 @@ import {
   SocialInsuranceFlexibleHardToEmploy,
 } from './subsidies/social-insurance-flexible.js';
 import { StartupProjectFund } from './subsidies/startup-project-fund.js';
+import { StartupLoanAward } from './subsidies/startup-loan-award.js';
 import { StartupLoanInterestEnterpriseSubsidy, StartupLoanInterestSubsidy } from './subsidies/startup-loan-interest.js';
 import { TrainingLivingAllowance } from './subsidies/training-living-allowance.js';
 import { UnemploymentInsuranceStabilization } from './subsidies/unemployment-insurance-stabilization.js';
@@ -83,6 +85,7 @@ export const CATALOGUE: readonly SubsidyDefinition[] = [
   IncubationBaseAward,
   StartupLoanInterestSubsidy,
   StartupLoanInterestEnterpriseSubsidy,
+  StartupLoanAward,
 ] as readonly SubsidyDefinition[];
 
 /** The files of src/parameters whose values the engine reads when it decides. */
@@ -92,6 +95,7 @@ export const TEXT_PARAMETER_LISTS: readonly ParameterList[] = [
   employerParameters,
   labourExportParameters,
   loanParameters,
+  loanAwardParameters,
   acceptanceParameters(CATALOGUE),
 ];
 

@@ -28,3 +28,4 @@ export * from './allocation/factor-method.js';
 export * from './funds/spending-rules.js';
 export * from './loans/loan-terms.js';
 export * from './loans/period-subsidy.js';
+export * from './loans/loan-awards.js';

@@ -310,6 +310,15 @@ export interface LoanPeriodClaim {
   readonly endsOn?: IsoDate;
 }
 
+/** 创业担保贷款奖补 for one institution, region and year (the loans module files it). */
+export interface LoanAwardClaim {
+  readonly year: number;
+  readonly role: 'bank' | 'guarantor';
+  /** Loans of the institution disbursed in the region from 1 January to 31 December of the year. */
+  readonly newLoans: number;
+  readonly newLoanFen: Fen;
+}
+
 /** What is being claimed, beyond who claims it. Each subsidy reads the fields it needs. */
 export interface ClaimFacts {
   readonly certificateId?: string;
@@ -327,6 +336,8 @@ export interface ClaimFacts {
   readonly toMonth?: IsoMonth;
   readonly businessCreditCode?: string;
   readonly loan?: Loan;
+  /** A year's 奖补 to a lending bank or guarantee institution: its loans newly disbursed in the region. */
+  readonly loanAward?: LoanAwardClaim;
   /** A person's own organised labour export (有组织劳务输出): where to, whether the first, how long stable. */
   readonly export?: {
     readonly destination: 'outside-county' | 'other-province';
