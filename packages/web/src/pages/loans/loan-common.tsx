@@ -1,8 +1,9 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
-import { formatFen, formatPermille, pick } from '../../components/format.js';
+import { formatFen, formatPermille } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import { PeriodsTable, ScheduleTable } from './loan-lists.js';
 
 /** What the loan routes answer, from the generated API types. */
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
@@ -31,8 +32,11 @@ export function LoanState({ state }: { state: LoanRow['state'] }) {
 /** A rate in basis points as a percentage ("3.45%"). */
 export const ratePercent = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 
-/** One loan in full: its terms, the cited limits, the schedule, and each quarter's subsidy and claim. */
-export function LoanDetails({ loan }: { loan: Loan }) {
+/**
+ * One loan in full: its terms, the cited limits, the schedule, and each quarter's subsidy and claim.
+ * `reload` is the staff desk's: with it the two lists are staff ProTables (see loan-lists.tsx).
+ */
+export function LoanDetails({ loan, reload }: { loan: Loan; reload?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
@@ -94,55 +98,13 @@ export function LoanDetails({ loan }: { loan: Loan }) {
       {loan.schedule.length > 0 ? (
         <>
           <Typography.Title level={5}>{t('loans.schedule')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="seq"
-            pagination={false}
-            dataSource={loan.schedule}
-            columns={[
-              { title: t('loans.seq'), dataIndex: 'seq' },
-              { title: t('loans.dueOn'), dataIndex: 'dueOn' },
-              { title: t('loans.instalment'), dataIndex: 'principalFen', render: (v: number) => money(v) },
-            ]}
-          />
+          <ScheduleTable loan={loan} reload={reload} />
         </>
       ) : null}
       {loan.periods.length > 0 ? (
         <>
           <Typography.Title level={5}>{t('loans.periods')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="period"
-            pagination={false}
-            dataSource={loan.periods}
-            data-testid="loan-periods"
-            columns={[
-              { title: t('loans.period'), dataIndex: 'period' },
-              { title: t('loans.interest'), dataIndex: 'interestFen', render: (v: number) => money(v) },
-              {
-                title: t('loans.onTime'),
-                dataIndex: 'repaidOnTime',
-                render: (v: boolean) => (v ? t('loans.yes') : t('loans.no')),
-              },
-              { title: t('loans.subsidy'), dataIndex: 'subsidyFen', render: (v: number) => money(v) },
-              {
-                title: t('loans.state'),
-                dataIndex: 'outcome',
-                render: (_: string, p: Loan['periods'][number]) =>
-                  `${t(`loans.outcomes.${p.outcome}`, { defaultValue: '—' })} · ${pick(p.explanation, lang)}`,
-              },
-              {
-                title: t('loans.claim'),
-                dataIndex: 'claimState',
-                render: (v: string | null) =>
-                  v === null
-                    ? t('loans.claimStates.none')
-                    : v === 'paid'
-                      ? t('loans.claimStates.paid')
-                      : t('loans.claimStates.other'),
-              },
-            ]}
-          />
+          <PeriodsTable loan={loan} reload={reload} />
         </>
       ) : null}
     </>

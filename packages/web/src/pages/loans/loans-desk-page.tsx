@@ -176,7 +176,7 @@ export function LoansDeskPage() {
       />
       {open && detail.data ? (
         <Card size="small">
-          <LoanDetails loan={detail.data} />
+          <LoanDetails loan={detail.data} reload={detail.reload} />
         </Card>
       ) : null}
       <ContractModal

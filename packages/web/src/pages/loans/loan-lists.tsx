@@ -1,0 +1,108 @@
+import { ProTable } from '@ant-design/pro-components';
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../components/format.js';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+import type { Loan } from './loan-common.js';
+
+type Instalment = Loan['schedule'][number];
+type Period = Loan['periods'][number];
+
+/**
+ * A loan's two lists, the same columns for the borrower and for staff: on the staff desk a staff
+ * ProTable (header filters, sorting, density, refresh, column settings, export of the rows shown,
+ * money as numbers of 元); on the borrower's own page the bare table, without the back office's
+ * toolbar.
+ */
+interface LoanListProps {
+  loan: Loan;
+  /** The staff desk's refresh; without it the list is the borrower's and has no toolbar. */
+  reload?: (() => void) | undefined;
+}
+
+/** 还款计划: each instalment of principal and when it falls due. */
+export function ScheduleTable({ loan, reload }: LoanListProps) {
+  const { t } = useTranslation();
+  const col = useStaffColumns<Instalment>();
+  const columns: StaffColumn<Instalment>[] = [
+    col.count(t('loans.seq'), 'seq', (r) => r.seq, { align: undefined, defaultSortOrder: 'ascend' }),
+    col.date(t('loans.dueOn'), 'dueOn', (r) => r.dueOn),
+    col.money(t('loans.instalment'), 'instalment', (r) => r.principalFen),
+  ];
+  if (!reload)
+    return (
+      <ProTable<Instalment>
+        size="small"
+        rowKey="seq"
+        search={false}
+        options={false}
+        toolBarRender={false}
+        pagination={false}
+        dataSource={loan.schedule}
+        columns={columns}
+      />
+    );
+  return (
+    <StaffTable<Instalment>
+      rowKey="seq"
+      pageSize={false}
+      rows={loan.schedule}
+      columns={columns}
+      reload={reload}
+      exportAs={`${loan.number}-schedule.xlsx`}
+      testId="loan-schedule"
+    />
+  );
+}
+
+/** 贴息: each quarter's interest, whether it was repaid on time, the subsidy and its claim. */
+export function PeriodsTable({ loan, reload }: LoanListProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const col = useStaffColumns<Period>();
+  const yesNo = (v: string) => (v === 'yes' ? t('loans.yes') : t('loans.no'));
+  const claim = (p: Period) => (p.claimState === null ? 'none' : p.claimState === 'paid' ? 'paid' : 'other');
+  const outcome = (p: Period) => t(`loans.outcomes.${p.outcome}`, { defaultValue: '—' });
+  const columns: StaffColumn<Period>[] = [
+    col.text(t('loans.period'), 'period', (p) => p.period, { sorted: true, defaultSortOrder: 'ascend' }),
+    col.money(t('loans.interest'), 'interest', (p) => p.interestFen),
+    col.choice(t('loans.onTime'), 'onTime', loan.periods, (p) => (p.repaidOnTime ? 'yes' : 'no'), yesNo),
+    col.money(t('loans.subsidy'), 'subsidy', (p) => p.subsidyFen),
+    col.choice(
+      t('loans.state'),
+      'outcome',
+      loan.periods,
+      (p) => p.outcome,
+      (o) => t(`loans.outcomes.${o}`, { defaultValue: '—' }),
+      {
+        render: (_, p) => `${outcome(p)} · ${pick(p.explanation, lang)}`,
+        sheet: (p) => `${outcome(p)} · ${pick(p.explanation, lang)}`,
+      },
+    ),
+    col.choice(t('loans.claim'), 'claim', loan.periods, claim, (c) => t(`loans.claimStates.${c}`)),
+  ];
+  if (!reload)
+    return (
+      <ProTable<Period>
+        size="small"
+        rowKey="period"
+        search={false}
+        options={false}
+        toolBarRender={false}
+        pagination={false}
+        dataSource={loan.periods}
+        columns={columns}
+        data-testid="loan-periods"
+      />
+    );
+  return (
+    <StaffTable<Period>
+      rowKey="period"
+      pageSize={false}
+      rows={loan.periods}
+      columns={columns}
+      reload={reload}
+      exportAs={`${loan.number}-subsidy.xlsx`}
+      testId="loan-periods"
+    />
+  );
+}
