@@ -1,5 +1,5 @@
 import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, Button, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,8 @@ type Value = NonNullable<Row['inForce']>;
 /**
  * 地区参数: every parameter a region may set, by its name, with the value in force on a day, where
  * it comes from (the text and its article, or the local document) and every value that can apply
- * there. The parameter officer sets a new value from a date; the old one is kept.
+ * there. The parameter officer sets a new value from a date; the old one is kept. A parameter's
+ * history, under its row, is a staff ProTable of its own, exported by the parameter's name.
  */
 export function ParametersPage() {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function ParametersPage() {
     p.label ? pick(p.label, lang) : t('decision.unnamedParameter');
   const rows = data?.parameters ?? [];
   const col = useStaffColumns<Row>();
+  const valueCol = useStaffColumns<Value>();
   const show = (v: Value) => (v.label ? formatParameterValue(v.value, v.label.unit, lang, t) : '');
   // Example values carry the seed's own bilingual note; their source tag already says what they are.
   const basis = (v: Value) => (v.source === 'example' ? t('admin.sources.example') : (v.cites ?? v.note ?? '—'));
@@ -143,6 +145,20 @@ export function ParametersPage() {
       : []),
   ];
 
+  // A parameter's history (its values in this region and those it inherits), sorted and filtered alike.
+  const historyColumns = (history: readonly Value[]): StaffColumn<Value>[] => [
+    valueCol.choice(t('common.region'), 'region', history, (v) => v.region, regionName),
+    valueCol.text(t('admin.parameters.value'), 'value', show),
+    valueCol.date(t('admin.parameters.period'), 'period', (v) => v.from, {
+      render: (_, v) => period(v),
+      sheet: period,
+    }),
+    valueCol.choice(t('admin.parameters.source'), 'source', history, (v) => v.source, sourceName, {
+      render: (_, v) => source(v),
+    }),
+    valueCol.text(t('admin.parameters.basis'), 'basis', basis),
+  ];
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('admin.parameters.title')}</Typography.Title>
@@ -170,18 +186,13 @@ export function ParametersPage() {
         exportAs={`parameters-${region}-${on}.xlsx`}
         expandable={{
           expandedRowRender: (p) => (
-            <Table<Value>
-              size="small"
+            <StaffTable<Value>
               rowKey={(v) => `${v.region}-${v.from}-${v.source}-${v.value}`}
-              pagination={false}
-              dataSource={p.history}
-              columns={[
-                { title: t('common.region'), render: (_, v) => regionName(v.region) },
-                { title: t('admin.parameters.value'), render: (_, v) => show(v) },
-                { title: t('admin.parameters.period'), render: (_, v) => period(v) },
-                { title: t('admin.parameters.source'), render: (_, v) => source(v) },
-                { title: t('admin.parameters.basis'), render: (_, v) => basis(v) },
-              ]}
+              pageSize={false}
+              rows={p.history}
+              columns={historyColumns(p.history)}
+              exportAs={`${name(p)}-${regionName(region)}.xlsx`}
+              testId={`parameter-history-${p.parameter}`}
             />
           ),
           rowExpandable: (p) => p.history.length > 0,
