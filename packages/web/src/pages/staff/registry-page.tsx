@@ -1,5 +1,5 @@
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Card, Descriptions, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,10 +7,11 @@ import { api, ApiError, download, query } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
-import { formatInstant, pick } from '../../components/format.js';
+import { pick } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { PersonFacts, type PersonFact } from './person-facts.js';
 
 interface PersonView {
   id: string;
@@ -22,15 +23,7 @@ interface PersonView {
   hukouRegion?: string;
   rural?: boolean;
   phoneMasked?: string;
-  facts?: {
-    id: string;
-    kind: string;
-    data: Record<string, unknown>;
-    source: string;
-    recordedAt: string;
-    retractedAt?: string;
-    retractionReason?: string;
-  }[];
+  facts?: PersonFact[];
 }
 interface ImportKind {
   id: string;
@@ -160,7 +153,7 @@ export function PersonPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const regionName = useRegionName();
-  const { data, error } = useLoad(() => api<PersonView>('GET', `/api/v1/people/${id}`), [id]);
+  const { data, error, reload } = useLoad(() => api<PersonView>('GET', `/api/v1/people/${id}`), [id]);
   const [identity, setIdentity] = useState<{ idNumber: string; phone?: string; address?: string }>();
   const [asking, setAsking] = useState(false);
   const [purpose, setPurpose] = useState('');
@@ -200,30 +193,7 @@ export function PersonPage() {
         ) : null}
       </Card>
       <Card title={t('registry.facts')} size="small">
-        <Table
-          size="small"
-          rowKey="id"
-          dataSource={data.facts ?? []}
-          pagination={false}
-          scroll={{ x: true }}
-          columns={[
-            { title: t('registry.factKind'), render: (_, f) => t(`registry.factKinds.${f.kind}`) },
-            {
-              title: t('registry.factData'),
-              render: (_, f) =>
-                Object.entries(f.data)
-                  .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-                  .join('; '),
-            },
-            { title: t('registry.source'), render: (_, f) => t(`registry.sources.${f.source}`) },
-            { title: t('registry.recordedAt'), render: (_, f) => formatInstant(f.recordedAt) },
-            {
-              title: t('common.status'),
-              render: (_, f) =>
-                f.retractedAt ? <Tag>{t('registry.retracted')}</Tag> : <Tag color="green">{t('registry.current')}</Tag>,
-            },
-          ]}
-        />
+        <PersonFacts facts={data.facts ?? []} fileName={`${data.name}.xlsx`} reload={reload} />
       </Card>
       <Modal
         open={asking}

@@ -1,0 +1,61 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+
+/** A fact the registry holds about a person, as `GET /api/v1/people/:id` answers it. */
+export interface PersonFact {
+  id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  source: string;
+  recordedAt: string;
+  retractedAt?: string;
+  retractionReason?: string;
+}
+
+/**
+ * 登记事实: what the registry holds about a person, as a staff ProTable — filtered by kind, source
+ * and whether it still stands, sorted by when it was recorded, exported as the page shows it.
+ */
+export function PersonFacts(props: { facts: readonly PersonFact[]; fileName: string; reload: () => void }) {
+  const { facts, fileName, reload } = props;
+  const { t } = useTranslation();
+  const col = useStaffColumns<PersonFact>();
+  const standing = (f: PersonFact) => (f.retractedAt ? 'retracted' : 'current');
+  const standingName = (s: string) => t(s === 'retracted' ? 'registry.retracted' : 'registry.current');
+  const columns: StaffColumn<PersonFact>[] = [
+    col.choice(
+      t('registry.factKind'),
+      'kind',
+      facts,
+      (f) => f.kind,
+      (k) => t(`registry.factKinds.${k}`),
+    ),
+    col.text(t('registry.factData'), 'data', (f) =>
+      Object.entries(f.data)
+        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .join('; '),
+    ),
+    col.choice(
+      t('registry.source'),
+      'source',
+      facts,
+      (f) => f.source,
+      (s) => t(`registry.sources.${s}`),
+    ),
+    col.instant(t('registry.recordedAt'), 'recordedAt', (f) => f.recordedAt),
+    col.choice(t('common.status'), 'standing', facts, standing, standingName, {
+      render: (_, f) => <Tag color={f.retractedAt ? 'default' : 'green'}>{standingName(standing(f))}</Tag>,
+    }),
+  ];
+  return (
+    <StaffTable<PersonFact>
+      rowKey="id"
+      rows={facts}
+      columns={columns}
+      exportAs={fileName}
+      reload={reload}
+      testId="person-facts"
+    />
+  );
+}
