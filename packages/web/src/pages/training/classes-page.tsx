@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -117,6 +117,13 @@ export function OpenClassPage() {
     [institution?.regionCode],
   );
   const [roster, setRoster] = useState<CheckedTrainee[]>([]);
+  // The sheet as the registry checked it: its rows by number, each trainee's real name.
+  const rosterCol = useStaffColumns<CheckedTrainee>();
+  const rosterColumns: StaffColumn<CheckedTrainee>[] = [
+    rosterCol.count(t('trainingClass.sheetRow'), 'row', (r) => r.row, { align: undefined, width: 80 }),
+    rosterCol.text(t('person.name'), 'name', (r) => r.name, { sorted: true }),
+    rosterCol.text(t('person.idNumber'), 'idNumber', (r) => r.idNumberMasked),
+  ];
   const { run, error, busy, fail } = useSubmit();
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   const offered = (catalogue.data?.items ?? []).filter((i) => institution?.demandItemIds.includes(i.id));
@@ -254,17 +261,12 @@ export function OpenClassPage() {
                 onDone={(res) => setRoster(res.trainees)}
               />
               {roster.length > 0 ? (
-                <Table<CheckedTrainee>
-                  size="small"
+                <StaffTable<CheckedTrainee>
                   rowKey="row"
-                  pagination={false}
-                  dataSource={roster}
-                  title={() => t('trainingClass.rosterChecked', { count: roster.length })}
-                  columns={[
-                    { title: t('trainingClass.sheetRow'), dataIndex: 'row', width: 80 },
-                    { title: t('person.name'), dataIndex: 'name' },
-                    { title: t('person.idNumber'), dataIndex: 'idNumberMasked' },
-                  ]}
+                  rows={roster}
+                  columns={rosterColumns}
+                  headerTitle={t('trainingClass.rosterChecked', { count: roster.length })}
+                  testId="roster-checked"
                 />
               ) : null}
             </Space>
