@@ -136,6 +136,15 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     await clerk.page.goto('/#/training/classes');
     await expect.poll(() => clerk.page.locator('tbody').innerText()).toContain('待审批');
     await checkAndShoot(clerk, 'training-classes-clerk');
+    // The institution catalogue, a staff ProTable: the school is found by its name.
+    await clerk.page.goto('/#/training/catalogues');
+    await clerk.page.getByRole('tab', { name: '培训机构目录' }).click();
+    await clerk.page.getByTestId('institution-find').locator('input').fill(DEMO_SCHOOL.name);
+    await clerk.page.getByTestId('institution-find').locator('input').press('Enter');
+    const institutions = clerk.page.getByTestId('institutions-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => institutions.count()).toBe(1);
+    expect(await institutions.first().innerText()).toContain(DEMO_SCHOOL.name);
+    await checkAndShoot(clerk, 'training-institutions-clerk');
     await clerk.page.goto(classUrl);
     await clerk.page.getByTestId('class-approve').click();
     await expect.poll(() => state(clerk)).toBe('已开班');
