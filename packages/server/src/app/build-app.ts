@@ -348,7 +348,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(seekerRoutes(services.employment.labourMarket));
   await http.register(gigRoutes(services.employment.labourMarket));
   await http.register(eventRoutes(services.employment.labourMarket));
-  await http.register(loanRoutes(services.loans.loans, services.loans.statements, services.applications));
+  await http.register(
+    loanRoutes(services.loans.loans, services.loans.statements, services.applications, services.policies),
+  );
   await http.register(auditRoutes(services.audit));
   await http.register(calendarRoutes(services.calendar));
 

@@ -1,4 +1,11 @@
-import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine } from '@huimin/policy';
+import {
+  yearEnd,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type Decision,
+  type IsoDate,
+  type PolicyEngine,
+} from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -329,9 +336,11 @@ export class ApplicationService {
       const ctx = { trx, vault: this.vault, engine, calendar: this.calendar, actor, app, today, english };
       await fileWithMaterials({ ...ctx, materialsRequired, promise: input.promise });
     } else if (input.promise) throw new AppError('VALIDATION_FAILED', 400, 'promise', { detail: 'submit / resubmit' });
-    // A claim for a period of a contracted loan is judged under the rules of the contract day.
-    const contractedOn = (app.claim as StoredClaim).loan?.contractedOn;
-    const judgedOn = contractedOn ?? (filing ? today : (app.submitted_on ?? today));
+    // A claim for a period of a contracted loan is judged under the rules of the contract day; a
+    // year's loan award under those of the year's last day.
+    const stored = app.claim as StoredClaim;
+    const ruleDay = stored.loan?.contractedOn ?? (stored.loanAward ? yearEnd(stored.loanAward.year) : undefined);
+    const judgedOn = ruleDay ?? (filing ? today : (app.submitted_on ?? today));
 
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;

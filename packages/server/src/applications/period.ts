@@ -6,7 +6,7 @@ import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
  * - once-only subsidies: one live application at a time;
  * - yearly: the year claimed, or the year of filing;
  * - monthly: the months claimed;
- * - per claim: the certificate claimed for, a loan's period (贴息 per quarter), or else the month of
+ * - per claim: the certificate claimed for, a loan's period (贴息 per quarter), a loan award's year, or else the month of
  *   filing (a unit's list of hires).
  */
 export function periodKey(
@@ -17,6 +17,7 @@ export function periodKey(
     toMonth?: string;
     certificateId?: string;
     loan?: { period?: { key: string } };
+    loanAward?: { year: number };
   },
   filedOn: IsoDate,
 ): string {
@@ -31,6 +32,7 @@ export function periodKey(
         : `month:${filedOn.slice(0, 7)}`;
     case 'per-claim':
       if (claim.loan?.period) return `loan-period:${claim.loan.period.key}`;
+      if (claim.loanAward) return `loan-award:${claim.loanAward.year}`;
       return claim.certificateId ? `certificate:${claim.certificateId}` : `month:${filedOn.slice(0, 7)}`;
   }
 }

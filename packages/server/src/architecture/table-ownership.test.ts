@@ -76,6 +76,7 @@ export const TABLE_OWNERS = {
   loan_statement: 'loans',
   loan_period: 'loans',
   loan_compensation: 'loans',
+  loan_award: 'loans',
 } as const satisfies Record<string, string>;
 
 /**

@@ -113,6 +113,8 @@ export const SERVICE_ROWS: readonly Row[] = [
   { method: 'POST', route: '/api/v1/loans/:id/default', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/default', body: { on: '2026-11-01', reason: '逾期' } }) },
   { method: 'POST', route: '/api/v1/loans/:id/compensation', allowed: ['guarantee-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/00000000-0000-4000-8000-000000000003/compensation', body: { amountFen: 100, compensatedOn: '2026-11-01' } }) },
   { method: 'POST', route: '/api/v1/loans/claims', allowed: ['clerk'], region: 'none', call: () => ({ url: '/api/v1/loans/claims' }) },
+  { method: 'GET', route: '/api/v1/loans/awards', allowed: READERS, region: 'none', call: () => ({ url: '/api/v1/loans/awards?year=2025' }) },
+  { method: 'POST', route: '/api/v1/loans/awards', allowed: ['clerk'], region: 'none', call: () => ({ url: '/api/v1/loans/awards', body: { year: 2025 } }) },
   { method: 'GET', route: '/api/v1/loans/statements/template', allowed: ['bank-officer'], region: 'none', call: () => ({ url: '/api/v1/loans/statements/template' }) },
   { method: 'POST', route: '/api/v1/loans/statements', allowed: ['bank-officer'], region: 'none', also: [404], call: () => ({ url: '/api/v1/loans/statements', ...csv('贷款编号,结息期间,贷款余额（元）,执行年利率（%）,本期利息（元）,是否按期还款\r\nDB1,2026-Q3,1.00,3.00,0.01,是\r\n') }) },
 ];

@@ -49,6 +49,7 @@ import type {
   RecruitmentEventTable,
 } from './tables/recruitment-events.js';
 import type {
+  LoanAwardTable,
   LoanCompensationTable,
   LoanInstalmentTable,
   LoanInstitutionTable,
@@ -153,6 +154,7 @@ export interface Database {
   loan_statement: LoanStatementTable;
   loan_period: LoanPeriodTable;
   loan_compensation: LoanCompensationTable;
+  loan_award: LoanAwardTable;
 }
 
 export type { CreatedAt, Json, UpdatedAt } from './tables/columns.js';

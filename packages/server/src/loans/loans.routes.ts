@@ -4,6 +4,10 @@ import { actorOf } from '../auth/access.js';
 import { ErrorBodySchema, IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { acceptFiles, fileResponse, uploadedFile, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { SHEET_LIMITS } from '../registry/import/tabular.js';
+import type { PolicyService } from '../policies/policy-service.js';
+import { fileLoanAwards } from './file-loan-awards.js';
+import { awardReport } from './loan-award-report.js';
+import { AwardBody, AwardFiled, AwardQuery, AwardReport } from './loan-awards.schemas.js';
 import type { LoanService } from './loan-service.js';
 import {
   ANY_PARTY,
@@ -42,6 +46,7 @@ export function loanRoutes(
   loans: LoanService,
   statements: StatementImport,
   applications: ApplicationService,
+  policies: PolicyService,
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     const base = '/api/v1/loans';
@@ -176,6 +181,41 @@ export function loanRoutes(
       },
       async (request) =>
         fileSubsidyClaims(loans.database, applications, actorOf(request), request.headers['accept-language']),
+    );
+    app.get(
+      `${base}/awards`,
+      {
+        config: READ,
+        schema: {
+          tags: TAGS,
+          summary:
+            'The year’s award report (奖补) of a region: new loans per bank and guarantor, at the region’s share',
+          querystring: AwardQuery,
+          response: { 200: AwardReport, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => awardReport(loans.database, await policies.engine(), actorOf(request), request.query),
+    );
+    app.post(
+      `${base}/awards`,
+      {
+        config: MANAGE,
+        schema: {
+          tags: TAGS,
+          summary: 'File the year’s awards of a region, one per institution, paid to each from inclusive finance',
+          body: AwardBody,
+          response: { 200: AwardFiled, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) =>
+        fileLoanAwards(
+          loans.database,
+          await policies.engine(),
+          applications,
+          actorOf(request),
+          request.body,
+          request.headers['accept-language'],
+        ),
     );
     await app.register(async (files) => {
       acceptFiles(files, SHEET_LIMITS.maxBytes);

@@ -143,6 +143,7 @@ export const CLAIM_FIELD_NAMES: Readonly<Record<keyof ClaimFacts, Text>> = {
   toMonth: t('截止月份', 'To month'),
   businessCreditCode: t('所创办经营主体的统一社会信用代码', 'Credit code of the business founded'),
   loan: t('贷款信息', 'Loan'),
+  loanAward: t('创业担保贷款奖补年度与发放额', 'Loan award: year and loans disbursed'),
   export: t('劳务输出信息', 'Labour export'),
   workers: t('人员名单', 'Workers'),
   designation: t('认定的基地或称号', 'Designation'),

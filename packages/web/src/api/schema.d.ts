@@ -6227,7 +6227,7 @@ export interface paths {
                              * @description A subsidy in the catalogue
                              * @enum {string}
                              */
-                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+                            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
                             name: {
                                 zh: string;
                                 en: string;
@@ -16165,7 +16165,7 @@ export interface paths {
                                  * @description A subsidy in the catalogue
                                  * @enum {string}
                                  */
-                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+                                subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
                                 subsidyName: {
                                     zh: string;
                                     en: string;
@@ -27900,6 +27900,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s award report (奖补) of a region: new loans per bank and guarantor, at the region’s share */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description GB/T 2260 code; the caller’s own region when left out */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: string;
+                            year: number;
+                            rules: {
+                                role: "bank" | "guarantor";
+                                set: boolean;
+                                sharePermille: number | null;
+                                basis: string | null;
+                                summary: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            ruleSet: boolean;
+                            rows: {
+                                institutionId: string;
+                                organisationId: string;
+                                name: string;
+                                role: "bank" | "guarantor";
+                                regionCode: string;
+                                newLoans: number;
+                                newLoanFen: number;
+                                sharePermille: number | null;
+                                awardFen: number;
+                                basis: string | null;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                claim: {
+                                    applicationId: string | null;
+                                    number: string | null;
+                                    state: string | null;
+                                } | null;
+                            }[];
+                            totals: {
+                                newLoans: number;
+                                newLoanFen: number;
+                                awardFen: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File the year’s awards of a region, one per institution, paid to each from inclusive finance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description GB/T 2260 code; the caller’s own region when left out */
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filed: number;
+                            awardFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/statements/template": {
         parameters: {
             query?: never;
@@ -28650,7 +28929,7 @@ export interface components {
              * @description A subsidy in the catalogue
              * @enum {string}
              */
-            id: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            id: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
             name: {
                 zh: string;
                 en: string;
@@ -28722,7 +29001,7 @@ export interface components {
              * @description A subsidy in the catalogue
              * @enum {string}
              */
-            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
             name: {
                 zh: string;
                 en: string;
@@ -28835,7 +29114,7 @@ export interface components {
              * @description A subsidy in the catalogue
              * @enum {string}
              */
-            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
             subsidyName: {
                 zh: string;
                 en: string;
@@ -29051,7 +29330,7 @@ export interface components {
              * @description A subsidy in the catalogue
              * @enum {string}
              */
-            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+            subsidy: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
             periodKey: string;
             amountFen?: number;
             /** @description 免申即享: the sweep files the application itself */
@@ -29197,7 +29476,7 @@ export interface components {
          * @description A subsidy in the catalogue
          * @enum {string}
          */
-        SubsidyId: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise";
+        SubsidyId: "vocational-training" | "enterprise-staff-training" | "project-training" | "training-living-allowance" | "skill-evaluation" | "skill-upgrading" | "employment-internship" | "one-time-job-seeking" | "one-time-startup" | "startup-follow-on" | "startup-project-fund" | "premises-rent" | "social-insurance-employer-hard-to-employ" | "social-insurance-flexible-hard-to-employ" | "social-insurance-employer-graduate" | "social-insurance-flexible-graduate" | "public-welfare-post" | "employer-post-subsidy" | "one-time-hiring" | "one-time-expansion" | "unemployment-insurance-stabilization" | "labour-export-service-reward" | "labour-export-job-seeking" | "labour-export-transport" | "labour-station-award" | "employment-workshop-reward" | "assistance-base-award" | "internship-base-award" | "employment-service" | "high-skill-training" | "incubation-base-award" | "startup-loan-interest" | "startup-loan-interest-enterprise" | "startup-loan-award";
     };
     responses: never;
     parameters: never;

@@ -32,6 +32,7 @@ import { m20261202_0034_assistance_lists_and_snapshot_scope } from './20261202-0
 import { m20261202_0035_deferred_materials } from './20261202-0035-deferred-materials.js';
 import { m20261202_0036_return_imports } from './20261202-0036-return-imports.js';
 import { m20261202_0037_certification_verified_by_list } from './20261202-0037-certification-verified-by-list.js';
+import { m20261203_0038_loan_awards } from './20261203-0038-loan-awards.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0035-deferred-materials': m20261202_0035_deferred_materials,
   '20261202-0036-return-imports': m20261202_0036_return_imports,
   '20261202-0037-certification-verified-by-list': m20261202_0037_certification_verified_by_list,
+  '20261203-0038-loan-awards': m20261203_0038_loan_awards,
 };
 
 export const migrationProvider: MigrationProvider = {

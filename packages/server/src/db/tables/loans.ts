@@ -111,3 +111,20 @@ export interface LoanCompensationTable {
   recorded_by: string;
   recorded_at: CreatedAt;
 }
+
+/** 创业担保贷款奖补: one per institution, region and year, with the claim filed for it. */
+export interface LoanAwardTable {
+  id: Generated<string>;
+  institution_id: string;
+  region_code: string;
+  year: number;
+  new_loans: number;
+  new_loan_fen: string;
+  share_permille: number;
+  award_fen: string;
+  basis: string;
+  filed_by: string;
+  filed_at: CreatedAt;
+  /** The award claim (applications module), paid to the institution. */
+  application_id: string | null;
+}
