@@ -10,13 +10,17 @@ import { formatFen, formatPermille, todayInShanghai } from '../../components/for
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { LoanRegisterSummary } from '../loans/loan-register-summary.js';
 import { ExecutionPanel, type Window } from './execution-panel.js';
 
 type Execution = paths['/api/v1/funds/execution']['get']['responses'][200]['content']['application/json'];
 
 const DEADLINE_STATES = ['submitted', 'accepted', 'reviewed', 'payable'] as const;
 
-/** 执行率 and where the money went: by region and fund, by subsidy and month; and work past its time limit. */
+/**
+ * 执行率 and where the money went: by region and fund, by subsidy and month; work past its time limit;
+ * and the loan register's totals (创业担保贷款台账), with the way to the loans desk.
+ */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -146,6 +150,11 @@ export function DashboardPage() {
             <EChart option={byMonth} testId="chart-month" />
           </Card>
         </Col>
+        {account?.permissions.includes('loan:read') ? (
+          <Col xs={24}>
+            <LoanRegisterSummary />
+          </Col>
+        ) : null}
       </Row>
     </Space>
   );

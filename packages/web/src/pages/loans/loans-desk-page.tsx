@@ -10,6 +10,7 @@ import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
+import { LoanAwardsCard } from './loan-awards-card.js';
 import { LoanDetails, type Loan, type LoanRow, type RegisterRow } from './loan-common.js';
 import { useLoanColumns, useRegisterColumns } from './loan-columns.js';
 
@@ -19,7 +20,7 @@ const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD') ?? '';
  * One desk for everyone who handles a loan after it is applied for, each seeing the loans and the
  * buttons of their part: 人社 reviews the qualification and files the 贴息 claims; the guarantee
  * institution guarantees and compensates; the bank records the contract, the ends and its quarterly
- * statement; the bureau's readers see the register's totals.
+ * statement; the bureau's readers see the register's totals and the year's awards (奖补).
  */
 export function LoansDeskPage() {
   const { t, i18n } = useTranslation();
@@ -132,6 +133,7 @@ export function LoansDeskPage() {
           />
         </Card>
       ) : null}
+      {can('loan:read') ? <LoanAwardsCard canFile={can('loan:manage')} /> : null}
       {can('loan:manage') ? (
         <Button type="primary" onClick={() => void fileClaims()} loading={act.busy} data-testid="loan-claims">
           {t('loans.claims')}
