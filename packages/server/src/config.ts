@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** Settings from the environment, with the defaults the README documents. */
@@ -16,6 +17,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly settleChunk: number;
   readonly sweepBatch: number;
+  /** The sweep decides batches of people in a worker thread (`HUIMIN_SWEEP_THREAD`: 1 or 0; on where there are two cores or more). */
+  readonly sweepThread: boolean;
   /** How often pending text messages are sent (`HUIMIN_NOTIFICATION_DISPATCH_SECONDS`). */
   readonly notificationDispatchSeconds: number;
   /** Seconds browsers and proxies may reuse a public list without asking (`HUIMIN_PUBLIC_CACHE_SECONDS`; 0: ask each time). */
@@ -41,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positive(env.HUIMIN_SESSION_IDLE_MINUTES, 10, 'HUIMIN_SESSION_IDLE_MINUTES'),
     settleChunk: positive(env.HUIMIN_SETTLE_CHUNK, 2000, 'HUIMIN_SETTLE_CHUNK'),
     sweepBatch: positive(env.HUIMIN_SWEEP_BATCH, 20_000, 'HUIMIN_SWEEP_BATCH'),
+    sweepThread: env.HUIMIN_SWEEP_THREAD ? env.HUIMIN_SWEEP_THREAD === '1' : availableParallelism() > 1,
     notificationDispatchSeconds: positive(
       env.HUIMIN_NOTIFICATION_DISPATCH_SECONDS,
       5,

@@ -59,6 +59,8 @@ async function main(): Promise<void> {
       deferredMaterialsSweepSeconds: DEFERRED_MATERIALS_SWEEP_SECONDS,
     },
   });
+  // From the next sweep run on; a slice taken in the moment before this is decided serially, to the same offers.
+  services.sweeps.useDecidingThread(config.sweepThread);
   if (seeded) http.log.info('seeded demo data into an empty database');
   if (serves) {
     const phones = await services.registry.backfillPhoneHashes();

@@ -205,6 +205,7 @@ sweep
         vault: new Vault(loadMasterKey(process.env, config.dataDir)),
         sweepBatch: options.batch ?? config.sweepBatch,
       });
+      services.sweeps.useDecidingThread(config.sweepThread);
       const account = await database.db
         .selectFrom('account')
         .select(['id', 'active'])

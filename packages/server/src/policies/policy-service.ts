@@ -32,6 +32,8 @@ export interface PolicySettings {
 /** The engine and the version of the local settings it was built from. */
 interface Built {
   readonly engine: PolicyEngine;
+  /** The regions' own settings it was built from (a worker thread builds the same engine from them). */
+  readonly local: readonly ParameterValue[];
   readonly version: string;
 }
 
@@ -66,6 +68,12 @@ export class PolicyService {
     return (await this.state()).engine;
   }
 
+  /** The engine and the regions' own settings it was built from, for deciding in another thread. */
+  async engineWithSettings(): Promise<{ engine: PolicyEngine; local: readonly ParameterValue[] }> {
+    const { engine, local } = await this.state();
+    return { engine, local };
+  }
+
   private async state(): Promise<Built> {
     const now = performance.now();
     if (this.built && now - this.checkedAt < this.settings.checkEveryMs) return this.built;
@@ -94,6 +102,7 @@ export class PolicyService {
     const generation = this.generation;
     const built = this.localValues(this.db).then((local) => ({
       engine: new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...local]),
+      local,
       version,
     }));
     this.building = { version, built };

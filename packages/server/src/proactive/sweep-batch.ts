@@ -24,6 +24,21 @@ export interface SweepProgress {
   readonly total: number;
 }
 
+/**
+ * What a run of the sweep did, added to as it runs: people and units decided, and where the time
+ * went in milliseconds — reading batches with their facts, deciding them in the engine, writing
+ * the offers with the saved place. The benchmark prints it; a queued slice returns it as its output.
+ */
+export interface SweepTally {
+  people: number;
+  units: number;
+  read: number;
+  decide: number;
+  write: number;
+}
+
+export const emptyTally = (): SweepTally => ({ people: 0, units: 0, read: 0, decide: 0, write: 0 });
+
 /** A person or unit in a batch, with its facts and its applications, as the batch query returns it. */
 export type BatchApplication = PaidRow & { state: string; period_key: string };
 /** A fact as the batch reads it: `dataset` names the list a status was verified from, if one was. */
@@ -50,6 +65,18 @@ export async function readBatch<T>(
   cursor: { region: string; id: string } | null,
   size: number,
 ): Promise<T[]> {
+  const text = await readBatchText(db, table, range, cursor, size);
+  return text ? (JSON.parse(text) as T[]) : [];
+}
+
+/** The batch as the query's JSON text (a deciding thread parses it itself); null when none are left. */
+export async function readBatchText(
+  db: Kysely<Database>,
+  table: 'person' | 'organisation',
+  range: { low: string; high: string },
+  cursor: { region: string; id: string } | null,
+  size: number,
+): Promise<string | null> {
   const owner = table === 'person' ? sql.ref('f.person_id') : sql.ref('f.organisation_id');
   const applicant = table === 'person' ? sql.ref('a.person_id') : sql.ref('a.organisation_id');
   const columns =
@@ -71,8 +98,7 @@ export async function readBatch<T>(
       order by t.region_code, t.id
       limit ${size}
     ) b`.execute(db);
-  const text = rows[0]?.batch;
-  return text ? (JSON.parse(text) as T[]) : [];
+  return rows[0]?.batch ?? null;
 }
 
 /** Offers for one person or unit: every subsidy the engine finds it eligible for and not applied for. */

@@ -1,6 +1,10 @@
 import type { Actor } from '../auth/actor.js';
 import type { JobDefinition } from '../jobs/job-queue-service.js';
+import { hostname } from 'node:os';
+import { emptyTally } from './sweep-batch.js';
 import type { SweepService } from './sweep-service.js';
+
+const workerName = () => `${hostname()}:${process.pid}`;
 
 /** What a queued sweep needs: the job row holds the rest (region, date, who started it, its place). */
 export interface SweepRunData {
@@ -37,11 +41,17 @@ export function sweepRunJob(
     async run({ sweepJobId }, job) {
       const startedBy = await sweeps.startedByIfUnfinished(sweepJobId);
       if (!startedBy) return { sweepJobId, outcome: 'already done' };
+      const tally = emptyTally();
+      const started = performance.now();
       const outcome = await sweeps.run(sweepJobId, await actorOf(startedBy), {
         maxBatches: settings.sliceBatches ?? 10,
+        tally,
       });
       if (outcome === 'paused') await sweeps.continueInBackground(sweepJobId);
-      return { sweepJobId, outcome, retryCount: job.retryCount };
+      // The output (pgboss.job) says which worker ran the slice and what it did: bench:sweep's split.
+      const ms = Math.round(performance.now() - started);
+      const did = Object.fromEntries(Object.entries(tally).map(([k, v]) => [k, Math.round(v)]));
+      return { sweepJobId, outcome, retryCount: job.retryCount, worker: workerName(), ms, ...did };
     },
   };
 }

@@ -10,7 +10,7 @@ import { AppError } from '../http/errors.js';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue-service.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionRange } from '../regions/region-scope.js';
-import { idNumbersOf, listedIn, organisationFacts, personFacts } from '../registry/engine-facts.js';
+import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 import type { OfferView, SweepView } from './proactive.schemas.js';
 import {
@@ -20,11 +20,13 @@ import {
   received,
   saveBatch,
   SweepMovedOn,
-  type PersonInBatch,
+  emptyTally,
   type SweepProgress,
+  type SweepTally,
   type UnitInBatch,
 } from './sweep-batch.js';
-import { withReferenceFacts } from './sweep-reference-facts.js';
+import { DecidingThread } from './sweep-deciding-thread.js';
+import { sweepPeople } from './sweep-people.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
@@ -64,6 +66,17 @@ export class SweepService {
   private readonly offerDesk: OfferService;
 
   private readonly filing: NoApplicationFiling;
+
+  /**
+   * Whether batches of people are decided in a worker thread while this one reads and writes (on by
+   * the process's configuration where there is more than one core; off in tests unless asked).
+   */
+  private decideInThread = false;
+
+  /** Decide batches of people in a worker thread (`HUIMIN_SWEEP_THREAD`, decision 009). */
+  useDecidingThread(on: boolean): void {
+    this.decideInThread = on;
+  }
 
   /** Jobs this process is running, so a second request to resume one does not run it twice. */
   private readonly running = new Set<string>();
@@ -176,13 +189,16 @@ export class SweepService {
       onProgress?: (progress: SweepProgress) => void;
       /** Stop after this many batches, the place saved ('paused'): one queued slice of the sweep. */
       maxBatches?: number;
+      /** Adds what this run decided and each stage's time to this (the benchmark's split, a slice's output). */
+      tally?: SweepTally;
     } = {},
   ): Promise<SweepOutcome> {
     if (this.running.has(jobId)) return 'running in this process';
     this.running.add(jobId);
     try {
       const slice = { left: options.maxBatches ?? Infinity };
-      return await this.runToEnd(jobId, actor, options.batchSize ?? this.batchSize, slice, options.onProgress);
+      const tally = options.tally ?? emptyTally();
+      return await this.runToEnd(jobId, actor, options.batchSize ?? this.batchSize, slice, tally, options.onProgress);
     } catch (error) {
       // Another runner of the same sweep saved a batch first (a retry that overtook a slow run): it goes on.
       if (error instanceof SweepMovedOn) return 'moved on elsewhere';
@@ -197,9 +213,18 @@ export class SweepService {
     actor: Actor,
     batchSize: number,
     slice: { left: number },
+    tally: SweepTally,
     onProgress?: (progress: SweepProgress) => void,
   ): Promise<'done' | 'paused'> {
-    const engine = await this.policies.engine();
+    const timed = async <T>(stage: 'read' | 'decide' | 'write', work: () => Promise<T> | T): Promise<T> => {
+      const t0 = performance.now();
+      try {
+        return await work();
+      } finally {
+        tally[stage] += performance.now() - t0;
+      }
+    };
+    const { engine, local } = await this.policies.engineWithSettings();
     const job = await this.db.selectFrom('sweep_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
     if (job.state === 'done') return 'done';
     await this.db
@@ -217,31 +242,30 @@ export class SweepService {
       // Without a saved place the phase starts from the beginning, so its count does too.
       let done = cursor === null ? 0 : phase === 'people' ? job.people_done : job.units_done;
       if (phase === 'people') {
-        const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
-        for (;;) {
-          const from = cursor;
-          const batch = await withReferenceFacts(
-            this.db,
-            await readBatch<PersonInBatch>(this.db, 'person', range, cursor, batchSize),
-          );
-          if (batch.length === 0) break;
-          const offers = batch.flatMap((p) =>
-            offersFor(
+        const thread = this.decideInThread ? new DecidingThread({ jobId, judgedOn: job.judged_on, local }) : undefined;
+        try {
+          const people = await sweepPeople(
+            {
+              db: this.db,
+              vault: this.vault,
+              now: () => this.clock.now(),
               sweep,
-              subsidies,
-              p.id,
-              null,
-              p.region_code,
-              p.applications,
-              personFacts(this.vault, p, p.facts, received(p.applications, 'person_id')),
-            ),
+              subsidies: engine.catalogue().filter((s) => s.applicant === 'person'),
+              range,
+              batchSize,
+              total: job.people_total,
+              slice,
+              tally,
+              ...(thread ? { thread } : {}),
+              ...(onProgress ? { onProgress } : {}),
+            },
+            cursor,
+            done,
           );
-          cursor = lastOf(batch);
-          done += batch.length;
-          await saveBatch(this.db, this.clock.now(), jobId, 'people', from, cursor, done, offers);
-          onProgress?.({ phase: 'people', done, total: job.people_total });
-          await failpoint('sweep.after-batch');
-          if (--slice.left <= 0) return 'paused';
+          if (people.ended === 'paused') return 'paused';
+          cursor = people.cursor;
+        } finally {
+          await thread?.close();
         }
         // Only the runner whose place is the saved one turns the phase (decision 024).
         const last = cursor;
@@ -259,32 +283,39 @@ export class SweepService {
       const subsidies = engine.catalogue().filter((s) => s.applicant === 'organisation');
       for (;;) {
         const from = cursor;
-        const batch = await readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize);
+        const batch = await timed('read', () =>
+          readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize),
+        );
         if (batch.length === 0) break;
         // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
-        const idNumbers = await idNumbersOf(
-          this.db,
-          this.vault,
-          listedIn(batch.flatMap((u) => u.applications.filter((a) => a.state === 'paid'))),
+        const idNumbers = await timed('read', () =>
+          idNumbersOf(
+            this.db,
+            this.vault,
+            listedIn(batch.flatMap((u) => u.applications.filter((a) => a.state === 'paid'))),
+          ),
         );
-        const offers = batch.flatMap((u) =>
-          offersFor(
-            sweep,
-            subsidies,
-            null,
-            u.id,
-            u.region_code,
-            u.applications,
-            organisationFacts(
-              u,
-              u.facts,
-              received(u.applications, 'organisation_id', (id) => idNumbers.get(id)),
+        const offers = await timed('decide', () =>
+          batch.flatMap((u) =>
+            offersFor(
+              sweep,
+              subsidies,
+              null,
+              u.id,
+              u.region_code,
+              u.applications,
+              organisationFacts(
+                u,
+                u.facts,
+                received(u.applications, 'organisation_id', (id) => idNumbers.get(id)),
+              ),
             ),
           ),
         );
         cursor = lastOf(batch);
         done += batch.length;
-        await saveBatch(this.db, this.clock.now(), jobId, 'units', from, cursor, done, offers);
+        tally.units += batch.length;
+        await timed('write', () => saveBatch(this.db, this.clock.now(), jobId, 'units', from, cursor, done, offers));
         onProgress?.({ phase: 'units', done, total: job.units_total });
         await failpoint('sweep.after-batch');
         if (--slice.left <= 0) return 'paused';

@@ -89,7 +89,7 @@ export function personFactsFrom(
  * was most of the cost of deciding the whole registry).
  */
 export function personFacts(
-  vault: Vault,
+  vault: Pick<Vault, 'decrypt'>,
   p: PersonRow,
   mine: readonly FactRow[],
   received: readonly ReceivedSubsidy[],

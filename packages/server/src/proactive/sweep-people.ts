@@ -1,0 +1,100 @@
+import type { SubsidyDefinition } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { failpoint } from '../failpoints.js';
+import type { Vault } from '../security/vault.js';
+import {
+  lastOf,
+  readBatchText,
+  saveBatch,
+  type NewOffer,
+  type PersonInBatch,
+  type SweepProgress,
+  type SweepTally,
+} from './sweep-batch.js';
+import { decidePeople, type PeopleSweep } from './sweep-decide.js';
+import type { DecidingThread } from './sweep-deciding-thread.js';
+import { withReferenceFacts } from './sweep-reference-facts.js';
+
+type Place = { region: string; id: string } | null;
+
+/** One run over people, from the saved place, as `SweepService` hands it over. */
+export interface PeopleRun {
+  readonly db: Kysely<Database>;
+  readonly vault: Vault;
+  readonly now: () => Date;
+  readonly sweep: PeopleSweep;
+  readonly subsidies: readonly SubsidyDefinition[];
+  readonly range: { low: string; high: string };
+  readonly batchSize: number;
+  readonly total: number;
+  /** Batches left in this slice of the sweep. */
+  readonly slice: { left: number };
+  readonly tally: SweepTally;
+  /** Decides batches off the main thread; without it, they are decided here. */
+  readonly thread?: DecidingThread;
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/**
+ * People, batch by batch, from `cursor`: each batch read with its facts, decided, and its offers
+ * saved with the new place in one transaction (`saveBatch`), in order. With a deciding thread the
+ * batch is decided there while the next one is read here, so the engine's work overlaps the
+ * database's; the offers and places saved are the same either way. The last batch of a slice is not
+ * read ahead of (it would be read again by the next slice).
+ */
+export async function sweepPeople(
+  run: PeopleRun,
+  cursor: Place,
+  done: number,
+): Promise<{ ended: 'done' | 'paused'; cursor: Place }> {
+  const { db, tally } = run;
+  const read = async (after: Place) => {
+    const t0 = performance.now();
+    const text = await readBatchText(db, 'person', run.range, after, run.batchSize);
+    if (text === null) {
+      tally.read += performance.now() - t0;
+      return null;
+    }
+    const parsed = JSON.parse(text) as PersonInBatch[];
+    const batch = await withReferenceFacts(db, parsed);
+    tally.read += performance.now() - t0;
+    // The thread is sent the text as read, or as completed from the reference datasets.
+    return { batch, text: batch === parsed ? text : JSON.stringify(batch) };
+  };
+  const decideHere = (batch: readonly PersonInBatch[]) => {
+    const t0 = performance.now();
+    const offers = decidePeople(run.sweep, run.subsidies, run.vault, batch);
+    tally.decide += performance.now() - t0;
+    return offers;
+  };
+  const decide = async (b: { batch: PersonInBatch[]; text: string }): Promise<NewOffer[]> => {
+    if (!run.thread) return decideHere(b.batch);
+    const decided = await run.thread.decide(b.text);
+    if (decided === 'needs the key') return decideHere(b.batch);
+    tally.decide += decided.ms;
+    return decided.offers;
+  };
+
+  let from = cursor;
+  let current = await read(from);
+  while (current) {
+    const to = lastOf(current.batch);
+    const deciding = decide(current);
+    // Handled below; until then a failed decision must not count as unhandled.
+    deciding.catch(() => undefined);
+    const next = run.slice.left > 1 ? await read(to) : null;
+    const offers = await deciding;
+    done += current.batch.length;
+    tally.people += current.batch.length;
+    const t0 = performance.now();
+    await saveBatch(db, run.now(), run.sweep.jobId, 'people', from, to, done, offers);
+    tally.write += performance.now() - t0;
+    run.onProgress?.({ phase: 'people', done, total: run.total });
+    await failpoint('sweep.after-batch');
+    if (--run.slice.left <= 0) return { ended: 'paused', cursor: to };
+    from = to;
+    current = next;
+  }
+  return { ended: 'done', cursor: from };
+}
