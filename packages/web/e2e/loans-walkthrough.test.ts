@@ -160,6 +160,18 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await bank.page.goto('/#/loans');
     await expect.poll(() => row(bank).innerText()).toContain('Repaying');
     await checkAndShoot(bank, 'loans-bank-desk');
+    // The loan opened on the desk: its schedule and quarters as staff lists.
+    for (const desk of [bank, await as('bank')]) {
+      await desk.page.goto('/#/loans');
+      await row(desk)
+        .getByRole('button', { name: /DB510104/ })
+        .click();
+      await expect
+        .poll(() => desk.page.getByTestId('loan-schedule').locator('tbody tr.ant-table-row').count())
+        .toBe(12);
+      await expect.poll(() => desk.page.getByTestId('loan-periods').innerText()).toMatch(/871\.66/);
+      await checkAndShoot(desk, 'loans-bank-loan');
+    }
     const v = await walk.as('en-US', 'lina');
     await v.page.goto('/#/my/loans');
     await expect.poll(() => v.page.getByTestId('loan-subsidy-paid').first().innerText()).toBe('¥871.66');
