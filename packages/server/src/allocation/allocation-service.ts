@@ -80,6 +80,11 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
   const table = await readTable(file);
   const header = (table[0] ?? []).map((c) => /\(([A-Za-z0-9-]+)\)\s*$/.exec(c.text)?.[1] ?? c.text);
   const col = (id: string) => header.indexOf(id);
+  // A cell is named by its row and the column's header as the sheet shows it ("人口数 (population)").
+  const cell = (r: number, id: string) => {
+    const title = table[0]?.[col(id)]?.text ?? id;
+    return { field: title, ...inBoth('field', `第 ${r + 1} 行「${title}」`, `row ${r + 1}, “${title}”`) };
+  };
   if (col('region') < 0) throw new AppError('REQUIRED_FIELD', 400, '行政区划代码 (region)');
   const out: RegionInput[] = [];
   for (let r = 1; r < table.length; r++) {
@@ -90,12 +95,10 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
     for (const id of indicatorIds(s)) {
       const v = get(id);
       if (!/^\d+$/.test(v))
-        throw new AppError(
-          'VALIDATION_FAILED',
-          400,
-          `row ${r + 1}: ${id}`,
-          inBoth('detail', '非负整数', 'a whole number'),
-        );
+        throw new AppError('VALIDATION_FAILED', 400, cell(r, id).field, {
+          ...cell(r, id),
+          ...inBoth('detail', '非负整数', 'a whole number'),
+        });
       values[id] = Number(v);
     }
     const coefficients: Record<string, number> = {};
@@ -103,12 +106,10 @@ export async function readInput(s: AllocationScheme, file: Buffer): Promise<Regi
       const v = get(c.id) || '1';
       const m = /^(\d+)(?:\.(\d{1,4}))?$/.exec(v);
       if (!m)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          400,
-          `row ${r + 1}: ${c.id}`,
-          inBoth('detail', '系数如 1.05', 'a coefficient such as 1.05'),
-        );
+        throw new AppError('VALIDATION_FAILED', 400, cell(r, c.id).field, {
+          ...cell(r, c.id),
+          ...inBoth('detail', '系数如 1.05', 'a coefficient such as 1.05'),
+        });
       coefficients[c.id] = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
     }
     out.push({ region: get('region'), values, coefficients });

@@ -104,7 +104,7 @@ describe('what the engine would decide, before the applicant files', () => {
     expect(res.json()).toMatchObject({
       code: 'DUPLICATE_ENTRY',
       field: 'claim.hires[1].idNumber',
-      message: '字段 claim.hires[1].idNumber：与第 1 人重复',
+      message: '字段 申请内容·吸纳人员名单第2项·身份证号码：与第 1 人重复',
     });
   });
 

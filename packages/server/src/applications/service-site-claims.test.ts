@@ -64,7 +64,7 @@ describe('就业创业服务补助: one claim per station, base or event and yea
     expect(again.json()).toEqual({
       code: 'DUPLICATE_SERVICE_CLAIM',
       field: 'claim.service.site',
-      message: `字段 claim.service.site：「春熙路零工驿站」2026年度已有申请（编号 ${number}），同一服务站点（基地、活动）同一期间只申请一次，请在原申请上继续`,
+      message: `字段 申请内容·服务·服务站点：「春熙路零工驿站」2026年度已有申请（编号 ${number}），同一服务站点（基地、活动）同一期间只申请一次，请在原申请上继续`,
     });
     // Spaces and full-width letters do not make another station.
     const spaced = await file(unit, 2026, { site: ' 春熙路 零工驿站' });
@@ -92,7 +92,7 @@ describe('就业创业服务补助: one claim per station, base or event and yea
       },
       { 'accept-language': 'en-US' },
     );
-    expect(res.json<{ message: string }>().message).toMatch(/^Field claim\.service\.site: “station a” already has/);
+    expect(res.json<{ message: string }>().message).toMatch(/^Field claim › service › service site: “station a” already has/);
   });
 
   it('50 concurrent identical filings give exactly one; 50 with different keys for one station give one too', async () => {

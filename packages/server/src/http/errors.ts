@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeAll from 'ajv-i18n';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { fieldLabel } from '../i18n/field-labels.js';
 import { languageOf, message, VALIDATION_DETAILS, type ErrorCode, type Language } from '../i18n/messages.js';
 
 /** A failure the caller can act on: a code, the field it concerns, and values for the message. */
@@ -94,7 +95,12 @@ export function toErrorBody(
 ): { status: number; body: ErrorBody } {
   const language = languageOf(request.headers['accept-language']);
   if (error instanceof AppError) {
-    const values = { field: error.field ?? '', ...error.values };
+    const field = error.field ?? '';
+    const values = {
+      field,
+      ...inBoth('field', fieldLabel(field, 'zh-CN'), fieldLabel(field, 'en-US')),
+      ...error.values,
+    };
     return {
       status: error.statusCode,
       body: {
@@ -122,7 +128,11 @@ export function toErrorBody(
       body: {
         code,
         field,
-        message: message(code, language, { field, detail: first ? detailOf(first, language) : '' }),
+        // A key the caller made up is named as sent; a field of ours by what people call it.
+        message: message(code, language, {
+          field: code === 'UNKNOWN_FIELD' ? field : fieldLabel(field, language),
+          detail: first ? detailOf(first, language) : '',
+        }),
       },
     };
   }
@@ -150,7 +160,7 @@ export function toErrorBody(
         ...(checked ? { field: checked } : {}),
         message: checked
           ? message('VALIDATION_FAILED', language, {
-              field: checked,
+              field: fieldLabel(checked, language),
               detail: language === 'en-US' ? 'blank or not an allowed value' : '不能只有空白，或不是允许的值',
             })
           : message('INVALID_VALUE', language),

@@ -78,11 +78,11 @@ export const ERROR_MESSAGES = {
     'en-US': 'This applicant already has an account; log in or reset the password',
   },
   NAME_MISMATCH: {
-    'zh-CN': '字段 name：姓名（名称）与登记信息不一致',
+    'zh-CN': '字段 姓名：姓名（名称）与登记信息不一致',
     'en-US': 'Field name: the name does not match the registry',
   },
   ROLES_INCOMPATIBLE: {
-    'zh-CN': '字段 roles：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）',
+    'zh-CN': '字段 角色：「{a}」与「{b}」不能由同一账号兼任（三员分立、权限不相容）',
     'en-US': 'Field roles: {a} and {b} may not be held by one account (separate administrators; incompatible posts)',
   },
   OWN_ACCOUNT_ROLES: {
@@ -118,15 +118,15 @@ export const ERROR_MESSAGES = {
     'en-US': 'No more codes today; try tomorrow or go to a service counter',
   },
   INVALID_CODE: {
-    'zh-CN': '字段 code：验证码或激活码不正确或已过期',
+    'zh-CN': '字段 验证码：验证码或激活码不正确或已过期',
     'en-US': 'Field code: the code is wrong or has expired',
   },
   BIND_ATTEMPTS_EXCEEDED: {
-    'zh-CN': '字段 code：错误次数过多，请 24 小时后再试，或持身份证到服务窗口办理',
+    'zh-CN': '字段 验证码：错误次数过多，请 24 小时后再试，或持身份证到服务窗口办理',
     'en-US': 'Field code: too many wrong codes; try again in 24 hours or go to a service counter with your ID card',
   },
   CODE_NOT_FOR_THIS_ACCOUNT: {
-    'zh-CN': '字段 code：该激活码不是为本账号注册时填写的身份签发的',
+    'zh-CN': '字段 验证码：该激活码不是为本账号注册时填写的身份签发的',
     'en-US': 'Field code: this activation code was not issued for the identity this account registered with',
   },
   SUBJECT_ALREADY_BOUND: {
@@ -135,7 +135,7 @@ export const ERROR_MESSAGES = {
       'This identity is bound to another account. If that was not you, bring your ID card to a service counter, where staff can re-bind it',
   },
   REBIND_REASON_REQUIRED: {
-    'zh-CN': '字段 reason：该身份已绑定其他账号，改绑须填写核实理由',
+    'zh-CN': '字段 理由：该身份已绑定其他账号，改绑须填写核实理由',
     'en-US': 'Field reason: this identity is bound to another account; re-binding needs the reason you verified',
   },
   OIDC_NOT_CONFIGURED: {
@@ -230,14 +230,14 @@ export const ERROR_MESSAGES = {
       'Field {field}: this unit already has an application {period} {kind} ({value}); a period’s services are claimed either at once or one per station, base or event, not both',
   },
   IDEMPOTENCY_KEY_REUSED: {
-    'zh-CN': '字段 idempotencyKey：该幂等键已用于另一份不同内容的申请',
-    'en-US': 'Field idempotencyKey: this key was already used for a different application',
+    'zh-CN': '字段 提交标识：该幂等键已用于另一份不同内容的申请',
+    'en-US': 'Field submission key: this key was already used for a different application',
   },
   TRANSITION_NOT_ALLOWED: {
     'zh-CN': '申请当前状态为「{state}」，不能进行「{action}」操作',
     'en-US': 'The application is {state}; it cannot be {action}',
   },
-  REASON_REQUIRED: { 'zh-CN': '字段 reason：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
+  REASON_REQUIRED: { 'zh-CN': '字段 理由：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
   SOD_TWO_STEPS: {
     'zh-CN': '同一人不能在同一申请的两个环节办理（您已办理过「{step}」环节）',
     'en-US': 'One person may not act at two steps of the same application (you acted at the {step} step)',
@@ -269,24 +269,24 @@ export const ERROR_MESSAGES = {
       'The official working-day calendar for {value} is not loaded; deadlines cannot be computed; ask an administrator',
   },
   EVIDENCE_CLOSED: {
-    'zh-CN': '字段 file：申请当前状态为「{state}」，只有草稿或待补正的申请可以上传材料',
+    'zh-CN': '字段 文件：申请当前状态为「{state}」，只有草稿或待补正的申请可以上传材料',
     'en-US':
       'Field file: the application is {state}; files can be added only to a draft or an application returned for correction',
   },
   EVIDENCE_MATERIAL_UNKNOWN: {
-    'zh-CN': '字段 material：该补贴的申请材料只有 {count} 项，没有第 {value} 项',
+    'zh-CN': '字段 申请材料：该补贴的申请材料只有 {count} 项，没有第 {value} 项',
     'en-US': 'Field material: this subsidy asks for {count} materials; there is no number {value}',
   },
   EVIDENCE_FILE_EMPTY: {
-    'zh-CN': '字段 file：文件「{name}」是空的，请重新选择',
+    'zh-CN': '字段 文件：文件「{name}」是空的，请重新选择',
     'en-US': 'Field file: “{name}” is empty; choose the file again',
   },
   EVIDENCE_FILE_TOO_LARGE: {
-    'zh-CN': '字段 file：文件「{name}」超过 {max}，请压缩或分页扫描后上传',
+    'zh-CN': '字段 文件：文件「{name}」超过 {max}，请压缩或分页扫描后上传',
     'en-US': 'Field file: “{name}” is larger than {max}; compress it or scan fewer pages per file',
   },
   EVIDENCE_FILE_TYPE: {
-    'zh-CN': '字段 file：文件「{name}」不是 PDF、JPG 或 PNG，请上传扫描件或照片',
+    'zh-CN': '字段 文件：文件「{name}」不是 PDF、JPG 或 PNG，请上传扫描件或照片',
     'en-US': 'Field file: “{name}” is not a PDF, JPG or PNG; upload a scan or a photo',
   },
   EVIDENCE_NOT_FOUND: { 'zh-CN': '该材料文件不存在', 'en-US': 'No such file' },
@@ -361,8 +361,8 @@ export const ERROR_MESSAGES = {
     'en-US': 'Field {field}: {value} is not below the issuing region',
   },
   BANK_ACCOUNT_INVALID: {
-    'zh-CN': '字段 accountNumber：银行账号应为12至30位数字',
-    'en-US': 'Field accountNumber: a bank account number is 12 to 30 digits',
+    'zh-CN': '字段 银行账号：银行账号应为12至30位数字',
+    'en-US': 'Field bank account number: it must be 12 to 30 digits',
   },
   BATCH_NOT_FOUND: { 'zh-CN': '拨付批次不存在或不在您的管辖范围内', 'en-US': 'No such payment batch in your regions' },
   NOTHING_TO_PAY: {
@@ -371,16 +371,16 @@ export const ERROR_MESSAGES = {
   },
   UNKNOWN_LAYOUT: { 'zh-CN': '没有名为 {value} 的银行文件格式', 'en-US': 'There is no bank file layout {value}' },
   PAYMENT_ITEM_NOT_FOUND: {
-    'zh-CN': '字段 seq：本批次中没有该序号',
-    'en-US': 'Field seq: there is no such item in this batch',
+    'zh-CN': '字段 序号：本批次中没有该序号',
+    'en-US': 'Field sequence number: there is no such item in this batch',
   },
   PAYMENT_ITEM_NOT_FAILED: {
-    'zh-CN': '字段 seq：只有拨付失败的明细可以重新拨付',
-    'en-US': 'Field seq: only a failed item can be re-issued',
+    'zh-CN': '字段 序号：只有拨付失败的明细可以重新拨付',
+    'en-US': 'Field sequence number: only a failed item can be re-issued',
   },
   PAYMENT_ITEM_REISSUED: {
-    'zh-CN': '字段 seq：该明细已重新拨付',
-    'en-US': 'Field seq: this item has been re-issued already',
+    'zh-CN': '字段 序号：该明细已重新拨付',
+    'en-US': 'Field sequence number: this item has been re-issued already',
   },
   ACCOUNT_NOT_CORRECTED: {
     'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员库更正账户',

@@ -40,12 +40,12 @@ describe('GET /api/v1/policies', () => {
     const zh = await app.http.inject({ url: '/api/v1/policies?region=51' });
     expect(zh.statusCode).toBe(400);
     expect(zh.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'region' });
-    expect(zh.json<{ message: string }>().message).toContain('字段 region');
+    expect(zh.json<{ message: string }>().message).toContain('字段 地区');
     const en = await app.http.inject({
       url: '/api/v1/policies?region=51',
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
-    expect(en.json<{ message: string }>().message).toContain('Field region');
+    expect(en.json<{ message: string }>().message).toContain('Field region is invalid');
   });
 
   it('refuses a day that does not exist, for the list and the self-check alike', async () => {

@@ -187,7 +187,7 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
     expect(future.json()).toMatchObject({
       code: 'DATE_IN_FUTURE',
       field: 'startsOn',
-      message: expect.stringContaining('startsOn'),
+      message: expect.stringContaining('start date'),
     });
   });
 
@@ -245,7 +245,7 @@ describe('what an attack on the routes found', () => {
     expect(tooEarly.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'startsOn',
-      message: '字段 startsOn 不符合要求：登记日期不得早于年满16周岁之日',
+      message: '字段 开始日期 不符合要求：登记日期不得早于年满16周岁之日',
     });
     const inEnglish = await clerk.request(
       'POST',
@@ -254,7 +254,7 @@ describe('what an attack on the routes found', () => {
       { 'accept-language': 'en-US' },
     );
     expect(inEnglish.json<{ message: string }>().message).toBe(
-      'Field startsOn is invalid: a registration cannot start before the person turned 16',
+      'Field start date is invalid: a registration cannot start before the person turned 16',
     );
     expectOk(
       await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(id, '2006-04-04')),
