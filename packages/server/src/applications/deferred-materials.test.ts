@@ -87,9 +87,7 @@ describe('missing materials block an online submission', () => {
     const zh = await act(client, id, { action: 'submit' });
     expect(zh.statusCode).toBe(422);
     expect(zh.json()).toMatchObject({ code: 'MATERIALS_MISSING', field: 'materials' });
-    expect(zh.json<{ message: string }>().message).toMatch(
-      /^字段 申请材料：尚缺申请材料：身份证件、.*请上传后再提交$/,
-    );
+    expect(zh.json<{ message: string }>().message).toMatch(/^字段 申请材料：尚缺申请材料：身份证件、.*请上传后再提交$/);
     const en = await act(client, id, { action: 'submit' }, EN);
     expect(en.json<{ message: string }>().message).toMatch(/^Field materials: materials still missing: ID card, /);
 

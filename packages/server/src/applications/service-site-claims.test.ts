@@ -92,7 +92,9 @@ describe('就业创业服务补助: one claim per station, base or event and yea
       },
       { 'accept-language': 'en-US' },
     );
-    expect(res.json<{ message: string }>().message).toMatch(/^Field claim › service › service site: “station a” already has/);
+    expect(res.json<{ message: string }>().message).toMatch(
+      /^Field claim › service › service site: “station a” already has/,
+    );
   });
 
   it('50 concurrent identical filings give exactly one; 50 with different keys for one station give one too', async () => {
