@@ -1,10 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const policy = (file: string) => fileURLToPath(new URL(`./packages/policy/src/${file}`, import.meta.url));
+
 export default defineConfig({
   resolve: {
     // Tests run against the policy sources, so `npm test` never depends on a stale build.
-    alias: { '@huimin/policy': fileURLToPath(new URL('./packages/policy/src/index.ts', import.meta.url)) },
+    alias: [
+      // The package's other entry points (its `exports`), which the web's unit tests import.
+      { find: '@huimin/policy/vocabulary', replacement: policy('facts/vocabulary.ts') },
+      { find: '@huimin/policy/regions', replacement: policy('core/regions.ts') },
+      { find: /^@huimin\/policy$/, replacement: policy('index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],

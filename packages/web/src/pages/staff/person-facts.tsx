@@ -1,6 +1,8 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+import { useSubsidyNames } from '../../components/subsidy-names.js';
+import { factText } from './fact-text.js';
 
 /** A fact the registry holds about a person, as `GET /api/v1/people/:id` answers it. */
 export interface PersonFact {
@@ -17,9 +19,16 @@ export interface PersonFact {
  * 登记事实: what the registry holds about a person, as a staff ProTable — filtered by kind, source
  * and whether it still stands, sorted by when it was recorded, exported as the page shows it.
  */
-export function PersonFacts(props: { facts: readonly PersonFact[]; fileName: string; reload: () => void }) {
-  const { facts, fileName, reload } = props;
-  const { t } = useTranslation();
+export function PersonFacts(props: {
+  facts: readonly PersonFact[];
+  /** The person's region, whose policy list names the subsidies they were granted. */
+  region: string;
+  fileName: string;
+  reload: () => void;
+}) {
+  const { facts, region, fileName, reload } = props;
+  const { t, i18n } = useTranslation();
+  const subsidyName = useSubsidyNames(region);
   const col = useStaffColumns<PersonFact>();
   const standing = (f: PersonFact) => (f.retractedAt ? 'retracted' : 'current');
   const standingName = (s: string) => t(s === 'retracted' ? 'registry.retracted' : 'registry.current');
@@ -32,9 +41,7 @@ export function PersonFacts(props: { facts: readonly PersonFact[]; fileName: str
       (k) => t(`registry.factKinds.${k}`),
     ),
     col.text(t('registry.factData'), 'data', (f) =>
-      Object.entries(f.data)
-        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-        .join('; '),
+      factText(f.kind, f.data, { t, language: i18n.language, subsidyName }),
     ),
     col.choice(
       t('registry.source'),

@@ -193,7 +193,7 @@ export function PersonPage() {
         ) : null}
       </Card>
       <Card title={t('registry.facts')} size="small">
-        <PersonFacts facts={data.facts ?? []} fileName={`${data.name}.xlsx`} reload={reload} />
+        <PersonFacts facts={data.facts ?? []} region={data.regionCode} fileName={`${data.name}.xlsx`} reload={reload} />
       </Card>
       <Modal
         open={asking}
