@@ -1,11 +1,4 @@
-import {
-  yearEnd,
-  type ApplicantFacts,
-  type ClaimFacts,
-  type Decision,
-  type IsoDate,
-  type PolicyEngine,
-} from '@huimin/policy';
+import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -32,7 +25,7 @@ import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedFacts, unansweredDeclarations, verifyFacts } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { filingKey, priorFiling } from './filing-idempotency.js';
-import { engineFacts, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
+import { engineFacts, ruleDayOf, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { periodKey, serviceSite } from './period.js';
 import { assertServiceClaimFits, duplicateServiceClaim } from './service-site-claims.js';
 import { visibleApplications } from './visibility.js';
@@ -336,11 +329,7 @@ export class ApplicationService {
       const ctx = { trx, vault: this.vault, engine, calendar: this.calendar, actor, app, today, english };
       await fileWithMaterials({ ...ctx, materialsRequired, promise: input.promise });
     } else if (input.promise) throw new AppError('VALIDATION_FAILED', 400, 'promise', { detail: 'submit / resubmit' });
-    // A claim for a period of a contracted loan is judged under the rules of the contract day; a
-    // year's loan award under those of the year's last day.
-    const stored = app.claim as StoredClaim;
-    const ruleDay = stored.loan?.contractedOn ?? (stored.loanAward ? yearEnd(stored.loanAward.year) : undefined);
-    const judgedOn = ruleDay ?? (filing ? today : (app.submitted_on ?? today));
+    const judgedOn = ruleDayOf(app.claim as StoredClaim) ?? (filing ? today : (app.submitted_on ?? today));
 
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;

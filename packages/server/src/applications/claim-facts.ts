@@ -1,9 +1,11 @@
 import {
   validateFacts,
+  yearEnd,
   type ApplicantFacts,
   type ClaimFacts,
   type Hire,
   type Intern,
+  type IsoDate,
   type PersonFacts,
 } from '@huimin/policy';
 import type { Kysely, Selectable, Transaction } from 'kysely';
@@ -96,4 +98,12 @@ export async function engineFacts(
     ...(workers ? { workers: workers.map(({ personId, ...x }) => ({ ...x, person: person(personId) })) } : {}),
   };
   return { applicant, claim };
+}
+
+/**
+ * The day whose rules judge a claim, where it is not the filing day: a period of a contracted loan
+ * under the rules of the contract day; a year's loan award under those of the year's last day.
+ */
+export function ruleDayOf(claim: StoredClaim): IsoDate | undefined {
+  return claim.loan?.contractedOn ?? (claim.loanAward ? yearEnd(claim.loanAward.year) : undefined);
 }

@@ -66,15 +66,14 @@ export async function awardReport(
   const rows = await institutionYears(db, region, year);
   const out: AwardRowView[] = rows.map((r) => {
     const role: LoanAwardRole = r.kind;
+    const institution = { institutionId: r.id, organisationId: r.organisation_id, name: r.name, role };
     if (r.award_id) {
+      // Filed: the figures as the award was filed, whatever has been recorded since.
       const newLoans = r.award_loans ?? 0;
       const newLoanFen = Number(r.award_loan_fen ?? 0);
       const share = r.share_permille ?? 0;
       return {
-        institutionId: r.id,
-        organisationId: r.organisation_id,
-        name: r.name,
-        role,
+        ...institution,
         regionCode: r.region_code,
         newLoans,
         newLoanFen,
@@ -90,10 +89,7 @@ export async function awardReport(
     const rule = ruleView(engine, role, r.region_code, year);
     const share = rule.sharePermille;
     return {
-      institutionId: r.id,
-      organisationId: r.organisation_id,
-      name: r.name,
-      role,
+      ...institution,
       regionCode: r.region_code,
       newLoans,
       newLoanFen,
