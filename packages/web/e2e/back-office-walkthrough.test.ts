@@ -40,6 +40,8 @@ const BANK_WORDS = ['ACCT CLOSED'];
 let target: { number: string; idNumber: string };
 /** An accepted application with none of its materials handed in. */
 let toReview = '';
+/** A person of the clerk's county with registry facts on record, and their whole ID number. */
+let withFacts: { name: string; idNumber: string };
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -65,6 +67,14 @@ beforeAll(async () => {
     .orderBy('number')
     .executeTakeFirstOrThrow();
   toReview = accepted.id;
+  const holder = await db
+    .selectFrom('person')
+    .select(['person.name', 'person.id_number_cipher'])
+    .where('person.region_code', '=', '510104')
+    .where((eb) => eb.exists(eb.selectFrom('registry_fact').select('id').whereRef('person_id', '=', 'person.id')))
+    .orderBy('person.name')
+    .executeTakeFirstOrThrow();
+  withFacts = { name: holder.name, idNumber: platform.app.vault.decrypt(holder.id_number_cipher) };
 }, 180_000);
 beforeEach(() => {
   onTestFailed(async () => {
@@ -125,6 +135,27 @@ for (const language of ['zh-CN', 'en-US'] as const) {
         `${target.idNumber.slice(0, 6)}********${target.idNumber.slice(-4)}`,
       );
       await checkAndShoot(v, 'back-office-clerk-registry');
+    });
+
+    it('exports the people found, masked, and opens one whose facts read as words', async () => {
+      const v = await as(language, 'clerk');
+      await v.page.goto('/#/registry');
+      const table = v.page.getByTestId('people-table');
+      await v.page.getByTestId('people-search-id').fill(withFacts.idNumber);
+      await v.page.getByTestId('people-search-id').press('Enter');
+      const rows = table.locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      const downloading = v.page.waitForEvent('download');
+      await v.page.getByTestId('people-export').click();
+      const sheet = await readTable(readFileSync((await (await downloading).path()) ?? ''));
+      expect(sheet.slice(1).map((r) => r[0]?.text)).toEqual([withFacts.name]);
+      expect(sheet.flat().map((c) => c.text)).not.toContain(withFacts.idNumber);
+
+      await rows.first().locator('td a').first().click();
+      const facts = v.page.locator('[data-testid="person-facts"] tbody tr.ant-table-row');
+      await expect.poll(() => facts.count()).toBeGreaterThan(0);
+      expect(await facts.first().innerText()).not.toMatch(/kind:|from:|[{}]/);
+      await checkAndShoot(v, 'back-office-clerk-person-facts');
     });
 
     it('steps through the filtered list with next and previous, and exports it', async () => {

@@ -232,7 +232,13 @@ export const PAGES: readonly PageEntry[] = [
     group: 'review',
   },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },
-  { path: '/registry/people/:id', element: <PersonPage />, permissions: ['registry:read'], parent: '/registry' },
+  {
+    path: '/registry/people/:id',
+    element: <PersonPage />,
+    permissions: ['registry:read'],
+    parent: '/registry',
+    crumb: 'backOffice.frame.person',
+  },
   {
     path: '/registry/activation',
     element: <ActivationPage />,

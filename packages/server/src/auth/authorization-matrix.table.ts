@@ -186,6 +186,7 @@ export const MATRIX: readonly Row[] = [
 
   // ── the registry ──
   { method: 'GET', route: '/api/v1/people', allowed: REGISTRY_READERS, region: 'list', marker: (r) => r.person, call: () => ({ url: '/api/v1/people' }) },
+  { method: 'GET', route: '/api/v1/people.xlsx', allowed: REGISTRY_READERS, region: 'none', call: () => ({ url: '/api/v1/people.xlsx' }) },
   { method: 'POST', route: '/api/v1/people', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/people', body: { idNumber: f.idNumber('1980-01-01'), name: '新', regionCode: f[s].region } }) },
   { method: 'GET', route: '/api/v1/people/:id', allowed: [...REGISTRY_READERS, 'applicant'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}` }) },
   { method: 'POST', route: '/api/v1/people/:id/identity', allowed: ['clerk', 'reviewer', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/identity`, body: { purpose: '核对身份' } }) },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { readTable } from './import/tabular.js';
 import { normaliseAddress } from './registry-input.js';
 
 let app: TestApp;
@@ -54,5 +55,68 @@ describe('addresses', () => {
     expect(row.address_hmac).toBe(app.vault.lookupHash('address', normaliseAddress('成都市 锦江区 示例路９号')));
     const shown = await clerk.request('POST', `/api/v1/people/${id}/identity`, { purpose: '核对居住地址' });
     expect(shown.json()).toMatchObject({ address: '成都市锦江区示例路9号' });
+  });
+});
+
+describe('the people list exported', () => {
+  it('holds the people found in the caller’s regions only, masked, in the caller’s language, and is audited', async () => {
+    const clerk = await staff(app, 'export-clerk', ['clerk'], '510104');
+    const elsewhere = await staff(app, 'export-clerk-b', ['clerk'], '510105');
+    const mine = idNumber('1985-03-03');
+    expectOk(
+      await clerk.request('POST', '/api/v1/people', {
+        idNumber: mine,
+        name: '导出甲',
+        regionCode: '510104',
+        rural: true,
+      }),
+      201,
+    );
+    expectOk(
+      await elsewhere.request('POST', '/api/v1/people', {
+        idNumber: idNumber('1985-04-04'),
+        name: '导出乙',
+        regionCode: '510105',
+      }),
+      201,
+    );
+
+    const res = await clerk.request('GET', `/api/v1/people.xlsx?name=${encodeURIComponent('导出')}`);
+    expectOk(res);
+    const table = (await readTable(res.rawPayload)).map((row) => row.map((c) => c.text));
+    expect(table[0]).toEqual([
+      '姓名',
+      '证件号码（脱敏）',
+      '性别',
+      '出生日期',
+      '地区',
+      '户籍地',
+      '农村户籍',
+      '手机号码（脱敏）',
+    ]);
+    expect(table.slice(1).map((r) => r[0])).toEqual(['导出甲']);
+    expect(table[1]?.[1]).not.toBe(mine);
+    expect(table[1]?.[1]).toMatch(/\*/);
+    expect(table[1]?.[4]).toBe('锦江区');
+    expect(table[1]?.[6]).toBe('是');
+
+    const english = await clerk.request('GET', '/api/v1/people.xlsx?name=%E5%AF%BC%E5%87%BA', undefined, {
+      'accept-language': 'en-US',
+    });
+    expect((await readTable(english.rawPayload))[0]?.map((c) => c.text)).toContain('ID number (masked)');
+
+    const audited = await app.database.db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('action', '=', 'people.exported')
+      .execute();
+    expect(audited).toHaveLength(2);
+  });
+
+  it('refuses a malformed ID number, naming the field', async () => {
+    const clerk = await staff(app, 'export-clerk-c', ['clerk'], '510104');
+    const res = await clerk.request('GET', '/api/v1/people.xlsx?idNumber=123');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toContain('身份证');
   });
 });

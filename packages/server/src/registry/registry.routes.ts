@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, type Access } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
+import { languageOf } from '../i18n/messages.js';
 import type { RegistryService } from './registry-service.js';
 import {
   CreateOrganisationBody,
@@ -10,6 +12,7 @@ import {
   OrganisationSearchQuery,
   OrganisationView,
   PersonFactInput,
+  PeopleExportQuery,
   PersonView,
   RegistrySearchQuery,
   RetractBody,
@@ -38,6 +41,23 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
         },
       },
       async (request) => registry.findPeople(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/people.xlsx',
+      {
+        config: { access: { permission: 'registry:read' } },
+        schema: {
+          tags,
+          summary: 'The people found, as a spreadsheet (at most 10,000, masked), in the caller’s language',
+          querystring: PeopleExportQuery,
+          response: { 200: fileResponse('The workbook', XLSX_TYPE), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const language = languageOf(request.headers['accept-language']) === 'en-US' ? 'en' : 'zh';
+        const sheet = await registry.exportPeople(actorOf(request), request.query, language);
+        return reply.headers(xlsxDownload('people')).send(sheet);
+      },
     );
     app.post(
       '/api/v1/people',

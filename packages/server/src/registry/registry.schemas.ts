@@ -141,6 +141,15 @@ export const RegistrySearchQuery = Type.Object(
   },
   options,
 );
+/** The people list's search without its paging: what an export takes. */
+export const PeopleExportQuery = Type.Object(
+  {
+    idNumber: Type.Optional(IdNumber),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    regionCode: Type.Optional(RegionCode),
+  },
+  options,
+);
 export const OrganisationSearchQuery = Type.Object(
   {
     creditCode: Type.Optional(CreditCode),

@@ -17,6 +17,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     },
     application: 'Application',
     notice: 'Notice',
+    person: 'Person',
     home: 'Home',
   },
   worklist: {

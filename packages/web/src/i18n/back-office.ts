@@ -17,6 +17,7 @@ export const backOfficeZh = {
       system: '系统管理',
     },
     application: '申请详情',
+    person: '人员信息',
     notice: '文书',
     home: '首页',
   },

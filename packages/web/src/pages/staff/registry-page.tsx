@@ -59,6 +59,7 @@ function PeopleSearch() {
   const { t } = useTranslation();
   const regionName = useRegionName();
   const [error, setError] = useState<ApiError>();
+  const [found, setFound] = useState<{ idNumber?: string; name?: string }>({});
   const columns: ProColumns<PersonView>[] = [
     {
       title: t('person.name'),
@@ -93,6 +94,7 @@ function PeopleSearch() {
               idNumber: idNumber?.trim().toUpperCase() || undefined,
               name: name?.trim() || undefined,
             };
+            setFound(filters);
             const page = await api<{ total: number; people: PersonView[] }>(
               'GET',
               `/api/v1/people${query({ ...filters, limit: pageSize, offset: (current - 1) * pageSize })}`,
@@ -104,6 +106,16 @@ function PeopleSearch() {
             return { data: [], total: 0, success: false };
           }
         }}
+        toolBarRender={() => [
+          <Button
+            key="export"
+            title={t('backOffice.worklist.exportLimit')}
+            onClick={() => void download(`/api/v1/people.xlsx${query(found)}`, 'people.xlsx')}
+            data-testid="people-export"
+          >
+            {t('backOffice.worklist.export')}
+          </Button>,
+        ]}
         data-testid="people-table"
       />
     </>
