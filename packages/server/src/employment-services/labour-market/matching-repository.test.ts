@@ -4,14 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../policy/src/testing/builders.js';
 import { staff } from '../../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
-import { seekersForPosting } from './matching-repository.js';
+import {
+  rankSeekersForPosting,
+  seekersForPosting,
+  seekersForPostingQuery,
+  type PostingToMatch,
+} from './matching-repository.js';
 import { mediumGroup, OCCUPATIONS } from './occupations.js';
 
 /**
  * The seekers for a posting are ranked by their points (occupation 40/25/15, county 30 or city 20,
- * pay 20/10/0, a certificate at the level asked 10), then by id. The query looks a certificate up
- * only for seekers who can still reach the top; whatever the seekers, the answer is the ranking of
- * every one of them.
+ * pay 20/10/0, a certificate at the level asked 10), then by id. Matching reads them tier by tier and
+ * stops once no lower tier can enter; the one-query ranking looks a certificate up only for seekers
+ * who can still reach the top. Whatever the seekers, both answers are the ranking of every one.
  */
 let app: TestApp;
 let account = '';
@@ -29,16 +34,29 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Occupations of two 中类 (4-01 营销, 4-03 烹饪), so exact, 小类 and 中类 matches all occur. */
-const CODES = ['4-01-02-01', '4-01-02-02', '4-03-02-01', '4-03-02-03'];
+/**
+ * Occupations of three 中类 (4-01 营销, 4-03 烹饪, 6-18 机械加工), so exact, 小类, 中类 and no matches
+ * all occur: 6-18 has two 小类 (车工 and 铣工 in 6-18-01, 焊工 in 6-18-02).
+ */
+const CODES = ['4-01-02-01', '4-01-02-02', '4-03-02-01', '4-03-02-03', '6-18-01-01', '6-18-01-02', '6-18-02-04'];
 const NAME = new Map(OCCUPATIONS.map((o) => [o.code, o.zh]));
-const POSTING = {
+const POSTING: PostingToMatch = {
   occupation_code: '4-01-02-01',
   occupation_name: '营销员',
   region_code: '510104',
   pay_min_fen: 400_000,
   pay_max_fen: 500_000,
   min_level: 4,
+  valid_to: '2027-01-31',
+};
+/** A 车工 posting asking no certificate level: its 中类 has a second 小类. */
+const LATHE: PostingToMatch = {
+  occupation_code: '6-18-01-01',
+  occupation_name: '车工',
+  region_code: '510105',
+  pay_min_fen: 450_000,
+  pay_max_fen: 600_000,
+  min_level: null,
   valid_to: '2027-01-31',
 };
 
@@ -66,28 +84,32 @@ const seeker: fc.Arbitrary<Seeker> = fc.record(
 );
 
 /** The ranking as the rules say, over every seeker: what the query must return. */
-function expected(rows: (Seeker & { id: string })[], limit: number): { id: string; score: number }[] {
-  const city = POSTING.region_code.slice(0, 4);
+function expected(
+  rows: (Seeker & { id: string })[],
+  limit: number,
+  posting: PostingToMatch = POSTING,
+): { id: string; score: number }[] {
+  const city = posting.region_code.slice(0, 4);
   return rows
     .filter(
       (s) =>
         s.active &&
         s.region.startsWith(city) &&
-        s.availableFrom <= POSTING.valid_to &&
-        s.codes.some((c) => mediumGroup(c) === mediumGroup(POSTING.occupation_code)),
+        s.availableFrom <= posting.valid_to &&
+        s.codes.some((c) => mediumGroup(c) === mediumGroup(posting.occupation_code)),
     )
     .map((s) => {
-      const occupation = s.codes.includes(POSTING.occupation_code)
+      const occupation = s.codes.includes(posting.occupation_code)
         ? 40
-        : s.codes.some((c) => c.slice(0, 7) === POSTING.occupation_code.slice(0, 7))
+        : s.codes.some((c) => c.slice(0, 7) === posting.occupation_code.slice(0, 7))
           ? 25
           : 15;
-      const region = s.region === POSTING.region_code ? 30 : 20;
-      const pay = POSTING.pay_min_fen >= s.payMinFen ? 20 : POSTING.pay_max_fen >= s.payMinFen ? 10 : 0;
+      const region = s.region === posting.region_code ? 30 : 20;
+      const pay = posting.pay_min_fen >= s.payMinFen ? 20 : posting.pay_max_fen >= s.payMinFen ? 10 : 0;
       const certificate =
         s.certificate &&
-        NAME.get(s.certificate.code) === POSTING.occupation_name &&
-        s.certificate.level <= POSTING.min_level
+        NAME.get(s.certificate.code) === posting.occupation_name &&
+        (posting.min_level === null || s.certificate.level <= posting.min_level)
           ? 10
           : 0;
       return { id: s.id, score: occupation + region + pay + certificate };
@@ -148,25 +170,76 @@ async function insert(seekers: (Seeker & { id?: string })[]): Promise<(Seeker & 
   return out;
 }
 
+const near = { region: '510104', codes: ['4-01-02-01'], availableFrom: '2026-12-01', active: true } as const;
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function ranked(posting: PostingToMatch, limit: number) {
+  return (await rankSeekersForPosting(app.database.db, posting, limit)).rows.map((r) => ({ id: r.id, score: r.score }));
+}
+
 describe('the seekers for a posting', () => {
   it('one a certificate lifts to the score at the cut is ranked by id with those already there', async () => {
     await app.database.db.deleteFrom('job_seeker').execute();
-    const near = { region: '510104', codes: ['4-01-02-01'], availableFrom: '2026-12-01', active: true } satisfies Omit<
-      Seeker,
-      'payMinFen'
-    >;
     // 40 + 30 + 20: the best without a certificate.
-    const payFits = { ...near, payMinFen: 400_000, id: '00000000-0000-4000-8000-000000000002' };
+    const payFits = { ...near, codes: [...near.codes], payMinFen: 400_000, id: id(2) };
     // 40 + 30 + 10, and the 营销员 certificate at level 4: 90 as well, and the smaller id.
+    const certified = { ...payFits, payMinFen: 450_000, certificate: { code: '4-01-02-01', level: 4 }, id: id(1) };
+    await insert([payFits, certified]);
+    expect(await seekersForPosting(app.database.db, POSTING, 1)).toEqual([
+      expect.objectContaining({ id: certified.id, score: 90, certificate_points: 10 }),
+    ]);
+    expect((await seekersForPostingQuery(POSTING, 1).execute(app.database.db)).rows).toEqual([
+      expect.objectContaining({ id: certified.id }),
+    ]);
+  });
+
+  it('a certificate holder at the score of a tier not yet read waits for it: the tier may hold a smaller id', async () => {
+    await app.database.db.deleteFrom('job_seeker').execute();
+    // The certificate holder is found first at 90; the level of 90 without one must still be read,
+    // for its smaller id comes first. Stopping at a 20th best equal to a level would miss it.
     const certified = {
       ...near,
+      codes: [...near.codes],
       payMinFen: 450_000,
       certificate: { code: '4-01-02-01', level: 4 },
-      id: '00000000-0000-4000-8000-000000000001',
+      id: id(2),
     };
-    await insert([payFits, certified]);
-    const found = await seekersForPosting(app.database.db, POSTING, 1);
-    expect(found).toEqual([expect.objectContaining({ id: certified.id, score: 90, certificate_points: 10 })]);
+    const payFits = { ...near, codes: [...near.codes], payMinFen: 400_000, id: id(1) };
+    await insert([certified, payFits]);
+    const { rows, levels } = await rankSeekersForPosting(app.database.db, POSTING, 1);
+    expect(rows.map((r) => r.id)).toEqual([payFits.id]);
+    expect(levels).toEqual([90]);
+  });
+
+  it('stops at the first tier when it fills the top, whatever the tiers below hold', async () => {
+    await app.database.db.deleteFrom('job_seeker').execute();
+    const county = [3, 4, 5].map((n) => ({ ...near, codes: [...near.codes], payMinFen: 300_000, id: id(n) }));
+    // In the city, not the county, and a smaller id: 80, below the top tier's 90.
+    const city = { ...near, codes: [...near.codes], region: '510105', payMinFen: 300_000, id: id(1) };
+    await insert([...county, city]);
+    const { rows, levels } = await rankSeekersForPosting(app.database.db, POSTING, 2);
+    expect(rows.map((r) => ({ id: r.id, score: r.score }))).toEqual([
+      { id: id(3), score: 90 },
+      { id: id(4), score: 90 },
+    ]);
+    expect(levels).toEqual([90]);
+  });
+
+  it('reads on to the lower tiers when the top one is short, the same 中类 last', async () => {
+    await app.database.db.deleteFrom('job_seeker').execute();
+    const lathe = { region: '510105', availableFrom: '2026-12-01', active: true };
+    const seekers = [
+      { ...lathe, codes: ['6-18-01-01'], payMinFen: 400_000, id: id(9) }, // 40 + 30 + 20
+      { ...lathe, codes: ['6-18-01-02'], payMinFen: 500_000, id: id(8) }, // 25 + 30 + 10
+      { ...lathe, codes: ['6-18-02-04'], region: '510104', payMinFen: 400_000, id: id(1) }, // 15 + 20 + 20
+      { ...lathe, codes: ['6-18-02-04', '4-01-02-01'], payMinFen: 900_000, id: id(2) }, // 15 + 30 + 0
+      { ...lathe, codes: ['4-01-02-01'], payMinFen: 400_000, id: id(3) }, // another 中类: none
+    ];
+    const rows = await insert(seekers);
+    const { rows: found, levels } = await rankSeekersForPosting(app.database.db, LATHE, 4);
+    expect(found.map((r) => ({ id: r.id, score: r.score }))).toEqual(expected(rows, 4, LATHE));
+    expect(found.map((r) => r.score)).toEqual([90, 65, 55, 45]);
+    expect(levels.at(-1)).toBe(45);
   });
 
   it('are every seeker ranked by the rules, ties by id, however many share a score', async () => {
@@ -174,14 +247,17 @@ describe('the seekers for a posting', () => {
       fc.asyncProperty(
         fc.array(seeker, { minLength: 0, maxLength: 40 }),
         fc.integer({ min: 1, max: 12 }),
-        async (seekers, limit) => {
+        fc.constantFrom(POSTING, LATHE),
+        async (seekers, limit, posting) => {
           await app.database.db.deleteFrom('job_seeker').execute();
           const rows = await insert(seekers);
-          const found = await seekersForPosting(app.database.db, POSTING, limit);
-          expect(found.map((r) => ({ id: r.id, score: r.score }))).toEqual(expected(rows, limit));
+          const want = expected(rows, limit, posting);
+          expect(await ranked(posting, limit)).toEqual(want);
+          const single = (await seekersForPostingQuery(posting, limit).execute(app.database.db)).rows;
+          expect(single.map((r) => ({ id: r.id, score: Number(r.score) }))).toEqual(want);
         },
       ),
-      { numRuns: 20, seed: 2026 },
+      { numRuns: 40, seed: 2026 },
     );
   });
 });
