@@ -52,10 +52,12 @@ describe('the year’s awards for start-up lending, and the register on the dash
     await checkAndShoot(en, 'loans-awards-filed-en');
   });
 
-  it('the dashboard shows the loan register’s totals and leads to the loans desk', async () => {
+  it('the dashboard shows the loan register’s totals, its default rate over all regions, and leads to the loans desk', async () => {
     const v = await walk.as('zh-CN', 'approver');
     await v.page.goto('/#/supervision/dashboard');
     await expect.poll(() => v.page.getByTestId('dashboard-loans').innerText()).toContain('创业担保贷款台账');
+    // One rate for all the caller's regions, weighed by their loans.
+    expect(await v.page.getByTestId('dashboard-loans-default-rate').innerText()).toMatch(/违约率\s*\d+\.\d%/);
     await checkAndShoot(v, 'dashboard-loan-register');
     await v.page.getByTestId('dashboard-loans-link').click();
     await v.page.getByTestId('loan-register').waitFor();

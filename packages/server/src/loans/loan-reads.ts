@@ -92,6 +92,7 @@ export class LoanReads {
         balanceFen: Number(r.balance ?? 0),
         subsidyPaidFen: Number(r.subsidy_paid ?? 0),
         defaulted,
+        disbursed,
         defaultRatePermille: disbursed === 0 ? 0 : Math.round((defaulted * 1000) / disbursed),
       };
     });

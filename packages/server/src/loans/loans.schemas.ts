@@ -158,6 +158,8 @@ export const RegisterRow = Type.Object({
   balanceFen: Type.Integer(),
   subsidyPaidFen: Type.Integer(),
   defaulted: Type.Integer(),
+  /** Loans ever disbursed: the default rate's denominator, so regions can be added up. */
+  disbursed: Type.Integer(),
   /** Loans in default or compensated, per mille of the loans ever disbursed. */
   defaultRatePermille: Type.Integer(),
 });

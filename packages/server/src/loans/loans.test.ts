@@ -288,6 +288,7 @@ describe('创业担保贷款 end to end (四川)', () => {
         balanceFen: 0,
         subsidyPaidFen: 87_166,
         defaulted: 1,
+        disbursed: 2,
         defaultRatePermille: 500,
       },
     ]);

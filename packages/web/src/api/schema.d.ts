@@ -26339,6 +26339,7 @@ export interface paths {
                             balanceFen: number;
                             subsidyPaidFen: number;
                             defaulted: number;
+                            disbursed: number;
                             defaultRatePermille: number;
                         }[];
                     };

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen } from '../../components/format.js';
+import { formatFen, formatPermille } from '../../components/format.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import type { RegisterRow } from './loan-common.js';
 import { useRegisterColumns } from './loan-columns.js';
+import { totalRatePermille } from './register-totals.js';
 
 /**
  * The loan register's totals for the dashboard (创业担保贷款台账): loans, balance and 贴息 paid in
@@ -34,10 +35,10 @@ export function LoanRegisterSummary() {
     >
       <ErrorAlert error={register.error} />
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Statistic title={t('loans.count')} value={sum((r) => r.count)} />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Statistic
             title={t('loans.balance')}
             value={formatFen(
@@ -46,7 +47,7 @@ export function LoanRegisterSummary() {
             )}
           />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Statistic
             title={t('loans.subsidyPaid')}
             value={formatFen(
@@ -55,8 +56,15 @@ export function LoanRegisterSummary() {
             )}
           />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={8} xl={4}>
           <Statistic title={t('loans.defaulted')} value={sum((r) => r.defaulted)} />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Statistic
+            title={t('loans.defaultRate')}
+            value={formatPermille(totalRatePermille(rows))}
+            data-testid="dashboard-loans-default-rate"
+          />
         </Col>
         <Col xs={24}>
           <StaffTable<RegisterRow>
