@@ -44,6 +44,7 @@ export const TABLE_OWNERS = {
   spot_check: 'risk',
   spot_check_item: 'risk',
   sweep_job: 'proactive',
+  sweep_part: 'proactive',
   offer: 'proactive',
   notification: 'notifications',
   training_demand_item: 'training',

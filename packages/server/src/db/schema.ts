@@ -33,7 +33,7 @@ import type {
   SpotCheckTable,
 } from './tables/risk.js';
 import type { NotificationTable } from './tables/notifications.js';
-import type { OfferTable, SweepJobTable } from './tables/proactive.js';
+import type { OfferTable, SweepJobTable, SweepPartTable } from './tables/proactive.js';
 import type {
   AssistanceCaseTable,
   AssistanceContactTable,
@@ -100,6 +100,7 @@ export interface Database {
   spot_check: SpotCheckTable;
   spot_check_item: SpotCheckItemTable;
   sweep_job: SweepJobTable;
+  sweep_part: SweepPartTable;
   offer: OfferTable;
   notification: NotificationTable;
   training_demand_item: TrainingDemandItemTable;

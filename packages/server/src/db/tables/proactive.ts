@@ -24,6 +24,29 @@ export interface SweepJobTable {
   error: string | null;
 }
 
+/**
+ * One part of a sweep (migration 0040, decision 009): a (region, id) range of people and of units,
+ * walked by whichever worker takes it, with its own saved place. A null end is open.
+ */
+export interface SweepPartTable {
+  sweep_job_id: string;
+  part: number;
+  people_after_region: string | null;
+  people_after_id: string | null;
+  people_upto_region: string | null;
+  people_upto_id: string | null;
+  units_after_region: string | null;
+  units_after_id: string | null;
+  units_upto_region: string | null;
+  units_upto_id: string | null;
+  phase: Generated<'people' | 'units' | 'done'>;
+  cursor_region: string | null;
+  cursor: string | null;
+  people_done: Generated<number>;
+  units_done: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
 export interface OfferTable {
   id: Generated<string>;
   person_id: string | null;
