@@ -79,5 +79,7 @@ describe('background work in its roles (decision 024)', () => {
     ).toEqual({ role: 'worker', maintenanceIntervalSeconds: 5, sweep: { expireInSeconds: 60 } });
     expect(() => jobOptionsFrom({ HUIMIN_ROLE: 'web' })).toThrow('HUIMIN_ROLE must be serve, worker or all');
     expect(() => jobOptionsFrom({ HUIMIN_SWEEP_SLICE_SECONDS: '0' })).toThrow('HUIMIN_SWEEP_SLICE_SECONDS');
+    expect(jobOptionsFrom({ HUIMIN_SWEEP_PARTS: '4' })).toEqual({ role: 'all', sweep: { parts: 4 } });
+    expect(() => jobOptionsFrom({ HUIMIN_SWEEP_PARTS: '1.5' })).toThrow('HUIMIN_SWEEP_PARTS');
   });
 });

@@ -28,7 +28,8 @@ export interface JobOptions {
 /**
  * The queue's settings from the environment: `HUIMIN_ROLE`, `HUIMIN_JOB_MAINTENANCE_SECONDS` (how
  * often a worker expires dead runs, default 60) and `HUIMIN_SWEEP_SLICE_SECONDS` (how long a sweep
- * slice may run before it is taken as dead, default 900).
+ * slice may run before it is taken as dead, default 900) and `HUIMIN_SWEEP_PARTS` (how many parts a
+ * sweep is cut into for workers to take side by side, default 1; decision 009).
  */
 export function jobOptionsFrom(env: NodeJS.ProcessEnv): JobOptions {
   const seconds = (name: string): number | undefined => {
@@ -40,10 +41,12 @@ export function jobOptionsFrom(env: NodeJS.ProcessEnv): JobOptions {
   };
   const maintenance = seconds('HUIMIN_JOB_MAINTENANCE_SECONDS');
   const slice = seconds('HUIMIN_SWEEP_SLICE_SECONDS');
+  const parts = seconds('HUIMIN_SWEEP_PARTS');
+  const sweep = { ...(slice ? { expireInSeconds: slice } : {}), ...(parts ? { parts } : {}) };
   return {
     role: jobRoleFrom(env.HUIMIN_ROLE),
     ...(maintenance ? { maintenanceIntervalSeconds: maintenance } : {}),
-    ...(slice ? { sweep: { expireInSeconds: slice } } : {}),
+    ...(slice || parts ? { sweep } : {}),
   };
 }
 

@@ -18,8 +18,8 @@ const main = fileURLToPath(new URL('../main.js', import.meta.url));
 /**
  * bench:sweep on a PostgreSQL server, as production runs it (decision 024): the registry in a fresh
  * database (created here, dropped at the end), the sweep started on a `serve` queue and its slices
- * taken by `huimin worker` processes. Each slice's output in `pgboss.job` names the worker that ran
- * it and what it did, which gives the split. One run per entry of `workers`, on the same data.
+ * taken by `huimin worker` processes, the sweep cut into as many parts as there are workers. Each
+ * slice's output in `pgboss.job` names the worker that ran it and what it did, which gives the split. One run per entry of `workers`, on the same data.
  */
 export async function sweepOnPostgres(url: string, n: number, workerCounts: readonly number[]): Promise<void> {
   const name = `huimin_bench_sweep_${process.pid}`;
@@ -51,9 +51,12 @@ export async function sweepOnPostgres(url: string, n: number, workerCounts: read
         Array.from({ length: count }, () => startWorker(benchUrl.toString(), key.toString('hex'))),
       );
       try {
-        console.log(`--- ${count} worker${count === 1 ? '' : 's'}; load average before: ${load()}`);
+        // As many parts as workers (decision 009): each worker can take a part of its own.
+        console.log(
+          `--- ${count} worker${count === 1 ? '' : 's'}, ${count} part${count === 1 ? '' : 's'}; load average before: ${load()}`,
+        );
         const t1 = performance.now();
-        const job = await services.sweeps.startInBackground(actor);
+        const job = await services.sweeps.startInBackground(actor, count);
         for (;;) {
           const view = await services.sweeps.get(actor, job.id);
           if (view.state === 'failed') throw new Error(`the sweep failed: ${view.error ?? ''}`);

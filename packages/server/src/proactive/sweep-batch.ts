@@ -1,5 +1,5 @@
 import type { ApplicantFacts, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import { periodKey } from '../applications/period.js';
 import { TERMINAL_STATES } from '../applications/workflow.js';
 import { NO_ONE } from '../auth/actor.js';
@@ -53,6 +53,15 @@ export type UnitInBatch = OrganisationRow & { facts: FactRow[]; applications: Ba
 
 export type NewOffer = Insertable<OfferTable>;
 
+/** A place in the (region, id) order of people or units; null before the first. */
+export type Place = { region: string; id: string } | null;
+
+/** Which part of which sweep a batch belongs to (decision 009: parts by (region, id) range). */
+export interface PartRef {
+  readonly jobId: string;
+  readonly part: number;
+}
+
 /**
  * The next batch after the cursor, with each one's facts and applications, as one JSON document:
  * one query and one parse instead of three result sets of tens of thousands of rows (on the
@@ -64,8 +73,9 @@ export async function readBatch<T>(
   range: { low: string; high: string },
   cursor: { region: string; id: string } | null,
   size: number,
+  upto: Place = null,
 ): Promise<T[]> {
-  const text = await readBatchText(db, table, range, cursor, size);
+  const text = await readBatchText(db, table, range, cursor, size, upto);
   return text ? (JSON.parse(text) as T[]) : [];
 }
 
@@ -76,6 +86,8 @@ export async function readBatchText(
   range: { low: string; high: string },
   cursor: { region: string; id: string } | null,
   size: number,
+  /** The end of the sweep part being walked, included; null to the end of the region. */
+  upto: Place = null,
 ): Promise<string | null> {
   const owner = table === 'person' ? sql.ref('f.person_id') : sql.ref('f.organisation_id');
   const applicant = table === 'person' ? sql.ref('a.person_id') : sql.ref('a.organisation_id');
@@ -95,6 +107,7 @@ export async function readBatchText(
       where t.region_code >= ${range.low} and t.region_code <= ${range.high}
         -- From the start: every region code sorts after '', whatever the id.
         and (t.region_code, t.id) > (${cursor?.region ?? ''}, ${cursor?.id ?? NO_ONE}::uuid)
+        ${upto ? sql`and (t.region_code, t.id) <= (${upto.region}, ${upto.id}::uuid)` : sql``}
       order by t.region_code, t.id
       limit ${size}
     ) b`.execute(db);
@@ -146,17 +159,20 @@ export class SweepMovedOn extends Error {
 }
 
 /**
- * A batch's offers and the job's new place, in one transaction, if the saved place is still `from`
- * (the place the batch was read after); otherwise nothing is saved and `SweepMovedOn` is thrown.
+ * A batch's offers and the part's new place, in one transaction, if the part's saved place is
+ * still `from` (the place the batch was read after); otherwise nothing is saved and `SweepMovedOn`
+ * is thrown. The sweep's counts go up by the batch, last, so the row shared by the parts is held
+ * only for the end of the transaction.
  */
 export async function saveBatch(
   db: Kysely<Database>,
   now: Date,
-  jobId: string,
+  at: PartRef,
   phase: 'people' | 'units',
-  from: { region: string; id: string } | null,
-  cursor: { region: string; id: string } | null,
+  from: Place,
+  cursor: Place,
   done: number,
+  batchLength: number,
   offers: readonly NewOffer[],
 ): Promise<void> {
   const people = offers.filter((o) => o.person_id !== null);
@@ -164,16 +180,17 @@ export async function saveBatch(
   await db.transaction().execute(async (trx) => {
     // First, so a second runner waits here on the row until the first commits, then finds the place moved.
     const moved = await trx
-      .updateTable('sweep_job')
-      .set({ cursor: cursor?.id ?? null, cursor_region: cursor?.region ?? null, updated_at: now })
-      .where('id', '=', jobId)
+      .updateTable('sweep_part')
+      .set({
+        cursor: cursor?.id ?? null,
+        cursor_region: cursor?.region ?? null,
+        ...(phase === 'people' ? { people_done: done } : { units_done: done }),
+        updated_at: now,
+      })
+      .where('sweep_job_id', '=', at.jobId)
+      .where('part', '=', at.part)
       .where('phase', '=', phase)
-      .where((eb) =>
-        from
-          ? eb.and([eb('cursor', '=', from.id), eb('cursor_region', '=', from.region)])
-          : // From the phase's start; a place saved before the (region, id) order had no region and starts over too.
-            eb.or([eb('cursor', 'is', null), eb('cursor_region', 'is', null)]),
-      )
+      .where((eb) => atPlace(eb, from))
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) === 0) throw new SweepMovedOn();
     let created = 0;
@@ -203,16 +220,25 @@ export async function saveBatch(
     await trx
       .updateTable('sweep_job')
       .set((eb) => ({
-        ...(phase === 'people' ? { people_done: done } : { units_done: done }),
+        ...(phase === 'people'
+          ? { people_done: eb('people_done', '+', batchLength) }
+          : { units_done: eb('units_done', '+', batchLength) }),
         offers_created: eb('offers_created', '+', created),
         updated_at: now,
       }))
-      .where('id', '=', jobId)
+      .where('id', '=', at.jobId)
       .execute();
   });
 }
 
-export function lastOf(batch: readonly { region_code: string; id: string }[]): { region: string; id: string } | null {
+/** The part's saved place is `place` (null: none saved, the start of an open part). */
+export function atPlace(eb: ExpressionBuilder<Database, 'sweep_part'>, place: Place) {
+  return place
+    ? eb.and([eb('cursor', '=', place.id), eb('cursor_region', '=', place.region)])
+    : eb.or([eb('cursor', 'is', null), eb('cursor_region', 'is', null)]);
+}
+
+export function lastOf(batch: readonly { region_code: string; id: string }[]): Place {
   const last = batch[batch.length - 1];
   return last ? { region: last.region_code, id: last.id } : null;
 }

@@ -6,6 +6,8 @@ import type { Vault } from '../security/vault.js';
 import {
   lastOf,
   readBatchText,
+  type PartRef,
+  type Place,
   saveBatch,
   type NewOffer,
   type PersonInBatch,
@@ -16,8 +18,6 @@ import { decidePeople, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
 import { withReferenceFacts } from './sweep-reference-facts.js';
 
-type Place = { region: string; id: string } | null;
-
 /** One run over people, from the saved place, as `SweepService` hands it over. */
 export interface PeopleRun {
   readonly db: Kysely<Database>;
@@ -26,6 +26,9 @@ export interface PeopleRun {
   readonly sweep: PeopleSweep;
   readonly subsidies: readonly SubsidyDefinition[];
   readonly range: { low: string; high: string };
+  /** The part being walked, and where its people end (included; null: the region's end). */
+  readonly part: PartRef;
+  readonly upto: Place;
   readonly batchSize: number;
   readonly total: number;
   /** Batches left in this slice of the sweep. */
@@ -51,7 +54,7 @@ export async function sweepPeople(
   const { db, tally } = run;
   const read = async (after: Place) => {
     const t0 = performance.now();
-    const text = await readBatchText(db, 'person', run.range, after, run.batchSize);
+    const text = await readBatchText(db, 'person', run.range, after, run.batchSize, run.upto);
     if (text === null) {
       tally.read += performance.now() - t0;
       return null;
@@ -88,7 +91,7 @@ export async function sweepPeople(
     done += current.batch.length;
     tally.people += current.batch.length;
     const t0 = performance.now();
-    await saveBatch(db, run.now(), run.sweep.jobId, 'people', from, to, done, offers);
+    await saveBatch(db, run.now(), run.part, 'people', from, to, done, current.batch.length, offers);
     tally.write += performance.now() - t0;
     run.onProgress?.({ phase: 'people', done, total: run.total });
     await failpoint('sweep.after-batch');

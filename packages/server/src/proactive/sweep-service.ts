@@ -14,6 +14,7 @@ import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-fac
 import type { Vault } from '../security/vault.js';
 import type { OfferView, SweepView } from './proactive.schemas.js';
 import {
+  atPlace,
   lastOf,
   offersFor,
   readBatch,
@@ -21,18 +22,32 @@ import {
   saveBatch,
   SweepMovedOn,
   emptyTally,
+  type PartRef,
+  type Place,
   type SweepProgress,
   type SweepTally,
   type UnitInBatch,
 } from './sweep-batch.js';
+import { partBounds, type PartBounds } from './sweep-parts.js';
 import { DecidingThread } from './sweep-deciding-thread.js';
 import { sweepPeople } from './sweep-people.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
 
+/** How a run of the sweep is bounded and watched. */
+export interface RunOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: SweepProgress) => void;
+  /** Stop after this many batches, the place saved ('paused'): one queued slice of the sweep. */
+  readonly maxBatches?: number;
+  /** Adds what this run decided and each stage's time to this (the benchmark's split, a slice's output). */
+  readonly tally?: SweepTally;
+}
+
 /** How a run ended: to the end, or left to another runner of the same job (decision 024). */
-export type SweepOutcome = 'done' | 'paused' | 'running in this process' | 'moved on elsewhere';
+export type SweepOutcome =
+  'done' | 'paused' | 'part done, others left' | 'running in this process' | 'moved on elsewhere';
 
 /**
  * The proactive sweep (政策找人, 免申即享; 庆阳 方案 第2条; 川办发〔2024〕34号 (一)): every person and
@@ -41,9 +56,10 @@ export type SweepOutcome = 'done' | 'paused' | 'running in this process' | 'move
  * confirm in one step, or, where the region marks the subsidy as needing no application, the
  * sweep files the application itself and it goes straight to review.
  *
- * The job walks people, then units, in (region, id) order and saves its place with each batch in
- * the same transaction as the batch's offers, so a killed job resumes where it stopped and a second
- * run creates nothing twice. Applications are filed last, from the offers, each under the offer's
+ * The sweep is cut into parts by (region, id) range (decision 009); each part walks its people,
+ * then its units, in that order and saves its own place with each batch in the same transaction as
+ * the batch's offers, so a killed part resumes where it stopped, a second run creates nothing twice,
+ * and parts run side by side on several workers. Applications are filed last, from the offers, each under the offer's
  * own idempotency key, so a filing interrupted half-way is found again, not repeated.
  *
  * Started over the API, a sweep is a job on the queue (`sweep.run`, decision 024) that a worker
@@ -81,22 +97,37 @@ export class SweepService {
   /** Jobs this process is running, so a second request to resume one does not run it twice. */
   private readonly running = new Set<string>();
 
-  private background: { queue: JobQueue; job: JobDefinition<SweepRunData> } | undefined;
+  private background: { queue: JobQueue; job: JobDefinition<SweepRunData>; settings: SweepJobSettings } | undefined;
 
   /** Sweeps started over the API go to this queue; the composition root calls this once. */
   runOn(queue: JobQueue, actorOf: ActorOf, settings: SweepJobSettings = {}): void {
-    this.background = { queue, job: queue.define(sweepRunJob(this, actorOf, settings)) };
+    this.background = { queue, job: queue.define(sweepRunJob(this, actorOf, settings)), settings };
   }
 
-  /** Starts a sweep and queues it for a worker, in one transaction: no job without its row, nor a row without its job. */
-  async startInBackground(actor: Actor): Promise<SweepView> {
-    const { queue, job } = this.queue();
-    return this.start(actor, (trx, sweepJobId) =>
-      queue.send(job, { sweepJobId }, { key: `sweep-${sweepJobId}`, trx: trx as unknown as Kysely<never> }),
+  /**
+   * Starts a sweep and queues its parts for the workers, in one transaction: no job without its
+   * rows, nor a row without its job. `parts` defaults to the setting (`HUIMIN_SWEEP_PARTS`, 1).
+   */
+  async startInBackground(actor: Actor, parts?: number): Promise<SweepView> {
+    const { queue, job, settings } = this.queue();
+    return this.start(
+      actor,
+      async (trx, sweepJobId, count) => {
+        for (let part = 0; part < count; part++)
+          await queue.send(
+            job,
+            { sweepJobId, part },
+            { key: `sweep-${sweepJobId}-part-${part}`, trx: trx as unknown as Kysely<never> },
+          );
+      },
+      parts ?? settings.parts ?? 1,
     );
   }
 
-  /** Queues an interrupted sweep again; a run already going elsewhere is not disturbed (its place is the guard). */
+  /**
+   * Queues an interrupted sweep again: one job that queues each unfinished part, or files and
+   * finishes if none is left. A run already going elsewhere is not disturbed (its place is the guard).
+   */
   async resumeInBackground(actor: Actor, id: string): Promise<SweepView> {
     const view = await this.get(actor, id);
     if (view.state !== 'done') {
@@ -106,18 +137,36 @@ export class SweepService {
     return view;
   }
 
+  /** Queues each unfinished part of a sweep (a resumption's job); whether none was left. */
+  async queueUnfinishedParts(id: string): Promise<'none left' | 'queued'> {
+    const parts = await this.db
+      .selectFrom('sweep_part')
+      .select('part')
+      .where('sweep_job_id', '=', id)
+      .where('phase', '<>', 'done')
+      .orderBy('part')
+      .execute();
+    for (const { part } of parts) await this.continueInBackground(id, part);
+    return parts.length === 0 ? 'none left' : 'queued';
+  }
+
   /**
-   * Queues the sweep's next slice. Keyed by the place it starts from, so a slice retried after it
-   * had already queued its successor queues nothing more.
+   * Queues a part's next slice. Keyed by the place it starts from, so a slice retried after it had
+   * already queued its successor queues nothing more.
    */
-  async continueInBackground(id: string): Promise<void> {
+  async continueInBackground(id: string, part: number): Promise<void> {
     const row = await this.db
-      .selectFrom('sweep_job')
-      .select(['phase', 'cursor', 'people_done', 'units_done'])
-      .where('id', '=', id)
+      .selectFrom('sweep_part')
+      .select(['phase', 'cursor'])
+      .where('sweep_job_id', '=', id)
+      .where('part', '=', part)
       .executeTakeFirstOrThrow();
     const { queue, job } = this.queue();
-    await queue.send(job, { sweepJobId: id }, { key: `sweep-${id}-${row.phase}-${row.cursor ?? 'start'}` });
+    await queue.send(
+      job,
+      { sweepJobId: id, part },
+      { key: `sweep-${id}-${part}-${row.phase}-${row.cursor ?? 'start'}` },
+    );
   }
 
   /** Who started an unfinished sweep (it runs as them); undefined once it is done. */
@@ -130,15 +179,18 @@ export class SweepService {
     return row && row.state !== 'done' ? row.started_by : undefined;
   }
 
-  private queue(): { queue: JobQueue; job: JobDefinition<SweepRunData> } {
+  private queue(): { queue: JobQueue; job: JobDefinition<SweepRunData>; settings: SweepJobSettings } {
     if (!this.background) throw new Error('sweeps are run in the background only with a job queue (runOn)');
     return this.background;
   }
 
   async start(
     actor: Actor,
-    alsoInTransaction?: (trx: Kysely<Database>, sweepJobId: string) => Promise<unknown>,
+    alsoInTransaction?: (trx: Kysely<Database>, sweepJobId: string, parts: number) => Promise<unknown>,
+    /** How many (region, id) ranges the sweep is cut into, for as many workers to take side by side. */
+    parts = 1,
   ): Promise<SweepView> {
+    if (!Number.isInteger(parts) || parts < 1) throw new Error(`a sweep has one part or more, not ${parts}`);
     const range = regionRange(actor.regionCode);
     const count = async (table: 'person' | 'organisation') =>
       Number(
@@ -153,6 +205,8 @@ export class SweepService {
       );
     const people = await count('person');
     const units = await count('organisation');
+    const peopleBounds = await partBounds(this.db, 'person', range, people, parts);
+    const unitBounds = await partBounds(this.db, 'organisation', range, units, parts);
     const job = await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('sweep_job')
@@ -172,50 +226,141 @@ export class SweepService {
         entityType: 'sweep_job',
         entityId: row.id,
         regionCode: actor.regionCode,
-        after: { people, units },
+        after: { people, units, parts },
       });
-      await alsoInTransaction?.(trx, row.id);
+      await trx
+        .insertInto('sweep_part')
+        .values(
+          Array.from({ length: parts }, (_, part) => {
+            const p = peopleBounds[part] as PartBounds;
+            const u = unitBounds[part] as PartBounds;
+            return {
+              sweep_job_id: row.id,
+              part,
+              people_after_region: p.after?.region ?? null,
+              people_after_id: p.after?.id ?? null,
+              people_upto_region: p.upto?.region ?? null,
+              people_upto_id: p.upto?.id ?? null,
+              units_after_region: u.after?.region ?? null,
+              units_after_id: u.after?.id ?? null,
+              units_upto_region: u.upto?.region ?? null,
+              units_upto_id: u.upto?.id ?? null,
+              // Each part starts after its lower end; the first, from the region's start.
+              cursor_region: p.after?.region ?? null,
+              cursor: p.after?.id ?? null,
+            };
+          }),
+        )
+        .execute();
+      await alsoInTransaction?.(trx, row.id, parts);
       return row;
     });
     return this.get(actor, job.id);
   }
 
-  /** Runs (or resumes) a job to the end, batch by batch; `actor` files what needs no application. */
-  async run(
+  /**
+   * Runs (or resumes) a sweep to the end in this process, its unfinished parts one after another
+   * (the embedded database, the command line); `actor` files what needs no application.
+   */
+  async run(jobId: string, actor: Actor, options: RunOptions = {}): Promise<SweepOutcome> {
+    const slice = { left: options.maxBatches ?? Infinity };
+    const parts = await this.db
+      .selectFrom('sweep_part')
+      .select('part')
+      .where('sweep_job_id', '=', jobId)
+      .where('phase', '<>', 'done')
+      .orderBy('part')
+      .execute();
+    for (const { part } of parts) {
+      const outcome = await this.runPart(jobId, part, actor, options, slice);
+      if (outcome !== 'done') return outcome;
+    }
+    return this.finishIfAllPartsDone(jobId, actor, options.onProgress);
+  }
+
+  /**
+   * Runs (or resumes) one part of a sweep from its saved place, to its end or for `maxBatches`
+   * batches ('paused'); the part that ends last files what needs no application and ends the sweep.
+   */
+  async runPart(
     jobId: string,
+    part: number,
     actor: Actor,
-    options: {
-      batchSize?: number;
-      onProgress?: (progress: SweepProgress) => void;
-      /** Stop after this many batches, the place saved ('paused'): one queued slice of the sweep. */
-      maxBatches?: number;
-      /** Adds what this run decided and each stage's time to this (the benchmark's split, a slice's output). */
-      tally?: SweepTally;
-    } = {},
+    options: RunOptions = {},
+    slice = { left: options.maxBatches ?? Infinity },
   ): Promise<SweepOutcome> {
-    if (this.running.has(jobId)) return 'running in this process';
-    this.running.add(jobId);
+    const key = `${jobId}/${part}`;
+    if (this.running.has(key)) return 'running in this process';
+    this.running.add(key);
     try {
-      const slice = { left: options.maxBatches ?? Infinity };
       const tally = options.tally ?? emptyTally();
-      return await this.runToEnd(jobId, actor, options.batchSize ?? this.batchSize, slice, tally, options.onProgress);
+      const ended = await this.runToEnd(
+        { jobId, part },
+        options.batchSize ?? this.batchSize,
+        slice,
+        tally,
+        options.onProgress,
+      );
+      if (ended === 'paused') return 'paused';
+      return await this.finishIfAllPartsDone(jobId, actor, options.onProgress);
     } catch (error) {
-      // Another runner of the same sweep saved a batch first (a retry that overtook a slow run): it goes on.
+      // Another runner of the same part saved a batch first (a retry that overtook a slow run): it goes on.
       if (error instanceof SweepMovedOn) return 'moved on elsewhere';
       throw error;
     } finally {
-      this.running.delete(jobId);
+      this.running.delete(key);
     }
   }
 
-  private async runToEnd(
+  /**
+   * Once every part is done, the 免申即享 filings and the sweep's end. Two parts ending at once may
+   * both file: each offer is marked once, and its application is filed under the offer's key.
+   */
+  private async finishIfAllPartsDone(
     jobId: string,
     actor: Actor,
+    onProgress?: (progress: SweepProgress) => void,
+  ): Promise<'done' | 'part done, others left'> {
+    const left = await this.db
+      .selectFrom('sweep_part')
+      .select('part')
+      .where('sweep_job_id', '=', jobId)
+      .where('phase', '<>', 'done')
+      .executeTakeFirst();
+    if (left) return 'part done, others left';
+    const job = await this.db.selectFrom('sweep_job').select('state').where('id', '=', jobId).executeTakeFirstOrThrow();
+    if (job.state === 'done') return 'done';
+    try {
+      await this.filing.fileWhatNeedsNoApplication(jobId, actor, onProgress);
+      await this.db
+        .updateTable('sweep_job')
+        .set({ state: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
+        .where('id', '=', jobId)
+        .execute();
+      return 'done';
+    } catch (error) {
+      await this.failed(jobId, error);
+      throw error;
+    }
+  }
+
+  private async failed(jobId: string, error: unknown): Promise<void> {
+    await this.db
+      .updateTable('sweep_job')
+      .set({ state: 'failed', error: String(error), updated_at: this.clock.now() })
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  /** One part's walk: its people, then its units, from its saved place; 'done' once it has none left. */
+  private async runToEnd(
+    at: PartRef,
     batchSize: number,
     slice: { left: number },
     tally: SweepTally,
     onProgress?: (progress: SweepProgress) => void,
   ): Promise<'done' | 'paused'> {
+    const { jobId } = at;
     const timed = async <T>(stage: 'read' | 'decide' | 'write', work: () => Promise<T> | T): Promise<T> => {
       const t0 = performance.now();
       try {
@@ -227,20 +372,27 @@ export class SweepService {
     const { engine, local } = await this.policies.engineWithSettings();
     const job = await this.db.selectFrom('sweep_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
     if (job.state === 'done') return 'done';
+    const row = await this.db
+      .selectFrom('sweep_part')
+      .selectAll()
+      .where('sweep_job_id', '=', jobId)
+      .where('part', '=', at.part)
+      .executeTakeFirstOrThrow();
+    if (row.phase === 'done') return 'done';
     await this.db
       .updateTable('sweep_job')
       .set({ state: 'running', error: null, updated_at: this.clock.now() })
       .where('id', '=', jobId)
+      .where('state', '<>', 'done')
       .execute();
+    const place = (region: string | null, id: string | null): Place =>
+      region !== null && id !== null ? { region, id } : null;
     const range = regionRange(job.region_code);
     const sweep = { jobId, judgedOn: job.judged_on, engine };
     try {
-      const phase = job.phase;
-      // A job saved before the (region, id) order kept only an id; it starts its phase again (offers are never made twice).
-      let cursor =
-        job.cursor !== null && job.cursor_region !== null ? { region: job.cursor_region, id: job.cursor } : null;
-      // Without a saved place the phase starts from the beginning, so its count does too.
-      let done = cursor === null ? 0 : phase === 'people' ? job.people_done : job.units_done;
+      const phase = row.phase;
+      let cursor = place(row.cursor_region, row.cursor);
+      let done = phase === 'people' ? row.people_done : row.units_done;
       if (phase === 'people') {
         const thread = this.decideInThread ? new DecidingThread({ jobId, judgedOn: job.judged_on, local }) : undefined;
         try {
@@ -252,6 +404,8 @@ export class SweepService {
               sweep,
               subsidies: engine.catalogue().filter((s) => s.applicant === 'person'),
               range,
+              part: at,
+              upto: place(row.people_upto_region, row.people_upto_id),
               batchSize,
               total: job.people_total,
               slice,
@@ -268,23 +422,15 @@ export class SweepService {
           await thread?.close();
         }
         // Only the runner whose place is the saved one turns the phase (decision 024).
-        const last = cursor;
-        const turned = await this.db
-          .updateTable('sweep_job')
-          .set({ phase: 'units', cursor: null, cursor_region: null, updated_at: this.clock.now() })
-          .where('id', '=', jobId)
-          .where('phase', '=', 'people')
-          .where((eb) => (last ? eb('cursor', '=', last.id) : eb('cursor', 'is', null)))
-          .executeTakeFirst();
-        if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
-        cursor = null;
+        cursor = await this.turn(at, 'people', cursor, place(row.units_after_region, row.units_after_id));
         done = 0;
       }
+      const upto = place(row.units_upto_region, row.units_upto_id);
       const subsidies = engine.catalogue().filter((s) => s.applicant === 'organisation');
       for (;;) {
         const from = cursor;
         const batch = await timed('read', () =>
-          readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize),
+          readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize, upto),
         );
         if (batch.length === 0) break;
         // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
@@ -315,27 +461,42 @@ export class SweepService {
         cursor = lastOf(batch);
         done += batch.length;
         tally.units += batch.length;
-        await timed('write', () => saveBatch(this.db, this.clock.now(), jobId, 'units', from, cursor, done, offers));
+        await timed('write', () =>
+          saveBatch(this.db, this.clock.now(), at, 'units', from, cursor, done, batch.length, offers),
+        );
         onProgress?.({ phase: 'units', done, total: job.units_total });
         await failpoint('sweep.after-batch');
         if (--slice.left <= 0) return 'paused';
       }
-      await this.filing.fileWhatNeedsNoApplication(jobId, actor, onProgress);
-      await this.db
-        .updateTable('sweep_job')
-        .set({ state: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
-        .where('id', '=', jobId)
-        .execute();
+      await this.turn(at, 'units', cursor, null);
       return 'done';
     } catch (error) {
       if (error instanceof SweepMovedOn) throw error;
-      await this.db
-        .updateTable('sweep_job')
-        .set({ state: 'failed', error: String(error), updated_at: this.clock.now() })
-        .where('id', '=', jobId)
-        .execute();
+      await this.failed(jobId, error);
       throw error;
     }
+  }
+
+  /**
+   * A part's walk of people (or units) ended at `last`: it turns to units from `next` (or to done),
+   * if its saved place is still `last`; otherwise another runner has it (`SweepMovedOn`).
+   */
+  private async turn(at: PartRef, from: 'people' | 'units', last: Place, next: Place): Promise<Place> {
+    const turned = await this.db
+      .updateTable('sweep_part')
+      .set({
+        phase: from === 'people' ? 'units' : 'done',
+        cursor: next?.id ?? null,
+        cursor_region: next?.region ?? null,
+        updated_at: this.clock.now(),
+      })
+      .where('sweep_job_id', '=', at.jobId)
+      .where('part', '=', at.part)
+      .where('phase', '=', from)
+      .where((eb) => atPlace(eb, last))
+      .executeTakeFirst();
+    if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
+    return next;
   }
 
   async get(actor: Actor, id: string): Promise<SweepView> {
@@ -348,12 +509,24 @@ export class SweepService {
       .where('region_code', '<=', range.high)
       .executeTakeFirst();
     if (!j) throw new AppError('SWEEP_NOT_FOUND', 404);
+    // The sweep is among people while any of its parts is.
+    const amongPeople = await this.db
+      .selectFrom('sweep_part')
+      .select('part')
+      .where('sweep_job_id', '=', id)
+      .where('phase', '=', 'people')
+      .executeTakeFirst();
+    const parts = await this.db
+      .selectFrom('sweep_part')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('sweep_job_id', '=', id)
+      .executeTakeFirstOrThrow();
     return {
       id: j.id,
       regionCode: j.region_code,
       judgedOn: j.judged_on,
       state: j.state,
-      phase: j.phase,
+      phase: Number(parts.n) === 0 ? j.phase : amongPeople ? 'people' : 'units',
       peopleTotal: j.people_total,
       peopleDone: j.people_done,
       unitsTotal: j.units_total,

@@ -8,9 +8,10 @@ import { dibaoGraduates } from './sweep.test-kit.js';
 /**
  * Issue 21's test of stateless servers (decision 024): two `huimin serve` processes and a `huimin
  * worker` on one PostgreSQL. The supervisor logs in through one server and acts through the other;
- * the worker is SIGKILLed after the sweep's first batch; a second worker takes the dead run up
- * once it expires, and the sweep ends with every offer made exactly once. The embedded database
- * is one process by design (`huimin serve` refuses it), so this runs on a PostgreSQL server only.
+ * the sweep is cut into two parts and the worker is SIGKILLed after its first batch of one; a
+ * second worker takes the other part and the dead run once it expires, and the sweep ends with
+ * every offer made exactly once. The embedded database is one process by design (`huimin serve`
+ * refuses it), so this runs on a PostgreSQL server only.
  */
 describe.skipIf(!process.env.DATABASE_URL)('two servers and a worker on one PostgreSQL', () => {
   it('finish a sweep whose worker was killed half-way, every offer once', async () => {
@@ -25,6 +26,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers and a worker on one Post
       HUIMIN_SWEEP_BATCH: '4',
       // A dead worker's slice is retried after three seconds, checked every second.
       HUIMIN_SWEEP_SLICE_SECONDS: '3',
+      // Two parts by id range (decision 009): the killed worker holds one; the other is free to take.
+      HUIMIN_SWEEP_PARTS: '2',
       HUIMIN_JOB_MAINTENANCE_SECONDS: '1',
     };
     const processes: ServerProcess[] = [];
@@ -63,6 +66,9 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers and a worker on one Post
           .where('id', '=', id)
           .executeTakeFirstOrThrow(),
       ).toEqual({ state: 'running', people_done: 4, offers_created: 4 });
+      expect(
+        await app.database.db.selectFrom('sweep_part').select('part').where('sweep_job_id', '=', id).execute(),
+      ).toHaveLength(2);
 
       processes.push(await startServerProcess({ ...env, HUIMIN_ROLE: 'worker' }, { ready: 'Huimin worker running' }));
       await vi.waitFor(
