@@ -65,6 +65,8 @@ export function DashboardPage() {
         name: subsidyName(s),
         type: 'bar',
         stack: 'paid',
+        // One month alone would otherwise be a bar the chart's whole width.
+        barMaxWidth: 64,
         data: months.map((m) => yuan(rows.find((r) => r.subsidy === s && r.month === m)?.paidFen ?? 0)),
       })),
     };
@@ -78,7 +80,9 @@ export function DashboardPage() {
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
+          radius: ['35%', '60%'],
+          // A subsidy's whole name, broken over lines, rather than cut to its first four characters.
+          label: { width: 96, overflow: 'break', formatter: '{b}\n{d}%' },
           data: subsidies.map((s) => ({
             name: subsidyName(s),
             value: rows.filter((r) => r.subsidy === s).reduce((n, r) => n + r.payments, 0),
