@@ -124,6 +124,18 @@ describe('a sweep cut into parts', () => {
       ),
       { numRuns: 8 },
     );
+
+    // In one process (the embedded database, the command line) the parts run one after another.
+    await app.database.db.deleteFrom('offer').execute();
+    const inProcess = await app.sweeps.start(actor, undefined, 3);
+    expect(await app.sweeps.run(inProcess.id, actor, { batchSize: 4 })).toBe('done');
+    expect(await offers()).toEqual(made);
+    expect(await app.sweeps.get(actor, inProcess.id)).toMatchObject({
+      state: 'done',
+      peopleDone: PEOPLE,
+      unitsDone: UNITS,
+      offersCreated: made.length,
+    });
   }, 240_000);
 
   it('has parts that cover every key, there now or added later, exactly once', async () => {

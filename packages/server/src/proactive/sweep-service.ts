@@ -273,7 +273,7 @@ export class SweepService {
       .execute();
     for (const { part } of parts) {
       const outcome = await this.runPart(jobId, part, actor, options, slice);
-      if (outcome !== 'done') return outcome;
+      if (outcome !== 'done' && outcome !== 'part done, others left') return outcome;
     }
     return this.finishIfAllPartsDone(jobId, actor, options.onProgress);
   }
