@@ -146,7 +146,9 @@ export class SweepService {
       .where('phase', '<>', 'done')
       .orderBy('part')
       .execute();
-    for (const { part } of parts) await this.continueInBackground(id, part);
+    // Unkeyed: the job at a part's place may have failed for good, and its key is kept two weeks.
+    const { queue, job } = this.queue();
+    for (const { part } of parts) await queue.send(job, { sweepJobId: id, part });
     return parts.length === 0 ? 'none left' : 'queued';
   }
 
