@@ -123,3 +123,28 @@ export function factView(row: Selectable<Database['registry_fact']>) {
       : {}),
   };
 }
+
+/**
+ * The units a person's facts name by credit code (an employer), so a clerk reads "用人单位 某某公司",
+ * not the code. A unit's registered name is public, so it is given whatever region the unit is in.
+ */
+export async function unitNamesOf(
+  db: Kysely<Database>,
+  facts: readonly { kind: string; data: unknown }[],
+): Promise<Record<string, string>> {
+  const codes = [
+    ...new Set(
+      facts.flatMap((f) => {
+        const employer = f.kind === 'employment' ? (f.data as { employer?: unknown }).employer : undefined;
+        return typeof employer === 'string' ? [employer] : [];
+      }),
+    ),
+  ];
+  if (codes.length === 0) return {};
+  const units = await db
+    .selectFrom('organisation')
+    .select(['credit_code', 'name'])
+    .where('credit_code', 'in', codes)
+    .execute();
+  return Object.fromEntries(units.map((u) => [u.credit_code, u.name]));
+}

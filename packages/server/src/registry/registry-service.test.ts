@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { readTable } from './import/tabular.js';
@@ -118,5 +118,37 @@ describe('the people list exported', () => {
     const res = await clerk.request('GET', '/api/v1/people.xlsx?idNumber=123');
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('身份证');
+  });
+});
+
+describe('a person’s facts that name a unit', () => {
+  it('come with the unit’s registered name, whatever region the unit is in', async () => {
+    const clerk = await staff(app, 'unit-clerk', ['clerk'], '510104');
+    const elsewhere = await staff(app, 'unit-clerk-b', ['clerk'], '510105');
+    const code = creditCode('510105');
+    expectOk(
+      await elsewhere.request('POST', '/api/v1/organisations', {
+        creditCode: code,
+        name: '青羊示例有限公司',
+        category: 'enterprise',
+        regionCode: '510105',
+      }),
+      201,
+    );
+    const created = await clerk.request('POST', '/api/v1/people', {
+      idNumber: idNumber('1988-05-05'),
+      name: '有雇主',
+      regionCode: '510104',
+      facts: [
+        { kind: 'employment', data: { kind: 'labour-contract', employer: code, from: '2026-07-01' } },
+        {
+          kind: 'employment',
+          data: { kind: 'labour-contract', employer: creditCode('510104'), from: '2025-01-01', to: '2026-06-30' },
+        },
+      ],
+    });
+    expectOk(created, 201);
+    const person = await clerk.request('GET', `/api/v1/people/${created.json<{ id: string }>().id}`);
+    expect(person.json<{ unitNames: Record<string, string> }>().unitNames).toEqual({ [code]: '青羊示例有限公司' });
   });
 });

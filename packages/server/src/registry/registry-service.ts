@@ -20,6 +20,7 @@ import {
   maskedRow,
   organisationView,
   personView,
+  unitNamesOf,
 } from './registry-repository.js';
 import {
   type CreateOrganisation,
@@ -106,7 +107,7 @@ export class RegistryService {
       .where('person_id', '=', personId)
       .orderBy('recorded_at')
       .execute();
-    return { ...personView(row), facts: facts.map(factView) };
+    return { ...personView(row), facts: facts.map(factView), unitNames: await unitNamesOf(this.db, facts) };
   }
 
   async findPeople(actor: Actor, q: PeopleFilter & { limit?: number; offset?: number }) {

@@ -114,6 +114,8 @@ export const PersonView = Type.Object({
   rural: Type.Optional(Type.Boolean()),
   phoneMasked: Type.Optional(Type.String()),
   facts: Type.Optional(Type.Array(Fact)),
+  /** The registered names of the units the facts name by credit code (an employer), by that code. */
+  unitNames: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 export type PersonViewT = Static<typeof PersonView>;
 

@@ -3422,6 +3422,9 @@ export interface paths {
                                     retractedAt?: string;
                                     retractionReason?: string;
                                 }[];
+                                unitNames?: {
+                                    [key: string]: string;
+                                };
                             }[];
                         };
                     };
@@ -3583,6 +3586,9 @@ export interface paths {
                                 retractedAt?: string;
                                 retractionReason?: string;
                             }[];
+                            unitNames?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -3853,6 +3859,9 @@ export interface paths {
                                 retractedAt?: string;
                                 retractionReason?: string;
                             }[];
+                            unitNames?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };

@@ -603,7 +603,7 @@ export const enUS: Messages = {
       period: 'from {{from}}',
       periodTo: '{{from}} to {{to}}',
       graduated: 'graduated {{date}}',
-      employer: 'employer {{code}}',
+      employer: 'employer {{unit}}',
       contract_one: 'contract of {{count}} month',
       contract: 'contract of {{count}} months',
       payers: { employer: 'paid by the employer', self: 'paid by the person' },

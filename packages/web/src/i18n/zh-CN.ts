@@ -568,7 +568,7 @@ export const zhCN = {
       period: '{{from}} 起',
       periodTo: '{{from}} 至 {{to}}',
       graduated: '{{date}} 毕业',
-      employer: '用人单位 {{code}}',
+      employer: '用人单位 {{unit}}',
       contract: '合同期 {{count}} 个月',
       payers: { employer: '单位缴纳', self: '个人缴纳' },
       insurance: '养老 {{pension}}，医疗 {{medical}}，失业 {{unemployment}}',

@@ -72,6 +72,20 @@ describe('a registry fact in words', () => {
     );
   });
 
+  it('names the employer by its registered name where the registry knows it, by its code where not', async () => {
+    const zh = await words('zh-CN');
+    const fact = { kind: 'labour-contract', employer: '91510100MA61234567', from: '2026-07-01' };
+    const unitName = (code: string) => (code === '91510100MA61234567' ? '成都示例科技有限公司' : undefined);
+    expect(factText('employment', fact, { ...zh, unitName })).toContain(
+      '用人单位 成都示例科技有限公司（91510100MA61234567）',
+    );
+    expect(factText('employment', fact, zh)).toContain('用人单位 91510100MA61234567，');
+    const en = await words('en-US');
+    expect(factText('employment', fact, { ...en, unitName })).toContain(
+      'employer 成都示例科技有限公司 (91510100MA61234567)',
+    );
+  });
+
   it('counts a one-month contract as one month in English', async () => {
     const w = await words('en-US');
     expect(factText('employment', { kind: 'flexible', from: '2026-07-01', contractMonths: 1 }, w)).toMatch(

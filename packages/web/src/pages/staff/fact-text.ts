@@ -9,6 +9,8 @@ export interface FactWords {
   readonly t: TFunction;
   readonly language: string;
   readonly subsidyName: (id: string) => string;
+  /** A unit's registered name by its credit code, where the registry knows the unit. */
+  readonly unitName?: (creditCode: string) => string | undefined;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -17,6 +19,13 @@ const named = (names: Record<string, { zh: string; en: string }>, key: unknown, 
   const name = names[text(key)];
   return name ? (language === 'en-US' ? name.en : name.zh) : '';
 };
+
+/** A unit by its name and, in brackets, its code; by its code alone where the registry lacks it. */
+function unit(code: unknown, { unitName, language }: FactWords): string {
+  const name = unitName?.(text(code));
+  if (!name) return text(code);
+  return language === 'en-US' ? `${name} (${text(code)})` : `${name}（${text(code)}）`;
+}
 
 function period(data: Data, { t }: FactWords): string {
   return data.to
@@ -45,7 +54,7 @@ export function factText(kind: string, data: Data, words: FactWords): string {
     case 'employment':
       return join([
         t(`employment.employmentKinds.${text(data.kind)}`),
-        data.employer ? t('registry.factText.employer', { code: text(data.employer) }) : '',
+        data.employer ? t('registry.factText.employer', { unit: unit(data.employer, words) }) : '',
         period(data, words),
         typeof data.contractMonths === 'number' ? t('registry.factText.contract', { count: data.contractMonths }) : '',
       ]);

@@ -25,8 +25,10 @@ export function PersonFacts(props: {
   region: string;
   fileName: string;
   reload: () => void;
+  /** Units' names by credit code, for the facts that name a unit by its code. */
+  unitNames?: Readonly<Record<string, string>>;
 }) {
-  const { facts, region, fileName, reload } = props;
+  const { facts, region, fileName, reload, unitNames = {} } = props;
   const { t, i18n } = useTranslation();
   const subsidyName = useSubsidyNames(region);
   const col = useStaffColumns<PersonFact>();
@@ -41,7 +43,7 @@ export function PersonFacts(props: {
       (k) => t(`registry.factKinds.${k}`),
     ),
     col.text(t('registry.factData'), 'data', (f) =>
-      factText(f.kind, f.data, { t, language: i18n.language, subsidyName }),
+      factText(f.kind, f.data, { t, language: i18n.language, subsidyName, unitName: (code) => unitNames[code] }),
     ),
     col.choice(
       t('registry.source'),

@@ -24,6 +24,7 @@ interface PersonView {
   rural?: boolean;
   phoneMasked?: string;
   facts?: PersonFact[];
+  unitNames?: Record<string, string>;
 }
 interface ImportKind {
   id: string;
@@ -205,7 +206,13 @@ export function PersonPage() {
         ) : null}
       </Card>
       <Card title={t('registry.facts')} size="small">
-        <PersonFacts facts={data.facts ?? []} region={data.regionCode} fileName={`${data.name}.xlsx`} reload={reload} />
+        <PersonFacts
+          facts={data.facts ?? []}
+          region={data.regionCode}
+          fileName={`${data.name}.xlsx`}
+          reload={reload}
+          unitNames={data.unitNames}
+        />
       </Card>
       <Modal
         open={asking}
