@@ -33,6 +33,8 @@ import { m20261202_0035_deferred_materials } from './20261202-0035-deferred-mate
 import { m20261202_0036_return_imports } from './20261202-0036-return-imports.js';
 import { m20261202_0037_certification_verified_by_list } from './20261202-0037-certification-verified-by-list.js';
 import { m20261203_0038_loan_awards } from './20261203-0038-loan-awards.js';
+import { m20261203_0039_matching_tiers } from './20261203-0039-matching-tiers.js';
+import { m20261203_0040_sweep_parts } from './20261203-0040-sweep-parts.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -73,6 +75,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202-0036-return-imports': m20261202_0036_return_imports,
   '20261202-0037-certification-verified-by-list': m20261202_0037_certification_verified_by_list,
   '20261203-0038-loan-awards': m20261203_0038_loan_awards,
+  '20261203-0039-matching-tiers': m20261203_0039_matching_tiers,
+  '20261203-0040-sweep-parts': m20261203_0040_sweep_parts,
 };
 
 export const migrationProvider: MigrationProvider = {
