@@ -256,3 +256,32 @@ export function received(
 function needsNoApplication(engine: PolicyEngine, subsidy: string, region: string, on: string): boolean {
   return engine.parameters.resolve(noApplicationParameter(subsidy), region, on)?.value === 1;
 }
+
+/**
+ * A part's walk of people (or units) ended at `last`: it turns to units from `next` (or to done),
+ * if its saved place is still `last`; otherwise another runner has it (`SweepMovedOn`).
+ */
+export async function turnPart(
+  db: Kysely<Database>,
+  now: Date,
+  at: PartRef,
+  from: 'people' | 'units',
+  last: Place,
+  next: Place,
+): Promise<Place> {
+  const turned = await db
+    .updateTable('sweep_part')
+    .set({
+      phase: from === 'people' ? 'units' : 'done',
+      cursor: next?.id ?? null,
+      cursor_region: next?.region ?? null,
+      updated_at: now,
+    })
+    .where('sweep_job_id', '=', at.jobId)
+    .where('part', '=', at.part)
+    .where('phase', '=', from)
+    .where((eb) => atPlace(eb, last))
+    .executeTakeFirst();
+  if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
+  return next;
+}

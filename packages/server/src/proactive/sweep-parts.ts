@@ -8,6 +8,21 @@ export interface PartBounds {
   readonly upto: Place;
 }
 
+/** How many people (or units) a region holds now: the sweep's totals, which its parts share. */
+export async function countIn(
+  db: Kysely<Database>,
+  table: 'person' | 'organisation',
+  range: { low: string; high: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('region_code', '>=', range.low)
+    .where('region_code', '<=', range.high)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
  * Cuts a region's people (or units) into `parts` ranges of the (region, id) order, about equal in
  * number as the registry stands (decision 009). The ends are keys read now, and the first part is
@@ -43,6 +58,40 @@ export async function partBounds(
     after: i === 0 ? null : (ends[i - 1] ?? null),
     upto: i === parts - 1 ? null : (ends[i] ?? null),
   }));
+}
+
+/**
+ * The sweep's parts, each with its people's and units' ends, starting after its lower end (the
+ * first, from the region's start).
+ */
+export async function insertParts(
+  trx: Kysely<Database>,
+  sweepJobId: string,
+  people: readonly PartBounds[],
+  units: readonly PartBounds[],
+): Promise<void> {
+  await trx
+    .insertInto('sweep_part')
+    .values(
+      people.map((p, part) => {
+        const u = units[part] as PartBounds;
+        return {
+          sweep_job_id: sweepJobId,
+          part,
+          people_after_region: p.after?.region ?? null,
+          people_after_id: p.after?.id ?? null,
+          people_upto_region: p.upto?.region ?? null,
+          people_upto_id: p.upto?.id ?? null,
+          units_after_region: u.after?.region ?? null,
+          units_after_id: u.after?.id ?? null,
+          units_upto_region: u.upto?.region ?? null,
+          units_upto_id: u.upto?.id ?? null,
+          cursor_region: p.after?.region ?? null,
+          cursor: p.after?.id ?? null,
+        };
+      }),
+    )
+    .execute();
 }
 
 /** A place before every key: every region code sorts after '' (the batch query's start, too). */

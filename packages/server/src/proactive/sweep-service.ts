@@ -4,33 +4,26 @@ import type { ApplicationViewT } from '../applications/applications.schemas.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
-import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
-import { AppError } from '../http/errors.js';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue-service.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionRange } from '../regions/region-scope.js';
-import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 import type { OfferView, SweepView } from './proactive.schemas.js';
 import {
-  atPlace,
-  lastOf,
-  offersFor,
-  readBatch,
-  received,
-  saveBatch,
   SweepMovedOn,
   emptyTally,
+  turnPart,
   type PartRef,
   type Place,
   type SweepProgress,
   type SweepTally,
-  type UnitInBatch,
 } from './sweep-batch.js';
-import { partBounds, type PartBounds } from './sweep-parts.js';
+import { countIn, insertParts, partBounds } from './sweep-parts.js';
 import { DecidingThread } from './sweep-deciding-thread.js';
 import { sweepPeople } from './sweep-people.js';
+import { sweepUnits } from './sweep-units.js';
+import { sweepView } from './sweep-views.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
@@ -194,19 +187,8 @@ export class SweepService {
   ): Promise<SweepView> {
     if (!Number.isInteger(parts) || parts < 1) throw new Error(`a sweep has one part or more, not ${parts}`);
     const range = regionRange(actor.regionCode);
-    const count = async (table: 'person' | 'organisation') =>
-      Number(
-        (
-          await this.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where('region_code', '>=', range.low)
-            .where('region_code', '<=', range.high)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const people = await count('person');
-    const units = await count('organisation');
+    const people = await countIn(this.db, 'person', range);
+    const units = await countIn(this.db, 'organisation', range);
     const peopleBounds = await partBounds(this.db, 'person', range, people, parts);
     const unitBounds = await partBounds(this.db, 'organisation', range, units, parts);
     const job = await this.db.transaction().execute(async (trx) => {
@@ -230,30 +212,7 @@ export class SweepService {
         regionCode: actor.regionCode,
         after: { people, units, parts },
       });
-      await trx
-        .insertInto('sweep_part')
-        .values(
-          Array.from({ length: parts }, (_, part) => {
-            const p = peopleBounds[part] as PartBounds;
-            const u = unitBounds[part] as PartBounds;
-            return {
-              sweep_job_id: row.id,
-              part,
-              people_after_region: p.after?.region ?? null,
-              people_after_id: p.after?.id ?? null,
-              people_upto_region: p.upto?.region ?? null,
-              people_upto_id: p.upto?.id ?? null,
-              units_after_region: u.after?.region ?? null,
-              units_after_id: u.after?.id ?? null,
-              units_upto_region: u.upto?.region ?? null,
-              units_upto_id: u.upto?.id ?? null,
-              // Each part starts after its lower end; the first, from the region's start.
-              cursor_region: p.after?.region ?? null,
-              cursor: p.after?.id ?? null,
-            };
-          }),
-        )
-        .execute();
+      await insertParts(trx, row.id, peopleBounds, unitBounds);
       await alsoInTransaction?.(trx, row.id, parts);
       return row;
     });
@@ -363,14 +322,6 @@ export class SweepService {
     onProgress?: (progress: SweepProgress) => void,
   ): Promise<'done' | 'paused'> {
     const { jobId } = at;
-    const timed = async <T>(stage: 'read' | 'decide' | 'write', work: () => Promise<T> | T): Promise<T> => {
-      const t0 = performance.now();
-      try {
-        return await work();
-      } finally {
-        tally[stage] += performance.now() - t0;
-      }
-    };
     const { engine, local } = await this.policies.engineWithSettings();
     const job = await this.db.selectFrom('sweep_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
     if (job.state === 'done') return 'done';
@@ -391,6 +342,19 @@ export class SweepService {
       region !== null && id !== null ? { region, id } : null;
     const range = regionRange(job.region_code);
     const sweep = { jobId, judgedOn: job.judged_on, engine };
+    // What walking people and walking units share.
+    const walk = {
+      db: this.db,
+      vault: this.vault,
+      now: () => this.clock.now(),
+      sweep,
+      range,
+      part: at,
+      batchSize,
+      slice,
+      tally,
+      ...(onProgress ? { onProgress } : {}),
+    };
     try {
       const phase = row.phase;
       let cursor = place(row.cursor_region, row.cursor);
@@ -400,20 +364,11 @@ export class SweepService {
         try {
           const people = await sweepPeople(
             {
-              db: this.db,
-              vault: this.vault,
-              now: () => this.clock.now(),
-              sweep,
+              ...walk,
               subsidies: engine.catalogue().filter((s) => s.applicant === 'person'),
-              range,
-              part: at,
               upto: place(row.people_upto_region, row.people_upto_id),
-              batchSize,
               total: job.people_total,
-              slice,
-              tally,
               ...(thread ? { thread } : {}),
-              ...(onProgress ? { onProgress } : {}),
             },
             cursor,
             done,
@@ -427,50 +382,18 @@ export class SweepService {
         cursor = await this.turn(at, 'people', cursor, place(row.units_after_region, row.units_after_id));
         done = 0;
       }
-      const upto = place(row.units_upto_region, row.units_upto_id);
-      const subsidies = engine.catalogue().filter((s) => s.applicant === 'organisation');
-      for (;;) {
-        const from = cursor;
-        const batch = await timed('read', () =>
-          readBatch<UnitInBatch>(this.db, 'organisation', range, cursor, batchSize, upto),
-        );
-        if (batch.length === 0) break;
-        // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
-        const idNumbers = await timed('read', () =>
-          idNumbersOf(
-            this.db,
-            this.vault,
-            listedIn(batch.flatMap((u) => u.applications.filter((a) => a.state === 'paid'))),
-          ),
-        );
-        const offers = await timed('decide', () =>
-          batch.flatMap((u) =>
-            offersFor(
-              sweep,
-              subsidies,
-              null,
-              u.id,
-              u.region_code,
-              u.applications,
-              organisationFacts(
-                u,
-                u.facts,
-                received(u.applications, 'organisation_id', (id) => idNumbers.get(id)),
-              ),
-            ),
-          ),
-        );
-        cursor = lastOf(batch);
-        done += batch.length;
-        tally.units += batch.length;
-        await timed('write', () =>
-          saveBatch(this.db, this.clock.now(), at, 'units', from, cursor, done, batch.length, offers),
-        );
-        onProgress?.({ phase: 'units', done, total: job.units_total });
-        await failpoint('sweep.after-batch');
-        if (--slice.left <= 0) return 'paused';
-      }
-      await this.turn(at, 'units', cursor, null);
+      const units = await sweepUnits(
+        {
+          ...walk,
+          subsidies: engine.catalogue().filter((s) => s.applicant === 'organisation'),
+          upto: place(row.units_upto_region, row.units_upto_id),
+          total: job.units_total,
+        },
+        cursor,
+        done,
+      );
+      if (units.ended === 'paused') return 'paused';
+      await this.turn(at, 'units', units.cursor, null);
       return 'done';
     } catch (error) {
       if (error instanceof SweepMovedOn) throw error;
@@ -479,66 +402,13 @@ export class SweepService {
     }
   }
 
-  /**
-   * A part's walk of people (or units) ended at `last`: it turns to units from `next` (or to done),
-   * if its saved place is still `last`; otherwise another runner has it (`SweepMovedOn`).
-   */
-  private async turn(at: PartRef, from: 'people' | 'units', last: Place, next: Place): Promise<Place> {
-    const turned = await this.db
-      .updateTable('sweep_part')
-      .set({
-        phase: from === 'people' ? 'units' : 'done',
-        cursor: next?.id ?? null,
-        cursor_region: next?.region ?? null,
-        updated_at: this.clock.now(),
-      })
-      .where('sweep_job_id', '=', at.jobId)
-      .where('part', '=', at.part)
-      .where('phase', '=', from)
-      .where((eb) => atPlace(eb, last))
-      .executeTakeFirst();
-    if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
-    return next;
+  private turn(at: PartRef, from: 'people' | 'units', last: Place, next: Place): Promise<Place> {
+    return turnPart(this.db, this.clock.now(), at, from, last, next);
   }
 
-  async get(actor: Actor, id: string): Promise<SweepView> {
-    const range = regionRange(actor.regionCode);
-    const j = await this.db
-      .selectFrom('sweep_job')
-      .selectAll()
-      .where('id', '=', id)
-      .where('region_code', '>=', range.low)
-      .where('region_code', '<=', range.high)
-      .executeTakeFirst();
-    if (!j) throw new AppError('SWEEP_NOT_FOUND', 404);
-    // The sweep is among people while any of its parts is.
-    const amongPeople = await this.db
-      .selectFrom('sweep_part')
-      .select('part')
-      .where('sweep_job_id', '=', id)
-      .where('phase', '=', 'people')
-      .executeTakeFirst();
-    const parts = await this.db
-      .selectFrom('sweep_part')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('sweep_job_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return {
-      id: j.id,
-      regionCode: j.region_code,
-      judgedOn: j.judged_on,
-      state: j.state,
-      phase: Number(parts.n) === 0 ? j.phase : amongPeople ? 'people' : 'units',
-      peopleTotal: j.people_total,
-      peopleDone: j.people_done,
-      unitsTotal: j.units_total,
-      unitsDone: j.units_done,
-      offersCreated: j.offers_created,
-      applicationsFiled: j.applications_filed,
-      startedAt: j.started_at.toISOString(),
-      ...(j.finished_at ? { finishedAt: j.finished_at.toISOString() } : {}),
-      ...(j.error ? { error: j.error } : {}),
-    };
+  /** A sweep in the caller's regions, with its progress. */
+  get(actor: Actor, id: string): Promise<SweepView> {
+    return sweepView(this.db, actor, id);
   }
 
   /** Offers the caller may see: an applicant or unit, their own; staff, their regions. */

@@ -1,0 +1,95 @@
+import type { SubsidyDefinition } from '@huimin/policy';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { failpoint } from '../failpoints.js';
+import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-facts.js';
+import type { Vault } from '../security/vault.js';
+import {
+  lastOf,
+  offersFor,
+  readBatch,
+  received,
+  saveBatch,
+  type PartRef,
+  type Place,
+  type SweepProgress,
+  type SweepTally,
+  type UnitInBatch,
+} from './sweep-batch.js';
+import type { PeopleSweep } from './sweep-decide.js';
+
+/** One run over units, from the saved place, as `SweepService` hands it over. */
+export interface UnitsRun {
+  readonly db: Kysely<Database>;
+  readonly vault: Vault;
+  readonly now: () => Date;
+  readonly sweep: PeopleSweep;
+  readonly subsidies: readonly SubsidyDefinition[];
+  readonly range: { low: string; high: string };
+  /** The part being walked, and where its units end (included; null: the region's end). */
+  readonly part: PartRef;
+  readonly upto: Place;
+  readonly batchSize: number;
+  readonly total: number;
+  /** Batches left in this slice of the sweep. */
+  readonly slice: { left: number };
+  readonly tally: SweepTally;
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/**
+ * Units (单位), batch by batch, from `cursor`: each batch read with its facts and paid applications,
+ * decided here (units are few beside people, so no thread), and its offers saved with the new
+ * place in one transaction (`saveBatch`).
+ */
+export async function sweepUnits(
+  run: UnitsRun,
+  cursor: Place,
+  done: number,
+): Promise<{ ended: 'done' | 'paused'; cursor: Place }> {
+  const { db, tally } = run;
+  const timed = async <T>(stage: 'read' | 'decide' | 'write', work: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      tally[stage] += performance.now() - t0;
+    }
+  };
+  for (;;) {
+    const from = cursor;
+    const batch = await timed('read', () =>
+      readBatch<UnitInBatch>(db, 'organisation', run.range, from, run.batchSize, run.upto),
+    );
+    if (batch.length === 0) return { ended: 'done', cursor };
+    // A unit's paid lists name hires by registry id; its per-hire rules need their ID numbers.
+    const idNumbers = await timed('read', () =>
+      idNumbersOf(db, run.vault, listedIn(batch.flatMap((u) => u.applications.filter((a) => a.state === 'paid')))),
+    );
+    const offers = await timed('decide', () =>
+      batch.flatMap((u) =>
+        offersFor(
+          run.sweep,
+          run.subsidies,
+          null,
+          u.id,
+          u.region_code,
+          u.applications,
+          organisationFacts(
+            u,
+            u.facts,
+            received(u.applications, 'organisation_id', (id) => idNumbers.get(id)),
+          ),
+        ),
+      ),
+    );
+    cursor = lastOf(batch);
+    done += batch.length;
+    tally.units += batch.length;
+    const to = cursor;
+    await timed('write', () => saveBatch(db, run.now(), run.part, 'units', from, to, done, batch.length, offers));
+    run.onProgress?.({ phase: 'units', done, total: run.total });
+    await failpoint('sweep.after-batch');
+    if (--run.slice.left <= 0) return { ended: 'paused', cursor };
+  }
+}
