@@ -174,7 +174,11 @@ function levelsOf(posting: PostingToMatch): { score: number; tiers: Tier[] }[] {
  */
 function levelQuery(posting: PostingToMatch, tiers: Tier[], certified: string[], limit: number) {
   const city = posting.region_code.slice(0, 4);
-  const minor = OCCUPATIONS.filter((o) => o.code.startsWith(posting.occupation_code.slice(0, 7))).map((o) => o.code);
+  // The posting's own code counts as its 小类 even if the catalogue lacks it: a seeker wanting it is 40.
+  const minor = [
+    posting.occupation_code,
+    ...OCCUPATIONS.filter((o) => o.code.startsWith(posting.occupation_code.slice(0, 7))).map((o) => o.code),
+  ];
   const scans = tiers.flatMap((t) => {
     const occupation =
       t.occupation === 40
