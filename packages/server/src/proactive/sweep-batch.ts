@@ -13,6 +13,8 @@ import {
   type PersonRow,
 } from '../registry/engine-facts.js';
 
+import type { Vault } from '../security/vault.js';
+
 // One batch of the sweep: read people or units with their facts and applications, decide, save.
 
 const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATES);
@@ -52,6 +54,25 @@ export type PersonInBatch = PersonRow & {
 export type UnitInBatch = OrganisationRow & { facts: FactRow[]; applications: BatchApplication[] };
 
 export type NewOffer = Insertable<OfferTable>;
+
+/** What a run over people and a run over units share, as `SweepService` hands them over. */
+export interface WalkRun {
+  readonly db: Kysely<Database>;
+  readonly vault: Vault;
+  readonly now: () => Date;
+  readonly sweep: { readonly jobId: string; readonly judgedOn: string; readonly engine: PolicyEngine };
+  readonly subsidies: readonly SubsidyDefinition[];
+  readonly range: { low: string; high: string };
+  /** The part being walked, and where its rows end (included; null: the region's end). */
+  readonly part: PartRef;
+  readonly upto: Place;
+  readonly batchSize: number;
+  readonly total: number;
+  /** Batches left in this slice of the sweep. */
+  readonly slice: { left: number };
+  readonly tally: SweepTally;
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
 
 /** A place in the (region, id) order of people or units; null before the first. */
 export type Place = { region: string; id: string } | null;

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { regionRange } from '../regions/region-scope.js';
 import { expectOk, staff, TestClock } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { offersMade, supervisorActor } from './sweep.test-kit.js';
 import type { Place } from './sweep-batch.js';
 import { partBounds, type PartBounds } from './sweep-parts.js';
 
@@ -59,24 +60,11 @@ beforeAll(async () => {
       201,
     );
   }
-  const account = await app.database.db
-    .selectFrom('account')
-    .select('id')
-    .where('username', '=', 'supervisor')
-    .executeTakeFirstOrThrow();
-  actor = await app.sessions.actorOf(account.id, null);
+  actor = await supervisorActor(app);
 }, 120_000);
 afterAll(() => app.close());
 
-const offers = async () =>
-  (
-    await app.database.db
-      .selectFrom('offer')
-      .select(['person_id', 'organisation_id', 'subsidy_id', 'period_key', 'amount_fen', 'no_application', 'state'])
-      .execute()
-  )
-    .map((o) => JSON.stringify(o))
-    .sort();
+const offers = () => offersMade(app);
 
 /** Whether a (region, id) key lies in a part: after its lower end, up to its upper end (uuids order as their text). */
 const within = (key: { region: string; id: string }, part: PartBounds) => {

@@ -94,5 +94,16 @@ export async function insertParts(
     .execute();
 }
 
+/** A sweep's parts not yet done, in order. */
+export function unfinishedParts(db: Kysely<Database>, sweepJobId: string): Promise<{ part: number }[]> {
+  return db
+    .selectFrom('sweep_part')
+    .select('part')
+    .where('sweep_job_id', '=', sweepJobId)
+    .where('phase', '<>', 'done')
+    .orderBy('part')
+    .execute();
+}
+
 /** A place before every key: every region code sorts after '' (the batch query's start, too). */
 const BEFORE_ALL = { region: '', id: '00000000-0000-0000-0000-000000000000' };

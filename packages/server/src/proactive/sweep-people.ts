@@ -1,42 +1,22 @@
-import type { SubsidyDefinition } from '@huimin/policy';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
-import type { Vault } from '../security/vault.js';
 import {
   lastOf,
   readBatchText,
-  type PartRef,
   type Place,
   saveBatch,
   type NewOffer,
   type PersonInBatch,
-  type SweepProgress,
-  type SweepTally,
+  type WalkRun,
 } from './sweep-batch.js';
 import { decidePeople, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
 import { withReferenceFacts } from './sweep-reference-facts.js';
 
-/** One run over people, from the saved place, as `SweepService` hands it over. */
-export interface PeopleRun {
-  readonly db: Kysely<Database>;
-  readonly vault: Vault;
-  readonly now: () => Date;
+/** One run over people, from the saved place: a walk's fields and, if any, the deciding thread. */
+export interface PeopleRun extends WalkRun {
   readonly sweep: PeopleSweep;
-  readonly subsidies: readonly SubsidyDefinition[];
-  readonly range: { low: string; high: string };
-  /** The part being walked, and where its people end (included; null: the region's end). */
-  readonly part: PartRef;
-  readonly upto: Place;
-  readonly batchSize: number;
-  readonly total: number;
-  /** Batches left in this slice of the sweep. */
-  readonly slice: { left: number };
-  readonly tally: SweepTally;
   /** Decides batches off the main thread; without it, they are decided here. */
   readonly thread?: DecidingThread;
-  readonly onProgress?: (progress: SweepProgress) => void;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type SweepProgress,
   type SweepTally,
 } from './sweep-batch.js';
-import { countIn, insertParts, partBounds } from './sweep-parts.js';
+import { countIn, insertParts, partBounds, unfinishedParts } from './sweep-parts.js';
 import { DecidingThread } from './sweep-deciding-thread.js';
 import { sweepPeople } from './sweep-people.js';
 import { sweepUnits } from './sweep-units.js';
@@ -132,13 +132,7 @@ export class SweepService {
 
   /** Queues each unfinished part of a sweep (a resumption's job); whether none was left. */
   async queueUnfinishedParts(id: string): Promise<'none left' | 'queued'> {
-    const parts = await this.db
-      .selectFrom('sweep_part')
-      .select('part')
-      .where('sweep_job_id', '=', id)
-      .where('phase', '<>', 'done')
-      .orderBy('part')
-      .execute();
+    const parts = await unfinishedParts(this.db, id);
     // Unkeyed: the job at a part's place may have failed for good, and its key is kept two weeks.
     const { queue, job } = this.queue();
     for (const { part } of parts) await queue.send(job, { sweepJobId: id, part });
@@ -225,13 +219,7 @@ export class SweepService {
    */
   async run(jobId: string, actor: Actor, options: RunOptions = {}): Promise<SweepOutcome> {
     const slice = { left: options.maxBatches ?? Infinity };
-    const parts = await this.db
-      .selectFrom('sweep_part')
-      .select('part')
-      .where('sweep_job_id', '=', jobId)
-      .where('phase', '<>', 'done')
-      .orderBy('part')
-      .execute();
+    const parts = await unfinishedParts(this.db, jobId);
     for (const { part } of parts) {
       const outcome = await this.runPart(jobId, part, actor, options, slice);
       if (outcome !== 'done' && outcome !== 'part done, others left') return outcome;

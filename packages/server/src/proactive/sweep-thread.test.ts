@@ -3,6 +3,7 @@ import { idNumber } from '../../../policy/src/testing/builders.js';
 import type { Actor } from '../auth/actor.js';
 import { expectOk, staff, TestClock } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { offersMade, supervisorActor } from './sweep.test-kit.js';
 
 /**
  * Deciding in a worker thread (decision 009) changes where the engine runs, not what it decides:
@@ -53,24 +54,11 @@ beforeAll(async () => {
       }),
       201,
     );
-  const account = await app.database.db
-    .selectFrom('account')
-    .select('id')
-    .where('username', '=', 'supervisor')
-    .executeTakeFirstOrThrow();
-  actor = await app.sessions.actorOf(account.id, null);
+  actor = await supervisorActor(app);
 }, 120_000);
 afterAll(() => app.close());
 
-const offers = async () =>
-  (
-    await app.database.db
-      .selectFrom('offer')
-      .select(['person_id', 'organisation_id', 'subsidy_id', 'period_key', 'amount_fen', 'no_application', 'state'])
-      .execute()
-  )
-    .map((o) => JSON.stringify(o))
-    .sort();
+const offers = () => offersMade(app);
 
 describe('the sweep deciding in a worker thread', () => {
   it('makes exactly the offers the main thread makes, each once', async () => {

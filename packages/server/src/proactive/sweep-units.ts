@@ -1,41 +1,18 @@
-import type { SubsidyDefinition } from '@huimin/policy';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-facts.js';
-import type { Vault } from '../security/vault.js';
 import {
   lastOf,
   offersFor,
   readBatch,
   received,
   saveBatch,
-  type PartRef,
   type Place,
-  type SweepProgress,
-  type SweepTally,
   type UnitInBatch,
+  type WalkRun,
 } from './sweep-batch.js';
-import type { PeopleSweep } from './sweep-decide.js';
 
-/** One run over units, from the saved place, as `SweepService` hands it over. */
-export interface UnitsRun {
-  readonly db: Kysely<Database>;
-  readonly vault: Vault;
-  readonly now: () => Date;
-  readonly sweep: PeopleSweep;
-  readonly subsidies: readonly SubsidyDefinition[];
-  readonly range: { low: string; high: string };
-  /** The part being walked, and where its units end (included; null: the region's end). */
-  readonly part: PartRef;
-  readonly upto: Place;
-  readonly batchSize: number;
-  readonly total: number;
-  /** Batches left in this slice of the sweep. */
-  readonly slice: { left: number };
-  readonly tally: SweepTally;
-  readonly onProgress?: (progress: SweepProgress) => void;
-}
+/** One run over units, from the saved place. */
+export type UnitsRun = WalkRun;
 
 /**
  * Units (单位), batch by batch, from `cursor`: each batch read with its facts and paid applications,

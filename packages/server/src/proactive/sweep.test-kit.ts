@@ -1,5 +1,7 @@
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, type Client } from '../testing/fixtures.js';
+import type { Actor } from '../auth/actor.js';
+import type { TestApp } from '../testing/test-app.js';
 
 /**
  * Graduates of 低保 families in 锦江区, the people the sweep tests find: each qualifies for
@@ -20,4 +22,23 @@ export async function dibaoGraduates(clerk: Client, count: number, graduatedOn =
       }),
       201,
     );
+}
+
+/** The actor a sweep runs as: the supervisor of that username, as their session would make them. */
+export async function supervisorActor(app: TestApp, username = 'supervisor'): Promise<Actor> {
+  const account = await app.database.db
+    .selectFrom('account')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return app.sessions.actorOf(account.id, null);
+}
+
+/** Every offer made, as comparable text in a stable order: what two ways of sweeping must agree on. */
+export async function offersMade(app: TestApp): Promise<string[]> {
+  const rows = await app.database.db
+    .selectFrom('offer')
+    .select(['person_id', 'organisation_id', 'subsidy_id', 'period_key', 'amount_fen', 'no_application', 'state'])
+    .execute();
+  return rows.map((o) => JSON.stringify(o)).sort();
 }
