@@ -1,9 +1,9 @@
 import type { ApplicantFacts, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
-import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { periodKey } from '../applications/period.js';
 import { TERMINAL_STATES } from '../applications/workflow.js';
 import { NO_ONE } from '../auth/actor.js';
-import type { Database, OfferTable } from '../db/schema.js';
+import type { Database, OfferTable, SweepPartTable } from '../db/schema.js';
 import { noApplicationParameter } from '../parameters/server-parameters.js';
 import {
   receivedFrom,
@@ -200,20 +200,12 @@ export async function saveBatch(
   const units = offers.filter((o) => o.organisation_id !== null);
   await db.transaction().execute(async (trx) => {
     // First, so a second runner waits here on the row until the first commits, then finds the place moved.
-    const moved = await trx
-      .updateTable('sweep_part')
-      .set({
-        cursor: cursor?.id ?? null,
-        cursor_region: cursor?.region ?? null,
-        ...(phase === 'people' ? { people_done: done } : { units_done: done }),
-        updated_at: now,
-      })
-      .where('sweep_job_id', '=', at.jobId)
-      .where('part', '=', at.part)
-      .where('phase', '=', phase)
-      .where((eb) => atPlace(eb, from))
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0) throw new SweepMovedOn();
+    await movePart(trx, at, phase, from, {
+      cursor: cursor?.id ?? null,
+      cursor_region: cursor?.region ?? null,
+      ...(phase === 'people' ? { people_done: done } : { units_done: done }),
+      updated_at: now,
+    });
     let created = 0;
     if (people.length > 0)
       created += (
@@ -290,19 +282,33 @@ export async function turnPart(
   last: Place,
   next: Place,
 ): Promise<Place> {
-  const turned = await db
+  await movePart(db, at, from, last, {
+    phase: from === 'people' ? 'units' : 'done',
+    cursor: next?.id ?? null,
+    cursor_region: next?.region ?? null,
+    updated_at: now,
+  });
+  return next;
+}
+
+/**
+ * Moves a part on from `place` in `phase`, only if its saved place is still there: the one guard
+ * of a batch saved and of a phase turned. Otherwise another runner has it (`SweepMovedOn`).
+ */
+async function movePart(
+  db: Kysely<Database>,
+  at: PartRef,
+  phase: 'people' | 'units',
+  place: Place,
+  to: Updateable<SweepPartTable>,
+): Promise<void> {
+  const moved = await db
     .updateTable('sweep_part')
-    .set({
-      phase: from === 'people' ? 'units' : 'done',
-      cursor: next?.id ?? null,
-      cursor_region: next?.region ?? null,
-      updated_at: now,
-    })
+    .set(to)
     .where('sweep_job_id', '=', at.jobId)
     .where('part', '=', at.part)
-    .where('phase', '=', from)
-    .where((eb) => atPlace(eb, last))
+    .where('phase', '=', phase)
+    .where((eb) => atPlace(eb, place))
     .executeTakeFirst();
-  if (Number(turned.numUpdatedRows) === 0) throw new SweepMovedOn();
-  return next;
+  if (Number(moved.numUpdatedRows) === 0) throw new SweepMovedOn();
 }

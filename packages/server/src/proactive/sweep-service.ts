@@ -10,20 +10,10 @@ import type { PolicyService } from '../policies/policy-service.js';
 import { regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import type { OfferView, SweepView } from './proactive.schemas.js';
-import {
-  SweepMovedOn,
-  emptyTally,
-  turnPart,
-  type PartRef,
-  type Place,
-  type SweepProgress,
-  type SweepTally,
-} from './sweep-batch.js';
+import { SweepMovedOn, emptyTally, type SweepProgress, type SweepTally } from './sweep-batch.js';
 import { countIn, insertParts, partBounds, unfinishedParts } from './sweep-parts.js';
-import { DecidingThread } from './sweep-deciding-thread.js';
-import { sweepPeople } from './sweep-people.js';
-import { sweepUnits } from './sweep-units.js';
 import { sweepView } from './sweep-views.js';
+import { markFailed, walkPart } from './sweep-walk.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
 import { sweepRunJob, type ActorOf, type SweepJobSettings, type SweepRunData } from './sweep-jobs.js';
@@ -243,7 +233,14 @@ export class SweepService {
     this.running.add(key);
     try {
       const tally = options.tally ?? emptyTally();
-      const ended = await this.runToEnd(
+      const ended = await walkPart(
+        {
+          db: this.db,
+          vault: this.vault,
+          clock: this.clock,
+          policies: this.policies,
+          decideInThread: this.decideInThread,
+        },
         { jobId, part },
         options.batchSize ?? this.batchSize,
         slice,
@@ -288,110 +285,9 @@ export class SweepService {
         .execute();
       return 'done';
     } catch (error) {
-      await this.failed(jobId, error);
+      await markFailed(this.db, this.clock.now(), jobId, error);
       throw error;
     }
-  }
-
-  private async failed(jobId: string, error: unknown): Promise<void> {
-    await this.db
-      .updateTable('sweep_job')
-      .set({ state: 'failed', error: String(error), updated_at: this.clock.now() })
-      .where('id', '=', jobId)
-      .execute();
-  }
-
-  /** One part's walk: its people, then its units, from its saved place; 'done' once it has none left. */
-  private async runToEnd(
-    at: PartRef,
-    batchSize: number,
-    slice: { left: number },
-    tally: SweepTally,
-    onProgress?: (progress: SweepProgress) => void,
-  ): Promise<'done' | 'paused'> {
-    const { jobId } = at;
-    const { engine, local } = await this.policies.engineWithSettings();
-    const job = await this.db.selectFrom('sweep_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
-    if (job.state === 'done') return 'done';
-    const row = await this.db
-      .selectFrom('sweep_part')
-      .selectAll()
-      .where('sweep_job_id', '=', jobId)
-      .where('part', '=', at.part)
-      .executeTakeFirstOrThrow();
-    if (row.phase === 'done') return 'done';
-    await this.db
-      .updateTable('sweep_job')
-      .set({ state: 'running', error: null, updated_at: this.clock.now() })
-      .where('id', '=', jobId)
-      .where('state', '<>', 'done')
-      .execute();
-    const place = (region: string | null, id: string | null): Place =>
-      region !== null && id !== null ? { region, id } : null;
-    const range = regionRange(job.region_code);
-    const sweep = { jobId, judgedOn: job.judged_on, engine };
-    // What walking people and walking units share.
-    const walk = {
-      db: this.db,
-      vault: this.vault,
-      now: () => this.clock.now(),
-      sweep,
-      range,
-      part: at,
-      batchSize,
-      slice,
-      tally,
-      ...(onProgress ? { onProgress } : {}),
-    };
-    try {
-      const phase = row.phase;
-      let cursor = place(row.cursor_region, row.cursor);
-      let done = phase === 'people' ? row.people_done : row.units_done;
-      if (phase === 'people') {
-        const thread = this.decideInThread ? new DecidingThread({ jobId, judgedOn: job.judged_on, local }) : undefined;
-        try {
-          const people = await sweepPeople(
-            {
-              ...walk,
-              subsidies: engine.catalogue().filter((s) => s.applicant === 'person'),
-              upto: place(row.people_upto_region, row.people_upto_id),
-              total: job.people_total,
-              ...(thread ? { thread } : {}),
-            },
-            cursor,
-            done,
-          );
-          if (people.ended === 'paused') return 'paused';
-          cursor = people.cursor;
-        } finally {
-          await thread?.close();
-        }
-        // Only the runner whose place is the saved one turns the phase (decision 024).
-        cursor = await this.turn(at, 'people', cursor, place(row.units_after_region, row.units_after_id));
-        done = 0;
-      }
-      const units = await sweepUnits(
-        {
-          ...walk,
-          subsidies: engine.catalogue().filter((s) => s.applicant === 'organisation'),
-          upto: place(row.units_upto_region, row.units_upto_id),
-          total: job.units_total,
-        },
-        cursor,
-        done,
-      );
-      if (units.ended === 'paused') return 'paused';
-      await this.turn(at, 'units', units.cursor, null);
-      return 'done';
-    } catch (error) {
-      if (error instanceof SweepMovedOn) throw error;
-      await this.failed(jobId, error);
-      throw error;
-    }
-  }
-
-  private turn(at: PartRef, from: 'people' | 'units', last: Place, next: Place): Promise<Place> {
-    return turnPart(this.db, this.clock.now(), at, from, last, next);
   }
 
   /** A sweep in the caller's regions, with its progress. */
