@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { PolicyService } from '../policies/policy-service.js';
-import { regionRange } from '../regions/region-scope.js';
+import { regionNamer, regionRange } from '../regions/region-scope.js';
 import { toXlsx } from '../registry/import/tabular.js';
 import type { RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
@@ -82,9 +82,8 @@ export class ApplicationListService {
   async exportSheet(actor: Actor, q: Worklist, language: 'zh' | 'en'): Promise<Buffer> {
     const rows = await this.sorted(this.filtered(actor, q).selectAll(), q).limit(EXPORT_LIMIT).execute();
     const views = await this.reads.views(rows, actor);
-    const names = await this.db.selectFrom('region').select(['code', 'name_zh', 'name_en']).execute();
     const zh = language === 'zh';
-    const regionName = new Map(names.map((r) => [r.code, zh ? r.name_zh : r.name_en]));
+    const regionName = await regionNamer(this.db, language);
     const header = zh
       ? ['申请编号', '补贴', '申请人', '证件号码（脱敏）', '地区', '状态', '提交日期', '办理时限', '金额（元）']
       : ['Application', 'Subsidy', 'Applicant', 'ID (masked)', 'Region', 'State', 'Submitted', 'Due', 'Amount (yuan)'];
@@ -93,7 +92,7 @@ export class ApplicationListService {
       zh ? v.subsidyName.zh : v.subsidyName.en,
       v.applicant.name,
       v.applicant.identifier,
-      regionName.get(v.regionCode) ?? v.regionCode,
+      regionName(v.regionCode),
       zh ? v.stateName.zh : v.stateName.en,
       v.submittedOn ?? '',
       v.dueOn ?? '',

@@ -58,3 +58,13 @@ function refuseRegion(known: boolean, scope: string, code: string, field: string
   if (!known) throw new AppError('UNKNOWN_REGION', 400, field, { value: code });
   if (!isInScope(scope, code)) throw new AppError('OUT_OF_REGION', 403, field, { value: code });
 }
+
+/**
+ * Region codes to their names in one language, for a sheet of many rows (GB/T 2260 codes read as
+ * names); a code the table lacks is given back as it is.
+ */
+export async function regionNamer(db: Kysely<Database>, language: 'zh' | 'en'): Promise<(code: string) => string> {
+  const names = await db.selectFrom('region').select(['code', 'name_zh', 'name_en']).execute();
+  const byCode = new Map(names.map((r) => [r.code, language === 'zh' ? r.name_zh : r.name_en]));
+  return (code) => byCode.get(code) ?? code;
+}

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
+import { assertRegionInScope, regionNamer, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
   checkFact,
@@ -134,8 +134,7 @@ export class RegistryService {
       .orderBy('id')
       .limit(PEOPLE_EXPORT_LIMIT)
       .execute();
-    const names = await this.db.selectFrom('region').select(['code', 'name_zh', 'name_en']).execute();
-    const regionName = new Map(names.map((r) => [r.code, language === 'zh' ? r.name_zh : r.name_en]));
+    const regionName = await regionNamer(this.db, language);
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, this.vault, {
         actor,
@@ -144,7 +143,7 @@ export class RegistryService {
         after: { rows: rows.length, byIdNumber: Boolean(q.idNumber), byName: Boolean(q.name), region: q.regionCode },
       }),
     );
-    return peopleSheet(rows.map(personView), (code) => regionName.get(code) ?? code, language);
+    return peopleSheet(rows.map(personView), regionName, language);
   }
 
   private foundPeople(actor: Actor, q: PeopleFilter) {
