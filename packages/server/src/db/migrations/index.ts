@@ -35,6 +35,7 @@ import { m20261202_0037_certification_verified_by_list } from './20261202-0037-c
 import { m20261203_0038_loan_awards } from './20261203-0038-loan-awards.js';
 import { m20261203_0039_matching_tiers } from './20261203-0039-matching-tiers.js';
 import { m20261203_0040_sweep_parts } from './20261203-0040-sweep-parts.js';
+import { m20261203_0041_posting_matching_tiers } from './20261203-0041-posting-matching-tiers.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203-0038-loan-awards': m20261203_0038_loan_awards,
   '20261203-0039-matching-tiers': m20261203_0039_matching_tiers,
   '20261203-0040-sweep-parts': m20261203_0040_sweep_parts,
+  '20261203-0041-posting-matching-tiers': m20261203_0041_posting_matching_tiers,
 };
 
 export const migrationProvider: MigrationProvider = {
