@@ -5,7 +5,8 @@ import { OCCUPATIONS } from './occupations.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Matching's points, computed in the database so the ranking (score, then id) is the database's
+ * Matching's points (seekers for a posting here, postings for a seeker in
+ * posting-matching-repository.ts), computed in the database so the ranking (score, then id) is the database's
  * and the top 20 come back without reading every candidate into the process:
  * - occupation: the same occupation 40, the same 小类 25, the same 中类 15 (candidates share the 中类);
  * - region: the same county 30, the same city 20 (candidates are in the same city, 就近就业);
@@ -23,55 +24,8 @@ export interface ScoredRow {
   certificate_points: number;
 }
 
-const SCORE = sql`occupation_points + region_points + pay_points + certificate_points`;
+export const SCORE = sql`occupation_points + region_points + pay_points + certificate_points`;
 const CERTIFICATE_POINTS = sql.lit(10);
-
-/** The best open postings for a seeker. `certificates`: the seeker's best level per occupation code. */
-export async function postingsForSeeker(
-  db: Db,
-  ...args: Parameters<typeof postingsForSeekerQuery>
-): Promise<ScoredRow[]> {
-  return (await postingsForSeekerQuery(...args).execute(db)).rows.map(numbers);
-}
-
-/** The query behind `postingsForSeeker`, for the benchmark's plan. */
-export function postingsForSeekerQuery(
-  seeker: { region_code: string; occupation_codes: string[]; occupation_groups: string[]; pay_min_fen: number },
-  certificates: { code: string; level: number }[],
-  today: string,
-  limit: number,
-) {
-  const city = seeker.region_code.slice(0, 4);
-  const best = new Map<string, number>();
-  for (const c of certificates) best.set(c.code, Math.min(c.level, best.get(c.code) ?? 9));
-  const codes = sql.val([...best.keys()]);
-  const levels = sql.val([...best.values()]);
-  const minors = sql.val([...new Set(seeker.occupation_codes.map((c) => c.slice(0, 7)))]);
-  const at = sql`array_position(${codes}::text[], p.occupation_code)`;
-  return sql<ScoredRow>`
-    select id, ${SCORE} as score, occupation_points, region_points, pay_points, certificate_points
-    from (
-      select p.id,
-        case when p.occupation_code = any(${sql.val(seeker.occupation_codes)}::text[]) then 40
-             when left(p.occupation_code, 7) = any(${minors}::text[]) then 25 else 15 end as occupation_points,
-        case when p.region_code = ${seeker.region_code} then 30 else 20 end as region_points,
-        case when p.pay_min_fen >= ${seeker.pay_min_fen} then 20
-             when p.pay_max_fen >= ${seeker.pay_min_fen} then 10 else 0 end as pay_points,
-        case when ${at} is not null and (p.min_level is null or (${levels}::int[])[${at}] <= p.min_level)
-             then 10 else 0 end as certificate_points
-      from job_posting p
-      where p.state = 'published' and p.valid_from <= ${today} and p.valid_to >= ${today}
-        -- a gig's pay is per day or piece: it is not weighed against a monthly wish (decision 023)
-        and not exists (select 1 from gig_posting g where g.posting_id = p.id)
-        and (${sql.join(
-          seeker.occupation_groups.map((g) => sql`(p.occupation_code >= ${g} and p.occupation_code < ${`${g}.`})`),
-          sql` or `,
-        )})
-        and p.region_code >= ${city.padEnd(6, '0')} and p.region_code <= ${city.padEnd(6, '9')}
-    ) scored
-    order by score desc, id
-    limit ${limit}`;
-}
 
 /** What matching needs of a posting to rank seekers for it. */
 export interface PostingToMatch {
@@ -293,7 +247,8 @@ export async function explain(db: Db, query: Expression<unknown>): Promise<strin
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
-function numbers(r: ScoredRow): ScoredRow {
+/** A scored row with its points as numbers (a database may return sums as strings). */
+export function numbers(r: ScoredRow): ScoredRow {
   return {
     id: r.id,
     score: Number(r.score),

@@ -5,7 +5,8 @@ import type { Clock } from '../../http/clock.js';
 import type { PostingView, SeekerView } from './labour-market.schemas.js';
 import { occupation, occupationCodeOf } from './occupations.js';
 import { findPosting, findPostings } from './posting-repository.js';
-import { postingsForSeeker, seekersForPosting, type ScoredRow } from './matching-repository.js';
+import { seekersForPosting, type ScoredRow } from './matching-repository.js';
+import { postingsForSeeker, type HeldCertificate } from './posting-matching-repository.js';
 import type { PostingService } from './posting-service.js';
 import { certificatesOf, findSeeker, findSeekers } from './seeker-repository.js';
 import type { SeekerService } from './seeker-service.js';
@@ -56,12 +57,8 @@ export class MatchingService {
   async forSeeker(seekerId: string): Promise<MatchView[]> {
     const seeker = await findSeeker(this.db, seekerId);
     if (!seeker) throw new AppError('SEEKER_NOT_FOUND', 404);
-    const certificates = ((await certificatesOf(this.db, [seeker.person_id])).get(seeker.person_id) ?? []).flatMap(
-      (c) => {
-        const code = occupationCodeOf(c.occupation);
-        // A certificate without a level (专项职业能力) counts as the lowest level, 5.
-        return code ? [{ code, level: c.level ?? 5 }] : [];
-      },
+    const certificates = heldCertificates(
+      (await certificatesOf(this.db, [seeker.person_id])).get(seeker.person_id) ?? [],
     );
     const rows = await postingsForSeeker(this.db, seeker, certificates, this.clock.today(), TOP);
     const found = new Map(
@@ -115,6 +112,15 @@ export class MatchingService {
     }
     return out;
   }
+}
+
+/** A person's certificates in the registry as matching weighs them: by catalogue code, with a level. */
+export function heldCertificates(list: readonly { occupation: string; level?: number }[]): HeldCertificate[] {
+  return list.flatMap((c) => {
+    const code = occupationCodeOf(c.occupation);
+    // A certificate without a level (专项职业能力) counts as the lowest level, 5.
+    return code ? [{ code, level: c.level ?? 5 }] : [];
+  });
 }
 
 function reasons(r: ScoredRow, posting: PostingView, wishFen: number): Reason[] {
