@@ -23,16 +23,18 @@ export async function exportBankFile(
     .where('batch_id', '=', id)
     .orderBy('seq')
     .execute();
-  const cell = (i: (typeof items)[number], field: BankLayout['columns'][number]['field']): string =>
-    ({
+  // Each row's fields once: the account is decrypted once a row, not once a column.
+  const rows = items.map((i) => {
+    const fields: Record<BankLayout['columns'][number]['field'], string> = {
       seq: String(i.seq),
       account: vault.decrypt(i.account_cipher),
       name: i.payee_name,
       amount: yuanText(Number(i.amount_fen)),
       memo: `${batch.number} ${i.number}`,
-    })[field];
+    };
+    return layout.columns.map((c) => fields[c.field]);
+  });
   const header = layout.columns.map((c) => c.header);
-  const rows = items.map((i) => layout.columns.map((c) => cell(i, c.field)));
   const body = layout.format === 'csv' ? toCsv([header, ...rows]) : await toXlsx(batch.number, header, rows);
   const sha = createHash('sha256')
     .update(header.join(',') + rows.map((r) => r.join(',')).join('\n'))
