@@ -4,8 +4,18 @@ const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
   day: '2-digit',
 });
+const DAY_MS = 86_400_000;
+
+/** The last day formatted, and the instants it spans: formatting per request showed in profiles. */
+let lastDay: { readonly date: string; readonly from: number; readonly until: number } | undefined;
 
 /** Today's civil date in Asia/Shanghai, the date policies are judged on unless one is given. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return SHANGHAI.format(now);
+  const at = now.getTime();
+  if (lastDay && at >= lastDay.from && at < lastDay.until) return lastDay.date;
+  const date = SHANGHAI.format(now);
+  // China keeps UTC+8 all year (no daylight saving since 1991), so a day is 24 hours from 00:00+08:00.
+  const from = Date.parse(`${date}T00:00:00+08:00`);
+  lastDay = { date, from, until: from + DAY_MS };
+  return date;
 }
