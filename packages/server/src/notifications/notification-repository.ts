@@ -39,6 +39,9 @@ export async function recordPaidInBulk(trx: Transaction<Database>, applicationId
            jsonb_build_object('amountFen', coalesce(a.amount_fen::text, '0')),
            case when a.person_id is null then 'none' else 'pending' end
     from unnest(${sql.val([...applicationIds])}::uuid[]) as v(id)
-    -- One index lookup per application (offset 0 keeps the planner from scanning the table instead).
-    cross join lateral (select * from application x where x.id = v.id offset 0) a`.execute(trx);
+    -- One index lookup per application (offset 0 keeps the planner from scanning the table instead),
+    -- reading only the columns used: the whole row costs the embedded database a tenth of the insert.
+    cross join lateral (select x.id, x.person_id, x.organisation_id, x.amount_fen from application x where x.id = v.id offset 0) a`.execute(
+    trx,
+  );
 }
