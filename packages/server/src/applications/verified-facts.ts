@@ -3,9 +3,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReferenceKind } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
-import { latestReferenceRecord, type GraduateRecord } from '../risk/reference-queries.js';
+import {
+  latestRecordsOf,
+  latestReferenceRecord,
+  type GraduateRecord,
+  type ReferenceLookup,
+} from '../risk/reference-queries.js';
 import type { DeclaredFactInput } from './declarations.js';
-import { keepListedStatuses, verifyListedStatuses, type ListedStatuses } from './verified-statuses.js';
+import { keepListedStatuses, STATUS_LISTS, verifyListedStatuses, type ListedStatuses } from './verified-statuses.js';
 
 /** A business-registry record as the reference import keeps it (founder by keyed hash). */
 interface BusinessRecord {
@@ -130,7 +135,7 @@ async function keepVerifiedBusiness(
 export async function verifyGraduation(
   db: Kysely<Database> | Transaction<Database>,
   personId: string,
-  regionCode: string,
+  found: ReferenceLookup<GraduateRecord>,
 ): Promise<VerifiedGraduation | undefined> {
   const known = await db
     .selectFrom('registry_fact')
@@ -140,12 +145,6 @@ export async function verifyGraduation(
     .where('retracted_at', 'is', null)
     .executeTakeFirst();
   if (known) return undefined;
-  const person = await db
-    .selectFrom('person')
-    .select('id_number_hmac')
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
-  const found = await latestReferenceRecord<GraduateRecord>(db, 'graduate-records', person.id_number_hmac, regionCode);
   if (!found.loaded || !found.record) return undefined;
   const { graduatedOn, institution } = found.record.data;
   if (!graduatedOn || !institution) return undefined;
@@ -174,8 +173,19 @@ export async function verifyFacts(
   const business = businessCreditCode
     ? await verifyClaimedBusiness(db, personId, regionCode, businessCreditCode)
     : undefined;
-  const graduation = await verifyGraduation(db, personId, regionCode);
-  const statuses = await verifyListedStatuses(db, personId, regionCode);
+  const person = await db
+    .selectFrom('person')
+    .select('id_number_hmac')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  // The graduate records and both status lists, asked about the person's keyed ID hash at once.
+  const lists = await latestRecordsOf(db, ['graduate-records', ...STATUS_LISTS], person.id_number_hmac, regionCode);
+  const graduation = await verifyGraduation(
+    db,
+    personId,
+    (lists.get('graduate-records') as ReferenceLookup<GraduateRecord> | undefined) ?? { loaded: false },
+  );
+  const statuses = await verifyListedStatuses(db, personId, lists);
   return { ...(business ? { business } : {}), ...(graduation ? { graduation } : {}), statuses };
 }
 

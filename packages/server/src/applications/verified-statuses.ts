@@ -2,11 +2,12 @@ import type { DatedStatus } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordFact, retractFact } from '../registry/registry-fact-repository.js';
-import { latestReferenceRecord, type ListedStatus, type ListedStatusRecord } from '../risk/reference-queries.js';
+import type { ReferenceKind } from '../db/schema.js';
+import type { ListedStatus, ListedStatusRecord, ReferenceLookup } from '../risk/reference-queries.js';
 import type { ReferenceProvenance } from './verified-facts.js';
 
 /** The lists that hold hardship and poverty statuses: 民政 低保/特困, 乡村振兴 脱贫人口/防止返贫监测对象. */
-const STATUS_LISTS = ['social-assistance', 'poverty-monitoring'] as const;
+export const STATUS_LISTS = ['social-assistance', 'poverty-monitoring'] as const;
 type StatusList = (typeof STATUS_LISTS)[number];
 
 /** A status a household or poverty list holds for the applicant, with the snapshot it came from. */
@@ -38,13 +39,9 @@ const same = (a: DatedStatus<string>, b: DatedStatus<string>) =>
 export async function verifyListedStatuses(
   db: Kysely<Database> | Transaction<Database>,
   personId: string,
-  regionCode: string,
+  /** What the latest snapshot of each list serving the person's region holds for them. */
+  lists: ReadonlyMap<ReferenceKind, ReferenceLookup<unknown>>,
 ): Promise<ListedStatuses> {
-  const person = await db
-    .selectFrom('person')
-    .select('id_number_hmac')
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
   const onRecord = await db
     .selectFrom('registry_fact')
     .select(['id', 'data', 'source', 'provenance'])
@@ -56,7 +53,7 @@ export async function verifyListedStatuses(
   const stale: ListedStatuses['stale'][number][] = [];
   const kinds = new Set<ListedStatus>();
   for (const dataset of STATUS_LISTS) {
-    const found = await latestReferenceRecord<ListedStatusRecord>(db, dataset, person.id_number_hmac, regionCode);
+    const found = (lists.get(dataset) as ReferenceLookup<ListedStatusRecord> | undefined) ?? { loaded: false };
     if (!found.loaded) continue;
     const listed = found.record?.data.statuses ?? [];
     for (const s of listed) kinds.add(s.kind);

@@ -45,21 +45,62 @@ export async function latestReferenceRecord<T>(
   kind: ReferenceKind,
   subject: string,
   regionCode: string,
-): Promise<{ loaded: false } | { loaded: true; record: ReferenceRecord<T> | undefined; takenOn: string }> {
-  const snapshot = await latestSnapshotFor(db, kind, regionCode);
-  if (!snapshot) return { loaded: false };
-  const row = await db
+): Promise<ReferenceLookup<T>> {
+  return (await latestRecordsOf<T>(db, [kind], subject, regionCode)).get(kind) ?? { loaded: false };
+}
+
+/** What one dataset says of a subject: not loaded for the region, or its latest snapshot's record if any. */
+export type ReferenceLookup<T> =
+  | { readonly loaded: false }
+  | { readonly loaded: true; readonly record: ReferenceRecord<T> | undefined; readonly takenOn: string };
+
+/**
+ * `latestReferenceRecord` for several datasets at once, in two queries whatever their number: a
+ * filing asks the graduate records and both status lists of the same person (decision 025's
+ * profile of the filing: each query is a round trip and a write on the server's one thread). A
+ * dataset with no snapshot serving the region is absent from the map.
+ */
+export async function latestRecordsOf<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  kinds: readonly ReferenceKind[],
+  subject: string,
+  regionCode: string,
+): Promise<Map<ReferenceKind, ReferenceLookup<T>>> {
+  const out = new Map<ReferenceKind, ReferenceLookup<T>>();
+  if (kinds.length === 0) return out;
+  const snapshots = await db
+    .selectFrom('reference_snapshot')
+    .select(['id', 'kind', 'taken_on', 'source'])
+    .where('kind', 'in', kinds)
+    .where('region_code', 'in', regionChain(regionCode))
+    .orderBy('taken_on', 'desc')
+    .orderBy('imported_at', 'desc')
+    .execute();
+  // Newest first: the first of each kind is the one serving the region (as `latestSnapshotFor`).
+  const serving = new Map<ReferenceKind, (typeof snapshots)[number]>();
+  for (const s of snapshots) if (!serving.has(s.kind)) serving.set(s.kind, s);
+  if (serving.size === 0) return out;
+  const rows = await db
     .selectFrom('reference_record')
-    .select('data')
-    .where('snapshot_id', '=', snapshot.id)
+    .select(['snapshot_id', 'data'])
+    .where(
+      'snapshot_id',
+      'in',
+      [...serving.values()].map((s) => s.id),
+    )
     .where('subject', '=', subject)
-    .executeTakeFirst();
-  const takenOn = String(snapshot.taken_on);
-  return {
-    loaded: true,
-    takenOn,
-    record: row ? { snapshotId: snapshot.id, takenOn, source: snapshot.source, data: row.data as T } : undefined,
-  };
+    .execute();
+  const bySnapshot = new Map(rows.map((r) => [r.snapshot_id, r.data as T]));
+  for (const [kind, snapshot] of serving) {
+    const takenOn = String(snapshot.taken_on);
+    const data = bySnapshot.get(snapshot.id);
+    out.set(kind, {
+      loaded: true,
+      takenOn,
+      record: data === undefined ? undefined : { snapshotId: snapshot.id, takenOn, source: snapshot.source, data },
+    });
+  }
+  return out;
 }
 
 /** What the latest snapshot of a dataset serving a person's region holds for them (`data` unset: not listed). */
