@@ -51,19 +51,13 @@ export async function reconcileEarlierBatches(
   actor: Actor,
   applicationIds: readonly string[],
 ): Promise<void> {
-  const batches = new Set<string>();
-  // In slices: a statement carries at most 65,535 parameters.
-  for (let start = 0; start < applicationIds.length; start += 1000) {
-    const rows = await trx
-      .selectFrom('payment_item')
-      .innerJoin('payment_batch', 'payment_batch.id', 'payment_item.batch_id')
-      .select('payment_item.batch_id')
-      .distinct()
-      .where('payment_item.state', '=', 'failed')
-      .where('payment_batch.state', '!=', 'reconciled')
-      .where('payment_item.application_id', 'in', applicationIds.slice(start, start + 1000))
-      .execute();
-    for (const r of rows) batches.add(r.batch_id);
-  }
+  // The applications as one array, joined (hash or index, linear either way): a parameter each,
+  // in slices of a thousand, cost a hundred statements of a thousand parameters for 100,000.
+  const { rows } = await sql<{ batch_id: string }>`select distinct i.batch_id
+      from payment_item i
+      join unnest(${sql.val(applicationIds)}::uuid[]) as v(id) on v.id = i.application_id
+      join payment_batch b on b.id = i.batch_id
+     where i.state = 'failed' and b.state <> 'reconciled'`.execute(trx);
+  const batches = new Set(rows.map((r) => r.batch_id));
   for (const id of batches) await reconcileIfSettled(trx, deps, actor, id);
 }
