@@ -140,7 +140,7 @@ describe('public disclosure lists (公示)', () => {
     const first = await app.disclosures.page({ region: '510104' }, serialise);
     expect(await app.disclosures.page({ region: '510104' }, serialise)).toBe(first);
     expect(await app.disclosures.page({ region: '510100' }, serialise)).not.toBe(first);
-    expect(JSON.parse(first.body)).toEqual(await app.disclosures.list({ region: '510104' }));
+    expect(JSON.parse(first.bytes.toString('utf8'))).toEqual(await app.disclosures.list({ region: '510104' }));
   });
 
   it('is published as Excel too, and another region sees nothing of this one', async () => {

@@ -225,7 +225,10 @@ async function ranked(s: SeekerToMatch, held: HeldCertificate[], limit: number) 
 describe('the postings for a seeker', () => {
   it('stops at the first level when it fills the top, whatever the levels below hold', async () => {
     // 40 + 30 + 20 = 90 thrice; in the city, not the county, and a smaller id: 80.
-    await insert([3, 4, 5].map((n) => ({ ...open, id: id(n) })).concat({ ...open, region: '510105', id: id(1) }));
+    await insert([
+      ...[3, 4, 5].map((n): Posting => ({ ...open, id: id(n) })),
+      { ...open, region: '510105', id: id(1) },
+    ]);
     expect(await ranked(SALES, [], 2)).toEqual({
       rows: [
         { id: id(3), score: 90 },
