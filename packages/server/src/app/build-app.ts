@@ -256,6 +256,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   http.decorateRequest('session', null);
   http.addHook('onRoute', assertAccessDeclared);
+  // Before the access check: request hooks run in the order added, and a refused request (401, 403)
+  // must carry the security headers too.
+  await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   http.addHook('onRequest', accessHook(services.sessions));
   http.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
   http.setNotFoundHandler((request, reply) => {
@@ -265,7 +268,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.sendFile('index.html');
   });
 
-  await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   await http.register(fastifySwagger, {
     refResolver: { buildLocalReference: componentName },
     transform: nameWholeAnswers,

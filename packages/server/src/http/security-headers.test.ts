@@ -9,21 +9,28 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('security headers', () => {
-  it('every response forbids framing and sniffing, sends no referrer, and has a content security policy for this origin only', async () => {
-    const res = await app.http.inject({ url: '/api/health' });
-    const csp = String(res.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-    expect(csp).toContain("object-src 'none'");
-    expect(res.headers['x-frame-options']).toBe('DENY');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
-    // Served over plain HTTP here (no HUIMIN_SECURE_COOKIES): no HSTS, no upgrading.
-    expect(res.headers['strict-transport-security']).toBeUndefined();
-    expect(csp).not.toContain('upgrade-insecure-requests');
-  });
+  it.each([
+    ['an answer', '/api/health', 200],
+    ['a refusal before any route runs (not logged in)', '/api/v1/people', 401],
+  ])(
+    '%s forbids framing and sniffing, sends no referrer, and has a content security policy for this origin only',
+    async (_, url, status) => {
+      const res = await app.http.inject({ url });
+      expect(res.statusCode).toBe(status);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      // Served over plain HTTP here (no HUIMIN_SECURE_COOKIES): no HSTS, no upgrading.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(csp).not.toContain('upgrade-insecure-requests');
+    },
+  );
 
   it('API answers are never stored, public or behind a login, errors included', async () => {
     const clerk = await staff(app, 'headers-clerk', ['clerk'], '510104');
