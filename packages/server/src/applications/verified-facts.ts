@@ -62,10 +62,11 @@ const FIELD = 'claim.businessCreditCode';
  */
 export async function verifyClaimedBusiness(
   db: Kysely<Database> | Transaction<Database>,
-  personId: string,
+  person: { readonly id: string; readonly idNumberHmac: string },
   regionCode: string,
   creditCode: string,
 ): Promise<VerifiedBusiness | undefined> {
+  const personId = person.id;
   const code = creditCode.toUpperCase();
   const known = await db
     .selectFrom('registry_fact')
@@ -80,14 +81,9 @@ export async function verifyClaimedBusiness(
   if (!found.loaded) return undefined;
   const record = found.record;
   if (!record) throw new AppError('BUSINESS_NOT_REGISTERED', 422, FIELD, { value: code });
-  const person = await db
-    .selectFrom('person')
-    .select('id_number_hmac')
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
   const data = record.data;
   // Compared as keyed hashes, made with the key the registry uses for the person's own ID number.
-  if (!data.founderHash || data.founderHash !== person.id_number_hmac)
+  if (!data.founderHash || data.founderHash !== person.idNumberHmac)
     throw new AppError('NOT_BUSINESS_FOUNDER', 422, FIELD);
   if (!data.registeredOn || !data.form) throw new AppError('BUSINESS_RECORD_INCOMPLETE', 422, FIELD);
   const business: Business = {
@@ -127,10 +123,11 @@ async function keepVerifiedBusiness(
 }
 
 /**
- * 免证办 for a graduation: when the registry holds none for the person, the latest graduate
- * records the bureau loaded are asked by the person's keyed ID hash. Found, the graduation is
- * verified and needs no diploma on paper; not found (a graduate of another province, or no
- * records loaded), the applicant declares it with evidence, as before.
+ * 免证办 for a graduation: when the registry holds none for the person, what the latest graduate
+ * records the bureau loaded hold under the person's keyed ID hash (`found`, read by the caller with
+ * the other lists). Found, the graduation is verified and needs no diploma on paper; not found (a
+ * graduate of another province, or no records loaded), the applicant declares it with evidence, as
+ * before.
  */
 export async function verifyGraduation(
   db: Kysely<Database> | Transaction<Database>,
@@ -170,14 +167,19 @@ export async function verifyFacts(
 ): Promise<VerifiedFacts> {
   const { personId, regionCode } = applicant;
   if (!personId) return {};
-  const business = businessCreditCode
-    ? await verifyClaimedBusiness(db, personId, regionCode, businessCreditCode)
-    : undefined;
   const person = await db
     .selectFrom('person')
     .select('id_number_hmac')
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
+  const business = businessCreditCode
+    ? await verifyClaimedBusiness(
+        db,
+        { id: personId, idNumberHmac: person.id_number_hmac },
+        regionCode,
+        businessCreditCode,
+      )
+    : undefined;
   // The graduate records and both status lists, asked about the person's keyed ID hash at once.
   const lists = await latestRecordsOf(db, ['graduate-records', ...STATUS_LISTS], person.id_number_hmac, regionCode);
   const graduation = await verifyGraduation(

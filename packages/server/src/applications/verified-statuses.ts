@@ -1,8 +1,7 @@
 import type { DatedStatus } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, ReferenceKind } from '../db/schema.js';
 import { recordFact, retractFact } from '../registry/registry-fact-repository.js';
-import type { ReferenceKind } from '../db/schema.js';
 import type { ListedStatus, ListedStatusRecord, ReferenceLookup } from '../risk/reference-queries.js';
 import type { ReferenceProvenance } from './verified-facts.js';
 

@@ -68,17 +68,19 @@ export async function latestRecordsOf<T>(
 ): Promise<Map<ReferenceKind, ReferenceLookup<T>>> {
   const out = new Map<ReferenceKind, ReferenceLookup<T>>();
   if (kinds.length === 0) return out;
+  // Per dataset, the newest serving the region (as `latestSnapshotFor`): one row each, however many
+  // snapshots were loaded over the years.
   const snapshots = await db
     .selectFrom('reference_snapshot')
+    .distinctOn('kind')
     .select(['id', 'kind', 'taken_on', 'source'])
     .where('kind', 'in', kinds)
     .where('region_code', 'in', regionChain(regionCode))
+    .orderBy('kind')
     .orderBy('taken_on', 'desc')
     .orderBy('imported_at', 'desc')
     .execute();
-  // Newest first: the first of each kind is the one serving the region (as `latestSnapshotFor`).
-  const serving = new Map<ReferenceKind, (typeof snapshots)[number]>();
-  for (const s of snapshots) if (!serving.has(s.kind)) serving.set(s.kind, s);
+  const serving = new Map(snapshots.map((s) => [s.kind, s]));
   if (serving.size === 0) return out;
   const rows = await db
     .selectFrom('reference_record')
