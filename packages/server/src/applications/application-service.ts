@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import { failpoint } from '../failpoints.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { todayInShanghai } from '../http/today.js';
+import { shanghaiDateOf } from '../http/today.js';
 import { languageOf, message } from '../i18n/messages.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
@@ -239,7 +239,7 @@ export class ApplicationService {
       state: app.state,
       subsidyId: app.subsidy_id,
       regionCode: app.region_code,
-      createdOn: todayInShanghai(app.created_at),
+      createdOn: shanghaiDateOf(app.created_at),
     };
   }
 

@@ -10,7 +10,7 @@ import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
 import { declarationsOf, type DeclarationView } from './declarations.js';
 import { promisedMaterials, promiseLapsedBefore, promiseText } from './deferred-materials.js';
 import { applicationFacts, withDeclared } from './fact-provenance.js';
-import { todayInShanghai } from '../http/today.js';
+import { shanghaiDateOf } from '../http/today.js';
 import { visibleApplications } from './visibility.js';
 
 export interface SubmissionCheck {
@@ -111,7 +111,7 @@ export async function materialStanding(
   today: IsoDate,
 ): Promise<{ materials: readonly Material[]; handedIn: Set<number>; waived: Set<number> }> {
   const subsidy = engine.subsidy(app.subsidy_id);
-  const resolution = subsidy ? engine.resolve(subsidy, app.region_code, todayInShanghai(app.created_at)) : undefined;
+  const resolution = subsidy ? engine.resolve(subsidy, app.region_code, shanghaiDateOf(app.created_at)) : undefined;
   const materials = resolution?.kind === 'scheme' ? resolution.scheme.materials : [];
   const handedIn = new Set(
     (

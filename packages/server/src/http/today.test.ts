@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { todayInShanghai } from './today.js';
+import { shanghaiDateOf, todayInShanghai } from './today.js';
 
 describe("today's date in Asia/Shanghai", () => {
   it('turns at midnight in Shanghai, 16:00 UTC: the last millisecond before and the first of the day', () => {
@@ -18,7 +18,10 @@ describe("today's date in Asia/Shanghai", () => {
           minLength: 1,
         }),
         (instants) => {
-          for (const at of instants) expect(todayInShanghai(at)).toBe(formatter.format(at));
+          for (const at of instants) {
+            expect(todayInShanghai(at)).toBe(formatter.format(at));
+            expect(shanghaiDateOf(at)).toBe(formatter.format(at));
+          }
         },
       ),
     );

@@ -6,16 +6,21 @@ const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
 });
 const DAY_MS = 86_400_000;
 
-/** The last day formatted, and the instants it spans: formatting per request showed in profiles. */
-let lastDay: { readonly date: string; readonly from: number; readonly until: number } | undefined;
+/** The civil date in Asia/Shanghai of an instant: the day a payment, a grant or a filing fell on. */
+export function shanghaiDateOf(instant: Date): string {
+  return SHANGHAI.format(instant);
+}
+
+/** Today, and the instants it spans: formatting it for every request showed in profiles. */
+let today: { readonly date: string; readonly from: number; readonly until: number } | undefined;
 
 /** Today's civil date in Asia/Shanghai, the date policies are judged on unless one is given. */
 export function todayInShanghai(now: Date = new Date()): string {
   const at = now.getTime();
-  if (lastDay && at >= lastDay.from && at < lastDay.until) return lastDay.date;
-  const date = SHANGHAI.format(now);
+  if (today && at >= today.from && at < today.until) return today.date;
+  const date = shanghaiDateOf(now);
   // China keeps UTC+8 all year (no daylight saving since 1991), so a day is 24 hours from 00:00+08:00.
   const from = Date.parse(`${date}T00:00:00+08:00`);
-  lastDay = { date, from, until: from + DAY_MS };
+  today = { date, from, until: from + DAY_MS };
   return date;
 }

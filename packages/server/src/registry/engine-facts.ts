@@ -17,7 +17,7 @@ import {
 } from '@huimin/policy';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { todayInShanghai } from '../http/today.js';
+import { shanghaiDateOf } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
 
 /**
@@ -243,7 +243,7 @@ export function receivedFrom(
     const base: ReceivedSubsidy = {
       subsidy: r.subsidy_id,
       // The day it was paid, as the bureau counts days.
-      grantedOn: todayInShanghai(typeof r.updated_at === 'string' ? new Date(r.updated_at) : r.updated_at),
+      grantedOn: shanghaiDateOf(typeof r.updated_at === 'string' ? new Date(r.updated_at) : r.updated_at),
       region: r.region_code,
       ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
       ...(claim.certificateId ? { certificateId: claim.certificateId } : {}),

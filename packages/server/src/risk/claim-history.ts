@@ -1,7 +1,7 @@
 import type { ApplicantFacts, ClaimFacts, Decision, IsoDate, PolicyEngine, ReceivedSubsidy } from '@huimin/policy';
 import type { Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
-import { todayInShanghai } from '../http/today.js';
+import { shanghaiDateOf } from '../http/today.js';
 
 // What a claimant's other claims say about this one: claims still in process, hires who left.
 
@@ -90,7 +90,7 @@ export async function earlierHires(
   const withHires = paid
     .map((p) => ({
       number: p.number,
-      paidOn: todayInShanghai(p.updated_at),
+      paidOn: shanghaiDateOf(p.updated_at),
       hires: ((p.claim as StoredLists).hires ?? []).map((h) => h.personId),
     }))
     .filter((p) => p.hires.length > 0);

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError } from '../../http/errors.js';
-import { todayInShanghai } from '../../http/today.js';
+import { shanghaiDateOf } from '../../http/today.js';
 import {
   cvsOf,
   eventPostingIds,
@@ -50,7 +50,7 @@ export class EventService {
     if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * DAY_MS)
       throw new AppError('EVENT_TOO_LONG', 400, 'endsAt', { days: String(MAX_EVENT_DAYS) });
     if (input.kind === 'live-stream' && !input.anchor.trim()) throw new AppError('REQUIRED_FIELD', 400, 'anchor');
-    const day = todayInShanghai(startsAt);
+    const day = shanghaiDateOf(startsAt);
     for (const [i, postingId] of input.postingIds.entries()) {
       const p = await findPosting(this.db, postingId);
       if (!p || !isInScope(actor.regionCode, p.region_code) || p.state !== 'published' || p.valid_to < day)
