@@ -184,7 +184,8 @@ export function postingsForSeekerQuery(
         -- a gig's pay is per day or piece: it is not weighed against a monthly wish (decision 023)
         and not exists (select 1 from gig_posting g where g.posting_id = p.id)
         and (${sql.join(
-          seeker.occupation_groups.map((g) => sql`(p.occupation_code >= ${g} and p.occupation_code < ${`${g}.`})`),
+          // A prefix, not a range: a range past '-' holds only under byte order (C collation).
+          seeker.occupation_groups.map((g) => sql`p.occupation_code like ${`${g}%`}`),
           sql` or `,
         )})
         and p.region_code >= ${city.padEnd(6, '0')} and p.region_code <= ${city.padEnd(6, '9')}

@@ -141,7 +141,8 @@ export function boardQuery(db: Db, f: Omit<BoardFilter, 'limit' | 'offset'>) {
     q =
       f.occupation.length === 10
         ? q.where('p.occupation_code', '=', f.occupation)
-        : q.where('p.occupation_code', '>=', f.occupation).where('p.occupation_code', '<', `${f.occupation}.`);
+        : // A prefix, not a range: a range past '-' holds only under byte order (C collation).
+          q.where('p.occupation_code', 'like', `${escapeLike(f.occupation)}%`);
   if (f.payMinFen !== undefined) q = q.where('p.pay_max_fen', '>=', f.payMinFen);
   if (f.terms.length > 0) q = q.where(sql<boolean>`p.search_terms @> ${sql.val(f.terms)}::text[]`);
   for (const run of f.like) q = q.where('p.search_text', 'like', `%${escapeLike(run)}%`);
