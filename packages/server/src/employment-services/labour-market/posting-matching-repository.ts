@@ -94,7 +94,8 @@ interface Tier {
 /**
  * The levels of a seeker's postings, highest first, each with its tiers. The codes are the
  * catalogue's of the seeker's 中类 (a posting's occupation is the catalogue's: posting-checks), and
- * the seeker's own.
+ * the seeker's own. A release that takes a code out of the catalogue must move the postings that
+ * carry it to its successor (a migration): a code no longer listed here is never read.
  */
 function levelsOf(seeker: SeekerToMatch, held: Map<string, number>): { score: number; tiers: Tier[] }[] {
   const groups = new Set(seeker.occupation_groups);
