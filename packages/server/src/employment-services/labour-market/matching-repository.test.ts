@@ -11,6 +11,7 @@ import {
   type PostingToMatch,
 } from './matching-repository.js';
 import { mediumGroup, OCCUPATIONS } from './occupations.js';
+import { scoreByRules, topByRules } from './matching.test-kit.js';
 
 /**
  * The seekers for a posting are ranked by their points (occupation 40/25/15, county 30 or city 20,
@@ -90,7 +91,7 @@ function expected(
   posting: PostingToMatch = POSTING,
 ): { id: string; score: number }[] {
   const city = posting.region_code.slice(0, 4);
-  return rows
+  const scored = rows
     .filter(
       (s) =>
         s.active &&
@@ -98,24 +99,23 @@ function expected(
         s.availableFrom <= posting.valid_to &&
         s.codes.some((c) => mediumGroup(c) === mediumGroup(posting.occupation_code)),
     )
-    .map((s) => {
-      const occupation = s.codes.includes(posting.occupation_code)
-        ? 40
-        : s.codes.some((c) => c.slice(0, 7) === posting.occupation_code.slice(0, 7))
-          ? 25
-          : 15;
-      const region = s.region === posting.region_code ? 30 : 20;
-      const pay = posting.pay_min_fen >= s.payMinFen ? 20 : posting.pay_max_fen >= s.payMinFen ? 10 : 0;
-      const certificate =
-        s.certificate &&
-        NAME.get(s.certificate.code) === posting.occupation_name &&
-        (posting.min_level === null || s.certificate.level <= posting.min_level)
-          ? 10
-          : 0;
-      return { id: s.id, score: occupation + region + pay + certificate };
-    })
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .map((s) => ({
+      id: s.id,
+      score: scoreByRules({
+        seekerCodes: s.codes,
+        seekerRegion: s.region,
+        wishFen: s.payMinFen,
+        postingCode: posting.occupation_code,
+        postingRegion: posting.region_code,
+        payMinFen: posting.pay_min_fen,
+        payMaxFen: posting.pay_max_fen,
+        certified:
+          !!s.certificate &&
+          NAME.get(s.certificate.code) === posting.occupation_name &&
+          (posting.min_level === null || s.certificate.level <= posting.min_level),
+      }),
+    }));
+  return topByRules(scored, limit);
 }
 
 async function insert(seekers: (Seeker & { id?: string })[]): Promise<(Seeker & { id: string })[]> {

@@ -11,6 +11,7 @@ import {
   type HeldCertificate,
   type SeekerToMatch,
 } from './posting-matching-repository.js';
+import { scoreByRules, topByRules } from './matching.test-kit.js';
 
 /**
  * A seeker's postings are ranked by their points (occupation 40/25/15, county 30 or city 20, pay
@@ -128,7 +129,7 @@ function expected(
   held: HeldCertificate[],
   limit: number,
 ): { id: string; score: number }[] {
-  return rows
+  const scored = rows
     .filter(
       (p) =>
         p.state === 'published' &&
@@ -138,21 +139,20 @@ function expected(
         s.occupation_groups.includes(mediumGroup(p.code)) &&
         p.region.slice(0, 4) === s.region_code.slice(0, 4),
     )
-    .map((p) => {
-      const occupation = s.occupation_codes.includes(p.code)
-        ? 40
-        : s.occupation_codes.some((c) => c.slice(0, 7) === p.code.slice(0, 7))
-          ? 25
-          : 15;
-      const region = p.region === s.region_code ? 30 : 20;
-      const pay = p.payMinFen >= s.pay_min_fen ? 20 : p.payMaxFen >= s.pay_min_fen ? 10 : 0;
-      const certificate = held.some((c) => c.code === p.code && (p.minLevel === null || c.level <= p.minLevel))
-        ? 10
-        : 0;
-      return { id: p.id, score: occupation + region + pay + certificate };
-    })
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .map((p) => ({
+      id: p.id,
+      score: scoreByRules({
+        seekerCodes: s.occupation_codes,
+        seekerRegion: s.region_code,
+        wishFen: s.pay_min_fen,
+        postingCode: p.code,
+        postingRegion: p.region,
+        payMinFen: p.payMinFen,
+        payMaxFen: p.payMaxFen,
+        certified: held.some((c) => c.code === p.code && (p.minLevel === null || c.level <= p.minLevel)),
+      }),
+    }));
+  return topByRules(scored, limit);
 }
 
 async function insert(postings: Posting[]): Promise<(Posting & { id: string })[]> {
