@@ -21,7 +21,12 @@ const main = fileURLToPath(new URL('../main.js', import.meta.url));
  * taken by `huimin worker` processes, the sweep cut into as many parts as there are workers. Each
  * slice's output in `pgboss.job` names the worker that ran it and what it did, which gives the split. One run per entry of `workers`, on the same data.
  */
-export async function sweepOnPostgres(url: string, n: number, workerCounts: readonly number[]): Promise<void> {
+export async function sweepOnPostgres(
+  url: string,
+  n: number,
+  workerCounts: readonly number[],
+  keep = false,
+): Promise<void> {
   const name = `huimin_bench_sweep_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -103,7 +108,9 @@ export async function sweepOnPostgres(url: string, n: number, workerCounts: read
   } finally {
     await queue.stop();
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // `--keep` leaves the registry for reading plans at this size (`bench:plans`).
+    if (keep) console.log(`kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

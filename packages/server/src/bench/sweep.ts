@@ -24,6 +24,7 @@ import { load, printSplit, secs } from './sweep-print.js';
  * on a PostgreSQL server (`DATABASE_URL` by default; the database is created and dropped), and the
  * sweep run as production runs it: queued, its slices taken by N `huimin worker` processes — once
  * for each N listed, on the same data (offers cleared between runs), each run printing the split.
+ * `--keep` leaves that database in place instead of dropping it.
  */
 const n = wholeNumberOption('people', 1_000_000);
 const at = (name: string) => {
@@ -36,7 +37,7 @@ if (at('database') === 'postgres') {
   const workers = (at('workers') ?? '2').split(',').map(Number);
   if (workers.some((w) => !Number.isInteger(w) || w <= 0))
     throw new Error('--workers must list positive whole numbers');
-  await sweepOnPostgres(url, n, workers);
+  await sweepOnPostgres(url, n, workers, process.argv.includes('--keep'));
 } else {
   const threads = (at('threads') ?? '0,1').split(',');
   if (threads.some((t) => t !== '0' && t !== '1'))
