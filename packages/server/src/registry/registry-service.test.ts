@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -150,5 +151,23 @@ describe('a person’s facts that name a unit', () => {
     expectOk(created, 201);
     const person = await clerk.request('GET', `/api/v1/people/${created.json<{ id: string }>().id}`);
     expect(person.json<{ unitNames: Record<string, string> }>().unitNames).toEqual({ [code]: '青羊示例有限公司' });
+  });
+});
+
+describe('the people found', () => {
+  // Bulk rows straight into the table: ten thousand people through the API would be the test.
+  const addPeople = (from: number, count: number) =>
+    sql`insert into person (id_number_hmac, id_number_cipher, id_number_masked, name, sex, birth_date, region_code)
+        select 'cap-' || i, 'x', '5101**********0000', '人' || i, 'male', '1990-01-01', '510106'
+        from generate_series(${from}::int, ${from + count - 1}::int) as i`.execute(app.database.db);
+
+  it('are counted exactly up to 10,000, and past it shown as at least 10,000', async () => {
+    const clerk = await staff(app, 'clerk-count', ['clerk'], '510106');
+    const found = async () =>
+      (await clerk.request('GET', '/api/v1/people?limit=5')).json<{ total: number; totalIsLowerBound: boolean }>();
+    await addPeople(1, 10_000);
+    expect(await found()).toMatchObject({ total: 10_000, totalIsLowerBound: false });
+    await addPeople(10_001, 1);
+    expect(await found()).toMatchObject({ total: 10_000, totalIsLowerBound: true });
   });
 });

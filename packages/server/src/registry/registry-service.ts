@@ -112,7 +112,13 @@ export class RegistryService {
 
   async findPeople(actor: Actor, q: PeopleFilter & { limit?: number; offset?: number }) {
     const query = this.foundPeople(actor, q);
-    const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    // Counted up to the most a list is read to (the export's cap): a city's exact count is millions
+    // of index entries per page (bench:plans), and past it a clerk narrows the search.
+    const counted = await this.db
+      .selectFrom(query.select('id').limit(PEOPLE_EXPORT_LIMIT + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const total = Number(counted.n);
     const rows = await query
       .selectAll()
       .orderBy('name')
@@ -120,7 +126,11 @@ export class RegistryService {
       .limit(q.limit ?? 50)
       .offset(q.offset ?? 0)
       .execute();
-    return { total: Number(total.n), people: rows.map(personView) };
+    return {
+      total: Math.min(total, PEOPLE_EXPORT_LIMIT),
+      totalIsLowerBound: total > PEOPLE_EXPORT_LIMIT,
+      people: rows.map(personView),
+    };
   }
 
   /**

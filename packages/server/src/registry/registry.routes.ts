@@ -35,7 +35,12 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
           summary: 'Search people (by ID number, name prefix, region)',
           querystring: RegistrySearchQuery,
           response: {
-            200: Type.Object({ total: Type.Integer(), people: Type.Array(PersonView) }),
+            200: Type.Object({
+              total: Type.Integer(),
+              /** The total was counted only up to 10,000: there are at least this many. */
+              totalIsLowerBound: Type.Boolean(),
+              people: Type.Array(PersonView),
+            }),
             ...PROTECTED_ERRORS,
           },
         },

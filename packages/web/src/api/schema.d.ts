@@ -3401,6 +3401,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            totalIsLowerBound: boolean;
                             people: {
                                 id: string;
                                 idNumberMasked: string;

@@ -61,6 +61,7 @@ function PeopleSearch() {
   const regionName = useRegionName();
   const [error, setError] = useState<ApiError>();
   const [found, setFound] = useState<{ idNumber?: string; name?: string }>({});
+  const [atLeast, setAtLeast] = useState(false);
   const columns: ProColumns<PersonView>[] = [
     {
       title: t('person.name'),
@@ -87,7 +88,11 @@ function PeopleSearch() {
         scroll={{ x: true }}
         options={{ density: true, reload: true, setting: true }}
         search={{ labelWidth: 'auto', searchText: t('registry.searchButton') }}
-        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          defaultPageSize: 20,
+          showTotal: (n) =>
+            atLeast ? t('backOffice.worklist.totalAtLeast', { count: n }) : t('common.total', { count: n }),
+        }}
         request={async ({ idNumber, name, current = 1, pageSize = 20 }) => {
           setError(undefined);
           try {
@@ -96,10 +101,11 @@ function PeopleSearch() {
               name: name?.trim() || undefined,
             };
             setFound(filters);
-            const page = await api<{ total: number; people: PersonView[] }>(
+            const page = await api<{ total: number; totalIsLowerBound: boolean; people: PersonView[] }>(
               'GET',
               `/api/v1/people${query({ ...filters, limit: pageSize, offset: (current - 1) * pageSize })}`,
             );
+            setAtLeast(page.totalIsLowerBound);
             return { data: page.people, total: page.total, success: true };
           } catch (e) {
             if (!(e instanceof ApiError)) throw e;
