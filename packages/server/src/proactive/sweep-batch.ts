@@ -84,10 +84,20 @@ export interface PartRef {
 }
 
 /**
- * The next batch after the cursor, with each one's facts and applications, as one JSON document:
- * one query and one parse instead of three result sets of tens of thousands of rows (on the
- * embedded database the per-row cost dominated).
+ * A batch as the database returns it, in three JSON texts: the people (or units) after the cursor,
+ * their facts, and their applications. Each is one value crossing from the embedded database (on
+ * it the per-row cost dominated); `assembleBatch` joins them, on whichever thread decides the batch.
  */
+export interface BatchTexts {
+  readonly rows: string;
+  /** Every fact of the batch not retracted, in the order recorded, each naming its `owner`. */
+  readonly facts: string;
+  readonly applications: string;
+  /** The column of an application naming its person or unit. */
+  readonly applicant: 'person_id' | 'organisation_id';
+}
+
+/** The next batch after the cursor, each one with its facts and applications (`readBatchTexts`, assembled). */
 export async function readBatch<T>(
   db: Kysely<Database>,
   table: 'person' | 'organisation',
@@ -96,12 +106,17 @@ export async function readBatch<T>(
   size: number,
   upto: Place = null,
 ): Promise<T[]> {
-  const text = await readBatchText(db, table, range, cursor, size, upto);
-  return text ? (JSON.parse(text) as T[]) : [];
+  const texts = await readBatchTexts(db, table, range, cursor, size, upto);
+  return texts ? assembleBatch<T>(texts) : [];
 }
 
-/** The batch as the query's JSON text (a deciding thread parses it itself); null when none are left. */
-export async function readBatchText(
+/**
+ * The next batch after the cursor as three set-based queries: the rows by (region, id) range, then
+ * the facts and the applications of those ids. It replaced one query building each one's facts
+ * and applications in correlated subqueries (decision 009: where the time goes). Null when none
+ * are left.
+ */
+export async function readBatchTexts(
   db: Kysely<Database>,
   table: 'person' | 'organisation',
   range: { low: string; high: string },
@@ -109,21 +124,16 @@ export async function readBatchText(
   size: number,
   /** The end of the sweep part being walked, included; null to the end of the region. */
   upto: Place = null,
-): Promise<string | null> {
+): Promise<BatchTexts | null> {
   const owner = table === 'person' ? sql.ref('f.person_id') : sql.ref('f.organisation_id');
   const applicant = table === 'person' ? sql.ref('a.person_id') : sql.ref('a.organisation_id');
   const columns =
     table === 'person'
       ? sql`t.id, t.region_code, t.id_number_cipher, t.id_number_hmac, t.name, t.birth_date, t.sex, t.retirement_category, t.hukou_region, t.rural, t.household_id`
       : sql`t.id, t.region_code, t.credit_code, t.credit_code_override, t.name, t.category, t.size_class`;
-  const { rows } = await sql<{ batch: string | null }>`
-    select json_agg(b order by b.region_code, b.id)::text as batch from (
-      select ${columns},
-        coalesce((select json_agg(json_build_object('kind', f.kind, 'data', f.data, 'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end) order by f.recorded_at) from registry_fact f
-                  where ${owner} = t.id and f.retracted_at is null), '[]') as facts,
-        coalesce((select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
-                    'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key)) from application a
-                  where ${applicant} = t.id), '[]') as applications
+  const { rows } = await sql<{ batch: string | null; ids: string[] | null }>`
+    select json_agg(b order by b.region_code, b.id)::text as batch, array_agg(b.id) as ids from (
+      select ${columns}
       from ${sql.table(table)} t
       where t.region_code >= ${range.low} and t.region_code <= ${range.high}
         -- From the start: every region code sorts after '', whatever the id.
@@ -132,7 +142,52 @@ export async function readBatchText(
       order by t.region_code, t.id
       limit ${size}
     ) b`.execute(db);
-  return rows[0]?.batch ?? null;
+  const batch = rows[0]?.batch;
+  const ids = rows[0]?.ids;
+  if (!batch || !ids) return null;
+  // As an array: a batch is tens of thousands of ids, past a statement's parameters.
+  const { rows: facts } = await sql<{ facts: string | null }>`
+    select json_agg(json_build_object('owner', ${owner}, 'kind', f.kind, 'data', f.data,
+             'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end)
+           order by f.recorded_at)::text as facts
+    from registry_fact f
+    where ${owner} = any(${ids}::uuid[]) and f.retracted_at is null`.execute(db);
+  const { rows: applications } = await sql<{ applications: string | null }>`
+    select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
+             'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key))::text as applications
+    from application a
+    where ${applicant} = any(${ids}::uuid[])`.execute(db);
+  return {
+    rows: batch,
+    facts: facts[0]?.facts ?? '[]',
+    applications: applications[0]?.applications ?? '[]',
+    applicant: table === 'person' ? 'person_id' : 'organisation_id',
+  };
+}
+
+/**
+ * The batch's people (or units) in (region, id) order, each with its own facts in the order
+ * recorded and its own applications: what `readBatchTexts` read, as the rules read it.
+ */
+export function assembleBatch<T>(texts: BatchTexts): T[] {
+  const rows = JSON.parse(texts.rows) as { id: string }[];
+  const facts = new Map<string, BatchFact[]>();
+  for (const f of JSON.parse(texts.facts) as (BatchFact & { owner: string })[]) {
+    const fact: BatchFact = { kind: f.kind, data: f.data, dataset: f.dataset };
+    const mine = facts.get(f.owner);
+    if (mine) mine.push(fact);
+    else facts.set(f.owner, [fact]);
+  }
+  const applications = new Map<string, BatchApplication[]>();
+  for (const a of JSON.parse(texts.applications) as BatchApplication[]) {
+    const owner = a[texts.applicant] ?? '';
+    const mine = applications.get(owner);
+    if (mine) mine.push(a);
+    else applications.set(owner, [a]);
+  }
+  return rows.map(
+    (r) => ({ ...r, facts: facts.get(r.id) ?? [], applications: applications.get(r.id) ?? [] }) as unknown as T,
+  );
 }
 
 /** Offers for one person or unit: every subsidy the engine finds it eligible for and not applied for. */

@@ -1,7 +1,14 @@
 import { CATALOGUE, PolicyEngine, TEXT_PARAMETERS, type ParameterValue, type SubsidyDefinition } from '@huimin/policy';
 import { personFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
-import { offersFor, received, type NewOffer, type PersonInBatch } from './sweep-batch.js';
+import {
+  assembleBatch,
+  offersFor,
+  received,
+  type BatchTexts,
+  type NewOffer,
+  type PersonInBatch,
+} from './sweep-batch.js';
 
 /** What deciding a batch of people needs besides the batch: the job, its date and the engine. */
 export interface PeopleSweep {
@@ -45,13 +52,16 @@ export class KeyNotHere extends Error {
   }
 }
 
+/** A batch sent to a deciding thread: the batch query's texts, or the whole batch as one JSON text. */
+export type BatchText = BatchTexts | string;
+
 /**
  * Deciding in a worker thread (`sweep-decider-worker.js`): the engine built from the same settings,
- * batches arriving as the JSON text the batch query returned. The thread is given no key: the
+ * batches arriving as the JSON texts the batch queries returned. The thread is given no key: the
  * engine's person rules read birth date and sex from the registry's columns, and an ID number read
  * anyway throws `KeyNotHere`, so that batch goes back to the main thread rather than the key across.
  */
-export function deciderFor(setup: DeciderSetup): (text: string) => NewOffer[] {
+export function deciderFor(setup: DeciderSetup): (text: BatchText) => NewOffer[] {
   const engine = new PolicyEngine(CATALOGUE, [...TEXT_PARAMETERS, ...setup.local]);
   const subsidies = engine.catalogue().filter((s) => s.applicant === 'person');
   const noKey = {
@@ -60,5 +70,11 @@ export function deciderFor(setup: DeciderSetup): (text: string) => NewOffer[] {
     },
   };
   const sweep = { jobId: setup.jobId, judgedOn: setup.judgedOn, engine };
-  return (text) => decidePeople(sweep, subsidies, noKey, JSON.parse(text) as PersonInBatch[]);
+  return (text) =>
+    decidePeople(
+      sweep,
+      subsidies,
+      noKey,
+      typeof text === 'string' ? (JSON.parse(text) as PersonInBatch[]) : assembleBatch<PersonInBatch>(text),
+    );
 }

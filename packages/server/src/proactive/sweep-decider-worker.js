@@ -10,7 +10,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** @typedef {{ id: number; text: string }} Job */
+/** @typedef {{ id: number; text: import('./sweep-decide.js').BatchText }} Job */
 
 const compiled = import.meta.url.includes('/dist/') ? './sweep-decide.js' : '../../dist/proactive/sweep-decide.js';
 /** @type {typeof import('./sweep-decide.js')} */

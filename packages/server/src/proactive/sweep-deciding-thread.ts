@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { NewOffer } from './sweep-batch.js';
-import type { DeciderSetup } from './sweep-decide.js';
+import type { BatchText, DeciderSetup } from './sweep-decide.js';
 
 const WORKER_FILE = new URL('./sweep-decider-worker.js', import.meta.url);
 
@@ -39,8 +39,8 @@ export class DecidingThread {
     this.worker.on('exit', (code) => fail(new Error(`the deciding thread stopped (exit code ${code})`)));
   }
 
-  /** Decides a batch given as the JSON text of its people (with their facts and applications). */
-  decide(text: string): Promise<Decided> {
+  /** Decides a batch given as the batch query's JSON texts, or as the JSON text of its people. */
+  decide(text: BatchText): Promise<Decided> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise((resolve, reject) => {

@@ -1,14 +1,15 @@
 import { failpoint } from '../failpoints.js';
 import {
+  assembleBatch,
   lastOf,
-  readBatchText,
+  readBatchTexts,
   type Place,
   saveBatch,
   type NewOffer,
   type PersonInBatch,
   type WalkRun,
 } from './sweep-batch.js';
-import { decidePeople, type PeopleSweep } from './sweep-decide.js';
+import { decidePeople, type BatchText, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
 import { withReferenceFacts } from './sweep-reference-facts.js';
 
@@ -34,16 +35,17 @@ export async function sweepPeople(
   const { db, tally } = run;
   const read = async (after: Place) => {
     const t0 = performance.now();
-    const text = await readBatchText(db, 'person', run.range, after, run.batchSize, run.upto);
-    if (text === null) {
+    const texts = await readBatchTexts(db, 'person', run.range, after, run.batchSize, run.upto);
+    if (texts === null) {
       tally.read += performance.now() - t0;
       return null;
     }
-    const parsed = JSON.parse(text) as PersonInBatch[];
-    const batch = await withReferenceFacts(db, parsed);
+    const assembled = assembleBatch<PersonInBatch>(texts);
+    const batch = await withReferenceFacts(db, assembled);
     tally.read += performance.now() - t0;
-    // The thread is sent the text as read, or as completed from the reference datasets.
-    return { batch, text: batch === parsed ? text : JSON.stringify(batch) };
+    // The thread is sent the texts as read (it assembles them itself), or the batch as completed
+    // from the reference datasets.
+    return { batch, text: batch === assembled ? texts : JSON.stringify(batch) };
   };
   const decideHere = (batch: readonly PersonInBatch[]) => {
     const t0 = performance.now();
@@ -51,7 +53,7 @@ export async function sweepPeople(
     tally.decide += performance.now() - t0;
     return offers;
   };
-  const decide = async (b: { batch: PersonInBatch[]; text: string }): Promise<NewOffer[]> => {
+  const decide = async (b: { batch: PersonInBatch[]; text: BatchText }): Promise<NewOffer[]> => {
     if (!run.thread) return decideHere(b.batch);
     const decided = await run.thread.decide(b.text);
     if (decided === 'needs the key') return decideHere(b.batch);
