@@ -111,8 +111,8 @@ export async function readBatch<T>(
 }
 
 /**
- * The next batch after the cursor as three set-based queries: the rows by (region, id) range, then
- * the facts and the applications of those ids. It replaced one query building each one's facts
+ * The next batch after the cursor, set-based: the rows by (region, id) range, then the facts and
+ * the applications of those ids, in one statement. It replaced one query building each one's facts
  * and applications in correlated subqueries (decision 009: where the time goes). Null when none
  * are left.
  */
@@ -131,8 +131,10 @@ export async function readBatchTexts(
     table === 'person'
       ? sql`t.id, t.region_code, t.id_number_cipher, t.id_number_hmac, t.name, t.birth_date, t.sex, t.retirement_category, t.hukou_region, t.rural, t.household_id`
       : sql`t.id, t.region_code, t.credit_code, t.credit_code_override, t.name, t.category, t.size_class`;
-  const { rows } = await sql<{ batch: string | null; ids: string[] | null }>`
-    select json_agg(b order by b.region_code, b.id)::text as batch, array_agg(b.id) as ids from (
+  // One statement: the batch's ids go from the rows to their facts and applications inside the
+  // database, never out and back in as an array of tens of thousands.
+  const { rows } = await sql<{ batch: string | null; facts: string | null; applications: string | null }>`
+    with b as materialized (
       select ${columns}
       from ${sql.table(table)} t
       where t.region_code >= ${range.low} and t.region_code <= ${range.high}
@@ -141,26 +143,24 @@ export async function readBatchTexts(
         ${upto ? sql`and (t.region_code, t.id) <= (${upto.region}, ${upto.id}::uuid)` : sql``}
       order by t.region_code, t.id
       limit ${size}
-    ) b`.execute(db);
+    )
+    select
+      (select json_agg(b order by b.region_code, b.id) from b)::text as batch,
+      (select json_agg(json_build_object('owner', ${owner}, 'kind', f.kind, 'data', f.data,
+                 'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end)
+               order by f.recorded_at)
+         from registry_fact f
+         where ${owner} = any(array(select b.id from b)) and f.retracted_at is null)::text as facts,
+      (select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
+                 'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key))
+         from application a
+         where ${applicant} = any(array(select b.id from b)))::text as applications`.execute(db);
   const batch = rows[0]?.batch;
-  const ids = rows[0]?.ids;
-  if (!batch || !ids) return null;
-  // As an array: a batch is tens of thousands of ids, past a statement's parameters.
-  const { rows: facts } = await sql<{ facts: string | null }>`
-    select json_agg(json_build_object('owner', ${owner}, 'kind', f.kind, 'data', f.data,
-             'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end)
-           order by f.recorded_at)::text as facts
-    from registry_fact f
-    where ${owner} = any(${ids}::uuid[]) and f.retracted_at is null`.execute(db);
-  const { rows: applications } = await sql<{ applications: string | null }>`
-    select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
-             'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key))::text as applications
-    from application a
-    where ${applicant} = any(${ids}::uuid[])`.execute(db);
+  if (!batch) return null;
   return {
     rows: batch,
-    facts: facts[0]?.facts ?? '[]',
-    applications: applications[0]?.applications ?? '[]',
+    facts: rows[0]?.facts ?? '[]',
+    applications: rows[0]?.applications ?? '[]',
     applicant: table === 'person' ? 'person_id' : 'organisation_id',
   };
 }
