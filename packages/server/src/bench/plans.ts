@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../auth/actor.js';
 import { buildServices } from '../app/build-app.js';
+import { migrate } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { Vault } from '../security/vault.js';
 import { wholeNumberOption } from './options.js';
@@ -37,6 +38,10 @@ const db = new Kysely<Database>({
 const services = buildServices({ db, vault: new Vault(randomBytes(32)) });
 
 try {
+  // A registry kept by an older build is brought up to this one's schema first (new indexes).
+  const t0 = performance.now();
+  await migrate(db);
+  console.log(`migrations brought up to date in ${Math.round((performance.now() - t0) / 1000)} s`);
   const supervisor = await db
     .selectFrom('account')
     .select('id')

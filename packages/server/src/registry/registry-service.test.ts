@@ -171,3 +171,38 @@ describe('the people found', () => {
     expect(await found()).toMatchObject({ total: 10_000, totalIsLowerBound: true });
   });
 });
+
+describe('whose people staff find', () => {
+  it('a county’s staff their county; a city’s its counties; a province’s its cities', async () => {
+    const clerk = await staff(app, 'clerk-scope', ['clerk'], '621002');
+    for (const [name, regionCode, born] of [
+      ['乙', '621002', '1980-03-01'],
+      ['甲', '621002', '1980-03-02'],
+      ['丙', '621022', '1980-03-03'],
+      ['丁', '620102', '1980-03-04'],
+    ] as const) {
+      const county = await staff(app, `clerk-${born}`, ['clerk'], regionCode);
+      expectOk(await county.request('POST', '/api/v1/people', { idNumber: idNumber(born), name, regionCode }), 201);
+    }
+    const namesFor = async (regionCode: string, filter = '') => {
+      const reader = await staff(app, `supervisor-${regionCode}${filter.length}`, ['supervisor'], regionCode);
+      const found = (await reader.request('GET', `/api/v1/people?limit=50${filter}`)).json<{
+        people: { name: string; regionCode: string }[];
+      }>();
+      return found.people
+        .filter((p) => p.regionCode.startsWith('62'))
+        .map((p) => p.name)
+        .sort();
+    };
+    expect(
+      (await clerk.request('GET', '/api/v1/people'))
+        .json<{ people: { name: string }[] }>()
+        .people.map((p) => p.name)
+        .sort(),
+    ).toEqual(['乙', '甲'].sort());
+    expect(await namesFor('621000')).toEqual(['丙', '乙', '甲'].sort());
+    expect(await namesFor('620000')).toEqual(['丁', '丙', '乙', '甲'].sort());
+    expect(await namesFor('620000', '&regionCode=621022')).toEqual(['丙']);
+    expect(await namesFor('510100')).toEqual([]);
+  });
+});

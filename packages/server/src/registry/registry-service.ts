@@ -1,10 +1,11 @@
 import { maskIdNumber } from '@huimin/policy';
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { assertRegionInScope, regionNamer, regionPrefix } from '../regions/region-scope.js';
+import { regionLevel } from '@huimin/policy';
+import { assertRegionInScope, regionNamer, regionPrefix, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
   checkFact,
@@ -115,7 +116,12 @@ export class RegistryService {
     // Counted up to the most a list is read to (the export's cap): a city's exact count is millions
     // of index entries per page (bench:plans), and past it a clerk narrows the search.
     const counted = await this.db
-      .selectFrom(query.select('id').limit(PEOPLE_EXPORT_LIMIT + 1).as('capped'))
+      .selectFrom(
+        query
+          .select('id')
+          .limit(PEOPLE_EXPORT_LIMIT + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     const total = Number(counted.n);
@@ -161,7 +167,7 @@ export class RegistryService {
     if (q.idNumber)
       query = query.where('id_number_hmac', '=', this.vault.lookupHash('id-number', q.idNumber.toUpperCase()));
     if (q.name) query = query.where('name', 'like', `${q.name.replace(/[\\%_]/g, '\\$&')}%`);
-    if (q.regionCode) query = query.where('region_code', 'like', `${regionPrefix(q.regionCode)}%`);
+    if (q.regionCode) query = inRegion(query, q.regionCode);
     return query;
   }
 
@@ -379,8 +385,7 @@ export class RegistryService {
   /** People the caller may see: staff, their regions; an applicant, themself. */
   visiblePeople(actor: Actor) {
     const q = this.db.selectFrom('person');
-    if (actor.permissions.has('registry:read'))
-      return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+    if (actor.permissions.has('registry:read')) return inRegion(q, actor.regionCode);
     return q.where('id', '=', actor.personId ?? NO_ONE);
   }
 
@@ -390,4 +395,15 @@ export class RegistryService {
       return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
     return q.where('id', '=', actor.organisationId ?? NO_ONE);
   }
+}
+
+/**
+ * People in a region and the regions under it, written so an index can read them in any collation
+ * (a LIKE prefix uses one only in C): a county as its one code, so `person_region_name` (0044)
+ * gives a page in name order; a city or province as the range of its codes.
+ */
+function inRegion<O>(q: SelectQueryBuilder<Database, 'person', O>, code: string) {
+  if (regionLevel(code) === 'county') return q.where('region_code', '=', code);
+  const { low, high } = regionRange(code);
+  return q.where('region_code', '>=', low).where('region_code', '<=', high);
 }

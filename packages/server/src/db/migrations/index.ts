@@ -38,6 +38,7 @@ import { m20261203_0040_sweep_parts } from './20261203-0040-sweep-parts.js';
 import { m20261203_0041_posting_matching_tiers } from './20261203-0041-posting-matching-tiers.js';
 import { m20261203_0042_board_order } from './20261203-0042-board-order.js';
 import { m20261203_0043_references_checked_per_statement } from './20261203-0043-references-checked-per-statement.js';
+import { m20261203_0044_staff_lists_in_order } from './20261203-0044-staff-lists-in-order.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203-0041-posting-matching-tiers': m20261203_0041_posting_matching_tiers,
   '20261203-0042-board-order': m20261203_0042_board_order,
   '20261203-0043-references-checked-per-statement': m20261203_0043_references_checked_per_statement,
+  '20261203-0044-staff-lists-in-order': m20261203_0044_staff_lists_in_order,
 };
 
 export const migrationProvider: MigrationProvider = {
