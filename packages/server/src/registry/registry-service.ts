@@ -1,11 +1,10 @@
 import { maskIdNumber } from '@huimin/policy';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { regionLevel } from '@huimin/policy';
-import { assertRegionInScope, regionNamer, regionPrefix, regionRange } from '../regions/region-scope.js';
+import { assertRegionInScope, regionNamer, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
   checkFact,
@@ -31,15 +30,9 @@ import {
   type PersonViewT,
 } from './registry.schemas.js';
 import { PEOPLE_EXPORT_LIMIT, peopleSheet } from './people-sheet.js';
+import { foundPeople, visiblePeople, type PeopleFilter } from './people-query.js';
 
 type Db = Kysely<Database>;
-
-/** What the people list is searched by (人员库查询): the ID number, a name's start, a region. */
-export interface PeopleFilter {
-  idNumber?: string;
-  name?: string;
-  regionCode?: string;
-}
 
 /**
  * The registry (人员库、单位库): people, units and training institutions, and the dated facts the
@@ -100,7 +93,7 @@ export class RegistryService {
 
   /** A person in the caller's regions (or the applicant themself), masked, with their facts. */
   async getPerson(actor: Actor, personId: string): Promise<PersonViewT> {
-    const row = await this.visiblePeople(actor).selectAll().where('id', '=', personId).executeTakeFirst();
+    const row = await visiblePeople(this.db, actor).selectAll().where('id', '=', personId).executeTakeFirst();
     if (!row) throw new AppError('PERSON_NOT_FOUND', 404);
     const facts = await this.db
       .selectFrom('registry_fact')
@@ -112,7 +105,7 @@ export class RegistryService {
   }
 
   async findPeople(actor: Actor, q: PeopleFilter & { limit?: number; offset?: number }) {
-    const query = this.foundPeople(actor, q);
+    const query = foundPeople(this.db, this.vault, actor, q);
     // Counted up to the most a list is read to (the export's cap): a city's exact count is millions
     // of index entries per page (bench:plans), and past it a clerk narrows the search.
     const counted = await this.db
@@ -144,7 +137,7 @@ export class RegistryService {
    * masked as on screen. A bulk read of personal data, so the audit trail records who took how many.
    */
   async exportPeople(actor: Actor, q: PeopleFilter, language: 'zh' | 'en'): Promise<Buffer> {
-    const rows = await this.foundPeople(actor, q)
+    const rows = await foundPeople(this.db, this.vault, actor, q)
       .selectAll()
       .orderBy('name')
       .orderBy('id')
@@ -160,15 +153,6 @@ export class RegistryService {
       }),
     );
     return peopleSheet(rows.map(personView), regionName, language);
-  }
-
-  private foundPeople(actor: Actor, q: PeopleFilter) {
-    let query = this.visiblePeople(actor);
-    if (q.idNumber)
-      query = query.where('id_number_hmac', '=', this.vault.lookupHash('id-number', q.idNumber.toUpperCase()));
-    if (q.name) query = query.where('name', 'like', `${q.name.replace(/[\\%_]/g, '\\$&')}%`);
-    if (q.regionCode) query = inRegion(query, q.regionCode);
-    return query;
   }
 
   /** Phone hashes for rows written before the column existed (migration 0011); a no-op after. */
@@ -201,7 +185,7 @@ export class RegistryService {
     personId: string,
     purpose: string,
   ): Promise<{ idNumber: string; phone?: string; address?: string }> {
-    const row = await this.visiblePeople(actor)
+    const row = await visiblePeople(this.db, actor)
       .select(['id', 'id_number_cipher', 'phone_cipher', 'address_cipher', 'region_code'])
       .where('id', '=', personId)
       .executeTakeFirst();
@@ -262,7 +246,7 @@ export class RegistryService {
     const isPerson = 'personId' in owner;
     const fact = checkFact(isPerson ? 'person' : 'organisation', input, '');
     const region = isPerson
-      ? (await this.visiblePeople(actor).select('region_code').where('id', '=', owner.personId).executeTakeFirst())
+      ? (await visiblePeople(this.db, actor).select('region_code').where('id', '=', owner.personId).executeTakeFirst())
           ?.region_code
       : (
           await this.visibleOrganisations(actor)
@@ -299,7 +283,7 @@ export class RegistryService {
   async retractFact(actor: Actor, factId: string, reason: string): Promise<void> {
     const fact = await this.db.selectFrom('registry_fact').selectAll().where('id', '=', factId).executeTakeFirst();
     const region = fact?.person_id
-      ? (await this.visiblePeople(actor).select('region_code').where('id', '=', fact.person_id).executeTakeFirst())
+      ? (await visiblePeople(this.db, actor).select('region_code').where('id', '=', fact.person_id).executeTakeFirst())
           ?.region_code
       : fact?.organisation_id
         ? (
@@ -340,7 +324,7 @@ export class RegistryService {
     if (!/^\d{12,30}$/.test(account)) throw new AppError('BANK_ACCOUNT_INVALID', 400, 'accountNumber');
     const isPerson = 'personId' in owner;
     const found = isPerson
-      ? await this.visiblePeople(actor)
+      ? await visiblePeople(this.db, actor)
           .select(['id', 'region_code', 'bank_account_masked'])
           .where('id', '=', owner.personId)
           .executeTakeFirst()
@@ -382,28 +366,10 @@ export class RegistryService {
     return { accountMasked: masked };
   }
 
-  /** People the caller may see: staff, their regions; an applicant, themself. */
-  visiblePeople(actor: Actor) {
-    const q = this.db.selectFrom('person');
-    if (actor.permissions.has('registry:read')) return inRegion(q, actor.regionCode);
-    return q.where('id', '=', actor.personId ?? NO_ONE);
-  }
-
   visibleOrganisations(actor: Actor) {
     const q = this.db.selectFrom('organisation');
     if (actor.permissions.has('registry:read'))
       return q.where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
     return q.where('id', '=', actor.organisationId ?? NO_ONE);
   }
-}
-
-/**
- * People in a region and the regions under it, written so an index can read them in any collation
- * (a LIKE prefix uses one only in C): a county as its one code, so `person_region_name` (0044)
- * gives a page in name order; a city or province as the range of its codes.
- */
-function inRegion<O>(q: SelectQueryBuilder<Database, 'person', O>, code: string) {
-  if (regionLevel(code) === 'county') return q.where('region_code', '=', code);
-  const { low, high } = regionRange(code);
-  return q.where('region_code', '>=', low).where('region_code', '<=', high);
 }
