@@ -45,7 +45,7 @@ export const emptyTally = (): SweepTally => ({ people: 0, units: 0, read: 0, dec
 export type BatchApplication = PaidRow & { state: string; period_key: string };
 /** A fact as the batch reads it: `dataset` names the list a status was verified from, if one was. */
 export type BatchFact = FactRow & { dataset?: string | null };
-export type PersonInBatch = PersonRow & {
+export type PersonInBatch = Omit<PersonRow, 'name'> & {
   region_code: string;
   id_number_hmac: string;
   facts: BatchFact[];
@@ -86,16 +86,54 @@ export interface PartRef {
 /**
  * A batch as the database returns it, in three JSON texts: the people (or units) after the cursor,
  * their facts, and their applications. Each is one value crossing from the embedded database (on
- * it the per-row cost dominated); `assembleBatch` joins them, on whichever thread decides the batch.
+ * it the per-row cost dominated), and each is by column — one JSON array per column, not one object
+ * per row, which the database built ten or more fields at a time (decision 009: rows by column);
+ * `assembleBatch` joins them, on whichever thread decides the batch.
  */
 export interface BatchTexts {
+  /** `BATCH_COLUMNS[table]`, each an array in (region, id) order. */
   readonly rows: string;
-  /** Every fact of the batch not retracted, in the order recorded, each naming its `owner`. */
+  /** Every fact of the batch not retracted, in the order recorded (`FACT_COLUMNS`). */
   readonly facts: string;
+  /** Every application of the batch (`APPLICATION_COLUMNS`), in no set order. */
   readonly applications: string;
   /** The column of an application naming its person or unit. */
   readonly applicant: 'person_id' | 'organisation_id';
+  readonly table: 'person' | 'organisation';
 }
+
+/**
+ * The columns a batch reads: what the engine's facts are built from (`personFacts`,
+ * `organisationFacts`), the place, and the hash the reference datasets are looked up by. A
+ * person's name is not read: no rule reads it.
+ */
+const BATCH_COLUMNS = {
+  person: [
+    'id',
+    'region_code',
+    'id_number_cipher',
+    'id_number_hmac',
+    'birth_date',
+    'sex',
+    'retirement_category',
+    'hukou_region',
+    'rural',
+    'household_id',
+  ],
+  organisation: ['id', 'region_code', 'credit_code', 'credit_code_override', 'name', 'category', 'size_class'],
+} as const;
+const FACT_COLUMNS = ['owner', 'kind', 'data', 'dataset'] as const;
+const APPLICATION_COLUMNS = [
+  'person_id',
+  'organisation_id',
+  'subsidy_id',
+  'region_code',
+  'amount_fen',
+  'claim',
+  'updated_at',
+  'state',
+  'period_key',
+] as const;
 
 /** The next batch after the cursor, each one with its facts and applications (`readBatchTexts`, assembled). */
 export async function readBatch<T>(
@@ -115,6 +153,9 @@ export async function readBatch<T>(
  * the applications of those ids, in one statement. It replaced one query building each one's facts
  * and applications in correlated subqueries (decision 009: where the time goes). Null when none
  * are left.
+ *
+ * Facts recorded at the same instant (in one transaction) are taken in the order of their ids, as
+ * `engine-facts.ts` takes them, so the sweep and a filing count the same one of a kind.
  */
 export async function readBatchTexts(
   db: Kysely<Database>,
@@ -127,15 +168,19 @@ export async function readBatchTexts(
 ): Promise<BatchTexts | null> {
   const owner = table === 'person' ? sql.ref('f.person_id') : sql.ref('f.organisation_id');
   const applicant = table === 'person' ? sql.ref('a.person_id') : sql.ref('a.organisation_id');
-  const columns =
-    table === 'person'
-      ? sql`t.id, t.region_code, t.id_number_cipher, t.id_number_hmac, t.name, t.birth_date, t.sex, t.retirement_category, t.hukou_region, t.rural, t.household_id`
-      : sql`t.id, t.region_code, t.credit_code, t.credit_code_override, t.name, t.category, t.size_class`;
+  const columns = BATCH_COLUMNS[table];
+  // Each aggregate in one order: the database sorts once and they all read it.
+  const rowsInOrder = sql.join(
+    columns.map((c) => sql`array_agg(${sql.ref(`b.${c}`)} order by b.region_code, b.id)`),
+    sql`, `,
+  );
+  const factOrder = sql`order by f.recorded_at, f.id`;
   // One statement: the batch's ids go from the rows to their facts and applications inside the
-  // database, never out and back in as an array of tens of thousands.
+  // database, never out and back in as an array of tens of thousands. Each part is one JSON array
+  // of columns; `having` makes an empty one null.
   const { rows } = await sql<{ batch: string | null; facts: string | null; applications: string | null }>`
     with b as materialized (
-      select ${columns}
+      select ${sql.join(columns.map((c) => sql.ref(`t.${c}`)))}
       from ${sql.table(table)} t
       where t.region_code >= ${range.low} and t.region_code <= ${range.high}
         -- From the start: every region code sorts after '', whatever the id.
@@ -145,16 +190,19 @@ export async function readBatchTexts(
       limit ${size}
     )
     select
-      (select json_agg(b order by b.region_code, b.id) from b)::text as batch,
-      (select json_agg(json_build_object('owner', ${owner}, 'kind', f.kind, 'data', f.data,
-                 'dataset', case when f.source = 'reference' then f.provenance->>'dataset' end)
-               order by f.recorded_at)
+      (select json_build_array(${rowsInOrder}) from b having count(*) > 0)::text as batch,
+      (select json_build_array(array_agg(${owner} ${factOrder}), array_agg(f.kind ${factOrder}),
+                 array_agg(f.data ${factOrder}),
+                 array_agg(case when f.source = 'reference' then f.provenance->>'dataset' end ${factOrder}))
          from registry_fact f
-         where ${owner} = any(array(select b.id from b)) and f.retracted_at is null)::text as facts,
-      (select json_agg(json_build_object('person_id', a.person_id, 'organisation_id', a.organisation_id, 'subsidy_id', a.subsidy_id, 'region_code', a.region_code,
-                 'amount_fen', a.amount_fen::text, 'claim', a.claim, 'updated_at', a.updated_at, 'state', a.state, 'period_key', a.period_key))
+         where ${owner} = any(array(select b.id from b)) and f.retracted_at is null
+         having count(*) > 0)::text as facts,
+      (select json_build_array(array_agg(a.person_id), array_agg(a.organisation_id), array_agg(a.subsidy_id),
+                 array_agg(a.region_code), array_agg(a.amount_fen::text), array_agg(a.claim), array_agg(a.updated_at),
+                 array_agg(a.state), array_agg(a.period_key))
          from application a
-         where ${applicant} = any(array(select b.id from b)))::text as applications`.execute(db);
+         where ${applicant} = any(array(select b.id from b))
+         having count(*) > 0)::text as applications`.execute(db);
   const batch = rows[0]?.batch;
   if (!batch) return null;
   return {
@@ -162,7 +210,23 @@ export async function readBatchTexts(
     facts: rows[0]?.facts ?? '[]',
     applications: rows[0]?.applications ?? '[]',
     applicant: table === 'person' ? 'person_id' : 'organisation_id',
+    table,
   };
+}
+
+/** Rows from a JSON array of columns: the i-th row takes the i-th value of each. */
+function byRow<K extends string>(names: readonly K[], text: string): Record<K, unknown>[] {
+  const columns = JSON.parse(text) as unknown[][];
+  const length = columns[0]?.length ?? 0;
+  const out: Record<K, unknown>[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const row = {} as Record<K, unknown>;
+    names.forEach((name, c) => {
+      row[name] = (columns[c] as unknown[])[i];
+    });
+    out[i] = row;
+  }
+  return out;
 }
 
 /**
@@ -170,24 +234,26 @@ export async function readBatchTexts(
  * recorded and its own applications: what `readBatchTexts` read, as the rules read it.
  */
 export function assembleBatch<T>(texts: BatchTexts): T[] {
-  const rows = JSON.parse(texts.rows) as { id: string }[];
+  const rows = byRow(BATCH_COLUMNS[texts.table], texts.rows);
   const facts = new Map<string, BatchFact[]>();
-  for (const f of JSON.parse(texts.facts) as (BatchFact & { owner: string })[]) {
-    const fact: BatchFact = { kind: f.kind, data: f.data, dataset: f.dataset };
-    const mine = facts.get(f.owner);
+  for (const f of byRow(FACT_COLUMNS, texts.facts)) {
+    const fact: BatchFact = { kind: f.kind as string, data: f.data, dataset: f.dataset as string | null };
+    const owner = f.owner as string;
+    const mine = facts.get(owner);
     if (mine) mine.push(fact);
-    else facts.set(f.owner, [fact]);
+    else facts.set(owner, [fact]);
   }
   const applications = new Map<string, BatchApplication[]>();
-  for (const a of JSON.parse(texts.applications) as BatchApplication[]) {
+  for (const a of byRow(APPLICATION_COLUMNS, texts.applications) as unknown as BatchApplication[]) {
     const owner = a[texts.applicant] ?? '';
     const mine = applications.get(owner);
     if (mine) mine.push(a);
     else applications.set(owner, [a]);
   }
-  return rows.map(
-    (r) => ({ ...r, facts: facts.get(r.id) ?? [], applications: applications.get(r.id) ?? [] }) as unknown as T,
-  );
+  return rows.map((r) => {
+    const id = r.id as string;
+    return { ...r, facts: facts.get(id) ?? [], applications: applications.get(id) ?? [] } as unknown as T;
+  });
 }
 
 /** Offers for one person or unit: every subsidy the engine finds it eligible for and not applied for. */

@@ -42,23 +42,16 @@ export async function loadPersonFacts(
     .where('person_id', 'in', ids)
     .where('retracted_at', 'is', null)
     .orderBy('recorded_at')
+    .orderBy('id')
     .execute();
   return personFactsFrom(vault, people, facts, await paidApplications(db, 'person_id', ids));
 }
 
-/** The person columns the engine reads (the full row, or the sweep's narrower batch). */
+/** The person columns the engine reads (the full row, or the sweep's narrower batch, without the name). */
 export type PersonRow = Pick<
   Selectable<Database['person']>,
-  | 'id'
-  | 'id_number_cipher'
-  | 'name'
-  | 'birth_date'
-  | 'sex'
-  | 'retirement_category'
-  | 'hukou_region'
-  | 'rural'
-  | 'household_id'
->;
+  'id' | 'id_number_cipher' | 'birth_date' | 'sex' | 'retirement_category' | 'hukou_region' | 'rural' | 'household_id'
+> & { readonly name?: string };
 export type OrganisationRow = Pick<
   Selectable<Database['organisation']>,
   'id' | 'credit_code' | 'credit_code_override' | 'name' | 'category' | 'size_class' | 'region_code'
@@ -70,7 +63,13 @@ export interface FactRow {
   readonly data: unknown;
 }
 
-/** People, their facts (in the order recorded) and what they were granted, as the engine's facts. */
+/**
+ * People, their facts and what they were granted, as the engine's facts. Facts come in the order
+ * recorded, and those recorded at one instant (one transaction) in the order of their ids: where
+ * the engine keeps one of a kind (the last graduation), the sweep's batch read takes the same order,
+ * so an offer and the filing it leads to count the same fact. Ids are random, so between facts of
+ * one instant this is no order of recording (there is none), only the same choice everywhere.
+ */
 export function personFactsFrom(
   vault: Vault,
   people: readonly PersonRow[],
@@ -101,7 +100,7 @@ export function personFacts(
     kind: 'person' as const,
     birthDate: p.birth_date,
     ...(p.sex === 'male' || p.sex === 'female' ? { sex: p.sex } : {}),
-    name: p.name,
+    ...(p.name !== undefined ? { name: p.name } : {}),
     ...(p.retirement_category
       ? { retirementCategory: p.retirement_category as PersonFacts['retirementCategory'] & string }
       : {}),
@@ -153,6 +152,7 @@ export async function loadOrganisationFacts(
     .where('organisation_id', '=', organisationId)
     .where('retracted_at', 'is', null)
     .orderBy('recorded_at')
+    .orderBy('id')
     .execute();
   const paid = await paidApplications(db, 'organisation_id', [organisationId], vault);
   return organisationFacts(org, facts, paid.get(organisationId) ?? []);
