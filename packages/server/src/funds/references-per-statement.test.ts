@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
- * Migration 0043 (decision 006): the references of ledger transactions and entries, application
- * events and notifications are checked once per statement, and their parents can be neither
- * deleted, re-keyed nor truncated. An orphan is a bug, so the whole statement fails with the
+ * Migrations 0043 and 0045 (decision 006): the references of ledger transactions and entries,
+ * application events, notifications and payment items are checked once per statement, and their
+ * parents can be neither deleted, re-keyed nor truncated. An orphan is a bug, so the whole statement fails with the
  * foreign-key error code; the good rows of the same statement are not written either.
  */
 let app: TestApp;
@@ -15,11 +15,13 @@ const COUNTY = '510104';
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 let ids: {
   person: string;
+  organisation: string;
   account: string;
   application: string;
   fund: string;
   ledgerAccount: string;
   transaction: string;
+  batch: string;
 };
 
 beforeAll(async () => {
@@ -73,13 +75,35 @@ beforeAll(async () => {
       .execute();
     return t.id;
   });
+  const organisation = await db
+    .insertInto('organisation')
+    .values({ credit_code: creditCode(COUNTY), name: '引用单位', category: 'enterprise', region_code: COUNTY })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batch = await db
+    .insertInto('payment_batch')
+    .values({
+      number: 'REF-B-1',
+      fund_id: fund.id,
+      channel: 'social-security-card',
+      region_code: COUNTY,
+      layout: 'test',
+      state: 'open',
+      item_count: 0,
+      total_fen: '0',
+      created_by: clerk.accountId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
     person: person.id,
+    organisation: organisation.id,
     account: clerk.accountId,
     application: application.id,
     fund: fund.id,
     ledgerAccount: available,
     transaction,
+    batch: batch.id,
   };
 });
 afterAll(() => app.close());
@@ -135,6 +159,42 @@ describe('a reference without its parent fails the statement', () => {
     await expect(sql`update notification set person_id = ${NOBODY}`.execute(db)).rejects.toMatchObject(refused);
     await sql`update notification set read_at = now() where person_id = ${ids.person}`.execute(db);
   });
+
+  it('refuses a payment item of a batch or application that does not exist, and writes none of its statement', async () => {
+    const db = app.database.db;
+    const insert = (rows: readonly [batch: string, application: string, attempt: number][]) =>
+      sql`insert into payment_item (batch_id, seq, application_id, attempt, amount_fen, payee_name, account_cipher, account_masked, state)
+          select batch, seq, application, attempt, 100, '引', 'cipher', '****', 'pending'
+            from unnest(${sql.val(rows.map((r) => r[0]))}::uuid[], ${sql.val(rows.map((_, k) => 9000 + k))}::integer[],
+                        ${sql.val(rows.map((r) => r[1]))}::uuid[], ${sql.val(rows.map((r) => r[2]))}::integer[]) as v(batch, seq, application, attempt)`.execute(
+        db,
+      );
+    await expect(
+      insert([
+        [ids.batch, ids.application, 1],
+        [ids.batch, NOBODY, 1],
+      ]),
+    ).rejects.toThrow(/violates its reference to "application"/);
+    await expect(insert([[NOBODY, ids.application, 1]])).rejects.toMatchObject(refused);
+    await expect(insert([[NOBODY, ids.application, 1]])).rejects.toThrow(/violates its reference to "payment_batch"/);
+    const written = await sql<{ n: number }>`select count(*)::int as n from payment_item`.execute(db);
+    expect(written.rows[0]?.n).toBe(0);
+  });
+
+  it('writes a payment item with both parents, settles it, and refuses re-pointing it', async () => {
+    const db = app.database.db;
+    await sql`insert into payment_item (batch_id, seq, application_id, attempt, amount_fen, payee_name, account_cipher, account_masked, state)
+              values (${ids.batch}, 1, ${ids.application}, 1, 100, '引', 'cipher', '****', 'pending')`.execute(db);
+    await sql`update payment_item set state = 'paid', bank_reference = 'B1', settled_at = now() where batch_id = ${ids.batch}`.execute(
+      db,
+    );
+    await expect(
+      sql`update payment_item set application_id = ${NOBODY} where batch_id = ${ids.batch}`.execute(db),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      sql`update payment_item set batch_id = ${NOBODY} where batch_id = ${ids.batch}`.execute(db),
+    ).rejects.toMatchObject(refused);
+  });
 });
 
 describe('a referenced parent stays', () => {
@@ -142,6 +202,8 @@ describe('a referenced parent stays', () => {
     ['application', 'id', () => ids.application],
     ['account', 'id', () => ids.account],
     ['person', 'id', () => ids.person],
+    ['organisation', 'id', () => ids.organisation],
+    ['payment_batch', 'id', () => ids.batch],
     ['fund', 'id', () => ids.fund],
     ['region', 'code', () => COUNTY],
     ['ledger_account', 'id', () => ids.ledgerAccount],
@@ -161,11 +223,11 @@ describe('a referenced parent stays', () => {
     await expect(sql`truncate ledger_transaction cascade`.execute(app.database.db)).rejects.toMatchObject(refused);
   });
 
-  it('keeps no per-row foreign key on the four tables, and checks each with a trigger per statement', async () => {
+  it('keeps no per-row foreign key on the five tables, and checks each with a trigger per statement', async () => {
     const db = app.database.db;
     const keys = await sql<{ child: string }>`
       select conrelid::regclass::text as child from pg_constraint
-       where contype = 'f' and conrelid::regclass::text in ('ledger_transaction', 'ledger_entry', 'application_event', 'notification')`.execute(
+       where contype = 'f' and conrelid::regclass::text in ('ledger_transaction', 'ledger_entry', 'application_event', 'notification', 'payment_item')`.execute(
       db,
     );
     expect(keys.rows).toEqual([]);
@@ -176,6 +238,7 @@ describe('a referenced parent stays', () => {
       'ledger_entry_references_exist',
       'ledger_transaction_references_exist',
       'notification_references_exist',
+      'payment_item_references_exist',
     ]);
   });
 });
