@@ -1,5 +1,5 @@
 import type { IsoDate, SubsidyDefinition } from '@huimin/policy';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError, inBoth } from '../http/errors.js';
@@ -51,13 +51,13 @@ export async function applicantFor(
   };
 }
 
-export async function nextApplicationNumber(
-  trx: Transaction<Database>,
-  regionCode: string,
-  today: IsoDate,
-): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(trx);
-  return `${regionCode}-${today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(7, '0')}`;
+/**
+ * The next application number, `<region>-<year>-<sequence, seven digits or more>`, as an expression
+ * the insert evaluates: the number costs no round trip of its own inside the filing's transaction.
+ */
+export function nextApplicationNumber(regionCode: string, today: IsoDate): RawBuilder<string> {
+  return sql<string>`(select ${`${regionCode}-${today.slice(0, 4)}-`} || lpad(n, greatest(7, length(n)), '0')
+    from (select nextval('application_number_seq')::text as n) as next)`;
 }
 
 /**

@@ -131,11 +131,10 @@ export class ApplicationService {
     const id = await this.db.transaction().execute(async (trx) => {
       if (claim.service)
         await assertServiceClaimFits(trx, { subsidyId: subsidy.id, applicant, periodKey: period, site });
-      const number = await nextApplicationNumber(trx, applicant.regionCode, today);
       const inserted = await trx
         .insertInto('application')
         .values({
-          number,
+          number: nextApplicationNumber(applicant.regionCode, today),
           subsidy_id: subsidy.id,
           applicant_kind: subsidy.applicant,
           person_id: applicant.personId,
@@ -150,7 +149,7 @@ export class ApplicationService {
           payee_organisation_id: options.payeeOrganisationId ?? null,
         })
         .onConflict((oc) => oc.doNothing())
-        .returning('id')
+        .returning(['id', 'number'])
         .executeTakeFirst();
       if (!inserted) return undefined;
       if (applicant.personId)
@@ -176,7 +175,7 @@ export class ApplicationService {
         entityType: 'application',
         entityId: inserted.id,
         regionCode: applicant.regionCode,
-        after: { number, subsidy: subsidy.id },
+        after: { number: inserted.number, subsidy: subsidy.id },
       });
       // Filed and submitted in one transaction: a retry never finds a half-submitted draft.
       if (options.prepared)

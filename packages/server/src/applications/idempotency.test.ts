@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import { applicant, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -101,5 +102,18 @@ describe('filing twice creates one application', () => {
         })
       ).statusCode,
     ).toBe(201);
+  });
+});
+
+describe('the application number', () => {
+  it('is the region, the year and the sequence padded to seven digits, never cut when it passes them', async () => {
+    await sql`select setval('application_number_seq', 12345677)`.execute(app.database.db);
+    const filed = await person.request('POST', '/api/v1/applications', {
+      subsidy: 'social-insurance-flexible-hard-to-employ',
+      claim: { fromMonth: '2025-01', toMonth: '2025-06' },
+      idempotencyKey: 'number-length-0001',
+    });
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json<{ number: string }>().number).toMatch(/^510104-\d{4}-12345678$/);
   });
 });
