@@ -134,6 +134,11 @@ export async function verifyGraduation(
   personId: string,
   found: ReferenceLookup<GraduateRecord>,
 ): Promise<VerifiedGraduation | undefined> {
+  // The records are asked first: most filings are by people they do not hold, and then the
+  // registry need not be read at all.
+  if (!found.loaded || !found.record) return undefined;
+  const { graduatedOn, institution } = found.record.data;
+  if (!graduatedOn || !institution) return undefined;
   const known = await db
     .selectFrom('registry_fact')
     .select('id')
@@ -142,9 +147,6 @@ export async function verifyGraduation(
     .where('retracted_at', 'is', null)
     .executeTakeFirst();
   if (known) return undefined;
-  if (!found.loaded || !found.record) return undefined;
-  const { graduatedOn, institution } = found.record.data;
-  if (!graduatedOn || !institution) return undefined;
   return {
     graduation: { date: graduatedOn, institution },
     provenance: {

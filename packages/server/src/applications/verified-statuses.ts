@@ -41,6 +41,8 @@ export async function verifyListedStatuses(
   /** What the latest snapshot of each list serving the person's region holds for them. */
   lists: ReadonlyMap<ReferenceKind, ReferenceLookup<unknown>>,
 ): Promise<ListedStatuses> {
+  // A region with neither list loaded has nothing to verify or to find stale: no registry read.
+  if (!STATUS_LISTS.some((dataset) => lists.get(dataset)?.loaded)) return { fresh: [], stale: [], kinds: [] };
   const onRecord = await db
     .selectFrom('registry_fact')
     .select(['id', 'data', 'source', 'provenance'])
