@@ -93,7 +93,7 @@ export interface PartRef {
 export interface BatchTexts {
   /** `BATCH_COLUMNS[table]`, each an array in (region, id) order. */
   readonly rows: string;
-  /** Every fact of the batch not retracted, in the order recorded (`FACT_COLUMNS`). */
+  /** Every fact of the batch not retracted, in the order recorded: owner, kind, data, dataset. */
   readonly facts: string;
   /** Every application of the batch (`APPLICATION_COLUMNS`), in no set order. */
   readonly applications: string;
@@ -122,7 +122,6 @@ const BATCH_COLUMNS = {
   ],
   organisation: ['id', 'region_code', 'credit_code', 'credit_code_override', 'name', 'category', 'size_class'],
 } as const;
-const FACT_COLUMNS = ['owner', 'kind', 'data', 'dataset'] as const;
 const APPLICATION_COLUMNS = [
   'person_id',
   'organisation_id',
@@ -214,19 +213,10 @@ export async function readBatchTexts(
   };
 }
 
-/** Rows from a JSON array of columns: the i-th row takes the i-th value of each. */
-function byRow<K extends string>(names: readonly K[], text: string): Record<K, unknown>[] {
+/** A JSON array of columns, parsed: the columns and how many rows they hold. */
+function columnsOf(text: string): { columns: unknown[][]; length: number } {
   const columns = JSON.parse(text) as unknown[][];
-  const length = columns[0]?.length ?? 0;
-  const out: Record<K, unknown>[] = new Array(length);
-  for (let i = 0; i < length; i++) {
-    const row = {} as Record<K, unknown>;
-    names.forEach((name, c) => {
-      row[name] = (columns[c] as unknown[])[i];
-    });
-    out[i] = row;
-  }
-  return out;
+  return { columns, length: columns[0]?.length ?? 0 };
 }
 
 /**
@@ -234,26 +224,40 @@ function byRow<K extends string>(names: readonly K[], text: string): Record<K, u
  * recorded and its own applications: what `readBatchTexts` read, as the rules read it.
  */
 export function assembleBatch<T>(texts: BatchTexts): T[] {
-  const rows = byRow(BATCH_COLUMNS[texts.table], texts.rows);
   const facts = new Map<string, BatchFact[]>();
-  for (const f of byRow(FACT_COLUMNS, texts.facts)) {
-    const fact: BatchFact = { kind: f.kind as string, data: f.data, dataset: f.dataset as string | null };
-    const owner = f.owner as string;
+  const f = columnsOf(texts.facts);
+  const [owners, kinds, data, datasets] = f.columns as [string[], string[], unknown[], (string | null)[]];
+  for (let i = 0; i < f.length; i++) {
+    const fact: BatchFact = { kind: kinds[i] as string, data: data[i], dataset: datasets[i] ?? null };
+    const owner = owners[i] as string;
     const mine = facts.get(owner);
     if (mine) mine.push(fact);
     else facts.set(owner, [fact]);
   }
   const applications = new Map<string, BatchApplication[]>();
-  for (const a of byRow(APPLICATION_COLUMNS, texts.applications) as unknown as BatchApplication[]) {
-    const owner = a[texts.applicant] ?? '';
+  const a = columnsOf(texts.applications);
+  for (let i = 0; i < a.length; i++) {
+    const application = {} as Record<string, unknown>;
+    for (let c = 0; c < APPLICATION_COLUMNS.length; c++)
+      application[APPLICATION_COLUMNS[c] as string] = (a.columns[c] as unknown[])[i];
+    const owner = (application[texts.applicant] as string | null) ?? '';
     const mine = applications.get(owner);
-    if (mine) mine.push(a);
-    else applications.set(owner, [a]);
+    if (mine) mine.push(application as unknown as BatchApplication);
+    else applications.set(owner, [application as unknown as BatchApplication]);
   }
-  return rows.map((r) => {
-    const id = r.id as string;
-    return { ...r, facts: facts.get(id) ?? [], applications: applications.get(id) ?? [] } as unknown as T;
-  });
+  const names = BATCH_COLUMNS[texts.table];
+  const r = columnsOf(texts.rows);
+  const ids = r.columns[0] as string[];
+  const out: T[] = new Array<T>(r.length);
+  for (let i = 0; i < r.length; i++) {
+    const row = {} as Record<string, unknown>;
+    for (let c = 0; c < names.length; c++) row[names[c] as string] = (r.columns[c] as unknown[])[i];
+    const id = ids[i] as string;
+    row.facts = facts.get(id) ?? [];
+    row.applications = applications.get(id) ?? [];
+    out[i] = row as T;
+  }
+  return out;
 }
 
 /** Offers for one person or unit: every subsidy the engine finds it eligible for and not applied for. */
