@@ -37,6 +37,8 @@ interface Figures {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Statements sent to the database per request answered: the round trips a route costs. */
+  statements: number;
 }
 
 /**
@@ -49,6 +51,7 @@ type Client = 'worker' | 'main';
 
 function run(name: string, opts: autocannon.Options, client: Client = 'worker'): Promise<Figures> {
   const idleBefore = performance.eventLoopUtilization();
+  const statementsBefore = statements;
   return new Promise((resolve, reject) => {
     autocannon(
       { connections, duration: seconds, ...opts, ...(client === 'worker' ? { workers: 1 } : {}) },
@@ -63,6 +66,7 @@ function run(name: string, opts: autocannon.Options, client: Client = 'worker'):
           p50: result.latency.p50,
           p99: result.latency.p99,
           non2xx: result.non2xx,
+          statements: result.requests.total ? (statements - statementsBefore) / result.requests.total : 0,
         });
       },
     );
@@ -70,8 +74,10 @@ function run(name: string, opts: autocannon.Options, client: Client = 'worker'):
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'huimin-bench-http-'));
+let statements = 0;
 const database = await openDatabase({
   dataDir: dir,
+  onQuery: () => statements++,
   ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
 });
 await migrate(database.db);
@@ -191,6 +197,7 @@ console.log(
   'p50 ms'.padStart(8),
   'p99 ms'.padStart(8),
   'non-2xx'.padStart(8),
+  'SQL/req'.padStart(8),
   'capacity'.padStart(9),
   'of bare'.padStart(8),
 );
@@ -203,9 +210,11 @@ for (const r of results)
     String(r.p50).padStart(8),
     String(r.p99).padStart(8),
     String(r.non2xx).padStart(8),
+    String(Math.round(r.statements * 10) / 10).padStart(8),
     (r.capacity === undefined ? '' : String(Math.round(r.capacity))).padStart(9),
     share(r.capacity, bareFigures(r.client)?.capacity).padStart(8),
   );
+console.log('SQL/req: statements sent to the database per request (begin and commit not counted; background work is)');
 console.log(
   'capacity: req/s per second the server thread was busy (its event loop utilisation), with the client in its own thread',
 );
