@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
 import type { Database } from '../db/schema.js';
-import { loadPersonFacts, personFacts } from '../registry/engine-facts.js';
+import { IdNumberNotRead, loadPersonFacts, personFacts } from '../registry/engine-facts.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { readBatch, type PersonInBatch, type Place, type UnitInBatch } from './sweep-batch.js';
+import { readBatch, withCiphers, type PersonInBatch, type Place, type UnitInBatch } from './sweep-batch.js';
 
 /**
  * A batch read by range, its facts and applications by the batch's ids (decision 009: where the time
@@ -41,9 +41,19 @@ async function asBefore(table: 'person' | 'organisation', after: Place, size: nu
       limit ${size}
     ) b`.execute(db);
   const batch = rows[0]?.batch ? (JSON.parse(rows[0].batch) as { applications: { subsidy_id: string }[] }[]) : [];
-  // The batch no longer reads a person's name: no rule reads it.
+  // The batch no longer reads a person's name (no rule reads it) nor the ID number's cipher.
   return table === 'person'
-    ? batch.map(({ name: _name, ...rest }: { name?: string; applications: { subsidy_id: string }[] }) => rest)
+    ? batch.map(
+        ({
+          name: _name,
+          id_number_cipher: _cipher,
+          ...rest
+        }: {
+          name?: string;
+          id_number_cipher?: string;
+          applications: { subsidy_id: string }[];
+        }) => rest,
+      )
     : batch;
 }
 
@@ -210,6 +220,15 @@ describe('a sweep batch read set-based', () => {
       expect(p.facts.map((f) => f.kind).sort()).toEqual(['graduation', 'graduation', 'status']);
       expect(p.facts.find((f) => f.kind === 'status')?.dataset).toBe('social-assistance');
     }
+  });
+
+  it('reads no ID number; a rule asking for one stops the batch, which is decided again with them', async () => {
+    const [first] = await readBatch<PersonInBatch>(db, 'person', range, null, 20);
+    const person = first as PersonInBatch;
+    expect(person.id_number_cipher).toBeUndefined();
+    expect(() => personFacts(app.vault, person, person.facts, []).idNumber).toThrow(IdNumberNotRead);
+    const [keyed] = await withCiphers(db, [person]);
+    expect(personFacts(app.vault, keyed as PersonInBatch, person.facts, []).idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 
   it('ends at the part’s end, included', async () => {

@@ -105,13 +105,13 @@ export interface BatchTexts {
 /**
  * The columns a batch reads: what the engine's facts are built from (`personFacts`,
  * `organisationFacts`), the place, and the hash the reference datasets are looked up by. A
- * person's name is not read: no rule reads it.
+ * person's name is not read (no rule reads it), nor the ID number's cipher (the largest column, read
+ * for a batch only if a rule asks for a number: `withCiphers`).
  */
 const BATCH_COLUMNS = {
   person: [
     'id',
     'region_code',
-    'id_number_cipher',
     'id_number_hmac',
     'birth_date',
     'sex',
@@ -258,6 +258,21 @@ export function assembleBatch<T>(texts: BatchTexts): T[] {
     out[i] = row as T;
   }
   return out;
+}
+
+/**
+ * The batch with each person's ID number cipher, for a batch in which a rule asked for a number
+ * (`IdNumberNotRead`): one query by the batch's ids.
+ */
+export async function withCiphers(db: Kysely<Database>, batch: readonly PersonInBatch[]): Promise<PersonInBatch[]> {
+  if (batch.length === 0) return [];
+  const { rows } = await sql<{ id: string; id_number_cipher: string }>`
+    select id, id_number_cipher from person where id = any(${batch.map((p) => p.id)}::uuid[])`.execute(db);
+  const ciphers = new Map(rows.map((r) => [r.id, r.id_number_cipher]));
+  return batch.map((p) => {
+    const cipher = ciphers.get(p.id);
+    return cipher === undefined ? p : { ...p, id_number_cipher: cipher };
+  });
 }
 
 /** Offers for one person or unit: every subsidy the engine finds it eligible for and not applied for. */

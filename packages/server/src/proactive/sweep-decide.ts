@@ -1,5 +1,5 @@
 import { CATALOGUE, PolicyEngine, TEXT_PARAMETERS, type ParameterValue, type SubsidyDefinition } from '@huimin/policy';
-import { personFacts } from '../registry/engine-facts.js';
+import { IdNumberNotRead, personFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 import {
   assembleBatch,
@@ -70,11 +70,17 @@ export function deciderFor(setup: DeciderSetup): (text: BatchText) => NewOffer[]
     },
   };
   const sweep = { jobId: setup.jobId, judgedOn: setup.judgedOn, engine };
-  return (text) =>
-    decidePeople(
-      sweep,
-      subsidies,
-      noKey,
-      typeof text === 'string' ? (JSON.parse(text) as PersonInBatch[]) : assembleBatch<PersonInBatch>(text),
-    );
+  return (text) => {
+    try {
+      return decidePeople(
+        sweep,
+        subsidies,
+        noKey,
+        typeof text === 'string' ? (JSON.parse(text) as PersonInBatch[]) : assembleBatch<PersonInBatch>(text),
+      );
+    } catch (e) {
+      // The batch was read without ciphers: the main thread reads them, and holds the key.
+      throw e instanceof IdNumberNotRead ? new KeyNotHere() : e;
+    }
+  };
 }

@@ -1,4 +1,5 @@
 import { failpoint } from '../failpoints.js';
+import { IdNumberNotRead } from '../registry/engine-facts.js';
 import {
   assembleBatch,
   lastOf,
@@ -8,6 +9,7 @@ import {
   type NewOffer,
   type PersonInBatch,
   type WalkRun,
+  withCiphers,
 } from './sweep-batch.js';
 import { decidePeople, type BatchText, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
@@ -47,9 +49,17 @@ export async function sweepPeople(
     // from the reference datasets.
     return { batch, text: batch === assembled ? texts : JSON.stringify(batch) };
   };
-  const decideHere = (batch: readonly PersonInBatch[]) => {
+  // The batch is read without ID number ciphers; if a rule asks for a number, they are read for the
+  // batch and it is decided again.
+  const decideHere = async (batch: readonly PersonInBatch[]) => {
     const t0 = performance.now();
-    const offers = decidePeople(run.sweep, run.subsidies, run.vault, batch);
+    let offers: NewOffer[];
+    try {
+      offers = decidePeople(run.sweep, run.subsidies, run.vault, batch);
+    } catch (e) {
+      if (!(e instanceof IdNumberNotRead)) throw e;
+      offers = decidePeople(run.sweep, run.subsidies, run.vault, await withCiphers(db, batch));
+    }
     tally.decide += performance.now() - t0;
     return offers;
   };

@@ -47,11 +47,24 @@ export async function loadPersonFacts(
   return personFactsFrom(vault, people, facts, await paidApplications(db, 'person_id', ids));
 }
 
-/** The person columns the engine reads (the full row, or the sweep's narrower batch, without the name). */
+/**
+ * The person columns the engine reads: the full row, or the sweep's narrower batch, without the
+ * name and the ID number's cipher (read only if a rule asks for the number: `IdNumberNotRead`).
+ */
 export type PersonRow = Pick<
   Selectable<Database['person']>,
-  'id' | 'id_number_cipher' | 'birth_date' | 'sex' | 'retirement_category' | 'hukou_region' | 'rural' | 'household_id'
-> & { readonly name?: string };
+  'id' | 'birth_date' | 'sex' | 'retirement_category' | 'hukou_region' | 'rural' | 'household_id'
+> & { readonly name?: string; readonly id_number_cipher?: string };
+
+/**
+ * A rule read the ID number of a person whose row was read without its cipher (the sweep's batch):
+ * the caller reads the ciphers and decides again.
+ */
+export class IdNumberNotRead extends Error {
+  constructor() {
+    super('an ID number was read from a row read without it');
+  }
+}
 export type OrganisationRow = Pick<
   Selectable<Database['organisation']>,
   'id' | 'credit_code' | 'credit_code_override' | 'name' | 'category' | 'size_class' | 'region_code'
@@ -118,7 +131,10 @@ export function personFacts(
   let idNumber: string | undefined;
   Object.defineProperty(facts, 'idNumber', {
     enumerable: true,
-    get: () => (idNumber ??= vault.decrypt(p.id_number_cipher)),
+    get: () => {
+      if (p.id_number_cipher === undefined) throw new IdNumberNotRead();
+      return (idNumber ??= vault.decrypt(p.id_number_cipher));
+    },
   });
   return facts as typeof facts & { idNumber: string };
 }
