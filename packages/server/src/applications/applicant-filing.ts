@@ -6,6 +6,15 @@ import { AppError, inBoth } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { ClaimInput, CreateApplication } from './applications.schemas.js';
 
+/** Whose claim an application is, with the person's keyed ID hash the datasets are asked by. */
+export interface Applicant {
+  readonly personId: string | null;
+  readonly organisationId: string | null;
+  readonly regionCode: string;
+  /** The person's `id_number_hmac`; null for a unit. */
+  readonly idNumberHmac: string | null;
+}
+
 /**
  * Whose claim a new application is: the person or unit a clerk names within the clerk's regions,
  * or the applicant's own bound record.
@@ -16,39 +25,46 @@ export async function applicantFor(
   subsidy: SubsidyDefinition,
   input: CreateApplication,
   prepared: boolean,
-) {
+): Promise<Applicant> {
   const wantsPerson = subsidy.applicant === 'person';
   if (prepared || actor.permissions.has('application:create')) {
     const given = wantsPerson ? input.personId : input.organisationId;
     if (!given) throw new AppError('REQUIRED_FIELD', 400, wantsPerson ? 'personId' : 'organisationId');
-    const table = wantsPerson ? 'person' : 'organisation';
-    const row = await db
-      .selectFrom(table)
-      .select(['id', 'region_code'])
-      .where('id', '=', given)
-      .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
-      .executeTakeFirst();
-    if (!row)
+    const found = await applicantRow(db, wantsPerson, given, regionPrefix(actor.regionCode));
+    if (!found)
       throw new AppError(
         wantsPerson ? 'PERSON_NOT_FOUND' : 'ORGANISATION_NOT_FOUND',
         404,
         wantsPerson ? 'personId' : 'organisationId',
       );
-    return {
-      personId: wantsPerson ? row.id : null,
-      organisationId: wantsPerson ? null : row.id,
-      regionCode: row.region_code,
-    };
+    return found;
   }
   const own = wantsPerson ? actor.personId : actor.organisationId;
   if (!own) throw new AppError('SUBSIDY_NOT_FOR_APPLICANT', 422, 'subsidy', { value: subsidy.id });
-  const table = wantsPerson ? 'person' : 'organisation';
-  const row = await db.selectFrom(table).select(['id', 'region_code']).where('id', '=', own).executeTakeFirstOrThrow();
-  return {
-    personId: wantsPerson ? row.id : null,
-    organisationId: wantsPerson ? null : row.id,
-    regionCode: row.region_code,
-  };
+  const found = await applicantRow(db, wantsPerson, own);
+  if (!found) throw new Error(`the account's own ${wantsPerson ? 'person' : 'organisation'} ${own} is missing`);
+  return found;
+}
+
+/** The person or unit by id, within a region when given; a person with the hash read in the same query. */
+async function applicantRow(
+  db: Kysely<Database>,
+  person: boolean,
+  id: string,
+  within?: string,
+): Promise<Applicant | undefined> {
+  if (person) {
+    let query = db.selectFrom('person').select(['id', 'region_code', 'id_number_hmac']).where('id', '=', id);
+    if (within !== undefined) query = query.where('region_code', 'like', `${within}%`);
+    const row = await query.executeTakeFirst();
+    return (
+      row && { personId: row.id, organisationId: null, regionCode: row.region_code, idNumberHmac: row.id_number_hmac }
+    );
+  }
+  let query = db.selectFrom('organisation').select(['id', 'region_code']).where('id', '=', id);
+  if (within !== undefined) query = query.where('region_code', 'like', `${within}%`);
+  const row = await query.executeTakeFirst();
+  return row && { personId: null, organisationId: row.id, regionCode: row.region_code, idNumberHmac: null };
 }
 
 /**

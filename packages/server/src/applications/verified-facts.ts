@@ -164,16 +164,14 @@ export async function verifyGraduation(
  */
 export async function verifyFacts(
   db: Kysely<Database> | Transaction<Database>,
-  applicant: { personId: string | null; regionCode: string },
+  applicant: { personId: string | null; regionCode: string; idNumberHmac?: string | null },
   businessCreditCode: string | undefined,
 ): Promise<VerifiedFacts> {
   const { personId, regionCode } = applicant;
   if (!personId) return {};
-  const person = await db
-    .selectFrom('person')
-    .select('id_number_hmac')
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
+  const person = applicant.idNumberHmac
+    ? { id_number_hmac: applicant.idNumberHmac }
+    : await db.selectFrom('person').select('id_number_hmac').where('id', '=', personId).executeTakeFirstOrThrow();
   const business = businessCreditCode
     ? await verifyClaimedBusiness(
         db,
