@@ -214,7 +214,9 @@ for (const r of results)
     (r.capacity === undefined ? '' : String(Math.round(r.capacity))).padStart(9),
     share(r.capacity, bareFigures(r.client)?.capacity).padStart(8),
   );
-console.log('SQL/req: statements sent to the database per request (begin and commit not counted; background work is)');
+console.log(
+  'SQL/req: statements sent to the database per request (begin and commit too, and any background work in the same seconds)',
+);
 console.log(
   'capacity: req/s per second the server thread was busy (its event loop utilisation), with the client in its own thread',
 );

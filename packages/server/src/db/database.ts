@@ -20,7 +20,7 @@ export interface DatabaseConfig {
   /** Told when the server drops an idle pooled connection (logged by the app; harmless otherwise). */
   readonly onIdleError?: (error: Error) => void;
   /** Told of every statement run (benchmarks count a route's round trips). */
-  readonly onQuery?: () => void;
+  readonly onQuery?: (sql: string) => void;
 }
 
 export interface DatabaseHandle {
@@ -78,7 +78,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 function statementLog(config: DatabaseConfig): { log?: (event: LogEvent) => void } {
   const onQuery = config.onQuery;
-  return onQuery ? { log: (event) => event.level === 'query' && onQuery() } : {};
+  return onQuery ? { log: (event) => event.level === 'query' && onQuery(event.query.sql) } : {};
 }
 
 function serverDatabase(url: string, config: DatabaseConfig, readOnly = false): Kysely<Database> {

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   readonly oidc?: OidcSettings;
   /** The app's role on the job queue (decision 024); by default it runs jobs too. */
   readonly jobs?: JobOptions;
+  /** Told of every statement the app's database handle runs (round-trip tests). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -64,6 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir: options.dataDir ?? 'memory://',
     ...(url ? { url } : {}),
     ...(replicaUrl ? { replicaUrl } : {}),
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   await migrate(database.db);
   await seedReferenceData(database.db);
