@@ -4,7 +4,8 @@ import { idNumber } from '../../../policy/src/testing/builders.js';
 import type { Database } from '../db/schema.js';
 import { IdNumberNotRead, loadPersonFacts, personFacts } from '../registry/engine-facts.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { readBatch, withCiphers, type PersonInBatch, type Place, type UnitInBatch } from './sweep-batch.js';
+import { readBatch, withCiphers } from './sweep-batch-read.js';
+import type { PersonInBatch, Place, UnitInBatch } from './sweep-batch.js';
 
 /**
  * A batch read by range, its facts and applications by the batch's ids (decision 009: where the time

@@ -1,14 +1,8 @@
 import { CATALOGUE, PolicyEngine, TEXT_PARAMETERS, type ParameterValue, type SubsidyDefinition } from '@huimin/policy';
 import { IdNumberNotRead, personFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
-import {
-  assembleBatch,
-  offersFor,
-  received,
-  type BatchTexts,
-  type NewOffer,
-  type PersonInBatch,
-} from './sweep-batch.js';
+import { offersFor, received, type NewOffer, type PersonInBatch } from './sweep-batch.js';
+import { assembleBatch, type BatchTexts } from './sweep-batch-read.js';
 
 /** What deciding a batch of people needs besides the batch: the job, its date and the engine. */
 export interface PeopleSweep {

@@ -1,16 +1,7 @@
 import { failpoint } from '../failpoints.js';
 import { IdNumberNotRead } from '../registry/engine-facts.js';
-import {
-  assembleBatch,
-  lastOf,
-  readBatchTexts,
-  type Place,
-  saveBatch,
-  type NewOffer,
-  type PersonInBatch,
-  type WalkRun,
-  withCiphers,
-} from './sweep-batch.js';
+import { lastOf, type Place, saveBatch, type NewOffer, type PersonInBatch, type WalkRun } from './sweep-batch.js';
+import { assembleBatch, readBatchTexts, withCiphers } from './sweep-batch-read.js';
 import { decidePeople, type BatchText, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
 import { withReferenceFacts } from './sweep-reference-facts.js';

@@ -1,15 +1,7 @@
 import { failpoint } from '../failpoints.js';
 import { idNumbersOf, listedIn, organisationFacts } from '../registry/engine-facts.js';
-import {
-  lastOf,
-  offersFor,
-  readBatch,
-  received,
-  saveBatch,
-  type Place,
-  type UnitInBatch,
-  type WalkRun,
-} from './sweep-batch.js';
+import { lastOf, offersFor, received, saveBatch, type Place, type UnitInBatch, type WalkRun } from './sweep-batch.js';
+import { readBatch } from './sweep-batch-read.js';
 
 /** One run over units, from the saved place. */
 export type UnitsRun = WalkRun;
