@@ -94,10 +94,13 @@ describe('finding an application', () => {
     const rows = (await worklist(clerk, 'limit=50')).applications;
     expect(rows).toHaveLength(3);
     const detail = (await clerk.request('GET', `/api/v1/applications/${wang.id}`)).json<{
+      decidedFen?: number;
       events: { decision?: { amountFen: number } }[];
     }>();
     const filedAmount = detail.events.find((e) => e.decision)?.decision?.amountFen;
     expect(filedAmount).toBeGreaterThan(0);
+    // The one application's page takes it from the events it shows; the list asks for it per page.
+    expect(detail.decidedFen).toBe(filedAmount);
     for (const r of rows) {
       expect(r.amountFen).toBeUndefined();
       expect(r.decidedFen).toBe(filedAmount);

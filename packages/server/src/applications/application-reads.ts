@@ -20,7 +20,8 @@ import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
 import { declarationsOf } from './declarations.js';
 import { deferredMaterialsOf } from './deferred-materials.js';
-import { applicationFacts } from './fact-provenance.js';
+import { applicationFactsOf } from './fact-provenance.js';
+import { loadApplicantRecord } from '../registry/engine-facts.js';
 import { visibleApplications } from './visibility.js';
 import {
   ACTION_NAMES,
@@ -48,7 +49,7 @@ export class ApplicationReads {
     // connections, so the answer waits for the slowest rather than the sum (a filing answers with
     // this view, issue 21's filing p99).
     const engine = await this.policies.engine();
-    const [events, [view], riskFlags, daysLeft, { declarations, facts }, deferredMaterials] = await Promise.all([
+    const [events, record, orgs, riskFlags, daysLeft, declarations, deferredMaterials] = await Promise.all([
       this.db
         .selectFrom('application_event')
         // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
@@ -67,17 +68,20 @@ export class ApplicationReads {
         .where('application_id', '=', id)
         .orderBy('seq')
         .execute(),
-      this.views([app], actor),
+      // Read once for the applicant's name and for the facts the decision reads with their sources.
+      loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
+      this.organisationsOf([app]),
       this.risk.flags(this.db, id),
       app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
-      declarationsOf(this.db, id).then(async (declarations) => ({
-        declarations,
-        facts: await applicationFacts(this.db, this.vault, engine, app, declarations, this.clock.today()),
-      })),
+      declarationsOf(this.db, id),
       deferredMaterialsOf(this.db, id),
     ]);
+    const today = this.clock.today();
+    const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
+    const view = viewOf(app, actor, { engine, people, orgs, decided: decidedAmountIn(app, events), today });
+    const facts = record ? applicationFactsOf(engine, app, record, declarations, today) : [];
     return {
-      ...(view as ApplicationViewT),
+      ...view,
       ...(daysLeft !== undefined ? { workingDaysLeft: daysLeft } : {}),
       declarations,
       facts,
@@ -185,63 +189,31 @@ export class ApplicationReads {
   /** Rows as the caller sees them, with names and masked identifiers read in one query each. */
   async views(rows: readonly Selectable<ApplicationTable>[], actor: Actor): Promise<ApplicationViewT[]> {
     if (rows.length === 0) return [];
-    const engine = await this.policies.engine();
     const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
-    const orgIds = rows
+    const [engine, people, orgs, decided] = await Promise.all([
+      this.policies.engine(),
+      personIds.length
+        ? this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute()
+        : [],
+      this.organisationsOf(rows),
+      this.decidedAmounts(rows),
+    ]);
+    const parts = { engine, people: new Map(people.map((x) => [x.id, x])), orgs, decided, today: this.clock.today() };
+    return rows.map((r) => viewOf(r, actor, parts));
+  }
+
+  /** The units the rows name, as applicants or payees. */
+  private async organisationsOf(rows: readonly Selectable<ApplicationTable>[]): Promise<Map<string, Named>> {
+    const ids = rows
       .flatMap((r) => [r.organisation_id, r.payee_organisation_id])
       .filter((x): x is string => x !== null);
-    const people = personIds.length
-      ? await this.db
-          .selectFrom('person')
-          .select(['id', 'name', 'id_number_masked'])
-          .where('id', 'in', personIds)
-          .execute()
-      : [];
-    const orgs = orgIds.length
-      ? await this.db
-          .selectFrom('organisation')
-          .select(['id', 'name', 'credit_code'])
-          .where('id', 'in', orgIds)
-          .execute()
-      : [];
-    const decided = await this.decidedAmounts(rows);
-    const personById = new Map(people.map((x) => [x.id, x]));
-    const orgById = new Map(orgs.map((x) => [x.id, x]));
-    const today = this.clock.today();
-    return rows.map((r) => {
-      const subsidy = engine.subsidy(r.subsidy_id);
-      const p = r.person_id ? personById.get(r.person_id) : undefined;
-      const o = r.organisation_id ? orgById.get(r.organisation_id) : undefined;
-      const payee = r.payee_organisation_id ? orgById.get(r.payee_organisation_id) : undefined;
-      const state = r.state as ApplicationState;
-      return {
-        id: r.id,
-        number: r.number,
-        subsidy: r.subsidy_id,
-        subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
-        applicantKind: r.applicant_kind,
-        applicant: p
-          ? { id: p.id, name: p.name, identifier: p.id_number_masked }
-          : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.credit_code ?? '' },
-        ...(payee ? { payee: { id: payee.id, name: payee.name, identifier: payee.credit_code } } : {}),
-        regionCode: r.region_code,
-        periodKey: r.period_key,
-        claim: r.claim,
-        state,
-        stateName: STATE_NAMES[state],
-        version: r.version,
-        ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
-        ...(r.due_on ? { dueOn: r.due_on } : {}),
-        overdue: r.due_on !== null && r.due_on < today,
-        ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
-        ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
-        ...(decided.has(r.id) ? { decidedFen: decided.get(r.id) } : {}),
-        ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
-        actions: actionsAvailable(state, actor.permissions),
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      };
-    });
+    if (ids.length === 0) return new Map();
+    const orgs = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'credit_code'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(orgs.map((o) => [o.id, { id: o.id, name: o.name, identifier: o.credit_code }]));
   }
 
   /**
@@ -282,4 +254,65 @@ export class ApplicationReads {
       throw error;
     }
   }
+}
+
+interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly identifier: string;
+}
+
+/** What turning rows into views needs, read once for the page. */
+interface ViewParts {
+  readonly engine: PolicyEngine;
+  readonly people: ReadonlyMap<string, { id: string; name: string; id_number_masked: string }>;
+  readonly orgs: ReadonlyMap<string, Named>;
+  readonly decided: ReadonlyMap<string, number>;
+  readonly today: IsoDate;
+}
+
+function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts): ApplicationViewT {
+  const subsidy = parts.engine.subsidy(r.subsidy_id);
+  const p = r.person_id ? parts.people.get(r.person_id) : undefined;
+  const o = r.organisation_id ? parts.orgs.get(r.organisation_id) : undefined;
+  const payee = r.payee_organisation_id ? parts.orgs.get(r.payee_organisation_id) : undefined;
+  const state = r.state as ApplicationState;
+  const decided = parts.decided.get(r.id);
+  return {
+    id: r.id,
+    number: r.number,
+    subsidy: r.subsidy_id,
+    subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
+    applicantKind: r.applicant_kind,
+    applicant: p
+      ? { id: p.id, name: p.name, identifier: p.id_number_masked }
+      : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.identifier ?? '' },
+    ...(payee ? { payee } : {}),
+    regionCode: r.region_code,
+    periodKey: r.period_key,
+    claim: r.claim,
+    state,
+    stateName: STATE_NAMES[state],
+    version: r.version,
+    ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
+    ...(r.due_on ? { dueOn: r.due_on } : {}),
+    overdue: r.due_on !== null && r.due_on < parts.today,
+    ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
+    ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
+    ...(decided !== undefined ? { decidedFen: decided } : {}),
+    ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
+    actions: actionsAvailable(state, actor.permissions),
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** `decidedAmounts` for one application whose events are already read: the latest decision's amount. */
+function decidedAmountIn(
+  app: Selectable<ApplicationTable>,
+  events: readonly { readonly decision: unknown }[],
+): Map<string, number> {
+  if (app.amount_fen !== null) return new Map([[app.id, Number(app.amount_fen)]]);
+  const latest = events.findLast((e) => e.decision !== null)?.decision as { amountFen?: number | null } | undefined;
+  return typeof latest?.amountFen === 'number' ? new Map([[app.id, latest.amountFen]]) : new Map();
 }

@@ -15,7 +15,7 @@ import {
 import type { Static } from 'typebox';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
-import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
+import { loadApplicantRecord, type ApplicantRecord, type SourcedFactRow } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 import {
   CLAIM_FIELD_NAMES,
@@ -181,10 +181,7 @@ export async function factProvenance(
   pending: { declared: readonly DeclaredFactInput[]; verified?: VerifiedFacts },
 ): Promise<Provenance[]> {
   const kind = owner.personId ? 'person' : 'organisation';
-  const wanted = fields
-    .map((name) => ({ name, field: fieldOf(kind, name) }))
-    .filter((f): f is { name: string; field: FactField } => f.field?.registryKind !== undefined);
-  const kinds = wanted.map((w) => w.field.registryKind as string);
+  const kinds = fields.flatMap((name) => fieldOf(kind, name)?.registryKind ?? []);
   const rows = kinds.length
     ? await db
         .selectFrom('registry_fact')
@@ -193,8 +190,22 @@ export async function factProvenance(
         .where('kind', 'in', kinds)
         .where('retracted_at', 'is', null)
         .orderBy('recorded_at')
+        .orderBy('id')
         .execute()
     : [];
+  return provenanceOf(kind, fields, rows, pending);
+}
+
+/** The provenance of the fields read, from the owner's facts already read with their sources. */
+export function provenanceOf(
+  kind: 'person' | 'organisation',
+  fields: readonly string[],
+  rows: readonly Pick<SourcedFactRow, 'id' | 'kind' | 'data' | 'source' | 'provenance' | 'recorded_at'>[],
+  pending: { declared: readonly DeclaredFactInput[]; verified?: VerifiedFacts },
+): Provenance[] {
+  const wanted = fields
+    .map((name) => ({ name, field: fieldOf(kind, name) }))
+    .filter((f): f is { name: string; field: FactField } => f.field?.registryKind !== undefined);
   // A status the latest list no longer holds as recorded is shown as the list now has it.
   const stale = new Set(pending.verified?.statuses?.stale.map((x) => x.factId));
   return wanted.map(({ name, field }) => {
@@ -265,35 +276,39 @@ export async function applicationFacts(
   db: Kysely<Database>,
   vault: Vault,
   engine: PolicyEngine,
-  app: Pick<
-    Selectable<ApplicationTable>,
-    'subsidy_id' | 'region_code' | 'claim' | 'person_id' | 'organisation_id' | 'submitted_on'
-  >,
+  app: FiledApplication,
   declarations: readonly DeclarationView[],
   today: IsoDate,
 ): Promise<Provenance[]> {
-  const applicant = app.person_id
-    ? (await loadPersonFacts(db, vault, [app.person_id])).get(app.person_id)
-    : app.organisation_id
-      ? await loadOrganisationFacts(db, vault, app.organisation_id)
-      : undefined;
-  if (!applicant || !engine.subsidy(app.subsidy_id)) return [];
+  const record = await loadApplicantRecord(db, vault, { personId: app.person_id, organisationId: app.organisation_id });
+  return record ? applicationFactsOf(engine, app, record, declarations, today) : [];
+}
+
+type FiledApplication = Pick<
+  Selectable<ApplicationTable>,
+  'subsidy_id' | 'region_code' | 'claim' | 'person_id' | 'organisation_id' | 'submitted_on'
+>;
+
+/** `applicationFacts` from the applicant's registry already read (the view reads it once for all its parts). */
+export function applicationFactsOf(
+  engine: PolicyEngine,
+  app: FiledApplication,
+  record: ApplicantRecord,
+  declarations: readonly DeclarationView[],
+  today: IsoDate,
+): Provenance[] {
+  if (!engine.subsidy(app.subsidy_id)) return [];
   // The people in a unit's list are not the applicant's facts; the rest of the claim is read as filed.
   const { hires: _h, interns: _i, workers: _w, ...claim } = app.claim as Record<string, unknown>;
   const request = {
     subsidy: app.subsidy_id,
     region: app.region_code,
     date: app.submitted_on ?? today,
-    applicant,
+    applicant: record.facts,
     claim: claim as ClaimFacts,
   };
   const pending = declarations.filter((d) => d.state === 'declared');
-  return factProvenance(
-    db,
-    { personId: app.person_id, organisationId: app.organisation_id },
-    fieldsRead(engine, request),
-    {
-      declared: pending,
-    },
-  );
+  return provenanceOf(app.person_id ? 'person' : 'organisation', fieldsRead(engine, request), record.sourced, {
+    declared: pending,
+  });
 }

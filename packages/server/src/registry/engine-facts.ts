@@ -28,6 +28,60 @@ import type { Vault } from '../security/vault.js';
  */
 type InsuranceRun = Omit<InsuranceMonth, 'month'> & { fromMonth: string; toMonth: string };
 
+/** A registry fact with where it came from: what the engine reads, and what staff see beside it. */
+export interface SourcedFactRow extends FactRow {
+  readonly id: string;
+  readonly source: string;
+  readonly provenance: unknown;
+  readonly recorded_at: Date;
+}
+
+/**
+ * One applicant's registry read once for a page that shows both the engine's facts and where each
+ * came from (an application's view): its row, its facts with their sources, what it was paid here.
+ * The three reads are independent, so on PostgreSQL they go out together.
+ */
+export interface ApplicantRecord {
+  readonly facts: PersonFacts | OrganisationFacts;
+  readonly sourced: readonly SourcedFactRow[];
+  readonly person?: Selectable<Database['person']>;
+  readonly organisation?: Selectable<Database['organisation']>;
+}
+
+export async function loadApplicantRecord(
+  db: Kysely<Database>,
+  vault: Vault,
+  owner: { readonly personId: string | null; readonly organisationId: string | null },
+): Promise<ApplicantRecord | undefined> {
+  const column = owner.personId ? 'person_id' : 'organisation_id';
+  const id = owner.personId ?? owner.organisationId;
+  if (!id) return undefined;
+  const sourced = db
+    .selectFrom('registry_fact')
+    .select(['id', 'person_id', 'organisation_id', 'kind', 'data', 'source', 'provenance', 'recorded_at'])
+    .where(column, '=', id)
+    .where('retracted_at', 'is', null)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  if (column === 'person_id') {
+    const [person, rows, paid] = await Promise.all([
+      db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst(),
+      sourced,
+      paidApplications(db, 'person_id', [id]),
+    ]);
+    if (!person) return undefined;
+    return { facts: personFacts(vault, person, rows, paid.get(id) ?? []), sourced: rows, person };
+  }
+  const [organisation, rows, paid] = await Promise.all([
+    db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst(),
+    sourced,
+    paidApplications(db, 'organisation_id', [id], vault),
+  ]);
+  if (!organisation) return undefined;
+  return { facts: organisationFacts(organisation, rows, paid.get(id) ?? []), sourced: rows, organisation };
+}
+
 export async function loadPersonFacts(
   db: Kysely<Database>,
   vault: Vault,
