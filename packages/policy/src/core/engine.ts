@@ -38,6 +38,10 @@ type Resolution =
 
 const EMPTY_CLAIM: ClaimFacts = Object.freeze({});
 
+/** `eligibility`'s answer: eligible with the amount `evaluate` would give (null: not set), or not. */
+export type Eligibility = { readonly eligible: false } | { readonly eligible: true; readonly amountFen: number | null };
+const NOT_ELIGIBLE: Eligibility = Object.freeze({ eligible: false });
+
 /** A condition with its two detail-free reasons built once, when its scheme is first resolved. */
 interface CompiledCondition {
   readonly condition: Scheme['conditions'][number];
@@ -164,6 +168,36 @@ export class PolicyEngine {
       this.resolutionCount++;
     }
     return resolution;
+  }
+
+  /**
+   * Whether the applicant is eligible and for how much: the same verdict and amount as `evaluate`,
+   * without the decision around them. It stops at the first condition not met and builds no reasons,
+   * so a sweep over a whole registry, which keeps only eligible amounts, spends nothing on the
+   * explanations of the many who are not (a condition's test reads facts, never changes them).
+   */
+  eligibility(
+    subsidy: SubsidyDefinition,
+    applicant: ApplicantFacts,
+    region: RegionCode,
+    date: IsoDate,
+    claim: ClaimFacts = EMPTY_CLAIM,
+  ): Eligibility {
+    const resolution = this.resolve(subsidy, region, date);
+    if (resolution.kind === 'none' || applicant.kind !== subsidy.applicant) return NOT_ELIGIBLE;
+    const ctx = new Context(applicant, claim, date, region, this.parameters, resolution.params);
+    let notSet = false;
+    for (const check of resolution.checks) {
+      const outcome = check.condition.test(ctx);
+      if (typeof outcome === 'boolean') {
+        if (!outcome) return NOT_ELIGIBLE;
+      } else {
+        if (!outcome.met) return NOT_ELIGIBLE;
+        if (outcome.notSet !== undefined) notSet = true;
+      }
+    }
+    // As `decide`: a rule not judged for want of a local parameter leaves the amount open.
+    return { eligible: true, amountFen: notSet ? null : resolution.scheme.amount(ctx).amountFen };
   }
 
   private decide(

@@ -92,15 +92,18 @@ export function offersFor(
   applications: readonly BatchApplication[],
   applicant: ApplicantFacts,
 ): NewOffer[] {
-  const applied = new Set(
-    applications.filter((a) => !TERMINAL.has(a.state)).map((a) => `${a.subsidy_id}|${a.period_key}`),
-  );
+  // Most people in a registry have applied for nothing: no set to build for them.
+  const applied =
+    applications.length === 0
+      ? undefined
+      : new Set(applications.filter((a) => !TERMINAL.has(a.state)).map((a) => `${a.subsidy_id}|${a.period_key}`));
   const out: NewOffer[] = [];
   for (const subsidy of subsidies) {
-    const decision = sweep.engine.evaluate({ subsidy: subsidy.id, region, date: sweep.judgedOn, applicant });
+    // The verdict and amount only: the sweep keeps no reasons, so none are built (most are ineligible).
+    const decision = sweep.engine.eligibility(subsidy, applicant, region, sweep.judgedOn);
     if (!decision.eligible || decision.amountFen === 0) continue;
     const period = periodKey(subsidy, {}, sweep.judgedOn);
-    if (applied.has(`${subsidy.id}|${period}`)) continue;
+    if (applied?.has(`${subsidy.id}|${period}`)) continue;
     out.push({
       person_id: personId,
       organisation_id: organisationId,
