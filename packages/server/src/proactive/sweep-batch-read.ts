@@ -62,7 +62,7 @@ export async function readBatch<T>(
   db: Kysely<Database>,
   table: 'person' | 'organisation',
   range: { low: string; high: string },
-  cursor: { region: string; id: string } | null,
+  cursor: Place,
   size: number,
   upto: Place = null,
 ): Promise<T[]> {
@@ -83,7 +83,7 @@ export async function readBatchTexts(
   db: Kysely<Database>,
   table: 'person' | 'organisation',
   range: { low: string; high: string },
-  cursor: { region: string; id: string } | null,
+  cursor: Place,
   size: number,
   /** The end of the sweep part being walked, included; null to the end of the region. */
   upto: Place = null,
