@@ -90,7 +90,8 @@ export function grantedMonths(prior: readonly ReceivedSubsidy[]): Set<IsoMonth> 
 /** Each month from `from` to `to`, inclusive. */
 export function monthsIn(from: IsoMonth, to: IsoMonth): IsoMonth[] {
   const out: IsoMonth[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
+  const last = monthIndex(to);
+  for (let i = monthIndex(from); i <= last; i++) out.push(monthFromIndex(i));
   return out;
 }
 

@@ -33,12 +33,16 @@ export function claimedRange(
 ): [IsoMonth, IsoMonth] | undefined {
   const { fromMonth, toMonth } = ctx.claim;
   if (fromMonth !== undefined) return [fromMonth, toMonth ?? fromMonth];
+  // The first and last month on record before this one (one pass: the sweep asks for every person).
   const current = monthOf(ctx.date);
-  const past = records
-    .map((r) => r.month)
-    .filter((m) => m < current)
-    .sort();
-  return past.length ? [past[0] as IsoMonth, past[past.length - 1] as IsoMonth] : undefined;
+  let first: IsoMonth | undefined;
+  let last: IsoMonth | undefined;
+  for (const r of records) {
+    if (r.month >= current) continue;
+    if (first === undefined || r.month < first) first = r.month;
+    if (last === undefined || r.month > last) last = r.month;
+  }
+  return first !== undefined && last !== undefined ? [first, last] : undefined;
 }
 
 export function insurancePlan(

@@ -43,11 +43,15 @@ interface SelfPaid {
 }
 
 function selfPaid(id: string, window: WindowRule): SelfPaid {
-  return {
+  const paid: SelfPaid = {
     window,
+    // Worked out once per evaluation: the condition on contributions and the amount both read it.
     plan: (ctx) =>
-      insurancePlan(ctx, ctx.applicant, 'self', undefined, priorGrants(ctx.applicant.subsidies, [id]), window),
+      ctx.memo(paid, () =>
+        insurancePlan(ctx, ctx.applicant, 'self', undefined, priorGrants(ctx.applicant.subsidies, [id]), window),
+      ),
   };
+  return paid;
 }
 
 const hardToEmploy = (basis: Citation) =>
