@@ -1,5 +1,5 @@
 import type { ApplicantFacts, PolicyEngine, SubsidyDefinition } from '@huimin/policy';
-import type { ExpressionBuilder, Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import { periodKey } from '../applications/period.js';
 import { TERMINAL_STATES } from '../applications/workflow.js';
 import type { Database, OfferTable, SweepPartTable } from '../db/schema.js';
@@ -158,28 +158,13 @@ export async function saveBatch(
     });
     let created = 0;
     if (people.length > 0)
-      created += (
-        await trx
-          .insertInto('offer')
-          .values(people)
-          .onConflict((oc) => oc.columns(['person_id', 'subsidy_id', 'period_key']).doNothing())
-          .returning('id')
-          .execute()
-      ).length;
+      created += await insertOffers(trx, people, sql`on conflict (person_id, subsidy_id, period_key) do nothing`);
     if (units.length > 0)
-      created += (
-        await trx
-          .insertInto('offer')
-          .values(units)
-          .onConflict((oc) =>
-            oc
-              .columns(['organisation_id', 'subsidy_id', 'period_key'])
-              .where('organisation_id', 'is not', null)
-              .doNothing(),
-          )
-          .returning('id')
-          .execute()
-      ).length;
+      created += await insertOffers(
+        trx,
+        units,
+        sql`on conflict (organisation_id, subsidy_id, period_key) where organisation_id is not null do nothing`,
+      );
     await trx
       .updateTable('sweep_job')
       .set((eb) => ({
@@ -192,6 +177,25 @@ export async function saveBatch(
       .where('id', '=', at.jobId)
       .execute();
   });
+}
+
+/**
+ * A sweep's offers inserted from one JSON parameter instead of nine bound values a row: a batch
+ * writes thousands, and binding them was a fifth of the insert (3,200 offers on the embedded
+ * database: 165 -> 128 ms). Only the columns the sweep sets are read from the rows; the rest take
+ * their defaults. How many were new: an offer already there is left as it is.
+ */
+async function insertOffers(
+  trx: Kysely<Database>,
+  rows: readonly NewOffer[],
+  onConflict: RawBuilder<unknown>,
+): Promise<number> {
+  const inserted = await sql`
+    insert into offer (person_id, organisation_id, subsidy_id, period_key, region_code, amount_fen, no_application, state, sweep_job_id)
+    select person_id, organisation_id, subsidy_id, period_key, region_code, amount_fen, no_application, state, sweep_job_id
+    from json_populate_recordset(null::offer, ${JSON.stringify(rows)}::json)
+    ${onConflict}`.execute(trx);
+  return Number(inserted.numAffectedRows ?? 0n);
 }
 
 /** The part's saved place is `place` (null: none saved, the start of an open part). */
