@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import { recordNotice } from '../notifications/notification-repository.js';
 import type { Vault } from '../security/vault.js';
 import { noticeOf } from './applicant-notices.js';
+import { nextEventSeq } from './transition-record.js';
 import { transitionFor, type ApplicationState } from './workflow.js';
 
 /** Applications whose promise has a material neither supplied nor checked, its last day before `today`. */
@@ -62,16 +63,11 @@ export async function lapseDeferredMaterials(
         .set({ state: rule.to, version: app.version + 1, due_on: null, updated_at: now })
         .where('id', '=', id)
         .execute();
-      const seq = await trx
-        .selectFrom('application_event')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('application_id', '=', id)
-        .executeTakeFirstOrThrow();
       await trx
         .insertInto('application_event')
         .values({
           application_id: id,
-          seq: Number(seq.seq ?? 0) + 1,
+          seq: nextEventSeq(id),
           action: 'lapse',
           from_state: app.state,
           to_state: rule.to,

@@ -1,5 +1,5 @@
 import type { ApplicantFacts, ClaimFacts, Decision } from '@huimin/policy';
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
@@ -22,6 +22,15 @@ export interface TransitionRecord {
   readonly changes: { amount_fen?: string | null; publicity_ends_on?: string | null };
 }
 
+/**
+ * The number of an application's next event, drawn inside the insert rather than read before it: a
+ * round trip less for every step of every application. The caller holds the application's row (read
+ * for update), so no other step numbers an event of it at the same time.
+ */
+export function nextEventSeq(applicationId: string): RawBuilder<number> {
+  return sql<number>`(select coalesce(max(seq), 0) + 1 from application_event where application_id = ${applicationId})`;
+}
+
 /** The event with the decision and sealed facts, the applicant's notice, and the audit entry. */
 export async function recordTransition(
   trx: Transaction<Database>,
@@ -31,16 +40,11 @@ export async function recordTransition(
 ): Promise<void> {
   const { app, actor, rule, input, reason, decision, facts } = t;
   const from = app.state as ApplicationState;
-  const seq = await trx
-    .selectFrom('application_event')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('application_id', '=', app.id)
-    .executeTakeFirstOrThrow();
   await trx
     .insertInto('application_event')
     .values({
       application_id: app.id,
-      seq: Number(seq.seq ?? 0) + 1,
+      seq: nextEventSeq(app.id),
       action: input.action,
       from_state: from,
       to_state: rule.to,
