@@ -14,27 +14,6 @@ export interface ReferenceRecord<T> {
 }
 
 /**
- * The snapshot of a dataset that serves a region: the latest loaded for the region or a region
- * above it. A snapshot is tied to the region of the clerk who loaded it, so one loaded elsewhere
- * (another province, a neighbouring county) never answers for this region, however recent.
- */
-export function latestSnapshotFor(
-  db: Kysely<Database> | Transaction<Database>,
-  kind: ReferenceKind,
-  regionCode: string,
-): Promise<{ id: string; taken_on: string; source: string } | undefined> {
-  return db
-    .selectFrom('reference_snapshot')
-    .select(['id', 'taken_on', 'source'])
-    .where('kind', '=', kind)
-    .where('region_code', 'in', regionChain(regionCode))
-    .orderBy('taken_on', 'desc')
-    .orderBy('imported_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/**
  * Looks a subject up in the latest snapshot of a dataset serving the region (a snapshot is the whole
  * dataset on its day, so a subject missing from the latest one is not in the dataset). `loaded:
  * false` when none serves the region: then nothing can be verified, which is not the same as
@@ -68,8 +47,8 @@ export async function latestRecordsOf<T>(
 ): Promise<Map<ReferenceKind, ReferenceLookup<T>>> {
   const out = new Map<ReferenceKind, ReferenceLookup<T>>();
   if (kinds.length === 0) return out;
-  // Per dataset, the newest serving the region (as `latestSnapshotFor`): one row each, however many
-  // snapshots were loaded over the years.
+  // Per dataset, the newest serving the region (see `latestSnapshotsWithRecords`): one row each,
+  // however many snapshots were loaded over the years.
   const snapshots = await db
     .selectFrom('reference_snapshot')
     .distinctOn('kind')
@@ -101,6 +80,60 @@ export async function latestRecordsOf<T>(
       takenOn,
       record: data === undefined ? undefined : { snapshotId: snapshot.id, takenOn, source: snapshot.source, data },
     });
+  }
+  return out;
+}
+
+/** The latest snapshot of a dataset serving a region, with what it holds for the subjects asked about. */
+export interface SnapshotRecords {
+  readonly id: string;
+  readonly takenOn: string;
+  /** Each subject's records in it (a subject may have several: one per spell of insurance). */
+  readonly records: ReadonlyMap<string, readonly unknown[]>;
+}
+
+/**
+ * For each dataset, the latest snapshot serving the region and its records of the given subjects.
+ * A snapshot serves the region of the clerk who loaded it and the regions below, so one loaded
+ * elsewhere (another province, a neighbouring county) never answers for this region, however
+ * recent. Two queries whatever the number of datasets: the risk checks ask four at every
+ * submission, each once a snapshot query and a records query inside the submission's transaction.
+ * A dataset with no snapshot serving the region is absent.
+ */
+export async function latestSnapshotsWithRecords(
+  db: Kysely<Database> | Transaction<Database>,
+  kinds: readonly ReferenceKind[],
+  subjects: readonly string[],
+  regionCode: string,
+): Promise<Map<ReferenceKind, SnapshotRecords>> {
+  const out = new Map<ReferenceKind, SnapshotRecords>();
+  if (kinds.length === 0 || subjects.length === 0) return out;
+  const snapshots = await db
+    .selectFrom('reference_snapshot')
+    .distinctOn('kind')
+    .select(['id', 'kind', 'taken_on'])
+    .where('kind', 'in', kinds)
+    .where('region_code', 'in', regionChain(regionCode))
+    .orderBy('kind')
+    .orderBy('taken_on', 'desc')
+    .orderBy('imported_at', 'desc')
+    .execute();
+  if (snapshots.length === 0) return out;
+  const rows = await db
+    .selectFrom('reference_record')
+    .select(['snapshot_id', 'subject', 'data'])
+    .where(
+      'snapshot_id',
+      'in',
+      snapshots.map((s) => s.id),
+    )
+    .where('subject', 'in', subjects)
+    .execute();
+  for (const s of snapshots) {
+    const records = new Map<string, unknown[]>();
+    for (const r of rows)
+      if (r.snapshot_id === s.id) records.set(r.subject, [...(records.get(r.subject) ?? []), r.data]);
+    out.set(s.kind, { id: s.id, takenOn: String(s.taken_on), records });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import {
   pendingElsewhere as claimsPendingElsewhere,
   type StoredLists,
 } from './claim-history.js';
-import { latestSnapshotFor } from './reference-queries.js';
+import { latestSnapshotsWithRecords } from './reference-queries.js';
 import { importReferenceSnapshot, listReferenceSnapshots, type SnapshotReport } from './reference-snapshots.js';
 import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
@@ -30,6 +30,14 @@ export interface FlagView {
   clearedAt?: string;
   clearance?: string;
 }
+
+/** The datasets every application is checked against, by the applicant's and listed people's keys. */
+const CHECKED_DATASETS: readonly ReferenceKind[] = [
+  'deaths',
+  'civil-service-roster',
+  'business-registry',
+  'social-insurance',
+];
 
 /** A certificate's class as the risk checks read it, if the certificate was issued here. */
 export type TrainingRiskFacts = (
@@ -122,20 +130,9 @@ export class RiskService {
           .executeTakeFirst()
       : undefined;
     const keys = [...subjects.map((s) => s.subject), ...(unit ? [unit.credit_code] : [])];
-    const snapshot = async <T>(kind: ReferenceKind): Promise<Snapshot<T> | undefined> => {
-      // Only a snapshot loaded for the application's region or above it speaks for it.
-      const s = await latestSnapshotFor(trx, kind, app.region_code);
-      if (!s || keys.length === 0) return undefined;
-      const rows = await trx
-        .selectFrom('reference_record')
-        .select(['subject', 'data'])
-        .where('snapshot_id', '=', s.id)
-        .where('subject', 'in', keys)
-        .execute();
-      const records = new Map<string, T[]>();
-      for (const r of rows) records.set(r.subject, [...(records.get(r.subject) ?? []), r.data as T]);
-      return { id: s.id, takenOn: s.taken_on, records };
-    };
+    // Only a snapshot loaded for the application's region or above it speaks for it.
+    const snapshots = await latestSnapshotsWithRecords(trx, CHECKED_DATASETS, keys, app.region_code);
+    const snapshot = <T>(kind: ReferenceKind) => snapshots.get(kind) as Snapshot<T> | undefined;
 
     // The same person listed in another live application for the same subsidy and period.
     const duplicates: { subject: string; number: string }[] = [];
@@ -226,10 +223,10 @@ export class RiskService {
       people: subjects,
       ...(unit ? { unitCode: unit.credit_code } : {}),
       claim,
-      ...(await optional('deaths', snapshot<{ date: string }>('deaths'))),
-      ...(await optional('roster', snapshot<{ unit?: string }>('civil-service-roster'))),
-      ...(await optional('business', snapshot<{ status: string; deregisteredOn?: string }>('business-registry'))),
-      ...(await optional('insurance', snapshot<{ fromMonth: string; toMonth: string }>('social-insurance'))),
+      ...optional('deaths', snapshot<{ date: string }>('deaths')),
+      ...optional('roster', snapshot<{ unit?: string }>('civil-service-roster')),
+      ...optional('business', snapshot<{ status: string; deregisteredOn?: string }>('business-registry')),
+      ...optional('insurance', snapshot<{ fromMonth: string; toMonth: string }>('social-insurance')),
       duplicates,
       ...(sharedAccount ? { sharedAccount } : {}),
       ...(sharedPhone ? { sharedPhone } : {}),
@@ -345,7 +342,6 @@ export class RiskService {
   }
 }
 
-async function optional<K extends string, T>(key: K, value: Promise<T | undefined>): Promise<Partial<Record<K, T>>> {
-  const v = await value;
-  return v === undefined ? {} : ({ [key]: v } as Record<K, T>);
+function optional<K extends string, T>(key: K, value: T | undefined): Partial<Record<K, T>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, T>);
 }
