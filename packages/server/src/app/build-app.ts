@@ -123,6 +123,11 @@ export interface AppOptions {
   readonly publicCacheSeconds?: number;
   /** Background work: this process's role on the job queue (decision 024); by default it does all. */
   readonly jobs?: JobOptions;
+  /**
+   * How long the settings' version and the calendar kept in memory are trusted before they are read
+   * again (5 s by default: a change made through another server process is seen within it).
+   */
+  readonly recheckEveryMs?: number;
 }
 
 /** The services behind the routes, for tests and jobs that drive them directly. */
@@ -174,12 +179,17 @@ export function buildServices(
     | 'oidc'
     | 'sms'
     | 'publicCacheSeconds'
+    | 'recheckEveryMs'
   >,
 ): Services {
   const { db, vault } = options;
   const clock = options.clock ?? systemClock;
   // Settings made by another server process on the same database are seen within five seconds.
-  const policies = new PolicyService(db, listLocalParameterValues, { version: parameterVersion, checkEveryMs: 5_000 });
+  const recheckEveryMs = options.recheckEveryMs ?? 5_000;
+  const policies = new PolicyService(db, listLocalParameterValues, {
+    version: parameterVersion,
+    checkEveryMs: recheckEveryMs,
+  });
   const sessions = new SessionService(
     db,
     vault,
@@ -189,7 +199,7 @@ export function buildServices(
   );
   const registry = new RegistryService(db, vault);
   // A year loaded through another server process is seen within five seconds.
-  const calendar = new CalendarService(db, vault, 5_000);
+  const calendar = new CalendarService(db, vault, recheckEveryMs);
   const funds = new FundService(db, vault, clock);
   const risk = new RiskService(db, vault, clock, trainingRiskFacts);
   const applications = new ApplicationService(db, vault, clock, policies, calendar, funds, risk, catalogueStandardOf);
@@ -208,7 +218,7 @@ export function buildServices(
     accounts: new AccountService(db, vault, sessions, registry),
     funds,
     applications,
-    applicationLists: new ApplicationListService(db, vault, clock, policies, risk),
+    applicationLists: new ApplicationListService(db, vault, clock, policies, risk, calendar),
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     // Public reads only, so a replica may answer them: a list published a moment late is no harm.

@@ -1,3 +1,4 @@
+import type { CalendarService } from '../calendar/calendar-service.js';
 import { yuanText } from '@huimin/policy';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
@@ -46,8 +47,9 @@ export class ApplicationListService {
     private readonly clock: Clock,
     policies: PolicyService,
     risk: RiskService,
+    calendar: CalendarService,
   ) {
-    this.reads = new ApplicationReads(db, vault, clock, policies, risk);
+    this.reads = new ApplicationReads(db, vault, clock, policies, risk, calendar);
   }
 
   async worklist(

@@ -2,7 +2,6 @@ import {
   CalendarNotPublishedError,
   CATALOGUE,
   PolicyEngine,
-  WorkingCalendar,
   type ApplicantFacts,
   type ClaimFacts,
   type Decision,
@@ -11,6 +10,7 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
+import type { CalendarService } from '../calendar/calendar-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
@@ -40,6 +40,7 @@ export class ApplicationReads {
     private readonly clock: Clock,
     private readonly policies: PolicyService,
     private readonly risk: RiskService,
+    private readonly calendar: Pick<CalendarService, 'calendar'>,
   ) {}
 
   async get(actor: Actor, id: string): Promise<ApplicationViewT> {
@@ -244,8 +245,8 @@ export class ApplicationReads {
    * day itself, negative once passed; none when the span runs into a year not yet published.
    */
   private async workingDaysLeft(due: IsoDate): Promise<number | undefined> {
-    const years = await this.db.selectFrom('calendar_year').select(['year', 'holidays', 'workdays']).execute();
-    const calendar = WorkingCalendar.official(years);
+    // The calendar deadlines are set by, kept in memory (a year loaded elsewhere is seen within seconds).
+    const calendar = await this.calendar.calendar();
     const today = this.clock.today();
     try {
       return due >= today ? calendar.workingDaysBetween(today, due) : -calendar.workingDaysBetween(due, today);

@@ -33,6 +33,8 @@ export interface TestAppOptions {
   readonly jobs?: JobOptions;
   /** Told of every statement the app's database handle runs (round-trip tests). */
   readonly onQuery?: (sql: string) => void;
+  /** How long settings and the calendar kept in memory go unchecked (`AppOptions.recheckEveryMs`). */
+  readonly recheckEveryMs?: number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -80,6 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.recheckEveryMs !== undefined ? { recheckEveryMs: options.recheckEveryMs } : {}),
     // An idle queue polls once a second: quick enough for a sweep's test, light on the one embedded connection.
     jobs: { pollingIntervalSeconds: 1, ...options.jobs },
   });
