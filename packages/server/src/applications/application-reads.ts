@@ -15,13 +15,13 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
+import { loadApplicantRecord } from '../registry/engine-facts.js';
 import type { RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
 import { declarationsOf } from './declarations.js';
 import { deferredMaterialsOf } from './deferred-materials.js';
 import { applicationFactsOf } from './fact-provenance.js';
-import { loadApplicantRecord } from '../registry/engine-facts.js';
 import { visibleApplications } from './visibility.js';
 import {
   ACTION_NAMES,
