@@ -1,16 +1,27 @@
 import { failpoint } from '../failpoints.js';
 import { IdNumberNotRead } from '../registry/engine-facts.js';
 import { lastOf, type Place, saveBatch, type NewOffer, type PersonInBatch, type WalkRun } from './sweep-batch.js';
-import { assembleBatch, readBatchTexts, withCiphers } from './sweep-batch-read.js';
+import { assembleBatch, personKeys, readBatchTexts, withCiphers } from './sweep-batch-read.js';
 import { decidePeople, type BatchText, type PeopleSweep } from './sweep-decide.js';
 import type { DecidingThread } from './sweep-deciding-thread.js';
-import { withReferenceFacts } from './sweep-reference-facts.js';
+import { referenceRecordsOf, withLoaded, withReferenceFacts } from './sweep-reference-facts.js';
 
 /** One run over people, from the saved place: a walk's fields and, if any, the deciding thread. */
 export interface PeopleRun extends WalkRun {
   readonly sweep: PeopleSweep;
   /** Decides batches off the main thread; without it, they are decided here. */
   readonly thread?: DecidingThread;
+}
+
+/**
+ * A batch read: its size and last place, what the deciding thread is sent, and the batch itself,
+ * which with a thread is assembled here only if it must be decided here.
+ */
+interface Read {
+  readonly length: number;
+  readonly last: Place;
+  readonly text: BatchText;
+  readonly batch: () => PersonInBatch[];
 }
 
 /**
@@ -26,19 +37,33 @@ export async function sweepPeople(
   done: number,
 ): Promise<{ ended: 'done' | 'paused'; cursor: Place }> {
   const { db, tally } = run;
-  const read = async (after: Place) => {
+  const read = async (after: Place): Promise<Read | null> => {
     const t0 = performance.now();
     const texts = await readBatchTexts(db, 'person', run.range, after, run.batchSize, run.upto);
     if (texts === null) {
       tally.read += performance.now() - t0;
       return null;
     }
-    const assembled = assembleBatch<PersonInBatch>(texts);
-    const batch = await withReferenceFacts(db, assembled);
+    let read: Read;
+    if (run.thread) {
+      // The thread assembles the batch itself: here only what the place and the datasets need,
+      // unless a dataset holds some of these people (then the batch is completed and sent whole).
+      const keys = personKeys(texts);
+      const found = await referenceRecordsOf(db, keys);
+      const assembled = () => withLoaded(assembleBatch<PersonInBatch>(texts), found);
+      const batch = found.size === 0 ? undefined : assembled();
+      read = {
+        length: keys.length,
+        last: lastOf(keys),
+        text: batch ? JSON.stringify(batch) : texts,
+        batch: () => batch ?? assembled(),
+      };
+    } else {
+      const batch = await withReferenceFacts(db, assembleBatch<PersonInBatch>(texts));
+      read = { length: batch.length, last: lastOf(batch), text: texts, batch: () => batch };
+    }
     tally.read += performance.now() - t0;
-    // The thread is sent the texts as read (it assembles them itself), or the batch as completed
-    // from the reference datasets.
-    return { batch, text: batch === assembled ? texts : JSON.stringify(batch) };
+    return read;
   };
   // The batch is read without ID number ciphers; if a rule asks for a number, they are read for the
   // batch and it is decided again.
@@ -54,10 +79,10 @@ export async function sweepPeople(
     tally.decide += performance.now() - t0;
     return offers;
   };
-  const decide = async (b: { batch: PersonInBatch[]; text: BatchText }): Promise<NewOffer[]> => {
-    if (!run.thread) return decideHere(b.batch);
+  const decide = async (b: Read): Promise<NewOffer[]> => {
+    if (!run.thread) return decideHere(b.batch());
     const decided = await run.thread.decide(b.text);
-    if (decided === 'needs the key') return decideHere(b.batch);
+    if (decided === 'needs the key') return decideHere(b.batch());
     tally.decide += decided.ms;
     return decided.offers;
   };
@@ -65,16 +90,16 @@ export async function sweepPeople(
   let from = cursor;
   let current = await read(from);
   while (current) {
-    const to = lastOf(current.batch);
+    const to = current.last;
     const deciding = decide(current);
     // Handled below; until then a failed decision must not count as unhandled.
     deciding.catch(() => undefined);
     const next = run.slice.left > 1 ? await read(to) : null;
     const offers = await deciding;
-    done += current.batch.length;
-    tally.people += current.batch.length;
+    done += current.length;
+    tally.people += current.length;
     const t0 = performance.now();
-    await saveBatch(db, run.now(), run.part, 'people', from, to, done, current.batch.length, offers);
+    await saveBatch(db, run.now(), run.part, 'people', from, to, done, current.length, offers);
     tally.write += performance.now() - t0;
     run.onProgress?.({ phase: 'people', done, total: run.total });
     await failpoint('sweep.after-batch');

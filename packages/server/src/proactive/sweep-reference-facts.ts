@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, ReferenceKind } from '../db/schema.js';
 import { latestRecordsOfMany, type GraduateRecord, type ListedStatusRecord } from '../risk/reference-queries.js';
 import type { BatchFact, PersonInBatch } from './sweep-batch.js';
 
@@ -15,11 +15,29 @@ const DATASETS = [...STATUS_LISTS, 'graduate-records'] as const;
  * dataset not loaded for the region changes nothing.
  */
 export async function withReferenceFacts(db: Kysely<Database>, batch: PersonInBatch[]): Promise<PersonInBatch[]> {
-  const found = await latestRecordsOfMany<ListedStatusRecord & GraduateRecord>(
+  return withLoaded(batch, await referenceRecordsOf(db, batch));
+}
+
+/** What the datasets hold for the batch's people, by ID number hash; empty where none is loaded. */
+export type LoadedRecords = Map<string, Map<ReferenceKind, (ListedStatusRecord & GraduateRecord) | undefined>>;
+
+/**
+ * The datasets' records of the batch's people, looked up by hash and region alone: the deciding
+ * thread's main thread asks this of the rows before (and usually instead of) assembling the batch.
+ */
+export function referenceRecordsOf(
+  db: Kysely<Database>,
+  people: readonly { id_number_hmac: string; region_code: string }[],
+): Promise<LoadedRecords> {
+  return latestRecordsOfMany<ListedStatusRecord & GraduateRecord>(
     db,
     DATASETS,
-    batch.map((p) => ({ hmac: p.id_number_hmac, regionCode: p.region_code })),
+    people.map((p) => ({ hmac: p.id_number_hmac, regionCode: p.region_code })),
   );
+}
+
+/** The batch with what the datasets hold put in its people's facts (`withReferenceFacts`). */
+export function withLoaded(batch: PersonInBatch[], found: LoadedRecords): PersonInBatch[] {
   if (found.size === 0) return batch;
   return batch.map((p) => {
     const loaded = found.get(p.id_number_hmac);
