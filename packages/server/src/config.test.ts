@@ -24,3 +24,12 @@ describe('HUIMIN_TRUST_PROXY', () => {
       expect(() => trustProxy(value), value).toThrow(/HUIMIN_TRUST_PROXY/);
   });
 });
+
+describe('HUIMIN_EMBEDDED_BUFFER_MB', () => {
+  it('leaves the embedded database its default unless set, and takes a positive number of MB', () => {
+    expect(loadConfig({}).embeddedBufferMegabytes).toBeUndefined();
+    expect(loadConfig({ HUIMIN_EMBEDDED_BUFFER_MB: '128' }).embeddedBufferMegabytes).toBe(128);
+    for (const value of ['0', '-1', '512MB', '1.5'])
+      expect(() => loadConfig({ HUIMIN_EMBEDDED_BUFFER_MB: value }), value).toThrow(/HUIMIN_EMBEDDED_BUFFER_MB/);
+  });
+});

@@ -10,6 +10,8 @@ export interface Config {
   readonly databaseUrl?: string;
   /** A streaming replica for the public reads (`DATABASE_REPLICA_URL`); needs DATABASE_URL. */
   readonly databaseReplicaUrl?: string;
+  /** The embedded database's buffer pool in MB (`HUIMIN_EMBEDDED_BUFFER_MB`; unset: the database's default, 512). */
+  readonly embeddedBufferMegabytes?: number;
   readonly logLevel: string;
   readonly webRoot: string;
   readonly seedDemo: boolean;
@@ -37,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.HUIMIN_DATA_DIR ?? './data',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.DATABASE_REPLICA_URL ? { databaseReplicaUrl: replicaOf(env) } : {}),
+    ...(env.HUIMIN_EMBEDDED_BUFFER_MB
+      ? { embeddedBufferMegabytes: positive(env.HUIMIN_EMBEDDED_BUFFER_MB, 0, 'HUIMIN_EMBEDDED_BUFFER_MB') }
+      : {}),
     logLevel: env.LOG_LEVEL ?? 'info',
     webRoot: env.HUIMIN_WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     seedDemo: env.HUIMIN_DEMO !== 'off',

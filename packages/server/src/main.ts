@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
     ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}),
+    bufferMegabytes: config.embeddedBufferMegabytes,
     onIdleError: (error) => console.warn(`database connection dropped: ${error.message}`),
   });
   await migrate(database.db);

@@ -141,6 +141,7 @@ audit
     const database = await openDatabase({
       dataDir: config.dataDir,
       ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+      bufferMegabytes: config.embeddedBufferMegabytes,
     });
     try {
       const vault = new Vault(loadMasterKey(process.env, config.dataDir));
@@ -197,6 +198,7 @@ sweep
     const database = await openDatabase({
       dataDir: config.dataDir,
       ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+      bufferMegabytes: config.embeddedBufferMegabytes,
     });
     try {
       await migrate(database.db);

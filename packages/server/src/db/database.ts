@@ -21,6 +21,8 @@ export interface DatabaseConfig {
   readonly onIdleError?: (error: Error) => void;
   /** Told of every statement run (benchmarks count a route's round trips). */
   readonly onQuery?: (sql: string) => void;
+  /** The buffer pool of an embedded database kept in a folder, in MB (`HUIMIN_EMBEDDED_BUFFER_MB`). */
+  readonly bufferMegabytes?: number;
 }
 
 export interface DatabaseHandle {
@@ -47,9 +49,10 @@ const embedded = new WeakMap<Kysely<Database>, PGliteDialect>();
  * meets each row's page at random, so the read phase cost 2.5 times as much per person as at
  * 200,000 (decision 009). 512 MB holds them: the batch read of 1,000,000 people fell from 16.8 s to
  * 7.4 s (1 GB: no better). PGlite allocates and touches the pool at start (about 400 MB more
- * resident), so in-memory databases (tests, many at once) keep the default.
+ * resident), so in-memory databases (tests, many at once) keep PGlite's default, and a small
+ * machine can ask for less.
  */
-const FILE_BUFFERS = '512MB';
+const DEFAULT_BUFFER_MEGABYTES = 512;
 
 /**
  * For the embedded database, which only this process can open: a count of the statements run so far
@@ -80,7 +83,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (!inMemory) mkdirSync(resolve(config.dataDir), { recursive: true });
   const pglite = new PGlite(inMemory ? config.dataDir : resolve(config.dataDir), {
     parsers: { 1082: (v: string) => v, 20: (v: string) => v },
-    ...(inMemory ? {} : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${FILE_BUFFERS}`] }),
+    ...(inMemory
+      ? {}
+      : {
+          startParams: [
+            ...PGlite.defaultStartParams,
+            '-c',
+            `shared_buffers=${config.bufferMegabytes ?? DEFAULT_BUFFER_MEGABYTES}MB`,
+          ],
+        }),
   });
   const dialect = new PGliteDialect(pglite);
   const db = new Kysely<Database>({ dialect, ...statementLog(config) });
