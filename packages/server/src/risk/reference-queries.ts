@@ -14,6 +14,29 @@ export interface ReferenceRecord<T> {
 }
 
 /**
+ * Per dataset, the snapshot that serves a region: the newest loaded for the region or a region
+ * above it, one row each however many were loaded over the years. A snapshot is tied to the region
+ * of the clerk who loaded it, so one loaded elsewhere (another province, a neighbouring county)
+ * never answers for this region, however recent.
+ */
+function servingSnapshots(
+  db: Kysely<Database> | Transaction<Database>,
+  kinds: readonly ReferenceKind[],
+  regionCode: string,
+): Promise<{ id: string; kind: ReferenceKind; taken_on: string; source: string }[]> {
+  return db
+    .selectFrom('reference_snapshot')
+    .distinctOn('kind')
+    .select(['id', 'kind', 'taken_on', 'source'])
+    .where('kind', 'in', kinds)
+    .where('region_code', 'in', regionChain(regionCode))
+    .orderBy('kind')
+    .orderBy('taken_on', 'desc')
+    .orderBy('imported_at', 'desc')
+    .execute();
+}
+
+/**
  * Looks a subject up in the latest snapshot of a dataset serving the region (a snapshot is the whole
  * dataset on its day, so a subject missing from the latest one is not in the dataset). `loaded:
  * false` when none serves the region: then nothing can be verified, which is not the same as
@@ -47,18 +70,7 @@ export async function latestRecordsOf<T>(
 ): Promise<Map<ReferenceKind, ReferenceLookup<T>>> {
   const out = new Map<ReferenceKind, ReferenceLookup<T>>();
   if (kinds.length === 0) return out;
-  // Per dataset, the newest serving the region (see `latestSnapshotsWithRecords`): one row each,
-  // however many snapshots were loaded over the years.
-  const snapshots = await db
-    .selectFrom('reference_snapshot')
-    .distinctOn('kind')
-    .select(['id', 'kind', 'taken_on', 'source'])
-    .where('kind', 'in', kinds)
-    .where('region_code', 'in', regionChain(regionCode))
-    .orderBy('kind')
-    .orderBy('taken_on', 'desc')
-    .orderBy('imported_at', 'desc')
-    .execute();
+  const snapshots = await servingSnapshots(db, kinds, regionCode);
   const serving = new Map(snapshots.map((s) => [s.kind, s]));
   if (serving.size === 0) return out;
   const rows = await db
@@ -93,10 +105,8 @@ export interface SnapshotRecords {
 }
 
 /**
- * For each dataset, the latest snapshot serving the region and its records of the given subjects.
- * A snapshot serves the region of the clerk who loaded it and the regions below, so one loaded
- * elsewhere (another province, a neighbouring county) never answers for this region, however
- * recent. Two queries whatever the number of datasets: the risk checks ask four at every
+ * For each dataset, the latest snapshot serving the region (`servingSnapshots`) and its records of
+ * the given subjects. Two queries whatever the number of datasets: the risk checks ask four at every
  * submission, each once a snapshot query and a records query inside the submission's transaction.
  * A dataset with no snapshot serving the region is absent.
  */
@@ -108,16 +118,7 @@ export async function latestSnapshotsWithRecords(
 ): Promise<Map<ReferenceKind, SnapshotRecords>> {
   const out = new Map<ReferenceKind, SnapshotRecords>();
   if (kinds.length === 0 || subjects.length === 0) return out;
-  const snapshots = await db
-    .selectFrom('reference_snapshot')
-    .distinctOn('kind')
-    .select(['id', 'kind', 'taken_on'])
-    .where('kind', 'in', kinds)
-    .where('region_code', 'in', regionChain(regionCode))
-    .orderBy('kind')
-    .orderBy('taken_on', 'desc')
-    .orderBy('imported_at', 'desc')
-    .execute();
+  const snapshots = await servingSnapshots(db, kinds, regionCode);
   if (snapshots.length === 0) return out;
   const rows = await db
     .selectFrom('reference_record')
