@@ -20,7 +20,7 @@ async function sharedBuffers(config: Parameters<typeof openDatabase>[0]): Promis
   }
 }
 
-describe.skipIf(process.env.DATABASE_URL)('the embedded database’s buffer pool', () => {
+describe('the embedded database’s buffer pool', () => {
   it('is 512 MB in a folder by default, what HUIMIN_EMBEDDED_BUFFER_MB says if set, PGlite’s own in memory', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'huimin-buffers-'));
     try {
