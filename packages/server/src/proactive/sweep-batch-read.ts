@@ -203,7 +203,9 @@ export function assembleBatch<T>(texts: BatchTexts): T[] {
  */
 export function personKeys(texts: BatchTexts): { id: string; region_code: string; id_number_hmac: string }[] {
   const r = columnsOf(texts.rows);
-  const [ids, regions, hmacs] = r.columns as [string[], string[], string[]];
+  const column = (name: (typeof BATCH_COLUMNS.person)[number]) =>
+    r.columns[BATCH_COLUMNS.person.indexOf(name)] as string[];
+  const [ids, regions, hmacs] = [column('id'), column('region_code'), column('id_number_hmac')];
   const out = new Array<{ id: string; region_code: string; id_number_hmac: string }>(r.length);
   for (let i = 0; i < r.length; i++)
     out[i] = { id: ids[i] as string, region_code: regions[i] as string, id_number_hmac: hmacs[i] as string };

@@ -231,18 +231,8 @@ export async function loadOrganisationFacts(
   vault: Vault,
   organisationId: string,
 ): Promise<OrganisationFacts | undefined> {
-  const org = await db.selectFrom('organisation').selectAll().where('id', '=', organisationId).executeTakeFirst();
-  if (!org) return undefined;
-  const facts = await db
-    .selectFrom('registry_fact')
-    .select(['kind', 'data'])
-    .where('organisation_id', '=', organisationId)
-    .where('retracted_at', 'is', null)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  const paid = await paidApplications(db, 'organisation_id', [organisationId], vault);
-  return organisationFacts(org, facts, paid.get(organisationId) ?? []);
+  const record = await loadApplicantRecord(db, vault, { personId: null, organisationId });
+  return record?.facts as OrganisationFacts | undefined;
 }
 
 /** One unit's facts: its registration, its facts in the order recorded, and what it was granted. */
