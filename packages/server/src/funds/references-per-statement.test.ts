@@ -5,9 +5,9 @@ import { staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
- * Migrations 0043 and 0045 (decision 006): the references of ledger transactions and entries,
- * application events, notifications and payment items are checked once per statement, and their
- * parents can be neither deleted, re-keyed nor truncated. An orphan is a bug, so the whole statement fails with the
+ * Migrations 0043, 0045 and 0047 (decisions 006 and 009): the references of ledger transactions and
+ * entries, application events, notifications, payment items and offers are checked once per
+ * statement, and their parents can be neither deleted, re-keyed nor truncated. An orphan is a bug, so the whole statement fails with the
  * foreign-key error code; the good rows of the same statement are not written either.
  */
 let app: TestApp;
@@ -22,6 +22,7 @@ let ids: {
   ledgerAccount: string;
   transaction: string;
   batch: string;
+  sweep: string;
 };
 
 beforeAll(async () => {
@@ -95,6 +96,19 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const sweep = await db
+    .insertInto('sweep_job')
+    .values({
+      region_code: COUNTY,
+      judged_on: '2026-12-04',
+      state: 'done',
+      cursor: null,
+      people_total: 0,
+      cursor_region: null,
+      started_by: clerk.accountId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
     person: person.id,
     organisation: organisation.id,
@@ -104,6 +118,7 @@ beforeAll(async () => {
     ledgerAccount: available,
     transaction,
     batch: batch.id,
+    sweep: sweep.id,
   };
 });
 afterAll(() => app.close());
@@ -197,6 +212,67 @@ describe('a reference without its parent fails the statement', () => {
   });
 });
 
+describe('an offer names a person or unit, a region, a sweep and an application that exist', () => {
+  const insert = (
+    rows: readonly { person?: string; organisation?: string; region?: string; sweep?: string; key: string }[],
+  ) =>
+    sql`insert into offer (person_id, organisation_id, subsidy_id, period_key, region_code, amount_fen, state, sweep_job_id)
+        select person, organisation, 'one-time-startup', key, region, 100, 'open', sweep
+          from json_populate_recordset(null::record, ${JSON.stringify(
+            rows.map((r) => ({
+              person: r.person ?? null,
+              organisation: r.organisation ?? null,
+              region: r.region ?? COUNTY,
+              sweep: r.sweep ?? ids.sweep,
+              key: r.key,
+            })),
+          )}::json) as v(person uuid, organisation uuid, region char(6), sweep uuid, key text)`.execute(
+      app.database.db,
+    );
+  const offers = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from offer`.execute(app.database.db)).rows[0]?.n;
+
+  it('refuses a batch of offers where one names a person, unit, region or sweep that is not there, and writes none of it', async () => {
+    await expect(
+      insert([
+        { person: ids.person, key: 'o-1' },
+        { person: NOBODY, key: 'o-2' },
+      ]),
+    ).rejects.toThrow(/violates its reference to "person"/);
+    await expect(insert([{ organisation: NOBODY, key: 'o-3' }])).rejects.toThrow(
+      /violates its reference to "organisation"/,
+    );
+    await expect(insert([{ person: ids.person, region: '999999', key: 'o-4' }])).rejects.toThrow(
+      /violates its reference to "region"/,
+    );
+    await expect(insert([{ person: ids.person, sweep: NOBODY, key: 'o-5' }])).rejects.toMatchObject(refused);
+    expect(await offers()).toBe(0);
+  });
+
+  it('writes offers whose parents are there, sets the application one became, and refuses any other', async () => {
+    const db = app.database.db;
+    await insert([
+      { person: ids.person, key: 'o-6' },
+      { organisation: ids.organisation, key: 'o-7' },
+    ]);
+    expect(await offers()).toBe(2);
+    await expect(
+      sql`update offer set state = 'confirmed', application_id = ${NOBODY} where period_key = 'o-6'`.execute(db),
+    ).rejects.toThrow(/violates its reference to "application"/);
+    await sql`update offer set state = 'confirmed', application_id = ${ids.application} where period_key = 'o-6'`.execute(
+      db,
+    );
+    await sql`update offer set state = 'declined' where period_key = 'o-7'`.execute(db);
+    for (const column of ['person_id', 'sweep_job_id'])
+      await expect(
+        sql`update offer set ${sql.ref(column)} = ${NOBODY} where period_key = 'o-6'`.execute(db),
+      ).rejects.toMatchObject(refused);
+    await expect(
+      sql`update offer set region_code = '510105' where period_key = 'o-6'`.execute(db),
+    ).rejects.toMatchObject(refused);
+  });
+});
+
 describe('a referenced parent stays', () => {
   it.each([
     ['application', 'id', () => ids.application],
@@ -204,6 +280,7 @@ describe('a referenced parent stays', () => {
     ['person', 'id', () => ids.person],
     ['organisation', 'id', () => ids.organisation],
     ['payment_batch', 'id', () => ids.batch],
+    ['sweep_job', 'id', () => ids.sweep],
     ['fund', 'id', () => ids.fund],
     ['region', 'code', () => COUNTY],
     ['ledger_account', 'id', () => ids.ledgerAccount],
@@ -223,11 +300,11 @@ describe('a referenced parent stays', () => {
     await expect(sql`truncate ledger_transaction cascade`.execute(app.database.db)).rejects.toMatchObject(refused);
   });
 
-  it('keeps no per-row foreign key on the five tables, and checks each with a trigger per statement', async () => {
+  it('keeps no per-row foreign key on the six tables, and checks each with a trigger per statement', async () => {
     const db = app.database.db;
     const keys = await sql<{ child: string }>`
       select conrelid::regclass::text as child from pg_constraint
-       where contype = 'f' and conrelid::regclass::text in ('ledger_transaction', 'ledger_entry', 'application_event', 'notification', 'payment_item')`.execute(
+       where contype = 'f' and conrelid::regclass::text in ('ledger_transaction', 'ledger_entry', 'application_event', 'notification', 'payment_item', 'offer')`.execute(
       db,
     );
     expect(keys.rows).toEqual([]);
@@ -238,6 +315,7 @@ describe('a referenced parent stays', () => {
       'ledger_entry_references_exist',
       'ledger_transaction_references_exist',
       'notification_references_exist',
+      'offer_references_exist',
       'payment_item_references_exist',
     ]);
   });

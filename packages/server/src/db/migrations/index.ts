@@ -41,6 +41,7 @@ import { m20261203_0043_references_checked_per_statement } from './20261203-0043
 import { m20261203_0044_staff_lists_in_order } from './20261203-0044-staff-lists-in-order.js';
 import { m20261203_0045_payment_item_references_per_statement } from './20261203-0045-payment-item-references-per-statement.js';
 import { m20261204_0046_redundant_prefix_indexes } from './20261204-0046-redundant-prefix-indexes.js';
+import { m20261204_0047_offer_references_per_statement } from './20261204-0047-offer-references-per-statement.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -89,6 +90,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203-0044-staff-lists-in-order': m20261203_0044_staff_lists_in_order,
   '20261203-0045-payment-item-references-per-statement': m20261203_0045_payment_item_references_per_statement,
   '20261204-0046-redundant-prefix-indexes': m20261204_0046_redundant_prefix_indexes,
+  '20261204-0047-offer-references-per-statement': m20261204_0047_offer_references_per_statement,
 };
 
 export const migrationProvider: MigrationProvider = {
