@@ -71,7 +71,8 @@ export class ApplicationReads {
         .execute(),
       // Read once for the applicant's name and for the facts the decision reads with their sources.
       loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
-      this.organisationsOf([app]),
+      // The applicant unit comes with the record: only a payee unit other than it is read here.
+      this.organisationsOf([app], app.organisation_id),
       this.risk.flags(this.db, id),
       app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
       declarationsOf(this.db, id),
@@ -79,6 +80,7 @@ export class ApplicationReads {
     ]);
     const today = this.clock.today();
     const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
+    if (record?.organisation) orgs.set(record.organisation.id, named(record.organisation));
     const view = viewOf(app, actor, { engine, people, orgs, decided: decidedAmountIn(app, events), today });
     const facts = record ? applicationFactsOf(engine, app, record, declarations, today) : [];
     return {
@@ -203,18 +205,21 @@ export class ApplicationReads {
     return rows.map((r) => viewOf(r, actor, parts));
   }
 
-  /** The units the rows name, as applicants or payees. */
-  private async organisationsOf(rows: readonly Selectable<ApplicationTable>[]): Promise<Map<string, Named>> {
+  /** The units the rows name, as applicants or payees, but `known` (already read). */
+  private async organisationsOf(
+    rows: readonly Selectable<ApplicationTable>[],
+    known: string | null = null,
+  ): Promise<Map<string, Named>> {
     const ids = rows
       .flatMap((r) => [r.organisation_id, r.payee_organisation_id])
-      .filter((x): x is string => x !== null);
+      .filter((x): x is string => x !== null && x !== known);
     if (ids.length === 0) return new Map();
     const orgs = await this.db
       .selectFrom('organisation')
       .select(['id', 'name', 'credit_code'])
       .where('id', 'in', ids)
       .execute();
-    return new Map(orgs.map((o) => [o.id, { id: o.id, name: o.name, identifier: o.credit_code }]));
+    return new Map(orgs.map((o) => [o.id, named(o)]));
   }
 
   /**
@@ -317,3 +322,9 @@ function decidedAmountIn(
   const latest = events.findLast((e) => e.decision !== null)?.decision as { amountFen?: number | null } | undefined;
   return typeof latest?.amountFen === 'number' ? new Map([[app.id, latest.amountFen]]) : new Map();
 }
+
+const named = (o: { id: string; name: string; credit_code: string }): Named => ({
+  id: o.id,
+  name: o.name,
+  identifier: o.credit_code,
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
+import { creditCode, idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -82,5 +82,40 @@ describe('the clerk submitting the draft they filed', () => {
     );
     expect(sent.filter((sql) => /max\("?seq"?\)/.test(sql) && sql.startsWith('select'))).toEqual([]);
     expect(sent).toHaveLength(28);
+  });
+});
+
+describe('a unit’s application shown to the clerk', () => {
+  it('reads the unit once: its name comes with the facts the decision read', async () => {
+    const org = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '往返单位',
+      category: 'enterprise',
+      sizeClass: 'small',
+      regionCode: '510104',
+    });
+    expectOk(org, 201);
+    const organisationId = org.json<{ id: string }>().id;
+    const { id } = await app.database.db
+      .insertInto('application')
+      .values({
+        number: 'RT-UNIT-1',
+        subsidy_id: 'social-insurance-employer-graduate',
+        applicant_kind: 'organisation',
+        person_id: null,
+        organisation_id: organisationId,
+        region_code: '510104',
+        period_key: 'round-trips-unit',
+        claim: '{}',
+        state: 'draft',
+        requested_by: clerk.accountId,
+        idempotency_key: 'round-trips-unit',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sent = await sentBy(() => clerk.request('GET', `/api/v1/applications/${id}`), 200);
+    const shown = await clerk.request('GET', `/api/v1/applications/${id}`);
+    expect(shown.json()).toMatchObject({ applicant: { name: '往返单位' } });
+    expect(sent.filter((sql) => /from "organisation"/.test(sql))).toHaveLength(1);
   });
 });
