@@ -56,14 +56,19 @@ export async function settleChunk(
         reference: `${batch.number}#${c.item.seq}${c.reference ? ` ${c.reference}` : ''}`,
       })),
     );
-  // Every item of the chunk, paid or failed with the bank's reason, in one statement.
+  // Every item of the chunk, paid or failed with the bank's reason, in one statement. The ids go in
+  // twice: joined to the other arrays, and as `p.id = any(…)` so that the items are found by primary
+  // key. With the join alone the planner hashed every pending item of the batch for each chunk (the
+  // embedded database has no statistics, and it guesses the partial index on pending items small):
+  // at 100,000 items, 30 ms a chunk on average spent reading rows the chunk does not touch.
+  const ids = chunk.map((c) => c.item.id);
   const claimed = await sql`update payment_item as p
       set state = v.state, failure_reason = v.reason, bank_reference = v.ref, settled_at = ${now}
-     from unnest(${sql.val(chunk.map((c) => c.item.id))}::bigint[],
+     from unnest(${sql.val(ids)}::bigint[],
                  ${sql.val(chunk.map((c) => (c.paid ? 'paid' : 'failed')))}::text[],
                  ${sql.val(chunk.map((c) => c.reason))}::text[],
                  ${sql.val(chunk.map((c) => c.reference))}::text[]) as v(id, state, reason, ref)
-    where p.id = v.id and p.state = 'pending'`.execute(trx);
+    where p.id = v.id and p.id = any(${sql.val(ids)}::bigint[]) and p.state = 'pending'`.execute(trx);
   if (Number(claimed.numAffectedRows ?? 0n) !== chunk.length) throw new Error('items no longer pending');
   // The ledger: one payment per application, from the batch's fund, committed → paid.
   await postPayments(trx, {
