@@ -46,18 +46,21 @@ export async function runReturnImport(
     ).map((i) => [i.seq, i]),
   );
   const engine = await applications.prepare();
+  // The accounts of the items the file names, decrypted together: one cipher for the file rather
+  // than one a row (half of what decrypting a hundred thousand accounts one by one took).
+  const named = rows.map((r) => items.get(Number(r.get('seq'))));
+  const toCompare = [...new Set(named)].filter((item) => item !== undefined);
+  const plain = vault.decryptMany(toCompare.map((item) => item.account_cipher));
+  const accounts = new Map(toCompare.map((item, k) => [item, plain[k]]));
   const unmatched: UnmatchedReturnRow[] = [];
   const settlements: Settlement[] = [];
-  for (const r of rows) {
-    const item = items.get(Number(r.get('seq')));
+  for (const [k, r] of rows.entries()) {
+    const item = named[k];
     if (!item) {
       unmatched.push({ ...rowAsSaid(r), code: 'NOT_IN_BATCH' });
       continue;
     }
-    if (
-      r.get('account') !== vault.decrypt(item.account_cipher) ||
-      parseYuan(r.get('amount')) !== Number(item.amount_fen)
-    ) {
+    if (r.get('account') !== accounts.get(item) || parseYuan(r.get('amount')) !== Number(item.amount_fen)) {
       unmatched.push({ ...rowAsSaid(r), code: 'ACCOUNT_OR_AMOUNT_DIFFERS' });
       continue;
     }

@@ -39,14 +39,43 @@ export class Vault {
   }
 
   decrypt(token: string): string {
+    const body = this.verified(token);
+    const decipher = createDecipheriv('sm4-cbc', this.encryptionKey, body.subarray(0, 16));
+    return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * `decrypt` of each token, in order, with one cipher for all of them: a bank file or a return
+   * file decrypts a hundred thousand accounts, and setting up a cipher was half of each decrypt.
+   * CBC makes each plaintext block D(C_i) ⊕ C_(i−1), and a token's IV is the block before its
+   * first; so the tokens' bodies (IV ‖ ciphertext) laid end to end are one CBC stream whose output,
+   * but for each IV's own block, is every token's plaintext. Each MAC is checked first, and the
+   * padding as OpenSSL checks it, so anything `decrypt` refuses is refused here too.
+   */
+  decryptMany(tokens: readonly string[]): string[] {
+    const bodies = tokens.map((token) => this.verified(token));
+    for (const body of bodies) if (body.length % 16 !== 0) throw new Error('ciphertext is not whole blocks');
+    const decipher = createDecipheriv('sm4-cbc', this.encryptionKey, Buffer.alloc(16));
+    decipher.setAutoPadding(false);
+    const plain = Buffer.concat([decipher.update(Buffer.concat(bodies)), decipher.final()]);
+    let at = 0;
+    return bodies.map((body) => {
+      const end = at + body.length;
+      const text = unpadded(plain.subarray(at + 16, end));
+      at = end;
+      return text;
+    });
+  }
+
+  /** A token's `iv ‖ ciphertext`, once its MAC is found right. */
+  private verified(token: string): Buffer {
     const raw = Buffer.from(token, 'base64');
     if (raw.length < 16 + 16 + 32) throw new Error('ciphertext too short');
     const body = raw.subarray(0, raw.length - 32);
     const mac = raw.subarray(raw.length - 32);
     const expected = createHmac('sm3', this.macKey).update(body).digest();
     if (!timingSafeEqual(mac, expected)) throw new Error('ciphertext failed its integrity check');
-    const decipher = createDecipheriv('sm4-cbc', this.encryptionKey, body.subarray(0, 16));
-    return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
+    return body;
   }
 
   /** Equal inputs give equal hashes, so a unique index finds a person without decrypting anyone. */
@@ -57,6 +86,14 @@ export class Vault {
   auditMac(data: string): string {
     return createHmac('sm3', this.auditKey).update(data).digest('hex');
   }
+}
+
+/** PKCS #7 padding taken off, refused unless every padding byte says its length (as OpenSSL does). */
+function unpadded(block: Buffer): string {
+  const pad = block[block.length - 1] ?? 0;
+  if (pad < 1 || pad > 16 || pad > block.length) throw new Error('bad decrypt');
+  for (let i = block.length - pad; i < block.length; i++) if (block[i] !== pad) throw new Error('bad decrypt');
+  return block.toString('utf8', 0, block.length - pad);
 }
 
 /**
