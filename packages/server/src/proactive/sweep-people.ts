@@ -27,9 +27,9 @@ interface Read {
 /**
  * People, batch by batch, from `cursor`: each batch read with its facts, decided, and its offers
  * saved with the new place in one transaction (`saveBatch`), in order. With a deciding thread the
- * batch is decided there while the next one is read here, so the engine's work overlaps the
- * database's; the offers and places saved are the same either way. The last batch of a slice is not
- * read ahead of (it would be read again by the next slice).
+ * batch is decided there while the one before is written and the next one read here, so the
+ * engine's work overlaps the database's; the offers and places saved are the same either way. The
+ * last batch of a slice is not read ahead of (it would be read again by the next slice).
  */
 export async function sweepPeople(
   run: PeopleRun,
@@ -87,15 +87,21 @@ export async function sweepPeople(
     return decided.offers;
   };
 
+  // Until it is awaited, a failed decision must not count as unhandled.
+  const startDeciding = (b: Read) => {
+    const deciding = decide(b);
+    deciding.catch(() => undefined);
+    return deciding;
+  };
   let from = cursor;
   let current = await read(from);
-  while (current) {
+  let deciding = current ? startDeciding(current) : null;
+  while (current && deciding) {
     const to = current.last;
-    const deciding = decide(current);
-    // Handled below; until then a failed decision must not count as unhandled.
-    deciding.catch(() => undefined);
     const next = run.slice.left > 1 ? await read(to) : null;
     const offers = await deciding;
+    // The thread takes the next batch now, so it decides while this one is written, not after.
+    deciding = next ? startDeciding(next) : null;
     done += current.length;
     tally.people += current.length;
     const t0 = performance.now();
