@@ -269,13 +269,13 @@ export class ApplicationService {
 
   /**
    * Payments the bank confirmed, many at once inside the caller's transaction (see
-   * `markPaidInBulk`); the ledger is the caller's to post.
+   * `markPaidInBulk`); the ledger is the caller's to post, in the regions returned.
    */
   markPaidMany(
     trx: Transaction<Database>,
     actor: Actor,
     paid: readonly { readonly applicationId: string; readonly reference: string }[],
-  ): Promise<void> {
+  ): Promise<string[]> {
     return markPaidInBulk(trx, this.clock.now(), actor, paid);
   }
 

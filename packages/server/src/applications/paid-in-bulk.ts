@@ -9,15 +9,17 @@ import { recordPaidInBulk } from '../notifications/notification-repository.js';
  * application payable → paid with its `pay` event, as a single transition would leave it. The
  * ledger is the caller's to post (funds' `postPayments`). Separation of duties is checked for the
  * whole set first; any refusal throws (SOD_TWO_STEPS), and an application no longer payable
- * throws a plain Error, so the caller can fall back to one transition each.
+ * throws a plain Error, so the caller can fall back to one transition each. Returns the regions of
+ * the applications paid, which the ledger's posting needs accounts in (read here for nothing, as the
+ * update reaches every row anyway).
  */
 export async function markPaidInBulk(
   trx: Transaction<Database>,
   now: Date,
   actor: Actor,
   paid: readonly { readonly applicationId: string; readonly reference: string }[],
-): Promise<void> {
-  if (paid.length === 0) return;
+): Promise<string[]> {
+  if (paid.length === 0) return [];
   // Arrays, not a parameter per row: one statement takes any number of applications.
   const ids = paid.map((p) => p.applicationId);
   const idArray = sql<string[]>`${sql.val(ids)}::uuid[]`;
@@ -46,17 +48,22 @@ export async function markPaidInBulk(
           .executeTakeFirst()
       : undefined;
   if (conflict || own || actor.organisationId) throw new AppError('SOD_TWO_STEPS', 403);
+  // By primary key only: `is not distinct from` is `=` here (state is never null) but no index can
+  // serve it. With `=` the planner read the queue index's every payable entry (100,000 in
+  // bench:payments, 2-11 ms a chunk) to AND it with, or filter by, the ids.
   const moved = await trx
     .updateTable('application')
     .set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null }))
     .where((eb) => eb('id', '=', eb.fn.any(idArray)))
-    .where('state', '=', 'payable')
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== ids.length) throw new Error('applications no longer payable');
+    .where('state', 'is not distinct from', 'payable')
+    .returning('region_code')
+    .execute();
+  if (moved.length !== ids.length) throw new Error('applications no longer payable');
   // Each event numbered one past the application's last, in the same statement.
   await sql`insert into application_event (application_id, seq, action, from_state, to_state, actor_id, actor_roles, step, reason, at)
     select v.id, coalesce((select max(e.seq) from application_event e where e.application_id = v.id), 0) + 1,
            'pay', 'payable', 'paid', ${actor.accountId}, ${sql.val([...actor.roles])}::text[], 'payment', v.reason, ${now}
       from unnest(${idArray}, ${sql.val(paid.map((p) => `ref:${p.reference}`))}::text[]) as v(id, reason)`.execute(trx);
   await recordPaidInBulk(trx, ids);
+  return [...new Set(moved.map((m) => m.region_code))];
 }

@@ -152,6 +152,12 @@ export async function postPayments(
     readonly actorId: string;
     readonly at: Date;
     readonly payments: readonly PaymentPosting[];
+    /**
+     * The applications' regions, when the caller has them at hand (the settlement has them from
+     * marking the applications paid); read here otherwise. One missing is caught below: its
+     * payments find no accounts, and the entries fall short.
+     */
+    readonly regions?: readonly string[];
   },
 ): Promise<void> {
   if (posting.payments.length === 0) return;
@@ -159,11 +165,15 @@ export async function postPayments(
   // The accounts first (the paid one may be the region's first): the entries below join on them.
   // One index lookup per application: `offset 0` keeps the planner from scanning the whole table
   // once per chunk (the embedded database has no statistics unless someone runs ANALYZE).
-  const { rows: regions } = await sql<{ region_code: string }>`select distinct a.region_code
+  const regions =
+    posting.regions ??
+    (
+      await sql<{ region_code: string }>`select distinct a.region_code
       from unnest(${ids}) as v(id) cross join lateral (select region_code from application x where x.id = v.id offset 0) a`.execute(
-    trx,
-  );
-  for (const { region_code } of regions) {
+        trx,
+      )
+    ).rows.map((r) => r.region_code);
+  for (const region_code of regions) {
     await ledgerAccountId(trx, posting.fundId, region_code, 'committed');
     await ledgerAccountId(trx, posting.fundId, region_code, 'paid');
   }
