@@ -50,20 +50,29 @@ export async function markPaidInBulk(
   if (conflict || own || actor.organisationId) throw new AppError('SOD_TWO_STEPS', 403);
   // By primary key only: `is not distinct from` is `=` here (state is never null) but no index can
   // serve it. With `=` the planner read the queue index's every payable entry (100,000 in
-  // bench:payments, 2-11 ms a chunk) to AND it with, or filter by, the ids.
+  // bench:payments, 2-11 ms a chunk) to AND it with, or filter by, the ids. The regions come back
+  // counted, a row each, not a row per application: decoding 2,000 rows a chunk costs more than the
+  // grouping.
   const moved = await trx
-    .updateTable('application')
-    .set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null }))
-    .where((eb) => eb('id', '=', eb.fn.any(idArray)))
-    .where('state', 'is not distinct from', 'payable')
-    .returning('region_code')
+    .with('moved', (db) =>
+      db
+        .updateTable('application')
+        .set((eb) => ({ state: 'paid', version: eb('version', '+', 1), updated_at: now, due_on: null }))
+        .where((eb) => eb('id', '=', eb.fn.any(idArray)))
+        .where('state', 'is not distinct from', 'payable')
+        .returning('region_code'),
+    )
+    .selectFrom('moved')
+    .select(['region_code', (eb) => eb.fn.countAll<string>().as('applications')])
+    .groupBy('region_code')
     .execute();
-  if (moved.length !== ids.length) throw new Error('applications no longer payable');
+  if (moved.reduce((n, m) => n + Number(m.applications), 0) !== ids.length)
+    throw new Error('applications no longer payable');
   // Each event numbered one past the application's last, in the same statement.
   await sql`insert into application_event (application_id, seq, action, from_state, to_state, actor_id, actor_roles, step, reason, at)
     select v.id, coalesce((select max(e.seq) from application_event e where e.application_id = v.id), 0) + 1,
            'pay', 'payable', 'paid', ${actor.accountId}, ${sql.val([...actor.roles])}::text[], 'payment', v.reason, ${now}
       from unnest(${idArray}, ${sql.val(paid.map((p) => `ref:${p.reference}`))}::text[]) as v(id, reason)`.execute(trx);
   await recordPaidInBulk(trx, ids);
-  return [...new Set(moved.map((m) => m.region_code))];
+  return moved.map((m) => m.region_code);
 }
