@@ -153,31 +153,22 @@ export async function postPayments(
     readonly at: Date;
     readonly payments: readonly PaymentPosting[];
     /**
-     * The applications' regions, when the caller has them at hand (the settlement has them from
-     * marking the applications paid); read here otherwise. One missing is caught below: its
-     * payments find no accounts, and the entries fall short.
+     * The applications' regions (the settlement has them from marking the applications paid). One
+     * left out is caught below: its payments find no accounts, and the entries fall short.
      */
-    readonly regions?: readonly string[];
+    readonly regions: readonly string[];
   },
 ): Promise<void> {
   if (posting.payments.length === 0) return;
   const ids = sql<string[]>`${sql.val(posting.payments.map((p) => p.applicationId))}::uuid[]`;
   // The accounts first (the paid one may be the region's first): the entries below join on them.
-  // One index lookup per application: `offset 0` keeps the planner from scanning the whole table
-  // once per chunk (the embedded database has no statistics unless someone runs ANALYZE).
-  const regions =
-    posting.regions ??
-    (
-      await sql<{ region_code: string }>`select distinct a.region_code
-      from unnest(${ids}) as v(id) cross join lateral (select region_code from application x where x.id = v.id offset 0) a`.execute(
-        trx,
-      )
-    ).rows.map((r) => r.region_code);
-  for (const region_code of regions) {
+  for (const region_code of posting.regions) {
     await ledgerAccountId(trx, posting.fundId, region_code, 'committed');
     await ledgerAccountId(trx, posting.fundId, region_code, 'paid');
   }
   // The transactions and both entries of each in one statement, the payments passed as arrays.
+  // `offset 0` keeps each application a lookup of its key, not a scan of the table once per chunk
+  // (the embedded database has no statistics unless someone runs ANALYZE).
   const posted = await sql`
     with posted as (
       insert into ledger_transaction (kind, fund_id, amount_fen, region_code, application_id, subsidy_id, attempt, memo, actor_id, at)
