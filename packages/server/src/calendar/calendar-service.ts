@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
+import { AppError, inBoth } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 
 /**
@@ -84,6 +85,17 @@ export class CalendarService {
   }
 
   async loadYear(actor: Actor, year: CalendarYear): Promise<void> {
+    // A day of another year would sit in this year's row, where no deadline ever looks for it.
+    for (const list of ['holidays', 'workdays'] as const)
+      year[list].forEach((day, i) => {
+        if (!day.startsWith(`${year.year}-`))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            `${list}[${i}]`,
+            inBoth('detail', `应为 ${year.year} 年内的日期`, `must be a day of ${year.year}`),
+          );
+      });
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('calendar_year')

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { ErrorBodySchema, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { AppError } from '../http/errors.js';
-import { IsoDate } from '../policies/facts.schema.js';
+import { CalendarDate } from '../policies/facts.schema.js';
 import type { CalendarService } from './calendar-service.js';
 import { YearParams } from './calendar.schemas.js';
 
@@ -56,7 +56,10 @@ export function calendarRoutes(calendar: CalendarService): FastifyPluginAsyncTyp
           summary: 'Load a year as the State Council published it (days off, and weekend days worked)',
           params: YearParams,
           body: Type.Object(
-            { holidays: Type.Array(IsoDate, { maxItems: 400 }), workdays: Type.Array(IsoDate, { maxItems: 100 }) },
+            {
+              holidays: Type.Array(CalendarDate, { maxItems: 400 }),
+              workdays: Type.Array(CalendarDate, { maxItems: 100 }),
+            },
             { additionalProperties: false },
           ),
           response: { 204: Type.Null(), ...PROTECTED_ERRORS },
