@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { MAX_FEN, PROTECTED_ERRORS } from '../http/common.schemas.js';
-import { CalendarDate, IsoDate } from '../policies/facts.schema.js';
+import { CalendarDate } from '../policies/facts.schema.js';
 import type { ParameterService } from './parameter-service.js';
 import { ParameterSchema as Parameter, RegionParametersResponse } from './parameters.schemas.js';
 import { todayInShanghai } from '../http/today.js';
@@ -58,8 +58,8 @@ export function parameterRoutes(parameters: ParameterService): FastifyPluginAsyn
             {
               parameter: Type.String({ minLength: 1, maxLength: 200 }),
               regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
-              from: IsoDate,
-              to: Type.Optional(IsoDate),
+              from: CalendarDate,
+              to: Type.Optional(CalendarDate),
               value: Type.Integer({ minimum: 0, maximum: MAX_FEN }),
               note: Type.String({
                 minLength: 1,

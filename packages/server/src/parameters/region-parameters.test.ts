@@ -71,6 +71,25 @@ describe('a region’s parameters', () => {
     expect((await clerk.request('GET', '/api/v1/parameters/regions/620102')).statusCode).toBe(403);
     expect((await clerk.request('GET', '/api/v1/parameters/regions/510104?on=2026-02-30')).statusCode).toBe(400);
   });
+
+  it.each([
+    ['from', { from: '2027-02-30' }],
+    ['to', { from: '2027-01-01', to: '2027-02-30' }],
+  ])('a value from or to a day that does not exist is refused naming %s, and nothing is set', async (field, days) => {
+    const res = await officer.request('POST', '/api/v1/parameters', {
+      parameter: 'vocational-training.standard',
+      regionCode: '510104',
+      value: 190000,
+      note: '成人社发〔2027〕1号',
+      ...days,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field, message: expect.stringContaining(field === 'from' ? '起始' : '截止') });
+    const standard = (await view(officer, '510104', '2027-01-15')).find(
+      (p) => p.parameter === 'vocational-training.standard',
+    );
+    expect(standard?.history.map((v) => v.value)).not.toContain(190000);
+  });
 });
 
 describe('the other administration reads', () => {

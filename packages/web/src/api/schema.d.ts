@@ -13193,11 +13193,13 @@ export interface paths {
                         parameter: string;
                         regionCode: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         from: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -15120,11 +15122,13 @@ export interface paths {
                         /** Format: uuid */
                         demandItemId: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
                         startsOn: string;
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */
@@ -15768,6 +15772,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * Format: date
                          * @description ISO date, Asia/Shanghai
                          * @example 2024-09-01
                          */

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IdNumber, IsoDate } from '../../policies/facts.schema.js';
+import { CalendarDate, IdNumber } from '../../policies/facts.schema.js';
 import { options } from '../training.schemas.js';
 
 /** One trainee of a class (实名制): attendance, assessment, certificate. */
@@ -86,8 +86,8 @@ export const OpenClassBody = Type.Object(
   {
     institutionId: Type.String({ format: 'uuid' }),
     demandItemId: Type.String({ format: 'uuid' }),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
+    startsOn: CalendarDate,
+    endsOn: CalendarDate,
     sessions: Type.Integer({ minimum: 1, maximum: 1000 }),
     teachingPlan: Type.String({ minLength: 1, maxLength: 5000 }),
     teachers: Type.Array(
@@ -121,7 +121,7 @@ export const AttendanceBody = Type.Object(
 );
 
 export const InspectionBody = Type.Object(
-  { inspectedOn: IsoDate, satisfactory: Type.Boolean(), finding: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { inspectedOn: CalendarDate, satisfactory: Type.Boolean(), finding: Type.String({ minLength: 1, maxLength: 2000 }) },
   options,
 );
 
