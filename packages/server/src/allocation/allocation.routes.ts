@@ -77,7 +77,7 @@ export function allocationRoutes(publications: PublicationService): FastifyPlugi
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        await publications.assertInScope(actor, request.body.regionCode);
+        await publications.assertInScope(actor, request.body.regionCode, request.body.regions);
         const s = scheme(request.body.scheme, request.body.customScheme);
         const result = calculate(s, request.body.totalFen, request.body.regions);
         const id = await publications.publish(actor, {

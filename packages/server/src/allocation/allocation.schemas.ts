@@ -2,32 +2,45 @@ import { DOCUMENTS, type DocumentId } from '@huimin/policy';
 import { Type } from 'typebox';
 import { MAX_FEN } from '../http/common.schemas.js';
 
-/** A text in both languages. */
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+/**
+ * A text in both languages. Bounded, like every part of an edited scheme: a published allocation
+ * is served to everyone as it was kept, so a scheme of megabytes would be sent with every list.
+ */
+const Text = (maxLength = 200) =>
+  Type.Object({ zh: Type.String({ maxLength }), en: Type.String({ maxLength }) }, { additionalProperties: false });
+const Id = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9-]+$' });
 export const SchemeSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 60 }),
-    name: Text,
-    citation: Type.Object({
-      document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })),
-      article: Type.String(),
-    }),
-    factors: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        name: Text,
-        indicators: Type.Array(
-          Type.Object({
-            id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }),
-            name: Text,
-            weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
-          }),
-        ),
-      }),
-      { minItems: 1 },
+    name: Text(),
+    citation: Type.Object(
+      {
+        document: Type.Unsafe<DocumentId>(Type.String({ enum: Object.keys(DOCUMENTS) })),
+        article: Type.String({ maxLength: 200 }),
+      },
+      { additionalProperties: false },
     ),
-    coefficients: Type.Array(Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]+$' }), name: Text })),
-    note: Type.Optional(Text),
+    factors: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ minLength: 1, maxLength: 60 }),
+          name: Text(),
+          indicators: Type.Array(
+            Type.Object(
+              { id: Id, name: Text(), weightBp: Type.Integer({ minimum: 0, maximum: 10_000 }) },
+              { additionalProperties: false },
+            ),
+            { maxItems: 50 },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    coefficients: Type.Array(Type.Object({ id: Id, name: Text() }, { additionalProperties: false }), {
+      maxItems: 20,
+    }),
+    note: Type.Optional(Text(2000)),
   },
   { additionalProperties: false },
 );
@@ -54,7 +67,7 @@ export const AllocationResult = Type.Object({
       scorePpm: Type.Integer(),
       adjustedScorePpm: Type.Integer(),
       remainderFen: Type.Integer(),
-      explanation: Text,
+      explanation: Type.Object({ zh: Type.String(), en: Type.String() }),
     }),
   ),
 });

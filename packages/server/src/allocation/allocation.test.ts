@@ -109,3 +109,48 @@ describe('the factor-method calculator over the API', () => {
     });
   });
 });
+
+describe('what a published allocation may say', () => {
+  const training = (regions: { region: string; values: Record<string, number> }[]) => ({
+    title: '2026年专项资金分配结果',
+    regionCode: '510100',
+    scheme: 'sichuan-2025-training',
+    totalFen: 1_000_000,
+    regions,
+  });
+  const published = async (region: string) =>
+    (await app.http.inject({ url: `/api/v1/allocation/publications?region=${region}` })).json<{
+      publications: unknown[];
+    }>().publications.length;
+
+  it('divides a region’s money among that region and the regions below it only, naming the row that is not', async () => {
+    const before = await published('510000');
+    const res = await finance.request(
+      'POST',
+      '/api/v1/allocation/publications',
+      training([
+        { region: '510104', values: { trainees: 3, results: 1 } },
+        { region: '510300', values: { trainees: 1, results: 1 } },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'regions[1].region', message: expect.stringContaining('510100') });
+    expect(await published('510000')).toBe(before);
+  });
+
+  it('refuses an edited scheme with a name of megabytes, naming the field, before anything is kept', async () => {
+    const before = await published('510000');
+    const presets = (await finance.request('GET', '/api/v1/allocation/schemes')).json<{
+      schemes: { id: string; name: { zh: string; en: string } }[];
+    }>().schemes;
+    const preset = presets.find((s) => s.id === 'sichuan-2025-training');
+    const res = await finance.request('POST', '/api/v1/allocation/publications', {
+      ...training([{ region: '510104', values: { trainees: 1, results: 1 } }]),
+      scheme: 'edited',
+      customScheme: { ...preset, id: 'edited', name: { zh: '长'.repeat(1_000_000), en: 'Edited' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'customScheme.name.zh' });
+    expect(await published('510000')).toBe(before);
+  });
+});

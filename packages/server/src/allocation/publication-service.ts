@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { AllocationPublicationTable, Database } from '../db/schema.js';
-import { assertRegionInScope, regionPrefix } from '../regions/region-scope.js';
+import { AppError, inBoth } from '../http/errors.js';
+import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 
 /** Published allocations (资金分配结果公开): kept exactly as published, listed by region. */
@@ -13,9 +14,21 @@ export class PublicationService {
     private readonly vault: Vault,
   ) {}
 
-  /** Checks the region is the caller's before anything is calculated. */
-  assertInScope(actor: Actor, regionCode: string): Promise<void> {
-    return assertRegionInScope(this.db, actor.regionCode, regionCode, 'regionCode');
+  /**
+   * Checks the region is the caller's, and that the money goes to it or the regions below it,
+   * before anything is calculated: a city's published allocation must not list another city's.
+   */
+  async assertInScope(actor: Actor, regionCode: string, rows: readonly { region: string }[]): Promise<void> {
+    await assertRegionInScope(this.db, actor.regionCode, regionCode, 'regionCode');
+    rows.forEach((row, i) => {
+      if (!isInScope(regionCode, row.region))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          `regions[${i}].region`,
+          inBoth('detail', `应为 ${regionCode} 或其下辖地区`, `must be ${regionCode} or a region below it`),
+        );
+    });
   }
 
   /** Keeps a calculated allocation as published, with its audit entry. */
