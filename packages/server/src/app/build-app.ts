@@ -35,6 +35,7 @@ import { HealthService } from '../health/health-service.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { policiesRoutes } from '../policies/policies.routes.js';
 import { PolicyService } from '../policies/policy-service.js';
+import { publicVersions } from './public-versions.js';
 import { SubsidyIdSchema, Text } from '../policies/policies.schemas.js';
 import { FundService } from '../funds/fund-service.js';
 import { fundsRoutes } from '../funds/funds.routes.js';
@@ -186,9 +187,12 @@ export function buildServices(
   const clock = options.clock ?? systemClock;
   // Settings made by another server process on the same database are seen within five seconds.
   const recheckEveryMs = options.recheckEveryMs ?? 5_000;
+  // The public lists' versions in one statement, unless the disclosure list reads from a replica.
+  const versionsNow = options.readDb && options.readDb !== db ? undefined : publicVersions(db);
   const policies = new PolicyService(db, listLocalParameterValues, {
     version: parameterVersion,
     checkEveryMs: recheckEveryMs,
+    ...(versionsNow ? { versionNow: async () => (await versionsNow()).settings } : {}),
   });
   const sessions = new SessionService(
     db,
@@ -222,7 +226,14 @@ export function buildServices(
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     // Public reads only, so a replica may answer them: a list published a moment late is no harm.
-    disclosures: new DisclosureService(options.readDb ?? db, vault, clock, policies, options.publicCacheSeconds ?? 0),
+    disclosures: new DisclosureService(
+      options.readDb ?? db,
+      vault,
+      clock,
+      policies,
+      options.publicCacheSeconds ?? 0,
+      versionsNow,
+    ),
     risk,
     spotChecks: new SpotCheckService(db, vault, clock),
     sweeps: new SweepService(db, vault, clock, policies, applications, options.sweepBatch),

@@ -78,11 +78,13 @@ export async function appendAudit(trx: Transaction<Database>, vault: Vault, reco
  * order). A public list keyed by it is rebuilt after any change, here or in another process.
  */
 export async function latestAuditSeq(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom('audit_entry')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst();
+  const row = await latestAuditSeqOf(db).executeTakeFirst();
   return String(row?.seq ?? 0);
+}
+
+/** `latestAuditSeq` as a query, for a statement that reads it beside other versions (one round trip). */
+export function latestAuditSeqOf(db: Kysely<Database>) {
+  return db.selectFrom('audit_entry').select((eb) => eb.fn.max('seq').as('seq'));
 }
 
 /** Appends in a transaction of its own: for events with no other change, such as a failed login. */

@@ -66,8 +66,21 @@ export class DisclosureService {
     private readonly policies: PolicyService,
     /** Seconds browsers and proxies may reuse a page without asking again (`HUIMIN_PUBLIC_CACHE_SECONDS`). */
     readonly maxAgeSeconds = 0,
+    /**
+     * The trail's newest entry and the settings' version as of each call, in one statement
+     * (`publicVersions`), when both are read from `db`; with a replica, the trail's is read here from
+     * the replica and the settings' by the policies from the primary.
+     */
+    private readonly versionsNow?: () => Promise<{ readonly changes: string; readonly settings: string }>,
   ) {
     this.changes = new FreshRead(() => latestAuditSeq(this.db), localWriteCount(this.db));
+  }
+
+  /** The versions a page is kept under, as of this call, and the engine at those settings. */
+  private async versions(): Promise<[string, { engine: PolicyEngine; version: string }]> {
+    if (!this.versionsNow) return Promise.all([this.changes.read(), this.policies.fresh()]);
+    const { changes, settings } = await this.versionsNow();
+    return [changes, await this.policies.fresh(settings)];
   }
 
   /**
@@ -79,7 +92,7 @@ export class DisclosureService {
    */
   async page(q: DisclosureQuery, serialise: (list: DisclosureList) => string): Promise<PublicBody> {
     // Read before the page, so a page kept under a version has at least what the version counts.
-    const [changes, { engine, version }] = await Promise.all([this.changes.read(), this.policies.fresh()]);
+    const [changes, { engine, version }] = await this.versions();
     const today = this.clock.today();
     const key = JSON.stringify([changes, version, today, q.region, q.subsidy, q.year, q.limit, q.offset]);
     return this.answers.get(key, async () => serialise(await this.read(q, engine, today)));

@@ -1,5 +1,5 @@
 import type { ParameterValue } from '@huimin/policy';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ParameterValueTable } from '../db/schema.js';
 import { parameterLabel } from './parameter-labels.js';
 
@@ -30,11 +30,15 @@ export async function listLocalParameterValues(db: Kysely<Database>): Promise<Pa
  * were drawn in would leave the later commit's lower id unseen.
  */
 export async function parameterVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db
+  const row = await parameterVersionOf(db).executeTakeFirst();
+  return row?.version ?? '0:0';
+}
+
+/** `parameterVersion` as a query, for a statement that reads it beside other versions (one round trip). */
+export function parameterVersionOf(db: Kysely<Database>) {
+  return db
     .selectFrom('parameter_value')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('id').as('id')])
-    .executeTakeFirst();
-  return `${row?.n ?? 0}:${row?.id ?? 0}`;
+    .select(sql<string>`count(*)::text || ':' || coalesce(max(id)::text, '0')`.as('version'));
 }
 
 export async function insertParameterValues(db: Kysely<Database>, values: readonly ParameterValue[]): Promise<void> {

@@ -27,6 +27,12 @@ export interface PolicySettings {
   readonly version: (db: Kysely<Database>) => Promise<string>;
   /** Milliseconds between asking; 0 asks on every use. */
   readonly checkEveryMs: number;
+  /**
+   * The version as of each call, shared with the calls waiting at the same time (`publicVersions`,
+   * one statement with the disclosure list's version); `version` through a `FreshRead` of its own
+   * when absent.
+   */
+  readonly versionNow?: () => Promise<string>;
 }
 
 /** The engine and the version of the local settings it was built from. */
@@ -53,7 +59,7 @@ export class PolicyService {
   private readonly listings = new LRUCache<string, PolicyListing[]>({ max: 4_096 });
   private readonly answers = new PublicResponses();
   /** The settings' version as of each public request, one query for all the requests waiting on it. */
-  private readonly versions: FreshRead<string>;
+  private readonly versionNow: () => Promise<string>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -61,7 +67,8 @@ export class PolicyService {
     private readonly localValues: (db: Kysely<Database>) => Promise<readonly ParameterValue[]>,
     private readonly settings: PolicySettings = { version: async () => '', checkEveryMs: Infinity },
   ) {
-    this.versions = new FreshRead(() => this.settings.version(this.db), localWriteCount(this.db));
+    const own = new FreshRead(() => this.settings.version(this.db), localWriteCount(this.db));
+    this.versionNow = this.settings.versionNow ?? (() => own.read());
   }
 
   async engine(): Promise<PolicyEngine> {
@@ -127,10 +134,11 @@ export class PolicyService {
   /**
    * The engine as of this call, for a public read outside any transaction: the settings' version is
    * read now (shared with the requests waiting at the same time) and the engine rebuilt if another
-   * process changed them. Never inside a transaction: it waits on a query.
+   * process changed them. Never inside a transaction: it waits on a query. `version`, when given,
+   * was read the same way by the caller (`publicVersions`).
    */
-  async fresh(): Promise<Built> {
-    return this.at(await this.versions.read());
+  async fresh(version?: string): Promise<Built> {
+    return this.at(version ?? (await this.versionNow()));
   }
 
   /**
