@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { Application, Offer } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen } from '../../components/format.js';
+import { PHONE_SCROLL } from '../../components/table-scroll.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -50,7 +51,7 @@ export function OffersPage() {
         loading={loading}
         dataSource={data?.offers ?? []}
         locale={{ emptyText: t('offers.none') }}
-        scroll={{ x: true }}
+        scroll={{ x: PHONE_SCROLL }}
         columns={[
           { title: t('application.subsidy'), render: (_, o) => subsidyName(o.subsidy) },
           { title: t('offers.period'), render: (_, o) => periodText(o.periodKey, t) },

@@ -6,6 +6,7 @@ import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, pick } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
+import { PHONE_SCROLL } from '../../components/table-scroll.js';
 import { useLoad } from '../../components/use-load.js';
 
 interface DisclosureRow {
@@ -84,7 +85,7 @@ export function DisclosurePage() {
         loading={loading}
         rowKey="key"
         dataSource={(data?.rows ?? []).map((r, i) => ({ ...r, key: `${page}-${i}` }))}
-        scroll={{ x: true }}
+        scroll={{ x: PHONE_SCROLL }}
         pagination={{
           current: page,
           pageSize: PAGE,

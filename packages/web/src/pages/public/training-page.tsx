@@ -6,6 +6,7 @@ import type { Certificate, DemandItem, TrainingInstitution } from '../../api/sch
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
+import { PHONE_SCROLL } from '../../components/table-scroll.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useDemandItemColumns, useInstitutionColumns, useItemName } from '../training/training-common.js';
@@ -60,7 +61,7 @@ export function TrainingPage() {
                   rowKey="id"
                   loading={demand.loading}
                   dataSource={demand.data?.items ?? []}
-                  scroll={{ x: true }}
+                  scroll={{ x: PHONE_SCROLL }}
                   columns={demandColumns}
                 />
               </>
@@ -88,7 +89,7 @@ export function TrainingPage() {
                   rowKey="id"
                   loading={institutions.loading}
                   dataSource={institutions.data?.institutions ?? []}
-                  scroll={{ x: true }}
+                  scroll={{ x: PHONE_SCROLL }}
                   columns={[
                     ...institutionColumns,
                     {
