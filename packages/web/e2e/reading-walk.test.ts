@@ -44,4 +44,17 @@ describe('reading the pages', () => {
     expect(await wrappedHeaders(v.page.getByRole('tabpanel'))).toEqual([]);
     await checkAndShoot(v, 'phone-training-institutions');
   });
+
+  it('the back office’s page stands clear of the side menu and within the window', async () => {
+    const v = await walk.as('zh-CN', 'clerk');
+    await v.page.getByTestId('queue-submitted').waitFor();
+    const menu = await v.page.locator('.ant-pro-sider').boundingBox();
+    const title = await v.page.getByRole('heading', { name: '工作台' }).boundingBox();
+    expect(title!.x - (menu!.x + menu!.width)).toBeGreaterThanOrEqual(16);
+    const sideways = await v.page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
+    expect(sideways).toBeLessThanOrEqual(0);
+  });
 });

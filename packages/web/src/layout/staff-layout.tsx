@@ -102,12 +102,9 @@ export function StaffLayout({ children }: { children: ReactNode }) {
       ]}
       footerRender={false}
     >
-      <PageContainer
-        title={false}
-        breadcrumb={{ items: crumbs }}
-        className="staff-page"
-        childrenContentStyle={{ paddingInline: 0 }}
-      >
+      {/* The page keeps the container's own inset, the breadcrumb's: without it every page's title and
+          tables sat flush against the side menu and ran past the window's right edge. */}
+      <PageContainer title={false} breadcrumb={{ items: crumbs }} className="staff-page">
         {children}
       </PageContainer>
     </ProLayout>
