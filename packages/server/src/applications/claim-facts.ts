@@ -10,7 +10,7 @@ import {
 } from '@huimin/policy';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 import type { ClaimInput } from './applications.schemas.js';
@@ -32,8 +32,7 @@ export type CatalogueStandardOf = (
 export async function storedClaim(db: Kysely<Database>, vault: Vault, input: ClaimInput): Promise<StoredClaim> {
   const problems = validateFacts(input, 'claim');
   const first = problems[0];
-  if (first)
-    throw new AppError('INVALID_FACT', 400, first.field, { detail: `${first.message.zh} / ${first.message.en}` });
+  if (first) throw new AppError('INVALID_FACT', 400, first.field, inBoth('detail', first.message.zh, first.message.en));
   // Every ID number in the lists, looked up in one query by its keyed hash.
   const listed = [...(input.hires ?? []), ...(input.interns ?? []), ...(input.workers ?? [])].map((x) =>
     vault.lookupHash('id-number', x.idNumber.toUpperCase()),

@@ -108,6 +108,32 @@ describe('what the engine would decide, before the applicant files', () => {
     });
   });
 
+  it('a claim with a day that does not exist is refused in the caller’s language alone', async () => {
+    const claim = {
+      hires: [{ idNumber: idNumber('2001-05-05'), contractStart: '2026-02-30', contractMonths: 12, insuredMonths: 4 }],
+    };
+    const org = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: creditCode('510104'),
+      name: '日期单位',
+      category: 'enterprise',
+      sizeClass: 'small',
+      regionCode: '510104',
+    });
+    expectOk(org, 201);
+    const organisationId = org.json<{ id: string }>().id;
+    const body = { subsidy: 'social-insurance-employer-graduate', organisationId, claim };
+    const zh = await preview(clerk, body);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json()).toMatchObject({ code: 'INVALID_FACT', field: 'claim.hires[0].contractStart' });
+    expect(zh.json<{ message: string }>().message).toContain('不存在');
+    expect(zh.json<{ message: string }>().message).not.toMatch(/real date/);
+    const en = await clerk.request('POST', '/api/v1/applications/decision-preview', body, {
+      'accept-language': 'en-US',
+    });
+    expect(en.json<{ message: string }>().message).toContain('not a real date');
+    expect(en.json<{ message: string }>().message).not.toMatch(/不存在/);
+  });
+
   it('a person’s form cannot list people, so it cannot probe the registry with their ID numbers', async () => {
     const client = await graduate([DIBAO, GRADUATING]);
     const someone = idNumber('1990-01-01', 'male', '620102');

@@ -85,6 +85,9 @@ describe('a declared graduation, confirmed at acceptance', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INVALID_FACT', field: 'declarations[0].data.date' });
+    // Told in the caller's language alone, like every other refusal.
+    expect(res.json<{ message: string }>().message).toContain('不能晚于今天');
+    expect(res.json<{ message: string }>().message).not.toMatch(/future/);
   });
 
   it('a status an office certifies cannot be declared', async () => {

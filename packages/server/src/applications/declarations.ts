@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { declarable, PERSON_FACT_FIELDS } from '../registry/fact-sources.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
 import { checkFact } from '../registry/registry-input.js';
@@ -63,9 +63,12 @@ function checkDeclarable(d: DeclaredFactInput, field: string, today: IsoDate): D
   // What is declared is evidenced by a document that exists: a diploma not yet awarded is not one.
   const day = fact.kind === 'graduation' ? 'date' : 'from';
   if (String(fact.data[day]) > today)
-    throw new AppError('INVALID_FACT', 400, at(`data.${day}`), {
-      detail: '申报事项的日期不能晚于今天 / a declared fact cannot date from the future',
-    });
+    throw new AppError(
+      'INVALID_FACT',
+      400,
+      at(`data.${day}`),
+      inBoth('detail', '申报事项的日期不能晚于今天', 'a declared fact cannot date from the future'),
+    );
   return { kind: fact.kind, data: fact.data };
 }
 
