@@ -1,6 +1,6 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
-import { browserWalk, checkAndShoot } from './harness.js';
+import { browserWalk, checkAndShoot, confirmAction, type Visitor } from './harness.js';
 
 /**
  * What a person reads, as they read it: on a phone, the public lists scroll sideways rather than
@@ -24,6 +24,10 @@ async function wrappedHeaders(table: Locator): Promise<string[]> {
       })
       .map((th) => th.textContent ?? ''),
   );
+}
+
+async function stateOf(page: Page): Promise<string | null> {
+  return page.locator('[data-state]').first().getAttribute('data-state');
 }
 
 describe('reading the pages', () => {
@@ -56,5 +60,66 @@ describe('reading the pages', () => {
       return w.document.documentElement.scrollWidth - w.innerWidth;
     });
     expect(sideways).toBeLessThanOrEqual(0);
+  });
+
+  let claimPath = '';
+  it('an applicant who has filed is told it waits to be accepted, and by when', async () => {
+    const v = await walk.as('zh-CN', 'lina', PHONE);
+    await v.page.goto('/#/my/apply/one-time-job-seeking');
+    await v.page.getByTestId('apply-save').click();
+    await v.page.getByTestId('evidence').waitFor();
+    claimPath = v.page.url().replace(/^.*#/, '/#');
+    expect(await v.page.getByTestId('next-step').innerText()).toContain('草稿尚未送交经办机构');
+    for (let i = 0; await v.page.getByTestId(`evidence-upload-${i}`).count(); i++) {
+      const chooser = v.page.waitForEvent('filechooser');
+      await v.page.getByTestId(`evidence-upload-${i}`).click();
+      await (
+        await chooser
+      ).setFiles({ name: `材料${i}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await expect.poll(() => v.page.getByTestId('evidence').innerText()).toContain(`材料${i}.pdf`);
+    }
+    await v.page.getByTestId('action-submit').click();
+    await expect.poll(() => stateOf(v.page)).toBe('submitted');
+    const note = v.page.getByTestId('next-step');
+    await expect.poll(() => note.innerText()).toContain('等待受理');
+    expect(await note.innerText()).toMatch(/办理时限：\d{4}-\d{2}-\d{2}/);
+    // Her name and her masked ID number, apart.
+    const line = v.page.getByTestId('applicant-line');
+    expect(await line.innerText()).toMatch(/李娜\s+\d{6}\*+\d{3}[\dX]/);
+    await checkAndShoot(v, 'applicant-next-step-submitted');
+  });
+
+  it('rejected, she reads the reviewer’s reason and how to contest it, in either language', async () => {
+    const clerk = await walk.as('zh-CN', 'clerk');
+    await clerk.page.goto(claimPath);
+    await clerk.page.getByTestId('action-accept').click();
+    await expect.poll(() => stateOf(clerk.page)).toBe('accepted');
+    const reviewer = await walk.as('zh-CN', 'reviewer');
+    await reviewer.page.goto(claimPath);
+    await reviewer.page.getByTestId('action-reject').click();
+    await reviewer.page.getByTestId('action-reason').fill('在校公示结果与学籍信息不一致');
+    await confirmAction(reviewer.page);
+    await expect.poll(() => stateOf(reviewer.page)).toBe('rejected');
+    expect(await reviewer.page.getByTestId('next-step').count(), 'staff are not told the applicant’s next step').toBe(
+      0,
+    );
+
+    const readIn = async (language: 'zh-CN' | 'en-US'): Promise<Visitor> => {
+      const v = await walk.as(language, 'lina', PHONE);
+      await v.page.goto(claimPath);
+      await expect.poll(() => stateOf(v.page)).toBe('rejected');
+      return v;
+    };
+    const zh = await readIn('zh-CN');
+    const note = await zh.page.getByTestId('next-step').innerText();
+    expect(note).toContain('理由：在校公示结果与学籍信息不一致');
+    expect(note).toContain('行政复议');
+    await checkAndShoot(zh, 'applicant-next-step-rejected');
+    const en = await readIn('en-US');
+    const english = await en.page.getByTestId('next-step').innerText();
+    expect(english).toContain('administrative reconsideration');
+    // The reviewer's own words stay as written.
+    expect(english).toContain('Reason: 在校公示结果与学籍信息不一致');
+    await checkAndShoot(en, 'applicant-next-step-rejected', ['在校公示结果与学籍信息不一致']);
   });
 });

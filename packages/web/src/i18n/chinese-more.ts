@@ -9,6 +9,7 @@ import { employmentZh } from './employment-services.js';
 import { gigZh } from './gig-market.js';
 import { labourZh } from './labour-market.js';
 import { loansZh } from './loans.js';
+import { nextStepZh } from './next-step.js';
 import { eventsZh } from './recruitment-events.js';
 
 export const chineseMore = {
@@ -18,4 +19,5 @@ export const chineseMore = {
   gig: gigZh,
   events: eventsZh,
   loans: loansZh,
+  nextStep: nextStepZh,
 };

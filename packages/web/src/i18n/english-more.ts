@@ -4,6 +4,7 @@ import { employmentEn } from './employment-services.en.js';
 import { gigEn } from './gig-market.en.js';
 import { labourEn } from './labour-market.en.js';
 import { loansEn } from './loans.en.js';
+import { nextStepEn } from './next-step.en.js';
 import { eventsEn } from './recruitment-events.en.js';
 
 export const englishMore = {
@@ -13,4 +14,5 @@ export const englishMore = {
   gig: gigEn,
   events: eventsEn,
   loans: loansEn,
+  nextStep: nextStepEn,
 };

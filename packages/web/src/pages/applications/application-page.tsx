@@ -32,6 +32,7 @@ import { DeferredMaterialsCard } from './deferred-materials-card.js';
 import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
+import { NextStepAlert } from './next-step-alert.js';
 import { StateTag } from './state-tag.js';
 import { periodText } from './period-text.js';
 import { WorkflowSteps } from './workflow-steps.js';
@@ -84,6 +85,7 @@ export function ApplicationPage() {
         <StateTag application={application} />
         {application.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
       </Space>
+      {can('application:own') ? <NextStepAlert application={application} /> : null}
       {can('application:read') ? <ApplicationPager id={application.id} /> : null}
       {can('application:read') ? (
         <Card size="small">
@@ -122,18 +124,24 @@ export function ApplicationPage() {
           <Card title={t('application.details')} size="small">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('application.number')}>{application.number}</Descriptions.Item>
+              {/* A Space, not a typed blank: the item's content is a flex box, which drops a blank
+                  between its children and ran the name into the ID number (李娜510104…). */}
               <Descriptions.Item label={t('application.applicant')}>
-                {can('registry:read') && application.applicantKind === 'person' ? (
-                  <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link>
-                ) : (
-                  application.applicant.name
-                )}{' '}
-                <Typography.Text type="secondary">{application.applicant.identifier}</Typography.Text>
+                <Space size={8} wrap data-testid="applicant-line">
+                  {can('registry:read') && application.applicantKind === 'person' ? (
+                    <Link to={`/registry/people/${application.applicant.id}`}>{application.applicant.name}</Link>
+                  ) : (
+                    application.applicant.name
+                  )}
+                  <Typography.Text type="secondary">{application.applicant.identifier}</Typography.Text>
+                </Space>
               </Descriptions.Item>
               {application.payee ? (
                 <Descriptions.Item label={t('application.payee')}>
-                  {application.payee.name}{' '}
-                  <Typography.Text type="secondary">{application.payee.identifier}</Typography.Text>
+                  <Space size={8} wrap>
+                    {application.payee.name}
+                    <Typography.Text type="secondary">{application.payee.identifier}</Typography.Text>
+                  </Space>
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('common.region')}>{regionName(application.regionCode)}</Descriptions.Item>
