@@ -49,6 +49,17 @@ describe('reading the pages', () => {
     await checkAndShoot(v, 'phone-training-institutions');
   });
 
+  it('on a phone, a policy’s amounts read under its standard, not squeezed into a column beside it', async () => {
+    const v = await walk.as('zh-CN', undefined, PHONE);
+    await v.page.goto('/');
+    const standard = v.page.getByTestId('policy-public-welfare-post').getByTestId('policy-standard');
+    const amount = standard.locator('.policy-parameter').first();
+    await amount.waitFor();
+    const [text, note] = [await standard.boundingBox(), await amount.boundingBox()];
+    expect(Math.abs(note!.x - text!.x)).toBeLessThan(2);
+    expect(note!.width).toBeGreaterThan(text!.width / 2);
+  });
+
   it('the back office’s page stands clear of the side menu and within the window', async () => {
     const v = await walk.as('zh-CN', 'clerk');
     await v.page.getByTestId('queue-submitted').waitFor();

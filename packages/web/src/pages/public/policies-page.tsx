@@ -95,19 +95,23 @@ export function PoliciesPage() {
                 <Descriptions column={1} size="small">
                   <Descriptions.Item label={t('policies.who')}>{pick(p.scheme.who, lang)}</Descriptions.Item>
                   <Descriptions.Item label={t('policies.standard')}>
-                    {pick(p.scheme.standard, lang)}
-                    {p.scheme.parameters.length > 0 ? (
-                      <div>
-                        {p.scheme.parameters.map((v) => (
-                          <span className="policy-parameter" key={v.parameter}>
-                            {v.label
-                              ? `${pick(v.label, lang)}：${formatParameterValue(v.value, v.label.unit, lang, t)}`
-                              : t('decision.unnamedParameter')}
-                            {v.source === 'example' ? ` (${t('decision.example')})` : ''}
-                          </span>
-                        ))}
-                      </div>
-                    ) : null}
+                    {/* One block: the item's content is a flex row, which set the amounts beside the
+                        standard as a narrow column (a character or two a line on a phone). */}
+                    <div data-testid="policy-standard">
+                      {pick(p.scheme.standard, lang)}
+                      {p.scheme.parameters.length > 0 ? (
+                        <div>
+                          {p.scheme.parameters.map((v) => (
+                            <span className="policy-parameter" key={v.parameter}>
+                              {v.label
+                                ? `${pick(v.label, lang)}：${formatParameterValue(v.value, v.label.unit, lang, t)}`
+                                : t('decision.unnamedParameter')}
+                              {v.source === 'example' ? ` (${t('decision.example')})` : ''}
+                            </span>
+                          ))}
+                        </div>
+                      ) : null}
+                    </div>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('policies.materials')}>
                     <ol style={{ margin: 0, paddingLeft: 18 }}>
