@@ -423,6 +423,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '培训需求目录中没有该项目，或不在您的管辖范围内',
     'en-US': 'No such training-demand catalogue item in your regions',
   },
+  TRAINING_ITEM_EXISTS: {
+    'zh-CN': '目录中已有同一职业（工种）、等级和培训类型的项目在这些日期有效（编号 {value}），如需调整请先移出该项目',
+    'en-US':
+      'The catalogue already has an item of this occupation, level and kind in force on these days ({value}); move it out first to change it',
+  },
   INSTITUTION_NOT_FOUND: {
     'zh-CN': '培训机构不存在或不在您的管辖范围内',
     'en-US': 'No such training institution in your regions',

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@huimin/policy';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, TrainingDemandItemTable } from '../../db/schema.js';
 import type { DemandItemInput } from './demand-item.js';
 
@@ -31,6 +31,30 @@ export async function insertDemandItems(
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * An item of the same region, occupation, level and kind in force on any day the input would be:
+ * an item moved out is in force until the day it was moved out. Taken under a lock of the region's
+ * catalogue, so two requests adding the same item cannot both find none.
+ */
+export async function overlappingDemandItem(
+  trx: Transaction<Database>,
+  input: DemandItemInput,
+): Promise<string | undefined> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`training-item:${input.regionCode}`}, 0))`.execute(trx);
+  const found = await trx
+    .selectFrom('training_demand_item')
+    .select('id')
+    .where('region_code', '=', input.regionCode)
+    .where('occupation', '=', input.occupation.trim())
+    .where(sql<boolean>`level is not distinct from ${input.level ?? null}::int`)
+    .where('training_kind', '=', input.trainingKind)
+    .where((eb) => eb.or([eb('removed_on', 'is', null), eb('removed_on', '>', input.validFrom)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', input.validFrom)]))
+    .$if(input.validTo !== undefined, (qb) => qb.where('valid_from', '<=', input.validTo ?? input.validFrom))
+    .executeTakeFirst();
+  return found?.id;
 }
 
 export function findDemandItem(db: Kysely<Database>, id: string): Promise<DemandItemRow | undefined> {

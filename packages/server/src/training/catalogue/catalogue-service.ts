@@ -17,6 +17,7 @@ import {
   getDemandItem,
   insertDemandItems,
   markDemandItemRemoved,
+  overlappingDemandItem,
 } from './catalogue-repository.js';
 import { CATALOGUE_COLUMNS, readCatalogueRow, sameItem } from './catalogue-sheets.js';
 import { checkItemDates, itemView, type DemandItemInput, type DemandItemView } from './demand-item.js';
@@ -37,6 +38,8 @@ export class CatalogueService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     checkItemDates(input);
     const id = await this.db.transaction().execute(async (trx) => {
+      const existing = await overlappingDemandItem(trx, input);
+      if (existing) throw new AppError('TRAINING_ITEM_EXISTS', 409, 'occupation', { value: existing });
       const [added] = await insertDemandItems(trx, actor.accountId, [input]);
       await appendAudit(trx, this.vault, {
         actor,
@@ -60,7 +63,7 @@ export class CatalogueService {
     const rows = readRows(await readTable(file), CATALOGUE_COLUMNS, ['regionCode'], problems);
     const checkRegion = await regionChecker(this.db, actor.regionCode);
     const column = (field: string) => CATALOGUE_COLUMNS.find((c) => c.key === field);
-    const inputs: DemandItemInput[] = [];
+    const inputs: { number: number; input: DemandItemInput }[] = [];
     let unchanged = 0;
     for (const { number, row } of rows) {
       let read: ReturnType<typeof readCatalogueRow>;
@@ -97,14 +100,25 @@ export class CatalogueService {
         }
         checkRegion(input.regionCode, 'regionCode');
         checkItemDates(input);
-        inputs.push(input);
+        inputs.push({ number, input });
       } catch (error) {
         problems.push(...fromErrors(error, number, column));
       }
     }
     rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length + unchanged);
     await this.db.transaction().execute(async (trx) => {
-      const ids = await insertDemandItems(trx, actor.accountId, inputs);
+      // Row by row, so a row is checked against the rows above it in the file as well; a row that
+      // repeats an item in force refuses the whole file, and what was written is rolled back.
+      const ids: string[] = [];
+      for (const { number, input } of inputs) {
+        const existing = await overlappingDemandItem(trx, input);
+        if (existing)
+          problems.push(
+            fromError(new AppError('TRAINING_ITEM_EXISTS', 409, 'occupation', { value: existing }), number, column),
+          );
+        else ids.push(...(await insertDemandItems(trx, actor.accountId, [input])));
+      }
+      rejectIfAny(problems, CATALOGUE_COLUMNS, inputs.length + unchanged);
       await appendAudit(trx, this.vault, {
         actor,
         action: 'training.catalogue.imported',
