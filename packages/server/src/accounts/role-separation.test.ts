@@ -122,6 +122,18 @@ describe('a declared exception (small office)', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['role-exception.declared', 'role-exception.revoked']);
   });
+
+  it('a pair declared twice at once is declared once, so one revocation ends it', async () => {
+    const body = { regionCode: '510105', roles: ['clerk', 'reviewer'], reason: '青羊区某街道所仅两名工作人员' };
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, () => security.request('POST', '/api/v1/role-exceptions', body)),
+    );
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    expect(sent.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'ROLE_EXCEPTION_EXISTS' });
+    const declared = sent.find((r) => r.statusCode === 201)?.json<{ id: string }>().id;
+    expect((await security.request('POST', `/api/v1/role-exceptions/${declared}/revocation`)).statusCode).toBe(204);
+    expect((await create(['clerk', 'reviewer'], '510105')).json()).toMatchObject({ code: 'ROLES_INCOMPATIBLE' });
+  });
 });
 
 describe('staff and their own claims', () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { INCOMPATIBLE_ROLES, isRole, ROLE_NAMES } from '../auth/roles.js';
@@ -71,6 +71,19 @@ export class SecurityAdminService {
     const reason = input.reason.trim();
     const declaredAt = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
+      // One declaration per pair and region: two would need two revocations, and revoking "the"
+      // exception would leave the pair allowed. The lock keeps two requests from both finding none.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`role-exception:${input.regionCode}`}, 0))`.execute(
+        trx,
+      );
+      const declared = await trx
+        .selectFrom('role_exception')
+        .select('id')
+        .where('region_code', '=', input.regionCode)
+        .where('revoked_at', 'is', null)
+        .where(sql<boolean>`roles = ${sql.val(roles)}::text[]`)
+        .executeTakeFirst();
+      if (declared) throw new AppError('ROLE_EXCEPTION_EXISTS', 409, 'roles', { value: declared.id });
       const row = await trx
         .insertInto('role_exception')
         .values({ region_code: input.regionCode, roles, reason, declared_by: actor.accountId, declared_at: declaredAt })

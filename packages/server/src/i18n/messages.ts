@@ -94,6 +94,10 @@ export const ERROR_MESSAGES = {
     'en-US':
       'Field {field}: no exception can be declared for {role}; exceptions are only between the clerk, reviewer, approver, finance, parameter and supervisor posts',
   },
+  ROLE_EXCEPTION_EXISTS: {
+    'zh-CN': '该地区已声明此组岗位的例外（编号 {value}），无需重复声明',
+    'en-US': 'This region has already declared this pair an exception ({value})',
+  },
   ROLE_EXCEPTION_NOT_FOUND: {
     'zh-CN': '该兼任例外不存在或已撤销',
     'en-US': 'No such exception, or it has been revoked',
@@ -232,6 +236,10 @@ export const ERROR_MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '字段 提交标识：该幂等键已用于另一份不同内容的申请',
     'en-US': 'Field submission key: this key was already used for a different application',
+  },
+  POSTING_KEY_REUSED: {
+    'zh-CN': '字段 提交标识：该提交标识已用于另一笔不同的资金下达或分配',
+    'en-US': 'Field submission key: this key was already used for a different issuance or allocation',
   },
   TRANSITION_NOT_ALLOWED: {
     'zh-CN': '申请当前状态为「{state}」，不能进行「{action}」操作',
