@@ -1,6 +1,6 @@
 import type { FundSource, SubsidyDefinition } from '@huimin/policy';
-import type { Kysely, Transaction } from 'kysely';
-import { appendAudit } from '../audit/audit-trail.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { appendAudit, type AuditRecord } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
@@ -9,7 +9,7 @@ import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-
 import type { Vault } from '../security/vault.js';
 import { ApplicationMoney, type AppMoney } from './application-money.js';
 import { budgetExecution, executionItems, type Execution, type ExecutionWindow } from './budget-execution.js';
-import { post } from './ledger.js';
+import { post, type Posting } from './ledger.js';
 
 export interface FundView {
   id: string;
@@ -79,39 +79,27 @@ export class FundService {
     input: { amountFen: number; memo?: string; idempotencyKey?: string },
   ): Promise<FundView> {
     const fund = await this.visibleFund(actor, fundId);
-    await this.db.transaction().execute(async (trx) => {
-      if (
-        input.idempotencyKey &&
-        (await trx
-          .selectFrom('ledger_transaction')
-          .select('id')
-          .where('idempotency_key', '=', input.idempotencyKey)
-          .executeTakeFirst())
-      )
-        return;
-      await post(
-        trx,
-        {
-          kind: 'issue',
-          fundId,
-          amountFen: input.amountFen,
-          from: { region: fund.region_code, account: 'treasury' },
-          to: { region: fund.region_code, account: 'available' },
-          actorId: actor.accountId,
-          at: this.clock.now(),
-          ...opt(input),
-        },
-        fund.code,
-      );
-      await appendAudit(trx, this.vault, {
+    await this.postOnce(
+      {
+        kind: 'issue',
+        fundId,
+        amountFen: input.amountFen,
+        from: { region: fund.region_code, account: 'treasury' },
+        to: { region: fund.region_code, account: 'available' },
+        actorId: actor.accountId,
+        at: this.clock.now(),
+        ...opt(input),
+      },
+      fund.code,
+      {
         actor,
         action: 'fund.issued',
         entityType: 'fund',
         entityId: fundId,
         regionCode: fund.region_code,
         after: input,
-      });
-    });
+      },
+    );
     return this.get(actor, fundId);
   }
 
@@ -126,40 +114,60 @@ export class FundService {
     await assertRegionInScope(this.db, actor.regionCode, input.toRegion, 'toRegion');
     if (input.toRegion === input.fromRegion || !isInScope(input.fromRegion, input.toRegion))
       throw new AppError('NOT_BELOW', 400, 'toRegion', { value: input.toRegion });
-    await this.db.transaction().execute(async (trx) => {
-      if (
-        input.idempotencyKey &&
-        (await trx
-          .selectFrom('ledger_transaction')
-          .select('id')
-          .where('idempotency_key', '=', input.idempotencyKey)
-          .executeTakeFirst())
-      )
-        return;
-      await post(
-        trx,
-        {
-          kind: 'allocate',
-          fundId,
-          amountFen: input.amountFen,
-          from: { region: input.fromRegion, account: 'available' },
-          to: { region: input.toRegion, account: 'available' },
-          actorId: actor.accountId,
-          at: this.clock.now(),
-          ...opt(input),
-        },
-        fund.code,
-      );
-      await appendAudit(trx, this.vault, {
+    await this.postOnce(
+      {
+        kind: 'allocate',
+        fundId,
+        amountFen: input.amountFen,
+        from: { region: input.fromRegion, account: 'available' },
+        to: { region: input.toRegion, account: 'available' },
+        actorId: actor.accountId,
+        at: this.clock.now(),
+        ...opt(input),
+      },
+      fund.code,
+      {
         actor,
         action: 'fund.allocated',
         entityType: 'fund',
         entityId: fundId,
         regionCode: input.fromRegion,
         after: input,
-      });
-    });
+      },
+    );
     return this.get(actor, fundId);
+  }
+
+  /**
+   * A posting of finance staff's own (an issuance or an allocation) with its audit entry, once per
+   * idempotency key. Copies of one request sent at once (a client retrying while the first still
+   * runs) wait on the key's lock until the first commits, then find its posting and are answered as
+   * it was; without the lock each passed the check, and all but one failed on the key's uniqueness
+   * with a server error. A key already used for a different posting is refused, naming the field.
+   */
+  private async postOnce(posting: Posting, fundCode: string, audit: AuditRecord): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const key = posting.idempotencyKey;
+      if (key) {
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`ledger-key:${key}`}, 0))`.execute(trx);
+        const prior = await trx
+          .selectFrom('ledger_transaction')
+          .select(['kind', 'fund_id', 'amount_fen', 'region_code'])
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst();
+        if (prior) {
+          const same =
+            prior.kind === posting.kind &&
+            prior.fund_id === posting.fundId &&
+            Number(prior.amount_fen) === posting.amountFen &&
+            prior.region_code === posting.to.region;
+          if (!same) throw new AppError('POSTING_KEY_REUSED', 422, 'idempotencyKey');
+          return;
+        }
+      }
+      await post(trx, posting, fundCode);
+      await appendAudit(trx, this.vault, audit);
+    });
   }
 
   async list(actor: Actor): Promise<FundView[]> {
