@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
@@ -131,6 +131,18 @@ export class IdentityService {
         .where('id_number_hmac', '=', account.claimed_subject_hmac ?? '')
         .executeTakeFirst();
       if (!person || person.name !== account.claimed_name || !person.phone_cipher) return null;
+      // The day's limit holds per person too: anyone may register accounts claiming an identity,
+      // and each would otherwise send that phone its own five codes (and bring its own guesses).
+      // Past it nothing is sent, with the same answer, as for a record not found.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`sms-code:${person.id}`}, 0))`.execute(trx);
+      const sentToPerson = await trx
+        .selectFrom('identity_code')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('person_id', '=', person.id)
+        .where('via', '=', 'sms')
+        .where('issued_at', '>', new Date(now.getTime() - 24 * 60 * MINUTE))
+        .executeTakeFirstOrThrow();
+      if (Number(sentToPerson.n) >= SMS.perDay) return null;
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await trx
         .insertInto('identity_code')

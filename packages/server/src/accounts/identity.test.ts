@@ -154,6 +154,18 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
     });
   });
 
+  it('many accounts claiming one person send that phone 5 codes a day in all, with the same answer to each', async () => {
+    // Registering is open to anyone: a limit per account alone would let a stranger with the ID
+    // number and name flood the phone, and guess at as many codes as accounts they made.
+    const person = await personOnRecord();
+    const before = (await outbox()).length;
+    for (let i = 0; i < 7; i++) {
+      const stranger = await registered({ kind: 'person', idNumber: person.idNumber, name: person.name });
+      expect((await stranger.request('POST', '/api/v1/identity/sms-code')).statusCode).toBe(202);
+    }
+    expect((await outbox()).length - before).toBe(5);
+  });
+
   it('two accounts binding one person at the same moment: one wins, the other is told the identity is bound', async () => {
     const person = await personOnRecord();
     const [a, b] = [
