@@ -11,19 +11,32 @@ vi.setConfig({ testTimeout: 180_000 });
 const walk = browserWalk();
 const PHONE = { width: 390, height: 844 };
 
+/**
+ * How many lines the text in an element takes: the tops of its text's boxes, a few pixels apart at
+ * most on one line. Only text counts: a sort or filter icon beside a title sits higher or lower.
+ */
+async function lines(cell: Locator): Promise<number> {
+  return cell.evaluate((element) => {
+    const doc = element.ownerDocument;
+    const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    const tops: number[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = doc.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0) tops.push(rect.top);
+    }
+    tops.sort((x, y) => x - y);
+    return tops.filter((top, i) => top - (tops[i - 1] ?? -Infinity) > 4).length;
+  });
+}
+
 /** The header titles of a table that wrap onto more than one line. */
 async function wrappedHeaders(table: Locator): Promise<string[]> {
-  await table.locator('thead th').first().waitFor();
-  return table.locator('thead th').evaluateAll((cells) =>
-    cells
-      .filter((th) => {
-        const range = th.ownerDocument.createRange();
-        range.selectNodeContents(th);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        return tops.size > 1;
-      })
-      .map((th) => th.textContent ?? ''),
-  );
+  const cells = table.locator('thead th');
+  await cells.first().waitFor();
+  const wrapped: string[] = [];
+  for (const th of await cells.all()) if ((await lines(th)) > 1) wrapped.push(await th.innerText());
+  return wrapped;
 }
 
 async function stateOf(page: Page): Promise<string | null> {
@@ -71,6 +84,22 @@ describe('reading the pages', () => {
       return w.document.documentElement.scrollWidth - w.innerWidth;
     });
     expect(sideways).toBeLessThanOrEqual(0);
+  });
+
+  it('the back office’s lists break no column title and no amount across lines', async () => {
+    const v = await walk.as('zh-CN', 'finance');
+    await v.page.goto('/#/finance/payments');
+    await v.page.getByTestId('create-batches').click();
+    const row = v.page
+      .locator('tr.ant-table-row')
+      .filter({ hasText: /PB-\d{6}-\d{8}-\d{5}/ })
+      .first();
+    await row.waitFor();
+    const table = v.page.locator('.ant-table').filter({ has: row });
+    expect(await wrappedHeaders(table)).toEqual([]);
+    const amount = row.locator('td').filter({ hasText: /元$/ }).first();
+    expect(await lines(amount)).toBe(1);
+    await checkAndShoot(v, 'finance-batches-readable');
   });
 
   let claimPath = '';

@@ -18,6 +18,7 @@ import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
 import { homeOf, useSession } from '../session/session.js';
 import { isStaff, pageAt } from './staff-pages.js';
+import './staff-layout.css';
 
 /**
  * Each job's icon. Below the large breakpoint the side menu folds to icons; a group without one
