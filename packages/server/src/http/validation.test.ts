@@ -165,6 +165,9 @@ describe('validation messages in the caller’s language', () => {
   it('a body that is not an object is named as the body', async () => {
     const res = await clerk.request('POST', '/api/v1/people', [1, 2]);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
+    expect(res.json<{ message: string }>().message).toMatch(/^字段 请求内容 /);
+    const en = await clerk.request('POST', '/api/v1/people', [1, 2], EN);
+    expect(en.json<{ message: string }>().message).toMatch(/^Field request body /);
   });
 });
 

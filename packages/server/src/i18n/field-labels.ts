@@ -27,6 +27,8 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   base: ['直播基地', 'live-stream base'],
   basis: ['依据', 'basis'],
   before: ['截止时间', 'before'],
+  /** The whole request body, when it is not an object at all (an array, a number, nothing). */
+  body: ['请求内容', 'request body'],
   borrower: ['借款人', 'borrower'],
   brand: ['劳务品牌', 'labour brand'],
   businessCreditCode: ['经营主体统一社会信用代码', 'business credit code'],
