@@ -27,13 +27,17 @@ export async function createBatches(
   layoutCode = 'generic-csv',
 ): Promise<CreatedBatches> {
   if (!bankLayout(layoutCode)) throw new AppError('UNKNOWN_LAYOUT', 400, 'layout', { value: layoutCode });
-  const { groups, missingAccount, awaitingCorrection } = await payableGroups(deps, actor);
-  if (groups.size === 0)
-    throw new AppError('NOTHING_TO_PAY', 409, undefined, {}, [
-      ...missingAccount.map((n) => ({ field: 'application', code: 'NO_PAYEE_ACCOUNT', message: n })),
-      ...awaitingCorrection.map((n) => ({ field: 'application', code: 'ACCOUNT_NOT_CORRECTED', message: n })),
-    ]);
-  const ids = await deps.db.transaction().execute(async (trx) => {
+  const { ids, missingAccount, awaitingCorrection } = await deps.db.transaction().execute(async (trx) => {
+    // What is payable is read under the lock, so that requests sent at once take turns: the next
+    // finds the applications the first put in a batch and leaves them out. Read before it, each
+    // took them all, and all but one failed on the one pending item per application (a 500).
+    await lockBatchCreation(trx);
+    const { groups, missingAccount, awaitingCorrection } = await payableGroups({ ...deps, db: trx }, actor);
+    if (groups.size === 0)
+      throw new AppError('NOTHING_TO_PAY', 409, undefined, {}, [
+        ...missingAccount.map((n) => ({ field: 'application', code: 'NO_PAYEE_ACCOUNT', message: n })),
+        ...awaitingCorrection.map((n) => ({ field: 'application', code: 'ACCOUNT_NOT_CORRECTED', message: n })),
+      ]);
     const created: string[] = [];
     for (const [key, items] of groups) {
       const [fundId, channel] = key.split('|') as [string, PaymentChannel];
@@ -46,13 +50,22 @@ export async function createBatches(
       actor,
       [...groups.values()].flat().map((i) => i.id),
     );
-    return created;
+    return { ids: created, missingAccount, awaitingCorrection };
   });
   return {
     batches: await Promise.all(ids.map((id) => getBatch(deps.db, actor, id))),
     missingAccount,
     awaitingCorrection,
   };
+}
+
+/**
+ * One creation of batches at a time, whoever's regions (a city's and a county's overlap): taken
+ * by every transaction that puts items in a batch, held until it commits. Batches are made a few
+ * times a month, so the wait costs nothing.
+ */
+export async function lockBatchCreation(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('payment-batch-creation', 0))`.execute(trx);
 }
 
 /** One batch of items, numbered `PB-<region>-<date>-<n>`, each item the application's next attempt. */

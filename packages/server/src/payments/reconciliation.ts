@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import type { UnmatchedReturnRow } from '../db/tables/funds.js';
 import { AppError } from '../http/errors.js';
 import { getBatch, type BatchView } from './batch-views.js';
-import { insertBatch } from './create-batches.js';
+import { insertBatch, lockBatchCreation } from './create-batches.js';
 import { payableGroups } from './payable-applications.js';
 import type { PaymentDeps } from './payment-deps.js';
 import { reconcileIfSettled, unsettledItems } from './settlement.js';
@@ -171,6 +171,8 @@ export async function reissueItem(
   const id = await db
     .transaction()
     .execute(async (trx) => {
+      // In turn with batches being created, which may take this application meanwhile (then refused below).
+      await lockBatchCreation(trx);
       const created = await insertBatch(trx, deps, actor, {
         fundId: ready[0]?.fundId ?? original.fundId,
         channel: ready[0]?.payee.channel ?? original.channel,
