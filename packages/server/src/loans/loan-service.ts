@@ -251,7 +251,8 @@ export class LoanService {
   /** 代偿: the guarantee fund pays the bank for a loan in default, never more than the fund has left. */
   compensate(actor: Actor, id: string, amountFen: number, compensatedOn: IsoDate): Promise<LoanView> {
     return this.step(actor, id, ['defaulted'], async (trx, loan) => {
-      this.assertDay(compensatedOn, loan);
+      // 代偿 follows the default: a day before it would pay for a loan still being repaid.
+      this.assertDay(compensatedOn, loan, 'compensatedOn', loan.ended_on);
       if (amountFen > Number(loan.principal_fen))
         throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: `≤ ${loan.principal_fen}` });
       const fund = await guaranteeFundForUpdate(trx, loan.guarantor_id);
@@ -289,10 +290,10 @@ export class LoanService {
     return this.reads.get(actor, id);
   }
 
-  private assertDay(on: IsoDate, loan: LoanRow): void {
-    if (on > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'on');
-    if (loan.disbursed_on && on < loan.disbursed_on)
-      throw new AppError('VALIDATION_FAILED', 400, 'on', { detail: `≥ ${loan.disbursed_on}` });
+  /** A day of the loan's life: not in the future, nor before `from` (the disbursement, unless said). */
+  private assertDay(on: IsoDate, loan: LoanRow, field = 'on', from = loan.disbursed_on): void {
+    if (on > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, field);
+    if (from && on < from) throw new AppError('VALIDATION_FAILED', 400, field, { detail: `≥ ${from}` });
   }
 
   /** The separation of duties the workflow keeps (181号 第二十五条), for a loan: not one's own or household's. */

@@ -263,6 +263,13 @@ describe('创业担保贷款 end to end (四川)', () => {
         reason: '连续逾期',
       }),
     );
+    // The fund pays for a default that has happened: not on a day before it, and the day is named.
+    const early = await sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${b.id}/compensation`, {
+      amountFen: 9_000_000,
+      compensatedOn: '2025-10-09',
+    });
+    expect(early.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'compensatedOn' });
+    expect(early.json<{ message: string }>().message).toContain('2025-10-10');
     const over = await sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${b.id}/compensation`, {
       amountFen: 10_000_001,
       compensatedOn: '2025-10-10',
