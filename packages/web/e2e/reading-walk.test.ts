@@ -158,10 +158,17 @@ describe('reading the pages', () => {
     const note = await zh.page.getByTestId('next-step').innerText();
     expect(note).toContain('理由：在校公示结果与学籍信息不一致');
     expect(note).toContain('行政复议');
+    // Nothing left for her to do here, and no empty box where the buttons would be.
+    const emptyCards = await zh.page
+      .locator('.ant-card-body')
+      .evaluateAll((bodies) => bodies.filter((b) => (b as { innerText: string }).innerText.trim() === '').length);
+    expect(emptyCards).toBe(0);
     await checkAndShoot(zh, 'applicant-next-step-rejected');
     const en = await readIn('en-US');
     const english = await en.page.getByTestId('next-step').innerText();
     expect(english).toContain('administrative reconsideration');
+    // The state's name as a label, not the server's lower-case word.
+    expect(await en.page.locator('[data-state]').first().innerText()).toBe('Rejected');
     // The reviewer's own words stay as written.
     expect(english).toContain('Reason: 在校公示结果与学籍信息不一致');
     await checkAndShoot(en, 'applicant-next-step-rejected', ['在校公示结果与学籍信息不一致']);

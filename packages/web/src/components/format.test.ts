@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatPermille, parseYuan, yuanToFen } from './format.js';
+import { formatFen, formatPermille, parseYuan, pickLabel, yuanToFen } from './format.js';
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
@@ -27,5 +27,14 @@ describe('money on screen', () => {
   it('shows a per-mille rate as a percentage', () => {
     expect(formatPermille(875)).toBe('87.5%');
     expect(formatPermille(1000)).toBe('100.0%');
+  });
+});
+
+describe('a state’s name on a tag', () => {
+  it('starts with a capital in English and stays as written in Chinese', () => {
+    expect(pickLabel({ zh: '已复核', en: 'approved' }, 'en-US')).toBe('Approved');
+    expect(pickLabel({ zh: '退回补正', en: 'returned for correction' }, 'en-US')).toBe('Returned for correction');
+    expect(pickLabel({ zh: '已复核', en: 'approved' }, 'zh-CN')).toBe('已复核');
+    expect(pickLabel(undefined, 'en-US')).toBe('');
   });
 });

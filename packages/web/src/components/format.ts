@@ -32,6 +32,16 @@ export function pick(text: Text | undefined, language: string): string {
   return language === 'en-US' ? text.en : text.zh;
 }
 
+/**
+ * A name the server gives a state or a step, as a label: the server's English ones are lower case
+ * for use inside a sentence ("approved", "returned for correction"), which on a tag by itself
+ * read like a raw value; a label starts with a capital.
+ */
+export function pickLabel(text: Text | undefined, language: string): string {
+  const words = pick(text, language);
+  return language === 'en-US' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+}
+
 /** A per-mille rate (as the server computes it, exactly) as a percentage with one decimal. */
 export function formatPermille(permille: number): string {
   return `${Math.floor(permille / 10)}.${permille % 10}%`;

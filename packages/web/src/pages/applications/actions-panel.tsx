@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
-import type { Application } from '../../api/schema.js';
+import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
@@ -27,6 +27,14 @@ type SubmissionCheck =
  * The actions the server says this account may take now, each sent with the version the user saw;
  * before review or approval, the materials not yet handed in are named in the confirmation.
  */
+/** The actions this panel offers the person: those taken elsewhere, or by the applicant alone, left out. */
+export function actionsHere(
+  application: Pick<Application, 'actions'>,
+  can: (...permissions: Permission[]) => boolean,
+): string[] {
+  return application.actions.filter((a) => !NOT_HERE.has(a) && (!APPLICANTS_ONLY.has(a) || can('application:own')));
+}
+
 export function ActionsPanel({
   application,
   onDone,
@@ -96,9 +104,7 @@ export function ActionsPanel({
     }
   };
 
-  const actions = application.actions.filter(
-    (a) => !NOT_HERE.has(a) && (!APPLICANTS_ONLY.has(a) || can('application:own')),
-  );
+  const actions = actionsHere(application, can);
   if (actions.length === 0) return null;
   return (
     <>

@@ -20,12 +20,12 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { Application, Decision, EvidenceFile, RiskFlag, Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatInstant, pick } from '../../components/format.js';
+import { formatFen, formatInstant, pick, pickLabel } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { ActionsPanel } from './actions-panel.js';
+import { ActionsPanel, actionsHere } from './actions-panel.js';
 import { ApplicationPager } from './application-pager.js';
 import { DeclarationsCard } from './declarations-card.js';
 import { DeferredMaterialsCard } from './deferred-materials-card.js';
@@ -107,18 +107,22 @@ export function ApplicationPage() {
           <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
         </Card>
       ) : null}
-      <Card size="small">
-        <ActionsPanel
-          application={application}
-          onDone={replace}
-          missingMaterials={judgingNow ? missingMaterials : []}
-        />
-        {notice && can('application:read') ? (
-          <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
-            {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
-          </Link>
-        ) : null}
-      </Card>
+      {/* No card when the person can do nothing here: an applicant whose claim is decided saw an
+          empty box under the note. */}
+      {actionsHere(application, can).length > 0 || (notice && can('application:read')) ? (
+        <Card size="small">
+          <ActionsPanel
+            application={application}
+            onDone={replace}
+            missingMaterials={judgingNow ? missingMaterials : []}
+          />
+          {notice && can('application:read') ? (
+            <Link to={`/applications/${application.id}/notice/${notice}`} style={{ marginLeft: 8 }}>
+              {t('notice.print', { name: t(`notice.kinds.${notice}`) })}
+            </Link>
+          ) : null}
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('application.details')} size="small">
@@ -223,7 +227,7 @@ export function ApplicationPage() {
                       : 'blue',
                 content: (
                   <div>
-                    <Typography.Text strong>{pick(e.actionName, lang)}</Typography.Text> ·{' '}
+                    <Typography.Text strong>{pickLabel(e.actionName, lang)}</Typography.Text> ·{' '}
                     {e.actor || t('facts.deferred.platform')} · {formatInstant(e.at)}
                     {e.reason ? (
                       <div>

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../api/schema.js';
-import { pick } from '../../components/format.js';
+import { pickLabel } from '../../components/format.js';
 
 const COLOURS: Record<string, string> = {
   draft: 'default',
@@ -23,7 +23,7 @@ export function StateTag({ application }: { application: Pick<Application, 'stat
   const { i18n } = useTranslation();
   return (
     <Tag color={COLOURS[application.state] ?? 'default'} data-state={application.state}>
-      {pick(application.stateName, i18n.language)}
+      {pickLabel(application.stateName, i18n.language)}
     </Tag>
   );
 }
