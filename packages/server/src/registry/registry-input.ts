@@ -66,9 +66,22 @@ export function preparePerson(vault: Vault, input: CreatePerson, field = ''): Pr
   if (!parsed.ok)
     throw new AppError('INVALID_ID_NUMBER', 400, at('idNumber'), inBoth('detail', ...ID_PROBLEMS[parsed.error]));
   const id = parsed.value;
-  if (id.sex === 'male' && input.retirementCategory && input.retirementCategory !== 'male') {
-    throw new AppError('VALIDATION_FAILED', 400, at('retirementCategory'), { detail: 'male / 男性' });
-  }
+  // The category sets the statutory retirement age the engine reads (60 for men; 50 or 55 for
+  // women before the reform): it must agree with the sex the ID number carries, either way.
+  const category = input.retirementCategory;
+  if (category && (id.sex === 'male') !== (category === 'male'))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      400,
+      at('retirementCategory'),
+      id.sex === 'male'
+        ? inBoth('detail', '身份证号码为男性，应为 male', 'the ID number is a man’s: male')
+        : inBoth(
+            'detail',
+            '身份证号码为女性，应为 female-worker 或 female-cadre',
+            'the ID number is a woman’s: female-worker or female-cadre',
+          ),
+    );
   const facts = (input.facts ?? []).map((f, i) => checkFact('person', f, at(`facts[${i}]`)));
   return {
     row: {

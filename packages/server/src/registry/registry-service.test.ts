@@ -206,3 +206,24 @@ describe('whose people staff find', () => {
     expect(await namesFor('510100')).toEqual([]);
   });
 });
+
+describe('the retirement-age category', () => {
+  it('follows the sex in the ID number: a woman is never recorded as retiring at a man’s age, nor a man at a woman’s', async () => {
+    const clerk = await staff(app, 'category-clerk', ['clerk'], '510104');
+    const add = (birth: string, sex: 'male' | 'female', retirementCategory: string, lang = 'zh-CN') =>
+      clerk.request(
+        'POST',
+        '/api/v1/people',
+        { idNumber: idNumber(birth, sex), name: '类别', regionCode: '510104', retirementCategory },
+        { 'accept-language': lang },
+      );
+    const woman = await add('1975-03-03', 'female', 'male');
+    expect(woman.statusCode).toBe(400);
+    expect(woman.json()).toMatchObject({ field: 'retirementCategory', message: expect.stringContaining('女性') });
+    const man = await add('1975-03-03', 'male', 'female-cadre', 'en-US');
+    expect(man.statusCode).toBe(400);
+    expect(man.json<{ message: string }>().message).toContain('male');
+    expect(man.json<{ message: string }>().message).not.toMatch(/男/);
+    expectOk(await add('1975-03-03', 'female', 'female-worker'), 201);
+  });
+});
