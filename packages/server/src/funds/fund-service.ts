@@ -46,6 +46,9 @@ export class FundService {
   ): Promise<FundView> {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     const id = await this.db.transaction().execute(async (trx) => {
+      // Requests for one code sent at once take turns, so the later ones find the fund and are told
+      // the code is taken; without the lock each passed the check and failed on its uniqueness (a 500).
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`fund-code:${input.code}`}, 0))`.execute(trx);
       if (await trx.selectFrom('fund').select('id').where('code', '=', input.code).executeTakeFirst())
         throw new AppError('FUND_CODE_TAKEN', 409, 'code', { value: input.code });
       const row = await trx
