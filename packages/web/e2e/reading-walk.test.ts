@@ -173,4 +173,15 @@ describe('reading the pages', () => {
     expect(english).toContain('Reason: 在校公示结果与学籍信息不一致');
     await checkAndShoot(en, 'applicant-next-step-rejected', ['在校公示结果与学籍信息不一致']);
   });
+
+  it('a finished sweep offers no “resume”, which has nothing left to do', async () => {
+    // Last: the offers it makes would fill the applicant's empty list read above.
+    const v = await walk.as('zh-CN', 'supervisor');
+    await v.page.goto('/#/supervision/sweeps');
+    await v.page.getByRole('button', { name: '开始新的排查' }).click();
+    await expect
+      .poll(() => v.page.locator('.ant-descriptions').first().innerText(), { timeout: 120_000 })
+      .toContain('已完成');
+    expect(await v.page.getByRole('button', { name: '从中断处继续' }).count()).toBe(0);
+  });
 });

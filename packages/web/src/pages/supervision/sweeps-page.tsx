@@ -62,11 +62,19 @@ export function SweepsPage() {
       <Typography.Title level={3}>{t('sweeps.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sweeps.intro')}</Typography.Paragraph>
       <Space>
-        <Button type="primary" onClick={() => void act('/api/v1/sweeps')} disabled={sweep?.state === 'running'}>
+        <Button
+          type="primary"
+          onClick={() => void act('/api/v1/sweeps')}
+          disabled={sweep?.state === 'running'}
+          data-testid="sweep-start"
+        >
           {t('sweeps.start')}
         </Button>
-        {sweep && sweep.state !== 'running' && sweep.state !== 'finished' ? (
-          <Button onClick={() => void act(`/api/v1/sweeps/${sweep.id}/resumption`)}>{t('sweeps.resume')}</Button>
+        {/* Only an interrupted sweep has anything to resume; a finished one is 'done'. */}
+        {sweep?.state === 'failed' ? (
+          <Button onClick={() => void act(`/api/v1/sweeps/${sweep.id}/resumption`)} data-testid="sweep-resume">
+            {t('sweeps.resume')}
+          </Button>
         ) : null}
       </Space>
       <ErrorAlert error={error} />
