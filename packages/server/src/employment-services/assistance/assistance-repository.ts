@@ -54,6 +54,11 @@ export async function findCase(db: Db, id: string): Promise<CaseRow | undefined>
   return db.selectFrom('assistance_case').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The case locked for a change: contacts logged at once queue here, and see a close made meanwhile. */
+export async function caseForUpdate(trx: Transaction<Database>, id: string): Promise<CaseRow | undefined> {
+  return trx.selectFrom('assistance_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function closeCase(
   trx: Transaction<Database>,
   id: string,

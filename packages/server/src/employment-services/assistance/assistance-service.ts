@@ -10,6 +10,7 @@ import { isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { GRADUATE_PROMISE, resolveDated, type Promise131 } from '../employment-services-parameters.js';
 import {
+  caseForUpdate,
   casesInRange,
   casesOfPerson,
   closeCase,
@@ -126,6 +127,8 @@ export class AssistanceService {
     const note = input.note.trim();
     if (!note) throw new AppError('REQUIRED_FIELD', 400, 'note', { field: 'note' });
     await this.db.transaction().execute(async (trx) => {
+      // Read again under the lock: the contact that kept the 1+3+1 may have closed it meanwhile.
+      if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
       await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,

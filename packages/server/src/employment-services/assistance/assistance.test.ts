@@ -81,6 +81,18 @@ describe('1+3+1 for each unemployed graduate (川办发〔2024〕34号 (十四))
     expect((await log(chunxi, caseId, 'contact')).json()).toMatchObject({ code: 'CASE_CLOSED' });
   });
 
+  it('the contact that keeps the 1+3+1, sent many times at once, is logged once; the others find the case closed', async () => {
+    const id = await person('毕业生丙', { facts: [graduation] });
+    expectOk(await register(id, '2026-11-01', '春熙路街道'), 201);
+    const caseId = (await cases(chunxi, '?mine=true')).find((c) => c.personId === id)?.id ?? '';
+    expectOk(await log(chunxi, caseId, 'guidance'));
+    for (let i = 0; i < 3; i++) expectOk(await log(chunxi, caseId, 'referral', `推荐岗位${i}`));
+    const sent = await Promise.all(Array.from({ length: 10 }, () => log(chunxi, caseId, 'training-offer')));
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([200, ...Array<number>(9).fill(409)]);
+    const closed = (await cases(chunxi)).find((c) => c.id === caseId);
+    expect(closed).toMatchObject({ closeReason: 'promise-kept', promise: { offersDone: 1 } });
+  });
+
   it('a graduate not served within the months allowed is on the overdue list, and in its Excel export', async () => {
     const id = await person('毕业生乙', { facts: [graduation] });
     expectOk(await register(id, '2026-07-15'), 201);
