@@ -46,24 +46,41 @@ export class OfferService {
     }));
   }
 
-  /** The person or unit confirms in one step: their application is filed and submitted. */
+  /**
+   * The person or unit confirms in one step: their application is filed and submitted. The offer is
+   * claimed (confirmed) before it is filed, so that a decline sent meanwhile finds it no longer open;
+   * filed first, a decline could slip in between and leave a declined offer with an application.
+   */
   async confirm(actor: Actor, offerId: string, language?: string): Promise<ApplicationViewT> {
-    const offer = await this.ownOpenOffer(actor, offerId);
+    const offer = await this.claim(actor, offerId);
     // A hire's offer is claimed with the hires it was made for; a sweep's names no one.
     const hires = offer.origin === 'hire' ? await offeredHiresClaim(this.db, this.vault, offer) : [];
     const claim = hires.length ? { claim: { hires } } : {};
-    const { application } = await this.applications.create(
-      actor,
-      { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, submit: true, ...claim },
-      language,
-      // Made from what the platform holds: what it still needs on paper is asked for at acceptance.
-      { fromOffer: true },
-    );
+    const application = await this.applications
+      .create(
+        actor,
+        { subsidy: offer.subsidy_id, idempotencyKey: `offer-${offer.id}`, submit: true, ...claim },
+        language,
+        // Made from what the platform holds: what it still needs on paper is asked for at acceptance.
+        { fromOffer: true },
+      )
+      .then((filed) => filed.application)
+      .catch(async (error: unknown) => {
+        // Not filed: the offer is open again, to be confirmed (or declined) once the cause is gone.
+        await this.db
+          .updateTable('offer')
+          .set({ state: 'open' })
+          .where('id', '=', offer.id)
+          .where('state', '=', 'confirmed')
+          .where('application_id', 'is', null)
+          .execute();
+        throw error;
+      });
     await this.db
       .updateTable('offer')
       .set({ state: 'confirmed', application_id: application.id })
       .where('id', '=', offer.id)
-      .where('state', '=', 'open')
+      .where('application_id', 'is', null)
       .execute();
     return application;
   }
@@ -95,6 +112,32 @@ export class OfferService {
       )
       .where('state', '=', 'open')
       .where('no_application', '=', false)
+      .executeTakeFirst();
+    if (!offer) throw new AppError('OFFER_NOT_FOUND', 404);
+    return offer;
+  }
+
+  /**
+   * The caller's open offer, marked confirmed in one statement (copies of one confirmation sent at
+   * once wait on its row, then file under the same key); or one confirmed but not yet filed, as a
+   * confirmation cut off half-way leaves it, to be filed now.
+   */
+  private async claim(actor: Actor, offerId: string) {
+    const offer = await this.db
+      .updateTable('offer')
+      .set({ state: 'confirmed' })
+      .where('id', '=', offerId)
+      .where((eb) =>
+        eb.or([
+          eb('person_id', '=', actor.personId ?? NO_ONE),
+          eb('organisation_id', '=', actor.organisationId ?? NO_ONE),
+        ]),
+      )
+      .where('no_application', '=', false)
+      .where((eb) =>
+        eb.or([eb('state', '=', 'open'), eb.and([eb('state', '=', 'confirmed'), eb('application_id', 'is', null)])]),
+      )
+      .returningAll()
       .executeTakeFirst();
     if (!offer) throw new AppError('OFFER_NOT_FOUND', 404);
     return offer;
