@@ -1,5 +1,5 @@
 import { ModalForm, ProFormDigit, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
@@ -49,10 +49,12 @@ export function CalendarPage() {
       <Space wrap>
         <Typography.Text>{t('admin.calendar.years')}</Typography.Text>
         {covered.length > 0 ? (
-          <Segmented<number>
+          // A list, not a row of buttons: twenty-odd loaded years ran the page past the window.
+          <Select<number>
             value={year ?? covered[covered.length - 1]}
             onChange={setYear}
-            options={covered.map((y) => ({ value: y, label: String(y) }))}
+            options={[...covered].reverse().map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 120 }}
             data-testid="calendar-years"
           />
         ) : null}
