@@ -146,7 +146,7 @@ describe('就业困难人员认定 (川办发〔2024〕34号 (十八))', () => {
       personId: id,
       kind: 'employment',
       employmentKind: 'labour-contract',
-      employerCreditCode: '91510104MA0000001X',
+      employerCreditCode: '91510104MA0000001E',
       regionCode: '510104',
       basis: 'residence',
       startsOn: '2026-12-01',

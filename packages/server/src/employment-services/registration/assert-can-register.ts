@@ -1,6 +1,7 @@
+import { checkCreditCode } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, inBoth } from '../../http/errors.js';
 import {
   regionNames,
   registrationsOf,
@@ -70,4 +71,21 @@ export async function refuseOverlap(
     'kind.zh-CN': KIND[clash.kind].zh,
     'kind.en-US': KIND[clash.kind].en,
   });
+}
+
+/**
+ * The employer's 统一社会信用代码 is checked like the registry checks a unit's: a wrong check
+ * character is a slip of the keyboard, and the employment would be recorded at a unit that does
+ * not exist. A code the registry holds as it is (an early pilot code, kept with a reason) stands.
+ */
+export async function refuseBadEmployerCode(db: Kysely<Database>, code: string | undefined): Promise<void> {
+  if (!code || checkCreditCode(code) === 'valid') return;
+  const held = await db.selectFrom('organisation').select('id').where('credit_code', '=', code).executeTakeFirst();
+  if (held) return;
+  throw new AppError(
+    'INVALID_CREDIT_CODE',
+    400,
+    'employerCreditCode',
+    inBoth('detail', '校验码错误', 'the check character is wrong'),
+  );
 }

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
 let clerk: Client;
-const EMPLOYER = '91510104MA0000002X';
+const EMPLOYER = '91510104MA0000002H';
 const contributions = (payer: 'employer' | 'self', fromMonth: string, toMonth: string) => ({
   kind: 'insurance',
   data: {

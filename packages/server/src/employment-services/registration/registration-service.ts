@@ -10,7 +10,7 @@ import { assertRegionInScope, isInScope, regionRange } from '../../regions/regio
 import { endFact, recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
 import { NO_CONTACT_MONTHS, resolveDated } from '../employment-services-parameters.js';
-import { refuseOverlap, refuseRegionMismatch } from './assert-can-register.js';
+import { refuseBadEmployerCode, refuseOverlap, refuseRegionMismatch } from './assert-can-register.js';
 import { newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
@@ -131,6 +131,7 @@ export class RegistrationService {
       throw new AppError('REQUIRED_FIELD', 400, 'employmentKind');
     if (input.employmentKind === 'labour-contract' && !input.employerCreditCode)
       throw new AppError('REQUIRED_FIELD', 400, 'employerCreditCode');
+    await refuseBadEmployerCode(this.db, input.employerCreditCode);
     const id = await this.inTransaction(async (trx) => {
       const open = await openRegistrationForUpdate(trx, person.id);
       await refuseOverlap(trx, person.id, open, input);

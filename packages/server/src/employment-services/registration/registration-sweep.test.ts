@@ -69,7 +69,7 @@ describe('the sweep (政策找人) reads registrations', () => {
       personId: hired,
       kind: 'employment',
       employmentKind: 'labour-contract',
-      employerCreditCode: '91510104MA0000001X',
+      employerCreditCode: '91510104MA0000001E',
       regionCode: '510104',
       basis: 'residence',
       startsOn: addDays(today, -20),

@@ -33,7 +33,7 @@ const employed = (personId: string, startsOn: string) => ({
   ...unemployed(personId, startsOn),
   kind: 'employment',
   employmentKind: 'labour-contract',
-  employerCreditCode: '91510104MA0000001X',
+  employerCreditCode: '91510104MA0000001E',
 });
 
 /** What the engine decides for the person today, asked as a clerk would before filing. */
@@ -103,7 +103,7 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
     expect(facts.map((f) => f.data)).toEqual(
       expect.arrayContaining([
         { kind: 'registered-unemployed', from: '2026-09-01', to: '2026-11-01' },
-        { kind: 'labour-contract', employer: '91510104MA0000001X', from: '2026-11-02' },
+        { kind: 'labour-contract', employer: '91510104MA0000001E', from: '2026-11-02' },
       ]),
     );
   });
@@ -189,6 +189,35 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
       field: 'startsOn',
       message: expect.stringContaining('start date'),
     });
+  });
+
+  it('an employer’s credit code with a wrong check character is refused naming it, unless the registry holds that unit', async () => {
+    const id = await person();
+    const mistyped = { ...employed(id, '2026-11-01'), employerCreditCode: '91510104MA0000001X' };
+    const res = await clerk.request('POST', '/api/v1/employment-services/registrations', mistyped);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CREDIT_CODE', field: 'employerCreditCode' });
+    expect(
+      (await clerk.request('GET', `/api/v1/employment-services/people/${id}/registrations`)).json<{
+        registrations: unknown[];
+      }>().registrations,
+    ).toEqual([]);
+    // An early pilot code the registry keeps with its reason is the unit's real code.
+    const pilot = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: '91510104MA0000003X',
+      creditCodeOverride: '早期试点代码，经市场监管部门核实',
+      name: '试点单位',
+      category: 'enterprise',
+      regionCode: '510104',
+    });
+    expectOk(pilot, 201);
+    expectOk(
+      await clerk.request('POST', '/api/v1/employment-services/registrations', {
+        ...mistyped,
+        employerCreditCode: '91510104MA0000003X',
+      }),
+      201,
+    );
   });
 
   it('six months without contact (就业服务与就业管理规定 第六十三条) end an unemployment registration on the day they ran out', async () => {
