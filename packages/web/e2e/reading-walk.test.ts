@@ -86,6 +86,17 @@ describe('reading the pages', () => {
     expect(sideways).toBeLessThanOrEqual(0);
   });
 
+  it('on a 1024px laptop, a list’s toolbar wraps rather than run the page past the window', async () => {
+    const v = await walk.as('zh-CN', 'clerk', { width: 1024, height: 768 });
+    await v.page.goto('/#/employment/cases');
+    await v.page.locator('.ant-pro-table-list-toolbar').first().waitFor();
+    const sideways = await v.page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
+    expect(sideways).toBeLessThanOrEqual(0);
+  });
+
   it('the back office’s lists break no column title and no amount across lines', async () => {
     const v = await walk.as('zh-CN', 'finance');
     await v.page.goto('/#/finance/payments');
