@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ApplicationService } from '../applications/application-service.js';
 import type { ApplicationViewT } from '../applications/applications.schemas.js';
 import { appendAudit } from '../audit/audit-trail.js';
@@ -104,6 +104,7 @@ export class SweepService {
           );
       },
       parts ?? settings.parts ?? 1,
+      true,
     );
   }
 
@@ -168,6 +169,8 @@ export class SweepService {
     alsoInTransaction?: (trx: Kysely<Database>, sweepJobId: string, parts: number) => Promise<unknown>,
     /** How many (region, id) ranges the sweep is cut into, for as many workers to take side by side. */
     parts = 1,
+    /** Answer with the region's sweep already running today, if there is one, instead of a second. */
+    orTheOneRunning = false,
   ): Promise<SweepView> {
     if (!Number.isInteger(parts) || parts < 1) throw new Error(`a sweep has one part or more, not ${parts}`);
     const range = regionRange(actor.regionCode);
@@ -176,6 +179,19 @@ export class SweepService {
     const peopleBounds = await partBounds(this.db, 'person', range, people, parts);
     const unitBounds = await partBounds(this.db, 'organisation', range, units, parts);
     const job = await this.db.transaction().execute(async (trx) => {
+      if (orTheOneRunning) {
+        // Starts sent at once (a double click, a retry) take turns here and find the first: each
+        // started a sweep of its own before, every one walking the whole region (50 for 50).
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`sweep-start:${actor.regionCode}`}, 0))`.execute(trx);
+        const running = await trx
+          .selectFrom('sweep_job')
+          .select('id')
+          .where('region_code', '=', actor.regionCode)
+          .where('judged_on', '=', this.clock.today())
+          .where('state', '=', 'running')
+          .executeTakeFirst();
+        if (running) return running;
+      }
       const row = await trx
         .insertInto('sweep_job')
         .values({
