@@ -2,10 +2,10 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceCase } from './employment-common.js';
 
-/** The 1+3+1 progress of a graduate's case, in words. */
+/** The 1+3+1 progress of a graduate's case, in words; a dash for a case without the promise, as any empty cell. */
 export function PromiseText({ c }: { c: AssistanceCase }) {
   const { t } = useTranslation();
-  if (!c.promise) return null;
+  if (!c.promise) return '—';
   const p = c.promise;
   return (
     <>
