@@ -40,4 +40,22 @@ describe('validating facts at the edge', () => {
       code: 'INVALID_AMOUNT',
     });
   });
+
+  it('refuses a period that ends before it starts, at its end; the same month or day is a period of one', () => {
+    const errors = validateFacts({
+      claim: { fromMonth: '2026-09', toMonth: '2026-03' },
+      applicant: { employment: [{ kind: 'labour-contract', from: '2025-03-01', to: '2025-02-28' }] },
+    });
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['claim.toMonth', 'PERIOD_REVERSED'],
+      ['applicant.employment[0].to', 'PERIOD_REVERSED'],
+    ]);
+    expect(errors[0]?.message.zh).toBe('结束（2026-03）早于开始（2026-09）');
+    expect(
+      validateFacts({
+        claim: { fromMonth: '2026-03', toMonth: '2026-03' },
+        applicant: { employment: [{ kind: 'labour-contract', from: '2025-03-01', to: '2025-03-01' }] },
+      }),
+    ).toEqual([]);
+  });
 });

@@ -19,7 +19,8 @@ export interface FieldError {
     | 'INVALID_MONTH'
     | 'INVALID_AMOUNT'
     | 'INVALID_REGION'
-    | 'INVALID_COUNT';
+    | 'INVALID_COUNT'
+    | 'PERIOD_REVERSED';
   readonly message: Text;
 }
 
@@ -66,6 +67,7 @@ function walk(value: unknown, path: string, key: string, errors: FieldError[]): 
   }
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, k, errors);
+    periodInOrder(value as Record<string, unknown>, path, errors);
     return;
   }
   if (key === 'idNumber' || key === 'personId') {
@@ -127,6 +129,29 @@ function walk(value: unknown, path: string, key: string, errors: FieldError[]): 
         field: path,
         code: 'INVALID_COUNT',
         message: text('须为非负整数', 'Must be a whole, non-negative number'),
+      });
+  }
+}
+
+/**
+ * A period whose end comes before its start (a claim for 2026-09 to 2026-03, a job ended before it
+ * began) is refused at its end, whatever the rules would make of it: read as given, a rule would
+ * count no months, or the wrong ones. Ends that are not real dates or months are already named.
+ */
+function periodInOrder(value: Record<string, unknown>, path: string, errors: FieldError[]): void {
+  for (const [start, end, isValid] of [
+    ['from', 'to', isIsoDate],
+    ['fromMonth', 'toMonth', isIsoMonth],
+  ] as const) {
+    const [a, b] = [value[start], value[end]];
+    if (isValid(a) && isValid(b) && (b as string) < (a as string))
+      errors.push({
+        field: path ? `${path}.${end}` : end,
+        code: 'PERIOD_REVERSED',
+        message: text(
+          `结束（${b as string}）早于开始（${a as string}）`,
+          `The end (${b as string}) is before the start (${a as string})`,
+        ),
       });
   }
 }
