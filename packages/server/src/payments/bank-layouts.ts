@@ -15,8 +15,10 @@ export interface BankLayout {
   readonly format: 'csv' | 'xlsx';
   readonly columns: readonly { readonly field: OutColumn; readonly header: string }[];
   readonly returnColumns: readonly { readonly field: ReturnColumn; readonly header: string }[];
-  /** How the return file says "paid"; anything else is a failure with the reason column. */
+  /** How the return file says "paid". */
   readonly successValues: readonly string[];
+  /** How it says "not paid" (the reason column says why) or "paid and sent back" (退票). */
+  readonly failureValues: readonly string[];
 }
 
 const RETURN_COLUMNS: BankLayout['returnColumns'] = [
@@ -43,6 +45,7 @@ export const BANK_LAYOUTS: readonly BankLayout[] = [
     ],
     returnColumns: RETURN_COLUMNS,
     successValues: ['成功', 'SUCCESS', '00'],
+    failureValues: ['失败', '退票', 'FAIL', 'FAILED', 'RETURNED'],
   },
   {
     code: 'generic-xlsx',
@@ -57,8 +60,21 @@ export const BANK_LAYOUTS: readonly BankLayout[] = [
     ],
     returnColumns: RETURN_COLUMNS,
     successValues: ['成功', 'SUCCESS', '00'],
+    failureValues: ['失败', '退票', 'FAIL', 'FAILED', 'RETURNED'],
   },
 ];
+
+/**
+ * What a return row's result says, compared without surrounding spaces or letter case. A value the
+ * layout does not list settles nothing: read as a failure, a bank's "交易成功" or a typo marked a
+ * pending item failed, and an item already paid bounced back (退票) with its money.
+ */
+export function returnStatus(layout: BankLayout, value: string): 'paid' | 'failed' | 'unknown' {
+  const said = value.trim().toUpperCase();
+  if (layout.successValues.some((v) => v.toUpperCase() === said)) return 'paid';
+  if (layout.failureValues.some((v) => v.toUpperCase() === said)) return 'failed';
+  return 'unknown';
+}
 
 export function bankLayout(code: string): BankLayout | undefined {
   return BANK_LAYOUTS.find((l) => l.code === code);

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { UnmatchedReturnRow } from '../db/tables/funds.js';
 import { failpoint } from '../failpoints.js';
-import { bankLayout, type BankLayout } from './bank-layouts.js';
+import { bankLayout, returnStatus, type BankLayout } from './bank-layouts.js';
 import { getBatch } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
 import { readReturnFile, rowAsSaid, type ReturnRow } from './return-file.js';
@@ -64,7 +64,12 @@ export async function runReturnImport(
       unmatched.push({ ...rowAsSaid(r), code: 'ACCOUNT_OR_AMOUNT_DIFFERS' });
       continue;
     }
-    const paid = layout.successValues.includes(r.get('status'));
+    const status = returnStatus(layout, r.get('status'));
+    if (status === 'unknown') {
+      unmatched.push({ ...rowAsSaid(r), code: 'STATUS_UNKNOWN' });
+      continue;
+    }
+    const paid = status === 'paid';
     const reason = r.get('reason');
     if (item.state === 'paid' && !paid) {
       // Paid earlier, now returned by the bank (退票): back to the commitment, and to be paid again.

@@ -84,7 +84,7 @@ export interface PaymentItemTable {
 /** A return-file row that settled nothing: why (a code), and what it said, the account masked. */
 export interface UnmatchedReturnRow {
   row: number;
-  code: 'NOT_IN_BATCH' | 'ACCOUNT_OR_AMOUNT_DIFFERS' | 'SETTLEMENT_REFUSED';
+  code: 'NOT_IN_BATCH' | 'ACCOUNT_OR_AMOUNT_DIFFERS' | 'SETTLEMENT_REFUSED' | 'STATUS_UNKNOWN';
   seq: string;
   accountMasked: string;
   name: string;
