@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { yuanText } from '@huimin/policy';
+import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { toCsv, toXlsx } from '../registry/import/tabular.js';
@@ -44,9 +45,11 @@ export async function exportBankFile(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('payment_batch')
+      // From the row as it is now, not as read above: a return file imported meanwhile may have
+      // reconciled the batch, and a download must not set it back to exported.
       .set({
-        state: (batch.state === 'open' ? 'exported' : batch.state) as 'exported' | 'reconciled',
-        exported_at: batch.exportedAt ? new Date(batch.exportedAt) : clock.now(),
+        state: sql<'exported' | 'reconciled'>`case when state = 'open' then 'exported' else state end`,
+        exported_at: sql<Date>`coalesce(exported_at, ${clock.now()})`,
         file_sha256: sha,
       })
       .where('id', '=', id)
