@@ -29,8 +29,7 @@ const itemStates = (batchId: string) =>
 describe('the result column of a return file', () => {
   it('a result the layout does not list settles nothing and is shown, whether the item is pending or paid', async () => {
     const { finance, batchId, paidFile } = await exportedBatch(app, 2, 'rs');
-    const odd = (result: string) =>
-      returnFile([[1, '6217000010000000001', '收款1', '300.00', result, '', 'BK-ODD']]);
+    const odd = (result: string) => returnFile([[1, '6217000010000000001', '收款1', '300.00', result, '', 'BK-ODD']]);
     const pending = await finance.request('POST', `/api/v1/payment-batches/${batchId}/returns`, odd('交易成功'), csv);
     expectOk(pending);
     expect(pending.json()).toMatchObject({
