@@ -173,6 +173,11 @@ export class SweepService {
     orTheOneRunning = false,
   ): Promise<SweepView> {
     if (!Number.isInteger(parts) || parts < 1) throw new Error(`a sweep has one part or more, not ${parts}`);
+    // A start repeated while the first runs is answered before the region is counted (at a
+    // province's size the counts are the costly part of a start); the check is made again below,
+    // under the lock, for starts sent at the same moment.
+    const already = orTheOneRunning ? await this.runningToday(this.db, actor.regionCode) : undefined;
+    if (already) return this.get(actor, already.id);
     const range = regionRange(actor.regionCode);
     const people = await countIn(this.db, 'person', range);
     const units = await countIn(this.db, 'organisation', range);
@@ -183,13 +188,7 @@ export class SweepService {
         // Starts sent at once (a double click, a retry) take turns here and find the first: each
         // started a sweep of its own before, every one walking the whole region (50 for 50).
         await sql`select pg_advisory_xact_lock(hashtextextended(${`sweep-start:${actor.regionCode}`}, 0))`.execute(trx);
-        const running = await trx
-          .selectFrom('sweep_job')
-          .select('id')
-          .where('region_code', '=', actor.regionCode)
-          .where('judged_on', '=', this.clock.today())
-          .where('state', '=', 'running')
-          .executeTakeFirst();
+        const running = await this.runningToday(trx, actor.regionCode);
         if (running) return running;
       }
       const row = await trx
@@ -217,6 +216,17 @@ export class SweepService {
       return row;
     });
     return this.get(actor, job.id);
+  }
+
+  /** The region's sweep started today and still running, if any. */
+  private runningToday(db: Kysely<Database>, regionCode: string): Promise<{ id: string } | undefined> {
+    return db
+      .selectFrom('sweep_job')
+      .select('id')
+      .where('region_code', '=', regionCode)
+      .where('judged_on', '=', this.clock.today())
+      .where('state', '=', 'running')
+      .executeTakeFirst();
   }
 
   /**
