@@ -10,6 +10,7 @@ import { readTable } from '../../registry/import/tabular.js';
 import { RowError } from '../../registry/import/templates.js';
 import { recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
+import { refuseBadEmployerCode } from './assert-can-register.js';
 import { newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
@@ -59,6 +60,7 @@ export class RegistrationImportService {
       try {
         const reg = readRegistrationRow(row);
         checkRegion(reg.regionCode, 'regionCode');
+        await refuseBadEmployerCode(this.db, reg.employerCreditCode);
         if (reg.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
         const person = await personByIdHash(this.db, this.vault.lookupHash('id-number', reg.idNumber));
         if (!person || !isInScope(actor.regionCode, person.region_code))

@@ -83,7 +83,7 @@ describe('historic registrations from the system before (Excel, all or nothing)'
     const a = await person();
     const res = await upload([
       [a.idNumber, '失业登记', '510104', '常住地', '2024-01-01', '2024-06-30', '已就业', '', ''],
-      [a.idNumber, '就业登记', '510104', '常住地', '2024-07-01', '', '', '签订劳动合同', '91510104MA0000001X'],
+      [a.idNumber, '就业登记', '510104', '常住地', '2024-07-01', '', '', '签订劳动合同', '91510104MA0000001E'],
     ]);
     expectOk(res);
     expect(res.json()).toEqual({ imported: 2 });
@@ -101,8 +101,48 @@ describe('historic registrations from the system before (Excel, all or nothing)'
     expect(facts.map((f) => f.data)).toEqual(
       expect.arrayContaining([
         { kind: 'registered-unemployed', from: '2024-01-01', to: '2024-06-30' },
-        { kind: 'labour-contract', employer: '91510104MA0000001X', from: '2024-07-01' },
+        { kind: 'labour-contract', employer: '91510104MA0000001E', from: '2024-07-01' },
       ]),
     );
+  });
+
+  it('an employer code with a wrong check character is refused by row and column, as the form refuses it, unless the registry holds that unit', async () => {
+    const a = await person();
+    const b = await person();
+    const rows = [
+      [a.idNumber, '就业登记', '510104', '常住地', '2024-07-01', '', '', '签订劳动合同', '91510104MA0000001X'],
+      [b.idNumber, '就业登记', '510104', '常住地', '2024-07-01', '', '', '签订劳动合同', '91510104MA0000004X'],
+    ];
+    const zh = await upload(rows);
+    expect(zh.statusCode).toBe(422);
+    const problems = zh.json<{
+      errors: { row: number; column: string; field: string; code: string; message: { zh: string; en: string } }[];
+    }>().errors;
+    expect(problems).toEqual(
+      [2, 3].map((row) => ({
+        row,
+        column: '用人单位统一社会信用代码 (employerCreditCode)',
+        field: 'employerCreditCode',
+        code: 'INVALID_CREDIT_CODE',
+        message: {
+          zh: '字段 用人单位统一社会信用代码：统一社会信用代码无效（校验码错误）',
+          en: 'Field Employer credit code: not a valid unified social credit code (the check character is wrong)',
+        },
+      })),
+    );
+    // An early pilot code the registry keeps with its reason is the unit's real code, in a file as on the form.
+    expectOk(
+      await clerk.request('POST', '/api/v1/organisations', {
+        creditCode: '91510104MA0000004X',
+        creditCodeOverride: '早期试点代码，经市场监管部门核实',
+        name: '试点单位（导入）',
+        category: 'enterprise',
+        regionCode: '510104',
+      }),
+      201,
+    );
+    const again = await upload(rows);
+    expect(again.json<{ errors: { row: number }[] }>().errors.map((e) => e.row)).toEqual([2]);
+    expect(await upload(rows.slice(1))).toMatchObject({ statusCode: 200 });
   });
 });

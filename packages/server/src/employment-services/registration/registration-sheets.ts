@@ -122,6 +122,8 @@ export function readRegistrationRow(row: Row): HistoricRegistration {
   if (kind === 'unemployment' && employmentKind)
     throw new RowError('employmentKind', '失业登记不填就业形式', 'must be empty for an unemployment registration');
   const credit = row.employerCreditCode?.trim();
+  // The form's pattern (registration.schemas.ts); the check character is asked by the import as by
+  // the form (refuseBadEmployerCode), since it depends on what the registry holds.
   if (credit && !/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(credit))
     throw new RowError('employerCreditCode', '统一社会信用代码格式不正确', 'is not a unified credit code');
   if (employmentKind === 'labour-contract' && !credit)
