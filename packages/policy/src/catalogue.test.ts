@@ -94,7 +94,11 @@ describe('every subsidy, on random facts', () => {
             } else {
               expect(d.reasons.every((r) => r.met)).toBe(true);
             }
-            for (const r of d.reasons) expect(r.cites.length).toBeGreaterThan(0);
+            for (const r of d.reasons) {
+              expect(r.cites.length).toBeGreaterThan(0);
+              // An English reader sees ¥, as the web shows money in English; never 元.
+              expect(`${r.message.en} ${r.detail?.en ?? ''}`).not.toContain('元');
+            }
           }
         },
       ),

@@ -1,7 +1,7 @@
 import type { ApplicantFacts } from '../facts/facts.js';
 import type { Citation } from './documents.js';
 import type { Duration } from './durations.js';
-import { formatYuan, type Fen } from './money.js';
+import { formatYuan, formatYuanEn, type Fen } from './money.js';
 import type { AmountResult, Condition, ConditionOutcome, EvaluationContext } from './subsidy.js';
 import { text, type Text } from './text.js';
 
@@ -68,7 +68,7 @@ export function perHead(
     amountFen,
     explanation: text(
       `${what.zh}：${formatYuan(p.value)} × ${count} = ${formatYuan(amountFen)}`,
-      `${what.en}: ${formatYuan(p.value)} × ${count} = ${formatYuan(amountFen)}`,
+      `${what.en}: ${formatYuanEn(p.value)} × ${count} = ${formatYuanEn(amountFen)}`,
     ),
     citation: p.citation ?? fallback,
   };
@@ -80,7 +80,7 @@ export function fixed(ctx: EvaluationContext, parameter: string, fallback: Citat
   if (!p) return standardNotSet(parameter, fallback);
   return {
     amountFen: p.value,
-    explanation: text(`${what.zh}：${formatYuan(p.value)}`, `${what.en}: ${formatYuan(p.value)}`),
+    explanation: text(`${what.zh}：${formatYuan(p.value)}`, `${what.en}: ${formatYuanEn(p.value)}`),
     citation: p.citation ?? fallback,
   };
 }

@@ -40,6 +40,15 @@ export function formatYuan(fen: Fen): string {
 }
 
 /**
+ * `123456` → `¥1,234.56`: the English explanation's amount, written as the web shows money in
+ * English, so a figure in an explanation reads the same as the figure beside it.
+ */
+export function formatYuanEn(fen: Fen): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}¥${groupThousands(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
  * `fen × numerator / denominator`, rounded down to the fen. Used for capped shares such as
  * "不超过其实际缴费的2/3": rounding down keeps the subsidy at or under the cap.
  */

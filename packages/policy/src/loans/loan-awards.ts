@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import { formatYuan, type Fen } from '../core/money.js';
+import { formatYuan, formatYuanEn, type Fen } from '../core/money.js';
 import type { ParameterList, ParameterTable } from '../core/parameters.js';
 import type { RegionCode } from '../core/regions.js';
 import { text, type Text } from '../core/text.js';
@@ -93,10 +93,10 @@ export function loanAwardFen(newLoanFen: Fen, permille: number): Fen {
 
 /** How an award was reached, in both languages. */
 export function loanAwardExplanation(newLoans: number, newLoanFen: Fen, permille: number): Text {
-  const award = formatYuan(loanAwardFen(newLoanFen, permille));
+  const award = loanAwardFen(newLoanFen, permille);
   const pct = `${permille / 10}%`;
   return text(
-    `当年新发放${newLoans}笔，共${formatYuan(newLoanFen)} × ${pct} = ${award}（不足1分舍去）`,
-    `${newLoans} new loans, ${formatYuan(newLoanFen)} × ${pct} = ${award} (rounded down to the fen)`,
+    `当年新发放${newLoans}笔，共${formatYuan(newLoanFen)} × ${pct} = ${formatYuan(award)}（不足1分舍去）`,
+    `${newLoans} new loans, ${formatYuanEn(newLoanFen)} × ${pct} = ${formatYuanEn(award)} (rounded down to the fen)`,
   );
 }

@@ -1,5 +1,5 @@
 import { addDays, makeDate, type IsoDate } from '../core/dates.js';
-import { formatYuan, type Fen } from '../core/money.js';
+import { formatYuan, formatYuanEn, type Fen } from '../core/money.js';
 import { text, type Text } from '../core/text.js';
 import type { LoanTerms } from './loan-terms.js';
 
@@ -118,7 +118,7 @@ export function periodSubsidy(terms: LoanTerms, p: LoanPeriod): PeriodSubsidy {
     outcome: 'subsidised',
     explanation: text(
       `利息${formatYuan(p.interestFen)} × 贴息${share.value / 10}%${partial} = ${formatYuan(subsidyFen)}（分以下舍去）`,
-      `Interest ${formatYuan(p.interestFen)} × ${share.value / 10}%${partialEn} = ${formatYuan(subsidyFen)} (rounded down to the fen)`,
+      `Interest ${formatYuanEn(p.interestFen)} × ${share.value / 10}%${partialEn} = ${formatYuanEn(subsidyFen)} (rounded down to the fen)`,
     ),
   };
 }

@@ -1,7 +1,7 @@
 import { condition, outcome } from '../core/build.js';
 import { monthOf, type IsoMonth } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan, shareOf } from '../core/money.js';
+import { formatYuan, formatYuanEn, shareOf } from '../core/money.js';
 import type { AmountResult, Condition, EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
 import type { ApplicantFacts, InsuranceMonth, PersonFacts, ReceivedSubsidy } from '../facts/facts.js';
@@ -129,7 +129,7 @@ export function flexibleShareAmount(
       amountFen: null,
       explanation: text(
         `补贴比例由当地确定，本地区尚未设置；上限为实际缴费${formatYuan(plan.contributedFen)}的2/3即${formatYuan(capped)}`,
-        `The local share is not set; the cap is 2/3 of ${formatYuan(plan.contributedFen)}, ${formatYuan(capped)}`,
+        `The local share is not set; the cap is 2/3 of ${formatYuanEn(plan.contributedFen)}, ${formatYuanEn(capped)}`,
       ),
       citation,
     };
@@ -141,7 +141,7 @@ export function flexibleShareAmount(
     months: plan.months.length,
     explanation: text(
       `${plan.months.length}个月实际缴费${formatYuan(plan.contributedFen)} × ${local.value / 10}%（不超过2/3）= ${formatYuan(amountFen)}`,
-      `${plan.months.length} months, ${formatYuan(plan.contributedFen)} paid × ${local.value / 10}% (at most 2/3) = ${formatYuan(amountFen)}`,
+      `${plan.months.length} months, ${formatYuanEn(plan.contributedFen)} paid × ${local.value / 10}% (at most 2/3) = ${formatYuanEn(amountFen)}`,
     ),
     citation: local.citation ?? citation,
   };

@@ -1,5 +1,5 @@
 import { standardNotSet } from '../core/build.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -100,7 +100,7 @@ export const EmployerPostSubsidy = defineSubsidy({
           months: total,
           explanation: text(
             `${formatYuan(perMonthFen)}/人·月（不高于最低工资${formatYuan(wage.value)}）× ${total}人·月 = ${formatYuan(amountFen)}`,
-            `${formatYuan(perMonthFen)} per person-month (at most the minimum wage ${formatYuan(wage.value)}) × ${total} = ${formatYuan(amountFen)}`,
+            `${formatYuanEn(perMonthFen)} per person-month (at most the minimum wage ${formatYuanEn(wage.value)}) × ${total} = ${formatYuanEn(amountFen)}`,
           ),
           citation: basis,
         };

@@ -1,7 +1,7 @@
 import { condition, standardNotSet } from '../core/build.js';
 import { ageOn } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -94,7 +94,7 @@ function amount(
     months,
     explanation: text(
       `${standard.why}${formatYuan(standard.perMonthFen)}/人·月 × ${months}人·月 = ${formatYuan(amountFen)}`,
-      `${standard.whyEn} ${formatYuan(standard.perMonthFen)} per intern-month × ${months} = ${formatYuan(amountFen)}`,
+      `${standard.whyEn} ${formatYuanEn(standard.perMonthFen)} per intern-month × ${months} = ${formatYuanEn(amountFen)}`,
     ),
     citation: standard.citation,
   };

@@ -1,6 +1,6 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan, shareOf, type Fen } from '../core/money.js';
+import { formatYuan, formatYuanEn, shareOf, type Fen } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -86,7 +86,7 @@ const freeOfCharge = (citation: Citation) =>
       return outcome(
         false,
         `向服务对象收费${formatYuan(service.chargedFen)}`,
-        `Charged those served ${formatYuan(service.chargedFen)}`,
+        `Charged those served ${formatYuanEn(service.chargedFen)}`,
       );
     },
   );
@@ -112,19 +112,19 @@ function amount(articles: Articles) {
     if (perServed)
       parts.push({
         zh: `服务${service.served}人 × ${formatYuan(perServed.value)}`,
-        en: `${service.served} served × ${formatYuan(perServed.value)}`,
+        en: `${service.served} served × ${formatYuanEn(perServed.value)}`,
         fen: perServed.value * service.served,
       });
     if (perOutcome)
       parts.push({
         zh: `成效${service.outcomes}人 × ${formatYuan(perOutcome.value)}`,
-        en: `${service.outcomes} outcomes × ${formatYuan(perOutcome.value)}`,
+        en: `${service.outcomes} outcomes × ${formatYuanEn(perOutcome.value)}`,
         fen: perOutcome.value * service.outcomes,
       });
     if (costShare && service.costFen !== undefined) {
       parts.push({
         zh: `成本${formatYuan(service.costFen)} × ${costShare.value / 10}%`,
-        en: `cost ${formatYuan(service.costFen)} × ${costShare.value / 10}%`,
+        en: `cost ${formatYuanEn(service.costFen)} × ${costShare.value / 10}%`,
         fen: shareOf(service.costFen, costShare.value, 1000),
       });
     }
@@ -136,7 +136,7 @@ function amount(articles: Articles) {
       amountFen,
       explanation: text(
         `${name.zh}${site.zh}：${parts.map((p) => p.zh).join(' + ') || '无可计补助的项目'} = ${formatYuan(amountFen)}`,
-        `${name.en}${site.en}: ${parts.map((p) => p.en).join(' + ') || 'nothing to count'} = ${formatYuan(amountFen)}`,
+        `${name.en}${site.en}: ${parts.map((p) => p.en).join(' + ') || 'nothing to count'} = ${formatYuanEn(amountFen)}`,
       ),
       citation: perServed?.citation ?? perOutcome?.citation ?? costShare?.citation ?? citation,
     };

@@ -2,7 +2,7 @@ import { standardNotSet } from '../core/build.js';
 import { addDays, addMonths } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, type Duration } from '../core/durations.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -142,11 +142,14 @@ function amount(basis: Citation, { rules, trained }: StaffRules) {
       amountFen += p.value * count;
       citation ??= p.citation;
       zh.push(`${ROUTE_NAMES[route].zh}${count}人 × ${formatYuan(p.value)}`);
-      en.push(`${count} in ${ROUTE_NAMES[route].en} × ${formatYuan(p.value)}`);
+      en.push(`${count} in ${ROUTE_NAMES[route].en} × ${formatYuanEn(p.value)}`);
     }
     return {
       amountFen,
-      explanation: text(`${zh.join(' + ')} = ${formatYuan(amountFen)}`, `${en.join(' + ')} = ${formatYuan(amountFen)}`),
+      explanation: text(
+        `${zh.join(' + ')} = ${formatYuan(amountFen)}`,
+        `${en.join(' + ')} = ${formatYuanEn(amountFen)}`,
+      ),
       citation: citation ?? basis,
     };
   };

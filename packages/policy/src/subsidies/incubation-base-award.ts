@@ -1,6 +1,6 @@
 import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -87,7 +87,7 @@ function guizhouAward(ctx: EvaluationContext<OrganisationFacts>): AmountResult {
     amountFen,
     explanation: text(
       `入驻实体${s.served}户 × ${formatYuan(perEntity?.value ?? 0)} + 带动就业${s.outcomes}人 × ${formatYuan(perJob?.value ?? 0)} = ${formatYuan(amountFen)}`,
-      `${s.served} entities × ${formatYuan(perEntity?.value ?? 0)} + ${s.outcomes} jobs × ${formatYuan(perJob?.value ?? 0)} = ${formatYuan(amountFen)}`,
+      `${s.served} entities × ${formatYuanEn(perEntity?.value ?? 0)} + ${s.outcomes} jobs × ${formatYuanEn(perJob?.value ?? 0)} = ${formatYuanEn(amountFen)}`,
     ),
     citation: perEntity?.citation ?? perJob?.citation ?? GZ2022('二（六）'),
   };

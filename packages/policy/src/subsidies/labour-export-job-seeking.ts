@@ -1,5 +1,5 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult } from '../core/subsidy.js';
 import type { PersonFacts } from '../facts/facts.js';
@@ -69,7 +69,7 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
           amountFen,
           explanation: text(
             `当地标准${formatYuan(local.value)}，不超过${formatYuan(cap.value)}：${formatYuan(amountFen)}`,
-            `Local standard ${formatYuan(local.value)}, at most ${formatYuan(cap.value)}: ${formatYuan(amountFen)}`,
+            `Local standard ${formatYuanEn(local.value)}, at most ${formatYuanEn(cap.value)}: ${formatYuanEn(amountFen)}`,
           ),
           citation: SC34('（十六）'),
         };
@@ -118,7 +118,7 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
             amountFen: p.value,
             explanation: text(
               `${where === 'other-province' ? '省外务工' : '县外省内务工'}：${formatYuan(p.value)}`,
-              `${where === 'other-province' ? 'Another province' : 'Outside the county, same province'}: ${formatYuan(p.value)}`,
+              `${where === 'other-province' ? 'Another province' : 'Outside the county, same province'}: ${formatYuanEn(p.value)}`,
             ),
             citation: GZ2022('二（三）'),
           };

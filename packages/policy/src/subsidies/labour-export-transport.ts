@@ -1,7 +1,7 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -28,7 +28,7 @@ function tieredAmount(ctx: EvaluationContext<PersonFacts>, citation: Citation): 
     amountFen,
     explanation: text(
       `当地分档标准${formatYuan(tier.value)}，不超过${formatYuan(cap.value)}：${formatYuan(amountFen)}`,
-      `Local tier ${formatYuan(tier.value)}, at most ${formatYuan(cap.value)}: ${formatYuan(amountFen)}`,
+      `Local tier ${formatYuanEn(tier.value)}, at most ${formatYuanEn(cap.value)}: ${formatYuanEn(amountFen)}`,
     ),
     citation,
   };

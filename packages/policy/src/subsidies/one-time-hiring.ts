@@ -1,4 +1,4 @@
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { ageOn, wholeMonthsBetween } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText, type Duration } from '../core/durations.js';
@@ -83,7 +83,7 @@ function perPerson(
     amountFen,
     explanation: text(
       `${formatYuan(p.value)}/${unit} × ${count}${unit} = ${formatYuan(amountFen)}`,
-      `${formatYuan(p.value)} × ${count} ${byHousehold ? 'households' : 'people'} = ${formatYuan(amountFen)}`,
+      `${formatYuanEn(p.value)} × ${count} ${byHousehold ? 'households' : 'people'} = ${formatYuanEn(amountFen)}`,
     ),
     citation: p.citation ?? basis,
   };

@@ -1,5 +1,5 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
-import { formatYuan, shareOf } from '../core/money.js';
+import { formatYuan, formatYuanEn, shareOf } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -64,7 +64,7 @@ function rentShare(ctx: EvaluationContext<PersonFacts>): AmountResult {
     amountFen,
     explanation: text(
       `已付租金${formatYuan(rent)} × ${share.value / 10}%${cap ? `，最高${formatYuan(cap.value)}` : ''}：${formatYuan(amountFen)}`,
-      `Rent ${formatYuan(rent)} × ${share.value / 10}%${cap ? `, at most ${formatYuan(cap.value)}` : ''}: ${formatYuan(amountFen)}`,
+      `Rent ${formatYuanEn(rent)} × ${share.value / 10}%${cap ? `, at most ${formatYuanEn(cap.value)}` : ''}: ${formatYuanEn(amountFen)}`,
     ),
     citation: share.citation ?? GZ2022('二（六）'),
   };

@@ -1,7 +1,7 @@
 import { condition, outcome, standardNotSet } from '../core/build.js';
 import { monthOf, within, type IsoMonth } from '../core/dates.js';
 import { DOCUMENTS, type Citation } from '../core/documents.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -151,7 +151,7 @@ function minimumWageMonths(basis: Citation, ruralStandard = false) {
         months,
         explanation: text(
           `乡村公益性岗位补贴标准${formatYuan(rural.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`,
-          `Rural post standard ${formatYuan(rural.value)} a month × ${months} = ${formatYuan(amountFen)}`,
+          `Rural post standard ${formatYuanEn(rural.value)} a month × ${months} = ${formatYuanEn(amountFen)}`,
         ),
         citation: RURAL.article,
       };
@@ -164,7 +164,7 @@ function minimumWageMonths(basis: Citation, ruralStandard = false) {
       months,
       explanation: text(
         `当地最低工资标准${formatYuan(wage.value)}/月 × ${months}个月 = ${formatYuan(amountFen)}`,
-        `Local minimum wage ${formatYuan(wage.value)} a month × ${months} = ${formatYuan(amountFen)}`,
+        `Local minimum wage ${formatYuanEn(wage.value)} a month × ${months} = ${formatYuanEn(amountFen)}`,
       ),
       citation: basis,
     };

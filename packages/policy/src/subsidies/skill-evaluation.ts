@@ -1,6 +1,6 @@
 import { condition, fixed, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type Condition } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -153,7 +153,7 @@ export const SkillEvaluationSubsidy = defineSubsidy({
             amountFen,
             explanation: text(
               `${fee !== undefined ? '实际评价费用' : '本地标准'}${formatYuan(basis)}，最高${formatYuan(cap.value)}：${formatYuan(amountFen)}`,
-              `${fee !== undefined ? 'Actual fee' : 'Local standard'} ${formatYuan(basis)}, capped at ${formatYuan(cap.value)}: ${formatYuan(amountFen)}`,
+              `${fee !== undefined ? 'Actual fee' : 'Local standard'} ${formatYuanEn(basis)}, capped at ${formatYuanEn(cap.value)}: ${formatYuanEn(amountFen)}`,
             ),
             citation: QY102('第19条'),
           };

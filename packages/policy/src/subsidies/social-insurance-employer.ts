@@ -1,7 +1,7 @@
 import { condition } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
@@ -69,7 +69,7 @@ function employerAmount(
     perMonthFen: months ? Math.floor(amountFen / months) : 0,
     explanation: text(
       `${qualifying.length}人共${months}个月单位实际缴纳的基本养老、基本医疗、失业保险费合计${formatYuan(amountFen)}（不含个人缴纳部分）`,
-      `Employer share of pension, medical and unemployment insurance for ${qualifying.length} people over ${months} months: ${formatYuan(amountFen)}`,
+      `Employer share of pension, medical and unemployment insurance for ${qualifying.length} people over ${months} months: ${formatYuanEn(amountFen)}`,
     ),
     citation,
   };

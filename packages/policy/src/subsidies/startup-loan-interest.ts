@@ -1,6 +1,6 @@
 import { condition, notSet, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan, shareOf } from '../core/money.js';
+import { formatYuan, formatYuanEn, shareOf } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -48,7 +48,7 @@ function withinLimit<A extends ApplicantFacts>(citation: Citation): Condition<A>
         : outcome(
             false,
             `贷款${formatYuan(loan.principalFen)}，最高${formatYuan(limit)}`,
-            `Loan ${formatYuan(loan.principalFen)} over the limit ${formatYuan(limit)}`,
+            `Loan ${formatYuanEn(loan.principalFen)} over the limit ${formatYuanEn(limit)}`,
           );
     },
   );
@@ -118,7 +118,7 @@ function interestSubsidy(ctx: EvaluationContext<ApplicantFacts>, citation: Citat
     amountFen,
     explanation: text(
       `贷款${formatYuan(loan.principalFen)} × 年利率${loan.annualRateBp / 100}% × ${loan.termMonths}个月 × 贴息${share.value / 10}% = ${formatYuan(amountFen)}`,
-      `Loan ${formatYuan(loan.principalFen)} × ${loan.annualRateBp / 100}% a year × ${loan.termMonths} months × ${share.value / 10}% = ${formatYuan(amountFen)}`,
+      `Loan ${formatYuanEn(loan.principalFen)} × ${loan.annualRateBp / 100}% a year × ${loan.termMonths} months × ${share.value / 10}% = ${formatYuanEn(amountFen)}`,
     ),
     citation: share.citation ?? citation,
   };

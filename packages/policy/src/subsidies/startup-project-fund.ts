@@ -1,5 +1,5 @@
 import { condition, notSet, outcome } from '../core/build.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -55,7 +55,7 @@ const grantInRange = condition<PersonFacts>(
     if (!min || !max) return notSet(min ? 'startup-project.max' : 'startup-project.min');
     return grant >= min.value && grant <= max.value
       ? true
-      : outcome(false, `评审额度${formatYuan(grant)}`, `Reviewed grant ${formatYuan(grant)}`);
+      : outcome(false, `评审额度${formatYuan(grant)}`, `Reviewed grant ${formatYuanEn(grant)}`);
   },
 );
 
@@ -65,7 +65,7 @@ function reviewedGrant(ctx: EvaluationContext<PersonFacts>): AmountResult {
     amountFen: grant,
     explanation: text(
       `省级评审确定的创业项目补助：${formatYuan(grant)}`,
-      `Project grant as the province reviewed it: ${formatYuan(grant)}`,
+      `Project grant as the province reviewed it: ${formatYuanEn(grant)}`,
     ),
     citation: QY102('第14条'),
   };

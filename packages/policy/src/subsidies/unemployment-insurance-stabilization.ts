@@ -1,6 +1,6 @@
 import { condition, notSet, outcome, standardNotSet } from '../core/build.js';
 import type { Citation } from '../core/documents.js';
-import { formatYuan, shareOf } from '../core/money.js';
+import { formatYuan, formatYuanEn, shareOf } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -76,7 +76,7 @@ function amount(ctx: EvaluationContext<OrganisationFacts>, basis: Citation): Amo
     amountFen,
     explanation: text(
       `${y.year}年实际缴纳失业保险费${formatYuan(y.contributedFen)} × ${share.value / 10}% = ${formatYuan(amountFen)}`,
-      `${formatYuan(y.contributedFen)} paid in ${y.year} × ${share.value / 10}% = ${formatYuan(amountFen)}`,
+      `${formatYuanEn(y.contributedFen)} paid in ${y.year} × ${share.value / 10}% = ${formatYuanEn(amountFen)}`,
     ),
     citation: share.citation ?? basis,
   };

@@ -2,7 +2,7 @@ import { condition, fixed, outcome } from '../core/build.js';
 import { addDays, addMonths } from '../core/dates.js';
 import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
-import { formatYuan } from '../core/money.js';
+import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme, schemesAsTextsArrive } from '../core/scheme-builder.js';
 import { defineSubsidy, type AmountResult, type Condition, type EvaluationContext } from '../core/subsidy.js';
 import { text } from '../core/text.js';
@@ -99,7 +99,7 @@ function trainingAmount(ctx: EvaluationContext<PersonFacts>): AmountResult {
       amountFen: fromCatalogue,
       explanation: text(
         `按职业技能培训需求指导目录标准：${formatYuan(fromCatalogue)}`,
-        `At the training-demand catalogue standard: ${formatYuan(fromCatalogue)}`,
+        `At the training-demand catalogue standard: ${formatYuanEn(fromCatalogue)}`,
       ),
       citation: RSB5('（一）'),
     };
