@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
+import { refuseReversedPeriod } from '../http/period.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import type { Language } from '../i18n/messages.js';
@@ -34,7 +35,8 @@ export class AuditService {
    * and/or id), an action (or an action prefix ending in "."), an actor's name, and days [from, to]
    * in Asia/Shanghai.
    */
-  list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
+  async list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
+    refuseReversedPeriod(q);
     let query = this.db
       .selectFrom('audit_entry')
       .selectAll()

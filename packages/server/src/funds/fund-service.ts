@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import { refuseReversedPeriod } from '../http/period.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { ApplicationMoney, type AppMoney } from './application-money.js';
@@ -220,7 +221,8 @@ export class FundService {
    * Budget execution (预算执行, the "双监控" of 181号): per region and fund, what was received and what
    * has been paid in that region and below; and payments by subsidy and month.
    */
-  execution(actor: Actor, window: ExecutionWindow): Promise<Execution> {
+  async execution(actor: Actor, window: ExecutionWindow): Promise<Execution> {
+    refuseReversedPeriod(window);
     return budgetExecution(this.db, actor, window);
   }
 
@@ -229,6 +231,7 @@ export class FundService {
     actor: Actor,
     q: { regionCode: string; fundId: string; window: ExecutionWindow; limit: number; offset: number },
   ): ReturnType<typeof executionItems> {
+    refuseReversedPeriod(q.window);
     if (!isInScope(actor.regionCode, q.regionCode)) throw new AppError('NOT_FOUND', 404, 'regionCode');
     return executionItems(this.db, q);
   }
