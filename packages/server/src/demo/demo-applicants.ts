@@ -26,6 +26,16 @@ export const DEMO_APPLICANTS = [
     // below hold both, so she applies for 一次性求职补贴 with nothing to declare.
     story: 'graduating',
   },
+  {
+    username: 'liuyang',
+    name: '刘洋',
+    region: '510104',
+    birthDate: '2005-09-21',
+    // Graduating from a 低保 family too, but registered before the supervisor's sweep (政策找人) ran
+    // when the demo was seeded: the sweep found him, and his offers page holds 一次性求职补贴 to
+    // confirm without applying (免申即享). 李娜 registers after it, so she applies herself.
+    story: 'offered',
+  },
 ] as const;
 
 export interface ApplicantSeed {
@@ -61,43 +71,55 @@ export async function seedDemoApplicants(seed: ApplicantSeed, password: string):
   const year = Number(today.slice(0, 4));
   const graduating = `${Number(today.slice(5, 7)) <= 8 ? year : year + 1}-06-30`;
   const founded = addMonths(today, -14);
-  const registryRows: string[] = [];
-  const graduateRows: string[] = [];
-  const assistanceRows: string[] = [];
-  for (const [i, a] of DEMO_APPLICANTS.entries()) {
-    const idNumber = demoIdNumber(a.region, a.birthDate, 210 + i * 2 + (a.story === 'founder' ? 1 : 0));
-    if (a.story === 'graduating') {
-      graduateRows.push(`${idNumber},${graduating},university`);
-      assistanceRows.push(`${idNumber},dibao-household,2019-01-01,`);
-    }
-    await services.registry.createPerson(counter, { idNumber, name: a.name, regionCode: a.region, facts: [] });
-    if (a.story === 'founder') {
-      const code = demoBusinessCode(a.region);
-      registryRows.push(`${code},active,,${a.name}小吃店,individual-business,micro,${founded},${idNumber}`);
-    }
-    // The applicant registers and binds the account with the code the counter issued after seeing the ID card.
-    const registered = await services.accounts.register(
-      { kind: 'person', username: a.username, password, idNumber, name: a.name, regionCode: a.region },
-      null,
-    );
-    const activation = await services.identity.issueActivationCode(counter, {
-      kind: 'person',
-      idNumber,
-      name: a.name,
-      regionCode: a.region,
-    });
-    await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
-  }
+  const people = DEMO_APPLICANTS.map((a, i) => ({
+    ...a,
+    idNumber: demoIdNumber(a.region, a.birthDate, 210 + i * 2 + (a.story === 'founder' ? 1 : 0)),
+  }));
+  const graduates = people.filter((a) => a.story !== 'founder');
   // The datasets the bureau loads through data sharing (demonstration snapshots, for the city).
   const load = (kind: string, header: string, rows: string[], source: string) =>
     services.risk.importSnapshot(counter, kind, Buffer.from([header, ...rows].join('\n')), { takenOn: today, source });
   await load(
     'business-registry',
     'creditCode,status,deregisteredOn,name,form,sizeClass,registeredOn,founderIdNumber',
-    registryRows,
+    people
+      .filter((a) => a.story === 'founder')
+      .map(
+        (a) =>
+          `${demoBusinessCode(a.region)},active,,${a.name}小吃店,individual-business,micro,${founded},${a.idNumber}`,
+      ),
     '成都市市场监督管理局（示例数据）',
   );
-  // 学信/教育部门 毕业生数据 and 民政 低保 list: 李娜's graduation and 低保 status are verified, not declared.
+  // 学信/教育部门 毕业生数据 and 民政 低保 list: the graduates' graduation and 低保 status are verified, not declared.
+  const graduateRows = graduates.map((a) => `${a.idNumber},${graduating},university`);
   await load('graduate-records', 'idNumber,graduatedOn,institution', graduateRows, '四川省教育厅（示例数据）');
+  const assistanceRows = graduates.map((a) => `${a.idNumber},dibao-household,2019-01-01,`);
   await load('social-assistance', 'idNumber,status,from,to', assistanceRows, '成都市民政局（示例数据）');
+
+  const register = async (a: (typeof people)[number]) => {
+    await services.registry.createPerson(counter, {
+      idNumber: a.idNumber,
+      name: a.name,
+      regionCode: a.region,
+      facts: [],
+    });
+    // The applicant registers and binds the account with the code the counter issued after seeing the ID card.
+    const registered = await services.accounts.register(
+      { kind: 'person', username: a.username, password, idNumber: a.idNumber, name: a.name, regionCode: a.region },
+      null,
+    );
+    const activation = await services.identity.issueActivationCode(counter, {
+      kind: 'person',
+      idNumber: a.idNumber,
+      name: a.name,
+      regionCode: a.region,
+    });
+    await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
+  };
+  for (const a of people.filter((p) => p.story === 'offered')) await register(a);
+  // The province's sweep, as its supervisor starts it: it decides everyone the registry holds today.
+  const supervisor = await seed.actor('supervisor');
+  const sweep = await services.sweeps.start(supervisor);
+  await services.sweeps.run(sweep.id, supervisor);
+  for (const a of people.filter((p) => p.story !== 'offered')) await register(a);
 }

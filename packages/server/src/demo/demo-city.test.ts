@@ -142,6 +142,17 @@ describe('the demo city', () => {
       expect(job.facts.find((f) => f.field === field)?.entries.map((e) => e.provenance)).toEqual(['verified']);
   });
 
+  it('has an applicant the sweep found (免申即享): his offer waits to be confirmed; 李娜, registered after, has none', async () => {
+    const [, graduate, offered] = DEMO_APPLICANTS;
+    type Offers = { offers: { subsidy: string; state: string; amountFen: number }[] };
+    const liu = await login(app, offered.username, DEMO_PASSWORD);
+    expect((await liu.request('GET', '/api/v1/offers')).json<Offers>().offers).toEqual([
+      expect.objectContaining({ subsidy: 'one-time-job-seeking', state: 'open', amountFen: 150_000 }),
+    ]);
+    const li = await login(app, graduate.username, DEMO_PASSWORD);
+    expect((await li.request('GET', '/api/v1/offers')).json<Offers>().offers).toEqual([]);
+  });
+
   it('has a labour market: open jobs on the board, seekers, referrals, and an employer with answered referrals', async () => {
     const board = (await app.http.inject({ method: 'GET', url: '/api/v1/labour-market/jobs?region=510100' })).json<{
       total: number;

@@ -96,7 +96,12 @@ export async function seedEmploymentServices(seed: EmploymentSeed): Promise<void
   ) => {
     const id = personId && caseOf(personId);
     if (!id) return;
-    for (const kind of kinds) await assistance.logContact(caseWorker, id, { kind, happenedOn: on, note: NOTES[kind] });
+    for (const [i, kind] of kinds.entries()) {
+      // Each referral names its own posting, as a case worker records it: three referrals, three jobs.
+      const note =
+        kind === 'referral' ? `${NOTES.referral}（${REFERRED_POSTS[i % REFERRED_POSTS.length]}）` : NOTES[kind];
+      await assistance.logContact(caseWorker, id, { kind, happenedOn: on, note });
+    }
   };
   // One served in full (the case closes), one halfway and overdue, the others not yet reached.
   await log(opened[4], ['guidance', 'referral', 'referral', 'referral', 'training-offer'], today);
@@ -150,6 +155,7 @@ const NOTES = {
   referral: '岗位推荐：推荐至辖区企业面试',
   'training-offer': '推荐参加电子商务师职业技能培训',
 } as const;
+const REFERRED_POSTS = ['电商运营助理', '会计助理', '行政文员', '客服专员', '仓储管理员'] as const;
 const EVIDENCE = {
   'older-worker': '年满50周岁，失业一年以上，身份证及失业登记记录',
   disabled: '残疾人证（肢体四级）',
