@@ -12,7 +12,11 @@ export interface ReadLimits {
   readonly timeLimitMs: number;
 }
 
-export type ReadOutcome = { rows: Table } | { error: 'rows' | 'unreadable' | 'time' | 'memory' };
+export type ReadOutcome =
+  | { rows: Table }
+  /** Refused past maxRows, with the rows parsed until then (the reader stops at the limit). */
+  | { error: 'rows'; rowsRead: number }
+  | { error: 'unreadable' | 'time' | 'memory' };
 
 /** The old-generation heap of one worker; a 100,000-row, 40 MB-unzipped sheet needs about 250. */
 export const WORKER_HEAP_MB = 768;

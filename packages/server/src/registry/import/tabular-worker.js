@@ -6,56 +6,98 @@
  * Plain JavaScript on purpose: the same file runs from src under Vitest and from dist in production
  * (tsc copies it there with allowJs), where a .ts worker would need a loader plain node lacks.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 
 /** @typedef {{ text: string; numeric: boolean }} Cell */
 /** @typedef {{ file: Uint8Array; maxRows: number }} Job */
-/** @typedef {{ rows: Cell[][] } | { error: 'rows' | 'unreadable' }} Reply */
+/** @typedef {{ rows: Cell[][] } | { error: 'rows'; rowsRead: number } | { error: 'unreadable' }} Reply */
 
 class TooManyRows extends Error {}
+
+const TMP_ROOT = tmpdir();
 
 /** @type {typeof import('exceljs') | undefined} */
 let excel;
 
 parentPort?.on('message', (/** @type {Job} */ job) => {
-  read(job).then(
+  // How many rows were parsed: a refusal for too many tells it, so it can be seen to stop at the limit.
+  const counted = { read: 0 };
+  read(job, counted).then(
     (rows) => parentPort?.postMessage(/** @type {Reply} */ ({ rows })),
-    (e) => parentPort?.postMessage(/** @type {Reply} */ ({ error: e instanceof TooManyRows ? 'rows' : 'unreadable' })),
+    (e) =>
+      parentPort?.postMessage(
+        /** @type {Reply} */ (
+          e instanceof TooManyRows ? { error: 'rows', rowsRead: counted.read } : { error: 'unreadable' }
+        ),
+      ),
   );
 });
 
-/** @param {Job} job */
-async function read(job) {
+/**
+ * @param {Job} job
+ * @param {{ read: number }} counted
+ */
+async function read(job, counted) {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
-  if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) return readXlsx(file, job.maxRows);
-  return parseCsv(decodeText(file), job.maxRows);
+  if (file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b) return readXlsx(file, job.maxRows, counted);
+  return parseCsv(decodeText(file), job.maxRows, counted);
 }
 
 /**
+ * The first sheet, row by row as exceljs's streaming reader parses it: past `maxRows` the reading
+ * stops there and then, so a sheet of 300,000 rows costs the rows up to the limit, not all of them
+ * (loading the whole workbook first spent seconds on rows that were then refused). A sheet stored
+ * before its shared strings (as Excel writes them) is inflated to a temporary file first; each
+ * file's temporaries live in a directory of their own, removed however the reading ends.
  * @param {Buffer} file
  * @param {number} maxRows
+ * @param {{ read: number }} counted rows parsed so far, for the reply
  * @returns {Promise<Cell[][]>}
  */
-async function readXlsx(file, maxRows) {
+async function readXlsx(file, maxRows, counted) {
   // Loaded on first use: a worker that only ever reads CSV starts without it.
   excel ??= (await import('exceljs')).default;
-  const workbook = new excel.Workbook();
-  await workbook.xlsx.load(/** @type {ArrayBuffer} */ (/** @type {unknown} */ (file)));
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  if (sheet.rowCount > maxRows) throw new TooManyRows();
-  // columnCount walks every row; asked once per cell it made reading quadratic in the rows.
-  const columns = sheet.columnCount;
-  /** @type {Cell[][]} */
-  const rows = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    /** @type {Cell[]} */
-    const cells = [];
-    for (let c = 1; c <= columns; c++) cells.push(cellOf(row.getCell(c).value));
-    rows[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
+  const scratch = await mkdtemp(join(TMP_ROOT, 'huimin-sheet-'));
+  // exceljs's `tmp` asks os.tmpdir() at each file, which reads this thread's own copy of the env.
+  process.env.TMPDIR = scratch;
+  try {
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([file]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Styles say which numbers are dates, as the whole-workbook reader did.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    /** @type {Cell[][]} */
+    const rows = [];
+    let columns = 0;
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        counted.read++;
+        if (row.number > maxRows) throw new TooManyRows();
+        /** @type {Cell[]} */
+        const cells = [];
+        for (let c = 1; c <= row.cellCount; c++) cells.push(cellOf(row.getCell(c).value));
+        columns = Math.max(columns, cells.length);
+        rows[row.number - 1] = cells;
+      }
+      break; // the first sheet only
+    }
+    // Every row as wide as the widest, empty rows included, as the sheet is laid out.
+    for (let i = 0; i < rows.length; i++) {
+      const cells = (rows[i] ??= []);
+      while (cells.length < columns) cells.push({ text: '', numeric: false });
+    }
+    return rows;
+  } finally {
+    process.env.TMPDIR = TMP_ROOT;
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -100,9 +142,10 @@ function decodeText(file) {
  * RFC 4180: quoted fields may hold commas, quotes ("") and line breaks.
  * @param {string} text
  * @param {number} maxRows
+ * @param {{ read: number }} counted
  * @returns {Cell[][]}
  */
-function parseCsv(text, maxRows) {
+function parseCsv(text, maxRows, counted) {
   /** @type {Cell[][]} */
   const rows = [];
   /** @type {Cell[]} */
@@ -115,6 +158,7 @@ function parseCsv(text, maxRows) {
   };
   const endRow = () => {
     endField();
+    counted.read++;
     if (rows.length === maxRows) throw new TooManyRows();
     rows.push(row);
     row = [];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff, type Client } from '../../testing/fixtures.js';
 import { workbook } from '../../testing/sheets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { readInWorker } from './sheet-readers.js';
 import { readTable, SHEET_LIMITS, toCsv, toXlsx } from './tabular.js';
 
 const MB = 1024 * 1024;
@@ -127,6 +128,34 @@ describe('reading uploaded sheets within limits', () => {
       code: 'SHEET_TOO_MANY_ROWS',
     });
     expect(await readTable(wide, { ...SHEET_LIMITS, maxRows: 4 })).toHaveLength(4);
+  });
+
+  it('stops reading an .xlsx at the first row past the limit, not after loading every row', async () => {
+    const limits = { ...SHEET_LIMITS, maxRows: 1_000 };
+    const header = ['身份证号码 (idNumber)', '姓名 (name)'];
+    const big = await workbook(
+      header,
+      Array.from({ length: 20_000 }, (_, i) => [`11010519491231${String(i).padStart(4, '0')}`, `姓名${i}`]),
+    );
+    await expect(readTable(big, limits)).rejects.toMatchObject({
+      code: 'SHEET_TOO_MANY_ROWS',
+      statusCode: 413,
+      field: 'file',
+      values: { max: '1,000' },
+    });
+    // Rows 1 to 1,000, then row 1,001 that passes the limit: none of the other 19,000 is parsed.
+    expect(await readInWorker(big, limits)).toEqual({ error: 'rows', rowsRead: 1_001 });
+    // At the limit the sheet is read whole, cells as typed.
+    const atLimit = await workbook(
+      header,
+      Array.from({ length: 999 }, (_, i) => [`ID${i}`, `姓名${i}`]),
+    );
+    const table = await readTable(atLimit, limits);
+    expect(table).toHaveLength(1_000);
+    expect(table[999]).toEqual([
+      { text: 'ID998', numeric: false },
+      { text: '姓名998', numeric: false },
+    ]);
   });
 
   it('stops a read that runs past its time, and the next file is read by a fresh worker', async () => {
