@@ -1,4 +1,11 @@
-import { formatYuan, type Decision, type IsoDate, type PolicyEngine, type SubsidyDefinition } from '@huimin/policy';
+import {
+  formatYuan,
+  formatYuanEn,
+  type Decision,
+  type IsoDate,
+  type PolicyEngine,
+  type SubsidyDefinition,
+} from '@huimin/policy';
 import type { Selectable, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
@@ -118,7 +125,10 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
     const paid = BigInt(app.amount_fen ?? '0');
     const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
     if (recovery > paid)
-      throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', { detail: `≤ ${formatYuan(Number(paid))}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', {
+        'detail.zh-CN': `≤ ${formatYuan(Number(paid))}`,
+        'detail.en-US': `≤ ${formatYuanEn(Number(paid))}`,
+      });
     await funds.recover(trx, actor, app, Number(recovery));
     return { recovery_fen: String(recovery) };
   },

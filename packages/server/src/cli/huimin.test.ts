@@ -44,7 +44,7 @@ describe('huimin policy', () => {
     });
     const out = run('policy', 'eval', file, '--lang', 'en');
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('ELIGIBLE, 1,500元');
+    expect(out.stdout).toContain('ELIGIBLE, ¥1,500.00');
     expect(out.stdout).toContain('川办发〔2024〕34号 （十四）');
   });
 

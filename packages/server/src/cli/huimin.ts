@@ -3,6 +3,7 @@ import {
   CATALOGUE,
   decideRequest,
   formatYuan,
+  formatYuanEn,
   isIsoDate,
   isRegionCode,
   listPolicies,
@@ -60,12 +61,20 @@ function engineWith(parametersFile: string | undefined): PolicyEngine {
 }
 
 function printDecision(d: Decision, l: Lang): void {
-  const amount = d.amountFen === null ? (l === 'zh' ? '标准未设置' : 'standard not set') : formatYuan(d.amountFen);
+  const amount =
+    d.amountFen === null
+      ? l === 'zh'
+        ? '标准未设置'
+        : 'standard not set'
+      : l === 'zh'
+        ? formatYuan(d.amountFen)
+        : formatYuanEn(d.amountFen);
   const verdict = d.eligible ? (l === 'zh' ? '符合' : 'ELIGIBLE') : l === 'zh' ? '不符合' : 'NOT ELIGIBLE';
   console.log(`\n${d.name[l]} [${d.subsidy}] — ${verdict}${d.eligible ? `, ${amount}` : ''}`);
   for (const r of d.reasons) {
     const mark = r.met ? '✓' : '✗';
-    console.log(`  ${mark} ${r.message[l]}${r.detail ? `（${r.detail[l]}）` : ''} — ${r.cites}`);
+    const detail = !r.detail ? '' : l === 'zh' ? `（${r.detail.zh}）` : ` (${r.detail.en})`;
+    console.log(`  ${mark} ${r.message[l]}${detail} — ${r.cites}`);
   }
 }
 

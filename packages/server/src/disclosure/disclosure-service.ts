@@ -1,6 +1,7 @@
 import {
   DEFAULT_DISCLOSURE_MASKING,
   formatYuan,
+  formatYuanEn,
   maskIdNumber,
   maskName,
   type Decision,
@@ -36,7 +37,8 @@ export interface DisclosureRow {
   unit?: string;
   post?: string;
   period?: string;
-  standard: string;
+  /** The standard as the notice states it, in both languages (e.g. `2,100元/月 × 3个月`). */
+  standard: { zh: string; en: string };
   amountFen: number;
   status: 'publicised' | 'paid';
   publicityEndsOn?: string;
@@ -234,8 +236,11 @@ export class DisclosureService {
           ...(post?.postName ? { post: post.postName } : {}),
           ...(claim.fromMonth ? { period: `${claim.fromMonth} — ${claim.toMonth ?? claim.fromMonth}` } : {}),
           standard: decision?.perMonthFen
-            ? `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月`
-            : formatYuan(amount),
+            ? {
+                zh: `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月`,
+                en: `${formatYuanEn(decision.perMonthFen)} a month × ${decision.months ?? 0}`,
+              }
+            : { zh: formatYuan(amount), en: formatYuanEn(amount) },
           amountFen: amount,
           status: r.state === 'paid' ? 'paid' : 'publicised',
           ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
@@ -271,7 +276,7 @@ export class DisclosureService {
         r.unit ?? '',
         r.post ?? '',
         r.period ?? '',
-        r.standard,
+        r.standard.zh,
         formatYuan(r.amountFen).replace('元', ''),
         r.status === 'paid' ? '已发放' : '公示中',
         r.publicityEndsOn ?? '',

@@ -37,7 +37,7 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
                   unit: Type.Optional(Type.String()),
                   post: Type.Optional(Type.String()),
                   period: Type.Optional(Type.String()),
-                  standard: Type.String(),
+                  standard: Type.Object({ zh: Type.String(), en: Type.String() }),
                   amountFen: Type.Integer(),
                   status: Type.String(),
                   publicityEndsOn: Type.Optional(Type.String()),

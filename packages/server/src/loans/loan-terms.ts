@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   formatYuan,
+  formatYuanEn,
   loanBreaches,
   loanTerms,
   ParameterTable,
@@ -30,10 +31,12 @@ export function assertWithinTerms(
       throw new AppError('LOAN_NOT_OFFERED', 422, fields.amount, { value: terms.on });
     if (breach.code === 'LOAN_OVER_LIMIT')
       throw new AppError('LOAN_OVER_LIMIT', 400, fields.amount, {
-        detail: `${formatYuan(breach.limitFen)}（${breach.cites ?? ''}）`,
+        'detail.zh-CN': `${formatYuan(breach.limitFen)}（${breach.cites ?? ''}）`,
+        'detail.en-US': `${formatYuanEn(breach.limitFen)} (${breach.cites ?? ''})`,
       });
     throw new AppError('LOAN_TERM_TOO_LONG', 400, fields.term, {
-      detail: `${breach.maxMonths}个月（${breach.cites ?? ''}）`,
+      'detail.zh-CN': `${breach.maxMonths}个月（${breach.cites ?? ''}）`,
+      'detail.en-US': `${breach.maxMonths} months (${breach.cites ?? ''})`,
     });
   }
 }

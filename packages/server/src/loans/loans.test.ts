@@ -74,7 +74,23 @@ describe('创业担保贷款 end to end (四川)', () => {
     const over = await apply(graduate, 30_000_001);
     expect(over.statusCode).toBe(400);
     expect(over.json()).toMatchObject({ code: 'LOAN_OVER_LIMIT', field: 'requestedFen' });
-    expect(over.json<{ message: string }>().message).toContain('川办发〔2024〕34号 （五）');
+    expect(over.json<{ message: string }>().message).toContain('300,000元（川办发〔2024〕34号 （五））');
+    const overInEnglish = await graduate.request(
+      'POST',
+      '/api/v1/loans',
+      {
+        borrower: 'individual',
+        requestedFen: 30_000_001,
+        termMonths: 36,
+        purpose: '开办奶茶店',
+        bankId: sichuan.bankId,
+        guarantorId: sichuan.guarantorId,
+      },
+      { 'accept-language': 'en-US' },
+    );
+    expect(overInEnglish.json<{ message: string }>().message).toContain(
+      'over the limit ¥300,000.00 (川办发〔2024〕34号 （五）)',
+    );
     expect(await app.database.db.selectFrom('loan').select('id').execute()).toHaveLength(0);
     a = await activeLoan(graduate, 20_000_000, '2025-06-10');
     expect(a).toMatchObject({ state: 'active', maturesOn: '2028-06-09' });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   daysInclusive,
   formatYuan,
+  formatYuanEn,
   maxPeriodInterest,
   periodSubsidy,
   quarterDates,
@@ -128,7 +129,7 @@ export class StatementImport {
             number,
             'balance',
             `超过贷款本金 ${formatYuan(principal)}`,
-            `over the principal ${formatYuan(principal)}`,
+            `over the principal ${formatYuanEn(principal)}`,
           ),
         );
       else if (terms.limit && principal > terms.limit.value)
@@ -137,7 +138,7 @@ export class StatementImport {
             number,
             'balance',
             `贷款本金超过最高额度 ${formatYuan(terms.limit.value)}（${terms.limit.cites ?? ''}）`,
-            `the principal is over the limit ${formatYuan(terms.limit.value)}`,
+            `the principal is over the limit ${formatYuanEn(terms.limit.value)}`,
           ),
         );
       const dates = quarterDates(row.period);
@@ -158,7 +159,7 @@ export class StatementImport {
             number,
             'interest',
             `超过本金按年利率计 ${loanDays} 天的利息 ${formatYuan(most)}`,
-            `over the interest the principal bears at the rate for ${loanDays} days, ${formatYuan(most)}`,
+            `over the interest the principal bears at the rate for ${loanDays} days, ${formatYuanEn(most)}`,
           ),
         );
       if (problems.length > before) continue;

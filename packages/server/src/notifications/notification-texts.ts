@@ -1,4 +1,4 @@
-import { formatYuan } from '@huimin/policy';
+import { formatYuan, formatYuanEn } from '@huimin/policy';
 import type { NotificationKind } from '../db/tables/notifications.js';
 
 /** What a message names: the application, the subsidy by its name, and the event's own details. */
@@ -11,6 +11,7 @@ export interface NoticeWords {
 type Text = (w: NoticeWords) => string;
 
 const amount = (w: NoticeWords) => formatYuan(Number(w.params.amountFen ?? 0));
+const amountEn = (w: NoticeWords) => formatYuanEn(Number(w.params.amountFen ?? 0));
 const reason = (w: NoticeWords) => w.params.reason ?? '';
 
 /** Each kind in both languages, saying what happened and what the applicant can do next. */
@@ -40,7 +41,7 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
   },
   approved: {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）已审批通过，核定金额${amount(w)}。`,
-    en: (w) => `Your application for ${w.subsidy} (${w.number}) was approved for ${amount(w)}.`,
+    en: (w) => `Your application for ${w.subsidy} (${w.number}) was approved for ${amountEn(w)}.`,
   },
   publicised: {
     zh: (w) =>
@@ -50,7 +51,7 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
   },
   paid: {
     zh: (w) => `您的${w.subsidy}（${w.number}）${amount(w)}已拨付至您登记的银行账户。`,
-    en: (w) => `${amount(w)} of ${w.subsidy} (${w.number}) was paid to your registered bank account.`,
+    en: (w) => `${amountEn(w)} of ${w.subsidy} (${w.number}) was paid to your registered bank account.`,
   },
   'payment-failed': {
     zh: (w) =>

@@ -18,7 +18,7 @@ interface DisclosureRow {
   unit?: string;
   post?: string;
   period?: string;
-  standard: string;
+  standard: Text;
   amountFen: number;
   status: string;
   publicityEndsOn?: string;
@@ -99,7 +99,7 @@ export function DisclosurePage() {
           { title: t('disclosure.recipient'), dataIndex: 'recipient' },
           { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v?: string) => v ?? '—' },
           { title: t('disclosure.unit'), dataIndex: 'unit', render: (v?: string) => v ?? '—' },
-          { title: t('disclosure.standard'), dataIndex: 'standard' },
+          { title: t('disclosure.standard'), render: (_, r) => pick(r.standard, lang) },
           { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
           {
             title: t('common.status'),
