@@ -166,5 +166,8 @@ describe('from filing to payment', () => {
     expect(list.notifications.find((n) => n.kind === 'approved')?.message).toContain('1,500元');
     expect(list.notifications.find((n) => n.kind === 'publicised')?.message).toContain('2026-11-30');
     expect(list.notifications.find((n) => n.kind === 'paid')?.message).toContain('已拨付');
+    const inEnglish = await messages(await login(app, username), 'en-US');
+    expect(inEnglish.notifications.find((n) => n.kind === 'approved')?.message).toContain('approved for ¥1,500.00.');
+    expect(inEnglish.notifications.find((n) => n.kind === 'paid')?.message).toMatch(/^¥1,500\.00 of /);
   });
 });
