@@ -94,6 +94,27 @@ export async function insertContact(
   await trx.insertInto('assistance_contact').values(row).execute();
 }
 
+/**
+ * Whether the case already holds a contact of this kind with this note: a referral is known by the
+ * posting its note names (the contact table has no posting column), so the same note is the same
+ * referral. Read under the case's lock (`caseForUpdate`).
+ */
+export async function hasContact(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: ContactRow['kind'],
+  note: string,
+): Promise<boolean> {
+  const found = await trx
+    .selectFrom('assistance_contact')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('note', '=', note)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 export async function contactsOf(db: Db, caseIds: readonly string[]): Promise<ContactRow[]> {
   if (caseIds.length === 0) return [];
   return db

@@ -16,6 +16,7 @@ import {
   closeCase,
   contactsOf,
   findCase,
+  hasContact,
   householdHasWork,
   insertCase,
   insertContact,
@@ -117,7 +118,12 @@ export class AssistanceService {
     return !(await householdHasWork(trx, householdId, on));
   }
 
-  /** A guidance, referral, offer or plain contact, logged; a graduate's kept 1+3+1 closes the case. */
+  /**
+   * A guidance, referral, offer or plain contact, logged; a graduate's kept 1+3+1 closes the case.
+   * A referral already on the case — the same person to the same posting, which its note names — is
+   * not logged again: the call answers with the case as it stands (a double click, or the labour
+   * market's own referral logged by hand), so one referral counts once toward the three.
+   */
   async logContact(actor: Actor, caseId: string, input: ContactInput): Promise<CaseView> {
     const c = await this.caseInScope(actor, caseId);
     if (c.closed_on) throw new AppError('CASE_CLOSED', 409);
@@ -129,6 +135,8 @@ export class AssistanceService {
     await this.db.transaction().execute(async (trx) => {
       // Read again under the lock: the contact that kept the 1+3+1 may have closed it meanwhile.
       if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
+      // Under the same lock, so of fifty identical referrals at once the first is logged and the rest see it.
+      if (input.kind === 'referral' && (await hasContact(trx, c.id, 'referral', note))) return;
       await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,

@@ -70,7 +70,7 @@ describe('1+3+1 for each unemployed graduate (川办发〔2024〕34号 (十四))
     });
     const caseId = (opened as CaseView).id;
     expectOk(await log(chunxi, caseId, 'guidance'));
-    for (let i = 0; i < 3; i++) expectOk(await log(chunxi, caseId, 'referral'));
+    for (let i = 0; i < 3; i++) expectOk(await log(chunxi, caseId, 'referral', `推荐岗位${i}`));
     const done = await log(chunxi, caseId, 'training-offer');
     expectOk(done);
     expect(done.json()).toMatchObject({

@@ -70,7 +70,11 @@ export async function noteRegistration(
   await db.updateTable('job_referral').set(set).where('id', '=', id).execute();
 }
 
-/** A referral of someone with open assistance cases is a contact on each (kind referral). */
+/**
+ * A referral of someone with open assistance cases is a contact on each (kind referral), unless the
+ * case worker has logged the same referral (its note) by hand: one referral counts once toward the
+ * 1+3+1. The cases are locked as a hand-logged contact locks them, so the two cannot cross.
+ */
 export async function logOnOpenCases(
   trx: Transaction<Database>,
   personId: string,
@@ -81,10 +85,21 @@ export async function logOnOpenCases(
     .select('id')
     .where('person_id', '=', personId)
     .where('closed_on', 'is', null)
+    .orderBy('id')
+    .forUpdate()
     .execute();
-  for (const c of open)
-    await trx
-      .insertInto('assistance_contact')
-      .values({ case_id: c.id, kind: 'referral', ...contact })
-      .execute();
+  for (const c of open) {
+    const logged = await trx
+      .selectFrom('assistance_contact')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'referral')
+      .where('note', '=', contact.note)
+      .executeTakeFirst();
+    if (!logged)
+      await trx
+        .insertInto('assistance_contact')
+        .values({ case_id: c.id, kind: 'referral', ...contact })
+        .execute();
+  }
 }
