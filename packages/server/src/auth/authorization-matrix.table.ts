@@ -304,7 +304,9 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/payment-batches/:id/items/:seq/reissue', allowed: ['finance'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/items/1/reissue` }) },
 
   // ── spot checks (双随机) ──
-  { method: 'POST', route: '/api/v1/spot-checks', allowed: ['supervisor'], region: 'none', call: () => ({ url: '/api/v1/spot-checks', body: { sampleSize: 1, seed: 'matrix-seed-0001' } }) },
+  // The set-up drew the region's sample for the day, so drawing again takes a reason (409 without one).
+  { method: 'POST', route: '/api/v1/spot-checks', allowed: ['supervisor'], region: 'none', also: [409], call: () => ({ url: '/api/v1/spot-checks', body: { sampleSize: 1, reason: '权限矩阵：重新抽取' } }) },
+  { method: 'GET', route: '/api/v1/spot-checks/today', allowed: ['supervisor'], region: 'list', marker: (r) => r.spotCheck, call: () => ({ url: '/api/v1/spot-checks/today' }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}` }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id/reproduction', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}/reproduction` }) },
   // Only the inspector the draw assigned records the outcome (NOT_YOUR_INSPECTION for the other).

@@ -197,7 +197,6 @@ async function setUpRegion(s: Scope, training: Training, graduate: string | null
   ).id;
   const spot = await post<{ id: string; items: { id: string }[] }>(supervisor, '/api/v1/spot-checks', {
     sampleSize: 1,
-    seed: `matrix-${region}`,
   });
 
   // A sweep, and the offer it makes a graduate (in the own region, the applicant caller).

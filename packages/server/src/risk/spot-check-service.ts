@@ -14,6 +14,11 @@ export interface SpotCheckView {
   id: string;
   regionCode: string;
   seed: string;
+  /** The bureau's day it was drawn for (one draw per region and day). */
+  period: string;
+  /** For a redraw: the first draw of that region and day, and why it was drawn again. */
+  redrawOf?: string;
+  reason?: string;
   sampleSize: number;
   candidates: number;
   createdAt: string;
@@ -30,8 +35,21 @@ export interface SpotCheckView {
 }
 
 const CHECKED_STATES = ['approved', 'publicised', 'payable', 'paid'];
+/** The partial unique index of migration 0048: one first draw per region and day. */
+const ONE_PER_DAY = 'spot_check_one_per_region_day';
 
-/** Spot checks (双随机): draw, look at, redo the draw, and record each inspection's outcome. */
+/**
+ * The refusal that names the draw already standing for this region and day: by its id for programs
+ * (`errors[0].spotCheckId`), by its day and time (Beijing time, UTC+8 all year) in the message.
+ */
+function alreadyDrawn(first: { id: string; period: string; created_at: Date }): AppError {
+  const time = new Date(first.created_at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+  return new AppError('SPOT_CHECK_ALREADY_DRAWN', 409, 'reason', { period: first.period, time }, [
+    { spotCheckId: first.id, period: first.period, drawnAt: first.created_at.toISOString() },
+  ]);
+}
+
+/** Spot checks (双随机): draw once a day, look at, verify the draw, and record each inspection's outcome. */
 export class SpotCheckService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,8 +57,112 @@ export class SpotCheckService {
     private readonly clock: Clock,
   ) {}
 
-  async draw(actor: Actor, input: { sampleSize: number; seed?: string }): Promise<SpotCheckView> {
-    const prefix = regionPrefix(actor.regionCode);
+  /**
+   * Draws the region's sample for today. The seed is never the caller's: it is 128 bits from the
+   * operating system's cryptographic source, recorded with the candidates, so an auditor can redo
+   * the draw (`reproduce`) but nobody can steer it. One draw stands per region and day; drawing
+   * again needs a reason, keeps the first draw and its sample on record and points at it, so a
+   * sample cannot quietly be swapped for a more convenient one (双随机: 随机抽取检查对象).
+   */
+  async draw(actor: Actor, input: { sampleSize: number; reason?: string }): Promise<SpotCheckView> {
+    const period = this.clock.today();
+    const reason = input.reason?.trim();
+    // Answered before the candidates are read; the unique index settles any race below.
+    const first = await this.firstOf(actor.regionCode, period);
+    if (first && !reason) throw alreadyDrawn(first);
+    if (!first && reason) throw new AppError('SPOT_CHECK_NOTHING_TO_REDRAW', 409, 'reason');
+    const { candidates, inspectors } = await this.candidatesOf(actor.regionCode);
+    const seed = `${period}/${actor.regionCode}/${randomBytes(16).toString('hex')}`;
+    const items = draw(seed, candidates, inspectors, input.sampleSize);
+    let id: string;
+    try {
+      id = await this.db.transaction().execute(async (trx) => {
+        const check = await trx
+          .insertInto('spot_check')
+          .values({
+            region_code: actor.regionCode,
+            period,
+            redraw_of: first?.id ?? null,
+            reason: first ? (reason ?? null) : null,
+            seed,
+            candidates: JSON.stringify(candidates),
+            inspectors: JSON.stringify(inspectors),
+            sample_size: input.sampleSize,
+            created_by: actor.accountId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (items.length)
+          await trx
+            .insertInto('spot_check_item')
+            .values(
+              items.map((i) => ({
+                spot_check_id: check.id,
+                rank: i.rank,
+                application_id: i.applicationId,
+                inspector_id: i.inspectorId,
+                weight: i.weight,
+              })),
+            )
+            .execute();
+        await appendAudit(trx, this.vault, {
+          actor,
+          action: first ? 'spot-check.redrawn' : 'spot-check.drawn',
+          entityType: 'spot_check',
+          entityId: check.id,
+          regionCode: actor.regionCode,
+          after: {
+            seed,
+            period,
+            candidates: candidates.length,
+            sample: items.map((i) => i.applicationId),
+            ...(first ? { redrawOf: first.id, reason } : {}),
+          },
+        });
+        return check.id;
+      });
+    } catch (error) {
+      // Another first draw for this region and day was written since we looked: that one stands.
+      const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+      const ours = constraint === ONE_PER_DAY || String(message ?? '').includes(ONE_PER_DAY);
+      if (code !== '23505' || !ours) throw error;
+      const winner = await this.firstOf(actor.regionCode, period);
+      if (!winner) throw error;
+      throw alreadyDrawn(winner);
+    }
+    return this.get(actor, id);
+  }
+
+  /** Today's draws in the caller's region: the first, then any redraws in the order made. */
+  async today(actor: Actor): Promise<{ period: string; regionCode: string; draws: SpotCheckView[] }> {
+    const period = this.clock.today();
+    const rows = await this.db
+      .selectFrom('spot_check')
+      .select('id')
+      .where('region_code', '=', actor.regionCode)
+      .where('period', '=', period)
+      .orderBy(sql`redraw_of is not null`)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const draws: SpotCheckView[] = [];
+    for (const row of rows) draws.push(await this.get(actor, row.id));
+    return { period, regionCode: actor.regionCode, draws };
+  }
+
+  private firstOf(regionCode: string, period: string) {
+    return this.db
+      .selectFrom('spot_check')
+      .select(['id', 'period', 'created_at'])
+      .where('region_code', '=', regionCode)
+      .where('period', '=', period)
+      .where('redraw_of', 'is', null)
+      .executeTakeFirst();
+  }
+
+  /** Approved-and-later applications in the region and below, and the inspectors who may check them. */
+  private async candidatesOf(regionCode: string): Promise<{ candidates: Candidate[]; inspectors: string[] }> {
+    const prefix = regionPrefix(regionCode);
     const apps = await this.db
       .selectFrom('application')
       .select(['id', 'amount_fen', 'claim'])
@@ -92,45 +214,7 @@ export class SpotCheckService {
         excluded: actors.flatMap((x) => (x.application_id === a.id && x.actor_id ? [x.actor_id] : [])),
       };
     });
-    const seed = input.seed ?? `${this.clock.today()}/${actor.regionCode}/${randomBytes(16).toString('hex')}`;
-    const items = draw(seed, candidates, inspectors, input.sampleSize);
-    const id = await this.db.transaction().execute(async (trx) => {
-      const check = await trx
-        .insertInto('spot_check')
-        .values({
-          region_code: actor.regionCode,
-          seed,
-          candidates: JSON.stringify(candidates),
-          inspectors: JSON.stringify(inspectors),
-          sample_size: input.sampleSize,
-          created_by: actor.accountId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (items.length)
-        await trx
-          .insertInto('spot_check_item')
-          .values(
-            items.map((i) => ({
-              spot_check_id: check.id,
-              rank: i.rank,
-              application_id: i.applicationId,
-              inspector_id: i.inspectorId,
-              weight: i.weight,
-            })),
-          )
-          .execute();
-      await appendAudit(trx, this.vault, {
-        actor,
-        action: 'spot-check.drawn',
-        entityType: 'spot_check',
-        entityId: check.id,
-        regionCode: actor.regionCode,
-        after: { seed, candidates: candidates.length, sample: items.map((i) => i.applicationId) },
-      });
-      return check.id;
-    });
-    return this.get(actor, id);
+    return { candidates, inspectors };
   }
 
   async get(actor: Actor, id: string): Promise<SpotCheckView> {
@@ -174,6 +258,8 @@ export class SpotCheckService {
       id: check.id,
       regionCode: check.region_code,
       seed: check.seed,
+      period: check.period,
+      ...(check.redraw_of ? { redrawOf: check.redraw_of, reason: check.reason ?? '' } : {}),
       sampleSize: check.sample_size,
       candidates: (check.candidates as unknown[]).length,
       createdAt: check.created_at.toISOString(),

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { SpotCheckService } from './spot-check-service.js';
-import { SpotCheckView } from './spot-check.schemas.js';
+import { SpotChecksToday, SpotCheckView } from './spot-check.schemas.js';
 
 /** Spot checks (双随机一公开). */
 export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyncTypebox {
@@ -16,11 +16,16 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         schema: {
           tags,
           summary:
-            'Draw a weighted random sample of applications and a random inspector for each, from a recorded seed',
+            "Draw today's weighted random sample of the caller's region and a random inspector for each; once a day, again only with a reason",
+          // No seed here: a caller who chooses the seed chooses the sample. The server draws it from a
+          // cryptographic source and records it; an auditor verifies a draw by redoing it from the
+          // recorded seed (GET …/reproduction), which needs no seed from anyone and changes nothing.
           body: Type.Object(
             {
               sampleSize: Type.Integer({ minimum: 1, maximum: 1000 }),
-              seed: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+              // Only to draw again the same day (the first draw stays on record): at least four
+              // characters that are not spaces, so a blank or token reason is refused.
+              reason: Type.Optional(Type.String({ maxLength: 500, pattern: '^\\s*\\S\\s*\\S\\s*\\S\\s*\\S' })),
             },
             { additionalProperties: false },
           ),
@@ -28,6 +33,18 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         },
       },
       async (request, reply) => reply.status(201).send(await spotChecks.draw(actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/v1/spot-checks/today',
+      {
+        config: { access: { permission: 'spot-check:draw' } },
+        schema: {
+          tags,
+          summary: "Today's draws in the caller's region: the first, then any redraws with their reasons",
+          response: { 200: SpotChecksToday, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => spotChecks.today(actorOf(request)),
     );
     app.get(
       '/api/v1/spot-checks/:id',

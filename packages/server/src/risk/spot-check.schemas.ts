@@ -4,6 +4,9 @@ export const SpotCheckView = Type.Object({
   id: Type.String(),
   regionCode: Type.String(),
   seed: Type.String(),
+  period: Type.String({ format: 'date' }),
+  redrawOf: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
   sampleSize: Type.Integer(),
   candidates: Type.Integer(),
   createdAt: Type.String(),
@@ -19,4 +22,10 @@ export const SpotCheckView = Type.Object({
       note: Type.Optional(Type.String()),
     }),
   ),
+});
+
+export const SpotChecksToday = Type.Object({
+  period: Type.String({ format: 'date' }),
+  regionCode: Type.String(),
+  draws: Type.Array(SpotCheckView),
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
-import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
-let supervisor: Client, auditor: Client, auditor2: Client;
+let supervisor: Client, auditor: Client, auditor2: Client, cityAuditor: Client, countySupervisor: Client;
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
@@ -17,6 +17,10 @@ beforeAll(async () => {
   supervisor = await staff(app, 'supervisor', ['supervisor'], '510100');
   auditor = await staff(app, 'auditor', ['auditor'], '510104');
   auditor2 = await staff(app, 'auditor2', ['auditor'], '510104');
+  // Reads the city's audit trail (the supervisor draws as the city); also one of the inspectors.
+  cityAuditor = await staff(app, 'city-auditor', ['auditor'], '510100');
+  // Draws for the county alone: another scope, so its first draw of the day is still to come.
+  countySupervisor = await staff(app, 'county-supervisor', ['supervisor'], '510104');
   for (let i = 0; i < 8; i++) {
     const person = await clerk.request('POST', '/api/v1/people', {
       idNumber: idNumber('1987-07-07'),
@@ -58,50 +62,124 @@ afterAll(() => app.close());
 type View = {
   id: string;
   seed: string;
+  period: string;
+  redrawOf?: string;
+  reason?: string;
   candidates: number;
   items: { id: string; applicationId: string; inspector: string; outcome?: string }[];
 };
+type Refusal = { code: string; field?: string; errors?: { spotCheckId: string; period: string }[] };
+const INSPECTORS = ['supervisor', 'auditor', 'auditor2', 'city-auditor', 'county-supervisor'];
 
-describe('spot checks (双随机)', () => {
-  it('draws from a recorded seed, reproducibly, with inspectors from the region', async () => {
-    const first = await supervisor.request('POST', '/api/v1/spot-checks', {
+describe('spot checks (双随机: 随机抽取检查对象，随机选派检查人员)', () => {
+  let first: View;
+
+  it('the caller cannot choose the seed: whoever picks the seed picks the sample', async () => {
+    const res = await supervisor.request('POST', '/api/v1/spot-checks', {
       sampleSize: 3,
       seed: '2026-11-23/510100/demo-seed',
     });
-    expectOk(first, 201);
-    const view = first.json<View>();
-    expect(view.candidates).toBe(8);
-    expect(view.items).toHaveLength(3);
-    expect(view.items.every((i) => ['supervisor', 'auditor', 'auditor2'].includes(i.inspector))).toBe(true);
-    expect((await supervisor.request('GET', `/api/v1/spot-checks/${view.id}/reproduction`)).json()).toEqual({
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'seed' });
+  });
+
+  it('draws from a seed the server takes from a cryptographic source, records it, and anyone entitled can redo the draw', async () => {
+    const res = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 8 });
+    expectOk(res, 201);
+    first = res.json<View>();
+    expect(first.seed).toMatch(/^2026-11-23\/510100\/[0-9a-f]{32}$/);
+    expect(first.period).toBe('2026-11-23');
+    expect(first.redrawOf).toBeUndefined();
+    expect(first.candidates).toBe(8);
+    expect(first.items).toHaveLength(8);
+    expect(first.items.every((i) => INSPECTORS.includes(i.inspector))).toBe(true);
+    expect((await supervisor.request('GET', `/api/v1/spot-checks/${first.id}/reproduction`)).json()).toEqual({
       identical: true,
     });
-    const again = (
-      await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, seed: '2026-11-23/510100/demo-seed' })
-    ).json<View>();
-    expect(again.items.map((i) => [i.applicationId, i.inspector])).toEqual(
-      view.items.map((i) => [i.applicationId, i.inspector]),
+  });
+
+  it('one draw stands per region and day: drawing again without a reason is refused, naming the draw that stands', async () => {
+    const res = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<Refusal>()).toMatchObject({
+      code: 'SPOT_CHECK_ALREADY_DRAWN',
+      field: 'reason',
+      errors: [{ spotCheckId: first.id, period: '2026-11-23' }],
+    });
+    // A blank reason is no reason.
+    const blank = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: '    ' });
+    expect(blank.json<Refusal>()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    expect(
+      (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: 'x'.repeat(501) })).json(),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    const today = (await supervisor.request('GET', '/api/v1/spot-checks/today')).json<{ draws: View[] }>();
+    expect(today.draws.map((d) => d.id)).toEqual([first.id]);
+  });
+
+  it('a redraw with a reason keeps the first draw and its sample on record, points at it, and the audit trail shows both', async () => {
+    const reason = '原抽取时部分检查人员因回避未到岗，经局务会同意重新抽取';
+    const res = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 2, reason });
+    expectOk(res, 201);
+    const redraw = res.json<View>();
+    expect(redraw).toMatchObject({ redrawOf: first.id, reason, period: '2026-11-23' });
+    expect(redraw.seed).not.toBe(first.seed);
+
+    const today = (await supervisor.request('GET', '/api/v1/spot-checks/today')).json<{ draws: View[] }>();
+    expect(today.draws.map((d) => d.id)).toEqual([first.id, redraw.id]);
+    const kept = (await supervisor.request('GET', `/api/v1/spot-checks/${first.id}`)).json<View>();
+    expect(kept.items.map((i) => [i.applicationId, i.inspector])).toEqual(
+      first.items.map((i) => [i.applicationId, i.inspector]),
     );
+
+    const trail = (await cityAuditor.request('GET', '/api/v1/audit?entityType=spot_check&action=spot-check.')).json<{
+      entries: { action: string; entityId: string; after?: Record<string, unknown> }[];
+    }>();
+    const drawn = trail.entries.find((e) => e.entityId === first.id);
+    const redrawn = trail.entries.find((e) => e.entityId === redraw.id);
+    expect(drawn).toMatchObject({ action: 'spot-check.drawn', after: { seed: first.seed } });
+    expect(redrawn).toMatchObject({
+      action: 'spot-check.redrawn',
+      after: { seed: redraw.seed, redrawOf: first.id, reason },
+    });
+  });
+
+  it('a reason is only for drawing again: the first draw of the day needs none', async () => {
+    const res = await countySupervisor.request('POST', '/api/v1/spot-checks', {
+      sampleSize: 1,
+      reason: '想再抽一次看看',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'SPOT_CHECK_NOTHING_TO_REDRAW', field: 'reason' });
+  });
+
+  it('of 50 first draws at once for the same region and day, exactly one is made; the others name it', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => countySupervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 2 })),
+    );
+    const made = answers.filter((a) => a.statusCode === 201);
+    expect(made).toHaveLength(1);
+    const winner = made[0]!.json<View>().id;
+    for (const a of answers.filter((x) => x.statusCode !== 201))
+      expect(a.json<Refusal>()).toMatchObject({ code: 'SPOT_CHECK_ALREADY_DRAWN', errors: [{ spotCheckId: winner }] });
+    const today = (await countySupervisor.request('GET', '/api/v1/spot-checks/today')).json<{ draws: View[] }>();
+    expect(today.draws.map((d) => d.id)).toEqual([winner]);
   });
 
   it('the assigned inspector records the outcome; nobody else can', async () => {
-    const drawn = (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 8 })).json<View>();
-    expect(drawn.seed).toMatch(/^2026-11-23\/510100\/[0-9a-f]{32}$/);
-    // An item someone other than the supervisor inspects (the draw is random: another seed if none is).
-    let view = drawn;
-    for (let k = 0; k < 20 && view.items.every((i) => i.inspector === 'supervisor'); k++)
-      view = (
-        await supervisor.request('POST', '/api/v1/spot-checks', {
-          sampleSize: 8,
-          seed: `2026-11-23/510100/outcome-${k}`,
-        })
-      ).json<View>();
-    const clients: Record<string, Client> = { supervisor, auditor, auditor2 };
-    const item = view.items.find((i) => i.inspector !== 'supervisor')!;
-    // The supervisor sees the whole check (their region) but the item is not theirs.
+    const clients: Record<string, Client> = {
+      supervisor,
+      auditor,
+      auditor2,
+      'city-auditor': cityAuditor,
+      'county-supervisor': countySupervisor,
+    };
+    // The supervisor sees the whole check (their region); an item someone else inspects is not
+    // theirs. The inspectors are drawn at random, so the item is chosen after the draw.
+    const item = first.items.find((i) => i.inspector !== 'supervisor') ?? first.items[0]!;
+    const stranger = item.inspector === 'supervisor' ? cityAuditor : supervisor;
     expect(
       (
-        await supervisor.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, {
+        await stranger.request('POST', `/api/v1/spot-checks/${first.id}/items/${item.id}/outcome`, {
           outcome: 'no-problem',
           note: '核查无误',
         })
@@ -111,7 +189,7 @@ describe('spot checks (双随机)', () => {
     const outsider = await staff(app, 'auditor-elsewhere', ['auditor'], '510105');
     expect(
       (
-        await outsider.request('POST', `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`, {
+        await outsider.request('POST', `/api/v1/spot-checks/${first.id}/items/${item.id}/outcome`, {
           outcome: 'no-problem',
           note: '核查无误',
         })
@@ -119,9 +197,18 @@ describe('spot checks (双随机)', () => {
     ).toMatchObject({ code: 'SPOT_CHECK_NOT_FOUND' });
     const recorded = await clients[item.inspector]!.request(
       'POST',
-      `/api/v1/spot-checks/${view.id}/items/${item.id}/outcome`,
+      `/api/v1/spot-checks/${first.id}/items/${item.id}/outcome`,
       { outcome: 'problem-found', note: '实地核查发现证书与本人不符' },
     );
     expect(recorded.json<View>().items.find((i) => i.id === item.id)).toMatchObject({ outcome: 'problem-found' });
+  });
+
+  it('the next day is a new period: its first draw needs no reason', async () => {
+    clock.setDate('2026-11-24');
+    // A new day is a new session too (the old one has timed out).
+    const res = await (await login(app, 'supervisor')).request('POST', '/api/v1/spot-checks', { sampleSize: 1 });
+    expectOk(res, 201);
+    expect(res.json<View>()).toMatchObject({ period: '2026-11-24' });
+    expect(res.json<View>().redrawOf).toBeUndefined();
   });
 });

@@ -58,6 +58,11 @@ export interface SpotCheckTable {
   sample_size: number;
   created_by: string;
   created_at: CreatedAt;
+  /** The bureau's day the draw belongs to; with region_code, the scope of "one draw" (0048). */
+  period: string;
+  /** A redraw: the first draw of the region and day, kept on record, and why it was drawn again. */
+  redraw_of: string | null;
+  reason: string | null;
 }
 
 export interface SpotCheckItemTable {
