@@ -71,6 +71,7 @@ const ParametersPage = lazyPage(() => import('./pages/admin/parameters-page.js')
 const ReferenceDataPage = lazyPage(() => import('./pages/admin/reference-data-page.js'), 'ReferenceDataPage');
 const AuditPage = lazyPage(() => import('./pages/supervision/audit-page.js'), 'AuditPage');
 const SweepsPage = lazyPage(() => import('./pages/supervision/sweeps-page.js'), 'SweepsPage');
+const SpotChecksPage = lazyPage(() => import('./pages/supervision/spot-checks-page.js'), 'SpotChecksPage');
 
 export interface PageEntry {
   path: string;
@@ -287,6 +288,13 @@ export const PAGES: readonly PageEntry[] = [
     element: <SweepsPage />,
     permissions: ['sweep:run'],
     nav: 'sweeps',
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/spot-checks',
+    element: <SpotChecksPage />,
+    permissions: ['spot-check:draw'],
+    nav: 'spotChecks',
     group: 'supervision',
   },
   {

@@ -11403,7 +11403,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draw a weighted random sample of applications and a random inspector for each, from a recorded seed */
+        /** Draw today's weighted random sample of the caller's region and a random inspector for each; once a day, again only with a reason */
         post: {
             parameters: {
                 query?: never;
@@ -11415,7 +11415,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         sampleSize: number;
-                        seed?: string;
+                        reason?: string;
                     };
                 };
             };
@@ -11430,6 +11430,10 @@ export interface paths {
                             id: string;
                             regionCode: string;
                             seed: string;
+                            /** Format: date */
+                            period: string;
+                            redrawOf?: string;
+                            reason?: string;
                             sampleSize: number;
                             candidates: number;
                             createdAt: string;
@@ -11538,6 +11542,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spot-checks/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's draws in the caller's region: the first, then any redraws with their reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            period: string;
+                            regionCode: string;
+                            draws: {
+                                id: string;
+                                regionCode: string;
+                                seed: string;
+                                /** Format: date */
+                                period: string;
+                                redrawOf?: string;
+                                reason?: string;
+                                sampleSize: number;
+                                candidates: number;
+                                createdAt: string;
+                                items: {
+                                    id: string;
+                                    rank: number;
+                                    applicationId: string;
+                                    applicationNumber: string;
+                                    inspector: string;
+                                    weight: number;
+                                    outcome?: string;
+                                    note?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spot-checks/{id}": {
         parameters: {
             query?: never;
@@ -11567,6 +11717,10 @@ export interface paths {
                             id: string;
                             regionCode: string;
                             seed: string;
+                            /** Format: date */
+                            period: string;
+                            redrawOf?: string;
+                            reason?: string;
                             sampleSize: number;
                             candidates: number;
                             createdAt: string;
@@ -11840,6 +11994,10 @@ export interface paths {
                             id: string;
                             regionCode: string;
                             seed: string;
+                            /** Format: date */
+                            period: string;
+                            redrawOf?: string;
+                            reason?: string;
                             sampleSize: number;
                             candidates: number;
                             createdAt: string;
@@ -16320,7 +16478,10 @@ export interface paths {
                                 unit?: string;
                                 post?: string;
                                 period?: string;
-                                standard: string;
+                                standard: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 amountFen: number;
                                 status: string;
                                 publicityEndsOn?: string;

@@ -229,6 +229,7 @@ export const adminEn: Translation<typeof adminZh> = {
     },
     'spot-check': {
       drawn: 'Spot check drawn',
+      redrawn: 'Spot check drawn again (with a reason)',
       outcome: 'Spot-check outcome recorded',
     },
     sweep: {
@@ -307,6 +308,7 @@ export const adminEn: Translation<typeof adminZh> = {
     base: 'Base',
     basis: 'Basis',
     brand: 'Brand',
+    candidates: 'Candidate applications',
     capacity: 'Capacity',
     cardNumber: 'Card number',
     caseWorker: 'Case worker',
@@ -386,6 +388,7 @@ export const adminEn: Translation<typeof adminZh> = {
     qualified_on: 'Qualified on',
     rateCapBp: 'Rate cap',
     reason: 'Reason',
+    redrawOf: 'Drawn again in place of',
     rebind: 'Bound again',
     regionCode: 'Region',
     region_code: 'Region',
@@ -395,7 +398,9 @@ export const adminEn: Translation<typeof adminZh> = {
     results: 'Results',
     roles: 'Posts',
     rows: 'Rows',
+    sample: 'Applications drawn',
     satisfactory: 'Satisfactory',
+    seed: 'Random seed',
     seekerId: 'Job seeker',
     sessionNo: 'Session',
     sha256: 'File checksum',

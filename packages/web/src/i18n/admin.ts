@@ -224,6 +224,7 @@ export const adminZh = {
     },
     'spot-check': {
       drawn: '抽取抽查样本',
+      redrawn: '重新抽取抽查样本（附理由）',
       outcome: '登记抽查结果',
     },
     sweep: {
@@ -302,6 +303,7 @@ export const adminZh = {
     base: '直播基地',
     basis: '登记依据',
     brand: '品牌',
+    candidates: '候选申请数',
     capacity: '容量',
     cardNumber: '登记证号',
     caseWorker: '就业服务专员',
@@ -381,6 +383,7 @@ export const adminZh = {
     qualified_on: '资格审核日期',
     rateCapBp: '利率上限',
     reason: '理由',
+    redrawOf: '原抽取',
     rebind: '重新绑定',
     regionCode: '地区',
     region_code: '地区',
@@ -390,7 +393,9 @@ export const adminZh = {
     results: '结果',
     roles: '岗位',
     rows: '行数',
+    sample: '抽中的申请',
     satisfactory: '合格',
+    seed: '随机种子',
     seekerId: '求职人员',
     sessionNo: '课次',
     sha256: '文件校验值',

@@ -11,6 +11,7 @@ import { labourZh } from './labour-market.js';
 import { loansZh } from './loans.js';
 import { nextStepZh } from './next-step.js';
 import { eventsZh } from './recruitment-events.js';
+import { spotChecksZh } from './spot-checks.js';
 
 export const chineseMore = {
   employment: employmentZh,
@@ -20,4 +21,5 @@ export const chineseMore = {
   events: eventsZh,
   loans: loansZh,
   nextStep: nextStepZh,
+  spotChecks: spotChecksZh,
 };

@@ -26,6 +26,7 @@ export const enUS: Messages = {
     allocation: 'Allocation',
     dashboard: 'Dashboard',
     sweeps: 'Proactive sweep',
+    spotChecks: 'Random spot checks',
     audit: 'Audit log',
     identity: 'Verify identity',
     activation: 'Activation codes',

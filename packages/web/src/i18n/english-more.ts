@@ -6,6 +6,7 @@ import { labourEn } from './labour-market.en.js';
 import { loansEn } from './loans.en.js';
 import { nextStepEn } from './next-step.en.js';
 import { eventsEn } from './recruitment-events.en.js';
+import { spotChecksEn } from './spot-checks.en.js';
 
 export const englishMore = {
   employment: employmentEn,
@@ -15,4 +16,5 @@ export const englishMore = {
   events: eventsEn,
   loans: loansEn,
   nextStep: nextStepEn,
+  spotChecks: spotChecksEn,
 };

@@ -27,6 +27,7 @@ export const zhCN = {
     allocation: '资金分配',
     dashboard: '执行监测',
     sweeps: '主动发现',
+    spotChecks: '随机抽查',
     audit: '审计日志',
     identity: '实名核验',
     activation: '实名激活码',

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browserWalk, checkAndShoot } from './harness.js';
+
+/**
+ * 随机抽查 (双随机), in a real browser: the province's supervisor draws the day's sample once; the
+ * page then shows that draw as the one that stands and will draw again only with a reason, which
+ * it shows beside the second draw while the first stays on the page.
+ */
+vi.setConfig({ testTimeout: 120_000 });
+const walk = browserWalk();
+const REASON = '原选派的检查人员须回避，经集体研究同意重新抽取';
+
+describe('the day’s spot check', () => {
+  it('is drawn once; drawing again asks for a reason and keeps the first draw in view', async () => {
+    const v = await walk.as('zh-CN', 'supervisor');
+    await v.page.goto('/#/supervision/spot-checks');
+    await expect.poll(() => v.page.getByTestId('spot-status').innerText()).toContain('尚未抽取');
+    expect(await v.page.locator('#spot-reason').count()).toBe(0);
+    await v.page.getByTestId('spot-draw').click();
+    await v.page.getByTestId('spot-first').waitFor();
+    await expect.poll(() => v.page.getByTestId('spot-status').innerText()).toContain('以第一次抽取为准');
+
+    // The button to draw again stays off until there is a reason of some substance.
+    const again = v.page.getByTestId('spot-draw');
+    expect(await again.innerText()).toContain('重新抽取');
+    expect(await again.isDisabled()).toBe(true);
+    await v.page.locator('#spot-reason').fill('  重抽 ');
+    expect(await again.isDisabled()).toBe(true);
+    await v.page.locator('#spot-reason').fill(REASON);
+    expect(await again.isDisabled()).toBe(false);
+    await again.click();
+    await v.page.getByTestId('spot-redraw').waitFor();
+    expect(await v.page.getByTestId('spot-reason-shown').innerText()).toBe(REASON);
+    expect(await v.page.getByTestId('spot-first').count()).toBe(1);
+    await checkAndShoot(v, 'supervisor-spot-checks');
+  });
+
+  it('reads the same in English, with the reason in the words it was given', async () => {
+    const en = await walk.as('en-US', 'supervisor');
+    await en.page.goto('/#/supervision/spot-checks');
+    await en.page.getByTestId('spot-redraw').waitFor();
+    expect(await en.page.getByTestId('spot-status').innerText()).toContain('the first draw stands');
+    expect(await en.page.getByTestId('spot-first').locator('.ant-card-head').innerText()).toContain('First draw');
+    await checkAndShoot(en, 'supervisor-spot-checks', [REASON]);
+  });
+});

@@ -1,0 +1,38 @@
+/** English texts under `spotChecks.`, typed against the Chinese in ./spot-checks.ts. */
+import type { spotChecksZh } from './spot-checks.js';
+import type { Translation } from './zh-CN.js';
+
+export const spotChecksEn: Translation<typeof spotChecksZh> = {
+  title: 'Random spot checks',
+  intro:
+    "A random sample of the region's approved applications, weighted towards large amounts, many people and long durations, each given to a randomly chosen inspector who did not handle it (财社〔2023〕181号, art. 23). The system makes the random seed and keeps it, so anyone can verify the draw; each region's first draw of the day is the one that stands.",
+  sampleSize: 'Sample size',
+  draw: "Draw today's sample",
+  drawAgain: 'Draw again',
+  none: 'Your region has not drawn its spot check today.',
+  standing:
+    "Your region has drawn today's spot check; the first draw stands. Drawing again needs a reason: the first sample and its inspections stay on record, and the audit log shows both draws and the reason.",
+  reason: 'Reason for drawing again',
+  reasonHelp: 'At least 4 characters, at most 500; it goes into the audit log.',
+  reasonPlaceholder: 'For example: an inspector drawn must stand aside; a collective decision agreed to draw again',
+  firstDraw: 'First draw (stands)',
+  redraw: 'Draw {{n}} (drawn again)',
+  period: 'Day',
+  drawnAt: 'Drawn at',
+  region: 'Region',
+  candidates: 'Candidate applications',
+  seed: 'Random seed',
+  redrawReason: 'Reason for drawing again',
+  items: {
+    rank: 'No.',
+    application: 'Application',
+    inspector: 'Inspector',
+    weight: 'Weight',
+    outcome: 'Outcome',
+  },
+  outcomes: {
+    pending: 'To be checked',
+    'no-problem': 'No problem',
+    'problem-found': 'Problem found',
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Texts of the spot-check page (随机抽查), under `spotChecks.` in both languages. The English is
+ * typed against the Chinese, so a key missing in either fails the type check.
+ */
+export const spotChecksZh = {
+  title: '随机抽查（双随机）',
+  intro:
+    '按补贴金额大、人数多、期限长加权，随机抽取本辖区已审批的申请，并随机选派未经办该申请的检查人员（财社〔2023〕181号第二十三条）。随机种子由系统生成并留档，任何人可复核；每个辖区每天以第一次抽取为准。',
+  sampleSize: '抽查数量',
+  draw: '抽取今日样本',
+  drawAgain: '重新抽取',
+  none: '本辖区今日尚未抽取抽查样本。',
+  standing:
+    '本辖区今日已抽取抽查样本，以第一次抽取为准。重新抽取须填写理由，原样本及其检查任务一并留档，审计日志记录两次抽取和理由。',
+  reason: '重新抽取的理由',
+  reasonHelp: '至少 4 个字，最多 500 字；将记入审计日志。',
+  reasonPlaceholder: '例如：原选派的检查人员须回避，经集体研究同意重新抽取',
+  firstDraw: '第一次抽取（有效）',
+  redraw: '第 {{n}} 次抽取（重新抽取）',
+  period: '抽查日期',
+  drawnAt: '抽取时间',
+  region: '辖区',
+  candidates: '候选申请数',
+  seed: '随机种子',
+  redrawReason: '重新抽取理由',
+  items: {
+    rank: '序号',
+    application: '申请编号',
+    inspector: '检查人员',
+    weight: '权重',
+    outcome: '核查结果',
+  },
+  outcomes: {
+    pending: '待核查',
+    'no-problem': '核查无误',
+    'problem-found': '发现问题',
+  },
+};

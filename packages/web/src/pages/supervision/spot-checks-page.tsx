@@ -1,0 +1,155 @@
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatInstant } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
+import { REASON_MAX, reasonIsEnough } from './spot-check-reason.js';
+
+type Today = paths['/api/v1/spot-checks/today']['get']['responses'][200]['content']['application/json'];
+type Draw = Today['draws'][number];
+
+/**
+ * 随机抽查 (双随机): today's draw of the supervisor's region. The first draw of the day stands; the
+ * page shows it (and any redraw, with its reason) and asks for a reason before drawing again, as
+ * the server does. The seed is the server's, shown so an auditor can redo the draw.
+ */
+export function SpotChecksPage() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useLoad(() => api<Today>('GET', '/api/v1/spot-checks/today'), []);
+  const [sampleSize, setSampleSize] = useState<number | null>(10);
+  const [reason, setReason] = useState('');
+  const [drawError, setDrawError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const first = data?.draws.find((d) => !d.redrawOf);
+  const ready = sampleSize !== null && sampleSize >= 1 && (!first || reasonIsEnough(reason));
+
+  const submit = async () => {
+    if (!ready) return;
+    setBusy(true);
+    setDrawError(undefined);
+    try {
+      await api('POST', '/api/v1/spot-checks', { sampleSize, ...(first ? { reason: reason.trim() } : {}) });
+      setReason('');
+      reload();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      // The message names the draw that stands (its day and time); the ids beside it are for programs.
+      setDrawError(new ApiError(e.status, e.code, e.message, e.field));
+      // Someone else drew first: show their draw, and the reason field with it.
+      if (e.code === 'SPOT_CHECK_ALREADY_DRAWN') reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{t('spotChecks.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('spotChecks.intro')}</Typography.Paragraph>
+      <ErrorAlert error={error} />
+      {data ? (
+        <Alert
+          type={first ? 'warning' : 'info'}
+          showIcon
+          title={first ? t('spotChecks.standing') : t('spotChecks.none')}
+          data-testid="spot-status"
+        />
+      ) : null}
+      {data ? (
+        <Card size="small">
+          <Form layout="vertical" onFinish={() => void submit()}>
+            <Form.Item label={t('spotChecks.sampleSize')} htmlFor="spot-sample-size">
+              <InputNumber
+                id="spot-sample-size"
+                min={1}
+                max={1000}
+                precision={0}
+                value={sampleSize}
+                onChange={setSampleSize}
+              />
+            </Form.Item>
+            {first ? (
+              <Form.Item
+                label={t('spotChecks.reason')}
+                htmlFor="spot-reason"
+                help={t('spotChecks.reasonHelp')}
+                required
+              >
+                <Input.TextArea
+                  id="spot-reason"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  maxLength={REASON_MAX}
+                  showCount
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  placeholder={t('spotChecks.reasonPlaceholder')}
+                />
+              </Form.Item>
+            ) : null}
+            <Button type="primary" htmlType="submit" loading={busy} disabled={!ready} data-testid="spot-draw">
+              {first ? t('spotChecks.drawAgain') : t('spotChecks.draw')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      <ErrorAlert error={drawError} />
+      {data?.draws.map((d, i) => (
+        <DrawCard key={d.id} draw={d} index={i} />
+      ))}
+    </Space>
+  );
+}
+
+function DrawCard({ draw, index }: { draw: Draw; index: number }) {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  return (
+    <Card
+      size="small"
+      title={draw.redrawOf ? t('spotChecks.redraw', { n: index + 1 }) : t('spotChecks.firstDraw')}
+      data-testid={draw.redrawOf ? 'spot-redraw' : 'spot-first'}
+    >
+      <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t('spotChecks.period')}>{draw.period}</Descriptions.Item>
+        <Descriptions.Item label={t('spotChecks.drawnAt')}>{formatInstant(draw.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('spotChecks.region')}>{regionName(draw.regionCode)}</Descriptions.Item>
+        <Descriptions.Item label={t('spotChecks.candidates')}>{draw.candidates}</Descriptions.Item>
+        <Descriptions.Item label={t('spotChecks.sampleSize')}>{draw.sampleSize}</Descriptions.Item>
+        <Descriptions.Item label={t('spotChecks.seed')}>
+          <Typography.Text code copyable>
+            {draw.seed}
+          </Typography.Text>
+        </Descriptions.Item>
+        {draw.reason ? (
+          <Descriptions.Item label={t('spotChecks.redrawReason')} span={2}>
+            <span data-testid="spot-reason-shown">{draw.reason}</span>
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={draw.items}
+        columns={[
+          { title: t('spotChecks.items.rank'), dataIndex: 'rank' },
+          {
+            title: t('spotChecks.items.application'),
+            render: (_, item) => <Link to={`/applications/${item.applicationId}`}>{item.applicationNumber}</Link>,
+          },
+          { title: t('spotChecks.items.inspector'), dataIndex: 'inspector' },
+          { title: t('spotChecks.items.weight'), dataIndex: 'weight' },
+          {
+            title: t('spotChecks.items.outcome'),
+            render: (_, item) => t(`spotChecks.outcomes.${item.outcome ?? 'pending'}`),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
