@@ -20,6 +20,11 @@ import { idNumberLookup } from '../registry/registry-input.js';
 import type { RegistryService } from '../registry/registry-service.js';
 import type { Vault } from '../security/vault.js';
 import type { AccountViewSchema, ChangeStaffRoles, CreateStaffAccount, Registration } from './accounts.schemas.js';
+import {
+  DEFAULT_REGISTRATION_LIMITS,
+  refuseTooManyRegistrations,
+  type RegistrationLimits,
+} from './registration-limits.js';
 
 /** A staff account as the administrator sees it: the route's response schema is its one source. */
 export type AccountView = Static<typeof AccountViewSchema>;
@@ -35,6 +40,7 @@ export class AccountService {
     private readonly vault: Vault,
     private readonly sessions: SessionService,
     private readonly registry: RegistryService,
+    private readonly registrationLimits: RegistrationLimits = DEFAULT_REGISTRATION_LIMITS,
   ) {}
 
   async createStaff(admin: Actor, input: CreateStaffAccount): Promise<AccountView> {
@@ -204,8 +210,11 @@ export class AccountService {
             category: 'enterprise',
             regionCode: input.regionCode,
           }).row.credit_code;
+    const limited = { ip, subject, field: input.kind === 'person' ? 'idNumber' : 'creditCode' } as const;
+    await refuseTooManyRegistrations(this.db, this.registrationLimits, limited, false);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
+      await refuseTooManyRegistrations(trx, this.registrationLimits, limited, true);
       if (await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst())
         throw new AppError('USERNAME_TAKEN', 409, 'username', { value: input.username });
       const row = await trx

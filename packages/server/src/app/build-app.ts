@@ -9,6 +9,7 @@ import { componentName, nameWholeAnswers, withComponents } from './openapi-names
 import type { JobQueue } from '../jobs/job-queue-service.js';
 import { accountCredentials } from '../accounts/account-repository.js';
 import { AccountService } from '../accounts/account-service.js';
+import type { RegistrationLimits } from '../accounts/registration-limits.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
 import { OidcBinding } from '../accounts/identity-oidc.js';
 import { IdentityService } from '../accounts/identity-service.js';
@@ -98,6 +99,8 @@ export interface AppOptions {
   readonly vault: Vault;
   readonly clock?: Clock;
   readonly sessions?: SessionSettings;
+  /** How often applicants may register, per address and per claimed identity (registration-limits.ts). */
+  readonly registrationLimits?: RegistrationLimits;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies?: boolean;
   /** Payment items settled per transaction during reconciliation. */
@@ -175,6 +178,7 @@ export function buildServices(
     | 'vault'
     | 'clock'
     | 'sessions'
+    | 'registrationLimits'
     | 'settleChunk'
     | 'sweepBatch'
     | 'oidc'
@@ -219,7 +223,7 @@ export function buildServices(
     sessions,
     registry,
     calendar,
-    accounts: new AccountService(db, vault, sessions, registry),
+    accounts: new AccountService(db, vault, sessions, registry, options.registrationLimits),
     funds,
     applications,
     applicationLists: new ApplicationListService(db, vault, clock, policies, risk, calendar),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { OidcSettings } from '../accounts/oidc.js';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits } from '../accounts/registration-limits.js';
 import { migrate, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { seedReferenceData } from '../demo/seed.js';
 import type { JobOptions } from '../app/background-jobs.js';
@@ -35,6 +36,12 @@ export interface TestAppOptions {
   readonly onQuery?: (sql: string) => void;
   /** How long settings and the calendar kept in memory go unchecked (`AppOptions.recheckEveryMs`). */
   readonly recheckEveryMs?: number;
+  /**
+   * Registration limits. By default those of production, but for the count per address: every
+   * injected request comes from 127.0.0.1, and a suite registers far more applicants than a real
+   * address may in an hour.
+   */
+  readonly registrationLimits?: RegistrationLimits;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -83,6 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.recheckEveryMs !== undefined ? { recheckEveryMs: options.recheckEveryMs } : {}),
+    registrationLimits: options.registrationLimits ?? { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 1_000_000 },
     // An idle queue polls once a second: quick enough for a sweep's test, light on the one embedded connection.
     jobs: { pollingIntervalSeconds: 1, ...options.jobs },
   });
