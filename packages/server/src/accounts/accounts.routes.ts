@@ -28,6 +28,8 @@ export function accountsRoutes(accounts: AccountService): FastifyPluginAsyncType
             400: ErrorBodySchema,
             409: ErrorBodySchema,
             422: ErrorBodySchema,
+            // Too many registrations from the address, or unverified claims of the identity (registration-limits.ts).
+            429: ErrorBodySchema,
           },
         },
       },

@@ -1488,6 +1488,20 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
