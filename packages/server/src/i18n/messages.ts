@@ -17,6 +17,11 @@ export const ERROR_MESSAGES = {
   VALIDATION_FAILED: { 'zh-CN': '字段 {field} 不符合要求：{detail}', 'en-US': 'Field {field} is invalid: {detail}' },
   REQUIRED_FIELD: { 'zh-CN': '缺少必填字段 {field}', 'en-US': 'The field {field} is required' },
   UNKNOWN_FIELD: { 'zh-CN': '不认识的字段 {field}', 'en-US': 'Unknown field {field}' },
+  /** A period whose end comes before its start (a report's from/to): the end is named. */
+  PERIOD_REVERSED: {
+    'zh-CN': '字段 {field}：截止日期 {to} 早于起始日期 {from}',
+    'en-US': 'Field {field}: the end ({to}) is before the start ({from})',
+  },
   INVALID_FACTS: { 'zh-CN': '申请材料有误：{detail}', 'en-US': 'The facts are invalid: {detail}' },
   UNKNOWN_SUBSIDY: { 'zh-CN': '没有编号为 {value} 的补贴项目', 'en-US': 'There is no subsidy with id {value}' },
   NOT_FOUND: { 'zh-CN': '请求的地址不存在', 'en-US': 'Nothing is found at this address' },
@@ -417,6 +422,15 @@ export const ERROR_MESSAGES = {
     'en-US': 'There is no reference data kind {value}',
   },
   SPOT_CHECK_NOT_FOUND: { 'zh-CN': '抽查不存在或不在您的管辖范围内', 'en-US': 'No such spot check in your regions' },
+  SPOT_CHECK_ALREADY_DRAWN: {
+    'zh-CN': '本辖区 {period} 的抽查样本已于 {time} 抽取，以该次为准；如确需重新抽取，请填写理由，原样本一并留档',
+    'en-US':
+      'Your region drew its spot check for {period} at {time}, and that draw stands; to draw again, give a reason: the first draw stays on record',
+  },
+  SPOT_CHECK_NOTHING_TO_REDRAW: {
+    'zh-CN': '字段 理由：本辖区今日尚未抽取抽查样本，首次抽取无需填写理由',
+    'en-US': 'Field reason: your region has not drawn today; the first draw needs no reason',
+  },
   NO_CANDIDATES: {
     'zh-CN': '没有可抽查的申请或检查人员',
     'en-US': 'There are no applications or inspectors to draw from',
