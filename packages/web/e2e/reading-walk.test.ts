@@ -123,8 +123,8 @@ describe('reading the pages', () => {
     const v = await walk.as('zh-CN', 'lina', PHONE);
     // Nothing offered yet: the empty list says how offers come, and where else to look.
     await v.page.goto('/#/my/offers');
-    await expect.poll(() => v.page.locator('.ant-table-placeholder').innerText()).toContain('会列在这里');
-    expect(await v.page.locator('.ant-table-placeholder').innerText()).toContain('政策清单');
+    await expect.poll(() => v.page.getByTestId('offers-none').innerText()).toContain('会列在这里');
+    expect(await v.page.getByTestId('offers-none').innerText()).toContain('政策清单');
     await v.page.goto('/#/my/apply/one-time-job-seeking');
     await v.page.getByTestId('apply-save').click();
     await v.page.getByTestId('evidence').waitFor();

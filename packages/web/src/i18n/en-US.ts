@@ -661,10 +661,7 @@ export const enUS: Messages = {
   },
   offers: {
     title: 'Offers for me',
-    intro:
-      'The platform found these subsidies you qualify for from what the registry holds. Confirm to apply in one step, or decline and it will not be offered again.',
     none: 'No offers at the moment. When the platform finds from the registry’s records a subsidy you qualify for, it is listed here; you can also browse the policy list and apply yourself.',
-    period: 'Period',
     states: {
       open: 'Waiting for you',
       confirmed: 'Confirmed',

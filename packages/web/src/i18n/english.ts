@@ -7,7 +7,8 @@ import antdEnglish from 'antd/locale/en_US';
 import { factsEn } from './applicant-facts.en.js';
 import { backOfficeEn } from './back-office.en.js';
 import { enUS } from './en-US.js';
+import { offerCardEn } from './offer-card.en.js';
 
 export { antdEnglish };
 
-export const english = { ...enUS, backOffice: backOfficeEn, facts: factsEn };
+export const english = { ...enUS, backOffice: backOfficeEn, facts: factsEn, offerCard: offerCardEn };

@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { factsZh } from './applicant-facts.js';
 import { backOfficeZh } from './back-office.js';
+import { offerCardZh } from './offer-card.js';
 import { zhCN } from './zh-CN.js';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -24,7 +25,9 @@ declare global {
 
 // The texts of the first screen and of the frames; the desks' own arrive with `loadAllTexts`.
 const initialised = i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh, facts: factsZh } } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, backOffice: backOfficeZh, facts: factsZh, offerCard: offerCardZh } },
+  },
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

@@ -625,9 +625,7 @@ export const zhCN = {
   },
   offers: {
     title: '可享政策（主动服务）',
-    intro: '系统根据登记信息主动发现您可以享受的补贴。确认后即提交申请；不需要的可以拒绝，不再提示。',
     none: '暂无可享政策。系统比对登记信息发现您符合条件的补贴时，会列在这里；您也可以在“政策清单”查看各项补贴并自行申请。',
-    period: '期间',
     states: { open: '待确认', confirmed: '已确认', declined: '已拒绝', filed: '已免申办理' },
     confirm: '确认申请',
     decline: '不需要',

@@ -1,12 +1,13 @@
-import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
-import type { Application } from '../../api/schema.js';
+import type { Application, Offer } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { StateTag } from '../applications/state-tag.js';
+import { waitingOffers } from './offer-model.js';
 
 /** "Where is my claim": every application of this applicant, its state and its deadline. */
 export function MyApplicationsPage() {
@@ -19,6 +20,10 @@ export function MyApplicationsPage() {
     () => api<{ total: number; applications: Application[] }>('GET', '/api/v1/applications?limit=200'),
     [],
   );
+  // Offers the sweep made (政策找人) wait on another page: said here, where the applicant lands, so
+  // a person the platform found is not met by an empty list and a hint to go and look for subsidies.
+  const offers = useLoad(() => api<{ offers: Offer[] }>('GET', '/api/v1/offers?state=open'), []);
+  const waiting = waitingOffers(offers.data?.offers ?? []).length;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -30,6 +35,19 @@ export function MyApplicationsPage() {
         </Button>
       </Space>
       <ErrorAlert error={error} />
+      {waiting > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="offers-waiting"
+          title={t('offerCard.pending', { count: waiting })}
+          action={
+            <Button size="small" type="primary" onClick={() => navigate('/my/offers')}>
+              {t('offerCard.pendingAction')}
+            </Button>
+          }
+        />
+      ) : null}
       {narrow ? (
         <List<Application>
           loading={loading}
