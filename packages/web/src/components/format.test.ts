@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatPermille, parseYuan, pickLabel, yuanToFen } from './format.js';
+import { formatFen, formatPermille, parseYuan, pickLabel, punctuation, yuanToFen } from './format.js';
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
@@ -36,5 +36,12 @@ describe('a state’s name on a tag', () => {
     expect(pickLabel({ zh: '退回补正', en: 'returned for correction' }, 'en-US')).toBe('Returned for correction');
     expect(pickLabel({ zh: '已复核', en: 'approved' }, 'zh-CN')).toBe('已复核');
     expect(pickLabel(undefined, 'en-US')).toBe('');
+  });
+});
+
+describe('punctuation in the page language', () => {
+  it('is full-width in Chinese and ASCII in English, so an English sentence carries no Chinese marks', () => {
+    expect(punctuation('zh-CN')).toEqual({ open: '（', close: '）', colon: '：', semicolon: '；' });
+    expect(punctuation('en-US')).toEqual({ open: ' (', close: ')', colon: ': ', semicolon: '; ' });
   });
 });

@@ -12,6 +12,16 @@ export function formatFen(fen: number, language: string): string {
   return language === 'en-US' ? `${sign}¥${yuan}.${cents}` : `${sign}${yuan}${cents === '00' ? '' : `.${cents}`} 元`;
 }
 
+/**
+ * The punctuation around values in a sentence of the page's language: full-width in Chinese
+ * (（…）、：、；), ASCII with its spaces in English, so an English page shows no Chinese marks.
+ */
+export function punctuation(language: string): { open: string; close: string; colon: string; semicolon: string } {
+  return language === 'en-US'
+    ? { open: ' (', close: ')', colon: ': ', semicolon: '; ' }
+    : { open: '（', close: '）', colon: '：', semicolon: '；' };
+}
+
 /** "1,500.50" or "1500.5" (元, as typed) → 150050 分; undefined when it is not an amount. */
 export function parseYuan(input: string): number | undefined {
   const m = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(input.replaceAll(',', ''));

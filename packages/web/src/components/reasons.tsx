@@ -2,7 +2,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../api/schema.js';
-import { formatFen, formatParameterValue, pick } from './format.js';
+import { formatFen, formatParameterValue, pick, punctuation } from './format.js';
 import { useRegionName } from './regions.js';
 
 /** The engine's decision as people read it: the outcome, then every rule with its article. */
@@ -10,6 +10,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
+  const marks = punctuation(lang);
   return (
     <div data-testid={`decision-${decision.subsidy}`}>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -39,7 +40,13 @@ export function DecisionView({ decision }: { decision: Decision }) {
               {r.met ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
               <span>
                 {pick(r.message, lang)}
-                {r.detail ? <Typography.Text type="secondary">（{pick(r.detail, lang)}）</Typography.Text> : null}
+                {r.detail ? (
+                  <Typography.Text type="secondary">
+                    {marks.open}
+                    {pick(r.detail, lang)}
+                    {marks.close}
+                  </Typography.Text>
+                ) : null}
                 <br />
                 <Typography.Text type="secondary" className="citation">
                   {t('decision.basis')}: {r.cites}
@@ -62,7 +69,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
                   from: p.from,
                 }) + (p.source === 'example' ? ` ${t('decision.example')}` : ''),
             )
-            .join('；')}
+            .join(marks.semicolon)}
         </Typography.Paragraph>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
-import { pick } from '../../components/format.js';
+import { pick, punctuation } from '../../components/format.js';
 
 /** What the engine would decide before filing, with what would change it and where each fact stands. */
 export type PreviewAnswer =
@@ -41,7 +41,8 @@ export function FactNeeds({
           <List.Item>
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text>
-                {pick(need.rule, lang)} <Typography.Text type="secondary">（{need.cites}）</Typography.Text>
+                {pick(need.rule, lang)}{' '}
+                <Typography.Text type="secondary">{`${punctuation(lang).open.trim()}${need.cites}${punctuation(lang).close}`}</Typography.Text>
               </Typography.Text>
               {need.facts.map((f) => (
                 <Space key={f.field} wrap size={4} align="center">

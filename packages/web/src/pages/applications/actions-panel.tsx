@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick } from '../../components/format.js';
+import { pick, punctuation } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
@@ -172,7 +172,9 @@ export function ActionsPanel({
                     {check.unmet.map((r, i) => (
                       <li key={i}>
                         {pick(r.message, lang)}
-                        {r.detail ? `（${pick(r.detail, lang)}）` : ''} · {r.cites}
+                        {r.detail
+                          ? `${punctuation(lang).open}${pick(r.detail, lang)}${punctuation(lang).close}`
+                          : ''} · {r.cites}
                       </li>
                     ))}
                   </ul>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../components/format.js';
+import { formatFen, punctuation } from '../../components/format.js';
 
 /** The loan a 贴息 claim is for, as the claim stores it (the policy package's `Loan`). */
 interface LoanClaimValue {
@@ -16,6 +16,7 @@ export function LoanClaim({ value }: { value: LoanClaimValue }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const p = value.period;
+  const marks = punctuation(lang);
   return (
     <span data-testid="claim-loan">
       <div>
@@ -26,10 +27,11 @@ export function LoanClaim({ value }: { value: LoanClaimValue }) {
       </div>
       {p ? (
         <div>
-          {t('loans.period')} {p.key} （{p.from} — {p.to}）
+          {t('loans.period')} {p.key}
+          {`${marks.open}${p.from ?? ''} — ${p.to ?? ''}${marks.close}`}
           {p.interestFen !== undefined ? ` · ${t('loans.interest')} ${formatFen(p.interestFen, lang)}` : ''}
           {p.repaidOnTime !== undefined
-            ? ` · ${t('loans.onTime')}：${p.repaidOnTime ? t('loans.yes') : t('loans.no')}`
+            ? ` · ${t('loans.onTime')}${marks.colon}${p.repaidOnTime ? t('loans.yes') : t('loans.no')}`
             : ''}
         </div>
       ) : null}

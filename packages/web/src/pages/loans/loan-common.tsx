@@ -1,7 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
-import { formatFen, formatPermille } from '../../components/format.js';
+import { formatFen, formatPermille, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { PeriodsTable, ScheduleTable } from './loan-lists.js';
 
@@ -91,7 +91,7 @@ export function LoanDetails({ loan, reload }: { loan: Loan; reload?: () => void 
               : l.parameter.endsWith('-months')
                 ? l.value
                 : money(l.value)}
-            {l.cites ? `（${l.cites}）` : ''}
+            {l.cites ? `${punctuation(lang).open}${l.cites}${punctuation(lang).close}` : ''}
           </Descriptions.Item>
         ))}
       </Descriptions>

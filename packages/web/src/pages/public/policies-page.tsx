@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
 import type { PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatParameterValue, pick, todayInShanghai } from '../../components/format.js';
+import { formatParameterValue, pick, punctuation, todayInShanghai } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions-context.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -104,7 +104,7 @@ export function PoliciesPage() {
                           {p.scheme.parameters.map((v) => (
                             <span className="policy-parameter" key={v.parameter}>
                               {v.label
-                                ? `${pick(v.label, lang)}：${formatParameterValue(v.value, v.label.unit, lang, t)}`
+                                ? `${pick(v.label, lang)}${punctuation(lang).colon}${formatParameterValue(v.value, v.label.unit, lang, t)}`
                                 : t('decision.unnamedParameter')}
                               {v.source === 'example' ? ` (${t('decision.example')})` : ''}
                             </span>
