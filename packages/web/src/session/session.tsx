@@ -119,5 +119,10 @@ export function homeOf(account: Account): string {
   if (p.has('security:manage')) return '/security/outbox';
   if (p.has('account:manage')) return '/admin/accounts';
   if (p.has('parameter:set')) return '/admin/parameters';
+  // A bank's or guarantor's loan officer, and a case worker, have a desk of their own: landing on the
+  // public policy list, they had no way into it but typing its address.
+  if (p.has('loan:bank') || p.has('loan:guarantee')) return '/loans';
+  if (p.has('assistance:work')) return '/employment/cases';
+  if (p.has('employment:read')) return '/employment/registrations';
   return '/';
 }
