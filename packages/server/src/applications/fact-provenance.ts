@@ -149,9 +149,10 @@ function datasetText(p: Partial<ReferenceProvenance>): Text {
 function summaryOf(kind: string, data: Record<string, unknown>): Text {
   if (kind === 'graduation') {
     const g = data as unknown as Graduation;
+    // A graduate of this school year graduates in months to come: the English gives the date, not a past tense.
     return g.institution === 'university'
-      ? t(`${g.date} 高校毕业`, `Graduated from university on ${g.date}`)
-      : t(`${g.date} 技工院校毕业`, `Graduated from a technical college on ${g.date}`);
+      ? t(`${g.date} 高校毕业`, `University graduation: ${g.date}`)
+      : t(`${g.date} 技工院校毕业`, `Technical college graduation: ${g.date}`);
   }
   if (kind === 'business') {
     const b = data as unknown as Business;

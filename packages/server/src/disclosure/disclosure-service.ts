@@ -238,7 +238,7 @@ export class DisclosureService {
           standard: decision?.perMonthFen
             ? {
                 zh: `${formatYuan(decision.perMonthFen)}/月 × ${decision.months ?? 0}个月`,
-                en: `${formatYuanEn(decision.perMonthFen)} a month × ${decision.months ?? 0}`,
+                en: `${formatYuanEn(decision.perMonthFen)} a month × ${decision.months ?? 0} ${decision.months === 1 ? 'month' : 'months'}`,
               }
             : { zh: formatYuan(amount), en: formatYuanEn(amount) },
           amountFen: amount,

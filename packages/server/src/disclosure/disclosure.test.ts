@@ -115,7 +115,7 @@ describe('public disclosure lists (公示)', () => {
       post: '社区保洁',
       period: '2026-01 — 2026-03',
       status: 'paid',
-      standard: { zh: '2,100元/月 × 3个月', en: '¥2,100.00 a month × 3' },
+      standard: { zh: '2,100元/月 × 3个月', en: '¥2,100.00 a month × 3 months' },
       amountFen: 630_000,
     });
     expect(res.body).not.toContain(ids['王小红']!.idNumber);
