@@ -65,7 +65,7 @@ export const AssistanceBaseAward = defineSubsidy({
         '吸纳脱贫人口就业10人以上、认定为就业帮扶基地的企业',
         'Enterprises employing 10 or more poverty-alleviated people, designated assistance bases',
       ),
-      standard: text('5万元一次性奖补', '50,000 yuan, once'),
+      standard: text('5万元一次性奖补', '¥50,000, once'),
       materials: [
         text('认定文件', 'Designation document'),
         text('吸纳脱贫人口名册', 'Roster of poverty-alleviated employees'),
@@ -112,7 +112,7 @@ export const AssistanceBaseAward = defineSubsidy({
       ),
       standard: text(
         '基地3万元、车间1万元、省级示范基地10万元',
-        'Base 30,000; workshop 10,000; provincial model base 100,000 yuan',
+        'Base ¥30,000; workshop ¥10,000; provincial model base ¥100,000',
       ),
       materials: [text('认定文件', 'Designation document')],
       parameters: ['assistance-base.award', 'assistance-workshop.award', 'assistance-base-provincial-model.award'],
@@ -159,7 +159,7 @@ export const InternshipBaseAward = defineSubsidy({
         '新评定为国家级、省级就业见习基地的单位',
         'Units newly designated national or provincial internship bases',
       ),
-      standard: text('国家级30万元、省级20万元', 'National 300,000; provincial 200,000 yuan'),
+      standard: text('国家级30万元、省级20万元', 'National ¥300,000; provincial ¥200,000'),
       materials: [text('评定文件', 'Designation document')],
       parameters: ['internship-base-national.award', 'internship-base-provincial.award'],
       conditions: [

@@ -172,7 +172,7 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       who,
       standard: text(
         '每人每月1000元；留用率50%、60%、70%以上分别为1200、1350、1500元',
-        '1,000 yuan a month; 1,200 / 1,350 / 1,500 at 50% / 60% / 70% retention',
+        '¥1,000 a month; ¥1,200 / ¥1,350 / ¥1,500 at 50% / 60% / 70% retention',
       ),
       materials,
       parameters,

@@ -57,7 +57,7 @@ export const EmploymentWorkshopReward = defineSubsidy({
         '就地就近吸纳本地户籍脱贫劳动力稳定就业6个月以上的乡村就业工厂（就业帮扶车间）',
         'Rural factories and workshops employing local poverty-alleviated workers for 6 months',
       ),
-      standard: text('每人每年3000元', '3,000 yuan per worker per year'),
+      standard: text('每人每年3000元', '¥3,000 per worker per year'),
       materials: [text('吸纳人员名册', 'Roster of workers'), text('工资发放记录', 'Payroll records')],
       parameters: ['employment-workshop.per-person-year'],
       conditions: [

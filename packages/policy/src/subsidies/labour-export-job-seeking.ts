@@ -46,7 +46,7 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
         '通过有组织劳务输出到户籍所在县以外地区就业的脱贫人口',
         'Poverty-alleviated people who work outside their home county through organised export',
       ),
-      standard: text('不超过400元/人', 'Up to 400 yuan per person'),
+      standard: text('不超过400元/人', 'Up to ¥400 per person'),
       materials: [text('身份证件', 'ID card'), text('务工地就业证明', 'Proof of employment where they work')],
       parameters: ['labour-export.job-seeking.cap', 'labour-export.job-seeking.standard'],
       conditions: [
@@ -87,7 +87,7 @@ export const LabourExportJobSeekingSubsidy = defineSubsidy({
         ),
         standard: text(
           '县外省内每人500元，省外每人1000元',
-          '500 yuan outside the county within the province; 1,000 yuan in another province',
+          '¥500 outside the county within the province; ¥1,000 in another province',
         ),
         materials: [text('身份证件', 'ID card'), text('劳动合同', 'Labour contract')],
         parameters: ['labour-export.job-seeking.outside-county', 'labour-export.job-seeking.other-province'],

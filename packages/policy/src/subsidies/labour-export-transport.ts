@@ -53,7 +53,7 @@ export const LabourExportTransportSubsidy = defineSubsidy({
       who: text('外出务工的脱贫劳动力', 'Poverty-alleviated workers who go out to work'),
       standard: text(
         '跨省就业不超过600元、省内就近就业不超过300元，分档给予',
-        'Up to 600 yuan across provinces, 300 within the province, in tiers',
+        'Up to ¥600 across provinces, ¥300 within the province, in tiers',
       ),
       materials: [text('身份证件', 'ID card'), text('务工证明', 'Proof of work')],
       parameters: [
@@ -87,7 +87,7 @@ export const LabourExportTransportSubsidy = defineSubsidy({
         '在省外稳定就业3个月以上的脱贫人口（含防止返贫监测对象）',
         'Poverty-alleviated people (incl. monitored) working stably in another province for 3 months',
       ),
-      standard: text('最高不超过500元', 'Up to 500 yuan'),
+      standard: text('最高不超过500元', 'Up to ¥500'),
       materials: [text('身份证件', 'ID card'), text('务工地就业证明', 'Proof of employment')],
       parameters: ['labour-export.transport.other-province.cap', 'labour-export.transport.other-province'],
       conditions: [

@@ -67,7 +67,7 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
       ),
       standard: text(
         '每人1500元，与一次性吸纳就业补贴不重复享受',
-        '1,500 yuan per person; not with the hiring subsidy',
+        '¥1,500 per person; not with the hiring subsidy',
       ),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
       parameters: ['expansion.per-person'],

@@ -179,7 +179,7 @@ export const OneTimeHiringSubsidy = defineSubsidy({
         '招用高校毕业生、登记失业青年或登记失业半年以上人员并签订1年以上劳动合同的企业',
         'Enterprises hiring recent graduates, young registered unemployed or the long-term unemployed on 1-year contracts',
       ),
-      standard: text('每人1000元', '1,000 yuan per person'),
+      standard: text('每人1000元', '¥1,000 per person'),
       materials,
       parameters: ['hiring.per-person'],
       conditions: [
@@ -205,7 +205,7 @@ export const OneTimeHiringSubsidy = defineSubsidy({
         '招用毕业年度大学生、防止返贫监测对象、就业困难人员并签订1年以上劳动合同、缴纳社会保险的企业',
         'Enterprises hiring graduating-year graduates, monitored or hard-to-employ people on 1-year contracts with insurance',
       ),
-      standard: text('每人2000元', '2,000 yuan per person'),
+      standard: text('每人2000元', '¥2,000 per person'),
       materials,
       parameters: ['hiring.per-person'],
       conditions: [
@@ -227,7 +227,7 @@ export const OneTimeHiringSubsidy = defineSubsidy({
         '吸纳"三类人员"就业的农民合作社、种养大户、家庭农场、就业援助小作坊、小微企业',
         'Cooperatives, large growers, family farms, assistance workshops and small/micro enterprises hiring the three groups',
       ),
-      standard: text('每户500元', '500 yuan per household'),
+      standard: text('每户500元', '¥500 per household'),
       materials,
       parameters: ['hiring.per-person'],
       conditions: [

@@ -107,7 +107,7 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
         basis: QY102('第22条'),
         from: '2023-10-27',
         who,
-        standard: text('每人1000元', '1,000 yuan per person'),
+        standard: text('每人1000元', '¥1,000 per person'),
         materials,
         parameters: ['job-seeking.amount'],
         conditions: [
@@ -127,7 +127,7 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       from: '2024-07-13',
       to: '2025-12-31',
       who,
-      standard: text('每人1500元', '1,500 yuan per person'),
+      standard: text('每人1500元', '¥1,500 per person'),
       materials,
       parameters: ['job-seeking.amount'],
       conditions: [
@@ -145,7 +145,7 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       from: '2025-05-01',
       to: '2028-04-30',
       who,
-      standard: text('标准按规定（2025年底前为1500元）', 'As prescribed (1,500 yuan to the end of 2025)'),
+      standard: text('标准按规定（2025年底前为1500元）', 'As prescribed (¥1,500 to the end of 2025)'),
       materials,
       parameters: ['job-seeking.amount'],
       conditions: [

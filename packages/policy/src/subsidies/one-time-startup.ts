@@ -192,7 +192,7 @@ export const OneTimeStartupSubsidy = defineSubsidy({
         basis: QY102('第14条'),
         from: '2023-10-27',
         who: founders(['graduate', 'hard-to-employ', 'veteran', 'returning-migrant'], QY102('第14条')),
-        standard: text('每人5000元', '5,000 yuan'),
+        standard: text('每人5000元', '¥5,000'),
         materials,
         parameters: ['startup.amount'],
         conditions: [
@@ -213,7 +213,7 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       from: '2024-07-13',
       to: '2025-12-31',
       who: founders(['graduate', 'hard-to-employ', 'returning-migrant'], SC34('（五）')),
-      standard: text('1万元', '10,000 yuan'),
+      standard: text('1万元', '¥10,000'),
       materials,
       parameters: ['startup.amount'],
       conditions: [
@@ -232,7 +232,7 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       from: '2025-05-01',
       to: '2028-04-30',
       who: founders(['graduate', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
-      standard: text('按规定（2025年底前为1万元）', 'As prescribed (10,000 yuan to the end of 2025)'),
+      standard: text('按规定（2025年底前为1万元）', 'As prescribed (¥10,000 to the end of 2025)'),
       materials,
       parameters: ['startup.amount'],
       conditions: [

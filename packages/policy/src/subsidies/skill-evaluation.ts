@@ -132,7 +132,7 @@ export const SkillEvaluationSubsidy = defineSubsidy({
           '符合政府补贴性培训条件，培训后通过初次鉴定或等级认定取得职业资格证书或职业技能等级证书的人员',
           'People eligible for subsidised training who pass a first evaluation with a qualification or skill-level certificate',
         ),
-        standard: text('最高不超过300元/人', 'At most 300 yuan per person'),
+        standard: text('最高不超过300元/人', 'At most ¥300 per person'),
         materials: [...materials, text('评价机构收费票据', 'Receipt for the evaluation fee')],
         parameters: ['skill-evaluation.cap', 'skill-evaluation.standard'],
         conditions: [

@@ -114,7 +114,7 @@ export const SkillUpgradingSubsidy = defineSubsidy({
       who,
       standard: text(
         '初级1000元、中级1500元、高级2000元；每年最多3次',
-        'Level 5: 1,000; level 4: 1,500; level 3: 2,000 yuan; at most 3 a year',
+        'Level 5: ¥1,000; level 4: ¥1,500; level 3: ¥2,000; at most 3 a year',
       ),
       materials,
       parameters,

@@ -44,7 +44,7 @@ const grantInRange = condition<PersonFacts>(
   'GRANT_IN_RANGE',
   text(
     '补助额度须在3—15万元之间，以省级评审结果为准',
-    'The grant, as the province reviewed it, must be 30,000 to 150,000 yuan',
+    'The grant, as the province reviewed it, must be ¥30,000 to ¥150,000',
   ),
   QY102('第14条'),
   (ctx) => {
@@ -89,7 +89,7 @@ export const StartupProjectFund = defineSubsidy({
         '创办投资少、风险小的创业项目的高校毕业生、农民工、退役军人等',
         'Graduates, migrant workers, veterans and others founding low-cost, low-risk projects',
       ),
-      standard: text('3—15万元，按省级评审结果', '30,000–150,000 yuan, as the province reviews each project'),
+      standard: text('3—15万元，按省级评审结果', '¥30,000–¥150,000, as the province reviews each project'),
       materials: [
         text('创业项目申报书', 'Project application'),
         text('营业执照', 'Business licence'),

@@ -93,7 +93,7 @@ export const TrainingLivingAllowance = defineSubsidy({
           '重点帮扶县参加农业农村实用技术培训的贫困劳动力',
           'Poverty-alleviated workers in rural practical training in key assistance counties',
         ),
-        standard: text('每人每天40元', '40 yuan per person per day'),
+        standard: text('每人每天40元', '¥40 per person per day'),
         materials: [text('身份证件', 'ID card'), text('培训考勤记录', 'Attendance record')],
         parameters: ['training-living-allowance.per-day'],
         conditions: [
@@ -126,7 +126,7 @@ export const TrainingLivingAllowance = defineSubsidy({
             'training-living-allowance.per-day',
             days(ctx),
             GZ2022('三（十）'),
-            text('每人每天40元 × 参训天数', '40 yuan a day × days'),
+            text('每人每天40元 × 参训天数', '¥40 a day × days'),
           ),
       },
       { '2023-12-20': 'training-living-allowance/guizhou-2023' },
