@@ -65,10 +65,7 @@ export const OneTimeExpansionSubsidy = defineSubsidy({
         '招用高校毕业生、登记失业青年并缴纳社会保险1个月以上的企业',
         'Enterprises hiring recent graduates or young registered unemployed with a month of insurance',
       ),
-      standard: text(
-        '每人1500元，与一次性吸纳就业补贴不重复享受',
-        '¥1,500 per person; not with the hiring subsidy',
-      ),
+      standard: text('每人1500元，与一次性吸纳就业补贴不重复享受', '¥1,500 per person; not with the hiring subsidy'),
       materials: [text('劳动合同', 'Labour contracts'), text('社会保险缴费记录', 'Insurance records')],
       parameters: ['expansion.per-person'],
       conditions: [
