@@ -9,6 +9,8 @@ export const loansZh = {
   borrower: '借款人类型',
   borrowers: { individual: '个人创业', partnership: '合伙创业', 'small-micro-enterprise': '小微企业' },
   requested: '申请金额（元）',
+  // Beside an amount already written with its unit (1,500 元, ¥1,500.00), not in a form.
+  requestedAmount: '申请金额',
   term: '期限（月）',
   purpose: '贷款用途',
   bank: '经办银行',

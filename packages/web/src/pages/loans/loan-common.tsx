@@ -51,7 +51,7 @@ export function LoanDetails({ loan, reload }: { loan: Loan; reload?: () => void 
           <LoanState state={loan.state} />
         </Descriptions.Item>
         <Descriptions.Item label={t('loans.borrower')}>{t(`loans.borrowers.${loan.borrower}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('loans.requested')}>{money(loan.requestedFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('loans.requestedAmount')}>{money(loan.requestedFen)}</Descriptions.Item>
         <Descriptions.Item label={t('loans.bank')}>{loan.bank.name}</Descriptions.Item>
         <Descriptions.Item label={t('loans.guarantor')}>{loan.guarantor.name}</Descriptions.Item>
         <Descriptions.Item label={t('loans.appliedOn')}>{loan.appliedOn}</Descriptions.Item>
