@@ -164,6 +164,18 @@ export const ERROR_MESSAGES = {
     'zh-CN': '只有列入培训机构目录的机构账号或人社部门工作人员可以核对学员名册',
     'en-US': 'Only a listed training institution’s account or bureau staff may check a roster against the registry',
   },
+  /** Self-registration from one client address past its hourly count (registration-limits.ts). */
+  REGISTRATION_RATE_LIMITED: {
+    'zh-CN': '从您的网络地址注册的账号过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many accounts were registered from your network address; try again in {minutes} minutes',
+  },
+  /** Self-registration claiming an identity that already has its count of unverified accounts. */
+  UNBOUND_CLAIMS_LIMITED: {
+    'zh-CN':
+      '字段 {field}：近 {days} 天已有 {count} 个以此身份注册、尚未实名核验的账号。请登录其中一个完成核验，或于 {until}（北京时间）后再试；如非本人注册，请持证件到服务窗口办理',
+    'en-US':
+      'Field {field}: {count} accounts claiming this identity were registered in the last {days} days and are not verified yet. Log in to one and verify it, or try again after {until} (Beijing time); if you did not register them, go to a service counter with your ID',
+  },
   ROLE_NOT_FOR_SELF_REGISTRATION: {
     'zh-CN': '工作人员账号由管理员创建，不能自行注册',
     'en-US': 'Staff accounts are created by an administrator, not self-registered',
