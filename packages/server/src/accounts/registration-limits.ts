@@ -37,13 +37,6 @@ export const DEFAULT_REGISTRATION_LIMITS: RegistrationLimits = {
   claimWindowDays: 7,
 };
 
-/**
- * The registrations of one address are read from the audit trail (account.registered, with the
- * caller's address), which has no index on address or time: only its newest entries are looked at,
- * by its primary key. Far more than a window's registrations from one address, unless the whole
- * platform writes more than this many entries within the window, when the window shrinks to them.
- */
-const AUDIT_TAIL = 50_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -92,16 +85,18 @@ export async function refuseTooManyRegistrations(
     });
 }
 
-/** When each registration from `ip` since `since` was recorded, oldest first. */
+/**
+ * When each registration from `ip` since `since` was recorded, oldest first: the audit trail's
+ * `account.registered` entries, which carry the caller's address (the partial index of 0049).
+ */
 async function registrationsFrom(db: Kysely<Database>, ip: string, since: Date): Promise<Date[]> {
   const rows = await db
     .selectFrom('audit_entry')
     .select('at')
-    .where('seq', '>', sql<string>`(select coalesce(max(seq), 0) - ${AUDIT_TAIL} from audit_entry)`)
     .where('action', '=', 'account.registered')
     .where('ip', '=', ip)
     .where('at', '>', since)
-    .orderBy('seq')
+    .orderBy('at')
     .execute();
   return rows.map((r) => r.at);
 }
