@@ -249,6 +249,8 @@ export function buildServices(
     notifications: new NotificationService(db, vault, clock, policies, sms),
     // A hire recorded in the labour market starts the unit's hiring-subsidy offer (proactive).
     employment: employmentServices(db, vault, clock, {
+      // A posting's pay is held to the workplace's minimum wage in force, as the subsidies read it.
+      standard: async (parameter, region, on) => (await policies.engine()).parameters.resolve(parameter, region, on),
       hireStarted: (actor, hire) => new HireOfferService(db, vault, clock, policies).offerForHire(actor, hire),
       hiredByUnit: (actor, employment) =>
         new HireOfferService(db, vault, clock, policies).offerForRegisteredEmployment(actor, employment),

@@ -8,6 +8,7 @@ import { graduationOf } from './assistance/assistance-repository.js';
 import { AssistanceService } from './assistance/assistance-service.js';
 import { HardshipService } from './hardship/hardship-service.js';
 import { labourMarket, type LabourMarket } from './labour-market/labour-market-service.js';
+import type { StandardLookup } from './labour-market/posting-checks.js';
 import type { HireStarted } from './labour-market/referral-service.js';
 import type { PersonForRegistration } from './registration/registration-repository.js';
 import { ContributionReview } from './registration/contribution-review.js';
@@ -36,11 +37,13 @@ export function employmentServices(
   vault: Vault,
   clock: Clock,
   ports: {
+    /** The regions' dated standards as the policy engine resolves them (the local minimum wage). */
+    standard: StandardLookup;
     hireStarted?: HireStarted;
     hiredByUnit?: RegistrationEffects['hiredByUnit'];
     /** Where the public job board reads (a streaming replica); `db` when absent. */
     publicDb?: Kysely<Database>;
-  } = {},
+  },
 ): EmploymentServices {
   const assistance = new AssistanceService(db, vault, clock);
   const hardship = new HardshipService(db, vault, clock, assistance);
@@ -61,7 +64,7 @@ export function employmentServices(
     contributions: new ContributionReview(db, clock, registrations),
     hardship,
     assistance,
-    labourMarket: labourMarket(db, vault, clock, registrations, ports.hireStarted, ports.publicDb),
+    labourMarket: labourMarket(db, vault, clock, registrations, ports.standard, ports.hireStarted, ports.publicDb),
   };
 }
 

@@ -691,6 +691,27 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：单位“{name}”在市场主体登记中已注销（{date}），不能发布岗位',
     'en-US': 'Field {field}: the unit “{name}” is deregistered in the business registry ({date}) and may not post jobs',
   },
+  /** The unit's same job (title, occupation, workplace, pay) is open already: posted twice at once or again. */
+  DUPLICATE_POSTING: {
+    'zh-CN':
+      '字段 {field}：本单位已有相同的岗位（名称、职业、工作地点和薪酬均相同）在审核中或已发布，有效期至 {date}，请勿重复发布；需增加人数请修改原岗位',
+    'en-US':
+      'Field {field}: the unit already has this job (same title, occupation, workplace and pay) waiting for review or published, valid to {date}; do not post it again — to hire more people, correct that posting',
+  },
+  /** 《劳动法》 第四十八条: monthly pay below the workplace's minimum wage in force. */
+  PAY_BELOW_MINIMUM_WAGE: {
+    'zh-CN':
+      '字段 {field}：月薪下限 {pay} 低于工作地当地月最低工资标准 {standard}（{from}起执行；《劳动法》第四十八条）',
+    'en-US':
+      'Field {field}: the lowest monthly pay ({pay}) is below the local monthly minimum wage of the workplace, {standard} (in force from {from}; Labour Law, art. 48)',
+  },
+  /** A workplace outside the unit's province: jobs elsewhere go through the bureaux' labour cooperation. */
+  WORKPLACE_OUT_OF_PROVINCE: {
+    'zh-CN':
+      '字段 {field}：工作地点 {value} 不在本单位所在省份（{province}）内；省外岗位请通过劳务协作渠道由当地人社部门发布',
+    'en-US':
+      'Field {field}: the workplace {value} is outside the unit’s province ({province}); jobs in another province are posted through labour cooperation by that province’s bureau',
+  },
   NOT_A_UNIT: {
     'zh-CN': '只有单位账号可以发布和管理本单位的岗位',
     'en-US': 'Only a unit’s account can post and manage its jobs',

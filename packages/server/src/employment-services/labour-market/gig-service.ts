@@ -80,8 +80,11 @@ export class GigService {
     if (input.validTo > addDays(input.validFrom, LONGEST_GIG_DAYS - 1))
       throw new AppError('GIG_TOO_LONG', 400, 'validTo', { days: String(LONGEST_GIG_DAYS) });
     const { payUnit, ...posting } = input;
-    const view = await this.postings.postFor(actor, posting, (trx, postingId) =>
-      insertGigPosting(trx, { posting_id: postingId, station_id: stationId, pay_unit: payUnit }),
+    const view = await this.postings.postFor(
+      actor,
+      posting,
+      (trx, postingId) => insertGigPosting(trx, { posting_id: postingId, station_id: stationId, pay_unit: payUnit }),
+      payUnit,
     );
     return { posting: view, stationId, payUnit };
   }

@@ -6,6 +6,7 @@ import type { RegistrationService } from '../registration/registration-service.j
 import { EventService } from './event-service.js';
 import { GigService } from './gig-service.js';
 import { MatchingService } from './matching-service.js';
+import type { StandardLookup } from './posting-checks.js';
 import { PostingService } from './posting-service.js';
 import { PostingImport } from './postings-import.js';
 import { ReferralService, type HireStarted } from './referral-service.js';
@@ -27,11 +28,13 @@ export function labourMarket(
   vault: Vault,
   clock: Clock,
   registrations: RegistrationService,
+  /** The regions' dated standards (the local minimum wage a posting's pay is held to). */
+  standard: StandardLookup,
   hireStarted?: HireStarted,
   /** Where the public board reads (a streaming replica): never a read that must see a write just made. */
   publicDb: Kysely<Database> = db,
 ): LabourMarket {
-  const postings = new PostingService(db, vault, clock, publicDb);
+  const postings = new PostingService(db, vault, clock, standard, publicDb);
   const seekers = new SeekerService(db, vault, clock);
   return {
     postings,
@@ -40,6 +43,6 @@ export function labourMarket(
     referrals: new ReferralService(db, vault, clock, seekers, registrations, hireStarted),
     gigs: new GigService(db, vault, clock, postings, publicDb),
     events: new EventService(db, vault, clock),
-    imports: new PostingImport(db, vault, clock),
+    imports: new PostingImport(db, vault, clock, standard),
   };
 }

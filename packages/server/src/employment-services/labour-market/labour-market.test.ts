@@ -91,7 +91,11 @@ describe('job postings: checked, reviewed by someone else, then on the board', (
   });
 
   it('“男女不限” and a lawful lower age are not a restriction', async () => {
-    const res = await post(employer, '/api/v1/labour-market/my-postings', job({ requirements: '男女不限，18-60岁' }));
+    const res = await post(
+      employer,
+      '/api/v1/labour-market/my-postings',
+      job({ title: '数控车工', requirements: '男女不限，18-60岁' }),
+    );
     expectOk(res, 201);
   });
 
@@ -290,7 +294,7 @@ describe('seekers, matching and referrals', () => {
   });
 
   it('a referral to an expired posting is refused, naming the field', async () => {
-    const id = await published({ validFrom: '2026-11-01', validTo: '2026-11-23' });
+    const id = await published({ title: '数控车工（短期）', validFrom: '2026-11-01', validTo: '2026-11-23' });
     clock.setDate('2026-11-24');
     // A day on, sessions from before have ended: the case worker logs in again.
     const res = await post(await login(app, 'lm-case'), '/api/v1/labour-market/referrals', {

@@ -1,4 +1,4 @@
-import { addMonths, formatYuan, type IsoDate } from '@huimin/policy';
+import { addMonths, formatYuan, type IsoDate, type ResolvedParameter } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
@@ -89,6 +89,63 @@ export async function assertEmployerActive(db: Kysely<Database> | Transaction<Da
       name: employer.name,
       date: status.deregisteredOn ?? '',
     });
+}
+
+/** A dated regional parameter in force on a day (the policy engine's resolution), or none set. */
+export type StandardLookup = (parameter: string, region: string, on: IsoDate) => Promise<ResolvedParameter | undefined>;
+
+/** 当地月最低工资标准: the parameter the subsidies already read (public-welfare posts, internships). */
+export const MINIMUM_WAGE = 'minimum-wage.monthly';
+
+/** How a posting states its pay: a month for a job posting, a day or a piece for a gig. */
+export type PayUnit = 'month' | 'day' | 'piece';
+
+/**
+ * Pay below the workplace's monthly minimum wage (《中华人民共和国劳动法》 第四十八条: 用人单位支付劳动者的
+ * 工资不得低于当地最低工资标准), on the day the work can start (today or the posting's first day).
+ * Only a monthly pay range is compared: a gig's pay by the day or the piece says nothing of a month
+ * without the hours, so it is left to the reviewer. Where no standard is set for the region (the
+ * texts give no figure; an administrator keeps it, FACTS "Minimum wage"), the posting is accepted
+ * unchecked: refusing would close the board of a region for want of a setting, and inventing a
+ * floor would refuse lawful pay — the reviewer still reads every posting before it is shown.
+ */
+export async function minimumWageError(
+  standard: StandardLookup,
+  input: Pick<PostingInput, 'payMinFen' | 'regionCode' | 'validFrom'>,
+  payUnit: PayUnit,
+  today: IsoDate,
+): Promise<AppError | undefined> {
+  if (payUnit !== 'month') return undefined;
+  const on = input.validFrom > today ? input.validFrom : today;
+  const wage = await standard(MINIMUM_WAGE, input.regionCode, on);
+  if (!wage || input.payMinFen >= wage.value) return undefined;
+  return new AppError('PAY_BELOW_MINIMUM_WAGE', 400, 'payMinFen', {
+    'pay.zh-CN': yuan(input.payMinFen),
+    'pay.en-US': yuan(input.payMinFen, 'en'),
+    'standard.zh-CN': yuan(wage.value),
+    'standard.en-US': yuan(wage.value, 'en'),
+    from: wage.from,
+  });
+}
+
+/**
+ * A workplace in another province than the unit's own is refused. The texts do support work out of
+ * the province — 劳务输出 is organised by the bureaux together (庆政办发〔2023〕102号 第7条 东西部劳务协作、
+ * 外省市工作站; 贵州 六六 (一) "联合招聘", (十四) 省外劳务协作站; 贵州 重点帮扶县实施意见 二（三） 有组织
+ * 劳务输出 to 省外) — but none has a unit post a job in another province on its own board: the
+ * destination's bureau collects and checks those jobs. And here a posting is reviewed by the clerks
+ * of its workplace's region, so a job placed in another province would be reviewed by a bureau that
+ * does not hold the unit (《人力资源市场暂行条例》 第二十四条 checks the unit) and never by the unit's
+ * own. The workplace must also be a region the regions module knows (checked where the region's
+ * scope is: `assertRegionInScope`, `regionChecker`).
+ */
+export function workplaceError(employer: Pick<Employer, 'region_code'>, regionCode: string): AppError | undefined {
+  const province = employer.region_code.slice(0, 2);
+  if (regionCode.slice(0, 2) === province) return undefined;
+  return new AppError('WORKPLACE_OUT_OF_PROVINCE', 400, 'regionCode', {
+    value: regionCode,
+    province: `${province}0000`,
+  });
 }
 
 /** An amount as people read it: `7,000元`, or in English `7,000 yuan`. */

@@ -68,6 +68,58 @@ export async function insertPosting(trx: Transaction<Database>, row: Insertable<
   return (await trx.insertInto('job_posting').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/**
+ * What makes two postings of one unit the same job to a seeker (重复发布): the title, the occupation,
+ * the workplace's region, the pay range and its unit (a month, a day or a piece). Headcount, place,
+ * requirements and contact are left out on purpose: they are what a unit rewords or corrects, and
+ * a unit that needs more people raises the headcount rather than posting the job again.
+ */
+export interface PostingKey {
+  organisationId: string;
+  title: string;
+  occupationCode: string;
+  regionCode: string;
+  payMinFen: number;
+  payMaxFen: number;
+  payUnit: 'month' | 'day' | 'piece';
+}
+
+/**
+ * Holds the unit's postings till the transaction ends: two identical postings sent at once are
+ * checked one after the other, so the second sees the first (a unique index would need a migration,
+ * and could not say "open" — a withdrawn or expired posting may be posted again).
+ */
+export async function lockUnitPostings(trx: Transaction<Database>, organisationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`job-posting-unit:${organisationId}`}, 0))`.execute(trx);
+}
+
+/**
+ * The unit's open posting with the same key — waiting for review or published, and not yet past
+ * its validity — other than `except` (the posting being corrected).
+ */
+export async function findSameOpenPosting(
+  db: Db,
+  key: PostingKey,
+  today: string,
+  except?: string,
+): Promise<{ id: string; valid_to: string } | undefined> {
+  let q = db
+    .selectFrom('job_posting as p')
+    .leftJoin('gig_posting as g', 'g.posting_id', 'p.id')
+    .select(['p.id', 'p.valid_to'])
+    .where('p.organisation_id', '=', key.organisationId)
+    .where('p.title', '=', key.title)
+    .where('p.occupation_code', '=', key.occupationCode)
+    .where('p.region_code', '=', key.regionCode)
+    .where('p.pay_min_fen', '=', key.payMinFen)
+    .where('p.pay_max_fen', '=', key.payMaxFen)
+    .where('p.state', 'in', ['submitted', 'published'])
+    .where('p.valid_to', '>=', today)
+    .where(sql<string>`coalesce(g.pay_unit, 'month')`, '=', key.payUnit);
+  if (except) q = q.where('p.id', '<>', except);
+  return q.orderBy('p.created_at').limit(1).executeTakeFirst();
+}
+
 export async function updatePosting(
   trx: Transaction<Database>,
   id: string,

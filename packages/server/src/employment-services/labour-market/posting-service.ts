@@ -8,18 +8,29 @@ import { assertRegionInScope, isInScope, regionRange } from '../../regions/regio
 import type { Vault } from '../../security/vault.js';
 import type { BoardQueryT, PostingInput, PostingView } from './labour-market.schemas.js';
 import { occupation } from './occupations.js';
-import { assertEmployerActive, assertPostingFields } from './posting-checks.js';
+import {
+  assertEmployerActive,
+  assertPostingFields,
+  minimumWageError,
+  workplaceError,
+  type PayUnit,
+  type StandardLookup,
+} from './posting-checks.js';
+import { findGigPosting } from './gig-repository.js';
 import {
   board,
   BOARD_COUNT_CAP,
   findEmployer,
   findPosting,
   findPostingForUpdate,
+  findSameOpenPosting,
   insertPosting,
+  lockUnitPostings,
   postingsInRange,
   postingsOfUnit,
   updatePosting,
   type Employer,
+  type PostingKey,
   type PostingRow,
 } from './posting-repository.js';
 import { queryTerms, runs, searchTerms } from './search-terms.js';
@@ -38,6 +49,8 @@ export class PostingService {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly clock: Clock,
+    /** The regions' dated standards (the local minimum wage), as the policy engine resolves them. */
+    private readonly standard: StandardLookup,
     /**
      * Where the public board reads: a streaming replica when there is one (a posting shows there a
      * moment after it is published). Nothing that writes, or reads what it just wrote, uses it.
@@ -57,13 +70,14 @@ export class PostingService {
     actor: Actor,
     input: PostingInput & { organisationId: string },
     within?: AlsoInTransaction,
+    payUnit: PayUnit = 'month',
   ): Promise<PostingView> {
     const employer = await findEmployer(this.db, input.organisationId);
     if (!employer || !isInScope(actor.regionCode, employer.region_code))
       throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     const { organisationId: _, ...fields } = input;
-    return this.post(actor, employer, fields, within);
+    return this.post(actor, employer, fields, within, payUnit);
   }
 
   private async post(
@@ -71,10 +85,12 @@ export class PostingService {
     employer: Employer,
     input: PostingInput,
     within?: AlsoInTransaction,
+    payUnit: PayUnit = 'month',
   ): Promise<PostingView> {
-    assertPostingFields(input, this.clock.today());
+    await this.assertPostable(employer, input, payUnit);
     await assertEmployerActive(this.db, employer);
     const id = await this.db.transaction().execute(async (trx) => {
+      await this.assertNotPostedAlready(trx, employer.id, input, payUnit);
       const id = await insertPosting(trx, {
         organisation_id: employer.id,
         ...columns(input, employer.name),
@@ -93,8 +109,10 @@ export class PostingService {
     const found = await this.mine(actor, id);
     if (!actor.organisationId) await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     else await assertRegionInScope(this.db, '000000', input.regionCode, 'regionCode');
-    assertPostingFields(input, this.clock.today());
+    const payUnit = await this.payUnitOf(id);
+    await this.assertPostable({ region_code: await this.unitRegion(found.organisation_id) }, input, payUnit);
     await this.db.transaction().execute(async (trx) => {
+      await this.assertNotPostedAlready(trx, found.organisation_id, input, payUnit, id);
       const row = await findPostingForUpdate(trx, id);
       if (!row || row.state === 'withdrawn') throw new AppError('POSTING_WITHDRAWN', 409);
       await updatePosting(trx, id, {
@@ -120,7 +138,12 @@ export class PostingService {
     if (found.posted_by === actor.accountId) throw new AppError('SOD_OWN_POSTING', 403);
     if (!input.publish && !input.reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
     if (input.publish) {
-      assertPostingFields(fieldsOf(found), this.clock.today());
+      // The minimum wage may have been raised since it was posted.
+      await this.assertPostable(
+        { region_code: await this.unitRegion(found.organisation_id) },
+        fieldsOf(found),
+        await this.payUnitOf(id),
+      );
       const employer = await findEmployer(this.db, found.organisation_id);
       if (employer) await assertEmployerActive(this.db, employer);
     }
@@ -237,6 +260,46 @@ export class PostingService {
     return this.toView(row);
   }
 
+  /** A posting's own fields, its workplace and its pay against the workplace's minimum wage. */
+  private async assertPostable(
+    employer: Pick<Employer, 'region_code'>,
+    input: PostingInput,
+    payUnit: PayUnit,
+  ): Promise<void> {
+    const today = this.clock.today();
+    assertPostingFields(input, today);
+    const error =
+      workplaceError(employer, input.regionCode) ?? (await minimumWageError(this.standard, input, payUnit, today));
+    if (error) throw error;
+  }
+
+  /**
+   * The same job posted again while the first is still open (a double click, or fifty requests at
+   * once): refused, naming the open one's end. Under the unit's lock, so of two at once one is saved.
+   */
+  private async assertNotPostedAlready(
+    trx: Transaction<Database>,
+    organisationId: string,
+    input: PostingInput,
+    payUnit: PayUnit,
+    except?: string,
+  ): Promise<void> {
+    await lockUnitPostings(trx, organisationId);
+    const same = await findSameOpenPosting(trx, postingKey(organisationId, input, payUnit), this.clock.today(), except);
+    if (same) throw new AppError('DUPLICATE_POSTING', 409, 'title', { date: same.valid_to });
+  }
+
+  /** A gig's pay is by the day or the piece; every other posting's by the month. */
+  private async payUnitOf(id: string): Promise<PayUnit> {
+    return (await findGigPosting(this.db, id))?.pay_unit ?? 'month';
+  }
+
+  private async unitRegion(organisationId: string): Promise<string> {
+    const employer = await findEmployer(this.db, organisationId);
+    if (!employer) throw new AppError('ORGANISATION_NOT_FOUND', 404, 'organisationId');
+    return employer.region_code;
+  }
+
   /** The unit's own posting, or, for staff, one in their regions. */
   private async mine(actor: Actor, id: string): Promise<PostingRow> {
     if (actor.organisationId) {
@@ -295,6 +358,19 @@ export function columns(input: PostingInput, organisationName: string) {
     valid_to: input.validTo,
     search_text: searchText,
     search_terms: searchTerms(searchText),
+  };
+}
+
+/** The fields that make two postings of a unit the same job (see `PostingKey`). */
+export function postingKey(organisationId: string, input: PostingInput, payUnit: PayUnit): PostingKey {
+  return {
+    organisationId,
+    title: input.title.trim(),
+    occupationCode: input.occupationCode,
+    regionCode: input.regionCode,
+    payMinFen: input.payMinFen,
+    payMaxFen: input.payMaxFen,
+    payUnit,
   };
 }
 

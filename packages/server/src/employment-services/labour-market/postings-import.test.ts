@@ -142,6 +142,32 @@ describe('an employer’s postings imported from a sheet (all or nothing)', () =
     expectOk(await clerk2.request('POST', `/api/v1/labour-market/postings/${first?.id}/review`, { publish: true }));
   });
 
+  it('the same job twice in the sheet, or paid below the minimum wage, is named by row and column', async () => {
+    const low = good('学徒工');
+    low[3] = '1800';
+    const res = await upload([good('车工（丙）'), good('车工（丙）'), low]);
+    expect(res.statusCode).toBe(422);
+    const errors = res.json<{ errors: { row: number; field: string; code: string; message: { zh: string } }[] }>()
+      .errors;
+    expect(errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, 'title', 'DUPLICATE_ROW'],
+      [4, 'payMinFen', 'PAY_BELOW_MINIMUM_WAGE'],
+    ]);
+    expect(errors[1]?.message.zh).toContain('最低工资标准 2,100元');
+    expect((await postingsOfUnit()).map((p) => p.title)).not.toContain('车工（丙）');
+  });
+
+  it('a row the unit already has open is refused like a posting sent alone; nothing is imported', async () => {
+    const res = await upload([good('车工（丁）'), good('车工（甲）')]);
+    expect(res.statusCode).toBe(422);
+    expect(
+      res
+        .json<{ errors: { row: number; field: string; code: string }[] }>()
+        .errors.map((e) => [e.row, e.field, e.code]),
+    ).toEqual([[3, 'title', 'DUPLICATE_POSTING']]);
+    expect((await postingsOfUnit()).map((p) => p.title)).not.toContain('车工（丁）');
+  });
+
   it('an employer outside the clerk’s regions is not found, naming the field', async () => {
     const res = await upload([good('车工')], 'zh-CN', '00000000-0000-4000-8000-000000000000');
     expect(res.json()).toMatchObject({ code: 'ORGANISATION_NOT_FOUND', field: 'organisationId' });

@@ -57,7 +57,9 @@ beforeAll(async () => {
     id: string;
   }>().id;
   expectOk(await post(clerk2, `/api/v1/labour-market/postings/${published}/review`, { publish: true }));
-  waiting = (await post(clerk, '/api/v1/labour-market/postings', { organisationId: unitId, ...job })).json<{
+  waiting = (
+    await post(clerk, '/api/v1/labour-market/postings', { organisationId: unitId, ...job, title: '直播间运营助理' })
+  ).json<{
     id: string;
   }>().id;
   seekerClient = await applicant(app, {
