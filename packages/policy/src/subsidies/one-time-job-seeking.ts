@@ -37,7 +37,7 @@ function hardship(citation: Citation): Condition<PersonFacts> {
     'JOB_SEEKING_HARDSHIP',
     text(
       '须为低保家庭、零就业家庭、防止返贫监测对象家庭、特困人员中的高校毕业生，或残疾、获得国家助学贷款的高校毕业生',
-      'Must be from a 低保, zero-employment or poverty-monitored family, be 特困, disabled, or hold a national student loan',
+      'Must be from a minimum-subsistence (dibao), zero-employment or poverty-monitored family, be a person in extreme hardship (tekun), disabled, or hold a national student loan',
     ),
     citation,
     (ctx) =>

@@ -69,7 +69,11 @@ export const TrainingLivingAllowance = defineSubsidy({
           (ctx) =>
             ctx.applicant.rural === true || hasStatus(ctx.applicant, 'dibao-household', ctx.date)
               ? true
-              : outcome(false, '非农村学员且非城市低保家庭', 'Neither rural nor from a 低保 household'),
+              : outcome(
+                  false,
+                  '非农村学员且非城市低保家庭',
+                  'Neither rural nor from a minimum-subsistence (dibao) household',
+                ),
         ),
         trainingDays,
         notCivilServiceStaff(CS181('第十六条')),
