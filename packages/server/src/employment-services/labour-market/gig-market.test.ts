@@ -127,7 +127,7 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
     await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
     const cells = (book.worksheets[0]?.getSheetValues() ?? []).flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
     expect(cells).toEqual(
-      expect.arrayContaining(['家政保洁（日结）', 'Published', '200 yuan', 'Domestic service worker']),
+      expect.arrayContaining(['家政保洁（日结）', 'Published', '¥200.00', 'Domestic service worker']),
     );
     expect(cells).not.toContain('published');
     // Nor is it among a seeker's matches, whose pay is monthly.

@@ -1,4 +1,4 @@
-import { addMonths, formatYuan, type IsoDate, type ResolvedParameter } from '@huimin/policy';
+import { addMonths, formatYuan, formatYuanEn, type IsoDate, type ResolvedParameter } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
@@ -139,17 +139,30 @@ export async function minimumWageError(
  * own. The workplace must also be a region the regions module knows (checked where the region's
  * scope is: `assertRegionInScope`, `regionChecker`).
  */
-export function workplaceError(employer: Pick<Employer, 'region_code'>, regionCode: string): AppError | undefined {
-  const province = employer.region_code.slice(0, 2);
-  if (regionCode.slice(0, 2) === province) return undefined;
+export async function workplaceError(
+  db: Kysely<Database>,
+  employer: Pick<Employer, 'region_code'>,
+  regionCode: string,
+): Promise<AppError | undefined> {
+  const province = `${employer.region_code.slice(0, 2)}0000`;
+  if (regionCode.slice(0, 2) === province.slice(0, 2)) return undefined;
+  // Named as people read them, in both languages; a code stands for a region the table lacks.
+  const names = await db
+    .selectFrom('region')
+    .select(['code', 'name_zh', 'name_en'])
+    .where('code', 'in', [regionCode, province])
+    .execute();
+  const name = (code: string, language: 'name_zh' | 'name_en') =>
+    names.find((r) => r.code === code)?.[language] ?? code;
   return new AppError('WORKPLACE_OUT_OF_PROVINCE', 400, 'regionCode', {
-    value: regionCode,
-    province: `${province}0000`,
+    'value.zh-CN': name(regionCode, 'name_zh'),
+    'value.en-US': name(regionCode, 'name_en'),
+    'province.zh-CN': name(province, 'name_zh'),
+    'province.en-US': name(province, 'name_en'),
   });
 }
 
-/** An amount as people read it: `7,000元`, or in English `7,000 yuan`. */
+/** An amount as people read it: `7,000元`, or in English `¥7,000.00`. */
 export function yuan(fen: number, language: 'zh' | 'en' = 'zh'): string {
-  const text = formatYuan(fen);
-  return language === 'zh' ? text : text.replace('元', ' yuan');
+  return language === 'zh' ? formatYuan(fen) : formatYuanEn(fen);
 }

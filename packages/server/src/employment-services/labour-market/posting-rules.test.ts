@@ -104,7 +104,7 @@ describe('pay at least the local minimum wage (最低工资标准)', () => {
     expect(message).toContain('2,100元');
     expect(message).toContain('1,800元');
     const en = await postOwn(job({ title: '保洁员', payMinFen: 180_000, payMaxFen: 250_000 }), 'en-US');
-    expect(en.json<{ message: string }>().message).toContain('minimum wage of the workplace, 2,100 yuan');
+    expect(en.json<{ message: string }>().message).toContain('minimum wage of the workplace, ¥2,100.00');
   });
 
   it('pay equal to the standard is accepted', async () => {
@@ -152,6 +152,12 @@ describe('the workplace: a known region in the unit’s own province', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'WORKPLACE_OUT_OF_PROVINCE', field: 'regionCode' });
     expect(res.json<{ message: string }>().message).toContain('劳务协作');
+    // Both places by their names, in the reader's language.
+    expect(res.json<{ message: string }>().message).toContain('工作地点 城关区 不在本单位所在省份（四川省）内');
+    const en = await postOwn(job({ title: '外派装配工', regionCode: '620102' }), 'en-US');
+    expect(en.json<{ message: string }>().message).toContain(
+      'the workplace Chengguan District is outside the unit’s province (Sichuan)',
+    );
   });
 
   it('nor may a posting be corrected to move it there', async () => {

@@ -269,7 +269,8 @@ export class PostingService {
     const today = this.clock.today();
     assertPostingFields(input, today);
     const error =
-      workplaceError(employer, input.regionCode) ?? (await minimumWageError(this.standard, input, payUnit, today));
+      (await workplaceError(this.db, employer, input.regionCode)) ??
+      (await minimumWageError(this.standard, input, payUnit, today));
     if (error) throw error;
   }
 

@@ -120,7 +120,7 @@ describe('an employer’s postings imported from a sheet (all or nothing)', () =
       [['车工', '车工', '3', '7000', '5000', '510104', '工业园', '', '人事部', '2026-11-23', '2027-01-31']],
       'en-US',
     );
-    expect(res.json<{ errors: { message: { en: string } }[] }>().errors[0]?.message.en).toContain('7,000 yuan');
+    expect(res.json<{ errors: { message: { en: string } }[] }>().errors[0]?.message.en).toContain('¥7,000.00');
   });
 
   it('a good file: every row a posting waiting for review, which the importer may not publish', async () => {

@@ -63,7 +63,7 @@ export class PostingImport {
       try {
         checkRegion(posting.regionCode, 'regionCode');
         // A region neither known nor the clerk's is named once; the workplace's rules need a real one.
-        const elsewhere = workplaceError(employer, posting.regionCode);
+        const elsewhere = await workplaceError(this.db, employer, posting.regionCode);
         if (elsewhere) errors.push(elsewhere);
         const underpaid = await minimumWageError(this.standard, posting, 'month', today);
         if (underpaid) errors.push(underpaid);

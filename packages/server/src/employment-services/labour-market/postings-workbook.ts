@@ -1,4 +1,4 @@
-import { formatYuan } from '@huimin/policy';
+import { formatYuan, formatYuanEn } from '@huimin/policy';
 import { toXlsx } from '../../registry/import/tabular.js';
 import type { PostingView } from './labour-market.schemas.js';
 
@@ -45,7 +45,7 @@ const HEADER = {
 /** The desk's posting list as a workbook in the reader's language: names and 元, never codes or fen. */
 export function postingsWorkbook(postings: readonly PostingView[], language: Language): Promise<Buffer> {
   const zh = language === 'zh-CN';
-  const money = (fen: number) => (zh ? formatYuan(fen) : formatYuan(fen).replace('元', ' yuan'));
+  const money = (fen: number) => (zh ? formatYuan(fen) : formatYuanEn(fen));
   return toXlsx(
     zh ? '岗位' : 'Postings',
     HEADER[language],
