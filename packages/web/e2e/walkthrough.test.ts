@@ -86,7 +86,7 @@ describe('the public', () => {
     await result.waitFor();
     expect(await result.innerText()).toContain('一次性求职补贴');
     await result.getByText('一次性求职补贴').first().click();
-    await expect.poll(() => v.page.getByTestId('decision-one-time-job-seeking').innerText()).toMatch(/依据: \S+/);
+    await expect.poll(() => v.page.getByTestId('decision-one-time-job-seeking').innerText()).toMatch(/依据：\S+/);
     await checkAndShoot(v, 'public-self-check');
   });
 
@@ -241,7 +241,7 @@ describe('an application from the applicant to approval, each step by its own ac
     await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
     const decision = await v.page.getByTestId('decision').innerText();
     expect(decision).toContain('符合条件');
-    expect(decision).toMatch(/依据: \S+/);
+    expect(decision).toMatch(/依据：\S+/);
     await checkAndShoot(v, 'applicant-submitted');
 
     await v.page.goto('/#/my/applications');

@@ -49,7 +49,9 @@ export function DecisionView({ decision }: { decision: Decision }) {
                 ) : null}
                 <br />
                 <Typography.Text type="secondary" className="citation">
-                  {t('decision.basis')}: {r.cites}
+                  {t('decision.basis')}
+                  {marks.colon}
+                  {r.cites}
                 </Typography.Text>
               </span>
             </Space>
@@ -58,7 +60,8 @@ export function DecisionView({ decision }: { decision: Decision }) {
       />
       {decision.parameters.length > 0 ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
-          {t('decision.parameters')}:{' '}
+          {t('decision.parameters')}
+          {marks.colon}
           {decision.parameters
             .map(
               (p) =>
