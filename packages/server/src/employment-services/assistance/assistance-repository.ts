@@ -95,22 +95,23 @@ export async function insertContact(
 }
 
 /**
- * Whether the case already holds a contact of this kind with this note: a referral is known by the
- * posting its note names (the contact table has no posting column), so the same note is the same
- * referral. Read under the case's lock (`caseForUpdate`).
+ * Whether the case already holds this contact: the same kind, note and day. A referral is known by
+ * the posting its note names (the contact table has no posting column) and by its day, so a double
+ * click is one referral, while a case worker's same short note on another day is another. Read
+ * under the case's lock (`caseForUpdate`).
  */
 export async function hasContact(
   trx: Transaction<Database>,
   caseId: string,
-  kind: ContactRow['kind'],
-  note: string,
+  contact: { kind: ContactRow['kind']; note: string; happenedOn: string },
 ): Promise<boolean> {
   const found = await trx
     .selectFrom('assistance_contact')
     .select('id')
     .where('case_id', '=', caseId)
-    .where('kind', '=', kind)
-    .where('note', '=', note)
+    .where('kind', '=', contact.kind)
+    .where('note', '=', contact.note)
+    .where('happened_on', '=', contact.happenedOn)
     .executeTakeFirst();
   return found !== undefined;
 }

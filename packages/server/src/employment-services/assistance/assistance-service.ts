@@ -136,7 +136,11 @@ export class AssistanceService {
       // Read again under the lock: the contact that kept the 1+3+1 may have closed it meanwhile.
       if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
       // Under the same lock, so of fifty identical referrals at once the first is logged and the rest see it.
-      if (input.kind === 'referral' && (await hasContact(trx, c.id, 'referral', note))) return;
+      if (
+        input.kind === 'referral' &&
+        (await hasContact(trx, c.id, { kind: 'referral', note, happenedOn: input.happenedOn }))
+      )
+        return;
       await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,

@@ -26,10 +26,10 @@ const theCase = async () =>
     .cases.find((c) => c.personId === personId);
 const refer = () =>
   caseWorker.request('POST', '/api/v1/labour-market/referrals', { seekerId, postingId, note: '符合岗位要求' });
-const logReferral = (note: string) =>
+const logReferral = (note: string, happenedOn = '2026-11-23') =>
   caseWorker.request('POST', `/api/v1/employment-services/cases/${caseId}/contacts`, {
     kind: 'referral',
-    happenedOn: '2026-11-23',
+    happenedOn,
     note,
   });
 
@@ -126,8 +126,8 @@ describe('one referral of a person to a posting counts once toward the 1+3+1', (
     expect(after?.contacts.filter((c) => c.kind === 'referral')).toHaveLength(2);
   });
 
-  it('a referral to another posting counts', async () => {
-    expectOk(await logReferral('推荐至青羊区某商场收银员岗位'));
+  it('the same short note on another day is another referral, and the third counts', async () => {
+    expectOk(await logReferral('推荐至锦江区某物流公司分拣员岗位', '2026-11-20'));
     expect((await theCase())?.promise).toMatchObject({ referralsDone: 3 });
   });
 });

@@ -72,7 +72,7 @@ export async function noteRegistration(
 
 /**
  * A referral of someone with open assistance cases is a contact on each (kind referral), unless the
- * case worker has logged the same referral (its note) by hand: one referral counts once toward the
+ * case worker has logged the same referral (its note, that day) by hand: one referral counts once toward the
  * 1+3+1. The cases are locked as a hand-logged contact locks them, so the two cannot cross.
  */
 export async function logOnOpenCases(
@@ -95,6 +95,7 @@ export async function logOnOpenCases(
       .where('case_id', '=', c.id)
       .where('kind', '=', 'referral')
       .where('note', '=', contact.note)
+      .where('happened_on', '=', contact.happened_on)
       .executeTakeFirst();
     if (!logged)
       await trx
