@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
-import { AppError } from '../http/errors.js';
+import { AppError, RateLimited } from '../http/errors.js';
 import { assertRegionInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { hasRole } from './account-service.js';
@@ -120,11 +120,12 @@ export class IdentityService {
         .execute();
       const last = recent[0]?.issued_at;
       if (last && now.getTime() - last.getTime() < SMS.resendSeconds * 1000) {
-        throw new AppError('CODE_RATE_LIMITED', 429, undefined, {
-          seconds: String(Math.ceil((SMS.resendSeconds * 1000 - (now.getTime() - last.getTime())) / 1000)),
-        });
+        const seconds = Math.ceil((SMS.resendSeconds * 1000 - (now.getTime() - last.getTime())) / 1000);
+        throw new RateLimited('CODE_RATE_LIMITED', seconds, undefined, { seconds: String(seconds) });
       }
-      if (recent.length >= SMS.perDay) throw new AppError('CODE_DAILY_LIMIT', 429);
+      // The day's first code leaves the 24 hours first: then one more may be sent.
+      const first = recent[SMS.perDay - 1]?.issued_at;
+      if (first) throw new RateLimited('CODE_DAILY_LIMIT', (first.getTime() + 24 * 60 * MINUTE - now.getTime()) / 1000);
       const person = await trx
         .selectFrom('person')
         .select(['id', 'name', 'phone_cipher', 'region_code'])
@@ -185,7 +186,10 @@ export class IdentityService {
           account.bind_failed_at && now.getTime() - account.bind_failed_at.getTime() < 24 * 60 * MINUTE
             ? account.bind_failures
             : 0;
-        if (recentFailures >= MAX_BIND_FAILURES) return { error: new AppError('BIND_ATTEMPTS_EXCEEDED', 429, 'code') };
+        if (recentFailures >= MAX_BIND_FAILURES && account.bind_failed_at) {
+          const freeAt = account.bind_failed_at.getTime() + 24 * 60 * MINUTE;
+          return { error: new RateLimited('BIND_ATTEMPTS_EXCEEDED', (freeAt - now.getTime()) / 1000, 'code') };
+        }
         const failed = async (error: AppError): Promise<Outcome<true>> => {
           await trx
             .updateTable('account')

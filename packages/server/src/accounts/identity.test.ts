@@ -117,8 +117,11 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
     expect((await me.request('POST', '/api/v1/identity/sms-code')).statusCode).toBe(202);
     const [message] = await outbox();
     expect(message?.phone_masked).toMatch(/^139\*{4}\d{4}$/);
-    // Once a minute at most.
-    expect((await me.request('POST', '/api/v1/identity/sms-code')).json()).toMatchObject({ code: 'CODE_RATE_LIMITED' });
+    // Once a minute at most; the answer says when, in its header too.
+    const again = await me.request('POST', '/api/v1/identity/sms-code');
+    expect(again.json()).toMatchObject({ code: 'CODE_RATE_LIMITED' });
+    expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
     const bound = await me.request('POST', '/api/v1/identity/binding', { code: codeIn(message?.body ?? '') });
     expectOk(bound);
     expect(bound.json()).toMatchObject({
@@ -154,9 +157,11 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
       code: 'INVALID_CODE',
     });
     for (let i = 0; i < 4; i++) await me.request('POST', '/api/v1/identity/binding', { code: 'ABCDE-FGHJK' });
-    expect((await me.request('POST', '/api/v1/identity/binding', { code: right })).json()).toMatchObject({
-      code: 'BIND_ATTEMPTS_EXCEEDED',
-    });
+    const stopped = await me.request('POST', '/api/v1/identity/binding', { code: right });
+    expect(stopped.json()).toMatchObject({ code: 'BIND_ATTEMPTS_EXCEEDED' });
+    // A day after the last wrong code.
+    expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(86_400 - 3_600);
+    expect(Number(stopped.headers['retry-after'])).toBeLessThanOrEqual(86_400);
   });
 
   it('many accounts claiming one person send that phone 5 codes a day in all, with the same answer to each', async () => {

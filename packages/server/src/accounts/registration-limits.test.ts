@@ -42,6 +42,10 @@ describe('registrations from one client address', () => {
     const minutes = Number(/请 (\d+) 分钟后再试/.exec(body.message)?.[1]);
     expect(minutes).toBeGreaterThanOrEqual(1);
     expect(minutes).toBeLessThanOrEqual(DEFAULT_REGISTRATION_LIMITS.addressWindowMinutes);
+    // The same, for a client that reads headers: seconds, within the window.
+    const retryAfter = Number(zh.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan((minutes - 1) * 60);
+    expect(retryAfter).toBeLessThanOrEqual(minutes * 60);
     const en = await register('203.0.113.7', person(), 'en-US');
     expect(en.json<{ message: string }>().message).toMatch(
       /^Too many accounts were registered from your network address; try again in \d+ minutes$/,
@@ -68,6 +72,8 @@ describe('unverified accounts claiming one ID number', () => {
     expect(zh.statusCode).toBe(429);
     const body = zh.json<{ code: string; field: string; message: string }>();
     expect(body).toMatchObject({ code: 'UNBOUND_CLAIMS_LIMITED', field: 'idNumber' });
+    expect(Number(zh.headers['retry-after'])).toBeGreaterThan(6 * 86_400);
+    expect(Number(zh.headers['retry-after'])).toBeLessThanOrEqual(7 * 86_400);
     const until = /或于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})（北京时间）后再试/.exec(body.message)?.[1] ?? '';
     // A week after the first of the three, in Beijing time.
     const first = await app.database.db

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, RateLimited } from '../http/errors.js';
 
 /**
  * How often applicants may register themselves (申请人注册), counted in the database so that every
@@ -69,7 +69,7 @@ export async function refuseTooManyRegistrations(
     const oldest = recent[recent.length - limits.perAddress];
     if (oldest) {
       const freeAt = oldest.getTime() + limits.addressWindowMinutes * MINUTE;
-      throw new AppError('REGISTRATION_RATE_LIMITED', 429, undefined, {
+      throw new RateLimited('REGISTRATION_RATE_LIMITED', (freeAt - now) / 1000, undefined, {
         minutes: String(Math.max(1, Math.ceil((freeAt - now) / MINUTE))),
       });
     }
@@ -78,11 +78,16 @@ export async function refuseTooManyRegistrations(
   const claims = await unboundClaims(db, request.subject, since);
   const oldest = claims[claims.length - limits.unboundPerSubject];
   if (oldest)
-    throw new AppError('UNBOUND_CLAIMS_LIMITED', 429, request.field, {
-      count: String(claims.length),
-      days: String(limits.claimWindowDays),
-      until: beijingMinute(new Date(oldest.getTime() + limits.claimWindowDays * DAY)),
-    });
+    throw new RateLimited(
+      'UNBOUND_CLAIMS_LIMITED',
+      (oldest.getTime() + limits.claimWindowDays * DAY - now) / 1000,
+      request.field,
+      {
+        count: String(claims.length),
+        days: String(limits.claimWindowDays),
+        until: beijingMinute(new Date(oldest.getTime() + limits.claimWindowDays * DAY)),
+      },
+    );
 }
 
 /**

@@ -18,6 +18,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A refusal for now, not for ever (429): the answer carries `Retry-After` (RFC 9110 §10.2.3), so a
+ * client or a proxy knows when the same request may succeed without reading the message.
+ */
+export class RateLimited extends AppError {
+  constructor(
+    code: ErrorCode,
+    /** Seconds until the request may succeed; at least one. */
+    readonly retryAfterSeconds: number,
+    field?: string,
+    values: Record<string, string> = {},
+  ) {
+    super(code, 429, field, values);
+  }
+}
+
 /** A message value in both languages (`detail.zh-CN`, `detail.en-US`): the caller sees theirs alone. */
 export function inBoth(key: string, zh: string, en: string): Record<string, string> {
   return { [`${key}.zh-CN`]: zh, [`${key}.en-US`]: en };
@@ -182,5 +198,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: F
   // The database's own message quotes the value, which may be personal: the SQLSTATE only.
   else if (isDataException(error) || checkViolationField(error) !== undefined)
     request.log.warn({ sqlState: (error as { code: string }).code }, 'the database refused a value from the request');
+  if (error instanceof RateLimited)
+    reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   return reply.status(status).send(body);
 }
