@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError, RateLimited } from '../http/errors.js';
+import { RateLimited } from '../http/errors.js';
 
 /**
  * How often applicants may register themselves (申请人注册), counted in the database so that every
