@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import type { FundService } from '../funds/fund-service.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import type { Transition } from './applications.schemas.js';
 import { assertDeclarationsDecided } from './declarations.js';
 import { assertPromisesKept } from './deferred-materials.js';
@@ -125,10 +125,12 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
     const paid = BigInt(app.amount_fen ?? '0');
     const recovery = input.recoveryFen === undefined ? paid : BigInt(input.recoveryFen);
     if (recovery > paid)
-      throw new AppError('VALIDATION_FAILED', 400, 'recoveryFen', {
-        'detail.zh-CN': `≤ ${formatYuan(Number(paid))}`,
-        'detail.en-US': `≤ ${formatYuanEn(Number(paid))}`,
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        'recoveryFen',
+        inBoth('detail', `≤ ${formatYuan(Number(paid))}`, `≤ ${formatYuanEn(Number(paid))}`),
+      );
     await funds.recover(trx, actor, app, Number(recovery));
     return { recovery_fen: String(recovery) };
   },

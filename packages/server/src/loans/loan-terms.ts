@@ -10,7 +10,7 @@ import {
   type LoanBorrower,
   type LoanTerms,
 } from '@huimin/policy';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 
 /** The texts' loan terms (src/parameters/loans.ts in the policy package), read as on a day. */
 const TEXTS = new ParameterTable(TEXT_PARAMETERS);
@@ -30,14 +30,26 @@ export function assertWithinTerms(
     if (breach.code === 'LOAN_NOT_OFFERED')
       throw new AppError('LOAN_NOT_OFFERED', 422, fields.amount, { value: terms.on });
     if (breach.code === 'LOAN_OVER_LIMIT')
-      throw new AppError('LOAN_OVER_LIMIT', 400, fields.amount, {
-        'detail.zh-CN': `${formatYuan(breach.limitFen)}（${breach.cites ?? ''}）`,
-        'detail.en-US': `${formatYuanEn(breach.limitFen)} (${breach.cites ?? ''})`,
-      });
-    throw new AppError('LOAN_TERM_TOO_LONG', 400, fields.term, {
-      'detail.zh-CN': `${breach.maxMonths}个月（${breach.cites ?? ''}）`,
-      'detail.en-US': `${breach.maxMonths} months (${breach.cites ?? ''})`,
-    });
+      throw new AppError(
+        'LOAN_OVER_LIMIT',
+        400,
+        fields.amount,
+        inBoth(
+          'detail',
+          `${formatYuan(breach.limitFen)}（${breach.cites ?? ''}）`,
+          `${formatYuanEn(breach.limitFen)} (${breach.cites ?? ''})`,
+        ),
+      );
+    throw new AppError(
+      'LOAN_TERM_TOO_LONG',
+      400,
+      fields.term,
+      inBoth(
+        'detail',
+        `${breach.maxMonths}个月（${breach.cites ?? ''}）`,
+        `${breach.maxMonths} months (${breach.cites ?? ''})`,
+      ),
+    );
   }
 }
 
