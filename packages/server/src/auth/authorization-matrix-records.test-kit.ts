@@ -205,7 +205,8 @@ export async function labourRecords(
     validTo: '2027-01-31',
   };
   const posting = (await post(clerk, '/api/v1/labour-market/postings', job)).id;
-  const sparePosting = (await post(clerk, '/api/v1/labour-market/postings', job)).id;
+  // Another job of the unit: the same one twice is refused (DUPLICATE_POSTING).
+  const sparePosting = (await post(clerk, '/api/v1/labour-market/postings', { ...job, title: `数控铣工${region}` })).id;
   await deps.db
     .updateTable('job_posting')
     .set({ state: 'published', reviewed_by: reviewer.accountId, reviewed_at: new Date() })
