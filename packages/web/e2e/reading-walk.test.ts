@@ -190,6 +190,33 @@ describe('reading the pages', () => {
     await checkAndShoot(en, 'applicant-next-step-rejected', ['在校公示结果与学籍信息不一致']);
   });
 
+  it('刘洋, found by the sweep, reads on his phone what he is offered, why, and what confirming does', async () => {
+    const en = await walk.as('en-US', 'liuyang', PHONE);
+    // He lands on his empty list of applications: it points him to the offer waiting for him.
+    await en.page.getByTestId('offers-waiting').getByRole('button').click();
+    const card = en.page.getByTestId('offer-one-time-job-seeking');
+    await expect.poll(() => card.innerText()).toContain('¥1,500.00');
+    // Why: the facts the shared data verified, each with its source.
+    await expect.poll(() => card.getByTestId('fact-standing').innerText()).toContain('Graduate records');
+    expect(await card.getByTestId('fact-standing').innerText()).toContain('dibao');
+    expect(await card.getByTestId('offer-next').innerText()).toContain('submitted in your name');
+    // The whole card fits the phone: the buttons are not scrolled off to the side.
+    const box = await card.getByTestId('offer-confirm').boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    await checkAndShoot(en, 'applicant-offer');
+
+    const zh = await walk.as('zh-CN', 'liuyang', PHONE);
+    await zh.page.goto('/#/my/offers');
+    const zhCard = zh.page.getByTestId('offer-one-time-job-seeking');
+    await expect.poll(() => zhCard.innerText()).toContain('1,500 元');
+    await expect.poll(() => zhCard.getByTestId('fact-standing').innerText()).toContain('低保家庭成员');
+    await checkAndShoot(zh, 'applicant-offer');
+    await zhCard.getByTestId('offer-confirm').click();
+    // Confirming files and submits the application in his name: he is taken to it.
+    await expect.poll(() => stateOf(zh.page)).toBe('submitted');
+    expect(await zh.page.getByTestId('next-step').innerText()).toContain('等待受理');
+  });
+
   it('a finished sweep offers no “resume”, which has nothing left to do', async () => {
     // Last: the offers it makes would fill the applicant's empty list read above.
     const v = await walk.as('zh-CN', 'supervisor');
