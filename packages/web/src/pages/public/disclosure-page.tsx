@@ -1,5 +1,5 @@
 import { Button, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
@@ -26,6 +26,15 @@ interface DisclosureRow {
 }
 
 const PAGE = 20;
+
+/**
+ * A cell's long text (a subsidy's English name, a unit, a monthly standard) wrapped at `width`: the
+ * table is as wide as its content (PHONE_SCROLL), so unwrapped they pushed the status and date
+ * past the right edge of a 1366px laptop, to be reached only by the scroll bar at the table's foot.
+ */
+function Wrapped({ width, children }: { width: number; children: ReactNode }) {
+  return <div style={{ maxWidth: width, whiteSpace: 'normal' }}>{children}</div>;
+}
 
 /**
  * 公示名单: who received what, with names and ID numbers partly hidden by the server (the page
@@ -94,12 +103,22 @@ export function DisclosurePage() {
           showTotal: (n) => t('common.total', { count: n }),
         }}
         columns={[
-          { title: t('disclosure.subsidy'), render: (_, r) => pick(r.subsidyName, lang) },
+          {
+            title: t('disclosure.subsidy'),
+            render: (_, r) => <Wrapped width={170}>{pick(r.subsidyName, lang)}</Wrapped>,
+          },
           { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
           { title: t('disclosure.recipient'), dataIndex: 'recipient' },
           { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v?: string) => v ?? '—' },
-          { title: t('disclosure.unit'), dataIndex: 'unit', render: (v?: string) => v ?? '—' },
-          { title: t('disclosure.standard'), render: (_, r) => pick(r.standard, lang) },
+          {
+            title: t('disclosure.unit'),
+            dataIndex: 'unit',
+            render: (v?: string) => <Wrapped width={180}>{v ?? '—'}</Wrapped>,
+          },
+          {
+            title: t('disclosure.standard'),
+            render: (_, r) => <Wrapped width={160}>{pick(r.standard, lang)}</Wrapped>,
+          },
           { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
           {
             title: t('common.status'),
@@ -109,7 +128,11 @@ export function DisclosurePage() {
           },
           {
             title: t('common.date'),
-            render: (_, r) => (r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date),
+            render: (_, r) => (
+              <Wrapped width={120}>
+                {r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date}
+              </Wrapped>
+            ),
           },
         ]}
       />
