@@ -25,6 +25,8 @@ export function noticeOf(
   app: Selectable<ApplicationTable>,
   changes: { amount_fen?: string | null; publicity_ends_on?: string | null },
   reason: string | undefined,
+  /** Paid into this unit's account instead of the applicant's. */
+  payee?: string,
 ): ApplicationNotice | undefined {
   const kind = KIND_OF[action];
   if (!kind) return undefined;
@@ -39,6 +41,7 @@ export function noticeOf(
       ...(reason ? { reason } : {}),
       ...(amountFen !== null && amountFen !== undefined ? { amountFen: String(amountFen) } : {}),
       ...(publicityEndsOn ? { publicityEndsOn: String(publicityEndsOn) } : {}),
+      ...(payee ? { payee } : {}),
     },
   };
 }

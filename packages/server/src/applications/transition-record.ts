@@ -59,7 +59,7 @@ export async function recordTransition(
       at: now,
     })
     .execute();
-  const notice = noticeOf(input.action, app, t.changes, reason);
+  const notice = noticeOf(input.action, app, t.changes, reason, await payeeName(trx, input.action, app));
   if (notice) await recordNotice(trx, notice);
   await appendAudit(trx, vault, {
     actor,
@@ -77,4 +77,23 @@ export async function recordTransition(
         : {}),
     },
   });
+}
+
+/**
+ * Whom a payment went to when it was not the applicant (a loan's interest subsidy to the lending
+ * bank, a training subsidy to the school): the "paid" message names it rather than the applicant's
+ * own account.
+ */
+async function payeeName(
+  trx: Transaction<Database>,
+  action: string,
+  app: { payee_organisation_id: string | null },
+): Promise<string | undefined> {
+  if (action !== 'pay' || !app.payee_organisation_id) return undefined;
+  const payee = await trx
+    .selectFrom('organisation')
+    .select('name')
+    .where('id', '=', app.payee_organisation_id)
+    .executeTakeFirst();
+  return payee?.name;
 }

@@ -270,6 +270,11 @@ describe('创业担保贷款 end to end (四川)', () => {
     const seen = (await graduate.request('GET', `/api/v1/loans/${a.id}`)).json<LoanT>();
     expect(seen.subsidyPaidFen).toBe(87_166);
     expect(seen.periods[0]).toMatchObject({ claimState: 'paid' });
+    // The borrower is told the money went to the bank, not to their own account.
+    const told = (await graduate.request('GET', '/api/v1/notifications')).json<{
+      notifications: { kind: string; message: string }[];
+    }>();
+    expect(told.notifications.find((n) => n.kind === 'paid')?.message).toContain('871.66元已拨付至示例农商银行1的账户');
   }, 60_000);
 
   it('default goes to the guarantee fund (代偿), within what the fund has left', async () => {

@@ -36,12 +36,15 @@ export async function recordPaidInBulk(trx: Transaction<Database>, applicationId
   await sql`
     insert into notification (application_id, person_id, organisation_id, kind, params, sms_state)
     select a.id, a.person_id, case when a.person_id is null then a.organisation_id end, 'paid',
-           jsonb_build_object('amountFen', coalesce(a.amount_fen::text, '0')),
+           jsonb_strip_nulls(jsonb_build_object(
+             'amountFen', coalesce(a.amount_fen::text, '0'),
+             'payee', case when a.payee_organisation_id is not null
+                           then (select o.name from organisation o where o.id = a.payee_organisation_id) end)),
            case when a.person_id is null then 'none' else 'pending' end
     from unnest(${sql.val([...applicationIds])}::uuid[]) as v(id)
     -- One index lookup per application (offset 0 keeps the planner from scanning the table instead),
     -- reading only the columns used: the whole row costs the embedded database a tenth of the insert.
-    cross join lateral (select x.id, x.person_id, x.organisation_id, x.amount_fen from application x where x.id = v.id offset 0) a`.execute(
+    cross join lateral (select x.id, x.person_id, x.organisation_id, x.amount_fen, x.payee_organisation_id from application x where x.id = v.id offset 0) a`.execute(
     trx,
   );
 }

@@ -50,8 +50,10 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
       `Your application for ${w.subsidy} (${w.number}) is on public notice until ${w.params.publicityEndsOn ?? ''}; it is paid after that if no one objects.`,
   },
   paid: {
-    zh: (w) => `您的${w.subsidy}（${w.number}）${amount(w)}已拨付至您登记的银行账户。`,
-    en: (w) => `${amountEn(w)} of ${w.subsidy} (${w.number}) was paid to your registered bank account.`,
+    zh: (w) =>
+      `您的${w.subsidy}（${w.number}）${amount(w)}已拨付至${w.params.payee ? `${w.params.payee}的账户` : '您登记的银行账户'}。`,
+    en: (w) =>
+      `${amountEn(w)} of ${w.subsidy} (${w.number}) was paid to ${w.params.payee ? `the account of ${w.params.payee}` : 'your registered bank account'}.`,
   },
   'payment-failed': {
     zh: (w) =>
