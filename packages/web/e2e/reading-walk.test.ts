@@ -215,6 +215,8 @@ describe('reading the pages', () => {
     // Confirming files and submits the application in his name: he is taken to it.
     await expect.poll(() => stateOf(zh.page)).toBe('submitted');
     expect(await zh.page.getByTestId('next-step').innerText()).toContain('等待受理');
+    // The materials were not asked of him online: they are checked at acceptance, not "missing".
+    await expect.poll(() => zh.page.getByTestId('evidence-missing-0').innerText()).toContain('受理时由经办机构核验');
   });
 
   it('a finished sweep offers no “resume”, which has nothing left to do', async () => {

@@ -528,6 +528,7 @@ export const enUS: Messages = {
     upload: 'Upload',
     uploaded: 'Uploaded “{{name}}”',
     none: 'Nothing uploaded yet',
+    notOnline: 'Not handed in online; the bureau checks it at acceptance',
     noMaterials: 'This subsidy needs no files',
     rules: 'PDF, JPG or PNG, at most 10 MB each. A file is never overwritten; upload a clearer copy as a new file.',
   },

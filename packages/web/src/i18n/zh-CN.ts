@@ -500,6 +500,7 @@ export const zhCN = {
     upload: '上传',
     uploaded: '已上传“{{name}}”',
     none: '尚未上传',
+    notOnline: '未在网上提交，受理时由经办机构核验',
     noMaterials: '该补贴无需上传材料',
     rules: '接受 PDF、JPG、PNG 格式，单个文件不超过 10 MB。已上传的文件不会被覆盖，可再次上传更清晰的版本。',
   },

@@ -107,7 +107,11 @@ export function EvidencePanel({
                     {t('facts.evidenceWaived')}
                   </Typography.Text>
                 ) : files.length === 0 ? (
-                  <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text>
+                  // Once filed, a material nobody may upload any more was not asked for online (an
+                  // offer confirmed, a counter filing): it is checked at acceptance, not missing.
+                  <Typography.Text type="secondary" data-testid={`evidence-missing-${i}`}>
+                    {t(canUpload || uploadable.includes(i) ? 'evidence.none' : 'evidence.notOnline')}
+                  </Typography.Text>
                 ) : null}
                 {files.map((f) => (
                   <Typography.Link
