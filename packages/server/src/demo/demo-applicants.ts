@@ -1,3 +1,4 @@
+import { registerBound } from './demo-accounts.js';
 import { addMonths, creditCodeCheckChar, residentIdCheckChar, type IsoDate } from '@huimin/policy';
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../app/build-app.js';
@@ -103,18 +104,12 @@ export async function seedDemoApplicants(seed: ApplicantSeed, password: string):
       regionCode: a.region,
       facts: [],
     });
-    // The applicant registers and binds the account with the code the counter issued after seeing the ID card.
-    const registered = await services.accounts.register(
-      { kind: 'person', username: a.username, password, idNumber: a.idNumber, name: a.name, regionCode: a.region },
-      null,
+    await registerBound(
+      services,
+      counter,
+      { username: a.username, password },
+      { kind: 'person', idNumber: a.idNumber, name: a.name, regionCode: a.region },
     );
-    const activation = await services.identity.issueActivationCode(counter, {
-      kind: 'person',
-      idNumber: a.idNumber,
-      name: a.name,
-      regionCode: a.region,
-    });
-    await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
   };
   for (const a of people.filter((p) => p.story === 'offered')) await register(a);
   // The province's sweep, as its supervisor starts it: it decides everyone the registry holds today.

@@ -1,3 +1,4 @@
+import { registerBound } from './demo-accounts.js';
 import { addDays, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Services } from '../app/build-app.js';
@@ -155,25 +156,12 @@ async function seedEmployer(
     category: 'enterprise',
     regionCode: DEMO_EMPLOYER.region,
   });
-  const registered = await services.accounts.register(
-    {
-      kind: 'organisation',
-      username: DEMO_EMPLOYER.username,
-      password,
-      creditCode,
-      name: DEMO_EMPLOYER.name,
-      regionCode: DEMO_EMPLOYER.region,
-    },
-    null,
+  const employer = await registerBound(
+    services,
+    counter,
+    { username: DEMO_EMPLOYER.username, password },
+    { kind: 'organisation', creditCode, name: DEMO_EMPLOYER.name, regionCode: DEMO_EMPLOYER.region },
   );
-  const activation = await services.identity.issueActivationCode(counter, {
-    kind: 'organisation',
-    creditCode,
-    name: DEMO_EMPLOYER.name,
-    regionCode: DEMO_EMPLOYER.region,
-  });
-  await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
-  const employer = await services.sessions.actorOf(registered.id, null);
   const { postings, seekers, referrals } = services.employment.labourMarket;
   const welder = await postings.postOwn(employer, {
     ...job(DEMO_EMPLOYER.region, 12),

@@ -1,3 +1,4 @@
+import { registerBound } from './demo-accounts.js';
 import { residentIdCheckChar, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
@@ -146,19 +147,12 @@ export async function seedLoans(seed: LoanSeed, password: string): Promise<void>
     clock.date = pending ? '2025-12-08' : '2025-06-02';
     const id = idNumber(b.birth, i);
     await services.registry.createPerson(counter, { idNumber: id, name: b.name, regionCode: REGION, facts: [] });
-    const registered = await services.accounts.register(
-      { kind: 'person', username: `loan${i + 1}`, password, idNumber: id, name: b.name, regionCode: REGION },
-      null,
+    const borrower = await registerBound(
+      services,
+      counter,
+      { username: `loan${i + 1}`, password },
+      { kind: 'person', idNumber: id, name: b.name, regionCode: REGION },
     );
-    const code = await services.identity.issueActivationCode(counter, {
-      kind: 'person',
-      idNumber: id,
-      name: b.name,
-      regionCode: REGION,
-    });
-    const me = await services.sessions.actorOf(registered.id, null);
-    await services.identity.bind(me, code.code);
-    const borrower = await services.sessions.actorOf(registered.id, null);
     const loan = await services.loans.loans.apply(borrower, {
       borrower: 'individual',
       requestedFen: b.wan * 1_000_000,

@@ -1,3 +1,4 @@
+import { registerBound } from './demo-accounts.js';
 import { addDays, creditCodeCheckChar, type IsoDate } from '@huimin/policy';
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../app/build-app.js';
@@ -24,7 +25,7 @@ export const DEMO_SCHOOL = { username: 'peixun', name: '成都锦江职业技能
 
 export async function seedTraining(seed: TrainingSeed, password: string): Promise<void> {
   const { services, clock, today, actor } = seed;
-  const { training, applications, registry, accounts } = services;
+  const { training, applications, registry } = services;
   const counter = await actor('counter');
   const clerk = await actor('clerk');
   const clerk2 = await actor('clerk2');
@@ -98,25 +99,12 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
     '年度质量检查不合格，限期整改未完成（人社部发〔2024〕5号 (十一)）',
   );
   // The school registers, and binds its account with the code the counter issued after seeing its licence.
-  const registered = await accounts.register(
-    {
-      kind: 'organisation',
-      username: DEMO_SCHOOL.username,
-      password,
-      creditCode: schoolUnit.creditCode,
-      name: DEMO_SCHOOL.name,
-      regionCode: DEMO_SCHOOL.region,
-    },
-    null,
+  const schoolAccount = await registerBound(
+    services,
+    counter,
+    { username: DEMO_SCHOOL.username, password },
+    { kind: 'organisation', creditCode: schoolUnit.creditCode, name: DEMO_SCHOOL.name, regionCode: DEMO_SCHOOL.region },
   );
-  const activation = await services.identity.issueActivationCode(counter, {
-    kind: 'organisation',
-    creditCode: schoolUnit.creditCode,
-    name: DEMO_SCHOOL.name,
-    regionCode: DEMO_SCHOOL.region,
-  });
-  await services.identity.bind(await services.sessions.actorOf(registered.id, null), activation.code);
-  const schoolAccount = await services.sessions.actorOf(registered.id, null);
 
   const plan = {
     teachingPlan: '理论与实操结合，按国家基本职业培训包组织教学',
