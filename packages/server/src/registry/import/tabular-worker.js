@@ -48,11 +48,7 @@ async function read(job, counted) {
 }
 
 /**
- * The first sheet, row by row as exceljs's streaming reader parses it: past `maxRows` the reading
- * stops there and then, so a sheet of 300,000 rows costs the rows up to the limit, not all of them
- * (loading the whole workbook first spent seconds on rows that were then refused). A sheet stored
- * before its shared strings (as Excel writes them) is inflated to a temporary file first; each
- * file's temporaries live in a directory of their own, removed however the reading ends.
+ * The first sheet: streamed, and if the streaming reader cannot follow the file, loaded whole.
  * @param {Buffer} file
  * @param {number} maxRows
  * @param {{ read: number }} counted rows parsed so far, for the reply
@@ -61,6 +57,31 @@ async function read(job, counted) {
 async function readXlsx(file, maxRows, counted) {
   // Loaded on first use: a worker that only ever reads CSV starts without it.
   excel ??= (await import('exceljs')).default;
+  try {
+    return await streamXlsx(file, maxRows, counted);
+  } catch (e) {
+    if (e instanceof TooManyRows) throw e;
+    // exceljs's streaming reader fails on some valid entry orders (a sheet after the shared
+    // strings but before xl/workbook.xml, which exceljs itself writes now and then); the
+    // whole-workbook reader does not care about order. The zip was checked before it came here.
+    counted.read = 0;
+    return loadXlsx(file, maxRows);
+  }
+}
+
+/**
+ * The first sheet, row by row as exceljs's streaming reader parses it: past `maxRows` the reading
+ * stops there and then, so a sheet of 300,000 rows costs the rows up to the limit, not all of them
+ * (loading the whole workbook first spent seconds on rows that were then refused). A sheet stored
+ * before its shared strings (as Excel writes them) is inflated to a temporary file first; each
+ * file's temporaries live in a directory of their own, removed however the reading ends.
+ * @param {Buffer} file
+ * @param {number} maxRows
+ * @param {{ read: number }} counted
+ * @returns {Promise<Cell[][]>}
+ */
+async function streamXlsx(file, maxRows, counted) {
+  if (!excel) throw new Error('exceljs is not loaded');
   const scratch = await mkdtemp(join(TMP_ROOT, 'huimin-sheet-'));
   // exceljs's `tmp` asks os.tmpdir() at each file, which reads this thread's own copy of the env.
   process.env.TMPDIR = scratch;
@@ -98,6 +119,34 @@ async function readXlsx(file, maxRows, counted) {
     process.env.TMPDIR = TMP_ROOT;
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The first sheet, from the workbook loaded whole.
+ * @param {Buffer} file
+ * @param {number} maxRows
+ * @returns {Promise<Cell[][]>}
+ */
+async function loadXlsx(file, maxRows) {
+  if (!excel) throw new Error('exceljs is not loaded');
+  const workbook = new excel.Workbook();
+  await workbook.xlsx.load(/** @type {ArrayBuffer} */ (/** @type {unknown} */ (file)));
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  if (sheet.rowCount > maxRows) throw new TooManyRows();
+  // columnCount walks every row; asked once per cell it would make reading quadratic in the rows.
+  const columns = sheet.columnCount;
+  /** @type {Cell[][]} */
+  const rows = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    /** @type {Cell[]} */
+    const cells = [];
+    for (let c = 1; c <= columns; c++) cells.push(cellOf(row.getCell(c).value));
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++)
+    rows[i] ??= Array.from({ length: columns }, () => ({ text: '', numeric: false }));
+  return rows;
 }
 
 /**

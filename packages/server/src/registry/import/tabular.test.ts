@@ -57,6 +57,25 @@ function zip(entries: { name: string; data: Buffer; claims?: number }[]): Buffer
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** A zip's entries in its own order, inflated (the inverse of zip() for the files exceljs writes). */
+function unzip(file: Buffer): { name: string; data: Buffer }[] {
+  const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries: { name: string; data: Buffer }[] = [];
+  let at = file.readUInt32LE(end + 16);
+  for (let i = file.readUInt16LE(end + 10); i > 0; i--) {
+    const nameLength = file.readUInt16LE(at + 28);
+    const local = file.readUInt32LE(at + 42);
+    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const body = file.subarray(start, start + file.readUInt32LE(at + 20));
+    entries.push({
+      name: file.toString('utf8', at + 46, at + 46 + nameLength),
+      data: file.readUInt16LE(at + 10) === 8 ? inflateRawSync(body) : Buffer.from(body),
+    });
+    at += 46 + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
 const CONTENT_TYPES = {
   name: '[Content_Types].xml',
   data: Buffer.from(
@@ -155,6 +174,25 @@ describe('reading uploaded sheets within limits', () => {
     expect(table[999]).toEqual([
       { text: 'ID998', numeric: false },
       { text: '姓名998', numeric: false },
+    ]);
+  });
+
+  it('reads an .xlsx whatever the order of its entries, as exceljs itself now and then writes them', async () => {
+    const written = await workbook(
+      ['身份证号码 (idNumber)', '终止原因 (endReason)'],
+      [['110105194912310016', '已就业']],
+    );
+    const entries = unzip(written);
+    // The sheet after the shared strings and the relationships, but before xl/workbook.xml.
+    const late = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'];
+    const reordered = [
+      ...entries.filter((e) => !late.includes(e.name)),
+      ...late.map((name) => entries.find((e) => e.name === name)!),
+    ];
+    const table = await readTable(zip(reordered));
+    expect(table.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['身份证号码 (idNumber)', '终止原因 (endReason)'],
+      ['110105194912310016', '已就业'],
     ]);
   });
 
