@@ -206,7 +206,13 @@ describe('reading the pages', () => {
     await checkAndShoot(en, 'applicant-offer');
 
     const zh = await walk.as('zh-CN', 'liuyang', PHONE);
-    await zh.page.goto('/#/my/offers');
+    // He was told: his messages hold the offer, and open the page where he confirms it.
+    await zh.page.goto('/#/my/messages');
+    const told = zh.page.getByTestId('message-offered');
+    await expect.poll(() => told.innerText()).toContain('可享政策');
+    expect(await told.innerText()).toContain('一次性求职补贴');
+    await checkAndShoot(zh, 'applicant-offer-message');
+    await told.getByRole('link').click();
     const zhCard = zh.page.getByTestId('offer-one-time-job-seeking');
     await expect.poll(() => zhCard.innerText()).toContain('1,500 元');
     await expect.poll(() => zhCard.getByTestId('fact-standing').innerText()).toContain('低保家庭成员');

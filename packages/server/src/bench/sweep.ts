@@ -59,6 +59,8 @@ async function sweepEmbedded(threads: readonly boolean[]): Promise<void> {
     );
     const actor = await services.sessions.actorOf(supervisorId, null);
     for (const inThread of threads) {
+      // The offers' messages first: a message keeps its offer.
+      await db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
       await db.deleteFrom('offer').execute();
       services.sweeps.useDecidingThread(inThread);
       console.log(`--- deciding ${inThread ? 'in a worker thread' : 'on the main thread'}`);

@@ -48,3 +48,45 @@ export async function recordPaidInBulk(trx: Transaction<Database>, applicationId
     trx,
   );
 }
+
+/**
+ * "Offered" for each offer a sweep made that is still open when the sweep ends (免申即享: the
+ * person is told, not left to find it), set-based, in the transaction that ends the sweep. The
+ * sweep's region bounds the read to an index (offer_region_state); an offer already announced, by
+ * an end run twice, is skipped. What the message names is read from the offer when it is shown.
+ */
+export async function recordOffersMade(
+  trx: Transaction<Database>,
+  sweepJobId: string,
+  region: { readonly low: string; readonly high: string },
+): Promise<number> {
+  const result = await sql`
+    insert into notification (offer_id, person_id, organisation_id, kind, sms_state)
+    select o.id, o.person_id, case when o.person_id is null then o.organisation_id end, 'offered',
+           case when o.person_id is null then 'none' else 'pending' end
+      from offer o
+     where o.region_code between ${region.low} and ${region.high} and o.state = 'open'
+       and o.sweep_job_id = ${sweepJobId}
+    on conflict (offer_id) where offer_id is not null do nothing`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** "Offered" for one offer, in the transaction that made it (a unit's offer after a hire). */
+export async function recordOfferNotice(
+  trx: Transaction<Database>,
+  offer: { readonly id: string; readonly personId: string | null; readonly organisationId: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({
+      offer_id: offer.id,
+      application_id: null,
+      person_id: offer.personId,
+      organisation_id: offer.personId ? null : offer.organisationId,
+      kind: 'offered',
+      params: JSON.stringify({}),
+      sms_state: offer.personId ? 'pending' : 'none',
+    })
+    .onConflict((oc) => oc.column('offer_id').where('offer_id', 'is not', null).doNothing())
+    .execute();
+}

@@ -9,6 +9,10 @@ import type { Vault } from '../security/vault.js';
 import { noticeText, smsText, type NoticeWords } from './notification-texts.js';
 import type { NotificationListT } from './notifications.schemas.js';
 
+/** An offer's message names its amount as the offer holds it now (a hire offer's grows with its hires). */
+const offerParams = (params: Record<string, string>, offerAmountFen: string | null): Record<string, string> =>
+  offerAmountFen === null ? params : { ...params, amountFen: offerAmountFen };
+
 /** A text message is tried this many times before it is given up as failed. */
 const SMS_TRIES = 5;
 
@@ -46,8 +50,9 @@ export class NotificationService {
       ])
       .executeTakeFirstOrThrow();
     const rows = await (q.unread ? own.where('n.read_at', 'is', null) : own)
-      .innerJoin('application as a', 'a.id', 'n.application_id')
-      .select([
+      .leftJoin('application as a', 'a.id', 'n.application_id')
+      .leftJoin('offer as o', 'o.id', 'n.offer_id')
+      .select((eb) => [
         'n.id',
         'n.kind',
         'n.params',
@@ -55,7 +60,9 @@ export class NotificationService {
         'n.read_at',
         'a.id as application_id',
         'a.number',
-        'a.subsidy_id',
+        'o.id as offer_id',
+        'o.amount_fen as offer_amount_fen',
+        eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
       ])
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id', 'desc')
@@ -67,13 +74,17 @@ export class NotificationService {
       total: Number(counts.total),
       unread: Number(counts.unread),
       notifications: rows.map((r) => {
-        const subsidy = engine.subsidy(r.subsidy_id)?.name[language] ?? r.subsidy_id;
+        const subsidy = engine.subsidy(r.subsidy_id ?? '')?.name[language] ?? r.subsidy_id ?? '';
         return {
           id: r.id,
           kind: r.kind,
-          applicationId: r.application_id,
-          applicationNumber: r.number,
-          message: noticeText(r.kind, language, { number: r.number, subsidy, params: r.params }),
+          ...(r.application_id && r.number ? { applicationId: r.application_id, applicationNumber: r.number } : {}),
+          ...(r.offer_id ? { offerId: r.offer_id } : {}),
+          message: noticeText(r.kind, language, {
+            number: r.number ?? '',
+            subsidy,
+            params: offerParams(r.params, r.offer_amount_fen),
+          }),
           createdAt: r.created_at.toISOString(),
           ...(r.read_at ? { readAt: r.read_at.toISOString() } : {}),
         };
@@ -119,15 +130,17 @@ export class NotificationService {
     const outcome = { sent: 0, none: 0, failed: 0 };
     const pending = await this.db
       .selectFrom('notification as n')
-      .innerJoin('application as a', 'a.id', 'n.application_id')
+      .leftJoin('application as a', 'a.id', 'n.application_id')
+      .leftJoin('offer as o', 'o.id', 'n.offer_id')
       .leftJoin('person as p', 'p.id', 'n.person_id')
-      .select([
+      .select((eb) => [
         'n.id',
         'n.kind',
         'n.params',
         'n.sms_attempts',
         'a.number',
-        'a.subsidy_id',
+        'o.amount_fen as offer_amount_fen',
+        eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
         'p.phone_cipher',
         'p.region_code',
       ])
@@ -152,9 +165,9 @@ export class NotificationService {
         continue;
       }
       const words: NoticeWords = {
-        number: n.number,
-        subsidy: engine.subsidy(n.subsidy_id)?.name.zh ?? n.subsidy_id,
-        params: n.params,
+        number: n.number ?? '',
+        subsidy: engine.subsidy(n.subsidy_id ?? '')?.name.zh ?? n.subsidy_id ?? '',
+        params: offerParams(n.params, n.offer_amount_fen),
       };
       try {
         await this.sms.send({

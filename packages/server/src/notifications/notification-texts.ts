@@ -1,7 +1,7 @@
 import { formatYuan, formatYuanEn } from '@huimin/policy';
 import type { NotificationKind } from '../db/tables/notifications.js';
 
-/** What a message names: the application, the subsidy by its name, and the event's own details. */
+/** What a message names: the application (none for an offer), the subsidy by its name, and the event's own details. */
 export interface NoticeWords {
   readonly number: string;
   readonly subsidy: string;
@@ -60,6 +60,12 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
       `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}。请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
     en: (w) =>
       `Paying ${w.subsidy} (${w.number}) failed: ${reason(w)}. Check or correct your bank account at the service counter; it is paid again once corrected.`,
+  },
+  offered: {
+    zh: (w) =>
+      `经数据比对，您符合${w.subsidy}的享受条件${w.params.amountFen ? `，金额${amount(w)}` : ''}，无需提交申请。请登录惠民平台，在“可享政策”中确认领取。`,
+    en: (w) =>
+      `Shared records show you qualify for ${w.subsidy}${w.params.amountFen ? ` (${amountEn(w)})` : ''} without applying. Confirm it under "Offers for me".`,
   },
   revoked: {
     zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}。已拨付的资金将依法追回。`,

@@ -14,9 +14,12 @@ export const NotificationSchema = Type.Object(
       Type.Literal('paid'),
       Type.Literal('payment-failed'),
       Type.Literal('revoked'),
+      Type.Literal('offered'),
     ]),
-    applicationId: Type.String({ format: 'uuid' }),
-    applicationNumber: Type.String(),
+    /** The application it is about; an `offered` message is about an offer instead. */
+    applicationId: Type.Optional(Type.String({ format: 'uuid' })),
+    applicationNumber: Type.Optional(Type.String()),
+    offerId: Type.Optional(Type.String({ format: 'uuid' })),
     /** The whole message in the caller's language. */
     message: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),

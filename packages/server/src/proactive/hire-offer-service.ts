@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
+import { recordOfferNotice } from '../notifications/notification-repository.js';
 import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
 import type { Vault } from '../security/vault.js';
 
@@ -167,6 +168,7 @@ export class HireOfferService {
             .executeTakeFirst();
           if (!inserted) return 'retry' as const;
           offerId = inserted.id;
+          await recordOfferNotice(trx, { id: offerId, personId: null, organisationId: hire.organisationId });
         }
         await this.audit(trx, actor, offerId, unit.region, { subsidy, periodKey, hire, amountFen: all.amountFen });
         return { subsidy, offerId, decision: alone };

@@ -29667,10 +29667,12 @@ export interface components {
         Notification: {
             /** Format: uuid */
             id: string;
-            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked";
+            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked" | "offered";
             /** Format: uuid */
-            applicationId: string;
-            applicationNumber: string;
+            applicationId?: string;
+            applicationNumber?: string;
+            /** Format: uuid */
+            offerId?: string;
             message: string;
             /** Format: date-time */
             createdAt: string;

@@ -647,6 +647,7 @@ export const enUS: Messages = {
     readAll: 'Mark all read',
     markRead: 'Mark read',
     open: 'View application',
+    openOffer: 'View and confirm',
     kinds: {
       'filed-for-you': 'Filed for you',
       accepted: 'Accepted',
@@ -658,6 +659,7 @@ export const enUS: Messages = {
       paid: 'Paid',
       'payment-failed': 'Payment failed',
       revoked: 'Revoked',
+      offered: 'You qualify: confirm it',
     },
   },
   offers: {

@@ -611,6 +611,7 @@ export const zhCN = {
     readAll: '全部标为已读',
     markRead: '标为已读',
     open: '查看申请',
+    openOffer: '查看并确认',
     kinds: {
       'filed-for-you': '免申即享已办理',
       accepted: '已受理',
@@ -622,6 +623,7 @@ export const zhCN = {
       paid: '已拨付',
       'payment-failed': '拨付未成功',
       revoked: '已撤销',
+      offered: '符合条件，待您确认',
     },
   },
   offers: {

@@ -44,6 +44,7 @@ import { m20261204_0046_redundant_prefix_indexes } from './20261204-0046-redunda
 import { m20261204_0047_offer_references_per_statement } from './20261204-0047-offer-references-per-statement.js';
 import { m20261205_0048_spot_check_one_draw_per_day } from './20261205-0048-spot-check-one-draw-per-day.js';
 import { m20261205_0049_registrations_by_address } from './20261205-0049-registrations-by-address.js';
+import { m20261205_0050_offer_notifications } from './20261205-0050-offer-notifications.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -95,6 +96,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204-0047-offer-references-per-statement': m20261204_0047_offer_references_per_statement,
   '20261205-0048-spot-check-one-draw-per-day': m20261205_0048_spot_check_one_draw_per_day,
   '20261205-0049-registrations-by-address': m20261205_0049_registrations_by_address,
+  '20261205-0050-offer-notifications': m20261205_0050_offer_notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,11 +13,15 @@ export type NotificationKind =
   | 'publicised'
   | 'paid'
   | 'payment-failed'
-  | 'revoked';
+  | 'revoked'
+  /** An offer made to them (免申即享, migration 0050): about the offer, not an application. */
+  | 'offered';
 
 export interface NotificationTable {
   id: Generated<string>;
-  application_id: string;
+  /** What the message is about: an application, or (kind 'offered') an offer; never both. */
+  application_id: string | null;
+  offer_id: string | null;
   person_id: string | null;
   organisation_id: string | null;
   kind: NotificationKind;

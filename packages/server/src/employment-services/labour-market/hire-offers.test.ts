@@ -121,6 +121,11 @@ interface OfferRow {
 const offersOfUnit = async (): Promise<OfferRow[]> =>
   (await app.database.db.selectFrom('offer').selectAll().where('organisation_id', '=', unitId).execute()) as never;
 
+const unitMessages = async () =>
+  (await unit.request('GET', '/api/v1/notifications')).json<{
+    notifications: { kind: string; offerId?: string; message: string }[];
+  }>().notifications;
+
 describe('a hire starts the unit’s 一次性吸纳就业补贴 offer', () => {
   it('a poverty-alleviated person hired through a referral: the unit is offered 500元, with the article', async () => {
     await hire(await seeker('poverty-alleviated', 'H-1'));
@@ -146,6 +151,10 @@ describe('a hire starts the unit’s 一次性吸纳就业补贴 offer', () => {
       offers: { id: string; amountFen: number }[];
     }>();
     expect(listed.offers).toEqual([expect.objectContaining({ id: offer?.id, amountFen: 50_000 })]);
+    // And is told so in its messages, with the amount and where to confirm it.
+    expect(await unitMessages()).toEqual([
+      expect.objectContaining({ kind: 'offered', offerId: offer?.id, message: expect.stringContaining('500元') }),
+    ]);
     const applications = await app.database.db
       .selectFrom('application')
       .select('id')
@@ -162,6 +171,10 @@ describe('a hire starts the unit’s 一次性吸纳就业补贴 offer', () => {
     expect(offer?.hires).toHaveLength(3);
     // 贵州 pays per household: H-1 and H-2.
     expect(offer?.amount_fen).toBe('100000');
+    // One message for the month's offer, naming what it holds now.
+    expect(await unitMessages()).toEqual([
+      expect.objectContaining({ kind: 'offered', message: expect.stringContaining('1,000元') }),
+    ]);
   });
 
   it('someone outside the three groups makes no offer and leaves the month’s offer as it was', async () => {

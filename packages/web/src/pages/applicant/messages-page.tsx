@@ -5,11 +5,13 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { NotificationList } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { formatInstant } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 
 /**
- * 消息通知: what happened to the applicant's applications and what to do next, newest first, as
- * cards that read well on a phone. Opening one marks it read.
+ * 消息通知: what happened to the applicant's applications, and the subsidies found for them without
+ * applying (免申即享), with what to do next, newest first, as cards that read well on a phone.
+ * Opening one marks it read; an offer's opens the offers page, where it is confirmed.
  */
 export function MessagesPage() {
   const { t, i18n } = useTranslation();
@@ -29,8 +31,6 @@ export function MessagesPage() {
       setActionError(e);
     }
   };
-  const dateTime = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -60,10 +60,11 @@ export function MessagesPage() {
             actions={[
               <Link
                 key="open"
-                to={`/applications/${n.applicationId}`}
+                to={n.applicationId ? `/applications/${n.applicationId}` : '/my/offers'}
                 onClick={() => void (n.readAt ? undefined : api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
+                data-testid={`message-open-${n.id}`}
               >
-                {t('messages.open')}
+                {n.applicationId ? t('messages.open') : t('messages.openOffer')}
               </Link>,
               ...(n.readAt
                 ? []
@@ -86,7 +87,8 @@ export function MessagesPage() {
                 <Space orientation="vertical" size={2}>
                   <Typography.Text>{n.message}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {n.applicationNumber} · {dateTime(n.createdAt)}
+                    {n.applicationNumber ? `${n.applicationNumber} · ` : ''}
+                    {formatInstant(n.createdAt)}
                   </Typography.Text>
                 </Space>
               }
