@@ -664,7 +664,7 @@ export const enUS: Messages = {
   },
   offers: {
     title: 'Offers for me',
-    none: 'No offers at the moment. When the platform finds from the registry’s records a subsidy you qualify for, it is listed here; you can also browse the policy list and apply yourself.',
+    none: 'No offers at the moment. When the platform finds from the registry’s records a subsidy you qualify for, it is listed here and you are sent a message; you can also browse the policy list and apply yourself.',
     states: {
       open: 'Waiting for you',
       confirmed: 'Confirmed',
