@@ -31,7 +31,7 @@ function columnsIn(language: string, yuan: string) {
     col.count('笔数', 'items', (b) => b.items),
     col.money('金额', 'total', (b) => b.totalFen),
     col.date('生成日期', 'created', (b) => b.createdOn),
-    { title: '操作', key: 'actions' },
+    col.actions('操作', (b) => b.number),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { ProColumns } from '@ant-design/pro-components';
+import type { ReactNode } from 'react';
 import { formatFen, formatInstant } from './format.js';
 
 /** A cell of an exported sheet: text, or a number Excel can add up. */
@@ -131,6 +132,13 @@ export function staffColumns<T>(language: string, yuan: string) {
     instant(title: string, key: string, at: (row: T) => string | null | undefined, extras: ColumnExtras<T> = {}) {
       const beijing = { ...texts, show: formatInstant, sheet: formatInstant };
       return valueColumn(title, key, at, beijing, extras);
+    },
+    /**
+     * The row's buttons, last: pinned to the right edge so they stay in view when the list is
+     * wider than the page and scrolls sideways (a laptop, English labels), and out of the sheet.
+     */
+    actions(title: string, buttons: (row: T) => ReactNode): StaffColumn<T> {
+      return { title, key: 'actions', fixed: 'right', render: (_, r) => buttons(r) };
     },
     /** One of a few values (a state, a kind) by its label, filtered in the header by the values present. */
     choice(

@@ -153,6 +153,18 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
     return all.filter((r) => search.texts(r).some((x) => x?.toLowerCase().includes(w)));
   }, [all, search, words]);
   const table = useStaffTable(rows, props.columns);
+  // A pinned column (the buttons) is 200 px in ProTable unless it says otherwise and would switch
+  // the table to fixed layout, which shares the width out evenly; as wide as its content, in
+  // automatic layout, every column is as wide as it needs and text wraps only where the page is
+  // too narrow.
+  const pinned = props.columns.some((c) => c.fixed);
+  const columns = useMemo(
+    () =>
+      pinned
+        ? props.columns.map((c) => (c.fixed && c.width === undefined ? { ...c, width: 'auto' } : c))
+        : props.columns,
+    [pinned, props.columns],
+  );
   const pagination = useStaffPagination(props.pageSize || 20);
   return (
     <ProTable<T>
@@ -160,10 +172,11 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
       rowKey={props.rowKey}
       loading={props.loading}
       dataSource={rows as T[]}
-      columns={props.columns}
+      columns={columns}
       onChange={table.onChange}
       search={false}
       scroll={{ x: true }}
+      tableLayout={pinned ? 'auto' : undefined}
       options={{ density: true, reload: props.reload ?? false, setting: true }}
       pagination={props.pageSize === false ? false : pagination}
       locale={props.emptyText ? { emptyText: props.emptyText } : undefined}

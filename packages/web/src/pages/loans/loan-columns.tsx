@@ -40,6 +40,8 @@ export function useLoanColumns(
   return [
     col.text(t('loans.number'), 'number', (l) => l.number, {
       sorted: true,
+      // Pinned, as the buttons are, so a row scrolled sideways still says which loan it is.
+      fixed: 'left',
       render: (_, l) => (
         <Button size="small" onClick={() => actions.open(l)}>
           {l.number}
@@ -56,10 +58,11 @@ export function useLoanColumns(
       (s) => t(`loans.states.${s}`),
       { render: (_, l) => <LoanState state={l.state} /> },
     ),
-    col.money(t('loans.requested'), 'requested', (l) => l.requestedFen),
+    // The cells show the unit (¥50,000.00, 50,000 元); the sheet's header says 元 for its bare numbers.
+    col.money(t('loans.requestedAmount'), 'requested', (l) => l.requestedFen),
     col.choice(t('loans.bank'), 'bank', rows, (l) => l.bank.name, String),
     col.date(t('loans.appliedOn'), 'appliedOn', (l) => l.appliedOn),
     col.money(t('loans.subsidyPaid'), 'subsidyPaid', (l) => l.subsidyPaidFen),
-    { title: t('loans.actions'), key: 'actions', render: (_, l) => actions.buttons(l) },
+    col.actions(t('loans.actions'), actions.buttons),
   ];
 }

@@ -270,13 +270,13 @@ function EndButtons({ onEnd }: { onEnd: (path: string, body: unknown) => void })
     });
   };
   return (
-    <>
+    <Space>
       <Button size="small" onClick={() => ask('repayment')}>
         {t('loans.repay')}
       </Button>
       <Button size="small" danger onClick={() => ask('default')}>
         {t('loans.default')}
       </Button>
-    </>
+    </Space>
   );
 }
