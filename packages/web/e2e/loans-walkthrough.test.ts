@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
@@ -159,6 +160,18 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const bank = await walk.as('en-US', 'bank');
     await bank.page.goto('/#/loans');
     await expect.poll(() => row(bank).innerText()).toContain('Repaying');
+    // At a laptop's 1366 px the English list is wider than the page: it scrolls sideways, its
+    // buttons staying in view at the right edge; the amount's header leaves the unit to the cells.
+    const table = bank.page.getByTestId('loan-table');
+    const rightOf = async (at: Locator) => {
+      const box = await at.boundingBox();
+      return (box?.x ?? Infinity) + (box?.width ?? 0);
+    };
+    const edge = await rightOf(table);
+    expect(await rightOf(table.locator('th', { hasText: 'Actions' }))).toBeLessThanOrEqual(edge);
+    expect(await rightOf(row(bank).getByRole('button', { name: 'Default' }))).toBeLessThanOrEqual(edge);
+    expect(await table.locator('thead').innerText()).toContain('Amount requested');
+    expect(await table.locator('thead').innerText()).not.toContain('(yuan)');
     await checkAndShoot(bank, 'loans-bank-desk');
     // The loan opened on the desk: its schedule and quarters as staff lists.
     for (const desk of [bank, await as('bank')]) {
