@@ -211,6 +211,14 @@ describe('reading the pages', () => {
     const told = zh.page.getByTestId('message-offered');
     await expect.poll(() => told.innerText()).toContain('可享政策');
     expect(await told.innerText()).toContain('一次性求职补贴');
+    // On a phone the buttons sit under the message, the same size, rather than beside it squeezing
+    // the text into a narrow column.
+    const text = await told.getByTestId('message-text').boundingBox();
+    const open = await told.getByRole('link').boundingBox();
+    const markRead = await told.getByRole('button', { name: '标为已读' }).boundingBox();
+    expect(open?.y ?? 0).toBeGreaterThanOrEqual((text?.y ?? Infinity) + (text?.height ?? 0));
+    expect(open?.height).toBe(markRead?.height);
+    expect((markRead?.x ?? Infinity) + (markRead?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
     await checkAndShoot(zh, 'applicant-offer-message');
     await told.getByRole('link').click();
     const zhCard = zh.page.getByTestId('offer-one-time-job-seeking');

@@ -1,7 +1,6 @@
 import { Badge, Button, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { NotificationList } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -54,47 +53,50 @@ export function MessagesPage() {
         loading={loading}
         dataSource={data?.notifications ?? []}
         locale={{ emptyText: t('messages.none') }}
-        renderItem={(n) => (
-          <List.Item
-            data-testid={`message-${n.kind}`}
-            actions={[
-              <Link
-                key="open"
-                to={n.applicationId ? `/applications/${n.applicationId}` : '/my/offers'}
-                onClick={() => void (n.readAt ? undefined : api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
-                data-testid={`message-open-${n.id}`}
-              >
-                {n.applicationId ? t('messages.open') : t('messages.openOffer')}
-              </Link>,
-              ...(n.readAt
-                ? []
-                : [
-                    <Button
-                      key="read"
-                      type="link"
-                      size="large"
-                      onClick={() => void run(() => api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
-                    >
-                      {t('messages.markRead')}
-                    </Button>,
-                  ]),
-            ]}
-          >
-            <List.Item.Meta
-              avatar={<Badge status={n.readAt ? 'default' : 'processing'} />}
-              title={t(`messages.kinds.${n.kind}`)}
-              description={
-                <Space orientation="vertical" size={2}>
-                  <Typography.Text>{n.message}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {n.applicationNumber ? `${n.applicationNumber} · ` : ''}
-                    {formatInstant(n.createdAt)}
-                  </Typography.Text>
-                </Space>
-              }
-            />
-          </List.Item>
-        )}
+        renderItem={(n) => {
+          const to = n.applicationId ? `/applications/${n.applicationId}` : '/my/offers';
+          return (
+            // The buttons go under the message rather than beside it, where on a phone they would
+            // squeeze the text into a column a word wide; both the size of the buttons above.
+            <List.Item data-testid={`message-${n.kind}`}>
+              <List.Item.Meta
+                avatar={<Badge status={n.readAt ? 'default' : 'processing'} />}
+                title={t(`messages.kinds.${n.kind}`)}
+                description={
+                  <Space orientation="vertical" size={8}>
+                    <Space orientation="vertical" size={2}>
+                      <Typography.Text data-testid="message-text">{n.message}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {n.applicationNumber ? `${n.applicationNumber} · ` : ''}
+                        {formatInstant(n.createdAt)}
+                      </Typography.Text>
+                    </Space>
+                    <Space wrap>
+                      {/* A link (the router's hash address), so it opens in a new tab as links do. */}
+                      <Button
+                        href={`#${to}`}
+                        onClick={() =>
+                          void (n.readAt ? undefined : api('POST', `/api/v1/notifications/${n.id}/read`, {}))
+                        }
+                        data-testid={`message-open-${n.id}`}
+                      >
+                        {n.applicationId ? t('messages.open') : t('messages.openOffer')}
+                      </Button>
+                      {n.readAt ? null : (
+                        <Button
+                          onClick={() => void run(() => api('POST', `/api/v1/notifications/${n.id}/read`, {}))}
+                          data-testid={`message-read-${n.id}`}
+                        >
+                          {t('messages.markRead')}
+                        </Button>
+                      )}
+                    </Space>
+                  </Space>
+                }
+              />
+            </List.Item>
+          );
+        }}
       />
     </Space>
   );
