@@ -380,6 +380,18 @@ describe('the same pages in English', () => {
     await clerk.page.getByRole('tab', { name: 'Job seekers' }).click();
     await clerk.page.locator('.ant-table-row').first().waitFor();
     await checkAndShoot(clerk, 'labour-desk-seekers');
+    // The side menu's English labels are whole: none runs past its item, clipped or with an ellipsis.
+    const cut = await clerk.page.locator('aside li *').evaluateAll((els) =>
+      els
+        .filter((e) => e.children.length === 0 && e.textContent?.trim())
+        .filter(
+          (e) =>
+            e.getBoundingClientRect().right > (e.closest('li')?.getBoundingClientRect().right ?? Infinity) ||
+            (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1),
+        )
+        .map((e) => e.textContent),
+    );
+    expect(cut).toEqual([]);
     // The staff forms in English: a missing field is named in English.
     await clerk.page.getByRole('tab', { name: 'Gig stations' }).click();
     await clerk.page.getByTestId('open-station').click();

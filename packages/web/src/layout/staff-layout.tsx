@@ -73,7 +73,8 @@ export function StaffLayout({ children }: { children: ReactNode }) {
       logo={false}
       layout="mix"
       fixSiderbar
-      siderWidth={216}
+      // English labels run longer ("Employment assistance", "Hardship certification"): at 216 px they were cut.
+      siderWidth={i18n.language === 'en-US' ? 244 : 216}
       location={{ pathname: page?.nav ? page.path : (page?.parent ?? location.pathname) }}
       route={{ path: '/', routes: groups }}
       menu={{ locale: false, defaultOpenAll: true, ignoreFlatMenu: true }}
