@@ -51,8 +51,9 @@ export function jobOptionsFrom(env: NodeJS.ProcessEnv): JobOptions {
 }
 
 /**
- * Sending pending text messages (decision 016), once a worker's tick every few seconds. `stately`:
- * however many workers tick, one waits and one runs; each message is claimed anyway.
+ * Announcing ended sweeps' offers, then sending pending text messages (decision 016), once a
+ * worker's tick every few seconds. `stately`: however many workers tick, one waits and one runs;
+ * each sweep and each message is claimed anyway.
  */
 function notificationDispatchJob(services: Services): JobDefinition<Record<string, never>> {
   return {
@@ -61,7 +62,10 @@ function notificationDispatchJob(services: Services): JobDefinition<Record<strin
     retryLimit: 1,
     retryDelaySeconds: 5,
     expireInSeconds: 600,
-    run: () => services.notifications.dispatchPending(),
+    run: async () => ({
+      announced: await services.notifications.announceEndedSweeps(),
+      ...(await services.notifications.dispatchPending()),
+    }),
   };
 }
 

@@ -47,6 +47,7 @@ export const TABLE_OWNERS = {
   sweep_part: 'proactive',
   offer: 'proactive',
   notification: 'notifications',
+  sweep_announcement: 'notifications',
   training_demand_item: 'training',
   training_institution: 'training',
   training_institution_item: 'training',

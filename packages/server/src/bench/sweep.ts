@@ -113,6 +113,12 @@ async function sweepEmbedded(threads: readonly boolean[]): Promise<void> {
       if (view.peopleDone !== n || view.unitsDone !== units)
         throw new Error(`the sweep saw ${view.peopleDone} of ${n} people and ${view.unitsDone} of ${units} units`);
       console.log(`sweep: ${secs(seconds)} s`);
+      // Its offers' messages, which the worker's notification job writes after the sweep (decision 016).
+      const t2 = performance.now();
+      const announced = await services.notifications.announceEndedSweeps();
+      console.log(
+        `announce         ${secs((performance.now() - t2) / 1000).padStart(7)} s  (${announced.messages.toLocaleString('en-US')} messages, after the sweep, by the notification job)`,
+      );
     }
   } finally {
     await database.close();

@@ -32,7 +32,7 @@ import type {
   SpotCheckItemTable,
   SpotCheckTable,
 } from './tables/risk.js';
-import type { NotificationTable } from './tables/notifications.js';
+import type { NotificationTable, SweepAnnouncementTable } from './tables/notifications.js';
 import type { OfferTable, SweepJobTable, SweepPartTable } from './tables/proactive.js';
 import type {
   AssistanceCaseTable,
@@ -103,6 +103,7 @@ export interface Database {
   sweep_part: SweepPartTable;
   offer: OfferTable;
   notification: NotificationTable;
+  sweep_announcement: SweepAnnouncementTable;
   training_demand_item: TrainingDemandItemTable;
   training_institution: TrainingInstitutionTable;
   training_institution_item: { institution_id: string; demand_item_id: string };

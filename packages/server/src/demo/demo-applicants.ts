@@ -116,5 +116,7 @@ export async function seedDemoApplicants(seed: ApplicantSeed, password: string):
   const supervisor = await seed.actor('supervisor');
   const sweep = await services.sweeps.start(supervisor);
   await services.sweeps.run(sweep.id, supervisor);
+  // Its offers announced, as the worker's notification job does a tick after a sweep ends (decision 016).
+  await services.notifications.announceEndedSweeps();
   for (const a of people.filter((p) => p.story !== 'offered')) await register(a);
 }

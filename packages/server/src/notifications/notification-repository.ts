@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { NotificationKind } from '../db/tables/notifications.js';
+import { regionRange } from '../regions/region-scope.js';
 
 /** One event in an application's life that its applicant is told about. */
 export interface ApplicationNotice {
@@ -50,10 +51,50 @@ export async function recordPaidInBulk(trx: Transaction<Database>, applicationId
 }
 
 /**
- * "Offered" for each offer a sweep made that is still open when the sweep ends (免申即享: the
- * person is told, not left to find it), set-based, in the transaction that ends the sweep. The
- * sweep's region bounds the read to an index (offer_region_state); an offer already announced, by
- * an end run twice, is skipped. What the message names is read from the offer when it is shown.
+ * Announces the offers of sweeps that have ended and are not yet announced, oldest first, each
+ * sweep in one transaction with its mark in `sweep_announcement`: of two workers at once, the one
+ * that claims a sweep announces it and the other waits on the claim and skips it; a crash leaves
+ * the sweep to the next run. How many sweeps and messages.
+ */
+export async function announceEndedSweeps(
+  db: Kysely<Database>,
+  limit = 5,
+): Promise<{ sweeps: number; messages: number }> {
+  const ended = await db
+    .selectFrom('sweep_job as s')
+    .select(['s.id', 's.region_code'])
+    .where('s.state', '=', 'done')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('sweep_announcement as a').select('a.sweep_job_id').whereRef('a.sweep_job_id', '=', 's.id')),
+      ),
+    )
+    .orderBy('s.finished_at')
+    .limit(limit)
+    .execute();
+  const outcome = { sweeps: 0, messages: 0 };
+  for (const sweep of ended) {
+    await db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .insertInto('sweep_announcement')
+        .values({ sweep_job_id: sweep.id, messages: 0 })
+        .onConflict((oc) => oc.column('sweep_job_id').doNothing())
+        .returning('sweep_job_id')
+        .executeTakeFirst();
+      if (!claimed) return;
+      const messages = await recordOffersMade(trx, sweep.id, regionRange(sweep.region_code));
+      await trx.updateTable('sweep_announcement').set({ messages }).where('sweep_job_id', '=', sweep.id).execute();
+      outcome.sweeps++;
+      outcome.messages += messages;
+    });
+  }
+  return outcome;
+}
+
+/**
+ * "Offered" for each offer a sweep made that is still open (免申即享: the person is told, not left
+ * to find it), set-based. The sweep's region bounds the read to an index (offer_region_state); an
+ * offer already announced is skipped. What the message names is read from the offer when shown.
  */
 export async function recordOffersMade(
   trx: Transaction<Database>,

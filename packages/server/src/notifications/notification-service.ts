@@ -6,6 +6,7 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
+import { announceEndedSweeps } from './notification-repository.js';
 import { noticeText, smsText, type NoticeWords } from './notification-texts.js';
 import type { NotificationListT } from './notifications.schemas.js';
 
@@ -119,6 +120,14 @@ export class NotificationService {
       )
       .executeTakeFirst();
     return { updated: Number(result.numUpdatedRows) };
+  }
+
+  /**
+   * Announces the offers of sweeps that have ended (免申即享): the notification job's first step, so
+   * a sweep's messages follow it within a tick and never hold up the sweep itself (decision 016).
+   */
+  announceEndedSweeps(): Promise<{ sweeps: number; messages: number }> {
+    return announceEndedSweeps(this.db);
   }
 
   /**

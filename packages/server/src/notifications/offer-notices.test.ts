@@ -55,6 +55,14 @@ const offeredRows = () =>
 describe('an offer the sweep makes is announced', () => {
   it('in the message list, naming the subsidy, the amount and where to confirm it, in both languages', async () => {
     const sweepId = await sweep();
+    // Not by the sweep, which ends without waiting on them: by the notification job's next tick.
+    expect(await offeredRows()).toEqual([]);
+    const [first, second] = await Promise.all([
+      app.notifications.announceEndedSweeps(),
+      app.notifications.announceEndedSweeps(),
+    ]);
+    expect([first, second]).toContainEqual({ sweeps: 1, messages: 2 });
+    expect([first, second]).toContainEqual({ sweeps: 0, messages: 0 });
     const me = await applicant(app, {
       kind: 'person',
       idNumber: withPhone,
@@ -79,8 +87,9 @@ describe('an offer the sweep makes is announced', () => {
     expect(en).toContain('Offers for me');
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
 
-    // Once: a second sweep makes no new offer, and an end run again announces nothing twice.
+    // Once: a second sweep makes no new offer, and announcing a sweep again writes nothing twice.
     await sweep();
+    expect(await app.notifications.announceEndedSweeps()).toEqual({ sweeps: 1, messages: 0 });
     const again = await app.database.db
       .transaction()
       .execute((trx) => recordOffersMade(trx, sweepId, { low: '510000', high: '519999' }));
@@ -124,5 +133,22 @@ describe('an offer the sweep makes is announced', () => {
       sql`insert into notification (offer_id, person_id, kind, sms_state)
           values (${row?.offer_id}, ${person.id}, 'accepted', 'none')`.execute(app.database.db),
     ).rejects.toThrow(/notification_offer_kind|notification_offer_once/);
+  });
+
+  it('names an offer that exists; an offer a message is about is not deleted', async () => {
+    const person = await app.database.db.selectFrom('person').select('id').executeTakeFirstOrThrow();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await expect(
+      sql`insert into notification (offer_id, person_id, kind, sms_state)
+          values (${missing}, ${person.id}, 'offered', 'none')`.execute(app.database.db),
+    ).rejects.toMatchObject({ code: '23503' });
+    const [row] = await offeredRows();
+    await expect(sql`delete from offer where id = ${row?.offer_id}`.execute(app.database.db)).rejects.toMatchObject({
+      code: '23503',
+    });
+    await expect(sql`truncate offer cascade`.execute(app.database.db)).rejects.toMatchObject({ code: '23503' });
+    // Its message first, then the offer: what the tests that start over do.
+    await app.database.db.deleteFrom('notification').where('offer_id', '=', row!.offer_id).execute();
+    await app.database.db.deleteFrom('offer').where('id', '=', row!.offer_id).execute();
   });
 });

@@ -6,7 +6,6 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue-service.js';
-import { recordOffersMade } from '../notifications/notification-repository.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -301,23 +300,16 @@ export class SweepService {
       .where('phase', '<>', 'done')
       .executeTakeFirst();
     if (left) return 'part done, others left';
-    const job = await this.db
-      .selectFrom('sweep_job')
-      .select(['state', 'region_code'])
-      .where('id', '=', jobId)
-      .executeTakeFirstOrThrow();
+    const job = await this.db.selectFrom('sweep_job').select('state').where('id', '=', jobId).executeTakeFirstOrThrow();
     if (job.state === 'done') return 'done';
     try {
       await this.filing.fileWhatNeedsNoApplication(jobId, actor, onProgress);
-      // The offers left open are announced with the sweep's end: both, or (a crash) neither.
-      await this.db.transaction().execute(async (trx) => {
-        await recordOffersMade(trx, jobId, regionRange(job.region_code));
-        await trx
-          .updateTable('sweep_job')
-          .set({ state: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
-          .where('id', '=', jobId)
-          .execute();
-      });
+      // Its offers are announced after it ends, by the notification job (decision 016).
+      await this.db
+        .updateTable('sweep_job')
+        .set({ state: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
+        .where('id', '=', jobId)
+        .execute();
       return 'done';
     } catch (error) {
       await markFailed(this.db, this.clock.now(), jobId, error);

@@ -33,3 +33,11 @@ export interface NotificationTable {
   sms_attempts: Generated<number>;
   sms_sent_at: Date | null;
 }
+
+/** A sweep whose offers have been announced (migration 0050): once, by the worker that claims it. */
+export interface SweepAnnouncementTable {
+  sweep_job_id: string;
+  /** How many messages it made: the offers still open when it was announced. */
+  messages: number;
+  announced_at: CreatedAt;
+}
