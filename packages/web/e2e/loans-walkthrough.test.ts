@@ -41,6 +41,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await reviewer.page.goto('/#/loans');
     await row(reviewer).getByRole('button', { name: '资格审核通过' }).click();
     await expect.poll(() => row(reviewer).innerText()).toContain('待担保');
+    // 人社 sees every bank's loans, and which bank each is with.
+    expect(await reviewer.page.getByTestId('loan-table').locator('thead').innerText()).toContain('经办银行');
     await checkAndShoot(reviewer, 'loans-reviewer-desk');
 
     const guarantor = await as('guarantor');
@@ -172,6 +174,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     expect(await rightOf(row(bank).getByRole('button', { name: 'Default' }))).toBeLessThanOrEqual(edge);
     expect(await table.locator('thead').innerText()).toContain('Amount requested');
     expect(await table.locator('thead').innerText()).not.toContain('(yuan)');
+    // The bank sees its own loans only: a column of its own name would say nothing.
+    expect(await table.locator('thead').innerText()).not.toContain('Lending bank');
     await checkAndShoot(bank, 'loans-bank-desk');
     // The loan opened on the desk: its schedule and quarters as staff lists.
     for (const desk of [bank, await as('bank')]) {

@@ -28,11 +28,13 @@ export function useRegisterColumns(): StaffColumn<RegisterRow>[] {
 
 /**
  * The desk's loans: the number opens the loan below the list; state, region and bank filter in
- * the headers; the buttons are those of the caller's part at the loan's state.
+ * the headers; the buttons are those of the caller's part at the loan's state. A bank's officer
+ * sees only the bank's own loans, so for them the bank column would repeat one name: it is left out.
  */
 export function useLoanColumns(
   rows: readonly LoanRow[],
   actions: { open: (l: LoanRow) => void; buttons: (l: LoanRow) => ReactNode },
+  showBank: boolean,
 ): StaffColumn<LoanRow>[] {
   const { t } = useTranslation();
   const regionName = useRegionName();
@@ -60,7 +62,7 @@ export function useLoanColumns(
     ),
     // The cells show the unit (¥50,000.00, 50,000 元); the sheet's header says 元 for its bare numbers.
     col.money(t('loans.requestedAmount'), 'requested', (l) => l.requestedFen),
-    col.choice(t('loans.bank'), 'bank', rows, (l) => l.bank.name, String),
+    ...(showBank ? [col.choice(t('loans.bank'), 'bank', rows, (l) => l.bank.name, String)] : []),
     col.date(t('loans.appliedOn'), 'appliedOn', (l) => l.appliedOn),
     col.money(t('loans.subsidyPaid'), 'subsidyPaid', (l) => l.subsidyPaidFen),
     col.actions(t('loans.actions'), actions.buttons),

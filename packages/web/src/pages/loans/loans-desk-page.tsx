@@ -113,7 +113,7 @@ export function LoansDeskPage() {
   );
 
   const registerColumns = useRegisterColumns();
-  const loanColumns = useLoanColumns(loans.data ?? [], actions);
+  const loanColumns = useLoanColumns(loans.data ?? [], actions, !can('loan:bank'));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
