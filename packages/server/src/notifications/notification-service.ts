@@ -51,8 +51,11 @@ export class NotificationService {
       ])
       .executeTakeFirstOrThrow();
     const rows = await (q.unread ? own.where('n.read_at', 'is', null) : own)
-      .leftJoin('application as a', 'a.id', 'n.application_id')
       .leftJoin('offer as o', 'o.id', 'n.offer_id')
+      // The application a message is about, or the one its offer became once confirmed or filed.
+      .leftJoin('application as a', (join) =>
+        join.on((eb) => eb('a.id', '=', eb.fn.coalesce('n.application_id', 'o.application_id'))),
+      )
       .select((eb) => [
         'n.id',
         'n.kind',

@@ -16,7 +16,7 @@ export const NotificationSchema = Type.Object(
       Type.Literal('revoked'),
       Type.Literal('offered'),
     ]),
-    /** The application it is about; an `offered` message is about an offer instead. */
+    /** The application it is about; an `offered` message is about an offer, and names the application it became. */
     applicationId: Type.Optional(Type.String({ format: 'uuid' })),
     applicationNumber: Type.Optional(Type.String()),
     offerId: Type.Optional(Type.String({ format: 'uuid' })),

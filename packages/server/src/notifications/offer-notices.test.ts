@@ -107,7 +107,7 @@ describe('an offer the sweep makes is announced', () => {
     expect(await app.notifications.dispatchPending()).toEqual({ sent: 0, none: 0, failed: 0 });
   });
 
-  it('stays with the offer once confirmed; the application’s own messages follow it', async () => {
+  it('once the offer is confirmed, leads to the application it became', async () => {
     const me = await applicant(app, {
       kind: 'person',
       idNumber: withoutPhone,
@@ -116,9 +116,19 @@ describe('an offer the sweep makes is announced', () => {
       username: 'offer-confirmed',
     });
     const [offer] = (await me.request('GET', '/api/v1/offers?state=open')).json<{ offers: { id: string }[] }>().offers;
-    expectOk(await me.request('POST', `/api/v1/offers/${offer?.id}/confirmation`), 201);
+    const filed = await me.request('POST', `/api/v1/offers/${offer?.id}/confirmation`);
+    expectOk(filed, 201);
+    const application = filed.json<{ id: string; number: string }>();
+    // The message now leads to the application the offer became.
     const list = await messages(me);
-    expect(list.notifications.map((n) => [n.kind, n.offerId])).toEqual([['offered', offer?.id]]);
+    expect(list.notifications).toEqual([
+      expect.objectContaining({
+        kind: 'offered',
+        offerId: offer?.id,
+        applicationId: application.id,
+        applicationNumber: application.number,
+      }),
+    ]);
   });
 
   it('the database refuses a message about both an application and an offer, or an offer message about none', async () => {
