@@ -222,7 +222,7 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
         .fill(language === 'zh-CN' ? '成人社发〔2026〕1号' : 'Chengdu notice 2026 No. 1');
       await dialog.locator('.ant-btn-primary').last().click();
       await v.page.getByTestId('parameter-saved').waitFor();
-      const amount = language === 'zh-CN' ? '1,800 元' : '¥1,900.00';
+      const amount = language === 'zh-CN' ? '1,800元' : '¥1,900.00';
       await expect.poll(() => row.innerText()).toContain(amount);
       expect(await row.innerText()).toContain(TEXT[language].setting);
       await row.locator('.ant-table-row-expand-icon').click();

@@ -341,7 +341,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
 
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('未对账');
     expect(await v.page.getByTestId('tally-failed').innerText()).toMatch(/1/);
-    expect(await v.page.getByTestId('tally-unmatched').innerText()).toContain('88 元');
+    expect(await v.page.getByTestId('tally-unmatched').innerText()).toContain('88元');
     expect(await v.page.getByTestId('unmatched-rows').innerText()).toContain('序号 999 不在本批次中');
     expect(await v.page.getByTestId('failed-items').innerText()).toContain('ACCT CLOSED');
     expect(await v.page.getByTestId('reissue-1').isDisabled()).toBe(true);

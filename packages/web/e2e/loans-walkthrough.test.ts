@@ -76,7 +76,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
       .locator('input[type=file]')
       .setInputFiles({ name: 'statement.xlsx', mimeType: 'application/octet-stream', buffer: file });
     // 1743.33元 × 50% = 871.665元, rounded down to the fen.
-    await expect.poll(() => bank.page.locator('body').innerText()).toContain('贴息合计 871.66 元');
+    await expect.poll(() => bank.page.locator('body').innerText()).toContain('贴息合计 871.66元');
 
     const clerk = await as('clerk');
     await clerk.page.goto('/#/loans');
@@ -114,7 +114,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await expect.poll(() => at(approver)).toBe('approved');
     await approver.page.getByTestId('action-release').click();
     await expect.poll(() => at(approver)).toBe('payable');
-    expect(await approver.page.locator('body').innerText()).toMatch(/871\.66 元/);
+    expect(await approver.page.locator('body').innerText()).toMatch(/871\.66元/);
 
     const finance = await as('finance');
     await finance.page.goto('/#/finance/payments');
@@ -153,7 +153,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const v = await as('lina');
     await v.page.goto('/#/my/loans');
     const loan = v.page.getByTestId('my-loan').first();
-    await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66 元');
+    await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66元');
     expect(await loan.innerText()).toContain('已拨付给银行');
     await checkAndShoot(v, 'loans-applicant-paid');
   });

@@ -41,7 +41,7 @@ export function rawValues(text: string, language: Language, allow: readonly stri
   const found: string[] = [];
   for (const id of PARAMETER_IDS)
     if (new RegExp(`(?<![\\w.-])${id.replaceAll('.', '\\.')}(?![\\w-])`).test(rest)) found.push(`parameter id ${id}`);
-  // Money the page formats has its thousands grouped ("1,500 元"); four ungrouped digits before a
+  // Money the page formats has its thousands grouped ("1,500元"); four ungrouped digits before a
   // spaced 元 is a fen amount dressed as 元. A policy's own words quote the document ("每人1500元"),
   // unspaced, so there only five or more digits count.
   for (const m of rest.matchAll(

@@ -222,7 +222,7 @@ describe('reading the pages', () => {
     await checkAndShoot(zh, 'applicant-offer-message');
     await told.getByRole('link').click();
     const zhCard = zh.page.getByTestId('offer-one-time-job-seeking');
-    await expect.poll(() => zhCard.innerText()).toContain('1,500 元');
+    await expect.poll(() => zhCard.innerText()).toContain('1,500元');
     await expect.poll(() => zhCard.getByTestId('fact-standing').innerText()).toContain('低保家庭成员');
     await checkAndShoot(zh, 'applicant-offer');
     await zhCard.getByTestId('offer-confirm').click();

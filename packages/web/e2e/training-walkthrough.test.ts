@@ -208,8 +208,8 @@ describe('a class from opening to paid subsidy, in the browser', () => {
       await approver.page.getByTestId('action-release').click();
       await expect.poll(() => at(approver)).toBe('payable');
     }
-    // 育婴员 in the demo catalogue: 1,200 元, whatever anyone typed.
-    expect(await approver.page.locator('body').innerText()).toMatch(/1,200 元/);
+    // 育婴员 in the demo catalogue: 1,200元, whatever anyone typed.
+    expect(await approver.page.locator('body').innerText()).toMatch(/1,200元/);
     await checkAndShoot(approver, 'training-claim-payable');
   });
 

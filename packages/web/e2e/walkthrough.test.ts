@@ -189,7 +189,7 @@ describe('an application from the applicant to approval, each step by its own ac
 
     await v.page.goto('/');
     await v.page.getByTestId('policy-one-time-job-seeking').getByRole('link', { name: '在线申请' }).click();
-    // Before anything is filed, the engine's answer on what the registry holds: 1,500 元.
+    // Before anything is filed, the engine's answer on what the registry holds: 1,500元.
     await v.page.getByTestId('apply-preview').getByTestId('decision-one-time-job-seeking').waitFor();
     expect(await v.page.getByTestId('apply-preview').innerText()).toContain('1,500');
     await checkAndShoot(v, 'applicant-apply-preview');
@@ -276,7 +276,7 @@ describe('an application from the applicant to approval, each step by its own ac
     await approver.page.getByTestId('action-approve').click();
     await confirmAction(approver.page);
     await expect.poll(() => approver.page.locator('[data-state]').first().getAttribute('data-state')).toBe('approved');
-    expect(await approver.page.locator('body').innerText()).toMatch(/1,500 元/);
+    expect(await approver.page.locator('body').innerText()).toMatch(/1,500元/);
     await checkAndShoot(approver, 'approver-application');
   });
 

@@ -3,8 +3,8 @@ import { formatFen, formatPermille, parseYuan, pickLabel, punctuation, yuanToFen
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
-    expect(formatFen(150_000, 'zh-CN')).toBe('1,500 元');
-    expect(formatFen(150_050, 'zh-CN')).toBe('1,500.50 元');
+    expect(formatFen(150_000, 'zh-CN')).toBe('1,500元');
+    expect(formatFen(150_050, 'zh-CN')).toBe('1,500.50元');
     expect(formatFen(1, 'en-US')).toBe('¥0.01');
     expect(formatFen(-123_456_789, 'en-US')).toBe('-¥1,234,567.89');
   });

@@ -2,14 +2,15 @@ import type { Text } from '../api/schema.js';
 
 /**
  * Money on screen. Amounts are integer 分 end to end; these only place the decimal point, so a
- * figure shown is exactly the figure stored.
+ * figure shown is exactly the figure stored. Chinese puts 元 straight after the figure (1,500元), as
+ * the server's explanations and messages do, so the two read alike side by side.
  */
 export function formatFen(fen: number, language: string): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100).toLocaleString('en-US');
   const cents = String(abs % 100).padStart(2, '0');
-  return language === 'en-US' ? `${sign}¥${yuan}.${cents}` : `${sign}${yuan}${cents === '00' ? '' : `.${cents}`} 元`;
+  return language === 'en-US' ? `${sign}¥${yuan}.${cents}` : `${sign}${yuan}${cents === '00' ? '' : `.${cents}`}元`;
 }
 
 /**

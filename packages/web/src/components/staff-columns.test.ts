@@ -40,7 +40,7 @@ describe('a staff list shows money in 元 and exports it as a number of 元', ()
     const money = columnsIn('zh-CN', '元')[3];
     const english = columnsIn('en-US', 'yuan')[3];
     if (!money || !english) throw new Error('no money column');
-    expect(render(money, ROWS[1] as Batch)).toBe('871.66 元');
+    expect(render(money, ROWS[1] as Batch)).toBe('871.66元');
     expect(render(english, ROWS[1] as Batch)).toBe('¥871.66');
     expect(render(money, ROWS[2] as Batch)).toBe('—');
   });

@@ -95,7 +95,7 @@ function valueColumn<T, V>(
  *
  * @example
  *   const col = staffColumns<PaymentBatch>('zh-CN', '元');
- *   col.money('金额', 'total', (b) => b.totalFen); // 30000 → "300 元"; in the sheet 300.00
+ *   col.money('金额', 'total', (b) => b.totalFen); // 30000 → "300元"; in the sheet 300.00
  */
 export function staffColumns<T>(language: string, yuan: string) {
   // A title that already names the unit ("申请金额（元）") keeps it once.

@@ -68,7 +68,7 @@ describe('a registry fact in words', () => {
       '职业技能等级证书，焊工，五级/初级工，2026-10-01 发证，首次评价，证书编号 E1',
     );
     expect(factText(...(FACTS[7] as [string, Record<string, unknown>]), w)).toBe(
-      '技能评价补贴，2026-11-01 发放，300 元',
+      '技能评价补贴，2026-11-01 发放，300元',
     );
   });
 
