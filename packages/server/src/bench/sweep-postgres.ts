@@ -51,8 +51,6 @@ export async function sweepOnPostgres(
     const actor = await services.sessions.actorOf(supervisorId, null);
     for (const count of workerCounts) {
       // The same registry each time: the offers of the run before are cleared.
-      // The offers' messages first: a message keeps its offer.
-      await db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
       await db.deleteFrom('offer').execute();
       const workers = await Promise.all(
         Array.from({ length: count }, () => startWorker(benchUrl.toString(), key.toString('hex'))),

@@ -86,8 +86,6 @@ describe('a sweep cut into parts', () => {
         fc.integer({ min: 2, max: PEOPLE + 3 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
         async (parts, picks) => {
-          // The offers' messages first: a message keeps its offer.
-          await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
           await app.database.db.deleteFrom('offer').execute();
           const sweep = await app.sweeps.start(actor, undefined, parts);
           // Workers take one-batch slices of whichever part `picks` names, then of the parts left in turn.
@@ -116,8 +114,6 @@ describe('a sweep cut into parts', () => {
     );
 
     // In one process (the embedded database, the command line) the parts run one after another.
-    // The offers' messages first: a message keeps its offer.
-    await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
     await app.database.db.deleteFrom('offer').execute();
     const inProcess = await app.sweeps.start(actor, undefined, 3);
     expect(await app.sweeps.run(inProcess.id, actor, { batchSize: 4 })).toBe('done');

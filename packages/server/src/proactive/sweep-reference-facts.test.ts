@@ -104,8 +104,6 @@ describe('the sweep reads the household lists', () => {
   ])(
     'offers those the datasets serving their region show; not one who left the list; a hand-recorded status stands (%s)',
     async (_, inThread) => {
-      // The offers' messages first: a message keeps its offer.
-      await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
       await app.database.db.deleteFrom('offer').execute();
       app.sweeps.useDecidingThread(inThread);
       const actor = await app.sessions.actorOf(supervisor.accountId, null);

@@ -68,10 +68,6 @@ describe('the sweep deciding in a worker thread', () => {
     const made = await offers();
     expect(made.length).toBeGreaterThan(5);
 
-    // The offers' messages first: a message keeps its offer.
-
-    await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
-
     await app.database.db.deleteFrom('offer').execute();
     app.sweeps.useDecidingThread(true);
     const threaded = await app.sweeps.start(actor);

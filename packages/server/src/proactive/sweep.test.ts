@@ -79,8 +79,6 @@ describe('the proactive sweep (政策找人)', () => {
   });
 
   it('an interrupted sweep resumes where it stopped', async () => {
-    // The offers' messages first: a message keeps its offer.
-    await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
     await app.database.db.deleteFrom('offer').execute();
     const actor = await app.sessions.actorOf(supervisor.accountId, null);
     const job = await app.sweeps.start(actor);
