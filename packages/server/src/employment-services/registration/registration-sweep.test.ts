@@ -77,8 +77,6 @@ describe('the sweep (政策找人) reads registrations', () => {
     expectOk(await clerk.request('POST', '/api/v1/employment-services/registrations', work), 201);
 
     // A fresh round of offers: only 甲 is offered it now.
-    // The offers' messages first: a message keeps its offer.
-    await app.database.db.deleteFrom('notification').where('offer_id', 'is not', null).execute();
     await app.database.db.deleteFrom('offer').execute();
     expect(await sweepOffers()).toEqual(new Set([stillUnemployed]));
   });
