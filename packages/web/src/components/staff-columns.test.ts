@@ -58,6 +58,17 @@ describe('a staff list shows money in 元 and exports it as a number of 元', ()
     expect(sheetOf([named], ROWS).header).toEqual(['申请金额（元）']);
   });
 
+  it('does not name the unit over cells that show it, in either language', () => {
+    const zh = staffColumns<Batch>('zh-CN', '元').money('申请金额（元）', 'total', (b) => b.totalFen);
+    const en = staffColumns<Batch>('en-US', 'yuan').money('Amount requested (yuan)', 'total', (b) => b.totalFen);
+    expect([zh.title, en.title]).toEqual(['申请金额', 'Amount requested']);
+    expect(render(en as ReturnType<typeof columnsIn>[number], ROWS[0] as Batch)).toBe('¥300.00');
+    expect(sheetOf([zh], ROWS).header).toEqual(['申请金额（元）']);
+    expect(sheetOf([en], ROWS).header).toEqual(['Amount requested (yuan)']);
+    // A title that only mentions the unit mid-way keeps it.
+    expect(staffColumns<Batch>('zh-CN', '元').money('元旦补贴', 'total', (b) => b.totalFen).title).toBe('元旦补贴');
+  });
+
   it('sorts amounts and counts as numbers and dates in time, a missing amount first', () => {
     const [, , items, total, created] = columnsIn('zh-CN', '元');
     const order = (c: typeof total) => [...ROWS].sort(c?.sorter as (a: Batch, b: Batch) => number).map((b) => b.number);

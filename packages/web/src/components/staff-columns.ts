@@ -98,7 +98,14 @@ function valueColumn<T, V>(
  *   col.money('金额', 'total', (b) => b.totalFen); // 30000 → "300元"; in the sheet 300.00
  */
 export function staffColumns<T>(language: string, yuan: string) {
-  // A title that already names the unit ("申请金额（元）") keeps it once.
+  // A title that already names the unit ("申请金额（元）") keeps it once in the sheet, whose cells are
+  // bare numbers; on screen each cell shows the unit ("1,500元", "¥1,500"), so the header drops it
+  // (a form's label, which needs it, is often the same text).
+  const units = [`（${yuan}）`, `(${yuan})`];
+  const withoutUnit = (title: string) => {
+    const unit = units.find((u) => title.endsWith(u));
+    return unit ? title.slice(0, -unit.length).trimEnd() : title;
+  };
   const withUnit = (title: string) =>
     title.includes(yuan) ? title : language === 'en-US' ? `${title} (${yuan})` : `${title}（${yuan}）`;
   const texts = { show: (v: string) => v, sheet: (v: string) => v, compare: compareTexts };
@@ -115,10 +122,14 @@ export function staffColumns<T>(language: string, yuan: string) {
       const column = valueColumn(title, key, value, texts, rest);
       return sorted ? column : { ...column, sorter: rest.sorter };
     },
-    /** An amount in fen, shown in 元, exported as a number of 元 under "title（元）". */
+    /** An amount in fen, shown in 元 under the title without its unit, exported as a number of 元 under "title（元）". */
     money(title: string, key: string, fen: (row: T) => number | null | undefined, extras: ColumnExtras<T> = {}) {
       const yuanOf = { ...numbers, show: (v: number) => formatFen(v, language), sheet: (v: number) => v / 100 };
-      return valueColumn(title, key, fen, yuanOf, { sheetFormat: YUAN_FORMAT, sheetTitle: withUnit(title), ...extras });
+      return valueColumn(withoutUnit(title), key, fen, yuanOf, {
+        sheetFormat: YUAN_FORMAT,
+        sheetTitle: withUnit(title),
+        ...extras,
+      });
     },
     /** A number of people, items, days: right-aligned, sorted, exported as a number. */
     count(title: string, key: string, n: (row: T) => number | null | undefined, extras: ColumnExtras<T> = {}) {
