@@ -204,7 +204,9 @@ export async function chooseOption(
   { search = false, untilClosed = false }: { search?: boolean; untilClosed?: boolean } = {},
 ): Promise<void> {
   const select = v.page.locator(`#${selectId}`);
-  const shown = v.page.locator('.ant-select').filter({ has: select }).locator('.ant-select-selection-item');
+  // What the select shows as chosen: antd 6 writes a single choice as the text of its content (the
+  // input beside it), several as an item each, all inside the content.
+  const shown = v.page.locator('.ant-select').filter({ has: select }).locator('.ant-select-content');
   // On a loaded machine a click can land while a searched list is still re-rendering, and the choice
   // is lost without a sound (seen on a fresh clone): the choice is checked, and made again if lost.
   for (let attempt = 1; ; attempt++) {
