@@ -159,19 +159,31 @@ describe('registration and one-to-one assistance, in the browser', () => {
     await worker.page.goto('/#/employment/cases');
     await expect.poll(() => worker.page.getByTestId('cases').innerText()).toContain(GRADUATE.name);
     await checkAndShoot(worker, 'employment-cases-mine');
+    const welder = '成都锦城精密机械有限公司 电焊工';
+    // The second referral names the same posting as the first, in other words: it is the same referral.
     const steps = [
-      ['职业指导', '职业指导：梳理求职意向，修改简历'],
-      ['岗位推荐', '推荐至春熙路商圈零售企业'],
-      ['岗位推荐', '推荐至锦江区物流企业'],
-      ['岗位推荐', '推荐至社区养老服务中心'],
-      ['培训推荐', '推荐参加电子商务师培训'],
+      ['职业指导', '职业指导：梳理求职意向，修改简历', null],
+      ['岗位推荐', null, welder],
+      ['岗位推荐', '电话跟进，再次推荐电焊工岗位', welder],
+      ['岗位推荐', '推荐至锦江区物流企业', null],
+      ['培训推荐', '推荐参加电子商务师培训', null],
     ] as const;
-    for (const [kind, note] of steps) {
+    for (const [kind, note, posting] of steps) {
       await worker.page.getByTestId(`log-${GRADUATE.name}`).click();
       await chooseOption(worker, 'contact-kind', kind);
-      await worker.page.locator('#contact-note').fill(note);
+      if (posting) await chooseOption(worker, 'contact-posting', posting, { search: true });
+      // Picking the posting with no note yet writes the referral's note.
+      if (note) await worker.page.locator('#contact-note').fill(note);
+      else await expect.poll(() => worker.page.locator('#contact-note').inputValue()).toBe(`岗位推荐：${welder}`);
+      if (posting) await checkAndShoot(worker, 'employment-referral-posting');
       await confirmAction(worker.page);
     }
+    // Two referrals, not three: the case stays open until a third posting is referred.
+    await expect.poll(() => worker.page.getByTestId('cases').innerText()).toContain('指导 1/1，推荐 2/3，培训见习 1/1');
+    await worker.page.getByTestId(`log-${GRADUATE.name}`).click();
+    await chooseOption(worker, 'contact-kind', '岗位推荐');
+    await worker.page.locator('#contact-note').fill('推荐至社区养老服务中心');
+    await confirmAction(worker.page);
     // Kept, the case leaves the open list; the full list shows it closed.
     await expect.poll(() => worker.page.getByTestId('cases').innerText()).not.toContain(GRADUATE.name);
     await worker.page.locator('.ant-segmented-item').filter({ hasText: '全部' }).click();

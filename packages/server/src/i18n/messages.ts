@@ -717,6 +717,10 @@ export const ERROR_MESSAGES = {
     'en-US': 'Only a unit’s account can post and manage its jobs',
   },
   POSTING_NOT_FOUND: { 'zh-CN': '岗位不存在或不在您的管辖范围内', 'en-US': 'No such posting in your regions' },
+  POSTING_ONLY_FOR_REFERRAL: {
+    'zh-CN': '字段 {field}：只有岗位推荐需要选择岗位，请将服务类型改为“岗位推荐”或清空岗位',
+    'en-US': 'Field {field}: only a job referral names a posting; choose the kind “Job referral” or clear the posting',
+  },
   POSTING_WITHDRAWN: { 'zh-CN': '该岗位已撤回', 'en-US': 'This posting has been withdrawn' },
   POSTING_NOT_SUBMITTED: {
     'zh-CN': '该岗位不在待审核状态（可能刚由他人审核），请刷新后查看',

@@ -19136,6 +19136,7 @@ export interface paths {
                                     kind: "contact" | "guidance" | "referral" | "training-offer" | "internship-offer";
                                     happenedOn: string;
                                     note: string;
+                                    postingId?: string;
                                 }[];
                             }[];
                         };
@@ -19390,6 +19391,8 @@ export interface paths {
                          */
                         happenedOn: string;
                         note: string;
+                        /** Format: uuid */
+                        postingId?: string;
                     };
                 };
             };
@@ -19427,6 +19430,7 @@ export interface paths {
                                 kind: "contact" | "guidance" | "referral" | "training-offer" | "internship-offer";
                                 happenedOn: string;
                                 note: string;
+                                postingId?: string;
                             }[];
                         };
                     };
@@ -19701,6 +19705,7 @@ export interface paths {
                                     kind: "contact" | "guidance" | "referral" | "training-offer" | "internship-offer";
                                     happenedOn: string;
                                     note: string;
+                                    postingId?: string;
                                 }[];
                             }[];
                         };

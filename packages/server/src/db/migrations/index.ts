@@ -45,6 +45,7 @@ import { m20261204_0047_offer_references_per_statement } from './20261204-0047-o
 import { m20261205_0048_spot_check_one_draw_per_day } from './20261205-0048-spot-check-one-draw-per-day.js';
 import { m20261205_0049_registrations_by_address } from './20261205-0049-registrations-by-address.js';
 import { m20261205_0050_offer_notifications } from './20261205-0050-offer-notifications.js';
+import { m20261205_0051_referral_names_its_posting } from './20261205-0051-referral-names-its-posting.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -97,6 +98,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205-0048-spot-check-one-draw-per-day': m20261205_0048_spot_check_one_draw_per_day,
   '20261205-0049-registrations-by-address': m20261205_0049_registrations_by_address,
   '20261205-0050-offer-notifications': m20261205_0050_offer_notifications,
+  '20261205-0051-referral-names-its-posting': m20261205_0051_referral_names_its_posting,
 };
 
 export const migrationProvider: MigrationProvider = {

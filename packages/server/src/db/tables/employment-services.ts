@@ -93,6 +93,8 @@ export interface AssistanceContactTable {
   kind: ContactKind;
   happened_on: string;
   note: string;
+  /** The posting a referral was to; null for other contacts and for referrals logged before 0051. */
+  posting_id: string | null;
   recorded_by: string;
   recorded_at: CreatedAt;
 }

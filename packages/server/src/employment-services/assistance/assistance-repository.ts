@@ -87,33 +87,39 @@ export async function openCasesOf(trx: Db, personId: string, householdId: string
     .execute();
 }
 
+/** Logs a contact; false when the case already holds a referral to its posting (the unique index). */
 export async function insertContact(
   trx: Transaction<Database>,
   row: Omit<ContactRow, 'id' | 'recorded_at'>,
-): Promise<void> {
-  await trx.insertInto('assistance_contact').values(row).execute();
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('assistance_contact')
+    .values(row)
+    .onConflict((oc) => oc.columns(['case_id', 'posting_id']).where('posting_id', 'is not', null).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 /**
- * Whether the case already holds this contact: the same kind, note and day. A referral is known by
- * the posting its note names (the contact table has no posting column) and by its day, so a double
- * click is one referral, while a case worker's same short note on another day is another. Read
- * under the case's lock (`caseForUpdate`).
+ * Whether the case already holds this referral. One naming its posting is the same referral as any
+ * other to that posting, whoever logged it and on whatever day (migration 0051); one without is
+ * known by its note and day, so a double click is one referral, while a case worker's same short
+ * note on another day is another. Read under the case's lock (`caseForUpdate`).
  */
-export async function hasContact(
+export async function hasReferral(
   trx: Transaction<Database>,
   caseId: string,
-  contact: { kind: ContactRow['kind']; note: string; happenedOn: string },
+  referral: { postingId: string | null; note: string; happenedOn: string },
 ): Promise<boolean> {
-  const found = await trx
+  let q = trx
     .selectFrom('assistance_contact')
     .select('id')
     .where('case_id', '=', caseId)
-    .where('kind', '=', contact.kind)
-    .where('note', '=', contact.note)
-    .where('happened_on', '=', contact.happenedOn)
-    .executeTakeFirst();
-  return found !== undefined;
+    .where('kind', '=', 'referral');
+  q = referral.postingId
+    ? q.where('posting_id', '=', referral.postingId)
+    : q.where('note', '=', referral.note).where('happened_on', '=', referral.happenedOn);
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 export async function contactsOf(db: Db, caseIds: readonly string[]): Promise<ContactRow[]> {

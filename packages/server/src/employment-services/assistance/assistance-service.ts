@@ -8,6 +8,7 @@ import type { Clock } from '../../http/clock.js';
 import { AppError } from '../../http/errors.js';
 import { isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
+import { findPosting } from '../labour-market/posting-repository.js';
 import { GRADUATE_PROMISE, resolveDated, type Promise131 } from '../employment-services-parameters.js';
 import {
   caseForUpdate,
@@ -16,7 +17,7 @@ import {
   closeCase,
   contactsOf,
   findCase,
-  hasContact,
+  hasReferral,
   householdHasWork,
   insertCase,
   insertContact,
@@ -120,9 +121,10 @@ export class AssistanceService {
 
   /**
    * A guidance, referral, offer or plain contact, logged; a graduate's kept 1+3+1 closes the case.
-   * A referral already on the case — the same person to the same posting, which its note names — is
-   * not logged again: the call answers with the case as it stands (a double click, or the labour
-   * market's own referral logged by hand), so one referral counts once toward the three.
+   * A referral may name its posting. One already on the case — to the same posting, or, when no
+   * posting is named, with the same note on the same day — is not logged again: the call answers
+   * with the case as it stands (a double click, or the labour market's own referral logged by
+   * hand), so one referral counts once toward the three.
    */
   async logContact(actor: Actor, caseId: string, input: ContactInput): Promise<CaseView> {
     const c = await this.caseInScope(actor, caseId);
@@ -132,22 +134,26 @@ export class AssistanceService {
       throw new AppError('END_BEFORE_START', 400, 'happenedOn', { date: c.opened_on });
     const note = input.note.trim();
     if (!note) throw new AppError('REQUIRED_FIELD', 400, 'note', { field: 'note' });
+    const postingId = await this.referredPosting(input);
     await this.db.transaction().execute(async (trx) => {
       // Read again under the lock: the contact that kept the 1+3+1 may have closed it meanwhile.
       if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
-      // Under the same lock, so of fifty identical referrals at once the first is logged and the rest see it.
+      // Under the same lock, so of fifty identical referrals at once the first is logged and the rest
+      // see it; the labour market's referral, which takes no case lock, meets the unique index instead.
       if (
         input.kind === 'referral' &&
-        (await hasContact(trx, c.id, { kind: 'referral', note, happenedOn: input.happenedOn }))
+        (await hasReferral(trx, c.id, { postingId, note, happenedOn: input.happenedOn }))
       )
         return;
-      await insertContact(trx, {
+      const logged = await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,
         happened_on: input.happenedOn,
         note,
+        posting_id: postingId,
         recorded_by: actor.accountId,
       });
+      if (!logged) return;
       await appendAudit(trx, this.vault, {
         actor,
         action: 'employment-services.case-contact',
@@ -162,6 +168,19 @@ export class AssistanceService {
         await closeCase(trx, c.id, input.happenedOn, 'promise-kept');
     });
     return this.view(caseId);
+  }
+
+  /**
+   * The posting a referral names, if any: one that was published (a referral can be logged after
+   * the posting has closed, as long as it was once on the board). Only a referral names a posting.
+   */
+  private async referredPosting(input: ContactInput): Promise<string | null> {
+    if (input.postingId === undefined) return null;
+    if (input.kind !== 'referral') throw new AppError('POSTING_ONLY_FOR_REFERRAL', 400, 'postingId');
+    const posting = await findPosting(this.db, input.postingId);
+    if (!posting || posting.state === 'submitted' || posting.state === 'refused')
+      throw new AppError('POSTING_NOT_FOUND', 404, 'postingId');
+    return posting.id;
   }
 
   async cases(actor: Actor, filter: CasesFilter): Promise<CaseView[]> {
@@ -239,7 +258,12 @@ export class AssistanceService {
         ...(r.close_reason ? { closeReason: r.close_reason } : {}),
         overdue: r.closed_on === null && r.due_on < today,
         ...(r.kind === 'graduate' ? { promise: { ...done, ...withTargets(this.promiseOf(r)) } } : {}),
-        contacts: mine.map((x) => ({ kind: x.kind, happenedOn: x.happened_on, note: x.note })),
+        contacts: mine.map((x) => ({
+          kind: x.kind,
+          happenedOn: x.happened_on,
+          note: x.note,
+          ...(x.posting_id ? { postingId: x.posting_id } : {}),
+        })),
       };
     });
   }

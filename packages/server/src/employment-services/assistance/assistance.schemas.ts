@@ -15,7 +15,13 @@ const ContactKind = Type.Union([
 ]);
 
 export const ContactBody = Type.Object(
-  { kind: ContactKind, happenedOn: IsoDateString, note: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    kind: ContactKind,
+    happenedOn: IsoDateString,
+    note: Type.String({ minLength: 1, maxLength: 500 }),
+    /** A referral's posting (岗位推荐): the case then counts one referral per posting. */
+    postingId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
   options,
 );
 
@@ -55,7 +61,14 @@ export const AssistanceCase = Type.Object({
       offersDone: Type.Integer(),
     }),
   ),
-  contacts: Type.Array(Type.Object({ kind: ContactKind, happenedOn: Type.String(), note: Type.String() })),
+  contacts: Type.Array(
+    Type.Object({
+      kind: ContactKind,
+      happenedOn: Type.String(),
+      note: Type.String(),
+      postingId: Type.Optional(Type.String()),
+    }),
+  ),
 });
 
 export const AssistanceCases = Type.Object({ cases: Type.Array(AssistanceCase) });

@@ -71,14 +71,16 @@ export async function noteRegistration(
 }
 
 /**
- * A referral of someone with open assistance cases is a contact on each (kind referral), unless the
- * case worker has logged the same referral (its note, that day) by hand: one referral counts once toward the
- * 1+3+1. The cases are locked as a hand-logged contact locks them, so the two cannot cross.
+ * A referral of someone with open assistance cases is a contact on each (kind referral) naming its
+ * posting, unless the case already holds a referral to that posting, logged by hand or before
+ * (migration 0051), or the same referral as an older one without a posting (its note, that day): one
+ * referral counts once toward the 1+3+1. The cases are locked as a hand-logged contact locks them,
+ * and the unique index (case, posting) holds it however the two meet.
  */
 export async function logOnOpenCases(
   trx: Transaction<Database>,
   personId: string,
-  contact: { happened_on: string; note: string; recorded_by: string },
+  contact: { happened_on: string; note: string; posting_id: string; recorded_by: string },
 ): Promise<void> {
   const open = await trx
     .selectFrom('assistance_case')
@@ -94,13 +96,22 @@ export async function logOnOpenCases(
       .select('id')
       .where('case_id', '=', c.id)
       .where('kind', '=', 'referral')
-      .where('note', '=', contact.note)
-      .where('happened_on', '=', contact.happened_on)
+      .where((eb) =>
+        eb.or([
+          eb('posting_id', '=', contact.posting_id),
+          eb.and([
+            eb('posting_id', 'is', null),
+            eb('note', '=', contact.note),
+            eb('happened_on', '=', contact.happened_on),
+          ]),
+        ]),
+      )
       .executeTakeFirst();
     if (!logged)
       await trx
         .insertInto('assistance_contact')
         .values({ case_id: c.id, kind: 'referral', ...contact })
+        .onConflict((oc) => oc.columns(['case_id', 'posting_id']).where('posting_id', 'is not', null).doNothing())
         .execute();
   }
 }

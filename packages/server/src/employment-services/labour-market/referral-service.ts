@@ -84,6 +84,7 @@ export class ReferralService {
       await logOnOpenCases(trx, seeker.person_id, {
         happened_on: today,
         note: `岗位推荐：${posting.organisation_name} ${posting.title}`.slice(0, 500),
+        posting_id: posting.id,
         recorded_by: actor.accountId,
       });
       await appendAudit(trx, this.vault, {

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
@@ -6,16 +6,15 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
-import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
-import { today, type AssistanceCase, type Households } from './employment-common.js';
+import { type AssistanceCase, type Households } from './employment-common.js';
 import { useCaseColumns } from './employment-columns.js';
+import { LogContactModal } from './log-contact-modal.js';
 
 export { CaseState, PromiseText } from './case-state.js';
 
 const VIEWS = ['mine', 'open', 'overdue', 'all'] as const;
 const KINDS = ['graduate', 'hard-to-employ', 'zero-employment-household'] as const;
-const CONTACTS = ['guidance', 'referral', 'training-offer', 'internship-offer', 'contact'] as const;
 type View = (typeof VIEWS)[number];
 
 /** What a view asks the server for. */
@@ -47,39 +46,13 @@ export function CasesPage() {
   );
   const households = useLoad(() => api<Households>('GET', '/api/v1/employment-services/households'), []);
   const [logging, setLogging] = useState<AssistanceCase>();
-  const [form] = Form.useForm<{ kind: string; happenedOn: string; note: string }>();
-  const act = useSubmit();
-
-  const log = async () => {
-    const values = await form.validateFields();
-    if (!logging) return;
-    const updated = await act.run(() =>
-      api<AssistanceCase>('POST', `/api/v1/employment-services/cases/${logging.id}/contacts`, values),
-    );
-    if (!updated) return;
-    setLogging(undefined);
-    list.reload();
-    households.reload();
-  };
-
   const cases = list.data?.cases ?? [];
   const columns = useCaseColumns(
     cases,
     mayWork
       ? (c) =>
           c.closedOn ? null : (
-            <Button
-              size="small"
-              data-testid={`log-${c.name}`}
-              onClick={() => {
-                form.setFieldsValue({
-                  kind: c.kind === 'graduate' ? 'guidance' : 'contact',
-                  happenedOn: today(),
-                  note: '',
-                });
-                setLogging(c);
-              }}
-            >
+            <Button size="small" data-testid={`log-${c.name}`} onClick={() => setLogging(c)}>
               {t('employment.cases.log')}
             </Button>
           )
@@ -156,30 +129,17 @@ export function CasesPage() {
         }}
         testId="cases"
       />
-      <Modal
-        open={logging !== undefined}
-        title={t('employment.cases.logTitle', { name: logging?.name ?? '' })}
-        onCancel={() => setLogging(undefined)}
-        onOk={() => void log()}
-        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="kind" label={t('employment.cases.contactKind')} rules={[{ required: true }]}>
-            <Select
-              id="contact-kind"
-              options={CONTACTS.map((k) => ({ value: k, label: t(`employment.contactKinds.${k}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="happenedOn" label={t('employment.cases.happenedOn')} rules={[{ required: true }]}>
-            <Input type="date" />
-          </Form.Item>
-          <Form.Item name="note" label={t('employment.cases.note')} rules={[{ required: true }]}>
-            <Input.TextArea id="contact-note" maxLength={500} rows={2} />
-          </Form.Item>
-        </Form>
-        <ErrorAlert error={act.error} />
-      </Modal>
+      {logging ? (
+        <LogContactModal
+          assistanceCase={logging}
+          onClose={() => setLogging(undefined)}
+          onLogged={() => {
+            setLogging(undefined);
+            list.reload();
+            households.reload();
+          }}
+        />
+      ) : null}
     </Space>
   );
 }
