@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_STATES } from '../../api/application-states.js';
 import type { Application } from '../../api/schema.js';
 import { nextStepEn } from '../../i18n/next-step.en.js';
 import { nextStepZh } from '../../i18n/next-step.js';
@@ -18,22 +19,6 @@ function event(action: string, toState: string, reason?: string): Event {
     ...(reason ? { reason } : {}),
   };
 }
-
-const STATES: Application['state'][] = [
-  'draft',
-  'submitted',
-  'returned',
-  'not-accepted',
-  'accepted',
-  'reviewed',
-  'approved',
-  'rejected',
-  'publicised',
-  'payable',
-  'paid',
-  'withdrawn',
-  'revoked',
-];
 
 describe('what an applicant is told under their claim', () => {
   it('a rejected claim: the reviewer’s reason, in red, and the way to contest it', () => {
@@ -82,7 +67,7 @@ describe('what an applicant is told under their claim', () => {
   });
 
   it('every state has its words in both languages, the Chinese without English and the English without Chinese', () => {
-    for (const state of STATES) {
+    for (const state of APPLICATION_STATES) {
       expect(nextStepZh.states[state], state).toMatch(/[\u4e00-\u9fff]/);
       expect(nextStepZh.states[state], state).not.toMatch(/[A-Za-z]/);
       expect(nextStepEn.states[state], state).not.toMatch(/[\u4e00-\u9fff]/);

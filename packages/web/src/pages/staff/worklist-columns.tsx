@@ -2,6 +2,7 @@ import type { ProColumns } from '@ant-design/pro-components';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { APPLICATION_STATES } from '../../api/application-states.js';
 import { api, query } from '../../api/client.js';
 import type { Application, PolicyListing } from '../../api/schema.js';
 import { formatFen, pick, todayInShanghai } from '../../components/format.js';
@@ -9,23 +10,6 @@ import { useRegionName, useRegions } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { StateTag } from '../applications/state-tag.js';
-
-/** The workflow's states, in its order (the server's `STATES`). */
-const STATES = [
-  'draft',
-  'submitted',
-  'returned',
-  'not-accepted',
-  'accepted',
-  'reviewed',
-  'approved',
-  'rejected',
-  'publicised',
-  'payable',
-  'paid',
-  'withdrawn',
-  'revoked',
-] as const;
 
 /**
  * The worklist's columns and its search form in one: what each column shows, which ones sort on
@@ -87,7 +71,7 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       title: t('common.status'),
       dataIndex: 'state',
       valueType: 'select',
-      valueEnum: Object.fromEntries(STATES.map((s) => [s, { text: t(`states.${s}`) }])),
+      valueEnum: Object.fromEntries(APPLICATION_STATES.map((s) => [s, { text: t(`states.${s}`) }])),
       // Named as the status filter names it ("To accept"), in the colour the application page uses.
       render: (_, a) => {
         const label = t(`states.${a.state}`);
