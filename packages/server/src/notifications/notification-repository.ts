@@ -131,3 +131,50 @@ export async function recordOfferNotice(
     .onConflict((oc) => oc.column('offer_id').where('offer_id', 'is not', null).doNothing())
     .execute();
 }
+
+/** A message whose text is yet to be sent, with what its words are made of. */
+export interface PendingText {
+  readonly id: string;
+  /** Exact to the microsecond, as text: the walk's place (a `Date` would cut it to the millisecond). */
+  readonly created_at: string;
+  readonly kind: NotificationKind;
+  readonly params: Record<string, string>;
+  readonly sms_attempts: number;
+  readonly number: string | null;
+  readonly offer_amount_fen: string | null;
+  readonly subsidy_id: string | null;
+  readonly phone_cipher: string | null;
+  readonly region_code: string | null;
+}
+
+/**
+ * The next pending text messages after `after` in the order they were written (a sweep's messages
+ * share one instant, so the id breaks ties). Messages settled leave the pending index, so walking it
+ * costs what is still pending, not what was sent.
+ */
+export async function pendingTexts(
+  db: Kysely<Database>,
+  after: Pick<PendingText, 'created_at' | 'id'> | undefined,
+  limit: number,
+): Promise<PendingText[]> {
+  let q = db
+    .selectFrom('notification as n')
+    .leftJoin('application as a', 'a.id', 'n.application_id')
+    .leftJoin('offer as o', 'o.id', 'n.offer_id')
+    .leftJoin('person as p', 'p.id', 'n.person_id')
+    .select((eb) => [
+      'n.id',
+      sql<string>`n.created_at::text`.as('created_at'),
+      'n.kind',
+      'n.params',
+      'n.sms_attempts',
+      'a.number',
+      'o.amount_fen as offer_amount_fen',
+      eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
+      'p.phone_cipher',
+      'p.region_code',
+    ])
+    .where('n.sms_state', '=', 'pending');
+  if (after) q = q.where(sql<boolean>`(n.created_at, n.id) > (${after.created_at}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('n.created_at').orderBy('n.id').limit(limit).execute();
+}

@@ -1,4 +1,6 @@
+import type { PolicyEngine } from '@huimin/policy';
 import type { Kysely } from 'kysely';
+import pLimit from 'p-limit';
 import type { SmsSender } from '../accounts/sms-sender.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
@@ -6,7 +8,7 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import type { Vault } from '../security/vault.js';
-import { announceEndedSweeps } from './notification-repository.js';
+import { announceEndedSweeps, pendingTexts, type PendingText } from './notification-repository.js';
 import { noticeText, smsText, type NoticeWords } from './notification-texts.js';
 import type { NotificationListT } from './notifications.schemas.js';
 
@@ -16,6 +18,10 @@ const offerParams = (params: Record<string, string>, offerAmountFen: string | nu
 
 /** A text message is tried this many times before it is given up as failed. */
 const SMS_TRIES = 5;
+/** Messages a dispatch sends before it hands the worker back (a tick's work is bounded). */
+const DISPATCH_MOST = 20_000;
+/** Messages waiting on the gateway at once: a gateway answers each in tens of milliseconds. */
+const SMS_IN_FLIGHT = 8;
 
 /**
  * Notifications to applicants (消息提醒): what happened to their application and what to do next,
@@ -134,70 +140,70 @@ export class NotificationService {
   }
 
   /**
-   * Sends pending text messages, oldest first. Each is claimed by raising its attempt count where
-   * it still has the count read, so two dispatchers never send one message at once; a message
-   * sent but not yet marked when the process dies is sent again (at least once, never lost).
+   * Sends pending text messages, oldest first, until none is left or `most` have been tried: a
+   * sweep's hundred thousand offers go out as fast as the gateway takes them, not a fixed 200 a
+   * tick (at most `inFlight` at once, each waiting on the gateway's answer). Each message is tried
+   * at most once a dispatch: the queue is walked past the last one read, so one the gateway refused
+   * waits for the next dispatch rather than being retried at once. Each is claimed by raising its
+   * attempt count where it still has the count read, so two dispatchers never send one message at
+   * once; a message sent but not yet marked when the process dies is sent again (at least once,
+   * never lost).
    */
-  async dispatchPending(limit = 200): Promise<{ sent: number; none: number; failed: number }> {
+  async dispatchPending(
+    options: { chunk?: number; most?: number; inFlight?: number } = {},
+  ): Promise<{ sent: number; none: number; failed: number }> {
+    const { chunk = 200, most = DISPATCH_MOST, inFlight = SMS_IN_FLIGHT } = options;
     const outcome = { sent: 0, none: 0, failed: 0 };
-    const pending = await this.db
-      .selectFrom('notification as n')
-      .leftJoin('application as a', 'a.id', 'n.application_id')
-      .leftJoin('offer as o', 'o.id', 'n.offer_id')
-      .leftJoin('person as p', 'p.id', 'n.person_id')
-      .select((eb) => [
-        'n.id',
-        'n.kind',
-        'n.params',
-        'n.sms_attempts',
-        'a.number',
-        'o.amount_fen as offer_amount_fen',
-        eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
-        'p.phone_cipher',
-        'p.region_code',
-      ])
-      .where('n.sms_state', '=', 'pending')
-      .orderBy('n.created_at')
-      .limit(limit)
-      .execute();
-    if (pending.length === 0) return outcome;
-    const engine = await this.policies.engine();
-    for (const n of pending) {
-      const claimed = await this.db
-        .updateTable('notification')
-        .set({ sms_attempts: n.sms_attempts + 1 })
-        .where('id', '=', n.id)
-        .where('sms_state', '=', 'pending')
-        .where('sms_attempts', '=', n.sms_attempts)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) continue;
-      if (!n.phone_cipher || !n.region_code) {
-        await this.settle(n.id, 'none');
-        outcome.none++;
-        continue;
-      }
-      const words: NoticeWords = {
-        number: n.number ?? '',
-        subsidy: engine.subsidy(n.subsidy_id ?? '')?.name.zh ?? n.subsidy_id ?? '',
-        params: offerParams(n.params, n.offer_amount_fen),
-      };
-      try {
-        await this.sms.send({
-          phone: this.vault.decrypt(n.phone_cipher),
-          body: smsText(n.kind, words),
-          regionCode: n.region_code,
-        });
-        await this.settle(n.id, 'sent');
-        outcome.sent++;
-      } catch {
-        // The gateway refused or timed out: tried again by the next dispatch, up to SMS_TRIES.
-        if (n.sms_attempts + 1 >= SMS_TRIES) {
-          await this.settle(n.id, 'failed');
-          outcome.failed++;
-        }
-      }
+    const limit = pLimit(inFlight);
+    let after: PendingText | undefined;
+    for (let tried = 0; tried < most;) {
+      const pending = await pendingTexts(this.db, after, Math.min(chunk, most - tried));
+      if (pending.length === 0) break;
+      const engine = await this.policies.engine();
+      const outcomes = await Promise.all(pending.map((n) => limit(() => this.dispatchOne(n, engine))));
+      for (const o of outcomes) if (o !== 'claimed-elsewhere' && o !== 'retry') outcome[o]++;
+      tried += pending.length;
+      after = pending[pending.length - 1];
+      if (pending.length < chunk) break;
     }
     return outcome;
+  }
+
+  private async dispatchOne(
+    n: PendingText,
+    engine: PolicyEngine,
+  ): Promise<'sent' | 'none' | 'failed' | 'retry' | 'claimed-elsewhere'> {
+    const claimed = await this.db
+      .updateTable('notification')
+      .set({ sms_attempts: n.sms_attempts + 1 })
+      .where('id', '=', n.id)
+      .where('sms_state', '=', 'pending')
+      .where('sms_attempts', '=', n.sms_attempts)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return 'claimed-elsewhere';
+    if (!n.phone_cipher || !n.region_code) {
+      await this.settle(n.id, 'none');
+      return 'none';
+    }
+    const words: NoticeWords = {
+      number: n.number ?? '',
+      subsidy: engine.subsidy(n.subsidy_id ?? '')?.name.zh ?? n.subsidy_id ?? '',
+      params: offerParams(n.params, n.offer_amount_fen),
+    };
+    try {
+      await this.sms.send({
+        phone: this.vault.decrypt(n.phone_cipher),
+        body: smsText(n.kind, words),
+        regionCode: n.region_code,
+      });
+    } catch {
+      // The gateway refused or timed out: tried again by the next dispatch, up to SMS_TRIES.
+      if (n.sms_attempts + 1 < SMS_TRIES) return 'retry';
+      await this.settle(n.id, 'failed');
+      return 'failed';
+    }
+    await this.settle(n.id, 'sent');
+    return 'sent';
   }
 
   private async settle(id: string, state: 'sent' | 'none' | 'failed'): Promise<void> {

@@ -129,6 +129,50 @@ describe('text messages to the phone on record', () => {
     expect((await messages(client)).total).toBe(1);
   });
 
+  it('a sweep’s thousand messages of one instant go out in one dispatch, eight at most awaiting the gateway', async () => {
+    const { client, personId } = await graduate('13600005555');
+    const { id } = await file(client);
+    await app.notifications.dispatchPending();
+    const db = app.database.db;
+    await db
+      .insertInto('notification')
+      .values(
+        Array.from({ length: 1_000 }, () => ({
+          application_id: id,
+          person_id: personId,
+          kind: 'accepted' as const,
+          sms_state: 'pending' as const,
+        })),
+      )
+      .execute();
+    let inFlight = 0;
+    let most = 0;
+    let sent = 0;
+    const gateway: SmsSender = {
+      kind: 'outbox',
+      send: async () => {
+        most = Math.max(most, ++inFlight);
+        // Answers on a later turn of the event loop, as a gateway over the network would.
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        sent++;
+      },
+    };
+    const service = new NotificationService(db, app.vault, clock, app.policies, gateway);
+    // A dispatch hands the worker back after the most it may send; the next one goes on from there.
+    expect(await service.dispatchPending({ most: 300 })).toEqual({ sent: 300, none: 0, failed: 0 });
+    expect(await service.dispatchPending()).toEqual({ sent: 700, none: 0, failed: 0 });
+    expect(sent).toBe(1_000);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    const pending = await db
+      .selectFrom('notification')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('sms_state', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    expect(Number(pending.n)).toBe(0);
+  });
+
   it('a gateway that fails is tried again by the next dispatch, and given up after the fifth try', async () => {
     const { client } = await graduate('13700004444');
     const { id } = await file(client);
