@@ -14,6 +14,13 @@ export interface Execution {
     ratePermille: number;
   }[];
   bySubsidyMonth: { subsidy: string; month: string; paidFen: number; payments: number }[];
+  /**
+   * The caller's regions as a whole: what came in from outside them (issued, or allocated from a
+   * region above) and what was paid in them, each payment once. Not the sum of the rows: a city's
+   * row already holds its districts' payments, and money it allocated down is received again by
+   * each district.
+   */
+  total: { receivedFen: number; executedFen: number; ratePermille: number };
 }
 
 /** The days an execution figure covers, in Asia/Shanghai: a year, or [from, to]; all time when neither. */
@@ -82,6 +89,34 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, window
     .groupBy(['region_code', 'fund_id', 'subsidy_id', 'kind', 'month'])
     .execute();
   const net = (r: (typeof paid)[number]) => (r.kind === 'pay' ? 1 : -1) * Number(r.amount);
+  // Money moved between two of the caller's regions (an allocation down) came in once, not twice.
+  const fromOutside = await db
+    .selectFrom('ledger_entry as e')
+    .innerJoin('ledger_transaction as t', 't.id', 'e.transaction_id')
+    .innerJoin('ledger_account as a', 'a.id', 'e.account_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('e.amount_fen'), sql<string>`0`).as('received'))
+    .where('a.kind', '=', 'available')
+    .where('t.kind', 'in', ['issue', 'allocate'])
+    .where('e.amount_fen', '>', '0')
+    .where('a.region_code', 'like', `${prefix}%`)
+    .where('t.at', '>=', from)
+    .where('t.at', '<', to)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ledger_entry as source')
+            .innerJoin('ledger_account as sa', 'sa.id', 'source.account_id')
+            .select('source.account_id')
+            .whereRef('source.transaction_id', '=', 'e.transaction_id')
+            .where('source.amount_fen', '<', '0')
+            .where('sa.kind', '=', 'available')
+            .where('sa.region_code', 'like', `${prefix}%`),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const totalReceived = Number(fromOutside.received);
+  const totalExecuted = paid.reduce((n, p) => n + net(p), 0);
   const byRegionFund = received.map((r) => {
     const executed = paid
       .filter((p) => p.fund_id === r.fund_id && p.region_code.startsWith(regionPrefix(r.region_code)))
@@ -108,6 +143,11 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, window
   return {
     byRegionFund: byRegionFund.sort((a, b) => (a.regionCode + a.fundCode < b.regionCode + b.fundCode ? -1 : 1)),
     bySubsidyMonth: [...months.values()].sort((a, b) => (a.month + a.subsidy < b.month + b.subsidy ? -1 : 1)),
+    total: {
+      receivedFen: totalReceived,
+      executedFen: totalExecuted,
+      ratePermille: totalReceived === 0 ? 0 : Math.floor((totalExecuted * 1000) / totalReceived),
+    },
   };
 }
 

@@ -61,6 +61,12 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
                   payments: Type.Integer(),
                 }),
               ),
+              /** The caller's regions as a whole: received from outside them, paid in them (each once). */
+              total: Type.Object({
+                receivedFen: Type.Integer(),
+                executedFen: Type.Integer(),
+                ratePermille: Type.Integer(),
+              }),
             }),
             ...PROTECTED_ERRORS,
           },

@@ -8299,6 +8299,11 @@ export interface paths {
                                 paidFen: number;
                                 payments: number;
                             }[];
+                            total: {
+                                receivedFen: number;
+                                executedFen: number;
+                                ratePermille: number;
+                            };
                         };
                     };
                 };

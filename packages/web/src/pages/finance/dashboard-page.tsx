@@ -48,9 +48,11 @@ export function DashboardPage() {
   );
 
   const yuan = (fen: number) => Math.floor(fen / 100);
-  const received = (data?.byRegionFund ?? []).reduce((s, r) => s + r.receivedFen, 0);
-  const executed = (data?.byRegionFund ?? []).reduce((s, r) => s + r.executedFen, 0);
-  const rate = received > 0 ? Math.floor((executed * 1000) / received) : 0;
+  // The server's total for the caller's regions: the rows, each a region and what lies below it,
+  // would count a district's payments again in its city, and money allocated down twice.
+  const received = data?.total.receivedFen ?? 0;
+  const executed = data?.total.executedFen ?? 0;
+  const rate = data?.total.ratePermille ?? 0;
 
   const byMonth = useMemo(() => {
     const rows = data?.bySubsidyMonth ?? [];
