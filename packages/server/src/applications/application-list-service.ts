@@ -1,5 +1,4 @@
 import type { CalendarService } from '../calendar/calendar-service.js';
-import { yuanText } from '@huimin/policy';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
@@ -95,10 +94,11 @@ export class ApplicationListService {
       v.applicant.name,
       v.applicant.identifier,
       regionName(v.regionCode),
-      zh ? v.stateName.zh : v.stateName.en,
+      // The English name is written for a sentence ("returned for correction"); a cell starts with a capital.
+      zh ? v.stateName.zh : v.stateName.en.charAt(0).toUpperCase() + v.stateName.en.slice(1),
       v.submittedOn ?? '',
       v.dueOn ?? '',
-      v.decidedFen !== undefined ? yuanText(v.decidedFen) : '',
+      v.decidedFen !== undefined ? { fen: v.decidedFen } : '',
     ]);
     return toXlsx(zh ? '申请列表' : 'Applications', header, body);
   }

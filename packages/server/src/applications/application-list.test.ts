@@ -150,7 +150,8 @@ describe('the Excel export', () => {
   it('holds the filtered rows in the caller’s language, amounts in 元', async () => {
     const res = await cityClerk.request('GET', `/api/v1/applications/worklist.xlsx?search=${encodeURIComponent('王')}`);
     expectOk(res);
-    const table = (await readTable(res.rawPayload)).map((row) => row.map((c) => c.text));
+    const cells = await readTable(res.rawPayload);
+    const table = cells.map((row) => row.map((c) => c.text));
     expect(table[0]).toContain('申请编号');
     expect(
       table
@@ -158,15 +159,21 @@ describe('the Excel export', () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual([wang.number, wangTwo.number].sort());
-    expect(table[1]?.at(-1)).toMatch(/^\d+\.\d{2}$/);
+    // An amount is a number Excel can add up, not text.
+    expect(cells[1]?.at(-1)).toMatchObject({ numeric: true, text: expect.stringMatching(/^\d+(\.\d{1,2})?$/) });
     expect(table.flat().join(' ')).not.toContain(wang.idNumber);
 
     const english = await cityClerk.request('GET', '/api/v1/applications/worklist.xlsx', undefined, {
       'accept-language': 'en-US',
     });
-    const header = (await readTable(english.rawPayload))[0]?.map((c) => c.text);
+    const englishTable = (await readTable(english.rawPayload)).map((row) => row.map((c) => c.text));
+    const header = englishTable[0];
     expect(header).toContain('Application');
     expect(header).not.toContain('申请编号');
+    // The state as a cell reads it, with a capital, never the state's code.
+    const states = englishTable.slice(1).map((r) => r[header?.indexOf('State') ?? -1]);
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) expect(state).toMatch(/^[A-Z][a-z]/);
   });
 });
 

@@ -92,22 +92,33 @@ export function toCsv(rows: readonly (readonly string[])[]): Buffer {
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
+/** An amount of money in a sheet: written as a number of 元 Excel can add up, not as text. */
+export interface SheetAmount {
+  readonly fen: number;
+}
+
 /**
  * A workbook of one sheet; every column is formatted as text so ID numbers stay text. Strings are
  * written as string cells, never formulas, and the text format keeps them so when edited in Excel:
- * no apostrophe is needed here, and none is added, since it would become part of the value.
+ * no apostrophe is needed here, and none is added, since it would become part of the value. An
+ * amount (`{ fen }`) is the one cell written as a number, in 元 with two decimals.
  */
 export async function toXlsx(
   sheetName: string,
   header: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly (string | SheetAmount)[])[],
   notes: readonly string[] = [],
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = header.map((h) => ({ header: h, width: Math.max(14, h.length * 2), style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow([...r]);
+  for (const r of rows) {
+    const row = sheet.addRow(r.map((cell) => (typeof cell === 'string' ? cell : cell.fen / 100)));
+    r.forEach((cell, i) => {
+      if (typeof cell !== 'string') row.getCell(i + 1).numFmt = '#,##0.00';
+    });
+  }
   if (notes.length > 0) {
     const help = workbook.addWorksheet('说明 Notes');
     help.getColumn(1).width = 120;
