@@ -17,6 +17,12 @@ export const ERROR_MESSAGES = {
   VALIDATION_FAILED: { 'zh-CN': '字段 {field} 不符合要求：{detail}', 'en-US': 'Field {field} is invalid: {detail}' },
   REQUIRED_FIELD: { 'zh-CN': '缺少必填字段 {field}', 'en-US': 'The field {field} is required' },
   UNKNOWN_FIELD: { 'zh-CN': '不认识的字段 {field}', 'en-US': 'Unknown field {field}' },
+  /** A bank's return file without a column its layout needs: the first row names the columns. */
+  RETURN_FILE_COLUMN_MISSING: {
+    'zh-CN': '回盘文件缺少“{column}”列：文件第一行应为列名 {columns}，请使用银行按本批次格式返回的文件',
+    'en-US':
+      'The return file has no “{column}” column: its first row should name the columns {columns}; use the file the bank returned in this batch’s layout',
+  },
   /** A period whose end comes before its start (a report's from/to): the end is named. */
   PERIOD_REVERSED: {
     'zh-CN': '字段 {field}：截止日期 {to} 早于起始日期 {from}',

@@ -168,6 +168,29 @@ describe('a batch with a failure and a stranger in its return file', () => {
     // The new batch goes to the corrected account, and its return file pays the applicant.
     const file = await finance.request('GET', `/api/v1/payment-batches/${again.id}/file`);
     expect(file.body).toContain('6217000020000000022');
+    // A row whose amount or account is not the batch's settles nothing, and says which, and by how much.
+    const wrongAmount = returnFile([[1, '6217000020000000022', '收款人2', '1.00', '成功', '', 'BK0101']]);
+    expect(
+      (await finance.request('POST', `/api/v1/payment-batches/${again.id}/returns`, wrongAmount, csv)).json(),
+    ).toMatchObject({
+      paid: 0,
+      unmatched: [
+        {
+          row: 2,
+          code: 'AMOUNT_DIFFERS',
+          reason: '金额与批次不符：序号 1 在批次中为 300元，回盘文件为 1元，未作处理，请向银行核实',
+        },
+      ],
+    });
+    const wrongAccount = returnFile([[1, '6217000020000000099', '收款人2', '300.00', '成功', '', 'BK0101']]);
+    const inEnglish = await finance.request('POST', `/api/v1/payment-batches/${again.id}/returns`, wrongAccount, {
+      ...csv,
+      'accept-language': 'en-US',
+    });
+    expect(inEnglish.json()).toMatchObject({ paid: 0, unmatched: [{ code: 'ACCOUNT_DIFFERS' }] });
+    expect(inEnglish.json<{ unmatched: { reason: string }[] }>().unmatched[0]?.reason).toMatch(
+      /^The account differs from the batch: sequence 1 /,
+    );
     const paid = returnFile([[1, '6217000020000000022', '收款人2', '300.00', '成功', '', 'BK0102']]);
     expect(
       (await finance.request('POST', `/api/v1/payment-batches/${again.id}/returns`, paid, csv)).json(),

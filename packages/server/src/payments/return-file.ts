@@ -19,7 +19,11 @@ export async function readReturnFile(file: Buffer, layout: BankLayout): Promise<
   const header = (table[0] ?? []).map((c) => c.text);
   const at = new Map<string, number>(layout.returnColumns.map((c) => [c.field, header.indexOf(c.header)]));
   for (const c of layout.returnColumns)
-    if ((at.get(c.field) ?? -1) < 0) throw new AppError('REQUIRED_FIELD', 400, c.header);
+    if ((at.get(c.field) ?? -1) < 0)
+      throw new AppError('RETURN_FILE_COLUMN_MISSING', 400, 'file', {
+        column: c.header,
+        columns: layout.returnColumns.map((r) => r.header).join(' '),
+      });
   const rows: ReturnRow[] = [];
   for (let r = 1; r < table.length; r++) {
     const cells: Cell[] = table[r] ?? [];

@@ -60,4 +60,19 @@ describe('the result column of a return file', () => {
     const imported = await finance.request('POST', `/api/v1/payment-batches/${batchId}/returns`, file, csv);
     expect(imported.json()).toMatchObject({ paid: 1, failed: 1, unmatched: [] });
   });
+
+  it('a file without a column the layout needs is refused whole, naming the column and the header expected', async () => {
+    const { finance, batchId } = await exportedBatch(app, 1, 'rs3');
+    const noSeq = Buffer.from(
+      '账号,户名,金额,处理结果,失败原因,银行流水号\r\n6217000010000000001,收款1,300.00,成功,,BK-1\r\n',
+    );
+    const refused = await finance.request('POST', `/api/v1/payment-batches/${batchId}/returns`, noSeq, csv);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'RETURN_FILE_COLUMN_MISSING',
+      field: 'file',
+      message: expect.stringContaining('回盘文件缺少“序号”列：文件第一行应为列名 序号 账号 户名 金额'),
+    });
+    expect(await itemStates(batchId)).toEqual([{ seq: 1, state: 'pending' }]);
+  });
 });

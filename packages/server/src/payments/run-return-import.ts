@@ -60,8 +60,12 @@ export async function runReturnImport(
       unmatched.push({ ...rowAsSaid(r), code: 'NOT_IN_BATCH' });
       continue;
     }
-    if (r.get('account') !== accounts.get(item) || parseYuan(r.get('amount')) !== Number(item.amount_fen)) {
-      unmatched.push({ ...rowAsSaid(r), code: 'ACCOUNT_OR_AMOUNT_DIFFERS' });
+    if (r.get('account') !== accounts.get(item)) {
+      unmatched.push({ ...rowAsSaid(r), code: 'ACCOUNT_DIFFERS' });
+      continue;
+    }
+    if (parseYuan(r.get('amount')) !== Number(item.amount_fen)) {
+      unmatched.push({ ...rowAsSaid(r), code: 'AMOUNT_DIFFERS', batchAmountFen: Number(item.amount_fen) });
       continue;
     }
     const status = returnStatus(layout, r.get('status'));

@@ -84,11 +84,20 @@ export interface PaymentItemTable {
 /** A return-file row that settled nothing: why (a code), and what it said, the account masked. */
 export interface UnmatchedReturnRow {
   row: number;
-  code: 'NOT_IN_BATCH' | 'ACCOUNT_OR_AMOUNT_DIFFERS' | 'SETTLEMENT_REFUSED' | 'STATUS_UNKNOWN';
+  /** `ACCOUNT_OR_AMOUNT_DIFFERS`: files imported before the two were told apart (2026-12-05). */
+  code:
+    | 'NOT_IN_BATCH'
+    | 'ACCOUNT_DIFFERS'
+    | 'AMOUNT_DIFFERS'
+    | 'ACCOUNT_OR_AMOUNT_DIFFERS'
+    | 'SETTLEMENT_REFUSED'
+    | 'STATUS_UNKNOWN';
   seq: string;
   accountMasked: string;
   name: string;
   amountFen: number | null;
+  /** What the batch paid for the sequence, where the file's amount differs from it. */
+  batchAmountFen?: number;
 }
 
 export interface BankReturnTable {
