@@ -6,10 +6,10 @@ import { GWR, GZ2022, QY102, SC34 } from '../rules/common.js';
 export const employerParameters: ParameterList = {
   source: import.meta.url,
   labels: {
-    'hiring.per-person': { zh: '一次性吸纳就业补贴标准（每人）', en: 'One-off hiring subsidy per person', unit: 'fen' },
+    'hiring.per-person': { zh: '一次性吸纳就业补贴标准（每人）', en: 'One-time hiring subsidy per person', unit: 'fen' },
     'expansion.per-person': {
       zh: '一次性扩岗补助标准（每人）',
-      en: 'One-off job-expansion grant per person',
+      en: 'One-time job-expansion grant per person',
       unit: 'fen',
     },
     'unemployment-rate-target-permille': {
@@ -49,7 +49,7 @@ export const employerParameters: ParameterList = {
     },
     'assistance-base.award': {
       zh: '就业帮扶基地一次性奖补',
-      en: 'One-off award to an employment-assistance base',
+      en: 'One-time award to an employment-assistance base',
       unit: 'fen',
     },
     'assistance-base.min-hires': {
@@ -59,7 +59,7 @@ export const employerParameters: ParameterList = {
     },
     'assistance-workshop.award': {
       zh: '就业帮扶车间一次性奖补',
-      en: 'One-off award to an assistance workshop',
+      en: 'One-time award to an assistance workshop',
       unit: 'fen',
     },
     'assistance-base-provincial-model.award': {

@@ -6,8 +6,8 @@ import { QY102, SC34 } from '../rules/common.js';
 export const employmentParameters: ParameterList = {
   source: import.meta.url,
   labels: {
-    'job-seeking.amount': { zh: '一次性求职补贴标准', en: 'One-off job-seeking subsidy', unit: 'fen' },
-    'startup.amount': { zh: '一次性创业补贴标准', en: 'One-off start-up subsidy', unit: 'fen' },
+    'job-seeking.amount': { zh: '一次性求职补贴标准', en: 'One-time job-seeking subsidy', unit: 'fen' },
+    'startup.amount': { zh: '一次性创业补贴标准', en: 'One-time start-up subsidy', unit: 'fen' },
     'startup-project.min': { zh: '创业带动就业项目补助下限', en: 'Start-up project grant: lowest', unit: 'fen' },
     'startup-project.max': { zh: '创业带动就业项目补助上限', en: 'Start-up project grant: highest', unit: 'fen' },
     'startup-follow-on.amount': { zh: '创业补贴（后续）标准', en: 'Follow-on start-up subsidy', unit: 'fen' },

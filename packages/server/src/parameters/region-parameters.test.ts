@@ -42,7 +42,7 @@ describe('a region’s parameters', () => {
     const all = await view(clerk, '510104', '2025-06-01');
     expect(all.filter((p) => !p.label).map((p) => p.parameter)).toEqual([]);
     const jobSeeking = all.find((p) => p.parameter === 'job-seeking.amount');
-    expect(jobSeeking?.label).toEqual({ zh: '一次性求职补贴标准', en: 'One-off job-seeking subsidy', unit: 'fen' });
+    expect(jobSeeking?.label).toEqual({ zh: '一次性求职补贴标准', en: 'One-time job-seeking subsidy', unit: 'fen' });
     expect(jobSeeking?.inForce).toMatchObject({ region: '510000', value: 150000, source: 'text' });
     expect(jobSeeking?.inForce?.cites).toMatch(/川办发/);
     const risk = all.find((p) => p.parameter === 'risk.shared-phone-max');
