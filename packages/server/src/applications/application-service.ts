@@ -167,6 +167,8 @@ export class ApplicationService {
           actor_id: actor.accountId,
           actor_roles: [...actor.roles],
           step: 'application',
+          // On the application's clock, as every later event is: the history reads in time order.
+          at: this.clock.now(),
         })
         .execute();
       await appendAudit(trx, this.vault, {

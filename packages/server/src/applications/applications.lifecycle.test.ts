@@ -108,9 +108,13 @@ describe('一次性求职补贴 from application to payment', () => {
 
     const final = (await supervisor.request('GET', `/api/v1/applications/${id}`)).json<{
       state: string;
-      events: { action: string; actor: string; decision?: { eligible: boolean; engineVersion: string } }[];
+      events: { action: string; actor: string; at: string; decision?: { eligible: boolean; engineVersion: string } }[];
     }>();
     expect(final.state).toBe('paid');
+    // Every step on the platform's clock, the creation too: the history reads in time order.
+    const times = final.events.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(final.events[0]?.at).toBe(final.events[1]?.at);
     expect(final.events.map((e) => `${e.action}:${e.actor}`)).toEqual([
       'create:李小红',
       'submit:李小红',
