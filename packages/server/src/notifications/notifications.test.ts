@@ -141,6 +141,7 @@ describe('text messages to the phone on record', () => {
           application_id: id,
           person_id: personId,
           kind: 'accepted' as const,
+          params: '{}',
           sms_state: 'pending' as const,
         })),
       )
