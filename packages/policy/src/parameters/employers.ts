@@ -6,7 +6,11 @@ import { GWR, GZ2022, QY102, SC34 } from '../rules/common.js';
 export const employerParameters: ParameterList = {
   source: import.meta.url,
   labels: {
-    'hiring.per-person': { zh: '一次性吸纳就业补贴标准（每人）', en: 'One-time hiring subsidy per person', unit: 'fen' },
+    'hiring.per-person': {
+      zh: '一次性吸纳就业补贴标准（每人）',
+      en: 'One-time hiring subsidy per person',
+      unit: 'fen',
+    },
     'expansion.per-person': {
       zh: '一次性扩岗补助标准（每人）',
       en: 'One-time job-expansion grant per person',
