@@ -1,8 +1,9 @@
-import { Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
+import { ApplicantIdentityFields } from '../../components/applicant-identity-fields.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { RegionSelect } from '../../components/regions.js';
 import { useSession } from '../../session/session.js';
@@ -73,34 +74,7 @@ export function RegisterPage() {
       <Typography.Paragraph type="secondary">{t('auth.registerIntro')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('auth.registerThenVerify')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ kind: 'person' }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="kind" label={t('auth.applicantKind')}>
-          <Radio.Group
-            options={[
-              { value: 'person', label: t('applicantKind.person') },
-              { value: 'organisation', label: t('applicantKind.organisation') },
-            ]}
-          />
-        </Form.Item>
-        {kind === 'person' ? (
-          <Form.Item name="idNumber" label={t('person.idNumber')} rules={required(t('person.idNumber'))}>
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="creditCode"
-            label={t('organisation.creditCode')}
-            rules={required(t('organisation.creditCode'))}
-          >
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="name"
-          label={kind === 'person' ? t('person.name') : t('organisation.name')}
-          rules={required(t('person.name'))}
-        >
-          <Input />
-        </Form.Item>
+        <ApplicantIdentityFields kind={kind} />
         <Form.Item label={t('common.region')}>
           <RegionSelect value={regionCode} onChange={setRegionCode} />
         </Form.Item>

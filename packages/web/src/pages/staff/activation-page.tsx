@@ -1,9 +1,10 @@
 import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { ActivationCode } from '../../api/schema.js';
+import { ApplicantIdentityFields } from '../../components/applicant-identity-fields.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { RegionSelect, useRegions } from '../../components/regions.js';
@@ -67,7 +68,6 @@ export function ActivationPage() {
     form.resetFields();
   };
 
-  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3} className="no-print">
@@ -117,34 +117,7 @@ export function ActivationPage() {
             }}
             data-testid="activation-form"
           >
-            <Form.Item name="kind" label={t('auth.applicantKind')}>
-              <Radio.Group
-                options={[
-                  { value: 'person', label: t('applicantKind.person') },
-                  { value: 'organisation', label: t('applicantKind.organisation') },
-                ]}
-              />
-            </Form.Item>
-            {kind === 'person' ? (
-              <Form.Item name="idNumber" label={t('person.idNumber')} rules={required(t('person.idNumber'))}>
-                <Input maxLength={18} autoComplete="off" />
-              </Form.Item>
-            ) : (
-              <Form.Item
-                name="creditCode"
-                label={t('organisation.creditCode')}
-                rules={required(t('organisation.creditCode'))}
-              >
-                <Input maxLength={18} autoComplete="off" />
-              </Form.Item>
-            )}
-            <Form.Item
-              name="name"
-              label={kind === 'person' ? t('person.name') : t('organisation.name')}
-              rules={required(kind === 'person' ? t('person.name') : t('organisation.name'))}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
+            <ApplicantIdentityFields kind={kind} />
             <Form.Item label={t('common.region')}>
               <RegionSelect value={regionCode} onChange={setRegion} />
             </Form.Item>
