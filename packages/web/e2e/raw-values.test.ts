@@ -27,12 +27,24 @@ describe('the raw-value check fails what a person should never read', () => {
 
   it('passes labels, money in 元, dates and data allowed on the page', () => {
     expect(rawValues('一次性求职补贴标准 1,500 元（四川省，2024-07-13 起）导出 Excel', 'zh-CN')).toEqual([]);
-    expect(rawValues('One-off job-seeking subsidy ¥1,500.00 (Sichuan, from 2024-07-13)', 'en-US')).toEqual([]);
+    expect(rawValues('One-time job-seeking subsidy ¥1,500.00 (Sichuan, from 2024-07-13)', 'en-US')).toEqual([]);
     expect(rawValues('失败原因 ACCT CLOSED 用户名 clerk', 'zh-CN', ['ACCT CLOSED', 'clerk'])).toEqual([]);
     // A policy's standard in the document's own words.
     expect(rawValues('标准 每人1500元；初级1000元、中级1500元', 'zh-CN')).toEqual([]);
     expect(rawValues('申请编号 SQ202612010001 共 1234 条', 'zh-CN')).toEqual([]);
     // An engine explanation's result, in 元 (a loan period's 贴息), is money shown as money.
     expect(rawValues('利息880.83元 × 贴息50% = 440.41元（分以下舍去）', 'zh-CN')).toEqual([]);
+    // On an English page a Chinese name or note keeps its own marks.
+    expect(rawValues('Job referral: 推荐至锦江区物流企业、社区养老服务中心：面试', 'en-US')).toEqual([]);
+  });
+
+  it('finds Chinese list marks and colons in an English sentence of ours', () => {
+    expect(rawValues('Asked for: Vocational training subsidy、Living allowance', 'en-US')).toContain(
+      'Chinese punctuation in English: y、',
+    );
+    expect(rawValues('Job referral：Phoned, two postings suggested', 'en-US')).toContain(
+      'Chinese punctuation in English: l：',
+    );
+    expect(rawValues('Prepared by ：＿＿＿', 'en-US')).toContain('Chinese punctuation in English: y ：');
   });
 });

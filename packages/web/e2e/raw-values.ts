@@ -59,5 +59,10 @@ export function rawValues(text: string, language: Language, allow: readonly stri
   }
   if (language === 'zh-CN')
     for (const m of rest.matchAll(/[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,}){1,}/g)) found.push(`English text: ${m[0]}`);
+  // A Chinese list mark or colon against an English word is our template's, not the data's (a
+  // Chinese name or note keeps its own marks between Chinese characters).
+  if (language === 'en-US')
+    for (const m of rest.matchAll(/[A-Za-z][ ]?[、：；]|[、：；][ ]?[A-Za-z]/g))
+      found.push(`Chinese punctuation in English: ${m[0]}`);
   return [...new Set(found)];
 }

@@ -41,7 +41,7 @@ describe('a state’s name on a tag', () => {
 
 describe('punctuation in the page language', () => {
   it('is full-width in Chinese and ASCII in English, so an English sentence carries no Chinese marks', () => {
-    expect(punctuation('zh-CN')).toEqual({ open: '（', close: '）', colon: '：', semicolon: '；' });
-    expect(punctuation('en-US')).toEqual({ open: ' (', close: ')', colon: ': ', semicolon: '; ' });
+    expect(punctuation('zh-CN')).toEqual({ open: '（', close: '）', colon: '：', semicolon: '；', list: '、' });
+    expect(punctuation('en-US')).toEqual({ open: ' (', close: ')', colon: ': ', semicolon: '; ', list: ', ' });
   });
 });

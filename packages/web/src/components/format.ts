@@ -15,12 +15,19 @@ export function formatFen(fen: number, language: string): string {
 
 /**
  * The punctuation around values in a sentence of the page's language: full-width in Chinese
- * (（…）、：、；), ASCII with its spaces in English, so an English page shows no Chinese marks.
+ * (（…）、：；、), ASCII with its spaces in English, so an English page shows no Chinese marks.
  */
-export function punctuation(language: string): { open: string; close: string; colon: string; semicolon: string } {
+export function punctuation(language: string): {
+  open: string;
+  close: string;
+  colon: string;
+  semicolon: string;
+  /** Between the items of a list: 甲、乙、丙 / A, B, C. */
+  list: string;
+} {
   return language === 'en-US'
-    ? { open: ' (', close: ')', colon: ': ', semicolon: '; ' }
-    : { open: '（', close: '）', colon: '：', semicolon: '；' };
+    ? { open: ' (', close: ')', colon: ': ', semicolon: '; ', list: ', ' }
+    : { open: '（', close: '）', colon: '：', semicolon: '；', list: '、' };
 }
 
 /** "1,500.50" or "1500.5" (元, as typed) → 150050 分; undefined when it is not an amount. */

@@ -48,7 +48,9 @@ export function FactNeeds({
                 <Space key={f.field} wrap size={4} align="center">
                   <Tag>{t(`facts.needs.${f.source}`)}</Tag>
                   <Typography.Text type="secondary">
-                    {pick(f.label, lang)}：{pick(f.how, lang)}
+                    {pick(f.label, lang)}
+                    {punctuation(lang).colon}
+                    {pick(f.how, lang)}
                   </Typography.Text>
                   {f.declare && onDeclare ? (
                     <Button

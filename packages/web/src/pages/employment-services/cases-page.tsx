@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -33,7 +34,7 @@ function filterOf(view: View, kind: string | undefined) {
 
 /** 就业援助: the case lists (mine, open, overdue), the service log, the Excel export, 动态清零 by district. */
 export function CasesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { account } = useSession();
   const regionName = useRegionName();
   const mayWork = account?.permissions.includes('assistance:work') ?? false;
@@ -122,7 +123,7 @@ export function CasesPage() {
               header={t('employment.cases.contacts')}
               dataSource={c.contacts}
               renderItem={(x) => (
-                <List.Item>{`${x.happenedOn} ${t(`employment.contactKinds.${x.kind}`)}：${x.note}`}</List.Item>
+                <List.Item>{`${x.happenedOn} ${t(`employment.contactKinds.${x.kind}`)}${punctuation(i18n.language).colon}${x.note}`}</List.Item>
               )}
             />
           ),

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatInstant } from '../../components/format.js';
+import { formatFen, formatInstant, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
@@ -85,7 +85,10 @@ export function SchedulePage() {
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 48 }}>
         {(['preparedBy', 'checkedBy', 'approvedBy'] as const).map((k) => (
-          <span key={k}>{t(`admin.schedule.${k}`)}：＿＿＿＿＿＿</span>
+          <span key={k}>
+            {t(`admin.schedule.${k}`)}
+            {punctuation(lang).colon}＿＿＿＿＿＿
+          </span>
         ))}
       </div>
     </div>

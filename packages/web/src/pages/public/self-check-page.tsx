@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
 import type { Decision } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, pick, todayInShanghai } from '../../components/format.js';
+import { formatFen, pick, punctuation, todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
 import { DecisionView } from '../../components/reasons.js';
 import { useLoad } from '../../components/use-load.js';
@@ -129,7 +129,9 @@ export function SelfCheckPage() {
             {notAsked.length > 0 ? (
               <Col xs={24}>
                 <Typography.Paragraph type="secondary">
-                  {t('facts.selfCheck.notAsked', { names: notAsked.map((q) => pick(q.label, lang)).join('、') })}
+                  {t('facts.selfCheck.notAsked', {
+                    names: notAsked.map((q) => pick(q.label, lang)).join(punctuation(lang).list),
+                  })}
                 </Typography.Paragraph>
               </Col>
             ) : null}

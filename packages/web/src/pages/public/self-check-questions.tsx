@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
-import { pick } from '../../components/format.js';
+import { pick, punctuation } from '../../components/format.js';
 
 export type Question =
   paths['/api/v1/self-check/questions']['get']['responses'][200]['content']['application/json']['questions'][number];
@@ -48,7 +48,9 @@ export function QuestionFields({ question }: { question: Question }) {
   const lang = i18n.language;
   const askedBy = (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t('facts.selfCheck.askedBy', { names: question.subsidies.map((s) => pick(s.name, lang)).join('、') })}
+      {t('facts.selfCheck.askedBy', {
+        names: question.subsidies.map((s) => pick(s.name, lang)).join(punctuation(lang).list),
+      })}
     </Typography.Text>
   );
   const wrap = (children: ReactNode) => (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { RoleException } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { punctuation } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -25,7 +26,7 @@ interface DeclareForm {
  * sees every one in force, and revokes them. Roles are shown by their names, never their ids.
  */
 export function RoleExceptionsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { account } = useSession();
   const regionName = useRegionName();
@@ -39,7 +40,7 @@ export function RoleExceptionsPage() {
   const revoking = useSubmit();
   const col = useStaffColumns<RoleException>();
   const rows = data?.exceptions ?? [];
-  const roleNames = (e: RoleException) => e.roles.map((r) => t(`roles.${r}`)).join('、');
+  const roleNames = (e: RoleException) => e.roles.map((r) => t(`roles.${r}`)).join(punctuation(i18n.language).list);
   const columns: StaffColumn<RoleException>[] = [
     col.choice(t('common.region'), 'region', rows, (e) => e.regionCode, regionName),
     col.text(t('roleExceptions.roles'), 'roles', roleNames, {

@@ -7,7 +7,7 @@ import { api, ApiError, download, query } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
-import { pick } from '../../components/format.js';
+import { pick, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -154,7 +154,7 @@ function ImportPanel() {
             {t('registry.columns')}:{' '}
             {chosen.columns
               .map((c) => `${pick({ zh: c.zh, en: c.en } as Text, i18n.language)}${c.required ? '*' : ''}`)
-              .join('、')}
+              .join(punctuation(i18n.language).list)}
           </Typography.Text>
         ) : null}
         <SheetUpload<{ imported: number }>

@@ -2,7 +2,7 @@ import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/schema.js';
-import { formatFen, formatParameterValue, pick, type ParameterLabel } from '../../components/format.js';
+import { formatFen, formatParameterValue, pick, punctuation, type ParameterLabel } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,7 +38,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
   };
   const value = (field: string, v: unknown, entry: AuditEntry, named: AuditNames): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (Array.isArray(v)) return v.map((x) => value(field, x, entry, named)).join('、');
+    if (Array.isArray(v)) return v.map((x) => value(field, x, entry, named)).join(punctuation(i18n.language).list);
     if (typeof v === 'boolean') return t(v ? 'admin.units.flagOn' : 'admin.units.flagOff');
     if (typeof v === 'object') return '—';
     const text = String(v);
@@ -109,7 +109,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
 export function ChangeLines({ changes, limit }: { changes: Change[]; limit?: number }) {
   const { t, i18n } = useTranslation();
   const shown = limit ? changes.slice(0, limit) : changes;
-  const colon = i18n.language === 'en-US' ? ': ' : '：';
+  const colon = punctuation(i18n.language).colon;
   return (
     <div>
       {shown.map((c) => (

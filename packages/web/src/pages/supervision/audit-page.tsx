@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { AuditEntry } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatInstant } from '../../components/format.js';
+import { formatInstant, punctuation } from '../../components/format.js';
 import { exportRows, staffOptions, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useSession } from '../../session/session.js';
@@ -136,7 +136,9 @@ export function AuditPage() {
     );
   };
   const actorText = (e: Row) =>
-    [e.actorName ?? t('audit.system'), e.actorRoles?.map((r) => t(`roles.${r}`)).join('、')].filter(Boolean).join(' ');
+    [e.actorName ?? t('audit.system'), e.actorRoles?.map((r) => t(`roles.${r}`)).join(punctuation(i18n.language).list)]
+      .filter(Boolean)
+      .join(' ');
   const changeText = (e: Row) =>
     changesOf(e, e.named)
       .map(
@@ -179,7 +181,10 @@ export function AuditPage() {
         <span>
           {e.actorName ?? t('audit.system')}
           {e.actorRoles?.length ? (
-            <Typography.Text type="secondary"> {e.actorRoles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              {e.actorRoles.map((r) => t(`roles.${r}`)).join(punctuation(i18n.language).list)}
+            </Typography.Text>
           ) : null}
         </span>
       ),
@@ -311,7 +316,7 @@ export function AuditPage() {
           record ? (
             <Tag closable onClose={clearRecord} data-testid="audit-record">
               {t('admin.audit.history')}
-              {i18n.language === 'en-US' ? ': ' : '：'}
+              {punctuation(i18n.language).colon}
               {record.label}
             </Tag>
           ) : undefined

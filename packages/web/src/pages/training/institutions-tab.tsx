@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
 import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
@@ -32,7 +33,7 @@ export function InstitutionsTab({
   error,
   reload,
 }: InstitutionsTabProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const regionName = useRegionName();
   const itemName = useItemName();
   const col = useStaffColumns<TrainingInstitution>();
@@ -45,7 +46,7 @@ export function InstitutionsTab({
     r.demandItemIds
       .map((id) => itemName(items.find((i) => i.id === id)))
       .filter(Boolean)
-      .join('、');
+      .join(punctuation(i18n.language).list);
   const status = (r: TrainingInstitution) =>
     r.removedOn ? t('trainingAdmin.removedOn', { date: r.removedOn }) : t(`training.institutionStatus.${r.status}`);
   const columns: StaffColumn<TrainingInstitution>[] = [

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen } from '../../components/format.js';
+import { formatFen, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useSubmit } from '../../components/use-submit.js';
 
@@ -50,7 +50,7 @@ export function useDemandItemColumns(): ColumnsType<DemandItem> {
 
 /** An institution as the public and the bureau both read it, with the catalogue items it may run by name. */
 export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType<TrainingInstitution> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const itemName = useItemName();
   return [
     { title: t('training.institution'), dataIndex: 'name' },
@@ -63,7 +63,7 @@ export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType
         r.demandItemIds
           .map((id) => itemName(items.find((i) => i.id === id)))
           .filter(Boolean)
-          .join('、'),
+          .join(punctuation(i18n.language).list),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import type { paths } from '../../../api/schema.js';
-import { formatFen, pick } from '../../../components/format.js';
+import { formatFen, pick, punctuation } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
@@ -128,12 +128,17 @@ export function PostingCard({ posting, extra }: { posting: Posting; extra?: Reac
 /** A match's reasons, each with its points, in the reader's language. */
 export function MatchReasons({ match }: { match: Match }) {
   const { t, i18n } = useTranslation();
+  const marks = punctuation(i18n.language);
   return (
     <Space wrap size={4} data-testid="reasons">
       <Tag color="gold">{t('labour.seeker.score', { score: match.score })}</Tag>
       {match.reasons.map((r) => (
         <Tag key={r.kind} color={r.points > 0 ? 'green' : 'default'}>
-          {t(`labour.reasons.${r.kind}`)}：{pick(r, i18n.language)}（+{r.points}）
+          {t(`labour.reasons.${r.kind}`)}
+          {marks.colon}
+          {pick(r, i18n.language)}
+          {marks.open.trim()}+{r.points}
+          {marks.close}
         </Tag>
       ))}
     </Space>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { pick } from '../../../components/format.js';
+import { pick, punctuation } from '../../../components/format.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../../components/staff-table.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
@@ -142,7 +142,7 @@ function Seekers() {
   const col = useStaffColumns<Seeker>();
   const seekers = list.data?.seekers ?? [];
   const lang = i18n.language;
-  const occupations = (x: Seeker) => x.occupations.map((o) => pick(o, lang)).join('、');
+  const occupations = (x: Seeker) => x.occupations.map((o) => pick(o, lang)).join(punctuation(lang).list);
   const columns: StaffColumn<Seeker>[] = [
     col.text(t('labour.seeker.name'), 'name', (x) => x.name, { sorted: true }),
     col.choice(t('labour.seeker.region'), 'region', seekers, (x) => pick(x.regionName, lang), String),
@@ -153,7 +153,7 @@ function Seekers() {
     col.text(
       t('labour.seeker.certificates'),
       'certificates',
-      (x) => x.certificates.map((c) => c.occupation).join('、'),
+      (x) => x.certificates.map((c) => c.occupation).join(punctuation(lang).list),
       {
         render: (_, x) => x.certificates.map((c, i) => <Tag key={i}>{c.occupation}</Tag>),
       },
@@ -211,7 +211,7 @@ function SeekerMatches({ seeker }: { seeker: Seeker }) {
                   .map(
                     (c) => `${c.occupation}${c.level ? ` ${t(`labour.levels.${c.level}` as 'labour.levels.5')}` : ''}`,
                   )
-                  .join('、')}
+                  .join(punctuation(i18n.language).list)}
           </Descriptions.Item>
           {s.unemployedSince ? (
             <Descriptions.Item label={t('labour.seeker.unemployedSince')}>{s.unemployedSince}</Descriptions.Item>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { todayInShanghai } from '../../../components/format.js';
+import { punctuation, todayInShanghai } from '../../../components/format.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { PostingCard, PostingState, type Posting, type Referral } from './labour-common.js';
@@ -15,7 +15,7 @@ import { PostingForm, type PostingFields } from './posting-form.js';
  * employment — or a refusal with its reason).
  */
 export function MyPostingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const postings = useLoad(() => api<{ postings: Posting[] }>('GET', '/api/v1/labour-market/my-postings'), []);
   const referrals = useLoad(() => api<{ referrals: Referral[] }>('GET', '/api/v1/labour-market/my-referrals'), []);
   const post = useSubmit();
@@ -76,7 +76,9 @@ export function MyPostingsPage() {
             <PostingState posting={p} />
             {p.refusal ? (
               <Typography.Text type="danger" data-testid="refusal">
-                {t('labour.posting.refusal')}：{p.refusal}
+                {t('labour.posting.refusal')}
+                {punctuation(i18n.language).colon}
+                {p.refusal}
               </Typography.Text>
             ) : null}
           </Space>
