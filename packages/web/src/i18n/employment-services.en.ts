@@ -11,7 +11,7 @@ export const employmentEn: Translation<typeof employmentZh> = {
     name: 'Name',
   },
   kinds: { employment: 'Employment registration', unemployment: 'Unemployment registration' },
-  basis: { residence: 'Place of residence', hukou: 'Place of 户籍 (household registration)' },
+  basis: { residence: 'Place of residence', hukou: 'Place of household registration (hukou)' },
   employmentKinds: {
     'labour-contract': 'Labour contract',
     flexible: 'Flexible employment',
@@ -31,7 +31,7 @@ export const employmentEn: Translation<typeof employmentZh> = {
   registrations: {
     title: 'Employment and unemployment registration',
     intro:
-      'Register employment or unemployment at the place of residence or of 户籍. When a new registration begins, the other kind still open ends the day before, and the registry (and every decision on it) is updated at once.',
+      'Register employment or unemployment at the place of residence or of household registration (hukou). When a new registration begins, the other kind still open ends the day before, and the registry (and every decision on it) is updated at once.',
     register: 'Register',
     kind: 'Kind',
     basis: 'Registered at',
@@ -101,7 +101,7 @@ export const employmentEn: Translation<typeof employmentZh> = {
     reviewPassed: 'Review passed',
     reviewNote: 'Periodic review: still certified as hard to employ',
     evidenceHelp:
-      '低保 households, people lifted out of poverty and those under poverty monitoring: no evidence when the loaded list holds them; otherwise attach it (a 低保 certificate, the township’s letter …).',
+      'Households on subsistence allowance (dibao), people lifted out of poverty and those under poverty monitoring: no evidence when the loaded list holds them; otherwise attach it (a dibao certificate, the township’s letter …).',
     listCheck: 'List check',
     listHolds: 'Held by the {{list}} ({{date}}) from {{from}}',
     listNotHolds: 'Not held today by the {{list}} ({{date}})',
@@ -155,8 +155,10 @@ export const employmentEn: Translation<typeof employmentZh> = {
     posting: 'Job posting (optional)',
     postingPlaceholder: 'Find a published posting by employer or title',
     postingHelp: 'With the posting named, a referral to it counts once, however and whenever it is logged',
+    dateAfterToday: 'The date may not be after today',
+    dateBeforeOpened: 'The date may not be before the case was opened ({{date}})',
     referralNote: 'Referred to {{title}} at {{unit}}',
-    households: 'Zero-employment households (动态清零)',
+    households: 'Zero-employment households: each to be cleared',
     householdsOpen: '{{region}}: {{count}} households not yet cleared',
     householdsOpen_one: '{{region}}: {{count}} household not yet cleared',
     householdsNone: 'Every zero-employment household in your regions is cleared',

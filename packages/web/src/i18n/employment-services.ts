@@ -148,6 +148,8 @@ export const employmentZh = {
     posting: '推荐岗位（可选）',
     postingPlaceholder: '按单位或岗位名称查找已发布的岗位',
     postingHelp: '选定岗位后，同一岗位的推荐无论何时、如何记录都只计一次',
+    dateAfterToday: '服务日期不能晚于今天',
+    dateBeforeOpened: '服务日期不能早于立案日期（{{date}}）',
     referralNote: '岗位推荐：{{unit}} {{title}}',
     households: '零就业家庭动态清零',
     householdsOpen: '{{region}}：{{count}} 户未清零',

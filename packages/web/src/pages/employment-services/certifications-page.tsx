@@ -9,6 +9,7 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { listCheckText, PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
 import { useCertificationColumns } from './employment-columns.js';
+import { validValues } from '../../components/valid-values.js';
 
 export const CATEGORIES = [
   'zero-employment-household',
@@ -79,8 +80,9 @@ export function CertificationsPage() {
       list.reload();
   };
   const exit = async () => {
-    const values = await exitForm.validateFields();
+    const values = await validValues(exitForm);
     if (
+      values &&
       exiting &&
       (await act.run(() => api('POST', `/api/v1/employment-services/certifications/${exiting.id}/exit`, values)))
     ) {
@@ -193,7 +195,7 @@ export function CertificationsPage() {
         onCancel={() => setRefusing(undefined)}
         okButtonProps={{ id: 'action-confirm', loading: act.busy }}
         destroyOnHidden
-        onOk={() => void refuseForm.validateFields().then((v) => refusing && decide(refusing, false, v.reason))}
+        onOk={() => void validValues(refuseForm).then((v) => v && refusing && decide(refusing, false, v.reason))}
       >
         <Form form={refuseForm} layout="vertical">
           <Form.Item name="reason" label={t('employment.certifications.refuseReason')} rules={[{ required: true }]}>
@@ -207,7 +209,7 @@ export function CertificationsPage() {
         onCancel={() => setOverruling(undefined)}
         okButtonProps={{ id: 'action-confirm', loading: act.busy }}
         destroyOnHidden
-        onOk={() => void overruleForm.validateFields().then((v) => overruling && decide(overruling, true, v.reason))}
+        onOk={() => void validValues(overruleForm).then((v) => v && overruling && decide(overruling, true, v.reason))}
       >
         <Typography.Paragraph type="warning">{overruling ? listCheckText(t, overruling) : null}</Typography.Paragraph>
         <Form form={overruleForm} layout="vertical">

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { today, type AssistanceCase } from './employment-common.js';
+import { validValues } from '../../components/valid-values.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
 const CONTACTS = ['guidance', 'referral', 'training-offer', 'internship-offer', 'contact'] as const;
@@ -36,7 +37,8 @@ export function LogContactModal({
   );
 
   const log = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     const body: ContactBody = {
       kind: values.kind,
       happenedOn: values.happenedOn,
@@ -95,8 +97,27 @@ export function LogContactModal({
             />
           </Form.Item>
         ) : null}
-        <Form.Item name="happenedOn" label={t('employment.cases.happenedOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+        <Form.Item
+          name="happenedOn"
+          label={t('employment.cases.happenedOn')}
+          rules={[
+            { required: true },
+            {
+              // ISO days compare as text; the server refuses the same, this says so under the field.
+              validator: (_, day: string | undefined) =>
+                !day || (day <= today() && day >= assistanceCase.openedOn)
+                  ? Promise.resolve()
+                  : Promise.reject(
+                      new Error(
+                        day > today()
+                          ? t('employment.cases.dateAfterToday')
+                          : t('employment.cases.dateBeforeOpened', { date: assistanceCase.openedOn }),
+                      ),
+                    ),
+            },
+          ]}
+        >
+          <Input type="date" max={today()} min={assistanceCase.openedOn} />
         </Form.Item>
         <Form.Item name="note" label={t('employment.cases.note')} rules={[{ required: true }]}>
           <Input.TextArea id="contact-note" maxLength={500} rows={2} />

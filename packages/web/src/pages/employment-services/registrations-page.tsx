@@ -11,6 +11,7 @@ import { useSession } from '../../session/session.js';
 import { useRegistrationColumns } from './employment-columns.js';
 import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
+import { validValues } from '../../components/valid-values.js';
 
 const END_REASONS = ['employed', 'enrolled', 'enlisted', 'retired', 'moved-away', 'left-job', 'died'] as const;
 
@@ -71,8 +72,8 @@ export function RegistrationsPage() {
     list.reload();
   };
   const end = async () => {
-    const values = await endForm.validateFields();
-    if (!ending) return;
+    const values = await validValues(endForm);
+    if (!values || !ending) return;
     if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${ending.id}/end`, values))) {
       setEnding(undefined);
       list.reload();
