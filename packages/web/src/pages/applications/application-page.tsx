@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import type { Application, Decision, EvidenceFile, RiskFlag, Text } from '../../api/schema.js';
+import type { Application, Decision, RiskFlag } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant, pick, pickLabel } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
@@ -30,7 +30,7 @@ import { ApplicationPager } from './application-pager.js';
 import { DeclarationsCard } from './declarations-card.js';
 import { DeferredMaterialsCard } from './deferred-materials-card.js';
 import { LoanClaim } from './loan-claim.js';
-import { EvidencePanel } from './evidence-panel.js';
+import { EvidencePanel, useEvidence } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { NextStepAlert } from './next-step-alert.js';
 import { StateTag } from './state-tag.js';
@@ -53,14 +53,7 @@ export function ApplicationPage() {
     error,
     replace,
   } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
-  const judges = can('application:review', 'application:approve');
-  const evidence = useLoad(
-    () =>
-      judges
-        ? api<{ materials: Text[]; files: EvidenceFile[] }>('GET', `/api/v1/applications/${id}/evidence`)
-        : Promise.resolve(undefined),
-    [id, judges],
-  );
+  const evidence = useEvidence(id);
 
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
@@ -71,8 +64,9 @@ export function ApplicationPage() {
       : undefined;
   const applicantSide = can('application:own', 'application:create');
   const notice = NOTICE_OF_STATE[application.state];
+  // Missing: neither handed in nor waived (the platform holds it from shared data or an office record).
   const missingMaterials = (evidence.data?.materials ?? [])
-    .filter((_, i) => !evidence.data?.files.some((f) => f.material === i))
+    .filter((_, i) => !evidence.data?.files.some((f) => f.material === i) && !evidence.data?.waived.includes(i))
     .map((m) => pick(m, lang));
   const judgingNow = application.actions.some((a) => a === 'review' || a === 'approve');
 
@@ -204,6 +198,7 @@ export function ApplicationPage() {
           <Card title={t('evidence.title')} size="small">
             <EvidencePanel
               applicationId={application.id}
+              evidence={evidence}
               canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')}
               uploadable={
                 applicantSide

@@ -8,30 +8,40 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 
+/** An application's materials, the files handed in for each, and which the platform waived. */
+export interface Evidence {
+  materials: Text[];
+  files: EvidenceFile[];
+  /** Materials not needed: the platform holds them from shared data or an office record. */
+  waived: number[];
+}
+
+/** The application's evidence, loaded once for the page: the panel shows it, the actions warn from it. */
+export function useEvidence(applicationId: string) {
+  return useLoad(() => api<Evidence>('GET', `/api/v1/applications/${applicationId}/evidence`), [applicationId]);
+}
+
 /**
  * The subsidy's materials, the files handed in for each, and (while open) a way to add one; after
  * filing, only the materials promised under 容缺受理 (`uploadable`) may still be supplied.
  */
 export function EvidencePanel({
   applicationId,
+  evidence,
   canUpload,
   uploadable = [],
 }: {
   applicationId: string;
+  evidence: ReturnType<typeof useEvidence>;
   canUpload: boolean;
   uploadable?: number[];
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { data, error, reload } = useLoad(
-    () =>
-      api<{ materials: Text[]; files: EvidenceFile[]; waived: number[] }>(
-        'GET',
-        `/api/v1/applications/${applicationId}/evidence`,
-      ),
-    [applicationId],
-  );
-  const [uploadError, setUploadError] = useState<ApiError>();
+  const { data, error, reload } = evidence;
+  // A refused upload is shown under the material it was for, not above the list: the server's message
+  // names the file, the line names the material.
+  const [uploadError, setUploadError] = useState<{ material: number; error: ApiError }>();
   const [busy, setBusy] = useState<number>();
   const input = useRef<HTMLInputElement>(null);
   const target = useRef(0);
@@ -52,7 +62,7 @@ export function EvidencePanel({
       reload();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setUploadError(e);
+      setUploadError({ material: target.current, error: e });
     } finally {
       setBusy(undefined);
     }
@@ -60,7 +70,7 @@ export function EvidencePanel({
 
   return (
     <div data-testid="evidence">
-      <ErrorAlert error={error ?? uploadError} />
+      <ErrorAlert error={error} />
       <input
         ref={input}
         type="file"
@@ -111,6 +121,11 @@ export function EvidencePanel({
                   // offer confirmed, a counter filing): it is checked at acceptance, not missing.
                   <Typography.Text type="secondary" data-testid={`evidence-missing-${i}`}>
                     {t(canUpload || uploadable.includes(i) ? 'evidence.none' : 'evidence.notOnline')}
+                  </Typography.Text>
+                ) : null}
+                {uploadError?.material === i ? (
+                  <Typography.Text type="danger" data-testid={`evidence-error-${i}`}>
+                    {uploadError.error.message}
                   </Typography.Text>
                 ) : null}
                 {files.map((f) => (
