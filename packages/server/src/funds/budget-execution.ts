@@ -51,24 +51,27 @@ export function instants(w: ExecutionWindow): { from: Date; to: Date } {
 export async function budgetExecution(db: Kysely<Database>, actor: Actor, window: ExecutionWindow): Promise<Execution> {
   const prefix = regionPrefix(actor.regionCode);
   const { from, to } = instants(window);
-  const received = await db
-    .selectFrom('ledger_entry')
-    .innerJoin('ledger_transaction as t', 't.id', 'ledger_entry.transaction_id')
-    .innerJoin('ledger_account as a', 'a.id', 'ledger_entry.account_id')
+  // Money arriving in an available account of the caller's regions: issued, or allocated to it.
+  const inflows = () =>
+    db
+      .selectFrom('ledger_entry as e')
+      .innerJoin('ledger_transaction as t', 't.id', 'e.transaction_id')
+      .innerJoin('ledger_account as a', 'a.id', 'e.account_id')
+      .where('a.kind', '=', 'available')
+      .where('t.kind', 'in', ['issue', 'allocate'])
+      .where('e.amount_fen', '>', '0')
+      .where('a.region_code', 'like', `${prefix}%`)
+      .where('t.at', '>=', from)
+      .where('t.at', '<', to);
+  const received = await inflows()
     .innerJoin('fund', 'fund.id', 'a.fund_id')
     .select([
       'a.region_code',
       'fund.id as fund_id',
       'fund.code',
       'fund.name',
-      (eb) => eb.fn.sum<string>('ledger_entry.amount_fen').as('received'),
+      (eb) => eb.fn.sum<string>('e.amount_fen').as('received'),
     ])
-    .where('a.kind', '=', 'available')
-    .where('t.kind', 'in', ['issue', 'allocate'])
-    .where('ledger_entry.amount_fen', '>', '0')
-    .where('a.region_code', 'like', `${prefix}%`)
-    .where('t.at', '>=', from)
-    .where('t.at', '<', to)
     .groupBy(['a.region_code', 'fund.id', 'fund.code', 'fund.name'])
     .execute();
   const paid = await db
@@ -90,17 +93,8 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, window
     .execute();
   const net = (r: (typeof paid)[number]) => (r.kind === 'pay' ? 1 : -1) * Number(r.amount);
   // Money moved between two of the caller's regions (an allocation down) came in once, not twice.
-  const fromOutside = await db
-    .selectFrom('ledger_entry as e')
-    .innerJoin('ledger_transaction as t', 't.id', 'e.transaction_id')
-    .innerJoin('ledger_account as a', 'a.id', 'e.account_id')
+  const fromOutside = await inflows()
     .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('e.amount_fen'), sql<string>`0`).as('received'))
-    .where('a.kind', '=', 'available')
-    .where('t.kind', 'in', ['issue', 'allocate'])
-    .where('e.amount_fen', '>', '0')
-    .where('a.region_code', 'like', `${prefix}%`)
-    .where('t.at', '>=', from)
-    .where('t.at', '<', to)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
