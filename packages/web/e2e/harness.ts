@@ -191,6 +191,15 @@ export async function checkAndShoot(v: Visitor, name: string, allow: readonly st
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
+/** How wide the page is laid out: wider than the screen means scrolling sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+        .scrollWidth,
+  );
+}
+
 /**
  * Picks an option of an Ant Design select (by the select's id) by its visible text. `search`: the
  * select has a search box, and the text is typed first. `untilClosed`: waits for the list to close,

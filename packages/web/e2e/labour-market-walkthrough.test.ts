@@ -6,7 +6,7 @@ import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
 import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
 import { demoUnits, shanghaiMinute, SHEET_HEADER } from './labour-market-walk.js';
-import { browserWalk, chooseOption, checkAndShoot, login, type Language, type Visitor } from './harness.js';
+import { browserWalk, chooseOption, checkAndShoot, login, pageWidth, type Language, type Visitor } from './harness.js';
 
 /**
  * The labour market in a real browser (issue 19, "Done when"): the demo employer posts a job — a
@@ -135,12 +135,7 @@ describe('a job from posting to hire (zh-CN)', () => {
     await page.getByTestId('board-search').click();
     await card(graduate, TITLE).waitFor();
     // Nothing wider than the phone: the card is read without scrolling sideways.
-    const width = await page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
-          .scrollWidth,
-    );
-    expect(width).toBeLessThanOrEqual(PHONE.width);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await checkAndShoot(graduate, 'labour-board-phone');
     await page.goto('/#/my/jobs');
     await chooseOption(graduate, 'seeker-occupations', '焊工', { search: true });

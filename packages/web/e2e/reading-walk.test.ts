@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
-import { browserWalk, checkAndShoot, confirmAction, type Visitor } from './harness.js';
+import { browserWalk, checkAndShoot, confirmAction, pageWidth, type Visitor } from './harness.js';
 
 /**
  * What a person reads, as they read it: on a phone, the public lists scroll sideways rather than
@@ -44,15 +44,14 @@ async function stateOf(page: Page): Promise<string | null> {
 }
 
 describe('reading the pages', () => {
-  it('on a phone, the recipients list and the training catalogues keep each title on one line', async () => {
+  it('on a phone, the recipients are cards with their amounts in view, and the catalogues keep each title on one line', async () => {
     const v = await walk.as('zh-CN', undefined, PHONE);
     await v.page.goto('/#/gongshi');
-    const disclosure = v.page.getByTestId('disclosure-table');
-    await disclosure.locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await wrappedHeaders(disclosure)).toEqual([]);
-    // The last columns (the amount, the date) are reached by scrolling the table sideways.
-    const scroller = disclosure.locator('.ant-table-content');
-    expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    const cards = v.page.getByTestId('disclosure-cards').locator('.ant-card');
+    await cards.first().waitFor();
+    // Each recipient's amount is on the card, not a sideways scroll away.
+    for (const text of await cards.allInnerTexts()) expect(text).toMatch(/[\d,]+(\.\d{2})?元/);
+    expect(await pageWidth(v.page)).toBeLessThanOrEqual(PHONE.width);
     await checkAndShoot(v, 'phone-disclosure-readable');
     await v.page.goto('/#/training');
     const panel = v.page.getByRole('tabpanel');

@@ -132,6 +132,11 @@ describe('an application from the applicant to approval, each step by its own ac
 
     const v = await as('zh-CN');
     await v.page.goto('/#/register');
+    // A unit's form asks for the unit's name, and says so when it is missing.
+    await v.page.getByLabel('单位', { exact: true }).check();
+    await v.page.getByTestId('register-submit').click();
+    await v.page.getByText('请填写单位名称').waitFor();
+    await v.page.getByLabel('个人', { exact: true }).check();
     await v.page.getByLabel('身份证号码').fill(APPLICANT_ID);
     await v.page.getByLabel('姓名').fill('李小红');
     await v.page.getByLabel('用户名').fill('lixiaohong');
@@ -208,7 +213,8 @@ describe('an application from the applicant to approval, each step by its own ac
       mimeType: 'application/pdf',
       buffer: Buffer.from('MZ\x90\x00not a scan', 'latin1'),
     });
-    const error = v.page.getByTestId('error');
+    // Said under the material it was for.
+    const error = v.page.getByTestId('evidence-error-0');
     await expect.poll(() => error.innerText()).toContain('文件「身份证.pdf」不是 PDF、JPG 或 PNG');
     expect(await v.page.getByTestId('evidence').innerText()).toContain('尚未上传');
     await checkAndShoot(v, 'applicant-bad-upload');
@@ -352,7 +358,7 @@ describe('every main page, in both languages', () => {
       await checkAndShoot(applicant, 'applicant-messages');
       const phone = await walk.as(language, undefined, { width: 390, height: 844 });
       await phone.page.goto('/#/gongshi');
-      await phone.page.getByTestId('disclosure-table').waitFor();
+      await phone.page.getByTestId('disclosure-cards').locator('.ant-card').first().waitFor();
       await checkAndShoot(phone, 'phone-disclosure');
       // Twenty-odd pages, each loaded and photographed: minutes on a busy machine.
     }, 360_000);

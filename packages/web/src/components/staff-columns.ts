@@ -21,6 +21,9 @@ export type StaffColumn<T> = ProColumns<T> & {
 /** What a builder's caller may add to or change in the column it builds (a link, a tag, a width). */
 export type ColumnExtras<T> = Partial<StaffColumn<T>>;
 
+/** A cell kept on one line (a date, a moment, a record's number): `staff-layout.css`. */
+export const WHOLE_CELL = 'staff-cell-whole';
+
 /** 元 with two decimals and thousands separators, as finance reads a sheet. */
 export const YUAN_FORMAT = '#,##0.00';
 const COUNT_FORMAT = '#,##0';
@@ -135,14 +138,14 @@ export function staffColumns<T>(language: string, yuan: string) {
     count(title: string, key: string, n: (row: T) => number | null | undefined, extras: ColumnExtras<T> = {}) {
       return valueColumn(title, key, n, numbers, { sheetFormat: COUNT_FORMAT, ...extras });
     },
-    /** A day (YYYY-MM-DD), sorted in time. */
+    /** A day (YYYY-MM-DD), sorted in time, never broken across lines ("2026-08-/05"). */
     date(title: string, key: string, day: (row: T) => string | null | undefined, extras: ColumnExtras<T> = {}) {
-      return valueColumn(title, key, day, texts, extras);
+      return valueColumn(title, key, day, texts, { className: WHOLE_CELL, ...extras });
     },
-    /** A moment (an ISO instant), shown in Beijing time, sorted in time. */
+    /** A moment (an ISO instant), shown in Beijing time, sorted in time, on one line. */
     instant(title: string, key: string, at: (row: T) => string | null | undefined, extras: ColumnExtras<T> = {}) {
       const beijing = { ...texts, show: formatInstant, sheet: formatInstant };
-      return valueColumn(title, key, at, beijing, extras);
+      return valueColumn(title, key, at, beijing, { className: WHOLE_CELL, ...extras });
     },
     /**
      * The row's buttons, last: pinned to the right edge so they stay in view when the list is

@@ -292,6 +292,7 @@ export const enUS: Messages = {
     amount: 'Amount',
     status: { publicised: 'Being publicised', paid: 'Paid' },
     until: 'Publicised until {{date}}',
+    anyYear: 'All years',
   },
   training: {
     title: 'Vocational training: the two catalogues and certificate lookup',
@@ -734,6 +735,8 @@ export const enUS: Messages = {
     result: 'Result',
     amount: 'Amount',
     explanation: 'How it was calculated',
+    valuesHint:
+      'For each factor, enter each region’s figure (people, money or an assessment score, the same measure for every region): each region gets its share of the factor times the factor’s weight.',
   },
   dashboard: {
     title: 'Dashboard',

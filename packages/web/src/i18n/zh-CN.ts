@@ -272,6 +272,7 @@ export const zhCN = {
     amount: '金额',
     status: { publicised: '公示中', paid: '已发放' },
     until: '公示至 {{date}}',
+    anyYear: '全部年份',
   },
   training: {
     title: '职业技能培训：两目录与证书查询',
@@ -686,6 +687,8 @@ export const zhCN = {
     result: '分配结果',
     amount: '分配金额',
     explanation: '计算说明',
+    valuesHint:
+      '每个因素填写各地区的数值（人数、金额或考核得分，同一因素用同一口径）：各地区按其在该因素中所占比例，乘以该因素的权重分配。',
   },
   dashboard: {
     title: '执行监测',

@@ -9,7 +9,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { PageContainer, ProLayout, type MenuDataItem } from '@ant-design/pro-components';
-import { Button, Segmented, Space, Typography } from 'antd';
+import { Button, Grid, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -50,6 +50,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const { account, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const narrow = Grid.useBreakpoint().md === false;
   if (!isStaff(account)) return <>{children}</>;
 
   const groups: MenuDataItem[] = STAFF_GROUPS.map((group) => ({
@@ -92,11 +93,29 @@ export function StaffLayout({ children }: { children: ReactNode }) {
           ]}
           data-testid="language"
         />,
-        <Link key="public" to="/">
-          {t('backOffice.frame.publicSite')}
-        </Link>,
-        <Space key="who">
-          <Typography.Text data-testid="who">{account.displayName}</Typography.Text>
+        // On a phone the header has room for the language, the name cut short and the way out: the
+        // name and the public site's link wrapped a character a line and pushed the page off the screen.
+        ...(narrow
+          ? []
+          : [
+              <Link key="public" to="/" style={{ whiteSpace: 'nowrap' }}>
+                {t('backOffice.frame.publicSite')}
+              </Link>,
+            ]),
+        <Space key="who" align="center">
+          <Typography.Text
+            data-testid="who"
+            title={account.displayName}
+            style={{
+              whiteSpace: 'nowrap',
+              ...(narrow
+                ? { display: 'inline-block', maxWidth: 96, overflow: 'hidden', textOverflow: 'ellipsis' }
+                : {}),
+              verticalAlign: 'middle',
+            }}
+          >
+            {account.displayName}
+          </Typography.Text>
           <Button size="small" onClick={() => void logout().then(() => navigate('/'))} data-testid="logout">
             {t('auth.logout')}
           </Button>
@@ -113,15 +132,18 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   );
 }
 
-/** 首页 › the job's group › the page (› the record, for a page under a list). */
+/** 首页 › the job's group › the page (› the record, for a page under a list); a name said once. */
 function breadcrumbOf(page: PageEntry | undefined, t: (key: string) => string) {
   if (!page) return [];
-  const items: { title: ReactNode }[] = [];
   const listPage = page.parent ? PAGES.find((p) => p.path === page.parent) : undefined;
   const group: StaffGroup | undefined = page.group ?? listPage?.group;
-  if (group) items.push({ title: t(`backOffice.frame.groups.${group}`) });
-  if (listPage?.nav) items.push({ title: <Link to={listPage.path}>{t(`nav.${listPage.nav}`)}</Link> });
-  if (page.nav) items.push({ title: t(`nav.${page.nav}`) });
-  else if (page.crumb) items.push({ title: t(page.crumb) });
-  return items;
+  const steps: { name: string; path?: string }[] = [];
+  if (group) steps.push({ name: t(`backOffice.frame.groups.${group}`) });
+  if (listPage?.nav) steps.push({ name: t(`nav.${listPage.nav}`), path: listPage.path });
+  if (page.nav) steps.push({ name: t(`nav.${page.nav}`) });
+  else if (page.crumb) steps.push({ name: t(page.crumb) });
+  // A group named as its page or list (人员库 › 人员库, 资金拨付 › 资金拨付) is said once.
+  return steps
+    .filter((step, k) => steps[k + 1]?.name !== step.name)
+    .map((step) => ({ title: step.path ? <Link to={step.path}>{step.name}</Link> : step.name }));
 }

@@ -2,6 +2,7 @@ import { Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../api/schema.js';
 import { formatInstant } from '../../components/format.js';
+import './workflow-steps.css';
 
 /** The workflow's steps in order, and the actions that complete each (the server's workflow). */
 const STEPS = [
@@ -45,7 +46,7 @@ export function WorkflowSteps({ application }: { application: Application }) {
   const index = current >= STEPS.length ? steps.length : at < 0 ? steps.length - 1 : at;
   const status = STOPPED.has(application.state) ? 'error' : application.state === 'paid' ? 'finish' : 'process';
   return (
-    <div data-testid="workflow-steps">
+    <div data-testid="workflow-steps" className="workflow-steps">
       <Steps
         size="small"
         current={index}

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Form, Grid, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -32,6 +32,7 @@ export function MyEmploymentPage() {
   const cases = useLoad(() => api<{ cases: AssistanceCase[] }>('GET', '/api/v1/employment-services/my-cases'), []);
   const register = useSubmit();
   const apply = useSubmit();
+  const narrow = Grid.useBreakpoint().md === false;
   const open = registrations.data?.registrations.find((r) => !r.endsOn);
   const live = certifications.data?.certifications.find((c) => c.state === 'filed' || c.state === 'certified');
 
@@ -90,7 +91,8 @@ export function MyEmploymentPage() {
         ))}
         {!open ? (
           <Form
-            layout="inline"
+            // One field a line on a phone: inline, the community's box ran past the card's edge.
+            layout={narrow ? 'vertical' : 'inline'}
             initialValues={{ regionCode: account?.regionCode, basis: 'residence', startsOn: today() }}
             onFinish={(v) => void registerUnemployed(v)}
             style={{ rowGap: 8 }}

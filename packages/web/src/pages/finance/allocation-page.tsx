@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { parseYuan, pick } from '../../components/format.js';
+import { parseYuan, pick, punctuation } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -84,7 +84,7 @@ export function AllocationPage() {
       <Card size="small">
         <Space wrap>
           <Select
-            style={{ width: 320 }}
+            style={{ width: 560, maxWidth: '100%' }}
             value={scheme?.id}
             onChange={setSchemeId}
             options={(data?.schemes ?? []).map((s) => ({ value: s.id, label: pick(s.name, lang) }))}
@@ -101,6 +101,9 @@ export function AllocationPage() {
             {t('allocation.calculate')}
           </Button>
         </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('allocation.valuesHint')}
+        </Typography.Paragraph>
         <Table
           size="small"
           rowKey="region"
@@ -111,7 +114,10 @@ export function AllocationPage() {
           columns={[
             { title: t('common.region'), render: (_, r) => regionName(r.region) },
             ...indicators.map((i) => ({
-              title: `${pick(i.name, lang)} (${i.weightBp / 100}%)`,
+              title: `${pick(i.name, lang)}${punctuation(lang).open}${i.weightBp / 100}%${punctuation(lang).close}`,
+              // A factor's name is a phrase: it wraps within its column rather than widening the table.
+              width: 200,
+              onHeaderCell: () => ({ style: { whiteSpace: 'normal' as const } }),
               render: (_: unknown, r: { region: string }) => (
                 <InputNumber
                   min={0}

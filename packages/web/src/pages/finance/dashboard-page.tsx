@@ -79,12 +79,16 @@ export function DashboardPage() {
     const subsidies = [...new Set(rows.map((r) => r.subsidy))];
     return {
       tooltip: { trigger: 'item' },
+      // The names in a legend below, each whole; beside the ring only the shares. Names drawn around
+      // a ring in a half-width card were cut at its edges and laid over the ring.
+      legend: { type: 'scroll', bottom: 0 },
       series: [
         {
           type: 'pie',
           radius: ['35%', '60%'],
-          // A subsidy's whole name, broken over lines, rather than cut to its first four characters.
-          label: { width: 96, overflow: 'break', formatter: '{b}\n{d}%' },
+          center: ['50%', '45%'],
+          label: { formatter: '{d}%' },
+          labelLayout: { hideOverlap: true },
           data: subsidies.map((s) => ({
             name: subsidyName(s),
             value: rows.filter((r) => r.subsidy === s).reduce((n, r) => n + r.payments, 0),

@@ -6,7 +6,7 @@ import { api, ApiError, download, upload } from '../../api/client.js';
 import type { PaymentBatch, ReturnReport } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
-import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { BatchPreview } from './batch-preview.js';
 
@@ -81,7 +81,9 @@ export function PaymentsPage() {
   const stateLabel = (state: string) =>
     state === 'openFailures' ? t('backOffice.payments.openFailures') : t(`payments.states.${state}`);
   const columns: StaffColumn<PaymentBatch>[] = [
-    col.text(t('payments.number'), 'number', (b) => b.number, { sorted: true }),
+    // The number pinned left and whole, the buttons pinned right: at a laptop's width in English the
+    // list scrolls sideways, and a row must still say which batch its buttons act on.
+    col.text(t('payments.number'), 'number', (b) => b.number, { sorted: true, fixed: 'left', className: WHOLE_CELL }),
     col.choice(t('common.region'), 'region', rows, (b) => b.regionCode, regionName),
     col.choice(
       t('payments.channel'),
@@ -104,40 +106,37 @@ export function PaymentsPage() {
     }),
     col.text(t('payments.counts'), 'counts', (b) => t('payments.countsText', b.counts)),
     col.instant(t('payments.createdAt'), 'createdAt', (b) => b.createdAt),
-    {
-      title: t('common.actions'),
-      render: (_, b) => (
-        <Space>
-          <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
-            {t('backOffice.payments.details')}
-          </Link>
-          <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
-            {t('admin.schedule.print')}
-          </Link>
-          <Button
-            size="small"
-            onClick={() =>
-              void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())
-            }
-            data-testid={`bank-file-${b.number}`}
-          >
-            {t('payments.bankFile')}
+    col.actions(t('common.actions'), (b) => (
+      <Space wrap size={[8, 4]}>
+        <Link to={`/finance/payments/${b.id}`} data-testid={`batch-details-${b.number}`}>
+          {t('backOffice.payments.details')}
+        </Link>
+        <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
+          {t('admin.schedule.print')}
+        </Link>
+        <Button
+          size="small"
+          onClick={() =>
+            void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())
+          }
+          data-testid={`bank-file-${b.number}`}
+        >
+          {t('payments.bankFile')}
+        </Button>
+        <Upload
+          accept=".csv,.xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void importReturn(b, file);
+            return false;
+          }}
+        >
+          <Button size="small" disabled={b.state === 'open'} data-testid={`return-file-${b.number}`}>
+            {t('payments.returnFile')}
           </Button>
-          <Upload
-            accept=".csv,.xlsx"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void importReturn(b, file);
-              return false;
-            }}
-          >
-            <Button size="small" disabled={b.state === 'open'} data-testid={`return-file-${b.number}`}>
-              {t('payments.returnFile')}
-            </Button>
-          </Upload>
-        </Space>
-      ),
-    },
+        </Upload>
+      </Space>
+    )),
   ];
 
   return (

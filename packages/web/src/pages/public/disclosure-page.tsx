@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
@@ -47,6 +47,7 @@ export function DisclosurePage() {
   const [region, setRegion] = useState('510100');
   const [year, setYear] = useState('');
   const [page, setPage] = useState(1);
+  const narrow = Grid.useBreakpoint().md === false;
   const params = { region, year: /^\d{4}$/.test(year) ? year : undefined, limit: PAGE, offset: (page - 1) * PAGE };
   const { data, error, loading } = useLoad(
     () => api<{ total: number; rows: DisclosureRow[] }>('GET', `/api/v1/disclosures${query(params)}`),
@@ -77,7 +78,7 @@ export function DisclosurePage() {
             setYear(e.target.value);
             setPage(1);
           }}
-          placeholder="2026"
+          placeholder={t('disclosure.anyYear')}
         />
         <Button
           onClick={() =>
@@ -88,54 +89,91 @@ export function DisclosurePage() {
         </Button>
       </Space>
       <ErrorAlert error={error} />
-      <Table<DisclosureRow & { key: string }>
-        data-testid="disclosure-table"
-        size="small"
-        loading={loading}
-        rowKey="key"
-        dataSource={(data?.rows ?? []).map((r, i) => ({ ...r, key: `${page}-${i}` }))}
-        scroll={{ x: PHONE_SCROLL }}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-        columns={[
-          {
-            title: t('disclosure.subsidy'),
-            render: (_, r) => <Wrapped width={170}>{pick(r.subsidyName, lang)}</Wrapped>,
-          },
-          { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
-          { title: t('disclosure.recipient'), dataIndex: 'recipient' },
-          { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v?: string) => v ?? '—' },
-          {
-            title: t('disclosure.unit'),
-            dataIndex: 'unit',
-            render: (v?: string) => <Wrapped width={180}>{v ?? '—'}</Wrapped>,
-          },
-          {
-            title: t('disclosure.standard'),
-            render: (_, r) => <Wrapped width={160}>{pick(r.standard, lang)}</Wrapped>,
-          },
-          { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
-          {
-            title: t('common.status'),
-            render: (_, r) => (
-              <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag>
-            ),
-          },
-          {
-            title: t('common.date'),
-            render: (_, r) => (
-              <Wrapped width={120}>
-                {r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date}
-              </Wrapped>
-            ),
-          },
-        ]}
-      />
+      {narrow ? (
+        // On a phone, one card a recipient: the table's amount and status were reached only sideways.
+        <List<DisclosureRow>
+          data-testid="disclosure-cards"
+          loading={loading}
+          dataSource={data?.rows ?? []}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            size: 'small',
+            showTotal: (n) => t('common.total', { count: n }),
+          }}
+          renderItem={(r) => (
+            <List.Item>
+              <Card size="small" style={{ width: '100%' }} title={pick(r.subsidyName, lang)}>
+                <Space wrap>
+                  <Typography.Text strong>{r.recipient}</Typography.Text>
+                  {r.idNumber ? <Typography.Text type="secondary">{r.idNumber}</Typography.Text> : null}
+                  <Typography.Text strong>{formatFen(r.amountFen, lang)}</Typography.Text>
+                  <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag>
+                </Space>
+                <div>
+                  <Typography.Text type="secondary">
+                    {[regionName(r.regionCode), r.unit, pick(r.standard, lang)].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+                <Typography.Text type="secondary">
+                  {r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date}
+                </Typography.Text>
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<DisclosureRow & { key: string }>
+          data-testid="disclosure-table"
+          size="small"
+          loading={loading}
+          rowKey="key"
+          dataSource={(data?.rows ?? []).map((r, i) => ({ ...r, key: `${page}-${i}` }))}
+          scroll={{ x: PHONE_SCROLL }}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { count: n }),
+          }}
+          columns={[
+            {
+              title: t('disclosure.subsidy'),
+              render: (_, r) => <Wrapped width={170}>{pick(r.subsidyName, lang)}</Wrapped>,
+            },
+            { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
+            { title: t('disclosure.recipient'), dataIndex: 'recipient' },
+            { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v?: string) => v ?? '—' },
+            {
+              title: t('disclosure.unit'),
+              dataIndex: 'unit',
+              render: (v?: string) => <Wrapped width={180}>{v ?? '—'}</Wrapped>,
+            },
+            {
+              title: t('disclosure.standard'),
+              render: (_, r) => <Wrapped width={160}>{pick(r.standard, lang)}</Wrapped>,
+            },
+            { title: t('disclosure.amount'), align: 'right', render: (_, r) => formatFen(r.amountFen, lang) },
+            {
+              title: t('common.status'),
+              render: (_, r) => (
+                <Tag color={r.status === 'paid' ? 'green' : 'blue'}>{t(`disclosure.status.${r.status}`)}</Tag>
+              ),
+            },
+            {
+              title: t('common.date'),
+              render: (_, r) => (
+                <Wrapped width={120}>
+                  {r.publicityEndsOn ? t('disclosure.until', { date: r.publicityEndsOn }) : r.date}
+                </Wrapped>
+              ),
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }
