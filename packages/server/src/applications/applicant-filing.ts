@@ -77,19 +77,19 @@ export function nextApplicationNumber(regionCode: string, today: IsoDate): RawBu
 }
 
 /**
- * The number of the live application that already claims this subsidy for this period (and, for a
- * service claim, this station, base or event: `serviceSite()`), if any.
+ * The live application that already claims this subsidy for this period (and, for a service claim,
+ * this station, base or event: `serviceSite()`), if any.
  */
-export async function liveClaimNumber(
+export async function liveClaim(
   db: Kysely<Database>,
   subsidyId: string,
   applicant: { personId: string | null; organisationId: string | null },
   periodKey: string,
   site = '',
-): Promise<string | undefined> {
-  const existing = await db
+): Promise<{ id: string; number: string; state: string } | undefined> {
+  return db
     .selectFrom('application')
-    .select('number')
+    .select(['id', 'number', 'state'])
     .where('subsidy_id', '=', subsidyId)
     .where(
       applicant.personId ? 'person_id' : 'organisation_id',
@@ -100,7 +100,6 @@ export async function liveClaimNumber(
     .where('service_site', '=', site)
     .where('state', 'not in', ['withdrawn', 'not-accepted', 'rejected', 'revoked'])
     .executeTakeFirst();
-  return existing?.number;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, CreateApplication, ListApplications, Transition } from './applications.schemas.js';
 import { ApplicationReads } from './application-reads.js';
 import { recordTransition } from './transition-record.js';
-import { applicantFor, assertListsFit, liveClaimNumber, nextApplicationNumber } from './applicant-filing.js';
+import { applicantFor, assertListsFit, liveClaim, nextApplicationNumber } from './applicant-filing.js';
 import { ApplicantPath } from './applicant-path.js';
 import { DeferredMaterialsDesk } from './deferred-materials-desk.js';
 import { filesOnline, fileWithMaterials } from './file-with-promise.js';
@@ -189,7 +189,7 @@ export class ApplicationService {
     if (!id) {
       const again = await replay();
       if (again) return again;
-      const existing = await liveClaimNumber(this.db, subsidy.id, applicant, period, site);
+      const existing = (await liveClaim(this.db, subsidy.id, applicant, period, site))?.number;
       if (site && claim.service?.site) throw duplicateServiceClaim(claim.service.site, existing, period);
       throw new AppError('DUPLICATE_APPLICATION', 409, undefined, { value: existing ?? '' });
     }

@@ -50,6 +50,28 @@ describe('what the engine would decide, before the applicant files', () => {
     expect(await applications()).toBe(before);
   });
 
+  it('with a draft for the same subsidy already saved, the preview names it, as filing would refuse a second', async () => {
+    const client = await graduate([DIBAO, GRADUATING]);
+    expect((await preview(client, { subsidy: 'one-time-job-seeking' })).json()).not.toHaveProperty('existing');
+    const draft = await client.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-job-seeking',
+      claim: {},
+      idempotencyKey: `preview-draft-${n}`,
+    });
+    expectOk(draft, 201);
+    const { id, number } = draft.json<{ id: string; number: string }>();
+    expect((await preview(client, { subsidy: 'one-time-job-seeking' })).json()).toMatchObject({
+      eligible: true,
+      existing: { id, number, stateName: { zh: '草稿' } },
+    });
+    const again = await client.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-job-seeking',
+      claim: {},
+      idempotencyKey: `preview-draft-${n}-again`,
+    });
+    expect(again.json()).toMatchObject({ code: 'DUPLICATE_APPLICATION' });
+  });
+
   it('without the hardship the text asks for, the unmet condition is named with its article', async () => {
     const client = await graduate([GRADUATING]);
     const decision = (await preview(client, { subsidy: 'one-time-job-seeking' })).json<Preview>();

@@ -6,12 +6,14 @@ import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
-import { applicantFor, assertListsFit } from './applicant-filing.js';
+import { applicantFor, assertListsFit, liveClaim } from './applicant-filing.js';
 import type { DecisionPreview, DecisionPreviewViewT } from './applications.schemas.js';
 import { engineFacts, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 import { checkDeclarations } from './declarations.js';
 import { factNeeds, factProvenance, fieldsRead, withDeclared } from './fact-provenance.js';
+import { periodKey, serviceSite } from './period.js';
 import { unansweredDeclarations, verifyFacts } from './verified-facts.js';
+import { STATE_NAMES, type ApplicationState } from './workflow.js';
 
 /**
  * Decided before submitting (issue 17): what the engine would decide today on the registry's facts
@@ -65,11 +67,28 @@ export async function previewDecision(
     declared: unansweredDeclarations(declared, verified),
     verified,
   });
+  // The claim filing would refuse as a second one for the same period: said now, with the way to it.
+  const existing = await liveClaim(
+    deps.db,
+    subsidy.id,
+    applicant,
+    periodKey(subsidy, claim, deps.clock.today()),
+    serviceSite(claim),
+  );
   return {
     ...decision,
     reasons: [...decision.reasons],
     parameters: [...decision.parameters],
     needs: factNeeds(engine, request, decision),
     facts: provenance,
+    ...(existing
+      ? {
+          existing: {
+            id: existing.id,
+            number: existing.number,
+            stateName: STATE_NAMES[existing.state as ApplicationState],
+          },
+        }
+      : {}),
   };
 }

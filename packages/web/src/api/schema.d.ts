@@ -6483,6 +6483,14 @@ export interface paths {
                                     };
                                 }[];
                             }[];
+                            existing?: {
+                                id: string;
+                                number: string;
+                                stateName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
                         };
                     };
                 };

@@ -419,6 +419,9 @@ export const enUS: Messages = {
       eligible: 'On what the registry holds and what you entered, you qualify: save and submit.',
       notYet:
         'You do not yet meet the conditions below. Add or correct the information; if the registry holds something wrong, bring your documents to the service counter to correct it first.',
+      existing:
+        'You already have an application for this subsidy and period ({{number}}, {{state}}); one period is claimed once, so carry on with that one.',
+      openExisting: 'Open that application',
     },
   },
   claim: {

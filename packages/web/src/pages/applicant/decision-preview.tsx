@@ -1,8 +1,10 @@
 import { Alert, Card, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { pick } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
 import type { Declaration } from './declaration-fields.js';
 import { FactNeeds, FactStandings, type PreviewAnswer } from './fact-needs.js';
@@ -68,12 +70,27 @@ export function DecisionPreview({
         <ErrorAlert error={error} />
         {decision ? (
           <>
-            <Alert
-              type={decision.eligible ? 'success' : 'warning'}
-              showIcon
-              style={{ marginBottom: 8 }}
-              title={decision.eligible ? t('apply.preview.eligible') : t('apply.preview.notYet')}
-            />
+            {decision.existing ? (
+              // Filing a second for the same period would be refused: said before the form is filled in.
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                data-testid="preview-existing"
+                title={t('apply.preview.existing', {
+                  number: decision.existing.number,
+                  state: pick(decision.existing.stateName, i18n.language),
+                })}
+                action={<Link to={`/applications/${decision.existing.id}`}>{t('apply.preview.openExisting')}</Link>}
+              />
+            ) : (
+              <Alert
+                type={decision.eligible ? 'success' : 'warning'}
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={decision.eligible ? t('apply.preview.eligible') : t('apply.preview.notYet')}
+              />
+            )}
             <DecisionView decision={decision} />
             <FactNeeds needs={decision.needs} onDeclare={onDeclare} />
             <FactStandings facts={decision.facts} />
