@@ -241,5 +241,11 @@ describe('reading the pages', () => {
       .poll(() => v.page.locator('.ant-descriptions').first().innerText(), { timeout: 120_000 })
       .toContain('已完成');
     expect(await v.page.getByRole('button', { name: '从中断处继续' }).count()).toBe(0);
+    // The region's sweeps are listed, the demo's own and this one; another is opened from its row.
+    const history = v.page.getByTestId('sweep-history');
+    await expect.poll(() => history.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+    await history.locator('tbody button').first().click();
+    await expect.poll(() => v.page.url()).toMatch(/sweep=/);
+    await checkAndShoot(v, 'supervisor-sweep-history');
   });
 });

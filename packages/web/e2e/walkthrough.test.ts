@@ -69,7 +69,7 @@ describe('the public', () => {
     await menu.getByRole('link', { name: '公示名单' }).waitFor();
     await checkAndShoot(v, 'phone-menu');
     await menu.getByRole('link', { name: '公示名单' }).click();
-    await v.page.getByTestId('disclosure-table').waitFor();
+    await v.page.getByTestId('disclosure-cards').waitFor();
     expect(await menu.isVisible(), 'the menu folds again once a page is chosen').toBe(false);
   });
 

@@ -266,6 +266,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/notifications/:id/read', allowed: ['applicant'], region: 'none', also: [404], call: () => ({ url: '/api/v1/notifications/00000000-0000-4000-8000-000000000000/read' }) },
   { method: 'POST', route: '/api/v1/notifications/read-all', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/notifications/read-all' }) },
   { method: 'POST', route: '/api/v1/sweeps', allowed: ['supervisor'], region: 'none', call: () => ({ url: '/api/v1/sweeps' }) },
+  { method: 'GET', route: '/api/v1/sweeps', allowed: ['supervisor'], region: 'list', marker: (r) => r.sweep, call: () => ({ url: '/api/v1/sweeps' }) },
   { method: 'GET', route: '/api/v1/sweeps/:id', allowed: ['supervisor'], region: 'record', call: (f, s) => ({ url: `/api/v1/sweeps/${f[s].sweep}` }) },
   { method: 'POST', route: '/api/v1/sweeps/:id/resumption', allowed: ['supervisor'], region: 'record', call: (f, s) => ({ url: `/api/v1/sweeps/${f[s].sweep}/resumption` }) },
 

@@ -23,6 +23,18 @@ export function proactiveRoutes(sweeps: SweepService): FastifyPluginAsyncTypebox
       async (request, reply) => reply.status(202).send(await sweeps.startInBackground(actorOf(request))),
     );
     app.get(
+      '/api/v1/sweeps',
+      {
+        config: { access: { permission: 'sweep:run' } },
+        schema: {
+          tags,
+          summary: 'The sweeps of the caller’s regions, newest first (the latest 50)',
+          response: { 200: Type.Object({ sweeps: Type.Array(Sweep) }), ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ sweeps: await sweeps.list(actorOf(request)) }),
+    );
+    app.get(
       '/api/v1/sweeps/:id',
       {
         config: { access: { permission: 'sweep:run' } },

@@ -69,8 +69,11 @@ describe('a sweep killed half-way', () => {
     ).toEqual({ state: 'running', people_done: 4, offers_created: 4 });
     expect((await db.selectFrom('offer').select('id').execute()).length).toBe(4);
 
+    // Another supervisor, who never saw its id, finds the interrupted sweep at the head of the list.
     const supervisor = await staff(app, 'supervisor2', ['supervisor'], '510104');
-    expect((await supervisor.request('POST', `/api/v1/sweeps/${id}/resumption`)).statusCode).toBe(202);
+    const listed = (await supervisor.request('GET', '/api/v1/sweeps')).json<{ sweeps: { id: string }[] }>().sweeps;
+    expect(listed[0]).toMatchObject({ id, state: 'running', peopleDone: 4, offersCreated: 4 });
+    expect((await supervisor.request('POST', `/api/v1/sweeps/${listed[0]?.id}/resumption`)).statusCode).toBe(202);
     await vi.waitFor(
       async () =>
         expect((await supervisor.request('GET', `/api/v1/sweeps/${id}`)).json()).toMatchObject({ state: 'done' }),

@@ -22,7 +22,9 @@ describe('a sweep started on a serve process', () => {
 
     const started = await supervisor.request('POST', '/api/v1/sweeps');
     expect(started.statusCode).toBe(202);
-    const { id } = started.json<{ id: string }>();
+    const { id, startedAt } = started.json<{ id: string; startedAt: string }>();
+    // Begun on the platform's clock, as it will end.
+    expect(startedAt).toBe('2026-11-23T02:00:00.000Z');
     // Queued with its row, in one transaction; nothing decided yet.
     expect(
       await app.database.db

@@ -12,7 +12,7 @@ import type { Vault } from '../security/vault.js';
 import type { OfferView, SweepView } from './proactive.schemas.js';
 import { SweepMovedOn, emptyTally, type SweepProgress, type SweepTally } from './sweep-batch.js';
 import { countIn, insertParts, partBounds, unfinishedParts } from './sweep-parts.js';
-import { sweepView } from './sweep-views.js';
+import { recentSweeps, sweepView } from './sweep-views.js';
 import { markFailed, walkPart } from './sweep-walk.js';
 import { OfferService } from './offer-service.js';
 import { NoApplicationFiling } from './sweep-filing.js';
@@ -200,6 +200,8 @@ export class SweepService {
           people_total: people,
           units_total: units,
           started_by: actor.accountId,
+          // On the service's clock, as its end is: a sweep never reads as ending before it began.
+          started_at: this.clock.now(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -318,6 +320,11 @@ export class SweepService {
   }
 
   /** A sweep in the caller's regions, with its progress. */
+  /** The sweeps of the caller's regions, newest first. */
+  list(actor: Actor): Promise<SweepView[]> {
+    return recentSweeps(this.db, actor);
+  }
+
   get(actor: Actor, id: string): Promise<SweepView> {
     return sweepView(this.db, actor, id);
   }

@@ -766,6 +766,9 @@ export const enUS: Messages = {
     filed: 'Filed without application',
     startedAt: 'Started',
     finishedAt: 'Finished',
+    history: 'Sweeps of your regions (the latest 50)',
+    none: 'No sweep has run in your regions yet',
+    open: 'Open',
   },
   audit: {
     title: 'Audit log',

@@ -717,6 +717,9 @@ export const zhCN = {
     filed: '免申即享申请',
     startedAt: '开始时间',
     finishedAt: '结束时间',
+    history: '本地区的排查任务（最近 50 次）',
+    none: '本地区还没有排查任务',
+    open: '查看',
   },
   audit: {
     title: '审计日志',

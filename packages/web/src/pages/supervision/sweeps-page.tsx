@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Progress, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { Sweep } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import { useLoad } from '../../components/use-load.js';
 
 /**
  * 主动发现: the sweep decides everyone in the account's regions in the background. Its id is in the
@@ -19,6 +20,8 @@ export function SweepsPage() {
   const id = params.get('sweep');
   const [sweep, setSweep] = useState<Sweep>();
   const [error, setError] = useState<ApiError>();
+  // The region's sweeps, so one interrupted or finished can be opened without its address.
+  const history = useLoad(() => api<{ sweeps: Sweep[] }>('GET', '/api/v1/sweeps'), [sweep?.id, sweep?.state]);
 
   useEffect(() => {
     if (!id) return;
@@ -102,6 +105,40 @@ export function SweepsPage() {
           </Descriptions>
         </Card>
       ) : null}
+      <Card size="small" title={t('sweeps.history')}>
+        <ErrorAlert error={history.error} />
+        <Table<Sweep>
+          size="small"
+          rowKey="id"
+          data-testid="sweep-history"
+          loading={history.loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('sweeps.none') }}
+          dataSource={history.data?.sweeps ?? []}
+          columns={[
+            { title: t('sweeps.startedAt'), render: (_, s) => formatInstant(s.startedAt) },
+            { title: t('common.region'), render: (_, s) => regionName(s.regionCode) },
+            { title: t('common.status'), render: (_, s) => t(`sweeps.states.${s.state}`) },
+            { title: t('sweeps.people'), align: 'right', render: (_, s) => `${s.peopleDone} / ${s.peopleTotal}` },
+            { title: t('sweeps.offers'), align: 'right', dataIndex: 'offersCreated' },
+            { title: t('sweeps.filed'), align: 'right', dataIndex: 'applicationsFiled' },
+            {
+              title: t('sweeps.finishedAt'),
+              render: (_, s) => (s.finishedAt ? formatInstant(s.finishedAt) : '—'),
+            },
+            {
+              title: t('common.actions'),
+              render: (_, s) =>
+                s.id === id ? null : (
+                  <Button size="small" onClick={() => setParams({ sweep: s.id })} data-testid={`sweep-open-${s.id}`}>
+                    {t('sweeps.open')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
     </Space>
   );
 }
