@@ -3,7 +3,6 @@ import {
   allocate,
   AllocationError,
   formatYuan,
-  yuanText,
   type Allocation,
   type AllocationScheme,
   type RegionInput,
@@ -124,7 +123,7 @@ export function resultXlsx(s: AllocationScheme, result: Allocation): Promise<Buf
     header,
     result.rows.map((r) => [
       r.region,
-      yuanText(r.amountFen),
+      { fen: r.amountFen },
       String(r.scorePpm),
       String(r.adjustedScorePpm),
       String(r.remainderFen),

@@ -80,7 +80,10 @@ describe('the factor-method calculator over the API', () => {
     );
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(out.worksheets[0]?.getRow(2).getCell(2).value).toBe('7826.09');
+    // The amount is a number of 元 the sheet can add up, shown with two decimals.
+    const amount = out.worksheets[0]?.getRow(2).getCell(2);
+    expect(amount?.value).toBe(7826.09);
+    expect(amount?.numFmt).toBe('#,##0.00');
   });
 
   it('publishes an allocation for everyone, kept as calculated, as data and Excel', async () => {
@@ -103,7 +106,7 @@ describe('the factor-method calculator over the API', () => {
     const xlsx = await app.http.inject({ url: `/api/v1/allocation/publications/${list.publications[0]?.id}/export` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe('20250000.00');
+    expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe(20_250_000);
     expect((await app.http.inject({ url: '/api/v1/allocation/publications?region=620000' })).json()).toEqual({
       publications: [],
     });

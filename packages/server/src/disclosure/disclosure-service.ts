@@ -277,7 +277,7 @@ export class DisclosureService {
         r.post ?? '',
         r.period ?? '',
         r.standard.zh,
-        formatYuan(r.amountFen).replace('元', ''),
+        { fen: r.amountFen },
         r.status === 'paid' ? '已发放' : '公示中',
         r.publicityEndsOn ?? '',
       ]),

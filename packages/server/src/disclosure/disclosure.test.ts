@@ -147,7 +147,14 @@ describe('public disclosure lists (公示)', () => {
     const res = await app.http.inject({ url: '/api/v1/disclosures/export?region=510104' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]?.getRow(2).getCell(3).value).toBe('王**');
+    const row = wb.worksheets[0]?.getRow(2);
+    expect(row?.getCell(3).value).toBe('王**');
+    // 补贴金额(元): a number Excel can add up, as the list's own amount.
+    const listed = (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{
+      rows: { amountFen: number }[];
+    }>();
+    expect(row?.getCell(9).value).toBe((listed.rows[0]?.amountFen ?? 0) / 100);
+    expect(typeof row?.getCell(9).value).toBe('number');
     expect((await app.http.inject({ url: '/api/v1/disclosures?region=620102' })).json()).toMatchObject({
       total: 0,
       rows: [],
