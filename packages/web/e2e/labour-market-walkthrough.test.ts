@@ -79,6 +79,10 @@ describe('a job from posting to hire (zh-CN)', () => {
     employer = await walk.as('zh-CN', DEMO_EMPLOYER.username);
     const { page } = employer;
     await go(employer, '/#/my/postings');
+    // An employer that runs no training school is not offered the classes a school opens.
+    const menu = page.getByTestId('site-menu');
+    await expect.poll(() => menu.innerText()).toContain('我的申请');
+    expect(await menu.innerText()).not.toContain('培训班');
     await page.getByTestId('new-posting').click();
     await page.locator('#posting-title').fill(TITLE);
     await chooseOption(employer, 'posting-occupation', '焊工', { search: true });

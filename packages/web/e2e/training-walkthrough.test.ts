@@ -92,6 +92,8 @@ const state = (v: Visitor) => v.page.locator('h3 .ant-tag').innerText();
 describe('a class from opening to paid subsidy, in the browser', () => {
   it('the school applies to open a class; its roster sheet is checked by real name first', async () => {
     const v = await as(DEMO_SCHOOL.username);
+    // A unit whose institution is in the catalogue finds its classes in the menu.
+    await expect.poll(() => v.page.getByTestId('site-menu').innerText()).toContain('培训班');
     await v.page.goto('/#/training/classes');
     await v.page.getByTestId('open-class').click();
     await chooseOption(v, 'institutionId', DEMO_SCHOOL.name);

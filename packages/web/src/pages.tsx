@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Account, Permission } from './api/schema.js';
 import { lazyPage } from './layout/lazy-page.js';
-import { isUnbound } from './session/session.js';
+import { isUnbound, type AccountRuns } from './session/session.js';
 import { PoliciesPage } from './pages/public/policies-page.js';
 
 // Every page but the landing one is loaded when first opened (layout/lazy-page.ts), so the first
@@ -81,7 +81,7 @@ export interface PageEntry {
   /** The menu entry's key under `nav.`, for pages in the menu. */
   nav?: string;
   /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
-  menuFor?: (account: Account) => boolean;
+  menuFor?: (account: Account, runs: AccountRuns) => boolean;
   /** The job it belongs to in the staff frame's side menu; a staff account sees it in that frame. */
   group?: StaffGroup;
   /** For a page under a list (an application under the workbench): the list's path, for the breadcrumb. */
@@ -102,9 +102,12 @@ export const STAFF_GROUPS = [
 ] as const;
 export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
-/** Training classes are run by the bureau and by institutions (unit accounts), not by people applying for themselves. */
+/**
+ * Training classes are run by the bureau and by training schools (unit accounts whose institution is
+ * in the catalogue), not by people applying for themselves nor by other employers.
+ */
 const TRAINING_CLASSES: Permission[] = ['training:manage', 'application:own'];
-const runsClasses = (a: Account) => a.permissions.includes('training:manage') || a.organisationId !== undefined;
+const runsClasses = (a: Account, runs: AccountRuns) => a.permissions.includes('training:manage') || runs.trainingSchool;
 
 /** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */
 export const PAGES: readonly PageEntry[] = [

@@ -28,7 +28,7 @@ function useNarrow(): boolean {
  */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { account, can, logout } = useSession();
+  const { account, can, logout, runs } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   // On a phone the bar keeps to the screen: the name shortens, the languages are initials, the
@@ -44,7 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       p.nav &&
       !(staff && p.group) &&
       (!p.permissions || can(...p.permissions)) &&
-      (!p.menuFor || (account && p.menuFor(account))),
+      (!p.menuFor || (account && p.menuFor(account, runs))),
   ).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)

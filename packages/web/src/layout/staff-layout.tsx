@@ -16,7 +16,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { Account } from '../api/schema.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
-import { homeOf, useSession } from '../session/session.js';
+import { homeOf, useSession, type AccountRuns } from '../session/session.js';
 import { isStaff, pageAt } from './staff-pages.js';
 import './staff-layout.css';
 
@@ -34,9 +34,9 @@ const GROUP_ICONS: Partial<Record<StaffGroup, ReactNode>> = {
   system: <SettingOutlined />,
 };
 
-function visibleTo(account: Account, page: PageEntry): boolean {
+function visibleTo(account: Account, runs: AccountRuns, page: PageEntry): boolean {
   const can = !page.permissions || page.permissions.some((p) => account.permissions.includes(p));
-  return can && (!page.menuFor || page.menuFor(account));
+  return can && (!page.menuFor || page.menuFor(account, runs));
 }
 
 /**
@@ -47,7 +47,7 @@ function visibleTo(account: Account, page: PageEntry): boolean {
  */
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { account, logout } = useSession();
+  const { account, logout, runs } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
@@ -58,7 +58,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
     path: `/group/${group}`,
     name: t(`backOffice.frame.groups.${group}`),
     icon: GROUP_ICONS[group] ?? <AppstoreOutlined />,
-    children: PAGES.filter((p) => p.group === group && p.nav && visibleTo(account, p)).map((p) => ({
+    children: PAGES.filter((p) => p.group === group && p.nav && visibleTo(account, runs, p)).map((p) => ({
       key: p.path,
       path: p.path,
       name: t(`nav.${p.nav ?? ''}`),

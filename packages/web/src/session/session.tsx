@@ -10,7 +10,16 @@ interface SessionState {
   /** Reads the account again, after a change on the server that alters what it may do (binding it, say). */
   refresh(): Promise<Account | null>;
   can(...permissions: Permission[]): boolean;
+  /** What the account runs beyond its permissions, for the menu; all false until the server has said. */
+  runs: AccountRuns;
 }
+
+/** What a unit account runs, which its permissions alone do not tell: a training school (培训机构). */
+export interface AccountRuns {
+  trainingSchool: boolean;
+}
+
+const RUNS_NOTHING: AccountRuns = { trainingSchool: false };
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
@@ -23,6 +32,7 @@ interface SessionResponse {
 /** Who is logged in. The session itself is an HttpOnly cookie; the UI keeps only the CSRF token. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [runs, setRuns] = useState<AccountRuns>(RUNS_NOTHING);
 
   useEffect(() => {
     api<SessionResponse>('GET', '/api/v1/session')
@@ -41,6 +51,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     window.addEventListener('huimin:session-ended', ended);
     return () => window.removeEventListener('huimin:session-ended', ended);
   }, []);
+
+  useEffect(() => {
+    setRuns(RUNS_NOTHING);
+    if (!account) return;
+    let current = true;
+    void runsTrainingSchool(account).then((trainingSchool) => {
+      if (current) setRuns({ trainingSchool });
+    });
+    return () => {
+      current = false;
+    };
+  }, [account]);
 
   const login = useCallback(async (username: string, password: string) => {
     const s = await api<SessionResponse>('POST', '/api/v1/session', { username, password });
@@ -72,8 +94,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       logout,
       refresh,
       can: (...permissions) => !!account && permissions.some((p) => account.permissions.includes(p)),
+      runs,
     }),
-    [account, login, logout, refresh],
+    [account, login, logout, refresh, runs],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -97,12 +120,18 @@ export function isUnbound(account: Account): boolean {
  */
 export async function landingOf(account: Account): Promise<string> {
   const home = homeOf(account);
-  if (home !== '/my/applications' || account.organisationId === undefined) return home;
+  if (home !== '/my/applications') return home;
+  return (await runsTrainingSchool(account)) ? '/training/classes' : home;
+}
+
+/** Whether a unit account has an institution listed in the training catalogue; false if the server cannot say. */
+async function runsTrainingSchool(account: Account): Promise<boolean> {
+  if (account.organisationId === undefined || !account.permissions.includes('application:own')) return false;
   try {
     const { institutions } = await api<{ institutions: unknown[] }>('GET', '/api/v1/training/my-institutions');
-    return institutions.length > 0 ? '/training/classes' : home;
+    return institutions.length > 0;
   } catch (e) {
-    if (e instanceof ApiError) return home;
+    if (e instanceof ApiError) return false;
     throw e;
   }
 }
