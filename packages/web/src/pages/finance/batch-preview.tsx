@@ -49,7 +49,7 @@ export function BatchPreview({ version }: { version: number }) {
                 summary={() => (
                   <Table.Summary.Row>
                     <Table.Summary.Cell index={0} colSpan={2}>
-                      {t('common.total', { count: p.count })}
+                      {t('admin.schedule.total')}
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={2} align="right">
                       {p.count}

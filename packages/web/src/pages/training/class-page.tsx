@@ -83,6 +83,7 @@ export function ClassPage() {
             </Button>
             <ReasonButton
               danger
+              size="middle"
               label={t('trainingClass.refuse')}
               title={t('trainingClass.refuse')}
               onConfirm={async (reason) => void (await step('decision', { approve: false, reason }))}

@@ -68,19 +68,25 @@ export function useInstitutionColumns(items: readonly DemandItem[]): ColumnsType
   ];
 }
 
-/** A button whose action needs a written reason (a refusal, a removal from a catalogue): confirmed only with one; a refusal by the server shows in the dialog. */
+/**
+ * A button whose action needs a written reason (a refusal, a removal from a catalogue): confirmed
+ * only with one; a refusal by the server shows in the dialog. Small in a table's row; beside a
+ * page's own buttons, their size.
+ */
 export function ReasonButton({
   label,
   title,
   onConfirm,
   danger,
   testId,
+  size = 'small',
 }: {
   label: string;
   title: string;
   onConfirm: (reason: string) => Promise<void>;
   danger?: boolean;
   testId?: string;
+  size?: 'small' | 'middle';
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -93,7 +99,7 @@ export function ReasonButton({
   };
   return (
     <>
-      <Button size="small" danger={danger} onClick={() => setOpen(true)} data-testid={testId}>
+      <Button size={size} danger={danger} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </Button>
       <Modal
