@@ -25,6 +25,15 @@ describe('HUIMIN_TRUST_PROXY', () => {
   });
 });
 
+describe('HUIMIN_SMS_IN_FLIGHT', () => {
+  it('lets eight messages await the gateway unless set, and takes a positive whole number', () => {
+    expect(loadConfig({}).smsInFlight).toBe(8);
+    expect(loadConfig({ HUIMIN_SMS_IN_FLIGHT: '2' }).smsInFlight).toBe(2);
+    for (const value of ['0', '-3', 'many', '2.5'])
+      expect(() => loadConfig({ HUIMIN_SMS_IN_FLIGHT: value }), value).toThrow(/HUIMIN_SMS_IN_FLIGHT/);
+  });
+});
+
 describe('HUIMIN_EMBEDDED_BUFFER_MB', () => {
   it('leaves the embedded database its default unless set, and takes a positive number of MB', () => {
     expect(loadConfig({}).embeddedBufferMegabytes).toBeUndefined();

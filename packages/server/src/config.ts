@@ -23,6 +23,11 @@ export interface Config {
   readonly sweepThread: boolean;
   /** How often pending text messages are sent (`HUIMIN_NOTIFICATION_DISPATCH_SECONDS`). */
   readonly notificationDispatchSeconds: number;
+  /**
+   * How many text messages may await the gateway at once (`HUIMIN_SMS_IN_FLIGHT`, default 8): a
+   * gateway that admits fewer concurrent calls per account is kept under its limit.
+   */
+  readonly smsInFlight: number;
   /** Seconds browsers and proxies may reuse a public list without asking (`HUIMIN_PUBLIC_CACHE_SECONDS`; 0: ask each time). */
   readonly publicCacheSeconds: number;
   /** The proxies whose X-Forwarded-For is believed: none, a hop count, or addresses and CIDR ranges. */
@@ -55,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       5,
       'HUIMIN_NOTIFICATION_DISPATCH_SECONDS',
     ),
+    smsInFlight: positive(env.HUIMIN_SMS_IN_FLIGHT, 8, 'HUIMIN_SMS_IN_FLIGHT'),
     publicCacheSeconds:
       env.HUIMIN_PUBLIC_CACHE_SECONDS === '0'
         ? 0

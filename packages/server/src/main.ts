@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     jobs: {
       ...jobs,
       notificationDispatchSeconds: config.notificationDispatchSeconds,
+      smsInFlight: config.smsInFlight,
       deferredMaterialsSweepSeconds: DEFERRED_MATERIALS_SWEEP_SECONDS,
     },
   });

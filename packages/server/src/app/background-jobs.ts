@@ -17,6 +17,8 @@ export interface JobOptions {
   readonly maintenanceIntervalSeconds?: number;
   /** Seconds between sendings of pending text messages (a worker's tick); none when absent. */
   readonly notificationDispatchSeconds?: number;
+  /** How many text messages may await the gateway at once (the notification service's default when absent). */
+  readonly smsInFlight?: number;
   /** Seconds between runs of 容缺受理's deadline sweep (a worker's tick, decision 026); none when absent. */
   readonly deferredMaterialsSweepSeconds?: number;
   /** The sweep's slices: their size and expiry. */
@@ -55,7 +57,7 @@ export function jobOptionsFrom(env: NodeJS.ProcessEnv): JobOptions {
  * worker's tick every few seconds. `stately`: however many workers tick, one waits and one runs;
  * each sweep and each message is claimed anyway.
  */
-function notificationDispatchJob(services: Services): JobDefinition<Record<string, never>> {
+function notificationDispatchJob(services: Services, smsInFlight?: number): JobDefinition<Record<string, never>> {
   return {
     name: 'notifications.dispatch',
     policy: 'stately',
@@ -64,7 +66,7 @@ function notificationDispatchJob(services: Services): JobDefinition<Record<strin
     expireInSeconds: 600,
     run: async () => ({
       announced: await services.notifications.announceEndedSweeps(),
-      ...(await services.notifications.dispatchPending()),
+      ...(await services.notifications.dispatchPending(smsInFlight ? { inFlight: smsInFlight } : {})),
     }),
   };
 }
@@ -85,7 +87,7 @@ export async function startJobs(
   const actorOf = (accountId: string) => services.sessions.actorOf(accountId, null);
   services.sweeps.runOn(queue, actorOf, options.sweep);
   services.payments.runOn(queue, actorOf, options.returnImports);
-  const dispatch = queue.define(notificationDispatchJob(services));
+  const dispatch = queue.define(notificationDispatchJob(services, options.smsInFlight));
   const deferred = queue.define(deferredMaterialsJob(services.applications));
   await queue.start();
   if (options.notificationDispatchSeconds) queue.every(dispatch, options.notificationDispatchSeconds, {});

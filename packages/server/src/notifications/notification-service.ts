@@ -20,7 +20,7 @@ const offerParams = (params: Record<string, string>, offerAmountFen: string | nu
 const SMS_TRIES = 5;
 /** Messages a dispatch sends before it hands the worker back (a tick's work is bounded). */
 const DISPATCH_MOST = 20_000;
-/** Messages waiting on the gateway at once: a gateway answers each in tens of milliseconds. */
+/** Messages waiting on the gateway at once unless the operator says (HUIMIN_SMS_IN_FLIGHT): a gateway answers each in tens of milliseconds. */
 const SMS_IN_FLIGHT = 8;
 
 /**
