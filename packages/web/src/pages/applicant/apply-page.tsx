@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
 import type { Application, PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { showOnFields } from '../../components/server-field-errors.js';
 import { pick, todayInShanghai } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -74,7 +75,8 @@ export function ApplyPage() {
       navigate(`/applications/${application.id}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setError(e);
+      // A claim's field is shown where it was typed (a hire's ID number under that row); the rest above the button.
+      if (!showOnFields(form, e, (path) => (path[0] === 'claim' ? path.slice(1) : null))) setError(e);
     } finally {
       setBusy(false);
     }

@@ -23,3 +23,19 @@ describe('the service claim’s station, base or event', () => {
       });
   });
 });
+
+/** A unit lists the people it hired by ID number (吸纳人员名单); "Add a person" opens an empty row. */
+describe('the hires a unit lists', () => {
+  it('a row just added, with no ID number typed yet, is not a hire: the preview goes on without it', () => {
+    expect(toClaim('employer-post-subsidy', { hires: [{ insuredMonths: 1 }] })).toEqual({});
+    expect(toClaim('employer-post-subsidy', { hires: [undefined, { idNumber: '  ', insuredMonths: 1 }] })).toEqual({});
+  });
+
+  it('a typed ID number is the hire’s, upper-cased and trimmed, beside the rows still empty', () => {
+    expect(
+      toClaim('employer-post-subsidy', {
+        hires: [{ idNumber: ' 51010420040305002x ', insuredMonths: 6 }, { insuredMonths: 1 }],
+      }),
+    ).toEqual({ hires: [{ idNumber: '51010420040305002X', insuredMonths: 6 }] });
+  });
+});

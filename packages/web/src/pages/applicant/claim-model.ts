@@ -80,7 +80,7 @@ export interface ClaimFormValues {
   feeYuan?: string;
   year?: number;
   trainingDays?: number;
-  hires?: { idNumber: string; contractStart?: Dayjs; contractMonths?: number; insuredMonths?: number }[];
+  hires?: ({ idNumber?: string; contractStart?: Dayjs; contractMonths?: number; insuredMonths?: number } | undefined)[];
   export?: {
     destination?: 'outside-county' | 'other-province';
     organised?: boolean;
@@ -125,8 +125,10 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
   }
   if (fields.has('year') && v.year) claim.year = v.year;
   if (fields.has('trainingDays') && v.trainingDays) claim.trainingDays = v.trainingDays;
-  if (fields.has('hires') && v.hires?.length) {
-    claim.hires = v.hires.map((h) => ({
+  // A row just added has no ID number yet: it is not a hire until one is typed (the form asks for it on saving).
+  const hires = (v.hires ?? []).filter((h): h is typeof h & { idNumber: string } => !!h?.idNumber?.trim());
+  if (fields.has('hires') && hires.length > 0) {
+    claim.hires = hires.map((h) => ({
       idNumber: h.idNumber.trim().toUpperCase(),
       contractStart: h.contractStart?.format('YYYY-MM-DD'),
       ...(h.contractMonths ? { contractMonths: h.contractMonths } : {}),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { ApplicantIdentityFields } from '../../components/applicant-identity-fields.js';
+import { showOnFields } from '../../components/server-field-errors.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { RegionSelect } from '../../components/regions.js';
 import { useSession } from '../../session/session.js';
@@ -60,9 +61,7 @@ export function RegisterPage() {
       navigate('/identity');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      if (e.field && form.getFieldInstance(e.field as keyof RegisterForm))
-        form.setFields([{ name: e.field as keyof RegisterForm, errors: [e.message] }]);
+      if (!showOnFields(form, e)) setError(e);
     } finally {
       setBusy(false);
     }

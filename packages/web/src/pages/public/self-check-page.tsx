@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
 import type { Decision } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { showOnFields } from '../../components/server-field-errors.js';
 import { formatFen, pick, punctuation, todayInShanghai } from '../../components/format.js';
 import { RegionSelect } from '../../components/regions.js';
 import { DecisionView } from '../../components/reasons.js';
@@ -58,10 +59,8 @@ export function SelfCheckPage() {
       setAnswers(values);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setError(e);
       setDecisions(undefined);
-      if (e.field)
-        form.setFields([{ name: e.field.replace(/^applicant\./, '') as keyof SelfCheckAnswers, errors: [e.message] }]);
+      if (!showOnFields(form, e, (path) => (path[0] === 'applicant' ? path.slice(1) : null))) setError(e);
     } finally {
       setBusy(false);
     }

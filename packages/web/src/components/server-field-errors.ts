@@ -1,0 +1,40 @@
+import type { FormInstance } from 'antd';
+import type { ApiError } from '../api/client.js';
+
+type NamePath = (string | number)[];
+
+/** A field's path as the server names it (`claim.hires[0].idNumber`) as a form's name path. */
+export function namePathOf(field: string): NamePath {
+  const path: NamePath = [];
+  for (const segment of field.split('.')) {
+    const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
+    if (!match?.[1]) return [];
+    path.push(match[1], ...[...(match[2] ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  }
+  return path;
+}
+
+/**
+ * Shows a refusal under the fields it names, as the form's own checks would, and scrolls to the
+ * first. `nameOf` maps the server's field path to the form's (null: not a field of this form).
+ * True when every problem found its field, so the page need not repeat them in an alert.
+ */
+export function showOnFields(
+  form: FormInstance,
+  error: ApiError,
+  nameOf: (path: NamePath) => NamePath | null = (p) => p,
+): boolean {
+  const problems = (error.errors ?? []).flatMap((e) =>
+    typeof e.field === 'string' && typeof e.message === 'string' ? [{ field: e.field, message: e.message }] : [],
+  );
+  if (problems.length === 0 && error.field) problems.push({ field: error.field, message: error.message });
+  const placed = problems.flatMap((p) => {
+    const name = nameOf(namePathOf(p.field));
+    return name && name.length > 0 && form.getFieldInstance(name) ? [{ name, errors: [p.message] }] : [];
+  });
+  if (placed.length > 0) {
+    form.setFields(placed);
+    form.scrollToField(placed[0]?.name ?? []);
+  }
+  return problems.length > 0 && placed.length === problems.length;
+}
