@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { hashPassword, refuseWeakPassword } from '../auth/passwords.js';
 import {
   INSTITUTION_ROLES,
   isRole,
@@ -45,8 +45,7 @@ export class AccountService {
 
   async createStaff(admin: Actor, input: CreateStaffAccount): Promise<AccountView> {
     const { roles, organisationId } = await this.checkStaffRoles(admin, input);
-    const problem = passwordProblem(input.password, input.username);
-    if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
+    refuseWeakPassword(input.password, input.username, 'password');
     const idNumberHmac = idNumberLookup(this.vault, input.idNumber);
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -193,8 +192,7 @@ export class AccountService {
    * not tell a stranger any of that, nor let them take or block someone's record.
    */
   async register(input: Registration, ip: string | null): Promise<{ id: string }> {
-    const problem = passwordProblem(input.password, input.username);
-    if (problem) throw new AppError('WEAK_PASSWORD', 400, 'password', { rule: problem });
+    refuseWeakPassword(input.password, input.username, 'password');
     const known = await this.db
       .selectFrom('region')
       .select('code')

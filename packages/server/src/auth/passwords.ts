@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { AppError, inBoth } from '../http/errors.js';
 
 /**
  * Passwords: argon2id (RFC 9106) with the OWASP minimum of 19 MiB and 2 passes, and the 等保 2.0
@@ -33,6 +34,14 @@ export function decoyHash(): Promise<string> {
 
 export type PasswordProblem = 'too-short' | 'too-simple' | 'contains-username' | 'too-long';
 
+/** What is wrong with a password, as the refusal says it (`{rule}` in WEAK_PASSWORD), never the code. */
+const PASSWORD_PROBLEM_WORDS: Record<PasswordProblem, readonly [zh: string, en: string]> = {
+  'too-short': ['少于8位', 'is shorter than 8 characters'],
+  'too-long': ['超过128位', 'is longer than 128 characters'],
+  'too-simple': ['所含字符不足3类', 'uses fewer than 3 kinds of characters'],
+  'contains-username': ['含有用户名', 'contains the username'],
+};
+
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if (password.length < 8) return 'too-short';
   if (password.length > 128) return 'too-long';
@@ -40,4 +49,12 @@ export function passwordProblem(password: string, username: string): PasswordPro
   if (classes < 3) return 'too-simple';
   if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'contains-username';
   return null;
+}
+
+/** Refuses a password that breaks the rules, naming the field it was typed in and what is wrong with it. */
+export function refuseWeakPassword(password: string, username: string, field: string): void {
+  const problem = passwordProblem(password, username);
+  if (!problem) return;
+  const [zh, en] = PASSWORD_PROBLEM_WORDS[problem];
+  throw new AppError('WEAK_PASSWORD', 400, field, { rule: problem, ...inBoth('rule', zh, en) });
 }

@@ -2,7 +2,14 @@ import type { ErrorObject } from 'ajv';
 import localizeAll from 'ajv-i18n';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { fieldLabel } from '../i18n/field-labels.js';
-import { languageOf, message, VALIDATION_DETAILS, type ErrorCode, type Language } from '../i18n/messages.js';
+import {
+  languageOf,
+  message,
+  VALIDATION_DETAILS,
+  VALIDATION_LIMITS,
+  type ErrorCode,
+  type Language,
+} from '../i18n/messages.js';
 
 /** A failure the caller can act on: a code, the field it concerns, and values for the message. */
 export class AppError extends Error {
@@ -67,6 +74,9 @@ function detailOf(failure: FastifySchemaValidationError, language: Language): st
           : failure.keyword) as keyof typeof VALIDATION_DETAILS
     ];
   if (ours) return ours[language];
+  const limit = (failure.params as { limit?: unknown }).limit;
+  if (Object.hasOwn(VALIDATION_LIMITS, failure.keyword) && typeof limit === 'number')
+    return VALIDATION_LIMITS[failure.keyword as keyof typeof VALIDATION_LIMITS][language].replace('{n}', String(limit));
   const copy = { ...failure } as unknown as ErrorObject;
   localize[language === 'zh-CN' ? 'zh' : 'en']([copy]);
   // A list or a single value the field must take: name it, so the caller need not read the schema.

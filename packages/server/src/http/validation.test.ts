@@ -162,6 +162,33 @@ describe('validation messages in the caller’s language', () => {
     expect(limit.json<{ message: string }>().message).toBe('Field page size is invalid: must be <= 200');
   });
 
+  it('a length limit is said with its number, in the caller’s language, not as ajv shouts it', async () => {
+    const bare = Fastify();
+    bare.setValidatorCompiler(validatorCompiler);
+    bare.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
+    bare.post(
+      '/x',
+      {
+        schema: {
+          body: Type.Object({ name: Type.String({ minLength: 15 }), tags: Type.Array(Type.String(), { maxItems: 2 }) }),
+        },
+      },
+      async () => ({}),
+    );
+    const short = { name: 'abc', tags: [] };
+    const en = await bare.inject({ method: 'POST', url: '/x', payload: short, headers: EN });
+    expect(en.json<{ message: string }>().message).toBe('Field name is invalid: must be at least 15 characters long');
+    const zh = await bare.inject({ method: 'POST', url: '/x', payload: short });
+    expect(zh.json<{ message: string }>().message).toBe('字段 名称 不符合要求：不能少于 15 个字符');
+    const many = await bare.inject({
+      method: 'POST',
+      url: '/x',
+      payload: { name: 'x'.repeat(15), tags: ['a', 'b', 'c'] },
+      headers: EN,
+    });
+    expect(many.json<{ message: string }>().message).toMatch(/must have at most 2 items$/);
+  });
+
   it('a body that is not an object is named as the body', async () => {
     const res = await clerk.request('POST', '/api/v1/people', [1, 2]);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });

@@ -265,7 +265,7 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   unemploymentInsurance: ['失业保险缴费记录', 'unemployment insurance'],
   unread: ['未读', 'unread'],
   urgent: ['是否急需紧缺', 'urgent'],
-  username: ['用户名', 'username'],
+  username: ['用户名', 'user name'],
   validFrom: ['生效日期', 'valid from'],
   validTo: ['失效日期', 'valid to'],
   value: ['值', 'value'],

@@ -65,9 +65,9 @@ export const ERROR_MESSAGES = {
     'en-US': 'Your password has expired or was reset; change it first',
   },
   WEAK_PASSWORD: {
-    'zh-CN': '{field} 不符合密码规则：至少8位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名（{rule}）',
+    'zh-CN': '{field}{rule}：密码须至少8位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名',
     'en-US':
-      '{field} breaks the password rules: at least 8 characters from 3 of upper case, lower case, digits and symbols, not containing the username ({rule})',
+      'The {field} {rule}: a password needs at least 8 characters from 3 of upper case, lower case, digits and symbols, and may not contain the username',
   },
   PASSWORD_REUSED: {
     'zh-CN': '新密码不能与最近 {count} 次使用过的密码相同',
@@ -849,6 +849,14 @@ export const VALIDATION_DETAILS = {
   'type.object': { 'zh-CN': '应当是一组字段（对象）', 'en-US': 'must be an object' },
   'type.array': { 'zh-CN': '应当是列表', 'en-US': 'must be a list' },
   'type.null': { 'zh-CN': '应当为空', 'en-US': 'must be null' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+/** A length or count a field must keep to, with its limit (`{n}`): ajv's English shouts "must NOT have fewer than". */
+export const VALIDATION_LIMITS = {
+  minLength: { 'zh-CN': '不能少于 {n} 个字符', 'en-US': 'must be at least {n} characters long' },
+  maxLength: { 'zh-CN': '不能多于 {n} 个字符', 'en-US': 'must be at most {n} characters long' },
+  minItems: { 'zh-CN': '不能少于 {n} 项', 'en-US': 'must have at least {n} items' },
+  maxItems: { 'zh-CN': '不能多于 {n} 项', 'en-US': 'must have at most {n} items' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 /** zh-CN unless the caller asks for English first. */

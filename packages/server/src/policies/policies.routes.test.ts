@@ -125,6 +125,15 @@ describe('POST /api/v1/policies/evaluate', () => {
       field: 'applicant.idNumber',
       errors: [{ code: 'INVALID_ID_NUMBER' }],
     });
+    // The message names the field as a person does, not by its path.
+    expect(res.json<{ message: string }>().message).toMatch(/^申请材料有误：身份证号码：/);
+    const en = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/policies/evaluate',
+      headers: { 'accept-language': 'en-US' },
+      payload: { region: '510104', applicant: { ...graduate, idNumber: '110105194912310021' } },
+    });
+    expect(en.json<{ message: string }>().message).toMatch(/^The facts are invalid: ID number: /);
   });
 
   it('refuses a date that does not exist', async () => {

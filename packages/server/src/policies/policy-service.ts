@@ -20,6 +20,7 @@ import { AppError } from '../http/errors.js';
 import { FreshRead } from '../http/fresh-read.js';
 import { PublicResponses, type PublicBody } from '../http/public-response.js';
 import { languageOf } from '../i18n/messages.js';
+import { fieldLabel } from '../i18n/field-labels.js';
 
 /** How the engine learns of settings another server process made: it asks at most this often. */
 export interface PolicySettings {
@@ -177,19 +178,18 @@ export class PolicyService {
     if (outcome.kind === 'unknown-subsidy')
       throw new AppError('UNKNOWN_SUBSIDY', 404, 'subsidy', { value: outcome.subsidy });
     if (outcome.kind === 'invalid-facts') {
-      const english = languageOf(acceptLanguage) === 'en-US';
+      const language = languageOf(acceptLanguage);
+      const english = language === 'en-US';
       const details = outcome.errors.map((e) => ({
         field: e.field,
         code: e.code,
         message: english ? e.message.en : e.message.zh,
       }));
-      throw new AppError(
-        'INVALID_FACTS',
-        422,
-        details[0]?.field,
-        { detail: details.map((d) => `${d.field}: ${d.message}`).join('；') },
-        details,
-      );
+      // Each field as a person calls it (身份证号码, not applicant.idNumber).
+      const detail = details
+        .map((d) => `${fieldLabel(d.field.replace(/^applicant\./, ''), language)}${english ? ': ' : '：'}${d.message}`)
+        .join(english ? '; ' : '；');
+      throw new AppError('INVALID_FACTS', 422, details[0]?.field, { detail }, details);
     }
     return outcome.decisions;
   }

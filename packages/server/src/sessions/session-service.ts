@@ -13,7 +13,7 @@ import {
   PASSWORD_HISTORY,
   PASSWORD_MAX_AGE_DAYS,
   passwordMatches,
-  passwordProblem,
+  refuseWeakPassword,
 } from '../auth/passwords.js';
 import { permissionsOf } from '../auth/roles.js';
 
@@ -268,9 +268,7 @@ export class SessionService {
     password: string,
     how: { by: Actor; mustChange: boolean; action: string },
   ): Promise<void> {
-    const problem = passwordProblem(password, username);
-    if (problem)
-      throw new AppError('WEAK_PASSWORD', 400, how.mustChange ? 'password' : 'newPassword', { rule: problem });
+    refuseWeakPassword(password, username, how.mustChange ? 'password' : 'newPassword');
     const history = await this.db
       .selectFrom('password_history')
       .select('password_hash')

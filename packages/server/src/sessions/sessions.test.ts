@@ -116,6 +116,9 @@ describe('accounts managed by the administrator', () => {
       password: 'abcdefgh',
     });
     expect(weak.json()).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password' });
+    // It says what is wrong in words, not the rule's code.
+    expect(weak.json<{ message: string }>().message).toMatch(/^密码所含字符不足3类：密码须至少8位/);
+    expect(weak.json<{ message: string }>().message).not.toContain('too-simple');
     const created = await admin.request('POST', '/api/v1/accounts', {
       username: 'newclerk',
       displayName: '新受理员',

@@ -90,7 +90,8 @@ export const enUS: Messages = {
       'People register with their resident ID number, units with their unified social credit code. Both are checked against the national standards.',
     applicantKind: 'Applicant',
     usernameRule: '3–64 letters, digits, _ . @ -',
-    passwordRule: 'At least 8 characters from 3 of: upper case, lower case, digits, symbols',
+    passwordRule:
+      'At least 8 characters from 3 of: upper case, lower case, digits, symbols; not containing the user name',
     registerThenVerify:
       'After registering you verify your identity, to show the account is yours (or your unit’s): a code sent to the phone number the registry holds, or an activation code from a service counter. You can apply once verified.',
   },
