@@ -58,6 +58,8 @@ export const factsEn: Translation<typeof factsZh> = {
     hukouRegion: 'Household registration',
     apply: 'Apply',
     carried: 'Your self-check answers are filled in; check them and go on',
+    graduationAhead:
+      'The graduation date you gave ({{date}}) is still to come. A student in their graduation year is confirmed from the graduate records the school reports, not by declaring it; if the check below still asks for your graduation, ask your school’s careers office whether it has reported you.',
   },
   submit: {
     notEligible: 'On what is known now, the system expects these conditions to be unmet:',

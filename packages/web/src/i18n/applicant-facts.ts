@@ -57,6 +57,8 @@ export const factsZh = {
     hukouRegion: '户籍所在地',
     apply: '去申请',
     carried: '已带入政策计算器中的回答，请核对后继续',
+    graduationAhead:
+      '您填写的毕业日期（{{date}}）尚未到来。毕业年度在校生的毕业信息以院校报送的毕业生数据为准，无需也不能本人申报；若下方仍提示缺少毕业信息，请联系学校就业指导部门核实报送情况。',
   },
   submit: {
     notEligible: '按目前的信息，系统预判暂不符合以下条件：',

@@ -90,6 +90,15 @@ export function ApplyPage() {
         {carried ? (
           <Alert type="success" showIcon title={t('facts.selfCheck.carried')} style={{ marginBottom: 16 }} />
         ) : null}
+        {carried?.graduationAhead ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="graduation-ahead"
+            title={t('facts.selfCheck.graduationAhead', { date: carried.graduationAhead })}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <Form
           form={form}
           initialValues={carried?.claim}

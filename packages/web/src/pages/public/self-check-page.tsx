@@ -10,7 +10,7 @@ import { formatFen, pick, punctuation, todayInShanghai } from '../../components/
 import { RegionSelect } from '../../components/regions.js';
 import { DecisionView } from '../../components/reasons.js';
 import { useLoad } from '../../components/use-load.js';
-import { carryIntoApplication } from './self-check-carry.js';
+import { carriedAnswers, carryIntoApplication } from './self-check-carry.js';
 import {
   answersAsFacts,
   ASKABLE,
@@ -67,22 +67,17 @@ export function SelfCheckPage() {
   };
 
   const apply = (subsidy: string) => {
-    const code = answers?.businessCode?.trim().toUpperCase();
-    carryIntoApplication({
-      subsidy,
-      claim: code ? { businessCreditCode: code } : {},
-      declarations: answers?.graduationDate
-        ? [
-            {
-              kind: 'graduation',
-              data: {
-                date: answers.graduationDate.format('YYYY-MM-DD'),
-                institution: answers.institution ?? 'university',
-              },
-            },
-          ]
-        : [],
-    });
+    carryIntoApplication(
+      carriedAnswers(
+        subsidy,
+        {
+          ...(answers?.businessCode ? { businessCode: answers.businessCode } : {}),
+          ...(answers?.graduationDate ? { graduationDate: answers.graduationDate.format('YYYY-MM-DD') } : {}),
+          ...(answers?.institution ? { institution: answers.institution } : {}),
+        },
+        today,
+      ),
+    );
     navigate(`/my/apply/${subsidy}`);
   };
 
