@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toClaim } from './claim-model.js';
+import { formAsks, toClaim } from './claim-model.js';
 
 /**
  * 就业创业服务补助 is claimed per station, base or event (财社〔2023〕181号 第十二条): the form's
@@ -37,5 +37,19 @@ describe('the hires a unit lists', () => {
         hires: [{ idNumber: ' 51010420040305002x ', insuredMonths: 6 }, { insuredMonths: 1 }],
       }),
     ).toEqual({ hires: [{ idNumber: '51010420040305002X', insuredMonths: 6 }] });
+  });
+});
+
+/** "Fill it in on the form" is said only of a field the subsidy's form has. */
+describe('what the form asks', () => {
+  it('the fee of 技能评价补贴 is typed in 元 where the engine reads it in fen', () => {
+    expect(formAsks('skill-evaluation', 'claim.feeFen')).toBe(true);
+    expect(formAsks('premises-rent', 'claim.rentFen')).toBe(true);
+    expect(formAsks('one-time-startup', 'claim.businessCreditCode')).toBe(true);
+  });
+
+  it('which certificate a training claim is for is never typed (the newest is used), nor another subsidy’s field', () => {
+    expect(formAsks('vocational-training', 'claim.certificateId')).toBe(false);
+    expect(formAsks('skill-evaluation', 'claim.businessCreditCode')).toBe(false);
   });
 });

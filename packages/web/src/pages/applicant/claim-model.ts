@@ -111,6 +111,16 @@ export function claimFieldsOf(subsidy: string): readonly Field[] {
   return CLAIM_FIELDS[subsidy as SubsidyId] ?? [];
 }
 
+/**
+ * Whether this subsidy's form asks for a field of the claim as the engine names it (`claim.feeFen`,
+ * typed in 元 as `feeYuan`). Some the engine reads are never typed here: which certificate a claim
+ * is for (the newest when none is named), a class's scheme, a loan's terms, which other flows fill.
+ */
+export function formAsks(subsidy: string, claimField: string): boolean {
+  const name = claimField.replace(/^claim\./, '').replace(/Fen$/, 'Yuan');
+  return claimFieldsOf(subsidy).some((f) => f === name);
+}
+
 /** The form's values as the API's claim: months and dates as ISO text, money as integer fen. */
 export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unknown> {
   const fields = new Set(claimFieldsOf(subsidy));

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
 import type { Declaration } from './declaration-fields.js';
+import { formAsks } from './claim-model.js';
 import { FactNeeds, FactStandings, type PreviewAnswer } from './fact-needs.js';
 
 /**
@@ -92,7 +93,14 @@ export function DecisionPreview({
               />
             )}
             <DecisionView decision={decision} />
-            <FactNeeds needs={decision.needs} onDeclare={onDeclare} />
+            <FactNeeds
+              needs={decision.needs.map((n) => ({
+                ...n,
+                // "Fill it in on the form" only for what this form has a field for.
+                facts: n.facts.filter((f) => f.source !== 'claim' || formAsks(subsidy, f.field)),
+              }))}
+              onDeclare={onDeclare}
+            />
             <FactStandings facts={decision.facts} />
           </>
         ) : null}
