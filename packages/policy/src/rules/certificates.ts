@@ -23,27 +23,24 @@ function findCertificate(ctx: EvaluationContext<PersonFacts>): Certificate | und
   return newest;
 }
 
-const KIND_NAMES: Record<CertificateKind, string> = {
-  'vocational-qualification': '职业资格证书',
-  'skill-level': '职业技能等级证书',
-  'special-ability': '专项职业能力证书',
-  'training-completion': '培训合格证书',
+const KIND_NAMES: Record<CertificateKind, readonly [zh: string, en: string]> = {
+  'vocational-qualification': ['职业资格证书', 'vocational qualification certificate'],
+  'skill-level': ['职业技能等级证书', 'skill level certificate'],
+  'special-ability': ['专项职业能力证书', 'special ability certificate'],
+  'training-completion': ['培训合格证书', 'training completion certificate'],
 };
 
 export function certificateOfKind(kinds: readonly CertificateKind[], citation: Citation): Condition<PersonFacts> {
-  const names = kinds.map((k) => KIND_NAMES[k]).join('、');
-  return condition(
-    'CERTIFICATE_KIND',
-    text(`须取得${names}之一`, `A certificate of an accepted kind is required (${kinds.join(', ')})`),
-    citation,
-    (ctx) => {
-      const c = claimedCertificate(ctx);
-      if (!c) return outcome(false, '未找到所申领的证书', 'The certificate claimed for was not found');
-      return kinds.includes(c.kind)
-        ? true
-        : outcome(false, `所持为${KIND_NAMES[c.kind]}`, `The certificate is a ${c.kind} certificate`);
-    },
-  );
+  const names = kinds.map((k) => KIND_NAMES[k][0]).join('、');
+  const englishNames = kinds.map((k) => KIND_NAMES[k][1]);
+  const either = `${englishNames.slice(0, -1).join(', ')}${englishNames.length > 1 ? ' or ' : ''}${englishNames.at(-1) ?? ''}`;
+  return condition('CERTIFICATE_KIND', text(`须取得${names}之一`, `A ${either} is required`), citation, (ctx) => {
+    const c = claimedCertificate(ctx);
+    if (!c) return outcome(false, '未找到所申领的证书', 'The certificate claimed for was not found');
+    return kinds.includes(c.kind)
+      ? true
+      : outcome(false, `所持为${KIND_NAMES[c.kind][0]}`, `The certificate held is a ${KIND_NAMES[c.kind][1]}`);
+  });
 }
 
 function sameOccupation(s: ReceivedSubsidy, c: Certificate): boolean {

@@ -200,8 +200,8 @@ export const EmploymentInternshipSubsidy = defineSubsidy({
       to: '2028-04-30',
       who,
       standard: text(
-        '按规定标准（2025年底前为当地最低工资标准）；留用率50%以上可提高',
-        'As prescribed (the local minimum wage to the end of 2025)',
+        '按规定标准（2025年底前为当地最低工资标准，此后以现行参数为准）；留用率50%以上可提高',
+        'As prescribed (the local minimum wage to the end of 2025; after that, the parameters in force); higher where 50% or more are kept on',
       ),
       materials,
       parameters,

@@ -145,7 +145,10 @@ export const OneTimeJobSeekingSubsidy = defineSubsidy({
       from: '2025-05-01',
       to: '2028-04-30',
       who,
-      standard: text('标准按规定（2025年底前为1500元）', 'As prescribed (¥1,500 to the end of 2025)'),
+      standard: text(
+        '标准按规定（2025年底前为1500元，此后以现行参数为准）',
+        'As prescribed (¥1,500 to the end of 2025; after that, the parameter in force)',
+      ),
       materials,
       parameters: ['job-seeking.amount'],
       conditions: [

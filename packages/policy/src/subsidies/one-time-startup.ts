@@ -232,7 +232,10 @@ export const OneTimeStartupSubsidy = defineSubsidy({
       from: '2025-05-01',
       to: '2028-04-30',
       who: founders(['graduate', 'hard-to-employ', 'returning-migrant', 'veteran'], SC2025('第六条（四）')),
-      standard: text('按规定（2025年底前为1万元）', 'As prescribed (¥10,000 to the end of 2025)'),
+      standard: text(
+        '按规定（2025年底前为1万元，此后以现行参数为准）',
+        'As prescribed (¥10,000 to the end of 2025; after that, the parameter in force)',
+      ),
       materials,
       parameters: ['startup.amount'],
       conditions: [
