@@ -181,6 +181,10 @@ describe('a class from opening to paid subsidy', () => {
 
   it('attendance is recorded per session for trainees on the roster; the bureau inspects', async () => {
     const everyone = trainees.map((t) => t.id);
+    const recorded = async () =>
+      (await school.request('GET', `/api/v1/training/classes/${classId}`)).json<{ sessionsRecorded: number[] }>()
+        .sessionsRecorded;
+    expect(await recorded()).toEqual([]);
     for (let s = 1; s <= 10; s++)
       expectOk(
         await post(school, `/api/v1/training/classes/${classId}/attendance`, {
@@ -196,6 +200,8 @@ describe('a class from opening to paid subsidy', () => {
         })
       ).json(),
     ).toMatchObject({ field: 'sessionNo' });
+    // The class says which sessions have check-ins, so the school is offered the next one, not the first again.
+    expect(await recorded()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const stranger = (
       await post(clerk, '/api/v1/people', { idNumber: idNumber('1991-01-01'), name: '旁人', regionCode: '510104' })
     ).json<{ id: string }>().id;

@@ -29871,6 +29871,8 @@ export interface components {
             startsOn: string;
             endsOn: string;
             sessions: number;
+            /** @description The sessions with check-ins recorded, in order */
+            sessionsRecorded: number[];
             state: string;
             decisionReason?: string;
             trainees: components["schemas"]["Trainee"][];

@@ -392,6 +392,7 @@ export const enUS: Messages = {
     attendance: 'Check-ins',
     session: 'Session',
     sessionN: 'Session {{n}}',
+    sessionRecorded: 'Session {{n}} (recorded)',
     attendanceRecorded: 'Check-ins for session {{n}} recorded: {{count}} present',
     recordAttendance: 'Record check-ins',
     inspect: 'Process inspection',

@@ -368,6 +368,7 @@ export const zhCN = {
     attendance: '考勤签到',
     session: '课次',
     sessionN: '第 {{n}} 次',
+    sessionRecorded: '第 {{n}} 次（已签到）',
     attendanceRecorded: '第 {{n}} 次课签到已记录：{{count}} 人',
     recordAttendance: '记录签到',
     inspect: '过程检查',

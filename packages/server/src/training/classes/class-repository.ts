@@ -176,6 +176,18 @@ export function classTrainees(db: Kysely<Database>, classId: string) {
     .execute();
 }
 
+/** The sessions with at least one check-in recorded, in order. */
+export async function recordedSessions(db: Kysely<Database>, classId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('training_attendance')
+    .select('session_no')
+    .distinct()
+    .where('class_id', '=', classId)
+    .orderBy('session_no')
+    .execute();
+  return rows.map((r) => r.session_no);
+}
+
 export function classInspections(db: Kysely<Database>, classId: string) {
   return db
     .selectFrom('training_inspection')

@@ -21,6 +21,7 @@ import {
   classInspections,
   classSummaries,
   classTrainees,
+  recordedSessions,
   enrolledPersonIds,
   insertAttendance,
   insertClass,
@@ -355,6 +356,7 @@ export class ClassService {
     const inst = await getInstitution(this.db, cls.institution_id);
     const trainees = await classTrainees(this.db, id);
     const inspections = await classInspections(this.db, id);
+    const recorded = await recordedSessions(this.db, id);
     return {
       id: cls.id,
       number: cls.number,
@@ -367,6 +369,7 @@ export class ClassService {
       startsOn: cls.starts_on,
       endsOn: cls.ends_on,
       sessions: cls.sessions,
+      sessionsRecorded: recorded,
       state: cls.state,
       ...(cls.decision_reason ? { decisionReason: cls.decision_reason } : {}),
       trainees: trainees.map((t) => ({

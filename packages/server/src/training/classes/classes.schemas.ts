@@ -29,6 +29,7 @@ export const ClassViewSchema = Type.Object(
     startsOn: Type.String(),
     endsOn: Type.String(),
     sessions: Type.Integer(),
+    sessionsRecorded: Type.Array(Type.Integer(), { description: 'The sessions with check-ins recorded, in order' }),
     state: Type.String(),
     decisionReason: Type.Optional(Type.String()),
     trainees: Type.Array(Trainee),

@@ -1,3 +1,4 @@
+import { nextSession } from './class-sessions.js';
 import {
   App,
   Button,
@@ -126,7 +127,8 @@ function AttendanceCard({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [sessionNo, setSessionNo] = useState(1);
+  // The first session with nothing recorded: after two sessions, the third, not the first again.
+  const [sessionNo, setSessionNo] = useState(() => nextSession(cls.sessions, cls.sessionsRecorded, 0));
   const [present, setPresent] = useState<string[]>(cls.trainees.map((p) => p.personId));
   return (
     <Card size="small" title={t('trainingClass.attendance')}>
@@ -140,7 +142,9 @@ function AttendanceCard({
             data-testid="attendance-session"
             options={Array.from({ length: cls.sessions }, (_, i) => ({
               value: i + 1,
-              label: t('trainingClass.sessionN', { n: i + 1 }),
+              label: cls.sessionsRecorded.includes(i + 1)
+                ? t('trainingClass.sessionRecorded', { n: i + 1 })
+                : t('trainingClass.sessionN', { n: i + 1 }),
             }))}
           />
         </Space>
@@ -157,7 +161,7 @@ function AttendanceCard({
             void onRecord(sessionNo, present).then((recorded) => {
               if (!recorded) return;
               void message.success(t('trainingClass.attendanceRecorded', { n: sessionNo, count: present.length }));
-              setSessionNo((n) => Math.min(n + 1, cls.sessions));
+              setSessionNo((n) => nextSession(cls.sessions, [...cls.sessionsRecorded, n], n));
             })
           }
         >

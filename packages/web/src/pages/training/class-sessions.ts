@@ -1,0 +1,10 @@
+/**
+ * The session to record next: the first after `after` with nothing recorded, else the first with
+ * nothing recorded at all, else the last (a late check-in for it can still be added).
+ */
+export function nextSession(sessions: number, recorded: readonly number[], after: number): number {
+  const open = (n: number) => !recorded.includes(n);
+  for (let n = after + 1; n <= sessions; n++) if (open(n)) return n;
+  for (let n = 1; n <= sessions; n++) if (open(n)) return n;
+  return sessions;
+}
