@@ -26,6 +26,9 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const v = await as('lina');
     await v.page.goto('/#/my/loans');
     await v.page.getByTestId('loan-apply').waitFor();
+    // What the text in force allows is said before she types an amount.
+    await expect.poll(() => v.page.getByTestId('loan-limits').innerText()).toContain('300,000');
+    expect(await v.page.getByTestId('loan-limits').innerText()).toContain('川办发〔2024〕34号');
     await v.page.locator('#requested').fill('200000');
     await v.page.locator('#purpose').fill('开办社区烘焙工作室');
     await chooseOption(v, 'bankId', '锦江农商银行', { untilClosed: true });

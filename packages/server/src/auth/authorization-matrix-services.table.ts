@@ -99,6 +99,7 @@ export const SERVICE_ROWS: readonly Row[] = [
   // The matrix's bank and guarantee officers belong to no institution, so their routes answer 404
   // past the role check; loans.test.ts walks them with institutions and loans in two regions' worth.
   { method: 'GET', route: '/api/v1/loans/institutions', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/loans/institutions?region=510104' }) },
+  { method: 'GET', route: '/api/v1/loans/terms', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/loans/terms?region=510104&borrower=individual' }) },
   { method: 'POST', route: '/api/v1/loans/institutions', allowed: ['clerk'], region: 'create', also: [409], call: (f, s) => ({ url: '/api/v1/loans/institutions', body: { organisationId: f[s].organisation, kind: 'guarantor', guaranteeFundFen: 100_000_000 } }) },
   // No loan policy is in force in 510104 on the matrix's day (四川 34号 ended 2025-12-31).
   { method: 'POST', route: '/api/v1/loans', allowed: ['applicant'], region: 'none', selfOnly: ['applicant'], also: [422], call: () => ({ url: '/api/v1/loans', body: { borrower: 'individual', requestedFen: 10_000_000, termMonths: 36, purpose: '开店', bankId: '00000000-0000-4000-8000-000000000001', guarantorId: '00000000-0000-4000-8000-000000000002' } }) },

@@ -1,4 +1,4 @@
-import { counterGuaranteeWaived, addMonths, type IsoDate } from '@huimin/policy';
+import { counterGuaranteeWaived, addMonths, type IsoDate, type LoanBorrower, type LoanTerms } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -100,6 +100,11 @@ export class LoanService {
     const [view] = await this.reads.institutionsById([id]);
     if (!view) throw new AppError('LOAN_INSTITUTION_NOT_FOUND', 404, 'organisationId');
     return view;
+  }
+
+  /** The terms a loan contracted today would be held to (`apply` checks these). */
+  termsToday(region: string, borrower: LoanBorrower): LoanTerms {
+    return termsOn(region, this.clock.today(), borrower);
   }
 
   /** The borrower applies online for their own loan: limits and term as the region's text sets them today. */

@@ -27,6 +27,7 @@ import {
   Institutions,
   InstitutionsQuery,
   Loan,
+  LoanTermsView,
   Loans,
   LoansQuery,
   MANAGE,
@@ -36,6 +37,7 @@ import {
   Register,
   StatementResult,
   TAGS,
+  TermsQuery,
 } from './loans.schemas.js';
 import type { StatementImport } from './statement-import.js';
 import { statementTemplate } from './statement-sheet.js';
@@ -63,6 +65,19 @@ export function loanRoutes(
         },
       },
       async (request) => loans.reads.institutionsFor(request.query.region),
+    );
+    app.get(
+      `${base}/terms`,
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: TAGS,
+          summary: 'What the region’s text allows a start-up guaranteed loan contracted today: limit, term, 贴息 share',
+          querystring: TermsQuery,
+          response: { 200: LoanTermsView, 400: ErrorBodySchema },
+        },
+      },
+      async (request) => loans.termsToday(request.query.region, request.query.borrower),
     );
     app.post(
       `${base}/institutions`,

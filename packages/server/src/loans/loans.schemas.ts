@@ -62,6 +62,27 @@ export const Institution = Type.Object({
   compensatedFen: Type.Integer(),
 });
 export const Institutions = Type.Array(Institution);
+
+export const TermsQuery = Type.Object({ region: Type.String({ pattern: '^[0-9]{6}$' }), borrower: Borrower }, options);
+
+/** One cited figure of the region's text in force. */
+const LoanTermSchema = Type.Object({
+  value: Type.Integer(),
+  parameter: Type.String(),
+  cites: Type.Optional(Type.String()),
+});
+
+/** What the region's text allows a loan contracted today; no `limit`: no start-up loan is offered there today. */
+export const LoanTermsView = Type.Object({
+  region: Type.String(),
+  on: Type.String(),
+  borrower: Borrower,
+  limit: Type.Optional(LoanTermSchema),
+  maxTermMonths: Type.Optional(LoanTermSchema),
+  counterGuaranteeWaiver: Type.Optional(LoanTermSchema),
+  maxExtensionMonths: Type.Optional(LoanTermSchema),
+  interestSharePermille: Type.Optional(LoanTermSchema),
+});
 export const InstitutionsQuery = Type.Object({ region: Type.String({ pattern: '^[0-9]{6}$' }) }, options);
 
 export const ApplyBody = Type.Object(

@@ -69,6 +69,21 @@ describe('创业担保贷款 end to end (四川)', () => {
   let graduate: Client, late: Client;
   let a: LoanT, b: LoanT;
 
+  it('anyone may read what the region’s text allows before applying: the limit with its article, or that none is offered', async () => {
+    const terms = async (q: string) => (await app.http.inject({ url: `/api/v1/loans/terms?${q}` })).json();
+    expect(await terms('region=510104&borrower=individual')).toMatchObject({
+      region: '510104',
+      on: '2025-06-10',
+      limit: { value: 30_000_000, cites: expect.stringContaining('川办发〔2024〕34号') },
+    });
+    // 庆阳's text ended with 2023: no limit in force, so a form would only be refused.
+    expect(await terms('region=621002&borrower=individual')).not.toHaveProperty('limit');
+    expect(await terms('region=510104&borrower=company')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'borrower',
+    });
+  });
+
   it('a graduate may apply for 30万元, not a fen more, and has one open loan at a time', async () => {
     graduate = await borrower(app, '510104');
     const over = await apply(graduate, 30_000_001);

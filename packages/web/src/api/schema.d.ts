@@ -26303,6 +26303,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the region’s text allows a start-up guaranteed loan contracted today: limit, term, 贴息 share */
+        get: {
+            parameters: {
+                query: {
+                    region: string;
+                    borrower: "individual" | "partnership" | "small-micro-enterprise";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: string;
+                            on: string;
+                            borrower: "individual" | "partnership" | "small-micro-enterprise";
+                            limit?: {
+                                value: number;
+                                parameter: string;
+                                cites?: string;
+                            };
+                            maxTermMonths?: {
+                                value: number;
+                                parameter: string;
+                                cites?: string;
+                            };
+                            counterGuaranteeWaiver?: {
+                                value: number;
+                                parameter: string;
+                                cites?: string;
+                            };
+                            maxExtensionMonths?: {
+                                value: number;
+                                parameter: string;
+                                cites?: string;
+                            };
+                            interestSharePermille?: {
+                                value: number;
+                                parameter: string;
+                                cites?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans": {
         parameters: {
             query?: never;

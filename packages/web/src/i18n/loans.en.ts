@@ -19,6 +19,10 @@ export const loansEn: Translation<typeof loansZh> = {
   bank: 'Lending bank',
   guarantor: 'Guarantee institution',
   submit: 'Apply',
+  notOffered:
+    'No start-up guaranteed loan policy is in force in your region today ({{date}}), so a loan cannot be applied for online. Once a new policy text takes effect you can apply; ask your local human resources bureau if in doubt.',
+  limitsToday: 'Under the policy in force you may borrow up to {{limit}}{{term}} ({{cites}})',
+  limitTerm: ', for at most {{months}} months',
   none: 'No loans yet',
   number: 'Loan number',
   borrowerName: 'Borrower',

@@ -16,6 +16,10 @@ export const loansZh = {
   bank: '经办银行',
   guarantor: '担保机构',
   submit: '提交申请',
+  notOffered:
+    '本地区今天（{{date}}）没有施行中的创业担保贷款政策，暂不能在线申请。新的政策文件施行后即可申请；有疑问请咨询当地人社部门。',
+  limitsToday: '按现行政策，最高可贷 {{limit}}{{term}}（{{cites}}）',
+  limitTerm: '，期限不超过 {{months}} 个月',
   none: '暂无贷款',
   number: '贷款编号',
   borrowerName: '借款人',

@@ -1,19 +1,33 @@
-import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { parseYuan } from '../../components/format.js';
+import { formatFen, parseYuan } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { LoanDetails, type Institution, type Loan, type LoanRow } from './loan-common.js';
 
-/** The borrower's own: apply online for a loan, then its schedule and the subsidy the bank received for it. */
+type Terms = paths['/api/v1/loans/terms']['get']['responses'][200]['content']['application/json'];
+type Borrower = Terms['borrower'];
+
+/**
+ * The borrower's own: apply online for a loan, then its schedule and the subsidy the bank received
+ * for it. What the region's text allows is said before the form, and where no text is in force the
+ * form is not offered: it could only be refused.
+ */
 export function MyLoansPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { account } = useSession();
   const region = account?.regionCode ?? '';
   const enterprise = account?.organisationId !== undefined;
+  const [borrower, setBorrower] = useState<Borrower>(enterprise ? 'small-micro-enterprise' : 'individual');
+  const terms = useLoad(
+    () => api<Terms>('GET', `/api/v1/loans/terms${query({ region, borrower })}`),
+    [region, borrower],
+  );
   const institutions = useLoad(
     () => api<Institution[]>('GET', `/api/v1/loans/institutions${query({ region })}`),
     [region],
@@ -43,9 +57,25 @@ export function MyLoansPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('loans.title')}</Typography.Title>
-      {open ? null : (
+      {open ? null : terms.data && !terms.data.limit ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="loan-not-offered"
+          title={t('loans.notOffered', { date: terms.data.on })}
+        />
+      ) : (
         <Card size="small" title={t('loans.apply')}>
-          <ErrorAlert error={institutions.error ?? apply.error} />
+          <ErrorAlert error={terms.error ?? institutions.error ?? apply.error} />
+          {terms.data?.limit ? (
+            <Typography.Paragraph type="secondary" data-testid="loan-limits">
+              {t('loans.limitsToday', {
+                limit: formatFen(terms.data.limit.value, i18n.language),
+                term: terms.data.maxTermMonths ? t('loans.limitTerm', { months: terms.data.maxTermMonths.value }) : '',
+                cites: terms.data.limit.cites ?? '',
+              })}
+            </Typography.Paragraph>
+          ) : null}
           <Form
             layout="vertical"
             onFinish={submit}
@@ -54,6 +84,7 @@ export function MyLoansPage() {
           >
             <Form.Item name="borrower" label={t('loans.borrower')} rules={[{ required: true }]}>
               <Select
+                onChange={(v: Borrower) => setBorrower(v)}
                 options={(enterprise ? ['small-micro-enterprise'] : ['individual', 'partnership']).map((b) => ({
                   value: b,
                   label: t(`loans.borrowers.${b}`),
