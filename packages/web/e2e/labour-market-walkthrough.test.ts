@@ -121,7 +121,10 @@ describe('a job from posting to hire (zh-CN)', () => {
     const returned = employer.page.getByTestId('refusal').filter({ hasText: '与焊工岗位无关' });
     await returned.waitFor();
     await checkAndShoot(employer, 'labour-posting-returned');
-    await card(employer, TITLE).getByTestId('correct-posting').click();
+    const mine = employer.page.getByTestId('my-posting').filter({ hasText: TITLE });
+    // A returned posting is corrected and submitted again; a published one would be edited.
+    expect(await mine.getByTestId('correct-posting').innerText()).toContain('修改后重新提交');
+    await mine.getByTestId('correct-posting').click();
     await employer.page.locator('#posting-requirements').fill('持焊工职业技能等级证书者优先，能适应倒班');
     await employer.page.getByTestId('posting-submit').click();
     await expect.poll(() => returned.count()).toBe(0);
@@ -129,6 +132,9 @@ describe('a job from posting to hire (zh-CN)', () => {
     await clerk.page.reload();
     await card(clerk, TITLE).getByTestId('publish').click();
     await expect.poll(() => card(clerk, TITLE).count()).toBe(0);
+    // Published, it is no longer "corrected": an edit sends it to be reviewed again.
+    await employer.page.reload();
+    await expect.poll(() => mine.getByTestId('correct-posting').innerText()).toContain('修改（重新审核）');
   });
 
   it('the graduate finds it on the phone-size board and saves a job search that matches it', async () => {

@@ -58,6 +58,7 @@ export const labourEn: Translation<typeof labourZh> = {
     post: 'Post a job',
     submit: 'Submit for review',
     correct: 'Correct and submit again',
+    edit: 'Edit (reviewed again)',
     save: 'Save',
     cancel: 'Cancel',
     withdraw: 'Withdraw',

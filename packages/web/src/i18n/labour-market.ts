@@ -51,6 +51,7 @@ export const labourZh = {
     post: '发布岗位',
     submit: '提交审核',
     correct: '修改后重新提交',
+    edit: '修改（重新审核）',
     save: '保存修改',
     cancel: '取消',
     withdraw: '撤回',

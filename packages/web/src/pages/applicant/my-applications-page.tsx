@@ -64,7 +64,7 @@ export function MyApplicationsPage() {
                   </Space>
                   <Link to={`/applications/${a.id}`}>{a.number}</Link>
                   <Space wrap size={12}>
-                    {a.amountFen !== undefined ? <span>{formatFen(a.amountFen, lang)}</span> : null}
+                    {amountOf(a) !== undefined ? <span>{formatFen(amountOf(a) ?? 0, lang)}</span> : null}
                     {a.dueOn ? (
                       <Typography.Text type="secondary">
                         {t('application.dueOn')} {a.dueOn}{' '}
@@ -103,11 +103,22 @@ export function MyApplicationsPage() {
             {
               title: t('application.amount'),
               align: 'right',
-              render: (_, a) => (a.amountFen !== undefined ? formatFen(a.amountFen, lang) : '—'),
+              render: (_, a) => {
+                const fen = amountOf(a);
+                return fen !== undefined ? formatFen(fen, lang) : '—';
+              },
             },
           ]}
         />
       )}
     </Space>
   );
+}
+
+/**
+ * The amount as the application's own page shows it: the engine's decision at filing, or the
+ * approved amount once there is one (the list showed nothing until approval, the page the amount).
+ */
+function amountOf(a: Application): number | undefined {
+  return a.decidedFen ?? a.amountFen;
 }

@@ -71,40 +71,37 @@ export function MyPostingsPage() {
       <ErrorAlert error={postings.error ?? act.error} />
       {postings.data?.postings.length === 0 ? <Empty description={t('labour.mine.none')} /> : null}
       {postings.data?.postings.map((p) => (
-        <Space key={p.id} orientation="vertical" style={{ width: '100%' }} size={4}>
+        <Space key={p.id} orientation="vertical" style={{ width: '100%' }} size={4} data-testid="my-posting">
           <Space wrap>
             <PostingState posting={p} />
-            {p.refusal ? (
-              <Typography.Text type="danger" data-testid="refusal">
-                {t('labour.posting.refusal')}
-                {punctuation(i18n.language).colon}
-                {p.refusal}
-              </Typography.Text>
-            ) : null}
+            {/* Beside the state, not in the card's title, where a phone's width cut the pay short. */}
+            {p.state === 'withdrawn' ? null : (
+              <>
+                <Button size="small" onClick={() => setEditing(p)} data-testid="correct-posting">
+                  {p.state === 'refused' ? t('labour.mine.correct') : t('labour.mine.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() =>
+                    void act
+                      .run(() => api('POST', `/api/v1/labour-market/my-postings/${p.id}/withdrawal`))
+                      .then(() => postings.reload())
+                  }
+                >
+                  {t('labour.mine.withdraw')}
+                </Button>
+              </>
+            )}
           </Space>
-          <PostingCard
-            posting={p}
-            extra={
-              p.state === 'withdrawn' ? null : (
-                <Space>
-                  <Button size="small" onClick={() => setEditing(p)} data-testid="correct-posting">
-                    {t('labour.mine.correct')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    onClick={() =>
-                      void act
-                        .run(() => api('POST', `/api/v1/labour-market/my-postings/${p.id}/withdrawal`))
-                        .then(() => postings.reload())
-                    }
-                  >
-                    {t('labour.mine.withdraw')}
-                  </Button>
-                </Space>
-              )
-            }
-          />
+          {p.refusal ? (
+            <Typography.Text type="danger" data-testid="refusal">
+              {t('labour.posting.refusal')}
+              {punctuation(i18n.language).colon}
+              {p.refusal}
+            </Typography.Text>
+          ) : null}
+          <PostingCard posting={p} />
         </Space>
       ))}
       <Card size="small" title={t('labour.mine.referrals')}>
