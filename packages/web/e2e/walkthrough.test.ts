@@ -97,7 +97,9 @@ describe('the public', () => {
     await v.page.getByTestId('self-check-run').click();
     // Said under the field it is about, by the field's name, not its path; and said once.
     const underField = v.page.locator('.ant-form-item', { has: v.page.getByTestId('self-check-id') });
-    await expect.poll(() => underField.locator('.ant-form-item-explain-error').innerText()).toMatch(/ID number has a wrong check digit/);
+    await expect
+      .poll(() => underField.locator('.ant-form-item-explain-error').innerText())
+      .toMatch(/ID number has a wrong check digit/);
     expect(await underField.innerText()).not.toContain('idNumber');
     expect(await v.page.getByTestId('error').count()).toBe(0);
     await checkAndShoot(v, 'public-self-check-error');
