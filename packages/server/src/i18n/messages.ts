@@ -689,9 +689,8 @@ export const ERROR_MESSAGES = {
     'en-US': 'Field {field}: a posting runs {months} months at most; post it again afterwards',
   },
   DISCRIMINATORY_CONTENT: {
-    'zh-CN': '字段 {field} 含有{ground}的歧视性内容：{words}（依据{cite}），请修改后重新提交',
-    'en-US':
-      'Field {field} contains {ground}, which is discriminatory: {words} (under {cite}); correct it and submit again',
+    'zh-CN': '字段 {field} 含有歧视性内容：{found}，请修改后重新提交',
+    'en-US': 'Field {field} contains discriminatory content: {found}; correct it and submit again',
   },
   EMPLOYER_DEREGISTERED: {
     'zh-CN': '字段 {field}：单位“{name}”在市场主体登记中已注销（{date}），不能发布岗位',

@@ -16,12 +16,17 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
       ['marital-status', '不得生育'],
     ]);
     expect(words('乙肝携带者勿扰')).toEqual([['health', '乙肝携带者勿扰']]);
+    // A bare status listed among the requirements, as much a restriction as "限未婚".
+    expect(words('大专以上，未婚，能出差')).toEqual([['marital-status', '未婚']]);
+    expect(words('未婚')).toEqual([['marital-status', '未婚']]);
   });
 
   it('neutral wording and the law’s own age bounds pass', () => {
     expect(words('男女不限，性别不限，民族不限')).toEqual([]);
     expect(words('年满18周岁，18-60岁')).toEqual([]);
     expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
+    // Inside other words they are not a requirement: 婚否不限 says the opposite, 已婚公寓 is housing.
+    expect(words('婚否不限，提供已婚公寓')).toEqual([]);
   });
 
   it('names each field it was found in', () => {

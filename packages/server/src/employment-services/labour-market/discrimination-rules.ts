@@ -82,6 +82,8 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
       /(?:未婚|已婚|已育|未育)(?:已育)?(?:优先|者优先)/gu,
       /\d+\s*年内\s*(?:不得|不能|不准|不)\s*(?:结婚|生育|怀孕|生孩子)/gu,
       /(?:不得|不能|不准)\s*(?:结婚|生育|怀孕)/gu,
+      // A status standing alone as one of the requirements ("…，未婚，…") is a requirement too.
+      /(?<=^|[，,；;、:：\s])(?:未婚|已婚|已育|未育)(?=$|[，,；;、。.\s])/gu,
     ],
   },
   {

@@ -44,18 +44,21 @@ export function postingFieldErrors(input: PostingInput, today: IsoDate): AppErro
     description: input.description,
   });
   const first = findings[0];
+  // Each ground with its words and article, once, however many fields repeat the words.
+  const said = (language: 'zh' | 'en') => [
+    ...new Set(
+      findings.map((f) =>
+        language === 'zh' ? `${f.rule.zh}“${f.words}”（${f.rule.cite}）` : `${f.rule.en} “${f.words}” (${f.rule.cite})`,
+      ),
+    ),
+  ];
   if (first)
     errors.push(
       new AppError(
         'DISCRIMINATORY_CONTENT',
         400,
         first.field,
-        {
-          words: findings.map((f) => `“${f.words}”`).join('、'),
-          'ground.zh-CN': first.rule.zh,
-          'ground.en-US': first.rule.en,
-          cite: first.rule.cite,
-        },
+        { 'found.zh-CN': said('zh').join('；'), 'found.en-US': said('en').join('; ') },
         findings.map((f) => ({
           column: f.field,
           words: f.words,
