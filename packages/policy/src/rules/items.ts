@@ -69,11 +69,13 @@ export function qualifyingPeople<T extends { readonly person: PersonFacts }>(
       const en = rejected.map(
         (r) => `${maskIdNumber(r.item.person.idNumber)} does not qualify: ${r.failed.map((f) => f.rule.en).join('; ')}`,
       );
+      // Nobody listed yet: say so, not "0 of 0 qualify".
+      if (listed.length === 0) return { met: false, detail: text('尚未列出人员', 'Nobody is listed yet') };
       return {
         met: qualifying.length > 0,
         detail: text(
           `${listed.length}人中${qualifying.length}人符合条件。${zh.join('。')}`,
-          `${qualifying.length} of ${listed.length} qualify. ${en.join('. ')}`,
+          `${qualifying.length} of ${listed.length} qualify.${en.length > 0 ? ` ${en.join('. ')}` : ''}`,
         ),
       };
     },

@@ -54,6 +54,11 @@ describe('用人单位岗位补贴 (四川 办法 第六条（三）)', () => {
     ]);
   });
 
+  it('with nobody listed yet the reason says so, not "0 of 0 qualify"', () => {
+    const reason = ask([]).reasons.find((r) => r.code === 'QUALIFYING_HIRES');
+    expect(reason).toMatchObject({ met: false, detail: { zh: '尚未列出人员', en: 'Nobody is listed yet' } });
+  });
+
   it('without a local standard the amount is not guessed', () => {
     expect(
       ask([hire(hardToEmploy())], engine([example('minimum-wage.monthly', '510100', 210_000)])).amountFen,
