@@ -140,6 +140,10 @@ describe('a job from posting to hire (zh-CN)', () => {
   it('the graduate finds it on the phone-size board and saves a job search that matches it', async () => {
     const graduate = await asGraduate('zh-CN', PHONE);
     const { page } = graduate;
+    // A unit's job list opened by its address: a person is told it is for units, not given a form that fails.
+    await go(graduate, '/#/my/postings');
+    await page.getByTestId('not-for-account').waitFor();
+    expect(await page.getByTestId('new-posting').count()).toBe(0);
     await go(graduate, '/#/jobs');
     await page.locator('#board-q').fill('焊工');
     await page.getByTestId('board-search').click();

@@ -153,6 +153,10 @@ describe('an application from the applicant to approval, each step by its own ac
     await v.page.getByTestId('identity-methods').waitFor();
     expect(await v.page.getByTestId('site-menu').innerText()).not.toContain('我的申请');
     await checkAndShoot(v, 'applicant-identity-unbound');
+    // A page of her own opened by its address says what comes first and leads there, not a dead end.
+    await v.page.goto('/#/my/applications');
+    await v.page.getByTestId('bind-first').click();
+    await v.page.getByTestId('identity-methods').waitFor();
     await v.page.getByTestId('sms-send').click();
     await expect
       .poll(() => v.page.getByTestId('sms-sent').innerText())

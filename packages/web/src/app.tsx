@@ -42,7 +42,9 @@ export function HuiminApp() {
                 path={p.path}
                 element={
                   p.permissions ? (
-                    <RequirePermission permissions={p.permissions}>{p.element}</RequirePermission>
+                    <RequirePermission permissions={p.permissions} {...(p.onlyFor ? { onlyFor: p.onlyFor } : {})}>
+                      {p.element}
+                    </RequirePermission>
                   ) : (
                     p.element
                   )

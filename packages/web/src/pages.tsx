@@ -82,6 +82,8 @@ export interface PageEntry {
   nav?: string;
   /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
   menuFor?: (account: Account, runs: AccountRuns) => boolean;
+  /** The kind of account the page is for at all (a person's, a unit's); another is told so, not shown a form that fails. */
+  onlyFor?: (account: Account) => boolean;
   /** The job it belongs to in the staff frame's side menu; a staff account sees it in that frame. */
   group?: StaffGroup;
   /** For a page under a list (an application under the workbench): the list's path, for the breadcrumb. */
@@ -141,6 +143,7 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['application:own'],
     nav: 'myEmployment',
     menuFor: (a) => a.organisationId === undefined,
+    onlyFor: (a) => a.organisationId === undefined,
   },
   { path: '/my/loans', element: <MyLoansPage />, permissions: ['application:own'], nav: 'myLoans' },
   {
@@ -149,6 +152,7 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['application:own'],
     nav: 'myJobs',
     menuFor: (a) => a.organisationId === undefined,
+    onlyFor: (a) => a.organisationId === undefined,
   },
   {
     path: '/my/postings',
@@ -156,6 +160,7 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['application:own'],
     nav: 'myPostings',
     menuFor: (a) => a.organisationId !== undefined,
+    onlyFor: (a) => a.organisationId !== undefined,
   },
   {
     path: '/applications/:id',

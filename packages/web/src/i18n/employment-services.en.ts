@@ -101,7 +101,7 @@ export const employmentEn: Translation<typeof employmentZh> = {
     reviewPassed: 'Review passed',
     reviewNote: 'Periodic review: still certified as hard to employ',
     evidenceHelp:
-      'Households on subsistence allowance (dibao), people lifted out of poverty and those under poverty monitoring: no evidence when the loaded list holds them; otherwise attach it (a dibao certificate, the township’s letter …).',
+      'Households on subsistence allowance (dibao), people lifted out of poverty and those under poverty monitoring: leave this empty when the loaded list holds you; otherwise describe your evidence (the dibao certificate’s number, the reference of the township’s letter …), and the original is checked at review.',
     listCheck: 'List check',
     listHolds: 'Held by the {{list}} ({{date}}) from {{from}}',
     listNotHolds: 'Not held today by the {{list}} ({{date}})',

@@ -94,7 +94,7 @@ export const employmentZh = {
     reviewPassed: '复核通过',
     reviewNote: '定期复核：仍符合就业困难人员认定条件',
     evidenceHelp:
-      '低保家庭、脱贫人口、防止返贫监测对象：名单载有的，无需证明材料；名单未载有的，请附证明（如低保证、乡镇出具的证明）。',
+      '低保家庭、脱贫人口、防止返贫监测对象：名单载有的，无需填写；名单未载有的，请填写证明材料（如低保证编号、乡镇出具证明的文号），审核时核验原件。',
     listCheck: '名单核验',
     listHolds: '{{list}}（{{date}}）载有，自 {{from}} 起',
     listNotHolds: '{{list}}（{{date}}）今日未载有',

@@ -85,6 +85,11 @@ export const enUS: Messages = {
     password: 'Password',
     needLogin: 'Log in to see this page.',
     notPermitted: 'Your account may not see this page.',
+    unitsOnly: 'This page is for employers’ (unit) accounts; a personal account has nothing to do here.',
+    peopleOnly: 'This page is for personal accounts; a unit’s account has nothing to do here.',
+    backHome: 'Back to my home page',
+    bindFirst:
+      'Your account has not verified who you are yet. Once it is verified and linked to your record, you can apply for subsidies and see your applications and messages.',
     noAccount: 'No account yet?',
     registerIntro:
       'People register with their resident ID number, units with their unified social credit code. Both are checked against the national standards.',

@@ -1,10 +1,10 @@
-import type { Permission } from '../api/schema.js';
+import type { Account, Permission } from '../api/schema.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { PAGES } from '../pages.js';
-import { homeOf, useSession } from '../session/session.js';
+import { homeOf, isUnbound, useSession } from '../session/session.js';
 import { isStaff } from './staff-pages.js';
 
 /** Below antd's `sm` breakpoint (576px): a phone. */
@@ -131,7 +131,15 @@ export function AppShell({ children }: { children: ReactNode }) {
 }
 
 /** A page that needs a logged-in account with one of the permissions; otherwise it says so and offers the login. */
-export function RequirePermission({ permissions, children }: { permissions: Permission[]; children: ReactNode }) {
+export function RequirePermission({
+  permissions,
+  onlyFor,
+  children,
+}: {
+  permissions: Permission[];
+  onlyFor?: (account: Account) => boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { account, can } = useSession();
   const location = useLocation();
@@ -145,6 +153,25 @@ export function RequirePermission({ permissions, children }: { permissions: Perm
         </Link>
       </section>
     );
+  // An applicant's account not yet bound to its record may do nothing else: say what comes first.
+  if (!can(...permissions) && isUnbound(account))
+    return (
+      <section className="hm-result">
+        <p>{t('auth.bindFirst')}</p>
+        <Link className="hm-button primary" to="/identity" data-testid="bind-first">
+          {t('nav.identity')}
+        </Link>
+      </section>
+    );
   if (!can(...permissions)) return <p className="hm-result">{t('auth.notPermitted')}</p>;
+  if (onlyFor && !onlyFor(account))
+    return (
+      <section className="hm-result">
+        <p>{t(account.organisationId === undefined ? 'auth.unitsOnly' : 'auth.peopleOnly')}</p>
+        <Link className="hm-button" to={homeOf(account)} data-testid="not-for-account">
+          {t('auth.backHome')}
+        </Link>
+      </section>
+    );
   return <>{children}</>;
 }

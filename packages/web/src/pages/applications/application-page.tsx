@@ -158,7 +158,7 @@ export function ApplicationPage() {
               <Descriptions.Item label={t('application.amount')}>
                 {application.decidedFen !== undefined ? formatFen(application.decidedFen, lang) : '—'}
               </Descriptions.Item>
-              {Object.entries(application.claim ?? {}).map(([k, v]) => (
+              {claimRows((application.claim ?? {}) as Record<string, unknown>, application.periodKey).map(([k, v]) => (
                 <Descriptions.Item key={k} label={t(`claim.${k}`)}>
                   {k === 'loan' && v && typeof v === 'object' ? (
                     <LoanClaim value={v} />
@@ -340,4 +340,17 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
       />
     </Card>
   );
+}
+
+/**
+ * The claim's fields in the order a person reads them: the database keeps a claim's keys in its own
+ * order (toMonth before fromMonth), and the months a period already names are not said twice.
+ */
+function claimRows(claim: Record<string, unknown>, periodKey: string): [string, unknown][] {
+  const months = ['fromMonth', 'toMonth'];
+  const saidByPeriod = /^months?:/.test(periodKey);
+  const rank = (k: string) => (months.includes(k) ? months.indexOf(k) : months.length);
+  return Object.entries(claim)
+    .filter(([k]) => !(saidByPeriod && months.includes(k)))
+    .sort(([a], [b]) => rank(a) - rank(b));
 }

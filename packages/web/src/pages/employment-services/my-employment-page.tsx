@@ -112,8 +112,9 @@ export function MyEmploymentPage() {
             <Form.Item name="community" label={t('employment.registrations.community')}>
               <Input maxLength={100} />
             </Form.Item>
+            {/* A registration made online starts on the day it is made: shown, not typed (the server refuses another day). */}
             <Form.Item name="startsOn" label={t('employment.registrations.startsOn')} rules={[{ required: true }]}>
-              <Input type="date" />
+              <Input type="date" readOnly data-testid="registration-starts-on" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={register.busy}>
               {t('employment.mine.registerUnemployed')}

@@ -82,7 +82,9 @@ export function SelfCheckPage() {
   };
 
   const eligible = (decisions ?? []).filter((d) => d.eligible);
-  const others = (decisions ?? []).filter((d) => !d.eligible && d.status !== 'not-applicable');
+  // Not open to this person: a subsidy in force here whose conditions they do not meet. One not offered
+  // in this region, or not in force today, is no option at all, so it is not listed among them.
+  const others = (decisions ?? []).filter((d) => !d.eligible && d.status === 'ineligible');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">

@@ -11,6 +11,7 @@ import { SheetUpload } from '../../components/sheet-upload.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
 import { ClassStateTag, useItemName } from './training-common.js';
 
 /**
@@ -23,6 +24,9 @@ export function ClassesPage() {
   const navigate = useNavigate();
   const itemName = useItemName();
   const regionName = useRegionName();
+  const { can, runs } = useSession();
+  // Only the bureau and a school in the catalogue open classes; anyone else reaching this page by its address is not offered it.
+  const opens = can('training:manage') || runs.trainingSchool;
   const col = useStaffColumns<TrainingClassSummary>();
   const { data, error, loading, reload } = useLoad(
     () => api<{ classes: TrainingClassSummary[] }>('GET', '/api/v1/training/classes'),
@@ -60,16 +64,20 @@ export function ClassesPage() {
           texts: (c) => [c.number, c.institutionName, itemName(c)],
           testId: 'classes-search',
         }}
-        toolbar={[
-          <Button
-            key="open"
-            type="primary"
-            onClick={() => void navigate('/training/classes/new')}
-            data-testid="open-class"
-          >
-            {t('trainingClass.open')}
-          </Button>,
-        ]}
+        toolbar={
+          opens
+            ? [
+                <Button
+                  key="open"
+                  type="primary"
+                  onClick={() => void navigate('/training/classes/new')}
+                  data-testid="open-class"
+                >
+                  {t('trainingClass.open')}
+                </Button>,
+              ]
+            : []
+        }
         exportAs="training-classes.xlsx"
         testId="classes"
       />
