@@ -405,7 +405,7 @@ describe('the same pages in English', () => {
     await clerk.page.getByRole('tab', { name: 'Gig stations' }).click();
     await clerk.page.getByTestId('open-station').click();
     await clerk.page.locator('#station-submit').click();
-    await clerk.page.locator('.ant-modal:visible').getByText('Enter the Station name').waitFor();
+    await clerk.page.locator('.ant-modal:visible').getByText('Station name is required').waitFor();
     await checkAndShoot(clerk, 'gig-station-form-errors');
     await clerk.page.keyboard.press('Escape');
     await clerk.page.getByRole('tab', { name: 'Recruitment events and live streams' }).click();

@@ -74,7 +74,7 @@ export const enUS: Messages = {
     pageNotFound: 'No such page',
   },
   validation: {
-    required: 'Enter the {{field}}',
+    required: '{{field}} is required',
     amount: 'The {{field}} must be an amount in yuan with at most two decimals',
   },
   auth: {
@@ -530,7 +530,7 @@ export const enUS: Messages = {
       revoke: 'Revoke and recover',
     },
     confirm: 'Confirm',
-    done: 'Done: {{action}}',
+    done: 'Now: {{state}}',
     reasonRequired: 'Reason (required)',
     reasonOptional: 'Remarks (optional)',
   },

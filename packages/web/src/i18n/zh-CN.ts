@@ -499,7 +499,7 @@ export const zhCN = {
       revoke: '撤销并追回',
     },
     confirm: '确定',
-    done: '已{{action}}',
+    done: '当前状态：{{state}}',
     reasonRequired: '请填写理由（必填）',
     reasonOptional: '审核意见（选填）',
   },

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { Application, Offer } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -59,7 +59,11 @@ export function OffersPage() {
       ) : null}
       <ErrorAlert error={error ?? actionError} />
       {loading && !data ? <Spin /> : null}
-      {data && offers.length === 0 ? <Empty description={t('offers.none')} data-testid="offers-none" /> : null}
+      {data && offers.length === 0 ? (
+        <Empty description={t('offers.none')} data-testid="offers-none">
+          <Link to="/">{t('nav.policies')}</Link>
+        </Empty>
+      ) : null}
       {offers.map((o) => (
         <OfferCard
           key={o.id}

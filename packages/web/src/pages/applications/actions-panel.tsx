@@ -92,7 +92,8 @@ export function ActionsPanel({
           ? { promise: { materials: check.deferral.materials, agreed } }
           : {}),
       });
-      void message.success(t('actions.done', { action: t(`actions.names.${action}`) }));
+      // Said as where the application now stands ("Now: Submitted"), which reads right for every action.
+      void message.success(t('actions.done', { state: pick(next.stateName, i18n.language) }));
       setPending(undefined);
       setReason('');
       onDone(next);

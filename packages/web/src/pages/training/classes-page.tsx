@@ -1,6 +1,6 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
@@ -112,6 +112,11 @@ export function OpenClassPage() {
     () => api<{ institutions: TrainingInstitution[] }>('GET', '/api/v1/training/my-institutions'),
     [],
   );
+  // A school with one institution opens classes for it: chosen already, not asked.
+  const only = institutions.data?.institutions.length === 1 ? institutions.data.institutions[0]?.id : undefined;
+  useEffect(() => {
+    if (only && !form.getFieldValue('institutionId')) form.setFieldsValue({ institutionId: only });
+  }, [only, form]);
   const institutionId = Form.useWatch('institutionId', form);
   const institution = institutions.data?.institutions.find((i) => i.id === institutionId);
   const catalogue = useLoad(

@@ -137,7 +137,7 @@ export function MatchReasons({ match }: { match: Match }) {
           {t(`labour.reasons.${r.kind}`)}
           {marks.colon}
           {pick(r, i18n.language)}
-          {marks.open.trim()}+{r.points}
+          {marks.open}+{r.points}
           {marks.close}
         </Tag>
       ))}

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
@@ -107,7 +108,11 @@ export function MyJobSearchPage() {
         <>
           <Typography.Title level={4}>{t('labour.seeker.matches')}</Typography.Title>
           <ErrorAlert error={matches.error} />
-          {matches.data?.matches.length === 0 ? <Empty description={t('labour.seeker.noMatches')} /> : null}
+          {matches.data?.matches.length === 0 ? (
+            <Empty description={t('labour.seeker.noMatches')}>
+              <Link to="/jobs">{t('nav.jobs')}</Link>
+            </Empty>
+          ) : null}
           {matches.data?.matches.map((m) =>
             m.posting ? (
               <Space key={m.posting.id} orientation="vertical" style={{ width: '100%' }} size={4}>
@@ -118,7 +123,7 @@ export function MyJobSearchPage() {
           )}
         </>
       ) : (
-        <Alert type="info" title={t('labour.seeker.noMatches')} />
+        <Alert type="info" title={t('labour.seeker.noMatches')} action={<Link to="/jobs">{t('nav.jobs')}</Link>} />
       )}
     </Space>
   );
