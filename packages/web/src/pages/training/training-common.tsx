@@ -1,8 +1,10 @@
 import { Button, Input, Modal, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
 import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
+import type { Occupations } from '../employment-services/labour-market/labour-common.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
@@ -21,19 +23,60 @@ export function ClassStateTag({ state }: { state: string }) {
   return <Tag color={STATE_COLOURS[state] ?? 'default'}>{t(`trainingClass.states.${state}`)}</Tag>;
 }
 
+let englishNames: Promise<Map<string, string>> | undefined;
+
+/** The classification's occupations by Chinese name, read once a page needs them (a failed read is tried again). */
+function occupationsInEnglish(): Promise<Map<string, string>> {
+  englishNames ??= api<Occupations>('GET', '/api/v1/labour-market/occupations').then(
+    (o) => new Map(o.occupations.map((x) => [x.zh, x.en])),
+    (e: unknown) => {
+      englishNames = undefined;
+      throw e;
+    },
+  );
+  return englishNames;
+}
+
+/**
+ * A catalogue's occupation in the page's language. The catalogue names it as the bureau typed it
+ * (电工); where that is a name of the national classification, an English page shows the
+ * classification's English (Electrician), as the job board does; otherwise it is shown as typed.
+ */
+export function useOccupationName(): (zh: string) => string {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en-US';
+  const [names, setNames] = useState<Map<string, string>>();
+  useEffect(() => {
+    if (!english) return;
+    let live = true;
+    occupationsInEnglish().then(
+      (m) => live && setNames(m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [english]);
+  return (zh) => (english ? (names?.get(zh) ?? zh) : zh);
+}
+
 /** “电工 · 4 级” — an item as people name it. */
 export function useItemName(): (item: Pick<DemandItem, 'occupation' | 'level'> | undefined) => string {
   const { t } = useTranslation();
+  const occupation = useOccupationName();
   return (item) =>
-    item ? `${item.occupation}${item.level ? ` · ${t('training.levelN', { level: item.level })}` : ''}` : '';
+    item
+      ? `${occupation(item.occupation)}${item.level ? ` · ${t('training.levelN', { level: item.level })}` : ''}`
+      : '';
 }
 
 /** A catalogue item as the public and the bureau both read it: who, what, how much, how long, paid to whom, when, where. */
 export function useDemandItemColumns(): ColumnsType<DemandItem> {
   const { t, i18n } = useTranslation();
   const regionName = useRegionName();
+  const occupation = useOccupationName();
   return [
-    { title: t('training.occupation'), dataIndex: 'occupation' },
+    { title: t('training.occupation'), render: (_, r) => occupation(r.occupation) },
     { title: t('training.level'), render: (_, r) => (r.level ? t('training.levelN', { level: r.level }) : '—') },
     { title: t('training.kind'), render: (_, r) => t(`training.kinds.${r.trainingKind}`) },
     { title: t('training.standard'), align: 'right', render: (_, r) => formatFen(r.standardFen, i18n.language) },

@@ -141,12 +141,15 @@ export function PostingForm({
         </Form.Item>
       </Space>
       <ErrorAlert error={error} />
-      <Space style={{ marginTop: 8 }}>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="posting-submit">
-          {submitLabel}
-        </Button>
-        {onCancel ? <Button onClick={onCancel}>{t('labour.mine.cancel')}</Button> : null}
-      </Space>
+      {/* Below the form, on a line of its own: beside the dates, it read as one of them. */}
+      <div style={{ marginTop: 8 }}>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="posting-submit">
+            {submitLabel}
+          </Button>
+          {onCancel ? <Button onClick={onCancel}>{t('labour.mine.cancel')}</Button> : null}
+        </Space>
+      </div>
     </Form>
   );
 }
