@@ -80,7 +80,10 @@ export interface PageEntry {
   permissions?: Permission[];
   /** The menu entry's key under `nav.`, for pages in the menu. */
   nav?: string;
-  /** Narrows who sees the menu entry beyond the permissions (the page itself stays open to them). */
+  /**
+   * Narrows which accounts see the menu entry beyond the permissions (the page itself stays open to
+   * them); a visitor not logged in sees an entry that needs no permission.
+   */
   menuFor?: (account: Account, runs: AccountRuns) => boolean;
   /** The kind of account the page is for at all (a person's, a unit's); another is told so, not shown a form that fails. */
   onlyFor?: (account: Account) => boolean;
@@ -114,7 +117,8 @@ const runsClasses = (a: Account, runs: AccountRuns) => a.permissions.includes('t
 /** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */
 export const PAGES: readonly PageEntry[] = [
   { path: '/', element: <PoliciesPage />, nav: 'policies' },
-  { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck' },
+  // 政策计算器 asks a person's questions (an ID number, a graduation): not a unit's menu entry.
+  { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck', menuFor: (a) => a.organisationId === undefined },
   { path: '/gongshi', element: <DisclosurePage />, nav: 'disclosure' },
   { path: '/training', element: <TrainingPage />, nav: 'training' },
   { path: '/jobs', element: <JobBoardPage />, nav: 'jobs' },

@@ -44,7 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       p.nav &&
       !(staff && p.group) &&
       (!p.permissions || can(...p.permissions)) &&
-      (!p.menuFor || (account && p.menuFor(account, runs))),
+      (!p.menuFor || !account || p.menuFor(account, runs)),
   ).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)

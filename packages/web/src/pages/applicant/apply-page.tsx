@@ -104,6 +104,10 @@ export function ApplyPage() {
           initialValues={carried?.claim}
           layout="vertical"
           onFinish={(v) => void save(v)}
+          // Enter confirms a typed date or number; it must not file a half-filled claim (only the button saves).
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+          }}
           onValuesChange={(_, all) => subsidy && setTyped(toClaim(subsidy, all))}
         >
           <Form.Item label={t('apply.subsidy')} required>

@@ -253,7 +253,7 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
                     </Button>
                   </Space>
                 ))}
-                <Button onClick={() => add({ insuredMonths: 1 })}>{t('claim.addHire')}</Button>
+                <Button onClick={() => add({})}>{t('claim.addHire')}</Button>
               </>
             )}
           </Form.List>

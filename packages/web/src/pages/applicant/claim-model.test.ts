@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { formAsks, toClaim } from './claim-model.js';
 
@@ -31,12 +32,16 @@ describe('the hires a unit lists', () => {
     expect(toClaim('employer-post-subsidy', { hires: [undefined, { idNumber: '  ', insuredMonths: 1 }] })).toEqual({});
   });
 
-  it('a typed ID number is the hire’s, upper-cased and trimmed, beside the rows still empty', () => {
+  it('a typed ID number is the hire’s, upper-cased and trimmed, beside the rows still being filled in', () => {
     expect(
       toClaim('employer-post-subsidy', {
-        hires: [{ idNumber: ' 51010420040305002x ', insuredMonths: 6 }, { insuredMonths: 1 }],
+        hires: [
+          { idNumber: ' 51010420040305002x ', contractStart: dayjs('2026-03-01'), insuredMonths: 6 },
+          { insuredMonths: 1 },
+          { idNumber: '51010420040305002X' },
+        ],
       }),
-    ).toEqual({ hires: [{ idNumber: '51010420040305002X', insuredMonths: 6 }] });
+    ).toEqual({ hires: [{ idNumber: '51010420040305002X', contractStart: '2026-03-01', insuredMonths: 6 }] });
   });
 });
 

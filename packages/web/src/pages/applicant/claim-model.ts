@@ -135,8 +135,11 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
   }
   if (fields.has('year') && v.year) claim.year = v.year;
   if (fields.has('trainingDays') && v.trainingDays) claim.trainingDays = v.trainingDays;
-  // A row just added has no ID number yet: it is not a hire until one is typed (the form asks for it on saving).
-  const hires = (v.hires ?? []).filter((h): h is typeof h & { idNumber: string } => !!h?.idNumber?.trim());
+  // A row being filled in is not yet a hire: it needs its ID number and contract start (the form asks
+  // for both on saving), so the preview is not refused for a half-typed row.
+  const hires = (v.hires ?? []).filter(
+    (h): h is typeof h & { idNumber: string } => !!h?.idNumber?.trim() && h.contractStart !== undefined,
+  );
   if (fields.has('hires') && hires.length > 0) {
     claim.hires = hires.map((h) => ({
       idNumber: h.idNumber.trim().toUpperCase(),

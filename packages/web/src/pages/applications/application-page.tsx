@@ -20,7 +20,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { Application, Decision, RiskFlag } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, formatInstant, pick, pickLabel } from '../../components/format.js';
+import { formatFen, formatInstant, pick, pickLabel, punctuation } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
@@ -240,29 +240,30 @@ export function ApplicationPage() {
   );
 }
 
+/**
+ * A part of the claim made of several fields (a hire, a service, a project), each by its label in
+ * the page's language (合同期限（月）, not contractMonths); a field without a label keeps its name.
+ */
 function ClaimValue({ value }: { value: unknown }) {
+  const { t, i18n } = useTranslation();
+  const fields = (v: Record<string, unknown>) =>
+    Object.entries(v)
+      .filter(([k]) => k !== 'personId')
+      .map(([k, x]) => {
+        const label = i18n.exists(`claim.${k}`) ? t(`claim.${k}`) : k;
+        const shown = k.endsWith('Fen') && typeof x === 'number' ? formatFen(x, i18n.language) : String(x);
+        return `${label}${punctuation(i18n.language).colon}${shown}`;
+      })
+      .join(punctuation(i18n.language).list);
   if (Array.isArray(value))
     return (
       <span>
         {value.map((v, i) => (
-          <div key={i}>
-            {typeof v === 'object' && v
-              ? Object.entries(v as Record<string, unknown>)
-                  .filter(([k]) => k !== 'personId')
-                  .map(([k, x]) => `${k}: ${String(x)}`)
-                  .join(', ')
-              : String(v)}
-          </div>
+          <div key={i}>{typeof v === 'object' && v ? fields(v as Record<string, unknown>) : String(v)}</div>
         ))}
       </span>
     );
-  return (
-    <span>
-      {Object.entries(value as Record<string, unknown>)
-        .map(([k, x]) => `${k}: ${String(x)}`)
-        .join(', ')}
-    </span>
-  );
+  return <span>{fields(value as Record<string, unknown>)}</span>;
 }
 
 function RiskFlags({ application, onCleared }: { application: Application; onCleared: (a: Application) => void }) {

@@ -136,7 +136,8 @@ function AttendanceCard({
         <Space>
           <span>{t('trainingClass.session')}</span>
           <Select
-            style={{ width: 120 }}
+            style={{ minWidth: 120 }}
+            popupMatchSelectWidth={false}
             value={sessionNo}
             onChange={setSessionNo}
             data-testid="attendance-session"
