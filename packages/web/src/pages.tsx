@@ -85,7 +85,10 @@ export interface PageEntry {
    * them); a visitor not logged in sees an entry that needs no permission.
    */
   menuFor?: (account: Account, runs: AccountRuns) => boolean;
-  /** The kind of account the page is for at all (a person's, a unit's); another is told so, not shown a form that fails. */
+  /**
+   * The kind of account the page is for at all (a person's, a unit's): another is told so, not shown
+   * a form that fails, and is not offered it in the menu either.
+   */
   onlyFor?: (account: Account) => boolean;
   /** The job it belongs to in the staff frame's side menu; a staff account sees it in that frame. */
   group?: StaffGroup;
@@ -114,11 +117,19 @@ export type StaffGroup = (typeof STAFF_GROUPS)[number];
 const TRAINING_CLASSES: Permission[] = ['training:manage', 'application:own'];
 const runsClasses = (a: Account, runs: AccountRuns) => a.permissions.includes('training:manage') || runs.trainingSchool;
 
+const forPeople = (a: Account) => a.organisationId === undefined;
+const forUnits = (a: Account) => a.organisationId !== undefined;
+
+/** Whether a logged-in account's menu offers the page, beyond its permissions (`menuFor`, `onlyFor`). */
+export function offeredTo(page: PageEntry, account: Account, runs: AccountRuns): boolean {
+  return (!page.onlyFor || page.onlyFor(account)) && (!page.menuFor || page.menuFor(account, runs));
+}
+
 /** Every page, who may open it and whether the menu shows it: the menu and the router read this one table. */
 export const PAGES: readonly PageEntry[] = [
   { path: '/', element: <PoliciesPage />, nav: 'policies' },
   // 政策计算器 asks a person's questions (an ID number, a graduation): not a unit's menu entry.
-  { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck', menuFor: (a) => a.organisationId === undefined },
+  { path: '/self-check', element: <SelfCheckPage />, nav: 'selfCheck', menuFor: forPeople },
   { path: '/gongshi', element: <DisclosurePage />, nav: 'disclosure' },
   { path: '/training', element: <TrainingPage />, nav: 'training' },
   { path: '/jobs', element: <JobBoardPage />, nav: 'jobs' },
@@ -146,8 +157,7 @@ export const PAGES: readonly PageEntry[] = [
     element: <MyEmploymentPage />,
     permissions: ['application:own'],
     nav: 'myEmployment',
-    menuFor: (a) => a.organisationId === undefined,
-    onlyFor: (a) => a.organisationId === undefined,
+    onlyFor: forPeople,
   },
   { path: '/my/loans', element: <MyLoansPage />, permissions: ['application:own'], nav: 'myLoans' },
   {
@@ -155,16 +165,14 @@ export const PAGES: readonly PageEntry[] = [
     element: <MyJobSearchPage />,
     permissions: ['application:own'],
     nav: 'myJobs',
-    menuFor: (a) => a.organisationId === undefined,
-    onlyFor: (a) => a.organisationId === undefined,
+    onlyFor: forPeople,
   },
   {
     path: '/my/postings',
     element: <MyPostingsPage />,
     permissions: ['application:own'],
     nav: 'myPostings',
-    menuFor: (a) => a.organisationId !== undefined,
-    onlyFor: (a) => a.organisationId !== undefined,
+    onlyFor: forUnits,
   },
   {
     path: '/applications/:id',

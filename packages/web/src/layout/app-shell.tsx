@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setLanguage, type Language } from '../i18n/index.js';
-import { PAGES } from '../pages.js';
+import { offeredTo, PAGES } from '../pages.js';
 import { homeOf, isUnbound, useSession } from '../session/session.js';
 import { isStaff } from './staff-pages.js';
 
@@ -44,7 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       p.nav &&
       !(staff && p.group) &&
       (!p.permissions || can(...p.permissions)) &&
-      (!p.menuFor || !account || p.menuFor(account, runs)),
+      (!account || offeredTo(p, account, runs)),
   ).map((p) => ({ path: p.path, label: t(`nav.${p.nav ?? ''}`) }));
   const selected = visible
     .map((i) => i.path)

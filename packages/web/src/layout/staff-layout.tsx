@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Account } from '../api/schema.js';
 import { setLanguage, type Language } from '../i18n/index.js';
-import { PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
+import { offeredTo, PAGES, STAFF_GROUPS, type PageEntry, type StaffGroup } from '../pages.js';
 import { homeOf, useSession, type AccountRuns } from '../session/session.js';
 import { isStaff, pageAt } from './staff-pages.js';
 import './staff-layout.css';
@@ -36,7 +36,7 @@ const GROUP_ICONS: Partial<Record<StaffGroup, ReactNode>> = {
 
 function visibleTo(account: Account, runs: AccountRuns, page: PageEntry): boolean {
   const can = !page.permissions || page.permissions.some((p) => account.permissions.includes(p));
-  return can && (!page.menuFor || page.menuFor(account, runs));
+  return can && offeredTo(page, account, runs);
 }
 
 /**
