@@ -4,6 +4,8 @@ export const ErrorBodySchema = Type.Object({
   code: Type.String(),
   message: Type.String(),
   field: Type.Optional(Type.String()),
+  /** The message without the field's name, to show under that field. */
+  reason: Type.Optional(Type.String()),
   errors: Type.Optional(Type.Array(Type.Unknown())),
 });
 

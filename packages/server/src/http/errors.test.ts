@@ -3,7 +3,9 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { sendError } from './errors.js';
+import { Type } from 'typebox';
+import { AppError, inBoth, sendError } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { errorLine, loggerOptions } from './logging.js';
 
 let app: TestApp;
@@ -82,5 +84,58 @@ describe('a value a CHECK constraint refuses', () => {
     const line = errorLine(error);
     expect(line).toMatchObject({ message: 'new row violates something', code: 'XX000' });
     expect(JSON.stringify(line)).not.toContain('张三');
+  });
+});
+
+/** A form shows a refusal under the field it names, so there the field is not named again. */
+describe('a refusal said beside its field', () => {
+  async function refusal(language: string, route: (app: ReturnType<typeof Fastify>) => void, body?: object) {
+    const bare = Fastify();
+    bare.setValidatorCompiler(validatorCompiler);
+    bare.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
+    route(bare);
+    const res = await bare.inject({
+      method: 'POST',
+      url: '/x',
+      headers: { 'accept-language': language },
+      payload: body ?? {},
+    });
+    await bare.close();
+    return res.json<{ message: string; field?: string; reason?: string }>();
+  }
+  const refusingAHire = (app: ReturnType<typeof Fastify>) =>
+    app.post('/x', async () => {
+      throw new AppError(
+        'INVALID_ID_NUMBER',
+        400,
+        'claim.hires[0].idNumber',
+        inBoth('detail', '校验码不符', 'wrong check digit'),
+      );
+    });
+
+  it('keeps the field’s name in the message and leaves it out of the reason', async () => {
+    expect(await refusal('zh-CN', refusingAHire)).toMatchObject({
+      field: 'claim.hires[0].idNumber',
+      reason: '身份证号码无效（校验码不符）',
+    });
+    const english = await refusal('en-US', refusingAHire);
+    expect(english.message).toMatch(/^Field .*ID number.*: not a valid resident ID number/);
+    expect(english.reason).toBe('Not a valid resident ID number (wrong check digit)');
+  });
+
+  it('says what the schema found, or that the field is required', async () => {
+    const schema = { body: Type.Object({ name: Type.String({ minLength: 2 }) }) };
+    const route = (app: ReturnType<typeof Fastify>) => app.post('/x', { schema }, async () => ({}));
+    expect(await refusal('zh-CN', route, { name: 'a' })).toMatchObject({ field: 'name', reason: '不能少于 2 个字符' });
+    expect((await refusal('en-US', route, { name: 'a' })).reason).toBe('This field must be at least 2 characters long');
+    expect(await refusal('zh-CN', route, {})).toMatchObject({ field: 'name', reason: '必填' });
+  });
+
+  it('has no reason where the message cannot be said without the field', async () => {
+    const schema = { body: Type.Object({ name: Type.String() }, { additionalProperties: false }) };
+    const route = (app: ReturnType<typeof Fastify>) => app.post('/x', { schema }, async () => ({}));
+    const unknown = await refusal('en-US', route, { name: 'a', nmae: 'b' });
+    expect(unknown).toMatchObject({ field: 'nmae' });
+    expect(unknown.reason).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { fieldLabel } from '../i18n/field-labels.js';
 import {
   languageOf,
   message,
+  reasonOf,
   VALIDATION_DETAILS,
   VALIDATION_LIMITS,
   type ErrorCode,
@@ -50,7 +51,15 @@ export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
+  /** The message without the field's name, to show under that field. */
+  reason?: string;
   errors?: readonly object[];
+}
+
+/** `reason` for a field the caller can show it under, where the message has one. */
+function besideField(field: string, reason: string | undefined): Pick<ErrorBody, 'field' | 'reason'> {
+  if (!field) return {};
+  return reason === undefined ? { field } : { field, reason };
 }
 
 /** JSON-schema paths (`/applicant/idNumber`) read as the fields people see (`applicant.idNumber`). */
@@ -132,7 +141,7 @@ export function toErrorBody(
       body: {
         code: error.code,
         message: message(error.code, language, values),
-        ...(error.field ? { field: error.field } : {}),
+        ...besideField(field, reasonOf(error.code, language, values)),
         ...(error.details ? { errors: error.details } : {}),
       },
     };
@@ -149,16 +158,18 @@ export function toErrorBody(
       : params.additionalProperty
         ? 'UNKNOWN_FIELD'
         : 'VALIDATION_FAILED';
+    // A key the caller made up is named as sent; a field of ours by what people call it.
+    const values = {
+      field: code === 'UNKNOWN_FIELD' ? field : fieldLabel(field, language),
+      detail: first ? detailOf(first, language) : '',
+    };
     return {
       status: 400,
       body: {
         code,
         field,
-        // A key the caller made up is named as sent; a field of ours by what people call it.
-        message: message(code, language, {
-          field: code === 'UNKNOWN_FIELD' ? field : fieldLabel(field, language),
-          detail: first ? detailOf(first, language) : '',
-        }),
+        message: message(code, language, values),
+        ...(code === 'UNKNOWN_FIELD' ? {} : besideField(field, reasonOf(code, language, values))),
       },
     };
   }

@@ -871,3 +871,25 @@ export function message(code: ErrorCode, language: Language, values: Record<stri
     (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '',
   );
 }
+
+/** What to say about a field beside the field itself, where the message would name it again. */
+const BESIDE_THE_FIELD: Partial<Record<ErrorCode, Record<Language, string>>> = {
+  VALIDATION_FAILED: { 'zh-CN': '{detail}', 'en-US': 'This field {detail}' },
+  REQUIRED_FIELD: { 'zh-CN': '必填', 'en-US': 'This field is required' },
+};
+const FIELD_PREFIX: Record<Language, string> = { 'zh-CN': '字段 {field}：', 'en-US': 'Field {field}: ' };
+
+/**
+ * The message without the field's name, for a form to show under that field (“格式不正确”, not
+ * “字段 申请内容 › 录用人员，第 1 项 › 身份证号码 不符合要求：格式不正确”); undefined when the
+ * message cannot be said without it.
+ */
+export function reasonOf(code: ErrorCode, language: Language, values: Record<string, string> = {}): string | undefined {
+  const template = ERROR_MESSAGES[code][language];
+  const prefix = FIELD_PREFIX[language];
+  const beside =
+    BESIDE_THE_FIELD[code]?.[language] ?? (template.startsWith(prefix) ? template.slice(prefix.length) : undefined);
+  if (beside === undefined) return undefined;
+  const said = beside.replace(/\{(\w+)\}/g, (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '');
+  return language === 'en-US' ? said.charAt(0).toUpperCase() + said.slice(1) : said;
+}

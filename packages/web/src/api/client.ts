@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Several problems at once: each row of an import, each field of a form. */
     readonly errors?: readonly Record<string, unknown>[],
+    /** The message without the field's name, to show under that field. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -36,7 +38,13 @@ async function send(method: Method, path: string, body?: BodyInit, contentType?:
     throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
   }
   if (res.ok) return res;
-  let parsed: { code?: string; message?: string; field?: string; errors?: Record<string, unknown>[] } = {};
+  let parsed: {
+    code?: string;
+    message?: string;
+    field?: string;
+    reason?: string;
+    errors?: Record<string, unknown>[];
+  } = {};
   try {
     parsed = (await res.json()) as typeof parsed;
   } catch {
@@ -46,7 +54,7 @@ async function send(method: Method, path: string, body?: BodyInit, contentType?:
   const message = parsed.message ?? i18n.t('errors.http', { status: res.status });
   if (res.status === 401 && code !== 'INVALID_CREDENTIALS')
     window.dispatchEvent(new CustomEvent('huimin:session-ended'));
-  throw new ApiError(res.status, code, message, parsed.field, parsed.errors);
+  throw new ApiError(res.status, code, message, parsed.field, parsed.errors, parsed.reason);
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

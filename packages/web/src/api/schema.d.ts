@@ -1000,6 +1000,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1014,6 +1015,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1028,6 +1030,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1042,6 +1045,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1056,6 +1060,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1070,6 +1075,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1117,6 +1123,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1131,6 +1138,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1145,6 +1153,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1178,6 +1187,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1192,6 +1202,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1206,6 +1217,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1220,6 +1232,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1234,6 +1247,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1248,6 +1262,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1302,6 +1317,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1316,6 +1332,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1330,6 +1347,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1344,6 +1362,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1358,6 +1377,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1372,6 +1392,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1456,6 +1477,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1470,6 +1492,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1484,6 +1507,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1498,6 +1522,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1560,6 +1585,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1574,6 +1600,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1588,6 +1615,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1602,6 +1630,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1616,6 +1645,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1630,6 +1660,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1697,6 +1728,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1711,6 +1743,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1725,6 +1758,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1739,6 +1773,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1753,6 +1788,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1767,6 +1803,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1823,6 +1860,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1837,6 +1875,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1851,6 +1890,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1865,6 +1905,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1879,6 +1920,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1893,6 +1935,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1969,6 +2012,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1983,6 +2027,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -1997,6 +2042,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2011,6 +2057,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2025,6 +2072,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2039,6 +2087,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2110,6 +2159,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2124,6 +2174,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2138,6 +2189,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2152,6 +2204,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2166,6 +2219,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2180,6 +2234,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2228,6 +2283,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2242,6 +2298,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2256,6 +2313,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2270,6 +2328,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2284,6 +2343,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2298,6 +2358,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2352,6 +2413,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2366,6 +2428,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2380,6 +2443,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2394,6 +2458,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2408,6 +2473,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2422,6 +2488,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2436,6 +2503,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2493,6 +2561,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2507,6 +2576,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2521,6 +2591,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2535,6 +2606,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2549,6 +2621,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2563,6 +2636,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2577,6 +2651,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2645,6 +2720,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2659,6 +2735,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2673,6 +2750,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2687,6 +2765,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2701,6 +2780,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2715,6 +2795,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2765,6 +2846,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2779,6 +2861,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2793,6 +2876,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2807,6 +2891,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2821,6 +2906,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2835,6 +2921,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2849,6 +2936,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2937,6 +3025,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2951,6 +3040,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2965,6 +3055,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2979,6 +3070,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -2993,6 +3085,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3007,6 +3100,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3059,6 +3153,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3073,6 +3168,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3087,6 +3183,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3101,6 +3198,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3115,6 +3213,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3129,6 +3228,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3177,6 +3277,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3191,6 +3292,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3205,6 +3307,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3219,6 +3322,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3233,6 +3337,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3247,6 +3352,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3297,6 +3403,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3311,6 +3418,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3325,6 +3433,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3339,6 +3448,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3353,6 +3463,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3367,6 +3478,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3454,6 +3566,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3468,6 +3581,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3482,6 +3596,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3496,6 +3611,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3510,6 +3626,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3524,6 +3641,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3617,6 +3735,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3631,6 +3750,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3645,6 +3765,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3659,6 +3780,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3673,6 +3795,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3687,6 +3810,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3744,6 +3868,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3758,6 +3883,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3772,6 +3898,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3786,6 +3913,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3800,6 +3928,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3814,6 +3943,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3890,6 +4020,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3904,6 +4035,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3918,6 +4050,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3932,6 +4065,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3946,6 +4080,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -3960,6 +4095,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4024,6 +4160,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4038,6 +4175,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4052,6 +4190,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4066,6 +4205,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4080,6 +4220,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4094,6 +4235,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4158,6 +4300,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4172,6 +4315,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4186,6 +4330,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4200,6 +4345,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4214,6 +4360,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4228,6 +4375,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4307,6 +4455,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4321,6 +4470,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4335,6 +4485,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4349,6 +4500,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4363,6 +4515,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4377,6 +4530,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4453,6 +4607,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4467,6 +4622,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4481,6 +4637,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4495,6 +4652,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4509,6 +4667,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4523,6 +4682,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4590,6 +4750,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4604,6 +4765,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4618,6 +4780,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4632,6 +4795,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4646,6 +4810,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4660,6 +4825,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4726,6 +4892,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4740,6 +4907,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4754,6 +4922,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4768,6 +4937,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4782,6 +4952,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4796,6 +4967,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4856,6 +5028,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4870,6 +5043,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4884,6 +5058,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4898,6 +5073,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4912,6 +5088,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4926,6 +5103,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -4987,6 +5165,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5001,6 +5180,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5015,6 +5195,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5029,6 +5210,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5043,6 +5225,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5057,6 +5240,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5114,6 +5298,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5128,6 +5313,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5142,6 +5328,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5156,6 +5343,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5170,6 +5358,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5184,6 +5373,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5244,6 +5434,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5258,6 +5449,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5272,6 +5464,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5286,6 +5479,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5300,6 +5494,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5314,6 +5509,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5409,6 +5605,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5423,6 +5620,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5437,6 +5635,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5451,6 +5650,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5465,6 +5665,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5479,6 +5680,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5493,6 +5695,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5570,6 +5773,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5584,6 +5788,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5598,6 +5803,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5612,6 +5818,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5626,6 +5833,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5640,6 +5848,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5715,6 +5924,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5729,6 +5939,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5743,6 +5954,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5757,6 +5969,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5771,6 +5984,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5785,6 +5999,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5844,6 +6059,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5858,6 +6074,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5872,6 +6089,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5886,6 +6104,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5900,6 +6119,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -5914,6 +6134,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6074,6 +6295,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6088,6 +6310,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6102,6 +6325,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6116,6 +6340,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6130,6 +6355,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6144,6 +6370,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6504,6 +6731,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6518,6 +6746,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6532,6 +6761,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6546,6 +6776,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6560,6 +6791,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6574,6 +6806,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6629,6 +6862,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6643,6 +6877,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6657,6 +6892,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6671,6 +6907,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6685,6 +6922,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6699,6 +6937,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6751,6 +6990,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6765,6 +7005,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6779,6 +7020,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6793,6 +7035,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6807,6 +7050,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6821,6 +7065,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6879,6 +7124,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6893,6 +7139,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6907,6 +7154,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6921,6 +7169,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6935,6 +7184,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -6949,6 +7199,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7010,6 +7261,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7024,6 +7276,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7038,6 +7291,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7052,6 +7306,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7066,6 +7321,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7080,6 +7336,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7149,6 +7406,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7163,6 +7421,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7177,6 +7436,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7191,6 +7451,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7205,6 +7466,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7219,6 +7481,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7301,6 +7564,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7315,6 +7579,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7329,6 +7594,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7343,6 +7609,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7357,6 +7624,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7371,6 +7639,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7439,6 +7708,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7453,6 +7723,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7467,6 +7738,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7481,6 +7753,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7495,6 +7768,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7509,6 +7783,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7570,6 +7845,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7584,6 +7860,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7598,6 +7875,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7612,6 +7890,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7626,6 +7905,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7640,6 +7920,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7697,6 +7978,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7711,6 +7993,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7725,6 +8008,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7739,6 +8023,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7753,6 +8038,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7767,6 +8053,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7808,6 +8095,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7822,6 +8110,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7836,6 +8125,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7850,6 +8140,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7864,6 +8155,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7878,6 +8170,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7931,6 +8224,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7945,6 +8239,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7959,6 +8254,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7973,6 +8269,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -7987,6 +8284,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8001,6 +8299,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8053,6 +8352,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8067,6 +8367,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8081,6 +8382,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8095,6 +8397,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8109,6 +8412,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8123,6 +8427,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8174,6 +8479,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8188,6 +8494,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8202,6 +8509,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8216,6 +8524,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8230,6 +8539,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8244,6 +8554,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8325,6 +8636,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8339,6 +8651,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8353,6 +8666,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8367,6 +8681,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8381,6 +8696,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8395,6 +8711,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8471,6 +8788,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8485,6 +8803,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8499,6 +8818,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8513,6 +8833,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8527,6 +8848,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8541,6 +8863,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8604,6 +8927,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8618,6 +8942,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8632,6 +8957,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8646,6 +8972,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8660,6 +8987,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8674,6 +9002,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8745,6 +9074,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8759,6 +9089,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8773,6 +9104,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8787,6 +9119,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8801,6 +9134,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8815,6 +9149,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8869,6 +9204,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8883,6 +9219,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8897,6 +9234,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8911,6 +9249,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8925,6 +9264,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -8939,6 +9279,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9002,6 +9343,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9016,6 +9358,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9030,6 +9373,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9044,6 +9388,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9058,6 +9403,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9072,6 +9418,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9124,6 +9471,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9138,6 +9486,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9152,6 +9501,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9166,6 +9516,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9180,6 +9531,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9194,6 +9546,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9240,6 +9593,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9254,6 +9608,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9268,6 +9623,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9282,6 +9638,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9296,6 +9653,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9310,6 +9668,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9360,6 +9719,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9374,6 +9734,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9388,6 +9749,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9402,6 +9764,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9416,6 +9779,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9430,6 +9794,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9494,6 +9859,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9508,6 +9874,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9522,6 +9889,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9536,6 +9904,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9550,6 +9919,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9564,6 +9934,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9617,6 +9988,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9631,6 +10003,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9645,6 +10018,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9659,6 +10033,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9673,6 +10048,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9687,6 +10063,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9750,6 +10127,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9764,6 +10142,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9778,6 +10157,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9792,6 +10172,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9806,6 +10187,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9820,6 +10202,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9871,6 +10254,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9885,6 +10269,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9899,6 +10284,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9913,6 +10299,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9927,6 +10314,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -9941,6 +10329,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10044,6 +10433,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10058,6 +10448,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10072,6 +10463,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10086,6 +10478,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10100,6 +10493,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10114,6 +10508,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10172,6 +10567,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10186,6 +10582,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10200,6 +10597,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10214,6 +10612,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10228,6 +10627,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10242,6 +10642,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10329,6 +10730,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10343,6 +10745,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10357,6 +10760,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10371,6 +10775,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10385,6 +10790,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10399,6 +10805,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10523,6 +10930,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10537,6 +10945,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10551,6 +10960,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10565,6 +10975,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10579,6 +10990,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10593,6 +11005,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10732,6 +11145,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10746,6 +11160,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10760,6 +11175,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10774,6 +11190,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10788,6 +11205,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10802,6 +11220,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10852,6 +11271,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10904,6 +11324,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10918,6 +11339,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10932,6 +11354,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10946,6 +11369,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10960,6 +11384,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -10974,6 +11399,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11050,6 +11476,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11064,6 +11491,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11078,6 +11506,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11092,6 +11521,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11106,6 +11536,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11120,6 +11551,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11179,6 +11611,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11193,6 +11626,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11207,6 +11641,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11221,6 +11656,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11235,6 +11671,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11249,6 +11686,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11325,6 +11763,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11339,6 +11778,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11353,6 +11793,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11367,6 +11808,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11381,6 +11823,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11395,6 +11838,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11409,6 +11853,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11487,6 +11932,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11501,6 +11947,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11515,6 +11962,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11529,6 +11977,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11543,6 +11992,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11557,6 +12007,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11631,6 +12082,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11645,6 +12097,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11659,6 +12112,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11673,6 +12127,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11687,6 +12142,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11701,6 +12157,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11774,6 +12231,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11788,6 +12246,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11802,6 +12261,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11816,6 +12276,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11830,6 +12291,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11844,6 +12306,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11898,6 +12361,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11912,6 +12376,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11926,6 +12391,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11940,6 +12406,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11954,6 +12421,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -11968,6 +12436,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12051,6 +12520,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12065,6 +12535,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12079,6 +12550,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12093,6 +12565,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12107,6 +12580,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12121,6 +12595,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12171,6 +12646,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12185,6 +12661,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12199,6 +12676,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12213,6 +12691,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12227,6 +12706,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12241,6 +12721,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12277,6 +12758,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12291,6 +12773,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12305,6 +12788,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12319,6 +12803,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12333,6 +12818,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12347,6 +12833,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12397,6 +12884,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12411,6 +12899,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12425,6 +12914,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12439,6 +12929,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12453,6 +12944,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12467,6 +12959,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12521,6 +13014,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12535,6 +13029,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12549,6 +13044,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12563,6 +13059,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12577,6 +13074,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12591,6 +13089,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12643,6 +13142,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12657,6 +13157,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12671,6 +13172,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12685,6 +13187,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12699,6 +13202,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12713,6 +13217,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12767,6 +13272,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12781,6 +13287,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12795,6 +13302,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12809,6 +13317,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12823,6 +13332,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12837,6 +13347,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12889,6 +13400,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12903,6 +13415,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12917,6 +13430,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12931,6 +13445,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12945,6 +13460,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -12959,6 +13475,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13011,6 +13528,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13025,6 +13543,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13039,6 +13558,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13053,6 +13573,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13067,6 +13588,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13081,6 +13603,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13133,6 +13656,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13147,6 +13671,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13161,6 +13686,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13175,6 +13701,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13189,6 +13716,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13203,6 +13731,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13255,6 +13784,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13269,6 +13799,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13283,6 +13814,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13297,6 +13829,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13311,6 +13844,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13325,6 +13859,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13393,6 +13928,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13407,6 +13943,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13421,6 +13958,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13435,6 +13973,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13449,6 +13988,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13463,6 +14003,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13537,6 +14078,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13551,6 +14093,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13565,6 +14108,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13579,6 +14123,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13593,6 +14138,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13607,6 +14153,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13707,6 +14254,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13721,6 +14269,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13735,6 +14284,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13749,6 +14299,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13763,6 +14314,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13777,6 +14329,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13837,6 +14390,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13851,6 +14405,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13912,6 +14467,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13926,6 +14482,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13940,6 +14497,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13954,6 +14512,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13968,6 +14527,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -13982,6 +14542,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14035,6 +14596,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14049,6 +14611,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14096,6 +14659,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14110,6 +14674,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14124,6 +14689,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14138,6 +14704,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14152,6 +14719,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14166,6 +14734,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14218,6 +14787,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14232,6 +14802,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14290,6 +14861,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14304,6 +14876,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14357,6 +14930,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14371,6 +14945,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14421,6 +14996,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14435,6 +15011,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14449,6 +15026,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14463,6 +15041,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14477,6 +15056,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14491,6 +15071,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14545,6 +15126,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14559,6 +15141,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14573,6 +15156,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14587,6 +15171,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14601,6 +15186,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14615,6 +15201,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14629,6 +15216,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14687,6 +15275,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14701,6 +15290,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14715,6 +15305,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14729,6 +15320,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14743,6 +15335,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14757,6 +15350,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14815,6 +15409,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14829,6 +15424,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14843,6 +15439,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14857,6 +15454,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14871,6 +15469,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14885,6 +15484,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14935,6 +15535,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14949,6 +15550,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14963,6 +15565,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14977,6 +15580,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -14991,6 +15595,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15005,6 +15610,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15055,6 +15661,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15069,6 +15676,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15083,6 +15691,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15097,6 +15706,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15111,6 +15721,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15125,6 +15736,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15184,6 +15796,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15198,6 +15811,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15212,6 +15826,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15226,6 +15841,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15240,6 +15856,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15254,6 +15871,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15268,6 +15886,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15320,6 +15939,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15334,6 +15954,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15348,6 +15969,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15362,6 +15984,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15376,6 +15999,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15390,6 +16014,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15456,6 +16081,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15470,6 +16096,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15484,6 +16111,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15498,6 +16126,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15512,6 +16141,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15526,6 +16156,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15576,6 +16207,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15590,6 +16222,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15604,6 +16237,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15618,6 +16252,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15632,6 +16267,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15646,6 +16282,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15698,6 +16335,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15712,6 +16350,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15726,6 +16365,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15740,6 +16380,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15754,6 +16395,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15768,6 +16410,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15829,6 +16472,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15843,6 +16487,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15857,6 +16502,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15871,6 +16517,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15885,6 +16532,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15899,6 +16547,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15958,6 +16607,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15972,6 +16622,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -15986,6 +16637,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16000,6 +16652,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16014,6 +16667,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16028,6 +16682,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16093,6 +16748,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16107,6 +16763,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16121,6 +16778,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16135,6 +16793,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16149,6 +16808,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16163,6 +16823,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16226,6 +16887,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16240,6 +16902,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16254,6 +16917,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16268,6 +16932,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16282,6 +16947,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16296,6 +16962,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16348,6 +17015,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16362,6 +17030,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16376,6 +17045,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16390,6 +17060,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16404,6 +17075,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16418,6 +17090,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16473,6 +17146,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16487,6 +17161,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16501,6 +17176,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16515,6 +17191,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16529,6 +17206,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16543,6 +17221,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16633,6 +17312,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16693,6 +17373,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16764,6 +17445,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16778,6 +17460,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16792,6 +17475,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16806,6 +17490,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16820,6 +17505,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16834,6 +17520,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16904,6 +17591,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16918,6 +17606,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16932,6 +17621,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16946,6 +17636,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16960,6 +17651,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -16974,6 +17666,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17052,6 +17745,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17066,6 +17760,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17080,6 +17775,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17094,6 +17790,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17108,6 +17805,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17122,6 +17820,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17188,6 +17887,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17202,6 +17902,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17216,6 +17917,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17230,6 +17932,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17244,6 +17947,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17258,6 +17962,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17310,6 +18015,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17324,6 +18030,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17338,6 +18045,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17352,6 +18060,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17366,6 +18075,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17380,6 +18090,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17432,6 +18143,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17446,6 +18158,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17460,6 +18173,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17474,6 +18188,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17488,6 +18203,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17502,6 +18218,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17568,6 +18285,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17582,6 +18300,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17596,6 +18315,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17610,6 +18330,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17624,6 +18345,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17638,6 +18360,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17704,6 +18427,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17718,6 +18442,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17732,6 +18457,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17746,6 +18472,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17760,6 +18487,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17774,6 +18502,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17838,6 +18567,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17852,6 +18582,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17866,6 +18597,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17880,6 +18612,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17894,6 +18627,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17908,6 +18642,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17956,6 +18691,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17970,6 +18706,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17984,6 +18721,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -17998,6 +18736,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18012,6 +18751,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18026,6 +18766,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18080,6 +18821,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18094,6 +18836,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18108,6 +18851,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18122,6 +18866,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18136,6 +18881,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18150,6 +18896,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18164,6 +18911,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18240,6 +18988,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18254,6 +19003,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18268,6 +19018,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18282,6 +19033,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18296,6 +19048,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18310,6 +19063,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18378,6 +19132,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18392,6 +19147,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18406,6 +19162,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18420,6 +19177,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18434,6 +19192,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18448,6 +19207,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18530,6 +19290,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18544,6 +19305,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18558,6 +19320,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18572,6 +19335,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18586,6 +19350,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18600,6 +19365,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18687,6 +19453,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18701,6 +19468,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18715,6 +19483,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18729,6 +19498,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18743,6 +19513,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18757,6 +19528,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18838,6 +19610,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18852,6 +19625,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18866,6 +19640,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18880,6 +19655,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18894,6 +19670,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18908,6 +19685,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18981,6 +19759,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -18995,6 +19774,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19009,6 +19789,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19023,6 +19804,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19037,6 +19819,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19051,6 +19834,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19117,6 +19901,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19131,6 +19916,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19145,6 +19931,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19159,6 +19946,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19173,6 +19961,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19187,6 +19976,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19271,6 +20061,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19285,6 +20076,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19299,6 +20091,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19313,6 +20106,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19327,6 +20121,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19341,6 +20136,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19396,6 +20192,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19410,6 +20207,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19424,6 +20222,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19438,6 +20237,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19452,6 +20252,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19466,6 +20267,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19564,6 +20366,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19578,6 +20381,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19592,6 +20396,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19606,6 +20411,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19620,6 +20426,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19634,6 +20441,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19689,6 +20497,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19703,6 +20512,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19717,6 +20527,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19731,6 +20542,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19745,6 +20557,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19759,6 +20572,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19840,6 +20654,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19854,6 +20669,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19868,6 +20684,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19882,6 +20699,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19896,6 +20714,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19910,6 +20729,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19960,6 +20780,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19974,6 +20795,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -19988,6 +20810,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20002,6 +20825,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20016,6 +20840,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20030,6 +20855,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20086,6 +20912,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20100,6 +20927,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20114,6 +20942,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20128,6 +20957,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20142,6 +20972,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20156,6 +20987,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20170,6 +21002,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20305,6 +21138,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20319,6 +21153,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20399,6 +21234,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20413,6 +21249,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20493,6 +21330,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20507,6 +21345,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20521,6 +21360,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20535,6 +21375,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20549,6 +21390,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20563,6 +21405,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20655,6 +21498,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20669,6 +21513,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20683,6 +21528,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20697,6 +21543,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20711,6 +21558,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20725,6 +21573,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20832,6 +21681,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20846,6 +21696,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20860,6 +21711,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20874,6 +21726,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20888,6 +21741,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20902,6 +21756,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20983,6 +21838,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -20997,6 +21853,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21011,6 +21868,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21025,6 +21883,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21039,6 +21898,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21053,6 +21913,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21133,6 +21994,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21147,6 +22009,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21161,6 +22024,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21175,6 +22039,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21189,6 +22054,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21203,6 +22069,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21297,6 +22164,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21311,6 +22179,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21325,6 +22194,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21339,6 +22209,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21353,6 +22224,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21367,6 +22239,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21417,6 +22290,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21431,6 +22305,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21445,6 +22320,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21459,6 +22335,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21473,6 +22350,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21487,6 +22365,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21567,6 +22446,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21581,6 +22461,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21595,6 +22476,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21609,6 +22491,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21623,6 +22506,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21637,6 +22521,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21730,6 +22615,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21744,6 +22630,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21758,6 +22645,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21772,6 +22660,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21786,6 +22675,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21800,6 +22690,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21888,6 +22779,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21902,6 +22794,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21916,6 +22809,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21930,6 +22824,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21944,6 +22839,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -21958,6 +22854,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22038,6 +22935,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22052,6 +22950,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22066,6 +22965,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22080,6 +22980,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22094,6 +22995,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22108,6 +23010,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22211,6 +23114,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22225,6 +23129,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22239,6 +23144,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22253,6 +23159,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22267,6 +23174,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22281,6 +23189,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22363,6 +23272,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22377,6 +23287,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22391,6 +23302,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22405,6 +23317,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22419,6 +23332,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22433,6 +23347,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22513,6 +23428,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22527,6 +23443,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22541,6 +23458,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22555,6 +23473,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22569,6 +23488,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22583,6 +23503,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22685,6 +23606,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22699,6 +23621,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22713,6 +23636,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22727,6 +23651,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22741,6 +23666,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22755,6 +23681,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22837,6 +23764,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22851,6 +23779,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22865,6 +23794,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22879,6 +23809,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22893,6 +23824,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22907,6 +23839,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -22989,6 +23922,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23003,6 +23937,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23017,6 +23952,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23031,6 +23967,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23045,6 +23982,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23059,6 +23997,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23140,6 +24079,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23154,6 +24094,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23168,6 +24109,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23182,6 +24124,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23196,6 +24139,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23210,6 +24154,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23315,6 +24260,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23329,6 +24275,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23343,6 +24290,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23357,6 +24305,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23371,6 +24320,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23385,6 +24335,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23452,6 +24403,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23466,6 +24418,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23480,6 +24433,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23494,6 +24448,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23508,6 +24463,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23522,6 +24478,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23583,6 +24540,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23597,6 +24555,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23611,6 +24570,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23625,6 +24585,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23639,6 +24600,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23653,6 +24615,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23718,6 +24681,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23732,6 +24696,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23746,6 +24711,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23760,6 +24726,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23774,6 +24741,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23788,6 +24756,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23870,6 +24839,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23884,6 +24854,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23898,6 +24869,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23912,6 +24884,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23926,6 +24899,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -23940,6 +24914,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24024,6 +24999,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24088,6 +25064,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24102,6 +25079,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24116,6 +25094,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24130,6 +25109,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24144,6 +25124,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24158,6 +25139,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24222,6 +25204,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24236,6 +25219,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24250,6 +25234,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24264,6 +25249,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24278,6 +25264,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24292,6 +25279,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24376,6 +25364,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24390,6 +25379,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24404,6 +25394,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24418,6 +25409,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24432,6 +25424,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24446,6 +25439,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24547,6 +25541,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24561,6 +25556,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24575,6 +25571,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24589,6 +25586,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24603,6 +25601,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24617,6 +25616,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24675,6 +25675,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24689,6 +25690,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24703,6 +25705,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24717,6 +25720,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24731,6 +25735,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24745,6 +25750,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24802,6 +25808,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24816,6 +25823,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24830,6 +25838,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24844,6 +25853,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24858,6 +25868,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24872,6 +25883,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24944,6 +25956,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24958,6 +25971,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24972,6 +25986,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -24986,6 +26001,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25000,6 +26016,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25014,6 +26031,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25083,6 +26101,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25097,6 +26116,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25111,6 +26131,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25125,6 +26146,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25139,6 +26161,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25153,6 +26176,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25223,6 +26247,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25237,6 +26262,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25251,6 +26277,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25265,6 +26292,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25279,6 +26307,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25293,6 +26322,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25363,6 +26393,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25377,6 +26408,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25391,6 +26423,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25405,6 +26438,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25419,6 +26453,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25433,6 +26468,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25498,6 +26534,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25512,6 +26549,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25526,6 +26564,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25540,6 +26579,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25554,6 +26594,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25568,6 +26609,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25638,6 +26680,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25652,6 +26695,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25666,6 +26710,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25680,6 +26725,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25694,6 +26740,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25708,6 +26755,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25769,6 +26817,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25783,6 +26832,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25797,6 +26847,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25811,6 +26862,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25825,6 +26877,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25839,6 +26892,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25886,6 +26940,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25900,6 +26955,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25914,6 +26970,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25928,6 +26985,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25942,6 +27000,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -25956,6 +27015,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26034,6 +27094,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26048,6 +27109,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26062,6 +27124,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26076,6 +27139,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26090,6 +27154,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26104,6 +27169,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26164,6 +27230,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26221,6 +27288,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26235,6 +27303,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26249,6 +27318,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26263,6 +27333,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26277,6 +27348,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26291,6 +27363,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26371,6 +27444,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26452,6 +27526,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26466,6 +27541,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26480,6 +27556,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26494,6 +27571,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26508,6 +27586,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26522,6 +27601,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26623,6 +27703,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26637,6 +27718,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26651,6 +27733,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26665,6 +27748,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26679,6 +27763,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26693,6 +27778,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26750,6 +27836,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26764,6 +27851,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26778,6 +27866,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26792,6 +27881,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26806,6 +27896,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26820,6 +27911,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26924,6 +28016,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26938,6 +28031,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26952,6 +28046,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26966,6 +28061,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26980,6 +28076,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -26994,6 +28091,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27107,6 +28205,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27121,6 +28220,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27135,6 +28235,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27149,6 +28250,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27163,6 +28265,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27177,6 +28280,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27289,6 +28393,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27303,6 +28408,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27317,6 +28423,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27331,6 +28438,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27345,6 +28453,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27359,6 +28468,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27478,6 +28588,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27492,6 +28603,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27506,6 +28618,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27520,6 +28633,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27534,6 +28648,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27548,6 +28663,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27664,6 +28780,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27678,6 +28795,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27692,6 +28810,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27706,6 +28825,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27720,6 +28840,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27734,6 +28855,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27849,6 +28971,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27863,6 +28986,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27877,6 +29001,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27891,6 +29016,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27905,6 +29031,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -27919,6 +29046,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28035,6 +29163,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28049,6 +29178,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28063,6 +29193,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28077,6 +29208,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28091,6 +29223,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28105,6 +29238,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28221,6 +29355,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28235,6 +29370,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28249,6 +29385,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28263,6 +29400,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28277,6 +29415,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28291,6 +29430,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28344,6 +29484,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28358,6 +29499,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28372,6 +29514,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28386,6 +29529,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28400,6 +29544,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28414,6 +29559,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28506,6 +29652,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28520,6 +29667,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28534,6 +29682,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28548,6 +29697,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28562,6 +29712,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28576,6 +29727,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28623,6 +29775,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28637,6 +29790,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28651,6 +29805,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28665,6 +29820,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28679,6 +29835,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28693,6 +29850,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28741,6 +29899,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28755,6 +29914,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28769,6 +29929,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28783,6 +29944,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28797,6 +29959,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28811,6 +29974,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28868,6 +30032,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28882,6 +30047,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28896,6 +30062,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28910,6 +30077,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28924,6 +30092,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28938,6 +30107,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -28952,6 +30122,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29028,6 +30199,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29042,6 +30214,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29056,6 +30229,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29070,6 +30244,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29084,6 +30259,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29098,6 +30274,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29155,6 +30332,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29169,6 +30347,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29183,6 +30362,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29197,6 +30377,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29211,6 +30392,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29225,6 +30407,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29321,6 +30504,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29363,6 +30547,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29377,6 +30562,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29391,6 +30577,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29405,6 +30592,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29419,6 +30607,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };
@@ -29433,6 +30622,7 @@ export interface paths {
                             code: string;
                             message: string;
                             field?: string;
+                            reason?: string;
                             errors?: unknown[];
                         };
                     };

@@ -27,7 +27,9 @@ export function showOnFields(
   const problems = (error.errors ?? []).flatMap((e) =>
     typeof e.field === 'string' && typeof e.message === 'string' ? [{ field: e.field, message: e.message }] : [],
   );
-  if (problems.length === 0 && error.field) problems.push({ field: error.field, message: error.message });
+  // Under the field, the field need not be named again.
+  if (problems.length === 0 && error.field)
+    problems.push({ field: error.field, message: error.reason ?? error.message });
   const placed = problems.flatMap((p) => {
     const name = nameOf(namePathOf(p.field));
     return name && name.length > 0 && form.getFieldInstance(name) ? [{ name, errors: [p.message] }] : [];
