@@ -5,6 +5,7 @@ import { fieldLabel } from '../i18n/field-labels.js';
 import {
   languageOf,
   message,
+  PATTERN_DETAILS,
   reasonOf,
   VALIDATION_DETAILS,
   VALIDATION_LIMITS,
@@ -74,6 +75,9 @@ const localize = localizeAll as unknown as Record<'zh' | 'en', Localize>;
 
 /** Why the field failed, in the caller's language: ajv-i18n's words, ours where those would show a regex or a JSON type name. */
 function detailOf(failure: FastifySchemaValidationError, language: Language): string {
+  const pattern = (failure.params as { pattern?: unknown }).pattern;
+  if (failure.keyword === 'pattern' && typeof pattern === 'string' && Object.hasOwn(PATTERN_DETAILS, pattern))
+    return (PATTERN_DETAILS[pattern] as Record<Language, string>)[language];
   const ours =
     VALIDATION_DETAILS[
       (failure.keyword === 'type'

@@ -156,7 +156,7 @@ describe('validation messages in the caller’s language', () => {
     expect(res.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'regionCode',
-      message: 'Field region code is invalid: is not in the expected format',
+      message: 'Field region code is invalid: must be a 6-digit region code',
     });
     const limit = await clerk.request('GET', '/api/v1/people?limit=1000', undefined, EN);
     expect(limit.json<{ message: string }>().message).toBe('Field page size is invalid: must be <= 200');
@@ -230,5 +230,29 @@ describe('a day that does not exist', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'validFrom' });
+  });
+});
+
+describe('a value not in its format says what the format is', () => {
+  it('a user name and a region code', async () => {
+    const registering = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/register',
+      headers: EN,
+      payload: {
+        kind: 'person',
+        idNumber: idNumber('1990-01-01'),
+        name: '王五',
+        regionCode: '510104',
+        username: 'wang wu',
+        password: 'Quite-long-2026',
+      },
+    });
+    expect(registering.json()).toMatchObject({
+      field: 'username',
+      message: 'Field user name is invalid: must be 3–64 letters, digits or _ . @ -',
+    });
+    const region = await clerk.request('GET', '/api/v1/loans/terms?region=5101&borrower=individual');
+    expect(region.json()).toMatchObject({ field: 'region', reason: '应为 6 位数字的行政区划代码' });
   });
 });

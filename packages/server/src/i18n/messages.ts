@@ -850,6 +850,32 @@ export const VALIDATION_DETAILS = {
   'type.null': { 'zh-CN': '应当为空', 'en-US': 'must be null' },
 } as const satisfies Record<string, Record<Language, string>>;
 
+/**
+ * What a pattern asks for, in words, keyed by the pattern itself: "格式不正确" alone leaves the
+ * caller guessing what the format is. A pattern not listed here is "not in the expected format".
+ */
+export const PATTERN_DETAILS: Record<string, Record<Language, string>> = {
+  '^[A-Za-z0-9_.@-]{3,64}$': {
+    'zh-CN': '应为 3–64 个英文字母、数字或 _ . @ -',
+    'en-US': 'must be 3–64 letters, digits or _ . @ -',
+  },
+  '^[0-9]{6}$': { 'zh-CN': '应为 6 位数字的行政区划代码', 'en-US': 'must be a 6-digit region code' },
+  '^\\d{6}$': { 'zh-CN': '应为 6 位数字的行政区划代码', 'en-US': 'must be a 6-digit region code' },
+  '^\\d{4}-\\d{2}-\\d{2}$': { 'zh-CN': '应为日期，格式 2026-01-31', 'en-US': 'must be a date like 2026-01-31' },
+  '^\\d{4}-\\d{2}$': { 'zh-CN': '应为年月，格式 2026-01', 'en-US': 'must be a month like 2026-01' },
+  '^20[0-9]{2}-(0[1-9]|1[0-2])$': { 'zh-CN': '应为年月，格式 2026-01', 'en-US': 'must be a month like 2026-01' },
+  '^1\\d{10}$': {
+    'zh-CN': '应为以 1 开头的 11 位手机号码',
+    'en-US': 'must be an 11-digit mobile number starting with 1',
+  },
+  '^[0-9A-Za-z -]+$': { 'zh-CN': '只能包含字母和数字', 'en-US': 'may hold only letters and digits' },
+  '\\S': { 'zh-CN': '不能只有空白', 'en-US': 'must not be blank' },
+  '^[1-8]-[0-9]{2}-[0-9]{2}-[0-9]{2}$': {
+    'zh-CN': '应为职业分类大典的细类编码，如 6-18-01-01',
+    'en-US': 'must be an occupation code of the classification, like 6-18-01-01',
+  },
+};
+
 /** A length or count a field must keep to, with its limit (`{n}`): ajv's English shouts "must NOT have fewer than". */
 export const VALIDATION_LIMITS = {
   minLength: { 'zh-CN': '不能少于 {n} 个字符', 'en-US': 'must be at least {n} characters long' },
