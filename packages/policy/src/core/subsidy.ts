@@ -133,7 +133,8 @@ export function reason(code: string, met: boolean, message: Text, citation: Cita
     : { code, met, message, citation, cites: formatCitation(citation) };
 }
 
-export type DecisionStatus = 'eligible' | 'ineligible' | 'not-in-force' | 'not-offered' | 'not-applicable';
+export const DECISION_STATUSES = ['eligible', 'ineligible', 'not-in-force', 'not-offered', 'not-applicable'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** A parameter value a decision read, kept so the decision can be reproduced. */
 export type UsedParameter = ResolvedParameter;

@@ -98,7 +98,11 @@ export class ApplicationListService {
       zh ? v.stateName.zh : v.stateName.en.charAt(0).toUpperCase() + v.stateName.en.slice(1),
       v.submittedOn ?? '',
       v.dueOn ?? '',
-      v.decidedFen !== undefined ? { fen: v.decidedFen } : '',
+      v.decidedStatus
+        ? NO_AMOUNT[v.decidedStatus][zh ? 0 : 1]
+        : v.decidedFen !== undefined
+          ? { fen: v.decidedFen }
+          : '',
     ]);
     return toXlsx(zh ? '申请列表' : 'Applications', header, body);
   }
@@ -189,3 +193,11 @@ export class ApplicationListService {
     );
   }
 }
+
+/** Why an exported row has no amount, where the page says the same (decision.status in the web's words). */
+const NO_AMOUNT: Record<NonNullable<ApplicationViewT['decidedStatus']>, readonly [zh: string, en: string]> = {
+  ineligible: ['不符合条件', 'Not eligible'],
+  'not-in-force': ['政策未生效', 'Not in force'],
+  'not-offered': ['本地区未开展', 'Not offered in this region'],
+  'not-applicable': ['不适用', 'Not applicable'],
+};

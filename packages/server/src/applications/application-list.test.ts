@@ -193,3 +193,36 @@ describe('the application page', () => {
     expect((await view()).workingDaysLeft).toBe(-2);
   });
 });
+
+describe('an application the engine found not eligible', () => {
+  it('says so instead of an amount of ¥0.00, on its page and in the list', async () => {
+    const jinniu = await staff(app, 'list-jinniu-clerk', ['clerk'], '510106');
+    // A graduate with no 低保 or other hardship on record: 一次性求职补贴 is not for them.
+    const person = await jinniu.request('POST', '/api/v1/people', {
+      idNumber: idNumber('2004-05-06', 'male', '510106'),
+      name: '钱七',
+      regionCode: '510106',
+      facts: [{ kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } }],
+    });
+    expectOk(person, 201);
+    const filed = await jinniu.request('POST', '/api/v1/applications', {
+      subsidy: 'one-time-job-seeking',
+      personId: person.json<{ id: string }>().id,
+      idempotencyKey: 'worklist-ineligible',
+      submit: true,
+    });
+    expectOk(filed, 201);
+    const { id } = filed.json<{ id: string }>();
+    const page = (await jinniu.request('GET', `/api/v1/applications/${id}`)).json<Row & { decidedStatus?: string }>();
+    expect(page.decidedStatus).toBe('ineligible');
+    expect(page.decidedFen).toBeUndefined();
+    const row = (await worklist(jinniu, 'state=submitted')).applications.find((a) => a.id === id) as
+      (Row & { decidedStatus?: string }) | undefined;
+    expect(row).toMatchObject({ decidedStatus: 'ineligible' });
+    expect(row?.decidedFen).toBeUndefined();
+    const sheet = await jinniu.request('GET', '/api/v1/applications/worklist.xlsx?state=submitted');
+    const table = (await readTable(sheet.rawPayload)).map((r) => r.map((c) => c.text));
+    const amount = table[0]?.indexOf('金额（元）') ?? -1;
+    expect(table.find((r) => r[0] === row?.number)?.[amount]).toBe('不符合条件');
+  });
+});

@@ -1,10 +1,12 @@
 import {
   CalendarNotPublishedError,
   CATALOGUE,
+  DECISION_STATUSES,
   PolicyEngine,
   type ApplicantFacts,
   type ClaimFacts,
   type Decision,
+  type DecisionStatus,
   type IsoDate,
 } from '@huimin/policy';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -225,23 +227,30 @@ export class ApplicationReads {
   /**
    * The amount the engine decided for each row: the approved amount once there is one, otherwise
    * the latest deciding step's decision (filing decides too), so a list never shows "—" for an
-   * amount the engine knows. One query for the page of rows.
+   * amount the engine knows, nor 0 for one it refused. One query for the page of rows.
    */
-  private async decidedAmounts(rows: readonly Selectable<ApplicationTable>[]): Promise<Map<string, number>> {
-    const amounts = new Map<string, number>();
-    for (const r of rows) if (r.amount_fen !== null) amounts.set(r.id, Number(r.amount_fen));
+  private async decidedAmounts(rows: readonly Selectable<ApplicationTable>[]): Promise<Map<string, Decided>> {
+    const amounts = new Map<string, Decided>();
+    for (const r of rows) if (r.amount_fen !== null) amounts.set(r.id, { fen: Number(r.amount_fen) });
     const open = rows.filter((r) => r.amount_fen === null).map((r) => r.id);
     if (open.length === 0) return amounts;
     const latest = await this.db
       .selectFrom('application_event')
       .distinctOn('application_id')
-      .select(['application_id', sql<string | null>`decision->>'amountFen'`.as('fen')])
+      .select([
+        'application_id',
+        sql<string | null>`decision->>'amountFen'`.as('fen'),
+        sql<string | null>`decision->>'status'`.as('status'),
+      ])
       .where('application_id', 'in', open)
       .where('decision', 'is not', null)
       .orderBy('application_id')
       .orderBy('seq', 'desc')
       .execute();
-    for (const d of latest) if (d.fen !== null) amounts.set(d.application_id, Number(d.fen));
+    for (const d of latest) {
+      const decided = decidedOf(d.status, d.fen === null ? null : Number(d.fen));
+      if (decided) amounts.set(d.application_id, decided);
+    }
     return amounts;
   }
 
@@ -273,7 +282,7 @@ interface ViewParts {
   readonly engine: PolicyEngine;
   readonly people: ReadonlyMap<string, { id: string; name: string; id_number_masked: string }>;
   readonly orgs: ReadonlyMap<string, Named>;
-  readonly decided: ReadonlyMap<string, number>;
+  readonly decided: ReadonlyMap<string, Decided>;
   readonly today: IsoDate;
 }
 
@@ -305,7 +314,8 @@ function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts)
     overdue: r.due_on !== null && r.due_on < parts.today,
     ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
     ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
-    ...(decided !== undefined ? { decidedFen: decided } : {}),
+    ...(decided?.fen !== undefined ? { decidedFen: decided.fen } : {}),
+    ...(decided?.status ? { decidedStatus: decided.status } : {}),
     ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
     actions: actionsAvailable(state, actor.permissions),
     createdAt: r.created_at.toISOString(),
@@ -313,14 +323,28 @@ function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts)
   };
 }
 
-/** `decidedAmounts` for one application whose events are already read: the latest decision's amount. */
+/** What the engine last decided: an amount, or why there is none (不符合条件, 政策未生效 …). */
+interface Decided {
+  readonly fen?: number;
+  readonly status?: Exclude<DecisionStatus, 'eligible'>;
+}
+
+function decidedOf(status: unknown, fen: number | null | undefined): Decided | undefined {
+  if (typeof status === 'string' && status !== 'eligible' && (DECISION_STATUSES as readonly string[]).includes(status))
+    return { status: status as Exclude<DecisionStatus, 'eligible'> };
+  return typeof fen === 'number' ? { fen } : undefined;
+}
+
+/** `decidedAmounts` for one application whose events are already read: the latest decision's. */
 function decidedAmountIn(
   app: Selectable<ApplicationTable>,
   events: readonly { readonly decision: unknown }[],
-): Map<string, number> {
-  if (app.amount_fen !== null) return new Map([[app.id, Number(app.amount_fen)]]);
-  const latest = events.findLast((e) => e.decision !== null)?.decision as { amountFen?: number | null } | undefined;
-  return typeof latest?.amountFen === 'number' ? new Map([[app.id, latest.amountFen]]) : new Map();
+): Map<string, Decided> {
+  if (app.amount_fen !== null) return new Map([[app.id, { fen: Number(app.amount_fen) }]]);
+  const latest = events.findLast((e) => e.decision !== null)?.decision as
+    { amountFen?: number | null; status?: unknown } | undefined;
+  const decided = latest ? decidedOf(latest.status, latest.amountFen) : undefined;
+  return decided ? new Map([[app.id, decided]]) : new Map();
 }
 
 const named = (o: { id: string; name: string; credit_code: string }): Named => ({

@@ -251,6 +251,15 @@ export const ApplicationView = Type.Object(
     amountFen: Type.Optional(Type.Integer()),
     /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
     decidedFen: Type.Optional(Type.Integer()),
+    /** Why the engine's latest decision has no amount: not eligible, the policy not in force, … */
+    decidedStatus: Type.Optional(
+      Type.Union([
+        Type.Literal('ineligible'),
+        Type.Literal('not-in-force'),
+        Type.Literal('not-offered'),
+        Type.Literal('not-applicable'),
+      ]),
+    ),
     /** Working days left to the deadline (negative once passed), on the official calendar; one application only. */
     workingDaysLeft: Type.Optional(Type.Integer()),
     recoveryFen: Type.Optional(Type.Integer()),

@@ -30862,6 +30862,7 @@ export interface components {
             publicityEndsOn?: string;
             amountFen?: number;
             decidedFen?: number;
+            decidedStatus?: "ineligible" | "not-in-force" | "not-offered" | "not-applicable";
             workingDaysLeft?: number;
             recoveryFen?: number;
             actions: string[];

@@ -4,8 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
 import type { Application, Offer } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, pick } from '../../components/format.js';
+import { pick } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
+import { DecidedAmount } from '../applications/decided-amount.js';
 import { StateTag } from '../applications/state-tag.js';
 import { waitingOffers } from './offer-model.js';
 
@@ -64,7 +65,11 @@ export function MyApplicationsPage() {
                   </Space>
                   <Link to={`/applications/${a.id}`}>{a.number}</Link>
                   <Space wrap size={12}>
-                    {amountOf(a) !== undefined ? <span>{formatFen(amountOf(a) ?? 0, lang)}</span> : null}
+                    {a.decidedFen !== undefined || a.decidedStatus ? (
+                      <span>
+                        <DecidedAmount application={a} />
+                      </span>
+                    ) : null}
                     {a.dueOn ? (
                       <Typography.Text type="secondary">
                         {t('application.dueOn')} {a.dueOn}{' '}
@@ -103,22 +108,11 @@ export function MyApplicationsPage() {
             {
               title: t('application.amount'),
               align: 'right',
-              render: (_, a) => {
-                const fen = amountOf(a);
-                return fen !== undefined ? formatFen(fen, lang) : '—';
-              },
+              render: (_, a) => <DecidedAmount application={a} />,
             },
           ]}
         />
       )}
     </Space>
   );
-}
-
-/**
- * The amount as the application's own page shows it: the engine's decision at filing, or the
- * approved amount once there is one (the list showed nothing until approval, the page the amount).
- */
-function amountOf(a: Application): number | undefined {
-  return a.decidedFen ?? a.amountFen;
 }

@@ -33,6 +33,7 @@ import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel, useEvidence } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { NextStepAlert } from './next-step-alert.js';
+import { DecidedAmount } from './decided-amount.js';
 import { StateTag } from './state-tag.js';
 import { periodText } from './period-text.js';
 import { WorkflowSteps } from './workflow-steps.js';
@@ -156,7 +157,7 @@ export function ApplicationPage() {
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('application.amount')}>
-                {application.decidedFen !== undefined ? formatFen(application.decidedFen, lang) : '—'}
+                <DecidedAmount application={application} />
               </Descriptions.Item>
               {claimRows((application.claim ?? {}) as Record<string, unknown>, application.periodKey).map(([k, v]) => (
                 <Descriptions.Item key={k} label={t(`claim.${k}`)}>

@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import { APPLICATION_STATES } from '../../api/application-states.js';
 import { api, query } from '../../api/client.js';
 import type { Application, PolicyListing } from '../../api/schema.js';
-import { formatFen, pick, todayInShanghai } from '../../components/format.js';
+import { pick, todayInShanghai } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { DecidedAmount } from '../applications/decided-amount.js';
 import { StateTag } from '../applications/state-tag.js';
 
 /**
@@ -105,7 +106,7 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       dataIndex: 'decidedFen',
       align: 'right',
       search: false,
-      render: (_, a) => (a.decidedFen !== undefined ? formatFen(a.decidedFen, lang) : '—'),
+      render: (_, a) => <DecidedAmount application={a} />,
     },
   ];
 }
