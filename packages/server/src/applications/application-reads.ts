@@ -21,6 +21,7 @@ import { loadApplicantRecord } from '../registry/engine-facts.js';
 import type { RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
+import { listedPersonIds } from './claim-facts.js';
 import { declarationsOf } from './declarations.js';
 import { deferredMaterialsOf } from './deferred-materials.js';
 import { applicationFactsOf } from './fact-provenance.js';
@@ -52,34 +53,40 @@ export class ApplicationReads {
     // connections, so the answer waits for the slowest rather than the sum (a filing answers with
     // this view, issue 21's filing p99).
     const engine = await this.policies.engine();
-    const [events, record, orgs, riskFlags, daysLeft, declarations, deferredMaterials] = await Promise.all([
-      this.db
-        .selectFrom('application_event')
-        // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
-        .leftJoin('account', 'account.id', 'application_event.actor_id')
-        .select([
-          'seq',
-          'action',
-          'from_state',
-          'to_state',
-          'account.display_name',
-          'actor_roles',
-          'reason',
-          'decision',
-          'at',
-        ])
-        .where('application_id', '=', id)
-        .orderBy('seq')
-        .execute(),
-      // Read once for the applicant's name and for the facts the decision reads with their sources.
-      loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
-      // The applicant unit comes with the record: only a payee unit other than it is read here.
-      this.organisationsOf([app], app.organisation_id),
-      this.risk.flags(this.db, id),
-      app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
-      declarationsOf(this.db, id),
-      deferredMaterialsOf(this.db, id),
-    ]);
+    const listed = listedPersonIds(app.claim);
+    const [events, record, orgs, riskFlags, daysLeft, declarations, deferredMaterials, listedPeople] =
+      await Promise.all([
+        this.db
+          .selectFrom('application_event')
+          // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
+          .leftJoin('account', 'account.id', 'application_event.actor_id')
+          .select([
+            'seq',
+            'action',
+            'from_state',
+            'to_state',
+            'account.display_name',
+            'actor_roles',
+            'reason',
+            'decision',
+            'at',
+          ])
+          .where('application_id', '=', id)
+          .orderBy('seq')
+          .execute(),
+        // Read once for the applicant's name and for the facts the decision reads with their sources.
+        loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
+        // The applicant unit comes with the record: only a payee unit other than it is read here.
+        this.organisationsOf([app], app.organisation_id),
+        this.risk.flags(this.db, id),
+        app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
+        declarationsOf(this.db, id),
+        deferredMaterialsOf(this.db, id),
+        // Who the claim lists (its hires, interns, workers), by name and masked ID: the claim holds their ids.
+        listed.length
+          ? this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', listed).execute()
+          : [],
+      ]);
     const today = this.clock.today();
     const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
     if (record?.organisation) orgs.set(record.organisation.id, named(record.organisation));
@@ -90,6 +97,7 @@ export class ApplicationReads {
       ...(daysLeft !== undefined ? { workingDaysLeft: daysLeft } : {}),
       declarations,
       facts,
+      listedPeople: listedPeople.map((p) => ({ id: p.id, name: p.name, identifier: p.id_number_masked })),
       riskFlags,
       deferredMaterials,
       events: events.map((e) => ({

@@ -263,6 +263,10 @@ export const ApplicationView = Type.Object(
     /** Working days left to the deadline (negative once passed), on the official calendar; one application only. */
     workingDaysLeft: Type.Optional(Type.Integer()),
     recoveryFen: Type.Optional(Type.Integer()),
+    /** The people the claim lists by id (hires, interns, workers), named; one application only. */
+    listedPeople: Type.Optional(
+      Type.Array(Type.Object({ id: Type.String(), name: Type.String(), identifier: Type.String() })),
+    ),
     actions: Type.Array(Type.String()),
     createdAt: Type.String(),
     updatedAt: Type.String(),

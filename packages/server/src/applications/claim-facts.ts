@@ -66,6 +66,12 @@ export async function storedClaim(db: Kysely<Database>, vault: Vault, input: Cla
   return stored;
 }
 
+/** The registry ids of the people a claim lists (hires, interns, workers), in the claim's order. */
+export function listedPersonIds(claim: unknown): string[] {
+  const stored = (claim ?? {}) as StoredClaim;
+  return [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
+}
+
 /** The facts the engine decides on: the applicant and everyone in the claim, from the registry now. */
 export async function engineFacts(
   db: Kysely<Database> | Transaction<Database>,
@@ -74,7 +80,7 @@ export async function engineFacts(
   app: Pick<Selectable<ApplicationTable>, 'id' | 'claim' | 'person_id' | 'organisation_id'>,
 ): Promise<{ applicant: ApplicantFacts; claim: ClaimFacts }> {
   const stored = app.claim as StoredClaim;
-  const listed = [...(stored.hires ?? []), ...(stored.interns ?? []), ...(stored.workers ?? [])].map((x) => x.personId);
+  const listed = listedPersonIds(stored);
   const people = await loadPersonFacts(db, vault, [...listed, ...(app.person_id ? [app.person_id] : [])]);
   const person = (id: string): PersonFacts => {
     const facts = people.get(id);

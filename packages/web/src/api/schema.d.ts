@@ -30865,6 +30865,11 @@ export interface components {
             decidedStatus?: "ineligible" | "not-in-force" | "not-offered" | "not-applicable";
             workingDaysLeft?: number;
             recoveryFen?: number;
+            listedPeople?: {
+                id: string;
+                name: string;
+                identifier: string;
+            }[];
             actions: string[];
             createdAt: string;
             updatedAt: string;

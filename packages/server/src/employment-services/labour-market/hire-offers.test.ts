@@ -188,9 +188,22 @@ describe('a hire starts the unit’s 一次性吸纳就业补贴 offer', () => {
     const [offer] = await offersOfUnit();
     const res = await post(unit, `/api/v1/offers/${offer?.id}/confirmation`);
     expectOk(res, 201);
-    const application = res.json<{ state: string; decidedFen?: number; claim: { hires?: unknown[] } }>();
+    const application = res.json<{
+      state: string;
+      decidedFen?: number;
+      claim: { hires?: { personId: string }[] };
+      listedPeople?: { id: string; name: string; identifier: string }[];
+    }>();
     expect(application).toMatchObject({ state: 'submitted', decidedFen: 100_000 });
     expect(application.claim.hires).toHaveLength(3);
+    // The page names each hire; the claim holds only their registry ids.
+    expect(application.listedPeople?.map((p) => p.id).sort()).toEqual(
+      application.claim.hires?.map((h) => h.personId).sort(),
+    );
+    for (const p of application.listedPeople ?? []) {
+      expect(p.name).not.toBe('');
+      expect(p.identifier).toContain('*');
+    }
     const [after] = await offersOfUnit();
     expect(after).toMatchObject({ state: 'confirmed' });
   });

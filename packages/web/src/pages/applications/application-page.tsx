@@ -164,7 +164,7 @@ export function ApplicationPage() {
                   {k === 'loan' && v && typeof v === 'object' ? (
                     <LoanClaim value={v} />
                   ) : typeof v === 'object' ? (
-                    <ClaimValue value={v} />
+                    <ClaimValue value={v} people={application.listedPeople ?? []} />
                   ) : k.endsWith('Fen') && typeof v === 'number' ? (
                     formatFen(v, lang)
                   ) : (
@@ -245,17 +245,21 @@ export function ApplicationPage() {
  * A part of the claim made of several fields (a hire, a service, a project), each by its label in
  * the page's language (合同期限（月）, not contractMonths); a field without a label keeps its name.
  */
-function ClaimValue({ value }: { value: unknown }) {
+/** A claim's list (hires, interns, workers) or record, each person by name and masked ID, not by id. */
+function ClaimValue({ value, people }: { value: unknown; people: NonNullable<Application['listedPeople']> }) {
   const { t, i18n } = useTranslation();
-  const fields = (v: Record<string, unknown>) =>
-    Object.entries(v)
+  const { colon, list } = punctuation(i18n.language);
+  const fields = (v: Record<string, unknown>) => {
+    const person = typeof v.personId === 'string' ? people.find((p) => p.id === v.personId) : undefined;
+    const said = Object.entries(v)
       .filter(([k]) => k !== 'personId')
       .map(([k, x]) => {
         const label = i18n.exists(`claim.${k}`) ? t(`claim.${k}`) : k;
         const shown = k.endsWith('Fen') && typeof x === 'number' ? formatFen(x, i18n.language) : String(x);
-        return `${label}${punctuation(i18n.language).colon}${shown}`;
-      })
-      .join(punctuation(i18n.language).list);
+        return `${label}${colon}${shown}`;
+      });
+    return [...(person ? [`${person.name} ${person.identifier}`] : []), ...said].join(list);
+  };
   if (Array.isArray(value))
     return (
       <span>
