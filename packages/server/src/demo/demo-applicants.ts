@@ -2,6 +2,9 @@ import { registerBound } from './demo-accounts.js';
 import { addMonths, creditCodeCheckChar, residentIdCheckChar, type IsoDate } from '@huimin/policy';
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../app/build-app.js';
+import type { Database } from '../db/schema.js';
+import { insertParameterValues } from '../parameters/parameter-repository.js';
+import type { Kysely } from 'kysely';
 
 /**
  * Demo applicants a newcomer can log in as and apply with on their own (issue 17): their facts come
@@ -40,6 +43,7 @@ export const DEMO_APPLICANTS = [
 ] as const;
 
 export interface ApplicantSeed {
+  db: Kysely<Database>;
   services: Services;
   today: IsoDate;
   actor: (username: string) => Promise<Actor>;
@@ -60,15 +64,19 @@ export function demoBusinessCode(region: string): string {
 export async function seedDemoApplicants(seed: ApplicantSeed, password: string): Promise<void> {
   const { services, today } = seed;
   const counter = await seed.actor('counter');
-  // 四川 办法 第六条（四） pays 一次性创业补贴 "按规定" after 2025: the city's parameter officer keeps
-  // 2025's 1万元 as its example standard, so 张伟's claim can be paid in the demo.
-  await services.parameters.set(await seed.actor('policy'), {
-    parameter: 'startup.amount',
-    regionCode: '510100',
-    from: `${today.slice(0, 4)}-01-01`,
-    value: 1_000_000,
-    note: '示例数据：沿用2025年一次性创业补贴标准1万元',
-  });
+  // 四川 办法 第六条（四） pays 一次性创业补贴 "按规定" after 2025: the demo keeps 2025's 1万元 as
+  // the city's example standard, so 张伟's claim can be paid, and every decision says it is an example.
+  await insertParameterValues(seed.db, [
+    {
+      parameter: 'startup.amount',
+      region: '510100',
+      from: `${today.slice(0, 4)}-01-01`,
+      value: 1_000_000,
+      source: 'example',
+      note: '示例数据：沿用2025年一次性创业补贴标准1万元 / example figure: 2025’s 10,000 yuan carried on',
+    },
+  ]);
+  services.policies.reload();
   const year = Number(today.slice(0, 4));
   const graduating = `${Number(today.slice(5, 7)) <= 8 ? year : year + 1}-06-30`;
   const founded = addMonths(today, -14);

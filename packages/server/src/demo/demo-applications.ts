@@ -187,7 +187,7 @@ export async function seedApplications(
   await seedTraining({ services, clock, today, actor, trainees, idNumbers }, DEMO_PASSWORD);
   clock.date = today;
   await seedEmploymentServices({ db, services, today, actor });
-  await seedDemoApplicants({ services, today, actor }, DEMO_PASSWORD);
+  await seedDemoApplicants({ db, services, today, actor }, DEMO_PASSWORD);
   await seedLabourMarket({ db, services, today, actor }, DEMO_PASSWORD);
   await seedLoans({ db, services, clock, actor }, DEMO_PASSWORD);
   clock.date = today;

@@ -132,6 +132,11 @@ describe('the demo city', () => {
       declarations: [graduated],
     });
     expect(after.json<Preview>().eligible).toBe(true);
+    // The city's standard is the demo's, and the decision says so (a real bureau sets its own).
+    const standard = after
+      .json<{ parameters: { parameter: string; source: string; value: number }[] }>()
+      .parameters.find((p) => p.parameter === 'startup.amount');
+    expect(standard).toMatchObject({ source: 'example', value: 1_000_000 });
     const li = await login(app, graduate.username, DEMO_PASSWORD);
     const job = (
       await li.request('POST', '/api/v1/applications/decision-preview', { subsidy: 'one-time-job-seeking' })
