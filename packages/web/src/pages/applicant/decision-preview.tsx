@@ -52,6 +52,8 @@ export function DecisionPreview({
         .catch((e: unknown) => {
           if (!live) return;
           setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+          // The last decision was for what was typed before: shown under this refusal, it would read as this claim's.
+          setDecision(undefined);
           onAnswer?.(undefined);
         })
         .finally(() => {
