@@ -58,9 +58,9 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await row(bank).getByRole('button', { name: '登记放款' }).click();
     await bank.page.locator('#principal').fill('200000');
     await bank.page.locator('#rate').fill('3.45');
-    await bank.page.locator('#disbursedOn').fill('2025-06-10');
-    await bank.page.locator('#disbursedOn').press('Enter');
-    await bank.page.locator('#contract-save').click();
+    await bank.page.locator('#on').fill('2025-06-10');
+    await bank.page.locator('#on').press('Enter');
+    await bank.page.locator('#loan-contract-ok').click();
     await expect.poll(() => row(bank).innerText()).toContain('还款中');
     await checkAndShoot(bank, 'loans-bank-desk');
     f.loanNumber = (await row(bank).getByRole('button').first().innerText()).trim();
@@ -196,5 +196,39 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await v.page.goto('/#/my/loans');
     await expect.poll(() => v.page.getByTestId('loan-subsidy-paid').first().innerText()).toBe('¥871.66');
     await checkAndShoot(v, 'loans-applicant-paid');
+  });
+
+  it('in default, the guarantor compensates what the schedule had not yet called for, after saying so', async () => {
+    clock.setDate('2025-12-20');
+    const bank = await as('bank');
+    await bank.page.goto('/#/loans');
+    await row(bank)
+      .getByRole('button', { name: /^违\s?约$/ })
+      .click();
+    // Sent empty, the dialog stays open and says what is missing, under each field.
+    await bank.page.locator('#loan-default-ok').click();
+    const dialog = bank.page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('请填写理由');
+    expect(await dialog.innerText()).toContain('请填写日期');
+    await bank.page.locator('#on').fill('2025-12-20');
+    await bank.page.locator('#on').press('Enter');
+    await bank.page.locator('#reason').fill('连续两期未按期还款');
+    await bank.page.locator('#loan-default-ok').click();
+    await expect.poll(() => row(bank).innerText()).toContain('逾期违约');
+
+    const guarantor = await as('guarantor');
+    await guarantor.page.goto('/#/loans');
+    await row(guarantor)
+      .getByRole('button', { name: /^代\s?偿$/ })
+      .click();
+    // Proposed: the 20万元 less the instalments due by the day of default, not the whole principal.
+    const amount = guarantor.page.getByTestId('compensation-amount');
+    await expect.poll(() => amount.inputValue()).not.toBe('');
+    const proposed = Number(await amount.inputValue());
+    expect(proposed).toBeGreaterThan(0);
+    expect(proposed).toBeLessThan(200_000);
+    expect(await guarantor.page.getByRole('dialog').innerText()).toContain('违约日尚未到期的本金');
+    await guarantor.page.locator('#loan-compensation-ok').click();
+    await expect.poll(() => row(guarantor).innerText()).toContain('已代偿');
   });
 });

@@ -255,25 +255,32 @@ export class LoanService {
 
   /** 代偿: the guarantee fund pays the bank for a loan in default, never more than the fund has left. */
   compensate(actor: Actor, id: string, amountFen: number, compensatedOn: IsoDate): Promise<LoanView> {
-    return this.step(actor, id, ['defaulted'], async (trx, loan) => {
-      // 代偿 follows the default: a day before it would pay for a loan still being repaid.
-      this.assertDay(compensatedOn, loan, 'compensatedOn', loan.ended_on);
-      if (amountFen > Number(loan.principal_fen))
-        throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: `≤ ${loan.principal_fen}` });
-      const fund = await guaranteeFundForUpdate(trx, loan.guarantor_id);
-      if (fund.paidFen + amountFen > fund.fundFen)
-        throw new AppError('GUARANTEE_FUND_EXHAUSTED', 409, 'amountFen', {
-          detail: String(fund.fundFen - fund.paidFen),
+    const noted = { amountFen, compensatedOn };
+    return this.step(
+      actor,
+      id,
+      ['defaulted'],
+      async (trx, loan) => {
+        // 代偿 follows the default: a day before it would pay for a loan still being repaid.
+        this.assertDay(compensatedOn, loan, 'compensatedOn', loan.ended_on);
+        if (amountFen > Number(loan.principal_fen))
+          throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: `≤ ${loan.principal_fen}` });
+        const fund = await guaranteeFundForUpdate(trx, loan.guarantor_id);
+        if (fund.paidFen + amountFen > fund.fundFen)
+          throw new AppError('GUARANTEE_FUND_EXHAUSTED', 409, 'amountFen', {
+            detail: String(fund.fundFen - fund.paidFen),
+          });
+        await insertCompensation(trx, {
+          loan_id: loan.id,
+          guarantor_id: loan.guarantor_id,
+          amount_fen: String(amountFen),
+          compensated_on: compensatedOn,
+          recorded_by: actor.accountId,
         });
-      await insertCompensation(trx, {
-        loan_id: loan.id,
-        guarantor_id: loan.guarantor_id,
-        amount_fen: String(amountFen),
-        compensated_on: compensatedOn,
-        recorded_by: actor.accountId,
-      });
-      return { state: 'compensated' };
-    });
+        return { state: 'compensated' };
+      },
+      noted,
+    );
   }
 
   /** One step: lock, check state and the caller's side, apply, audit; answer with the loan. */
@@ -282,6 +289,8 @@ export class LoanService {
     id: string,
     from: readonly LoanState[],
     change: (trx: Transaction<Database>, loan: LoanRow) => Promise<Parameters<typeof updateLoan>[2]>,
+    /** What the audit entry records beside the loan's own changes (代偿's amount and day). */
+    noted: Record<string, unknown> = {},
   ): Promise<LoanView> {
     await this.db.transaction().execute(async (trx) => {
       const loan = await loanForUpdate(trx, actor, id);
@@ -290,7 +299,10 @@ export class LoanService {
         throw new AppError('LOAN_STATE', 409, undefined, { state: STATE_NAMES[loan.state] });
       const changes = await change(trx, loan);
       await updateLoan(trx, loan, changes);
-      await this.audit(trx, actor, loan.id, loan.region_code, `loans.${changes.state ?? 'changed'}`, changes);
+      await this.audit(trx, actor, loan.id, loan.region_code, `loans.${changes.state ?? 'changed'}`, {
+        ...changes,
+        ...noted,
+      });
     });
     return this.reads.get(actor, id);
   }

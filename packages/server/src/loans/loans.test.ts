@@ -317,6 +317,14 @@ describe('创业担保贷款 end to end (四川)', () => {
     });
     expectOk(done);
     expect(done.json()).toMatchObject({ state: 'compensated', compensationFen: 9_000_000 });
+    // The audit trail says how much the fund paid and on which day, not only the new state.
+    const entry = await app.database.db
+      .selectFrom('audit_entry')
+      .select('after')
+      .where('entity_id', '=', b.id)
+      .where('action', '=', 'loans.compensated')
+      .executeTakeFirstOrThrow();
+    expect(entry.after).toMatchObject({ state: 'compensated', amountFen: 9_000_000, compensatedOn: '2025-10-10' });
   }, 60_000);
 
   it('repaid early, the borrower may borrow again; the register sums the region', async () => {

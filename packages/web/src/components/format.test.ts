@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatPermille, parseYuan, pickLabel, punctuation, yuanToFen } from './format.js';
+import { fenAsYuanInput, formatFen, formatPermille, parseYuan, pickLabel, punctuation, yuanToFen } from './format.js';
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
@@ -16,6 +16,12 @@ describe('money on screen', () => {
     expect(parseYuan('1.234')).toBeUndefined();
     expect(parseYuan('-5')).toBeUndefined();
     expect(parseYuan('1e3')).toBeUndefined();
+  });
+
+  it('proposes an amount in a form as 元 that reads back as the same fen', () => {
+    expect(fenAsYuanInput(12_500_000)).toBe('125000.00');
+    expect(fenAsYuanInput(7)).toBe('0.07');
+    for (const fen of [0, 1, 99, 100, 150_050, 123_456_789]) expect(parseYuan(fenAsYuanInput(fen))).toBe(fen);
   });
 
   it('turns a form’s amount in 元 into fen, whatever the float makes of the cents', () => {

@@ -30,6 +30,11 @@ export function punctuation(language: string): {
     : { open: '（', close: '）', colon: '：', semicolon: '；', list: '、' };
 }
 
+/** 分 as an amount field holds it (150050 → "1500.50"), for a form that proposes a figure; `parseYuan` reads it back. */
+export function fenAsYuanInput(fen: number): string {
+  return `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+}
+
 /** "1,500.50" or "1500.5" (元, as typed) → 150050 分; undefined when it is not an amount. */
 export function parseYuan(input: string): number | undefined {
   const m = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(input.replaceAll(',', ''));

@@ -95,6 +95,14 @@ export const loansEn: Translation<typeof loansZh> = {
   repay: 'Repaid',
   default: 'Default',
   compensate: 'Compensate',
+  compensateConfirm: 'Confirm compensation',
+  compensateAsk:
+    'Principal {{principal}}, in default since {{date}}; by the repayment schedule, the principal not yet due on that day is {{outstanding}}.',
+  compensateNote:
+    'Compensation is paid from the guarantee fund and cannot be undone; the amount follows the bank’s notice of compensation and may not exceed the principal.',
+  compensationYuan: 'Compensation (yuan)',
+  principalYuan: 'Principal (yuan)',
+  stepDone: 'Loan {{number}} is now: {{state}}',
   onDay: 'Date',
   reasonRequired: 'Give a reason',
   statement: 'Import a quarterly interest statement',

@@ -1,10 +1,9 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, parseYuan } from '../../components/format.js';
+import { formatFen } from '../../components/format.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -12,9 +11,8 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { LoanAwardsCard } from './loan-awards-card.js';
 import { LoanDetails, type Loan, type LoanRow, type RegisterRow } from './loan-common.js';
+import { LoanStepDialog, type LoanStep } from './loan-step-dialog.js';
 import { useLoanColumns, useRegisterColumns } from './loan-columns.js';
-
-const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD') ?? '';
 
 /**
  * One desk for everyone who handles a loan after it is applied for, each seeing the loans and the
@@ -26,10 +24,10 @@ export function LoansDeskPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { account } = useSession();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const can = (p: string) => account?.permissions.includes(p as never) ?? false;
   const [open, setOpen] = useState<string>();
-  const [contracting, setContracting] = useState<string>();
+  const [asking, setAsking] = useState<{ step: LoanStep; loan: LoanRow }>();
   const loans = useLoad(() => api<LoanRow[]>('GET', '/api/v1/loans'), []);
   const detail = useLoad(() => (open ? api<Loan>('GET', `/api/v1/loans/${open}`) : Promise.resolve(undefined)), [open]);
   const register = useLoad(
@@ -46,13 +44,14 @@ export function LoansDeskPage() {
       register.reload();
     }
   };
-  const refuse = (id: string, path: string) => {
-    let reason = '';
-    modal.confirm({
-      title: t('loans.reason'),
-      content: <Input.TextArea data-testid="loan-reason" onChange={(e) => (reason = e.target.value)} />,
-      onOk: () => post(id, path, { approve: false, reason: reason.trim() || undefined }),
-    });
+  const ask = (step: LoanStep, loan: LoanRow) => setAsking({ step, loan });
+  /** A step taken in its dialog: said, and the lists read again. */
+  const asked = (done: Loan) => {
+    void message.success(t('loans.stepDone', { number: done.number, state: t(`loans.states.${done.state}`) }));
+    setAsking(undefined);
+    loans.reload();
+    if (open === done.id) detail.reload();
+    register.reload();
   };
   const fileClaims = async () => {
     const done = await act.run(() => api<{ filed: number; subsidyFen: number }>('POST', '/api/v1/loans/claims'));
@@ -71,7 +70,7 @@ export function LoansDeskPage() {
           <Button size="small" type="primary" onClick={() => void post(l.id, 'qualification', { approve: true })}>
             {t('loans.qualify')}
           </Button>
-          <Button size="small" danger onClick={() => refuse(l.id, 'qualification')}>
+          <Button size="small" danger onClick={() => ask('refuse-qualification', l)}>
             {t('loans.refuse')}
           </Button>
         </>
@@ -88,25 +87,29 @@ export function LoansDeskPage() {
           <Button size="small" onClick={() => void post(l.id, 'guarantee', { approve: true, counterGuarantee: true })}>
             {t('loans.guaranteeCounter')}
           </Button>
-          <Button size="small" danger onClick={() => refuse(l.id, 'guarantee')}>
+          <Button size="small" danger onClick={() => ask('refuse-guarantee', l)}>
             {t('loans.refuseGuarantee')}
           </Button>
         </>
       ) : null}
       {can('loan:bank') && l.state === 'guaranteed' ? (
-        <Button size="small" type="primary" onClick={() => setContracting(l.id)}>
+        <Button size="small" type="primary" onClick={() => ask('contract', l)}>
           {t('loans.contract')}
         </Button>
       ) : null}
       {can('loan:bank') && l.state === 'active' ? (
-        <EndButtons onEnd={(path, body) => void post(l.id, path, body)} />
+        <Space>
+          <Button size="small" onClick={() => ask('repayment', l)}>
+            {t('loans.repay')}
+          </Button>
+          <Button size="small" danger onClick={() => ask('default', l)}>
+            {t('loans.default')}
+          </Button>
+        </Space>
       ) : null}
       {can('loan:guarantee') && l.state === 'defaulted' ? (
-        <Button
-          size="small"
-          onClick={() => void post(l.id, 'compensation', { amountFen: l.principalFen, compensatedOn: l.endedOn })}
-        >
-          {t('loans.compensate')} {money(l.principalFen)}
+        <Button size="small" danger onClick={() => ask('compensation', l)}>
+          {t('loans.compensate')}
         </Button>
       ) : null}
     </Space>
@@ -181,102 +184,9 @@ export function LoansDeskPage() {
           <LoanDetails loan={detail.data} reload={detail.reload} />
         </Card>
       ) : null}
-      <ContractModal
-        open={contracting !== undefined}
-        busy={act.busy}
-        onCancel={() => setContracting(undefined)}
-        onSave={async (body) => {
-          if (contracting) await post(contracting, 'contract', body);
-          setContracting(undefined);
-        }}
-      />
-    </Space>
-  );
-}
-
-/** The bank's record of the contract: principal in 元, rate in %, term and disbursement day. */
-function ContractModal(props: {
-  open: boolean;
-  busy: boolean;
-  onCancel: () => void;
-  onSave: (body: {
-    principalFen: number;
-    annualRateBp: number;
-    termMonths: number;
-    disbursedOn: string;
-  }) => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm();
-  return (
-    <Modal
-      open={props.open}
-      title={t('loans.contractTitle')}
-      okText={t('loans.save')}
-      okButtonProps={{ id: 'contract-save' }}
-      confirmLoading={props.busy}
-      onCancel={props.onCancel}
-      onOk={() => form.submit()}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ termMonths: 36 }}
-        onFinish={(v: { principal: string; rate: string; termMonths: number; disbursedOn: Dayjs }) =>
-          props.onSave({
-            principalFen: parseYuan(v.principal) ?? 0,
-            // A rate in percent with two decimals is, digit for digit, basis points.
-            annualRateBp: parseYuan(v.rate) ?? 0,
-            termMonths: v.termMonths,
-            disbursedOn: day(v.disbursedOn),
-          })
-        }
-      >
-        <Form.Item name="principal" label={t('loans.requested')} rules={[{ required: true }]}>
-          <Input inputMode="decimal" data-testid="contract-principal" />
-        </Form.Item>
-        <Form.Item name="rate" label={t('loans.ratePercent')} rules={[{ required: true }]}>
-          <Input inputMode="decimal" data-testid="contract-rate" />
-        </Form.Item>
-        <Form.Item name="termMonths" label={t('loans.term')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={120} />
-        </Form.Item>
-        <Form.Item name="disbursedOn" label={t('loans.disbursedOn')} rules={[{ required: true }]}>
-          <DatePicker data-testid="contract-date" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** Repaid in full, or in default, on a day the bank gives. */
-function EndButtons({ onEnd }: { onEnd: (path: string, body: unknown) => void }) {
-  const { t } = useTranslation();
-  const { modal } = App.useApp();
-  const ask = (path: 'repayment' | 'default') => {
-    let on = '';
-    let reason = '';
-    modal.confirm({
-      title: path === 'repayment' ? t('loans.repay') : t('loans.default'),
-      content: (
-        <Space orientation="vertical">
-          <DatePicker onChange={(d: Dayjs | null) => (on = d?.format('YYYY-MM-DD') ?? '')} />
-          {path === 'default' ? (
-            <Input placeholder={t('loans.reason')} onChange={(e) => (reason = e.target.value)} />
-          ) : null}
-        </Space>
-      ),
-      onOk: () => onEnd(path, path === 'default' ? { on, reason: reason.trim() } : { on }),
-    });
-  };
-  return (
-    <Space>
-      <Button size="small" onClick={() => ask('repayment')}>
-        {t('loans.repay')}
-      </Button>
-      <Button size="small" danger onClick={() => ask('default')}>
-        {t('loans.default')}
-      </Button>
+      {asking ? (
+        <LoanStepDialog step={asking.step} loan={asking.loan} onClose={() => setAsking(undefined)} onDone={asked} />
+      ) : null}
     </Space>
   );
 }
