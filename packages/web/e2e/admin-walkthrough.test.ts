@@ -112,8 +112,10 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await choose(v, 'change-roles', TEXT[language].finance);
       await v.page.keyboard.press('Escape');
       await dialog.locator('.ant-btn-primary').last().click();
-      await expect.poll(() => v.page.getByTestId('error').innerText()).toContain(TEXT[language].finance);
-      expect(await v.page.getByTestId('error').innerText()).toContain(TEXT[language].clerk);
+      // Said in the dialog, under the roles it refuses, not behind the dialog's overlay.
+      const roles = dialog.locator('.ant-form-item', { has: v.page.getByTestId('change-roles') });
+      await expect.poll(() => roles.locator('.ant-form-item-explain').innerText()).toContain(TEXT[language].finance);
+      expect(await roles.locator('.ant-form-item-explain').innerText()).toContain(TEXT[language].clerk);
       await checkAndShoot(v, 'admin-account-roles-refused', [username]);
       await dialog.locator('.ant-modal-close').click();
       await expect.poll(() => v.page.locator('.ant-modal:visible').count()).toBe(0);

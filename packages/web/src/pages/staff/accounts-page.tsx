@@ -1,5 +1,4 @@
 import {
-  ModalForm,
   ProFormDependency,
   ProFormSelect,
   ProFormText,
@@ -14,6 +13,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
+import { RefusingModalForm } from '../../components/refusing-modal-form.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
 import { useSession } from '../../session/session.js';
 
@@ -54,6 +54,13 @@ export function AccountsPage() {
       setError(e);
       return false;
     }
+  };
+
+  /** A dialog's change made: said on the page, and the list read again. */
+  const changed = async (said: string) => {
+    setError(undefined);
+    setDone(said);
+    await action.current?.reload();
   };
 
   /** Roles, region and (for a bank's or guarantor's officer) the institution: the same on creating and on moving. */
@@ -140,7 +147,7 @@ export function AccountsPage() {
       title: t('common.actions'),
       valueType: 'option',
       render: (_, a) => [
-        <ModalForm<{ password: string }>
+        <RefusingModalForm<{ password: string }>
           key="reset"
           title={`${t('admin.accounts.reset')} · ${a.displayName}`}
           trigger={
@@ -149,10 +156,9 @@ export function AccountsPage() {
             </Button>
           }
           modalProps={{ destroyOnHidden: true }}
-          onFinish={async ({ password }) => {
-            const ok = await attempt(() => api('POST', `/api/v1/accounts/${a.id}/password-reset`, { password }));
-            if (ok) setDone(t('admin.accounts.resetDone'));
-            return ok;
+          send={async ({ password }) => {
+            await api('POST', `/api/v1/accounts/${a.id}/password-reset`, { password });
+            await changed(t('admin.accounts.resetDone'));
           }}
         >
           <ProFormText.Password
@@ -161,10 +167,10 @@ export function AccountsPage() {
             extra={t('admin.accounts.passwordHint')}
             rules={[{ required: true }]}
           />
-        </ModalForm>,
+        </RefusingModalForm>,
         // One's own roles are changed by another administrator (the server refuses it too).
         a.id === me?.id ? null : (
-          <ModalForm<RolesChange>
+          <RefusingModalForm<RolesChange>
             key="roles"
             title={`${t('admin.accounts.changeRoles')} · ${a.displayName}`}
             trigger={
@@ -178,14 +184,13 @@ export function AccountsPage() {
               ...(a.institutionId ? { organisationId: a.institutionId } : {}),
             }}
             modalProps={{ destroyOnHidden: true }}
-            onFinish={async (values) => {
-              const ok = await attempt(() => api('PUT', `/api/v1/accounts/${a.id}/roles`, values));
-              if (ok) setDone(t('admin.accounts.rolesChanged', { name: a.displayName }));
-              return ok;
+            send={async (values) => {
+              await api('PUT', `/api/v1/accounts/${a.id}/roles`, values);
+              await changed(t('admin.accounts.rolesChanged', { name: a.displayName }));
             }}
           >
             {postFields('change')}
-          </ModalForm>
+          </RefusingModalForm>
         ),
         a.id === me?.id ? null : a.active ? (
           <Popconfirm
@@ -212,7 +217,7 @@ export function AccountsPage() {
   ];
 
   const createForm = (
-    <ModalForm<NewAccount>
+    <RefusingModalForm<NewAccount>
       title={t('admin.accounts.create')}
       trigger={
         <Button type="primary" data-testid="account-create">
@@ -220,10 +225,9 @@ export function AccountsPage() {
         </Button>
       }
       modalProps={{ destroyOnHidden: true }}
-      onFinish={async (values) => {
-        const ok = await attempt(() => api('POST', '/api/v1/accounts', values));
-        if (ok) setDone(t('admin.accounts.created', { username: values.username }));
-        return ok;
+      send={async (values) => {
+        await api('POST', '/api/v1/accounts', values);
+        await changed(t('admin.accounts.created', { username: values.username }));
       }}
     >
       <ProFormText name="username" label={t('auth.username')} rules={[{ required: true }]} />
@@ -236,7 +240,7 @@ export function AccountsPage() {
         extra={t('admin.accounts.passwordHint')}
         rules={[{ required: true }]}
       />
-    </ModalForm>
+    </RefusingModalForm>
   );
 
   return (
