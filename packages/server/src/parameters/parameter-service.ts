@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -66,8 +66,22 @@ export class ParameterService {
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     if (input.to !== undefined && input.to < input.from)
       throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
-    if (isSwitch(input.parameter) && input.value !== 0 && input.value !== 1)
-      throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '0 / 1' });
+    const unit = parameterLabel(input.parameter)?.unit;
+    if ((unit === 'flag' || isSwitch(input.parameter)) && input.value !== 0 && input.value !== 1)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        'value',
+        inBoth('detail', '应为 0（否）或 1（是）', 'must be 0 (no) or 1 (yes)'),
+      );
+    // A share is of a whole: above 100% no trainee could meet an attendance floor, no fund pay a share.
+    if (unit === 'permille' && input.value > 1000)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        'value',
+        inBoth('detail', '应在 0% 至 100% 之间', 'must be between 0% and 100%'),
+      );
     if (input.parameter === DEFERRED_MATERIALS_WORKING_DAYS && (!Number.isInteger(input.value) || input.value < 1))
       throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '≥ 1' });
     const note = input.note.trim();

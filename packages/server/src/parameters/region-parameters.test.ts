@@ -67,6 +67,23 @@ describe('a region’s parameters', () => {
     expect(before?.inForce?.source).not.toBe('local-setting');
   });
 
+  it.each([
+    ['a share over the whole', 'risk.training-attendance-min-permille', 1500, '0% 至 100%'],
+    ['a switch set to 2', 'internship.at-minimum-wage', 2, '0（否）或 1（是）'],
+  ])('%s is refused naming what the value must be, and nothing is set', async (_what, parameter, value, said) => {
+    const res = await officer.request('POST', '/api/v1/parameters', {
+      parameter,
+      regionCode: '510104',
+      from: '2027-03-01',
+      value,
+      note: '试设',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'value', message: expect.stringContaining(said) });
+    const history = (await view(officer, '510104', '2027-03-01')).find((p) => p.parameter === parameter)?.history;
+    expect(history?.map((v) => v.value)).not.toContain(value);
+  });
+
   it('another region is refused; a day that does not exist is 400', async () => {
     expect((await clerk.request('GET', '/api/v1/parameters/regions/620102')).statusCode).toBe(403);
     expect((await clerk.request('GET', '/api/v1/parameters/regions/510104?on=2026-02-30')).statusCode).toBe(400);

@@ -75,6 +75,14 @@ export const adminEn: Translation<typeof adminZh> = {
     search: 'Find by name',
     unitYuan: 'yuan',
     unitPercent: '%',
+    invalid: {
+      fen: 'Enter an amount in yuan, not negative, with at most two decimals',
+      permille: 'Enter a percentage from 0 to 100, with at most one decimal',
+      flag: 'Choose yes or no',
+      whole: 'Enter a whole number, 0 or more',
+    },
+    yes: 'Yes',
+    no: 'No',
   },
   audit: {
     history: 'Everything done to this record',

@@ -70,6 +70,14 @@ export const adminZh = {
     search: '按名称查找',
     unitYuan: '元',
     unitPercent: '%',
+    invalid: {
+      fen: '请输入金额（元），不能为负数，最多两位小数',
+      permille: '请输入 0 至 100 之间的百分比，最多一位小数',
+      flag: '请选择是或否',
+      whole: '请输入不小于 0 的整数',
+    },
+    yes: '是',
+    no: '否',
   },
   audit: {
     history: '该记录的全部操作',

@@ -16,5 +16,12 @@ describe('a parameter typed in its unit', () => {
     expect(parseParameterInput('5.55', 'permille')).toBeUndefined();
     expect(parseParameterInput('1.5', 'count')).toBeUndefined();
     expect(parseParameterInput('2', 'flag')).toBeUndefined();
+    expect(parseParameterInput('-200', 'fen')).toBeUndefined();
+  });
+
+  it('takes a share up to the whole, and not past it', () => {
+    expect(parseParameterInput('100', 'permille')).toBe(1000);
+    expect(parseParameterInput('100.1', 'permille')).toBeUndefined();
+    expect(parseParameterInput('150', 'permille')).toBeUndefined();
   });
 });

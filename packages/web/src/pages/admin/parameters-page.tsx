@@ -1,17 +1,18 @@
-import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import { ProFormDatePicker, ProFormRadio, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { Alert, Button, DatePicker, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, query } from '../../api/client.js';
+import { api, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatParameterValue, pick, todayInShanghai, type ParameterLabel } from '../../components/format.js';
+import { RefusingModalForm } from '../../components/refusing-modal-form.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { parseParameterInput, unitSuffix } from './parameter-input.js';
+import { inputRule, parseParameterInput, unitSuffix } from './parameter-input.js';
 
 type RegionParameters =
   paths['/api/v1/parameters/regions/{regionCode}']['get']['responses'][200]['content']['application/json'];
@@ -32,7 +33,6 @@ export function ParametersPage() {
   const [region, setRegion] = useState(account?.regionCode ?? '510104');
   const [on, setOn] = useState(todayInShanghai());
   const [saved, setSaved] = useState<string>();
-  const [setError, setSetError] = useState<ApiError>();
   const [version, setVersion] = useState(0);
   const { data, error, loading } = useLoad(
     () => api<RegionParameters>('GET', `/api/v1/parameters/regions/${region}${query({ on })}`),
@@ -55,7 +55,7 @@ export function ParametersPage() {
 
   const setForm = (p: Row) =>
     p.label ? (
-      <ModalForm<{ value: string; from: string; to?: string; note: string }>
+      <RefusingModalForm<{ value: string; from: string; to?: string; note: string }>
         key="set"
         title={t('admin.parameters.setTitle', { label: name(p) })}
         trigger={
@@ -65,28 +65,18 @@ export function ParametersPage() {
         }
         modalProps={{ destroyOnHidden: true }}
         initialValues={{ from: on }}
-        onFinish={async (values) => {
-          setSetError(undefined);
+        send={async (values) => {
           const unit = p.label!.unit;
-          const value = parseParameterInput(values.value, unit);
-          if (value === undefined) {
-            setSetError(new ApiError(400, 'VALIDATION_FAILED', `${t('admin.parameters.value')}: ${values.value}`));
-            return false;
-          }
-          try {
-            await api('POST', '/api/v1/parameters', {
-              parameter: p.parameter,
-              regionCode: region,
-              from: values.from,
-              ...(values.to ? { to: values.to } : {}),
-              value,
-              note: values.note,
-            });
-          } catch (e) {
-            if (!(e instanceof ApiError)) throw e;
-            setSetError(e);
-            return false;
-          }
+          // The field's rule has read it already: a value it let through is one the unit allows.
+          const value = parseParameterInput(values.value, unit) ?? 0;
+          await api('POST', '/api/v1/parameters', {
+            parameter: p.parameter,
+            regionCode: region,
+            from: values.from,
+            ...(values.to ? { to: values.to } : {}),
+            value,
+            note: values.note,
+          });
           setSaved(
             t('admin.parameters.saved', {
               label: name(p),
@@ -95,16 +85,35 @@ export function ParametersPage() {
             }),
           );
           setVersion((n) => n + 1);
-          return true;
         }}
       >
-        <ErrorAlert error={setError} />
-        <ProFormText
-          name="value"
-          label={t('admin.parameters.value')}
-          fieldProps={{ suffix: unitSuffix(p.label.unit, t), 'data-testid': 'parameter-value' } as object}
-          rules={[{ required: true }]}
-        />
+        {p.label.unit === 'flag' ? (
+          <ProFormRadio.Group
+            name="value"
+            label={t('admin.parameters.value')}
+            options={[
+              { value: '1', label: t('admin.parameters.yes') },
+              { value: '0', label: t('admin.parameters.no') },
+            ]}
+            rules={[{ required: true, message: inputRule('flag', t) }]}
+            fieldProps={{ 'data-testid': 'parameter-value' } as object}
+          />
+        ) : (
+          <ProFormText
+            name="value"
+            label={t('admin.parameters.value')}
+            fieldProps={{ suffix: unitSuffix(p.label.unit, t), 'data-testid': 'parameter-value' } as object}
+            rules={[
+              {
+                required: true,
+                validator: async (_: unknown, typed: string | undefined) =>
+                  typed && parseParameterInput(typed, p.label!.unit) !== undefined
+                    ? undefined
+                    : Promise.reject(new Error(inputRule(p.label!.unit, t))),
+              },
+            ]}
+          />
+        )}
         <ProFormDatePicker
           name="from"
           label={t('admin.parameters.from')}
@@ -119,7 +128,7 @@ export function ParametersPage() {
           rules={[{ required: true }]}
           fieldProps={{ 'data-testid': 'parameter-note' } as object}
         />
-      </ModalForm>
+      </RefusingModalForm>
     ) : null;
 
   const sourceName = (s: string) => (s ? t(`admin.sources.${s}`) : '—');
