@@ -51,6 +51,7 @@ import { SpotCheckService } from '../risk/spot-check-service.js';
 import { spotCheckRoutes } from '../risk/spot-check.routes.js';
 import { HireOfferService } from '../proactive/hire-offer-service.js';
 import { SweepService } from '../proactive/sweep-service.js';
+import { parameterLabel } from '../parameters/parameter-labels.js';
 import { listLocalParameterValues, parameterVersion } from '../parameters/parameter-repository.js';
 import { ParameterService } from '../parameters/parameter-service.js';
 import { parameterRoutes } from '../parameters/parameters.routes.js';
@@ -245,7 +246,7 @@ export function buildServices(
     parameters: new ParameterService(db, vault, policies),
     regions: new RegionService(db),
     allocations: new PublicationService(db, vault),
-    audit: new AuditService(db, vault),
+    audit: new AuditService(db, vault, parameterLabel),
     notifications: new NotificationService(db, vault, clock, policies, sms),
     // A hire recorded in the labour market starts the unit's hiring-subsidy offer (proactive).
     employment: employmentServices(db, vault, clock, {

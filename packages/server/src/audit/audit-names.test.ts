@@ -49,11 +49,27 @@ describe('the audit trail names what it speaks of', () => {
       }),
       201,
     );
+    // A threshold the server itself reads is named and has its unit, as the policy's parameters do.
+    expectOk(
+      await officer.request('POST', '/api/v1/parameters', {
+        parameter: 'risk.training-attendance-min-permille',
+        regionCode: '510100',
+        from: '2027-01-01',
+        value: 850,
+        note: '测试',
+      }),
+      201,
+    );
 
     const zh = (await auditor.request('GET', '/api/v1/audit')).json<Page>();
+    expect(zh.names['risk.training-attendance-min-permille']).toBe('培训出勤率下限');
+    expect(zh.units['risk.training-attendance-min-permille']).toBe('permille');
     expect(zh.names[person.json<{ id: string }>().id]).toBe('审计张三');
     expect(zh.names[account.json<{ id: string }>().id]).toBe('新来的受理员');
-    const set = zh.entries.find((e) => e.action === 'parameter.set');
+    const set = zh.entries.find(
+      (e) =>
+        e.action === 'parameter.set' && (e.after as { parameter?: string } | undefined)?.parameter === 'startup.amount',
+    );
     expect(set?.after?.parameter).toBe('startup.amount');
     expect(zh.names['startup.amount']).toBe('一次性创业补贴标准');
     expect(zh.units['startup.amount']).toBe('fen');

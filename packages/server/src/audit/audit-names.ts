@@ -1,4 +1,4 @@
-import { PARAMETER_LABELS } from '@huimin/policy';
+import { PARAMETER_LABELS, type ParameterLabel } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Language } from '../i18n/messages.js';
@@ -81,6 +81,8 @@ export async function auditNames(
   db: Kysely<Database>,
   entries: readonly NamedEntry[],
   language: Language,
+  /** A parameter's label: the policy package's, and the server's own (risk thresholds, 免申即享). */
+  labelOf: (parameter: string) => ParameterLabel | undefined = (p) => PARAMETER_LABELS[p],
 ): Promise<{ names: Names; units: Names }> {
   const ids = new Set<string>();
   const names: Names = {};
@@ -88,9 +90,12 @@ export async function auditNames(
   const collect = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
       if (UUID.test(value)) ids.add(value.toLowerCase());
-      else if (key === 'parameter' && PARAMETER_LABELS[value]) {
-        names[value] = PARAMETER_LABELS[value][language === 'en-US' ? 'en' : 'zh'];
-        units[value] = PARAMETER_LABELS[value].unit;
+      else if (key === 'parameter') {
+        const label = labelOf(value);
+        if (label) {
+          names[value] = label[language === 'en-US' ? 'en' : 'zh'];
+          units[value] = label.unit;
+        }
       }
     } else if (Array.isArray(value)) for (const v of value) collect(v, key);
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);

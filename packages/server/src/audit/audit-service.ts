@@ -1,3 +1,4 @@
+import type { ParameterLabel } from '@huimin/policy';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
@@ -28,6 +29,8 @@ export class AuditService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    /** Every parameter's label, the server's own included (given by the app: audit depends on no module). */
+    private readonly parameterLabel?: (parameter: string) => ParameterLabel | undefined,
   ) {}
 
   /**
@@ -57,7 +60,7 @@ export class AuditService {
 
   /** The names of the records a page of entries speaks of, by id (audit-names.ts). */
   names(entries: readonly NamedEntry[], language: Language): ReturnType<typeof auditNames> {
-    return auditNames(this.db, entries, language);
+    return auditNames(this.db, entries, language, this.parameterLabel);
   }
 
   /** Walks the whole chain and reports the first broken link. */

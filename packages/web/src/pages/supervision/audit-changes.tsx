@@ -72,6 +72,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
       category: [`employment.categories.${text}`],
       kind: [
         `employment.contactKinds.${text}`,
+        domain === 'employment-services' ? `employment.caseKinds.${text}` : '',
         `employment.kinds.${text}`,
         `admin.reference.kinds.${text}`,
         `events.kinds.${text}`,
@@ -83,6 +84,11 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
       basis: [`employment.basis.${text}`],
       source: [`funds.sources.${text}`],
       level: domain === 'labour-market' ? [`labour.levels.${text}`] : [],
+      // A registration's end, a certification's exit and a case's close are recorded by their codes.
+      reason:
+        domain === 'employment-services'
+          ? [`employment.endReasons.${text}`, `employment.exitReasons.${text}`, `employment.closeReasons.${text}`]
+          : [],
     };
     const label = first([...(candidates[field] ?? []).filter(Boolean), `admin.auditValues.${text}`]);
     if (label) return label;
