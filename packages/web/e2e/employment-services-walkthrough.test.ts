@@ -128,6 +128,18 @@ describe('registration and one-to-one assistance, in the browser', () => {
     await checkAndShoot(clerk, 'employment-registrations');
   });
 
+  it('ending registrations without contact asks first, and says what it did', async () => {
+    const clerk = await as('clerk');
+    await clerk.page.goto('/#/employment/registrations');
+    await clerk.page.getByRole('button', { name: '清理6个月未联系人员' }).click();
+    const ask = clerk.page.locator('.ant-popconfirm:visible');
+    await expect.poll(() => ask.innerText()).toContain('确定执行');
+    await ask.locator('.ant-btn-primary').click();
+    await expect.poll(() => clerk.page.locator('.ant-message').innerText()).toContain('已终止');
+    // Registered today, the graduate was in contact: their registration stays open.
+    expect(await clerk.page.getByTestId('registrations').innerText()).toContain(GRADUATE.name);
+  });
+
   it('the clerk imports historic registrations: a wrong row refuses the whole file, named; the right one is taken', async () => {
     const clerk = await as('clerk');
     await clerk.page.goto('/#/employment/registrations');

@@ -18002,6 +18002,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             ended: number;
+                            people: {
+                                name: string;
+                                idNumberMasked: string;
+                            }[];
                         };
                     };
                 };
@@ -18130,6 +18134,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             ended: number;
+                            people: {
+                                name: string;
+                                idNumberMasked: string;
+                            }[];
                         };
                     };
                 };

@@ -52,6 +52,13 @@ export const employmentEn: Translation<typeof employmentZh> = {
     reason: 'Reason',
     review: 'End registrations without contact for 6 months',
     reviewed: '{{count}} unemployment registrations without contact for 6 months ended',
+    reviewAsk:
+      'This ends the unemployment registration of everyone in your regions without contact for 6 months (on the day the 6 months ran out), and records it in the audit trail. Go ahead?',
+    contributionsAsk:
+      'This registers employment for the unemployed whose contributions a unit has since paid, and ends their unemployment registration. Go ahead?',
+    whose: ': {{names}}',
+    contacted: 'Contact with {{name}} recorded today',
+    ended: 'The registration of {{name}} ended',
     reviewed_one: '{{count}} unemployment registration without contact for 6 months ended',
     importTitle: 'Import historic registrations',
     contributions: 'Check against contributions',

@@ -62,7 +62,11 @@ describe('contributions paid by a unit end an unemployment registration (即时�
     const flexible = await unemployed([contributions('self', '2026-07', '2026-10')]);
     const res = await clerk.request('POST', '/api/v1/employment-services/registrations/contribution-review');
     expectOk(res);
-    expect(res.json()).toEqual({ ended: 1 });
+    // Said by whom, not only how many: the clerk sees whose registration changed.
+    expect(res.json()).toEqual({
+      ended: 1,
+      people: [{ name: expect.any(String), idNumberMasked: expect.stringContaining('*') }],
+    });
     expect(await registrations(hired)).toMatchObject([
       { kind: 'employment', startsOn: '2026-09-01', employmentKind: 'labour-contract', employerCreditCode: EMPLOYER },
       { kind: 'unemployment', endsOn: '2026-08-31', endReason: 'employed' },
@@ -72,6 +76,6 @@ describe('contributions paid by a unit end an unemployment registration (即时�
     // Run again: nothing left to do.
     expect(
       (await clerk.request('POST', '/api/v1/employment-services/registrations/contribution-review')).json(),
-    ).toEqual({ ended: 0 });
+    ).toEqual({ ended: 0, people: [] });
   });
 });

@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError } from '../../http/errors.js';
 import { regionRange } from '../../regions/region-scope.js';
-import { unemployedWithEmployerContributions } from './registration-repository.js';
+import { peopleNamed, unemployedWithEmployerContributions } from './registration-repository.js';
+import type { EndedRegistrations } from './registration.schemas.js';
 import type { RegistrationService } from './registration-service.js';
 
 interface InsuranceRun {
@@ -28,7 +29,7 @@ export class ContributionReview {
     private readonly registrations: RegistrationService,
   ) {}
 
-  async run(actor: Actor): Promise<{ ended: number }> {
+  async run(actor: Actor): Promise<EndedRegistrations> {
     const today = this.clock.today();
     const rows = await unemployedWithEmployerContributions(this.db, regionRange(actor.regionCode));
     const first = new Map<string, { row: (typeof rows)[number]; month: string; employer: string }>();
@@ -41,7 +42,7 @@ export class ContributionReview {
       const known = first.get(row.id);
       if (!known || month < known.month) first.set(row.id, { row, month, employer: run.employer });
     }
-    let ended = 0;
+    const ended: string[] = [];
     for (const { row, month, employer } of first.values()) {
       const input = {
         personId: row.person_id,
@@ -55,13 +56,13 @@ export class ContributionReview {
       };
       try {
         await this.registrations.register(actor, input);
-        ended++;
+        ended.push(row.person_id);
       } catch (error) {
         // Someone registered the person meanwhile, or the data disagree with the record: left for a person to look at.
         if (!(error instanceof AppError)) throw error;
       }
     }
-    return { ended };
+    return { ended: ended.length, people: await peopleNamed(this.db, ended) };
   }
 }
 

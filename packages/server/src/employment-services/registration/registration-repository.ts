@@ -150,6 +150,18 @@ export async function openInRange(
   return q.orderBy('r.starts_on', 'desc').limit(limit).execute();
 }
 
+/** People by name and masked ID number, in the order of `ids`, for saying whose registration a bulk step changed. */
+export async function peopleNamed(db: Db, ids: readonly string[]): Promise<{ name: string; idNumberMasked: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'name', 'id_number_masked'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, { name: r.name, idNumberMasked: r.id_number_masked }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function regionNames(db: Db, code: string): Promise<{ zh: string; en: string }> {
   const row = await db.selectFrom('region').select(['name_zh', 'name_en']).where('code', '=', code).executeTakeFirst();
   return { zh: row?.name_zh ?? code, en: row?.name_en ?? code };

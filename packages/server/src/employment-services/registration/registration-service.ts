@@ -21,6 +21,7 @@ import {
   insertRegistration,
   openInRange,
   openRegistrationForUpdate,
+  peopleNamed,
   registrationsOf,
   silentSince,
   touchContact,
@@ -28,6 +29,7 @@ import {
   type RegistrationRow,
 } from './registration-repository.js';
 import type {
+  EndedRegistrations,
   EndRegistrationBody,
   RegisterBody,
   Registration,
@@ -224,11 +226,11 @@ export class RegistrationService {
    * Ends every unemployment registration in the caller's regions whose holder has not been in touch
    * for the region's months (连续6个月未联系, a dated parameter), on the day the months ran out.
    */
-  async endSilent(actor: Actor): Promise<{ ended: number }> {
+  async endSilent(actor: Actor): Promise<EndedRegistrations> {
     const today = this.clock.today();
     const months = resolveDated(NO_CONTACT_MONTHS, actor.regionCode, today)?.value ?? 6;
     const silent = await silentSince(this.db, regionRange(actor.regionCode), addMonths(today, -months));
-    let ended = 0;
+    const ended: string[] = [];
     for (const r of silent) {
       const months = resolveDated(NO_CONTACT_MONTHS, r.region_code, today)?.value ?? 6;
       const endsOn = addMonths(r.last_contact_on, months);
@@ -237,11 +239,11 @@ export class RegistrationService {
         const open = await openRegistrationForUpdate(trx, r.person_id);
         if (open?.id === r.id && open.last_contact_on === r.last_contact_on) {
           await this.end(trx, actor, open, endsOn, 'no-contact');
-          ended++;
+          ended.push(r.person_id);
         }
       });
     }
-    return { ended };
+    return { ended: ended.length, people: await peopleNamed(this.db, ended) };
   }
 
   async registrationsOfPerson(actor: Actor, personId: string): Promise<RegistrationView[]> {

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Community, IsoDateString, options, RegionCode } from '../employment-services.schemas.js';
 
 const Kind = Type.Union([Type.Literal('employment'), Type.Literal('unemployment')]);
@@ -74,4 +74,9 @@ export const RegistrationList = Type.Object({
   ),
 });
 export const RegistrationsQuery = Type.Object({ kind: Type.Optional(Kind) }, options);
-export const EndedCount = Type.Object({ ended: Type.Integer() });
+export const EndedCount = Type.Object({
+  ended: Type.Integer(),
+  /** Whose registrations ended, by name and masked ID number, so the clerk sees who, not only how many. */
+  people: Type.Array(Type.Object({ name: Type.String(), idNumberMasked: Type.String() })),
+});
+export type EndedRegistrations = Static<typeof EndedCount>;

@@ -230,7 +230,11 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
       await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(kept, '2026-04-01'))
     ).json<{ id: string }>();
     expectOk(await clerk.request('POST', `/api/v1/employment-services/registrations/${touched.id}/contact`));
-    expectOk(await clerk.request('POST', '/api/v1/employment-services/registrations/no-contact-review'));
+    const review = await clerk.request('POST', '/api/v1/employment-services/registrations/no-contact-review');
+    expectOk(review);
+    const said = review.json<{ ended: number; people: { name: string; idNumberMasked: string }[] }>();
+    expect(said.people).toHaveLength(said.ended);
+    expect(said.people.length).toBeGreaterThan(0);
     const ended = (await clerk.request('GET', `/api/v1/employment-services/people/${id}/registrations`)).json<{
       registrations: { id: string; endsOn?: string; endReason?: string }[];
     }>();

@@ -1,7 +1,9 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
+import { punctuation } from '../../components/format.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { RegionSelect } from '../../components/regions.js';
 import { StaffTable } from '../../components/staff-table.js';
@@ -12,6 +14,9 @@ import { useRegistrationColumns } from './employment-columns.js';
 import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
 import { validValues } from '../../components/valid-values.js';
+
+type EndedRegistrations =
+  paths['/api/v1/employment-services/registrations/no-contact-review']['post']['responses'][200]['content']['application/json'];
 
 const END_REASONS = ['employed', 'enrolled', 'enlisted', 'retired', 'moved-away', 'left-job', 'died'] as const;
 
@@ -27,7 +32,7 @@ interface RegisterForm {
 
 /** 就业登记 and 失业登记 at the counter, the open registrations of one's regions, and their end. */
 export function RegistrationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { account } = useSession();
   const { message } = App.useApp();
   const mayRegister = account?.permissions.includes('employment:register') ?? false;
@@ -53,28 +58,29 @@ export function RegistrationsPage() {
     list.reload();
   };
   const contact = async (r: RegistrationRow) => {
-    if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${r.id}/contact`))) list.reload();
-  };
-  const review = async () => {
-    const res = await act.run(() =>
-      api<{ ended: number }>('POST', '/api/v1/employment-services/registrations/no-contact-review'),
-    );
-    if (!res) return;
-    void message.info(t('employment.registrations.reviewed', { count: res.ended }));
+    if (!(await act.run(() => api('POST', `/api/v1/employment-services/registrations/${r.id}/contact`)))) return;
+    void message.success(t('employment.registrations.contacted', { name: r.name }));
     list.reload();
   };
-  const checkContributions = async () => {
+  /** A step over the whole list: said with whose registrations it changed, not only how many. */
+  const bulk = async (path: string, said: string) => {
     const res = await act.run(() =>
-      api<{ ended: number }>('POST', '/api/v1/employment-services/registrations/contribution-review'),
+      api<EndedRegistrations>('POST', `/api/v1/employment-services/registrations/${path}`),
     );
     if (!res) return;
-    void message.info(t('employment.registrations.contributionsDone', { count: res.ended }));
+    const { open, close, list: and } = punctuation(i18n.language);
+    const names = res.people.map((p) => `${p.name}${open}${p.idNumberMasked}${close}`).join(and);
+    void message.info(
+      `${t(said, { count: res.ended })}${res.ended > 0 ? t('employment.registrations.whose', { names }) : ''}`,
+      res.ended > 0 ? 10 : 3,
+    );
     list.reload();
   };
   const end = async () => {
     const values = await validValues(endForm);
     if (!values || !ending) return;
     if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${ending.id}/end`, values))) {
+      void message.success(t('employment.registrations.ended', { name: ending.name }));
       setEnding(undefined);
       list.reload();
     }
@@ -206,8 +212,20 @@ export function RegistrationsPage() {
         extra={
           mayRegister ? (
             <Space>
-              <Button onClick={() => void checkContributions()}>{t('employment.registrations.contributions')}</Button>
-              <Button onClick={() => void review()}>{t('employment.registrations.review')}</Button>
+              <Popconfirm
+                title={t('employment.registrations.contributionsAsk')}
+                onConfirm={() => bulk('contribution-review', 'employment.registrations.contributionsDone')}
+                overlayStyle={{ maxWidth: 360 }}
+              >
+                <Button>{t('employment.registrations.contributions')}</Button>
+              </Popconfirm>
+              <Popconfirm
+                title={t('employment.registrations.reviewAsk')}
+                onConfirm={() => bulk('no-contact-review', 'employment.registrations.reviewed')}
+                overlayStyle={{ maxWidth: 360 }}
+              >
+                <Button danger>{t('employment.registrations.review')}</Button>
+              </Popconfirm>
             </Space>
           ) : null
         }
