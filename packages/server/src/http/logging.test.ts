@@ -35,13 +35,13 @@ describe('logs carry no personal data', () => {
     const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
     lines.length = 0;
     const res = await logged.http.inject({
-      url: `/api/v1/people?idNumber=110101199003077777&name=${encodeURIComponent('张三')}`,
+      url: `/api/v1/people?idNumber=110101199003077774&name=${encodeURIComponent('张三')}`,
       headers: { cookie, authorization: 'Bearer secret-token' },
     });
     expect(res.statusCode).toBe(200);
     const text = lines.join('');
     expect(text).toContain('/api/v1/people');
-    expect(text).not.toContain('110101199003077777');
+    expect(text).not.toContain('110101199003077774');
     expect(text).not.toContain('张三');
     expect(text).not.toContain(encodeURIComponent('张三'));
     expect(text).not.toContain('secret-token');
@@ -52,7 +52,7 @@ describe('logs carry no personal data', () => {
     lines.length = 0;
     logged.http.log.info(
       {
-        person: { idNumber: '110101199003077777', name: '张三', phone: '13800138000', address: '锦江区某街1号' },
+        person: { idNumber: '110101199003077774', name: '张三', phone: '13800138000', address: '锦江区某街1号' },
         bankAccount: '6222020200112233445',
         password: PASSWORD,
       },
@@ -60,7 +60,7 @@ describe('logs carry no personal data', () => {
     );
     const text = lines.join('');
     expect(text).toContain('a careless line');
-    for (const secret of ['110101199003077777', '张三', '13800138000', '锦江区', '6222020200112233445', PASSWORD])
+    for (const secret of ['110101199003077774', '张三', '13800138000', '锦江区', '6222020200112233445', PASSWORD])
       expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });

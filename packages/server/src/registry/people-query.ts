@@ -3,6 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { NO_ONE, type Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { regionRange } from '../regions/region-scope.js';
+import { idNumberLookup } from './registry-input.js';
 import type { Vault } from '../security/vault.js';
 
 /** What the people list is searched by (人员库查询): the ID number, a name's start, a region. */
@@ -22,7 +23,8 @@ export function visiblePeople(db: Kysely<Database>, actor: Actor) {
 /** The people the caller may see who match the search. */
 export function foundPeople(db: Kysely<Database>, vault: Vault, actor: Actor, q: PeopleFilter) {
   let query = visiblePeople(db, actor);
-  if (q.idNumber) query = query.where('id_number_hmac', '=', vault.lookupHash('id-number', q.idNumber.toUpperCase()));
+  // A number that cannot be anyone's is said to be wrong, not answered as "nobody registered".
+  if (q.idNumber) query = query.where('id_number_hmac', '=', idNumberLookup(vault, q.idNumber));
   if (q.name) query = query.where('name', 'like', `${q.name.replace(/[\\%_]/g, '\\$&')}%`);
   if (q.regionCode) query = inRegion(query, q.regionCode);
   return query;

@@ -170,6 +170,19 @@ describe('the people found', () => {
     await addPeople(10_001, 1);
     expect(await found()).toMatchObject({ total: 10_000, totalIsLowerBound: true });
   });
+
+  it('by an ID number that cannot be anyone’s: said to be wrong, not answered as nobody registered', async () => {
+    const clerk = await staff(app, 'clerk-lookup', ['clerk'], '510106');
+    const seventeen = await clerk.request('GET', '/api/v1/people?idNumber=51010619900101001');
+    expect(seventeen.statusCode).toBe(400);
+    expect(seventeen.json()).toMatchObject({
+      code: 'INVALID_ID_NUMBER',
+      field: 'idNumber',
+      reason: expect.stringContaining('18'),
+    });
+    const wrongCheck = await clerk.request('GET', '/api/v1/people?idNumber=510106199001010010');
+    expect(wrongCheck.json()).toMatchObject({ code: 'INVALID_ID_NUMBER', reason: expect.stringContaining('校验码') });
+  });
 });
 
 describe('whose people staff find', () => {
