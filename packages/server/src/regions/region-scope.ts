@@ -1,7 +1,7 @@
 import { regionLevel } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 
 /**
  * A staff account sees its own region and every region below it. GB/T 2260 codes nest by prefix
@@ -41,8 +41,12 @@ export async function assertRegionInScope(
   code: string,
   field: string,
 ): Promise<void> {
-  const known = await db.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst();
-  refuseRegion(known !== undefined, scope, code, field);
+  const known = await db
+    .selectFrom('region')
+    .select(['code', 'name_zh', 'name_en'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  refuseRegion(known, scope, code, field);
 }
 
 /** The same check for the many rows of an imported file: the known regions are read once. */
@@ -50,13 +54,26 @@ export async function regionChecker(
   db: Kysely<Database>,
   scope: string,
 ): Promise<(code: string, field: string) => void> {
-  const known = new Set((await db.selectFrom('region').select('code').execute()).map((r) => r.code));
-  return (code, field) => refuseRegion(known.has(code), scope, code, field);
+  const rows = await db.selectFrom('region').select(['code', 'name_zh', 'name_en']).execute();
+  const known = new Map(rows.map((r) => [r.code, r]));
+  return (code, field) => refuseRegion(known.get(code), scope, code, field);
 }
 
-function refuseRegion(known: boolean, scope: string, code: string, field: string): void {
+/** Refused outside the caller's regions, the region said by its name with its code (贵阳市（520100）). */
+function refuseRegion(
+  known: { name_zh: string; name_en: string } | undefined,
+  scope: string,
+  code: string,
+  field: string,
+): void {
   if (!known) throw new AppError('UNKNOWN_REGION', 400, field, { value: code });
-  if (!isInScope(scope, code)) throw new AppError('OUT_OF_REGION', 403, field, { value: code });
+  if (!isInScope(scope, code))
+    throw new AppError(
+      'OUT_OF_REGION',
+      403,
+      field,
+      inBoth('value', `${known.name_zh}（${code}）`, `${known.name_en} (${code})`),
+    );
 }
 
 /**

@@ -170,7 +170,12 @@ describe('accounts managed by the administrator', () => {
     });
     expect(
       (await admin.request('POST', '/api/v1/accounts', { ...base, roles: ['clerk'], regionCode: '620100' })).json(),
-    ).toMatchObject({ code: 'OUT_OF_REGION', field: 'regionCode' });
+    ).toMatchObject({
+      code: 'OUT_OF_REGION',
+      field: 'regionCode',
+      // The region by its name, with its code: a code alone tells an administrator nothing.
+      message: expect.stringContaining('兰州市（620100）'),
+    });
     expect(
       (await admin.request('POST', '/api/v1/accounts', { ...base, roles: ['clerk'], regionCode: '999999' })).json(),
     ).toMatchObject({ code: 'UNKNOWN_REGION' });

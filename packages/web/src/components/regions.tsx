@@ -8,12 +8,16 @@ export function RegionSelect({
   value,
   onChange,
   id,
+  within,
 }: {
   value: string;
   onChange: (code: string) => void;
   id?: string;
+  /** Offer only this region and those under it (a desk's own regions): another province would be refused. */
+  within?: string;
 }) {
-  const regions = useRegions();
+  const all = useRegions();
+  const regions = within ? all.filter((r) => isWithin(within, r.code)) : all;
   const name = useRegionName();
   return (
     <Select
@@ -25,4 +29,9 @@ export function RegionSelect({
       options={regions.map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
     />
   );
+}
+
+/** Whether `code` is `scope` or lies under it (GB/T 2260: 510000 holds 5101xx, 510100 holds 5101xx). */
+export function isWithin(scope: string, code: string): boolean {
+  return code.startsWith(scope.replace(/(00)+$/, ''));
 }

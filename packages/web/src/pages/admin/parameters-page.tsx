@@ -174,7 +174,7 @@ export function ParametersPage() {
       <Typography.Paragraph type="secondary">{t('admin.parameters.intro')}</Typography.Paragraph>
       <Space wrap>
         <label htmlFor="parameter-region">{t('common.region')}</label>
-        <RegionSelect id="parameter-region" value={region} onChange={setRegion} />
+        <RegionSelect id="parameter-region" value={region} onChange={setRegion} within={account?.regionCode} />
         <label htmlFor="parameter-on">{t('admin.parameters.on')}</label>
         <DatePicker
           id="parameter-on"

@@ -172,6 +172,7 @@ export function RegistrationsPage() {
                   id="regionCode"
                   value={form.getFieldValue('regionCode') as string}
                   onChange={(code) => form.setFieldsValue({ regionCode: code })}
+                  within={account?.regionCode}
                 />
               </Form.Item>
               <Form.Item name="community" label={t('employment.registrations.community')}>

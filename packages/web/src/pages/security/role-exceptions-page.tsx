@@ -116,7 +116,7 @@ export function RoleExceptionsPage() {
       <Card title={t('roleExceptions.declare')} style={{ maxWidth: 720 }}>
         <Form form={form} layout="vertical" onFinish={(v) => void declare(v)} data-testid="role-exception-form">
           <Form.Item label={t('common.region')}>
-            <RegionSelect value={regionCode} onChange={setRegionCode} />
+            <RegionSelect value={regionCode} onChange={setRegionCode} within={account?.regionCode} />
           </Form.Item>
           <Space wrap align="start">
             <Form.Item

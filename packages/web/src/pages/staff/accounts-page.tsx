@@ -14,7 +14,7 @@ import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { RefusingModalForm } from '../../components/refusing-modal-form.js';
-import { useRegionName, useRegions } from '../../components/regions.js';
+import { isWithin, useRegionName, useRegions } from '../../components/regions.js';
 import { useSession } from '../../session/session.js';
 
 type StaffAccount =
@@ -40,7 +40,6 @@ export function AccountsPage() {
   // Every staff role the UI names (the server refuses a combination it does not allow, naming both).
   const roleNames = t('roles', { returnObjects: true }) as Record<string, string>;
   const staffRoles = Object.keys(roleNames).filter((r) => r !== 'applicant');
-  const ownPrefix = (me?.regionCode ?? '').replace(/(00)+$/, '');
 
   const attempt = async (work: () => Promise<unknown>): Promise<boolean> => {
     setError(undefined);
@@ -80,7 +79,7 @@ export function AccountsPage() {
         label={t('admin.accounts.region')}
         showSearch
         options={regions
-          .filter((r) => r.code.startsWith(ownPrefix))
+          .filter((r) => isWithin(me?.regionCode ?? '', r.code))
           .map((r) => ({ value: r.code, label: regionName(r.code) }))}
         rules={[{ required: true }]}
         fieldProps={{ 'data-testid': `${testId}-region` } as object}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isWithin } from './regions.js';
+
+describe('the regions a desk may choose', () => {
+  it('are its own region and those under it, not a neighbour’s or another province’s', () => {
+    expect(isWithin('510100', '510100')).toBe(true);
+    expect(isWithin('510100', '510104')).toBe(true);
+    expect(isWithin('510100', '510000')).toBe(false);
+    expect(isWithin('510100', '511000')).toBe(false);
+    expect(isWithin('510000', '520100')).toBe(false);
+    expect(isWithin('510000', '510104')).toBe(true);
+    expect(isWithin('510104', '510105')).toBe(false);
+  });
+});
