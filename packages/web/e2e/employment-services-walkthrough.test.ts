@@ -243,6 +243,11 @@ describe('registration and one-to-one assistance, in the browser', () => {
     await row(DIBAO.name)
       .getByRole('button', { name: /^认 ?定$/ })
       .click();
+    // Asked first, naming whom and as what.
+    const ask = reviewer.page.locator('.ant-popconfirm:visible');
+    await expect.poll(() => ask.innerText()).toContain(`认定 ${DIBAO.name} 为低保家庭成员`);
+    await ask.locator('.ant-btn-primary').click();
+    await expect.poll(() => reviewer.page.locator('.ant-message').innerText()).toContain(`已认定 ${DIBAO.name}`);
     await expect.poll(() => reviewer.page.getByTestId('certifications').innerText()).not.toContain(DIBAO.name);
     await row(LEFT_DIBAO.name)
       .getByRole('button', { name: /^认 ?定$/ })

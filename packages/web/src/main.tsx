@@ -17,7 +17,12 @@ function Root() {
   const { i18n } = useTranslation();
   document.documentElement.lang = i18n.language;
   return (
-    <ConfigProvider locale={antdLocale(i18n.language) ?? zhCN} theme={{ token: { colorPrimary: '#c8102e' } }}>
+    <ConfigProvider
+      locale={antdLocale(i18n.language) ?? zhCN}
+      theme={{ token: { colorPrimary: '#c8102e' } }}
+      // antd says 请输入… of every empty field, a list to choose from too: ours fits both.
+      form={{ validateMessages: { required: i18n.t('validation.requiredLabel') } }}
+    >
       <SessionProvider>
         <RegionsProvider>
           <HashRouter>

@@ -116,6 +116,12 @@ export const employmentEn: Translation<typeof employmentZh> = {
     verifiedByList: 'Verified by the {{list}} ({{date}}): no evidence needed',
     certifyReason: 'The list does not hold this person today: why certify all the same',
     certifyWithReason: 'Certify all the same',
+    certifyAsk: 'Certify {{name}} as {{category}}? Once certified, they are followed by employment assistance.',
+    filed: 'Certification filed for {{name}}; someone else decides it',
+    certified: '{{name}} certified',
+    refused: '{{name}} not certified',
+    reviewed: '{{name}} passed the review',
+    exited: '{{name}} left the certification',
   },
   lists: {
     'social-assistance': 'civil-affairs social-assistance list',

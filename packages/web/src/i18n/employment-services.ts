@@ -107,6 +107,12 @@ export const employmentZh = {
     verifiedByList: '经{{list}}核验（{{date}}），无需材料',
     certifyReason: '名单今日未载有此人，仍予认定的理由',
     certifyWithReason: '仍予认定',
+    certifyAsk: '认定 {{name}} 为{{category}}？认定后纳入就业援助。',
+    filed: '已为 {{name}} 提交认定申请，待他人认定',
+    certified: '已认定 {{name}}',
+    refused: '已不予认定 {{name}}',
+    reviewed: '{{name}} 复核通过',
+    exited: '{{name}} 已退出认定',
   },
   lists: {
     'social-assistance': '民政社会救助名单',

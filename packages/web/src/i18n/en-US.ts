@@ -75,6 +75,7 @@ export const enUS: Messages = {
   },
   validation: {
     required: '{{field}} is required',
+    requiredLabel: '${label} is required',
     amount: 'The {{field}} must be an amount in yuan with at most two decimals',
   },
   auth: {

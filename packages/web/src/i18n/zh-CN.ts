@@ -72,7 +72,12 @@ export const zhCN = {
     more: '另有 {{count}} 处错误未列出',
     pageNotFound: '页面不存在',
   },
-  validation: { required: '请填写{{field}}', amount: '{{field}}须为金额（元），最多两位小数' },
+  validation: {
+    required: '请填写{{field}}',
+    // antd's own placeholder (${label}), for a rule with no message of ours: said of a list too.
+    requiredLabel: '${label}为必填项',
+    amount: '{{field}}须为金额（元），最多两位小数',
+  },
   auth: {
     login: '登录',
     logout: '退出',

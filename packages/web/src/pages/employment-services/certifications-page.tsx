@@ -1,7 +1,7 @@
-import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../api/client.js';
+import { api, ApiError, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -10,6 +10,7 @@ import { useSession } from '../../session/session.js';
 import { listCheckText, PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
 import { useCertificationColumns } from './employment-columns.js';
 import { validValues } from '../../components/valid-values.js';
+import { showOnFields } from '../../components/server-field-errors.js';
 
 export const CATEGORIES = [
   'zero-employment-household',
@@ -27,6 +28,7 @@ type State = (typeof STATES)[number];
 /** 就业困难人员认定: applications filed, decided by someone other than the filer, and exits. */
 export function CertificationsPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const { account } = useSession();
   const mayFile = account?.permissions.includes('hardship:file') ?? false;
   const mayDecide = account?.permissions.includes('hardship:decide') ?? false;
@@ -54,11 +56,26 @@ export function CertificationsPage() {
   const file = async (values: { category: string; evidence?: string }) => {
     if (!person) return;
     const body = { category: values.category, evidence: values.evidence?.trim() || undefined, personId: person.id };
-    if (await submit.run(() => api('POST', '/api/v1/employment-services/certifications', body))) {
+    const filed = await submit.run(async () => {
+      try {
+        return await api('POST', '/api/v1/employment-services/certifications', body);
+      } catch (e) {
+        // Missing evidence for one no list holds is said under 证明材料, not below the form.
+        if (e instanceof ApiError && showOnFields(fileForm, e)) return undefined;
+        throw e;
+      }
+    });
+    if (filed) {
+      void message.success(t('employment.certifications.filed', { name: person.name }));
       fileForm.resetFields();
       setState('filed');
       list.reload();
     }
+  };
+  /** A step on one certification, said with whose and what it is now. */
+  const done = (c: Certification, key: string) => {
+    void message.success(t(key, { name: c.name ?? '' }));
+    list.reload();
   };
   const decide = async (c: Certification, certify: boolean, reason?: string) => {
     if (
@@ -71,13 +88,13 @@ export function CertificationsPage() {
     ) {
       setRefusing(undefined);
       setOverruling(undefined);
-      list.reload();
+      done(c, certify ? 'employment.certifications.certified' : 'employment.certifications.refused');
     }
   };
   const review = async (c: Certification) => {
     const note = t('employment.certifications.reviewNote');
     if (await act.run(() => api('POST', `/api/v1/employment-services/certifications/${c.id}/review`, { note })))
-      list.reload();
+      done(c, 'employment.certifications.reviewed');
   };
   const exit = async () => {
     const values = await validValues(exitForm);
@@ -87,7 +104,7 @@ export function CertificationsPage() {
       (await act.run(() => api('POST', `/api/v1/employment-services/certifications/${exiting.id}/exit`, values)))
     ) {
       setExiting(undefined);
-      list.reload();
+      done(exiting, 'employment.certifications.exited');
     }
   };
 
@@ -99,14 +116,24 @@ export function CertificationsPage() {
           c.state === 'filed' ? (
             <Tooltip title={c.filedByCaller ? t('employment.certifications.ownFiling') : undefined}>
               <Space>
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={c.filedByCaller}
-                  onClick={() => (c.listCheck && !c.listCheck.holds ? setOverruling(c) : void decide(c, true))}
-                >
-                  {t('employment.certifications.certify')}
-                </Button>
+                {c.listCheck && !c.listCheck.holds ? (
+                  <Button size="small" type="primary" disabled={c.filedByCaller} onClick={() => setOverruling(c)}>
+                    {t('employment.certifications.certify')}
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={t('employment.certifications.certifyAsk', {
+                      name: c.name ?? '',
+                      category: t(`employment.categories.${c.category}`),
+                    })}
+                    disabled={c.filedByCaller}
+                    onConfirm={() => decide(c, true)}
+                  >
+                    <Button size="small" type="primary" disabled={c.filedByCaller}>
+                      {t('employment.certifications.certify')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 <Button size="small" danger disabled={c.filedByCaller} onClick={() => setRefusing(c)}>
                   {t('employment.certifications.refuse')}
                 </Button>
