@@ -161,7 +161,7 @@ export const employmentZh = {
     postingHelp: '选定岗位后，同一岗位的推荐无论何时、如何记录都只计一次',
     dateAfterToday: '服务日期不能晚于今天',
     dateBeforeOpened: '服务日期不能早于立案日期（{{date}}）',
-    referralNote: '岗位推荐：{{unit}} {{title}}',
+    referralNote: '{{unit}}「{{title}}」',
     households: '零就业家庭动态清零',
     householdsOpen: '{{region}}：{{count}} 户未清零',
     householdsNone: '辖区内零就业家庭已全部清零',

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { type AssistanceCase, type Households } from './employment-common.js';
 import { useCaseColumns } from './employment-columns.js';
+import { contactLine } from './contact-line.js';
 import { LogContactModal } from './log-contact-modal.js';
 
 export { CaseState, PromiseText } from './case-state.js';
@@ -123,7 +123,9 @@ export function CasesPage() {
               header={t('employment.cases.contacts')}
               dataSource={c.contacts}
               renderItem={(x) => (
-                <List.Item>{`${x.happenedOn} ${t(`employment.contactKinds.${x.kind}`)}${punctuation(i18n.language).colon}${x.note}`}</List.Item>
+                <List.Item>
+                  {contactLine(x.happenedOn, t(`employment.contactKinds.${x.kind}`), x.note, i18n.language)}
+                </List.Item>
               )}
             />
           ),
