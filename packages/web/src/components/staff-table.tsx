@@ -1,5 +1,5 @@
 import { ProTable } from '@ant-design/pro-components';
-import { Button, Input } from 'antd';
+import { Button, Grid, Input } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -153,21 +153,15 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
     return all.filter((r) => search.texts(r).some((x) => x?.toLowerCase().includes(w)));
   }, [all, search, words]);
   const table = useStaffTable(rows, props.columns);
-  // A pinned column (the buttons) is 200 px in ProTable unless it says otherwise and would switch
-  // the table to fixed layout, which shares the width out evenly; as wide as its content, in
-  // automatic layout, every column is as wide as it needs and text wraps only where the page is
-  // too narrow.
-  const pinned = props.columns.some((c) => c.fixed);
-  const columns = useMemo(
-    () =>
-      pinned
-        ? props.columns.map((c) => (c.fixed && c.width === undefined ? { ...c, width: 'auto' } : c))
-        : props.columns,
-    [pinned, props.columns],
-  );
+  const phone = Grid.useBreakpoint().sm === false;
+  const columns = useMemo(() => pinnedFor(props.columns, phone), [phone, props.columns]);
+  const pinned = columns.some((c) => c.fixed);
   const pagination = useStaffPagination(props.pageSize || 20);
   return (
     <ProTable<T>
+      // ProTable keeps each column's pinning from its first render (its column settings): made
+      // anew when the page turns narrow or wide, so the pinning follows.
+      key={phone ? 'phone' : 'wide'}
       size="small"
       rowKey={props.rowKey}
       loading={props.loading}
@@ -215,4 +209,16 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
       data-testid={props.testId}
     />
   );
+}
+
+/**
+ * The columns as pinned on this screen. A pinned column (the buttons) is 200 px in ProTable unless
+ * it says otherwise and would switch the table to fixed layout, which shares the width out evenly;
+ * as wide as its content, in automatic layout, every column is as wide as it needs and text wraps
+ * only where the page is too narrow. On a phone nothing is pinned: a number pinned left and buttons
+ * pinned right took the whole 390 px between them, with nothing left to scroll and the buttons cut.
+ */
+export function pinnedFor<C extends { fixed?: unknown; width?: unknown }>(columns: readonly C[], phone: boolean): C[] {
+  if (phone) return columns.map((c) => (c.fixed ? { ...c, fixed: undefined } : c));
+  return columns.map((c) => (c.fixed && c.width === undefined ? { ...c, width: 'auto' } : c));
 }

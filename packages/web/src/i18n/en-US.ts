@@ -37,7 +37,7 @@ export const enUS: Messages = {
     parameters: 'Regional parameters',
     referenceData: 'Reference data',
     employmentRegistrations: 'Registration',
-    employmentCertifications: 'Hardship certification',
+    employmentCertifications: 'Hard-to-employ certification',
     employmentCases: 'Employment assistance',
     myEmployment: 'Employment services',
     myLoans: 'Start-up loans',

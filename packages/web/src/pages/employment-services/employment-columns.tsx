@@ -6,9 +6,12 @@ import { useStaffColumns, type StaffColumn } from '../../components/staff-table.
 import { CaseState, PromiseText } from './case-state.js';
 import { listCheckText, type AssistanceCase, type Certification, type RegistrationRow } from './employment-common.js';
 
-/** A column of the row's buttons, only for those who may press them. */
+/**
+ * A column of the row's buttons, only for those who may press them; pinned at the right, as on the
+ * other desks, so a list wider than the page (in English at 1,366 px) never cuts a button in half.
+ */
 function actionsColumn<T>(title: string, render: ((row: T) => ReactNode) | undefined): StaffColumn<T>[] {
-  return render ? [{ title, key: 'actions', render: (_, r) => render(r) }] : [];
+  return render ? [{ title, key: 'actions', fixed: 'right', render: (_, r) => render(r) }] : [];
 }
 
 /** The region and, where recorded, the community (社区) within it. */
