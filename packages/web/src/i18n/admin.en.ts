@@ -49,7 +49,11 @@ export const adminEn: Translation<typeof adminZh> = {
     load: 'Load a year',
     loadHint: 'One date a line (YYYY-MM-DD), or "start to end"',
     loadedDone: 'The {{year}} calendar is loaded',
-    badDate: 'Line {{line}} is not a date: {{text}}',
+    badDate: {
+      'not-a-date': 'Line {{line}} is not a date: {{text}}',
+      reversed: 'Line {{line}} ends before it starts: {{text}}',
+      'too-long': 'Line {{line}} spans more than 31 days: {{text}}',
+    },
     none: 'None',
   },
   parameters: {

@@ -42,9 +42,13 @@ export const adminZh = {
     bundled: '随系统发布',
     loaded: '管理员载入',
     load: '载入年度安排',
-    loadHint: '每行一个日期（YYYY-MM-DD），或“起始日期 至 结束日期”',
+    loadHint: '每行一个日期（YYYY-MM-DD），或「起始日期 至 结束日期」',
     loadedDone: '{{year}} 年安排已载入',
-    badDate: '第 {{line}} 行不是日期：{{text}}',
+    badDate: {
+      'not-a-date': '第 {{line}} 行不是日期：{{text}}',
+      reversed: '第 {{line}} 行的结束日期早于起始日期：{{text}}',
+      'too-long': '第 {{line}} 行的区间超过 31 天：{{text}}',
+    },
     none: '无',
   },
   parameters: {

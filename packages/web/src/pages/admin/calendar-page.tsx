@@ -74,7 +74,7 @@ export function CalendarPage() {
                   new ApiError(
                     400,
                     'VALIDATION_FAILED',
-                    t('admin.calendar.badDate', { line: bad.line, text: bad.text }),
+                    t(`admin.calendar.badDate.${bad.why}`, { line: bad.line, text: bad.text }),
                   ),
                 );
                 return false;

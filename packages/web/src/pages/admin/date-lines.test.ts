@@ -10,8 +10,18 @@ describe('days typed from the State Council notice', () => {
   });
 
   it('names the first line that is not a real day or range', () => {
-    expect(parseDateLines('2027-01-01\n2027-02-30')).toEqual({ ok: false, line: 2, text: '2027-02-30' });
-    expect(parseDateLines('2027-05-05 至 2027-05-01')).toMatchObject({ ok: false, line: 1 });
-    expect(parseDateLines('元旦')).toMatchObject({ ok: false, line: 1 });
+    expect(parseDateLines('2027-01-01\n2027-02-30')).toEqual({
+      ok: false,
+      line: 2,
+      text: '2027-02-30',
+      why: 'not-a-date',
+    });
+    expect(parseDateLines('元旦')).toMatchObject({ ok: false, line: 1, why: 'not-a-date' });
+  });
+
+  it('says a range that ends before it starts, or runs past a month, for what it is', () => {
+    expect(parseDateLines('2027-05-05 至 2027-05-01')).toMatchObject({ ok: false, line: 1, why: 'reversed' });
+    expect(parseDateLines('2027-01-01 至 2027-02-01')).toMatchObject({ ok: true });
+    expect(parseDateLines('2027-01-01 至 2027-02-02')).toMatchObject({ ok: false, line: 1, why: 'too-long' });
   });
 });

@@ -1,5 +1,7 @@
 /** Days from the State Council's notice as typed: one date a line, or a range "start 至 end" / "start - end". */
-export type DateLines = { ok: true; dates: string[] } | { ok: false; line: number; text: string };
+export type DateLines =
+  | { ok: true; dates: string[] }
+  | { ok: false; line: number; text: string; why: 'not-a-date' | 'reversed' | 'too-long' };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_RANGE_DAYS = 31;
@@ -20,9 +22,10 @@ export function parseDateLines(input: string): DateLines {
     const [a, b, ...rest] = text.split(/\s*(?:至|到|~|–|—|\s-\s)\s*/);
     const start = realDate(a ?? '');
     const end = b === undefined ? start : realDate(b);
-    if (!start || !end || rest.length > 0 || end < start) return { ok: false, line: i + 1, text };
+    if (!start || !end || rest.length > 0) return { ok: false, line: i + 1, text, why: 'not-a-date' };
+    if (end < start) return { ok: false, line: i + 1, text, why: 'reversed' };
     const days = (end.getTime() - start.getTime()) / 86_400_000;
-    if (days > MAX_RANGE_DAYS) return { ok: false, line: i + 1, text };
+    if (days > MAX_RANGE_DAYS) return { ok: false, line: i + 1, text, why: 'too-long' };
     for (let n = 0; n <= days; n++) dates.add(new Date(start.getTime() + n * 86_400_000).toISOString().slice(0, 10));
   }
   return { ok: true, dates: [...dates].sort() };
