@@ -116,6 +116,8 @@ export class CalendarService {
         action: 'calendar.year-loaded',
         entityType: 'calendar_year',
         entityId: String(year.year),
+        // The calendar is the whole platform's; the entry is the loader's region's, so its auditors see it.
+        regionCode: actor.regionCode,
         after: year,
       });
     });

@@ -48,3 +48,13 @@ describe('loading a calendar year', () => {
     expect(res.json<{ message: string }>().message).toMatch(/holidays/);
   });
 });
+
+describe('the load in the audit trail', () => {
+  it('is read by the auditors of the region of whoever loaded it', async () => {
+    const auditor = await staff(app, 'calendar-auditor', ['auditor'], '510000');
+    const page = (await auditor.request('GET', '/api/v1/audit?action=calendar.year-loaded')).json<{
+      entries: { entityId: string }[];
+    }>();
+    expect(page.entries.map((e) => e.entityId)).toContain(String(YEAR));
+  });
+});
