@@ -209,7 +209,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await bank.page.locator('#loan-default-ok').click();
     const dialog = bank.page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('请填写理由');
-    expect(await dialog.innerText()).toContain('请填写日期');
+    expect(await dialog.innerText()).toContain('请填写违约日期');
     await bank.page.locator('#on').fill('2025-12-20');
     await bank.page.locator('#on').press('Enter');
     await bank.page.locator('#reason').fill('连续两期未按期还款');

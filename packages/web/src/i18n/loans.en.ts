@@ -101,9 +101,11 @@ export const loansEn: Translation<typeof loansZh> = {
   compensateNote:
     'Compensation is paid from the guarantee fund and cannot be undone; the amount follows the bank’s notice of compensation and may not exceed the principal.',
   compensationYuan: 'Compensation (yuan)',
+  repaidOn: 'Repaid on',
+  defaultedOn: 'In default since',
+  compensatedOn: 'Compensated on',
   principalYuan: 'Principal (yuan)',
   stepDone: 'Loan {{number}} is now: {{state}}',
-  onDay: 'Date',
   reasonRequired: 'Give a reason',
   statement: 'Import a quarterly interest statement',
   statementTemplate: 'Download the statement template',

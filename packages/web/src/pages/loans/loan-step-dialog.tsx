@@ -133,7 +133,14 @@ export function LoanStepDialog({
     'refuse-guarantee': t('loans.refuseGuarantee'),
     compensation: t('loans.compensate'),
   }[step];
-  const dayLabel = step === 'contract' ? t('loans.disbursedOn') : t('loans.onDay');
+  const dayLabel = {
+    contract: t('loans.disbursedOn'),
+    repayment: t('loans.repaidOn'),
+    default: t('loans.defaultedOn'),
+    compensation: t('loans.compensatedOn'),
+    'refuse-qualification': '',
+    'refuse-guarantee': '',
+  }[step];
   return (
     <Modal
       open
