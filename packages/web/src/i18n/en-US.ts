@@ -77,6 +77,7 @@ export const enUS: Messages = {
     required: '{{field}} is required',
     requiredLabel: '${label} is required',
     amount: 'The {{field}} must be an amount in yuan with at most two decimals',
+    rate: 'The {{field}} must be a percentage with at most two decimals',
   },
   auth: {
     login: 'Log in',

@@ -77,6 +77,7 @@ export const zhCN = {
     // antd's own placeholder (${label}), for a rule with no message of ours: said of a list too.
     requiredLabel: '${label}为必填项',
     amount: '{{field}}须为金额（元），最多两位小数',
+    rate: '{{field}}须为百分数，最多两位小数',
   },
   auth: {
     login: '登录',

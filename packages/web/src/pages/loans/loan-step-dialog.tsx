@@ -104,10 +104,24 @@ export function LoanStepDialog({
   }, [form, outstanding]);
   const money = (fen: number) => formatFen(fen, i18n.language);
   const required = (field: string) => ({ required: true, message: t('validation.required', { field }) });
-  const yuan = (field: string) => ({
-    validator: async (_: unknown, v: string | undefined) =>
-      !v || (parseYuan(v) ?? 0) > 0 ? undefined : Promise.reject(new Error(t('validation.amount', { field }))),
-  });
+  /** A figure with at most two decimals above zero: 元 (an amount) or % (a rate, read as basis points). */
+  const figureItem = (name: keyof Values, label: string, testId: string, kind: 'amount' | 'rate') => (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[
+        required(label),
+        {
+          validator: async (_: unknown, v: string | undefined) =>
+            !v || (parseYuan(v) ?? 0) > 0
+              ? undefined
+              : Promise.reject(new Error(t(`validation.${kind}`, { field: label }))),
+        },
+      ]}
+    >
+      <Input inputMode="decimal" data-testid={testId} />
+    </Form.Item>
+  );
   const send = async (v: Values) => {
     const { path, body, fields } = STEPS[step];
     setBusy(true);
@@ -175,34 +189,16 @@ export function LoanStepDialog({
       >
         {step === 'contract' ? (
           <>
-            <Form.Item
-              name="principal"
-              label={t('loans.principalYuan')}
-              rules={[required(t('loans.principalYuan')), yuan(t('loans.principalYuan'))]}
-            >
-              <Input inputMode="decimal" data-testid="contract-principal" />
-            </Form.Item>
-            <Form.Item
-              name="rate"
-              label={t('loans.ratePercent')}
-              rules={[required(t('loans.ratePercent')), yuan(t('loans.ratePercent'))]}
-            >
-              <Input inputMode="decimal" data-testid="contract-rate" />
-            </Form.Item>
+            {figureItem('principal', t('loans.principalYuan'), 'contract-principal', 'amount')}
+            {figureItem('rate', t('loans.ratePercent'), 'contract-rate', 'rate')}
             <Form.Item name="termMonths" label={t('loans.term')} rules={[required(t('loans.term'))]}>
               <InputNumber min={1} max={120} precision={0} />
             </Form.Item>
           </>
         ) : null}
-        {step === 'compensation' ? (
-          <Form.Item
-            name="amount"
-            label={t('loans.compensationYuan')}
-            rules={[required(t('loans.compensationYuan')), yuan(t('loans.compensationYuan'))]}
-          >
-            <Input inputMode="decimal" data-testid="compensation-amount" />
-          </Form.Item>
-        ) : null}
+        {step === 'compensation'
+          ? figureItem('amount', t('loans.compensationYuan'), 'compensation-amount', 'amount')
+          : null}
         {step.startsWith('refuse') ? null : (
           <Form.Item name="on" label={dayLabel} rules={[required(dayLabel)]}>
             <DatePicker data-testid={step === 'contract' ? 'contract-date' : `loan-${step}-date`} />
