@@ -892,10 +892,12 @@ export function languageOf(acceptLanguage: string | undefined): Language {
 
 /** A value may come in both languages (`role.zh-CN`, `role.en-US`): names people read, such as a role's. */
 export function message(code: ErrorCode, language: Language, values: Record<string, string> = {}): string {
-  return ERROR_MESSAGES[code][language].replace(
-    /\{(\w+)\}/g,
-    (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '',
-  );
+  return filled(ERROR_MESSAGES[code][language], language, values);
+}
+
+/** A template's `{placeholders}` filled, a value in the caller's language first. */
+function filled(template: string, language: Language, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '');
 }
 
 /** What to say about a field beside the field itself, where the message would name it again. */
@@ -916,6 +918,6 @@ export function reasonOf(code: ErrorCode, language: Language, values: Record<str
   const beside =
     BESIDE_THE_FIELD[code]?.[language] ?? (template.startsWith(prefix) ? template.slice(prefix.length) : undefined);
   if (beside === undefined) return undefined;
-  const said = beside.replace(/\{(\w+)\}/g, (_, key: string) => values[`${key}.${language}`] ?? values[key] ?? '');
+  const said = filled(beside, language, values);
   return language === 'en-US' ? said.charAt(0).toUpperCase() + said.slice(1) : said;
 }
