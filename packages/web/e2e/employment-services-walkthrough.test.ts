@@ -186,7 +186,11 @@ describe('registration and one-to-one assistance, in the browser', () => {
       if (posting) await chooseOption(worker, 'contact-posting', posting, { search: true });
       // Picking the posting with no note yet writes the referral's note.
       if (note) await worker.page.locator('#contact-note').fill(note);
-      else await expect.poll(() => worker.page.locator('#contact-note').inputValue()).toBe(`岗位推荐：${welder}`);
+      // The kind is said beside it on the case, so the note names only the posting.
+      else
+        await expect
+          .poll(() => worker.page.locator('#contact-note').inputValue())
+          .toBe('成都锦城精密机械有限公司「电焊工」');
       if (posting) await checkAndShoot(worker, 'employment-referral-posting');
       await confirmAction(worker.page);
     }

@@ -229,6 +229,9 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     expect(proposed).toBeLessThan(200_000);
     expect(await guarantor.page.getByRole('dialog').innerText()).toContain('违约日尚未到期的本金');
     await guarantor.page.locator('#loan-compensation-ok').click();
+    // The dialog closes once the fund has paid; a refusal would stay in it, and is what this reads.
+    const open = guarantor.page.locator('.ant-modal:visible');
+    await expect.poll(async () => ((await open.count()) > 0 ? await open.innerText() : '')).toBe('');
     await expect.poll(() => row(guarantor).innerText()).toContain('已代偿');
   });
 });

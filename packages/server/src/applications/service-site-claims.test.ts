@@ -65,6 +65,7 @@ describe('就业创业服务补助: one claim per station, base or event and yea
       code: 'DUPLICATE_SERVICE_CLAIM',
       field: 'claim.service.site',
       message: `字段 申请内容·服务·服务站点：「春熙路零工驿站」2026年度已有申请（编号 ${number}），同一服务站点（基地、活动）同一期间只申请一次，请在原申请上继续`,
+      reason: `「春熙路零工驿站」2026年度已有申请（编号 ${number}），同一服务站点（基地、活动）同一期间只申请一次，请在原申请上继续`,
     });
     // Spaces and full-width letters do not make another station.
     const spaced = await file(unit, 2026, { site: ' 春熙路 零工驿站' });

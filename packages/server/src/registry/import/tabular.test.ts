@@ -101,6 +101,7 @@ describe('reading uploaded sheets within limits', () => {
       code: 'SHEET_UNZIPPED_TOO_LARGE',
       field: 'file',
       message: '字段 文件：表格解压后超过 100 MB，请拆分后分批上传',
+      reason: '表格解压后超过 100 MB，请拆分后分批上传',
     });
     expect((await upload(bomb, 'en-US')).json<{ message: string }>().message).toBe(
       'Field file: the spreadsheet unzips to more than 100 MB; split it and upload the parts',
