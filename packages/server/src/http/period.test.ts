@@ -41,13 +41,19 @@ describe('a report period whose end comes before its start', () => {
       expect([url, zh.statusCode, zh.json()]).toEqual([
         url,
         400,
-        { code: 'PERIOD_REVERSED', field: 'to', message: '字段 截止：截止日期 2026-10-31 早于起始日期 2026-11-01' },
+        {
+          code: 'PERIOD_REVERSED',
+          field: 'to',
+          message: '字段 截止：截止日期 2026-10-31 早于起始日期 2026-11-01',
+          reason: '截止日期 2026-10-31 早于起始日期 2026-11-01',
+        },
       ]);
       const en = await who.request('GET', reversed, undefined, { 'accept-language': 'en-US' });
       expect(en.json()).toEqual({
         code: 'PERIOD_REVERSED',
         field: 'to',
         message: 'Field to: the end (2026-10-31) is before the start (2026-11-01)',
+        reason: 'The end (2026-10-31) is before the start (2026-11-01)',
       });
     }
   });
