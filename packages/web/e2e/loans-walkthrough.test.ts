@@ -60,7 +60,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await bank.page.locator('#rate').fill('3.45');
     await bank.page.locator('#on').fill('2025-06-10');
     await bank.page.locator('#on').press('Enter');
-    await bank.page.locator('#loan-contract-ok').click();
+    await confirmAction(bank.page);
     await expect.poll(() => row(bank).innerText()).toContain('还款中');
     await checkAndShoot(bank, 'loans-bank-desk');
     f.loanNumber = (await row(bank).getByRole('button').first().innerText()).trim();
@@ -206,14 +206,14 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
       .getByRole('button', { name: /^违\s?约$/ })
       .click();
     // Sent empty, the dialog stays open and says what is missing, under each field.
-    await bank.page.locator('#loan-default-ok').click();
+    await bank.page.locator('#action-confirm').click();
     const dialog = bank.page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('请填写理由');
     expect(await dialog.innerText()).toContain('请填写违约日期');
     await bank.page.locator('#on').fill('2025-12-20');
     await bank.page.locator('#on').press('Enter');
     await bank.page.locator('#reason').fill('连续两期未按期还款');
-    await bank.page.locator('#loan-default-ok').click();
+    await confirmAction(bank.page);
     await expect.poll(() => row(bank).innerText()).toContain('逾期违约');
 
     const guarantor = await as('guarantor');
@@ -228,10 +228,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     expect(proposed).toBeGreaterThan(0);
     expect(proposed).toBeLessThan(200_000);
     expect(await guarantor.page.getByRole('dialog').innerText()).toContain('违约日尚未到期的本金');
-    await guarantor.page.locator('#loan-compensation-ok').click();
-    // The dialog closes once the fund has paid; a refusal would stay in it, and is what this reads.
-    const open = guarantor.page.locator('.ant-modal:visible');
-    await expect.poll(async () => ((await open.count()) > 0 ? await open.innerText() : '')).toBe('');
+    // Pressed until the dialog closes: a press during its opening animation can be lost on a busy machine.
+    await confirmAction(guarantor.page);
     await expect.poll(() => row(guarantor).innerText()).toContain('已代偿');
   });
 });

@@ -160,7 +160,8 @@ export function LoanStepDialog({
       open
       title={`${title} · ${loan.number} ${loan.borrowerName}`}
       okText={step === 'compensation' ? t('loans.compensateConfirm') : t('loans.save')}
-      okButtonProps={{ id: `loan-${step}-ok`, danger: step === 'compensation' || step === 'default' }}
+      // The id every confirming dialog's button has (the browser walks press it until the dialog closes).
+      okButtonProps={{ id: 'action-confirm', danger: step === 'compensation' || step === 'default' }}
       confirmLoading={busy}
       onCancel={onClose}
       onOk={() => form.submit()}
