@@ -1,3 +1,4 @@
+import { isWithinRegion } from '@huimin/policy/regions';
 import { Select } from 'antd';
 import { useRegionName, useRegions } from './regions-context.js';
 
@@ -17,7 +18,7 @@ export function RegionSelect({
   within?: string;
 }) {
   const all = useRegions();
-  const regions = within ? all.filter((r) => isWithin(within, r.code)) : all;
+  const regions = within ? all.filter((r) => isWithinRegion(r.code, within)) : all;
   const name = useRegionName();
   return (
     <Select
@@ -29,9 +30,4 @@ export function RegionSelect({
       options={regions.map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
     />
   );
-}
-
-/** Whether `code` is `scope` or lies under it (GB/T 2260: 510000 holds 5101xx, 510100 holds 5101xx). */
-export function isWithin(scope: string, code: string): boolean {
-  return code.startsWith(scope.replace(/(00)+$/, ''));
 }

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 
 type NamePath = (string | number)[];
 
@@ -39,4 +39,17 @@ export function showOnFields(
     form.scrollToField(placed[0]?.name ?? []);
   }
   return problems.length > 0 && placed.length === problems.length;
+}
+
+/**
+ * `work` sent from a form: a refusal that names one of the form's fields is shown under it and
+ * answered as undefined; any other is thrown on, for the page's own alert.
+ */
+export async function orOnFields<T>(form: FormInstance, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof ApiError && showOnFields(form, e)) return undefined;
+    throw e;
+  }
 }

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, query } from '../../api/client.js';
+import { api, query } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { StaffTable } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -10,7 +10,7 @@ import { useSession } from '../../session/session.js';
 import { listCheckText, PersonLookup, today, type Certification, type FoundPerson } from './employment-common.js';
 import { useCertificationColumns } from './employment-columns.js';
 import { validValues } from '../../components/valid-values.js';
-import { showOnFields } from '../../components/server-field-errors.js';
+import { orOnFields } from '../../components/server-field-errors.js';
 
 export const CATEGORIES = [
   'zero-employment-household',
@@ -56,15 +56,10 @@ export function CertificationsPage() {
   const file = async (values: { category: string; evidence?: string }) => {
     if (!person) return;
     const body = { category: values.category, evidence: values.evidence?.trim() || undefined, personId: person.id };
-    const filed = await submit.run(async () => {
-      try {
-        return await api('POST', '/api/v1/employment-services/certifications', body);
-      } catch (e) {
-        // Missing evidence for one no list holds is said under 证明材料, not below the form.
-        if (e instanceof ApiError && showOnFields(fileForm, e)) return undefined;
-        throw e;
-      }
-    });
+    // Missing evidence for one no list holds is said under 证明材料, not below the form.
+    const filed = await submit.run(() =>
+      orOnFields(fileForm, () => api('POST', '/api/v1/employment-services/certifications', body)),
+    );
     if (filed) {
       void message.success(t('employment.certifications.filed', { name: person.name }));
       fileForm.resetFields();

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { punctuation } from '../../components/format.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -14,7 +14,7 @@ import { useRegistrationColumns } from './employment-columns.js';
 import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
 import { validValues } from '../../components/valid-values.js';
-import { showOnFields } from '../../components/server-field-errors.js';
+import { orOnFields } from '../../components/server-field-errors.js';
 
 type EndedRegistrations =
   paths['/api/v1/employment-services/registrations/no-contact-review']['post']['responses'][200]['content']['application/json'];
@@ -54,15 +54,10 @@ export function RegistrationsPage() {
   const register = async (values: RegisterForm) => {
     if (!person) return;
     const body = { ...values, personId: person.id, community: values.community?.trim() || undefined };
-    const done = await submit.run(async () => {
-      try {
-        return await api<Registration>('POST', '/api/v1/employment-services/registrations', body);
-      } catch (e) {
-        // A refusal naming a field of the form is said under it (登记日期, not the API's 开始日期).
-        if (e instanceof ApiError && showOnFields(form, e)) return undefined;
-        throw e;
-      }
-    });
+    // A refusal naming a field of the form is said under it (登记日期, not the API's 开始日期).
+    const done = await submit.run(() =>
+      orOnFields(form, () => api<Registration>('POST', '/api/v1/employment-services/registrations', body)),
+    );
     if (!done) return;
     void message.success(t('employment.registrations.done', { card: done.cardNumber }));
     // Registered: the form is cleared for the next person, so a second 登记 cannot repeat this one.

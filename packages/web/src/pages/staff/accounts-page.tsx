@@ -6,6 +6,7 @@ import {
   type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
+import { isWithinRegion } from '@huimin/policy/regions';
 import { Alert, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { RefusingModalForm } from '../../components/refusing-modal-form.js';
-import { isWithin, useRegionName, useRegions } from '../../components/regions.js';
+import { useRegionName, useRegions } from '../../components/regions.js';
 import { useSession } from '../../session/session.js';
 
 type StaffAccount =
@@ -79,7 +80,7 @@ export function AccountsPage() {
         label={t('admin.accounts.region')}
         showSearch
         options={regions
-          .filter((r) => isWithin(me?.regionCode ?? '', r.code))
+          .filter((r) => isWithinRegion(r.code, me?.regionCode ?? ''))
           .map((r) => ({ value: r.code, label: regionName(r.code) }))}
         rules={[{ required: true }]}
         fieldProps={{ 'data-testid': `${testId}-region` } as object}
