@@ -179,10 +179,20 @@ export async function checkAndShoot(v: Visitor, name: string, allow: readonly st
   );
   expect(text, `${name}: a whole ID number on the page`).not.toMatch(FULL_ID_NUMBER);
   // A select's list keeps a copy of its options' values for screen readers while it closes
-  // (rc-select's hidden listbox); a person never sees it, so it is not read for raw values.
-  let seen = text;
-  for (const a11y of await page.locator('.ant-select-dropdown [role="listbox"]').allInnerTexts())
-    if (a11y) seen = seen.replace(a11y, '');
+  // (rc-select's hidden listbox); a person never sees it, so it is not read for raw values. The
+  // page and its lists are read in one step: read apart, a list that changed in between (a
+  // dropdown still closing on a busy machine) would be left in the text.
+  const seen = await page.evaluate(() => {
+    const doc = (
+      globalThis as unknown as {
+        document: { body: { innerText: string }; querySelectorAll(s: string): Iterable<{ innerText: string }> };
+      }
+    ).document;
+    let all = doc.body.innerText;
+    for (const list of doc.querySelectorAll('.ant-select-dropdown [role="listbox"]'))
+      if (list.innerText) all = all.replace(list.innerText, '');
+    return all;
+  });
   expect.soft(rawValues(seen, v.language, [...v.allow, ...allow]), `${name}: raw values on the page`).toEqual([]);
   expect(v.problems, `${name}: errors in the browser`).toEqual([]);
   const dir = join(SCREENSHOTS, v.language);
