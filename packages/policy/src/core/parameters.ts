@@ -15,9 +15,10 @@ export type ParameterSource = 'text' | 'local-setting' | 'example';
 
 /**
  * What a parameter's number counts, so a screen can show it in its unit: integer fen (shown in 元),
- * a rate in ‰ (shown as %), months, years, days, a head count, or a 0/1 switch.
+ * a rate in ‰ (shown as %), months, years, calendar days, working days (on the official calendar), a
+ * head count, or a 0/1 switch.
  */
-export type ParameterUnit = 'fen' | 'permille' | 'months' | 'years' | 'days' | 'count' | 'flag';
+export type ParameterUnit = 'fen' | 'permille' | 'months' | 'years' | 'days' | 'working-days' | 'count' | 'flag';
 
 /** A parameter's name in both languages and its unit: what people see instead of its id. */
 export interface ParameterLabel {

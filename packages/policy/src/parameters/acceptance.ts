@@ -33,9 +33,9 @@ export function acceptanceParameters(
     source: import.meta.url,
     labels: {
       [DEFERRED_MATERIALS_WORKING_DAYS]: {
-        zh: '容缺材料补齐期限（工作日）',
-        en: 'Working days to supply materials accepted as missing',
-        unit: 'days',
+        zh: '容缺材料补齐期限',
+        en: 'Time to supply materials accepted as missing',
+        unit: 'working-days',
       },
       ...Object.fromEntries(
         subsidies.map((s) => [

@@ -29,10 +29,14 @@ export const ParameterLabelSchema = Type.Object(
         Type.Literal('months'),
         Type.Literal('years'),
         Type.Literal('days'),
+        Type.Literal('working-days'),
         Type.Literal('count'),
         Type.Literal('flag'),
       ],
-      { description: 'fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1)' },
+      {
+        description:
+          'fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1)',
+      },
     ),
   },
   { additionalProperties: false },

@@ -6646,8 +6646,8 @@ export interface paths {
                                 label?: {
                                     zh: string;
                                     en: string;
-                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                                 };
                             } & {
                                 [key: string]: unknown;
@@ -13903,8 +13903,8 @@ export interface paths {
                                 label?: {
                                     zh: string;
                                     en: string;
-                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                                 };
                                 region: string;
                                 from: string;
@@ -14054,8 +14054,8 @@ export interface paths {
                             label?: {
                                 zh: string;
                                 en: string;
-                                /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                             };
                             region: string;
                             from: string;
@@ -14203,16 +14203,16 @@ export interface paths {
                                 label?: {
                                     zh: string;
                                     en: string;
-                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                    /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                    unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                                 };
                                 inForce?: {
                                     parameter: string;
                                     label?: {
                                         zh: string;
                                         en: string;
-                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                        unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                                     };
                                     region: string;
                                     from: string;
@@ -14228,8 +14228,8 @@ export interface paths {
                                     label?: {
                                         zh: string;
                                         en: string;
-                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                                        /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                                        unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                                     };
                                     region: string;
                                     from: string;
@@ -30706,8 +30706,8 @@ export interface components {
                     label?: {
                         zh: string;
                         en: string;
-                        /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                        unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                        /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                        unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                     };
                 } & {
                     [key: string]: unknown;
@@ -30764,8 +30764,8 @@ export interface components {
                 label?: {
                     zh: string;
                     en: string;
-                    /** @description fen (shown in 元), permille (shown as %), months, years, days, count, flag (0/1) */
-                    unit: "fen" | "permille" | "months" | "years" | "days" | "count" | "flag";
+                    /** @description fen (shown in 元), permille (shown as %), months, years, days, working-days (on the official calendar), count, flag (0/1) */
+                    unit: "fen" | "permille" | "months" | "years" | "days" | "working-days" | "count" | "flag";
                 };
             } & {
                 [key: string]: unknown;

@@ -100,7 +100,7 @@ export const FULL_ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 export interface ParameterLabel {
   zh: string;
   en: string;
-  unit: 'fen' | 'permille' | 'months' | 'years' | 'days' | 'count' | 'flag';
+  unit: 'fen' | 'permille' | 'months' | 'years' | 'days' | 'working-days' | 'count' | 'flag';
 }
 
 /**

@@ -11,6 +11,8 @@ export const adminEn: Translation<typeof adminZh> = {
     years_one: '{{count}} year',
     days: '{{count}} days',
     days_one: '{{count}} day',
+    'working-days': '{{count}} working days',
+    'working-days_one': '{{count}} working day',
     count: '{{count}} people',
     count_one: '{{count}} person',
     flagOn: 'Yes',

@@ -9,6 +9,7 @@ export const adminZh = {
     months: '{{count}} 个月',
     years: '{{count}} 年',
     days: '{{count}} 天',
+    'working-days': '{{count}} 个工作日',
     count: '{{count}} 人',
     flagOn: '是',
     flagOff: '否',
