@@ -243,6 +243,17 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await v.page.getByTestId('audit-verification').waitFor();
       expect(await v.page.getByTestId('audit-verification').getAttribute('class')).toContain('success');
       await checkAndShoot(v, 'admin-audit');
+      // The result is said again in the language switched to, without walking the chain again.
+      const other =
+        language === 'zh-CN'
+          ? { label: 'English', says: 'The hash chain is intact' }
+          : { label: '中文', says: '哈希链完整' };
+      await v.page.getByTestId('language').getByText(other.label).click();
+      await expect.poll(() => v.page.getByTestId('audit-verification').innerText()).toContain(other.says);
+      await v.page
+        .getByTestId('language')
+        .getByText(language === 'zh-CN' ? '中文' : 'English')
+        .click();
     });
 
     it('the auditor reads execution by region and fund, and opens the payments behind a figure', async () => {

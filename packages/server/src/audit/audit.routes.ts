@@ -82,7 +82,18 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
             200: Type.Object({
               entries: Type.Integer(),
               intact: Type.Boolean(),
-              firstBreak: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })),
+              firstBreak: Type.Optional(
+                Type.Object({
+                  seq: Type.String(),
+                  problem: Type.Union(
+                    [Type.Literal('gap'), Type.Literal('broken-link'), Type.Literal('content-changed')],
+                    {
+                      description:
+                        'gap: a number missing; broken-link: not chained to the entry before; content-changed: altered after it was written',
+                    },
+                  ),
+                }),
+              ),
             }),
             ...PROTECTED_ERRORS,
           },

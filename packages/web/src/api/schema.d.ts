@@ -30325,7 +30325,8 @@ export interface paths {
                             intact: boolean;
                             firstBreak?: {
                                 seq: string;
-                                problem: string;
+                                /** @description gap: a number missing; broken-link: not chained to the entry before; content-changed: altered after it was written */
+                                problem: "gap" | "broken-link" | "content-changed";
                             };
                         };
                     };

@@ -785,6 +785,11 @@ export const enUS: Messages = {
     chainIntact: 'The hash chain is intact ({{count}} entries)',
     chainIntact_one: 'The hash chain is intact ({{count}} entry)',
     chainBroken: 'The hash chain breaks at entry {{seq}}: {{problem}}',
+    chainProblems: {
+      gap: 'a number before it is missing: an entry was deleted',
+      'broken-link': 'it does not link to the entry before it: an entry was replaced or inserted',
+      'content-changed': 'its content was changed after it was written',
+    },
     at: 'When',
     actor: 'Who',
     system: 'System',

@@ -737,6 +737,11 @@ export const zhCN = {
     verify: '校验哈希链',
     chainIntact: '哈希链完整（共 {{count}} 条）',
     chainBroken: '哈希链在第 {{seq}} 条断开：{{problem}}',
+    chainProblems: {
+      gap: '此前缺少编号，有记录被删除',
+      'broken-link': '与上一条记录的链接不符，记录被替换或插入',
+      'content-changed': '记录写入后内容被修改',
+    },
     at: '时间',
     actor: '操作人',
     system: '系统',

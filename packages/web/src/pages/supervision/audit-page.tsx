@@ -3,7 +3,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
-import type { AuditEntry } from '../../api/schema.js';
+import type { AuditEntry, paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, punctuation } from '../../components/format.js';
 import { exportRows, staffOptions, type StaffColumn } from '../../components/staff-table.js';
@@ -11,6 +11,8 @@ import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useSession } from '../../session/session.js';
 import { ChangeLines, useAuditChanges, type AuditNames } from './audit-changes.js';
 import { useAuditLabels } from './audit-labels.js';
+
+type ChainReport = paths['/api/v1/audit/verification']['get']['responses'][200]['content']['application/json'];
 
 /** Subjects with a page of their own, opened from the trail. */
 const SUBJECT_PAGES: Record<string, (id: string) => string> = {
@@ -93,23 +95,13 @@ export function AuditPage() {
   const [exporting, setExporting] = useState(false);
   // Closed again whenever other entries are shown: an open row belongs to the list it was opened in.
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
-  const [verification, setVerification] = useState<{ ok: boolean; text: string }>();
+  // The report is kept, not its sentence: switching the page's language says it again in the new one.
+  const [verification, setVerification] = useState<ChainReport>();
   const [verifyError, setVerifyError] = useState<ApiError>();
   const verify = async () => {
     setVerifyError(undefined);
     try {
-      const r = await api<{ entries: number; intact: boolean; firstBreak?: { seq: string; problem: string } }>(
-        'GET',
-        '/api/v1/audit/verification',
-      );
-      setVerification(
-        r.intact
-          ? { ok: true, text: t('audit.chainIntact', { count: r.entries }) }
-          : {
-              ok: false,
-              text: t('audit.chainBroken', { seq: r.firstBreak?.seq ?? '', problem: r.firstBreak?.problem ?? '' }),
-            },
-      );
+      setVerification(await api<ChainReport>('GET', '/api/v1/audit/verification'));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setVerifyError(e);
@@ -256,9 +248,16 @@ export function AuditPage() {
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
       {verification ? (
         <Alert
-          type={verification.ok ? 'success' : 'error'}
+          type={verification.intact ? 'success' : 'error'}
           showIcon
-          title={verification.text}
+          title={
+            verification.firstBreak
+              ? t('audit.chainBroken', {
+                  seq: verification.firstBreak.seq,
+                  problem: t(`audit.chainProblems.${verification.firstBreak.problem}`),
+                })
+              : t('audit.chainIntact', { count: verification.entries })
+          }
           data-testid="audit-verification"
         />
       ) : null}
