@@ -313,6 +313,20 @@ describe('an application from the applicant to approval, each step by its own ac
   });
 });
 
+describe('a refused login', () => {
+  it('is not left in the language it was said in after a switch', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/login');
+    await v.page.locator('#login-username').fill('nobody-of-this-name');
+    await v.page.locator('#login-password').fill('not-the-password');
+    await v.page.getByTestId('login-submit').click();
+    await expect.poll(() => v.page.getByRole('alert').innerText()).toContain('用户名或密码错误');
+    await v.page.getByTestId('language').getByText('English').click();
+    await expect.poll(() => v.page.getByTestId('login-submit').innerText()).toMatch(/log\s?in/i);
+    expect(await v.page.getByRole('alert').count()).toBe(0);
+  });
+});
+
 describe('every main page, in both languages', () => {
   beforeAll(async () => {
     const res = await walk.platform.app.http.inject({

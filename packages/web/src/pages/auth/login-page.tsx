@@ -1,17 +1,19 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { homeOf, isUnbound, landingOf, useSession } from '../../session/session.js';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The server said it in the language asked then; after a switch it would stay in the other one.
+  useEffect(() => setError(undefined), [i18n.language]);
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
