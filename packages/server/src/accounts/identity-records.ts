@@ -96,7 +96,7 @@ export async function bindTo(
     .where(hasRole('applicant'))
     .executeTakeFirst();
   if (holder) {
-    if (!rebindReason) throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'code');
+    if (!rebindReason) throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'verificationCode');
     await trx
       .updateTable('account')
       .set({ person_id: null, organisation_id: null, bound_at: null, bound_via: null })
@@ -158,7 +158,7 @@ export async function withUniqueBinding<T>(run: () => Promise<T>): Promise<T> {
         String((error as { constraint?: string; message?: string }).constraint ?? (error as Error).message),
       )
     ) {
-      throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'code');
+      throw new AppError('SUBJECT_ALREADY_BOUND', 409, 'verificationCode');
     }
     throw error;
   }

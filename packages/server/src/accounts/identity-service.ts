@@ -188,7 +188,7 @@ export class IdentityService {
             : 0;
         if (recentFailures >= MAX_BIND_FAILURES && account.bind_failed_at) {
           const freeAt = account.bind_failed_at.getTime() + 24 * 60 * MINUTE;
-          return { error: new RateLimited('BIND_ATTEMPTS_EXCEEDED', (freeAt - now.getTime()) / 1000, 'code') };
+          return { error: new RateLimited('BIND_ATTEMPTS_EXCEEDED', (freeAt - now.getTime()) / 1000, 'verificationCode') };
         }
         const failed = async (error: AppError): Promise<Outcome<true>> => {
           await trx
@@ -199,12 +199,12 @@ export class IdentityService {
           return { error };
         };
         const found = /^\d{6}$/.test(code) ? await this.smsCode(trx, account, code) : await this.counterCode(trx, code);
-        if (!found) return failed(new AppError('INVALID_CODE', 422, 'code'));
+        if (!found) return failed(new AppError('INVALID_CODE', 422, 'verificationCode'));
         const subject: Subject = found.person_id
           ? { kind: 'person', id: found.person_id }
           : { kind: 'organisation', id: found.organisation_id ?? '' };
         if (!(await claimsRecord(trx, account, subject)))
-          return failed(new AppError('CODE_NOT_FOR_THIS_ACCOUNT', 422, 'code'));
+          return failed(new AppError('CODE_NOT_FOR_THIS_ACCOUNT', 422, 'verificationCode'));
         await trx
           .updateTable('identity_code')
           .set({ used_at: now, used_by: account.id })

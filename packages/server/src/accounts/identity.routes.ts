@@ -72,7 +72,7 @@ export function identityRoutes(
           response: { 200: IdentityStatusSchema, 429: ErrorBodySchema, ...PROTECTED_ERRORS },
         },
       },
-      async (request) => identity.bind(actorOf(request), request.body.code),
+      async (request) => identity.bind(actorOf(request), request.body.verificationCode),
     );
 
     app.post(

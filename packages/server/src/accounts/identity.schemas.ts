@@ -29,7 +29,7 @@ export type IdentityStatus = Static<typeof IdentityStatusSchema>;
 
 export const BindBody = Type.Object(
   {
-    code: Type.String({
+    verificationCode: Type.String({
       minLength: 6,
       maxLength: 16,
       pattern: '^[0-9A-Za-z -]+$',

@@ -99,9 +99,11 @@ describe('a stranger with an ID number and a name (the takeover that worked befo
       bound: false,
       subjectMasked: null,
     });
-    expect((await stranger.request('POST', '/api/v1/identity/binding', { code: '123456' })).json()).toMatchObject({
+    expect(
+      (await stranger.request('POST', '/api/v1/identity/binding', { verificationCode: '123456' })).json(),
+    ).toMatchObject({
       code: 'INVALID_CODE',
-      field: 'code',
+      field: 'verificationCode',
     });
     // The victim's claim is as they left it.
     expect((await victim.request('GET', `/api/v1/applications/${applicationId}`)).json()).toMatchObject({
@@ -122,7 +124,9 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
     expect(again.json()).toMatchObject({ code: 'CODE_RATE_LIMITED' });
     expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
-    const bound = await me.request('POST', '/api/v1/identity/binding', { code: codeIn(message?.body ?? '') });
+    const bound = await me.request('POST', '/api/v1/identity/binding', {
+      verificationCode: codeIn(message?.body ?? ''),
+    });
     expectOk(bound);
     expect(bound.json()).toMatchObject({
       bound: true,
@@ -150,14 +154,15 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
     const right = codeIn((await outbox())[0]?.body ?? '');
     const wrong = right === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++)
-      expect((await me.request('POST', '/api/v1/identity/binding', { code: wrong })).json()).toMatchObject({
+      expect((await me.request('POST', '/api/v1/identity/binding', { verificationCode: wrong })).json()).toMatchObject({
         code: 'INVALID_CODE',
       });
-    expect((await me.request('POST', '/api/v1/identity/binding', { code: right })).json()).toMatchObject({
+    expect((await me.request('POST', '/api/v1/identity/binding', { verificationCode: right })).json()).toMatchObject({
       code: 'INVALID_CODE',
     });
-    for (let i = 0; i < 4; i++) await me.request('POST', '/api/v1/identity/binding', { code: 'ABCDE-FGHJK' });
-    const stopped = await me.request('POST', '/api/v1/identity/binding', { code: right });
+    for (let i = 0; i < 4; i++)
+      await me.request('POST', '/api/v1/identity/binding', { verificationCode: 'ABCDE-FGHJK' });
+    const stopped = await me.request('POST', '/api/v1/identity/binding', { verificationCode: right });
     expect(stopped.json()).toMatchObject({ code: 'BIND_ATTEMPTS_EXCEEDED' });
     // A day after the last wrong code.
     expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(86_400 - 3_600);
@@ -187,8 +192,8 @@ describe('binding with a code sent to the phone on record (短信验证码)', ()
     expectOk(await b.request('POST', '/api/v1/identity/sms-code'), 202);
     const codeB = codeIn((await outbox())[0]?.body ?? '');
     const answers = await Promise.all([
-      a.request('POST', '/api/v1/identity/binding', { code: codeA }),
-      b.request('POST', '/api/v1/identity/binding', { code: codeB }),
+      a.request('POST', '/api/v1/identity/binding', { verificationCode: codeA }),
+      b.request('POST', '/api/v1/identity/binding', { verificationCode: codeB }),
     ]);
     expect(answers.map((x) => x.statusCode).sort()).toEqual([200, 409]);
     expect(answers.find((x) => x.statusCode === 409)?.json()).toMatchObject({ code: 'SUBJECT_ALREADY_BOUND' });
@@ -213,14 +218,18 @@ describe('binding with a code from the counter (窗口激活码)', () => {
     expect(
       (
         await me.request('POST', '/api/v1/identity/binding', {
-          code: issued.json<{ code: string }>().code.toLowerCase(),
+          verificationCode: issued.json<{ code: string }>().code.toLowerCase(),
         })
       ).json(),
     ).toMatchObject({ bound: true, via: 'counter' });
     // Used once.
     const other = await registered({ kind: 'person', idNumber: id, name: '新市民' });
     expect(
-      (await other.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code })).json(),
+      (
+        await other.request('POST', '/api/v1/identity/binding', {
+          verificationCode: issued.json<{ code: string }>().code,
+        })
+      ).json(),
     ).toMatchObject({ code: 'INVALID_CODE' });
   });
 
@@ -233,8 +242,10 @@ describe('binding with a code from the counter (窗口激活码)', () => {
       regionCode: '510104',
     });
     expect(
-      (await me.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code })).json(),
-    ).toMatchObject({ code: 'CODE_NOT_FOR_THIS_ACCOUNT', field: 'code' });
+      (
+        await me.request('POST', '/api/v1/identity/binding', { verificationCode: issued.json<{ code: string }>().code })
+      ).json(),
+    ).toMatchObject({ code: 'CODE_NOT_FOR_THIS_ACCOUNT', field: 'verificationCode' });
   });
 
   it('a record bound to another account moves only with the reason the clerk verified; the old account loses it', async () => {
@@ -265,7 +276,11 @@ describe('binding with a code from the counter (窗口激活码)', () => {
       reason: '本人持身份证到窗口，称原账号非本人注册',
     });
     expect(issued.json()).toMatchObject({ rebind: true });
-    expectOk(await fresh.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code }));
+    expectOk(
+      await fresh.request('POST', '/api/v1/identity/binding', {
+        verificationCode: issued.json<{ code: string }>().code,
+      }),
+    );
     expect((await old.request('GET', '/api/v1/applications')).json()).toMatchObject({ code: 'SESSION_EXPIRED' });
     const audit = await app.database.db
       .selectFrom('audit_entry')
@@ -296,7 +311,9 @@ describe('binding with a code from the counter (窗口激活码)', () => {
       category: 'enterprise',
     });
     expect(
-      (await me.request('POST', '/api/v1/identity/binding', { code: issued.json<{ code: string }>().code })).json(),
+      (
+        await me.request('POST', '/api/v1/identity/binding', { verificationCode: issued.json<{ code: string }>().code })
+      ).json(),
     ).toMatchObject({ bound: true, kind: 'organisation' });
   });
 

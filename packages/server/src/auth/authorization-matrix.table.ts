@@ -163,7 +163,7 @@ export const MATRIX: readonly Row[] = [
   // Only an applicant account not yet bound may prove who it is; the matrix's applicant is bound
   // already, so no caller here passes (identity.test.ts walks the unbound account).
   { method: 'POST', route: '/api/v1/identity/sms-code', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/sms-code' }) },
-  { method: 'POST', route: '/api/v1/identity/binding', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/binding', body: { code: '123456' } }) },
+  { method: 'POST', route: '/api/v1/identity/binding', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/binding', body: { verificationCode: '123456' } }) },
   { method: 'GET', route: '/api/v1/identity/oidc/authorization', allowed: [], region: 'none', call: () => ({ url: '/api/v1/identity/oidc/authorization' }) },
   // The identity service's redirect: no session is sent on it; the round's state and browser key stand in.
   { method: 'GET', route: '/api/v1/identity/oidc/callback', allowed: 'public', region: 'none', also: [302], call: () => ({ url: '/api/v1/identity/oidc/callback?code=x&state=y' }) },

@@ -278,6 +278,8 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   workedMonths: ['工作月数', 'months worked'],
   workerId: ['零工人员', 'gig worker'],
   workers: ['人员', 'workers'],
+  /** A text message's code or a counter's activation code, proving who an account is. */
+  verificationCode: ['验证码', 'verification code'],
   year: ['年度', 'year'],
   zh: ['中文', 'Chinese'],
 };

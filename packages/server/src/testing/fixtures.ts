@@ -110,7 +110,7 @@ export async function applicant(app: TestApp, body: Record<string, unknown>): Pr
   if (issued.statusCode !== 201) throw new Error(`activation code: ${issued.statusCode} ${issued.body}`);
   const client = await login(app, String(body.username));
   const bound = await client.request('POST', '/api/v1/identity/binding', {
-    code: issued.json<{ code: string }>().code,
+    verificationCode: issued.json<{ code: string }>().code,
   });
   if (bound.statusCode !== 200) throw new Error(`binding: ${bound.statusCode} ${bound.body}`);
   return client;

@@ -2537,7 +2537,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description 6 digits from the text message, or the counter activation code */
-                        code: string;
+                        verificationCode: string;
                     };
                 };
             };

@@ -151,7 +151,7 @@ function SmsCard({ status, onBound }: { status: IdentityStatus; onBound: (status
     setWait(res.resendAfterSeconds);
   };
   const bind = async () => {
-    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { code }));
+    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: code }));
     if (s) onBound(s);
   };
 
@@ -200,7 +200,7 @@ function CounterCard({ unit, onBound }: { unit: boolean; onBound: (status: Ident
   const [code, setCode] = useState('');
   const trimmed = code.trim().toUpperCase();
   const bind = async () => {
-    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { code: trimmed }));
+    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: trimmed }));
     if (s) onBound(s);
   };
   return (
