@@ -188,7 +188,9 @@ export class IdentityService {
             : 0;
         if (recentFailures >= MAX_BIND_FAILURES && account.bind_failed_at) {
           const freeAt = account.bind_failed_at.getTime() + 24 * 60 * MINUTE;
-          return { error: new RateLimited('BIND_ATTEMPTS_EXCEEDED', (freeAt - now.getTime()) / 1000, 'verificationCode') };
+          return {
+            error: new RateLimited('BIND_ATTEMPTS_EXCEEDED', (freeAt - now.getTime()) / 1000, 'verificationCode'),
+          };
         }
         const failed = async (error: AppError): Promise<Outcome<true>> => {
           await trx

@@ -151,7 +151,9 @@ function SmsCard({ status, onBound }: { status: IdentityStatus; onBound: (status
     setWait(res.resendAfterSeconds);
   };
   const bind = async () => {
-    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: code }));
+    const s = await binding.run(() =>
+      api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: code }),
+    );
     if (s) onBound(s);
   };
 
@@ -200,7 +202,9 @@ function CounterCard({ unit, onBound }: { unit: boolean; onBound: (status: Ident
   const [code, setCode] = useState('');
   const trimmed = code.trim().toUpperCase();
   const bind = async () => {
-    const s = await binding.run(() => api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: trimmed }));
+    const s = await binding.run(() =>
+      api<IdentityStatus>('POST', '/api/v1/identity/binding', { verificationCode: trimmed }),
+    );
     if (s) onBound(s);
   };
   return (
