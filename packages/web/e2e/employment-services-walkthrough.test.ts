@@ -86,6 +86,8 @@ async function register(
   person: { name: string; idNumber: string },
   kind: '失业登记' | '就业登记',
   community?: string,
+  /** The assistance the registration opens, said with it. */
+  opens = '',
 ): Promise<void> {
   await clerk.page.goto('/#/employment/registrations');
   await clerk.page.locator('#person-id-number').fill(person.idNumber);
@@ -97,7 +99,8 @@ async function register(
   }
   if (community) await clerk.page.locator('#community').fill(community);
   await clerk.page.getByTestId('register-submit').click();
-  await expect.poll(() => clerk.page.locator('body').innerText()).toMatch(/已登记，就业创业证号：510104-\d{4}-\d{6}/);
+  const said = new RegExp(`已登记，就业创业证号：510104-\\d{4}-\\d{6}${opens ? `；已纳入就业援助：${opens}` : ''}`);
+  await expect.poll(() => clerk.page.locator('body').innerText()).toMatch(said);
   await expect
     .poll(() => clerk.page.getByTestId('registrations').innerText())
     .toMatch(new RegExp(`${person.name}.*${kind}`));
@@ -213,7 +216,7 @@ describe('registration and one-to-one assistance, in the browser', () => {
     // Read the count only once the card has loaded: either a tally or "all cleared".
     await expect.poll(() => households(clerk)).toMatch(/户未清零|已全部清零/);
     const before = Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0);
-    await register(clerk, MOTHER, '失业登记', '春熙路街道');
+    await register(clerk, MOTHER, '失业登记', '春熙路街道', '零就业家庭');
     await clerk.page.goto('/#/employment/cases');
     await expect.poll(async () => Number(/(\d+) 户未清零/.exec(await households(clerk))?.[1] ?? 0)).toBe(before + 1);
     await checkAndShoot(clerk, 'employment-household-open');

@@ -53,9 +53,8 @@ export function employmentServices(
       await assistance.employed(trx, actor, person.id, person.household_id, on);
     },
     ...(ports.hiredByUnit ? { hiredByUnit: ports.hiredByUnit } : {}),
-    async unemployed(trx, actor, person, registration) {
-      await openCasesForUnemployed(trx, assistance, actor, person, registration);
-    },
+    unemployed: (trx, actor, person, registration) =>
+      openCasesForUnemployed(trx, assistance, actor, person, registration),
   };
   const registrations = new RegistrationService(db, vault, clock, effects);
   return {
@@ -74,7 +73,8 @@ async function openCasesForUnemployed(
   actor: Actor,
   person: PersonForRegistration,
   registration: { startsOn: IsoDate; regionCode: string; community: string | null },
-): Promise<void> {
+): Promise<('graduate' | 'zero-employment-household')[]> {
+  const opened: ('graduate' | 'zero-employment-household')[] = [];
   const where = {
     personId: person.id,
     regionCode: registration.regionCode,
@@ -87,7 +87,7 @@ async function openCasesForUnemployed(
     graduated <= registration.startsOn &&
     addMonths(graduated, 12 * GRADUATE_YEARS) >= registration.startsOn
   ) {
-    await assistance.open(trx, actor, { ...where, kind: 'graduate' });
+    if (await assistance.open(trx, actor, { ...where, kind: 'graduate' })) opened.push('graduate');
   }
   // 城镇零就业家庭: an urban household none of whose members is employed.
   if (
@@ -95,10 +95,12 @@ async function openCasesForUnemployed(
     !person.rural &&
     (await assistance.householdWithoutWork(trx, person.household_id, registration.startsOn))
   ) {
-    await assistance.open(trx, actor, {
+    const household = await assistance.open(trx, actor, {
       ...where,
       kind: 'zero-employment-household',
       householdId: person.household_id,
     });
+    if (household) opened.push('zero-employment-household');
   }
+  return opened;
 }

@@ -17578,6 +17578,9 @@ export interface paths {
                             employerCreditCode?: string;
                             cardNumber: string;
                             lastContactOn: string;
+                        } & {
+                            /** @description The assistance cases this registration opened, each assigned to a case worker */
+                            casesOpened: ("graduate" | "zero-employment-household")[];
                         };
                     };
                 };
@@ -18562,6 +18565,9 @@ export interface paths {
                             employerCreditCode?: string;
                             cardNumber: string;
                             lastContactOn: string;
+                        } & {
+                            /** @description The assistance cases this registration opened, each assigned to a case worker */
+                            casesOpened: ("graduate" | "zero-employment-household")[];
                         };
                     };
                 };

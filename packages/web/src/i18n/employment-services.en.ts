@@ -42,6 +42,7 @@ export const employmentEn: Translation<typeof employmentZh> = {
     employer: 'Employer’s unified credit code',
     submit: 'Register',
     done: 'Registered; employment and entrepreneurship card number {{card}}',
+    casesOpened: '; now in employment assistance: {{cases}} (see Employment assistance)',
     open: 'Open registrations',
     card: 'Card number',
     lastContact: 'Last contact',

@@ -39,6 +39,7 @@ export const employmentZh = {
     employer: '用人单位统一社会信用代码',
     submit: '登记',
     done: '已登记，就业创业证号：{{card}}',
+    casesOpened: '；已纳入就业援助：{{cases}}，见「就业援助」',
     open: '未终止的登记',
     card: '就业创业证号',
     lastContact: '最近联系',

@@ -61,7 +61,10 @@ afterAll(() => app.close());
 describe('1+3+1 for each unemployed graduate (川办发〔2024〕34号 (十四))', () => {
   it('a case opens when the graduate registers unemployed, with the case worker of their 街道/社区, and closes when 1+3+1 is kept', async () => {
     const id = await person('毕业生甲', { facts: [graduation] });
-    expectOk(await register(id, '2026-11-01', '春熙路街道'), 201);
+    const registered = await register(id, '2026-11-01', '春熙路街道');
+    expectOk(registered, 201);
+    // The registration says what it opened, so the clerk is told at once.
+    expect(registered.json()).toMatchObject({ casesOpened: ['graduate'] });
     const opened = (await cases(chunxi, '?mine=true')).find((c) => c.personId === id);
     expect(opened).toMatchObject({
       kind: 'graduate',
@@ -119,7 +122,9 @@ describe('零就业家庭动态清零 (庆政办发〔2023〕102号 第22条)', 
     const household = 'H-TEST-0001';
     const mother = await person('家庭成员甲', { householdId: household, rural: false });
     const son = await person('家庭成员乙', { householdId: household, rural: false });
-    expectOk(await register(mother, '2026-10-01'), 201);
+    const registered = await register(mother, '2026-10-01');
+    expectOk(registered, 201);
+    expect(registered.json()).toMatchObject({ casesOpened: ['zero-employment-household'] });
     const open = (await cases(clerk, '?kind=zero-employment-household&open=true')).find(
       (c) => c.householdId === household,
     );
@@ -162,7 +167,9 @@ describe('零就业家庭动态清零 (庆政办发〔2023〕102号 第22条)', 
       startsOn: '2026-01-01',
     };
     expectOk(await clerk.request('POST', '/api/v1/employment-services/registrations', work), 201);
-    expectOk(await register(idle, '2026-10-01'), 201);
+    const registered = await register(idle, '2026-10-01');
+    expectOk(registered, 201);
+    expect(registered.json()).toMatchObject({ casesOpened: [] });
     expect((await cases(clerk, '?kind=zero-employment-household')).map((c) => c.householdId)).not.toContain(household);
   });
 });

@@ -31,6 +31,7 @@ import {
 import type {
   EndedRegistrations,
   EndRegistrationBody,
+  NewRegistrationView,
   RegisterBody,
   Registration,
   RegistrationList,
@@ -60,13 +61,16 @@ export interface RegistrationEffects {
     actor: Actor,
     employment: { personId: string; employerCreditCode: string; startsOn: IsoDate; registrationId: string },
   ): Promise<unknown>;
-  /** A person registered unemployed: an unemployed graduate or a zero-employment household gets a case. */
+  /**
+   * A person registered unemployed: an unemployed graduate or a zero-employment household gets a
+   * case. Answers with the kinds of case opened, so the clerk is told.
+   */
   unemployed(
     trx: Transaction<Database>,
     actor: Actor,
     person: PersonForRegistration,
     registration: { startsOn: IsoDate; regionCode: string; community: string | null },
-  ): Promise<void>;
+  ): Promise<NewRegistrationView['casesOpened']>;
 }
 
 const SOURCE = 'employment-services' as const;
@@ -86,14 +90,14 @@ export class RegistrationService {
     private readonly effects: RegistrationEffects,
   ) {}
 
-  async register(actor: Actor, input: RegisterInput): Promise<RegistrationView> {
+  async register(actor: Actor, input: RegisterInput): Promise<NewRegistrationView> {
     const person = await this.personInScope(actor, input.personId);
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     return this.registerPerson(actor, person, input);
   }
 
   /** The applicant registers their own unemployment, where they live or where their 户籍 is. */
-  async registerSelf(actor: Actor, input: SelfRegisterInput): Promise<RegistrationView> {
+  async registerSelf(actor: Actor, input: SelfRegisterInput): Promise<NewRegistrationView> {
     const person = actor.personId ? await findPerson(this.db, actor.personId) : undefined;
     if (!person) throw new AppError('PERSON_NOT_FOUND', 404);
     await assertRegionInScope(this.db, '000000', input.regionCode, 'regionCode');
@@ -117,7 +121,7 @@ export class RegistrationService {
     actor: Actor,
     person: PersonForRegistration,
     input: RegisterInput,
-  ): Promise<RegistrationView> {
+  ): Promise<NewRegistrationView> {
     await refuseRegionMismatch(this.db, person, input);
     if (input.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
     // 劳动法 第十五条: no one is employed before 16, so no registration starts before then.
@@ -134,6 +138,7 @@ export class RegistrationService {
     if (input.employmentKind === 'labour-contract' && !input.employerCreditCode)
       throw new AppError('REQUIRED_FIELD', 400, 'employerCreditCode');
     await refuseBadEmployerCode(this.db, input.employerCreditCode);
+    let casesOpened: NewRegistrationView['casesOpened'] = [];
     const id = await this.inTransaction(async (trx) => {
       const open = await openRegistrationForUpdate(trx, person.id);
       await refuseOverlap(trx, person.id, open, input);
@@ -170,7 +175,7 @@ export class RegistrationService {
       if (input.kind === 'employment')
         await this.effects.employed(trx, actor, person, input.startsOn, input.employmentKind ?? null);
       else
-        await this.effects.unemployed(trx, actor, person, {
+        casesOpened = await this.effects.unemployed(trx, actor, person, {
           startsOn: input.startsOn,
           regionCode: input.regionCode,
           community: input.community?.trim() || null,
@@ -192,7 +197,7 @@ export class RegistrationService {
         startsOn: input.startsOn,
         registrationId: id,
       });
-    return this.view(id);
+    return { ...(await this.view(id)), casesOpened };
   }
 
   /** Ends an open registration on a day, for a reason (employed, enrolled, moved away …). */

@@ -7,6 +7,7 @@ import type { RegistrationService } from './registration-service.js';
 import {
   EndedCount,
   EndRegistrationBody,
+  NewRegistration,
   RegisterBody,
   Registration,
   RegistrationList,
@@ -30,7 +31,7 @@ export function registrationRoutes(
           tags: TAGS,
           summary: 'Register a person employed or unemployed (就业登记/失业登记)',
           body: RegisterBody,
-          response: { 201: Registration, ...PROTECTED_ERRORS },
+          response: { 201: NewRegistration, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) => reply.status(201).send(await registrations.register(actorOf(request), request.body)),
@@ -135,7 +136,7 @@ export function registrationRoutes(
           tags: TAGS,
           summary: 'Register oneself unemployed (失业登记)',
           body: SelfRegisterBody,
-          response: { 201: Registration, ...PROTECTED_ERRORS },
+          response: { 201: NewRegistration, ...PROTECTED_ERRORS },
         },
       },
       async (request, reply) =>

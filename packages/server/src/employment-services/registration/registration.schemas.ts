@@ -67,6 +67,17 @@ export const Registration = Type.Object({
   lastContactOn: Type.String(),
 });
 
+/** A registration just made, with the assistance it opened (a graduate's or a 零就业家庭's case). */
+export const NewRegistration = Type.Intersect([
+  Registration,
+  Type.Object({
+    casesOpened: Type.Array(Type.Union([Type.Literal('graduate'), Type.Literal('zero-employment-household')]), {
+      description: 'The assistance cases this registration opened, each assigned to a case worker',
+    }),
+  }),
+]);
+export type NewRegistrationView = Static<typeof NewRegistration>;
+
 export const Registrations = Type.Object({ registrations: Type.Array(Registration) });
 export const RegistrationList = Type.Object({
   registrations: Type.Array(

@@ -12,10 +12,12 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { useRegistrationColumns } from './employment-columns.js';
 import { RegistrationImport } from './registration-import.js';
-import { PersonLookup, today, type FoundPerson, type Registration, type RegistrationRow } from './employment-common.js';
+import { PersonLookup, today, type FoundPerson, type RegistrationRow } from './employment-common.js';
 import { validValues } from '../../components/valid-values.js';
 import { orOnFields } from '../../components/server-field-errors.js';
 
+type NewRegistration =
+  paths['/api/v1/employment-services/registrations']['post']['responses'][201]['content']['application/json'];
 type EndedRegistrations =
   paths['/api/v1/employment-services/registrations/no-contact-review']['post']['responses'][200]['content']['application/json'];
 
@@ -56,10 +58,16 @@ export function RegistrationsPage() {
     const body = { ...values, personId: person.id, community: values.community?.trim() || undefined };
     // A refusal naming a field of the form is said under it (登记日期, not the API's 开始日期).
     const done = await submit.run(() =>
-      orOnFields(form, () => api<Registration>('POST', '/api/v1/employment-services/registrations', body)),
+      orOnFields(form, () => api<NewRegistration>('POST', '/api/v1/employment-services/registrations', body)),
     );
     if (!done) return;
-    void message.success(t('employment.registrations.done', { card: done.cardNumber }));
+    // A case the registration opened is said with it: the clerk need not find it on another page.
+    const cases = done.casesOpened.map((k) => t(`employment.caseKinds.${k}`)).join(punctuation(i18n.language).list);
+    void message.success(
+      t('employment.registrations.done', { card: done.cardNumber }) +
+        (cases ? t('employment.registrations.casesOpened', { cases }) : ''),
+      cases ? 8 : 3,
+    );
     // Registered: the form is cleared for the next person, so a second 登记 cannot repeat this one.
     setPerson(undefined);
     form.resetFields();
