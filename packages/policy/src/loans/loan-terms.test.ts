@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wan } from '../core/money.js';
 import { ParameterTable } from '../core/parameters.js';
 import { TEXT_PARAMETERS } from '../catalogue.js';
-import { counterGuaranteeWaived, loanBreaches, loanTerms, type LoanBorrower } from './loan-terms.js';
+import { counterGuaranteeWaived, loanBreaches, loanOfferPeriods, loanTerms, type LoanBorrower } from './loan-terms.js';
 
 const table = new ParameterTable(TEXT_PARAMETERS);
 const terms = (region: string, on: string, borrower: LoanBorrower = 'individual') =>
@@ -68,6 +68,12 @@ describe('创业担保贷款 limits', () => {
     it('the day before and after the text, no loan is offered', () => {
       expect(codes('510104', '2024-07-12', 'individual', wan(1), 12)).toEqual(['LOAN_NOT_OFFERED']);
       expect(codes('510104', '2026-01-01', 'individual', wan(1), 12)).toEqual(['LOAN_NOT_OFFERED']);
+    });
+    it('a refusal can say when the text offers it: its period, cited', () => {
+      expect(loanOfferPeriods(table, '510104', 'individual')).toEqual([
+        { from: '2024-07-13', to: '2025-12-31', cites: expect.stringMatching(/\S/) },
+      ]);
+      expect(loanOfferPeriods(table, '620102', 'individual')).toEqual([]);
     });
   });
 

@@ -66,6 +66,32 @@ export function loanTerms(params: ParameterTable, region: RegionCode, on: IsoDat
   };
 }
 
+/** A stretch of days a region's text offers the loan: from, to (inclusive; open when absent), cited. */
+export interface LoanOfferPeriod {
+  readonly from: IsoDate;
+  readonly to?: IsoDate;
+  readonly cites?: string;
+}
+
+/**
+ * The periods a text in force offers this borrower the loan in the region (its own or a parent's),
+ * earliest first: what a refusal for a day with none can point to.
+ */
+export function loanOfferPeriods(
+  params: ParameterTable,
+  region: RegionCode,
+  borrower: LoanBorrower,
+): LoanOfferPeriod[] {
+  const limit =
+    borrower === 'small-micro-enterprise' ? 'startup-loan.enterprise-limit' : 'startup-loan.individual-limit';
+  const seen = new Set<string>();
+  return params
+    .history(limit, region)
+    .map((v) => ({ from: v.from, ...(v.to ? { to: v.to } : {}), ...(v.cites ? { cites: v.cites } : {}) }))
+    .filter((p) => !seen.has(`${p.from}..${p.to ?? ''}`) && seen.add(`${p.from}..${p.to ?? ''}`))
+    .sort((a, b) => a.from.localeCompare(b.from));
+}
+
 /** Why a loan does not fit its terms: each a code with the figure it broke. */
 export type LoanTermBreach =
   | { readonly code: 'LOAN_NOT_OFFERED' }

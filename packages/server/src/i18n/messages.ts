@@ -628,8 +628,8 @@ export const ERROR_MESSAGES = {
     'en-US': 'This unit is already registered as such an institution',
   },
   LOAN_NOT_OFFERED: {
-    'zh-CN': '本地区在 {value} 没有施行中的创业担保贷款政策',
-    'en-US': 'No start-up guaranteed loan policy is in force here on {value}',
+    'zh-CN': '本地区在 {value} 没有施行中的创业担保贷款政策。政策施行期：{periods}',
+    'en-US': 'No start-up guaranteed loan policy is in force here on {value}. In force: {periods}',
   },
   LOAN_OVER_LIMIT: {
     'zh-CN': '字段 {field}：贷款额度超过最高额度 {detail}',

@@ -205,7 +205,11 @@ export class LoanService {
       if (input.termMonths > loan.term_months)
         throw new AppError('VALIDATION_FAILED', 400, 'termMonths', { detail: `≤ ${loan.term_months}` });
       const terms = termsOn(loan.region_code, input.disbursedOn, loan.borrower);
-      assertWithinTerms(terms, input.principalFen, input.termMonths, { amount: 'principalFen', term: 'termMonths' });
+      assertWithinTerms(terms, input.principalFen, input.termMonths, {
+        amount: 'principalFen',
+        term: 'termMonths',
+        day: 'disbursedOn',
+      });
       // Inside the transaction, read through it: on the embedded database the outer handle would wait.
       const bank = await institutions(trx).where('loan_institution.id', '=', loan.bank_id).executeTakeFirst();
       if (bank && bank.rate_cap_bp !== null && input.annualRateBp > bank.rate_cap_bp)

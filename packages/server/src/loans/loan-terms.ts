@@ -4,6 +4,7 @@ import {
   formatYuan,
   formatYuanEn,
   loanBreaches,
+  loanOfferPeriods,
   loanTerms,
   ParameterTable,
   TEXT_PARAMETERS,
@@ -19,16 +20,31 @@ export function termsOn(region: string, on: string, borrower: LoanBorrower): Loa
   return loanTerms(TEXTS, region, on, borrower);
 }
 
+/**
+ * No text offers the loan on the day: the refusal says when one does, so a date typed wrong can be
+ * put right, and a day past every text is seen to be one (a new text is then loaded with the
+ * policy package).
+ */
+function notOffered(terms: LoanTerms, field: string | undefined): AppError {
+  const periods = loanOfferPeriods(TEXTS, terms.region, terms.borrower);
+  const zh = periods.map((p) => `${p.from} 至 ${p.to ?? '今'}${p.cites ? `（${p.cites}）` : ''}`).join('；');
+  const en = periods.map((p) => `${p.from} to ${p.to ?? 'today'}${p.cites ? ` (${p.cites})` : ''}`).join('; ');
+  return new AppError('LOAN_NOT_OFFERED', 422, field, {
+    value: terms.on,
+    ...inBoth('periods', zh || '无', en || 'none'),
+  });
+}
+
 /** Refuses a principal or term the region's text in force that day does not allow, citing it. */
 export function assertWithinTerms(
   terms: LoanTerms,
   principalFen: number,
   termMonths: number,
-  fields: { amount: string; term: string },
+  /** The request's fields: the amount and term, and the day the terms were read on when it was typed. */
+  fields: { amount: string; term: string; day?: string },
 ): void {
   for (const breach of loanBreaches(terms, principalFen, termMonths)) {
-    if (breach.code === 'LOAN_NOT_OFFERED')
-      throw new AppError('LOAN_NOT_OFFERED', 422, fields.amount, { value: terms.on });
+    if (breach.code === 'LOAN_NOT_OFFERED') throw notOffered(terms, fields.day);
     if (breach.code === 'LOAN_OVER_LIMIT')
       throw new AppError(
         'LOAN_OVER_LIMIT',
