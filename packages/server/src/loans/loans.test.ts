@@ -177,6 +177,8 @@ describe('创业担保贷款 end to end (四川)', () => {
       [a.number, '2025-Q3', '300000.00', '4.50', '1743.33', '是'],
       [b.number, '2025-Q3', '100000.00', '4.45', '1124.86', '否'],
       [b.number, '2025-Q3', '100000.00', '4.45', '1124.86', '否'],
+      // Four cells wrong in one row: each is named, not only the first.
+      [b.number, 'Q3-2025', '十万', '4.456', '1124.86', '也许'],
     ]);
     const res = await sichuan.bankOfficer.request('POST', '/api/v1/loans/statements', bad, xlsx);
     expect(res.statusCode).toBe(422);
@@ -186,6 +188,10 @@ describe('创业担保贷款 end to end (四川)', () => {
       [3, 'balance'],
       [3, 'annualRate'],
       [5, 'period'],
+      [6, 'period'],
+      [6, 'balance'],
+      [6, 'annualRate'],
+      [6, 'repaidOnTime'],
     ]);
     expect(await app.database.db.selectFrom('loan_period').select('id').execute()).toHaveLength(0);
 

@@ -15,7 +15,7 @@ import { NO_ONE } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { problem, readRows, rejectIfAny, fromError, type ImportProblem } from '../registry/import/sheet.js';
+import { fromErrors, problem, readRows, rejectIfAny, type ImportProblem } from '../registry/import/sheet.js';
 import { readTable } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -68,7 +68,7 @@ export class StatementImport {
       try {
         read.push({ number, row: readStatementRow(row) });
       } catch (error) {
-        problems.push(fromError(error, number, column));
+        problems.push(...fromErrors(error, number, column));
       }
     }
     const loans = new Map(

@@ -1,6 +1,6 @@
 import { isQuarterKey } from '@huimin/policy';
 import { toXlsx } from '../registry/import/tabular.js';
-import { RowError, yesNo, yuanToFen, type Column, type Row } from '../registry/import/templates.js';
+import { RowError, RowReader, yesNo, yuanToFen, type Column, type Row } from '../registry/import/templates.js';
 
 /**
  * A lending bank's quarterly interest statement (结息清单), one row per loan: the balance, the rate
@@ -33,16 +33,28 @@ function rateBp(row: Row, key: string): number {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+/** One row of the statement, every cell's problem at once (a RowErrors): a bank fixes a row once. */
 export function readStatementRow(row: Row): StatementRow {
-  const period = (row.period ?? '').trim();
-  if (!isQuarterKey(period)) throw new RowError('period', '应为季度，如 2025-Q3', 'must be a quarter such as 2025-Q3');
+  const r = new RowReader();
+  const period = r.take(() => {
+    const v = (row.period ?? '').trim();
+    if (!isQuarterKey(v)) throw new RowError('period', '应为季度，如 2025-Q3', 'must be a quarter such as 2025-Q3');
+    return v;
+  });
+  const read = {
+    balanceFen: r.take(() => yuanToFen(row, 'balance')),
+    annualRateBp: r.take(() => rateBp(row, 'annualRate')),
+    interestFen: r.take(() => yuanToFen(row, 'interest')),
+    repaidOnTime: r.take(() => yesNo(row, 'repaidOnTime')),
+  };
+  r.done();
   return {
     loanNumber: (row.loanNumber ?? '').trim(),
-    period,
-    balanceFen: yuanToFen(row, 'balance') ?? 0,
-    annualRateBp: rateBp(row, 'annualRate'),
-    interestFen: yuanToFen(row, 'interest') ?? 0,
-    repaidOnTime: yesNo(row, 'repaidOnTime') ?? false,
+    period: period ?? '',
+    balanceFen: read.balanceFen ?? 0,
+    annualRateBp: read.annualRateBp ?? 0,
+    interestFen: read.interestFen ?? 0,
+    repaidOnTime: read.repaidOnTime ?? false,
   };
 }
 
