@@ -98,10 +98,15 @@ export interface PageEntry {
   crumb?: string;
 }
 
-/** The jobs the staff side menu groups its pages by (受理审核, 资金拨付, 培训, 就业服务, 人员库, 监督, 系统管理). */
+/**
+ * The jobs the staff side menu groups its pages by (受理审核, 资金拨付, 创业担保贷款, 培训, 就业服务,
+ * 人员库, 监督, 系统管理). Loans are a job of their own: the lending bank's and the guarantee
+ * institution's officers review no subsidy application.
+ */
 export const STAFF_GROUPS = [
   'review',
   'payments',
+  'loans',
   'training',
   'employment',
   'registry',
@@ -250,7 +255,7 @@ export const PAGES: readonly PageEntry[] = [
     element: <LoansDeskPage />,
     permissions: ['loan:read', 'loan:qualify', 'loan:manage', 'loan:bank', 'loan:guarantee'],
     nav: 'loans',
-    group: 'review',
+    group: 'loans',
   },
   { path: '/registry', element: <RegistryPage />, permissions: ['registry:read'], nav: 'registry', group: 'registry' },
   {

@@ -9,6 +9,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     groups: {
       review: 'Acceptance & review',
       payments: 'Payments',
+      loans: 'Lending',
       training: 'Training',
       employment: 'Employment services',
       registry: 'Registry',

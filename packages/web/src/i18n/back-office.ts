@@ -10,6 +10,7 @@ export const backOfficeZh = {
     groups: {
       review: '受理审核',
       payments: '资金拨付',
+      loans: '贷款业务',
       training: '培训',
       employment: '就业服务',
       registry: '人员库',

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   EyeOutlined,
   IdcardOutlined,
@@ -27,6 +28,7 @@ import './staff-layout.css';
 const GROUP_ICONS: Partial<Record<StaffGroup, ReactNode>> = {
   review: <AuditOutlined />,
   payments: <PayCircleOutlined />,
+  loans: <BankOutlined />,
   training: <BookOutlined />,
   employment: <TeamOutlined />,
   registry: <IdcardOutlined />,
@@ -40,7 +42,7 @@ function visibleTo(account: Account, runs: AccountRuns, page: PageEntry): boolea
 }
 
 /**
- * 经办后台的框架 (Ant Design Pro conventions): a side menu grouped by job — 受理审核, 资金拨付, 培训,
+ * 经办后台的框架 (Ant Design Pro conventions): a side menu grouped by job — 受理审核, 资金拨付, 创业担保贷款, 培训,
  * 人员库, 监督, 系统管理 — holding only what the account may open, breadcrumbs and a page header
  * above each page, the language switch and who is logged in. The public site and the applicant's
  * pages keep their own frame (`AppShell`).
