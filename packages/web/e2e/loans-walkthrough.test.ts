@@ -8,7 +8,7 @@ import { browserWalk, chooseOption, checkAndShoot, confirmAction, type Visitor }
 /**
  * 创业担保贷款 end to end in a real browser (issue 20): a graduate (the demo's 李娜, 锦江区) applies
  * online for 20万元; 人社's reviewer approves her qualification; the guarantee institution guarantees
- * without a counter-guarantee; the bank records the loan; a quarter later the bank imports its
+ * on a counter-guarantee it records (a civil servant's personal guarantee); the bank records the loan; a quarter later the bank imports its
  * statement, the clerk files the 贴息 claim, it is accepted, reviewed, approved and paid to the bank
  * through a payment batch; and she sees the subsidy on her loan. The walk runs on 2025's days:
  * 川办发〔2024〕34号 （五）, which sets 四川's 30万元 and 50% 贴息, was in force until 2025-12-31.
@@ -39,7 +39,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     expect(await v.page.getByTestId('my-loan').first().innerText()).toContain('川办发〔2024〕34号');
   });
 
-  it('人社 approves her qualification; the guarantor guarantees without counter-guarantee; the bank lends', async () => {
+  it('人社 approves her qualification; the guarantor guarantees on a counter-guarantee it records; the bank lends', async () => {
     const reviewer = await as('reviewer');
     await reviewer.page.goto('/#/loans');
     await row(reviewer).getByRole('button', { name: '资格审核通过' }).click();
@@ -50,7 +50,14 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
 
     const guarantor = await as('guarantor');
     await guarantor.page.goto('/#/loans');
-    await row(guarantor).getByRole('button', { name: '同意担保（免反担保）' }).click();
+    await row(guarantor).getByRole('button', { name: '同意担保（需反担保）' }).click();
+    // Asked for, the counter-guarantee is said for what it is before the guarantee is given.
+    await guarantor.page.locator('#action-confirm').click();
+    await expect.poll(() => guarantor.page.locator('.ant-modal').innerText()).toContain('反担保方式为必填项');
+    await guarantor.page.getByTestId('counter-kind').getByText('保证').click();
+    await guarantor.page.getByTestId('counter-note').fill('成都市锦江区某事业单位职工王某某提供连带责任保证');
+    await checkAndShoot(guarantor, 'loans-guarantor-counter-guarantee');
+    await confirmAction(guarantor.page);
     await expect.poll(() => row(guarantor).innerText()).toContain('待银行放款');
 
     const bank = await as('bank');

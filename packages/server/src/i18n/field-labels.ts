@@ -53,6 +53,8 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   contributedFen: ['缴费金额', 'contribution'],
   costFen: ['费用', 'cost'],
   counterGuarantee: ['反担保', 'counter-guarantee'],
+  counterGuaranteeKind: ['反担保方式', 'kind of counter-guarantee'],
+  counterGuaranteeNote: ['反担保说明', 'counter-guarantee details'],
   creditCode: ['统一社会信用代码', 'unified social credit code'],
   creditCodeOverride: ['统一社会信用代码（更正）', 'credit code (corrected)'],
   currentPassword: ['当前密码', 'current password'],

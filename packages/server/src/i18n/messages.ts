@@ -627,6 +627,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该单位已登记为同类贷款机构',
     'en-US': 'This unit is already registered as such an institution',
   },
+  COUNTER_GUARANTEE_NOT_ASKED: {
+    'zh-CN': '字段 {field}：未要求反担保（已免除或不予担保），无需填写反担保方式和说明',
+    'en-US': 'Field {field}: no counter-guarantee is asked (waived, or the guarantee refused), so none is described',
+  },
   LOAN_NOT_OFFERED: {
     'zh-CN': '本地区在 {value} 没有施行中的创业担保贷款政策。政策施行期：{periods}',
     'en-US': 'No start-up guaranteed loan policy is in force here on {value}. In force: {periods}',

@@ -48,7 +48,12 @@ async function guaranteed(requestedFen: number): Promise<string> {
   expectOk(applied, 201);
   const id = applied.json<{ id: string }>().id;
   expectOk(await reviewer.request('POST', `/api/v1/loans/${id}/qualification`, { approve: true }));
-  expectOk(await p.guaranteeOfficer.request('POST', `/api/v1/loans/${id}/guarantee`, { approve: true }));
+  expectOk(
+    await p.guaranteeOfficer.request('POST', `/api/v1/loans/${id}/guarantee`, {
+      approve: true,
+      counterGuarantee: false,
+    }),
+  );
   return id;
 }
 async function disburse(bank: Client, id: string, principalFen: number, on: string): Promise<void> {

@@ -125,6 +125,10 @@ export class LoanReads {
         guarantor: { id: r.guarantor_id, name: name(parties, r.guarantor_id) },
         appliedOn: r.applied_on,
         counterGuaranteeWaived: r.counter_guarantee_waived,
+        counterGuarantee:
+          r.counter_guarantee_kind && r.counter_guarantee_note
+            ? { kind: r.counter_guarantee_kind, note: r.counter_guarantee_note }
+            : null,
         principalFen: n(r.principal_fen),
         annualRateBp: r.annual_rate_bp,
         disbursedOn: r.disbursed_on,

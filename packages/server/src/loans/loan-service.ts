@@ -183,11 +183,24 @@ export class LoanService {
         throw new AppError('VALIDATION_FAILED', 400, 'counterGuarantee', {
           detail: `免除反担保（${terms.counterGuaranteeWaiver?.cites ?? ''}）`,
         });
+      const asked = input.approve && !waived && input.counterGuarantee !== false;
+      const note = input.counterGuaranteeNote?.trim();
+      // A counter-guarantee asked is recorded for what it is; none asked has nothing to describe.
+      if (asked && !input.counterGuaranteeKind) throw new AppError('REQUIRED_FIELD', 400, 'counterGuaranteeKind');
+      if (asked && !note) throw new AppError('REQUIRED_FIELD', 400, 'counterGuaranteeNote');
+      if (!asked && (input.counterGuaranteeKind || note))
+        throw new AppError(
+          'COUNTER_GUARANTEE_NOT_ASKED',
+          400,
+          input.counterGuaranteeKind ? 'counterGuaranteeKind' : 'counterGuaranteeNote',
+        );
       return {
         state: input.approve ? 'guaranteed' : 'guarantee-refused',
         guaranteed_by: actor.accountId,
         guaranteed_on: this.clock.today(),
-        counter_guarantee_waived: input.approve ? waived || input.counterGuarantee === false : null,
+        counter_guarantee_waived: input.approve ? !asked : null,
+        counter_guarantee_kind: asked ? (input.counterGuaranteeKind ?? null) : null,
+        counter_guarantee_note: asked ? (note ?? null) : null,
         reason: input.reason ?? null,
       };
     });

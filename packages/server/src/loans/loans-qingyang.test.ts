@@ -50,6 +50,13 @@ describe('创业担保贷款 in 庆阳', () => {
       counterGuarantee: true,
     });
     expect(asked.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'counterGuarantee' });
+    // Waived by the text, so there is none to describe.
+    const described = await qingyang.guaranteeOfficer.request('POST', `/api/v1/loans/${id}/guarantee`, {
+      approve: true,
+      counterGuaranteeKind: 'mortgage',
+      counterGuaranteeNote: '商铺抵押',
+    });
+    expect(described.json()).toMatchObject({ code: 'COUNTER_GUARANTEE_NOT_ASKED', field: 'counterGuaranteeKind' });
     const guaranteed = await qingyang.guaranteeOfficer.request('POST', `/api/v1/loans/${id}/guarantee`, {
       approve: true,
     });

@@ -97,11 +97,21 @@ export const ApplyBody = Type.Object(
   options,
 );
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), reason: Type.Optional(Reason) }, options);
+const CounterGuaranteeKind = Type.Union([Type.Literal('guarantor'), Type.Literal('mortgage'), Type.Literal('pledge')], {
+  description: '反担保方式: guarantor (保证), mortgage (抵押), pledge (质押)',
+});
 export const GuaranteeBody = Type.Object(
   {
     approve: Type.Boolean(),
-    /** Whether the institution asks for a counter-guarantee (反担保); refused where the text waives it. */
+    /**
+     * Whether the institution asks for a counter-guarantee (反担保); refused where the text waives
+     * it. Absent: asked, unless the text waives it.
+     */
     counterGuarantee: Type.Optional(Type.Boolean()),
+    /** What the counter-guarantee is, required when one is asked. */
+    counterGuaranteeKind: Type.Optional(CounterGuaranteeKind),
+    /** Who vouches or what is mortgaged or pledged, in words; required with the kind. */
+    counterGuaranteeNote: Type.Optional(Type.String({ minLength: 2, maxLength: 200, pattern: '\\S' })),
     reason: Type.Optional(Reason),
   },
   options,
@@ -149,6 +159,8 @@ export const Loan = Type.Object({
   guarantor: Type.Object({ id: Type.String(), name: Type.String() }),
   appliedOn: Type.String(),
   counterGuaranteeWaived: Type.Union([Type.Boolean(), Type.Null()]),
+  /** The counter-guarantee given, where one was asked and recorded (null before migration 0052). */
+  counterGuarantee: Type.Union([Type.Object({ kind: CounterGuaranteeKind, note: Type.String() }), Type.Null()]),
   principalFen: Type.Union([Type.Integer(), Type.Null()]),
   annualRateBp: Type.Union([Type.Integer(), Type.Null()]),
   disbursedOn: Type.Union([Type.String(), Type.Null()]),

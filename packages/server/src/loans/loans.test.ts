@@ -120,9 +120,26 @@ describe('创业担保贷款 end to end (四川)', () => {
       (await late.request('POST', `/api/v1/loans/${applied.id}/qualification`, { approve: true })).statusCode,
     ).toBe(403);
     expectOk(await reviewer.request('POST', `/api/v1/loans/${applied.id}/qualification`, { approve: true }));
-    expectOk(
-      await sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${applied.id}/guarantee`, { approve: true }),
-    );
+    // 四川 waives no counter-guarantee: one asked is recorded for what it is, or the guarantee is not given.
+    const guarantee = (body: object) =>
+      sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${applied.id}/guarantee`, { approve: true, ...body });
+    expect((await guarantee({})).json()).toMatchObject({ code: 'REQUIRED_FIELD', field: 'counterGuaranteeKind' });
+    expect((await guarantee({ counterGuaranteeKind: 'guarantor' })).json()).toMatchObject({
+      code: 'REQUIRED_FIELD',
+      field: 'counterGuaranteeNote',
+    });
+    expect(
+      (
+        await guarantee({ counterGuarantee: false, counterGuaranteeKind: 'mortgage', counterGuaranteeNote: '房产' })
+      ).json(),
+    ).toMatchObject({ code: 'COUNTER_GUARANTEE_NOT_ASKED', field: 'counterGuaranteeKind' });
+    const given = await guarantee({ counterGuaranteeKind: 'guarantor', counterGuaranteeNote: ' 公职人员王某某保证 ' });
+    expectOk(given);
+    expect(given.json()).toMatchObject({
+      state: 'guaranteed',
+      counterGuaranteeWaived: false,
+      counterGuarantee: { kind: 'guarantor', note: '公职人员王某某保证' },
+    });
     // Guaranteed for 36 months: a contract of 120 is a loan nobody qualified or guaranteed.
     const longer = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${applied.id}/contract`, {
       principalFen: 10_000_000,

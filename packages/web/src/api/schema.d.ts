@@ -27518,6 +27518,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -27672,6 +27677,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -27985,6 +27995,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -28174,6 +28189,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -28331,6 +28351,9 @@ export interface paths {
                     "application/json": {
                         approve: boolean;
                         counterGuarantee?: boolean;
+                        /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                        counterGuaranteeKind?: "guarantor" | "mortgage" | "pledge";
+                        counterGuaranteeNote?: string;
                         reason?: string;
                     };
                 };
@@ -28362,6 +28385,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -28557,6 +28585,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -28749,6 +28782,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -28940,6 +28978,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -29132,6 +29175,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;
@@ -29324,6 +29372,11 @@ export interface paths {
                             };
                             appliedOn: string;
                             counterGuaranteeWaived: boolean | null;
+                            counterGuarantee: {
+                                /** @description 反担保方式: guarantor (保证), mortgage (抵押), pledge (质押) */
+                                kind: "guarantor" | "mortgage" | "pledge";
+                                note: string;
+                            } | null;
                             principalFen: number | null;
                             annualRateBp: number | null;
                             disbursedOn: string | null;

@@ -335,6 +335,8 @@ export const adminEn: Translation<typeof adminZh> = {
     contractMonths: 'Contract (months)',
     contracted_by: 'Contract signed by',
     counter_guarantee_waived: 'Counter-guarantee waived',
+    counter_guarantee_kind: 'Kind of counter-guarantee',
+    counter_guarantee_note: 'Counter-guarantee details',
     credit_code: 'Credit code',
     credit_code_override: 'Credit code given instead',
     cvs: 'CVs received',

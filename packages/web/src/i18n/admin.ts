@@ -329,6 +329,8 @@ export const adminZh = {
     contractMonths: '合同期限（月）',
     contracted_by: '签约经办人',
     counter_guarantee_waived: '免除反担保',
+    counter_guarantee_kind: '反担保方式',
+    counter_guarantee_note: '反担保说明',
     credit_code: '统一社会信用代码',
     credit_code_override: '另行填写的信用代码',
     cvs: '收到简历',

@@ -49,6 +49,11 @@ export const loansEn: Translation<typeof loansZh> = {
   counterGuarantee: 'Counter-guarantee',
   counterWaived: 'Waived',
   counterRequired: 'Required',
+  counterKind: 'Kind of counter-guarantee',
+  counterNote: 'Counter-guarantee details',
+  counterNoteHint: 'Who vouches (name and employer), or what is mortgaged or pledged and its title',
+  counterKinds: { guarantor: 'Personal guarantee', mortgage: 'Mortgage', pledge: 'Pledge' },
+  guaranteeCounterTitle: 'Guarantee, with a counter-guarantee',
   reason: 'Reason',
   limits: 'Policy limits applied',
   parameters: {

@@ -46,6 +46,11 @@ export const loansZh = {
   counterGuarantee: '反担保',
   counterWaived: '免除反担保',
   counterRequired: '需要反担保',
+  counterKind: '反担保方式',
+  counterNote: '反担保说明',
+  counterNoteHint: '保证人姓名及单位，或抵押、质押物及权属证明',
+  counterKinds: { guarantor: '保证', mortgage: '抵押', pledge: '质押' },
+  guaranteeCounterTitle: '同意担保，需反担保',
   reason: '理由',
   limits: '适用的政策额度',
   parameters: {

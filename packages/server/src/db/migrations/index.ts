@@ -46,6 +46,7 @@ import { m20261205_0048_spot_check_one_draw_per_day } from './20261205-0048-spot
 import { m20261205_0049_registrations_by_address } from './20261205-0049-registrations-by-address.js';
 import { m20261205_0050_offer_notifications } from './20261205-0050-offer-notifications.js';
 import { m20261205_0051_referral_names_its_posting } from './20261205-0051-referral-names-its-posting.js';
+import { m20261206_0052_counter_guarantee_details } from './20261206-0052-counter-guarantee-details.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -99,6 +100,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205-0049-registrations-by-address': m20261205_0049_registrations_by_address,
   '20261205-0050-offer-notifications': m20261205_0050_offer_notifications,
   '20261205-0051-referral-names-its-posting': m20261205_0051_referral_names_its_posting,
+  '20261206-0052-counter-guarantee-details': m20261206_0052_counter_guarantee_details,
 };
 
 export const migrationProvider: MigrationProvider = {

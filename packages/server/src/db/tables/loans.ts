@@ -5,6 +5,8 @@ import type { CreatedAt, Json } from './columns.js';
 
 export type LoanInstitutionKind = 'bank' | 'guarantor';
 export type LoanBorrowerKind = 'individual' | 'partnership' | 'small-micro-enterprise';
+/** 反担保的方式: 保证 (someone vouches), 抵押 (a mortgage), 质押 (a pledge). */
+export type CounterGuaranteeKind = 'guarantor' | 'mortgage' | 'pledge';
 export type LoanState =
   | 'applied'
   | 'qualified'
@@ -52,6 +54,9 @@ export interface LoanTable {
   guaranteed_by: string | null;
   guaranteed_on: string | null;
   counter_guarantee_waived: boolean | null;
+  /** What the counter-guarantee is, where one was asked (recorded from migration 0052 on). */
+  counter_guarantee_kind: CounterGuaranteeKind | null;
+  counter_guarantee_note: string | null;
   contracted_by: string | null;
   principal_fen: string | null;
   annual_rate_bp: number | null;

@@ -57,7 +57,11 @@ export function LoanDetails({ loan, reload }: { loan: Loan; reload?: () => void 
         <Descriptions.Item label={t('loans.appliedOn')}>{loan.appliedOn}</Descriptions.Item>
         {loan.counterGuaranteeWaived !== null ? (
           <Descriptions.Item label={t('loans.counterGuarantee')}>
-            {loan.counterGuaranteeWaived ? t('loans.counterWaived') : t('loans.counterRequired')}
+            {loan.counterGuaranteeWaived
+              ? t('loans.counterWaived')
+              : loan.counterGuarantee
+                ? `${t(`loans.counterKinds.${loan.counterGuarantee.kind}`)}${punctuation(lang).colon}${loan.counterGuarantee.note}`
+                : t('loans.counterRequired')}
           </Descriptions.Item>
         ) : null}
         {loan.principalFen !== null ? (

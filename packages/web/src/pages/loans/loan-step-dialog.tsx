@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,13 @@ import type { Loan, LoanRow } from './loan-common.js';
 
 /** A step of a loan that needs more than a click: what is asked, and of which loan. */
 export type LoanStep =
-  'contract' | 'repayment' | 'default' | 'refuse-qualification' | 'refuse-guarantee' | 'compensation';
+  | 'guarantee-counter'
+  | 'contract'
+  | 'repayment'
+  | 'default'
+  | 'refuse-qualification'
+  | 'refuse-guarantee'
+  | 'compensation';
 
 interface Values {
   principal?: string;
@@ -20,10 +26,22 @@ interface Values {
   on?: Dayjs;
   reason?: string;
   amount?: string;
+  counterKind?: 'guarantor' | 'mortgage' | 'pledge';
+  counterNote?: string;
 }
 
 /** The request each step sends, and the form's name for each field the server may refuse. */
 const STEPS: Record<LoanStep, { path: string; body: (v: Values) => object; fields: Record<string, string> }> = {
+  'guarantee-counter': {
+    path: 'guarantee',
+    body: (v) => ({
+      approve: true,
+      counterGuarantee: true,
+      counterGuaranteeKind: v.counterKind,
+      counterGuaranteeNote: v.counterNote?.trim(),
+    }),
+    fields: { counterGuaranteeKind: 'counterKind', counterGuaranteeNote: 'counterNote' },
+  },
   contract: {
     path: 'contract',
     body: (v) => ({
@@ -140,6 +158,7 @@ export function LoanStepDialog({
     }
   };
   const title = {
+    'guarantee-counter': t('loans.guaranteeCounterTitle'),
     contract: t('loans.contractTitle'),
     repayment: t('loans.repay'),
     default: t('loans.default'),
@@ -148,6 +167,7 @@ export function LoanStepDialog({
     compensation: t('loans.compensate'),
   }[step];
   const dayLabel = {
+    'guarantee-counter': '',
     contract: t('loans.disbursedOn'),
     repayment: t('loans.repaidOn'),
     default: t('loans.defaultedOn'),
@@ -200,7 +220,29 @@ export function LoanStepDialog({
         {step === 'compensation'
           ? figureItem('amount', t('loans.compensationYuan'), 'compensation-amount', 'amount')
           : null}
-        {step.startsWith('refuse') ? null : (
+        {step === 'guarantee-counter' ? (
+          <>
+            {/* A choice is not typed: antd's own words (「反担保方式为必填项」), not 请填写. */}
+            <Form.Item name="counterKind" label={t('loans.counterKind')} rules={[{ required: true }]}>
+              <Radio.Group
+                options={(['guarantor', 'mortgage', 'pledge'] as const).map((k) => ({
+                  value: k,
+                  label: t(`loans.counterKinds.${k}`),
+                }))}
+                data-testid="counter-kind"
+              />
+            </Form.Item>
+            <Form.Item
+              name="counterNote"
+              label={t('loans.counterNote')}
+              extra={t('loans.counterNoteHint')}
+              rules={[required(t('loans.counterNote'))]}
+            >
+              <Input.TextArea data-testid="counter-note" autoSize={{ minRows: 2 }} maxLength={200} />
+            </Form.Item>
+          </>
+        ) : null}
+        {step.startsWith('refuse') || step === 'guarantee-counter' ? null : (
           <Form.Item name="on" label={dayLabel} rules={[required(dayLabel)]}>
             <DatePicker data-testid={step === 'contract' ? 'contract-date' : `loan-${step}-date`} />
           </Form.Item>

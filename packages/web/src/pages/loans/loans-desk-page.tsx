@@ -84,7 +84,7 @@ export function LoansDeskPage() {
           >
             {t('loans.guarantee')}
           </Button>
-          <Button size="small" onClick={() => void post(l.id, 'guarantee', { approve: true, counterGuarantee: true })}>
+          <Button size="small" onClick={() => ask('guarantee-counter', l)}>
             {t('loans.guaranteeCounter')}
           </Button>
           <Button size="small" danger onClick={() => ask('refuse-guarantee', l)}>

@@ -79,6 +79,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
         `applicantKind.${text}`,
       ],
       trainingKind: [`training.kinds.${text}`],
+      counter_guarantee_kind: [`loans.counterKinds.${text}`],
       payee: [`training.payees.${text}`],
       employmentKind: [`employment.employmentKinds.${text}`],
       basis: [`employment.basis.${text}`],
