@@ -211,6 +211,12 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
     it('the parameter officer sets a region’s standard in 元, and it is in force with its basis', async () => {
       const v = await walk.as(language, 'policy');
       await expect.poll(() => new URL(v.page.url()).hash).toBe('#/admin/parameters');
+      // A search that finds nothing says so, with the words searched, not antd's bare 暂无数据.
+      await v.page.getByTestId('parameter-find').locator('input').fill('zz-none');
+      await v.page.getByTestId('parameter-find').locator('input').press('Enter');
+      await expect
+        .poll(() => v.page.getByTestId('parameters-table').innerText())
+        .toContain(language === 'zh-CN' ? '没有与“zz-none”相符的记录' : 'Nothing matches “zz-none”');
       await v.page.getByTestId('parameter-find').locator('input').fill(TEXT[language].standard);
       await v.page.getByTestId('parameter-find').locator('input').press('Enter');
       const row = v.page.locator('[data-testid="parameters-table"] tr[data-row-key="vocational-training.standard"]');

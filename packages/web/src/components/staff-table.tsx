@@ -127,7 +127,11 @@ export interface StaffTableProps<T> {
   toolbar?: ReactNode[];
   /** Rows a page, 20 unless said; `false` shows the list whole. */
   pageSize?: number | false;
-  emptyText?: string;
+  /**
+   * What an empty list lacks, and where its rows come from when it helps (辖区内暂无…；…后显示在此):
+   * antd's own 暂无数据 tells nobody whether something is wrong.
+   */
+  emptyText: string;
   headerTitle?: ReactNode;
   expandable?: TableProps<T>['expandable'];
   /** Rows chosen (a station to work in, rows for a batch action); no "n chosen" bar above. */
@@ -145,6 +149,7 @@ export interface StaffTableProps<T> {
 // ProTable takes only records keyed by string, and says so with `any`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function StaffTable<T extends Record<string, any>>(props: StaffTableProps<T>) {
+  const { t } = useTranslation();
   const [words, setWords] = useState('');
   const { rows: all, search } = props;
   const rows = useMemo(() => {
@@ -173,7 +178,9 @@ export function StaffTable<T extends Record<string, any>>(props: StaffTableProps
       tableLayout={pinned ? 'auto' : undefined}
       options={{ density: true, reload: props.reload ?? false, setting: true }}
       pagination={props.pageSize === false ? false : pagination}
-      locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
+      locale={{
+        emptyText: words.trim() && all.length > 0 ? t('empty.noMatch', { text: words.trim() }) : props.emptyText,
+      }}
       headerTitle={
         search ? (
           <Input.Search

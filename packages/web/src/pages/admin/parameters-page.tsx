@@ -186,6 +186,7 @@ export function ParametersPage() {
       {saved ? <Alert type="success" showIcon title={saved} data-testid="parameter-saved" /> : null}
       <ErrorAlert error={error} />
       <StaffTable<Row>
+        emptyText={t('empty.parameters')}
         rowKey="parameter"
         loading={loading}
         rows={rows}
@@ -196,6 +197,7 @@ export function ParametersPage() {
         expandable={{
           expandedRowRender: (p) => (
             <StaffTable<Value>
+              emptyText={t('empty.parameterHistory')}
               rowKey={(v) => `${v.region}-${v.from}-${v.source}-${v.value}`}
               pageSize={false}
               rows={p.history}

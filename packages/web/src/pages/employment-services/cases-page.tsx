@@ -76,6 +76,7 @@ export function CasesPage() {
       </Card>
       <ErrorAlert error={list.error} />
       <StaffTable<AssistanceCase>
+        emptyText={t('empty.cases')}
         rowKey="id"
         loading={list.loading}
         rows={cases}

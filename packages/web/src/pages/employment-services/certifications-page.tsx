@@ -198,6 +198,7 @@ export function CertificationsPage() {
       />
       <ErrorAlert error={list.error ?? act.error} />
       <StaffTable<Certification>
+        emptyText={t('empty.certifications')}
         rowKey="id"
         loading={list.loading}
         rows={certifications}

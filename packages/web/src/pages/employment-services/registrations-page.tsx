@@ -251,6 +251,7 @@ export function RegistrationsPage() {
       >
         <ErrorAlert error={list.error ?? act.error} />
         <StaffTable<RegistrationRow>
+          emptyText={t('empty.registrations')}
           rowKey="id"
           loading={list.loading}
           rows={registrations}

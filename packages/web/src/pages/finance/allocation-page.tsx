@@ -135,6 +135,7 @@ export function AllocationPage() {
       {result ? (
         <Card size="small" title={`${t('allocation.result')} · ${t('decision.basis')}: ${result.cites}`}>
           <StaffTable<ResultRow>
+            emptyText={t('empty.allocation')}
             rowKey="region"
             rows={result.rows}
             columns={resultColumns}

@@ -39,6 +39,7 @@ export function BatchPreview({ version }: { version: number }) {
             <>
               <Typography.Text type="secondary">{t('backOffice.payments.previewHint')}</Typography.Text>
               <StaffTable<Group>
+                emptyText={t('empty.batchPreview')}
                 rowKey={(g) => `${g.fundId}|${g.channel}`}
                 pageSize={false}
                 rows={groups}

@@ -56,6 +56,7 @@ export function FundsPage() {
       <Typography.Title level={3}>{t('funds.title')}</Typography.Title>
       <ErrorAlert error={error} />
       <StaffTable<BalanceRow>
+        emptyText={t('empty.funds')}
         rowKey="key"
         loading={loading}
         rows={rows}

@@ -65,6 +65,7 @@ export function SchedulePage() {
         </Descriptions.Item>
       </Descriptions>
       <StaffTable<Line>
+        emptyText={t('empty.schedule')}
         rowKey="seq"
         pageSize={false}
         rows={lines}

@@ -96,6 +96,7 @@ export function LoanAwardsCard({ canFile }: { canFile: boolean }) {
           />
         ))}
         <StaffTable<Row>
+          emptyText={t('empty.loanAwards')}
           rowKey="institutionId"
           loading={report.loading}
           rows={rows}

@@ -43,6 +43,7 @@ export function ScheduleTable({ loan, reload }: LoanListProps) {
     );
   return (
     <StaffTable<Instalment>
+      emptyText={t('empty.loanSchedule')}
       rowKey="seq"
       pageSize={false}
       rows={loan.schedule}
@@ -96,6 +97,7 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
     );
   return (
     <StaffTable<Period>
+      emptyText={t('empty.loanPeriods')}
       rowKey="period"
       pageSize={false}
       rows={loan.periods}

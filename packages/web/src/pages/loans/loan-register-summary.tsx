@@ -68,6 +68,7 @@ export function LoanRegisterSummary() {
         </Col>
         <Col xs={24}>
           <StaffTable<RegisterRow>
+            emptyText={t('empty.loanRegisterSummary')}
             rowKey="regionCode"
             loading={register.loading}
             rows={rows}

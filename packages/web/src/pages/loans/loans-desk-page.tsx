@@ -126,6 +126,7 @@ export function LoansDeskPage() {
         <Card size="small" title={t('loans.register')}>
           <ErrorAlert error={register.error} />
           <StaffTable<RegisterRow>
+            emptyText={t('empty.loanRegister')}
             rowKey="regionCode"
             rows={register.data ?? []}
             columns={registerColumns}
@@ -166,6 +167,7 @@ export function LoansDeskPage() {
       ) : null}
       <ErrorAlert error={loans.error} />
       <StaffTable<LoanRow>
+        emptyText={t('empty.loans')}
         rowKey="id"
         loading={loans.loading}
         rows={loans.data ?? []}

@@ -59,6 +59,7 @@ export function PersonFacts(props: {
   ];
   return (
     <StaffTable<PersonFact>
+      emptyText={t('empty.personFacts')}
       rowKey="id"
       rows={facts}
       columns={columns}

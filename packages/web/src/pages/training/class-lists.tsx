@@ -38,6 +38,7 @@ export function RosterCard({ cls, reload }: { cls: TrainingClass; reload: () => 
   return (
     <Card size="small" data-testid="class-roster" title={t('trainingClass.roster')}>
       <StaffTable<Trainee>
+        emptyText={t('empty.trainees')}
         rowKey="personId"
         rows={cls.trainees}
         columns={columns}
@@ -78,6 +79,7 @@ export function InspectionsCard({ cls, reload }: { cls: TrainingClass; reload: (
   return (
     <Card size="small" title={t('trainingClass.inspections')}>
       <StaffTable<Inspection>
+        emptyText={t('empty.inspections')}
         rowKey={(r) => `${r.inspectedOn}-${r.finding}`}
         pageSize={false}
         rows={cls.inspections}

@@ -54,6 +54,7 @@ export function ClassesPage() {
       <Typography.Title level={3}>{t('trainingClass.listTitle')}</Typography.Title>
       <ErrorAlert error={error} />
       <StaffTable<TrainingClassSummary>
+        emptyText={t('empty.trainingClasses')}
         rowKey="id"
         loading={loading}
         rows={rows}
@@ -275,6 +276,7 @@ export function OpenClassPage() {
               />
               {roster.length > 0 ? (
                 <StaffTable<CheckedTrainee>
+                  emptyText={t('empty.roster')}
                   rowKey="row"
                   rows={roster}
                   columns={rosterColumns}

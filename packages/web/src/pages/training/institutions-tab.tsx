@@ -93,6 +93,7 @@ export function InstitutionsTab({
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ErrorAlert error={error} />
       <StaffTable<TrainingInstitution>
+        emptyText={t('empty.institutions')}
         rowKey="id"
         loading={loading}
         rows={institutions}

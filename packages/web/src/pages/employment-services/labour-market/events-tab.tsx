@@ -100,6 +100,7 @@ function EventDetail({ event, manages, onSaved }: { event: Event; manages: boole
       <ErrorAlert error={cvs.error} />
       <Typography.Text strong>{t('events.cvs')}</Typography.Text>
       <StaffTable<Cv>
+        emptyText={t('empty.cvs')}
         rowKey="id"
         loading={cvs.loading}
         rows={cvs.data?.cvs ?? []}

@@ -212,6 +212,7 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
         {posted ? <Tag color="blue">{t('gig.gigPosted')}</Tag> : null}
       </Space>
       <StaffTable<Gig>
+        emptyText={t('empty.gigs')}
         rowKey={(g) => g.posting.id}
         loading={gigs.loading}
         rows={gigs.data?.gigs ?? []}
@@ -231,6 +232,7 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
         {manages ? <RegisterWorkerForm url={url} onRegistered={workers.reload} /> : null}
       </Space>
       <StaffTable<Worker>
+        emptyText={t('empty.gigWorkers')}
         rowKey="id"
         loading={workers.loading}
         rows={workers.data?.workers ?? []}

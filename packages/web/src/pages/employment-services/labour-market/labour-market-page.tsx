@@ -172,6 +172,7 @@ function Seekers() {
     <>
       <ErrorAlert error={list.error} />
       <StaffTable<Seeker>
+        emptyText={t('empty.seekers')}
         rowKey="id"
         loading={list.loading}
         rows={seekers}
@@ -297,6 +298,7 @@ function Referrals() {
     <>
       <ErrorAlert error={list.error} />
       <StaffTable<Referral>
+        emptyText={t('empty.referrals')}
         rowKey="id"
         loading={list.loading}
         rows={referrals}
