@@ -327,6 +327,20 @@ describe('a refused login', () => {
   });
 });
 
+describe('registering with a mistyped ID number and no user name', () => {
+  it('is told both at once, before anything is sent', async () => {
+    const v = await as('zh-CN');
+    await v.page.goto('/#/register');
+    // 11010119900307123X: the check character of these 17 digits is 3, not X.
+    await v.page.locator('#idNumber').fill('11010119900307123X');
+    await v.page.locator('#name').fill('王小明');
+    await v.page.getByTestId('register-submit').click();
+    await expect
+      .poll(() => v.page.locator('.ant-form').innerText())
+      .toMatch(/身份证号码校验码错误[\s\S]*请填写用户名[\s\S]*请填写密码/);
+  });
+});
+
 describe('every main page, in both languages', () => {
   beforeAll(async () => {
     const res = await walk.platform.app.http.inject({

@@ -107,6 +107,12 @@ export const enUS: Messages = {
     requiredLabel: '${label} is required',
     amount: 'The {{field}} must be an amount in yuan with at most two decimals',
     rate: 'The {{field}} must be a percentage with at most two decimals',
+    idNumber: {
+      format: 'An ID number has 18 characters; the last may be X',
+      'birth-date': 'The birth date in this ID number does not exist',
+      'check-digit': 'The ID number’s check digit is wrong: check each digit',
+    },
+    creditCodeFormat: 'A unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
   },
   auth: {
     login: 'Log in',

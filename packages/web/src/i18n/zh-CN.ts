@@ -107,6 +107,12 @@ export const zhCN = {
     requiredLabel: '${label}为必填项',
     amount: '{{field}}须为金额（元），最多两位小数',
     rate: '{{field}}须为百分数，最多两位小数',
+    idNumber: {
+      format: '身份证号码应为18位，末位可为X',
+      'birth-date': '身份证号码中的出生日期不存在',
+      'check-digit': '身份证号码校验码错误，请逐位核对',
+    },
+    creditCodeFormat: '统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）',
   },
   auth: {
     login: '登录',
