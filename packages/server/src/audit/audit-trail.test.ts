@@ -9,7 +9,7 @@ import { openDatabase } from '../db/database.js';
 import { runCli } from '../testing/cli-process.js';
 import { expectOk, staff } from '../testing/fixtures.js';
 import { startTestApp } from '../testing/test-app.js';
-import { verifyAuditChain } from './audit-trail.js';
+import { recordAudit, verifyAuditChain } from './audit-trail.js';
 
 describe('the audit trail', () => {
   it('chains every change, refuses edits at the database, and `huimin audit verify` finds a tampered row', async () => {
@@ -63,4 +63,18 @@ describe('the audit trail', () => {
     if (app.databaseUrl) await app.close();
     // Two CLI processes, each opening the database: a budget for a machine under load, not a speed test.
   }, 240_000);
+
+  it('fifty entries appended at once each extend the chain in turn: no number twice, none skipped', async () => {
+    const app = await startTestApp();
+    const before = (await verifyAuditChain(app.database.db, app.vault)).entries;
+    // On PostgreSQL these are fifty connections' transactions racing for the chain's lock; a read
+    // of the last entry taken before the lock was held would chain two entries to one.
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        recordAudit(app.database.db, app.vault, { actor: null, action: 'test.raced', entityId: String(i) }),
+      ),
+    );
+    expect(await verifyAuditChain(app.database.db, app.vault)).toEqual({ entries: before + 50, firstBreak: null });
+    await app.close();
+  }, 120_000);
 });

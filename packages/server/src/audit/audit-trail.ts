@@ -22,17 +22,12 @@ export interface AuditRecord {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** One lock key for appending, so concurrent transactions extend the chain one at a time. */
-const AUDIT_CHAIN_LOCK = 7_426_001;
 
 export async function appendAudit(trx: Transaction<Database>, vault: Vault, record: AuditRecord): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_entry')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // The chain's lock and its last entry in one round trip (migration 0053): concurrent
+  // transactions extend the chain one at a time, each after the one before has committed.
+  const { rows } = await sql<{ seq: string; hash: string }>`select seq, hash from audit_chain_tail()`.execute(trx);
+  const last = rows[0];
   const entry: ChainedFields = {
     seq: String(last ? BigInt(last.seq) + 1n : 1n),
     at: new Date().toISOString(),

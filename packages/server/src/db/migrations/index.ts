@@ -47,6 +47,7 @@ import { m20261205_0049_registrations_by_address } from './20261205-0049-registr
 import { m20261205_0050_offer_notifications } from './20261205-0050-offer-notifications.js';
 import { m20261205_0051_referral_names_its_posting } from './20261205-0051-referral-names-its-posting.js';
 import { m20261206_0052_counter_guarantee_details } from './20261206-0052-counter-guarantee-details.js';
+import { m20261206_0053_audit_chain_tail } from './20261206-0053-audit-chain-tail.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -101,6 +102,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205-0050-offer-notifications': m20261205_0050_offer_notifications,
   '20261205-0051-referral-names-its-posting': m20261205_0051_referral_names_its_posting,
   '20261206-0052-counter-guarantee-details': m20261206_0052_counter_guarantee_details,
+  '20261206-0053-audit-chain-tail': m20261206_0053_audit_chain_tail,
 };
 
 export const migrationProvider: MigrationProvider = {
