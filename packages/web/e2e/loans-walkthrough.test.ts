@@ -43,6 +43,11 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const reviewer = await as('reviewer');
     await reviewer.page.goto('/#/loans');
     await row(reviewer).getByRole('button', { name: '资格审核通过' }).click();
+    // Asked first, naming the loan and the borrower.
+    await expect
+      .poll(() => reviewer.page.locator('.ant-popconfirm:visible').innerText())
+      .toMatch(/李娜 的贷款 DB510104-2025-\d+ 资格审核通过？/);
+    await confirmAction(reviewer.page);
     await expect.poll(() => row(reviewer).innerText()).toContain('待担保');
     // 人社 sees every bank's loans, and which bank each is with.
     expect(await reviewer.page.getByTestId('loan-table').locator('thead').innerText()).toContain('经办银行');

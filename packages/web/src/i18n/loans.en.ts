@@ -92,6 +92,8 @@ export const loansEn: Translation<typeof loansZh> = {
   refuse: 'Not qualified',
   guarantee: 'Guarantee (no counter-guarantee)',
   guaranteeCounter: 'Guarantee (with counter-guarantee)',
+  qualifyAsk: 'Pass the qualification review of {{name}}’s loan {{number}}? It then goes to the guarantee institution.',
+  guaranteeAsk: 'Guarantee {{name}}’s loan {{number}} without asking for a counter-guarantee?',
   refuseGuarantee: 'Refuse',
   contract: 'Record disbursement',
   contractTitle: 'Record the loan contract',

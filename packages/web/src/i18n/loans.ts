@@ -89,6 +89,8 @@ export const loansZh = {
   refuse: '不通过',
   guarantee: '同意担保（免反担保）',
   guaranteeCounter: '同意担保（需反担保）',
+  qualifyAsk: '{{name}} 的贷款 {{number}} 资格审核通过？通过后转担保机构审核。',
+  guaranteeAsk: '同意为 {{name}} 的贷款 {{number}} 提供担保，且不要求反担保？',
   refuseGuarantee: '不予担保',
   contract: '登记放款',
   contractTitle: '登记借款合同',

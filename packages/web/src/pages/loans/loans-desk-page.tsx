@@ -1,4 +1,4 @@
-import { App, Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client.js';
@@ -38,7 +38,9 @@ export function LoansDeskPage() {
   const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen, lang));
 
   const post = async (id: string, path: string, body: unknown) => {
-    if (await act.run(() => api('POST', `/api/v1/loans/${id}/${path}`, body))) {
+    const done = await act.run(() => api<Loan>('POST', `/api/v1/loans/${id}/${path}`, body));
+    if (done) {
+      void message.success(t('loans.stepDone', { number: done.number, state: t(`loans.states.${done.state}`) }));
       loans.reload();
       if (open === id) detail.reload();
       register.reload();
@@ -67,9 +69,15 @@ export function LoansDeskPage() {
     <Space wrap>
       {can('loan:qualify') && l.state === 'applied' ? (
         <>
-          <Button size="small" type="primary" onClick={() => void post(l.id, 'qualification', { approve: true })}>
-            {t('loans.qualify')}
-          </Button>
+          <Popconfirm
+            title={t('loans.qualifyAsk', { number: l.number, name: l.borrowerName })}
+            okButtonProps={{ id: 'action-confirm' }}
+            onConfirm={() => post(l.id, 'qualification', { approve: true })}
+          >
+            <Button size="small" type="primary">
+              {t('loans.qualify')}
+            </Button>
+          </Popconfirm>
           <Button size="small" danger onClick={() => ask('refuse-qualification', l)}>
             {t('loans.refuse')}
           </Button>
@@ -77,13 +85,15 @@ export function LoansDeskPage() {
       ) : null}
       {can('loan:guarantee') && l.state === 'qualified' ? (
         <>
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => void post(l.id, 'guarantee', { approve: true, counterGuarantee: false })}
+          <Popconfirm
+            title={t('loans.guaranteeAsk', { number: l.number, name: l.borrowerName })}
+            okButtonProps={{ id: 'action-confirm' }}
+            onConfirm={() => post(l.id, 'guarantee', { approve: true, counterGuarantee: false })}
           >
-            {t('loans.guarantee')}
-          </Button>
+            <Button size="small" type="primary">
+              {t('loans.guarantee')}
+            </Button>
+          </Popconfirm>
           <Button size="small" onClick={() => ask('guarantee-counter', l)}>
             {t('loans.guaranteeCounter')}
           </Button>
