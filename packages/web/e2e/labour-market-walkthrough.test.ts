@@ -6,7 +6,16 @@ import { DEMO_EMPLOYER } from '../../server/src/demo/demo-labour-market.js';
 import { applicant, expectOk, login as apiLogin, PASSWORD, TestClock } from '../../server/src/testing/fixtures.js';
 import { workbook } from '../../server/src/testing/sheets.js';
 import { demoUnits, shanghaiMinute, SHEET_HEADER } from './labour-market-walk.js';
-import { browserWalk, chooseOption, checkAndShoot, login, pageWidth, type Language, type Visitor } from './harness.js';
+import {
+  browserWalk,
+  chooseOption,
+  checkAndShoot,
+  confirmAction,
+  login,
+  pageWidth,
+  type Language,
+  type Visitor,
+} from './harness.js';
 
 /**
  * The labour market in a real browser (issue 19, "Done when"): the demo employer posts a job — a
@@ -175,6 +184,11 @@ describe('a job from posting to hire (zh-CN)', () => {
     await employer.page.reload();
     const row = employer.page.locator('tr').filter({ hasText: GRADUATE.name }).first();
     await row.getByTestId('hire').click();
+    // Hiring registers employment: asked first, saying so.
+    await expect
+      .poll(() => employer.page.locator('.ant-popconfirm:visible').innerText())
+      .toContain(`录用 ${GRADUATE.name} 到岗位`);
+    await confirmAction(employer.page);
     await row.getByTestId('registered').waitFor();
     await checkAndShoot(employer, 'labour-hired');
 

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
@@ -16,6 +16,7 @@ import { PostingForm, type PostingFields } from './posting-form.js';
  */
 export function MyPostingsPage() {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const postings = useLoad(() => api<{ postings: Posting[] }>('GET', '/api/v1/labour-market/my-postings'), []);
   const referrals = useLoad(() => api<{ referrals: Referral[] }>('GET', '/api/v1/labour-market/my-referrals'), []);
   const post = useSubmit();
@@ -37,6 +38,7 @@ export function MyPostingsPage() {
   };
   const answer = async (r: Referral, body: Record<string, string>) => {
     if (await act.run(() => api('POST', `/api/v1/labour-market/my-referrals/${r.id}/answer`, body))) {
+      void message.success(t(`labour.mine.answered.${body.answer}`, { name: r.seekerName }));
       setRefusing(undefined);
       setReason('');
       referrals.reload();
@@ -80,17 +82,21 @@ export function MyPostingsPage() {
                 <Button size="small" onClick={() => setEditing(p)} data-testid="correct-posting">
                   {p.state === 'refused' ? t('labour.mine.correct') : t('labour.mine.edit')}
                 </Button>
-                <Button
-                  size="small"
-                  danger
-                  onClick={() =>
-                    void act
-                      .run(() => api('POST', `/api/v1/labour-market/my-postings/${p.id}/withdrawal`))
-                      .then(() => postings.reload())
-                  }
+                {/* A withdrawn job cannot be reopened: asked first, naming it. */}
+                <Popconfirm
+                  title={t('labour.mine.withdrawAsk', { title: p.title })}
+                  okButtonProps={{ id: 'action-confirm', danger: true }}
+                  onConfirm={async () => {
+                    if (await act.run(() => api('POST', `/api/v1/labour-market/my-postings/${p.id}/withdrawal`))) {
+                      void message.success(t('labour.mine.withdrawn', { title: p.title }));
+                      postings.reload();
+                    }
+                  }}
                 >
-                  {t('labour.mine.withdraw')}
-                </Button>
+                  <Button size="small" danger data-testid="withdraw-posting">
+                    {t('labour.mine.withdraw')}
+                  </Button>
+                </Popconfirm>
               </>
             )}
           </Space>
@@ -144,14 +150,16 @@ export function MyPostingsPage() {
                         {t('labour.mine.interview')}
                       </Button>
                     ) : null}
-                    <Button
-                      size="small"
-                      type="primary"
-                      data-testid="hire"
-                      onClick={() => void answer(r, { answer: 'hired', hiredOn: todayInShanghai() })}
+                    {/* Hiring registers the person employed (就业登记): asked first, saying so. */}
+                    <Popconfirm
+                      title={t('labour.mine.hireAsk', { name: r.seekerName, title: r.postingTitle })}
+                      okButtonProps={{ id: 'action-confirm' }}
+                      onConfirm={() => answer(r, { answer: 'hired', hiredOn: todayInShanghai() })}
                     >
-                      {t('labour.mine.hire')}
-                    </Button>
+                      <Button size="small" type="primary" data-testid="hire">
+                        {t('labour.mine.hire')}
+                      </Button>
+                    </Popconfirm>
                     <Button size="small" danger onClick={() => setRefusing(r)}>
                       {t('labour.mine.refuse')}
                     </Button>
