@@ -10,6 +10,10 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
     expect(words('年龄不超过40岁')).toEqual([['age', '不超过40岁']]);
     expect(words('限汉族')).toEqual([['ethnicity', '限汉族']]);
     expect(words('外地户口勿扰')).toEqual([['origin', '外地户口勿扰']]);
+    // A 户籍 asked for, or listed among the requirements, as much as "限本地户口".
+    expect(words('持本地户口')).toEqual([['origin', '持本地户口']]);
+    expect(words('高中以上，本地户口，能倒班')).toEqual([['origin', '本地户口']]);
+    expect(words('本市户籍')).toEqual([['origin', '本市户籍']]);
     expect(words('已婚已育优先')).toEqual([['marital-status', '已婚已育优先']]);
     expect(words('入职3年内不得生育')).toEqual([
       ['marital-status', '3年内不得生育'],
@@ -25,6 +29,8 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
     expect(words('男女不限，性别不限，民族不限')).toEqual([]);
     expect(words('年满18周岁，18-60岁')).toEqual([]);
     expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
+    // Where the job is, or help with one's own registration, is not a restriction on who may apply.
+    expect(words('工作地点在本市，可协助办理本地户口迁入')).toEqual([]);
     // Inside other words they are not a requirement: 婚否不限 says the opposite, 已婚公寓 is housing.
     expect(words('婚否不限，提供已婚公寓')).toEqual([]);
   });

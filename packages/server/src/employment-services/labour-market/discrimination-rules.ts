@@ -70,6 +70,9 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
       /(?:本地|本市|本省)(?:户口|户籍|人)?(?:优先|者优先)/gu,
       new RegExp(`(?:外地|外省|外市|农村)(?:户口|户籍|人)?${SEP}(?:勿扰|免谈|不要|不招|除外)`, 'gu'),
       /(?:不招|谢绝|不要)\s*[\p{Script=Han}]{1,4}(?:籍|人|户口)/gu,
+      // Asked to have one ("持本地户口") or listed as one of the requirements ("…，本地户口，…").
+      /(?:需|须|需要|具有|具备|持有?|拥有)\s*(?:本地|本市|本省|本县|本区)(?:户口|户籍)/gu,
+      /(?<=^|[，,；;、:：\s])(?:本地|本市|本省|本县|本区)(?:户口|户籍)(?=$|[，,；;、。.\s])/gu,
     ],
   },
   {
