@@ -149,20 +149,37 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     await checkAndShoot(clerk, 'training-institutions-clerk');
     await clerk.page.goto(classUrl);
     await clerk.page.getByTestId('class-approve').click();
-    await expect.poll(() => state(clerk)).toBe('已开班');
+    // Approved the day before it starts: waiting, with its first day, and no check-in offered yet.
+    await expect.poll(() => state(clerk)).toBe(`待开班（${startsOn} 开班）`);
+    const early = await as(DEMO_SCHOOL.username);
+    await early.page.goto(classUrl);
+    await expect.poll(() => state(early)).toBe(`待开班（${startsOn} 开班）`);
+    expect(await early.page.getByTestId('attendance-record').count()).toBe(0);
 
+    clock.setDate(startsOn);
     const school = await as(DEMO_SCHOOL.username);
     await school.page.goto(classUrl);
+    const ticked = school.page.locator('.ant-checkbox-wrapper-checked');
     for (let session = 1; session <= 2; session++) {
+      // One trainee is away for the first session; the second starts with everyone ticked again.
+      await expect.poll(() => ticked.count()).toBe(TRAINEES.length);
+      if (session === 1)
+        await school.page.locator('.ant-checkbox-wrapper').filter({ hasText: TRAINEES[2]!.name }).click();
       await school.page.getByTestId('attendance-record').click();
       await expect.poll(() => school.page.getByTestId('class-roster').innerText()).toContain(`${session} / 2`);
     }
+    // She came late to the first session after all: its check-ins are taken again, with her.
+    await chooseOption(school, 'attendance-session', '第 1 次（已签到）');
+    await school.page.getByTestId('attendance-record').click();
+    await expect.poll(() => school.page.getByTestId('class-roster').innerText()).not.toContain('1 / 2');
     await checkAndShoot(school, 'training-class-attendance');
 
-    await clerk.page.reload();
-    await clerk.page.getByTestId('inspection-finding').fill('实到3人，与签到一致；实训教具齐全');
-    await clerk.page.getByTestId('inspection-record').click();
-    await expect.poll(() => clerk.page.locator('body').innerText()).toContain('实到3人，与签到一致');
+    const inspector = await as('clerk');
+    await inspector.page.goto(classUrl);
+    await expect.poll(() => state(inspector)).toBe('已开班');
+    await inspector.page.getByTestId('inspection-finding').fill('实到3人，与签到一致；实训教具齐全');
+    await inspector.page.getByTestId('inspection-record').click();
+    await expect.poll(() => inspector.page.locator('body').innerText()).toContain('实到3人，与签到一致');
   });
 
   it('once the class has ended the school records results, and the city clerk reviews the completion: certificates issued, claims filed', async () => {

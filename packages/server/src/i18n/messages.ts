@@ -493,6 +493,10 @@ export const ERROR_MESSAGES = {
     'en-US': 'The roster is larger than the institution’s capacity ({value})',
   },
   CLASS_NOT_FOUND: { 'zh-CN': '培训班不存在或不在您的管辖范围内', 'en-US': 'No such training class in your regions' },
+  CLASS_NOT_STARTED: {
+    'zh-CN': '培训班 {value} 开班，开班前不能记录签到',
+    'en-US': 'The class starts on {value}; check-ins are recorded from then',
+  },
   CLASS_STATE: {
     'zh-CN': '培训班当前状态为「{value}」，不能进行此操作',
     'en-US': 'The class is {value}; this cannot be done now',

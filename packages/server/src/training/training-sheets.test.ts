@@ -248,6 +248,9 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
 
     const clerk2 = await staff(app, 'clerk2', ['clerk'], '510104');
     expectOk(await clerk.request('POST', `/api/v1/training/classes/${classId}/decision`, { approve: true }));
+    // Check-ins from the first day on.
+    clock.setDate('2026-09-07');
+    school = await login(app, 'cook-school');
     for (let s = 1; s <= 4; s++)
       expectOk(
         await school.request('POST', `/api/v1/training/classes/${classId}/attendance`, {

@@ -185,6 +185,23 @@ describe('a class from opening to paid subsidy', () => {
       (await school.request('GET', `/api/v1/training/classes/${classId}`)).json<{ sessionsRecorded: number[] }>()
         .sessionsRecorded;
     expect(await recorded()).toEqual([]);
+    // The day before the class starts there is no session to check in to, and none is offered.
+    expect(
+      (
+        await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: 1, personIds: everyone })
+      ).json(),
+    ).toMatchObject({ code: 'CLASS_NOT_STARTED', field: 'sessionNo' });
+    clock.setDate('2026-09-06');
+    school = await login(app, 'jinjiang-school');
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: [] });
+    // The day it starts, the first session's check-ins are taken.
+    clock.setDate('2026-09-07');
+    school = await login(app, 'jinjiang-school');
+    clerk = await login(app, 'clerk');
+    clerk2 = await login(app, 'clerk2');
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      steps: ['attend'],
+    });
     for (let s = 1; s <= 10; s++)
       expectOk(
         await post(school, `/api/v1/training/classes/${classId}/attendance`, {

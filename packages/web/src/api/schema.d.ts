@@ -31195,6 +31195,8 @@ export interface components {
             id: string;
             number: string;
             state: string;
+            /** @description Approved, and today is before its first day */
+            notStarted: boolean;
             startsOn: string;
             endsOn: string;
             regionCode: string;
@@ -31220,6 +31222,8 @@ export interface components {
             /** @description The sessions with check-ins recorded, in order */
             sessionsRecorded: number[];
             state: string;
+            /** @description Approved, and today is before its first day */
+            notStarted: boolean;
             decisionReason?: string;
             trainees: components["schemas"]["Trainee"][];
             inspections: {

@@ -394,6 +394,7 @@ export const enUS: Messages = {
     trainees: 'Trainees',
     certificates: 'Certificates',
     states: { applied: 'Awaiting approval', approved: 'Running', rejected: 'Refused', completed: 'Completed' },
+    notStarted: 'Approved, starts {{date}}',
     item: 'Catalogue item',
     startsOn: 'Starts on',
     endsOn: 'Ends on',

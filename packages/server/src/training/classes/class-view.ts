@@ -37,7 +37,8 @@ export function classSteps(actor: Actor, cls: ClassRow, today: IsoDate): ClassSt
   const steps: ClassStep[] = [];
   if (cls.state === 'applied' && staff && cls.applied_by !== actor.accountId) steps.push('decide');
   if (cls.state === 'approved') {
-    steps.push('attend');
+    // Check-ins are for sessions held: none before the class starts.
+    if (today >= cls.starts_on) steps.push('attend');
     if (staff) steps.push('inspect');
     if (ended) steps.push('assess');
     if (ended && staff && cls.decided_by !== actor.accountId) steps.push('complete');

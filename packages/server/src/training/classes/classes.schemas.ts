@@ -31,6 +31,7 @@ export const ClassViewSchema = Type.Object(
     sessions: Type.Integer(),
     sessionsRecorded: Type.Array(Type.Integer(), { description: 'The sessions with check-ins recorded, in order' }),
     state: Type.String(),
+    notStarted: Type.Boolean({ description: 'Approved, and today is before its first day' }),
     decisionReason: Type.Optional(Type.String()),
     trainees: Type.Array(Trainee),
     inspections: Type.Array(
@@ -56,6 +57,7 @@ export const ClassSummarySchema = Type.Object(
     id: Type.String(),
     number: Type.String(),
     state: Type.String(),
+    notStarted: Type.Boolean({ description: 'Approved, and today is before its first day' }),
     startsOn: Type.String(),
     endsOn: Type.String(),
     regionCode: Type.String(),

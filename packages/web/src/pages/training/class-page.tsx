@@ -60,7 +60,7 @@ export function ClassPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>
-        {cls.number} <ClassStateTag state={cls.state} />
+        {cls.number} <ClassStateTag cls={cls} />
       </Typography.Title>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('training.institution')}>{cls.institutionName}</Descriptions.Item>
@@ -136,6 +136,7 @@ function AttendanceCard({
         <Space>
           <span>{t('trainingClass.session')}</span>
           <Select
+            id="attendance-session"
             style={{ minWidth: 120 }}
             popupMatchSelectWidth={false}
             value={sessionNo}
@@ -163,6 +164,8 @@ function AttendanceCard({
               if (!recorded) return;
               void message.success(t('trainingClass.attendanceRecorded', { n: sessionNo, count: present.length }));
               setSessionNo((n) => nextSession(cls.sessions, [...cls.sessionsRecorded, n], n));
+              // The next session starts with everyone ticked again: one absence is not carried over.
+              setPresent(cls.trainees.map((p) => p.personId));
             })
           }
         >

@@ -46,7 +46,7 @@ export function ClassesPage() {
     col.count(t('trainingClass.trainees'), 'trainees', (r) => r.trainees),
     col.count(t('trainingClass.certificates'), 'certificates', (r) => r.certificates),
     col.choice(t('common.status'), 'state', rows, (r) => r.state, stateName, {
-      render: (_, r) => <ClassStateTag state={r.state} />,
+      render: (_, r) => <ClassStateTag cls={r} />,
     }),
   ];
   return (

@@ -17,10 +17,17 @@ const STATE_COLOURS: Record<string, string> = {
   completed: 'green',
 };
 
-/** A class's state (待审批, 已开班, 未批准, 已结业) as a coloured tag. */
-export function ClassStateTag({ state }: { state: string }) {
+/**
+ * A class's state (待审批, 待开班, 已开班, 未批准, 已结业) as a coloured tag. An approved class is not
+ * running before its first day: said so, with the day.
+ */
+export function ClassStateTag({ cls }: { cls: { state: string; startsOn: string; notStarted: boolean } }) {
   const { t } = useTranslation();
-  return <Tag color={STATE_COLOURS[state] ?? 'default'}>{t(`trainingClass.states.${state}`)}</Tag>;
+  return (
+    <Tag color={STATE_COLOURS[cls.state] ?? 'default'}>
+      {cls.notStarted ? t('trainingClass.notStarted', { date: cls.startsOn }) : t(`trainingClass.states.${cls.state}`)}
+    </Tag>
+  );
 }
 
 let englishNames: Promise<Map<string, string>> | undefined;
