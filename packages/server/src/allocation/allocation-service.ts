@@ -22,14 +22,20 @@ export function scheme(id: string, custom?: AllocationScheme): AllocationScheme 
   return preset;
 }
 
-const PROBLEMS: Record<string, (p: Record<string, unknown>) => [zh: string, en: string]> = {
+/** An indicator (or a coefficient) by its name in the scheme, not its id (`basic` is 劳动力人口等). */
+function nameIn(s: AllocationScheme, id: unknown): { zh: string; en: string } {
+  const indicator = s.factors.flatMap((f) => f.indicators).find((i) => i.id === id);
+  return indicator ? indicator.name : { zh: String(id), en: String(id) };
+}
+
+const PROBLEMS: Record<string, (p: Record<string, unknown>, s: AllocationScheme) => [zh: string, en: string]> = {
   WEIGHTS_NOT_100: (p) => [
     `权重合计为 ${Number(p.totalBp) / 100}%，应为100%`,
     `weights add up to ${Number(p.totalBp) / 100}%, not 100%`,
   ],
-  INDICATOR_ALL_ZERO: (p) => [
-    `指标 ${String(p.indicator)} 各地均为0`,
-    `indicator ${String(p.indicator)} is zero everywhere`,
+  INDICATOR_ALL_ZERO: (p, s) => [
+    `指标「${nameIn(s, p.indicator).zh}」各地均为0，无法按其分配；请填入各地的值，或将其权重调为0`,
+    `the indicator “${nameIn(s, p.indicator).en}” is zero everywhere, so nothing can be shared by it; enter each region’s value, or set its weight to 0`,
   ],
   BAD_VALUE: (p) => [
     `${String(p.region)} 的 ${String(p.field)} 应为非负整数`,
@@ -50,7 +56,7 @@ export function calculate(s: AllocationScheme, totalFen: number, regions: readon
         'ALLOCATION_INVALID',
         422,
         'regions',
-        inBoth('detail', ...(PROBLEMS[p.code]?.(p) ?? [p.code, p.code])),
+        inBoth('detail', ...(PROBLEMS[p.code]?.(p, s) ?? [p.code, p.code])),
       );
     }
     throw error;

@@ -55,6 +55,19 @@ describe('the factor-method calculator over the API', () => {
     expect(res.json()).toMatchObject({ code: 'ALLOCATION_INVALID', message: expect.stringContaining('90%') });
   });
 
+  it('an indicator that is zero everywhere is named as the scheme names it, with what to do', async () => {
+    const res = await finance.request('POST', '/api/v1/allocation/calculations', {
+      scheme: 'sichuan-2025-training',
+      totalFen: 100,
+      regions: [
+        { region: '510100', values: { trainees: 0, results: 1 } },
+        { region: '510300', values: { trainees: 0, results: 1 } },
+      ],
+    });
+    expect(res.json<{ message: string }>().message).toContain('指标「培训需求人数」各地均为0');
+    expect(res.json<{ message: string }>().message).toContain('或将其权重调为0');
+  });
+
   it('reads the regions from the Excel template and returns the result as Excel', async () => {
     const template = await finance.request('GET', '/api/v1/allocation/schemes/national-2023/template');
     const wb = new ExcelJS.Workbook();
