@@ -31,6 +31,11 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
     expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
     // Where the job is, or help with one's own registration, is not a restriction on who may apply.
     expect(words('工作地点在本市，可协助办理本地户口迁入')).toEqual([]);
+    // Said not to matter, in the words employers use.
+    expect(words('无需本地户口')).toEqual([]);
+    expect(words('不需要本地户籍，能吃苦')).toEqual([]);
+    expect(words('本地户口、外地户口均可')).toEqual([]);
+    expect(words('本地外地户籍都可')).toEqual([]);
     // Inside other words they are not a requirement: 婚否不限 says the opposite, 已婚公寓 is housing.
     expect(words('婚否不限，提供已婚公寓')).toEqual([]);
   });

@@ -71,7 +71,7 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
       new RegExp(`(?:外地|外省|外市|农村)(?:户口|户籍|人)?${SEP}(?:勿扰|免谈|不要|不招|除外)`, 'gu'),
       /(?:不招|谢绝|不要)\s*[\p{Script=Han}]{1,4}(?:籍|人|户口)/gu,
       // Asked to have one ("持本地户口") or listed as one of the requirements ("…，本地户口，…").
-      /(?:需|须|需要|具有|具备|持有?|拥有)\s*(?:本地|本市|本省|本县|本区)(?:户口|户籍)/gu,
+      /(?<![无不免])(?:需|须|需要|具有|具备|持有?|拥有)\s*(?:本地|本市|本省|本县|本区)(?:户口|户籍)/gu,
       /(?<=^|[，,；;、:：\s])(?:本地|本市|本省|本县|本区)(?:户口|户籍)(?=$|[，,；;、。.\s])/gu,
     ],
   },
@@ -98,7 +98,15 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
   },
 ];
 
-const NEUTRAL = /男女不限|男女均可|不限男女|性别不限|民族不限|户籍不限|婚否不限/gu;
+const NEUTRAL = new RegExp(
+  [
+    '男女不限|男女均可|不限男女|性别不限|民族不限|户籍不限|婚否不限',
+    // "无需本地户口", "本地、外地户口均可": a 户籍 said not to matter.
+    '(?:无需|无须|不需要?|不要求|不限)\\s*(?:本地|本市|本省|本县|本区)(?:户口|户籍)',
+    '(?:本地|本市|本省|外地|外省)[、和及与或]?(?:本地|本市|本省|外地|外省)?(?:户口|户籍)[^，。；]{0,8}(?:均可|皆可|都可|不限)',
+  ].join('|'),
+  'gu',
+);
 
 export interface Finding {
   readonly field: string;
