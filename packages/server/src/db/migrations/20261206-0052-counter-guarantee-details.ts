@@ -7,8 +7,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * and an auditor reading it later could not tell what secured it.
  *
  * Loans guaranteed before this say only that a counter-guarantee was asked: what it was was never
- * recorded and is not guessed. A counter-guarantee is described in full or not at all, and never
- * on a loan whose counter-guarantee was waived.
+ * recorded and is not guessed. A counter-guarantee is described in full or not at all, and only on
+ * a loan guaranteed on one (never where it was waived, nor before a guarantee is given).
  */
 const up = [
   `alter table loan add column counter_guarantee_kind text
@@ -17,7 +17,7 @@ const up = [
   `alter table loan add constraint loan_counter_guarantee_described
      check ((counter_guarantee_kind is null) = (counter_guarantee_note is null))`,
   `alter table loan add constraint loan_counter_guarantee_not_waived
-     check (counter_guarantee_kind is null or counter_guarantee_waived = false)`,
+     check (counter_guarantee_kind is null or counter_guarantee_waived is false)`,
 ];
 
 export const m20261206_0052_counter_guarantee_details: Migration = {
