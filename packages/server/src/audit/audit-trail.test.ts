@@ -67,8 +67,10 @@ describe('the audit trail', () => {
   it('fifty entries appended at once each extend the chain in turn: no number twice, none skipped', async () => {
     const app = await startTestApp();
     const before = (await verifyAuditChain(app.database.db, app.vault)).entries;
-    // On PostgreSQL these are fifty connections' transactions racing for the chain's lock; a read
-    // of the last entry taken before the lock was held would chain two entries to one.
+    // On PostgreSQL (CI runs this file there too) these are transactions on the pool's ten
+    // connections racing for the chain's lock: a read of the last entry taken before the lock was
+    // held would give two entries one number, and the insert would fail. The embedded database has
+    // one connection, so there they run in turn and this checks only that the chain stays whole.
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         recordAudit(app.database.db, app.vault, { actor: null, action: 'test.raced', entityId: String(i) }),

@@ -374,7 +374,7 @@ export const zhCN = {
     number: '班级编号',
     trainees: '学员人数',
     certificates: '发证人数',
-    states: { applied: '待审批', approved: '已开班', rejected: '未批准', completed: '已结业' },
+    states: { applied: '待审批', waiting: '待开班', approved: '已开班', rejected: '未批准', completed: '已结业' },
     notStarted: '待开班（{{date}} 开班）',
     item: '培训项目（目录内）',
     startsOn: '开班日期',

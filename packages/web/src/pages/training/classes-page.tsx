@@ -45,7 +45,8 @@ export function ClassesPage() {
     col.date(t('training.dates'), 'dates', (r) => `${r.startsOn} – ${r.endsOn}`),
     col.count(t('trainingClass.trainees'), 'trainees', (r) => r.trainees),
     col.count(t('trainingClass.certificates'), 'certificates', (r) => r.certificates),
-    col.choice(t('common.status'), 'state', rows, (r) => r.state, stateName, {
+    // Filtered and exported as the tag reads: an approved class before its first day is waiting.
+    col.choice(t('common.status'), 'state', rows, (r) => (r.notStarted ? 'waiting' : r.state), stateName, {
       render: (_, r) => <ClassStateTag cls={r} />,
     }),
   ];
