@@ -14,6 +14,9 @@ import type { PersonForRegistration } from './registration/registration-reposito
 import { ContributionReview } from './registration/contribution-review.js';
 import { RegistrationImportService } from './registration/registration-import-service.js';
 import { RegistrationService, type RegistrationEffects } from './registration/registration-service.js';
+import type { NewRegistrationView } from './registration/registration.schemas.js';
+
+type CasesOpened = NewRegistrationView['casesOpened'];
 
 /** Years after leaving school a registered-unemployed graduate is followed as 离校未就业 (川办发〔2024〕34号 (十四)). */
 const GRADUATE_YEARS = 2;
@@ -73,8 +76,8 @@ async function openCasesForUnemployed(
   actor: Actor,
   person: PersonForRegistration,
   registration: { startsOn: IsoDate; regionCode: string; community: string | null },
-): Promise<('graduate' | 'zero-employment-household')[]> {
-  const opened: ('graduate' | 'zero-employment-household')[] = [];
+): Promise<CasesOpened> {
+  const opened: CasesOpened = [];
   const where = {
     personId: person.id,
     regionCode: registration.regionCode,

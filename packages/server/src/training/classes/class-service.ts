@@ -32,7 +32,14 @@ import {
   recordDecision,
   upsertAssessments,
 } from './class-repository.js';
-import { classSteps, type ClassInput, type ClassState, type ClassSummary, type ClassView } from './class-view.js';
+import {
+  classSteps,
+  notStarted,
+  type ClassInput,
+  type ClassState,
+  type ClassSummary,
+  type ClassView,
+} from './class-view.js';
 import { readRosterRow, ROSTER_COLUMNS } from './roster-sheets.js';
 
 /**
@@ -149,8 +156,7 @@ export class ClassService {
   ): Promise<ClassView> {
     const cls = await classForInstitutionOrStaff(this.db, actor, id);
     if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'sessionNo', { value: cls.state });
-    // A check-in before the first day is a session that has not been held.
-    if (this.clock.today() < cls.starts_on)
+    if (notStarted(cls, this.clock.today()))
       throw new AppError('CLASS_NOT_STARTED', 409, 'sessionNo', { value: cls.starts_on });
     if (sessionNo > cls.sessions)
       throw new AppError('VALIDATION_FAILED', 400, 'sessionNo', { detail: `≤ ${cls.sessions}` });
@@ -283,7 +289,7 @@ export class ClassService {
       id: r.id,
       number: r.number,
       state: r.state,
-      notStarted: r.state === 'approved' && this.clock.today() < r.starts_on,
+      notStarted: notStarted(r, this.clock.today()),
       startsOn: r.starts_on,
       endsOn: r.ends_on,
       regionCode: r.region_code,
@@ -375,7 +381,7 @@ export class ClassService {
       sessions: cls.sessions,
       sessionsRecorded: recorded,
       state: cls.state,
-      notStarted: cls.state === 'approved' && this.clock.today() < cls.starts_on,
+      notStarted: notStarted(cls, this.clock.today()),
       ...(cls.decision_reason ? { decisionReason: cls.decision_reason } : {}),
       trainees: trainees.map((t) => ({
         personId: t.id,

@@ -31,14 +31,18 @@ export type ClassState = Static<typeof ClassStateSchema>;
 export type ClassSummary = Static<typeof ClassSummarySchema> & { state: ClassState };
 
 /** The steps the caller may take next: the same checks the steps make, so nothing is offered that would be refused. */
+/** Approved, and its first day not yet come: no session has been held, so none is checked in to. */
+export function notStarted(cls: Pick<ClassRow, 'state' | 'starts_on'>, today: IsoDate): boolean {
+  return cls.state === 'approved' && today < cls.starts_on;
+}
+
 export function classSteps(actor: Actor, cls: ClassRow, today: IsoDate): ClassStep[] {
   const staff = actor.permissions.has('training:manage') && isInScope(actor.regionCode, cls.region_code);
   const ended = today >= cls.ends_on;
   const steps: ClassStep[] = [];
   if (cls.state === 'applied' && staff && cls.applied_by !== actor.accountId) steps.push('decide');
   if (cls.state === 'approved') {
-    // Check-ins are for sessions held: none before the class starts.
-    if (today >= cls.starts_on) steps.push('attend');
+    if (!notStarted(cls, today)) steps.push('attend');
     if (staff) steps.push('inspect');
     if (ended) steps.push('assess');
     if (ended && staff && cls.decided_by !== actor.accountId) steps.push('complete');

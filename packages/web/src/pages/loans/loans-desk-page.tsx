@@ -37,23 +37,21 @@ export function LoansDeskPage() {
   const act = useSubmit();
   const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen, lang));
 
-  const post = async (id: string, path: string, body: unknown) => {
-    const done = await act.run(() => api<Loan>('POST', `/api/v1/loans/${id}/${path}`, body));
-    if (done) {
-      void message.success(t('loans.stepDone', { number: done.number, state: t(`loans.states.${done.state}`) }));
-      loans.reload();
-      if (open === id) detail.reload();
-      register.reload();
-    }
-  };
-  const ask = (step: LoanStep, loan: LoanRow) => setAsking({ step, loan });
-  /** A step taken in its dialog: said, and the lists read again. */
-  const asked = (done: Loan) => {
+  /** A step taken, by a click or in its dialog: said with the loan's new state, and the lists read again. */
+  const taken = (done: Loan) => {
     void message.success(t('loans.stepDone', { number: done.number, state: t(`loans.states.${done.state}`) }));
-    setAsking(undefined);
     loans.reload();
     if (open === done.id) detail.reload();
     register.reload();
+  };
+  const post = async (id: string, path: string, body: unknown) => {
+    const done = await act.run(() => api<Loan>('POST', `/api/v1/loans/${id}/${path}`, body));
+    if (done) taken(done);
+  };
+  const ask = (step: LoanStep, loan: LoanRow) => setAsking({ step, loan });
+  const asked = (done: Loan) => {
+    setAsking(undefined);
+    taken(done);
   };
   const fileClaims = async () => {
     const done = await act.run(() => api<{ filed: number; subsidyFen: number }>('POST', '/api/v1/loans/claims'));
