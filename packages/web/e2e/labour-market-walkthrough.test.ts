@@ -77,6 +77,31 @@ async function go(v: Visitor, path: string): Promise<void> {
   await v.page.goto(path);
 }
 
+/** The clerk refers the graduate to an open demo job other than the walk's own: its title. */
+async function referGraduateElsewhere(): Promise<string> {
+  const { app } = walk.platform;
+  const clerk = await apiLogin(app, 'clerk', DEMO_PASSWORD);
+  const jobs = (await clerk.request('GET', '/api/v1/labour-market/jobs?region=510104')).json<{
+    postings: { id: string; title: string }[];
+  }>().postings;
+  const job = jobs.find((p) => p.title !== TITLE);
+  const seeker = (await clerk.request('GET', '/api/v1/labour-market/seekers'))
+    .json<{
+      seekers: { id: string; name: string }[];
+    }>()
+    .seekers.find((s) => s.name === GRADUATE.name);
+  if (!job || !seeker) throw new Error('no other open job in 510104, or the graduate has no job search');
+  expectOk(
+    await clerk.request('POST', '/api/v1/labour-market/referrals', {
+      seekerId: seeker.id,
+      postingId: job.id,
+      note: '',
+    }),
+    201,
+  );
+  return job.title;
+}
+
 function card(v: Visitor, text: string) {
   return v.page.getByTestId('posting').filter({ hasText: text }).first();
 }
@@ -181,6 +206,17 @@ describe('a job from posting to hire (zh-CN)', () => {
     await match.getByText('已推荐').waitFor();
     await checkAndShoot(caseWorker, 'labour-refer');
 
+    // The graduate is told, and finds the job in their job search with what happens next.
+    const told = await asGraduate('zh-CN', PHONE);
+    await go(told, '/#/my/messages');
+    const message = told.page.getByTestId('message-referred').first();
+    expect(await message.getByTestId('message-text').innerText()).toContain(TITLE);
+    await message.getByRole('link', { name: '查看推荐的岗位' }).click();
+    const referral = told.page.getByTestId('referral-referred').filter({ hasText: TITLE });
+    await referral.getByText('待用人单位联系').waitFor();
+    expect(await pageWidth(told.page)).toBeLessThanOrEqual(PHONE.width);
+    await checkAndShoot(told, 'labour-referral-told-phone');
+
     await employer.page.reload();
     const row = employer.page.locator('tr').filter({ hasText: GRADUATE.name }).first();
     await row.getByTestId('hire').click();
@@ -196,6 +232,10 @@ describe('a job from posting to hire (zh-CN)', () => {
     await go(graduate, '/#/my/employment');
     await graduate.page.getByText('就业登记').first().waitFor();
     await checkAndShoot(graduate, 'labour-employment-registered');
+    await go(graduate, '/#/my/jobs');
+    await graduate.page.getByTestId('referral-hired').filter({ hasText: TITLE }).getByText('已录用').waitFor();
+    // Hired, the referral is closed: no way to decline it is offered.
+    expect(await graduate.page.getByTestId('referral-hired').getByTestId('decline-referral').count()).toBe(0);
   });
 });
 
@@ -427,9 +467,21 @@ describe('the same pages in English', () => {
     await clerk.page.locator('.ant-modal:visible').getByText('Postings presented (published)').waitFor();
     await checkAndShoot(clerk, 'event-form');
     await clerk.page.keyboard.press('Escape');
+    // Referred to another of the demo jobs, the graduate declines it in English: a reason is asked for.
+    const other = await referGraduateElsewhere();
     const graduate = await asGraduate('en-US');
     await go(graduate, '/#/my/jobs');
     await graduate.page.getByTestId('save-profile').waitFor();
+    const open = graduate.page.getByTestId('referral-referred').filter({ hasText: other });
+    await open.getByText('Waiting for the employer to contact you').waitFor();
+    await open.getByTestId('decline-referral').click();
+    await graduate.page.locator('#decline-confirm').click();
+    await graduate.page.locator('.ant-modal:visible').getByText('Reason is required').waitFor();
+    await graduate.page.locator('#decline-reason').fill('Too far to travel');
+    await graduate.page.locator('#decline-confirm').click();
+    await graduate.page.locator('.ant-message').getByText(`you decline “${other}”`).waitFor();
+    const declined = graduate.page.getByTestId('referral-declined').filter({ hasText: other });
+    await declined.getByText('Your reason: Too far to travel').waitFor();
     await checkAndShoot(graduate, 'labour-my-jobs');
   });
 });

@@ -55,6 +55,9 @@ export const SERVICE_ROWS: readonly Row[] = [
   { method: 'POST', route: '/api/v1/labour-market/my-referrals/:id/answer', allowed: ['applicant'], region: 'none', also: [404], call: (f) => ({ url: `/api/v1/labour-market/my-referrals/${f.own.referral}/answer`, body: { answer: 'interview' } }) },
   { method: 'GET', route: '/api/v1/labour-market/my-profile', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile' }) },
   { method: 'PUT', route: '/api/v1/labour-market/my-profile', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile', body: { regionCode: '510104', occupationCodes: ['6-18-01-01'], payMinFen: 400_000, availableFrom: '2026-11-23', skills: '' } }) },
+  { method: 'GET', route: '/api/v1/labour-market/my-profile/referrals', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-profile/referrals' }) },
+  // The matrix's applicant is not the person referred: past the role check, another's referral is not found.
+  { method: 'POST', route: '/api/v1/labour-market/my-profile/referrals/:id/decline', allowed: ['applicant'], region: 'none', also: [404], call: (f) => ({ url: `/api/v1/labour-market/my-profile/referrals/${f.own.referral}/decline`, body: { reason: '已找到工作' } }) },
   { method: 'GET', route: '/api/v1/labour-market/my-matches', allowed: ['applicant'], region: 'none', call: () => ({ url: '/api/v1/labour-market/my-matches' }) },
   { method: 'GET', route: '/api/v1/labour-market/postings', allowed: LABOUR_READERS, region: 'list', marker: (r) => r.posting, call: () => ({ url: '/api/v1/labour-market/postings' }) },
   { method: 'GET', route: '/api/v1/labour-market/postings.xlsx', allowed: LABOUR_READERS, region: 'none', call: () => ({ url: '/api/v1/labour-market/postings.xlsx?state=published' }) },

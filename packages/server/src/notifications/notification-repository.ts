@@ -132,6 +132,29 @@ export async function recordOfferNotice(
     .execute();
 }
 
+/**
+ * "Referred" for a person referred to a job (岗位推荐), in the transaction that made the referral,
+ * naming the job and the unit as they are now: the message says what the person was referred to.
+ */
+export async function recordReferralNotice(
+  trx: Transaction<Database>,
+  referral: { readonly id: string; readonly personId: string; readonly posting: string; readonly employer: string },
+): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({
+      referral_id: referral.id,
+      application_id: null,
+      offer_id: null,
+      person_id: referral.personId,
+      organisation_id: null,
+      kind: 'referred',
+      params: JSON.stringify({ posting: referral.posting, employer: referral.employer }),
+      sms_state: 'pending',
+    })
+    .execute();
+}
+
 /** A message whose text is yet to be sent, with what its words are made of. */
 export interface PendingText {
   readonly id: string;

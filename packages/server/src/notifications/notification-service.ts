@@ -71,6 +71,7 @@ export class NotificationService {
         'a.id as application_id',
         'a.number',
         'o.id as offer_id',
+        'n.referral_id',
         'o.amount_fen as offer_amount_fen',
         eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
       ])
@@ -90,6 +91,7 @@ export class NotificationService {
           kind: r.kind,
           ...(r.application_id && r.number ? { applicationId: r.application_id, applicationNumber: r.number } : {}),
           ...(r.offer_id ? { offerId: r.offer_id } : {}),
+          ...(r.referral_id ? { referralId: r.referral_id } : {}),
           message: noticeText(r.kind, language, {
             number: r.number ?? '',
             subsidy,

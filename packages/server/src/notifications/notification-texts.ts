@@ -67,6 +67,12 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
     en: (w) =>
       `Shared records show you qualify for ${w.subsidy}${w.params.amountFen ? ` (${amountEn(w)})` : ''} without applying. Confirm it under "Offers for me".`,
   },
+  referred: {
+    zh: (w) =>
+      `就业服务机构为您推荐了岗位：${w.params.employer ?? ''}“${w.params.posting ?? ''}”。请登录惠民平台，在“我的求职”中查看；如不考虑该岗位，可在该处说明原因。`,
+    en: (w) =>
+      `The employment service referred you to a job: "${w.params.posting ?? ''}" at ${w.params.employer ?? ''}. See it under "My job search", where you can also decline it and say why.`,
+  },
   revoked: {
     zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}。已拨付的资金将依法追回。`,
     en: (w) => `${w.subsidy} (${w.number}) was revoked: ${reason(w)}. Money already paid will be recovered.`,

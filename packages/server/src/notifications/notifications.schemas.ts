@@ -15,11 +15,14 @@ export const NotificationSchema = Type.Object(
       Type.Literal('payment-failed'),
       Type.Literal('revoked'),
       Type.Literal('offered'),
+      Type.Literal('referred'),
     ]),
     /** The application it is about; an `offered` message is about an offer, and names the application it became. */
     applicationId: Type.Optional(Type.String({ format: 'uuid' })),
     applicationNumber: Type.Optional(Type.String()),
     offerId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** A `referred` message is about a job referral, answered under the person's job search. */
+    referralId: Type.Optional(Type.String({ format: 'uuid' })),
     /** The whole message in the caller's language. */
     message: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),

@@ -23710,6 +23710,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/labour-market/my-profile/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs the caller was referred to (岗位推荐), newest first, with each job as it is now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                id: string;
+                                postingId: string;
+                                postingTitle: string;
+                                organisationName: string;
+                                seekerId: string;
+                                seekerName: string;
+                                referredOn: string;
+                                note: string;
+                                state: "referred" | "interview" | "hired" | "refused" | "declined";
+                                reason?: string;
+                                answeredOn?: string;
+                                hiredOn?: string;
+                                registrationId?: string;
+                                registrationError?: string;
+                                posting: {
+                                    id: string;
+                                    organisationId: string;
+                                    organisationName: string;
+                                    title: string;
+                                    occupation: {
+                                        code: string;
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    headcount: number;
+                                    payMinFen: number;
+                                    payMaxFen: number;
+                                    regionCode: string;
+                                    regionName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    place: string;
+                                    requirements: string;
+                                    description: string;
+                                    minLevel?: number;
+                                    contact: string;
+                                    validFrom: string;
+                                    validTo: string;
+                                    state: "submitted" | "refused" | "published" | "withdrawn";
+                                    open: boolean;
+                                    refusal?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour-market/my-profile/referrals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person declines a job they were referred to, with the reason, until the unit hires or refuses */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            postingId: string;
+                            postingTitle: string;
+                            organisationName: string;
+                            seekerId: string;
+                            seekerName: string;
+                            referredOn: string;
+                            note: string;
+                            state: "referred" | "interview" | "hired" | "refused" | "declined";
+                            reason?: string;
+                            answeredOn?: string;
+                            hiredOn?: string;
+                            registrationId?: string;
+                            registrationError?: string;
+                            posting: {
+                                id: string;
+                                organisationId: string;
+                                organisationName: string;
+                                title: string;
+                                occupation: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                };
+                                headcount: number;
+                                payMinFen: number;
+                                payMaxFen: number;
+                                regionCode: string;
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                place: string;
+                                requirements: string;
+                                description: string;
+                                minLevel?: number;
+                                contact: string;
+                                validFrom: string;
+                                validTo: string;
+                                state: "submitted" | "refused" | "published" | "withdrawn";
+                                open: boolean;
+                                refusal?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/labour-market/seekers": {
         parameters: {
             query?: never;
@@ -24397,7 +24747,7 @@ export interface paths {
                                 seekerName: string;
                                 referredOn: string;
                                 note: string;
-                                state: "referred" | "interview" | "hired" | "refused";
+                                state: "referred" | "interview" | "hired" | "refused" | "declined";
                                 reason?: string;
                                 answeredOn?: string;
                                 hiredOn?: string;
@@ -24535,7 +24885,7 @@ export interface paths {
                             seekerName: string;
                             referredOn: string;
                             note: string;
-                            state: "referred" | "interview" | "hired" | "refused";
+                            state: "referred" | "interview" | "hired" | "refused" | "declined";
                             reason?: string;
                             answeredOn?: string;
                             hiredOn?: string;
@@ -24675,7 +25025,7 @@ export interface paths {
                                 seekerName: string;
                                 referredOn: string;
                                 note: string;
-                                state: "referred" | "interview" | "hired" | "refused";
+                                state: "referred" | "interview" | "hired" | "refused" | "declined";
                                 reason?: string;
                                 answeredOn?: string;
                                 hiredOn?: string;
@@ -24834,7 +25184,7 @@ export interface paths {
                             seekerName: string;
                             referredOn: string;
                             note: string;
-                            state: "referred" | "interview" | "hired" | "refused";
+                            state: "referred" | "interview" | "hired" | "refused" | "declined";
                             reason?: string;
                             answeredOn?: string;
                             hiredOn?: string;
@@ -31137,12 +31487,14 @@ export interface components {
         Notification: {
             /** Format: uuid */
             id: string;
-            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked" | "offered";
+            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked" | "offered" | "referred";
             /** Format: uuid */
             applicationId?: string;
             applicationNumber?: string;
             /** Format: uuid */
             offerId?: string;
+            /** Format: uuid */
+            referralId?: string;
             message: string;
             /** Format: date-time */
             createdAt: string;

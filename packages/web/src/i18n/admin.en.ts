@@ -197,6 +197,7 @@ export const adminEn: Translation<typeof adminZh> = {
       'referral-interview': 'Referral answered: interview',
       'referral-hired': 'Referral answered: hired',
       'referral-refused': 'Referral answered: not hired',
+      'referral-declined': 'Referral declined by the person',
       referred: 'Job referral made',
       'seeker-saved': 'Job-seeker record saved',
     },

@@ -191,6 +191,7 @@ export const adminZh = {
       'referral-interview': '推荐结果：约面试',
       'referral-hired': '推荐结果：录用',
       'referral-refused': '推荐结果：未录用',
+      'referral-declined': '推荐结果：求职者不考虑',
       referred: '推荐岗位',
       'seeker-saved': '保存求职登记',
     },

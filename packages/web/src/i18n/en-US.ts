@@ -703,6 +703,7 @@ export const enUS: Messages = {
     markRead: 'Mark read',
     open: 'View application',
     openOffer: 'View and confirm',
+    openReferral: 'See the job',
     kinds: {
       'filed-for-you': 'Filed for you',
       accepted: 'Accepted',
@@ -715,6 +716,7 @@ export const enUS: Messages = {
       'payment-failed': 'Payment failed',
       revoked: 'Revoked',
       offered: 'You qualify: confirm it',
+      referred: 'A job referral',
     },
   },
   offers: {

@@ -662,6 +662,7 @@ export const zhCN = {
     markRead: '标为已读',
     open: '查看申请',
     openOffer: '查看并确认',
+    openReferral: '查看推荐的岗位',
     kinds: {
       'filed-for-you': '免申即享已办理',
       accepted: '已受理',
@@ -674,6 +675,7 @@ export const zhCN = {
       'payment-failed': '拨付未成功',
       revoked: '已撤销',
       offered: '符合条件，待您确认',
+      referred: '岗位推荐',
     },
   },
   offers: {

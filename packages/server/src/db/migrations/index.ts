@@ -48,6 +48,7 @@ import { m20261205_0050_offer_notifications } from './20261205-0050-offer-notifi
 import { m20261205_0051_referral_names_its_posting } from './20261205-0051-referral-names-its-posting.js';
 import { m20261206_0052_counter_guarantee_details } from './20261206-0052-counter-guarantee-details.js';
 import { m20261206_0053_audit_chain_tail } from './20261206-0053-audit-chain-tail.js';
+import { m20261206_0054_referral_notices_and_declines } from './20261206-0054-referral-notices-and-declines.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -103,6 +104,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205-0051-referral-names-its-posting': m20261205_0051_referral_names_its_posting,
   '20261206-0052-counter-guarantee-details': m20261206_0052_counter_guarantee_details,
   '20261206-0053-audit-chain-tail': m20261206_0053_audit_chain_tail,
+  '20261206-0054-referral-notices-and-declines': m20261206_0054_referral_notices_and_declines,
 };
 
 export const migrationProvider: MigrationProvider = {

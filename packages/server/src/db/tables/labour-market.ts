@@ -4,7 +4,8 @@ import type { CreatedAt, UpdatedAt } from './columns.js';
 /** The public labour market (岗位、求职、岗位推荐): owned by the employment-services module (labour-market). */
 
 export type PostingState = 'submitted' | 'refused' | 'published' | 'withdrawn';
-export type ReferralState = 'referred' | 'interview' | 'hired' | 'refused';
+/** 'declined': the person said no to it (migration 0054); the others are the unit's answers. */
+export type ReferralState = 'referred' | 'interview' | 'hired' | 'refused' | 'declined';
 
 export interface JobPostingTable {
   id: Generated<string>;

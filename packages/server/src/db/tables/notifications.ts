@@ -15,13 +15,16 @@ export type NotificationKind =
   | 'payment-failed'
   | 'revoked'
   /** An offer made to them (免申即享, migration 0050): about the offer, not an application. */
-  | 'offered';
+  | 'offered'
+  /** A job they were referred to (岗位推荐, migration 0054): about the referral. */
+  | 'referred';
 
 export interface NotificationTable {
   id: Generated<string>;
-  /** What the message is about: an application, or (kind 'offered') an offer; never both. */
+  /** What the message is about, exactly one: an application, an offer (kind 'offered') or a referral (kind 'referred'). */
   application_id: string | null;
   offer_id: string | null;
+  referral_id: string | null;
   person_id: string | null;
   organisation_id: string | null;
   kind: NotificationKind;

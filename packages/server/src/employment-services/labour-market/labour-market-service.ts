@@ -40,7 +40,7 @@ export function labourMarket(
     postings,
     seekers,
     matching: new MatchingService(db, clock, postings, seekers),
-    referrals: new ReferralService(db, vault, clock, seekers, registrations, hireStarted),
+    referrals: new ReferralService(db, vault, clock, seekers, postings, registrations, hireStarted),
     gigs: new GigService(db, vault, clock, postings, publicDb),
     events: new EventService(db, vault, clock),
     imports: new PostingImport(db, vault, clock, standard),

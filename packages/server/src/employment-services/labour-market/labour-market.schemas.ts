@@ -25,6 +25,7 @@ const ReferralState = Type.Union([
   Type.Literal('interview'),
   Type.Literal('hired'),
   Type.Literal('refused'),
+  Type.Literal('declined'),
 ]);
 
 export const postingFields = {
@@ -219,3 +220,8 @@ export const Referral = Type.Object({
 });
 export type ReferralView = Static<typeof Referral>;
 export const Referrals = Type.Object({ referrals: Type.Array(Referral) });
+/** A referral as the person referred sees it: with the job as it is now (pay, place, contact). */
+export const OwnReferral = Type.Object({ ...Referral.properties, posting: Posting });
+export type OwnReferralView = Static<typeof OwnReferral>;
+export const OwnReferrals = Type.Object({ referrals: Type.Array(OwnReferral) });
+export const DeclineBody = Type.Object({ reason: Text(500, 1) }, options);

@@ -37,6 +37,10 @@ export async function referralsOfUnit(db: Db, organisationId: string): Promise<R
   return referrals(db).where('p.organisation_id', '=', organisationId).orderBy('r.created_at', 'desc').execute();
 }
 
+export async function referralsOfPerson(db: Db, personId: string): Promise<ReferralRow[]> {
+  return referrals(db).where('s.person_id', '=', personId).orderBy('r.created_at', 'desc').orderBy('r.id').execute();
+}
+
 export async function referralsInRange(db: Db, range: { low: string; high: string }, limit: number) {
   return referrals(db)
     .where('p.region_code', '>=', range.low)

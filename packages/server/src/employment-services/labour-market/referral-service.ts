@@ -2,12 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../../audit/audit-trail.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
+import { recordReferralNotice } from '../../notifications/notification-repository.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError } from '../../http/errors.js';
 import { isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import type { RegistrationService } from '../registration/registration-service.js';
-import type { AnswerInput, ReferralView } from './labour-market.schemas.js';
+import type { AnswerInput, OwnReferralView, ReferralView } from './labour-market.schemas.js';
 import { findEmployer, findPosting } from './posting-repository.js';
 import {
   answerReferral,
@@ -16,10 +17,12 @@ import {
   logOnOpenCases,
   noteRegistration,
   referralsInRange,
+  referralsOfPerson,
   referralsOfUnit,
   type ReferralRow,
 } from './referral-repository.js';
 import { findPersonRecord } from './seeker-repository.js';
+import type { PostingService } from './posting-service.js';
 import type { SeekerService } from './seeker-service.js';
 
 /**
@@ -37,10 +40,13 @@ export type HireStarted = (
   },
 ) => Promise<unknown>;
 
-/** Which answers may follow which: an interview may come first; a hire or a refusal ends it. */
+/**
+ * Which answers may follow which: an interview may come first; a hire or a refusal ends it, and so
+ * does the person declining it (declined), which they may do until the unit has hired or refused.
+ */
 const NEXT: Record<string, readonly string[]> = {
-  referred: ['interview', 'hired', 'refused'],
-  interview: ['hired', 'refused'],
+  referred: ['interview', 'hired', 'refused', 'declined'],
+  interview: ['hired', 'refused', 'declined'],
 };
 
 /**
@@ -51,6 +57,8 @@ const NEXT: Record<string, readonly string[]> = {
  * that cannot be done (the person lives outside the unit's county, or is already registered
  * employed), the hire stands and the reason is kept for a clerk. A referral of someone with an open
  * assistance case is logged on the case as a referral contact (川办发〔2024〕34号 (十四): 3 referrals).
+ * The person is told of the referral in their messages and by text, sees it in their job search,
+ * and may decline it with a reason.
  */
 export class ReferralService {
   constructor(
@@ -58,6 +66,7 @@ export class ReferralService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly seekers: SeekerService,
+    private readonly postings: PostingService,
     private readonly registrations: RegistrationService,
     private readonly hireStarted?: HireStarted,
   ) {}
@@ -87,6 +96,12 @@ export class ReferralService {
         posting_id: posting.id,
         recorded_by: actor.accountId,
       });
+      await recordReferralNotice(trx, {
+        id,
+        personId: seeker.person_id,
+        posting: posting.title,
+        employer: posting.organisation_name,
+      });
       await appendAudit(trx, this.vault, {
         actor,
         action: 'labour-market.referred',
@@ -111,25 +126,7 @@ export class ReferralService {
     if (hiredOn && hiredOn > today) throw new AppError('DATE_IN_FUTURE', 400, 'hiredOn');
     if (hiredOn && hiredOn < found.referred_on)
       throw new AppError('DATES_REVERSED', 400, 'hiredOn', { date: found.referred_on });
-    if (!(NEXT[found.state] ?? []).includes(input.answer)) throw new AppError('REFERRAL_ANSWERED', 409, 'answer');
-    await this.db.transaction().execute(async (trx) => {
-      const moved = await answerReferral(trx, id, found.state, {
-        state: input.answer,
-        reason: input.reason?.trim() ?? null,
-        answered_by: actor.accountId,
-        answered_on: today,
-        hired_on: hiredOn,
-      });
-      if (!moved) throw new AppError('REFERRAL_ANSWERED', 409, 'answer');
-      await appendAudit(trx, this.vault, {
-        actor,
-        action: `labour-market.referral-${input.answer}`,
-        entityType: 'job_referral',
-        entityId: id,
-        regionCode: found.posting_region,
-        after: input,
-      });
-    });
+    await this.move(actor, found, { state: input.answer, reason: input.reason?.trim() ?? null, hiredOn }, input);
     if (hiredOn) {
       await this.registerHire(actor, found, hiredOn);
       // The unit may now claim a hiring subsidy for this person: offered without applying (政策找人).
@@ -141,6 +138,58 @@ export class ReferralService {
       });
     }
     return this.view(id);
+  }
+
+  /**
+   * The person declines a referral made for them (不考虑该岗位), with their reason, while the unit has
+   * neither hired nor refused; the unit then can no longer answer it.
+   */
+  async decline(actor: Actor, id: string, input: { reason: string }): Promise<OwnReferralView> {
+    const found = await findReferral(this.db, id);
+    if (!found || !actor.personId || found.person_id !== actor.personId) throw new AppError('REFERRAL_NOT_FOUND', 404);
+    const reason = input.reason.trim();
+    if (!reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
+    await this.move(actor, found, { state: 'declined', reason, hiredOn: null }, { reason });
+    return this.ownView((await findReferral(this.db, id)) ?? found);
+  }
+
+  /** The referrals made for the caller as a job seeker, newest first, each with its job as it is now. */
+  async ofMine(actor: Actor): Promise<OwnReferralView[]> {
+    if (!actor.personId) return [];
+    return Promise.all((await referralsOfPerson(this.db, actor.personId)).map((r) => this.ownView(r)));
+  }
+
+  /** Moves a referral on from the state it was read in, audited; a second answer at once is told it came late. */
+  private async move(
+    actor: Actor,
+    found: ReferralRow,
+    to: { state: 'interview' | 'hired' | 'refused' | 'declined'; reason: string | null; hiredOn: string | null },
+    audited: object,
+  ): Promise<void> {
+    if (!(NEXT[found.state] ?? []).includes(to.state))
+      throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
+    await this.db.transaction().execute(async (trx) => {
+      const moved = await answerReferral(trx, found.id, found.state, {
+        state: to.state,
+        reason: to.reason,
+        answered_by: actor.accountId,
+        answered_on: this.clock.today(),
+        hired_on: to.hiredOn,
+      });
+      if (!moved) throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
+      await appendAudit(trx, this.vault, {
+        actor,
+        action: `labour-market.referral-${to.state}`,
+        entityType: 'job_referral',
+        entityId: found.id,
+        regionCode: found.posting_region,
+        after: audited,
+      });
+    });
+  }
+
+  private async ownView(r: ReferralRow): Promise<OwnReferralView> {
+    return { ...view(r), posting: await this.postings.view(r.posting_id) };
   }
 
   /** 就业登记 for the hire, at the person's place of residence, with the unit's credit code. */

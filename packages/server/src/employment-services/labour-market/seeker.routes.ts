@@ -4,10 +4,13 @@ import { IdParams, PROTECTED_ERRORS } from '../../http/common.schemas.js';
 import { OWN } from '../employment-services.schemas.js';
 import {
   AnswerBody,
+  DeclineBody,
   LABOUR,
   LABOUR_READ,
   Matches,
   MaybeSeeker,
+  OwnReferral,
+  OwnReferrals,
   ProfileBody,
   REFER,
   Referral,
@@ -67,6 +70,32 @@ export function seekerRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
         const seeker = await seekers.mine(actorOf(request));
         return { matches: seeker ? await matching.forSeeker(seeker.id) : [] };
       },
+    );
+    app.get(
+      `${base}/my-profile/referrals`,
+      {
+        config: OWN,
+        schema: {
+          tags: TAGS,
+          summary: 'Jobs the caller was referred to (岗位推荐), newest first, with each job as it is now',
+          response: { 200: OwnReferrals, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => ({ referrals: await referrals.ofMine(actorOf(request)) }),
+    );
+    app.post(
+      `${base}/my-profile/referrals/:id/decline`,
+      {
+        config: OWN,
+        schema: {
+          tags: TAGS,
+          summary: 'The person declines a job they were referred to, with the reason, until the unit hires or refuses',
+          params: IdParams,
+          body: DeclineBody,
+          response: { 200: OwnReferral, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => referrals.decline(actorOf(request), request.params.id, request.body),
     );
     app.get(
       `${base}/seekers`,

@@ -54,7 +54,7 @@ export function MessagesPage() {
         dataSource={data?.notifications ?? []}
         locale={{ emptyText: t('messages.none') }}
         renderItem={(n) => {
-          const to = n.applicationId ? `/applications/${n.applicationId}` : '/my/offers';
+          const to = n.applicationId ? `/applications/${n.applicationId}` : n.referralId ? '/my/jobs' : '/my/offers';
           return (
             // The buttons go under the message rather than beside it, where on a phone they would
             // squeeze the text into a column a word wide; both the size of the buttons above.
@@ -80,7 +80,11 @@ export function MessagesPage() {
                         }
                         data-testid={`message-open-${n.id}`}
                       >
-                        {n.applicationId ? t('messages.open') : t('messages.openOffer')}
+                        {n.applicationId
+                          ? t('messages.open')
+                          : n.referralId
+                            ? t('messages.openReferral')
+                            : t('messages.openOffer')}
                       </Button>
                       {n.readAt ? null : (
                         <Button

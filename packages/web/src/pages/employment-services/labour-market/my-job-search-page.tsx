@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
@@ -8,6 +8,7 @@ import { RegionSelect } from '../../../components/regions.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { LiveEvents } from './live-events.js';
+import { MyReferrals } from './my-referrals.js';
 import { MatchReasons, OccupationSelect, PostingCard, type Match, type Seeker } from './labour-common.js';
 
 interface ProfileForm {
@@ -21,6 +22,7 @@ interface ProfileForm {
 /** A person's own job search (我的求职): what they want, the certificates the registry holds, and jobs that fit. */
 export function MyJobSearchPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const profile = useLoad(() => api<{ seeker?: Seeker }>('GET', '/api/v1/labour-market/my-profile'), []);
   const matches = useLoad(() => api<{ matches: Match[] }>('GET', '/api/v1/labour-market/my-matches'), []);
   const save = useSubmit();
@@ -36,6 +38,7 @@ export function MyJobSearchPage() {
       }),
     );
     if (saved) {
+      void message.success(t('labour.seeker.saved'));
       profile.replace({ seeker: saved });
       matches.reload();
     }
@@ -103,6 +106,7 @@ export function MyJobSearchPage() {
           </Descriptions>
         </Card>
       ) : null}
+      {seeker ? <MyReferrals /> : null}
       {seeker ? <LiveEvents /> : null}
       {seeker ? (
         <>

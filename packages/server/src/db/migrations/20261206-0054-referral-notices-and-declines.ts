@@ -1,0 +1,37 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * The person referred to a job (岗位推荐) is told, and may answer. Until now a referral was known to
+ * the clerk who made it and the unit it went to; the person learnt of it only if someone rang.
+ *
+ * - A notification may be about a referral (kind 'referred'): one message per referral, in the
+ *   person's message list and by text message, naming the job and the unit as they were when the
+ *   referral was made. A notification is about exactly one of an application, an offer or a referral.
+ *   Referrals are made one at a time, so a plain foreign key checks the reference.
+ * - The person may decline a referral still open (state 'declined', with the reason, which the unit
+ *   and the case worker see); the unit's answers stop there, as they stop at a hire or a refusal.
+ */
+const up = [
+  `alter table notification add column referral_id uuid references job_referral (id)`,
+  `alter table notification drop constraint notification_about_one`,
+  `alter table notification add constraint notification_about_one
+     check (num_nonnulls(application_id, offer_id, referral_id) = 1)`,
+  `alter table notification drop constraint notification_kind_check`,
+  `alter table notification add constraint notification_kind_check check (kind in ('filed-for-you', 'accepted',
+     'returned', 'not-accepted', 'rejected', 'approved', 'publicised', 'paid', 'payment-failed', 'revoked', 'offered',
+     'referred'))`,
+  `alter table notification add constraint notification_referral_kind check ((referral_id is null) = (kind <> 'referred'))`,
+  `create unique index notification_referral_once on notification (referral_id) where referral_id is not null`,
+  `create trigger notification_referral_unchanged before update of referral_id on notification
+     for each row when (old.referral_id is distinct from new.referral_id) execute function referenced_row_is_permanent()`,
+  `alter table job_referral drop constraint job_referral_state_check`,
+  `alter table job_referral add constraint job_referral_state_check
+     check (state in ('referred', 'interview', 'hired', 'refused', 'declined'))`,
+  `alter table job_referral add constraint job_referral_declined_with_reason check (state <> 'declined' or reason is not null)`,
+];
+
+export const m20261206_0054_referral_notices_and_declines: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const statement of up) await sql.raw(statement).execute(db);
+  },
+};
