@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeAll from 'ajv-i18n';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import { fieldLabel } from '../i18n/field-labels.js';
+import { fieldLabel, type FieldLabels } from '../i18n/field-labels.js';
 import {
   languageOf,
   message,
@@ -12,6 +12,13 @@ import {
   type ErrorCode,
   type Language,
 } from '../i18n/messages.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's own words for some of its fields, used in its refusals (i18n/field-labels.ts). */
+    fieldLabels?: FieldLabels;
+  }
+}
 
 /** A failure the caller can act on: a code, the field it concerns, and values for the message. */
 export class AppError extends Error {
@@ -133,11 +140,12 @@ export function toErrorBody(
   request: FastifyRequest,
 ): { status: number; body: ErrorBody } {
   const language = languageOf(request.headers['accept-language']);
+  const own = (request.routeOptions.config as { fieldLabels?: FieldLabels } | undefined)?.fieldLabels;
   if (error instanceof AppError) {
     const field = error.field ?? '';
     const values = {
       field,
-      ...inBoth('field', fieldLabel(field, 'zh-CN'), fieldLabel(field, 'en-US')),
+      ...inBoth('field', fieldLabel(field, 'zh-CN', own), fieldLabel(field, 'en-US', own)),
       ...error.values,
     };
     return {
@@ -164,7 +172,7 @@ export function toErrorBody(
         : 'VALIDATION_FAILED';
     // A key the caller made up is named as sent; a field of ours by what people call it.
     const values = {
-      field: code === 'UNKNOWN_FIELD' ? field : fieldLabel(field, language),
+      field: code === 'UNKNOWN_FIELD' ? field : fieldLabel(field, language, own),
       detail: first ? detailOf(first, language) : '',
     };
     return {
@@ -201,7 +209,7 @@ export function toErrorBody(
         ...(checked ? { field: checked } : {}),
         message: checked
           ? message('VALIDATION_FAILED', language, {
-              field: fieldLabel(checked, language),
+              field: fieldLabel(checked, language, own),
               detail: language === 'en-US' ? 'blank or not an allowed value' : '不能只有空白，或不是允许的值',
             })
           : message('INVALID_VALUE', language),

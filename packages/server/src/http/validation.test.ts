@@ -139,7 +139,7 @@ describe('validation messages in the caller’s language', () => {
       expect(res.statusCode).toBe(400);
       const { message, field } = res.json<{ message: string; field: string }>();
       // The field by what a clerk calls it; its path stays in `field` for programs.
-      expect(message).toMatch(/^字段 (行政区划代码|名称) 不符合要求/);
+      expect(message).toMatch(/^字段 (地区|名称) 不符合要求/);
       expect(message).not.toContain(field);
       expect(message).not.toMatch(/must|should|pattern|string|\^|\\d/);
       expect(message).toMatch(/[\u4e00-\u9fff]/);
@@ -156,7 +156,7 @@ describe('validation messages in the caller’s language', () => {
     expect(res.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'regionCode',
-      message: 'Field region code is invalid: must be a 6-digit region code',
+      message: 'Field region is invalid: must be a 6-digit region code',
     });
     const limit = await clerk.request('GET', '/api/v1/people?limit=1000', undefined, EN);
     expect(limit.json<{ message: string }>().message).toBe('Field page size is invalid: must be <= 200');

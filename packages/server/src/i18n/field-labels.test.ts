@@ -71,7 +71,15 @@ describe('a refusal names the field as people call it', () => {
   it('reads a nested path with its item numbers counted from 1', () => {
     expect(fieldLabel('claim.hires[1].idNumber', 'zh-CN')).toBe('申请内容·吸纳人员名单第2项·身份证号码');
     expect(fieldLabel('claim.hires[1].idNumber', 'en-US')).toBe('claim › hires, item 2 › ID number');
-    expect(fieldLabel('regionCode', 'zh-CN')).toBe('行政区划代码');
+    expect(fieldLabel('regionCode', 'zh-CN')).toBe('地区');
+  });
+
+  it('takes a route’s own word for a field before the API-wide one, and the API-wide one for the rest', () => {
+    const own = { endsOn: ['结业日期', 'ends on'] } as const;
+    expect(fieldLabel('endsOn', 'zh-CN', own)).toBe('结业日期');
+    expect(fieldLabel('endsOn', 'en-US', own)).toBe('ends on');
+    expect(fieldLabel('endsOn', 'zh-CN')).toBe('结束日期');
+    expect(fieldLabel('teachers[0].name', 'zh-CN', own)).toBe(fieldLabel('teachers[0].name', 'zh-CN'));
   });
 
   it('leaves a path it cannot read whole as it was sent', () => {

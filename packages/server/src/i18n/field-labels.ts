@@ -176,8 +176,9 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   partners: ['合伙人', 'partners'],
   passed: ['是否合格', 'passed'],
   password: ['密码', 'password'],
-  payMaxFen: ['薪酬上限', 'highest pay'],
-  payMinFen: ['薪酬下限', 'lowest pay'],
+  // Pay in postings and job searches is monthly, as their forms say (月薪上限).
+  payMaxFen: ['月薪上限', 'highest monthly pay'],
+  payMinFen: ['月薪下限', 'lowest monthly pay'],
   payUnit: ['计酬方式', 'pay unit'],
   payee: ['收款方', 'payee'],
   payer: ['付款方', 'payer'],
@@ -205,7 +206,8 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   recoveryFen: ['追回金额', 'amount recovered'],
   reformUnemployed: ['改制失业人员数', 'people unemployed by restructuring'],
   region: ['地区', 'region'],
-  regionCode: ['行政区划代码', 'region code'],
+  // A person picks a region by its name on every form (地区); the value being a code is the API's affair.
+  regionCode: ['地区', 'region'],
   regions: ['地区', 'regions'],
   registeredOn: ['登记日期', 'registration date'],
   rentFen: ['租金', 'rent'],
@@ -286,6 +288,13 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   zh: ['中文', 'Chinese'],
 };
 
+/**
+ * A route's own words for some of its fields, where its form calls a field more exactly than the
+ * API-wide label does: a class's `endsOn` is its 结业日期, a registration's is its 终止日期.
+ * Set as the route's `config.fieldLabels`; the API-wide label serves every other field.
+ */
+export type FieldLabels = Readonly<Record<string, readonly [zh: string, en: string]>>;
+
 /** Whether a property name has a label (for the test that every request field has one). */
 export function hasFieldLabel(name: string): boolean {
   return Object.hasOwn(LABELS, name);
@@ -296,14 +305,15 @@ export function hasFieldLabel(name: string): boolean {
  * "hires, item 2 › ID number". A path with a name we have no label for (a key the caller made up,
  * an import's column header) is left as it is.
  */
-export function fieldLabel(path: string, language: Language): string {
+export function fieldLabel(path: string, language: Language, own?: FieldLabels): string {
   if (!path) return path;
   const parts: string[] = [];
   for (const segment of path.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
     const name = match?.[1];
-    if (!match || !name || !Object.hasOwn(LABELS, name)) return path;
-    const label = (LABELS[name] as readonly [string, string])[language === 'zh-CN' ? 0 : 1];
+    const labels = own && name && Object.hasOwn(own, name) ? own : LABELS;
+    if (!match || !name || !Object.hasOwn(labels, name)) return path;
+    const label = (labels[name] as readonly [string, string])[language === 'zh-CN' ? 0 : 1];
     const items = [...(match[2] ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
     parts.push(
       language === 'zh-CN'

@@ -72,11 +72,12 @@ const classCount = async () =>
   (await clerk.request('GET', '/api/v1/training/classes')).json<{ classes: unknown[] }>().classes.length;
 
 describe('the days of a class', () => {
+  // Named as the opening form names them (开班日期, 结业日期), not by the API-wide 开始日期 / 结束日期.
   it.each([
-    ['startsOn', '开始日期', '2026-09-31', '2026-10-30'],
-    ['endsOn', '结束日期', '2026-09-07', '2026-09-31'],
+    ['startsOn', '开班日期', '2026-09-31', '2026-10-30'],
+    ['endsOn', '结业日期', '2026-09-07', '2026-09-31'],
   ])(
-    'an opening on a day that does not exist is refused naming %s, and no class is opened',
+    'an opening on a day that does not exist is refused naming %s as the form does, and no class is opened',
     async (field, label, from, to) => {
       const before = await classCount();
       const res = await clerk.request('POST', '/api/v1/training/classes', opening(from, to));

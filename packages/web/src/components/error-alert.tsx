@@ -23,7 +23,7 @@ export function ErrorAlert({ error }: { error: ApiError | undefined }) {
               <li key={i}>
                 {r.row !== undefined ? t('errors.row', { row: String(r.row) }) : ''}
                 {rowProblem(
-                  r.column === undefined ? '' : String(r.column),
+                  columnOf(r, i18n.language),
                   typeof r.message === 'object' && r.message !== null
                     ? pick(r.message as Text, i18n.language)
                     : String(r.message ?? ''),
@@ -39,6 +39,13 @@ export function ErrorAlert({ error }: { error: ApiError | undefined }) {
   );
 }
 
+/** The column a row's problem is in, by its name in the page's language where the server gives it. */
+export function columnOf(r: Record<string, unknown>, language: string): string {
+  const name = r.columnName as Text | undefined;
+  if (name && typeof name === 'object') return pick(name, language);
+  return r.column === undefined ? '' : String(r.column);
+}
+
 /**
  * A row's problem after its row number: the column (its header, `本期利息（元） (interest)`) and what
  * is wrong. A message that begins with the column's name does not say it again
@@ -47,9 +54,11 @@ export function ErrorAlert({ error }: { error: ApiError | undefined }) {
 export function rowProblem(column: string, message: string, colon: string): string {
   if (!column) return ` ${message}`;
   const name = column.replace(/ \([^)]*\)$/, '');
+  // A field's message says `字段 X：…` / `Field X: …`; under its column, the name is said already.
+  const text = message.replace(/^(字段 |Field )/, '');
   const said =
-    /^[：:]/.test(message.slice(name.length)) && message.startsWith(name)
-      ? message.slice(name.length + 1).trimStart()
+    /^[：:]/.test(text.slice(name.length)) && text.startsWith(name)
+      ? text.slice(name.length + 1).trimStart()
       : undefined;
   return said === undefined ? ` ${column} ${message}` : ` ${column}${colon}${said}`;
 }

@@ -122,6 +122,7 @@ describe('historic registrations from the system before (Excel, all or nothing)'
       [2, 3].map((row) => ({
         row,
         column: '用人单位统一社会信用代码 (employerCreditCode)',
+        columnName: { zh: '用人单位统一社会信用代码', en: 'Employer credit code' },
         field: 'employerCreditCode',
         code: 'INVALID_CREDIT_CODE',
         message: {

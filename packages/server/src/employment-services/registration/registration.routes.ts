@@ -52,7 +52,7 @@ export function registrationRoutes(
     app.post(
       `${base}/:id/end`,
       {
-        config: REGISTER,
+        config: { ...REGISTER, fieldLabels: { endsOn: ['终止日期', 'last day'] } },
         schema: {
           tags: TAGS,
           summary: 'End an open registration on a day, for a reason',

@@ -12,7 +12,10 @@ import { headerOf, RowError, RowErrors, type Column, type Row } from './template
 /** One problem in an uploaded file: where (row as numbered in the spreadsheet, column), and why. */
 export interface ImportProblem {
   readonly row: number;
+  /** The column's header as the template writes it (`身份证号码 (idNumber)`), to find it in the sheet. */
   readonly column: string;
+  /** The column's name in each language, for the page to say in the reader's. */
+  readonly columnName?: { readonly zh: string; readonly en: string };
   readonly field: string;
   readonly code: string;
   readonly message: { readonly zh: string; readonly en: string };
@@ -116,7 +119,14 @@ export function problem(
   code: string,
   text: { zh: string; en: string },
 ): ImportProblem {
-  return { row, column: column ? headerOf(column) : '', field, code, message: text };
+  return {
+    row,
+    column: column ? headerOf(column) : '',
+    ...(column ? { columnName: { zh: column.zh, en: column.en } } : {}),
+    field,
+    code,
+    message: text,
+  };
 }
 
 /** Whatever checking one row raised — one problem, or every problem of the row — as that row's problems. */

@@ -78,7 +78,11 @@ export function classRoutes(classes: ClassService): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/training/classes',
       {
-        config: INSTITUTION_OR_STAFF,
+        // Named as the opening form names them.
+        config: {
+          ...INSTITUTION_OR_STAFF,
+          fieldLabels: { startsOn: ['开班日期', 'starts on'], endsOn: ['结业日期', 'ends on'] },
+        },
         schema: {
           tags: TAGS,
           summary:
