@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
-import { login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
   checkAndShoot,
@@ -348,29 +347,19 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     detailsUrl = v.page.url();
     await checkAndShoot(v, 'back-office-finance-reconciliation', BANK_WORDS);
 
-    // The account is corrected at the counter; then the failed item goes out again.
-    const finance = await apiLogin(platform.app, 'finance', DEMO_PASSWORD);
-    const view = (
-      await finance.request('GET', `/api/v1/payment-batches/${detailsUrl.split('/').pop() ?? ''}/reconciliation`)
-    ).json<{ failedItems: { applicationId: string }[] }>();
-    const application = (
-      await finance.request('GET', `/api/v1/applications/${view.failedItems[0]?.applicationId ?? ''}`)
-    ).json<{ applicantKind: string; applicant: { id: string }; payee?: { id: string } }>();
-    const owner = application.payee
-      ? `organisations/${application.payee.id}`
-      : application.applicantKind === 'person'
-        ? `people/${application.applicant.id}`
-        : `organisations/${application.applicant.id}`;
-    const counter = await apiLogin(platform.app, 'counter', DEMO_PASSWORD);
-    expect(
-      (
-        await counter.request('PUT', `/api/v1/${owner}/bank-account`, {
-          accountNumber: '6217000077777777777',
-          bankName: '示例银行',
-        })
-      ).statusCode,
-    ).toBe(200);
-    await v.page.reload();
+    // Re-issue waits for the account, and says so; the account is corrected here, then it goes out again.
+    await v.page.getByTestId('reissue-1').hover();
+    await v.page.locator('.ant-tooltip').getByText('请先更正收款账户').waitFor();
+    await v.page.getByTestId('correct-account-1').click();
+    await v.page.locator('#correct-account-number').fill('6217 0000');
+    await v.page.locator('#correct-account-save').click();
+    await v.page.locator('.ant-modal:visible').getByText('银行账号应为 12 至 30 位数字').waitFor();
+    await v.page.locator('#correct-account-number').fill('6217 0000 7777 7777 777');
+    await v.page.locator('#correct-account-bank').fill('示例银行');
+    await checkAndShoot(v, 'back-office-finance-correct-account', BANK_WORDS);
+    await v.page.locator('#correct-account-save').click();
+    await expect.poll(() => v.page.locator('.ant-message').innerText()).toContain('可重新拨付');
+    await expect.poll(() => v.page.getByTestId('failed-items').innerText()).toContain('账户已更正');
     await v.page.getByTestId('reissue-1').click();
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('已对账');
     expect(await v.page.getByTestId('failed-items').innerText()).toContain('已在批次');

@@ -47,7 +47,13 @@ interface Reconciliation {
   failed: { count: number; totalFen: number };
   reissued: { count: number; totalFen: number };
   unmatched: { count: number; totalFen: number; rows: { code: string; reason: string; amountFen: number | null }[] };
-  failedItems: { seq: number; bankReason: string; accountCorrected: boolean; reissuedIn?: string }[];
+  failedItems: {
+    seq: number;
+    bankReason: string;
+    accountCorrected: boolean;
+    reissuedIn?: string;
+    payee: { kind: string; id: string };
+  }[];
 }
 
 describe('a batch with a failure and a stranger in its return file', () => {
@@ -133,8 +139,13 @@ describe('a batch with a failure and a stranger in its return file', () => {
       errors: [{ code: 'ACCOUNT_NOT_CORRECTED' }],
     });
 
+    // The item names whose account to correct; finance corrects it there.
+    const failed = (
+      await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
+    ).json<Reconciliation>().failedItems[0];
+    expect(failed?.payee).toEqual({ kind: 'person', id: failing.personId });
     const correction = { accountNumber: '6217000020000000022', bankName: '示例银行' };
-    expectOk(await clerk.request('PUT', `/api/v1/people/${failing.personId}/bank-account`, correction));
+    expectOk(await finance.request('PUT', `/api/v1/people/${failed?.payee.id}/bank-account`, correction));
     const before = (
       await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
     ).json<Reconciliation>();

@@ -26,6 +26,8 @@ export interface FailedItemView {
   reissuedIn?: string;
   /** The payee's account on record now differs from the one that failed. */
   accountCorrected: boolean;
+  /** Whose account it is, to correct it (PUT /people/:id/bank-account or /organisations/:id/…). */
+  payee: { kind: 'person' | 'organisation'; id: string };
 }
 
 export interface ReconciliationView {
@@ -71,6 +73,8 @@ export async function reconciliation(deps: PaymentDeps, actor: Actor, batchId: s
       'i.settled_at',
       'p.bank_account_cipher as person_account',
       'o.bank_account_cipher as organisation_account',
+      'p.id as person_id',
+      'o.id as organisation_id',
       (eb) =>
         eb
           .selectFrom('payment_item as later')
@@ -124,6 +128,9 @@ export async function reconciliation(deps: PaymentDeps, actor: Actor, batchId: s
         ...(i.settled_at ? { settledAt: i.settled_at.toISOString() } : {}),
         ...(i.reissued_in ? { reissuedIn: i.reissued_in } : {}),
         accountCorrected: !!current && vault.decrypt(current) !== vault.decrypt(i.account_cipher),
+        payee: i.person_id
+          ? { kind: 'person' as const, id: i.person_id }
+          : { kind: 'organisation' as const, id: i.organisation_id ?? '' },
       };
     }),
     returnFiles: returns.map((r) => ({

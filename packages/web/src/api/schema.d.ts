@@ -10412,6 +10412,10 @@ export interface paths {
                                 settledAt?: string;
                                 reissuedIn?: string;
                                 accountCorrected: boolean;
+                                payee: {
+                                    kind: "person" | "organisation";
+                                    id: string;
+                                };
                             }[];
                             returnFiles: {
                                 importedAt: string;

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { formatFen, formatInstant } from '../../components/format.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { CorrectAccountModal } from './correct-account-modal.js';
 
 type Reconciliation =
   paths['/api/v1/payment-batches/{id}/reconciliation']['get']['responses'][200]['content']['application/json'];
@@ -31,7 +32,13 @@ export function BatchPage() {
   const view = useLoad(() => api<Reconciliation>('GET', `/api/v1/payment-batches/${id}/reconciliation`), [id]);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<number>();
-  const failedColumns = useFailedColumns(can('application:pay'), busy, (seq) => void reissue(seq));
+  const [correcting, setCorrecting] = useState<FailedItem>();
+  const failedColumns = useFailedColumns(
+    { pay: can('application:pay'), correct: can('funds:manage') || can('registry:write') },
+    busy,
+    (seq) => void reissue(seq),
+    setCorrecting,
+  );
   const unmatchedColumns = useUnmatchedColumns();
   const v = view.data;
   if (view.error) return <ErrorAlert error={view.error} />;
@@ -83,6 +90,7 @@ export function BatchPage() {
         {tally('unmatched', v.unmatched.count > 0 ? '#d46b08' : undefined)}
       </Row>
       <ErrorAlert error={error} />
+      <CorrectAccountModal item={correcting} onClose={() => setCorrecting(undefined)} onCorrected={view.reload} />
       <Card size="small" title={t('backOffice.payments.failedItems')}>
         <StaffTable<FailedItem>
           rowKey="seq"
@@ -119,8 +127,16 @@ export function BatchPage() {
   );
 }
 
-/** The failed items: each with the bank's words, whether the account is corrected, and its re-issue. */
-function useFailedColumns(mayPay: boolean, busy: number | undefined, reissue: (seq: number) => void) {
+/**
+ * The failed items: each with the bank's words, whether the account is corrected, its correction,
+ * and its re-issue, which waits for the correction and says so.
+ */
+function useFailedColumns(
+  may: { pay: boolean; correct: boolean },
+  busy: number | undefined,
+  reissue: (seq: number) => void,
+  correct: (item: FailedItem) => void,
+) {
   const { t } = useTranslation();
   const col = useStaffColumns<FailedItem>();
   const status = (f: FailedItem): keyof typeof STATUS_COLOURS =>
@@ -156,18 +172,37 @@ function useFailedColumns(mayPay: boolean, busy: number | undefined, reissue: (s
       title: t('common.actions'),
       key: 'actions',
       render: (_, f) =>
-        !f.reissuedIn && mayPay ? (
-          <Button
-            size="small"
-            type="primary"
-            disabled={!f.accountCorrected}
-            loading={busy === f.seq}
-            onClick={() => reissue(f.seq)}
-            data-testid={`reissue-${f.seq}`}
-          >
-            {t('backOffice.payments.reissue')}
-          </Button>
-        ) : null,
+        f.reissuedIn ? null : (
+          <Space wrap size={[8, 4]}>
+            {may.correct ? (
+              <Button
+                size="small"
+                type={f.accountCorrected ? 'default' : 'primary'}
+                onClick={() => correct(f)}
+                data-testid={`correct-account-${f.seq}`}
+              >
+                {t('backOffice.payments.correctAccount')}
+              </Button>
+            ) : null}
+            {may.pay ? (
+              // A disabled button says nothing by itself: the tooltip says what it waits for.
+              <Tooltip title={f.accountCorrected ? undefined : t('backOffice.payments.reissueNeedsAccount')}>
+                <span>
+                  <Button
+                    size="small"
+                    type={f.accountCorrected ? 'primary' : 'default'}
+                    disabled={!f.accountCorrected}
+                    loading={busy === f.seq}
+                    onClick={() => reissue(f.seq)}
+                    data-testid={`reissue-${f.seq}`}
+                  >
+                    {t('backOffice.payments.reissue')}
+                  </Button>
+                </span>
+              </Tooltip>
+            ) : null}
+          </Space>
+        ),
     },
   ];
   return columns;
