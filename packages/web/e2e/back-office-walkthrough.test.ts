@@ -312,6 +312,11 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     const downloading = v.page.waitForEvent('download');
     await v.page.getByTestId(`bank-file-${number}`).click();
     const file = readFileSync((await (await downloading).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    // A second copy is asked for, warning that the bank must not be sent it twice; cancelled here.
+    await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain('已导出');
+    await v.page.getByTestId(`bank-file-${number}`).click();
+    await expect.poll(() => v.page.locator('.ant-popconfirm:visible').innerText()).toContain('切勿重复提交');
+    await v.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '取 消' }).click();
     const rows = file
       .trim()
       .split(/\r?\n/)

@@ -753,6 +753,9 @@ export const enUS: Messages = {
     countsText: 'pending {{pending}} · paid {{paid}} · failed {{failed}}',
     createdAt: 'Created',
     bankFile: 'Download bank file',
+    bankFileAgain:
+      'This batch’s bank file was downloaded at {{at}}. A second copy holds the same items: if the bank has the file already, do not send it again, or they are paid twice.',
+    bankFileAgainOk: 'Download anyway',
     returnFile: 'Import return file',
     reconciliation: 'Reconciliation of batch {{batch}}',
     alreadyImported: 'This return file was imported before; nothing was done twice',

@@ -1,10 +1,11 @@
-import { App, Button, Card, Descriptions, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Popconfirm, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
 import type { PaymentBatch, ReturnReport } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -75,6 +76,8 @@ export function PaymentsPage() {
     }
   };
 
+  const downloadFile = (b: PaymentBatch) =>
+    void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload());
   const rows = batches.data?.batches ?? [];
   /** Failed items keep a batch open until they are paid again: said so, not shown as waiting. */
   const stateOf = (b: PaymentBatch) => (b.state === 'exported' && b.counts.failed > 0 ? 'openFailures' : b.state);
@@ -114,15 +117,22 @@ export function PaymentsPage() {
         <Link to={`/finance/payments/${b.id}/schedule`} data-testid={`batch-schedule-${b.number}`}>
           {t('admin.schedule.print')}
         </Link>
-        <Button
-          size="small"
-          onClick={() =>
-            void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload())
-          }
-          data-testid={`bank-file-${b.number}`}
+        {/* A file handed to the bank once is paid once: a second copy is asked for, saying so. */}
+        <Popconfirm
+          disabled={!b.exportedAt}
+          title={t('payments.bankFileAgain', { at: b.exportedAt ? formatInstant(b.exportedAt) : '' })}
+          okText={t('payments.bankFileAgainOk')}
+          okButtonProps={{ id: 'action-confirm' }}
+          onConfirm={() => downloadFile(b)}
         >
-          {t('payments.bankFile')}
-        </Button>
+          <Button
+            size="small"
+            onClick={b.exportedAt ? undefined : () => downloadFile(b)}
+            data-testid={`bank-file-${b.number}`}
+          >
+            {t('payments.bankFile')}
+          </Button>
+        </Popconfirm>
         <Upload
           accept=".csv,.xlsx"
           showUploadList={false}
