@@ -149,6 +149,9 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     await checkAndShoot(clerk, 'training-institutions-clerk');
     await clerk.page.goto(classUrl);
     await clerk.page.getByTestId('class-approve').click();
+    await expect.poll(() => clerk.page.locator('.ant-popconfirm:visible').innerText()).toContain('批准后不能撤回');
+    await confirmAction(clerk.page);
+    await expect.poll(() => clerk.page.locator('.ant-message').innerText()).toContain('开班');
     // Approved the day before it starts: waiting, with its first day, and no check-in offered yet.
     await expect.poll(() => state(clerk)).toBe(`待开班（${startsOn} 开班）`);
     const early = await as(DEMO_SCHOOL.username);

@@ -371,6 +371,7 @@ export const enUS: Messages = {
     title: 'Training catalogues',
     history: 'Include moved-out and expired',
     addItem: 'Add an item',
+    itemAdded: 'Added to the catalogue: {{occupation}}',
     importItems: 'Import from Excel',
     inForce: 'In the catalogue',
     notInForce: 'Out of its dates',
@@ -418,9 +419,15 @@ export const enUS: Messages = {
     rosterChecked_one: 'Roster checked: {{count}} trainee, name and ID number match the registry',
     sheetRow: 'Sheet row',
     submitOpening: 'Submit the opening',
+    submitted: 'Opening {{number}} submitted for the bureau’s approval',
     decisionReason: 'Decision note',
     decision: 'Approval of the opening',
     approve: 'Approve the opening',
+    approveAsk:
+      'Approve {{institution}} opening the “{{occupation}}” class ({{from}} to {{to}}, {{count}} trainees)? An approval cannot be taken back.',
+    approveAsk_one:
+      'Approve {{institution}} opening the “{{occupation}}” class ({{from}} to {{to}}, {{count}} trainee)? An approval cannot be taken back.',
+    approved: 'Class {{number}} approved to open',
     refuse: 'Refuse',
     completion: 'Completion review',
     completionHint:

@@ -24,6 +24,7 @@ import { api, download, query } from '../../api/client.js';
 import type { DemandItem, TrainingInstitution } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { parseYuan } from '../../components/format.js';
+import { RegionSelect } from '../../components/regions.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
@@ -226,6 +227,7 @@ function AddItemModal({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm<ItemForm>();
   const { run, error } = useSubmit();
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
@@ -245,6 +247,7 @@ function AddItemModal({
       }).then(() => true),
     );
     if (!added) return;
+    void message.success(t('trainingAdmin.itemAdded', { occupation: v.occupation.trim() }));
     form.resetFields();
     onClose();
     onAdded();
@@ -271,8 +274,9 @@ function AddItemModal({
         }}
         onFinish={(v) => void submit(v)}
       >
+        {/* Picked from the desk's own regions by name: a typed code could name a region it may not set. */}
         <Form.Item name="regionCode" label={t('common.region')} rules={required(t('common.region'))}>
-          <Input maxLength={6} />
+          <RegionField within={region} />
         </Form.Item>
         <Form.Item name="occupation" label={t('training.occupation')} rules={required(t('training.occupation'))}>
           <Input maxLength={60} data-testid="item-occupation" />
@@ -340,4 +344,8 @@ function AddItemModal({
       <ErrorAlert error={error} />
     </Modal>
   );
+}
+
+function RegionField({ value, onChange, within }: { value?: string; onChange?: (v: string) => void; within: string }) {
+  return <RegionSelect id="item-region" value={value ?? within} onChange={(v) => onChange?.(v)} within={within} />;
 }

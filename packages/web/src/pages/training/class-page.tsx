@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Select,
   Space,
   Switch,
@@ -46,6 +47,7 @@ export function ClassPage() {
     reload,
   } = useLoad(() => api<TrainingClass>('GET', `/api/v1/training/classes/${id}`), [id]);
   const { run, error: actionError } = useSubmit();
+  const { message } = App.useApp();
   if (error) return <ErrorAlert error={error} />;
   if (!cls) return null;
   const may = (s: TrainingClass['steps'][number]) => cls.steps.includes(s);
@@ -79,9 +81,25 @@ export function ClassPage() {
       {may('decide') ? (
         <Card size="small" title={t('trainingClass.decision')}>
           <Space>
-            <Button type="primary" onClick={() => void step('decision', { approve: true })} data-testid="class-approve">
-              {t('trainingClass.approve')}
-            </Button>
+            {/* An approval is not taken back: asked first, naming the class, and reported. */}
+            <Popconfirm
+              title={t('trainingClass.approveAsk', {
+                institution: cls.institutionName,
+                occupation: itemName(cls),
+                from: cls.startsOn,
+                to: cls.endsOn,
+                count: cls.trainees.length,
+              })}
+              okButtonProps={{ id: 'action-confirm' }}
+              onConfirm={async () => {
+                if (await step('decision', { approve: true }))
+                  void message.success(t('trainingClass.approved', { number: cls.number }));
+              }}
+            >
+              <Button type="primary" data-testid="class-approve">
+                {t('trainingClass.approve')}
+              </Button>
+            </Popconfirm>
             <ReasonButton
               danger
               size="middle"

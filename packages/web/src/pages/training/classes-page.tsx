@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +107,7 @@ type CheckedTrainee = { row: number; idNumber: string; name: string; idNumberMas
  */
 export function OpenClassPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const itemName = useItemName();
   const [form] = Form.useForm<OpeningForm>();
@@ -164,7 +165,9 @@ export function OpenClassPage() {
         roster: roster.map((r) => r.idNumber),
       }),
     );
-    if (opened) void navigate(`/training/classes/${opened.id}`);
+    if (!opened) return;
+    void message.success(t('trainingClass.submitted', { number: opened.number }));
+    void navigate(`/training/classes/${opened.id}`);
   };
 
   return (
