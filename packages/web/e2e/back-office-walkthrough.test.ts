@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
   checkAndShoot,
@@ -352,18 +353,28 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     detailsUrl = v.page.url();
     await checkAndShoot(v, 'back-office-finance-reconciliation', BANK_WORDS);
 
-    // Re-issue waits for the account, and says so; the account is corrected here, then it goes out again.
+    // Re-issue waits for the account, and says who corrects it: the counter, in the registry, not finance.
+    expect(await v.page.getByTestId('correct-account-1').count()).toBe(0);
     await v.page.getByTestId('reissue-1').hover();
-    await v.page.locator('.ant-tooltip').getByText('请先更正收款账户').waitFor();
-    await v.page.getByTestId('correct-account-1').click();
-    await v.page.locator('#correct-account-number').fill('6217 0000');
-    await v.page.locator('#correct-account-save').click();
-    await v.page.locator('.ant-modal:visible').getByText('银行账号应为 12 至 30 位数字').waitFor();
-    await v.page.locator('#correct-account-number').fill('6217 0000 7777 7777 777');
-    await v.page.locator('#correct-account-bank').fill('示例银行');
-    await checkAndShoot(v, 'back-office-finance-correct-account', BANK_WORDS);
-    await v.page.locator('#correct-account-save').click();
-    await expect.poll(() => v.page.locator('.ant-message').innerText()).toContain('可重新拨付');
+    await v.page.locator('.ant-tooltip').getByText('经办窗口在人员库中更正收款账户').waitFor();
+    const finance = await apiLogin(platform.app, 'finance', DEMO_PASSWORD);
+    const batchId = v.page.url().split('/').pop() ?? '';
+    const [failed] = (await finance.request('GET', `/api/v1/payment-batches/${batchId}/reconciliation`)).json<{
+      failedItems: { payee: { kind: string; id: string } }[];
+    }>().failedItems;
+    expect(failed?.payee.kind).toBe('person');
+    const counter = await as('zh-CN', 'counter');
+    await counter.page.goto(`/#/registry/people/${failed?.payee.id ?? ''}`);
+    await counter.page.getByTestId('set-bank-account').click();
+    await counter.page.locator('#correct-account-number').fill('6217 0000');
+    await counter.page.locator('#correct-account-save').click();
+    await counter.page.locator('.ant-modal:visible').getByText('银行账号应为 12 至 30 位数字').waitFor();
+    await counter.page.locator('#correct-account-number').fill('6217 0000 7777 7777 777');
+    await counter.page.locator('#correct-account-bank').fill('示例银行');
+    await checkAndShoot(counter, 'back-office-registry-bank-account', BANK_WORDS);
+    await counter.page.locator('#correct-account-save').click();
+    await expect.poll(() => counter.page.getByTestId('person-bank-account').innerText()).toContain('示例银行');
+    await v.page.reload();
     await expect.poll(() => v.page.getByTestId('failed-items').innerText()).toContain('账户已更正');
     await v.page.getByTestId('reissue-1').click();
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('已对账');

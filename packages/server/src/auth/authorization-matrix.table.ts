@@ -192,12 +192,12 @@ export const MATRIX: readonly Row[] = [
   { method: 'POST', route: '/api/v1/people/:id/identity', allowed: ['clerk', 'reviewer', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/identity`, body: { purpose: '核对身份' } }) },
   { method: 'POST', route: '/api/v1/people/:id/facts', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/facts`, body: { kind: 'status', data: { kind: 'veteran', from: '2020-01-01' } } }) },
   // Finance corrects a failed payment's account; see the report on separation of duties.
-  { method: 'PUT', route: '/api/v1/people/:id/bank-account', allowed: ['clerk', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/bank-account`, body: { accountNumber: '621700001000000001', bankName: '示例银行' } }) },
+  { method: 'PUT', route: '/api/v1/people/:id/bank-account', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/people/${f[s].person}/bank-account`, body: { accountNumber: '621700001000000001', bankName: '示例银行' } }) },
   { method: 'GET', route: '/api/v1/organisations', allowed: REGISTRY_READERS, region: 'list', marker: (r) => r.organisation, call: () => ({ url: '/api/v1/organisations' }) },
   { method: 'POST', route: '/api/v1/organisations', allowed: ['clerk'], region: 'create', call: (f, s) => ({ url: '/api/v1/organisations', body: { creditCode: f.creditCode(f[s].region), name: '新单位', category: 'enterprise', regionCode: f[s].region } }) },
   { method: 'GET', route: '/api/v1/organisations/:id', allowed: [...REGISTRY_READERS, 'applicant'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}` }) },
   { method: 'POST', route: '/api/v1/organisations/:id/facts', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}/facts`, body: { kind: 'designation', data: { kind: 'assistance-base', from: '2025-01-01' } } }) },
-  { method: 'PUT', route: '/api/v1/organisations/:id/bank-account', allowed: ['clerk', 'finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}/bank-account`, body: { accountNumber: '621700001000000002', bankName: '示例银行' } }) },
+  { method: 'PUT', route: '/api/v1/organisations/:id/bank-account', allowed: ['clerk'], region: 'record', call: (f, s) => ({ url: `/api/v1/organisations/${f[s].organisation}/bank-account`, body: { accountNumber: '621700001000000002', bankName: '示例银行' } }) },
   // Retracted once; the second time the fact is already retracted.
   { method: 'POST', route: '/api/v1/facts/:id/retraction', allowed: ['clerk'], region: 'record', also: [409], call: (f, s) => ({ url: `/api/v1/facts/${f[s].fact}/retraction`, body: { reason: '录入错误' } }) },
 

@@ -139,13 +139,16 @@ describe('a batch with a failure and a stranger in its return file', () => {
       errors: [{ code: 'ACCOUNT_NOT_CORRECTED' }],
     });
 
-    // The item names whose account to correct; finance corrects it there.
+    // The item names whose account to correct; the registry's clerk corrects it, not finance (权限不相容).
     const failed = (
       await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
     ).json<Reconciliation>().failedItems[0];
     expect(failed?.payee).toEqual({ kind: 'person', id: failing.personId });
     const correction = { accountNumber: '6217000020000000022', bankName: '示例银行' };
-    expectOk(await finance.request('PUT', `/api/v1/people/${failed?.payee.id}/bank-account`, correction));
+    expect(
+      (await finance.request('PUT', `/api/v1/people/${failed?.payee.id}/bank-account`, correction)).statusCode,
+    ).toBe(403);
+    expectOk(await clerk.request('PUT', `/api/v1/people/${failed?.payee.id}/bank-account`, correction));
     const before = (
       await finance.request('GET', `/api/v1/payment-batches/${batch.id}/reconciliation`)
     ).json<Reconciliation>();

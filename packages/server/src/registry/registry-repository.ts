@@ -96,6 +96,8 @@ export function personView(row: Selectable<Database['person']>): PersonViewT {
     ...(row.household_id ? { householdId: row.household_id } : {}),
     ...(row.rural !== null ? { rural: row.rural } : {}),
     ...(row.phone_masked ? { phoneMasked: row.phone_masked } : {}),
+    ...(row.bank_account_masked ? { bankAccountMasked: row.bank_account_masked } : {}),
+    ...(row.bank_name ? { bankName: row.bank_name } : {}),
   };
 }
 

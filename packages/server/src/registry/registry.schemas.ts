@@ -113,6 +113,9 @@ export const PersonView = Type.Object({
   householdId: Type.Optional(Type.String()),
   rural: Type.Optional(Type.Boolean()),
   phoneMasked: Type.Optional(Type.String()),
+  /** Where subsidies are paid (社保卡金融账户), masked, and its bank. */
+  bankAccountMasked: Type.Optional(Type.String()),
+  bankName: Type.Optional(Type.String()),
   facts: Type.Optional(Type.Array(Fact)),
   /** The registered names of the units the facts name by credit code (an employer), by that code. */
   unitNames: Type.Optional(Type.Record(Type.String(), Type.String())),

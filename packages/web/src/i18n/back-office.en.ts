@@ -75,7 +75,11 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     reissuedIn: 'Re-issued in batch {{batch}}',
     reissue: 'Re-issue',
     reissueDone: 'Batch {{batch}} created',
-    reissueNeedsAccount: 'Correct the payee’s account first: paying the same account again would fail again',
+    reissueNeedsAccount:
+      'The counter corrects the payee’s account in the registry first (paying and changing accounts are separate duties): paying the same account again would fail again',
+    currentAccount: 'Account now',
+    accountSet: 'The account of {{name}} is now {{account}}',
+    setAccount: 'Correct the payee account',
     correctAccount: 'Correct account',
     correctTitle: 'Correct the account of {{name}}',
     failedAccount: 'Account that failed',

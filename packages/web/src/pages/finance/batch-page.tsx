@@ -9,7 +9,7 @@ import { formatFen, formatInstant } from '../../components/format.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { CorrectAccountModal } from './correct-account-modal.js';
+import { BankAccountModal, type AccountHolder } from '../../components/bank-account-modal.js';
 
 type Reconciliation =
   paths['/api/v1/payment-batches/{id}/reconciliation']['get']['responses'][200]['content']['application/json'];
@@ -32,12 +32,19 @@ export function BatchPage() {
   const view = useLoad(() => api<Reconciliation>('GET', `/api/v1/payment-batches/${id}/reconciliation`), [id]);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<number>();
-  const [correcting, setCorrecting] = useState<FailedItem>();
+  const [correcting, setCorrecting] = useState<AccountHolder>();
+  // Who pays does not also set where it goes (权限不相容): the registry's clerk corrects the account.
   const failedColumns = useFailedColumns(
-    { pay: can('application:pay'), correct: can('funds:manage') || can('registry:write') },
+    { pay: can('application:pay'), correct: can('registry:write') },
     busy,
     (seq) => void reissue(seq),
-    setCorrecting,
+    (f) =>
+      setCorrecting({
+        kind: f.payee.kind,
+        id: f.payee.id,
+        name: f.payeeName,
+        failed: { accountMasked: f.accountMasked, bankReason: f.bankReason },
+      }),
   );
   const unmatchedColumns = useUnmatchedColumns();
   const v = view.data;
@@ -90,7 +97,7 @@ export function BatchPage() {
         {tally('unmatched', v.unmatched.count > 0 ? '#d46b08' : undefined)}
       </Row>
       <ErrorAlert error={error} />
-      <CorrectAccountModal item={correcting} onClose={() => setCorrecting(undefined)} onCorrected={view.reload} />
+      <BankAccountModal holder={correcting} onClose={() => setCorrecting(undefined)} onCorrected={view.reload} />
       <Card size="small" title={t('backOffice.payments.failedItems')}>
         <StaffTable<FailedItem>
           rowKey="seq"

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
-import type { Text } from '../../api/schema.js';
+import type { paths, Text } from '../../api/schema.js';
+import { BankAccountModal, type AccountHolder } from '../../components/bank-account-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { pick, punctuation } from '../../components/format.js';
@@ -13,19 +14,10 @@ import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { PersonFacts, type PersonFact } from './person-facts.js';
 
-interface PersonView {
-  id: string;
-  idNumberMasked: string;
-  name: string;
-  sex: string;
-  birthDate: string;
-  regionCode: string;
-  hukouRegion?: string;
-  rural?: boolean;
-  phoneMasked?: string;
-  facts?: PersonFact[];
-  unitNames?: Record<string, string>;
-}
+type PersonView = Omit<
+  paths['/api/v1/people/{id}']['get']['responses'][200]['content']['application/json'],
+  'facts'
+> & { facts?: PersonFact[] };
 interface ImportKind {
   id: string;
   zh: string;
@@ -177,6 +169,7 @@ export function PersonPage() {
   const [asking, setAsking] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [identityError, setIdentityError] = useState<ApiError>();
+  const [account, setAccount] = useState<AccountHolder>();
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const reveal = async () => {
@@ -204,13 +197,30 @@ export function PersonPage() {
           <Descriptions.Item label={t('person.sex')}>{t(`person.sexes.${data.sex}`)}</Descriptions.Item>
           <Descriptions.Item label={t('person.birthDate')}>{data.birthDate}</Descriptions.Item>
           <Descriptions.Item label={t('common.region')}>{regionName(data.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
+            <span data-testid="person-bank-account">
+              {data.bankAccountMasked ? `${data.bankName ?? ''} ${data.bankAccountMasked}`.trim() : '—'}
+            </span>
+          </Descriptions.Item>
         </Descriptions>
-        {can('identity:unmask') && !identity ? (
-          <Button onClick={() => setAsking(true)} style={{ marginTop: 8 }}>
-            {t('registry.showIdentity')}
-          </Button>
-        ) : null}
+        <Space wrap style={{ marginTop: 8 }}>
+          {can('identity:unmask') && !identity ? (
+            <Button onClick={() => setAsking(true)}>{t('registry.showIdentity')}</Button>
+          ) : null}
+          {/* Where subsidies are paid: set here by the registry's clerk, as after a failed payment. */}
+          {can('registry:write') ? (
+            <Button
+              onClick={() =>
+                setAccount({ kind: 'person', id: data.id, name: data.name, current: data.bankAccountMasked })
+              }
+              data-testid="set-bank-account"
+            >
+              {t('backOffice.payments.setAccount')}
+            </Button>
+          ) : null}
+        </Space>
       </Card>
+      <BankAccountModal holder={account} onClose={() => setAccount(undefined)} onCorrected={reload} />
       <Card title={t('registry.facts')} size="small">
         <PersonFacts
           facts={data.facts ?? []}

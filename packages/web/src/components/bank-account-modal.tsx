@@ -1,29 +1,33 @@
 import { App, Descriptions, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
-import type { paths } from '../../api/schema.js';
-import { ErrorAlert } from '../../components/error-alert.js';
-import { useSubmit } from '../../components/use-submit.js';
+import { api } from '../api/client.js';
+import { ErrorAlert } from './error-alert.js';
+import { useSubmit } from './use-submit.js';
 
-type Reconciliation =
-  paths['/api/v1/payment-batches/{id}/reconciliation']['get']['responses'][200]['content']['application/json'];
-type FailedItem = Reconciliation['failedItems'][number];
+/** Whose account is set, and (after a failed payment) the account the bank refused and why. */
+export interface AccountHolder {
+  readonly kind: 'person' | 'organisation';
+  readonly id: string;
+  readonly name: string;
+  readonly current?: string;
+  readonly failed?: { readonly accountMasked: string; readonly bankReason: string | null };
+}
 interface AccountForm {
   accountNumber: string;
   bankName: string;
 }
 
 /**
- * 更正收款账户: the account a payment failed on, corrected where the payee's record keeps it (the
- * person's 社保卡金融账户 or the unit's account), so the failed item can be paid again. The failure
- * itself stays in its batch.
+ * 更正收款账户: the account subsidies are paid to, set where the payee's record keeps it (the
+ * person's 社保卡金融账户 or the unit's account) by the registry's clerk, so a failed item can be
+ * paid again. A failure itself stays in its batch.
  */
-export function CorrectAccountModal({
-  item,
+export function BankAccountModal({
+  holder: item,
   onClose,
   onCorrected,
 }: {
-  item: FailedItem | undefined;
+  holder: AccountHolder | undefined;
   onClose: () => void;
   onCorrected: () => void;
 }) {
@@ -38,33 +42,44 @@ export function CorrectAccountModal({
   };
   const submit = async (v: AccountForm) => {
     if (!item) return;
-    const path = item.payee.kind === 'person' ? 'people' : 'organisations';
+    const path = item.kind === 'person' ? 'people' : 'organisations';
     const done = await save.run(() =>
-      api<{ accountMasked: string }>('PUT', `/api/v1/${path}/${item.payee.id}/bank-account`, {
+      api<{ accountMasked: string }>('PUT', `/api/v1/${path}/${item.id}/bank-account`, {
         accountNumber: v.accountNumber.replace(/\s/g, ''),
         bankName: v.bankName.trim(),
       }),
     );
     if (!done) return;
-    void message.success(t('backOffice.payments.corrected', { name: item.payeeName, account: done.accountMasked }));
+    void message.success(
+      t(item.failed ? 'backOffice.payments.corrected' : 'backOffice.payments.accountSet', {
+        name: item.name,
+        account: done.accountMasked,
+      }),
+    );
     close();
     onCorrected();
   };
   return (
     <Modal
       open={item !== undefined}
-      title={item ? t('backOffice.payments.correctTitle', { name: item.payeeName }) : null}
+      title={item ? t('backOffice.payments.correctTitle', { name: item.name }) : null}
       onCancel={close}
       onOk={() => form.submit()}
       okButtonProps={{ id: 'correct-account-save', loading: save.busy }}
       destroyOnHidden
     >
-      {item ? (
+      {item?.failed ? (
         <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('backOffice.payments.failedAccount')}>{item.accountMasked}</Descriptions.Item>
-          <Descriptions.Item label={t('backOffice.payments.bankReason')}>
-            {item.bankReason ?? t('backOffice.payments.noBankReason')}
+          <Descriptions.Item label={t('backOffice.payments.failedAccount')}>
+            {item.failed.accountMasked}
           </Descriptions.Item>
+          <Descriptions.Item label={t('backOffice.payments.bankReason')}>
+            {item.failed.bankReason ?? t('backOffice.payments.noBankReason')}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : item?.current ? (
+        <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t('backOffice.payments.currentAccount')}>{item.current}</Descriptions.Item>
         </Descriptions>
       ) : null}
       <Form<AccountForm> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
