@@ -176,9 +176,9 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   partners: ['合伙人', 'partners'],
   passed: ['是否合格', 'passed'],
   password: ['密码', 'password'],
-  // Pay in postings and job searches is monthly, as their forms say (月薪上限).
-  payMaxFen: ['月薪上限', 'highest monthly pay'],
-  payMinFen: ['月薪下限', 'lowest monthly pay'],
+  // A gig's pay is by the day or the piece; a posting's and a job search's are monthly (their routes say 月薪).
+  payMaxFen: ['薪酬上限', 'highest pay'],
+  payMinFen: ['薪酬下限', 'lowest pay'],
   payUnit: ['计酬方式', 'pay unit'],
   payee: ['收款方', 'payee'],
   payer: ['付款方', 'payer'],

@@ -3540,6 +3540,8 @@ export interface paths {
                                 householdId?: string;
                                 rural?: boolean;
                                 phoneMasked?: string;
+                                bankAccountMasked?: string;
+                                bankName?: string;
                                 facts?: {
                                     id: string;
                                     kind: string;
@@ -3710,6 +3712,8 @@ export interface paths {
                             householdId?: string;
                             rural?: boolean;
                             phoneMasked?: string;
+                            bankAccountMasked?: string;
+                            bankName?: string;
                             facts?: {
                                 id: string;
                                 kind: string;
@@ -3995,6 +3999,8 @@ export interface paths {
                             householdId?: string;
                             rural?: boolean;
                             phoneMasked?: string;
+                            bankAccountMasked?: string;
+                            bankName?: string;
                             facts?: {
                                 id: string;
                                 kind: string;
@@ -23753,6 +23759,8 @@ export interface paths {
                                 hiredOn?: string;
                                 registrationId?: string;
                                 registrationError?: string;
+                                declinedReason?: string;
+                                declinedOn?: string;
                                 posting: {
                                     id: string;
                                     organisationId: string;
@@ -23934,6 +23942,8 @@ export interface paths {
                             hiredOn?: string;
                             registrationId?: string;
                             registrationError?: string;
+                            declinedReason?: string;
+                            declinedOn?: string;
                             posting: {
                                 id: string;
                                 organisationId: string;
@@ -24757,6 +24767,8 @@ export interface paths {
                                 hiredOn?: string;
                                 registrationId?: string;
                                 registrationError?: string;
+                                declinedReason?: string;
+                                declinedOn?: string;
                             }[];
                         };
                     };
@@ -24895,6 +24907,8 @@ export interface paths {
                             hiredOn?: string;
                             registrationId?: string;
                             registrationError?: string;
+                            declinedReason?: string;
+                            declinedOn?: string;
                         };
                     };
                 };
@@ -25035,6 +25049,8 @@ export interface paths {
                                 hiredOn?: string;
                                 registrationId?: string;
                                 registrationError?: string;
+                                declinedReason?: string;
+                                declinedOn?: string;
                             }[];
                         };
                     };
@@ -25194,6 +25210,8 @@ export interface paths {
                             hiredOn?: string;
                             registrationId?: string;
                             registrationError?: string;
+                            declinedReason?: string;
+                            declinedOn?: string;
                         };
                     };
                 };

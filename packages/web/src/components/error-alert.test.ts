@@ -37,6 +37,13 @@ describe('the column a row’s problem is in', () => {
     );
   });
 
+  it('keeps a bracket that is part of the name: “Standard (yuan)” is said once', () => {
+    expect(rowProblem('Standard (yuan)', 'Standard (yuan): not an amount', ': ')).toBe(
+      ' Standard (yuan): not an amount',
+    );
+    expect(rowProblem('补贴标准（元）', '补贴标准（元）：金额应为元', '：')).toBe(' 补贴标准（元）：金额应为元');
+  });
+
   it('is the header as sent when the server names it no other way, and nothing without a column', () => {
     expect(columnOf({ row: 3, column: '学时 (hours)' }, 'en-US')).toBe('学时 (hours)');
     expect(columnOf({ row: 1 }, 'en-US')).toBe('');

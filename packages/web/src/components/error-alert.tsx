@@ -53,12 +53,11 @@ export function columnOf(r: Record<string, unknown>, language: string): string {
  */
 export function rowProblem(column: string, message: string, colon: string): string {
   if (!column) return ` ${message}`;
-  const name = column.replace(/ \([^)]*\)$/, '');
   // A field's message says `字段 X：…` / `Field X: …`; under its column, the name is said already.
   const text = message.replace(/^(字段 |Field )/, '');
-  const said =
-    /^[：:]/.test(text.slice(name.length)) && text.startsWith(name)
-      ? text.slice(name.length + 1).trimStart()
-      : undefined;
+  // The column by its name (`Standard (yuan)`), or a template header without its key (`… (interest)`).
+  const said = [column, column.replace(/ \([^)]*\)$/, '')]
+    .filter((name) => text.startsWith(name) && /^[：:]/.test(text.slice(name.length)))
+    .map((name) => text.slice(name.length + 1).trimStart())[0];
   return said === undefined ? ` ${column} ${message}` : ` ${column}${colon}${said}`;
 }

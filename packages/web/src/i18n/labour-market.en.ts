@@ -91,6 +91,7 @@ export const labourEn: Translation<typeof labourZh> = {
     note: 'Note',
     state: 'Outcome',
     reason: 'Reason',
+    seekerSays: 'The seeker says: {{reason}}',
     states: {
       referred: 'Referred',
       interview: 'Interview',

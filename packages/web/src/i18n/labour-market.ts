@@ -83,6 +83,7 @@ export const labourZh = {
     note: '推荐说明',
     state: '结果',
     reason: '理由',
+    seekerSays: '求职者：{{reason}}',
     states: { referred: '已推荐', interview: '面试', hired: '已录用', refused: '未录用', declined: '求职者不考虑' },
   },
   seeker: {

@@ -339,7 +339,7 @@ export const zhCN = {
     natures: { public: '公办', private: '民办', enterprise: '企业', school: '院校' },
     capacity: '培训能力（人）',
     projects: '可承担项目',
-    institutionStatus: { listed: '在目录内', removed: '已移出' },
+    institutionStatus: { listed: '在目录', removed: '已移出' },
     serial: '证书编号',
     holderName: '持证人姓名',
     verifyButton: '查询',

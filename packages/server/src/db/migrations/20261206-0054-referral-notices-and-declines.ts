@@ -8,8 +8,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
  *   person's message list and by text message, naming the job and the unit as they were when the
  *   referral was made. A notification is about exactly one of an application, an offer or a referral.
  *   Referrals are made one at a time, so a plain foreign key checks the reference.
- * - The person may decline a referral still open (state 'declined', with the reason, which the unit
- *   and the case worker see); the unit's answers stop there, as they stop at a hire or a refusal.
+ * - The person may decline a referral still open (state 'declined', with their reason and day, which
+ *   the unit and the case worker see); the unit's answers stop there, as they stop at a hire or a
+ *   refusal. The person's reason is kept apart from the unit's (an interview's details stay).
  */
 const up = [
   `alter table notification add column referral_id uuid references job_referral (id)`,
@@ -27,7 +28,10 @@ const up = [
   `alter table job_referral drop constraint job_referral_state_check`,
   `alter table job_referral add constraint job_referral_state_check
      check (state in ('referred', 'interview', 'hired', 'refused', 'declined'))`,
-  `alter table job_referral add constraint job_referral_declined_with_reason check (state <> 'declined' or reason is not null)`,
+  `alter table job_referral add column declined_reason text check (length(declined_reason) between 1 and 500)`,
+  `alter table job_referral add column declined_on date`,
+  `alter table job_referral add constraint job_referral_declined_with_reason
+     check ((state = 'declined') = (declined_reason is not null) and (declined_reason is null) = (declined_on is null))`,
 ];
 
 export const m20261206_0054_referral_notices_and_declines: Migration = {

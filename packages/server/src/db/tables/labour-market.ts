@@ -70,5 +70,8 @@ export interface JobReferralTable {
   /** The employment registration the hire made, or why it could not be made (left to a clerk). */
   registration_id: string | null;
   registration_error: string | null;
+  /** The person's own reason for declining, and the day (migration 0054); the unit's stay in `reason`. */
+  declined_reason: string | null;
+  declined_on: string | null;
   created_at: CreatedAt;
 }

@@ -100,6 +100,12 @@ describe('gigs: short postings paid by the day, reviewed like any posting', () =
     expect((await clerk.request('GET', `${base}/gig-stations/${stationId}/gigs`)).json()).toEqual({ gigs: [] });
   });
 
+  it('a day rate upside down is refused as pay, not as monthly pay', async () => {
+    const res = await post(clerk, `${base}/gig-stations/${stationId}/gigs`, gig({ payMinFen: 30_000 }));
+    expect(res.json()).toMatchObject({ code: 'PAY_RANGE_INVERTED', field: 'payMaxFen' });
+    expect(res.json<{ message: string }>().message).toMatch(/^字段 薪酬上限：/);
+  });
+
   it('the posting rules apply: a discriminatory requirement is refused with its words', async () => {
     const res = await post(clerk, `${base}/gig-stations/${stationId}/gigs`, gig({ requirements: '限男性' }));
     expect(res.json()).toMatchObject({ code: 'DISCRIMINATORY_CONTENT', field: 'requirements' });

@@ -9,6 +9,11 @@ export const LABOUR_READ = {
 };
 export const PUBLIC = { access: { public: true as const } };
 export const TAGS = ['labour-market'];
+/** A posting's and a job search's pay is monthly, as their forms say (月薪), unlike a gig's. */
+export const MONTHLY_PAY = {
+  payMinFen: ['月薪下限', 'lowest monthly pay'],
+  payMaxFen: ['月薪上限', 'highest monthly pay'],
+} as const;
 
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 /** Monthly pay in fen: up to 1,000,000 元 a month. */
@@ -217,6 +222,9 @@ export const Referral = Type.Object({
   /** The hire's employment registration (就业登记), or why it was left to a clerk. */
   registrationId: Type.Optional(Type.String()),
   registrationError: Type.Optional(Type.String()),
+  /** The person's own reason for declining it, and the day. */
+  declinedReason: Type.Optional(Type.String()),
+  declinedOn: Type.Optional(Type.String()),
 });
 export type ReferralView = Static<typeof Referral>;
 export const Referrals = Type.Object({ referrals: Type.Array(Referral) });

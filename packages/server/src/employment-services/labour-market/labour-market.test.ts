@@ -68,6 +68,8 @@ describe('job postings: checked, reviewed by someone else, then on the board', (
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'PAY_RANGE_INVERTED', field: 'payMaxFen' });
     expect(res.json<{ message: string }>().message).toContain('7,000元');
+    // A posting's pay is monthly, as its form says; a gig's (by the day or piece) is not called so.
+    expect(res.json<{ message: string }>().message).toMatch(/^字段 月薪上限：/);
     expect((await employer.request('GET', '/api/v1/labour-market/my-postings')).json()).toEqual({ postings: [] });
   });
 

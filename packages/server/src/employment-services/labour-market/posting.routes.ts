@@ -8,6 +8,7 @@ import {
   Board,
   BoardQuery,
   LABOUR,
+  MONTHLY_PAY,
   LABOUR_READ,
   Matches,
   Occupations,
@@ -45,7 +46,7 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/jobs`,
       {
-        config: PUBLIC,
+        config: { ...PUBLIC, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'The public job board: open postings by region, occupation, pay and keywords',
@@ -83,7 +84,7 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/my-postings`,
       {
-        config: OWN,
+        config: { ...OWN, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Post a job for the caller’s unit (reviewed before publication)',
@@ -96,7 +97,7 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.put(
       `${base}/my-postings/:id`,
       {
-        config: OWN,
+        config: { ...OWN, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Correct one of the unit’s postings: it is reviewed again',
@@ -154,7 +155,7 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/postings`,
       {
-        config: LABOUR,
+        config: { ...LABOUR, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Post a job on a unit’s behalf',
@@ -180,7 +181,7 @@ export function postingRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.put(
       `${base}/postings/:id`,
       {
-        config: LABOUR,
+        config: { ...LABOUR, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Correct a posting on the unit’s behalf: it is reviewed again',

@@ -143,12 +143,16 @@ describe('a person referred to a job', () => {
 
     const declined = await decline(seeker, id, { reason: '已在别处就业' });
     expectOk(declined);
-    expect(declined.json()).toMatchObject({ state: 'declined', reason: '已在别处就业', answeredOn: '2026-11-23' });
+    expect(declined.json()).toMatchObject({
+      state: 'declined',
+      declinedReason: '已在别处就业',
+      declinedOn: '2026-11-23',
+    });
     // The unit sees why, and can no longer answer; the person cannot decline twice.
     const unitSide = (await employer.request('GET', '/api/v1/labour-market/my-referrals'))
-      .json<{ referrals: { id: string; state: string; reason?: string }[] }>()
+      .json<{ referrals: { id: string; state: string; declinedReason?: string }[] }>()
       .referrals.find((r) => r.id === id);
-    expect(unitSide).toMatchObject({ state: 'declined', reason: '已在别处就业' });
+    expect(unitSide).toMatchObject({ state: 'declined', declinedReason: '已在别处就业' });
     expect(
       (await post(employer, `/api/v1/labour-market/my-referrals/${id}/answer`, { answer: 'interview' })).json(),
     ).toMatchObject({ code: 'REFERRAL_ANSWERED' });
@@ -157,8 +161,18 @@ describe('a person referred to a job', () => {
 
   it('may decline after an interview is offered, not after the unit has hired', async () => {
     const interviewed = await referred();
-    expectOk(await post(employer, `/api/v1/labour-market/my-referrals/${interviewed}/answer`, { answer: 'interview' }));
-    expectOk(await decline(seeker, interviewed, { reason: '通勤太远' }));
+    expectOk(
+      await post(employer, `/api/v1/labour-market/my-referrals/${interviewed}/answer`, {
+        answer: 'interview',
+        reason: '12月1日上午面试',
+      }),
+    );
+    // The person's reason is kept beside the unit's: the interview's details stay.
+    expect((await decline(seeker, interviewed, { reason: '通勤太远' })).json()).toMatchObject({
+      state: 'declined',
+      reason: '12月1日上午面试',
+      declinedReason: '通勤太远',
+    });
 
     const hired = await referred();
     expectOk(

@@ -149,7 +149,7 @@ export class ReferralService {
     if (!found || !actor.personId || found.person_id !== actor.personId) throw new AppError('REFERRAL_NOT_FOUND', 404);
     const reason = input.reason.trim();
     if (!reason) throw new AppError('REQUIRED_FIELD', 400, 'reason');
-    await this.move(actor, found, { state: 'declined', reason, hiredOn: null }, { reason });
+    await this.move(actor, found, { state: 'declined', declinedReason: reason }, { reason });
     return this.ownView((await findReferral(this.db, id)) ?? found);
   }
 
@@ -163,19 +163,29 @@ export class ReferralService {
   private async move(
     actor: Actor,
     found: ReferralRow,
-    to: { state: 'interview' | 'hired' | 'refused' | 'declined'; reason: string | null; hiredOn: string | null },
+    to:
+      | { state: 'interview' | 'hired' | 'refused'; reason: string | null; hiredOn: string | null }
+      | { state: 'declined'; declinedReason: string },
     audited: object,
   ): Promise<void> {
     if (!(NEXT[found.state] ?? []).includes(to.state))
       throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
     await this.db.transaction().execute(async (trx) => {
-      const moved = await answerReferral(trx, found.id, found.state, {
-        state: to.state,
-        reason: to.reason,
-        answered_by: actor.accountId,
-        answered_on: this.clock.today(),
-        hired_on: to.hiredOn,
-      });
+      const today = this.clock.today();
+      const moved = await answerReferral(
+        trx,
+        found.id,
+        found.state,
+        to.state === 'declined'
+          ? { state: to.state, declined_reason: to.declinedReason, declined_on: today }
+          : {
+              state: to.state,
+              reason: to.reason,
+              answered_by: actor.accountId,
+              answered_on: today,
+              hired_on: to.hiredOn,
+            },
+      );
       if (!moved) throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
       await appendAudit(trx, this.vault, {
         actor,
@@ -265,5 +275,7 @@ function view(r: ReferralRow): ReferralView {
     ...(r.hired_on ? { hiredOn: r.hired_on } : {}),
     ...(r.registration_id ? { registrationId: r.registration_id } : {}),
     ...(r.registration_error ? { registrationError: r.registration_error } : {}),
+    ...(r.declined_reason ? { declinedReason: r.declined_reason } : {}),
+    ...(r.declined_on ? { declinedOn: r.declined_on } : {}),
   };
 }

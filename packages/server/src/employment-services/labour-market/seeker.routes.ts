@@ -6,6 +6,7 @@ import {
   AnswerBody,
   DeclineBody,
   LABOUR,
+  MONTHLY_PAY,
   LABOUR_READ,
   Matches,
   MaybeSeeker,
@@ -46,7 +47,7 @@ export function seekerRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.put(
       `${base}/my-profile`,
       {
-        config: OWN,
+        config: { ...OWN, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Make or change one’s job-seeking profile',
@@ -112,7 +113,7 @@ export function seekerRoutes(market: LabourMarket): FastifyPluginAsyncTypebox {
     app.put(
       `${base}/seekers`,
       {
-        config: LABOUR,
+        config: { ...LABOUR, fieldLabels: MONTHLY_PAY },
         schema: {
           tags: TAGS,
           summary: 'Make or change a person’s job-seeking profile at the counter',

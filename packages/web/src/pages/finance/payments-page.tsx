@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, ApiError, download, upload } from '../../api/client.js';
 import type { PaymentBatch, ReturnReport } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatInstant } from '../../components/format.js';
+import { formatInstant, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
@@ -17,7 +17,7 @@ import { BatchPreview } from './batch-preview.js';
  * are a ProTable filtered by region, channel and state, sorted, and exported as filtered.
  */
 export function PaymentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const col = useStaffColumns<PaymentBatch>();
   const { message } = App.useApp();
   const regionName = useRegionName();
@@ -206,7 +206,7 @@ export function PaymentsPage() {
                 ? t('payments.noneUnmatched')
                 : report.report.unmatched
                     .map((u) => t('payments.unmatchedRow', { row: u.row, reason: u.reason }))
-                    .join('; ')}
+                    .join(punctuation(i18n.language).semicolon)}
             </Descriptions.Item>
             <Descriptions.Item label={t('backOffice.payments.details')}>
               <Link to={`/finance/payments/${report.id}`} data-testid="reconciliation-details">

@@ -129,6 +129,11 @@ export function MyPostingsPage() {
                 <Space orientation="vertical" size={0}>
                   <Tag>{t(`labour.referral.states.${r.state}`)}</Tag>
                   {r.reason ? <Typography.Text type="secondary">{r.reason}</Typography.Text> : null}
+                  {r.declinedReason ? (
+                    <Typography.Text type="secondary">
+                      {t('labour.referral.seekerSays', { reason: r.declinedReason })}
+                    </Typography.Text>
+                  ) : null}
                   {r.registrationId ? (
                     <Typography.Text type="success" data-testid="registered">
                       {t('labour.mine.registered')}

@@ -44,7 +44,8 @@ export function MyReferrals() {
         reason: reason.trim(),
       }),
     );
-    if (!done) return;
+    // Answered meanwhile (the employer hired or refused): the list shows it as it now is.
+    if (!done) return list.reload();
     void message.success(t('labour.myReferrals.declined', { title: done.postingTitle }));
     close();
     list.reload();
@@ -107,9 +108,16 @@ function ReferralItem({ referral: r, onDecline }: { referral: OwnReferral; onDec
       ) : null}
       {r.reason ? (
         <Typography.Text type="secondary">
-          {t(r.state === 'declined' ? 'labour.myReferrals.yourReason' : 'labour.myReferrals.unitReason')}
+          {t('labour.myReferrals.unitReason')}
           {colon}
           {r.reason}
+        </Typography.Text>
+      ) : null}
+      {r.declinedReason ? (
+        <Typography.Text type="secondary">
+          {t('labour.myReferrals.yourReason')}
+          {colon}
+          {r.declinedReason}
         </Typography.Text>
       ) : null}
       <PostingCard
