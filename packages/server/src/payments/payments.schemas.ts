@@ -96,10 +96,12 @@ export const Reconciliation = Type.Object({
       settledAt: Type.Optional(Type.String()),
       reissuedIn: Type.Optional(Type.String()),
       accountCorrected: Type.Boolean(),
-      payee: Type.Object({
-        kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
-        id: Type.String(),
-      }),
+      payee: Type.Optional(
+        Type.Object({
+          kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
+          id: Type.String(),
+        }),
+      ),
     }),
   ),
   returnFiles: Type.Array(

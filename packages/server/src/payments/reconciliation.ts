@@ -27,7 +27,7 @@ export interface FailedItemView {
   /** The payee's account on record now differs from the one that failed. */
   accountCorrected: boolean;
   /** Whose account it is, to correct it (PUT /people/:id/bank-account or /organisations/:id/…). */
-  payee: { kind: 'person' | 'organisation'; id: string };
+  payee?: { kind: 'person' | 'organisation'; id: string };
 }
 
 export interface ReconciliationView {
@@ -128,9 +128,11 @@ export async function reconciliation(deps: PaymentDeps, actor: Actor, batchId: s
         ...(i.settled_at ? { settledAt: i.settled_at.toISOString() } : {}),
         ...(i.reissued_in ? { reissuedIn: i.reissued_in } : {}),
         accountCorrected: !!current && vault.decrypt(current) !== vault.decrypt(i.account_cipher),
-        payee: i.person_id
-          ? { kind: 'person' as const, id: i.person_id }
-          : { kind: 'organisation' as const, id: i.organisation_id ?? '' },
+        ...(i.person_id
+          ? { payee: { kind: 'person' as const, id: i.person_id } }
+          : i.organisation_id
+            ? { payee: { kind: 'organisation' as const, id: i.organisation_id } }
+            : {}),
       };
     }),
     returnFiles: returns.map((r) => ({

@@ -10418,7 +10418,7 @@ export interface paths {
                                 settledAt?: string;
                                 reissuedIn?: string;
                                 accountCorrected: boolean;
-                                payee: {
+                                payee?: {
                                     kind: "person" | "organisation";
                                     id: string;
                                 };

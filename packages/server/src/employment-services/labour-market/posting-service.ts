@@ -22,6 +22,7 @@ import {
   BOARD_COUNT_CAP,
   findEmployer,
   findPosting,
+  findPostings,
   findPostingForUpdate,
   findSameOpenPosting,
   insertPosting,
@@ -251,6 +252,12 @@ export class PostingService {
     const row = await findPosting(this.db, id);
     if (!row) throw new AppError('POSTING_NOT_FOUND', 404);
     return this.toView(row);
+  }
+
+  /** Several postings in one read, by id (those not found are left out). */
+  async views(ids: readonly string[]): Promise<Map<string, PostingView>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await findPostings(this.db, ids)).map((r) => [r.id, this.toView(r)]));
   }
 
   /** A posting as the public boards show it, read where they read (a replica may lag a moment). */

@@ -113,7 +113,9 @@ describe('a person referred to a job', () => {
 
     const before = (await app.database.db.selectFrom('sms_outbox').select('id').execute()).length;
     await app.notifications.dispatchPending();
-    const sent = (await app.database.db.selectFrom('sms_outbox').selectAll().execute()).slice(before);
+    const sent = (
+      await app.database.db.selectFrom('sms_outbox').selectAll().orderBy('created_at').orderBy('id').execute()
+    ).slice(before);
     expect(sent).toEqual([expect.objectContaining({ phone_masked: '138****6666' })]);
     expect(sent[0]?.body).toMatch(/^【惠民】就业服务机构为您推荐了岗位：锦江精密机械有限公司“数控车工1号岗”/);
   });

@@ -156,7 +156,12 @@ export class ReferralService {
   /** The referrals made for the caller as a job seeker, newest first, each with its job as it is now. */
   async ofMine(actor: Actor): Promise<OwnReferralView[]> {
     if (!actor.personId) return [];
-    return Promise.all((await referralsOfPerson(this.db, actor.personId)).map((r) => this.ownView(r)));
+    const rows = await referralsOfPerson(this.db, actor.personId);
+    const postings = await this.postings.views([...new Set(rows.map((r) => r.posting_id))]);
+    return rows.flatMap((r) => {
+      const posting = postings.get(r.posting_id);
+      return posting ? [{ ...view(r), posting }] : [];
+    });
   }
 
   /** Moves a referral on from the state it was read in, audited; a second answer at once is told it came late. */

@@ -39,6 +39,7 @@ export function BatchPage() {
     busy,
     (seq) => void reissue(seq),
     (f) =>
+      f.payee &&
       setCorrecting({
         kind: f.payee.kind,
         id: f.payee.id,
@@ -181,7 +182,7 @@ function useFailedColumns(
       render: (_, f) =>
         f.reissuedIn ? null : (
           <Space wrap size={[8, 4]}>
-            {may.correct ? (
+            {may.correct && f.payee ? (
               <Button
                 size="small"
                 type={f.accountCorrected ? 'default' : 'primary'}
