@@ -7,13 +7,46 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * - A notification may be about a referral (kind 'referred'): one message per referral, in the
  *   person's message list and by text message, naming the job and the unit as they were when the
  *   referral was made. A notification is about exactly one of an application, an offer or a referral.
- *   Referrals are made one at a time, so a plain foreign key checks the reference.
+ *   The referral is checked as 0043 and 0050 check a notification's other references: once per
+ *   statement (the table keeps no per-row foreign key), and a referral a message is about is never
+ *   deleted, re-keyed or truncated.
  * - The person may decline a referral still open (state 'declined', with their reason and day, which
  *   the unit and the case worker see); the unit's answers stop there, as they stop at a hire or a
  *   refusal. The person's reason is kept apart from the unit's (an interview's details stay).
  */
+const checks = (
+  [
+    ['application_id', 'application', 'id'],
+    ['person_id', 'person', 'id'],
+    ['organisation_id', 'organisation', 'id'],
+    ['offer_id', 'offer', 'id'],
+    ['referral_id', 'job_referral', 'id'],
+  ] as const
+).map(
+  ([column, parent, key]) => `
+     select n.${column}::text into missing from new_rows n
+      where n.${column} is not null
+        and not exists (select 1 from ${parent} p where p.${key} = n.${column} offset 0)
+      limit 1;
+     if found then
+       raise exception 'insert on table "notification" violates its reference to "${parent}": ${column} % is not in "${parent}"', missing
+         using errcode = '23503', table = 'notification', column = '${column}';
+     end if;`,
+);
+
 const up = [
-  `alter table notification add column referral_id uuid references job_referral (id)`,
+  `alter table notification add column referral_id uuid`,
+  `create or replace function notification_references_exist() returns trigger language plpgsql as $$
+   declare missing text;
+   begin${checks.join('')}
+     return null;
+   end $$`,
+  `create trigger job_referral_never_deleted before delete on job_referral
+     for each row execute function referenced_row_is_permanent()`,
+  `create trigger job_referral_key_unchanged before update of id on job_referral
+     for each row when (old.id is distinct from new.id) execute function referenced_row_is_permanent()`,
+  `create trigger job_referral_never_truncated before truncate on job_referral
+     for each statement execute function referenced_row_is_permanent()`,
   `alter table notification drop constraint notification_about_one`,
   `alter table notification add constraint notification_about_one
      check (num_nonnulls(application_id, offer_id, referral_id) = 1)`,

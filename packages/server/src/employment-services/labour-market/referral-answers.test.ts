@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, idNumber } from '../../../../policy/src/testing/builders.js';
 import { applicant, expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
@@ -204,5 +205,18 @@ describe('a person referred to a job', () => {
       .where('action', 'in', ['labour-market.referral-declined', 'labour-market.referral-refused'])
       .execute();
     expect(audits).toHaveLength(1);
+  });
+
+  it('the database keeps a message’s referral: none made up, none deleted from under it', async () => {
+    const db = app.database.db;
+    const person = await db.selectFrom('person').select('id').executeTakeFirstOrThrow();
+    await expect(
+      sql`insert into notification (referral_id, person_id, kind, sms_state)
+          values ('00000000-0000-4000-8000-000000000000', ${person.id}, 'referred', 'none')`.execute(db),
+    ).rejects.toMatchObject({ code: '23503' });
+    const [told] = await db.selectFrom('notification').select('referral_id').where('kind', '=', 'referred').execute();
+    await expect(sql`delete from job_referral where id = ${told?.referral_id ?? ''}`.execute(db)).rejects.toMatchObject(
+      { code: '23503' },
+    );
   });
 });
