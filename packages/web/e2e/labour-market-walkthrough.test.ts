@@ -188,8 +188,14 @@ describe('a job from posting to hire (zh-CN)', () => {
     await page.goto('/#/my/jobs');
     await chooseOption(graduate, 'seeker-occupations', '焊工', { search: true });
     await page.keyboard.press('Escape');
+    // A negative wage is refused under its field, not quietly made 0.
+    await page.locator('#seeker-pay').fill('-500');
+    await page.getByTestId('save-profile').click();
+    await page.getByText('期望月薪不低于（元）应在 0 至 1000000 之间').waitFor();
+    expect(await page.locator('#seeker-pay').inputValue()).toBe('-500');
     await page.locator('#seeker-pay').fill('5000');
     await page.getByTestId('save-profile').click();
+    await page.locator('.ant-message').getByText('求职意向已保存').waitFor();
     await card(graduate, TITLE).waitFor();
     expect(await page.getByTestId('reasons').first().innerText()).toContain('同一职业');
     await checkAndShoot(graduate, 'labour-my-jobs-phone');

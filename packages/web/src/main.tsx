@@ -21,7 +21,17 @@ function Root() {
       locale={antdLocale(i18n.language) ?? zhCN}
       theme={{ token: { colorPrimary: '#c8102e' } }}
       // antd says 请输入… of every empty field, a list to choose from too: ours fits both.
-      form={{ validateMessages: { required: i18n.t('validation.requiredLabel') } }}
+      // Out of bounds, a number is refused under its field (components/valid-values.ts `inRange`).
+      form={{
+        validateMessages: {
+          required: i18n.t('validation.requiredLabel'),
+          number: {
+            min: i18n.t('validation.numberMin'),
+            max: i18n.t('validation.numberMax'),
+            range: i18n.t('validation.numberRange'),
+          },
+        },
+      }}
     >
       <SessionProvider>
         <RegionsProvider>

@@ -105,6 +105,9 @@ export const enUS: Messages = {
   validation: {
     required: '{{field}} is required',
     requiredLabel: '${label} is required',
+    numberMin: '${label} cannot be less than ${min}',
+    numberMax: '${label} cannot be more than ${max}',
+    numberRange: '${label} must be between ${min} and ${max}',
     amount: 'The {{field}} must be an amount in yuan with at most two decimals',
     rate: 'The {{field}} must be a percentage with at most two decimals',
     idNumber: {

@@ -105,6 +105,9 @@ export const zhCN = {
     required: '请填写{{field}}',
     // antd's own placeholder (${label}), for a rule with no message of ours: said of a list too.
     requiredLabel: '${label}为必填项',
+    numberMin: '${label}不能小于 ${min}',
+    numberMax: '${label}不能大于 ${max}',
+    numberRange: '${label}应在 ${min} 至 ${max} 之间',
     amount: '{{field}}须为金额（元），最多两位小数',
     rate: '{{field}}须为百分数，最多两位小数',
     idNumber: {

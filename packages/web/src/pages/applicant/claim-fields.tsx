@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { parseYuan, pick } from '../../components/format.js';
 import { claimFieldsOf, DESIGNATIONS, SERVICES } from './claim-model.js';
+import { inRange } from '../../components/valid-values.js';
 
 /** The claim's part of the application form: the fields `claim-model.ts` names for the subsidy. */
 export function ClaimFields({ subsidy }: { subsidy: string }) {
@@ -64,17 +65,21 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
           <Form.Item
             name="year"
             label={t('claim.year')}
-            rules={required(t('claim.year'))}
+            rules={[...required(t('claim.year')), inRange(2000, 2100)]}
             initialValue={dayjs().year() - 1}
           >
-            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       ) : null}
       {fields.includes('trainingDays') ? (
         <Col xs={24} md={12}>
-          <Form.Item name="trainingDays" label={t('claim.trainingDays')} rules={required(t('claim.trainingDays'))}>
-            <InputNumber min={1} max={366} style={{ width: '100%' }} />
+          <Form.Item
+            name="trainingDays"
+            label={t('claim.trainingDays')}
+            rules={[...required(t('claim.trainingDays')), inRange(1, 366)]}
+          >
+            <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       ) : null}
@@ -100,8 +105,12 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
             <Form.Item name={['export', 'first']} label={t('claim.exportFirst')} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item name={['export', 'stableMonths']} label={t('claim.exportStableMonths')}>
-              <InputNumber min={0} max={120} />
+            <Form.Item
+              name={['export', 'stableMonths']}
+              label={t('claim.exportStableMonths')}
+              rules={[inRange(0, 120)]}
+            >
+              <InputNumber />
             </Form.Item>
           </Space>
         </Col>
@@ -143,11 +152,15 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
             >
               <Input id="claim-service-site" style={{ width: 240 }} maxLength={100} />
             </Form.Item>
-            <Form.Item name={['service', 'served']} label={t('claim.served')} rules={required(t('claim.served'))}>
-              <InputNumber min={0} style={{ width: 140 }} />
+            <Form.Item
+              name={['service', 'served']}
+              label={t('claim.served')}
+              rules={[...required(t('claim.served')), inRange(0)]}
+            >
+              <InputNumber style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name={['service', 'outcomes']} label={t('claim.outcomes')}>
-              <InputNumber min={0} style={{ width: 140 }} />
+            <Form.Item name={['service', 'outcomes']} label={t('claim.outcomes')} rules={[inRange(0)]}>
+              <InputNumber style={{ width: 140 }} />
             </Form.Item>
             <Form.Item
               name={['service', 'costYuan']}
@@ -205,18 +218,22 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
                 }))}
               />
             </Form.Item>
-            <Form.Item name={['project', 'trainees']} label={t('claim.trainees')} rules={required(t('claim.trainees'))}>
-              <InputNumber min={0} style={{ width: 140 }} />
+            <Form.Item
+              name={['project', 'trainees']}
+              label={t('claim.trainees')}
+              rules={[...required(t('claim.trainees')), inRange(0)]}
+            >
+              <InputNumber style={{ width: 140 }} />
             </Form.Item>
             <Form.Item
               name={['project', 'certified']}
               label={t('claim.certified')}
-              rules={required(t('claim.certified'))}
+              rules={[...required(t('claim.certified')), inRange(0)]}
             >
-              <InputNumber min={0} style={{ width: 140 }} />
+              <InputNumber style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name={['project', 'reformUnemployed']} label={t('claim.reformUnemployed')}>
-              <InputNumber min={0} style={{ width: 140 }} />
+            <Form.Item name={['project', 'reformUnemployed']} label={t('claim.reformUnemployed')} rules={[inRange(0)]}>
+              <InputNumber style={{ width: 140 }} />
             </Form.Item>
           </Space>
         </Col>
@@ -242,11 +259,19 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
                     >
                       <DatePicker />
                     </Form.Item>
-                    <Form.Item name={[row.name, 'contractMonths']} label={t('claim.contractMonths')}>
-                      <InputNumber min={1} max={240} />
+                    <Form.Item
+                      name={[row.name, 'contractMonths']}
+                      label={t('claim.contractMonths')}
+                      rules={[inRange(1, 240)]}
+                    >
+                      <InputNumber />
                     </Form.Item>
-                    <Form.Item name={[row.name, 'insuredMonths']} label={t('claim.insuredMonths')}>
-                      <InputNumber min={0} max={240} />
+                    <Form.Item
+                      name={[row.name, 'insuredMonths']}
+                      label={t('claim.insuredMonths')}
+                      rules={[inRange(0, 240)]}
+                    >
+                      <InputNumber />
                     </Form.Item>
                     <Button type="link" danger onClick={() => remove(row.name)} style={{ marginTop: 30 }}>
                       {t('common.remove')}

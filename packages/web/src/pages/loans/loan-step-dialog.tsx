@@ -8,6 +8,7 @@ import { fenAsYuanInput, formatFen, parseYuan } from '../../components/format.js
 import { showOnFields } from '../../components/server-field-errors.js';
 import { useLoad } from '../../components/use-load.js';
 import type { Loan, LoanRow } from './loan-common.js';
+import { inRange } from '../../components/valid-values.js';
 
 /** A step of a loan that needs more than a click: what is asked, and of which loan. */
 export type LoanStep =
@@ -212,8 +213,8 @@ export function LoanStepDialog({
           <>
             {figureItem('principal', t('loans.principalYuan'), 'contract-principal', 'amount')}
             {figureItem('rate', t('loans.ratePercent'), 'contract-rate', 'rate')}
-            <Form.Item name="termMonths" label={t('loans.term')} rules={[required(t('loans.term'))]}>
-              <InputNumber min={1} max={120} precision={0} />
+            <Form.Item name="termMonths" label={t('loans.term')} rules={[required(t('loans.term')), inRange(1, 120)]}>
+              <InputNumber precision={0} />
             </Form.Item>
           </>
         ) : null}

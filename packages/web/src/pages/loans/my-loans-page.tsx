@@ -9,6 +9,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { LoanDetails, type Institution, type Loan, type LoanRow } from './loan-common.js';
+import { inRange } from '../../components/valid-values.js';
 
 type Terms = paths['/api/v1/loans/terms']['get']['responses'][200]['content']['application/json'];
 type Borrower = Terms['borrower'];
@@ -94,8 +95,8 @@ export function MyLoansPage() {
             <Form.Item name="requested" label={t('loans.requested')} rules={[{ required: true }]}>
               <Input inputMode="decimal" data-testid="loan-requested" />
             </Form.Item>
-            <Form.Item name="termMonths" label={t('loans.term')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={120} />
+            <Form.Item name="termMonths" label={t('loans.term')} rules={[{ required: true }, inRange(1, 120)]}>
+              <InputNumber />
             </Form.Item>
             <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={500} data-testid="loan-purpose" />

@@ -31,6 +31,7 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { InstitutionsTab } from './institutions-tab.js';
 import { ReasonButton, useDemandItemColumns } from './training-common.js';
+import { inRange } from '../../components/valid-values.js';
 
 /**
  * The bureau's side of 两目录 (人社部发〔2024〕5号 (一)(二)(十一)): publishing catalogue items one by one
@@ -298,8 +299,12 @@ function AddItemModal({
               }))}
             />
           </Form.Item>
-          <Form.Item name="hours" label={t('training.hours')} rules={required(t('training.hours'))}>
-            <InputNumber min={1} max={2000} />
+          <Form.Item
+            name="hours"
+            label={t('training.hours')}
+            rules={[...required(t('training.hours')), inRange(1, 2000)]}
+          >
+            <InputNumber />
           </Form.Item>
         </Space>
         <Form.Item

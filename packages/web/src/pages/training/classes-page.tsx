@@ -13,6 +13,7 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { ClassStateTag, useItemName } from './training-common.js';
+import { inRange } from '../../components/valid-values.js';
 
 /**
  * Training classes: the bureau's in its regions, an institution's own (实名制培训管理). A ProTable:
@@ -217,9 +218,9 @@ export function OpenClassPage() {
             <Form.Item
               name="sessions"
               label={t('trainingClass.sessions')}
-              rules={required(t('trainingClass.sessions'))}
+              rules={[...required(t('trainingClass.sessions')), inRange(1, 1000)]}
             >
-              <InputNumber min={1} max={1000} data-testid="class-sessions" />
+              <InputNumber data-testid="class-sessions" />
             </Form.Item>
           </Space>
           <Form.Item

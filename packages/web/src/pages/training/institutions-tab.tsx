@@ -9,6 +9,7 @@ import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { ReasonButton, useItemName } from './training-common.js';
+import { inRange } from '../../components/valid-values.js';
 
 // The institutions tab of the catalogue page: listed institutions, listing one, moving one out. A
 // staff ProTable: found by name or address, filtered by nature, region and status, sorted, and the
@@ -206,8 +207,12 @@ function ListInstitutionModal({
               }))}
             />
           </Form.Item>
-          <Form.Item name="capacity" label={t('training.capacity')} rules={required(t('training.capacity'))}>
-            <InputNumber min={1} max={100000} />
+          <Form.Item
+            name="capacity"
+            label={t('training.capacity')}
+            rules={[...required(t('training.capacity')), inRange(1, 100000)]}
+          >
+            <InputNumber />
           </Form.Item>
         </Space>
         <Form.Item name="demandItemIds" label={t('training.projects')} rules={required(t('training.projects'))}>

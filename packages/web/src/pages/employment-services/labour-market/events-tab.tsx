@@ -8,6 +8,7 @@ import { compareTexts, StaffTable, useStaffColumns, type StaffColumn } from '../
 import { useLoad } from '../../../components/use-load.js';
 import { useSubmit } from '../../../components/use-submit.js';
 import { SetUpEventForm } from './event-form.js';
+import { inRange } from '../../../components/valid-values.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
 type Event = Json<paths['/api/v1/labour-market/events']['get']['responses'][200]>['events'][number];
@@ -119,8 +120,8 @@ function EventDetail({ event, manages, onSaved }: { event: Event; manages: boole
             }}
           >
             {(['views', 'cvs', 'interviews', 'hires'] as const).map((k) => (
-              <Form.Item key={k} label={t(`events.figures.${k}`)} name={k} rules={[{ required: true }]}>
-                <InputNumber id={`event-${k}`} min={0} precision={0} />
+              <Form.Item key={k} label={t(`events.figures.${k}`)} name={k} rules={[{ required: true }, inRange(0)]}>
+                <InputNumber id={`event-${k}`} precision={0} />
               </Form.Item>
             ))}
             <Form.Item>

@@ -8,6 +8,7 @@ import { useLoad } from '../../../components/use-load.js';
 import { GigBoard } from './gig-market.js';
 import { OccupationSelect, PostingCard, type Posting } from './labour-common.js';
 import { yuanToFen } from '../../../components/format.js';
+import { inRange } from '../../../components/valid-values.js';
 
 interface Filter {
   region: string;
@@ -65,8 +66,13 @@ export function JobBoardPage() {
           <Form.Item label={t('labour.board.occupation')} name="occupation" style={{ marginBottom: 8 }}>
             <OccupationSelect id="board-occupation" groups allowClear />
           </Form.Item>
-          <Form.Item label={t('labour.board.payAtLeast')} name="payYuan" style={{ marginBottom: 8 }}>
-            <InputNumber id="board-pay" min={0} max={1_000_000} step={500} />
+          <Form.Item
+            label={t('labour.board.payAtLeast')}
+            name="payYuan"
+            style={{ marginBottom: 8 }}
+            rules={[inRange(0, 1_000_000)]}
+          >
+            <InputNumber id="board-pay" step={500} />
           </Form.Item>
           <Form.Item style={{ marginBottom: 8 }}>
             <Button type="primary" htmlType="submit" data-testid="board-search">

@@ -10,6 +10,7 @@ import { useSubmit } from '../../../components/use-submit.js';
 import { LiveEvents } from './live-events.js';
 import { MyReferrals } from './my-referrals.js';
 import { MatchReasons, OccupationSelect, PostingCard, type Match, type Seeker } from './labour-common.js';
+import { inRange } from '../../../components/valid-values.js';
 
 interface ProfileForm {
   regionCode: string;
@@ -68,8 +69,12 @@ export function MyJobSearchPage() {
             <Form.Item label={t('labour.seeker.occupations')} name="occupationCodes" rules={[{ required: true }]}>
               <OccupationSelect id="seeker-occupations" multiple />
             </Form.Item>
-            <Form.Item label={t('labour.seeker.payMin')} name="payYuan" rules={[{ required: true }]}>
-              <InputNumber id="seeker-pay" min={0} max={1_000_000} step={500} />
+            <Form.Item
+              label={t('labour.seeker.payMin')}
+              name="payYuan"
+              rules={[{ required: true }, inRange(0, 1_000_000)]}
+            >
+              <InputNumber id="seeker-pay" step={500} />
             </Form.Item>
             <Form.Item label={t('labour.seeker.availableFrom')} name="availableFrom" rules={[{ required: true }]}>
               <Input id="seeker-available" type="date" />

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { todayInShanghai, yuanToFen } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { LEVELS, OccupationSelect, type Posting } from './labour-common.js';
+import { inRange } from '../../../components/valid-values.js';
 
 export interface PostingFields {
   title: string;
@@ -99,14 +100,26 @@ export function PostingForm({
         <OccupationSelect id="posting-occupation" />
       </Form.Item>
       <Space wrap>
-        <Form.Item label={t('labour.posting.headcount')} name="headcount" rules={[{ required: true }]}>
-          <InputNumber id="posting-headcount" min={1} max={10000} />
+        <Form.Item
+          label={t('labour.posting.headcount')}
+          name="headcount"
+          rules={[{ required: true }, inRange(1, 10000)]}
+        >
+          <InputNumber id="posting-headcount" />
         </Form.Item>
-        <Form.Item label={t('labour.posting.payMin')} name="payMinYuan" rules={[{ required: true }]}>
-          <InputNumber id="posting-pay-min" min={0} max={1_000_000} step={500} />
+        <Form.Item
+          label={t('labour.posting.payMin')}
+          name="payMinYuan"
+          rules={[{ required: true }, inRange(0, 1_000_000)]}
+        >
+          <InputNumber id="posting-pay-min" step={500} />
         </Form.Item>
-        <Form.Item label={t('labour.posting.payMax')} name="payMaxYuan" rules={[{ required: true }]}>
-          <InputNumber id="posting-pay-max" min={0} max={1_000_000} step={500} />
+        <Form.Item
+          label={t('labour.posting.payMax')}
+          name="payMaxYuan"
+          rules={[{ required: true }, inRange(0, 1_000_000)]}
+        >
+          <InputNumber id="posting-pay-max" step={500} />
         </Form.Item>
       </Space>
       <Form.Item label={t('labour.posting.region')} name="regionCode" rules={[{ required: true }]}>
