@@ -173,8 +173,9 @@ export class ReferralService {
       | { state: 'declined'; declinedReason: string },
     audited: object,
   ): Promise<void> {
-    if (!(NEXT[found.state] ?? []).includes(to.state))
-      throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
+    // Told under the field its caller sent: the unit's answer, or the person's reason.
+    const late = () => new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
+    if (!(NEXT[found.state] ?? []).includes(to.state)) throw late();
     await this.db.transaction().execute(async (trx) => {
       const today = this.clock.today();
       const moved = await answerReferral(
@@ -191,7 +192,7 @@ export class ReferralService {
               hired_on: to.hiredOn,
             },
       );
-      if (!moved) throw new AppError('REFERRAL_ANSWERED', 409, to.state === 'declined' ? 'reason' : 'answer');
+      if (!moved) throw late();
       await appendAudit(trx, this.vault, {
         actor,
         action: `labour-market.referral-${to.state}`,
