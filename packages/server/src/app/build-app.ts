@@ -227,7 +227,7 @@ export function buildServices(
     accounts: new AccountService(db, vault, sessions, registry, options.registrationLimits),
     funds,
     applications,
-    applicationLists: new ApplicationListService(db, vault, clock, policies, risk, calendar),
+    applicationLists: new ApplicationListService(db, vault, clock, policies, calendar),
     evidence: new EvidenceService(db, vault, applications, policies),
     payments: new PaymentService(db, vault, clock, applications, options.settleChunk),
     // Public reads only, so a replica may answer them: a list published a moment late is no harm.

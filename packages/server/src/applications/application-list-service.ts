@@ -6,7 +6,6 @@ import type { Clock } from '../http/clock.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { regionNamer, regionRange } from '../regions/region-scope.js';
 import { toXlsx } from '../registry/import/tabular.js';
-import type { RiskService } from '../risk/risk-service.js';
 import type { Vault } from '../security/vault.js';
 import { ApplicationReads } from './application-reads.js';
 import type { Worklist } from './application-list.schemas.js';
@@ -45,10 +44,9 @@ export class ApplicationListService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     policies: PolicyService,
-    risk: RiskService,
     calendar: CalendarService,
   ) {
-    this.reads = new ApplicationReads(db, vault, clock, policies, risk, calendar);
+    this.reads = new ApplicationReads(db, vault, clock, policies, calendar);
   }
 
   async worklist(

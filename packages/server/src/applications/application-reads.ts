@@ -9,21 +9,23 @@ import {
   type DecisionStatus,
   type IsoDate,
 } from '@huimin/policy';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { canonicalJson } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
+import { isoInstant } from '../db/json-rows.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { loadApplicantRecord } from '../registry/engine-facts.js';
-import type { RiskService } from '../risk/risk-service.js';
+import { flagsOfApplication, flagViews } from '../risk/flag-queries.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';
 import { listedPersonIds } from './claim-facts.js';
-import { declarationsOf } from './declarations.js';
-import { deferredMaterialsOf } from './deferred-materials.js';
+import { declarationsOfApplication, declarationViews } from './declarations.js';
+import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferred-materials.js';
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import {
@@ -42,51 +44,40 @@ export class ApplicationReads {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly policies: PolicyService,
-    private readonly risk: RiskService,
     private readonly calendar: Pick<CalendarService, 'calendar'>,
   ) {}
 
   async get(actor: Actor, id: string): Promise<ApplicationViewT> {
-    const app = await visibleApplications(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+    // The application and its own parts in one statement: on PostgreSQL each statement is a write
+    // and a wait, and a filing answers with this view (issue 21's filing p99).
+    const app = await visibleApplications(this.db, actor)
+      .selectAll('application')
+      .select((eb) => [
+        eventsOfApplication(eb).as('events'),
+        flagsOfApplication(eb).as('risk_flags'),
+        declarationsOfApplication(eb).as('declarations'),
+        deferredMaterialsOfApplication(eb).as('deferred_materials'),
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
-    // The parts are independent reads: on PostgreSQL they go out together on the pool's
-    // connections, so the answer waits for the slowest rather than the sum (a filing answers with
-    // this view, issue 21's filing p99).
+    // The reads of other tables are independent: on PostgreSQL they go out together on the pool's
+    // connections, so the answer waits for the slowest rather than the sum.
     const engine = await this.policies.engine();
     const listed = listedPersonIds(app.claim);
-    const [events, record, orgs, riskFlags, daysLeft, declarations, deferredMaterials, listedPeople] =
-      await Promise.all([
-        this.db
-          .selectFrom('application_event')
-          // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
-          .leftJoin('account', 'account.id', 'application_event.actor_id')
-          .select([
-            'seq',
-            'action',
-            'from_state',
-            'to_state',
-            'account.display_name',
-            'actor_roles',
-            'reason',
-            'decision',
-            'at',
-          ])
-          .where('application_id', '=', id)
-          .orderBy('seq')
-          .execute(),
-        // Read once for the applicant's name and for the facts the decision reads with their sources.
-        loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
-        // The applicant unit comes with the record: only a payee unit other than it is read here.
-        this.organisationsOf([app], app.organisation_id),
-        this.risk.flags(this.db, id),
-        app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
-        declarationsOf(this.db, id),
-        deferredMaterialsOf(this.db, id),
-        // Who the claim lists (its hires, interns, workers), by name and masked ID: the claim holds their ids.
-        listed.length
-          ? this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', listed).execute()
-          : [],
-      ]);
+    const [record, orgs, daysLeft, listedPeople] = await Promise.all([
+      // Read once for the applicant's name and for the facts the decision reads with their sources.
+      loadApplicantRecord(this.db, this.vault, { personId: app.person_id, organisationId: app.organisation_id }),
+      // The applicant unit comes with the record: only a payee unit other than it is read here.
+      this.organisationsOf([app], app.organisation_id),
+      app.due_on ? this.workingDaysLeft(app.due_on) : undefined,
+      // Who the claim lists (its hires, interns, workers), by name and masked ID: the claim holds their ids.
+      listed.length
+        ? this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', listed).execute()
+        : [],
+    ]);
+    const { events } = app;
+    const declarations = declarationViews(app.declarations);
     const today = this.clock.today();
     const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
     if (record?.organisation) orgs.set(record.organisation.id, named(record.organisation));
@@ -98,8 +89,8 @@ export class ApplicationReads {
       declarations,
       facts,
       listedPeople: listedPeople.map((p) => ({ id: p.id, name: p.name, identifier: p.id_number_masked })),
-      riskFlags,
-      deferredMaterials,
+      riskFlags: flagViews(app.risk_flags),
+      deferredMaterials: deferredMaterialViews(app.deferred_materials),
       events: events.map((e) => ({
         seq: e.seq,
         action: e.action,
@@ -110,7 +101,7 @@ export class ApplicationReads {
         actorRoles: e.actor_roles,
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.decision ? { decision: e.decision } : {}),
-        at: e.at.toISOString(),
+        at: isoInstant(e.at),
       })),
     };
   }
@@ -360,3 +351,26 @@ const named = (o: { id: string; name: string; credit_code: string }): Named => (
   name: o.name,
   identifier: o.credit_code,
 });
+
+/** An application's steps in order, each with who took it, as a column of the statement that reads it. */
+function eventsOfApplication(eb: ExpressionBuilder<Database, 'application'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('application_event')
+      // The platform's own step (a lapsed 容缺 promise) has no actor: named '' and shown as the platform.
+      .leftJoin('account', 'account.id', 'application_event.actor_id')
+      .select([
+        'application_event.seq',
+        'application_event.action',
+        'application_event.from_state',
+        'application_event.to_state',
+        'account.display_name',
+        'application_event.actor_roles',
+        'application_event.reason',
+        'application_event.decision',
+        'application_event.at',
+      ])
+      .whereRef('application_event.application_id', '=', 'application.id')
+      .orderBy('application_event.seq'),
+  );
+}

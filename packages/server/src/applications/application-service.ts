@@ -54,7 +54,7 @@ export class ApplicationService {
     /** The catalogue standard behind a certificate issued here (training's `catalogueStandardOf`, wired by the composition root: training imports applications). */
     private readonly catalogueStandardOf: CatalogueStandardOf,
   ) {
-    this.reads = new ApplicationReads(db, vault, clock, policies, risk, calendar);
+    this.reads = new ApplicationReads(db, vault, clock, policies, calendar);
     this.applicant = new ApplicantPath(db, vault, clock, policies, catalogueStandardOf, this.reads, calendar);
     this.deferrals = new DeferredMaterialsDesk(db, vault, clock, this.reads);
   }

@@ -5,10 +5,12 @@ import {
   type SubsidyDefinition,
   type Text,
 } from '@huimin/policy';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import type { Database } from '../db/schema.js';
+import { isoInstant } from '../db/json-rows.js';
+import type { ApplicationDeclarationTable, Database } from '../db/schema.js';
 import { AppError, inBoth } from '../http/errors.js';
 import { declarable, PERSON_FACT_FIELDS } from '../registry/fact-sources.js';
 import { recordFact } from '../registry/registry-fact-repository.js';
@@ -113,6 +115,34 @@ export async function declarationsOf(
     .where('application_id', '=', applicationId)
     .orderBy('seq')
     .execute();
+  return declarationViews(rows);
+}
+
+/** An application's declarations in order, as a column of the statement that reads the application. */
+export function declarationsOfApplication(eb: ExpressionBuilder<Database, 'application'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('application_declaration')
+      .select([
+        'application_declaration.id',
+        'application_declaration.kind',
+        'application_declaration.data',
+        'application_declaration.state',
+        'application_declaration.decided_at',
+        'application_declaration.note',
+      ])
+      .whereRef('application_declaration.application_id', '=', 'application.id')
+      .orderBy('application_declaration.seq'),
+  );
+}
+
+/** A declaration as read: alone (a Date) or inside the application's statement (its JSON text). */
+type DeclarationRow = Pick<Selectable<ApplicationDeclarationTable>, 'id' | 'kind' | 'data' | 'note'> & {
+  readonly state: string;
+  readonly decided_at: Date | string | null;
+};
+
+export function declarationViews(rows: readonly DeclarationRow[]): DeclarationView[] {
   return rows.map((r) => {
     const data = r.data as Record<string, unknown>;
     return {
@@ -121,8 +151,8 @@ export async function declarationsOf(
       label: labelOf(r.kind, data),
       data,
       evidence: declarable(r.kind, data) ?? { zh: '', en: '' },
-      state: r.state,
-      ...(r.decided_at ? { decidedAt: r.decided_at.toISOString() } : {}),
+      state: r.state as DeclarationState,
+      ...(r.decided_at ? { decidedAt: isoInstant(r.decided_at) } : {}),
       ...(r.note ? { note: r.note } : {}),
     };
   });

@@ -1,6 +1,8 @@
 import type { IsoDate, Text } from '@huimin/policy';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { isoInstant } from '../db/json-rows.js';
+import type { ApplicationDeferredMaterialTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 
 /**
@@ -40,6 +42,43 @@ export async function deferredMaterialsOf(
     .where('application_id', '=', applicationId)
     .orderBy('material')
     .execute();
+  return deferredMaterialViews(rows);
+}
+
+/** An application's promised materials in order, as a column of the statement that reads the application. */
+export function deferredMaterialsOfApplication(eb: ExpressionBuilder<Database, 'application'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('application_deferred_material')
+      .select([
+        'application_deferred_material.material',
+        'application_deferred_material.material_name',
+        'application_deferred_material.promised_on',
+        'application_deferred_material.due_on',
+        'application_deferred_material.basis',
+        'application_deferred_material.promise',
+        'application_deferred_material.supplied_evidence_id',
+        'application_deferred_material.supplied_at',
+        'application_deferred_material.checked_at',
+        'application_deferred_material.check_note',
+        'application_deferred_material.lapsed_at',
+      ])
+      .whereRef('application_deferred_material.application_id', '=', 'application.id')
+      .orderBy('application_deferred_material.material'),
+  );
+}
+
+/** A promise as read: alone (Dates) or inside the application's statement (their JSON text). */
+type DeferredMaterialRow = Pick<
+  Selectable<ApplicationDeferredMaterialTable>,
+  'material' | 'material_name' | 'promised_on' | 'due_on' | 'basis' | 'promise' | 'supplied_evidence_id' | 'check_note'
+> & {
+  readonly supplied_at: Date | string | null;
+  readonly checked_at: Date | string | null;
+  readonly lapsed_at: Date | string | null;
+};
+
+export function deferredMaterialViews(rows: readonly DeferredMaterialRow[]): DeferredMaterialView[] {
   return rows.map((r) => ({
     material: r.material,
     name: r.material_name,
@@ -48,8 +87,8 @@ export async function deferredMaterialsOf(
     dueOn: r.due_on,
     basis: r.basis,
     promise: r.promise,
-    ...(r.supplied_at ? { suppliedAt: r.supplied_at.toISOString() } : {}),
-    ...(r.checked_at ? { checkedAt: r.checked_at.toISOString() } : {}),
+    ...(r.supplied_at ? { suppliedAt: isoInstant(r.supplied_at) } : {}),
+    ...(r.checked_at ? { checkedAt: isoInstant(r.checked_at) } : {}),
     ...(r.check_note ? { checkNote: r.check_note } : {}),
   }));
 }

@@ -17,20 +17,6 @@ import { latestSnapshotsWithRecords } from './reference-queries.js';
 import { importReferenceSnapshot, listReferenceSnapshots, type SnapshotReport } from './reference-snapshots.js';
 import { runChecks, type CheckInput, type Finding, type Snapshot, type Subject } from './checks.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export interface FlagView {
-  id: string;
-  stage: string;
-  code: string;
-  severity: string;
-  message: { zh: string; en: string };
-  cites: string;
-  raisedAt: string;
-  clearedAt?: string;
-  clearance?: string;
-}
-
 /** The datasets every application is checked against, by the applicant's and listed people's keys. */
 const CHECKED_DATASETS: readonly ReferenceKind[] = [
   'deaths',
@@ -297,25 +283,6 @@ export class RiskService {
     const reviews = open.filter((f) => f.severity === 'review');
     if (reviews.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action))
       throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: reviews.map(say).join('；') });
-  }
-
-  async flags(db: Db, applicationId: string): Promise<FlagView[]> {
-    const rows = await db
-      .selectFrom('risk_flag')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      stage: r.stage,
-      code: r.code,
-      severity: r.severity,
-      message: { zh: r.message_zh, en: r.message_en },
-      cites: r.cites,
-      raisedAt: r.raised_at.toISOString(),
-      ...(r.cleared_at ? { clearedAt: r.cleared_at.toISOString(), clearance: r.clearance ?? '' } : {}),
-    }));
   }
 
   /** A reviewer who checked a `review` warning clears it with the reason. */
