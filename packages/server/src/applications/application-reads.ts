@@ -19,7 +19,7 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
-import { loadApplicantRecord } from '../registry/engine-facts.js';
+import { loadApplicantRecord } from '../registry/applicant-record-queries.js';
 import { flagsOfApplication, flagViews } from '../risk/flag-queries.js';
 import type { Vault } from '../security/vault.js';
 import type { ApplicationViewT, ListApplications } from './applications.schemas.js';

@@ -11,7 +11,7 @@ import {
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError, inBoth } from '../http/errors.js';
-import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
+import { loadOrganisationFacts, loadPersonFacts } from '../registry/applicant-record-queries.js';
 import type { Vault } from '../security/vault.js';
 import type { ClaimInput } from './applications.schemas.js';
 

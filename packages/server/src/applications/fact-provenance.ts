@@ -15,7 +15,12 @@ import {
 import type { Static } from 'typebox';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationTable, Database } from '../db/schema.js';
-import { loadApplicantRecord, type ApplicantRecord, type SourcedFactRow } from '../registry/engine-facts.js';
+import { shanghaiDateOf } from '../http/today.js';
+import {
+  loadApplicantRecord,
+  type ApplicantRecord,
+  type SourcedFactRow,
+} from '../registry/applicant-record-queries.js';
 import type { Vault } from '../security/vault.js';
 import {
   CLAIM_FIELD_NAMES,
@@ -214,7 +219,8 @@ export function provenanceOf(
       .filter((r) => r.kind === field.registryKind && !stale.has(r.id))
       .map((r) => {
         const data = r.data as Record<string, unknown>;
-        const on = r.recorded_at.toISOString().slice(0, 10);
+        // The day as the bureau counts days, not the UTC day (a fact confirmed at 07:00 is of that day).
+        const on = shanghaiDateOf(new Date(r.recorded_at));
         if (r.source === 'reference')
           return {
             provenance: 'verified' as const,

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { recordOfferNotice } from '../notifications/notification-repository.js';
-import { loadOrganisationFacts, loadPersonFacts } from '../registry/engine-facts.js';
+import { loadOrganisationFacts, loadPersonFacts } from '../registry/applicant-record-queries.js';
 import type { Vault } from '../security/vault.js';
 
 /**

@@ -30,79 +30,6 @@ type InsuranceRun = Omit<InsuranceMonth, 'month'> & { fromMonth: string; toMonth
 /** Facts while being built, field by field. */
 type Built<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A registry fact with where it came from: what the engine reads, and what staff see beside it. */
-export interface SourcedFactRow extends FactRow {
-  readonly id: string;
-  readonly source: string;
-  readonly provenance: unknown;
-  readonly recorded_at: Date;
-}
-
-/**
- * One applicant's registry read once for a page that shows both the engine's facts and where each
- * came from (an application's view): its row, its facts with their sources, what it was paid here.
- * The three reads are independent, so on PostgreSQL they go out together.
- */
-export interface ApplicantRecord {
-  readonly facts: PersonFacts | OrganisationFacts;
-  readonly sourced: readonly SourcedFactRow[];
-  readonly person?: Selectable<Database['person']>;
-  readonly organisation?: Selectable<Database['organisation']>;
-}
-
-export async function loadApplicantRecord(
-  db: Kysely<Database>,
-  vault: Vault,
-  owner: { readonly personId: string | null; readonly organisationId: string | null },
-): Promise<ApplicantRecord | undefined> {
-  const column = owner.personId ? 'person_id' : 'organisation_id';
-  const id = owner.personId ?? owner.organisationId;
-  if (!id) return undefined;
-  const sourced = db
-    .selectFrom('registry_fact')
-    .select(['id', 'person_id', 'organisation_id', 'kind', 'data', 'source', 'provenance', 'recorded_at'])
-    .where(column, '=', id)
-    .where('retracted_at', 'is', null)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  if (column === 'person_id') {
-    const [person, rows, paid] = await Promise.all([
-      db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst(),
-      sourced,
-      paidApplications(db, 'person_id', [id]),
-    ]);
-    if (!person) return undefined;
-    return { facts: personFacts(vault, person, rows, paid.get(id) ?? []), sourced: rows, person };
-  }
-  const [organisation, rows, paid] = await Promise.all([
-    db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst(),
-    sourced,
-    paidApplications(db, 'organisation_id', [id], vault),
-  ]);
-  if (!organisation) return undefined;
-  return { facts: organisationFacts(organisation, rows, paid.get(id) ?? []), sourced: rows, organisation };
-}
-
-export async function loadPersonFacts(
-  db: Kysely<Database>,
-  vault: Vault,
-  personIds: readonly string[],
-): Promise<Map<string, PersonFacts>> {
-  if (personIds.length === 0) return new Map();
-  const ids = [...new Set(personIds)];
-  const people = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
-  const facts = await db
-    .selectFrom('registry_fact')
-    .select(['person_id', 'kind', 'data'])
-    .where('person_id', 'in', ids)
-    .where('retracted_at', 'is', null)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  return personFactsFrom(vault, people, facts, await paidApplications(db, 'person_id', ids));
-}
-
 /**
  * The person columns the engine reads: the full row, or the sweep's narrower batch, without the
  * name and the ID number's cipher (read only if a rule asks for the number: `IdNumberNotRead`).
@@ -139,18 +66,6 @@ export interface FactRow {
  * so an offer and the filing it leads to count the same fact. Ids are random, so between facts of
  * one instant this is no order of recording (there is none), only the same choice everywhere.
  */
-export function personFactsFrom(
-  vault: Vault,
-  people: readonly PersonRow[],
-  facts: readonly FactRow[],
-  received: ReadonlyMap<string, readonly ReceivedSubsidy[]>,
-): Map<string, PersonFacts> {
-  const out = new Map<string, PersonFacts>();
-  const byPerson = groupBy(facts, (f) => f.person_id ?? '');
-  for (const p of people) out.set(p.id, personFacts(vault, p, byPerson.get(p.id) ?? [], received.get(p.id) ?? []));
-  return out;
-}
-
 /**
  * One person's facts. Birth date and sex come from the registry's columns, so a person's own rules
  * never need the ID number; it is decrypted only when a rule or a sealed record reads it (decrypting
@@ -226,15 +141,6 @@ function withCertificate(r: ReceivedSubsidy, certificates: readonly Certificate[
   };
 }
 
-export async function loadOrganisationFacts(
-  db: Kysely<Database>,
-  vault: Vault,
-  organisationId: string,
-): Promise<OrganisationFacts | undefined> {
-  const record = await loadApplicantRecord(db, vault, { personId: null, organisationId });
-  return record?.facts as OrganisationFacts | undefined;
-}
-
 /** One unit's facts: its registration, its facts in the order recorded, and what it was granted. */
 export function organisationFacts(
   org: OrganisationRow,
@@ -273,23 +179,6 @@ export async function idNumbersOf(
 /** The people each paid claim lists (a unit's hires), by registry id. */
 export function listedIn(rows: readonly { claim: unknown }[]): string[] {
   return rows.flatMap((r) => ((r.claim as { hires?: { personId: string }[] }).hires ?? []).map((h) => h.personId));
-}
-
-async function paidApplications(
-  db: Kysely<Database>,
-  column: 'person_id' | 'organisation_id',
-  ids: readonly string[],
-  vault?: Vault,
-): Promise<Map<string, ReceivedSubsidy[]>> {
-  const rows = await db
-    .selectFrom('application')
-    .select(['person_id', 'organisation_id', 'subsidy_id', 'region_code', 'amount_fen', 'claim', 'updated_at'])
-    .where(column, 'in', ids)
-    .where('state', '=', 'paid')
-    .execute();
-  // A unit's paid lists name people by registry id; the engine's per-person rules need ID numbers.
-  const idNumbers = vault ? await idNumbersOf(db, vault, listedIn(rows)) : new Map<string, string>();
-  return receivedFrom(rows, column, (personId) => idNumbers.get(personId));
 }
 
 export interface PaidRow {
@@ -341,15 +230,4 @@ function expandInsurance(run: InsuranceRun, into: InsuranceMonth[]): void {
   const { fromMonth, toMonth, ...amounts } = run;
   const last = monthIndex(toMonth);
   for (let i = monthIndex(fromMonth); i <= last; i++) into.push({ ...amounts, month: monthFromIndex(i) });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
