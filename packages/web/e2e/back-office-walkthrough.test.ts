@@ -5,6 +5,7 @@ import { login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
   checkAndShoot,
+  confirmAction,
   login,
   SCREENSHOTS,
   startPlatform,
@@ -318,6 +319,12 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     await v.page.getByTestId(`bank-file-${number}`).click();
     await expect.poll(() => v.page.locator('.ant-popconfirm:visible').innerText()).toContain('切勿重复提交');
     await v.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '取 消' }).click();
+    // Confirmed, the copy is the same file (the server gives one only when asked for as a copy).
+    const copying = v.page.waitForEvent('download');
+    await v.page.getByTestId(`bank-file-${number}`).click();
+    await confirmAction(v.page);
+    const copy = readFileSync((await (await copying).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    expect(copy).toBe(file);
     const rows = file
       .trim()
       .split(/\r?\n/)

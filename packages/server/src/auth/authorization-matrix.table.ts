@@ -296,7 +296,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/payment-batches', allowed: FUND_READERS, region: 'list', marker: (r) => r.batch, call: () => ({ url: '/api/v1/payment-batches' }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}` }) },
   { method: 'GET', route: '/api/v1/payment-batches/:id/schedule', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/schedule` }) },
-  { method: 'GET', route: '/api/v1/payment-batches/:id/file', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/file` }) },
+  { method: 'GET', route: '/api/v1/payment-batches/:id/file', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/file?again=true` }) },
   { method: 'POST', route: '/api/v1/payment-batches/:id/returns', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/returns`, ...csv('序号,账号,户名,金额,处理结果,失败原因,银行流水号\r\n9,6217000000000000009,某人,1.00,成功,,BK0009\r\n') }) },
   // No import of that id in the fixture's batch: not found (404), never refused for the caller's role or region.
   { method: 'GET', route: '/api/v1/payment-batches/:id/returns/:returnId', allowed: ['finance'], region: 'record', also: [404], call: (f, s) => ({ url: `/api/v1/payment-batches/${f[s].batch}/returns/00000000-0000-4000-8000-000000000000` }) },

@@ -11,6 +11,12 @@ export function shanghaiDateOf(instant: Date): string {
   return SHANGHAI.format(instant);
 }
 
+/** The minute in Asia/Shanghai of an instant, as people read it: 2026-12-06 15:04. */
+export function shanghaiMinuteOf(instant: Date): string {
+  // China keeps UTC+8 all year (no daylight saving since 1991).
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Today, and the instants it spans: formatting it for every request showed in profiles. */
 let today: { readonly date: string; readonly from: number; readonly until: number } | undefined;
 

@@ -12,6 +12,7 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   active: ['是否有效', 'active'],
   actor: ['操作人', 'actor'],
   address: ['地址', 'address'],
+  again: ['再次下载', 'download again'],
   agreed: ['同意声明', 'agreement'],
   amountFen: ['金额', 'amount'],
   anchor: ['主播', 'anchor'],

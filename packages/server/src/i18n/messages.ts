@@ -375,6 +375,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '资金 {value} 在 {region} 的可用余额不足',
     'en-US': 'Fund {value} has too little available in {region}',
   },
+  BANK_FILE_DOWNLOADED: {
+    'zh-CN': '该批次的代发文件已于 {at} 下载，同一文件只能交银行一次；确需再次下载，请确认后重新下载',
+    'en-US':
+      'This batch’s bank file was downloaded at {at}, and a file goes to the bank once; to download it again, confirm that you mean to',
+  },
   ALREADY_PAID: {
     'zh-CN': '该申请已拨付，不能重复拨付',
     'en-US': 'This application has already been paid; it cannot be paid twice',

@@ -3,19 +3,27 @@ import { yuanText } from '@huimin/policy';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
+import { AppError } from '../http/errors.js';
+import { shanghaiMinuteOf } from '../http/today.js';
 import { toCsv, toXlsx } from '../registry/import/tabular.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
 import { getBatch } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
 
-/** The bank file. The same batch always gives the same file; exporting it moves no money. */
+/**
+ * The bank file. The same batch always gives the same file; exporting it moves no money. A file
+ * handed to the bank twice is paid twice, so a second copy is given only when asked for `again`,
+ * and the audit entry says it was a copy.
+ */
 export async function exportBankFile(
   deps: PaymentDeps,
   actor: Actor,
   id: string,
+  again: boolean,
 ): Promise<{ filename: string; contentType: string; body: Buffer }> {
   const { db, vault, clock } = deps;
   const batch = await getBatch(db, actor, id);
+  if (batch.exportedAt && !again) throw downloadedAt(new Date(batch.exportedAt));
   const layout = bankLayout(batch.layout) as BankLayout;
   const items = await db
     .selectFrom('payment_item')
@@ -43,7 +51,7 @@ export async function exportBankFile(
     .update(header.join(',') + rows.map((r) => r.join(',')).join('\n'))
     .digest('hex');
   await db.transaction().execute(async (trx) => {
-    await trx
+    const exported = await trx
       .updateTable('payment_batch')
       // From the row as it is now, not as read above: a return file imported meanwhile may have
       // reconciled the batch, and a download must not set it back to exported.
@@ -53,14 +61,21 @@ export async function exportBankFile(
         file_sha256: sha,
       })
       .where('id', '=', id)
-      .execute();
+      // Of two first downloads at once, the one that waited finds the batch exported and is refused.
+      .$if(!again, (q) => q.where('exported_at', 'is', null))
+      .returning('exported_at')
+      .executeTakeFirst();
+    if (!exported) {
+      const first = await trx.selectFrom('payment_batch').select('exported_at').where('id', '=', id).executeTakeFirst();
+      throw downloadedAt(first?.exported_at ?? clock.now());
+    }
     await appendAudit(trx, vault, {
       actor,
       action: 'payment-batch.exported',
       entityType: 'payment_batch',
       entityId: id,
       regionCode: batch.regionCode,
-      after: { sha256: sha, items: items.length },
+      after: { sha256: sha, items: items.length, ...(batch.exportedAt ? { again: true } : {}) },
     });
   });
   return {
@@ -71,4 +86,8 @@ export async function exportBankFile(
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     body,
   };
+}
+
+function downloadedAt(at: Date): AppError {
+  return new AppError('BANK_FILE_DOWNLOADED', 409, 'again', { at: shanghaiMinuteOf(at) });
 }

@@ -56,6 +56,38 @@ describe('payment batches created many times at once', () => {
   });
 });
 
+describe('the bank file downloaded 50 times at once (a double click, a retrying client)', () => {
+  it('is given once; the rest are told when, and a copy is given only when asked for as one', async () => {
+    await payableClaim(desk, { account: '6217000030000000077', name: '下载', key: 'pa-file-race' });
+    const created = await finance.request('POST', '/api/v1/payment-batches', {});
+    const batch = created.json<{ batches: { id: string }[] }>().batches[0] as { id: string };
+    const url = `/api/v1/payment-batches/${batch.id}/file`;
+    const answers = await Promise.all(Array.from({ length: 50 }, () => finance.request('GET', url)));
+    const given = answers.filter((a) => a.statusCode === 200);
+    expect(given).toHaveLength(1);
+    expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(49);
+    const refused = answers.find((a) => a.statusCode === 409)!;
+    expect(refused.json()).toMatchObject({ code: 'BANK_FILE_DOWNLOADED', field: 'again' });
+    // Said in Beijing time, to the minute: the clock stands at 10:00.
+    expect(refused.json<{ message: string }>().message).toContain('于 2026-11-23 10:00 下载');
+    const english = await finance.request('GET', url, undefined, { 'accept-language': 'en-US' });
+    expect(english.json<{ message: string }>().message).toContain('downloaded at 2026-11-23 10:00');
+
+    const copy = await finance.request('GET', `${url}?again=true`);
+    expect(copy.statusCode).toBe(200);
+    expect(copy.body).toBe(given[0]!.body);
+    const audit = await app.database.db
+      .selectFrom('audit_entry')
+      .select('after')
+      .where('action', '=', 'payment-batch.exported')
+      .where('entity_id', '=', batch.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((e) => (e.after as { again?: boolean }).again ?? false)).toEqual([false, true]);
+    expect((await finance.request('GET', `${url}?again=maybe`)).json()).toMatchObject({ field: 'again' });
+  });
+});
+
 describe('another county’s finance officer', () => {
   it('cannot see, export, settle or re-issue a batch of 510104, and it is left as it was', async () => {
     const { applicationId } = await payableClaim(desk, {

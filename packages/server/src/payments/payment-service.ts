@@ -64,9 +64,16 @@ export class PaymentService {
     return batchSchedule(this.deps.db, actor, id);
   }
 
-  /** The bank file. The same batch always gives the same file; exporting it moves no money. */
-  exportFile(actor: Actor, id: string): Promise<{ filename: string; contentType: string; body: Buffer }> {
-    return exportBankFile(this.deps, actor, id);
+  /**
+   * The bank file. The same batch always gives the same file, and exporting it moves no money; a
+   * second copy only when asked for `again` (a file the bank is sent twice pays twice).
+   */
+  exportFile(
+    actor: Actor,
+    id: string,
+    again = false,
+  ): Promise<{ filename: string; contentType: string; body: Buffer }> {
+    return exportBankFile(this.deps, actor, id, again);
   }
 
   private imports: ReturnImportQueue | undefined;

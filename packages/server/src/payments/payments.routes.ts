@@ -132,8 +132,19 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
         config: finance,
         schema: {
           tags,
-          summary: 'The bank file (代发文件); the same every time, and it pays nobody',
+          summary:
+            'The bank file (代发文件); the same every time, and it pays nobody. Once downloaded, a copy only with again=true (409 otherwise): the bank pays each file it is sent',
           params: IdParams,
+          querystring: Type.Object(
+            {
+              again: Type.Optional(
+                Type.Boolean({
+                  description: 'A copy of a file already downloaded, knowing it must not go to the bank twice',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           response: {
             200: fileResponse('The file in the batch’s bank layout', 'text/csv', XLSX_TYPE),
             ...PROTECTED_ERRORS,
@@ -141,7 +152,7 @@ export function paymentsRoutes(payments: PaymentService): FastifyPluginAsyncType
         },
       },
       async (request, reply) => {
-        const file = await payments.exportFile(actorOf(request), request.params.id);
+        const file = await payments.exportFile(actorOf(request), request.params.id, request.query.again ?? false);
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -9962,10 +9962,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bank file (代发文件); the same every time, and it pays nobody */
+        /** The bank file (代发文件); the same every time, and it pays nobody. Once downloaded, a copy only with again=true (409 otherwise): the bank pays each file it is sent */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A copy of a file already downloaded, knowing it must not go to the bank twice */
+                    again?: boolean;
+                };
                 header?: never;
                 path: {
                     id: string;

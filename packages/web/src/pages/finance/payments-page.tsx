@@ -76,8 +76,20 @@ export function PaymentsPage() {
     }
   };
 
-  const downloadFile = (b: PaymentBatch) =>
-    void download(`/api/v1/payment-batches/${b.id}/file`, `${b.number}.csv`).then(() => batches.reload());
+  // A copy of a file already downloaded is asked for as such (after the confirmation below); the
+  // server refuses a second download that does not say so. Refused (someone downloaded it since
+  // this list was read), the reason is shown and the list read again, so the button now asks first.
+  const downloadFile = async (b: PaymentBatch) => {
+    setError(undefined);
+    try {
+      await download(`/api/v1/payment-batches/${b.id}/file${b.exportedAt ? '?again=true' : ''}`, `${b.number}.csv`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      batches.reload();
+    }
+  };
   const rows = batches.data?.batches ?? [];
   /** Failed items keep a batch open until they are paid again: said so, not shown as waiting. */
   const stateOf = (b: PaymentBatch) => (b.state === 'exported' && b.counts.failed > 0 ? 'openFailures' : b.state);
@@ -123,11 +135,11 @@ export function PaymentsPage() {
           title={t('payments.bankFileAgain', { at: b.exportedAt ? formatInstant(b.exportedAt) : '' })}
           okText={t('payments.bankFileAgainOk')}
           okButtonProps={{ id: 'action-confirm' }}
-          onConfirm={() => downloadFile(b)}
+          onConfirm={() => void downloadFile(b)}
         >
           <Button
             size="small"
-            onClick={b.exportedAt ? undefined : () => downloadFile(b)}
+            onClick={b.exportedAt ? undefined : () => void downloadFile(b)}
             data-testid={`bank-file-${b.number}`}
           >
             {t('payments.bankFile')}
