@@ -31,10 +31,10 @@ import {
   postingsOfUnit,
   updatePosting,
   type Employer,
-  type PostingKey,
   type PostingRow,
 } from './posting-repository.js';
-import { queryTerms, runs, searchTerms } from './search-terms.js';
+import { columns, fieldsOf, postingKey } from './posting-columns.js';
+import { queryTerms, runs } from './search-terms.js';
 
 /** What another kind of posting (a gig's station and pay unit) writes beside the posting, in its transaction. */
 export type AlsoInTransaction = (trx: Transaction<Database>, postingId: string) => Promise<void>;
@@ -341,61 +341,4 @@ export class PostingService {
   ): Promise<void> {
     await appendAudit(trx, this.vault, { actor, action, entityType: 'job_posting', entityId: id, regionCode, after });
   }
-}
-
-/** A posting's columns, with its search text and terms (decision 019). */
-export function columns(input: PostingInput, organisationName: string) {
-  const occ = occupation(input.occupationCode);
-  const searchText = [input.title, occ?.zh ?? '', organisationName, input.place, input.requirements, input.description]
-    .join(' ')
-    .normalize('NFKC')
-    .toLowerCase();
-  return {
-    title: input.title.trim(),
-    occupation_code: input.occupationCode,
-    headcount: input.headcount,
-    pay_min_fen: input.payMinFen,
-    pay_max_fen: input.payMaxFen,
-    region_code: input.regionCode,
-    place: input.place.trim(),
-    requirements: input.requirements.trim(),
-    description: input.description.trim(),
-    min_level: input.minLevel ?? null,
-    contact: input.contact.trim(),
-    valid_from: input.validFrom,
-    valid_to: input.validTo,
-    search_text: searchText,
-    search_terms: searchTerms(searchText),
-  };
-}
-
-/** The fields that make two postings of a unit the same job (see `PostingKey`). */
-export function postingKey(organisationId: string, input: PostingInput, payUnit: PayUnit): PostingKey {
-  return {
-    organisationId,
-    title: input.title.trim(),
-    occupationCode: input.occupationCode,
-    regionCode: input.regionCode,
-    payMinFen: input.payMinFen,
-    payMaxFen: input.payMaxFen,
-    payUnit,
-  };
-}
-
-function fieldsOf(r: PostingRow): PostingInput {
-  return {
-    title: r.title,
-    occupationCode: r.occupation_code,
-    headcount: r.headcount,
-    payMinFen: r.pay_min_fen,
-    payMaxFen: r.pay_max_fen,
-    regionCode: r.region_code,
-    place: r.place,
-    requirements: r.requirements,
-    description: r.description,
-    ...(r.min_level ? { minLevel: r.min_level } : {}),
-    contact: r.contact,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-  };
 }

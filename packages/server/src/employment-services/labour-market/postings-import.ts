@@ -17,7 +17,7 @@ import {
   type StandardLookup,
 } from './posting-checks.js';
 import { findEmployer, findSameOpenPosting, insertPosting, lockUnitPostings } from './posting-repository.js';
-import { columns, postingKey } from './posting-service.js';
+import { columns, postingKey } from './posting-columns.js';
 import { POSTING_COLUMNS, POSTING_FIELD_COLUMN, readPostingRow } from './postings-sheet.js';
 
 const column = (field: string) => POSTING_COLUMNS.find((c) => c.key === (POSTING_FIELD_COLUMN[field] ?? field));
