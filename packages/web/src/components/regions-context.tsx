@@ -31,3 +31,30 @@ export function useRegionName(): (code: string) => string {
     return i18n.language === 'en-US' ? r.nameEn : r.nameZh;
   };
 }
+
+/** Regions as people pick them (see `regionChoices`), in the page's language. */
+export function useRegionChoices(regions: readonly Region[]): { value: string; label: string }[] {
+  return regionChoices(
+    regions.map((r) => r.code),
+    useRegionName(),
+  );
+}
+
+/**
+ * Regions by name, never by code. Where two share a name (a 高新区 in two cities) each is named
+ * after the region above it.
+ */
+export function regionChoices(codes: readonly string[], name: (code: string) => string) {
+  const named = codes.map((code) => ({ code, own: name(code) }));
+  const shared = new Set(named.filter((r, i) => named.findIndex((x) => x.own === r.own) !== i).map((r) => r.own));
+  return named.map(({ code, own }) => {
+    const parent = parentOf(code);
+    return { value: code, label: shared.has(own) && parent ? `${name(parent)} ${own}` : own };
+  });
+}
+
+/** The region above a GB/T 2260 code: a county's city, a city's province; none above a province. */
+function parentOf(code: string): string | undefined {
+  if (code.endsWith('0000')) return undefined;
+  return code.endsWith('00') ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
+}

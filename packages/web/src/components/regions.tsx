@@ -1,8 +1,8 @@
 import { isWithinRegion } from '@huimin/policy/regions';
 import { Select } from 'antd';
-import { useRegionName, useRegions } from './regions-context.js';
+import { useRegionChoices, useRegions } from './regions-context.js';
 
-export { RegionsProvider, useRegionName, useRegions } from './regions-context.js';
+export { RegionsProvider, useRegionChoices, useRegionName, useRegions } from './regions-context.js';
 
 /** The desks' region picker, searchable; the public policy list uses the browser's own select. */
 export function RegionSelect({
@@ -19,15 +19,19 @@ export function RegionSelect({
 }) {
   const all = useRegions();
   const regions = within ? all.filter((r) => isWithinRegion(r.code, within)) : all;
-  const name = useRegionName();
+  const choices = useRegionChoices(regions);
   return (
     <Select
       id={id}
       style={{ minWidth: 200 }}
       value={value}
       onChange={onChange}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={regions.map((r) => ({ value: r.code, label: `${name(r.code)} ${r.code}` }))}
+      // Found by name, or by code for staff who know them; shown by name only.
+      showSearch={{
+        filterOption: (input, option) =>
+          !!option && (option.label.includes(input.trim()) || option.value.startsWith(input.trim())),
+      }}
+      options={choices}
     />
   );
 }

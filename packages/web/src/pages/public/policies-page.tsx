@@ -6,7 +6,7 @@ import { api, query } from '../../api/client.js';
 import type { PolicyListing } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatParameterValue, pick, punctuation, todayInShanghai } from '../../components/format.js';
-import { useRegionName, useRegions } from '../../components/regions-context.js';
+import { useRegionChoices, useRegionName, useRegions } from '../../components/regions-context.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import './policies-page.css';
@@ -22,6 +22,7 @@ export function PoliciesPage() {
   const lang = i18n.language;
   const { can } = useSession();
   const regions = useRegions();
+  const choices = useRegionChoices(regions);
   const regionName = useRegionName();
   const [region, setRegion] = useState('510104');
   const [date, setDate] = useState(todayInShanghai());
@@ -48,9 +49,9 @@ export function PoliciesPage() {
             screen downloads no select or calendar widget (issue 17: the first page under 200 kB). */}
         <select id="policy-region" className="hm-field" value={region} onChange={(e) => setRegion(e.target.value)}>
           {regions.length === 0 ? <option value={region}>{regionName(region)}</option> : null}
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {`${regionName(r.code)} ${r.code}`}
+          {choices.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
             </option>
           ))}
         </select>
