@@ -24,6 +24,9 @@ export type ColumnExtras<T> = Partial<StaffColumn<T>>;
 /** A cell kept on one line (a date, a moment, a record's number): `staff-layout.css`. */
 export const WHOLE_CELL = 'staff-cell-whole';
 
+/** A cell holding a sentence, wrapped within a readable width: `staff-layout.css`. */
+export const PROSE_CELL = 'staff-cell-prose';
+
 /** 元 with two decimals and thousands separators, as finance reads a sheet. */
 export const YUAN_FORMAT = '#,##0.00';
 const COUNT_FORMAT = '#,##0';

@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { sheetOf, staffColumns, type StaffColumn, type StaffColumnKit } from './staff-columns.js';
 import { visibleRows, type TableState } from './visible-rows.js';
 
-export { compareNumbers, compareTexts, filterColumn, WHOLE_CELL, type StaffColumn } from './staff-columns.js';
+export {
+  compareNumbers,
+  compareTexts,
+  filterColumn,
+  PROSE_CELL,
+  WHOLE_CELL,
+  type StaffColumn,
+} from './staff-columns.js';
 
 /**
  * What the staff lists held in the browser share (issue 16: ProTable everywhere staff list

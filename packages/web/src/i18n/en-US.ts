@@ -799,6 +799,7 @@ export const enUS: Messages = {
   },
   allocation: {
     title: 'Allocation by factors',
+    scheme: 'Allocation method',
     total: 'Total to allocate',
     calculate: 'Calculate',
     result: 'Result',

@@ -744,6 +744,7 @@ export const zhCN = {
   },
   allocation: {
     title: '资金分配（因素法）',
+    scheme: '分配办法',
     total: '分配总额',
     calculate: '计算',
     result: '分配结果',

@@ -1,4 +1,4 @@
-import { Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
@@ -6,7 +6,7 @@ import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { parseYuan, pick, punctuation } from '../../components/format.js';
 import { useRegionName, useRegions } from '../../components/regions.js';
-import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+import { StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 
@@ -82,8 +82,11 @@ export function AllocationPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('allocation.title')}</Typography.Title>
       <Card size="small">
-        <Space wrap>
+        {/* Flex, not Space: its items are the fields themselves, so the scheme's long name is cut at a
+            phone's width instead of widening the page. */}
+        <Flex wrap gap="small" align="center">
           <Select
+            aria-label={t('allocation.scheme')}
             style={{ width: 560, maxWidth: '100%' }}
             value={scheme?.id}
             onChange={setSchemeId}
@@ -100,7 +103,7 @@ export function AllocationPage() {
           <Button type="primary" onClick={() => void calculate()}>
             {t('allocation.calculate')}
           </Button>
-        </Space>
+        </Flex>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('allocation.valuesHint')}
         </Typography.Paragraph>
@@ -112,7 +115,8 @@ export function AllocationPage() {
           scroll={{ x: true }}
           dataSource={regions.map((region) => ({ region }))}
           columns={[
-            { title: t('common.region'), render: (_, r) => regionName(r.region) },
+            // The region's name whole and kept in view while the factors scroll sideways on a phone.
+            { title: t('common.region'), fixed: 'left', className: WHOLE_CELL, render: (_, r) => regionName(r.region) },
             ...indicators.map((i) => ({
               title: `${pick(i.name, lang)}${punctuation(lang).open}${i.weightBp / 100}%${punctuation(lang).close}`,
               // A factor's name is a phrase: it wraps within its column rather than widening the table.

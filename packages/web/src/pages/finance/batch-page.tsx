@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatFen, formatInstant } from '../../components/format.js';
-import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
+import { PROSE_CELL, StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { BankAccountModal, type AccountHolder } from '../../components/bank-account-modal.js';
@@ -153,8 +153,11 @@ function useFailedColumns(
     f.reissuedIn ? t('backOffice.payments.reissuedIn', { batch: f.reissuedIn }) : t(`backOffice.payments.${status(f)}`);
   const columns: StaffColumn<FailedItem>[] = [
     col.count(t('backOffice.payments.seq'), 'seq', (f) => f.seq, { align: undefined }),
+    // The number whole, and the bank's reason given room to read: at a phone's width the table scrolls
+    // sideways rather than breaking a number over three lines and a reason over ten.
     col.text(t('backOffice.payments.application'), 'application', (f) => f.applicationNumber, {
       sorted: true,
+      className: WHOLE_CELL,
       render: (_, f) => <Link to={`/applications/${f.applicationId}`}>{f.applicationNumber}</Link>,
     }),
     col.text(t('backOffice.payments.payee'), 'payee', (f) => f.payeeName, { sorted: true }),
@@ -164,6 +167,7 @@ function useFailedColumns(
       t('backOffice.payments.bankReason'),
       'bankReason',
       (f) => f.bankReason ?? t('backOffice.payments.noBankReason'),
+      { className: PROSE_CELL },
     ),
     {
       title: t('common.status'),
@@ -222,7 +226,7 @@ function useUnmatchedColumns(): StaffColumn<UnmatchedRow>[] {
   const col = useStaffColumns<UnmatchedRow>();
   return [
     col.count(t('backOffice.payments.row'), 'row', (u) => u.row, { align: undefined }),
-    col.text(t('backOffice.payments.why'), 'why', (u) => u.reason),
+    col.text(t('backOffice.payments.why'), 'why', (u) => u.reason, { className: PROSE_CELL }),
     col.text(t('backOffice.payments.payee'), 'payee', (u) => u.name),
     col.text(t('backOffice.payments.account'), 'account', (u) => u.accountMasked),
     col.money(t('backOffice.payments.total'), 'total', (u) => u.amountFen),
