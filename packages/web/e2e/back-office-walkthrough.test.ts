@@ -43,6 +43,8 @@ let target: { number: string; idNumber: string };
 let toReview = '';
 /** A person of the clerk's county with registry facts on record, and their whole ID number. */
 let withFacts: { name: string; idNumber: string };
+/** A unit of the clerk's county. */
+let unit: { name: string; creditCode: string };
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -76,6 +78,12 @@ beforeAll(async () => {
     .orderBy('person.name')
     .executeTakeFirstOrThrow();
   withFacts = { name: holder.name, idNumber: platform.app.vault.decrypt(holder.id_number_cipher) };
+  unit = await db
+    .selectFrom('organisation')
+    .select(['name', 'credit_code as creditCode'])
+    .where('region_code', '=', '510104')
+    .orderBy('credit_code')
+    .executeTakeFirstOrThrow();
 }, 180_000);
 beforeEach(() => {
   onTestFailed(async () => {
@@ -136,6 +144,26 @@ for (const language of ['zh-CN', 'en-US'] as const) {
         `${target.idNumber.slice(0, 6)}********${target.idNumber.slice(-4)}`,
       );
       await checkAndShoot(v, 'back-office-clerk-registry');
+    });
+
+    it('finds a unit by its credit code and sets the account its subsidies are paid to', async () => {
+      const v = await as(language, 'clerk');
+      await v.page.goto('/#/registry');
+      await v.page.getByRole('tab', { name: language === 'zh-CN' ? '单位' : 'Units' }).click();
+      await v.page.getByTestId('units-search-code').fill(unit.creditCode);
+      await v.page.getByTestId('units-search-code').press('Enter');
+      const rows = v.page.getByTestId('units-table').locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      await rows.first().getByRole('link', { name: unit.name }).click();
+      await v.page.getByTestId('set-unit-bank-account').click();
+      const account = language === 'zh-CN' ? '6222 0202 0011 2233 445' : '6222 0202 0011 2233 446';
+      await v.page.locator('#correct-account-number').fill(account);
+      await v.page.locator('#correct-account-bank').fill('示例银行锦江支行');
+      await v.page.locator('.ant-modal .ant-btn-primary').click();
+      await expect
+        .poll(() => v.page.getByTestId('unit-bank-account').innerText())
+        .toMatch(new RegExp(`^示例银行锦江支行 \\d{6}\\*+${account.replace(/ /g, '').slice(-4)}$`));
+      await checkAndShoot(v, 'back-office-clerk-unit', [unit.creditCode, unit.name, '示例银行锦江支行']);
     });
 
     it('exports the people found, masked, and opens one whose facts read as words', async () => {

@@ -28,6 +28,7 @@ const RoleExceptionsPage = lazyPage(() => import('./pages/security/role-exceptio
 const ActivationPage = lazyPage(() => import('./pages/staff/activation-page.js'), 'ActivationPage');
 const PersonPage = lazyPage(() => import('./pages/staff/registry-page.js'), 'PersonPage');
 const RegistryPage = lazyPage(() => import('./pages/staff/registry-page.js'), 'RegistryPage');
+const OrganisationPage = lazyPage(() => import('./pages/staff/organisations-page.js'), 'OrganisationPage');
 const WorkbenchPage = lazyPage(() => import('./pages/staff/workbench-page.js'), 'WorkbenchPage');
 const CatalogueAdminPage = lazyPage(() => import('./pages/training/catalogue-admin-page.js'), 'CatalogueAdminPage');
 const ClassPage = lazyPage(() => import('./pages/training/class-page.js'), 'ClassPage');
@@ -264,6 +265,13 @@ export const PAGES: readonly PageEntry[] = [
     permissions: ['registry:read'],
     parent: '/registry',
     crumb: 'backOffice.frame.person',
+  },
+  {
+    path: '/registry/organisations/:id',
+    element: <OrganisationPage />,
+    permissions: ['registry:read'],
+    parent: '/registry',
+    crumb: 'backOffice.frame.organisation',
   },
   {
     path: '/registry/activation',

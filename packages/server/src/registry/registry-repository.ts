@@ -110,6 +110,8 @@ export function organisationView(row: Selectable<Database['organisation']>): Org
     category: row.category,
     ...(row.size_class ? { sizeClass: row.size_class } : {}),
     regionCode: row.region_code,
+    ...(row.bank_account_masked ? { bankAccountMasked: row.bank_account_masked } : {}),
+    ...(row.bank_name ? { bankName: row.bank_name } : {}),
   };
 }
 

@@ -154,6 +154,33 @@ describe('a person’s facts that name a unit', () => {
   });
 });
 
+describe('a unit’s bank account, where its subsidies are paid', () => {
+  it('is set by the registry’s clerk and shown masked with the unit, in the list and alone', async () => {
+    const clerk = await staff(app, 'account-clerk', ['clerk'], '510104');
+    const code = creditCode('510104');
+    const org = await clerk.request('POST', '/api/v1/organisations', {
+      creditCode: code,
+      name: '锦江收款有限公司',
+      category: 'enterprise',
+      regionCode: '510104',
+    });
+    expectOk(org, 201);
+    const { id } = org.json<{ id: string }>();
+    expect(org.json()).not.toHaveProperty('bankAccountMasked');
+    expectOk(
+      await clerk.request('PUT', `/api/v1/organisations/${id}/bank-account`, {
+        accountNumber: '6222020200112233445',
+        bankName: '示例银行锦江支行',
+      }),
+    );
+    const shown = (await clerk.request('GET', `/api/v1/organisations/${id}`)).json<Record<string, unknown>>();
+    expect(shown).toMatchObject({ bankName: '示例银行锦江支行', bankAccountMasked: expect.stringMatching(/3445$/) });
+    expect(JSON.stringify(shown)).not.toContain('6222020200112233445');
+    const listed = await clerk.request('GET', `/api/v1/organisations?creditCode=${code}`);
+    expect(listed.json()).toMatchObject({ organisations: [{ id, bankAccountMasked: shown.bankAccountMasked }] });
+  });
+});
+
 describe('the people found', () => {
   // Bulk rows straight into the table: ten thousand people through the API would be the test.
   const addPeople = (from: number, count: number) =>

@@ -130,6 +130,9 @@ export const OrganisationView = Type.Object({
   category: Type.String(),
   sizeClass: Type.Optional(Type.String()),
   regionCode: Type.String(),
+  /** Where its subsidies are paid (单位银行账户), masked. */
+  bankAccountMasked: Type.Optional(Type.String()),
+  bankName: Type.Optional(Type.String()),
   facts: Type.Optional(Type.Array(Fact)),
 });
 export type OrganisationViewT = Static<typeof OrganisationView>;

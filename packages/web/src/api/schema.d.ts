@@ -4438,6 +4438,8 @@ export interface paths {
                                 category: string;
                                 sizeClass?: string;
                                 regionCode: string;
+                                bankAccountMasked?: string;
+                                bankName?: string;
                                 facts?: {
                                     id: string;
                                     kind: string;
@@ -4591,6 +4593,8 @@ export interface paths {
                             category: string;
                             sizeClass?: string;
                             regionCode: string;
+                            bankAccountMasked?: string;
+                            bankName?: string;
                             facts?: {
                                 id: string;
                                 kind: string;
@@ -4734,6 +4738,8 @@ export interface paths {
                             category: string;
                             sizeClass?: string;
                             regionCode: string;
+                            bankAccountMasked?: string;
+                            bankName?: string;
                             facts?: {
                                 id: string;
                                 kind: string;

@@ -19,6 +19,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     application: 'Application',
     notice: 'Notice',
     person: 'Person',
+    organisation: 'Unit',
     home: 'Home',
   },
   worklist: {

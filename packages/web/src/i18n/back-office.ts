@@ -19,6 +19,7 @@ export const backOfficeZh = {
     },
     application: '申请详情',
     person: '人员信息',
+    organisation: '单位信息',
     notice: '文书',
     home: '首页',
   },

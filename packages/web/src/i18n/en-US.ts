@@ -84,6 +84,7 @@ export const enUS: Messages = {
     funds: 'No funds yet; balances appear once funds are allocated or recorded',
     allocation: 'No region takes part in this allocation',
     personFacts: 'Nothing recorded yet',
+    units: 'No unit found',
     certifications: 'No hard-to-employ certifications in your regions yet',
     registrations: 'No open employment or unemployment registrations in your regions',
     cases: 'No assistance cases',
@@ -280,7 +281,13 @@ export const enUS: Messages = {
     rural: 'Household registration',
     ruralYes: 'Rural',
   },
-  organisation: { creditCode: 'Unified social credit code', name: 'Unit name', category: 'Kind of unit' },
+  organisation: {
+    creditCode: 'Unified social credit code',
+    name: 'Unit name',
+    category: 'Kind of unit',
+    size: 'Size',
+    sizes: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },
+  },
   policies: {
     title: 'Employment and entrepreneurship subsidies in force',
     none: 'No subsidy is in force in this region on this date',
@@ -643,7 +650,8 @@ export const enUS: Messages = {
   },
   registry: {
     title: 'Registry',
-    search: 'Search',
+    search: 'People',
+    units: 'Units',
     import: 'Import',
     searchButton: 'Search',
     template: 'Download template',

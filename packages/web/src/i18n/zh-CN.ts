@@ -84,6 +84,7 @@ export const zhCN = {
     funds: '暂无资金；下达或登记资金后显示余额',
     allocation: '没有参与分配的地区',
     personFacts: '暂无记录的信息',
+    units: '未找到单位',
     certifications: '辖区内暂无就业困难人员认定',
     registrations: '辖区内暂无未终止的就业失业登记',
     cases: '暂无就业援助台账',
@@ -265,7 +266,13 @@ export const zhCN = {
     rural: '户籍性质',
     ruralYes: '农村户籍',
   },
-  organisation: { creditCode: '统一社会信用代码', name: '单位名称', category: '单位类别' },
+  organisation: {
+    creditCode: '统一社会信用代码',
+    name: '单位名称',
+    category: '单位类别',
+    size: '企业规模',
+    sizes: { large: '大型', medium: '中型', small: '小型', micro: '微型' },
+  },
   policies: {
     title: '就业创业补贴政策清单',
     none: '该地区在所选日期没有生效的补贴政策',
@@ -602,7 +609,8 @@ export const zhCN = {
   },
   registry: {
     title: '人员库',
-    search: '查询',
+    search: '人员',
+    units: '单位',
     import: '批量导入',
     searchButton: '查询',
     template: '下载模板',

@@ -4,7 +4,7 @@ import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { factText } from './fact-text.js';
 
-/** A fact the registry holds about a person, as `GET /api/v1/people/:id` answers it. */
+/** A fact the registry holds about a person or a unit, as `GET /api/v1/people/:id` (or organisations) answers it. */
 export interface PersonFact {
   id: string;
   kind: string;
@@ -16,7 +16,7 @@ export interface PersonFact {
 }
 
 /**
- * 登记事实: what the registry holds about a person, as a staff ProTable — filtered by kind, source
+ * 登记事实: what the registry holds about a person or a unit, as a staff ProTable — filtered by kind, source
  * and whether it still stands, sorted by when it was recorded, exported as the page shows it.
  */
 export function PersonFacts(props: {

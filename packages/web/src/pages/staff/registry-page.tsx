@@ -12,6 +12,7 @@ import { pick, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
+import { UnitsSearch } from './organisations-page.js';
 import { PersonFacts, type PersonFact } from './person-facts.js';
 
 type PersonView = Omit<
@@ -35,6 +36,7 @@ export function RegistryPage() {
       <Tabs
         items={[
           { key: 'search', label: t('registry.search'), children: <PeopleSearch /> },
+          { key: 'units', label: t('registry.units'), children: <UnitsSearch /> },
           ...(can('registry:import')
             ? [{ key: 'import', label: t('registry.import'), children: <ImportPanel /> }]
             : []),
