@@ -51,31 +51,33 @@ export async function exportBankFile(
     .update(header.join(',') + rows.map((r) => r.join(',')).join('\n'))
     .digest('hex');
   await db.transaction().execute(async (trx) => {
-    const exported = await trx
+    // Whether this is the first download or a copy is decided on the locked row, not on the read
+    // above: of two requests at once, the one that waited sees the other's download.
+    const locked = await trx
+      .selectFrom('payment_batch')
+      .select('exported_at')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (locked.exported_at && !again) throw downloadedAt(locked.exported_at);
+    await trx
       .updateTable('payment_batch')
-      // From the row as it is now, not as read above: a return file imported meanwhile may have
-      // reconciled the batch, and a download must not set it back to exported.
+      // A return file imported meanwhile may have reconciled the batch, and a download must not set
+      // it back to exported.
       .set({
         state: sql<'exported' | 'reconciled'>`case when state = 'open' then 'exported' else state end`,
         exported_at: sql<Date>`coalesce(exported_at, ${clock.now()})`,
         file_sha256: sha,
       })
       .where('id', '=', id)
-      // Of two first downloads at once, the one that waited finds the batch exported and is refused.
-      .$if(!again, (q) => q.where('exported_at', 'is', null))
-      .returning('exported_at')
-      .executeTakeFirst();
-    if (!exported) {
-      const first = await trx.selectFrom('payment_batch').select('exported_at').where('id', '=', id).executeTakeFirst();
-      throw downloadedAt(first?.exported_at ?? clock.now());
-    }
+      .execute();
     await appendAudit(trx, vault, {
       actor,
       action: 'payment-batch.exported',
       entityType: 'payment_batch',
       entityId: id,
       regionCode: batch.regionCode,
-      after: { sha256: sha, items: items.length, ...(batch.exportedAt ? { again: true } : {}) },
+      after: { sha256: sha, items: items.length, ...(locked.exported_at ? { again: true } : {}) },
     });
   });
   return {

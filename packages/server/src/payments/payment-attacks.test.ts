@@ -88,6 +88,31 @@ describe('the bank file downloaded 50 times at once (a double click, a retrying 
   });
 });
 
+describe('a first download and copies asked for at once', () => {
+  it('writes one first download in the audit trail, whichever request gets there first; the rest are copies', async () => {
+    await payableClaim(desk, { account: '6217000030000000078', name: '副本', key: 'pa-file-copies' });
+    const created = await finance.request('POST', '/api/v1/payment-batches', {});
+    const batch = created.json<{ batches: { id: string }[] }>().batches[0] as { id: string };
+    const url = `/api/v1/payment-batches/${batch.id}/file`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => finance.request('GET', i % 2 ? `${url}?again=true` : url)),
+    );
+    const given = answers.filter((a) => a.statusCode === 200);
+    // Every copy asked for is given; of the plain downloads, at most the first.
+    expect(answers.filter((a, i) => i % 2 === 1 && a.statusCode === 200)).toHaveLength(10);
+    expect(given.length).toBeLessThanOrEqual(11);
+    expect(answers.filter((a) => a.statusCode !== 200).every((a) => a.statusCode === 409)).toBe(true);
+    const audit = await app.database.db
+      .selectFrom('audit_entry')
+      .select('after')
+      .where('action', '=', 'payment-batch.exported')
+      .where('entity_id', '=', batch.id)
+      .execute();
+    expect(audit).toHaveLength(given.length);
+    expect(audit.filter((e) => !(e.after as { again?: boolean }).again)).toHaveLength(1);
+  });
+});
+
 describe('another county’s finance officer', () => {
   it('cannot see, export, settle or re-issue a batch of 510104, and it is left as it was', async () => {
     const { applicationId } = await payableClaim(desk, {

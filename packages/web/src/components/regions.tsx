@@ -28,8 +28,10 @@ export function RegionSelect({
       onChange={onChange}
       // Found by name, or by code for staff who know them; shown by name only.
       showSearch={{
-        filterOption: (input, option) =>
-          !!option && (option.label.includes(input.trim()) || option.value.startsWith(input.trim())),
+        filterOption: (input, option) => {
+          const typed = input.trim().toLowerCase();
+          return !!option && (option.label.toLowerCase().includes(typed) || option.value.startsWith(typed));
+        },
       }}
       options={choices}
     />
