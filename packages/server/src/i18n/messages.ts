@@ -376,9 +376,10 @@ export const ERROR_MESSAGES = {
     'en-US': 'Fund {value} has too little available in {region}',
   },
   BANK_FILE_DOWNLOADED: {
-    'zh-CN': '该批次的代发文件已于 {at} 下载，同一文件只能交银行一次；确需再次下载，请确认后重新下载',
+    'zh-CN':
+      '该批次的代发文件已由 {by} 于 {at} 下载，同一文件只能交银行一次；请先向其确认文件是否已交银行，确需再次下载，请确认后重新下载',
     'en-US':
-      'This batch’s bank file was downloaded at {at}, and a file goes to the bank once; to download it again, confirm that you mean to',
+      'This batch’s bank file was downloaded by {by} at {at}, and a file goes to the bank once; ask them whether it went to the bank, and to download it again, confirm that you mean to',
   },
   ALREADY_PAID: {
     'zh-CN': '该申请已拨付，不能重复拨付',

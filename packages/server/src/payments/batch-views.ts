@@ -16,37 +16,47 @@ export interface BatchView {
   totalFen: number;
   createdAt: string;
   exportedAt?: string;
+  /** Who first downloaded the bank file: the person to ask whether it went to the bank. */
+  exportedBy?: string;
   counts: { pending: number; paid: number; failed: number };
 }
 
 /** The batches in the caller's regions, newest first. */
 export async function listBatches(db: Kysely<Database>, actor: Actor): Promise<BatchView[]> {
-  const rows = await db
-    .selectFrom('payment_batch')
-    .select('id')
-    .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
-  return Promise.all(rows.map((r) => getBatch(db, actor, r.id)));
+  const rows = await batchRows(db, actor).orderBy('b.created_at', 'desc').limit(200).execute();
+  return rows.map(toView);
 }
 
 /** One batch in the caller's regions, with its items counted by state. */
 export async function getBatch(db: Kysely<Database>, actor: Actor, id: string): Promise<BatchView> {
-  const b = await db
-    .selectFrom('payment_batch')
-    .selectAll()
-    .where('id', '=', id)
-    .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
-    .executeTakeFirst();
-  if (!b) throw new AppError('BATCH_NOT_FOUND', 404);
-  const counts = await db
-    .selectFrom('payment_item')
-    .select(['state', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('batch_id', '=', id)
-    .groupBy('state')
-    .execute();
-  const count = (s: string) => Number(counts.find((c) => c.state === s)?.n ?? 0);
+  const row = await batchRows(db, actor).where('b.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('BATCH_NOT_FOUND', 404);
+  return toView(row);
+}
+
+/** Batches with their downloader's name and items counted by state, in one statement. */
+function batchRows(db: Kysely<Database>, actor: Actor) {
+  return db
+    .selectFrom('payment_batch as b')
+    .leftJoin('account as downloader', 'downloader.id', 'b.exported_by')
+    .selectAll('b')
+    .select('downloader.display_name as exported_by_name')
+    .select((eb) =>
+      (['pending', 'paid', 'failed'] as const).map((state) =>
+        eb
+          .selectFrom('payment_item as i')
+          .select((c) => c.fn.countAll<string>().as('n'))
+          .whereRef('i.batch_id', '=', 'b.id')
+          .where('i.state', '=', state)
+          .as(state),
+      ),
+    )
+    .where('b.region_code', 'like', `${regionPrefix(actor.regionCode)}%`);
+}
+
+type BatchRow = Awaited<ReturnType<ReturnType<typeof batchRows>['executeTakeFirstOrThrow']>>;
+
+function toView(b: BatchRow): BatchView {
   return {
     id: b.id,
     number: b.number,
@@ -59,6 +69,7 @@ export async function getBatch(db: Kysely<Database>, actor: Actor, id: string): 
     totalFen: Number(b.total_fen),
     createdAt: b.created_at.toISOString(),
     ...(b.exported_at ? { exportedAt: b.exported_at.toISOString() } : {}),
-    counts: { pending: count('pending'), paid: count('paid'), failed: count('failed') },
+    ...(b.exported_by_name ? { exportedBy: b.exported_by_name } : {}),
+    counts: { pending: Number(b.pending ?? 0), paid: Number(b.paid ?? 0), failed: Number(b.failed ?? 0) },
   };
 }

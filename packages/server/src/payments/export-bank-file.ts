@@ -7,13 +7,14 @@ import { AppError } from '../http/errors.js';
 import { shanghaiMinuteOf } from '../http/today.js';
 import { toCsv, toXlsx } from '../registry/import/tabular.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
-import { getBatch } from './batch-views.js';
+import { getBatch, type BatchView } from './batch-views.js';
 import type { PaymentDeps } from './payment-deps.js';
 
 /**
  * The bank file. The same batch always gives the same file; exporting it moves no money. A file
  * handed to the bank twice is paid twice, so a second copy is given only when asked for `again`,
- * and the audit entry says it was a copy.
+ * and the audit entry says it was a copy; one not asked for so is refused, naming who downloaded the
+ * file and when.
  */
 export async function exportBankFile(
   deps: PaymentDeps,
@@ -23,7 +24,10 @@ export async function exportBankFile(
 ): Promise<{ filename: string; contentType: string; body: Buffer }> {
   const { db, vault, clock } = deps;
   const batch = await getBatch(db, actor, id);
-  if (batch.exportedAt && !again) throw downloadedAt(new Date(batch.exportedAt));
+  if (batch.exportedAt && !again) {
+    await recordRefusal(deps, actor, batch);
+    throw downloaded(new Date(batch.exportedAt), batch.exportedBy);
+  }
   const layout = bankLayout(batch.layout) as BankLayout;
   const items = await db
     .selectFrom('payment_item')
@@ -50,16 +54,17 @@ export async function exportBankFile(
   const sha = createHash('sha256')
     .update(header.join(',') + rows.map((r) => r.join(',')).join('\n'))
     .digest('hex');
-  await db.transaction().execute(async (trx) => {
+  const refused = await db.transaction().execute(async (trx) => {
     // Whether this is the first download or a copy is decided on the locked row, not on the read
     // above: of two requests at once, the one that waited sees the other's download.
     const locked = await trx
-      .selectFrom('payment_batch')
-      .select('exported_at')
-      .where('id', '=', id)
-      .forUpdate()
+      .selectFrom('payment_batch as b')
+      .leftJoin('account as downloader', 'downloader.id', 'b.exported_by')
+      .select(['b.exported_at', 'downloader.display_name as exported_by_name'])
+      .where('b.id', '=', id)
+      .forUpdate('b')
       .executeTakeFirstOrThrow();
-    if (locked.exported_at && !again) throw downloadedAt(locked.exported_at);
+    if (locked.exported_at && !again) return downloaded(locked.exported_at, locked.exported_by_name ?? undefined);
     await trx
       .updateTable('payment_batch')
       // A return file imported meanwhile may have reconciled the batch, and a download must not set
@@ -67,6 +72,7 @@ export async function exportBankFile(
       .set({
         state: sql<'exported' | 'reconciled'>`case when state = 'open' then 'exported' else state end`,
         exported_at: sql<Date>`coalesce(exported_at, ${clock.now()})`,
+        exported_by: sql<string>`coalesce(exported_by, ${actor.accountId}::uuid)`,
         file_sha256: sha,
       })
       .where('id', '=', id)
@@ -79,7 +85,12 @@ export async function exportBankFile(
       regionCode: batch.regionCode,
       after: { sha256: sha, items: items.length, ...(locked.exported_at ? { again: true } : {}) },
     });
+    return undefined;
   });
+  if (refused) {
+    await recordRefusal(deps, actor, batch);
+    throw refused;
+  }
   return {
     filename: `${batch.number}.${layout.format}`,
     contentType:
@@ -90,6 +101,23 @@ export async function exportBankFile(
   };
 }
 
-function downloadedAt(at: Date): AppError {
-  return new AppError('BANK_FILE_DOWNLOADED', 409, 'again', { at: shanghaiMinuteOf(at) });
+function downloaded(at: Date, by: string | undefined): AppError {
+  return new AppError('BANK_FILE_DOWNLOADED', 409, 'again', { at: shanghaiMinuteOf(at), by: by ?? '—' });
+}
+
+/**
+ * A second download not asked for as a copy is refused, and the refusal is on the audit trail: a
+ * bank file asked for twice is how a batch gets paid twice, and oversight wants to see the attempts.
+ */
+async function recordRefusal(deps: PaymentDeps, actor: Actor, batch: BatchView): Promise<void> {
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps.vault, {
+      actor,
+      action: 'payment-batch.exported',
+      outcome: 'failure',
+      entityType: 'payment_batch',
+      entityId: batch.id,
+      regionCode: batch.regionCode,
+    }),
+  );
 }

@@ -57,7 +57,7 @@ describe('payment batches created many times at once', () => {
 });
 
 describe('the bank file downloaded 50 times at once (a double click, a retrying client)', () => {
-  it('is given once; the rest are told when, and a copy is given only when asked for as one', async () => {
+  it('is given once; the rest are told by whom and when, and a copy is given only when asked for as one', async () => {
     await payableClaim(desk, { account: '6217000030000000077', name: '下载', key: 'pa-file-race' });
     const created = await finance.request('POST', '/api/v1/payment-batches', {});
     const batch = created.json<{ batches: { id: string }[] }>().batches[0] as { id: string };
@@ -68,22 +68,27 @@ describe('the bank file downloaded 50 times at once (a double click, a retrying 
     expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(49);
     const refused = answers.find((a) => a.statusCode === 409)!;
     expect(refused.json()).toMatchObject({ code: 'BANK_FILE_DOWNLOADED', field: 'again' });
-    // Said in Beijing time, to the minute: the clock stands at 10:00.
-    expect(refused.json<{ message: string }>().message).toContain('于 2026-11-23 10:00 下载');
+    // Said in Beijing time, to the minute (the clock stands at 10:00), with whom to ask.
+    expect(refused.json<{ message: string }>().message).toContain('已由 pa-finance 于 2026-11-23 10:00 下载');
     const english = await finance.request('GET', url, undefined, { 'accept-language': 'en-US' });
-    expect(english.json<{ message: string }>().message).toContain('downloaded at 2026-11-23 10:00');
+    expect(english.json<{ message: string }>().message).toContain('downloaded by pa-finance at 2026-11-23 10:00');
+    const listed = await finance.request('GET', `/api/v1/payment-batches/${batch.id}`);
+    expect(listed.json()).toMatchObject({ exportedBy: 'pa-finance' });
 
     const copy = await finance.request('GET', `${url}?again=true`);
     expect(copy.statusCode).toBe(200);
     expect(copy.body).toBe(given[0]!.body);
     const audit = await app.database.db
       .selectFrom('audit_entry')
-      .select('after')
+      .select(['after', 'outcome'])
       .where('action', '=', 'payment-batch.exported')
       .where('entity_id', '=', batch.id)
       .orderBy('seq')
       .execute();
-    expect(audit.map((e) => (e.after as { again?: boolean }).again ?? false)).toEqual([false, true]);
+    const downloads = audit.filter((e) => e.outcome === 'success');
+    expect(downloads.map((e) => (e.after as { again?: boolean }).again ?? false)).toEqual([false, true]);
+    // Every refusal is on the trail too: the 49, and the one asked in English.
+    expect(audit.filter((e) => e.outcome === 'failure')).toHaveLength(50);
     expect((await finance.request('GET', `${url}?again=maybe`)).json()).toMatchObject({ field: 'again' });
   });
 });
@@ -107,6 +112,7 @@ describe('a first download and copies asked for at once', () => {
       .select('after')
       .where('action', '=', 'payment-batch.exported')
       .where('entity_id', '=', batch.id)
+      .where('outcome', '=', 'success')
       .execute();
     expect(audit).toHaveLength(given.length);
     expect(audit.filter((e) => !(e.after as { again?: boolean }).again)).toHaveLength(1);

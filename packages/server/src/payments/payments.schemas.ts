@@ -13,6 +13,8 @@ export const Batch = Type.Object(
     totalFen: Type.Integer(),
     createdAt: Type.String(),
     exportedAt: Type.Optional(Type.String()),
+    /** Who first downloaded the bank file: whom to ask whether it went to the bank. */
+    exportedBy: Type.Optional(Type.String()),
     counts: Type.Object({ pending: Type.Integer(), paid: Type.Integer(), failed: Type.Integer() }),
   },
   { $id: 'PaymentBatch' },

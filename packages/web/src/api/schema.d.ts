@@ -31451,6 +31451,7 @@ export interface components {
             totalFen: number;
             createdAt: string;
             exportedAt?: string;
+            exportedBy?: string;
             counts: {
                 pending: number;
                 paid: number;

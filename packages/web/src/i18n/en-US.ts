@@ -772,7 +772,7 @@ export const enUS: Messages = {
     createdAt: 'Created',
     bankFile: 'Download bank file',
     bankFileAgain:
-      'This batch’s bank file was downloaded at {{at}}. A second copy holds the same items: if the bank has the file already, do not send it again, or they are paid twice.',
+      'This batch’s bank file was downloaded by {{by}} at {{at}}. A second copy holds the same items: if the bank has the file already, do not send it again, or they are paid twice.',
     bankFileAgainOk: 'Download anyway',
     returnFile: 'Import return file',
     reconciliation: 'Reconciliation of batch {{batch}}',

@@ -49,6 +49,7 @@ import { m20261205_0051_referral_names_its_posting } from './20261205-0051-refer
 import { m20261206_0052_counter_guarantee_details } from './20261206-0052-counter-guarantee-details.js';
 import { m20261206_0053_audit_chain_tail } from './20261206-0053-audit-chain-tail.js';
 import { m20261206_0054_referral_notices_and_declines } from './20261206-0054-referral-notices-and-declines.js';
+import { m20261206_0055_bank_file_downloaded_by } from './20261206-0055-bank-file-downloaded-by.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -105,6 +106,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206-0052-counter-guarantee-details': m20261206_0052_counter_guarantee_details,
   '20261206-0053-audit-chain-tail': m20261206_0053_audit_chain_tail,
   '20261206-0054-referral-notices-and-declines': m20261206_0054_referral_notices_and_declines,
+  '20261206-0055-bank-file-downloaded-by': m20261206_0055_bank_file_downloaded_by,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -62,6 +62,7 @@ export interface PaymentBatchTable {
   created_by: string;
   created_at: CreatedAt;
   exported_at: Date | null;
+  exported_by: string | null;
   file_sha256: string | null;
 }
 

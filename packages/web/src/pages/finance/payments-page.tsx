@@ -132,7 +132,10 @@ export function PaymentsPage() {
         {/* A file handed to the bank once is paid once: a second copy is asked for, saying so. */}
         <Popconfirm
           disabled={!b.exportedAt}
-          title={t('payments.bankFileAgain', { at: b.exportedAt ? formatInstant(b.exportedAt) : '' })}
+          title={t('payments.bankFileAgain', {
+            at: b.exportedAt ? formatInstant(b.exportedAt) : '',
+            by: b.exportedBy ?? '—',
+          })}
           okText={t('payments.bankFileAgainOk')}
           okButtonProps={{ id: 'action-confirm' }}
           onConfirm={() => void downloadFile(b)}
