@@ -99,7 +99,7 @@ afterAll(async () => {
 });
 
 const GROUPS: Record<Language, { review: string; registry: string; workbench: string }> = {
-  'zh-CN': { review: '受理审核', registry: '人员库', workbench: '工作台' },
+  'zh-CN': { review: '受理审核', registry: '人员单位库', workbench: '工作台' },
   'en-US': { review: 'Acceptance & review', registry: 'Registry', workbench: 'Workbench' },
 };
 
@@ -391,7 +391,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     // Re-issue waits for the account, and says who corrects it: the counter, in the registry, not finance.
     expect(await v.page.getByTestId('correct-account-1').count()).toBe(0);
     await v.page.getByTestId('reissue-1').hover();
-    await v.page.locator('.ant-tooltip').getByText('经办窗口在人员库中更正收款账户').waitFor();
+    await v.page.locator('.ant-tooltip').getByText('经办窗口在人员单位库中更正收款账户').waitFor();
     const finance = await apiLogin(platform.app, 'finance', DEMO_PASSWORD);
     const batchId = v.page.url().split('/').pop() ?? '';
     const [failed] = (await finance.request('GET', `/api/v1/payment-batches/${batchId}/reconciliation`)).json<{

@@ -1,4 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Permission } from '../auth/roles.js';
 import type { Database, RegistryFactTable } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { PreparedOrganisation, PreparedPerson } from './registry-input.js';
@@ -83,7 +85,16 @@ export function maskedRow(p: PreparedPerson) {
   };
 }
 
-export function personView(row: Selectable<Database['person']>): PersonViewT {
+/**
+ * Who is shown where a person's or unit's subsidies are paid (收款账户), masked: the registry's
+ * clerks, who set it; staff who handle claims, who check a claim is paid to its claimant; and the
+ * applicant, of their own record. A case worker, who handles no claim, is not.
+ */
+export function seesPayeeAccount(actor: Actor): boolean {
+  return ['registry:write', 'application:read', 'application:own'].some((p) => actor.permissions.has(p as Permission));
+}
+
+export function personView(row: Selectable<Database['person']>, payee: boolean): PersonViewT {
   return {
     id: row.id,
     idNumberMasked: row.id_number_masked,
@@ -96,12 +107,11 @@ export function personView(row: Selectable<Database['person']>): PersonViewT {
     ...(row.household_id ? { householdId: row.household_id } : {}),
     ...(row.rural !== null ? { rural: row.rural } : {}),
     ...(row.phone_masked ? { phoneMasked: row.phone_masked } : {}),
-    ...(row.bank_account_masked ? { bankAccountMasked: row.bank_account_masked } : {}),
-    ...(row.bank_name ? { bankName: row.bank_name } : {}),
+    ...(payee ? payeeAccountView(row) : {}),
   };
 }
 
-export function organisationView(row: Selectable<Database['organisation']>): OrganisationViewT {
+export function organisationView(row: Selectable<Database['organisation']>, payee: boolean): OrganisationViewT {
   return {
     id: row.id,
     creditCode: row.credit_code,
@@ -110,6 +120,12 @@ export function organisationView(row: Selectable<Database['organisation']>): Org
     category: row.category,
     ...(row.size_class ? { sizeClass: row.size_class } : {}),
     regionCode: row.region_code,
+    ...(payee ? payeeAccountView(row) : {}),
+  };
+}
+
+function payeeAccountView(row: { bank_account_masked: string | null; bank_name: string | null }) {
+  return {
     ...(row.bank_account_masked ? { bankAccountMasked: row.bank_account_masked } : {}),
     ...(row.bank_name ? { bankName: row.bank_name } : {}),
   };

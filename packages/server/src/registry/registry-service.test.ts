@@ -179,6 +179,42 @@ describe('a unit’s bank account, where its subsidies are paid', () => {
     const listed = await clerk.request('GET', `/api/v1/organisations?creditCode=${code}`);
     expect(listed.json()).toMatchObject({ organisations: [{ id, bankAccountMasked: shown.bankAccountMasked }] });
   });
+
+  it('is shown to those who handle claims, and not to a case worker, who handles none', async () => {
+    const clerk = await staff(app, 'payee-clerk', ['clerk'], '510104');
+    const code = creditCode('510104');
+    const { id: orgId } = (
+      await clerk.request('POST', '/api/v1/organisations', {
+        creditCode: code,
+        name: '锦江看账户有限公司',
+        category: 'enterprise',
+        regionCode: '510104',
+      })
+    ).json<{ id: string }>();
+    const created = await clerk.request('POST', '/api/v1/people', {
+      idNumber: idNumber('1991-03-03'),
+      name: '有账户',
+      regionCode: '510104',
+    });
+    const personId = created.json<{ id: string }>().id;
+    const account = { accountNumber: '6222020200112233446', bankName: '示例银行锦江支行' };
+    expectOk(await clerk.request('PUT', `/api/v1/organisations/${orgId}/bank-account`, account));
+    expectOk(await clerk.request('PUT', `/api/v1/people/${personId}/bank-account`, account));
+    const reads = (who: Awaited<ReturnType<typeof staff>>) =>
+      Promise.all([
+        who.request('GET', `/api/v1/organisations/${orgId}`),
+        who.request('GET', `/api/v1/organisations?creditCode=${code}`),
+        who.request('GET', `/api/v1/people/${personId}`),
+        who.request('GET', `/api/v1/people?name=${encodeURIComponent('有账户')}`),
+      ]);
+    for (const read of await reads(await staff(app, 'payee-reviewer', ['reviewer'], '510104')))
+      expect(JSON.stringify(read.json())).toContain('3446');
+    const caseWorkerReads = await reads(await staff(app, 'payee-case-worker', ['case-worker'], '510104'));
+    for (const read of caseWorkerReads) {
+      expectOk(read);
+      expect(JSON.stringify(read.json())).not.toMatch(/3446|bankAccountMasked|示例银行/);
+    }
+  });
 });
 
 describe('the people found', () => {
@@ -265,5 +301,32 @@ describe('the retirement-age category', () => {
     expect(man.json<{ message: string }>().message).toContain('male');
     expect(man.json<{ message: string }>().message).not.toMatch(/男/);
     expectOk(await add('1975-03-03', 'female', 'female-worker'), 201);
+  });
+});
+
+describe('units found by credit code', () => {
+  it('by the whole code or its start, in either case; a code with other characters is refused, naming it', async () => {
+    const clerk = await staff(app, 'code-clerk', ['clerk'], '510104');
+    const code = creditCode('510104');
+    expectOk(
+      await clerk.request('POST', '/api/v1/organisations', {
+        creditCode: code,
+        name: '锦江查码有限公司',
+        category: 'enterprise',
+        regionCode: '510104',
+      }),
+      201,
+    );
+    const found = async (q: string) =>
+      (await clerk.request('GET', `/api/v1/organisations?creditCode=${q}`))
+        .json<{ organisations: { creditCode: string }[] }>()
+        .organisations.map((o) => o.creditCode);
+    expect(await found(code)).toEqual([code]);
+    expect(await found(code.slice(0, 17))).toContain(code);
+    expect(await found(code.slice(0, 17).toLowerCase())).toContain(code);
+    expect(await found(`${code.slice(0, 16)}ZZ`)).not.toContain(code);
+    const refused = await clerk.request('GET', '/api/v1/organisations?creditCode=91%25');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'creditCode' });
   });
 });

@@ -20,6 +20,7 @@ import {
   maskedRow,
   organisationView,
   personView,
+  seesPayeeAccount,
   unitNamesOf,
 } from './registry-repository.js';
 import {
@@ -101,7 +102,11 @@ export class RegistryService {
       .where('person_id', '=', personId)
       .orderBy('recorded_at')
       .execute();
-    return { ...personView(row), facts: facts.map(factView), unitNames: await unitNamesOf(this.db, facts) };
+    return {
+      ...personView(row, seesPayeeAccount(actor)),
+      facts: facts.map(factView),
+      unitNames: await unitNamesOf(this.db, facts),
+    };
   }
 
   async findPeople(actor: Actor, q: PeopleFilter & { limit?: number; offset?: number }) {
@@ -128,7 +133,7 @@ export class RegistryService {
     return {
       total: Math.min(total, PEOPLE_EXPORT_LIMIT),
       totalIsLowerBound: total > PEOPLE_EXPORT_LIMIT,
-      people: rows.map(personView),
+      people: rows.map((r) => personView(r, seesPayeeAccount(actor))),
     };
   }
 
@@ -152,7 +157,11 @@ export class RegistryService {
         after: { rows: rows.length, byIdNumber: Boolean(q.idNumber), byName: Boolean(q.name), region: q.regionCode },
       }),
     );
-    return peopleSheet(rows.map(personView), regionName, language);
+    return peopleSheet(
+      rows.map((r) => personView(r, false)),
+      regionName,
+      language,
+    );
   }
 
   /** Phone hashes for rows written before the column existed (migration 0011); a no-op after. */
@@ -216,7 +225,7 @@ export class RegistryService {
       .where('organisation_id', '=', organisationId)
       .orderBy('recorded_at')
       .execute();
-    return { ...organisationView(row), facts: facts.map(factView) };
+    return { ...organisationView(row, seesPayeeAccount(actor)), facts: facts.map(factView) };
   }
 
   async findOrganisations(
@@ -224,7 +233,10 @@ export class RegistryService {
     q: { creditCode?: string; name?: string; regionCode?: string; limit?: number; offset?: number },
   ): Promise<{ total: number; organisations: OrganisationViewT[] }> {
     let query = this.visibleOrganisations(actor);
-    if (q.creditCode) query = query.where('credit_code', '=', q.creditCode.toUpperCase());
+    const code = q.creditCode?.toUpperCase();
+    // The whole code by the unique index; a part, by its start.
+    if (code)
+      query = query.where('credit_code', code.length === 18 ? '=' : 'like', code.length === 18 ? code : `${code}%`);
     if (q.name) query = query.where('name', 'like', `%${q.name.replace(/[\\%_]/g, '\\$&')}%`);
     if (q.regionCode) query = query.where('region_code', 'like', `${regionPrefix(q.regionCode)}%`);
     const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -235,7 +247,7 @@ export class RegistryService {
       .limit(q.limit ?? 50)
       .offset(q.offset ?? 0)
       .execute();
-    return { total: Number(total.n), organisations: rows.map(organisationView) };
+    return { total: Number(total.n), organisations: rows.map((r) => organisationView(r, seesPayeeAccount(actor))) };
   }
 
   async addFact(

@@ -160,7 +160,15 @@ export const PeopleExportQuery = Type.Object(
 );
 export const OrganisationSearchQuery = Type.Object(
   {
-    creditCode: Type.Optional(CreditCode),
+    /** The whole code, or its start as a clerk types it. */
+    creditCode: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 18,
+        pattern: '^[0-9A-Za-z]+$',
+        description: '统一社会信用代码（或其开头）',
+      }),
+    ),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     regionCode: Type.Optional(RegionCode),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

@@ -4405,7 +4405,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description 统一社会信用代码 */
+                    /** @description 统一社会信用代码（或其开头） */
                     creditCode?: string;
                     name?: string;
                     /**

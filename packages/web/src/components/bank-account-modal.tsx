@@ -4,6 +4,13 @@ import { api } from '../api/client.js';
 import { ErrorAlert } from './error-alert.js';
 import { useSubmit } from './use-submit.js';
 
+/**
+ * Who is shown where a payee is paid (masked): the registry's clerks, staff who handle claims, and
+ * the applicant, of their own record — the server's `seesPayeeAccount`, which leaves the field out
+ * for anyone else.
+ */
+export const PAYEE_ACCOUNT_READERS = ['registry:write', 'application:read', 'application:own'] as const;
+
 /** Whose account is set, and (after a failed payment) the account the bank refused and why. */
 export interface AccountHolder {
   readonly kind: 'person' | 'organisation';
@@ -62,7 +69,13 @@ export function BankAccountModal({
   return (
     <Modal
       open={item !== undefined}
-      title={item ? t('backOffice.payments.correctTitle', { name: item.name }) : null}
+      title={
+        item
+          ? t(item.current || item.failed ? 'backOffice.payments.correctTitle' : 'backOffice.payments.recordTitle', {
+              name: item.name,
+            })
+          : null
+      }
       onCancel={close}
       onOk={() => form.submit()}
       okButtonProps={{ id: 'correct-account-save', loading: save.busy }}

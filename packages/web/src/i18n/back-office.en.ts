@@ -81,8 +81,10 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     currentAccount: 'Account now',
     accountSet: 'The account of {{name}} is now {{account}}',
     setAccount: 'Correct the payee account',
+    recordAccount: 'Record the payee account',
     correctAccount: 'Correct account',
     correctTitle: 'Correct the account of {{name}}',
+    recordTitle: 'Record the account of {{name}}',
     failedAccount: 'Account that failed',
     correctHint:
       'Fill it in once checked with the payee. It can then be re-issued; the failure stays on record in this batch.',

@@ -608,7 +608,7 @@ export const zhCN = {
     batchPartial: '已办理 {{done}} 件，{{failed}} 件未能办理：',
   },
   registry: {
-    title: '人员库',
+    title: '人员单位库',
     search: '人员',
     units: '单位',
     import: '批量导入',

@@ -6,18 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
-import { BankAccountModal, type AccountHolder } from '../../components/bank-account-modal.js';
+import { BankAccountModal, PAYEE_ACCOUNT_READERS, type AccountHolder } from '../../components/bank-account-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { PersonFacts, type PersonFact } from './person-facts.js';
+import { RegistryFacts, type RegistryFact } from './registry-facts.js';
 
 type UnitView = Omit<
   paths['/api/v1/organisations/{id}']['get']['responses'][200]['content']['application/json'],
   'facts'
-> & { facts?: PersonFact[] };
+> & { facts?: RegistryFact[] };
 
 /** A unit's kind by its name in the page's language, never its code. */
 function useCategoryName(): (category: string) => string {
@@ -36,6 +36,7 @@ export function UnitsSearch() {
   const { t } = useTranslation();
   const regionName = useRegionName();
   const categoryName = useCategoryName();
+  const { can } = useSession();
   const [error, setError] = useState<ApiError>();
   const columns: ProColumns<UnitView>[] = [
     {
@@ -55,12 +56,16 @@ export function UnitsSearch() {
       render: (_, u) => categoryName(u.category),
     },
     { title: t('common.region'), dataIndex: 'regionCode', search: false, render: (_, u) => regionName(u.regionCode) },
-    {
-      title: t('backOffice.payments.currentAccount'),
-      dataIndex: 'bankAccountMasked',
-      search: false,
-      render: (_, u) => u.bankAccountMasked ?? '—',
-    },
+    ...(can(...PAYEE_ACCOUNT_READERS)
+      ? [
+          {
+            title: t('backOffice.payments.currentAccount'),
+            dataIndex: 'bankAccountMasked',
+            search: false,
+            render: (_: unknown, u: UnitView) => u.bankAccountMasked ?? '—',
+          } satisfies ProColumns<UnitView>,
+        ]
+      : []),
   ];
   return (
     <>
@@ -122,11 +127,13 @@ export function OrganisationPage() {
             </Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('common.region')}>{regionName(data.regionCode)}</Descriptions.Item>
-          <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
-            <span data-testid="unit-bank-account">
-              {data.bankAccountMasked ? `${data.bankName ?? ''} ${data.bankAccountMasked}`.trim() : '—'}
-            </span>
-          </Descriptions.Item>
+          {can(...PAYEE_ACCOUNT_READERS) ? (
+            <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
+              <span data-testid="unit-bank-account">
+                {data.bankAccountMasked ? `${data.bankName ?? ''} ${data.bankAccountMasked}`.trim() : '—'}
+              </span>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
         {/* Where the unit's subsidies are paid: set here by the registry's clerk, as after a failed payment. */}
         {can('registry:write') ? (
@@ -137,13 +144,18 @@ export function OrganisationPage() {
             }
             data-testid="set-unit-bank-account"
           >
-            {t('backOffice.payments.setAccount')}
+            {t(data.bankAccountMasked ? 'backOffice.payments.setAccount' : 'backOffice.payments.recordAccount')}
           </Button>
         ) : null}
       </Card>
       <BankAccountModal holder={account} onClose={() => setAccount(undefined)} onCorrected={reload} />
       <Card title={t('registry.facts')} size="small">
-        <PersonFacts facts={data.facts ?? []} region={data.regionCode} fileName={`${data.name}.xlsx`} reload={reload} />
+        <RegistryFacts
+          facts={data.facts ?? []}
+          region={data.regionCode}
+          fileName={`${data.name}.xlsx`}
+          reload={reload}
+        />
       </Card>
     </Space>
   );

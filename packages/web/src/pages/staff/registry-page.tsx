@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
 import type { paths, Text } from '../../api/schema.js';
-import { BankAccountModal, type AccountHolder } from '../../components/bank-account-modal.js';
+import { BankAccountModal, PAYEE_ACCOUNT_READERS, type AccountHolder } from '../../components/bank-account-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
 import { pick, punctuation } from '../../components/format.js';
@@ -13,12 +13,12 @@ import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { UnitsSearch } from './organisations-page.js';
-import { PersonFacts, type PersonFact } from './person-facts.js';
+import { RegistryFacts, type RegistryFact } from './registry-facts.js';
 
 type PersonView = Omit<
   paths['/api/v1/people/{id}']['get']['responses'][200]['content']['application/json'],
   'facts'
-> & { facts?: PersonFact[] };
+> & { facts?: RegistryFact[] };
 interface ImportKind {
   id: string;
   zh: string;
@@ -199,11 +199,13 @@ export function PersonPage() {
           <Descriptions.Item label={t('person.sex')}>{t(`person.sexes.${data.sex}`)}</Descriptions.Item>
           <Descriptions.Item label={t('person.birthDate')}>{data.birthDate}</Descriptions.Item>
           <Descriptions.Item label={t('common.region')}>{regionName(data.regionCode)}</Descriptions.Item>
-          <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
-            <span data-testid="person-bank-account">
-              {data.bankAccountMasked ? `${data.bankName ?? ''} ${data.bankAccountMasked}`.trim() : '—'}
-            </span>
-          </Descriptions.Item>
+          {can(...PAYEE_ACCOUNT_READERS) ? (
+            <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
+              <span data-testid="person-bank-account">
+                {data.bankAccountMasked ? `${data.bankName ?? ''} ${data.bankAccountMasked}`.trim() : '—'}
+              </span>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
         <Space wrap style={{ marginTop: 8 }}>
           {can('identity:unmask') && !identity ? (
@@ -217,14 +219,14 @@ export function PersonPage() {
               }
               data-testid="set-bank-account"
             >
-              {t('backOffice.payments.setAccount')}
+              {t(data.bankAccountMasked ? 'backOffice.payments.setAccount' : 'backOffice.payments.recordAccount')}
             </Button>
           ) : null}
         </Space>
       </Card>
       <BankAccountModal holder={account} onClose={() => setAccount(undefined)} onCorrected={reload} />
       <Card title={t('registry.facts')} size="small">
-        <PersonFacts
+        <RegistryFacts
           facts={data.facts ?? []}
           region={data.regionCode}
           fileName={`${data.name}.xlsx`}

@@ -5,7 +5,7 @@ import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { factText } from './fact-text.js';
 
 /** A fact the registry holds about a person or a unit, as `GET /api/v1/people/:id` (or organisations) answers it. */
-export interface PersonFact {
+export interface RegistryFact {
   id: string;
   kind: string;
   data: Record<string, unknown>;
@@ -19,9 +19,9 @@ export interface PersonFact {
  * 登记事实: what the registry holds about a person or a unit, as a staff ProTable — filtered by kind, source
  * and whether it still stands, sorted by when it was recorded, exported as the page shows it.
  */
-export function PersonFacts(props: {
-  facts: readonly PersonFact[];
-  /** The person's region, whose policy list names the subsidies they were granted. */
+export function RegistryFacts(props: {
+  facts: readonly RegistryFact[];
+  /** The person's or unit's region, whose policy list names the subsidies they were granted. */
   region: string;
   fileName: string;
   reload: () => void;
@@ -31,10 +31,10 @@ export function PersonFacts(props: {
   const { facts, region, fileName, reload, unitNames = {} } = props;
   const { t, i18n } = useTranslation();
   const subsidyName = useSubsidyNames(region);
-  const col = useStaffColumns<PersonFact>();
-  const standing = (f: PersonFact) => (f.retractedAt ? 'retracted' : 'current');
+  const col = useStaffColumns<RegistryFact>();
+  const standing = (f: RegistryFact) => (f.retractedAt ? 'retracted' : 'current');
   const standingName = (s: string) => t(s === 'retracted' ? 'registry.retracted' : 'registry.current');
-  const columns: StaffColumn<PersonFact>[] = [
+  const columns: StaffColumn<RegistryFact>[] = [
     col.choice(
       t('registry.factKind'),
       'kind',
@@ -58,7 +58,7 @@ export function PersonFacts(props: {
     }),
   ];
   return (
-    <StaffTable<PersonFact>
+    <StaffTable<RegistryFact>
       emptyText={t('empty.personFacts')}
       rowKey="id"
       rows={facts}
