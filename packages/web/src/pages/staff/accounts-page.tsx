@@ -12,6 +12,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
+import { serverPage } from '../../components/server-page.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { RefusingModalForm } from '../../components/refusing-modal-form.js';
@@ -256,15 +257,12 @@ export function AccountsPage() {
         options={{ density: true, reload: true, setting: true }}
         toolBarRender={() => [createForm]}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        request={async () => {
-          try {
+        request={() =>
+          serverPage(async () => {
             const { accounts } = await api<{ accounts: StaffAccount[] }>('GET', '/api/v1/accounts');
-            return { data: accounts, total: accounts.length, success: true };
-          } catch (e) {
-            if (!(e instanceof ApiError)) throw e;
-            return { data: [], total: 0, success: false };
-          }
-        }}
+            return { data: accounts, total: accounts.length };
+          }, setError)
+        }
         data-testid="accounts-table"
       />
     </Space>

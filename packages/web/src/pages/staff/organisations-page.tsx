@@ -4,8 +4,10 @@ import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, query } from '../../api/client.js';
+import type { ApiError } from '../../api/client.js';
+import { api, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
+import { serverPage } from '../../components/server-page.js';
 import { BankAccountModal, PAYEE_ACCOUNT_READERS, type AccountHolder } from '../../components/bank-account-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from '../../components/format.js';
@@ -81,21 +83,17 @@ export function UnitsSearch() {
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
         request={async ({ creditCode, name, current = 1, pageSize = 20 }) => {
           setError(undefined);
-          try {
-            const filters = {
-              creditCode: creditCode?.trim().toUpperCase() || undefined,
-              name: name?.trim() || undefined,
-            };
+          const filters = {
+            creditCode: creditCode?.trim().toUpperCase() || undefined,
+            name: name?.trim() || undefined,
+          };
+          return serverPage(async () => {
             const page = await api<{ total: number; organisations: UnitView[] }>(
               'GET',
               `/api/v1/organisations${query({ ...filters, limit: pageSize, offset: (current - 1) * pageSize })}`,
             );
-            return { data: page.organisations, total: page.total, success: true };
-          } catch (e) {
-            if (!(e instanceof ApiError)) throw e;
-            setError(e);
-            return { data: [], total: 0, success: false };
-          }
+            return { data: page.organisations, total: page.total };
+          }, setError);
         }}
         data-testid="units-table"
       />

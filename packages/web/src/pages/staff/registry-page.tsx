@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, download, query } from '../../api/client.js';
 import type { paths, Text } from '../../api/schema.js';
+import { serverPage } from '../../components/server-page.js';
 import { BankAccountModal, PAYEE_ACCOUNT_READERS, type AccountHolder } from '../../components/bank-account-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SheetUpload } from '../../components/sheet-upload.js';
@@ -89,23 +90,19 @@ function PeopleSearch() {
         }}
         request={async ({ idNumber, name, current = 1, pageSize = 20 }) => {
           setError(undefined);
-          try {
-            const filters = {
-              idNumber: idNumber?.trim().toUpperCase() || undefined,
-              name: name?.trim() || undefined,
-            };
-            setFound(filters);
+          const filters = {
+            idNumber: idNumber?.trim().toUpperCase() || undefined,
+            name: name?.trim() || undefined,
+          };
+          setFound(filters);
+          return serverPage(async () => {
             const page = await api<{ total: number; totalIsLowerBound: boolean; people: PersonView[] }>(
               'GET',
               `/api/v1/people${query({ ...filters, limit: pageSize, offset: (current - 1) * pageSize })}`,
             );
             setAtLeast(page.totalIsLowerBound);
-            return { data: page.people, total: page.total, success: true };
-          } catch (e) {
-            if (!(e instanceof ApiError)) throw e;
-            setError(e);
-            return { data: [], total: 0, success: false };
-          }
+            return { data: page.people, total: page.total };
+          }, setError);
         }}
         toolBarRender={() => [
           <Button

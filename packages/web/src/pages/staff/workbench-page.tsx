@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.js';
 import type { Application, Permission } from '../../api/schema.js';
+import { serverPage } from '../../components/server-page.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
@@ -169,19 +170,15 @@ export function WorkbenchPage() {
           };
           const limit = params.pageSize ?? PAGE_SIZE;
           const offset = ((params.current ?? 1) - 1) * limit;
-          try {
+          return serverPage(async () => {
             const page = await fetchWorklist(filter, offset, limit);
             setListError(undefined);
             setLastFilter(filter);
             setRows(page.applications);
             setAtLeast(page.totalIsLowerBound);
             savePosition({ filter, offset, limit, total: page.total, ids: page.applications.map((a) => a.id) });
-            return { data: page.applications, total: page.total, success: true };
-          } catch (e) {
-            if (!(e instanceof ApiError)) throw e;
-            setListError(e);
-            return { data: [], total: 0, success: false };
-          }
+            return { data: page.applications, total: page.total };
+          }, setListError);
         }}
         rowSelection={
           batchAction && !REASON_REQUIRED.has(batchAction)
