@@ -135,6 +135,9 @@ export class ApplicationListService {
     if (q.submittedFrom) query = query.where('submitted_on', '>=', q.submittedFrom);
     if (q.submittedTo) query = query.where('submitted_on', '<=', q.submittedTo);
     if (q.overdue) query = query.where('due_on', '<', this.clock.today());
+    // An objection moves a claim out of publicity, so what is still in it when the period is over had none.
+    if (q.publicityEnded)
+      query = query.where('state', '=', 'publicised').where('publicity_ends_on', '<', this.clock.today());
     const search = q.search?.trim();
     return search ? this.searched(query, search) : query;
   }

@@ -17,6 +17,8 @@ export const WorklistQuery = Type.Object(
     submittedFrom: Type.Optional(CalendarDate),
     submittedTo: Type.Optional(CalendarDate),
     overdue: Type.Optional(Type.Boolean()),
+    /** In publicity (公示) with the period over, no objection raised: ready to release for payment. */
+    publicityEnded: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
       Type.Union([
         Type.Literal('dueOn'),

@@ -161,8 +161,13 @@ export class ApplicationReads {
     return { total: Number(total.n), applications: await this.views(rows, actor) };
   }
 
-  /** Work waiting for the caller: per state the caller can act on, how many, and how many overdue. */
-  async queue(actor: Actor): Promise<{ state: string; count: number; overdue: number; noDeadline: number }[]> {
+  /**
+   * Work waiting for the caller: per state the caller can act on, how many, how many overdue, and
+   * of those in publicity (公示), how many have seen it end and may be released for payment.
+   */
+  async queue(
+    actor: Actor,
+  ): Promise<{ state: string; count: number; overdue: number; noDeadline: number; publicityEnded: number }[]> {
     // States where the caller has a staff step to take (not the applicant's own submit or withdraw).
     const states = (Object.keys(STATE_NAMES) as ApplicationState[]).filter((s) =>
       actionsAvailable(s, actor.permissions).some((a) => transitionFor(a, s)?.step !== 'application'),
@@ -175,6 +180,7 @@ export class ApplicationReads {
         eb.fn.countAll<string>().as('count'),
         eb.fn.count<string>(eb.case().when('due_on', '<', today).then(1).end()).as('overdue'),
         eb.fn.count<string>(eb.case().when('due_on', 'is', null).then(1).end()).as('no_deadline'),
+        eb.fn.count<string>(eb.case().when('publicity_ends_on', '<', today).then(1).end()).as('publicity_ended'),
       ])
       .where('state', 'in', states)
       .groupBy('state')
@@ -186,6 +192,7 @@ export class ApplicationReads {
         count: Number(r?.count ?? 0),
         overdue: Number(r?.overdue ?? 0),
         noDeadline: Number(r?.no_deadline ?? 0),
+        publicityEnded: state === 'publicised' ? Number(r?.publicity_ended ?? 0) : 0,
       };
     });
   }
@@ -312,6 +319,9 @@ function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts)
     ...(r.due_on ? { dueOn: r.due_on } : {}),
     overdue: r.due_on !== null && r.due_on < parts.today,
     ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
+    ...(state === 'publicised' && r.publicity_ends_on && r.publicity_ends_on < parts.today
+      ? { publicityEnded: true }
+      : {}),
     ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
     ...(decided?.fen !== undefined ? { decidedFen: decided.fen } : {}),
     ...(decided?.status ? { decidedStatus: decided.status } : {}),

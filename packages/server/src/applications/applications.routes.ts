@@ -112,7 +112,8 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
         },
         schema: {
           tags,
-          summary: 'The caller’s work queue: per state they act on, how many and how many overdue',
+          summary:
+            'The caller’s work queue: per state they act on, how many, how many overdue, and how many past their publicity',
           response: {
             200: Type.Object({
               queue: Type.Array(
@@ -121,6 +122,8 @@ export function applicationsRoutes(applications: ApplicationService): FastifyPlu
                   count: Type.Integer(),
                   overdue: Type.Integer(),
                   noDeadline: Type.Integer(),
+                  /** In publicity (公示) with the period over: may be released for payment. */
+                  publicityEnded: Type.Integer(),
                 }),
               ),
             }),

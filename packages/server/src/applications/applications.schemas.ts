@@ -248,6 +248,8 @@ export const ApplicationView = Type.Object(
     dueOn: Type.Optional(Type.String()),
     overdue: Type.Boolean(),
     publicityEndsOn: Type.Optional(Type.String()),
+    /** In publicity (公示) and its period over with no objection: it may be released for payment. */
+    publicityEnded: Type.Optional(Type.Boolean()),
     amountFen: Type.Optional(Type.Integer()),
     /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
     decidedFen: Type.Optional(Type.Integer()),

@@ -173,6 +173,7 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   outcome: ['结果', 'outcome'],
   outcomes: ['成功服务人数', 'outcomes'],
   overdue: ['是否逾期', 'overdue'],
+  publicityEnded: ['是否公示期满', 'publicity over'],
   parameter: ['参数', 'parameter'],
   partners: ['合伙人', 'partners'],
   passed: ['是否合格', 'passed'],

@@ -5751,6 +5751,7 @@ export interface paths {
                      */
                     submittedTo?: string;
                     overdue?: boolean;
+                    publicityEnded?: boolean;
                     sort?: "dueOn" | "submittedOn" | "number" | "updatedAt";
                     order?: "asc" | "desc";
                     limit?: number;
@@ -5906,6 +5907,7 @@ export interface paths {
                      */
                     submittedTo?: string;
                     overdue?: boolean;
+                    publicityEnded?: boolean;
                     sort?: "dueOn" | "submittedOn" | "number" | "updatedAt";
                     order?: "asc" | "desc";
                     limit?: number;
@@ -6838,7 +6840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s work queue: per state they act on, how many and how many overdue */
+        /** The caller’s work queue: per state they act on, how many, how many overdue, and how many past their publicity */
         get: {
             parameters: {
                 query?: never;
@@ -6860,6 +6862,7 @@ export interface paths {
                                 count: number;
                                 overdue: number;
                                 noDeadline: number;
+                                publicityEnded: number;
                             }[];
                         };
                     };
@@ -31309,6 +31312,7 @@ export interface components {
             dueOn?: string;
             overdue: boolean;
             publicityEndsOn?: string;
+            publicityEnded?: boolean;
             amountFen?: number;
             decidedFen?: number;
             decidedStatus?: "ineligible" | "not-in-force" | "not-offered" | "not-applicable";

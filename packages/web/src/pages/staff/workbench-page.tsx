@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Col, Row, Segmented, Space, Statistic, Typogr
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../../api/client.js';
-import type { Application, Permission } from '../../api/schema.js';
+import type { Application, paths, Permission } from '../../api/schema.js';
 import { serverPage } from '../../components/server-page.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useLoad } from '../../components/use-load.js';
@@ -12,12 +12,8 @@ import { REASON_REQUIRED } from '../applications/actions-panel.js';
 import { useWorklistColumns } from './worklist-columns.js';
 import { fetchWorklist, savePosition, worklistExportPath, type WorklistFilter } from './worklist.js';
 
-interface QueueEntry {
-  state: string;
-  count: number;
-  overdue: number;
-  noDeadline: number;
-}
+type QueueEntry =
+  paths['/api/v1/applications/queue']['get']['responses'][200]['content']['application/json']['queue'][number];
 
 /** The action a state is worked with, when it needs no reason and can be done for many at once. */
 const BATCH_ACTION: Record<string, string> = {
@@ -55,6 +51,7 @@ export function WorkbenchPage() {
   );
   const [view, setView] = useState<View>(hasQueue ? 'queue' : 'all');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [publicityEndedOnly, setPublicityEndedOnly] = useState(false);
   const [lastFilter, setLastFilter] = useState<WorklistFilter>({});
   const [rows, setRows] = useState<Application[]>([]);
   /** The server counts up to 10,000 rows; beyond, the list says "at least". */
@@ -66,7 +63,8 @@ export function WorkbenchPage() {
   const action = useRef<ActionType>(undefined);
   const form = useRef<ProFormInstance>(undefined);
   const chosenState = lastFilter.state;
-  const batchAction = chosenState ? BATCH_ACTION[chosenState] : undefined;
+  // Claims past their publicity are released for payment together, whatever state the form names.
+  const batchAction = lastFilter.publicityEnded ? 'release' : chosenState ? BATCH_ACTION[chosenState] : undefined;
 
   const runBatch = async () => {
     if (!batchAction) return;
@@ -131,6 +129,13 @@ export function WorkbenchPage() {
                 ) : (
                   <Typography.Text type="secondary">{t('workbench.noneOverdue')}</Typography.Text>
                 )}
+                {q.publicityEnded > 0 ? (
+                  <Badge
+                    color="green"
+                    text={t('workbench.publicityEndedCount', { count: q.publicityEnded })}
+                    data-testid="queue-publicity-ended"
+                  />
+                ) : null}
               </Card>
             </Col>
           ))}
@@ -142,7 +147,7 @@ export function WorkbenchPage() {
         actionRef={action}
         formRef={form}
         columns={columns}
-        params={{ view, overdue: overdueOnly }}
+        params={{ view, overdue: overdueOnly, publicityEnded: publicityEndedOnly }}
         dateFormatter="string"
         search={{
           labelWidth: 'auto',
@@ -163,6 +168,7 @@ export function WorkbenchPage() {
           const filter: WorklistFilter = {
             view,
             ...(overdueOnly ? { overdue: true } : {}),
+            ...(publicityEndedOnly ? { publicityEnded: true } : {}),
             ...pickFilter(params),
             ...(field
               ? { sort: field as WorklistFilter['sort'], order: direction === 'descend' ? 'desc' : 'asc' }
@@ -208,6 +214,19 @@ export function WorkbenchPage() {
           >
             {t('workbench.overdueOnly')}
           </Button>,
+          can('application:approve') ? (
+            <Button
+              key="publicity-ended"
+              type={publicityEndedOnly ? 'primary' : 'default'}
+              onClick={() => {
+                setPublicityEndedOnly(!publicityEndedOnly);
+                setSelected([]);
+              }}
+              data-testid="publicity-ended-only"
+            >
+              {t('workbench.publicityEndedOnly')}
+            </Button>
+          ) : null,
           batchAction && !REASON_REQUIRED.has(batchAction) ? (
             <Button
               key="batch"

@@ -1,5 +1,5 @@
 import type { ProColumns } from '@ant-design/pro-components';
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { APPLICATION_STATES } from '../../api/application-states.js';
@@ -92,14 +92,23 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       dataIndex: 'dueOn',
       sorter: true,
       search: false,
-      render: (_, a) =>
-        a.dueOn ? (
+      // A claim in publicity (公示) waits for the period, not a step's deadline: it says until when.
+      render: (_, a) => {
+        const inPublicity = a.state === 'publicised' && a.publicityEndsOn;
+        if (!a.dueOn && !inPublicity) return '—';
+        return (
           <span>
             {a.dueOn} {a.overdue ? <Tag color="red">{t('application.overdue')}</Tag> : null}
+            {a.publicityEnded ? (
+              <Tag color="green">{t('application.publicityEnded')}</Tag>
+            ) : inPublicity ? (
+              <Typography.Text type="secondary">
+                {t('application.publicityUntil', { date: a.publicityEndsOn })}
+              </Typography.Text>
+            ) : null}
           </span>
-        ) : (
-          '—'
-        ),
+        );
+      },
     },
     {
       title: t('backOffice.worklist.decided'),

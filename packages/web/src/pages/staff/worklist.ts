@@ -11,6 +11,8 @@ export interface WorklistFilter {
   submittedFrom?: string;
   submittedTo?: string;
   overdue?: boolean;
+  /** In publicity (公示) with its period over: ready to release for payment. */
+  publicityEnded?: boolean;
   sort?: 'dueOn' | 'submittedOn' | 'number' | 'updatedAt';
   order?: 'asc' | 'desc';
 }
