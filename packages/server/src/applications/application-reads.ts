@@ -28,6 +28,7 @@ import { declarationsOfApplication, declarationViews } from './declarations.js';
 import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferred-materials.js';
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
+import { publicityOver } from './time-limits.js';
 import {
   ACTION_NAMES,
   actionsAvailable,
@@ -319,9 +320,7 @@ function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts)
     ...(r.due_on ? { dueOn: r.due_on } : {}),
     overdue: r.due_on !== null && r.due_on < parts.today,
     ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
-    ...(state === 'publicised' && r.publicity_ends_on && r.publicity_ends_on < parts.today
-      ? { publicityEnded: true }
-      : {}),
+    ...(state === 'publicised' && publicityOver(r.publicity_ends_on, parts.today) ? { publicityEnded: true } : {}),
     ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
     ...(decided?.fen !== undefined ? { decidedFen: decided.fen } : {}),
     ...(decided?.status ? { decidedStatus: decided.status } : {}),

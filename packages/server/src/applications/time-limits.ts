@@ -17,3 +17,11 @@ export function stepTimeLimit(engine: PolicyEngine, step: Step, region: string, 
 export function publicityWorkingDays(engine: PolicyEngine, region: string, date: IsoDate): number {
   return engine.parameters.resolve('procedure.publicity-working-days', region, date)?.value ?? DEFAULT_PUBLICITY_DAYS;
 }
+
+/**
+ * 公示期满: publicity runs to the end of its last day, so a claim may be released from the day after.
+ * The worklist's filter and the queue's count ask the database the same (`publicity_ends_on < today`).
+ */
+export function publicityOver(endsOn: string | null, today: IsoDate): boolean {
+  return endsOn !== null && endsOn < today;
+}

@@ -15,7 +15,7 @@ import { AppError, inBoth } from '../http/errors.js';
 import type { Transition } from './applications.schemas.js';
 import { assertDeclarationsDecided } from './declarations.js';
 import { assertPromisesKept } from './deferred-materials.js';
-import { publicityWorkingDays } from './time-limits.js';
+import { publicityOver, publicityWorkingDays } from './time-limits.js';
 import type { Action, ApplicationState } from './workflow.js';
 
 /** What one transition knows when its effect runs: checks passed, decision made, inside its transaction. */
@@ -101,7 +101,7 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
   release: async ({ from, subsidy, app, today }) => {
     if (from === 'approved' && subsidy.disclosure === 'before-payment')
       throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: '—' });
-    if (from === 'publicised' && app.publicity_ends_on && today <= app.publicity_ends_on)
+    if (from === 'publicised' && app.publicity_ends_on && !publicityOver(app.publicity_ends_on, today))
       throw new AppError('PUBLICITY_NOT_ENDED', 409, 'action', { value: app.publicity_ends_on });
     return {};
   },

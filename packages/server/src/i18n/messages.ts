@@ -377,9 +377,9 @@ export const ERROR_MESSAGES = {
   },
   BANK_FILE_DOWNLOADED: {
     'zh-CN':
-      '该批次的代发文件已由 {by} 于 {at} 下载，同一文件只能交银行一次；请先向其确认文件是否已交银行，确需再次下载，请确认后重新下载',
+      '该批次的代发文件已{by}于 {at} 下载，同一文件只能交银行一次；请先确认文件是否已交银行，确需再次下载，请确认后重新下载',
     'en-US':
-      'This batch’s bank file was downloaded by {by} at {at}, and a file goes to the bank once; ask them whether it went to the bank, and to download it again, confirm that you mean to',
+      'This batch’s bank file was downloaded{by} at {at}, and a file goes to the bank once; make sure it has not gone to the bank, and to download it again, confirm that you mean to',
   },
   ALREADY_PAID: {
     'zh-CN': '该申请已拨付，不能重复拨付',
@@ -420,7 +420,7 @@ export const ERROR_MESSAGES = {
     'en-US': 'Field sequence number: this item has been re-issued already',
   },
   ACCOUNT_NOT_CORRECTED: {
-    'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员库更正账户',
+    'zh-CN': '收款账户尚未更正：与银行退回的账户相同，请先在人员单位库更正账户',
     'en-US':
       'The payee account has not been corrected: it is the one the bank refused; correct it in the registry first',
   },

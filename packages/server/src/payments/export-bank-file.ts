@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { yuanText } from '@huimin/policy';
 import { sql } from 'kysely';
-import { appendAudit } from '../audit/audit-trail.js';
+import { appendAudit, recordAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { shanghaiMinuteOf } from '../http/today.js';
 import { toCsv, toXlsx } from '../registry/import/tabular.js';
 import { bankLayout, type BankLayout } from './bank-layouts.js';
@@ -24,10 +24,7 @@ export async function exportBankFile(
 ): Promise<{ filename: string; contentType: string; body: Buffer }> {
   const { db, vault, clock } = deps;
   const batch = await getBatch(db, actor, id);
-  if (batch.exportedAt && !again) {
-    await recordRefusal(deps, actor, batch);
-    throw downloaded(new Date(batch.exportedAt), batch.exportedBy);
-  }
+  if (batch.exportedAt && !again) throw await refuse(deps, actor, batch, new Date(batch.exportedAt), batch.exportedBy);
   const layout = bankLayout(batch.layout) as BankLayout;
   const items = await db
     .selectFrom('payment_item')
@@ -64,7 +61,7 @@ export async function exportBankFile(
       .where('b.id', '=', id)
       .forUpdate('b')
       .executeTakeFirstOrThrow();
-    if (locked.exported_at && !again) return downloaded(locked.exported_at, locked.exported_by_name ?? undefined);
+    if (locked.exported_at && !again) return { at: locked.exported_at, by: locked.exported_by_name ?? undefined };
     await trx
       .updateTable('payment_batch')
       // A return file imported meanwhile may have reconciled the batch, and a download must not set
@@ -72,7 +69,10 @@ export async function exportBankFile(
       .set({
         state: sql<'exported' | 'reconciled'>`case when state = 'open' then 'exported' else state end`,
         exported_at: sql<Date>`coalesce(exported_at, ${clock.now()})`,
-        exported_by: sql<string>`coalesce(exported_by, ${actor.accountId}::uuid)`,
+        // The first download names its officer; a copy names no one (the batch keeps the first).
+        exported_by: sql<
+          string | null
+        >`case when exported_at is null then ${actor.accountId}::uuid else exported_by end`,
         file_sha256: sha,
       })
       .where('id', '=', id)
@@ -87,10 +87,7 @@ export async function exportBankFile(
     });
     return undefined;
   });
-  if (refused) {
-    await recordRefusal(deps, actor, batch);
-    throw refused;
-  }
+  if (refused) throw await refuse(deps, actor, batch, refused.at, refused.by);
   return {
     filename: `${batch.number}.${layout.format}`,
     contentType:
@@ -101,23 +98,30 @@ export async function exportBankFile(
   };
 }
 
-function downloaded(at: Date, by: string | undefined): AppError {
-  return new AppError('BANK_FILE_DOWNLOADED', 409, 'again', { at: shanghaiMinuteOf(at), by: by ?? '—' });
-}
-
 /**
- * A second download not asked for as a copy is refused, and the refusal is on the audit trail: a
- * bank file asked for twice is how a batch gets paid twice, and oversight wants to see the attempts.
+ * A second download not asked for as a copy: refused, naming when the file was downloaded and by
+ * whom (whom to ask whether it went to the bank), and put on the audit trail as a failed download —
+ * a bank file asked for twice is how a batch gets paid twice, and oversight wants the attempts.
  */
-async function recordRefusal(deps: PaymentDeps, actor: Actor, batch: BatchView): Promise<void> {
-  await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.vault, {
-      actor,
-      action: 'payment-batch.exported',
-      outcome: 'failure',
-      entityType: 'payment_batch',
-      entityId: batch.id,
-      regionCode: batch.regionCode,
-    }),
-  );
+async function refuse(
+  deps: PaymentDeps,
+  actor: Actor,
+  batch: BatchView,
+  at: Date,
+  by: string | undefined,
+): Promise<AppError> {
+  await recordAudit(deps.db, deps.vault, {
+    actor,
+    action: 'payment-batch.exported',
+    outcome: 'failure',
+    entityType: 'payment_batch',
+    entityId: batch.id,
+    regionCode: batch.regionCode,
+    after: { again: false, downloadedAt: at.toISOString() },
+  });
+  // Batches downloaded before the officer was kept, whose audit trail did not name one, say only when.
+  return new AppError('BANK_FILE_DOWNLOADED', 409, 'again', {
+    at: shanghaiMinuteOf(at),
+    ...inBoth('by', by ? `由 ${by} ` : '', by ? ` by ${by}` : ''),
+  });
 }

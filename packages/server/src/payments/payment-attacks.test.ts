@@ -75,9 +75,14 @@ describe('the bank file downloaded 50 times at once (a double click, a retrying 
     const listed = await finance.request('GET', `/api/v1/payment-batches/${batch.id}`);
     expect(listed.json()).toMatchObject({ exportedBy: 'pa-finance' });
 
-    const copy = await finance.request('GET', `${url}?again=true`);
+    // A copy, by another officer, is the same file, and the batch still names the first downloader.
+    const colleague = await staff(app, 'pa-finance-2', ['finance'], '510104');
+    const copy = await colleague.request('GET', `${url}?again=true`);
     expect(copy.statusCode).toBe(200);
     expect(copy.body).toBe(given[0]!.body);
+    expect((await colleague.request('GET', `/api/v1/payment-batches/${batch.id}`)).json()).toMatchObject({
+      exportedBy: 'pa-finance',
+    });
     const audit = await app.database.db
       .selectFrom('audit_entry')
       .select(['after', 'outcome'])
@@ -87,9 +92,15 @@ describe('the bank file downloaded 50 times at once (a double click, a retrying 
       .execute();
     const downloads = audit.filter((e) => e.outcome === 'success');
     expect(downloads.map((e) => (e.after as { again?: boolean }).again ?? false)).toEqual([false, true]);
-    // Every refusal is on the trail too: the 49, and the one asked in English.
-    expect(audit.filter((e) => e.outcome === 'failure')).toHaveLength(50);
+    // Every refusal is on the trail too, saying when the file had gone: the 49, and the one asked in English.
+    const refusals = audit.filter((e) => e.outcome === 'failure');
+    expect(refusals).toHaveLength(50);
+    expect(refusals[0]?.after).toEqual({ again: false, downloadedAt: '2026-11-23T02:00:00.000Z' });
     expect((await finance.request('GET', `${url}?again=maybe`)).json()).toMatchObject({ field: 'again' });
+    // A batch downloaded before the downloader was kept, and not named by the audit trail, says only when.
+    await app.database.db.updateTable('payment_batch').set({ exported_by: null }).where('id', '=', batch.id).execute();
+    const unnamed = (await finance.request('GET', url)).json<{ message: string }>().message;
+    expect(unnamed).toContain('该批次的代发文件已于 2026-11-23 10:00 下载');
   });
 });
 

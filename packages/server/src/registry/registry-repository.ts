@@ -91,8 +91,9 @@ export function maskedRow(p: PreparedPerson) {
  * applicant, of their own record. A case worker, who handles no claim, is not.
  */
 export function seesPayeeAccount(actor: Actor): boolean {
-  return ['registry:write', 'application:read', 'application:own'].some((p) => actor.permissions.has(p as Permission));
+  return PAYEE_ACCOUNT_READERS.some((p) => actor.permissions.has(p));
 }
+const PAYEE_ACCOUNT_READERS: readonly Permission[] = ['registry:write', 'application:read', 'application:own'];
 
 export function personView(row: Selectable<Database['person']>, payee: boolean): PersonViewT {
   return {

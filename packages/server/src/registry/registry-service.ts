@@ -234,9 +234,9 @@ export class RegistryService {
   ): Promise<{ total: number; organisations: OrganisationViewT[] }> {
     let query = this.visibleOrganisations(actor);
     const code = q.creditCode?.toUpperCase();
-    // The whole code by the unique index; a part, by its start.
-    if (code)
-      query = query.where('credit_code', code.length === 18 ? '=' : 'like', code.length === 18 ? code : `${code}%`);
+    // The whole code by the unique index; a part, by its start (letters and digits only, by the schema).
+    if (code?.length === 18) query = query.where('credit_code', '=', code);
+    else if (code) query = query.where('credit_code', 'like', `${code}%`);
     if (q.name) query = query.where('name', 'like', `%${q.name.replace(/[\\%_]/g, '\\$&')}%`);
     if (q.regionCode) query = query.where('region_code', 'like', `${regionPrefix(q.regionCode)}%`);
     const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

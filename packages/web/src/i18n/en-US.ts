@@ -548,7 +548,7 @@ export const enUS: Messages = {
     dueOn: 'Due',
     overdue: 'Overdue',
     publicityEnded: 'Publicity over',
-    publicityUntil: 'in publicity to {{date}}',
+    publicityUntil: 'in publicity until {{date}}',
     details: 'Application',
     period: 'Period',
     submittedOn: 'Submitted on',
@@ -777,6 +777,8 @@ export const enUS: Messages = {
     bankFile: 'Download bank file',
     bankFileAgain:
       'This batch’s bank file was downloaded by {{by}} at {{at}}. A second copy holds the same items: if the bank has the file already, do not send it again, or they are paid twice.',
+    bankFileAgainUnnamed:
+      'This batch’s bank file was downloaded at {{at}}. A second copy holds the same items: if the bank has the file already, do not send it again, or they are paid twice.',
     bankFileAgainOk: 'Download anyway',
     returnFile: 'Import return file',
     reconciliation: 'Reconciliation of batch {{batch}}',

@@ -21,7 +21,7 @@ export const zhCN = {
     myOffers: '可享政策',
     myMessages: '消息通知',
     workbench: '工作台',
-    registry: '人员库',
+    registry: '人员单位库',
     payments: '资金拨付',
     funds: '资金台账',
     allocation: '资金分配',
@@ -728,6 +728,8 @@ export const zhCN = {
     bankFile: '下载代发文件',
     bankFileAgain:
       '本批次的代发文件已由 {{by}} 于 {{at}} 下载。再次下载的是同一批次、同一批明细：如已提交银行，切勿重复提交，否则会重复拨付。',
+    bankFileAgainUnnamed:
+      '本批次的代发文件已于 {{at}} 下载。再次下载的是同一批次、同一批明细：如已提交银行，切勿重复提交，否则会重复拨付。',
     bankFileAgainOk: '仍要下载',
     returnFile: '导入回盘文件',
     reconciliation: '批次 {{batch}} 对账结果',

@@ -43,7 +43,7 @@ function visibleTo(account: Account, runs: AccountRuns, page: PageEntry): boolea
 
 /**
  * 经办后台的框架 (Ant Design Pro conventions): a side menu grouped by job — 受理审核, 资金拨付, 创业担保贷款, 培训,
- * 人员库, 监督, 系统管理 — holding only what the account may open, breadcrumbs and a page header
+ * 人员单位库, 监督, 系统管理 — holding only what the account may open, breadcrumbs and a page header
  * above each page, the language switch and who is logged in. The public site and the applicant's
  * pages keep their own frame (`AppShell`).
  */
@@ -144,7 +144,7 @@ function breadcrumbOf(page: PageEntry | undefined, t: (key: string) => string) {
   if (listPage?.nav) steps.push({ name: t(`nav.${listPage.nav}`), path: listPage.path });
   if (page.nav) steps.push({ name: t(`nav.${page.nav}`) });
   else if (page.crumb) steps.push({ name: t(page.crumb) });
-  // A group named as its page or list (人员库 › 人员库, 资金拨付 › 资金拨付) is said once.
+  // A group named as its page or list (人员单位库 › 人员单位库, 资金拨付 › 资金拨付) is said once.
   return steps
     .filter((step, k) => steps[k + 1]?.name !== step.name)
     .map((step) => ({ title: step.path ? <Link to={step.path}>{step.name}</Link> : step.name }));

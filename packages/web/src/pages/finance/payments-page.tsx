@@ -132,9 +132,9 @@ export function PaymentsPage() {
         {/* A file handed to the bank once is paid once: a second copy is asked for, saying so. */}
         <Popconfirm
           disabled={!b.exportedAt}
-          title={t('payments.bankFileAgain', {
+          title={t(b.exportedBy ? 'payments.bankFileAgain' : 'payments.bankFileAgainUnnamed', {
             at: b.exportedAt ? formatInstant(b.exportedAt) : '',
-            by: b.exportedBy ?? '—',
+            by: b.exportedBy,
           })}
           okText={t('payments.bankFileAgainOk')}
           okButtonProps={{ id: 'action-confirm' }}

@@ -260,6 +260,7 @@ export function AccountsPage() {
         request={() =>
           serverPage(async () => {
             const { accounts } = await api<{ accounts: StaffAccount[] }>('GET', '/api/v1/accounts');
+            setError(undefined);
             return { data: accounts, total: accounts.length };
           }, setError)
         }
