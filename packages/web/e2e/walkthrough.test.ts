@@ -112,6 +112,10 @@ describe('the public', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
     const text = await table.innerText();
     expect(text).toMatch(/\d{4}\*+\d{2,4}/);
+    // Above it, the year's use of the funds by subsidy (181号 第二十八条): counts and 元, no names.
+    const summary = v.page.getByTestId('disclosure-summary');
+    await expect.poll(() => summary.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await summary.innerText()).toMatch(/补贴资金使用情况[\s\S]*[\d,]+元/);
     await checkAndShoot(v, 'public-disclosure');
   });
 

@@ -149,6 +149,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/training/certificates/:serial', allowed: 'public', region: 'none', call: (f) => ({ url: `/api/v1/training/certificates/${f.own.certificate}?name=${encodeURIComponent('学员510104')}` }) },
   { method: 'GET', route: '/api/v1/disclosures', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/disclosures?region=510104' }) },
   { method: 'GET', route: '/api/v1/disclosures/export', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/disclosures/export?region=510104' }) },
+  { method: 'GET', route: '/api/v1/disclosures/summary', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/disclosures/summary?region=510104&year=2026' }) },
   { method: 'GET', route: '/api/v1/calendar', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/calendar' }) },
   { method: 'GET', route: '/api/v1/calendar/:year', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/calendar/2026' }) },
 

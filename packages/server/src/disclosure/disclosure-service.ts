@@ -17,7 +17,8 @@ import type { Clock } from '../http/clock.js';
 import { FreshRead } from '../http/fresh-read.js';
 import { PublicResponses, type PublicBody } from '../http/public-response.js';
 import type { PolicyService } from '../policies/policy-service.js';
-import { regionPrefix } from '../regions/region-scope.js';
+import { shanghaiDateOf } from '../http/today.js';
+import { disclosedApplications, readSummary, type DisclosureSummary } from './disclosure-summary.js';
 import { toXlsx } from '../registry/import/tabular.js';
 import type { Vault } from '../security/vault.js';
 
@@ -100,39 +101,25 @@ export class DisclosureService {
     return this.answers.get(key, async () => serialise(await this.read(q, engine, today)));
   }
 
+  /**
+   * 补贴资金使用情况: a region's year of the same list, counted by subsidy — recipients and 元 paid,
+   * and those in publicity before payment (181号 第二十八条: 各项补贴资金的使用情况). Kept like a page, per change and day.
+   */
+  async summary(q: { region: string; year: number }, serialise: (s: DisclosureSummary) => string): Promise<PublicBody> {
+    const [changes, { engine, version }] = await this.versions();
+    const key = JSON.stringify(['summary', changes, version, this.clock.today(), q.region, q.year]);
+    return this.answers.get(key, async () => serialise(await readSummary(this.db, engine, q)));
+  }
+
   /** A page read now (the Excel export; nothing kept). */
   async list(q: DisclosureQuery): Promise<DisclosureList> {
     return this.read(q, await this.policies.engine(), this.clock.today());
   }
 
   private async read(q: DisclosureQuery, engine: PolicyEngine, today: IsoDate): Promise<DisclosureList> {
-    const beforePayment = engine
-      .catalogue()
-      .filter((s) => s.disclosure === 'before-payment')
-      .map((s) => s.id);
-    let query = this.db
-      .selectFrom('application')
+    const query = disclosedApplications(this.db, engine, q)
       .leftJoin('person', 'person.id', 'application.person_id')
-      .leftJoin('organisation', 'organisation.id', 'application.organisation_id')
-      .where('application.region_code', 'like', `${regionPrefix(q.region)}%`)
-      .where((eb) =>
-        eb.or([
-          eb('application.state', '=', 'paid'),
-          ...(beforePayment.length
-            ? [
-                eb.and([
-                  eb('application.subsidy_id', 'in', beforePayment),
-                  eb('application.state', 'in', ['publicised', 'payable']),
-                ]),
-              ]
-            : []),
-        ]),
-      );
-    if (q.subsidy) query = query.where('application.subsidy_id', '=', q.subsidy);
-    if (q.year)
-      query = query
-        .where('application.updated_at', '>=', new Date(`${q.year}-01-01T00:00:00+08:00`))
-        .where('application.updated_at', '<', new Date(`${q.year + 1}-01-01T00:00:00+08:00`));
+      .leftJoin('organisation', 'organisation.id', 'application.organisation_id');
     const total = Number((await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await query
       .select([
@@ -244,7 +231,7 @@ export class DisclosureService {
           amountFen: amount,
           status: r.state === 'paid' ? 'paid' : 'publicised',
           ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
-          date: r.updated_at.toISOString().slice(0, 10),
+          date: shanghaiDateOf(r.updated_at),
         };
       }),
     };

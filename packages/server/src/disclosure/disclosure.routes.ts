@@ -5,7 +5,7 @@ import { fileResponse, XLSX_TYPE, xlsxDownload } from '../http/files.js';
 import { ErrorBodySchema } from '../http/common.schemas.js';
 import { sendPublic } from '../http/public-response.js';
 import type { DisclosureService } from './disclosure-service.js';
-import { DisclosureListQuery } from './disclosure.schemas.js';
+import { DisclosureListQuery, DisclosureSummary, DisclosureSummaryQuery } from './disclosure.schemas.js';
 
 /** The public lists of recipients (公示), open to everyone, as data and as Excel. */
 export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginAsyncTypebox {
@@ -54,6 +54,23 @@ export function disclosureRoutes(disclosures: DisclosureService): FastifyPluginA
         // per change, sent as it is, or a 304 to a client that already has it.
         const page = await disclosures.page(request.query, (list) => String(reply.serialize(list)));
         return sendPublic(request, reply, page, disclosures.maxAgeSeconds);
+      },
+    );
+    app.get(
+      '/api/v1/disclosures/summary',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags,
+          summary:
+            '补贴资金使用情况: a region’s year of the list counted by subsidy — recipients and amounts paid, and those in publicity',
+          querystring: DisclosureSummaryQuery,
+          response: { 200: DisclosureSummary, 400: ErrorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const body = await disclosures.summary(request.query, (s) => String(reply.serialize(s)));
+        return sendPublic(request, reply, body, disclosures.maxAgeSeconds);
       },
     );
     app.get(

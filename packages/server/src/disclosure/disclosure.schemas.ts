@@ -11,3 +11,39 @@ export const DisclosureListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const DisclosureSummaryQuery = Type.Object(
+  {
+    region: RegionCode,
+    year: Type.Integer({ minimum: 2000, maximum: 2200 }),
+  },
+  { additionalProperties: false },
+);
+
+const Counted = {
+  /** Claims paid, and 分 paid on them. */
+  payments: Type.Integer(),
+  paidFen: Type.Integer(),
+  /** Claims listed before payment (in publicity, or released and not yet paid), and their 分. */
+  pending: Type.Integer(),
+  pendingFen: Type.Integer(),
+};
+
+/** 补贴资金使用情况: a region's year of the public list, counted by subsidy. */
+export const DisclosureSummary = Type.Object(
+  {
+    region: Type.String(),
+    year: Type.Integer(),
+    subsidies: Type.Array(
+      Type.Object({
+        subsidy: Type.String(),
+        subsidyName: Type.Object({ zh: Type.String(), en: Type.String() }),
+        /** People and units paid, each once however many claims. */
+        recipients: Type.Integer(),
+        ...Counted,
+      }),
+    ),
+    total: Type.Object(Counted),
+  },
+  { $id: 'DisclosureSummary' },
+);

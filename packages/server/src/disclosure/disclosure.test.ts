@@ -122,6 +122,43 @@ describe('public disclosure lists (公示)', () => {
     expect(res.body).not.toContain('赵');
   });
 
+  it('counts the year by subsidy: who was paid and how much, and what is still in publicity', async () => {
+    const summary = async (query: string) => {
+      const res = await app.http.inject({ url: `/api/v1/disclosures/summary?${query}` });
+      expectOk(res);
+      return res.json<{ subsidies: unknown[]; total: unknown }>();
+    };
+    const district = await summary('region=510104&year=2026');
+    expect(district.subsidies).toEqual([
+      {
+        subsidy: 'one-time-job-seeking',
+        subsidyName: { zh: '一次性求职补贴', en: expect.any(String) },
+        recipients: 0,
+        payments: 0,
+        paidFen: 0,
+        pending: 1,
+        pendingFen: 150_000,
+      },
+      {
+        subsidy: 'public-welfare-post',
+        subsidyName: expect.objectContaining({ zh: '公益性岗位补贴' }),
+        recipients: 1,
+        payments: 1,
+        paidFen: 630_000,
+        pending: 0,
+        pendingFen: 0,
+      },
+    ]);
+    expect(district.total).toEqual({ payments: 1, paidFen: 630_000, pending: 1, pendingFen: 150_000 });
+    // The city's year holds its districts'; another year, and another province, hold none of it.
+    expect((await summary('region=510100&year=2026')).total).toEqual(district.total);
+    expect((await summary('region=510104&year=2025')).subsidies).toEqual([]);
+    expect((await summary('region=620102&year=2026')).subsidies).toEqual([]);
+    const refused = await app.http.inject({ url: '/api/v1/disclosures/summary?region=510104&year=26' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'year' });
+  });
+
   it('drops a revoked claim', async () => {
     expectOk(
       await approver.request('POST', `/api/v1/applications/${ids['李大明']!.application}/transitions`, {

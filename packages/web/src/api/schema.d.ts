@@ -17349,6 +17349,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosures/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补贴资金使用情况: a region’s year of the list counted by subsidy — recipients and amounts paid, and those in publicity */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description GB/T 2260 code; 000000 = national
+                     * @example 510104
+                     */
+                    region: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisclosureSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosures/export": {
         parameters: {
             query?: never;
@@ -31631,6 +31689,28 @@ export interface components {
             score?: number;
             certificate?: string;
         };
+        DisclosureSummary: {
+            region: string;
+            year: number;
+            subsidies: {
+                subsidy: string;
+                subsidyName: {
+                    zh: string;
+                    en: string;
+                };
+                recipients: number;
+                payments: number;
+                paidFen: number;
+                pending: number;
+                pendingFen: number;
+            }[];
+            total: {
+                payments: number;
+                paidFen: number;
+                pending: number;
+                pendingFen: number;
+            };
+        };
         CategoryListCheck: {
             dataset: "social-assistance" | "poverty-monitoring";
             takenOn: string;
@@ -31697,6 +31777,7 @@ export type Certificate = components['schemas']['Certificate'];
 export type TrainingClassSummary = components['schemas']['TrainingClassSummary'];
 export type TrainingClass = components['schemas']['TrainingClass'];
 export type Trainee = components['schemas']['Trainee'];
+export type DisclosureSummary = components['schemas']['DisclosureSummary'];
 export type CategoryListCheck = components['schemas']['CategoryListCheck'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type Text = components['schemas']['Text'];

@@ -346,6 +346,17 @@ export const enUS: Messages = {
     status: { publicised: 'Being publicised', paid: 'Paid' },
     until: 'Publicised until {{date}}',
     anyYear: 'All years',
+    summary: {
+      title: 'Use of subsidy funds in {{year}}',
+      recipients: 'People (units) paid',
+      paid: 'Amount paid',
+      pending: 'In publicity before payment',
+      pendingText: '{{count}}: {{amount}}',
+      payments: '{{count}} payments',
+      total: 'Total',
+      none: 'No subsidy paid in this region in {{year}}',
+      note: 'Published as 财社〔2023〕181号 article 28 requires, counted from the list below; a person paid several subsidies counts once in each.',
+    },
   },
   training: {
     title: 'Vocational training: the two catalogues and certificate lookup',

@@ -328,6 +328,17 @@ export const zhCN = {
     status: { publicised: '公示中', paid: '已发放' },
     until: '公示至 {{date}}',
     anyYear: '全部年份',
+    summary: {
+      title: '{{year}} 年补贴资金使用情况',
+      recipients: '已发放人数（单位数）',
+      paid: '已发放金额',
+      pending: '发放前公示中',
+      pendingText: '{{count}} 笔 {{amount}}',
+      payments: '共 {{count}} 笔',
+      total: '合计',
+      none: '{{year}} 年本地区暂无补贴发放',
+      note: '依据财社〔2023〕181号第二十八条公开，按下方公示名单统计；一人领取多项补贴的，在每项中各计一次。',
+    },
   },
   training: {
     title: '职业技能培训：两目录与证书查询',

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api, download, query } from '../../api/client.js';
 import type { Text } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, pick } from '../../components/format.js';
+import { formatFen, pick, todayInShanghai } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { PHONE_SCROLL } from '../../components/table-scroll.js';
 import { useLoad } from '../../components/use-load.js';
+import { DisclosureSummary } from './disclosure-summary.js';
 
 interface DisclosureRow {
   subsidy: string;
@@ -88,6 +89,10 @@ export function DisclosurePage() {
           {t('common.exportExcel')}
         </Button>
       </Space>
+      <DisclosureSummary
+        region={region}
+        year={params.year ? Number(params.year) : Number(todayInShanghai().slice(0, 4))}
+      />
       <ErrorAlert error={error} />
       {narrow ? (
         // On a phone, one card a recipient: the table's amount and status were reached only sideways.
