@@ -116,6 +116,10 @@ describe('the public', () => {
     const summary = v.page.getByTestId('disclosure-summary');
     await expect.poll(() => summary.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await summary.innerText()).toMatch(/补贴资金使用情况[\s\S]*[\d,]+元/);
+    // And the city's employment targets for the year beside what its registrations show was done.
+    const targets = v.page.getByTestId('disclosure-targets').locator('tbody tr.ant-table-row');
+    await expect.poll(() => targets.count()).toBe(3);
+    expect(await targets.first().innerText()).toMatch(/城镇新增就业\s+20 人\s+\d+ 人\s+[\d.]+%/);
     await checkAndShoot(v, 'public-disclosure');
   });
 

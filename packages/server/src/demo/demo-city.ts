@@ -1,7 +1,8 @@
-import { seededRandom } from '@huimin/policy';
+import { seededRandom, type ParameterValue } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
+import { insertParameterValues } from '../parameters/parameter-repository.js';
 import { todayInShanghai } from '../http/today.js';
 import type { Vault } from '../security/vault.js';
 import { seedApplications } from './demo-applications.js';
@@ -40,4 +41,22 @@ export async function seedDemoCity(
   );
 
   await seedApplications(db, vault, staffIds, people, today);
+  await insertParameterValues(db, demoTargets(Number(today.slice(0, 4))));
+}
+
+/** The city's employment targets for this year (181号 第二十八条), published beside the funds' use. */
+function demoTargets(year: number): ParameterValue[] {
+  const target = (parameter: string, value: number): ParameterValue => ({
+    parameter,
+    region: '510100',
+    from: `${year}-01-01`,
+    value,
+    source: 'example',
+    note: '示例数据，非真实目标 / example figure, not a real target',
+  });
+  return [
+    target('employment-target.new-urban-jobs', 20),
+    target('employment-target.unemployed-reemployed', 10),
+    target('employment-target.hard-to-employ-employed', 5),
+  ];
 }

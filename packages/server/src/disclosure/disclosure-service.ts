@@ -108,7 +108,7 @@ export class DisclosureService {
   async summary(q: { region: string; year: number }, serialise: (s: DisclosureSummary) => string): Promise<PublicBody> {
     const [changes, { engine, version }] = await this.versions();
     const key = JSON.stringify(['summary', changes, version, this.clock.today(), q.region, q.year]);
-    return this.answers.get(key, async () => serialise(await readSummary(this.db, engine, q)));
+    return this.answers.get(key, async () => serialise(await readSummary(this.db, engine, q, this.clock.today())));
   }
 
   /** A page read now (the Excel export; nothing kept). */

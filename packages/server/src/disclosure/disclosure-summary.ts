@@ -1,6 +1,7 @@
-import type { PolicyEngine } from '@huimin/policy';
+import type { IsoDate, PolicyEngine } from '@huimin/policy';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { EMPLOYMENT_TARGETS, employmentTarget, type EmploymentTarget } from '../parameters/server-parameters.js';
 import { regionPrefix } from '../regions/region-scope.js';
 
 /**
@@ -55,10 +56,22 @@ export interface SubsidyUse {
   pendingFen: number;
 }
 
+/** One of the year's employment targets, and what the registrations show was achieved. */
+export interface TargetProgress {
+  indicator: EmploymentTarget;
+  name: { zh: string; en: string };
+  /** The region's own target for the year; absent when it set none. */
+  target?: number;
+  achieved: number;
+  /** Achieved as a share of the target, in ‰ rounded down; absent without a target above zero. */
+  ratePermille?: number;
+}
+
 export interface DisclosureSummary {
   region: string;
   year: number;
   subsidies: SubsidyUse[];
+  targets: TargetProgress[];
   total: { payments: number; paidFen: number; pending: number; pendingFen: number };
 }
 
@@ -67,6 +80,7 @@ export async function readSummary(
   db: Kysely<Database>,
   engine: PolicyEngine,
   q: { readonly region: string; readonly year: number },
+  today: IsoDate,
 ): Promise<DisclosureSummary> {
   const paid = sql<boolean>`application.state = 'paid'`;
   const rows = await disclosedApplications(db, engine, q)
@@ -97,6 +111,7 @@ export async function readSummary(
     region: q.region,
     year: q.year,
     subsidies,
+    targets: await readTargets(db, engine, q, today),
     total: {
       payments: sum((s) => s.payments),
       paidFen: sum((s) => s.paidFen),
@@ -104,4 +119,72 @@ export async function readSummary(
       pendingFen: sum((s) => s.pendingFen),
     },
   };
+}
+
+/** What each target counts, as the report names it. */
+const INDICATOR_NAMES: Readonly<Record<EmploymentTarget, { zh: string; en: string }>> = {
+  'employment-target.new-urban-jobs': { zh: '城镇新增就业', en: 'New urban jobs' },
+  'employment-target.unemployed-reemployed': { zh: '失业人员再就业', en: 'Unemployed people back in work' },
+  'employment-target.hard-to-employ-employed': { zh: '就业困难人员就业', en: 'People hard to employ, in work' },
+};
+
+/**
+ * 年度就业工作总体目标、工作任务完成 (181号 第二十八条), as the platform's registrations count them:
+ * employment registrations begun in the year (就业登记), unemployment registrations ended by a job,
+ * and 就业困难人员 certifications ended because the person found work — in the region and those
+ * below it, each by its Beijing calendar day. One statement.
+ */
+async function readTargets(
+  db: Kysely<Database>,
+  engine: PolicyEngine,
+  q: { readonly region: string; readonly year: number },
+  today: IsoDate,
+): Promise<TargetProgress[]> {
+  const from = `${q.year}-01-01`;
+  const to = `${q.year}-12-31`;
+  const inRegion = `${regionPrefix(q.region)}%`;
+  const counts = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('employment_registration')
+        .select((c) => c.fn.countAll<string>().as('n'))
+        .where('kind', '=', 'employment')
+        .where('region_code', 'like', inRegion)
+        .where('starts_on', '>=', from)
+        .where('starts_on', '<=', to)
+        .as('new_jobs'),
+      eb
+        .selectFrom('employment_registration')
+        .select((c) => c.fn.countAll<string>().as('n'))
+        .where('kind', '=', 'unemployment')
+        .where('end_reason', '=', 'employed')
+        .where('region_code', 'like', inRegion)
+        .where('ends_on', '>=', from)
+        .where('ends_on', '<=', to)
+        .as('reemployed'),
+      eb
+        .selectFrom('hardship_certification')
+        .select((c) => c.fn.countAll<string>().as('n'))
+        .where('exit_reason', '=', 'employed')
+        .where('region_code', 'like', inRegion)
+        .where('exited_on', '>=', from)
+        .where('exited_on', '<=', to)
+        .as('hard_to_employ'),
+    ])
+    .executeTakeFirstOrThrow();
+  const achieved: Record<EmploymentTarget, number> = {
+    'employment-target.new-urban-jobs': Number(counts.new_jobs ?? 0),
+    'employment-target.unemployed-reemployed': Number(counts.reemployed ?? 0),
+    'employment-target.hard-to-employ-employed': Number(counts.hard_to_employ ?? 0),
+  };
+  return EMPLOYMENT_TARGETS.map((indicator) => {
+    const target = employmentTarget(engine, indicator, q.region, q.year, today);
+    return {
+      indicator,
+      name: INDICATOR_NAMES[indicator],
+      ...(target !== undefined ? { target } : {}),
+      achieved: achieved[indicator],
+      ...(target ? { ratePermille: Math.floor((achieved[indicator] * 1000) / target) } : {}),
+    };
+  });
 }

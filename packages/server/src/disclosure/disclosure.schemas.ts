@@ -44,6 +44,17 @@ export const DisclosureSummary = Type.Object(
       }),
     ),
     total: Type.Object(Counted),
+    /** 年度就业工作总体目标、工作任务完成: each target the region set for the year, and what was achieved. */
+    targets: Type.Array(
+      Type.Object({
+        indicator: Type.String(),
+        name: Type.Object({ zh: Type.String(), en: Type.String() }),
+        target: Type.Optional(Type.Integer()),
+        achieved: Type.Integer(),
+        /** Achieved as a share of the target, in ‰ rounded down. */
+        ratePermille: Type.Optional(Type.Integer()),
+      }),
+    ),
   },
   { $id: 'DisclosureSummary' },
 );

@@ -159,6 +159,67 @@ describe('public disclosure lists (公示)', () => {
     expect(refused.json()).toMatchObject({ field: 'year' });
   });
 
+  it('sets the year’s employment targets beside what the registrations show was achieved', async () => {
+    const person = await clerk.request('POST', '/api/v1/people', {
+      idNumber: idNumber('1990-04-04', 'male', '510104'),
+      name: '再就业',
+      regionCode: '510104',
+    });
+    const personId = person.json<{ id: string }>().id;
+    const registration = { personId, regionCode: '510104', basis: 'residence' };
+    expectOk(
+      await clerk.request('POST', '/api/v1/employment-services/registrations', {
+        ...registration,
+        kind: 'unemployment',
+        startsOn: '2026-09-01',
+      }),
+      201,
+    );
+    // A job from 2 November: a new job this year, and the unemployment before it ended by work.
+    expectOk(
+      await clerk.request('POST', '/api/v1/employment-services/registrations', {
+        ...registration,
+        kind: 'employment',
+        employmentKind: 'labour-contract',
+        employerCreditCode: UNIT,
+        startsOn: '2026-11-02',
+      }),
+      201,
+    );
+    const officer = await staff(app, 'target-officer', ['parameter-officer'], '510104');
+    const target = (parameter: string, from: string, value: number) =>
+      officer.request('POST', '/api/v1/parameters', {
+        parameter,
+        regionCode: '510104',
+        from,
+        value,
+        note: '锦江区2026年就业工作目标',
+      });
+    expectOk(await target('employment-target.new-urban-jobs', '2026-01-01', 12_000), 201);
+    // Last year's target is not this year's.
+    expectOk(await target('employment-target.unemployed-reemployed', '2025-01-01', 3_000), 201);
+    const targets = async (region: string) =>
+      (await app.http.inject({ url: `/api/v1/disclosures/summary?region=${region}&year=2026` })).json<{
+        targets: { indicator: string; target?: number; achieved: number }[];
+      }>().targets;
+    expect(await targets('510104')).toEqual([
+      expect.objectContaining({
+        indicator: 'employment-target.new-urban-jobs',
+        target: 12_000,
+        achieved: 1,
+        ratePermille: 0,
+      }),
+      { indicator: 'employment-target.unemployed-reemployed', name: expect.any(Object), achieved: 1 },
+      { indicator: 'employment-target.hard-to-employ-employed', name: expect.any(Object), achieved: 0 },
+    ]);
+    // The city counts its districts' work, but a district's target is not the city's.
+    expect((await targets('510100')).map((t) => [t.target, t.achieved])).toEqual([
+      [undefined, 1],
+      [undefined, 1],
+      [undefined, 0],
+    ]);
+  });
+
   it('drops a revoked claim', async () => {
     expectOk(
       await approver.request('POST', `/api/v1/applications/${ids['李大明']!.application}/transitions`, {

@@ -1,5 +1,5 @@
 import { CATALOGUE, PARAMETER_LABELS, type ParameterLabel } from '@huimin/policy';
-import { noApplicationParameter, type RiskThreshold } from './server-parameters.js';
+import { noApplicationParameter, type EmploymentTarget, type RiskThreshold } from './server-parameters.js';
 
 /**
  * The names of the parameters the server itself reads (risk thresholds, 免申即享 switches), in the
@@ -31,8 +31,28 @@ const RISK_LABELS: Readonly<Record<RiskThreshold, ParameterLabel>> = {
   },
 };
 
+/** The year's employment targets (181号 第二十八条), head counts a region sets for itself. */
+const TARGET_LABELS: Readonly<Record<EmploymentTarget, ParameterLabel>> = {
+  'employment-target.new-urban-jobs': {
+    zh: '年度目标：城镇新增就业人数',
+    en: 'Year’s target: new urban jobs',
+    unit: 'count',
+  },
+  'employment-target.unemployed-reemployed': {
+    zh: '年度目标：失业人员再就业人数',
+    en: 'Year’s target: unemployed people back in work',
+    unit: 'count',
+  },
+  'employment-target.hard-to-employ-employed': {
+    zh: '年度目标：就业困难人员就业人数',
+    en: 'Year’s target: people hard to employ, in work',
+    unit: 'count',
+  },
+};
+
 const SERVER_LABELS: Readonly<Record<string, ParameterLabel>> = {
   ...RISK_LABELS,
+  ...TARGET_LABELS,
   ...Object.fromEntries(
     CATALOGUE.map((s) => [
       noApplicationParameter(s.id),

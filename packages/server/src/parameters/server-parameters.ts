@@ -26,9 +26,35 @@ export type RiskThreshold = keyof typeof RISK_THRESHOLDS;
 /** 免申即享: a region marks a subsidy as needing no application by setting this to 1. */
 export const noApplicationParameter = (subsidy: string) => `proactive.no-application.${subsidy}`;
 
+/**
+ * 年度就业工作总体目标 (财社〔2023〕181号 第二十八条): the year's targets a region sets for itself and
+ * publishes beside what it achieved. No text states a figure; a target counts for the year its
+ * setting starts in, and only for the region it was set for (a city's is not its districts').
+ */
+export const EMPLOYMENT_TARGETS = [
+  'employment-target.new-urban-jobs',
+  'employment-target.unemployed-reemployed',
+  'employment-target.hard-to-employ-employed',
+] as const;
+export type EmploymentTarget = (typeof EMPLOYMENT_TARGETS)[number];
+
+/** A region's own target for a year, as set by the start of the day asked about; none if not set. */
+export function employmentTarget(
+  engine: PolicyEngine,
+  name: EmploymentTarget,
+  region: string,
+  year: number,
+  on: IsoDate,
+): number | undefined {
+  const yearEnd = `${year}-12-31`;
+  const value = engine.parameters.resolve(name, region, on < yearEnd ? on : yearEnd);
+  return value && value.region === region && value.from.startsWith(`${year}-`) ? value.value : undefined;
+}
+
 /** Every server parameter a region may set. */
 export const SERVER_PARAMETERS: readonly string[] = [
   ...Object.keys(RISK_THRESHOLDS),
+  ...EMPLOYMENT_TARGETS,
   ...CATALOGUE.map((s) => noApplicationParameter(s.id)),
 ];
 

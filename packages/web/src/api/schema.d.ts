@@ -31710,6 +31710,16 @@ export interface components {
                 pending: number;
                 pendingFen: number;
             };
+            targets: {
+                indicator: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                target?: number;
+                achieved: number;
+                ratePermille?: number;
+            }[];
         };
         CategoryListCheck: {
             dataset: "social-assistance" | "poverty-monitoring";

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatFen, pick } from '../../components/format.js';
+import { formatFen, formatPermille, pick } from '../../components/format.js';
 import { PHONE_SCROLL } from '../../components/table-scroll.js';
 import { useLoad } from '../../components/use-load.js';
 
 type Summary = paths['/api/v1/disclosures/summary']['get']['responses'][200]['content']['application/json'];
 type SubsidyUse = Summary['subsidies'][number];
+type TargetProgress = Summary['targets'][number];
 
 /**
  * 补贴资金使用情况 (财社〔2023〕181号 第二十八条): the region's year of the list below, counted by subsidy —
@@ -23,6 +24,7 @@ export function DisclosureSummary({ region, year }: { region: string; year: numb
     [region, year],
   );
   const money = (fen: number) => formatFen(fen, lang);
+  const count = (n: number) => t('disclosure.targets.people', { count: n, n: n.toLocaleString('en-US') });
   return (
     <Card size="small" title={t('disclosure.summary.title', { year })} data-testid="disclosure-summary">
       <ErrorAlert error={error} />
@@ -69,8 +71,35 @@ export function DisclosureSummary({ region, year }: { region: string; year: numb
           ) : null
         }
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('disclosure.summary.note')}
+      </Typography.Paragraph>
+      <Typography.Title level={5}>{t('disclosure.targets.title', { year })}</Typography.Title>
+      <Table<TargetProgress>
+        size="small"
+        loading={loading}
+        rowKey="indicator"
+        pagination={false}
+        scroll={{ x: PHONE_SCROLL }}
+        dataSource={data?.targets ?? []}
+        data-testid="disclosure-targets"
+        columns={[
+          { title: t('disclosure.targets.indicator'), render: (_, g) => pick(g.name, lang) },
+          {
+            title: t('disclosure.targets.target'),
+            align: 'right',
+            render: (_, g) => (g.target !== undefined ? count(g.target) : t('disclosure.targets.notSet')),
+          },
+          { title: t('disclosure.targets.achieved'), align: 'right', render: (_, g) => count(g.achieved) },
+          {
+            title: t('disclosure.targets.rate'),
+            align: 'right',
+            render: (_, g) => (g.ratePermille !== undefined ? formatPermille(g.ratePermille) : '—'),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('disclosure.targets.note')}
       </Typography.Paragraph>
     </Card>
   );
