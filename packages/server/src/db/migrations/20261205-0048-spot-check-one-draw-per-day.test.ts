@@ -1,8 +1,7 @@
-import { Migrator, sql, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../demo/seed.js';
-import { openDatabase, type DatabaseHandle } from '../database.js';
-import { migrationProvider } from './index.js';
+import type { DatabaseHandle } from '../database.js';
+import { databaseBefore } from './migration.test-kit.js';
 
 /**
  * 0048 on a database that already holds spot checks: every earlier draw gets the day it was made
@@ -14,17 +13,7 @@ let database: DatabaseHandle;
 let m0048: Migration;
 
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory://' });
-  const all = await migrationProvider.getMigrations();
-  m0048 = all[NAME]!;
-  const { [NAME]: _, ...before } = all;
-  const { error } = await new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => before },
-    allowUnorderedMigrations: true,
-  }).migrateToLatest();
-  if (error) throw error;
-  await seedReferenceData(database.db);
+  ({ database, migration: m0048 } = await databaseBefore(NAME));
 }, 120_000);
 afterAll(() => database?.close());
 
