@@ -195,7 +195,24 @@ describe('public disclosure lists (公示)', () => {
         value,
         note: '锦江区2026年就业工作目标',
       });
-    expectOk(await target('employment-target.new-urban-jobs', '2026-01-01', 12_000), 201);
+    const set = await target('employment-target.new-urban-jobs', '2026-01-01', 12_000);
+    expectOk(set, 201);
+    // A year's target is for its calendar year, to 31 December, whether or not the officer says so.
+    expect(set.json()).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
+    // Decided on 20 December for the next year, it is entered from the next 1 January, not then.
+    const early = await target('employment-target.hard-to-employ-employed', '2025-12-20', 50);
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ field: 'from' });
+    expect(early.json<{ message: string }>().message).toContain('1月1日');
+    const halfYear = await officer.request('POST', '/api/v1/parameters', {
+      parameter: 'employment-target.hard-to-employ-employed',
+      regionCode: '510104',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      value: 50,
+      note: '半年目标',
+    });
+    expect(halfYear.json()).toMatchObject({ field: 'to' });
     // Last year's target is not this year's.
     expectOk(await target('employment-target.unemployed-reemployed', '2025-01-01', 3_000), 201);
     const targets = async (region: string) =>

@@ -17,7 +17,7 @@ import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { parameterLabel } from './parameter-labels.js';
 import { listRegionParameterValues } from './parameter-repository.js';
-import { noApplicationParameter, SERVER_PARAMETERS } from './server-parameters.js';
+import { EMPLOYMENT_TARGETS, noApplicationParameter, SERVER_PARAMETERS } from './server-parameters.js';
 
 /** Every parameter a region may set: those the subsidies' schemes read and the server's own. */
 const KNOWN: ReadonlySet<string> = new Set([
@@ -84,6 +84,7 @@ export class ParameterService {
       );
     if (input.parameter === DEFERRED_MATERIALS_WORKING_DAYS && (!Number.isInteger(input.value) || input.value < 1))
       throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '≥ 1' });
+    const to = isEmploymentTarget(input.parameter) ? targetYearEnd(input) : input.to;
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
     await this.db.transaction().execute(async (trx) => {
@@ -93,7 +94,7 @@ export class ParameterService {
           parameter: input.parameter,
           region_code: input.regionCode,
           valid_from: input.from,
-          valid_to: input.to ?? null,
+          valid_to: to ?? null,
           value: String(input.value),
           source: 'local-setting',
           note,
@@ -106,7 +107,7 @@ export class ParameterService {
         entityType: 'parameter_value',
         entityId: String(row.id),
         regionCode: input.regionCode,
-        after: { ...input, note },
+        after: { ...input, ...(to ? { to } : {}), note },
       });
     });
     this.policies.reload();
@@ -146,4 +147,39 @@ export interface RegionParameter {
   label?: ParameterLabel;
   inForce?: ResolvedParameter;
   history: ResolvedParameter[];
+}
+
+const isEmploymentTarget = (parameter: string) => (EMPLOYMENT_TARGETS as readonly string[]).includes(parameter);
+
+/**
+ * A year's employment target (年度就业工作目标) is set for one calendar year: it starts on 1 January
+ * and ends on 31 December of that year, which is filled in when not given. A target decided in
+ * December for the next year is entered from the next 1 January, so it is never read as this year's.
+ */
+function targetYearEnd(input: SetParameter): IsoDate {
+  const year = input.from.slice(0, 4);
+  if (!input.from.endsWith('-01-01'))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      400,
+      'from',
+      inBoth(
+        'detail',
+        `年度目标应自目标年度的1月1日起设定（如 ${year}-01-01）`,
+        `a year’s target starts on 1 January of its year (such as ${year}-01-01)`,
+      ),
+    );
+  const end = `${year}-12-31`;
+  if (input.to !== undefined && input.to !== end)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      400,
+      'to',
+      inBoth(
+        'detail',
+        `年度目标至当年12月31日止（${end}）`,
+        `a year’s target ends on 31 December of its year (${end})`,
+      ),
+    );
+  return end;
 }

@@ -99,7 +99,9 @@ export function BankAccountModal({
         <Form.Item
           label={t('backOffice.payments.accountNumber')}
           name="accountNumber"
-          extra={t('backOffice.payments.correctHint')}
+          // Re-issuing is said only where a payment failed; otherwise the account is simply where
+          // the next payment goes.
+          extra={t(item?.failed ? 'backOffice.payments.correctHint' : 'backOffice.payments.accountHint')}
           rules={[
             { required: true, whitespace: true },
             // As the server reads it: 12 to 30 digits, spaces between groups allowed.

@@ -88,6 +88,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     failedAccount: 'Account that failed',
     correctHint:
       'Fill it in once checked with the payee. It can then be re-issued; the failure stays on record in this batch.',
+    accountHint: 'Fill it in once checked with the payee; subsidies are paid to it from now on.',
     accountNumber: 'Bank account number',
     bankName: 'Bank',
     accountDigits: 'A bank account number is 12 to 30 digits',

@@ -87,6 +87,7 @@ export const backOfficeZh = {
     recordTitle: '登记 {{name}} 的收款账户',
     failedAccount: '拨付失败的账户',
     correctHint: '与收款人核实后填写。更正后即可重新拨付；原失败记录保留在本批次中。',
+    accountHint: '与收款人核实后填写；此后的补贴拨付到该账户。',
     accountNumber: '银行账号',
     bankName: '开户银行',
     accountDigits: '银行账号应为 12 至 30 位数字',
