@@ -50,6 +50,7 @@ function demoTargets(year: number): ParameterValue[] {
     parameter,
     region: '510100',
     from: `${year}-01-01`,
+    to: `${year}-12-31`,
     value,
     source: 'example',
     note: '示例数据，非真实目标 / example figure, not a real target',

@@ -28,8 +28,9 @@ export const noApplicationParameter = (subsidy: string) => `proactive.no-applica
 
 /**
  * 年度就业工作总体目标 (财社〔2023〕181号 第二十八条): the year's targets a region sets for itself and
- * publishes beside what it achieved. No text states a figure; a target counts for the year its
- * setting starts in, and only for the region it was set for (a city's is not its districts').
+ * publishes beside what it achieved. No text states a figure; a target is set for one calendar
+ * year (1 January to 31 December, checked when set) and counts only for the region it was set for
+ * (a city's is not its districts').
  */
 export const EMPLOYMENT_TARGETS = [
   'employment-target.new-urban-jobs',
