@@ -55,13 +55,19 @@ export async function exportBankFile(
     // Whether this is the first download or a copy is decided on the locked row, not on the read
     // above: of two requests at once, the one that waited sees the other's download.
     const locked = await trx
-      .selectFrom('payment_batch as b')
-      .leftJoin('account as downloader', 'downloader.id', 'b.exported_by')
-      .select(['b.exported_at', 'downloader.display_name as exported_by_name'])
-      .where('b.id', '=', id)
-      .forUpdate('b')
+      .selectFrom('payment_batch')
+      .select(['exported_at', 'exported_by'])
+      .where('id', '=', id)
+      .forUpdate()
       .executeTakeFirstOrThrow();
-    if (locked.exported_at && !again) return { at: locked.exported_at, by: locked.exported_by_name ?? undefined };
+    if (locked.exported_at && !again) {
+      // The downloader's name in a statement of its own: one joined to the locked read would come
+      // from before the wait, when the batch named no one (PostgreSQL rechecks only the locked row).
+      const by = locked.exported_by
+        ? await trx.selectFrom('account').select('display_name').where('id', '=', locked.exported_by).executeTakeFirst()
+        : undefined;
+      return { at: locked.exported_at, by: by?.display_name };
+    }
     await trx
       .updateTable('payment_batch')
       // A return file imported meanwhile may have reconciled the batch, and a download must not set
