@@ -107,8 +107,10 @@ export class DisclosureService {
    */
   async summary(q: { region: string; year: number }, serialise: (s: DisclosureSummary) => string): Promise<PublicBody> {
     const [changes, { engine, version }] = await this.versions();
-    const key = JSON.stringify(['summary', changes, version, this.clock.today(), q.region, q.year]);
-    return this.answers.get(key, async () => serialise(await readSummary(this.db, engine, q, this.clock.today())));
+    // One day for the key and the read: across midnight they would disagree.
+    const today = this.clock.today();
+    const key = JSON.stringify(['summary', changes, version, today, q.region, q.year]);
+    return this.answers.get(key, async () => serialise(await readSummary(this.db, engine, q, today)));
   }
 
   /** A page read now (the Excel export; nothing kept). */
