@@ -84,7 +84,7 @@ import { RegistryService } from '../registry/registry-service.js';
 import { registryRoutes } from '../registry/registry.routes.js';
 import type { Vault } from '../security/vault.js';
 import { SERVER_VERSION } from '../version.js';
-import { accessHook, assertAccessDeclared } from '../auth/access.js';
+import { accessControl } from '../auth/access.js';
 import { startJobs, type JobOptions } from './background-jobs.js';
 import { systemClock, type Clock } from '../http/clock.js';
 import { AppError, sendError } from '../http/errors.js';
@@ -283,11 +283,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const services = buildServices(options);
 
   http.decorateRequest('session', null);
-  http.addHook('onRoute', assertAccessDeclared);
-  // Before the access check: request hooks run in the order added, and a refused request (401, 403)
-  // must carry the security headers too.
+  // The access check is each route's own first request hook, run after the app's: a refused
+  // request (401, 403) carries the security headers too.
   await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
-  http.addHook('onRequest', accessHook(services.sessions));
+  http.addHook('onRoute', accessControl(services.sessions));
   http.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));
   http.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !options.webRoot)

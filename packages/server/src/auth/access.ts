@@ -59,25 +59,41 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** The session behind the request, checked against the route's access declaration. */
-export function accessHook(sessions: SessionResumer) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    request.session = null;
-    const access = request.routeOptions.config.access;
-    // Public routes read no session, so they cost no session lookup.
+/**
+ * The onRoute hook that enforces the declarations: a route under /api without one refuses to
+ * register, and a route that needs a session gets the check as its first request hook, with its
+ * declaration at hand. Public routes get no hook at all: they read no session, and the public lists
+ * are what anyone can hammer, where every step counts (decision 025).
+ */
+export function accessControl(sessions: SessionResumer) {
+  return (route: RouteOptions): void => {
+    assertAccessDeclared(route);
+    const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access || 'public' in access) return;
-    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-    const session = token ? await sessions.resume(token, request.ip) : null;
-    if (!session) throw new AppError(token ? 'SESSION_EXPIRED' : 'NOT_AUTHENTICATED', 401);
-    // Double-submit: a cross-site form can send the cookie but cannot read the token to echo it.
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken)
-      throw new AppError('CSRF_FAILED', 403);
-    if (session.mustChangePassword && !access.allowWithExpiredPassword)
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
-    const wanted = typeof access.permission === 'string' ? [access.permission] : access.permission;
-    if (!wanted.some((p) => session.actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
-    request.session = session;
+    const check = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
+      admit(sessions, request, access).then(() => done(), done);
+    };
+    route.onRequest = [check, ...[route.onRequest ?? []].flat()];
   };
+}
+
+/** The session behind the request, checked against the route's access declaration. */
+async function admit(
+  sessions: SessionResumer,
+  request: FastifyRequest,
+  access: Exclude<Access, { readonly public: true }>,
+): Promise<void> {
+  const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+  const session = token ? await sessions.resume(token, request.ip) : null;
+  if (!session) throw new AppError(token ? 'SESSION_EXPIRED' : 'NOT_AUTHENTICATED', 401);
+  // Double-submit: a cross-site form can send the cookie but cannot read the token to echo it.
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken)
+    throw new AppError('CSRF_FAILED', 403);
+  if (session.mustChangePassword && !access.allowWithExpiredPassword)
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
+  const wanted = typeof access.permission === 'string' ? [access.permission] : access.permission;
+  if (!wanted.some((p) => session.actor.permissions.has(p))) throw new AppError('FORBIDDEN', 403);
+  request.session = session;
 }
 
 /** The caller of a route that requires a session (the hook guarantees it). */

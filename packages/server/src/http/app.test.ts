@@ -1,7 +1,8 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { assertAccessDeclared } from '../auth/access.js';
+import { accessControl, assertAccessDeclared, type CurrentSession } from '../auth/access.js';
+import type { Actor } from '../auth/actor.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -40,5 +41,45 @@ describe('the HTTP app', () => {
     declared.addHook('onRoute', assertAccessDeclared);
     declared.get('/api/v1/open', { config: { access: { public: true } } }, async () => 'x');
     await expect(declared.ready()).resolves.toBeDefined();
+  });
+
+  it('checks the session once for a route and once for its HEAD, before the route’s own hooks, and never for a public route', async () => {
+    const resumed: string[] = [];
+    const session = {
+      actor: { permissions: new Set(['registry:read']) } as unknown as Actor,
+      csrfToken: 't',
+      mustChangePassword: false,
+      tokenHash: 'h',
+    } satisfies CurrentSession;
+    const server = Fastify();
+    server.decorateRequest('session', null);
+    server.addHook('onRoute', accessControl({ resume: async (token) => (resumed.push(token), session) }));
+    let seenByRouteHook: unknown;
+    server.get(
+      '/api/v1/mine',
+      {
+        config: { access: { permission: 'registry:read' } },
+        onRequest: async (request) => {
+          seenByRouteHook = request.session;
+        },
+      },
+      async (request) => ({ mine: request.session === session }),
+    );
+    server.get('/api/v1/open', { config: { access: { public: true } } }, async (request) => ({
+      session: request.session,
+    }));
+    server.get('/api/v1/theirs', { config: { access: { permission: 'application:pay' } } }, async () => 'x');
+    const cookie = 'huimin_session=abc';
+
+    expect((await server.inject({ url: '/api/v1/mine', headers: { cookie } })).json()).toEqual({ mine: true });
+    expect(resumed).toEqual(['abc']);
+    expect(seenByRouteHook).toBe(session);
+    expect((await server.inject({ method: 'HEAD', url: '/api/v1/mine', headers: { cookie } })).statusCode).toBe(200);
+    expect(resumed).toHaveLength(2);
+    expect((await server.inject({ url: '/api/v1/mine' })).statusCode).toBe(401);
+    expect((await server.inject({ url: '/api/v1/theirs', headers: { cookie } })).statusCode).toBe(403);
+    expect(resumed).toHaveLength(3);
+    expect((await server.inject({ url: '/api/v1/open', headers: { cookie } })).json()).toEqual({ session: null });
+    expect(resumed).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FreshRead } from './fresh-read.js';
-import { acceptedEncodings, matchesEtag } from './public-response.js';
+import { acceptedEncodings, matchesEtag, preferredEncoding } from './public-response.js';
 
 /** A read the test finishes by hand, counting how many were started. */
 function manualReads() {
@@ -88,6 +88,16 @@ describe('public answers: encodings and entity tags', () => {
     expect(acceptedEncodings('br;q=0, gzip;q=0.8').has('br')).toBe(false);
     expect(acceptedEncodings('br;q=0, gzip;q=0.8').has('gzip')).toBe(true);
     expect(acceptedEncodings(undefined).size).toBe(0);
+  });
+
+  it('prefers br, then gzip, whatever header was asked about before', () => {
+    const browser = 'gzip, deflate, br';
+    expect(preferredEncoding(browser)).toBe('br');
+    expect(preferredEncoding(browser)).toBe('br');
+    expect(preferredEncoding('br;q=0, gzip;q=0.8')).toBe('gzip');
+    expect(preferredEncoding(undefined)).toBeUndefined();
+    expect(preferredEncoding('identity')).toBeUndefined();
+    expect(preferredEncoding(browser)).toBe('br');
   });
 
   it('matches If-None-Match weakly, in a list, or by a star', () => {

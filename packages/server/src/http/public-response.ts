@@ -29,14 +29,14 @@ export class PublicBody {
 
   /** The body in the encoding the client prefers among those it accepts (br, gzip, or as it is). */
   encoded(acceptEncoding: string | undefined): { encoding?: 'br' | 'gzip'; payload: Promise<Buffer> | Buffer } {
-    const accepted = acceptedEncodings(acceptEncoding);
+    const encoding = preferredEncoding(acceptEncoding);
     // Quality 5: near the best ratio for JSON at a small part of quality 11's time.
-    if (accepted.has('br'))
+    if (encoding === 'br')
       return {
-        encoding: 'br',
+        encoding,
         payload: (this.br ??= brotli(this.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })),
       };
-    if (accepted.has('gzip')) return { encoding: 'gzip', payload: (this.gzip ??= gzipped(this.bytes)) };
+    if (encoding === 'gzip') return { encoding, payload: (this.gzip ??= gzipped(this.bytes)) };
     return { payload: this.bytes };
   }
 
@@ -55,6 +55,21 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
     if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
   }
   return accepted;
+}
+
+/** The last Accept-Encoding header seen and what it chose: a browser sends the same one every time. */
+let lastAsked: { header: string | undefined; encoding: 'br' | 'gzip' | undefined } = {
+  header: undefined,
+  encoding: undefined,
+};
+
+/** br if the header admits it, else gzip if it does, else none. */
+export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (header === lastAsked.header) return lastAsked.encoding;
+  const accepted = acceptedEncodings(header);
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+  lastAsked = { header, encoding };
+  return encoding;
 }
 
 /** Whether an If-None-Match header names this entity tag (weakly compared, as RFC 9110 asks for GET). */

@@ -1,6 +1,10 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { headersSetBy } from './security-headers.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -65,5 +69,14 @@ describe('security headers', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) expect((await app.http.inject({ url: src })).statusCode, src).toBe(200);
     expect((await app.http.inject({ url: '/api/docs/json' })).statusCode).toBe(200);
+  });
+
+  it('takes helmet’s headers once, the same as helmet sets on a response, and refuses one that would not finish at once', () => {
+    const middleware = helmet({ hsts: { maxAge: 60 }, referrerPolicy: { policy: 'no-referrer' } });
+    const response = new ServerResponse(new IncomingMessage(new Socket()));
+    response.setHeader('x-powered-by', 'something');
+    middleware(response.req, response, () => undefined);
+    expect(headersSetBy(middleware)).toEqual(response.getHeaders());
+    expect(() => headersSetBy((_req, _res, next) => void setImmediate(next))).toThrow(/synchronously/);
   });
 });

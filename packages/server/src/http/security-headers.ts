@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 
@@ -38,15 +39,45 @@ export async function registerSecurityHeaders(
     referrerPolicy: { policy: 'no-referrer' },
     hsts: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  http.addHook('onRequest', (request, reply, done) =>
-    setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
-  );
-  http.addHook('onSend', async (request, reply, payload) => {
+  // helmet's headers depend only on these options, never on the request: they are taken from it
+  // once and set on each answer in one call. Run per request, its eleven middlewares each set a
+  // header on Node's response one at a time, a twentieth of a kept public list's cost (decision 025).
+  const headers = headersSetBy(setHeaders);
+  http.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  http.addHook('onSend', (request, reply, payload, done) => {
     // Swagger UI's own script and style files may be cached, and the public lists that say so
     // themselves (`sendPublic`: the same for everyone, revalidated); nothing else under /api.
     const publicAnswer = String(reply.getHeader('cache-control') ?? '').startsWith('public');
     if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs/static/') && !publicAnswer)
       reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
+}
+
+/**
+ * The headers a helmet middleware sets, by running it once on a response that only records them.
+ * It must set them synchronously and read nothing of the request (no directive here is a function).
+ */
+export function headersSetBy(
+  middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let finished = false;
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    finished = true;
+  });
+  if (!finished) throw new Error('helmet did not finish synchronously: its headers cannot be taken once');
+  return headers;
 }

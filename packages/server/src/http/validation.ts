@@ -1,6 +1,6 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
-import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { languageOf, VALIDATION_DETAILS } from '../i18n/messages.js';
 import { AppError } from './errors.js';
 
@@ -73,11 +73,15 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
  * body, the query string and the path alike before any route reads them, naming the field. Routes
  * whose body is an uploaded file (a Buffer) are not looked into.
  */
-export async function refuseNulCharacters(request: FastifyRequest): Promise<void> {
+export function refuseNulCharacters(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
   const field = nulField({ params: request.params, query: request.query, body: request.body });
-  if (field === undefined) return;
+  if (field === undefined) return done();
   const language = languageOf(request.headers['accept-language']);
-  throw new AppError('VALIDATION_FAILED', 400, field, { detail: VALIDATION_DETAILS.nul[language] });
+  done(new AppError('VALIDATION_FAILED', 400, field, { detail: VALIDATION_DETAILS.nul[language] }));
 }
 
 /** A field (`applicant.name`, `roster[2]`) holding a NUL, in a key or a value. */
