@@ -130,12 +130,17 @@ export class ParameterService {
     const table = (await this.policies.engine()).parameters;
     return [...KNOWN].sort().map((parameter) => {
       const label = parameterLabel(parameter);
+      // A year's target counts only where it was set (181号 第二十八条): a city's is not shown as its
+      // district's, which would read as the district's own target.
+      const own = isEmploymentTarget(parameter)
+        ? (v: ResolvedParameter | undefined) => v?.region === regionCode
+        : () => true;
       const inForce = table.resolve(parameter, regionCode, on);
       return {
         parameter,
         ...(label ? { label } : {}),
-        ...(inForce ? { inForce } : {}),
-        history: table.history(parameter, regionCode),
+        ...(inForce && own(inForce) ? { inForce } : {}),
+        history: table.history(parameter, regionCode).filter(own),
       };
     });
   }

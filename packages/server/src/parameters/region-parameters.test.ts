@@ -67,6 +67,28 @@ describe('a region’s parameters', () => {
     expect(before?.inForce?.source).not.toBe('local-setting');
   });
 
+  it('a city’s year target is shown for the city, not under its district as if the district’s own', async () => {
+    const set = await officer.request('POST', '/api/v1/parameters', {
+      parameter: 'employment-target.new-urban-jobs',
+      regionCode: '510100',
+      from: '2026-01-01',
+      value: 90_000,
+      note: '成都市2026年就业工作目标',
+    });
+    expect(set.statusCode, set.body).toBe(201);
+    const target = async (region: string) =>
+      (await view(officer, region)).find((p) => p.parameter === 'employment-target.new-urban-jobs');
+    const city = await target('510100');
+    expect(city?.inForce).toMatchObject({ region: '510100', value: 90_000 });
+    expect(city?.history.map((v) => v.region)).toEqual(['510100']);
+    const district = await target('510104');
+    expect(district?.inForce).toBeUndefined();
+    expect(district?.history).toEqual([]);
+    // Any other setting set by the city still applies in its districts and says so.
+    const jobSeeking = (await view(officer, '510104')).find((p) => p.parameter === 'job-seeking.amount');
+    expect(jobSeeking?.inForce?.region).toBe('510000');
+  });
+
   it.each([
     ['a share over the whole', 'risk.training-attendance-min-permille', 1500, '0% 至 100%'],
     ['a switch set to 2', 'internship.at-minimum-wage', 2, '0（否）或 1（是）'],
