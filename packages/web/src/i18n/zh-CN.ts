@@ -630,6 +630,8 @@ export const zhCN = {
     overdueOnly: '只看超时',
     publicityEndedCount: '{{count}} 件公示期满可转入拨付',
     publicityEndedOnly: '只看公示期满',
+    emptyOverdue: '没有超过办理时限的申请。',
+    emptyPublicityEnded: '没有公示期满待转入拨付的申请。公示中的申请自公示期满次日起列在这里。',
     batch: '批量{{action}}（{{count}} 件）',
     batchDone: '已办理 {{done}} 件',
     batchPartial: '已办理 {{done}} 件，{{failed}} 件未能办理：',

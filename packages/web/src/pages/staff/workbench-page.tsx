@@ -163,6 +163,14 @@ export function WorkbenchPage() {
         }}
         options={{ density: true, reload: true, setting: true }}
         scroll={{ x: true }}
+        // With a filter on, an empty list says what it looked for and when a claim will show.
+        {...(publicityEndedOnly || overdueOnly
+          ? {
+              locale: {
+                emptyText: t(publicityEndedOnly ? 'workbench.emptyPublicityEnded' : 'workbench.emptyOverdue'),
+              },
+            }
+          : {})}
         request={async (params, sort) => {
           const [field, direction] = Object.entries(sort ?? {}).find(([, d]) => d) ?? [];
           const filter: WorklistFilter = {
