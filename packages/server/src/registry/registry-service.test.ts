@@ -329,4 +329,28 @@ describe('units found by credit code', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ field: 'creditCode' });
   });
+
+  it('the start of a code is found through an index whatever the collation, not by reading every unit', async () => {
+    // As on a server set up with a language's collation, which the unique index's order does not
+    // serve: whichever of these this database has (C.utf8 sorts as C but is not C to the planner).
+    const preferred = ['und-x-icu', 'en_US.utf8', 'en_US', 'C.utf8'];
+    const collation = (
+      await sql<{ collname: string }>`
+        select collname from pg_collation
+        where collname = any(${preferred}) and collencoding in (-1, pg_char_to_encoding('UTF8'))
+        order by array_position(${preferred}::text[], collname::text) limit 1`.execute(app.database.db)
+    ).rows[0]?.collname;
+    expect(collation).toBeDefined();
+    const plan = await app.database.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`
+        explain select id from organisation where credit_code collate ${sql.id(collation ?? 'C')} like '915101%'`.execute(
+        trx,
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('organisation_credit_code_prefix');
+    // The prefix bounds the scan (~>=~ and ~<~), rather than filtering every entry read.
+    expect(plan).toMatch(/Index Cond: .*~>=~/);
+  });
 });
