@@ -284,7 +284,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   http.decorateRequest('session', null);
   // The access check is each route's own first request hook, run after the app's: a refused
-  // request (401, 403) carries the security headers too.
+  // request (401, 403) carries the security headers too. Added before any route is.
   await registerSecurityHeaders(http, { https: options.secureCookies ?? false });
   http.addHook('onRoute', accessControl(services.sessions));
   http.setErrorHandler((error, request, reply) => sendError(reply, request, error as never));

@@ -64,6 +64,10 @@ export function readCookie(header: string | undefined, name: string): string | u
  * register, and a route that needs a session gets the check as its first request hook, with its
  * declaration at hand. Public routes get no hook at all: they read no session, and the public lists
  * are what anyone can hammer, where every step counts (decision 025).
+ *
+ * It must be added before any route, and request hooks of the app or a plugin run before the
+ * check: they must not trust the caller. The authorization matrix calls every route as every role,
+ * so a route that escaped the check fails there.
  */
 export function accessControl(sessions: SessionResumer) {
   return (route: RouteOptions): void => {

@@ -278,41 +278,44 @@ describe('public disclosure lists (公示)', () => {
 
   it('dates a row by the day in Beijing: a claim publicised at 00:30 on 1 December is listed on 1 December', async () => {
     clock.setDate('2026-11-30');
-    // A week on, the sessions of the morning have expired: the same roles sign in afresh.
-    const signIn = (name: string, role: string) => staff(app, `${name}-new-year`, [role], '510104');
-    [clerk, counter, reviewer, approver] = [
-      await signIn('clerk', 'clerk'),
-      await signIn('counter', 'clerk'),
-      await signIn('reviewer', 'reviewer'),
-      await signIn('approver', 'approver'),
-    ];
-    await take(
-      '钱新年',
-      'one-time-job-seeking',
-      [
-        { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-        { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
-      ],
-      {},
-      [
-        [counter, 'accept'],
-        [reviewer, 'review'],
-        [approver, 'approve'],
-      ],
-    );
-    // 00:30 on 1 December in Beijing is still 30 November in UTC.
-    clock.advanceMinutes(14 * 60 + 30);
-    approver = await staff(app, 'approver-after-midnight', ['approver'], '510104');
-    expectOk(
-      await approver.request('POST', `/api/v1/applications/${ids['钱新年']!.application}/transitions`, {
-        action: 'publicise',
-      }),
-    );
-    const rows = (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{
-      rows: { recipient: string; date: string }[];
-    }>().rows;
-    expect(rows.find((r) => r.recipient === '钱**')).toMatchObject({ date: '2026-12-01' });
-    clock.setDate('2026-11-23');
+    try {
+      // A week on, the sessions of the morning have expired: the same roles sign in afresh.
+      const signIn = (name: string, role: string) => staff(app, `${name}-a-week-on`, [role], '510104');
+      [clerk, counter, reviewer, approver] = [
+        await signIn('clerk', 'clerk'),
+        await signIn('counter', 'clerk'),
+        await signIn('reviewer', 'reviewer'),
+        await signIn('approver', 'approver'),
+      ];
+      await take(
+        '钱小冬',
+        'one-time-job-seeking',
+        [
+          { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
+          { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
+        ],
+        {},
+        [
+          [counter, 'accept'],
+          [reviewer, 'review'],
+          [approver, 'approve'],
+        ],
+      );
+      // 00:30 on 1 December in Beijing is still 30 November in UTC.
+      clock.advanceMinutes(14 * 60 + 30);
+      approver = await staff(app, 'approver-after-midnight', ['approver'], '510104');
+      expectOk(
+        await approver.request('POST', `/api/v1/applications/${ids['钱小冬']!.application}/transitions`, {
+          action: 'publicise',
+        }),
+      );
+      const rows = (await app.http.inject({ url: '/api/v1/disclosures?region=510104' })).json<{
+        rows: { recipient: string; date: string }[];
+      }>().rows;
+      expect(rows.find((r) => r.recipient === '钱**')).toMatchObject({ date: '2026-12-01' });
+    } finally {
+      clock.setDate('2026-11-23');
+    }
   });
 });
 

@@ -14,26 +14,30 @@ export async function registerSecurityHeaders(
   http: FastifyInstance,
   options: { readonly https: boolean },
 ): Promise<void> {
+  // Fixed values only: a directive computed per request (a nonce) could not be taken once below.
+  const directives = {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    // Over plain HTTP (the demo on localhost) upgrading would break every request.
+    ...(options.https ? { upgradeInsecureRequests: [] } : {}),
+  };
+  if (Object.values(directives).some((values) => values.some((v: unknown) => typeof v === 'function')))
+    throw new Error('a content security policy directive computed per request cannot be taken once');
   // helmet itself, built once: the Fastify wrapper builds the middleware anew for every request
   // (parsing the policy each time), which was a tenth of a cached public list's cost.
   const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        // Over plain HTTP (the demo on localhost) upgrading would break every request.
-        ...(options.https ? { upgradeInsecureRequests: [] } : {}),
-      },
+      directives,
     },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
@@ -60,6 +64,8 @@ export async function registerSecurityHeaders(
 /**
  * The headers a helmet middleware sets, by running it once on a response that only records them.
  * It must set them synchronously and read nothing of the request (no directive here is a function).
+ * They are set on Fastify's reply, so an answer written past it (`reply.hijack()`, `reply.raw`)
+ * would go without them: no route does.
  */
 export function headersSetBy(
   middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,

@@ -672,9 +672,9 @@ export const enUS: Messages = {
     overdueOnly: 'Overdue only',
     publicityEndedCount: '{{count}} past publicity, to release',
     publicityEndedOnly: 'Publicity over only',
-    emptyOverdue: 'No application is past its time limit.',
+    emptyOverdue: 'No overdue application matches.',
     emptyPublicityEnded:
-      'No claim has finished its publicity. A claim in publicity is listed here from the day after its publicity ends.',
+      'No claim past its publicity matches. A claim in publicity is listed here from the day after its publicity ends.',
     batch: '{{action}} selected ({{count}})',
     batchDone: '{{done}} done',
     batchPartial: '{{done}} done; {{failed}} could not be done:',

@@ -163,8 +163,9 @@ export function WorkbenchPage() {
         }}
         options={{ density: true, reload: true, setting: true }}
         scroll={{ x: true }}
-        // With a filter on, an empty list says what it looked for and when a claim will show.
-        {...(publicityEndedOnly || overdueOnly
+        // With a filter on, an empty list says what it looked for and when a claim will show; a
+        // list that failed to load says so above it instead.
+        {...((publicityEndedOnly || overdueOnly) && !listError
           ? {
               locale: {
                 emptyText: t(publicityEndedOnly ? 'workbench.emptyPublicityEnded' : 'workbench.emptyOverdue'),
