@@ -234,14 +234,12 @@ export function RegistrationsPage() {
               <Popconfirm
                 title={t('employment.registrations.contributionsAsk')}
                 onConfirm={() => bulk('contribution-review', 'employment.registrations.contributionsDone')}
-                overlayStyle={{ maxWidth: 360 }}
               >
                 <Button>{t('employment.registrations.contributions')}</Button>
               </Popconfirm>
               <Popconfirm
                 title={t('employment.registrations.reviewAsk')}
                 onConfirm={() => bulk('no-contact-review', 'employment.registrations.reviewed')}
-                overlayStyle={{ maxWidth: 360 }}
               >
                 <Button danger>{t('employment.registrations.review')}</Button>
               </Popconfirm>
