@@ -272,7 +272,7 @@ describe('the clerk works a filtered queue as a batch', () => {
         .click();
       await v.page
         .getByTestId('worklist-view')
-        .getByText(language === 'zh-CN' ? '我经办的' : 'Processed by me')
+        .getByText(language === 'zh-CN' ? '我经办的' : 'Done by me')
         .click();
       await expect.poll(() => v.page.getByTestId('worklist').innerText()).toContain(chosen[0]);
     });

@@ -20,8 +20,9 @@ function Root() {
     <ConfigProvider
       locale={antdLocale(i18n.language) ?? zhCN}
       theme={{ token: { colorPrimary: '#c8102e' } }}
-      // A confirmation's question wraps inside a phone's screen, clear of its edges.
-      popconfirm={{ styles: { root: { maxWidth: 'min(360px, calc(100vw - 24px))' } } }}
+      // A confirmation's question wraps inside a phone's screen, clear of its edges: antd keeps the
+      // popup's box on screen, flush with the edge, so the box carries its own margin as padding.
+      popconfirm={{ styles: { root: { maxWidth: 'min(384px, 100vw)', paddingInline: 12 } } }}
       // antd says 请输入… of every empty field, a list to choose from too: ours fits both.
       // Out of bounds, a number is refused under its field (components/valid-values.ts `inRange`).
       form={{

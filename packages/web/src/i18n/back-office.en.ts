@@ -23,7 +23,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     home: 'Home',
   },
   worklist: {
-    views: { queue: 'My queue', processed: 'Processed by me', all: 'All applications' },
+    views: { queue: 'My queue', processed: 'Done by me', all: 'All' },
     search: 'Name / ID number / application number',
     searchHint: 'The start of a name, a whole ID number or credit code, or an application number',
     submitted: 'Submitted',

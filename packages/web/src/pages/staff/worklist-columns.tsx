@@ -38,6 +38,8 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       title: t('backOffice.worklist.search'),
       dataIndex: 'search',
       hideInTable: true,
+      // Two columns wide: its label is long in English, and a one-column box kept only "T…" of its hint.
+      colSize: 2,
       fieldProps: { placeholder: t('backOffice.worklist.searchHint'), 'data-testid': 'worklist-search' },
     },
     {
