@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     bufferMegabytes: config.embeddedBufferMegabytes,
     onIdleError: (error) => console.warn(`database connection dropped: ${error.message}`),
   });
-  await migrate(database.db);
+  // An index built after the migrations can take minutes on a province's tables: said, so a slow
+  // start is explained. Writes through the other processes go on meanwhile.
+  await migrate(database.db, (name, step) => console.info(`index ${name}: ${step}`));
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
   const oidc = oidcSettingsFrom(process.env);
   const serves = role !== 'worker';

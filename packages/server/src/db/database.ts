@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { buildOnlineIndexes, ONLINE_INDEXES, type IndexBuildStep } from './online-indexes.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -116,12 +117,19 @@ function serverDatabase(url: string, config: DatabaseConfig, readOnly = false): 
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...statementLog(config) });
 }
 
-/** Brings the schema up to date; throws (and start-up stops) if a migration fails. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/**
+ * Brings the schema up to date: the migrations in one transaction, then the indexes built without
+ * blocking writes (`ONLINE_INDEXES`). Throws (and start-up stops) if a migration fails.
+ */
+export async function migrate(
+  db: Kysely<Database>,
+  onIndexBuild?: (name: string, step: IndexBuildStep) => void,
+): Promise<void> {
   // Migrations are independent of one another's order within a release: work merged side by side
   // can land a lower number after a higher one has run on a database that already exists.
   const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  await buildOnlineIndexes(db, ONLINE_INDEXES, onIndexBuild);
 }

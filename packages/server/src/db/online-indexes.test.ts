@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  BUILDER_LOCK,
+  buildOnlineIndexes,
+  ONLINE_INDEXES,
+  type IndexBuildStep,
+  type OnlineIndex,
+} from './online-indexes.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const probe: OnlineIndex = { name: 'online_probe_v', on: 'on online_probe (v)' };
+
+beforeEach(async () => {
+  await sql`drop table if exists online_probe`.execute(app.database.db);
+  await sql`create table online_probe (id int, v text)`.execute(app.database.db);
+  await sql`insert into online_probe select g, (g % 7)::text from generate_series(1, 500) g`.execute(app.database.db);
+});
+
+async function build(indexes: readonly OnlineIndex[] = [probe]) {
+  const steps: [string, IndexBuildStep][] = [];
+  await buildOnlineIndexes(app.database.db, indexes, (name, step) => steps.push([name, step]));
+  return steps;
+}
+
+async function validity(name: string): Promise<boolean | undefined> {
+  const { rows } = await sql<{ valid: boolean }>`
+    select x.indisvalid as valid from pg_class c join pg_index x on x.indexrelid = c.oid
+     where c.relname = ${name} and c.relnamespace = current_schema()::regnamespace`.execute(app.database.db);
+  return rows[0]?.valid;
+}
+
+describe('indexes built after the migrations, without blocking writes', () => {
+  it('builds a declared index that is missing, and leaves it as it is on the next start', async () => {
+    expect(await build()).toEqual([
+      ['online_probe_v', 'building'],
+      ['online_probe_v', 'built'],
+    ]);
+    expect(await validity('online_probe_v')).toBe(true);
+    expect(await build()).toEqual([]);
+  });
+
+  it('drops an index whose build died half-way and builds it again', async () => {
+    // A build that fails leaves its index behind, invalid, as one whose process was killed does:
+    // here a unique build over duplicate values, under the name the declared index has.
+    await expect(
+      sql`create unique index concurrently online_probe_v on online_probe (v)`.execute(app.database.db),
+    ).rejects.toThrow();
+    expect(await validity('online_probe_v')).toBe(false);
+    expect(await build()).toEqual([
+      ['online_probe_v', 'rebuilding-invalid'],
+      ['online_probe_v', 'built'],
+    ]);
+    expect(await validity('online_probe_v')).toBe(true);
+  });
+
+  it('refuses a name that is not an index name, before building anything', async () => {
+    await expect(build([probe, { name: 'x; drop table person', on: 'on online_probe (id)' }])).rejects.toThrow(
+      /not an index name/,
+    );
+    expect(await validity('online_probe_v')).toBeUndefined();
+  });
+
+  it('has each declared index, valid and on its table, once the app has started', async () => {
+    const names = ONLINE_INDEXES.map((i) => i.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const index of ONLINE_INDEXES) {
+      const { rows } = await sql<{ table: string; valid: boolean }>`
+        select t.relname as "table", x.indisvalid as valid
+          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+         where i.relname = ${index.name} and i.relnamespace = current_schema()::regnamespace`.execute(app.database.db);
+      // A name a migration already gave an index elsewhere would be taken as built.
+      expect(rows).toEqual([{ table: /^on\s+(\w+)/.exec(index.on)?.[1], valid: true }]);
+    }
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('on a PostgreSQL server shared by several processes', () => {
+  let other: pg.Client;
+  beforeEach(async () => {
+    other = new pg.Client({ connectionString: app.databaseUrl });
+    await other.connect();
+    return () => other.end();
+  });
+
+  it('lets another connection write to the table while the index is being built', async () => {
+    // A transaction open on the table holds the build at its first wait; meanwhile a third
+    // connection's insert must go through. A plain `create index` would hold it until the build
+    // ends, which waits on the open transaction: this test would never end.
+    await other.query('begin');
+    await other.query(`insert into online_probe values (1001, 'open')`);
+    const building = build();
+    const third = new pg.Client({ connectionString: app.databaseUrl });
+    await third.connect();
+    try {
+      await waitUntilBuildWaits(third);
+      await third.query(`insert into online_probe values (1002, 'during')`);
+    } finally {
+      await third.end();
+    }
+    await other.query('commit');
+    expect(await building).toEqual([
+      ['online_probe_v', 'building'],
+      ['online_probe_v', 'built'],
+    ]);
+    expect(await validity('online_probe_v')).toBe(true);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from online_probe`.execute(app.database.db);
+    expect(Number(rows[0]?.n)).toBe(502);
+  });
+
+  it('goes on without building while another process builds', async () => {
+    // The builder's lock, taken by the other process as its build would.
+    await other.query('select pg_advisory_lock($1)', [BUILDER_LOCK.toString()]);
+    expect(await build()).toEqual([['online_probe_v', 'skipped-other-builder']]);
+    expect(await validity('online_probe_v')).toBeUndefined();
+    await other.query('select pg_advisory_unlock($1)', [BUILDER_LOCK.toString()]);
+    expect(await build()).toEqual([
+      ['online_probe_v', 'building'],
+      ['online_probe_v', 'built'],
+    ]);
+  });
+});
+
+/** Until the build is waiting on a lock (the open transaction), seen from `client`. */
+async function waitUntilBuildWaits(client: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ n: string }>(
+      `select count(*) as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query ilike 'create index%'`,
+    );
+    if (Number(rows[0]?.n) > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
