@@ -584,6 +584,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：日期不能晚于今天',
     'en-US': 'Field {field}: the date may not be after today',
   },
+  BEFORE_WORKING_AGE: {
+    'zh-CN': '字段 {field}：登记日期不得早于年满16周岁之日（{date}）',
+    'en-US': 'Field {field}: a registration cannot start before the person turned 16 ({date})',
+  },
   END_BEFORE_START: {
     'zh-CN': '字段 {field}：终止日期不能早于登记日期 {date}',
     'en-US': 'Field {field}: the end may not be before the registration began ({date})',
@@ -660,6 +664,10 @@ export const ERROR_MESSAGES = {
   LOAN_STATE: {
     'zh-CN': '该贷款当前状态为“{state}”，不能办理此事项',
     'en-US': 'The loan is {state}; this cannot be done now',
+  },
+  LOAN_DISBURSED_BEFORE_GUARANTEE: {
+    'zh-CN': '字段 {field}：放款日期不能早于担保日期 {date}',
+    'en-US': 'Field {field}: a loan cannot be disbursed before it was guaranteed ({date})',
   },
   LOAN_RATE_OVER_CAP: {
     'zh-CN': '字段 {field}：利率高于经办银行约定的上限 {detail}',

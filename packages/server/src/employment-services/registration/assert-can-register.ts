@@ -1,4 +1,4 @@
-import { checkCreditCode } from '@huimin/policy';
+import { addMonths, checkCreditCode, type IsoDate } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, inBoth } from '../../http/errors.js';
@@ -18,6 +18,15 @@ const KIND = {
 /** A period as people read it: "2026-03-01 至 2026-05-31", "2026-03-01 至今". */
 function period(from: string, to: string | null): Record<string, string> {
   return { 'zh-CN': `${from} 至 ${to ?? '今'}`, 'en-US': `${from} to ${to ?? 'now'}` };
+}
+
+/**
+ * 劳动法 第十五条: no one is employed before 16, so no registration starts before then — nor, as
+ * an imported row might say, before the person was born.
+ */
+export function refuseBeforeWorkingAge(birthDate: IsoDate, startsOn: IsoDate): void {
+  const sixteen = addMonths(birthDate, 16 * 12);
+  if (startsOn < sixteen) throw new AppError('BEFORE_WORKING_AGE', 400, 'startsOn', { date: sixteen });
 }
 
 /** Registered at the place of residence (常住地) or of 户籍: the region must be that place. */

@@ -10,10 +10,11 @@ import { readTable } from '../../registry/import/tabular.js';
 import { RowError } from '../../registry/import/templates.js';
 import { recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
-import { refuseBadEmployerCode } from './assert-can-register.js';
+import { refuseBadEmployerCode, refuseBeforeWorkingAge } from './assert-can-register.js';
 import { newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
+  cardHolder,
   cardNumberOf,
   insertHistoricRegistration,
   personByIdHash,
@@ -56,15 +57,21 @@ export class RegistrationImportService {
     );
     const checkRegion = await regionChecker(this.db, actor.regionCode);
     const read: ReadRow[] = [];
+    /** The card numbers of the file's rows read so far, each with its holder. */
+    const cards = new Map<string, string>();
     for (const { number, row } of rows) {
       try {
         const reg = readRegistrationRow(row);
         checkRegion(reg.regionCode, 'regionCode');
         await refuseBadEmployerCode(this.db, reg.employerCreditCode);
+        // What the form refuses, the import refuses: a day to come, or before the person could work.
         if (reg.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
+        if (reg.endsOn && reg.endsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'endsOn');
         const person = await personByIdHash(this.db, this.vault.lookupHash('id-number', reg.idNumber));
         if (!person || !isInScope(actor.regionCode, person.region_code))
           throw new AppError('PERSON_NOT_FOUND', 404, 'idNumber');
+        refuseBeforeWorkingAge(person.birth_date, reg.startsOn);
+        if (reg.cardNumber) await refuseCardOfAnother(this.db, cards, reg.cardNumber, person.id);
         const place = reg.basis === 'residence' ? person.region_code : person.hukou_region;
         if (place !== reg.regionCode)
           throw new RowError(
@@ -151,4 +158,20 @@ export class RegistrationImportService {
       }
     }
   }
+}
+
+/**
+ * A 就业创业证 number is one person's: an imported number that another person holds — on record, or
+ * in an earlier row of the file — would put two people behind one card.
+ */
+async function refuseCardOfAnother(
+  db: Kysely<Database>,
+  inFile: Map<string, string>,
+  cardNumber: string,
+  personId: string,
+): Promise<void> {
+  const holder = inFile.get(cardNumber) ?? (await cardHolder(db, cardNumber));
+  if (holder && holder !== personId)
+    throw new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person');
+  inFile.set(cardNumber, personId);
 }

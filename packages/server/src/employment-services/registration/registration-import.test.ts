@@ -147,3 +147,101 @@ describe('historic registrations from the system before (Excel, all or nothing)'
     expect(await upload(rows.slice(1))).toMatchObject({ statusCode: 200 });
   });
 });
+
+describe('what the form refuses, a file is refused too', () => {
+  const WIDE = [...HEADER, '街道/社区 (community)', '就业创业证号 (cardNumber)'];
+  const wide = async (rows: string[][]) =>
+    clerk.request('POST', '/api/v1/employment-services/registrations/import', await workbook(WIDE, rows), {
+      'content-type': 'application/octet-stream',
+      'accept-language': 'en-US',
+    });
+  const problems = async (rows: string[][]) => {
+    const res = await wide(rows);
+    expect(res.statusCode).toBe(422);
+    return res.json<{ errors: { row: number; field: string; message: { en: string } }[] }>().errors;
+  };
+  const unemployed = (p: { idNumber: string }, from: string, to = '', card = '', community = '') => [
+    p.idNumber,
+    '失业登记',
+    '510104',
+    '常住地',
+    from,
+    to,
+    to ? '已就业' : '',
+    '',
+    '',
+    community,
+    card,
+  ];
+
+  it('an end after today (23 November 2026) is refused; an end today is recorded', async () => {
+    const a = await person();
+    expect(await problems([unemployed(a, '2026-01-01', '2026-11-24')])).toMatchObject([
+      { row: 2, field: 'endsOn', message: { en: 'Field Last day: the date may not be after today' } },
+    ]);
+    expectOk(await wide([unemployed(a, '2026-01-01', '2026-11-23')]));
+  });
+
+  it('a start before the person turned 16 is refused, as one before their birth (born 8 August 1988)', async () => {
+    const a = await person();
+    expect(
+      (await problems([unemployed(a, '2004-08-07', '2004-12-31'), unemployed(a, '1980-01-01', '1980-02-01')])).map(
+        (p) => [p.row, p.field, p.message.en],
+      ),
+    ).toEqual([
+      [2, 'startsOn', 'Field From: a registration cannot start before the person turned 16 (2004-08-08)'],
+      [3, 'startsOn', 'Field From: a registration cannot start before the person turned 16 (2004-08-08)'],
+    ]);
+    expectOk(await wide([unemployed(a, '2004-08-08', '2004-12-31')]));
+  });
+
+  it('a card number another person holds, on record or in an earlier row, is refused', async () => {
+    const [a, b, c] = [await person(), await person(), await person()];
+    expectOk(await wide([unemployed(a, '2020-01-01', '2020-06-30', 'OLD-0000123')]));
+    expect(
+      (
+        await problems([
+          unemployed(b, '2021-01-01', '2021-06-30', 'OLD-0000123'),
+          unemployed(c, '2021-01-01', '2021-06-30', 'OLD-0000456'),
+          unemployed(b, '2022-01-01', '2022-06-30', 'OLD-0000456'),
+        ])
+      ).map((p) => [p.row, p.field, p.message.en]),
+    ).toEqual([
+      [2, 'cardNumber', 'Card number: belongs to another person'],
+      [4, 'cardNumber', 'Card number: belongs to another person'],
+    ]);
+    // The holder's own number again, for a later period, is theirs.
+    expectOk(await wide([unemployed(a, '2021-01-01', '2021-06-30', 'OLD-0000123')]));
+  });
+
+  it('a card number or a community longer than the record holds is named by row and column', async () => {
+    const a = await person();
+    expect(
+      (
+        await problems([
+          unemployed(a, '2020-01-01', '2020-02-01', '12345'),
+          unemployed(a, '2020-03-01', '2020-04-01', '1'.repeat(31)),
+          unemployed(a, '2020-05-01', '2020-06-01', '', '街'.repeat(101)),
+        ])
+      ).map((p) => [p.row, p.field]),
+    ).toEqual([
+      [2, 'cardNumber'],
+      [3, 'cardNumber'],
+      [4, 'community'],
+    ]);
+  });
+
+  it('a new card follows the highest number of its form on record, an imported one included', async () => {
+    const [a, b] = [await person(), await person()];
+    expectOk(await wide([unemployed(a, '2026-01-01', '2026-02-01', '510104-2026-000900')]));
+    const registered = await clerk.request('POST', '/api/v1/employment-services/registrations', {
+      personId: b.id,
+      kind: 'unemployment',
+      regionCode: '510104',
+      basis: 'residence',
+      startsOn: '2026-11-23',
+    });
+    expectOk(registered, 201);
+    expect(registered.json()).toMatchObject({ cardNumber: '510104-2026-000901' });
+  });
+});

@@ -70,14 +70,25 @@ export async function cardNumberOf(db: Db, personId: string): Promise<string | u
   return row?.card_number;
 }
 
-/** How many cards a region has issued in a year, for the next serial. */
-export async function cardsIssued(db: Db, region: string, year: string): Promise<number> {
+/** The highest serial of the numbers `prefix` + six digits on record (0 if none), for the next card. */
+export async function lastCardSerial(db: Db, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('employment_registration')
-    .select((eb) => eb.fn.count<string>('card_number').distinct().as('n'))
-    .where('card_number', 'like', `${region}-${year}-%`)
+    .select(sql<string | null>`max(right(card_number, 6)::int)`.as('last'))
+    .where('card_number', 'like', `${prefix}%`)
+    .where(sql<boolean>`card_number ~ ${`^${prefix}[0-9]{6}$`}`)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number(row.last ?? 0);
+}
+
+/** Who holds a 就业创业证 number, if anyone: a number is one person's. */
+export async function cardHolder(db: Db, cardNumber: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('employment_registration')
+    .select('person_id')
+    .where('card_number', '=', cardNumber)
+    .executeTakeFirst();
+  return row?.person_id;
 }
 
 export async function insertRegistration(

@@ -10,7 +10,12 @@ import { assertRegionInScope, isInScope, regionRange } from '../../regions/regio
 import { endFact, recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
 import { NO_CONTACT_MONTHS, resolveDated } from '../employment-services-parameters.js';
-import { refuseBadEmployerCode, refuseOverlap, refuseRegionMismatch } from './assert-can-register.js';
+import {
+  refuseBadEmployerCode,
+  refuseBeforeWorkingAge,
+  refuseOverlap,
+  refuseRegionMismatch,
+} from './assert-can-register.js';
 import { newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
@@ -124,15 +129,7 @@ export class RegistrationService {
   ): Promise<NewRegistrationView> {
     await refuseRegionMismatch(this.db, person, input);
     if (input.startsOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'startsOn');
-    // 劳动法 第十五条: no one is employed before 16, so no registration starts before then.
-    if (input.startsOn < addMonths(person.birth_date, 16 * 12)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        400,
-        'startsOn',
-        inBoth('detail', '登记日期不得早于年满16周岁之日', 'a registration cannot start before the person turned 16'),
-      );
-    }
+    refuseBeforeWorkingAge(person.birth_date, input.startsOn);
     if (input.kind === 'employment' && !input.employmentKind)
       throw new AppError('REQUIRED_FIELD', 400, 'employmentKind');
     if (input.employmentKind === 'labour-contract' && !input.employerCreditCode)

@@ -128,6 +128,12 @@ export function readRegistrationRow(row: Row): HistoricRegistration {
     throw new RowError('employerCreditCode', '统一社会信用代码格式不正确', 'is not a unified credit code');
   if (employmentKind === 'labour-contract' && !credit)
     throw new RowError('employerCreditCode', '签订劳动合同的须填写用人单位', 'is required for a labour contract');
+  // The lengths the table holds (migration 0018), said for the cell rather than refused by the database.
+  const card = row.cardNumber?.trim();
+  if (card && (card.length < 6 || card.length > 30))
+    throw new RowError('cardNumber', '证号应为6至30个字符', 'must be 6 to 30 characters');
+  if ((row.community?.trim().length ?? 0) > 100)
+    throw new RowError('community', '不能超过100个字符', 'may be at most 100 characters');
   return {
     idNumber: (row.idNumber ?? '').trim().toUpperCase(),
     kind,
@@ -139,7 +145,7 @@ export function readRegistrationRow(row: Row): HistoricRegistration {
     ...(endReason ? { endReason } : {}),
     ...(employmentKind ? { employmentKind } : {}),
     ...(credit ? { employerCreditCode: credit } : {}),
-    ...(row.cardNumber?.trim() ? { cardNumber: row.cardNumber.trim() } : {}),
+    ...(card ? { cardNumber: card } : {}),
   };
 }
 

@@ -79,6 +79,24 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
     expect((await decision(id, 'skill-evaluation', { certificateId: 'ZS-REG-1' })).eligible).toBe(true);
   });
 
+  it('people registered at the same moment each get a card number of their own', async () => {
+    // Two clerks at two desks: each registration reads the region's last serial, so without a
+    // lock (on a PostgreSQL server, where they truly run at once) both took the same next number.
+    const ids = await Promise.all(Array.from({ length: 12 }, () => person()));
+    const cards = await Promise.all(
+      ids.map(async (id) => {
+        const res = await clerk.request(
+          'POST',
+          '/api/v1/employment-services/registrations',
+          unemployed(id, '2026-09-01'),
+        );
+        expectOk(res, 201);
+        return res.json<{ cardNumber: string }>().cardNumber;
+      }),
+    );
+    expect(new Set(cards).size).toBe(12);
+  });
+
   it('an employment registration ends the unemployment the day before, keeps the card number, and the fact ends with it', async () => {
     const id = await person();
     const first = (
@@ -276,9 +294,9 @@ describe('what an attack on the routes found', () => {
       unemployed(id, '2006-04-03'),
     );
     expect(tooEarly.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'BEFORE_WORKING_AGE',
       field: 'startsOn',
-      message: '字段 开始日期 不符合要求：登记日期不得早于年满16周岁之日',
+      message: '字段 开始日期：登记日期不得早于年满16周岁之日（2006-04-04）',
     });
     const inEnglish = await clerk.request(
       'POST',
@@ -287,7 +305,7 @@ describe('what an attack on the routes found', () => {
       { 'accept-language': 'en-US' },
     );
     expect(inEnglish.json<{ message: string }>().message).toBe(
-      'Field start date is invalid: a registration cannot start before the person turned 16',
+      'Field start date: a registration cannot start before the person turned 16 (2006-04-04)',
     );
     expectOk(
       await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(id, '2006-04-04')),
