@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, LoanState } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { isInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -33,17 +33,18 @@ import type {
 } from './loans.schemas.js';
 
 type Db = Kysely<Database>;
-const STATE_NAMES: Record<LoanState, string> = {
-  applied: '已申请',
-  qualified: '资格审核通过',
-  'not-qualified': '资格审核未通过',
-  guaranteed: '已担保',
-  'guarantee-refused': '担保机构不予担保',
-  active: '已放款',
-  repaid: '已结清',
-  defaulted: '逾期违约',
-  compensated: '已代偿',
-  withdrawn: '已撤回',
+/** A loan's state as the refusal names it, in the words the loan pages use for it. */
+const STATE_NAMES: Record<LoanState, { zh: string; en: string }> = {
+  applied: { zh: '待资格审核', en: 'awaiting qualification review' },
+  qualified: { zh: '待担保', en: 'awaiting guarantee' },
+  'not-qualified': { zh: '资格审核未通过', en: 'not qualified' },
+  guaranteed: { zh: '待银行放款', en: 'awaiting disbursement' },
+  'guarantee-refused': { zh: '担保机构不予担保', en: 'refused a guarantee' },
+  active: { zh: '还款中', en: 'being repaid' },
+  repaid: { zh: '已结清', en: 'repaid' },
+  defaulted: { zh: '逾期违约', en: 'in default' },
+  compensated: { zh: '已代偿', en: 'compensated' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
 /**
@@ -210,8 +211,11 @@ export class LoanService {
   contract(actor: Actor, id: string, input: ContractInput): Promise<LoanView> {
     return this.step(actor, id, ['guaranteed'], async (trx, loan) => {
       if (input.disbursedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'disbursedOn');
-      if (input.disbursedOn < loan.applied_on)
-        throw new AppError('VALIDATION_FAILED', 400, 'disbursedOn', { detail: `≥ ${loan.applied_on}` });
+      // The bank lends on the guarantee: a loan disbursed before it was guaranteed was not a
+      // guaranteed loan, and its terms and 贴息 would be read on a day before anyone vouched for it.
+      const guaranteedOn = loan.guaranteed_on ?? loan.applied_on;
+      if (input.disbursedOn < guaranteedOn)
+        throw new AppError('LOAN_DISBURSED_BEFORE_GUARANTEE', 400, 'disbursedOn', { date: guaranteedOn });
       if (input.principalFen > Number(loan.requested_fen))
         throw new AppError('VALIDATION_FAILED', 400, 'principalFen', { detail: `≤ ${loan.requested_fen}` });
       // The guarantee was given for the term applied for; a longer one is a loan nobody qualified.
@@ -313,7 +317,12 @@ export class LoanService {
       const loan = await loanForUpdate(trx, actor, id);
       if (!loan) throw new AppError('LOAN_NOT_FOUND', 404);
       if (!from.includes(loan.state))
-        throw new AppError('LOAN_STATE', 409, undefined, { state: STATE_NAMES[loan.state] });
+        throw new AppError(
+          'LOAN_STATE',
+          409,
+          undefined,
+          inBoth('state', STATE_NAMES[loan.state].zh, STATE_NAMES[loan.state].en),
+        );
       const changes = await change(trx, loan);
       await updateLoan(trx, loan, changes);
       await this.audit(trx, actor, loan.id, loan.region_code, `loans.${changes.state ?? 'changed'}`, {

@@ -155,6 +155,20 @@ describe('创业担保贷款 end to end (四川)', () => {
       disbursedOn: '2025-06-10',
     });
     expect(capped.json()).toMatchObject({ code: 'LOAN_RATE_OVER_CAP', field: 'annualRateBp' });
+    // Guaranteed today (10 June): a disbursement dated the day before would be a loan nobody
+    // vouched for, its terms read before the guarantee.
+    const early = await sichuan.bankOfficer.request(
+      'POST',
+      `/api/v1/loans/${applied.id}/contract`,
+      { principalFen: 10_000_000, annualRateBp: 445, termMonths: 36, disbursedOn: '2025-06-09' },
+      { 'accept-language': 'en-US' },
+    );
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({
+      code: 'LOAN_DISBURSED_BEFORE_GUARANTEE',
+      field: 'disbursedOn',
+      message: expect.stringContaining('before it was guaranteed (2025-06-10)'),
+    });
     const contracted = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${applied.id}/contract`, {
       principalFen: 10_000_000,
       annualRateBp: 445,
@@ -163,6 +177,15 @@ describe('创业担保贷款 end to end (四川)', () => {
     });
     expectOk(contracted);
     b = contracted.json<LoanT>();
+    // Once lent, it is not guaranteed again; the refusal names the state in the reader's language.
+    const again = await sichuan.guaranteeOfficer.request(
+      'POST',
+      `/api/v1/loans/${applied.id}/guarantee`,
+      { approve: true, counterGuarantee: false },
+      { 'accept-language': 'en-US' },
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('The loan is being repaid; this cannot be done now');
   }, 60_000);
 
   it('四川 states no extension: the bank cannot extend', async () => {
