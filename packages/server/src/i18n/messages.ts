@@ -592,6 +592,14 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：终止日期不能早于登记日期 {date}',
     'en-US': 'Field {field}: the end may not be before the registration began ({date})',
   },
+  CONTACT_BEFORE_CASE: {
+    'zh-CN': '字段 {field}：服务日期不能早于援助开始日期 {date}',
+    'en-US': 'Field {field}: the contact cannot be before the case was opened ({date})',
+  },
+  EXIT_BEFORE_CERTIFIED: {
+    'zh-CN': '字段 {field}：退出日期不能早于认定生效日期 {date}',
+    'en-US': 'Field {field}: the exit cannot be before the certification took effect ({date})',
+  },
   REGISTRATION_NOT_FOUND: {
     'zh-CN': '登记不存在或不在您的管辖范围内',
     'en-US': 'No such registration in your regions',

@@ -106,19 +106,25 @@ export async function insertContact(
  * known by its note and day, so a double click is one referral, while a case worker's same short
  * note on another day is another. Read under the case's lock (`caseForUpdate`).
  */
-export async function hasReferral(
+/**
+ * Whether the case already has this contact: a referral to the same posting, or one of the same
+ * kind on the same day with the same note (compared as typed, full-width letters as half-width).
+ */
+export async function hasContact(
   trx: Transaction<Database>,
   caseId: string,
-  referral: { postingId: string | null; note: string; happenedOn: string },
+  contact: { kind: ContactRow['kind']; postingId: string | null; note: string; happenedOn: string },
 ): Promise<boolean> {
   let q = trx
     .selectFrom('assistance_contact')
     .select('id')
     .where('case_id', '=', caseId)
-    .where('kind', '=', 'referral');
-  q = referral.postingId
-    ? q.where('posting_id', '=', referral.postingId)
-    : q.where('note', '=', referral.note).where('happened_on', '=', referral.happenedOn);
+    .where('kind', '=', contact.kind);
+  q = contact.postingId
+    ? q.where('posting_id', '=', contact.postingId)
+    : q
+        .where(sql<string>`normalize(note, NFKC)`, '=', contact.note.normalize('NFKC'))
+        .where('happened_on', '=', contact.happenedOn);
   return (await q.executeTakeFirst()) !== undefined;
 }
 

@@ -17,7 +17,7 @@ import {
   closeCase,
   contactsOf,
   findCase,
-  hasReferral,
+  hasContact,
   householdHasWork,
   insertCase,
   insertContact,
@@ -121,30 +121,26 @@ export class AssistanceService {
 
   /**
    * A guidance, referral, offer or plain contact, logged; a graduate's kept 1+3+1 closes the case.
-   * A referral may name its posting. One already on the case — to the same posting, or, when no
-   * posting is named, with the same note on the same day — is not logged again: the call answers
-   * with the case as it stands (a double click, or the labour market's own referral logged by
-   * hand), so one referral counts once toward the three.
+   * A referral may name its posting. One already on the case — a referral to the same posting, or
+   * a contact of the same kind on the same day with the same note — is not logged again: the call
+   * answers with the case as it stands (a double click, or the labour market's own referral logged
+   * by hand), so one guidance or referral counts once toward the promise.
    */
   async logContact(actor: Actor, caseId: string, input: ContactInput): Promise<CaseView> {
     const c = await this.caseInScope(actor, caseId);
     if (c.closed_on) throw new AppError('CASE_CLOSED', 409);
     if (input.happenedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'happenedOn');
     if (input.happenedOn < c.opened_on)
-      throw new AppError('END_BEFORE_START', 400, 'happenedOn', { date: c.opened_on });
+      throw new AppError('CONTACT_BEFORE_CASE', 400, 'happenedOn', { date: c.opened_on });
     const note = input.note.trim();
     if (!note) throw new AppError('REQUIRED_FIELD', 400, 'note', { field: 'note' });
     const postingId = await this.referredPosting(input);
     await this.db.transaction().execute(async (trx) => {
       // Read again under the lock: the contact that kept the 1+3+1 may have closed it meanwhile.
       if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
-      // Under the same lock, so of fifty identical referrals at once the first is logged and the rest
+      // Under the same lock, so of fifty identical contacts at once the first is logged and the rest
       // see it; the labour market's referral, which takes no case lock, meets the unique index instead.
-      if (
-        input.kind === 'referral' &&
-        (await hasReferral(trx, c.id, { postingId, note, happenedOn: input.happenedOn }))
-      )
-        return;
+      if (await hasContact(trx, c.id, { kind: input.kind, postingId, note, happenedOn: input.happenedOn })) return;
       const logged = await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,

@@ -96,6 +96,30 @@ describe('1+3+1 for each unemployed graduate (川办发〔2024〕34号 (十四))
     expect(closed).toMatchObject({ closeReason: 'promise-kept', promise: { offersDone: 1 } });
   });
 
+  it('the same guidance sent fifty times at once is logged once; a contact before the case opened is refused', async () => {
+    const id = await person('毕业生丁', { facts: [graduation] });
+    expectOk(await register(id, '2026-11-01', '春熙路街道'), 201);
+    const caseId = (await cases(chunxi, '?mine=true')).find((c) => c.personId === id)?.id ?? '';
+    const sent = await Promise.all(Array.from({ length: 50 }, () => log(chunxi, caseId, 'guidance', '职业指导一次')));
+    expect(sent.every((r) => r.statusCode === 200)).toBe(true);
+    // The same note typed with full-width letters is the same contact.
+    expectOk(await log(chunxi, caseId, 'guidance', '职业指导一次'.normalize('NFKC')));
+    expectOk(await log(chunxi, caseId, 'referral', '推荐岗位Ａ'));
+    const again = await log(chunxi, caseId, 'referral', '推荐岗位A');
+    expect(again.json()).toMatchObject({ promise: { guidanceDone: 1, referralsDone: 1 } });
+    const early = await chunxi.request(
+      'POST',
+      `/api/v1/employment-services/cases/${caseId}/contacts`,
+      { kind: 'contact', happenedOn: '2026-10-31', note: '电话' },
+      { 'accept-language': 'en-US' },
+    );
+    expect(early.json()).toMatchObject({
+      code: 'CONTACT_BEFORE_CASE',
+      field: 'happenedOn',
+      message: expect.stringContaining('before the case was opened (2026-11-01)'),
+    });
+  });
+
   it('a graduate not served within the months allowed is on the overdue list, and in its Excel export', async () => {
     const id = await person('毕业生乙', { facts: [graduation] });
     expectOk(await register(id, '2026-07-15'), 201);

@@ -174,7 +174,7 @@ export class HardshipService {
     if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
     if (input.exitedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'exitedOn');
     if (input.exitedOn < (found.valid_from ?? ''))
-      throw new AppError('END_BEFORE_START', 400, 'exitedOn', { date: found.valid_from ?? '' });
+      throw new AppError('EXIT_BEFORE_CERTIFIED', 400, 'exitedOn', { date: found.valid_from ?? '' });
     await this.db.transaction().execute(async (trx) => {
       await this.end(trx, actor, found, input.exitedOn, input.reason);
       await this.assistance.certificationEnded(trx, found.person_id, input.exitedOn);
@@ -195,6 +195,8 @@ export class HardshipService {
   async review(actor: Actor, id: string, note: string): Promise<CertificationView> {
     const found = await this.inScope(actor, id);
     if (found.state !== 'certified') throw new AppError('CERTIFICATION_NOT_IN_FORCE', 409);
+    // The note is what the review found: a blank one would carry the certification a year on unsaid.
+    if (!note.trim()) throw new AppError('REQUIRED_FIELD', 400, 'note', { field: 'note' });
     const today = this.clock.today();
     const months = resolveDated(CERTIFICATION_REVIEW_MONTHS, found.region_code, today)?.value ?? 12;
     // 动态调整: what the list said at the review is kept with the note that kept the certification.

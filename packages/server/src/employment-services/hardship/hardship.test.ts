@@ -251,5 +251,36 @@ describe('what an attack on the routes found', () => {
       reason: 'employed',
     });
     expect(exit.json()).toMatchObject({ code: 'DATE_IN_FUTURE', field: 'exitedOn' });
+    // Certified today (23 November): an exit dated the day before is before it took effect.
+    const early = await caseWorker.request(
+      'POST',
+      `/api/v1/employment-services/certifications/${filed}/exit`,
+      { exitedOn: '2026-11-22', reason: 'employed' },
+      { 'accept-language': 'en-US' },
+    );
+    expect(early.json()).toMatchObject({
+      code: 'EXIT_BEFORE_CERTIFIED',
+      field: 'exitedOn',
+      message: expect.stringContaining('before the certification took effect (2026-11-23)'),
+    });
+    // A review's note says what it found; blank, the certification would run a year on unsaid.
+    const dueOf = async () =>
+      (
+        await app.database.db
+          .selectFrom('hardship_certification')
+          .select('review_due')
+          .where('id', '=', filed)
+          .executeTakeFirstOrThrow()
+      ).review_due;
+    await app.database.db
+      .updateTable('hardship_certification')
+      .set({ review_due: '2026-11-20' })
+      .where('id', '=', filed)
+      .execute();
+    const blankReview = await caseWorker.request('POST', `/api/v1/employment-services/certifications/${filed}/review`, {
+      note: ' \u3000 ',
+    });
+    expect(blankReview.json()).toMatchObject({ code: 'REQUIRED_FIELD', field: 'note' });
+    expect(await dueOf()).toBe('2026-11-20');
   });
 });
