@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { Type } from 'typebox';
-import { AppError, inBoth, sendError } from './errors.js';
+import { AppError, inBoth, notBefore, sendError } from './errors.js';
+import { message, reasonOf } from '../i18n/messages.js';
 import { validatorCompiler } from './validation.js';
 import { errorLine, loggerOptions } from './logging.js';
 
@@ -137,5 +138,16 @@ describe('a refusal said beside its field', () => {
     const unknown = await refusal('en-US', route, { name: 'a', nmae: 'b' });
     expect(unknown).toMatchObject({ field: 'nmae' });
     expect(unknown.reason).toBeUndefined();
+  });
+});
+
+describe('a date before the first day allowed', () => {
+  it('reads whole in both languages, with the field named and beside the field', () => {
+    const values = { field: '开始日期', ...notBefore('2026-01-01') };
+    expect(message('VALIDATION_FAILED', 'zh-CN', values)).toBe('字段 开始日期 不符合要求：不能早于 2026-01-01');
+    expect(message('VALIDATION_FAILED', 'en-US', { ...values, field: 'start date' })).toBe(
+      'Field start date is invalid: cannot be before 2026-01-01',
+    );
+    expect(reasonOf('VALIDATION_FAILED', 'en-US', values)).toBe('This field cannot be before 2026-01-01');
   });
 });

@@ -50,6 +50,14 @@ export class RateLimited extends AppError {
   }
 }
 
+/**
+ * The detail of a VALIDATION_FAILED for a date before the first day allowed: “不能早于 2026-01-01” /
+ * “cannot be before 2026-01-01”, which reads whole after “This field” beside a form's field too.
+ */
+export function notBefore(date: string): Record<string, string> {
+  return inBoth('detail', `不能早于 ${date}`, `cannot be before ${date}`);
+}
+
 /** A message value in both languages (`detail.zh-CN`, `detail.en-US`): the caller sees theirs alone. */
 export function inBoth(key: string, zh: string, en: string): Record<string, string> {
   return { [`${key}.zh-CN`]: zh, [`${key}.en-US`]: en };
@@ -90,7 +98,9 @@ function detailOf(failure: FastifySchemaValidationError, language: Language): st
       (failure.keyword === 'type'
         ? `type.${String(failure.params.type)}`
         : failure.keyword === 'format'
-          ? 'pattern'
+          ? failure.params.format === 'date'
+            ? 'format.date'
+            : 'pattern'
           : failure.keyword) as keyof typeof VALIDATION_DETAILS
     ];
   if (ours) return ours[language];

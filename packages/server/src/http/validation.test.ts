@@ -230,6 +230,15 @@ describe('a day that does not exist', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'validFrom' });
+    // Its form is right; the day is not: said so, not "not in the expected format".
+    expect(res.json<{ message: string }>().message).toMatch(/不是存在的日期$/);
+    const leap = await clerk.request(
+      'POST',
+      '/api/v1/training/demand-catalogue',
+      { ...item(180_000), validFrom: '2026-02-29' },
+      EN,
+    );
+    expect(leap.json<{ message: string }>().message).toMatch(/is not a day of the calendar$/);
   });
 });
 

@@ -525,7 +525,7 @@ export const ERROR_MESSAGES = {
   // ── imports ──
   IMPORT_REJECTED: {
     'zh-CN': '文件有 {value} 处错误，未导入任何数据，请按错误清单修改后重新上传',
-    'en-US': 'The file has {value} errors; nothing was imported; correct them and upload again',
+    'en-US': 'Errors found in the file: {value}; nothing was imported; correct them and upload again',
   },
   BODY_TOO_LARGE: {
     'zh-CN': '上传的内容过大，超过系统允许的上限',
@@ -866,6 +866,8 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** Why a field failed its schema, where Ajv's words would show people a regular expression or a JSON type. */
 export const VALIDATION_DETAILS = {
   pattern: { 'zh-CN': '格式不正确', 'en-US': 'is not in the expected format' },
+  /** Written as a date (the pattern passed) but no such day: 2026-02-30, 2026-02-29. */
+  'format.date': { 'zh-CN': '不是存在的日期', 'en-US': 'is not a day of the calendar' },
   nul: {
     'zh-CN': '含有不允许的空字符（\\u0000）',
     'en-US': 'contains a NUL character (\\u0000), which is not allowed',

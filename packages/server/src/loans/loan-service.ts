@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, LoanState } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
-import { AppError, inBoth } from '../http/errors.js';
+import { AppError, inBoth, notBefore } from '../http/errors.js';
 import { isInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -336,7 +336,7 @@ export class LoanService {
   /** A day of the loan's life: not in the future, nor before `from` (the disbursement, unless said). */
   private assertDay(on: IsoDate, loan: LoanRow, field = 'on', from = loan.disbursed_on): void {
     if (on > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, field);
-    if (from && on < from) throw new AppError('VALIDATION_FAILED', 400, field, { detail: `≥ ${from}` });
+    if (from && on < from) throw new AppError('VALIDATION_FAILED', 400, field, notBefore(from));
   }
 
   /** The separation of duties the workflow keeps (181号 第二十五条), for a loan: not one's own or household's. */

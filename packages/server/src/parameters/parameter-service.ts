@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
-import { AppError, inBoth } from '../http/errors.js';
+import { AppError, inBoth, notBefore } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -65,7 +65,7 @@ export class ParameterService {
       throw new AppError('UNKNOWN_PARAMETER', 400, 'parameter', { value: input.parameter });
     await assertRegionInScope(this.db, actor.regionCode, input.regionCode, 'regionCode');
     if (input.to !== undefined && input.to < input.from)
-      throw new AppError('VALIDATION_FAILED', 400, 'to', { detail: `≥ ${input.from}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'to', notBefore(input.from));
     const unit = parameterLabel(input.parameter)?.unit;
     if ((unit === 'flag' || isSwitch(input.parameter)) && input.value !== 0 && input.value !== 1)
       throw new AppError(
@@ -83,7 +83,7 @@ export class ParameterService {
         inBoth('detail', '应在 0% 至 100% 之间', 'must be between 0% and 100%'),
       );
     if (input.parameter === DEFERRED_MATERIALS_WORKING_DAYS && (!Number.isInteger(input.value) || input.value < 1))
-      throw new AppError('VALIDATION_FAILED', 400, 'value', { detail: '≥ 1' });
+      throw new AppError('VALIDATION_FAILED', 400, 'value', inBoth('detail', '不能小于 1', 'must be at least 1'));
     const to = isEmploymentTarget(input.parameter) ? targetYearEnd(input) : input.to;
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');

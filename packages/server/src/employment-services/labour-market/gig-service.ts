@@ -4,7 +4,7 @@ import { appendAudit } from '../../audit/audit-trail.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, notBefore } from '../../http/errors.js';
 import { assertRegionInScope, isInScope, regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import {
@@ -123,7 +123,7 @@ export class GigService {
     // The register counts toward the station's yearly figures: nobody registers before it opened,
     // and a registration's day is not moved by registering again.
     if (input.registeredOn < station.opened_on)
-      throw new AppError('VALIDATION_FAILED', 400, 'registeredOn', { detail: `≥ ${station.opened_on}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'registeredOn', notBefore(station.opened_on));
     const earlier = await findWorkerOf(this.db, stationId, input.personId);
     if (earlier && earlier.registered_on !== input.registeredOn)
       throw new AppError('GIG_WORKER_REGISTERED', 409, 'registeredOn', { value: earlier.registered_on });
@@ -170,7 +170,7 @@ export class GigService {
     const worker = await findWorker(this.db, input.workerId);
     if (worker?.station_id !== stationId) throw new AppError('GIG_WORKER_NOT_FOUND', 400, 'workerId');
     if (input.matchedOn < worker.registered_on)
-      throw new AppError('VALIDATION_FAILED', 400, 'matchedOn', { detail: `≥ ${worker.registered_on}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'matchedOn', notBefore(worker.registered_on));
     const id = await this.db.transaction().execute(async (trx) => {
       // Placements are results the station is paid for: no more than the gig takes.
       const places = await gigPlaces(trx, input.postingId);

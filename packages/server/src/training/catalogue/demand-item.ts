@@ -1,7 +1,7 @@
 import type { IsoDate } from '@huimin/policy';
 import type { Selectable } from 'kysely';
 import type { TrainingDemandItemTable } from '../../db/schema.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, notBefore } from '../../http/errors.js';
 
 /** An item of the training-demand catalogue (职业技能培训需求指导目录) as the bureau adds it. */
 export interface DemandItemInput {
@@ -29,7 +29,7 @@ export interface DemandItemView extends Omit<DemandItemInput, 'payee'> {
 /** An item's dates, whether typed in or imported: it cannot end before it starts. */
 export function checkItemDates(input: DemandItemInput): void {
   if (input.validTo !== undefined && input.validTo < input.validFrom)
-    throw new AppError('VALIDATION_FAILED', 400, 'validTo', { detail: `≥ ${input.validFrom}` });
+    throw new AppError('VALIDATION_FAILED', 400, 'validTo', notBefore(input.validFrom));
 }
 
 /** In force on a day: within its dates and not yet moved out. */

@@ -4,7 +4,7 @@ import { appendAudit } from '../../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, notBefore } from '../../http/errors.js';
 import { regionRange } from '../../regions/region-scope.js';
 import type { Vault } from '../../security/vault.js';
 import { getDemandItem } from '../catalogue/catalogue-repository.js';
@@ -64,9 +64,9 @@ export class ClassService {
       throw new AppError('ITEM_NOT_IN_FORCE', 422, 'demandItemId', { value: input.startsOn });
     // The opening is applied for before the class starts (开班申请), not filed afterwards.
     if (input.startsOn < this.clock.today())
-      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', { detail: `≥ ${this.clock.today()}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'startsOn', notBefore(this.clock.today()));
     if (input.endsOn < input.startsOn)
-      throw new AppError('VALIDATION_FAILED', 400, 'endsOn', { detail: `≥ ${input.startsOn}` });
+      throw new AppError('VALIDATION_FAILED', 400, 'endsOn', notBefore(input.startsOn));
     if (input.roster.length === 0) throw new AppError('REQUIRED_FIELD', 400, 'roster');
     if (input.roster.length > inst.capacity)
       throw new AppError('ROSTER_OVER_CAPACITY', 422, 'roster', { value: String(inst.capacity) });
