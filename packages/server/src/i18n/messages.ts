@@ -673,6 +673,18 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该贷款当前状态为“{state}”，不能办理此事项',
     'en-US': 'The loan is {state}; this cannot be done now',
   },
+  LOAN_OVER_REQUESTED: {
+    'zh-CN': '字段 {field}：放款金额不能超过申请金额 {amount}',
+    'en-US': 'Field {field}: the loan cannot be more than the {amount} applied for',
+  },
+  LOAN_TERM_OVER_GUARANTEED: {
+    'zh-CN': '字段 {field}：贷款期限不能超过申请并经担保的 {months} 个月',
+    'en-US': 'Field {field}: the term cannot be longer than the {months} months applied for and guaranteed',
+  },
+  COMPENSATION_OVER_PRINCIPAL: {
+    'zh-CN': '字段 {field}：代偿金额不能超过贷款本金 {amount}',
+    'en-US': 'Field {field}: the compensation cannot be more than the loan’s principal of {amount}',
+  },
   LOAN_DISBURSED_BEFORE_GUARANTEE: {
     'zh-CN': '字段 {field}：放款日期不能早于担保日期 {date}',
     'en-US': 'Field {field}: a loan cannot be disbursed before it was guaranteed ({date})',

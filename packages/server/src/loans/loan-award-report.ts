@@ -108,8 +108,10 @@ export async function awardReport(
     ruleSet: rules.some((r) => r.set) || out.some((r) => r.sharePermille !== null),
     rows: out,
     totals: {
-      newLoans: out.reduce((s, r) => s + r.newLoans, 0),
-      newLoanFen: out.reduce((s, r) => s + r.newLoanFen, 0),
+      // Every loan is on a bank's row and on its guarantor's: the loans are counted on the banks'
+      // rows alone, or each would count twice; both institutions' awards are paid, so all are summed.
+      newLoans: out.reduce((s, r) => s + (r.role === 'bank' ? r.newLoans : 0), 0),
+      newLoanFen: out.reduce((s, r) => s + (r.role === 'bank' ? r.newLoanFen : 0), 0),
       awardFen: out.reduce((s, r) => s + r.awardFen, 0),
     },
   };

@@ -109,7 +109,8 @@ describe('创业担保贷款奖补: a year’s awards to banks and guarantors, a
 
   it('with no share set, the report shows 0, says the region has set no rule, and nothing can be filed', async () => {
     const r = await report(2025);
-    expect(r).toMatchObject({ ruleSet: false, totals: { newLoans: 4, awardFen: 0 } });
+    // Two loans, each on its bank's row and its guarantor's: two in the total, not four.
+    expect(r).toMatchObject({ ruleSet: false, totals: { newLoans: 2, newLoanFen: 30_000_099, awardFen: 0 } });
     expect(r.rules[0]).toMatchObject({ role: 'bank', set: false, sharePermille: null });
     expect(r.rules[0]?.summary.zh).toContain('本地区未规定2025年度经办银行奖补标准');
     expect(r.rules[0]?.summary.en).toContain('This region has set no 2025 award for lending banks');

@@ -1,4 +1,12 @@
-import { counterGuaranteeWaived, addMonths, type IsoDate, type LoanBorrower, type LoanTerms } from '@huimin/policy';
+import {
+  addMonths,
+  counterGuaranteeWaived,
+  formatYuan,
+  formatYuanEn,
+  type IsoDate,
+  type LoanBorrower,
+  type LoanTerms,
+} from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -33,6 +41,9 @@ import type {
 } from './loans.schemas.js';
 
 type Db = Kysely<Database>;
+
+/** An amount in a refusal, as people read it in each language (300,000元 / ¥300,000.00), never in 分. */
+const amountIn = (key: string, fen: number) => inBoth(key, formatYuan(fen), formatYuanEn(fen));
 /** A loan's state as the refusal names it, in the words the loan pages use for it. */
 const STATE_NAMES: Record<LoanState, { zh: string; en: string }> = {
   applied: { zh: '待资格审核', en: 'awaiting qualification review' },
@@ -217,10 +228,10 @@ export class LoanService {
       if (input.disbursedOn < guaranteedOn)
         throw new AppError('LOAN_DISBURSED_BEFORE_GUARANTEE', 400, 'disbursedOn', { date: guaranteedOn });
       if (input.principalFen > Number(loan.requested_fen))
-        throw new AppError('VALIDATION_FAILED', 400, 'principalFen', { detail: `≤ ${loan.requested_fen}` });
+        throw new AppError('LOAN_OVER_REQUESTED', 400, 'principalFen', amountIn('amount', Number(loan.requested_fen)));
       // The guarantee was given for the term applied for; a longer one is a loan nobody qualified.
       if (input.termMonths > loan.term_months)
-        throw new AppError('VALIDATION_FAILED', 400, 'termMonths', { detail: `≤ ${loan.term_months}` });
+        throw new AppError('LOAN_TERM_OVER_GUARANTEED', 400, 'termMonths', { months: String(loan.term_months) });
       const terms = termsOn(loan.region_code, input.disbursedOn, loan.borrower);
       assertWithinTerms(terms, input.principalFen, input.termMonths, {
         amount: 'principalFen',
@@ -285,11 +296,16 @@ export class LoanService {
         // 代偿 follows the default: a day before it would pay for a loan still being repaid.
         this.assertDay(compensatedOn, loan, 'compensatedOn', loan.ended_on);
         if (amountFen > Number(loan.principal_fen))
-          throw new AppError('VALIDATION_FAILED', 400, 'amountFen', { detail: `≤ ${loan.principal_fen}` });
+          throw new AppError(
+            'COMPENSATION_OVER_PRINCIPAL',
+            400,
+            'amountFen',
+            amountIn('amount', Number(loan.principal_fen)),
+          );
         const fund = await guaranteeFundForUpdate(trx, loan.guarantor_id);
         if (fund.paidFen + amountFen > fund.fundFen)
           throw new AppError('GUARANTEE_FUND_EXHAUSTED', 409, 'amountFen', {
-            detail: String(fund.fundFen - fund.paidFen),
+            ...amountIn('detail', fund.fundFen - fund.paidFen),
           });
         await insertCompensation(trx, {
           loan_id: loan.id,

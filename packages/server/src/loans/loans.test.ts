@@ -147,7 +147,18 @@ describe('创业担保贷款 end to end (四川)', () => {
       termMonths: 120,
       disbursedOn: '2025-06-10',
     });
-    expect(longer.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'termMonths' });
+    expect(longer.json()).toMatchObject({ code: 'LOAN_TERM_OVER_GUARANTEED', field: 'termMonths' });
+    // Above what was applied for: the amount in 元, not 分 (30000000 read as 3千万).
+    const more = await sichuan.bankOfficer.request(
+      'POST',
+      `/api/v1/loans/${applied.id}/contract`,
+      { principalFen: 10_000_001, annualRateBp: 445, termMonths: 36, disbursedOn: '2025-06-10' },
+      { 'accept-language': 'en-US' },
+    );
+    expect(more.json()).toMatchObject({
+      code: 'LOAN_OVER_REQUESTED',
+      message: expect.stringContaining('more than the ¥100,000.00 applied for'),
+    });
     const capped = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${applied.id}/contract`, {
       principalFen: 10_000_000,
       annualRateBp: 446,
@@ -356,7 +367,12 @@ describe('创业担保贷款 end to end (四川)', () => {
       amountFen: 10_000_001,
       compensatedOn: '2025-10-10',
     });
-    expect(over.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'amountFen' });
+    // The principal in 元, as the guarantor reads it, not in 分.
+    expect(over.json()).toMatchObject({
+      code: 'COMPENSATION_OVER_PRINCIPAL',
+      field: 'amountFen',
+      message: '字段 金额：代偿金额不能超过贷款本金 100,000元',
+    });
     const done = await sichuan.guaranteeOfficer.request('POST', `/api/v1/loans/${b.id}/compensation`, {
       amountFen: 9_000_000,
       compensatedOn: '2025-10-10',
