@@ -5,7 +5,7 @@ export const nextStepEn = {
     draft: 'This draft has not been sent to the bureau. Upload each of the materials, then press “Submit”.',
     submitted: 'Sent to the bureau and waiting to be accepted. You will get a message when it is.',
     returned:
-      'The bureau returned it for correction. Add or correct the materials as asked above, then press “Resubmit with corrections”.',
+      'The bureau returned it for correction. Add or correct the materials as asked below, then press “Resubmit with corrections”.',
     'not-accepted':
       'The bureau did not accept it. If you disagree, you may apply for administrative reconsideration or bring a lawsuit; you may also apply again once you qualify.',
     accepted: 'Accepted and being reviewed. You will get a message with the result.',

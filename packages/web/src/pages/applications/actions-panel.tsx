@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick, punctuation } from '../../components/format.js';
+import { pick, pickLabel, punctuation } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
@@ -93,7 +93,7 @@ export function ActionsPanel({
           : {}),
       });
       // Said as where the application now stands ("Now: Submitted"), which reads right for every action.
-      void message.success(t('actions.done', { state: pick(next.stateName, i18n.language) }));
+      void message.success(t('actions.done', { state: pickLabel(next.stateName, i18n.language) }));
       setPending(undefined);
       setReason('');
       onDone(next);

@@ -52,6 +52,8 @@ export function RegistrationsPage() {
   const employmentKind = Form.useWatch('employmentKind', form);
   const submit = useSubmit();
   const act = useSubmit();
+  // The end dialog's own: its refusal is said in the dialog, under the day it names, not on the page too.
+  const ender = useSubmit();
 
   const register = async (values: RegisterForm) => {
     if (!person) return;
@@ -96,7 +98,11 @@ export function RegistrationsPage() {
   const end = async () => {
     const values = await validValues(endForm);
     if (!values || !ending) return;
-    if (await act.run(() => api('POST', `/api/v1/employment-services/registrations/${ending.id}/end`, values))) {
+    if (
+      await ender.run(() =>
+        orOnFields(endForm, () => api('POST', `/api/v1/employment-services/registrations/${ending.id}/end`, values)),
+      )
+    ) {
       void message.success(t('employment.registrations.ended', { name: ending.name }));
       setEnding(undefined);
       list.reload();
@@ -121,6 +127,7 @@ export function RegistrationsPage() {
                   endsOn: today(),
                   reason: r.kind === 'unemployment' ? 'employed' : 'left-job',
                 });
+                ender.fail(undefined);
                 setEnding(r);
               }}
             >
@@ -225,28 +232,24 @@ export function RegistrationsPage() {
         </Card>
       ) : null}
       {mayRegister ? <RegistrationImport onImported={list.reload} /> : null}
-      <Card
-        size="small"
-        title={t('employment.registrations.open')}
-        extra={
-          mayRegister ? (
-            <Space>
-              <Popconfirm
-                title={t('employment.registrations.contributionsAsk')}
-                onConfirm={() => bulk('contribution-review', 'employment.registrations.contributionsDone')}
-              >
-                <Button>{t('employment.registrations.contributions')}</Button>
-              </Popconfirm>
-              <Popconfirm
-                title={t('employment.registrations.reviewAsk')}
-                onConfirm={() => bulk('no-contact-review', 'employment.registrations.reviewed')}
-              >
-                <Button danger>{t('employment.registrations.review')}</Button>
-              </Popconfirm>
-            </Space>
-          ) : null
-        }
-      >
+      <Card size="small" title={t('employment.registrations.open')}>
+        {/* Above the list, not in the card's header: beside the title they ran off a phone's screen. */}
+        {mayRegister ? (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Popconfirm
+              title={t('employment.registrations.contributionsAsk')}
+              onConfirm={() => bulk('contribution-review', 'employment.registrations.contributionsDone')}
+            >
+              <Button>{t('employment.registrations.contributions')}</Button>
+            </Popconfirm>
+            <Popconfirm
+              title={t('employment.registrations.reviewAsk')}
+              onConfirm={() => bulk('no-contact-review', 'employment.registrations.reviewed')}
+            >
+              <Button danger>{t('employment.registrations.review')}</Button>
+            </Popconfirm>
+          </Space>
+        ) : null}
         <ErrorAlert error={list.error ?? act.error} />
         <StaffTable<RegistrationRow>
           emptyText={t('empty.registrations')}
@@ -269,18 +272,18 @@ export function RegistrationsPage() {
         title={t('employment.registrations.endTitle')}
         onCancel={() => setEnding(undefined)}
         onOk={() => void end()}
-        okButtonProps={{ id: 'action-confirm', loading: act.busy }}
+        okButtonProps={{ id: 'action-confirm', loading: ender.busy }}
         destroyOnHidden
       >
         <Form form={endForm} layout="vertical">
           <Form.Item name="endsOn" label={t('employment.registrations.endsOn')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <Input type="date" max={today()} />
           </Form.Item>
           <Form.Item name="reason" label={t('employment.registrations.reason')} rules={[{ required: true }]}>
             <Select options={END_REASONS.map((r) => ({ value: r, label: t(`employment.endReasons.${r}`) }))} />
           </Form.Item>
         </Form>
-        <ErrorAlert error={act.error} />
+        <ErrorAlert error={ender.error} />
       </Modal>
     </Space>
   );

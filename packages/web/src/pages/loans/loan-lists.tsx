@@ -63,6 +63,11 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
   const yesNo = (v: string) => (v === 'yes' ? t('loans.yes') : t('loans.no'));
   const claim = (p: Period) => (p.claimState === null ? 'none' : p.claimState === 'paid' ? 'paid' : 'other');
   const outcome = (p: Period) => t(`loans.outcomes.${p.outcome}`, { defaultValue: '—' });
+  /** The outcome with what explains it, said once where the explanation already says it. */
+  const outcomeSaid = (p: Period) => {
+    const why = pick(p.explanation, lang);
+    return !why || why.includes(outcome(p)) ? why || outcome(p) : `${outcome(p)} · ${why}`;
+  };
   const columns: StaffColumn<Period>[] = [
     col.text(t('loans.period'), 'period', (p) => p.period, { sorted: true, defaultSortOrder: 'ascend' }),
     col.money(t('loans.interest'), 'interest', (p) => p.interestFen),
@@ -75,8 +80,8 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
       (p) => p.outcome,
       (o) => t(`loans.outcomes.${o}`, { defaultValue: '—' }),
       {
-        render: (_, p) => `${outcome(p)} · ${pick(p.explanation, lang)}`,
-        sheet: (p) => `${outcome(p)} · ${pick(p.explanation, lang)}`,
+        render: (_, p) => outcomeSaid(p),
+        sheet: (p) => outcomeSaid(p),
       },
     ),
     col.choice(t('loans.claim'), 'claim', loan.periods, claim, (c) => t(`loans.claimStates.${c}`)),
@@ -90,6 +95,8 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
         options={false}
         toolBarRender={false}
         pagination={false}
+        // Wider than a phone: it scrolls within itself, not the whole page sideways.
+        scroll={{ x: true }}
         dataSource={loan.periods}
         columns={columns}
         data-testid="loan-periods"

@@ -1,5 +1,5 @@
 import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -30,6 +30,17 @@ export function LoansDeskPage() {
   const [asking, setAsking] = useState<{ step: LoanStep; loan: LoanRow }>();
   const loans = useLoad(() => api<LoanRow[]>('GET', '/api/v1/loans'), []);
   const detail = useLoad(() => (open ? api<Loan>('GET', `/api/v1/loans/${open}`) : Promise.resolve(undefined)), [open]);
+  // A loan opened from the list shows below the whole list: brought into view once it has come, so
+  // the click visibly does something; not again when the same loan is read anew after a step.
+  const shown = useRef<string>(undefined);
+  const detailCard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) shown.current = undefined;
+    const id = detail.data?.id;
+    if (!id || id !== open || shown.current === id) return;
+    shown.current = id;
+    detailCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [detail.data, open]);
   const register = useLoad(
     () => (can('loan:read') ? api<RegisterRow[]>('GET', '/api/v1/loans/register') : Promise.resolve([])),
     [],
@@ -190,7 +201,7 @@ export function LoansDeskPage() {
         testId="loan-table"
       />
       {open && detail.data ? (
-        <Card size="small">
+        <Card size="small" ref={detailCard} data-testid="loan-detail">
           <LoanDetails loan={detail.data} reload={detail.reload} />
         </Card>
       ) : null}
