@@ -37,6 +37,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await v.page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => v.page.getByTestId('my-loan').first().innerText()).toContain('待资格审核');
     expect(await v.page.getByTestId('my-loan').first().innerText()).toContain('川办发〔2024〕34号');
+    // Where it stands is said with what comes next.
+    expect(await v.page.getByTestId('my-loan-next').first().innerText()).toContain('正在审核您的贷款资格');
   });
 
   it('人社 approves her qualification; the guarantor guarantees on a counter-guarantee it records; the bank lends', async () => {
@@ -207,6 +209,7 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const v = await walk.as('en-US', 'lina');
     await v.page.goto('/#/my/loans');
     await expect.poll(() => v.page.getByTestId('loan-subsidy-paid').first().innerText()).toBe('¥871.66');
+    expect(await v.page.getByTestId('my-loan-next').first().innerText()).toContain('each quarter repaid on time earns');
     await checkAndShoot(v, 'loans-applicant-paid');
   });
 

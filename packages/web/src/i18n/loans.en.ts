@@ -148,6 +148,23 @@ export const loansEn: Translation<typeof loansZh> = {
     filed: 'Filed {{filed}} awards, {{amount}} in all; they are now in the review queue',
     total: 'In all: {{count}} new loans, {{amount}}; awards {{award}}',
   },
+  nextStep: {
+    applied: 'The human resources bureau is reviewing whether you qualify; the result will show here.',
+    qualified:
+      'You qualify. The guarantee institution ({{guarantor}}) is now deciding on the guarantee and may ask you for a counter-guarantee.',
+    'not-qualified':
+      'You were found not to qualify; the reason is below. Ask the local human resources bureau if in doubt; you may apply again once you qualify.',
+    guaranteed:
+      'The guarantee is given. Contact the lending bank ({{bank}}) to sign the loan contract and draw the loan.',
+    'guarantee-refused':
+      'The guarantee institution refused the guarantee; the reason is below. Ask it or the local human resources bureau if in doubt.',
+    active:
+      'Repay on time as the contract says: each quarter repaid on time earns the interest subsidy, which the bank claims; you need not apply.',
+    repaid: 'The loan is repaid. You may apply for another.',
+    defaulted: 'The loan is overdue. Contact the lending bank ({{bank}}) to repay it as soon as you can.',
+    compensated: 'The guarantee fund repaid the loan for you; the guarantee institution will recover it from you.',
+    withdrawn: 'The application was withdrawn. You may apply again.',
+  },
   dashboardTitle: 'Start-up loan register',
   dashboardOpen: 'Open the loan register',
 };

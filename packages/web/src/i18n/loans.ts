@@ -142,6 +142,19 @@ export const loansZh = {
     filed: '已申报 {{filed}} 笔奖补，合计 {{amount}}，请在受理审核中办理',
     total: '合计：新发放 {{count}} 笔，{{amount}}；奖补 {{award}}',
   },
+  /** What the borrower can do next, by the loan's state. */
+  nextStep: {
+    applied: '人社部门正在审核您的贷款资格，审核结果将在此显示。',
+    qualified: '资格审核已通过，现由担保机构（{{guarantor}}）审核担保，可能要求您提供反担保。',
+    'not-qualified': '资格审核未通过，理由见下方。如有疑问，请咨询当地人社部门；条件具备后可再次申请。',
+    guaranteed: '担保已通过。请与经办银行（{{bank}}）联系，签订借款合同并办理放款。',
+    'guarantee-refused': '担保机构不予担保，理由见下方。如有疑问，请咨询担保机构或当地人社部门。',
+    active: '请按合同按期还本付息：按期还款的季度可享受贴息，由银行按季申报，无需您另行申请。',
+    repaid: '贷款已结清。如需再次贷款，可重新申请。',
+    defaulted: '贷款已逾期。请尽快与经办银行（{{bank}}）联系还款。',
+    compensated: '贷款已由担保基金代偿，担保机构将依法向您追偿。',
+    withdrawn: '申请已撤回。如需贷款，可重新申请。',
+  },
   dashboardTitle: '创业担保贷款台账',
   dashboardOpen: '到贷款台账查看明细',
 } as const;

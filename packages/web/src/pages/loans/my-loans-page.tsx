@@ -117,6 +117,14 @@ export function MyLoansPage() {
       {loans.data?.length === 0 ? <Empty description={t('loans.none')} /> : null}
       {loans.data?.map((l) => (
         <Card key={l.id} size="small" data-testid="my-loan">
+          {/* Where the loan stands is said with what the borrower can do about it. */}
+          <Alert
+            type={['not-qualified', 'guarantee-refused', 'defaulted'].includes(l.state) ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t(`loans.nextStep.${l.state}`, { bank: l.bank.name, guarantor: l.guarantor.name })}
+            data-testid="my-loan-next"
+          />
           <LoanDetails loan={l} />
         </Card>
       ))}
