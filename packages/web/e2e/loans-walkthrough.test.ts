@@ -173,6 +173,13 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66元');
     expect(await loan.innerText()).toContain('已拨付给银行');
     await checkAndShoot(v, 'loans-applicant-paid');
+    // She was told of each decision as it was made, each message leading to her loans.
+    await v.page.goto('/#/my/messages');
+    const told = v.page.getByTestId('message-loan');
+    await expect.poll(() => told.count()).toBe(3);
+    expect(await told.first().innerText()).toContain('放款200,000元');
+    await told.first().getByRole('link', { name: '查看我的贷款' }).click();
+    await v.page.getByTestId('my-loan').first().waitFor();
   });
 
   it('reads in English too: the bank’s desk and her loans', async () => {

@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, LoanState } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError, inBoth, notBefore } from '../http/errors.js';
+import { recordLoanNotice } from '../notifications/notification-repository.js';
 import { isInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -41,6 +42,9 @@ import type {
 } from './loans.schemas.js';
 
 type Db = Kysely<Database>;
+
+/** The steps whose decision the borrower is told of: the qualification, the guarantee, the loan lent. */
+const TOLD = new Set<LoanState>(['qualified', 'not-qualified', 'guaranteed', 'guarantee-refused', 'active']);
 
 /** An amount in a refusal, as people read it in each language (300,000元 / ¥300,000.00), never in 分. */
 const amountIn = (key: string, fen: number) => inBoth(key, formatYuan(fen), formatYuanEn(fen));
@@ -341,6 +345,20 @@ export class LoanService {
         );
       const changes = await change(trx, loan);
       await updateLoan(trx, loan, changes);
+      // The borrower is told of a decision on their loan in the same transaction as the decision.
+      if (changes.state && TOLD.has(changes.state))
+        await recordLoanNotice(trx, {
+          loanId: loan.id,
+          personId: loan.person_id,
+          organisationId: loan.organisation_id,
+          params: {
+            number: loan.number,
+            state: changes.state,
+            ...(changes.reason ? { reason: changes.reason } : {}),
+            ...(changes.principal_fen ? { principalFen: String(changes.principal_fen) } : {}),
+            ...(changes.disbursed_on ? { disbursedOn: changes.disbursed_on } : {}),
+          },
+        });
       await this.audit(trx, actor, loan.id, loan.region_code, `loans.${changes.state ?? 'changed'}`, {
         ...changes,
         ...noted,

@@ -113,6 +113,32 @@ describe('创业担保贷款 end to end (四川)', () => {
     expect((await apply(graduate, 1_000_000)).json()).toMatchObject({ code: 'LOAN_LIVE_EXISTS' });
   }, 60_000);
 
+  it('the borrower is told of each decision: qualified, guaranteed, lent; and of a refusal with its reason', async () => {
+    type Notice = { kind: string; loanId?: string; message: string };
+    const messages = async (c: Client, language = 'zh-CN') =>
+      (await c.request('GET', '/api/v1/notifications', undefined, { 'accept-language': language }))
+        .json<{ notifications: Notice[] }>()
+        .notifications.filter((n) => n.kind === 'loan')
+        .map((n) => [n.loanId, n.message]);
+    expect(await messages(graduate)).toEqual([
+      [a.id, expect.stringContaining(`已于2025-06-10放款200,000元`)],
+      [a.id, expect.stringContaining('担保已通过，请与经办银行联系')],
+      [a.id, expect.stringContaining('已通过资格审核')],
+    ]);
+    expect((await messages(graduate, 'en-US'))[0]?.[1]).toContain('of ¥200,000.00 was disbursed on 2025-06-10');
+    const refused = await borrower(app, '510104');
+    const applied = await apply(refused, 1_000_000);
+    expectOk(applied, 201);
+    const id = applied.json<LoanT>().id;
+    expectOk(
+      await reviewer.request('POST', `/api/v1/loans/${id}/qualification`, {
+        approve: false,
+        reason: '经营项目不在扶持范围',
+      }),
+    );
+    expect(await messages(refused)).toEqual([[id, expect.stringContaining('未通过资格审核：经营项目不在扶持范围')]]);
+  }, 60_000);
+
   it('the bank cannot record a rate above its agreed cap; a borrower cannot review their own loan', async () => {
     late = await borrower(app, '510104');
     const applied = (await apply(late, 10_000_000)).json<LoanT>();
@@ -396,7 +422,8 @@ describe('创业担保贷款 end to end (四川)', () => {
     expect(register).toEqual([
       {
         regionCode: '510104',
-        count: 3,
+        // Two lent, one applied for again, and one refused at its qualification.
+        count: 4,
         active: 0,
         balanceFen: 0,
         subsidyPaidFen: 87_166,

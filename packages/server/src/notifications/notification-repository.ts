@@ -155,6 +155,31 @@ export async function recordReferralNotice(
     .execute();
 }
 
+/** What a borrower is told of a step on their loan (kind 'loan'): the words, as the loan was then. */
+export interface LoanNotice {
+  readonly loanId: string;
+  readonly personId: string | null;
+  readonly organisationId: string | null;
+  /** The loan's number, the state it reached, and the reason or the amount lent where there is one. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** "Your loan was qualified / guaranteed / lent, or refused", in the transaction of the step itself. */
+export async function recordLoanNotice(trx: Transaction<Database>, notice: LoanNotice): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({
+      loan_id: notice.loanId,
+      application_id: null,
+      person_id: notice.personId,
+      organisation_id: notice.personId ? null : notice.organisationId,
+      kind: 'loan',
+      params: JSON.stringify(notice.params),
+      sms_state: notice.personId ? 'pending' : 'none',
+    })
+    .execute();
+}
+
 /** A message whose text is yet to be sent, with what its words are made of. */
 export interface PendingText {
   readonly id: string;

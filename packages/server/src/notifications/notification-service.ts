@@ -72,6 +72,7 @@ export class NotificationService {
         'a.number',
         'o.id as offer_id',
         'n.referral_id',
+        'n.loan_id',
         'o.amount_fen as offer_amount_fen',
         eb.fn.coalesce('a.subsidy_id', 'o.subsidy_id').as('subsidy_id'),
       ])
@@ -92,6 +93,7 @@ export class NotificationService {
           ...(r.application_id && r.number ? { applicationId: r.application_id, applicationNumber: r.number } : {}),
           ...(r.offer_id ? { offerId: r.offer_id } : {}),
           ...(r.referral_id ? { referralId: r.referral_id } : {}),
+          ...(r.loan_id ? { loanId: r.loan_id } : {}),
           message: noticeText(r.kind, language, {
             number: r.number ?? '',
             subsidy,

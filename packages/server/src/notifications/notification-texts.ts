@@ -14,6 +14,40 @@ const amount = (w: NoticeWords) => formatYuan(Number(w.params.amountFen ?? 0));
 const amountEn = (w: NoticeWords) => formatYuanEn(Number(w.params.amountFen ?? 0));
 const reason = (w: NoticeWords) => w.params.reason ?? '';
 
+const loanNumber = (w: NoticeWords) => w.params.number ?? '';
+const lent = (w: NoticeWords) => formatYuan(Number(w.params.principalFen ?? 0));
+const lentEn = (w: NoticeWords) => formatYuanEn(Number(w.params.principalFen ?? 0));
+
+/** A loan's message by the state its step reached: what was decided, and what the borrower does next. */
+const LOAN_TEXTS: Record<string, { zh: Text; en: Text }> = {
+  qualified: {
+    zh: (w) => `您的创业担保贷款（${loanNumber(w)}）已通过资格审核，现由担保机构审核担保。`,
+    en: (w) =>
+      `Your start-up guaranteed loan (${loanNumber(w)}) passed the qualification review; the guarantor now decides on the guarantee.`,
+  },
+  'not-qualified': {
+    zh: (w) => `您的创业担保贷款（${loanNumber(w)}）未通过资格审核：${reason(w)}。如有疑问，请咨询当地人社部门。`,
+    en: (w) =>
+      `Your start-up guaranteed loan (${loanNumber(w)}) did not pass the qualification review: ${reason(w)}. Ask the local human resources bureau if in doubt.`,
+  },
+  guaranteed: {
+    zh: (w) => `您的创业担保贷款（${loanNumber(w)}）担保已通过，请与经办银行联系签订借款合同、办理放款。`,
+    en: (w) =>
+      `Your start-up guaranteed loan (${loanNumber(w)}) is guaranteed. Contact the lending bank to sign the contract and draw the loan.`,
+  },
+  'guarantee-refused': {
+    zh: (w) => `担保机构对您的创业担保贷款（${loanNumber(w)}）不予担保：${reason(w)}。如有疑问，请咨询担保机构。`,
+    en: (w) =>
+      `The guarantor refused to guarantee your start-up loan (${loanNumber(w)}): ${reason(w)}. Ask the guarantor if in doubt.`,
+  },
+  active: {
+    zh: (w) =>
+      `您的创业担保贷款（${loanNumber(w)}）已于${w.params.disbursedOn ?? ''}放款${lent(w)}。请按期还款，按期还款的季度可享受财政贴息。`,
+    en: (w) =>
+      `Your start-up guaranteed loan (${loanNumber(w)}) of ${lentEn(w)} was disbursed on ${w.params.disbursedOn ?? ''}. Repay on time: each quarter repaid on time earns the interest subsidy.`,
+  },
+};
+
 /** Each kind in both languages, saying what happened and what the applicant can do next. */
 const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
   'filed-for-you': {
@@ -72,6 +106,12 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
       `就业服务机构为您推荐了岗位：${w.params.employer ?? ''}“${w.params.posting ?? ''}”。请登录惠民平台，在“我的求职”中查看；如不考虑该岗位，可在该处说明原因。`,
     en: (w) =>
       `The employment service referred you to a job: "${w.params.posting ?? ''}" at ${w.params.employer ?? ''}. See it under "My job search", where you can also decline it and say why.`,
+  },
+  loan: {
+    zh: (w) => LOAN_TEXTS[w.params.state ?? '']?.zh(w) ?? `您的创业担保贷款（${w.params.number ?? ''}）状态已更新。`,
+    en: (w) =>
+      LOAN_TEXTS[w.params.state ?? '']?.en(w) ??
+      `Your start-up guaranteed loan (${w.params.number ?? ''}) has changed.`,
   },
   revoked: {
     zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}。已拨付的资金将依法追回。`,

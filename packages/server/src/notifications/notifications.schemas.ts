@@ -16,6 +16,7 @@ export const NotificationSchema = Type.Object(
       Type.Literal('revoked'),
       Type.Literal('offered'),
       Type.Literal('referred'),
+      Type.Literal('loan'),
     ]),
     /** The application it is about; an `offered` message is about an offer, and names the application it became. */
     applicationId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -23,6 +24,8 @@ export const NotificationSchema = Type.Object(
     offerId: Type.Optional(Type.String({ format: 'uuid' })),
     /** A `referred` message is about a job referral, answered under the person's job search. */
     referralId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** A `loan` message is about a decision on the person's 创业担保贷款, seen under their loans. */
+    loanId: Type.Optional(Type.String({ format: 'uuid' })),
     /** The whole message in the caller's language. */
     message: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),

@@ -31581,7 +31581,7 @@ export interface components {
         Notification: {
             /** Format: uuid */
             id: string;
-            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked" | "offered" | "referred";
+            kind: "filed-for-you" | "accepted" | "returned" | "not-accepted" | "rejected" | "approved" | "publicised" | "paid" | "payment-failed" | "revoked" | "offered" | "referred" | "loan";
             /** Format: uuid */
             applicationId?: string;
             applicationNumber?: string;
@@ -31589,6 +31589,8 @@ export interface components {
             offerId?: string;
             /** Format: uuid */
             referralId?: string;
+            /** Format: uuid */
+            loanId?: string;
             message: string;
             /** Format: date-time */
             createdAt: string;

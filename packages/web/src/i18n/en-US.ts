@@ -753,6 +753,7 @@ export const enUS: Messages = {
     open: 'View application',
     openOffer: 'View and confirm',
     openReferral: 'See the job',
+    openLoan: 'See my loan',
     kinds: {
       'filed-for-you': 'Filed for you',
       accepted: 'Accepted',
@@ -766,6 +767,7 @@ export const enUS: Messages = {
       revoked: 'Revoked',
       offered: 'You qualify: confirm it',
       referred: 'A job referral',
+      loan: 'Start-up loan',
     },
   },
   offers: {

@@ -708,6 +708,7 @@ export const zhCN = {
     open: '查看申请',
     openOffer: '查看并确认',
     openReferral: '查看推荐的岗位',
+    openLoan: '查看我的贷款',
     kinds: {
       'filed-for-you': '免申即享已办理',
       accepted: '已受理',
@@ -721,6 +722,7 @@ export const zhCN = {
       revoked: '已撤销',
       offered: '符合条件，待您确认',
       referred: '岗位推荐',
+      loan: '创业担保贷款',
     },
   },
   offers: {

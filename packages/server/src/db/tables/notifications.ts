@@ -17,14 +17,17 @@ export type NotificationKind =
   /** An offer made to them (免申即享, migration 0050): about the offer, not an application. */
   | 'offered'
   /** A job they were referred to (岗位推荐, migration 0054): about the referral. */
-  | 'referred';
+  | 'referred'
+  /** A decision on their 创业担保贷款 (migration 0057): about the loan, saying the state it reached. */
+  | 'loan';
 
 export interface NotificationTable {
   id: Generated<string>;
-  /** What the message is about, exactly one: an application, an offer (kind 'offered') or a referral (kind 'referred'). */
+  /** What the message is about, exactly one: an application, an offer (kind 'offered'), a referral (kind 'referred') or a loan (kind 'loan'). */
   application_id: string | null;
   offer_id: string | null;
   referral_id: string | null;
+  loan_id: string | null;
   person_id: string | null;
   organisation_id: string | null;
   kind: NotificationKind;

@@ -54,7 +54,13 @@ export function MessagesPage() {
         dataSource={data?.notifications ?? []}
         locale={{ emptyText: t('messages.none') }}
         renderItem={(n) => {
-          const to = n.applicationId ? `/applications/${n.applicationId}` : n.referralId ? '/my/jobs' : '/my/offers';
+          const to = n.applicationId
+            ? `/applications/${n.applicationId}`
+            : n.referralId
+              ? '/my/jobs'
+              : n.loanId
+                ? '/my/loans'
+                : '/my/offers';
           return (
             // The buttons go under the message rather than beside it, where on a phone they would
             // squeeze the text into a column a word wide; both the size of the buttons above.
@@ -84,7 +90,9 @@ export function MessagesPage() {
                           ? t('messages.open')
                           : n.referralId
                             ? t('messages.openReferral')
-                            : t('messages.openOffer')}
+                            : n.loanId
+                              ? t('messages.openLoan')
+                              : t('messages.openOffer')}
                       </Button>
                       {n.readAt ? null : (
                         <Button
