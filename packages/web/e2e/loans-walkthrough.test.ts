@@ -173,7 +173,11 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await expect.poll(() => loan.getByTestId('loan-subsidy-paid').innerText()).toBe('871.66元');
     expect(await loan.innerText()).toContain('已拨付给银行');
     await checkAndShoot(v, 'loans-applicant-paid');
-    // She was told of each decision as it was made, each message leading to her loans.
+    // She was told of each decision as it was made, each message leading to her loans; the menu
+    // says there are messages she has not read.
+    await expect
+      .poll(async () => Number(await v.page.getByTestId('unread-count').innerText()))
+      .toBeGreaterThanOrEqual(3);
     await v.page.goto('/#/my/messages');
     const told = v.page.getByTestId('message-loan');
     await expect.poll(() => told.count()).toBe(3);

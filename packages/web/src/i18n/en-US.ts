@@ -9,6 +9,10 @@ export const enUS: Messages = {
   },
   nav: {
     menu: 'Menu',
+    unread_one: '{{count}} unread message',
+    unread: '{{count}} unread messages',
+    unreadAside_one: ' ({{count}} unread message)',
+    unreadAside: ' ({{count}} unread messages)',
     language: 'Language',
     policies: 'Policies',
     selfCheck: 'What can I get',

@@ -22,6 +22,12 @@ async function translator(language: 'zh-CN' | 'en-US') {
 }
 
 describe('counts read as English counts', () => {
+  it('one unread message, three unread messages', async () => {
+    const t = await translator('en-US');
+    expect(t('nav.unread', { count: 1 })).toBe('1 unread message');
+    expect(t('nav.unread', { count: 3 })).toBe('3 unread messages');
+  });
+
   it('one row imported, two rows imported', async () => {
     const t = await translator('en-US');
     expect(t('registry.imported', { count: 1 })).toBe('1 row imported');

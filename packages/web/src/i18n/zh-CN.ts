@@ -10,6 +10,8 @@ export const zhCN = {
   },
   nav: {
     menu: '菜单',
+    unread: '{{count}} 条未读消息',
+    unreadAside: '（{{count}} 条未读消息）',
     language: '语言',
     policies: '政策清单',
     selfCheck: '政策计算器',

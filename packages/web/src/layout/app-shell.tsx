@@ -1,3 +1,4 @@
+import { api } from '../api/client.js';
 import type { Account, Permission } from '../api/schema.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,30 @@ function useNarrow(): boolean {
 }
 
 /**
+ * How many of the account's messages are unread, read again on every page it opens (a message
+ * read marks itself so on its own page): null for a visitor or an account with no message list.
+ */
+function useUnread(may: boolean, pathname: string): number | null {
+  const [unread, setUnread] = useState<number | null>(null);
+  useEffect(() => {
+    if (!may) {
+      setUnread(null);
+      return;
+    }
+    let current = true;
+    api<{ unread: number }>('GET', '/api/v1/notifications?unread=true&limit=1').then(
+      (list) => current && setUnread(list.unread),
+      // A count is a courtesy: a failed read leaves the menu as it was.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [may, pathname]);
+  return unread;
+}
+
+/**
  * The frame of the public site and the applicant's pages: the platform's name, what the account
  * may open, language, who is logged in. Plain HTML in antd's look (frame.css), as it is part of
  * the first screen a phone downloads (issue 17; decision 027).
@@ -36,6 +61,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const narrow = useNarrow();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  const unread = useUnread(!!account && can('application:own'), location.pathname);
+  const unreadSaid = unread ? t('nav.unread', { count: unread }) : '';
 
   // Staff reach their work through the back office (StaffLayout); here they see the public pages and a way back.
   const staff = isStaff(account);
@@ -66,15 +93,20 @@ export function AppShell({ children }: { children: ReactNode }) {
           className="hm-button on-dark hm-menu-toggle"
           aria-expanded={menuOpen}
           aria-controls="site-menu"
-          aria-label={t('nav.menu')}
+          aria-label={unread ? `${t('nav.menu')}${t('nav.unreadAside', { count: unread })}` : t('nav.menu')}
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          ☰
+          ☰{unread ? <span className="hm-dot" aria-hidden="true" /> : null}
         </button>
         <nav id="site-menu" className={menuOpen ? 'hm-nav open' : 'hm-nav'} data-testid="site-menu">
           {visible.map((i) => (
             <Link key={i.path} to={i.path} aria-current={i.path === selected ? 'page' : undefined}>
               {i.label}
+              {i.path === '/my/messages' && unread ? (
+                <span className="hm-count" title={unreadSaid} data-testid="unread-count">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              ) : null}
             </Link>
           ))}
         </nav>
