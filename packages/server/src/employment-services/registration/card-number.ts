@@ -14,6 +14,31 @@ import { lastCardSerial } from './registration-repository.js';
  */
 export async function newCardNumber(trx: Transaction<Database>, region: string, today: IsoDate): Promise<string> {
   const prefix = `${region}-${today.slice(0, 4)}-`;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`card-number:${prefix}`}, 0))`.execute(trx);
+  await lockPrefix(trx, prefix);
   return `${prefix}${String((await lastCardSerial(trx, prefix)) + 1).padStart(6, '0')}`;
+}
+
+/**
+ * The region-year locks an import needs, taken at once in one order (two imports taking them in
+ * opposite orders would each wait for the other): those of the numbers it brings in this
+ * platform's form (510104-2026-000123), so no new card is issued with one while the import checks
+ * and records it, and those of the regions whose rows get a new card today.
+ */
+export async function lockCardSerials(
+  trx: Transaction<Database>,
+  imported: readonly string[],
+  newIn: readonly string[],
+  today: IsoDate,
+): Promise<void> {
+  const prefixes = new Set(newIn.map((region) => `${region}-${today.slice(0, 4)}-`));
+  for (const card of imported) {
+    // A number in another form (the old system's) is locked by itself.
+    const form = /^(\d{6}-\d{4}-)\d{6,}$/.exec(card);
+    prefixes.add(form?.[1] ?? card);
+  }
+  for (const prefix of [...prefixes].sort()) await lockPrefix(trx, prefix);
+}
+
+async function lockPrefix(trx: Transaction<Database>, prefix: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`card-number:${prefix}`}, 0))`.execute(trx);
 }

@@ -11,7 +11,7 @@ import { RowError } from '../../registry/import/templates.js';
 import { recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
 import { refuseBadEmployerCode, refuseBeforeWorkingAge } from './assert-can-register.js';
-import { newCardNumber } from './card-number.js';
+import { lockCardSerials, newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
   cardHolder,
@@ -87,7 +87,28 @@ export class RegistrationImportService {
     await this.findOverlaps(read, problems);
     rejectIfAny(problems, REGISTRATION_COLUMNS, read.length);
     await this.db.transaction().execute(async (trx) => {
-      for (const { personId, reg } of [...read].sort((a, b) => (a.reg.startsOn < b.reg.startsOn ? -1 : 1))) {
+      // The imported numbers first, each checked again under its region-year's lock (another import
+      // or a clerk may have issued it since the file was read): a row without a number then takes
+      // its next serial after them, never one of them.
+      const imported = read.filter((r) => r.reg.cardNumber);
+      const issued = read.filter((r) => !r.reg.cardNumber);
+      await lockCardSerials(
+        trx,
+        imported.map((r) => r.reg.cardNumber ?? ''),
+        issued.map((r) => r.reg.regionCode),
+        this.clock.today(),
+      );
+      for (const { number, personId, reg } of imported) {
+        const card = reg.cardNumber ?? '';
+        const holder = await cardHolder(trx, card);
+        if (holder && holder !== personId)
+          problems.push(
+            fromError(new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person'), number, column),
+          );
+      }
+      rejectIfAny(problems, REGISTRATION_COLUMNS, read.length);
+      const inOrder = (rows: ReadRow[]) => rows.sort((a, b) => (a.reg.startsOn < b.reg.startsOn ? -1 : 1));
+      for (const { personId, reg } of [...inOrder(imported), ...inOrder(issued)]) {
         const card =
           reg.cardNumber ??
           (await cardNumberOf(trx, personId)) ??

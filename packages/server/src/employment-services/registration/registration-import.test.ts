@@ -3,6 +3,7 @@ import { idNumber } from '../../../../policy/src/testing/builders.js';
 import { expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
 import { sheetRows, workbook } from '../../testing/sheets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { lastCardSerial } from './registration-repository.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
@@ -231,6 +232,20 @@ describe('what the form refuses, a file is refused too', () => {
     ]);
   });
 
+  it('a row bringing the next number and a row needing a new card get two numbers, not one', async () => {
+    const [a, b] = [await person(), await person()];
+    const next = `510104-2026-${String((await lastCardSerial(app.database.db, '510104-2026-')) + 1).padStart(6, '0')}`;
+    // The row without a number starts first, so it would have been given the next serial first.
+    expectOk(await wide([unemployed(a, '2026-01-01', '2026-02-01'), unemployed(b, '2026-03-01', '2026-04-01', next)]));
+    const cards = await app.database.db
+      .selectFrom('employment_registration')
+      .select(['person_id', 'card_number'])
+      .where('person_id', 'in', [a.id, b.id])
+      .execute();
+    expect(cards.find((c) => c.person_id === b.id)?.card_number).toBe(next);
+    expect(cards.find((c) => c.person_id === a.id)?.card_number).not.toBe(next);
+  });
+
   it('a new card follows the highest number of its form on record, an imported one included', async () => {
     const [a, b] = [await person(), await person()];
     expectOk(await wide([unemployed(a, '2026-01-01', '2026-02-01', '510104-2026-000900')]));
@@ -243,5 +258,22 @@ describe('what the form refuses, a file is refused too', () => {
     });
     expectOk(registered, 201);
     expect(registered.json()).toMatchObject({ cardNumber: '510104-2026-000901' });
+  });
+
+  it('past serial 999999 the numbers grow a digit and go on, each once', async () => {
+    const [a, b, c] = [await person(), await person(), await person()];
+    expectOk(await wide([unemployed(a, '2026-01-01', '2026-02-01', '510104-2026-999999')]));
+    const register = async (p: { id: string }) =>
+      (
+        await clerk.request('POST', '/api/v1/employment-services/registrations', {
+          personId: p.id,
+          kind: 'unemployment',
+          regionCode: '510104',
+          basis: 'residence',
+          startsOn: '2026-11-23',
+        })
+      ).json<{ cardNumber: string }>().cardNumber;
+    expect(await register(b)).toBe('510104-2026-1000000');
+    expect(await register(c)).toBe('510104-2026-1000001');
   });
 });

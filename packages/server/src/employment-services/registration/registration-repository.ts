@@ -70,13 +70,16 @@ export async function cardNumberOf(db: Db, personId: string): Promise<string | u
   return row?.card_number;
 }
 
-/** The highest serial of the numbers `prefix` + six digits on record (0 if none), for the next card. */
+/**
+ * The highest serial of the numbers `prefix` + six or more digits on record (0 if none), for the
+ * next card: past 999999 the serial grows a digit, and a seven-digit one is still the highest.
+ */
 export async function lastCardSerial(db: Db, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('employment_registration')
-    .select(sql<string | null>`max(right(card_number, 6)::int)`.as('last'))
+    .select(sql<string | null>`max(substr(card_number, ${prefix.length + 1}::int)::bigint)`.as('last'))
     .where('card_number', 'like', `${prefix}%`)
-    .where(sql<boolean>`card_number ~ ${`^${prefix}[0-9]{6}$`}`)
+    .where(sql<boolean>`card_number ~ ${`^${prefix}[0-9]{6,}$`}`)
     .executeTakeFirstOrThrow();
   return Number(row.last ?? 0);
 }
