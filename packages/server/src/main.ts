@@ -2,6 +2,7 @@ import { DEFERRED_MATERIALS_SWEEP_SECONDS } from './applications/deferred-materi
 import { oidcSettingsFrom } from './accounts/oidc.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
+import { buildOnlineIndexes, ONLINE_INDEXES } from './db/online-indexes.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { buildApp } from './app/build-app.js';
 import { jobOptionsFrom } from './app/background-jobs.js';
@@ -32,9 +33,9 @@ async function main(): Promise<void> {
     bufferMegabytes: config.embeddedBufferMegabytes,
     onIdleError: (error) => console.warn(`database connection dropped: ${error.message}`),
   });
-  // An index built after the migrations can take minutes on a province's tables: said, so a slow
-  // start is explained. Writes through the other processes go on meanwhile.
-  await migrate(database.db, (name, step) => console.info(`index ${name}: ${step}`));
+  // Indexes that only speed reads are built once this process serves (below): on a province's
+  // tables a build takes minutes, and waits for every older transaction of the database to end.
+  await migrate(database.db, 'later');
   const vault = new Vault(loadMasterKey(process.env, config.dataDir));
   const oidc = oidcSettingsFrom(process.env);
   const serves = role !== 'worker';
@@ -85,12 +86,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const where = `database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`;
-  if (!serves) {
-    http.log.info(`惠民 Huimin worker running ${services.jobs.runs.join(', ')} (${where})`);
-    return;
-  }
-  await http.listen({ port: config.port, host: config.host });
-  http.log.info(`惠民 Huimin on http://localhost:${config.port} (${role === 'serve' ? 'serve only, ' : ''}${where})`);
+  if (serves) {
+    await http.listen({ port: config.port, host: config.host });
+    http.log.info(`惠民 Huimin on http://localhost:${config.port} (${role === 'serve' ? 'serve only, ' : ''}${where})`);
+  } else http.log.info(`惠民 Huimin worker running ${services.jobs.runs.join(', ')} (${where})`);
+  void buildOnlineIndexes(database.db, ONLINE_INDEXES, (index, step, error) =>
+    step === 'failed'
+      ? http.log.warn({ index, error: error instanceof Error ? error.message : String(error) }, 'index build failed')
+      : http.log.info({ index, step }, 'index after the migrations'),
+  ).catch((error: unknown) => http.log.warn({ error: String(error) }, 'index builds not run'));
 }
 
 main().catch((error: unknown) => {

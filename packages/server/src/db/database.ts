@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
-import { buildOnlineIndexes, ONLINE_INDEXES, type IndexBuildStep } from './online-indexes.js';
+import { buildOnlineIndexes, ONLINE_INDEXES } from './online-indexes.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -118,12 +118,14 @@ function serverDatabase(url: string, config: DatabaseConfig, readOnly = false): 
 }
 
 /**
- * Brings the schema up to date: the migrations in one transaction, then the indexes built without
- * blocking writes (`ONLINE_INDEXES`). Throws (and start-up stops) if a migration fails.
+ * Brings the schema up to date: the migrations in one transaction, then (unless the caller will)
+ * the indexes built without blocking writes (`ONLINE_INDEXES`). Throws (and start-up stops) if a
+ * migration fails; a failed index build does not stop it.
  */
 export async function migrate(
   db: Kysely<Database>,
-  onIndexBuild?: (name: string, step: IndexBuildStep) => void,
+  /** 'later': the caller builds them once it serves (`buildOnlineIndexes`), as `huimin` does. */
+  onlineIndexes: 'now' | 'later' = 'now',
 ): Promise<void> {
   // Migrations are independent of one another's order within a release: work merged side by side
   // can land a lower number after a higher one has run on a database that already exists.
@@ -131,5 +133,5 @@ export async function migrate(
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-  await buildOnlineIndexes(db, ONLINE_INDEXES, onIndexBuild);
+  if (onlineIndexes === 'now') await buildOnlineIndexes(db, ONLINE_INDEXES);
 }

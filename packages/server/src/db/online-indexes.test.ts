@@ -61,6 +61,23 @@ describe('indexes built after the migrations, without blocking writes', () => {
     expect(await validity('online_probe_v')).toBe(true);
   });
 
+  it('a build that fails is told, and the next index is still built', async () => {
+    const steps: [string, IndexBuildStep, unknown][] = [];
+    await buildOnlineIndexes(
+      app.database.db,
+      [{ name: 'online_probe_bad', on: 'on online_probe (no_such_column)' }, probe],
+      (name, step, error) => steps.push([name, step, error]),
+    );
+    expect(steps.map(([name, step]) => [name, step])).toEqual([
+      ['online_probe_bad', 'building'],
+      ['online_probe_bad', 'failed'],
+      ['online_probe_v', 'building'],
+      ['online_probe_v', 'built'],
+    ]);
+    expect(String(steps[1]?.[2])).toContain('no_such_column');
+    expect(await validity('online_probe_v')).toBe(true);
+  });
+
   it('refuses a name that is not an index name, before building anything', async () => {
     await expect(build([probe, { name: 'x; drop table person', on: 'on online_probe (id)' }])).rejects.toThrow(
       /not an index name/,

@@ -38,18 +38,20 @@ export const BUILDER_LOCK = 7_242_618_205_301_114_401n;
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** What `buildOnlineIndexes` did with each index. */
-export type IndexBuildStep = 'building' | 'built' | 'rebuilding-invalid' | 'skipped-other-builder';
+export type IndexBuildStep = 'building' | 'built' | 'rebuilding-invalid' | 'skipped-other-builder' | 'failed';
 
 /**
  * Builds every declared index that is missing, on one connection outside any transaction. The
  * catalog is the record of what is done: a valid index of that name is left as it is; an invalid
  * one (its build died with its process or connection) is dropped and built again. Writes to the
- * table go on throughout; the process that builds waits for the build before it serves.
+ * table go on throughout. A build that fails is told (`failed`, with the error) and the next
+ * index is built: the code is right without any of them, so a failure stops nothing; the next
+ * start tries again. `huimin` runs this once it is serving, not before.
  */
 export async function buildOnlineIndexes<DB>(
   db: Kysely<DB>,
   indexes: readonly OnlineIndex[],
-  onStep: (name: string, step: IndexBuildStep) => void = () => {},
+  onStep: (name: string, step: IndexBuildStep, error?: unknown) => void = () => {},
 ): Promise<void> {
   if (indexes.length === 0) return;
   for (const index of indexes) if (!NAME.test(index.name)) throw new Error(`not an index name: ${index.name}`);
@@ -69,14 +71,18 @@ export async function buildOnlineIndexes<DB>(
            where c.relname = ${index.name} and c.relnamespace = current_schema()::regnamespace`.execute(connection);
         const found = state.rows[0];
         if (found?.valid) continue;
-        if (found) {
-          onStep(index.name, 'rebuilding-invalid');
-          await sql`drop index concurrently if exists ${sql.id(index.name)}`.execute(connection);
-        } else onStep(index.name, 'building');
-        await sql`create index concurrently if not exists ${sql.id(index.name)} ${sql.raw(index.on)}`.execute(
-          connection,
-        );
-        onStep(index.name, 'built');
+        try {
+          if (found) {
+            onStep(index.name, 'rebuilding-invalid');
+            await sql`drop index concurrently if exists ${sql.id(index.name)}`.execute(connection);
+          } else onStep(index.name, 'building');
+          await sql`create index concurrently if not exists ${sql.id(index.name)} ${sql.raw(index.on)}`.execute(
+            connection,
+          );
+          onStep(index.name, 'built');
+        } catch (error) {
+          onStep(index.name, 'failed', error);
+        }
       }
     } finally {
       await sql`select pg_advisory_unlock(${BUILDER_LOCK})`.execute(connection);
