@@ -101,14 +101,11 @@ export async function insertContact(
 }
 
 /**
- * Whether the case already holds this referral. One naming its posting is the same referral as any
- * other to that posting, whoever logged it and on whatever day (migration 0051); one without is
- * known by its note and day, so a double click is one referral, while a case worker's same short
- * note on another day is another. Read under the case's lock (`caseForUpdate`).
- */
-/**
- * Whether the case already has this contact: a referral to the same posting, or one of the same
- * kind on the same day with the same note (compared as typed, full-width letters as half-width).
+ * Whether the case already holds this contact. A referral naming its posting is the same referral
+ * as any other to that posting, whoever logged it and on whatever day (migration 0051); any other
+ * is known by its kind, note and day (full-width letters read as half-width), so a double click is
+ * one contact, while the same short note on another day is another. Read under the case's lock
+ * (`caseForUpdate`).
  */
 export async function hasContact(
   trx: Transaction<Database>,

@@ -121,10 +121,11 @@ export class AssistanceService {
 
   /**
    * A guidance, referral, offer or plain contact, logged; a graduate's kept 1+3+1 closes the case.
-   * A referral may name its posting. One already on the case — a referral to the same posting, or
-   * a contact of the same kind on the same day with the same note — is not logged again: the call
-   * answers with the case as it stands (a double click, or the labour market's own referral logged
-   * by hand), so one guidance or referral counts once toward the promise.
+   * A referral may name its posting. One counting toward the promise already on the case — a
+   * referral to the same posting, or a guidance, referral or offer of the same kind on the same day
+   * with the same note — is not logged again: the call answers with the case as it stands (a
+   * double click, or the labour market's own referral logged by hand), so each counts once. Plain
+   * contacts are logged as often as they are made.
    */
   async logContact(actor: Actor, caseId: string, input: ContactInput): Promise<CaseView> {
     const c = await this.caseInScope(actor, caseId);
@@ -140,7 +141,13 @@ export class AssistanceService {
       if ((await caseForUpdate(trx, c.id))?.closed_on) throw new AppError('CASE_CLOSED', 409);
       // Under the same lock, so of fifty identical contacts at once the first is logged and the rest
       // see it; the labour market's referral, which takes no case lock, meets the unique index instead.
-      if (await hasContact(trx, c.id, { kind: input.kind, postingId, note, happenedOn: input.happenedOn })) return;
+      // What counts toward the 1+3+1 counts once; two plain contacts on a day (two calls unanswered,
+      // noted alike) are two.
+      if (
+        input.kind !== 'contact' &&
+        (await hasContact(trx, c.id, { kind: input.kind, postingId, note, happenedOn: input.happenedOn }))
+      )
+        return;
       const logged = await insertContact(trx, {
         case_id: c.id,
         kind: input.kind,

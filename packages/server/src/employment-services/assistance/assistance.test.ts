@@ -102,11 +102,19 @@ describe('1+3+1 for each unemployed graduate (川办发〔2024〕34号 (十四))
     const caseId = (await cases(chunxi, '?mine=true')).find((c) => c.personId === id)?.id ?? '';
     const sent = await Promise.all(Array.from({ length: 50 }, () => log(chunxi, caseId, 'guidance', '职业指导一次')));
     expect(sent.every((r) => r.statusCode === 200)).toBe(true);
-    // The same note typed with full-width letters is the same contact.
-    expectOk(await log(chunxi, caseId, 'guidance', '职业指导一次'.normalize('NFKC')));
+    // The same note typed with full-width letters is the same contact; two plain contacts noted
+    // alike on one day (two calls unanswered) are two.
+    expectOk(await log(chunxi, caseId, 'contact', '电话未接通'));
+    expectOk(await log(chunxi, caseId, 'contact', '电话未接通'));
     expectOk(await log(chunxi, caseId, 'referral', '推荐岗位Ａ'));
     const again = await log(chunxi, caseId, 'referral', '推荐岗位A');
     expect(again.json()).toMatchObject({ promise: { guidanceDone: 1, referralsDone: 1 } });
+    const contacts = await app.database.db
+      .selectFrom('assistance_contact')
+      .select('kind')
+      .where('case_id', '=', caseId)
+      .execute();
+    expect(contacts.filter((c) => c.kind === 'contact')).toHaveLength(2);
     const early = await chunxi.request(
       'POST',
       `/api/v1/employment-services/cases/${caseId}/contacts`,
