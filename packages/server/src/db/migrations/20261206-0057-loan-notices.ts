@@ -52,7 +52,6 @@ const up = [
      'returned', 'not-accepted', 'rejected', 'approved', 'publicised', 'paid', 'payment-failed', 'revoked', 'offered',
      'referred', 'loan'))`,
   `alter table notification add constraint notification_loan_kind check ((loan_id is null) = (kind <> 'loan'))`,
-  `create index notification_loan on notification (loan_id) where loan_id is not null`,
   `create trigger notification_loan_unchanged before update of loan_id on notification
      for each row when (old.loan_id is distinct from new.loan_id) execute function referenced_row_is_permanent()`,
 ];
