@@ -215,6 +215,21 @@ describe('what the form refuses, a file is refused too', () => {
     expectOk(await wide([unemployed(a, '2021-01-01', '2021-06-30', 'OLD-0000123')]));
   });
 
+  it('a NUL character in a cell is named by row and column, not refused by the database', async () => {
+    const a = await person();
+    const csv = [WIDE.join(','), [...unemployed(a, '2020-01-01', '2020-02-01', '', '春熙路\u0000街道')].join(',')].join(
+      '\n',
+    );
+    const res = await clerk.request('POST', '/api/v1/employment-services/registrations/import', Buffer.from(csv), {
+      'content-type': 'text/csv',
+      'accept-language': 'en-US',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ errors: { row: number; field: string; message: { en: string } }[] }>().errors).toMatchObject([
+      { row: 2, field: 'community', message: { en: expect.stringContaining('NUL character') } },
+    ]);
+  });
+
   it('a card number or a community longer than the record holds is named by row and column', async () => {
     const a = await person();
     expect(

@@ -75,6 +75,15 @@ export function readRows(
           }),
         );
         bad = true;
+      } else if (cell?.text.includes('\u0000')) {
+        // Said for the cell, as the request's fields are: the database would refuse it without a row.
+        problems.push(
+          problem(r + 1, col, col.key, 'VALIDATION_FAILED', {
+            zh: '含有不允许的空字符（\\u0000）',
+            en: 'contains a NUL character (\\u0000), which is not allowed',
+          }),
+        );
+        bad = true;
       }
       row[col.key] = cell?.text ?? '';
     });
