@@ -567,6 +567,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '字段 {field}：新登记期间（{new}）与已有的{kind}期间（{existing}）重叠',
     'en-US': 'Field {field}: the new registration ({new}) overlaps the {kind} registration of {existing}',
   },
+  REGISTRATION_STARTS_TOO_EARLY: {
+    'zh-CN': '字段 {field}：已有的{kind}自 {date} 起；新登记须从 {next} 或以后开始，原登记于新登记前一日终止',
+    'en-US':
+      'Field {field}: the {kind} registration began on {date}; a new one must start on {next} or later, the old one ending the day before',
+  },
   ALREADY_REGISTERED: {
     'zh-CN': '字段 {field}：该人员已有一条未终止的登记（可能刚由他人办理），请刷新后查看',
     'en-US':

@@ -1,4 +1,4 @@
-import { addMonths, checkCreditCode, type IsoDate } from '@huimin/policy';
+import { addDays, addMonths, checkCreditCode, type IsoDate } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, inBoth } from '../../http/errors.js';
@@ -65,6 +65,15 @@ export async function refuseOverlap(
       'kind.en-US': KIND[open.kind].en,
     });
   }
+  // Of the other kind and begun the same day or later: it cannot end the day before the new one
+  // begins, so the new one is said to begin after it, with the first day it may.
+  if (open && open.kind !== input.kind && open.starts_on >= input.startsOn)
+    throw new AppError('REGISTRATION_STARTS_TOO_EARLY', 409, 'startsOn', {
+      date: open.starts_on,
+      next: addDays(open.starts_on, 1),
+      'kind.zh-CN': KIND[open.kind].zh,
+      'kind.en-US': KIND[open.kind].en,
+    });
   const clash =
     open && (open.kind === input.kind || open.starts_on >= input.startsOn)
       ? open

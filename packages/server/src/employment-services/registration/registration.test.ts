@@ -140,7 +140,27 @@ describe('unemployment registration (失业登记) as the engine reads it', () =
       unemployed(id, '2026-09-15'),
       { 'accept-language': 'en-US' },
     );
-    expect(english.json<{ message: string }>().message).toContain('2026-10-01 to now');
+    // Before the open one of the other kind began, or the day it began: it could not end the day
+    // before, so the refusal names the first day a new one may start.
+    expect(english.json()).toMatchObject({
+      code: 'REGISTRATION_STARTS_TOO_EARLY',
+      message: expect.stringContaining('began on 2026-10-01; a new one must start on 2026-10-02 or later'),
+    });
+    const sameDay = await clerk.request(
+      'POST',
+      '/api/v1/employment-services/registrations',
+      unemployed(id, '2026-10-01'),
+    );
+    expect(sameDay.json()).toMatchObject({
+      code: 'REGISTRATION_STARTS_TOO_EARLY',
+      field: 'startsOn',
+      message:
+        '字段 开始日期：已有的就业登记自 2026-10-01 起；新登记须从 2026-10-02 或以后开始，原登记于新登记前一日终止',
+    });
+    expectOk(
+      await clerk.request('POST', '/api/v1/employment-services/registrations', unemployed(id, '2026-10-02')),
+      201,
+    );
   });
 
   it('a person registered in another region gets a clear error naming that region and the date', async () => {
