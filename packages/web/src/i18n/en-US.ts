@@ -41,7 +41,7 @@ export const enUS: Messages = {
     parameters: 'Regional parameters',
     referenceData: 'Reference data',
     employmentRegistrations: 'Registration',
-    employmentCertifications: 'Hard-to-employ certification',
+    employmentCertifications: 'Hard-to-employ status',
     employmentCases: 'Employment assistance',
     myEmployment: 'Employment services',
     myLoans: 'Start-up loans',
