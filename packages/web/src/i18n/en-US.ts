@@ -585,6 +585,7 @@ export const enUS: Messages = {
     noDecisionYet: 'Decided by the policy engine once submitted',
     history: 'History',
     reason: 'Reason',
+    paymentReference: 'Payment reference',
     correctionRequested: 'The bureau asks you to correct:',
   },
   states: {

@@ -547,6 +547,7 @@ export const zhCN = {
     noDecisionYet: '提交后由政策引擎判定',
     history: '办理记录',
     reason: '理由',
+    paymentReference: '拨付凭证',
     correctionRequested: '经办机构要求补正：',
   },
   states: {

@@ -227,7 +227,10 @@ export function ApplicationPage() {
                     {e.actor || t('facts.deferred.platform')} · {formatInstant(e.at)}
                     {e.reason ? (
                       <div>
-                        {t('application.reason')}: {e.reason}
+                        {/* A payment's note is the batch and the bank's reference, not a reason. */}
+                        {t(e.toState === 'paid' ? 'application.paymentReference' : 'application.reason')}
+                        {punctuation(lang).colon}
+                        {e.reason}
                       </div>
                     ) : null}
                   </div>
