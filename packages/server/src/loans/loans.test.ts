@@ -440,4 +440,15 @@ describe('创业担保贷款 end to end (四川)', () => {
     expect((await other.bankOfficer.request('GET', '/api/v1/loans')).json()).toEqual([]);
     expect((await graduate.request('GET', '/api/v1/loans')).json<unknown[]>()).toHaveLength(2);
   }, 60_000);
+
+  it('a statement for a quarter after the loan was repaid says so, not that its interest is over 0 days', async () => {
+    // Repaid on 10 October 2025; the first quarter of 2026 has ended by 10 April.
+    clock.setDate('2026-04-10');
+    const bank = await login(app, sichuan.bankOfficer.username);
+    const after = await statement([[a.number, '2026-Q1', '200000.00', '3.45', '1700.00', '是']]);
+    const res = await bank.request('POST', '/api/v1/loans/statements', after, { ...xlsx, 'accept-language': 'en-US' });
+    expect(res.json<{ errors: { row: number; field: string; message: { en: string } }[] }>().errors).toMatchObject([
+      { row: 2, field: 'period', message: { en: expect.stringContaining('after the loan ended on 2025-10-10') } },
+    ]);
+  }, 60_000);
 });

@@ -148,6 +148,12 @@ export class StatementImport {
       if (dates.to < loan.disbursed_on)
         problems.push(say(number, 'period', '早于放款日期', 'before the loan was disbursed'));
       const endsOn = loan.ended_on ?? loan.extended_to ?? loan.matures_on;
+      // A quarter after the loan ended (repaid, or past its term) bears no interest at all: said
+      // so, rather than that its interest is over a cap of 0 days.
+      if (dates.from > endsOn) {
+        problems.push(say(number, 'period', `晚于贷款结束日期 ${endsOn}`, `after the loan ended on ${endsOn}`));
+        continue;
+      }
       const loanDays = daysInclusive(
         dates.from > loan.disbursed_on ? dates.from : loan.disbursed_on,
         dates.to < endsOn ? dates.to : endsOn,
