@@ -1,19 +1,10 @@
-import {
-  addMonths,
-  counterGuaranteeWaived,
-  formatYuan,
-  formatYuanEn,
-  type IsoDate,
-  type LoanBorrower,
-  type LoanTerms,
-} from '@huimin/policy';
+import { addMonths, counterGuaranteeWaived, type IsoDate, type LoanBorrower, type LoanTerms } from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, LoanState } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError, inBoth, notBefore } from '../http/errors.js';
-import { recordLoanNotice } from '../notifications/notification-repository.js';
 import { isInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -31,6 +22,7 @@ import {
   type LoanRow,
 } from './loan-repository.js';
 import { LoanReads } from './loan-reads.js';
+import { amountIn, STATE_NAMES, tellBorrower } from './loan-steps-said.js';
 import { assertWithinTerms, maturity, quarterlySchedule, termsOn } from './loan-terms.js';
 import type {
   ApplyInput,
@@ -42,25 +34,6 @@ import type {
 } from './loans.schemas.js';
 
 type Db = Kysely<Database>;
-
-/** The steps whose decision the borrower is told of: the qualification, the guarantee, the loan lent. */
-const TOLD = new Set<LoanState>(['qualified', 'not-qualified', 'guaranteed', 'guarantee-refused', 'active']);
-
-/** An amount in a refusal, as people read it in each language (300,000元 / ¥300,000.00), never in 分. */
-const amountIn = (key: string, fen: number) => inBoth(key, formatYuan(fen), formatYuanEn(fen));
-/** A loan's state as the refusal names it, in the words the loan pages use for it. */
-const STATE_NAMES: Record<LoanState, { zh: string; en: string }> = {
-  applied: { zh: '待资格审核', en: 'awaiting qualification review' },
-  qualified: { zh: '待担保', en: 'awaiting guarantee' },
-  'not-qualified': { zh: '资格审核未通过', en: 'not qualified' },
-  guaranteed: { zh: '待银行放款', en: 'awaiting disbursement' },
-  'guarantee-refused': { zh: '担保机构不予担保', en: 'refused a guarantee' },
-  active: { zh: '还款中', en: 'being repaid' },
-  repaid: { zh: '已结清', en: 'repaid' },
-  defaulted: { zh: '逾期违约', en: 'in default' },
-  compensated: { zh: '已代偿', en: 'compensated' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};
 
 /**
  * 创业担保贷款 from application to its end: the borrower applies (the region's cited limits as on
@@ -345,20 +318,7 @@ export class LoanService {
         );
       const changes = await change(trx, loan);
       await updateLoan(trx, loan, changes);
-      // The borrower is told of a decision on their loan in the same transaction as the decision.
-      if (changes.state && TOLD.has(changes.state))
-        await recordLoanNotice(trx, {
-          loanId: loan.id,
-          personId: loan.person_id,
-          organisationId: loan.organisation_id,
-          params: {
-            number: loan.number,
-            state: changes.state,
-            ...(changes.reason ? { reason: changes.reason } : {}),
-            ...(changes.principal_fen ? { principalFen: String(changes.principal_fen) } : {}),
-            ...(changes.disbursed_on ? { disbursedOn: changes.disbursed_on } : {}),
-          },
-        });
+      await tellBorrower(trx, loan, changes);
       await this.audit(trx, actor, loan.id, loan.region_code, `loans.${changes.state ?? 'changed'}`, {
         ...changes,
         ...noted,
