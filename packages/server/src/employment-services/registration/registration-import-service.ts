@@ -57,8 +57,6 @@ export class RegistrationImportService {
     );
     const checkRegion = await regionChecker(this.db, actor.regionCode);
     const read: ReadRow[] = [];
-    /** The card numbers of the file's rows read so far, each with its holder. */
-    const cards = new Map<string, string>();
     for (const { number, row } of rows) {
       try {
         const reg = readRegistrationRow(row);
@@ -71,7 +69,6 @@ export class RegistrationImportService {
         if (!person || !isInScope(actor.regionCode, person.region_code))
           throw new AppError('PERSON_NOT_FOUND', 404, 'idNumber');
         refuseBeforeWorkingAge(person.birth_date, reg.startsOn);
-        if (reg.cardNumber) await refuseCardOfAnother(this.db, cards, reg.cardNumber, person.id);
         const place = reg.basis === 'residence' ? person.region_code : person.hukou_region;
         if (place !== reg.regionCode)
           throw new RowError(
@@ -85,11 +82,10 @@ export class RegistrationImportService {
       }
     }
     await this.findOverlaps(read, problems);
-    rejectIfAny(problems, REGISTRATION_COLUMNS, read.length);
     await this.db.transaction().execute(async (trx) => {
-      // The imported numbers first, each checked again under its region-year's lock (another import
-      // or a clerk may have issued it since the file was read): a row without a number then takes
-      // its next serial after them, never one of them.
+      // The imported numbers first, each checked under its region-year's lock, so no import or clerk
+      // issues it meanwhile: a row without a number then takes its next serial after them, never one
+      // of them. The file's problems are told all at once, these with the rest.
       const imported = read.filter((r) => r.reg.cardNumber);
       const issued = read.filter((r) => !r.reg.cardNumber);
       await lockCardSerials(
@@ -98,13 +94,17 @@ export class RegistrationImportService {
         issued.map((r) => r.reg.regionCode),
         this.clock.today(),
       );
+      // A number is one person's: held by another on record, or in an earlier row of the file, it
+      // would put two people behind one card.
+      const holders = new Map<string, string>();
       for (const { number, personId, reg } of imported) {
         const card = reg.cardNumber ?? '';
-        const holder = await cardHolder(trx, card);
+        const holder = holders.get(card) ?? (await cardHolder(trx, card));
         if (holder && holder !== personId)
           problems.push(
             fromError(new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person'), number, column),
           );
+        else holders.set(card, personId);
       }
       rejectIfAny(problems, REGISTRATION_COLUMNS, read.length);
       const inOrder = (rows: ReadRow[]) => rows.sort((a, b) => (a.reg.startsOn < b.reg.startsOn ? -1 : 1));
@@ -179,20 +179,4 @@ export class RegistrationImportService {
       }
     }
   }
-}
-
-/**
- * A 就业创业证 number is one person's: an imported number that another person holds — on record, or
- * in an earlier row of the file — would put two people behind one card.
- */
-async function refuseCardOfAnother(
-  db: Kysely<Database>,
-  inFile: Map<string, string>,
-  cardNumber: string,
-  personId: string,
-): Promise<void> {
-  const holder = inFile.get(cardNumber) ?? (await cardHolder(db, cardNumber));
-  if (holder && holder !== personId)
-    throw new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person');
-  inFile.set(cardNumber, personId);
 }

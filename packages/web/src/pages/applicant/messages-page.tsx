@@ -54,13 +54,14 @@ export function MessagesPage() {
         dataSource={data?.notifications ?? []}
         locale={{ emptyText: t('messages.none') }}
         renderItem={(n) => {
-          const to = n.applicationId
-            ? `/applications/${n.applicationId}`
+          // Where the message leads, and what its button says: what it is about.
+          const [to, button] = n.applicationId
+            ? [`/applications/${n.applicationId}`, 'messages.open']
             : n.referralId
-              ? '/my/jobs'
+              ? ['/my/jobs', 'messages.openReferral']
               : n.loanId
-                ? '/my/loans'
-                : '/my/offers';
+                ? ['/my/loans', 'messages.openLoan']
+                : ['/my/offers', 'messages.openOffer'];
           return (
             // The buttons go under the message rather than beside it, where on a phone they would
             // squeeze the text into a column a word wide; both the size of the buttons above.
@@ -86,13 +87,7 @@ export function MessagesPage() {
                         }
                         data-testid={`message-open-${n.id}`}
                       >
-                        {n.applicationId
-                          ? t('messages.open')
-                          : n.referralId
-                            ? t('messages.openReferral')
-                            : n.loanId
-                              ? t('messages.openLoan')
-                              : t('messages.openOffer')}
+                        {t(button)}
                       </Button>
                       {n.readAt ? null : (
                         <Button
