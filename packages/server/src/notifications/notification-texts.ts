@@ -12,7 +12,16 @@ type Text = (w: NoticeWords) => string;
 
 const amount = (w: NoticeWords) => formatYuan(Number(w.params.amountFen ?? 0));
 const amountEn = (w: NoticeWords) => formatYuanEn(Number(w.params.amountFen ?? 0));
-const reason = (w: NoticeWords) => w.params.reason ?? '';
+/**
+ * The reason as a sentence of the message: staff type it with or without a stop, so its own trailing
+ * stop or comma gives way to the message's, and a question or exclamation keeps its mark alone.
+ */
+function reasonSaid(w: NoticeWords, stop: '。' | '.'): string {
+  const typed = (w.params.reason ?? '').trim().replace(/[。．.；;，,、\s]+$/u, '');
+  return /[？?！!]$/u.test(typed) ? typed : typed + stop;
+}
+const reason = (w: NoticeWords) => reasonSaid(w, '。');
+const reasonEn = (w: NoticeWords) => reasonSaid(w, '.');
 
 const loanNumber = (w: NoticeWords) => w.params.number ?? '';
 const lent = (w: NoticeWords) => formatYuan(Number(w.params.principalFen ?? 0));
@@ -26,9 +35,9 @@ const LOAN_TEXTS: Record<string, { zh: Text; en: Text }> = {
       `Your start-up guaranteed loan (${loanNumber(w)}) passed the qualification review; the guarantor now decides on the guarantee.`,
   },
   'not-qualified': {
-    zh: (w) => `您的创业担保贷款（${loanNumber(w)}）未通过资格审核：${reason(w)}。如有疑问，请咨询当地人社部门。`,
+    zh: (w) => `您的创业担保贷款（${loanNumber(w)}）未通过资格审核：${reason(w)}如有疑问，请咨询当地人社部门。`,
     en: (w) =>
-      `Your start-up guaranteed loan (${loanNumber(w)}) did not pass the qualification review: ${reason(w)}. Ask the local human resources bureau if in doubt.`,
+      `Your start-up guaranteed loan (${loanNumber(w)}) did not pass the qualification review: ${reasonEn(w)} Ask the local human resources bureau if in doubt.`,
   },
   guaranteed: {
     zh: (w) => `您的创业担保贷款（${loanNumber(w)}）担保已通过，请与经办银行联系签订借款合同、办理放款。`,
@@ -36,9 +45,9 @@ const LOAN_TEXTS: Record<string, { zh: Text; en: Text }> = {
       `Your start-up guaranteed loan (${loanNumber(w)}) is guaranteed. Contact the lending bank to sign the contract and draw the loan.`,
   },
   'guarantee-refused': {
-    zh: (w) => `担保机构对您的创业担保贷款（${loanNumber(w)}）不予担保：${reason(w)}。如有疑问，请咨询担保机构。`,
+    zh: (w) => `担保机构对您的创业担保贷款（${loanNumber(w)}）不予担保：${reason(w)}如有疑问，请咨询担保机构。`,
     en: (w) =>
-      `The guarantor refused to guarantee your start-up loan (${loanNumber(w)}): ${reason(w)}. Ask the guarantor if in doubt.`,
+      `The guarantor refused to guarantee your start-up loan (${loanNumber(w)}): ${reasonEn(w)} Ask the guarantor if in doubt.`,
   },
   active: {
     zh: (w) =>
@@ -59,19 +68,19 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
     en: (w) => `Your application for ${w.subsidy} (${w.number}) was accepted and is now under review.`,
   },
   returned: {
-    zh: (w) => `您的${w.subsidy}申请（${w.number}）需补正：${reason(w)}。请按要求补正后重新提交。`,
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）需补正：${reason(w)}请按要求补正后重新提交。`,
     en: (w) =>
-      `Your application for ${w.subsidy} (${w.number}) needs correcting: ${reason(w)}. Correct it and submit it again.`,
+      `Your application for ${w.subsidy} (${w.number}) needs correcting: ${reasonEn(w)} Correct it and submit it again.`,
   },
   'not-accepted': {
-    zh: (w) => `您的${w.subsidy}申请（${w.number}）不予受理：${reason(w)}。如有疑问，请咨询经办窗口。`,
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）不予受理：${reason(w)}如有疑问，请咨询经办窗口。`,
     en: (w) =>
-      `Your application for ${w.subsidy} (${w.number}) was not accepted: ${reason(w)}. Ask at the service counter if in doubt.`,
+      `Your application for ${w.subsidy} (${w.number}) was not accepted: ${reasonEn(w)} Ask at the service counter if in doubt.`,
   },
   rejected: {
-    zh: (w) => `您的${w.subsidy}申请（${w.number}）未通过审核：${reason(w)}。如有异议，可向经办机构申请复核。`,
+    zh: (w) => `您的${w.subsidy}申请（${w.number}）未通过审核：${reason(w)}如有异议，可向经办机构申请复核。`,
     en: (w) =>
-      `Your application for ${w.subsidy} (${w.number}) was rejected: ${reason(w)}. You may ask the bureau to look at it again.`,
+      `Your application for ${w.subsidy} (${w.number}) was rejected: ${reasonEn(w)} You may ask the bureau to look at it again.`,
   },
   approved: {
     zh: (w) => `您的${w.subsidy}申请（${w.number}）已审批通过，核定金额${amount(w)}。`,
@@ -91,9 +100,9 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
   },
   'payment-failed': {
     zh: (w) =>
-      `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}。请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
+      `您的${w.subsidy}（${w.number}）拨付未成功：${reason(w)}请到经办窗口核对或更正银行账户，更正后将重新拨付。`,
     en: (w) =>
-      `Paying ${w.subsidy} (${w.number}) failed: ${reason(w)}. Check or correct your bank account at the service counter; it is paid again once corrected.`,
+      `Paying ${w.subsidy} (${w.number}) failed: ${reasonEn(w)} Check or correct your bank account at the service counter; it is paid again once corrected.`,
   },
   offered: {
     zh: (w) =>
@@ -114,8 +123,8 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
       `Your start-up guaranteed loan (${w.params.number ?? ''}) has changed.`,
   },
   revoked: {
-    zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}。已拨付的资金将依法追回。`,
-    en: (w) => `${w.subsidy} (${w.number}) was revoked: ${reason(w)}. Money already paid will be recovered.`,
+    zh: (w) => `您的${w.subsidy}（${w.number}）已被撤销：${reason(w)}已拨付的资金将依法追回。`,
+    en: (w) => `${w.subsidy} (${w.number}) was revoked: ${reasonEn(w)} Money already paid will be recovered.`,
   },
 };
 
