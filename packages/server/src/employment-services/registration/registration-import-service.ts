@@ -94,17 +94,26 @@ export class RegistrationImportService {
         issued.map((r) => r.reg.regionCode),
         this.clock.today(),
       );
-      // A number is one person's: held by another on record, or in an earlier row of the file, it
-      // would put two people behind one card.
+      // A number is one person's and a person has one number (就业创业证 is issued once): held by
+      // another, or the person holding another, on record or in an earlier row of the file, it
+      // would put two people behind one card or one person behind two.
       const holders = new Map<string, string>();
+      const heldBy = new Map<string, string | undefined>();
       for (const { number, personId, reg } of imported) {
         const card = reg.cardNumber ?? '';
         const holder = holders.get(card) ?? (await cardHolder(trx, card));
-        if (holder && holder !== personId)
-          problems.push(
-            fromError(new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person'), number, column),
-          );
-        else holders.set(card, personId);
+        const held = heldBy.has(personId) ? heldBy.get(personId) : await cardNumberOf(trx, personId);
+        const refusal =
+          holder && holder !== personId
+            ? new RowError('cardNumber', '该证号已属于另一人', 'belongs to another person')
+            : held && held !== card
+              ? new RowError('cardNumber', `此人已持有就业创业证 ${held}`, `the person already holds card ${held}`)
+              : undefined;
+        if (refusal) problems.push(fromError(refusal, number, column));
+        else {
+          holders.set(card, personId);
+          heldBy.set(personId, card);
+        }
       }
       rejectIfAny(problems, REGISTRATION_COLUMNS, read.length);
       const inOrder = (rows: ReadRow[]) => rows.sort((a, b) => (a.reg.startsOn < b.reg.startsOn ? -1 : 1));

@@ -215,6 +215,25 @@ describe('what the form refuses, a file is refused too', () => {
     expectOk(await wide([unemployed(a, '2021-01-01', '2021-06-30', 'OLD-0000123')]));
   });
 
+  it('a person holding a card, on record or in an earlier row, is not imported with another', async () => {
+    const [a, b] = [await person(), await person()];
+    expectOk(await wide([unemployed(a, '2020-01-01', '2020-06-30', 'OLD-0000321')]));
+    expect(
+      (
+        await problems([
+          unemployed(a, '2021-01-01', '2021-06-30', 'OLD-0000654'),
+          unemployed(b, '2021-01-01', '2021-06-30', 'OLD-0000987'),
+          unemployed(b, '2022-01-01', '2022-06-30', 'OLD-0000988'),
+        ])
+      ).map((p) => [p.row, p.field, p.message.en]),
+    ).toEqual([
+      [2, 'cardNumber', 'Card number: the person already holds card OLD-0000321'],
+      [4, 'cardNumber', 'Card number: the person already holds card OLD-0000987'],
+    ]);
+    // A row without a number takes the one the person holds.
+    expectOk(await wide([unemployed(a, '2021-01-01', '2021-06-30')]));
+  });
+
   it('a NUL character in a cell is named by row and column, not refused by the database', async () => {
     const a = await person();
     const csv = [WIDE.join(','), [...unemployed(a, '2020-01-01', '2020-02-01', '', '春熙路\u0000街道')].join(',')].join(
