@@ -273,6 +273,28 @@ describe('an application from the applicant to approval, each step by its own ac
     await checkAndShoot(v, 'applicant-my-applications');
   });
 
+  it('the clerk returns it for correction; she cannot send it back unchanged without saying what she did', async () => {
+    const clerk = await as('zh-CN', 'clerk');
+    await clerk.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await clerk.page.getByTestId('action-return').click();
+    await clerk.page.getByTestId('action-reason').fill('在校公示结果需加盖学校公章，请到窗口出示原件。');
+    await confirmAction(clerk.page);
+    await expect.poll(() => clerk.page.locator('[data-state]').first().getAttribute('data-state')).toBe('returned');
+
+    const v = await as('zh-CN');
+    await login(v, 'lixiaohong', 'Xiaohong-2026!');
+    await v.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    await expect.poll(() => v.page.getByTestId('correction-request').innerText()).toContain('加盖学校公章');
+    await v.page.getByTestId('action-resubmit').click();
+    await v.page.getByTestId('correction-needed').waitFor();
+    expect(await v.page.locator('#action-confirm').isDisabled()).toBe(true);
+    await v.page.getByTestId('action-reason').fill('已于今日到窗口出示加盖公章的原件');
+    await checkAndShoot(v, 'applicant-resubmit-note');
+    await confirmAction(v.page);
+    await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
+    expect(await v.page.locator('body').innerText()).toContain('已于今日到窗口出示加盖公章的原件');
+  });
+
   it('the clerk finds it in the queue and accepts it (受理)', async () => {
     const v = await as('zh-CN', 'clerk');
     await v.page.getByTestId('queue-submitted').click();

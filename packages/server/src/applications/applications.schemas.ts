@@ -306,6 +306,8 @@ export const SubmissionCheckView = Type.Object({
   unmet: Type.Array(Type.Object({ message: Text, cites: Type.String(), detail: Type.Optional(Text) })),
   missingMaterials: Type.Array(Text),
   waivedMaterials: Type.Array(Text),
+  /** Returned for correction (补正) and nothing handed in since: resubmitting needs a note of what was done. */
+  correctionNeeded: Type.Boolean(),
   /** Whether the missing materials may be promised (容缺受理), and the promise to sign. */
   deferral: DeferralOfferView,
 });

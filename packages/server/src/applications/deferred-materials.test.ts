@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../policy/src/testing/builders.js';
-import { applicant, expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
+import { expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { dibaoGraduate } from './online-filing.test-kit.js';
 
 /**
  * 容缺受理 (decision 026). 锦江区 allows it for 一次性求职补贴 by a document of its own, with 5
@@ -45,20 +46,7 @@ let people = 0;
 /** A graduate of a 低保 family, eligible for the job-seeking subsidy, with a draft of it. */
 async function graduateDraft(subsidy = 'one-time-job-seeking'): Promise<{ client: Client; id: string }> {
   const n = ++people;
-  const client = await applicant(app, {
-    kind: 'person',
-    idNumber: idNumber('2004-03-05', n % 2 ? 'female' : 'male', '510104'),
-    name: `毕业生${n}`,
-    regionCode: '510104',
-    username: `graduate-${n}`,
-  });
-  const personId = (await client.request('GET', '/api/v1/session')).json<{ account: { personId: string } }>().account
-    .personId;
-  for (const fact of [
-    { kind: 'status', data: { kind: 'dibao-household', from: '2020-01-01' } },
-    { kind: 'graduation', data: { date: '2027-06-30', institution: 'university' } },
-  ])
-    expectOk(await clerk.request('POST', `/api/v1/people/${personId}/facts`, fact), 201);
+  const { client } = await dibaoGraduate(app, clerk, '510104');
   const draft = await client.request('POST', '/api/v1/applications', { subsidy, idempotencyKey: `deferred-${n}-key` });
   expectOk(draft, 201);
   return { client, id: draft.json<{ id: string }>().id };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { PolicyService } from '../policies/policy-service.js';
@@ -151,6 +151,8 @@ export class EvidenceService {
           sha256,
           content: input.content,
           uploaded_by: actor.accountId,
+          // Read under the row's lock, which every step takes too: what the file came after (correction.ts).
+          after_event: sql<number>`(select coalesce(max(seq), 0) from application_event where application_id = ${applicationId})`,
         })
         .returning([
           'id',

@@ -7,6 +7,7 @@ import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
+import { correctedSinceReturn } from './correction.js';
 import { declarationsOf, type DeclarationView } from './declarations.js';
 import { promisedMaterials, promiseLapsedBefore, promiseText } from './deferred-materials.js';
 import { applicationFacts, withDeclared } from './fact-provenance.js';
@@ -21,6 +22,8 @@ export interface SubmissionCheck {
   missingMaterials: Text[];
   /** Materials not needed: the platform holds their fact from shared data or a confirmation. */
   waivedMaterials: Text[];
+  /** 补正: returned, and nothing handed in since; resubmitting it then needs a note of what was done. */
+  correctionNeeded: boolean;
   /** 容缺受理: whether the missing materials may be promised, by when, and the words to sign. */
   deferral: {
     allowed: boolean;
@@ -94,6 +97,7 @@ export async function submissionCheck(
       .map((r) => ({ message: r.message, cites: r.cites, ...(r.detail ? { detail: r.detail } : {}) })),
     missingMaterials: missing.map((i) => text(materials[i] ?? { zh: '', en: '' })),
     waivedMaterials: materials.filter((_, i) => !handedIn.has(i) && waived.has(i)).map(text),
+    correctionNeeded: app.state === 'returned' && !(await correctedSinceReturn(deps.db, id)),
     deferral,
   };
 }

@@ -13,6 +13,7 @@ import type { ApplicationTable, Database } from '../db/schema.js';
 import type { FundService } from '../funds/fund-service.js';
 import { AppError, inBoth } from '../http/errors.js';
 import type { Transition } from './applications.schemas.js';
+import { assertCorrected } from './correction.js';
 import { assertDeclarationsDecided } from './declarations.js';
 import { assertPromisesKept } from './deferred-materials.js';
 import { publicityOver, publicityWorkingDays } from './time-limits.js';
@@ -62,7 +63,10 @@ function assertEligible({ decision, english }: EffectContext): void {
  */
 export const EFFECTS: Partial<Record<Action, Effect>> = {
   submit: file,
-  resubmit: file,
+  resubmit: async (ctx) => {
+    await assertCorrected(ctx.trx, ctx.app.id, ctx.input.reason);
+    return file(ctx);
+  },
   prepare: file,
   // 受理 waits until the clerk has confirmed, corrected or rejected every declared fact.
   accept: async ({ trx, app }) => {

@@ -269,6 +269,11 @@ export const ERROR_MESSAGES = {
     'en-US': 'The application is {state}; it cannot be {action}',
   },
   REASON_REQUIRED: { 'zh-CN': '字段 理由：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
+  CORRECTION_NOT_MADE: {
+    'zh-CN': '字段 补正说明：退回后尚未补充任何材料。请先按退回意见上传材料，或说明已如何补正（如已到窗口出示原件）',
+    'en-US':
+      'Field correction note: nothing was added since the application was returned. Upload what was asked for, or say how it was corrected (for example, the original shown at the counter)',
+  },
   SOD_TWO_STEPS: {
     'zh-CN': '同一人不能在同一申请的两个环节办理（您已办理过「{step}」环节）',
     'en-US': 'One person may not act at two steps of the same application (you acted at the {step} step)',

@@ -7555,6 +7555,7 @@ export interface paths {
                                 zh: string;
                                 en: string;
                             }[];
+                            correctionNeeded: boolean;
                             deferral: {
                                 allowed: boolean;
                                 materials: number[];

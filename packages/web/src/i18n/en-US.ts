@@ -625,6 +625,10 @@ export const enUS: Messages = {
     done: 'Now: {{state}}',
     reasonRequired: 'Reason (required)',
     reasonOptional: 'Remarks (optional)',
+    correctionNeeded:
+      'Nothing was uploaded since it was returned. Upload what was asked for first; if it was corrected some other way (for example, the original shown at the counter), say so below.',
+    correctionNoteRequired: 'Correction note: how it was corrected (required)',
+    correctionNoteOptional: 'Correction note (optional)',
   },
   evidence: {
     title: 'Materials',

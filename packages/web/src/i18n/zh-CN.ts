@@ -587,6 +587,10 @@ export const zhCN = {
     done: '当前状态：{{state}}',
     reasonRequired: '请填写理由（必填）',
     reasonOptional: '审核意见（选填）',
+    correctionNeeded:
+      '退回后您尚未上传任何材料。请先按退回意见上传材料；已通过其他方式补正的（如已到窗口出示原件），请在下面说明。',
+    correctionNoteRequired: '补正说明：已如何补正（必填）',
+    correctionNoteOptional: '补正说明（选填）',
   },
   evidence: {
     title: '申请材料',

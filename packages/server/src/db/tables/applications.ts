@@ -61,6 +61,8 @@ export interface ApplicationEvidenceTable {
   content: Uint8Array;
   uploaded_by: string;
   uploaded_at: CreatedAt;
+  /** The number of the application's latest step when the file was handed in (0 before any): after a return, or not. */
+  after_event: number;
 }
 
 /** What an applicant declared with an application, until the clerk confirms, corrects or rejects it at acceptance. */

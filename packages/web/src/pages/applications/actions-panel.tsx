@@ -58,6 +58,8 @@ export function ActionsPanel({
   const missing = pending && FILES.has(pending) && check ? check.missingMaterials.length > 0 : false;
   const blocked = missing && !check?.deferral.allowed;
   const promising = missing && check?.deferral.allowed === true;
+  // 补正: returned and nothing uploaded since — going back as it was needs a note of what was done.
+  const noteNeeded = pending === 'resubmit' && check?.correctionNeeded === true;
 
   // 提交前确认: asked only when something would be refused or is missing; otherwise it files at once.
   const file = async (action: string) => {
@@ -65,7 +67,7 @@ export function ActionsPanel({
     setError(undefined);
     try {
       const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
-      if (found.eligible && found.missingMaterials.length === 0) {
+      if (found.eligible && found.missingMaterials.length === 0 && !(action === 'resubmit' && found.correctionNeeded)) {
         await run(action);
         return;
       }
@@ -120,7 +122,7 @@ export function ActionsPanel({
             onClick={() =>
               FILES.has(a) && can('application:own')
                 ? void file(a)
-                : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve'
+                : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve' || a === 'resubmit'
                   ? setPending(a)
                   : void run(a)
             }
@@ -138,7 +140,7 @@ export function ActionsPanel({
         confirmLoading={busy}
         okButtonProps={{
           disabled:
-            (pending !== undefined && REASON_REQUIRED.has(pending) && reason.trim() === '') ||
+            (pending !== undefined && (REASON_REQUIRED.has(pending) || noteNeeded) && reason.trim() === '') ||
             blocked ||
             (promising && !agreed),
           id: 'action-confirm',
@@ -158,6 +160,15 @@ export function ActionsPanel({
               names: missingMaterials.join(t('backOffice.workflow.separator')),
             })}
             data-testid="materials-warning"
+          />
+        ) : null}
+        {noteNeeded ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t('actions.correctionNeeded')}
+            data-testid="correction-needed"
           />
         ) : null}
         {pending && FILES.has(pending) && check ? (
@@ -232,16 +243,21 @@ export function ActionsPanel({
                 })}
               />
             ) : null}
-            {blocked ? null : <p>{t('facts.submit.anyway')}</p>}
+            {/* "May still be filed" answers a refusal or a gap; a note alone asked for is not one. */}
+            {blocked || (check.eligible && !missing) ? null : <p>{t('facts.submit.anyway')}</p>}
           </div>
         ) : null}
         <Input.TextArea
-          style={pending && FILES.has(pending) ? { display: 'none' } : undefined}
+          style={pending === 'submit' ? { display: 'none' } : undefined}
           rows={4}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           placeholder={
-            pending && REASON_REQUIRED.has(pending) ? t('actions.reasonRequired') : t('actions.reasonOptional')
+            pending === 'resubmit'
+              ? t(noteNeeded ? 'actions.correctionNoteRequired' : 'actions.correctionNoteOptional')
+              : pending && REASON_REQUIRED.has(pending)
+                ? t('actions.reasonRequired')
+                : t('actions.reasonOptional')
           }
           data-testid="action-reason"
           maxLength={2000}
