@@ -186,6 +186,19 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     await v.page.getByTestId('my-loan').first().waitFor();
   });
 
+  it('a borrower who missed a quarter is told what it costs and whom to ask; her lists have no staff filters', async () => {
+    const v = await as('loan2');
+    await v.page.goto('/#/my/loans');
+    const overdue = v.page.getByTestId('my-loan-overdue');
+    await expect.poll(() => overdue.innerText()).toContain('未按期还款，该期不予贴息');
+    expect(await overdue.innerText()).toContain('锦江');
+    const periods = v.page.getByTestId('loan-periods');
+    expect(await periods.innerText()).toContain('无需申报');
+    expect(await periods.innerText()).not.toContain('待申报');
+    expect(await v.page.locator('.ant-table-filter-trigger').count()).toBe(0);
+    await checkAndShoot(v, 'loans-applicant-overdue');
+  });
+
   it('reads in English too: the bank’s desk and her loans', async () => {
     const bank = await walk.as('en-US', 'bank');
     await bank.page.goto('/#/loans');

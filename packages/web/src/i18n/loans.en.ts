@@ -84,7 +84,12 @@ export const loansEn: Translation<typeof loansZh> = {
     'outside-loan': 'The loan did not run in this quarter',
   },
   claim: 'Subsidy claim',
-  claimStates: { none: 'Not yet claimed', paid: 'Paid to the bank', other: 'Under review' },
+  claimStates: {
+    none: 'Not yet claimed',
+    paid: 'Paid to the bank',
+    other: 'Under review',
+    nothing: 'Nothing to claim',
+  },
   subsidyPaid: 'Subsidy received',
   compensation: 'Compensation',
   actions: 'Actions',
@@ -165,6 +170,10 @@ export const loansEn: Translation<typeof loansZh> = {
     compensated: 'The guarantee fund repaid the loan for you; the guarantee institution will recover it from you.',
     withdrawn: 'The application was withdrawn. You may apply again.',
   },
+  /** Said beside an active loan with a quarter not repaid on time. */
+  overdueQuarters:
+    '{{periods}}: not repaid on time, so no subsidy for that quarter; quarters repaid on time from now on still earn it. If you think the repayment record is wrong, check it with the lending bank ({{bank}}).',
+
   dashboardTitle: 'Start-up loan register',
   dashboardOpen: 'Open the loan register',
 };

@@ -81,7 +81,7 @@ export const loansZh = {
     'outside-loan': '该期间贷款未发放或已结清',
   },
   claim: '贴息申请',
-  claimStates: { none: '待申报', paid: '已拨付给银行', other: '审核中' },
+  claimStates: { none: '待申报', paid: '已拨付给银行', other: '审核中', nothing: '无需申报' },
   subsidyPaid: '已获贴息',
   compensation: '代偿金额',
   actions: '操作',
@@ -155,6 +155,9 @@ export const loansZh = {
     compensated: '贷款已由担保基金代偿，担保机构将依法向您追偿。',
     withdrawn: '申请已撤回。如需贷款，可重新申请。',
   },
+  /** Said beside an active loan with a quarter not repaid on time. */
+  overdueQuarters:
+    '{{periods}} 未按期还款，该期不予贴息；此后按期还款的季度仍可享受贴息。如认为还款记录有误，请与经办银行（{{bank}}）核对。',
   dashboardTitle: '创业担保贷款台账',
   dashboardOpen: '到贷款台账查看明细',
 } as const;

@@ -13,6 +13,11 @@ type Period = Loan['periods'][number];
  * money as numbers of 元); on the borrower's own page the bare table, without the back office's
  * toolbar.
  */
+/** The borrower's columns: the same, without the back office's header filters and sorting. */
+function plain<T>(columns: StaffColumn<T>[]): StaffColumn<T>[] {
+  return columns.map(({ filters: _f, onFilter: _o, sorter: _s, defaultSortOrder: _d, ...column }) => column);
+}
+
 interface LoanListProps {
   loan: Loan;
   /** The staff desk's refresh; without it the list is the borrower's and has no toolbar. */
@@ -38,7 +43,7 @@ export function ScheduleTable({ loan, reload }: LoanListProps) {
         toolBarRender={false}
         pagination={false}
         dataSource={loan.schedule}
-        columns={columns}
+        columns={plain(columns)}
       />
     );
   return (
@@ -61,7 +66,15 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
   const lang = i18n.language;
   const col = useStaffColumns<Period>();
   const yesNo = (v: string) => (v === 'yes' ? t('loans.yes') : t('loans.no'));
-  const claim = (p: Period) => (p.claimState === null ? 'none' : p.claimState === 'paid' ? 'paid' : 'other');
+  // A quarter that earns no subsidy has nothing for the bank to claim: not "not yet claimed".
+  const claim = (p: Period) =>
+    p.claimState === 'paid'
+      ? 'paid'
+      : p.claimState !== null
+        ? 'other'
+        : p.outcome === 'subsidised'
+          ? 'none'
+          : 'nothing';
   const outcome = (p: Period) => t(`loans.outcomes.${p.outcome}`, { defaultValue: '—' });
   /** The outcome with what explains it, said once where the explanation already says it. */
   const outcomeSaid = (p: Period) => {
@@ -98,7 +111,7 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
         // Wider than a phone: it scrolls within itself, not the whole page sideways.
         scroll={{ x: true }}
         dataSource={loan.periods}
-        columns={columns}
+        columns={plain(columns)}
         data-testid="loan-periods"
       />
     );

@@ -125,6 +125,21 @@ export function MyLoansPage() {
             title={t(`loans.nextStep.${l.state}`, { bank: l.bank.name, guarantor: l.guarantor.name })}
             data-testid="my-loan-next"
           />
+          {l.state === 'active' && l.periods.some((p) => p.outcome === 'overdue') ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('loans.overdueQuarters', {
+                periods: l.periods
+                  .filter((p) => p.outcome === 'overdue')
+                  .map((p) => p.period)
+                  .join(t('backOffice.workflow.separator')),
+                bank: l.bank.name,
+              })}
+              data-testid="my-loan-overdue"
+            />
+          ) : null}
           <LoanDetails loan={l} />
         </Card>
       ))}
