@@ -182,6 +182,9 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const told = v.page.getByTestId('message-loan');
     await expect.poll(() => told.count()).toBe(3);
     expect(await told.first().innerText()).toContain('放款200,000元');
+    // Read here, the menu's count goes at once, without another page opened.
+    await v.page.getByTestId('messages-read-all').click();
+    await v.page.getByTestId('unread-count').waitFor({ state: 'detached' });
     await told.first().getByRole('link', { name: '查看我的贷款' }).click();
     await v.page.getByTestId('my-loan').first().waitFor();
   });

@@ -7,6 +7,7 @@ import { setLanguage, type Language } from '../i18n/index.js';
 import { offeredTo, PAGES } from '../pages.js';
 import { homeOf, isUnbound, useSession } from '../session/session.js';
 import { isStaff } from './staff-pages.js';
+import { onUnreadChanged } from '../components/unread-changed.js';
 
 /** Below antd's `sm` breakpoint (576px): a phone. */
 const PHONE = '(max-width: 575.98px)';
@@ -23,11 +24,13 @@ function useNarrow(): boolean {
 }
 
 /**
- * How many of the account's messages are unread, read again on every page it opens (a message
- * read marks itself so on its own page): null for a visitor or an account with no message list.
+ * How many of the account's messages are unread, read again on every page it opens and whenever a
+ * page marks messages read: null for a visitor or an account with no message list.
  */
 function useUnread(may: boolean, pathname: string): number | null {
   const [unread, setUnread] = useState<number | null>(null);
+  const [marked, setMarked] = useState(0);
+  useEffect(() => onUnreadChanged(() => setMarked((n) => n + 1)), []);
   useEffect(() => {
     if (!may) {
       setUnread(null);
@@ -42,7 +45,7 @@ function useUnread(may: boolean, pathname: string): number | null {
     return () => {
       current = false;
     };
-  }, [may, pathname]);
+  }, [may, pathname, marked]);
   return unread;
 }
 

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { NotificationList } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
+import { unreadChanged } from '../../components/unread-changed.js';
 import { useLoad } from '../../components/use-load.js';
 
 /**
@@ -25,6 +26,7 @@ export function MessagesPage() {
     try {
       await call();
       reload();
+      unreadChanged();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setActionError(e);
@@ -83,7 +85,9 @@ export function MessagesPage() {
                       <Button
                         href={`#${to}`}
                         onClick={() =>
-                          void (n.readAt ? undefined : api('POST', `/api/v1/notifications/${n.id}/read`, {}))
+                          void (n.readAt
+                            ? undefined
+                            : api('POST', `/api/v1/notifications/${n.id}/read`, {}).then(unreadChanged))
                         }
                         data-testid={`message-open-${n.id}`}
                       >
