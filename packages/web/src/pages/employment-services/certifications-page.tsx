@@ -1,4 +1,18 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Select,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
@@ -28,6 +42,7 @@ type State = (typeof STATES)[number];
 /** 就业困难人员认定: applications filed, decided by someone other than the filer, and exits. */
 export function CertificationsPage() {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const { message } = App.useApp();
   const { account } = useSession();
   const mayFile = account?.permissions.includes('hardship:file') ?? false;
@@ -188,7 +203,9 @@ export function CertificationsPage() {
           ) : null}
         </Card>
       ) : null}
+      {/* Five views are wider than a phone: there they stand in a column, none out of sight. */}
       <Segmented
+        orientation={screens.sm ? 'horizontal' : 'vertical'}
         value={state}
         onChange={(v) => setState(v)}
         options={STATES.map((s) => ({
