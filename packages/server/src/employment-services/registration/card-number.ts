@@ -39,6 +39,23 @@ export async function lockCardSerials(
   for (const prefix of [...prefixes].sort()) await lockPrefix(trx, prefix);
 }
 
+/**
+ * A person has one card: whoever reads that they hold none and gives them one must not be overtaken
+ * by another doing the same. A clerk's registration locks its person (sharing the import's lock);
+ * an import, whose file may name thousands of people, takes the import's lock alone, waiting for
+ * the registrations under way and holding back new ones until it commits. Taken first in the
+ * transaction, before the region-year's, in that order everywhere.
+ */
+export async function lockCardHolder(trx: Transaction<Database>, personId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(hashtextextended('card-holders', 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`card-holder:${personId}`}, 0))`.execute(trx);
+}
+
+/** The import's side of `lockCardHolder`: every person at once. */
+export async function lockAllCardHolders(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('card-holders', 0))`.execute(trx);
+}
+
 async function lockPrefix(trx: Transaction<Database>, prefix: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`card-number:${prefix}`}, 0))`.execute(trx);
 }

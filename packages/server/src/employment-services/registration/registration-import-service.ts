@@ -11,7 +11,7 @@ import { RowError } from '../../registry/import/templates.js';
 import { recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
 import { refuseBadEmployerCode, refuseBeforeWorkingAge } from './assert-can-register.js';
-import { lockCardSerials, newCardNumber } from './card-number.js';
+import { lockAllCardHolders, lockCardSerials, newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
   cardHolder,
@@ -88,6 +88,7 @@ export class RegistrationImportService {
       // of them. The file's problems are told all at once, these with the rest.
       const imported = read.filter((r) => r.reg.cardNumber);
       const issued = read.filter((r) => !r.reg.cardNumber);
+      await lockAllCardHolders(trx);
       await lockCardSerials(
         trx,
         imported.map((r) => r.reg.cardNumber ?? ''),

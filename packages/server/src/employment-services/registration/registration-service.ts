@@ -16,7 +16,7 @@ import {
   refuseOverlap,
   refuseRegionMismatch,
 } from './assert-can-register.js';
-import { newCardNumber } from './card-number.js';
+import { lockCardHolder, newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
   cardNumberOf,
@@ -137,6 +137,7 @@ export class RegistrationService {
     await refuseBadEmployerCode(this.db, input.employerCreditCode);
     let casesOpened: NewRegistrationView['casesOpened'] = [];
     const id = await this.inTransaction(async (trx) => {
+      await lockCardHolder(trx, person.id);
       const open = await openRegistrationForUpdate(trx, person.id);
       await refuseOverlap(trx, person.id, open, input);
       if (open)
