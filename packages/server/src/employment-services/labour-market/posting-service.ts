@@ -224,24 +224,15 @@ export class PostingService {
       zh: r.occupation_code,
       en: r.occupation_code,
     };
+    // The employer's own fields as they wrote them, the occupation by its name in place of its code.
+    const { occupationCode: _code, ...written } = fieldsOf(r);
     return {
       id: r.id,
       organisationId: r.organisation_id,
       organisationName: r.organisation_name,
-      title: r.title,
+      ...written,
       occupation: occ,
-      headcount: r.headcount,
-      payMinFen: r.pay_min_fen,
-      payMaxFen: r.pay_max_fen,
-      regionCode: r.region_code,
       regionName: { zh: r.region_zh, en: r.region_en },
-      place: r.place,
-      requirements: r.requirements,
-      description: r.description,
-      ...(r.min_level ? { minLevel: r.min_level } : {}),
-      contact: r.contact,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
       state: r.state,
       open: r.state === 'published' && r.valid_from <= today && r.valid_to >= today,
       ...(r.refusal ? { refusal: r.refusal } : {}),
