@@ -32,6 +32,7 @@ import { visibleApplications } from './visibility.js';
 import { stepTimeLimit } from './time-limits.js';
 import { EFFECTS, type RowChanges } from './transition-effects.js';
 import { ACTION_NAMES, STATE_NAMES, STEP_OF_STATE, transitionFor, type ApplicationState } from './workflow.js';
+import { saysSomething } from '../http/said.js';
 
 type Db = Kysely<Database>;
 
@@ -318,7 +319,7 @@ export class ApplicationService {
     if (input.version !== undefined && input.version !== app.version)
       throw new AppError('STALE_VERSION', 409, 'version');
     const reason = input.reason?.trim();
-    if (rule.reasonRequired && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
+    if (rule.reasonRequired && !saysSomething(reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
     await assertSeparationOfDuties(trx, actor, app, rule.step);
     await this.risk.assertClear(trx, id, input.action, english ? 'en' : 'zh');
 

@@ -5,7 +5,7 @@ import { dibaoGraduate, handInMissing } from './online-filing.test-kit.js';
 
 /**
  * 补正后重新提交: a returned application goes back with something done about the request — a file
- * handed in or a fact declared since the return — or a note of what was done; never as it was.
+ * handed in since the return — or a note of what was done; never as it was.
  */
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
@@ -53,6 +53,10 @@ describe('resubmitting a returned application', () => {
     expect(
       (await act(client, id, { action: 'resubmit', reason: '  ' }, 'en-US')).json<{ message: string }>().message,
     ).toContain('nothing was added since the application was returned');
+    // A note that prints as nothing (a zero-width space) says nothing.
+    expect((await act(client, id, { action: 'resubmit', reason: '\u200b' })).json()).toMatchObject({
+      code: 'CORRECTION_NOT_MADE',
+    });
     expect((await client.request('GET', `/api/v1/applications/${id}`)).json<View>()).toMatchObject({
       state: 'returned',
       version: before.version,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import { saysSomething } from '../http/said.js';
 
 /**
  * Whether a file was handed in for a returned application since it was last returned (补正): one
@@ -35,6 +36,6 @@ export async function correctedSinceReturn(db: Kysely<Database> | Transaction<Da
  * only return it again.
  */
 export async function assertCorrected(trx: Transaction<Database>, id: string, note: string | undefined): Promise<void> {
-  if (note?.trim()) return;
+  if (saysSomething(note)) return;
   if (!(await correctedSinceReturn(trx, id))) throw new AppError('CORRECTION_NOT_MADE', 400, 'reason');
 }

@@ -1,8 +1,9 @@
 import { AppError } from '../http/errors.js';
+import { saysSomething } from '../http/said.js';
 
 /** A reason a step cannot be taken without (moving out of a catalogue, an inspection's finding). */
 export function requiredReason(reason: string): string {
   const r = reason.trim();
-  if (!r) throw new AppError('REASON_REQUIRED', 400, 'reason');
+  if (!saysSomething(r)) throw new AppError('REASON_REQUIRED', 400, 'reason');
   return r;
 }
