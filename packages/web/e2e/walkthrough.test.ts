@@ -211,6 +211,15 @@ describe('an application from the applicant to approval, each step by its own ac
     ).toBe(201);
 
     await v.page.goto('/');
+    // What units apply for is not offered to her: who applies is said in the link's place, and its
+    // address, opened anyway, says why instead of showing a code in a box she cannot use.
+    const unitsOnly = v.page.getByTestId('policy-enterprise-staff-training');
+    await expect.poll(() => unitsOnly.innerText()).toContain('由用人单位申请');
+    expect(await unitsOnly.getByRole('link', { name: '在线申请' }).count()).toBe(0);
+    await v.page.goto('/#/my/apply/enterprise-staff-training');
+    await expect.poll(() => v.page.getByTestId('apply-not-open').innerText()).toContain('个人账号不能申请');
+    expect(await v.page.getByTestId('apply-subsidy').innerText()).not.toContain('enterprise-staff-training');
+    await v.page.goto('/');
     await v.page.getByTestId('policy-one-time-job-seeking').getByRole('link', { name: '在线申请' }).click();
     // Before anything is filed, the engine's answer on what the registry holds: 1,500元.
     await v.page.getByTestId('apply-preview').getByTestId('decision-one-time-job-seeking').waitFor();

@@ -306,6 +306,7 @@ export const enUS: Messages = {
     validity: 'In force',
     noEnd: 'open-ended',
     apply: 'Apply online',
+    appliedBy: { person: 'Applied for by the person', organisation: 'Applied for by the employer' },
   },
   decision: {
     status: {
@@ -508,6 +509,13 @@ export const enUS: Messages = {
     title: 'Apply for a subsidy',
     subsidy: 'Subsidy',
     choose: 'Choose the subsidy to apply for',
+    notFor: {
+      person:
+        '“{{name}}” is applied for by employers; a personal account cannot apply for it. Choose one open to you below.',
+      organisation:
+        '“{{name}}” is applied for by people themselves; a unit’s account cannot apply for it. Choose one open to units below.',
+    },
+    notInForce: '“{{name}}” is not in force in your region today, so it cannot be applied for. Choose another below.',
     filesNext: 'Once the draft is saved you can upload each material, then submit.',
     saveDraft: 'Save draft',
     preview: {
@@ -586,6 +594,7 @@ export const enUS: Messages = {
     history: 'History',
     reason: 'Reason',
     paymentReference: 'Payment reference',
+    correctionNote: 'Correction note',
     correctionRequested: 'The bureau asks you to correct:',
   },
   states: {

@@ -288,6 +288,7 @@ export const zhCN = {
     validity: '有效期',
     noEnd: '长期',
     apply: '在线申请',
+    appliedBy: { person: '由个人申请', organisation: '由用人单位申请' },
   },
   decision: {
     status: {
@@ -472,6 +473,11 @@ export const zhCN = {
     title: '申请补贴',
     subsidy: '补贴项目',
     choose: '请选择要申请的补贴',
+    notFor: {
+      person: '「{{name}}」由用人单位申请，个人账号不能申请。请在下面选择个人可申请的补贴。',
+      organisation: '「{{name}}」由个人申请，单位账号不能申请。请在下面选择单位可申请的补贴。',
+    },
+    notInForce: '「{{name}}」在您所在地区今天不在有效期内，暂不能申请。请在下面选择其他补贴。',
     filesNext: '保存草稿后即可逐项上传材料，再提交申请。',
     saveDraft: '保存草稿',
     preview: {
@@ -548,6 +554,7 @@ export const zhCN = {
     history: '办理记录',
     reason: '理由',
     paymentReference: '拨付凭证',
+    correctionNote: '补正说明',
     correctionRequested: '经办机构要求补正：',
   },
   states: {

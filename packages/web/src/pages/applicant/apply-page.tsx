@@ -59,6 +59,9 @@ export function ApplyPage() {
   );
   const open = (data?.policies ?? []).filter((p) => p.inForce && p.applicant === kind);
   const chosen = open.find((p) => p.id === subsidy);
+  // Asked for by its address (a card's link, a bookmark) but not open to this kind of applicant: said
+  // so, and nothing chosen, rather than a raw code in the box and a button that stays grey.
+  const notOpen = data && subsidy && !chosen ? data.policies.find((p) => p.id === subsidy) : undefined;
 
   const save = async (values: ClaimFormValues) => {
     if (!subsidy) return;
@@ -110,10 +113,21 @@ export function ApplyPage() {
           }}
           onValuesChange={(_, all) => subsidy && setTyped(toClaim(subsidy, all))}
         >
+          {notOpen ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="apply-not-open"
+              title={t(notOpen.applicant === kind ? 'apply.notInForce' : `apply.notFor.${kind}`, {
+                name: pick(notOpen.name, lang),
+              })}
+            />
+          ) : null}
           <Form.Item label={t('apply.subsidy')} required>
             <Select
               data-testid="apply-subsidy"
-              value={subsidy}
+              value={chosen?.id}
               onChange={(v: string) => {
                 setSubsidy(v);
                 setDeclared([]);
@@ -138,7 +152,7 @@ export function ApplyPage() {
               <Descriptions.Item label={t('decision.basis')}>{chosen.scheme.basis}</Descriptions.Item>
             </Descriptions>
           ) : null}
-          {subsidy ? <ClaimFields subsidy={subsidy} /> : null}
+          {chosen ? <ClaimFields subsidy={chosen.id} /> : null}
           <DeclarationFields value={declared} onChange={setDeclared} statusOptions={statusOptions} />
           {chosen ? (
             <DecisionPreview

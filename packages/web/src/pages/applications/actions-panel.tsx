@@ -54,12 +54,13 @@ export function ActionsPanel({
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<SubmissionCheck>();
   const [agreed, setAgreed] = useState(false);
+  const [correctionNeeded, setCorrectionNeeded] = useState(false);
   // 容缺受理: materials missing block filing unless the region allows them to follow on a promise.
   const missing = pending && FILES.has(pending) && check ? check.missingMaterials.length > 0 : false;
   const blocked = missing && !check?.deferral.allowed;
   const promising = missing && check?.deferral.allowed === true;
   // 补正: returned and nothing uploaded since — going back as it was needs a note of what was done.
-  const noteNeeded = pending === 'resubmit' && check?.correctionNeeded === true;
+  const noteNeeded = pending === 'resubmit' && correctionNeeded;
 
   // 提交前确认: asked only when something would be refused or is missing; otherwise it files at once.
   const file = async (action: string) => {
@@ -67,6 +68,7 @@ export function ActionsPanel({
     setError(undefined);
     try {
       const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
+      setCorrectionNeeded(found.correctionNeeded);
       if (found.eligible && found.missingMaterials.length === 0 && !(action === 'resubmit' && found.correctionNeeded)) {
         await run(action);
         return;
@@ -74,6 +76,23 @@ export function ActionsPanel({
       setCheck(found);
       setAgreed(false);
       setPending(action);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Staff resubmitting at the counter are not held by missing materials (they have the paper), but
+  // are asked for the note as the applicant is.
+  const askNote = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
+      setCorrectionNeeded(found.correctionNeeded);
+      setPending('resubmit');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -122,9 +141,11 @@ export function ActionsPanel({
             onClick={() =>
               FILES.has(a) && can('application:own')
                 ? void file(a)
-                : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve' || a === 'resubmit'
-                  ? setPending(a)
-                  : void run(a)
+                : a === 'resubmit'
+                  ? void askNote()
+                  : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve'
+                    ? setPending(a)
+                    : void run(a)
             }
           >
             {t(`actions.names.${a}`)}

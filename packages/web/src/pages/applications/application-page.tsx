@@ -227,8 +227,15 @@ export function ApplicationPage() {
                     {e.actor || t('facts.deferred.platform')} · {formatInstant(e.at)}
                     {e.reason ? (
                       <div>
-                        {/* A payment's note is the batch and the bank's reference, not a reason. */}
-                        {t(e.toState === 'paid' ? 'application.paymentReference' : 'application.reason')}
+                        {/* A payment's note is the batch and the bank's reference, a resubmission's the
+                            applicant's account of the correction: neither is a reason. */}
+                        {t(
+                          e.toState === 'paid'
+                            ? 'application.paymentReference'
+                            : e.action === 'resubmit'
+                              ? 'application.correctionNote'
+                              : 'application.reason',
+                        )}
                         {punctuation(lang).colon}
                         {e.reason}
                       </div>

@@ -20,7 +20,8 @@ import './policies-page.css';
 export function PoliciesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { can } = useSession();
+  const { can, account } = useSession();
+  const applicantKind = account?.organisationId ? 'organisation' : 'person';
   const regions = useRegions();
   const choices = useRegionChoices(regions);
   const regionName = useRegionName();
@@ -136,7 +137,12 @@ export function PoliciesPage() {
             </div>
             {can('application:own') ? (
               <footer>
-                <Link to={`/my/apply/${p.id}`}>{t('policies.apply')}</Link>
+                {/* A person cannot apply for what units apply for, nor a unit for a person's subsidy. */}
+                {p.applicant === applicantKind ? (
+                  <Link to={`/my/apply/${p.id}`}>{t('policies.apply')}</Link>
+                ) : (
+                  <span className="policy-applied-by">{t(`policies.appliedBy.${p.applicant}`)}</span>
+                )}
               </footer>
             ) : null}
           </section>
