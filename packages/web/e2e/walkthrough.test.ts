@@ -301,7 +301,12 @@ describe('an application from the applicant to approval, each step by its own ac
     await checkAndShoot(v, 'applicant-resubmit-note');
     await confirmAction(v.page);
     await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('submitted');
-    expect(await v.page.locator('body').innerText()).toContain('已于今日到窗口出示加盖公章的原件');
+    expect(await v.page.locator('body').innerText()).toContain('补正说明：已于今日到窗口出示加盖公章的原件');
+    // The message asking for the correction was read when she opened the application.
+    await v.page.goto('/#/my/messages');
+    const asked = v.page.getByTestId('message-returned').first();
+    await asked.waitFor();
+    expect(await asked.getByRole('button', { name: '标为已读' }).count()).toBe(0);
   });
 
   it('the clerk finds it in the queue and accepts it (受理)', async () => {

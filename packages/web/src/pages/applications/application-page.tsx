@@ -33,6 +33,7 @@ import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel, useEvidence } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
 import { NextStepAlert } from './next-step-alert.js';
+import { useNoticesReadOn } from './notices-read.js';
 import { DecidedAmount } from './decided-amount.js';
 import { StateTag } from './state-tag.js';
 import { periodText } from './period-text.js';
@@ -55,13 +56,14 @@ export function ApplicationPage() {
     replace,
   } = useLoad(() => api<Application>('GET', `/api/v1/applications/${id}`), [id]);
   const evidence = useEvidence(id);
+  useNoticesReadOn(id, can('application:own'));
 
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
   const decision = [...(application.events ?? [])].reverse().find((e) => e.decision)?.decision as Decision | undefined;
   const returnedFor =
     application.state === 'returned'
-      ? [...(application.events ?? [])].reverse().find((e) => e.action === 'return')?.reason
+      ? [...(application.events ?? [])].reverse().find((e) => e.toState === 'returned')?.reason
       : undefined;
   const applicantSide = can('application:own', 'application:create');
   const notice = NOTICE_OF_STATE[application.state];
@@ -70,6 +72,23 @@ export function ApplicationPage() {
     .filter((_, i) => !evidence.data?.files.some((f) => f.material === i) && !evidence.data?.waived.includes(i))
     .map((m) => pick(m, lang));
   const judgingNow = application.actions.some((a) => a === 'review' || a === 'approve');
+  const correcting = returnedFor !== undefined && applicantSide;
+  const materialsCard = (
+    <Card title={t('evidence.title')} size="small">
+      <EvidencePanel
+        applicationId={application.id}
+        evidence={evidence}
+        canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')}
+        uploadable={
+          applicantSide
+            ? (application.deferredMaterials ?? [])
+                .filter((d) => d.state === 'promised' || d.state === 'supplied')
+                .map((d) => d.material)
+            : []
+        }
+      />
+    </Card>
+  );
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -102,6 +121,9 @@ export function ApplicationPage() {
           <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
         </Card>
       ) : null}
+      {/* Returned to the applicant: the files to correct come right under what was asked, above the
+          button that sends it back, not a phone's length further down. */}
+      {correcting ? materialsCard : null}
       {/* No card when the person can do nothing here: an applicant whose claim is decided saw an
           empty box under the note. */}
       {actionsHere(application, can).length > 0 || (notice && can('application:read')) ? (
@@ -195,22 +217,11 @@ export function ApplicationPage() {
             <RiskFlags application={application} onCleared={replace} />
           </Col>
         ) : null}
-        <Col xs={24} lg={12}>
-          <Card title={t('evidence.title')} size="small">
-            <EvidencePanel
-              applicationId={application.id}
-              evidence={evidence}
-              canUpload={applicantSide && (application.state === 'draft' || application.state === 'returned')}
-              uploadable={
-                applicantSide
-                  ? (application.deferredMaterials ?? [])
-                      .filter((d) => d.state === 'promised' || d.state === 'supplied')
-                      .map((d) => d.material)
-                  : []
-              }
-            />
-          </Card>
-        </Col>
+        {correcting ? null : (
+          <Col xs={24} lg={12}>
+            {materialsCard}
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Card title={t('application.history')} size="small">
             <Timeline
