@@ -314,6 +314,10 @@ describe('an application from the applicant to approval, each step by its own ac
     await v.page.getByTestId('queue-submitted').click();
     await checkAndShoot(v, 'clerk-workbench');
     await v.page.goto(applicationUrl.replace(/^.*#/, '/#'));
+    // Back from 补正: what was asked and what she did, before anything else.
+    const back = await v.page.getByTestId('resubmitted').innerText();
+    expect(back).toContain('加盖学校公章');
+    expect(back).toContain('已于今日到窗口出示加盖公章的原件');
     await v.page.getByTestId('action-accept').click();
     await expect.poll(() => v.page.locator('[data-state]').first().getAttribute('data-state')).toBe('accepted');
     await checkAndShoot(v, 'clerk-application-accepted');

@@ -596,6 +596,9 @@ export const enUS: Messages = {
     paymentReference: 'Payment reference',
     correctionNote: 'Correction note',
     correctionRequested: 'The bureau asks you to correct:',
+    resubmitted: 'Corrected and submitted again by the applicant',
+    asked: 'Asked for when returned',
+    filesOnly: 'none given; files were added (see the materials)',
   },
   states: {
     draft: 'Draft',

@@ -556,6 +556,9 @@ export const zhCN = {
     paymentReference: '拨付凭证',
     correctionNote: '补正说明',
     correctionRequested: '经办机构要求补正：',
+    resubmitted: '申请人已补正后重新提交',
+    asked: '退回时要求',
+    filesOnly: '未填写，已补充材料（见申请材料）',
   },
   states: {
     draft: '草稿',

@@ -66,6 +66,12 @@ export function ApplicationPage() {
       ? [...(application.events ?? [])].reverse().find((e) => e.toState === 'returned')?.reason
       : undefined;
   const applicantSide = can('application:own', 'application:create');
+  // Back from 补正, waiting for 受理: the clerk sees what was asked and what the applicant did.
+  const lastSteps = [...(application.events ?? [])].reverse();
+  const resubmitted =
+    application.state === 'submitted' && lastSteps[0]?.action === 'resubmit' && can('application:accept')
+      ? { asked: lastSteps.find((e) => e.toState === 'returned')?.reason, note: lastSteps[0].reason }
+      : undefined;
   const notice = NOTICE_OF_STATE[application.state];
   // Missing: neither handed in nor waived (the platform holds it from shared data or an office record).
   const missingMaterials = (evidence.data?.materials ?? [])
@@ -119,6 +125,23 @@ export function ApplicationPage() {
       {returnedFor ? (
         <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
           <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
+        </Card>
+      ) : null}
+      {resubmitted ? (
+        <Card size="small" style={{ borderColor: '#1677ff' }} data-testid="resubmitted">
+          <Typography.Text strong>{t('application.resubmitted')}</Typography.Text>
+          {resubmitted.asked ? (
+            <div>
+              {t('application.asked')}
+              {punctuation(lang).colon}
+              {resubmitted.asked}
+            </div>
+          ) : null}
+          <div>
+            {t('application.correctionNote')}
+            {punctuation(lang).colon}
+            {resubmitted.note ?? t('application.filesOnly')}
+          </div>
         </Card>
       ) : null}
       {/* Returned to the applicant: the files to correct come right under what was asked, above the
