@@ -503,7 +503,8 @@ export const enUS: Messages = {
   myApplications: {
     title: 'My applications',
     new: 'Apply for a subsidy',
-    none: 'No applications yet. Try “What can I get” to see what you qualify for.',
+    none: 'No applications yet.',
+    tryCheck: 'See what you qualify for with “What can I get”',
   },
   apply: {
     title: 'Apply for a subsidy',

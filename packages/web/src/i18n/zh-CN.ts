@@ -468,7 +468,12 @@ export const zhCN = {
     claimsFiled: '新生成 {{filed}} 份申请，已存在 {{already}} 份。',
     openClaim: '申请 {{n}}',
   },
-  myApplications: { title: '我的申请', new: '申请补贴', none: '还没有申请。可先用“政策计算器”看看能享受哪些补贴。' },
+  myApplications: {
+    title: '我的申请',
+    new: '申请补贴',
+    none: '还没有申请。',
+    tryCheck: '用政策计算器看看能享受哪些补贴',
+  },
   apply: {
     title: '申请补贴',
     subsidy: '补贴项目',

@@ -53,7 +53,7 @@ export function MyApplicationsPage() {
         <List<Application>
           loading={loading}
           dataSource={data?.applications ?? []}
-          locale={{ emptyText: t('myApplications.none') }}
+          locale={{ emptyText: <NoApplications /> }}
           data-testid="my-applications-cards"
           renderItem={(a) => (
             <List.Item style={{ padding: '6px 0', border: 'none' }}>
@@ -89,7 +89,7 @@ export function MyApplicationsPage() {
           loading={loading}
           dataSource={data?.applications ?? []}
           scroll={{ x: true }}
-          locale={{ emptyText: t('myApplications.none') }}
+          locale={{ emptyText: <NoApplications /> }}
           columns={[
             { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
             { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
@@ -114,5 +114,15 @@ export function MyApplicationsPage() {
         />
       )}
     </Space>
+  );
+}
+
+/** No application yet: where to find what one may apply for, as a link rather than a name to look for. */
+function NoApplications() {
+  const { t } = useTranslation();
+  return (
+    <span>
+      {t('myApplications.none')} <Link to="/self-check">{t('myApplications.tryCheck')}</Link>
+    </span>
   );
 }
