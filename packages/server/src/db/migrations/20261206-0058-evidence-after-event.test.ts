@@ -28,21 +28,18 @@ describe('migration 0058: what a file came after', () => {
       await sql<{ id: string }>`insert into person (id_number_hmac, id_number_cipher, id_number_masked, name, sex, birth_date, region_code)
         values ('h', 'c', '5101**********0012', '毕业生', 'male', '2004-03-05', '510104') returning id`.execute(db)
     ).rows[0]!.id;
-    const application = (
-      await sql<{ id: string }>`insert into application
-          (number, subsidy_id, applicant_kind, person_id, region_code, period_key, claim, state, requested_by, idempotency_key)
-        values ('SQ-1', 'one-time-job-seeking', 'person', ${person}, '510104', 'once', '{}', 'returned', ${account}, 'k-1')
-        returning id`.execute(db)
-    ).rows[0]!.id;
-    const accepted = (
-      await sql<{ id: string }>`insert into application
-          (number, subsidy_id, applicant_kind, person_id, region_code, period_key, claim, state, requested_by, idempotency_key)
-        values ('SQ-2', 'skill-evaluation', 'person', ${person}, '510104', 'once', '{}', 'accepted', ${account}, 'k-2')
-        returning id`.execute(db)
-    ).rows[0]!.id;
-    const step = (seq: number, action: string, to: string, at: string) =>
+    const made = async (number: string, subsidy: string, state: string) =>
+      (
+        await sql<{ id: string }>`insert into application
+            (number, subsidy_id, applicant_kind, person_id, region_code, period_key, claim, state, requested_by, idempotency_key)
+          values (${number}, ${subsidy}, 'person', ${person}, '510104', 'once', '{}', ${state}, ${account}, ${number})
+          returning id`.execute(db)
+      ).rows[0]!.id;
+    const application = await made('SQ-1', 'one-time-job-seeking', 'returned');
+    const accepted = await made('SQ-2', 'skill-evaluation', 'accepted');
+    const step = (seq: number, action: string, to: string, at: string, of = application) =>
       sql`insert into application_event (application_id, seq, action, to_state, actor_id, actor_roles, at)
-          values (${application}, ${seq}, ${action}, ${to}, ${account}, '{applicant}', ${at}::timestamptz)`.execute(db);
+          values (${of}, ${seq}, ${action}, ${to}, ${account}, '{applicant}', ${at}::timestamptz)`.execute(db);
     const file = (name: string, at: string, of = application) =>
       sql`insert into application_evidence
             (application_id, material, material_name, file_name, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
@@ -53,8 +50,7 @@ describe('migration 0058: what a file came after', () => {
     await file('between.pdf', '2026-11-23T02:30:00Z');
     await step(2, 'return', 'returned', '2026-11-23T03:00:00Z');
     await file('after.pdf', '2026-11-23T04:00:00Z');
-    await sql`insert into application_event (application_id, seq, action, to_state, actor_id, actor_roles, at)
-        values (${accepted}, 1, 'submit', 'submitted', ${account}, '{applicant}', '2026-11-23T02:00:00Z')`.execute(db);
+    await step(1, 'submit', 'submitted', '2026-11-23T02:00:00Z', accepted);
     await file('other.pdf', '2026-11-23T04:00:00Z', accepted);
 
     await m0058.up(db as never);

@@ -4,6 +4,7 @@ import { idNumber } from '../../../../policy/src/testing/builders.js';
 import { expectOk, staff, TestClock, type Client } from '../../testing/fixtures.js';
 import { workbook } from '../../testing/sheets.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { REGISTRATION_COLUMNS } from './registration-sheets.js';
 
 /**
  * A person has one 就业创业证. A clerk registering them reads that they hold none and issues one;
@@ -16,19 +17,12 @@ import { startTestApp, type TestApp } from '../../testing/test-app.js';
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
 let clerk: Client;
-const HEADER = [
-  '身份证号码 (idNumber)',
-  '登记类型 (kind)',
-  '登记地行政区划代码 (regionCode)',
-  '登记地 (basis)',
-  '登记日期 (startsOn)',
-  '终止日期 (endsOn)',
-  '终止原因 (endReason)',
-  '就业形式 (employmentKind)',
-  '用人单位统一社会信用代码 (employerCreditCode)',
-  '街道/社区 (community)',
-  '就业创业证号 (cardNumber)',
-];
+/** A file in the template's columns, each row by column key. */
+const file = (rows: Record<string, string>[]) =>
+  workbook(
+    REGISTRATION_COLUMNS.map((c) => `${c.zh} (${c.key})`),
+    rows.map((row) => REGISTRATION_COLUMNS.map((c) => row[c.key] ?? '')),
+  );
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
@@ -60,11 +54,20 @@ describe.skipIf(!process.env.DATABASE_URL)('a clerk and an import giving one per
       );
       await waitForAdvisoryWaiters(side, 1);
       let importDone = false;
-      const importing = workbook(HEADER, [
-        [id, '失业登记', '510104', '常住地', '2020-01-01', '2020-06-30', '已就业', '', '', '', 'OLD-RACE-1'],
+      const importing = file([
+        {
+          idNumber: id,
+          kind: '失业登记',
+          regionCode: '510104',
+          basis: '常住地',
+          startsOn: '2020-01-01',
+          endsOn: '2020-06-30',
+          endReason: '已就业',
+          cardNumber: 'OLD-RACE-1',
+        },
       ])
-        .then((file) =>
-          clerk.request('POST', '/api/v1/employment-services/registrations/import', file, {
+        .then((sheet) =>
+          clerk.request('POST', '/api/v1/employment-services/registrations/import', sheet, {
             'content-type': 'application/octet-stream',
           }),
         )
