@@ -32,6 +32,7 @@ import { DeferredMaterialsCard } from './deferred-materials-card.js';
 import { LoanClaim } from './loan-claim.js';
 import { EvidencePanel, useEvidence } from './evidence-panel.js';
 import { NOTICE_OF_STATE } from './notice-page.js';
+import { correctionAsked, CorrectionCards } from './correction-cards.js';
 import { NextStepAlert } from './next-step-alert.js';
 import { useNoticesReadOn } from './notices-read.js';
 import { DecidedAmount } from './decided-amount.js';
@@ -61,17 +62,8 @@ export function ApplicationPage() {
   if (error) return <ErrorAlert error={error} />;
   if (!application) return null;
   const decision = [...(application.events ?? [])].reverse().find((e) => e.decision)?.decision as Decision | undefined;
-  const returnedFor =
-    application.state === 'returned'
-      ? [...(application.events ?? [])].reverse().find((e) => e.toState === 'returned')?.reason
-      : undefined;
+  const returnedFor = correctionAsked(application);
   const applicantSide = can('application:own', 'application:create');
-  // Back from 补正, waiting for 受理: the clerk sees what was asked and what the applicant did.
-  const lastSteps = [...(application.events ?? [])].reverse();
-  const resubmitted =
-    application.state === 'submitted' && lastSteps[0]?.action === 'resubmit' && can('application:accept')
-      ? { asked: lastSteps.find((e) => e.toState === 'returned')?.reason, note: lastSteps[0].reason }
-      : undefined;
   const notice = NOTICE_OF_STATE[application.state];
   // Missing: neither handed in nor waived (the platform holds it from shared data or an office record).
   const missingMaterials = (evidence.data?.materials ?? [])
@@ -122,28 +114,7 @@ export function ApplicationPage() {
           data-testid="materials-missing"
         />
       ) : null}
-      {returnedFor ? (
-        <Card size="small" style={{ borderColor: '#fa8c16' }} data-testid="correction-request">
-          <Typography.Text strong>{t('application.correctionRequested')}</Typography.Text> {returnedFor}
-        </Card>
-      ) : null}
-      {resubmitted ? (
-        <Card size="small" style={{ borderColor: '#1677ff' }} data-testid="resubmitted">
-          <Typography.Text strong>{t('application.resubmitted')}</Typography.Text>
-          {resubmitted.asked ? (
-            <div>
-              {t('application.asked')}
-              {punctuation(lang).colon}
-              {resubmitted.asked}
-            </div>
-          ) : null}
-          <div>
-            {t('application.correctionNote')}
-            {punctuation(lang).colon}
-            {resubmitted.note ?? t('application.filesOnly')}
-          </div>
-        </Card>
-      ) : null}
+      <CorrectionCards application={application} />
       {/* Returned to the applicant: the files to correct come right under what was asked, above the
           button that sends it back, not a phone's length further down. */}
       {correcting ? materialsCard : null}
