@@ -11,7 +11,7 @@ import { RowError } from '../../registry/import/templates.js';
 import { recordFact } from '../../registry/registry-fact-repository.js';
 import type { Vault } from '../../security/vault.js';
 import { refuseBadEmployerCode, refuseBeforeWorkingAge } from './assert-can-register.js';
-import { lockAllCardHolders, lockCardSerials, newCardNumber } from './card-number.js';
+import { lockAllCardHolders, newCardNumber } from './card-number.js';
 import { registrationFact } from './registration-facts.js';
 import {
   cardHolder,
@@ -83,18 +83,12 @@ export class RegistrationImportService {
     }
     await this.findOverlaps(read, problems);
     await this.db.transaction().execute(async (trx) => {
-      // The imported numbers first, each checked under its region-year's lock, so no import or clerk
-      // issues it meanwhile: a row without a number then takes its next serial after them, never one
-      // of them. The file's problems are told all at once, these with the rest.
+      // With no card issued or recorded elsewhere meanwhile, the imported numbers first: a row without
+      // a number then takes its next serial after them, never one of them. The file's problems are
+      // told all at once, these with the rest.
+      await lockAllCardHolders(trx);
       const imported = read.filter((r) => r.reg.cardNumber);
       const issued = read.filter((r) => !r.reg.cardNumber);
-      await lockAllCardHolders(trx);
-      await lockCardSerials(
-        trx,
-        imported.map((r) => r.reg.cardNumber ?? ''),
-        issued.map((r) => r.reg.regionCode),
-        this.clock.today(),
-      );
       // A number is one person's and a person has one number (就业创业证 is issued once): held by
       // another, or the person holding another, on record or in an earlier row of the file, it
       // would put two people behind one card or one person behind two.

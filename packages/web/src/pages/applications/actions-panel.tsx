@@ -62,20 +62,14 @@ export function ActionsPanel({
   // 补正: returned and nothing uploaded since — going back as it was needs a note of what was done.
   const noteNeeded = pending === 'resubmit' && correctionNeeded;
 
-  // 提交前确认: asked only when something would be refused or is missing; otherwise it files at once.
-  const file = async (action: string) => {
+  /** Reads the submission check (提交前确认), then goes on with what it found. */
+  const checkThen = async (next: (found: SubmissionCheck) => Promise<void> | void) => {
     setBusy(true);
     setError(undefined);
     try {
       const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
       setCorrectionNeeded(found.correctionNeeded);
-      if (found.eligible && found.missingMaterials.length === 0 && !(action === 'resubmit' && found.correctionNeeded)) {
-        await run(action);
-        return;
-      }
-      setCheck(found);
-      setAgreed(false);
-      setPending(action);
+      await next(found);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
@@ -84,22 +78,19 @@ export function ActionsPanel({
     }
   };
 
+  // The applicant is asked only when something would be refused or is missing; otherwise it files at once.
+  const file = (action: string) =>
+    checkThen(async (found) => {
+      if (found.eligible && found.missingMaterials.length === 0 && !(action === 'resubmit' && found.correctionNeeded))
+        return run(action);
+      setCheck(found);
+      setAgreed(false);
+      setPending(action);
+    });
+
   // Staff resubmitting at the counter are not held by missing materials (they have the paper), but
   // are asked for the note as the applicant is.
-  const askNote = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
-      setCorrectionNeeded(found.correctionNeeded);
-      setPending('resubmit');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const askNote = () => checkThen(() => setPending('resubmit'));
 
   const run = async (action: string, why?: string) => {
     setBusy(true);
