@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe.skipIf(!process.env.DATABASE_URL)('a clerk and an import giving one person a card at once', () => {
-  it('leave the person one card', async () => {
+  it('leave the person one card', async ({ signal }) => {
     const id = idNumber('1988-08-08');
     const created = await clerk.request('POST', '/api/v1/people', { idNumber: id, name: '并发', regionCode: '510104' });
     expectOk(created, 201);
@@ -41,9 +41,8 @@ describe.skipIf(!process.env.DATABASE_URL)('a clerk and an import giving one per
     await side.connect();
     try {
       await side.query('begin');
-      await side.query(`select pg_advisory_xact_lock(hashtextextended('card-number:510104-2026-', 0))`);
-      // Sent now (an injected request goes out when it is first awaited).
-      const registering = Promise.resolve(
+      await side.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [SERIAL_LOCK]);
+      const registering = settled(
         clerk.request('POST', '/api/v1/employment-services/registrations', {
           personId,
           kind: 'unemployment',
@@ -52,34 +51,35 @@ describe.skipIf(!process.env.DATABASE_URL)('a clerk and an import giving one per
           startsOn: '2026-09-01',
         }),
       );
-      await waitForAdvisoryWaiters(side, 1);
-      let importDone = false;
-      const importing = file([
-        {
-          idNumber: id,
-          kind: '失业登记',
-          regionCode: '510104',
-          basis: '常住地',
-          startsOn: '2020-01-01',
-          endsOn: '2020-06-30',
-          endReason: '已就业',
-          cardNumber: 'OLD-RACE-1',
-        },
-      ])
-        .then((sheet) =>
+      // The clerk's registration has read "no card" and waits for the serial (or ended otherwise).
+      await waitUntilWaiting(side, SERIAL_LOCK, registering, signal);
+      const importing = settled(
+        file([
+          {
+            idNumber: id,
+            kind: '失业登记',
+            regionCode: '510104',
+            basis: '常住地',
+            startsOn: '2020-01-01',
+            endsOn: '2020-06-30',
+            endReason: '已就业',
+            cardNumber: 'OLD-RACE-1',
+          },
+        ]).then((sheet) =>
           clerk.request('POST', '/api/v1/employment-services/registrations/import', sheet, {
             'content-type': 'application/octet-stream',
           }),
-        )
-        .finally(() => (importDone = true));
+        ),
+      );
       // The import either waits for the clerk's registration (the lock) or, without it, finishes.
-      await waitForAdvisoryWaiters(side, 2, () => importDone);
+      await waitUntilWaiting(side, CARD_HOLDERS_LOCK, importing, signal);
       await side.query('commit');
-      expectOk(await registering, 201);
-      const imported = await importing;
+      expectOk(await registering.response, 201);
+      const imported = await importing.response;
       expect(imported.statusCode).toBe(422);
       expect(imported.body).toContain('此人已持有就业创业证 510104-2026-');
     } finally {
+      // Ending the side connection lets go of its lock, whatever happened above.
       await side.end();
     }
     const cards = await app.database.db
@@ -93,14 +93,53 @@ describe.skipIf(!process.env.DATABASE_URL)('a clerk and an import giving one per
   }, 180_000);
 });
 
-/** Until `count` statements of this database wait on an advisory lock, or `done` says to stop looking. */
-async function waitForAdvisoryWaiters(client: pg.Client, count: number, done = () => false): Promise<void> {
-  while (!done()) {
+/** The region-year's serial a new card takes (`newCardNumber`), and the lock an import takes alone. */
+const SERIAL_LOCK = 'card-number:510104-2026-';
+const CARD_HOLDERS_LOCK = 'card-holders';
+
+interface Settling<T> {
+  readonly response: Promise<T>;
+  readonly done: () => boolean;
+}
+
+/** A request sent now (an injected one goes out when first awaited), and whether it has answered. */
+function settled<T>(request: PromiseLike<T>): Settling<T> {
+  let done = false;
+  const response = Promise.resolve(request).finally(() => (done = true));
+  response.catch(() => undefined);
+  return { response, done: () => done };
+}
+
+/**
+ * Until a statement of this database waits for the advisory lock named `key`, or `request` has
+ * answered. Watching that one lock, not any advisory wait: the job queue takes advisory locks of
+ * its own. If the test is cut off first, what waits in this database is logged, and the caller's
+ * `finally` lets go of the side connection's lock so the app can close.
+ */
+async function waitUntilWaiting(
+  client: pg.Client,
+  key: string,
+  request: Settling<unknown>,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!request.done()) {
+    if (signal.aborted) {
+      const { rows } = await client.query(
+        `select state, wait_event_type, wait_event, regexp_replace(left(query, 160), '\\s+', ' ', 'g') as query
+           from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      // The timeout's own error is what vitest reports; this is what the log shows beside it.
+      console.error(`never waited for ${key}; this database's sessions:`, rows);
+      throw new Error(`never waited for ${key}`);
+    }
     const { rows } = await client.query<{ n: string }>(
-      `select count(*) as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+      `select count(*) as n from pg_locks
+        where locktype = 'advisory' and not granted and objsubid = 1
+          and database = (select oid from pg_database where datname = current_database())
+          and ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)`,
+      [key],
     );
-    if (Number(rows[0]?.n) >= count) return;
+    if (Number(rows[0]?.n) > 0) return;
     await new Promise((r) => setTimeout(r, 20));
   }
 }
