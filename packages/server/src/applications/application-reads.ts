@@ -29,6 +29,7 @@ import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferre
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import { publicityOver } from './time-limits.js';
+import { separatedActions } from './separation-of-duties.js';
 import {
   ACTION_NAMES,
   actionsAvailable,
@@ -83,9 +84,13 @@ export class ApplicationReads {
     const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
     if (record?.organisation) orgs.set(record.organisation.id, named(record.organisation));
     const view = viewOf(app, actor, { engine, people, orgs, decided: decidedAmountIn(app, events), today });
+    const stepsTaken = new Set(
+      events.flatMap((e) => (e.seq > 1 && e.step && e.actor_id === actor.accountId ? [e.step] : [])),
+    );
     const facts = record ? applicationFactsOf(engine, app, record, declarations, today) : [];
     return {
       ...view,
+      actions: separatedActions(view.actions, actor, app, stepsTaken),
       ...(daysLeft !== undefined ? { workingDaysLeft: daysLeft } : {}),
       declarations,
       facts,
@@ -371,6 +376,8 @@ function eventsOfApplication(eb: ExpressionBuilder<Database, 'application'>) {
       .select([
         'application_event.seq',
         'application_event.action',
+        'application_event.step',
+        'application_event.actor_id',
         'application_event.from_state',
         'application_event.to_state',
         'account.display_name',

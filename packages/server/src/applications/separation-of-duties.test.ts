@@ -47,6 +47,19 @@ describe('separation of duties', () => {
     expectOk(await act(clerk2, id, 'accept'));
   });
 
+  it('offers nobody an action it would refuse them: the returning clerk is not offered the resubmission', async () => {
+    const actions = async (c: Client, id: string) =>
+      (await c.request('GET', `/api/v1/applications/${id}`)).json<{ actions: string[] }>().actions;
+    const id = await file(clerk, await person('甲乙'), 'sod-offered-001');
+    expect(await actions(clerk, id)).not.toContain('accept');
+    expect(await actions(clerk2, id)).toContain('accept');
+    expectOk(await act(clerk2, id, 'return', '缺少营业执照'));
+    // The clerk who filed at the counter hands in the correction; the one who returned it does not.
+    expect(await actions(clerk2, id)).not.toContain('resubmit');
+    expect(await actions(clerk, id)).toContain('resubmit');
+    expect((await act(clerk2, id, 'resubmit', '已补交营业执照')).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
+  });
+
   it('one person holding two roles acts at one step only', async () => {
     const both = await staff(app, 'both', ['clerk', 'reviewer'], '510104');
     const id = await file(clerk, await person('乙'), 'sod-two-roles-01');

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { StoredClaim } from './claim-facts.js';
+import { TRANSITIONS } from './workflow.js';
 
 /**
  * One person acts at one step of an application, never on their own claim or their household's
@@ -15,11 +16,7 @@ export async function assertSeparationOfDuties(
   step: string,
 ): Promise<void> {
   if (step !== 'application') {
-    if (
-      (actor.personId && app.person_id === actor.personId) ||
-      (actor.organisationId && app.organisation_id === actor.organisationId)
-    )
-      throw new AppError('SOD_OWN_CLAIM', 403);
+    if (ownClaim(actor, app)) throw new AppError('SOD_OWN_CLAIM', 403);
     if (actor.householdId) {
       const people = [app.person_id, ...((app.claim as StoredClaim).hires ?? []).map((h) => h.personId)].filter(
         (p): p is string => p !== null,
@@ -43,7 +40,38 @@ export async function assertSeparationOfDuties(
     .where('step', '<>', step)
     .where('seq', '>', 1)
     .executeTakeFirst();
-  const filedOnBehalf = step !== 'application' && app.requested_by === actor.accountId;
-  if (other || filedOnBehalf)
+  if (other || filedOnBehalf(actor, app, step))
     throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: other?.step ?? 'application' });
+}
+
+type Parties = Pick<Selectable<ApplicationTable>, 'person_id' | 'organisation_id' | 'requested_by'>;
+
+const ownClaim = (actor: Actor, app: Parties) =>
+  Boolean(
+    (actor.personId && app.person_id === actor.personId) ||
+    (actor.organisationId && app.organisation_id === actor.organisationId),
+  );
+
+/** Filing at the counter is the application step: whoever filed takes no later one. */
+const filedOnBehalf = (actor: Actor, app: Parties, step: string) =>
+  step !== 'application' && app.requested_by === actor.accountId;
+
+/**
+ * The actions to offer the actor on one application: those the rule above would refuse left out
+ * (a clerk who returned an application is not offered its resubmission at the counter). `stepsTaken`
+ * are the steps the actor took after the first. The household check reads the register, so it
+ * stays with `assertSeparationOfDuties` alone: it refuses what is pressed anyway.
+ */
+export function separatedActions<A extends string>(
+  actions: readonly A[],
+  actor: Actor,
+  app: Parties,
+  stepsTaken: ReadonlySet<string>,
+): A[] {
+  return actions.filter((action) => {
+    const step = TRANSITIONS.find((t) => t.action === action)?.step;
+    if (!step) return true;
+    if (step !== 'application' && ownClaim(actor, app)) return false;
+    return !filedOnBehalf(actor, app, step) && [...stepsTaken].every((taken) => taken === step);
+  });
 }
