@@ -28,3 +28,14 @@ describe('a reason inside a message', () => {
     );
   });
 });
+
+describe('where to look', () => {
+  const offer = { number: '', subsidy: '一次性求职创业补贴', params: { amountFen: '150000' } };
+  it('a message read on the platform says where, a text message says to sign in first', () => {
+    expect(noticeText('offered', 'zh', offer)).toContain('无需提交申请。请在“可享政策”中确认领取。');
+    expect(smsText('offered', offer)).toContain('无需提交申请。请登录惠民平台，在“可享政策”中确认领取。');
+    const referral = { number: '', subsidy: '', params: { employer: '示例公司', posting: '会计' } };
+    expect(noticeText('referred', 'zh', referral)).toContain('。请在“我的求职”中查看；');
+    expect(smsText('referred', referral)).toContain('。请登录惠民平台，在“我的求职”中查看；');
+  });
+});

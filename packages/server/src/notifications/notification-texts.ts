@@ -8,7 +8,11 @@ export interface NoticeWords {
   readonly params: Readonly<Record<string, string>>;
 }
 
-type Text = (w: NoticeWords) => string;
+/** `sms`: the text message, read outside the platform; otherwise the message read in it. */
+type Text = (w: NoticeWords, sms?: boolean) => string;
+
+/** Where to look: a text message says to sign in first; a message read on the platform need not. */
+const lookIn = (sms?: boolean) => (sms ? '请登录惠民平台，在' : '请在');
 
 const amount = (w: NoticeWords) => formatYuan(Number(w.params.amountFen ?? 0));
 const amountEn = (w: NoticeWords) => formatYuanEn(Number(w.params.amountFen ?? 0));
@@ -105,14 +109,14 @@ const TEXTS: Record<NotificationKind, { zh: Text; en: Text }> = {
       `Paying ${w.subsidy} (${w.number}) failed: ${reasonEn(w)} Check or correct your bank account at the service counter; it is paid again once corrected.`,
   },
   offered: {
-    zh: (w) =>
-      `经数据比对，您符合${w.subsidy}的享受条件${w.params.amountFen ? `，金额${amount(w)}` : ''}，无需提交申请。请登录惠民平台，在“可享政策”中确认领取。`,
+    zh: (w, sms) =>
+      `经数据比对，您符合${w.subsidy}的享受条件${w.params.amountFen ? `，金额${amount(w)}` : ''}，无需提交申请。${lookIn(sms)}“可享政策”中确认领取。`,
     en: (w) =>
       `Shared records show you qualify for ${w.subsidy}${w.params.amountFen ? ` (${amountEn(w)})` : ''} without applying. Confirm it under "Offers for me".`,
   },
   referred: {
-    zh: (w) =>
-      `就业服务机构为您推荐了岗位：${w.params.employer ?? ''}“${w.params.posting ?? ''}”。请登录惠民平台，在“我的求职”中查看；如不考虑该岗位，可在该处说明原因。`,
+    zh: (w, sms) =>
+      `就业服务机构为您推荐了岗位：${w.params.employer ?? ''}“${w.params.posting ?? ''}”。${lookIn(sms)}“我的求职”中查看；如不考虑该岗位，可在该处说明原因。`,
     en: (w) =>
       `The employment service referred you to a job: "${w.params.posting ?? ''}" at ${w.params.employer ?? ''}. See it under "My job search", where you can also decline it and say why.`,
   },
@@ -134,5 +138,5 @@ export function noticeText(kind: NotificationKind, language: 'zh' | 'en', words:
 
 /** The text message: Chinese, signed, as a gateway sends it. */
 export function smsText(kind: NotificationKind, words: NoticeWords): string {
-  return `【惠民】${TEXTS[kind].zh(words)}`;
+  return `【惠民】${TEXTS[kind].zh(words, true)}`;
 }
