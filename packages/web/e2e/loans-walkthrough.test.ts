@@ -195,6 +195,8 @@ describe('a graduate’s start-up guaranteed loan and its interest subsidy', () 
     const overdue = v.page.getByTestId('my-loan-overdue');
     await expect.poll(() => overdue.innerText()).toContain('未按期还款，该期不予贴息');
     expect(await overdue.innerText()).toContain('锦江');
+    // The quarter in words, not its key (2025-Q3).
+    expect(await overdue.innerText()).toMatch(/\d{4}年第[1-4]季度/);
     const periods = v.page.getByTestId('loan-periods');
     expect(await periods.innerText()).toContain('无需申报');
     expect(await periods.innerText()).not.toContain('待申报');

@@ -137,6 +137,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     month: '{{month}}',
     months: '{{from}} to {{to}}',
     certificate: 'Certificate {{certificate}}',
+    quarter: 'Q{{n}} {{year}}',
     loanPeriod: 'Loan interest period {{quarter}}',
   },
   pager: {

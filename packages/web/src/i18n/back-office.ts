@@ -134,6 +134,7 @@ export const backOfficeZh = {
     month: '{{month}}',
     months: '{{from}} 至 {{to}}',
     certificate: '证书 {{certificate}}',
+    quarter: '{{year}}年第{{n}}季度',
     loanPeriod: '贷款结息期 {{quarter}}',
   },
   pager: {

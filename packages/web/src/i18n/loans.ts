@@ -157,7 +157,7 @@ export const loansZh = {
   },
   /** Said beside an active loan with a quarter not repaid on time. */
   overdueQuarters:
-    '{{periods}} 未按期还款，该期不予贴息；此后按期还款的季度仍可享受贴息。如认为还款记录有误，请与经办银行（{{bank}}）核对。',
+    '{{periods}}未按期还款，该期不予贴息；此后按期还款的季度仍可享受贴息。如认为还款记录有误，请与经办银行（{{bank}}）核对。',
   dashboardTitle: '创业担保贷款台账',
   dashboardOpen: '到贷款台账查看明细',
 } as const;

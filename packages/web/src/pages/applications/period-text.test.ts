@@ -25,7 +25,7 @@ describe('the period an application claims for', () => {
     expect(periodText('months:2025-12..2026-11', t)).toBe('2025-12 至 2026-11');
     expect(periodText('months:2026-03..2026-03', t)).toBe('2026-03');
     expect(periodText('certificate:ZS00000026', t)).toBe('证书 ZS00000026');
-    expect(periodText('loan-period:2025-Q3', t)).toBe('贷款结息期 2025-Q3');
+    expect(periodText('loan-period:2025-Q3', t)).toBe('贷款结息期 2025年第3季度');
   });
 
   it('reads as words in English', async () => {
@@ -35,5 +35,6 @@ describe('the period an application claims for', () => {
     expect(periodText('month:2026-11', t)).toBe('2026-11');
     expect(periodText('months:2025-12..2026-11', t)).toBe('2025-12 to 2026-11');
     expect(periodText('certificate:ZS00000026', t)).toBe('Certificate ZS00000026');
+    expect(periodText('loan-period:2025-Q3', t)).toBe('Loan interest period Q3 2025');
   });
 });

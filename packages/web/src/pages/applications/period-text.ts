@@ -24,8 +24,14 @@ export function periodText(key: string, t: TFunction): string {
     case 'certificate':
       return t('backOffice.period.certificate', { certificate: value });
     case 'loan-period':
-      return t('backOffice.period.loanPeriod', { quarter: value });
+      return t('backOffice.period.loanPeriod', { quarter: quarterText(value, t) });
     default:
       return key;
   }
+}
+
+/** A quarter's key (`2025-Q3`, a loan's 结息期) in words: 2025年第3季度, Q3 2025; another shape as it is. */
+export function quarterText(key: string, t: TFunction): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  return quarter ? t('backOffice.period.quarter', { year: quarter[1], n: quarter[2] }) : key;
 }

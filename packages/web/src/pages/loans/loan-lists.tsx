@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../components/format.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import type { Loan } from './loan-common.js';
+import { quarterText } from '../applications/period-text.js';
 
 type Instalment = Loan['schedule'][number];
 type Period = Loan['periods'][number];
@@ -82,7 +83,13 @@ export function PeriodsTable({ loan, reload }: LoanListProps) {
     return !why || why.includes(outcome(p)) ? why || outcome(p) : `${outcome(p)} · ${why}`;
   };
   const columns: StaffColumn<Period>[] = [
-    col.text(t('loans.period'), 'period', (p) => p.period, { sorted: true, defaultSortOrder: 'ascend' }),
+    // Sorted by the key (2025-Q3), shown in words (2025年第3季度, Q3 2025).
+    col.text(t('loans.period'), 'period', (p) => p.period, {
+      sorted: true,
+      defaultSortOrder: 'ascend',
+      render: (_, p) => quarterText(p.period, t),
+      sheet: (p) => quarterText(p.period, t),
+    }),
     col.money(t('loans.interest'), 'interest', (p) => p.interestFen),
     col.choice(t('loans.onTime'), 'onTime', loan.periods, (p) => (p.repaidOnTime ? 'yes' : 'no'), yesNo),
     col.money(t('loans.subsidy'), 'subsidy', (p) => p.subsidyFen),

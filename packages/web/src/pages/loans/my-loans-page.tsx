@@ -10,6 +10,7 @@ import { useSubmit } from '../../components/use-submit.js';
 import { useSession } from '../../session/session.js';
 import { LoanDetails, type Institution, type Loan, type LoanRow } from './loan-common.js';
 import { inRange } from '../../components/valid-values.js';
+import { quarterText } from '../applications/period-text.js';
 
 type Terms = paths['/api/v1/loans/terms']['get']['responses'][200]['content']['application/json'];
 type Borrower = Terms['borrower'];
@@ -133,7 +134,7 @@ export function MyLoansPage() {
               title={t('loans.overdueQuarters', {
                 periods: l.periods
                   .filter((p) => p.outcome === 'overdue')
-                  .map((p) => p.period)
+                  .map((p) => quarterText(p.period, t))
                   .join(t('backOffice.workflow.separator')),
                 bank: l.bank.name,
               })}
