@@ -92,7 +92,7 @@ export const factsEn: Translation<typeof factsZh> = {
     platform: 'The platform (deadline passed)',
   },
   phone: {
-    search: 'Search subsidies by name, who qualifies or materials',
+    search: 'Search by name, who qualifies, materials',
     noMatch: 'No subsidy matches “{{text}}”',
   },
 };

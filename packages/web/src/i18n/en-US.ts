@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN.js';
 export const enUS: Messages = {
   app: {
     name: 'Huimin · Employment subsidies',
+    shortName: 'Huimin',
     footer:
       'Huimin — employment and entrepreneurship subsidies from application to payment (open source). Demo figures are examples, not real standards.',
   },
@@ -617,6 +618,7 @@ export const enUS: Messages = {
     revoked: 'Revoked',
   },
   actions: {
+    discardDraft: 'Discard draft',
     names: {
       submit: 'Submit',
       resubmit: 'Resubmit with corrections',

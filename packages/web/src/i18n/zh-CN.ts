@@ -6,6 +6,8 @@
 export const zhCN = {
   app: {
     name: '惠民 · 就业创业补贴',
+    // On a phone's bar, beside the menu and the account.
+    shortName: '惠民',
     footer: '惠民 —— 就业创业补贴申请、受理、审核、拨付一体化平台（开源）。演示数据均为示例，不是真实标准。',
   },
   nav: {
@@ -581,6 +583,8 @@ export const zhCN = {
     revoked: '已撤销',
   },
   actions: {
+    // A draft was never sent: withdrawing it is giving it up.
+    discardDraft: '放弃草稿',
     names: {
       submit: '提交申请',
       resubmit: '补正后重新提交',

@@ -88,8 +88,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="hm-site">
       <header className="hm-header no-print">
-        <Link to="/" className="hm-brand">
-          {t('app.name')}
+        <Link to="/" className="hm-brand" title={narrow ? t('app.name') : undefined}>
+          {narrow ? t('app.shortName') : t('app.name')}
         </Link>
         <button
           type="button"

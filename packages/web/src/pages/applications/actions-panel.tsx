@@ -7,6 +7,7 @@ import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick, pickLabel, punctuation } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
+import { withoutWaiverNote } from './material-names.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
 export const REASON_REQUIRED = new Set(['withdraw', 'not-accept', 'return', 'reject', 'object', 'bounce', 'revoke']);
@@ -119,6 +120,8 @@ export function ActionsPanel({
 
   const actions = actionsHere(application, can);
   if (actions.length === 0) return null;
+  const nameOf = (a: string) =>
+    a === 'withdraw' && application.state === 'draft' ? t('actions.discardDraft') : t(`actions.names.${a}`);
   return (
     <>
       <Space wrap>
@@ -139,14 +142,14 @@ export function ActionsPanel({
                     : void run(a)
             }
           >
-            {t(`actions.names.${a}`)}
+            {nameOf(a)}
           </Button>
         ))}
       </Space>
       {pending === undefined ? <ErrorAlert error={error} /> : null}
       <Modal
         open={pending !== undefined}
-        title={pending ? t(`actions.names.${pending}`) : ''}
+        title={pending ? nameOf(pending) : ''}
         okText={t('actions.confirm')}
         cancelText={t('common.cancel')}
         confirmLoading={busy}
@@ -251,7 +254,9 @@ export function ActionsPanel({
                 showIcon
                 style={{ marginBottom: 8 }}
                 title={t('facts.submit.waived', {
-                  names: check.waivedMaterials.map((m) => pick(m, lang)).join(t('backOffice.workflow.separator')),
+                  names: check.waivedMaterials
+                    .map((m) => pick(withoutWaiverNote(m), lang))
+                    .join(t('backOffice.workflow.separator')),
                 })}
               />
             ) : null}
