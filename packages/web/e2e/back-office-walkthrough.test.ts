@@ -55,6 +55,13 @@ beforeAll(async () => {
     .select(['application.number', 'person.id_number_cipher'])
     .where('application.region_code', '=', '510104')
     .where('application.state', '=', 'submitted')
+    // Not one the clerk filed at the counter herself: she may not accept that one (separation of duties).
+    .where((eb) =>
+      eb.or([
+        eb('application.requested_by', 'is', null),
+        eb('application.requested_by', 'not in', eb.selectFrom('account').select('id').where('username', '=', 'clerk')),
+      ]),
+    )
     .orderBy('application.number')
     .executeTakeFirstOrThrow();
   target = { number: row.number, idNumber: platform.app.vault.decrypt(row.id_number_cipher) };

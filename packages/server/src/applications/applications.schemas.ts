@@ -206,7 +206,9 @@ export const DecisionPreviewView = Type.Object(
     needs: Type.Array(FactNeedView),
     facts: Type.Array(FactProvenanceView),
     /** The applicant's live application for this subsidy and period, which a second would duplicate. */
-    existing: Type.Optional(Type.Object({ id: Type.String(), number: Type.String(), stateName: Text })),
+    existing: Type.Optional(
+      Type.Object({ id: Type.String(), number: Type.String(), state: Type.String(), stateName: Text }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -86,6 +86,7 @@ export async function previewDecision(
           existing: {
             id: existing.id,
             number: existing.number,
+            state: existing.state,
             stateName: STATE_NAMES[existing.state as ApplicationState],
           },
         }

@@ -6727,6 +6727,7 @@ export interface paths {
                             existing?: {
                                 id: string;
                                 number: string;
+                                state: string;
                                 stateName: {
                                     zh: string;
                                     en: string;

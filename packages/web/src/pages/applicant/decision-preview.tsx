@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick } from '../../components/format.js';
 import { DecisionView } from '../../components/reasons.js';
 import type { Declaration } from './declaration-fields.js';
 import { formAsks } from './claim-model.js';
 import { FactNeeds, FactStandings, type PreviewAnswer } from './fact-needs.js';
+import { useStateLabel } from '../applications/state-tag.js';
 
 /**
  * 提交前预判: what the engine would decide today on the registry's facts, the claim as typed and
@@ -29,6 +29,7 @@ export function DecisionPreview({
   onDeclare?: (kind: 'graduation' | 'status') => void;
 }) {
   const { t, i18n } = useTranslation();
+  const stateLabel = useStateLabel();
   const [decision, setDecision] = useState<PreviewAnswer>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(false);
@@ -82,7 +83,7 @@ export function DecisionPreview({
                 data-testid="preview-existing"
                 title={t('apply.preview.existing', {
                   number: decision.existing.number,
-                  state: pick(decision.existing.stateName, i18n.language),
+                  state: stateLabel(decision.existing),
                 })}
                 action={<Link to={`/applications/${decision.existing.id}`}>{t('apply.preview.openExisting')}</Link>}
               />

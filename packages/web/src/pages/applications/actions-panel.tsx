@@ -5,9 +5,10 @@ import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick, pickLabel, punctuation } from '../../components/format.js';
+import { pick, punctuation } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
 import { withoutWaiverNote } from './material-names.js';
+import { useStateLabel } from './state-tag.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
 export const REASON_REQUIRED = new Set(['withdraw', 'not-accept', 'return', 'reject', 'object', 'bounce', 'revoke']);
@@ -46,6 +47,7 @@ export function ActionsPanel({
   missingMaterials?: string[];
 }) {
   const { t, i18n } = useTranslation();
+  const stateLabel = useStateLabel();
   const lang = i18n.language;
   const { can } = useSession();
   const { message } = App.useApp();
@@ -106,7 +108,7 @@ export function ActionsPanel({
           : {}),
       });
       // Said as where the application now stands ("Now: Submitted"), which reads right for every action.
-      void message.success(t('actions.done', { state: pickLabel(next.stateName, i18n.language) }));
+      void message.success(t('actions.done', { state: stateLabel(next) }));
       setPending(undefined);
       setReason('');
       onDone(next);

@@ -19,11 +19,20 @@ const COLOURS: Record<string, string> = {
   revoked: 'magenta',
 };
 
+/**
+ * A state as the pages name it (`states.*`: the worklist's filter, the workbench, this tag and the
+ * message after an action say it alike); the server's name for a state the pages do not know.
+ */
+export function useStateLabel(): (application: { state: string; stateName: Application['stateName'] }) => string {
+  const { t, i18n } = useTranslation();
+  return (a) => t(`states.${a.state}`, { defaultValue: pickLabel(a.stateName, i18n.language) });
+}
+
 export function StateTag({ application }: { application: Pick<Application, 'state' | 'stateName'> }) {
-  const { i18n } = useTranslation();
+  const label = useStateLabel();
   return (
     <Tag color={COLOURS[application.state] ?? 'default'} data-state={application.state}>
-      {pickLabel(application.stateName, i18n.language)}
+      {label(application)}
     </Tag>
   );
 }
