@@ -23,10 +23,20 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
     // A bare status listed among the requirements, as much a restriction as "限未婚".
     expect(words('大专以上，未婚，能出差')).toEqual([['marital-status', '未婚']]);
     expect(words('未婚')).toEqual([['marital-status', '未婚']]);
+    // A sex listed among the requirements, as much as "限男性".
+    expect(words('男性，35周岁以下，本地户口')).toEqual([
+      ['sex', '男性'],
+      ['age', '35周岁以下'],
+      ['origin', '本地户口'],
+    ]);
+    expect(words('女')).toEqual([['sex', '女']]);
   });
 
   it('neutral wording and the law’s own age bounds pass', () => {
     expect(words('男女不限，性别不限，民族不限')).toEqual([]);
+    expect(words('男、女均可，男女皆可，男/女不限')).toEqual([]);
+    // A sex inside other words is not a requirement: a women's-wear shop, a men's dormitory.
+    expect(words('女装店铺导购，提供男生宿舍')).toEqual([]);
     expect(words('年满18周岁，18-60岁')).toEqual([]);
     expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
     // Where the job is, or help with one's own registration, is not a restriction on who may apply.

@@ -35,6 +35,8 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
       new RegExp(`${LIMIT}\\s*(?:男|女)(?:性|士|生|工)?`, 'gu'),
       /(?:男|女)(?:性|士|生)?(?:优先|者优先)/gu,
       /(?:不招|谢绝|不要)\s*(?:男|女)(?:性|士|生|工)?/gu,
+      // A sex standing alone as one of the requirements ("男性，35周岁以下，…") is a requirement too.
+      /(?<=^|[，,；;、:：\s])(?:男|女)(?:性|士|生)?(?=$|[，,；;、。.\s])/gu,
     ],
   },
   {
@@ -100,7 +102,9 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
 
 const NEUTRAL = new RegExp(
   [
-    '男女不限|男女均可|不限男女|性别不限|民族不限|户籍不限|婚否不限',
+    '不限男女|性别不限|民族不限|户籍不限|婚否不限',
+    // "男女不限", "男、女均可": either sex, said not to matter.
+    '(?:男|女)[、和及与或/]?(?:男|女)(?:性|士|生)?[^，。；]{0,2}(?:均可|皆可|都可|不限)',
     // "无需本地户口", "本地、外地户口均可": a 户籍 said not to matter.
     '(?:无需|无须|不需要?|不要求|不限)\\s*(?:本地|本市|本省|本县|本区)(?:户口|户籍)',
     '(?:本地|本市|本省|外地|外省)[、和及与或]?(?:本地|本市|本省|外地|外省)?(?:户口|户籍)[^，。；]{0,8}(?:均可|皆可|都可|不限)',

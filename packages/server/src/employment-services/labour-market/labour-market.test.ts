@@ -85,6 +85,8 @@ describe('job postings: checked, reviewed by someone else, then on the board', (
     expect(body.message).toContain('限男性');
     expect(body.message).toContain('就业促进法');
     expect(body.errors.map((e) => e.words)).toEqual(['限男性', '35周岁以下', '本地户口优先']);
+    // Each listed under the field's name as the form shows it, not its key.
+    expect(body.errors[0]).toMatchObject({ columnName: { zh: '任职要求' } });
     // The message names every ground found, each with its words and article, not the first alone.
     expect(body.message).toMatch(/性别.*“限男性”.*；.*年龄.*“35周岁以下”.*；.*户籍.*“本地户口优先”/);
     const en = await employer.request('POST', '/api/v1/labour-market/my-postings', job({ title: '女性优先 文员' }), {

@@ -2,6 +2,7 @@ import { addMonths, formatYuan, formatYuanEn, type IsoDate, type ResolvedParamet
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import { fieldLabel } from '../../i18n/field-labels.js';
 import { findDiscrimination } from './discrimination-rules.js';
 import { occupation } from './occupations.js';
 import { latestReferenceRecord } from '../../risk/reference-queries.js';
@@ -61,6 +62,8 @@ export function postingFieldErrors(input: PostingInput, today: IsoDate): AppErro
         { 'found.zh-CN': said('zh').join('；'), 'found.en-US': said('en').join('; ') },
         findings.map((f) => ({
           column: f.field,
+          // Named as the form names it: the list under the error shows this, not the key.
+          columnName: { zh: fieldLabel(f.field, 'zh-CN'), en: fieldLabel(f.field, 'en-US') },
           words: f.words,
           ground: f.rule.ground,
           cite: f.rule.cite,
