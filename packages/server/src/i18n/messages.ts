@@ -504,6 +504,11 @@ export const ERROR_MESSAGES = {
     'en-US': 'The roster is larger than the institution’s capacity ({value})',
   },
   CLASS_NOT_FOUND: { 'zh-CN': '培训班不存在或不在您的管辖范围内', 'en-US': 'No such training class in your regions' },
+  SESSION_NOT_HELD_YET: {
+    'zh-CN': '第 {value} 次课尚未到期：按开班计划，截至今天最多可记录到第 {last} 次课的签到。签到应随堂记录',
+    'en-US':
+      'Session {value} is not due yet: by the class plan, check-ins can be recorded up to session {last} today. Record them as the class runs',
+  },
   CLASS_NOT_STARTED: {
     'zh-CN': '培训班 {value} 开班，开班前不能记录签到',
     'en-US': 'The class starts on {value}; check-ins are recorded from then',

@@ -248,8 +248,8 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
 
     const clerk2 = await staff(app, 'clerk2', ['clerk'], '510104');
     expectOk(await clerk.request('POST', `/api/v1/training/classes/${classId}/decision`, { approve: true }));
-    // Check-ins from the first day on.
-    clock.setDate('2026-09-07');
+    // The four sessions' check-ins, entered on the day before the class ends (all held by then).
+    clock.setDate('2026-09-17');
     school = await login(app, 'cook-school');
     for (let s = 1; s <= 4; s++)
       expectOk(

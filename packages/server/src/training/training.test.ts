@@ -202,13 +202,21 @@ describe('a class from opening to paid subsidy', () => {
     expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
       steps: ['attend'],
     });
-    for (let s = 1; s <= 10; s++)
-      expectOk(
-        await post(school, `/api/v1/training/classes/${classId}/attendance`, {
-          sessionNo: s,
-          personIds: s <= 7 ? everyone : everyone.slice(0, 11),
-        }),
-      );
+    const attend = (s: number) =>
+      post(school, `/api/v1/training/classes/${classId}/attendance`, {
+        sessionNo: s,
+        personIds: s <= 7 ? everyone : everyone.slice(0, 11),
+      });
+    expectOk(await attend(1));
+    // Check-ins are taken as the class runs (实名制): ten sessions over 24 days hold one by the first
+    // day, not two.
+    expect((await attend(2)).json()).toMatchObject({ code: 'SESSION_NOT_HELD_YET', field: 'sessionNo' });
+    // The day before it ends, all ten may have been held (a sheet entered late is still taken).
+    clock.setDate('2026-09-29');
+    school = await login(app, 'jinjiang-school');
+    clerk = await login(app, 'clerk');
+    clerk2 = await login(app, 'clerk2');
+    for (let s = 2; s <= 10; s++) expectOk(await attend(s));
     expect(
       (
         await post(school, `/api/v1/training/classes/${classId}/attendance`, {

@@ -32,6 +32,7 @@ import {
 } from './class-repository.js';
 import {
   classSteps,
+  lastSessionBy,
   notStarted,
   type ClassInput,
   type ClassState,
@@ -158,6 +159,12 @@ export class ClassService {
       throw new AppError('CLASS_NOT_STARTED', 409, 'sessionNo', { value: cls.starts_on });
     if (sessionNo > cls.sessions)
       throw new AppError('VALIDATION_FAILED', 400, 'sessionNo', { detail: `≤ ${cls.sessions}` });
+    const lastToday = lastSessionBy(cls, this.clock.today());
+    if (sessionNo > lastToday)
+      throw new AppError('SESSION_NOT_HELD_YET', 409, 'sessionNo', {
+        value: String(sessionNo),
+        last: String(lastToday),
+      });
     const enrolled = new Set(await enrolledPersonIds(this.db, id));
     personIds.forEach((p, i) => {
       if (!enrolled.has(p)) throw new AppError('NOT_ENROLLED', 422, `personIds[${i}]`);

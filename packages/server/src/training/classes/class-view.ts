@@ -36,6 +36,21 @@ export function notStarted(cls: Pick<ClassRow, 'state' | 'starts_on'>, today: Is
   return cls.state === 'approved' && today < cls.starts_on;
 }
 
+/** Days from `from` to `to`, both counted. */
+const daysFromTo = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/**
+ * The last session whose check-ins may be taken today (实名制: attendance is recorded as the class
+ * runs). The sessions spread over the class's days, so by a day the class may have held its share
+ * of them and no more: a class of 10 sessions over 24 days may have held one by its first day and
+ * all of them by its last. Check-ins taken late are allowed; ahead of the class, never.
+ */
+export function lastSessionBy(cls: Pick<ClassRow, 'starts_on' | 'ends_on' | 'sessions'>, today: IsoDate): number {
+  const days = daysFromTo(cls.starts_on, cls.ends_on);
+  const held = Math.min(days, Math.max(0, daysFromTo(cls.starts_on, today)));
+  return Math.min(cls.sessions, Math.ceil((cls.sessions * held) / days));
+}
+
 export function classSteps(actor: Actor, cls: ClassRow, today: IsoDate): ClassStep[] {
   const staff = actor.permissions.has('training:manage') && isInScope(actor.regionCode, cls.region_code);
   const ended = today >= cls.ends_on;
