@@ -141,7 +141,7 @@ describe('reading the pages', () => {
     await expect.poll(() => stateOf(v.page)).toBe('submitted');
     const note = v.page.getByTestId('next-step');
     await expect.poll(() => note.innerText()).toContain('等待受理');
-    expect(await note.innerText()).toMatch(/办理时限：\d{4}-\d{2}-\d{2}/);
+    expect(await note.innerText()).toMatch(/本环节时限：\d{4}-\d{2}-\d{2}/);
     // Her name and her masked ID number, apart.
     const line = v.page.getByTestId('applicant-line');
     expect(await line.innerText()).toMatch(/李娜\s+\d{6}\*+\d{3}[\dX]/);

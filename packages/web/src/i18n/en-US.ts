@@ -506,6 +506,7 @@ export const enUS: Messages = {
     new: 'Apply for a subsidy',
     none: 'No applications yet.',
     tryCheck: 'See what you qualify for with “What can I get”',
+    unitPolicies: 'See the subsidies units apply for in the policy list',
   },
   apply: {
     title: 'Apply for a subsidy',
@@ -583,7 +584,7 @@ export const enUS: Messages = {
     applicant: 'Applicant',
     payee: 'Paid into the account of',
     amount: 'Amount',
-    dueOn: 'Due',
+    dueOn: 'Due (this step)',
     overdue: 'Overdue',
     publicityEnded: 'Publicity over',
     publicityUntil: 'in publicity until {{date}}',

@@ -17,6 +17,6 @@ export const nextStepZh = {
     revoked: '本申请已撤销，已发放的资金将依法追回。如不服本决定，可依法申请行政复议或者提起行政诉讼。',
   },
   reason: '理由：{{reason}}',
-  dueOn: '办理时限：{{date}}',
+  dueOn: '本环节时限：{{date}}',
   publicityEndsOn: '公示截止：{{date}}',
 };

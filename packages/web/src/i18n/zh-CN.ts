@@ -475,6 +475,7 @@ export const zhCN = {
     new: '申请补贴',
     none: '还没有申请。',
     tryCheck: '用政策计算器看看能享受哪些补贴',
+    unitPolicies: '在政策清单中查看由用人单位申请的补贴',
   },
   apply: {
     title: '申请补贴',
@@ -548,7 +549,8 @@ export const zhCN = {
     applicant: '申请人',
     payee: '补贴支付至',
     amount: '金额',
-    dueOn: '办理时限',
+    // The limit of the step it is at (受理, 审核 …), not the policy's whole 办理时限.
+    dueOn: '本环节时限',
     overdue: '已超时',
     publicityEnded: '公示期满',
     publicityUntil: '公示至 {{date}}',

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../session/session.js';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
 import type { Application, Offer } from '../../api/schema.js';
@@ -120,9 +121,13 @@ export function MyApplicationsPage() {
 /** No application yet: where to find what one may apply for, as a link rather than a name to look for. */
 function NoApplications() {
   const { t } = useTranslation();
+  const { account } = useSession();
+  // The calculator asks about a person; a unit finds its subsidies in the policy list.
+  const unit = account?.organisationId !== undefined;
   return (
     <span>
-      {t('myApplications.none')} <Link to="/self-check">{t('myApplications.tryCheck')}</Link>
+      {t('myApplications.none')}{' '}
+      <Link to={unit ? '/' : '/self-check'}>{t(unit ? 'myApplications.unitPolicies' : 'myApplications.tryCheck')}</Link>
     </span>
   );
 }
