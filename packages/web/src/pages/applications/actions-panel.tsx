@@ -13,6 +13,11 @@ import { useStateLabel } from './state-tag.js';
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
 export const REASON_REQUIRED = new Set(['withdraw', 'not-accept', 'return', 'reject', 'object', 'bounce', 'revoke']);
 const DANGEROUS = new Set(['not-accept', 'reject', 'revoke', 'withdraw']);
+/**
+ * What sends it back or aside without refusing it (补正, 异议): a plain button, so the step forward
+ * is the one filled button (the primary colour is red too, so the two read alike otherwise).
+ */
+const ASIDE = new Set(['return', 'object']);
 /** Done by the payment batch, not by hand. */
 const NOT_HERE = new Set(['pay', 'bounce']);
 
@@ -130,7 +135,7 @@ export function ActionsPanel({
         {actions.map((a) => (
           <Button
             key={a}
-            type={DANGEROUS.has(a) ? 'default' : 'primary'}
+            type={DANGEROUS.has(a) || ASIDE.has(a) ? 'default' : 'primary'}
             danger={DANGEROUS.has(a)}
             loading={busy && pending === undefined}
             data-testid={`action-${a}`}
