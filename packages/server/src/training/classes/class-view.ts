@@ -1,4 +1,4 @@
-import type { IsoDate } from '@huimin/policy';
+import { daysInclusive, type IsoDate } from '@huimin/policy';
 import type { Static } from 'typebox';
 import type { Actor } from '../../auth/actor.js';
 import { isInScope } from '../../regions/region-scope.js';
@@ -36,9 +36,6 @@ export function notStarted(cls: Pick<ClassRow, 'state' | 'starts_on'>, today: Is
   return cls.state === 'approved' && today < cls.starts_on;
 }
 
-/** Days from `from` to `to`, both counted. */
-const daysFromTo = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-
 /**
  * The last session whose check-ins may be taken today (实名制: attendance is recorded as the class
  * runs). The sessions spread over the class's days, so by a day the class may have held its share
@@ -46,8 +43,8 @@ const daysFromTo = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - 
  * all of them by its last. Check-ins taken late are allowed; ahead of the class, never.
  */
 export function lastSessionBy(cls: Pick<ClassRow, 'starts_on' | 'ends_on' | 'sessions'>, today: IsoDate): number {
-  const days = daysFromTo(cls.starts_on, cls.ends_on);
-  const held = Math.min(days, Math.max(0, daysFromTo(cls.starts_on, today)));
+  const days = daysInclusive(cls.starts_on, cls.ends_on);
+  const held = Math.min(days, daysInclusive(cls.starts_on, today));
   return Math.min(cls.sessions, Math.ceil((cls.sessions * held) / days));
 }
 
