@@ -13,9 +13,12 @@ export type ApplicantKind = 'person' | 'organisation';
  * One item of a scheme's materials (申请材料). `waivedBy`: the applicant's fact that, once the
  * platform holds it from a shared source or a clerk's confirmation, makes the paper unnecessary
  * (181号 第二十三条 "对能依托信息系统…获得的信息和资料，不再要求提供纸质材料").
+ * `hire-contributions`: a unit's contributions for the people its claim lists, held when the
+ * insurance records show the unit paying for every one of them.
  */
 export interface Material extends Text {
-  readonly waivedBy?: 'businesses' | 'graduation' | 'statuses' | 'insurance' | 'certificates' | 'employments';
+  readonly waivedBy?:
+    'businesses' | 'graduation' | 'statuses' | 'insurance' | 'certificates' | 'employments' | 'hire-contributions';
 }
 
 export function material(zh: string, en: string, waivedBy?: Material['waivedBy']): Material {

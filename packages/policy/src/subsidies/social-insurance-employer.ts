@@ -3,7 +3,7 @@ import type { Citation } from '../core/documents.js';
 import { monthsOf, spanText } from '../core/durations.js';
 import { formatYuan, formatYuanEn } from '../core/money.js';
 import { scheme } from '../core/scheme-builder.js';
-import { defineSubsidy, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
+import { defineSubsidy, material, type AmountResult, type EvaluationContext } from '../core/subsidy.js';
 import { text, type Text } from '../core/text.js';
 import type { Hire, OrganisationFacts } from '../facts/facts.js';
 import { hasStatus, isGraduatingYear, leftSchoolWithinYears, unemployedSinceGraduation } from '../facts/queries.js';
@@ -37,11 +37,15 @@ function hirePlan(
   );
 }
 
+/**
+ * The months and amounts come from the insurance system's records of the unit's contributions, not
+ * from the claim (the subsidy is what was 实际缴纳), so the rule names where it looks.
+ */
 function contributionsRule(subsidy: string, rule: WindowRule): ItemRule<Hire> {
   return itemRule<Hire>(
     'HIRE_CONTRIBUTIONS_IN_PERIOD',
-    '须在补贴期限内由本单位为其缴纳社会保险费',
-    'The unit must have paid insurance for the hire within the entitlement period',
+    '社保缴费记录须显示本单位在补贴期限内为其缴纳社会保险费',
+    "The insurance records must show the unit's contributions for the hire within the entitlement period",
     (hire, ctx) => (hirePlan(ctx, hire, subsidy, rule)?.months.length ?? 0) > 0,
     windowDurations(rule),
   );
@@ -77,9 +81,10 @@ function employerAmount(
 
 const materials = [
   text('劳动合同', 'Labour contracts'),
-  text(
+  material(
     '单位缴费明细（社保系统可查的免交）',
     "The unit's contribution records (not needed where the insurance system shows them)",
+    'hire-contributions',
   ),
 ];
 

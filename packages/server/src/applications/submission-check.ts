@@ -6,7 +6,8 @@ import type { CalendarService } from '../calendar/calendar-service.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
-import { engineFacts, type CatalogueStandardOf } from './claim-facts.js';
+import { engineFacts, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
+import { loadOrganisationFacts, loadPersonFacts } from '../registry/applicant-record-queries.js';
 import { correctedSinceReturn } from './correction.js';
 import { declarationsOf, type DeclarationView } from './declarations.js';
 import { promisedMaterials, promiseLapsedBefore, promiseText } from './deferred-materials.js';
@@ -127,9 +128,38 @@ export async function materialStanding(
     : [];
   const held = (field: string) =>
     standing.some((f) => f.field === field && f.entries.some((e) => e.provenance !== 'declared'));
+  const hiresInsured = materials.some((m) => m.waivedBy === 'hire-contributions')
+    ? await hiresInsuredByUnit(deps, app)
+    : false;
   const waived = new Set<number>();
   materials.forEach((m, i) => {
-    if (m.waivedBy !== undefined && held(m.waivedBy)) waived.add(i);
+    if (m.waivedBy === 'hire-contributions' ? hiresInsured : m.waivedBy !== undefined && held(m.waivedBy))
+      waived.add(i);
   });
   return { materials, handedIn, waived };
+}
+
+/**
+ * Whether the insurance records show the applicant unit paying contributions for every person its
+ * claim hires: then its 单位缴费明细 is not asked for on paper. Nobody listed holds nothing.
+ */
+async function hiresInsuredByUnit(
+  deps: { db: Kysely<Database>; vault: Vault },
+  app: Selectable<ApplicationTable>,
+): Promise<boolean> {
+  const hires = (app.claim as StoredClaim).hires ?? [];
+  if (!app.organisation_id || hires.length === 0) return false;
+  const [unit, people] = await Promise.all([
+    loadOrganisationFacts(deps.db, deps.vault, app.organisation_id),
+    loadPersonFacts(
+      deps.db,
+      deps.vault,
+      hires.map((h) => h.personId),
+    ),
+  ]);
+  return hires.every((h) =>
+    (people.get(h.personId)?.insurance ?? []).some(
+      (m) => m.payer === 'employer' && m.employer !== undefined && m.employer === unit?.creditCode,
+    ),
+  );
 }
