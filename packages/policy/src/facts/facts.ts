@@ -267,8 +267,12 @@ export interface Hire {
   readonly contractStart: IsoDate;
   /** Absent for an open-ended contract (无固定期限). */
   readonly contractMonths?: number;
-  /** Months of unemployment, injury and pension insurance paid for the hire so far. */
-  readonly insuredMonths: number;
+  /**
+   * Months of unemployment, injury and pension insurance paid for the hire so far, as the unit
+   * claims it; asked only by the subsidies that read it (the social-insurance subsidies read the
+   * insurance records instead).
+   */
+  readonly insuredMonths?: number;
 }
 
 export interface Intern {

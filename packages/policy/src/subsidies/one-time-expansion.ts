@@ -36,7 +36,7 @@ const rules = [
     'HIRE_INSURED_ONE_MONTH',
     `须签订劳动合同并缴纳失业、工伤、职工养老保险费${spanText(insured).zh}以上`,
     `A contract and at least ${insured.value === 1 ? 'a month' : spanText(insured).en} of unemployment, injury and pension insurance`,
-    (h) => h.insuredMonths >= monthsOf(insured),
+    (h) => (h.insuredMonths ?? 0) >= monthsOf(insured),
     [insured],
   ),
   notClaimedFor(

@@ -130,7 +130,7 @@ const sichuanRules = [
     'HIRE_INSURED',
     '须按规定缴纳社会保险费',
     'Insurance must be paid for the hire',
-    (h) => h.insuredMonths >= 1,
+    (h) => (h.insuredMonths ?? 0) >= 1,
   ),
   notClaimedFor([ONE_TIME_HIRING], '同一人员不得重复申领', 'A person is claimed for once'),
 ];

@@ -19,7 +19,12 @@ export const ClaimInputSchema = Type.Object(
     hires: Type.Optional(
       Type.Array(
         Type.Object(
-          { idNumber: IdNumber, contractStart: IsoDate, contractMonths: Type.Optional(Count), insuredMonths: Count },
+          {
+            idNumber: IdNumber,
+            contractStart: IsoDate,
+            contractMonths: Type.Optional(Count),
+            insuredMonths: Type.Optional(Count),
+          },
           options,
         ),
         { maxItems: 2000 },

@@ -6227,7 +6227,7 @@ export interface paths {
                                  */
                                 contractStart: string;
                                 contractMonths?: number;
-                                insuredMonths: number;
+                                insuredMonths?: number;
                             }[];
                             interns?: {
                                 /** @description 居民身份证号码 */
@@ -6563,7 +6563,7 @@ export interface paths {
                                  */
                                 contractStart: string;
                                 contractMonths?: number;
-                                insuredMonths: number;
+                                insuredMonths?: number;
                             }[];
                             interns?: {
                                 /** @description 居民身份证号码 */

@@ -553,6 +553,8 @@ export const enUS: Messages = {
     contractStart: 'Contract start',
     contractMonths: 'Contract months',
     insuredMonths: 'Months insured',
+    insuranceFromRecords:
+      "The subsidy is the employer share the insurance records show the unit paid for each person listed, so no months are typed here; where the records show every person, the unit's contribution records are not needed on paper.",
     addHire: 'Add a person',
     exportDestination: 'Where to',
     destinations: { 'outside-county': 'Outside the county, within the province', 'other-province': 'Another province' },

@@ -518,6 +518,8 @@ export const zhCN = {
     contractStart: '劳动合同起始日',
     contractMonths: '合同期限（月）',
     insuredMonths: '已缴社保（月）',
+    insuranceFromRecords:
+      '补贴按社保缴费记录中本单位为所列人员实际缴纳的单位部分核定，无需填写缴费月数；缴费记录能查到每位人员的，无需提交单位缴费明细。',
     addHire: '添加人员',
     exportDestination: '输出去向',
     destinations: { 'outside-county': '县外省内', 'other-province': '省外' },

@@ -1,9 +1,9 @@
 import { DESIGNATION_NAMES, EMPLOYMENT_SERVICE_NAMES } from '@huimin/policy/vocabulary';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { parseYuan, pick } from '../../components/format.js';
-import { claimFieldsOf, DESIGNATIONS, SERVICES } from './claim-model.js';
+import { claimFieldsOf, DESIGNATIONS, hireInsuranceFrom, SERVICES } from './claim-model.js';
 import { inRange } from '../../components/valid-values.js';
 
 /** The claim's part of the application form: the fields `claim-model.ts` names for the subsidy. */
@@ -17,6 +17,7 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
         : Promise.reject(new Error(t('validation.amount', { field }))),
   });
   const fields = claimFieldsOf(subsidy);
+  const hireInsurance = hireInsuranceFrom(subsidy);
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   return (
     <Row gutter={16}>
@@ -240,6 +241,15 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
       ) : null}
       {fields.includes('hires') ? (
         <Col xs={24}>
+          {hireInsurance === 'records' ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('claim.insuranceFromRecords')}
+              data-testid="insurance-from-records"
+            />
+          ) : null}
           <Form.List name="hires">
             {(rows, { add, remove }) => (
               <>
@@ -266,13 +276,15 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
                     >
                       <InputNumber />
                     </Form.Item>
-                    <Form.Item
-                      name={[row.name, 'insuredMonths']}
-                      label={t('claim.insuredMonths')}
-                      rules={[inRange(0, 240)]}
-                    >
-                      <InputNumber />
-                    </Form.Item>
+                    {hireInsurance === 'claim' ? (
+                      <Form.Item
+                        name={[row.name, 'insuredMonths']}
+                        label={t('claim.insuredMonths')}
+                        rules={[inRange(0, 240)]}
+                      >
+                        <InputNumber />
+                      </Form.Item>
+                    ) : null}
                     <Button type="link" danger onClick={() => remove(row.name)} style={{ marginTop: 30 }}>
                       {t('common.remove')}
                     </Button>

@@ -34,7 +34,7 @@ describe('the hires a unit lists', () => {
 
   it('a typed ID number is the hire’s, upper-cased and trimmed, beside the rows still being filled in', () => {
     expect(
-      toClaim('employer-post-subsidy', {
+      toClaim('one-time-hiring', {
         hires: [
           { idNumber: ' 51010420040305002x ', contractStart: dayjs('2026-03-01'), insuredMonths: 6 },
           { insuredMonths: 1 },
@@ -42,6 +42,17 @@ describe('the hires a unit lists', () => {
         ],
       }),
     ).toEqual({ hires: [{ idNumber: '51010420040305002X', contractStart: '2026-03-01', insuredMonths: 6 }] });
+  });
+
+  it('the months insured go with the claim only where the rules read what the unit says, not the records', () => {
+    const hire = { idNumber: '51010420040305002X', contractStart: dayjs('2026-03-01'), insuredMonths: 6 };
+    expect(toClaim('one-time-expansion', { hires: [hire] })).toMatchObject({ hires: [{ insuredMonths: 6 }] });
+    expect(toClaim('social-insurance-employer-graduate', { hires: [hire] })).toEqual({
+      hires: [{ idNumber: '51010420040305002X', contractStart: '2026-03-01' }],
+    });
+    expect(toClaim('employer-post-subsidy', { hires: [hire] })).toEqual({
+      hires: [{ idNumber: '51010420040305002X', contractStart: '2026-03-01' }],
+    });
   });
 });
 

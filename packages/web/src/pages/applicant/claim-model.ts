@@ -112,6 +112,22 @@ export function claimFieldsOf(subsidy: string): readonly Field[] {
 }
 
 /**
+ * Where a subsidy's rules find the insurance paid for a unit's hires: the months the unit types
+ * (`claim`), or the insurance records themselves (`records`: the social-insurance subsidies pay
+ * what the records show was paid, so their form does not ask).
+ */
+const HIRE_INSURANCE: Partial<Record<SubsidyId, 'claim' | 'records'>> = {
+  'one-time-hiring': 'claim',
+  'one-time-expansion': 'claim',
+  'social-insurance-employer-hard-to-employ': 'records',
+  'social-insurance-employer-graduate': 'records',
+};
+
+export function hireInsuranceFrom(subsidy: string): 'claim' | 'records' | undefined {
+  return HIRE_INSURANCE[subsidy as SubsidyId];
+}
+
+/**
  * Whether this subsidy's form asks for a field of the claim as the engine names it (`claim.feeFen`,
  * typed in 元 as `feeYuan`). Some the engine reads are never typed here: which certificate a claim
  * is for (the newest when none is named), a class's scheme, a loan's terms, which other flows fill.
@@ -145,7 +161,7 @@ export function toClaim(subsidy: string, v: ClaimFormValues): Record<string, unk
       idNumber: h.idNumber.trim().toUpperCase(),
       contractStart: h.contractStart?.format('YYYY-MM-DD'),
       ...(h.contractMonths ? { contractMonths: h.contractMonths } : {}),
-      insuredMonths: h.insuredMonths ?? 0,
+      ...(hireInsuranceFrom(subsidy) === 'claim' ? { insuredMonths: h.insuredMonths ?? 0 } : {}),
     }));
   }
   if (fields.has('export') && v.export?.destination) {
