@@ -141,6 +141,8 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
     await v.page.getByTestId('apply-save').click();
     await v.page.getByTestId('evidence').waitFor();
     f.applicationUrl = v.page.url().replace(/^.*#/, '/#');
+    // The saved draft has no decision yet: the card says what the engine would decide today.
+    await v.page.getByTestId('draft-precheck').locator('.ant-alert-success').waitFor();
     for (const [material, name] of [
       [0, '身份证.pdf'],
       [2, '纳税记录.pdf'],

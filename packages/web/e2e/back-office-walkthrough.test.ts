@@ -261,6 +261,37 @@ describe('the application page says where it stands', () => {
   }
 });
 
+describe('the clerk is asked before accepting what the engine refuses', () => {
+  it('a claim judged ineligible is accepted only at a second word, the unmet conditions listed', async () => {
+    const { db } = platform.app.database;
+    const lina = await db
+      .selectFrom('person')
+      .innerJoin('account', 'account.person_id', 'person.id')
+      .select('person.id')
+      .where('account.username', '=', 'lina')
+      .executeTakeFirstOrThrow();
+    // Filed at the city's counter for a post she never held: the engine finds her ineligible.
+    const counter = await apiLogin(platform.app, 'counter', DEMO_PASSWORD);
+    const filed = await counter.request('POST', '/api/v1/applications', {
+      subsidy: 'public-welfare-post',
+      personId: lina.id,
+      claim: { fromMonth: '2026-01', toMonth: '2026-02' },
+      submit: true,
+      idempotencyKey: 'walk-accept-ineligible',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json<{ id: string }>().id;
+    const clerk = await as('zh-CN', 'clerk');
+    await clerk.page.goto(`/#/applications/${id}`);
+    await clerk.page.getByTestId('action-accept').click();
+    const warning = clerk.page.getByTestId('accept-ineligible');
+    await expect.poll(() => warning.innerText()).toContain('第');
+    await checkAndShoot(clerk, 'back-office-accept-ineligible');
+    await confirmAction(clerk.page);
+    await expect.poll(() => clerk.page.locator('[data-state]').first().getAttribute('data-state')).toBe('accepted');
+  });
+});
+
 describe('the clerk works a filtered queue as a batch', () => {
   for (const language of ['zh-CN', 'en-US'] as const) {
     it(`in ${language}: two submitted applications chosen and accepted at once`, async () => {

@@ -596,6 +596,8 @@ export const enUS: Messages = {
     publicityEndsOn: 'Publicity ends',
     decision: 'Policy engine decision',
     noDecisionYet: 'Decided by the policy engine once submitted',
+    draftEligible: 'On today’s facts, the claim meets the conditions.',
+    draftNotYet: 'On today’s facts, the claim does not yet meet these conditions.',
     history: 'History',
     reason: 'Reason',
     paymentReference: 'Payment reference',
@@ -644,6 +646,8 @@ export const enUS: Messages = {
     done: 'Now: {{state}}',
     reasonRequired: 'Reason (required)',
     reasonOptional: 'Remarks (optional)',
+    acceptIneligible:
+      'The policy engine finds this claim does not meet the conditions below, so it cannot pass review once accepted. If the materials can be corrected, return it for correction; if it is not within scope, refuse acceptance. Accept it anyway?',
     correctionNeeded:
       'Nothing was uploaded since it was returned. Upload what was asked for first; if it was corrected some other way (for example, the original shown at the counter), say so below.',
     correctionNoteRequired: 'Correction note: how it was corrected (required)',

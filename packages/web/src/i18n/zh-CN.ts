@@ -562,6 +562,8 @@ export const zhCN = {
     publicityEndsOn: '公示截止',
     decision: '政策引擎判定',
     noDecisionYet: '提交后由政策引擎判定',
+    draftEligible: '按今天的信息预判：符合条件。',
+    draftNotYet: '按今天的信息预判：暂不符合下列条件。',
     history: '办理记录',
     reason: '理由',
     paymentReference: '拨付凭证',
@@ -610,6 +612,8 @@ export const zhCN = {
     done: '当前状态：{{state}}',
     reasonRequired: '请填写理由（必填）',
     reasonOptional: '审核意见（选填）',
+    acceptIneligible:
+      '政策引擎判定本申请不符合以下条件，受理后审核不能通过。材料可以补正的，请退回补正；不属于受理范围的，请不予受理。确定仍要受理吗？',
     correctionNeeded:
       '退回后您尚未上传任何材料。请先按退回意见上传材料；已通过其他方式补正的（如已到窗口出示原件），请在下面说明。',
     correctionNoteRequired: '补正说明：已如何补正（必填）',

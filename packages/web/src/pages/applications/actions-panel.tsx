@@ -2,13 +2,13 @@ import { Alert, App, Button, Checkbox, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
-import type { paths } from '../../api/schema.js';
 import type { Application, Permission } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { pick, punctuation } from '../../components/format.js';
+import { pick } from '../../components/format.js';
 import { useSession } from '../../session/session.js';
 import { withoutWaiverNote } from './material-names.js';
 import { useStateLabel } from './state-tag.js';
+import { UnmetList, type SubmissionCheck } from './draft-precheck.js';
 
 /** Actions that need a reason (受理 refused, 补正, 驳回 …), as the workflow on the server requires. */
 export const REASON_REQUIRED = new Set(['withdraw', 'not-accept', 'return', 'reject', 'object', 'bounce', 'revoke']);
@@ -27,8 +27,6 @@ const APPLICANTS_ONLY = new Set(['withdraw']);
 const JUDGES_MATERIALS = new Set(['review', 'approve']);
 /** Filing: before it, the applicant hears what the engine would refuse and which files are missing. */
 const FILES = new Set(['submit', 'resubmit']);
-type SubmissionCheck =
-  paths['/api/v1/applications/{id}/submission-check']['get']['responses'][200]['content']['application/json'];
 
 /**
  * The actions the server says this account may take now, each sent with the version the user saw;
@@ -96,6 +94,16 @@ export function ActionsPanel({
       setPending(action);
     });
 
+  // 受理 of a claim the engine finds ineligible today is asked again, with what is unmet: review
+  // cannot pass it. Judged now, not by the decision recorded at filing: a declaration confirmed
+  // since may have met what was unmet then.
+  const accept = () =>
+    checkThen((found) => {
+      if (found.eligible) return run('accept');
+      setCheck(found);
+      setPending('accept');
+    });
+
   // Staff resubmitting at the counter are not held by missing materials (they have the paper), but
   // are asked for the note as the applicant is.
   const askNote = () => checkThen(() => setPending('resubmit'));
@@ -144,9 +152,11 @@ export function ActionsPanel({
                 ? void file(a)
                 : a === 'resubmit'
                   ? void askNote()
-                  : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve'
-                    ? setPending(a)
-                    : void run(a)
+                  : a === 'accept'
+                    ? void accept()
+                    : REASON_REQUIRED.has(a) || a === 'review' || a === 'approve'
+                      ? setPending(a)
+                      : void run(a)
             }
           >
             {nameOf(a)}
@@ -184,6 +194,16 @@ export function ActionsPanel({
             data-testid="materials-warning"
           />
         ) : null}
+        {pending === 'accept' && check && !check.eligible ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('actions.acceptIneligible')}
+            description={<UnmetList unmet={check.unmet} />}
+            data-testid="accept-ineligible"
+          />
+        ) : null}
         {noteNeeded ? (
           <Alert
             type="warning"
@@ -201,18 +221,7 @@ export function ActionsPanel({
                 showIcon
                 style={{ marginBottom: 8 }}
                 title={t('facts.submit.notEligible')}
-                description={
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {check.unmet.map((r, i) => (
-                      <li key={i}>
-                        {pick(r.message, lang)}
-                        {r.detail
-                          ? `${punctuation(lang).open}${pick(r.detail, lang)}${punctuation(lang).close}`
-                          : ''} · {r.cites}
-                      </li>
-                    ))}
-                  </ul>
-                }
+                description={<UnmetList unmet={check.unmet} />}
               />
             ) : null}
             {blocked ? (

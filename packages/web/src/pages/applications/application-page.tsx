@@ -36,6 +36,7 @@ import { correctionAsked, CorrectionCards } from './correction-cards.js';
 import { NextStepAlert } from './next-step-alert.js';
 import { useNoticesReadOn } from './notices-read.js';
 import { DecidedAmount } from './decided-amount.js';
+import { DraftPrecheck } from './draft-precheck.js';
 import { StateTag } from './state-tag.js';
 import { periodText } from './period-text.js';
 import { WorkflowSteps } from './workflow-steps.js';
@@ -193,7 +194,13 @@ export function ApplicationPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('application.decision')} size="small" data-testid="decision">
-            {decision ? <DecisionView decision={decision} /> : <Empty description={t('application.noDecisionYet')} />}
+            {decision ? (
+              <DecisionView decision={decision} />
+            ) : application.state === 'draft' ? (
+              <DraftPrecheck applicationId={application.id} version={application.version} />
+            ) : (
+              <Empty description={t('application.noDecisionYet')} />
+            )}
           </Card>
         </Col>
         {(application.declarations ?? []).length > 0 || (application.facts ?? []).length > 0 ? (
