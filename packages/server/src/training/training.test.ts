@@ -201,6 +201,7 @@ describe('a class from opening to paid subsidy', () => {
     clerk2 = await login(app, 'clerk2');
     expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
       steps: ['attend'],
+      sessionsDue: 1,
     });
     const attend = (s: number) =>
       post(school, `/api/v1/training/classes/${classId}/attendance`, {
@@ -216,6 +217,9 @@ describe('a class from opening to paid subsidy', () => {
     school = await login(app, 'jinjiang-school');
     clerk = await login(app, 'clerk');
     clerk2 = await login(app, 'clerk2');
+    expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({
+      sessionsDue: 10,
+    });
     for (let s = 2; s <= 10; s++) expectOk(await attend(s));
     expect(
       (

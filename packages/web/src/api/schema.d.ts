@@ -31671,6 +31671,8 @@ export interface components {
             sessions: number;
             /** @description The sessions with check-ins recorded, in order */
             sessionsRecorded: number[];
+            /** @description The last session whose check-ins may be taken today (0 before the class starts) */
+            sessionsDue: number;
             state: string;
             /** @description Approved, and today is before its first day */
             notStarted: boolean;

@@ -333,6 +333,7 @@ export class ClassService {
       endsOn: cls.ends_on,
       sessions: cls.sessions,
       sessionsRecorded: recorded,
+      sessionsDue: lastSessionBy(cls, this.clock.today()),
       state: cls.state,
       notStarted: notStarted(cls, this.clock.today()),
       ...(cls.decision_reason ? { decisionReason: cls.decision_reason } : {}),

@@ -30,6 +30,9 @@ export const ClassViewSchema = Type.Object(
     endsOn: Type.String(),
     sessions: Type.Integer(),
     sessionsRecorded: Type.Array(Type.Integer(), { description: 'The sessions with check-ins recorded, in order' }),
+    sessionsDue: Type.Integer({
+      description: 'The last session whose check-ins may be taken today (0 before the class starts)',
+    }),
     state: Type.String(),
     notStarted: Type.Boolean({ description: 'Approved, and today is before its first day' }),
     decisionReason: Type.Optional(Type.String()),

@@ -135,7 +135,11 @@ export function ClassPage() {
   );
 }
 
-/** 考勤: one session's check-ins; everyone on the roster is ticked to start with. */
+/**
+ * 考勤: one session's check-ins. Nobody is ticked to start with, so each check-in is a choice (the
+ * trainees' subsidies are paid on it); sessions the class cannot have held by today are shown but
+ * not offered.
+ */
 function AttendanceCard({
   cls,
   onRecord,
@@ -146,8 +150,10 @@ function AttendanceCard({
   const { t } = useTranslation();
   const { message } = App.useApp();
   // The first session with nothing recorded: after two sessions, the third, not the first again.
-  const [sessionNo, setSessionNo] = useState(() => nextSession(cls.sessions, cls.sessionsRecorded, 0));
-  const [present, setPresent] = useState<string[]>(cls.trainees.map((p) => p.personId));
+  const due = Math.max(1, cls.sessionsDue);
+  const [sessionNo, setSessionNo] = useState(() => nextSession(due, cls.sessionsRecorded, 0));
+  const [present, setPresent] = useState<string[]>([]);
+  const everyone = cls.trainees.map((p) => p.personId);
   return (
     <Card size="small" title={t('trainingClass.attendance')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -162,12 +168,23 @@ function AttendanceCard({
             data-testid="attendance-session"
             options={Array.from({ length: cls.sessions }, (_, i) => ({
               value: i + 1,
+              disabled: i + 1 > due,
               label: cls.sessionsRecorded.includes(i + 1)
                 ? t('trainingClass.sessionRecorded', { n: i + 1 })
-                : t('trainingClass.sessionN', { n: i + 1 }),
+                : i + 1 > due
+                  ? t('trainingClass.sessionNotYet', { n: i + 1 })
+                  : t('trainingClass.sessionN', { n: i + 1 }),
             }))}
           />
         </Space>
+        <Checkbox
+          indeterminate={present.length > 0 && present.length < everyone.length}
+          checked={everyone.length > 0 && present.length === everyone.length}
+          onChange={(e) => setPresent(e.target.checked ? everyone : [])}
+          data-testid="attendance-all"
+        >
+          {t('trainingClass.allPresent')}
+        </Checkbox>
         <Checkbox.Group
           value={present}
           onChange={(v) => setPresent(v)}
@@ -181,9 +198,9 @@ function AttendanceCard({
             void onRecord(sessionNo, present).then((recorded) => {
               if (!recorded) return;
               void message.success(t('trainingClass.attendanceRecorded', { n: sessionNo, count: present.length }));
-              setSessionNo((n) => nextSession(cls.sessions, [...cls.sessionsRecorded, n], n));
-              // The next session starts with everyone ticked again: one absence is not carried over.
-              setPresent(cls.trainees.map((p) => p.personId));
+              setSessionNo((n) => nextSession(due, [...cls.sessionsRecorded, n], n));
+              // The next session starts with nobody ticked again: one session's check-ins are not carried over.
+              setPresent([]);
             })
           }
         >

@@ -12,6 +12,11 @@ describe('the session to record next', () => {
     expect(nextSession(5, [1, 3, 4, 5], 5)).toBe(2);
   });
 
+  it('sessions not yet due are not offered: four of ten due, all four recorded, the fourth again', () => {
+    expect(nextSession(4, [1, 2, 3, 4], 4)).toBe(4);
+    expect(nextSession(4, [1, 2], 2)).toBe(3);
+  });
+
   it('nothing recorded: the first; everything recorded: the last, for a late check-in', () => {
     expect(nextSession(10, [], 0)).toBe(1);
     expect(nextSession(3, [1, 2, 3], 3)).toBe(3);

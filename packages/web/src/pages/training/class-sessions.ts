@@ -1,6 +1,7 @@
 /**
- * The session to record next: the first after `after` with nothing recorded, else the first with
- * nothing recorded at all, else the last (a late check-in for it can still be added).
+ * The session to record next among the `sessions` due so far: the first after `after` with nothing
+ * recorded, else the first with nothing recorded at all, else the last due (a late check-in for it
+ * can still be added).
  */
 export function nextSession(sessions: number, recorded: readonly number[], after: number): number {
   const open = (n: number) => !recorded.includes(n);
