@@ -489,6 +489,8 @@ export const enUS: Messages = {
     session: 'Session',
     sessionN: 'Session {{n}}',
     sessionRecorded: 'Session {{n}} (recorded)',
+    sessionNotYet: 'Session {{n}} (not yet due)',
+    allPresent: 'All present',
     attendanceRecorded: 'Check-ins for session {{n}} recorded: {{count}} present',
     recordAttendance: 'Record check-ins',
     inspect: 'Process inspection',

@@ -458,6 +458,8 @@ export const zhCN = {
     session: '课次',
     sessionN: '第 {{n}} 次',
     sessionRecorded: '第 {{n}} 次（已签到）',
+    sessionNotYet: '第 {{n}} 次（未到）',
+    allPresent: '全部到课',
     attendanceRecorded: '第 {{n}} 次课签到已记录：{{count}} 人',
     recordAttendance: '记录签到',
     inspect: '过程检查',
