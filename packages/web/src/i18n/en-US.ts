@@ -458,7 +458,7 @@ export const enUS: Messages = {
     rosterChecked: 'Roster checked: {{count}} trainees, names and ID numbers match the registry',
     rosterChecked_one: 'Roster checked: {{count}} trainee, name and ID number match the registry',
     sheetRow: 'Sheet row',
-    submitOpening: 'Submit the opening',
+    submitOpening: 'Apply to open the class',
     submitted: 'Opening {{number}} submitted for the bureau’s approval',
     decisionReason: 'Decision note',
     decision: 'Approval of the opening',

@@ -232,7 +232,7 @@ export function OpenClassPage() {
           </Form.Item>
           <Form.List name="teachers">
             {(fields, { add, remove }) => (
-              <Form.Item label={t('trainingClass.teachers')}>
+              <Form.Item label={t('trainingClass.teachers')} required>
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="start">
                     <Form.Item name={[f.name, 'name']} rules={required(t('trainingClass.teacherName'))}>
