@@ -130,6 +130,9 @@ describe('a job from posting to hire (zh-CN)', () => {
     await expect.poll(() => error.innerText()).toContain('限男性');
     expect(await error.innerText()).toContain('就业促进法');
     expect(await error.innerText()).toContain('35周岁以下');
+    // The field the words were found in is marked, with the words under it.
+    const refused = page.locator('.ant-form-item-has-error', { has: page.locator('#posting-requirements') });
+    await expect.poll(() => refused.innerText()).toContain('35周岁以下');
     await checkAndShoot(employer, 'labour-posting-refused-words');
     // A requirement the rule list does not know: it goes to the clerk.
     await page.locator('#posting-requirements').fill('身高175厘米以上，形象好');

@@ -1,8 +1,9 @@
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { todayInShanghai, yuanToFen } from '../../../components/format.js';
+import { pick, todayInShanghai, yuanToFen } from '../../../components/format.js';
 import { RegionSelect } from '../../../components/regions.js';
 import { LEVELS, OccupationSelect, type Posting } from './labour-common.js';
 import { inRange } from '../../../components/valid-values.js';
@@ -22,6 +23,9 @@ export interface PostingFields {
   validFrom: string;
   validTo: string;
 }
+
+/** The server's names for the fields the form types in other units. */
+const FORM_NAME: Record<string, string> = { payMinFen: 'payMinYuan', payMaxFen: 'payMaxYuan' };
 
 interface FormValues extends Omit<PostingFields, 'payMinFen' | 'payMaxFen' | 'minLevel'> {
   payMinYuan: number;
@@ -45,8 +49,28 @@ export function PostingForm({
   submitLabel: string;
   onCancel?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
   const today = todayInShanghai();
+  // A refusal marks the fields it names, as the form's own checks do: discriminatory words under
+  // each field they were found in (任职要求, 岗位描述), a date under the date. The alert below the
+  // form still lists every finding with its article.
+  useEffect(() => {
+    if (!error?.field) return;
+    const found = (error.errors ?? []).flatMap((e) =>
+      typeof e.column === 'string' ? [{ field: e.column, message: e.message as { zh: string; en: string } }] : [],
+    );
+    const named = found.length > 0 ? found : [{ field: error.field, message: undefined }];
+    const marks = new Map<string, string[]>();
+    for (const n of named) {
+      const name = FORM_NAME[n.field] ?? n.field;
+      if (!form.getFieldInstance(name)) continue;
+      marks.set(name, [...(marks.get(name) ?? []), n.message ? pick(n.message, i18n.language) : error.message]);
+    }
+    if (marks.size === 0) return;
+    form.setFields([...marks].map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
+    form.scrollToField([...marks.keys()][0] as keyof FormValues);
+  }, [error, form, i18n.language]);
   const values: FormValues = initial
     ? {
         ...initial,
@@ -72,6 +96,7 @@ export function PostingForm({
       };
   return (
     <Form<FormValues>
+      form={form}
       layout="vertical"
       style={{ maxWidth: 640 }}
       initialValues={values}
