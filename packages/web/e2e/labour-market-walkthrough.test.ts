@@ -118,6 +118,11 @@ describe('a job from posting to hire (zh-CN)', () => {
     await expect.poll(() => menu.innerText()).toContain('我的申请');
     expect(await menu.innerText()).not.toContain('培训班');
     await page.getByTestId('new-posting').click();
+    // Days read year first whatever the browser's own language: the text shown is the ISO day, not a
+    // native date input's (which an English browser showed as 12/07/2026).
+    const from = page.locator('#posting-from');
+    expect(await from.evaluate((e) => (e as HTMLInputElement).type)).toBe('text');
+    expect(await from.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.locator('#posting-title').fill(TITLE);
     await chooseOption(employer, 'posting-occupation', '焊工', { search: true });
     await page.locator('#posting-pay-min').fill('5000');

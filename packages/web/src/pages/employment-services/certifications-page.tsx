@@ -25,6 +25,7 @@ import { listCheckText, PersonLookup, today, type Certification, type FoundPerso
 import { useCertificationColumns } from './employment-columns.js';
 import { validValues } from '../../components/valid-values.js';
 import { orOnFields } from '../../components/server-field-errors.js';
+import { IsoDateInput } from '../../components/iso-date-input.js';
 
 export const CATEGORIES = [
   'zero-employment-household',
@@ -269,7 +270,7 @@ export function CertificationsPage() {
       >
         <Form form={exitForm} layout="vertical">
           <Form.Item name="exitedOn" label={t('employment.certifications.exitedOn')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <IsoDateInput />
           </Form.Item>
           <Form.Item name="reason" label={t('employment.certifications.exitReason')} rules={[{ required: true }]}>
             <Select options={EXIT_REASONS.map((r) => ({ value: r, label: t(`employment.exitReasons.${r}`) }))} />

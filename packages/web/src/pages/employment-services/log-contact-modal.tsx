@@ -7,6 +7,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useSubmit } from '../../components/use-submit.js';
 import { today, type AssistanceCase } from './employment-common.js';
 import { validValues } from '../../components/valid-values.js';
+import { IsoDateInput } from '../../components/iso-date-input.js';
 
 type Json<R extends { content: { 'application/json': unknown } }> = R['content']['application/json'];
 const CONTACTS = ['guidance', 'referral', 'training-offer', 'internship-offer', 'contact'] as const;
@@ -117,7 +118,7 @@ export function LogContactModal({
             },
           ]}
         >
-          <Input type="date" max={today()} min={assistanceCase.openedOn} />
+          <IsoDateInput max={today()} min={assistanceCase.openedOn} />
         </Form.Item>
         <Form.Item name="note" label={t('employment.cases.note')} rules={[{ required: true }]}>
           <Input.TextArea id="contact-note" maxLength={500} rows={2} />

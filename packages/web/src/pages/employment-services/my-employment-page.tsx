@@ -114,7 +114,7 @@ export function MyEmploymentPage() {
             </Form.Item>
             {/* A registration made online starts on the day it is made: shown, not typed (the server refuses another day). */}
             <Form.Item name="startsOn" label={t('employment.registrations.startsOn')} rules={[{ required: true }]}>
-              <Input type="date" readOnly data-testid="registration-starts-on" />
+              <Input readOnly data-testid="registration-starts-on" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={register.busy}>
               {t('employment.mine.registerUnemployed')}

@@ -15,6 +15,7 @@ import { RegistrationImport } from './registration-import.js';
 import { PersonLookup, today, type FoundPerson, type RegistrationRow } from './employment-common.js';
 import { validValues } from '../../components/valid-values.js';
 import { orOnFields } from '../../components/server-field-errors.js';
+import { IsoDateInput } from '../../components/iso-date-input.js';
 
 type NewRegistration =
   paths['/api/v1/employment-services/registrations']['post']['responses'][201]['content']['application/json'];
@@ -189,7 +190,7 @@ export function RegistrationsPage() {
                 <Input id="community" maxLength={100} />
               </Form.Item>
               <Form.Item name="startsOn" label={t('employment.registrations.startsOn')} rules={[{ required: true }]}>
-                <Input id="startsOn" type="date" />
+                <IsoDateInput id="startsOn" />
               </Form.Item>
               {kind === 'employment' ? (
                 <>
@@ -277,7 +278,7 @@ export function RegistrationsPage() {
       >
         <Form form={endForm} layout="vertical">
           <Form.Item name="endsOn" label={t('employment.registrations.endsOn')} rules={[{ required: true }]}>
-            <Input type="date" max={today()} />
+            <IsoDateInput max={today()} />
           </Form.Item>
           <Form.Item name="reason" label={t('employment.registrations.reason')} rules={[{ required: true }]}>
             <Select options={END_REASONS.map((r) => ({ value: r, label: t(`employment.endReasons.${r}`) }))} />

@@ -11,6 +11,7 @@ import { LiveEvents } from './live-events.js';
 import { MyReferrals } from './my-referrals.js';
 import { MatchReasons, OccupationSelect, PostingCard, type Match, type Seeker } from './labour-common.js';
 import { inRange } from '../../../components/valid-values.js';
+import { IsoDateInput } from '../../../components/iso-date-input.js';
 
 interface ProfileForm {
   regionCode: string;
@@ -77,7 +78,7 @@ export function MyJobSearchPage() {
               <InputNumber id="seeker-pay" step={500} />
             </Form.Item>
             <Form.Item label={t('labour.seeker.availableFrom')} name="availableFrom" rules={[{ required: true }]}>
-              <Input id="seeker-available" type="date" />
+              <IsoDateInput id="seeker-available" />
             </Form.Item>
             <Form.Item label={t('labour.seeker.skills')} name="skills">
               <Input.TextArea id="seeker-skills" maxLength={500} rows={2} />

@@ -7,6 +7,7 @@ import { pick, todayInShanghai, yuanToFen } from '../../../components/format.js'
 import { RegionSelect } from '../../../components/regions.js';
 import { LEVELS, OccupationSelect, type Posting } from './labour-common.js';
 import { inRange } from '../../../components/valid-values.js';
+import { IsoDateInput } from '../../../components/iso-date-input.js';
 
 export interface PostingFields {
   title: string;
@@ -172,10 +173,10 @@ export function PostingForm({
       </Form.Item>
       <Space wrap>
         <Form.Item label={t('labour.posting.validFrom')} name="validFrom" rules={[{ required: true }]}>
-          <Input id="posting-from" type="date" />
+          <IsoDateInput id="posting-from" />
         </Form.Item>
         <Form.Item label={t('labour.posting.validTo')} name="validTo" rules={[{ required: true }]}>
-          <Input id="posting-to" type="date" />
+          <IsoDateInput id="posting-to" />
         </Form.Item>
       </Space>
       <ErrorAlert error={error} />
