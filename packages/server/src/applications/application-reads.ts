@@ -29,7 +29,7 @@ import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferre
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import { publicityOver } from './time-limits.js';
-import { separatedActions } from './separation-of-duties.js';
+import { separatedActions, stepsTakenOn } from './separation-of-duties.js';
 import {
   ACTION_NAMES,
   actionsAvailable,
@@ -203,20 +203,32 @@ export class ApplicationReads {
     });
   }
 
-  /** Rows as the caller sees them, with names and masked identifiers read in one query each. */
+  /**
+   * Rows as the caller sees them, with names and masked identifiers read in one query each, and
+   * only the actions separation of duties leaves the caller (a batch then cannot pick a claim the
+   * clerk filed at the counter, only to report it refused).
+   */
   async views(rows: readonly Selectable<ApplicationTable>[], actor: Actor): Promise<ApplicationViewT[]> {
     if (rows.length === 0) return [];
     const personIds = rows.map((r) => r.person_id).filter((x): x is string => x !== null);
-    const [engine, people, orgs, decided] = await Promise.all([
+    const [engine, people, orgs, decided, stepsTaken] = await Promise.all([
       this.policies.engine(),
       personIds.length
         ? this.db.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', personIds).execute()
         : [],
       this.organisationsOf(rows),
       this.decidedAmounts(rows),
+      stepsTakenOn(
+        this.db,
+        actor,
+        rows.map((r) => r.id),
+      ),
     ]);
     const parts = { engine, people: new Map(people.map((x) => [x.id, x])), orgs, decided, today: this.clock.today() };
-    return rows.map((r) => viewOf(r, actor, parts));
+    return rows.map((r) => {
+      const view = viewOf(r, actor, parts);
+      return { ...view, actions: separatedActions(view.actions, actor, r, stepsTaken.get(r.id) ?? new Set()) };
+    });
   }
 
   /** The units the rows name, as applicants or payees, but `known` (already read). */

@@ -60,6 +60,17 @@ describe('separation of duties', () => {
     expect((await act(clerk2, id, 'resubmit', '已补交营业执照')).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
   });
 
+  it('lists offer the same: in the worklist the filing clerk’s row has no acceptance, another clerk’s has', async () => {
+    const id = await file(clerk, await person('甲丙'), 'sod-listed-001');
+    const row = async (c: Client) => {
+      const res = await c.request('GET', '/api/v1/applications/worklist?state=submitted&limit=100');
+      expectOk(res);
+      return res.json<{ applications: { id: string; actions: string[] }[] }>().applications.find((a) => a.id === id);
+    };
+    expect((await row(clerk))?.actions).not.toContain('accept');
+    expect((await row(clerk2))?.actions).toContain('accept');
+  });
+
   it('one person holding two roles acts at one step only', async () => {
     const both = await staff(app, 'both', ['clerk', 'reviewer'], '510104');
     const id = await file(clerk, await person('乙'), 'sod-two-roles-01');

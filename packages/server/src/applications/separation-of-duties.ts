@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -74,4 +74,28 @@ export function separatedActions<A extends string>(
     if (step !== 'application' && ownClaim(actor, app)) return false;
     return !filedOnBehalf(actor, app, step) && [...stepsTaken].every((taken) => taken === step);
   });
+}
+
+/**
+ * The steps the actor took on each of these applications after filing, read in one query for a
+ * list's rows (one application's page reads them from the history it shows).
+ */
+export async function stepsTakenOn(
+  db: Kysely<Database>,
+  actor: Actor,
+  applicationIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const taken = await db
+    .selectFrom('application_event')
+    .select(['application_id', 'step'])
+    .where('application_id', 'in', applicationIds)
+    .where('actor_id', '=', actor.accountId)
+    .where('seq', '>', 1)
+    .execute();
+  const byApplication = new Map<string, Set<string>>();
+  for (const { application_id, step } of taken) {
+    if (!step) continue;
+    byApplication.set(application_id, (byApplication.get(application_id) ?? new Set<string>()).add(step));
+  }
+  return byApplication;
 }

@@ -197,7 +197,12 @@ export function WorkbenchPage() {
         }}
         rowSelection={
           batchAction && !REASON_REQUIRED.has(batchAction)
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                // A row the caller may not act on (one she filed at the counter) cannot be picked.
+                getCheckboxProps: (row: Application) => ({ disabled: !row.actions.includes(batchAction) }),
+              }
             : false
         }
         tableAlertRender={false}
