@@ -25,7 +25,7 @@ import { checkDeclarations, recordDeclarations } from './declarations.js';
 import { keepVerifiedFacts, unansweredDeclarations, verifyFacts } from './verified-facts.js';
 import { assertSeparationOfDuties } from './separation-of-duties.js';
 import { filingKey, priorFiling } from './filing-idempotency.js';
-import { engineFacts, ruleDayOf, storedClaim, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
+import { engineFacts, judgedOn, storedClaim, type CatalogueStandardOf } from './claim-facts.js';
 import { periodKey, serviceSite } from './period.js';
 import { assertServiceClaimFits, duplicateServiceClaim } from './service-site-claims.js';
 import { visibleApplications } from './visibility.js';
@@ -331,7 +331,7 @@ export class ApplicationService {
       const ctx = { trx, vault: this.vault, engine, calendar: this.calendar, actor, app, today, english };
       await fileWithMaterials({ ...ctx, materialsRequired, promise: input.promise });
     } else if (input.promise) throw new AppError('VALIDATION_FAILED', 400, 'promise', { detail: 'submit / resubmit' });
-    const judgedOn = ruleDayOf(app.claim as StoredClaim) ?? (filing ? today : (app.submitted_on ?? today));
+    const judgedDay = judgedOn(app, filing, today);
 
     let decision: Decision | undefined;
     let facts: { applicant: ApplicantFacts; claim: ClaimFacts } | undefined;
@@ -340,7 +340,7 @@ export class ApplicationService {
       decision = engine.evaluate({
         subsidy: subsidy.id,
         region: app.region_code,
-        date: judgedOn,
+        date: judgedDay,
         applicant: facts.applicant,
         claim: facts.claim,
       });

@@ -106,6 +106,19 @@ export async function engineFacts(
 }
 
 /**
+ * The day an application is judged on: the rule day its claim names, else today when it is being
+ * filed (submitted or resubmitted), else the day it was submitted. Review, approval and the check
+ * before acceptance all judge on this day, so a warning at acceptance says what review will find.
+ */
+export function judgedOn(
+  app: Pick<Selectable<ApplicationTable>, 'claim' | 'submitted_on'>,
+  filing: boolean,
+  today: IsoDate,
+): IsoDate {
+  return ruleDayOf(app.claim as StoredClaim) ?? (filing ? today : (app.submitted_on ?? today));
+}
+
+/**
  * The day whose rules judge a claim, where it is not the filing day: a period of a contracted loan
  * under the rules of the contract day; a year's loan award under those of the year's last day.
  */

@@ -93,6 +93,11 @@ describe('a unit’s contribution records', () => {
     expect(m.missing).toEqual(['劳动合同']);
   });
 
+  it('are asked for when the unit’s contributions fall outside the months claimed', async () => {
+    const m = await materialsOf([await graduatePaidFor('2003-05-15', unitCode)], ['2026-11', '2026-11']);
+    expect(m.waived).toEqual([]);
+  });
+
   it('are asked for when one hire’s contributions were paid by another unit', async () => {
     const hires = [await graduatePaidFor('2003-03-13', unitCode), await graduatePaidFor('2003-04-14', otherUnit)];
     const m = await materialsOf(hires, ['2026-09', '2026-10']);

@@ -6,7 +6,7 @@ import type { CalendarService } from '../calendar/calendar-service.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
-import { engineFacts, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
+import { engineFacts, judgedOn, type CatalogueStandardOf, type StoredClaim } from './claim-facts.js';
 import { loadOrganisationFacts, loadPersonFacts } from '../registry/applicant-record-queries.js';
 import { correctedSinceReturn } from './correction.js';
 import { declarationsOf, type DeclarationView } from './declarations.js';
@@ -64,10 +64,13 @@ export async function submissionCheck(
   const pending = declarations.filter((d) => d.state === 'declared');
   const facts = await engineFacts(deps.db, deps.vault, deps.catalogueStandardOf, app);
   const applicant = facts.applicant.kind === 'person' ? withDeclared(facts.applicant, pending, {}) : facts.applicant;
+  // A draft or a returned claim is judged as it would be filed today; a submitted one as review
+  // will judge it (the check before acceptance).
+  const filing = app.state === 'draft' || app.state === 'returned';
   const decision = engine.evaluate({
     subsidy: subsidy.id,
     region: app.region_code,
-    date: today,
+    date: judgedOn(app, filing, today),
     applicant,
     claim: facts.claim,
   });
@@ -123,7 +126,7 @@ export async function materialStanding(
       await deps.db.selectFrom('application_evidence').select('material').where('application_id', '=', app.id).execute()
     ).map((r) => r.material),
   );
-  const standing = materials.some((m) => m.waivedBy)
+  const standing = materials.some((m) => m.waivedBy && m.waivedBy !== 'hire-contributions')
     ? await applicationFacts(deps.db, deps.vault, engine, app, declarations, today)
     : [];
   const held = (field: string) =>
@@ -141,13 +144,18 @@ export async function materialStanding(
 
 /**
  * Whether the insurance records show the applicant unit paying contributions for every person its
- * claim hires: then its 单位缴费明细 is not asked for on paper. Nobody listed holds nothing.
+ * claim hires, in the months claimed where the claim names them: then its 单位缴费明细 is not
+ * asked for on paper. Nobody listed holds nothing.
  */
 async function hiresInsuredByUnit(
   deps: { db: Kysely<Database>; vault: Vault },
   app: Selectable<ApplicationTable>,
 ): Promise<boolean> {
-  const hires = (app.claim as StoredClaim).hires ?? [];
+  const claim = app.claim as StoredClaim;
+  const hires = claim.hires ?? [];
+  const claimed = (month: string) =>
+    (claim.fromMonth === undefined || month >= claim.fromMonth) &&
+    (claim.toMonth === undefined || month <= claim.toMonth);
   if (!app.organisation_id || hires.length === 0) return false;
   const [unit, people] = await Promise.all([
     loadOrganisationFacts(deps.db, deps.vault, app.organisation_id),
@@ -159,7 +167,7 @@ async function hiresInsuredByUnit(
   ]);
   return hires.every((h) =>
     (people.get(h.personId)?.insurance ?? []).some(
-      (m) => m.payer === 'employer' && m.employer !== undefined && m.employer === unit?.creditCode,
+      (m) => m.payer === 'employer' && m.employer !== undefined && m.employer === unit?.creditCode && claimed(m.month),
     ),
   );
 }

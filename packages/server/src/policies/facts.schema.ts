@@ -227,7 +227,7 @@ export const ClaimFactsSchema = Type.Object(
             person: PersonFactsSchema,
             contractStart: IsoDate,
             contractMonths: Type.Optional(Count),
-            insuredMonths: Count,
+            insuredMonths: Type.Optional(Count),
           },
           options,
         ),
