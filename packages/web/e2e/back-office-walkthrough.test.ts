@@ -286,6 +286,9 @@ describe('the clerk is asked before accepting what the engine refuses', () => {
     await clerk.page.getByTestId('action-accept').click();
     const warning = clerk.page.getByTestId('accept-ineligible');
     await expect.poll(() => warning.innerText()).toContain('第');
+    // Accepting it anyway needs the reason, for the record.
+    expect(await clerk.page.locator('#action-confirm').isDisabled()).toBe(true);
+    await clerk.page.getByTestId('action-reason').fill('申请人称已在公益性岗位工作，现场核验劳动合同后再审');
     await checkAndShoot(clerk, 'back-office-accept-ineligible');
     await confirmAction(clerk.page);
     await expect.poll(() => clerk.page.locator('[data-state]').first().getAttribute('data-state')).toBe('accepted');

@@ -649,7 +649,7 @@ export const enUS: Messages = {
     reasonRequired: 'Reason (required)',
     reasonOptional: 'Remarks (optional)',
     acceptIneligible:
-      'The policy engine finds this claim does not meet the conditions below, so it cannot pass review once accepted. If the materials can be corrected, return it for correction; if it is not within scope, refuse acceptance. Accept it anyway?',
+      'On the facts held now, the policy engine finds this claim does not meet the conditions below, so review could not pass it. If the materials can be corrected, return it for correction; if it is not within scope, refuse acceptance. To accept it anyway, give the reason.',
     correctionNeeded:
       'Nothing was uploaded since it was returned. Upload what was asked for first; if it was corrected some other way (for example, the original shown at the counter), say so below.',
     correctionNoteRequired: 'Correction note: how it was corrected (required)',

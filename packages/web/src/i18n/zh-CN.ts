@@ -458,7 +458,7 @@ export const zhCN = {
     session: '课次',
     sessionN: '第 {{n}} 次',
     sessionRecorded: '第 {{n}} 次（已签到）',
-    sessionNotYet: '第 {{n}} 次（未到）',
+    sessionNotYet: '第 {{n}} 次（尚未开课）',
     allPresent: '全部到课',
     attendanceRecorded: '第 {{n}} 次课签到已记录：{{count}} 人',
     recordAttendance: '记录签到',
@@ -615,7 +615,7 @@ export const zhCN = {
     reasonRequired: '请填写理由（必填）',
     reasonOptional: '审核意见（选填）',
     acceptIneligible:
-      '政策引擎判定本申请不符合以下条件，受理后审核不能通过。材料可以补正的，请退回补正；不属于受理范围的，请不予受理。确定仍要受理吗？',
+      '按现有信息，政策引擎判定本申请不符合以下条件，受理后审核将无法通过。材料可以补正的，请退回补正；不属于受理范围的，请不予受理。仍要受理的，请写明理由。',
     correctionNeeded:
       '退回后您尚未上传任何材料。请先按退回意见上传材料；已通过其他方式补正的（如已到窗口出示原件），请在下面说明。',
     correctionNoteRequired: '补正说明：已如何补正（必填）',

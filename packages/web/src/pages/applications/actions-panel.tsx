@@ -94,15 +94,27 @@ export function ActionsPanel({
       setPending(action);
     });
 
-  // 受理 of a claim the engine finds ineligible today is asked again, with what is unmet: review
-  // cannot pass it. Judged now, not by the decision recorded at filing: a declaration confirmed
-  // since may have met what was unmet then.
-  const accept = () =>
-    checkThen((found) => {
-      if (found.eligible) return run('accept');
+  // 受理 of a claim the engine finds ineligible is asked again, with what is unmet and a reason for
+  // the record: review could not pass it. Judged on the facts held now and on the day review judges
+  // (a declaration confirmed since filing may have met what was unmet then). A check that fails
+  // does not stop the clerk: the confirmation opens with the failure shown.
+  const accept = async () => {
+    setBusy(true);
+    setError(undefined);
+    setCheck(undefined);
+    try {
+      const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
+      if (found.eligible) return await run('accept');
       setCheck(found);
-      setPending('accept');
-    });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+    setPending('accept');
+  };
+  const overriding = pending === 'accept' && check !== undefined && !check.eligible;
 
   // Staff resubmitting at the counter are not held by missing materials (they have the paper), but
   // are asked for the note as the applicant is.
@@ -172,7 +184,9 @@ export function ActionsPanel({
         confirmLoading={busy}
         okButtonProps={{
           disabled:
-            (pending !== undefined && (REASON_REQUIRED.has(pending) || noteNeeded) && reason.trim() === '') ||
+            (pending !== undefined &&
+              (REASON_REQUIRED.has(pending) || noteNeeded || overriding) &&
+              reason.trim() === '') ||
             blocked ||
             (promising && !agreed),
           id: 'action-confirm',
@@ -194,7 +208,7 @@ export function ActionsPanel({
             data-testid="materials-warning"
           />
         ) : null}
-        {pending === 'accept' && check && !check.eligible ? (
+        {overriding && check ? (
           <Alert
             type="warning"
             showIcon
@@ -288,7 +302,7 @@ export function ActionsPanel({
           placeholder={
             pending === 'resubmit'
               ? t(noteNeeded ? 'actions.correctionNoteRequired' : 'actions.correctionNoteOptional')
-              : pending && REASON_REQUIRED.has(pending)
+              : pending && (REASON_REQUIRED.has(pending) || overriding)
                 ? t('actions.reasonRequired')
                 : t('actions.reasonOptional')
           }

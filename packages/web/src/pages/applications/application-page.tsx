@@ -196,7 +196,7 @@ export function ApplicationPage() {
           <Card title={t('application.decision')} size="small" data-testid="decision">
             {decision ? (
               <DecisionView decision={decision} />
-            ) : application.state === 'draft' ? (
+            ) : application.state === 'draft' && applicantSide ? (
               <DraftPrecheck applicationId={application.id} version={application.version} />
             ) : (
               <Empty description={t('application.noDecisionYet')} />
