@@ -121,7 +121,7 @@ describe('a job from posting to hire (zh-CN)', () => {
     // Days read year first whatever the browser's own language: the text shown is the ISO day, not a
     // native date input's (which an English browser showed as 12/07/2026).
     const from = page.locator('#posting-from');
-    expect(await from.evaluate((e) => (e as HTMLInputElement).type)).toBe('text');
+    expect(await from.getAttribute('type')).not.toBe('date');
     expect(await from.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.locator('#posting-title').fill(TITLE);
     await chooseOption(employer, 'posting-occupation', '焊工', { search: true });
@@ -130,6 +130,18 @@ describe('a job from posting to hire (zh-CN)', () => {
     await page.locator('#posting-place').fill('锦江区工业园焊接车间');
     await page.locator('#posting-requirements').fill('限男性，35周岁以下');
     await page.locator('#posting-contact').fill('人事部 028-80000000');
+    // A last day before the first is refused first (the words are checked after the dates), and
+    // marked under the date itself.
+    const to = page.locator('#posting-to');
+    const until = await to.inputValue();
+    await to.click();
+    await to.fill('2026-01-01');
+    await to.press('Enter');
+    await page.getByTestId('posting-submit').click();
+    await page.locator('.ant-form-item-has-error', { has: to }).waitFor();
+    await to.click();
+    await to.fill(until);
+    await to.press('Enter');
     await page.getByTestId('posting-submit').click();
     const error = page.getByTestId('error');
     await expect.poll(() => error.innerText()).toContain('限男性');

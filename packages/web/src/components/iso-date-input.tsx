@@ -1,21 +1,26 @@
-import { DatePicker } from 'antd';
+import { DatePicker, type GetRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { AriaAttributes, Ref } from 'react';
 
 const ISO = 'YYYY-MM-DD';
+
+/** What a form item hands its control besides the value: its id, its ref and the aria attributes. */
+type PickerProps = AriaAttributes & { id?: string; ref?: Ref<GetRef<typeof DatePicker>> };
 
 /**
  * A day picked or typed as the ISO text a form sends (2026-12-07), in antd's picker, which follows
  * the page's language. A native date input follows the browser's instead: an English browser
- * showed 12/07/2026 on a Chinese page, and a Chinese one 2026/12/07 on an English page.
+ * showed 12/07/2026 on a Chinese page, and a Chinese one 2026/12/07 on an English page. What a form
+ * item passes besides the value (its ref, through which a refusal is shown under the field, and
+ * the aria attributes) goes on to the picker.
  */
 export function IsoDateInput({
-  id,
   value,
   onChange,
   min,
   max,
-}: {
-  id?: string;
+  ...picker
+}: PickerProps & {
   value?: string;
   onChange?: (value: string) => void;
   /** The first and last days that may be chosen, as ISO dates. */
@@ -28,7 +33,7 @@ export function IsoDateInput({
   };
   return (
     <DatePicker
-      id={id}
+      {...picker}
       format={ISO}
       value={value ? dayjs(value, ISO) : null}
       onChange={(d: Dayjs | null) => onChange?.(d ? d.format(ISO) : '')}

@@ -66,12 +66,16 @@ export function PostingForm({
     for (const n of named) {
       const name = FORM_NAME[n.field] ?? n.field;
       if (!form.getFieldInstance(name)) continue;
-      marks.set(name, [...(marks.get(name) ?? []), n.message ? pick(n.message, i18n.language) : error.message]);
+      marks.set(name, [
+        ...(marks.get(name) ?? []),
+        n.message ? pick(n.message, i18n.language) : (error.reason ?? error.message),
+      ]);
     }
     if (marks.size === 0) return;
     form.setFields([...marks].map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
     form.scrollToField([...marks.keys()][0] as keyof FormValues);
-  }, [error, form, i18n.language]);
+    // Marked once, when the refusal comes: a change of language must not mark again a field since corrected.
+  }, [error, form]);
   const values: FormValues = initial
     ? {
         ...initial,
