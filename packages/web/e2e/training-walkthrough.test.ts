@@ -172,7 +172,7 @@ describe('a class from opening to paid subsidy, in the browser', () => {
       if (session === 1) {
         // The second session cannot have been held on the first day: shown, not offered.
         await school.page.getByTestId('attendance-session').click();
-        await school.page.locator('.ant-select-item-option-disabled', { hasText: '第 2 次（未到）' }).waitFor();
+        await school.page.locator('.ant-select-item-option-disabled', { hasText: '第 2 次（尚未开课）' }).waitFor();
         await school.page.keyboard.press('Escape');
       }
       await school.page.getByTestId('attendance-all').click();

@@ -164,7 +164,11 @@ function AttendanceCard({
             style={{ minWidth: 120 }}
             popupMatchSelectWidth={false}
             value={sessionNo}
-            onChange={setSessionNo}
+            onChange={(n) => {
+              setSessionNo(n);
+              // Another session's check-ins start from nobody: the ticks of one are not carried to the next.
+              setPresent([]);
+            }}
             data-testid="attendance-session"
             options={Array.from({ length: cls.sessions }, (_, i) => ({
               value: i + 1,
