@@ -304,7 +304,10 @@ describe('the clerk works a filtered queue as a batch', () => {
       await expect.poll(() => rows.count()).toBeGreaterThan(2);
       // Any two but the application the other tests open and those she filed at the counter herself
       // (which separation of duties keeps her from accepting).
-      const others = rows.filter({ hasNotText: new RegExp([target.number, ...filedByClerk].join('|')) });
+      // Those the engine found ineligible are accepted one by one, on their page, with a reason.
+      const others = rows
+        .filter({ hasNotText: new RegExp([target.number, ...filedByClerk].join('|')) })
+        .filter({ has: v.page.locator('.ant-checkbox-input:not([disabled])') });
       const chosen = [
         (await others.nth(0).locator('td a').first().innerText()).trim(),
         (await others.nth(1).locator('td a').first().innerText()).trim(),

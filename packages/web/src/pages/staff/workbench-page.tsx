@@ -200,8 +200,13 @@ export function WorkbenchPage() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
-                // A row the caller may not act on (one she filed at the counter) cannot be picked.
-                getCheckboxProps: (row: Application) => ({ disabled: !row.actions.includes(batchAction) }),
+                // A row the caller may not act on (one she filed at the counter) cannot be picked; nor,
+                // for acceptance, one the engine found ineligible, which is accepted on its own page
+                // after its unmet conditions are shown and a reason given.
+                getCheckboxProps: (row: Application) => ({
+                  disabled:
+                    !row.actions.includes(batchAction) || (batchAction === 'accept' && row.decidedStatus !== undefined),
+                }),
               }
             : false
         }
