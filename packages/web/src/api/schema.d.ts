@@ -495,7 +495,7 @@ export interface paths {
                                  */
                                 contractStart: string;
                                 contractMonths?: number;
-                                insuredMonths: number;
+                                insuredMonths?: number;
                             }[];
                             interns?: {
                                 person: {
