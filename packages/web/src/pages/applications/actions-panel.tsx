@@ -68,8 +68,11 @@ export function ActionsPanel({
   // 补正: returned and nothing uploaded since — going back as it was needs a note of what was done.
   const noteNeeded = pending === 'resubmit' && correctionNeeded;
 
-  /** Reads the submission check (提交前确认), then goes on with what it found. */
-  const checkThen = async (next: (found: SubmissionCheck) => Promise<void> | void) => {
+  /**
+   * Reads the submission check (提交前确认), then goes on with what it found; a check that fails is
+   * shown, and `failed` (if given) goes on without it.
+   */
+  const checkThen = async (next: (found: SubmissionCheck) => Promise<void> | void, failed?: () => void) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -79,6 +82,7 @@ export function ActionsPanel({
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e);
+      failed?.();
     } finally {
       setBusy(false);
     }
@@ -98,21 +102,16 @@ export function ActionsPanel({
   // the record: review could not pass it. Judged on the facts held now and on the day review judges
   // (a declaration confirmed since filing may have met what was unmet then). A check that fails
   // does not stop the clerk: the confirmation opens with the failure shown.
-  const accept = async () => {
-    setBusy(true);
-    setError(undefined);
+  const accept = () => {
     setCheck(undefined);
-    try {
-      const found = await api<SubmissionCheck>('GET', `/api/v1/applications/${application.id}/submission-check`);
-      if (found.eligible) return await run('accept');
-      setCheck(found);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-    setPending('accept');
+    return checkThen(
+      (found) => {
+        if (found.eligible) return run('accept');
+        setCheck(found);
+        setPending('accept');
+      },
+      () => setPending('accept'),
+    );
   };
   const overriding = pending === 'accept' && check !== undefined && !check.eligible;
 
