@@ -174,7 +174,12 @@ describe('staff and their own claims', () => {
     expectOk(filed, 201);
     const id = filed.json<{ id: string }>().id;
     const accepter = await staff(app, 'own-claim-accepter', ['clerk'], '510104');
-    expectOk(await accepter.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'accept' }));
+    expectOk(
+      await accepter.request('POST', `/api/v1/applications/${id}/transitions`, {
+        action: 'accept',
+        reason: '材料齐全，资格由审核核定',
+      }),
+    );
     expect(
       (
         await reviewer.request('POST', `/api/v1/applications/${id}/transitions`, {

@@ -159,7 +159,10 @@ describe('a declared graduation, confirmed at acceptance', () => {
       field: 'note',
     });
     expectOk(await decide(clerk, filed.id, declaration, { outcome: 'rejected', note: '毕业证书显示2019年毕业' }));
-    expectOk(await act(clerk, filed.id, 'accept'));
+    const unexplained = await act(clerk, filed.id, 'accept');
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.json()).toMatchObject({ code: 'INELIGIBLE_ACCEPT_REASON_REQUIRED', field: 'reason' });
+    expectOk(await act(clerk, filed.id, 'accept', { reason: '材料齐全，资格由审核环节核定' }));
     const review = await act(reviewer, filed.id, 'review');
     expect(review.statusCode).toBe(422);
     expect(review.json()).toMatchObject({ code: 'DECISION_NOT_ELIGIBLE' });

@@ -39,12 +39,14 @@ async function file(by: Client, personId: string, key: string): Promise<string> 
 
 const act = (c: Client, id: string, action: string, reason?: string) =>
   c.request('POST', `/api/v1/applications/${id}/transitions`, { action, ...(reason ? { reason } : {}) });
+/** The people here have no facts, so the engine finds each claim ineligible: accepting one takes a reason. */
+const ACCEPT_ANYWAY = '材料齐全，资格由审核核定';
 
 describe('separation of duties', () => {
   it('the clerk who filed at the counter cannot also accept it; another clerk can', async () => {
     const id = await file(clerk, await person('甲'), 'sod-filed-0001');
     expect((await act(clerk, id, 'accept')).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
-    expectOk(await act(clerk2, id, 'accept'));
+    expectOk(await act(clerk2, id, 'accept', ACCEPT_ANYWAY));
   });
 
   it('offers nobody an action it would refuse them: the returning clerk is not offered the resubmission', async () => {
@@ -74,7 +76,7 @@ describe('separation of duties', () => {
   it('one person holding two roles acts at one step only', async () => {
     const both = await staff(app, 'both', ['clerk', 'reviewer'], '510104');
     const id = await file(clerk, await person('乙'), 'sod-two-roles-01');
-    expectOk(await act(both, id, 'accept'));
+    expectOk(await act(both, id, 'accept', ACCEPT_ANYWAY));
     expect((await act(both, id, 'review')).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
     expect((await act(both, id, 'reject', '不符合条件')).json()).toMatchObject({ code: 'SOD_TWO_STEPS' });
   });
@@ -93,7 +95,7 @@ describe('separation of duties', () => {
     const id = await file(clerk, sister, 'sod-relative-01');
     expect((await act(relativeClerk, id, 'accept')).json()).toMatchObject({ code: 'SOD_RELATIVE_CLAIM' });
     const stranger = await file(clerk, await person('戊', 'HH-0002'), 'sod-relative-02');
-    expectOk(await act(relativeClerk, stranger, 'accept'));
+    expectOk(await act(relativeClerk, stranger, 'accept', ACCEPT_ANYWAY));
   });
 
   it('nor on an employer’s claim for a list that includes a household member', async () => {

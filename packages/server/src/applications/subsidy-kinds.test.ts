@@ -211,7 +211,7 @@ describe('six subsidy kinds, from filing to payment', () => {
       submit: true,
     });
     const againId = again.json<{ id: string }>().id;
-    await act(counter, againId, 'accept');
+    await act(counter, againId, 'accept', { reason: '材料齐全，所涉月份是否已享受由审核核定' });
     expect(
       (await reviewer.request('POST', `/api/v1/applications/${againId}/transitions`, { action: 'review' })).json(),
     ).toMatchObject({ code: 'DECISION_NOT_ELIGIBLE' });
@@ -259,7 +259,7 @@ describe('six subsidy kinds, from filing to payment', () => {
       submit: true,
     });
     const id = filed.json<{ id: string }>().id;
-    await act(counter, id, 'accept');
+    await act(counter, id, 'accept', { reason: '材料齐全，资格由审核核定' });
     const review = await reviewer.request('POST', `/api/v1/applications/${id}/transitions`, { action: 'review' });
     expect(review.json()).toMatchObject({
       code: 'DECISION_NOT_ELIGIBLE',

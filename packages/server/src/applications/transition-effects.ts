@@ -12,6 +12,7 @@ import type { CalendarService } from '../calendar/calendar-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import type { FundService } from '../funds/fund-service.js';
 import { AppError, inBoth } from '../http/errors.js';
+import { saysSomething } from '../http/said.js';
 import type { Transition } from './applications.schemas.js';
 import { assertCorrected } from './correction.js';
 import { assertDeclarationsDecided } from './declarations.js';
@@ -50,10 +51,26 @@ const file: Effect = async ({ today }) => ({ submitted_on: today });
 /** A reviewer or approver passes only what the engine finds eligible; a rejection is the way out. */
 function assertEligible({ decision, english }: EffectContext): void {
   if (!decision || decision.eligible) return;
-  const unmet = decision.reasons
+  throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmetConditions(decision, english) });
+}
+
+function unmetConditions(decision: Decision, english: boolean): string {
+  return decision.reasons
     .filter((r) => !r.met)
-    .map((r) => `${english ? r.message.en : r.message.zh}（${r.cites}）`);
-  throw new AppError('DECISION_NOT_ELIGIBLE', 422, 'action', { detail: unmet.join('；') });
+    .map((r) => `${english ? r.message.en : r.message.zh}（${r.cites}）`)
+    .join('；');
+}
+
+/**
+ * 受理 judges scope and completeness, not eligibility, so a claim the engine finds ineligible may
+ * still be accepted, but only with the clerk's reason on record: otherwise review's refusal is the
+ * first anyone hears of conditions the clerk was shown.
+ */
+function assertIneligibleAcceptanceExplained({ decision, input, english }: EffectContext): void {
+  if (!decision || decision.eligible || saysSomething(input.reason?.trim())) return;
+  throw new AppError('INELIGIBLE_ACCEPT_REASON_REQUIRED', 400, 'reason', {
+    detail: unmetConditions(decision, english),
+  });
 }
 
 /**
@@ -69,8 +86,10 @@ export const EFFECTS: Partial<Record<Action, Effect>> = {
   },
   prepare: file,
   // 受理 waits until the clerk has confirmed, corrected or rejected every declared fact.
-  accept: async ({ trx, app }) => {
-    await assertDeclarationsDecided(trx, app.id);
+  accept: async (ctx) => {
+    // Declarations first: until the clerk has decided them, the engine has not seen the claim whole.
+    await assertDeclarationsDecided(ctx.trx, ctx.app.id);
+    assertIneligibleAcceptanceExplained(ctx);
     return {};
   },
   review: async (ctx) => {

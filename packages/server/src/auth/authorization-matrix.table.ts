@@ -243,11 +243,12 @@ export const MATRIX: readonly Row[] = [
     route: '/api/v1/applications/:id/transitions',
     // Each takes its own step on a just-submitted application: the clerk accepts it; the reviewer,
     // approver and finance are past the role check but too early (409); the applicant never sees it.
+    // The fixture's claim is one the engine finds ineligible, so each step gives its reason.
     allowed: ['applicant', 'clerk', 'reviewer', 'approver', 'finance'],
     notOwn: ['applicant'],
     also: [409],
     region: 'record',
-    call: async (f, s, role) => ({ url: `/api/v1/applications/${await f.submitted(s)}/transitions`, body: { action: STEP[role] ?? 'accept' } }),
+    call: async (f, s, role) => ({ url: `/api/v1/applications/${await f.submitted(s)}/transitions`, body: { action: STEP[role] ?? 'accept', reason: '授权矩阵测试' } }),
   },
   { method: 'GET', route: '/api/v1/self-check/questions', allowed: 'public', region: 'none', call: () => ({ url: '/api/v1/self-check/questions?region=510104' }) },
   { method: 'GET', route: '/api/v1/applications/:id/submission-check', allowed: ['applicant', 'clerk'], notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/applications/${f[s].draft}/submission-check` }) },

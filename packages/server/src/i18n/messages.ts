@@ -283,6 +283,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '不能办理同户籍家庭成员的申请',
     'en-US': 'You may not act on a claim of a member of your registered household',
   },
+  INELIGIBLE_ACCEPT_REASON_REQUIRED: {
+    'zh-CN': '字段 理由：政策引擎判定不符合条件：{detail}。如仍受理，须填写理由；也可退回补正或不予受理',
+    'en-US':
+      'Field reason: the policy engine finds the claim ineligible: {detail}. To accept it anyway, give a reason; or return it for correction, or refuse acceptance',
+  },
   DECISION_NOT_ELIGIBLE: {
     'zh-CN': '政策引擎判定不符合条件：{detail}；请驳回而非通过',
     'en-US': 'The policy engine finds the claim ineligible: {detail}; reject it instead',

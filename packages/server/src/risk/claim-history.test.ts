@@ -91,7 +91,7 @@ describe('claims still in process, counted together (caps and exclusive pairs ac
     const finance = await staff(app, `finance-${next()}`, ['finance'], '510104');
     expectOk(await act(finance, first, 'pay', { paymentReference: 'BANK-1' }));
     const second = await submit({ subsidy: 'skill-evaluation', personId: p.id, claim: { certificateId: 'W4' } });
-    expectOk(await act(counter, second, 'accept'));
+    expectOk(await act(counter, second, 'accept', { reason: '材料齐全，是否重复享受由审核核定' }));
     expect((await act(reviewer, second, 'review')).json()).toMatchObject({
       code: 'DECISION_NOT_ELIGIBLE',
       message: expect.stringContaining('同一职业（工种）不得重复享受'),
