@@ -337,6 +337,10 @@ describe('a gig station from opening to a placement (zh-CN)', () => {
     await page.getByText('已登记').first().waitFor();
     const placed = page.locator('.ant-statistic').filter({ hasText: '成功对接人数' });
     await expect.poll(() => placed.innerText()).toContain('1');
+    // The figures' month reads year first, as the page's other dates do, not a native month input's.
+    const month = page.locator('#gig-month');
+    expect(await month.getAttribute('type')).not.toBe('month');
+    expect(await month.inputValue()).toMatch(/^\d{4}-\d{2}$/);
     await checkAndShoot(clerk, 'gig-station-placement');
   });
 });

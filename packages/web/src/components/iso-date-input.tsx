@@ -2,7 +2,8 @@ import { DatePicker, type GetRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AriaAttributes, Ref } from 'react';
 
-const ISO = 'YYYY-MM-DD';
+const ISO_DAY = 'YYYY-MM-DD';
+const ISO_MONTH = 'YYYY-MM';
 
 /** What a form item hands its control besides the value: its id, its ref and the aria attributes. */
 type PickerProps = AriaAttributes & { id?: string; ref?: Ref<GetRef<typeof DatePicker>> };
@@ -19,24 +20,29 @@ export function IsoDateInput({
   onChange,
   min,
   max,
+  month = false,
   ...picker
 }: PickerProps & {
   value?: string;
   onChange?: (value: string) => void;
-  /** The first and last days that may be chosen, as ISO dates. */
+  /** The first and last days (or months) that may be chosen, as ISO text. */
   min?: string;
   max?: string;
+  /** A month (2026-12) rather than a day: native month inputs follow the browser's locale too. */
+  month?: boolean;
 }) {
+  const format = month ? ISO_MONTH : ISO_DAY;
   const outside = (d: Dayjs) => {
-    const day = d.format(ISO);
-    return (min !== undefined && day < min) || (max !== undefined && day > max);
+    const text = d.format(format);
+    return (min !== undefined && text < min) || (max !== undefined && text > max);
   };
   return (
     <DatePicker
       {...picker}
-      format={ISO}
-      value={value ? dayjs(value, ISO) : null}
-      onChange={(d: Dayjs | null) => onChange?.(d ? d.format(ISO) : '')}
+      picker={month ? 'month' : 'date'}
+      format={format}
+      value={value ? dayjs(value, format) : null}
+      onChange={(d: Dayjs | null) => onChange?.(d ? d.format(format) : '')}
       disabledDate={min !== undefined || max !== undefined ? outside : undefined}
     />
   );

@@ -4,7 +4,6 @@ import {
   Card,
   Empty,
   Form,
-  Input,
   InputNumber,
   Segmented,
   Select,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../../../api/client.js';
 import type { paths } from '../../../api/schema.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { IsoDateInput } from '../../../components/iso-date-input.js';
 import { formatFen, pick } from '../../../components/format.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../../components/staff-table.js';
 import { useLoad } from '../../../components/use-load.js';
@@ -171,13 +171,7 @@ function StationDetail({ station, manages }: { station: Station; manages: boolea
           ) : (
             <>
               <label htmlFor="gig-month">{t('gig.month')}</label>
-              <Input
-                id="gig-month"
-                type="month"
-                value={month}
-                style={{ width: 180 }}
-                onChange={(e) => e.target.value && setMonth(e.target.value)}
-              />
+              <IsoDateInput id="gig-month" month value={month} onChange={(m) => m && setMonth(m)} />
             </>
           )}
         </Space>
