@@ -1,12 +1,10 @@
 import {
   CalendarNotPublishedError,
   CATALOGUE,
-  DECISION_STATUSES,
   PolicyEngine,
   type ApplicantFacts,
   type ClaimFacts,
   type Decision,
-  type DecisionStatus,
   type IsoDate,
 } from '@huimin/policy';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
@@ -28,8 +26,8 @@ import { declarationsOfApplication, declarationViews } from './declarations.js';
 import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferred-materials.js';
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
-import { publicityOver } from './time-limits.js';
 import { separatedActions, stepsTakenOn } from './separation-of-duties.js';
+import { decidedAmountIn, decidedOf, named, viewOf, type Decided, type Named } from './application-view.js';
 import {
   ACTION_NAMES,
   actionsAvailable,
@@ -294,89 +292,6 @@ export class ApplicationReads {
     }
   }
 }
-
-interface Named {
-  readonly id: string;
-  readonly name: string;
-  readonly identifier: string;
-}
-
-/** What turning rows into views needs, read once for the page. */
-interface ViewParts {
-  readonly engine: PolicyEngine;
-  readonly people: ReadonlyMap<string, { id: string; name: string; id_number_masked: string }>;
-  readonly orgs: ReadonlyMap<string, Named>;
-  readonly decided: ReadonlyMap<string, Decided>;
-  readonly today: IsoDate;
-}
-
-function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: ViewParts): ApplicationViewT {
-  const subsidy = parts.engine.subsidy(r.subsidy_id);
-  const p = r.person_id ? parts.people.get(r.person_id) : undefined;
-  const o = r.organisation_id ? parts.orgs.get(r.organisation_id) : undefined;
-  const payee = r.payee_organisation_id ? parts.orgs.get(r.payee_organisation_id) : undefined;
-  const state = r.state as ApplicationState;
-  const decided = parts.decided.get(r.id);
-  return {
-    id: r.id,
-    number: r.number,
-    subsidy: r.subsidy_id,
-    subsidyName: subsidy?.name ?? { zh: r.subsidy_id, en: r.subsidy_id },
-    applicantKind: r.applicant_kind,
-    applicant: p
-      ? { id: p.id, name: p.name, identifier: p.id_number_masked }
-      : { id: o?.id ?? '', name: o?.name ?? '', identifier: o?.identifier ?? '' },
-    ...(payee ? { payee } : {}),
-    regionCode: r.region_code,
-    periodKey: r.period_key,
-    claim: r.claim,
-    state,
-    stateName: STATE_NAMES[state],
-    version: r.version,
-    ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
-    ...(r.due_on ? { dueOn: r.due_on } : {}),
-    overdue: r.due_on !== null && r.due_on < parts.today,
-    ...(r.publicity_ends_on ? { publicityEndsOn: r.publicity_ends_on } : {}),
-    ...(state === 'publicised' && publicityOver(r.publicity_ends_on, parts.today) ? { publicityEnded: true } : {}),
-    ...(r.amount_fen !== null ? { amountFen: Number(r.amount_fen) } : {}),
-    ...(decided?.fen !== undefined ? { decidedFen: decided.fen } : {}),
-    ...(decided?.status ? { decidedStatus: decided.status } : {}),
-    ...(r.recovery_fen !== null ? { recoveryFen: Number(r.recovery_fen) } : {}),
-    actions: actionsAvailable(state, actor.permissions),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-  };
-}
-
-/** What the engine last decided: an amount, or why there is none (不符合条件, 政策未生效 …). */
-interface Decided {
-  readonly fen?: number;
-  readonly status?: Exclude<DecisionStatus, 'eligible'>;
-}
-
-function decidedOf(status: unknown, fen: number | null | undefined): Decided | undefined {
-  if (typeof status === 'string' && status !== 'eligible' && (DECISION_STATUSES as readonly string[]).includes(status))
-    return { status: status as Exclude<DecisionStatus, 'eligible'> };
-  return typeof fen === 'number' ? { fen } : undefined;
-}
-
-/** `decidedAmounts` for one application whose events are already read: the latest decision's. */
-function decidedAmountIn(
-  app: Selectable<ApplicationTable>,
-  events: readonly { readonly decision: unknown }[],
-): Map<string, Decided> {
-  if (app.amount_fen !== null) return new Map([[app.id, { fen: Number(app.amount_fen) }]]);
-  const latest = events.findLast((e) => e.decision !== null)?.decision as
-    { amountFen?: number | null; status?: unknown } | undefined;
-  const decided = latest ? decidedOf(latest.status, latest.amountFen) : undefined;
-  return decided ? new Map([[app.id, decided]]) : new Map();
-}
-
-const named = (o: { id: string; name: string; credit_code: string }): Named => ({
-  id: o.id,
-  name: o.name,
-  identifier: o.credit_code,
-});
 
 /** An application's steps in order, each with who took it, as a column of the statement that reads it. */
 function eventsOfApplication(eb: ExpressionBuilder<Database, 'application'>) {
