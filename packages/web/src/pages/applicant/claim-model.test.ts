@@ -1,6 +1,17 @@
+import {
+  addDays,
+  CATALOGUE,
+  PERSON_STATUS_NAMES,
+  PolicyEngine,
+  residentIdCheckChar,
+  TEXT_PARAMETERS,
+  type Hire,
+  type IsoDate,
+  type SubsidyDefinition,
+} from '@huimin/policy';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { formAsks, toClaim } from './claim-model.js';
+import { claimFieldsOf, formAsks, hireInsuranceFrom, toClaim } from './claim-model.js';
 
 /**
  * 就业创业服务补助 is claimed per station, base or event (财社〔2023〕181号 第十二条): the form's
@@ -67,5 +78,62 @@ describe('what the form asks', () => {
   it('which certificate a training claim is for is never typed (the newest is used), nor another subsidy’s field', () => {
     expect(formAsks('vocational-training', 'claim.certificateId')).toBe(false);
     expect(formAsks('skill-evaluation', 'claim.businessCreditCode')).toBe(false);
+  });
+});
+
+/**
+ * The form asks for the months insured only where a rule reads them (`hireInsuranceFrom`). A rule
+ * added or changed in the policy package must not leave the form asking for nothing, or not asking
+ * what the engine needs: each version of each subsidy whose form lists hires is asked about a hire
+ * who qualifies in every other way, with no months insured and with three years.
+ */
+describe('the months insured a unit types, against the rules that read them', () => {
+  const engine = new PolicyEngine(CATALOGUE, TEXT_PARAMETERS);
+  const statuses = (Object.keys(PERSON_STATUS_NAMES) as (keyof typeof PERSON_STATUS_NAMES)[]).map((kind) => ({
+    kind,
+    from: '2000-01-01',
+  }));
+  const first17 = '51010420030305001';
+  const hire = (on: IsoDate, insuredMonths: number): Hire => ({
+    person: {
+      kind: 'person',
+      idNumber: first17 + residentIdCheckChar(first17),
+      graduation: { date: addDays(on, -30), institution: 'university' },
+      statuses,
+    },
+    contractStart: on,
+    contractMonths: 36,
+    insuredMonths,
+  });
+  const readsInsuredMonths = (subsidy: SubsidyDefinition) =>
+    subsidy.schemes.some((scheme) => {
+      const reasons = (insuredMonths: number) =>
+        JSON.stringify(
+          engine.evaluate({
+            subsidy: subsidy.id,
+            region: scheme.region,
+            date: scheme.from,
+            applicant: {
+              kind: 'organisation',
+              creditCode: '91510104MA00000014',
+              category: 'enterprise',
+              sizeClass: 'small',
+              region: scheme.region,
+            },
+            claim: { hires: [hire(scheme.from, insuredMonths)] },
+          }).reasons,
+        );
+      return reasons(0) !== reasons(36);
+    });
+
+  const withHires = CATALOGUE.filter((s) => claimFieldsOf(s.id).includes('hires'));
+  it.each(withHires.map((s) => [s.id, s] as const))('%s', (_, subsidy) => {
+    expect(hireInsuranceFrom(subsidy.id) === 'claim').toBe(readsInsuredMonths(subsidy));
+  });
+
+  it('every subsidy whose form lists hires is asked, 一次性吸纳就业补贴 and 单位社保补贴 among them', () => {
+    expect(withHires.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['one-time-hiring', 'social-insurance-employer-graduate']),
+    );
   });
 });
