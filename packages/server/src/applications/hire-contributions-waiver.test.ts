@@ -79,9 +79,14 @@ async function materialsOf(
     idempotencyKey: `hire-contributions-${++drafts}`,
   });
   expectOk(filed, 201);
-  const check = await clerk.request('GET', `/api/v1/applications/${filed.json<{ id: string }>().id}/submission-check`);
+  const id = filed.json<{ id: string }>().id;
+  const check = await clerk.request('GET', `/api/v1/applications/${id}/submission-check`);
   expectOk(check);
   const body = check.json<{ waivedMaterials: { zh: string }[]; missingMaterials: { zh: string }[] }>();
+  // The materials' list reads the hires itself (the check reuses the engine's facts): both agree.
+  const evidence = await clerk.request('GET', `/api/v1/applications/${id}/evidence`);
+  expectOk(evidence);
+  expect(evidence.json<{ waived: number[] }>().waived).toHaveLength(body.waivedMaterials.length);
   return { waived: body.waivedMaterials.map((m) => m.zh), missing: body.missingMaterials.map((m) => m.zh) };
 }
 

@@ -1,4 +1,12 @@
-import { deferredMaterialsRule, type IsoDate, type Material, type PolicyEngine, type Text } from '@huimin/policy';
+import {
+  deferredMaterialsRule,
+  type ApplicantFacts,
+  type ClaimFacts,
+  type IsoDate,
+  type Material,
+  type PolicyEngine,
+  type Text,
+} from '@huimin/policy';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
@@ -74,7 +82,7 @@ export async function submissionCheck(
     applicant,
     claim: facts.claim,
   });
-  const { materials, handedIn, waived } = await materialStanding(deps, engine, app, declarations, today);
+  const { materials, handedIn, waived } = await materialStanding(deps, engine, app, declarations, today, facts);
   const text = (m: Text): Text => ({ zh: m.zh, en: m.en });
   const promised = await promisedMaterials(deps.db, id, today);
   const missing = materials.map((_, i) => i).filter((i) => !handedIn.has(i) && !waived.has(i) && !promised.has(i));
@@ -109,7 +117,8 @@ export async function submissionCheck(
 /**
  * The scheme's materials for an application, which have a file, and which the platform does not
  * need on paper: those whose `waivedBy` fact it holds from a source, a confirmation or an office
- * record (a declaration not yet confirmed waives nothing).
+ * record (a declaration not yet confirmed waives nothing). The engine's facts, when the caller has
+ * read them, spare reading the hires again.
  */
 export async function materialStanding(
   deps: { db: Kysely<Database>; vault: Vault },
@@ -117,6 +126,7 @@ export async function materialStanding(
   app: Selectable<ApplicationTable>,
   declarations: readonly DeclarationView[],
   today: IsoDate,
+  facts?: { readonly applicant: ApplicantFacts; readonly claim: ClaimFacts },
 ): Promise<{ materials: readonly Material[]; handedIn: Set<number>; waived: Set<number> }> {
   const subsidy = engine.subsidy(app.subsidy_id);
   const resolution = subsidy ? engine.resolve(subsidy, app.region_code, shanghaiDateOf(app.created_at)) : undefined;
@@ -132,7 +142,7 @@ export async function materialStanding(
   const held = (field: string) =>
     standing.some((f) => f.field === field && f.entries.some((e) => e.provenance !== 'declared'));
   const hiresInsured = materials.some((m) => m.waivedBy === 'hire-contributions')
-    ? await hiresInsuredByUnit(deps, app)
+    ? hiresInsuredByUnit(app, facts ?? (await unitAndHires(deps, app)))
     : false;
   const waived = new Set<number>();
   materials.forEach((m, i) => {
@@ -142,21 +152,13 @@ export async function materialStanding(
   return { materials, handedIn, waived };
 }
 
-/**
- * Whether the insurance records show the applicant unit paying contributions for every person its
- * claim hires, in the months claimed where the claim names them: then its 单位缴费明细 is not
- * asked for on paper. Nobody listed holds nothing.
- */
-async function hiresInsuredByUnit(
+/** The applicant unit's facts and its hires', for a caller that has not read the engine's facts. */
+async function unitAndHires(
   deps: { db: Kysely<Database>; vault: Vault },
   app: Selectable<ApplicationTable>,
-): Promise<boolean> {
-  const claim = app.claim as StoredClaim;
-  const hires = claim.hires ?? [];
-  const claimed = (month: string) =>
-    (claim.fromMonth === undefined || month >= claim.fromMonth) &&
-    (claim.toMonth === undefined || month <= claim.toMonth);
-  if (!app.organisation_id || hires.length === 0) return false;
+): Promise<{ applicant: ApplicantFacts | undefined; claim: Pick<ClaimFacts, 'hires'> }> {
+  const hires = (app.claim as StoredClaim).hires ?? [];
+  if (!app.organisation_id || hires.length === 0) return { applicant: undefined, claim: {} };
   const [unit, people] = await Promise.all([
     loadOrganisationFacts(deps.db, deps.vault, app.organisation_id),
     loadPersonFacts(
@@ -165,9 +167,33 @@ async function hiresInsuredByUnit(
       hires.map((h) => h.personId),
     ),
   ]);
+  const known = hires.flatMap(({ personId, ...h }) => {
+    const person = people.get(personId);
+    return person ? [{ ...h, person }] : [];
+  });
+  // Someone listed and not found holds nothing: no waiver.
+  return { applicant: unit, claim: known.length === hires.length ? { hires: known } : {} };
+}
+
+/**
+ * Whether the insurance records show the applicant unit paying contributions for every person its
+ * claim hires, in the months claimed where the claim names them: then its 单位缴费明细 is not
+ * asked for on paper. Nobody listed holds nothing.
+ */
+function hiresInsuredByUnit(
+  app: Selectable<ApplicationTable>,
+  facts: { readonly applicant: ApplicantFacts | undefined; readonly claim: Pick<ClaimFacts, 'hires'> },
+): boolean {
+  const claim = app.claim as StoredClaim;
+  const unit = facts.applicant?.kind === 'organisation' ? facts.applicant : undefined;
+  const hires = facts.claim.hires ?? [];
+  const claimed = (month: string) =>
+    (claim.fromMonth === undefined || month >= claim.fromMonth) &&
+    (claim.toMonth === undefined || month <= claim.toMonth);
+  if (!app.organisation_id || !unit || hires.length === 0) return false;
   return hires.every((h) =>
-    (people.get(h.personId)?.insurance ?? []).some(
-      (m) => m.payer === 'employer' && m.employer !== undefined && m.employer === unit?.creditCode && claimed(m.month),
+    (h.person.insurance ?? []).some(
+      (m) => m.payer === 'employer' && m.employer !== undefined && m.employer === unit.creditCode && claimed(m.month),
     ),
   );
 }
