@@ -159,9 +159,12 @@ describe('a declared graduation, confirmed at acceptance', () => {
       field: 'note',
     });
     expectOk(await decide(clerk, filed.id, declaration, { outcome: 'rejected', note: '毕业证书显示2019年毕业' }));
-    const unexplained = await act(clerk, filed.id, 'accept');
-    expect(unexplained.statusCode).toBe(400);
-    expect(unexplained.json()).toMatchObject({ code: 'INELIGIBLE_ACCEPT_REASON_REQUIRED', field: 'reason' });
+    // Accepting it anyway takes a reason that says something; spaces and a zero-width space do not.
+    for (const reason of [undefined, '  ', '\u200b']) {
+      const unexplained = await act(clerk, filed.id, 'accept', reason === undefined ? {} : { reason });
+      expect(unexplained.statusCode).toBe(400);
+      expect(unexplained.json()).toMatchObject({ code: 'INELIGIBLE_ACCEPT_REASON_REQUIRED', field: 'reason' });
+    }
     expectOk(await act(clerk, filed.id, 'accept', { reason: '材料齐全，资格由审核环节核定' }));
     const review = await act(reviewer, filed.id, 'review');
     expect(review.statusCode).toBe(422);
