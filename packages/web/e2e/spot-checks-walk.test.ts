@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/src/demo/demo-city.js';
+import { expectOk, login as apiLogin } from '../../server/src/testing/fixtures.js';
 import { browserWalk, checkAndShoot } from './harness.js';
 
 /**
@@ -42,5 +44,43 @@ describe('the day’s spot check', () => {
     expect(await en.page.getByTestId('spot-status').innerText()).toContain('the first draw stands');
     expect(await en.page.getByTestId('spot-first').locator('.ant-card-head').innerText()).toContain('First draw');
     await checkAndShoot(en, 'supervisor-spot-checks', [REASON]);
+  });
+
+  it('an inspector finds the items drawn for them and records each outcome once, with what was checked', async () => {
+    // The inspectors are drawn at random: walk as one the day's draws gave an item to.
+    type Assigned = { inspections: { itemId: string; applicationNumber: string; outcome?: string }[] };
+    let inspector = '';
+    let number = '';
+    let item = '';
+    for (const username of ['auditor', 'supervisor']) {
+      const res = await (
+        await apiLogin(walk.platform.app, username, DEMO_PASSWORD)
+      ).request('GET', '/api/v1/spot-checks/assigned');
+      expectOk(res);
+      const open = res.json<Assigned>().inspections.find((i) => i.outcome === undefined);
+      if (open) {
+        inspector = username;
+        number = open.applicationNumber;
+        item = open.itemId;
+        break;
+      }
+    }
+    expect(number).not.toBe('');
+    const v = await walk.as('zh-CN', inspector);
+    await v.page.goto('/#/supervision/spot-checks');
+    const mine = v.page.getByTestId('my-inspections');
+    await mine.getByTestId(`inspect-${item}`).click();
+    // Nothing chosen, nothing said: both are asked for, and nothing is recorded.
+    await v.page.locator('#inspection-save').click();
+    await v.page.locator('.ant-modal .ant-form-item-explain-error').first().waitFor();
+    expect(await v.page.locator('.ant-modal .ant-form-item-explain-error').count()).toBe(2);
+    await v.page.getByLabel('发现问题').check();
+    await v.page.locator('#inspection-note').fill('实地核查：培训证书与本人不符');
+    await v.page.locator('#inspection-save').click();
+    await v.page.locator('.ant-message').getByText(`已记录核查结果：${number}`).waitFor();
+    const row = mine.locator(`tr[data-row-key="${item}"]`);
+    await expect.poll(() => row.innerText()).toContain('实地核查：培训证书与本人不符');
+    expect(await row.getByRole('button').count()).toBe(0);
+    await checkAndShoot(v, 'inspector-spot-checks');
   });
 });

@@ -326,7 +326,7 @@ export const PAGES: readonly PageEntry[] = [
   {
     path: '/supervision/spot-checks',
     element: <SpotChecksPage />,
-    permissions: ['spot-check:draw'],
+    permissions: ['spot-check:draw', 'spot-check:inspect'],
     nav: 'spotChecks',
     group: 'supervision',
   },

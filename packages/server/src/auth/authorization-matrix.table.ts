@@ -310,6 +310,8 @@ export const MATRIX: readonly Row[] = [
   // The set-up drew the region's sample for the day, so drawing again takes a reason (409 without one).
   { method: 'POST', route: '/api/v1/spot-checks', allowed: ['supervisor'], region: 'none', also: [409], call: () => ({ url: '/api/v1/spot-checks', body: { sampleSize: 1, reason: '权限矩阵：重新抽取' } }) },
   { method: 'GET', route: '/api/v1/spot-checks/today', allowed: ['supervisor'], region: 'list', marker: (r) => r.spotCheck, call: () => ({ url: '/api/v1/spot-checks/today' }) },
+  // Each inspector's own items, wherever drawn: nothing of another region's to leak.
+  { method: 'GET', route: '/api/v1/spot-checks/assigned', allowed: ['supervisor', 'auditor'], region: 'none', call: () => ({ url: '/api/v1/spot-checks/assigned' }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}` }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id/reproduction', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}/reproduction` }) },
   // Only the inspector the draw assigned records the outcome (NOT_YOUR_INSPECTION for the other).

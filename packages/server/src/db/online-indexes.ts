@@ -25,6 +25,8 @@ export const ONLINE_INDEXES: readonly OnlineIndex[] = [
   // 就业创业证 numbers: who holds one (an import's), and a region's last serial of the year (a new
   // card, `like '510104-2026-%'`), which read the whole table of registrations without it.
   { name: 'employment_registration_card', on: 'on employment_registration (card_number text_pattern_ops)' },
+  // An inspector's own spot-check items (我的抽查任务), read by inspector across every draw.
+  { name: 'spot_check_item_inspector', on: 'on spot_check_item (inspector_id)' },
 ];
 
 /**

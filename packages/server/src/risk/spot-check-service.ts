@@ -9,6 +9,7 @@ import { AppError } from '../http/errors.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { draw, weightOf, type Candidate } from './spot-check-draw.js';
+import type { AssignedInspectionT } from './spot-check.schemas.js';
 
 export interface SpotCheckView {
   id: string;
@@ -296,6 +297,60 @@ export class SpotCheckService {
           a.rank === recorded[i]?.rank,
       );
     return { identical: same };
+  }
+
+  /**
+   * The caller's own inspections (我的抽查任务): every item still open, oldest draw first, then the
+   * last recorded ones, newest first, so an inspector finds the work of any earlier day.
+   */
+  async assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[] }> {
+    const mine = () =>
+      this.db
+        .selectFrom('spot_check_item as i')
+        .innerJoin('spot_check as c', 'c.id', 'i.spot_check_id')
+        .innerJoin('application as a', 'a.id', 'i.application_id')
+        .select([
+          'i.id',
+          'i.spot_check_id',
+          'c.period',
+          'c.region_code',
+          'i.application_id',
+          'a.number',
+          'a.subsidy_id',
+          'i.outcome',
+          'i.note',
+          'i.recorded_at',
+        ])
+        .where('i.inspector_id', '=', actor.accountId);
+    const [open, recorded] = await Promise.all([
+      mine()
+        .where('i.outcome', 'is', null)
+        .orderBy('c.period')
+        .orderBy('c.created_at')
+        .orderBy('i.rank')
+        .limit(500)
+        .execute(),
+      mine()
+        .where('i.outcome', 'is not', null)
+        .orderBy('i.recorded_at', 'desc')
+        .orderBy('i.id', 'desc')
+        .limit(50)
+        .execute(),
+    ]);
+    return {
+      inspections: [...open, ...recorded].map((r) => ({
+        spotCheckId: r.spot_check_id,
+        itemId: r.id,
+        period: r.period,
+        regionCode: r.region_code,
+        applicationId: r.application_id,
+        applicationNumber: r.number,
+        subsidy: r.subsidy_id,
+        ...(r.outcome ? { outcome: r.outcome } : {}),
+        ...(r.note ? { note: r.note } : {}),
+        ...(r.recorded_at ? { recordedAt: r.recorded_at.toISOString() } : {}),
+      })),
+    };
   }
 
   async recordOutcome(

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import type { SpotCheckService } from './spot-check-service.js';
-import { SpotChecksToday, SpotCheckView } from './spot-check.schemas.js';
+import { AssignedInspections, SpotChecksToday, SpotCheckView } from './spot-check.schemas.js';
 
 /** Spot checks (双随机一公开). */
 export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyncTypebox {
@@ -45,6 +45,18 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         },
       },
       async (request) => spotChecks.today(actorOf(request)),
+    );
+    app.get(
+      '/api/v1/spot-checks/assigned',
+      {
+        config: { access: { permission: 'spot-check:inspect' } },
+        schema: {
+          tags,
+          summary: "The caller's own inspections: every one still open, then the latest recorded",
+          response: { 200: AssignedInspections, ...PROTECTED_ERRORS },
+        },
+      },
+      async (request) => spotChecks.assigned(actorOf(request)),
     );
     app.get(
       '/api/v1/spot-checks/:id',

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 export const SpotCheckView = Type.Object({
   id: Type.String(),
@@ -29,3 +29,25 @@ export const SpotChecksToday = Type.Object({
   regionCode: Type.String(),
   draws: Type.Array(SpotCheckView),
 });
+
+/** One item of a draw assigned to the caller to inspect. */
+export const AssignedInspection = Type.Object({
+  spotCheckId: Type.String(),
+  itemId: Type.String(),
+  /** The day the draw was made for, and the region it was drawn in. */
+  period: Type.String({ format: 'date' }),
+  regionCode: Type.String(),
+  applicationId: Type.String(),
+  applicationNumber: Type.String(),
+  subsidy: Type.String(),
+  outcome: Type.Optional(Type.Union([Type.Literal('no-problem'), Type.Literal('problem-found')])),
+  note: Type.Optional(Type.String()),
+  recordedAt: Type.Optional(Type.String()),
+});
+
+export const AssignedInspections = Type.Object({
+  /** Still to inspect, oldest draw first; then the latest recorded, newest first. */
+  inspections: Type.Array(AssignedInspection),
+});
+
+export type AssignedInspectionT = Static<typeof AssignedInspection>;

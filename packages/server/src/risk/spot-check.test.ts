@@ -66,7 +66,7 @@ type View = {
   redrawOf?: string;
   reason?: string;
   candidates: number;
-  items: { id: string; applicationId: string; inspector: string; outcome?: string }[];
+  items: { id: string; applicationId: string; applicationNumber: string; inspector: string; outcome?: string }[];
 };
 type Refusal = { code: string; field?: string; errors?: { spotCheckId: string; period: string }[] };
 const INSPECTORS = ['supervisor', 'auditor', 'auditor2', 'city-auditor', 'county-supervisor'];
@@ -201,6 +201,37 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
       { outcome: 'problem-found', note: '实地核查发现证书与本人不符' },
     );
     expect(recorded.json<View>().items.find((i) => i.id === item.id)).toMatchObject({ outcome: 'problem-found' });
+  });
+
+  it('each inspector finds their own items of every draw, the open ones first, and nobody else’s', async () => {
+    const clients: Record<string, Client> = { supervisor, auditor, auditor2, 'city-auditor': cityAuditor };
+    type Assigned = {
+      inspections: { itemId: string; spotCheckId: string; applicationNumber: string; outcome?: string }[];
+    };
+    const recorded = first.items.find((i) => i.inspector !== 'supervisor') ?? first.items[0]!;
+    for (const [name, client] of Object.entries(clients)) {
+      const res = await client.request('GET', '/api/v1/spot-checks/assigned');
+      expectOk(res);
+      const mine = res.json<Assigned>().inspections;
+      const ofFirst = mine.filter((m) => m.spotCheckId === first.id).map((m) => m.itemId);
+      expect(ofFirst.sort()).toEqual(
+        first.items
+          .filter((i) => i.inspector === name)
+          .map((i) => i.id)
+          .sort(),
+      );
+      // Open before recorded: once an outcome is seen, every item after has one too.
+      const firstDone = mine.findIndex((m) => m.outcome !== undefined);
+      if (firstDone >= 0) expect(mine.slice(firstDone).every((m) => m.outcome !== undefined)).toBe(true);
+      if (name === recorded.inspector)
+        expect(mine.find((m) => m.itemId === recorded.id)).toMatchObject({
+          outcome: 'problem-found',
+          applicationNumber: recorded.applicationNumber,
+        });
+    }
+    // A clerk inspects nothing and may not ask.
+    const clerk = await staff(app, 'spot-clerk', ['clerk'], '510104');
+    expect((await clerk.request('GET', '/api/v1/spot-checks/assigned')).statusCode).toBe(403);
   });
 
   it('the next day is a new period: its first draw needs no reason', async () => {

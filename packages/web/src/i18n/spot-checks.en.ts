@@ -35,4 +35,18 @@ export const spotChecksEn: Translation<typeof spotChecksZh> = {
     'no-problem': 'No problem',
     'problem-found': 'Problem found',
   },
+  mine: {
+    title: 'My inspections',
+    intro:
+      'Applications drawn for you to inspect, from every day’s draw. Read the application and its materials, check on site where needed, then record the outcome; it cannot be changed afterwards and goes into the audit log.',
+    none: 'No inspections are assigned to you.',
+    subsidy: 'Subsidy',
+    recordedAt: 'Recorded at',
+    note: 'What was checked',
+    record: 'Record the outcome',
+    recordTitle: 'Record the outcome: {{number}}',
+    outcome: 'Outcome',
+    noteHelp: 'Say what you checked and how; where you found a problem, say what it is.',
+    recorded: 'Outcome recorded: {{number}}',
+  },
 };

@@ -35,4 +35,18 @@ export const spotChecksZh = {
     'no-problem': '核查无误',
     'problem-found': '发现问题',
   },
+  mine: {
+    title: '我的抽查任务',
+    intro:
+      '抽中由您核查的申请（含以前各日的抽取）。请查阅申请材料、必要时实地核查后记录结果；记录后不能更改，并记入审计日志。',
+    none: '目前没有分配给您的抽查任务。',
+    subsidy: '补贴',
+    recordedAt: '记录时间',
+    note: '核查说明',
+    record: '记录结果',
+    recordTitle: '记录核查结果：{{number}}',
+    outcome: '核查结果',
+    noteHelp: '写明核查了什么、怎样核查的；发现问题的，写明问题所在。',
+    recorded: '已记录核查结果：{{number}}',
+  },
 };

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
+import { useSession } from '../../session/session.js';
+import { MyInspections } from './my-inspections.js';
 import { REASON_MAX, reasonIsEnough } from './spot-check-reason.js';
 
 type Today = paths['/api/v1/spot-checks/today']['get']['responses'][200]['content']['application/json'];
@@ -20,7 +22,13 @@ type Draw = Today['draws'][number];
  */
 export function SpotChecksPage() {
   const { t } = useTranslation();
-  const { data, error, reload } = useLoad(() => api<Today>('GET', '/api/v1/spot-checks/today'), []);
+  const { can } = useSession();
+  // An inspector who does not draw (the auditor) sees only the inspections given to them.
+  const draws = can('spot-check:draw');
+  const { data, error, reload } = useLoad(
+    () => (draws ? api<Today>('GET', '/api/v1/spot-checks/today') : Promise.resolve(undefined)),
+    [draws],
+  );
   const [sampleSize, setSampleSize] = useState<number | null>(10);
   const [reason, setReason] = useState('');
   const [drawError, setDrawError] = useState<ApiError>();
@@ -51,6 +59,7 @@ export function SpotChecksPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('spotChecks.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('spotChecks.intro')}</Typography.Paragraph>
+      {can('spot-check:inspect') ? <MyInspections /> : null}
       <ErrorAlert error={error} />
       {data ? (
         <Alert
