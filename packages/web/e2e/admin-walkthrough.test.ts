@@ -152,6 +152,8 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       const loan = /DB\d{6}-\d{4}-\d{5}/.exec(await rows.first().innerText())?.[0] ?? '';
       expect(loan).not.toBe('');
       expect(await v.page.locator('tbody').innerText()).not.toMatch(UUID);
+      // Every field by its label: no field's code (compensatedOn) in the words.
+      expect(await v.page.locator('tbody').innerText()).not.toMatch(/\b[a-z]+[A-Z]\w*\b/);
       // The loan's whole story, from the application to the guarantee fund paying the bank.
       await rows.first().locator('.ant-table-row-expand-icon').click();
       await v.page.locator('[data-testid^="audit-history-"]').first().click();

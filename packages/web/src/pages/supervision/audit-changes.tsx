@@ -7,6 +7,8 @@ import { useRegionName } from '../../components/regions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGION_FIELDS = new Set(['regionCode', 'region_code', 'fromRegion', 'toRegion']);
+/** How many items of a list an entry shows before saying how many more there are. */
+const ARRAY_SHOWN = 10;
 /** Money recorded in fen under a name that does not say so. */
 const FEN_FIELDS = new Set(['fund']);
 
@@ -38,9 +40,21 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
   };
   const value = (field: string, v: unknown, entry: AuditEntry, named: AuditNames): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (Array.isArray(v)) return v.map((x) => value(field, x, entry, named)).join(punctuation(i18n.language).list);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '—';
+      // A settled chunk names up to 2,000 applications: the first few, and how many more.
+      const shown = v.slice(0, ARRAY_SHOWN).map((x) => value(field, x, entry, named));
+      const rest = v.length - shown.length;
+      return (
+        shown.join(punctuation(i18n.language).list) + (rest > 0 ? ` ${t('admin.audit.more', { count: rest })}` : '')
+      );
+    }
     if (typeof v === 'boolean') return t(v ? 'admin.units.flagOn' : 'admin.units.flagOff');
-    if (typeof v === 'object') return '—';
+    // A record inside a list (a failed payment: its application and the bank's reason): its values.
+    if (typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => value(k, x, entry, named))
+        .join(' ');
     const text = String(v);
     if (UUID.test(text)) return named.names[text.toLowerCase()] ?? t('admin.audit.unnamed');
     if (/(Fen|_fen)$/.test(field) || FEN_FIELDS.has(field)) return formatFen(Number(text), i18n.language);
