@@ -203,6 +203,10 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
     const v = await walk.as(language, f.username, PHONE);
     await v.page.goto(f.applicationUrl ?? '/');
     await expect.poll(() => stateOf(v.page)).toBe('paid');
+    // The payment's reference as it was given, not the record's `ref:` shorthand.
+    const history = await v.page.locator('.ant-timeline').innerText();
+    expect(history).toContain(`WALK-${language}`);
+    expect(history).not.toContain('ref:');
     await checkAndShoot(v, shot('paid'));
     // Her applications, as cards on the phone rather than a table to scroll sideways.
     await v.page.goto('/#/my/applications');

@@ -603,6 +603,8 @@ export const enUS: Messages = {
     history: 'History',
     reason: 'Reason',
     paymentReference: 'Payment reference',
+    paidInBatch: 'payment batch {{batch}}, item {{seq}}',
+    paidInBatchWithBank: 'payment batch {{batch}}, item {{seq}}, bank reference {{bank}}',
     correctionNote: 'Correction note',
     correctionRequested: 'The bureau asks you to correct:',
     resubmitted: 'Corrected and submitted again by the applicant',

@@ -569,6 +569,8 @@ export const zhCN = {
     history: '办理记录',
     reason: '理由',
     paymentReference: '拨付凭证',
+    paidInBatch: '拨付批次 {{batch}} 第 {{seq}} 笔',
+    paidInBatchWithBank: '拨付批次 {{batch}} 第 {{seq}} 笔，银行流水号 {{bank}}',
     correctionNote: '补正说明',
     correctionRequested: '经办机构要求补正：',
     resubmitted: '申请人已补正后重新提交',

@@ -38,6 +38,7 @@ import { useNoticesReadOn } from './notices-read.js';
 import { DecidedAmount } from './decided-amount.js';
 import { DraftPrecheck } from './draft-precheck.js';
 import { StateTag } from './state-tag.js';
+import { PaymentNoteText } from './payment-note-text.js';
 import { periodText } from './period-text.js';
 import { WorkflowSteps } from './workflow-steps.js';
 
@@ -249,7 +250,7 @@ export function ApplicationPage() {
                               : 'application.reason',
                         )}
                         {punctuation(lang).colon}
-                        {e.reason}
+                        {e.toState === 'paid' ? <PaymentNoteText note={e.reason} /> : e.reason}
                       </div>
                     ) : null}
                   </div>
