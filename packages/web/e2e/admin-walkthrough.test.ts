@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
 import { sheetRows, workbook } from '../../server/src/testing/sheets.js';
-import { browserWalk, checkAndShoot, type Language, type Visitor } from './harness.js';
+import { browserWalk, checkAndShoot, pageWidth, type Language, type Visitor } from './harness.js';
 
 /**
  * The administration pages in a real browser (issue 16, item 5): the administrator creates a staff
@@ -292,6 +292,20 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await v.page.goto('/#/registry/reference-data');
       await v.page.getByTestId('reference-table').waitFor();
       await checkAndShoot(v, 'admin-reference-data');
+    });
+
+    it('on a phone, the dashboard and the reference data stay within the screen', async () => {
+      const phone = { width: 390, height: 844 };
+      const v = await walk.as(language, 'auditor', phone);
+      await v.page.goto('/#/supervision/dashboard');
+      const rows = v.page.locator('[data-testid="execution-table"] tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      // Wide tables scroll inside their card; the page, and the header's log-out with it, do not.
+      expect(await pageWidth(v.page)).toBeLessThanOrEqual(phone.width);
+      await checkAndShoot(v, 'admin-dashboard-phone');
+      await v.page.goto('/#/registry/reference-data');
+      await v.page.getByTestId('reference-table').waitFor();
+      expect(await pageWidth(v.page)).toBeLessThanOrEqual(phone.width);
     });
   });
 }

@@ -91,6 +91,7 @@ export function ReferenceDataPage() {
         loading={loading}
         dataSource={data?.snapshots ?? []}
         search={false}
+        scroll={{ x: 'max-content' }}
         options={{ density: true, reload: () => setVersion((n) => n + 1), setting: true }}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
         columns={[

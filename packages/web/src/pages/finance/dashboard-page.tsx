@@ -119,13 +119,14 @@ export function DashboardPage() {
         </Space>
       </Space>
       <ErrorAlert error={error ?? overdue.error} />
+      {/* Sums of tens of millions of 元 take a phone's whole width; the rate and the overdue count half. */}
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('dashboard.received')} value={formatFen(received, lang)} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('dashboard.executed')} value={formatFen(executed, lang)} />
           </Card>

@@ -57,7 +57,13 @@ export function ExecutionPanel({
         max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
         axisLabel: { formatter: '{value}%' },
       },
-      yAxis: { type: 'category', inverse: true, data: rows.map(label) },
+      // Long region and fund names are cut to fit a phone; the tooltip and the table give them whole.
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map(label),
+        axisLabel: { width: 150, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
@@ -89,6 +95,7 @@ export function ExecutionPanel({
           options={false}
           pagination={false}
           size="small"
+          scroll={{ x: 'max-content' }}
           data-testid="execution-table"
           columns={[
             { title: t('common.region'), render: (_, r) => regionName(r.regionCode) },
