@@ -102,7 +102,7 @@ export const backOfficeEn: Translation<typeof backOfficeZh> = {
     fileCounts_one: '{{count}} row: {{paid}} paid, {{failed}} failed, {{unmatched}} unmatched',
     none: 'None',
   },
-  funds: { year: 'Year', code: 'Fund code' },
+  funds: { year: 'Year', code: 'Fund code', source: 'Source' },
   classes: { search: 'Class number, institution or occupation' },
   lists: {
     loans: 'Loan number, borrower or bank',

@@ -100,7 +100,7 @@ export const backOfficeZh = {
     fileCounts: '{{rows}} 行：成功 {{paid}}，失败 {{failed}}，未匹配 {{unmatched}}',
     none: '无',
   },
-  funds: { year: '年度', code: '资金编号' },
+  funds: { year: '年度', code: '资金编号', source: '资金来源' },
   classes: { search: '班级编号、机构或职业' },
   /** What the keyword search above a staff list looks in. */
   lists: {

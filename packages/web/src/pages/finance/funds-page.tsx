@@ -34,8 +34,9 @@ export function FundsPage() {
         }) as BalanceRow,
     ),
   );
-  const fundName = (f: Fund) => `${t(`funds.sources.${f.source}`)} · ${regionName(f.regionCode)}`;
-  const names = new Map(rows.map((r) => [r.fund.id, fundName(r.fund)]));
+  // The fund by its own name, as the dashboard, the payments and the audit trail name it; its
+  // source (市级就业补助资金 …) is a column of its own.
+  const names = new Map(rows.map((r) => [r.fund.id, r.fund.name]));
   const columns: StaffColumn<BalanceRow>[] = [
     col.choice(
       t('admin.dashboard.fund'),
@@ -48,6 +49,13 @@ export function FundsPage() {
       sorter: (a, b) => a.fund.year - b.fund.year,
     }),
     col.text(t('backOffice.funds.code'), 'code', (r) => r.fund.code),
+    col.choice(
+      t('backOffice.funds.source'),
+      'source',
+      rows,
+      (r) => r.fund.source,
+      (source) => t(`funds.sources.${source}`),
+    ),
     col.choice(t('common.region'), 'region', rows, (r) => r.region, regionName),
     ...KINDS.map((k) => col.money(t(`funds.kinds.${k}`), k, (r) => r[k])),
   ];
