@@ -9,17 +9,23 @@ import { useLoad } from '../../components/use-load.js';
 
 type Preview = paths['/api/v1/payment-batches/preview']['get']['responses'][200]['content']['application/json'];
 type Group = Preview['groups'][number];
+type LoadedPreview = ReturnType<typeof usePreview>;
+
+/** What "生成拨付批次" would make; `version` reads it again after batches change. */
+export function usePreview(version: number) {
+  return useLoad(() => api<Preview>('GET', '/api/v1/payment-batches/preview'), [version]);
+}
 
 /**
  * 待拨付预览: before "生成拨付批次", what it would put in batches — per fund and channel how many and
- * how much in 元 — and what it would leave out and why. `version` reloads it after batches change.
+ * how much in 元 — and what it would leave out and why. The page loads it (`usePreview`), as its
+ * button to make batches is off while the preview has nothing to pay.
  * The groups are a staff ProTable: filtered by fund and channel, sorted, exported with the total.
  */
-export function BatchPreview({ version }: { version: number }) {
+export function BatchPreview({ preview }: { preview: LoadedPreview }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const col = useStaffColumns<Group>();
-  const preview = useLoad(() => api<Preview>('GET', '/api/v1/payment-batches/preview'), [version]);
   const p = preview.data;
   const groups = p?.groups ?? [];
   const fundName = (g: Group) => `${g.fundName}（${g.fundCode}）`;

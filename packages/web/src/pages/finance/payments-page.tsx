@@ -9,7 +9,7 @@ import { formatInstant, punctuation } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, WHOLE_CELL, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
-import { BatchPreview } from './batch-preview.js';
+import { BatchPreview, usePreview } from './batch-preview.js';
 
 /**
  * 拨付: put what is payable into batches by fund and channel, hand the bank its file, and read the
@@ -29,6 +29,9 @@ export function PaymentsPage() {
   const [report, setReport] = useState<{ batch: string; id: string; report: ReturnReport }>();
   /** Bumped when batches change, so the preview reads again what is left to pay. */
   const [version, setVersion] = useState(0);
+  const preview = usePreview(version);
+  // Nothing payable: the button would only be refused (409), so it is off, and the preview says why.
+  const nothingToPay = preview.data !== undefined && preview.data.groups.length === 0;
 
   const create = async () => {
     setBusy(true);
@@ -181,12 +184,18 @@ export function PaymentsPage() {
               label: t(`payments.layouts.${code}`),
             }))}
           />
-          <Button type="primary" loading={busy} onClick={() => void create()} data-testid="create-batches">
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={nothingToPay}
+            onClick={() => void create()}
+            data-testid="create-batches"
+          >
             {t('payments.create')}
           </Button>
         </Space>
       </Card>
-      <BatchPreview version={version} />
+      <BatchPreview preview={preview} />
       <ErrorAlert error={error ?? batches.error} />
       <StaffTable<PaymentBatch>
         rowKey="id"
