@@ -7,6 +7,8 @@ export const spotChecksEn: Translation<typeof spotChecksZh> = {
   intro:
     "A random sample of the region's approved applications, weighted towards large amounts, many people and long durations, each given to a randomly chosen inspector who did not handle it (财社〔2023〕181号, art. 23). The system makes the random seed and keeps it, so anyone can verify the draw; each region's first draw of the day is the one that stands.",
   sampleSize: 'Sample size',
+  sampleSizeMissing: 'Enter the sample size (1 to 1,000)',
+  sampleSizeRange: 'From 1 to 1,000 applications a draw; more than 1,000 is drawn as 1,000.',
   draw: "Draw today's sample",
   drawAgain: 'Draw again',
   none: 'Your region has not drawn its spot check today.',

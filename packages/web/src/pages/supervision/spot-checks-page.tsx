@@ -72,7 +72,15 @@ export function SpotChecksPage() {
       {data ? (
         <Card size="small">
           <Form layout="vertical" onFinish={() => void submit()}>
-            <Form.Item label={t('spotChecks.sampleSize')} htmlFor="spot-sample-size">
+            <Form.Item
+              label={t('spotChecks.sampleSize')}
+              htmlFor="spot-sample-size"
+              required
+              // An emptied field says what it needs rather than only turning the button off.
+              validateStatus={sampleSize === null ? 'error' : undefined}
+              help={sampleSize === null ? t('spotChecks.sampleSizeMissing') : undefined}
+              extra={t('spotChecks.sampleSizeRange')}
+            >
               <InputNumber
                 id="spot-sample-size"
                 min={1}
@@ -94,7 +102,6 @@ export function SpotChecksPage() {
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                   maxLength={REASON_MAX}
-                  showCount
                   autoSize={{ minRows: 2, maxRows: 6 }}
                   placeholder={t('spotChecks.reasonPlaceholder')}
                 />
