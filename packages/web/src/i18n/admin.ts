@@ -92,7 +92,7 @@ export const adminZh = {
     unnamed: '（记录已不存在）',
     recordId: '记录编号',
     open: '查看',
-    more: '等 {{count}} 项',
+    more: '另有 {{count}} 项',
     actor: '操作人姓名',
     action: '操作',
     subject: '对象',

@@ -50,11 +50,15 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
       );
     }
     if (typeof v === 'boolean') return t(v ? 'admin.units.flagOn' : 'admin.units.flagOff');
-    // A record inside a list (a failed payment: its application and the bank's reason): its values.
-    if (typeof v === 'object')
-      return Object.entries(v as Record<string, unknown>)
-        .map(([k, x]) => value(k, x, entry, named))
+    // A failed payment of a settled chunk: its application, named, and the bank's reason. Any other
+    // record inside an entry (a fact's data) stays a dash: its codes have no labels here.
+    if (typeof v === 'object') {
+      const { application, reason } = v as { application?: unknown; reason?: unknown };
+      if (application === undefined) return '—';
+      return [value('application', application, entry, named), typeof reason === 'string' ? reason : '']
+        .filter(Boolean)
         .join(' ');
+    }
     const text = String(v);
     if (UUID.test(text)) return named.names[text.toLowerCase()] ?? t('admin.audit.unnamed');
     if (/(Fen|_fen)$/.test(field) || FEN_FIELDS.has(field)) return formatFen(Number(text), i18n.language);
