@@ -301,7 +301,9 @@ export class SpotCheckService {
 
   /**
    * The caller's own inspections (我的抽查任务): every item still open, oldest draw first, then the
-   * last recorded ones, newest first, so an inspector finds the work of any earlier day.
+   * last recorded ones, newest first, so an inspector finds the work of any earlier day. Only the
+   * draws that stand: a redraw is kept on record beside the first of its day, which is the one
+   * inspected (以第一次抽取为准).
    */
   async assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[] }> {
     const mine = () =>
@@ -321,7 +323,8 @@ export class SpotCheckService {
           'i.note',
           'i.recorded_at',
         ])
-        .where('i.inspector_id', '=', actor.accountId);
+        .where('i.inspector_id', '=', actor.accountId)
+        .where('c.redraw_of', 'is', null);
     const [open, recorded] = await Promise.all([
       mine()
         .where('i.outcome', 'is', null)

@@ -203,23 +203,32 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
     expect(recorded.json<View>().items.find((i) => i.id === item.id)).toMatchObject({ outcome: 'problem-found' });
   });
 
-  it('each inspector finds their own items of every draw, the open ones first, and nobody else’s', async () => {
-    const clients: Record<string, Client> = { supervisor, auditor, auditor2, 'city-auditor': cityAuditor };
+  it('each inspector finds their own items of every draw that stands, the open ones first, and nobody else’s', async () => {
+    const clients: Record<string, Client> = {
+      supervisor,
+      auditor,
+      auditor2,
+      'city-auditor': cityAuditor,
+      'county-supervisor': countySupervisor,
+    };
     type Assigned = {
       inspections: { itemId: string; spotCheckId: string; applicationNumber: string; outcome?: string }[];
     };
+    // Every draw of the day, the city's (its first and its redraws) and the county's.
+    const draws: View[] = [];
+    for (const drawer of [supervisor, countySupervisor])
+      draws.push(...(await drawer.request('GET', '/api/v1/spot-checks/today')).json<{ draws: View[] }>().draws);
+    expect(draws.some((d) => d.redrawOf !== undefined)).toBe(true);
     const recorded = first.items.find((i) => i.inspector !== 'supervisor') ?? first.items[0]!;
     for (const [name, client] of Object.entries(clients)) {
       const res = await client.request('GET', '/api/v1/spot-checks/assigned');
       expectOk(res);
       const mine = res.json<Assigned>().inspections;
-      const ofFirst = mine.filter((m) => m.spotCheckId === first.id).map((m) => m.itemId);
-      expect(ofFirst.sort()).toEqual(
-        first.items
-          .filter((i) => i.inspector === name)
-          .map((i) => i.id)
-          .sort(),
-      );
+      // The first draw of each region and day is inspected; a redraw stays on record only.
+      const expected = draws
+        .filter((d) => d.redrawOf === undefined)
+        .flatMap((d) => d.items.filter((i) => i.inspector === name).map((i) => i.id));
+      expect(mine.map((m) => m.itemId).sort()).toEqual(expected.sort());
       // Open before recorded: once an outcome is seen, every item after has one too.
       const firstDone = mine.findIndex((m) => m.outcome !== undefined);
       if (firstDone >= 0) expect(mine.slice(firstDone).every((m) => m.outcome !== undefined)).toBe(true);

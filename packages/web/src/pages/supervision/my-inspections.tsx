@@ -100,7 +100,11 @@ export function MyInspections() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item label={t('spotChecks.mine.outcome')} name="outcome" rules={[{ required: true }]}>
+          <Form.Item
+            label={t('spotChecks.mine.outcome')}
+            name="outcome"
+            rules={[{ required: true, message: t('spotChecks.mine.outcomeMissing') }]}
+          >
             <Radio.Group
               id="inspection-outcome"
               options={(['no-problem', 'problem-found'] as const).map((o) => ({
@@ -113,7 +117,16 @@ export function MyInspections() {
             label={t('spotChecks.mine.note')}
             name="note"
             extra={t('spotChecks.mine.noteHelp')}
-            rules={[{ required: true, whitespace: true }, { min: 2 }]}
+            // As the server counts it: the note is sent trimmed, and must say at least two characters.
+            rules={[
+              { required: true, whitespace: true, message: t('spotChecks.mine.noteMissing') },
+              {
+                validator: (_, v: string | undefined) =>
+                  !v?.trim() || v.trim().length >= 2
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('spotChecks.mine.noteShort'))),
+              },
+            ]}
           >
             <Input.TextArea id="inspection-note" maxLength={2000} showCount rows={4} />
           </Form.Item>
