@@ -113,7 +113,10 @@ export function ActionsPanel({
       () => setPending('accept'),
     );
   };
-  const overriding = pending === 'accept' && check !== undefined && !check.eligible;
+  // The server's word counts too: after a failed check, its refusal is what says a reason is needed.
+  const overriding =
+    pending === 'accept' &&
+    ((check !== undefined && !check.eligible) || error?.code === 'INELIGIBLE_ACCEPT_REASON_REQUIRED');
 
   // Staff resubmitting at the counter are not held by missing materials (they have the paper), but
   // are asked for the note as the applicant is.
