@@ -6,7 +6,12 @@ import type { ApplicationViewT } from './applications.schemas.js';
 import { publicityOver } from './time-limits.js';
 import { actionsAvailable, STATE_NAMES, type ApplicationState } from './workflow.js';
 
-/** An application's row as its view: the applicant named, the state labelled, what the engine last decided. */
+/**
+ * An application's row as its view: the applicant named, the state labelled, what the engine last
+ * decided. Pure: the reads (application-reads.ts) gather what it needs for a whole page first.
+ */
+
+/** A unit or person as a view names it: its name and its credit code or masked ID number. */
 export interface Named {
   readonly id: string;
   readonly name: string;
