@@ -67,7 +67,7 @@ function unmetConditions(decision: Decision, english: boolean): string {
  * first anyone hears of conditions the clerk was shown.
  */
 function assertIneligibleAcceptanceExplained({ decision, input, english }: EffectContext): void {
-  if (!decision || decision.eligible || saysSomething(input.reason?.trim())) return;
+  if (!decision || decision.eligible || saysSomething(input.reason)) return;
   throw new AppError('INELIGIBLE_ACCEPT_REASON_REQUIRED', 400, 'reason', {
     detail: unmetConditions(decision, english),
   });

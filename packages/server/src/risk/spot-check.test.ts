@@ -70,6 +70,14 @@ type View = {
 };
 type Refusal = { code: string; field?: string; errors?: { spotCheckId: string; period: string }[] };
 const INSPECTORS = ['supervisor', 'auditor', 'auditor2', 'city-auditor', 'county-supervisor'];
+/** Each inspector's session by the name the checks show them under (the accounts made above). */
+const inspectorsByName = (): Record<string, Client> => ({
+  supervisor,
+  auditor,
+  auditor2,
+  'city-auditor': cityAuditor,
+  'county-supervisor': countySupervisor,
+});
 
 describe('spot checks (双随机: 随机抽取检查对象，随机选派检查人员)', () => {
   let first: View;
@@ -166,13 +174,7 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
   });
 
   it('the assigned inspector records the outcome; nobody else can', async () => {
-    const clients: Record<string, Client> = {
-      supervisor,
-      auditor,
-      auditor2,
-      'city-auditor': cityAuditor,
-      'county-supervisor': countySupervisor,
-    };
+    const clients = inspectorsByName();
     // The supervisor sees the whole check (their region); an item someone else inspects is not
     // theirs. The inspectors are drawn at random, so the item is chosen after the draw.
     const item = first.items.find((i) => i.inspector !== 'supervisor') ?? first.items[0]!;
@@ -204,13 +206,7 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
   });
 
   it('each inspector finds their own items of every draw that stands, the open ones first, and nobody else’s', async () => {
-    const clients: Record<string, Client> = {
-      supervisor,
-      auditor,
-      auditor2,
-      'city-auditor': cityAuditor,
-      'county-supervisor': countySupervisor,
-    };
+    const clients = inspectorsByName();
     type Assigned = {
       inspections: { itemId: string; spotCheckId: string; applicationNumber: string; outcome?: string }[];
     };
