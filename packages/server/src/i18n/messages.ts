@@ -469,6 +469,12 @@ export const ERROR_MESSAGES = {
     'zh-CN': '没有可抽查的申请或检查人员',
     'en-US': 'There are no applications or inspectors to draw from',
   },
+  SPOT_CHECK_NO_INSPECTOR: {
+    'zh-CN':
+      '有 {count} 件可抽查的申请（如 {value}）没有可选派的检查人员：检查人员须在其所在地区或上级，且未经办该申请。请先为相应地区配置督查或审计人员，再抽取',
+    'en-US':
+      '{count} applications to draw from (such as {value}) have no inspector to send: an inspector must work in their region or above and must not have acted on them. Give those regions a supervisor or auditor, then draw',
+  },
   NOT_YOUR_INSPECTION: {
     'zh-CN': '该抽查项未分配给您，或已记录结果',
     'en-US': 'This item is not assigned to you, or its outcome is already recorded',

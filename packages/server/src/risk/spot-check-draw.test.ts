@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draw, uniform, weightOf, type Candidate } from './spot-check-draw.js';
+import { draw, uniform, uninspectable, weightOf, type Candidate } from './spot-check-draw.js';
 
 const candidates = (n: number, heavy: number[] = []): Candidate[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -31,6 +31,16 @@ describe('the spot-check draw (双随机)', () => {
   it('never gives an application to an inspector who acted on it', () => {
     const c: Candidate[] = [{ applicationId: 'a', weight: 1, excluded: ['x', 'y'] }];
     for (let s = 0; s < 50; s++) expect(draw(`s${s}`, c, ['x', 'y', 'z'], 1)[0]?.inspectorId).toBe('z');
+  });
+
+  it('names the candidates every inspector is excluded from, and only those', () => {
+    const c: Candidate[] = [
+      { applicationId: 'a', weight: 1, excluded: ['x', 'y', 'z'] },
+      { applicationId: 'b', weight: 1, excluded: ['x', 'y'] },
+      { applicationId: 'c', weight: 1, excluded: [] },
+    ];
+    expect(uninspectable(c, ['x', 'y', 'z']).map((u) => u.applicationId)).toEqual(['a']);
+    expect(uninspectable(c, ['x', 'y']).map((u) => u.applicationId)).toEqual(['a', 'b']);
   });
 
   it('weighs amount, people and months', () => {

@@ -11,7 +11,10 @@ export interface Candidate {
   readonly applicationId: string;
   /** Larger for large amounts, many people and long durations (see `weightOf`). */
   readonly weight: number;
-  /** Inspectors who may not check this one (they acted on it). */
+  /**
+   * Inspectors who may not check this one: they acted on it, or their region does not reach it
+   * (a county's inspector cannot open another county's file, so a city's draw must not send them).
+   */
   readonly excluded: readonly string[];
 }
 
@@ -37,6 +40,11 @@ export function uniform(seed: string, purpose: string, index: number): number {
  */
 export function weightOf(amountFen: number, people: number, months: number): number {
   return Math.max(1, Math.floor(amountFen / 100_000) + 5 * people + 2 * months);
+}
+
+/** The candidates nobody on the list may check: a draw must not be made while any is left. */
+export function uninspectable(candidates: readonly Candidate[], inspectors: readonly string[]): Candidate[] {
+  return candidates.filter((c) => inspectors.every((i) => c.excluded.includes(i)));
 }
 
 export function draw(

@@ -6,9 +6,9 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
-import { regionPrefix } from '../regions/region-scope.js';
+import { isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
-import { draw, weightOf, type Candidate } from './spot-check-draw.js';
+import { draw, uninspectable, weightOf, type Candidate } from './spot-check-draw.js';
 import type { AssignedInspectionT } from './spot-check.schemas.js';
 
 export interface SpotCheckView {
@@ -166,7 +166,7 @@ export class SpotCheckService {
     const prefix = regionPrefix(regionCode);
     const apps = await this.db
       .selectFrom('application')
-      .select(['id', 'amount_fen', 'claim'])
+      .select(['id', 'number', 'region_code', 'amount_fen', 'claim'])
       .where('region_code', 'like', `${prefix}%`)
       .where('state', 'in', CHECKED_STATES)
       .orderBy('id')
@@ -185,16 +185,15 @@ export class SpotCheckService {
           )
           .execute()
       : [];
-    const inspectors = (
-      await this.db
-        .selectFrom('account')
-        .select('id')
-        .where('region_code', 'like', `${prefix}%`)
-        .where('active', '=', true)
-        .where((eb) => eb.or([sql<boolean>`'supervisor' = any(roles)`, sql<boolean>`'auditor' = any(roles)`]))
-        .orderBy('id')
-        .execute()
-    ).map((a) => a.id);
+    const accounts = await this.db
+      .selectFrom('account')
+      .select(['id', 'region_code'])
+      .where('region_code', 'like', `${prefix}%`)
+      .where('active', '=', true)
+      .where((eb) => eb.or([sql<boolean>`'supervisor' = any(roles)`, sql<boolean>`'auditor' = any(roles)`]))
+      .orderBy('id')
+      .execute();
+    const inspectors = accounts.map((a) => a.id);
     if (apps.length === 0 || inspectors.length === 0) throw new AppError('NO_CANDIDATES', 409);
 
     const candidates: Candidate[] = apps.map((a) => {
@@ -212,9 +211,24 @@ export class SpotCheckService {
       return {
         applicationId: a.id,
         weight: weightOf(Number(a.amount_fen ?? 0), people, months),
-        excluded: actors.flatMap((x) => (x.application_id === a.id && x.actor_id ? [x.actor_id] : [])),
+        excluded: [
+          ...actors.flatMap((x) => (x.application_id === a.id && x.actor_id ? [x.actor_id] : [])),
+          ...accounts.flatMap((i) => (isInScope(i.region_code, a.region_code) ? [] : [i.id])),
+        ],
       };
     });
+    // Refused before drawing, whichever the seed would pick: a draw that skipped them would never
+    // inspect them, and one that sent them to someone outside their region could not be carried out.
+    const orphans = new Set(uninspectable(candidates, inspectors).map((c) => c.applicationId));
+    if (orphans.size)
+      throw new AppError('SPOT_CHECK_NO_INSPECTOR', 409, undefined, {
+        count: String(orphans.size),
+        value: apps
+          .filter((a) => orphans.has(a.id))
+          .slice(0, 3)
+          .map((a) => a.number)
+          .join('、'),
+      });
     return { candidates, inspectors };
   }
 
