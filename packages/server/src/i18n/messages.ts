@@ -23,6 +23,12 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The return file has no “{column}” column: its first row should name the columns {columns}; use the file the bank returned in this batch’s layout',
   },
+  /** A return file with nothing after its header (or nothing at all): no result to settle. */
+  RETURN_FILE_EMPTY: {
+    'zh-CN': '回盘文件中没有回盘记录：第一行应为列名 {columns}，其后每行一笔结果。请核对是否上传了银行返回的本批次文件',
+    'en-US':
+      'The return file has no results: its first row should name the columns {columns}, then one row per payment. Check that this is the file the bank returned for this batch',
+  },
   /** A period whose end comes before its start (a report's from/to): the end is named. */
   PERIOD_REVERSED: {
     'zh-CN': '字段 {field}：截止日期 {to} 早于起始日期 {from}',

@@ -12,10 +12,16 @@ export interface ReturnRow {
 
 /**
  * The rows of a return file in the batch's layout; a column the layout needs and the file lacks is
- * refused before anything is claimed or settled. Blank rows are left out.
+ * refused before anything is claimed or settled, as is a file with no row after its header. Blank
+ * rows are left out.
  */
 export async function readReturnFile(file: Buffer, layout: BankLayout): Promise<ReturnRow[]> {
   const table = await readTable(file);
+  // An empty file, or one with its header alone, answers nothing: said as such, not as a lost column.
+  if (table.slice(1).every((cells) => cells.every((c) => !c.text)))
+    throw new AppError('RETURN_FILE_EMPTY', 400, 'file', {
+      columns: layout.returnColumns.map((r) => r.header).join(' '),
+    });
   const header = (table[0] ?? []).map((c) => c.text);
   const at = new Map<string, number>(layout.returnColumns.map((c) => [c.field, header.indexOf(c.header)]));
   for (const c of layout.returnColumns)

@@ -61,8 +61,11 @@ describe('the result column of a return file', () => {
     expect(imported.json()).toMatchObject({ paid: 1, failed: 1, unmatched: [] });
   });
 
+  // Exported once for both refusals below: a fourth batch's payees would share one account too often.
+  let refusedWhole: Awaited<ReturnType<typeof exportedBatch>>;
   it('a file without a column the layout needs is refused whole, naming the column and the header expected', async () => {
-    const { finance, batchId } = await exportedBatch(app, 1, 'rs3');
+    refusedWhole = await exportedBatch(app, 1, 'rs3');
+    const { finance, batchId } = refusedWhole;
     const noSeq = Buffer.from(
       '账号,户名,金额,处理结果,失败原因,银行流水号\r\n6217000010000000001,收款1,300.00,成功,,BK-1\r\n',
     );
@@ -73,6 +76,21 @@ describe('the result column of a return file', () => {
       field: 'file',
       message: expect.stringContaining('回盘文件缺少“序号”列：文件第一行应为列名 序号 账号 户名 金额'),
     });
+    expect(await itemStates(batchId)).toEqual([{ seq: 1, state: 'pending' }]);
+  });
+
+  it('an empty file, or its header alone, is refused as having no results, not as missing a column', async () => {
+    const { finance, batchId } = refusedWhole;
+    const header = Buffer.from('序号,账号,户名,金额,处理结果,失败原因,银行流水号\r\n,,,,,,\r\n');
+    for (const file of [Buffer.alloc(0), header]) {
+      const refused = await finance.request('POST', `/api/v1/payment-batches/${batchId}/returns`, file, csv);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({
+        code: 'RETURN_FILE_EMPTY',
+        field: 'file',
+        message: expect.stringContaining('回盘文件中没有回盘记录：第一行应为列名 序号 账号 户名 金额'),
+      });
+    }
     expect(await itemStates(batchId)).toEqual([{ seq: 1, state: 'pending' }]);
   });
 });
