@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError, RateLimited } from '../http/errors.js';
+import { explainsItself } from '../http/said.js';
 import { assertRegionInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { hasRole } from './account-service.js';
@@ -242,6 +243,7 @@ export class IdentityService {
         .executeTakeFirst();
       const reason = input.reason?.trim();
       if (bound && !reason) throw new AppError('REBIND_REASON_REQUIRED', 409, 'reason');
+      if (bound && !explainsItself(reason)) throw new AppError('REASON_TOO_BRIEF', 400, 'reason');
       // A new code replaces any earlier one still unused for the same record.
       await trx
         .updateTable('identity_code')

@@ -268,6 +268,18 @@ describe('binding with a code from the counter (窗口激活码)', () => {
         })
       ).json(),
     ).toMatchObject({ code: 'REBIND_REASON_REQUIRED', field: 'reason' });
+    // Four marks pass the length, yet record nothing anyone could check later.
+    expect(
+      (
+        await clerk.request('POST', '/api/v1/identity/activation-codes', {
+          kind: 'person',
+          idNumber: id,
+          name: '丙',
+          regionCode: '510104',
+          reason: '……。。',
+        })
+      ).json(),
+    ).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });
     const issued = await clerk.request('POST', '/api/v1/identity/activation-codes', {
       kind: 'person',
       idNumber: id,

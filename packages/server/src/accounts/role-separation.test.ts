@@ -98,6 +98,17 @@ describe('a declared exception (small office)', () => {
         })
       ).json(),
     ).toMatchObject({ code: 'ROLE_EXCEPTION_NOT_ALLOWED', field: 'roles[0]' });
+    // Four marks fit the length a reason may have, yet say nothing to whoever reviews the exception.
+    for (const reason of ['!!!!!!', 'x!!!'])
+      expect(
+        (
+          await security.request('POST', '/api/v1/role-exceptions', {
+            regionCode: '510104',
+            roles: ['reviewer', 'clerk'],
+            reason,
+          })
+        ).json(),
+      ).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });
     const declared = await security.request('POST', '/api/v1/role-exceptions', {
       regionCode: '510104',
       roles: ['reviewer', 'clerk'],
@@ -198,7 +209,7 @@ describe('staff and their own claims', () => {
       regionCode: '510104',
       from: '2027-01-01',
       value: 1_000_000,
-      note: '测试',
+      note: '分离测试：与默认值相同',
     };
     expect((await supervisor.request('POST', '/api/v1/parameters', body)).json()).toMatchObject({ code: 'FORBIDDEN' });
     expect((await officer.request('POST', '/api/v1/parameters', body)).statusCode).not.toBe(403);

@@ -5,6 +5,7 @@ import { INCOMPATIBLE_ROLES, isRole, ROLE_NAMES } from '../auth/roles.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import { explainsItself } from '../http/said.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import type { DeclareRoleException } from './identity.schemas.js';
@@ -69,6 +70,7 @@ export class SecurityAdminService {
     }
     const roles = [...input.roles].sort();
     const reason = input.reason.trim();
+    if (!explainsItself(reason)) throw new AppError('REASON_TOO_BRIEF', 400, 'reason');
     const declaredAt = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       // One declaration per pair and region: two would need two revocations, and revoking "the"

@@ -45,7 +45,7 @@ describe('the audit trail names what it speaks of', () => {
         regionCode: '510100',
         from: '2027-01-01',
         value: 1_200_000,
-        note: '测试',
+        note: '名称测试：与默认值相同',
       }),
       201,
     );
@@ -56,7 +56,7 @@ describe('the audit trail names what it speaks of', () => {
         regionCode: '510100',
         from: '2027-01-01',
         value: 850,
-        note: '测试',
+        note: '名称测试：与默认值相同',
       }),
       201,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saysSomething } from './said.js';
+import { explainsItself, saysSomething } from './said.js';
 
 describe('a reason that says something', () => {
   it('has a letter or a digit, in any script', () => {
@@ -9,5 +9,16 @@ describe('a reason that says something', () => {
   it('is not blanks, stops or marks that print as nothing', () => {
     for (const blank of [undefined, null, '', '   ', '\u3000', '\u00a0', '\u200b', '\ufeff', '。。', '——', '\n\t'])
       expect(saysSomething(blank), JSON.stringify(blank)).toBe(false);
+  });
+});
+
+describe('a reason kept for oversight explains itself', () => {
+  it('has at least four letters, digits or Chinese characters, marks aside', () => {
+    for (const said of ['调整标准', '经局务会研究', 'per 2027 budget', '文件1号'])
+      expect(explainsItself(said), said).toBe(true);
+  });
+  it('is not a letter or two, nor marks however many', () => {
+    for (const thin of [undefined, '', 'x', '测试', '试设。', 'ab c', '!!!!!!', '。。。。', '\u200bx\u200by\u200b'])
+      expect(explainsItself(thin), JSON.stringify(thin)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError, inBoth, notBefore } from '../http/errors.js';
+import { explainsItself } from '../http/said.js';
 import type { PolicyService } from '../policies/policy-service.js';
 import { assertRegionInScope, regionRange } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -87,6 +88,7 @@ export class ParameterService {
     const to = isEmploymentTarget(input.parameter) ? targetYearEnd(input) : input.to;
     const note = input.note.trim();
     if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
+    if (!explainsItself(note)) throw new AppError('REASON_TOO_BRIEF', 400, 'note');
     await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('parameter_value')

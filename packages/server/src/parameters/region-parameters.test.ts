@@ -98,13 +98,32 @@ describe('a region’s parameters', () => {
       regionCode: '510104',
       from: '2027-03-01',
       value,
-      note: '试设',
+      note: '试设数值，应被拒绝',
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ field: 'value', message: expect.stringContaining(said) });
     const history = (await view(officer, '510104', '2027-03-01')).find((p) => p.parameter === parameter)?.history;
     expect(history?.map((v) => v.value)).not.toContain(value);
   });
+
+  it.each(['x', '!!!!!!', '测试'])(
+    'a basis that explains nothing (%s) is refused naming the note, and nothing is set',
+    async (note) => {
+      const res = await officer.request('POST', '/api/v1/parameters', {
+        parameter: 'vocational-training.standard',
+        regionCode: '510104',
+        from: '2027-04-01',
+        value: 170000,
+        note,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: expect.stringMatching(/^REASON_(TOO_BRIEF|REQUIRED)$/), field: 'note' });
+      const history = (await view(officer, '510104', '2027-04-01')).find(
+        (p) => p.parameter === 'vocational-training.standard',
+      )?.history;
+      expect(history?.map((v) => v.value)).not.toContain(170000);
+    },
+  );
 
   it('another region is refused; a day that does not exist is 400', async () => {
     expect((await clerk.request('GET', '/api/v1/parameters/regions/620102')).statusCode).toBe(403);

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError } from '../http/errors.js';
+import { explainsItself } from '../http/said.js';
 import { isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { draw, uninspectable, weightOf, type Candidate } from './spot-check-draw.js';
@@ -72,6 +73,7 @@ export class SpotCheckService {
     const first = await this.firstOf(actor.regionCode, period);
     if (first && !reason) throw alreadyDrawn(first);
     if (!first && reason) throw new AppError('SPOT_CHECK_NOTHING_TO_REDRAW', 409, 'reason');
+    if (reason && !explainsItself(reason)) throw new AppError('REASON_TOO_BRIEF', 400, 'reason');
     const { candidates, inspectors } = await this.candidatesOf(actor.regionCode);
     const seed = `${period}/${actor.regionCode}/${randomBytes(16).toString('hex')}`;
     const items = draw(seed, candidates, inspectors, input.sampleSize);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { reasonRule } from '../../components/reason.js';
 import { formatParameterValue, pick, todayInShanghai, type ParameterLabel } from '../../components/format.js';
 import { RefusingModalForm } from '../../components/refusing-modal-form.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
@@ -125,7 +126,8 @@ export function ParametersPage() {
           name="note"
           label={t('admin.parameters.note')}
           placeholder={t('admin.parameters.noteHint')}
-          rules={[{ required: true }]}
+          required
+          rules={[reasonRule(t('admin.parameters.noteRule'))]}
           fieldProps={{ 'data-testid': 'parameter-note' } as object}
         />
       </RefusingModalForm>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { RoleException } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { reasonRule } from '../../components/reason.js';
 import { punctuation } from '../../components/format.js';
 import { RegionSelect, useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
@@ -145,7 +146,8 @@ export function RoleExceptionsPage() {
           <Form.Item
             name="reason"
             label={t('roleExceptions.reason')}
-            rules={[{ required: true, min: 4, message: t('roleExceptions.reasonRule') }]}
+            required
+            rules={[reasonRule(t('roleExceptions.reasonRule'))]}
           >
             <Input.TextArea rows={3} maxLength={500} placeholder={t('roleExceptions.reasonPlaceholder')} />
           </Form.Item>

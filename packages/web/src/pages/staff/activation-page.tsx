@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { ActivationCode } from '../../api/schema.js';
 import { ApplicantIdentityFields } from '../../components/applicant-identity-fields.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { reasonRule } from '../../components/reason.js';
 import { formatInstant, pick } from '../../components/format.js';
 import { RegionSelect, useRegions } from '../../components/regions.js';
 import { useSubmit } from '../../components/use-submit.js';
@@ -138,7 +139,8 @@ export function ActivationPage() {
                 <Form.Item
                   name="reason"
                   label={t('activation.reason')}
-                  rules={[{ required: true, min: 4, message: t('activation.reasonRule') }]}
+                  required
+                  rules={[reasonRule(t('activation.reasonRule'))]}
                 >
                   <Input.TextArea rows={3} maxLength={500} placeholder={t('activation.reasonPlaceholder')} />
                 </Form.Item>

@@ -10,7 +10,7 @@ import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
 import { MyInspections } from './my-inspections.js';
-import { REASON_MAX, reasonIsEnough } from './spot-check-reason.js';
+import { REASON_MAX, reasonIsEnough } from '../../components/reason.js';
 
 type Today = paths['/api/v1/spot-checks/today']['get']['responses'][200]['content']['application/json'];
 type Draw = Today['draws'][number];
