@@ -6,6 +6,7 @@ export * from './core/dates.js';
 export * from './core/money.js';
 export * from './core/regions.js';
 export * from './core/text.js';
+export * from './core/citations.js';
 export * from './core/documents.js';
 export * from './core/parameters.js';
 export * from './core/subsidy.js';

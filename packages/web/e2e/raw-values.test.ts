@@ -47,4 +47,10 @@ describe('the raw-value check fails what a person should never read', () => {
     );
     expect(rawValues('Prepared by ：＿＿＿', 'en-US')).toContain('Chinese punctuation in English: y ：');
   });
+
+  it('finds an article numbered in Chinese in an English page’s citation, not in a Chinese one', () => {
+    expect(rawValues('Basis: 财社〔2023〕181号 第二十三条', 'en-US')).toContain('an article in Chinese: 号 第二十三条');
+    expect(rawValues('Basis: 财社〔2023〕181号 Art. 23', 'en-US')).toEqual([]);
+    expect(rawValues('依据：财社〔2023〕181号 第二十三条', 'zh-CN')).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { cite, documentName, DOCUMENTS, formatCitation, type Citation, type DocumentId } from '../core/documents.js';
+import { chineseNumber } from '../core/citations.js';
 import type { Duration } from '../core/durations.js';
 import type { ParameterList, ParameterValue } from '../core/parameters.js';
 import type { Scheme, SubsidyDefinition } from '../core/subsidy.js';
@@ -202,16 +203,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 三十二 → 32; numerals up to 99 are all the articles use. */
-function chineseNumber(s: string): number {
-  const ten = s.indexOf('十');
-  if (ten < 0) return DIGITS[s] ?? 0;
-  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? 0);
-  return tens * 10 + (DIGITS[s.slice(ten + 1)] ?? 0);
-}
-
 /** Articles in the order of the text: 第五条 < 第五条（二） < 第九条 < 第十条（一）; unnumbered last. */
 function byArticle(a: string, b: string): number {
   const ka = articleNumbers(a);
@@ -227,7 +218,5 @@ function byArticle(a: string, b: string): number {
 }
 
 function articleNumbers(article: string): number[] {
-  return [...article.matchAll(/[〇零一二三四五六七八九十]+|\d+/g)].map(([m]) =>
-    /^\d+$/.test(m) ? Number(m) : chineseNumber(m),
-  );
+  return [...article.matchAll(/[〇零一二三四五六七八九十]+|\d+/g)].map(([m]) => chineseNumber(m));
 }

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy';
 import {
   addDays,
   addMonths,
@@ -28,7 +29,9 @@ export function termsOn(region: string, on: string, borrower: LoanBorrower): Loa
 function notOffered(terms: LoanTerms, field: string | undefined): AppError {
   const periods = loanOfferPeriods(TEXTS, terms.region, terms.borrower);
   const zh = periods.map((p) => `${p.from} 至 ${p.to ?? '今'}${p.cites ? `（${p.cites}）` : ''}`).join('；');
-  const en = periods.map((p) => `${p.from} to ${p.to ?? 'today'}${p.cites ? ` (${p.cites})` : ''}`).join('; ');
+  const en = periods
+    .map((p) => `${p.from} to ${p.to ?? 'today'}${p.cites ? ` (${citationIn(p.cites, 'en-US')})` : ''}`)
+    .join('; ');
   return new AppError('LOAN_NOT_OFFERED', 422, field, {
     value: terms.on,
     ...inBoth('periods', zh || '无', en || 'none'),
@@ -53,7 +56,7 @@ export function assertWithinTerms(
         inBoth(
           'detail',
           `${formatYuan(breach.limitFen)}（${breach.cites ?? ''}）`,
-          `${formatYuanEn(breach.limitFen)} (${breach.cites ?? ''})`,
+          `${formatYuanEn(breach.limitFen)} (${citationIn(breach.cites ?? '', 'en-US')})`,
         ),
       );
     throw new AppError(
@@ -63,7 +66,7 @@ export function assertWithinTerms(
       inBoth(
         'detail',
         `${breach.maxMonths}个月（${breach.cites ?? ''}）`,
-        `${breach.maxMonths} months (${breach.cites ?? ''})`,
+        `${breach.maxMonths} months (${citationIn(breach.cites ?? '', 'en-US')})`,
       ),
     );
   }

@@ -104,7 +104,7 @@ describe('创业担保贷款 end to end (四川)', () => {
       { 'accept-language': 'en-US' },
     );
     expect(overInEnglish.json<{ message: string }>().message).toContain(
-      'over the limit ¥300,000.00 (川办发〔2024〕34号 （五）)',
+      'over the limit ¥300,000.00 (川办发〔2024〕34号 (5))',
     );
     expect(await app.database.db.selectFrom('loan').select('id').execute()).toHaveLength(0);
     a = await activeLoan(graduate, 20_000_000, '2025-06-10');

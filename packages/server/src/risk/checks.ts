@@ -1,4 +1,4 @@
-import { addMonths, cite, formatCitation, monthIndex, type IsoDate, type Text } from '@huimin/policy';
+import { addMonths, citationIn, cite, formatCitation, monthIndex, type IsoDate, type Text } from '@huimin/policy';
 
 /**
  * Risk checks (风控预警) on an application, against other departments' data and the platform's own:
@@ -205,7 +205,7 @@ const pendingElsewhere: Check = ({ pendingElsewhere }) =>
           severity: 'review',
           message: text(
             `与尚在办理的申请 ${pendingElsewhere.numbers.join('、')} 合并计算后不符合：${pendingElsewhere.broken.map((b) => `${b.message.zh}（${b.cites}）`).join('；')}`,
-            `Counted with claims still in process (${pendingElsewhere.numbers.join(', ')}), this claim breaks: ${pendingElsewhere.broken.map((b) => `${b.message.en} (${b.cites})`).join('; ')}`,
+            `Counted with claims still in process (${pendingElsewhere.numbers.join(', ')}), this claim breaks: ${pendingElsewhere.broken.map((b) => `${b.message.en} (${citationIn(b.cites, 'en-US')})`).join('; ')}`,
           ),
           cites: pendingElsewhere.broken[0]?.cites ?? VERIFY,
         },

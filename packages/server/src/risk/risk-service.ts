@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy';
 import type { ApplicantFacts, ClaimFacts, Decision, PolicyEngine } from '@huimin/policy';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
@@ -276,13 +277,15 @@ export class RiskService {
       .where('application_id', '=', applicationId)
       .where('cleared_at', 'is', null)
       .execute();
-    const say = (f: (typeof open)[number]) => `${language === 'en' ? f.message_en : f.message_zh}（${f.cites}）`;
+    const say = (f: (typeof open)[number]) =>
+      language === 'en' ? `${f.message_en} (${citationIn(f.cites, 'en-US')})` : `${f.message_zh}（${f.cites}）`;
+    const list = (flags: typeof open) => flags.map(say).join(language === 'en' ? '; ' : '；');
     const blocks = open.filter((f) => f.severity === 'block');
     if (blocks.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action))
-      throw new AppError('RISK_BLOCKED', 409, 'action', { detail: blocks.map(say).join('；') });
+      throw new AppError('RISK_BLOCKED', 409, 'action', { detail: list(blocks) });
     const reviews = open.filter((f) => f.severity === 'review');
     if (reviews.length > 0 && ['review', 'approve', 'release', 'pay'].includes(action))
-      throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: reviews.map(say).join('；') });
+      throw new AppError('RISK_REVIEW_REQUIRED', 409, 'action', { detail: list(reviews) });
   }
 
   /** A reviewer who checked a `review` warning clears it with the reason. */

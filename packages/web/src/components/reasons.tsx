@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
                 <Typography.Text type="secondary" className="citation">
                   {t('decision.basis')}
                   {marks.colon}
-                  {r.cites}
+                  {citationIn(r.cites, lang)}
                 </Typography.Text>
               </span>
             </Space>

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { ProFormDatePicker, ProFormRadio, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { Alert, Button, DatePicker, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -46,7 +47,8 @@ export function ParametersPage() {
   const valueCol = useStaffColumns<Value>();
   const show = (v: Value) => (v.label ? formatParameterValue(v.value, v.label.unit, lang, t) : '');
   // Example values carry the seed's own bilingual note; their source tag already says what they are.
-  const basis = (v: Value) => (v.source === 'example' ? t('admin.sources.example') : (v.cites ?? v.note ?? '—'));
+  const basis = (v: Value) =>
+    v.source === 'example' ? t('admin.sources.example') : v.cites ? citationIn(v.cites, lang) : (v.note ?? '—');
   const period = (v: Value) => `${v.from} – ${v.to ?? t('policies.noEnd')}`;
   const source = (v: Value) => (
     <Tag color={v.source === 'text' ? 'blue' : v.source === 'local-setting' ? 'green' : 'default'}>

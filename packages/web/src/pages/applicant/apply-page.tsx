@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Alert, Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,7 +150,9 @@ export function ApplyPage() {
                 </ol>
                 <Typography.Text type="secondary">{t('apply.filesNext')}</Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t('decision.basis')}>{chosen.scheme.basis}</Descriptions.Item>
+              <Descriptions.Item label={t('decision.basis')}>
+                {citationIn(chosen.scheme.basis, i18n.language)}
+              </Descriptions.Item>
             </Descriptions>
           ) : null}
           {chosen ? <ClaimFields subsidy={chosen.id} /> : null}

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
@@ -42,7 +43,7 @@ export function FactNeeds({
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text>
                 {pick(need.rule, lang)}{' '}
-                <Typography.Text type="secondary">{`${punctuation(lang).open.trim()}${need.cites}${punctuation(lang).close}`}</Typography.Text>
+                <Typography.Text type="secondary">{`${punctuation(lang).open.trim()}${citationIn(need.cites, lang)}${punctuation(lang).close}`}</Typography.Text>
               </Typography.Text>
               {need.facts.map((f) => (
                 <Space key={f.field} wrap size={4} align="center">

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Alert, App, Button, Checkbox, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -267,7 +268,7 @@ export function ActionsPanel({
                       {check.deferral.promise ? pick(check.deferral.promise, lang) : ''}
                     </p>
                     <p style={{ margin: '0 0 8px' }}>
-                      {t('facts.deferred.basis', { basis: check.deferral.basis ?? '' })}
+                      {t('facts.deferred.basis', { basis: citationIn(check.deferral.basis ?? '', i18n.language) })}
                     </p>
                     <Checkbox
                       checked={agreed}

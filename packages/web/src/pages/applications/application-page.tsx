@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import {
   Alert,
   App,
@@ -358,7 +359,7 @@ function RiskFlags({ application, onCleared }: { application: Application; onCle
                 {pick(f.message, i18n.language)}
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('decision.basis')}: {f.cites}
+                {t('decision.basis')}: {citationIn(f.cites, i18n.language)}
                 {f.clearedAt
                   ? ` · ${t('risk.clearedAt', { at: formatInstant(f.clearedAt) })}: ${f.clearance ?? ''}`
                   : ''}

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -23,7 +24,7 @@ export function UnmetList({
       {unmet.map((r, i) => (
         <li key={i}>
           {pick(r.message, lang)}
-          {r.detail ? `${open}${pick(r.detail, lang)}${close}` : ''} · {r.cites}
+          {r.detail ? `${open}${pick(r.detail, lang)}${close}` : ''} · {citationIn(r.cites, lang)}
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Button, Card, Flex, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,7 +138,10 @@ export function AllocationPage() {
       </Card>
       <ErrorAlert error={error} />
       {result ? (
-        <Card size="small" title={`${t('allocation.result')} · ${t('decision.basis')}: ${result.cites}`}>
+        <Card
+          size="small"
+          title={`${t('allocation.result')} · ${t('decision.basis')}: ${citationIn(result.cites, lang)}`}
+        >
           <StaffTable<ResultRow>
             emptyText={t('empty.allocation')}
             rowKey="region"

@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Alert, Button, Card, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,9 @@ export function LoanAwardsCard({ canFile }: { canFile: boolean }) {
       r.sharePermille === null ? t('loans.awards.noShare') : formatPermille(r.sharePermille),
     ),
     col.money(t('loans.awards.award'), 'awardFen', (r) => r.awardFen),
-    col.text(t('loans.awards.basis'), 'basis', (r) => (r.sharePermille === null ? '—' : (r.basis ?? '—'))),
+    col.text(t('loans.awards.basis'), 'basis', (r) =>
+      r.sharePermille === null ? '—' : r.basis ? citationIn(r.basis, i18n.language) : '—',
+    ),
     col.text(t('loans.awards.claim'), 'claim', claimOf),
   ];
   const file = async () => {

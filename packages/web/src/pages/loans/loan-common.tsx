@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
@@ -95,7 +96,7 @@ export function LoanDetails({ loan, reload }: { loan: Loan; reload?: () => void 
               : l.parameter.endsWith('-months')
                 ? l.value
                 : money(l.value)}
-            {l.cites ? `${punctuation(lang).open}${l.cites}${punctuation(lang).close}` : ''}
+            {l.cites ? `${punctuation(lang).open}${citationIn(l.cites, lang)}${punctuation(lang).close}` : ''}
           </Descriptions.Item>
         ))}
       </Descriptions>

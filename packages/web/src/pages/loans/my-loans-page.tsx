@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +75,7 @@ export function MyLoansPage() {
               {t('loans.limitsToday', {
                 limit: formatFen(terms.data.limit.value, i18n.language),
                 term: terms.data.maxTermMonths ? t('loans.limitTerm', { months: terms.data.maxTermMonths.value }) : '',
-                cites: terms.data.limit.cites ?? '',
+                cites: citationIn(terms.data.limit.cites ?? '', i18n.language),
               })}
             </Typography.Paragraph>
           ) : null}

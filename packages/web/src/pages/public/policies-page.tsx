@@ -1,3 +1,4 @@
+import { citationIn } from '@huimin/policy/citations';
 import { Descriptions, Empty } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -131,7 +132,9 @@ export function PoliciesPage() {
                   <Descriptions.Item label={t('policies.validity')}>
                     {p.scheme.from} – {p.scheme.to ?? t('policies.noEnd')}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('decision.basis')}>{p.scheme.basis}</Descriptions.Item>
+                  <Descriptions.Item label={t('decision.basis')}>
+                    {citationIn(p.scheme.basis, i18n.language)}
+                  </Descriptions.Item>
                 </Descriptions>
               ) : null}
             </div>
