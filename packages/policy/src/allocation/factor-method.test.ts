@@ -58,6 +58,25 @@ describe('factor-method allocation (因素法: 181号 第十八条; 四川 办�
       ['510100', 34, 1],
       ['510400', 33, 0],
     ]);
+    // The region given the fen is told how many were left over and why it got one.
+    expect(result.rows[1]?.explanation.zh).toContain('含尾差1分：按比例取整后共余 1 分');
+    expect(result.rows[0]?.explanation.zh).not.toContain('尾差');
+  });
+
+  it('gives two fen left over to the two largest remainders, saying so to both', () => {
+    const three: RegionInput[] = ['510300', '510100', '510400'].map((region) => ({
+      region,
+      values: { trainees: 1, results: 1 },
+    }));
+    // 66.66… each: floors of 66 and two fen left, to the two lowest codes (equal remainders).
+    const result = allocate(SICHUAN_TRAINING_SCHEME, 200, three);
+    expect(result.rows.map((r) => [r.region, r.amountFen, r.remainderFen])).toEqual([
+      ['510300', 67, 1],
+      ['510100', 67, 1],
+      ['510400', 66, 0],
+    ]);
+    for (const row of result.rows.filter((r) => r.remainderFen))
+      expect(row.explanation.en).toContain('rounding down left 2 fen over');
   });
 
   it('uses 四川’s sub-weights for the basic factor', () => {

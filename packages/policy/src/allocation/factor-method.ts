@@ -135,6 +135,8 @@ export function allocate(scheme: AllocationScheme, totalFen: Fen, inputs: readon
   const quotas = adjusted.map((a) => (adjustedSum === 0n ? 0n : (total * a) / adjustedSum));
   const remainders = adjusted.map((a) => (adjustedSum === 0n ? 0n : (total * a) % adjustedSum));
   let left = total - quotas.reduce((a, b) => a + b, 0n);
+  // 最大余额法: the fen the proportional shares leave over go one each to the largest remainders.
+  const leftOver = left;
   const order = inputs
     .map((_, j) => j)
     .sort((x, y) => {
@@ -173,8 +175,8 @@ export function allocate(scheme: AllocationScheme, totalFen: Fen, inputs: readon
       adjustedScorePpm,
       remainderFen: Number(extra[j]),
       explanation: text(
-        `得分 = ${shares.join(' + ')} = ${percent(scorePpm)}${coeffs.length ? `；调节：${coeffs.join('，')}` : ''}；按调节后得分占比分配${extra[j] ? '（含尾差1分）' : ''}`,
-        `score = ${sharesEn.join(' + ')} = ${percent(scorePpm)}${coeffsEn.length ? `; adjusted by ${coeffsEn.join(', ')}` : ''}; allocated in proportion to the adjusted score${extra[j] ? ' (plus 1 fen of rounding)' : ''}`,
+        `得分 = ${shares.join(' + ')} = ${percent(scorePpm)}${coeffs.length ? `；调节：${coeffs.join('，')}` : ''}；按调节后得分占比分配${extra[j] ? `（含尾差1分：按比例取整后共余 ${leftOver} 分，按余数从大到小每地区补 1 分）` : ''}`,
+        `score = ${sharesEn.join(' + ')} = ${percent(scorePpm)}${coeffsEn.length ? `; adjusted by ${coeffsEn.join(', ')}` : ''}; allocated in proportion to the adjusted score${extra[j] ? ` (plus 1 fen: rounding down left ${leftOver} fen over, given 1 fen each to the largest remainders)` : ''}`,
       ),
     };
   });
