@@ -1,4 +1,5 @@
 import {
+  citationIn,
   loanAwardExplanation,
   loanAwardFen,
   loanAwardRule,
@@ -44,7 +45,7 @@ function ruleView(engine: PolicyEngine, role: LoanAwardRole, region: string, yea
     basis: rule.basis,
     summary: {
       zh: `${who.zh}按当年新发放创业担保贷款额的${rule.permille / 10}%奖补（${rule.basis}）`,
-      en: `${rule.permille / 10}% of the year’s new start-up loans to ${who.en} (${rule.basis})`,
+      en: `${rule.permille / 10}% of the year’s new start-up loans to ${who.en} (${citationIn(rule.basis, 'en-US')})`,
     },
   };
 }

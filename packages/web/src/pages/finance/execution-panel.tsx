@@ -143,6 +143,7 @@ export function ExecutionPanel({
             search={false}
             options={false}
             size="small"
+            scroll={{ x: 'max-content' }}
             data-testid="execution-items"
             pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { count: n }) }}
             request={async (params) => {
@@ -171,7 +172,12 @@ export function ExecutionPanel({
               {
                 title: t('admin.dashboard.amount'),
                 align: 'right',
-                render: (_, i) => formatFen(i.kind === 'pay' ? i.amountFen : -i.amountFen, lang),
+                // A recovery reads as one negative figure; its minus never wraps away from the digits.
+                render: (_, i) => (
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {formatFen(i.kind === 'pay' ? i.amountFen : -i.amountFen, lang)}
+                  </span>
+                ),
               },
             ]}
           />
