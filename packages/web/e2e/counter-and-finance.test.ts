@@ -108,4 +108,30 @@ describe('finance', () => {
     const settled = rows.length > 1 ? '有失败待重新拨付' : '已对账';
     await expect.poll(() => v.page.getByTestId(`batch-state-${number}`).innerText()).toContain(settled);
   });
+
+  it.each(['zh-CN', 'en-US'] as const)(
+    'opens what a fund’s paid balance is made of: its payments, each with its application (%s)',
+    async (language) => {
+      const v = await as(language, 'finance');
+      await v.page.goto('/#/finance/funds');
+      // The batch above paid from one of the funds: a 已支付 balance of more than nothing.
+      const paid = v.page.locator('[data-testid^="fund-balance-"][data-testid$="-paid"]');
+      await paid.first().waitFor();
+      const balances = await paid.allInnerTexts();
+      const nonZero = balances.findIndex((b) => /[1-9]/.test(b));
+      expect(nonZero).toBeGreaterThanOrEqual(0);
+      await paid.nth(nonZero).click();
+      const statement = v.page.getByTestId('fund-statement');
+      await statement.locator('tbody tr.ant-table-row').first().waitFor();
+      const text = await statement.innerText();
+      expect(text).toContain(language === 'zh-CN' ? '支付' : 'Paid');
+      expect(text).toContain(language === 'zh-CN' ? '已承诺' : 'Committed');
+      // Each payment names its application, by number, as a link to it.
+      expect(await statement.locator('tbody tr.ant-table-row a[href*="/applications/"]').count()).toBeGreaterThan(0);
+      // A batch's payment reads as its batch and place in it, not as the ledger's PB-…#1.
+      expect(text).not.toMatch(/PB-[\d-]+#\d/);
+      expect(text).toContain(language === 'zh-CN' ? '拨付批次' : 'payment batch');
+      await checkAndShoot(v, 'finance-fund-statement');
+    },
+  );
 });

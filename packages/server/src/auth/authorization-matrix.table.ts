@@ -282,6 +282,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/funds', allowed: FUND_READERS, region: 'list', marker: (r) => r.fund, call: () => ({ url: '/api/v1/funds' }) },
   { method: 'GET', route: '/api/v1/funds/execution', allowed: FUND_READERS, region: 'none', call: () => ({ url: '/api/v1/funds/execution' }) },
   { method: 'GET', route: '/api/v1/funds/execution/items', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/funds/execution/items?regionCode=${f[s].region}&fundId=${f[s].fund}` }) },
+  { method: 'GET', route: '/api/v1/funds/:id/entries', allowed: FUND_READERS, region: 'record', call: (f, s) => ({ url: `/api/v1/funds/${f[s].fund}/entries?regionCode=${f[s].region}&account=available` }) },
   { method: 'POST', route: '/api/v1/funds', allowed: ['finance'], region: 'create', call: (f, s) => ({ url: '/api/v1/funds', body: { code: `M-${f.key()}`, name: '资金', source: 'county-employment', year: 2026, regionCode: f[s].region } }) },
   { method: 'POST', route: '/api/v1/funds/:id/issuance', allowed: ['finance'], region: 'record', call: (f, s) => ({ url: `/api/v1/funds/${f[s].fund}/issuance`, body: { amountFen: 100 } }) },
   // A county has no region below it: refused past the role check.

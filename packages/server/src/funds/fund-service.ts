@@ -8,6 +8,7 @@ import { AppError } from '../http/errors.js';
 import { refuseReversedPeriod } from '../http/period.js';
 import { assertRegionInScope, isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
+import { accountStatement, type StatementAccount } from './account-entries.js';
 import { ApplicationMoney, type AppMoney } from './application-money.js';
 import { budgetExecution, executionItems, type Execution, type ExecutionWindow } from './budget-execution.js';
 import { post, type Posting } from './ledger.js';
@@ -234,6 +235,17 @@ export class FundService {
     refuseReversedPeriod(q.window);
     if (!isInScope(actor.regionCode, q.regionCode)) throw new AppError('NOT_FOUND', 404, 'regionCode');
     return executionItems(this.db, q);
+  }
+
+  /** One balance of the funds page, entry by entry: the caller's regions only, of a fund they see. */
+  async statement(
+    actor: Actor,
+    fundId: string,
+    q: { regionCode: string; account: StatementAccount; limit: number; offset: number },
+  ): ReturnType<typeof accountStatement> {
+    if (!isInScope(actor.regionCode, q.regionCode)) throw new AppError('NOT_FOUND', 404, 'regionCode');
+    await this.get(actor, fundId);
+    return accountStatement(this.db, { fundId, ...q });
   }
 
   /** Commitment at approval: the most local fund of the subsidy's family that may pay it and has the money. */

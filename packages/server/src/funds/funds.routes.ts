@@ -5,7 +5,7 @@ import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
 import type { FundService } from './fund-service.js';
-import { AmountFen, FundView, IdempotencyKey } from './funds.schemas.js';
+import { AmountFen, FundView, IdempotencyKey, StatementEntry } from './funds.schemas.js';
 
 /** Funds and budgets: create, issue, allocate down the region tree, and the balances. */
 export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
@@ -117,6 +117,48 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           regionCode,
           fundId,
           window: { ...(year ? { year } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+          limit: limit ?? 50,
+          offset: offset ?? 0,
+        });
+      },
+    );
+    app.get(
+      '/api/v1/funds/:id/entries',
+      {
+        config: { access: { permission: 'funds:read' } },
+        schema: {
+          tags,
+          summary: 'The entries behind one balance of a fund in a region (明细账), newest first, with their other side',
+          params: IdParams,
+          querystring: Type.Object(
+            {
+              regionCode: RegionCode,
+              account: Type.Union([
+                Type.Literal('available'),
+                Type.Literal('committed'),
+                Type.Literal('paid'),
+                Type.Literal('recovered'),
+              ]),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              balanceFen: Type.Integer(),
+              total: Type.Integer(),
+              entries: Type.Array(StatementEntry),
+            }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async (request) => {
+        const { regionCode, account, limit, offset } = request.query;
+        return funds.statement(actorOf(request), request.params.id, {
+          regionCode,
+          account,
           limit: limit ?? 50,
           offset: offset ?? 0,
         });

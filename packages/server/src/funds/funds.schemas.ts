@@ -15,3 +15,26 @@ export const FundView = Type.Object(
 );
 export const AmountFen = Type.Integer({ minimum: 1, maximum: MAX_FEN, description: '分 (fen)' });
 export const IdempotencyKey = Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }));
+
+/** One entry of an account's statement (明细账): the move, its other side, and what it was for. */
+export const StatementEntry = Type.Object(
+  {
+    at: Type.String(),
+    kind: Type.Union([
+      Type.Literal('issue'),
+      Type.Literal('allocate'),
+      Type.Literal('commit'),
+      Type.Literal('release'),
+      Type.Literal('pay'),
+      Type.Literal('payment-returned'),
+      Type.Literal('recover'),
+    ]),
+    amountFen: Type.Integer({ description: 'Into this account (positive) or out of it (negative)' }),
+    counterpart: Type.Object({ regionCode: Type.String(), account: Type.String() }),
+    applicationId: Type.Optional(Type.String()),
+    applicationNumber: Type.Optional(Type.String()),
+    subsidy: Type.Optional(Type.String()),
+    memo: Type.Optional(Type.String()),
+  },
+  { $id: 'StatementEntry' },
+);

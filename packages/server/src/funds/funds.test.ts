@@ -234,4 +234,43 @@ describe('funds and budgets', () => {
       (await finance.request('GET', `/api/v1/funds/execution/items?regionCode=620102&fundId=${id}`)).statusCode,
     ).toBe(404);
   });
+
+  it('every balance is the sum of its statement, each entry naming its other side and application', async () => {
+    type Entry = { kind: string; amountFen: number; counterpart: { regionCode: string; account: string } };
+    type Statement = { balanceFen: number; total: number; entries: (Entry & { applicationId?: string })[] };
+    const statement = async (by: Client, fundId: string, region: string, account: string) =>
+      by.request('GET', `/api/v1/funds/${fundId}/entries?regionCode=${region}&account=${account}&limit=200`);
+    const funds = (await city.request('GET', '/api/v1/funds')).json<{ funds: (Fund & { code: string })[] }>().funds;
+    let checked = 0;
+    for (const f of funds)
+      for (const b of f.balances) {
+        const s = (await statement(city, f.id, b.regionCode, b.kind)).json<Statement>();
+        expect(s.balanceFen, `${f.code} ${b.regionCode} ${b.kind}`).toBe(b.balanceFen);
+        expect(
+          s.entries.reduce((sum, e) => sum + e.amountFen, 0),
+          `${f.code} ${b.regionCode} ${b.kind}`,
+        ).toBe(b.balanceFen);
+        expect(s.total).toBe(s.entries.length);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(8);
+
+    // The county fund's 已支付: two payments in from 已承诺, one recovery out to 已追回, newest first.
+    const county = funds.find((f) => f.code === 'QY-2026-C')!;
+    const paid = (await statement(finance, county.id, '510105', 'paid')).json<Statement>();
+    expect(paid.entries.map((e) => [e.kind, e.amountFen, e.counterpart.account])).toEqual([
+      ['recover', -210_000, 'recovered'],
+      ['pay', 420_000, 'committed'],
+    ]);
+    expect(paid.entries.every((e) => e.applicationId)).toBe(true);
+
+    // Another county's statement, or a fund's in a region above the caller, is not theirs to read.
+    const neighbour = await staff(app, 'neighbour-finance', ['finance'], '510104');
+    expect((await statement(neighbour, county.id, '510105', 'paid')).statusCode).toBe(404);
+    expect((await statement(finance, county.id, '510100', 'available')).statusCode).toBe(404);
+    expect((await statement(finance, county.id, '510105', 'treasury')).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'account',
+    });
+  });
 });

@@ -8895,6 +8895,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funds/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries behind one balance of a fund in a region (明细账), newest first, with their other side */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description GB/T 2260 code; 000000 = national
+                     * @example 510104
+                     */
+                    regionCode: string;
+                    account: "available" | "committed" | "paid" | "recovered";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanceFen: number;
+                            total: number;
+                            entries: components["schemas"]["StatementEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/funds/{id}/issuance": {
         parameters: {
             query?: never;
@@ -31643,6 +31784,20 @@ export interface components {
                 balanceFen: number;
             }[];
         };
+        StatementEntry: {
+            at: string;
+            kind: "issue" | "allocate" | "commit" | "release" | "pay" | "payment-returned" | "recover";
+            /** @description Into this account (positive) or out of it (negative) */
+            amountFen: number;
+            counterpart: {
+                regionCode: string;
+                account: string;
+            };
+            applicationId?: string;
+            applicationNumber?: string;
+            subsidy?: string;
+            memo?: string;
+        };
         PaymentBatch: {
             id: string;
             number: string;
@@ -31921,6 +32076,7 @@ export type RiskFlag = components['schemas']['RiskFlag'];
 export type DeferredMaterial = components['schemas']['DeferredMaterial'];
 export type EvidenceFile = components['schemas']['EvidenceFile'];
 export type Fund = components['schemas']['Fund'];
+export type StatementEntry = components['schemas']['StatementEntry'];
 export type PaymentBatch = components['schemas']['PaymentBatch'];
 export type ReturnReport = components['schemas']['ReturnReport'];
 export type Sweep = components['schemas']['Sweep'];

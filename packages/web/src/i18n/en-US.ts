@@ -875,6 +875,30 @@ export const enUS: Messages = {
       paid: 'Paid',
       recovered: 'Recovered',
     },
+    explain: {
+      available:
+        'Money issued or allocated to this region and not yet set aside by an approval. An approval moves it to Committed; a rejection after approval or an upheld objection moves it back; an allocation to a region below moves it there. Recovered money is kept under Recovered and does not come back here.',
+      committed:
+        'Approved and not yet paid. A payment the bank confirms moves it to Paid; a payment the bank returns moves it back.',
+      paid: 'Paid, as the bank confirmed. A revocation with recovery moves it to Recovered.',
+      recovered: 'Recovered after a revocation: shown on its own and not paid out again.',
+    },
+    moves: {
+      issue: 'Issued',
+      allocate: 'Allocated',
+      commit: 'Committed at approval',
+      release: 'Released',
+      pay: 'Paid',
+      'payment-returned': 'Returned by the bank',
+      recover: 'Recovered',
+    },
+    statement: {
+      title: 'Statement: {{fund}} · {{region}} · {{account}}',
+      open: 'Open the entries that make this balance',
+      move: 'Movement',
+      counterpart: 'Other account',
+      memo: 'Note',
+    },
   },
   allocation: {
     title: 'Allocation by factors',

@@ -820,6 +820,29 @@ export const zhCN = {
       'inclusive-finance': '普惠金融发展专项资金',
     },
     kinds: { treasury: '国库', available: '可用', committed: '已承诺', paid: '已支付', recovered: '已追回' },
+    explain: {
+      available:
+        '下达或分配到本地区、尚未用于批准的资金。批准时转入“已承诺”，批准后驳回或异议成立时转回；分配给下级地区时转出。追回的资金记入“已追回”，不回到可用。',
+      committed: '已批准、待支付的资金。银行确认支付后转入“已支付”，退票时转回。',
+      paid: '银行确认已支付的资金。撤销并追回时转入“已追回”。',
+      recovered: '撤销后追回的资金，单独列示，不再用于发放。',
+    },
+    moves: {
+      issue: '下达',
+      allocate: '分配',
+      commit: '批准承诺',
+      release: '释放承诺',
+      pay: '支付',
+      'payment-returned': '退票退回',
+      recover: '追回',
+    },
+    statement: {
+      title: '明细账：{{fund}} · {{region}} · {{account}}',
+      open: '查看构成该余额的明细',
+      move: '业务',
+      counterpart: '对方账户',
+      memo: '说明',
+    },
   },
   allocation: {
     title: '资金分配（因素法）',

@@ -1,4 +1,5 @@
-import { Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Fund } from '../../api/schema.js';
@@ -6,8 +7,11 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { useRegionName } from '../../components/regions.js';
 import { StaffTable, useStaffColumns, type StaffColumn } from '../../components/staff-table.js';
 import { useLoad } from '../../components/use-load.js';
+import { formatFen } from '../../components/format.js';
+import { FundStatementDrawer, type StatementTarget } from './fund-statement.js';
 
-const KINDS = ['treasury', 'available', 'committed', 'paid', 'recovered'] as const;
+/** The balances a region holds (the treasury is the fund's source, not a region's balance). */
+const KINDS = ['available', 'committed', 'paid', 'recovered'] as const;
 
 /** One fund's balances in one region, a row of the ledger list. */
 type BalanceRow = { key: string; fund: Fund; region: string } & Record<(typeof KINDS)[number], number>;
@@ -15,9 +19,12 @@ type BalanceRow = { key: string; fund: Fund; region: string } & Record<(typeof K
 /**
  * 资金台账: each fund's balances per region and ledger account, as the double-entry ledger holds
  * them, in one ProTable: filtered by fund, year and region, sorted by any balance, exported as filtered.
+ * Each balance's header says how money comes into it and leaves it, and each figure opens its
+ * statement (明细账), the entries it is the sum of.
  */
 export function FundsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [statement, setStatement] = useState<StatementTarget>();
   const col = useStaffColumns<BalanceRow>();
   const regionName = useRegionName();
   const { data, error, loading, reload } = useLoad(() => api<{ funds: Fund[] }>('GET', '/api/v1/funds'), []);
@@ -57,7 +64,23 @@ export function FundsPage() {
       (source) => t(`funds.sources.${source}`),
     ),
     col.choice(t('common.region'), 'region', rows, (r) => r.region, regionName),
-    ...KINDS.map((k) => col.money(t(`funds.kinds.${k}`), k, (r) => r[k])),
+    ...KINDS.map((k) =>
+      col.money(t(`funds.kinds.${k}`), k, (r) => r[k], {
+        tooltip: t(`funds.explain.${k}`),
+        render: (_, r) => (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, whiteSpace: 'nowrap' }}
+            title={t('funds.statement.open')}
+            onClick={() => setStatement({ fund: r.fund, region: r.region, account: k })}
+            data-testid={`fund-balance-${r.fund.code}-${r.region}-${k}`}
+          >
+            {formatFen(r[k], i18n.language)}
+          </Button>
+        ),
+      }),
+    ),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -73,6 +96,7 @@ export function FundsPage() {
         exportAs="funds.xlsx"
         testId="funds"
       />
+      <FundStatementDrawer target={statement} onClose={() => setStatement(undefined)} />
     </Space>
   );
 }

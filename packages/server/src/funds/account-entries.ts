@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { LedgerAccountKind, LedgerTransactionKind } from '../db/tables/funds.js';
+
+/** The accounts a balance is shown for (the treasury is the fund's source, not a balance of a region). */
+export const STATEMENT_ACCOUNTS = ['available', 'committed', 'paid', 'recovered'] as const;
+export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
+
+export interface StatementEntry {
+  at: string;
+  kind: LedgerTransactionKind;
+  /** Into this account (positive) or out of it (negative): the entries sum to its balance. */
+  amountFen: number;
+  /** Where the money came from or went to. */
+  counterpart: { regionCode: string; account: LedgerAccountKind };
+  applicationId?: string;
+  applicationNumber?: string;
+  subsidy?: string;
+  memo?: string;
+}
+
+/**
+ * 明细账: what makes one balance of the funds page, entry by entry, newest first — an issue or an
+ * allocation into 可用, a commitment out of it into 已承诺, a payment on to 已支付, a recovery to
+ * 已追回 — each with the account on its other side and the application it was for, so a figure
+ * can be checked against the movements that made it. An account not opened yet has no entries.
+ */
+export async function accountStatement(
+  db: Kysely<Database>,
+  q: { fundId: string; regionCode: string; account: StatementAccount; limit: number; offset: number },
+): Promise<{ balanceFen: number; total: number; entries: StatementEntry[] }> {
+  const account = await db
+    .selectFrom('ledger_account')
+    .select(['id', 'balance_fen'])
+    .where('fund_id', '=', q.fundId)
+    .where('region_code', '=', q.regionCode)
+    .where('kind', '=', q.account)
+    .executeTakeFirst();
+  if (!account) return { balanceFen: 0, total: 0, entries: [] };
+  const mine = db.selectFrom('ledger_entry as e').where('e.account_id', '=', account.id);
+  const [count, rows] = await Promise.all([
+    mine.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    mine
+      .innerJoin('ledger_transaction as t', 't.id', 'e.transaction_id')
+      // The other side of the move: the transaction's entry on another account.
+      .innerJoin('ledger_entry as o', (join) =>
+        join.onRef('o.transaction_id', '=', 't.id').onRef('o.account_id', '<>', 'e.account_id'),
+      )
+      .innerJoin('ledger_account as oa', 'oa.id', 'o.account_id')
+      .leftJoin('application as a', 'a.id', 't.application_id')
+      .select([
+        't.id',
+        't.at',
+        't.kind',
+        'e.amount_fen',
+        'oa.region_code as other_region',
+        'oa.kind as other_account',
+        't.application_id',
+        'a.number',
+        't.subsidy_id',
+        't.memo',
+      ])
+      .orderBy('t.at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+  ]);
+  return {
+    balanceFen: Number(account.balance_fen),
+    total: Number(count.n),
+    entries: rows.map((r) => ({
+      at: r.at.toISOString(),
+      kind: r.kind,
+      amountFen: Number(r.amount_fen),
+      counterpart: { regionCode: r.other_region, account: r.other_account },
+      ...(r.application_id ? { applicationId: r.application_id } : {}),
+      ...(r.number ? { applicationNumber: r.number } : {}),
+      ...(r.subsidy_id ? { subsidy: r.subsidy_id } : {}),
+      ...(r.memo ? { memo: r.memo } : {}),
+    })),
+  };
+}
