@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { idNumber } from '../../policy/src/testing/builders.js';
 import { DEMO_SCHOOL } from '../../server/src/demo/demo-training.js';
 import { sheetRows, workbook } from '../../server/src/testing/sheets.js';
-import { browserWalk, checkAndShoot, pageWidth, type Language, type Visitor } from './harness.js';
+import { browserWalk, checkAndShoot, chooseOption, pageWidth, type Language, type Visitor } from './harness.js';
 
 /**
  * The administration pages in a real browser (issue 16, item 5): the administrator creates a staff
@@ -237,12 +237,18 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
         .fill(language === 'zh-CN' ? '成人社发〔2026〕1号' : 'Chengdu notice 2026 No. 1');
       await dialog.locator('.ant-btn-primary').last().click();
       await v.page.getByTestId('parameter-saved').waitFor();
+      // Said for the region it was set for (the officer's city), and gone once another is chosen.
+      expect(await v.page.getByTestId('parameter-saved').innerText()).toContain(
+        language === 'zh-CN' ? '成都市' : 'Chengdu',
+      );
       const amount = language === 'zh-CN' ? '1,800元' : '¥1,900.00';
       await expect.poll(() => row.innerText()).toContain(amount);
       expect(await row.innerText()).toContain(TEXT[language].setting);
       await row.locator('.ant-table-row-expand-icon').click();
       await expect.poll(() => v.page.locator('.ant-table-expanded-row').innerText()).toContain(TEXT[language].setting);
       await checkAndShoot(v, 'admin-parameter-set');
+      await chooseOption(v, 'parameter-region', TEXT[language].county, { search: true });
+      await expect.poll(() => v.page.getByTestId('parameter-saved').count()).toBe(0);
     });
 
     it('the auditor finds the change in the audit trail and the chain is intact', async () => {

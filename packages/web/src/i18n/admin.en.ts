@@ -78,7 +78,7 @@ export const adminEn: Translation<typeof adminZh> = {
     note: 'Basis of the setting',
     noteHint: 'The local document and why',
     noteRule: 'Give the basis in at least 4 letters or characters, such as the local document’s number',
-    saved: 'Set: {{label}} {{value}} from {{from}}',
+    saved: 'Set for {{region}}: {{label}} {{value}} from {{from}}',
     search: 'Find by name',
     unitYuan: 'yuan',
     unitPercent: '%',

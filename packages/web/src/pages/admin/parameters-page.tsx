@@ -82,6 +82,7 @@ export function ParametersPage() {
           });
           setSaved(
             t('admin.parameters.saved', {
+              region: regionName(region),
               label: name(p),
               value: formatParameterValue(value, unit, lang, t),
               from: values.from,
@@ -178,7 +179,16 @@ export function ParametersPage() {
       <Typography.Paragraph type="secondary">{t('admin.parameters.intro')}</Typography.Paragraph>
       <Space wrap>
         <label htmlFor="parameter-region">{t('common.region')}</label>
-        <RegionSelect id="parameter-region" value={region} onChange={setRegion} within={account?.regionCode} />
+        <RegionSelect
+          id="parameter-region"
+          value={region}
+          // What was set belongs to the region it was set for: another region's table does not show it.
+          onChange={(r) => {
+            setRegion(r);
+            setSaved(undefined);
+          }}
+          within={account?.regionCode}
+        />
         <label htmlFor="parameter-on">{t('admin.parameters.on')}</label>
         <DatePicker
           id="parameter-on"
@@ -187,7 +197,15 @@ export function ParametersPage() {
           onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
         />
       </Space>
-      {saved ? <Alert type="success" showIcon title={saved} data-testid="parameter-saved" /> : null}
+      {saved ? (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setSaved(undefined) }}
+          title={saved}
+          data-testid="parameter-saved"
+        />
+      ) : null}
       <ErrorAlert error={error} />
       <StaffTable<Row>
         emptyText={t('empty.parameters')}

@@ -1,0 +1,102 @@
+import { ProTable } from '@ant-design/pro-components';
+import { Drawer, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, query } from '../../api/client.js';
+import type { Fund, paths } from '../../api/schema.js';
+import { formatFen, formatInstant } from '../../components/format.js';
+import { useRegionName } from '../../components/regions.js';
+import { PaymentNoteText } from '../applications/payment-note-text.js';
+
+type Statement = paths['/api/v1/funds/{id}/entries']['get']['responses'][200]['content']['application/json'];
+type Entry = Statement['entries'][number];
+export type StatementAccount = paths['/api/v1/funds/{id}/entries']['get']['parameters']['query']['account'];
+
+export interface StatementTarget {
+  fund: Fund;
+  region: string;
+  account: StatementAccount;
+}
+
+const PAGE = 50;
+
+/**
+ * 明细账: the entries behind one balance of the funds page, newest first, each with the account on
+ * its other side and the application it was for, so the figure can be checked movement by movement.
+ * The balance is said above the list as the sum of its entries.
+ */
+export function FundStatementDrawer({ target, onClose }: { target?: StatementTarget; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const regionName = useRegionName();
+  return (
+    <Drawer
+      open={target !== undefined}
+      onClose={onClose}
+      size="large"
+      destroyOnHidden
+      title={
+        target
+          ? t('funds.statement.title', {
+              fund: target.fund.name,
+              region: regionName(target.region),
+              account: t(`funds.kinds.${target.account}`),
+            })
+          : ''
+      }
+    >
+      {target ? (
+        <>
+          <Typography.Paragraph type="secondary">{t(`funds.explain.${target.account}`)}</Typography.Paragraph>
+          <ProTable<Entry>
+            rowKey={(e) => `${e.at}-${e.kind}-${e.applicationId ?? ''}-${e.amountFen}`}
+            search={false}
+            options={false}
+            size="small"
+            scroll={{ x: 'max-content' }}
+            data-testid="fund-statement"
+            pagination={{ defaultPageSize: PAGE, showTotal: (n) => t('common.total', { count: n }) }}
+            request={async (params) => {
+              const limit = params.pageSize ?? PAGE;
+              const offset = ((params.current ?? 1) - 1) * limit;
+              const s = await api<Statement>(
+                'GET',
+                `/api/v1/funds/${target.fund.id}/entries${query({ regionCode: target.region, account: target.account, limit, offset })}`,
+              );
+              return { data: s.entries, total: s.total, success: true };
+            }}
+            columns={[
+              { title: t('admin.dashboard.at'), render: (_, e) => formatInstant(e.at) },
+              {
+                title: t('funds.statement.move'),
+                // Into the account green, out of it orange: the sign is said twice, in colour and figure.
+                render: (_, e) => <Tag color={e.amountFen > 0 ? 'green' : 'orange'}>{t(`funds.moves.${e.kind}`)}</Tag>,
+              },
+              {
+                title: t('admin.dashboard.amount'),
+                align: 'right',
+                render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(e.amountFen, lang)}</span>,
+              },
+              {
+                title: t('funds.statement.counterpart'),
+                render: (_, e) =>
+                  `${regionName(e.counterpart.regionCode)} · ${t(`funds.kinds.${e.counterpart.account}`)}`,
+              },
+              {
+                title: t('admin.dashboard.application'),
+                render: (_, e) =>
+                  e.applicationId ? <Link to={`/applications/${e.applicationId}`}>{e.applicationNumber}</Link> : '—',
+              },
+              {
+                // A payment's memo is its reference (a batch's `PB-…#1`, or one typed by hand), read as words.
+                title: t('funds.statement.memo'),
+                render: (_, e) =>
+                  !e.memo ? '—' : e.kind === 'pay' ? <PaymentNoteText note={`ref:${e.memo}`} /> : e.memo,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
