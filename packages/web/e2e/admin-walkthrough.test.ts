@@ -258,6 +258,15 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await v.page.getByTestId('audit-search').click();
       const rows = v.page.locator('tbody tr.ant-table-row');
       await expect.poll(() => rows.first().innerText()).toContain(TEXT[language].parameterSet);
+      // A search that finds nothing says what to try, and its reset brings the whole trail back.
+      await v.page.getByTestId('audit-actor').fill('zz-nobody');
+      await v.page.getByTestId('audit-search').click();
+      await expect
+        .poll(() => v.page.getByTestId('audit-empty').innerText())
+        .toContain(language === 'zh-CN' ? '没有符合这些条件的审计记录' : 'No audit entries match these conditions');
+      await v.page.getByTestId('audit-empty-reset').click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(1);
+      expect(await v.page.getByTestId('audit-actor').inputValue()).toBe('');
       await v.page.getByTestId('audit-verify').click();
       await v.page.getByTestId('audit-verification').waitFor();
       expect(await v.page.getByTestId('audit-verification').getAttribute('class')).toContain('success');

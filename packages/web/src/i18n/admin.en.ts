@@ -107,6 +107,9 @@ export const adminEn: Translation<typeof adminZh> = {
     dates: 'Dates',
     query: 'Search',
     reset: 'Reset',
+    none: 'No audit entries yet',
+    noneFiltered:
+      'No audit entries match these conditions. Widen the dates, choose another action, subject or person, or reset to see them all.',
   },
   auditActions: {
     loans: {

@@ -101,6 +101,8 @@ export const adminZh = {
     dates: '日期范围',
     query: '查询',
     reset: '重置',
+    none: '尚无审计记录',
+    noneFiltered: '没有符合这些条件的审计记录。可放宽日期范围，换一个操作、对象或操作人，或重置条件查看全部。',
   },
   auditActions: {
     loans: {

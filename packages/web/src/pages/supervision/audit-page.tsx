@@ -1,5 +1,5 @@
 import { ProTable, type ActionType, type ProFormInstance } from '@ant-design/pro-components';
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query } from '../../api/client.js';
@@ -243,6 +243,13 @@ export function AuditPage() {
       setExporting(false);
     }
   };
+  /** Back to the whole trail, newest first: the way out of a search that found nothing. */
+  const resetSearch = () => {
+    setRecord(undefined);
+    form.current?.resetFields();
+    form.current?.submit();
+  };
+  const narrowed = record !== undefined || Object.values(filter).some((v) => v !== undefined);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
@@ -271,6 +278,21 @@ export function AuditPage() {
         dateFormatter="string"
         scroll={{ x: true }}
         pagination={false}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={narrowed ? t('admin.audit.noneFiltered') : t('admin.audit.none')}
+              data-testid="audit-empty"
+            >
+              {narrowed ? (
+                <Button size="small" onClick={resetSearch} data-testid="audit-empty-reset">
+                  {t('admin.audit.reset')}
+                </Button>
+              ) : null}
+            </Empty>
+          ),
+        }}
         options={staffOptions(() => void action.current?.reload())}
         onSubmit={() => setPages([])}
         onReset={() => {
