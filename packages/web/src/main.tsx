@@ -11,6 +11,22 @@ import './layout/frame.css';
 import './print.css';
 import { SessionProvider } from './session/session.js';
 
+/**
+ * The bureau's red for actions and the menu; a field being typed in is outlined in blue, because a
+ * red outline is how a field says it is wrong (antd's error red is close to the bureau's).
+ */
+const FOCUS = { activeBorderColor: '#2f54eb', hoverBorderColor: '#597ef7' };
+const FOCUS_SHADOW = '0 0 0 2px rgba(47, 84, 235, 0.12)';
+const THEME = {
+  token: { colorPrimary: '#c8102e' },
+  components: {
+    Input: { ...FOCUS, activeShadow: FOCUS_SHADOW },
+    InputNumber: { ...FOCUS, activeShadow: FOCUS_SHADOW },
+    DatePicker: { ...FOCUS, activeShadow: FOCUS_SHADOW },
+    Select: { ...FOCUS, activeOutlineColor: 'rgba(47, 84, 235, 0.12)' },
+  },
+};
+
 // antd's App (message, modal) and the calendar's language come with the first page past the
 // policy list (layout/page-frame.tsx), so the first screen does not download them.
 function Root() {
@@ -19,7 +35,7 @@ function Root() {
   return (
     <ConfigProvider
       locale={antdLocale(i18n.language) ?? zhCN}
-      theme={{ token: { colorPrimary: '#c8102e' } }}
+      theme={THEME}
       // A confirmation's question wraps inside a phone's screen, clear of its edges: antd keeps the
       // popup's box on screen, flush with the edge, so the box carries its own margin as padding.
       popconfirm={{ styles: { root: { maxWidth: 'min(384px, 100vw)', paddingInline: 12 } } }}
