@@ -35,6 +35,17 @@ describe('the day’s spot check', () => {
     expect(await v.page.getByTestId('spot-reason-shown').innerText()).toBe(REASON);
     expect(await v.page.getByTestId('spot-first').count()).toBe(1);
     await checkAndShoot(v, 'supervisor-spot-checks');
+
+    // Both draws are kept in the list of past draws, the redraw newest; it opens with its reason.
+    const history = v.page.getByTestId('spot-history');
+    await expect.poll(() => history.locator('tbody tr.ant-table-row').count()).toBe(2);
+    expect(await history.locator('tbody tr.ant-table-row').first().innerText()).toContain('重新抽取');
+    await history.locator('tbody tr.ant-table-row').first().getByRole('button').click();
+    const drawer = v.page.locator('.ant-drawer');
+    await expect.poll(() => drawer.innerText()).toContain(REASON);
+    await checkAndShoot(v, 'supervisor-spot-check-history');
+    await v.page.keyboard.press('Escape');
+    await expect.poll(() => v.page.locator('.ant-drawer-open').count()).toBe(0);
   });
 
   it('reads the same in English, with the reason in the words it was given', async () => {

@@ -313,6 +313,7 @@ export const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/api/v1/spot-checks/today', allowed: ['supervisor'], region: 'list', marker: (r) => r.spotCheck, call: () => ({ url: '/api/v1/spot-checks/today' }) },
   // Each inspector's own items, wherever drawn: nothing of another region's to leak.
   { method: 'GET', route: '/api/v1/spot-checks/assigned', allowed: ['supervisor', 'auditor'], region: 'none', call: () => ({ url: '/api/v1/spot-checks/assigned' }) },
+  { method: 'GET', route: '/api/v1/spot-checks', allowed: ['supervisor', 'auditor'], region: 'list', marker: (r) => r.spotCheck, call: () => ({ url: '/api/v1/spot-checks' }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}` }) },
   { method: 'GET', route: '/api/v1/spot-checks/:id/reproduction', allowed: ['supervisor', 'auditor'], region: 'record', call: (f, s) => ({ url: `/api/v1/spot-checks/${f[s].spotCheck}/reproduction` }) },
   // Only the inspector the draw assigned records the outcome (NOT_YOUR_INSPECTION for the other).

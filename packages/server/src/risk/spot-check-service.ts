@@ -10,7 +10,8 @@ import { explainsItself } from '../http/said.js';
 import { isInScope, regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import { draw, uninspectable, weightOf, type Candidate } from './spot-check-draw.js';
-import type { AssignedInspectionT } from './spot-check.schemas.js';
+import { assignedInspections, drawHistory, type HistoryQuery } from './spot-check-reads.js';
+import type { AssignedInspectionT, SpotCheckSummaryT } from './spot-check.schemas.js';
 
 export interface SpotCheckView {
   id: string;
@@ -315,61 +316,14 @@ export class SpotCheckService {
     return { identical: same };
   }
 
-  /**
-   * The caller's own inspections (我的抽查任务): every item still open, oldest draw first, then the
-   * last recorded ones, newest first, so an inspector finds the work of any earlier day. Only the
-   * draws that stand: a redraw is kept on record beside the first of its day, which is the one
-   * inspected (以第一次抽取为准).
-   */
-  async assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[] }> {
-    const mine = () =>
-      this.db
-        .selectFrom('spot_check_item as i')
-        .innerJoin('spot_check as c', 'c.id', 'i.spot_check_id')
-        .innerJoin('application as a', 'a.id', 'i.application_id')
-        .select([
-          'i.id',
-          'i.spot_check_id',
-          'c.period',
-          'c.region_code',
-          'i.application_id',
-          'a.number',
-          'a.subsidy_id',
-          'i.outcome',
-          'i.note',
-          'i.recorded_at',
-        ])
-        .where('i.inspector_id', '=', actor.accountId)
-        .where('c.redraw_of', 'is', null);
-    const [open, recorded] = await Promise.all([
-      mine()
-        .where('i.outcome', 'is', null)
-        .orderBy('c.period')
-        .orderBy('c.created_at')
-        .orderBy('i.rank')
-        .limit(500)
-        .execute(),
-      mine()
-        .where('i.outcome', 'is not', null)
-        .orderBy('i.recorded_at', 'desc')
-        .orderBy('i.id', 'desc')
-        .limit(50)
-        .execute(),
-    ]);
-    return {
-      inspections: [...open, ...recorded].map((r) => ({
-        spotCheckId: r.spot_check_id,
-        itemId: r.id,
-        period: r.period,
-        regionCode: r.region_code,
-        applicationId: r.application_id,
-        applicationNumber: r.number,
-        subsidy: r.subsidy_id,
-        ...(r.outcome ? { outcome: r.outcome } : {}),
-        ...(r.note ? { note: r.note } : {}),
-        ...(r.recorded_at ? { recordedAt: r.recorded_at.toISOString() } : {}),
-      })),
-    };
+  /** The caller's own inspections (我的抽查任务): see `assignedInspections`. */
+  assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[] }> {
+    return assignedInspections(this.db, actor);
+  }
+
+  /** The draws of the caller's regions, newest first (历次抽查): see `drawHistory`. */
+  history(actor: Actor, q: HistoryQuery): Promise<{ total: number; draws: SpotCheckSummaryT[] }> {
+    return drawHistory(this.db, actor, q);
   }
 
   async recordOutcome(

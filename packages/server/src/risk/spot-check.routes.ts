@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
+import { refuseReversedPeriod } from '../http/period.js';
+import { CalendarDate } from '../policies/facts.schema.js';
 import type { SpotCheckService } from './spot-check-service.js';
-import { AssignedInspections, SpotChecksToday, SpotCheckView } from './spot-check.schemas.js';
+import { AssignedInspections, SpotChecksToday, SpotCheckSummary, SpotCheckView } from './spot-check.schemas.js';
 
 /** Spot checks (双随机一公开). */
 export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyncTypebox {
@@ -57,6 +59,39 @@ export function spotCheckRoutes(spotChecks: SpotCheckService): FastifyPluginAsyn
         },
       },
       async (request) => spotChecks.assigned(actorOf(request)),
+    );
+    app.get(
+      '/api/v1/spot-checks',
+      {
+        config: { access: { permission: ['spot-check:draw', 'spot-check:inspect'] } },
+        schema: {
+          tags,
+          summary: 'The draws of the caller’s regions, newest first (历次抽查), each with its outcomes so far',
+          querystring: Type.Object(
+            {
+              from: Type.Optional(CalendarDate),
+              to: Type.Optional(CalendarDate),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ total: Type.Integer(), draws: Type.Array(SpotCheckSummary) }),
+            ...PROTECTED_ERRORS,
+          },
+        },
+      },
+      async (request) => {
+        const { from, to, limit, offset } = request.query;
+        refuseReversedPeriod({ from, to });
+        return spotChecks.history(actorOf(request), {
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          limit: limit ?? 20,
+          offset: offset ?? 0,
+        });
+      },
     );
     app.get(
       '/api/v1/spot-checks/:id',

@@ -51,3 +51,21 @@ export const AssignedInspections = Type.Object({
 });
 
 export type AssignedInspectionT = Static<typeof AssignedInspection>;
+
+/** One past draw in the list of a region's draws (历次抽查), without its items. */
+export const SpotCheckSummary = Type.Object({
+  id: Type.String(),
+  period: Type.String({ format: 'date' }),
+  regionCode: Type.String(),
+  sampleSize: Type.Integer(),
+  candidates: Type.Integer(),
+  /** Items drawn, those with an outcome recorded, and those that found a problem. */
+  items: Type.Integer(),
+  recorded: Type.Integer(),
+  problems: Type.Integer(),
+  createdAt: Type.String(),
+  redrawOf: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+});
+
+export type SpotCheckSummaryT = Static<typeof SpotCheckSummary>;

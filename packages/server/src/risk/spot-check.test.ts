@@ -239,6 +239,47 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
     expect((await clerk.request('GET', '/api/v1/spot-checks/assigned')).statusCode).toBe(403);
   });
 
+  it('the region’s past draws are listed newest first, each redraw beside the first, with outcomes so far', async () => {
+    type History = {
+      total: number;
+      draws: {
+        id: string;
+        regionCode: string;
+        redrawOf?: string;
+        reason?: string;
+        items: number;
+        recorded: number;
+        problems: number;
+      }[];
+    };
+    const history = (await supervisor.request('GET', '/api/v1/spot-checks')).json<History>();
+    // The city sees its own draws and the county's below it: the first, its redraw, the county's one.
+    expect(history.total).toBe(3);
+    expect(history.draws.map((d) => d.regionCode).sort()).toEqual(['510100', '510100', '510104']);
+    const listed = history.draws.find((d) => d.id === first.id)!;
+    expect(listed).toMatchObject({ items: 8, recorded: 1, problems: 1 });
+    expect(history.draws.find((d) => d.redrawOf === first.id)?.reason).toContain('回避');
+    // Newest first: the redraw was made after the first.
+    expect(history.draws.findIndex((d) => d.redrawOf === first.id)).toBeLessThan(
+      history.draws.findIndex((d) => d.id === first.id),
+    );
+    // The county's auditor sees only the county's draw; a neighbouring county's sees none.
+    const county = (await auditor.request('GET', '/api/v1/spot-checks')).json<History>();
+    expect(county.draws.map((d) => d.regionCode)).toEqual(['510104']);
+    const neighbour = await staff(app, 'auditor-neighbour', ['auditor'], '510106');
+    expect((await neighbour.request('GET', '/api/v1/spot-checks')).json()).toEqual({ total: 0, draws: [] });
+    // A day with no draw, and a period that ends before it starts.
+    expect(
+      (await supervisor.request('GET', '/api/v1/spot-checks?from=2026-11-01&to=2026-11-22')).json<History>().total,
+    ).toBe(0);
+    expect((await supervisor.request('GET', '/api/v1/spot-checks?from=2026-11-23&to=2026-11-01')).json()).toMatchObject(
+      {
+        code: 'PERIOD_REVERSED',
+        field: 'to',
+      },
+    );
+  });
+
   it('the next day is a new period: its first draw needs no reason', async () => {
     clock.setDate('2026-11-24');
     // A new day is a new session too (the old one has timed out).

@@ -12038,7 +12038,146 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The draws of the caller’s regions, newest first (历次抽查), each with its outcomes so far */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    from?: string;
+                    /**
+                     * @description ISO date, Asia/Shanghai
+                     * @example 2024-09-01
+                     */
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            draws: {
+                                id: string;
+                                /** Format: date */
+                                period: string;
+                                regionCode: string;
+                                sampleSize: number;
+                                candidates: number;
+                                items: number;
+                                recorded: number;
+                                problems: number;
+                                createdAt: string;
+                                redrawOf?: string;
+                                reason?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            field?: string;
+                            reason?: string;
+                            errors?: unknown[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Draw today's weighted random sample of the caller's region and a random inspector for each; once a day, again only with a reason */
         post: {

@@ -37,6 +37,20 @@ export const spotChecksEn: Translation<typeof spotChecksZh> = {
     'no-problem': 'No problem',
     'problem-found': 'Problem found',
   },
+  history: {
+    title: 'Past draws',
+    intro:
+      'Every draw of your region and the regions below it, newest first; a redraw stays on record beside the first draw it replaced.',
+    none: 'Your region has no draws yet.',
+    kind: 'Draw',
+    first: 'First draw',
+    redraw: 'Redraw',
+    sample: 'Drawn',
+    recorded: 'Inspected',
+    problems: 'Problems found',
+    open: 'Open',
+    drawTitle: 'Draw of {{region}} for {{period}}',
+  },
   mine: {
     title: 'My inspections',
     intro:

@@ -37,6 +37,19 @@ export const spotChecksZh = {
     'no-problem': '核查无误',
     'problem-found': '发现问题',
   },
+  history: {
+    title: '历次抽查',
+    intro: '本辖区及下级辖区的全部抽取记录，最新的在前；重新抽取的与其替代的第一次抽取一并留档。',
+    none: '本辖区尚无抽取记录。',
+    kind: '抽取',
+    first: '第一次抽取',
+    redraw: '重新抽取',
+    sample: '抽取件数',
+    recorded: '已核查',
+    problems: '发现问题',
+    open: '查看',
+    drawTitle: '{{region}} {{period}} 的抽取',
+  },
   mine: {
     title: '我的抽查任务',
     intro:

@@ -1,22 +1,20 @@
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatInstant } from '../../components/format.js';
-import { useRegionName } from '../../components/regions.js';
 import { useLoad } from '../../components/use-load.js';
 import { useSession } from '../../session/session.js';
-import { MyInspections } from './my-inspections.js';
 import { REASON_MAX, reasonIsEnough } from '../../components/reason.js';
+import { MyInspections } from './my-inspections.js';
+import { DrawCard } from './spot-check-draw-card.js';
+import { DrawHistory } from './spot-check-history.js';
 
 type Today = paths['/api/v1/spot-checks/today']['get']['responses'][200]['content']['application/json'];
-type Draw = Today['draws'][number];
 
 /**
- * 随机抽查 (双随机): today's draw of the supervisor's region. The first draw of the day stands; the
+ * 随机抽查 (双随机): today's draw of the supervisor's region, and below it every past draw. The first draw of the day stands; the
  * page shows it (and any redraw, with its reason) and asks for a reason before drawing again, as
  * the server does. The seed is the server's, shown so an auditor can redo the draw.
  */
@@ -115,57 +113,14 @@ export function SpotChecksPage() {
       ) : null}
       <ErrorAlert error={drawError} />
       {data?.draws.map((d, i) => (
-        <DrawCard key={d.id} draw={d} index={i} />
+        <DrawCard
+          key={d.id}
+          draw={d}
+          title={d.redrawOf ? t('spotChecks.redraw', { n: i + 1 }) : t('spotChecks.firstDraw')}
+        />
       ))}
+      {/* Whoever draws or inspects may read every past draw of their regions (双随机一公开). */}
+      <DrawHistory version={data?.draws.map((d) => d.id).join()} />
     </Space>
-  );
-}
-
-function DrawCard({ draw, index }: { draw: Draw; index: number }) {
-  const { t } = useTranslation();
-  const regionName = useRegionName();
-  return (
-    <Card
-      size="small"
-      title={draw.redrawOf ? t('spotChecks.redraw', { n: index + 1 }) : t('spotChecks.firstDraw')}
-      data-testid={draw.redrawOf ? 'spot-redraw' : 'spot-first'}
-    >
-      <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('spotChecks.period')}>{draw.period}</Descriptions.Item>
-        <Descriptions.Item label={t('spotChecks.drawnAt')}>{formatInstant(draw.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('spotChecks.region')}>{regionName(draw.regionCode)}</Descriptions.Item>
-        <Descriptions.Item label={t('spotChecks.candidates')}>{draw.candidates}</Descriptions.Item>
-        <Descriptions.Item label={t('spotChecks.sampleSize')}>{draw.sampleSize}</Descriptions.Item>
-        <Descriptions.Item label={t('spotChecks.seed')}>
-          <Typography.Text code copyable>
-            {draw.seed}
-          </Typography.Text>
-        </Descriptions.Item>
-        {draw.reason ? (
-          <Descriptions.Item label={t('spotChecks.redrawReason')} span={2}>
-            <span data-testid="spot-reason-shown">{draw.reason}</span>
-          </Descriptions.Item>
-        ) : null}
-      </Descriptions>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={draw.items}
-        columns={[
-          { title: t('spotChecks.items.rank'), dataIndex: 'rank' },
-          {
-            title: t('spotChecks.items.application'),
-            render: (_, item) => <Link to={`/applications/${item.applicationId}`}>{item.applicationNumber}</Link>,
-          },
-          { title: t('spotChecks.items.inspector'), dataIndex: 'inspector' },
-          { title: t('spotChecks.items.weight'), dataIndex: 'weight' },
-          {
-            title: t('spotChecks.items.outcome'),
-            render: (_, item) => t(`spotChecks.outcomes.${item.outcome ?? 'pending'}`),
-          },
-        ]}
-      />
-    </Card>
   );
 }
