@@ -87,7 +87,6 @@ export class ParameterService {
       throw new AppError('VALIDATION_FAILED', 400, 'value', inBoth('detail', '不能小于 1', 'must be at least 1'));
     const to = isEmploymentTarget(input.parameter) ? targetYearEnd(input) : input.to;
     const note = input.note.trim();
-    if (!note) throw new AppError('REASON_REQUIRED', 400, 'note');
     if (!explainsItself(note)) throw new AppError('REASON_TOO_BRIEF', 400, 'note');
     await this.db.transaction().execute(async (trx) => {
       const row = await trx

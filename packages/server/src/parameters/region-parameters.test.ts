@@ -106,7 +106,7 @@ describe('a region’s parameters', () => {
     expect(history?.map((v) => v.value)).not.toContain(value);
   });
 
-  it.each(['x', '!!!!!!', '测试'])(
+  it.each(['x', '!!!!!!', '测试', '   '])(
     'a basis that explains nothing (%s) is refused naming the note, and nothing is set',
     async (note) => {
       const res = await officer.request('POST', '/api/v1/parameters', {
@@ -117,7 +117,7 @@ describe('a region’s parameters', () => {
         note,
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ code: expect.stringMatching(/^REASON_(TOO_BRIEF|REQUIRED)$/), field: 'note' });
+      expect(res.json()).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'note' });
       const history = (await view(officer, '510104', '2027-04-01')).find(
         (p) => p.parameter === 'vocational-training.standard',
       )?.history;

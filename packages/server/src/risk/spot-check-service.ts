@@ -69,12 +69,13 @@ export class SpotCheckService {
    */
   async draw(actor: Actor, input: { sampleSize: number; reason?: string }): Promise<SpotCheckView> {
     const period = this.clock.today();
+    if (input.reason !== undefined && !explainsItself(input.reason))
+      throw new AppError('REASON_TOO_BRIEF', 400, 'reason');
     const reason = input.reason?.trim();
     // Answered before the candidates are read; the unique index settles any race below.
     const first = await this.firstOf(actor.regionCode, period);
     if (first && !reason) throw alreadyDrawn(first);
     if (!first && reason) throw new AppError('SPOT_CHECK_NOTHING_TO_REDRAW', 409, 'reason');
-    if (reason && !explainsItself(reason)) throw new AppError('REASON_TOO_BRIEF', 400, 'reason');
     const { candidates, inspectors } = await this.candidatesOf(actor.regionCode);
     const seed = `${period}/${actor.regionCode}/${randomBytes(16).toString('hex')}`;
     const items = draw(seed, candidates, inspectors, input.sampleSize);

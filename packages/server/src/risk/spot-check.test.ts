@@ -116,7 +116,12 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
     });
     // A blank reason is no reason.
     const blank = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: '    ' });
-    expect(blank.json<Refusal>()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    expect(blank.json<Refusal>()).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });
+    // Two characters, or marks, are refused in the same words.
+    for (const thin of ['重抽', '!!!!'])
+      expect(
+        (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: thin })).json<Refusal>(),
+      ).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });
     expect(
       (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: 'x'.repeat(501) })).json(),
     ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
