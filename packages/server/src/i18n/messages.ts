@@ -483,9 +483,9 @@ export const ERROR_MESSAGES = {
   },
   SPOT_CHECK_NO_INSPECTOR: {
     'zh-CN':
-      '有 {count} 件可抽查的申请（如 {value}）没有可选派的检查人员：检查人员须在其所在地区或上级，且未经办该申请。请先为相应地区配置督查或审计人员，再抽取',
+      '有 {count} 件可抽查的申请（如 {value}）没有可选派的检查人员：检查人员须属于本次抽取的辖区，且所在地区为申请所在地区或其上级，并未经办该申请。请先为相应地区配置督查或审计人员，再抽取',
     'en-US':
-      '{count} applications to draw from (such as {value}) have no inspector to send: an inspector must work in their region or above and must not have acted on them. Give those regions a supervisor or auditor, then draw',
+      'Applications to draw from with no inspector to send: {count} (such as {value}). An inspector must belong to the drawing region, work in the application’s region or one above it, and not have acted on it. Give those regions a supervisor or auditor, then draw',
   },
   NOT_YOUR_INSPECTION: {
     'zh-CN': '该抽查项未分配给您，或已记录结果',

@@ -33,6 +33,21 @@ describe('the spot-check draw (双随机)', () => {
     for (let s = 0; s < 50; s++) expect(draw(`s${s}`, c, ['x', 'y', 'z'], 1)[0]?.inspectorId).toBe('z');
   });
 
+  it('sends only an inspector who reaches the claim’s region; one recorded without reach reaches all', () => {
+    const c: Candidate[] = [{ applicationId: 'a', weight: 1, excluded: [], regionCode: '510105' }];
+    const inspectors = [
+      { id: 'county-104', reach: '510104' },
+      { id: 'city', reach: '5101' },
+      { id: 'county-105', reach: '510105' },
+    ];
+    const sent = new Set(Array.from({ length: 50 }, (_, s) => draw(`s${s}`, c, inspectors, 1)[0]?.inspectorId));
+    expect([...sent].sort()).toEqual(['city', 'county-105']);
+    // A draw recorded before reach was: inspectors as bare ids, candidates without a region.
+    expect(draw('old', [{ applicationId: 'a', weight: 1, excluded: ['x'] }], ['x', 'y'], 1)[0]?.inspectorId).toBe('y');
+    expect(uninspectable(c, [{ id: 'county-104', reach: '510104' }]).map((u) => u.applicationId)).toEqual(['a']);
+    expect(uninspectable(c, inspectors)).toEqual([]);
+  });
+
   it('names the candidates every inspector is excluded from, and only those', () => {
     const c: Candidate[] = [
       { applicationId: 'a', weight: 1, excluded: ['x', 'y', 'z'] },

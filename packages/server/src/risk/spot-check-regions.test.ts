@@ -20,8 +20,9 @@ beforeAll(async () => {
   const clerk = await staff(app, 'clerk-105', ['clerk'], '510105');
   const counter = await staff(app, 'counter-105', ['clerk'], '510105');
   const reviewer = await staff(app, 'reviewer-105', ['reviewer'], '510105');
-  // A county with too few staff, which declared the approver + supervisor exception (第二十五条):
-  // its supervisor approved every claim, so may inspect none of them.
+  // A county with too few staff, where one person approves and supervises (an exception a region
+  // may declare, 第二十五条; the account is made directly here): having approved every claim,
+  // they may inspect none of them.
   countyHead = await staff(app, 'head-105', ['approver', 'supervisor'], '510105');
   for (let i = 0; i < 6; i++) {
     const person = await clerk.request('POST', '/api/v1/people', {

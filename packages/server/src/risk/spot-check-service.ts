@@ -5,11 +5,11 @@ import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import { explainsItself } from '../http/said.js';
-import { isInScope, regionPrefix } from '../regions/region-scope.js';
+import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
-import { draw, uninspectable, weightOf, type Candidate } from './spot-check-draw.js';
+import { draw, uninspectable, weightOf, type Candidate, type Inspector } from './spot-check-draw.js';
 import { assignedInspections, drawHistory, type HistoryQuery } from './spot-check-reads.js';
 import type { AssignedInspectionT, SpotCheckSummaryT } from './spot-check.schemas.js';
 
@@ -166,7 +166,7 @@ export class SpotCheckService {
   }
 
   /** Approved-and-later applications in the region and below, and the inspectors who may check them. */
-  private async candidatesOf(regionCode: string): Promise<{ candidates: Candidate[]; inspectors: string[] }> {
+  private async candidatesOf(regionCode: string): Promise<{ candidates: Candidate[]; inspectors: Inspector[] }> {
     const prefix = regionPrefix(regionCode);
     const apps = await this.db
       .selectFrom('application')
@@ -197,7 +197,11 @@ export class SpotCheckService {
       .where((eb) => eb.or([sql<boolean>`'supervisor' = any(roles)`, sql<boolean>`'auditor' = any(roles)`]))
       .orderBy('id')
       .execute();
-    const inspectors = accounts.map((a) => a.id);
+    // Each inspector with the prefix of the regions they reach, recorded once for the draw.
+    const inspectors: Inspector[] = accounts.map((a) => ({ id: a.id, reach: regionPrefix(a.region_code) }));
+    const actedOn = new Map<string, string[]>();
+    for (const x of actors)
+      if (x.actor_id) actedOn.set(x.application_id, [...(actedOn.get(x.application_id) ?? []), x.actor_id]);
     if (apps.length === 0 || inspectors.length === 0) throw new AppError('NO_CANDIDATES', 409);
 
     const candidates: Candidate[] = apps.map((a) => {
@@ -215,32 +219,41 @@ export class SpotCheckService {
       return {
         applicationId: a.id,
         weight: weightOf(Number(a.amount_fen ?? 0), people, months),
-        excluded: [
-          ...actors.flatMap((x) => (x.application_id === a.id && x.actor_id ? [x.actor_id] : [])),
-          ...accounts.flatMap((i) => (isInScope(i.region_code, a.region_code) ? [] : [i.id])),
-        ],
+        excluded: actedOn.get(a.id) ?? [],
+        regionCode: a.region_code,
       };
     });
     // Refused before drawing, whichever the seed would pick: a draw that skipped them would never
     // inspect them, and one that sent them to someone outside their region could not be carried out.
     const orphans = new Set(uninspectable(candidates, inspectors).map((c) => c.applicationId));
+    const examples = apps
+      .filter((a) => orphans.has(a.id))
+      .slice(0, 3)
+      .map((a) => a.number);
     if (orphans.size)
       throw new AppError('SPOT_CHECK_NO_INSPECTOR', 409, undefined, {
         count: String(orphans.size),
-        value: apps
-          .filter((a) => orphans.has(a.id))
-          .slice(0, 3)
-          .map((a) => a.number)
-          .join('、'),
+        ...inBoth('value', examples.join('、'), examples.join(', ')),
       });
     return { candidates, inspectors };
   }
 
   async get(actor: Actor, id: string): Promise<SpotCheckView> {
     // Visible in the drawing region and above, and to every inspector it assigns work to.
+    // The candidates are counted where they are kept: a province's list is megabytes of JSON.
     const check = await this.db
       .selectFrom('spot_check')
-      .selectAll()
+      .select([
+        'id',
+        'region_code',
+        'seed',
+        'period',
+        'redraw_of',
+        'reason',
+        'sample_size',
+        'created_at',
+        sql<number>`jsonb_array_length(candidates)`.as('candidates'),
+      ])
       .where('id', '=', id)
       .where((eb) =>
         eb.or([
@@ -280,7 +293,7 @@ export class SpotCheckService {
       period: check.period,
       ...(check.redraw_of ? { redrawOf: check.redraw_of, reason: check.reason ?? '' } : {}),
       sampleSize: check.sample_size,
-      candidates: (check.candidates as unknown[]).length,
+      candidates: Number(check.candidates),
       createdAt: check.created_at.toISOString(),
       items: items.map((i) => ({
         id: i.id,
@@ -299,7 +312,7 @@ export class SpotCheckService {
   async reproduce(actor: Actor, id: string): Promise<{ identical: boolean }> {
     await this.get(actor, id);
     const check = await this.db.selectFrom('spot_check').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const again = draw(check.seed, check.candidates as Candidate[], check.inspectors as string[], check.sample_size);
+    const again = draw(check.seed, check.candidates as Candidate[], check.inspectors as Inspector[], check.sample_size);
     const recorded = await this.db
       .selectFrom('spot_check_item')
       .select(['rank', 'application_id', 'inspector_id', 'weight'])
