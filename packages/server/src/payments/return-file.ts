@@ -17,19 +17,17 @@ export interface ReturnRow {
  */
 export async function readReturnFile(file: Buffer, layout: BankLayout): Promise<ReturnRow[]> {
   const table = await readTable(file);
-  // An empty file, or one with its header alone, answers nothing: said as such, not as a lost column.
-  if (table.slice(1).every((cells) => cells.every((c) => !c.text)))
-    throw new AppError('RETURN_FILE_EMPTY', 400, 'file', {
-      columns: layout.returnColumns.map((r) => r.header).join(' '),
-    });
+  const columns = layout.returnColumns.map((r) => r.header).join(' ');
+  const blank = (cells: readonly Cell[]) => cells.every((c) => !c.text);
+  // A file with nothing in it answers nothing: said as such, not as a lost column.
+  if (table.every(blank)) throw new AppError('RETURN_FILE_EMPTY', 400, 'file', { columns });
   const header = (table[0] ?? []).map((c) => c.text);
   const at = new Map<string, number>(layout.returnColumns.map((c) => [c.field, header.indexOf(c.header)]));
   for (const c of layout.returnColumns)
     if ((at.get(c.field) ?? -1) < 0)
-      throw new AppError('RETURN_FILE_COLUMN_MISSING', 400, 'file', {
-        column: c.header,
-        columns: layout.returnColumns.map((r) => r.header).join(' '),
-      });
+      throw new AppError('RETURN_FILE_COLUMN_MISSING', 400, 'file', { column: c.header, columns });
+  // The header alone, or blank rows after it: no result to settle.
+  if (table.slice(1).every(blank)) throw new AppError('RETURN_FILE_EMPTY', 400, 'file', { columns });
   const rows: ReturnRow[] = [];
   for (let r = 1; r < table.length; r++) {
     const cells: Cell[] = table[r] ?? [];

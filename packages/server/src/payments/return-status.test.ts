@@ -91,6 +91,11 @@ describe('the result column of a return file', () => {
         message: expect.stringContaining('回盘文件中没有回盘记录：第一行应为列名 序号 账号 户名 金额'),
       });
     }
+    // A result without the header is not an empty file: its header is what is missing.
+    const headless = Buffer.from('1,6217000010000000001,收款1,300.00,成功,,BK-1\r\n');
+    expect(
+      (await finance.request('POST', `/api/v1/payment-batches/${batchId}/returns`, headless, csv)).json(),
+    ).toMatchObject({ code: 'RETURN_FILE_COLUMN_MISSING', field: 'file' });
     expect(await itemStates(batchId)).toEqual([{ seq: 1, state: 'pending' }]);
   });
 });
