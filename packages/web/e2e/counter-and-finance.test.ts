@@ -123,6 +123,10 @@ describe('finance', () => {
       await paid.nth(nonZero).click();
       const statement = v.page.getByTestId('fund-statement');
       await statement.locator('tbody tr.ant-table-row').first().waitFor();
+      // The figure clicked is said again above the list, as the sum of its entries.
+      await expect
+        .poll(() => v.page.getByTestId('fund-statement-balance').innerText())
+        .toContain(balances[nonZero]!.trim());
       const text = await statement.innerText();
       expect(text).toContain(language === 'zh-CN' ? '支付' : 'Paid');
       expect(text).toContain(language === 'zh-CN' ? '已承诺' : 'Committed');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../db/tables/funds.js';
 
@@ -7,6 +7,8 @@ export const STATEMENT_ACCOUNTS = ['available', 'committed', 'paid', 'recovered'
 export type StatementAccount = (typeof STATEMENT_ACCOUNTS)[number];
 
 export interface StatementEntry {
+  /** The ledger transaction: two entries of one account can match in all else. */
+  id: string;
   at: string;
   kind: LedgerTransactionKind;
   /** Into this account (positive) or out of it (negative): the entries sum to its balance. */
@@ -27,6 +29,17 @@ export interface StatementEntry {
  */
 export async function accountStatement(
   db: Kysely<Database>,
+  q: { fundId: string; regionCode: string; account: StatementAccount; limit: number; offset: number },
+): Promise<{ balanceFen: number; total: number; entries: StatementEntry[] }> {
+  // One snapshot for the balance, the count and the page, so a posting in between cannot make them disagree.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => statementIn(trx, q));
+}
+
+async function statementIn(
+  db: Transaction<Database>,
   q: { fundId: string; regionCode: string; account: StatementAccount; limit: number; offset: number },
 ): Promise<{ balanceFen: number; total: number; entries: StatementEntry[] }> {
   const account = await db
@@ -70,6 +83,7 @@ export async function accountStatement(
     balanceFen: Number(account.balance_fen),
     total: Number(count.n),
     entries: rows.map((r) => ({
+      id: r.id,
       at: r.at.toISOString(),
       kind: r.kind,
       amountFen: Number(r.amount_fen),

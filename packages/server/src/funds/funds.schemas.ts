@@ -19,6 +19,7 @@ export const IdempotencyKey = Type.Optional(Type.String({ minLength: 8, maxLengt
 /** One entry of an account's statement (明细账): the move, its other side, and what it was for. */
 export const StatementEntry = Type.Object(
   {
+    id: Type.String(),
     at: Type.String(),
     kind: Type.Union([
       Type.Literal('issue'),

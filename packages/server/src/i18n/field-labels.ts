@@ -7,6 +7,7 @@ import type { Language } from './messages.js';
  * `field-labels.test.ts` fails when a route gains a field without a label here.
  */
 const LABELS: Record<string, readonly [zh: string, en: string]> = {
+  account: ['资金账户', 'ledger account'],
   accountNumber: ['银行账号', 'bank account number'],
   action: ['操作', 'action'],
   active: ['是否有效', 'active'],

@@ -31924,6 +31924,7 @@ export interface components {
             }[];
         };
         StatementEntry: {
+            id: string;
             at: string;
             kind: "issue" | "allocate" | "commit" | "release" | "pay" | "payment-returned" | "recover";
             /** @description Into this account (positive) or out of it (negative) */

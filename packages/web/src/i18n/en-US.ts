@@ -880,7 +880,7 @@ export const enUS: Messages = {
         'Money issued or allocated to this region and not yet set aside by an approval. An approval moves it to Committed; a rejection after approval or an upheld objection moves it back; an allocation to a region below moves it there. Recovered money is kept under Recovered and does not come back here.',
       committed:
         'Approved and not yet paid. A payment the bank confirms moves it to Paid; a payment the bank returns moves it back.',
-      paid: 'Paid, as the bank confirmed. A revocation with recovery moves it to Recovered.',
+      paid: 'Paid, as the bank confirmed. A payment the bank returns later moves back to Committed; a revocation with recovery moves it to Recovered.',
       recovered: 'Recovered after a revocation: shown on its own and not paid out again.',
     },
     moves: {
@@ -895,6 +895,7 @@ export const enUS: Messages = {
     statement: {
       title: 'Statement: {{fund}} · {{region}} · {{account}}',
       open: 'Open the entries that make this balance',
+      balance: 'Balance {{amount}}: the sum of the {{count}} entries below',
       move: 'Movement',
       counterpart: 'Other account',
       memo: 'Note',

@@ -1,5 +1,6 @@
 import { ProTable } from '@ant-design/pro-components';
 import { Drawer, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.js';
@@ -29,10 +30,14 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
+  const [balance, setBalance] = useState<{ fen: number; entries: number }>();
   return (
     <Drawer
       open={target !== undefined}
-      onClose={onClose}
+      onClose={() => {
+        setBalance(undefined);
+        onClose();
+      }}
       size="large"
       destroyOnHidden
       title={
@@ -48,8 +53,13 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
       {target ? (
         <>
           <Typography.Paragraph type="secondary">{t(`funds.explain.${target.account}`)}</Typography.Paragraph>
+          {balance ? (
+            <Typography.Paragraph strong data-testid="fund-statement-balance">
+              {t('funds.statement.balance', { amount: formatFen(balance.fen, lang), count: balance.entries })}
+            </Typography.Paragraph>
+          ) : null}
           <ProTable<Entry>
-            rowKey={(e) => `${e.at}-${e.kind}-${e.applicationId ?? ''}-${e.amountFen}`}
+            rowKey="id"
             search={false}
             options={false}
             size="small"
@@ -63,6 +73,7 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
                 'GET',
                 `/api/v1/funds/${target.fund.id}/entries${query({ regionCode: target.region, account: target.account, limit, offset })}`,
               );
+              setBalance({ fen: s.balanceFen, entries: s.total });
               return { data: s.entries, total: s.total, success: true };
             }}
             columns={[
