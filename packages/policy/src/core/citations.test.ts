@@ -7,6 +7,7 @@ describe('citations in the page’s language', () => {
       8, 10, 16, 23,
     ]);
     expect(chineseNumber('16')).toBe(16);
+    expect([chineseNumber('一百'), chineseNumber('一百零一'), chineseNumber('一百二十三')]).toEqual([100, 101, 123]);
   });
 
   it('leaves a Chinese page’s citation as written', () => {
@@ -20,6 +21,10 @@ describe('citations in the page’s language', () => {
     expect(citationIn('川办发〔2024〕34号 （十四）', 'en-US')).toBe('川办发〔2024〕34号 (14)');
     expect(citationIn('某办法 第三条第（二）项', 'en-US')).toBe('某办法 Art. 3 item (2)');
     expect(citationIn('某办法 第五条第二款', 'en-US')).toBe('某办法 Art. 5 para. 2');
+    expect(citationIn('某条例 第三章第十条', 'en-US')).toBe('某条例 Ch. 3 Art. 10');
+    expect(citationIn('四川 办法 第十六—十八条', 'en-US')).toBe('四川 办法 Arts. 16–18');
+    expect(citationIn('某法 第一百零一条', 'en-US')).toBe('某法 Art. 101');
+    expect(citationIn('《贵州省就业创业补贴办法》 二（六）', 'en-US')).toBe('《贵州省就业创业补贴办法》 2(6)');
   });
 
   it('leaves what is not a number alone', () => {

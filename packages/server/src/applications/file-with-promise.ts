@@ -1,9 +1,9 @@
-import { deferredMaterialsRule, type IsoDate, type PolicyEngine, type Text } from '@huimin/policy';
+import { citationIn, deferredMaterialsRule, type IsoDate, type PolicyEngine, type Text } from '@huimin/policy';
 import type { Selectable, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
 import type { Vault } from '../security/vault.js';
 import { declarationsOf } from './declarations.js';
 import { insertPromises, namesOf, promisedMaterials, promiseLapsedBefore, promiseText } from './deferred-materials.js';
@@ -63,7 +63,13 @@ export async function fileWithMaterials(ctx: FilingContext): Promise<void> {
       throw new AppError('MATERIALS_MISSING_MAY_PROMISE', 422, 'promise', { ...names, date: dueOn });
     throw new AppError('MATERIALS_MISSING', 422, 'materials', names);
   }
-  if (!rule.allowed) throw new AppError('DEFERRAL_NOT_ALLOWED', 422, 'promise', { cites: rule.cites ?? '—' });
+  if (!rule.allowed)
+    throw new AppError(
+      'DEFERRAL_NOT_ALLOWED',
+      422,
+      'promise',
+      inBoth('cites', rule.cites ?? '—', rule.cites ? citationIn(rule.cites, 'en-US') : '—'),
+    );
   if (await promiseLapsedBefore(trx, app.id)) throw new AppError('DEFERRAL_LAPSED_BEFORE', 422, 'promise');
   promise.materials.forEach((m, i) => {
     if (!missing.some((x) => x.index === m))

@@ -1,4 +1,5 @@
 import {
+  citationIn,
   formatYuan,
   formatYuanEn,
   type Decision,
@@ -57,8 +58,8 @@ function assertEligible({ decision, english }: EffectContext): void {
 function unmetConditions(decision: Decision, english: boolean): string {
   return decision.reasons
     .filter((r) => !r.met)
-    .map((r) => `${english ? r.message.en : r.message.zh}（${r.cites}）`)
-    .join('；');
+    .map((r) => (english ? `${r.message.en} (${citationIn(r.cites, 'en-US')})` : `${r.message.zh}（${r.cites}）`))
+    .join(english ? '; ' : '；');
 }
 
 /**

@@ -1,18 +1,23 @@
 import {
+  citationIn,
   drawOrder,
   formatCitation,
+  formatYuan,
+  formatYuanEn,
   fundMayPay,
   SERVICE_CEILING_CITATION,
   SERVICE_CEILING_PERMILLE,
   SERVICE_SUBSIDIES,
   serviceCeilingApplies,
   type SubsidyDefinition,
+  type Text,
 } from '@huimin/policy';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
-import { AppError } from '../http/errors.js';
+import { AppError, inBoth } from '../http/errors.js';
+import { regionNameInBoth } from '../regions/region-scope.js';
 import { post } from './ledger.js';
 
 /** What the funds module needs to know of an application. */
@@ -47,18 +52,18 @@ export class ApplicationMoney {
       .where('ledger_account.region_code', '=', app.region_code)
       .where('ledger_account.kind', '=', 'available')
       .execute();
-    let refusal: { detail: string } | undefined;
+    let refusal: Record<string, string> | undefined;
     const usable = candidates
       .filter((c) => {
         const verdict = fundMayPay(c.source, c.region_code, subsidy);
         if (!verdict.allowed && order.includes(c.source))
-          refusal = { detail: `${c.code}: ${verdict.reason.zh}（${verdict.cites}）` };
+          refusal = ruleBroken(verdict.reason, verdict.cites, `${c.code}: `);
         return verdict.allowed;
       })
       .sort(
         (a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.year - b.year || (a.code < b.code ? -1 : 1),
       );
-    let ceiling: { detail: string } | undefined;
+    let ceiling: Record<string, string> | undefined;
     let fund: (typeof usable)[number] | undefined;
     for (const c of usable) {
       if (Number(c.balance_fen) < amountFen) continue;
@@ -66,9 +71,14 @@ export class ApplicationMoney {
         serviceCeilingApplies(c.source, c.region_code, subsidy.id) &&
         !(await this.withinServiceCeiling(trx, c.id, amountFen))
       ) {
-        ceiling = {
-          detail: `${c.code}: 就业创业服务补助不得超过年度补助资金总额的15%（${formatCitation(SERVICE_CEILING_CITATION)}）`,
-        };
+        ceiling = ruleBroken(
+          {
+            zh: '就业创业服务补助不得超过年度补助资金总额的15%',
+            en: 'employment and entrepreneurship service subsidies may not exceed 15% of the year’s subsidy funds',
+          },
+          formatCitation(SERVICE_CEILING_CITATION),
+          `${c.code}: `,
+        );
         continue;
       }
       fund = c;
@@ -78,13 +88,21 @@ export class ApplicationMoney {
     if (!fund) {
       if (usable.length === 0 && (subsidy.fund === 'inclusive-finance' || refusal)) {
         const verdict = fundMayPay(order[0] ?? 'central-employment', app.region_code, subsidy);
-        throw new AppError('SPENDING_RULE', 422, 'action', {
-          detail: refusal?.detail ?? (verdict.allowed ? '' : `${verdict.reason.zh}（${verdict.cites}）`),
-        });
+        throw new AppError(
+          'SPENDING_RULE',
+          422,
+          'action',
+          refusal ?? (verdict.allowed ? { detail: '' } : ruleBroken(verdict.reason, verdict.cites)),
+        );
       }
+      // Each usable fund with what it has left, in 元: none has the whole amount.
       throw new AppError('NO_FUND', 409, 'action', {
-        region: app.region_code,
-        detail: usable.map((u) => `${u.code} ${u.balance_fen}`).join('，') || '—',
+        ...(await regionNameInBoth(trx, app.region_code)),
+        ...inBoth(
+          'detail',
+          usable.map((u) => `${u.code} 余额 ${formatYuan(Number(u.balance_fen))}`).join('，') || '—',
+          usable.map((u) => `${u.code} has ${formatYuanEn(Number(u.balance_fen))} left`).join(', ') || '—',
+        ),
       });
     }
     await post(
@@ -146,8 +164,7 @@ export class ApplicationMoney {
     const money = await this.outstanding(trx, app.id);
     if (!money) return;
     const verdict = fundMayPay(money.source, money.fundRegion, subsidy);
-    if (!verdict.allowed)
-      throw new AppError('SPENDING_RULE', 422, 'action', { detail: `${verdict.reason.zh}（${verdict.cites}）` });
+    if (!verdict.allowed) throw new AppError('SPENDING_RULE', 422, 'action', ruleBroken(verdict.reason, verdict.cites));
     await post(
       trx,
       {
@@ -269,4 +286,9 @@ export class ApplicationMoney {
       returns: rows.filter((r) => r.kind === 'payment-returned').length,
     };
   }
+}
+
+/** A spending rule broken, in both languages with its citation: the refusal's `detail`. */
+function ruleBroken(reason: Text, cites: string, prefix = ''): Record<string, string> {
+  return inBoth('detail', `${prefix}${reason.zh}（${cites}）`, `${prefix}${reason.en} (${citationIn(cites, 'en-US')})`);
 }

@@ -142,7 +142,11 @@ describe('funds and budgets', () => {
 
   it('approval without money behind it is refused', async () => {
     const id = await toReviewed('skill-evaluation', evaluation, { certificateId: 'E1' });
-    expect((await act(approver, id, 'approve')).json()).toMatchObject({ code: 'NO_FUND' });
+    // The region by its name, not its code.
+    expect((await act(approver, id, 'approve')).json()).toMatchObject({
+      code: 'NO_FUND',
+      message: expect.stringContaining('青羊区 没有可支付该补贴的资金'),
+    });
   });
 
   it('四川 provincial money does not pay a post subsidy (四川 办法 第十一条), but does pay an evaluation', async () => {

@@ -1,4 +1,11 @@
-import { addMonths, counterGuaranteeWaived, type IsoDate, type LoanBorrower, type LoanTerms } from '@huimin/policy';
+import {
+  addMonths,
+  citationIn,
+  counterGuaranteeWaived,
+  type IsoDate,
+  type LoanBorrower,
+  type LoanTerms,
+} from '@huimin/policy';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -169,9 +176,16 @@ export class LoanService {
       const terms = termsOn(loan.region_code, loan.applied_on, loan.borrower);
       const waived = counterGuaranteeWaived(terms, Number(loan.requested_fen));
       if (input.approve && waived && input.counterGuarantee)
-        throw new AppError('VALIDATION_FAILED', 400, 'counterGuarantee', {
-          detail: `免除反担保（${terms.counterGuaranteeWaiver?.cites ?? ''}）`,
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          'counterGuarantee',
+          inBoth(
+            'detail',
+            `免除反担保（${terms.counterGuaranteeWaiver?.cites ?? ''}）`,
+            `counter-guarantee is waived (${citationIn(terms.counterGuaranteeWaiver?.cites ?? '', 'en-US')})`,
+          ),
+        );
       const asked = input.approve && !waived && input.counterGuarantee !== false;
       const note = input.counterGuaranteeNote?.trim();
       // A counter-guarantee asked is recorded for what it is; none asked has nothing to describe.
@@ -239,9 +253,18 @@ export class LoanService {
       const max = terms.maxExtensionMonths;
       const matures = loan.matures_on ?? '';
       if (!max || loan.extended_to || extendedTo <= matures || extendedTo > addMonths(matures, max.value))
-        throw new AppError('LOAN_EXTENSION_NOT_ALLOWED', 422, 'extendedTo', {
-          detail: max ? `${max.value}个月（${max.cites ?? ''}）` : '—',
-        });
+        throw new AppError(
+          'LOAN_EXTENSION_NOT_ALLOWED',
+          422,
+          'extendedTo',
+          max
+            ? inBoth(
+                'detail',
+                `${max.value}个月（${max.cites ?? ''}）`,
+                `${max.value} months (${citationIn(max.cites ?? '', 'en-US')})`,
+              )
+            : { detail: '—' },
+        );
       return { extended_to: extendedTo, reason };
     });
   }

@@ -85,3 +85,17 @@ export async function regionNamer(db: Kysely<Database>, language: 'zh' | 'en'): 
   const byCode = new Map(names.map((r) => [r.code, language === 'zh' ? r.name_zh : r.name_en]));
   return (code) => byCode.get(code) ?? code;
 }
+
+/** A region's name in both languages for a refusal's message (`{key}`); its code where the table lacks it. */
+export async function regionNameInBoth(
+  db: Kysely<Database>,
+  code: string,
+  key = 'region',
+): Promise<Record<string, string>> {
+  const known = await db
+    .selectFrom('region')
+    .select(['name_zh', 'name_en'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return inBoth(key, known?.name_zh ?? code, known?.name_en ?? code);
+}
