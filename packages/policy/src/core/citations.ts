@@ -3,7 +3,20 @@
  * (文号 and titles have no official English), but an English page numbers their parts as English
  * does: 第十六条（四） is Art. 16(4), 第三条第（二）项 is Art. 3 item (2), 第三章第十条 is Ch. 3 Art. 10.
  */
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 三十二 → 32, 一百零一 → 101, 十 → 10; Arabic digits are read as they are. */
 export function chineseNumber(s: string): number {
