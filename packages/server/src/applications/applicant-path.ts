@@ -61,13 +61,10 @@ export class ApplicantPath {
     const app = await visibleApplications(this.db, actor).selectAll().where('id', '=', id).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND', 404);
     const declarations = await declarationsOf(this.db, id);
-    const { waived } = await materialStanding(
-      { db: this.db, vault: this.vault },
-      await this.policies.engine(),
-      app,
+    const { waived } = await materialStanding({ db: this.db, vault: this.vault }, await this.policies.engine(), app, {
       declarations,
-      this.clock.today(),
-    );
+      today: this.clock.today(),
+    });
     return [...waived].sort((a, b) => a - b);
   }
 

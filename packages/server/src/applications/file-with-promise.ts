@@ -36,8 +36,7 @@ async function missingAtFiling(ctx: FilingContext): Promise<{ index: number; nam
     { db: ctx.trx, vault: ctx.vault },
     ctx.engine,
     ctx.app,
-    declarations,
-    ctx.today,
+    { declarations, today: ctx.today },
   );
   const promised = await promisedMaterials(ctx.trx, ctx.app.id, ctx.today);
   return materials

@@ -82,7 +82,7 @@ export async function submissionCheck(
     applicant,
     claim: facts.claim,
   });
-  const { materials, handedIn, waived } = await materialStanding(deps, engine, app, declarations, today, facts);
+  const { materials, handedIn, waived } = await materialStanding(deps, engine, app, { declarations, today, facts });
   const text = (m: Text): Text => ({ zh: m.zh, en: m.en });
   const promised = await promisedMaterials(deps.db, id, today);
   const missing = materials.map((_, i) => i).filter((i) => !handedIn.has(i) && !waived.has(i) && !promised.has(i));
@@ -124,10 +124,13 @@ export async function materialStanding(
   deps: { db: Kysely<Database>; vault: Vault },
   engine: PolicyEngine,
   app: Selectable<ApplicationTable>,
-  declarations: readonly DeclarationView[],
-  today: IsoDate,
-  facts?: { readonly applicant: ApplicantFacts; readonly claim: ClaimFacts },
+  on: {
+    readonly declarations: readonly DeclarationView[];
+    readonly today: IsoDate;
+    readonly facts?: { readonly applicant: ApplicantFacts; readonly claim: ClaimFacts };
+  },
 ): Promise<{ materials: readonly Material[]; handedIn: Set<number>; waived: Set<number> }> {
+  const { declarations, today, facts } = on;
   const subsidy = engine.subsidy(app.subsidy_id);
   const resolution = subsidy ? engine.resolve(subsidy, app.region_code, shanghaiDateOf(app.created_at)) : undefined;
   const materials = resolution?.kind === 'scheme' ? resolution.scheme.materials : [];
