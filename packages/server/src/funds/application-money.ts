@@ -190,7 +190,7 @@ export class ApplicationMoney {
     if (!money) return;
     const last = await trx
       .selectFrom('ledger_transaction')
-      .select(['amount_fen', 'attempt'])
+      .select(['amount_fen', 'attempt', 'memo'])
       .where('application_id', '=', app.id)
       .where('kind', '=', 'pay')
       .orderBy('id', 'desc')
@@ -206,6 +206,8 @@ export class ApplicationMoney {
         applicationId: app.id,
         subsidyId: app.subsidy_id,
         attempt: last.attempt ?? 1,
+        // The payment it undoes, by the same reference, so the statement says which came back.
+        ...(last.memo ? { memo: last.memo } : {}),
         from: { region: app.region_code, account: 'paid' },
         to: { region: app.region_code, account: 'committed' },
         actorId: actor.accountId,

@@ -213,16 +213,19 @@ describe('payment batches, bank files and reconciliation', () => {
     expect(await paidInLedger()).toBe(60_000);
     const attempts = await app.database.db
       .selectFrom('ledger_transaction')
-      .select(['kind', 'attempt'])
+      .select(['kind', 'attempt', 'memo'])
       .where('application_id', '=', b.applicationId)
       .where('kind', 'in', ['pay', 'payment-returned'])
       .orderBy('id')
       .execute();
-    expect(attempts).toEqual([
+    expect(attempts.map(({ kind, attempt }) => ({ kind, attempt }))).toEqual([
       { kind: 'pay', attempt: 1 },
       { kind: 'payment-returned', attempt: 1 },
       { kind: 'pay', attempt: 2 },
     ]);
+    // The return names the payment it undid, by that payment's reference.
+    expect(attempts[1]?.memo).toBe(attempts[0]?.memo);
+    expect(attempts[1]?.memo).toMatch(/^PB-.+#\d+$/);
   });
 
   it('a payee name a spreadsheet would run as a formula reaches the bank file as text, and the return file still settles', async () => {

@@ -99,10 +99,17 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
                   e.applicationId ? <Link to={`/applications/${e.applicationId}`}>{e.applicationNumber}</Link> : '—',
               },
               {
-                // A payment's memo is its reference (a batch's `PB-…#1`, or one typed by hand), read as words.
+                // A payment's memo, and a return's, is the payment's reference (a batch's `PB-…#1`, or one
+                // typed by hand), read as words.
                 title: t('funds.statement.memo'),
                 render: (_, e) =>
-                  !e.memo ? '—' : e.kind === 'pay' ? <PaymentNoteText note={`ref:${e.memo}`} /> : e.memo,
+                  !e.memo ? (
+                    '—'
+                  ) : e.kind === 'pay' || e.kind === 'payment-returned' ? (
+                    <PaymentNoteText note={`ref:${e.memo}`} />
+                  ) : (
+                    e.memo
+                  ),
               },
             ]}
           />
