@@ -6,6 +6,9 @@ import type { AssignedInspectionT, SpotCheckSummaryT } from './spot-check.schema
 
 /** What the spot-check pages read besides one draw: an inspector's work, and the region's past draws. */
 
+/** Open items listed at most, the oldest first; the count of all open ones comes with them. */
+export const OPEN_LISTED = 500;
+
 /**
  * The caller's own inspections (我的抽查任务): every item still open, oldest draw first, then the
  * last recorded ones, newest first, so an inspector finds the work of any earlier day. Only the
@@ -15,7 +18,7 @@ import type { AssignedInspectionT, SpotCheckSummaryT } from './spot-check.schema
 export async function assignedInspections(
   db: Kysely<Database>,
   actor: Actor,
-): Promise<{ inspections: AssignedInspectionT[] }> {
+): Promise<{ inspections: AssignedInspectionT[]; open: number }> {
   const mine = () =>
     db
       .selectFrom('spot_check_item as i')
@@ -35,13 +38,13 @@ export async function assignedInspections(
       ])
       .where('i.inspector_id', '=', actor.accountId)
       .where('c.redraw_of', 'is', null);
-  const [open, recorded] = await Promise.all([
+  const [open, recorded, count] = await Promise.all([
     mine()
       .where('i.outcome', 'is', null)
       .orderBy('c.period')
       .orderBy('c.created_at')
       .orderBy('i.rank')
-      .limit(500)
+      .limit(OPEN_LISTED)
       .execute(),
     mine()
       .where('i.outcome', 'is not', null)
@@ -49,8 +52,18 @@ export async function assignedInspections(
       .orderBy('i.id', 'desc')
       .limit(50)
       .execute(),
+    // How many are open in all, so a list cut at OPEN_LISTED says so.
+    db
+      .selectFrom('spot_check_item as i')
+      .innerJoin('spot_check as c', 'c.id', 'i.spot_check_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('i.inspector_id', '=', actor.accountId)
+      .where('c.redraw_of', 'is', null)
+      .where('i.outcome', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
+    open: Number(count.n),
     inspections: [...open, ...recorded].map((r) => ({
       spotCheckId: r.spot_check_id,
       itemId: r.id,

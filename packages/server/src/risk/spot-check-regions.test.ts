@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, fundRegion, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { approvedClaim } from './spot-check.test-kit.js';
 
 /**
  * 随机选派检查人员 within each inspector's reach: a city's draw covers its counties, but a county's
@@ -24,42 +24,8 @@ beforeAll(async () => {
   // may declare, 第二十五条; the account is made directly here): having approved every claim,
   // they may inspect none of them.
   countyHead = await staff(app, 'head-105', ['approver', 'supervisor'], '510105');
-  for (let i = 0; i < 6; i++) {
-    const person = await clerk.request('POST', '/api/v1/people', {
-      idNumber: idNumber('1988-08-08'),
-      name: `青羊${i}`,
-      regionCode: '510105',
-      facts: [
-        { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-        {
-          kind: 'certificate',
-          data: {
-            id: 'E1',
-            kind: 'skill-level',
-            occupation: '焊工',
-            level: 5,
-            issuedOn: '2026-10-01',
-            firstEvaluation: true,
-          },
-        },
-      ],
-    });
-    const filed = await clerk.request('POST', '/api/v1/applications', {
-      subsidy: 'skill-evaluation',
-      personId: person.json<{ id: string }>().id,
-      claim: { certificateId: 'E1' },
-      idempotencyKey: `regions-${i}-key`,
-      submit: true,
-    });
-    const id = filed.json<{ id: string }>().id;
-    for (const [c, a] of [
-      [counter, 'accept'],
-      [reviewer, 'review'],
-      [countyHead, 'approve'],
-    ] as const)
-      expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action: a }));
-    applications.push(id);
-  }
+  for (let i = 0; i < 6; i++)
+    applications.push(await approvedClaim({ clerk, counter, reviewer, approver: countyHead }, '510105', `青羊${i}`));
 }, 60_000);
 afterAll(() => app.close());
 
@@ -92,6 +58,6 @@ describe('spot-check inspectors are sent only where their region reaches', () =>
       expectOk(await inspector!.request('GET', `/api/v1/applications/${item.applicationId}`));
     }
     for (const other of others)
-      expect((await other.request('GET', '/api/v1/spot-checks/assigned')).json()).toEqual({ inspections: [] });
+      expect((await other.request('GET', '/api/v1/spot-checks/assigned')).json()).toEqual({ inspections: [], open: 0 });
   });
 });

@@ -331,7 +331,7 @@ export class SpotCheckService {
   }
 
   /** The caller's own inspections (我的抽查任务): see `assignedInspections`. */
-  assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[] }> {
+  assigned(actor: Actor): Promise<{ inspections: AssignedInspectionT[]; open: number }> {
     return assignedInspections(this.db, actor);
   }
 

@@ -46,8 +46,10 @@ export const AssignedInspection = Type.Object({
 });
 
 export const AssignedInspections = Type.Object({
-  /** Still to inspect, oldest draw first; then the latest recorded, newest first. */
+  /** Still to inspect, oldest draw first (at most 500); then the latest recorded, newest first. */
   inspections: Type.Array(AssignedInspection),
+  /** Items still to inspect in all, listed or not. */
+  open: Type.Integer(),
 });
 
 export type AssignedInspectionT = Static<typeof AssignedInspection>;

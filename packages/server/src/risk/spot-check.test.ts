@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../../../policy/src/testing/builders.js';
 import { expectOk, fundRegion, login, staff, TestClock, type Client } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { approvedClaim } from './spot-check.test-kit.js';
 
 const clock = TestClock.at('2026-11-23T10:00:00+08:00');
 let app: TestApp;
@@ -21,41 +21,7 @@ beforeAll(async () => {
   cityAuditor = await staff(app, 'city-auditor', ['auditor'], '510100');
   // Draws for the county alone: another scope, so its first draw of the day is still to come.
   countySupervisor = await staff(app, 'county-supervisor', ['supervisor'], '510104');
-  for (let i = 0; i < 8; i++) {
-    const person = await clerk.request('POST', '/api/v1/people', {
-      idNumber: idNumber('1987-07-07'),
-      name: `抽查${i}`,
-      regionCode: '510104',
-      facts: [
-        { kind: 'status', data: { kind: 'rural-transfer-worker', from: '2020-01-01' } },
-        {
-          kind: 'certificate',
-          data: {
-            id: 'E1',
-            kind: 'skill-level',
-            occupation: '焊工',
-            level: 5,
-            issuedOn: '2026-10-01',
-            firstEvaluation: true,
-          },
-        },
-      ],
-    });
-    const filed = await clerk.request('POST', '/api/v1/applications', {
-      subsidy: 'skill-evaluation',
-      personId: person.json<{ id: string }>().id,
-      claim: { certificateId: 'E1' },
-      idempotencyKey: `spot-${i}-key`,
-      submit: true,
-    });
-    const id = filed.json<{ id: string }>().id;
-    for (const [c, a] of [
-      [counter, 'accept'],
-      [reviewer, 'review'],
-      [approver, 'approve'],
-    ] as const)
-      expectOk(await c.request('POST', `/api/v1/applications/${id}/transitions`, { action: a }));
-  }
+  for (let i = 0; i < 8; i++) await approvedClaim({ clerk, counter, reviewer, approver }, '510104', `抽查${i}`);
 }, 60_000);
 afterAll(() => app.close());
 
@@ -225,6 +191,8 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
       const res = await client.request('GET', '/api/v1/spot-checks/assigned');
       expectOk(res);
       const mine = res.json<Assigned>().inspections;
+      // The count of open items in all: here every one is listed.
+      expect(res.json<{ open: number }>().open).toBe(mine.filter((m) => m.outcome === undefined).length);
       // The first draw of each region and day is inspected; a redraw stays on record only.
       const expected = draws
         .filter((d) => d.redrawOf === undefined)

@@ -8785,6 +8785,7 @@ export interface paths {
                         "application/json": {
                             total: number;
                             items: {
+                                id: string;
                                 applicationId?: string;
                                 applicationNumber?: string;
                                 subsidy?: string;
@@ -12513,6 +12514,7 @@ export interface paths {
                                 note?: string;
                                 recordedAt?: string;
                             }[];
+                            open: number;
                         };
                     };
                 };

@@ -56,6 +56,7 @@ export const spotChecksEn: Translation<typeof spotChecksZh> = {
     intro:
       'Applications drawn for you to inspect, from every day’s draw. Read the application and its materials, check on site where needed, then record the outcome; it cannot be changed afterwards and goes into the audit log.',
     none: 'No inspections are assigned to you.',
+    more: '{{total}} items are waiting for you; the oldest {{listed}} are listed here, and the rest follow as you record outcomes.',
     subsidy: 'Subsidy',
     recordedAt: 'Recorded at',
     note: 'What was checked',

@@ -50,10 +50,18 @@ export function MyInspections() {
     list.reload();
   };
   const inspections = list.data?.inspections ?? [];
+  const openListed = inspections.filter((i) => !i.outcome).length;
+  const openInAll = list.data?.open ?? 0;
   return (
     <Card size="small" title={t('spotChecks.mine.title')} data-testid="my-inspections">
       <Typography.Paragraph type="secondary">{t('spotChecks.mine.intro')}</Typography.Paragraph>
       <ErrorAlert error={list.error} />
+      {openInAll > openListed ? (
+        // A long backlog is listed oldest first, and says how much more there is.
+        <Typography.Paragraph type="warning" data-testid="my-inspections-more">
+          {t('spotChecks.mine.more', { total: openInAll, listed: openListed })}
+        </Typography.Paragraph>
+      ) : null}
       <Table
         size="small"
         rowKey="itemId"
