@@ -147,6 +147,8 @@ export async function budgetExecution(db: Kysely<Database>, actor: Actor, window
 
 /** One payment behind an executed figure: a payment, or money coming back (returned by the bank, recovered). */
 export interface ExecutionItem {
+  /** The ledger transaction: two payments can match in all else. */
+  id: string;
   applicationId?: string;
   applicationNumber?: string;
   subsidy?: string;
@@ -185,6 +187,7 @@ export async function executionItems(
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
+      id: r.id,
       ...(r.application_id ? { applicationId: r.application_id } : {}),
       ...(r.number ? { applicationNumber: r.number } : {}),
       ...(r.subsidy_id ? { subsidy: r.subsidy_id } : {}),

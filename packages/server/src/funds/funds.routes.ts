@@ -98,6 +98,7 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
               total: Type.Integer(),
               items: Type.Array(
                 Type.Object({
+                  id: Type.String(),
                   applicationId: Type.Optional(Type.String()),
                   applicationNumber: Type.Optional(Type.String()),
                   subsidy: Type.Optional(Type.String()),

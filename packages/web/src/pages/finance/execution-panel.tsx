@@ -139,7 +139,7 @@ export function ExecutionPanel({
       >
         {open ? (
           <ProTable<Item>
-            rowKey={(i) => `${i.at}-${i.kind}-${i.applicationId ?? ''}-${i.amountFen}`}
+            rowKey="id"
             search={false}
             options={false}
             size="small"
