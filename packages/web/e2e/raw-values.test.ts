@@ -52,5 +52,7 @@ describe('the raw-value check fails what a person should never read', () => {
     expect(rawValues('Basis: 财社〔2023〕181号 第二十三条', 'en-US')).toContain('an article in Chinese: 号 第二十三条');
     expect(rawValues('Basis: 财社〔2023〕181号 Art. 23', 'en-US')).toEqual([]);
     expect(rawValues('依据：财社〔2023〕181号 第二十三条', 'zh-CN')).toEqual([]);
+    // A reviewer's note in Chinese, quoted as written on an English page, is theirs, not ours.
+    expect(rawValues('Note: 请删除（《就业促进法》第三条）', 'en-US')).toEqual([]);
   });
 });

@@ -64,10 +64,11 @@ export function rawValues(text: string, language: Language, allow: readonly stri
   if (language === 'en-US')
     for (const m of rest.matchAll(/[A-Za-z][ ]?[、：；]|[、：；][ ]?[A-Za-z]/g))
       found.push(`Chinese punctuation in English: ${m[0]}`);
-  // A citation we format reads 财社〔2023〕181号 Art. 23 on an English page; an article numbered in
-  // Chinese right after a document's number or title is ours left untranslated.
+  // A citation we format reads 财社〔2023〕181号 Art. 23 on an English page. Ours put a space
+  // between the document and its article (formatCitation), so an article numbered in Chinese after
+  // that space is ours left untranslated; a person's Chinese note (《就业促进法》第三条) has none.
   if (language === 'en-US')
-    for (const m of rest.matchAll(/[号》] ?第[〇零一二三四五六七八九十\d]+条/g))
+    for (const m of rest.matchAll(/[号》] 第[〇零一二三四五六七八九十百\d]+条/g))
       found.push(`an article in Chinese: ${m[0]}`);
   return [...new Set(found)];
 }
