@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
+import { STATEMENT_ACCOUNTS, type StatementAccount } from './account-entries.js';
 import type { FundService } from './fund-service.js';
 import { AmountFen, FundView, IdempotencyKey, StatementEntry } from './funds.schemas.js';
 
@@ -134,12 +135,7 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           querystring: Type.Object(
             {
               regionCode: RegionCode,
-              account: Type.Union([
-                Type.Literal('available'),
-                Type.Literal('committed'),
-                Type.Literal('paid'),
-                Type.Literal('recovered'),
-              ]),
+              account: Type.Unsafe<StatementAccount>(Type.String({ enum: [...STATEMENT_ACCOUNTS] })),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
               offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
             },

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
+import type { LedgerTransactionKind } from '../db/tables/funds.js';
 import { MAX_FEN } from '../http/common.schemas.js';
+import { MOVES } from './ledger.js';
 
 export const FundView = Type.Object(
   {
@@ -21,15 +23,7 @@ export const StatementEntry = Type.Object(
   {
     id: Type.String(),
     at: Type.String(),
-    kind: Type.Union([
-      Type.Literal('issue'),
-      Type.Literal('allocate'),
-      Type.Literal('commit'),
-      Type.Literal('release'),
-      Type.Literal('pay'),
-      Type.Literal('payment-returned'),
-      Type.Literal('recover'),
-    ]),
+    kind: Type.Unsafe<LedgerTransactionKind>(Type.String({ enum: Object.keys(MOVES) })),
     amountFen: Type.Integer({ description: 'Into this account (positive) or out of it (negative)' }),
     counterpart: Type.Object({ regionCode: Type.String(), account: Type.String() }),
     applicationId: Type.Optional(Type.String()),

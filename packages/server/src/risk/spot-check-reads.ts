@@ -19,10 +19,15 @@ export async function assignedInspections(
   db: Kysely<Database>,
   actor: Actor,
 ): Promise<{ inspections: AssignedInspectionT[]; open: number }> {
-  const mine = () =>
+  // The caller's items of the draws that stand; listed with their application, or counted.
+  const items = () =>
     db
       .selectFrom('spot_check_item as i')
       .innerJoin('spot_check as c', 'c.id', 'i.spot_check_id')
+      .where('i.inspector_id', '=', actor.accountId)
+      .where('c.redraw_of', 'is', null);
+  const mine = () =>
+    items()
       .innerJoin('application as a', 'a.id', 'i.application_id')
       .select([
         'i.id',
@@ -35,9 +40,7 @@ export async function assignedInspections(
         'i.outcome',
         'i.note',
         'i.recorded_at',
-      ])
-      .where('i.inspector_id', '=', actor.accountId)
-      .where('c.redraw_of', 'is', null);
+      ]);
   const [open, recorded, count] = await Promise.all([
     mine()
       .where('i.outcome', 'is', null)
@@ -53,12 +56,8 @@ export async function assignedInspections(
       .limit(50)
       .execute(),
     // How many are open in all, so a list cut at OPEN_LISTED says so.
-    db
-      .selectFrom('spot_check_item as i')
-      .innerJoin('spot_check as c', 'c.id', 'i.spot_check_id')
+    items()
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('i.inspector_id', '=', actor.accountId)
-      .where('c.redraw_of', 'is', null)
       .where('i.outcome', 'is', null)
       .executeTakeFirstOrThrow(),
   ]);

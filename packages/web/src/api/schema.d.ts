@@ -31928,6 +31928,7 @@ export interface components {
         StatementEntry: {
             id: string;
             at: string;
+            /** @enum {string} */
             kind: "issue" | "allocate" | "commit" | "release" | "pay" | "payment-returned" | "recover";
             /** @description Into this account (positive) or out of it (negative) */
             amountFen: number;
