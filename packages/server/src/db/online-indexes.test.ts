@@ -78,10 +78,38 @@ describe('indexes built after the migrations, without blocking writes', () => {
     expect(await validity('online_probe_v')).toBe(true);
   });
 
+  it('drops the index it replaces once it is built, and never while it is not', async () => {
+    await sql`create index online_probe_old on online_probe (v)`.execute(app.database.db);
+    const wider: OnlineIndex = {
+      name: 'online_probe_v_id',
+      on: 'on online_probe (v, id)',
+      replaces: 'online_probe_old',
+    };
+    const broken: OnlineIndex = { ...wider, on: 'on online_probe (v, no_such_column)' };
+    const failed = await build([broken]);
+    expect(failed).toEqual([
+      ['online_probe_v_id', 'building'],
+      ['online_probe_v_id', 'failed'],
+    ]);
+    expect(await validity('online_probe_old')).toBe(true);
+    expect(await build([wider])).toEqual([
+      ['online_probe_v_id', 'building'],
+      ['online_probe_v_id', 'built'],
+      ['online_probe_old', 'dropped-replaced'],
+    ]);
+    expect(await validity('online_probe_old')).toBeUndefined();
+    expect(await validity('online_probe_v_id')).toBe(true);
+    // A start that built the wider index but ended before the drop: the next one drops it.
+    await sql`create index online_probe_old on online_probe (v)`.execute(app.database.db);
+    expect(await build([wider])).toEqual([['online_probe_old', 'dropped-replaced']]);
+    expect(await build([wider])).toEqual([]);
+  });
+
   it('refuses a name that is not an index name, before building anything', async () => {
     await expect(build([probe, { name: 'x; drop table person', on: 'on online_probe (id)' }])).rejects.toThrow(
       /not an index name/,
     );
+    await expect(build([{ ...probe, replaces: 'person; drop table person' }])).rejects.toThrow(/not an index name/);
     expect(await validity('online_probe_v')).toBeUndefined();
   });
 
@@ -95,6 +123,7 @@ describe('indexes built after the migrations, without blocking writes', () => {
          where i.relname = ${index.name} and i.relnamespace = current_schema()::regnamespace`.execute(app.database.db);
       // A name a migration already gave an index elsewhere would be taken as built.
       expect(rows).toEqual([{ table: /^on\s+(\w+)/.exec(index.on)?.[1], valid: true }]);
+      if (index.replaces) expect(await validity(index.replaces)).toBeUndefined();
     }
   });
 });

@@ -18,6 +18,12 @@ export interface OnlineIndex {
   readonly name: string;
   /** What follows the name in `create index … <name>`: `on table (columns)`, and a `where` if partial. */
   readonly on: string;
+  /**
+   * A plain index a migration made whose columns lead this one's: once this one is valid it answers
+   * every read the older one did, and the older one would only cost each write, so it is dropped
+   * (concurrently). Until then it stays, so the reads it serves are never left without an index.
+   */
+  readonly replaces?: string;
 }
 
 /** The indexes built after the migrations, in order. */
@@ -40,7 +46,14 @@ export const BUILDER_LOCK = 7_242_618_205_301_114_401n;
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** What `buildOnlineIndexes` did with each index. */
-export type IndexBuildStep = 'building' | 'built' | 'rebuilding-invalid' | 'skipped-other-builder' | 'failed';
+export type IndexBuildStep =
+  | 'building'
+  | 'built'
+  | 'rebuilding-invalid'
+  | 'skipped-other-builder'
+  | 'failed'
+  /** The older index a built one `replaces`, dropped. */
+  | 'dropped-replaced';
 
 /**
  * Builds every declared index that is missing, on one connection outside any transaction. The
@@ -48,7 +61,8 @@ export type IndexBuildStep = 'building' | 'built' | 'rebuilding-invalid' | 'skip
  * one (its build died with its process or connection) is dropped and built again. Writes to the
  * table go on throughout. A build that fails is told (`failed`, with the error) and the next
  * index is built: the code is right without any of them, so a failure stops nothing; the next
- * start tries again. `huimin` runs this once it is serving, not before.
+ * start tries again. An index that `replaces` an older one drops it once valid, never before.
+ * `huimin` runs this once it is serving, not before.
  */
 export async function buildOnlineIndexes<DB>(
   db: Kysely<DB>,
@@ -56,7 +70,8 @@ export async function buildOnlineIndexes<DB>(
   onStep: (name: string, step: IndexBuildStep, error?: unknown) => void = () => {},
 ): Promise<void> {
   if (indexes.length === 0) return;
-  for (const index of indexes) if (!NAME.test(index.name)) throw new Error(`not an index name: ${index.name}`);
+  for (const name of indexes.flatMap((i) => [i.name, ...(i.replaces ? [i.replaces] : [])]))
+    if (!NAME.test(name)) throw new Error(`not an index name: ${name}`);
   await db.connection().execute(async (connection) => {
     const { rows } = await sql<{ mine: boolean }>`select pg_try_advisory_lock(${BUILDER_LOCK}) as mine`.execute(
       connection,
@@ -67,27 +82,43 @@ export async function buildOnlineIndexes<DB>(
     }
     try {
       for (const index of indexes) {
-        const state = await sql<{ valid: boolean }>`
-          select x.indisvalid as valid
-            from pg_class c join pg_index x on x.indexrelid = c.oid
-           where c.relname = ${index.name} and c.relnamespace = current_schema()::regnamespace`.execute(connection);
-        const found = state.rows[0];
-        if (found?.valid) continue;
-        try {
-          if (found) {
-            onStep(index.name, 'rebuilding-invalid');
-            await sql`drop index concurrently if exists ${sql.id(index.name)}`.execute(connection);
-          } else onStep(index.name, 'building');
-          await sql`create index concurrently if not exists ${sql.id(index.name)} ${sql.raw(index.on)}`.execute(
-            connection,
-          );
-          onStep(index.name, 'built');
-        } catch (error) {
-          onStep(index.name, 'failed', error);
+        const found = await validityOf(connection, index.name);
+        if (!found) {
+          try {
+            if (found === false) {
+              onStep(index.name, 'rebuilding-invalid');
+              await sql`drop index concurrently if exists ${sql.id(index.name)}`.execute(connection);
+            } else onStep(index.name, 'building');
+            await sql`create index concurrently if not exists ${sql.id(index.name)} ${sql.raw(index.on)}`.execute(
+              connection,
+            );
+            onStep(index.name, 'built');
+          } catch (error) {
+            onStep(index.name, 'failed', error);
+            continue;
+          }
+        }
+        // Also when the index was built by an earlier start that ended before dropping the old one.
+        if (index.replaces && (await validityOf(connection, index.replaces)) !== undefined) {
+          try {
+            await sql`drop index concurrently if exists ${sql.id(index.replaces)}`.execute(connection);
+            onStep(index.replaces, 'dropped-replaced');
+          } catch (error) {
+            onStep(index.replaces, 'failed', error);
+          }
         }
       }
     } finally {
       await sql`select pg_advisory_unlock(${BUILDER_LOCK})`.execute(connection);
     }
   });
+}
+
+/** Whether the named index is valid, or undefined when there is none. */
+async function validityOf<DB>(connection: Kysely<DB>, name: string): Promise<boolean | undefined> {
+  const { rows } = await sql<{ valid: boolean }>`
+    select x.indisvalid as valid
+      from pg_class c join pg_index x on x.indexrelid = c.oid
+     where c.relname = ${name} and c.relnamespace = current_schema()::regnamespace`.execute(connection);
+  return rows[0]?.valid;
 }
