@@ -33,6 +33,13 @@ export const ONLINE_INDEXES: readonly OnlineIndex[] = [
   { name: 'employment_registration_card', on: 'on employment_registration (card_number text_pattern_ops)' },
   // An inspector's own spot-check items (我的抽查任务), read by inspector across every draw.
   { name: 'spot_check_item_inspector', on: 'on spot_check_item (inspector_id)' },
+  // An account's statement (明细账), newest first: a page walks the account's entries in the order
+  // the ledger recorded them and stops, where by the account alone it sorted all of them.
+  {
+    name: 'ledger_entry_account_newest',
+    on: 'on ledger_entry (account_id, transaction_id)',
+    replaces: 'ledger_entry_account',
+  },
 ];
 
 /**

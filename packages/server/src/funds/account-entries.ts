@@ -21,16 +21,32 @@ export interface StatementEntry {
   memo?: string;
 }
 
+/** A statement counts its entries up to this many, and past it says "more than" (as the worklist does). */
+export const STATEMENT_COUNT_CAP = 10_000;
+
+export interface Statement {
+  balanceFen: number;
+  /** The entries, counted up to `STATEMENT_COUNT_CAP`. */
+  total: number;
+  /** There are more entries than `total`. */
+  totalIsLowerBound: boolean;
+  entries: StatementEntry[];
+}
+
 /**
  * 明细账: what makes one balance of the funds page, entry by entry, newest first — an issue or an
  * allocation into 可用, a commitment out of it into 已承诺, a payment on to 已支付, a recovery to
  * 已追回 — each with the account on its other side and the application it was for, so a figure
  * can be checked against the movements that made it. An account not opened yet has no entries.
+ *
+ * Newest is the order the ledger recorded them in (its transaction numbers), which the account's
+ * index holds: a page reads its own entries and stops, however many a province's account has. A
+ * transaction's time is when it began, so two written side by side may read a second out of turn.
  */
 export async function accountStatement(
   db: Kysely<Database>,
   q: { fundId: string; regionCode: string; account: StatementAccount; limit: number; offset: number },
-): Promise<{ balanceFen: number; total: number; entries: StatementEntry[] }> {
+): Promise<Statement> {
   // One snapshot for the balance, the count and the page, so a posting in between cannot make them disagree.
   return db
     .transaction()
@@ -41,7 +57,7 @@ export async function accountStatement(
 async function statementIn(
   db: Transaction<Database>,
   q: { fundId: string; regionCode: string; account: StatementAccount; limit: number; offset: number },
-): Promise<{ balanceFen: number; total: number; entries: StatementEntry[] }> {
+): Promise<Statement> {
   const account = await db
     .selectFrom('ledger_account')
     .select(['id', 'balance_fen'])
@@ -49,15 +65,32 @@ async function statementIn(
     .where('region_code', '=', q.regionCode)
     .where('kind', '=', q.account)
     .executeTakeFirst();
-  if (!account) return { balanceFen: 0, total: 0, entries: [] };
-  const mine = db.selectFrom('ledger_entry as e').where('e.account_id', '=', account.id);
+  if (!account) return { balanceFen: 0, total: 0, totalIsLowerBound: false, entries: [] };
+  const mine = db.selectFrom('ledger_entry').where('account_id', '=', account.id);
   const [count, rows] = await Promise.all([
-    mine.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    mine
+    db
+      .selectFrom(
+        mine
+          .select('transaction_id')
+          .limit(STATEMENT_COUNT_CAP + 1)
+          .as('counted'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    // The page is found among the account's entries alone, and only its rows are joined.
+    db
+      .selectFrom(
+        mine
+          .select(['transaction_id', 'amount_fen'])
+          .orderBy('transaction_id', 'desc')
+          .limit(q.limit)
+          .offset(q.offset)
+          .as('e'),
+      )
       .innerJoin('ledger_transaction as t', 't.id', 'e.transaction_id')
       // The other side of the move: the transaction's entry on another account.
       .innerJoin('ledger_entry as o', (join) =>
-        join.onRef('o.transaction_id', '=', 't.id').onRef('o.account_id', '<>', 'e.account_id'),
+        join.onRef('o.transaction_id', '=', 't.id').on('o.account_id', '<>', account.id),
       )
       .innerJoin('ledger_account as oa', 'oa.id', 'o.account_id')
       .leftJoin('application as a', 'a.id', 't.application_id')
@@ -73,15 +106,14 @@ async function statementIn(
         't.subsidy_id',
         't.memo',
       ])
-      .orderBy('t.at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
+      .orderBy('e.transaction_id', 'desc')
       .execute(),
   ]);
+  const counted = Number(count.n);
   return {
     balanceFen: Number(account.balance_fen),
-    total: Number(count.n),
+    total: Math.min(counted, STATEMENT_COUNT_CAP),
+    totalIsLowerBound: counted > STATEMENT_COUNT_CAP,
     entries: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access.js';
 import { IdParams, PROTECTED_ERRORS } from '../http/common.schemas.js';
 import { CalendarDate, RegionCode } from '../policies/facts.schema.js';
-import { STATEMENT_ACCOUNTS, type StatementAccount } from './account-entries.js';
+import { STATEMENT_ACCOUNTS, STATEMENT_COUNT_CAP, type StatementAccount } from './account-entries.js';
 import type { FundService } from './fund-service.js';
 import { AmountFen, FundView, IdempotencyKey, StatementEntry } from './funds.schemas.js';
 
@@ -144,7 +144,8 @@ export function fundsRoutes(funds: FundService): FastifyPluginAsyncTypebox {
           response: {
             200: Type.Object({
               balanceFen: Type.Integer(),
-              total: Type.Integer(),
+              total: Type.Integer({ description: `Entries counted, up to ${STATEMENT_COUNT_CAP}` }),
+              totalIsLowerBound: Type.Boolean({ description: 'There are more entries than total' }),
               entries: Type.Array(StatementEntry),
             }),
             ...PROTECTED_ERRORS,

@@ -8932,7 +8932,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             balanceFen: number;
+                            /** @description Entries counted, up to 10000 */
                             total: number;
+                            /** @description There are more entries than total */
+                            totalIsLowerBound: boolean;
                             entries: components["schemas"]["StatementEntry"][];
                         };
                     };

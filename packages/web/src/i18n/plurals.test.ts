@@ -28,6 +28,15 @@ describe('counts read as English counts', () => {
     expect(t('nav.unread', { count: 3 })).toBe('3 unread messages');
   });
 
+  it("one entry makes a balance, or many; past the statement's count, more than many", async () => {
+    const t = await translator('en-US');
+    expect(t('funds.statement.balance', { amount: '¥5.00', count: 1 })).toBe('Balance ¥5.00: the one entry below');
+    expect(t('funds.statement.balance', { amount: '¥5.00', count: 3 })).toBe(
+      'Balance ¥5.00: the sum of the 3 entries below',
+    );
+    expect(t('funds.statement.totalAtLeast', { count: 10000 })).toBe('More than 10000, newest first');
+  });
+
   it('one row imported, two rows imported', async () => {
     const t = await translator('en-US');
     expect(t('registry.imported', { count: 1 })).toBe('1 row imported');

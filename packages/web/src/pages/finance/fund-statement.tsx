@@ -30,7 +30,7 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const regionName = useRegionName();
-  const [balance, setBalance] = useState<{ fen: number; entries: number }>();
+  const [balance, setBalance] = useState<{ fen: number; entries: number; more: boolean }>();
   return (
     <Drawer
       open={target !== undefined}
@@ -55,7 +55,10 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
           <Typography.Paragraph type="secondary">{t(`funds.explain.${target.account}`)}</Typography.Paragraph>
           {balance ? (
             <Typography.Paragraph strong data-testid="fund-statement-balance">
-              {t('funds.statement.balance', { amount: formatFen(balance.fen, lang), count: balance.entries })}
+              {t(balance.more ? 'funds.statement.balanceOfMore' : 'funds.statement.balance', {
+                amount: formatFen(balance.fen, lang),
+                count: balance.entries,
+              })}
             </Typography.Paragraph>
           ) : null}
           <ProTable<Entry>
@@ -65,7 +68,11 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
             size="small"
             scroll={{ x: 'max-content' }}
             data-testid="fund-statement"
-            pagination={{ defaultPageSize: PAGE, showTotal: (n) => t('common.total', { count: n }) }}
+            pagination={{
+              defaultPageSize: PAGE,
+              showTotal: (n) =>
+                balance?.more ? t('funds.statement.totalAtLeast', { count: n }) : t('common.total', { count: n }),
+            }}
             request={async (params) => {
               const limit = params.pageSize ?? PAGE;
               const offset = ((params.current ?? 1) - 1) * limit;
@@ -73,7 +80,7 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
                 'GET',
                 `/api/v1/funds/${target.fund.id}/entries${query({ regionCode: target.region, account: target.account, limit, offset })}`,
               );
-              setBalance({ fen: s.balanceFen, entries: s.total });
+              setBalance({ fen: s.balanceFen, entries: s.total, more: s.totalIsLowerBound });
               return { data: s.entries, total: s.total, success: true };
             }}
             columns={[
