@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { AuditService, type AuditQuery } from '../audit/audit-service.js';
+import type { Actor } from '../auth/actor.js';
+import { migrate, openDatabase } from '../db/database.js';
+import { buildOnlineIndexes, ONLINE_INDEXES } from '../db/online-indexes.js';
+import { wholeNumberOption } from './options.js';
+
+/**
+ * `npm run bench:audit [-- --entries 2000000 --runs 9]`: a province's audit trail (issue 21, item 4;
+ * 等保's 安全审计 asks that it can be searched) searched as a city's auditor: the newest page, a
+ * county's, one person's actions, one action, an action family, a month a year ago, and one record.
+ * The trail is written first (not timed) with the online indexes not built, each search is timed,
+ * then the online indexes are built (timed) and each search is timed again: the baseline is the same
+ * trail in the same run. On the embedded database by default; `DATABASE_URL` (an empty database) for
+ * PostgreSQL.
+ */
+const entries = wholeNumberOption('entries', 2_000_000);
+const runs = wholeNumberOption('runs', 9);
+
+const dir = mkdtempSync(join(tmpdir(), 'huimin-bench-audit-'));
+const database = await openDatabase({
+  dataDir: dir,
+  ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
+});
+const db = database.db;
+const tenths = (x: number) => String(Math.round(x * 10) / 10);
+
+/** The city's auditor; a search reads only the actor's region. */
+const auditor: Actor = {
+  accountId: '00000000-0000-4000-8000-000000000001',
+  username: 'bench-auditor',
+  displayName: '审计',
+  roles: ['auditor'],
+  permissions: new Set(),
+  regionCode: '510100',
+  personId: null,
+  householdId: null,
+  organisationId: null,
+  ip: null,
+};
+
+/**
+ * Two years of a province's changes, oldest first, about one a second at its busiest: 510100's
+ * districts and ten other cities; 2,000 members of staff, a few of them most of the work; the
+ * actions a filing, a review and a payment write, and a few rare ones.
+ */
+async function fill(): Promise<void> {
+  const chunk = 200_000;
+  for (let from = 1; from <= entries; from += chunk) {
+    const to = Math.min(entries, from + chunk - 1);
+    await sql`insert into audit_entry (seq, at, actor_id, actor_name, actor_roles, region_code, action, outcome,
+                                       entity_type, entity_id, prev_hash, hash)
+      select g, timestamptz '2025-01-01 08:00+08' + make_interval(secs => g * (63072000.0 / ${entries}::int)::float8),
+             null, 'staff-' || ((g * 7919) % (1 + (g % 20) * 100)),
+             array['clerk'],
+             (array['510104','510105','510106','510107','510108','510112','510300','510400','510500','510600',
+                    '510700','510800','510900','511000','511100','511300'])[1 + (g * 31) % 16],
+             (array['application.created','application.transition','application.transition','payment.settled',
+                    'payment.batch-created','registry.person-created','session.login','session.login',
+                    'parameter.set','fund.allocated'])[case when g % 997 = 0 then 9 when g % 499 = 0 then 10
+                                                          else 1 + (g * 13) % 8 end],
+             'success', 'application', 'app-' || (g / 3), repeat('0', 64), repeat('0', 64)
+        from generate_series(${from}::bigint, ${to}::bigint) g`.execute(db);
+  }
+  await sql`analyze audit_entry`.execute(db);
+}
+
+async function timed(read: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  await read();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await read();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+try {
+  const setup = performance.now();
+  await migrate(db, 'later');
+  await fill();
+  console.log(
+    `set-up ${tenths((performance.now() - setup) / 1000)} s (${entries.toLocaleString('en-US')} audit entries, not counted)`,
+  );
+  const audit = new AuditService(db, undefined as never);
+  const searches: [string, AuditQuery][] = [
+    ['the city, newest page', {}],
+    ['one district (510112), newest page', {}],
+    ['one member of staff', { actor: 'staff-1234' }],
+    ['one rare action (parameter.set)', { action: 'parameter.set' }],
+    ['an action family (payment.)', { action: 'payment.' }],
+    ['a month a year ago', { from: '2025-12-01', to: '2025-12-31' }],
+    ['one record', { entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` }],
+  ];
+  const district = { ...auditor, regionCode: '510112' };
+  const search = (i: number) => () => audit.list(i === 1 ? district : auditor, { ...searches[i]![1], limit: 100 });
+  console.log(`load average (1 min) before: ${tenths(loadavg()[0] ?? 0)}`);
+  type Figures = { p50: number; p95: number };
+  const before: Figures[] = [];
+  for (let i = 0; i < searches.length; i++) before.push(await timed(search(i)));
+  const found = await Promise.all(searches.map((_, i) => search(i)()));
+  const build = performance.now();
+  await buildOnlineIndexes(db, ONLINE_INDEXES);
+  const built = performance.now() - build;
+  const after: Figures[] = [];
+  for (let i = 0; i < searches.length; i++) after.push(await timed(search(i)));
+  const same = await Promise.all(
+    searches.map(
+      async (_, i) =>
+        JSON.stringify((await search(i)()).map((e) => e.seq)) === JSON.stringify(found[i]!.map((e) => e.seq)),
+    ),
+  );
+  console.log(`load average (1 min) after: ${tenths(loadavg()[0] ?? 0)}`);
+  console.log(
+    `\nbench:audit — ${entries.toLocaleString('en-US')} entries, ${runs} searches each, database: ${database.kind}; online indexes built in ${tenths(built / 1000)} s`,
+  );
+  console.log(
+    'search (as the city auditor, 100 a page)'.padEnd(40),
+    'found'.padStart(6),
+    'before p50/p95 ms'.padStart(20),
+    'after p50/p95 ms'.padStart(20),
+    'of before'.padStart(10),
+    'same'.padStart(5),
+  );
+  searches.forEach(([name], i) =>
+    console.log(
+      name.padEnd(40),
+      String(found[i]!.length).padStart(6),
+      `${tenths(before[i]!.p50)} / ${tenths(before[i]!.p95)}`.padStart(20),
+      `${tenths(after[i]!.p50)} / ${tenths(after[i]!.p95)}`.padStart(20),
+      `${tenths((100 * after[i]!.p50) / before[i]!.p50)}%`.padStart(10),
+      String(same[i]).padStart(5),
+    ),
+  );
+} finally {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
