@@ -105,6 +105,55 @@ describe('indexes built after the migrations, without blocking writes', () => {
     expect(await build([wider])).toEqual([]);
   });
 
+  it('keeps the older index while its successor is left invalid, and drops it once rebuilt', async () => {
+    await sql`create index online_probe_old on online_probe (v)`.execute(app.database.db);
+    // A build killed half-way leaves its index invalid under the declared name.
+    await expect(
+      sql`create unique index concurrently online_probe_v_id on online_probe (v)`.execute(app.database.db),
+    ).rejects.toThrow();
+    expect(await validity('online_probe_v_id')).toBe(false);
+    expect(await validity('online_probe_old')).toBe(true);
+    const wider: OnlineIndex = {
+      name: 'online_probe_v_id',
+      on: 'on online_probe (v, id)',
+      replaces: 'online_probe_old',
+    };
+    expect(await build([wider])).toEqual([
+      ['online_probe_v_id', 'rebuilding-invalid'],
+      ['online_probe_v_id', 'built'],
+      ['online_probe_old', 'dropped-replaced'],
+    ]);
+  });
+
+  it('never drops a unique index, nor one whose columns do not lead the new one', async () => {
+    await sql`create unique index online_probe_rule on online_probe (id)`.execute(app.database.db);
+    await sql`create index online_probe_other on online_probe (id)`.execute(app.database.db);
+    const steps: [string, IndexBuildStep, unknown][] = [];
+    await buildOnlineIndexes(
+      app.database.db,
+      [
+        { name: 'online_probe_id_v', on: 'on online_probe (id, v)', replaces: 'online_probe_rule' },
+        { name: 'online_probe_v_only', on: 'on online_probe (v)', replaces: 'online_probe_other' },
+      ],
+      (name, step, error) => steps.push([name, step, error]),
+    );
+    expect(steps.map(([name, step]) => [name, step])).toEqual([
+      ['online_probe_id_v', 'building'],
+      ['online_probe_id_v', 'built'],
+      ['online_probe_rule', 'failed'],
+      ['online_probe_v_only', 'building'],
+      ['online_probe_v_only', 'built'],
+      ['online_probe_other', 'failed'],
+    ]);
+    expect(String(steps[2]?.[2])).toContain('not a plain index');
+    expect(await validity('online_probe_rule')).toBe(true);
+    expect(await validity('online_probe_other')).toBe(true);
+    // Declaring an index and also its replacement is a mistake in the list, refused before building.
+    await expect(
+      build([probe, { name: 'online_probe_w', on: 'on online_probe (v, id)', replaces: 'online_probe_v' }]),
+    ).rejects.toThrow(/declared here too/);
+  });
+
   it('refuses a name that is not an index name, before building anything', async () => {
     await expect(build([probe, { name: 'x; drop table person', on: 'on online_probe (id)' }])).rejects.toThrow(
       /not an index name/,

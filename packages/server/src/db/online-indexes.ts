@@ -84,6 +84,10 @@ export async function buildOnlineIndexes<DB>(
   if (indexes.length === 0) return;
   for (const name of indexes.flatMap((i) => [i.name, ...(i.replaces ? [i.replaces] : [])]))
     if (!NAME.test(name)) throw new Error(`not an index name: ${name}`);
+  const declared = new Set(indexes.map((i) => i.name));
+  for (const index of indexes)
+    if (index.replaces && declared.has(index.replaces))
+      throw new Error(`${index.name} replaces ${index.replaces}, which is declared here too`);
   await db.connection().execute(async (connection) => {
     const { rows } = await sql<{ mine: boolean }>`select pg_try_advisory_lock(${BUILDER_LOCK}) as mine`.execute(
       connection,
@@ -113,6 +117,8 @@ export async function buildOnlineIndexes<DB>(
         // Also when the index was built by an earlier start that ended before dropping the old one.
         if (index.replaces && (await validityOf(connection, index.replaces)) !== undefined) {
           try {
+            if (!(await replaceable(connection, index.replaces, index.name)))
+              throw new Error(`${index.replaces} is not a plain index whose columns lead ${index.name}`);
             await sql`drop index concurrently if exists ${sql.id(index.replaces)}`.execute(connection);
             onStep(index.replaces, 'dropped-replaced');
           } catch (error) {
@@ -133,4 +139,26 @@ async function validityOf<DB>(connection: Kysely<DB>, name: string): Promise<boo
       from pg_class c join pg_index x on x.indexrelid = c.oid
      where c.relname = ${name} and c.relnamespace = current_schema()::regnamespace`.execute(connection);
   return rows[0]?.valid;
+}
+
+/**
+ * Whether `older` may go now that `newer` is valid: a plain index (not unique, not a primary key or
+ * a constraint's, which rules rely on) of the same table whose key columns lead `newer`'s.
+ */
+async function replaceable<DB>(connection: Kysely<DB>, older: string, newer: string): Promise<boolean> {
+  const { rows } = await sql<{ ok: boolean }>`
+    select o.indrelid = n.indrelid
+           and not o.indisunique and not o.indisprimary and not o.indisexclusion
+           and not exists (select 1 from pg_constraint c where c.conindid = o.indexrelid)
+           and o.indexprs is null and n.indexprs is null
+           and o.indnkeyatts <= n.indnkeyatts
+           and (o.indkey::int2[])[0:o.indnkeyatts - 1] = (n.indkey::int2[])[0:o.indnkeyatts - 1] as ok
+      from pg_index o, pg_index n
+     where o.indexrelid = (select c.oid from pg_class c
+                            where c.relname = ${older} and c.relnamespace = current_schema()::regnamespace)
+       and n.indexrelid = (select c.oid from pg_class c
+                            where c.relname = ${newer} and c.relnamespace = current_schema()::regnamespace)`.execute(
+    connection,
+  );
+  return rows[0]?.ok === true;
 }
