@@ -84,7 +84,45 @@ describe("a fund's statement", () => {
     // The oldest is reached by paging past the count.
     const last = await statement(`limit=2&offset=${STATEMENT_COUNT_CAP}`);
     expect(last.entries.map((e) => e.amountFen)).toEqual([1]);
-    // Each entry keeps the id of its own transaction.
-    expect(new Set([...first.entries, ...later.entries].map((e) => e.id)).size).toBe(4);
+    // Each entry is its own transaction's, and the ids fall page after page.
+    const ids = [...first.entries, ...later.entries].map((e) => BigInt(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? 1 : -1)));
+    expect(new Set(ids).size).toBe(4);
+    // Past the last entry a page is empty, not an error.
+    const beyond = await statement(`limit=2&offset=${STATEMENT_COUNT_CAP + 1}`);
+    expect(beyond).toMatchObject({ totalIsLowerBound: true, entries: [] });
+  });
+
+  it("lists in the order the ledger recorded, even where two servers' clocks disagree", async () => {
+    // The second posting's server ran a minute behind: its time is earlier, its number later.
+    const db = app.database.db;
+    const account = await db
+      .selectFrom('ledger_account')
+      .select(['id', 'kind'])
+      .where('fund_id', '=', fundId)
+      .where('region_code', '=', CITY)
+      .execute();
+    for (const [amount, at] of [
+      [7, '2026-12-07T10:01:00+08:00'],
+      [8, '2026-12-07T10:00:00+08:00'],
+    ] as const) {
+      const t = await db
+        .insertInto('ledger_transaction')
+        .values({ kind: 'issue', fund_id: fundId, amount_fen: String(amount), region_code: CITY, at: new Date(at) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('ledger_entry')
+        .values(
+          account.map((a) => ({
+            transaction_id: t.id,
+            account_id: a.id,
+            amount_fen: String(a.kind === 'treasury' ? -amount : amount),
+          })),
+        )
+        .execute();
+    }
+    const s = await statement('limit=2');
+    expect(s.entries.map((e) => e.amountFen)).toEqual([8, 7]);
   });
 });

@@ -41,7 +41,9 @@ export interface Statement {
  *
  * Newest is the order the ledger recorded them in (its transaction numbers), which the account's
  * index holds: a page reads its own entries and stops, however many a province's account has. A
- * transaction's time is when it began, so two written side by side may read a second out of turn.
+ * transaction's time is the posting process's clock when it posted (the database's when none is
+ * given), so postings by two processes, or a settlement chunk that ran a while, can show their
+ * times slightly out of turn: the order is the ledger's, not the clocks'.
  */
 export async function accountStatement(
   db: Kysely<Database>,

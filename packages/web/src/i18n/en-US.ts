@@ -897,7 +897,7 @@ export const enUS: Messages = {
       open: 'Open the entries that make this balance',
       balance: 'Balance {{amount}}: the sum of the {{count}} entries below',
       balance_one: 'Balance {{amount}}: the one entry below',
-      balanceOfMore: 'Balance {{amount}}: the sum of the more than {{count}} entries below',
+      balanceOfMore: 'Balance {{amount}}: the sum of more than {{count}} entries, newest below',
       totalAtLeast: 'More than {{count}}, newest first',
       move: 'Movement',
       counterpart: 'Other account',

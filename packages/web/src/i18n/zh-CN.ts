@@ -840,7 +840,7 @@ export const zhCN = {
       title: '明细账：{{fund}} · {{region}} · {{account}}',
       open: '查看构成该余额的明细',
       balance: '余额 {{amount}}，为下列 {{count}} 笔之和',
-      balanceOfMore: '余额 {{amount}}，为下列 {{count}} 笔以上明细之和',
+      balanceOfMore: '余额 {{amount}}，为 {{count}} 笔以上明细之和，下列由新到旧',
       totalAtLeast: '{{count}} 笔以上，由新到旧',
       move: '业务',
       counterpart: '对方账户',

@@ -20,6 +20,8 @@ export interface StatementTarget {
 }
 
 const PAGE = 50;
+/** The furthest a statement pages (the route's `offset` maximum). */
+const OFFSET_MAX = 100_000;
 
 /**
  * 明细账: the entries behind one balance of the funds page, newest first, each with the account on
@@ -71,7 +73,9 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
             pagination={{
               defaultPageSize: PAGE,
               showTotal: (n) =>
-                balance?.more ? t('funds.statement.totalAtLeast', { count: n }) : t('common.total', { count: n }),
+                balance?.more
+                  ? t('funds.statement.totalAtLeast', { count: balance.entries })
+                  : t('common.total', { count: n }),
             }}
             request={async (params) => {
               const limit = params.pageSize ?? PAGE;
@@ -81,7 +85,12 @@ export function FundStatementDrawer({ target, onClose }: { target?: StatementTar
                 `/api/v1/funds/${target.fund.id}/entries${query({ regionCode: target.region, account: target.account, limit, offset })}`,
               );
               setBalance({ fen: s.balanceFen, entries: s.total, more: s.totalIsLowerBound });
-              return { data: s.entries, total: s.total, success: true };
+              // Past the count the pager offers one page more while pages come back full, as far as
+              // the server pages.
+              const reachable = s.totalIsLowerBound
+                ? Math.max(s.total, Math.min(OFFSET_MAX, offset + s.entries.length + 1))
+                : s.total;
+              return { data: s.entries, total: reachable, success: true };
             }}
             columns={[
               { title: t('admin.dashboard.at'), render: (_, e) => formatInstant(e.at) },
