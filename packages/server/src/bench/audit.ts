@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { buildOnlineIndexes, ONLINE_INDEXES } from '../db/online-indexes.js';
 import { wholeNumberOption } from './options.js';
+import { printBeforeAfter, tenths, timed, type Timing } from './timed.js';
 
 /**
  * `npm run bench:audit [-- --entries 2000000 --runs 9]`: a province's audit trail (issue 21, item 4;
@@ -27,7 +28,6 @@ const database = await openDatabase({
   ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
 });
 const db = database.db;
-const tenths = (x: number) => String(Math.round(x * 10) / 10);
 
 /** The city's auditor; a search reads only the actor's region. */
 const auditor: Actor = {
@@ -69,19 +69,6 @@ async function fill(): Promise<void> {
   await sql`analyze audit_entry`.execute(db);
 }
 
-async function timed(read: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const times: number[] = [];
-  await read();
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await read();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 try {
   const setup = performance.now();
   await migrate(db, 'later');
@@ -95,22 +82,22 @@ try {
     ['one district (510112), newest page', {}],
     ['one member of staff', { actor: 'staff-1234' }],
     ['one rare action (parameter.set)', { action: 'parameter.set' }],
-    ['an action family (payment.)', { action: 'payment.' }],
+    ['a common action family (payment.)', { action: 'payment.' }],
+    ['a rare action family (parameter.)', { action: 'parameter.' }],
     ['a month a year ago', { from: '2025-12-01', to: '2025-12-31' }],
     ['one record', { entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` }],
   ];
   const district = { ...auditor, regionCode: '510112' };
   const search = (i: number) => () => audit.list(i === 1 ? district : auditor, { ...searches[i]![1], limit: 100 });
   console.log(`load average (1 min) before: ${tenths(loadavg()[0] ?? 0)}`);
-  type Figures = { p50: number; p95: number };
-  const before: Figures[] = [];
-  for (let i = 0; i < searches.length; i++) before.push(await timed(search(i)));
+  const before: Timing[] = [];
+  for (let i = 0; i < searches.length; i++) before.push(await timed(search(i), runs));
   const found = await Promise.all(searches.map((_, i) => search(i)()));
   const build = performance.now();
   await buildOnlineIndexes(db, ONLINE_INDEXES);
   const built = performance.now() - build;
-  const after: Figures[] = [];
-  for (let i = 0; i < searches.length; i++) after.push(await timed(search(i)));
+  const after: Timing[] = [];
+  for (let i = 0; i < searches.length; i++) after.push(await timed(search(i), runs));
   const same = await Promise.all(
     searches.map(
       async (_, i) =>
@@ -121,23 +108,15 @@ try {
   console.log(
     `\nbench:audit — ${entries.toLocaleString('en-US')} entries, ${runs} searches each, database: ${database.kind}; online indexes built in ${tenths(built / 1000)} s`,
   );
-  console.log(
-    'search (as the city auditor, 100 a page)'.padEnd(40),
-    'found'.padStart(6),
-    'before p50/p95 ms'.padStart(20),
-    'after p50/p95 ms'.padStart(20),
-    'of before'.padStart(10),
-    'same'.padStart(5),
-  );
-  searches.forEach(([name], i) =>
-    console.log(
-      name.padEnd(40),
-      String(found[i]!.length).padStart(6),
-      `${tenths(before[i]!.p50)} / ${tenths(before[i]!.p95)}`.padStart(20),
-      `${tenths(after[i]!.p50)} / ${tenths(after[i]!.p95)}`.padStart(20),
-      `${tenths((100 * after[i]!.p50) / before[i]!.p50)}%`.padStart(10),
-      String(same[i]).padStart(5),
-    ),
+  printBeforeAfter(
+    'search (as the city auditor, 100 a page)',
+    searches.map(([name], i) => ({
+      name,
+      found: found[i]!.length,
+      before: before[i]!,
+      after: after[i]!,
+      same: same[i]!,
+    })),
   );
 } finally {
   await database.close();

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { accountStatement } from '../funds/account-entries.js';
 import { wholeNumberOption } from './options.js';
+import { tenths, timed, type Timing } from './timed.js';
 
 /**
  * `npm run bench:statement [-- --entries 1000000 --runs 15]`: one account of a fund holding as many
@@ -30,8 +31,6 @@ const database = await openDatabase({
   ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
 });
 const db = database.db;
-/** A figure to one decimal place. */
-const tenths = (x: number) => String(Math.round(x * 10) / 10);
 const secs = (ms: number) => tenths(ms / 1000);
 
 /** The statement before this run's code: the account's entries joined, sorted by time, all counted. */
@@ -73,21 +72,8 @@ async function previousStatement(fundId: string, offset: number) {
           .offset(offset)
           .execute(),
       ]);
-      return { total: Number(count.n), first: rows[0]?.id };
+      return { total: Number(count.n), ids: rows.map((r) => r.id) };
     });
-}
-
-async function timed(read: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const times: number[] = [];
-  await read(); // warm
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await read();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 async function fill(fundId: string): Promise<void> {
@@ -156,10 +142,10 @@ try {
 
   const read = (offset: number) => () =>
     accountStatement(db, { fundId: fund.id, regionCode: REGION, account: 'available', limit: PAGE, offset });
-  const now = { first: await timed(read(0)), deep: await timed(read(5_000)) };
+  const now = { first: await timed(read(0), runs), deep: await timed(read(5_000), runs) };
   const before = {
-    first: await timed(() => previousStatement(fund.id, 0)),
-    deep: await timed(() => previousStatement(fund.id, 5_000)),
+    first: await timed(() => previousStatement(fund.id, 0), runs),
+    deep: await timed(() => previousStatement(fund.id, 5_000), runs),
   };
   const mine = await read(0)();
   const theirs = await previousStatement(fund.id, 0);
@@ -167,12 +153,12 @@ try {
   console.log(
     `\nbench:statement — ${entries.toLocaleString('en-US')} entries, ${runs} reads each, database: ${database.kind}`,
   );
-  console.log('read'.padEnd(34), 'p50 ms'.padStart(9), 'p95 ms'.padStart(9), 'of before'.padStart(10));
-  const row = (name: string, f: { p50: number; p95: number }, base?: { p50: number }) =>
+  console.log('read'.padEnd(34), 'p50 ms'.padStart(9), 'max ms'.padStart(9), 'of before'.padStart(10));
+  const row = (name: string, f: Timing, base?: { p50: number }) =>
     console.log(
       name.padEnd(34),
       tenths(f.p50).padStart(9),
-      tenths(f.p95).padStart(9),
+      tenths(f.slowest).padStart(9),
       (base ? `${tenths((100 * f.p50) / base.p50)}%` : '').padStart(10),
     );
   row('first page, before (baseline)', before.first);
@@ -180,7 +166,7 @@ try {
   row('page at entry 5,000, before', before.deep);
   row('page at entry 5,000, now', now.deep, before.deep);
   console.log(
-    `count: before ${theirs.total.toLocaleString('en-US')}, now ${mine.total.toLocaleString('en-US')}${mine.totalIsLowerBound ? ' or more' : ''}; newest entry the same: ${theirs.first === mine.entries[0]?.id}`,
+    `count: before ${theirs.total.toLocaleString('en-US')}, now ${mine.total.toLocaleString('en-US')}${mine.totalIsLowerBound ? ' or more' : ''}; first page the same (the entries' times here follow their numbers): ${JSON.stringify(theirs.ids) === JSON.stringify(mine.entries.map((e) => e.id))}`,
   );
   console.log('\nthe page now, explained:');
   for (const line of await planOfPage(db, fund.id)) console.log(`  ${line}`);

@@ -44,7 +44,9 @@ export const ONLINE_INDEXES: readonly OnlineIndex[] = [
   // that person's or that action's entries and stops, where it walked the whole trail back to find
   // a rare one (350 ms at 2 million entries on PostgreSQL; `bench:audit`).
   { name: 'audit_entry_actor', on: 'on audit_entry (actor_name, seq)' },
-  { name: 'audit_entry_action', on: 'on audit_entry (action, seq)' },
+  // Compared by bytes, so an action family (`payment.`, a `like` prefix) finds its entries here too
+  // whatever the database's collation.
+  { name: 'audit_entry_action', on: 'on audit_entry (action text_pattern_ops, seq)' },
 ];
 
 /**
