@@ -6,6 +6,7 @@ import { readTable } from '../../server/src/registry/import/tabular.js';
 import {
   checkAndShoot,
   confirmAction,
+  followLink,
   login,
   SCREENSHOTS,
   startPlatform,
@@ -436,7 +437,7 @@ describe('finance reconciles a return file with a failure and a stranger', () =>
     const chooser = v.page.waitForEvent('filechooser');
     await v.page.getByTestId(`return-file-${number}`).click();
     await (await chooser).setFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: returnFile });
-    await v.page.getByTestId('reconciliation-details').click();
+    await followLink(v.page, v.page.getByTestId('reconciliation-details'), /#\/finance\/payments\/[0-9a-f-]{36}/);
 
     await expect.poll(() => v.page.getByTestId('reconciled').innerText()).toContain('未对账');
     expect(await v.page.getByTestId('tally-failed').innerText()).toMatch(/1/);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
 import { DEMO_PASSWORD, seedDemoCity } from '../../server/src/demo/demo-city.js';
@@ -267,6 +267,28 @@ export async function confirmAction(page: Page): Promise<void> {
     if (closed) return;
   }
   throw new Error('the action dialog did not close after confirming');
+}
+
+/**
+ * Follows a link in a dialog that may still be opening. On a busy machine a click can land while the
+ * dialog zooms in and lead nowhere: a fresh-clone run once stayed on the payments page with the
+ * reconciliation dialog open until the test timed out. Clicks again while the address has not
+ * changed, up to five times.
+ */
+export async function followLink(page: Page, link: Locator, to: RegExp): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (to.test(page.url())) return;
+    await link.click();
+    const went = await expect
+      .poll(() => page.url(), { timeout: 5_000 })
+      .toMatch(to)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (went) return;
+  }
+  throw new Error(`the link did not lead to ${String(to)}`);
 }
 
 /**
