@@ -1,6 +1,7 @@
 import type { CalendarService } from '../calendar/calendar-service.js';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
+import { countUpTo } from '../db/capped-count.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import type { PolicyService } from '../policies/policy-service.js';
@@ -54,25 +55,13 @@ export class ApplicationListService {
     q: Worklist,
   ): Promise<{ total: number; totalIsLowerBound: boolean; applications: ApplicationViewT[] }> {
     const query = this.filtered(actor, q);
-    // Counted up to a cap: an exact count of a whole region's hundred thousand rows costs more than
-    // the page itself, and past ten thousand a clerk narrows the list rather than pages through it.
-    const counted = await this.db
-      .selectFrom(
-        query
-          .select('id')
-          .limit(COUNT_CAP + 1)
-          .as('capped'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    const counted = await countUpTo(this.db, query.select('id'), COUNT_CAP);
     const rows = await this.sorted(query.selectAll(), q)
       .limit(q.limit ?? 20)
       .offset(q.offset ?? 0)
       .execute();
-    const total = Number(counted.n);
     return {
-      total: Math.min(total, COUNT_CAP),
-      totalIsLowerBound: total > COUNT_CAP,
+      ...counted,
       applications: await this.reads.views(rows, actor),
     };
   }

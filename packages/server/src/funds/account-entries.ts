@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { countUpTo } from '../db/capped-count.js';
 import type { Database } from '../db/schema.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../db/tables/funds.js';
 
@@ -70,15 +71,7 @@ async function statementIn(
   if (!account) return { balanceFen: 0, total: 0, totalIsLowerBound: false, entries: [] };
   const mine = db.selectFrom('ledger_entry').where('account_id', '=', account.id);
   const [count, rows] = await Promise.all([
-    db
-      .selectFrom(
-        mine
-          .select('transaction_id')
-          .limit(STATEMENT_COUNT_CAP + 1)
-          .as('counted'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countUpTo(db, mine.select('transaction_id'), STATEMENT_COUNT_CAP),
     // The page is found among the account's entries alone, and only its rows are joined.
     db
       .selectFrom(
@@ -111,11 +104,9 @@ async function statementIn(
       .orderBy('e.transaction_id', 'desc')
       .execute(),
   ]);
-  const counted = Number(count.n);
   return {
     balanceFen: Number(account.balance_fen),
-    total: Math.min(counted, STATEMENT_COUNT_CAP),
-    totalIsLowerBound: counted > STATEMENT_COUNT_CAP,
+    ...count,
     entries: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),

@@ -2,6 +2,7 @@ import { maskIdNumber } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../auth/actor.js';
+import { countUpTo } from '../db/capped-count.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { assertRegionInScope, regionNamer, regionPrefix } from '../regions/region-scope.js';
@@ -113,16 +114,7 @@ export class RegistryService {
     const query = foundPeople(this.db, this.vault, actor, q);
     // Counted up to the most a list is read to (the export's cap): a city's exact count is millions
     // of index entries per page (bench:plans), and past it a clerk narrows the search.
-    const counted = await this.db
-      .selectFrom(
-        query
-          .select('id')
-          .limit(PEOPLE_EXPORT_LIMIT + 1)
-          .as('capped'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    const total = Number(counted.n);
+    const counted = await countUpTo(this.db, query.select('id'), PEOPLE_EXPORT_LIMIT);
     const rows = await query
       .selectAll()
       .orderBy('name')
@@ -131,8 +123,7 @@ export class RegistryService {
       .offset(q.offset ?? 0)
       .execute();
     return {
-      total: Math.min(total, PEOPLE_EXPORT_LIMIT),
-      totalIsLowerBound: total > PEOPLE_EXPORT_LIMIT,
+      ...counted,
       people: rows.map((r) => personView(r, seesPayeeAccount(actor))),
     };
   }
