@@ -29,6 +29,7 @@ export const TABLE_OWNERS = {
   application_declaration: 'applications',
   application_deferred_material: 'applications',
   audit_entry: 'audit',
+  audit_time_order: 'audit',
   calendar_year: 'calendar',
   fund: 'funds',
   ledger_account: 'funds',

@@ -26,11 +26,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 export async function appendAudit(trx: Transaction<Database>, vault: Vault, record: AuditRecord): Promise<void> {
   // The chain's lock and its last entry in one round trip (migration 0053): concurrent
   // transactions extend the chain one at a time, each after the one before has committed.
-  const { rows } = await sql<{ seq: string; hash: string }>`select seq, hash from audit_chain_tail()`.execute(trx);
+  const { rows } = await sql<{ seq: string; hash: string; at: Date | string }>`
+    select seq, hash, at from audit_chain_tail()`.execute(trx);
   const last = rows[0];
   const entry: ChainedFields = {
     seq: String(last ? BigInt(last.seq) + 1n : 1n),
-    at: new Date().toISOString(),
+    at: new Date(stampAfter(Date.now(), last ? new Date(last.at).getTime() : null)).toISOString(),
     actorId: record.actor?.accountId ?? null,
     actorName: record.actor?.displayName ?? null,
     actorRoles: record.actor ? [...record.actor.roles] : null,
@@ -64,6 +65,23 @@ export async function appendAudit(trx: Transaction<Database>, vault: Vault, reco
       hash: vault.auditMac(canonicalJson(entry)),
     })
     .execute();
+}
+
+/**
+ * How far a clock behind the chain's last entry is trusted to be skew: an entry is stamped with the
+ * last one's time if this process's clock is up to this much earlier.
+ */
+export const SKEW_TOLERATED_MS = 60_000;
+
+/**
+ * An entry's time: this process's clock, or the last entry's time where the clock is a little behind
+ * it, so the trail stays in time order across servers whose clocks disagree (migration 0059: a
+ * search by days is then one range of numbers). A clock further behind than `SKEW_TOLERATED_MS` is
+ * believed, so one server's clock far ahead cannot date everyone's entries in its future; the
+ * database then starts the ordered part of the trail after that entry.
+ */
+export function stampAfter(now: number, lastAt: number | null): number {
+  return lastAt !== null && lastAt > now && lastAt - now <= SKEW_TOLERATED_MS ? lastAt : now;
 }
 
 /**

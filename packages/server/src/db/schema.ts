@@ -14,7 +14,13 @@ import type {
   ApplicationEvidenceTable,
   ApplicationTable,
 } from './tables/applications.js';
-import type { AuditEntryTable, CalendarYearTable, ParameterValueTable, RegionTable } from './tables/platform.js';
+import type {
+  AuditEntryTable,
+  AuditTimeOrderTable,
+  CalendarYearTable,
+  ParameterValueTable,
+  RegionTable,
+} from './tables/platform.js';
 import type {
   AllocationPublicationTable,
   BankReturnTable,
@@ -85,6 +91,7 @@ export interface Database {
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   audit_entry: AuditEntryTable;
+  audit_time_order: AuditTimeOrderTable;
   calendar_year: CalendarYearTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;

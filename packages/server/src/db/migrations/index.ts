@@ -53,6 +53,7 @@ import { m20261206_0055_bank_file_downloaded_by } from './20261206-0055-bank-fil
 import { m20261206_0056_unit_credit_code_prefix } from './20261206-0056-unit-credit-code-prefix.js';
 import { m20261206_0057_loan_notices } from './20261206-0057-loan-notices.js';
 import { m20261206_0058_evidence_after_event } from './20261206-0058-evidence-after-event.js';
+import { m20261207_0059_audit_time_order } from './20261207-0059-audit-time-order.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -113,6 +114,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206-0056-unit-credit-code-prefix': m20261206_0056_unit_credit_code_prefix,
   '20261206-0057-loan-notices': m20261206_0057_loan_notices,
   '20261206-0058-evidence-after-event': m20261206_0058_evidence_after_event,
+  '20261207-0059-audit-time-order': m20261207_0059_audit_time_order,
 };
 
 export const migrationProvider: MigrationProvider = {

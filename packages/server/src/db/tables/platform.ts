@@ -21,6 +21,15 @@ export interface AuditEntryTable {
   hash: string;
 }
 
+/**
+ * One row: the first audit entry from which each is no earlier than the one before (migration
+ * 0059). Kept by a trigger on `audit_entry`; read by a search by days.
+ */
+export interface AuditTimeOrderTable {
+  only_row: Generated<boolean>;
+  ordered_from: string;
+}
+
 export interface CalendarYearTable {
   year: number;
   holidays: string[];
