@@ -6,6 +6,7 @@ import { refuseReversedPeriod } from '../http/period.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import type { Language } from '../i18n/messages.js';
+import { daysInTrail } from './audit-days.js';
 import { auditNames, type NamedEntry } from './audit-names.js';
 import { verifyAuditChain } from './audit-trail.js';
 
@@ -40,6 +41,9 @@ export class AuditService {
    */
   async list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
     refuseReversedPeriod(q);
+    const limit = q.limit ?? 100;
+    const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : null;
+    const toEnd = q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS) : null;
     let query = this.db
       .selectFrom('audit_entry')
       .selectAll()
@@ -49,13 +53,25 @@ export class AuditService {
     if (q.action?.endsWith('.')) query = query.where('action', 'like', `${escapeLike(q.action)}%`);
     else if (q.action) query = query.where('action', '=', q.action);
     if (q.actor) query = query.where('actor_name', '=', q.actor);
-    if (q.from) query = query.where('at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-    if (q.to) query = query.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS));
+    if (from) query = query.where('at', '>=', from);
+    if (toEnd) query = query.where('at', '<', toEnd);
     if (q.before) query = query.where('seq', '<', q.before);
-    return query
+    const newestFirst = query.orderBy('seq', 'desc').limit(limit);
+    if (!from && !toEnd) return newestFirst.execute();
+    // By days: the ordered part's range first (its numbers are all above the older part's), then,
+    // if the page is not full, the older part by times alone.
+    const days = await daysInTrail(this.db, from, toEnd);
+    if (days.orderedFrom === null) return newestFirst.execute();
+    const page = days.range
+      ? await newestFirst.where('seq', '>=', days.range.low).where('seq', '<=', days.range.high).execute()
+      : [];
+    if (page.length >= limit || days.orderedFrom <= 1n) return page;
+    const older = await query
+      .where('seq', '<', String(days.orderedFrom))
       .orderBy('seq', 'desc')
-      .limit(q.limit ?? 100)
+      .limit(limit - page.length)
       .execute();
+    return [...page, ...older];
   }
 
   /** The names of the records a page of entries speaks of, by id (audit-names.ts). */

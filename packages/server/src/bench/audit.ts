@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { AuditService, type AuditQuery } from '../audit/audit-service.js';
+import { recordAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { buildOnlineIndexes, ONLINE_INDEXES } from '../db/online-indexes.js';
+import { Vault } from '../security/vault.js';
 import { wholeNumberOption } from './options.js';
 import { printBeforeAfter, tenths, timed, type Timing } from './timed.js';
 
@@ -16,11 +18,14 @@ import { printBeforeAfter, tenths, timed, type Timing } from './timed.js';
  * county's, one person's actions, one action, an action family, a month a year ago, and one record.
  * The trail is written first (not timed) with the online indexes not built, each search is timed,
  * then the online indexes are built (timed) and each search is timed again: the baseline is the same
- * trail in the same run. On the embedded database by default; `DATABASE_URL` (an empty database) for
+ * trail in the same run. A month a year ago is also timed by its times alone, as searched before
+ * migration 0059, and an audited append without and with what the searches need (the indexes, the
+ * time-order trigger). On the embedded database by default; `DATABASE_URL` (an empty database) for
  * PostgreSQL.
  */
 const entries = wholeNumberOption('entries', 2_000_000);
 const runs = wholeNumberOption('runs', 9);
+const APPENDS = 500;
 
 const dir = mkdtempSync(join(tmpdir(), 'huimin-bench-audit-'));
 const database = await openDatabase({
@@ -87,17 +92,41 @@ try {
     ['a month a year ago', { from: '2025-12-01', to: '2025-12-31' }],
     ['one record', { entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` }],
   ];
+  // The search by days as it was before migration 0059: the days' times alone, walking back from the
+  // newest entry. Timed beside the search through the ordered part's range, on the same trail.
+  const byTimesAlone = () =>
+    db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('region_code', 'like', '5101%')
+      .where('at', '>=', new Date('2025-12-01T00:00:00+08:00'))
+      .where('at', '<', new Date('2026-01-01T00:00:00+08:00'))
+      .orderBy('seq', 'desc')
+      .limit(100)
+      .execute();
+  searches.push(['a month a year ago, by times alone (before 0059)', {}]);
+  const vault = Vault.random();
+  const append = () => recordAudit(db, vault, { actor: null, action: 'bench.append' });
   const district = { ...auditor, regionCode: '510112' };
-  const search = (i: number) => () => audit.list(i === 1 ? district : auditor, { ...searches[i]![1], limit: 100 });
+  const search = (i: number) => () =>
+    i === searches.length - 1
+      ? byTimesAlone()
+      : audit.list(i === 1 ? district : auditor, { ...searches[i]![1], limit: 100 });
   console.log(`load average (1 min) before: ${tenths(loadavg()[0] ?? 0)}`);
   const before: Timing[] = [];
   for (let i = 0; i < searches.length; i++) before.push(await timed(search(i), runs));
   const found = await Promise.all(searches.map((_, i) => search(i)()));
+  // What each audited change pays for the search: an append as before session 36 (no search index,
+  // no time-order trigger), then with both. Appended with no region or actor, so no search finds them.
+  await sql`alter table audit_entry disable trigger audit_entry_time_order`.execute(db);
+  const appendBefore = await timed(append, APPENDS);
+  await sql`alter table audit_entry enable trigger audit_entry_time_order`.execute(db);
   const build = performance.now();
   await buildOnlineIndexes(db, ONLINE_INDEXES);
   const built = performance.now() - build;
   const after: Timing[] = [];
   for (let i = 0; i < searches.length; i++) after.push(await timed(search(i), runs));
+  const appendAfter = await timed(append, APPENDS);
   const same = await Promise.all(
     searches.map(
       async (_, i) =>
@@ -108,16 +137,16 @@ try {
   console.log(
     `\nbench:audit — ${entries.toLocaleString('en-US')} entries, ${runs} searches each, database: ${database.kind}; online indexes built in ${tenths(built / 1000)} s`,
   );
-  printBeforeAfter(
-    'search (as the city auditor, 100 a page)',
-    searches.map(([name], i) => ({
+  printBeforeAfter('search (as the city auditor, 100 a page)', [
+    ...searches.map(([name], i) => ({
       name,
       found: found[i]!.length,
       before: before[i]!,
       after: after[i]!,
       same: same[i]!,
     })),
-  );
+    { name: `one audited append (of ${APPENDS})`, found: 1, before: appendBefore, after: appendAfter, same: true },
+  ]);
 } finally {
   await database.close();
   rmSync(dir, { recursive: true, force: true });

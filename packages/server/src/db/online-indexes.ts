@@ -47,6 +47,10 @@ export const ONLINE_INDEXES: readonly OnlineIndex[] = [
   // Compared by bytes, so an action family (`payment.`, a `like` prefix) finds its entries here too
   // whatever the database's collation.
   { name: 'audit_entry_action', on: 'on audit_entry (action text_pattern_ops, seq)' },
+  // The audit trail searched by days (decision 004): from migration 0059 on the trail is in time
+  // order, so the days' first and last entries are two probes here and a page walks the numbers
+  // between, where it walked back from the newest entry to the days asked for.
+  { name: 'audit_entry_at', on: 'on audit_entry (at, seq)' },
   // A region's newest open 就业失业登记 and newest job seekers' profiles (500 of each on the staff
   // pages): a page walks these and stops, where it sorted every one of the region's (a province's
   // open registrations: 741 ms at a million people on PostgreSQL; `bench:registers`).
