@@ -9,6 +9,7 @@ import { RegionsProvider } from './components/regions-context.js';
 import { antdLocale, i18nReady } from './i18n/index.js';
 import './layout/frame.css';
 import './print.css';
+import { useReducedMotion } from './components/reduced-motion.js';
 import { SessionProvider } from './session/session.js';
 
 /**
@@ -27,15 +28,19 @@ const THEME = {
   },
 };
 
+/** The same, for a reader who asked for less motion: antd's dialogs, drawers and menus do not animate. */
+const STILL_THEME = { ...THEME, token: { ...THEME.token, motion: false } };
+
 // antd's App (message, modal) and the calendar's language come with the first page past the
 // policy list (layout/page-frame.tsx), so the first screen does not download them.
 function Root() {
   const { i18n } = useTranslation();
+  const still = useReducedMotion();
   document.documentElement.lang = i18n.language;
   return (
     <ConfigProvider
       locale={antdLocale(i18n.language) ?? zhCN}
-      theme={THEME}
+      theme={still ? STILL_THEME : THEME}
       // A confirmation's question wraps inside a phone's screen, clear of its edges: antd keeps the
       // popup's box on screen, flush with the edge, so the box carries its own margin as padding.
       popconfirm={{ styles: { root: { maxWidth: 'min(384px, 100vw)', paddingInline: 12 } } }}

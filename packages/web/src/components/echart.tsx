@@ -3,17 +3,10 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { prefersReducedMotion } from './reduced-motion.js';
 
 // Only what the dashboard draws, rather than all of ECharts in every page's download.
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-/**
- * Whether the reader asked their system for less motion (WCAG 2.3.3): then bars and slices are
- * drawn where they end, not grown into place.
- */
-function prefersReducedMotion(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** One ECharts chart, resized with its box and disposed with the component. */
 export function EChart({
@@ -45,6 +38,7 @@ export function EChart({
     };
   }, []);
   useEffect(() => {
+    // Bars and slices drawn where they end, for a reader who asked for less motion.
     chart.current?.setOption({ animation: !prefersReducedMotion(), ...option }, true);
   }, [option]);
   useEffect(() => {
