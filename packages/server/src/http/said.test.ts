@@ -21,4 +21,9 @@ describe('a reason kept for oversight explains itself', () => {
     for (const thin of [undefined, '', 'x', '测试', '试设。', 'ab c', '!!!!!!', '。。。。', '\u200bx\u200by\u200b'])
       expect(explainsItself(thin), JSON.stringify(thin)).toBe(false);
   });
+  it('is not one character typed over and over, in either case', () => {
+    for (const filler of ['xxxx', 'XxXx', '1111', '好好好好', 'a a a a a a'])
+      expect(explainsItself(filler), filler).toBe(false);
+    for (const said of ['好好学习', 'aab1', '1112']) expect(explainsItself(said), said).toBe(true);
+  });
 });

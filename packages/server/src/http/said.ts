@@ -9,11 +9,14 @@ export function saysSomething(text: string | null | undefined): text is string {
 /**
  * Letters or digits (a Chinese character counts as one) that a reason recorded for oversight needs
  * at least: a parameter's basis, an exception to separation of duties, a redraw, a re-binding.
- * "调整标准" passes; "x" or "!!!!!!" does not.
+ * "调整标准" passes; "x" or "!!!!!!" does not, nor one character typed over and over ("xxxx",
+ * "1111"), which fills the count and says nothing.
  */
 export const REASON_MIN_CHARACTERS = 4;
 
 /** Whether a reason for the record says enough to be read later by someone who was not there. */
 export function explainsItself(text: string | null | undefined): text is string {
-  return typeof text === 'string' && (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= REASON_MIN_CHARACTERS;
+  if (typeof text !== 'string') return false;
+  const characters = text.toLowerCase().match(/[\p{L}\p{N}]/gu) ?? [];
+  return characters.length >= REASON_MIN_CHARACTERS && new Set(characters).size > 1;
 }

@@ -274,11 +274,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '申请当前状态为「{state}」，不能进行「{action}」操作',
     'en-US': 'The application is {state}; it cannot be {action}',
   },
-  /** A reason kept for oversight with fewer than four letters or characters (http/said.ts). */
+  /** A reason kept for oversight with fewer than four letters or characters, or one repeated (http/said.ts). */
   REASON_TOO_BRIEF: {
-    'zh-CN': '字段 {field}：请写明理由（至少 4 个字），如所依据的文件或实际情况，以便日后核查',
+    'zh-CN': '字段 {field}：请写明理由（至少 4 个字，不能只重复同一个字），如所依据的文件或实际情况，以便日后核查',
     'en-US':
-      'Field {field}: say why in at least 4 letters or characters, such as the document or the circumstances it rests on, so it can be checked later',
+      'Field {field}: say why in at least 4 letters or characters, not one repeated, such as the document or the circumstances it rests on, so it can be checked later',
   },
   REASON_REQUIRED: { 'zh-CN': '字段 理由：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
   CORRECTION_NOT_MADE: {

@@ -83,8 +83,8 @@ describe('spot checks (双随机: 随机抽取检查对象，随机选派检查�
     // A blank reason is no reason.
     const blank = await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: '    ' });
     expect(blank.json<Refusal>()).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });
-    // Two characters, or marks, are refused in the same words.
-    for (const thin of ['重抽', '!!!!'])
+    // Two characters, marks, or one letter typed over and over are refused in the same words.
+    for (const thin of ['重抽', '!!!!', 'xxxx'])
       expect(
         (await supervisor.request('POST', '/api/v1/spot-checks', { sampleSize: 3, reason: thin })).json<Refusal>(),
       ).toMatchObject({ code: 'REASON_TOO_BRIEF', field: 'reason' });

@@ -8,13 +8,15 @@ describe('a reason kept for oversight', () => {
     expect(reasonIsEnough(' 重 抽 ')).toBe(false);
     expect(reasonIsEnough('!!!!!!')).toBe(false);
     expect(reasonIsEnough('x。。。')).toBe(false);
+    expect(reasonIsEnough('xxxx')).toBe(false);
+    expect(reasonIsEnough('理理理理理')).toBe(false);
     expect(reasonIsEnough('人员回避')).toBe(true);
     expect(reasonIsEnough('原选派的检查人员须回避，经集体研究同意重新抽取')).toBe(true);
   });
 
   it('fits the record: at most 500 characters', () => {
-    expect(reasonIsEnough('理'.repeat(REASON_MAX))).toBe(true);
-    expect(reasonIsEnough('理'.repeat(REASON_MAX + 1))).toBe(false);
+    expect(reasonIsEnough('依据'.repeat(REASON_MAX / 2))).toBe(true);
+    expect(reasonIsEnough(`${'依据'.repeat(REASON_MAX / 2)}。`)).toBe(false);
   });
 
   it('as a form rule, refuses with the page’s words and takes a real reason', async () => {

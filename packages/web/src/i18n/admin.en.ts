@@ -77,7 +77,8 @@ export const adminEn: Translation<typeof adminZh> = {
     to: 'Until (optional)',
     note: 'Basis of the setting',
     noteHint: 'The local document and why',
-    noteRule: 'Give the basis in at least 4 letters or characters, such as the local document’s number',
+    noteRule:
+      'Give the basis in at least 4 letters or characters, not one repeated, such as the local document’s number',
     saved: 'Set for {{region}}: {{label}} {{value}} from {{from}}',
     search: 'Find by name',
     unitYuan: 'yuan',

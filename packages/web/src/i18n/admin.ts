@@ -71,7 +71,7 @@ export const adminZh = {
     to: '截止日期（可不填）',
     note: '设置依据',
     noteHint: '本地文件文号及理由',
-    noteRule: '请写明设置依据，至少 4 个字，如本地文件文号',
+    noteRule: '请写明设置依据，至少 4 个字且不能只重复同一个字，如本地文件文号',
     saved: '已设置：{{region}} {{label}} {{value}}，自 {{from}} 起',
     search: '按名称查找',
     unitYuan: '元',

@@ -227,7 +227,7 @@ export const enUS: Messages = {
     rebindNeeded:
       'This identity is bound to another account. If you have confirmed the person before you is its holder, say what you checked: once the new code is used, the other account loses the binding and is logged out. This is recorded in the audit log.',
     reason: 'Reason for re-binding (what you checked)',
-    reasonRule: 'Say what you checked, in at least 4 letters or characters, punctuation aside',
+    reasonRule: 'Say what you checked, in at least 4 letters or characters (punctuation aside), not one repeated',
     reasonPlaceholder:
       'e.g. came in person with the original ID card, photo matches; says the other account is not theirs',
     codeTitle: 'Activation code',
@@ -257,7 +257,7 @@ export const enUS: Messages = {
       'The clerk, reviewer, approver, finance, parameter and supervisor posts are held by different people (财社〔2023〕181号, art. 25). A region short of staff may, by collective decision, declare an exception for one pair of them; declaring and revoking are recorded in the audit log. The administrator, security administrator and auditor hold no other post.',
     roles: 'Posts held together',
     reason: 'Reason',
-    reasonRule: 'Give the reason, in at least 4 letters or characters, punctuation aside',
+    reasonRule: 'Give the reason, in at least 4 letters or characters (punctuation aside), not one repeated',
     reasonPlaceholder: 'e.g. Jinjiang district is short of staff; the bureau meeting agreed a clerk may also review',
     declaredBy: 'Declared by',
     declaredAt: 'Declared at',

@@ -15,7 +15,7 @@ export const spotChecksEn: Translation<typeof spotChecksZh> = {
   standing:
     "Your region has drawn today's spot check; the first draw stands. Drawing again needs a reason: the first sample and its inspections stay on record, and the audit log shows both draws and the reason.",
   reason: 'Reason for drawing again',
-  reasonHelp: 'At least 4 characters, at most 500; it goes into the audit log.',
+  reasonHelp: 'At least 4 characters, not one repeated, at most 500; it goes into the audit log.',
   reasonPlaceholder: 'For example: an inspector drawn must stand aside; a collective decision agreed to draw again',
   firstDraw: 'First draw (stands)',
   redraw: 'Draw {{n}} (drawn again)',
