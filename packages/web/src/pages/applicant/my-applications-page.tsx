@@ -92,7 +92,14 @@ export function MyApplicationsPage() {
           scroll={{ x: true }}
           locale={{ emptyText: <NoApplications /> }}
           columns={[
-            { title: t('application.number'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link> },
+            {
+              title: t('application.number'),
+              render: (_, a) => (
+                <Link to={`/applications/${a.id}`} className="nowrap">
+                  {a.number}
+                </Link>
+              ),
+            },
             { title: t('application.subsidy'), render: (_, a) => pick(a.subsidyName, lang) },
             { title: t('common.status'), render: (_, a) => <StateTag application={a} /> },
             {

@@ -47,7 +47,12 @@ export function useWorklistColumns(): ProColumns<Application>[] {
       dataIndex: 'number',
       sorter: true,
       search: false,
-      render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number}</Link>,
+      // On one line: 510104-2026-0000090 broken at its hyphens read as three numbers.
+      render: (_, a) => (
+        <Link to={`/applications/${a.id}`} className="nowrap">
+          {a.number}
+        </Link>
+      ),
     },
     {
       title: t('application.subsidy'),
