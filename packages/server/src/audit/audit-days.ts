@@ -12,6 +12,8 @@ import type { Database } from '../db/schema.js';
 export interface DaysInTrail {
   /** The first entry of the ordered part; null when the table is missing its row (search by times alone). */
   readonly orderedFrom: bigint | null;
+  /** No entry before `orderedFrom` is later than this; null when none is known. */
+  readonly olderMaxAt: Date | null;
   /** The ordered part's entries in the days, first and last number; null when it has none. */
   readonly range: { readonly low: string; readonly high: string } | null;
 }
@@ -24,22 +26,34 @@ export interface DaysInTrail {
 export async function daysInTrail(db: Kysely<Database>, from: Date | null, toEnd: Date | null): Promise<DaysInTrail> {
   const low = from
     ? sql`(select a.seq from audit_entry a
-            where a.seq >= o.ordered_from and a.at >= greatest(${from}::timestamptz, f.at)
+            where a.seq >= o.ordered_from and a.at >= greatest(${from}::timestamptz, o.first_at)
             order by a.at, a.seq limit 1)`
-    : sql`f.seq`;
+    : sql`case when o.first_at is not null then o.ordered_from end`;
   const high = toEnd
     ? sql`(select a.seq from audit_entry a
-            where a.seq >= o.ordered_from and a.at >= f.at and a.at < ${toEnd}::timestamptz
+            where a.seq >= o.ordered_from and a.at >= o.first_at and a.at < ${toEnd}::timestamptz
             order by a.at desc, a.seq desc limit 1)`
     : sql`(select max(a.seq) from audit_entry a)`;
-  const { rows } = await sql<{ ordered_from: string | null; low: string | null; high: string | null }>`
-    select o.ordered_from::text as ordered_from, ${low}::text as low, ${high}::text as high
+  const { rows } = await sql<{
+    ordered_from: string | null;
+    older_max_at: Date | string | null;
+    low: string | null;
+    high: string | null;
+  }>`
+    -- The first entry's time by its number, in a subquery: as a join, the planner (knowing nothing of
+    -- a one-row table it has no statistics for) hashed the whole trail to find it.
+    with o as materialized (
+      select t.ordered_from, t.older_max_at,
+             (select a.at from audit_entry a where a.seq = t.ordered_from) as first_at
+        from audit_time_order t
+    )
+    select o.ordered_from::text as ordered_from, o.older_max_at, ${low}::text as low, ${high}::text as high
       from (select 1) one
-      left join audit_time_order o on true
-      left join audit_entry f on f.seq = o.ordered_from`.execute(db);
-  const { ordered_from = null, low: first = null, high: last = null } = rows[0] ?? {};
+      left join o on true`.execute(db);
+  const { ordered_from = null, older_max_at = null, low: first = null, high: last = null } = rows[0] ?? {};
   const orderedFrom = ordered_from === null ? null : BigInt(ordered_from);
-  // No first entry (nothing recorded since the order began): `f.at` is null and neither probe finds one.
+  const olderMaxAt = older_max_at === null ? null : new Date(older_max_at);
+  // No first entry (nothing recorded since the order began): `first_at` is null and no probe finds one.
   const range = first !== null && last !== null && BigInt(first) <= BigInt(last) ? { low: first, high: last } : null;
-  return { orderedFrom, range };
+  return { orderedFrom, olderMaxAt, range };
 }

@@ -59,13 +59,16 @@ export class AuditService {
     const newestFirst = query.orderBy('seq', 'desc').limit(limit);
     if (!from && !toEnd) return newestFirst.execute();
     // By days: the ordered part's range first (its numbers are all above the older part's), then,
-    // if the page is not full, the older part by times alone.
+    // if the page is not full, the older part by times alone, unless the days begin after its
+    // latest entry (the usual search of recent days: otherwise the older part would be read through
+    // to learn it holds none of them).
     const days = await daysInTrail(this.db, from, toEnd);
     if (days.orderedFrom === null) return newestFirst.execute();
     const page = days.range
       ? await newestFirst.where('seq', '>=', days.range.low).where('seq', '<=', days.range.high).execute()
       : [];
-    if (page.length >= limit || days.orderedFrom <= 1n) return page;
+    const olderHoldsNone = days.orderedFrom <= 1n || (from && days.olderMaxAt && from > days.olderMaxAt);
+    if (page.length >= limit || olderHoldsNone) return page;
     const older = await query
       .where('seq', '<', String(days.orderedFrom))
       .orderBy('seq', 'desc')

@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { addDays, addMonths } from '@huimin/policy';
 import { sql } from 'kysely';
 import { AuditService, type AuditQuery } from '../audit/audit-service.js';
 import { recordAudit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { buildOnlineIndexes, ONLINE_INDEXES } from '../db/online-indexes.js';
+import { todayInShanghai } from '../http/today.js';
 import { Vault } from '../security/vault.js';
 import { wholeNumberOption } from './options.js';
 import { printBeforeAfter, tenths, timed, type Timing } from './timed.js';
@@ -49,6 +51,15 @@ const auditor: Actor = {
 };
 
 /**
+ * The trail's two years end where this month begins (an audited append now comes after them, in
+ * time order as migration 0059 keeps it); "a month a year ago" is this month's a year before.
+ */
+const thisMonth = `${todayInShanghai().slice(0, 7)}-01`;
+const trailStart = addMonths(thisMonth, -24);
+const monthAgo = { from: addMonths(thisMonth, -12), to: addDays(addMonths(thisMonth, -11), -1) };
+const shanghai = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/**
  * Two years of a province's changes, oldest first, about one a second at its busiest: 510100's
  * districts and ten other cities; 2,000 members of staff, a few of them most of the work; the
  * actions a filing, a review and a payment write, and a few rare ones.
@@ -59,7 +70,9 @@ async function fill(): Promise<void> {
     const to = Math.min(entries, from + chunk - 1);
     await sql`insert into audit_entry (seq, at, actor_id, actor_name, actor_roles, region_code, action, outcome,
                                        entity_type, entity_id, prev_hash, hash)
-      select g, timestamptz '2025-01-01 08:00+08' + make_interval(secs => g * (63072000.0 / ${entries}::int)::float8),
+      select g, ${shanghai(trailStart)}::timestamptz
+                + make_interval(secs => g * ((extract(epoch from ${shanghai(thisMonth)}::timestamptz)
+                                             - extract(epoch from ${shanghai(trailStart)}::timestamptz)) / (${entries}::int + 1))::float8),
              null, 'staff-' || ((g * 7919) % (1 + (g % 20) * 100)),
              array['clerk'],
              (array['510104','510105','510106','510107','510108','510112','510300','510400','510500','510600',
@@ -89,7 +102,7 @@ try {
     ['one rare action (parameter.set)', { action: 'parameter.set' }],
     ['a common action family (payment.)', { action: 'payment.' }],
     ['a rare action family (parameter.)', { action: 'parameter.' }],
-    ['a month a year ago', { from: '2025-12-01', to: '2025-12-31' }],
+    ['a month a year ago', monthAgo],
     ['one record', { entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` }],
   ];
   // The search by days as it was before migration 0059: the days' times alone, walking back from the
@@ -99,8 +112,8 @@ try {
       .selectFrom('audit_entry')
       .selectAll()
       .where('region_code', 'like', '5101%')
-      .where('at', '>=', new Date('2025-12-01T00:00:00+08:00'))
-      .where('at', '<', new Date('2026-01-01T00:00:00+08:00'))
+      .where('at', '>=', shanghai(monthAgo.from))
+      .where('at', '<', shanghai(addDays(monthAgo.to, 1)))
       .orderBy('seq', 'desc')
       .limit(100)
       .execute();
@@ -127,6 +140,11 @@ try {
   const after: Timing[] = [];
   for (let i = 0; i < searches.length; i++) after.push(await timed(search(i), runs));
   const appendAfter = await timed(append, APPENDS);
+  // The searches above are right only on a trail in time order from `ordered_from`: check it held.
+  const { rows: breaks } = await sql<{ breaks: string }>`
+    select count(*)::text as breaks from (select at < lag(at) over (order by seq) as early, seq from audit_entry) t
+     where early and seq >= (select ordered_from from audit_time_order)`.execute(db);
+  if (breaks[0]?.breaks !== '0') throw new Error(`the trail broke time order ${breaks[0]?.breaks} times`);
   const same = await Promise.all(
     searches.map(
       async (_, i) =>

@@ -5,30 +5,42 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * numbers (decision 004: searching a province's trail). An entry's time is its process's clock, so
  * two servers' entries could disagree with their numbers by the clocks' skew; from now on a process
  * stamps an entry no earlier than the chain's last (`audit_chain_tail()` now gives its time), and
- * the database keeps `audit_time_order.ordered_from`: the first entry from which every entry is no
- * earlier than the one before. Entries before it are searched by days as before.
+ * the database keeps `audit_time_order`:
+ * - `ordered_from`, the first entry from which every entry is no earlier than the one before;
+ * - `older_max_at`, no earlier than any entry before it, so a search of later days knows the older
+ *   entries hold none of them without reading them.
  *
- * The trigger moves `ordered_from` past any entry stamped earlier than the one before it, whoever
- * wrote it: a process of an older build during a rolling upgrade, or a clock far behind. Nothing
- * hashed changes form (`at` was always in the chain), so `huimin audit verify` is unchanged.
+ * The trigger compares each new entry with the entries on both sides of its number (a statement
+ * inserting several may insert them in any order), and on a break moves `ordered_from` past it,
+ * whoever wrote it: a process of an older build during a rolling upgrade, a clock far behind. The
+ * entries it leaves behind were in order, so the latest time among them is the one next to the
+ * break. Nothing hashed changes form (`at` was always in the chain), so `huimin audit verify` is
+ * unchanged.
  *
- * The chain's lock is held while the table is filled, so no entry lands between reading the tail and
- * the trigger existing.
+ * The table is filled last, with the trail locked against inserts, so no entry lands between
+ * reading it and the trigger taking over. Reading the trail's latest time reads every entry once.
  */
 const up = [
-  `select pg_advisory_xact_lock(7426001)`,
   `create table audit_time_order (
      only_row boolean primary key default true check (only_row),
-     ordered_from bigint not null
+     ordered_from bigint not null,
+     older_max_at timestamptz
    )`,
-  `insert into audit_time_order (ordered_from) select coalesce(max(seq), 0) + 1 from audit_entry`,
   `create function audit_entry_keep_time_order() returns trigger language plpgsql as $$
    declare
      previous timestamptz;
+     following timestamptz;
    begin
      select a.at into previous from audit_entry a where a.seq = new.seq - 1;
+     select a.at into following from audit_entry a where a.seq = new.seq + 1;
      if previous is not null and new.at < previous then
-       update audit_time_order set ordered_from = greatest(ordered_from, new.seq);
+       update audit_time_order
+          set ordered_from = greatest(ordered_from, new.seq), older_max_at = greatest(older_max_at, previous);
+     end if;
+     if following is not null and following < new.at then
+       update audit_time_order
+          set ordered_from = greatest(ordered_from, new.seq + 1),
+              older_max_at = greatest(older_max_at, previous, new.at);
      end if;
      return new;
    end
@@ -45,6 +57,9 @@ const up = [
      return query select a.seq, a.hash, a.at from audit_entry a order by a.seq desc limit 1;
    end
    $$`,
+  `lock table audit_entry in share row exclusive mode`,
+  `insert into audit_time_order (ordered_from, older_max_at)
+     select coalesce(max(seq), 0) + 1, max(at) from audit_entry`,
 ];
 
 export const m20261207_0059_audit_time_order: Migration = {

@@ -22,12 +22,14 @@ export interface AuditEntryTable {
 }
 
 /**
- * One row: the first audit entry from which each is no earlier than the one before (migration
- * 0059). Kept by a trigger on `audit_entry`; read by a search by days.
+ * One row: the first audit entry from which each is no earlier than the one before, and a time no
+ * earlier than any entry before it (migration 0059). Kept by a trigger on `audit_entry`; read by a
+ * search by days.
  */
 export interface AuditTimeOrderTable {
   only_row: Generated<boolean>;
   ordered_from: string;
+  older_max_at: Date | null;
 }
 
 export interface CalendarYearTable {
