@@ -95,16 +95,11 @@ try {
     `set-up ${tenths((performance.now() - setup) / 1000)} s (${entries.toLocaleString('en-US')} audit entries, not counted)`,
   );
   const audit = new AuditService(db, undefined as never);
-  const searches: [string, AuditQuery][] = [
-    ['the city, newest page', {}],
-    ['one district (510112), newest page', {}],
-    ['one member of staff', { actor: 'staff-1234' }],
-    ['one rare action (parameter.set)', { action: 'parameter.set' }],
-    ['a common action family (payment.)', { action: 'payment.' }],
-    ['a rare action family (parameter.)', { action: 'parameter.' }],
-    ['a month a year ago', monthAgo],
-    ['one record', { entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` }],
-  ];
+  const district = { ...auditor, regionCode: '510112' };
+  const asAuditor =
+    (q: AuditQuery, who: Actor = auditor) =>
+    () =>
+      audit.list(who, { ...q, limit: 100 });
   // The search by days as it was before migration 0059: the days' times alone, walking back from the
   // newest entry. Timed beside the search through the ordered part's range, on the same trail.
   const byTimesAlone = () =>
@@ -117,14 +112,20 @@ try {
       .orderBy('seq', 'desc')
       .limit(100)
       .execute();
-  searches.push(['a month a year ago, by times alone (before 0059)', {}]);
+  const searches: [string, () => Promise<{ seq: string }[]>][] = [
+    ['the city, newest page', asAuditor({})],
+    ['one district (510112), newest page', asAuditor({}, district)],
+    ['one member of staff', asAuditor({ actor: 'staff-1234' })],
+    ['one rare action (parameter.set)', asAuditor({ action: 'parameter.set' })],
+    ['a common action family (payment.)', asAuditor({ action: 'payment.' })],
+    ['a rare action family (parameter.)', asAuditor({ action: 'parameter.' })],
+    ['a month a year ago', asAuditor(monthAgo)],
+    ['one record', asAuditor({ entityType: 'application', entityId: `app-${Math.floor(entries / 6)}` })],
+    ['a month a year ago, by times alone (before 0059)', byTimesAlone],
+  ];
+  const search = (i: number) => searches[i]![1];
   const vault = Vault.random();
   const append = () => recordAudit(db, vault, { actor: null, action: 'bench.append' });
-  const district = { ...auditor, regionCode: '510112' };
-  const search = (i: number) => () =>
-    i === searches.length - 1
-      ? byTimesAlone()
-      : audit.list(i === 1 ? district : auditor, { ...searches[i]![1], limit: 100 });
   console.log(`load average (1 min) before: ${tenths(loadavg()[0] ?? 0)}`);
   const before: Timing[] = [];
   for (let i = 0; i < searches.length; i++) before.push(await timed(search(i), runs));
