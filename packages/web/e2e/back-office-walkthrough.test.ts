@@ -242,7 +242,10 @@ describe('the application page says where it stands', () => {
       const clerk = await as(language, 'clerk');
       await clerk.page.getByTestId('worklist-search').fill(target.number);
       await clerk.page.getByTestId('worklist-search').press('Enter');
-      await clerk.page.locator('[data-testid="worklist"] tbody tr.ant-table-row td a').first().click();
+      // The unfiltered list shows first; clicking before the search answers opens someone else's claim.
+      const found = clerk.page.locator('[data-testid="worklist"] tbody tr.ant-table-row');
+      await expect.poll(() => found.count()).toBe(1);
+      await found.first().getByRole('link', { name: target.number }).click();
       const steps = clerk.page.getByTestId('workflow-steps');
       await expect.poll(() => steps.innerText()).toContain(language === 'zh-CN' ? '受理' : 'Acceptance');
       await clerk.page.getByTestId('days-left').waitFor();
