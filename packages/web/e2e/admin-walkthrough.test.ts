@@ -258,6 +258,10 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await v.page.getByTestId('audit-search').click();
       const rows = v.page.locator('tbody tr.ant-table-row');
       await expect.poll(() => rows.first().innerText()).toContain(TEXT[language].parameterSet);
+      // The officer is found by her name alone, as the trail records her under her title.
+      await v.page.getByTestId('audit-actor').fill('郑洁');
+      await v.page.getByTestId('audit-search').click();
+      await expect.poll(() => rows.first().innerText()).toContain('市就业局政策参数管理员 郑洁');
       // A search that finds nothing says what to try, and its reset brings the whole trail back.
       await v.page.getByTestId('audit-actor').fill('zz-nobody');
       await v.page.getByTestId('audit-search').click();

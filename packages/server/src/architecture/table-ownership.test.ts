@@ -30,6 +30,7 @@ export const TABLE_OWNERS = {
   application_deferred_material: 'applications',
   audit_entry: 'audit',
   audit_time_order: 'audit',
+  audit_actor: 'audit',
   calendar_year: 'calendar',
   fund: 'funds',
   ledger_account: 'funds',

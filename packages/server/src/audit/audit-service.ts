@@ -1,7 +1,8 @@
 import type { ParameterLabel } from '@huimin/policy';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { AuditEntryTable, Database } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
 import { refuseReversedPeriod } from '../http/period.js';
 import { regionPrefix } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
@@ -14,6 +15,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * How many different actors' names a search by part of a name may match: each is one read of the
+ * actor index, and past a handful the auditor meant someone in particular and should say more.
+ */
+export const ACTOR_NAMES_MAX = 10;
+
 export interface AuditQuery {
   entityId?: string;
   entityType?: string;
@@ -23,6 +30,14 @@ export interface AuditQuery {
   to?: string;
   before?: string;
   limit?: number;
+}
+
+/** The newest `n` of several pages each newest first, by their entries' numbers. */
+function newestOf(pages: readonly Selectable<AuditEntryTable>[][], n: number): Selectable<AuditEntryTable>[] {
+  return pages
+    .flat()
+    .sort((a, b) => (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0))
+    .slice(0, n);
 }
 
 /** The audit trail read by auditors of a region; nothing here changes it. */
@@ -36,12 +51,21 @@ export class AuditService {
 
   /**
    * Entries in the actor's regions, newest first, before a seq; narrowed to one subject (entity type
-   * and/or id), an action (or an action prefix ending in "."), an actor's name, and days [from, to]
-   * in Asia/Shanghai.
+   * and/or id), an action (or an action prefix ending in "."), actors whose name contains the text
+   * given, and days [from, to] in Asia/Shanghai.
    */
   async list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
     refuseReversedPeriod(q);
     const limit = q.limit ?? 100;
+    const named = q.actor?.trim();
+    const names = named ? await this.actorNamesContaining(actor, named) : null;
+    if (names?.length === 0) return [];
+    // Each name is one range of the (actor_name, seq) index, read newest first and merged here: one
+    // query for all the names would sort every entry of theirs to find the newest page.
+    const read = async (page: SelectQueryBuilder<Database, 'audit_entry', Selectable<AuditEntryTable>>, n: number) =>
+      names
+        ? newestOf(await Promise.all(names.map((name) => page.where('actor_name', '=', name).execute())), n)
+        : page.execute();
     const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : null;
     const toEnd = q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS) : null;
     let query = this.db
@@ -52,29 +76,48 @@ export class AuditService {
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);
     if (q.action?.endsWith('.')) query = query.where('action', 'like', `${escapeLike(q.action)}%`);
     else if (q.action) query = query.where('action', '=', q.action);
-    if (q.actor) query = query.where('actor_name', '=', q.actor);
     if (from) query = query.where('at', '>=', from);
     if (toEnd) query = query.where('at', '<', toEnd);
     if (q.before) query = query.where('seq', '<', q.before);
     const newestFirst = query.orderBy('seq', 'desc').limit(limit);
-    if (!from && !toEnd) return newestFirst.execute();
+    if (!from && !toEnd) return read(newestFirst, limit);
     // By days: the ordered part's range first (its numbers are all above the older part's), then,
     // if the page is not full, the older part by times alone, unless the days begin after its
     // latest entry (the usual search of recent days: otherwise the older part would be read through
     // to learn it holds none of them).
     const days = await daysInTrail(this.db, from, toEnd);
-    if (days.orderedFrom === null) return newestFirst.execute();
+    if (days.orderedFrom === null) return read(newestFirst, limit);
     const page = days.range
-      ? await newestFirst.where('seq', '>=', days.range.low).where('seq', '<=', days.range.high).execute()
+      ? await read(newestFirst.where('seq', '>=', days.range.low).where('seq', '<=', days.range.high), limit)
       : [];
     const olderHoldsNone = days.orderedFrom <= 1n || (from && days.olderMaxAt && from > days.olderMaxAt);
     if (page.length >= limit || olderHoldsNone) return page;
-    const older = await query
-      .where('seq', '<', String(days.orderedFrom))
-      .orderBy('seq', 'desc')
-      .limit(limit - page.length)
-      .execute();
+    const rest = limit - page.length;
+    const older = await read(
+      query.where('seq', '<', String(days.orderedFrom)).orderBy('seq', 'desc').limit(rest),
+      rest,
+    );
     return [...page, ...older];
+  }
+
+  /**
+   * The names the trail has recorded actors of the auditor's regions by that contain the text (case
+   * aside), from the short list the trail keeps (migration 0060). More than `ACTOR_NAMES_MAX` is
+   * refused, naming the field: the auditor is asked for more of the name.
+   */
+  private async actorNamesContaining(actor: Actor, text: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('audit_actor')
+      .select('actor_name')
+      .distinct()
+      .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
+      .where(sql<boolean>`strpos(lower(actor_name), lower(${text})) > 0`)
+      .orderBy('actor_name')
+      .limit(ACTOR_NAMES_MAX + 1)
+      .execute();
+    if (rows.length > ACTOR_NAMES_MAX)
+      throw new AppError('ACTOR_TOO_VAGUE', 400, 'actor', { text, max: String(ACTOR_NAMES_MAX) });
+    return rows.map((r) => r.actor_name);
   }
 
   /** The names of the records a page of entries speaks of, by id (audit-names.ts). */

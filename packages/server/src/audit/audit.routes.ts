@@ -24,7 +24,9 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
               action: Type.Optional(
                 Type.String({ maxLength: 100, description: 'An action, or a prefix ending in "." (parameter.)' }),
               ),
-              actor: Type.Optional(Type.String({ maxLength: 64, description: 'The actor’s display name' })),
+              actor: Type.Optional(
+                Type.String({ maxLength: 64, description: 'All or part of an actor’s display name, case aside' }),
+              ),
               from: Type.Optional(CalendarDate),
               to: Type.Optional(CalendarDate),
               before: Type.Optional(Type.String({ pattern: '^\\d{1,18}$', description: 'An entry’s seq (bigint)' })),

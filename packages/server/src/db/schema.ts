@@ -16,6 +16,7 @@ import type {
 } from './tables/applications.js';
 import type {
   AuditEntryTable,
+  AuditActorTable,
   AuditTimeOrderTable,
   CalendarYearTable,
   ParameterValueTable,
@@ -92,6 +93,7 @@ export interface Database {
   application_event: ApplicationEventTable;
   audit_entry: AuditEntryTable;
   audit_time_order: AuditTimeOrderTable;
+  audit_actor: AuditActorTable;
   calendar_year: CalendarYearTable;
   fund: FundTable;
   ledger_account: LedgerAccountTable;

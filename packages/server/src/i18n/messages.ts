@@ -29,6 +29,11 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The return file has no results: its first row should name the columns {columns}, then one row per payment. Check that this is the file the bank returned for this batch',
   },
+  /** An audit search by part of a name that more actors' names contain than a page can merge. */
+  ACTOR_TOO_VAGUE: {
+    'zh-CN': '字段 {field}：含“{text}”的操作人超过 {max} 位，请输入更完整的姓名',
+    'en-US': 'Field {field}: more than {max} people’s names contain “{text}”; type more of the name',
+  },
   /** A period whose end comes before its start (a report's from/to): the end is named. */
   PERIOD_REVERSED: {
     'zh-CN': '字段 {field}：截止日期 {to} 早于起始日期 {from}',

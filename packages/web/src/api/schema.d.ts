@@ -31086,7 +31086,7 @@ export interface paths {
                     entityType?: string;
                     /** @description An action, or a prefix ending in "." (parameter.) */
                     action?: string;
-                    /** @description The actor’s display name */
+                    /** @description All or part of an actor’s display name, case aside */
                     actor?: string;
                     /**
                      * @description ISO date, Asia/Shanghai

@@ -101,7 +101,7 @@ export const adminEn: Translation<typeof adminZh> = {
     recordId: 'Record id',
     open: 'Open',
     more: 'and {{count}} more',
-    actor: 'Actor’s name',
+    actor: 'Name, or part of it',
     action: 'Action',
     subject: 'Subject',
     subjectId: 'Subject number',

@@ -94,7 +94,7 @@ export const adminZh = {
     recordId: '记录编号',
     open: '查看',
     more: '另有 {{count}} 项',
-    actor: '操作人姓名',
+    actor: '姓名或其中几个字',
     action: '操作',
     subject: '对象',
     subjectId: '对象编号',

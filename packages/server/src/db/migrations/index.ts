@@ -54,6 +54,7 @@ import { m20261206_0056_unit_credit_code_prefix } from './20261206-0056-unit-cre
 import { m20261206_0057_loan_notices } from './20261206-0057-loan-notices.js';
 import { m20261206_0058_evidence_after_event } from './20261206-0058-evidence-after-event.js';
 import { m20261207_0059_audit_time_order } from './20261207-0059-audit-time-order.js';
+import { m20261207_0060_audit_actor_names } from './20261207-0060-audit-actor-names.js';
 
 /**
  * Migrations run in name order at start-up and are frozen once merged: a change to the schema is a
@@ -115,6 +116,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206-0057-loan-notices': m20261206_0057_loan_notices,
   '20261206-0058-evidence-after-event': m20261206_0058_evidence_after_event,
   '20261207-0059-audit-time-order': m20261207_0059_audit_time_order,
+  '20261207-0060-audit-actor-names': m20261207_0060_audit_actor_names,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,15 @@ export interface AuditTimeOrderTable {
   older_max_at: Date | null;
 }
 
+/**
+ * The names the audit trail has recorded its actors by, per region (migration 0060). Kept by a
+ * trigger on `audit_entry`; read by a search by part of a name.
+ */
+export interface AuditActorTable {
+  region_code: string;
+  actor_name: string;
+}
+
 export interface CalendarYearTable {
   year: number;
   holidays: string[];
