@@ -2,10 +2,20 @@ import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/schema.js';
-import { formatFen, formatParameterValue, pick, punctuation, type ParameterLabel } from '../../components/format.js';
+import {
+  formatFen,
+  formatInstant,
+  formatParameterValue,
+  pick,
+  punctuation,
+  type ParameterLabel,
+} from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
+import { startsBeforeEnds } from './field-order.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An instant as JSON writes it, with its offset or Z: a calendar date alone stays as it is. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const REGION_FIELDS = new Set(['regionCode', 'region_code', 'fromRegion', 'toRegion']);
 /** How many items of a list an entry shows before saying how many more there are. */
 const ARRAY_SHOWN = 10;
@@ -77,6 +87,8 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
       if (unit) return formatParameterValue(Number(text), unit as ParameterLabel['unit'], i18n.language, t);
     }
     if (field === 'sha256') return `${text.slice(0, 12)}…`;
+    // A moment (an event's start and end): in Shanghai's time, as the pages show one.
+    if (INSTANT.test(text)) return formatInstant(text);
     if (field === 'subsidy') return subsidyName(text);
     if (field === 'roles') return first([`roles.${text}`]) ?? text;
     const domain = entry.action.split('.')[0] ?? '';
@@ -118,7 +130,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
     const before = (entry.before ?? {}) as Record<string, unknown>;
     const after = (entry.after ?? {}) as Record<string, unknown>;
     if (typeof before !== 'object' || typeof after !== 'object') return [];
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const fields = startsBeforeEnds([...new Set([...Object.keys(before), ...Object.keys(after)])]);
     return fields
       .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]) || !(f in before))
       .map((field) => ({
