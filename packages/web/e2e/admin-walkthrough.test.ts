@@ -271,6 +271,16 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await v.page.getByTestId('audit-empty-reset').click();
       await expect.poll(() => rows.count()).toBeGreaterThan(1);
       expect(await v.page.getByTestId('audit-actor').inputValue()).toBe('');
+      // The older page is numbered and shown from the top, not from the buttons below it.
+      const newest = await rows.first().getAttribute('data-row-key');
+      await v.page.getByTestId('audit-older').click();
+      await expect
+        .poll(() => v.page.getByTestId('audit-page-number').innerText())
+        .toBe(language === 'zh-CN' ? '第 2 页' : 'Page 2');
+      await expect.poll(() => rows.first().getAttribute('data-row-key')).not.toBe(newest);
+      await expect.poll(() => v.page.evaluate('window.scrollY')).toBe(0);
+      await v.page.getByTestId('audit-newer').click();
+      await expect.poll(() => rows.first().getAttribute('data-row-key')).toBe(newest);
       await v.page.getByTestId('audit-verify').click();
       await v.page.getByTestId('audit-verification').waitFor();
       expect(await v.page.getByTestId('audit-verification').getAttribute('class')).toContain('success');

@@ -93,6 +93,7 @@ export const adminEn: Translation<typeof adminZh> = {
     no: 'No',
   },
   audit: {
+    page: 'Page {{n}}',
     history: 'Everything done to this record',
     changes: 'Changes',
     before: 'Before',

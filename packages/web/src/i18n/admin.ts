@@ -86,6 +86,7 @@ export const adminZh = {
     no: '否',
   },
   audit: {
+    page: '第 {{n}} 页',
     history: '该记录的全部操作',
     changes: '变更内容',
     before: '变更前',

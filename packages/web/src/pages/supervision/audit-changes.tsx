@@ -11,7 +11,7 @@ import {
   type ParameterLabel,
 } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
-import { startsBeforeEnds } from './field-order.js';
+import { countText, startsBeforeEnds } from './audit-fields.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An instant as JSON writes it, with its offset or Z: a calendar date alone stays as it is. */
@@ -124,7 +124,8 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
     const label = first([...(candidates[field] ?? []).filter(Boolean), `admin.auditValues.${text}`]);
     if (label) return label;
     const category = ORGANISATION_CATEGORY_NAMES[text as keyof typeof ORGANISATION_CATEGORY_NAMES];
-    return category ? pick(category, i18n.language) : text;
+    if (category) return pick(category, i18n.language);
+    return countText(field, v) ?? text;
   };
   return (entry: AuditEntry, named: AuditNames): Change[] => {
     const before = (entry.before ?? {}) as Record<string, unknown>;

@@ -123,7 +123,11 @@ export function AuditPage() {
     if (!e.entityType || !name || !page || !e.entityId) return subjectText(e);
     return (
       <span>
-        {labels.subject(e.entityType)} <a href={page(e.entityId)}>{name}</a>
+        {labels.subject(e.entityType)}{' '}
+        {/* A record's number (510104-2026-0000090) is one word: broken at its hyphens it reads as three. */}
+        <a href={page(e.entityId)} className={/^[\d-]+$/.test(name) ? 'nowrap' : undefined}>
+          {name}
+        </a>
       </span>
     );
   };
@@ -250,6 +254,14 @@ export function AuditPage() {
     form.current?.resetFields();
     form.current?.submit();
   };
+  /**
+   * Another page, read from the top: left to itself the window stayed where the buttons were, at the
+   * bottom of the new page, or moved up only as far as the table shrank while it loaded.
+   */
+  const turnPage = () => {
+    void action.current?.reload();
+    window.scrollTo({ top: 0 });
+  };
   const narrowed = record !== undefined || Object.values(filter).some((v) => v !== undefined);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -373,17 +385,22 @@ export function AuditPage() {
           disabled={pages.length === 0}
           onClick={() => {
             setPages(pages.slice(0, -1));
-            void action.current?.reload();
+            turnPage();
           }}
+          data-testid="audit-newer"
         >
           {t('common.newer')}
         </Button>
+        <Typography.Text data-testid="audit-page-number">
+          {t('admin.audit.page', { n: pages.length + 1 })}
+        </Typography.Text>
         <Button
           disabled={rows.length < PAGE}
           onClick={() => {
             setPages([...pages, rows[rows.length - 1]?.seq ?? '']);
-            void action.current?.reload();
+            turnPage();
           }}
+          data-testid="audit-older"
         >
           {t('common.older')}
         </Button>
