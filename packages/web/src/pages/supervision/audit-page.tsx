@@ -164,9 +164,10 @@ export function AuditPage() {
       title: t('audit.at'),
       key: 'at',
       search: false,
-      // On one line: in English the column is narrow enough to break the date at its hyphens.
+      // On one line: in English the column is narrow enough to break the date at its hyphens. Not
+      // sortable: the trail is read newest first a page at a time, and reordering the page shown
+      // would read as reordering the trail.
       render: (_, e) => <span className="nowrap">{formatInstant(e.at)}</span>,
-      sorter: (a, b) => a.at.localeCompare(b.at),
       sheet: (e) => formatInstant(e.at),
     },
     {
