@@ -42,6 +42,8 @@ const ACTORS: readonly (readonly [string, string])[] = [
   // Ten names in 锦江区 and an eleventh in 青羊区: the district's auditor may search them all, the city's not.
   ...Array.from({ length: ACTOR_NAMES_MAX }, (_, i) => [`甲员${String(i + 1).padStart(2, '0')}`, '510104'] as const),
   [`甲员${ACTOR_NAMES_MAX + 1}`, '510105'],
+  // And someone named just that: more names contain it than a search takes, but it is all of hers.
+  ['甲员', '510105'],
 ];
 const START = Date.parse('2026-05-01T09:00:00+08:00');
 const HOUR_MS = 3_600_000;
@@ -110,20 +112,23 @@ describe('searching the audit trail by part of an actor’s name', () => {
     expect(new Set(district.map((e) => e.actor_name))).toEqual(new Set(['锦江区受理员 王芳']));
   });
 
-  it('takes ten names a text is part of, and asks for more of the name at the eleventh', async () => {
+  it('takes ten names a text is part of; past ten, the name that is the text whole, or asks for more of it', async () => {
     const service = new AuditService(app.database.db, app.vault);
-    const district = await service.list(auditorOf('510104'), { actor: '甲员' });
-    expect(new Set(district.map((e) => e.actor_name)).size).toBe(ACTOR_NAMES_MAX);
-    await expect(service.list(auditorOf('510100'), { actor: '甲员' })).rejects.toMatchObject({
+    const actorsFound = async (region: string, text: string) =>
+      new Set((await service.list(auditorOf(region), { actor: text })).map((e) => e.actor_name));
+    expect((await actorsFound('510104', '甲员')).size).toBe(ACTOR_NAMES_MAX);
+    // The city has twelve names with 甲员 in them; one of them is 甲员, whole.
+    expect(await actorsFound('510100', '甲员')).toEqual(new Set(['甲员']));
+    await expect(service.list(auditorOf('510100'), { actor: '甲' })).rejects.toMatchObject({
       code: 'ACTOR_TOO_VAGUE',
       statusCode: 400,
       field: 'actor',
     });
 
-    const refused = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲员')}`);
+    const refused = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲')}`);
     expect(refused.statusCode).toBe(400);
     expect(refused.json<{ message: string }>().message).toMatch(/操作人.*超过 10 位.*更完整/);
-    const english = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲员')}`, undefined, {
+    const english = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲')}`, undefined, {
       'accept-language': 'en-US',
     });
     expect(english.json<{ message: string }>().message).toMatch(/actor.*more than 10 people/);

@@ -102,22 +102,27 @@ export class AuditService {
 
   /**
    * The names the trail has recorded actors of the auditor's regions by that contain the text (case
-   * aside), from the short list the trail keeps (migration 0060). More than `ACTOR_NAMES_MAX` is
-   * refused, naming the field: the auditor is asked for more of the name.
+   * aside), from the short list the trail keeps (migration 0060). Past `ACTOR_NAMES_MAX`, the names
+   * that are the text whole; failing those, refused naming the field: the auditor is asked for more
+   * of the name.
    */
   private async actorNamesContaining(actor: Actor, text: string): Promise<string[]> {
-    const rows = await this.db
+    const names = this.db
       .selectFrom('audit_actor')
       .select('actor_name')
       .distinct()
       .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
+      .orderBy('actor_name');
+    const rows = await names
       .where(sql<boolean>`strpos(lower(actor_name), lower(${text})) > 0`)
-      .orderBy('actor_name')
       .limit(ACTOR_NAMES_MAX + 1)
       .execute();
-    if (rows.length > ACTOR_NAMES_MAX)
-      throw new AppError('ACTOR_TOO_VAGUE', 400, 'actor', { text, max: String(ACTOR_NAMES_MAX) });
-    return rows.map((r) => r.actor_name);
+    if (rows.length <= ACTOR_NAMES_MAX) return rows.map((r) => r.actor_name);
+    // Someone's whole name is as much as can be typed ("王芳", though "王芳芳" and a dozen titled
+    // names contain it): that name alone, rather than a request for more of it.
+    const whole = await names.where(sql<boolean>`lower(actor_name) = lower(${text})`).execute();
+    if (whole.length > 0) return whole.map((r) => r.actor_name);
+    throw new AppError('ACTOR_TOO_VAGUE', 400, 'actor', { text, max: String(ACTOR_NAMES_MAX) });
   }
 
   /** The names of the records a page of entries speaks of, by id (audit-names.ts). */
