@@ -33,7 +33,7 @@ export interface AuditQuery {
 }
 
 /** The newest `n` of several pages each newest first, by their entries' numbers. */
-function newestOf(pages: readonly Selectable<AuditEntryTable>[][], n: number): Selectable<AuditEntryTable>[] {
+function newestOf<Entry extends { seq: string }>(pages: readonly Entry[][], n: number): Entry[] {
   return pages
     .flat()
     .sort((a, b) => (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0))
@@ -61,11 +61,18 @@ export class AuditService {
     const names = named ? await this.actorNamesContaining(actor, named) : null;
     if (names?.length === 0) return [];
     // Each name is one range of the (actor_name, seq) index, read newest first and merged here: one
-    // query for all the names would sort every entry of theirs to find the newest page.
-    const read = async (page: SelectQueryBuilder<Database, 'audit_entry', Selectable<AuditEntryTable>>, n: number) =>
-      names
-        ? newestOf(await Promise.all(names.map((name) => page.where('actor_name', '=', name).execute())), n)
-        : page.execute();
+    // query for all the names would sort every entry of theirs to find the newest page. The names
+    // are read one after another, numbers only, and the page's entries fetched once: a search
+    // holds one connection, and reads no entry it will not show.
+    const read = async (page: SelectQueryBuilder<Database, 'audit_entry', Selectable<AuditEntryTable>>, n: number) => {
+      if (!names) return page.execute();
+      const numbers: { seq: string }[][] = [];
+      for (const name of names)
+        numbers.push(await page.clearSelect().select('seq').where('actor_name', '=', name).execute());
+      const newest = newestOf(numbers, n).map((e) => e.seq);
+      if (newest.length === 0) return [];
+      return this.db.selectFrom('audit_entry').selectAll().where('seq', 'in', newest).orderBy('seq', 'desc').execute();
+    };
     const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : null;
     const toEnd = q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS) : null;
     let query = this.db
