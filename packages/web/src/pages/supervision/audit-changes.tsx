@@ -2,20 +2,11 @@ import { ORGANISATION_CATEGORY_NAMES } from '@huimin/policy/vocabulary';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/schema.js';
-import {
-  formatFen,
-  formatInstant,
-  formatParameterValue,
-  pick,
-  punctuation,
-  type ParameterLabel,
-} from '../../components/format.js';
+import { formatFen, formatParameterValue, pick, punctuation, type ParameterLabel } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
-import { countText, startsBeforeEnds } from './audit-fields.js';
+import { countText, isRecordNumber, momentText, startsBeforeEnds } from './audit-fields.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An instant as JSON writes it, with its offset or Z: a calendar date alone stays as it is. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const REGION_FIELDS = new Set(['regionCode', 'region_code', 'fromRegion', 'toRegion']);
 /** How many items of a list an entry shows before saying how many more there are. */
 const ARRAY_SHOWN = 10;
@@ -87,8 +78,8 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
       if (unit) return formatParameterValue(Number(text), unit as ParameterLabel['unit'], i18n.language, t);
     }
     if (field === 'sha256') return `${text.slice(0, 12)}…`;
-    // A moment (an event's start and end): in Shanghai's time, as the pages show one.
-    if (INSTANT.test(text)) return formatInstant(text);
+    const moment = momentText(field, v);
+    if (moment) return moment;
     if (field === 'subsidy') return subsidyName(text);
     if (field === 'roles') return first([`roles.${text}`]) ?? text;
     const domain = entry.action.split('.')[0] ?? '';
@@ -143,6 +134,9 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
   };
 }
 
+/** A value as a person reads it; a record's number kept on one line. */
+const Word = ({ text }: { text: string }) => (isRecordNumber(text) ? <span className="nowrap">{text}</span> : text);
+
 /** The changes as lines: "label: before → after", or one side. */
 export function ChangeLines({ changes, limit }: { changes: Change[]; limit?: number }) {
   const { t, i18n } = useTranslation();
@@ -158,10 +152,13 @@ export function ChangeLines({ changes, limit }: { changes: Change[]; limit?: num
           </Typography.Text>
           {c.before !== undefined && c.after !== undefined ? (
             <>
-              <Typography.Text delete>{c.before}</Typography.Text> → {c.after}
+              <Typography.Text delete>
+                <Word text={c.before} />
+              </Typography.Text>{' '}
+              → <Word text={c.after} />
             </>
           ) : (
-            (c.after ?? c.before)
+            <Word text={c.after ?? c.before ?? ''} />
           )}
         </div>
       ))}

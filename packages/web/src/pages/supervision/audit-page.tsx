@@ -10,6 +10,7 @@ import { exportRows, staffOptions, type StaffColumn } from '../../components/sta
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useSession } from '../../session/session.js';
 import { ChangeLines, useAuditChanges, type AuditNames } from './audit-changes.js';
+import { isRecordNumber } from './audit-fields.js';
 import { useAuditLabels } from './audit-labels.js';
 
 type ChainReport = paths['/api/v1/audit/verification']['get']['responses'][200]['content']['application/json'];
@@ -124,8 +125,7 @@ export function AuditPage() {
     return (
       <span>
         {labels.subject(e.entityType)}{' '}
-        {/* A record's number (510104-2026-0000090) is one word: broken at its hyphens it reads as three. */}
-        <a href={page(e.entityId)} className={/^[\d-]+$/.test(name) ? 'nowrap' : undefined}>
+        <a href={page(e.entityId)} className={isRecordNumber(name) ? 'nowrap' : undefined}>
           {name}
         </a>
       </span>
@@ -293,7 +293,10 @@ export function AuditPage() {
         scroll={{ x: true }}
         pagination={false}
         locale={{
-          emptyText: (
+          // A refused search says why above the table; "nothing matches" would say it was run.
+          emptyText: error ? (
+            <span />
+          ) : (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
               description={narrowed ? t('admin.audit.noneFiltered') : t('admin.audit.none')}
@@ -343,8 +346,11 @@ export function AuditPage() {
             return { data: page, success: true };
           } catch (e) {
             if (!(e instanceof ApiError)) throw e;
+            // The last search's rows would read as this one's answer, and could be paged on from.
             setError(e);
-            return { data: [], success: false };
+            setRows([]);
+            setExpanded([]);
+            return { data: [], success: true };
           }
         }}
         headerTitle={
