@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/actor.js';
 import { staff, type Client } from '../testing/fixtures.js';
+import { auditorOf } from '../testing/auditor.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { ACTOR_NAMES_MAX, AuditService } from './audit-service.js';
 
@@ -18,19 +18,6 @@ beforeAll(async () => {
   cityAuditor = await staff(app, 'actors-auditor', ['auditor'], '510100');
 });
 afterAll(() => app.close());
-
-const auditorOf = (regionCode: string): Actor => ({
-  accountId: '00000000-0000-4000-8000-000000000001',
-  username: 'auditor',
-  displayName: '审计',
-  roles: ['auditor'],
-  permissions: new Set(),
-  regionCode,
-  personId: null,
-  householdId: null,
-  organisationId: null,
-  ip: null,
-});
 
 const ACTORS: readonly (readonly [string, string])[] = [
   ['锦江区受理员 王芳', '510104'],

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/actor.js';
+import { auditorOf } from '../testing/auditor.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { AuditService } from './audit-service.js';
 import { recordAudit, SKEW_TOLERATED_MS } from './audit-trail.js';
@@ -16,19 +16,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-
-const auditorOf = (regionCode: string): Actor => ({
-  accountId: '00000000-0000-4000-8000-000000000001',
-  username: 'auditor',
-  displayName: '审计',
-  roles: ['auditor'],
-  permissions: new Set(),
-  regionCode,
-  personId: null,
-  householdId: null,
-  organisationId: null,
-  ip: null,
-});
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -11,6 +11,7 @@ import { migrate, openDatabase } from '../db/database.js';
 import { buildOnlineIndexes, ONLINE_INDEXES } from '../db/online-indexes.js';
 import { todayInShanghai } from '../http/today.js';
 import { Vault } from '../security/vault.js';
+import { auditorOf } from '../testing/auditor.js';
 import { wholeNumberOption } from './options.js';
 import { printBeforeAfter, tenths, timed, type Timing } from './timed.js';
 
@@ -37,18 +38,7 @@ const database = await openDatabase({
 const db = database.db;
 
 /** The city's auditor; a search reads only the actor's region. */
-const auditor: Actor = {
-  accountId: '00000000-0000-4000-8000-000000000001',
-  username: 'bench-auditor',
-  displayName: '审计',
-  roles: ['auditor'],
-  permissions: new Set(),
-  regionCode: '510100',
-  personId: null,
-  householdId: null,
-  organisationId: null,
-  ip: null,
-};
+const auditor: Actor = auditorOf('510100', 'bench-auditor');
 
 /**
  * The trail's two years end where this month begins (an audited append now comes after them, in
