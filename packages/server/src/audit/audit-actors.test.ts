@@ -114,13 +114,17 @@ describe('searching the audit trail by part of an actor’s name', () => {
 
     const refused = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲')}`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ message: string }>().message).toMatch(/操作人.*超过 10 位.*更完整/);
+    expect(refused.json<{ message: string }>().message).toMatch(/操作人.*超过 10 个.*更完整/);
     const english = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲')}`, undefined, {
       'accept-language': 'en-US',
     });
-    expect(english.json<{ message: string }>().message).toMatch(/actor.*more than 10 people/);
+    expect(english.json<{ message: string }>().message).toMatch(/actor.*more than 10 names/);
+    // The page is told that only the whole name was searched: the others' entries are not in it.
+    const whole = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲员')}`);
+    expect(whole.json<{ wholeNameOnly?: boolean }>().wholeNameOnly).toBe(true);
     const narrower = await cityAuditor.request('GET', `/api/v1/audit?actor=${encodeURIComponent('甲员1')}`);
     expect(narrower.statusCode).toBe(200);
+    expect(narrower.json<{ wholeNameOnly?: boolean }>().wholeNameOnly).toBeUndefined();
     expect(new Set(narrower.json<{ entries: { actorName: string }[] }>().entries.map((e) => e.actorName))).toEqual(
       new Set(['甲员10', '甲员11']),
     );

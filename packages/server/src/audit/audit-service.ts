@@ -55,10 +55,29 @@ export class AuditService {
    * given, and days [from, to] in Asia/Shanghai.
    */
   async list(actor: Actor, q: AuditQuery): Promise<Selectable<AuditEntryTable>[]> {
+    return (await this.search(actor, q)).entries;
+  }
+
+  /**
+   * The same, and whether only the name equal to the text was searched (`wholeNameOnly`: more names
+   * contain it than a search takes), for the page to say so: the others' entries are not in it.
+   */
+  async search(
+    actor: Actor,
+    q: AuditQuery,
+  ): Promise<{ entries: Selectable<AuditEntryTable>[]; wholeNameOnly: boolean }> {
     refuseReversedPeriod(q);
-    const limit = q.limit ?? 100;
     const named = q.actor?.trim();
-    const names = named ? await this.actorNamesContaining(actor, named) : null;
+    const found = named ? await this.actorNamesContaining(actor, named) : null;
+    return { entries: await this.entriesOf(actor, q, found?.names ?? null), wholeNameOnly: found?.wholeOnly ?? false };
+  }
+
+  private async entriesOf(
+    actor: Actor,
+    q: AuditQuery,
+    names: readonly string[] | null,
+  ): Promise<Selectable<AuditEntryTable>[]> {
+    const limit = q.limit ?? 100;
     if (names?.length === 0) return [];
     // Each name is one range of the (actor_name, seq) index, read newest first and merged here: one
     // query for all the names would sort every entry of theirs to find the newest page. The names
@@ -110,10 +129,10 @@ export class AuditService {
   /**
    * The names the trail has recorded actors of the auditor's regions by that contain the text (case
    * aside), from the short list the trail keeps (migration 0060). Past `ACTOR_NAMES_MAX`, the names
-   * that are the text whole; failing those, refused naming the field: the auditor is asked for more
-   * of the name.
+   * that are the text whole (`wholeOnly`); failing those, refused naming the field: the auditor is
+   * asked for more of the name.
    */
-  private async actorNamesContaining(actor: Actor, text: string): Promise<string[]> {
+  private async actorNamesContaining(actor: Actor, text: string): Promise<{ names: string[]; wholeOnly: boolean }> {
     const names = this.db
       .selectFrom('audit_actor')
       .select('actor_name')
@@ -124,11 +143,11 @@ export class AuditService {
       .where(sql<boolean>`strpos(lower(actor_name), lower(${text})) > 0`)
       .limit(ACTOR_NAMES_MAX + 1)
       .execute();
-    if (rows.length <= ACTOR_NAMES_MAX) return rows.map((r) => r.actor_name);
+    if (rows.length <= ACTOR_NAMES_MAX) return { names: rows.map((r) => r.actor_name), wholeOnly: false };
     // Someone's whole name is as much as can be typed ("王芳", though "王芳芳" and a dozen titled
-    // names contain it): that name alone, rather than a request for more of it.
+    // names contain it): that name alone, said to be alone, rather than a request for more of it.
     const whole = await names.where(sql<boolean>`lower(actor_name) = lower(${text})`).execute();
-    if (whole.length > 0) return whole.map((r) => r.actor_name);
+    if (whole.length > 0) return { names: whole.map((r) => r.actor_name), wholeOnly: true };
     throw new AppError('ACTOR_TOO_VAGUE', 400, 'actor', { text, max: String(ACTOR_NAMES_MAX) });
   }
 

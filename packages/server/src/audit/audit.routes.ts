@@ -44,6 +44,11 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
               names: Type.Record(Type.String(), Type.String()),
               /** Each named parameter's unit (fen, permille, months …), by parameter id. */
               units: Type.Record(Type.String(), Type.String()),
+              /**
+               * Present when more names contain `actor` than a search takes and one is `actor`
+               * whole: only that name's entries are listed, not the others'.
+               */
+              wholeNameOnly: Type.Optional(Type.Literal(true)),
             }),
             ...PROTECTED_ERRORS,
           },
@@ -51,9 +56,10 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const actor = actorOf(request);
-        const rows = await audit.list(actor, request.query);
+        const { entries: rows, wholeNameOnly } = await audit.search(actor, request.query);
         return {
           ...(await audit.names(rows, languageOf(request.headers['accept-language']))),
+          ...(wholeNameOnly ? { wholeNameOnly } : {}),
           entries: rows.map((r) => ({
             seq: r.seq,
             at: r.at.toISOString(),

@@ -31,8 +31,8 @@ export const ERROR_MESSAGES = {
   },
   /** An audit search by part of a name that more actors' names contain than a page can merge. */
   ACTOR_TOO_VAGUE: {
-    'zh-CN': '字段 {field}：含“{text}”的操作人超过 {max} 位，请输入更完整的姓名',
-    'en-US': 'Field {field}: more than {max} people’s names contain “{text}”; type more of the name',
+    'zh-CN': '字段 {field}：含“{text}”的姓名超过 {max} 个，请输入更完整的姓名',
+    'en-US': 'Field {field}: more than {max} names contain “{text}”; type more of the name',
   },
   /** A period whose end comes before its start (a report's from/to): the end is named. */
   PERIOD_REVERSED: {

@@ -31122,6 +31122,8 @@ export interface paths {
                             units: {
                                 [key: string]: string;
                             };
+                            /** @enum {boolean} */
+                            wholeNameOnly?: true;
                         };
                     };
                 };

@@ -93,6 +93,8 @@ export const adminEn: Translation<typeof adminZh> = {
     no: 'No',
   },
   audit: {
+    wholeNameOnly:
+      'More than 10 names contain “{{name}}”: only entries by someone named exactly “{{name}}” are listed. To find anyone else, type more of the name, such as their title',
     page: 'Page {{n}}',
     history: 'Everything done to this record',
     changes: 'Changes',

@@ -86,6 +86,8 @@ export const adminZh = {
     no: '否',
   },
   audit: {
+    wholeNameOnly:
+      '含“{{name}}”的姓名超过 10 个，这里只列出姓名恰为“{{name}}”的记录；要查其他人，请输入更完整的姓名，如加上职务',
     page: '第 {{n}} 页',
     history: '该记录的全部操作',
     changes: '变更内容',

@@ -9,7 +9,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * A trigger on `audit_entry` keeps the table, so entries written by any process (an older build
  * during a rolling upgrade included) are found. It is filled last, with the trail locked against
  * inserts, so no entry lands between reading the trail and the trigger taking over. Filling it
- * reads every entry once. Entries with no region are not listed: no auditor's search reaches them.
+ * reads every entry once and finds its distinct names (a sort or hash of the trail), with every
+ * audited write waiting. Entries with no region are not listed: no auditor's search reaches them.
  */
 const up = [
   `create table audit_actor (
@@ -27,7 +28,7 @@ const up = [
      return new;
    end
    $$`,
-  `create trigger audit_entry_actor_named after insert on audit_entry
+  `create trigger audit_entry_lists_actor after insert on audit_entry
      for each row execute function audit_entry_note_actor()`,
   `lock table audit_entry in share row exclusive mode`,
   `insert into audit_actor (region_code, actor_name)

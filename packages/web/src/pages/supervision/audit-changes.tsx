@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/schema.js';
 import { formatFen, formatParameterValue, pick, punctuation, type ParameterLabel } from '../../components/format.js';
 import { useRegionName } from '../../components/regions.js';
-import { countText, isRecordNumber, momentText, startsBeforeEnds } from './audit-fields.js';
+import { countText, isHyphenatedNumber, momentText, startsBeforeEnds } from './audit-fields.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGION_FIELDS = new Set(['regionCode', 'region_code', 'fromRegion', 'toRegion']);
@@ -135,7 +135,7 @@ export function useAuditChanges(subsidyName: (id: string) => string) {
 }
 
 /** A value as a person reads it; a record's number kept on one line. */
-const Word = ({ text }: { text: string }) => (isRecordNumber(text) ? <span className="nowrap">{text}</span> : text);
+const Word = ({ text }: { text: string }) => (isHyphenatedNumber(text) ? <span className="nowrap">{text}</span> : text);
 
 /** The changes as lines: "label: before → after", or one side. */
 export function ChangeLines({ changes, limit }: { changes: Change[]; limit?: number }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText, isRecordNumber, momentText, startsBeforeEnds } from './audit-fields.js';
+import { countText, isHyphenatedNumber, momentText, startsBeforeEnds } from './audit-fields.js';
 
 describe('an audit entry’s fields in reading order', () => {
   it('puts a start before its end, as jsonb’s shortest-first order does not', () => {
@@ -54,11 +54,11 @@ describe('a moment in an audit entry', () => {
   });
 });
 
-describe('a record’s number', () => {
+describe('a hyphenated number', () => {
   it('is digits in hyphenated groups, perhaps after a short prefix of capitals', () => {
-    expect(isRecordNumber('510104-2026-0000090')).toBe(true);
-    expect(isRecordNumber('PX510104-2026-0000100')).toBe(true);
-    expect(isRecordNumber('20261201')).toBe(false);
-    expect(isRecordNumber('锦江区 2026 招聘会')).toBe(false);
+    expect(isHyphenatedNumber('510104-2026-0000090')).toBe(true);
+    expect(isHyphenatedNumber('PX510104-2026-0000100')).toBe(true);
+    expect(isHyphenatedNumber('20261201')).toBe(false);
+    expect(isHyphenatedNumber('锦江区 2026 招聘会')).toBe(false);
   });
 });

@@ -1,14 +1,14 @@
 import { formatInstant } from '../../components/format.js';
 
+/** Pairs whose names do not say which comes first: the later one, and the earlier. */
+const LATER_OF: Readonly<Record<string, string>> = { maturesOn: 'disbursedOn' };
+
 /**
  * The fields of an audit entry in reading order. The database keeps a JSON record's keys shortest
  * first (jsonb), so a period reads backwards: "to" before "from", "endsAt" before "startsAt", the
  * pay's maximum before its minimum. Each end is put after its start; every other field keeps its
  * place.
  */
-/** Pairs whose names do not say which comes first: the later one, and the earlier. */
-const LATER_OF: Readonly<Record<string, string>> = { maturesOn: 'disbursedOn' };
-
 export function startsBeforeEnds(fields: readonly string[]): string[] {
   const present = new Set(fields);
   const startOf = (field: string): string | undefined =>
@@ -64,5 +64,8 @@ export function momentText(field: string, value: unknown): string | undefined {
   return Number.isNaN(Date.parse(value)) ? undefined : formatInstant(value);
 }
 
-/** A record's number (510104-2026-0000090, PX510104-2026-0000100): one word, never broken at its hyphens. */
-export const isRecordNumber = (text: string): boolean => /^[A-Z]{0,4}\d+(-\d+)+$/.test(text);
+/**
+ * Digits in hyphenated groups, perhaps after a few capitals: a record's number (510104-2026-0000090,
+ * PX510104-2026-0000100), also a date or a phone number. Each is one word, never broken at its hyphens.
+ */
+export const isHyphenatedNumber = (text: string): boolean => /^[A-Z]{0,4}\d+(-\d+)+$/.test(text);

@@ -2,16 +2,17 @@ import { ProTable, type ActionType, type ProFormInstance } from '@ant-design/pro
 import { Alert, Button, Empty, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, query } from '../../api/client.js';
-import type { AuditEntry, paths } from '../../api/schema.js';
+import { api, ApiError } from '../../api/client.js';
+import type { paths } from '../../api/schema.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatInstant, punctuation } from '../../components/format.js';
 import { exportRows, staffOptions, type StaffColumn } from '../../components/staff-table.js';
 import { useSubsidyNames } from '../../components/subsidy-names.js';
 import { useSession } from '../../session/session.js';
-import { ChangeLines, useAuditChanges, type AuditNames } from './audit-changes.js';
-import { isRecordNumber } from './audit-fields.js';
+import { ChangeLines, useAuditChanges } from './audit-changes.js';
+import { isHyphenatedNumber } from './audit-fields.js';
 import { useAuditLabels } from './audit-labels.js';
+import { fetchPage, filterOf, type Filter, type Row } from './audit-query.js';
 
 type ChainReport = paths['/api/v1/audit/verification']['get']['responses'][200]['content']['application/json'];
 
@@ -27,41 +28,6 @@ const SUBJECT_PAGES: Record<string, (id: string) => string> = {
 const PAGE = 50;
 const EXPORT_PAGE = 500;
 const EXPORT_MOST = 5_000;
-
-interface Filter {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
-/** An entry with the names its page of the trail gave, so a row reads the same wherever it is shown. */
-type Row = AuditEntry & { named: AuditNames };
-type Page = { entries: AuditEntry[] } & AuditNames;
-
-/** The search form's values as the route takes them. */
-function filterOf(params: Record<string, unknown>): Filter {
-  const text = (k: string) => {
-    const v = params[k];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
-  const dates = Array.isArray(params.dates) ? (params.dates as string[]) : [];
-  return {
-    actor: text('actor'),
-    action: text('action'),
-    entityType: text('entityType'),
-    entityId: text('entityId'),
-    from: dates[0],
-    to: dates[1],
-  };
-}
-
-async function fetchPage(filter: Filter, before: string | undefined, limit: number): Promise<Row[]> {
-  const page = await api<Page>('GET', `/api/v1/audit${query({ ...filter, before, limit })}`);
-  const named = { names: page.names, units: page.units };
-  return page.entries.map((e) => ({ ...e, named }));
-}
 
 /**
  * 审计日志: who did what to which record, newest first, in a ProTable: its search form narrows by
@@ -92,6 +58,8 @@ export function AuditPage() {
     setRecordState(next);
   };
   const [rows, setRows] = useState<Row[]>([]);
+  /** The name searched whole because more names contain it than a search takes: said above the rows. */
+  const [wholeName, setWholeName] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const [exporting, setExporting] = useState(false);
   // Closed again whenever other entries are shown: an open row belongs to the list it was opened in.
@@ -125,7 +93,7 @@ export function AuditPage() {
     return (
       <span>
         {labels.subject(e.entityType)}{' '}
-        <a href={page(e.entityId)} className={isRecordNumber(name) ? 'nowrap' : undefined}>
+        <a href={page(e.entityId)} className={isHyphenatedNumber(name) ? 'nowrap' : undefined}>
           {name}
         </a>
       </span>
@@ -236,7 +204,7 @@ export function AuditPage() {
       const all: Row[] = [];
       let before: string | undefined;
       while (all.length < EXPORT_MOST) {
-        const page = await fetchPage(filter, before, EXPORT_PAGE);
+        const { rows: page } = await fetchPage(filter, before, EXPORT_PAGE);
         all.push(...page);
         if (page.length < EXPORT_PAGE) break;
         before = page[page.length - 1]?.seq;
@@ -283,6 +251,14 @@ export function AuditPage() {
         />
       ) : null}
       <ErrorAlert error={error ?? verifyError} />
+      {wholeName ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('admin.audit.wholeNameOnly', { name: wholeName })}
+          data-testid="audit-whole-name"
+        />
+      ) : null}
       <ProTable<Row, Record<string, unknown>>
         size="small"
         rowKey="seq"
@@ -338,7 +314,12 @@ export function AuditPage() {
         request={async (params) => {
           const next = { ...filterOf(params), entityId: recordRef.current?.id };
           try {
-            const page = await fetchPage(next, pagesRef.current[pagesRef.current.length - 1], PAGE);
+            const { rows: page, wholeNameOnly } = await fetchPage(
+              next,
+              pagesRef.current[pagesRef.current.length - 1],
+              PAGE,
+            );
+            setWholeName(wholeNameOnly ? next.actor : undefined);
             setError(undefined);
             setFilter(next);
             setRows(page);
@@ -348,6 +329,7 @@ export function AuditPage() {
             if (!(e instanceof ApiError)) throw e;
             // The last search's rows would read as this one's answer, and could be paged on from.
             setError(e);
+            setWholeName(undefined);
             setRows([]);
             setExpanded([]);
             return { data: [], success: true };
