@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditorOf } from '../testing/auditor.js';
+import { auditorOf, pageThrough } from '../testing/auditor.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { AuditService } from './audit-service.js';
 import { recordAudit, SKEW_TOLERATED_MS } from './audit-trail.js';
@@ -74,20 +74,8 @@ describe('searching the audit trail by days', () => {
           const expected = everything
             .filter((e) => (e.region_code ?? '').startsWith(prefix) && e.at.getTime() >= low && e.at.getTime() < high)
             .map((e) => e.seq);
-          const found: string[] = [];
-          let before: string | undefined;
-          for (;;) {
-            const page = await service.list(auditorOf(region), {
-              ...(from ? { from } : {}),
-              ...(to ? { to } : {}),
-              ...(before ? { before } : {}),
-              limit,
-            });
-            found.push(...page.map((e) => e.seq));
-            if (page.length < limit) break;
-            before = page.at(-1)?.seq;
-          }
-          expect(found).toEqual(expected);
+          const query = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+          expect(await pageThrough(service, auditorOf(region), query, limit)).toEqual(expected);
         },
       ),
       { numRuns: 60 },
