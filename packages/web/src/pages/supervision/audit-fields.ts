@@ -39,16 +39,14 @@ export function startsBeforeEnds(fields: readonly string[]): string[] {
   return ordered;
 }
 
-/** Digits grouped by thousands, as both page languages write them. */
-const GROUPED = new Intl.NumberFormat('en-US');
-
 /**
  * A whole number recorded in an entry as a count (观看人次 18,640), grouped by thousands; undefined
  * for anything else. A year or an entry's number is a name, not a count, and stays as recorded.
  */
 export function countText(field: string, value: unknown): string | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || /year|seq/i.test(field)) return undefined;
-  return GROUPED.format(value);
+  // Grouped by thousands, as both page languages write numbers.
+  return value.toLocaleString('en-US');
 }
 
 /** An instant as JSON writes it, with its offset or Z. */
