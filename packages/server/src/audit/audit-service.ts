@@ -67,7 +67,8 @@ export class AuditService {
     q: AuditQuery,
   ): Promise<{ entries: Selectable<AuditEntryTable>[]; wholeNameOnly: boolean }> {
     refuseReversedPeriod(q);
-    const named = q.actor?.trim();
+    // Composed (NFC), as the names are compared: "José" typed with its accent as one character or two.
+    const named = q.actor?.trim().normalize('NFC');
     const found = named ? await this.actorNamesContaining(actor, named) : null;
     return { entries: await this.entriesOf(actor, q, found?.names ?? null), wholeNameOnly: found?.wholeOnly ?? false };
   }
@@ -140,13 +141,15 @@ export class AuditService {
       .where('region_code', 'like', `${regionPrefix(actor.regionCode)}%`)
       .orderBy('actor_name');
     const rows = await names
-      .where(sql<boolean>`strpos(lower(actor_name), lower(${text})) > 0`)
+      // The names as written may carry an accent as a separate mark (NFD): compared composed. The
+      // table has a row per name and region, so this reads no more than the index range would.
+      .where(sql<boolean>`strpos(lower(normalize(actor_name, NFC)), lower(${text})) > 0`)
       .limit(ACTOR_NAMES_MAX + 1)
       .execute();
     if (rows.length <= ACTOR_NAMES_MAX) return { names: rows.map((r) => r.actor_name), wholeOnly: false };
     // Someone's whole name is as much as can be typed ("王芳", though "王芳芳" and a dozen titled
     // names contain it): that name alone, said to be alone, rather than a request for more of it.
-    const whole = await names.where(sql<boolean>`lower(actor_name) = lower(${text})`).execute();
+    const whole = await names.where(sql<boolean>`lower(normalize(actor_name, NFC)) = lower(${text})`).execute();
     if (whole.length > 0) return { names: whole.map((r) => r.actor_name), wholeOnly: true };
     throw new AppError('ACTOR_TOO_VAGUE', 400, 'actor', { text, max: String(ACTOR_NAMES_MAX) });
   }
