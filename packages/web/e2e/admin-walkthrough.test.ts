@@ -264,6 +264,8 @@ for (const [n, language] of (['zh-CN', 'en-US'] as const).entries()) {
       await expect
         .poll(() => v.page.getByTestId('audit-empty').innerText())
         .toContain(language === 'zh-CN' ? '没有符合这些条件的审计记录' : 'No audit entries match these conditions');
+      // Nothing to page through, so no page number under it.
+      expect(await v.page.getByTestId('audit-page-number').count()).toBe(0);
       await v.page.getByTestId('audit-empty-reset').click();
       await expect.poll(() => rows.count()).toBeGreaterThan(1);
       expect(await v.page.getByTestId('audit-actor').inputValue()).toBe('');

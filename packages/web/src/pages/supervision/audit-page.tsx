@@ -369,31 +369,34 @@ export function AuditPage() {
         }}
         data-testid="audit-table"
       />
-      <Space>
-        <Button
-          disabled={pages.length === 0}
-          onClick={() => {
-            setPages(pages.slice(0, -1));
-            turnPage();
-          }}
-          data-testid="audit-newer"
-        >
-          {t('common.newer')}
-        </Button>
-        <Typography.Text data-testid="audit-page-number">
-          {t('admin.audit.page', { n: pages.length + 1 })}
-        </Typography.Text>
-        <Button
-          disabled={rows.length < PAGE}
-          onClick={() => {
-            setPages([...pages, rows[rows.length - 1]?.seq ?? '']);
-            turnPage();
-          }}
-          data-testid="audit-older"
-        >
-          {t('common.older')}
-        </Button>
-      </Space>
+      {/* No pager under a refused search or an empty first page: there is nothing to page through. */}
+      {error === undefined && (rows.length > 0 || pages.length > 0) ? (
+        <Space>
+          <Button
+            disabled={pages.length === 0}
+            onClick={() => {
+              setPages(pages.slice(0, -1));
+              turnPage();
+            }}
+            data-testid="audit-newer"
+          >
+            {t('common.newer')}
+          </Button>
+          <Typography.Text data-testid="audit-page-number">
+            {t('admin.audit.page', { n: pages.length + 1 })}
+          </Typography.Text>
+          <Button
+            disabled={rows.length < PAGE}
+            onClick={() => {
+              setPages([...pages, rows[rows.length - 1]?.seq ?? '']);
+              turnPage();
+            }}
+            data-testid="audit-older"
+          >
+            {t('common.older')}
+          </Button>
+        </Space>
+      ) : null}
     </Space>
   );
 }
