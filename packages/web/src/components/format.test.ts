@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { fenAsYuanInput, formatFen, formatPermille, parseYuan, pickLabel, punctuation, yuanToFen } from './format.js';
+import dayjs from 'dayjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  fenAsYuanInput,
+  formatFen,
+  formatPermille,
+  isAfterTodayInShanghai,
+  parseYuan,
+  pickLabel,
+  punctuation,
+  todayInShanghai,
+  yuanToFen,
+} from './format.js';
 
 describe('money on screen', () => {
   it('places the decimal point of integer fen, never rounding', () => {
@@ -49,5 +60,23 @@ describe('punctuation in the page language', () => {
   it('is full-width in Chinese and ASCII in English, so an English sentence carries no Chinese marks', () => {
     expect(punctuation('zh-CN')).toEqual({ open: '（', close: '）', colon: '：', semicolon: '；', list: '、' });
     expect(punctuation('en-US')).toEqual({ open: ' (', close: ')', colon: ': ', semicolon: '; ', list: ', ' });
+  });
+});
+
+describe('today, as the bureau counts days', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is already the new day in Shanghai at 16:00 UTC, whatever the browser’s zone says', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-31T16:00:00Z') });
+    expect(todayInShanghai()).toBe('2027-01-01');
+    expect(isAfterTodayInShanghai(dayjs('2027-01-01'))).toBe(false);
+    expect(isAfterTodayInShanghai(dayjs('2027-01-02'))).toBe(true);
+  });
+
+  it('is still the old day a minute before', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-31T15:59:00Z') });
+    expect(todayInShanghai()).toBe('2026-12-31');
+    expect(isAfterTodayInShanghai(dayjs('2026-12-31'))).toBe(false);
+    expect(isAfterTodayInShanghai(dayjs('2027-01-01'))).toBe(true);
   });
 });

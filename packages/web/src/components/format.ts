@@ -93,6 +93,14 @@ export function todayInShanghai(): string {
   return SHANGHAI_DATE.format(new Date());
 }
 
+/**
+ * Whether a day picked in a calendar is after today as the bureau counts days. A date picker's own
+ * "today" is the browser's: in another zone it would offer tomorrow or refuse today.
+ */
+export function isAfterTodayInShanghai(day: { format(template: string): string }): boolean {
+  return day.format('YYYY-MM-DD') > todayInShanghai();
+}
+
 /** Anything that looks like a whole 18-digit ID number. Pages for roles that may not see one never show it. */
 export const FULL_ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 

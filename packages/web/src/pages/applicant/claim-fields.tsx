@@ -1,8 +1,7 @@
 import { DESIGNATION_NAMES, EMPLOYMENT_SERVICE_NAMES } from '@huimin/policy/vocabulary';
 import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { parseYuan, pick } from '../../components/format.js';
+import { parseYuan, pick, todayInShanghai } from '../../components/format.js';
 import { claimFieldsOf, DESIGNATIONS, hireInsuranceFrom, SERVICES } from './claim-model.js';
 import { inRange } from '../../components/valid-values.js';
 
@@ -67,7 +66,7 @@ export function ClaimFields({ subsidy }: { subsidy: string }) {
             name="year"
             label={t('claim.year')}
             rules={[...required(t('claim.year')), inRange(2000, 2100)]}
-            initialValue={dayjs().year() - 1}
+            initialValue={Number(todayInShanghai().slice(0, 4)) - 1}
           >
             <InputNumber style={{ width: '100%' }} />
           </Form.Item>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, DatePicker, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../components/format.js';
+import { isAfterTodayInShanghai, pick } from '../../components/format.js';
 import type { FactNeed } from './fact-needs.js';
 
 /** A fact the applicant declares (申报): a registry fact kind and its data, as the server checks it. */
@@ -50,7 +50,7 @@ export function DeclarationFields({
                     placeholder={t('facts.declare.graduationDate')}
                     aria-label={t('facts.declare.graduationDate')}
                     value={day(d.data.date)}
-                    disabledDate={(x) => x.isAfter(dayjs(), 'day')}
+                    disabledDate={isAfterTodayInShanghai}
                     onChange={(x) =>
                       set(i, { ...d, data: { ...d.data, date: x ? x.format('YYYY-MM-DD') : undefined } })
                     }
@@ -90,7 +90,7 @@ export function DeclarationFields({
                     placeholder={t('facts.declare.statusFrom')}
                     aria-label={t('facts.declare.statusFrom')}
                     value={day(d.data.from)}
-                    disabledDate={(x) => x.isAfter(dayjs(), 'day')}
+                    disabledDate={isAfterTodayInShanghai}
                     onChange={(x) =>
                       set(i, { ...d, data: { ...d.data, from: x ? x.format('YYYY-MM-DD') : undefined } })
                     }

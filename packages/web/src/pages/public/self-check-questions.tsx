@@ -1,11 +1,10 @@
 import { PERSON_STATUS_NAMES } from '@huimin/policy/vocabulary';
 import { Checkbox, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema.js';
-import { pick, punctuation } from '../../components/format.js';
+import { isAfterTodayInShanghai, pick, punctuation } from '../../components/format.js';
 
 export type Question =
   paths['/api/v1/self-check/questions']['get']['responses'][200]['content']['application/json']['questions'][number];
@@ -40,7 +39,7 @@ export const COMMON_STATUSES = [
 /** The facts the self-check knows how to ask about; others are checked once the person logs in. */
 export const ASKABLE = ['statuses', 'graduation', 'businesses', 'retirementCategory', 'rural'];
 
-const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const notFuture = isAfterTodayInShanghai;
 
 /** The form items for one question the region's subsidies ask, with whom it is asked for. */
 export function QuestionFields({ question }: { question: Question }) {
