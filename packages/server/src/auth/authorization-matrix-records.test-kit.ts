@@ -91,7 +91,7 @@ export async function openClasses(s: Scope, clerk: Client, clerk2: Client): Prom
         teachers: [{ name: '王老师', qualification: '技师' }],
         resources: [],
         assessmentPlan: '实操考核',
-        roster: [traineeIdNumber],
+        roster: [{ idNumber: traineeIdNumber, name: `学员${region}` }],
       })
     ).id;
   const appliedClass = await open('2026-12-01', '2026-12-05');

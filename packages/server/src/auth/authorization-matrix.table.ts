@@ -342,7 +342,7 @@ export const MATRIX: readonly Row[] = [
     region: 'create',
     call: (f, s) => ({
       url: '/api/v1/training/classes',
-      body: { institutionId: f[s].institution, demandItemId: f[s].demandItem, ...CLASS_DATES, sessions: 2, teachingPlan: '理论与实操', teachers: [{ name: '王老师', qualification: '技师' }], resources: [], assessmentPlan: '实操考核', roster: [f[s].traineeIdNumber] },
+      body: { institutionId: f[s].institution, demandItemId: f[s].demandItem, ...CLASS_DATES, sessions: 2, teachingPlan: '理论与实操', teachers: [{ name: '王老师', qualification: '技师' }], resources: [], assessmentPlan: '实操考核', roster: [{ idNumber: f[s].traineeIdNumber, name: `学员${f[s].region}` }] },
     }),
   },
   { method: 'GET', route: '/api/v1/training/classes/:id', allowed: TRAINING, notOwn: ['applicant'], region: 'record', call: (f, s) => ({ url: `/api/v1/training/classes/${f[s].approvedClass}` }) },

@@ -177,14 +177,14 @@ export async function seedApplications(
 
   // Trainees: people nobody above claimed for, registered unemployed since well before the first class.
   const trainees: Record<string, string[]> = {};
-  const idNumbers = new Map<string, string>();
+  const onRoster = new Map<string, { idNumber: string; name: string }>();
   for (const p of people) {
     const since = p.facts.find((f) => f.kind === 'status' && f.data.kind === 'registered-unemployed')?.data.from;
     if (p.profile !== 'ordinary' || !p.id || typeof since !== 'string' || since > addDays(today, -120)) continue;
     (trainees[p.region] ??= []).push(p.id);
-    idNumbers.set(p.id, p.idNumber);
+    onRoster.set(p.id, { idNumber: p.idNumber, name: p.name });
   }
-  await seedTraining({ services, clock, today, actor, trainees, idNumbers }, DEMO_PASSWORD);
+  await seedTraining({ services, clock, today, actor, trainees, onRoster }, DEMO_PASSWORD);
   clock.date = today;
   await seedEmploymentServices({ db, services, today, actor });
   await seedDemoApplicants({ db, services, today, actor }, DEMO_PASSWORD);

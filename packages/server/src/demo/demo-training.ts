@@ -17,7 +17,8 @@ export interface TrainingSeed {
   actor: (username: string) => Promise<Actor>;
   /** People in the six groups since well before the first class began, by district. */
   trainees: Record<string, string[]>;
-  idNumbers: Map<string, string>;
+  /** Each trainee as a roster lists them: ID number and registered name, by registry id. */
+  onRoster: Map<string, { idNumber: string; name: string }>;
 }
 
 /** The demo training school's own account (a registered unit), documented in the README. */
@@ -114,7 +115,7 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
   };
   const roster = (region: string, from: number, count: number) =>
     (seed.trainees[region] ?? []).slice(from, from + count);
-  const idNumbers = (ids: readonly string[]) => ids.map((id) => seed.idNumbers.get(id) ?? '');
+  const entries = (ids: readonly string[]) => ids.map((id) => seed.onRoster.get(id) ?? { idNumber: '', name: '' });
 
   // ── a class paid out to its trainees: opened, approved, attended, inspected, assessed, completed ──
   const electricians = roster('510104', 0, 10);
@@ -125,7 +126,7 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
     endsOn: addDays(today, -20),
     sessions: 8,
     ...plan,
-    roster: idNumbers(electricians),
+    roster: entries(electricians),
   });
   clock.date = addDays(today, -58);
   await training.classes.decideClass(clerk, electric.id, true);
@@ -163,7 +164,7 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
     endsOn: addDays(today, -15),
     sessions: 6,
     ...plan,
-    roster: idNumbers(cooks),
+    roster: entries(cooks),
   });
   await training.classes.decideClass(counter, cooking.id, true);
   for (let s = 1; s <= 6; s++) {
@@ -218,7 +219,7 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
     endsOn: addDays(today, 20),
     sessions: 10,
     ...plan,
-    roster: idNumbers(nannyIds),
+    roster: entries(nannyIds),
   });
   await training.classes.decideClass(clerk, nannies.id, true);
   for (let s = 1; s <= 2; s++) {
@@ -233,6 +234,6 @@ export async function seedTraining(seed: TrainingSeed, password: string): Promis
     endsOn: addDays(today, 45),
     sessions: 12,
     ...plan,
-    roster: idNumbers(roster('510104', 16, 6)),
+    roster: entries(roster('510104', 16, 6)),
   });
 }

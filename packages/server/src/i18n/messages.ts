@@ -99,6 +99,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该申请人已注册账号，请直接登录或找回密码',
     'en-US': 'This applicant already has an account; log in or reset the password',
   },
+  /** A roster's trainee whose name is not the one registered under the ID number beside it (实名制). */
+  TRAINEE_NAME_MISMATCH: {
+    'zh-CN': '字段 {field}：姓名与该身份证号码的登记姓名不一致',
+    'en-US': 'Field {field}: the name is not the one registered for this ID number',
+  },
   NAME_MISMATCH: {
     'zh-CN': '字段 姓名：姓名（名称）与登记信息不一致',
     'en-US': 'Field name: the name does not match the registry',

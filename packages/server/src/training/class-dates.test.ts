@@ -11,7 +11,7 @@ const clock = TestClock.at('2026-09-01T10:00:00+08:00');
 let app: TestApp;
 let clerk: Client, clerk2: Client;
 let institutionId: string, demandItemId: string;
-const roster: string[] = [];
+const roster: { idNumber: string; name: string }[] = [];
 
 beforeAll(async () => {
   app = await startTestApp({ clock });
@@ -23,7 +23,7 @@ beforeAll(async () => {
       await clerk.request('POST', '/api/v1/people', { idNumber: id, name: `学员${i}`, regionCode: '510104' }),
       201,
     );
-    roster.push(id);
+    roster.push({ idNumber: id, name: `学员${i}` });
   }
   const item = await clerk.request('POST', '/api/v1/training/demand-catalogue', {
     regionCode: '510104',

@@ -238,7 +238,7 @@ describe('an institution-paid item, with its roster handed in as a spreadsheet',
       teachers: [{ name: '李师傅', qualification: '中式烹调高级技师' }],
       resources: ['实训厨房'],
       assessmentPlan: '实操考核',
-      roster: trainees.map((t) => t.idNumber),
+      roster: trainees.map((t) => ({ idNumber: t.idNumber, name: t.name })),
     });
     expectOk(opened, 201);
     classId = opened.json<{ id: string }>().id;

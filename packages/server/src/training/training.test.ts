@@ -33,7 +33,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const post = (c: Client, path: string, body?: unknown) => c.request('POST', path, body);
-const classBody = (demandItemId: string, roster: string[], startsOn = '2026-09-07', endsOn = '2026-09-30') => ({
+type OnRoster = { readonly idNumber: string; readonly name: string };
+const classBody = (
+  demandItemId: string,
+  roster: readonly OnRoster[],
+  startsOn = '2026-09-07',
+  endsOn = '2026-09-30',
+) => ({
   institutionId,
   demandItemId,
   startsOn,
@@ -43,7 +49,7 @@ const classBody = (demandItemId: string, roster: string[], startsOn = '2026-09-0
   teachers: [{ name: '王老师', qualification: '电工高级技师' }],
   resources: ['国家基本职业培训包（电工）'],
   assessmentPlan: '理论笔试与实操考核，均60分及格',
-  roster,
+  roster: roster.map(({ idNumber, name }) => ({ idNumber, name })),
 });
 
 describe('the two catalogues', () => {
@@ -122,26 +128,18 @@ describe('a class from opening to paid subsidy', () => {
       regionCode: '510104',
       username: 'jinjiang-school',
     });
+    expect((await post(school, '/api/v1/training/classes', classBody(welder, [trainees[0]!]))).json()).toMatchObject({
+      code: 'ITEM_NOT_OFFERED',
+      field: 'demandItemId',
+    });
+    const unknown = { idNumber: idNumber('1990-01-01'), name: '无此人' };
     expect(
-      (await post(school, '/api/v1/training/classes', classBody(welder, [trainees[0]!.idNumber]))).json(),
-    ).toMatchObject({ code: 'ITEM_NOT_OFFERED', field: 'demandItemId' });
-    const unknown = idNumber('1990-01-01');
+      (await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!, unknown]))).json(),
+    ).toMatchObject({ code: 'PERSON_NOT_REGISTERED', field: 'roster[1].idNumber' });
     expect(
-      (await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber, unknown]))).json(),
-    ).toMatchObject({ code: 'PERSON_NOT_FOUND', field: 'roster[1]' });
-    expect(
-      (
-        await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!.idNumber], '2026-08-01'))
-      ).json(),
+      (await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!], '2026-08-01'))).json(),
     ).toMatchObject({ field: 'startsOn' });
-    const opened = await post(
-      school,
-      '/api/v1/training/classes',
-      classBody(
-        electrician,
-        trainees.map((t) => t.idNumber),
-      ),
-    );
+    const opened = await post(school, '/api/v1/training/classes', classBody(electrician, trainees));
     expect(opened.statusCode).toBe(201);
     expect(opened.json()).toMatchObject({
       state: 'applied',
@@ -153,12 +151,43 @@ describe('a class from opening to paid subsidy', () => {
     classId = opened.json<{ id: string }>().id;
     // The same trainee on a second class at the same time.
     overlapId = (
-      await post(
+      await post(school, '/api/v1/training/classes', classBody(electrician, [trainees[0]!], '2026-09-14', '2026-09-20'))
+    ).json<{ id: string }>().id;
+  });
+
+  it('a roster names each trainee as registered: a number alone, or another city’s, tells no name', async () => {
+    // Someone registered in 兰州, outside the school's city.
+    const lanzhou = await staff(app, 'lanzhou-clerk', ['clerk'], '620100');
+    const elsewhere = { idNumber: idNumber('1993-03-03'), name: '兰州学员' };
+    expectOk(await post(lanzhou, '/api/v1/people', { ...elsewhere, regionCode: '620102' }), 201);
+    const classes = async () => (await clerk.request('GET', '/api/v1/training/classes')).json<unknown[]>().length;
+    const before = await classes();
+    const attempts = [
+      {
+        roster: [{ idNumber: trainees[3]!.idNumber, name: '张三' }],
+        code: 'TRAINEE_NAME_MISMATCH',
+        field: 'roster[0].name',
+      },
+      { roster: [trainees[4]!, elsewhere], code: 'PERSON_NOT_REGISTERED', field: 'roster[1].idNumber' },
+      { roster: [trainees[4]!, trainees[4]!], code: 'LISTED_TWICE', field: 'roster[1].idNumber' },
+    ];
+    for (const { roster, code, field } of attempts) {
+      const res = await post(
         school,
         '/api/v1/training/classes',
-        classBody(electrician, [trainees[0]!.idNumber], '2026-09-14', '2026-09-20'),
-      )
-    ).json<{ id: string }>().id;
+        classBody(electrician, roster, '2026-10-08', '2026-10-20'),
+      );
+      expect(res.json()).toMatchObject({ code, field });
+      expect(res.body).not.toContain(trainees[3]!.name);
+      expect(res.body).not.toContain(elsewhere.name);
+    }
+    // The name is compared as written, spaces around it aside; nothing was opened by the refusals.
+    expect(await classes()).toBe(before);
+    const padded = { idNumber: trainees[3]!.idNumber.toLowerCase(), name: ` ${trainees[3]!.name} ` };
+    expect(
+      (await post(school, '/api/v1/training/classes', classBody(electrician, [padded], '2026-10-08', '2026-10-20')))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('the bureau approves; the institution cannot approve its own class', async () => {
@@ -369,7 +398,7 @@ describe('moving out of the catalogues', () => {
         await post(
           school,
           '/api/v1/training/classes',
-          classBody(electrician, [trainees[2]!.idNumber], '2026-11-01', '2026-11-20'),
+          classBody(electrician, [trainees[2]!], '2026-11-01', '2026-11-20'),
         )
       ).json(),
     ).toMatchObject({ code: 'INSTITUTION_REMOVED' });

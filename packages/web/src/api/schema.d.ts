@@ -16506,7 +16506,11 @@ export interface paths {
                         }[];
                         resources: string[];
                         assessmentPlan: string;
-                        roster: string[];
+                        roster: {
+                            /** @description 居民身份证号码 */
+                            idNumber: string;
+                            name: string;
+                        }[];
                     };
                 };
             };

@@ -1,11 +1,12 @@
-import { parseResidentId, type IsoDate } from '@huimin/policy';
+import { maskIdNumber, type IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError, notBefore } from '../../http/errors.js';
-import { regionRange } from '../../regions/region-scope.js';
+import { isInScope, regionRange } from '../../regions/region-scope.js';
+import { idNumberLookup } from '../../registry/registry-input.js';
 import type { Vault } from '../../security/vault.js';
 import { getDemandItem } from '../catalogue/catalogue-repository.js';
 import { itemView } from '../catalogue/demand-item.js';
@@ -39,7 +40,7 @@ import {
   type ClassSummary,
   type ClassView,
 } from './class-view.js';
-import { checkRoster, type CheckedRoster } from './roster-check.js';
+import { checkRoster, rosterScope, type CheckedRoster } from './roster-check.js';
 
 /**
  * Classes under the real-name system (实名制, 人社部发〔2024〕5号 (四)(五)): opened with a roster
@@ -71,18 +72,28 @@ export class ClassService {
     if (input.roster.length === 0) throw new AppError('REQUIRED_FIELD', 400, 'roster');
     if (input.roster.length > inst.capacity)
       throw new AppError('ROSTER_OVER_CAPACITY', 422, 'roster', { value: String(inst.capacity) });
-    // Every ID number checked, then all looked up in one query by their keyed hashes.
-    const hashes = input.roster.map((raw, i) => {
-      const parsed = parseResidentId(raw.toUpperCase());
-      if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', 400, `roster[${i}]`);
-      return this.vault.lookupHash('id-number', parsed.value.number);
-    });
-    const found = new Map((await peopleByIdHashes(this.db, hashes)).map((p) => [p.id_number_hmac, p.id]));
-    const people = hashes.map((hash, i) => {
+    // Every ID number checked, then all looked up in one query by their keyed hashes, and each found
+    // under the name written beside it (实名制), as the roster check does: given a number alone, the
+    // class would have answered with the name registered under it, anyone's in the registry.
+    const hashes = input.roster.map((t, i) =>
+      idNumberLookup(this.vault, t.idNumber.toUpperCase(), `roster[${i}].idNumber`),
+    );
+    const scope = await rosterScope(this.db, actor);
+    const found = new Map(
+      (await peopleByIdHashes(this.db, hashes))
+        .filter((p) => isInScope(scope, p.region_code))
+        .map((p) => [p.id_number_hmac, p]),
+    );
+    const people = input.roster.map((t, i) => {
+      const hash = hashes[i]!;
+      if (hashes.indexOf(hash) !== i) throw new AppError('LISTED_TWICE', 400, `roster[${i}].idNumber`);
       const person = found.get(hash);
-      if (!person) throw new AppError('PERSON_NOT_FOUND', 404, `roster[${i}]`);
-      if (hashes.indexOf(hash) !== i) throw new AppError('LISTED_TWICE', 400, `roster[${i}]`);
-      return person;
+      if (!person)
+        throw new AppError('PERSON_NOT_REGISTERED', 422, `roster[${i}].idNumber`, {
+          value: maskIdNumber(t.idNumber.toUpperCase()),
+        });
+      if (person.name !== t.name.trim()) throw new AppError('TRAINEE_NAME_MISMATCH', 422, `roster[${i}].name`);
+      return person.id;
     });
     const id = await this.db.transaction().execute(async (trx) => {
       const number = `PX${inst.region_code}-${input.startsOn.slice(0, 4)}-${(await nextClassSequence(trx)).padStart(7, '0')}`;

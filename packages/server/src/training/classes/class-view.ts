@@ -17,7 +17,7 @@ export interface ClassInput {
   resources: string[];
   assessmentPlan: string;
   /** 培训学员名册: trainees by real name and ID number, each in the registry. */
-  roster: string[];
+  roster: { idNumber: string; name: string }[];
 }
 
 /** A class with its trainees and inspections; `steps` is what the caller may do next, so a screen offers only those. */

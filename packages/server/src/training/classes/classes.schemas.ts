@@ -108,7 +108,11 @@ export const OpenClassBody = Type.Object(
     ),
     resources: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }),
     assessmentPlan: Type.String({ minLength: 1, maxLength: 5000 }),
-    roster: Type.Array(IdNumber, { minItems: 1, maxItems: 5000 }),
+    /** Each trainee by ID number and the name registered under it (实名制): a number alone would tell its name. */
+    roster: Type.Array(
+      Type.Object({ idNumber: IdNumber, name: Type.String({ minLength: 1, maxLength: 60 }) }, options),
+      { minItems: 1, maxItems: 5000 },
+    ),
   },
   options,
 );

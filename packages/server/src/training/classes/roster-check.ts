@@ -23,18 +23,24 @@ export interface CheckedRoster {
  * Only the bureau, within its regions, and a listed institution, within its city, may check names
  * against the registry: to anyone else the answer would say who is registered under which name.
  */
+/**
+ * Where the people a caller may put on a roster live: the bureau's own regions, or a listed
+ * institution's city. Names are checked against the registry only there.
+ */
+export async function rosterScope(db: Kysely<Database>, actor: Actor): Promise<string> {
+  if (actor.permissions.has('training:manage')) return actor.regionCode;
+  const listed = await listedRegionOf(db, actor.organisationId ?? NO_ONE);
+  if (!listed) throw new AppError('NOT_A_TRAINING_INSTITUTION', 403);
+  return `${listed.region_code.slice(0, 4)}00`;
+}
+
 export async function checkRoster(
   db: Kysely<Database>,
   vault: Vault,
   actor: Actor,
   file: Buffer,
 ): Promise<CheckedRoster> {
-  let scope = actor.regionCode;
-  if (!actor.permissions.has('training:manage')) {
-    const listed = await listedRegionOf(db, actor.organisationId ?? NO_ONE);
-    if (!listed) throw new AppError('NOT_A_TRAINING_INSTITUTION', 403);
-    scope = `${listed.region_code.slice(0, 4)}00`;
-  }
+  const scope = await rosterScope(db, actor);
   const problems: ImportProblem[] = [];
   const rows = readRows(await readTable(file), ROSTER_COLUMNS, ['idNumber'], problems);
   const column = (field: string) => ROSTER_COLUMNS.find((c) => c.key === field);

@@ -163,7 +163,7 @@ export function OpenClassPage() {
         teachers: v.teachers.map((x) => ({ name: x.name.trim(), qualification: x.qualification.trim() })),
         resources: v.resources ?? [],
         assessmentPlan: v.assessmentPlan.trim(),
-        roster: roster.map((r) => r.idNumber),
+        roster: roster.map((r) => ({ idNumber: r.idNumber, name: r.name })),
       }),
     );
     if (!opened) return;
