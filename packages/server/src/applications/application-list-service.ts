@@ -186,6 +186,7 @@ export class ApplicationListService {
 
 /** Why an exported row has no amount, where the page says the same (decision.status in the web's words). */
 const NO_AMOUNT: Record<NonNullable<ApplicationViewT['decidedStatus']>, readonly [zh: string, en: string]> = {
+  'awaiting-confirmation': ['待核验申报事项后判定', 'Decided once the declarations are checked'],
   ineligible: ['不符合条件', 'Not eligible'],
   'not-in-force': ['政策未生效', 'Not in force'],
   'not-offered': ['本地区未开展', 'Not offered in this region'],

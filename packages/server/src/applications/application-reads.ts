@@ -27,7 +27,16 @@ import { deferredMaterialsOfApplication, deferredMaterialViews } from './deferre
 import { applicationFactsOf } from './fact-provenance.js';
 import { visibleApplications } from './visibility.js';
 import { separatedActions, stepsTakenOn } from './separation-of-duties.js';
-import { decidedAmountIn, decidedOf, named, viewOf, type Decided, type Named } from './application-view.js';
+import {
+  awaitingConfirmation,
+  declarationsCountAtAcceptance,
+  decidedAmountIn,
+  decidedOf,
+  named,
+  viewOf,
+  type Decided,
+  type Named,
+} from './application-view.js';
 import {
   ACTION_NAMES,
   actionsAvailable,
@@ -81,7 +90,8 @@ export class ApplicationReads {
     const today = this.clock.today();
     const people = new Map(record?.person ? [[record.person.id, record.person]] : []);
     if (record?.organisation) orgs.set(record.organisation.id, named(record.organisation));
-    const view = viewOf(app, actor, { engine, people, orgs, decided: decidedAmountIn(app, events), today });
+    const waiting = declarationsCountAtAcceptance(app.state, declarations);
+    const view = viewOf(app, actor, { engine, people, orgs, decided: decidedAmountIn(app, events, waiting), today });
     const stepsTaken = new Set(
       events.flatMap((e) => (e.seq > 1 && e.step && e.actor_id === actor.accountId ? [e.step] : [])),
     );
@@ -273,6 +283,20 @@ export class ApplicationReads {
       const decided = decidedOf(d.status, d.fen === null ? null : Number(d.fen));
       if (decided) amounts.set(d.application_id, decided);
     }
+    // Refused only as far as the engine could see before the declarations are checked: said so.
+    const refused = rows
+      .filter((r) => r.state === 'submitted' && amounts.get(r.id)?.status === 'ineligible')
+      .map((r) => r.id);
+    if (refused.length === 0) return amounts;
+    const waiting = await this.db
+      .selectFrom('application_declaration')
+      .select('application_id')
+      .distinct()
+      .where('application_id', 'in', refused)
+      .where('state', '!=', 'rejected')
+      .execute();
+    for (const w of waiting)
+      amounts.set(w.application_id, awaitingConfirmation(amounts.get(w.application_id), true) ?? {});
     return amounts;
   }
 

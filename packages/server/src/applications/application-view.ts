@@ -65,10 +65,31 @@ export function viewOf(r: Selectable<ApplicationTable>, actor: Actor, parts: Vie
   };
 }
 
-/** What the engine last decided: an amount, or why there is none (不符合条件, 政策未生效 …). */
+/**
+ * What the engine last decided: an amount, or why there is none (不符合条件, 政策未生效 …), or that
+ * it found none before the applicant's declarations were checked (`awaiting-confirmation`): the
+ * workflow's decisions read confirmed facts only (decision 022), so a claim resting on a declared
+ * graduation is "not eligible" until the clerk confirms it at acceptance — which is not a refusal.
+ */
 export interface Decided {
   readonly fen?: number;
-  readonly status?: Exclude<DecisionStatus, 'eligible'>;
+  readonly status?: Exclude<DecisionStatus, 'eligible'> | 'awaiting-confirmation';
+}
+
+/**
+ * Whether the engine will count declarations it has not yet seen: until acceptance (受理) it
+ * decided on confirmed facts alone, and at acceptance it counts every one the clerk did not reject.
+ */
+export function declarationsCountAtAcceptance(
+  state: string,
+  declarations: readonly { readonly state: string }[],
+): boolean {
+  return state === 'submitted' && declarations.some((d) => d.state !== 'rejected');
+}
+
+/** The decision as the applicant should read it while declarations of theirs wait for the clerk. */
+export function awaitingConfirmation(decided: Decided | undefined, declarationsWaiting: boolean): Decided | undefined {
+  return decided?.status === 'ineligible' && declarationsWaiting ? { status: 'awaiting-confirmation' } : decided;
 }
 
 export function decidedOf(status: unknown, fen: number | null | undefined): Decided | undefined {
@@ -81,11 +102,15 @@ export function decidedOf(status: unknown, fen: number | null | undefined): Deci
 export function decidedAmountIn(
   app: Selectable<ApplicationTable>,
   events: readonly { readonly decision: unknown }[],
+  declarationsWaiting: boolean,
 ): Map<string, Decided> {
   if (app.amount_fen !== null) return new Map([[app.id, { fen: Number(app.amount_fen) }]]);
   const latest = events.findLast((e) => e.decision !== null)?.decision as
     { amountFen?: number | null; status?: unknown } | undefined;
-  const decided = latest ? decidedOf(latest.status, latest.amountFen) : undefined;
+  const decided = awaitingConfirmation(
+    latest ? decidedOf(latest.status, latest.amountFen) : undefined,
+    declarationsWaiting,
+  );
   return decided ? new Map([[app.id, decided]]) : new Map();
 }
 

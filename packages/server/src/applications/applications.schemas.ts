@@ -260,9 +260,13 @@ export const ApplicationView = Type.Object(
     amountFen: Type.Optional(Type.Integer()),
     /** The amount the engine decided at the latest deciding step (the approved amount once approved). */
     decidedFen: Type.Optional(Type.Integer()),
-    /** Why the engine's latest decision has no amount: not eligible, the policy not in force, … */
+    /**
+     * Why the engine's latest decision has no amount: not eligible, the policy not in force, …, or
+     * `awaiting-confirmation`: not eligible on what is confirmed while declarations wait for the clerk.
+     */
     decidedStatus: Type.Optional(
       Type.Union([
+        Type.Literal('awaiting-confirmation'),
         Type.Literal('ineligible'),
         Type.Literal('not-in-force'),
         Type.Literal('not-offered'),

@@ -138,14 +138,28 @@ describe('a declared graduation, confirmed at acceptance', () => {
     await loadRegistry([{ code: f.code, founder: f.idNumber }]);
     const filed = await file(f.client, f.code);
     expect(filed.state).toBe('submitted');
+    // Not eligible on what is confirmed, but not refused either: the applicant reads that it waits.
+    const standing = async (c: Client) => {
+      const one = (await c.request('GET', `/api/v1/applications/${filed.id}`)).json<{ decidedStatus?: string }>();
+      const listed = (await c.request('GET', '/api/v1/applications?limit=200'))
+        .json<{ applications: { id: string; decidedStatus?: string; decidedFen?: number }[] }>()
+        .applications.find((a) => a.id === filed.id);
+      expect(listed?.decidedStatus).toBe(one.decidedStatus);
+      return listed;
+    };
+    expect((await standing(f.client))?.decidedStatus).toBe('awaiting-confirmation');
     expect((await act(clerk, filed.id, 'accept')).json()).toMatchObject({ code: 'DECLARATIONS_PENDING' });
     const declaration = filed.declarations[0]?.id ?? '';
     expect((await decide(f.client, filed.id, declaration, { outcome: 'confirmed' })).statusCode).toBe(403);
     const confirmed = await decide(clerk, filed.id, declaration, { outcome: 'confirmed' });
     expectOk(confirmed);
+    // Confirmed, but the engine counts it only at acceptance: still waiting.
+    expect((await standing(f.client))?.decidedStatus).toBe('awaiting-confirmation');
     expect(stand(confirmed.json<{ facts: Provenance[] }>().facts, 'graduation')).toEqual(['confirmed']);
     expect(stand(confirmed.json<{ facts: Provenance[] }>().facts, 'businesses')).toEqual(['verified']);
     expectOk(await act(clerk, filed.id, 'accept'));
+    // Accepted, the engine has counted the confirmed graduation: no longer said to be not eligible.
+    expect((await standing(f.client))?.decidedStatus).toBeUndefined();
     expectOk(await act(reviewer, filed.id, 'review'));
   });
 
@@ -159,6 +173,9 @@ describe('a declared graduation, confirmed at acceptance', () => {
       field: 'note',
     });
     expectOk(await decide(clerk, filed.id, declaration, { outcome: 'rejected', note: '毕业证书显示2019年毕业' }));
+    // Nothing waits any more: what the engine found is what it finds.
+    const one = await f.client.request('GET', `/api/v1/applications/${filed.id}`);
+    expect(one.json()).toMatchObject({ decidedStatus: 'ineligible' });
     // Accepting it anyway takes a reason that says something; spaces and a zero-width space do not.
     for (const reason of [undefined, '  ', '\u200b']) {
       const unexplained = await act(clerk, filed.id, 'accept', reason === undefined ? {} : { reason });

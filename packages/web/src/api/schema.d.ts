@@ -31806,7 +31806,7 @@ export interface components {
             publicityEnded?: boolean;
             amountFen?: number;
             decidedFen?: number;
-            decidedStatus?: "ineligible" | "not-in-force" | "not-offered" | "not-applicable";
+            decidedStatus?: "awaiting-confirmation" | "ineligible" | "not-in-force" | "not-offered" | "not-applicable";
             workingDaysLeft?: number;
             recoveryFen?: number;
             listedPeople?: {

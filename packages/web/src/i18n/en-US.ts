@@ -312,6 +312,7 @@ export const enUS: Messages = {
   decision: {
     status: {
       eligible: 'Eligible',
+      'awaiting-confirmation': 'Decided once your declarations are checked',
       ineligible: 'Not eligible',
       'not-in-force': 'Not in force',
       'not-offered': 'Not offered in this region',
@@ -598,6 +599,8 @@ export const enUS: Messages = {
     publicityEndsOn: 'Publicity ends',
     decision: 'Policy engine decision',
     noDecisionYet: 'Decided by the policy engine once submitted',
+    awaitingConfirmation:
+      'What you declared is checked by a clerk when the application is accepted. The decision below rests only on what is already confirmed and is made again once that check is done; it is not a refusal.',
     draftEligible: 'On today’s facts, the claim meets the conditions.',
     draftNotYet: 'On today’s facts, the claim does not yet meet these conditions.',
     history: 'History',

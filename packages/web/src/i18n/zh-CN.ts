@@ -295,6 +295,7 @@ export const zhCN = {
   decision: {
     status: {
       eligible: '符合条件',
+      'awaiting-confirmation': '待核验申报事项后判定',
       ineligible: '不符合条件',
       'not-in-force': '政策未生效',
       'not-offered': '本地区未开展',
@@ -564,6 +565,8 @@ export const zhCN = {
     publicityEndsOn: '公示截止',
     decision: '政策引擎判定',
     noDecisionYet: '提交后由政策引擎判定',
+    awaitingConfirmation:
+      '您申报的事项将在受理时由经办人员核验。下面的判定只依据已核实的信息，核验后会重新判定，这不是不予受理或不予批准。',
     draftEligible: '按今天的信息预判：符合条件。',
     draftNotYet: '按今天的信息预判：暂不符合下列条件。',
     history: '办理记录',

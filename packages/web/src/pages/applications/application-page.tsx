@@ -196,6 +196,15 @@ export function ApplicationPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('application.decision')} size="small" data-testid="decision">
+            {application.decidedStatus === 'awaiting-confirmation' ? (
+              <Alert
+                type="info"
+                showIcon
+                title={t('application.awaitingConfirmation')}
+                style={{ marginBottom: 12 }}
+                data-testid="decision-awaiting-confirmation"
+              />
+            ) : null}
             {decision ? (
               <DecisionView decision={decision} />
             ) : application.state === 'draft' && applicantSide ? (
