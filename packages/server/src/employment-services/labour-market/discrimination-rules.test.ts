@@ -30,6 +30,10 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
       ['origin', '本地户口'],
     ]);
     expect(words('女')).toEqual([['sex', '女']]);
+    // Recruiting one sex, however it is put.
+    expect(words('招聘女性前台')).toEqual([['sex', '招聘女性']]);
+    expect(words('仅招男性')).toEqual([['sex', '仅招男性']]);
+    expect(words('急招男工两名')).toEqual([['sex', '招男工']]);
   });
 
   it('neutral wording and the law’s own age bounds pass', () => {
@@ -37,6 +41,7 @@ describe('discriminatory content (就业促进法 第三条、第二十六至三
     expect(words('男、女均可，男女皆可，男/女不限')).toEqual([]);
     // A sex inside other words is not a requirement: a women's-wear shop, a men's dormitory.
     expect(words('女装店铺导购，提供男生宿舍')).toEqual([]);
+    expect(words('招聘男女服务员，招聘女性用品导购')).toEqual([]);
     expect(words('年满18周岁，18-60岁')).toEqual([]);
     expect(words('持电工证，能适应倒班，有责任心')).toEqual([]);
     // Where the job is, or help with one's own registration, is not a restriction on who may apply.

@@ -22,7 +22,7 @@ export interface DiscriminationRule {
   readonly patterns: readonly RegExp[];
 }
 
-const LIMIT = '(?:仅限|只限|只招|只要|限招|限|要求|必须是|须为|需为)';
+const LIMIT = '(?:仅限|只限|仅招|只招|仅要|只要|限招|限|要求|必须是|须为|需为)';
 const SEP = '[^，。；,.;\\s]{0,4}';
 
 export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
@@ -35,6 +35,8 @@ export const DISCRIMINATION_RULES: readonly DiscriminationRule[] = [
       new RegExp(`${LIMIT}\\s*(?:男|女)(?:性|士|生|工)?`, 'gu'),
       /(?:男|女)(?:性|士|生)?(?:优先|者优先)/gu,
       /(?:不招|谢绝|不要)\s*(?:男|女)(?:性|士|生|工)?/gu,
+      // Recruiting one sex ("招聘女性前台", "招男工"); "招聘男女服务员" names both, and "女性用品" is goods.
+      /(?<![仅只限不])(?:招聘|招收|招募|招)\s*(?:男|女)(?:性|士|生|工)(?!用品)/gu,
       // A sex standing alone as one of the requirements ("男性，35周岁以下，…") is a requirement too.
       /(?<=^|[，,；;、:：\s])(?:男|女)(?:性|士|生)?(?=$|[，,；;、。.\s])/gu,
     ],
