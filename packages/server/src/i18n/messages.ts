@@ -203,6 +203,12 @@ export const ERROR_MESSAGES = {
     'en-US': 'Staff accounts are created by an administrator, not self-registered',
   },
   // ── registry ──
+  /** A loan ended on a day before a quarter whose statement (and 贴息) is already recorded. */
+  LOAN_QUARTER_AFTER_END: {
+    'zh-CN': '字段 {field}：{value} 季度的对账清单已导入并据此计算贴息，贷款结束日期不能早于该季度开始日 {date}',
+    'en-US':
+      'Field {field}: the statement for {value} is already imported and its interest subsidy computed; the loan cannot end before that quarter began on {date}',
+  },
   INVALID_ID_NUMBER: {
     'zh-CN': '字段 {field}：身份证号码无效（{detail}）',
     'en-US': 'Field {field}: not a valid resident ID number ({detail})',
@@ -290,7 +296,10 @@ export const ERROR_MESSAGES = {
     'en-US':
       'Field {field}: say why in at least 4 letters or characters, not one repeated, such as the document or the circumstances it rests on, so it can be checked later',
   },
-  REASON_REQUIRED: { 'zh-CN': '字段 理由：此操作必须填写理由', 'en-US': 'Field reason: this action needs a reason' },
+  REASON_REQUIRED: {
+    'zh-CN': '字段 {field}：此操作必须填写理由，且应说明具体内容',
+    'en-US': 'Field {field}: this action needs a reason that says something',
+  },
   CORRECTION_NOT_MADE: {
     'zh-CN': '字段 补正说明：退回后尚未补充任何材料。请先按退回意见上传材料，或说明已如何补正（如已到窗口出示原件）',
     'en-US':

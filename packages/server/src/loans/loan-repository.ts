@@ -32,6 +32,12 @@ export function visibleLoans(db: Db, actor: Actor) {
   );
 }
 
+/** The quarters of a loan's imported statements (their 贴息 computed from them), latest first. */
+export async function statementPeriodsOf(trx: Transaction<Database>, loanId: string): Promise<string[]> {
+  const rows = await trx.selectFrom('loan_period').select('period').where('loan_id', '=', loanId).execute();
+  return rows.map((r) => r.period).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+}
+
 export async function loanForUpdate(trx: Transaction<Database>, actor: Actor, id: string) {
   return visibleLoans(trx, actor).selectAll('loan').where('loan.id', '=', id).forUpdate().executeTakeFirst();
 }

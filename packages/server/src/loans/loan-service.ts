@@ -2,6 +2,7 @@ import {
   addMonths,
   citationIn,
   counterGuaranteeWaived,
+  quarterDates,
   type IsoDate,
   type LoanBorrower,
   type LoanTerms,
@@ -12,6 +13,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, LoanState } from '../db/schema.js';
 import type { Clock } from '../http/clock.js';
 import { AppError, inBoth, notBefore } from '../http/errors.js';
+import { saysSomething } from '../http/said.js';
 import { isInScope } from '../regions/region-scope.js';
 import type { Vault } from '../security/vault.js';
 import {
@@ -25,6 +27,7 @@ import {
   loanForUpdate,
   nextLoanNumber,
   organisationInScope,
+  statementPeriodsOf,
   updateLoan,
   type LoanRow,
 } from './loan-repository.js';
@@ -154,7 +157,7 @@ export class LoanService {
   /** 人社 资格审核: someone other than the borrower, their household, or whoever filed it. */
   qualify(actor: Actor, id: string, approve: boolean, reason?: string): Promise<LoanView> {
     return this.step(actor, id, ['applied'], async (trx, loan) => {
-      if (!approve && !reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
+      if (!approve && !saysSomething(reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
       await this.assertNotOwn(trx, actor, loan);
       return {
         state: approve ? 'qualified' : 'not-qualified',
@@ -172,7 +175,7 @@ export class LoanService {
    */
   guarantee(actor: Actor, id: string, input: GuaranteeInput): Promise<LoanView> {
     return this.step(actor, id, ['qualified'], async (_trx, loan) => {
-      if (!input.approve && !input.reason) throw new AppError('REASON_REQUIRED', 400, 'reason');
+      if (!input.approve && !saysSomething(input.reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
       const terms = termsOn(loan.region_code, loan.applied_on, loan.borrower);
       const waived = counterGuaranteeWaived(terms, Number(loan.requested_fen));
       if (input.approve && waived && input.counterGuarantee)
@@ -249,6 +252,7 @@ export class LoanService {
   /** 展期: once, where the region's text allows it, up to its longest extension; no 贴息 for it. */
   extend(actor: Actor, id: string, extendedTo: IsoDate, reason: string): Promise<LoanView> {
     return this.step(actor, id, ['active'], async (_trx, loan) => {
+      if (!saysSomething(reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
       const terms = termsOn(loan.region_code, loan.disbursed_on ?? loan.applied_on, loan.borrower);
       const max = terms.maxExtensionMonths;
       const matures = loan.matures_on ?? '';
@@ -271,16 +275,19 @@ export class LoanService {
 
   /** Repaid in full: early (before maturity) or on time; a second loan may then be applied for. */
   repay(actor: Actor, id: string, on: IsoDate): Promise<LoanView> {
-    return this.step(actor, id, ['active'], async (_trx, loan) => {
+    return this.step(actor, id, ['active'], async (trx, loan) => {
       this.assertDay(on, loan);
+      await this.assertNoQuarterAfter(trx, loan, on);
       return { state: 'repaid', ended_on: on };
     });
   }
 
   /** 逾期违约: the bank declares the loan in default; the guarantee institution may then compensate. */
   default(actor: Actor, id: string, on: IsoDate, reason: string): Promise<LoanView> {
-    return this.step(actor, id, ['active'], async (_trx, loan) => {
+    return this.step(actor, id, ['active'], async (trx, loan) => {
+      if (!saysSomething(reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
       this.assertDay(on, loan);
+      await this.assertNoQuarterAfter(trx, loan, on);
       return { state: 'defaulted', ended_on: on, reason };
     });
   }
@@ -354,6 +361,16 @@ export class LoanService {
   private assertDay(on: IsoDate, loan: LoanRow, field = 'on', from = loan.disbursed_on): void {
     if (on > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, field);
     if (from && on < from) throw new AppError('VALIDATION_FAILED', 400, field, notBefore(from));
+  }
+
+  /**
+   * A loan does not end before a quarter whose statement is already imported: that quarter's 贴息 was
+   * computed (and perhaps claimed) on the loan running, and the import refuses a quarter after the end.
+   */
+  private async assertNoQuarterAfter(trx: Transaction<Database>, loan: LoanRow, on: IsoDate): Promise<void> {
+    const latest = (await statementPeriodsOf(trx, loan.id))[0];
+    if (latest && quarterDates(latest).from > on)
+      throw new AppError('LOAN_QUARTER_AFTER_END', 409, 'on', { value: latest, date: quarterDates(latest).from });
   }
 
   /** The separation of duties the workflow keeps (181号 第二十五条), for a loan: not one's own or household's. */

@@ -376,6 +376,12 @@ describe('创业担保贷款 end to end (四川)', () => {
   }, 60_000);
 
   it('default goes to the guarantee fund (代偿), within what the fund has left', async () => {
+    // A reason that prints as nothing is no reason.
+    const blank = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${b.id}/default`, {
+      on: '2025-10-10',
+      reason: '\u200b',
+    });
+    expect(blank.json()).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
     expectOk(
       await sichuan.bankOfficer.request('POST', `/api/v1/loans/${b.id}/default`, {
         on: '2025-10-10',
@@ -416,6 +422,11 @@ describe('创业担保贷款 end to end (四川)', () => {
   }, 60_000);
 
   it('repaid early, the borrower may borrow again; the register sums the region', async () => {
+    // Its 2025-Q3 statement is imported: it cannot have ended the day before that quarter began.
+    const before = await sichuan.bankOfficer.request('POST', `/api/v1/loans/${a.id}/repayment`, { on: '2025-06-30' });
+    expect(before.statusCode).toBe(409);
+    expect(before.json()).toMatchObject({ code: 'LOAN_QUARTER_AFTER_END', field: 'on' });
+    expect(before.json<{ message: string }>().message).toContain('2025-Q3');
     expectOk(await sichuan.bankOfficer.request('POST', `/api/v1/loans/${a.id}/repayment`, { on: '2025-10-10' }));
     expect((await apply(graduate, 5_000_000)).statusCode).toBe(201);
     const register = (await approver.request('GET', '/api/v1/loans/register')).json<unknown[]>();
