@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { ApplicationTable, Database } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { StoredClaim } from './claim-facts.js';
-import { TRANSITIONS } from './workflow.js';
+import { stepValue, TRANSITIONS } from './workflow.js';
 
 /**
  * One person acts at one step of an application, never on their own claim or their household's
@@ -41,7 +41,7 @@ export async function assertSeparationOfDuties(
     .where('seq', '>', 1)
     .executeTakeFirst();
   if (other || filedOnBehalf(actor, app, step))
-    throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: other?.step ?? 'application' });
+    throw new AppError('SOD_TWO_STEPS', 403, undefined, stepValue(other?.step ?? 'application'));
 }
 
 type Parties = Pick<Selectable<ApplicationTable>, 'person_id' | 'organisation_id' | 'requested_by'>;

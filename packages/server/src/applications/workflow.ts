@@ -53,6 +53,21 @@ export type Action = (typeof ACTIONS)[number] | (typeof SYSTEM_ACTIONS)[number];
 /** The stages staff act at; the applicant's own actions are the `application` step. */
 export type Step = 'application' | 'acceptance' | 'review' | 'approval' | 'payment';
 
+/** Each step by its name, for a refusal that names the step one already acted at (SOD_TWO_STEPS). */
+export const STEP_NAMES: Record<Step, { readonly zh: string; readonly en: string }> = {
+  application: { zh: '申请', en: 'application' },
+  acceptance: { zh: '受理', en: 'acceptance' },
+  review: { zh: '审核', en: 'review' },
+  approval: { zh: '审批', en: 'approval' },
+  payment: { zh: '拨付', en: 'payment' },
+};
+
+/** The `step` of a SOD_TWO_STEPS refusal, in the caller's language. */
+export function stepValue(step: string): Record<string, string> {
+  const name = STEP_NAMES[step as Step] ?? { zh: step, en: step };
+  return { 'step.zh-CN': name.zh, 'step.en-US': name.en };
+}
+
 export interface TransitionRule {
   readonly action: Action;
   readonly from: readonly ApplicationState[];

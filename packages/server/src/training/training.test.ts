@@ -202,6 +202,17 @@ describe('a class from opening to paid subsidy', () => {
     expect(
       (await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: false })).json(),
     ).toMatchObject({ code: 'REASON_REQUIRED' });
+    // A reason that prints as nothing is none.
+    expect(
+      (await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: false, reason: '\u200b' })).json(),
+    ).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
+    // Not yet approved, it cannot be inspected; the state is said in words, not as a code.
+    const early = await post(clerk, `/api/v1/training/classes/${classId}/inspections`, {
+      inspectedOn: '2026-09-01',
+      satisfactory: true,
+      finding: '提前检查',
+    });
+    expect(early.json()).toMatchObject({ code: 'CLASS_STATE', message: expect.stringContaining('待审批') });
     expect((await post(clerk, `/api/v1/training/classes/${classId}/decision`, { approve: true })).json()).toMatchObject(
       { state: 'approved' },
     );
@@ -268,11 +279,16 @@ describe('a class from opening to paid subsidy', () => {
         await post(school, `/api/v1/training/classes/${classId}/attendance`, { sessionNo: 1, personIds: [stranger] })
       ).json(),
     ).toMatchObject({ code: 'NOT_ENROLLED', field: 'personIds[0]' });
-    const inspected = await post(clerk, `/api/v1/training/classes/${classId}/inspections`, {
-      inspectedOn: '2026-09-15',
-      satisfactory: true,
-      finding: '到课人数与考勤一致，场地设备符合要求',
+    // An inspection says what was found, on a day the class has begun and that has come.
+    const inspect = (inspectedOn: string, finding: string) =>
+      post(clerk, `/api/v1/training/classes/${classId}/inspections`, { inspectedOn, satisfactory: true, finding });
+    expect((await inspect('2026-09-15', '\u200b')).json()).toMatchObject({ code: 'REASON_REQUIRED', field: 'finding' });
+    expect((await inspect('2026-09-06', '场地符合要求')).json()).toMatchObject({ field: 'inspectedOn' });
+    expect((await inspect('2099-01-01', '场地符合要求')).json()).toMatchObject({
+      code: 'DATE_IN_FUTURE',
+      field: 'inspectedOn',
     });
+    const inspected = await inspect('2026-09-15', '到课人数与考勤一致，场地设备符合要求');
     expect(inspected.json()).toMatchObject({ inspections: [{ satisfactory: true }] });
   });
 

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { certificatesOfClass } from '../certificates/certificate-repository.js';
 import { staffClass } from '../classes/class-access.js';
 import { classPayee } from '../classes/class-repository.js';
+import { classStateValue } from '../classes/class-view.js';
 
 /** Training-subsidy claims (职业培训补贴) filed from the certificates a completed class issued. */
 export class ClaimService {
@@ -23,7 +24,7 @@ export class ClaimService {
    */
   async fileClaims(actor: Actor, id: string): Promise<{ filed: string[]; alreadyFiled: number }> {
     const cls = await staffClass(this.db, actor, id);
-    if (cls.state !== 'completed') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
+    if (cls.state !== 'completed') throw new AppError('CLASS_STATE', 409, 'action', classStateValue(cls.state));
     const certificates = await certificatesOfClass(this.db, id);
     const paid = await classPayee(this.db, id);
     // The trainee's claim either way (the caps count it against them); an institution-paid item

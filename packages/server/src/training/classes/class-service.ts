@@ -1,10 +1,12 @@
 import { maskIdNumber, type IsoDate } from '@huimin/policy';
 import type { Kysely } from 'kysely';
+import { stepValue } from '../../applications/workflow.js';
 import { appendAudit } from '../../audit/audit-trail.js';
 import { NO_ONE, type Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError, notBefore } from '../../http/errors.js';
+import { saysSomething } from '../../http/said.js';
 import { isInScope, regionRange } from '../../regions/region-scope.js';
 import { idNumberLookup } from '../../registry/registry-input.js';
 import type { Vault } from '../../security/vault.js';
@@ -32,6 +34,7 @@ import {
   upsertAssessments,
 } from './class-repository.js';
 import {
+  classStateValue,
   classSteps,
   lastSessionBy,
   notStarted,
@@ -132,10 +135,10 @@ export class ClassService {
   /** The bureau approves or refuses the opening; never the account that applied (181号 第二十五条). */
   async decideClass(actor: Actor, id: string, approve: boolean, reason?: string): Promise<ClassView> {
     const cls = await staffClass(this.db, actor, id);
-    if (cls.state !== 'applied') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
+    if (cls.state !== 'applied') throw new AppError('CLASS_STATE', 409, 'action', classStateValue(cls.state));
     if (cls.applied_by === actor.accountId)
-      throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: 'application' });
-    if (!approve && !reason?.trim()) throw new AppError('REASON_REQUIRED', 400, 'reason');
+      throw new AppError('SOD_TWO_STEPS', 403, undefined, stepValue('application'));
+    if (!approve && !saysSomething(reason)) throw new AppError('REASON_REQUIRED', 400, 'reason');
     const inst = await getInstitution(this.db, cls.institution_id);
     if (approve && inst.status !== 'listed')
       throw new AppError('INSTITUTION_REMOVED', 409, 'institutionId', { value: inst.removed_on ?? '' });
@@ -165,7 +168,7 @@ export class ClassService {
     personIds: readonly string[],
   ): Promise<ClassView> {
     const cls = await classForInstitutionOrStaff(this.db, actor, id);
-    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'sessionNo', { value: cls.state });
+    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'sessionNo', classStateValue(cls.state));
     if (notStarted(cls, this.clock.today()))
       throw new AppError('CLASS_NOT_STARTED', 409, 'sessionNo', { value: cls.starts_on });
     if (sessionNo > cls.sessions)
@@ -201,13 +204,18 @@ export class ClassService {
     input: { inspectedOn: IsoDate; satisfactory: boolean; finding: string },
   ): Promise<ClassView> {
     const cls = await staffClass(this.db, actor, id);
+    // 过程检查 is of a class running: on a day it has begun and that has come.
+    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'action', classStateValue(cls.state));
+    if (input.inspectedOn > this.clock.today()) throw new AppError('DATE_IN_FUTURE', 400, 'inspectedOn');
+    if (input.inspectedOn < cls.starts_on)
+      throw new AppError('VALIDATION_FAILED', 400, 'inspectedOn', notBefore(cls.starts_on));
     await this.db.transaction().execute(async (trx) => {
       await insertInspection(trx, {
         class_id: id,
         inspector_id: actor.accountId,
         inspected_on: input.inspectedOn,
         satisfactory: input.satisfactory,
-        finding: requiredReason(input.finding),
+        finding: requiredReason(input.finding, 'finding'),
       });
       await appendAudit(trx, this.vault, {
         actor,
@@ -228,7 +236,7 @@ export class ClassService {
     results: readonly { personId: string; passed: boolean; score?: number }[],
   ): Promise<ClassView> {
     const cls = await classForInstitutionOrStaff(this.db, actor, id);
-    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'results', { value: cls.state });
+    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'results', classStateValue(cls.state));
     if (this.clock.today() < cls.ends_on) throw new AppError('CLASS_NOT_ENDED', 409, 'results', { value: cls.ends_on });
     const enrolled = new Set(await enrolledPersonIds(this.db, id));
     results.forEach((r, i) => {
@@ -257,8 +265,8 @@ export class ClassService {
    */
   async complete(actor: Actor, id: string): Promise<ClassView> {
     const cls = await staffClass(this.db, actor, id);
-    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'action', { value: cls.state });
-    if (cls.decided_by === actor.accountId) throw new AppError('SOD_TWO_STEPS', 403, undefined, { step: 'approval' });
+    if (cls.state !== 'approved') throw new AppError('CLASS_STATE', 409, 'action', classStateValue(cls.state));
+    if (cls.decided_by === actor.accountId) throw new AppError('SOD_TWO_STEPS', 403, undefined, stepValue('approval'));
     const results = await assessmentResults(this.db, id);
     const enrolled = await enrolledPersonIds(this.db, id);
     if (results.length < enrolled.length)

@@ -1,6 +1,7 @@
 import { daysInclusive, type IsoDate } from '@huimin/policy';
 import type { Static } from 'typebox';
 import type { Actor } from '../../auth/actor.js';
+import { inBoth } from '../../http/errors.js';
 import { isInScope } from '../../regions/region-scope.js';
 import type { ClassRow } from './class-repository.js';
 import type { ClassStateSchema, ClassSummarySchema, ClassViewSchema } from './classes.schemas.js';
@@ -61,4 +62,18 @@ export function classSteps(actor: Actor, cls: ClassRow, today: IsoDate): ClassSt
   }
   if (cls.state === 'completed' && staff && actor.permissions.has('application:create')) steps.push('claim');
   return steps;
+}
+
+/** A class's state as the page names it (trainingClass.states), for a refusal to say it in words. */
+const CLASS_STATE_NAMES: Record<ClassState, readonly [zh: string, en: string]> = {
+  applied: ['待审批', 'awaiting approval'],
+  approved: ['已开班', 'approved'],
+  rejected: ['未批准', 'not approved'],
+  completed: ['已结业', 'completed'],
+};
+
+/** The `value` of a CLASS_STATE refusal: the state in the caller's language. */
+export function classStateValue(state: string): Record<string, string> {
+  const [zh, en] = CLASS_STATE_NAMES[state as ClassState] ?? [state, state];
+  return inBoth('value', zh, en);
 }
