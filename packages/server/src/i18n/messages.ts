@@ -555,6 +555,11 @@ export const ERROR_MESSAGES = {
     'zh-CN': '培训班 {value} 开班，开班前不能记录签到',
     'en-US': 'The class starts on {value}; check-ins are recorded from then',
   },
+  /** The same class (item, dates, roster) opened twice, as a double click does. */
+  CLASS_ALREADY_APPLIED: {
+    'zh-CN': '同一培训项目、日期和学员名单的开班申请已提交（{value}），请勿重复申请',
+    'en-US': 'This opening (same item, dates and roster) has already been applied for as {value}',
+  },
   CLASS_STATE: {
     'zh-CN': '培训班当前状态为「{value}」，不能进行此操作',
     'en-US': 'The class is {value}; this cannot be done now',

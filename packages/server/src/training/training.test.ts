@@ -190,6 +190,19 @@ describe('a class from opening to paid subsidy', () => {
     ).toBe(201);
   });
 
+  it('the same opening sent twice at once (a double click) is one class; the second is told its number', async () => {
+    const body = classBody(electrician, [trainees[5]!, trainees[6]!], '2026-10-21', '2026-10-30');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(school, '/api/v1/training/classes', body)));
+    const opened = answers.filter((a) => a.statusCode === 201);
+    expect(opened).toHaveLength(1);
+    const number = opened[0]!.json<{ number: string }>().number;
+    for (const refused of answers.filter((a) => a.statusCode !== 201))
+      expect(refused.json()).toMatchObject({ code: 'CLASS_ALREADY_APPLIED', message: expect.stringContaining(number) });
+    // The same people on other dates, or fewer of them, is another class.
+    const other = classBody(electrician, [trainees[5]!], '2026-10-21', '2026-10-30');
+    expect((await post(school, '/api/v1/training/classes', other)).statusCode).toBe(201);
+  });
+
   it('the bureau approves; the institution cannot approve its own class', async () => {
     // Each side is offered only the steps it may take.
     expect((await school.request('GET', `/api/v1/training/classes/${classId}`)).json()).toMatchObject({ steps: [] });

@@ -24,6 +24,37 @@ export async function insertClass(
   return row.id;
 }
 
+/**
+ * The same opening already applied for or approved: the institution's class of that item and dates
+ * whose roster is exactly these people. The institution's row is locked first, so two identical
+ * openings at once (a double click) are told apart: the second finds the first.
+ */
+export async function sameOpening(
+  trx: Transaction<Database>,
+  opening: { institutionId: string; demandItemId: string; startsOn: string; endsOn: string },
+  personIds: readonly string[],
+): Promise<string | undefined> {
+  await trx
+    .selectFrom('training_institution')
+    .select('id')
+    .where('id', '=', opening.institutionId)
+    .forUpdate()
+    .execute();
+  const candidates = await trx
+    .selectFrom('training_class as c')
+    .innerJoin('training_enrolment as e', 'e.class_id', 'c.id')
+    .select(['c.number', sql<string[]>`array_agg(e.person_id::text)`.as('people')])
+    .where('c.institution_id', '=', opening.institutionId)
+    .where('c.demand_item_id', '=', opening.demandItemId)
+    .where('c.starts_on', '=', opening.startsOn)
+    .where('c.ends_on', '=', opening.endsOn)
+    .where('c.state', 'in', ['applied', 'approved'])
+    .groupBy('c.number')
+    .execute();
+  const wanted = [...personIds].sort().join();
+  return candidates.find((c) => [...c.people].sort().join() === wanted)?.number;
+}
+
 export function findClass(db: Kysely<Database>, id: string): Promise<ClassRow | undefined> {
   return db.selectFrom('training_class').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -31,6 +31,7 @@ import {
   nextClassSequence,
   peopleByIdHashes,
   recordDecision,
+  sameOpening,
   upsertAssessments,
 } from './class-repository.js';
 import {
@@ -99,6 +100,9 @@ export class ClassService {
       return person.id;
     });
     const id = await this.db.transaction().execute(async (trx) => {
+      const opening = { institutionId: inst.id, demandItemId: item.id, startsOn: input.startsOn, endsOn: input.endsOn };
+      const already = await sameOpening(trx, opening, people);
+      if (already) throw new AppError('CLASS_ALREADY_APPLIED', 409, undefined, { value: already });
       const number = `PX${inst.region_code}-${input.startsOn.slice(0, 4)}-${(await nextClassSequence(trx)).padStart(7, '0')}`;
       const classId = await insertClass(
         trx,
