@@ -191,6 +191,10 @@ describe('a class from opening to paid subsidy, in the browser', () => {
     const inspector = await as('clerk');
     await inspector.page.goto(classUrl);
     await expect.poll(() => state(inspector)).toBe('已开班');
+    // Inspected on the second day, the platform's today (the browser's calendar proposes its own day).
+    await inspector.page.locator('#inspectedOn').click();
+    await inspector.page.locator('#inspectedOn').fill(addDays(startsOn, 1));
+    await inspector.page.keyboard.press('Enter');
     await inspector.page.getByTestId('inspection-finding').fill('实到3人，与签到一致；实训教具齐全');
     await inspector.page.getByTestId('inspection-record').click();
     await expect.poll(() => inspector.page.locator('body').innerText()).toContain('实到3人，与签到一致');
