@@ -157,6 +157,8 @@ describe.each(['zh-CN', 'en-US'] as const)('a graduate founder on the phone (%s)
     await v.page.getByTestId('evidence-waived-1').waitFor();
     await v.page.getByTestId('action-submit').click();
     await expect.poll(() => stateOf(v.page)).toBe('submitted');
+    // Decided on what is confirmed, the graduation not yet: said to wait for the check, not refused.
+    await v.page.getByTestId('decision-awaiting-confirmation').waitFor();
     await checkAndShoot(v, shot('submitted'));
   });
 
