@@ -1,6 +1,6 @@
 import { citationIn } from '@huimin/policy/citations';
 import { Alert, Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client.js';
@@ -45,7 +45,14 @@ export function ApplyPage() {
     answer?.needs
       .flatMap((n) => n.facts.flatMap((f) => f.options ?? []))
       .filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i) ?? [];
+  // The declaration's fields open above the conditions that asked for them, off a phone's screen:
+  // each "declare" brings them into view once they are drawn.
+  const [declaring, setDeclaring] = useState(0);
+  useEffect(() => {
+    if (declaring > 0) document.querySelector('[data-testid="declarations"]')?.scrollIntoView({ block: 'center' });
+  }, [declaring]);
   const declare = (kind: 'graduation' | 'status') => {
+    setDeclaring((n) => n + 1);
     if (kind === 'graduation' && declared.some((d) => d.kind === 'graduation')) return;
     setDeclared([...declared, kind === 'graduation' ? { kind, data: {} } : { kind, data: {} }]);
   };
@@ -139,7 +146,14 @@ export function ApplyPage() {
             />
           </Form.Item>
           {chosen?.scheme ? (
-            <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              style={{ marginBottom: 16 }}
+              // Four characters on one line: on a phone the label column otherwise shrinks to one a line.
+              styles={{ label: { whiteSpace: 'nowrap' } }}
+            >
               <Descriptions.Item label={t('policies.who')}>{pick(chosen.scheme.who, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('policies.standard')}>{pick(chosen.scheme.standard, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('policies.materials')}>
