@@ -18,8 +18,8 @@ export function peopleSheet(
   const zh = language === 'zh';
   const yesNo = (b: boolean | undefined) => (b === undefined ? '' : zh ? (b ? '是' : '否') : b ? 'Yes' : 'No');
   const header = zh
-    ? ['姓名', '证件号码（脱敏）', '性别', '出生日期', '地区', '户籍地', '农村户籍', '手机号码（脱敏）']
-    : ['Name', 'ID number (masked)', 'Sex', 'Date of birth', 'Region', 'Hukou region', 'Rural hukou', 'Phone (masked)'];
+    ? ['姓名', '证件号码（脱敏）', '性别', '出生年份', '地区', '户籍地', '农村户籍', '手机号码（脱敏）']
+    : ['Name', 'ID number (masked)', 'Sex', 'Year of birth', 'Region', 'Hukou region', 'Rural hukou', 'Phone (masked)'];
   return toXlsx(
     zh ? '人员库' : 'People',
     header,
@@ -27,7 +27,7 @@ export function peopleSheet(
       p.name,
       p.idNumberMasked,
       SEX[p.sex as keyof typeof SEX]?.[language] ?? p.sex,
-      p.birthDate,
+      String(p.birthYear),
       regionName(p.regionCode),
       p.hukouRegion ? regionName(p.hukouRegion) : '',
       yesNo(p.rural),

@@ -101,7 +101,7 @@ export function personView(row: Selectable<Database['person']>, payee: boolean):
     idNumberMasked: row.id_number_masked,
     name: row.name,
     sex: row.sex,
-    birthDate: row.birth_date,
+    birthYear: Number(String(row.birth_date).slice(0, 4)),
     regionCode: row.region_code,
     ...(row.retirement_category ? { retirementCategory: row.retirement_category } : {}),
     ...(row.hukou_region ? { hukouRegion: row.hukou_region } : {}),

@@ -89,7 +89,7 @@ describe('the people list exported', () => {
       '姓名',
       '证件号码（脱敏）',
       '性别',
-      '出生日期',
+      '出生年份',
       '地区',
       '户籍地',
       '农村户籍',
@@ -99,6 +99,12 @@ describe('the people list exported', () => {
     expect(table[1]?.[1]).not.toBe(mine);
     expect(table[1]?.[1]).toMatch(/\*/);
     expect(table[1]?.[4]).toBe('锦江区');
+    // The year alone: the date would be the very digits the mask hides.
+    expect(table[1]?.[3]).toBe('1985');
+    expect(JSON.stringify(table)).not.toContain('1985-03-03');
+    const listed = await clerk.request('GET', `/api/v1/people?name=${encodeURIComponent('导出甲')}`);
+    expect(listed.body).not.toMatch(/1985-03-03|19850303/);
+    expect(listed.json()).toMatchObject({ people: [{ birthYear: 1985 }] });
     expect(table[1]?.[6]).toBe('是');
 
     const english = await clerk.request('GET', '/api/v1/people.xlsx?name=%E5%AF%BC%E5%87%BA', undefined, {

@@ -106,7 +106,12 @@ export const PersonView = Type.Object({
   idNumberMasked: Type.String(),
   name: Type.String(),
   sex: Type.String(),
-  birthDate: Type.String(),
+  /**
+   * The year of birth, not the date: the masked number keeps its first six and last four digits,
+   * and the eight it hides are the birth date, so shown beside it the date would give the whole
+   * number back (GB/T 35273-2020 §7.2). The number is for `identity:unmask`, audited.
+   */
+  birthYear: Type.Integer(),
   regionCode: Type.String(),
   retirementCategory: Type.Optional(Type.String()),
   hukouRegion: Type.Optional(Type.String()),

@@ -3533,7 +3533,7 @@ export interface paths {
                                 idNumberMasked: string;
                                 name: string;
                                 sex: string;
-                                birthDate: string;
+                                birthYear: number;
                                 regionCode: string;
                                 retirementCategory?: string;
                                 hukouRegion?: string;
@@ -3705,7 +3705,7 @@ export interface paths {
                             idNumberMasked: string;
                             name: string;
                             sex: string;
-                            birthDate: string;
+                            birthYear: number;
                             regionCode: string;
                             retirementCategory?: string;
                             hukouRegion?: string;
@@ -3992,7 +3992,7 @@ export interface paths {
                             idNumberMasked: string;
                             name: string;
                             sex: string;
-                            birthDate: string;
+                            birthYear: number;
                             regionCode: string;
                             retirementCategory?: string;
                             hukouRegion?: string;

@@ -281,6 +281,7 @@ export const enUS: Messages = {
     sex: 'Sex',
     sexes: { male: 'Male', female: 'Female' },
     birthDate: 'Date of birth',
+    birthYear: 'Year of birth',
     retirementCategory: 'Retirement category',
     retirement: { male: 'Man', 'female-cadre': 'Woman (cadre)', 'female-worker': 'Woman (worker)' },
     rural: 'Household registration',

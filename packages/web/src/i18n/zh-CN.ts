@@ -265,6 +265,7 @@ export const zhCN = {
     sex: '性别',
     sexes: { male: '男', female: '女' },
     birthDate: '出生日期',
+    birthYear: '出生年份',
     retirementCategory: '退休类别',
     retirement: { male: '男性', 'female-cadre': '女性（干部）', 'female-worker': '女性（工人）' },
     rural: '户籍性质',

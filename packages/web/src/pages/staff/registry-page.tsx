@@ -70,7 +70,7 @@ function PeopleSearch() {
       render: (_, p) => p.idNumberMasked,
     },
     { title: t('person.sex'), dataIndex: 'sex', search: false, render: (_, p) => t(`person.sexes.${p.sex}`) },
-    { title: t('person.birthDate'), dataIndex: 'birthDate', search: false },
+    { title: t('person.birthYear'), dataIndex: 'birthYear', search: false },
     { title: t('common.region'), dataIndex: 'regionCode', search: false, render: (_, p) => regionName(p.regionCode) },
   ];
   return (
@@ -194,7 +194,7 @@ export function PersonPage() {
             <Descriptions.Item label={t('person.address')}>{identity.address}</Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('person.sex')}>{t(`person.sexes.${data.sex}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('person.birthDate')}>{data.birthDate}</Descriptions.Item>
+          <Descriptions.Item label={t('person.birthYear')}>{data.birthYear}</Descriptions.Item>
           <Descriptions.Item label={t('common.region')}>{regionName(data.regionCode)}</Descriptions.Item>
           {can(...PAYEE_ACCOUNT_READERS) ? (
             <Descriptions.Item label={t('backOffice.payments.currentAccount')}>
