@@ -96,7 +96,8 @@ export async function openClasses(s: Scope, clerk: Client, clerk2: Client): Prom
     ).id;
   const appliedClass = await open('2026-12-01', '2026-12-05');
   const approvedClass = await open('2026-11-02', '2026-11-06');
-  const completedClass = await open('2026-11-02', '2026-11-06');
+  // A day later than the approved one: the same opening twice is refused as a double submission.
+  const completedClass = await open('2026-11-03', '2026-11-06');
   for (const id of [approvedClass, completedClass])
     await post(clerk2, `/api/v1/training/classes/${id}/decision`, { approve: true }, 200);
   return {

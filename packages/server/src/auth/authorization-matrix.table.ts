@@ -340,6 +340,8 @@ export const MATRIX: readonly Row[] = [
     allowed: TRAINING,
     notOwn: ['applicant'],
     region: 'create',
+    // Each permitted role sends the same opening: the second is told it was already applied for.
+    also: [409],
     call: (f, s) => ({
       url: '/api/v1/training/classes',
       body: { institutionId: f[s].institution, demandItemId: f[s].demandItem, ...CLASS_DATES, sessions: 2, teachingPlan: '理论与实操', teachers: [{ name: '王老师', qualification: '技师' }], resources: [], assessmentPlan: '实操考核', roster: [{ idNumber: f[s].traineeIdNumber, name: `学员${f[s].region}` }] },
